@@ -1,0 +1,2447 @@
+/* tandem-project.c — one project file: opening it safely, editing it, undoing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "tandem-project-private.h"
+#include "tandem-schema.h"
+
+struct _TandemProject
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  char        *author;
+  char        *replica_id;
+  gboolean     read_only;
+
+  GHashTable  *statements;   /* SQL text → sqlite3_stmt */
+
+  /* the transaction being built */
+  guint        depth;
+  gint64       txn_id;       /* 0 until the first change is logged */
+  char        *txn_label;
+  const char  *txn_kind;
+  gint64       txn_target;
+  GHashTable  *touched;      /* interned entity names changed in it */
+  GHashTable  *deleting;     /* ids being deleted, against cycles in foreign files */
+
+  GArray      *undo_stack;   /* gint64 txn ids, newest last */
+  GArray      *redo_stack;
+
+  gint64       last_seq;
+  int          data_version;
+  guint        watch_id;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  PROP_AUTHOR,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+static guint default_busy_timeout = 5000;
+
+G_DEFINE_FINAL_TYPE (TandemProject, tandem_project, G_TYPE_OBJECT)
+
+static gboolean delete_row (TandemProject *self, const TandemEntity *entity,
+                            const char *id, GError **error);
+
+/* ------------------------------------------------------------------------ */
+/* Errors in the words of the people who use Tandem                         */
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_basename (path);
+}
+
+static void
+set_write_error (TandemProject  *self,
+                 int             rc,
+                 GError        **error)
+{
+  g_autofree char *name = display_name (self->path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_DISK_FULL,
+                   _("Your change could not be saved to “%s” because the disk is full. "
+                     "Free some space, then try again. Everything saved before is safe."),
+                   name);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED,
+                   _("Your change could not be saved because “%s” is busy in another "
+                     "program. Try again in a moment."), name);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” can only be read, so changes cannot be saved to it. "
+                     "Use Save a Copy to keep a copy you can edit."), name);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT,
+                   _("“%s” is damaged, so your change could not be saved. "
+                     "Open a copy or a backup of the project instead."), name);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("That value cannot be stored: %s."), sqlite3_errmsg (self->db));
+      break;
+    default:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   _("Your change could not be saved to “%s”: %s."),
+                   name, sqlite3_errmsg (self->db));
+      break;
+    }
+}
+
+static void
+set_open_error (GError     **error,
+                int          code,
+                const char  *path,
+                const char  *reason)
+{
+  g_autofree char *name = display_name (path);
+
+  switch (code)
+    {
+    case TANDEM_PROJECT_ERROR_NOT_FOUND:
+      g_set_error (error, TANDEM_PROJECT_ERROR, code,
+                   _("“%s” could not be found. It may have been moved, renamed or deleted."),
+                   name);
+      break;
+    case TANDEM_PROJECT_ERROR_NOT_SQLITE:
+      g_set_error (error, TANDEM_PROJECT_ERROR, code,
+                   _("“%s” is not a Tandem project. Tandem projects are files made by "
+                     "Tandem, usually ending in “.tandem”. The file has not been changed."),
+                   name);
+      break;
+    case TANDEM_PROJECT_ERROR_NOT_TANDEM:
+      g_set_error (error, TANDEM_PROJECT_ERROR, code,
+                   _("“%s” is not a Tandem project: %s. The file has not been changed."),
+                   name, reason);
+      break;
+    case TANDEM_PROJECT_ERROR_CORRUPT:
+      g_set_error (error, TANDEM_PROJECT_ERROR, code,
+                   _("“%s” is damaged and cannot be opened (%s). If you have a copy or a "
+                     "backup of it, open that instead. The file has not been changed."),
+                   name, reason);
+      break;
+    case TANDEM_PROJECT_ERROR_LOCKED:
+      g_set_error (error, TANDEM_PROJECT_ERROR, code,
+                   _("“%s” is in use by another program and did not become free. "
+                     "Close it there, or wait a moment, then try again."), name);
+      break;
+    case TANDEM_PROJECT_ERROR_READ_ONLY:
+      g_set_error (error, TANDEM_PROJECT_ERROR, code,
+                   _("“%s” was made by an older version of Tandem and must be updated "
+                     "before it can be opened, but it can only be read. Copy it somewhere "
+                     "you can write to, then open the copy."), name);
+      break;
+    default:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   _("“%s” could not be opened: %s."), name, reason);
+      break;
+    }
+}
+
+static int
+open_error_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+    case SQLITE_IOERR:
+      return TANDEM_PROJECT_ERROR_CORRUPT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return TANDEM_PROJECT_ERROR_LOCKED;
+    case SQLITE_CANTOPEN:
+      return TANDEM_PROJECT_ERROR_NOT_FOUND;
+    default:
+      return TANDEM_PROJECT_ERROR_FAILED;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Statements                                                               */
+
+static sqlite3_stmt *
+prepare (TandemProject  *self,
+         const char     *sql,
+         GError        **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_write_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            TandemValue   value)
+{
+  switch (value.type)
+    {
+    case TANDEM_VALUE_INT:
+      sqlite3_bind_int64 (stmt, index, value.i);
+      break;
+    case TANDEM_VALUE_DOUBLE:
+      sqlite3_bind_double (stmt, index, value.d);
+      break;
+    case TANDEM_VALUE_TEXT:
+      sqlite3_bind_text (stmt, index, value.s, -1, SQLITE_TRANSIENT);
+      break;
+    case TANDEM_VALUE_NULL:
+    default:
+      sqlite3_bind_null (stmt, index);
+      break;
+    }
+}
+
+static gboolean
+exec_simple (TandemProject  *self,
+             const char     *sql,
+             GError        **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_write_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql,
+           gint64      fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 result = fallback;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    result = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+/* A random (version 4) UUID straight from the kernel: unlike GLib's generator it
+ * cannot repeat in a process forked from one that already made ids. */
+static char *
+new_id (void)
+{
+  guint8 b[16];
+  gsize got = 0;
+
+  while (got < sizeof b)
+    {
+      gssize n = getrandom (b + got, sizeof b - got, 0);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return g_uuid_string_random ();
+      got += n;
+    }
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static const char *
+entity_label (const char *entity)
+{
+  static const struct { const char *entity; const char *label; } labels[] = {
+    { "team", N_("team") },
+    { "person", N_("person") },
+    { "equity_tag", N_("equity tag") },
+    { "diagram", N_("diagram") },
+    { "node_group", N_("group") },
+    { "node", N_("item") },
+    { "node_link", N_("link") },
+    { "node_tag", N_("tag") },
+    { "node_coproducer", N_("co-producer") },
+    { "pdsa_cycle", N_("PDSA cycle") },
+    { "measure", N_("measure") },
+    { "measure_link", N_("measure link") },
+    { "data_point", N_("data point") },
+    { "phase", N_("phase") },
+    { "annotation", N_("annotation") },
+    { "coaching_session", N_("coaching session") },
+    { "attendance", N_("attendance") },
+    { "action", N_("action") },
+    { "session_link", N_("session link") },
+    { "framework_item", N_("framework item") },
+    { "framework_status", N_("framework status") },
+    { "peer_role", N_("peer role") },
+    { "supervision", N_("supervision record") },
+    { "comment", N_("comment") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].entity, entity))
+      return _(labels[i].label);
+  return entity;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Transactions and the change log                                          */
+
+static gboolean
+begin_full (TandemProject  *self,
+            const char     *label,
+            const char     *kind,
+            gint64          target,
+            GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+
+  if (self->read_only)
+    {
+      set_write_error (self, SQLITE_READONLY, error);
+      return FALSE;
+    }
+
+  if (self->depth++ > 0)
+    return TRUE;
+
+  if (!exec_simple (self, "BEGIN IMMEDIATE", error))
+    {
+      self->depth = 0;
+      return FALSE;
+    }
+
+  self->txn_id = 0;
+  g_free (self->txn_label);
+  self->txn_label = g_strdup (label ? label : _("Change"));
+  self->txn_kind = kind;
+  self->txn_target = target;
+  g_hash_table_remove_all (self->touched);
+  return TRUE;
+}
+
+/**
+ * tandem_project_begin:
+ * @self: a project
+ * @label: what the person is doing, in their words (“Add change idea”); shown
+ *   as “Undo Add change idea”
+ * @error: return location for an error
+ *
+ * Starts one undoable change. Every insert, update and delete until the matching
+ * tandem_project_commit() is saved together and undone together. Calls nest:
+ * only the outermost pair starts and ends the transaction.
+ *
+ * Returns: %TRUE if the change may go ahead
+ */
+gboolean
+tandem_project_begin (TandemProject  *self,
+                      const char     *label,
+                      GError        **error)
+{
+  return begin_full (self, label, "edit", 0, error);
+}
+
+/**
+ * tandem_project_begin_creation:
+ * @self: a project
+ * @label: what is being created
+ * @error: return location for an error
+ *
+ * Like tandem_project_begin(), for content that the project is created with
+ * (a template or the sample): it is recorded in the change log for
+ * attribution but is not put on the undo stack.
+ *
+ * Returns: %TRUE if the change may go ahead
+ */
+gboolean
+tandem_project_begin_creation (TandemProject  *self,
+                               const char     *label,
+                               GError        **error)
+{
+  return begin_full (self, label, "create", 0, error);
+}
+
+static void
+stack_remove (GArray *stack,
+              gint64  txn)
+{
+  for (guint i = stack->len; i > 0; i--)
+    if (g_array_index (stack, gint64, i - 1) == txn)
+      {
+        g_array_remove_index (stack, i - 1);
+        return;
+      }
+}
+
+static void
+stacks_apply (TandemProject *self,
+              gint64         txn,
+              const char    *kind,
+              gint64         target)
+{
+  if (g_str_equal (kind, "edit"))
+    {
+      g_array_append_val (self->undo_stack, txn);
+      g_array_set_size (self->redo_stack, 0);
+    }
+  else if (g_str_equal (kind, "undo"))
+    {
+      stack_remove (self->undo_stack, target);
+      g_array_append_val (self->redo_stack, txn);
+    }
+  else if (g_str_equal (kind, "redo"))
+    {
+      stack_remove (self->redo_stack, target);
+      g_array_append_val (self->undo_stack, txn);
+    }
+}
+
+static void
+emit_changed (TandemProject *self,
+              GHashTable    *entities)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, entities);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_signal_emit (self, signals[CHANGED], g_quark_from_string (key), key);
+}
+
+/**
+ * tandem_project_commit:
+ * @self: a project
+ * @error: return location for an error
+ *
+ * Ends the change begun by tandem_project_begin(). When it is the outermost
+ * one, the change is written to the file at once. If that fails (the disk is
+ * full, the file became read-only) the whole change is rolled back and the file
+ * is as it was before it began.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_project_commit (TandemProject  *self,
+                       GError        **error)
+{
+  g_autoptr(GHashTable) touched = NULL;
+  gboolean can_undo, can_redo;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    return TRUE;
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_write_error (self, rc, error);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_hash_table_remove_all (self->touched);
+      self->txn_id = 0;
+      return FALSE;
+    }
+
+  can_undo = tandem_project_can_undo (self);
+  can_redo = tandem_project_can_redo (self);
+  if (self->txn_id != 0)
+    stacks_apply (self, self->txn_id, self->txn_kind, self->txn_target);
+  self->last_seq = query_int (self->db, "SELECT max(seq) FROM change_log", 0);
+  self->txn_id = 0;
+
+  touched = g_steal_pointer (&self->touched);
+  self->touched = g_hash_table_new (g_str_hash, g_str_equal);
+  emit_changed (self, touched);
+
+  if (can_undo != tandem_project_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (can_redo != tandem_project_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  return TRUE;
+}
+
+/**
+ * tandem_project_rollback:
+ * @self: a project
+ *
+ * Abandons the change being built, however deeply nested: nothing of it
+ * reaches the file.
+ */
+void
+tandem_project_rollback (TandemProject *self)
+{
+  g_return_if_fail (TANDEM_IS_PROJECT (self));
+
+  if (self->depth == 0)
+    return;
+  self->depth = 0;
+  self->txn_id = 0;
+  g_hash_table_remove_all (self->touched);
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+ensure_txn_row (TandemProject  *self,
+                GError        **error)
+{
+  g_autofree char *at = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->txn_id != 0)
+    return TRUE;
+
+  stmt = prepare (self, "INSERT INTO change_txn (at, author, replica, label, kind, target) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  at = now_iso8601 ();
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, self->author, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, self->replica_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, self->txn_label, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, self->txn_kind, -1, SQLITE_STATIC);
+  if (self->txn_target != 0)
+    sqlite3_bind_int64 (stmt, 6, self->txn_target);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_write_error (self, rc, error);
+      return FALSE;
+    }
+  self->txn_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/* old_value and new_value are SQLite values so that types survive the round trip. */
+static gboolean
+log_change (TandemProject  *self,
+            const char     *op,
+            const char     *entity,
+            const char     *id,
+            const char     *field,
+            sqlite3_value  *old_value,
+            sqlite3_value  *new_value,
+            GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!ensure_txn_row (self, error))
+    return FALSE;
+
+  stmt = prepare (self, "INSERT INTO change_log (txn, op, entity, entity_id, field, "
+                        "old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->txn_id);
+  sqlite3_bind_text (stmt, 2, op, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, id, -1, SQLITE_TRANSIENT);
+  if (field)
+    sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
+  if (old_value)
+    sqlite3_bind_value (stmt, 6, old_value);
+  if (new_value)
+    sqlite3_bind_value (stmt, 7, new_value);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_write_error (self, rc, error);
+      return FALSE;
+    }
+  g_hash_table_add (self->touched, (gpointer) g_intern_string (entity));
+  return TRUE;
+}
+
+/* Runs one step of a statement that writes; TRUE when it is done. */
+static gboolean
+step_done (TandemProject  *self,
+           sqlite3_stmt   *stmt,
+           GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_write_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The row as a JSON object, or NULL (no error) if there is no such row. */
+static sqlite3_value *
+row_as_json (TandemProject       *self,
+             const TandemEntity  *entity,
+             const char          *id,
+             GError             **error)
+{
+  sqlite3_stmt *stmt = prepare (self, entity->select_json, error);
+  sqlite3_value *value = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    set_write_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* A change made through the public API runs in a transaction of its own
+ * unless the caller has one open. */
+typedef struct
+{
+  TandemProject *self;
+  gboolean       own;
+} AutoTxn;
+
+static gboolean
+auto_begin (AutoTxn        *txn,
+            TandemProject  *self,
+            const char     *label,
+            GError        **error)
+{
+  txn->self = self;
+  txn->own = self->depth == 0;
+  if (self->read_only)
+    {
+      set_write_error (self, SQLITE_READONLY, error);
+      return FALSE;
+    }
+  return txn->own ? tandem_project_begin (self, label, error) : TRUE;
+}
+
+static gboolean
+auto_end (AutoTxn   *txn,
+          gboolean   ok,
+          GError   **error)
+{
+  if (!txn->own)
+    return ok;
+  if (!ok)
+    {
+      tandem_project_rollback (txn->self);
+      return FALSE;
+    }
+  return tandem_project_commit (txn->self, error);
+}
+
+static const TandemEntity *
+lookup_entity (const char  *entity,
+               GError     **error)
+{
+  const TandemEntity *info = tandem_schema_lookup (entity);
+
+  if (info == NULL)
+    g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                 "Tandem has no kind of item called “%s”", entity);
+  return info;
+}
+
+static gboolean
+check_field (const TandemEntity  *entity,
+             const char          *field,
+             GError             **error)
+{
+  if (field == NULL || g_str_equal (field, "id") || !tandem_schema_has_column (entity, field))
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   "a %s has no field called “%s”", entity->name, field ? field : "(null)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+insert_row (TandemProject       *self,
+            const TandemEntity  *entity,
+            const TandemField   *fields,
+            guint                n_fields,
+            GError             **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) params = g_string_new ("?1");
+  g_autofree char *id = new_id ();
+  sqlite3_value *json;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_string_append_printf (sql, "INSERT INTO %s (id", entity->name);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (!check_field (entity, fields[i].field, error))
+        return NULL;
+      g_string_append_printf (sql, ", %s", fields[i].field);
+      g_string_append_printf (params, ", ?%u", i + 2);
+    }
+  g_string_append_printf (sql, ") VALUES (%s)", params->str);
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < n_fields; i++)
+    bind_value (stmt, i + 2, fields[i].value);
+  ok = step_done (self, stmt, error);
+  sqlite3_reset (stmt);
+  if (!ok)
+    return NULL;
+
+  json = row_as_json (self, entity, id, error);
+  if (json == NULL)
+    return NULL;
+  ok = log_change (self, "insert", entity->name, id, NULL, NULL, json, error);
+  sqlite3_value_free (json);
+  return ok ? g_steal_pointer (&id) : NULL;
+}
+
+/**
+ * tandem_project_insert:
+ * @self: a project
+ * @entity: the kind of item (“team”, “node”, “measure”…)
+ * @fields: the values to set; the rest take their defaults
+ * @n_fields: how many
+ * @error: return location for an error
+ *
+ * Adds an item with a new unique id and records who added it.
+ *
+ * Returns: (transfer full) (nullable): the new item's id, or %NULL on error
+ */
+char *
+tandem_project_insert (TandemProject      *self,
+                       const char         *entity,
+                       const TandemField  *fields,
+                       guint               n_fields,
+                       GError            **error)
+{
+  const TandemEntity *info;
+  g_autofree char *label = NULL;
+  AutoTxn txn;
+  char *id;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+
+  if ((info = lookup_entity (entity, error)) == NULL)
+    return NULL;
+  label = g_strdup_printf (_("Add %s"), entity_label (info->name));
+  if (!auto_begin (&txn, self, label, error))
+    return NULL;
+  id = insert_row (self, info, fields, n_fields, error);
+  if (!auto_end (&txn, id != NULL, error))
+    g_clear_pointer (&id, g_free);
+  return id;
+}
+
+static gboolean
+update_field (TandemProject       *self,
+              const TandemEntity  *entity,
+              const char          *id,
+              const char          *field,
+              TandemValue         *value,        /* either this… */
+              sqlite3_value       *raw,          /* …or this */
+              GError             **error)
+{
+  g_autofree char *select_sql = NULL;
+  g_autofree char *update_sql = NULL;
+  sqlite3_value *old_value = NULL;
+  sqlite3_value *new_value = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+  int rc;
+
+  select_sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, entity->name);
+  stmt = prepare (self, select_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("This %s no longer exists: someone may have deleted it."),
+                   entity_label (entity->name));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_write_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  old_value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+  sqlite3_reset (stmt);
+
+  update_sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2 RETURNING %s",
+                                entity->name, field, field);
+  stmt = prepare (self, update_sql, error);
+  if (stmt == NULL)
+    goto out;
+  if (raw)
+    sqlite3_bind_value (stmt, 1, raw);
+  else
+    bind_value (stmt, 1, *value);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_write_error (self, rc, error);
+      sqlite3_reset (stmt);
+      goto out;
+    }
+  new_value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+  sqlite3_reset (stmt);
+
+  ok = log_change (self, "update", entity->name, id, field, old_value, new_value, error);
+
+out:
+  sqlite3_value_free (old_value);
+  sqlite3_value_free (new_value);
+  return ok;
+}
+
+/**
+ * tandem_project_update:
+ * @self: a project
+ * @entity: the kind of item
+ * @id: the item
+ * @field: the field to change
+ * @value: its new value
+ * @error: return location for an error
+ *
+ * Changes one field of one item and records the old and new values, who
+ * changed it and when.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_project_update (TandemProject  *self,
+                       const char     *entity,
+                       const char     *id,
+                       const char     *field,
+                       TandemValue     value,
+                       GError        **error)
+{
+  const TandemEntity *info;
+  g_autofree char *label = NULL;
+  AutoTxn txn;
+  gboolean ok;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if ((info = lookup_entity (entity, error)) == NULL || !check_field (info, field, error))
+    return FALSE;
+  label = g_strdup_printf (_("Change %s"), entity_label (info->name));
+  if (!auto_begin (&txn, self, label, error))
+    return FALSE;
+  ok = update_field (self, info, id, field, &value, NULL, error);
+  return auto_end (&txn, ok, error);
+}
+
+static GPtrArray *
+ids_where (TandemProject  *self,
+           const char     *entity,
+           const char     *column,
+           const char     *value,
+           GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1", entity, column);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_write_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+delete_row (TandemProject       *self,
+            const TandemEntity  *entity,
+            const char          *id,
+            GError             **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_value *json;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (g_hash_table_contains (self->deleting, id))
+    return TRUE;
+  g_hash_table_add (self->deleting, g_strdup (id));
+
+  /* Children first, each logged, so that undo brings every one of them back. */
+  for (guint i = 0; i < entity->children->len; i++)
+    {
+      const TandemChildLink *link = &g_array_index (entity->children, TandemChildLink, i);
+      const TandemEntity *child = tandem_schema_lookup (link->entity);
+      g_autoptr(GPtrArray) ids = ids_where (self, link->entity, link->column, id, error);
+
+      if (ids == NULL)
+        return FALSE;
+      for (guint j = 0; j < ids->len; j++)
+        {
+          if (link->rule == TANDEM_CHILD_DELETE)
+            ok = delete_row (self, child, ids->pdata[j], error);
+          else
+            {
+              TandemValue null_value = tandem_value_null ();
+              ok = update_field (self, child, ids->pdata[j], link->column, &null_value, NULL,
+                                 error);
+            }
+          if (!ok)
+            return FALSE;
+        }
+    }
+
+  json = row_as_json (self, entity, id, error);
+  if (json == NULL)
+    return error == NULL || *error == NULL;  /* already gone: nothing to do */
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", entity->name);
+  stmt = prepare (self, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      ok = step_done (self, stmt, error);
+      sqlite3_reset (stmt);
+    }
+  if (ok)
+    ok = log_change (self, "delete", entity->name, id, NULL, json, NULL, error);
+  sqlite3_value_free (json);
+  g_hash_table_remove (self->deleting, id);
+  return ok;
+}
+
+/**
+ * tandem_project_delete:
+ * @self: a project
+ * @entity: the kind of item
+ * @id: the item
+ * @error: return location for an error
+ *
+ * Deletes an item and everything that belongs to it (a team's diagrams, a
+ * node's links…); references to it from items that live on are cleared. All
+ * of it is logged, so one undo brings it all back.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_project_delete (TandemProject  *self,
+                       const char     *entity,
+                       const char     *id,
+                       GError        **error)
+{
+  const TandemEntity *info;
+  g_autofree char *label = NULL;
+  AutoTxn txn;
+  gboolean ok;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if ((info = lookup_entity (entity, error)) == NULL)
+    return FALSE;
+  label = g_strdup_printf (_("Delete %s"), entity_label (info->name));
+  if (!auto_begin (&txn, self, label, error))
+    return FALSE;
+  ok = delete_row (self, info, id, error);
+  g_hash_table_remove_all (self->deleting);
+  return auto_end (&txn, ok, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Undo and redo: both write the inverse of an earlier transaction          */
+
+typedef struct
+{
+  char          *op;
+  char          *entity;
+  char          *entity_id;
+  char          *field;
+  sqlite3_value *old_value;
+  sqlite3_value *new_value;
+} LogEntry;
+
+static void
+log_entry_clear (gpointer data)
+{
+  LogEntry *entry = data;
+
+  g_free (entry->op);
+  g_free (entry->entity);
+  g_free (entry->entity_id);
+  g_free (entry->field);
+  sqlite3_value_free (entry->old_value);
+  sqlite3_value_free (entry->new_value);
+}
+
+static gboolean
+apply_inverse (TandemProject  *self,
+               gint64          txn,
+               GError        **error)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (LogEntry));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (entries, log_entry_clear);
+  stmt = prepare (self, "SELECT op, entity, entity_id, field, old_value, new_value "
+                        "FROM change_log WHERE txn = ?1 ORDER BY seq DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, txn);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LogEntry entry;
+
+      entry.op = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry.entity = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry.entity_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry.field = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry.old_value = sqlite3_value_dup (sqlite3_column_value (stmt, 4));
+      entry.new_value = sqlite3_value_dup (sqlite3_column_value (stmt, 5));
+      g_array_append_val (entries, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_write_error (self, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LogEntry *entry = &g_array_index (entries, LogEntry, i);
+      const TandemEntity *entity = lookup_entity (entry->entity, error);
+      gboolean ok;
+
+      if (entity == NULL || entry->entity_id == NULL)
+        return FALSE;
+
+      if (g_strcmp0 (entry->op, "insert") == 0)
+        {
+          ok = delete_row (self, entity, entry->entity_id, error);
+          g_hash_table_remove_all (self->deleting);
+        }
+      else if (g_strcmp0 (entry->op, "update") == 0)
+        {
+          ok = check_field (entity, entry->field, error) &&
+               update_field (self, entity, entry->entity_id, entry->field, NULL,
+                             entry->old_value, error);
+        }
+      else if (g_strcmp0 (entry->op, "delete") == 0)
+        {
+          sqlite3_value *json;
+
+          stmt = prepare (self, entity->insert_json, error);
+          ok = stmt != NULL;
+          if (ok)
+            {
+              sqlite3_bind_value (stmt, 1, entry->old_value);
+              ok = step_done (self, stmt, error);
+              sqlite3_reset (stmt);
+            }
+          if (ok && (json = row_as_json (self, entity, entry->entity_id, error)) != NULL)
+            {
+              ok = log_change (self, "insert", entity->name, entry->entity_id, NULL,
+                               NULL, json, error);
+              sqlite3_value_free (json);
+            }
+        }
+      else
+        {
+          g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT,
+                       "the change log holds an unknown operation “%s”", entry->op);
+          ok = FALSE;
+        }
+
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+txn_label (TandemProject *self,
+           gint64         txn)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT label FROM change_txn WHERE id = ?1", NULL);
+  char *label = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, txn);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return label;
+}
+
+static gboolean
+undo_or_redo (TandemProject  *self,
+              GArray         *stack,
+              const char     *kind,
+              GError        **error)
+{
+  g_autofree char *label = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 target;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (stack->len == 0)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOTHING_TO_UNDO,
+                           g_str_equal (kind, "undo") ? _("There is nothing to undo.")
+                                                      : _("There is nothing to redo."));
+      return FALSE;
+    }
+
+  target = g_array_index (stack, gint64, stack->len - 1);
+  label = txn_label (self, target);
+  if (!begin_full (self, label, kind, target, error))
+    return FALSE;
+  if (!apply_inverse (self, target, &local_error))
+    {
+      tandem_project_rollback (self);
+      g_set_error (error, local_error->domain, local_error->code,
+                   g_str_equal (kind, "undo") ? _("Could not undo “%s”: %s")
+                                              : _("Could not redo “%s”: %s"),
+                   label ? label : "", local_error->message);
+      return FALSE;
+    }
+  if (self->txn_id == 0)
+    {
+      /* Nothing left to change (someone else already did): still move the stacks. */
+      if (!ensure_txn_row (self, error))
+        {
+          tandem_project_rollback (self);
+          return FALSE;
+        }
+    }
+  return tandem_project_commit (self, error);
+}
+
+/**
+ * tandem_project_undo:
+ * @self: a project
+ * @error: return location for an error
+ *
+ * Undoes the most recent change made by this author in this copy of the
+ * project, by writing its old values back (itself a logged change, so undo
+ * survives a restart and shows in the history).
+ *
+ * Returns: %TRUE if undone
+ */
+gboolean
+tandem_project_undo (TandemProject  *self,
+                     GError        **error)
+{
+  return undo_or_redo (self, self->undo_stack, "undo", error);
+}
+
+/**
+ * tandem_project_redo:
+ * @self: a project
+ * @error: return location for an error
+ *
+ * Redoes the most recently undone change.
+ *
+ * Returns: %TRUE if redone
+ */
+gboolean
+tandem_project_redo (TandemProject  *self,
+                     GError        **error)
+{
+  return undo_or_redo (self, self->redo_stack, "redo", error);
+}
+
+gboolean
+tandem_project_can_undo (TandemProject *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  return !self->read_only && self->undo_stack->len > 0;
+}
+
+gboolean
+tandem_project_can_redo (TandemProject *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  return !self->read_only && self->redo_stack->len > 0;
+}
+
+/**
+ * tandem_project_dup_undo_label:
+ * @self: a project
+ *
+ * Returns: (transfer full) (nullable): what undo would undo (“Add team”)
+ */
+char *
+tandem_project_dup_undo_label (TandemProject *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+  if (self->undo_stack->len == 0)
+    return NULL;
+  return txn_label (self, g_array_index (self->undo_stack, gint64, self->undo_stack->len - 1));
+}
+
+/**
+ * tandem_project_dup_redo_label:
+ * @self: a project
+ *
+ * Returns: (transfer full) (nullable): what redo would redo
+ */
+char *
+tandem_project_dup_redo_label (TandemProject *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+  if (self->redo_stack->len == 0)
+    return NULL;
+  return txn_label (self, g_array_index (self->redo_stack, gint64, self->redo_stack->len - 1));
+}
+
+static void
+load_stacks (TandemProject *self)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_array_set_size (self->undo_stack, 0);
+  g_array_set_size (self->redo_stack, 0);
+  if (sqlite3_prepare_v2 (self->db, "SELECT id, kind, target FROM change_txn "
+                          "WHERE replica = ?1 AND author = ?2 ORDER BY id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_text (stmt, 1, self->replica_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->author, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    stacks_apply (self, sqlite3_column_int64 (stmt, 0),
+                  (const char *) sqlite3_column_text (stmt, 1),
+                  sqlite3_column_int64 (stmt, 2));
+  sqlite3_finalize (stmt);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading                                                                  */
+
+/**
+ * tandem_project_exists:
+ * @self: a project
+ * @entity: the kind of item
+ * @id: an id
+ *
+ * Returns: whether the item exists
+ */
+gboolean
+tandem_project_exists (TandemProject *self,
+                       const char    *entity,
+                       const char    *id)
+{
+  const TandemEntity *info = tandem_schema_lookup (entity);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  if (info == NULL || id == NULL)
+    return FALSE;
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", info->name);
+  if ((stmt = prepare (self, sql, NULL)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
+ * tandem_project_get_text:
+ * @self: a project
+ * @entity: the kind of item
+ * @id: the item
+ * @field: one of its fields
+ *
+ * Returns: (transfer full) (nullable): the field as text, %NULL if empty or
+ *   if there is no such item or field
+ */
+char *
+tandem_project_get_text (TandemProject *self,
+                         const char    *entity,
+                         const char    *id,
+                         const char    *field)
+{
+  const TandemEntity *info = tandem_schema_lookup (entity);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+  if (info == NULL || id == NULL || !tandem_schema_has_column (info, field))
+    return NULL;
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, info->name);
+  if ((stmt = prepare (self, sql, NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
+/**
+ * tandem_project_list_ids:
+ * @self: a project
+ * @entity: the kind of item
+ * @parent_field: (nullable): a field to filter on, such as “team_id”
+ * @parent_id: (nullable): the value it must have
+ * @order_field: (nullable): a field to sort by (then by id)
+ *
+ * Returns: (transfer full) (element-type utf8): the ids, in order
+ */
+GPtrArray *
+tandem_project_list_ids (TandemProject *self,
+                         const char    *entity,
+                         const char    *parent_field,
+                         const char    *parent_id,
+                         const char    *order_field)
+{
+  const TandemEntity *info = tandem_schema_lookup (entity);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), ids);
+  if (info == NULL ||
+      (parent_field && !tandem_schema_has_column (info, parent_field)) ||
+      (order_field && !tandem_schema_has_column (info, order_field)))
+    return ids;
+
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "SELECT id FROM %s", info->name);
+  if (parent_field)
+    g_string_append_printf (sql, " WHERE %s IS ?1", parent_field);
+  g_string_append_printf (sql, " ORDER BY %s%sid", order_field ? order_field : "",
+                          order_field ? ", " : "");
+  if ((stmt = prepare (self, sql->str, NULL)) == NULL)
+    return ids;
+  if (parent_field && parent_id)
+    sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+/**
+ * tandem_project_count:
+ * @self: a project
+ * @entity: the kind of item
+ * @parent_field: (nullable): a field to filter on
+ * @parent_id: (nullable): the value it must have
+ *
+ * Returns: how many items there are, or -1 for an unknown entity
+ */
+gint64
+tandem_project_count (TandemProject *self,
+                      const char    *entity,
+                      const char    *parent_field,
+                      const char    *parent_id)
+{
+  const TandemEntity *info = tandem_schema_lookup (entity);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), -1);
+  if (info == NULL || (parent_field && !tandem_schema_has_column (info, parent_field)))
+    return -1;
+  if (parent_field)
+    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s IS ?1", info->name, parent_field);
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM %s", info->name);
+  if ((stmt = prepare (self, sql, NULL)) == NULL)
+    return -1;
+  if (parent_field && parent_id)
+    sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/**
+ * tandem_project_dup_added_by:
+ * @self: a project
+ * @id: an item's id
+ *
+ * Returns: (transfer full) (nullable): the author who added the item
+ */
+char *
+tandem_project_dup_added_by (TandemProject *self,
+                             const char    *id)
+{
+  sqlite3_stmt *stmt;
+  char *author = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+  stmt = prepare (self, "SELECT t.author FROM change_log l JOIN change_txn t ON t.id = l.txn "
+                        "WHERE l.entity_id = ?1 AND l.op = 'insert' ORDER BY l.seq LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    author = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return author;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Changes made by other programs                                           */
+
+/**
+ * tandem_project_poll:
+ * @self: a project
+ *
+ * Checks, cheaply, whether another program (or another window) has changed
+ * the file, and if so emits #TandemProject::changed for each kind of item it
+ * changed.
+ *
+ * Returns: %TRUE if there were changes from elsewhere
+ */
+gboolean
+tandem_project_poll (TandemProject *self)
+{
+  g_autoptr(GHashTable) entities = NULL;
+  sqlite3_stmt *stmt;
+  int version;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  if (self->depth > 0)
+    return FALSE;
+
+  version = (int) query_int (self->db, "PRAGMA data_version", self->data_version);
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  entities = g_hash_table_new (g_str_hash, g_str_equal);
+  stmt = prepare (self, "SELECT DISTINCT entity FROM change_log WHERE seq > ?1", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, self->last_seq);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *entity = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (tandem_schema_lookup (entity) != NULL)
+            g_hash_table_add (entities, (gpointer) g_intern_string (entity));
+        }
+      sqlite3_reset (stmt);
+    }
+  self->last_seq = query_int (self->db, "SELECT max(seq) FROM change_log", self->last_seq);
+  emit_changed (self, entities);
+  return g_hash_table_size (entities) > 0;
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  tandem_project_poll (TANDEM_PROJECT (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * tandem_project_watch:
+ * @self: a project
+ * @interval_ms: how often to look, or 0 to stop
+ *
+ * Polls for changes from other programs on the thread-default main context.
+ */
+void
+tandem_project_watch (TandemProject *self,
+                      guint          interval_ms)
+{
+  g_return_if_fail (TANDEM_IS_PROJECT (self));
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (interval_ms > 0)
+    self->watch_id = g_timeout_add (interval_ms, watch_cb, self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Opening and creating                                                     */
+
+typedef struct
+{
+  gsize   size;
+  guint8  bytes[100];
+  gsize   n_bytes;
+} FileHeader;
+
+static guint32
+be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static gboolean
+read_header (const char  *path,
+             FileHeader  *header,
+             GError     **error)
+{
+  GStatBuf st;
+  int fd;
+  gssize got;
+
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno == ENOENT || errno == ENOTDIR)
+        set_open_error (error, TANDEM_PROJECT_ERROR_NOT_FOUND, path, NULL);
+      else
+        set_open_error (error, TANDEM_PROJECT_ERROR_FAILED, path, g_strerror (errno));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_NOT_SQLITE, path, NULL);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_FAILED, path, g_strerror (errno));
+      return FALSE;
+    }
+  got = read (fd, header->bytes, sizeof header->bytes);
+  close (fd);
+  if (got < 0)
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_FAILED, path, g_strerror (errno));
+      return FALSE;
+    }
+  header->n_bytes = got;
+  header->size = st.st_size;
+  return TRUE;
+}
+
+static gboolean
+check_header (const char        *path,
+              const FileHeader  *header,
+              int               *user_version,
+              GError           **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  GStatBuf st;
+  guint32 page_size, n_pages;
+
+  if (header->size == 0)
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_NOT_TANDEM, path, _("the file is empty"));
+      return FALSE;
+    }
+  if (memcmp (header->bytes, magic, MIN (header->n_bytes, sizeof magic)) != 0)
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_NOT_SQLITE, path, NULL);
+      return FALSE;
+    }
+  if (header->n_bytes < 100)
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_CORRUPT, path,
+                      _("the file is much shorter than it should be"));
+      return FALSE;
+    }
+  if (be32 (header->bytes + 68) != TANDEM_APPLICATION_ID)
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_NOT_TANDEM, path,
+                      _("it is a database made by another program"));
+      return FALSE;
+    }
+
+  *user_version = (int) be32 (header->bytes + 60);
+  if (*user_version > TANDEM_SCHEMA_VERSION)
+    {
+      g_autofree char *name = display_name (path);
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_TOO_NEW,
+                   _("“%s” was made by a newer version of Tandem (file format %d; this "
+                     "version reads up to format %d). Update Tandem to open it. "
+                     "The file has not been changed."),
+                   name, *user_version, TANDEM_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* The header says how many pages there are. If it is shorter, it was cut off
+   * while being copied — unless a transaction was interrupted, in which case
+   * SQLite will roll it back from the journal when it opens. */
+  page_size = ((guint32) header->bytes[16] << 8) | header->bytes[17];
+  if (page_size == 1)
+    page_size = 65536;
+  n_pages = be32 (header->bytes + 28);
+  if (be32 (header->bytes + 24) == be32 (header->bytes + 92) && n_pages > 0 &&
+      (guint64) n_pages * page_size > header->size &&
+      !(g_stat (journal, &st) == 0 && st.st_size > 0))
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_CORRUPT, path,
+                      _("the file has been cut short, perhaps while it was being copied"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+can_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  /* A file marked read-only is respected even by an administrator, who could
+   * write it anyway. A rollback journal is created beside the file, so the
+   * folder must be writable too. */
+  if (g_stat (path, &st) != 0 || (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return FALSE;
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+static void
+harden (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 16 * 1024 * 1024);
+  sqlite3_limit (db, SQLITE_LIMIT_SQL_LENGTH, 100 * 1024);
+  sqlite3_limit (db, SQLITE_LIMIT_COLUMN, 200);
+  sqlite3_limit (db, SQLITE_LIMIT_EXPR_DEPTH, 100);
+  sqlite3_limit (db, SQLITE_LIMIT_COMPOUND_SELECT, 10);
+  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
+  sqlite3_limit (db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100);
+  sqlite3_limit (db, SQLITE_LIMIT_VARIABLE_NUMBER, 100);
+  sqlite3_limit (db, SQLITE_LIMIT_TRIGGER_DEPTH, 10);
+}
+
+static char *
+first_row_text (sqlite3     *db,
+                const char  *sql,
+                int         *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc_out)
+    *rc_out = rc;
+  return text;
+}
+
+static gboolean
+set_meta (sqlite3     *db,
+          const char  *key,
+          const char  *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static char *
+default_author (void)
+{
+  const char *real = g_get_real_name ();
+
+  if (real == NULL || *real == '\0' || g_str_equal (real, "Unknown"))
+    real = g_get_user_name ();
+  return g_strdup (real);
+}
+
+/* Opens, validates and (if it is writable and older) migrates; never writes to
+ * a file that fails a check. */
+static sqlite3 *
+open_validated (const char  *path,
+                gboolean    *read_only,
+                GError     **error)
+{
+  FileHeader header = { 0 };
+  sqlite3 *db = NULL;
+  g_autofree char *check = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int user_version = 0;
+  int rc;
+
+  if (!read_header (path, &header, error) ||
+      !check_header (path, &header, &user_version, error))
+    return NULL;
+
+  *read_only = !can_write (path);
+  rc = sqlite3_open_v2 (path, &db,
+                        (*read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, open_error_for_sqlite (rc), path,
+                      db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  harden (db);
+  sqlite3_busy_timeout (db, default_busy_timeout);
+  sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+
+  check = first_row_text (db, "PRAGMA quick_check", &rc);
+  if (rc != SQLITE_OK || g_strcmp0 (check, "ok") != 0)
+    {
+      set_open_error (error, rc != SQLITE_OK ? open_error_for_sqlite (rc)
+                                             : TANDEM_PROJECT_ERROR_CORRUPT,
+                      path, rc != SQLITE_OK ? sqlite3_errmsg (db) : check);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (user_version == TANDEM_SCHEMA_VERSION && !tandem_schema_verify (db, &local_error))
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_NOT_TANDEM, path, local_error->message);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (user_version < TANDEM_SCHEMA_VERSION)
+    {
+      const TandemMigration *steps;
+      guint n_steps;
+
+      if (user_version < 1)
+        {
+          set_open_error (error, TANDEM_PROJECT_ERROR_NOT_TANDEM, path,
+                          _("it was never finished being created"));
+          sqlite3_close (db);
+          return NULL;
+        }
+      if (*read_only)
+        {
+          set_open_error (error, TANDEM_PROJECT_ERROR_READ_ONLY, path, NULL);
+          sqlite3_close (db);
+          return NULL;
+        }
+      sqlite3_exec (db, "PRAGMA query_only = 0", NULL, NULL, NULL);
+      steps = tandem_schema_get_migrations (&n_steps);
+      if (!tandem_schema_migrate (db, steps, n_steps, &local_error) ||
+          !tandem_schema_verify (db, &local_error))
+        {
+          set_open_error (error, TANDEM_PROJECT_ERROR_FAILED, path, local_error->message);
+          sqlite3_close (db);
+          return NULL;
+        }
+    }
+
+  if (!*read_only)
+    {
+      g_autofree char *mode = NULL;
+
+      sqlite3_exec (db, "PRAGMA query_only = 0", NULL, NULL, NULL);
+      /* Project files live on shared and network drives, where WAL is unsafe. */
+      mode = first_row_text (db, "PRAGMA journal_mode", NULL);
+      if (g_strcmp0 (mode, "delete") != 0)
+        g_free (first_row_text (db, "PRAGMA journal_mode = DELETE", NULL));
+    }
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", NULL, NULL, NULL);
+  return db;
+}
+
+static TandemProject *
+project_new_for_db (sqlite3    *db,
+                    const char *path,
+                    gboolean    read_only)
+{
+  TandemProject *self = g_object_new (TANDEM_TYPE_PROJECT, NULL);
+  g_autofree char *replica = NULL;
+
+  self->db = db;
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+
+  replica = first_row_text (db, "SELECT value FROM meta WHERE key = 'replica_id'", NULL);
+  if (replica == NULL)
+    {
+      replica = new_id ();
+      if (!read_only)
+        set_meta (db, "replica_id", replica);
+    }
+  self->replica_id = g_steal_pointer (&replica);
+  self->last_seq = query_int (db, "SELECT max(seq) FROM change_log", 0);
+  self->data_version = (int) query_int (db, "PRAGMA data_version", 0);
+  load_stacks (self);
+  return self;
+}
+
+/**
+ * tandem_project_set_default_busy_timeout:
+ * @milliseconds: how long to wait for a file another program is writing
+ *
+ * Sets how long projects opened from now on wait for a lock before giving up.
+ */
+void
+tandem_project_set_default_busy_timeout (guint milliseconds)
+{
+  default_busy_timeout = milliseconds;
+}
+
+/**
+ * tandem_project_open:
+ * @path: a project file
+ * @error: return location for an error
+ *
+ * Opens a project file, treating it as untrusted: it must be a SQLite file
+ * with Tandem's application id, a format this version knows, an intact
+ * structure and Tandem's tables. A file that fails is never modified; the
+ * error names the file and says what to do. A file that cannot be written is
+ * opened read-only (see tandem_project_get_read_only()).
+ *
+ * Returns: (transfer full) (nullable): the project
+ */
+TandemProject *
+tandem_project_open (const char  *path,
+                     GError     **error)
+{
+  gboolean read_only = FALSE;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  db = open_validated (path, &read_only, error);
+  if (db == NULL)
+    return NULL;
+  return project_new_for_db (db, path, read_only);
+}
+
+/**
+ * tandem_project_create:
+ * @path: where to create the project file
+ * @error: return location for an error
+ *
+ * Creates a new, empty project file. It is built beside @path under a
+ * temporary name and renamed into place when complete, so a half-made project
+ * never appears. An existing file is never overwritten.
+ *
+ * Returns: (transfer full) (nullable): the project, open for editing
+ */
+TandemProject *
+tandem_project_create (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmpl = NULL;
+  g_autofree char *created_at = now_iso8601 ();
+  g_autofree char *replica = new_id ();
+  g_autofree char *name = NULL;
+  g_autofree char *pragma = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const TandemMigration *steps;
+  guint n_steps;
+  sqlite3 *db = NULL;
+  int fd, rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = display_name (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_EXISTS,
+                   _("“%s” already exists. Choose another name; Tandem never overwrites "
+                     "a file when creating a project."), name);
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  tmpl = g_build_filename (dir, ".tandem-new-XXXXXX", NULL);
+  fd = g_mkstemp (tmpl);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, TANDEM_PROJECT_ERROR,
+                   saved == ENOSPC ? TANDEM_PROJECT_ERROR_DISK_FULL
+                   : (saved == EACCES || saved == EROFS || saved == EPERM)
+                     ? TANDEM_PROJECT_ERROR_READ_ONLY : TANDEM_PROJECT_ERROR_FAILED,
+                   _("“%s” could not be created: %s."), name, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      harden (db);
+      pragma = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA journal_mode = DELETE",
+                                (int) TANDEM_APPLICATION_ID);
+      rc = sqlite3_exec (db, pragma, NULL, NULL, NULL);
+    }
+  steps = tandem_schema_get_migrations (&n_steps);
+  if (rc != SQLITE_OK ||
+      !tandem_schema_migrate (db, steps, n_steps, &local_error) ||
+      !set_meta (db, "replica_id", replica) ||
+      !set_meta (db, "created_at", created_at) ||
+      !set_meta (db, "created_by_version", PACKAGE_VERSION))
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR,
+                   (rc & 0xff) == SQLITE_FULL ? TANDEM_PROJECT_ERROR_DISK_FULL
+                                              : TANDEM_PROJECT_ERROR_FAILED,
+                   _("“%s” could not be created: %s."), name,
+                   local_error ? local_error->message : sqlite3_errmsg (db));
+      sqlite3_close (db);
+      g_unlink (tmpl);
+      return NULL;
+    }
+  sqlite3_close (db);
+
+  /* link() fails if the name was taken meanwhile, unlike rename(). */
+  if (link (tmpl, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmpl);
+      g_set_error (error, TANDEM_PROJECT_ERROR,
+                   saved == EEXIST ? TANDEM_PROJECT_ERROR_EXISTS : TANDEM_PROJECT_ERROR_FAILED,
+                   _("“%s” could not be created: %s."), name, g_strerror (saved));
+      return NULL;
+    }
+  g_unlink (tmpl);
+  return tandem_project_open (path, error);
+}
+
+/**
+ * tandem_project_save_copy:
+ * @self: a project
+ * @path: where to write the copy
+ * @error: return location for an error
+ *
+ * Writes a consistent copy of the project with SQLite's backup API. The copy
+ * gets its own replica id (it is a new copy, for merging later). An existing
+ * file at @path is replaced only once the copy is complete.
+ *
+ * Returns: %TRUE if the copy was written
+ */
+gboolean
+tandem_project_save_copy (TandemProject  *self,
+                          const char     *path,
+                          GError        **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmpl = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *replica = new_id ();
+  g_autoptr(GFile) a = NULL;
+  g_autoptr(GFile) b = NULL;
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int fd, rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  name = display_name (path);
+  a = g_file_new_for_path (path);
+  b = g_file_new_for_path (self->path);
+  if (g_file_equal (a, b))
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_EXISTS,
+                   _("A copy cannot be saved over the project itself. Choose another name."));
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  tmpl = g_build_filename (dir, ".tandem-copy-XXXXXX", NULL);
+  fd = g_mkstemp (tmpl);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, TANDEM_PROJECT_ERROR,
+                   saved == ENOSPC ? TANDEM_PROJECT_ERROR_DISK_FULL : TANDEM_PROJECT_ERROR_FAILED,
+                   _("The copy “%s” could not be saved: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmpl, &copy, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (copy);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? sqlite3_errcode (copy) : rc;
+        }
+    }
+  if (rc == SQLITE_OK)
+    rc = set_meta (copy, "replica_id", replica) ? SQLITE_OK : sqlite3_errcode (copy);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR,
+                   (rc & 0xff) == SQLITE_FULL ? TANDEM_PROJECT_ERROR_DISK_FULL
+                                              : TANDEM_PROJECT_ERROR_FAILED,
+                   (rc & 0xff) == SQLITE_FULL
+                     ? _("The copy “%s” could not be saved because the disk is full.")
+                     : _("The copy “%s” could not be saved."), name);
+      sqlite3_close (copy);
+      g_unlink (tmpl);
+      return FALSE;
+    }
+  sqlite3_close (copy);
+
+  if (g_rename (tmpl, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmpl);
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   _("The copy “%s” could not be saved: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_problem (GPtrArray  *problems,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_problem (GPtrArray  *problems,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  if (problems)
+    g_ptr_array_add (problems, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/**
+ * tandem_project_check_file:
+ * @path: a project file
+ * @problems: (element-type utf8) (nullable): where to add one message per problem
+ *
+ * Checks a file as thoroughly as Tandem can without changing it: everything
+ * tandem_project_open() checks, then a full integrity check, the links
+ * between items and the change log.
+ *
+ * Returns: %TANDEM_CHECK_GOOD, %TANDEM_CHECK_PROBLEMS if the project opens but
+ *   has problems, or %TANDEM_CHECK_UNUSABLE if it cannot be opened
+ */
+TandemCheckResult
+tandem_project_check_file (const char *path,
+                           GPtrArray  *problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) project = NULL;
+  FileHeader header = { 0 };
+  int user_version = 0;
+  sqlite3_stmt *stmt = NULL;
+  guint before = problems ? problems->len : 0;
+  gboolean found = FALSE;
+
+  /* An older file is reported, not migrated: checking never writes. */
+  if (!read_header (path, &header, &error) ||
+      !check_header (path, &header, &user_version, &error))
+    {
+      add_problem (problems, "%s", error->message);
+      return TANDEM_CHECK_UNUSABLE;
+    }
+  if (user_version < TANDEM_SCHEMA_VERSION)
+    {
+      add_problem (problems, _("The file uses the older format %d and will be updated "
+                               "to format %d when Tandem opens it."),
+                   user_version, TANDEM_SCHEMA_VERSION);
+      return TANDEM_CHECK_PROBLEMS;
+    }
+
+  project = tandem_project_open (path, &error);
+  if (project == NULL)
+    {
+      add_problem (problems, "%s", error->message);
+      return TANDEM_CHECK_UNUSABLE;
+    }
+
+  if (sqlite3_prepare_v2 (project->db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *line = (const char *) sqlite3_column_text (stmt, 0);
+          if (g_strcmp0 (line, "ok") != 0)
+            add_problem (problems, _("Damaged: %s"), line);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (problems && problems->len > before)
+    return TANDEM_CHECK_UNUSABLE;
+
+  if (sqlite3_prepare_v2 (project->db, "SELECT \"table\", rowid, parent "
+                          "FROM pragma_foreign_key_check", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          add_problem (problems, _("A %s (row %lld) refers to a %s that does not exist."),
+                       sqlite3_column_text (stmt, 0),
+                       (long long) sqlite3_column_int64 (stmt, 1),
+                       sqlite3_column_text (stmt, 2));
+          found = TRUE;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (project->db, "SELECT count(*) FROM node_link l "
+                          "JOIN node p ON p.id = l.parent_id JOIN node c ON c.id = l.child_id "
+                          "WHERE p.diagram_id IS NOT l.diagram_id OR c.diagram_id IS NOT l.diagram_id",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+    {
+      add_problem (problems, _("%d links join items of different diagrams."),
+                   sqlite3_column_int (stmt, 0));
+      found = TRUE;
+    }
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (project->db, "SELECT count(*) FROM change_log l "
+                          "LEFT JOIN change_txn t ON t.id = l.txn WHERE t.id IS NULL",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+    {
+      add_problem (problems, _("%d history entries belong to no recorded change."),
+                   sqlite3_column_int (stmt, 0));
+      found = TRUE;
+    }
+  sqlite3_finalize (stmt);
+
+  return found ? TANDEM_CHECK_PROBLEMS : TANDEM_CHECK_GOOD;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Properties                                                               */
+
+const char *
+tandem_project_get_path (TandemProject *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+  return self->path;
+}
+
+/**
+ * tandem_project_dup_title:
+ * @self: a project
+ *
+ * Returns: (transfer full): the file's name without “.tandem”, for window titles
+ */
+char *
+tandem_project_dup_title (TandemProject *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+  name = display_name (self->path);
+  if (g_str_has_suffix (name, ".tandem"))
+    name[strlen (name) - strlen (".tandem")] = '\0';
+  return g_steal_pointer (&name);
+}
+
+gboolean
+tandem_project_get_read_only (TandemProject *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), TRUE);
+  return self->read_only;
+}
+
+const char *
+tandem_project_get_replica_id (TandemProject *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+  return self->replica_id;
+}
+
+const char *
+tandem_project_get_author (TandemProject *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+  return self->author;
+}
+
+/**
+ * tandem_project_set_author:
+ * @self: a project
+ * @author: (nullable): the name written on every change from now on; %NULL or
+ *   empty means the account's real name
+ *
+ * Undo and redo follow the author: each person undoes their own changes.
+ */
+void
+tandem_project_set_author (TandemProject *self,
+                           const char    *author)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (TANDEM_IS_PROJECT (self));
+
+  name = (author && *author) ? g_strstrip (g_strdup (author)) : default_author ();
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (g_get_user_name ());
+    }
+  if (g_strcmp0 (name, self->author) == 0)
+    return;
+  g_free (self->author);
+  self->author = g_steal_pointer (&name);
+  if (self->db)
+    {
+      load_stacks (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+}
+
+sqlite3 *
+_tandem_project_get_db (TandemProject *self)
+{
+  return self->db;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+tandem_project_finalize (GObject *object)
+{
+  TandemProject *self = (TandemProject *) object;
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->depth > 0)
+    tandem_project_rollback (self);
+  g_hash_table_destroy (self->statements);
+  if (self->db)
+    sqlite3_close (self->db);
+  g_free (self->path);
+  g_free (self->author);
+  g_free (self->replica_id);
+  g_free (self->txn_label);
+  g_hash_table_destroy (self->touched);
+  g_hash_table_destroy (self->deleting);
+  g_array_unref (self->undo_stack);
+  g_array_unref (self->redo_stack);
+
+  G_OBJECT_CLASS (tandem_project_parent_class)->finalize (object);
+}
+
+static void
+tandem_project_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TandemProject *self = TANDEM_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, tandem_project_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, tandem_project_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_project_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TandemProject *self = TANDEM_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTHOR:
+      tandem_project_set_author (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_project_class_init (TandemProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tandem_project_finalize;
+  object_class->get_property = tandem_project_get_property;
+  object_class->set_property = tandem_project_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TandemProject::changed:
+   * @self: the project
+   * @entity: the kind of item that changed (“team”, “node”…)
+   *
+   * Emitted after a change is saved, by this program or (see
+   * tandem_project_poll()) another one, once per kind of item it touched.
+   * Connect to “changed::team” for one kind only.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+tandem_project_init (TandemProject *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->touched = g_hash_table_new (g_str_hash, g_str_equal);
+  self->deleting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->undo_stack = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->redo_stack = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->author = default_author ();
+}

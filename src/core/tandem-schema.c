@@ -1,0 +1,688 @@
+/* tandem-schema.c — the project file's tables, their migrations and their shape
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+
+#include "tandem-error.h"
+#include "tandem-schema.h"
+
+/* Version 1 covers all four areas of the app. Every entity table has a text UUID
+ * primary key so rows made in two copies of a file never collide. Foreign keys
+ * say what happens to children; Tandem performs those deletions itself so that
+ * each one is written to the change log (and can be undone), the clauses here
+ * describe the rule and guard integrity. */
+static const char schema_v1[] =
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT);"
+
+  "CREATE TABLE change_txn ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  author TEXT NOT NULL,"
+  "  replica TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('edit', 'undo', 'redo', 'create')),"
+  "  target INTEGER REFERENCES change_txn (id));"
+
+  "CREATE TABLE change_log ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  txn INTEGER NOT NULL REFERENCES change_txn (id),"
+  "  op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),"
+  "  entity TEXT NOT NULL,"
+  "  entity_id TEXT NOT NULL,"
+  "  field TEXT,"
+  "  old_value,"
+  "  new_value);"
+  "CREATE INDEX change_log_by_entity ON change_log (entity_id);"
+  "CREATE INDEX change_log_by_txn ON change_log (txn);"
+
+  "CREATE TABLE team ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 200),"
+  "  organisation TEXT,"
+  "  service_type TEXT,"
+  "  ward TEXT,"
+  "  position REAL NOT NULL DEFAULT 0);"
+
+  "CREATE TABLE person ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT REFERENCES team (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 200),"
+  "  role TEXT NOT NULL DEFAULT 'staff' CHECK (role IN ('staff', 'lived_experience_partner',"
+  "    'peer_support_worker', 'expert_by_experience', 'carer', 'senior_sponsor', 'coach',"
+  "    'other')),"
+  "  brings_lived_experience INTEGER NOT NULL DEFAULT 0 CHECK (brings_lived_experience IN (0, 1)),"
+  "  position REAL NOT NULL DEFAULT 0);"
+  "CREATE INDEX person_by_team ON person (team_id);"
+
+  "CREATE TABLE equity_tag ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 200),"
+  "  builtin INTEGER NOT NULL DEFAULT 0,"
+  "  position REAL NOT NULL DEFAULT 0);"
+
+  "CREATE TABLE diagram ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 200),"
+  "  template TEXT,"
+  "  position REAL NOT NULL DEFAULT 0);"
+  "CREATE INDEX diagram_by_team ON diagram (team_id);"
+
+  "CREATE TABLE node_group ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  diagram_id TEXT NOT NULL REFERENCES diagram (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  colour TEXT,"
+  "  position REAL NOT NULL DEFAULT 0);"
+
+  "CREATE TABLE node ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  diagram_id TEXT NOT NULL REFERENCES diagram (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('aim', 'primary', 'secondary', 'change_idea')),"
+  "  title TEXT NOT NULL DEFAULT '' CHECK (length (title) <= 2000),"
+  "  description TEXT,"
+  "  group_id TEXT REFERENCES node_group (id) ON DELETE SET NULL,"
+  "  position REAL NOT NULL DEFAULT 0,"
+  "  collapsed INTEGER NOT NULL DEFAULT 0,"
+  "  status TEXT CHECK (status IN ('idea', 'testing', 'adopted', 'adapted', 'abandoned')),"
+  "  proposed_by TEXT REFERENCES person (id) ON DELETE SET NULL,"
+  "  coproduction_level TEXT CHECK (coproduction_level IN ('coproduction', 'codesign',"
+  "    'engagement', 'consultation', 'informing', 'educating', 'coercion')),"
+  "  aim_what TEXT,"
+  "  aim_who TEXT,"
+  "  aim_how_much TEXT,"
+  "  aim_by_when TEXT);"
+  "CREATE INDEX node_by_diagram ON node (diagram_id);"
+
+  "CREATE TABLE node_link ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  diagram_id TEXT NOT NULL REFERENCES diagram (id) ON DELETE CASCADE,"
+  "  parent_id TEXT NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  child_id TEXT NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  position REAL NOT NULL DEFAULT 0,"
+  "  UNIQUE (parent_id, child_id));"
+  "CREATE INDEX node_link_by_child ON node_link (child_id);"
+  "CREATE INDEX node_link_by_diagram ON node_link (diagram_id);"
+
+  "CREATE TABLE node_tag ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  node_id TEXT NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  tag_id TEXT NOT NULL REFERENCES equity_tag (id) ON DELETE CASCADE,"
+  "  UNIQUE (node_id, tag_id));"
+  "CREATE INDEX node_tag_by_tag ON node_tag (tag_id);"
+
+  "CREATE TABLE node_coproducer ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  node_id TEXT NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  person_id TEXT NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  UNIQUE (node_id, person_id));"
+  "CREATE INDEX node_coproducer_by_person ON node_coproducer (person_id);"
+
+  "CREATE TABLE pdsa_cycle ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  node_id TEXT NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  started_on TEXT,"
+  "  ended_on TEXT,"
+  "  plan_objective TEXT,"
+  "  plan_questions TEXT,"
+  "  plan_predictions TEXT,"
+  "  plan_logistics TEXT,"
+  "  do_notes TEXT,"
+  "  study_notes TEXT,"
+  "  act_decision TEXT CHECK (act_decision IN ('adopt', 'adapt', 'abandon')),"
+  "  act_notes TEXT,"
+  "  position REAL NOT NULL DEFAULT 0);"
+  "CREATE INDEX pdsa_cycle_by_node ON pdsa_cycle (node_id);"
+
+  "CREATE TABLE measure ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 200),"
+  "  kind TEXT NOT NULL DEFAULT 'outcome' CHECK (kind IN ('outcome', 'process', 'balancing')),"
+  "  definition TEXT,"
+  "  unit TEXT,"
+  "  direction TEXT NOT NULL DEFAULT 'increase'"
+  "    CHECK (direction IN ('increase', 'decrease', 'neutral')),"
+  "  target REAL,"
+  "  frequency TEXT NOT NULL DEFAULT 'weekly' CHECK (frequency IN ('daily', 'weekly', 'monthly')),"
+  "  chart_type TEXT NOT NULL DEFAULT 'run' CHECK (chart_type IN ('run', 'i', 'mr', 'xbar', 's',"
+  "    't', 'p', 'pp', 'c', 'u', 'up', 'g')),"
+  "  rules TEXT CHECK (rules IN ('anhoej', 'ihi', 'mdc')),"
+  "  freeze INTEGER CHECK (freeze IS NULL OR freeze >= 2),"
+  "  screen_mr INTEGER NOT NULL DEFAULT 1,"
+  "  multiply REAL NOT NULL DEFAULT 1 CHECK (multiply > 0),"
+  "  position REAL NOT NULL DEFAULT 0);"
+  "CREATE INDEX measure_by_team ON measure (team_id);"
+
+  "CREATE TABLE measure_link ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  measure_id TEXT NOT NULL REFERENCES measure (id) ON DELETE CASCADE,"
+  "  node_id TEXT NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  UNIQUE (measure_id, node_id));"
+  "CREATE INDEX measure_link_by_node ON measure_link (node_id);"
+
+  "CREATE TABLE data_point ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  measure_id TEXT NOT NULL REFERENCES measure (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  value REAL,"
+  "  denominator REAL,"
+  "  note TEXT,"
+  "  excluded INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX data_point_by_measure ON data_point (measure_id, date);"
+
+  "CREATE TABLE phase ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  measure_id TEXT NOT NULL REFERENCES measure (id) ON DELETE CASCADE,"
+  "  starts_on TEXT NOT NULL,"
+  "  label TEXT);"
+  "CREATE INDEX phase_by_measure ON phase (measure_id);"
+
+  "CREATE TABLE annotation ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  measure_id TEXT NOT NULL REFERENCES measure (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  text TEXT,"
+  "  node_id TEXT REFERENCES node (id) ON DELETE SET NULL,"
+  "  pdsa_id TEXT REFERENCES pdsa_cycle (id) ON DELETE SET NULL);"
+  "CREATE INDEX annotation_by_measure ON annotation (measure_id);"
+  "CREATE INDEX annotation_by_node ON annotation (node_id);"
+  "CREATE INDEX annotation_by_pdsa ON annotation (pdsa_id);"
+
+  "CREATE TABLE coaching_session ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  starts_at TEXT NOT NULL,"
+  "  minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 1 AND 1440),"
+  "  kind TEXT NOT NULL DEFAULT 'frontline_delivery',"
+  "  online INTEGER NOT NULL DEFAULT 0,"
+  "  coach TEXT,"
+  "  check_in TEXT,"
+  "  notes TEXT,"
+  "  advice TEXT,"
+  "  agreements TEXT,"
+  "  confidence INTEGER CHECK (confidence IS NULL OR confidence BETWEEN 1 AND 5),"
+  "  momentum INTEGER CHECK (momentum IS NULL OR momentum BETWEEN 1 AND 5),"
+  "  private INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX coaching_session_by_team ON coaching_session (team_id, starts_at);"
+
+  "CREATE TABLE attendance ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  session_id TEXT NOT NULL REFERENCES coaching_session (id) ON DELETE CASCADE,"
+  "  person_id TEXT NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  role TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'present' CHECK (status IN ('present', 'apologies')),"
+  "  UNIQUE (session_id, person_id));"
+  "CREATE INDEX attendance_by_person ON attendance (person_id);"
+
+  "CREATE TABLE action ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  session_id TEXT REFERENCES coaching_session (id) ON DELETE SET NULL,"
+  "  what TEXT NOT NULL CHECK (length (what) BETWEEN 1 AND 2000),"
+  "  owner_id TEXT REFERENCES person (id) ON DELETE SET NULL,"
+  "  due_on TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),"
+  "  closed_on TEXT,"
+  "  reason TEXT,"
+  "  carried_from TEXT REFERENCES action (id) ON DELETE SET NULL);"
+  "CREATE INDEX action_by_team ON action (team_id, status);"
+  "CREATE INDEX action_by_session ON action (session_id);"
+  "CREATE INDEX action_by_owner ON action (owner_id);"
+  "CREATE INDEX action_by_carried_from ON action (carried_from);"
+
+  "CREATE TABLE session_link ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  session_id TEXT NOT NULL REFERENCES coaching_session (id) ON DELETE CASCADE,"
+  "  node_id TEXT REFERENCES node (id) ON DELETE CASCADE,"
+  "  pdsa_id TEXT REFERENCES pdsa_cycle (id) ON DELETE CASCADE,"
+  "  measure_id TEXT REFERENCES measure (id) ON DELETE CASCADE);"
+  "CREATE INDEX session_link_by_session ON session_link (session_id);"
+  "CREATE INDEX session_link_by_node ON session_link (node_id);"
+  "CREATE INDEX session_link_by_pdsa ON session_link (pdsa_id);"
+  "CREATE INDEX session_link_by_measure ON session_link (measure_id);"
+
+  "CREATE TABLE framework_item ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  framework TEXT NOT NULL,"
+  "  framework_version INTEGER NOT NULL DEFAULT 1,"
+  "  stage TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'item' CHECK (kind IN ('item', 'support')),"
+  "  title TEXT NOT NULL,"
+  "  builtin INTEGER NOT NULL DEFAULT 0,"
+  "  position REAL NOT NULL DEFAULT 0);"
+
+  "CREATE TABLE framework_status ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  item_id TEXT NOT NULL REFERENCES framework_item (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN ('not_started', 'planning',"
+  "    'in_progress', 'in_place', 'not_applicable')),"
+  "  evidence TEXT,"
+  "  owner TEXT,"
+  "  target_date TEXT,"
+  "  last_reviewed TEXT,"
+  "  UNIQUE (team_id, item_id));"
+  "CREATE INDEX framework_status_by_item ON framework_status (item_id);"
+
+  "CREATE TABLE peer_role ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL,"
+  "  band TEXT,"
+  "  hours REAL CHECK (hours IS NULL OR hours BETWEEN 0 AND 80),"
+  "  start_date TEXT,"
+  "  end_date TEXT,"
+  "  leaving_reason TEXT,"
+  "  paired INTEGER NOT NULL DEFAULT 0,"
+  "  vacancy INTEGER NOT NULL DEFAULT 0,"
+  "  expected_supervision_per_month REAL);"
+  "CREATE INDEX peer_role_by_team ON peer_role (team_id);"
+
+  "CREATE TABLE supervision ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  role_id TEXT NOT NULL REFERENCES peer_role (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('one_to_one', 'group', 'debrief', 'training')),"
+  "  note TEXT);"
+  "CREATE INDEX supervision_by_role ON supervision (role_id);"
+
+  "CREATE TABLE comment ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id TEXT NOT NULL,"
+  "  parent_id TEXT REFERENCES comment (id) ON DELETE CASCADE,"
+  "  author TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  resolved INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX comment_by_entity ON comment (entity_id);"
+  "CREATE INDEX comment_by_parent ON comment (parent_id);";
+
+static const TandemMigration migrations[] = {
+  { 1, schema_v1 },
+};
+
+/* Tables that are bookkeeping, not entities a person edits. */
+static const char * const internal_tables[] = { "meta", "change_txn", "change_log", NULL };
+
+typedef struct
+{
+  GHashTable *by_name;   /* char * → TandemEntity * */
+  GPtrArray  *names;     /* NULL-terminated */
+} TandemSchemaCache;
+
+const TandemMigration *
+tandem_schema_get_migrations (guint *n_steps)
+{
+  *n_steps = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+static gboolean
+exec_or_error (sqlite3     *db,
+               const char  *sql,
+               GError     **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   "%s", msg ? msg : sqlite3_errmsg (db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+get_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/**
+ * tandem_schema_migrate:
+ * @db: an open, writable database
+ * @steps: ordered migration steps
+ * @n_steps: how many
+ * @error: return location for an error
+ *
+ * Brings @db from its user_version up to the last step's version, running every
+ * step that is newer than the file in one transaction: either all of them apply
+ * or the file is left exactly as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tandem_schema_migrate (sqlite3               *db,
+                       const TandemMigration *steps,
+                       guint                  n_steps,
+                       GError               **error)
+{
+  int version = get_user_version (db);
+
+  if (version < 0)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  if (n_steps == 0 || version >= steps[n_steps - 1].version)
+    return TRUE;
+
+  if (!exec_or_error (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autofree char *bump = NULL;
+
+      if (steps[i].version <= version)
+        continue;
+
+      bump = g_strdup_printf ("PRAGMA user_version = %d", steps[i].version);
+      if (!exec_or_error (db, steps[i].sql, error) || !exec_or_error (db, bump, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, "Could not update the project to format %d: ",
+                          steps[i].version);
+          return FALSE;
+        }
+    }
+
+  if (!exec_or_error (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_internal_table (const char *name)
+{
+  return g_strv_contains (internal_tables, name);
+}
+
+static TandemEntity *
+entity_new (const char *name)
+{
+  TandemEntity *entity = g_new0 (TandemEntity, 1);
+
+  entity->name = g_intern_string (name);
+  entity->columns = g_ptr_array_new ();
+  entity->children = g_array_new (FALSE, FALSE, sizeof (TandemChildLink));
+  return entity;
+}
+
+static void
+entity_build_sql (TandemEntity *entity)
+{
+  g_autoptr(GString) select = g_string_new ("SELECT json_object (");
+  g_autoptr(GString) insert = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+
+  g_string_append_printf (insert, "INSERT INTO %s (", entity->name);
+  for (guint i = 0; i < entity->columns->len; i++)
+    {
+      const char *column = g_ptr_array_index (entity->columns, i);
+      const char *sep = i ? ", " : "";
+
+      g_string_append_printf (select, "%s'%s', %s", sep, column, column);
+      g_string_append_printf (insert, "%s%s", sep, column);
+      g_string_append_printf (values, "%sjson_extract (?1, '$.%s')", sep, column);
+    }
+  g_string_append_printf (select, ") FROM %s WHERE id = ?1", entity->name);
+  g_string_append_printf (insert, ") VALUES (%s)", values->str);
+
+  entity->select_json = g_string_free (g_steal_pointer (&select), FALSE);
+  entity->insert_json = g_string_free (g_steal_pointer (&insert), FALSE);
+}
+
+/* The shape of every entity is read from a private in-memory database built
+ * from our own migrations, never from the file being opened: the file is
+ * untrusted, and the table and column names used to build SQL must be ours. */
+static TandemSchemaCache *
+schema_cache_build (void)
+{
+  TandemSchemaCache *cache = g_new0 (TandemSchemaCache, 1);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cache->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  cache->names = g_ptr_array_new ();
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      !tandem_schema_migrate (db, migrations, G_N_ELEMENTS (migrations), &error))
+    g_error ("Tandem's own schema does not build: %s",
+             error ? error->message : sqlite3_errmsg (db));
+
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                          "AND name NOT LIKE 'sqlite_%' ORDER BY rowid", -1, &tables, NULL) != SQLITE_OK)
+    g_error ("%s", sqlite3_errmsg (db));
+
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (tables, 0);
+      sqlite3_stmt *info = NULL;
+      TandemEntity *entity;
+
+      if (is_internal_table (name))
+        continue;
+
+      entity = entity_new (name);
+      if (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info (?1) ORDER BY cid",
+                              -1, &info, NULL) != SQLITE_OK)
+        g_error ("%s", sqlite3_errmsg (db));
+      sqlite3_bind_text (info, 1, name, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (info) == SQLITE_ROW)
+        g_ptr_array_add (entity->columns,
+                         (gpointer) g_intern_string ((const char *) sqlite3_column_text (info, 0)));
+      sqlite3_finalize (info);
+
+      g_assert (entity->columns->len > 0 &&
+                g_str_equal (g_ptr_array_index (entity->columns, 0), "id"));
+      entity_build_sql (entity);
+      g_hash_table_insert (cache->by_name, (gpointer) entity->name, entity);
+      g_ptr_array_add (cache->names, (gpointer) entity->name);
+    }
+  sqlite3_finalize (tables);
+  g_ptr_array_add (cache->names, NULL);
+
+  /* Children: every foreign key that points at an entity. */
+  for (guint i = 0; cache->names->pdata[i] != NULL; i++)
+    {
+      const char *child = cache->names->pdata[i];
+      sqlite3_stmt *fks = NULL;
+
+      if (sqlite3_prepare_v2 (db, "SELECT \"table\", \"from\", on_delete "
+                              "FROM pragma_foreign_key_list (?1)", -1, &fks, NULL) != SQLITE_OK)
+        g_error ("%s", sqlite3_errmsg (db));
+      sqlite3_bind_text (fks, 1, child, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (fks) == SQLITE_ROW)
+        {
+          const char *parent = (const char *) sqlite3_column_text (fks, 0);
+          const char *on_delete = (const char *) sqlite3_column_text (fks, 2);
+          TandemEntity *parent_entity = g_hash_table_lookup (cache->by_name, parent);
+          TandemChildLink link;
+
+          if (parent_entity == NULL)
+            continue;
+          link.entity = child;
+          link.column = g_intern_string ((const char *) sqlite3_column_text (fks, 1));
+          link.rule = g_strcmp0 (on_delete, "SET NULL") == 0 ? TANDEM_CHILD_CLEAR
+                                                              : TANDEM_CHILD_DELETE;
+          g_array_append_val (parent_entity->children, link);
+        }
+      sqlite3_finalize (fks);
+    }
+
+  sqlite3_close (db);
+  return cache;
+}
+
+static TandemSchemaCache *
+schema_cache (void)
+{
+  static gsize initialised = 0;
+  static TandemSchemaCache *cache = NULL;
+
+  if (g_once_init_enter (&initialised))
+    {
+      cache = schema_cache_build ();
+      g_once_init_leave (&initialised, 1);
+    }
+  return cache;
+}
+
+/**
+ * tandem_schema_lookup:
+ * @entity: a table name
+ *
+ * Returns: (nullable): the entity of that name, or %NULL if Tandem has none
+ */
+const TandemEntity *
+tandem_schema_lookup (const char *entity)
+{
+  if (entity == NULL)
+    return NULL;
+  return g_hash_table_lookup (schema_cache ()->by_name, entity);
+}
+
+/**
+ * tandem_schema_has_column:
+ * @entity: an entity
+ * @column: a column name
+ *
+ * Returns: whether @entity has a column called @column
+ */
+gboolean
+tandem_schema_has_column (const TandemEntity *entity,
+                          const char         *column)
+{
+  if (column == NULL)
+    return FALSE;
+  for (guint i = 0; i < entity->columns->len; i++)
+    if (g_str_equal (g_ptr_array_index (entity->columns, i), column))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * tandem_schema_list_entities:
+ *
+ * Returns: (transfer none): the names of every entity table, %NULL-terminated
+ */
+const char * const *
+tandem_schema_list_entities (void)
+{
+  return (const char * const *) schema_cache ()->names->pdata;
+}
+
+/**
+ * tandem_schema_verify:
+ * @db: a database that claims to be a current Tandem project
+ * @error: return location for an error
+ *
+ * Checks that every table Tandem uses is there with every column, and that the
+ * file holds no triggers or views (Tandem makes none, and a file from elsewhere
+ * must not run code of its own when we write to it).
+ *
+ * Returns: %TRUE if the schema is Tandem's
+ */
+gboolean
+tandem_schema_verify (sqlite3  *db,
+                      GError  **error)
+{
+  const char * const *names = tandem_schema_list_entities ();
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema "
+                          "WHERE type IN ('trigger', 'view')", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  if (sqlite3_column_int (stmt, 0) != 0)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_TANDEM,
+                           "it contains triggers or views that Tandem does not make");
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM pragma_table_info (?1) WHERE name = ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  for (guint i = 0; ok && names[i] != NULL; i++)
+    {
+      const TandemEntity *entity = tandem_schema_lookup (names[i]);
+
+      for (guint c = 0; ok && c < entity->columns->len; c++)
+        {
+          const char *column = g_ptr_array_index (entity->columns, c);
+
+          sqlite3_reset (stmt);
+          sqlite3_bind_text (stmt, 1, entity->name, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 1)
+            {
+              g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_TANDEM,
+                           "the table “%s” or its column “%s” is missing", entity->name, column);
+              ok = FALSE;
+            }
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (ok && sqlite3_prepare_v2 (db, "SELECT count(*) FROM pragma_table_info (?1)",
+                                -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  for (guint i = 0; ok && internal_tables[i] != NULL; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, internal_tables[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
+        {
+          g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_TANDEM,
+                       "the table “%s” is missing", internal_tables[i]);
+          ok = FALSE;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
