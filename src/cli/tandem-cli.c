@@ -1,1 +1,353 @@
-int main (void) { return 0; }
+/* tandem-cli.c — Tandem's engine on the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "tandem-project.h"
+#include "tandem-sample.h"
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  CommandFunc  func;
+  const char  *usage;
+  const char  *summary;
+} Command;
+
+static int
+fail (int         status,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static int
+fail (int         status,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "tandem-cli: %s\n", message);
+  return status;
+}
+
+/* Parses options for one command; leaves the positional arguments in argv. */
+static gboolean
+parse_options (const char    *parameter,
+               const char    *summary,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv,
+               int            n_positional,
+               int           *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  if (entries)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = fail (2, "%s", error->message);
+      return FALSE;
+    }
+  if (*argc - 1 != n_positional)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fprintf (stderr, "%s", help);
+      *status = 2;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+command_new (int    argc,
+             char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!parse_options ("FILE", _("Create a new, empty project file."), NULL,
+                      &argc, &argv, 1, &status))
+    return status;
+  project = tandem_project_create (argv[1], &error);
+  if (project == NULL)
+    return fail (2, "%s", error->message);
+  printf (_("Created %s\n"), argv[1]);
+  return 0;
+}
+
+static int
+command_sample (int    argc,
+                char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scale = NULL;
+  TandemSampleScale which = TANDEM_SAMPLE_WARD;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale,
+      N_("“ward” (the bundled sample, the default) or “national” (52 teams, for benchmarks)"),
+      "SCALE" },
+    { NULL }
+  };
+
+  if (!parse_options ("FILE", _("Create a project filled with realistic, invented sample data."),
+                      entries, &argc, &argv, 1, &status))
+    return status;
+  if (scale == NULL || g_str_equal (scale, "ward"))
+    which = TANDEM_SAMPLE_WARD;
+  else if (g_str_equal (scale, "national"))
+    which = TANDEM_SAMPLE_NATIONAL;
+  else
+    return fail (2, _("Unknown scale “%s”: use “ward” or “national”."), scale);
+
+  project = tandem_project_create (argv[1], &error);
+  if (project == NULL)
+    return fail (2, "%s", error->message);
+  tandem_project_set_author (project, "Tandem sample");
+  if (!tandem_sample_populate (project, which, &error))
+    {
+      g_clear_object (&project);
+      g_unlink (argv[1]);
+      return fail (2, "%s", error->message);
+    }
+  printf (_("Created %s\n"), argv[1]);
+  return 0;
+}
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  TandemCheckResult result;
+  int status = 0;
+
+  if (!parse_options ("FILE", _("Check a project file's integrity and structure without changing "
+                                "it. Exit status: 0 good, 1 problems found, 2 unusable."),
+                      NULL, &argc, &argv, 1, &status))
+    return status;
+  result = tandem_project_check_file (argv[1], problems);
+  for (guint i = 0; i < problems->len; i++)
+    fprintf (stderr, "%s\n", (const char *) problems->pdata[i]);
+  if (result == TANDEM_CHECK_GOOD)
+    printf (_("%s: no problems found\n"), argv[1]);
+  return (int) result;
+}
+
+/* Kinds of item counted by `info`, in the order people think of them. */
+static const struct { const char *entity; const char *label; } counted[] = {
+  { "team", N_("teams") },
+  { "person", N_("people") },
+  { "diagram", N_("diagrams") },
+  { "node", N_("diagram items") },
+  { "pdsa_cycle", N_("PDSA cycles") },
+  { "measure", N_("measures") },
+  { "data_point", N_("data points") },
+  { "annotation", N_("annotations") },
+  { "coaching_session", N_("coaching sessions") },
+  { "action", N_("actions") },
+  { "framework_status", N_("peer-support tracker entries") },
+  { "peer_role", N_("peer roles") },
+  { "supervision", N_("supervision records") },
+  { "comment", N_("comments") },
+};
+
+static GPtrArray *
+names_of (TandemProject *project,
+          const char    *entity,
+          const char    *team_id)
+{
+  g_autoptr(GPtrArray) ids = tandem_project_list_ids (project, entity, "team_id", team_id, "position");
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (names, tandem_project_get_text (project, entity, ids->pdata[i], "name"));
+  return names;
+}
+
+static int
+command_info (int    argc,
+              char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  gboolean as_json = FALSE;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Write JSON instead of text"), NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("FILE", _("List a project's teams, each with its diagrams and measures, "
+                                "and count every kind of item."),
+                      entries, &argc, &argv, 1, &status))
+    return status;
+
+  project = tandem_project_open (argv[1], &error);
+  if (project == NULL)
+    return fail (2, "%s", error->message);
+  teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+
+  if (as_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, argv[1]);
+      json_builder_set_member_name (builder, "read_only");
+      json_builder_add_boolean_value (builder, tandem_project_get_read_only (project));
+      json_builder_set_member_name (builder, "teams");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < teams->len; i++)
+        {
+          const char *team = teams->pdata[i];
+          const char *lists[] = { "diagram", "measure" };
+          const char *members[] = { "diagrams", "measures" };
+          g_autofree char *name = tandem_project_get_text (project, "team", team, "name");
+          g_autofree char *service = tandem_project_get_text (project, "team", team, "service_type");
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, name);
+          json_builder_set_member_name (builder, "service_type");
+          if (service)
+            json_builder_add_string_value (builder, service);
+          else
+            json_builder_add_null_value (builder);
+          for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+            {
+              g_autoptr(GPtrArray) names = names_of (project, lists[l], team);
+
+              json_builder_set_member_name (builder, members[l]);
+              json_builder_begin_array (builder);
+              for (guint j = 0; j < names->len; j++)
+                json_builder_add_string_value (builder, names->pdata[j]);
+              json_builder_end_array (builder);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "counts");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+        {
+          json_builder_set_member_name (builder, counted[i].entity);
+          json_builder_add_int_value (builder,
+                                      tandem_project_count (project, counted[i].entity, NULL, NULL));
+        }
+      json_builder_set_member_name (builder, "change_idea");
+      json_builder_add_int_value (builder,
+                                  tandem_project_count (project, "node", "kind", "change_idea"));
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      printf ("%s\n", text);
+      return 0;
+    }
+
+  {
+    g_autofree char *title = tandem_project_dup_title (project);
+    printf ("%s%s\n\n", title, tandem_project_get_read_only (project) ? _(" (read-only)") : "");
+  }
+  printf (ngettext ("%u team\n", "%u teams\n", teams->len), teams->len);
+  for (guint i = 0; i < teams->len; i++)
+    {
+      const char *team = teams->pdata[i];
+      g_autofree char *name = tandem_project_get_text (project, "team", team, "name");
+      g_autoptr(GPtrArray) diagrams = names_of (project, "diagram", team);
+      g_autoptr(GPtrArray) measures = names_of (project, "measure", team);
+
+      printf ("\n%s\n", name);
+      printf (_("  Diagrams (%u)\n"), diagrams->len);
+      for (guint j = 0; j < diagrams->len; j++)
+        printf ("    %s\n", (const char *) diagrams->pdata[j]);
+      printf (_("  Measures (%u)\n"), measures->len);
+      for (guint j = 0; j < measures->len; j++)
+        printf ("    %s\n", (const char *) measures->pdata[j]);
+    }
+
+  printf ("\n%s\n", _("Counts"));
+  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+    printf ("  %-30s %8" G_GINT64_FORMAT "\n", _(counted[i].label),
+            tandem_project_count (project, counted[i].entity, NULL, NULL));
+  printf ("  %-30s %8" G_GINT64_FORMAT "\n", _("change ideas"),
+          tandem_project_count (project, "node", "kind", "change_idea"));
+  return 0;
+}
+
+static const Command commands[] = {
+  { "new", command_new, "new FILE", N_("Create a new, empty project") },
+  { "sample", command_sample, "sample [--scale ward|national] FILE",
+    N_("Create a project filled with sample data") },
+  { "check", command_check, "check FILE", N_("Check a project file (exit 0 good, 1 problems, 2 unusable)") },
+  { "info", command_info, "info [--json] FILE", N_("List teams, diagrams, measures and counts") },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: tandem-cli COMMAND [OPTIONS…] ARGUMENTS"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-42s %s\n", commands[i].usage, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “tandem-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("tandem-cli");
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? 2 : 0;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("tandem-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].func (argc - 1, argv + 1);
+
+  fprintf (stderr, _("tandem-cli: unknown command “%s”\n\n"), argv[1]);
+  print_usage (stderr);
+  return 2;
+}

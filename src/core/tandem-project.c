@@ -13,8 +13,10 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "tandem-defaults.h"
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
 
@@ -1971,6 +1973,12 @@ tandem_project_create (const char  *path,
                    _("“%s” could not be created: %s."), name, g_strerror (saved));
       return NULL;
     }
+  /* mkstemp() makes the file private; a project gets the usual permissions. */
+  {
+    mode_t mask = umask (0);
+    umask (mask);
+    fchmod (fd, 0666 & ~mask);
+  }
   close (fd);
 
   rc = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE, NULL);
@@ -1998,6 +2006,28 @@ tandem_project_create (const char  *path,
       return NULL;
     }
   sqlite3_close (db);
+
+  /* Every project starts with the equity tags and the peer-support framework,
+   * added while it still has its temporary name. */
+  {
+    g_autoptr(TandemProject) fresh = tandem_project_open (tmpl, &local_error);
+
+    if (fresh == NULL ||
+        !tandem_project_begin_creation (fresh, _("Create project"), &local_error) ||
+        !tandem_defaults_install (fresh, &local_error) ||
+        !tandem_project_commit (fresh, &local_error))
+      {
+        if (fresh)
+          tandem_project_rollback (fresh);
+        g_clear_object (&fresh);
+        g_unlink (tmpl);
+        g_set_error (error, TANDEM_PROJECT_ERROR,
+                     local_error ? local_error->code : TANDEM_PROJECT_ERROR_FAILED,
+                     _("“%s” could not be created: %s"), name,
+                     local_error ? local_error->message : "");
+        return NULL;
+      }
+  }
 
   /* link() fails if the name was taken meanwhile, unlike rename(). */
   if (link (tmpl, path) != 0)

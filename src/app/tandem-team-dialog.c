@@ -1,0 +1,241 @@
+/* tandem-team-dialog.c — add a team, or edit one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-defaults.h"
+#include "tandem-team-dialog.h"
+#include "tandem-window.h"
+
+struct _TandemTeamDialog
+{
+  AdwWindow       parent_instance;
+
+  GtkWidget      *save_button;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *organisation_row;
+  AdwComboRow    *service_row;
+  AdwEntryRow    *ward_row;
+  GtkLabel       *error_label;
+
+  TandemProject  *project;
+  char           *team_id;   /* NULL when adding */
+  GtkStringList  *services;
+};
+
+G_DEFINE_FINAL_TYPE (TandemTeamDialog, tandem_team_dialog, ADW_TYPE_WINDOW)
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  g_strstrip (text);
+  return *text ? g_steal_pointer (&text) : NULL;
+}
+
+static void
+name_changed_cb (GtkEditable      *editable,
+                 TandemTeamDialog *self)
+{
+  g_autofree char *name = entry_text (self->name_row);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.save", name != NULL);
+  gtk_widget_set_sensitive (self->save_button, name != NULL);
+}
+
+/* The first entry of the service list means "not said". */
+static char *
+selected_service (TandemTeamDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->service_row);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return g_strdup (gtk_string_list_get_string (self->services, selected));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemTeamDialog *self = TANDEM_TEAM_DIALOG (widget);
+  g_autofree char *name = entry_text (self->name_row);
+  g_autofree char *organisation = entry_text (self->organisation_row);
+  g_autofree char *ward = entry_text (self->ward_row);
+  g_autofree char *service = selected_service (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_id = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gboolean ok;
+
+  if (name == NULL)
+    return;
+
+  if (self->team_id == NULL)
+    {
+      gint64 n = tandem_project_count (self->project, "team", NULL, NULL);
+      TandemField fields[] = {
+        { "name", tandem_value_text (name) },
+        { "organisation", tandem_value_text (organisation) },
+        { "service_type", tandem_value_text (service) },
+        { "ward", tandem_value_text (ward) },
+        { "position", tandem_value_double ((double) n) },
+      };
+
+      new_id = tandem_project_insert (self->project, "team", fields, G_N_ELEMENTS (fields), &error);
+      ok = new_id != NULL;
+      if (ok && TANDEM_IS_WINDOW (parent))
+        tandem_window_select_team (TANDEM_WINDOW (parent), new_id);
+    }
+  else
+    {
+      const struct { const char *field; const char *value; } changes[] = {
+        { "name", name }, { "organisation", organisation },
+        { "service_type", service }, { "ward", ward },
+      };
+
+      ok = tandem_project_begin (self->project, _("Edit team"), &error);
+      for (guint i = 0; ok && i < G_N_ELEMENTS (changes); i++)
+        {
+          g_autofree char *old = tandem_project_get_text (self->project, "team", self->team_id,
+                                                          changes[i].field);
+          if (g_strcmp0 (old, changes[i].value) != 0)
+            ok = tandem_project_update (self->project, "team", self->team_id, changes[i].field,
+                                        tandem_value_text (changes[i].value), &error);
+        }
+      if (ok)
+        ok = tandem_project_commit (self->project, &error);
+      else
+        tandem_project_rollback (self->project);
+    }
+
+  if (!ok)
+    {
+      /* Keep the dialog, and what was typed, so nothing is lost. */
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+tandem_team_dialog_finalize (GObject *object)
+{
+  TandemTeamDialog *self = TANDEM_TEAM_DIALOG (object);
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->services);
+  g_clear_pointer (&self->team_id, g_free);
+  G_OBJECT_CLASS (tandem_team_dialog_parent_class)->finalize (object);
+}
+
+static void
+tandem_team_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), TANDEM_TYPE_TEAM_DIALOG);
+  G_OBJECT_CLASS (tandem_team_dialog_parent_class)->dispose (object);
+}
+
+static void
+tandem_team_dialog_class_init (TandemTeamDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = tandem_team_dialog_finalize;
+  object_class->dispose = tandem_team_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/tandemqi/Tandem/tandem-team-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemTeamDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemTeamDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemTeamDialog, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemTeamDialog, service_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemTeamDialog, ward_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemTeamDialog, error_label);
+
+  gtk_widget_class_install_action (widget_class, "team.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tandem_team_dialog_init (TandemTeamDialog *self)
+{
+  const char * const *types = tandem_defaults_service_types ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->services = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->services, _("Not stated"));
+  for (guint i = 0; types[i]; i++)
+    gtk_string_list_append (self->services, types[i]);
+  adw_combo_row_set_model (self->service_row, G_LIST_MODEL (self->services));
+
+  g_signal_connect (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.save", FALSE);
+}
+
+/**
+ * tandem_team_dialog_new:
+ * @parent: the project window
+ * @project: the project
+ * @team_id: (nullable): the team to edit, or %NULL to add one
+ *
+ * Returns: (transfer none): the dialog, ready to present
+ */
+TandemTeamDialog *
+tandem_team_dialog_new (GtkWindow     *parent,
+                        TandemProject *project,
+                        const char    *team_id)
+{
+  TandemTeamDialog *self = g_object_new (TANDEM_TYPE_TEAM_DIALOG,
+                                         "transient-for", parent,
+                                         NULL);
+
+  self->project = g_object_ref (project);
+  self->team_id = g_strdup (team_id);
+
+  gtk_window_set_title (GTK_WINDOW (self), team_id ? _("Edit Team") : _("New Team"));
+  gtk_button_set_label (GTK_BUTTON (self->save_button), team_id ? _("_Save") : _("_Add"));
+
+  if (team_id)
+    {
+      const struct { AdwEntryRow *row; const char *field; } rows[] = {
+        { self->name_row, "name" }, { self->organisation_row, "organisation" },
+        { self->ward_row, "ward" },
+      };
+      g_autofree char *service = tandem_project_get_text (project, "team", team_id, "service_type");
+
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        {
+          g_autofree char *value = tandem_project_get_text (project, "team", team_id, rows[i].field);
+          gtk_editable_set_text (GTK_EDITABLE (rows[i].row), value ? value : "");
+        }
+      if (service)
+        {
+          guint n = g_list_model_get_n_items (G_LIST_MODEL (self->services));
+          guint found = GTK_INVALID_LIST_POSITION;
+
+          for (guint i = 1; i < n; i++)
+            if (g_str_equal (gtk_string_list_get_string (self->services, i), service))
+              found = i;
+          /* A service type typed elsewhere is kept, not lost. */
+          if (found == GTK_INVALID_LIST_POSITION)
+            {
+              gtk_string_list_append (self->services, service);
+              found = n;
+            }
+          adw_combo_row_set_selected (self->service_row, found);
+        }
+    }
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return self;
+}

@@ -1,0 +1,921 @@
+/* tandem-window.c — a project window: team selector, the four pages, undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-application.h"
+#include "tandem-team-dialog.h"
+#include "tandem-window.h"
+
+#define RECENT_LIMIT 8
+
+struct _TandemWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkDropDown          *team_dropdown;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkRevealer          *read_only_revealer;
+  GtkStack             *main_stack;
+  GtkStack             *project_stack;
+  AdwViewStack         *view_stack;
+  GtkLabel             *opening_label;
+  GtkSpinner           *opening_spinner;
+  AdwPreferencesGroup  *recent_group;
+  GtkListBox           *recent_list;
+  AdwStatusPage        *diagram_page;
+  AdwStatusPage        *measures_page;
+  AdwStatusPage        *coaching_page;
+  AdwStatusPage        *peer_support_page;
+  GMenu                *recent_submenu;
+
+  GFile                *file;
+  TandemProject        *project;
+  GCancellable         *opening;
+  GPtrArray            *team_ids;
+  GtkStringList        *team_names;
+  char                 *team_id;
+  gboolean              reloading;
+};
+
+G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_actions (TandemWindow *self)
+{
+  gboolean has_project = self->project != NULL;
+  gboolean editable = has_project && !tandem_project_get_read_only (self->project);
+  gboolean has_team = self->team_id != NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_project && tandem_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 has_project && tandem_project_can_redo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-team", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-team", editable && has_team);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-team", editable && has_team);
+
+  gtk_widget_set_visible (self->undo_button, editable);
+  gtk_widget_set_visible (self->redo_button, editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->team_dropdown),
+                          has_project && self->team_ids->len > 0);
+
+  if (has_project && (undo_label = tandem_project_dup_undo_label (self->project)))
+    undo_tip = g_strdup_printf (_("Undo “%s”"), undo_label);
+  if (has_project && (redo_label = tandem_project_dup_redo_label (self->project)))
+    redo_tip = g_strdup_printf (_("Redo “%s”"), redo_label);
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip ? undo_tip : _("Undo"));
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip ? redo_tip : _("Redo"));
+}
+
+/* Until each area's own page is built, the page says plainly what the file
+ * holds for this team and that the editor is still to come. */
+static void
+update_pages (TandemWindow *self)
+{
+  TandemProject *p = self->project;
+  const char *team = self->team_id;
+  g_autoptr(GPtrArray) diagrams = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  gint64 ideas = 0, points = 0;
+  g_autofree char *diagram_text = NULL;
+  g_autofree char *measure_text = NULL;
+  g_autofree char *coaching_text = NULL;
+  g_autofree char *peer_text = NULL;
+  gint64 sessions, actions, open_actions = 0, roles, tracked;
+
+  if (p == NULL || team == NULL)
+    return;
+
+  diagrams = tandem_project_list_ids (p, "diagram", "team_id", team, "position");
+  for (guint i = 0; i < diagrams->len; i++)
+    {
+      g_autoptr(GPtrArray) nodes = tandem_project_list_ids (p, "node", "diagram_id",
+                                                            diagrams->pdata[i], NULL);
+      for (guint j = 0; j < nodes->len; j++)
+        {
+          g_autofree char *kind = tandem_project_get_text (p, "node", nodes->pdata[j], "kind");
+          ideas += g_strcmp0 (kind, "change_idea") == 0;
+        }
+    }
+  measures = tandem_project_list_ids (p, "measure", "team_id", team, "position");
+  for (guint i = 0; i < measures->len; i++)
+    points += tandem_project_count (p, "data_point", "measure_id", measures->pdata[i]);
+  sessions = tandem_project_count (p, "coaching_session", "team_id", team);
+  actions = tandem_project_count (p, "action", "team_id", team);
+  {
+    g_autoptr(GPtrArray) ids = tandem_project_list_ids (p, "action", "team_id", team, NULL);
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_autofree char *status = tandem_project_get_text (p, "action", ids->pdata[i], "status");
+        open_actions += g_strcmp0 (status, "open") == 0;
+      }
+  }
+  roles = tandem_project_count (p, "peer_role", "team_id", team);
+  tracked = tandem_project_count (p, "framework_status", "team_id", team);
+
+  /* Each count gets its own sentence, so each gets its own plural form. */
+  {
+    g_autofree char *a = g_strdup_printf (ngettext ("Driver diagrams for this team: %u.",
+                                                    "Driver diagrams for this team: %u.",
+                                                    diagrams->len), diagrams->len);
+    g_autofree char *b = g_strdup_printf (ngettext ("Change ideas: %" G_GINT64_FORMAT ".",
+                                                    "Change ideas: %" G_GINT64_FORMAT ".",
+                                                    ideas), ideas);
+    diagram_text = g_strjoin (" ", a, b,
+                              _("The diagram editor, with keyboard editing, an outline view "
+                                "and printing, is coming in a later version of Tandem. "
+                                "Everything here is kept safe in the project file."), NULL);
+  }
+  {
+    g_autofree char *a = g_strdup_printf (ngettext ("Measures for this team: %u.",
+                                                    "Measures for this team: %u.",
+                                                    measures->len), measures->len);
+    g_autofree char *b = g_strdup_printf (ngettext ("Data points: %" G_GINT64_FORMAT ".",
+                                                    "Data points: %" G_GINT64_FORMAT ".",
+                                                    points), points);
+    measure_text = g_strjoin (" ", a, b,
+                              _("Run charts and SPC charts, with their rules analysed and "
+                                "ready to print, are coming in a later version of Tandem."),
+                              NULL);
+  }
+  {
+    g_autofree char *a = g_strdup_printf (ngettext ("Coaching sessions logged: %" G_GINT64_FORMAT ".",
+                                                    "Coaching sessions logged: %" G_GINT64_FORMAT ".",
+                                                    sessions), sessions);
+    g_autofree char *b = g_strdup_printf (ngettext ("Actions: %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " still open.",
+                                                    "Actions: %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " still open.",
+                                                    actions), actions, open_actions);
+    coaching_text = g_strjoin (" ", a, b,
+                               _("The session log, with attendance and actions carried to the "
+                                 "next session, is coming in a later version of Tandem."), NULL);
+  }
+  {
+    g_autofree char *a = g_strdup_printf (ngettext ("Peer-support roles: %" G_GINT64_FORMAT ".",
+                                                    "Peer-support roles: %" G_GINT64_FORMAT ".",
+                                                    roles), roles);
+    g_autofree char *b = g_strdup_printf (ngettext ("Framework items tracked: %" G_GINT64_FORMAT ".",
+                                                    "Framework items tracked: %" G_GINT64_FORMAT ".",
+                                                    tracked), tracked);
+    peer_text = g_strjoin (" ", a, b,
+                           _("The implementation tracker, against the national framework, is "
+                             "coming in a later version of Tandem."), NULL);
+  }
+
+  adw_status_page_set_description (self->diagram_page, diagram_text);
+  adw_status_page_set_description (self->measures_page, measure_text);
+  adw_status_page_set_description (self->coaching_page, coaching_text);
+  adw_status_page_set_description (self->peer_support_page, peer_text);
+}
+
+static void
+reload_teams (TandemWindow *self)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *keep = g_strdup (self->team_id);
+  guint selected = GTK_INVALID_LIST_POSITION;
+  guint old_n;
+
+  if (self->project == NULL)
+    return;
+
+  ids = tandem_project_list_ids (self->project, "team", NULL, NULL, "position");
+  self->reloading = TRUE;
+  old_n = g_list_model_get_n_items (G_LIST_MODEL (self->team_names));
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_ptr_array_add (names, tandem_project_get_text (self->project, "team", ids->pdata[i],
+                                                         "name"));
+        if (keep && g_str_equal (keep, ids->pdata[i]))
+          selected = i;
+      }
+    g_ptr_array_add (names, NULL);
+    gtk_string_list_splice (self->team_names, 0, old_n, (const char * const *) names->pdata);
+  }
+  g_ptr_array_unref (self->team_ids);
+  self->team_ids = g_steal_pointer (&ids);
+
+  if (selected == GTK_INVALID_LIST_POSITION && self->team_ids->len > 0)
+    selected = 0;
+  gtk_drop_down_set_selected (self->team_dropdown, selected);
+  self->reloading = FALSE;
+
+  g_clear_pointer (&self->team_id, g_free);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    self->team_id = g_strdup (self->team_ids->pdata[selected]);
+
+  gtk_stack_set_visible_child_name (self->project_stack, self->team_id ? "team" : "no-teams");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->team_id != NULL);
+  update_pages (self);
+  update_actions (self);
+}
+
+static void
+team_selected_cb (GtkDropDown  *dropdown,
+                  GParamSpec   *pspec,
+                  TandemWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->reloading || selected == GTK_INVALID_LIST_POSITION || selected >= self->team_ids->len)
+    return;
+  g_free (self->team_id);
+  self->team_id = g_strdup (self->team_ids->pdata[selected]);
+  update_pages (self);
+  update_actions (self);
+}
+
+static void
+project_changed_cb (TandemProject *project,
+                    const char    *entity,
+                    TandemWindow  *self)
+{
+  if (g_str_equal (entity, "team"))
+    reload_teams (self);
+  else
+    {
+      update_pages (self);
+      update_actions (self);
+    }
+}
+
+static void
+project_undo_state_cb (TandemProject *project,
+                       GParamSpec    *pspec,
+                       TandemWindow  *self)
+{
+  update_actions (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                   */
+
+/**
+ * tandem_window_show_error:
+ * @self: a window
+ * @heading: what failed, as a title (“Could Not Open the Project”)
+ * @error: why, in the user's words
+ *
+ * Shows an error that needs reading, in a dialog over the window.
+ */
+void
+tandem_window_show_error (TandemWindow *self,
+                          const char   *heading,
+                          const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_toast (TandemWindow *self,
+            const char   *title,
+            const char   *button_label,
+            const char   *action)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (button_label)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Recent projects                                                          */
+
+static gboolean
+is_project_item (GtkRecentInfo *info)
+{
+  const char *uri = gtk_recent_info_get_uri (info);
+
+  return g_str_has_prefix (uri, "file:") && g_str_has_suffix (uri, ".tandem");
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+  GDateTime *ma = gtk_recent_info_get_modified (ia);
+  GDateTime *mb = gtk_recent_info_get_modified (ib);
+
+  return g_date_time_compare (mb, ma);
+}
+
+static void
+recent_row_activated_cb (AdwActionRow *row,
+                         TandemWindow *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-recent", "s", uri);
+}
+
+static void
+reload_recent (TandemWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GList *all = gtk_recent_manager_get_items (manager);
+  GtkWidget *child;
+  guint shown = 0;
+
+  for (GList *l = all; l; l = l->next)
+    {
+      if (is_project_item (l->data))
+        g_ptr_array_add (items, gtk_recent_info_ref (l->data));
+    }
+  g_list_free_full (all, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (items, compare_recent);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+  g_menu_remove_all (self->recent_submenu);
+
+  for (guint i = 0; i < items->len && shown < RECENT_LIMIT; i++)
+    {
+      GtkRecentInfo *info = items->pdata[i];
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      if (g_str_has_suffix (name, ".tandem"))
+        name[strlen (name) - strlen (".tandem")] = '\0';
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder ? folder : "");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (recent_row_activated_cb), self);
+      gtk_list_box_append (self->recent_list, row);
+
+      {
+        g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+        g_menu_item_set_action_and_target_value (item, "app.open-recent",
+                                                 g_variant_new_string (uri));
+        g_menu_append_item (self->recent_submenu, item);
+      }
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
+}
+
+static void
+recent_changed_cb (GtkRecentManager *manager,
+                   TandemWindow     *self)
+{
+  reload_recent (self);
+}
+
+static void
+remember_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+
+  data.mime_type = (char *) "application/x-tandem-project";
+  data.app_name = (char *) "Tandem";
+  data.app_exec = (char *) "tandem %f";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+forget_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    char             *uri)
+{
+  if (g_str_equal (response, "forget"))
+    gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+}
+
+static void
+free_uri (gpointer  data,
+          GClosure *closure)
+{
+  g_free (data);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Opening                                                                  */
+
+static void
+set_project (TandemWindow  *self,
+             GFile         *file,
+             TandemProject *project)
+{
+  TandemApplication *app = TANDEM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *title = tandem_project_dup_title (project);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *folder = parent ? g_file_get_parse_name (parent) : NULL;
+
+  g_set_object (&self->file, file);
+  g_set_object (&self->project, project);
+  if (app)
+    tandem_project_set_author (project, tandem_application_get_author (app));
+
+  g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, 0);
+  g_signal_connect_object (project, "notify::can-undo", G_CALLBACK (project_undo_state_cb),
+                           self, 0);
+  g_signal_connect_object (project, "notify::can-redo", G_CALLBACK (project_undo_state_cb),
+                           self, 0);
+  /* Another program (or window) may be editing the same file. */
+  tandem_project_watch (project, 1000);
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        tandem_project_get_read_only (project)
+                                          ? _("Read-only") : folder);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, tandem_project_get_read_only (project));
+  gtk_stack_set_visible_child_name (self->main_stack, "project");
+  reload_teams (self);
+}
+
+static GFile *
+opening_file (GTask *task)
+{
+  return g_task_get_task_data (task);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autofree char *path = g_file_get_path (task_data);
+  GError *error = NULL;
+  TandemProject *project;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Tandem can only open projects in local folders."));
+      return;
+    }
+  /* This may wait for a lock held by another program, so not on the UI thread. */
+  project = tandem_project_open (path, &error);
+  if (project == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, project, g_object_unref);
+}
+
+static void
+open_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TandemWindow *self = TANDEM_WINDOW (source);
+  GTask *task = G_TASK (result);
+  GFile *file = opening_file (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) project = g_task_propagate_pointer (task, &error);
+
+  g_clear_object (&self->opening);
+  gtk_spinner_stop (self->opening_spinner);
+
+  if (project == NULL)
+    {
+      GtkWidget *dialog;
+      g_autofree char *uri = g_file_get_uri (file);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      gtk_stack_set_visible_child_name (self->main_stack,
+                                        self->project ? "project" : "welcome");
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open the Project"),
+                                       error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      if (g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND) &&
+          gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri))
+        {
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "forget",
+                                           _("_Remove From Recent Projects"));
+          g_signal_connect_data (dialog, "response", G_CALLBACK (forget_response_cb),
+                                 g_steal_pointer (&uri), free_uri, 0);
+        }
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  remember_recent (file);
+  set_project (self, file, project);
+}
+
+/**
+ * tandem_window_open_file:
+ * @self: a window showing no project
+ * @file: the project to open
+ *
+ * Opens @file in this window. Errors are shown in the window, never lost.
+ */
+void
+tandem_window_open_file (TandemWindow *self,
+                         GFile        *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *label = g_strdup_printf (_("Opening “%s”…"), name);
+
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+
+  if (self->opening)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  self->opening = g_cancellable_new ();
+
+  gtk_label_set_label (self->opening_label, label);
+  gtk_spinner_start (self->opening_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+
+  task = g_task_new (self, self->opening, open_done_cb, NULL);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gboolean undo = g_str_equal (action_name, "win.undo");
+
+  if (self->project == NULL)
+    return;
+  label = undo ? tandem_project_dup_undo_label (self->project)
+               : tandem_project_dup_redo_label (self->project);
+  if (!(undo ? tandem_project_undo (self->project, &error)
+             : tandem_project_redo (self->project, &error)))
+    {
+      tandem_window_show_error (self, undo ? _("Could Not Undo") : _("Could Not Redo"), error);
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"),
+                                              label ? label : "");
+    show_toast (self, title, NULL, NULL);
+  }
+}
+
+static void
+save_copy_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       TandemWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->project)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path && !g_str_has_suffix (path, ".tandem"))
+        {
+          char *with_suffix = g_strconcat (path, ".tandem", NULL);
+          g_free (path);
+          path = with_suffix;
+        }
+      if (path == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("Copies can only be saved in local folders."));
+      if (error == NULL && tandem_project_save_copy (self->project, path, &error))
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          g_autofree char *title = g_strdup_printf (_("Saved a copy as “%s”"), name);
+          g_autoptr(GFile) copy = g_file_new_for_path (path);
+
+          remember_recent (copy);
+          show_toast (self, title, NULL, NULL);
+        }
+      else
+        tandem_window_show_error (self, _("Could Not Save a Copy"), error);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL)
+    return;
+  title = tandem_project_dup_title (self->project);
+  /* Translators: the suggested file name of a copy; %s is the project's name. */
+  name = g_strdup_printf (_("%s (copy).tandem"), title);
+  dialog = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_copy_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+team_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  gboolean edit = g_str_equal (action_name, "win.edit-team");
+  TandemTeamDialog *dialog;
+
+  if (self->project == NULL || (edit && self->team_id == NULL))
+    return;
+  dialog = tandem_team_dialog_new (GTK_WINDOW (self), self->project, edit ? self->team_id : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_team_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+
+  if (self->project == NULL || self->team_id == NULL)
+    return;
+  id = g_strdup (self->team_id);
+  name = tandem_project_get_text (self->project, "team", id, "name");
+  if (!tandem_project_begin (self->project, _("Delete team"), &error) ||
+      !tandem_project_delete (self->project, "team", id, &error) ||
+      !tandem_project_commit (self->project, &error))
+    {
+      tandem_project_rollback (self->project);
+      tandem_window_show_error (self, _("Could Not Delete the Team"), error);
+      return;
+    }
+  title = g_strdup_printf (_("Deleted “%s” and all its work"), name ? name : "");
+  show_toast (self, title, _("_Undo"), "win.undo");
+}
+
+static gboolean
+close_request_cb (GtkWindow *window,
+                  gpointer   user_data)
+{
+  TandemWindow *self = TANDEM_WINDOW (window);
+  TandemApplication *app = TANDEM_APPLICATION (gtk_window_get_application (window));
+  GSettings *settings = app ? tandem_application_get_settings (app) : NULL;
+
+  if (self->project)
+    tandem_project_watch (self->project, 0);
+  if (settings)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+    }
+  return FALSE;
+}
+
+static void
+tandem_window_dispose (GObject *object)
+{
+  TandemWindow *self = TANDEM_WINDOW (object);
+
+  if (self->opening)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  if (self->project)
+    tandem_project_watch (self->project, 0);
+  g_clear_object (&self->project);
+  g_clear_object (&self->file);
+  g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (),
+                                        recent_changed_cb, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
+  G_OBJECT_CLASS (tandem_window_parent_class)->dispose (object);
+}
+
+static void
+tandem_window_finalize (GObject *object)
+{
+  TandemWindow *self = TANDEM_WINDOW (object);
+
+  g_clear_pointer (&self->team_ids, g_ptr_array_unref);
+  g_clear_object (&self->team_names);
+  g_clear_pointer (&self->team_id, g_free);
+  G_OBJECT_CLASS (tandem_window_parent_class)->finalize (object);
+}
+
+static void
+tandem_window_class_init (TandemWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tandem_window_dispose;
+  object_class->finalize = tandem_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/tandemqi/Tandem/tandem-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, team_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, project_stack);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, opening_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, opening_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, diagram_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, measures_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, coaching_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, peer_support_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, recent_submenu);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.new-team", NULL, team_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-team", NULL, team_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-team", NULL, delete_team_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-team", NULL);
+}
+
+static void
+view_shortcut (TandemWindow *self,
+               const char   *name)
+{
+  if (self->team_id)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static gboolean
+page_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  view_shortcut (TANDEM_WINDOW (widget), g_variant_get_string (args, NULL));
+  return TRUE;
+}
+
+static void
+tandem_window_init (TandemWindow *self)
+{
+  static const struct { guint key; const char *page; } pages[] = {
+    { GDK_KEY_1, "diagram" }, { GDK_KEY_2, "measures" },
+    { GDK_KEY_3, "coaching" }, { GDK_KEY_4, "peer-support" },
+  };
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->team_ids = g_ptr_array_new_with_free_func (g_free);
+  self->team_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (self->team_names));
+  g_signal_connect (self->team_dropdown, "notify::selected", G_CALLBACK (team_selected_cb), self);
+
+  /* Alt+1…4 switch pages, as in other GNOME apps with a view switcher. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (pages[i].key, GDK_ALT_MASK),
+                                                gtk_callback_action_new (page_shortcut_cb, NULL, NULL));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (pages[i].page));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  g_signal_connect (gtk_recent_manager_get_default (), "changed",
+                    G_CALLBACK (recent_changed_cb), self);
+  reload_recent (self);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  update_actions (self);
+}
+
+TandemWindow *
+tandem_window_new (GtkApplication *application)
+{
+  TandemWindow *self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = tandem_application_get_settings (TANDEM_APPLICATION (application));
+
+  if (settings)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  return self;
+}
+
+TandemProject *
+tandem_window_get_project (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+GFile *
+tandem_window_get_file (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+gboolean
+tandem_window_is_busy (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), FALSE);
+  return self->opening != NULL;
+}
+
+const char *
+tandem_window_get_team_id (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+  return self->team_id;
+}
+
+/**
+ * tandem_window_select_team:
+ * @self: a window
+ * @team_id: a team of its project
+ *
+ * Shows @team_id's work in every page.
+ */
+void
+tandem_window_select_team (TandemWindow *self,
+                           const char   *team_id)
+{
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+
+  for (guint i = 0; i < self->team_ids->len; i++)
+    if (g_str_equal (self->team_ids->pdata[i], team_id))
+      gtk_drop_down_set_selected (self->team_dropdown, i);
+}
+
+void
+tandem_window_set_author (TandemWindow *self,
+                          const char   *author)
+{
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+  if (self->project)
+    {
+      tandem_project_set_author (self->project, author);
+      update_actions (self);
+    }
+}
