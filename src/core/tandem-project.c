@@ -762,6 +762,16 @@ insert_row (TandemProject       *self,
   if (!ok)
     return NULL;
 
+  /* What a project is created with (its defaults, a template, the sample) is
+   * in every copy of it and is never undone: it is credited to the creating
+   * transaction as a whole (see tandem_project_dup_added_by()) rather than row
+   * by row, which keeps large projects small and quick to check on opening. */
+  if (g_str_equal (self->txn_kind, "create"))
+    {
+      g_hash_table_add (self->touched, (gpointer) entity->name);
+      return ensure_txn_row (self, error) ? g_steal_pointer (&id) : NULL;
+    }
+
   json = row_as_json (self, entity, id, error);
   if (json == NULL)
     return NULL;
@@ -1456,6 +1466,18 @@ tandem_project_count (TandemProject *self,
   return count;
 }
 
+static gboolean
+tandem_project_exists_any (TandemProject *self,
+                           const char    *id)
+{
+  const char * const *entities = tandem_schema_list_entities ();
+
+  for (guint i = 0; entities[i]; i++)
+    if (tandem_project_exists (self, entities[i], id))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * tandem_project_dup_added_by:
  * @self: a project
@@ -1479,6 +1501,17 @@ tandem_project_dup_added_by (TandemProject *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     author = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
+
+  /* Never inserted by an edit: it came with the project when it was created. */
+  if (author == NULL)
+    {
+      stmt = prepare (self, "SELECT author FROM change_txn WHERE kind = 'create' "
+                            "ORDER BY id DESC LIMIT 1", NULL);
+      if (stmt != NULL && tandem_project_exists_any (self, id) && sqlite3_step (stmt) == SQLITE_ROW)
+        author = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+    }
   return author;
 }
 

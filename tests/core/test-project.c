@@ -149,6 +149,20 @@ test_create_and_reopen (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "Delderfield Ward");
   added_by = tandem_project_dup_added_by (again, id);
   g_assert_cmpstr (added_by, ==, "Ada Coach");
+
+  /* What the project was created with is credited to its creation. */
+  {
+    g_autoptr(GPtrArray) tags = tandem_project_list_ids (again, "equity_tag", NULL, NULL, "position");
+    g_autofree char *tag_added_by = NULL;
+    g_autofree char *nobody = tandem_project_dup_added_by (again, "no-such-id");
+
+    g_assert_cmpuint (tags->len, >, 0);
+    g_assert_cmpint (tandem_project_count (again, "framework_item", NULL, NULL), >, 0);
+    tag_added_by = tandem_project_dup_added_by (again, tags->pdata[0]);
+    g_assert_nonnull (tag_added_by);
+    g_assert_cmpstr (tag_added_by, !=, "Ada Coach");
+    g_assert_null (nobody);
+  }
   g_assert_cmpint (tandem_project_check_file (fixture->path, NULL), ==, TANDEM_CHECK_GOOD);
 
   /* Creating never overwrites. */
