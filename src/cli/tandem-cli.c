@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "tandem-cli-analyse.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
 
@@ -309,6 +310,8 @@ static const Command commands[] = {
     N_("Create a project filled with sample data") },
   { "check", command_check, "check FILE", N_("Check a project file (exit 0 good, 1 problems, 2 unusable)") },
   { "info", command_info, "info [--json] FILE", N_("List teams, diagrams, measures and counts") },
+  { "analyse", tandem_cli_analyse, "analyse [OPTIONS] FILE.csv|-",
+    N_("Analyse a measure's data as a run or SPC chart; JSON out") },
 };
 
 static void

@@ -1,0 +1,2091 @@
+/* tandem-spc.c — the SPC analysis engine
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Where a formula is qicharts2's (R/helper.functions.R) or NHSRplotthedots'
+ * (R/ptd_spc_standard.R, R/ptd_calculate_point_type.R) the comment says so;
+ * the arithmetic follows theirs closely enough to give the same numbers,
+ * including where R removes missing values (na.rm) and where it does not.
+ */
+
+#include "config.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include "tandem-spc.h"
+
+struct _TandemSpcData
+{
+  gboolean    has_n;
+  GArray     *y;          /* double per observation */
+  GArray     *n;          /* double per observation, or NULL */
+  GArray     *group;      /* guint32 subgroup per observation, or NULL */
+  GPtrArray  *labels;     /* char * per subgroup, or NULL: labelled 1, 2, … */
+  GHashTable *index;      /* label → subgroup + 1 */
+  gsize       n_subgroups;
+  gboolean    grouped;    /* some subgroup has more than one observation */
+};
+
+/* The limits around a centre line. */
+typedef struct
+{
+  double lcl;
+  double ucl;
+  double lcl95;
+  double ucl95;
+} Limits;
+
+/* A phase's lines: the centre line is the same all through a phase, and so
+ * are the limits of every chart but xbar, s, p, pp, u and up (whose limits
+ * depend on each subgroup's size and are kept per point). */
+typedef struct
+{
+  double cl;
+  Limits lim;
+} Lines;
+
+struct _TandemSpcResultPrivate
+{
+  double     *y;            /* per point */
+  double     *n;            /* per point, or NULL without denominators */
+  guint8     *included;     /* per point */
+  guint8     *signals;      /* per point */
+  guint8     *variations;   /* per point */
+  Lines      *lines;        /* per phase */
+  Limits     *limits;       /* per point, or NULL where the phase's apply */
+  GPtrArray  *labels;       /* per point, or NULL: labelled 1, 2, … */
+};
+
+/* Working state of one analysis.  The arrays have one entry per point (and
+ * those a chart does not need are NULL); most become the result's. */
+typedef struct
+{
+  TandemSpcChart    chart;
+  TandemSpcRules    rules;
+  gboolean          screen;
+  gsize             n;
+  double           *v;        /* the chart's value; multiplied at the end */
+  double           *n_sum;    /* Σn of the rows used, NAN if none */
+  double           *y_sum;    /* Σy of the rows used, NAN if none (p, pp, u, up) */
+  double           *y_mean;   /* xbar, s */
+  double           *y_sd;     /* xbar, s */
+  guint32          *y_len;    /* rows with a value (xbar, s) */
+  guint8           *inc;      /* included (not excluded) */
+  gint8            *side;     /* -1, 0, 1 against the centre line; SIDE_NONE if excluded
+                               * or missing (not in the sequence the rules read) */
+  guint8           *flags;    /* TandemSpcSignals from the rules */
+  gint8            *trend_dir;  /* set where TREND is flagged */
+  Lines            *lines;    /* per phase */
+  Limits           *limits;   /* per point for xbar, s, p, pp, u, up; else NULL */
+  double           *work;     /* medians (run, g) */
+  double           *work2;    /* t: transformed values; p, u: standard deviations */
+  double           *work3;    /* pp, up: Laney's z */
+} Analysis;
+
+#define SIDE_NONE 2
+
+#define MR_SCREEN_FACTOR 3.267   /* Nelson 1982: the upper limit of a moving range */
+#define D2 1.128                 /* d2 for moving ranges of two */
+#define MDC_LIMIT 2.66           /* NHSRplotthedots: process limits = mean ± 2.66 × amr */
+
+G_DEFINE_QUARK (tandem-spc-error-quark, tandem_spc_error)
+
+/* ------------------------------------------------------------------------ */
+/* Names                                                                      */
+/* ------------------------------------------------------------------------ */
+
+static const char * const chart_names[TANDEM_SPC_N_CHARTS] = {
+  "run", "i", "mr", "xbar", "s", "t", "p", "pp", "c", "u", "up", "g",
+};
+
+static const char * const rules_names[] = { "default", "anhoej", "ihi", "mdc" };
+
+static const char * const direction_names[] = { "increase", "decrease", "neutral" };
+
+static const char * const variation_names[] = {
+  NULL,
+  "common_cause",
+  "special_cause_improvement",
+  "special_cause_concern",
+  "special_cause_neutral_high",
+  "special_cause_neutral_low",
+};
+
+static const char * const assurance_names[] = {
+  NULL, "consistent_pass", "consistent_fail", "inconsistent",
+};
+
+static gboolean
+lookup_name (const char * const *names,
+             guint               n_names,
+             guint               first,
+             const char         *name,
+             guint              *value)
+{
+  if (name == NULL)
+    return FALSE;
+
+  for (guint i = first; i < n_names; i++)
+    {
+      if (names[i] != NULL && g_ascii_strcasecmp (names[i], name) == 0)
+        {
+          *value = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * tandem_spc_chart_to_string:
+ * @chart: a chart type
+ *
+ * Returns the chart's short name as used in JSON and on the command line
+ * ("run", "i", "xbar", "pp" …), or %NULL for an unknown value.
+ */
+const char *
+tandem_spc_chart_to_string (TandemSpcChart chart)
+{
+  if ((guint) chart >= TANDEM_SPC_N_CHARTS)
+    return NULL;
+  return chart_names[chart];
+}
+
+/**
+ * tandem_spc_chart_from_string:
+ * @name: a short chart name, case ignored
+ * @chart: (out): the chart type
+ *
+ * Looks up a chart type by the name tandem_spc_chart_to_string() gives.
+ * Returns %FALSE, leaving @chart alone, if @name is not a chart type.
+ */
+gboolean
+tandem_spc_chart_from_string (const char     *name,
+                              TandemSpcChart *chart)
+{
+  guint value;
+
+  if (!lookup_name (chart_names, G_N_ELEMENTS (chart_names), 0, name, &value))
+    return FALSE;
+  *chart = value;
+  return TRUE;
+}
+
+/**
+ * tandem_spc_chart_is_control:
+ * @chart: a chart type
+ *
+ * Returns %TRUE for the control charts (every chart but the run chart).
+ */
+gboolean
+tandem_spc_chart_is_control (TandemSpcChart chart)
+{
+  return chart != TANDEM_SPC_CHART_RUN;
+}
+
+/**
+ * tandem_spc_chart_needs_n:
+ * @chart: a chart type
+ *
+ * Returns %TRUE for the charts of proportions and rates (p, pp, u, up), which
+ * cannot be drawn without a denominator.
+ */
+gboolean
+tandem_spc_chart_needs_n (TandemSpcChart chart)
+{
+  return chart == TANDEM_SPC_CHART_P || chart == TANDEM_SPC_CHART_PP ||
+         chart == TANDEM_SPC_CHART_U || chart == TANDEM_SPC_CHART_UP;
+}
+
+/**
+ * tandem_spc_rules_to_string:
+ * @rules: a rule set
+ *
+ * Returns "anhoej", "ihi", "mdc" (or "default"), %NULL for an unknown value.
+ */
+const char *
+tandem_spc_rules_to_string (TandemSpcRules rules)
+{
+  if ((guint) rules >= G_N_ELEMENTS (rules_names))
+    return NULL;
+  return rules_names[rules];
+}
+
+/**
+ * tandem_spc_rules_from_string:
+ * @name: "anhoej", "ihi" or "mdc", case ignored
+ * @rules: (out): the rule set
+ *
+ * Returns %FALSE, leaving @rules alone, if @name is not a rule set.
+ */
+gboolean
+tandem_spc_rules_from_string (const char     *name,
+                              TandemSpcRules *rules)
+{
+  guint value;
+
+  if (!lookup_name (rules_names, G_N_ELEMENTS (rules_names), 1, name, &value))
+    return FALSE;
+  *rules = value;
+  return TRUE;
+}
+
+/**
+ * tandem_spc_direction_to_string:
+ * @direction: an improvement direction
+ *
+ * Returns "increase", "decrease" or "neutral", %NULL for an unknown value.
+ */
+const char *
+tandem_spc_direction_to_string (TandemSpcDirection direction)
+{
+  if ((guint) direction >= G_N_ELEMENTS (direction_names))
+    return NULL;
+  return direction_names[direction];
+}
+
+/**
+ * tandem_spc_direction_from_string:
+ * @name: "increase", "decrease" or "neutral", case ignored
+ * @direction: (out): the direction
+ *
+ * Returns %FALSE, leaving @direction alone, if @name is not a direction.
+ */
+gboolean
+tandem_spc_direction_from_string (const char         *name,
+                                  TandemSpcDirection *direction)
+{
+  guint value;
+
+  if (!lookup_name (direction_names, G_N_ELEMENTS (direction_names), 0, name, &value))
+    return FALSE;
+  *direction = value;
+  return TRUE;
+}
+
+/**
+ * tandem_spc_variation_to_string:
+ * @variation: a variation
+ *
+ * Returns the Making Data Count name ("common_cause",
+ * "special_cause_improvement" …), or %NULL for %TANDEM_SPC_VARIATION_NONE.
+ */
+const char *
+tandem_spc_variation_to_string (TandemSpcVariation variation)
+{
+  if ((guint) variation >= G_N_ELEMENTS (variation_names))
+    return NULL;
+  return variation_names[variation];
+}
+
+/**
+ * tandem_spc_assurance_to_string:
+ * @assurance: an assurance
+ *
+ * Returns "consistent_pass", "consistent_fail" or "inconsistent", or %NULL
+ * for %TANDEM_SPC_ASSURANCE_NONE.
+ */
+const char *
+tandem_spc_assurance_to_string (TandemSpcAssurance assurance)
+{
+  if ((guint) assurance >= G_N_ELEMENTS (assurance_names))
+    return NULL;
+  return assurance_names[assurance];
+}
+
+/* ------------------------------------------------------------------------ */
+/* Data                                                                       */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * tandem_spc_data_new:
+ * @has_denominators: whether the observations come with a denominator n
+ *
+ * Creates an empty set of observations, to fill with tandem_spc_data_add().
+ * Charts of proportions and rates need @has_denominators; for the other
+ * charts a denominator turns each subgroup's value into Σy / Σn, as qicharts2
+ * does.
+ *
+ * Returns: (transfer full): the new data; free with tandem_spc_data_free()
+ */
+TandemSpcData *
+tandem_spc_data_new (gboolean has_denominators)
+{
+  TandemSpcData *data = g_new0 (TandemSpcData, 1);
+
+  data->has_n = !!has_denominators;
+  data->y = g_array_new (FALSE, FALSE, sizeof (double));
+  data->n = has_denominators ? g_array_new (FALSE, FALSE, sizeof (double)) : NULL;
+  data->group = g_array_new (FALSE, FALSE, sizeof (guint32));
+  data->labels = g_ptr_array_new_with_free_func (g_free);
+  data->index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  return data;
+}
+
+/**
+ * tandem_spc_data_new_from_values:
+ * @y: (array length=count): the values, NAN for a missing one
+ * @n: (array length=count) (nullable): the denominators, or %NULL
+ * @count: number of values
+ *
+ * Creates data where each value is its own subgroup, labelled by its 1-based
+ * position.  This is the quick way in for data that is already one value per
+ * point.
+ *
+ * Returns: (transfer full): the new data; free with tandem_spc_data_free()
+ */
+TandemSpcData *
+tandem_spc_data_new_from_values (const double *y,
+                                 const double *n,
+                                 gsize         count)
+{
+  TandemSpcData *data;
+
+  g_return_val_if_fail (y != NULL || count == 0, NULL);
+  g_return_val_if_fail (count <= G_MAXUINT32, NULL);
+
+  data = g_new0 (TandemSpcData, 1);
+  data->has_n = n != NULL;
+  data->y = g_array_sized_new (FALSE, FALSE, sizeof (double), count);
+  g_array_append_vals (data->y, y, count);
+  if (n != NULL)
+    {
+      data->n = g_array_sized_new (FALSE, FALSE, sizeof (double), count);
+      g_array_append_vals (data->n, n, count);
+    }
+  data->n_subgroups = count;
+
+  return data;
+}
+
+/**
+ * tandem_spc_data_free:
+ * @data: (transfer full): data from tandem_spc_data_new()
+ *
+ * Frees the observations.  Results made from them stay valid.
+ */
+void
+tandem_spc_data_free (TandemSpcData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_array_unref (data->y);
+  g_clear_pointer (&data->n, g_array_unref);
+  g_clear_pointer (&data->group, g_array_unref);
+  g_clear_pointer (&data->index, g_hash_table_unref);
+  g_clear_pointer (&data->labels, g_ptr_array_unref);
+  g_free (data);
+}
+
+/**
+ * tandem_spc_data_add:
+ * @data: data from tandem_spc_data_new()
+ * @x: the observation's x label (invalid UTF-8 is repaired)
+ * @y: its value, NAN if missing
+ * @n: its denominator, NAN if missing (ignored without denominators)
+ *
+ * Adds one observation.  It joins the subgroup with the same @x, or starts a
+ * new subgroup after the existing ones.
+ */
+void
+tandem_spc_data_add (TandemSpcData *data,
+                     const char    *x,
+                     double         y,
+                     double         n)
+{
+  g_autofree char *repaired = NULL;
+  gpointer found;
+  guint32 subgroup;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (x != NULL);
+  g_return_if_fail (data->labels != NULL);
+
+  /* Invalid UTF-8 is repaired the same way every time, so the repaired
+   * label is what identifies the subgroup. */
+  if (!g_utf8_validate (x, -1, NULL))
+    x = repaired = g_utf8_make_valid (x, -1);
+
+  found = g_hash_table_lookup (data->index, x);
+  if (found != NULL)
+    {
+      subgroup = GPOINTER_TO_UINT (found) - 1;
+      data->grouped = TRUE;
+    }
+  else
+    {
+      char *label = repaired != NULL ? g_steal_pointer (&repaired) : g_strdup (x);
+
+      g_return_if_fail (data->n_subgroups < G_MAXUINT32 - 1);
+
+      subgroup = data->n_subgroups++;
+      g_ptr_array_add (data->labels, label);
+      g_hash_table_insert (data->index, label, GUINT_TO_POINTER (subgroup + 1));
+    }
+
+  g_array_append_val (data->y, y);
+  if (data->n != NULL)
+    g_array_append_val (data->n, n);
+  g_array_append_val (data->group, subgroup);
+}
+
+/**
+ * tandem_spc_data_has_denominators:
+ * @data: the data
+ *
+ * Returns whether the observations have a denominator n.
+ */
+gboolean
+tandem_spc_data_has_denominators (const TandemSpcData *data)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+  return data->has_n;
+}
+
+/**
+ * tandem_spc_data_get_n_observations:
+ * @data: the data
+ *
+ * Returns the number of observations added.
+ */
+gsize
+tandem_spc_data_get_n_observations (const TandemSpcData *data)
+{
+  g_return_val_if_fail (data != NULL, 0);
+  return data->y->len;
+}
+
+/**
+ * tandem_spc_data_get_n_subgroups:
+ * @data: the data
+ *
+ * Returns the number of subgroups, that is of points on the chart.
+ */
+gsize
+tandem_spc_data_get_n_subgroups (const TandemSpcData *data)
+{
+  g_return_val_if_fail (data != NULL, 0);
+  return data->n_subgroups;
+}
+
+/**
+ * tandem_spc_data_get_label:
+ * @data: the data
+ * @subgroup: a 0-based subgroup index
+ *
+ * Returns the x label of a subgroup, or %NULL for data made with
+ * tandem_spc_data_new_from_values() (whose points are labelled by position).
+ */
+const char *
+tandem_spc_data_get_label (const TandemSpcData *data,
+                           gsize                subgroup)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (subgroup < data->n_subgroups, NULL);
+
+  if (data->labels == NULL)
+    return NULL;
+  return g_ptr_array_index (data->labels, subgroup);
+}
+
+/**
+ * tandem_spc_options_init:
+ * @options: (out caller-allocates): options to fill
+ *
+ * Sets the defaults: a run chart, the default rules for the chart, no
+ * freeze, no phases, nothing excluded, moving-range screening on, multiply by
+ * 1, increase is better, no target.
+ */
+void
+tandem_spc_options_init (TandemSpcOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->chart = TANDEM_SPC_CHART_RUN;
+  options->rules = TANDEM_SPC_RULES_DEFAULT;
+  options->screen_mr = TRUE;
+  options->multiply = 1.0;
+  options->direction = TANDEM_SPC_DIRECTION_INCREASE;
+  options->target = NAN;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Statistics                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* R's mean (v[base], na.rm = TRUE), where base is the included points of
+ * [a, b): a long double sum, then a second pass that corrects the rounding.
+ * Matching it keeps points that sit exactly on the centre line on it, as in
+ * qicharts2. */
+static double
+mean_included (const Analysis *an,
+               const double   *v,
+               gsize           a,
+               gsize           b)
+{
+  long double s = 0;
+  gsize m = 0;
+
+  for (gsize i = a; i < b; i++)
+    {
+      if (an->inc[i] && !isnan (v[i]))
+        {
+          s += v[i];
+          m++;
+        }
+    }
+  if (m == 0)
+    return NAN;
+
+  s /= m;
+  if (isfinite ((double) s))
+    {
+      long double t = 0;
+
+      for (gsize i = a; i < b; i++)
+        if (an->inc[i] && !isnan (v[i]))
+          t += v[i] - s;
+      s += t / m;
+    }
+
+  return (double) s;
+}
+
+/* sum (v[base], na.rm = TRUE) in long double, as R sums. */
+static double
+sum_included (const Analysis *an,
+              const double   *v,
+              gsize           a,
+              gsize           b)
+{
+  long double s = 0;
+
+  for (gsize i = a; i < b; i++)
+    if (an->inc[i] && !isnan (v[i]))
+      s += v[i];
+
+  return (double) s;
+}
+
+#define SWAP_DOUBLE(p, q) G_STMT_START { double t_ = (p); (p) = (q); (q) = t_; } G_STMT_END
+
+/* The k-th smallest of x[0 … count-1], which it reorders so that nothing
+ * before x[k] is larger and nothing after it smaller (the partitioning
+ * selection of Numerical Recipes).  Ties stop both scans, so many equal
+ * values stay linear. */
+static double
+select_kth (double *x,
+            gsize   count,
+            gsize   k)
+{
+  gsize l = 0;
+  gsize ir = count - 1;
+
+  for (;;)
+    {
+      gsize mid, i, j;
+      double pivot;
+
+      if (ir <= l + 1)
+        {
+          if (ir == l + 1 && x[ir] < x[l])
+            SWAP_DOUBLE (x[l], x[ir]);
+          return x[k];
+        }
+
+      /* median of three, leaving sentinels at both ends */
+      mid = l + (ir - l) / 2;
+      SWAP_DOUBLE (x[mid], x[l + 1]);
+      if (x[l] > x[ir])
+        SWAP_DOUBLE (x[l], x[ir]);
+      if (x[l + 1] > x[ir])
+        SWAP_DOUBLE (x[l + 1], x[ir]);
+      if (x[l] > x[l + 1])
+        SWAP_DOUBLE (x[l], x[l + 1]);
+
+      i = l + 1;
+      j = ir;
+      pivot = x[l + 1];
+      for (;;)
+        {
+          do
+            i++;
+          while (x[i] < pivot);
+          do
+            j--;
+          while (x[j] > pivot);
+          if (j < i)
+            break;
+          SWAP_DOUBLE (x[i], x[j]);
+        }
+      x[l + 1] = x[j];
+      x[j] = pivot;
+
+      if (j >= k)
+        ir = j - 1;
+      if (j <= k)
+        l = i;
+    }
+}
+
+/* R's median (v[base], na.rm = TRUE). */
+static double
+median_included (const Analysis *an,
+                 const double   *v,
+                 gsize           a,
+                 gsize           b)
+{
+  double *x = an->work;
+  gsize m = 0;
+  gsize half;
+  double lo, hi;
+
+  for (gsize i = a; i < b; i++)
+    if (an->inc[i] && !isnan (v[i]))
+      x[m++] = v[i];
+
+  if (m == 0)
+    return NAN;
+
+  half = (m - 1) / 2;
+  lo = select_kth (x, m, half);
+  if (m % 2 == 1)
+    return lo;
+
+  /* the upper middle is the smallest value above the lower middle's slot */
+  hi = x[half + 1];
+  for (gsize i = half + 2; i < m; i++)
+    if (x[i] < hi)
+      hi = x[i];
+
+  return (double) (((long double) lo + hi) / 2);
+}
+
+/* Σ (mr − centre) over the moving ranges mr < @upper of the included points
+ * of [a, b) taken in order, and how many there are.  The included points are
+ * taken out first, so a moving range spans an excluded point; one next to a
+ * missing value does not exist (it is NAN, never below @upper). */
+static long double
+sum_moving_ranges (const Analysis *an,
+                   const double   *v,
+                   gsize           a,
+                   gsize           b,
+                   double          offset,
+                   double          upper,
+                   long double     centre,
+                   gsize          *count)
+{
+  long double s = 0;
+  gsize m = 0;
+  gboolean have_prev = FALSE;
+  double prev = 0;
+
+  for (gsize i = a; i < b; i++)
+    {
+      double cur, mr;
+
+      if (!an->inc[i])
+        continue;
+      cur = v[i] - offset;
+      if (have_prev)
+        {
+          mr = fabs (cur - prev);
+          if (mr < upper)
+            {
+              s += mr - centre;
+              m++;
+            }
+        }
+      prev = cur;
+      have_prev = TRUE;
+    }
+
+  *count = m;
+  return s;
+}
+
+/* R's mean (mr[mr < upper], na.rm = TRUE), as mean_of() without a copy. */
+static double
+mean_moving_range (const Analysis *an,
+                   const double   *v,
+                   gsize           a,
+                   gsize           b,
+                   double          offset,
+                   double          upper)
+{
+  gsize m;
+  long double s = sum_moving_ranges (an, v, a, b, offset, upper, 0, &m);
+
+  if (m == 0)
+    return NAN;
+  s /= m;
+  if (isfinite ((double) s))
+    s += sum_moving_ranges (an, v, a, b, offset, upper, s, &m) / m;
+  return (double) s;
+}
+
+/* The average moving range, as qicharts2's qic.i() takes it: of the baseline's
+ * included points in order (after subtracting @offset, as qic.i subtracts the
+ * centre line).  With screening, ranges of 3.267 × the average or more are
+ * left out and the average taken again (Nelson 1982). */
+static double
+average_moving_range (const Analysis *an,
+                      const double   *v,
+                      gsize           a,
+                      gsize           b,
+                      double          offset)
+{
+  double amr = mean_moving_range (an, v, a, b, offset, INFINITY);
+
+  if (an->screen)
+    amr = mean_moving_range (an, v, a, b, offset, MR_SCREEN_FACTOR * amr);
+  return amr;
+}
+
+/* c4, the bias correction of the standard deviation (qicharts2's c4()). */
+static double
+c4 (double n)
+{
+  if (!(n > 1))
+    return NAN;
+  return sqrt (2 / (n - 1)) * exp (lgamma (n / 2) - lgamma ((n - 1) / 2));
+}
+
+/**
+ * tandem_spc_anhoej_longest_run_max:
+ * @n_useful: the number of useful observations (not on the centre line)
+ *
+ * Returns the longest run on one side of the centre line that random
+ * variation allows: round(log2(n)) + 3 (Schilling 2012).  A longer run is a
+ * signal.  Returns -1 for 0.
+ */
+gint64
+tandem_spc_anhoej_longest_run_max (gsize n_useful)
+{
+  if (n_useful == 0)
+    return -1;
+  return (gint64) round (log2 ((double) n_useful)) + 3;
+}
+
+/**
+ * tandem_spc_anhoej_crossings_min:
+ * @n_useful: the number of useful observations (not on the centre line)
+ *
+ * Returns the fewest crossings of the centre line that random variation
+ * allows: the 5th percentile of Binomial(n − 1, 0.5) (Chen 2010), as R's
+ * qbinom(0.05, n − 1, 0.5).  Fewer crossings are a signal.  Returns -1 for 0.
+ */
+gint64
+tandem_spc_anhoej_crossings_min (gsize n_useful)
+{
+  gint64 m;
+  double p = 0.05 * (1 - 64 * DBL_EPSILON);   /* qbinom's fuzz */
+  gint64 x;
+  double pmf, cdf;
+
+  if (n_useful == 0)
+    return -1;
+
+  m = (gint64) n_useful - 1;
+
+  if (m <= 1000)
+    {
+      /* exact enough from P(X = 0) = 2^-m upwards */
+      pmf = ldexp (1.0, (int) -m);
+      cdf = pmf;
+      x = 0;
+      while (cdf < p && x < m)
+        {
+          pmf *= (double) (m - x) / (double) (x + 1);
+          x++;
+          cdf += pmf;
+        }
+      return x;
+    }
+
+  /* Start near the normal approximation, sum the lower tail downwards until
+   * its terms no longer matter, then step to the quantile. */
+  x = (gint64) floor (m / 2.0 - 1.6448536269514722 * sqrt ((double) m) / 2);
+  if (x < 0)
+    x = 0;
+  pmf = exp (lgamma (m + 1.0) - lgamma (x + 1.0) - lgamma ((double) (m - x) + 1) - m * G_LN2);
+  cdf = 0;
+  {
+    double term = pmf;
+
+    for (gint64 k = x; k >= 0; k--)
+      {
+        cdf += term;
+        if (term < cdf * 1e-20)
+          break;
+        term *= (double) k / (double) (m - k + 1);
+      }
+  }
+
+  if (cdf >= p)
+    {
+      while (x > 0 && cdf - pmf >= p)
+        {
+          cdf -= pmf;
+          pmf *= (double) x / (double) (m - x + 1);
+          x--;
+        }
+    }
+  else
+    {
+      while (cdf < p && x < m)
+        {
+          pmf *= (double) (m - x) / (double) (x + 1);
+          x++;
+          cdf += pmf;
+        }
+    }
+
+  return x;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Centre lines and limits, per phase (qicharts2's qic.<chart> functions)     */
+/* ------------------------------------------------------------------------ */
+
+static void
+set_limits (Limits *l,
+            double  cl,
+            double  stdev)
+{
+  l->lcl = cl - 3 * stdev;
+  l->ucl = cl + 3 * stdev;
+  l->lcl95 = cl - 2 * stdev;
+  l->ucl95 = cl + 2 * stdev;
+}
+
+static void
+clamp_lower (Limits *l)
+{
+  if (l->lcl < 0 && isfinite (l->lcl))
+    l->lcl = 0;
+  if (l->lcl95 < 0 && isfinite (l->lcl95))
+    l->lcl95 = 0;
+}
+
+static void
+clamp_upper_one (Limits *l)
+{
+  if (l->ucl > 1 && isfinite (l->ucl))
+    l->ucl = 1;
+  if (l->ucl95 > 1 && isfinite (l->ucl95))
+    l->ucl95 = 1;
+}
+
+/* The individuals chart on v: qic.i, or with the Making Data Count constants
+ * (ptd_spc_standard) when @mdc. */
+static void
+limits_i (Analysis     *an,
+          const double *v,
+          gsize         a,
+          gsize         base_end,
+          gboolean      mdc,
+          Lines        *lines)
+{
+  double cl = mean_included (an, v, a, base_end);
+
+  lines->cl = cl;
+  if (mdc)
+    {
+      double amr = average_moving_range (an, v, a, base_end, 0);
+
+      lines->lim.lcl = cl - MDC_LIMIT * amr;
+      lines->lim.ucl = cl + MDC_LIMIT * amr;
+      lines->lim.lcl95 = cl - 2 * (MDC_LIMIT / 3) * amr;
+      lines->lim.ucl95 = cl + 2 * (MDC_LIMIT / 3) * amr;
+    }
+  else
+    set_limits (&lines->lim, cl, average_moving_range (an, v, a, base_end, cl) / D2);
+}
+
+/* Laney's sigma_z for p′ and u′ charts (qic.pp, qic.up): the average moving
+ * range of the baseline's standardised values, over d2. */
+static double
+laney_sigma_z (Analysis     *an,
+               const double *stdev,
+               double        cl,
+               gsize         a,
+               gsize         base_end)
+{
+  double *z = an->work3;
+
+  for (gsize i = a; i < base_end; i++)
+    z[i] = (an->v[i] - cl) / stdev[i];
+
+  return average_moving_range (an, z, a, base_end, 0) / D2;
+}
+
+/* The centre line and limits of the phase [a, b), from its baseline
+ * [a, base_end): into the phase's lines, or for charts whose limits vary
+ * from point to point (an->limits) into each point's limits. */
+static gboolean
+limits_for_phase (Analysis  *an,
+                  Lines     *lines,
+                  gsize      a,
+                  gsize      b,
+                  gsize      base_end,
+                  GError   **error)
+{
+  Limits *lim = an->limits;
+  double *v = an->v;
+  double cl;
+
+  lines->cl = NAN;
+  lines->lim.lcl = lines->lim.ucl = lines->lim.lcl95 = lines->lim.ucl95 = NAN;
+
+  switch (an->chart)
+    {
+    case TANDEM_SPC_CHART_RUN:
+      lines->cl = median_included (an, v, a, base_end);
+      break;
+
+    case TANDEM_SPC_CHART_I:
+      limits_i (an, v, a, base_end, an->rules == TANDEM_SPC_RULES_MDC, lines);
+      break;
+
+    case TANDEM_SPC_CHART_MR:
+      /* the moving ranges of the phase, whatever is excluded */
+      for (gsize i = b - 1; i > a; i--)
+        v[i] = fabs (v[i] - v[i - 1]);
+      v[a] = NAN;
+      cl = mean_included (an, v, a, base_end);
+      lines->cl = cl;
+      lines->lim.lcl = lines->lim.lcl95 = 0;
+      lines->lim.ucl = MR_SCREEN_FACTOR * cl;
+      lines->lim.ucl95 = (MR_SCREEN_FACTOR / 3) * 2 * cl;
+      break;
+
+    case TANDEM_SPC_CHART_XBAR:
+    case TANDEM_SPC_CHART_S:
+      {
+        gboolean var_n = FALSE;
+        long double sw = 0, sl = 0, sv = 0, sd1 = 0;
+        double stdev;
+
+        for (gsize i = a + 1; i < b && !var_n; i++)
+          var_n = an->y_len[i] != an->y_len[a];
+
+        for (gsize i = a; i < base_end; i++)
+          {
+            double len = an->y_len[i];
+            double wv;
+
+            if (!an->inc[i])
+              continue;
+            wv = len * an->y_mean[i];
+            if (!isnan (wv))
+              sw += wv;
+            sl += len;
+            wv = (len - 1) * an->y_sd[i] * an->y_sd[i];
+            if (!isnan (wv))
+              sv += wv;
+            sd1 += len - 1;
+          }
+
+        if (var_n)
+          stdev = sqrt ((double) sv / (double) sd1);   /* Montgomery 6.31 */
+        else
+          stdev = mean_included (an, an->y_sd, a, base_end);   /* 6.29 */
+
+        if (an->chart == TANDEM_SPC_CHART_XBAR)
+          {
+            cl = (double) sw / (double) sl;
+            for (gsize i = a; i < b; i++)
+              {
+                double len = an->y_len[i];
+                double a3 = len > 1 ? 1 / (c4 (len) * sqrt (len)) : NAN;
+
+                set_limits (&lim[i], cl, a3 * stdev);
+              }
+          }
+        else
+          {
+            cl = stdev;
+            for (gsize i = a; i < b; i++)
+              {
+                double len = an->y_len[i];
+                double k = NAN;
+
+                if (len > 1)
+                  {
+                    double c = c4 (len);
+
+                    k = sqrt (1 - c * c) / c;   /* c5 / c4 */
+                  }
+                lim[i].ucl = (1 + 3 * k) * cl;
+                lim[i].ucl95 = (1 + 2 * k) * cl;
+                lim[i].lcl = (isnan (k) ? NAN : MAX (0, 1 - 3 * k)) * cl;
+                lim[i].lcl95 = (isnan (k) ? NAN : MAX (0, 1 - 2 * k)) * cl;
+              }
+          }
+        lines->cl = cl;
+      }
+      break;
+
+    case TANDEM_SPC_CHART_T:
+      {
+        double *t = an->work2;
+
+        for (gsize i = a; i < b; i++)
+          {
+            if (v[i] <= 0)
+              {
+                g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_INVALID_DATA,
+                             "Point %" G_GSIZE_FORMAT ": the time between events must "
+                             "be greater than zero for a t chart", i + 1);
+                return FALSE;
+              }
+            t[i] = pow (v[i], 1 / 3.6);
+          }
+
+        /* an i chart of the transformed times, then back (qic.t); the values
+         * go there and back too, as in qicharts2 */
+        limits_i (an, t, a, base_end, FALSE, lines);
+        for (gsize i = a; i < b; i++)
+          v[i] = pow (t[i], 3.6);
+        lines->cl = pow (lines->cl, 3.6);
+        lines->lim.ucl = pow (lines->lim.ucl, 3.6);
+        lines->lim.ucl95 = pow (lines->lim.ucl95, 3.6);
+        lines->lim.lcl = pow (lines->lim.lcl, 3.6);
+        lines->lim.lcl95 = pow (lines->lim.lcl95, 3.6);
+        if (lines->lim.lcl < 0 || isnan (lines->lim.lcl))
+          lines->lim.lcl = 0;
+      }
+      break;
+
+    case TANDEM_SPC_CHART_P:
+    case TANDEM_SPC_CHART_PP:
+    case TANDEM_SPC_CHART_U:
+    case TANDEM_SPC_CHART_UP:
+      {
+        gboolean is_p = an->chart == TANDEM_SPC_CHART_P || an->chart == TANDEM_SPC_CHART_PP;
+        gboolean laney = an->chart == TANDEM_SPC_CHART_PP || an->chart == TANDEM_SPC_CHART_UP;
+        double *stdev = an->work2;
+        double sigma_z = 1;
+
+        cl = sum_included (an, an->y_sum, a, base_end) /
+             sum_included (an, an->n_sum, a, base_end);
+        lines->cl = cl;
+
+        for (gsize i = a; i < b; i++)
+          stdev[i] = is_p ? sqrt (cl * (1 - cl) / an->n_sum[i]) : sqrt (cl / an->n_sum[i]);
+
+        if (laney)
+          sigma_z = laney_sigma_z (an, stdev, cl, a, base_end);
+
+        for (gsize i = a; i < b; i++)
+          {
+            set_limits (&lim[i], cl, stdev[i] * sigma_z);
+            if (is_p)
+              clamp_upper_one (&lim[i]);
+            clamp_lower (&lim[i]);
+          }
+      }
+      break;
+
+    case TANDEM_SPC_CHART_C:
+      cl = mean_included (an, v, a, base_end);
+      lines->cl = cl;
+      set_limits (&lines->lim, cl, sqrt (cl));
+      clamp_lower (&lines->lim);
+      break;
+
+    case TANDEM_SPC_CHART_G:
+      {
+        double mean = mean_included (an, v, a, base_end);
+
+        /* limits from the mean (Montgomery p. 319), the centre line at the
+         * median (qic.g) */
+        set_limits (&lines->lim, mean, sqrt (mean * (mean + 1)));
+        if (lines->lim.lcl < 0)
+          lines->lim.lcl = 0;
+        if (lines->lim.lcl95 < 0)
+          lines->lim.lcl95 = 0;
+        lines->cl = median_included (an, v, a, base_end);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Making Data Count on a chart other than i: the chart's own limits, with
+   * the 2-sigma zone two thirds of the way to them. */
+  if (an->rules == TANDEM_SPC_RULES_MDC && an->chart != TANDEM_SPC_CHART_I)
+    {
+      cl = lines->cl;
+      if (lim != NULL)
+        {
+          for (gsize i = a; i < b; i++)
+            {
+              lim[i].lcl95 = cl + 2 * (lim[i].lcl - cl) / 3;
+              lim[i].ucl95 = cl + 2 * (lim[i].ucl - cl) / 3;
+            }
+        }
+      else
+        {
+          lines->lim.lcl95 = cl + 2 * (lines->lim.lcl - cl) / 3;
+          lines->lim.ucl95 = cl + 2 * (lines->lim.ucl - cl) / 3;
+        }
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Runs analysis and rules                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* qicharts2's runs.analysis(): the included points, those on the centre line
+ * or missing dropped, their runs on either side.  It also records each
+ * point's side for the rules. */
+static void
+anhoej_for_phase (Analysis       *an,
+                  TandemSpcPhase *phase,
+                  gsize           a,
+                  gsize           b,
+                  double          cl)
+{
+  gint64 longest = 0, runs = 0, current = 0;
+  int previous = 0;
+  gsize n_obs = 0, n_useful = 0;
+
+  for (gsize i = a; i < b; i++)
+    {
+      double d;
+      int side;
+      gboolean same;
+
+      if (!an->inc[i])
+        {
+          an->side[i] = SIDE_NONE;
+          continue;
+        }
+      n_obs++;
+      if (isnan (an->v[i]))
+        {
+          an->side[i] = SIDE_NONE;
+          continue;
+        }
+      d = an->v[i] - cl;
+      side = (d > 0) - (d < 0);   /* 0 on the line, or with no line */
+      an->side[i] = side;
+      if (side == 0)
+        continue;
+
+      n_useful++;
+      same = side == previous;
+      current = same ? current + 1 : 1;
+      runs += !same;
+      previous = side;
+      longest = MAX (longest, current);
+    }
+
+  phase->n_obs = n_obs;
+  phase->n_useful = n_useful;
+  if (n_useful > 0)
+    {
+      phase->longest_run = longest;
+      phase->longest_run_max = tandem_spc_anhoej_longest_run_max (n_useful);
+      phase->crossings = runs - 1;
+      phase->crossings_min = tandem_spc_anhoej_crossings_min (n_useful);
+      phase->runs_signal = an->chart != TANDEM_SPC_CHART_MR &&
+                           (phase->longest_run > phase->longest_run_max ||
+                            phase->crossings < phase->crossings_min);
+    }
+  else
+    {
+      phase->longest_run = phase->longest_run_max = -1;
+      phase->crossings = phase->crossings_min = -1;
+      phase->runs_signal = FALSE;
+    }
+}
+
+/* Flags the points of [from, to] that are in the sequence (with @side only,
+ * unless it is 0). */
+static void
+flag_range (Analysis *an,
+            gsize     from,
+            gsize     to,
+            guint8    signal,
+            int       side,
+            int       direction)
+{
+  for (gsize i = from; i <= to; i++)
+    {
+      if (an->side[i] == SIDE_NONE || (side != 0 && an->side[i] != side))
+        continue;
+      an->flags[i] |= signal;
+      if (signal == TANDEM_SPC_SIGNAL_TREND)
+        an->trend_dir[i] = direction;
+    }
+}
+
+/* Between the 2-sigma and the 3-sigma limits (NHSRplotthedots'
+ * close_to_limits). */
+static inline gboolean
+near_limit (const Analysis *an,
+            const Lines    *lines,
+            gsize           i)
+{
+  const Limits *l = an->limits != NULL ? &an->limits[i] : &lines->lim;
+  double y = an->v[i];
+
+  if (y > l->ucl || y < l->lcl)
+    return FALSE;
+  return y > l->ucl95 || y < l->lcl95;
+}
+
+/* Making Data Count (ptd_calculate_point_type) on the phase's included points
+ * with a value; excluded and missing points are passed over. */
+static void
+mdc_rules (Analysis    *an,
+           const Lines *lines,
+           gsize        a,
+           gsize        b)
+{
+  const gint8 *side = an->side;
+  gsize start = a, last = a, prev = G_MAXSIZE;
+  gsize window[3] = { 0, 0, 0 };
+  gsize n_window = 0;
+  gint64 count = 0;
+  int dir = 0;
+
+  /* Shift: 7 or more in a row on one side; a point on the line breaks it.
+   * (Written to compile to conditional moves: the sides of noise change at
+   * random, the end of a long run is rare.) */
+  for (gsize i = a; i < b; i++)
+    {
+      int s = side[i];
+      gboolean same;
+
+      if (s == SIDE_NONE)
+        continue;
+      same = s == dir && s != 0;
+      if (G_UNLIKELY (count >= 7) && !same && dir != 0)
+        flag_range (an, start, last, TANDEM_SPC_SIGNAL_SHIFT, 0, 0);
+      count = same ? count + 1 : 1;
+      start = same ? start : i;
+      last = i;
+      dir = s;
+    }
+  if (dir != 0 && count >= 7)
+    flag_range (an, start, last, TANDEM_SPC_SIGNAL_SHIFT, 0, 0);
+
+  /* Trend: 7 or more rising or falling; a tie breaks it. */
+  count = 0;
+  dir = 0;
+  for (gsize i = a; i < b; i++)
+    {
+      double diff;
+      int d;
+      gboolean same;
+
+      if (side[i] == SIDE_NONE)
+        continue;
+      if (G_UNLIKELY (prev == G_MAXSIZE))
+        {
+          start = last = prev = i;
+          count = 1;
+          continue;
+        }
+      diff = an->v[i] - an->v[prev];
+      d = (diff > 0) - (diff < 0);
+      same = d == dir && d != 0;
+      if (G_UNLIKELY (count >= 7) && !same && dir != 0)
+        flag_range (an, start, last, TANDEM_SPC_SIGNAL_TREND, 0, dir);
+      count = same ? count + 1 : (d == 0 ? 1 : 2);
+      start = same ? start : (d == 0 ? i : prev);
+      dir = d;
+      last = prev = i;
+    }
+  if (dir != 0 && count >= 7)
+    flag_range (an, start, last, TANDEM_SPC_SIGNAL_TREND, 0, dir);
+
+  /* Two of three: three in a row on one side of the line with at least two
+   * of them between the 2-sigma and the 3-sigma limit; those are flagged. */
+  for (gsize i = a; i < b; i++)
+    {
+      int s;
+
+      if (side[i] == SIDE_NONE)
+        continue;
+      window[0] = window[1];
+      window[1] = window[2];
+      window[2] = i;
+      if (++n_window < 3)
+        continue;
+
+      s = side[window[0]];
+      if (s != 0 && side[window[1]] == s && side[window[2]] == s)
+        {
+          gboolean near[3];
+
+          for (guint k = 0; k < 3; k++)
+            near[k] = near_limit (an, lines, window[k]);
+          if (near[0] + near[1] + near[2] >= 2)
+            for (guint k = 0; k < 3; k++)
+              if (near[k])
+                an->flags[window[k]] |= TANDEM_SPC_SIGNAL_TWO_OF_THREE;
+        }
+    }
+}
+
+/* The IHI run-chart rules on the phase's included points with a value. */
+static void
+ihi_rules (Analysis *an,
+           gsize     a,
+           gsize     b)
+{
+  const gint8 *side = an->side;
+  gsize start = a, last = G_MAXSIZE;
+  gint64 count = 0;
+  int dir = 0;
+
+  /* Shift: 6 or more on one side of the centre line; points on it neither
+   * break nor count (nor are flagged). */
+  for (gsize i = a; i < b; i++)
+    {
+      int s = side[i];
+      gboolean same;
+
+      if (s == SIDE_NONE || s == 0)
+        continue;
+      same = s == dir;
+      if (G_UNLIKELY (count >= 6) && !same)
+        flag_range (an, start, last, TANDEM_SPC_SIGNAL_SHIFT, dir, 0);
+      count = same ? count + 1 : 1;
+      start = same ? start : i;
+      last = i;
+      dir = s;
+    }
+  if (dir != 0 && count >= 6)
+    flag_range (an, start, last, TANDEM_SPC_SIGNAL_SHIFT, dir, 0);
+
+  /* Trend: 5 or more all rising or all falling; a repeated value neither
+   * breaks nor counts, but lies within the trend and is flagged with it. */
+  count = 0;
+  dir = 0;
+  last = G_MAXSIZE;
+  for (gsize i = a; i < b; i++)
+    {
+      double diff;
+      int d;
+      gboolean same;
+
+      if (side[i] == SIDE_NONE)
+        continue;
+      if (G_UNLIKELY (last == G_MAXSIZE))
+        {
+          start = last = i;
+          count = 1;
+          continue;
+        }
+      diff = an->v[i] - an->v[last];
+      if (G_UNLIKELY (diff == 0))
+        continue;
+      d = diff > 0 ? 1 : -1;
+      same = d == dir;
+      if (G_UNLIKELY (count >= 5) && !same && dir != 0)
+        flag_range (an, start, last, TANDEM_SPC_SIGNAL_TREND, 0, dir);
+      /* a new run starts from the last point counted */
+      count = same ? count + 1 : 2;
+      start = same ? start : last;
+      dir = d;
+      last = i;
+    }
+  if (dir != 0 && count >= 5)
+    flag_range (an, start, last, TANDEM_SPC_SIGNAL_TREND, 0, dir);
+}
+
+static TandemSpcVariation
+variation_of (double              y,
+              double              cl,
+              double              ucl,
+              guint8              signals,
+              int                 trend_dir,
+              TandemSpcDirection  direction)
+{
+  int v;
+
+  if (isnan (y))
+    return TANDEM_SPC_VARIATION_NONE;
+
+  /* the rules in order of precedence: outside, trend, two of three, shift;
+   * a trend goes its own way, the others by their side of the line */
+  if (signals & TANDEM_SPC_SIGNAL_OUTSIDE)
+    v = y > ucl ? 1 : -1;
+  else if (signals & TANDEM_SPC_SIGNAL_TREND)
+    v = trend_dir;
+  else if (signals & (TANDEM_SPC_SIGNAL_TWO_OF_THREE | TANDEM_SPC_SIGNAL_SHIFT |
+                      TANDEM_SPC_SIGNAL_RUNS))
+    v = (y > cl) - (y < cl);
+  else
+    v = 0;
+
+  if (v == 0)
+    return TANDEM_SPC_VARIATION_COMMON_CAUSE;
+
+  switch (direction)
+    {
+    case TANDEM_SPC_DIRECTION_NEUTRAL:
+      return v > 0 ? TANDEM_SPC_VARIATION_NEUTRAL_HIGH : TANDEM_SPC_VARIATION_NEUTRAL_LOW;
+    case TANDEM_SPC_DIRECTION_DECREASE:
+      v = -v;
+      G_GNUC_FALLTHROUGH;
+    case TANDEM_SPC_DIRECTION_INCREASE:
+    default:
+      return v > 0 ? TANDEM_SPC_VARIATION_IMPROVEMENT : TANDEM_SPC_VARIATION_CONCERN;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Aggregation: observations into subgroups                                   */
+/* ------------------------------------------------------------------------ */
+
+static void
+aggregate (Analysis            *an,
+           const TandemSpcData *data)
+{
+  gsize n_obs = data->y->len;
+  const double *y = (const double *) (gpointer) data->y->data;
+  const double *nn = data->n != NULL ? (const double *) (gpointer) data->n->data : NULL;
+  TandemSpcChart chart = an->chart;
+  /* c, xbar and s count the values themselves; the others, given a
+   * denominator, plot Σy / Σn over the rows that have both (qicharts2) */
+  gboolean ratio = nn != NULL && chart != TANDEM_SPC_CHART_C &&
+                   chart != TANDEM_SPC_CHART_XBAR && chart != TANDEM_SPC_CHART_S;
+  gboolean need_sd = chart == TANDEM_SPC_CHART_XBAR || chart == TANDEM_SPC_CHART_S;
+  gsize n = an->n;
+  g_autofree double *own_sum = NULL;
+  g_autofree guint32 *own_len = NULL;
+  const guint32 *group;
+  double *sum;
+  guint32 *len;
+
+  if (!data->grouped)
+    {
+      /* one observation a point: nothing to add up */
+      for (gsize i = 0; i < n; i++)
+        {
+          double yi = y[i];
+          double ni = nn != NULL ? nn[i] : NAN;
+          gboolean complete = !isnan (yi) && !isnan (ni);
+
+          if (an->n_sum != NULL)
+            an->n_sum[i] = complete ? ni : NAN;
+          if (ratio)
+            {
+              double value = complete ? yi / ni : NAN;
+
+              an->v[i] = isfinite (value) ? value : NAN;
+              if (an->y_sum != NULL)
+                an->y_sum[i] = complete ? yi : NAN;
+            }
+          else if (need_sd)
+            {
+              an->y_len[i] = !isnan (yi);
+              an->y_mean[i] = yi;
+              an->y_sd[i] = NAN;
+              an->v[i] = chart == TANDEM_SPC_CHART_S ? NAN : (isfinite (yi) ? yi : NAN);
+            }
+          else
+            an->v[i] = isfinite (yi) ? yi : NAN;
+        }
+      return;
+    }
+
+  group = (const guint32 *) (gpointer) data->group->data;
+  sum = an->y_sum != NULL ? an->y_sum : (own_sum = g_new (double, n));
+  len = an->y_len != NULL ? an->y_len : (own_len = g_new (guint32, n));
+
+  for (gsize g = 0; g < n; g++)
+    {
+      sum[g] = 0;
+      len[g] = 0;
+      if (an->n_sum != NULL)
+        an->n_sum[g] = 0;
+    }
+
+  for (gsize j = 0; j < n_obs; j++)
+    {
+      gsize g = group[j];
+      double yj = y[j];
+
+      if (isnan (yj) || (ratio && isnan (nn[j])))
+        continue;
+      sum[g] += yj;
+      len[g]++;
+      if (an->n_sum != NULL && !isnan (nn[j]))
+        an->n_sum[g] += nn[j];
+    }
+
+  for (gsize g = 0; g < n; g++)
+    {
+      if (len[g] == 0)
+        {
+          sum[g] = NAN;
+          if (an->n_sum != NULL)
+            an->n_sum[g] = NAN;
+        }
+    }
+
+  if (need_sd)
+    {
+      for (gsize g = 0; g < n; g++)
+        {
+          an->y_mean[g] = len[g] > 0 ? sum[g] / len[g] : NAN;
+          an->y_sd[g] = 0;
+        }
+      for (gsize j = 0; j < n_obs; j++)
+        {
+          gsize g = group[j];
+
+          if (!isnan (y[j]))
+            {
+              double d = y[j] - an->y_mean[g];
+
+              an->y_sd[g] += d * d;
+            }
+        }
+      for (gsize g = 0; g < n; g++)
+        an->y_sd[g] = len[g] > 1 ? sqrt (an->y_sd[g] / (len[g] - 1)) : NAN;
+    }
+
+  for (gsize g = 0; g < n; g++)
+    {
+      double value;
+
+      if (chart == TANDEM_SPC_CHART_C)
+        value = sum[g];
+      else if (chart == TANDEM_SPC_CHART_XBAR)
+        value = an->y_mean[g];
+      else if (chart == TANDEM_SPC_CHART_S)
+        value = an->y_sd[g];
+      else if (ratio)
+        value = sum[g] / an->n_sum[g];
+      else
+        value = len[g] > 0 ? sum[g] / len[g] : NAN;
+
+      an->v[g] = isfinite (value) ? value : NAN;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The analysis                                                               */
+/* ------------------------------------------------------------------------ */
+
+static inline double
+finite_or_nan (double x)
+{
+  return isfinite (x) ? x : NAN;
+}
+
+static inline void
+scale_limits (Limits *l,
+              double  multiply)
+{
+  l->lcl = finite_or_nan (l->lcl * multiply);
+  l->ucl = finite_or_nan (l->ucl * multiply);
+  l->lcl95 = finite_or_nan (l->lcl95 * multiply);
+  l->ucl95 = finite_or_nan (l->ucl95 * multiply);
+}
+
+static void
+scale_lines (Lines  *lines,
+             double  multiply)
+{
+  lines->cl = finite_or_nan (lines->cl * multiply);
+  scale_limits (&lines->lim, multiply);
+}
+
+/* The 0-based phase of a point. */
+static gsize
+find_phase (const TandemSpcResult *result,
+            gsize                  index)
+{
+  gsize lo = 0, hi = result->n_phases;
+
+  while (hi - lo > 1)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (result->phases[mid].first - 1 <= index)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* A point's lines: the phase's, or its own limits where they vary. */
+static void
+fill_point (TandemSpcPoint *point,
+            const Lines    *lines,
+            const Limits   *own)
+{
+  const Limits *l = own != NULL ? own : &lines->lim;
+
+  point->cl = lines->cl;
+  point->lcl = l->lcl;
+  point->ucl = l->ucl;
+  point->lcl95 = l->lcl95;
+  point->ucl95 = l->ucl95;
+}
+
+static int
+compare_gsize (const void *a,
+               const void *b)
+{
+  gsize x = *(const gsize *) a;
+  gsize y = *(const gsize *) b;
+
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/**
+ * tandem_spc_analyse:
+ * @data: the measure's observations
+ * @options: the chart and its settings (see tandem_spc_options_init())
+ * @error: return location for a #TANDEM_SPC_ERROR
+ *
+ * Analyses a measure as a run chart or control chart: the one function behind
+ * the chart on screen, on paper, in exports and on the command line.
+ *
+ * The observations are first grouped into subgroups by x, in order of first
+ * appearance.  A subgroup's value is the mean of its values for run, i, mr, t
+ * and g charts (Σy / Σn over the rows with both, when there are
+ * denominators), the sum for c charts, Σy / Σn for p, pp, u and up charts,
+ * the mean for xbar charts and the standard deviation for s charts.
+ *
+ * Each phase is then analysed on its own: its centre line and limits (as
+ * qicharts2 computes them, or with the Making Data Count constants for an i
+ * chart under the mdc rules), the Anhøj runs analysis, and the signals of the
+ * rule set.  Multiplying comes last.  Missing values stay in the result with
+ * their centre line and limits, their value NAN.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL with @error set
+ *   when the options or the data do not allow the chart
+ */
+TandemSpcResult *
+tandem_spc_analyse (const TandemSpcData     *data,
+                    const TandemSpcOptions  *options,
+                    GError                 **error)
+{
+  g_autoptr(TandemSpcResult) result = NULL;
+  Analysis an = { 0 };
+  gsize n;
+  gsize freeze;
+  gsize *starts;
+  gsize n_phases;
+  gboolean ok = TRUE;
+  double multiply;
+  gsize last_valued = G_MAXSIZE;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  n = data->n_subgroups;
+
+  if ((guint) options->chart >= TANDEM_SPC_N_CHARTS)
+    {
+      g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_INVALID_OPTIONS,
+                   "Unknown chart type %d", (int) options->chart);
+      return NULL;
+    }
+  if ((guint) options->rules > TANDEM_SPC_RULES_MDC)
+    {
+      g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_INVALID_OPTIONS,
+                   "Unknown rule set %d", (int) options->rules);
+      return NULL;
+    }
+  if ((guint) options->direction > TANDEM_SPC_DIRECTION_NEUTRAL)
+    {
+      g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_INVALID_OPTIONS,
+                   "Unknown improvement direction %d", (int) options->direction);
+      return NULL;
+    }
+
+  an.chart = options->chart;
+  an.rules = options->rules;
+  if (an.rules == TANDEM_SPC_RULES_DEFAULT)
+    an.rules = an.chart == TANDEM_SPC_CHART_RUN ? TANDEM_SPC_RULES_IHI : TANDEM_SPC_RULES_MDC;
+
+  if (an.rules == TANDEM_SPC_RULES_MDC && an.chart == TANDEM_SPC_CHART_RUN)
+    {
+      g_set_error_literal (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_INVALID_OPTIONS,
+                           "The Making Data Count (mdc) rules need a control chart; "
+                           "use the ihi or anhoej rules for a run chart");
+      return NULL;
+    }
+
+  multiply = options->multiply;
+  if (!(multiply > 0) || !isfinite (multiply))
+    {
+      g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_INVALID_OPTIONS,
+                   "The multiplier must be a number greater than zero");
+      return NULL;
+    }
+
+  if (tandem_spc_chart_needs_n (an.chart) && !data->has_n)
+    {
+      g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_INVALID_DATA,
+                   "A %s chart needs a denominator (n) for each value",
+                   chart_names[an.chart]);
+      return NULL;
+    }
+
+  if (n == 0)
+    {
+      g_set_error_literal (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_INVALID_DATA,
+                           "There are no data to analyse");
+      return NULL;
+    }
+
+  if (tandem_spc_chart_needs_n (an.chart))
+    {
+      const double *nn = (const double *) (gpointer) data->n->data;
+
+      for (gsize j = 0; j < data->n->len; j++)
+        {
+          if (nn[j] < 0)
+            {
+              g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_INVALID_DATA,
+                           "Observation %" G_GSIZE_FORMAT ": the denominator (n) must "
+                           "not be negative", j + 1);
+              return NULL;
+            }
+        }
+    }
+
+  result = g_new0 (TandemSpcResult, 1);
+  result->priv = g_new0 (TandemSpcResultPrivate, 1);
+  result->chart = an.chart;
+  result->rules = an.rules;
+  result->direction = options->direction;
+  result->target = options->target;
+  result->n_points = n;
+  if (data->labels != NULL)
+    result->priv->labels = g_ptr_array_ref (data->labels);
+
+  an.n = n;
+  an.screen = options->screen_mr;
+  an.v = g_new (double, n);
+  an.n_sum = data->has_n ? g_new (double, n) : NULL;
+  if (tandem_spc_chart_needs_n (an.chart))
+    an.y_sum = g_new (double, n);
+  if (an.chart == TANDEM_SPC_CHART_XBAR || an.chart == TANDEM_SPC_CHART_S)
+    {
+      an.y_len = g_new (guint32, n);
+      an.y_mean = g_new (double, n);
+      an.y_sd = g_new (double, n);
+    }
+  if (an.chart == TANDEM_SPC_CHART_XBAR || an.chart == TANDEM_SPC_CHART_S ||
+      tandem_spc_chart_needs_n (an.chart))
+    an.limits = g_new (Limits, n);
+  an.inc = g_new (guint8, n);
+  an.side = g_new (gint8, n);
+  an.flags = g_new0 (guint8, n);
+  an.trend_dir = g_new (gint8, n);
+  switch (an.chart)
+    {
+    case TANDEM_SPC_CHART_RUN:
+    case TANDEM_SPC_CHART_G:
+      an.work = g_new (double, n);
+      break;
+    case TANDEM_SPC_CHART_PP:
+    case TANDEM_SPC_CHART_UP:
+      an.work3 = g_new (double, n);
+      G_GNUC_FALLTHROUGH;
+    case TANDEM_SPC_CHART_T:
+    case TANDEM_SPC_CHART_P:
+    case TANDEM_SPC_CHART_U:
+      an.work2 = g_new (double, n);
+      break;
+    case TANDEM_SPC_CHART_I:
+    case TANDEM_SPC_CHART_MR:
+    case TANDEM_SPC_CHART_XBAR:
+    case TANDEM_SPC_CHART_S:
+    case TANDEM_SPC_CHART_C:
+    default:
+      break;
+    }
+
+  aggregate (&an, data);
+
+  memset (an.inc, 1, n);
+  for (gsize k = 0; k < options->n_exclude; k++)
+    {
+      gsize idx = options->exclude[k];
+
+      if (idx >= 1 && idx <= n)
+        an.inc[idx - 1] = 0;
+    }
+
+  /* phases: a new one after each valid part index */
+  starts = g_new (gsize, options->n_parts + 2);
+  n_phases = 0;
+  starts[n_phases++] = 0;
+  if (options->n_parts > 0)
+    {
+      g_autofree gsize *sorted = g_memdup2 (options->parts, options->n_parts * sizeof (gsize));
+
+      qsort (sorted, options->n_parts, sizeof (gsize), compare_gsize);
+      for (gsize k = 0; k < options->n_parts; k++)
+        if (sorted[k] >= 1 && sorted[k] < n && sorted[k] != starts[n_phases - 1])
+          starts[n_phases++] = sorted[k];
+    }
+  starts[n_phases] = n;
+
+  /* qicharts2 ignores freeze when there are phases; Making Data Count (and
+   * here the IHI rules) freeze within each phase */
+  freeze = options->freeze;
+  if (an.rules == TANDEM_SPC_RULES_ANHOEJ && options->n_parts > 0)
+    freeze = 0;
+
+  result->n_phases = n_phases;
+  result->phases = g_new0 (TandemSpcPhase, n_phases);
+  an.lines = g_new (Lines, n_phases);
+
+  for (gsize ph = 0; ph < n_phases && ok; ph++)
+    {
+      gsize a = starts[ph];
+      gsize b = starts[ph + 1];
+      gsize base_end = freeze > 0 && freeze < b - a ? a + freeze : b;
+      TandemSpcPhase *phase = &result->phases[ph];
+
+      phase->first = a + 1;
+      phase->last = b;
+
+      ok = limits_for_phase (&an, &an.lines[ph], a, b, base_end, error);
+      if (!ok)
+        break;
+
+      anhoej_for_phase (&an, phase, a, b, an.lines[ph].cl);
+
+      if (an.rules == TANDEM_SPC_RULES_IHI)
+        ihi_rules (&an, a, b);
+      else if (an.rules == TANDEM_SPC_RULES_MDC)
+        mdc_rules (&an, &an.lines[ph], a, b);
+    }
+
+  if (ok)
+    {
+      /* trend_dir is only set where a trend is flagged, and only read there;
+       * the per-point variations reuse the side buffer */
+      guint8 *variations = (guint8 *) an.side;
+
+      for (gsize ph = 0; ph < n_phases; ph++)
+        {
+          TandemSpcPhase *phase = &result->phases[ph];
+          Lines *lines = &an.lines[ph];
+          guint8 runs = an.rules == TANDEM_SPC_RULES_ANHOEJ && phase->runs_signal
+                        ? TANDEM_SPC_SIGNAL_RUNS : 0;
+          long double sum_lcl = 0, sum_ucl = 0;
+          gsize n_lcl = 0, n_ucl = 0;
+
+          /* as qicharts2: multiply, then lines that are not finite do not
+           * exist, then the points beyond the limits */
+          scale_lines (lines, multiply);
+
+          for (gsize i = phase->first - 1; i < phase->last; i++)
+            {
+              const Limits *lim = &lines->lim;
+              double y = an.v[i] * multiply;
+              guint8 signals = an.flags[i] | runs;
+
+              if (an.limits != NULL)
+                {
+                  scale_limits (&an.limits[i], multiply);
+                  lim = &an.limits[i];
+                  if (!isnan (lim->lcl))
+                    sum_lcl += lim->lcl, n_lcl++;
+                  if (!isnan (lim->ucl))
+                    sum_ucl += lim->ucl, n_ucl++;
+                }
+
+              an.v[i] = y;
+              if (y > lim->ucl || y < lim->lcl)
+                {
+                  signals |= TANDEM_SPC_SIGNAL_OUTSIDE;
+                  phase->n_outside++;
+                }
+              an.flags[i] = signals;
+              variations[i] = variation_of (y, lines->cl, lim->ucl, signals,
+                                            signals & TANDEM_SPC_SIGNAL_TREND ? an.trend_dir[i] : 0,
+                                            options->direction);
+              if (!isnan (y))
+                last_valued = i;
+            }
+
+          /* qicharts2's summary: the means of the lines over the phase */
+          phase->cl = lines->cl;
+          if (an.limits != NULL)
+            {
+              phase->lcl_mean = n_lcl > 0 ? (double) (sum_lcl / n_lcl) : NAN;
+              phase->ucl_mean = n_ucl > 0 ? (double) (sum_ucl / n_ucl) : NAN;
+            }
+          else
+            {
+              phase->lcl_mean = lines->lim.lcl;
+              phase->ucl_mean = lines->lim.ucl;
+            }
+        }
+
+      result->variation = TANDEM_SPC_VARIATION_NONE;
+      result->assurance = TANDEM_SPC_ASSURANCE_NONE;
+      if (last_valued != G_MAXSIZE)
+        {
+          TandemSpcPoint p;
+          double target = options->target;
+
+          result->variation = variations[last_valued];
+
+          /* ptd_calculate_assurance_type, at the last point with a value */
+          fill_point (&p, &an.lines[find_phase (result, last_valued)],
+                      an.limits != NULL ? &an.limits[last_valued] : NULL);
+          if (!isnan (target) && options->direction != TANDEM_SPC_DIRECTION_NEUTRAL &&
+              !isnan (p.lcl) && !isnan (p.ucl))
+            {
+              gboolean increase = options->direction == TANDEM_SPC_DIRECTION_INCREASE;
+
+              if (target > p.ucl)
+                result->assurance = increase ? TANDEM_SPC_ASSURANCE_CONSISTENT_FAIL
+                                             : TANDEM_SPC_ASSURANCE_CONSISTENT_PASS;
+              else if (target < p.lcl)
+                result->assurance = increase ? TANDEM_SPC_ASSURANCE_CONSISTENT_PASS
+                                             : TANDEM_SPC_ASSURANCE_CONSISTENT_FAIL;
+              else
+                result->assurance = TANDEM_SPC_ASSURANCE_INCONSISTENT;
+            }
+        }
+
+      result->priv->y = g_steal_pointer (&an.v);
+      result->priv->n = g_steal_pointer (&an.n_sum);
+      result->priv->included = g_steal_pointer (&an.inc);
+      result->priv->signals = g_steal_pointer (&an.flags);
+      result->priv->variations = (guint8 *) g_steal_pointer (&an.side);
+      result->priv->lines = g_steal_pointer (&an.lines);
+      result->priv->limits = g_steal_pointer (&an.limits);
+    }
+
+  g_free (starts);
+  g_free (an.v);
+  g_free (an.n_sum);
+  g_free (an.y_sum);
+  g_free (an.y_len);
+  g_free (an.y_mean);
+  g_free (an.y_sd);
+  g_free (an.inc);
+  g_free (an.side);
+  g_free (an.flags);
+  g_free (an.trend_dir);
+  g_free (an.lines);
+  g_free (an.limits);
+  g_free (an.work);
+  g_free (an.work2);
+  g_free (an.work3);
+
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+/**
+ * tandem_spc_result_free:
+ * @result: (transfer full): a result of tandem_spc_analyse()
+ *
+ * Frees the result.
+ */
+void
+tandem_spc_result_free (TandemSpcResult *result)
+{
+  if (result == NULL)
+    return;
+
+  if (result->priv != NULL)
+    {
+      g_free (result->priv->y);
+      g_free (result->priv->n);
+      g_free (result->priv->included);
+      g_free (result->priv->signals);
+      g_free (result->priv->variations);
+      g_free (result->priv->lines);
+      g_free (result->priv->limits);
+      g_clear_pointer (&result->priv->labels, g_ptr_array_unref);
+      g_free (result->priv);
+    }
+  g_free (result->phases);
+  g_free (result);
+}
+
+/**
+ * tandem_spc_result_get_point:
+ * @result: a result of tandem_spc_analyse()
+ * @index: a 0-based point index, below @result->n_points
+ * @point: (out caller-allocates): where to put the point
+ *
+ * Fills @point with everything about one point: its value, denominator,
+ * centre line and limits, phase, whether it is included, its signals and its
+ * variation.  Cheap enough to call for every point of every redraw.
+ */
+void
+tandem_spc_result_get_point (const TandemSpcResult *result,
+                             gsize                  index,
+                             TandemSpcPoint        *point)
+{
+  const TandemSpcResultPrivate *priv;
+  gsize ph;
+
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (index < result->n_points);
+  g_return_if_fail (point != NULL);
+
+  priv = result->priv;
+  ph = find_phase (result, index);
+  fill_point (point, &priv->lines[ph], priv->limits != NULL ? &priv->limits[index] : NULL);
+  point->y = priv->y[index];
+  point->n = priv->n != NULL ? priv->n[index] : NAN;
+  point->phase = ph + 1;
+  point->included = priv->included[index];
+  point->signals = priv->signals[index];
+  point->variation = priv->variations[index];
+  point->padding = 0;
+}
+
+/**
+ * tandem_spc_result_get_label:
+ * @result: a result
+ * @point: a 0-based point index
+ * @buffer: room for a label made up from the position
+ *
+ * Returns the x label of a point: the subgroup's label, or for data made with
+ * tandem_spc_data_new_from_values() its 1-based position written in @buffer.
+ */
+const char *
+tandem_spc_result_get_label (const TandemSpcResult *result,
+                             gsize                  point,
+                             char                   buffer[32])
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (point < result->n_points, NULL);
+
+  if (result->priv->labels != NULL)
+    return g_ptr_array_index (result->priv->labels, point);
+
+  g_snprintf (buffer, 32, "%" G_GSIZE_FORMAT, point + 1);
+  return buffer;
+}

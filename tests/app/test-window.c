@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "tandem-application.h"
 #include "tandem-sample.h"
@@ -175,27 +176,64 @@ test_read_only (Fixture       *fixture,
 }
 
 static void
-test_open_error (Fixture       *fixture,
-                 gconstpointer  data)
+assert_open_refused (Fixture    *fixture,
+                     const char *path,
+                     const char *words)
 {
-  g_autofree char *bad = g_build_filename (fixture->dir, "Minutes.tandem", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (path);
   GtkWindow *dialog;
   const char *body;
 
-  g_file_set_contents (bad, "Minutes of the meeting\n", -1, &error);
-  g_assert_no_error (error);
-  open_and_wait (fixture, bad);
-
+  open_and_wait (fixture, path);
   g_assert_null (tandem_window_get_project (fixture->window));
   WAIT_FOR (find_dialog (fixture) != NULL);
   dialog = find_dialog (fixture);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Open the Project");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
-  g_assert_nonnull (strstr (body, "Minutes.tandem"));
-  g_assert_nonnull (strstr (body, "not a Tandem project"));
+  g_assert_nonnull (strstr (body, name));
+  g_assert_nonnull (strstr (body, words));
   gtk_window_destroy (dialog);
+}
+
+static void
+test_open_errors (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *notes = g_build_filename (fixture->dir, "Minutes.tandem", NULL);
+  g_autofree char *foreign = g_build_filename (fixture->dir, "Contacts.tandem", NULL);
+  g_autofree char *future = g_build_filename (fixture->dir, "Future.tandem", NULL);
+  g_autofree char *cut = g_build_filename (fixture->dir, "Cut short.tandem", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "Moved away.tandem", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TandemProject) project = NULL;
+  sqlite3 *db = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_set_contents (notes, "Minutes of the meeting\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "CREATE TABLE contacts (name TEXT)", NULL, NULL, NULL);
+  sqlite3_close (db);
+  project = tandem_project_create (future, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  g_assert_cmpint (sqlite3_open (future, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA user_version = 42", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_file_get_contents (fixture->path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (cut, contents, length / 2, &error);
+  g_free (contents);
+  g_assert_no_error (error);
+
+  assert_open_refused (fixture, notes, "not a Tandem project");
+  assert_open_refused (fixture, foreign, "not a Tandem project");
+  assert_open_refused (fixture, future, "newer version of Tandem");
+  assert_open_refused (fixture, cut, "damaged");
+  assert_open_refused (fixture, missing, "could not be found");
 
   /* The window is still usable: it opens a good project next. */
   open_and_wait (fixture, fixture->path);
@@ -221,7 +259,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only,
               fixture_tear_down);
-  g_test_add ("/window/open-error", Fixture, NULL, fixture_set_up, test_open_error,
+  g_test_add ("/window/open-errors", Fixture, NULL, fixture_set_up, test_open_errors,
               fixture_tear_down);
   {
     int status = g_test_run ();

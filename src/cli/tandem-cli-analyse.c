@@ -1,0 +1,356 @@
+/* tandem-cli-analyse.c — `tandem-cli analyse`: a measure's chart as JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads a measure from CSV, runs the same analysis as the app's chart and
+ * prints it as JSON.  Exit status: 0 done, 2 bad arguments or bad input (the
+ * message names the line and the problem), 1 the output could not be written.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "tandem-cli-analyse.h"
+#include "tandem-csv.h"
+#include "tandem-spc.h"
+
+#define STATUS_OK          0
+#define STATUS_WRITE_ERROR 1
+#define STATUS_BAD_INPUT   2
+
+typedef struct
+{
+  char      *chart;
+  char      *rules;
+  char      *freeze;
+  char     **parts;
+  char     **exclude;
+  gboolean   no_screen;
+  char      *multiply;
+  char      *direction;
+  char      *target;
+  gboolean   help;
+} Arguments;
+
+static void
+arguments_clear (Arguments *args)
+{
+  g_free (args->chart);
+  g_free (args->rules);
+  g_free (args->freeze);
+  g_strfreev (args->parts);
+  g_strfreev (args->exclude);
+  g_free (args->multiply);
+  g_free (args->direction);
+  g_free (args->target);
+}
+
+static int G_GNUC_PRINTF (2, 3)
+fail (FILE       *err,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (err, "tandem-cli: %s\n", message);
+  return STATUS_BAD_INPUT;
+}
+
+static gboolean
+parse_double (const char *text,
+              double     *value)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  if (*s == '\0')
+    return FALSE;
+  errno = 0;
+  *value = g_ascii_strtod (s, &end);
+  return errno == 0 && *end == '\0' && isfinite (*value);
+}
+
+static gboolean
+parse_index (const char *text,
+             gsize      *value)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text));
+  guint64 v;
+
+  if (!g_ascii_string_to_unsigned (s, 10, 1, G_MAXSIZE, &v, NULL))
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+/* "--part 3,7 --part 12" → 3, 7, 12 */
+static gboolean
+parse_index_list (char       **values,
+                  const char  *option,
+                  GArray      *indexes,
+                  FILE        *err)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_auto(GStrv) items = g_strsplit (values[i], ",", -1);
+
+      for (guint k = 0; items[k] != NULL; k++)
+        {
+          gsize index;
+
+          if (!parse_index (items[k], &index))
+            {
+              fail (err, "%s: “%s” is not a point number (points count from 1)",
+                    option, items[k]);
+              return FALSE;
+            }
+          g_array_append_val (indexes, index);
+        }
+    }
+  return TRUE;
+}
+
+static char *
+chart_list (void)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint c = 0; c < TANDEM_SPC_N_CHARTS; c++)
+    g_string_append_printf (s, "%s%s", c ? ", " : "", tandem_spc_chart_to_string (c));
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * tandem_cli_analyse_streams:
+ * @argc: number of arguments
+ * @argv: the arguments, @argv[0] being "analyse"
+ * @in: standard input, read when the file is "-"
+ * @out: where the JSON goes
+ * @err: where messages go
+ *
+ * Runs `tandem-cli analyse [OPTION…] FILE.csv`: reads the measure, analyses it
+ * with tandem_spc_analyse() and writes tandem_spc_result_write_json()'s JSON.
+ *
+ * Returns: the exit status: 0, 2 for bad arguments or input, 1 if the output
+ *   could not be written
+ */
+int
+tandem_cli_analyse_streams (int    argc,
+                            char **argv,
+                            FILE  *in,
+                            FILE  *out,
+                            FILE  *err)
+{
+  Arguments args = { 0 };
+  GOptionEntry entries[] = {
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &args.chart,
+      "Chart type: run (default), i, mr, xbar, s, t, p, pp, c, u, up or g", "TYPE" },
+    { "rules", 0, 0, G_OPTION_ARG_STRING, &args.rules,
+      "Rule set: anhoej, ihi (default for run charts) or mdc (default for control charts)",
+      "RULES" },
+    { "freeze", 0, 0, G_OPTION_ARG_STRING, &args.freeze,
+      "Take the centre line and limits from the first N points", "N" },
+    { "part", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.parts,
+      "Start a new phase after point N", "N[,N…]" },
+    { "exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.exclude,
+      "Leave point I out of the calculations", "I[,I…]" },
+    { "no-screen", 0, 0, G_OPTION_ARG_NONE, &args.no_screen,
+      "Do not screen out large moving ranges", NULL },
+    { "multiply", 0, 0, G_OPTION_ARG_STRING, &args.multiply,
+      "Multiply the values by K (100 for percentages)", "K" },
+    { "direction", 0, 0, G_OPTION_ARG_STRING, &args.direction,
+      "Which way is better: increase (default), decrease or neutral", "DIRECTION" },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &args.target,
+      "The target, for the assurance", "V" },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &args.help, "Show this help", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) exclude = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(TandemSpcData) data = NULL;
+  g_autoptr(TandemSpcResult) result = NULL;
+  g_autoptr(GString) json = NULL;
+  g_auto(GStrv) strv = NULL;
+  TandemSpcOptions options;
+  const char *filename;
+  gsize n_points;
+  int status = STATUS_BAD_INPUT;
+
+  g_return_val_if_fail (argc >= 1, STATUS_BAD_INPUT);
+
+  /* GOption takes what it parses out of a copy of the arguments */
+  strv = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    strv[i] = g_strdup (argv[i]);
+
+  context = g_option_context_new ("FILE.csv");
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_summary (context,
+    "Analyses a measure as a run chart or control chart and prints the result as JSON.\n"
+    "FILE.csv (or - for standard input) has a header naming the columns x, y and\n"
+    "optionally n; rows with the same x form one subgroup.");
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  tandem_spc_options_init (&options);
+
+  if (!g_option_context_parse_strv (context, &strv, &error))
+    {
+      fail (err, "analyse: %s", error->message);
+      goto out;
+    }
+
+  if (args.help)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fputs (help, out);
+      status = STATUS_OK;
+      goto out;
+    }
+
+  if (g_strv_length (strv) != 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fail (err, "analyse: %s", g_strv_length (strv) < 2 ? "which file? Give one CSV file, or -"
+                                                         : "give only one CSV file");
+      fputs (help, err);
+      goto out;
+    }
+  filename = strv[1];
+
+  if (args.chart != NULL && !tandem_spc_chart_from_string (args.chart, &options.chart))
+    {
+      g_autofree char *charts = chart_list ();
+
+      fail (err, "--chart: unknown chart type “%s” (one of %s)", args.chart, charts);
+      goto out;
+    }
+  if (args.rules != NULL && !tandem_spc_rules_from_string (args.rules, &options.rules))
+    {
+      fail (err, "--rules: unknown rule set “%s” (anhoej, ihi or mdc)", args.rules);
+      goto out;
+    }
+  if (options.rules == TANDEM_SPC_RULES_MDC && options.chart == TANDEM_SPC_CHART_RUN)
+    {
+      fail (err, "--rules mdc needs a control chart (--chart i, p, c …); "
+            "for a run chart use --rules ihi or anhoej");
+      goto out;
+    }
+  if (args.direction != NULL &&
+      !tandem_spc_direction_from_string (args.direction, &options.direction))
+    {
+      fail (err, "--direction: “%s” is not increase, decrease or neutral", args.direction);
+      goto out;
+    }
+  if (args.freeze != NULL && !parse_index (args.freeze, &options.freeze))
+    {
+      fail (err, "--freeze: “%s” is not a number of points (1 or more)", args.freeze);
+      goto out;
+    }
+  if (args.multiply != NULL && (!parse_double (args.multiply, &options.multiply) ||
+                                options.multiply <= 0))
+    {
+      fail (err, "--multiply: “%s” is not a number greater than zero", args.multiply);
+      goto out;
+    }
+  if (args.target != NULL && !parse_double (args.target, &options.target))
+    {
+      fail (err, "--target: “%s” is not a number", args.target);
+      goto out;
+    }
+  if (!parse_index_list (args.parts, "--part", parts, err) ||
+      !parse_index_list (args.exclude, "--exclude", exclude, err))
+    goto out;
+  options.screen_mr = !args.no_screen;
+
+  if (strcmp (filename, "-") == 0)
+    data = tandem_csv_read_measure_stream (in, &error);
+  else
+    data = tandem_csv_read_measure_file (filename, &error);
+  if (data == NULL)
+    {
+      fail (err, "%s: %s", strcmp (filename, "-") == 0 ? "standard input" : filename,
+            error->message);
+      goto out;
+    }
+
+  n_points = tandem_spc_data_get_n_subgroups (data);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      gsize part = g_array_index (parts, gsize, i);
+
+      if (part >= n_points)
+        {
+          fail (err, "--part %" G_GSIZE_FORMAT ": a new phase starts after a point from 1 to "
+                "%" G_GSIZE_FORMAT " (there are %" G_GSIZE_FORMAT " points)",
+                part, n_points - 1, n_points);
+          goto out;
+        }
+    }
+  for (guint i = 0; i < exclude->len; i++)
+    {
+      gsize point = g_array_index (exclude, gsize, i);
+
+      if (point > n_points)
+        {
+          fail (err, "--exclude %" G_GSIZE_FORMAT ": there are only %" G_GSIZE_FORMAT " points",
+                point, n_points);
+          goto out;
+        }
+    }
+
+  options.parts = (const gsize *) (gpointer) parts->data;
+  options.n_parts = parts->len;
+  options.exclude = (const gsize *) (gpointer) exclude->data;
+  options.n_exclude = exclude->len;
+
+  result = tandem_spc_analyse (data, &options, &error);
+  if (result == NULL)
+    {
+      fail (err, "%s: %s", strcmp (filename, "-") == 0 ? "standard input" : filename,
+            error->message);
+      goto out;
+    }
+
+  json = g_string_sized_new (4096);
+  tandem_spc_result_write_json (result, json);
+  if (fwrite (json->str, 1, json->len, out) != json->len || fflush (out) != 0)
+    {
+      fprintf (err, "tandem-cli: could not write the result: %s\n", g_strerror (errno));
+      status = STATUS_WRITE_ERROR;
+      goto out;
+    }
+
+  status = STATUS_OK;
+
+out:
+  arguments_clear (&args);
+  return status;
+}
+
+/**
+ * tandem_cli_analyse:
+ * @argc: number of arguments
+ * @argv: the arguments, @argv[0] being "analyse"
+ *
+ * `tandem-cli analyse` on the standard streams; see
+ * tandem_cli_analyse_streams().
+ *
+ * Returns: the exit status
+ */
+int
+tandem_cli_analyse (int    argc,
+                    char **argv)
+{
+  return tandem_cli_analyse_streams (argc, argv, stdin, stdout, stderr);
+}

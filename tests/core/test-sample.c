@@ -1,0 +1,493 @@
+/* test-sample.c — the built-in content and the two sample projects
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "tandem-defaults.h"
+#include "tandem-project.h"
+#include "tandem-sample.h"
+#include "tandem-spc.h"
+
+#define TODAY "2026-11-21"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  TandemProject *project;
+} Fixture;
+
+static void
+fixture_open (Fixture    *fixture,
+              gboolean    with_defaults)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tandem-sample-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "sample.tandem", NULL);
+  fixture->project = tandem_project_create (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->project);
+  if (with_defaults)
+    {
+      g_assert_true (tandem_defaults_install (fixture->project, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_finalize_object (fixture->project);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static double
+get_double (TandemProject *project,
+            const char    *entity,
+            const char    *id,
+            const char    *field)
+{
+  g_autofree char *text = tandem_project_get_text (project, entity, id, field);
+
+  return text ? g_ascii_strtod (text, NULL) : NAN;
+}
+
+static void
+assert_check_good (const char *path)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  TandemCheckResult result = tandem_project_check_file (path, problems);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (const char *) problems->pdata[i]);
+  g_assert_cmpint (result, ==, TANDEM_CHECK_GOOD);
+}
+
+/* Every link joins two nodes of its own diagram. Also counts the secondary
+ * drivers and change ideas that have more than one parent. */
+static void
+assert_links_within_diagrams (TandemProject *project,
+                              guint         *secondaries_shared,
+                              guint         *ideas_shared)
+{
+  g_autoptr(GPtrArray) links = tandem_project_list_ids (project, "node_link", NULL, NULL, NULL);
+  g_autoptr(GPtrArray) nodes = tandem_project_list_ids (project, "node", NULL, NULL, NULL);
+
+  g_assert_cmpuint (links->len, >, 0);
+  for (guint i = 0; i < links->len; i++)
+    {
+      g_autofree char *diagram = tandem_project_get_text (project, "node_link", links->pdata[i],
+                                                          "diagram_id");
+      g_autofree char *parent = tandem_project_get_text (project, "node_link", links->pdata[i],
+                                                         "parent_id");
+      g_autofree char *child = tandem_project_get_text (project, "node_link", links->pdata[i],
+                                                        "child_id");
+      g_autofree char *parent_diagram = tandem_project_get_text (project, "node", parent,
+                                                                 "diagram_id");
+      g_autofree char *child_diagram = tandem_project_get_text (project, "node", child,
+                                                                "diagram_id");
+
+      g_assert_nonnull (diagram);
+      g_assert_cmpstr (parent_diagram, ==, diagram);
+      g_assert_cmpstr (child_diagram, ==, diagram);
+    }
+
+  *secondaries_shared = *ideas_shared = 0;
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      g_autofree char *kind = tandem_project_get_text (project, "node", nodes->pdata[i], "kind");
+      gint64 parents = tandem_project_count (project, "node_link", "child_id", nodes->pdata[i]);
+
+      if (g_str_equal (kind, "aim"))
+        g_assert_cmpint (parents, ==, 0);
+      else
+        g_assert_cmpint (parents, >=, 1);
+      if (parents > 1 && g_str_equal (kind, "secondary"))
+        (*secondaries_shared)++;
+      if (parents > 1 && g_str_equal (kind, "change_idea"))
+        (*ideas_shared)++;
+    }
+}
+
+static char *
+find_tag (TandemProject *project,
+          const char    *name)
+{
+  g_autoptr(GPtrArray) tags = tandem_project_list_ids (project, "equity_tag", NULL, NULL,
+                                                       "position");
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      g_autofree char *text = tandem_project_get_text (project, "equity_tag", tags->pdata[i],
+                                                       "name");
+      if (g_strcmp0 (text, name) == 0)
+        return g_strdup (tags->pdata[i]);
+    }
+  return NULL;
+}
+
+/* The values of every measure, in order: the same every time the sample is made. */
+static GString *
+measure_values (TandemProject *project)
+{
+  g_autoptr(GPtrArray) measures = tandem_project_list_ids (project, "measure", NULL, NULL,
+                                                           "position");
+  GString *values = g_string_new (NULL);
+
+  for (guint m = 0; m < measures->len; m++)
+    {
+      g_autoptr(GPtrArray) points = tandem_project_list_ids (project, "data_point", "measure_id",
+                                                             measures->pdata[m], "date");
+      for (guint i = 0; i < points->len; i++)
+        {
+          g_autofree char *date = tandem_project_get_text (project, "data_point",
+                                                           points->pdata[i], "date");
+          g_autofree char *value = tandem_project_get_text (project, "data_point",
+                                                            points->pdata[i], "value");
+          g_string_append_printf (values, "%s=%s;", date, value);
+        }
+    }
+  return values;
+}
+
+static void
+test_defaults (void)
+{
+  const char * const *types = tandem_defaults_service_types ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *race = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *specific = NULL;
+  Fixture fixture = { 0, };
+
+  fixture_open (&fixture, TRUE);
+
+  g_assert_cmpint (tandem_project_count (fixture.project, "equity_tag", NULL, NULL), ==, 12);
+  g_assert_cmpint (tandem_project_count (fixture.project, "equity_tag", "builtin", "1"), ==, 12);
+  g_assert_cmpint (tandem_project_count (fixture.project, "framework_item", "framework",
+                                         "peer-support"), ==, 36);
+  g_assert_cmpint (tandem_project_count (fixture.project, "framework_item", "kind", "support"),
+                   ==, 7);
+  g_assert_cmpint (tandem_project_count (fixture.project, "framework_item", "stage",
+                                         "Preparation"), ==, 4);
+  g_assert_cmpint (tandem_project_count (fixture.project, "framework_item", "stage",
+                                         "Support in place"), ==, 7);
+  g_assert_false (tandem_project_can_undo (fixture.project));
+
+  race = find_tag (fixture.project, "Race and ethnicity");
+  g_assert_nonnull (race);
+  found = tandem_defaults_find_equity_tag (fixture.project, TANDEM_EQUITY_TAG_RACE_AND_ETHNICITY);
+  g_assert_cmpstr (race, ==, found);
+  specific = find_tag (fixture.project, "Specific groups (homeless, refugees, young offenders)");
+  g_assert_nonnull (specific);
+
+  /* Installing twice adds nothing. */
+  g_assert_true (tandem_defaults_install (fixture.project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (fixture.project, "equity_tag", NULL, NULL), ==, 12);
+  g_assert_cmpint (tandem_project_count (fixture.project, "framework_item", NULL, NULL), ==, 36);
+
+  g_assert_cmpuint (g_strv_length ((char **) types), ==, 10);
+  g_assert_cmpstr (types[0], ==, "Adult acute");
+  g_assert_cmpstr (types[2], ==, "Psychiatric intensive care (PICU)");
+  g_assert_cmpstr (types[9], ==, "Adult medium secure");
+
+  fixture_close (&fixture);
+}
+
+static void
+assert_restrictive_practice_shifts (TandemProject *project,
+                                    const char    *measure)
+{
+  g_autoptr(GPtrArray) points = tandem_project_list_ids (project, "data_point", "measure_id",
+                                                         measure, "date");
+  g_autoptr(GPtrArray) phases = tandem_project_list_ids (project, "phase", "measure_id",
+                                                         measure, NULL);
+  g_autoptr(TandemSpcData) data = tandem_spc_data_new (FALSE);
+  g_autoptr(TandemSpcResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *starts_on = NULL;
+  TandemSpcOptions options;
+  double before = 0, after = 0;
+  guint n_before = 0, n_after = 0, improving = 0;
+
+  g_assert_cmpuint (phases->len, ==, 1);
+  starts_on = tandem_project_get_text (project, "phase", phases->pdata[0], "starts_on");
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      g_autofree char *date = tandem_project_get_text (project, "data_point", points->pdata[i],
+                                                       "date");
+      double value = get_double (project, "data_point", points->pdata[i], "value");
+
+      tandem_spc_data_add (data, date, value, NAN);
+      if (g_strcmp0 (date, starts_on) < 0)
+        {
+          before += value;
+          n_before++;
+        }
+      else
+        {
+          after += value;
+          n_after++;
+        }
+    }
+  g_assert_cmpuint (n_before, >=, 10);
+  g_assert_cmpuint (n_after, >=, 10);
+  g_assert_cmpfloat (after / n_after, <, 0.7 * (before / n_before));
+
+  /* Seen without the phase, the chart itself shows the improvement. */
+  tandem_spc_options_init (&options);
+  options.chart = TANDEM_SPC_CHART_C;
+  options.rules = TANDEM_SPC_RULES_MDC;
+  options.direction = TANDEM_SPC_DIRECTION_DECREASE;
+  result = tandem_spc_analyse (data, &options, &error);
+  g_assert_no_error (error);
+  for (gsize i = n_before; i < result->n_points; i++)
+    {
+      TandemSpcPoint point;
+
+      tandem_spc_result_get_point (result, i, &point);
+      if ((point.signals & TANDEM_SPC_SIGNAL_SHIFT) &&
+          point.variation == TANDEM_SPC_VARIATION_IMPROVEMENT)
+        improving++;
+    }
+  g_assert_cmpuint (improving, >=, 7);
+}
+
+static void
+test_ward (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GString) values = NULL;
+  g_autoptr(GString) values_again = NULL;
+  Fixture fixture = { 0, };
+  Fixture again = { 0, };
+  gint64 ideas;
+  guint with_phase = 0, overdue = 0, carried = 0, shared_secondaries, shared_ideas;
+
+  fixture_open (&fixture, TRUE);
+  g_assert_true (tandem_sample_populate (fixture.project, TANDEM_SAMPLE_WARD, &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_project_can_undo (fixture.project));
+
+  g_assert_cmpint (tandem_project_count (fixture.project, "equity_tag", NULL, NULL), ==, 12);
+  g_assert_cmpint (tandem_project_count (fixture.project, "team", NULL, NULL), ==, 3);
+  g_assert_cmpint (tandem_project_count (fixture.project, "diagram", NULL, NULL), ==, 2);
+  g_assert_cmpint (tandem_project_count (fixture.project, "node", "kind", "aim"), ==, 2);
+  g_assert_cmpint (tandem_project_count (fixture.project, "node", "kind", "primary"), ==, 6);
+  g_assert_cmpint (tandem_project_count (fixture.project, "node_group", NULL, NULL), ==, 2);
+  ideas = tandem_project_count (fixture.project, "node", "kind", "change_idea");
+  g_assert_cmpint (ideas, >=, 15);
+  g_assert_cmpint (ideas, <=, 25);
+  g_assert_cmpint (tandem_project_count (fixture.project, "node_tag", NULL, NULL), >, 20);
+  g_assert_cmpint (tandem_project_count (fixture.project, "node_coproducer", NULL, NULL), >, 20);
+  g_assert_cmpint (tandem_project_count (fixture.project, "pdsa_cycle", NULL, NULL), >=, 3);
+
+  assert_links_within_diagrams (fixture.project, &shared_secondaries, &shared_ideas);
+  g_assert_cmpuint (shared_secondaries, >=, 2);
+  g_assert_cmpuint (shared_ideas, >=, 2);
+
+  measures = tandem_project_list_ids (fixture.project, "measure", NULL, NULL, "position");
+  g_assert_cmpuint (measures->len, ==, 4);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      gint64 points = tandem_project_count (fixture.project, "data_point", "measure_id",
+                                            measures->pdata[i]);
+      g_autofree char *chart = tandem_project_get_text (fixture.project, "measure",
+                                                        measures->pdata[i], "chart_type");
+      g_autofree char *rules = tandem_project_get_text (fixture.project, "measure",
+                                                        measures->pdata[i], "rules");
+
+      g_assert_cmpint (points, >=, 30);
+      g_assert_cmpint (points, <=, 60);
+      g_assert_cmpstr (rules, ==, g_str_equal (chart, "run") ? "ihi" : "mdc");
+      g_assert_cmpint (tandem_project_count (fixture.project, "measure_link", "measure_id",
+                                             measures->pdata[i]), >=, 1);
+      if (tandem_project_count (fixture.project, "phase", "measure_id", measures->pdata[i]) > 0)
+        {
+          with_phase++;
+          assert_restrictive_practice_shifts (fixture.project, measures->pdata[i]);
+          g_assert_cmpint (tandem_project_count (fixture.project, "annotation", "measure_id",
+                                                 measures->pdata[i]), >=, 2);
+        }
+    }
+  g_assert_cmpuint (with_phase, ==, 1);
+
+  sessions = tandem_project_list_ids (fixture.project, "coaching_session", NULL, NULL, NULL);
+  g_assert_cmpuint (sessions->len, ==, 12);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      gint64 n = tandem_project_count (fixture.project, "action", "session_id",
+                                       sessions->pdata[i]);
+      g_assert_cmpint (n, >=, 2);
+      g_assert_cmpint (n, <=, 3);
+      g_assert_cmpint (tandem_project_count (fixture.project, "attendance", "session_id",
+                                             sessions->pdata[i]), >=, 3);
+    }
+  g_assert_cmpint (tandem_project_count (fixture.project, "coaching_session", "kind",
+                                         "collaborative_workshop"), ==, 1);
+  g_assert_cmpint (tandem_project_count (fixture.project, "coaching_session", "kind",
+                                         "executive"), >=, 1);
+
+  actions = tandem_project_list_ids (fixture.project, "action", NULL, NULL, NULL);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      g_autofree char *status = tandem_project_get_text (fixture.project, "action",
+                                                         actions->pdata[i], "status");
+      g_autofree char *due_on = tandem_project_get_text (fixture.project, "action",
+                                                         actions->pdata[i], "due_on");
+      g_autofree char *closed_on = tandem_project_get_text (fixture.project, "action",
+                                                            actions->pdata[i], "closed_on");
+      g_autofree char *reason = tandem_project_get_text (fixture.project, "action",
+                                                         actions->pdata[i], "reason");
+      g_autofree char *from = tandem_project_get_text (fixture.project, "action",
+                                                       actions->pdata[i], "carried_from");
+
+      g_assert_nonnull (due_on);
+      if (g_str_equal (status, "open"))
+        g_assert_null (closed_on);
+      else
+        g_assert_nonnull (closed_on);
+      if (g_str_equal (status, "dropped"))
+        g_assert_nonnull (reason);
+      if (g_str_equal (status, "open") && g_strcmp0 (due_on, TODAY) < 0)
+        overdue++;
+      if (from != NULL)
+        {
+          g_assert_true (tandem_project_exists (fixture.project, "action", from));
+          carried++;
+        }
+    }
+  g_assert_cmpuint (overdue, >=, 2);
+  g_assert_cmpuint (carried, >=, 1);
+
+  /* Lived experience is recorded only for the parts people chose to take. */
+  people = tandem_project_list_ids (fixture.project, "person", NULL, NULL, NULL);
+  g_assert_cmpuint (people->len, >=, 15);
+  for (guint i = 0; i < people->len; i++)
+    {
+      g_autofree char *role = tandem_project_get_text (fixture.project, "person",
+                                                       people->pdata[i], "role");
+      g_autofree char *flag = tandem_project_get_text (fixture.project, "person",
+                                                       people->pdata[i],
+                                                       "brings_lived_experience");
+      gboolean lived = g_str_equal (role, "lived_experience_partner") ||
+                       g_str_equal (role, "peer_support_worker") ||
+                       g_str_equal (role, "expert_by_experience") ||
+                       g_str_equal (role, "carer");
+
+      g_assert_cmpstr (flag, ==, lived ? "1" : "0");
+    }
+  g_assert_cmpint (tandem_project_count (fixture.project, "person", "role", "senior_sponsor"),
+                   ==, 3);
+
+  g_assert_cmpint (tandem_project_count (fixture.project, "peer_role", NULL, NULL), ==, 2);
+  g_assert_cmpint (tandem_project_count (fixture.project, "supervision", NULL, NULL), >, 5);
+  g_assert_cmpint (tandem_project_count (fixture.project, "framework_status", NULL, NULL), >, 10);
+
+  values = measure_values (fixture.project);
+  g_assert_finalize_object (g_steal_pointer (&fixture.project));
+  fixture.project = tandem_project_open (fixture.path, &error);
+  g_assert_no_error (error);
+  assert_check_good (fixture.path);
+
+  /* Without the built-in content, the sample installs it; and it is the same
+   * sample every time. */
+  fixture_open (&again, FALSE);
+  g_assert_true (tandem_sample_populate (again.project, TANDEM_SAMPLE_WARD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (again.project, "equity_tag", NULL, NULL), ==, 12);
+  g_assert_cmpint (tandem_project_count (again.project, "framework_item", NULL, NULL), ==, 36);
+  values_again = measure_values (again.project);
+  g_assert_cmpstr (values->str, ==, values_again->str);
+
+  fixture_close (&again);
+  fixture_close (&fixture);
+}
+
+static void
+test_national (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *race = NULL;
+  Fixture fixture = { 0, };
+  GStatBuf buf;
+  gint64 start;
+  guint shared_secondaries, shared_ideas;
+
+  fixture_open (&fixture, TRUE);
+  start = g_get_monotonic_time ();
+  g_assert_true (tandem_sample_populate (fixture.project, TANDEM_SAMPLE_NATIONAL, &error));
+  g_assert_no_error (error);
+  g_test_message ("national sample made in %.2f s",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+
+  g_assert_cmpint (tandem_project_count (fixture.project, "team", NULL, NULL), ==, 52);
+  g_assert_cmpint (tandem_project_count (fixture.project, "person", NULL, NULL), ==, 52 * 12);
+  g_assert_cmpint (tandem_project_count (fixture.project, "diagram", NULL, NULL), ==, 52);
+  g_assert_cmpint (tandem_project_count (fixture.project, "node", "kind", "change_idea"),
+                   ==, 3424);
+  g_assert_cmpint (tandem_project_count (fixture.project, "node", "kind", "primary"),
+                   ==, 52 * 4);
+  g_assert_cmpint (tandem_project_count (fixture.project, "node", "kind", "secondary"),
+                   ==, 52 * 8);
+  race = find_tag (fixture.project, "Race and ethnicity");
+  g_assert_nonnull (race);
+  g_assert_cmpint (tandem_project_count (fixture.project, "node_tag", "tag_id", race), ==, 223);
+  g_assert_cmpint (tandem_project_count (fixture.project, "node_tag", NULL, NULL), >, 2000);
+  g_assert_cmpint (tandem_project_count (fixture.project, "coaching_session", NULL, NULL),
+                   ==, 2600);
+  g_assert_cmpint (tandem_project_count (fixture.project, "action", NULL, NULL), ==, 10400);
+  g_assert_cmpint (tandem_project_count (fixture.project, "attendance", NULL, NULL), >, 2600);
+  g_assert_cmpint (tandem_project_count (fixture.project, "measure", NULL, NULL), ==, 520);
+  g_assert_cmpint (tandem_project_count (fixture.project, "data_point", NULL, NULL), ==, 54080);
+
+  assert_links_within_diagrams (fixture.project, &shared_secondaries, &shared_ideas);
+  g_assert_cmpuint (shared_secondaries, >, 52);
+  g_assert_cmpuint (shared_ideas, >, 500);
+
+  g_assert_finalize_object (g_steal_pointer (&fixture.project));
+  g_assert_cmpint (g_stat (fixture.path, &buf), ==, 0);
+  g_test_message ("national sample file: %.1f MB", buf.st_size / 1e6);
+  assert_check_good (fixture.path);
+  fixture.project = tandem_project_open (fixture.path, &error);
+  g_assert_no_error (error);
+
+  fixture_close (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sample/defaults", test_defaults);
+  g_test_add_func ("/sample/ward", test_ward);
+  g_test_add_func ("/sample/national", test_national);
+
+  return g_test_run ();
+}
