@@ -8,6 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "tandem-application.h"
+#include "tandem-coaching-page.h"
+#include "tandem-diagram-page.h"
+#include "tandem-measures-page.h"
+#include "tandem-peer-support-page.h"
 #include "tandem-team-dialog.h"
 #include "tandem-window.h"
 
@@ -30,10 +34,10 @@ struct _TandemWindow
   GtkSpinner           *opening_spinner;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
-  AdwStatusPage        *diagram_page;
-  AdwStatusPage        *measures_page;
-  AdwStatusPage        *coaching_page;
-  AdwStatusPage        *peer_support_page;
+  TandemPage           *diagram_page;
+  TandemPage           *measures_page;
+  TandemPage           *coaching_page;
+  TandemPage           *peer_support_page;
   GMenu                *recent_submenu;
 
   GFile                *file;
@@ -80,104 +84,18 @@ update_actions (TandemWindow *self)
   gtk_widget_set_tooltip_text (self->redo_button, redo_tip ? redo_tip : _("Redo"));
 }
 
-/* Until each area's own page is built, the page says plainly what the file
- * holds for this team and that the editor is still to come. */
+/* Every page shows the selected team of the open project. */
 static void
 update_pages (TandemWindow *self)
 {
-  TandemProject *p = self->project;
-  const char *team = self->team_id;
-  g_autoptr(GPtrArray) diagrams = NULL;
-  g_autoptr(GPtrArray) measures = NULL;
-  gint64 ideas = 0, points = 0;
-  g_autofree char *diagram_text = NULL;
-  g_autofree char *measure_text = NULL;
-  g_autofree char *coaching_text = NULL;
-  g_autofree char *peer_text = NULL;
-  gint64 sessions, actions, open_actions = 0, roles, tracked;
+  TandemPage *pages[] = { self->diagram_page, self->measures_page,
+                          self->coaching_page, self->peer_support_page };
 
-  if (p == NULL || team == NULL)
-    return;
-
-  diagrams = tandem_project_list_ids (p, "diagram", "team_id", team, "position");
-  for (guint i = 0; i < diagrams->len; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      g_autoptr(GPtrArray) nodes = tandem_project_list_ids (p, "node", "diagram_id",
-                                                            diagrams->pdata[i], NULL);
-      for (guint j = 0; j < nodes->len; j++)
-        {
-          g_autofree char *kind = tandem_project_get_text (p, "node", nodes->pdata[j], "kind");
-          ideas += g_strcmp0 (kind, "change_idea") == 0;
-        }
+      tandem_page_set_project (pages[i], self->project);
+      tandem_page_set_team_id (pages[i], self->team_id);
     }
-  measures = tandem_project_list_ids (p, "measure", "team_id", team, "position");
-  for (guint i = 0; i < measures->len; i++)
-    points += tandem_project_count (p, "data_point", "measure_id", measures->pdata[i]);
-  sessions = tandem_project_count (p, "coaching_session", "team_id", team);
-  actions = tandem_project_count (p, "action", "team_id", team);
-  {
-    g_autoptr(GPtrArray) ids = tandem_project_list_ids (p, "action", "team_id", team, NULL);
-    for (guint i = 0; i < ids->len; i++)
-      {
-        g_autofree char *status = tandem_project_get_text (p, "action", ids->pdata[i], "status");
-        open_actions += g_strcmp0 (status, "open") == 0;
-      }
-  }
-  roles = tandem_project_count (p, "peer_role", "team_id", team);
-  tracked = tandem_project_count (p, "framework_status", "team_id", team);
-
-  /* Each count gets its own sentence, so each gets its own plural form. */
-  {
-    g_autofree char *a = g_strdup_printf (ngettext ("Driver diagrams for this team: %u.",
-                                                    "Driver diagrams for this team: %u.",
-                                                    diagrams->len), diagrams->len);
-    g_autofree char *b = g_strdup_printf (ngettext ("Change ideas: %" G_GINT64_FORMAT ".",
-                                                    "Change ideas: %" G_GINT64_FORMAT ".",
-                                                    ideas), ideas);
-    diagram_text = g_strjoin (" ", a, b,
-                              _("The diagram editor, with keyboard editing, an outline view "
-                                "and printing, is coming in a later version of Tandem. "
-                                "Everything here is kept safe in the project file."), NULL);
-  }
-  {
-    g_autofree char *a = g_strdup_printf (ngettext ("Measures for this team: %u.",
-                                                    "Measures for this team: %u.",
-                                                    measures->len), measures->len);
-    g_autofree char *b = g_strdup_printf (ngettext ("Data points: %" G_GINT64_FORMAT ".",
-                                                    "Data points: %" G_GINT64_FORMAT ".",
-                                                    points), points);
-    measure_text = g_strjoin (" ", a, b,
-                              _("Run charts and SPC charts, with their rules analysed and "
-                                "ready to print, are coming in a later version of Tandem."),
-                              NULL);
-  }
-  {
-    g_autofree char *a = g_strdup_printf (ngettext ("Coaching sessions logged: %" G_GINT64_FORMAT ".",
-                                                    "Coaching sessions logged: %" G_GINT64_FORMAT ".",
-                                                    sessions), sessions);
-    g_autofree char *b = g_strdup_printf (ngettext ("Actions: %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " still open.",
-                                                    "Actions: %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " still open.",
-                                                    actions), actions, open_actions);
-    coaching_text = g_strjoin (" ", a, b,
-                               _("The session log, with attendance and actions carried to the "
-                                 "next session, is coming in a later version of Tandem."), NULL);
-  }
-  {
-    g_autofree char *a = g_strdup_printf (ngettext ("Peer-support roles: %" G_GINT64_FORMAT ".",
-                                                    "Peer-support roles: %" G_GINT64_FORMAT ".",
-                                                    roles), roles);
-    g_autofree char *b = g_strdup_printf (ngettext ("Framework items tracked: %" G_GINT64_FORMAT ".",
-                                                    "Framework items tracked: %" G_GINT64_FORMAT ".",
-                                                    tracked), tracked);
-    peer_text = g_strjoin (" ", a, b,
-                           _("The implementation tracker, against the national framework, is "
-                             "coming in a later version of Tandem."), NULL);
-  }
-
-  adw_status_page_set_description (self->diagram_page, diagram_text);
-  adw_status_page_set_description (self->measures_page, measure_text);
-  adw_status_page_set_description (self->coaching_page, coaching_text);
-  adw_status_page_set_description (self->peer_support_page, peer_text);
 }
 
 static void
@@ -244,13 +162,11 @@ project_changed_cb (TandemProject *project,
                     const char    *entity,
                     TandemWindow  *self)
 {
+  /* Pages follow changes to their own items themselves. */
   if (g_str_equal (entity, "team"))
     reload_teams (self);
   else
-    {
-      update_pages (self);
-      update_actions (self);
-    }
+    update_actions (self);
 }
 
 static void
@@ -818,6 +734,10 @@ tandem_window_init (TandemWindow *self)
   };
   GtkEventController *shortcuts;
 
+  g_type_ensure (TANDEM_TYPE_DIAGRAM_PAGE);
+  g_type_ensure (TANDEM_TYPE_MEASURES_PAGE);
+  g_type_ensure (TANDEM_TYPE_COACHING_PAGE);
+  g_type_ensure (TANDEM_TYPE_PEER_SUPPORT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->team_ids = g_ptr_array_new_with_free_func (g_free);

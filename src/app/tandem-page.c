@@ -1,0 +1,269 @@
+/* tandem-page.c — what every area page of a project window shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-page.h"
+
+typedef struct
+{
+  TandemProject *project;
+  char          *team_id;
+  gulong         changed_id;
+} TandemPagePrivate;
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_TEAM_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TandemPage, tandem_page, ADW_TYPE_BIN)
+
+static void
+reload (TandemPage *self)
+{
+  TandemPageClass *klass = TANDEM_PAGE_GET_CLASS (self);
+
+  if (klass->reload)
+    klass->reload (self);
+}
+
+static void
+project_changed_cb (TandemProject *project,
+                    const char    *entity,
+                    TandemPage    *self)
+{
+  const char * const *entities = TANDEM_PAGE_GET_CLASS (self)->entities;
+
+  if (entities == NULL || g_strv_contains (entities, entity))
+    reload (self);
+}
+
+static void
+tandem_page_dispose (GObject *object)
+{
+  TandemPage *self = TANDEM_PAGE (object);
+  TandemPagePrivate *priv = tandem_page_get_instance_private (self);
+
+  if (priv->project)
+    g_clear_signal_handler (&priv->changed_id, priv->project);
+  g_clear_object (&priv->project);
+  G_OBJECT_CLASS (tandem_page_parent_class)->dispose (object);
+}
+
+static void
+tandem_page_finalize (GObject *object)
+{
+  TandemPagePrivate *priv = tandem_page_get_instance_private (TANDEM_PAGE (object));
+
+  g_free (priv->team_id);
+  G_OBJECT_CLASS (tandem_page_parent_class)->finalize (object);
+}
+
+static void
+tandem_page_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  TandemPagePrivate *priv = tandem_page_get_instance_private (TANDEM_PAGE (object));
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, priv->project);
+      break;
+    case PROP_TEAM_ID:
+      g_value_set_string (value, priv->team_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_page_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  TandemPage *self = TANDEM_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      tandem_page_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_TEAM_ID:
+      tandem_page_set_team_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_page_class_init (TandemPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tandem_page_dispose;
+  object_class->finalize = tandem_page_finalize;
+  object_class->get_property = tandem_page_get_property;
+  object_class->set_property = tandem_page_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, TANDEM_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEAM_ID] =
+    g_param_spec_string ("team-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_page_init (TandemPage *self)
+{
+}
+
+/**
+ * tandem_page_get_project:
+ * @self: a page
+ *
+ * Returns: (transfer none) (nullable): the project the page shows
+ */
+TandemProject *
+tandem_page_get_project (TandemPage *self)
+{
+  TandemPagePrivate *priv = tandem_page_get_instance_private (self);
+
+  g_return_val_if_fail (TANDEM_IS_PAGE (self), NULL);
+  return priv->project;
+}
+
+/**
+ * tandem_page_set_project:
+ * @self: a page
+ * @project: (nullable): the project to show
+ *
+ * The page follows the project's changes (including other programs' ones)
+ * to the kinds of item its class lists.
+ */
+void
+tandem_page_set_project (TandemPage    *self,
+                         TandemProject *project)
+{
+  TandemPagePrivate *priv = tandem_page_get_instance_private (self);
+
+  g_return_if_fail (TANDEM_IS_PAGE (self));
+
+  if (priv->project == project)
+    return;
+  if (priv->project)
+    g_clear_signal_handler (&priv->changed_id, priv->project);
+  g_set_object (&priv->project, project);
+  if (project)
+    priv->changed_id = g_signal_connect (project, "changed", G_CALLBACK (project_changed_cb), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  reload (self);
+}
+
+const char *
+tandem_page_get_team_id (TandemPage *self)
+{
+  TandemPagePrivate *priv = tandem_page_get_instance_private (self);
+
+  g_return_val_if_fail (TANDEM_IS_PAGE (self), NULL);
+  return priv->team_id;
+}
+
+/**
+ * tandem_page_set_team_id:
+ * @self: a page
+ * @team_id: (nullable): the team whose work the page shows
+ */
+void
+tandem_page_set_team_id (TandemPage *self,
+                         const char *team_id)
+{
+  TandemPagePrivate *priv = tandem_page_get_instance_private (self);
+
+  g_return_if_fail (TANDEM_IS_PAGE (self));
+
+  if (g_strcmp0 (priv->team_id, team_id) == 0)
+    return;
+  g_free (priv->team_id);
+  priv->team_id = g_strdup (team_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEAM_ID]);
+  reload (self);
+}
+
+/**
+ * tandem_page_get_editable:
+ * @self: a page
+ *
+ * Returns: whether there is a project and it can be changed
+ */
+gboolean
+tandem_page_get_editable (TandemPage *self)
+{
+  TandemPagePrivate *priv = tandem_page_get_instance_private (self);
+
+  return priv->project != NULL && !tandem_project_get_read_only (priv->project);
+}
+
+/**
+ * tandem_page_show_error:
+ * @self: a page
+ * @heading: what failed, as a title
+ * @error: why
+ *
+ * Shows an error over the page's window. Pages keep what the person typed
+ * when an edit fails, so nothing is lost.
+ */
+void
+tandem_page_show_error (TandemPage   *self,
+                        const char   *heading,
+                        const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * tandem_page_show_toast:
+ * @self: a page
+ * @title: what happened
+ * @with_undo: whether to offer Undo (for anything destructive)
+ */
+void
+tandem_page_show_toast (TandemPage *self,
+                        const char *title,
+                        gboolean    with_undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (title);
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}

@@ -1,0 +1,234 @@
+/* tandem-export.c — pages drawn with cairo, written as PDF, SVG or PNG
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <unistd.h>
+
+#include "tandem-export.h"
+
+G_DEFINE_QUARK (tandem-export-error-quark, tandem_export_error)
+
+#define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
+
+/**
+ * tandem_export_format_from_string:
+ * @name: “pdf”, “svg” or “png”
+ * @format: (out): the format
+ *
+ * Returns: whether @name is a format Tandem writes
+ */
+gboolean
+tandem_export_format_from_string (const char         *name,
+                                  TandemExportFormat *format)
+{
+  if (g_strcmp0 (name, "pdf") == 0)
+    *format = TANDEM_EXPORT_PDF;
+  else if (g_strcmp0 (name, "svg") == 0)
+    *format = TANDEM_EXPORT_SVG;
+  else if (g_strcmp0 (name, "png") == 0)
+    *format = TANDEM_EXPORT_PNG;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * tandem_paper_from_string:
+ * @name: “a4” or “a3”
+ * @paper: (out): the paper size
+ *
+ * Returns: whether @name is a paper size Tandem knows
+ */
+gboolean
+tandem_paper_from_string (const char  *name,
+                          TandemPaper *paper)
+{
+  if (g_ascii_strcasecmp (name ? name : "", "a4") == 0)
+    *paper = TANDEM_PAPER_A4;
+  else if (g_ascii_strcasecmp (name ? name : "", "a3") == 0)
+    *paper = TANDEM_PAPER_A3;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * tandem_paper_get_size:
+ * @paper: a paper size
+ * @landscape: whether the long side is across
+ * @width: (out): width in points
+ * @height: (out): height in points
+ */
+void
+tandem_paper_get_size (TandemPaper  paper,
+                       gboolean     landscape,
+                       double      *width,
+                       double      *height)
+{
+  double w = paper == TANDEM_PAPER_A3 ? MM_TO_PT (297) : MM_TO_PT (210);
+  double h = paper == TANDEM_PAPER_A3 ? MM_TO_PT (420) : MM_TO_PT (297);
+
+  *width = landscape ? h : w;
+  *height = landscape ? w : h;
+}
+
+static gboolean
+check_surface (cairo_surface_t  *surface,
+               const char       *path,
+               GError          **error)
+{
+  cairo_status_t status = cairo_surface_status (surface);
+  g_autofree char *name = NULL;
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  name = g_filename_display_basename (path);
+  g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
+               status == CAIRO_STATUS_WRITE_ERROR
+                 ? _("“%s” could not be written. Check there is space on the disk and that "
+                     "you may write to the folder, then try again.")
+                 : _("“%s” could not be drawn: %s."),
+               name, cairo_status_to_string (status));
+  return FALSE;
+}
+
+/**
+ * tandem_export_pages:
+ * @path: the file to write; it is replaced only once complete
+ * @format: PDF (any number of pages), SVG or PNG (one page)
+ * @width: page width in points
+ * @height: page height in points
+ * @n_pages: how many pages
+ * @dpi: resolution for PNG (72–1200); ignored otherwise
+ * @draw: draws each page
+ * @user_data: for @draw
+ * @error: return location for an error
+ *
+ * Writes pages drawn by @draw to a file. The file is written beside @path
+ * under a temporary name and renamed into place when complete, so a failed
+ * export (a full disk) never leaves half a file or destroys an older one.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+tandem_export_pages (const char          *path,
+                     TandemExportFormat   format,
+                     double               width,
+                     double               height,
+                     guint                n_pages,
+                     double               dpi,
+                     TandemDrawPageFunc   draw,
+                     gpointer             user_data,
+                     GError             **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface = NULL;
+  gboolean ok = TRUE;
+  int fd;
+
+  g_return_val_if_fail (path != NULL && draw != NULL, FALSE);
+
+  if (!(width > 0 && height > 0 && width < 100000 && height < 100000) || n_pages == 0)
+    {
+      g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_INVALID,
+                   _("The page size %g × %g points cannot be exported."), width, height);
+      return FALSE;
+    }
+  if (format != TANDEM_EXPORT_PDF && n_pages > 1)
+    {
+      g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_INVALID,
+                   _("SVG and PNG files hold one page; export %u pages as PDF."), n_pages);
+      return FALSE;
+    }
+  if (format == TANDEM_EXPORT_PNG && !(dpi >= 72 && dpi <= 1200))
+    {
+      g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_INVALID,
+                   _("A resolution of %g dots per inch cannot be used: choose between 72 and 1200."),
+                   dpi);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  tmp = g_build_filename (dir, ".tandem-export-XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
+                   _("“%s” could not be written: %s."), name, g_strerror (errno));
+      return FALSE;
+    }
+  close (fd);
+
+  if (format == TANDEM_EXPORT_PNG)
+    {
+      double scale = dpi / 72.0;
+      int w = (int) ceil (width * scale), h = (int) ceil (height * scale);
+      cairo_t *cr;
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      ok = check_surface (surface, path, error);
+      if (ok)
+        {
+          cr = cairo_create (surface);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          cairo_scale (cr, scale, scale);
+          draw (cr, width, height, 0, user_data);
+          cairo_destroy (cr);
+          ok = cairo_surface_write_to_png (surface, tmp) == CAIRO_STATUS_SUCCESS;
+          if (!ok)
+            {
+              g_autofree char *name = g_filename_display_basename (path);
+              g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
+                           _("“%s” could not be written. Check there is space on the disk "
+                             "and that you may write to the folder, then try again."), name);
+            }
+        }
+    }
+  else
+    {
+      if (format == TANDEM_EXPORT_PDF)
+        surface = cairo_pdf_surface_create (tmp, width, height);
+      else
+        surface = cairo_svg_surface_create (tmp, width, height);
+      ok = check_surface (surface, path, error);
+      if (ok && format == TANDEM_EXPORT_PDF)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tandem " PACKAGE_VERSION);
+      for (guint page = 0; ok && page < n_pages; page++)
+        {
+          cairo_t *cr = cairo_create (surface);
+          draw (cr, width, height, page, user_data);
+          cairo_show_page (cr);
+          cairo_destroy (cr);
+          ok = check_surface (surface, path, error);
+        }
+      if (ok)
+        {
+          cairo_surface_finish (surface);
+          ok = check_surface (surface, path, error);
+        }
+    }
+  g_clear_pointer (&surface, cairo_surface_destroy);
+
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
+                   _("“%s” could not be written: %s."), name, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
+}

@@ -1,0 +1,138 @@
+/* test-export.c — writing drawn pages to files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tandem-export.h"
+
+static void
+draw_box (cairo_t *cr,
+          double   width,
+          double   height,
+          guint    page_nr,
+          gpointer user_data)
+{
+  guint *pages = user_data;
+
+  (*pages)++;
+  cairo_set_source_rgb (cr, 0.1, 0.3, 0.6);
+  cairo_rectangle (cr, 10, 10, width - 20, height - 20);
+  cairo_fill (cr);
+}
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("tandem-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+test_formats (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  cairo_surface_t *image;
+  double w, h;
+  guint pages = 0;
+
+  tandem_paper_get_size (TANDEM_PAPER_A4, TRUE, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, 841.89, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, 595.28, 0.01);
+
+  g_assert_true (tandem_export_pages (pdf, TANDEM_EXPORT_PDF, w, h, 3, 0, draw_box, &pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages, ==, 3);
+  g_file_get_contents (pdf, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_nonnull (memmem (contents, length, "/Count 3", 8));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (tandem_export_pages (png, TANDEM_EXPORT_PNG, 100, 50, 1, 144, draw_box, &pages, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 200);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 100);
+  cairo_surface_destroy (image);
+
+  g_assert_true (tandem_export_pages (svg, TANDEM_EXPORT_SVG, 100, 50, 1, 0, draw_box, &pages, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (svg, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  g_unlink (pdf);
+  g_unlink (png);
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
+static void
+test_refusals (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *svg = g_build_filename (dir, "poster.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "no-such-folder", "chart.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  TandemExportFormat format;
+  TandemPaper paper;
+  guint pages = 0;
+
+  g_assert_false (tandem_export_pages (svg, TANDEM_EXPORT_SVG, 100, 100, 4, 0, draw_box, &pages, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_export_pages (png, TANDEM_EXPORT_PNG, 100, 100, 1, 5000, draw_box, &pages, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_export_pages (png, TANDEM_EXPORT_PNG, -1, 100, 1, 96, draw_box, &pages, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_export_pages (nowhere, TANDEM_EXPORT_PDF, 100, 100, 1, 0, draw_box, &pages, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "chart.pdf"));
+  g_assert_cmpuint (pages, ==, 0);
+
+  /* Nothing half-written is left behind. */
+  g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    g_assert_null (g_dir_read_name (d));
+  }
+
+  g_assert_true (tandem_export_format_from_string ("png", &format));
+  g_assert_cmpint (format, ==, TANDEM_EXPORT_PNG);
+  g_assert_false (tandem_export_format_from_string ("docx", &format));
+  g_assert_true (tandem_paper_from_string ("A3", &paper));
+  g_assert_cmpint (paper, ==, TANDEM_PAPER_A3);
+  g_assert_false (tandem_paper_from_string ("letter", &paper));
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/refusals", test_refusals);
+  return g_test_run ();
+}
