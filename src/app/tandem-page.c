@@ -267,3 +267,45 @@ tandem_page_show_toast (TandemPage *self,
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
+
+gboolean
+tandem_page_can_print (TandemPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAGE (self), FALSE);
+  return TANDEM_PAGE_GET_CLASS (self)->print != NULL && tandem_page_get_team_id (self) != NULL;
+}
+
+/**
+ * tandem_page_print:
+ * @self: a page
+ *
+ * Prints what the page shows, with the print dialog and its preview.
+ */
+void
+tandem_page_print (TandemPage *self)
+{
+  g_return_if_fail (TANDEM_IS_PAGE (self));
+  if (tandem_page_can_print (self))
+    TANDEM_PAGE_GET_CLASS (self)->print (self);
+}
+
+gboolean
+tandem_page_can_export (TandemPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAGE (self), FALSE);
+  return TANDEM_PAGE_GET_CLASS (self)->export != NULL && tandem_page_get_team_id (self) != NULL;
+}
+
+/**
+ * tandem_page_export:
+ * @self: a page
+ *
+ * Exports what the page shows to a file the person chooses.
+ */
+void
+tandem_page_export (TandemPage *self)
+{
+  g_return_if_fail (TANDEM_IS_PAGE (self));
+  if (tandem_page_can_export (self))
+    TANDEM_PAGE_GET_CLASS (self)->export (self);
+}

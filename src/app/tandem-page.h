@@ -20,6 +20,8 @@ G_DECLARE_DERIVABLE_TYPE (TandemPage, tandem_page, TANDEM, PAGE, AdwBin)
  * @reload: show the current project and team afresh; called when either
  *   changes and when the project reports a change to one of the page's
  *   @entities (NULL-terminated, set in class_init)
+ * @print: print what the page shows (the window's Print…, Ctrl+P), or %NULL
+ * @export: export what the page shows to a file (Export…, Ctrl+E), or %NULL
  */
 struct _TandemPageClass
 {
@@ -28,6 +30,8 @@ struct _TandemPageClass
   const char * const *entities;
 
   void (*reload) (TandemPage *self);
+  void (*print)  (TandemPage *self);
+  void (*export) (TandemPage *self);
 
   gpointer padding[8];
 };
@@ -39,6 +43,10 @@ const char    *tandem_page_get_team_id   (TandemPage    *self);
 void           tandem_page_set_team_id   (TandemPage    *self,
                                           const char    *team_id);
 gboolean       tandem_page_get_editable  (TandemPage    *self);
+gboolean       tandem_page_can_print     (TandemPage    *self);
+void           tandem_page_print         (TandemPage    *self);
+gboolean       tandem_page_can_export    (TandemPage    *self);
+void           tandem_page_export        (TandemPage    *self);
 void           tandem_page_show_error    (TandemPage    *self,
                                           const char    *heading,
                                           const GError  *error);

@@ -51,6 +51,17 @@ struct _TandemWindow
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static TandemPage *
+visible_page (TandemWindow *self)
+{
+  GtkWidget *child;
+
+  if (self->project == NULL || self->team_id == NULL)
+    return NULL;
+  child = adw_view_stack_get_visible_child (self->view_stack);
+  return TANDEM_IS_PAGE (child) ? TANDEM_PAGE (child) : NULL;
+}
+
 static void
 update_actions (TandemWindow *self)
 {
@@ -67,6 +78,14 @@ update_actions (TandemWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  has_project && tandem_project_can_redo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_project);
+  {
+    TandemPage *page = visible_page (self);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                   page != NULL && tandem_page_can_print (page));
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                   page != NULL && tandem_page_can_export (page));
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-team", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-team", editable && has_team);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-team", editable && has_team);
@@ -508,6 +527,29 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemPage *page = visible_page (TANDEM_WINDOW (widget));
+
+  if (page == NULL)
+    return;
+  if (g_str_equal (action_name, "win.print"))
+    tandem_page_print (page);
+  else
+    tandem_page_export (page);
+}
+
+static void
+visible_page_changed_cb (AdwViewStack *stack,
+                         GParamSpec   *pspec,
+                         TandemWindow *self)
+{
+  update_actions (self);
+}
+
+static void
 save_copy_response_cb (GtkNativeDialog *dialog,
                        int              response,
                        TandemWindow    *self)
@@ -694,6 +736,8 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.new-team", NULL, team_action);
   gtk_widget_class_install_action (widget_class, "win.edit-team", NULL, team_action);
   gtk_widget_class_install_action (widget_class, "win.delete-team", NULL, delete_team_action);
@@ -706,6 +750,9 @@ tandem_window_class_init (TandemWindowClass *klass)
                                        "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-team", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
 static void
@@ -744,6 +791,8 @@ tandem_window_init (TandemWindow *self)
   self->team_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (self->team_names));
   g_signal_connect (self->team_dropdown, "notify::selected", G_CALLBACK (team_selected_cb), self);
+  g_signal_connect (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb),
+                    self);
 
   /* Alt+1…4 switch pages, as in other GNOME apps with a view switcher. */
   shortcuts = gtk_shortcut_controller_new ();

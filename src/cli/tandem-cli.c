@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "tandem-cli-analyse.h"
+#include "tandem-cli-export.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
 
@@ -312,6 +313,8 @@ static const Command commands[] = {
   { "info", command_info, "info [--json] FILE", N_("List teams, diagrams, measures and counts") },
   { "analyse", tandem_cli_analyse, "analyse [OPTIONS] FILE.csv|-",
     N_("Analyse a measure's data as a run or SPC chart; JSON out") },
+  { "export", tandem_cli_export, "export KIND [OPTIONS] PROJECT",
+    N_("Export charts, diagrams, sessions or summaries as PDF, PNG or SVG") },
 };
 
 static void

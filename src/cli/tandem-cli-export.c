@@ -1,0 +1,57 @@
+/* tandem-cli-export.c — `tandem-cli export KIND …`: one command, one kind per area
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "tandem-cli-export.h"
+
+typedef struct
+{
+  const char          *kind;
+  TandemCliExportFunc  func;
+  const char          *usage;
+} ExportKind;
+
+/* Each area adds its kind here (and its own tandem-cli-export-KIND.c). */
+static const ExportKind kinds[] = {
+  { NULL, NULL, NULL }
+};
+
+static void
+print_kinds (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: tandem-cli export KIND [OPTIONS…] PROJECT"));
+  fprintf (stream, "%s\n", _("Kinds:"));
+  for (guint i = 0; kinds[i].kind; i++)
+    fprintf (stream, "  %s\n", kinds[i].usage);
+}
+
+/**
+ * tandem_cli_export:
+ * @argc: argument count, from “export”
+ * @argv: arguments; argv[0] is “export”, argv[1] the kind
+ *
+ * Returns: the exit status
+ */
+int
+tandem_cli_export (int    argc,
+                   char **argv)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_kinds (argc < 2 ? stderr : stdout);
+      return argc < 2 ? 2 : 0;
+    }
+  for (guint i = 0; kinds[i].kind; i++)
+    if (g_str_equal (argv[1], kinds[i].kind))
+      return kinds[i].func (argc - 1, argv + 1);
+
+  fprintf (stderr, _("tandem-cli: there is no export of “%s”\n"), argv[1]);
+  print_kinds (stderr);
+  return 2;
+}
