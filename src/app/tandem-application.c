@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "tandem-application.h"
+#include "tandem-help-window.h"
 #include "tandem-preferences.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
@@ -328,6 +329,14 @@ preferences_action_cb (GSimpleAction *action,
 }
 
 static void
+help_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  gtk_window_present (tandem_help_window_new (active_window (user_data)));
+}
+
+static void
 about_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -393,6 +402,7 @@ static const GActionEntry app_actions[] = {
   { "open-recent", open_recent_action_cb, "s" },
   { "open-sample", open_sample_action_cb },
   { "preferences", preferences_action_cb },
+  { "help", help_action_cb },
   { "about", about_action_cb },
   { "quit", quit_action_cb },
 };
@@ -442,6 +452,7 @@ tandem_application_startup (GApplication *app)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -453,6 +464,7 @@ tandem_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   if (source)
     schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);

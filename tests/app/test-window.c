@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "tandem-application.h"
+#include "tandem-help-window.h"
 #include "tandem-sample.h"
 #include "tandem-window.h"
 
@@ -240,6 +241,46 @@ test_open_errors (Fixture       *fixture,
   g_assert_nonnull (tandem_window_get_project (fixture->window));
 }
 
+static GtkWidget *
+find_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_stack (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_help (void)
+{
+  GtkWindow *help = tandem_help_window_new (NULL);
+  GtkWidget *stack = find_stack (GTK_WIDGET (help));
+  guint n = 0;
+
+  /* The guide parses into its topics, each a page of the stack. */
+  g_assert_nonnull (stack);
+  for (GtkWidget *page = gtk_widget_get_first_child (stack); page;
+       page = gtk_widget_get_next_sibling (page))
+    n++;
+  g_assert_cmpuint (n, >=, 9);
+  g_assert_nonnull (gtk_stack_get_child_by_name (GTK_STACK (stack), "topic-0"));
+  g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (GTK_STACK (stack),
+                   gtk_stack_get_child_by_name (GTK_STACK (stack), "topic-0"))), ==,
+                   "Getting started");
+  gtk_window_destroy (help);
+
+  help = tandem_help_window_new (NULL);
+  g_assert_cmpuint (tandem_help_window_add_topics (TANDEM_HELP_WINDOW (help),
+                    "# comment\n= One\nText\n== Part\n- a\n= Two\n"), ==, 2);
+  gtk_window_destroy (help);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +298,7 @@ main (int   argc,
 
   g_test_add ("/window/open-sample", Fixture, NULL, fixture_set_up, test_open_sample,
               fixture_tear_down);
+  g_test_add_func ("/help/topics", test_help);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only,
               fixture_tear_down);
   g_test_add ("/window/open-errors", Fixture, NULL, fixture_set_up, test_open_errors,
