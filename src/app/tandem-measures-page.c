@@ -1,42 +1,1377 @@
-/* tandem-measures-page.c
+/* tandem-measures-page.c — the Measures page: measures, their data and their charts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A list of the team's measures beside the chosen measure: its chart (the
+ * one renderer that prints and exports), a text summary of the signals, the
+ * data with a form to add, change and delete values, paste and CSV import
+ * with a preview, phases, notes on the chart and the measure's settings.
+ * Every change is one edit through the project, so it is undoable and seen
+ * by other windows; the page reloads when the project says a measure, value,
+ * phase or note changed.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "tandem-chart-view.h"
+#include "tandem-chart.h"
+#include "tandem-measure.h"
 #include "tandem-measures-page.h"
+#include "tandem-print.h"
+#include "tandem-table-import.h"
 
 struct _TandemMeasuresPage
 {
-  TandemPage     parent_instance;
+  TandemPage          parent_instance;
 
-  AdwStatusPage *status;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *sidebar;
+  GtkLabel           *description;
+  GtkListBox         *measure_list;
+  GtkButton          *add_measure_button;
+  GtkStack           *content_stack;
+  GtkLabel           *measure_title;
+  GtkToggleButton    *contrast_button;
+  TandemChartView    *chart_view;
+  GtkLabel           *point_label;
+  GtkLabel           *summary_label;
+  GtkEntry           *date_entry;
+  GtkEntry           *value_entry;
+  GtkEntry           *denominator_entry;
+  GtkEntry           *note_entry;
+  GtkCheckButton     *excluded_check;
+  GtkButton          *add_value_button;
+  GtkButton          *save_value_button;
+  GtkButton          *delete_value_button;
+  GtkButton          *paste_button;
+  GtkButton          *import_button;
+  GtkColumnView      *data_view;
+  GtkListBox         *phase_list;
+  GtkEntry           *phase_date_entry;
+  GtkEntry           *phase_label_entry;
+  GtkListBox         *annotation_list;
+  GtkEntry           *annotation_date_entry;
+  GtkEntry           *annotation_text_entry;
+  AdwEntryRow        *name_row;
+  AdwComboRow        *kind_row;
+  AdwEntryRow        *definition_row;
+  AdwEntryRow        *unit_row;
+  AdwComboRow        *direction_row;
+  AdwEntryRow        *target_row;
+  AdwComboRow        *frequency_row;
+  AdwComboRow        *chart_row;
+  AdwComboRow        *rules_row;
+  AdwEntryRow        *freeze_row;
+  AdwEntryRow        *multiply_row;
+  GtkSwitch          *screen_switch;
+
+  GtkStringList      *data_ids;
+  GtkSingleSelection *data_selection;
+  GHashTable         *point_by_id;
+  GtkColumnViewColumn *denominator_column;
+
+  char               *measure_id;
+  TandemMeasure      *measure;
+  char               *summary;
+  gboolean            loading;
 };
 
 G_DEFINE_FINAL_TYPE (TandemMeasuresPage, tandem_measures_page, TANDEM_TYPE_PAGE)
 
-/* Until the page's editor lands, it says plainly what the file holds. */
-static char *
-describe (TandemProject *project,
-          const char    *team)
-{
-  g_autoptr(GPtrArray) measures = tandem_project_list_ids (project, "measure", "team_id", team, "position");
-  gint64 points = 0;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
+static const char * const kinds[] = { "outcome", "process", "balancing" };
+static const char * const directions[] = { "increase", "decrease", "neutral" };
+static const char * const frequencies[] = { "daily", "weekly", "monthly" };
+static const char * const rules_names[] = { NULL, "anhoej", "ihi", "mdc" };
 
-  for (guint i = 0; i < measures->len; i++)
-    points += tandem_project_count (project, "data_point", "measure_id", measures->pdata[i]);
-  a = g_strdup_printf (ngettext ("Measures for this team: %u.",
-                                 "Measures for this team: %u.", measures->len), measures->len);
-  b = g_strdup_printf (ngettext ("Data points: %" G_GINT64_FORMAT ".",
-                                 "Data points: %" G_GINT64_FORMAT ".", points), points);
-  return g_strjoin (" ", a, b,
-                    _("Run charts and SPC charts, with their rules analysed and ready to print, "
-                      "are coming in a later version of Tandem."), NULL);
+static void load_measure (TandemMeasuresPage *self);
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                    */
+
+static guint
+index_of (const char * const *names,
+          guint               n,
+          const char         *name)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (names[i], name) == 0)
+      return i;
+  return 0;
+}
+
+static char *
+nice_date (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *text = NULL;
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return g_strdup (iso ? iso : "");
+  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  if (dt == NULL)
+    return g_strdup (iso);
+  text = g_date_time_format (dt, "%e %b %Y");
+  return g_strdup (g_strstrip (text));
+}
+
+static char *
+format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return g_strdup ("");
+  g_snprintf (buffer, sizeof buffer, "%.10g", value);
+  return g_strdup (buffer);
+}
+
+static gboolean
+read_number (const char *text,
+             double     *value)
+{
+  /* People type 3,5 as often as 3.5 into a single field. */
+  return tandem_parse_number (text, TRUE, value);
+}
+
+static void
+show_invalid (TandemMeasuresPage *self,
+              const char         *heading,
+              const char         *message)
+{
+  g_autoptr(GError) error = g_error_new_literal (TANDEM_PROJECT_ERROR,
+                                                 TANDEM_PROJECT_ERROR_INVALID, message);
+  tandem_page_show_error (TANDEM_PAGE (self), heading, error);
+}
+
+static gboolean
+commit_or_show (TandemMeasuresPage *self,
+                const char         *heading,
+                gboolean            ok,
+                GError             *error)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) commit_error = NULL;
+
+  if (ok && tandem_project_commit (project, &commit_error))
+    return TRUE;
+  if (ok)
+    error = commit_error;
+  else
+    tandem_project_rollback (project);
+  tandem_page_show_error (TANDEM_PAGE (self), heading, error);
+  return FALSE;
+}
+
+/* One field of the current measure, as one undoable edit. */
+static gboolean
+update_measure (TandemMeasuresPage *self,
+                const char         *label,
+                const char         *field,
+                TandemValue         value)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (project == NULL || self->measure_id == NULL)
+    return FALSE;
+  if (!tandem_project_begin (project, label, &error))
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Measure"), error);
+      return FALSE;
+    }
+  ok = tandem_project_update (project, "measure", self->measure_id, field, value, &error);
+  return commit_or_show (self, _("Could Not Change the Measure"), ok, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The data table                                                             */
+
+typedef enum
+{
+  COLUMN_DATE,
+  COLUMN_VALUE,
+  COLUMN_DENOMINATOR,
+  COLUMN_NOTE,
+  COLUMN_EXCLUDED,
+} DataColumn;
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (data) == COLUMN_NOTE ? 0 : 1);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
+{
+  TandemMeasuresPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  GtkStringObject *object = gtk_list_item_get_item (item);
+  const TandemDataPoint *point = g_hash_table_lookup (self->point_by_id,
+                                                      gtk_string_object_get_string (object));
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  if (point == NULL)
+    {
+      gtk_label_set_text (label, "");
+      return;
+    }
+  switch ((DataColumn) GPOINTER_TO_INT (data))
+    {
+    case COLUMN_DATE:
+      text = nice_date (point->date);
+      break;
+    case COLUMN_VALUE:
+      text = isnan (point->value) ? g_strdup (_("missing")) : format_number (point->value);
+      break;
+    case COLUMN_DENOMINATOR:
+      text = format_number (point->denominator);
+      break;
+    case COLUMN_NOTE:
+      text = g_strdup (point->note ? point->note : "");
+      break;
+    case COLUMN_EXCLUDED:
+      text = g_strdup (point->excluded ? _("left out") : "");
+      break;
+    default:
+      text = g_strdup ("");
+    }
+  gtk_label_set_text (label, text);
+}
+
+static GtkColumnViewColumn *
+add_column (TandemMeasuresPage *self,
+            const char         *title,
+            DataColumn          which,
+            gboolean            expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (which));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (which));
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_append_column (self->data_view, column);
+  g_object_unref (column);
+  return column;
+}
+
+static const TandemDataPoint *
+selected_point (TandemMeasuresPage *self)
+{
+  GtkStringObject *object = gtk_single_selection_get_selected_item (self->data_selection);
+
+  if (object == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->point_by_id, gtk_string_object_get_string (object));
+}
+
+static void
+data_selection_changed_cb (TandemMeasuresPage *self)
+{
+  const TandemDataPoint *point = selected_point (self);
+  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_value_button), point != NULL && editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_value_button), point != NULL && editable);
+  if (point == NULL || self->loading)
+    return;
+  {
+    g_autofree char *value = format_number (point->value);
+    g_autofree char *denominator = format_number (point->denominator);
+
+    gtk_editable_set_text (GTK_EDITABLE (self->date_entry), point->date);
+    gtk_editable_set_text (GTK_EDITABLE (self->value_entry), value);
+    gtk_editable_set_text (GTK_EDITABLE (self->denominator_entry), denominator);
+    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), point->note ? point->note : "");
+    gtk_check_button_set_active (self->excluded_check, point->excluded);
+    gtk_editable_set_text (GTK_EDITABLE (self->phase_date_entry), point->date);
+    gtk_editable_set_text (GTK_EDITABLE (self->annotation_date_entry), point->date);
+  }
+}
+
+/* Reads the form; on a problem says so and returns FALSE (keeping the text). */
+static gboolean
+read_form (TandemMeasuresPage *self,
+           char                date[11],
+           double             *value,
+           double             *denominator,
+           const char        **note)
+{
+  const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  const char *value_text = gtk_editable_get_text (GTK_EDITABLE (self->value_entry));
+  const char *n_text = gtk_editable_get_text (GTK_EDITABLE (self->denominator_entry));
+
+  if (!tandem_parse_date (date_text, TANDEM_DATE_AUTO, date))
+    {
+      show_invalid (self, _("Check the Date"),
+                    _("Type the date as 2026-03-02 or 02/03/2026 (day, month, year)."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
+      return FALSE;
+    }
+  if (!read_number (value_text, value))
+    {
+      show_invalid (self, _("Check the Value"),
+                    _("The value must be a number, such as 12 or 3.5. Leave it empty for a missing value."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+      return FALSE;
+    }
+  if (!read_number (n_text, denominator) || *denominator < 0)
+    {
+      show_invalid (self, _("Check the Denominator"),
+                    _("The denominator (what the value is out of) must be a number of 0 or more."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->denominator_entry));
+      return FALSE;
+    }
+  *note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+  if (**note == '\0')
+    *note = NULL;
+  return TRUE;
+}
+
+static TandemValue
+number_value (double value)
+{
+  return isnan (value) ? tandem_value_null () : tandem_value_double (value);
+}
+
+/* The next date at the measure's frequency, for typing a series quickly. */
+static void
+advance_date (TandemMeasuresPage *self,
+              const char         *date)
+{
+  GDate day;
+  int y, m, d;
+  char text[11];
+
+  if (sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return;
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, d, m, y);
+  if (g_strcmp0 (self->measure->frequency, "daily") == 0)
+    g_date_add_days (&day, 1);
+  else if (g_strcmp0 (self->measure->frequency, "monthly") == 0)
+    g_date_add_months (&day, 1);
+  else
+    g_date_add_days (&day, 7);
+  g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (&day),
+              g_date_get_month (&day), g_date_get_day (&day));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
+}
+
+static void
+add_value_clicked_cb (TandemMeasuresPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  char date[11];
+  double value, denominator;
+  const char *note;
+
+  if (project == NULL || self->measure_id == NULL ||
+      !read_form (self, date, &value, &denominator, &note))
+    return;
+  {
+    TandemField fields[] = {
+      { "measure_id", tandem_value_text (self->measure_id) },
+      { "date", tandem_value_text (date) },
+      { "value", number_value (value) },
+      { "denominator", number_value (denominator) },
+      { "note", tandem_value_text (note) },
+      { "excluded", tandem_value_int (gtk_check_button_get_active (self->excluded_check)) },
+    };
+
+    if (!tandem_project_begin (project, _("Add a value"), &error))
+      {
+        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Value"), error);
+        return;
+      }
+    id = tandem_project_insert (project, "data_point", fields, G_N_ELEMENTS (fields), &error);
+    if (!commit_or_show (self, _("Could Not Add the Value"), id != NULL, error))
+      return;
+  }
+  advance_date (self, date);
+  gtk_editable_set_text (GTK_EDITABLE (self->value_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  gtk_check_button_set_active (self->excluded_check, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+}
+
+static void
+save_value_clicked_cb (TandemMeasuresPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const TandemDataPoint *point = selected_point (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  char date[11];
+  double value, denominator;
+  const char *note;
+  gboolean ok;
+
+  if (project == NULL || point == NULL || !read_form (self, date, &value, &denominator, &note))
+    return;
+  id = g_strdup (point->id);
+  if (!tandem_project_begin (project, _("Change a value"), &error))
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Value"), error);
+      return;
+    }
+  ok = tandem_project_update (project, "data_point", id, "date", tandem_value_text (date), &error) &&
+       tandem_project_update (project, "data_point", id, "value", number_value (value), &error) &&
+       tandem_project_update (project, "data_point", id, "denominator", number_value (denominator), &error) &&
+       tandem_project_update (project, "data_point", id, "note", tandem_value_text (note), &error) &&
+       tandem_project_update (project, "data_point", id, "excluded",
+                              tandem_value_int (gtk_check_button_get_active (self->excluded_check)),
+                              &error);
+  commit_or_show (self, _("Could Not Change the Value"), ok, error);
+}
+
+static void
+delete_value_clicked_cb (TandemMeasuresPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const TandemDataPoint *point = selected_point (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  if (project == NULL || point == NULL)
+    return;
+  id = g_strdup (point->id);
+  if (!tandem_project_begin (project, _("Delete a value"), &error))
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Value"), error);
+      return;
+    }
+  ok = tandem_project_delete (project, "data_point", id, &error);
+  if (commit_or_show (self, _("Could Not Delete the Value"), ok, error))
+    tandem_page_show_toast (TANDEM_PAGE (self), _("Value deleted"), TRUE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Importing: a preview with every bad row, then one edit                     */
+
+typedef struct
+{
+  TandemMeasuresPage  *page;
+  char                *measure_id;
+  TandemTable         *table;
+  TandemImport        *import;
+  GtkWindow           *window;
+  GtkCheckButton      *header_check;
+  GtkDropDown         *date_column;
+  GtkDropDown         *value_column;
+  GtkDropDown         *denominator_column;
+  GtkDropDown         *note_column;
+  GtkDropDown         *date_format;
+  GtkCheckButton      *decimal_check;
+  GtkLabel            *preview;
+  GtkLabel            *problems;
+  GtkButton           *accept;
+  GSimpleAction       *accept_action;
+  gboolean             updating;
+} ImportDialog;
+
+static void
+import_dialog_free (gpointer data)
+{
+  ImportDialog *dialog = data;
+
+  g_object_unref (dialog->page);
+  g_free (dialog->measure_id);
+  tandem_table_free (dialog->table);
+  tandem_import_free (dialog->import);
+  g_clear_object (&dialog->accept_action);
+  g_free (dialog);
+}
+
+static TandemImportOptions
+import_dialog_options (ImportDialog *dialog)
+{
+  TandemImportOptions options;
+
+  options.has_header = gtk_check_button_get_active (dialog->header_check);
+  options.date_column = (int) gtk_drop_down_get_selected (dialog->date_column);
+  options.value_column = (int) gtk_drop_down_get_selected (dialog->value_column);
+  options.denominator_column = (int) gtk_drop_down_get_selected (dialog->denominator_column) - 1;
+  options.note_column = (int) gtk_drop_down_get_selected (dialog->note_column) - 1;
+  options.date_format = (TandemDateFormat) gtk_drop_down_get_selected (dialog->date_format);
+  options.decimal_comma = gtk_check_button_get_active (dialog->decimal_check);
+  return options;
+}
+
+static void
+import_dialog_update (ImportDialog *dialog)
+{
+  TandemImportOptions options;
+  g_autoptr(GString) preview = g_string_new (NULL);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *button = NULL;
+  guint good, bad;
+
+  if (dialog->updating)
+    return;
+  options = import_dialog_options (dialog);
+  g_clear_pointer (&dialog->import, tandem_import_free);
+  dialog->import = tandem_table_import (dialog->table, &options);
+  good = dialog->import->rows->len;
+  bad = dialog->import->problems->len;
+
+  g_string_append_printf (preview, ngettext ("%u row is ready to import.", "%u rows are ready to import.",
+                                             good), good);
+  for (guint i = 0; i < MIN (good, 6); i++)
+    {
+      const TandemImportRow *row = dialog->import->rows->pdata[i];
+      g_autofree char *date = nice_date (row->date);
+      g_autofree char *value = isnan (row->value) ? g_strdup (_("missing")) : format_number (row->value);
+
+      g_string_append_printf (preview, "\n%s: %s", date, value);
+      if (!isnan (row->denominator))
+        {
+          g_autofree char *n = format_number (row->denominator);
+          g_string_append_printf (preview, _(" out of %s"), n);
+        }
+      if (row->note)
+        g_string_append_printf (preview, " — %s", row->note);
+    }
+  if (good > 6)
+    g_string_append (preview, "\n…");
+  gtk_label_set_text (dialog->preview, preview->str);
+
+  if (bad > 0)
+    {
+      g_string_append_printf (problems, ngettext ("%u row cannot be imported:", "%u rows cannot be imported:",
+                                                  bad), bad);
+      for (guint i = 0; i < bad; i++)
+        {
+          const TandemImportProblem *problem = dialog->import->problems->pdata[i];
+          g_string_append_printf (problems, _("\nLine %u: %s"), problem->line, problem->reason);
+        }
+    }
+  gtk_label_set_text (dialog->problems, problems->str);
+  gtk_widget_set_visible (GTK_WIDGET (dialog->problems), bad > 0);
+
+  if (bad > 0)
+    button = g_strdup_printf (ngettext ("_Import %u Row, Leave Out the Bad Ones",
+                                        "_Import %u Rows, Leave Out the Bad Ones", good), good);
+  else
+    button = g_strdup_printf (ngettext ("_Import %u Row", "_Import %u Rows", good), good);
+  gtk_button_set_label (dialog->accept, button);
+  g_simple_action_set_enabled (dialog->accept_action, good > 0);
+}
+
+static void
+import_option_changed_cb (GObject      *object,
+                          GParamSpec   *pspec,
+                          ImportDialog *dialog)
+{
+  import_dialog_update (dialog);
+}
+
+static void
+import_accept_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       data)
+{
+  ImportDialog *dialog = data;
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (dialog->page));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  guint n = dialog->import->rows->len;
+
+  if (project == NULL || n == 0)
+    return;
+  label = g_strdup_printf (ngettext ("Import %u value", "Import %u values", n), n);
+  if (!tandem_import_save (project, dialog->measure_id, dialog->import, label, &error))
+    {
+      tandem_page_show_error (TANDEM_PAGE (dialog->page), _("Could Not Import the Values"), error);
+      return;
+    }
+  {
+    g_autofree char *toast = g_strdup_printf (ngettext ("%u value imported", "%u values imported", n), n);
+    tandem_page_show_toast (TANDEM_PAGE (dialog->page), toast, TRUE);
+  }
+  gtk_window_destroy (dialog->window);
+}
+
+static void
+import_cancel_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       data)
+{
+  ImportDialog *dialog = data;
+
+  gtk_window_destroy (dialog->window);
+}
+
+static GtkDropDown *
+column_drop_down (ImportDialog *dialog,
+                  GtkGrid      *grid,
+                  int           row,
+                  const char   *title,
+                  gboolean      with_none,
+                  int           selected)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *label = gtk_label_new_with_mnemonic (title);
+  GtkWidget *drop;
+  TandemImportOptions guess;
+
+  tandem_table_guess_options (dialog->table, &guess);
+  if (with_none)
+    gtk_string_list_append (names, _("None"));
+  for (guint c = 0; c < dialog->table->n_columns; c++)
+    {
+      const char *head = tandem_table_get_cell (dialog->table, 0, c);
+      g_autofree char *name = guess.has_header && *head
+                              ? g_strdup_printf (_("Column %u: %s"), c + 1, head)
+                              : g_strdup_printf (_("Column %u"), c + 1);
+      gtk_string_list_append (names, name);
+    }
+  drop = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), (guint) (selected + (with_none ? 1 : 0)));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, drop, 1, row, 1, 1);
+  g_signal_connect (drop, "notify::selected", G_CALLBACK (import_option_changed_cb), dialog);
+  return GTK_DROP_DOWN (drop);
+}
+
+/**
+ * tandem_measures_page_open_import:
+ * @self: the page
+ * @text: CSV text or cells pasted from a spreadsheet
+ * @length: its length, or -1
+ *
+ * Opens the import preview for the chosen measure: which column holds what,
+ * how dates and numbers are written, the rows that will be imported and
+ * every bad row with its reason. Nothing is saved until the person presses
+ * Import (the window's "import.accept" action).
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL if @text could
+ *   not be read (the page says why)
+ */
+GtkWindow *
+tandem_measures_page_open_import (TandemMeasuresPage *self,
+                                  const char         *text,
+                                  gssize              length)
+{
+  static const GActionEntry actions[] = {
+    { "accept", import_accept_cb, NULL, NULL, NULL, { 0 } },
+    { "cancel", import_cancel_cb, NULL, NULL, NULL, { 0 } },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTable) table = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  ImportDialog *dialog;
+  TandemImportOptions guess;
+  GtkWidget *window, *box, *grid, *scroller, *buttons, *cancel, *header, *label;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *formats[] = {
+    N_("Work it out"), N_("2026-03-02 (year first)"), N_("02/03/2026 (day first)"),
+    N_("03/02/2026 (month first, US)"), N_("03/2026 (month and year)"),
+    N_("Spreadsheet day numbers (46083)"), NULL,
+  };
+  g_autoptr(GtkStringList) format_names = gtk_string_list_new (NULL);
+
+  g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
+  if (self->measure_id == NULL)
+    return NULL;
+
+  table = tandem_table_parse (text, length, 0, &error);
+  if (table == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Read the Data"), error);
+      return NULL;
+    }
+
+  dialog = g_new0 (ImportDialog, 1);
+  dialog->page = g_object_ref (self);
+  dialog->measure_id = g_strdup (self->measure_id);
+  dialog->table = g_steal_pointer (&table);
+  tandem_table_guess_options (dialog->table, &guess);
+  dialog->updating = TRUE;
+
+  window = adw_window_new ();
+  dialog->window = GTK_WINDOW (window);
+  gtk_window_set_title (GTK_WINDOW (window), _("Import Values"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 620);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  g_object_set_data_full (G_OBJECT (window), "tandem-import", dialog, import_dialog_free);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), dialog);
+  dialog->accept_action = g_object_ref (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), "accept")));
+  gtk_widget_insert_action_group (window, "import", G_ACTION_GROUP (group));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_start (grid, 18);
+  gtk_widget_set_margin_end (grid, 18);
+  dialog->header_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("The first row _names the columns")));
+  gtk_check_button_set_active (dialog->header_check, guess.has_header);
+  g_signal_connect (dialog->header_check, "notify::active", G_CALLBACK (import_option_changed_cb), dialog);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->header_check), 0, 0, 2, 1);
+  dialog->date_column = column_drop_down (dialog, GTK_GRID (grid), 1, _("_Dates are in"), FALSE, guess.date_column);
+  dialog->value_column = column_drop_down (dialog, GTK_GRID (grid), 2, _("_Values are in"), FALSE, guess.value_column);
+  dialog->denominator_column = column_drop_down (dialog, GTK_GRID (grid), 3, _("D_enominators are in"), TRUE,
+                                                 guess.denominator_column);
+  dialog->note_column = column_drop_down (dialog, GTK_GRID (grid), 4, _("N_otes are in"), TRUE, guess.note_column);
+
+  for (guint i = 0; formats[i]; i++)
+    gtk_string_list_append (format_names, _(formats[i]));
+  label = gtk_label_new_with_mnemonic (_("Dates are _written as"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  dialog->date_format = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (format_names)), NULL));
+  gtk_drop_down_set_selected (dialog->date_format, guess.date_format);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->date_format));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (dialog->date_format), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  g_signal_connect (dialog->date_format, "notify::selected", G_CALLBACK (import_option_changed_cb), dialog);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 5, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->date_format), 1, 5, 1, 1);
+  dialog->decimal_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Numbers have a decimal _comma (3,5)")));
+  gtk_check_button_set_active (dialog->decimal_check, guess.decimal_comma);
+  g_signal_connect (dialog->decimal_check, "notify::active", G_CALLBACK (import_option_changed_cb), dialog);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->decimal_check), 0, 6, 2, 1);
+  gtk_box_append (GTK_BOX (box), grid);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_widget_set_margin_start (scroller, 18);
+  gtk_widget_set_margin_end (scroller, 18);
+  {
+    GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+    dialog->problems = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (dialog->problems, 0);
+    gtk_label_set_wrap (dialog->problems, TRUE);
+    gtk_label_set_selectable (dialog->problems, TRUE);
+    gtk_widget_add_css_class (GTK_WIDGET (dialog->problems), "error");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->problems), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Rows that cannot be imported"), -1);
+    dialog->preview = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (dialog->preview, 0);
+    gtk_label_set_wrap (dialog->preview, TRUE);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Rows ready to import"), -1);
+    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (dialog->problems));
+    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (dialog->preview));
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), inner);
+  }
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (buttons, 18);
+  gtk_widget_set_margin_end (buttons, 18);
+  gtk_widget_set_margin_bottom (buttons, 18);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "import.cancel");
+  dialog->accept = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Import")));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (dialog->accept), "import.accept");
+  gtk_widget_add_css_class (GTK_WIDGET (dialog->accept), "suggested-action");
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (dialog->accept));
+  gtk_box_append (GTK_BOX (box), buttons);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  dialog->updating = FALSE;
+  import_dialog_update (dialog);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(TandemMeasuresPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL || *text == '\0')
+    {
+      show_invalid (self, _("Nothing to Paste"),
+                    _("Copy the cells with dates and values in your spreadsheet first, then paste."));
+      return;
+    }
+  tandem_measures_page_open_import (self, text, -1);
+}
+
+static void
+paste_clicked_cb (TandemMeasuresPage *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read_cb, g_object_ref (self));
+}
+
+static void
+import_file_response_cb (GtkNativeDialog    *chooser,
+                         int                 response,
+                         TandemMeasuresPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Open the File"), error);
+      else
+        tandem_measures_page_open_import (self, contents, (gssize) length);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+import_clicked_cb (TandemMeasuresPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Values from a CSV File"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Spreadsheet text (CSV, TSV)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.tsv");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_file_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Phases and notes on the chart                                              */
+
+static void
+delete_child_clicked_cb (GtkButton          *button,
+                         TandemMeasuresPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *entity = g_object_get_data (G_OBJECT (button), "entity");
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "id"));
+  g_autoptr(GError) error = NULL;
+  gboolean phase = g_strcmp0 (entity, "phase") == 0;
+  gboolean ok;
+
+  if (project == NULL || id == NULL)
+    return;
+  if (!tandem_project_begin (project, phase ? _("Delete a phase") : _("Delete a note"), &error))
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete"), error);
+      return;
+    }
+  ok = tandem_project_delete (project, entity, id, &error);
+  if (commit_or_show (self, _("Could Not Delete"), ok, error))
+    tandem_page_show_toast (TANDEM_PAGE (self), phase ? _("Phase deleted") : _("Note deleted"), TRUE);
+}
+
+static GtkWidget *
+child_row (TandemMeasuresPage *self,
+           const char         *entity,
+           const char         *id,
+           const char         *title,
+           const char         *subtitle,
+           const char         *delete_label)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s", delete_label, title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, delete_label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_sensitive (button, tandem_page_get_editable (TANDEM_PAGE (self)));
+  g_object_set_data (G_OBJECT (button), "entity", (gpointer) entity);
+  g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (delete_child_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+add_child (TandemMeasuresPage *self,
+           const char         *entity,
+           const char         *label,
+           GtkEntry           *date_entry,
+           GtkEntry           *text_entry,
+           const char         *text_field,
+           const char         *date_field)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (text_entry));
+  char date[11];
+
+  if (project == NULL || self->measure_id == NULL)
+    return;
+  if (!tandem_parse_date (gtk_editable_get_text (GTK_EDITABLE (date_entry)), TANDEM_DATE_AUTO, date))
+    {
+      show_invalid (self, _("Check the Date"),
+                    _("Type the date as 2026-03-02 or 02/03/2026 (day, month, year)."));
+      gtk_widget_grab_focus (GTK_WIDGET (date_entry));
+      return;
+    }
+  {
+    TandemField fields[] = {
+      { "measure_id", tandem_value_text (self->measure_id) },
+      { date_field, tandem_value_text (date) },
+      { text_field, tandem_value_text (*text ? text : NULL) },
+    };
+
+    if (!tandem_project_begin (project, label, &error))
+      {
+        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add"), error);
+        return;
+      }
+    id = tandem_project_insert (project, entity, fields, G_N_ELEMENTS (fields), &error);
+    if (commit_or_show (self, _("Could Not Add"), id != NULL, error))
+      gtk_editable_set_text (GTK_EDITABLE (text_entry), "");
+  }
+}
+
+static void
+add_phase_clicked_cb (TandemMeasuresPage *self)
+{
+  add_child (self, "phase", _("Start a new phase"), self->phase_date_entry,
+             self->phase_label_entry, "label", "starts_on");
+}
+
+static void
+add_annotation_clicked_cb (TandemMeasuresPage *self)
+{
+  add_child (self, "annotation", _("Add a note to the chart"), self->annotation_date_entry,
+             self->annotation_text_entry, "text", "date");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Settings                                                                   */
+
+static void
+text_row_applied_cb (AdwEntryRow        *row,
+                     TandemMeasuresPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  double number;
+
+  if (self->loading || self->measure == NULL)
+    return;
+  if (row == self->name_row)
+    {
+      if (*stripped == '\0')
+        {
+          show_invalid (self, _("The Measure Needs a Name"), _("Type a name for the measure."));
+          return;
+        }
+      update_measure (self, _("Rename a measure"), "name", tandem_value_text (stripped));
+    }
+  else if (row == self->definition_row)
+    update_measure (self, _("Change how a measure is defined"), "definition",
+                    tandem_value_text (*stripped ? stripped : NULL));
+  else if (row == self->unit_row)
+    update_measure (self, _("Change a measure's unit"), "unit",
+                    tandem_value_text (*stripped ? stripped : NULL));
+  else if (row == self->target_row)
+    {
+      if (!read_number (stripped, &number))
+        {
+          show_invalid (self, _("Check the Target"), _("The target must be a number, or empty for none."));
+          return;
+        }
+      update_measure (self, _("Change a measure's target"), "target", number_value (number));
+    }
+  else if (row == self->freeze_row)
+    {
+      guint64 n = 0;
+
+      if (*stripped && !g_ascii_string_to_unsigned (stripped, 10, 2, 100000, &n, NULL))
+        {
+          show_invalid (self, _("Check the Baseline"),
+                        _("The baseline is a number of points, 2 or more, or empty to use them all."));
+          return;
+        }
+      update_measure (self, _("Change a measure's baseline"), "freeze",
+                      *stripped ? tandem_value_int ((gint64) n) : tandem_value_null ());
+    }
+  else if (row == self->multiply_row)
+    {
+      if (!read_number (*stripped ? stripped : "1", &number) || !(number > 0))
+        {
+          show_invalid (self, _("Check the Multiplier"), _("Multiply by a number above 0, such as 100."));
+          return;
+        }
+      update_measure (self, _("Change a measure's multiplier"), "multiply", tandem_value_double (number));
+    }
+}
+
+static void
+combo_changed_cb (AdwComboRow        *row,
+                  GParamSpec         *pspec,
+                  TandemMeasuresPage *self)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  if (self->loading || self->measure == NULL || i == GTK_INVALID_LIST_POSITION)
+    return;
+  if (row == self->kind_row && i < G_N_ELEMENTS (kinds))
+    update_measure (self, _("Change the kind of a measure"), "kind", tandem_value_text (kinds[i]));
+  else if (row == self->direction_row && i < G_N_ELEMENTS (directions))
+    update_measure (self, _("Change which way is better"), "direction", tandem_value_text (directions[i]));
+  else if (row == self->frequency_row && i < G_N_ELEMENTS (frequencies))
+    update_measure (self, _("Change how often a measure is taken"), "frequency",
+                    tandem_value_text (frequencies[i]));
+  else if (row == self->chart_row && i < TANDEM_SPC_N_CHARTS)
+    {
+      TandemSpcChart chart = (TandemSpcChart) i;
+      TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      if (!tandem_project_begin (project, _("Change a measure's chart"), &error))
+        {
+          tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Measure"), error);
+          return;
+        }
+      ok = tandem_project_update (project, "measure", self->measure_id, "chart_type",
+                                  tandem_value_text (tandem_spc_chart_to_string (chart)), &error);
+      /* Making Data Count has no rules for run charts: go back to the usual ones. */
+      if (ok && chart == TANDEM_SPC_CHART_RUN && self->measure->rules == TANDEM_SPC_RULES_MDC)
+        ok = tandem_project_update (project, "measure", self->measure_id, "rules",
+                                    tandem_value_null (), &error);
+      commit_or_show (self, _("Could Not Change the Measure"), ok, error);
+    }
+  else if (row == self->rules_row && i < G_N_ELEMENTS (rules_names))
+    {
+      if (i == 3 && self->measure->chart == TANDEM_SPC_CHART_RUN)
+        {
+          show_invalid (self, _("Choose a Control Chart First"),
+                        _("The Making Data Count rules need process limits, which a run chart does "
+                          "not have. Choose an I chart or another control chart, or the IHI rules."));
+          load_measure (self);
+          return;
+        }
+      update_measure (self, _("Change a measure's rules"), "rules", tandem_value_text (rules_names[i]));
+    }
+}
+
+static void
+screen_changed_cb (GtkSwitch          *sw,
+                   GParamSpec         *pspec,
+                   TandemMeasuresPage *self)
+{
+  if (self->loading || self->measure == NULL)
+    return;
+  update_measure (self, _("Change moving range screening"), "screen_mr",
+                  tandem_value_int (gtk_switch_get_active (sw)));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Measures                                                                   */
+
+static void
+add_measure_clicked_cb (TandemMeasuresPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+
+  if (project == NULL || team == NULL)
+    return;
+  measures = tandem_measure_list (project, team, &error);
+  if (measures == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add a Measure"), error);
+      return;
+    }
+  for (guint n = 1; name == NULL; n++)
+    {
+      g_autofree char *candidate = n == 1 ? g_strdup (_("New measure"))
+                                          : g_strdup_printf (_("New measure %u"), n);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < measures->len; i++)
+        if (g_strcmp0 (((TandemMeasure *) measures->pdata[i])->name, candidate) == 0)
+          taken = TRUE;
+      if (!taken)
+        name = g_steal_pointer (&candidate);
+    }
+  {
+    TandemField fields[] = {
+      { "team_id", tandem_value_text (team) },
+      { "name", tandem_value_text (name) },
+      { "position", tandem_value_double (measures->len) },
+    };
+
+    if (!tandem_project_begin (project, _("Add a measure"), &error))
+      {
+        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add a Measure"), error);
+        return;
+      }
+    id = tandem_project_insert (project, "measure", fields, G_N_ELEMENTS (fields), &error);
+    if (!commit_or_show (self, _("Could Not Add a Measure"), id != NULL, error))
+      return;
+  }
+  tandem_measures_page_select_measure (self, id);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+delete_measure_clicked_cb (TandemMeasuresPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (self->measure_id);
+  gboolean ok;
+
+  if (project == NULL || id == NULL)
+    return;
+  if (!tandem_project_begin (project, _("Delete a measure"), &error))
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Measure"), error);
+      return;
+    }
+  ok = tandem_project_delete (project, "measure", id, &error);
+  if (commit_or_show (self, _("Could Not Delete the Measure"), ok, error))
+    tandem_page_show_toast (TANDEM_PAGE (self), _("Measure deleted"), TRUE);
+}
+
+static void
+measure_row_activated_cb (GtkListBox         *list,
+                          GtkListBoxRow      *row,
+                          TandemMeasuresPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "id");
+
+  if (self->loading)
+    return;
+  tandem_measures_page_select_measure (self, id);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+measure_row_selected_cb (GtkListBox         *list,
+                         GtkListBoxRow      *row,
+                         TandemMeasuresPage *self)
+{
+  if (self->loading || row == NULL)
+    return;
+  tandem_measures_page_select_measure (self, g_object_get_data (G_OBJECT (row), "id"));
+}
+
+static void
+back_clicked_cb (TandemMeasuresPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+contrast_toggled_cb (TandemMeasuresPage *self)
+{
+  tandem_chart_view_set_high_contrast (self->chart_view,
+                                       gtk_toggle_button_get_active (self->contrast_button));
+}
+
+static void
+point_focused_cb (TandemMeasuresPage *self,
+                  glong               point)
+{
+  const char *text = tandem_chart_view_get_point_text (self->chart_view);
+
+  if (text)
+    gtk_label_set_text (self->point_label, text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading                                                                    */
+
+static void
+set_entry_row (AdwEntryRow *row,
+               const char  *text)
+{
+  /* Setting the same text again would show the row's apply button. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+static void
+fill_children (TandemMeasuresPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->phase_list))))
+    gtk_list_box_remove (self->phase_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->annotation_list))))
+    gtk_list_box_remove (self->annotation_list, child);
+
+  for (guint i = 0; i < self->measure->phases->len; i++)
+    {
+      const TandemPhase *phase = self->measure->phases->pdata[i];
+      g_autofree char *date = nice_date (phase->starts_on);
+      g_autofree char *subtitle = g_strdup_printf (_("Starts on %s"), date);
+
+      gtk_list_box_append (self->phase_list,
+                           child_row (self, "phase", phase->id,
+                                      phase->label && *phase->label ? phase->label : _("New phase"),
+                                      subtitle, _("Delete Phase")));
+    }
+  for (guint i = 0; i < self->measure->annotations->len; i++)
+    {
+      const TandemAnnotation *annotation = self->measure->annotations->pdata[i];
+      g_autofree char *date = nice_date (annotation->date);
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1,
+                                                annotation->text ? annotation->text
+                                                : annotation->linked_title ? annotation->linked_title : "");
+      g_autofree char *subtitle = annotation->linked_title
+                                  ? g_strdup_printf (_("%s · about “%s”"), date, annotation->linked_title)
+                                  : g_strdup (date);
+
+      gtk_list_box_append (self->annotation_list,
+                           child_row (self, "annotation", annotation->id, title, subtitle,
+                                      _("Delete Note")));
+    }
+}
+
+static void
+load_measure (TandemMeasuresPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *selected_id = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  const TandemDataPoint *selected;
+  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
+  guint restore = GTK_INVALID_LIST_POSITION;
+
+  selected = self->measure ? selected_point (self) : NULL;
+  selected_id = selected ? g_strdup (selected->id) : NULL;
+  g_clear_pointer (&self->measure, tandem_measure_unref);
+  if (project && self->measure_id)
+    {
+      self->measure = tandem_measure_load (project, self->measure_id, &error);
+      if (self->measure == NULL)
+        g_clear_pointer (&self->measure_id, g_free);
+    }
+  if (self->measure == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "none");
+      tandem_chart_view_set_measure (self->chart_view, NULL);
+      g_clear_pointer (&self->summary, g_free);
+      return;
+    }
+
+  self->loading = TRUE;
+  gtk_stack_set_visible_child_name (self->content_stack, "measure");
+  gtk_label_set_text (self->measure_title, self->measure->name);
+  tandem_chart_view_set_measure (self->chart_view, self->measure);
+  g_free (self->summary);
+  self->summary = tandem_chart_dup_summary (tandem_chart_view_get_chart (self->chart_view));
+  {
+    g_autofree char *trimmed = g_strdup (self->summary);
+    gtk_label_set_text (self->summary_label, g_strchomp (trimmed));
+  }
+
+  /* The data: the table keeps its selection by id across reloads. */
+  g_hash_table_remove_all (self->point_by_id);
+  for (guint i = 0; i < self->measure->points->len; i++)
+    {
+      TandemDataPoint *point = self->measure->points->pdata[i];
+      g_hash_table_insert (self->point_by_id, point->id, point);
+      g_ptr_array_add (ids, point->id);
+      if (selected_id && g_str_equal (point->id, selected_id))
+        restore = i;
+    }
+  g_ptr_array_add (ids, NULL);
+  gtk_string_list_splice (self->data_ids, 0, g_list_model_get_n_items (G_LIST_MODEL (self->data_ids)),
+                          (const char * const *) ids->pdata);
+  gtk_single_selection_set_selected (self->data_selection, restore);
+  gtk_column_view_column_set_visible (self->denominator_column,
+                                      tandem_spc_chart_needs_n (self->measure->chart));
+  /* The flow box's own child holds the entry: hide that, so no gap is left. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->denominator_entry)),
+                          tandem_spc_chart_needs_n (self->measure->chart));
+
+  fill_children (self);
+
+  set_entry_row (self->name_row, self->measure->name);
+  set_entry_row (self->definition_row, self->measure->definition);
+  set_entry_row (self->unit_row, self->measure->unit);
+  {
+    g_autofree char *target = format_number (self->measure->target);
+    g_autofree char *multiply = format_number (self->measure->multiply);
+    g_autofree char *freeze = self->measure->freeze ? g_strdup_printf ("%u", self->measure->freeze)
+                                                    : g_strdup ("");
+    set_entry_row (self->target_row, target);
+    set_entry_row (self->multiply_row, multiply);
+    set_entry_row (self->freeze_row, freeze);
+  }
+  adw_combo_row_set_selected (self->kind_row, index_of (kinds, G_N_ELEMENTS (kinds), self->measure->kind));
+  adw_combo_row_set_selected (self->direction_row, (guint) self->measure->direction);
+  adw_combo_row_set_selected (self->frequency_row,
+                              index_of (frequencies, G_N_ELEMENTS (frequencies), self->measure->frequency));
+  adw_combo_row_set_selected (self->chart_row, (guint) self->measure->chart);
+  adw_combo_row_set_selected (self->rules_row, (guint) self->measure->rules);
+  gtk_switch_set_active (self->screen_switch, self->measure->screen_mr);
+
+  {
+    GtkWidget *editors[] = {
+      GTK_WIDGET (self->add_value_button), GTK_WIDGET (self->paste_button),
+      GTK_WIDGET (self->import_button), GTK_WIDGET (self->name_row), GTK_WIDGET (self->kind_row),
+      GTK_WIDGET (self->definition_row), GTK_WIDGET (self->unit_row), GTK_WIDGET (self->direction_row),
+      GTK_WIDGET (self->target_row), GTK_WIDGET (self->frequency_row), GTK_WIDGET (self->chart_row),
+      GTK_WIDGET (self->rules_row), GTK_WIDGET (self->freeze_row), GTK_WIDGET (self->multiply_row),
+      GTK_WIDGET (self->screen_switch),
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+      gtk_widget_set_sensitive (editors[i], editable);
+  }
+  self->loading = FALSE;
+  data_selection_changed_cb (self);
 }
 
 static void
@@ -45,29 +1380,394 @@ tandem_measures_page_reload (TandemPage *page)
   TandemMeasuresPage *self = TANDEM_MEASURES_PAGE (page);
   TandemProject *project = tandem_page_get_project (page);
   const char *team = tandem_page_get_team_id (page);
-  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+  GtkWidget *child;
+  gint64 points = 0;
+  gboolean found = FALSE;
 
   if (project == NULL || team == NULL)
     return;
-  text = describe (project, team);
-  adw_status_page_set_description (self->status, text);
+  measures = tandem_measure_list (project, team, &error);
+  if (measures == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  self->loading = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->measure_list))))
+    gtk_list_box_remove (self->measure_list, child);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      TandemMeasure *measure = measures->pdata[i];
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (measure->name);
+
+      points += tandem_project_count (project, "data_point", "measure_id", measure->id);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "id", g_strdup (measure->id), g_free);
+      gtk_list_box_append (self->measure_list, row);
+      if (g_strcmp0 (measure->id, self->measure_id) == 0)
+        {
+          gtk_list_box_select_row (self->measure_list, GTK_LIST_BOX_ROW (row));
+          found = TRUE;
+        }
+    }
+  if (!found)
+    {
+      g_free (self->measure_id);
+      self->measure_id = measures->len > 0 ? g_strdup (((TandemMeasure *) measures->pdata[0])->id) : NULL;
+      if (measures->len > 0)
+        gtk_list_box_select_row (self->measure_list, gtk_list_box_get_row_at_index (self->measure_list, 0));
+    }
+  self->loading = FALSE;
+
+  {
+    g_autofree char *a = g_strdup_printf (ngettext ("Measures for this team: %u.",
+                                                    "Measures for this team: %u.", measures->len),
+                                          measures->len);
+    g_autofree char *b = g_strdup_printf (ngettext ("Data points: %" G_GINT64_FORMAT ".",
+                                                    "Data points: %" G_GINT64_FORMAT ".", points), points);
+    counts = g_strjoin (" ", a, b, NULL);
+  }
+  gtk_label_set_text (self->description, counts);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_measure_button), tandem_page_get_editable (page));
+  load_measure (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Print and export                                                           */
+
+static TandemChart *
+print_chart (TandemMeasuresPage *self)
+{
+  TandemChart *chart;
+
+  if (self->measure == NULL)
+    return NULL;
+  chart = tandem_chart_new (self->measure);
+  tandem_chart_set_style (chart, gtk_toggle_button_get_active (self->contrast_button)
+                                 ? TANDEM_CHART_STYLE_HIGH_CONTRAST : TANDEM_CHART_STYLE_PRINT);
+  return chart;
+}
+
+/**
+ * tandem_measures_page_print_to_pdf:
+ * @self: the page
+ * @paper: the paper
+ * @path: (nullable): print straight to this PDF; %NULL shows the print dialog
+ *
+ * Prints the chosen measure's chart, landscape, through GTK's printing.
+ */
+void
+tandem_measures_page_print_to_pdf (TandemMeasuresPage *self,
+                                   TandemPaper         paper,
+                                   const char         *path)
+{
+  TandemChart *chart = print_chart (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (chart == NULL)
+    return;
+  tandem_print_pages (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->measure->name,
+                      paper, TRUE, 1, tandem_chart_draw_page, chart,
+                      (GDestroyNotify) tandem_chart_free, path);
+}
+
+static void
+tandem_measures_page_print (TandemPage *page)
+{
+  tandem_measures_page_print_to_pdf (TANDEM_MEASURES_PAGE (page), TANDEM_PAPER_A4, NULL);
+}
+
+/**
+ * tandem_measures_page_export_to:
+ * @self: the page
+ * @path: the file to write
+ * @format: PDF, SVG or PNG
+ * @paper: the page size, landscape
+ * @dpi: for PNG
+ * @error: return location for an error
+ *
+ * Returns: whether the chosen measure's chart was written
+ */
+gboolean
+tandem_measures_page_export_to (TandemMeasuresPage  *self,
+                                const char          *path,
+                                TandemExportFormat   format,
+                                TandemPaper          paper,
+                                double               dpi,
+                                GError             **error)
+{
+  g_autoptr(TandemChart) chart = print_chart (self);
+  double width, height;
+
+  if (chart == NULL)
+    {
+      g_set_error_literal (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_INVALID,
+                           _("Choose a measure to export its chart."));
+      return FALSE;
+    }
+  tandem_paper_get_size (paper, TRUE, &width, &height);
+  return tandem_export_pages (path, format, width, height, 1, dpi, tandem_chart_draw_page, chart, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    TandemMeasuresPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      const char *paper_choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "paper");
+      const char *dpi_choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "dpi");
+      g_autoptr(GError) error = NULL;
+      TandemExportFormat format = TANDEM_EXPORT_PDF;
+      TandemPaper paper = TANDEM_PAPER_A4;
+      const char *dot = path ? strrchr (path, '.') : NULL;
+      g_autofree char *ext = g_ascii_strdown (dot ? dot + 1 : "", -1);
+
+      if (!tandem_export_format_from_string (ext, &format))
+        {
+          char *with = g_strconcat (path, ".pdf", NULL);
+          g_free (path);
+          path = with;
+          format = TANDEM_EXPORT_PDF;
+        }
+      if (paper_choice)
+        tandem_paper_from_string (paper_choice, &paper);
+      if (path && !tandem_measures_page_export_to (self, path, format, paper,
+                                                   dpi_choice ? g_ascii_strtod (dpi_choice, NULL) : 150,
+                                                   &error))
+        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Export the Chart"), error);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+tandem_measures_page_export (TandemPage *page)
+{
+  TandemMeasuresPage *self = TANDEM_MEASURES_PAGE (page);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  const char *paper_ids[] = { "a4", "a3", NULL };
+  const char *paper_labels[] = { N_("A4"), N_("A3"), NULL };
+  const char *dpi_ids[] = { "150", "300", "600", NULL };
+  const char *dpi_labels[] = { N_("150 dots per inch"), N_("300 dots per inch"), N_("600 dots per inch"), NULL };
+  const char *exts[] = { "pdf", "png", "svg" };
+  const char *filter_names[] = { N_("PDF document"), N_("PNG image"), N_("SVG drawing") };
+
+  if (self->measure == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Chart"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.pdf", self->measure->name);
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *pattern = g_strdup_printf ("*.%s", exts[i]);
+
+      gtk_file_filter_set_name (filter, _(filter_names[i]));
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  for (guint i = 0; paper_labels[i]; i++)
+    paper_labels[i] = _(paper_labels[i]);
+  for (guint i = 0; dpi_labels[i]; i++)
+    dpi_labels[i] = _(dpi_labels[i]);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "paper", _("Paper (landscape)"),
+                               paper_ids, paper_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "paper", "a4");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "dpi", _("PNG resolution"), dpi_ids, dpi_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "dpi", "150");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                    */
+
+static void
+tandem_measures_page_finalize (GObject *object)
+{
+  TandemMeasuresPage *self = TANDEM_MEASURES_PAGE (object);
+
+  g_clear_object (&self->data_ids);
+  g_clear_object (&self->data_selection);
+  g_clear_pointer (&self->point_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->measure, tandem_measure_unref);
+  g_free (self->measure_id);
+  g_free (self->summary);
+  G_OBJECT_CLASS (tandem_measures_page_parent_class)->finalize (object);
 }
 
 static void
 tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
 {
   static const char * const entities[] = { "measure", "data_point", "phase", "annotation", NULL };
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TandemPageClass *page_class = TANDEM_PAGE_CLASS (klass);
 
+  object_class->finalize = tandem_measures_page_finalize;
   page_class->entities = entities;
   page_class->reload = tandem_measures_page_reload;
+  page_class->print = tandem_measures_page_print;
+  page_class->export = tandem_measures_page_export;
+
+  g_type_ensure (TANDEM_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/tandemqi/Tandem/tandem-measures-page.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TandemMeasuresPage, name)
+  CHILD (leaflet);
+  CHILD (sidebar);
+  CHILD (description);
+  CHILD (measure_list);
+  CHILD (add_measure_button);
+  CHILD (content_stack);
+  CHILD (measure_title);
+  CHILD (contrast_button);
+  CHILD (chart_view);
+  CHILD (point_label);
+  CHILD (summary_label);
+  CHILD (date_entry);
+  CHILD (value_entry);
+  CHILD (denominator_entry);
+  CHILD (note_entry);
+  CHILD (excluded_check);
+  CHILD (add_value_button);
+  CHILD (save_value_button);
+  CHILD (delete_value_button);
+  CHILD (paste_button);
+  CHILD (import_button);
+  CHILD (data_view);
+  CHILD (phase_list);
+  CHILD (phase_date_entry);
+  CHILD (phase_label_entry);
+  CHILD (annotation_list);
+  CHILD (annotation_date_entry);
+  CHILD (annotation_text_entry);
+  CHILD (name_row);
+  CHILD (kind_row);
+  CHILD (definition_row);
+  CHILD (unit_row);
+  CHILD (direction_row);
+  CHILD (target_row);
+  CHILD (frequency_row);
+  CHILD (chart_row);
+  CHILD (rules_row);
+  CHILD (freeze_row);
+  CHILD (multiply_row);
+  CHILD (screen_switch);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, add_measure_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contrast_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, point_focused_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_value_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_value_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_value_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paste_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_phase_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_annotation_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_row_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_measure_clicked_cb);
 }
 
 static void
 tandem_measures_page_init (TandemMeasuresPage *self)
 {
-  self->status = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->status, "x-office-spreadsheet-symbolic");
-  adw_status_page_set_title (self->status, _("Measures and Charts"));
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->status));
+  g_autoptr(GtkStringList) chart_names = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->point_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->data_ids = gtk_string_list_new (NULL);
+  self->data_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->data_ids)));
+  gtk_single_selection_set_autoselect (self->data_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->data_selection, TRUE);
+  gtk_column_view_set_model (self->data_view, GTK_SELECTION_MODEL (self->data_selection));
+  g_signal_connect_swapped (self->data_selection, "selection-changed",
+                            G_CALLBACK (data_selection_changed_cb), self);
+  add_column (self, _("Date"), COLUMN_DATE, FALSE);
+  add_column (self, _("Value"), COLUMN_VALUE, FALSE);
+  self->denominator_column = add_column (self, _("Out of"), COLUMN_DENOMINATOR, FALSE);
+  add_column (self, _("Note"), COLUMN_NOTE, TRUE);
+  add_column (self, _("Calculations"), COLUMN_EXCLUDED, FALSE);
+
+  for (int c = 0; c < TANDEM_SPC_N_CHARTS; c++)
+    gtk_string_list_append (chart_names, tandem_chart_type_name ((TandemSpcChart) c));
+  adw_combo_row_set_model (self->chart_row, G_LIST_MODEL (chart_names));
+
+  g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
+  g_signal_connect (self->direction_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
+  g_signal_connect (self->frequency_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
+  g_signal_connect (self->chart_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
+  g_signal_connect (self->rules_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
+  g_signal_connect (self->screen_switch, "notify::active", G_CALLBACK (screen_changed_cb), self);
+  g_signal_connect (self->measure_list, "row-activated", G_CALLBACK (measure_row_activated_cb), self);
+  g_signal_connect (self->measure_list, "row-selected", G_CALLBACK (measure_row_selected_cb), self);
+}
+
+/**
+ * tandem_measures_page_get_measure_id:
+ * @self: the page
+ *
+ * Returns: (nullable): the measure shown
+ */
+const char *
+tandem_measures_page_get_measure_id (TandemMeasuresPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
+  return self->measure_id;
+}
+
+/**
+ * tandem_measures_page_select_measure:
+ * @self: the page
+ * @measure_id: a measure of the team
+ */
+void
+tandem_measures_page_select_measure (TandemMeasuresPage *self,
+                                     const char         *measure_id)
+{
+  g_return_if_fail (TANDEM_IS_MEASURES_PAGE (self));
+
+  if (g_strcmp0 (self->measure_id, measure_id) == 0 && self->measure != NULL)
+    return;
+  g_free (self->measure_id);
+  self->measure_id = g_strdup (measure_id);
+  gtk_single_selection_set_selected (self->data_selection, GTK_INVALID_LIST_POSITION);
+  self->loading = TRUE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->measure_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "id"), measure_id) == 0)
+      gtk_list_box_select_row (self->measure_list, GTK_LIST_BOX_ROW (row));
+  self->loading = FALSE;
+  load_measure (self);
+}
+
+/**
+ * tandem_measures_page_get_summary:
+ * @self: the page
+ *
+ * Returns: (nullable): the text summary of the chart shown
+ */
+const char *
+tandem_measures_page_get_summary (TandemMeasuresPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
+  return self->summary;
 }

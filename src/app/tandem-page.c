@@ -41,8 +41,13 @@ project_changed_cb (TandemProject *project,
                     const char    *entity,
                     TandemPage    *self)
 {
+  TandemPagePrivate *priv = tandem_page_get_instance_private (self);
   const char * const *entities = TANDEM_PAGE_GET_CLASS (self)->entities;
 
+  /* A change that deleted the page's team: the window is about to show
+   * another team, so there is nothing of this one left to show. */
+  if (priv->team_id && !tandem_project_exists (project, "team", priv->team_id))
+    return;
   if (entities == NULL || g_strv_contains (entities, entity))
     reload (self);
 }

@@ -1,4 +1,6 @@
-/* tandem-peer-support-page.c
+/* tandem-peer-support-page.c — the peer-support implementation tracker:
+ * progress, the framework's checklist, peer roles and supervision, and the
+ * coach's view of every team
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,35 +8,1022 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "tandem-peer-support-chart.h"
 #include "tandem-peer-support-page.h"
+#include "tandem-print.h"
 
 struct _TandemPeerSupportPage
 {
-  TandemPage     parent_instance;
+  TandemPage                 parent_instance;
 
-  AdwStatusPage *status;
+  GtkStack                  *views;
+  GtkLabel                  *summary_label;
+  GtkDrawingArea            *progress_area;
+  GtkLabel                  *progress_text;
+  GtkLabel                  *support_text;
+  GtkLabel                  *retention_text;
+  GtkLabel                  *supervision_text;
+  GtkBox                    *checklist_box;
+  GtkScrolledWindow         *checklist_scroll;
+  GtkScrolledWindow         *roles_scroll;
+  GtkButton                 *add_role_button;
+  GtkListBox                *roles_list;
+  GtkDrawingArea            *heatmap_area;
+  GtkLabel                  *caseload_text;
+
+  TandemPeerSupportReport   *report;
+  TandemPeerSupportCaseload *caseload;
+
+  GPtrArray                 *stage_groups;   /* widgets added to checklist_box */
+  GHashTable                *keyed;          /* focus key → widget, for the last build */
+  GHashTable                *expanded;       /* keys of expander rows left open */
+  char                      *focus_after;    /* a key to focus after the next build */
+  gboolean                   building;
+  guint                      rebuild_id;
 };
 
 G_DEFINE_FINAL_TYPE (TandemPeerSupportPage, tandem_peer_support_page, TANDEM_TYPE_PAGE)
 
-/* Until the page's editor lands, it says plainly what the file holds. */
-static char *
-describe (TandemProject *project,
-          const char    *team)
-{
-  gint64 roles = tandem_project_count (project, "peer_role", "team_id", team);
-  gint64 tracked = tandem_project_count (project, "framework_status", "team_id", team);
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
+#define MAX_RECORDS_SHOWN 12
 
-  a = g_strdup_printf (ngettext ("Peer-support roles: %" G_GINT64_FORMAT ".",
-                                 "Peer-support roles: %" G_GINT64_FORMAT ".", roles), roles);
-  b = g_strdup_printf (ngettext ("Framework items tracked: %" G_GINT64_FORMAT ".",
-                                 "Framework items tracked: %" G_GINT64_FORMAT ".", tracked), tracked);
-  return g_strjoin (" ", a, b,
-                    _("The implementation tracker, against the national framework, is coming "
-                      "in a later version of Tandem."), NULL);
+/* ------------------------------------------------------------------------ */
+/* Keeping the person's place when the page is rebuilt after a change      */
+
+static void
+remember (TandemPeerSupportPage *self,
+          GtkWidget             *widget,
+          const char            *key)
+{
+  g_object_set_data_full (G_OBJECT (widget), "tandem-key", g_strdup (key), g_free);
+  g_hash_table_replace (self->keyed, g_strdup (key), widget);
+}
+
+static char *
+focused_key (TandemPeerSupportPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL && focus != GTK_WIDGET (self); focus = gtk_widget_get_parent (focus))
+    {
+      const char *key = g_object_get_data (G_OBJECT (focus), "tandem-key");
+      if (key != NULL)
+        return g_strdup (key);
+    }
+  return NULL;
+}
+
+static void
+expander_expanded_cb (AdwExpanderRow        *row,
+                      GParamSpec            *pspec,
+                      TandemPeerSupportPage *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "tandem-key");
+
+  if (self->building || key == NULL)
+    return;
+  if (adw_expander_row_get_expanded (row))
+    g_hash_table_add (self->expanded, g_strdup (key));
+  else
+    g_hash_table_remove (self->expanded, key);
+}
+
+static AdwExpanderRow *
+keyed_expander (TandemPeerSupportPage *self,
+                const char            *key,
+                const char            *title)
+{
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  remember (self, GTK_WIDGET (row), key);
+  adw_expander_row_set_expanded (row, g_hash_table_contains (self->expanded, key));
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (expander_expanded_cb), self);
+  return row;
+}
+
+static void
+restore_focus (TandemPeerSupportPage *self,
+               const char            *key)
+{
+  GtkWidget *widget;
+
+  if (key == NULL || (widget = g_hash_table_lookup (self->keyed, key)) == NULL)
+    return;
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    if (ADW_IS_EXPANDER_ROW (w))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
+  gtk_widget_grab_focus (widget);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drawing                                                                  */
+
+static void
+draw_card (cairo_t *cr,
+           int      width,
+           int      height)
+{
+  double r = 8;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, width - r, r, r, -G_PI / 2, 0);
+  cairo_arc (cr, width - r, height - r, r, 0, G_PI / 2);
+  cairo_arc (cr, r, height - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, r, r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+static void
+draw_progress_cb (GtkDrawingArea *area,
+                  cairo_t        *cr,
+                  int             width,
+                  int             height,
+                  gpointer        user_data)
+{
+  TandemPeerSupportPage *self = user_data;
+
+  if (self->report == NULL)
+    return;
+  draw_card (cr, width, height);
+  tandem_peer_support_draw_progress (cr, 14, 12, width - 28, self->report->stages);
+}
+
+static void
+progress_resized_cb (GtkDrawingArea        *area,
+                     int                    width,
+                     int                    height,
+                     TandemPeerSupportPage *self)
+{
+  if (self->report == NULL)
+    return;
+  if (width <= 0)
+    width = 700;
+  gtk_drawing_area_set_content_height (area, (int) ceil (tandem_peer_support_progress_height (
+                                         self->report->stages, MAX (width - 28, 100)) + 24));
+}
+
+static void
+draw_heatmap_cb (GtkDrawingArea *area,
+                 cairo_t        *cr,
+                 int             width,
+                 int             height,
+                 gpointer        user_data)
+{
+  TandemPeerSupportPage *self = user_data;
+
+  if (self->caseload == NULL || self->caseload->teams->len == 0)
+    return;
+  draw_card (cr, width, height);
+  tandem_peer_support_draw_heatmap (cr, 14, 12, width - 28, self->caseload, 0,
+                                    self->caseload->teams->len);
+}
+
+static void
+heatmap_resized_cb (GtkDrawingArea        *area,
+                    int                    width,
+                    int                    height,
+                    TandemPeerSupportPage *self)
+{
+  if (self->caseload == NULL)
+    return;
+  if (width <= 0)
+    width = 700;
+  gtk_drawing_area_set_content_height (area, (int) ceil (tandem_peer_support_heatmap_height (
+                                         self->caseload, 0, self->caseload->teams->len,
+                                         MAX (width - 28, 100)) + 24));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Editing the checklist                                                    */
+
+static void
+status_selected_cb (GtkDropDown           *dropdown,
+                    GParamSpec            *pspec,
+                    TandemPeerSupportPage *self)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  const char *item_id = g_object_get_data (G_OBJECT (dropdown), "item-id");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (self->building || selected >= TANDEM_N_ITEM_STATUSES || !tandem_page_get_editable (page))
+    return;
+  if (!tandem_peer_support_set_status (tandem_page_get_project (page),
+                                       tandem_page_get_team_id (page), item_id, selected, NULL,
+                                       &error))
+    tandem_page_show_error (page, _("Could Not Change the Status"), error);
+}
+
+static void
+item_text_applied_cb (AdwEntryRow           *row,
+                      TandemPeerSupportPage *self)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  const char *item_id = g_object_get_data (G_OBJECT (row), "item-id");
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_peer_support_set_item_text (tandem_page_get_project (page),
+                                          tandem_page_get_team_id (page), item_id, field,
+                                          gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    tandem_page_show_error (page, _("Could Not Save the Change"), error);
+}
+
+static void
+add_item_applied_cb (AdwEntryRow           *row,
+                     TandemPeerSupportPage *self)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  const char *stage = g_object_get_data (G_OBJECT (row), "stage");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  id = tandem_peer_support_add_item (tandem_page_get_project (page), stage,
+                                     gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+  if (id == NULL)
+    {
+      tandem_page_show_error (page, _("Could Not Add the Item"), error);
+      return;
+    }
+  g_free (self->focus_after);
+  self->focus_after = g_strdup_printf ("status:%s", id);
+}
+
+static void
+delete_item_clicked_cb (GtkButton             *button,
+                        TandemPeerSupportPage *self)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_peer_support_delete_item (tandem_page_get_project (page),
+                                        g_object_get_data (G_OBJECT (button), "item-id"), &error))
+    tandem_page_show_error (page, _("Could Not Delete the Item"), error);
+  else
+    tandem_page_show_toast (page, _("Item deleted"), TRUE);
+}
+
+static GtkWidget *
+entry_row (TandemPeerSupportPage *self,
+           const char            *title,
+           const char            *text,
+           const char            *key,
+           GCallback              applied)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_widget_set_sensitive (row, tandem_page_get_editable (TANDEM_PAGE (self)));
+  g_signal_connect (row, "apply", applied, self);
+  remember (self, row, key);
+  return row;
+}
+
+static GtkWidget *
+item_entry_row (TandemPeerSupportPage   *self,
+                const TandemTrackerItem *item,
+                const char              *field,
+                const char              *title,
+                const char              *text)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%s", field, item->item_id);
+  GtkWidget *row = entry_row (self, title, text, key, G_CALLBACK (item_text_applied_cb));
+
+  g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (item->item_id), g_free);
+  g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
+  return row;
+}
+
+static char *
+item_subtitle (const TandemTrackerItem *item)
+{
+  g_autoptr(GString) text = g_string_new (tandem_item_status_label (item->status));
+
+  if (item->owner)
+    g_string_append_printf (text, _(" · owner: %s"), item->owner);
+  if (item->target_date && item->status != TANDEM_ITEM_IN_PLACE)
+    {
+      g_autofree char *date = tandem_peer_support_format_date (item->target_date);
+      g_string_append_printf (text, _(" · due %s"), date);
+    }
+  if (!item->builtin)
+    g_string_append (text, _(" · the project's own item"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+history_text (TandemProject           *project,
+              const TandemTrackerItem *item)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (item->status_id == NULL ||
+      (history = tandem_peer_support_status_history (project, item->status_id, NULL)) == NULL ||
+      history->len == 0)
+    return g_strdup (_("No changes recorded yet."));
+  for (guint i = 0; i < history->len; i++)
+    {
+      const TandemStatusChange *change = history->pdata[i];
+      g_autofree char *day = g_strndup (change->at ? change->at : "", 10);
+      g_autofree char *date = tandem_peer_support_format_date (day);
+
+      if (text->len)
+        g_string_append_c (text, '\n');
+      /* TRANSLATORS: one line of an item's history: date, status, who */
+      g_string_append_printf (text, _("%s: %s, by %s"), date,
+                              tandem_item_status_label (change->status),
+                              change->author ? change->author : _("someone"));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkWidget *
+build_item_row (TandemPeerSupportPage   *self,
+                TandemProject           *project,
+                const TandemTrackerItem *item,
+                GtkStringList           *statuses)
+{
+  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
+  g_autofree char *key = g_strdup_printf ("item:%s", item->item_id);
+  g_autofree char *status_key = g_strdup_printf ("status:%s", item->item_id);
+  g_autofree char *subtitle = item_subtitle (item);
+  g_autofree char *status_label = g_strdup_printf (_("Status of “%s”"), item->title);
+  g_autofree char *history = history_text (project, item);
+  AdwExpanderRow *row = keyed_expander (self, key, item->title);
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
+  GtkWidget *history_row = adw_action_row_new ();
+
+  adw_expander_row_set_subtitle (row, subtitle);
+
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), item->status);
+  gtk_widget_set_sensitive (dropdown, editable);
+  gtk_widget_set_tooltip_text (dropdown, _("Where the team stands on this item"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
+  g_object_set_data_full (G_OBJECT (dropdown), "item-id", g_strdup (item->item_id), g_free);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
+  remember (self, dropdown, status_key);
+  adw_expander_row_add_action (row, dropdown);
+
+  adw_expander_row_add_row (row, item_entry_row (self, item, "evidence", _("Evidence"),
+                                                 item->evidence));
+  adw_expander_row_add_row (row, item_entry_row (self, item, "owner", _("Owner"), item->owner));
+  adw_expander_row_add_row (row, item_entry_row (self, item, "target_date",
+                                                 _("Target date (such as 2026-12-31)"),
+                                                 item->target_date));
+  adw_expander_row_add_row (row, item_entry_row (self, item, "last_reviewed",
+                                                 _("Last reviewed (such as 2026-12-31)"),
+                                                 item->last_reviewed));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (history_row), _("History"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (history_row), history);
+  adw_expander_row_add_row (row, history_row);
+
+  if (!item->builtin && editable)
+    {
+      GtkWidget *delete_row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Item"));
+      g_autofree char *delete_key = g_strdup_printf ("delete:%s", item->item_id);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (delete_row),
+                                     _("This item is the project's own"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "destructive-action");
+      g_object_set_data_full (G_OBJECT (button), "item-id", g_strdup (item->item_id), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (delete_item_clicked_cb), self);
+      remember (self, button, delete_key);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (delete_row), button);
+      adw_expander_row_add_row (row, delete_row);
+    }
+  return GTK_WIDGET (row);
+}
+
+static void
+build_checklist (TandemPeerSupportPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  AdwPreferencesGroup *group = NULL;
+  const char *stage = NULL;
+
+  for (guint i = 0; i < self->stage_groups->len; i++)
+    gtk_box_remove (self->checklist_box, self->stage_groups->pdata[i]);
+  g_ptr_array_set_size (self->stage_groups, 0);
+  if (self->report == NULL)
+    return;
+
+  for (guint k = 0; k < TANDEM_N_ITEM_STATUSES; k++)
+    gtk_string_list_append (statuses, tandem_item_status_label (k));
+
+  for (guint i = 0; i <= self->report->items->len; i++)
+    {
+      const TandemTrackerItem *item = i < self->report->items->len ? self->report->items->pdata[i]
+                                                                    : NULL;
+
+      if (group != NULL && (item == NULL || g_strcmp0 (item->stage, stage) != 0))
+        {
+          g_autofree char *key = g_strdup_printf ("add-item:%s", stage);
+          GtkWidget *add = entry_row (self, _("Add the team's own item to this stage"), NULL, key,
+                                      G_CALLBACK (add_item_applied_cb));
+
+          g_object_set_data_full (G_OBJECT (add), "stage", g_strdup (stage), g_free);
+          adw_preferences_group_add (group, add);
+        }
+      if (item == NULL)
+        break;
+      if (group == NULL || g_strcmp0 (item->stage, stage) != 0)
+        {
+          for (guint s = 0; s < self->report->stages->len; s++)
+            {
+              const TandemStageProgress *progress = self->report->stages->pdata[s];
+              g_autofree char *description = NULL;
+
+              if (!g_str_equal (progress->stage, item->stage))
+                continue;
+              description = g_strdup_printf (_("%u of %u in place"),
+                                             progress->counts[TANDEM_ITEM_IN_PLACE], progress->total);
+              group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+              adw_preferences_group_set_title (group, item->stage);
+              adw_preferences_group_set_description (group, description);
+            }
+          stage = item->stage;
+          gtk_box_append (self->checklist_box, GTK_WIDGET (group));
+          g_ptr_array_add (self->stage_groups, group);
+        }
+      adw_preferences_group_add (group, build_item_row (self, project, item, statuses));
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Editing roles and supervision                                            */
+
+static void
+role_text_applied_cb (AdwEntryRow           *row,
+                      TandemPeerSupportPage *self)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_peer_support_set_role_field (tandem_page_get_project (page),
+                                           g_object_get_data (G_OBJECT (row), "role-id"),
+                                           g_object_get_data (G_OBJECT (row), "field"),
+                                           gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    tandem_page_show_error (page, _("Could Not Save the Change"), error);
+}
+
+static void
+role_switch_cb (GtkSwitch             *toggle,
+                GParamSpec            *pspec,
+                TandemPeerSupportPage *self)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->building)
+    return;
+  if (!tandem_peer_support_set_role_field (tandem_page_get_project (page),
+                                           g_object_get_data (G_OBJECT (toggle), "role-id"),
+                                           g_object_get_data (G_OBJECT (toggle), "field"),
+                                           gtk_switch_get_active (toggle) ? "1" : "0", &error))
+    tandem_page_show_error (page, _("Could Not Save the Change"), error);
+}
+
+static void
+add_record_clicked_cb (GtkButton             *button,
+                       TandemPeerSupportPage *self)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  GtkEditable *date = g_object_get_data (G_OBJECT (button), "date");
+  GtkDropDown *kind = g_object_get_data (G_OBJECT (button), "kind");
+  GtkEditable *note = g_object_get_data (G_OBJECT (button), "note");
+  const char *role_id = g_object_get_data (G_OBJECT (button), "role-id");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  id = tandem_peer_support_add_record (tandem_page_get_project (page), role_id,
+                                       gtk_editable_get_text (date),
+                                       gtk_drop_down_get_selected (kind),
+                                       gtk_editable_get_text (note), &error);
+  if (id == NULL)
+    {
+      tandem_page_show_error (page, _("Could Not Add the Record"), error);
+      return;
+    }
+  g_free (self->focus_after);
+  self->focus_after = g_strdup_printf ("record-date:%s", role_id);
+}
+
+static void
+delete_record_clicked_cb (GtkButton             *button,
+                          TandemPeerSupportPage *self)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  TandemProject *project = tandem_page_get_project (page);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!tandem_project_begin (project, _("Delete supervision record"), &error))
+    {
+      tandem_page_show_error (page, _("Could Not Delete the Record"), error);
+      return;
+    }
+  ok = tandem_project_delete (project, "supervision", g_object_get_data (G_OBJECT (button), "id"),
+                              &error);
+  if (!ok)
+    tandem_project_rollback (project);
+  if (!ok || !tandem_project_commit (project, &error))
+    tandem_page_show_error (page, _("Could Not Delete the Record"), error);
+  else
+    tandem_page_show_toast (page, _("Record deleted"), TRUE);
+}
+
+static void
+delete_role_clicked_cb (GtkButton             *button,
+                        TandemPeerSupportPage *self)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  TandemProject *project = tandem_page_get_project (page);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!tandem_project_begin (project, _("Delete peer role"), &error))
+    {
+      tandem_page_show_error (page, _("Could Not Delete the Role"), error);
+      return;
+    }
+  ok = tandem_project_delete (project, "peer_role", g_object_get_data (G_OBJECT (button), "role-id"),
+                              &error);
+  if (!ok)
+    tandem_project_rollback (project);
+  if (!ok || !tandem_project_commit (project, &error))
+    tandem_page_show_error (page, _("Could Not Delete the Role"), error);
+  else
+    tandem_page_show_toast (page, _("Peer role deleted"), TRUE);
+}
+
+static void
+add_role_clicked_cb (TandemPeerSupportPage *self)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  id = tandem_peer_support_add_role (tandem_page_get_project (page),
+                                     tandem_page_get_team_id (page), NULL, &error);
+  if (id == NULL)
+    {
+      tandem_page_show_error (page, _("Could Not Add the Role"), error);
+      return;
+    }
+  g_free (self->focus_after);
+  self->focus_after = g_strdup_printf ("title:%s", id);
+  tandem_peer_support_page_select_view (self, "roles");
+}
+
+static GtkWidget *
+role_entry_row (TandemPeerSupportPage *self,
+                const TandemPeerRole  *role,
+                const char            *field,
+                const char            *title,
+                const char            *text)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%s", field, role->id);
+  GtkWidget *row = entry_row (self, title, text, key, G_CALLBACK (role_text_applied_cb));
+
+  g_object_set_data_full (G_OBJECT (row), "role-id", g_strdup (role->id), g_free);
+  g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
+  return row;
+}
+
+static GtkWidget *
+role_switch_row (TandemPeerSupportPage *self,
+                 const TandemPeerRole  *role,
+                 const char            *field,
+                 const char            *title,
+                 gboolean               active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  g_autofree char *key = g_strdup_printf ("%s:%s", field, role->id);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (toggle, tandem_page_get_editable (TANDEM_PAGE (self)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data_full (G_OBJECT (toggle), "role-id", g_strdup (role->id), g_free);
+  g_object_set_data (G_OBJECT (toggle), "field", (gpointer) field);
+  g_signal_connect (toggle, "notify::active", G_CALLBACK (role_switch_cb), self);
+  remember (self, toggle, key);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  return row;
+}
+
+static char *
+format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return NULL;
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", value));
+}
+
+static GtkWidget *
+record_form (TandemPeerSupportPage *self,
+             const TandemPeerRole  *role)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *date = gtk_entry_new ();
+  GtkWidget *kind = gtk_drop_down_new (NULL, NULL);
+  GtkWidget *note = gtk_entry_new ();
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Record"));
+  GtkWidget *row = gtk_list_box_row_new ();
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autofree char *today = tandem_peer_support_today ();
+  g_autofree char *date_key = g_strdup_printf ("record-date:%s", role->id);
+  g_autofree char *add_key = g_strdup_printf ("record-add:%s", role->id);
+
+  for (guint k = 0; k < TANDEM_N_SUPERVISION_KINDS; k++)
+    gtk_string_list_append (kinds, tandem_supervision_kind_label (k));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (kind), G_LIST_MODEL (kinds));
+
+  gtk_editable_set_text (GTK_EDITABLE (date), today);
+  gtk_editable_set_width_chars (GTK_EDITABLE (date), 10);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (optional)"));
+  gtk_widget_set_hexpand (note, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Date of the session"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Kind of session"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Note on the session (optional)"), -1);
+  gtk_widget_set_tooltip_text (date, _("The date, such as 2026-12-31"));
+  remember (self, date, date_key);
+  remember (self, add, add_key);
+
+  g_object_set_data (G_OBJECT (add), "date", date);
+  g_object_set_data (G_OBJECT (add), "kind", kind);
+  g_object_set_data (G_OBJECT (add), "note", note);
+  g_object_set_data_full (G_OBJECT (add), "role-id", g_strdup (role->id), g_free);
+  g_signal_connect (add, "clicked", G_CALLBACK (add_record_clicked_cb), self);
+  g_signal_connect_swapped (note, "activate", G_CALLBACK (gtk_widget_activate), add);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), date);
+  gtk_box_append (GTK_BOX (box), kind);
+  gtk_box_append (GTK_BOX (box), note);
+  gtk_box_append (GTK_BOX (box), add);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_sensitive (row, tandem_page_get_editable (TANDEM_PAGE (self)));
+  return row;
+}
+
+static GtkWidget *
+build_role_row (TandemPeerSupportPage *self,
+                TandemProject         *project,
+                const TandemPeerRole  *role)
+{
+  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
+  g_autofree char *key = g_strdup_printf ("role:%s", role->id);
+  g_autofree char *terms = tandem_peer_support_describe_role (role);
+  g_autofree char *supervision = tandem_peer_support_describe_supervision (role);
+  g_autofree char *hours = format_number (role->hours);
+  g_autofree char *expected = format_number (role->expected_per_month);
+  g_autofree char *subtitle = g_strdup_printf ("%s\n%s", terms, supervision);
+  g_autoptr(GPtrArray) records = tandem_peer_support_list_records (project, role->id, NULL);
+  AdwExpanderRow *row = keyed_expander (self, key, role->title);
+
+  adw_expander_row_set_subtitle (row, subtitle);
+  adw_expander_row_add_row (row, role_entry_row (self, role, "title", _("Post title"), role->title));
+  adw_expander_row_add_row (row, role_entry_row (self, role, "band", _("Band"), role->band));
+  adw_expander_row_add_row (row, role_entry_row (self, role, "hours", _("Hours a week"), hours));
+  adw_expander_row_add_row (row, role_entry_row (self, role, "start_date",
+                                                 _("Start date (such as 2026-12-31)"),
+                                                 role->start_date));
+  adw_expander_row_add_row (row, role_entry_row (self, role, "end_date",
+                                                 _("End date, if the worker has left"),
+                                                 role->end_date));
+  adw_expander_row_add_row (row, role_entry_row (self, role, "leaving_reason",
+                                                 _("Reason for leaving (optional)"),
+                                                 role->leaving_reason));
+  adw_expander_row_add_row (row, role_entry_row (self, role, "expected_supervision_per_month",
+                                                 _("Supervision sessions expected a month"),
+                                                 expected));
+  adw_expander_row_add_row (row, role_switch_row (self, role, "paired",
+                                                  _("Works in a pair or a linked role"),
+                                                  role->paired));
+  adw_expander_row_add_row (row, role_switch_row (self, role, "vacancy", _("The post is vacant"),
+                                                  role->vacancy));
+  adw_expander_row_add_row (row, record_form (self, role));
+
+  for (guint i = 0; records != NULL && i < records->len && i < MAX_RECORDS_SHOWN; i++)
+    {
+      const TandemSupervisionRecord *record = records->pdata[i];
+      GtkWidget *record_row = adw_action_row_new ();
+      g_autofree char *date = tandem_peer_support_format_date (record->date);
+      g_autofree char *title = g_strdup_printf ("%s — %s", date,
+                                                tandem_supervision_kind_label (record->kind));
+      g_autofree char *delete_label = g_strdup_printf (_("Delete the record of %s"), title);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (record_row), title);
+      if (record->note)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (record_row), record->note);
+      if (editable)
+        {
+          GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          g_autofree char *delete_key = g_strdup_printf ("record:%s", record->id);
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, _("Delete this record"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          delete_label, -1);
+          g_object_set_data_full (G_OBJECT (button), "id", g_strdup (record->id), g_free);
+          g_signal_connect (button, "clicked", G_CALLBACK (delete_record_clicked_cb), self);
+          remember (self, button, delete_key);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (record_row), button);
+        }
+      adw_expander_row_add_row (row, record_row);
+    }
+  if (records != NULL && records->len > MAX_RECORDS_SHOWN)
+    {
+      GtkWidget *more = adw_action_row_new ();
+      g_autofree char *text = g_strdup_printf (_("The latest %u of %u records are shown."),
+                                               MAX_RECORDS_SHOWN, records->len);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), text);
+      adw_expander_row_add_row (row, more);
+    }
+
+  if (editable)
+    {
+      GtkWidget *delete_row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Role"));
+      g_autofree char *delete_key = g_strdup_printf ("delete-role:%s", role->id);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (delete_row),
+                                     _("Delete the role and its records"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "destructive-action");
+      g_object_set_data_full (G_OBJECT (button), "role-id", g_strdup (role->id), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (delete_role_clicked_cb), self);
+      remember (self, button, delete_key);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (delete_row), button);
+      adw_expander_row_add_row (row, delete_row);
+    }
+  return GTK_WIDGET (row);
+}
+
+static void
+build_roles (TandemPeerSupportPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+
+  clear_list (self->roles_list);
+  if (self->report == NULL)
+    return;
+  if (self->report->roles->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("No peer roles yet. Add the team's first one."));
+      gtk_list_box_append (self->roles_list, row);
+    }
+  for (guint i = 0; i < self->report->roles->len; i++)
+    gtk_list_box_append (self->roles_list, build_role_row (self, project, self->report->roles->pdata[i]));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Words                                                                    */
+
+static void
+show_words (TandemPeerSupportPage *self)
+{
+  TandemPeerSupportReport *report = self->report;
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GPtrArray) support = tandem_peer_support_describe_support (report);
+  g_autoptr(GString) supervision = g_string_new (NULL);
+  g_autoptr(GString) retention = g_string_new (NULL);
+  g_autofree char *progress = tandem_peer_support_describe_progress (report->stages);
+  g_autofree char *support_text = NULL;
+  g_autofree char *summary = NULL;
+  guint in_place = 0, applies = 0;
+
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const TandemTrackerItem *item = report->items->pdata[i];
+      in_place += item->status == TANDEM_ITEM_IN_PLACE;
+      applies += item->status != TANDEM_ITEM_NOT_APPLICABLE;
+    }
+  /* The first two sentences say what the file holds, as every page does. */
+  summary = g_strdup_printf (_("Peer-support roles: %" G_GINT64_FORMAT ". Framework items tracked: "
+                               "%" G_GINT64_FORMAT ". In place: %u of the %u items that apply."),
+                             tandem_project_count (project, "peer_role", "team_id", report->team_id),
+                             tandem_project_count (project, "framework_status", "team_id",
+                                                   report->team_id),
+                             in_place, applies);
+  gtk_label_set_text (self->summary_label, summary);
+
+  gtk_label_set_text (self->progress_text, progress);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, progress, -1);
+
+  g_ptr_array_add (support, NULL);
+  support_text = g_strjoinv ("\n", (char **) support->pdata);
+  gtk_label_set_text (self->support_text, support_text);
+
+  for (guint y = 0; y < 3; y++)
+    {
+      g_autofree char *line = tandem_peer_support_describe_retention (&report->retention[y]);
+      g_string_append_printf (retention, "%s%s", y ? "\n" : "", line);
+    }
+  gtk_label_set_text (self->retention_text, retention->str);
+
+  for (guint i = 0; i < report->roles->len; i++)
+    {
+      const TandemPeerRole *role = report->roles->pdata[i];
+      g_autofree char *line = tandem_peer_support_describe_supervision (role);
+      g_string_append_printf (supervision, "%s%s: %s", i ? "\n" : "", role->title, line);
+    }
+  if (report->roles->len == 0)
+    g_string_append (supervision, _("No peer roles yet: add them under Roles."));
+  gtk_label_set_text (self->supervision_text, supervision->str);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Printing and exporting                                                   */
+
+static gboolean
+showing_caseload (TandemPeerSupportPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->views), "caseload") == 0;
+}
+
+static void
+report_free_cb (gpointer data)
+{
+  tandem_peer_support_report_free (data);
+}
+
+static void
+caseload_free_cb (gpointer data)
+{
+  tandem_peer_support_caseload_free (data);
+}
+
+static void
+tandem_peer_support_page_print (TandemPage *page)
+{
+  TandemPeerSupportPage *self = TANDEM_PEER_SUPPORT_PAGE (page);
+  TandemProject *project = tandem_page_get_project (page);
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autoptr(GError) error = NULL;
+
+  if (showing_caseload (self))
+    {
+      TandemPeerSupportCaseload *caseload = tandem_peer_support_caseload_new (project, &error);
+      if (caseload == NULL)
+        {
+          tandem_page_show_error (page, _("Could Not Print"), error);
+          return;
+        }
+      tandem_print_pages (window, _("Peer-support caseload overview"), TANDEM_PAPER_A4, TRUE,
+                          tandem_peer_support_caseload_n_pages (caseload),
+                          tandem_peer_support_draw_caseload_page, caseload, caseload_free_cb, NULL);
+    }
+  else
+    {
+      TandemPeerSupportReport *report = tandem_peer_support_report_new (
+        project, tandem_page_get_team_id (page), NULL, &error);
+      if (report == NULL)
+        {
+          tandem_page_show_error (page, _("Could Not Print"), error);
+          return;
+        }
+      tandem_print_pages (window, _("Peer-support summary"), TANDEM_PAPER_A4, FALSE, 1,
+                          tandem_peer_support_draw_summary_page, report, report_free_cb, NULL);
+    }
+}
+
+static void
+export_response_cb (GtkNativeDialog       *dialog,
+                    int                    response,
+                    TandemPeerSupportPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        {
+          g_set_error_literal (&error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
+                               _("Choose a file on this computer or a mounted drive."));
+          tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Export"), error);
+        }
+      else if (!tandem_peer_support_page_export_to (self, path, &error))
+        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Export"), error);
+      else
+        tandem_page_show_toast (TANDEM_PAGE (self), _("Exported"), FALSE);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+tandem_peer_support_page_export (TandemPage *page)
+{
+  TandemPeerSupportPage *self = TANDEM_PEER_SUPPORT_PAGE (page);
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (showing_caseload (self))
+    name = g_strdup (_("Peer-support caseload overview.pdf"));
+  else
+    {
+      g_autofree char *team = tandem_project_get_text (tandem_page_get_project (page), "team",
+                                                       tandem_page_get_team_id (page), "name");
+      name = g_strdup_printf (_("%s peer-support summary.pdf"), team ? team : _("Team"));
+      g_strdelimit (name, "/\\", '-');
+    }
+
+  dialog = gtk_file_chooser_native_new (showing_caseload (self) ? _("Export the Caseload Overview")
+                                                                : _("Export the Team's Summary"),
+                                        window, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                        _("_Cancel"));
+  gtk_file_filter_set_name (pdf, _("PDF document"));
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_filter_set_name (png, _("PNG image (first page)"));
+  gtk_file_filter_add_suffix (png, "png");
+  gtk_file_filter_set_name (svg, _("SVG drawing (first page)"));
+  gtk_file_filter_add_suffix (svg, "svg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), png);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), svg);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reloading                                                                */
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  TandemPeerSupportPage *self = user_data;
+  g_autofree char *key = NULL;
+  double checklist_at, roles_at;
+
+  self->rebuild_id = 0;
+  key = self->focus_after ? g_steal_pointer (&self->focus_after) : focused_key (self);
+  checklist_at = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->checklist_scroll));
+  roles_at = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->roles_scroll));
+
+  self->building = TRUE;
+  g_hash_table_remove_all (self->keyed);
+  build_checklist (self);
+  build_roles (self);
+  self->building = FALSE;
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->checklist_scroll), checklist_at);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->roles_scroll), roles_at);
+  restore_focus (self, key);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -43,29 +1032,190 @@ tandem_peer_support_page_reload (TandemPage *page)
   TandemPeerSupportPage *self = TANDEM_PEER_SUPPORT_PAGE (page);
   TandemProject *project = tandem_page_get_project (page);
   const char *team = tandem_page_get_team_id (page);
-  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *caseload_words = NULL;
 
-  if (project == NULL || team == NULL)
-    return;
-  text = describe (project, team);
-  adw_status_page_set_description (self->status, text);
+  g_clear_pointer (&self->report, tandem_peer_support_report_free);
+  g_clear_pointer (&self->caseload, tandem_peer_support_caseload_free);
+
+  if (project != NULL && team != NULL)
+    {
+      self->report = tandem_peer_support_report_new (project, team, NULL, &error);
+      if (self->report == NULL)
+        g_warning ("Could not read the peer-support tracker: %s", error->message);
+      g_clear_error (&error);
+    }
+  if (project != NULL)
+    {
+      self->caseload = tandem_peer_support_caseload_new (project, &error);
+      if (self->caseload == NULL)
+        g_warning ("Could not read the caseload: %s", error->message);
+    }
+
+  /* The rows are rebuilt once the signal that changed them is over: the
+   * change may come from one of them (a status chosen in its drop-down). */
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_role_button),
+                            self->report != NULL && tandem_page_get_editable (page));
+  if (self->report != NULL)
+    show_words (self);
+  if (self->caseload != NULL)
+    {
+      caseload_words = tandem_peer_support_describe_caseload (self->caseload);
+      gtk_label_set_text (self->caseload_text, caseload_words);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->heatmap_area),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caseload_words, -1);
+    }
+  progress_resized_cb (self->progress_area, gtk_widget_get_width (GTK_WIDGET (self->progress_area)),
+                       0, self);
+  heatmap_resized_cb (self->heatmap_area, gtk_widget_get_width (GTK_WIDGET (self->heatmap_area)),
+                      0, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->progress_area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->heatmap_area));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The class                                                                */
+
+static void
+tandem_peer_support_page_dispose (GObject *object)
+{
+  TandemPeerSupportPage *self = TANDEM_PEER_SUPPORT_PAGE (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_pointer (&self->report, tandem_peer_support_report_free);
+  g_clear_pointer (&self->caseload, tandem_peer_support_caseload_free);
+  /* Rows go first, removed from their lists as a rebuild does: libadwaita
+   * 1.2's expander rows complain when disposed along with their list. */
+  if (self->stage_groups != NULL)
+    {
+      build_checklist (self);
+      build_roles (self);
+    }
+  g_clear_pointer (&self->stage_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->keyed, g_hash_table_unref);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->focus_after, g_free);
+  G_OBJECT_CLASS (tandem_peer_support_page_parent_class)->dispose (object);
 }
 
 static void
 tandem_peer_support_page_class_init (TandemPeerSupportPageClass *klass)
 {
-  static const char * const entities[] = { "framework_status", "framework_item", "peer_role", "supervision", NULL };
+  static const char * const entities[] = {
+    "framework_status", "framework_item", "peer_role", "supervision", "team", NULL
+  };
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TandemPageClass *page_class = TANDEM_PAGE_CLASS (klass);
 
+  object_class->dispose = tandem_peer_support_page_dispose;
   page_class->entities = entities;
   page_class->reload = tandem_peer_support_page_reload;
+  page_class->print = tandem_peer_support_page_print;
+  page_class->export = tandem_peer_support_page_export;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/tandemqi/Tandem/tandem-peer-support-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, views);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, progress_area);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, progress_text);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, support_text);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, retention_text);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, supervision_text);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, checklist_box);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, checklist_scroll);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, roles_scroll);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, add_role_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, roles_list);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, heatmap_area);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, caseload_text);
+  gtk_widget_class_bind_template_callback (widget_class, add_role_clicked_cb);
 }
 
 static void
 tandem_peer_support_page_init (TandemPeerSupportPage *self)
 {
-  self->status = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->status, "system-users-symbolic");
-  adw_status_page_set_title (self->status, _("Peer-Support Implementation"));
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->status));
+  self->stage_groups = g_ptr_array_new ();
+  self->keyed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->progress_area, draw_progress_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->heatmap_area, draw_heatmap_cb, self, NULL);
+  g_signal_connect (self->progress_area, "resize", G_CALLBACK (progress_resized_cb), self);
+  g_signal_connect (self->heatmap_area, "resize", G_CALLBACK (heatmap_resized_cb), self);
+}
+
+/**
+ * tandem_peer_support_page_select_view:
+ * @self: the page
+ * @name: “progress”, “checklist”, “roles” or “caseload”
+ *
+ * Shows one of the page's views, as its switcher does.
+ */
+void
+tandem_peer_support_page_select_view (TandemPeerSupportPage *self,
+                                      const char            *name)
+{
+  g_return_if_fail (TANDEM_IS_PEER_SUPPORT_PAGE (self));
+  gtk_stack_set_visible_child_name (self->views, name);
+}
+
+/**
+ * tandem_peer_support_page_export_to:
+ * @self: the page
+ * @path: a file ending in .pdf, .png or .svg
+ * @error: return location for an error
+ *
+ * Exports what the page shows, as Export… does once a file is chosen: the
+ * caseload overview when the All Teams view is showing, otherwise the
+ * team's one-page summary.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+tandem_peer_support_page_export_to (TandemPeerSupportPage  *self,
+                                    const char             *path,
+                                    GError                **error)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  TandemProject *project = tandem_page_get_project (page);
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  TandemExportFormat format = TANDEM_EXPORT_PDF;
+  double width, height;
+
+  g_return_val_if_fail (TANDEM_IS_PEER_SUPPORT_PAGE (self), FALSE);
+
+  if (g_str_has_suffix (lower, ".png"))
+    format = TANDEM_EXPORT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    format = TANDEM_EXPORT_SVG;
+
+  if (showing_caseload (self))
+    {
+      g_autoptr(TandemPeerSupportCaseload) caseload = tandem_peer_support_caseload_new (project, error);
+      guint n_pages;
+
+      if (caseload == NULL)
+        return FALSE;
+      n_pages = format == TANDEM_EXPORT_PDF ? tandem_peer_support_caseload_n_pages (caseload) : 1;
+      tandem_paper_get_size (TANDEM_PAPER_A4, TRUE, &width, &height);
+      return tandem_export_pages (path, format, width, height, n_pages, 150,
+                                  tandem_peer_support_draw_caseload_page, caseload, error);
+    }
+  else
+    {
+      g_autoptr(TandemPeerSupportReport) report = tandem_peer_support_report_new (
+        project, tandem_page_get_team_id (page), NULL, error);
+
+      if (report == NULL)
+        return FALSE;
+      tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &width, &height);
+      return tandem_export_pages (path, format, width, height, 1, 150,
+                                  tandem_peer_support_draw_summary_page, report, error);
+    }
 }

@@ -13,4 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TandemPeerSupportPage, tandem_peer_support_page, TANDEM, PEER_SUPPORT_PAGE, TandemPage)
 
+void     tandem_peer_support_page_select_view (TandemPeerSupportPage  *self,
+                                               const char             *name);
+gboolean tandem_peer_support_page_export_to   (TandemPeerSupportPage  *self,
+                                               const char             *path,
+                                               GError                **error);
+
 G_END_DECLS

@@ -142,7 +142,10 @@ GtkWindow *
 tandem_preferences_new (GtkWindow *parent,
                         GSettings *settings)
 {
-  GtkWidget *window = adw_preferences_window_new ();
+  /* A plain window rather than AdwPreferencesWindow: one page needs no search,
+   * and libadwaita 1.2 leaves its hidden search field without a name. */
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *author = adw_entry_row_new ();
@@ -151,7 +154,18 @@ tandem_preferences_new (GtkWindow *parent,
   g_autofree char *description = NULL;
   const char *real = g_get_real_name ();
 
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+  gtk_window_set_title (GTK_WINDOW (window), _("Preferences"));
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, keys);
+  }
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 680);
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
@@ -202,6 +216,5 @@ tandem_preferences_new (GtkWindow *parent,
                              choice_row (settings, "default-paper-size", _("Paper size"), NULL,
                                          paper_sizes));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (charts));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   return GTK_WINDOW (window);
 }

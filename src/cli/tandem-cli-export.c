@@ -9,6 +9,9 @@
 #include <stdio.h>
 
 #include "tandem-cli-export.h"
+#include "tandem-cli-export-diagram.h"
+#include "tandem-cli-measures.h"
+#include "tandem-cli-export-peer-support.h"
 
 typedef struct
 {
@@ -19,6 +22,9 @@ typedef struct
 
 /* Each area adds its kind here (and its own tandem-cli-export-KIND.c). */
 static const ExportKind kinds[] = {
+  { "chart", tandem_cli_export_chart, "chart --measure NAME --format pdf|png|svg [--paper a4|a3] --output FILE PROJECT" },
+  { "peer-support", tandem_cli_export_peer_support, "peer-support [--team NAME] --format pdf|png|svg [--today YYYY-MM-DD] --output FILE PROJECT" },
+  { "diagram", tandem_cli_export_diagram, "diagram --team NAME [--diagram NAME] --format pdf|png|svg [--paper a4|a3] [--poster] --output FILE PROJECT" },
   { NULL, NULL, NULL }
 };
 

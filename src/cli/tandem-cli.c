@@ -13,6 +13,7 @@
 
 #include "tandem-cli-analyse.h"
 #include "tandem-cli-export.h"
+#include "tandem-cli-measures.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
 
@@ -315,6 +316,7 @@ static const Command commands[] = {
     N_("Analyse a measure's data as a run or SPC chart; JSON out") },
   { "export", tandem_cli_export, "export KIND [OPTIONS] PROJECT",
     N_("Export charts, diagrams, sessions or summaries as PDF, PNG or SVG") },
+  { "import", tandem_cli_import, "import data --measure NAME CSV PROJECT", N_("Add a CSV file's rows to a measure") },
 };
 
 static void

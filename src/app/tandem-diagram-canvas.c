@@ -1,0 +1,591 @@
+/* tandem-diagram-canvas.c — the driver diagram drawn on screen: select, pan, zoom, drag
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The canvas draws with the render layer's tandem_diagram_layout_draw(), the
+ * same function that prints and exports, clipped to what is on screen. It
+ * knows nothing of the project: it reports selection, activation and drops,
+ * and the page turns them into edits.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "tandem-diagram-canvas.h"
+
+#define MIN_ZOOM 0.15
+#define MAX_ZOOM 3.0
+
+struct _TandemDiagramCanvas
+{
+  GtkWidget            parent_instance;
+
+  TandemDiagramLayout *layout;
+  double               zoom;
+  double               ox, oy;        /* the top left of the view, in layout points × zoom */
+  int                  selected;      /* node index */
+  int                  drop_target;
+  int                  dragging;      /* node index being dragged, or -1 */
+  gboolean             panning;
+  double               drag_ox, drag_oy;
+  gboolean             fit_pending;
+};
+
+enum {
+  SELECTION_CHANGED,
+  NODE_ACTIVATED,
+  NODE_DROPPED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (TandemDiagramCanvas, tandem_diagram_canvas, GTK_TYPE_WIDGET)
+
+static void
+clamp_offset (TandemDiagramCanvas *self)
+{
+  double w = 0, h = 0;
+  double vw = gtk_widget_get_width (GTK_WIDGET (self));
+  double vh = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->layout)
+    tandem_diagram_layout_get_size (self->layout, &w, &h);
+  /* Keep some of the diagram in view, wherever one pans. */
+  self->ox = CLAMP (self->ox, -vw * 0.8, MAX (0, w * self->zoom - vw * 0.2));
+  self->oy = CLAMP (self->oy, -vh * 0.8, MAX (0, h * self->zoom - vh * 0.2));
+}
+
+static int
+node_at (TandemDiagramCanvas *self,
+         double               x,
+         double               y)
+{
+  int box;
+
+  if (self->layout == NULL)
+    return -1;
+  box = tandem_diagram_layout_box_at (self->layout, (x + self->ox) / self->zoom,
+                                      (y + self->oy) / self->zoom);
+  return box < 0 ? -1 : (int) tandem_diagram_layout_get_box (self->layout, box)->node;
+}
+
+static void
+update_accessible (TandemDiagramCanvas *self)
+{
+  const TandemDiagramNode *node = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->layout && self->selected >= 0 &&
+      (guint) self->selected < tandem_diagram_get_n_nodes (tandem_diagram_layout_get_diagram (self->layout)))
+    node = tandem_diagram_get_node (tandem_diagram_layout_get_diagram (self->layout), self->selected);
+  if (node)
+    text = g_strdup_printf (_("Selected %s: %s"), tandem_node_kind_label (node->kind), node->title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text ? text : _("Nothing selected. The outline lists every item "
+                                                  "of the diagram for reading and editing."),
+                                  -1);
+}
+
+static void
+select_node (TandemDiagramCanvas *self,
+             int                  node,
+             gboolean             notify)
+{
+  if (self->selected == node)
+    return;
+  self->selected = node;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (notify)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/* Scrolls as little as needed to show the node. */
+static void
+reveal_node (TandemDiagramCanvas *self,
+             int                  node)
+{
+  GdkRectangle r;
+  double vw = gtk_widget_get_width (GTK_WIDGET (self));
+  double vh = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (vw <= 0 || !tandem_diagram_canvas_get_node_rect (self, node, &r))
+    return;
+  if (r.x < 12)
+    self->ox += r.x - 12;
+  else if (r.x + r.width > vw - 12)
+    self->ox += MIN (r.x - 12, r.x + r.width - vw + 12);
+  if (r.y < 12)
+    self->oy += r.y - 12;
+  else if (r.y + r.height > vh - 12)
+    self->oy += MIN (r.y - 12, r.y + r.height - vh + 12);
+  clamp_offset (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Keyboard                                                                 */
+
+static int
+neighbour (TandemDiagramCanvas *self,
+           guint                keyval)
+{
+  TandemDiagram *diagram = tandem_diagram_layout_get_diagram (self->layout);
+  const TandemDiagramNode *node;
+  int box = tandem_diagram_layout_find_box (self->layout, self->selected);
+  GArray *column;
+
+  if (box < 0)
+    {
+      GArray *first = tandem_diagram_layout_get_column (self->layout, TANDEM_NODE_AIM);
+      return first->len ? (int) tandem_diagram_layout_get_box (self->layout, g_array_index (first, guint, 0))->node : -1;
+    }
+  node = tandem_diagram_get_node (diagram, self->selected);
+  column = tandem_diagram_layout_get_column (self->layout, node->kind);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      for (guint i = 0; i < node->parents->len; i++)
+        if (tandem_diagram_layout_find_box (self->layout, g_array_index (node->parents, guint, i)) >= 0)
+          return g_array_index (node->parents, guint, i);
+      return -1;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      for (guint i = 0; i < node->children->len; i++)
+        if (tandem_diagram_layout_find_box (self->layout, g_array_index (node->children, guint, i)) >= 0)
+          return g_array_index (node->children, guint, i);
+      return -1;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      for (guint i = 0; i < column->len; i++)
+        if ((int) g_array_index (column, guint, i) == box)
+          {
+            gboolean up = keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up;
+            if (up && i > 0)
+              return tandem_diagram_layout_get_box (self->layout, g_array_index (column, guint, i - 1))->node;
+            if (!up && i + 1 < column->len)
+              return tandem_diagram_layout_get_box (self->layout, g_array_index (column, guint, i + 1))->node;
+          }
+      return -1;
+    default:
+      return -1;
+    }
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TandemDiagramCanvas   *self)
+{
+  int next;
+
+  if (self->layout == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_Right: case GDK_KEY_Up: case GDK_KEY_Down:
+    case GDK_KEY_KP_Left: case GDK_KEY_KP_Right: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
+      next = neighbour (self, keyval);
+      if (next >= 0)
+        {
+          select_node (self, next, TRUE);
+          reveal_node (self, next);
+        }
+      return TRUE;   /* arrows stay in the canvas, even at an edge */
+    default:
+      return FALSE;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Pointer                                                                  */
+
+static void
+pressed_cb (GtkGestureClick     *gesture,
+            int                  n_press,
+            double               x,
+            double               y,
+            TandemDiagramCanvas *self)
+{
+  int node = node_at (self, x, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (node >= 0)
+    select_node (self, node, TRUE);
+  if (n_press == 2 && node >= 0)
+    g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag      *gesture,
+               double               x,
+               double               y,
+               TandemDiagramCanvas *self)
+{
+  self->dragging = node_at (self, x, y);
+  self->panning = self->dragging < 0;
+  self->drag_ox = self->ox;
+  self->drag_oy = self->oy;
+  self->drop_target = -1;
+}
+
+static gboolean
+can_drop (TandemDiagramCanvas *self,
+          int                  node,
+          int                  target)
+{
+  TandemDiagram *diagram = tandem_diagram_layout_get_diagram (self->layout);
+  TandemNodeKind kind, target_kind;
+
+  if (node < 0 || target < 0 || node == target)
+    return FALSE;
+  kind = tandem_diagram_get_node (diagram, node)->kind;
+  target_kind = tandem_diagram_get_node (diagram, target)->kind;
+  /* Onto a box in the column to the left: a new parent. Onto a box in the
+   * same column: beside it, under its parent. */
+  return kind != TANDEM_NODE_AIM && (target_kind + 1 == kind ||
+                                     (target_kind == kind &&
+                                      tandem_diagram_get_node (diagram, target)->parents->len > 0));
+}
+
+static void
+drag_update_cb (GtkGestureDrag      *gesture,
+                double               dx,
+                double               dy,
+                TandemDiagramCanvas *self)
+{
+  double x, y;
+
+  if (self->panning)
+    {
+      self->ox = self->drag_ox - dx;
+      self->oy = self->drag_oy - dy;
+      clamp_offset (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  if (self->dragging < 0 || hypot (dx, dy) < 8)
+    return;
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  {
+    int target = node_at (self, x + dx, y + dy);
+    int drop = can_drop (self, self->dragging, target) ? target : -1;
+
+    if (drop != self->drop_target)
+      {
+        self->drop_target = drop;
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+      }
+  }
+}
+
+static void
+drag_end_cb (GtkGestureDrag      *gesture,
+             double               dx,
+             double               dy,
+             TandemDiagramCanvas *self)
+{
+  int node = self->dragging, target = self->drop_target;
+
+  self->dragging = -1;
+  self->panning = FALSE;
+  self->drop_target = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (node >= 0 && target >= 0)
+    g_signal_emit (self, signals[NODE_DROPPED], 0, node, target);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           TandemDiagramCanvas      *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (state & GDK_CONTROL_MASK)
+    tandem_diagram_canvas_zoom_by (self, dy < 0 ? 1.15 : 1 / 1.15);
+  else
+    tandem_diagram_canvas_pan (self, dx * 40, dy * 40);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Widget                                                                   */
+
+static void
+tandem_diagram_canvas_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  TandemDiagramCanvas *self = TANDEM_DIAGRAM_CANVAS (widget);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  TandemDiagramDrawOptions options = { self->selected, self->drop_target, TRUE };
+  cairo_t *cr;
+
+  if (self->fit_pending && self->layout && w > 0)
+    {
+      self->fit_pending = FALSE;
+      tandem_diagram_canvas_zoom_to_fit (self);
+    }
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (self->layout)
+    {
+      cairo_translate (cr, -self->ox, -self->oy);
+      cairo_scale (cr, self->zoom, self->zoom);
+      tandem_diagram_layout_draw (self->layout, cr, &options);
+    }
+  cairo_destroy (cr);
+
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GdkRGBA focus = { 0.1, 0.37, 0.75, 0.6 };
+      float width[4] = { 2, 2, 2, 2 };
+      GdkRGBA colours[4] = { focus, focus, focus, focus };
+      GskRoundedRect outline;
+
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, w - 2, h - 2), 0);
+      gtk_snapshot_append_border (snapshot, &outline, width, colours);
+    }
+}
+
+static void
+tandem_diagram_canvas_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  *minimum = 120;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 400;
+}
+
+static void
+tandem_diagram_canvas_dispose (GObject *object)
+{
+  TandemDiagramCanvas *self = TANDEM_DIAGRAM_CANVAS (object);
+
+  g_clear_object (&self->layout);
+  G_OBJECT_CLASS (tandem_diagram_canvas_parent_class)->dispose (object);
+}
+
+static void
+tandem_diagram_canvas_class_init (TandemDiagramCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tandem_diagram_canvas_dispose;
+  widget_class->snapshot = tandem_diagram_canvas_snapshot;
+  widget_class->measure = tandem_diagram_canvas_measure;
+
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+  signals[NODE_ACTIVATED] = g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[NODE_DROPPED] = g_signal_new ("node-dropped", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_css_name (widget_class, "diagramcanvas");
+}
+
+static void
+tandem_diagram_canvas_init (TandemDiagramCanvas *self)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  self->zoom = 1;
+  self->selected = -1;
+  self->drop_target = -1;
+  self->dragging = -1;
+  self->fit_pending = TRUE;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Diagram canvas"), -1);
+  update_accessible (self);
+
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+}
+
+GtkWidget *
+tandem_diagram_canvas_new (void)
+{
+  return g_object_new (TANDEM_TYPE_DIAGRAM_CANVAS, NULL);
+}
+
+/**
+ * tandem_diagram_canvas_set_layout:
+ * @self: a canvas
+ * @layout: (nullable): what to show
+ *
+ * Shows a new layout of the diagram, keeping the zoom and the view (a new
+ * diagram is zoomed to fit). Keeps the selection by index: callers that
+ * reload set it again.
+ */
+void
+tandem_diagram_canvas_set_layout (TandemDiagramCanvas *self,
+                                  TandemDiagramLayout *layout)
+{
+  g_return_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self));
+
+  if (self->layout == NULL || layout == NULL ||
+      g_strcmp0 (tandem_diagram_get_id (tandem_diagram_layout_get_diagram (self->layout)),
+                 tandem_diagram_get_id (tandem_diagram_layout_get_diagram (layout))) != 0)
+    {
+      self->fit_pending = TRUE;
+      self->selected = -1;
+    }
+  g_set_object (&self->layout, layout);
+  self->dragging = -1;
+  self->drop_target = -1;
+  if (self->layout && self->selected >= 0 &&
+      (guint) self->selected >= tandem_diagram_get_n_nodes (tandem_diagram_layout_get_diagram (layout)))
+    self->selected = -1;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+tandem_diagram_canvas_get_selected (TandemDiagramCanvas *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self), -1);
+  return self->selected;
+}
+
+/**
+ * tandem_diagram_canvas_set_selected:
+ * @self: a canvas
+ * @node: a node index, or -1
+ *
+ * Selects a node and scrolls it into view, without emitting
+ * #TandemDiagramCanvas::selection-changed.
+ */
+void
+tandem_diagram_canvas_set_selected (TandemDiagramCanvas *self,
+                                    int                  node)
+{
+  g_return_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self));
+  select_node (self, node, FALSE);
+  if (node >= 0 && !self->fit_pending)
+    reveal_node (self, node);
+}
+
+double
+tandem_diagram_canvas_get_zoom (TandemDiagramCanvas *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self), 1);
+  return self->zoom;
+}
+
+/**
+ * tandem_diagram_canvas_zoom_by:
+ * @self: a canvas
+ * @factor: how much larger (or, below 1, smaller)
+ *
+ * Zooms about the middle of the view.
+ */
+void
+tandem_diagram_canvas_zoom_by (TandemDiagramCanvas *self,
+                               double               factor)
+{
+  double cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double cy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  double zoom = CLAMP (self->zoom * factor, MIN_ZOOM, MAX_ZOOM);
+
+  self->ox = (self->ox + cx) * zoom / self->zoom - cx;
+  self->oy = (self->oy + cy) * zoom / self->zoom - cy;
+  self->zoom = zoom;
+  clamp_offset (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tandem_diagram_canvas_zoom_to_fit:
+ * @self: a canvas
+ *
+ * Shows the whole diagram (down to a readable smallest zoom, then from the top).
+ */
+void
+tandem_diagram_canvas_zoom_to_fit (TandemDiagramCanvas *self)
+{
+  double w, h, vw = gtk_widget_get_width (GTK_WIDGET (self)), vh = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->layout == NULL || vw <= 0 || vh <= 0)
+    {
+      self->fit_pending = TRUE;
+      return;
+    }
+  tandem_diagram_layout_get_size (self->layout, &w, &h);
+  self->zoom = CLAMP (MIN (vw / w, vh / h), 0.4, 1.0);
+  self->ox = MIN (0, (w * self->zoom - vw) / 2);
+  self->oy = MIN (0, (h * self->zoom - vh) / 2);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tandem_diagram_canvas_get_node_rect:
+ * @self: a canvas
+ * @node: a node index
+ * @rect: (out): where its box is, in the canvas's coordinates
+ *
+ * Returns: whether the node is shown
+ */
+gboolean
+tandem_diagram_canvas_get_node_rect (TandemDiagramCanvas *self,
+                                     int                  node,
+                                     GdkRectangle        *rect)
+{
+  const TandemDiagramBox *box;
+  int b;
+
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self), FALSE);
+  if (self->layout == NULL || (b = tandem_diagram_layout_find_box (self->layout, node)) < 0)
+    return FALSE;
+  box = tandem_diagram_layout_get_box (self->layout, b);
+  rect->x = (int) (box->x * self->zoom - self->ox);
+  rect->y = (int) (box->y * self->zoom - self->oy);
+  rect->width = (int) (box->width * self->zoom);
+  rect->height = (int) (box->height * self->zoom);
+  return TRUE;
+}
+
+void
+tandem_diagram_canvas_pan (TandemDiagramCanvas *self,
+                           double               dx,
+                           double               dy)
+{
+  g_return_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self));
+  self->ox += dx;
+  self->oy += dy;
+  clamp_offset (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

@@ -1,0 +1,140 @@
+/* tandem-cli-export-diagram.c — `tandem-cli export diagram`: a team's driver
+ * diagram on one page, or as a poster of four pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "tandem-cli-export-diagram.h"
+#include "tandem-diagram-layout.h"
+#include "tandem-export.h"
+#include "tandem-project.h"
+
+static int
+fail (const char *message)
+{
+  fprintf (stderr, "tandem-cli: %s\n", message);
+  return 2;
+}
+
+static char *
+find_team (TandemProject *project,
+           const char    *name)
+{
+  g_autoptr(GPtrArray) teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+
+  for (guint i = 0; i < teams->len; i++)
+    {
+      g_autofree char *team_name = tandem_project_get_text (project, "team", teams->pdata[i], "name");
+      if (g_strcmp0 (team_name, name) == 0)
+        return g_strdup (teams->pdata[i]);
+    }
+  return NULL;
+}
+
+/**
+ * tandem_cli_export_diagram:
+ * @argc: argument count; argv[0] is “diagram”
+ * @argv: the arguments
+ *
+ * `tandem-cli export diagram --team NAME [--diagram NAME] --format
+ * pdf|png|svg [--paper a4|a3] [--poster] --output FILE PROJECT`: the team's
+ * diagram (its first, or the one named) fitted to one landscape page, or
+ * with --poster tiled across 2 × 2 pages (PDF only) with overlap and
+ * alignment marks. Drawn by the same code as the app's canvas and printing.
+ *
+ * Returns: the exit status: 0, or 2 for unusable input
+ */
+int
+tandem_cli_export_diagram (int    argc,
+                           char **argv)
+{
+  g_autofree char *team = NULL;
+  g_autofree char *diagram_name = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *team_id = NULL;
+  g_autofree char *diagram_id = NULL;
+  gboolean poster = FALSE;
+  double dpi = 150;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team whose diagram to export"), N_("NAME") },
+    { "diagram", 0, 0, G_OPTION_ARG_STRING, &diagram_name,
+      N_("Which of the team's diagrams (default: its first)"), N_("NAME") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, png or svg"), N_("FORMAT") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("a4 or a3 (default a3, or a4 for a poster)"),
+      N_("PAPER") },
+    { "poster", 0, 0, G_OPTION_ARG_NONE, &poster, N_("Tile the diagram across 2 × 2 pages (PDF)"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), N_("DPI") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(TandemDiagram) diagram = NULL;
+  g_autoptr(TandemDiagramLayout) layout = NULL;
+  g_autoptr(TandemDiagramPages) pages = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  TandemExportFormat format;
+  TandemPaper paper;
+  double width, height;
+
+  g_option_context_set_summary (context, _("Export a team's driver diagram on one page, or as a "
+                                           "poster tiled across four pages."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error->message);
+  if (argc != 2 || output == NULL || format_name == NULL || team == NULL)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fprintf (stderr, "%s", help);
+      return 2;
+    }
+  if (!tandem_export_format_from_string (format_name, &format))
+    return fail (_("--format must be pdf, png or svg."));
+  if (!tandem_paper_from_string (paper_name ? paper_name : (poster ? "a4" : "a3"), &paper))
+    return fail (_("--paper must be a4 or a3."));
+  if (poster && format != TANDEM_EXPORT_PDF)
+    return fail (_("A poster has four pages: export it as PDF (--format pdf)."));
+
+  project = tandem_project_open (argv[1], &error);
+  if (project == NULL)
+    return fail (error->message);
+  team_id = find_team (project, team);
+  if (team_id == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no team called “%s” in %s."), team, argv[1]);
+      return fail (message);
+    }
+  ids = tandem_diagram_list (project, team_id, &names);
+  for (guint i = 0; i < ids->len && diagram_id == NULL; i++)
+    if (diagram_name == NULL || g_strcmp0 (names->pdata[i], diagram_name) == 0)
+      diagram_id = g_strdup (ids->pdata[i]);
+  if (diagram_id == NULL)
+    {
+      g_autofree char *message = diagram_name
+        ? g_strdup_printf (_("%s has no diagram called “%s”."), team, diagram_name)
+        : g_strdup_printf (_("%s has no driver diagram yet."), team);
+      return fail (message);
+    }
+
+  diagram = tandem_diagram_load (project, diagram_id, &error);
+  if (diagram == NULL)
+    return fail (error->message);
+  layout = tandem_diagram_layout_new (diagram, NULL);
+  pages = tandem_diagram_pages_new (layout, tandem_diagram_get_name (diagram), team,
+                                    poster ? 2 : 1, poster ? 2 : 1);
+  tandem_paper_get_size (paper, TRUE, &width, &height);
+  if (!tandem_export_pages (output, format, width, height, tandem_diagram_pages_get_n_pages (pages),
+                            dpi, tandem_diagram_draw_page, pages, &error))
+    return fail (error->message);
+  printf (_("Wrote %s\n"), output);
+  return 0;
+}

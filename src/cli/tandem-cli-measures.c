@@ -1,0 +1,252 @@
+/* tandem-cli-measures.c — `tandem-cli export chart` and `tandem-cli import data`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same analysis and the same cairo drawing as the app's Measures page:
+ * the chart a script exports is the chart a person prints.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tandem-chart.h"
+#include "tandem-cli-measures.h"
+#include "tandem-export.h"
+#include "tandem-measure.h"
+#include "tandem-project.h"
+#include "tandem-table-import.h"
+
+static int G_GNUC_PRINTF (2, 3)
+fail (int         status,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "tandem-cli: %s\n", message);
+  return status;
+}
+
+static gboolean
+parse (GOptionContext  *context,
+       int             *argc,
+       char          ***argv,
+       int              n_positional,
+       int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = fail (2, "%s", error->message);
+      return FALSE;
+    }
+  if (*argc - 1 != n_positional)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fprintf (stderr, "%s", help);
+      *status = 2;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_cli_export_chart:
+ * @argc: argument count, from “chart”
+ * @argv: arguments
+ *
+ * `tandem-cli export chart --measure NAME --format pdf|png|svg [--paper a4|a3]
+ * [--style print|screen|high-contrast] [--dpi N] --output FILE PROJECT`
+ *
+ * Returns: the exit status: 0 written, 2 bad arguments or project, 1 the
+ *   file could not be written
+ */
+int
+tandem_cli_export_chart (int    argc,
+                         char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT");
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(TandemMeasure) measure = NULL;
+  g_autoptr(TandemChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *style_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *id = NULL;
+  TandemExportFormat format;
+  TandemPaper paper = TANDEM_PAPER_A4;
+  TandemChartStyle style = TANDEM_CHART_STYLE_PRINT;
+  double dpi = 150, width, height;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "measure", 0, 0, G_OPTION_ARG_STRING, &name, N_("The measure's name"), "NAME" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, png or svg (default: from the file name)"), "FORMAT" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("a4 (the default) or a3, landscape"), "PAPER" },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style_name, N_("print (the default), screen or high-contrast"), "STYLE" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), "DPI" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE" },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Export a measure's run or SPC chart as PDF, PNG or SVG."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (name == NULL)
+    return fail (2, "%s", _("Say which measure to export with --measure NAME."));
+  if (output == NULL)
+    return fail (2, "%s", _("Say where to write the chart with --output FILE."));
+  if (format_name == NULL)
+    {
+      const char *dot = strrchr (output, '.');
+      format_name = g_ascii_strdown (dot ? dot + 1 : "", -1);
+    }
+  if (!tandem_export_format_from_string (format_name, &format))
+    return fail (2, _("Unknown format “%s”: use pdf, png or svg."), format_name);
+  if (paper_name && !tandem_paper_from_string (paper_name, &paper))
+    return fail (2, _("Unknown paper “%s”: use a4 or a3."), paper_name);
+  if (style_name == NULL || g_str_equal (style_name, "print"))
+    style = TANDEM_CHART_STYLE_PRINT;
+  else if (g_str_equal (style_name, "screen"))
+    style = TANDEM_CHART_STYLE_SCREEN;
+  else if (g_str_equal (style_name, "high-contrast"))
+    style = TANDEM_CHART_STYLE_HIGH_CONTRAST;
+  else
+    return fail (2, _("Unknown style “%s”: use print, screen or high-contrast."), style_name);
+
+  project = tandem_project_open (argv[1], &error);
+  if (project == NULL)
+    return fail (2, "%s", error->message);
+  id = tandem_measure_find (project, name, &error);
+  if (id == NULL)
+    return fail (2, "%s", error->message);
+  measure = tandem_measure_load (project, id, &error);
+  if (measure == NULL)
+    return fail (2, "%s", error->message);
+
+  chart = tandem_chart_new (measure);
+  tandem_chart_set_style (chart, style);
+  tandem_paper_get_size (paper, TRUE, &width, &height);
+  if (!tandem_export_pages (output, format, width, height, 1, dpi,
+                            tandem_chart_draw_page, chart, &error))
+    return fail (error->code == TANDEM_EXPORT_ERROR_INVALID ? 2 : 1, "%s", error->message);
+  return 0;
+}
+
+static gboolean
+date_format_from_string (const char       *name,
+                         TandemDateFormat *format)
+{
+  static const struct { const char *name; TandemDateFormat format; } formats[] = {
+    { "auto", TANDEM_DATE_AUTO }, { "iso", TANDEM_DATE_ISO }, { "dmy", TANDEM_DATE_DMY },
+    { "mdy", TANDEM_DATE_MDY }, { "my", TANDEM_DATE_MY }, { "excel", TANDEM_DATE_EXCEL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (name, formats[i].name) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * tandem_cli_import:
+ * @argc: argument count, from “import”
+ * @argv: arguments; argv[1] is the kind (“data”)
+ *
+ * `tandem-cli import data --measure NAME [--date-format F] [--decimal-comma]
+ * [--skip-bad] CSV PROJECT`: adds a CSV file's rows to a measure as one edit
+ * (undoable in the app). If any row is bad, every bad row is listed with its
+ * line and nothing is imported, unless --skip-bad.
+ *
+ * Returns: the exit status: 0 imported, 2 bad arguments or bad rows
+ */
+int
+tandem_cli_import (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("data CSV PROJECT");
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(TandemTable) table = NULL;
+  g_autoptr(TandemImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *date_format = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *label = NULL;
+  gboolean decimal_comma = FALSE, skip_bad = FALSE;
+  TandemImportOptions options;
+  gsize length;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "measure", 0, 0, G_OPTION_ARG_STRING, &name, N_("The measure's name"), "NAME" },
+    { "date-format", 0, 0, G_OPTION_ARG_STRING, &date_format,
+      N_("auto (the default), iso, dmy, mdy, my or excel"), "FORMAT" },
+    { "decimal-comma", 0, 0, G_OPTION_ARG_NONE, &decimal_comma, N_("Numbers are written 3,5"), NULL },
+    { "skip-bad", 0, 0, G_OPTION_ARG_NONE, &skip_bad, N_("Import the good rows even if some are bad"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Add a CSV file's rows to a measure. The columns are found by "
+                                  "their names (date, value, denominator, note), else the first "
+                                  "two are the date and the value."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, 3, &status))
+    return status;
+  if (!g_str_equal (argv[1], "data"))
+    return fail (2, _("There is no import of “%s”: use “import data”."), argv[1]);
+  if (name == NULL)
+    return fail (2, "%s", _("Say which measure the data are for with --measure NAME."));
+
+  if (!g_file_get_contents (argv[2], &contents, &length, &error))
+    return fail (2, "%s", error->message);
+  table = tandem_table_parse (contents, (gssize) length, 0, &error);
+  if (table == NULL)
+    return fail (2, "%s: %s", argv[2], error->message);
+  tandem_table_guess_options (table, &options);
+  if (decimal_comma)
+    options.decimal_comma = TRUE;
+  if (date_format && !date_format_from_string (date_format, &options.date_format))
+    return fail (2, _("Unknown date format “%s”: use auto, iso, dmy, mdy, my or excel."), date_format);
+  import = tandem_table_import (table, &options);
+
+  for (guint i = 0; i < import->problems->len; i++)
+    {
+      const TandemImportProblem *problem = import->problems->pdata[i];
+      fprintf (stderr, _("%s: line %u: %s\n"), argv[2], problem->line, problem->reason);
+    }
+  if (import->problems->len > 0 && !skip_bad)
+    return fail (2, _("Nothing was imported: fix the rows above, or use --skip-bad to import "
+                      "the %u good rows."), import->rows->len);
+  if (import->rows->len == 0)
+    return fail (2, "%s", _("Nothing to import: the file has no rows of data."));
+
+  project = tandem_project_open (argv[3], &error);
+  if (project == NULL)
+    return fail (2, "%s", error->message);
+  id = tandem_measure_find (project, name, &error);
+  if (id == NULL)
+    return fail (2, "%s", error->message);
+  label = g_strdup_printf (ngettext ("Import %u data point", "Import %u data points",
+                                     import->rows->len), import->rows->len);
+  if (!tandem_import_save (project, id, import, label, &error))
+    return fail (2, "%s", error->message);
+  printf (ngettext ("Imported %u data point into “%s”\n", "Imported %u data points into “%s”\n",
+                    import->rows->len), import->rows->len, name);
+  return 0;
+}

@@ -1,0 +1,1044 @@
+/* tandem-diagram.c — reading a driver diagram as a layered graph
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-diagram.h"
+#include "tandem-project-private.h"
+
+struct _TandemDiagram
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *team_id;
+  char       *name;
+  GPtrArray  *nodes;      /* TandemDiagramNode */
+  GPtrArray  *groups;     /* TandemDiagramGroup */
+  GPtrArray  *tags;       /* TandemDiagramTag */
+  GHashTable *by_id;      /* node id → index + 1 */
+  GArray     *roots;      /* nodes without parents, aims first */
+};
+
+G_DEFINE_FINAL_TYPE (TandemDiagram, tandem_diagram, G_TYPE_OBJECT)
+
+static const char * const kind_names[TANDEM_N_NODE_KINDS] = {
+  "aim", "primary", "secondary", "change_idea",
+};
+
+static const char * const status_names[TANDEM_N_IDEA_STATUSES] = {
+  NULL, "idea", "testing", "adopted", "adapted", "abandoned",
+};
+
+static const char * const level_names[TANDEM_N_COPRODUCTION_LEVELS] = {
+  NULL, "coproduction", "codesign", "engagement", "consultation", "informing", "educating",
+  "coercion",
+};
+
+static void
+node_free (gpointer data)
+{
+  TandemDiagramNode *node = data;
+
+  g_free (node->id);
+  g_free (node->title);
+  g_free (node->description);
+  g_free (node->proposed_by);
+  g_free (node->aim_what);
+  g_free (node->aim_who);
+  g_free (node->aim_how_much);
+  g_free (node->aim_by_when);
+  g_array_unref (node->tags);
+  g_array_unref (node->parents);
+  g_array_unref (node->children);
+  g_free (node);
+}
+
+static void
+group_free (gpointer data)
+{
+  TandemDiagramGroup *group = data;
+
+  g_free (group->id);
+  g_free (group->name);
+  g_free (group->colour);
+  g_free (group);
+}
+
+static void
+tag_free (gpointer data)
+{
+  TandemDiagramTag *tag = data;
+
+  g_free (tag->id);
+  g_free (tag->name);
+  g_free (tag->code);
+  g_free (tag);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+sql_error (sqlite3  *db,
+           GError  **error)
+{
+  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+               _("The diagram could not be read: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/* Prepares @sql with @id bound to ?1. */
+static sqlite3_stmt *
+prepare_with_id (sqlite3     *db,
+                 const char  *sql,
+                 const char  *id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sql_error (db, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  if (id != NULL && sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+    {
+      sql_error (db, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+tandem_diagram_finalize (GObject *object)
+{
+  TandemDiagram *self = TANDEM_DIAGRAM (object);
+
+  g_free (self->id);
+  g_free (self->team_id);
+  g_free (self->name);
+  g_clear_pointer (&self->nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->roots, g_array_unref);
+  G_OBJECT_CLASS (tandem_diagram_parent_class)->finalize (object);
+}
+
+static void
+tandem_diagram_class_init (TandemDiagramClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tandem_diagram_finalize;
+}
+
+static void
+tandem_diagram_init (TandemDiagram *self)
+{
+  self->nodes = g_ptr_array_new_with_free_func (node_free);
+  self->groups = g_ptr_array_new_with_free_func (group_free);
+  self->tags = g_ptr_array_new_with_free_func (tag_free);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->roots = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static int
+group_index (TandemDiagram *self,
+             const char    *id)
+{
+  if (id == NULL)
+    return -1;
+  for (guint i = 0; i < self->groups->len; i++)
+    if (g_str_equal (((TandemDiagramGroup *) self->groups->pdata[i])->id, id))
+      return i;
+  return -1;
+}
+
+static gboolean
+load_head (TandemDiagram  *self,
+           sqlite3        *db,
+           GError        **error)
+{
+  sqlite3_stmt *stmt = prepare_with_id (db, "SELECT team_id, name FROM diagram WHERE id = ?1",
+                                        self->id, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      self->team_id = column_dup (stmt, 0);
+      self->name = column_dup (stmt, 1);
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                         _("This diagram no longer exists: someone may have deleted it."));
+  else
+    sql_error (db, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
+}
+
+static gboolean
+load_groups (TandemDiagram  *self,
+             sqlite3        *db,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = prepare_with_id (db, "SELECT id, name, colour FROM node_group "
+                                            "WHERE diagram_id = ?1 ORDER BY position, id",
+                                        self->id, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemDiagramGroup *group = g_new0 (TandemDiagramGroup, 1);
+
+      group->id = column_dup (stmt, 0);
+      group->name = column_dup (stmt, 1);
+      group->colour = column_dup (stmt, 2);
+      g_ptr_array_add (self->groups, group);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || sql_error (db, error);
+}
+
+static gboolean
+load_tags (TandemDiagram  *self,
+           sqlite3        *db,
+           GError        **error)
+{
+  sqlite3_stmt *stmt = prepare_with_id (db, "SELECT id, name FROM equity_tag ORDER BY position, id",
+                                        NULL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemDiagramTag *tag = g_new0 (TandemDiagramTag, 1);
+
+      tag->id = column_dup (stmt, 0);
+      tag->name = column_dup (stmt, 1);
+      tag->code = tandem_equity_tag_code (tag->name);
+      g_ptr_array_add (self->tags, tag);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || sql_error (db, error);
+}
+
+static gboolean
+load_nodes (TandemDiagram  *self,
+            sqlite3        *db,
+            GError        **error)
+{
+  sqlite3_stmt *stmt = prepare_with_id (db,
+    "SELECT id, kind, title, description, group_id, position, collapsed, status, proposed_by, "
+    "coproduction_level, aim_what, aim_who, aim_how_much, aim_by_when, "
+    "(SELECT count(*) FROM pdsa_cycle p WHERE p.node_id = node.id) "
+    "FROM node WHERE diagram_id = ?1 ORDER BY kind = 'change_idea', kind = 'secondary', "
+    "kind = 'primary', position, id", self->id, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemDiagramNode *node = g_new0 (TandemDiagramNode, 1);
+      g_autofree char *group = NULL;
+      g_autofree char *status = NULL;
+      g_autofree char *level = NULL;
+
+      node->id = column_dup (stmt, 0);
+      if (!tandem_node_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &node->kind))
+        node->kind = TANDEM_NODE_CHANGE_IDEA;
+      node->title = column_dup (stmt, 2);
+      if (node->title == NULL)
+        node->title = g_strdup ("");
+      node->description = column_dup (stmt, 3);
+      group = column_dup (stmt, 4);
+      node->group = group_index (self, group);
+      node->position = sqlite3_column_double (stmt, 5);
+      node->collapsed = sqlite3_column_int (stmt, 6) != 0;
+      status = column_dup (stmt, 7);
+      node->status = tandem_idea_status_from_string (status);
+      node->proposed_by = column_dup (stmt, 8);
+      level = column_dup (stmt, 9);
+      node->level = tandem_coproduction_from_string (level);
+      node->aim_what = column_dup (stmt, 10);
+      node->aim_who = column_dup (stmt, 11);
+      node->aim_how_much = column_dup (stmt, 12);
+      node->aim_by_when = column_dup (stmt, 13);
+      node->n_pdsa = sqlite3_column_int (stmt, 14);
+      node->tags = g_array_new (FALSE, FALSE, sizeof (guint));
+      node->parents = g_array_new (FALSE, FALSE, sizeof (guint));
+      node->children = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_ptr_array_add (self->nodes, node);
+      g_hash_table_insert (self->by_id, node->id, GUINT_TO_POINTER (self->nodes->len));
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || sql_error (db, error);
+}
+
+/* Only links between adjacent columns make a driver diagram; anything else a
+ * foreign file might hold is left out of the picture rather than trusted. */
+static gboolean
+load_links (TandemDiagram  *self,
+            sqlite3        *db,
+            GError        **error)
+{
+  sqlite3_stmt *stmt = prepare_with_id (db, "SELECT parent_id, child_id FROM node_link "
+                                            "WHERE diagram_id = ?1 ORDER BY position, id",
+                                        self->id, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int p = tandem_diagram_find_node (self, (const char *) sqlite3_column_text (stmt, 0));
+      int c = tandem_diagram_find_node (self, (const char *) sqlite3_column_text (stmt, 1));
+      TandemDiagramNode *parent, *child;
+      guint pi = p, ci = c;
+
+      if (p < 0 || c < 0)
+        continue;
+      parent = self->nodes->pdata[p];
+      child = self->nodes->pdata[c];
+      if (child->kind != parent->kind + 1)
+        continue;
+      g_array_append_val (parent->children, ci);
+      g_array_append_val (child->parents, pi);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || sql_error (db, error);
+}
+
+static gboolean
+load_node_tags (TandemDiagram  *self,
+                sqlite3        *db,
+                GError        **error)
+{
+  sqlite3_stmt *stmt = prepare_with_id (db, "SELECT t.node_id, t.tag_id FROM node_tag t "
+                                            "JOIN node n ON n.id = t.node_id "
+                                            "WHERE n.diagram_id = ?1",
+                                        self->id, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int n = tandem_diagram_find_node (self, (const char *) sqlite3_column_text (stmt, 0));
+      const char *tag_id = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (n < 0 || tag_id == NULL)
+        continue;
+      for (guint t = 0; t < self->tags->len; t++)
+        if (g_str_equal (((TandemDiagramTag *) self->tags->pdata[t])->id, tag_id))
+          {
+            TandemDiagramNode *node = self->nodes->pdata[n];
+            guint i = 0;
+
+            /* Keep each node's tags in the project's order. */
+            while (i < node->tags->len && g_array_index (node->tags, guint, i) < t)
+              i++;
+            g_array_insert_val (node->tags, i, t);
+            break;
+          }
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || sql_error (db, error);
+}
+
+/**
+ * tandem_diagram_load:
+ * @project: a project
+ * @diagram_id: one of its diagrams
+ * @error: return location for an error
+ *
+ * Reads a whole diagram at once — its nodes by column, the many-to-many links
+ * between adjacent columns (a change idea may serve several secondary
+ * drivers), its groups and every node's equity tags — into a snapshot that
+ * the canvas, the outline and the printed pages all draw from. The snapshot
+ * does not follow later edits: load it again when the project changes.
+ *
+ * Returns: (transfer full) (nullable): the diagram, or %NULL on error
+ */
+TandemDiagram *
+tandem_diagram_load (TandemProject  *project,
+                     const char     *diagram_id,
+                     GError        **error)
+{
+  g_autoptr(TandemDiagram) self = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (diagram_id != NULL, NULL);
+
+  db = _tandem_project_get_db (project);
+  self = g_object_new (TANDEM_TYPE_DIAGRAM, NULL);
+  self->id = g_strdup (diagram_id);
+  if (!load_head (self, db, error) || !load_groups (self, db, error) ||
+      !load_tags (self, db, error) || !load_nodes (self, db, error) ||
+      !load_links (self, db, error) || !load_node_tags (self, db, error))
+    return NULL;
+
+  for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
+    for (guint i = 0; i < self->nodes->len; i++)
+      {
+        TandemDiagramNode *node = self->nodes->pdata[i];
+
+        if (node->kind == k && node->parents->len == 0)
+          g_array_append_val (self->roots, i);
+      }
+  return g_steal_pointer (&self);
+}
+
+const char *
+tandem_diagram_get_id (TandemDiagram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (self), NULL);
+  return self->id;
+}
+
+const char *
+tandem_diagram_get_name (TandemDiagram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (self), NULL);
+  return self->name;
+}
+
+const char *
+tandem_diagram_get_team_id (TandemDiagram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (self), NULL);
+  return self->team_id;
+}
+
+guint
+tandem_diagram_get_n_nodes (TandemDiagram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (self), 0);
+  return self->nodes->len;
+}
+
+const TandemDiagramNode *
+tandem_diagram_get_node (TandemDiagram *self,
+                         guint          index)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (index < self->nodes->len, NULL);
+  return self->nodes->pdata[index];
+}
+
+/**
+ * tandem_diagram_find_node:
+ * @self: a diagram
+ * @id: (nullable): a node id
+ *
+ * Returns: the node's index, or -1 if it is not in this diagram
+ */
+int
+tandem_diagram_find_node (TandemDiagram *self,
+                          const char    *id)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (self), -1);
+  if (id == NULL)
+    return -1;
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->by_id, id)) - 1;
+}
+
+/**
+ * tandem_diagram_get_roots:
+ * @self: a diagram
+ *
+ * Returns: (transfer none): the indices of nodes that have no parent (the
+ *   aim, and any driver or idea not yet linked), aims first
+ */
+GArray *
+tandem_diagram_get_roots (TandemDiagram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (self), NULL);
+  return self->roots;
+}
+
+guint
+tandem_diagram_get_n_groups (TandemDiagram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (self), 0);
+  return self->groups->len;
+}
+
+const TandemDiagramGroup *
+tandem_diagram_get_group (TandemDiagram *self,
+                          guint          index)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (index < self->groups->len, NULL);
+  return self->groups->pdata[index];
+}
+
+guint
+tandem_diagram_get_n_tags (TandemDiagram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (self), 0);
+  return self->tags->len;
+}
+
+const TandemDiagramTag *
+tandem_diagram_get_tag (TandemDiagram *self,
+                        guint          index)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (index < self->tags->len, NULL);
+  return self->tags->pdata[index];
+}
+
+/**
+ * tandem_diagram_list:
+ * @project: a project
+ * @team_id: a team
+ * @names: (out) (optional) (transfer full): the diagrams' names, in the same order
+ *
+ * Returns: (transfer full) (element-type utf8): the team's diagrams, in order
+ */
+GPtrArray *
+tandem_diagram_list (TandemProject  *project,
+                     const char     *team_id,
+                     GPtrArray     **names)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), ids);
+  if (names)
+    *names = g_ptr_array_new_with_free_func (g_free);
+  stmt = prepare_with_id (_tandem_project_get_db (project),
+                          "SELECT id, name FROM diagram WHERE team_id = ?1 ORDER BY position, name, id",
+                          team_id, NULL);
+  if (stmt == NULL)
+    return ids;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (ids, column_dup (stmt, 0));
+      if (names)
+        g_ptr_array_add (*names, column_dup (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  return ids;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Names                                                                    */
+
+const char *
+tandem_node_kind_to_string (TandemNodeKind kind)
+{
+  g_return_val_if_fail (kind < TANDEM_N_NODE_KINDS, NULL);
+  return kind_names[kind];
+}
+
+/**
+ * tandem_node_kind_from_string:
+ * @text: (nullable): “aim”, “primary”, “secondary” or “change_idea”
+ * @kind: (out): the kind
+ *
+ * Returns: whether @text names a kind of node
+ */
+gboolean
+tandem_node_kind_from_string (const char     *text,
+                              TandemNodeKind *kind)
+{
+  for (guint i = 0; i < TANDEM_N_NODE_KINDS; i++)
+    if (g_strcmp0 (text, kind_names[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * tandem_node_kind_label:
+ * @kind: a kind of node
+ *
+ * Returns: what people call one of them (“secondary driver”), lower case
+ */
+const char *
+tandem_node_kind_label (TandemNodeKind kind)
+{
+  switch (kind)
+    {
+    case TANDEM_NODE_AIM: return _("aim");
+    case TANDEM_NODE_PRIMARY: return _("primary driver");
+    case TANDEM_NODE_SECONDARY: return _("secondary driver");
+    case TANDEM_NODE_CHANGE_IDEA: return _("change idea");
+    default: return "";
+    }
+}
+
+/**
+ * tandem_node_kind_column_label:
+ * @kind: a kind of node
+ *
+ * Returns: the heading of its column (“Secondary drivers”)
+ */
+const char *
+tandem_node_kind_column_label (TandemNodeKind kind)
+{
+  switch (kind)
+    {
+    case TANDEM_NODE_AIM: return _("Aim");
+    case TANDEM_NODE_PRIMARY: return _("Primary drivers");
+    case TANDEM_NODE_SECONDARY: return _("Secondary drivers");
+    case TANDEM_NODE_CHANGE_IDEA: return _("Change ideas");
+    default: return "";
+    }
+}
+
+const char *
+tandem_idea_status_to_string (TandemIdeaStatus status)
+{
+  g_return_val_if_fail (status < TANDEM_N_IDEA_STATUSES, NULL);
+  return status_names[status];
+}
+
+TandemIdeaStatus
+tandem_idea_status_from_string (const char *text)
+{
+  for (guint i = 1; i < TANDEM_N_IDEA_STATUSES; i++)
+    if (g_strcmp0 (text, status_names[i]) == 0)
+      return i;
+  return TANDEM_IDEA_STATUS_NONE;
+}
+
+/**
+ * tandem_idea_status_label:
+ * @status: a status
+ *
+ * Returns: the status in words (“Being tested”)
+ */
+const char *
+tandem_idea_status_label (TandemIdeaStatus status)
+{
+  switch (status)
+    {
+    case TANDEM_IDEA_STATUS_NONE: return _("No status");
+    case TANDEM_IDEA_STATUS_IDEA: return _("Idea");
+    case TANDEM_IDEA_STATUS_TESTING: return _("Testing");
+    case TANDEM_IDEA_STATUS_ADOPTED: return _("Adopted");
+    case TANDEM_IDEA_STATUS_ADAPTED: return _("Adapted");
+    case TANDEM_IDEA_STATUS_ABANDONED: return _("Abandoned");
+    default: return "";
+    }
+}
+
+const char *
+tandem_coproduction_to_string (TandemCoproductionLevel level)
+{
+  g_return_val_if_fail (level < TANDEM_N_COPRODUCTION_LEVELS, NULL);
+  return level_names[level];
+}
+
+TandemCoproductionLevel
+tandem_coproduction_from_string (const char *text)
+{
+  for (guint i = 1; i < TANDEM_N_COPRODUCTION_LEVELS; i++)
+    if (g_strcmp0 (text, level_names[i]) == 0)
+      return i;
+  return TANDEM_COPRODUCTION_NONE;
+}
+
+/**
+ * tandem_coproduction_label:
+ * @level: a rung of the Ladder of Co-production
+ *
+ * Returns: its name (“Co-design”)
+ */
+const char *
+tandem_coproduction_label (TandemCoproductionLevel level)
+{
+  switch (level)
+    {
+    case TANDEM_COPRODUCTION_NONE: return _("Not recorded");
+    case TANDEM_COPRODUCTION_COPRODUCTION: return _("Co-production");
+    case TANDEM_COPRODUCTION_CODESIGN: return _("Co-design");
+    case TANDEM_COPRODUCTION_ENGAGEMENT: return _("Engagement");
+    case TANDEM_COPRODUCTION_CONSULTATION: return _("Consultation");
+    case TANDEM_COPRODUCTION_INFORMING: return _("Informing");
+    case TANDEM_COPRODUCTION_EDUCATING: return _("Educating");
+    case TANDEM_COPRODUCTION_COERCION: return _("Coercion");
+    default: return "";
+    }
+}
+
+/**
+ * tandem_equity_tag_code:
+ * @name: an equity tag's name
+ *
+ * Makes the short mark drawn on a change idea for a tag, so that tags read
+ * on paper and in greyscale: the initials of a name of several words
+ * (“Race and ethnicity” → “RE”), the first three letters of one word
+ * (“Autism” → “Aut”). Words in brackets are left out.
+ *
+ * Returns: (transfer full): the code
+ */
+char *
+tandem_equity_tag_code (const char *name)
+{
+  static const char * const small_words[] = { "and", "or", "of", "the", "&", NULL };
+  g_autofree char *plain = NULL;
+  g_auto(GStrv) words = NULL;
+  GString *code = g_string_new (NULL);
+  guint n_words = 0;
+  char *bracket;
+
+  plain = g_strdup (name ? name : "");
+  if ((bracket = strchr (plain, '(')) != NULL)
+    *bracket = '\0';
+  words = g_strsplit_set (plain, " -/", -1);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] && !g_strv_contains (small_words, words[i]))
+      n_words++;
+
+  if (n_words == 1)
+    {
+      for (guint i = 0; words[i]; i++)
+        if (*words[i])
+          {
+            const char *end = g_utf8_offset_to_pointer (words[i], MIN (3, g_utf8_strlen (words[i], -1)));
+            g_string_append_len (code, words[i], end - words[i]);
+            break;
+          }
+    }
+  else
+    {
+      for (guint i = 0; words[i] && code->len < 12; i++)
+        if (*words[i] && !g_strv_contains (small_words, words[i]))
+          {
+            gunichar c = g_unichar_toupper (g_utf8_get_char (words[i]));
+            g_string_append_unichar (code, c);
+          }
+    }
+  if (code->len == 0)
+    g_string_append (code, "?");
+  return g_string_free (code, FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The equity summary                                                       */
+
+/**
+ * tandem_equity_summary_new:
+ * @project: a project
+ * @team_id: (nullable): count one team's change ideas, or every team's
+ * @diagram_id: (nullable): count only one diagram's
+ * @error: return location for an error
+ *
+ * Counts change ideas by equity tag, by rung of the Ladder of Co-production
+ * and by status, so that a team sees its own figure (how many of its ideas
+ * focus on race equity, say) without counting. Every tag of the project is
+ * listed, those no idea carries with a count of 0.
+ *
+ * Returns: (transfer full) (nullable): the summary, or %NULL on error
+ */
+TandemEquitySummary *
+tandem_equity_summary_new (TandemProject  *project,
+                           const char     *team_id,
+                           const char     *diagram_id,
+                           GError        **error)
+{
+  static const char ideas_sql[] =
+    "SELECT n.id, n.status, n.coproduction_level, "
+    "EXISTS (SELECT 1 FROM node_tag t WHERE t.node_id = n.id) "
+    "FROM node n JOIN diagram d ON d.id = n.diagram_id "
+    "WHERE n.kind = 'change_idea' AND (?1 IS NULL OR d.team_id = ?1) "
+    "AND (?2 IS NULL OR d.id = ?2)";
+  static const char tags_sql[] =
+    "SELECT e.name, (SELECT count(*) FROM node_tag t JOIN node n ON n.id = t.node_id "
+    "JOIN diagram d ON d.id = n.diagram_id WHERE t.tag_id = e.id AND n.kind = 'change_idea' "
+    "AND (?1 IS NULL OR d.team_id = ?1) AND (?2 IS NULL OR d.id = ?2)) "
+    "FROM equity_tag e ORDER BY e.position, e.id";
+  g_autoptr(TandemEquitySummary) summary = g_new0 (TandemEquitySummary, 1);
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  db = _tandem_project_get_db (project);
+  summary->tag_names = g_ptr_array_new_with_free_func (g_free);
+  summary->tag_counts = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (sqlite3_prepare_v2 (db, pass == 0 ? ideas_sql : tags_sql, -1, &stmt, NULL) != SQLITE_OK ||
+          sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+          sqlite3_bind_text (stmt, 2, diagram_id, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+        {
+          sql_error (db, error);
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (pass == 0)
+            {
+              TandemIdeaStatus status =
+                tandem_idea_status_from_string ((const char *) sqlite3_column_text (stmt, 1));
+              TandemCoproductionLevel level =
+                tandem_coproduction_from_string ((const char *) sqlite3_column_text (stmt, 2));
+
+              summary->n_ideas++;
+              summary->statuses[status]++;
+              summary->levels[level]++;
+              summary->n_testing += status == TANDEM_IDEA_STATUS_TESTING;
+              summary->n_tagged += sqlite3_column_int (stmt, 3) != 0;
+            }
+          else
+            {
+              guint count = sqlite3_column_int (stmt, 1);
+
+              g_ptr_array_add (summary->tag_names, column_dup (stmt, 0));
+              g_array_append_val (summary->tag_counts, count);
+            }
+        }
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (rc != SQLITE_DONE)
+        {
+          sql_error (db, error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&summary);
+}
+
+void
+tandem_equity_summary_free (TandemEquitySummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_clear_pointer (&summary->tag_names, g_ptr_array_unref);
+  g_clear_pointer (&summary->tag_counts, g_array_unref);
+  g_free (summary);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Details of one node                                                      */
+
+static void
+named_item_free (gpointer data)
+{
+  TandemNamedItem *item = data;
+
+  g_free (item->id);
+  g_free (item->name);
+  g_free (item);
+}
+
+static GPtrArray *
+list_named (TandemProject *project,
+            const char    *sql,
+            const char    *id)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (named_item_free);
+  sqlite3_stmt *stmt = prepare_with_id (_tandem_project_get_db (project), sql, id, NULL);
+
+  if (stmt == NULL)
+    return items;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TandemNamedItem *item = g_new0 (TandemNamedItem, 1);
+
+      item->id = column_dup (stmt, 0);
+      item->name = column_dup (stmt, 1);
+      g_ptr_array_add (items, item);
+    }
+  sqlite3_finalize (stmt);
+  return items;
+}
+
+/**
+ * tandem_diagram_list_people:
+ * @project: a project
+ * @team_id: a team
+ *
+ * Returns: (transfer full) (element-type TandemNamedItem): the team's people
+ */
+GPtrArray *
+tandem_diagram_list_people (TandemProject *project,
+                            const char    *team_id)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  return list_named (project, "SELECT id, name FROM person WHERE team_id = ?1 "
+                              "ORDER BY position, name, id", team_id);
+}
+
+/**
+ * tandem_diagram_list_coproducers:
+ * @project: a project
+ * @node_id: a change idea
+ *
+ * Returns: (transfer full) (element-type TandemNamedItem): the people who
+ *   co-produced it (their ids and names)
+ */
+GPtrArray *
+tandem_diagram_list_coproducers (TandemProject *project,
+                                 const char    *node_id)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  return list_named (project, "SELECT p.id, p.name FROM node_coproducer c "
+                              "JOIN person p ON p.id = c.person_id WHERE c.node_id = ?1 "
+                              "ORDER BY p.position, p.name", node_id);
+}
+
+/**
+ * tandem_diagram_list_measures:
+ * @project: a project
+ * @node_id: a node
+ *
+ * Returns: (transfer full) (element-type TandemNamedItem): the measures
+ *   linked to the node
+ */
+GPtrArray *
+tandem_diagram_list_measures (TandemProject *project,
+                              const char    *node_id)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  return list_named (project, "SELECT m.id, m.name FROM measure_link l "
+                              "JOIN measure m ON m.id = l.measure_id WHERE l.node_id = ?1 "
+                              "ORDER BY m.position, m.name", node_id);
+}
+
+static void
+pdsa_free (gpointer data)
+{
+  TandemPdsaSummary *pdsa = data;
+
+  g_free (pdsa->id);
+  g_free (pdsa->title);
+  g_free (pdsa->started_on);
+  g_free (pdsa->ended_on);
+  g_free (pdsa->act_decision);
+  g_free (pdsa);
+}
+
+/**
+ * tandem_diagram_list_pdsa:
+ * @project: a project
+ * @node_id: a change idea
+ *
+ * Returns: (transfer full) (element-type TandemPdsaSummary): its PDSA cycles,
+ *   oldest first
+ */
+GPtrArray *
+tandem_diagram_list_pdsa (TandemProject *project,
+                          const char    *node_id)
+{
+  GPtrArray *cycles = g_ptr_array_new_with_free_func (pdsa_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), cycles);
+  stmt = prepare_with_id (_tandem_project_get_db (project),
+                          "SELECT id, title, started_on, ended_on, act_decision FROM pdsa_cycle "
+                          "WHERE node_id = ?1 ORDER BY started_on IS NULL, started_on, position, id",
+                          node_id, NULL);
+  if (stmt == NULL)
+    return cycles;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TandemPdsaSummary *pdsa = g_new0 (TandemPdsaSummary, 1);
+
+      pdsa->id = column_dup (stmt, 0);
+      pdsa->title = column_dup (stmt, 1);
+      pdsa->started_on = column_dup (stmt, 2);
+      pdsa->ended_on = column_dup (stmt, 3);
+      pdsa->act_decision = column_dup (stmt, 4);
+      g_ptr_array_add (cycles, pdsa);
+    }
+  sqlite3_finalize (stmt);
+  return cycles;
+}
+
+static void
+history_free (gpointer data)
+{
+  TandemHistoryEntry *entry = data;
+
+  g_free (entry->at);
+  g_free (entry->author);
+  g_free (entry->label);
+  g_free (entry);
+}
+
+/**
+ * tandem_diagram_node_history:
+ * @project: a project
+ * @node_id: a node
+ *
+ * Lists the changes made to a node, its links, tags, co-producers and PDSA
+ * cycles, newest first, from the change log: when, who and what (the label
+ * of the change, “Add change idea”). A node that came with the project (a
+ * template or the sample) is listed as added by whoever created it.
+ *
+ * Returns: (transfer full) (element-type TandemHistoryEntry): the entries
+ */
+GPtrArray *
+tandem_diagram_node_history (TandemProject *project,
+                             const char    *node_id)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func (history_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), entries);
+  stmt = prepare_with_id (_tandem_project_get_db (project),
+    "SELECT t.at, t.author, t.label FROM change_txn t WHERE t.id IN ("
+    " SELECT l.txn FROM change_log l WHERE l.entity_id = ?1"
+    " UNION SELECT l.txn FROM change_log l WHERE l.entity IN ('node_link', 'node_tag', "
+    "  'node_coproducer', 'pdsa_cycle', 'measure_link') AND l.op IN ('insert', 'delete') AND ("
+    "  json_extract (coalesce (l.new_value, l.old_value), '$.node_id') = ?1 OR"
+    "  json_extract (coalesce (l.new_value, l.old_value), '$.child_id') = ?1)"
+    ") ORDER BY t.id DESC LIMIT 200", node_id, NULL);
+  if (stmt == NULL)
+    return entries;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TandemHistoryEntry *entry = g_new0 (TandemHistoryEntry, 1);
+
+      entry->at = column_dup (stmt, 0);
+      entry->author = column_dup (stmt, 1);
+      entry->label = column_dup (stmt, 2);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_finalize (stmt);
+
+  if (entries->len == 0)
+    {
+      g_autofree char *author = tandem_project_dup_added_by (project, node_id);
+
+      if (author)
+        {
+          TandemHistoryEntry *entry = g_new0 (TandemHistoryEntry, 1);
+
+          entry->author = g_steal_pointer (&author);
+          entry->label = g_strdup (_("Came with the project"));
+          g_ptr_array_add (entries, entry);
+        }
+    }
+  return entries;
+}

@@ -1,0 +1,117 @@
+/* tandem-measure.h — a measure, its data, phases and annotations, read for charting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "tandem-project.h"
+#include "tandem-spc.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TandemDataPoint:
+ * @id: the data point's id
+ * @date: its date, yyyy-mm-dd
+ * @value: the value (the numerator for a ratio), NAN if missing
+ * @denominator: NAN if none
+ * @note: (nullable): what happened
+ * @excluded: left out of the calculations
+ */
+typedef struct
+{
+  char     *id;
+  char     *date;
+  double    value;
+  double    denominator;
+  char     *note;
+  gboolean  excluded;
+} TandemDataPoint;
+
+/**
+ * TandemPhase:
+ * @id: the phase's id
+ * @starts_on: the date of its first point
+ * @label: (nullable): what changed ("after the new observation policy")
+ */
+typedef struct
+{
+  char *id;
+  char *starts_on;
+  char *label;
+} TandemPhase;
+
+/**
+ * TandemAnnotation:
+ * @id: the annotation's id
+ * @date: the date it is drawn at
+ * @text: (nullable): the note
+ * @node_id: (nullable): the change idea it is about
+ * @pdsa_id: (nullable): the PDSA cycle it is about
+ * @linked_title: (nullable): the title of the PDSA cycle, else of the change idea
+ */
+typedef struct
+{
+  char *id;
+  char *date;
+  char *text;
+  char *node_id;
+  char *pdsa_id;
+  char *linked_title;
+} TandemAnnotation;
+
+/**
+ * TandemMeasure:
+ *
+ * One measure as stored, with its data points (in date order), phases and
+ * annotations. Reference-counted and read-only once loaded.
+ */
+typedef struct
+{
+  char               *id;
+  char               *team_id;
+  char               *name;
+  char               *kind;
+  char               *definition;
+  char               *unit;
+  TandemSpcDirection  direction;
+  double              target;
+  char               *frequency;
+  TandemSpcChart      chart;
+  TandemSpcRules      rules;
+  guint               freeze;
+  gboolean            screen_mr;
+  double              multiply;
+  GPtrArray          *points;
+  GPtrArray          *phases;
+  GPtrArray          *annotations;
+} TandemMeasure;
+
+TandemMeasure   *tandem_measure_new        (void);
+TandemMeasure   *tandem_measure_ref        (TandemMeasure        *measure);
+void             tandem_measure_unref      (TandemMeasure        *measure);
+
+GPtrArray       *tandem_measure_list       (TandemProject        *project,
+                                            const char           *team_id,
+                                            GError              **error);
+TandemMeasure   *tandem_measure_load       (TandemProject        *project,
+                                            const char           *measure_id,
+                                            GError              **error);
+char            *tandem_measure_find       (TandemProject        *project,
+                                            const char           *name,
+                                            GError              **error);
+
+TandemSpcRules   tandem_measure_get_rules  (const TandemMeasure  *measure);
+TandemSpcData   *tandem_measure_to_data    (const TandemMeasure  *measure,
+                                            GArray              **point_of_row);
+TandemSpcResult *tandem_measure_analyse    (const TandemMeasure  *measure,
+                                            GError              **error);
+gssize           tandem_measure_point_at   (const TandemSpcResult *result,
+                                            const char           *date);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemMeasure, tandem_measure_unref)
+
+G_END_DECLS

@@ -1,0 +1,1836 @@
+/* tandem-peer-support.c — the peer-support implementation tracker: the
+ * framework's checklist per team, peer roles, supervision and what follows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tandem-defaults.h"
+#include "tandem-peer-support.h"
+#include "tandem-project-private.h"
+
+static const char * const status_tokens[TANDEM_N_ITEM_STATUSES] = {
+  "not_started", "planning", "in_progress", "in_place", "not_applicable",
+};
+
+static const char * const status_labels[TANDEM_N_ITEM_STATUSES] = {
+  N_("Not started"), N_("Planning"), N_("In progress"), N_("In place"), N_("Not applicable"),
+};
+
+static const char * const kind_tokens[TANDEM_N_SUPERVISION_KINDS] = {
+  "one_to_one", "group", "debrief", "training",
+};
+
+static const char * const kind_labels[TANDEM_N_SUPERVISION_KINDS] = {
+  N_("1:1 supervision"), N_("Group supervision"), N_("Debrief"), N_("Training"),
+};
+
+/* The share of NHS trusts with peer workers (28, survey of 2025) that do NOT
+ * give each kind of support, in the order the framework installs them. */
+static const struct
+{
+  int         percent;
+  const char *sentence_does;
+  const char *sentence_working;
+  const char *sentence_not_yet;
+} national_support[] = {
+  { 89, N_("%d%% of trusts give no training for the role — this team does."),
+        N_("%d%% of trusts give no training for the role — this team is working on it."),
+        N_("%d%% of trusts give no training for the role — nor does this team yet.") },
+  { 89, N_("%d%% of trusts give no group peer supervision — this team does."),
+        N_("%d%% of trusts give no group peer supervision — this team is working on it."),
+        N_("%d%% of trusts give no group peer supervision — nor does this team yet.") },
+  { 86, N_("%d%% of trusts give no 1:1 peer supervision — this team does."),
+        N_("%d%% of trusts give no 1:1 peer supervision — this team is working on it."),
+        N_("%d%% of trusts give no 1:1 peer supervision — nor does this team yet.") },
+  { 79, N_("%d%% of trusts have no specialist peer-work leadership — this team has."),
+        N_("%d%% of trusts have no specialist peer-work leadership — this team is working on it."),
+        N_("%d%% of trusts have no specialist peer-work leadership — nor has this team yet.") },
+  { 79, N_("%d%% of trusts give no support or training to managers — this team does."),
+        N_("%d%% of trusts give no support or training to managers — this team is working on it."),
+        N_("%d%% of trusts give no support or training to managers — nor does this team yet.") },
+  { 75, N_("%d%% of trusts have no written role resources — this team has."),
+        N_("%d%% of trusts have no written role resources — this team is working on it."),
+        N_("%d%% of trusts have no written role resources — nor has this team yet.") },
+  { 57, N_("%d%% of trusts give no ongoing training or CPD — this team does."),
+        N_("%d%% of trusts give no ongoing training or CPD — this team is working on it."),
+        N_("%d%% of trusts give no ongoing training or CPD — nor does this team yet.") },
+};
+
+/* The exemplary trust's retention of peer workers after 1, 2 and 3 years. */
+static const double retention_benchmark[3] = { 98, 88, 81 };
+
+#define DAYS_PER_MONTH (365.25 / 12)
+#define SUPERVISION_WINDOW_DAYS 91
+#define SUPERVISION_MIN_DAYS 28
+
+/* ------------------------------------------------------------------------ */
+/* Small helpers                                                            */
+
+static gboolean
+sqlite_failed (sqlite3  *db,
+               GError  **error)
+{
+  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+               "%s", sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (TandemProject  *project,
+         const char     *sql,
+         GError        **error)
+{
+  sqlite3 *db = _tandem_project_get_db (project);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite_failed (db, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static double
+column_double_or_nan (sqlite3_stmt *stmt,
+                      int           column)
+{
+  int type = sqlite3_column_type (stmt, column);
+
+  if (type != SQLITE_INTEGER && type != SQLITE_FLOAT)
+    return NAN;
+  return sqlite3_column_double (stmt, column);
+}
+
+static gboolean
+date_from_iso (const char *iso,
+               GDate      *date)
+{
+  unsigned year = 0, month = 0, day = 0;
+  char extra;
+
+  g_date_clear (date, 1);
+  if (iso == NULL || sscanf (iso, "%4u-%2u-%2u%c", &year, &month, &day, &extra) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+static void
+date_to_iso (const GDate *date,
+             char        *iso)
+{
+  g_snprintf (iso, 11, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+}
+
+static void
+tracker_item_free (gpointer data)
+{
+  TandemTrackerItem *item = data;
+
+  g_free (item->item_id);
+  g_free (item->status_id);
+  g_free (item->stage);
+  g_free (item->title);
+  g_free (item->evidence);
+  g_free (item->owner);
+  g_free (item->target_date);
+  g_free (item->last_reviewed);
+  g_free (item);
+}
+
+static void
+stage_progress_free (gpointer data)
+{
+  TandemStageProgress *stage = data;
+
+  g_free (stage->stage);
+  g_free (stage);
+}
+
+static void
+peer_role_free (gpointer data)
+{
+  TandemPeerRole *role = data;
+
+  g_free (role->id);
+  g_free (role->title);
+  g_free (role->band);
+  g_free (role->start_date);
+  g_free (role->end_date);
+  g_free (role->leaving_reason);
+  g_free (role->last_supervision);
+  g_free (role);
+}
+
+static void
+record_free (gpointer data)
+{
+  TandemSupervisionRecord *record = data;
+
+  g_free (record->id);
+  g_free (record->role_id);
+  g_free (record->date);
+  g_free (record->note);
+  g_free (record);
+}
+
+static void
+status_change_free (gpointer data)
+{
+  TandemStatusChange *change = data;
+
+  g_free (change->at);
+  g_free (change->author);
+  g_free (change);
+}
+
+static void
+team_progress_free (gpointer data)
+{
+  TandemTeamProgress *team = data;
+
+  g_free (team->team_id);
+  g_free (team->team_name);
+  g_clear_pointer (&team->stages, g_ptr_array_unref);
+  g_free (team);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Names                                                                    */
+
+/**
+ * tandem_item_status_to_string:
+ * @status: a status
+ *
+ * Returns: (transfer none): the word stored in the file for @status
+ */
+const char *
+tandem_item_status_to_string (TandemItemStatus status)
+{
+  g_return_val_if_fail ((guint) status < TANDEM_N_ITEM_STATUSES, NULL);
+  return status_tokens[status];
+}
+
+/**
+ * tandem_item_status_from_string:
+ * @text: the word stored in the file
+ * @status: (out): the status
+ *
+ * Returns: whether @text names a status
+ */
+gboolean
+tandem_item_status_from_string (const char       *text,
+                                TandemItemStatus *status)
+{
+  for (guint i = 0; i < TANDEM_N_ITEM_STATUSES; i++)
+    if (g_strcmp0 (text, status_tokens[i]) == 0)
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * tandem_item_status_label:
+ * @status: a status
+ *
+ * Returns: (transfer none): @status in plain words, translated
+ */
+const char *
+tandem_item_status_label (TandemItemStatus status)
+{
+  g_return_val_if_fail ((guint) status < TANDEM_N_ITEM_STATUSES, NULL);
+  return _(status_labels[status]);
+}
+
+/**
+ * tandem_supervision_kind_to_string:
+ * @kind: a kind of record
+ *
+ * Returns: (transfer none): the word stored in the file for @kind
+ */
+const char *
+tandem_supervision_kind_to_string (TandemSupervisionKind kind)
+{
+  g_return_val_if_fail ((guint) kind < TANDEM_N_SUPERVISION_KINDS, NULL);
+  return kind_tokens[kind];
+}
+
+/**
+ * tandem_supervision_kind_from_string:
+ * @text: the word stored in the file
+ * @kind: (out): the kind
+ *
+ * Returns: whether @text names a kind of record
+ */
+gboolean
+tandem_supervision_kind_from_string (const char            *text,
+                                     TandemSupervisionKind *kind)
+{
+  for (guint i = 0; i < TANDEM_N_SUPERVISION_KINDS; i++)
+    if (g_strcmp0 (text, kind_tokens[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * tandem_supervision_kind_label:
+ * @kind: a kind of record
+ *
+ * Returns: (transfer none): @kind in plain words, translated
+ */
+const char *
+tandem_supervision_kind_label (TandemSupervisionKind kind)
+{
+  g_return_val_if_fail ((guint) kind < TANDEM_N_SUPERVISION_KINDS, NULL);
+  return _(kind_labels[kind]);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Dates                                                                    */
+
+/**
+ * tandem_peer_support_parse_date:
+ * @text: a date as a person types it: 2026-12-31 or 31/12/2026
+ * @iso: (out caller-allocates): 11 bytes for the date as YYYY-MM-DD
+ * @error: return location for an error
+ *
+ * Reads a date typed in either the international or the British way and
+ * writes it the way the file stores dates. A date that does not exist
+ * (31 April) is refused with an error that says how to write one.
+ *
+ * Returns: %TRUE if @text is a date
+ */
+gboolean
+tandem_peer_support_parse_date (const char  *text,
+                                char        *iso,
+                                GError     **error)
+{
+  unsigned a = 0, b = 0, c = 0;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  char extra;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (sscanf (trimmed, "%4u-%2u-%2u%c", &a, &b, &c, &extra) == 3 && g_date_valid_dmy (c, b, a))
+    g_date_set_dmy (&date, c, b, a);
+  else if (sscanf (trimmed, "%2u/%2u/%4u%c", &a, &b, &c, &extra) == 3 && c >= 1000 &&
+           g_date_valid_dmy (a, b, c))
+    g_date_set_dmy (&date, a, b, c);
+  else
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a date. Write a date like 31/12/2026 or 2026-12-31."),
+                   trimmed);
+      return FALSE;
+    }
+  date_to_iso (&date, iso);
+  return TRUE;
+}
+
+/**
+ * tandem_peer_support_format_date:
+ * @iso: (nullable): a date as stored, YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): the date for people (“19 Jan 2026”),
+ *   @iso itself if it is not a date, %NULL for %NULL
+ */
+char *
+tandem_peer_support_format_date (const char *iso)
+{
+  GDate date;
+  char buffer[64];
+
+  if (iso == NULL)
+    return NULL;
+  if (!date_from_iso (iso, &date) || g_date_strftime (buffer, sizeof buffer, "%e %b %Y", &date) == 0)
+    return g_strdup (iso);
+  return g_strdup (g_strchug (buffer));
+}
+
+/**
+ * tandem_peer_support_today:
+ *
+ * Returns: (transfer full): today's local date as YYYY-MM-DD
+ */
+char *
+tandem_peer_support_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading                                                                  */
+
+/**
+ * tandem_peer_support_list_items:
+ * @project: a project
+ * @team_id: the team
+ * @error: return location for an error
+ *
+ * Lists every item of the peer-support framework, the national ones and the
+ * project's own, in framework order, each with where @team_id stands on it.
+ * Items the team has not recorded anything about are “not started”.
+ *
+ * Returns: (transfer full) (element-type TandemTrackerItem): the items, or
+ *   %NULL on error
+ */
+GPtrArray *
+tandem_peer_support_list_items (TandemProject  *project,
+                                const char     *team_id,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (tracker_item_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  stmt = prepare (project,
+                  "SELECT i.id, i.stage, i.kind, i.title, i.builtin, i.framework_version, "
+                  "  s.id, s.status, s.evidence, s.owner, s.target_date, s.last_reviewed "
+                  "FROM framework_item i "
+                  "LEFT JOIN framework_status s ON s.item_id = i.id AND s.team_id = ?1 "
+                  "WHERE i.framework = ?2 ORDER BY i.position, i.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, TANDEM_FRAMEWORK_PEER_SUPPORT, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemTrackerItem *item = g_new0 (TandemTrackerItem, 1);
+
+      item->item_id = column_dup (stmt, 0);
+      item->stage = column_dup (stmt, 1);
+      item->support = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "support") == 0;
+      item->title = column_dup (stmt, 3);
+      item->builtin = sqlite3_column_int (stmt, 4) != 0;
+      item->framework_version = sqlite3_column_int (stmt, 5);
+      item->status_id = column_dup (stmt, 6);
+      if (!tandem_item_status_from_string ((const char *) sqlite3_column_text (stmt, 7),
+                                           &item->status))
+        item->status = TANDEM_ITEM_NOT_STARTED;
+      item->evidence = column_dup (stmt, 8);
+      item->owner = column_dup (stmt, 9);
+      item->target_date = column_dup (stmt, 10);
+      item->last_reviewed = column_dup (stmt, 11);
+      if (item->stage == NULL)
+        item->stage = g_strdup ("");
+      if (item->title == NULL)
+        item->title = g_strdup ("");
+      g_ptr_array_add (items, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (_tandem_project_get_db (project), error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&items);
+}
+
+/**
+ * tandem_peer_support_stage_progress:
+ * @items: (element-type TandemTrackerItem): a team's items, in framework order
+ *
+ * Counts the items of each stage by status, stages in the order they first
+ * appear.
+ *
+ * Returns: (transfer full) (element-type TandemStageProgress): one entry per stage
+ */
+GPtrArray *
+tandem_peer_support_stage_progress (GPtrArray *items)
+{
+  GPtrArray *stages = g_ptr_array_new_with_free_func (stage_progress_free);
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const TandemTrackerItem *item = items->pdata[i];
+      TandemStageProgress *stage = g_hash_table_lookup (by_name, item->stage);
+
+      if (stage == NULL)
+        {
+          stage = g_new0 (TandemStageProgress, 1);
+          stage->stage = g_strdup (item->stage);
+          g_ptr_array_add (stages, stage);
+          g_hash_table_insert (by_name, stage->stage, stage);
+        }
+      stage->counts[item->status]++;
+      stage->total++;
+    }
+  return stages;
+}
+
+/**
+ * tandem_stage_progress_fraction:
+ * @stage: a stage's counts
+ *
+ * The share of a stage's items that are in place, leaving out the items the
+ * team marked as not applicable.
+ *
+ * Returns: between 0 and 1, or -1 when no item applies
+ */
+double
+tandem_stage_progress_fraction (const TandemStageProgress *stage)
+{
+  guint applies = stage->total - stage->counts[TANDEM_ITEM_NOT_APPLICABLE];
+
+  if (applies == 0)
+    return -1;
+  return (double) stage->counts[TANDEM_ITEM_IN_PLACE] / applies;
+}
+
+/* How often a role has had 1:1 or group supervision lately: over the last
+ * three months it was filled (up to today, or to when it ended). */
+static gboolean
+count_supervision (TandemProject   *project,
+                   TandemPeerRole  *role,
+                   const char      *today,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt;
+  GDate end, start, begun;
+  char from[11], to[11];
+  int days;
+
+  stmt = prepare (project,
+                  "SELECT count(*), max(CASE WHEN kind IN ('one_to_one', 'group') THEN date END) "
+                  "FROM supervision WHERE role_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, role->id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite_failed (_tandem_project_get_db (project), error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  role->n_records = sqlite3_column_int (stmt, 0);
+  role->last_supervision = column_dup (stmt, 1);
+  sqlite3_finalize (stmt);
+
+  role->per_month = NAN;
+  if (role->vacancy || !date_from_iso (today, &end))
+    return TRUE;
+  if (date_from_iso (role->end_date, &start) && g_date_compare (&start, &end) < 0)
+    end = start;
+  start = end;
+  g_date_subtract_days (&start, SUPERVISION_WINDOW_DAYS);
+  if (date_from_iso (role->start_date, &begun) && g_date_compare (&begun, &start) > 0)
+    start = begun;
+  days = g_date_days_between (&start, &end);
+  if (days < SUPERVISION_MIN_DAYS)
+    return TRUE;
+
+  date_to_iso (&start, from);
+  date_to_iso (&end, to);
+  stmt = prepare (project,
+                  "SELECT count(*) FROM supervision WHERE role_id = ?1 "
+                  "AND kind IN ('one_to_one', 'group') AND date >= ?2 AND date <= ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, role->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite_failed (_tandem_project_get_db (project), error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  role->per_month = sqlite3_column_int (stmt, 0) * DAYS_PER_MONTH / days;
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/**
+ * tandem_peer_support_list_roles:
+ * @project: a project
+ * @team_id: the team
+ * @today: (nullable): the day to count up to, YYYY-MM-DD; %NULL for today
+ * @error: return location for an error
+ *
+ * Lists the team's peer roles and vacancies, earliest start first, each with
+ * how many records it has and how often it has had 1:1 or group supervision
+ * over the last three months it was filled (per month; %NAN when it has been
+ * filled for less than four weeks, or is vacant).
+ *
+ * Returns: (transfer full) (element-type TandemPeerRole): the roles, or %NULL
+ *   on error
+ */
+GPtrArray *
+tandem_peer_support_list_roles (TandemProject  *project,
+                                const char     *team_id,
+                                const char     *today,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (peer_role_free);
+  g_autofree char *now = today ? g_strdup (today) : tandem_peer_support_today ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  stmt = prepare (project,
+                  "SELECT id, title, band, hours, start_date, end_date, leaving_reason, paired, "
+                  "  vacancy, expected_supervision_per_month FROM peer_role WHERE team_id = ?1 "
+                  "ORDER BY start_date IS NULL, start_date, title, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemPeerRole *role = g_new0 (TandemPeerRole, 1);
+
+      role->id = column_dup (stmt, 0);
+      role->title = column_dup (stmt, 1);
+      role->band = column_dup (stmt, 2);
+      role->hours = column_double_or_nan (stmt, 3);
+      role->start_date = column_dup (stmt, 4);
+      role->end_date = column_dup (stmt, 5);
+      role->leaving_reason = column_dup (stmt, 6);
+      role->paired = sqlite3_column_int (stmt, 7) != 0;
+      role->vacancy = sqlite3_column_int (stmt, 8) != 0;
+      role->expected_per_month = column_double_or_nan (stmt, 9);
+      if (role->title == NULL)
+        role->title = g_strdup ("");
+      g_ptr_array_add (roles, role);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (_tandem_project_get_db (project), error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < roles->len; i++)
+    if (!count_supervision (project, roles->pdata[i], now, error))
+      return NULL;
+  return g_steal_pointer (&roles);
+}
+
+/**
+ * tandem_peer_support_list_records:
+ * @project: a project
+ * @role_id: a peer role
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type TandemSupervisionRecord): the role's
+ *   supervision, debrief and training records, newest first, or %NULL on error
+ */
+GPtrArray *
+tandem_peer_support_list_records (TandemProject  *project,
+                                  const char     *role_id,
+                                  GError        **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  stmt = prepare (project, "SELECT id, role_id, date, kind, note FROM supervision "
+                           "WHERE role_id = ?1 ORDER BY date DESC, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, role_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemSupervisionRecord *record = g_new0 (TandemSupervisionRecord, 1);
+
+      record->id = column_dup (stmt, 0);
+      record->role_id = column_dup (stmt, 1);
+      record->date = column_dup (stmt, 2);
+      if (!tandem_supervision_kind_from_string ((const char *) sqlite3_column_text (stmt, 3),
+                                                &record->kind))
+        record->kind = TANDEM_SUPERVISION_ONE_TO_ONE;
+      record->note = column_dup (stmt, 4);
+      g_ptr_array_add (records, record);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (_tandem_project_get_db (project), error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&records);
+}
+
+/**
+ * tandem_peer_support_status_history:
+ * @project: a project
+ * @status_id: a team's record for one item
+ * @error: return location for an error
+ *
+ * Reads from the change log every status the item has had for the team, with
+ * when and by whom, oldest first. Statuses set when the project was created
+ * (the sample) are not in the log and so not listed.
+ *
+ * Returns: (transfer full) (element-type TandemStatusChange): the changes, or
+ *   %NULL on error
+ */
+GPtrArray *
+tandem_peer_support_status_history (TandemProject  *project,
+                                    const char     *status_id,
+                                    GError        **error)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (status_change_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  /* The file is untrusted: json_extract() only on valid JSON. */
+  stmt = prepare (project,
+                  "SELECT t.at, t.author, CASE WHEN l.op = 'update' THEN l.new_value "
+                  "  WHEN json_valid (l.new_value) THEN json_extract (l.new_value, '$.status') END "
+                  "FROM change_log l JOIN change_txn t ON t.id = l.txn "
+                  "WHERE l.entity_id = ?1 AND l.entity = 'framework_status' "
+                  "  AND (l.op = 'insert' OR (l.op = 'update' AND l.field = 'status')) "
+                  "ORDER BY l.seq", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemStatusChange *change;
+      TandemItemStatus status;
+
+      if (sqlite3_column_type (stmt, 2) != SQLITE_TEXT ||
+          !tandem_item_status_from_string ((const char *) sqlite3_column_text (stmt, 2), &status))
+        continue;
+      change = g_new0 (TandemStatusChange, 1);
+      change->at = column_dup (stmt, 0);
+      change->author = column_dup (stmt, 1);
+      change->status = status;
+      g_ptr_array_add (changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (_tandem_project_get_db (project), error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&changes);
+}
+
+/**
+ * tandem_peer_support_retention:
+ * @roles: (element-type TandemPeerRole): a team's roles
+ * @today: (nullable): the day to count to, YYYY-MM-DD; %NULL for today
+ * @retention: (out caller-allocates) (array fixed-size=3): at 1, 2 and 3 years
+ *
+ * Retention the way the exemplary trust counts it: of the peer workers who
+ * started at least N years ago, how many were still in post N years after
+ * they started. Vacancies and roles without a start date are left out.
+ */
+void
+tandem_peer_support_retention (GPtrArray       *roles,
+                               const char      *today,
+                               TandemRetention  retention[3])
+{
+  g_autofree char *now = today ? g_strdup (today) : tandem_peer_support_today ();
+  GDate end_of_count;
+
+  date_from_iso (now, &end_of_count);
+  for (guint y = 0; y < 3; y++)
+    {
+      retention[y].years = y + 1;
+      retention[y].eligible = 0;
+      retention[y].retained = 0;
+      retention[y].benchmark = retention_benchmark[y];
+    }
+  if (!g_date_valid (&end_of_count))
+    return;
+
+  for (guint i = 0; i < roles->len; i++)
+    {
+      const TandemPeerRole *role = roles->pdata[i];
+      GDate start, ended;
+      gboolean has_ended;
+
+      if (role->vacancy || !date_from_iso (role->start_date, &start))
+        continue;
+      has_ended = date_from_iso (role->end_date, &ended);
+      for (guint y = 0; y < 3; y++)
+        {
+          GDate anniversary = start;
+
+          g_date_add_years (&anniversary, y + 1);
+          if (g_date_compare (&anniversary, &end_of_count) > 0)
+            continue;
+          retention[y].eligible++;
+          if (!has_ended || g_date_compare (&ended, &anniversary) >= 0)
+            retention[y].retained++;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                  */
+
+static char *
+find_status_id (TandemProject  *project,
+                const char     *team_id,
+                const char     *item_id,
+                GError        **error)
+{
+  sqlite3_stmt *stmt;
+  char *id = NULL;
+  int rc;
+
+  stmt = prepare (project, "SELECT id FROM framework_status WHERE team_id = ?1 AND item_id = ?2",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = column_dup (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    sqlite_failed (_tandem_project_get_db (project), error);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+static gboolean
+check_team_and_item (TandemProject  *project,
+                     const char     *team_id,
+                     const char     *item_id,
+                     GError        **error)
+{
+  if (!tandem_project_exists (project, "team", team_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This team no longer exists: someone may have deleted it."));
+      return FALSE;
+    }
+  if (!tandem_project_exists (project, "framework_item", item_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This item is no longer in the framework: someone may have "
+                             "deleted it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+finish (TandemProject  *project,
+        gboolean        ok,
+        GError        **error)
+{
+  if (!ok)
+    {
+      tandem_project_rollback (project);
+      return FALSE;
+    }
+  return tandem_project_commit (project, error);
+}
+
+/**
+ * tandem_peer_support_set_status:
+ * @project: a project
+ * @team_id: the team
+ * @item_id: a framework item
+ * @status: where the team now stands on it
+ * @today: (nullable): the date of the review, YYYY-MM-DD; %NULL for today
+ * @error: return location for an error
+ *
+ * Records where a team stands on one item, as one undoable change that also
+ * sets the item's “last reviewed” date. The old status stays in the change
+ * log, which is the item's history.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_peer_support_set_status (TandemProject     *project,
+                                const char        *team_id,
+                                const char        *item_id,
+                                TandemItemStatus   status,
+                                const char        *today,
+                                GError           **error)
+{
+  g_autofree char *now = today ? g_strdup (today) : tandem_peer_support_today ();
+  g_autofree char *status_id = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail ((guint) status < TANDEM_N_ITEM_STATUSES, FALSE);
+
+  if (!check_team_and_item (project, team_id, item_id, error))
+    return FALSE;
+  /* TRANSLATORS: shown as “Undo Mark item as In place” */
+  label = g_strdup_printf (_("Mark item as %s"), tandem_item_status_label (status));
+  if (!tandem_project_begin (project, label, error))
+    return FALSE;
+
+  status_id = find_status_id (project, team_id, item_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+    }
+  else if (status_id == NULL)
+    {
+      TandemField fields[] = {
+        { "team_id", tandem_value_text (team_id) },
+        { "item_id", tandem_value_text (item_id) },
+        { "status", tandem_value_text (status_tokens[status]) },
+        { "last_reviewed", tandem_value_text (now) },
+      };
+      g_autofree char *id = tandem_project_insert (project, "framework_status", fields,
+                                                   G_N_ELEMENTS (fields), error);
+      ok = id != NULL;
+    }
+  else
+    {
+      g_autofree char *old = tandem_project_get_text (project, "framework_status", status_id,
+                                                      "status");
+      if (g_strcmp0 (old, status_tokens[status]) != 0)
+        ok = tandem_project_update (project, "framework_status", status_id, "status",
+                                    tandem_value_text (status_tokens[status]), error);
+      if (ok)
+        ok = tandem_project_update (project, "framework_status", status_id, "last_reviewed",
+                                    tandem_value_text (now), error);
+    }
+  return finish (project, ok, error);
+}
+
+/**
+ * tandem_peer_support_set_item_text:
+ * @project: a project
+ * @team_id: the team
+ * @item_id: a framework item
+ * @field: “evidence”, “owner”, “target_date” or “last_reviewed”
+ * @text: (nullable): the new text; empty or %NULL clears it; dates may be
+ *   typed as 31/12/2026 or 2026-12-31
+ * @error: return location for an error
+ *
+ * Changes one of the notes the team keeps on an item, as one undoable change.
+ * A date that is not a date is refused and nothing changes.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_peer_support_set_item_text (TandemProject  *project,
+                                   const char     *team_id,
+                                   const char     *item_id,
+                                   const char     *field,
+                                   const char     *text,
+                                   GError        **error)
+{
+  static const struct { const char *field; const char *label; gboolean date; } fields[] = {
+    { "evidence", N_("Change evidence"), FALSE },
+    { "owner", N_("Change owner"), FALSE },
+    { "target_date", N_("Change target date"), TRUE },
+    { "last_reviewed", N_("Change date last reviewed"), TRUE },
+  };
+  g_autofree char *status_id = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
+  gint which = -1;
+  char iso[11];
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (field, fields[i].field) == 0)
+      which = i;
+  if (which < 0)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   "a framework item has no note called “%s”", field ? field : "(null)");
+      return FALSE;
+    }
+
+  value = g_strstrip (g_strdup (text ? text : ""));
+  if (*value == '\0')
+    g_clear_pointer (&value, g_free);
+  if (value != NULL && fields[which].date)
+    {
+      if (!tandem_peer_support_parse_date (value, iso, error))
+        return FALSE;
+      g_free (value);
+      value = g_strdup (iso);
+    }
+  if (!check_team_and_item (project, team_id, item_id, error))
+    return FALSE;
+  if (!tandem_project_begin (project, _(fields[which].label), error))
+    return FALSE;
+
+  status_id = find_status_id (project, team_id, item_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+    }
+  else if (status_id == NULL)
+    {
+      TandemField values[] = {
+        { "team_id", tandem_value_text (team_id) },
+        { "item_id", tandem_value_text (item_id) },
+        { field, tandem_value_text (value) },
+      };
+      g_autofree char *id = tandem_project_insert (project, "framework_status", values,
+                                                   G_N_ELEMENTS (values), error);
+      ok = id != NULL;
+    }
+  else
+    {
+      g_autofree char *old = tandem_project_get_text (project, "framework_status", status_id,
+                                                      field);
+      if (g_strcmp0 (old, value) != 0)
+        ok = tandem_project_update (project, "framework_status", status_id, field,
+                                    tandem_value_text (value), error);
+    }
+  return finish (project, ok, error);
+}
+
+static char *
+check_title (const char  *title,
+             const char  *what,
+             GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (title ? title : ""));
+
+  if (*trimmed == '\0' || g_utf8_strlen (trimmed, -1) > 500)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("Give the %s a name of up to 500 letters."), what);
+      return NULL;
+    }
+  return g_steal_pointer (&trimmed);
+}
+
+/**
+ * tandem_peer_support_add_item:
+ * @project: a project
+ * @stage: the stage to add it to (an existing stage, or a new one, which
+ *   comes last)
+ * @title: what the item is
+ * @error: return location for an error
+ *
+ * Adds the project's own item to the peer-support framework, after the
+ * stage's last item. The national items stay as they are: the project's own
+ * are marked as not built in, so they can be told apart (and deleted).
+ *
+ * Returns: (transfer full) (nullable): the new item's id
+ */
+char *
+tandem_peer_support_add_item (TandemProject  *project,
+                              const char     *stage,
+                              const char     *title,
+                              GError        **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *stage_name = NULL;
+  g_autofree char *kind = NULL;
+  sqlite3_stmt *stmt;
+  double position = 0, next = NAN;
+  gboolean in_stage = FALSE;
+  char *id;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  if ((name = check_title (title, _("item"), error)) == NULL ||
+      (stage_name = check_title (stage, _("stage"), error)) == NULL)
+    return NULL;
+
+  /* After the stage's last item, before the next stage's first. */
+  stmt = prepare (project,
+                  "SELECT max(position), (SELECT kind FROM framework_item WHERE framework = ?1 "
+                  "    AND stage = ?2 ORDER BY position LIMIT 1), "
+                  "  (SELECT min(position) FROM framework_item WHERE framework = ?1 AND position > "
+                  "    (SELECT max(position) FROM framework_item WHERE framework = ?1 AND stage = ?2)), "
+                  "  (SELECT max(position) FROM framework_item WHERE framework = ?1) "
+                  "FROM framework_item WHERE framework = ?1 AND stage = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, TANDEM_FRAMEWORK_PEER_SUPPORT, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, stage_name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite_failed (_tandem_project_get_db (project), error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  in_stage = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  if (in_stage)
+    {
+      position = sqlite3_column_double (stmt, 0);
+      kind = column_dup (stmt, 1);
+      next = column_double_or_nan (stmt, 2);
+      position = isnan (next) ? position + 1 : (position + next) / 2;
+    }
+  else
+    position = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? 0 : sqlite3_column_double (stmt, 3) + 1;
+  sqlite3_finalize (stmt);
+
+  if (!tandem_project_begin (project, _("Add item to the framework"), error))
+    return NULL;
+  {
+    TandemField fields[] = {
+      { "framework", tandem_value_text (TANDEM_FRAMEWORK_PEER_SUPPORT) },
+      { "framework_version", tandem_value_int (1) },
+      { "stage", tandem_value_text (stage_name) },
+      { "kind", tandem_value_text (g_strcmp0 (kind, "support") == 0 ? "support" : "item") },
+      { "title", tandem_value_text (name) },
+      { "builtin", tandem_value_int (0) },
+      { "position", tandem_value_double (position) },
+    };
+    id = tandem_project_insert (project, "framework_item", fields, G_N_ELEMENTS (fields), error);
+  }
+  if (!finish (project, id != NULL, error))
+    g_clear_pointer (&id, g_free);
+  return id;
+}
+
+/**
+ * tandem_peer_support_delete_item:
+ * @project: a project
+ * @item_id: one of the project's own framework items
+ * @error: return location for an error
+ *
+ * Deletes an item the project added, and every team's record of it, as one
+ * undoable change. Items of the national framework cannot be deleted (a team
+ * marks them “not applicable” instead), so that the framework stays whole.
+ *
+ * Returns: %TRUE if the item is deleted
+ */
+gboolean
+tandem_peer_support_delete_item (TandemProject  *project,
+                                 const char     *item_id,
+                                 GError        **error)
+{
+  g_autofree char *builtin = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  builtin = tandem_project_get_text (project, "framework_item", item_id, "builtin");
+  if (g_strcmp0 (builtin, "0") != 0)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           builtin == NULL
+                             ? _("This item is no longer in the framework: someone may have deleted it.")
+                             : _("Items of the national framework stay in it. Mark the item "
+                                 "“Not applicable” if it does not apply to a team."));
+      return FALSE;
+    }
+  if (!tandem_project_begin (project, _("Delete framework item"), error))
+    return FALSE;
+  ok = tandem_project_delete (project, "framework_item", item_id, error);
+  return finish (project, ok, error);
+}
+
+/**
+ * tandem_peer_support_add_role:
+ * @project: a project
+ * @team_id: the team
+ * @title: (nullable): the post's title; “Peer support worker” if empty
+ * @error: return location for an error
+ *
+ * Adds a peer role to a team as one undoable change. Only the role's terms
+ * and support are kept, never health information about the worker.
+ *
+ * Returns: (transfer full) (nullable): the new role's id
+ */
+char *
+tandem_peer_support_add_role (TandemProject  *project,
+                              const char     *team_id,
+                              const char     *title,
+                              GError        **error)
+{
+  g_autofree char *name = NULL;
+  char *id;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  name = g_strstrip (g_strdup (title ? title : ""));
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (_("Peer support worker"));
+    }
+  else if (g_utf8_strlen (name, -1) > 500)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("Give the %s a name of up to 500 letters."), _("role"));
+      return NULL;
+    }
+  if (!tandem_project_exists (project, "team", team_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This team no longer exists: someone may have deleted it."));
+      return NULL;
+    }
+  if (!tandem_project_begin (project, _("Add peer role"), error))
+    return NULL;
+  {
+    TandemField fields[] = {
+      { "team_id", tandem_value_text (team_id) },
+      { "title", tandem_value_text (name) },
+    };
+    id = tandem_project_insert (project, "peer_role", fields, G_N_ELEMENTS (fields), error);
+  }
+  if (!finish (project, id != NULL, error))
+    g_clear_pointer (&id, g_free);
+  return id;
+}
+
+static gboolean
+parse_number (const char  *text,
+              double       min,
+              double       max,
+              const char  *what,
+              double      *number,
+              GError     **error)
+{
+  g_autofree char *copy = g_strdup (text);
+  char *end = NULL;
+
+  g_strdelimit (copy, ",", '.');
+  *number = g_ascii_strtod (copy, &end);
+  if (end == copy || *end != '\0' || !isfinite (*number) || *number < min || *number > max)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("“%s” cannot be used as %s: write a number from %g to %g."),
+                   text, what, min, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_peer_support_set_role_field:
+ * @project: a project
+ * @role_id: a peer role
+ * @field: “title”, “band”, “hours”, “start_date”, “end_date”,
+ *   “leaving_reason”, “paired”, “vacancy” or “expected_supervision_per_month”
+ * @text: (nullable): the value as typed; empty or %NULL clears it (a title
+ *   cannot be cleared); “paired” and “vacancy” take “0” or “1”
+ * @error: return location for an error
+ *
+ * Changes one of a role's terms as one undoable change, after checking the
+ * value: hours from 0 to 80 a week, supervision from 0 to 31 a month, real
+ * dates, an end date no earlier than the start. A value that fails is
+ * refused with a message that says what would do, and nothing changes.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_peer_support_set_role_field (TandemProject  *project,
+                                    const char     *role_id,
+                                    const char     *field,
+                                    const char     *text,
+                                    GError        **error)
+{
+  static const struct { const char *field; const char *label; char type; } fields[] = {
+    { "title", N_("Change role title"), 't' },
+    { "band", N_("Change band"), 's' },
+    { "hours", N_("Change hours"), 'h' },
+    { "start_date", N_("Change start date"), 'd' },
+    { "end_date", N_("Change end date"), 'd' },
+    { "leaving_reason", N_("Change reason for leaving"), 's' },
+    { "paired", N_("Change whether the role works in a pair"), 'b' },
+    { "vacancy", N_("Change whether the role is vacant"), 'b' },
+    { "expected_supervision_per_month", N_("Change expected supervision"), 'e' },
+  };
+  g_autofree char *value = NULL;
+  g_autofree char *other = NULL;
+  TandemValue stored = tandem_value_null ();
+  gint which = -1;
+  char iso[11];
+  double number;
+  gboolean ok;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (field, fields[i].field) == 0)
+      which = i;
+  if (which < 0)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   "a peer role has no field called “%s”", field ? field : "(null)");
+      return FALSE;
+    }
+  if (!tandem_project_exists (project, "peer_role", role_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This role no longer exists: someone may have deleted it."));
+      return FALSE;
+    }
+
+  value = g_strstrip (g_strdup (text ? text : ""));
+  switch (fields[which].type)
+    {
+    case 't':
+      {
+        char *checked = check_title (value, _("role"), error);
+        if (checked == NULL)
+          return FALSE;
+        g_free (value);
+        value = checked;
+        stored = tandem_value_text (value);
+      }
+      break;
+    case 's':
+      stored = tandem_value_text (*value ? value : NULL);
+      break;
+    case 'b':
+      stored = tandem_value_int (g_strcmp0 (value, "1") == 0 || g_strcmp0 (value, "true") == 0);
+      break;
+    case 'h':
+    case 'e':
+      if (*value)
+        {
+          if (!parse_number (value, 0, fields[which].type == 'h' ? 80 : 31,
+                             fields[which].type == 'h' ? _("hours a week")
+                                                       : _("supervision sessions a month"),
+                             &number, error))
+            return FALSE;
+          stored = tandem_value_double (number);
+        }
+      break;
+    case 'd':
+      if (*value)
+        {
+          GDate mine, theirs;
+
+          if (!tandem_peer_support_parse_date (value, iso, error))
+            return FALSE;
+          stored = tandem_value_text (iso);
+          date_from_iso (iso, &mine);
+          other = tandem_project_get_text (project, "peer_role", role_id,
+                                           g_str_equal (field, "start_date") ? "end_date"
+                                                                             : "start_date");
+          if (date_from_iso (other, &theirs) &&
+              (g_str_equal (field, "start_date") ? g_date_compare (&mine, &theirs) > 0
+                                                 : g_date_compare (&mine, &theirs) < 0))
+            {
+              g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                                   _("A role cannot end before it starts. Check the start "
+                                     "and end dates."));
+              return FALSE;
+            }
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!tandem_project_begin (project, _(fields[which].label), error))
+    return FALSE;
+  ok = tandem_project_update (project, "peer_role", role_id, field, stored, error);
+  return finish (project, ok, error);
+}
+
+/**
+ * tandem_peer_support_add_record:
+ * @project: a project
+ * @role_id: a peer role
+ * @date: when, as typed (31/12/2026 or 2026-12-31)
+ * @kind: 1:1 or group supervision, a debrief or training
+ * @note: (nullable): a note on what it covered (not on the worker's health)
+ * @error: return location for an error
+ *
+ * Records one supervision, debrief or training session for a role, as one
+ * undoable change.
+ *
+ * Returns: (transfer full) (nullable): the new record's id
+ */
+char *
+tandem_peer_support_add_record (TandemProject          *project,
+                                const char             *role_id,
+                                const char             *date,
+                                TandemSupervisionKind   kind,
+                                const char             *note,
+                                GError                **error)
+{
+  g_autofree char *text = NULL;
+  char iso[11];
+  char *id;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail ((guint) kind < TANDEM_N_SUPERVISION_KINDS, NULL);
+
+  if (!tandem_peer_support_parse_date (date, iso, error))
+    return NULL;
+  if (!tandem_project_exists (project, "peer_role", role_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This role no longer exists: someone may have deleted it."));
+      return NULL;
+    }
+  text = g_strstrip (g_strdup (note ? note : ""));
+  if (!tandem_project_begin (project, _("Add supervision record"), error))
+    return NULL;
+  {
+    TandemField fields[] = {
+      { "role_id", tandem_value_text (role_id) },
+      { "date", tandem_value_text (iso) },
+      { "kind", tandem_value_text (kind_tokens[kind]) },
+      { "note", tandem_value_text (*text ? text : NULL) },
+    };
+    id = tandem_project_insert (project, "supervision", fields, G_N_ELEMENTS (fields), error);
+  }
+  if (!finish (project, id != NULL, error))
+    g_clear_pointer (&id, g_free);
+  return id;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The report and its words                                                 */
+
+/**
+ * tandem_peer_support_report_new:
+ * @project: a project
+ * @team_id: the team
+ * @today: (nullable): the day the report is for, YYYY-MM-DD; %NULL for today
+ * @error: return location for an error
+ *
+ * Gathers everything about a team's implementation as of @today: its
+ * checklist and progress by stage, its roles and their supervision, and
+ * retention. The report is a snapshot: it does not follow later changes.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL on error
+ */
+TandemPeerSupportReport *
+tandem_peer_support_report_new (TandemProject  *project,
+                                const char     *team_id,
+                                const char     *today,
+                                GError        **error)
+{
+  g_autoptr(TandemPeerSupportReport) report = g_new0 (TandemPeerSupportReport, 1);
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  if (!tandem_project_exists (project, "team", team_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This team no longer exists: someone may have deleted it."));
+      return NULL;
+    }
+  report->team_id = g_strdup (team_id);
+  report->team_name = tandem_project_get_text (project, "team", team_id, "name");
+  report->today = today ? g_strdup (today) : tandem_peer_support_today ();
+  if ((report->items = tandem_peer_support_list_items (project, team_id, error)) == NULL ||
+      (report->roles = tandem_peer_support_list_roles (project, team_id, report->today,
+                                                       error)) == NULL)
+    return NULL;
+  report->stages = tandem_peer_support_stage_progress (report->items);
+  tandem_peer_support_retention (report->roles, report->today, report->retention);
+  return g_steal_pointer (&report);
+}
+
+/**
+ * tandem_peer_support_report_free:
+ * @report: (nullable): a report
+ */
+void
+tandem_peer_support_report_free (TandemPeerSupportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->team_id);
+  g_free (report->team_name);
+  g_free (report->today);
+  g_clear_pointer (&report->items, g_ptr_array_unref);
+  g_clear_pointer (&report->stages, g_ptr_array_unref);
+  g_clear_pointer (&report->roles, g_ptr_array_unref);
+  g_free (report);
+}
+
+/**
+ * tandem_peer_support_describe_progress:
+ * @stages: (element-type TandemStageProgress): progress by stage
+ *
+ * The words for the progress chart, for screen readers and anyone who
+ * prefers text: one sentence per stage.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+tandem_peer_support_describe_progress (GPtrArray *stages)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      const TandemStageProgress *stage = stages->pdata[i];
+      static const TandemItemStatus others[] = {
+        TANDEM_ITEM_IN_PROGRESS, TANDEM_ITEM_PLANNING, TANDEM_ITEM_NOT_STARTED,
+        TANDEM_ITEM_NOT_APPLICABLE,
+      };
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("%s: %u of %u item in place", "%s: %u of %u items in place",
+                                              stage->total),
+                              stage->stage, stage->counts[TANDEM_ITEM_IN_PLACE], stage->total);
+      for (guint k = 0; k < G_N_ELEMENTS (others); k++)
+        if (stage->counts[others[k]] > 0)
+          {
+            g_autofree char *word = g_utf8_strdown (tandem_item_status_label (others[k]), -1);
+            g_string_append_printf (text, ", %u %s", stage->counts[others[k]], word);
+          }
+      g_string_append_c (text, '.');
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * tandem_peer_support_describe_retention:
+ * @retention: retention at one point
+ *
+ * Returns: (transfer full): retention in plain words, against the exemplary
+ *   trust's figure
+ */
+char *
+tandem_peer_support_describe_retention (const TandemRetention *retention)
+{
+  if (retention->eligible == 0)
+    return g_strdup_printf (ngettext ("After %u year: no peer worker here started that long ago "
+                                      "yet. The exemplary trust keeps %.0f%%.",
+                                      "After %u years: no peer worker here started that long ago "
+                                      "yet. The exemplary trust keeps %.0f%%.", retention->years),
+                            retention->years, retention->benchmark);
+  return g_strdup_printf (ngettext ("After %u year: %u of %u peer workers still in post (%.0f%%). "
+                                    "The exemplary trust keeps %.0f%%.",
+                                    "After %u years: %u of %u peer workers still in post (%.0f%%). "
+                                    "The exemplary trust keeps %.0f%%.", retention->years),
+                          retention->years, retention->retained, retention->eligible,
+                          100.0 * retention->retained / retention->eligible, retention->benchmark);
+}
+
+/**
+ * tandem_peer_support_describe_supervision:
+ * @role: a role
+ *
+ * Returns: (transfer full): how often the role has had supervision lately,
+ *   against what the team expects, in plain words
+ */
+char *
+tandem_peer_support_describe_supervision (const TandemPeerRole *role)
+{
+  g_autofree char *rate = NULL;
+
+  if (role->vacancy)
+    return g_strdup (_("Vacant: no supervision to count."));
+  if (isnan (role->per_month))
+    return g_strdup (_("Too soon to say how often supervision happens."));
+  rate = g_strdup_printf (_("Supervision lately: %.1f a month."), role->per_month);
+  if (isnan (role->expected_per_month))
+    return g_strdup_printf (_("%s The team has not said how often to expect it."), rate);
+  /* Allow for a session falling just outside the three months counted. */
+  if (role->per_month + 0.05 >= role->expected_per_month)
+    return g_strdup_printf (_("%s The team expects %g: as expected."), rate,
+                            role->expected_per_month);
+  return g_strdup_printf (_("%s The team expects %g: less than expected."), rate,
+                          role->expected_per_month);
+}
+
+/**
+ * tandem_peer_support_describe_role:
+ * @role: a role
+ *
+ * Returns: (transfer full): the role's terms in a line: band, hours, dates,
+ *   whether it works in a pair (“Band 3 · 37.5 hours a week · started
+ *   19 Jan 2026 · works in a pair”)
+ */
+char *
+tandem_peer_support_describe_role (const TandemPeerRole *role)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (role->vacancy)
+    g_ptr_array_add (parts, g_strdup (_("vacant")));
+  if (role->band != NULL)
+    g_ptr_array_add (parts, g_strdup (role->band));
+  if (!isnan (role->hours))
+    g_ptr_array_add (parts, g_strdup_printf (_("%g hours a week"), role->hours));
+  if (role->start_date != NULL)
+    {
+      g_autofree char *date = tandem_peer_support_format_date (role->start_date);
+      g_ptr_array_add (parts, g_strdup_printf (_("started %s"), date));
+    }
+  if (role->end_date != NULL)
+    {
+      g_autofree char *date = tandem_peer_support_format_date (role->end_date);
+      if (role->leaving_reason != NULL)
+        g_ptr_array_add (parts, g_strdup_printf (_("left %s (%s)"), date, role->leaving_reason));
+      else
+        g_ptr_array_add (parts, g_strdup_printf (_("left %s"), date));
+    }
+  g_ptr_array_add (parts, g_strdup (role->paired ? _("works in a pair or linked role")
+                                                 : _("works as the only peer")));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+/**
+ * tandem_peer_support_describe_support:
+ * @report: a team's report
+ *
+ * Sets each kind of support peer workers need beside the national survey:
+ * “89% of trusts give no training for the role — this team does.”
+ *
+ * Returns: (transfer full) (element-type utf8): one sentence per kind of
+ *   support, the national ones first in framework order
+ */
+GPtrArray *
+tandem_peer_support_describe_support (TandemPeerSupportReport *report)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  guint national = 0;
+
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const TandemTrackerItem *item = report->items->pdata[i];
+
+      if (!item->support)
+        continue;
+      if (item->builtin && national < G_N_ELEMENTS (national_support))
+        {
+          const char *format;
+
+          switch (item->status)
+            {
+            case TANDEM_ITEM_IN_PLACE:
+              format = national_support[national].sentence_does;
+              break;
+            case TANDEM_ITEM_PLANNING:
+            case TANDEM_ITEM_IN_PROGRESS:
+              format = national_support[national].sentence_working;
+              break;
+            case TANDEM_ITEM_NOT_STARTED:
+            case TANDEM_ITEM_NOT_APPLICABLE:
+            default:
+              format = national_support[national].sentence_not_yet;
+              break;
+            }
+          /* The formats are our own, from the table above, each with one %d. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          g_ptr_array_add (lines, g_strdup_printf (_(format), national_support[national].percent));
+#pragma GCC diagnostic pop
+          national++;
+        }
+      else
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s."), item->title,
+                                                 tandem_item_status_label (item->status)));
+    }
+  return lines;
+}
+
+/**
+ * tandem_peer_support_caseload_new:
+ * @project: a project
+ * @error: return location for an error
+ *
+ * Progress by stage for every team in the project, for the coach's caseload
+ * view, read in a few queries whatever the number of teams.
+ *
+ * Returns: (transfer full) (nullable): the caseload, or %NULL on error
+ */
+TandemPeerSupportCaseload *
+tandem_peer_support_caseload_new (TandemProject  *project,
+                                  GError        **error)
+{
+  g_autoptr(TandemPeerSupportCaseload) caseload = g_new0 (TandemPeerSupportCaseload, 1);
+  g_autoptr(GHashTable) teams = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) totals = g_array_new (FALSE, TRUE, sizeof (guint));
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  db = _tandem_project_get_db (project);
+  caseload->stage_names = g_ptr_array_new_with_free_func (g_free);
+  caseload->teams = g_ptr_array_new_with_free_func (team_progress_free);
+
+  stmt = prepare (project, "SELECT stage, count(*) FROM framework_item WHERE framework = ?1 "
+                           "GROUP BY stage ORDER BY min(position), stage", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, TANDEM_FRAMEWORK_PEER_SUPPORT, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint total = sqlite3_column_int (stmt, 1);
+
+      g_ptr_array_add (caseload->stage_names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_array_append_val (totals, total);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sqlite_failed (db, error), NULL;
+
+  stmt = prepare (project, "SELECT id, name FROM team ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemTeamProgress *team = g_new0 (TandemTeamProgress, 1);
+
+      team->team_id = column_dup (stmt, 0);
+      team->team_name = column_dup (stmt, 1);
+      team->stages = g_ptr_array_new_with_free_func (stage_progress_free);
+      for (guint s = 0; s < caseload->stage_names->len; s++)
+        {
+          TandemStageProgress *stage = g_new0 (TandemStageProgress, 1);
+
+          stage->stage = g_strdup (caseload->stage_names->pdata[s]);
+          stage->total = g_array_index (totals, guint, s);
+          stage->counts[TANDEM_ITEM_NOT_STARTED] = stage->total;
+          g_ptr_array_add (team->stages, stage);
+        }
+      g_ptr_array_add (caseload->teams, team);
+      g_hash_table_insert (teams, team->team_id, team);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sqlite_failed (db, error), NULL;
+
+  stmt = prepare (project,
+                  "SELECT s.team_id, i.stage, s.status, count(*) FROM framework_status s "
+                  "JOIN framework_item i ON i.id = s.item_id WHERE i.framework = ?1 "
+                  "GROUP BY s.team_id, i.stage, s.status", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, TANDEM_FRAMEWORK_PEER_SUPPORT, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemTeamProgress *team = g_hash_table_lookup (teams, sqlite3_column_text (stmt, 0));
+      const char *stage_name = (const char *) sqlite3_column_text (stmt, 1);
+      TandemItemStatus status;
+      guint count = sqlite3_column_int (stmt, 3);
+
+      if (team == NULL || stage_name == NULL ||
+          !tandem_item_status_from_string ((const char *) sqlite3_column_text (stmt, 2), &status) ||
+          status == TANDEM_ITEM_NOT_STARTED)
+        continue;
+      for (guint s = 0; s < team->stages->len; s++)
+        {
+          TandemStageProgress *stage = team->stages->pdata[s];
+
+          if (g_str_equal (stage->stage, stage_name))
+            {
+              count = MIN (count, stage->counts[TANDEM_ITEM_NOT_STARTED]);
+              stage->counts[status] += count;
+              stage->counts[TANDEM_ITEM_NOT_STARTED] -= count;
+              break;
+            }
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sqlite_failed (db, error), NULL;
+
+  stmt = prepare (project,
+                  "SELECT team_id, count(*) FROM peer_role WHERE vacancy = 0 "
+                  "AND (end_date IS NULL OR end_date >= date ('now', 'localtime')) GROUP BY team_id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemTeamProgress *team = g_hash_table_lookup (teams, sqlite3_column_text (stmt, 0));
+      if (team != NULL)
+        team->roles = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sqlite_failed (db, error), NULL;
+
+  return g_steal_pointer (&caseload);
+}
+
+/**
+ * tandem_peer_support_caseload_free:
+ * @caseload: (nullable): a caseload
+ */
+void
+tandem_peer_support_caseload_free (TandemPeerSupportCaseload *caseload)
+{
+  if (caseload == NULL)
+    return;
+  g_clear_pointer (&caseload->stage_names, g_ptr_array_unref);
+  g_clear_pointer (&caseload->teams, g_ptr_array_unref);
+  g_free (caseload);
+}
+
+/**
+ * tandem_peer_support_describe_caseload:
+ * @caseload: a caseload
+ *
+ * The words for the caseload heat map: one line per team with the share of
+ * each stage in place.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+tandem_peer_support_describe_caseload (TandemPeerSupportCaseload *caseload)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint t = 0; t < caseload->teams->len; t++)
+    {
+      const TandemTeamProgress *team = caseload->teams->pdata[t];
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s:", team->team_name);
+      for (guint s = 0; s < team->stages->len; s++)
+        {
+          const TandemStageProgress *stage = team->stages->pdata[s];
+          double fraction = tandem_stage_progress_fraction (stage);
+
+          if (fraction < 0)
+            g_string_append_printf (text, _(" %s not applicable;"), stage->stage);
+          else
+            g_string_append_printf (text, _(" %s %.0f%% in place;"), stage->stage, 100 * fraction);
+        }
+      if (text->str[text->len - 1] == ';')
+        text->str[text->len - 1] = '.';
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -1,0 +1,699 @@
+/* tandem-table-import.c — a measure's data from a spreadsheet: CSV files and pasted cells
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two steps, so the person sees what will happen before anything is saved:
+ * tandem_table_parse() reads the cells (libcsv: quoting, CRLF, a byte-order
+ * mark, comma, semicolon or tab), then tandem_table_import() gives them
+ * meaning with the options the person chose (which column holds what, how
+ * dates and numbers are written) and lists each bad row with its reason.
+ * Only tandem_import_save() writes, in one undoable edit.
+ */
+
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "tandem-error.h"
+#include "tandem-spc.h"
+#include "tandem-table-import.h"
+
+/* libcsv's parser state between rows (ROW_NOT_BEGUN in libcsv.c). */
+#define CSV_STATE_ROW_NOT_BEGUN 0
+
+typedef struct
+{
+  TandemTable *table;
+  GPtrArray   *fields;
+  guint        record_line;
+} Parser;
+
+static void
+field_read_cb (void   *field,
+               size_t  length,
+               void   *user_data)
+{
+  Parser *parser = user_data;
+
+  g_ptr_array_add (parser->fields, field != NULL ? g_strndup (field, length) : g_strdup (""));
+}
+
+static void
+record_read_cb (int   terminator,
+                void *user_data)
+{
+  Parser *parser = user_data;
+  gboolean blank = TRUE;
+
+  for (guint i = 0; i < parser->fields->len; i++)
+    if (*(const char *) parser->fields->pdata[i] != '\0')
+      blank = FALSE;
+  if (!blank)
+    {
+      g_ptr_array_add (parser->fields, NULL);
+      parser->table->n_columns = MAX (parser->table->n_columns, parser->fields->len - 1);
+      g_ptr_array_add (parser->table->rows, g_ptr_array_steal (parser->fields, NULL));
+      g_array_append_val (parser->table->lines, parser->record_line);
+    }
+  g_ptr_array_set_size (parser->fields, 0);
+}
+
+static char
+detect_delimiter (const char *text,
+                  gsize       length)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (c == '\n' || c == '\r')
+        break;
+      else if (c == ',')
+        commas++;
+      else if (c == ';')
+        semicolons++;
+      else if (c == '\t')
+        tabs++;
+    }
+  if (tabs > 0 && tabs >= commas && tabs >= semicolons)
+    return '\t';
+  if (semicolons > commas)
+    return ';';
+  return ',';
+}
+
+static int
+is_space_cb (unsigned char c)
+{
+  return c == ' ';
+}
+
+/**
+ * tandem_table_parse:
+ * @text: CSV text, or cells copied from a spreadsheet (tab-separated)
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @delimiter: ',', ';' or '\t', or 0 to use whichever the first line has most of
+ * @error: return location for a #TANDEM_SPC_ERROR_PARSE error
+ *
+ * Reads the cells of a table. A UTF-8 byte-order mark, quoted fields, CRLF
+ * line ends and blank rows are fine; each row remembers the line it started
+ * on so problems can name it.
+ *
+ * Returns: (transfer full) (nullable): the cells, or %NULL with @error set
+ *   (not UTF-8, a stray quotation mark, no rows)
+ */
+TandemTable *
+tandem_table_parse (const char  *text,
+                    gssize       length,
+                    char         delimiter,
+                    GError     **error)
+{
+  g_autoptr(TandemTable) table = g_new0 (TandemTable, 1);
+  struct csv_parser csv;
+  Parser parser = { 0 };
+  const char *invalid;
+  gsize len, pos = 0;
+  guint line = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  len = length < 0 ? strlen (text) : (gsize) length;
+  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      text += 3;
+      len -= 3;
+    }
+  if (!g_utf8_validate (text, len, &invalid))
+    {
+      guint bad = 1;
+
+      for (const char *c = text; c < invalid; c++)
+        if (*c == '\n')
+          bad++;
+      g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE,
+                   _("Line %u is not in UTF-8 text. Save the file from your spreadsheet "
+                     "as “CSV UTF-8” and try again."), bad);
+      return NULL;
+    }
+
+  table->delimiter = delimiter ? delimiter : detect_delimiter (text, len);
+  if (csv_init (&csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
+    {
+      g_set_error_literal (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE,
+                           _("The table could not be read (out of memory)."));
+      return NULL;
+    }
+  csv_set_delim (&csv, (unsigned char) table->delimiter);
+  csv_set_space_func (&csv, is_space_cb);
+  parser.table = table;
+  parser.fields = g_ptr_array_new_with_free_func (g_free);
+
+  while (ok && pos < len)
+    {
+      gsize end = pos;
+
+      while (end < len && text[end] != '\n' && text[end] != '\r')
+        end++;
+      if (end < len && text[end] == '\r' && end + 1 < len && text[end + 1] == '\n')
+        end += 2;
+      else if (end < len)
+        end++;
+      line++;
+      if (csv.pstate == CSV_STATE_ROW_NOT_BEGUN)
+        parser.record_line = line;
+      if (csv_parse (&csv, text + pos, end - pos, field_read_cb, record_read_cb, &parser)
+          != end - pos)
+        {
+          g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE,
+                       _("Line %u: a quotation mark is out of place. A quoted cell must be "
+                         "quoted from its first to its last character."), line);
+          ok = FALSE;
+        }
+      pos = end;
+    }
+  if (ok && csv_fini (&csv, field_read_cb, record_read_cb, &parser) != 0)
+    {
+      g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE,
+                   _("Line %u: a quoted cell is not closed."), parser.record_line);
+      ok = FALSE;
+    }
+  csv_free (&csv);
+  g_ptr_array_unref (parser.fields);
+  if (!ok)
+    return NULL;
+  if (table->rows->len == 0)
+    {
+      g_set_error_literal (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE,
+                           _("There is nothing to import: the table is empty."));
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
+
+void
+tandem_table_free (TandemTable *table)
+{
+  if (table == NULL)
+    return;
+  g_ptr_array_unref (table->rows);
+  g_array_unref (table->lines);
+  g_free (table);
+}
+
+/**
+ * tandem_table_get_cell:
+ * @table: a table
+ * @row: 0-based row
+ * @column: 0-based column
+ *
+ * Returns: the cell, or "" if the row is shorter
+ */
+const char *
+tandem_table_get_cell (const TandemTable *table,
+                       guint              row,
+                       guint              column)
+{
+  char **cells;
+
+  g_return_val_if_fail (row < table->rows->len, "");
+  cells = table->rows->pdata[row];
+  for (guint i = 0; i <= column; i++)
+    if (cells[i] == NULL)
+      return "";
+  return cells[column];
+}
+
+/**
+ * tandem_parse_number:
+ * @text: a number as a spreadsheet writes it
+ * @decimal_comma: whether 3,5 means three and a half
+ * @value: (out): the number; NAN for an empty cell or NA
+ *
+ * Reads an optional sign, digits with a decimal point (or comma), an
+ * optional exponent. Spaces around it are fine; thousands separators,
+ * currency and words are not.
+ *
+ * Returns: whether @text is a number (or empty)
+ */
+gboolean
+tandem_parse_number (const char *text,
+                     gboolean    decimal_comma,
+                     double     *value)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
+  char *p = s;
+  guint digits = 0;
+
+  if (*s == '\0' || g_ascii_strcasecmp (s, "NA") == 0)
+    {
+      *value = NAN;
+      return TRUE;
+    }
+  if (*p == '+' || *p == '-')
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, digits++;
+  if (*p == '.' || (decimal_comma && *p == ','))
+    {
+      *p++ = '.';
+      while (g_ascii_isdigit (*p))
+        p++, digits++;
+    }
+  if (digits == 0)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      guint exponent = 0;
+
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      while (g_ascii_isdigit (*p))
+        p++, exponent++;
+      if (exponent == 0)
+        return FALSE;
+    }
+  if (*p != '\0')
+    return FALSE;
+  *value = g_ascii_strtod (s, NULL);
+  return isfinite (*value);
+}
+
+static gboolean
+read_uints (const char *s,
+            guint      *parts,
+            guint      *lengths,
+            guint       max,
+            guint      *n)
+{
+  *n = 0;
+  while (*s)
+    {
+      guint v = 0, len = 0;
+
+      if (*n == max)
+        return FALSE;
+      while (g_ascii_isdigit (*s) && len < 6)
+        v = v * 10 + (guint) (*s++ - '0'), len++;
+      if (len == 0)
+        return FALSE;
+      parts[*n] = v;
+      lengths[(*n)++] = len;
+      if (*s == '\0')
+        break;
+      if (*s != '/' && *s != '-' && *s != '.')
+        return FALSE;
+      s++;
+      if (*s == '\0')
+        return FALSE;
+    }
+  return *n > 0;
+}
+
+static gboolean
+make_date (guint year,
+           guint month,
+           guint day,
+           char  date[11])
+{
+  if (year < 1900 || year > 2200 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_snprintf (date, 11, "%04u-%02u-%02u", year, month, day);
+  return TRUE;
+}
+
+static guint
+full_year (guint year,
+           guint length)
+{
+  return length <= 2 ? 2000 + year : year;
+}
+
+/**
+ * tandem_parse_date:
+ * @text: a date as a spreadsheet writes it
+ * @format: how it is written; %TANDEM_DATE_AUTO tries ISO, then day/month/year,
+ *   then month/year, then a spreadsheet day number
+ * @date: (out caller-allocates): the date as yyyy-mm-dd
+ *
+ * Returns: whether @text is a real date in that format (1900 to 2200)
+ */
+gboolean
+tandem_parse_date (const char       *text,
+                   TandemDateFormat  format,
+                   char              date[11])
+{
+  g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
+  guint parts[3], lengths[3], n;
+
+  if (format == TANDEM_DATE_AUTO)
+    return tandem_parse_date (s, TANDEM_DATE_ISO, date) ||
+           tandem_parse_date (s, TANDEM_DATE_DMY, date) ||
+           tandem_parse_date (s, TANDEM_DATE_MY, date) ||
+           tandem_parse_date (s, TANDEM_DATE_EXCEL, date);
+
+  /* A spreadsheet may add a time of day to a date: drop it. */
+  if (format != TANDEM_DATE_EXCEL)
+    {
+      char *space = strpbrk (s, " T");
+      if (space && space != s)
+        *space = '\0';
+    }
+
+  switch (format)
+    {
+    case TANDEM_DATE_ISO:
+      return read_uints (s, parts, lengths, 3, &n) && n == 3 && lengths[0] == 4 &&
+             make_date (parts[0], parts[1], parts[2], date);
+    case TANDEM_DATE_DMY:
+      return read_uints (s, parts, lengths, 3, &n) && n == 3 && lengths[0] <= 2 &&
+             lengths[1] <= 2 && (lengths[2] == 4 || lengths[2] == 2) &&
+             make_date (full_year (parts[2], lengths[2]), parts[1], parts[0], date);
+    case TANDEM_DATE_MDY:
+      return read_uints (s, parts, lengths, 3, &n) && n == 3 && lengths[0] <= 2 &&
+             lengths[1] <= 2 && (lengths[2] == 4 || lengths[2] == 2) &&
+             make_date (full_year (parts[2], lengths[2]), parts[0], parts[1], date);
+    case TANDEM_DATE_MY:
+      if (read_uints (s, parts, lengths, 2, &n) && n == 2 && lengths[0] <= 2 && lengths[1] == 4)
+        return make_date (parts[1], parts[0], 1, date);
+      return read_uints (s, parts, lengths, 2, &n) && n == 2 && lengths[0] == 4 &&
+             lengths[1] <= 2 && make_date (parts[0], parts[1], 1, date);
+    case TANDEM_DATE_EXCEL:
+      {
+        double serial;
+        g_autoptr(GDate) day = NULL;
+
+        if (!tandem_parse_number (s, FALSE, &serial) || isnan (serial) ||
+            serial < 1 || serial > 110000)
+          return FALSE;
+        /* Day 1 is 1900-01-01, and Excel counts a 29 February 1900 that never
+         * was: from day 61 on, day 0 is 1899-12-30. */
+        day = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
+        g_date_add_days (day, (guint) floor (serial) + (serial < 61 ? 1 : 0));
+        return make_date (g_date_get_year (day), g_date_get_month (day),
+                          g_date_get_day (day), date);
+      }
+    case TANDEM_DATE_AUTO:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+name_is (const char         *cell,
+         const char * const *names)
+{
+  g_autofree char *folded = g_utf8_casefold (cell, -1);
+
+  g_strstrip (folded);
+  for (guint i = 0; names[i]; i++)
+    if (g_str_equal (folded, names[i]) ||
+        (strlen (names[i]) >= 3 && g_str_has_prefix (folded, names[i])))
+      return TRUE;
+  return FALSE;
+}
+
+static TandemDateFormat
+guess_date_format (const TandemTable *table,
+                   guint              first,
+                   int                column)
+{
+  static const TandemDateFormat order[] = {
+    TANDEM_DATE_ISO, TANDEM_DATE_DMY, TANDEM_DATE_MY, TANDEM_DATE_EXCEL, TANDEM_DATE_MDY,
+  };
+  guint best_count = 0;
+  TandemDateFormat best = TANDEM_DATE_ISO;
+
+  if (column < 0)
+    return TANDEM_DATE_ISO;
+  for (guint f = 0; f < G_N_ELEMENTS (order); f++)
+    {
+      guint count = 0;
+      char date[11];
+
+      for (guint r = first; r < table->rows->len; r++)
+        if (tandem_parse_date (tandem_table_get_cell (table, r, column), order[f], date))
+          count++;
+      if (count > best_count)
+        {
+          best_count = count;
+          best = order[f];
+        }
+    }
+  return best;
+}
+
+/**
+ * tandem_table_guess_options:
+ * @table: a table
+ * @options: (out): what the table most likely holds
+ *
+ * Guesses what a person would choose: a header if the first row's first
+ * cell is not a date; the columns by their names (date, week, month, x;
+ * value, count, numerator, y; denominator, n; note, comment), else the first
+ * two; the date format that reads the most dates; a decimal comma where the
+ * cells are separated by semicolons or tabs and numbers have commas.
+ */
+void
+tandem_table_guess_options (const TandemTable   *table,
+                            TandemImportOptions *options)
+{
+  static const char * const date_names[] = { "date", "week", "month", "day", "period", "x", NULL };
+  static const char * const value_names[] = { "value", "count", "numerator", "y", "number",
+                                              "total", NULL };
+  static const char * const n_names[] = { "denominator", "n", NULL };
+  static const char * const note_names[] = { "note", "comment", NULL };
+  char date[11];
+  guint first;
+
+  memset (options, 0, sizeof *options);
+  options->date_column = 0;
+  options->value_column = table->n_columns > 1 ? 1 : 0;
+  options->denominator_column = -1;
+  options->note_column = -1;
+
+  options->has_header = table->rows->len > 0 &&
+                        !tandem_parse_date (tandem_table_get_cell (table, 0, 0),
+                                            TANDEM_DATE_AUTO, date);
+  if (options->has_header)
+    {
+      int date_col = -1, value_col = -1, n_col = -1, note_col = -1;
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          const char *cell = tandem_table_get_cell (table, 0, c);
+          g_autofree char *folded = g_utf8_casefold (cell, -1);
+
+          g_strstrip (folded);
+          if (n_col < 0 && (g_str_equal (folded, "n") || g_str_has_prefix (folded, n_names[0])))
+            n_col = (int) c;
+          else if (date_col < 0 && name_is (cell, date_names))
+            date_col = (int) c;
+          else if (note_col < 0 && name_is (cell, note_names))
+            note_col = (int) c;
+          else if (value_col < 0 && name_is (cell, value_names))
+            value_col = (int) c;
+        }
+      if (date_col >= 0)
+        options->date_column = date_col;
+      if (value_col >= 0)
+        options->value_column = value_col;
+      else if (options->value_column == options->date_column)
+        options->value_column = options->date_column == 0 && table->n_columns > 1 ? 1 : 0;
+      options->denominator_column = n_col;
+      options->note_column = note_col;
+    }
+
+  first = options->has_header ? 1 : 0;
+  options->date_format = guess_date_format (table, first, options->date_column);
+  if (table->delimiter != ',')
+    for (guint r = first; r < table->rows->len; r++)
+      if (strchr (tandem_table_get_cell (table, r, options->value_column), ',') != NULL)
+        options->decimal_comma = TRUE;
+}
+
+static void
+row_free (gpointer data)
+{
+  TandemImportRow *row = data;
+
+  g_free (row->note);
+  g_free (row);
+}
+
+static void
+problem_free (gpointer data)
+{
+  TandemImportProblem *problem = data;
+
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+static void
+add_problem (TandemImport *import,
+             guint         line,
+             char         *reason)
+{
+  TandemImportProblem *problem = g_new0 (TandemImportProblem, 1);
+
+  problem->line = line;
+  problem->reason = reason;
+  g_ptr_array_add (import->problems, problem);
+}
+
+static char *
+shorten (const char *cell)
+{
+  if (g_utf8_strlen (cell, -1) > 30)
+    {
+      g_autofree char *start = g_utf8_substring (cell, 0, 30);
+      return g_strdup_printf ("%s…", start);
+    }
+  return g_strdup (cell);
+}
+
+/**
+ * tandem_table_import:
+ * @table: a table
+ * @options: which column holds what, and how it is written
+ *
+ * Reads every row (after the header, if any) as a data point. A row is bad
+ * if its date cannot be read in the chosen format, or its value or
+ * denominator is not a number (an empty cell is a missing value), or its
+ * denominator is negative; each bad row is listed with its line and reason.
+ *
+ * Returns: (transfer full): the good rows and the problems
+ */
+TandemImport *
+tandem_table_import (const TandemTable         *table,
+                     const TandemImportOptions *options)
+{
+  TandemImport *import = g_new0 (TandemImport, 1);
+
+  import->rows = g_ptr_array_new_with_free_func (row_free);
+  import->problems = g_ptr_array_new_with_free_func (problem_free);
+  import->date_format = options->date_format;
+  if (import->date_format == TANDEM_DATE_AUTO)
+    import->date_format = guess_date_format (table, options->has_header ? 1 : 0,
+                                             options->date_column);
+
+  for (guint r = options->has_header ? 1 : 0; r < table->rows->len; r++)
+    {
+      guint line = g_array_index (table->lines, guint, r);
+      const char *date_cell = tandem_table_get_cell (table, r, (guint) options->date_column);
+      const char *value_cell = tandem_table_get_cell (table, r, (guint) options->value_column);
+      TandemImportRow row = { line, "", NAN, NAN, NULL };
+
+      if (!tandem_parse_date (date_cell, import->date_format, row.date))
+        {
+          g_autofree char *cell = shorten (date_cell);
+          add_problem (import, line, *date_cell
+                       ? g_strdup_printf (_("“%s” is not a date in the chosen format"), cell)
+                       : g_strdup (_("the date is empty")));
+          continue;
+        }
+      if (!tandem_parse_number (value_cell, options->decimal_comma, &row.value))
+        {
+          g_autofree char *cell = shorten (value_cell);
+          add_problem (import, line, g_strdup_printf (_("the value “%s” is not a number"), cell));
+          continue;
+        }
+      if (options->denominator_column >= 0)
+        {
+          const char *n_cell = tandem_table_get_cell (table, r, (guint) options->denominator_column);
+
+          if (!tandem_parse_number (n_cell, options->decimal_comma, &row.denominator))
+            {
+              g_autofree char *cell = shorten (n_cell);
+              add_problem (import, line,
+                           g_strdup_printf (_("the denominator “%s” is not a number"), cell));
+              continue;
+            }
+          if (row.denominator < 0)
+            {
+              add_problem (import, line, g_strdup (_("the denominator is below zero")));
+              continue;
+            }
+        }
+      if (options->note_column >= 0)
+        {
+          const char *note = tandem_table_get_cell (table, r, (guint) options->note_column);
+          if (*note)
+            row.note = g_strdup (note);
+        }
+      g_ptr_array_add (import->rows, g_memdup2 (&row, sizeof row));
+    }
+  return import;
+}
+
+void
+tandem_import_free (TandemImport *import)
+{
+  if (import == NULL)
+    return;
+  g_ptr_array_unref (import->rows);
+  g_ptr_array_unref (import->problems);
+  g_free (import);
+}
+
+/**
+ * tandem_import_save:
+ * @project: a project
+ * @measure_id: the measure the rows are for
+ * @import: the rows (its problems are not imported)
+ * @label: the edit's name, for Undo ("Import 52 data points")
+ * @error: return location for an error
+ *
+ * Adds the good rows as data points in one edit: all of them or, if any
+ * fails, none (the edit is rolled back). Undo takes them all away again.
+ *
+ * Returns: %TRUE if every row was saved
+ */
+gboolean
+tandem_import_save (TandemProject       *project,
+                    const char          *measure_id,
+                    const TandemImport  *import,
+                    const char          *label,
+                    GError             **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (measure_id != NULL && import != NULL, FALSE);
+
+  if (!tandem_project_begin (project, label, error))
+    return FALSE;
+  for (guint i = 0; i < import->rows->len; i++)
+    {
+      const TandemImportRow *row = import->rows->pdata[i];
+      TandemField fields[] = {
+        { "measure_id", tandem_value_text (measure_id) },
+        { "date", tandem_value_text (row->date) },
+        { "value", isnan (row->value) ? tandem_value_null () : tandem_value_double (row->value) },
+        { "denominator", isnan (row->denominator) ? tandem_value_null ()
+                                                  : tandem_value_double (row->denominator) },
+        { "note", tandem_value_text (row->note) },
+      };
+      g_autofree char *id = tandem_project_insert (project, "data_point", fields,
+                                                   G_N_ELEMENTS (fields), error);
+      if (id == NULL)
+        {
+          tandem_project_rollback (project);
+          return FALSE;
+        }
+    }
+  return tandem_project_commit (project, error);
+}

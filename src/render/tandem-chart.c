@@ -1,0 +1,2060 @@
+/* tandem-chart.c — one cairo renderer for run and SPC charts: screen, paper and files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The chart widget, printing, every export and the command line all call
+ * tandem_chart_draw(), so a chart looks the same wherever it is seen. The
+ * analysis is done once, in tandem_chart_new(); drawing only lays it out.
+ * A chart with more points than the plot has pixels draws its line as the
+ * range of the points in each pixel column (the analysis is never thinned).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "tandem-chart.h"
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+typedef struct
+{
+  double  base;        /* body type size, in user units */
+  double  line;        /* data line width */
+  double  thin;        /* grid and limit line width */
+  double  radius;      /* point marker radius */
+  Rgb     ink;         /* text and axes */
+  Rgb     faint;       /* grid */
+  Rgb     data;        /* the data line */
+  Rgb     dot;         /* points without a signal */
+  Rgb     centre;
+  Rgb     limits;
+  Rgb     target;
+  Rgb     improvement;
+  Rgb     concern;
+  Rgb     neutral;
+  Rgb     annotation;
+  gboolean mono;
+} Style;
+
+struct _TandemChart
+{
+  TandemMeasure    *measure;
+  TandemSpcResult  *result;
+  char             *problem;
+  TandemSpcPoint   *points;
+  double           *xv;           /* x value of each point: a day number, or its index */
+  gboolean          dated;
+  gssize           *annotation_point;
+  char            **phase_labels; /* per phase, nullable */
+  TandemChartStyle  style;
+  gssize            focus;
+
+  /* Where the last draw put things. */
+  double            plot_x, plot_y, plot_w, plot_h;
+  double            x_min, x_max, y_min, y_max;
+  gsize             n_drawn;
+};
+
+/* ------------------------------------------------------------------------ */
+/* Names                                                                      */
+
+/**
+ * tandem_chart_type_name:
+ * @chart: a chart type
+ *
+ * Returns: its name for people ("C chart (counts)")
+ */
+const char *
+tandem_chart_type_name (TandemSpcChart chart)
+{
+  switch (chart)
+    {
+    case TANDEM_SPC_CHART_RUN: return _("Run chart");
+    case TANDEM_SPC_CHART_I: return _("I chart (individual values)");
+    case TANDEM_SPC_CHART_MR: return _("Moving range chart");
+    case TANDEM_SPC_CHART_XBAR: return _("X-bar chart (averages)");
+    case TANDEM_SPC_CHART_S: return _("S chart (spread)");
+    case TANDEM_SPC_CHART_T: return _("T chart (time between events)");
+    case TANDEM_SPC_CHART_P: return _("P chart (proportions)");
+    case TANDEM_SPC_CHART_PP: return _("P′ chart (proportions, Laney)");
+    case TANDEM_SPC_CHART_C: return _("C chart (counts)");
+    case TANDEM_SPC_CHART_U: return _("U chart (rates)");
+    case TANDEM_SPC_CHART_UP: return _("U′ chart (rates, Laney)");
+    case TANDEM_SPC_CHART_G: return _("G chart (cases between events)");
+    default: return "";
+    }
+}
+
+/**
+ * tandem_chart_rules_name:
+ * @rules: a rule set
+ *
+ * Returns: its name for people ("Making Data Count rules")
+ */
+const char *
+tandem_chart_rules_name (TandemSpcRules rules)
+{
+  switch (rules)
+    {
+    case TANDEM_SPC_RULES_ANHOEJ: return _("Anhøj rules");
+    case TANDEM_SPC_RULES_IHI: return _("IHI run chart rules");
+    case TANDEM_SPC_RULES_MDC: return _("Making Data Count rules");
+    case TANDEM_SPC_RULES_DEFAULT:
+    default: return _("Usual rules for the chart");
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Styles                                                                     */
+
+static const Rgb NHS_BLUE = { 0.0, 0.369, 0.722 };
+static const Rgb NHS_ORANGE = { 0.85, 0.42, 0.0 };
+static const Rgb PURPLE = { 0.44, 0.19, 0.63 };
+static const Rgb BLACK = { 0, 0, 0 };
+
+static void
+style_init (Style            *style,
+            TandemChartStyle  which,
+            double            width)
+{
+  memset (style, 0, sizeof *style);
+  style->ink = (Rgb) { 0.13, 0.13, 0.13 };
+  style->faint = (Rgb) { 0.88, 0.88, 0.88 };
+  style->data = (Rgb) { 0.35, 0.40, 0.47 };
+  style->dot = (Rgb) { 0.35, 0.40, 0.47 };
+  style->centre = (Rgb) { 0.15, 0.15, 0.15 };
+  style->limits = (Rgb) { 0.45, 0.45, 0.45 };
+  style->target = (Rgb) { 0.0, 0.5, 0.25 };
+  style->improvement = NHS_BLUE;
+  style->concern = NHS_ORANGE;
+  style->neutral = PURPLE;
+  style->annotation = (Rgb) { 0.25, 0.25, 0.25 };
+
+  switch (which)
+    {
+    case TANDEM_CHART_STYLE_PRINT:
+      style->base = CLAMP (width / 842.0 * 12.5, 9, 40);
+      style->line = style->base * 0.16;
+      style->thin = style->base * 0.09;
+      style->radius = style->base * 0.34;
+      break;
+    case TANDEM_CHART_STYLE_HIGH_CONTRAST:
+      style->base = width > 1200 ? CLAMP (width / 842.0 * 12.5, 12, 40) : 13;
+      style->line = style->base * 0.2;
+      style->thin = style->base * 0.12;
+      style->radius = style->base * 0.38;
+      style->ink = BLACK;
+      style->faint = (Rgb) { 0.8, 0.8, 0.8 };
+      style->data = BLACK;
+      style->dot = BLACK;
+      style->centre = BLACK;
+      style->limits = BLACK;
+      style->target = BLACK;
+      style->improvement = BLACK;
+      style->concern = BLACK;
+      style->neutral = BLACK;
+      style->annotation = BLACK;
+      style->mono = TRUE;
+      break;
+    case TANDEM_CHART_STYLE_SCREEN:
+    default:
+      style->base = 12;
+      style->line = 1.6;
+      style->thin = 1;
+      style->radius = 3.6;
+      break;
+    }
+}
+
+static void
+set_rgb (cairo_t   *cr,
+         const Rgb *c)
+{
+  cairo_set_source_rgb (cr, c->r, c->g, c->b);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Dates                                                                      */
+
+static gboolean
+parse_iso (const char *s,
+           guint32    *julian)
+{
+  guint y, m, d;
+
+  if (s == NULL || strlen (s) != 10 || s[4] != '-' || s[7] != '-' ||
+      sscanf (s, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  {
+    GDate date;
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, d, m, y);
+    *julian = g_date_get_julian (&date);
+  }
+  return TRUE;
+}
+
+static char *
+format_julian (guint32     julian,
+               const char *format)
+{
+  GDate date;
+  char buffer[64];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
+    return g_strdup ("");
+  return g_strdup (buffer);
+}
+
+/* "12 March 2026" for a date label, else the label itself. */
+static char *
+point_date (TandemChart *chart,
+            gsize        point,
+            const char  *format)
+{
+  char buffer[32];
+  const char *label = tandem_spc_result_get_label (chart->result, point, buffer);
+  guint32 julian;
+
+  if (parse_iso (label, &julian))
+    {
+      g_autofree char *text = format_julian (julian, format);
+      /* Day numbers without a leading zero. */
+      if (text[0] == '0')
+        return g_strdup (text + 1);
+      return g_steal_pointer (&text);
+    }
+  return g_strdup (label);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Making                                                                     */
+
+/**
+ * tandem_chart_new:
+ * @measure: the measure to chart (referenced)
+ *
+ * Analyses the measure and keeps what drawing it needs. A measure that
+ * cannot be charted (no data yet, no denominators for a p chart) still makes
+ * a chart: it draws its title and says why, and tandem_chart_get_problem()
+ * says it too.
+ *
+ * Returns: (transfer full): the chart
+ */
+TandemChart *
+tandem_chart_new (TandemMeasure *measure)
+{
+  TandemChart *chart = g_new0 (TandemChart, 1);
+  g_autoptr(GError) error = NULL;
+
+  chart->measure = tandem_measure_ref (measure);
+  chart->focus = -1;
+  chart->result = tandem_measure_analyse (measure, &error);
+  if (chart->result == NULL)
+    {
+      if (measure->points->len == 0)
+        chart->problem = g_strdup (_("There are no data yet. Add values, paste them from a "
+                                     "spreadsheet or import a CSV file."));
+      else
+        chart->problem = g_strdup_printf (_("This chart cannot be drawn: %s."), error->message);
+      return chart;
+    }
+
+  chart->points = g_new (TandemSpcPoint, MAX (chart->result->n_points, 1));
+  chart->xv = g_new (double, MAX (chart->result->n_points, 1));
+  chart->dated = TRUE;
+  for (gsize i = 0; i < chart->result->n_points; i++)
+    {
+      char buffer[32];
+      guint32 julian;
+
+      tandem_spc_result_get_point (chart->result, i, &chart->points[i]);
+      if (chart->dated && parse_iso (tandem_spc_result_get_label (chart->result, i, buffer), &julian))
+        chart->xv[i] = julian;
+      else
+        chart->dated = FALSE;
+    }
+  /* Dates out of order cannot make a time axis: fall back to positions. */
+  for (gsize i = 1; chart->dated && i < chart->result->n_points; i++)
+    if (chart->xv[i] <= chart->xv[i - 1])
+      chart->dated = FALSE;
+  if (!chart->dated)
+    for (gsize i = 0; i < chart->result->n_points; i++)
+      chart->xv[i] = (double) i;
+
+  chart->annotation_point = g_new (gssize, MAX (measure->annotations->len, 1));
+  for (guint a = 0; a < measure->annotations->len; a++)
+    {
+      const TandemAnnotation *annotation = measure->annotations->pdata[a];
+      chart->annotation_point[a] = tandem_measure_point_at (chart->result, annotation->date);
+    }
+
+  chart->phase_labels = g_new0 (char *, chart->result->n_phases + 1);
+  for (guint p = 0; p < measure->phases->len; p++)
+    {
+      const TandemPhase *phase = measure->phases->pdata[p];
+      gssize first = tandem_measure_point_at (chart->result, phase->starts_on);
+
+      for (gsize k = 1; first > 0 && k < chart->result->n_phases; k++)
+        if (chart->result->phases[k].first == (gsize) first + 1 && chart->phase_labels[k] == NULL)
+          chart->phase_labels[k] = g_strdup (phase->label && *phase->label ? phase->label
+                                                                            : _("New phase"));
+    }
+  return chart;
+}
+
+void
+tandem_chart_free (TandemChart *chart)
+{
+  if (chart == NULL)
+    return;
+  tandem_measure_unref (chart->measure);
+  g_clear_pointer (&chart->result, tandem_spc_result_free);
+  g_free (chart->problem);
+  g_free (chart->points);
+  g_free (chart->xv);
+  g_free (chart->annotation_point);
+  g_strfreev (chart->phase_labels);
+  g_free (chart);
+}
+
+TandemMeasure *
+tandem_chart_get_measure (TandemChart *chart)
+{
+  return chart->measure;
+}
+
+/**
+ * tandem_chart_get_result:
+ * @chart: a chart
+ *
+ * Returns: (nullable): the analysis, or %NULL if the measure cannot be charted
+ */
+const TandemSpcResult *
+tandem_chart_get_result (TandemChart *chart)
+{
+  return chart->result;
+}
+
+/**
+ * tandem_chart_get_problem:
+ * @chart: a chart
+ *
+ * Returns: (nullable): why the measure cannot be charted, or %NULL
+ */
+const char *
+tandem_chart_get_problem (TandemChart *chart)
+{
+  return chart->problem;
+}
+
+void
+tandem_chart_set_style (TandemChart      *chart,
+                        TandemChartStyle  style)
+{
+  chart->style = style;
+}
+
+/**
+ * tandem_chart_set_focus:
+ * @chart: a chart
+ * @point: the point with the keyboard focus, or -1
+ *
+ * The focused point is drawn with a ring around it (screen style only).
+ */
+void
+tandem_chart_set_focus (TandemChart *chart,
+                        gssize       point)
+{
+  chart->focus = point;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading the analysis                                                       */
+
+static gboolean
+centre_is_median (TandemChart *chart)
+{
+  return chart->result->chart == TANDEM_SPC_CHART_RUN || chart->result->chart == TANDEM_SPC_CHART_G;
+}
+
+/**
+ * tandem_chart_get_marker:
+ * @chart: a chart
+ * @point: a point
+ *
+ * Returns: the shape the point is drawn with
+ */
+TandemChartMarker
+tandem_chart_get_marker (TandemChart *chart,
+                         gsize        point)
+{
+  const TandemSpcPoint *p;
+
+  if (chart->result == NULL || point >= chart->result->n_points)
+    return TANDEM_CHART_MARKER_NONE;
+  p = &chart->points[point];
+  if (isnan (p->y))
+    return TANDEM_CHART_MARKER_NONE;
+  if (p->signals & TANDEM_SPC_SIGNAL_OUTSIDE)
+    return TANDEM_CHART_MARKER_DIAMOND;
+  if (!p->included)
+    return TANDEM_CHART_MARKER_RING;
+  if (p->signals & TANDEM_SPC_SIGNAL_TWO_OF_THREE)
+    return TANDEM_CHART_MARKER_STAR;
+  if (p->signals & TANDEM_SPC_SIGNAL_TREND)
+    return TANDEM_CHART_MARKER_TRIANGLE;
+  if (p->signals & (TANDEM_SPC_SIGNAL_SHIFT | TANDEM_SPC_SIGNAL_RUNS))
+    return TANDEM_CHART_MARKER_SQUARE;
+  return TANDEM_CHART_MARKER_DOT;
+}
+
+static const Rgb *
+marker_colour (const Style          *style,
+               const TandemSpcPoint *p)
+{
+  if (p->signals == 0 || !p->included)
+    return &style->dot;
+  switch (p->variation)
+    {
+    case TANDEM_SPC_VARIATION_IMPROVEMENT: return &style->improvement;
+    case TANDEM_SPC_VARIATION_CONCERN: return &style->concern;
+    case TANDEM_SPC_VARIATION_NEUTRAL_HIGH:
+    case TANDEM_SPC_VARIATION_NEUTRAL_LOW: return &style->neutral;
+    default: return &style->neutral;
+    }
+}
+
+static int
+side_of (const TandemSpcPoint *p)
+{
+  if (isnan (p->y) || isnan (p->cl) || p->y == p->cl)
+    return 0;
+  return p->y > p->cl ? 1 : -1;
+}
+
+/* Whether point @i continues a run of @flag on @side: flagged on the same
+ * side, or neutral (missing, or on the centre line, which neither breaks nor
+ * counts in a shift). */
+static gboolean
+continues_run (TandemChart *chart,
+               gsize        i,
+               guint8       flag,
+               int          side,
+               gboolean    *counts)
+{
+  const TandemSpcPoint *p = &chart->points[i];
+
+  *counts = FALSE;
+  if (isnan (p->y))
+    return TRUE;
+  if (flag == TANDEM_SPC_SIGNAL_SHIFT)
+    {
+      if (side_of (p) == 0)
+        return TRUE;
+      *counts = (p->signals & flag) && side_of (p) == side;
+      return *counts;
+    }
+  *counts = (p->signals & flag) != 0;
+  return *counts;
+}
+
+/* The extent of the run of points sharing @flag around @point (for a shift,
+ * on the same side of the centre line), from its first counted point to its
+ * last. */
+static void
+flag_extent (TandemChart *chart,
+             gsize        point,
+             guint8       flag,
+             gsize       *first,
+             gsize       *last)
+{
+  guint32 phase = chart->points[point].phase;
+  int side = side_of (&chart->points[point]);
+  gboolean counts;
+
+  *first = *last = point;
+  for (gsize i = point; i > 0 && chart->points[i - 1].phase == phase &&
+       continues_run (chart, i - 1, flag, side, &counts); i--)
+    if (counts)
+      *first = i - 1;
+  for (gsize i = point; i + 1 < chart->result->n_points && chart->points[i + 1].phase == phase &&
+       continues_run (chart, i + 1, flag, side, &counts); i++)
+    if (counts)
+      *last = i + 1;
+}
+
+static gsize
+count_values (TandemChart *chart,
+              gsize        first,
+              gsize        last,
+              guint8       flag)
+{
+  gsize count = 0;
+
+  for (gsize i = first; i <= last; i++)
+    if (!isnan (chart->points[i].y) &&
+        (flag != TANDEM_SPC_SIGNAL_SHIFT || side_of (&chart->points[i]) != 0))
+      count++;
+  return count;
+}
+
+static char *
+format_value (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double a = fabs (value);
+  int decimals = a >= 100 ? 0 : a >= 10 ? 1 : 2;
+  char *dot;
+
+  g_snprintf (buffer, sizeof buffer, "%.*f", decimals, value);
+  dot = strchr (buffer, '.');
+  if (dot)
+    {
+      char *end = buffer + strlen (buffer) - 1;
+      while (end > dot && *end == '0')
+        *end-- = '\0';
+      if (end == dot)
+        *end = '\0';
+    }
+  if (g_str_equal (buffer, "-0"))
+    return g_strdup ("0");
+  return g_strdup (buffer);
+}
+
+static char *
+value_with_unit (TandemChart *chart,
+                 double       value)
+{
+  g_autofree char *number = format_value (value);
+  const char *unit = chart->measure->unit;
+
+  if (unit == NULL || *unit == '\0')
+    return g_steal_pointer (&number);
+  if (g_str_equal (unit, "%"))
+    return g_strdup_printf ("%s%%", number);
+  return g_strdup_printf ("%s %s", number, unit);
+}
+
+/**
+ * tandem_chart_describe_point:
+ * @chart: a chart
+ * @point: a 0-based point
+ *
+ * Describes a point as a screen reader should say it: its date, value, the
+ * signals it is part of, and its notes ("12 March 2026: 9 incidents, part of
+ * a shift of 7 below the mean").
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+tandem_chart_describe_point (TandemChart *chart,
+                             gsize        point)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *date = NULL;
+  const TandemSpcPoint *p;
+  const char *centre;
+  char buffer[32];
+  const char *label;
+
+  g_return_val_if_fail (chart->result != NULL && point < chart->result->n_points, g_strdup (""));
+
+  p = &chart->points[point];
+  centre = centre_is_median (chart) ? _("the median") : _("the mean");
+  date = point_date (chart, point, "%d %B %Y");
+  g_string_append_printf (text, "%s: ", date);
+  if (isnan (p->y))
+    g_string_append (text, _("no value"));
+  else
+    {
+      g_autofree char *value = value_with_unit (chart, p->y);
+      g_string_append (text, value);
+    }
+
+  if (!p->included)
+    g_string_append (text, _(", left out of the calculations"));
+  if (p->signals & TANDEM_SPC_SIGNAL_OUTSIDE)
+    g_string_append (text, p->y > p->ucl ? _(", above the upper limit")
+                                         : _(", below the lower limit"));
+  if (p->signals & TANDEM_SPC_SIGNAL_SHIFT)
+    {
+      gsize first, last;
+
+      flag_extent (chart, point, TANDEM_SPC_SIGNAL_SHIFT, &first, &last);
+      g_string_append_printf (text, p->y > p->cl ? _(", part of a shift of %zu above %s")
+                                                 : _(", part of a shift of %zu below %s"),
+                              count_values (chart, first, last, TANDEM_SPC_SIGNAL_SHIFT), centre);
+    }
+  if (p->signals & TANDEM_SPC_SIGNAL_TREND)
+    {
+      gsize first, last;
+
+      flag_extent (chart, point, TANDEM_SPC_SIGNAL_TREND, &first, &last);
+      g_string_append_printf (text, chart->points[last].y > chart->points[first].y
+                                    ? _(", part of a rising trend of %zu points")
+                                    : _(", part of a falling trend of %zu points"),
+                              count_values (chart, first, last, TANDEM_SPC_SIGNAL_TREND));
+    }
+  if (p->signals & TANDEM_SPC_SIGNAL_TWO_OF_THREE)
+    g_string_append (text, p->y > p->cl ? _(", one of 2 of 3 points close to the upper limit")
+                                        : _(", one of 2 of 3 points close to the lower limit"));
+  if (p->signals & TANDEM_SPC_SIGNAL_RUNS)
+    g_string_append (text, _(", in a part of the chart with unusually long runs or few crossings"));
+  if (p->signals == 0 && !isnan (p->y) && p->included)
+    g_string_append (text, _(", no signal"));
+
+  label = tandem_spc_result_get_label (chart->result, point, buffer);
+  for (guint i = 0; i < chart->measure->points->len; i++)
+    {
+      const TandemDataPoint *row = chart->measure->points->pdata[i];
+      if (row->note && *row->note && g_strcmp0 (row->date, label) == 0)
+        g_string_append_printf (text, _(". Note: %s"), row->note);
+    }
+  for (guint a = 0; a < chart->measure->annotations->len; a++)
+    if (chart->annotation_point[a] == (gssize) point)
+      {
+        const TandemAnnotation *annotation = chart->measure->annotations->pdata[a];
+        g_string_append_printf (text, _(". Change %u: %s"), a + 1,
+                                annotation->text ? annotation->text
+                                  : annotation->linked_title ? annotation->linked_title : "");
+      }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+variation_sentence (TandemSpcVariation variation)
+{
+  switch (variation)
+    {
+    case TANDEM_SPC_VARIATION_COMMON_CAUSE:
+      return _("Common cause variation: nothing unusual at the latest point.");
+    case TANDEM_SPC_VARIATION_IMPROVEMENT:
+      return _("Special cause variation: an improvement.");
+    case TANDEM_SPC_VARIATION_CONCERN:
+      return _("Special cause variation: a concern.");
+    case TANDEM_SPC_VARIATION_NEUTRAL_HIGH:
+      return _("Special cause variation: unusually high.");
+    case TANDEM_SPC_VARIATION_NEUTRAL_LOW:
+      return _("Special cause variation: unusually low.");
+    case TANDEM_SPC_VARIATION_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+assurance_sentence (TandemSpcAssurance assurance)
+{
+  switch (assurance)
+    {
+    case TANDEM_SPC_ASSURANCE_CONSISTENT_PASS:
+      return _("the process will consistently meet the target");
+    case TANDEM_SPC_ASSURANCE_CONSISTENT_FAIL:
+      return _("the process will consistently miss the target unless something changes");
+    case TANDEM_SPC_ASSURANCE_INCONSISTENT:
+      return _("the process will sometimes meet the target and sometimes miss it");
+    case TANDEM_SPC_ASSURANCE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* One sentence per run of points flagged by @flag. */
+static void
+summarise_flag (TandemChart *chart,
+                GString     *text,
+                guint8       flag)
+{
+  const char *centre = centre_is_median (chart) ? _("the median") : _("the mean");
+  gsize i = 0;
+
+  while (i < chart->result->n_points)
+    {
+      gsize first, last, count;
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      const TandemSpcPoint *p = &chart->points[i];
+
+      if (!(p->signals & flag) || isnan (p->y))
+        {
+          i++;
+          continue;
+        }
+      if (flag == TANDEM_SPC_SIGNAL_OUTSIDE)
+        first = last = i;
+      else
+        flag_extent (chart, i, flag, &first, &last);
+      count = count_values (chart, first, last, flag);
+      from = point_date (chart, first, "%d %b %Y");
+      to = point_date (chart, last, "%d %b %Y");
+      switch (flag)
+        {
+        case TANDEM_SPC_SIGNAL_OUTSIDE:
+          g_string_append_printf (text, p->y > p->ucl ? _("• %s: above the upper limit.\n")
+                                                     : _("• %s: below the lower limit.\n"), from);
+          break;
+        case TANDEM_SPC_SIGNAL_SHIFT:
+          g_string_append_printf (text, p->y > p->cl ? _("• Shift: %zu points above %s, %s to %s.\n")
+                                                     : _("• Shift: %zu points below %s, %s to %s.\n"),
+                                  count, centre, from, to);
+          break;
+        case TANDEM_SPC_SIGNAL_TREND:
+          g_string_append_printf (text, chart->points[last].y > chart->points[first].y
+                                  ? _("• Trend: %zu points rising, %s to %s.\n")
+                                  : _("• Trend: %zu points falling, %s to %s.\n"),
+                                  count, from, to);
+          break;
+        case TANDEM_SPC_SIGNAL_TWO_OF_THREE:
+          g_string_append_printf (text, _("• %s to %s: 2 of 3 points close to a limit.\n"),
+                                  from, to);
+          break;
+        default:
+          break;
+        }
+      i = last + 1;
+    }
+}
+
+/**
+ * tandem_chart_dup_summary:
+ * @chart: a chart
+ *
+ * A text summary of what the chart shows, for beside the chart and for
+ * screen readers: the latest point, the variation, every signal with its
+ * dates, the runs analysis and the target.
+ *
+ * Returns: (transfer full): the summary, lines ending in "\n"
+ */
+char *
+tandem_chart_dup_summary (TandemChart *chart)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const TandemSpcResult *r = chart->result;
+  gsize last = 0;
+  gboolean any_value = FALSE;
+  gsize before;
+  const char *sentence;
+
+  if (r == NULL)
+    return g_strdup_printf ("%s\n", chart->problem);
+
+  for (gsize i = r->n_points; i > 0; i--)
+    if (!isnan (chart->points[i - 1].y))
+      {
+        last = i - 1;
+        any_value = TRUE;
+        break;
+      }
+  if (any_value)
+    {
+      g_autofree char *date = point_date (chart, last, "%d %B %Y");
+      g_autofree char *value = value_with_unit (chart, chart->points[last].y);
+      g_string_append_printf (text, _("Latest point, %s: %s.\n"), date, value);
+    }
+  sentence = variation_sentence (r->variation);
+  if (sentence)
+    g_string_append_printf (text, "%s\n", sentence);
+
+  before = text->len;
+  summarise_flag (chart, text, TANDEM_SPC_SIGNAL_OUTSIDE);
+  summarise_flag (chart, text, TANDEM_SPC_SIGNAL_SHIFT);
+  summarise_flag (chart, text, TANDEM_SPC_SIGNAL_TREND);
+  summarise_flag (chart, text, TANDEM_SPC_SIGNAL_TWO_OF_THREE);
+  for (gsize k = 0; k < r->n_phases; k++)
+    if (r->rules == TANDEM_SPC_RULES_ANHOEJ && r->phases[k].runs_signal)
+      {
+        const TandemSpcPhase *phase = &r->phases[k];
+        g_string_append_printf (text, _("• Part %zu: unusual runs (longest run %" G_GINT64_FORMAT
+                                        ", more than %" G_GINT64_FORMAT " is unusual; %"
+                                        G_GINT64_FORMAT " crossings, fewer than %" G_GINT64_FORMAT
+                                        " is unusual).\n"),
+                                k + 1, phase->longest_run, phase->longest_run_max,
+                                phase->crossings, phase->crossings_min);
+      }
+  if (text->len == before)
+    g_string_append (text, _("No signals: the points vary only as expected.\n"));
+
+  if (!isnan (r->target))
+    {
+      g_autofree char *target = value_with_unit (chart, r->target);
+      const char *assurance = assurance_sentence (r->assurance);
+
+      if (assurance)
+        g_string_append_printf (text, _("Target %s: %s.\n"), target, assurance);
+      else
+        g_string_append_printf (text, _("Target %s.\n"), target);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * tandem_chart_dup_subtitle:
+ * @chart: a chart
+ *
+ * Returns: (transfer full): the chart type, rules and what is plotted
+ *   ("C chart (counts) · Making Data Count rules · 52 points")
+ */
+char *
+tandem_chart_dup_subtitle (TandemChart *chart)
+{
+  TandemMeasure *m = chart->measure;
+  g_autoptr(GString) text = g_string_new (tandem_chart_type_name (m->chart));
+  gsize n = chart->result ? chart->result->n_points : 0;
+
+  g_string_append_printf (text, " · %s", tandem_chart_rules_name (tandem_measure_get_rules (m)));
+  g_string_append (text, " · ");
+  g_string_append_printf (text, ngettext ("%zu point", "%zu points", n), n);
+  if (m->freeze >= 2)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("baseline from the first %u"), m->freeze);
+    }
+  if (m->multiply != 1)
+    {
+      g_autofree char *k = format_value (m->multiply);
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("× %s"), k);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text                                                                       */
+
+static PangoLayout *
+make_layout (cairo_t    *cr,
+             double      size,
+             gboolean    bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  return layout;
+}
+
+static void
+set_font (PangoLayout *layout,
+          double       size,
+          gboolean     bold)
+{
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+}
+
+/* Draws @text with its top left (align 0), centre (0.5) or right (1) at x, y;
+ * returns its size. */
+static void
+draw_text (cairo_t     *cr,
+           PangoLayout *layout,
+           const char  *text,
+           double       x,
+           double       y,
+           double       align,
+           double      *out_w,
+           double      *out_h)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &w, &h);
+  if (out_w)
+    *out_w = (double) w / PANGO_SCALE;
+  if (out_h)
+    *out_h = (double) h / PANGO_SCALE;
+  if (cr)
+    {
+      cairo_move_to (cr, x - align * w / PANGO_SCALE, y);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Shapes                                                                     */
+
+static void
+marker_path (cairo_t           *cr,
+             TandemChartMarker  marker,
+             double             x,
+             double             y,
+             double             r)
+{
+  switch (marker)
+    {
+    case TANDEM_CHART_MARKER_DIAMOND:
+      r *= 1.55;
+      cairo_move_to (cr, x, y - r);
+      cairo_line_to (cr, x + r, y);
+      cairo_line_to (cr, x, y + r);
+      cairo_line_to (cr, x - r, y);
+      cairo_close_path (cr);
+      break;
+    case TANDEM_CHART_MARKER_TRIANGLE:
+      r *= 1.5;
+      cairo_move_to (cr, x, y - r);
+      cairo_line_to (cr, x + r * 0.95, y + r * 0.7);
+      cairo_line_to (cr, x - r * 0.95, y + r * 0.7);
+      cairo_close_path (cr);
+      break;
+    case TANDEM_CHART_MARKER_SQUARE:
+      r *= 1.15;
+      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
+      break;
+    case TANDEM_CHART_MARKER_STAR:
+      r *= 1.7;
+      for (int k = 0; k < 10; k++)
+        {
+          double a = -G_PI / 2 + k * G_PI / 5;
+          double rr = k % 2 ? r * 0.45 : r;
+          if (k == 0)
+            cairo_move_to (cr, x + rr * cos (a), y + rr * sin (a));
+          else
+            cairo_line_to (cr, x + rr * cos (a), y + rr * sin (a));
+        }
+      cairo_close_path (cr);
+      break;
+    case TANDEM_CHART_MARKER_DOT:
+    case TANDEM_CHART_MARKER_RING:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    case TANDEM_CHART_MARKER_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+draw_marker (cairo_t           *cr,
+             const Style       *style,
+             TandemChartMarker  marker,
+             const Rgb         *colour,
+             double             x,
+             double             y,
+             gboolean           hollow)
+{
+  double r = style->radius * (marker == TANDEM_CHART_MARKER_DOT ? 1 : 1.05);
+
+  marker_path (cr, marker, x, y, r);
+  if (marker == TANDEM_CHART_MARKER_RING || hollow)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, colour);
+      cairo_set_line_width (cr, style->thin * 1.6);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      set_rgb (cr, colour);
+      cairo_fill_preserve (cr);
+      /* A white rim keeps a marker apart from the line through it. */
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, style->thin * 0.8);
+      cairo_stroke (cr);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Axes                                                                       */
+
+static double
+nice_step (double range,
+           double count)
+{
+  double raw = range / MAX (count, 1);
+  double mag = pow (10, floor (log10 (raw)));
+  double f = raw / mag;
+
+  if (f <= 1)
+    return mag;
+  if (f <= 2)
+    return 2 * mag;
+  if (f <= 2.5)
+    return 2.5 * mag;
+  if (f <= 5)
+    return 5 * mag;
+  return 10 * mag;
+}
+
+static double
+to_x (TandemChart *chart,
+      double       v)
+{
+  return chart->plot_x + (v - chart->x_min) / (chart->x_max - chart->x_min) * chart->plot_w;
+}
+
+static double
+to_y (TandemChart *chart,
+      double       v)
+{
+  return chart->plot_y + chart->plot_h - (v - chart->y_min) / (chart->y_max - chart->y_min) * chart->plot_h;
+}
+
+/* Month ticks every @months months, or day ticks every @days days. */
+typedef struct
+{
+  int months;
+  int days;
+} DateStep;
+
+static void
+draw_date_axis (TandemChart *chart,
+                cairo_t     *cr,
+                PangoLayout *layout,
+                const Style *style,
+                double       label_y)
+{
+  static const DateStep steps[] = {
+    { 0, 1 }, { 0, 7 }, { 0, 14 }, { 1, 0 }, { 2, 0 }, { 3, 0 }, { 6, 0 }, { 12, 0 },
+    { 24, 0 }, { 60, 0 }, { 120, 0 },
+  };
+  double span = chart->x_max - chart->x_min;
+  double label_w;
+  DateStep step = steps[G_N_ELEMENTS (steps) - 1];
+  GDate date;
+  guint32 start = (guint32) ceil (chart->x_min), end = (guint32) floor (chart->x_max);
+  guint32 last_year = 0;
+
+  draw_text (NULL, layout, "Sep 2026", 0, 0, 0, &label_w, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      double days = steps[i].months ? steps[i].months * 30.4 : steps[i].days;
+      if (span / days * label_w * 1.35 <= chart->plot_w)
+        {
+          step = steps[i];
+          break;
+        }
+    }
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, start);
+  if (step.months)
+    {
+      g_date_set_day (&date, 1);
+      while (g_date_get_julian (&date) < start ||
+             (g_date_get_month (&date) - 1) % step.months != 0)
+        g_date_add_months (&date, 1);
+    }
+  else if (step.days >= 7)
+    g_date_set_julian (&date, (guint32) chart->xv[0] >= start ? (guint32) chart->xv[0] : start);
+
+  while (g_date_get_julian (&date) <= end)
+    {
+      guint32 j = g_date_get_julian (&date);
+      double x = to_x (chart, j);
+      char buffer[64];
+      const char *format;
+
+      format = step.months ? (last_year != g_date_get_year (&date) ? "%b %Y" : "%b")
+                           : (last_year != g_date_get_year (&date) ? "%e %b %Y" : "%e %b");
+      last_year = g_date_get_year (&date);
+      if (g_date_strftime (buffer, sizeof buffer, format, &date) > 0)
+        {
+          set_rgb (cr, &style->ink);
+          cairo_set_line_width (cr, style->thin);
+          cairo_move_to (cr, x, chart->plot_y + chart->plot_h);
+          cairo_line_to (cr, x, chart->plot_y + chart->plot_h + style->base * 0.35);
+          cairo_stroke (cr);
+          draw_text (cr, layout, g_strstrip (buffer), x, label_y, 0.5, NULL, NULL);
+        }
+      if (step.months)
+        g_date_add_months (&date, step.months);
+      else
+        g_date_add_days (&date, step.days);
+    }
+}
+
+static void
+draw_index_axis (TandemChart *chart,
+                 cairo_t     *cr,
+                 PangoLayout *layout,
+                 const Style *style,
+                 double       label_y)
+{
+  gsize n = chart->result->n_points;
+  double label_w = 0;
+  gsize every;
+
+  for (gsize i = 0; i < n; i += MAX (n / 20, 1))
+    {
+      char buffer[32];
+      double w;
+      draw_text (NULL, layout, tandem_spc_result_get_label (chart->result, i, buffer), 0, 0, 0,
+                 &w, NULL);
+      label_w = MAX (label_w, w);
+    }
+  every = (gsize) nice_step (n, MAX (chart->plot_w / (label_w * 1.4 + 1), 1));
+  every = MAX (every, 1);
+  for (gsize i = 0; i < n; i += every)
+    {
+      char buffer[32];
+      double x = to_x (chart, chart->xv[i]);
+
+      set_rgb (cr, &style->ink);
+      cairo_set_line_width (cr, style->thin);
+      cairo_move_to (cr, x, chart->plot_y + chart->plot_h);
+      cairo_line_to (cr, x, chart->plot_y + chart->plot_h + style->base * 0.35);
+      cairo_stroke (cr);
+      draw_text (cr, layout, tandem_spc_result_get_label (chart->result, i, buffer), x, label_y,
+                 0.5, NULL, NULL);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Lines                                                                      */
+
+typedef enum
+{
+  LINE_CL,
+  LINE_LCL,
+  LINE_UCL,
+} LineKind;
+
+static double
+line_value (const TandemSpcPoint *p,
+            LineKind              kind)
+{
+  return kind == LINE_CL ? p->cl : kind == LINE_LCL ? p->lcl : p->ucl;
+}
+
+/* A centre line or limit as steps, phase by phase: each point's value spans
+ * half way to its neighbours; equal values merge into one segment. */
+static void
+draw_step_line (TandemChart *chart,
+                cairo_t     *cr,
+                LineKind     kind,
+                gsize        first,
+                gsize        last)
+{
+  gboolean drawing = FALSE;
+  double prev_v = NAN;
+
+  for (gsize i = first; i <= last; i++)
+    {
+      double v = line_value (&chart->points[i], kind);
+      double left = i == first ? chart->xv[i] : (chart->xv[i - 1] + chart->xv[i]) / 2;
+      double right = i == last ? chart->xv[i] : (chart->xv[i] + chart->xv[i + 1]) / 2;
+
+      if (!isfinite (v))
+        {
+          drawing = FALSE;
+          prev_v = NAN;
+          continue;
+        }
+      if (!drawing)
+        {
+          cairo_move_to (cr, to_x (chart, left), to_y (chart, v));
+          drawing = TRUE;
+        }
+      else if (v != prev_v)
+        {
+          cairo_line_to (cr, to_x (chart, left), to_y (chart, prev_v));
+          cairo_line_to (cr, to_x (chart, left), to_y (chart, v));
+        }
+      if (i == last || line_value (&chart->points[i + 1], kind) != v)
+        cairo_line_to (cr, to_x (chart, right), to_y (chart, v));
+      prev_v = v;
+    }
+}
+
+/* The data line. With more points than pixel columns, each column draws the
+ * range of its points, so every peak stays visible. */
+static gboolean
+draw_data_line (TandemChart *chart,
+                cairo_t     *cr,
+                double       px_per_unit)
+{
+  gsize n = chart->result->n_points;
+  gboolean decimate = n > chart->plot_w * px_per_unit;
+  gboolean drawing = FALSE;
+
+  if (!decimate)
+    {
+      for (gsize i = 0; i < n; i++)
+        {
+          double y = chart->points[i].y;
+          if (isnan (y))
+            {
+              drawing = FALSE;
+              continue;
+            }
+          if (drawing)
+            cairo_line_to (cr, to_x (chart, chart->xv[i]), to_y (chart, y));
+          else
+            cairo_move_to (cr, to_x (chart, chart->xv[i]), to_y (chart, y));
+          drawing = TRUE;
+        }
+      chart->n_drawn = n;
+      return FALSE;
+    }
+
+  /* One filled bar per pixel column, from its lowest to its highest value:
+   * filling rectangles is far cheaper for cairo than stroking a long zigzag. */
+  {
+    double column = 1.0 / px_per_unit;
+    double half = cairo_get_line_width (cr) / 2;
+    gsize i = 0, segments = 0;
+
+    while (i < n)
+      {
+        double x0 = to_x (chart, chart->xv[i]);
+        double col = floor ((x0 - chart->plot_x) / column);
+        double lo = INFINITY, hi = -INFINITY;
+
+        while (i < n && floor ((to_x (chart, chart->xv[i]) - chart->plot_x) / column) == col)
+          {
+            double y = chart->points[i].y;
+            if (!isnan (y))
+              {
+                lo = MIN (lo, y);
+                hi = MAX (hi, y);
+              }
+            i++;
+          }
+        if (!isfinite (lo))
+          continue;
+        cairo_rectangle (cr, x0 - half, to_y (chart, hi) - half, 2 * half,
+                         to_y (chart, lo) - to_y (chart, hi) + 2 * half);
+        segments++;
+      }
+    chart->n_drawn = segments;
+  }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The icons of Making Data Count                                             */
+
+static void
+draw_icon (cairo_t     *cr,
+           PangoLayout *layout,
+           const Style *style,
+           double       cx,
+           double       cy,
+           double       r,
+           const Rgb   *colour,
+           const char  *letter,
+           const char  *caption)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, colour);
+  cairo_set_line_width (cr, r * 0.16);
+  cairo_stroke (cr);
+  set_font (layout, r * 0.95, TRUE);
+  {
+    double h;
+    draw_text (NULL, layout, letter, 0, 0, 0, NULL, &h);
+    draw_text (cr, layout, letter, cx, cy - h / 2, 0.5, NULL, NULL);
+  }
+  set_font (layout, style->base * 0.8, FALSE);
+  set_rgb (cr, &style->ink);
+  pango_layout_set_width (layout, (int) (r * 3.4 * PANGO_SCALE));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_text (layout, caption, -1);
+  cairo_move_to (cr, cx - r * 1.7, cy + r * 1.15);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+}
+
+static void
+draw_mdc_icons (TandemChart *chart,
+                cairo_t     *cr,
+                PangoLayout *layout,
+                const Style *style,
+                double       right,
+                double       top,
+                double       r)
+{
+  const TandemSpcResult *res = chart->result;
+  const Rgb *colour = &style->limits;
+  const char *letter = "~";
+  const char *caption = _("Common cause");
+  double cx = right - r * 1.7;
+  gboolean high = FALSE;
+
+  for (gsize i = res->n_points; i > 0; i--)
+    if (!isnan (chart->points[i - 1].y))
+      {
+        high = chart->points[i - 1].y > chart->points[i - 1].cl;
+        break;
+      }
+  switch (res->variation)
+    {
+    case TANDEM_SPC_VARIATION_IMPROVEMENT:
+      colour = &style->improvement;
+      letter = high ? "H" : "L";
+      caption = high ? _("Improvement (high)") : _("Improvement (low)");
+      break;
+    case TANDEM_SPC_VARIATION_CONCERN:
+      colour = &style->concern;
+      letter = high ? "H" : "L";
+      caption = high ? _("Concern (high)") : _("Concern (low)");
+      break;
+    case TANDEM_SPC_VARIATION_NEUTRAL_HIGH:
+      colour = &style->neutral;
+      letter = "H";
+      caption = _("Unusually high");
+      break;
+    case TANDEM_SPC_VARIATION_NEUTRAL_LOW:
+      colour = &style->neutral;
+      letter = "L";
+      caption = _("Unusually low");
+      break;
+    case TANDEM_SPC_VARIATION_COMMON_CAUSE:
+    case TANDEM_SPC_VARIATION_NONE:
+    default:
+      break;
+    }
+
+  if (res->assurance != TANDEM_SPC_ASSURANCE_NONE)
+    {
+      const Rgb *a_colour = &style->limits;
+      const char *a_letter = "?";
+      const char *a_caption = _("Target: hit and miss");
+
+      if (res->assurance == TANDEM_SPC_ASSURANCE_CONSISTENT_PASS)
+        {
+          a_colour = &style->improvement;
+          a_letter = "P";
+          a_caption = _("Target: will be met");
+        }
+      else if (res->assurance == TANDEM_SPC_ASSURANCE_CONSISTENT_FAIL)
+        {
+          a_colour = &style->concern;
+          a_letter = "F";
+          a_caption = _("Target: will be missed");
+        }
+      draw_icon (cr, layout, style, cx, top + r, r, a_colour, a_letter, a_caption);
+      cx -= r * 3.6;
+    }
+  draw_icon (cr, layout, style, cx, top + r, r, colour, letter, caption);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drawing                                                                    */
+
+typedef struct
+{
+  TandemChartMarker  marker;
+  const char        *text;
+} LegendItem;
+
+static double
+draw_legend (TandemChart *chart,
+             cairo_t     *cr,
+             PangoLayout *layout,
+             const Style *style,
+             double       x,
+             double       y,
+             double       width,
+             gboolean     measure_only)
+{
+  static const LegendItem items[] = {
+    { TANDEM_CHART_MARKER_DOT, N_("no signal") },
+    { TANDEM_CHART_MARKER_DIAMOND, N_("outside the limits") },
+    { TANDEM_CHART_MARKER_SQUARE, N_("shift (a long run on one side)") },
+    { TANDEM_CHART_MARKER_TRIANGLE, N_("trend") },
+    { TANDEM_CHART_MARKER_STAR, N_("2 of 3 close to a limit") },
+    { TANDEM_CHART_MARKER_RING, N_("left out of the calculations") },
+  };
+  gboolean present[G_N_ELEMENTS (items)] = { FALSE };
+  gboolean colours = FALSE;
+  double cx = x, cy = y, line_h;
+  double start_y = y;
+
+  set_font (layout, style->base * 0.85, FALSE);
+  draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &line_h);
+  for (gsize i = 0; i < chart->result->n_points; i++)
+    {
+      TandemChartMarker m = tandem_chart_get_marker (chart, i);
+      for (guint k = 0; k < G_N_ELEMENTS (items); k++)
+        if (items[k].marker == m)
+          present[k] = TRUE;
+      if (chart->points[i].signals && !style->mono &&
+          (chart->points[i].variation == TANDEM_SPC_VARIATION_IMPROVEMENT ||
+           chart->points[i].variation == TANDEM_SPC_VARIATION_CONCERN))
+        colours = TRUE;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (items); k++)
+    {
+      double w;
+      const char *text = _(items[k].text);
+
+      if (!present[k])
+        continue;
+      draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
+      if (cx > x && cx + style->radius * 4 + w > x + width)
+        {
+          cx = x;
+          cy += line_h * 1.3;
+        }
+      if (!measure_only)
+        {
+          draw_marker (cr, style, items[k].marker, &style->dot, cx + style->radius * 1.6,
+                       cy + line_h / 2, FALSE);
+          set_rgb (cr, &style->ink);
+          draw_text (cr, layout, text, cx + style->radius * 3.6, cy, 0, NULL, NULL);
+        }
+      cx += style->radius * 3.6 + w + style->base * 1.2;
+    }
+  if (colours)
+    {
+      const char *texts[] = { _("blue: improvement"), _("orange: concern") };
+      const Rgb *rgbs[] = { &style->improvement, &style->concern };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          double w;
+          draw_text (NULL, layout, texts[k], 0, 0, 0, &w, NULL);
+          if (cx > x && cx + w > x + width)
+            {
+              cx = x;
+              cy += line_h * 1.3;
+            }
+          if (!measure_only)
+            {
+              set_rgb (cr, rgbs[k]);
+              draw_text (cr, layout, texts[k], cx, cy, 0, NULL, NULL);
+            }
+          cx += w + style->base * 1.2;
+        }
+    }
+  cy += line_h * 1.3;
+
+  /* The numbered changes, one a line. */
+  pango_layout_set_width (layout, (int) ((width - style->base * 2.2) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  for (guint a = 0; a < chart->measure->annotations->len; a++)
+    {
+      const TandemAnnotation *annotation = chart->measure->annotations->pdata[a];
+      g_autofree char *number = g_strdup_printf ("%u", a + 1);
+      g_autofree char *when = NULL;
+      g_autofree char *text = NULL;
+      guint32 julian;
+      double h, r = line_h * 0.55;
+
+      when = parse_iso (annotation->date, &julian) ? format_julian (julian, "%e %b %Y")
+                                                    : g_strdup (annotation->date);
+      g_strstrip (when);
+      if (annotation->linked_title && annotation->text &&
+          g_strcmp0 (annotation->linked_title, annotation->text) != 0)
+        text = g_strdup_printf ("%s — %s (%s)", when, annotation->text, annotation->linked_title);
+      else
+        text = g_strdup_printf ("%s — %s", when, annotation->text ? annotation->text
+                                : annotation->linked_title ? annotation->linked_title : "");
+      draw_text (NULL, layout, text, 0, 0, 0, NULL, &h);
+      if (!measure_only)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x + r, cy + line_h / 2, r, 0, 2 * G_PI);
+          set_rgb (cr, &style->annotation);
+          cairo_fill (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          set_font (layout, line_h * 0.62, TRUE);
+          {
+            double nh;
+            draw_text (NULL, layout, number, 0, 0, 0, NULL, &nh);
+            pango_layout_set_width (layout, -1);
+            draw_text (cr, layout, number, x + r, cy + line_h / 2 - nh / 2, 0.5, NULL, NULL);
+            pango_layout_set_width (layout, (int) ((width - style->base * 2.2) * PANGO_SCALE));
+          }
+          set_font (layout, style->base * 0.85, FALSE);
+          set_rgb (cr, &style->ink);
+          draw_text (cr, layout, text, x + style->base * 2.2, cy, 0, NULL, NULL);
+        }
+      cy += h + line_h * 0.3;
+    }
+  pango_layout_set_width (layout, -1);
+  return cy - start_y;
+}
+
+static void
+draw_problem (TandemChart *chart,
+              cairo_t     *cr,
+              PangoLayout *layout,
+              const Style *style,
+              double       x,
+              double       y,
+              double       width,
+              double       height)
+{
+  cairo_set_source_rgb (cr, 0.97, 0.97, 0.97);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+  set_rgb (cr, &style->ink);
+  set_font (layout, style->base * 1.1, FALSE);
+  pango_layout_set_width (layout, (int) (MAX (width - style->base * 4, 10) * PANGO_SCALE));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_text (layout, chart->problem, -1);
+  cairo_move_to (cr, x + style->base * 2, y + height / 2 - style->base);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+}
+
+static void
+compute_ranges (TandemChart *chart)
+{
+  const TandemSpcResult *r = chart->result;
+  double lo = INFINITY, hi = -INFINITY;
+  gsize n = r->n_points;
+  double pad;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      const TandemSpcPoint *p = &chart->points[i];
+      double values[] = { p->y, p->cl, p->lcl, p->ucl };
+
+      for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+        if (isfinite (values[k]))
+          {
+            lo = MIN (lo, values[k]);
+            hi = MAX (hi, values[k]);
+          }
+    }
+  if (isfinite (r->target))
+    {
+      lo = MIN (lo, r->target);
+      hi = MAX (hi, r->target);
+    }
+  if (!isfinite (lo))
+    lo = 0, hi = 1;
+  /* Counts, rates and proportions start from 0 where 0 is near. */
+  if (lo >= 0 && lo < (hi - lo) * 0.5)
+    lo = 0;
+  if (hi - lo < 1e-9)
+    {
+      double d = fabs (hi) > 0 ? fabs (hi) * 0.1 : 1;
+      lo -= d;
+      hi += d;
+    }
+  pad = (hi - lo) * 0.05;
+  chart->y_min = lo == 0 ? 0 : lo - pad;
+  chart->y_max = hi + pad;
+
+  if (n == 1)
+    {
+      chart->x_min = chart->xv[0] - 1;
+      chart->x_max = chart->xv[0] + 1;
+    }
+  else
+    {
+      double step = (chart->xv[n - 1] - chart->xv[0]) / (double) (n - 1);
+      chart->x_min = chart->xv[0] - step * 0.6;
+      chart->x_max = chart->xv[n - 1] + step * 0.6;
+    }
+}
+
+/**
+ * tandem_chart_draw:
+ * @chart: a chart
+ * @cr: where to draw
+ * @width: the width to fill, in user units
+ * @height: the height to fill
+ *
+ * Draws the whole chart: title, subtitle with the chart type and rules,
+ * the Making Data Count icons (mdc charts), the axes with dated ticks and
+ * the unit, phases, centre lines, limits, target, the data with each point's
+ * signal shown by shape and colour, numbered annotation markers, and a
+ * legend of the shapes and the changes. The one drawing function for the
+ * screen, printing and every file.
+ */
+void
+tandem_chart_draw (TandemChart *chart,
+                   cairo_t     *cr,
+                   double       width,
+                   double       height)
+{
+  Style style;
+  PangoLayout *layout;
+  g_autofree char *subtitle = NULL;
+  const TandemSpcResult *r = chart->result;
+  double m, title_h, sub_h, top, axis_w = 0, legend_h, icon_r, label_h, right_w;
+  double px_per_unit, dummy = 1;
+  gboolean mdc;
+  double ystep;
+
+  g_return_if_fail (chart != NULL && cr != NULL);
+
+  style_init (&style, chart->style, width);
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+
+  layout = make_layout (cr, style.base, FALSE);
+  m = style.base * 1.2;
+  mdc = r != NULL && r->rules == TANDEM_SPC_RULES_MDC;
+  icon_r = style.base * 1.5;
+
+  /* Title and subtitle, leaving room on the right for the icons. */
+  {
+    double text_w = width - 2 * m - (mdc ? icon_r * 7.5 : 0);
+
+    set_font (layout, style.base * 1.55, TRUE);
+    set_rgb (cr, &style.ink);
+    pango_layout_set_width (layout, (int) (MAX (text_w, 50) * PANGO_SCALE));
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    draw_text (cr, layout, chart->measure->name, m, m, 0, NULL, &title_h);
+    subtitle = tandem_chart_dup_subtitle (chart);
+    set_font (layout, style.base * 0.95, FALSE);
+    cairo_set_source_rgb (cr, 0.33, 0.33, 0.33);
+    if (style.mono)
+      set_rgb (cr, &style.ink);
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+    draw_text (cr, layout, subtitle, m, m + title_h + style.base * 0.15, 0, NULL, &sub_h);
+    pango_layout_set_width (layout, -1);
+  }
+  top = m + title_h + sub_h + style.base * 0.8;
+  if (mdc)
+    {
+      draw_mdc_icons (chart, cr, layout, &style, width - m, m * 0.6, icon_r);
+      top = MAX (top, m * 0.6 + icon_r * 2 + style.base * 2.6);
+    }
+
+  if (r == NULL)
+    {
+      draw_problem (chart, cr, layout, &style, m, top, width - 2 * m, MAX (height - top - m, 10));
+      g_object_unref (layout);
+      cairo_restore (cr);
+      return;
+    }
+
+  compute_ranges (chart);
+
+  /* The y axis labels decide the left margin. */
+  set_font (layout, style.base * 0.85, FALSE);
+  draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &label_h);
+  legend_h = draw_legend (chart, NULL, layout, &style, m, 0, width - 2 * m, TRUE);
+  chart->plot_y = top + label_h * 0.8;
+  chart->plot_h = height - chart->plot_y - m - legend_h - label_h * 2.2;
+  if (chart->plot_h < style.base * 4)
+    chart->plot_h = style.base * 4;
+
+  ystep = nice_step (chart->y_max - chart->y_min, MAX (chart->plot_h / (style.base * 3.2), 2));
+  for (double v = ceil (chart->y_min / ystep) * ystep; v <= chart->y_max + ystep * 1e-9; v += ystep)
+    {
+      g_autofree char *text = format_value (fabs (v) < ystep * 1e-9 ? 0 : v);
+      double w;
+      draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
+      axis_w = MAX (axis_w, w);
+    }
+  {
+    const char *unit = chart->measure->unit;
+    double unit_w = unit && *unit ? label_h * 1.3 : 0;
+
+    chart->plot_x = m + unit_w + axis_w + style.base * 0.6;
+  }
+  /* Room on the right for the labels of the lines. */
+  {
+    double w;
+    draw_text (NULL, layout, "Target 100.0", 0, 0, 0, &w, NULL);
+    right_w = w * 0.75 + style.base * 0.5;
+  }
+  chart->plot_w = width - chart->plot_x - m - right_w;
+  if (chart->plot_w < style.base * 4)
+    chart->plot_w = style.base * 4;
+
+  dummy = 1;
+  {
+    double dy = 0;
+    cairo_user_to_device_distance (cr, &dummy, &dy);
+    px_per_unit = fabs (dummy) > 0 ? fabs (dummy) : 1;
+  }
+
+  /* Grid and y labels. */
+  cairo_set_line_width (cr, style.thin * 0.8);
+  for (double v = ceil (chart->y_min / ystep) * ystep; v <= chart->y_max + ystep * 1e-9; v += ystep)
+    {
+      g_autofree char *text = format_value (fabs (v) < ystep * 1e-9 ? 0 : v);
+      double y = to_y (chart, v);
+
+      set_rgb (cr, &style.faint);
+      cairo_move_to (cr, chart->plot_x, y);
+      cairo_line_to (cr, chart->plot_x + chart->plot_w, y);
+      cairo_stroke (cr);
+      set_rgb (cr, &style.ink);
+      draw_text (cr, layout, text, chart->plot_x - style.base * 0.4, y - label_h / 2, 1, NULL, NULL);
+    }
+  if (chart->measure->unit && *chart->measure->unit)
+    {
+      double w;
+
+      cairo_save (cr);
+      cairo_translate (cr, m, chart->plot_y + chart->plot_h / 2);
+      cairo_rotate (cr, -G_PI / 2);
+      pango_layout_set_width (layout, (int) (chart->plot_h * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      draw_text (NULL, layout, chart->measure->unit, 0, 0, 0, &w, NULL);
+      draw_text (cr, layout, chart->measure->unit, 0, 0, 0.5, NULL, NULL);
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+      cairo_restore (cr);
+    }
+
+  /* The plot's frame and x axis. */
+  set_rgb (cr, &style.ink);
+  cairo_set_line_width (cr, style.thin);
+  cairo_move_to (cr, chart->plot_x, chart->plot_y);
+  cairo_line_to (cr, chart->plot_x, chart->plot_y + chart->plot_h);
+  cairo_line_to (cr, chart->plot_x + chart->plot_w, chart->plot_y + chart->plot_h);
+  cairo_stroke (cr);
+  if (chart->dated)
+    draw_date_axis (chart, cr, layout, &style, chart->plot_y + chart->plot_h + style.base * 0.5);
+  else
+    draw_index_axis (chart, cr, layout, &style, chart->plot_y + chart->plot_h + style.base * 0.5);
+
+  /* Phases: a divider before each new one, with its label. */
+  for (gsize k = 0; k < r->n_phases; k++)
+    {
+      const TandemSpcPhase *phase = &r->phases[k];
+      double x = k == 0 ? chart->plot_x
+                        : to_x (chart, (chart->xv[phase->first - 2] + chart->xv[phase->first - 1]) / 2);
+
+      if (k > 0)
+        {
+          double dash[] = { style.base * 0.4, style.base * 0.3 };
+          set_rgb (cr, &style.limits);
+          cairo_set_line_width (cr, style.thin * 1.2);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_move_to (cr, x, chart->plot_y);
+          cairo_line_to (cr, x, chart->plot_y + chart->plot_h);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      if (chart->phase_labels[k] || (k == 0 && r->n_phases > 1))
+        {
+          double next = k + 1 < r->n_phases
+                        ? to_x (chart, (chart->xv[r->phases[k + 1].first - 2] +
+                                        chart->xv[r->phases[k + 1].first - 1]) / 2)
+                        : chart->plot_x + chart->plot_w;
+          const char *label = chart->phase_labels[k] ? chart->phase_labels[k] : _("Before");
+
+          set_font (layout, style.base * 0.8, FALSE);
+          pango_layout_set_width (layout, (int) (MAX (next - x - style.base * 0.6, 10) * PANGO_SCALE));
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          set_rgb (cr, &style.ink);
+          draw_text (cr, layout, label, x + style.base * 0.3, chart->plot_y - label_h * 0.95, 0,
+                     NULL, NULL);
+          pango_layout_set_width (layout, -1);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+          set_font (layout, style.base * 0.85, FALSE);
+        }
+    }
+
+  /* Centre lines and limits, phase by phase. */
+  for (gsize k = 0; k < r->n_phases; k++)
+    {
+      const TandemSpcPhase *phase = &r->phases[k];
+      gsize first = phase->first - 1, last = phase->last - 1;
+      double dash[] = { style.base * 0.5, style.base * 0.3 };
+      gboolean runs = r->rules == TANDEM_SPC_RULES_ANHOEJ && phase->runs_signal;
+
+      set_rgb (cr, &style.limits);
+      cairo_set_line_width (cr, style.thin * 1.3);
+      cairo_set_dash (cr, dash, 2, 0);
+      draw_step_line (chart, cr, LINE_LCL, first, last);
+      cairo_stroke (cr);
+      draw_step_line (chart, cr, LINE_UCL, first, last);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+
+      /* As qicharts2: a runs signal makes the centre line dashed (and red). */
+      if (runs)
+        {
+          double runs_dash[] = { style.base * 0.8, style.base * 0.35 };
+          if (style.mono)
+            set_rgb (cr, &style.centre);
+          else
+            cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+          cairo_set_dash (cr, runs_dash, 2, 0);
+        }
+      else
+        set_rgb (cr, &style.centre);
+      cairo_set_line_width (cr, style.thin * 1.5);
+      draw_step_line (chart, cr, LINE_CL, first, last);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  /* Labels for the last phase's lines, at the right. */
+  {
+    const TandemSpcPoint *p = &chart->points[r->n_points - 1];
+    double lx = chart->plot_x + chart->plot_w + style.base * 0.4;
+    double used[4];
+    guint n_used = 0;
+    struct { double v; const char *name; } lines[] = {
+      { p->ucl, centre_is_median (chart) ? NULL : _("UCL") },
+      { p->cl, centre_is_median (chart) ? _("Median") : _("Mean") },
+      { p->lcl, _("LCL") },
+      { r->target, _("Target") },
+    };
+
+    set_font (layout, style.base * 0.75, FALSE);
+    for (guint k = 0; k < G_N_ELEMENTS (lines); k++)
+      {
+        g_autofree char *value = NULL;
+        g_autofree char *text = NULL;
+        double y;
+        gboolean clash = FALSE;
+
+        if (!isfinite (lines[k].v) || lines[k].name == NULL)
+          continue;
+        y = to_y (chart, lines[k].v) - label_h * 0.45;
+        for (guint u = 0; u < n_used; u++)
+          if (fabs (used[u] - y) < label_h * 0.85)
+            clash = TRUE;
+        if (clash)
+          continue;
+        used[n_used++] = y;
+        value = format_value (lines[k].v);
+        text = g_strdup_printf ("%s %s", lines[k].name, value);
+        if (k == 3)
+          set_rgb (cr, &style.target);
+        else
+          set_rgb (cr, &style.ink);
+        draw_text (cr, layout, text, lx, y, 0, NULL, NULL);
+      }
+    set_font (layout, style.base * 0.85, FALSE);
+  }
+
+  /* The target. */
+  if (isfinite (r->target))
+    {
+      double dash[] = { style.base * 0.15, style.base * 0.35 };
+      double y = to_y (chart, r->target);
+
+      set_rgb (cr, &style.target);
+      cairo_set_line_width (cr, style.thin * 2);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_move_to (cr, chart->plot_x, y);
+      cairo_line_to (cr, chart->plot_x + chart->plot_w, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  /* Annotation markers: a numbered disc above the plot and a line down to the point. */
+  for (guint a = 0; a < chart->measure->annotations->len; a++)
+    {
+      gssize i = chart->annotation_point[a];
+      g_autofree char *number = g_strdup_printf ("%u", a + 1);
+      double x, rr = label_h * 0.55, nh;
+      double dash[] = { style.base * 0.15, style.base * 0.25 };
+
+      if (i < 0)
+        continue;
+      x = to_x (chart, chart->xv[i]);
+      set_rgb (cr, &style.annotation);
+      cairo_set_line_width (cr, style.thin);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_move_to (cr, x, chart->plot_y + rr * 2.2);
+      cairo_line_to (cr, x, isnan (chart->points[i].y) ? chart->plot_y + chart->plot_h
+                                                        : to_y (chart, chart->points[i].y));
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, chart->plot_y + rr * 1.1, rr, 0, 2 * G_PI);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      set_font (layout, label_h * 0.62, TRUE);
+      draw_text (NULL, layout, number, 0, 0, 0, NULL, &nh);
+      draw_text (cr, layout, number, x, chart->plot_y + rr * 1.1 - nh / 2, 0.5, NULL, NULL);
+      set_font (layout, style.base * 0.85, FALSE);
+    }
+
+  /* The data. */
+  cairo_save (cr);
+  cairo_rectangle (cr, chart->plot_x - style.radius * 3, chart->plot_y - style.radius * 3,
+                   chart->plot_w + style.radius * 6, chart->plot_h + style.radius * 6);
+  cairo_clip (cr);
+  set_rgb (cr, &style.data);
+  cairo_set_line_width (cr, style.line);
+  if (draw_data_line (chart, cr, px_per_unit))
+    cairo_fill (cr);
+  else
+    cairo_stroke (cr);
+  {
+    gboolean dense = r->n_points * style.radius * 2.2 > chart->plot_w;
+    double last_x = -INFINITY;
+
+    for (gsize i = 0; i < r->n_points; i++)
+      {
+        const TandemSpcPoint *p = &chart->points[i];
+        TandemChartMarker marker = tandem_chart_get_marker (chart, i);
+        double x;
+        gboolean concern;
+
+        if (marker == TANDEM_CHART_MARKER_NONE ||
+            (dense && marker == TANDEM_CHART_MARKER_DOT))
+          continue;
+        x = to_x (chart, chart->xv[i]);
+        /* Many signals in one pixel column are one marker. */
+        if (dense && x - last_x < 1 / px_per_unit)
+          continue;
+        last_x = x;
+        concern = style.mono && p->variation == TANDEM_SPC_VARIATION_CONCERN;
+        draw_marker (cr, &style, marker, marker_colour (&style, p), x, to_y (chart, p->y), concern);
+      }
+  }
+  cairo_restore (cr);
+
+  if (chart->focus >= 0 && (gsize) chart->focus < r->n_points &&
+      chart->style == TANDEM_CHART_STYLE_SCREEN)
+    {
+      const TandemSpcPoint *p = &chart->points[chart->focus];
+      double x = to_x (chart, chart->xv[chart->focus]);
+      double y = isnan (p->y) ? chart->plot_y + chart->plot_h : to_y (chart, p->y);
+
+      cairo_set_source_rgb (cr, 0.1, 0.45, 0.85);
+      cairo_set_line_width (cr, 2);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, style.radius * 2.6, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+
+  draw_legend (chart, cr, layout, &style, m, height - m - legend_h, width - 2 * m, FALSE);
+  g_object_unref (layout);
+  cairo_restore (cr);
+}
+
+/**
+ * tandem_chart_draw_page:
+ * @cr: where to draw
+ * @width: the page width, in points
+ * @height: the page height
+ * @page_nr: the page (charts are one page)
+ * @chart: a #TandemChart
+ *
+ * A #TandemDrawPageFunc for printing and exports: the chart on a page with
+ * a margin of 10 mm.
+ */
+void
+tandem_chart_draw_page (cairo_t *cr,
+                        double   width,
+                        double   height,
+                        guint    page_nr,
+                        gpointer chart)
+{
+  double margin = 10 * 72 / 25.4;
+
+  cairo_save (cr);
+  cairo_translate (cr, margin, margin);
+  tandem_chart_draw (chart, cr, width - 2 * margin, height - 2 * margin);
+  cairo_restore (cr);
+}
+
+/**
+ * tandem_chart_get_point_position:
+ * @chart: a chart that has been drawn
+ * @point: a point
+ * @x: (out): where the last draw put it
+ * @y: (out): where the last draw put it (the bottom of the plot for a
+ *   missing value)
+ *
+ * Returns: whether the point exists and the chart has been drawn
+ */
+gboolean
+tandem_chart_get_point_position (TandemChart *chart,
+                                 gsize        point,
+                                 double      *x,
+                                 double      *y)
+{
+  if (chart->result == NULL || point >= chart->result->n_points || chart->plot_w <= 0)
+    return FALSE;
+  *x = to_x (chart, chart->xv[point]);
+  *y = isnan (chart->points[point].y) ? chart->plot_y + chart->plot_h
+                                      : to_y (chart, chart->points[point].y);
+  return TRUE;
+}
+
+/**
+ * tandem_chart_find_point:
+ * @chart: a chart that has been drawn
+ * @x: a position
+ * @y: a position
+ * @max_distance: how far from a point still counts
+ *
+ * Returns: the point nearest to (@x, @y) within @max_distance, or -1
+ */
+gssize
+tandem_chart_find_point (TandemChart *chart,
+                         double       x,
+                         double       y,
+                         double       max_distance)
+{
+  gssize best = -1;
+  double best_d = max_distance * max_distance;
+  gsize lo = 0, hi;
+  double v;
+
+  if (chart->result == NULL || chart->plot_w <= 0)
+    return -1;
+  /* Points are in x order: look only near x. */
+  v = chart->x_min + (x - chart->plot_x) / chart->plot_w * (chart->x_max - chart->x_min);
+  hi = chart->result->n_points;
+  while (lo < hi)
+    {
+      gsize mid = (lo + hi) / 2;
+      if (chart->xv[mid] < v)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (gsize i = lo > 50 ? lo - 50 : 0; i < MIN (lo + 50, chart->result->n_points); i++)
+    {
+      double px, py, d;
+
+      if (isnan (chart->points[i].y))
+        continue;
+      tandem_chart_get_point_position (chart, i, &px, &py);
+      d = (px - x) * (px - x) + (py - y) * (py - y);
+      if (d <= best_d)
+        {
+          best_d = d;
+          best = (gssize) i;
+        }
+    }
+  return best;
+}
+
+/**
+ * tandem_chart_get_n_drawn:
+ * @chart: a chart that has been drawn
+ *
+ * Returns: how many vertices the last draw gave the data line: the number of
+ *   points, or fewer when there were more points than pixel columns
+ */
+gsize
+tandem_chart_get_n_drawn (TandemChart *chart)
+{
+  return chart->n_drawn;
+}

@@ -1,0 +1,1167 @@
+/* tandem-diagram-layout.c — where each box of a driver diagram goes, and drawing it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One layout, one drawing function: the canvas, printing, every exported file
+ * and the command line all call tandem_diagram_layout_draw(). Units are
+ * points; text is measured without hinting, so a layout reads the same at
+ * any zoom and on paper.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "tandem-diagram-layout.h"
+
+#define MARGIN          24.0
+#define COLUMN_GAP      56.0
+#define BOX_GAP         10.0
+#define FAMILY_GAP      8.0     /* extra space where the parent changes */
+#define PAD             7.0
+#define STRIPE          6.0
+#define HEADING_HEIGHT  26.0
+#define LEGEND_ROW      17.0
+#define FONT            "Sans 9"
+#define AIM_FONT        "Sans Bold 10"
+#define SMALL_FONT      "Sans 7"
+
+static const double column_widths[TANDEM_N_NODE_KINDS] = { 210, 200, 200, 220 };
+
+typedef enum
+{
+  LEGEND_GROUP,
+  LEGEND_STATUS,
+  LEGEND_TAG,
+} LegendKind;
+
+typedef struct
+{
+  LegendKind   kind;
+  guint        index;      /* group, status or tag */
+  PangoLayout *text;
+  PangoLayout *code;       /* the tag's code, for tags */
+  double       x, y;
+} LegendItem;
+
+struct _TandemDiagramLayout
+{
+  GObject        parent_instance;
+
+  TandemDiagram *diagram;
+  PangoContext  *context;
+  GArray        *boxes;           /* TandemDiagramBox */
+  GArray        *edges;           /* TandemDiagramEdge */
+  GArray        *box_of_node;     /* int per node, -1 when not shown */
+  GArray        *columns[TANDEM_N_NODE_KINDS];   /* box indices, top to bottom */
+  GArray        *legend;          /* LegendItem */
+  PangoLayout   *headings[TANDEM_N_NODE_KINDS];
+  PangoLayout   *key_label;
+  double         column_x[TANDEM_N_NODE_KINDS];
+  double         legend_height;
+  double         top;             /* where the boxes start */
+  double         width;
+  double         height;
+};
+
+G_DEFINE_FINAL_TYPE (TandemDiagramLayout, tandem_diagram_layout, G_TYPE_OBJECT)
+
+/* ------------------------------------------------------------------------ */
+/* Colours and marks                                                        */
+
+typedef struct { double r, g, b; } Rgb;
+
+static Rgb
+parse_colour (const char *text,
+              Rgb         fallback)
+{
+  unsigned int r, g, b;
+
+  if (text && strlen (text) == 7 && sscanf (text, "#%02x%02x%02x", &r, &g, &b) == 3)
+    return (Rgb) { r / 255.0, g / 255.0, b / 255.0 };
+  return fallback;
+}
+
+static const Rgb group_fallbacks[] = {
+  { 0.11, 0.44, 0.85 }, { 0.15, 0.64, 0.41 }, { 0.78, 0.42, 0.0 }, { 0.57, 0.25, 0.67 },
+  { 0.75, 0.11, 0.16 }, { 0.39, 0.27, 0.18 },
+};
+
+static Rgb
+group_colour (TandemDiagram *diagram,
+              int            group)
+{
+  Rgb fallback = group_fallbacks[group % G_N_ELEMENTS (group_fallbacks)];
+
+  return parse_colour (tandem_diagram_get_group (diagram, group)->colour, fallback);
+}
+
+static Rgb
+status_colour (TandemIdeaStatus status)
+{
+  switch (status)
+    {
+    case TANDEM_IDEA_STATUS_TESTING: return (Rgb) { 0.80, 0.47, 0.0 };
+    case TANDEM_IDEA_STATUS_ADOPTED: return (Rgb) { 0.15, 0.55, 0.30 };
+    case TANDEM_IDEA_STATUS_ADAPTED: return (Rgb) { 0.10, 0.40, 0.75 };
+    case TANDEM_IDEA_STATUS_ABANDONED: return (Rgb) { 0.45, 0.45, 0.45 };
+    case TANDEM_IDEA_STATUS_IDEA:
+    case TANDEM_IDEA_STATUS_NONE:
+    default: return (Rgb) { 0.30, 0.30, 0.30 };
+    }
+}
+
+/* Each status has its own shape, so that it reads in greyscale and for people
+ * who do not see the colour: ○ idea, ◐ testing, ● adopted, ◆ adapted,
+ * ⊗ abandoned. */
+static void
+draw_status_mark (cairo_t          *cr,
+                  TandemIdeaStatus  status,
+                  double            cx,
+                  double            cy,
+                  double            r)
+{
+  Rgb c = status_colour (status);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_source_rgb (cr, c.r, c.g, c.b);
+  cairo_set_line_width (cr, 1.2);
+  switch (status)
+    {
+    case TANDEM_IDEA_STATUS_TESTING:
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_move_to (cr, cx, cy - r);
+      cairo_arc (cr, cx, cy, r, -G_PI / 2, G_PI / 2);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      break;
+    case TANDEM_IDEA_STATUS_ADOPTED:
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case TANDEM_IDEA_STATUS_ADAPTED:
+      cairo_move_to (cr, cx, cy - r * 1.2);
+      cairo_line_to (cr, cx + r * 1.2, cy);
+      cairo_line_to (cr, cx, cy + r * 1.2);
+      cairo_line_to (cr, cx - r * 1.2, cy);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      break;
+    case TANDEM_IDEA_STATUS_ABANDONED:
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_move_to (cr, cx - r * 0.7, cy - r * 0.7);
+      cairo_line_to (cr, cx + r * 0.7, cy + r * 0.7);
+      cairo_move_to (cr, cx + r * 0.7, cy - r * 0.7);
+      cairo_line_to (cr, cx - r * 0.7, cy + r * 0.7);
+      cairo_stroke (cr);
+      break;
+    case TANDEM_IDEA_STATUS_IDEA:
+    case TANDEM_IDEA_STATUS_NONE:
+    default:
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      break;
+    }
+  cairo_restore (cr);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text                                                                     */
+
+/* Shaping text is most of the cost of a layout, and a diagram is laid out
+ * afresh after every edit: so wrapped text is kept, by font, width and words,
+ * and shared between layouts (they never change a PangoLayout once made). All
+ * layouts share one context, in points, without hinting. */
+#define TEXT_CACHE_LIMIT 20000
+
+static PangoContext *
+shared_context (void)
+{
+  static PangoContext *context = NULL;
+
+  if (context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_cairo_context_set_resolution (context, 72);
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+    }
+  return context;
+}
+
+static PangoFontDescription *
+font_for (const char *font,
+          gboolean    italic)
+{
+  static GHashTable *fonts = NULL;
+  g_autofree char *key = g_strdup_printf ("%s%s", font, italic ? " Italic" : "");
+  PangoFontDescription *desc;
+
+  if (fonts == NULL)
+    fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) pango_font_description_free);
+  desc = g_hash_table_lookup (fonts, key);
+  if (desc == NULL)
+    {
+      desc = pango_font_description_from_string (key);
+      g_hash_table_insert (fonts, g_steal_pointer (&key), desc);
+    }
+  return desc;
+}
+
+static PangoLayout *
+make_text (TandemDiagramLayout *self,
+           const char          *font,
+           const char          *text,
+           double              width,
+           gboolean             italic)
+{
+  static GHashTable *cache = NULL;
+  int pango_width = width > 0 ? (int) (width * PANGO_SCALE) : -1;
+  g_autofree char *key = g_strdup_printf ("%s|%d|%d|%s", font, pango_width, italic, text);
+  PangoLayout *layout;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if ((layout = g_hash_table_lookup (cache, key)) != NULL)
+    return g_object_ref (layout);
+  if (g_hash_table_size (cache) >= TEXT_CACHE_LIMIT)
+    g_hash_table_remove_all (cache);
+
+  layout = pango_layout_new (self->context);
+  pango_layout_set_font_description (layout, font_for (font, italic));
+  if (pango_width > 0)
+    {
+      pango_layout_set_width (layout, pango_width);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (cache, g_steal_pointer (&key), g_object_ref (layout));
+  return layout;
+}
+
+static double
+text_height (PangoLayout *layout)
+{
+  int w, h;
+
+  if (layout == NULL)
+    return 0;
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static double
+text_width (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) w / PANGO_SCALE;
+}
+
+static char *
+marks_text (TandemDiagram           *diagram,
+            const TandemDiagramNode *node)
+{
+  GString *s = g_string_new (tandem_idea_status_label (node->status));
+
+  for (guint t = 0; t < node->tags->len; t++)
+    g_string_append_printf (s, "%s%s", t == 0 ? "   " : " · ",
+                            tandem_diagram_get_tag (diagram, g_array_index (node->tags, guint, t))->code);
+  if (node->n_pdsa > 0)
+    g_string_append_printf (s, "   PDSA %u", node->n_pdsa);
+  return g_string_free (s, FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Layout                                                                   */
+
+static void
+box_clear (gpointer data)
+{
+  TandemDiagramBox *box = data;
+
+  g_clear_object (&box->text);
+  g_clear_object (&box->marks);
+  g_clear_object (&box->group);
+}
+
+static void
+legend_item_clear (gpointer data)
+{
+  LegendItem *item = data;
+
+  g_clear_object (&item->text);
+  g_clear_object (&item->code);
+}
+
+static void
+tandem_diagram_layout_finalize (GObject *object)
+{
+  TandemDiagramLayout *self = TANDEM_DIAGRAM_LAYOUT (object);
+
+  g_clear_pointer (&self->boxes, g_array_unref);
+  g_clear_pointer (&self->edges, g_array_unref);
+  g_clear_pointer (&self->box_of_node, g_array_unref);
+  g_clear_pointer (&self->legend, g_array_unref);
+  for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
+    {
+      g_clear_pointer (&self->columns[k], g_array_unref);
+      g_clear_object (&self->headings[k]);
+    }
+  g_clear_object (&self->key_label);
+  g_clear_object (&self->context);
+  g_clear_object (&self->diagram);
+  G_OBJECT_CLASS (tandem_diagram_layout_parent_class)->finalize (object);
+}
+
+static void
+tandem_diagram_layout_class_init (TandemDiagramLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tandem_diagram_layout_finalize;
+}
+
+static void
+tandem_diagram_layout_init (TandemDiagramLayout *self)
+{
+  self->boxes = g_array_new (FALSE, TRUE, sizeof (TandemDiagramBox));
+  g_array_set_clear_func (self->boxes, box_clear);
+  self->edges = g_array_new (FALSE, FALSE, sizeof (TandemDiagramEdge));
+  self->box_of_node = g_array_new (FALSE, FALSE, sizeof (int));
+  self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
+  g_array_set_clear_func (self->legend, legend_item_clear);
+  for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
+    self->columns[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* Points in, points out: no hinting, so text measures the same at every scale. */
+  self->context = g_object_ref (shared_context ());
+}
+
+/* Which nodes are shown: the roots, and every child of a shown, unfolded
+ * parent. With a focus, only the focused node, its ancestors and its
+ * descendants. Links only join adjacent columns, so one pass per column
+ * settles it. */
+static void
+find_shown (TandemDiagramLayout *self,
+            int                  focus,
+            gboolean            *shown)
+{
+  TandemDiagram *d = self->diagram;
+  guint n = tandem_diagram_get_n_nodes (d);
+  g_autofree gboolean *in_focus = NULL;
+
+  if (focus >= 0)
+    {
+      g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint f = focus;
+
+      in_focus = g_new0 (gboolean, n);
+      in_focus[focus] = TRUE;
+      /* Ancestors, then descendants. */
+      for (int direction = 0; direction < 2; direction++)
+        {
+          g_array_set_size (queue, 0);
+          g_array_append_val (queue, f);
+          for (guint q = 0; q < queue->len; q++)
+            {
+              const TandemDiagramNode *node = tandem_diagram_get_node (d, g_array_index (queue, guint, q));
+              GArray *next = direction == 0 ? node->parents : node->children;
+
+              for (guint i = 0; i < next->len; i++)
+                {
+                  guint j = g_array_index (next, guint, i);
+                  if (!in_focus[j])
+                    {
+                      in_focus[j] = TRUE;
+                      g_array_append_val (queue, j);
+                    }
+                }
+            }
+        }
+    }
+
+  for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
+    for (guint i = 0; i < n; i++)
+      {
+        const TandemDiagramNode *node = tandem_diagram_get_node (d, i);
+
+        if (node->kind != k || (in_focus && !in_focus[i]))
+          continue;
+        shown[i] = node->parents->len == 0;
+        for (guint p = 0; p < node->parents->len && !shown[i]; p++)
+          {
+            guint parent = g_array_index (node->parents, guint, p);
+            shown[i] = shown[parent] && !tandem_diagram_get_node (d, parent)->collapsed;
+          }
+      }
+}
+
+typedef struct
+{
+  guint  node;
+  double barycentre;
+  guint  first_seen;
+} OrderKey;
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const OrderKey *x = a, *y = b;
+
+  if (x->barycentre != y->barycentre)
+    return x->barycentre < y->barycentre ? -1 : 1;
+  return (x->first_seen > y->first_seen) - (x->first_seen < y->first_seen);
+}
+
+/* The order of each column, top to bottom. Children follow their parents in
+ * the order the person gave them; a node shared by several parents goes to
+ * the middle of them (its barycentre), which keeps crossings low without
+ * overriding anyone's order. Nodes without a parent go last. */
+static void
+order_columns (TandemDiagramLayout *self,
+               const gboolean      *shown,
+               GArray             **order)
+{
+  TandemDiagram *d = self->diagram;
+  guint n = tandem_diagram_get_n_nodes (d);
+  g_autofree int *rank = g_new (int, n);
+  GArray *roots = tandem_diagram_get_roots (d);
+
+  for (guint i = 0; i < n; i++)
+    rank[i] = -1;
+  for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
+    {
+      g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (OrderKey));
+      g_autofree gboolean *seen = g_new0 (gboolean, n);
+      guint counter = 0;
+
+      if (k > 0)
+        for (guint p = 0; p < order[k - 1]->len; p++)
+          {
+            const TandemDiagramNode *parent = tandem_diagram_get_node (d, g_array_index (order[k - 1], guint, p));
+
+            if (parent->collapsed)
+              continue;
+            for (guint c = 0; c < parent->children->len; c++)
+              {
+                guint child = g_array_index (parent->children, guint, c);
+                const TandemDiagramNode *node = tandem_diagram_get_node (d, child);
+                OrderKey key = { child, 0, counter++ };
+                guint n_ranked = 0;
+
+                if (!shown[child] || seen[child])
+                  continue;
+                seen[child] = TRUE;
+                for (guint q = 0; q < node->parents->len; q++)
+                  {
+                    int r = rank[g_array_index (node->parents, guint, q)];
+                    if (r >= 0 && !tandem_diagram_get_node (d, g_array_index (node->parents, guint, q))->collapsed)
+                      {
+                        key.barycentre += r;
+                        n_ranked++;
+                      }
+                  }
+                key.barycentre = n_ranked ? key.barycentre / n_ranked : G_MAXDOUBLE;
+                g_array_append_val (keys, key);
+              }
+          }
+      for (guint r = 0; r < roots->len; r++)
+        {
+          guint i = g_array_index (roots, guint, r);
+          OrderKey key = { i, G_MAXDOUBLE, counter++ };
+
+          if (tandem_diagram_get_node (d, i)->kind == k && shown[i] && !seen[i])
+            g_array_append_val (keys, key);
+        }
+      g_array_sort (keys, compare_keys);
+      for (guint i = 0; i < keys->len; i++)
+        {
+          guint node = g_array_index (keys, OrderKey, i).node;
+          rank[node] = i;
+          g_array_append_val (order[k], node);
+        }
+    }
+}
+
+static void
+build_legend (TandemDiagramLayout *self,
+              const gboolean      *shown)
+{
+  TandemDiagram *d = self->diagram;
+  guint n_groups = tandem_diagram_get_n_groups (d);
+  guint n_tags = tandem_diagram_get_n_tags (d);
+  g_autofree gboolean *tag_used = g_new0 (gboolean, MAX (n_tags, 1));
+  gboolean any_idea = FALSE;
+  double x, y;
+
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (d); i++)
+    {
+      const TandemDiagramNode *node = tandem_diagram_get_node (d, i);
+
+      if (!shown[i])
+        continue;
+      any_idea |= node->kind == TANDEM_NODE_CHANGE_IDEA;
+      for (guint t = 0; t < node->tags->len; t++)
+        tag_used[g_array_index (node->tags, guint, t)] = TRUE;
+    }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      LegendItem item = { LEGEND_GROUP, g, NULL, NULL, 0, 0 };
+      item.text = make_text (self, SMALL_FONT, tandem_diagram_get_group (d, g)->name, -1, FALSE);
+      g_array_append_val (self->legend, item);
+    }
+  if (any_idea)
+    for (guint s = TANDEM_IDEA_STATUS_IDEA; s < TANDEM_N_IDEA_STATUSES; s++)
+      {
+        LegendItem item = { LEGEND_STATUS, s, NULL, NULL, 0, 0 };
+        item.text = make_text (self, SMALL_FONT, tandem_idea_status_label (s), -1, FALSE);
+        g_array_append_val (self->legend, item);
+      }
+  for (guint t = 0; t < n_tags; t++)
+    if (tag_used[t])
+      {
+        const TandemDiagramTag *tag = tandem_diagram_get_tag (d, t);
+        g_autofree char *text = g_strdup_printf ("= %s", tag->name);
+        LegendItem item = { LEGEND_TAG, t, NULL, NULL, 0, 0 };
+
+        item.code = make_text (self, "Sans Bold 7", tag->code, -1, FALSE);
+        item.text = make_text (self, SMALL_FONT, text, -1, FALSE);
+        g_array_append_val (self->legend, item);
+      }
+
+  self->legend_height = 0;
+  if (self->legend->len == 0)
+    return;
+
+  /* Flow the items into rows across the diagram's width. */
+  self->key_label = make_text (self, "Sans Bold 8", _("Key"), -1, FALSE);
+  x = MARGIN + text_width (self->key_label) + 10;
+  y = MARGIN;
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      LegendItem *item = &g_array_index (self->legend, LegendItem, i);
+      double w = (item->code ? text_width (item->code) + 6 : 12) + 4 + text_width (item->text) + 16;
+
+      if (x + w > self->width - MARGIN && x > MARGIN + 60)
+        {
+          x = MARGIN + text_width (self->key_label) + 10;
+          y += LEGEND_ROW;
+        }
+      item->x = x;
+      item->y = y;
+      x += w;
+    }
+  self->legend_height = y + LEGEND_ROW - MARGIN + 8;
+}
+
+static void
+place_boxes (TandemDiagramLayout *self,
+             GArray             **order)
+{
+  TandemDiagram *d = self->diagram;
+  int last = -1;
+
+  for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
+    if (order[k]->len > 0)
+      last = k;
+
+  /* Right to left: each parent sits level with the middle of its children,
+   * never overlapping the box above it. */
+  for (int k = last; k >= 0; k--)
+    {
+      double cursor = self->top;
+      int previous_parent = -2;
+
+      for (guint i = 0; i < order[k]->len; i++)
+        {
+          guint b = g_array_index (self->columns[k], guint, i);
+          TandemDiagramBox *box = &g_array_index (self->boxes, TandemDiagramBox, b);
+          const TandemDiagramNode *node = tandem_diagram_get_node (d, box->node);
+          double sum = 0;
+          guint n = 0;
+          int first_parent = node->parents->len ? (int) g_array_index (node->parents, guint, 0) : -1;
+
+          if (k == last && i > 0 && first_parent != previous_parent)
+            cursor += FAMILY_GAP;
+          previous_parent = first_parent;
+
+          if (!node->collapsed)
+            for (guint c = 0; c < node->children->len; c++)
+              {
+                int cb = g_array_index (self->box_of_node, int, g_array_index (node->children, guint, c));
+                if (cb >= 0)
+                  {
+                    const TandemDiagramBox *child = &g_array_index (self->boxes, TandemDiagramBox, cb);
+                    sum += child->y + child->height / 2;
+                    n++;
+                  }
+              }
+          box->y = n ? MAX (cursor, sum / n - box->height / 2) : cursor;
+          cursor = box->y + box->height + BOX_GAP;
+          self->height = MAX (self->height, cursor - BOX_GAP + MARGIN);
+        }
+    }
+}
+
+/**
+ * tandem_diagram_layout_new:
+ * @diagram: a loaded diagram
+ * @focus_id: (nullable): show only this node's branch: its ancestors and
+ *   everything under it
+ *
+ * Lays a diagram out left to right in four columns (aim, primary drivers,
+ * secondary drivers, change ideas), with wrapped text in each box, a node
+ * shared by several parents drawn once with a connector from each, folded
+ * branches left out (with a count on the folded box), and a key to the
+ * groups, statuses and tags at the top.
+ *
+ * Returns: (transfer full): the layout
+ */
+TandemDiagramLayout *
+tandem_diagram_layout_new (TandemDiagram *diagram,
+                           const char    *focus_id)
+{
+  TandemDiagramLayout *self;
+  g_autofree gboolean *shown = NULL;
+  GArray *order[TANDEM_N_NODE_KINDS];
+  guint n;
+  double x = MARGIN;
+
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM (diagram), NULL);
+
+  self = g_object_new (TANDEM_TYPE_DIAGRAM_LAYOUT, NULL);
+  self->diagram = g_object_ref (diagram);
+  n = tandem_diagram_get_n_nodes (diagram);
+  shown = g_new0 (gboolean, MAX (n, 1));
+  find_shown (self, tandem_diagram_find_node (diagram, focus_id), shown);
+
+  for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
+    {
+      self->column_x[k] = x;
+      x += column_widths[k] + COLUMN_GAP;
+      self->headings[k] = make_text (self, "Sans Bold 9", tandem_node_kind_column_label (k),
+                                     column_widths[k], FALSE);
+    }
+  self->width = x - COLUMN_GAP + MARGIN;
+  build_legend (self, shown);
+  self->top = MARGIN + self->legend_height + HEADING_HEIGHT;
+  self->height = self->top + MARGIN;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int none = -1;
+      g_array_append_val (self->box_of_node, none);
+    }
+  for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
+    order[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+  order_columns (self, shown, order);
+
+  for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
+    for (guint i = 0; i < order[k]->len; i++)
+      {
+        guint index = g_array_index (order[k], guint, i);
+        const TandemDiagramNode *node = tandem_diagram_get_node (diagram, index);
+        TandemDiagramBox box = { index, self->column_x[k], 0, column_widths[k], 0, NULL, NULL, NULL, 0 };
+        double inner = column_widths[k] - 2 * PAD - (node->group >= 0 ? STRIPE : 0);
+        gboolean empty = node->title[0] == '\0';
+        int b = self->boxes->len;
+
+        box.text = make_text (self, k == TANDEM_NODE_AIM ? AIM_FONT : FONT,
+                              empty ? _("(Nothing written yet: select it and press F2)") : node->title,
+                              inner, empty);
+        if (node->kind == TANDEM_NODE_CHANGE_IDEA)
+          {
+            g_autofree char *marks = marks_text (diagram, node);
+            box.marks = make_text (self, SMALL_FONT, marks, inner - 14, FALSE);
+          }
+        if (node->group >= 0)
+          box.group = make_text (self, SMALL_FONT, tandem_diagram_get_group (diagram, node->group)->name,
+                                 inner, FALSE);
+        if (node->collapsed)
+          for (guint c = 0; c < node->children->len; c++)
+            box.n_folded++;
+        box.height = 2 * PAD + text_height (box.text) +
+                     (box.marks ? text_height (box.marks) + 4 : 0) +
+                     (box.group ? text_height (box.group) + 3 : 0);
+        box.height = MAX (box.height, 30);
+        g_array_append_val (self->boxes, box);
+        g_array_append_val (self->columns[k], b);
+        g_array_index (self->box_of_node, int, index) = b;
+      }
+
+  for (guint b = 0; b < self->boxes->len; b++)
+    {
+      const TandemDiagramBox *box = &g_array_index (self->boxes, TandemDiagramBox, b);
+      const TandemDiagramNode *node = tandem_diagram_get_node (diagram, box->node);
+
+      if (node->collapsed)
+        continue;
+      for (guint c = 0; c < node->children->len; c++)
+        {
+          int cb = g_array_index (self->box_of_node, int, g_array_index (node->children, guint, c));
+          if (cb >= 0)
+            {
+              TandemDiagramEdge edge = { b, cb };
+              g_array_append_val (self->edges, edge);
+            }
+        }
+    }
+
+  place_boxes (self, order);
+  for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
+    g_array_unref (order[k]);
+  return self;
+}
+
+TandemDiagram *
+tandem_diagram_layout_get_diagram (TandemDiagramLayout *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self), NULL);
+  return self->diagram;
+}
+
+/**
+ * tandem_diagram_layout_get_size:
+ * @self: a layout
+ * @width: (out): the whole drawing's width, in points
+ * @height: (out): its height
+ */
+void
+tandem_diagram_layout_get_size (TandemDiagramLayout *self,
+                                double              *width,
+                                double              *height)
+{
+  g_return_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self));
+  *width = self->width;
+  *height = self->height;
+}
+
+guint
+tandem_diagram_layout_get_n_boxes (TandemDiagramLayout *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self), 0);
+  return self->boxes->len;
+}
+
+const TandemDiagramBox *
+tandem_diagram_layout_get_box (TandemDiagramLayout *self,
+                               guint                index)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self), NULL);
+  g_return_val_if_fail (index < self->boxes->len, NULL);
+  return &g_array_index (self->boxes, TandemDiagramBox, index);
+}
+
+/**
+ * tandem_diagram_layout_find_box:
+ * @self: a layout
+ * @node: a node index
+ *
+ * Returns: the node's box, or -1 if it is not shown (folded away, out of focus)
+ */
+int
+tandem_diagram_layout_find_box (TandemDiagramLayout *self,
+                                int                  node)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self), -1);
+  if (node < 0 || (guint) node >= self->box_of_node->len)
+    return -1;
+  return g_array_index (self->box_of_node, int, node);
+}
+
+/**
+ * tandem_diagram_layout_box_at:
+ * @self: a layout
+ * @x: a point, in the layout's points
+ * @y: a point
+ *
+ * Returns: the box under the point, or -1
+ */
+int
+tandem_diagram_layout_box_at (TandemDiagramLayout *self,
+                              double               x,
+                              double               y)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self), -1);
+  for (guint b = 0; b < self->boxes->len; b++)
+    {
+      const TandemDiagramBox *box = &g_array_index (self->boxes, TandemDiagramBox, b);
+      if (x >= box->x && x <= box->x + box->width && y >= box->y && y <= box->y + box->height)
+        return b;
+    }
+  return -1;
+}
+
+guint
+tandem_diagram_layout_get_n_edges (TandemDiagramLayout *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self), 0);
+  return self->edges->len;
+}
+
+const TandemDiagramEdge *
+tandem_diagram_layout_get_edge (TandemDiagramLayout *self,
+                                guint                index)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self), NULL);
+  g_return_val_if_fail (index < self->edges->len, NULL);
+  return &g_array_index (self->edges, TandemDiagramEdge, index);
+}
+
+/**
+ * tandem_diagram_layout_get_column:
+ * @self: a layout
+ * @kind: a column
+ *
+ * Returns: (transfer none) (element-type guint): the column's boxes, top to bottom
+ */
+GArray *
+tandem_diagram_layout_get_column (TandemDiagramLayout *self,
+                                  TandemNodeKind       kind)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self), NULL);
+  g_return_val_if_fail (kind < TANDEM_N_NODE_KINDS, NULL);
+  return self->columns[kind];
+}
+
+static guint
+rank_in_column (TandemDiagramLayout *self,
+                guint                box)
+{
+  const TandemDiagramNode *node = tandem_diagram_get_node (self->diagram,
+    g_array_index (self->boxes, TandemDiagramBox, box).node);
+  GArray *column = self->columns[node->kind];
+
+  for (guint i = 0; i < column->len; i++)
+    if (g_array_index (column, guint, i) == box)
+      return i;
+  return 0;
+}
+
+/**
+ * tandem_diagram_layout_count_crossings:
+ * @self: a layout
+ *
+ * Returns: how many pairs of connectors cross (between the same two columns)
+ */
+guint
+tandem_diagram_layout_count_crossings (TandemDiagramLayout *self)
+{
+  g_autofree guint *from_rank = NULL;
+  g_autofree guint *to_rank = NULL;
+  g_autofree guint *kind = NULL;
+  guint crossings = 0;
+
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self), 0);
+  from_rank = g_new (guint, self->edges->len + 1);
+  to_rank = g_new (guint, self->edges->len + 1);
+  kind = g_new (guint, self->edges->len + 1);
+  for (guint e = 0; e < self->edges->len; e++)
+    {
+      const TandemDiagramEdge *edge = &g_array_index (self->edges, TandemDiagramEdge, e);
+      from_rank[e] = rank_in_column (self, edge->from);
+      to_rank[e] = rank_in_column (self, edge->to);
+      kind[e] = tandem_diagram_get_node (self->diagram,
+                  g_array_index (self->boxes, TandemDiagramBox, edge->from).node)->kind;
+    }
+  for (guint a = 0; a < self->edges->len; a++)
+    for (guint b = a + 1; b < self->edges->len; b++)
+      if (kind[a] == kind[b] &&
+          ((from_rank[a] < from_rank[b] && to_rank[a] > to_rank[b]) ||
+           (from_rank[a] > from_rank[b] && to_rank[a] < to_rank[b])))
+        crossings++;
+  return crossings;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drawing                                                                  */
+
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   w,
+                   double   h,
+                   double   r)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static gboolean
+visible (double cx1, double cy1, double cx2, double cy2,
+         double x, double y, double w, double h)
+{
+  return x + w >= cx1 && x <= cx2 && y + h >= cy1 && y <= cy2;
+}
+
+static void
+draw_legend (TandemDiagramLayout *self,
+             cairo_t             *cr)
+{
+  if (self->legend->len == 0)
+    return;
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  cairo_move_to (cr, MARGIN, MARGIN + 1);
+  pango_cairo_show_layout (cr, self->key_label);
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      LegendItem *item = &g_array_index (self->legend, LegendItem, i);
+      double tx = item->x + 16;
+      double cy = item->y + 6.5;
+
+      switch (item->kind)
+        {
+        case LEGEND_GROUP:
+          {
+            Rgb c = group_colour (self->diagram, item->index);
+            cairo_set_source_rgb (cr, c.r, c.g, c.b);
+            cairo_rectangle (cr, item->x, item->y + 1, STRIPE, 11);
+            cairo_fill (cr);
+            tx = item->x + STRIPE + 5;
+          }
+          break;
+        case LEGEND_STATUS:
+          draw_status_mark (cr, item->index, item->x + 5, cy, 4);
+          break;
+        case LEGEND_TAG:
+        default:
+          {
+            double w = text_width (item->code) + 6;
+            cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
+            rounded_rectangle (cr, item->x, item->y, w, 13, 3);
+            cairo_fill (cr);
+            cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+            cairo_move_to (cr, item->x + 3, item->y + 1.5);
+            pango_cairo_show_layout (cr, item->code);
+            tx = item->x + w + 4;
+          }
+          break;
+        }
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      cairo_move_to (cr, tx, item->y + 1.5);
+      pango_cairo_show_layout (cr, item->text);
+    }
+}
+
+static void
+draw_edge (TandemDiagramLayout    *self,
+           cairo_t                *cr,
+           const TandemDiagramBox *from,
+           const TandemDiagramBox *to)
+{
+  double x1 = from->x + from->width, y1 = from->y + from->height / 2;
+  double x2 = to->x, y2 = to->y + to->height / 2;
+  double mid = (x1 + x2) / 2;
+
+  cairo_move_to (cr, x1, y1);
+  cairo_curve_to (cr, mid, y1, mid, y2, x2, y2);
+  cairo_stroke (cr);
+  /* A small arrowhead: the connector reads as "serves" left to right. */
+  cairo_move_to (cr, x2, y2);
+  cairo_line_to (cr, x2 - 5, y2 - 3);
+  cairo_line_to (cr, x2 - 5, y2 + 3);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_box (TandemDiagramLayout            *self,
+          cairo_t                        *cr,
+          const TandemDiagramBox         *box,
+          const TandemDiagramDrawOptions *options)
+{
+  const TandemDiagramNode *node = tandem_diagram_get_node (self->diagram, box->node);
+  gboolean selected = options && options->selected == (int) box->node;
+  gboolean target = options && options->drop_target == (int) box->node;
+  gboolean abandoned = node->status == TANDEM_IDEA_STATUS_ABANDONED;
+  double tx = box->x + PAD, ty = box->y + PAD;
+
+  /* Fill: the aim strongest, then lighter to the right. */
+  switch (node->kind)
+    {
+    case TANDEM_NODE_AIM: cairo_set_source_rgb (cr, 0.87, 0.91, 0.97); break;
+    case TANDEM_NODE_PRIMARY: cairo_set_source_rgb (cr, 0.95, 0.96, 0.98); break;
+    case TANDEM_NODE_SECONDARY:
+    case TANDEM_NODE_CHANGE_IDEA:
+    default: cairo_set_source_rgb (cr, 1, 1, 1); break;
+    }
+  rounded_rectangle (cr, box->x, box->y, box->width, box->height, 5);
+  cairo_fill_preserve (cr);
+  if (selected)
+    {
+      cairo_set_source_rgb (cr, 0.1, 0.37, 0.75);
+      cairo_set_line_width (cr, 3);
+    }
+  else if (target)
+    {
+      cairo_set_source_rgb (cr, 0.15, 0.55, 0.30);
+      cairo_set_line_width (cr, 3);
+    }
+  else
+    {
+      cairo_set_source_rgb (cr, 0.55, 0.55, 0.58);
+      cairo_set_line_width (cr, node->kind == TANDEM_NODE_AIM ? 1.6 : 1);
+    }
+  if (abandoned && !selected && !target)
+    {
+      static const double dash[] = { 4, 3 };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (node->group >= 0)
+    {
+      Rgb c = group_colour (self->diagram, node->group);
+
+      cairo_save (cr);
+      rounded_rectangle (cr, box->x, box->y, box->width, box->height, 5);
+      cairo_clip (cr);
+      cairo_set_source_rgb (cr, c.r, c.g, c.b);
+      cairo_rectangle (cr, box->x, box->y, STRIPE, box->height);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      tx += STRIPE;
+    }
+
+  if (box->group)
+    {
+      cairo_set_source_rgb (cr, 0.35, 0.35, 0.38);
+      cairo_move_to (cr, tx, ty);
+      pango_cairo_show_layout (cr, box->group);
+      ty += text_height (box->group) + 3;
+    }
+
+  if (node->title[0] == '\0')
+    cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+  else if (abandoned)
+    cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  else
+    cairo_set_source_rgb (cr, 0.08, 0.08, 0.1);
+  cairo_move_to (cr, tx, ty);
+  pango_cairo_show_layout (cr, box->text);
+  ty += text_height (box->text);
+
+  if (box->marks)
+    {
+      ty += 4;
+      draw_status_mark (cr, node->status, tx + 4, ty + text_height (box->marks) / 2, 3.6);
+      cairo_set_source_rgb (cr, 0.25, 0.25, 0.28);
+      cairo_move_to (cr, tx + 12, ty);
+      pango_cairo_show_layout (cr, box->marks);
+    }
+
+  if (box->n_folded > 0)
+    {
+      g_autofree char *text = g_strdup_printf ("+%u", box->n_folded);
+      PangoLayout *badge = make_text (self, "Sans Bold 8", text, -1, FALSE);
+      double w = text_width (badge) + 10, h = 16;
+      double bx = box->x + box->width - w / 2, by = box->y + box->height / 2 - h / 2;
+
+      cairo_set_source_rgb (cr, 0.25, 0.25, 0.28);
+      rounded_rectangle (cr, bx, by, w, h, 8);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_move_to (cr, bx + 5, by + (h - text_height (badge)) / 2);
+      pango_cairo_show_layout (cr, badge);
+      g_object_unref (badge);
+    }
+}
+
+/**
+ * tandem_diagram_layout_draw:
+ * @self: a layout
+ * @cr: where to draw, in the layout's points (scale and translate @cr first)
+ * @options: (nullable): the selection, a drop target, whether to draw the key
+ *
+ * Draws the diagram: the key, the column headings, the connectors and the
+ * boxes. Only what falls inside @cr's clip is drawn, so redrawing while
+ * panning or zooming a large diagram stays cheap.
+ */
+void
+tandem_diagram_layout_draw (TandemDiagramLayout            *self,
+                            cairo_t                        *cr,
+                            const TandemDiagramDrawOptions *options)
+{
+  double cx1, cy1, cx2, cy2;
+  int selected_box = -1;
+
+  g_return_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self));
+
+  cairo_save (cr);
+  cairo_clip_extents (cr, &cx1, &cy1, &cx2, &cy2);
+  if (options && options->selected >= 0)
+    selected_box = tandem_diagram_layout_find_box (self, options->selected);
+
+  if ((options == NULL || options->legend) &&
+      visible (cx1, cy1, cx2, cy2, 0, 0, self->width, MARGIN + self->legend_height))
+    draw_legend (self, cr);
+
+  for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
+    if (self->columns[k]->len > 0 &&
+        visible (cx1, cy1, cx2, cy2, self->column_x[k], self->top - HEADING_HEIGHT,
+                 column_widths[k], HEADING_HEIGHT))
+      {
+        cairo_set_source_rgb (cr, 0.25, 0.25, 0.28);
+        cairo_move_to (cr, self->column_x[k], self->top - HEADING_HEIGHT + 4);
+        pango_cairo_show_layout (cr, self->headings[k]);
+        cairo_set_line_width (cr, 1);
+        cairo_move_to (cr, self->column_x[k], self->top - 6.5);
+        cairo_line_to (cr, self->column_x[k] + column_widths[k], self->top - 6.5);
+        cairo_stroke (cr);
+      }
+
+  cairo_set_line_width (cr, 1.2);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      /* The selected node's connectors last, on top, so they stand out. */
+      if (pass == 1)
+        {
+          if (selected_box < 0)
+            break;
+          cairo_set_source_rgb (cr, 0.1, 0.37, 0.75);
+          cairo_set_line_width (cr, 2.2);
+        }
+      else
+        cairo_set_source_rgb (cr, 0.6, 0.6, 0.63);
+      for (guint e = 0; e < self->edges->len; e++)
+        {
+          const TandemDiagramEdge *edge = &g_array_index (self->edges, TandemDiagramEdge, e);
+          const TandemDiagramBox *from = &g_array_index (self->boxes, TandemDiagramBox, edge->from);
+          const TandemDiagramBox *to = &g_array_index (self->boxes, TandemDiagramBox, edge->to);
+          gboolean mine = (int) edge->from == selected_box || (int) edge->to == selected_box;
+          double top = MIN (from->y, to->y), bottom = MAX (from->y + from->height, to->y + to->height);
+
+          if (mine != (pass == 1) ||
+              !visible (cx1, cy1, cx2, cy2, from->x, top, to->x + 1 - from->x, bottom - top))
+            continue;
+          draw_edge (self, cr, from, to);
+        }
+    }
+
+  for (guint b = 0; b < self->boxes->len; b++)
+    {
+      const TandemDiagramBox *box = &g_array_index (self->boxes, TandemDiagramBox, b);
+
+      if (visible (cx1, cy1, cx2, cy2, box->x - 12, box->y - 2, box->width + 24, box->height + 4))
+        draw_box (self, cr, box, options);
+    }
+  cairo_restore (cr);
+}

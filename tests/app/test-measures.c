@@ -1,0 +1,408 @@
+/* test-measures.c — the Measures page, in process, on the sample project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "tandem-application.h"
+#include "tandem-measure.h"
+#include "tandem-chart-view.h"
+#include "tandem-measures-page.h"
+#include "tandem-sample.h"
+#include "tandem-window.h"
+
+static TandemApplication *app;
+
+typedef struct
+{
+  char               *dir;
+  char               *path;
+  TandemWindow       *window;
+  TandemMeasuresPage *page;
+} Fixture;
+
+#define WAIT_FOR(check)                                                        \
+  G_STMT_START {                                                               \
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
+    while (!(check))                                                           \
+      {                                                                        \
+        g_main_context_iteration (NULL, FALSE);                                \
+        if (g_get_monotonic_time () > deadline)                                \
+          g_error ("Timed out waiting for: %s", #check);                       \
+        g_usleep (1000);                                                       \
+      }                                                                        \
+  } G_STMT_END
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (label == NULL || (GTK_IS_BUTTON (root) &&
+                         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkEditable *
+find_entry (GtkWidget  *root,
+            const char *placeholder)
+{
+  if (GTK_IS_ENTRY (root) &&
+      g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (root)), placeholder) == 0)
+    return GTK_EDITABLE (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_entry (child, placeholder);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click (Fixture    *fixture,
+       const char *label)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tandem-measures-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "Sample.tandem", NULL);
+  project = tandem_project_create (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+  g_clear_object (&project);
+
+  fixture->window = tandem_window_new (GTK_APPLICATION (app));
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  file = g_file_new_for_path (fixture->path);
+  tandem_window_open_file (fixture->window, file);
+  WAIT_FOR (!tandem_window_is_busy (fixture->window) && tandem_window_get_project (fixture->window));
+  fixture->page = TANDEM_MEASURES_PAGE (find_widget (GTK_WIDGET (fixture->window),
+                                                     TANDEM_TYPE_MEASURES_PAGE, NULL));
+  g_assert_nonnull (fixture->page);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  /* Closed but not finalised: finalising the window now trips a critical in
+   * the Diagram page's dispose (its template child is also AdwBin's child,
+   * so it is unparented twice). Restore gtk_window_destroy() +
+   * g_clear_object() once that is fixed. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static char *
+measure_id (Fixture    *fixture,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *id = tandem_measure_find (tandem_window_get_project (fixture->window), name, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+count_points (Fixture    *fixture,
+              const char *measure)
+{
+  return tandem_project_count (tandem_window_get_project (fixture->window), "data_point",
+                               "measure_id", measure);
+}
+
+/* The page shows the first measure, and each measure's summary of signals. */
+static void
+test_summary (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *first = measure_id (fixture, "Restrictive practice incidents");
+  g_autofree char *activity = measure_id (fixture, "Hours of patient activity");
+
+  g_assert_cmpstr (tandem_measures_page_get_measure_id (fixture->page), ==, first);
+  g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page), "Latest point, "));
+
+  /* The page fits a narrow window (its list and the chart fold into one column). */
+  {
+    int minimum, natural;
+    gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &minimum, &natural, NULL, NULL);
+    g_test_message ("Measures page minimum width %d", minimum);
+    g_assert_cmpint (minimum, <=, 560);
+  }
+
+  tandem_measures_page_select_measure (fixture->page, activity);
+  g_assert_cmpstr (tandem_measures_page_get_measure_id (fixture->page), ==, activity);
+  /* The evening group shifted activity up, above the median. */
+  g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page),
+                            "points above the median"));
+  g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page), "Target 20 hours"));
+}
+
+/* Pasted cells: a preview, the bad row listed, nothing saved until Import;
+ * then one edit that Undo takes back. */
+static void
+test_paste (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+  GtkWindow *dialog;
+  gint64 before;
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  before = count_points (fixture, sickness);
+  dialog = tandem_measures_page_open_import (fixture->page,
+                                             "Date\tSickness %\n23/11/2026\t5,5\n"
+                                             "30/11/2026\tn/a\n07/12/2026\t6\n", -1);
+  g_assert_nonnull (dialog);
+  /* The bad row is counted on the button the person presses to agree. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                 "_Import 2 Rows, Leave Out the Bad Ones"));
+  g_assert_cmpint (count_points (fixture, sickness), ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.accept", NULL));
+  g_assert_cmpint (count_points (fixture, sickness), ==, before + 2);
+  WAIT_FOR (strstr (tandem_measures_page_get_summary (fixture->page), "7 December 2026: 6%") != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (count_points (fixture, sickness), ==, before);
+
+  /* Text that is not a table says so and opens nothing. */
+  g_assert_null (tandem_measures_page_open_import (fixture->page, "\"unclosed\n", -1));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (w))
+          gtk_window_destroy (w);
+      }
+  }
+}
+
+/* Another program adds a value: the chart follows without reopening. */
+static void
+test_live (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) other = tandem_project_open (fixture->path, &error);
+  g_autofree char *first = measure_id (fixture, "Restrictive practice incidents");
+  g_autofree char *id = NULL;
+  TandemField fields[] = {
+    { "measure_id", tandem_value_text (first) },
+    { "date", tandem_value_text ("2026-11-23") },
+    { "value", tandem_value_double (1) },
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_begin (other, "Add a value", &error));
+  id = tandem_project_insert (other, "data_point", fields, G_N_ELEMENTS (fields), &error);
+  g_assert_nonnull (id);
+  g_assert_true (tandem_project_commit (other, &error));
+  WAIT_FOR (strstr (tandem_measures_page_get_summary (fixture->page),
+                    "Latest point, 23 November 2026: 1 incidents") != NULL);
+}
+
+/* Add a measure from the page's button: it is chosen and has no data yet. */
+static void
+test_add_measure (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TandemProject *project = tandem_window_get_project (fixture->window);
+  const char *team = tandem_window_get_team_id (fixture->window);
+  GtkWidget *button = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "_Add Measure");
+  gint64 before = tandem_project_count (project, "measure", "team_id", team);
+  g_autofree char *id = NULL;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (tandem_project_count (project, "measure", "team_id", team), ==, before + 1);
+  id = measure_id (fixture, "New measure");
+  g_assert_cmpstr (tandem_measures_page_get_measure_id (fixture->page), ==, id);
+  g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page), "no data yet"));
+
+  /* Delete it; Undo brings it back. */
+  button = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "Delete _Measure");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (tandem_project_count (project, "measure", "team_id", team), ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (tandem_project_count (project, "measure", "team_id", team), ==, before + 1);
+}
+
+/* The data table: add a value with the form, change it, delete it; the
+ * keyboard reads points on the chart; phases and notes are added. */
+static void
+test_edit_values (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TandemProject *project = tandem_window_get_project (fixture->window);
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+  GtkColumnView *table;
+  GtkSingleSelection *selection;
+  TandemChartView *view;
+  gint64 before;
+  guint n;
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  before = count_points (fixture, sickness);
+
+  /* A value typed with a day-first date and a decimal comma. */
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Date, e.g. 2026-03-02"), "23/11/2026");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Value"), "4,5");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Note (optional)"), "Flu on the ward");
+  click (fixture, "Add _Value");
+  g_assert_cmpint (count_points (fixture, sickness), ==, before + 1);
+  g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page),
+                            "Latest point, 23 November 2026: 4.5%."));
+  /* The form is ready for the next week. */
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (GTK_WIDGET (fixture->page), "Date, e.g. 2026-03-02")),
+                   ==, "2026-11-30");
+
+  /* Choose the new (last) row, change its value, then delete it. */
+  table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW, NULL));
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (table));
+  n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  g_assert_cmpuint (n, ==, before + 1);
+  gtk_single_selection_set_selected (selection, n - 1);
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (GTK_WIDGET (fixture->page), "Value")), ==, "4.5");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Value"), "6");
+  click (fixture, "_Save Changes");
+  g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page),
+                            "Latest point, 23 November 2026: 6%."));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1);
+
+  /* A bad value is refused and the typing kept. */
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Value"), "six");
+  click (fixture, "_Save Changes");
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (GTK_WIDGET (fixture->page), "Value")), ==, "six");
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean shown = FALSE;
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (w))
+          {
+            shown = TRUE;
+            gtk_window_destroy (w);
+          }
+      }
+    g_assert_true (shown);
+  }
+
+  click (fixture, "_Delete Value");
+  g_assert_cmpint (count_points (fixture, sickness), ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (count_points (fixture, sickness), ==, before + 1);
+
+  /* Keyboard reading of the chart: End goes to the last point. */
+  view = TANDEM_CHART_VIEW (find_widget (GTK_WIDGET (fixture->page), TANDEM_TYPE_CHART_VIEW, NULL));
+  tandem_chart_view_focus_point (view, (gssize) n - 1);
+  g_assert_cmpstr (tandem_chart_view_get_point_text (view), ==,
+                   "23 November 2026: 6%, no signal. Note: Flu on the ward");
+
+  /* A phase and a note on the chart. */
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Starts on"), "2026-09-07");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "What changed"), "New rota");
+  click (fixture, "Start _Phase");
+  g_assert_cmpint (tandem_project_count (project, "phase", "measure_id", sickness), ==, 1);
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Date"), "2026-10-05");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "What happened"), "Wellbeing room opens");
+  click (fixture, "Add _Note");
+  g_assert_cmpint (tandem_project_count (project, "annotation", "measure_id", sickness), ==, 1);
+}
+
+/* Print (to PDF, as the print dialog would) on A4 and A3, and export a PNG. */
+static void
+test_print_and_export (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *a4 = g_build_filename (fixture->dir, "a4.pdf", NULL);
+  g_autofree char *a3 = g_build_filename (fixture->dir, "a3.pdf", NULL);
+  g_autofree char *png = g_build_filename (fixture->dir, "chart.png", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st4, st3;
+
+  tandem_measures_page_print_to_pdf (fixture->page, TANDEM_PAPER_A4, a4);
+  tandem_measures_page_print_to_pdf (fixture->page, TANDEM_PAPER_A3, a3);
+  WAIT_FOR (g_stat (a4, &st4) == 0 && st4.st_size > 1000 && g_stat (a3, &st3) == 0 && st3.st_size > 1000);
+
+  g_assert_true (tandem_measures_page_export_to (fixture->page, png, TANDEM_EXPORT_PNG,
+                                                 TANDEM_PAPER_A4, 72, &error));
+  g_assert_no_error (error);
+  {
+    cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 842);
+    cairo_surface_destroy (image);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = tandem_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    g_error ("The application could not register");
+
+  g_test_add ("/measures/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
+  g_test_add ("/measures/paste", Fixture, NULL, fixture_set_up, test_paste, fixture_tear_down);
+  g_test_add ("/measures/live", Fixture, NULL, fixture_set_up, test_live, fixture_tear_down);
+  g_test_add ("/measures/add", Fixture, NULL, fixture_set_up, test_add_measure, fixture_tear_down);
+  g_test_add ("/measures/edit", Fixture, NULL, fixture_set_up, test_edit_values, fixture_tear_down);
+  g_test_add ("/measures/print", Fixture, NULL, fixture_set_up, test_print_and_export, fixture_tear_down);
+  {
+    int status = g_test_run ();
+    g_object_unref (app);
+    return status;
+  }
+}

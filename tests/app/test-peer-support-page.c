@@ -1,0 +1,275 @@
+/* test-peer-support-page.c — the peer-support page, in process, on the sample
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "tandem-application.h"
+#include "tandem-peer-support.h"
+#include "tandem-peer-support-page.h"
+#include "tandem-sample.h"
+#include "tandem-window.h"
+
+static TandemApplication *app;
+
+#define WAIT_FOR(check)                                                        \
+  G_STMT_START {                                                               \
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
+    while (!(check))                                                           \
+      {                                                                        \
+        g_main_context_iteration (NULL, FALSE);                                \
+        if (g_get_monotonic_time () > deadline)                                \
+          g_error ("Timed out waiting for: %s", #check);                       \
+        g_usleep (1000);                                                       \
+      }                                                                        \
+  } G_STMT_END
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_page (GtkWidget *widget, gconstpointer data)
+{
+  return TANDEM_IS_PEER_SUPPORT_PAGE (widget);
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+label_starts_with (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+static gboolean
+is_status_of (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_DROP_DOWN (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "item-id"), data) == 0;
+}
+
+static gboolean
+is_entry_row_for (GtkWidget *widget, gconstpointer data)
+{
+  const char *key = g_object_get_data (G_OBJECT (widget), "tandem-key");
+  return ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (key, data) == 0;
+}
+
+static gboolean
+has_key (GtkWidget *widget, gconstpointer data)
+{
+  return g_strcmp0 (g_object_get_data (G_OBJECT (widget), "tandem-key"), data) == 0;
+}
+
+static gboolean
+is_toast (GtkWidget *widget, gconstpointer data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+}
+
+static gint64
+status_changes (TandemProject *project,
+                const char    *team,
+                const char    *item_id,
+                TandemItemStatus status)
+{
+  g_autoptr(GPtrArray) items = tandem_peer_support_list_items (project, team, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      TandemTrackerItem *item = items->pdata[i];
+      if (g_str_equal (item->item_id, item_id))
+        return item->status == status;
+    }
+  return FALSE;
+}
+
+static void
+test_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-peer-page-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Sample.tandem", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "overview.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(TandemProject) made = tandem_project_create (path, &error);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autofree char *item_id = NULL;
+  g_autofree char *key = NULL;
+  TandemWindow *window;
+  TandemProject *project;
+  GtkWidget *page, *widget;
+  const char *team;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_true (tandem_sample_populate (made, TANDEM_SAMPLE_WARD, &error));
+  g_clear_object (&made);
+
+  window = tandem_window_new (GTK_APPLICATION (app));
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  tandem_window_open_file (window, file);
+  WAIT_FOR (!tandem_window_is_busy (window));
+  project = tandem_window_get_project (window);
+  g_assert_nonnull (project);
+  teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+  team = teams->pdata[0];
+  tandem_window_select_team (window, team);
+
+  page = find_widget (GTK_WIDGET (window), is_page, NULL);
+  g_assert_nonnull (page);
+  g_assert_true (tandem_page_can_print (TANDEM_PAGE (page)));
+  g_assert_true (tandem_page_can_export (TANDEM_PAGE (page)));
+
+  /* The figures in plain words. */
+  WAIT_FOR (find_widget (page, label_starts_with, "Peer-support roles: 1. Framework items tracked: 18.") != NULL);
+  g_assert_nonnull (find_widget (page, label_starts_with,
+                                 "89% of trusts give no training for the role — this team does."));
+  g_assert_nonnull (find_widget (page, label_starts_with, "After 1 year: no peer worker"));
+  g_assert_nonnull (find_widget (page, label_starts_with,
+                                 "Peer support worker: Supervision lately: 2.0 a month."));
+
+  /* Choosing a status in an item's drop-down saves it, with its history. */
+  items = tandem_peer_support_list_items (project, team, NULL);
+  item_id = g_strdup (((TandemTrackerItem *) items->pdata[6])->item_id);
+  WAIT_FOR ((widget = find_widget (page, is_status_of, item_id)) != NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), TANDEM_ITEM_IN_PLACE);
+  WAIT_FOR (status_changes (project, team, item_id, TANDEM_ITEM_IN_PLACE));
+  WAIT_FOR (find_widget (page, label_starts_with, "Peer-support roles: 1. Framework items tracked: 18. "
+                                                  "In place: 11") != NULL);
+  /* The rows were rebuilt: the new drop-down shows the new status. */
+  WAIT_FOR ((widget = find_widget (page, is_status_of, item_id)) != NULL &&
+            gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)) == TANDEM_ITEM_IN_PLACE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  WAIT_FOR (status_changes (project, team, item_id, TANDEM_ITEM_IN_PROGRESS));
+
+  /* A target date typed into an item's row. */
+  key = g_strdup_printf ("target_date:%s", item_id);
+  widget = find_widget (page, is_entry_row_for, key);
+  g_assert_nonnull (widget);
+  gtk_editable_set_text (GTK_EDITABLE (widget), "1/3/2027");
+  g_signal_emit_by_name (widget, "apply");
+  {
+    g_autoptr(GPtrArray) after = tandem_peer_support_list_items (project, team, NULL);
+    g_assert_cmpstr (((TandemTrackerItem *) after->pdata[6])->target_date, ==, "2027-03-01");
+  }
+
+  /* Add a peer role and a supervision record for it. */
+  widget = find_widget (page, is_button_labelled, "_Add Peer Role");
+  g_assert_nonnull (widget);
+  g_signal_emit_by_name (widget, "clicked");
+  g_assert_cmpint (tandem_project_count (project, "peer_role", "team_id", team), ==, 2);
+  roles = tandem_peer_support_list_roles (project, team, NULL, NULL);
+  {
+    const char *new_role = NULL;
+    g_autofree char *form_key = NULL;
+    g_autofree char *hours_key = NULL;
+
+    for (guint i = 0; i < roles->len; i++)
+      if (((TandemPeerRole *) roles->pdata[i])->start_date == NULL)
+        new_role = ((TandemPeerRole *) roles->pdata[i])->id;
+    g_assert_nonnull (new_role);
+    hours_key = g_strdup_printf ("hours:%s", new_role);
+    WAIT_FOR ((widget = find_widget (page, is_entry_row_for, hours_key)) != NULL);
+    gtk_editable_set_text (GTK_EDITABLE (widget), "22.5");
+    g_signal_emit_by_name (widget, "apply");
+    {
+      g_autofree char *hours = tandem_project_get_text (project, "peer_role", new_role, "hours");
+      g_assert_cmpstr (hours, ==, "22.5");
+    }
+
+    form_key = g_strdup_printf ("record-add:%s", new_role);
+    WAIT_FOR ((widget = find_widget (page, has_key, form_key)) != NULL);
+    g_signal_emit_by_name (widget, "clicked");
+    g_assert_cmpint (tandem_project_count (project, "supervision", "role_id", new_role), ==, 1);
+  }
+
+  /* Export the summary as PDF; the caseload overview as PNG. */
+  g_assert_true (tandem_peer_support_page_export_to (TANDEM_PEER_SUPPORT_PAGE (page), pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  tandem_peer_support_page_select_view (TANDEM_PEER_SUPPORT_PAGE (page), "caseload");
+  g_assert_true (tandem_peer_support_page_export_to (TANDEM_PEER_SUPPORT_PAGE (page), png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+
+  /* Deleting a role offers Undo, which brings back its records. */
+  {
+    g_autofree char *delete_key = g_strdup_printf ("delete-role:%s",
+                                                   ((TandemPeerRole *) roles->pdata[0])->id);
+    gint64 records = tandem_project_count (project, "supervision", "role_id",
+                                           ((TandemPeerRole *) roles->pdata[0])->id);
+
+    WAIT_FOR ((widget = find_widget (page, has_key, delete_key)) != NULL);
+    g_signal_emit_by_name (widget, "clicked");
+    g_assert_cmpint (tandem_project_count (project, "peer_role", "team_id", team), ==, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpint (tandem_project_count (project, "peer_role", "team_id", team), ==, 2);
+    g_assert_cmpint (tandem_project_count (project, "supervision", "role_id",
+                                           ((TandemPeerRole *) roles->pdata[0])->id), ==, records);
+  }
+
+  /* The delete offered Undo in a toast. The window is left for the process
+   * to end with: disposing it here trips a critical inside libadwaita 1.2's
+   * view switcher (under investigation, see the issue). */
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_toast, NULL));
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_unlink (pdf);
+  g_unlink (png);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = tandem_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    g_error ("The application could not register");
+
+  g_test_add_func ("/peer-support-page/edit-and-export", test_page);
+  {
+    int status = g_test_run ();
+    g_object_unref (app);
+    return status;
+  }
+}

@@ -1,0 +1,611 @@
+/* test-diagram.c — driver diagrams: the layered graph, its edits, pasting, templates, equity
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tandem-defaults.h"
+#include "tandem-diagram.h"
+#include "tandem-sample.h"
+
+typedef struct
+{
+  char          *dir;
+  TandemProject *project;
+  char          *team;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  TandemField fields[] = {
+    { "name", tandem_value_text ("Osprey Ward") },
+    { "position", tandem_value_double (99) },   /* after the sample's teams */
+  };
+
+  f->dir = g_dir_make_tmp ("tandem-diagram-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "Test.tandem", NULL);
+  f->project = tandem_project_create (path, &error);
+  g_assert_no_error (error);
+  tandem_project_set_author (f->project, "Ada Obi");
+  if (data != NULL)
+    {
+      g_assert_true (tandem_sample_populate (f->project, TANDEM_SAMPLE_WARD, &error));
+      g_assert_no_error (error);
+    }
+  f->team = tandem_project_insert (f->project, "team", fields, G_N_ELEMENTS (fields), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->project);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->team);
+}
+
+static TandemDiagram *
+load (Fixture    *f,
+      const char *diagram)
+{
+  g_autoptr(GError) error = NULL;
+  TandemDiagram *d = tandem_diagram_load (f->project, diagram, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (d);
+  return d;
+}
+
+static const TandemDiagramNode *
+node_by_id (TandemDiagram *d,
+            const char    *id)
+{
+  int i = tandem_diagram_find_node (d, id);
+
+  g_assert_cmpint (i, >=, 0);
+  return tandem_diagram_get_node (d, i);
+}
+
+static guint
+count_kind (TandemDiagram  *d,
+            TandemNodeKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (d); i++)
+    n += tandem_diagram_get_node (d, i)->kind == kind;
+  return n;
+}
+
+static void
+undo (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_project_undo (f->project, &error));
+  g_assert_no_error (error);
+}
+
+static void
+redo (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_project_redo (f->project, &error));
+  g_assert_no_error (error);
+}
+
+/* The sample's Delderfield diagram: 20 change ideas, some serving several
+ * secondary drivers, primaries in two lenses. */
+static void
+test_load_sample (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) teams = tandem_project_list_ids (f->project, "team", NULL, NULL, "position");
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) diagrams = tandem_diagram_list (f->project, teams->pdata[0], &names);
+  g_autoptr(TandemDiagram) d = NULL;
+  GArray *roots;
+  const TandemDiagramNode *aim;
+  guint shared = 0;
+
+  g_assert_cmpuint (diagrams->len, ==, 1);
+  g_assert_cmpstr (names->pdata[0], ==, "Equity of experience under the Mental Health Act");
+  d = load (f, diagrams->pdata[0]);
+  g_assert_cmpstr (tandem_diagram_get_team_id (d), ==, teams->pdata[0]);
+  g_assert_cmpuint (count_kind (d, TANDEM_NODE_AIM), ==, 1);
+  g_assert_cmpuint (count_kind (d, TANDEM_NODE_PRIMARY), ==, 4);
+  g_assert_cmpuint (count_kind (d, TANDEM_NODE_SECONDARY), ==, 8);
+  g_assert_cmpuint (count_kind (d, TANDEM_NODE_CHANGE_IDEA), ==, 20);
+  g_assert_cmpuint (tandem_diagram_get_n_groups (d), ==, 2);
+  g_assert_cmpstr (tandem_diagram_get_group (d, 0)->name, ==, "Individual patient and carer lens");
+  g_assert_cmpuint (tandem_diagram_get_n_tags (d), ==, TANDEM_N_EQUITY_TAGS);
+  g_assert_cmpstr (tandem_diagram_get_tag (d, 0)->code, ==, "RE");
+
+  roots = tandem_diagram_get_roots (d);
+  g_assert_cmpuint (roots->len, ==, 1);
+  aim = tandem_diagram_get_node (d, g_array_index (roots, guint, 0));
+  g_assert_cmpint (aim->kind, ==, TANDEM_NODE_AIM);
+  g_assert_cmpuint (aim->children->len, ==, 4);
+  g_assert_nonnull (aim->aim_by_when);
+
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (d); i++)
+    {
+      const TandemDiagramNode *node = tandem_diagram_get_node (d, i);
+
+      if (node->kind == TANDEM_NODE_CHANGE_IDEA)
+        {
+          g_assert_cmpuint (node->parents->len, >=, 1);
+          g_assert_cmpint (node->status, !=, TANDEM_IDEA_STATUS_NONE);
+          shared += node->parents->len > 1;
+        }
+      if (node->kind == TANDEM_NODE_PRIMARY)
+        g_assert_cmpint (node->group, >=, 0);
+      /* Links go between adjacent columns, both ways round. */
+      for (guint c = 0; c < node->children->len; c++)
+        {
+          const TandemDiagramNode *child =
+            tandem_diagram_get_node (d, g_array_index (node->children, guint, c));
+          gboolean back = FALSE;
+
+          g_assert_cmpint (child->kind, ==, node->kind + 1);
+          for (guint p = 0; p < child->parents->len; p++)
+            back |= g_array_index (child->parents, guint, p) == i;
+          g_assert_true (back);
+        }
+    }
+  g_assert_cmpuint (shared, >, 0);
+}
+
+static void
+test_templates (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blank = NULL;
+  g_autofree char *mha = NULL;
+  g_autofree char *culture = NULL;
+  g_autoptr(TandemDiagram) d = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  blank = tandem_diagram_create (f->project, f->team, "  Our diagram ", TANDEM_DIAGRAM_TEMPLATE_BLANK, &error);
+  g_assert_no_error (error);
+  mha = tandem_diagram_create (f->project, f->team, "MHA", TANDEM_DIAGRAM_TEMPLATE_MHA, &error);
+  g_assert_no_error (error);
+  culture = tandem_diagram_create (f->project, f->team, "Culture of Care",
+                                   TANDEM_DIAGRAM_TEMPLATE_CULTURE_OF_CARE, &error);
+  g_assert_no_error (error);
+  g_assert_null (tandem_diagram_create (f->project, f->team, "   ", TANDEM_DIAGRAM_TEMPLATE_BLANK, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+
+  ids = tandem_diagram_list (f->project, f->team, &names);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_cmpstr (names->pdata[0], ==, "Our diagram");
+  g_assert_cmpstr (ids->pdata[2], ==, culture);
+
+  d = load (f, blank);
+  g_assert_cmpuint (tandem_diagram_get_n_nodes (d), ==, 1);
+  g_assert_cmpint (tandem_diagram_get_node (d, 0)->kind, ==, TANDEM_NODE_AIM);
+  g_clear_object (&d);
+
+  d = load (f, mha);
+  g_assert_cmpuint (count_kind (d, TANDEM_NODE_PRIMARY), ==, 4);
+  g_assert_cmpuint (tandem_diagram_get_n_groups (d), ==, 2);
+  g_assert_cmpstr (tandem_diagram_get_group (d, 1)->name, ==, "Systemic lens");
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (d); i++)
+    {
+      const TandemDiagramNode *node = tandem_diagram_get_node (d, i);
+      if (node->kind == TANDEM_NODE_AIM)
+        {
+          g_assert_true (g_str_has_prefix (node->title, "Improve the equity of experience"));
+          /* Two primaries in each lens, the individual lens first. */
+          for (guint c = 0; c < 4; c++)
+            g_assert_cmpint (tandem_diagram_get_node (d, g_array_index (node->children, guint, c))->group,
+                             ==, c < 2 ? 0 : 1);
+        }
+      else
+        g_assert_cmpuint (node->parents->len, ==, 1);
+    }
+  g_clear_object (&d);
+
+  d = load (f, culture);
+  g_assert_cmpuint (count_kind (d, TANDEM_NODE_PRIMARY), ==, 12);
+  g_clear_object (&d);
+
+  /* One change each: undo takes the Culture of Care diagram away whole. */
+  undo (f);
+  g_assert_false (tandem_project_exists (f->project, "diagram", culture));
+  g_assert_cmpint (tandem_project_count (f->project, "node", "diagram_id", culture), ==, 0);
+}
+
+static void
+test_add_edit_delete (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *diagram = tandem_diagram_create (f->project, f->team, "D", TANDEM_DIAGRAM_TEMPLATE_BLANK, NULL);
+  g_autoptr(TandemDiagram) d = load (f, diagram);
+  const char *aim = tandem_diagram_get_node (d, 0)->id;
+  g_autofree char *p1 = NULL, *p2 = NULL, *s1 = NULL, *s2 = NULL, *c1 = NULL, *c2 = NULL, *c3 = NULL;
+  g_autofree char *label = NULL;
+  guint n_deleted = 0;
+
+  p1 = tandem_diagram_add_child (f->project, aim, "Staff feel safe", &error);
+  g_assert_no_error (error);
+  label = tandem_project_dup_undo_label (f->project);
+  g_assert_cmpstr (label, ==, "Add primary driver");
+  /* Enter on the aim adds a primary driver; Enter on a driver adds its sibling after it. */
+  p2 = tandem_diagram_add_sibling (f->project, aim, NULL, "Patients are heard", &error);
+  g_assert_no_error (error);
+  s1 = tandem_diagram_add_child (f->project, p1, "Debriefs", &error);
+  s2 = tandem_diagram_add_child (f->project, p1, "Supervision", &error);
+  c1 = tandem_diagram_add_child (f->project, s1, "Peer debrief after restraint", &error);
+  c3 = tandem_diagram_add_child (f->project, s1, "Daily huddle", &error);
+  c2 = tandem_diagram_add_sibling (f->project, c1, NULL, "  Reflective practice  ", &error);
+  g_assert_no_error (error);
+
+  g_assert_null (tandem_diagram_add_child (f->project, c1, "Too deep", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (tandem_diagram_add_child (f->project, s1, "   ", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_clear_object (&d);
+  d = load (f, diagram);
+  {
+    const TandemDiagramNode *n = node_by_id (d, s1);
+    g_assert_cmpuint (n->children->len, ==, 3);
+    /* The sibling went straight after c1, before c3. */
+    g_assert_cmpstr (tandem_diagram_get_node (d, g_array_index (n->children, guint, 0))->id, ==, c1);
+    g_assert_cmpstr (tandem_diagram_get_node (d, g_array_index (n->children, guint, 1))->id, ==, c2);
+    g_assert_cmpstr (tandem_diagram_get_node (d, g_array_index (n->children, guint, 2))->id, ==, c3);
+    g_assert_cmpstr (node_by_id (d, c2)->title, ==, "Reflective practice");
+    g_assert_cmpint (node_by_id (d, c2)->status, ==, TANDEM_IDEA_STATUS_IDEA);
+    g_assert_cmpint (node_by_id (d, p2)->kind, ==, TANDEM_NODE_PRIMARY);
+  }
+
+  g_assert_true (tandem_diagram_set_title (f->project, c1, "Peer-led debrief", &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_diagram_set_field (f->project, c1, "status", "testing", &error));
+  g_assert_true (tandem_diagram_set_field (f->project, c1, "coproduction_level", "codesign", &error));
+  g_assert_false (tandem_diagram_set_field (f->project, c1, "status", "finished", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (tandem_diagram_set_field (f->project, c1, "kind", "aim", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* c1 also serves s2: deleting s1 keeps c1 (linked to s2), deletes c2 and c3. */
+  g_assert_true (tandem_diagram_link (f->project, s2, c1, &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_diagram_link (f->project, s2, c1, &error));
+  g_clear_error (&error);
+  g_assert_false (tandem_diagram_link (f->project, p2, c1, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (tandem_diagram_delete_node (f->project, s1, &n_deleted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_deleted, ==, 3);
+  g_clear_pointer (&label, g_free);
+  label = tandem_project_dup_undo_label (f->project);
+  g_assert_cmpstr (label, ==, "Delete secondary driver and 2 items under it");
+  g_assert_true (tandem_project_exists (f->project, "node", c1));
+  g_assert_false (tandem_project_exists (f->project, "node", c2));
+  g_assert_false (tandem_project_exists (f->project, "node", c3));
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpuint (node_by_id (d, c1)->parents->len, ==, 1);
+
+  undo (f);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpuint (node_by_id (d, s1)->children->len, ==, 3);
+  g_assert_cmpuint (node_by_id (d, c1)->parents->len, ==, 2);
+  g_assert_cmpstr (node_by_id (d, c1)->title, ==, "Peer-led debrief");
+  g_assert_cmpint (node_by_id (d, c1)->status, ==, TANDEM_IDEA_STATUS_TESTING);
+  g_assert_cmpint (node_by_id (d, c1)->level, ==, TANDEM_COPRODUCTION_CODESIGN);
+  redo (f);
+  g_assert_false (tandem_project_exists (f->project, "node", c3));
+  undo (f);
+
+  /* Unlink keeps the last link. */
+  g_assert_true (tandem_diagram_unlink (f->project, s2, c1, &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_diagram_unlink (f->project, s1, c1, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+}
+
+static void
+test_move_reparent_collapse (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *diagram = tandem_diagram_create (f->project, f->team, "D", TANDEM_DIAGRAM_TEMPLATE_MHA, NULL);
+  g_autoptr(TandemDiagram) d = load (f, diagram);
+  const TandemDiagramNode *aim = tandem_diagram_get_node (d, g_array_index (tandem_diagram_get_roots (d), guint, 0));
+  g_autofree char *aim_id = g_strdup (aim->id);
+  g_autofree char *p0 = g_strdup (tandem_diagram_get_node (d, g_array_index (aim->children, guint, 0))->id);
+  g_autofree char *p1 = g_strdup (tandem_diagram_get_node (d, g_array_index (aim->children, guint, 1))->id);
+  g_autofree char *s = NULL;
+
+  /* Ctrl+Down on the first primary: it becomes the second. */
+  g_assert_true (tandem_diagram_move_node (f->project, p0, aim_id, +1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  aim = node_by_id (d, aim_id);
+  g_assert_cmpstr (tandem_diagram_get_node (d, g_array_index (aim->children, guint, 0))->id, ==, p1);
+  g_assert_cmpstr (tandem_diagram_get_node (d, g_array_index (aim->children, guint, 1))->id, ==, p0);
+  /* Already at the top: nothing to do, and nothing on the undo stack. */
+  g_assert_true (tandem_diagram_move_node (f->project, p1, aim_id, -1, &error));
+  undo (f);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  aim = node_by_id (d, aim_id);
+  g_assert_cmpstr (tandem_diagram_get_node (d, g_array_index (aim->children, guint, 0))->id, ==, p0);
+
+  s = tandem_diagram_add_child (f->project, p0, "Interpreters as standard", &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_diagram_reparent (f->project, s, p0, p1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpuint (node_by_id (d, s)->parents->len, ==, 1);
+  g_assert_cmpstr (tandem_diagram_get_node (d, g_array_index (node_by_id (d, s)->parents, guint, 0))->id, ==, p1);
+  g_assert_false (tandem_diagram_reparent (f->project, s, p1, aim_id, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  undo (f);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpstr (tandem_diagram_get_node (d, g_array_index (node_by_id (d, s)->parents, guint, 0))->id, ==, p0);
+
+  g_assert_true (tandem_diagram_set_collapsed (f->project, p0, TRUE, &error));
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_true (node_by_id (d, p0)->collapsed);
+  /* Adding under a folded branch unfolds it. */
+  g_free (tandem_diagram_add_child (f->project, p0, "Another", &error));
+  g_assert_no_error (error);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_false (node_by_id (d, p0)->collapsed);
+}
+
+static void
+test_outline_parse (void)
+{
+  g_autoptr(GArray) lines = tandem_outline_parse (
+    "Staff feel safe\n"
+    "  - Debriefs\n"
+    "      * Peer debrief after restraint\n"
+    "      * 2. Daily huddle\n"
+    "\n"
+    "  - Supervision\n"
+    "\t\t1. Monthly reflective practice\n"
+    "Patients are heard\n"
+    "   -5 degrees outside\n"
+    "  • Bullet\n");
+  static const struct { guint depth; const char *title; } expected[] = {
+    { 0, "Staff feel safe" }, { 1, "Debriefs" }, { 2, "Peer debrief after restraint" },
+    { 2, "2. Daily huddle" }, { 1, "Supervision" }, { 2, "Monthly reflective practice" },
+    { 0, "Patients are heard" }, { 1, "-5 degrees outside" }, { 1, "Bullet" },
+  };
+
+  g_assert_cmpuint (lines->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      TandemOutlineLine *line = &g_array_index (lines, TandemOutlineLine, i);
+      g_assert_cmpstr (line->title, ==, expected[i].title);
+      g_assert_cmpuint (line->depth, ==, expected[i].depth);
+    }
+  g_clear_pointer (&lines, g_array_unref);
+  lines = tandem_outline_parse ("   \n\n");
+  g_assert_cmpuint (lines->len, ==, 0);
+}
+
+static void
+test_paste (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *diagram = tandem_diagram_create (f->project, f->team, "D", TANDEM_DIAGRAM_TEMPLATE_BLANK, NULL);
+  g_autoptr(TandemDiagram) d = load (f, diagram);
+  g_autofree char *aim = g_strdup (tandem_diagram_get_node (d, 0)->id);
+  g_autofree char *label = NULL;
+  guint n;
+
+  n = tandem_diagram_paste_outline (f->project, aim,
+                                    "Staff feel safe\n"
+                                    "  Debriefs\n"
+                                    "    Peer debrief\n"
+                                    "      Too deep: becomes a change idea\n"
+                                    "  Supervision\n"
+                                    "Patients are heard\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 6);
+  label = tandem_project_dup_undo_label (f->project);
+  g_assert_cmpstr (label, ==, "Paste 6 items");
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpuint (count_kind (d, TANDEM_NODE_PRIMARY), ==, 2);
+  g_assert_cmpuint (count_kind (d, TANDEM_NODE_SECONDARY), ==, 2);
+  g_assert_cmpuint (count_kind (d, TANDEM_NODE_CHANGE_IDEA), ==, 2);
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (d); i++)
+    {
+      const TandemDiagramNode *node = tandem_diagram_get_node (d, i);
+      if (node->kind == TANDEM_NODE_CHANGE_IDEA)
+        {
+          const TandemDiagramNode *parent =
+            tandem_diagram_get_node (d, g_array_index (node->parents, guint, 0));
+          g_assert_cmpstr (parent->title, ==, "Debriefs");
+        }
+    }
+  undo (f);
+  g_assert_cmpint (tandem_project_count (f->project, "node", "diagram_id", diagram), ==, 1);
+
+  g_assert_cmpuint (tandem_diagram_paste_outline (f->project, aim, "\n  \n", &error), ==, 0);
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+}
+
+static void
+test_equity_summary (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) teams = tandem_project_list_ids (f->project, "team", NULL, NULL, "position");
+  g_autoptr(TandemEquitySummary) s = NULL;
+  g_autoptr(TandemEquitySummary) all = NULL;
+  g_autoptr(GPtrArray) diagrams = NULL;
+  g_autoptr(TandemDiagram) d = NULL;
+  g_autofree char *tag = NULL;
+  guint race = 0, testing = 0;
+  const char *idea = NULL;
+
+  s = tandem_equity_summary_new (f->project, teams->pdata[0], NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->n_ideas, ==, 20);
+  g_assert_cmpuint (s->tag_names->len, ==, TANDEM_N_EQUITY_TAGS);
+  g_assert_cmpstr (s->tag_names->pdata[0], ==, "Race and ethnicity");
+
+  /* The same figures, counted by hand from the loaded diagram. */
+  diagrams = tandem_diagram_list (f->project, teams->pdata[0], NULL);
+  d = load (f, diagrams->pdata[0]);
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (d); i++)
+    {
+      const TandemDiagramNode *node = tandem_diagram_get_node (d, i);
+      if (node->kind != TANDEM_NODE_CHANGE_IDEA)
+        continue;
+      testing += node->status == TANDEM_IDEA_STATUS_TESTING;
+      for (guint t = 0; t < node->tags->len; t++)
+        race += g_array_index (node->tags, guint, t) == 0;
+      if (node->tags->len == 0)
+        idea = node->id;
+    }
+  g_assert_cmpuint (g_array_index (s->tag_counts, guint, 0), ==, race);
+  g_assert_cmpuint (s->n_testing, ==, testing);
+  g_assert_cmpuint (s->statuses[TANDEM_IDEA_STATUS_TESTING], ==, testing);
+  {
+    guint levels = 0;
+    for (guint l = 0; l < TANDEM_N_COPRODUCTION_LEVELS; l++)
+      levels += s->levels[l];
+    g_assert_cmpuint (levels, ==, 20);
+  }
+
+  all = tandem_equity_summary_new (f->project, NULL, NULL, &error);
+  g_assert_cmpuint (all->n_ideas, >, s->n_ideas);
+
+  /* Tagging an untagged idea moves the count by one; undo moves it back. */
+  g_assert_nonnull (idea);
+  tag = tandem_defaults_find_equity_tag (f->project, TANDEM_EQUITY_TAG_RACE_AND_ETHNICITY);
+  g_assert_true (tandem_diagram_set_tag (f->project, idea, tag, TRUE, &error));
+  g_assert_true (tandem_diagram_set_tag (f->project, idea, tag, TRUE, &error));
+  g_clear_pointer (&s, tandem_equity_summary_free);
+  s = tandem_equity_summary_new (f->project, teams->pdata[0], NULL, &error);
+  g_assert_cmpuint (g_array_index (s->tag_counts, guint, 0), ==, race + 1);
+  undo (f);
+  g_clear_pointer (&s, tandem_equity_summary_free);
+  s = tandem_equity_summary_new (f->project, NULL, diagrams->pdata[0], &error);
+  g_assert_cmpuint (g_array_index (s->tag_counts, guint, 0), ==, race);
+}
+
+static void
+test_details_and_history (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) teams = tandem_project_list_ids (f->project, "team", NULL, NULL, "position");
+  g_autoptr(GPtrArray) diagrams = tandem_diagram_list (f->project, teams->pdata[0], NULL);
+  g_autoptr(TandemDiagram) d = load (f, diagrams->pdata[0]);
+  g_autoptr(GPtrArray) people = tandem_diagram_list_people (f->project, teams->pdata[0]);
+  g_autoptr(GPtrArray) history = NULL;
+  guint with_pdsa = 0, with_measures = 0;
+
+  g_assert_cmpuint (people->len, ==, 8);
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (d); i++)
+    {
+      const TandemDiagramNode *node = tandem_diagram_get_node (d, i);
+      g_autoptr(GPtrArray) pdsa = tandem_diagram_list_pdsa (f->project, node->id);
+      g_autoptr(GPtrArray) measures = tandem_diagram_list_measures (f->project, node->id);
+      g_autoptr(GPtrArray) coproducers = tandem_diagram_list_coproducers (f->project, node->id);
+
+      g_assert_cmpuint (pdsa->len, ==, node->n_pdsa);
+      with_pdsa += pdsa->len > 0;
+      with_measures += measures->len > 0;
+      if (node->kind != TANDEM_NODE_CHANGE_IDEA)
+        g_assert_cmpuint (coproducers->len, ==, 0);
+    }
+  g_assert_cmpuint (with_pdsa, >, 0);
+
+  /* The sample came with the project; an edit is credited to its author. */
+  {
+    const char *id = tandem_diagram_get_node (d, 0)->id;
+    history = tandem_diagram_node_history (f->project, id);
+    g_assert_cmpuint (history->len, ==, 1);
+    g_assert_true (tandem_diagram_set_title (f->project, id, "A clearer aim", &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&history, g_ptr_array_unref);
+    history = tandem_diagram_node_history (f->project, id);
+    g_assert_cmpuint (history->len, ==, 1);
+    g_assert_cmpstr (((TandemHistoryEntry *) history->pdata[0])->author, ==, "Ada Obi");
+    g_assert_cmpstr (((TandemHistoryEntry *) history->pdata[0])->label, ==, "Edit aim");
+  }
+}
+
+static void
+test_tag_codes (void)
+{
+  static const struct { const char *name, *code; } cases[] = {
+    { "Race and ethnicity", "RE" }, { "Autism", "Aut" }, { "Age", "Age" },
+    { "Specific groups (homeless, refugees, young offenders)", "SG" },
+    { "Sexual orientation and gender identity", "SOGI" }, { "", "?" },
+    { "Culture & language", "CL" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *code = tandem_equity_tag_code (cases[i].name);
+      g_assert_cmpstr (code, ==, cases[i].code);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/diagram/load-sample", Fixture, "sample", fixture_set_up, test_load_sample, fixture_tear_down);
+  g_test_add ("/diagram/templates", Fixture, NULL, fixture_set_up, test_templates, fixture_tear_down);
+  g_test_add ("/diagram/add-edit-delete", Fixture, NULL, fixture_set_up, test_add_edit_delete, fixture_tear_down);
+  g_test_add ("/diagram/move-reparent-collapse", Fixture, NULL, fixture_set_up,
+              test_move_reparent_collapse, fixture_tear_down);
+  g_test_add_func ("/diagram/outline-parse", test_outline_parse);
+  g_test_add ("/diagram/paste", Fixture, NULL, fixture_set_up, test_paste, fixture_tear_down);
+  g_test_add ("/diagram/equity-summary", Fixture, "sample", fixture_set_up, test_equity_summary, fixture_tear_down);
+  g_test_add ("/diagram/details-history", Fixture, "sample", fixture_set_up,
+              test_details_and_history, fixture_tear_down);
+  g_test_add_func ("/diagram/tag-codes", test_tag_codes);
+  return g_test_run ();
+}

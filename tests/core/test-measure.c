@@ -1,0 +1,487 @@
+/* test-measure.c — reading measures for charting, and importing their data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "tandem-measure.h"
+#include "tandem-project.h"
+#include "tandem-sample.h"
+#include "tandem-table-import.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  TandemProject *project;
+  char          *team;
+  char          *measure;
+} Fixture;
+
+static char *
+insert (TandemProject     *project,
+        const char        *entity,
+        const TandemField *fields,
+        guint              n)
+{
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  g_assert_true (tandem_project_begin (project, "test", &error));
+  id = tandem_project_insert (project, entity, fields, n, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_commit (project, &error));
+  return id;
+}
+
+static void
+add_point (Fixture    *fixture,
+           const char *date,
+           double      value,
+           double      n,
+           gboolean    excluded)
+{
+  TandemField fields[] = {
+    { "measure_id", tandem_value_text (fixture->measure) },
+    { "date", tandem_value_text (date) },
+    { "value", isnan (value) ? tandem_value_null () : tandem_value_double (value) },
+    { "denominator", isnan (n) ? tandem_value_null () : tandem_value_double (n) },
+    { "excluded", tandem_value_int (excluded) },
+  };
+  g_free (insert (fixture->project, "data_point", fields, G_N_ELEMENTS (fields)));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tandem-measure-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "m.tandem", NULL);
+  fixture->project = tandem_project_create (fixture->path, &error);
+  g_assert_no_error (error);
+  {
+    TandemField team[] = { { "name", tandem_value_text ("Rowan View") } };
+    fixture->team = insert (fixture->project, "team", team, 1);
+  }
+  {
+    TandemField measure[] = {
+      { "team_id", tandem_value_text (fixture->team) },
+      { "name", tandem_value_text ("Falls") },
+      { "chart_type", tandem_value_text ("i") },
+      { "unit", tandem_value_text ("falls") },
+      { "direction", tandem_value_text ("decrease") },
+      { "target", tandem_value_double (3) },
+    };
+    fixture->measure = insert (fixture->project, "measure", measure, G_N_ELEMENTS (measure));
+  }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_finalize_object (fixture->project);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+  g_free (fixture->team);
+  g_free (fixture->measure);
+}
+
+static void
+test_load (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemMeasure) measure = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  add_point (fixture, "2026-01-12", 5, NAN, FALSE);
+  add_point (fixture, "2026-01-05", 7, NAN, FALSE);
+  add_point (fixture, "2026-01-19", NAN, NAN, TRUE);
+
+  list = tandem_measure_list (fixture->project, fixture->team, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((TandemMeasure *) list->pdata[0])->name, ==, "Falls");
+  g_assert_cmpuint (((TandemMeasure *) list->pdata[0])->points->len, ==, 0);
+
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (measure->chart, ==, TANDEM_SPC_CHART_I);
+  g_assert_cmpint (measure->direction, ==, TANDEM_SPC_DIRECTION_DECREASE);
+  g_assert_cmpfloat (measure->target, ==, 3);
+  g_assert_cmpint (measure->rules, ==, TANDEM_SPC_RULES_DEFAULT);
+  g_assert_cmpint (tandem_measure_get_rules (measure), ==, TANDEM_SPC_RULES_MDC);
+  g_assert_cmpuint (measure->points->len, ==, 3);
+  /* In date order, whatever the order of entry. */
+  g_assert_cmpstr (((TandemDataPoint *) measure->points->pdata[0])->date, ==, "2026-01-05");
+  g_assert_true (isnan (((TandemDataPoint *) measure->points->pdata[2])->value));
+  g_assert_true (((TandemDataPoint *) measure->points->pdata[2])->excluded);
+
+  g_assert_null (tandem_measure_load (fixture->project, "no-such-id", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND);
+}
+
+static void
+test_find (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = tandem_measure_find (fixture->project, "Falls", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, fixture->measure);
+  g_assert_null (tandem_measure_find (fixture->project, "Nothing", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  {
+    TandemField again[] = {
+      { "team_id", tandem_value_text (fixture->team) },
+      { "name", tandem_value_text ("Falls") },
+    };
+    g_free (insert (fixture->project, "measure", again, 2));
+  }
+  g_assert_null (tandem_measure_find (fixture->project, "Falls", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+}
+
+/* Phases split at their date, points of one date are one subgroup, and a
+ * date whose every value is excluded is excluded. */
+static void
+test_analyse (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemMeasure) measure = NULL;
+  g_autoptr(TandemSpcResult) result = NULL;
+  TandemSpcPoint point;
+  const double values[] = { 10, 12, 11, 13, 12, 10, 11, 4, 5, 4, 6, 5, 4, 5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-02-%02u", i + 1);
+      add_point (fixture, date, values[i], NAN, i == 3);
+    }
+  /* A second value on 1 February: the subgroup's value is the mean. */
+  add_point (fixture, "2026-02-01", 14, NAN, FALSE);
+  {
+    TandemField phase[] = {
+      { "measure_id", tandem_value_text (fixture->measure) },
+      { "starts_on", tandem_value_text ("2026-02-08") },
+      { "label", tandem_value_text ("New policy") },
+    };
+    g_free (insert (fixture->project, "phase", phase, G_N_ELEMENTS (phase)));
+  }
+
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+  g_assert_no_error (error);
+  result = tandem_measure_analyse (measure, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_points, ==, G_N_ELEMENTS (values));
+  g_assert_cmpuint (result->n_phases, ==, 2);
+  g_assert_cmpuint (result->phases[0].last, ==, 7);
+  g_assert_cmpuint (result->phases[1].first, ==, 8);
+  g_assert_cmpint (result->rules, ==, TANDEM_SPC_RULES_MDC);
+
+  tandem_spc_result_get_point (result, 0, &point);
+  g_assert_cmpfloat_with_epsilon (point.y, 12, 1e-9);
+  tandem_spc_result_get_point (result, 3, &point);
+  g_assert_false (point.included);
+  g_assert_cmpuint (result->phases[0].n_obs, ==, 6);
+  /* Phase 1's mean leaves out the excluded 13: (12+12+11+12+10+11)/6. */
+  tandem_spc_result_get_point (result, 1, &point);
+  g_assert_cmpfloat_with_epsilon (point.cl, 68.0 / 6, 1e-9);
+
+  g_assert_cmpint (tandem_measure_point_at (result, "2026-02-08"), ==, 7);
+  g_assert_cmpint (tandem_measure_point_at (result, "2026-01-01"), ==, 0);
+  g_assert_cmpint (tandem_measure_point_at (result, "2026-03-01"), ==, -1);
+}
+
+static void
+test_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-measure-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "s.tandem", NULL);
+  g_autoptr(TandemProject) project = tandem_project_create (path, &error);
+  g_autoptr(TandemMeasure) measure = NULL;
+  g_autoptr(TandemSpcResult) result = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+  id = tandem_measure_find (project, "Restrictive practice incidents", &error);
+  g_assert_no_error (error);
+  measure = tandem_measure_load (project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (measure->points->len, ==, 52);
+  g_assert_cmpuint (measure->phases->len, ==, 1);
+  g_assert_cmpuint (measure->annotations->len, ==, 3);
+  /* The annotation names the PDSA cycle it belongs to. */
+  g_assert_nonnull (((TandemAnnotation *) measure->annotations->pdata[0])->linked_title);
+  result = tandem_measure_analyse (measure, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_phases, ==, 2);
+
+  g_clear_object (&project);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_dates (void)
+{
+  char date[11];
+
+  g_assert_true (tandem_parse_date ("2026-03-02", TANDEM_DATE_ISO, date));
+  g_assert_cmpstr (date, ==, "2026-03-02");
+  g_assert_true (tandem_parse_date ("2/3/2026", TANDEM_DATE_DMY, date));
+  g_assert_cmpstr (date, ==, "2026-03-02");
+  g_assert_true (tandem_parse_date ("02.03.26", TANDEM_DATE_DMY, date));
+  g_assert_cmpstr (date, ==, "2026-03-02");
+  g_assert_true (tandem_parse_date ("03/02/2026", TANDEM_DATE_MDY, date));
+  g_assert_cmpstr (date, ==, "2026-03-02");
+  g_assert_true (tandem_parse_date ("03/2026", TANDEM_DATE_MY, date));
+  g_assert_cmpstr (date, ==, "2026-03-01");
+  g_assert_true (tandem_parse_date ("2026-03", TANDEM_DATE_MY, date));
+  g_assert_cmpstr (date, ==, "2026-03-01");
+  /* Excel: 1 is 1900-01-01, 60 the 29 February 1900 that never was, 61 is 1 March. */
+  g_assert_true (tandem_parse_date ("46083", TANDEM_DATE_EXCEL, date));
+  g_assert_cmpstr (date, ==, "2026-03-02");
+  g_assert_true (tandem_parse_date ("1", TANDEM_DATE_EXCEL, date));
+  g_assert_cmpstr (date, ==, "1900-01-01");
+  g_assert_true (tandem_parse_date ("61", TANDEM_DATE_EXCEL, date));
+  g_assert_cmpstr (date, ==, "1900-03-01");
+  g_assert_true (tandem_parse_date ("2026-03-02 00:00:00", TANDEM_DATE_ISO, date));
+  g_assert_cmpstr (date, ==, "2026-03-02");
+
+  g_assert_false (tandem_parse_date ("31/02/2026", TANDEM_DATE_DMY, date));
+  g_assert_false (tandem_parse_date ("2026-13-01", TANDEM_DATE_ISO, date));
+  g_assert_false (tandem_parse_date ("week 3", TANDEM_DATE_AUTO, date));
+  g_assert_false (tandem_parse_date ("", TANDEM_DATE_AUTO, date));
+  g_assert_true (tandem_parse_date ("02/03/2026", TANDEM_DATE_AUTO, date));
+  g_assert_cmpstr (date, ==, "2026-03-02");
+}
+
+static void
+test_numbers (void)
+{
+  double v;
+
+  g_assert_true (tandem_parse_number (" 3.5 ", FALSE, &v));
+  g_assert_cmpfloat (v, ==, 3.5);
+  g_assert_true (tandem_parse_number ("3,5", TRUE, &v));
+  g_assert_cmpfloat (v, ==, 3.5);
+  g_assert_false (tandem_parse_number ("3,5", FALSE, &v));
+  g_assert_true (tandem_parse_number ("", FALSE, &v));
+  g_assert_true (isnan (v));
+  g_assert_true (tandem_parse_number ("NA", FALSE, &v));
+  g_assert_true (isnan (v));
+  g_assert_true (tandem_parse_number ("-1e3", FALSE, &v));
+  g_assert_cmpfloat (v, ==, -1000);
+  g_assert_false (tandem_parse_number ("1,000.5", FALSE, &v));
+  g_assert_false (tandem_parse_number ("twelve", FALSE, &v));
+  g_assert_false (tandem_parse_number ("inf", FALSE, &v));
+}
+
+/* A spreadsheet from a European desktop: BOM, semicolons, decimal commas,
+ * day-first dates, CRLF, a quoted note with the separator inside. */
+static void
+test_import_semicolons (void)
+{
+  const char text[] = "\xEF\xBB\xBF" "Week;Count;Beds;Note\r\n"
+                      "02/03/2026;3,5;20;\"first; quiet\"\r\n"
+                      "09/03/2026;4;21;\r\n"
+                      "\r\n"
+                      "16/03/2026;;22;missing\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTable) table = tandem_table_parse (text, -1, 0, &error);
+  g_autoptr(TandemImport) import = NULL;
+  TandemImportOptions options;
+  const TandemImportRow *row;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (table->delimiter, ==, ';');
+  g_assert_cmpuint (table->rows->len, ==, 4);
+  g_assert_cmpuint (table->n_columns, ==, 4);
+  g_assert_cmpstr (tandem_table_get_cell (table, 0, 0), ==, "Week");
+  g_assert_cmpuint (g_array_index (table->lines, guint, 3), ==, 5);
+
+  tandem_table_guess_options (table, &options);
+  g_assert_true (options.has_header);
+  g_assert_cmpint (options.date_column, ==, 0);
+  g_assert_cmpint (options.value_column, ==, 1);
+  g_assert_cmpint (options.note_column, ==, 3);
+  g_assert_cmpint (options.date_format, ==, TANDEM_DATE_DMY);
+  g_assert_true (options.decimal_comma);
+
+  options.denominator_column = 2;
+  import = tandem_table_import (table, &options);
+  g_assert_cmpuint (import->problems->len, ==, 0);
+  g_assert_cmpuint (import->rows->len, ==, 3);
+  row = import->rows->pdata[0];
+  g_assert_cmpstr (row->date, ==, "2026-03-02");
+  g_assert_cmpfloat (row->value, ==, 3.5);
+  g_assert_cmpfloat (row->denominator, ==, 20);
+  g_assert_cmpstr (row->note, ==, "first; quiet");
+  row = import->rows->pdata[2];
+  g_assert_true (isnan (row->value));
+  g_assert_cmpuint (row->line, ==, 5);
+}
+
+/* Bad rows are listed with their line and reason; good rows are kept. */
+static void
+test_import_bad_rows (void)
+{
+  const char text[] = "date,value,n\n"
+                      "2026-01-05,4,10\n"
+                      "2026-02-30,5,10\n"
+                      "2026-01-19,five,10\n"
+                      "2026-01-26,6,-1\n"
+                      ",7,10\n"
+                      "2026-02-02,8,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTable) table = tandem_table_parse (text, -1, 0, &error);
+  g_autoptr(TandemImport) import = NULL;
+  TandemImportOptions options;
+  const TandemImportProblem *problem;
+
+  g_assert_no_error (error);
+  tandem_table_guess_options (table, &options);
+  g_assert_cmpint (options.denominator_column, ==, 2);
+  g_assert_cmpint (options.date_format, ==, TANDEM_DATE_ISO);
+  import = tandem_table_import (table, &options);
+  g_assert_cmpuint (import->rows->len, ==, 2);
+  g_assert_cmpuint (import->problems->len, ==, 4);
+  problem = import->problems->pdata[0];
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_nonnull (strstr (problem->reason, "2026-02-30"));
+  problem = import->problems->pdata[1];
+  g_assert_cmpuint (problem->line, ==, 4);
+  g_assert_nonnull (strstr (problem->reason, "five"));
+  problem = import->problems->pdata[2];
+  g_assert_nonnull (strstr (problem->reason, "below zero"));
+  problem = import->problems->pdata[3];
+  g_assert_nonnull (strstr (problem->reason, "empty"));
+}
+
+static void
+test_import_pasted (void)
+{
+  /* Cells copied from a spreadsheet: tabs, no header, Excel day numbers. */
+  const char text[] = "46083\t12\n46090\t15\n46097\t9\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTable) table = tandem_table_parse (text, -1, 0, &error);
+  g_autoptr(TandemImport) import = NULL;
+  TandemImportOptions options;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (table->delimiter, ==, '\t');
+  tandem_table_guess_options (table, &options);
+  g_assert_false (options.has_header);
+  g_assert_cmpint (options.date_format, ==, TANDEM_DATE_EXCEL);
+  import = tandem_table_import (table, &options);
+  g_assert_cmpuint (import->rows->len, ==, 3);
+  g_assert_cmpstr (((TandemImportRow *) import->rows->pdata[1])->date, ==, "2026-03-09");
+
+  /* Months, written month/year. */
+  {
+    g_autoptr(TandemTable) months = tandem_table_parse ("Month,Admissions\n01/2026,30\n02/2026,28\n",
+                                                        -1, 0, &error);
+    g_autoptr(TandemImport) read = NULL;
+
+    g_assert_no_error (error);
+    tandem_table_guess_options (months, &options);
+    g_assert_cmpint (options.date_format, ==, TANDEM_DATE_MY);
+    read = tandem_table_import (months, &options);
+    g_assert_cmpuint (read->rows->len, ==, 2);
+    g_assert_cmpstr (((TandemImportRow *) read->rows->pdata[1])->date, ==, "2026-02-01");
+  }
+}
+
+static void
+test_import_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (tandem_table_parse ("a,b\n\"open,1\n", -1, 0, &error));
+  g_assert_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+  g_clear_error (&error);
+  g_assert_null (tandem_table_parse ("a,b\n1,\xff\n", -1, 0, &error));
+  g_assert_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+  g_clear_error (&error);
+  g_assert_null (tandem_table_parse ("\n\n", -1, 0, &error));
+  g_assert_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE);
+}
+
+/* Saving is one edit: all rows, and one Undo takes them all away. */
+static void
+test_import_save (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTable) table = tandem_table_parse ("date,value,note\n2026-01-05,4,a\n2026-01-12,5,\n",
+                                                     -1, 0, &error);
+  g_autoptr(TandemImport) import = NULL;
+  g_autoptr(TandemMeasure) measure = NULL;
+  g_autofree char *label = NULL;
+  TandemImportOptions options;
+
+  tandem_table_guess_options (table, &options);
+  import = tandem_table_import (table, &options);
+  g_assert_true (tandem_import_save (fixture->project, fixture->measure, import, "Import 2 values", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (fixture->project, "data_point", "measure_id", fixture->measure), ==, 2);
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+  g_assert_cmpstr (((TandemDataPoint *) measure->points->pdata[0])->note, ==, "a");
+  label = tandem_project_dup_undo_label (fixture->project);
+  g_assert_cmpstr (label, ==, "Import 2 values");
+  g_assert_true (tandem_project_undo (fixture->project, &error));
+  g_assert_cmpint (tandem_project_count (fixture->project, "data_point", "measure_id", fixture->measure), ==, 0);
+
+  /* A measure that is not there: nothing is saved. */
+  g_assert_false (tandem_import_save (fixture->project, "no-such-measure", import, "Import", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (tandem_project_count (fixture->project, "data_point", NULL, NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/measure/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
+  g_test_add ("/measure/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
+  g_test_add ("/measure/analyse", Fixture, NULL, fixture_set_up, test_analyse, fixture_tear_down);
+  g_test_add_func ("/measure/sample", test_sample);
+  g_test_add_func ("/import/dates", test_dates);
+  g_test_add_func ("/import/numbers", test_numbers);
+  g_test_add_func ("/import/semicolons", test_import_semicolons);
+  g_test_add_func ("/import/bad-rows", test_import_bad_rows);
+  g_test_add_func ("/import/pasted", test_import_pasted);
+  g_test_add_func ("/import/errors", test_import_errors);
+  g_test_add ("/import/save", Fixture, NULL, fixture_set_up, test_import_save, fixture_tear_down);
+  return g_test_run ();
+}

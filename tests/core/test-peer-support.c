@@ -1,0 +1,641 @@
+/* test-peer-support.c — the peer-support implementation tracker's model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tandem-peer-support.h"
+#include "tandem-project.h"
+#include "tandem-sample.h"
+
+#define TODAY "2026-11-21"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  TandemProject *project;
+  char          *team;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TandemField fields[] = { { "name", tandem_value_text ("Willow Ward") } };
+
+  fixture->dir = g_dir_make_tmp ("tandem-peer-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "peer.tandem", NULL);
+  fixture->project = tandem_project_create (fixture->path, &error);
+  g_assert_no_error (error);
+  tandem_project_set_author (fixture->project, "Ada Coach");
+  fixture->team = tandem_project_insert (fixture->project, "team", fields, 1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_finalize_object (fixture->project);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->team);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static const TandemTrackerItem *
+find_item (GPtrArray  *items,
+           const char *title)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      const TandemTrackerItem *item = items->pdata[i];
+      if (g_str_equal (item->title, title))
+        return item;
+    }
+  g_error ("no item called %s", title);
+  return NULL;
+}
+
+static gint
+index_of (GPtrArray  *items,
+          const char *title)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_str_equal (((TandemTrackerItem *) items->pdata[i])->title, title))
+      return i;
+  return -1;
+}
+
+static void
+test_framework (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = tandem_peer_support_list_items (fixture->project, fixture->team,
+                                                               &error);
+  g_autoptr(GPtrArray) stages = NULL;
+  static const char * const names[] = {
+    "Preparation", "Recruitment", "Workforce development", "Cultural competency",
+    "Career structures", "Evaluation", "Peer leadership and networks", "Support in place",
+  };
+  guint support = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 36);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const TandemTrackerItem *item = items->pdata[i];
+
+      g_assert_true (item->builtin);
+      g_assert_cmpint (item->framework_version, ==, 1);
+      g_assert_cmpint (item->status, ==, TANDEM_ITEM_NOT_STARTED);
+      g_assert_null (item->status_id);
+      support += item->support;
+    }
+  g_assert_cmpuint (support, ==, 7);
+
+  stages = tandem_peer_support_stage_progress (items);
+  g_assert_cmpuint (stages->len, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < stages->len; i++)
+    {
+      const TandemStageProgress *stage = stages->pdata[i];
+
+      g_assert_cmpstr (stage->stage, ==, names[i]);
+      g_assert_cmpuint (stage->counts[TANDEM_ITEM_NOT_STARTED], ==, stage->total);
+      g_assert_cmpfloat (tandem_stage_progress_fraction (stage), ==, 0);
+    }
+  g_assert_cmpuint (((TandemStageProgress *) stages->pdata[0])->total, ==, 4);
+  g_assert_cmpuint (((TandemStageProgress *) stages->pdata[7])->total, ==, 7);
+}
+
+static void
+test_status_and_history (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = tandem_peer_support_list_items (project, fixture->team, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autofree char *item_id = g_strdup (find_item (items, "Recruitment is values-based")->item_id);
+  g_autofree char *undo = NULL;
+  const TandemTrackerItem *item;
+  const TandemStageProgress *recruitment;
+  char *status_id;
+
+  g_assert_true (tandem_peer_support_set_status (project, fixture->team, item_id,
+                                                 TANDEM_ITEM_PLANNING, "2026-10-01", &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_peer_support_set_status (project, fixture->team, item_id,
+                                                 TANDEM_ITEM_IN_PLACE, TODAY, &error));
+  g_assert_no_error (error);
+  undo = tandem_project_dup_undo_label (project);
+  g_assert_cmpstr (undo, ==, "Mark item as In place");
+
+  after = tandem_peer_support_list_items (project, fixture->team, &error);
+  g_assert_no_error (error);
+  item = find_item (after, "Recruitment is values-based");
+  g_assert_cmpint (item->status, ==, TANDEM_ITEM_IN_PLACE);
+  g_assert_cmpstr (item->last_reviewed, ==, TODAY);
+  g_assert_nonnull (item->status_id);
+  status_id = item->status_id;
+  g_assert_cmpint (tandem_project_count (project, "framework_status", "team_id", fixture->team),
+                   ==, 1);
+
+  stages = tandem_peer_support_stage_progress (after);
+  recruitment = stages->pdata[1];
+  g_assert_cmpuint (recruitment->counts[TANDEM_ITEM_IN_PLACE], ==, 1);
+  g_assert_cmpfloat_with_epsilon (tandem_stage_progress_fraction (recruitment), 0.2, 1e-9);
+
+  /* The history is the change log: planning, then in place, by whom. */
+  history = tandem_peer_support_status_history (project, status_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpint (((TandemStatusChange *) history->pdata[0])->status, ==, TANDEM_ITEM_PLANNING);
+  g_assert_cmpint (((TandemStatusChange *) history->pdata[1])->status, ==, TANDEM_ITEM_IN_PLACE);
+  g_assert_cmpstr (((TandemStatusChange *) history->pdata[1])->author, ==, "Ada Coach");
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* Undo puts the status and the review date back, and is itself history. */
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = tandem_peer_support_list_items (project, fixture->team, NULL);
+  item = find_item (after, "Recruitment is values-based");
+  g_assert_cmpint (item->status, ==, TANDEM_ITEM_PLANNING);
+  g_assert_cmpstr (item->last_reviewed, ==, "2026-10-01");
+  history = tandem_peer_support_status_history (project, item->status_id, &error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpint (((TandemStatusChange *) history->pdata[2])->status, ==, TANDEM_ITEM_PLANNING);
+
+  /* Notes on an item: dates typed the British way are stored as ISO. */
+  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "target_date",
+                                                    "31/12/2026", &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "owner",
+                                                    "  Marcus Bell ", &error));
+  g_assert_false (tandem_peer_support_set_item_text (project, fixture->team, item_id,
+                                                     "target_date", "31/04/2026", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_peer_support_set_item_text (project, fixture->team, item_id,
+                                                     "status", "in_place", &error));
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = tandem_peer_support_list_items (project, fixture->team, NULL);
+  item = find_item (after, "Recruitment is values-based");
+  g_assert_cmpstr (item->target_date, ==, "2026-12-31");
+  g_assert_cmpstr (item->owner, ==, "Marcus Bell");
+
+  /* Notes on an item the team has not marked yet make its record. */
+  g_free (item_id);
+  item_id = g_strdup (find_item (after, "Peer identity is protected")->item_id);
+  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "evidence",
+                                                    "Agreed with HR.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (project, "framework_status", "team_id", fixture->team),
+                   ==, 2);
+  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "evidence",
+                                                    "", &error));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = tandem_peer_support_list_items (project, fixture->team, NULL);
+  g_assert_null (find_item (after, "Peer identity is protected")->evidence);
+}
+
+static void
+test_own_items (Fixture       *fixture,
+                gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *support = NULL;
+  g_autofree char *builtin = NULL;
+  gint last_recruitment, own, own2, first_workforce;
+
+  first = tandem_peer_support_add_item (project, "Recruitment", "Peers sit on every panel", &error);
+  g_assert_no_error (error);
+  second = tandem_peer_support_add_item (project, "Recruitment", "Easy-read job adverts", &error);
+  g_assert_no_error (error);
+  support = tandem_peer_support_add_item (project, "Support in place", "A peer buddy", &error);
+  g_assert_no_error (error);
+  g_assert_null (tandem_peer_support_add_item (project, "Recruitment", "   ", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  items = tandem_peer_support_list_items (project, fixture->team, &error);
+  g_assert_cmpuint (items->len, ==, 39);
+  last_recruitment = index_of (items, "Recruitment days and interviews are held");
+  own = index_of (items, "Peers sit on every panel");
+  own2 = index_of (items, "Easy-read job adverts");
+  first_workforce = index_of (items, "Training for the role and ongoing CPD");
+  g_assert_cmpint (last_recruitment, <, own);
+  g_assert_cmpint (own, <, own2);
+  g_assert_cmpint (own2, <, first_workforce);
+  g_assert_false (find_item (items, "Peers sit on every panel")->builtin);
+  g_assert_true (find_item (items, "A peer buddy")->support);
+  g_assert_cmpint (index_of (items, "A peer buddy"), ==, 38);
+
+  /* The national framework stays whole; the project's own items can go. */
+  builtin = g_strdup (find_item (items, "Recruitment is values-based")->item_id);
+  g_assert_false (tandem_peer_support_delete_item (project, builtin, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tandem_peer_support_set_status (project, fixture->team, first,
+                                                 TANDEM_ITEM_IN_PLACE, TODAY, &error));
+  g_assert_true (tandem_peer_support_delete_item (project, first, &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_project_exists (project, "framework_item", first));
+  g_assert_cmpint (tandem_project_count (project, "framework_status", "team_id", fixture->team),
+                   ==, 0);
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_true (tandem_project_exists (project, "framework_item", first));
+  g_assert_cmpint (tandem_project_count (project, "framework_status", "team_id", fixture->team),
+                   ==, 1);
+}
+
+static void
+test_roles_and_supervision (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *ana = NULL;
+  g_autofree char *ben = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *words = NULL;
+  const TandemPeerRole *role;
+
+  ana = tandem_peer_support_add_role (project, fixture->team, "Peer support worker", &error);
+  g_assert_no_error (error);
+  ben = tandem_peer_support_add_role (project, fixture->team, "", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *title = tandem_project_get_text (project, "peer_role", ben, "title");
+    g_assert_cmpstr (title, ==, "Peer support worker");
+  }
+
+  g_assert_true (tandem_peer_support_set_role_field (project, ana, "band", "Band 4", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, ana, "hours", "37,5", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, ana, "start_date", "01/08/2026", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, ana, "paired", "1", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, ana,
+                                                     "expected_supervision_per_month", "2", &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_peer_support_set_role_field (project, ana, "hours", "90", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_peer_support_set_role_field (project, ana, "end_date", "2026-07-01", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_peer_support_set_role_field (project, ana, "title", " ", &error));
+  g_clear_error (&error);
+  g_assert_false (tandem_peer_support_set_role_field (project, ana, "health", "x", &error));
+  g_clear_error (&error);
+
+  /* Six 1:1 and group sessions in the three months to today, plus training
+   * and a debrief, which are not counted as supervision. */
+  {
+    static const struct { const char *date; TandemSupervisionKind kind; } sessions[] = {
+      { "2026-08-03", TANDEM_SUPERVISION_TRAINING },
+      { "2026-09-03", TANDEM_SUPERVISION_ONE_TO_ONE },
+      { "2026-09-17", TANDEM_SUPERVISION_GROUP },
+      { "2026-10-03", TANDEM_SUPERVISION_ONE_TO_ONE },
+      { "17/10/2026", TANDEM_SUPERVISION_GROUP },
+      { "2026-11-03", TANDEM_SUPERVISION_ONE_TO_ONE },
+      { "2026-11-05", TANDEM_SUPERVISION_DEBRIEF },
+      { "2026-11-17", TANDEM_SUPERVISION_GROUP },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
+      {
+        g_autofree char *id = tandem_peer_support_add_record (project, ana, sessions[i].date,
+                                                              sessions[i].kind, "Notes", &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (id);
+      }
+  }
+  record = tandem_peer_support_add_record (project, ana, "tomorrow", TANDEM_SUPERVISION_GROUP,
+                                           NULL, &error);
+  g_assert_null (record);
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  records = tandem_peer_support_list_records (project, ana, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 8);
+  g_assert_cmpstr (((TandemSupervisionRecord *) records->pdata[0])->date, ==, "2026-11-17");
+  g_assert_cmpstr (((TandemSupervisionRecord *) records->pdata[3])->date, ==, "2026-10-17");
+
+  roles = tandem_peer_support_list_roles (project, fixture->team, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roles->len, ==, 2);
+  role = roles->pdata[0];
+  g_assert_cmpstr (role->id, ==, ana);
+  g_assert_cmpstr (role->band, ==, "Band 4");
+  g_assert_cmpfloat (role->hours, ==, 37.5);
+  g_assert_cmpstr (role->start_date, ==, "2026-08-01");
+  g_assert_true (role->paired);
+  g_assert_cmpuint (role->n_records, ==, 8);
+  g_assert_cmpstr (role->last_supervision, ==, "2026-11-17");
+  g_assert_cmpfloat_with_epsilon (role->per_month, 6 * (365.25 / 12) / 91, 1e-9);
+  words = tandem_peer_support_describe_supervision (role);
+  g_assert_cmpstr (words, ==, "Supervision lately: 2.0 a month. The team expects 2: as expected.");
+  g_clear_pointer (&words, g_free);
+
+  /* No start date: counted over three months; nothing recorded: none. */
+  role = roles->pdata[1];
+  g_assert_cmpfloat (role->per_month, ==, 0);
+  g_assert_true (isnan (role->expected_per_month));
+  g_assert_true (isnan (role->hours));
+  words = tandem_peer_support_describe_supervision (role);
+  g_assert_cmpstr (words, ==, "Supervision lately: 0.0 a month. The team has not said how often "
+                               "to expect it.");
+  g_clear_pointer (&words, g_free);
+  g_clear_pointer (&roles, g_ptr_array_unref);
+
+  /* A role that started last week is too new to say. */
+  g_assert_true (tandem_peer_support_set_role_field (project, ben, "start_date", "2026-11-14", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, ben, "expected_supervision_per_month",
+                                                     "1", &error));
+  roles = tandem_peer_support_list_roles (project, fixture->team, TODAY, &error);
+  role = roles->pdata[1];
+  g_assert_true (isnan (role->per_month));
+  words = tandem_peer_support_describe_supervision (role);
+  g_assert_cmpstr (words, ==, "Too soon to say how often supervision happens.");
+  g_clear_pointer (&words, g_free);
+
+  /* Deleting a role takes its records with it, and undo brings them back. */
+  g_assert_true (tandem_project_delete (project, "peer_role", ana, &error));
+  g_assert_cmpint (tandem_project_count (project, "supervision", "role_id", ana), ==, 0);
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_cmpint (tandem_project_count (project, "supervision", "role_id", ana), ==, 8);
+}
+
+static TandemPeerRole *
+role_new (const char *start,
+          const char *end,
+          gboolean    vacancy)
+{
+  TandemPeerRole *role = g_new0 (TandemPeerRole, 1);
+
+  role->start_date = g_strdup (start);
+  role->end_date = g_strdup (end);
+  role->vacancy = vacancy;
+  return role;
+}
+
+static void
+role_free (gpointer data)
+{
+  TandemPeerRole *role = data;
+
+  g_free (role->start_date);
+  g_free (role->end_date);
+  g_free (role);
+}
+
+static void
+test_retention (void)
+{
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (role_free);
+  TandemRetention retention[3];
+  g_autofree char *one = NULL;
+  g_autofree char *three = NULL;
+
+  g_ptr_array_add (roles, role_new ("2022-06-01", NULL, FALSE));          /* 4 years, still here */
+  g_ptr_array_add (roles, role_new ("2023-01-10", "2025-03-01", FALSE));  /* left after 2 years */
+  g_ptr_array_add (roles, role_new ("2024-02-01", "2024-09-30", FALSE));  /* left within a year */
+  g_ptr_array_add (roles, role_new ("2025-11-21", NULL, FALSE));          /* exactly a year today */
+  g_ptr_array_add (roles, role_new ("2026-03-01", NULL, FALSE));          /* too new to count */
+  g_ptr_array_add (roles, role_new ("2020-01-01", NULL, TRUE));           /* a vacancy */
+  g_ptr_array_add (roles, role_new (NULL, NULL, FALSE));                  /* no start date */
+
+  tandem_peer_support_retention (roles, TODAY, retention);
+  g_assert_cmpuint (retention[0].years, ==, 1);
+  g_assert_cmpuint (retention[0].eligible, ==, 4);
+  g_assert_cmpuint (retention[0].retained, ==, 3);
+  g_assert_cmpfloat (retention[0].benchmark, ==, 98);
+  g_assert_cmpuint (retention[1].eligible, ==, 3);
+  g_assert_cmpuint (retention[1].retained, ==, 2);
+  g_assert_cmpfloat (retention[1].benchmark, ==, 88);
+  g_assert_cmpuint (retention[2].eligible, ==, 2);
+  g_assert_cmpuint (retention[2].retained, ==, 1);
+  g_assert_cmpfloat (retention[2].benchmark, ==, 81);
+
+  one = tandem_peer_support_describe_retention (&retention[0]);
+  g_assert_cmpstr (one, ==, "After 1 year: 3 of 4 peer workers still in post (75%). "
+                            "The exemplary trust keeps 98%.");
+  g_ptr_array_remove_range (roles, 0, 4);
+  tandem_peer_support_retention (roles, TODAY, retention);
+  g_assert_cmpuint (retention[2].eligible, ==, 0);
+  three = tandem_peer_support_describe_retention (&retention[2]);
+  g_assert_cmpstr (three, ==, "After 3 years: no peer worker here started that long ago yet. "
+                              "The exemplary trust keeps 81%.");
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  char iso[11];
+
+  g_assert_true (tandem_peer_support_parse_date ("2026-02-28", iso, &error));
+  g_assert_cmpstr (iso, ==, "2026-02-28");
+  g_assert_true (tandem_peer_support_parse_date (" 1/2/2027 ", iso, &error));
+  g_assert_cmpstr (iso, ==, "2027-02-01");
+  g_assert_no_error (error);
+  g_assert_false (tandem_peer_support_parse_date ("2026-02-29", iso, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_peer_support_parse_date ("2026-02-01x", iso, &error));
+  g_clear_error (&error);
+  g_assert_false (tandem_peer_support_parse_date ("1/2/27", iso, &error));
+  g_clear_error (&error);
+  shown = tandem_peer_support_format_date ("2026-01-09");
+  g_assert_cmpstr (shown, ==, "9 Jan 2026");
+}
+
+static void
+test_words (Fixture       *fixture,
+            gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = tandem_peer_support_list_items (project, fixture->team, NULL);
+  g_autoptr(TandemPeerSupportReport) report = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *own = NULL;
+
+  g_assert_true (tandem_peer_support_set_status (project, fixture->team,
+                                                 find_item (items, "Training for the role")->item_id,
+                                                 TANDEM_ITEM_IN_PLACE, TODAY, &error));
+  g_assert_true (tandem_peer_support_set_status (project, fixture->team,
+                                                 find_item (items, "1:1 peer supervision")->item_id,
+                                                 TANDEM_ITEM_IN_PROGRESS, TODAY, &error));
+  g_assert_true (tandem_peer_support_set_status (project, fixture->team,
+                                                 find_item (items, "Peer leaders are developed")->item_id,
+                                                 TANDEM_ITEM_NOT_APPLICABLE, TODAY, &error));
+  own = tandem_peer_support_add_item (project, "Support in place", "A peer buddy", &error);
+  g_assert_no_error (error);
+
+  report = tandem_peer_support_report_new (project, fixture->team, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->team_name, ==, "Willow Ward");
+  lines = tandem_peer_support_describe_support (report);
+  g_assert_cmpuint (lines->len, ==, 8);
+  g_assert_cmpstr (lines->pdata[0], ==, "89% of trusts give no training for the role — this team does.");
+  g_assert_cmpstr (lines->pdata[1], ==,
+                   "89% of trusts give no group peer supervision — nor does this team yet.");
+  g_assert_cmpstr (lines->pdata[2], ==,
+                   "86% of trusts give no 1:1 peer supervision — this team is working on it.");
+  g_assert_cmpstr (lines->pdata[6], ==,
+                   "57% of trusts give no ongoing training or CPD — nor does this team yet.");
+  g_assert_cmpstr (lines->pdata[7], ==, "A peer buddy: Not started.");
+
+  progress = tandem_peer_support_describe_progress (report->stages);
+  g_assert_nonnull (strstr (progress, "Preparation: 0 of 4 items in place, 4 not started.\n"));
+  g_assert_nonnull (strstr (progress, "Peer leadership and networks: 0 of 2 items in place, "
+                                      "1 not started, 1 not applicable.\n"));
+  g_assert_nonnull (strstr (progress, "Support in place: 1 of 8 items in place, 1 in progress, "
+                                      "6 not started."));
+
+  g_assert_null (tandem_peer_support_report_new (project, "no-such-team", TODAY, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+}
+
+/* The caseload's few grouped queries agree with each team's own list. */
+static void
+test_caseload (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-peer-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "sample.tandem", NULL);
+  g_autoptr(TandemProject) project = tandem_project_create (path, &error);
+  g_autoptr(TandemPeerSupportCaseload) caseload = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+  g_assert_no_error (error);
+
+  caseload = tandem_peer_support_caseload_new (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (caseload->teams->len, ==, 3);
+  g_assert_cmpuint (caseload->stage_names->len, ==, 8);
+  for (guint t = 0; t < caseload->teams->len; t++)
+    {
+      const TandemTeamProgress *team = caseload->teams->pdata[t];
+      g_autoptr(GPtrArray) items = tandem_peer_support_list_items (project, team->team_id, NULL);
+      g_autoptr(GPtrArray) stages = tandem_peer_support_stage_progress (items);
+
+      g_assert_cmpuint (stages->len, ==, team->stages->len);
+      for (guint s = 0; s < stages->len; s++)
+        {
+          const TandemStageProgress *a = stages->pdata[s];
+          const TandemStageProgress *b = team->stages->pdata[s];
+
+          g_assert_cmpstr (a->stage, ==, b->stage);
+          g_assert_cmpuint (a->total, ==, b->total);
+          for (guint k = 0; k < TANDEM_N_ITEM_STATUSES; k++)
+            g_assert_cmpuint (a->counts[k], ==, b->counts[k]);
+        }
+    }
+  text = tandem_peer_support_describe_caseload (caseload);
+  g_assert_nonnull (strstr (text, "Delderfield Ward: Preparation 75% in place;"));
+
+  /* The sample's Delderfield Ward: Grace has supervision twice a month. */
+  {
+    const TandemTeamProgress *delderfield = caseload->teams->pdata[0];
+    g_autoptr(TandemPeerSupportReport) report =
+      tandem_peer_support_report_new (project, delderfield->team_id, "2026-11-21", &error);
+    const TandemPeerRole *grace;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->roles->len, ==, 1);
+    grace = report->roles->pdata[0];
+    g_assert_cmpfloat (grace->per_month, >=, 1.9);
+    g_assert_cmpuint (report->retention[0].eligible, ==, 0);
+  }
+
+  g_clear_object (&project);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A file from elsewhere with a broken change log still shows its history. */
+static void
+test_untrusted_history (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = tandem_peer_support_list_items (fixture->project, fixture->team, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  const char *item_id = find_item (items, "We learn as we go")->item_id;
+  g_autoptr(TandemProject) reopened = NULL;
+  sqlite3 *db;
+
+  g_assert_true (tandem_peer_support_set_status (fixture->project, fixture->team, item_id,
+                                                 TANDEM_ITEM_PLANNING, TODAY, &error));
+  after = tandem_peer_support_list_items (fixture->project, fixture->team, NULL);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE change_log SET new_value = '{not json' "
+                                     "WHERE entity = 'framework_status' AND op = 'insert'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  history = tandem_peer_support_status_history (fixture->project,
+                                                find_item (after, "We learn as we go")->status_id,
+                                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  g_test_add ("/peer-support/framework", Fixture, NULL, fixture_set_up, test_framework,
+              fixture_tear_down);
+  g_test_add ("/peer-support/status-and-history", Fixture, NULL, fixture_set_up,
+              test_status_and_history, fixture_tear_down);
+  g_test_add ("/peer-support/own-items", Fixture, NULL, fixture_set_up, test_own_items,
+              fixture_tear_down);
+  g_test_add ("/peer-support/roles-and-supervision", Fixture, NULL, fixture_set_up,
+              test_roles_and_supervision, fixture_tear_down);
+  g_test_add ("/peer-support/words", Fixture, NULL, fixture_set_up, test_words, fixture_tear_down);
+  g_test_add ("/peer-support/untrusted-history", Fixture, NULL, fixture_set_up,
+              test_untrusted_history, fixture_tear_down);
+  g_test_add_func ("/peer-support/retention", test_retention);
+  g_test_add_func ("/peer-support/dates", test_dates);
+  g_test_add_func ("/peer-support/caseload", test_caseload);
+  return g_test_run ();
+}

@@ -1,0 +1,362 @@
+/* test-chart.c — the chart renderer: what it draws where, and what it says
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "tandem-chart.h"
+#include "tandem-export.h"
+
+static void
+add (TandemMeasure *measure,
+     const char    *date,
+     double         value,
+     const char    *note)
+{
+  TandemDataPoint *point = g_new0 (TandemDataPoint, 1);
+
+  point->id = g_strdup_printf ("p%u", measure->points->len);
+  point->date = g_strdup (date);
+  point->value = value;
+  point->denominator = NAN;
+  point->note = g_strdup (note);
+  g_ptr_array_add (measure->points, point);
+}
+
+static char *
+week (guint i)
+{
+  GDate date;
+  char text[11];
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 5, G_DATE_JANUARY, 2026);
+  g_date_add_days (&date, 7 * i);
+  g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (&date),
+              g_date_get_month (&date), g_date_get_day (&date));
+  return g_strdup (text);
+}
+
+/* An I chart: a stable baseline, then a shift up, then one point far above. */
+static TandemMeasure *
+shift_measure (void)
+{
+  static const double values[] = {
+    10, 12, 9, 11, 10, 8, 12, 10, 11, 9, 10, 12, 9, 11, 10,
+    13, 13.5, 12.5, 13, 14, 13, 12.5, 13.5, 30,
+  };
+  TandemMeasure *measure = tandem_measure_new ();
+
+  measure->name = g_strdup ("Hours of activity");
+  measure->unit = g_strdup ("hours");
+  measure->chart = TANDEM_SPC_CHART_I;
+  measure->freeze = 15;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *date = week (i);
+      add (measure, date, values[i], i == 3 ? "Two staff off sick" : NULL);
+    }
+  {
+    TandemAnnotation *annotation = g_new0 (TandemAnnotation, 1);
+    annotation->id = g_strdup ("a1");
+    annotation->date = week (15);
+    annotation->text = g_strdup ("Evening group starts");
+    g_ptr_array_add (measure->annotations, annotation);
+  }
+  return measure;
+}
+
+static void
+pixel (cairo_surface_t *surface,
+       double           x,
+       double           y,
+       guint           *r,
+       guint           *g,
+       guint           *b)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 argb;
+
+  cairo_surface_flush (surface);
+  argb = *(const guint32 *) (gconstpointer) (data + (int) y * stride + (int) x * 4);
+  *r = (argb >> 16) & 0xff;
+  *g = (argb >> 8) & 0xff;
+  *b = argb & 0xff;
+}
+
+static cairo_surface_t *
+draw (TandemChart *chart,
+      int          width,
+      int          height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  tandem_chart_draw (chart, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static void
+test_signals_by_shape_and_colour (void)
+{
+  g_autoptr(TandemMeasure) measure = shift_measure ();
+  g_autoptr(TandemChart) chart = tandem_chart_new (measure);
+  const TandemSpcResult *result = tandem_chart_get_result (chart);
+  cairo_surface_t *surface;
+  double x, y, last_x = -1;
+  guint r, g, b;
+  gsize last = 23;
+
+  g_assert_nonnull (result);
+  g_assert_null (tandem_chart_get_problem (chart));
+  g_assert_cmpint (result->rules, ==, TANDEM_SPC_RULES_MDC);
+
+  surface = draw (chart, 900, 560);
+
+  /* The far point is outside: a diamond, blue for an improvement (higher is better). */
+  g_assert_cmpint (tandem_chart_get_marker (chart, last), ==, TANDEM_CHART_MARKER_DIAMOND);
+  g_assert_true (tandem_chart_get_point_position (chart, last, &x, &y));
+  pixel (surface, x, y, &r, &g, &b);
+  g_assert_cmpuint (r, <, 40);
+  g_assert_cmpuint (b, >, 150);
+  /* The shift: squares. A baseline point: a plain dot, grey, not blue. */
+  g_assert_cmpint (tandem_chart_get_marker (chart, 17), ==, TANDEM_CHART_MARKER_SQUARE);
+  g_assert_cmpint (tandem_chart_get_marker (chart, 2), ==, TANDEM_CHART_MARKER_DOT);
+  g_assert_true (tandem_chart_get_point_position (chart, 2, &x, &y));
+  pixel (surface, x, y, &r, &g, &b);
+  g_assert_cmpuint (b, <, 150);
+  g_assert_cmpuint ((guint) abs ((int) r - (int) b), <, 50);
+
+  /* Points in date order, left to right, inside the surface; higher values higher up. */
+  for (gsize i = 0; i < result->n_points; i++)
+    {
+      g_assert_true (tandem_chart_get_point_position (chart, i, &x, &y));
+      g_assert_cmpfloat (x, >, last_x);
+      g_assert_cmpfloat (x, <, 900);
+      g_assert_cmpfloat (y, >, 0);
+      g_assert_cmpfloat (y, <, 560);
+      last_x = x;
+    }
+  {
+    double y_low, y_high;
+    tandem_chart_get_point_position (chart, 5, &x, &y_low);    /* 8 */
+    tandem_chart_get_point_position (chart, last, &x, &y_high); /* 30 */
+    g_assert_cmpfloat (y_high, <, y_low);
+  }
+
+  /* Hovering finds the point under the pointer, and nothing far from any. */
+  tandem_chart_get_point_position (chart, 7, &x, &y);
+  g_assert_cmpint (tandem_chart_find_point (chart, x + 2, y - 2, 10), ==, 7);
+  g_assert_cmpint (tandem_chart_find_point (chart, 5, 5, 10), ==, -1);
+  cairo_surface_destroy (surface);
+
+  /* High contrast: the same signal, black. */
+  tandem_chart_set_style (chart, TANDEM_CHART_STYLE_HIGH_CONTRAST);
+  surface = draw (chart, 900, 560);
+  tandem_chart_get_point_position (chart, last, &x, &y);
+  pixel (surface, x, y, &r, &g, &b);
+  g_assert_cmpuint (r + g + b, <, 60);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_words (void)
+{
+  g_autoptr(TandemMeasure) measure = shift_measure ();
+  g_autoptr(TandemChart) chart = tandem_chart_new (measure);
+  g_autofree char *shift = tandem_chart_describe_point (chart, 17);
+  g_autofree char *outside = tandem_chart_describe_point (chart, 23);
+  g_autofree char *noted = tandem_chart_describe_point (chart, 3);
+  g_autofree char *annotated = tandem_chart_describe_point (chart, 15);
+  g_autofree char *summary = tandem_chart_dup_summary (chart);
+  g_autofree char *subtitle = tandem_chart_dup_subtitle (chart);
+
+  g_assert_cmpstr (shift, ==, "4 May 2026: 12.5 hours, part of a shift of 9 above the mean");
+  g_assert_true (g_str_has_prefix (outside, "15 June 2026: 30 hours"));
+  g_assert_nonnull (strstr (outside, "above the upper limit"));
+  g_assert_nonnull (strstr (noted, "no signal. Note: Two staff off sick"));
+  g_assert_nonnull (strstr (annotated, "Change 1: Evening group starts"));
+
+  g_assert_nonnull (strstr (summary, "Latest point, 15 June 2026: 30 hours."));
+  g_assert_nonnull (strstr (summary, "Special cause variation: an improvement."));
+  g_assert_nonnull (strstr (summary, "above the upper limit"));
+  g_assert_nonnull (strstr (summary, "Shift: "));
+  g_assert_cmpstr (subtitle, ==, "I chart (individual values) · Making Data Count rules · 24 points · "
+                                 "baseline from the first 15");
+}
+
+/* IHI on a run chart: the median, and a trend described by its direction. */
+static void
+test_run_chart (void)
+{
+  static const double values[] = { 5, 6, 5, 7, 6, 5, 6, 4, 3, 2.5, 2, 1.5, 1 };
+  g_autoptr(TandemMeasure) measure = tandem_measure_new ();
+  g_autoptr(TandemChart) chart = NULL;
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface;
+
+  measure->name = g_strdup ("Restraint");
+  measure->direction = TANDEM_SPC_DIRECTION_DECREASE;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *date = week (i);
+      add (measure, date, values[i], NULL);
+    }
+  chart = tandem_chart_new (measure);
+  g_assert_cmpint (tandem_chart_get_result (chart)->rules, ==, TANDEM_SPC_RULES_IHI);
+  g_assert_cmpint (tandem_chart_get_marker (chart, 12), ==, TANDEM_CHART_MARKER_TRIANGLE);
+  text = tandem_chart_describe_point (chart, 12);
+  g_assert_nonnull (strstr (text, "part of a falling trend of 7 points"));
+  surface = draw (chart, 600, 400);
+  cairo_surface_destroy (surface);
+}
+
+/* Shifts on either side of the median are told apart; points on the median
+ * neither break a shift nor count in it (IHI). */
+static void
+test_two_shifts (void)
+{
+  static const double values[] = { 10, 11, 9, 12, 10, 11, 10, 9, 12, 11, 4, 3, 5, 4, 3, 4, 5, 3 };
+  g_autoptr(TandemMeasure) measure = tandem_measure_new ();
+  g_autoptr(TandemChart) chart = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *text = NULL;
+
+  measure->name = g_strdup ("Seclusion hours");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *date = week (i);
+      add (measure, date, values[i], NULL);
+    }
+  chart = tandem_chart_new (measure);
+  summary = tandem_chart_dup_summary (chart);
+  g_assert_nonnull (strstr (summary, "• Shift: 8 points above the median, 5 Jan 2026 to 9 Mar 2026.\n"));
+  g_assert_nonnull (strstr (summary, "• Shift: 8 points below the median, 16 Mar 2026 to 4 May 2026.\n"));
+  text = tandem_chart_describe_point (chart, 11);
+  g_assert_nonnull (strstr (text, "part of a shift of 8 below the median"));
+}
+
+/* More points than pixels: the line is drawn per pixel column, the analysis is whole. */
+static void
+test_decimation (void)
+{
+  g_autoptr(TandemMeasure) measure = tandem_measure_new ();
+  g_autoptr(TandemChart) chart = NULL;
+  cairo_surface_t *surface;
+  GRand *rand = g_rand_new_with_seed (7);
+
+  measure->name = g_strdup ("Many");
+  measure->chart = TANDEM_SPC_CHART_I;
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("%05u", i);
+      add (measure, date, g_rand_double_range (rand, 0, 10), NULL);
+    }
+  g_rand_free (rand);
+  chart = tandem_chart_new (measure);
+  g_assert_cmpuint (tandem_chart_get_result (chart)->n_points, ==, 10000);
+  surface = draw (chart, 800, 500);
+  g_assert_cmpuint (tandem_chart_get_n_drawn (chart), >, 100);
+  g_assert_cmpuint (tandem_chart_get_n_drawn (chart), <=, 800);
+  cairo_surface_destroy (surface);
+
+  /* Small: every point is a vertex. */
+  {
+    g_autoptr(TandemMeasure) small = shift_measure ();
+    g_autoptr(TandemChart) few = tandem_chart_new (small);
+    surface = draw (few, 800, 500);
+    g_assert_cmpuint (tandem_chart_get_n_drawn (few), ==, 24);
+    cairo_surface_destroy (surface);
+  }
+}
+
+static void
+test_no_data (void)
+{
+  g_autoptr(TandemMeasure) measure = tandem_measure_new ();
+  g_autoptr(TandemChart) chart = NULL;
+  g_autofree char *summary = NULL;
+  cairo_surface_t *surface;
+  double x, y;
+
+  measure->name = g_strdup ("Empty");
+  chart = tandem_chart_new (measure);
+  g_assert_null (tandem_chart_get_result (chart));
+  g_assert_nonnull (strstr (tandem_chart_get_problem (chart), "no data yet"));
+  summary = tandem_chart_dup_summary (chart);
+  g_assert_nonnull (strstr (summary, "no data yet"));
+  surface = draw (chart, 400, 300);
+  g_assert_false (tandem_chart_get_point_position (chart, 0, &x, &y));
+  g_assert_cmpint (tandem_chart_find_point (chart, 10, 10, 10), ==, -1);
+  cairo_surface_destroy (surface);
+
+  /* A p chart with no denominators says why it cannot be drawn. */
+  {
+    g_autoptr(TandemMeasure) p = shift_measure ();
+    g_autoptr(TandemChart) pc = NULL;
+    p->chart = TANDEM_SPC_CHART_P;
+    pc = tandem_chart_new (p);
+    g_assert_null (tandem_chart_get_result (pc));
+    g_assert_nonnull (strstr (tandem_chart_get_problem (pc), "cannot be drawn"));
+  }
+}
+
+/* On paper: A4 and A3, PDF, SVG and PNG, through the one draw function. */
+static void
+test_pages (void)
+{
+  g_autoptr(TandemMeasure) measure = shift_measure ();
+  g_autoptr(TandemChart) chart = tandem_chart_new (measure);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-chart-XXXXXX", &error);
+  const char *names[] = { "a4.pdf", "a3.pdf", "a4.svg", "a4.png" };
+  TandemExportFormat formats[] = { TANDEM_EXPORT_PDF, TANDEM_EXPORT_PDF, TANDEM_EXPORT_SVG, TANDEM_EXPORT_PNG };
+  TandemPaper papers[] = { TANDEM_PAPER_A4, TANDEM_PAPER_A3, TANDEM_PAPER_A4, TANDEM_PAPER_A4 };
+
+  tandem_chart_set_style (chart, TANDEM_CHART_STYLE_PRINT);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      double w, h;
+      GStatBuf st;
+
+      tandem_paper_get_size (papers[i], TRUE, &w, &h);
+      g_assert_true (tandem_export_pages (path, formats[i], w, h, 1, 100, tandem_chart_draw_page,
+                                          chart, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_size, >, 1000);
+      /* The plot fills the page inside the margins. */
+      {
+        double x, y;
+        g_assert_true (tandem_chart_get_point_position (chart, 23, &x, &y));
+        g_assert_cmpfloat (x, >, w * 0.7);
+        g_assert_cmpfloat (x, <, w);
+      }
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/chart/signals", test_signals_by_shape_and_colour);
+  g_test_add_func ("/chart/words", test_words);
+  g_test_add_func ("/chart/run", test_run_chart);
+  g_test_add_func ("/chart/two-shifts", test_two_shifts);
+  g_test_add_func ("/chart/decimation", test_decimation);
+  g_test_add_func ("/chart/no-data", test_no_data);
+  g_test_add_func ("/chart/pages", test_pages);
+  return g_test_run ();
+}

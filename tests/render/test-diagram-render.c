@@ -1,0 +1,328 @@
+/* test-diagram-render.c — the diagram's layout, drawing and pages, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "tandem-diagram-layout.h"
+#include "tandem-export.h"
+#include "tandem-sample.h"
+
+typedef struct
+{
+  char          *dir;
+  TandemProject *project;
+  TandemDiagram *diagram;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) diagrams = NULL;
+
+  f->dir = g_dir_make_tmp ("tandem-diagram-render-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "Sample.tandem", NULL);
+  f->project = tandem_project_create (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_sample_populate (f->project, TANDEM_SAMPLE_WARD, &error));
+  teams = tandem_project_list_ids (f->project, "team", NULL, NULL, "position");
+  diagrams = tandem_diagram_list (f->project, teams->pdata[0], NULL);
+  f->diagram = tandem_diagram_load (f->project, diagrams->pdata[0], &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->diagram);
+  g_clear_object (&f->project);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      if (g_getenv ("TANDEM_KEEP_RENDERS") == NULL)
+        g_unlink (child);
+    }
+  if (g_getenv ("TANDEM_KEEP_RENDERS") == NULL)
+    g_rmdir (f->dir);
+  else
+    g_printerr ("renders kept in %s\n", f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+overlap (const TandemDiagramBox *a,
+         const TandemDiagramBox *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static void
+test_layout (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new (f->diagram, NULL);
+  guint n = tandem_diagram_get_n_nodes (f->diagram);
+  guint links = 0;
+  double w, h;
+
+  /* Every node drawn exactly once, shared ones too; one connector per link. */
+  g_assert_cmpuint (tandem_diagram_layout_get_n_boxes (layout), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const TandemDiagramNode *node = tandem_diagram_get_node (f->diagram, i);
+      int b = tandem_diagram_layout_find_box (layout, i);
+
+      g_assert_cmpint (b, >=, 0);
+      g_assert_cmpuint (tandem_diagram_layout_get_box (layout, b)->node, ==, i);
+      links += node->children->len;
+    }
+  g_assert_cmpuint (tandem_diagram_layout_get_n_edges (layout), ==, links);
+
+  /* Columns left to right, no box on another, everything inside the drawing. */
+  tandem_diagram_layout_get_size (layout, &w, &h);
+  for (guint a = 0; a < n; a++)
+    {
+      const TandemDiagramBox *ba = tandem_diagram_layout_get_box (layout, a);
+      const TandemDiagramNode *na = tandem_diagram_get_node (f->diagram, ba->node);
+
+      g_assert_cmpfloat (ba->x + ba->width, <=, w);
+      g_assert_cmpfloat (ba->y + ba->height, <=, h);
+      g_assert_cmpfloat (ba->height, >=, 30);
+      for (guint b = a + 1; b < n; b++)
+        {
+          const TandemDiagramBox *bb = tandem_diagram_layout_get_box (layout, b);
+          const TandemDiagramNode *nb = tandem_diagram_get_node (f->diagram, bb->node);
+
+          g_assert_false (overlap (ba, bb));
+          if (na->kind < nb->kind)
+            g_assert_cmpfloat (ba->x + ba->width, <, bb->x);
+        }
+    }
+
+  /* The order keeps the person's order under each parent. */
+  {
+    GArray *primaries = tandem_diagram_layout_get_column (layout, TANDEM_NODE_PRIMARY);
+    for (guint i = 1; i < primaries->len; i++)
+      g_assert_cmpfloat (tandem_diagram_layout_get_box (layout, g_array_index (primaries, guint, i - 1))->y,
+                         <, tandem_diagram_layout_get_box (layout, g_array_index (primaries, guint, i))->y);
+  }
+
+  /* The sample's links cross a little where ideas are shared, and no more
+   * than a straight alphabetical order would make them. */
+  g_test_message ("crossings: %u", tandem_diagram_layout_count_crossings (layout));
+  g_assert_cmpuint (tandem_diagram_layout_count_crossings (layout), <, links * 2);
+
+  /* Hit testing finds the box under a point. */
+  {
+    const TandemDiagramBox *box = tandem_diagram_layout_get_box (layout, 5);
+    g_assert_cmpint (tandem_diagram_layout_box_at (layout, box->x + 3, box->y + 3), ==, 5);
+    g_assert_cmpint (tandem_diagram_layout_box_at (layout, 1, 1), ==, -1);
+  }
+}
+
+static void
+test_fold_and_focus (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemDiagramLayout) full = tandem_diagram_layout_new (f->diagram, NULL);
+  g_autoptr(TandemDiagramLayout) focused = NULL;
+  g_autoptr(TandemDiagramLayout) folded = NULL;
+  const TandemDiagramNode *aim = tandem_diagram_get_node (f->diagram,
+    g_array_index (tandem_diagram_get_roots (f->diagram), guint, 0));
+  guint first = g_array_index (aim->children, guint, 0);
+  const TandemDiagramNode *primary = tandem_diagram_get_node (f->diagram, first);
+  g_autofree char *primary_id = g_strdup (primary->id);
+  int folded_box;
+
+  /* Focus on the first primary driver: the aim, it and what is under it. */
+  focused = tandem_diagram_layout_new (f->diagram, primary_id);
+  g_assert_cmpuint (tandem_diagram_layout_get_n_boxes (focused), <, tandem_diagram_layout_get_n_boxes (full));
+  g_assert_cmpint (tandem_diagram_layout_find_box (focused, first), >=, 0);
+  for (guint c = 0; c < aim->children->len; c++)
+    if (c > 0)
+      g_assert_cmpint (tandem_diagram_layout_find_box (focused, g_array_index (aim->children, guint, c)), ==, -1);
+
+  /* Fold the first primary: its secondaries only reached through it go. */
+  g_assert_true (tandem_diagram_set_collapsed (f->project, primary_id, TRUE, &error));
+  g_clear_object (&f->diagram);
+  f->diagram = tandem_diagram_load (f->project, tandem_diagram_get_id (tandem_diagram_layout_get_diagram (full)), &error);
+  g_assert_no_error (error);
+  folded = tandem_diagram_layout_new (f->diagram, NULL);
+  g_assert_cmpuint (tandem_diagram_layout_get_n_boxes (folded), <, tandem_diagram_layout_get_n_boxes (full));
+  folded_box = tandem_diagram_layout_find_box (folded, tandem_diagram_find_node (f->diagram, primary_id));
+  g_assert_cmpint (folded_box, >=, 0);
+  g_assert_cmpuint (tandem_diagram_layout_get_box (folded, folded_box)->n_folded, >, 0);
+}
+
+static double
+ink_in (cairo_surface_t *surface,
+        double           x,
+        double           y,
+        double           w,
+        double           h)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  guint inked = 0, total = 0;
+
+  cairo_surface_flush (surface);
+  for (int py = (int) y; py < (int) (y + h); py++)
+    for (int px = (int) x; px < (int) (x + w); px++)
+      {
+        guint32 pixel = *(guint32 *) (data + py * stride + px * 4);
+        inked += (pixel & 0xffffff) != 0xffffff;
+        total++;
+      }
+  return total ? (double) inked / total : 0;
+}
+
+static void
+test_draw (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new (f->diagram, NULL);
+  TandemDiagramDrawOptions options = { -1, -1, TRUE };
+  const TandemDiagramBox *box = tandem_diagram_layout_get_box (layout, 0);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w, h;
+
+  tandem_diagram_layout_get_size (layout, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w), (int) ceil (h));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  options.selected = box->node;
+  tandem_diagram_layout_draw (layout, cr, &options);
+  cairo_destroy (cr);
+
+  /* Ink in the boxes (text and border), none far outside the drawing's margin. */
+  g_assert_cmpfloat (ink_in (surface, box->x, box->y, box->width, box->height), >, 0.05);
+  g_assert_cmpfloat (ink_in (surface, w - 10, h - 10, 8, 8), ==, 0);
+
+  /* Only what is in the clip is drawn: a clip away from every box draws nothing. */
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  cairo_clip (cr);
+  tandem_diagram_layout_draw (layout, cr, &options);
+  cairo_destroy (cr);
+  g_assert_cmpfloat (ink_in (surface, box->x, box->y, box->width, box->height), >, 0.05);
+  g_assert_cmpfloat (ink_in (surface, 0, h / 2, box->x - 2, h / 2 - 2), ==, 0);
+  if (g_getenv ("TANDEM_KEEP_RENDERS"))
+    {
+      g_autofree char *png = g_build_filename (f->dir, "clip.png", NULL);
+      cairo_surface_write_to_png (surface, png);
+    }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_pages (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new (f->diagram, NULL);
+  g_autoptr(TandemDiagramPages) one = tandem_diagram_pages_new (layout, "Equity", "Delderfield Ward", 1, 1);
+  g_autoptr(TandemDiagramPages) poster = tandem_diagram_pages_new (layout, "Equity", NULL, 2, 2);
+  g_autofree char *pdf = g_build_filename (f->dir, "a3.pdf", NULL);
+  g_autofree char *poster_pdf = g_build_filename (f->dir, "poster.pdf", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "a4.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "a4.svg", NULL);
+  g_autofree char *contents = NULL;
+  cairo_surface_t *image;
+  double pw, ph;
+  gsize length;
+
+  g_assert_cmpuint (tandem_diagram_pages_get_n_pages (one), ==, 1);
+  g_assert_cmpuint (tandem_diagram_pages_get_n_pages (poster), ==, 4);
+
+  tandem_paper_get_size (TANDEM_PAPER_A3, TRUE, &pw, &ph);
+  g_assert_true (tandem_export_pages (pdf, TANDEM_EXPORT_PDF, pw, ph, 1, 72,
+                                      tandem_diagram_draw_page, one, &error));
+  g_assert_no_error (error);
+  tandem_paper_get_size (TANDEM_PAPER_A4, TRUE, &pw, &ph);
+  g_assert_true (tandem_export_pages (poster_pdf, TANDEM_EXPORT_PDF, pw, ph, 4, 72,
+                                      tandem_diagram_draw_page, poster, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (poster_pdf, &contents, &length, &error));
+  /* Four pages in the file. */
+  {
+    guint pages = 0;
+    for (gsize i = 0; i + 12 < length; i++)
+      pages += memcmp (contents + i, "/Type /Page", 11) == 0 && contents[i + 11] != 's';
+    g_assert_cmpuint (pages, ==, 4);
+  }
+
+  g_assert_true (tandem_export_pages (png, TANDEM_EXPORT_PNG, pw, ph, 1, 96,
+                                      tandem_diagram_draw_page, one, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int) ceil (pw * 96 / 72));
+  cairo_surface_destroy (image);
+
+  g_assert_true (tandem_export_pages (svg, TANDEM_EXPORT_SVG, pw, ph, 1, 72,
+                                      tandem_diagram_draw_page, one, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, &error));
+  g_assert_nonnull (strstr (contents, "<svg"));
+}
+
+static void
+test_empty_and_blank (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-diagram-blank-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Blank.tandem", NULL);
+  g_autoptr(TandemProject) project = tandem_project_create (path, &error);
+  TandemField fields[] = { { "name", tandem_value_text ("Ward") } };
+  g_autofree char *team = tandem_project_insert (project, "team", fields, 1, &error);
+  g_autofree char *id = tandem_diagram_create (project, team, "New", TANDEM_DIAGRAM_TEMPLATE_BLANK, &error);
+  g_autoptr(TandemDiagram) diagram = tandem_diagram_load (project, id, &error);
+  g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new (diagram, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 200);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_diagram_layout_get_n_boxes (layout), ==, 1);
+  g_assert_cmpuint (tandem_diagram_layout_get_n_edges (layout), ==, 0);
+  tandem_diagram_layout_draw (layout, cr, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_clear_object (&project);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/diagram-render/layout", Fixture, NULL, fixture_set_up, test_layout, fixture_tear_down);
+  g_test_add ("/diagram-render/fold-and-focus", Fixture, NULL, fixture_set_up, test_fold_and_focus,
+              fixture_tear_down);
+  g_test_add ("/diagram-render/draw", Fixture, NULL, fixture_set_up, test_draw, fixture_tear_down);
+  g_test_add ("/diagram-render/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
+  g_test_add_func ("/diagram-render/blank", test_empty_and_blank);
+  return g_test_run ();
+}
