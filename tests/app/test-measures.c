@@ -118,11 +118,8 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
   const char *name;
 
-  /* Closed but not finalised: finalising the window now trips a critical in
-   * the Diagram page's dispose (its template child is also AdwBin's child,
-   * so it is unparented twice). Restore gtk_window_destroy() +
-   * g_clear_object() once that is fixed. */
-  gtk_window_close (GTK_WINDOW (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
   while (dir && (name = g_dir_read_name (dir)))
     {
       g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
