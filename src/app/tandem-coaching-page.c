@@ -1,4 +1,4 @@
-/* tandem-coaching-page.c
+/* tandem-coaching-page.c — the Coaching page: sessions, attendance, actions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,43 +6,1579 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "tandem-coaching-page.h"
+#include "tandem-coaching-render.h"
+#include "tandem-print.h"
+#include "tandem-window.h"
+
+#define N_TEXTS 4
+#define CHART_MONTHS 12
+
+static const struct { const char *field; const char *title; } texts[N_TEXTS] = {
+  { "check_in", N_("Chec_k-in") },
+  { "notes", N_("_Notes") },
+  { "advice", N_("Ad_vice given") },
+  { "agreements", N_("A_greements") },
+};
 
 struct _TandemCoachingPage
 {
-  TandemPage     parent_instance;
+  TandemPage           parent_instance;
 
-  AdwStatusPage *status;
+  GtkLabel            *summary_label;
+  GtkSearchEntry      *search_entry;
+  GtkToggleButton     *caseload_button;
+  AdwSplitButton      *new_button;
+  GtkStack            *stack;
+
+  AdwPreferencesGroup *open_group;
+  GtkListBox          *open_list;
+  GtkListBox          *sessions_list;
+  GtkDrawingArea      *team_chart;
+  GtkLabel            *team_chart_text;
+
+  GtkLabel            *session_title;
+  GtkWidget           *template_button;
+  GtkWidget           *delete_button;
+  GtkWidget           *save_button;
+  AdwPreferencesGroup *review_group;
+  GtkListBox          *review_list;
+  AdwEntryRow         *date_row;
+  AdwEntryRow         *time_row;
+  GtkSpinButton       *minutes_spin;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *own_kind_row;
+  GtkSwitch           *online_switch;
+  AdwEntryRow         *coach_row;
+  GtkSwitch           *private_switch;
+  GtkListBox          *people_list;
+  GtkBox              *texts_box;
+  GtkTextView         *text_views[N_TEXTS];
+  AdwComboRow         *confidence_row;
+  AdwComboRow         *momentum_row;
+  GtkListBox          *actions_list;
+  AdwEntryRow         *action_what_row;
+  AdwComboRow         *action_owner_row;
+  AdwEntryRow         *action_due_row;
+  GtkListBox          *links_list;
+
+  GtkListBox          *upcoming_list;
+  GtkListBox          *teams_list;
+  GtkDrawingArea      *caseload_chart;
+
+  AdwPreferencesGroup *search_group;
+  GtkListBox          *search_list;
+
+  char                *session_id;      /* the session in the editor */
+  char                *session_team;
+  GPtrArray           *kinds;           /* stored kinds, as in kind_row */
+  GPtrArray           *owners;          /* person ids, as in action_owner_row; [0] is nobody */
+  GPtrArray           *people;          /* TandemAttendee, as in people_list */
+  GPtrArray           *people_choices;  /* GtkDropDown per person */
+  GPtrArray           *links;           /* TandemSessionLink, as in links_list */
+  GPtrArray           *link_checks;     /* GtkCheckButton per link */
+  GPtrArray           *templates;       /* TandemCoachingTemplate */
+  TandemAttendance    *team_attendance;
+  TandemAttendance    *caseload_attendance;
+  char                *return_view;     /* where clearing a search goes back to */
 };
 
 G_DEFINE_FINAL_TYPE (TandemCoachingPage, tandem_coaching_page, TANDEM_TYPE_PAGE)
 
-/* Until the page's editor lands, it says plainly what the file holds. */
-static char *
-describe (TandemProject *project,
-          const char    *team)
+/* ------------------------------------------------------------------------ */
+/* Small things                                                             */
+
+static void
+clear_list (GtkListBox *list)
 {
-  g_autoptr(GPtrArray) actions = tandem_project_list_ids (project, "action", "team_id", team, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static AdwActionRow *
+text_row (const char *title,
+          const char *subtitle)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  /* What people typed is shown as typed, never read as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  if (subtitle)
+    adw_action_row_set_subtitle (row, subtitle);
+  return row;
+}
+
+static void
+add_placeholder (GtkListBox *list,
+                 const char *text)
+{
+  AdwActionRow *row = text_row (text, NULL);
+
+  gtk_widget_add_css_class (GTK_WIDGET (row), "dim-label");
+  gtk_list_box_append (list, GTK_WIDGET (row));
+}
+
+static char *
+text_view_get (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  char *text;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  {
+    g_autofree char *copy = g_strstrip (g_strdup (text));
+
+    /* Only spaces is nothing. */
+    if (*copy == '\0')
+      {
+        g_free (text);
+        return NULL;
+      }
+  }
+  return text;
+}
+
+static const char *
+editable_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+stripped (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text ? text : ""));
+
+  if (*copy == '\0')
+    {
+      g_free (copy);
+      return NULL;
+    }
+  return copy;
+}
+
+static gboolean
+valid_date (const char *text)
+{
+  g_autoptr(GDate) date = g_date_new ();
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  g_date_set_parse (date, text);
+  return g_date_valid (date);
+}
+
+static char *
+local_date (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  return local ? g_date_time_format (local, "%-d %b %Y") : g_strdup (iso ? iso : "");
+}
+
+static char *
+describe_action (const TandemAction *action,
+                 const char         *today)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append (text, action->owner_name ? action->owner_name : _("No one named yet"));
+  if (action->due_on)
+    g_string_append_printf (text, _(" · due %s"), action->due_on);
+  if (action->session_starts_at)
+    {
+      g_autofree char *day = local_date (action->session_starts_at);
+      g_string_append_printf (text, _(" · agreed %s"), day);
+    }
+  if (action->carried_from)
+    g_string_append (text, _(" · carried forward"));
+  if (g_strcmp0 (action->status, "done") == 0)
+    g_string_append (text, _(" · done"));
+  else if (g_strcmp0 (action->status, "dropped") == 0)
+    g_string_append_printf (text, _(" · dropped: %s"), action->reason ? action->reason : "");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Overdue stands out in words and with an icon, not by colour alone. */
+static void
+mark_overdue (AdwActionRow *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (_("Overdue"));
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, "error");
+  gtk_widget_add_css_class (label, "heading");
+  adw_action_row_add_prefix (row, box);
+}
+
+static TandemWindow *
+get_window (TandemCoachingPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return TANDEM_IS_WINDOW (root) ? TANDEM_WINDOW (root) : NULL;
+}
+
+static void
+select_team (TandemCoachingPage *self,
+             const char         *team_id)
+{
+  TandemWindow *window = get_window (self);
+
+  if (window)
+    tandem_window_select_team (window, team_id);
+  else
+    tandem_page_set_team_id (TANDEM_PAGE (self), team_id);
+}
+
+static char *
+month_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m");
+}
+
+/* ------------------------------------------------------------------------ */
+/* The team: open actions, sessions, attendance                             */
+
+static void
+update_summary (TandemCoachingPage *self,
+                TandemProject      *project,
+                const char         *team)
+{
   gint64 sessions = tandem_project_count (project, "coaching_session", "team_id", team);
-  gint64 open_actions = 0;
+  gint64 actions = tandem_project_count (project, "action", "team_id", team);
+  g_autoptr(GPtrArray) open = tandem_coaching_list_actions_to_review (project, team, NULL, NULL);
+  g_autofree char *today = tandem_coaching_today ();
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  guint overdue = 0;
 
-  for (guint i = 0; i < actions->len; i++)
+  for (guint i = 0; open && i < open->len; i++)
+    overdue += tandem_action_is_overdue (open->pdata[i], today);
+  a = g_strdup_printf (_("Coaching sessions logged: %" G_GINT64_FORMAT "."), sessions);
+  b = g_strdup_printf (_("Actions: %" G_GINT64_FORMAT ", %u still open."), actions,
+                       open ? open->len : 0);
+  c = overdue ? g_strdup_printf (ngettext ("%u is overdue.", "%u are overdue.", overdue), overdue)
+              : g_strdup ("");
+  {
+    g_autofree char *text = g_strjoin (" ", a, b, c, NULL);
+    gtk_label_set_label (self->summary_label, g_strstrip (text));
+  }
+}
+
+static GtkWidget *
+session_row (TandemSession *session,
+             gboolean       with_team)
+{
+  g_autofree char *when = tandem_coaching_format_when (session->starts_at, session->minutes);
+  g_autofree char *title = with_team ? g_strdup_printf ("%s — %s", session->team_name, when)
+                                     : g_strdup (when);
+  g_autoptr(GString) subtitle = g_string_new (tandem_coaching_kind_label (session->kind));
+  AdwActionRow *row;
+
+  g_string_append_printf (subtitle, " · %s", session->online ? _("Online") : _("In person"));
+  g_string_append_printf (subtitle, ngettext (" · %u present", " · %u present", session->n_present),
+                          session->n_present);
+  if (session->lived_experience_present)
+    g_string_append (subtitle, _(" · lived experience present"));
+  g_string_append_printf (subtitle, ngettext (" · %u action", " · %u actions", session->n_actions),
+                          session->n_actions);
+  if (session->n_open_actions)
+    g_string_append_printf (subtitle, _(", %u open"), session->n_open_actions);
+
+  row = text_row (title, subtitle->str);
+  adw_action_row_set_subtitle_lines (row, 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (session->private)
     {
-      g_autofree char *status = tandem_project_get_text (project, "action", actions->pdata[i], "status");
-      open_actions += g_strcmp0 (status, "open") == 0;
+      GtkWidget *label = gtk_label_new (_("Private"));
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (row, label);
     }
-  a = g_strdup_printf (ngettext ("Coaching sessions logged: %" G_GINT64_FORMAT ".",
-                                 "Coaching sessions logged: %" G_GINT64_FORMAT ".", sessions),
-                       sessions);
-  b = g_strdup_printf (ngettext ("Actions: %u, %" G_GINT64_FORMAT " still open.",
-                                 "Actions: %u, %" G_GINT64_FORMAT " still open.", actions->len),
-                       actions->len, open_actions);
-  return g_strjoin (" ", a, b,
-                    _("The session log, with attendance and actions carried to the next session, "
-                      "is coming in a later version of Tandem."), NULL);
+  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "session-id", g_strdup (session->id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "team-id", g_strdup (session->team_id), g_free);
+  return GTK_WIDGET (row);
+}
+
+static char *
+chart_text (const TandemAttendance *attendance)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint t = 0; t < attendance->n_teams; t++)
+    {
+      guint total = attendance->team_sessions[t];
+
+      if (text->len)
+        g_string_append_c (text, '\n');
+      if (total == 0)
+        g_string_append_printf (text, _("%s: no sessions in the last %u months."),
+                                attendance->team_names[t], attendance->n_months);
+      else
+        g_string_append_printf (text, ngettext ("%s: %u session in the last %u months; %u%% had someone with lived experience present.",
+                                                "%s: %u sessions in the last %u months; %u%% had someone with lived experience present.",
+                                                total),
+                                attendance->team_names[t], total, attendance->n_months,
+                                (guint) (100.0 * attendance->team_with_le[t] / total + 0.5));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+reload_team (TandemCoachingPage *self,
+             TandemProject      *project,
+             const char         *team)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) open = tandem_coaching_list_actions_to_review (project, team, NULL, &error);
+  g_autoptr(GPtrArray) sessions = tandem_coaching_list_sessions (project, team, NULL, NULL, TRUE, &error);
+  g_autofree char *today = tandem_coaching_today ();
+  g_autofree char *month = month_now ();
+
+  clear_list (self->open_list);
+  for (guint i = 0; open && i < open->len; i++)
+    {
+      TandemAction *action = open->pdata[i];
+      g_autofree char *subtitle = describe_action (action, today);
+      AdwActionRow *row = text_row (action->what, subtitle);
+
+      if (tandem_action_is_overdue (action, today))
+        mark_overdue (row);
+      gtk_list_box_append (self->open_list, GTK_WIDGET (row));
+    }
+  if (open && open->len == 0)
+    add_placeholder (self->open_list, _("No open actions."));
+
+  clear_list (self->sessions_list);
+  for (guint i = 0; sessions && i < sessions->len; i++)
+    gtk_list_box_append (self->sessions_list, session_row (sessions->pdata[i], FALSE));
+  if (sessions && sessions->len == 0)
+    add_placeholder (self->sessions_list, _("No sessions yet. Choose New Session to log one."));
+
+  g_clear_pointer (&self->team_attendance, tandem_attendance_free);
+  self->team_attendance = tandem_coaching_attendance (project, team, month, CHART_MONTHS, TRUE, NULL);
+  if (self->team_attendance)
+    {
+      g_autofree char *text = chart_text (self->team_attendance);
+      gtk_drawing_area_set_content_height (self->team_chart,
+                                           (int) tandem_coaching_attendance_height (self->team_attendance));
+      gtk_label_set_label (self->team_chart_text, text);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->team_chart));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Every team                                                               */
+
+static void
+reload_caseload (TandemCoachingPage *self,
+                 TandemProject      *project)
+{
+  g_autofree char *now = tandem_coaching_now ();
+  g_autofree char *month = month_now ();
+  g_autoptr(GPtrArray) teams = tandem_coaching_caseload (project, now, NULL);
+  g_autoptr(GPtrArray) upcoming = tandem_coaching_list_upcoming (project, now, 20, NULL);
+
+  clear_list (self->teams_list);
+  for (guint i = 0; teams && i < teams->len; i++)
+    {
+      TandemCaseloadTeam *team = teams->pdata[i];
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      AdwActionRow *row;
+
+      if (team->last_seen == NULL)
+        g_string_append (subtitle, _("Not seen yet"));
+      else
+        {
+          g_autofree char *day = local_date (team->last_seen);
+          g_string_append_printf (subtitle, ngettext ("Last seen %d day ago (%s)",
+                                                      "Last seen %d days ago (%s)",
+                                                      team->days_since_seen),
+                                  team->days_since_seen, day);
+        }
+      if (team->next_session)
+        {
+          g_autofree char *day = local_date (team->next_session);
+          g_string_append_printf (subtitle, _(" · next session %s"), day);
+        }
+      g_string_append_printf (subtitle, ngettext (" · %u open action", " · %u open actions",
+                                                  team->n_open), team->n_open);
+      if (team->n_overdue)
+        g_string_append_printf (subtitle, _(", %u overdue"), team->n_overdue);
+
+      row = text_row (team->team_name, subtitle->str);
+      if (team->n_overdue)
+        mark_overdue (row);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "team-id", g_strdup (team->team_id), g_free);
+      gtk_list_box_append (self->teams_list, GTK_WIDGET (row));
+    }
+
+  clear_list (self->upcoming_list);
+  for (guint i = 0; upcoming && i < upcoming->len; i++)
+    gtk_list_box_append (self->upcoming_list, session_row (upcoming->pdata[i], TRUE));
+  if (upcoming && upcoming->len == 0)
+    add_placeholder (self->upcoming_list, _("No sessions booked ahead."));
+
+  g_clear_pointer (&self->caseload_attendance, tandem_attendance_free);
+  self->caseload_attendance = tandem_coaching_attendance (project, NULL, month, CHART_MONTHS, TRUE, NULL);
+  if (self->caseload_attendance)
+    {
+      g_autofree char *text = chart_text (self->caseload_attendance);
+      gtk_drawing_area_set_content_height (self->caseload_chart,
+                                           (int) tandem_coaching_attendance_height (self->caseload_attendance));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->caseload_chart),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->caseload_chart));
+}
+
+static void
+draw_chart_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  TandemCoachingPage *self = user_data;
+  TandemAttendance *attendance = area == self->team_chart ? self->team_attendance
+                                                          : self->caseload_attendance;
+
+  if (attendance == NULL)
+    return;
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  tandem_coaching_draw_attendance (cr, width, height, attendance);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Search                                                                   */
+
+static void
+run_search (TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *description = NULL;
+
+  if (project == NULL)
+    return;
+  hits = tandem_coaching_search (project, text, 100, &error);
+  clear_list (self->search_list);
+  if (hits == NULL)
+    {
+      adw_preferences_group_set_description (self->search_group, error->message);
+      return;
+    }
+  for (guint i = 0; i < hits->len; i++)
+    {
+      TandemSearchHit *hit = hits->pdata[i];
+      g_autofree char *day = local_date (hit->starts_at);
+      g_autofree char *title = g_strdup_printf ("%s · %s · %s%s", hit->team_name, day,
+                                                hit->is_action ? _("Action") : _("Session"),
+                                                hit->private ? _(" · Private") : "");
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      g_autofree char *snippet = tandem_coaching_snippet_markup (hit->snippet);
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (row, snippet);
+      adw_action_row_set_subtitle_lines (row, 3);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), hit->session_id != NULL);
+      if (hit->session_id)
+        {
+          adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+          g_object_set_data_full (G_OBJECT (row), "session-id", g_strdup (hit->session_id), g_free);
+          g_object_set_data_full (G_OBJECT (row), "team-id", g_strdup (hit->team_id), g_free);
+        }
+      gtk_list_box_append (self->search_list, GTK_WIDGET (row));
+    }
+  description = hits->len == 0 ? g_strdup_printf (_("Nothing found for “%s”."), text)
+                               : g_strdup_printf (ngettext ("%u result, best first, across every team.",
+                                                            "%u results, best first, across every team.",
+                                                            hits->len), hits->len);
+  adw_preferences_group_set_description (self->search_group, description);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The editor                                                               */
+
+static void
+fill_texts_box (TandemCoachingPage *self)
+{
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      GtkWidget *group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *label = gtk_label_new_with_mnemonic (_(texts[i].title));
+      GtkWidget *frame = gtk_frame_new (NULL);
+      GtkWidget *view = gtk_text_view_new ();
+
+      /* A heading with a mnemonic (Alt+N for the notes) that focuses the
+       * text, for people who use the keyboard. */
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_set_margin_top (group, 12);
+      gtk_box_append (GTK_BOX (group), label);
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+      gtk_widget_set_size_request (view, -1, i == 1 ? 140 : 80);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_label_get_text (GTK_LABEL (label)), -1);
+      gtk_frame_set_child (GTK_FRAME (frame), view);
+      gtk_box_append (GTK_BOX (group), frame);
+      gtk_box_append (self->texts_box, group);
+      self->text_views[i] = GTK_TEXT_VIEW (view);
+    }
+}
+
+static GtkStringList *
+rating_model (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, _("Not rated"));
+  for (int i = 1; i <= 5; i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%d", i);
+      gtk_string_list_append (list, n);
+    }
+  return list;
+}
+
+static void reload_editor_lists (TandemCoachingPage *self);
+
+static void
+attendance_toggled_cb (GtkToggleButton *button,
+                       gpointer         user_data)
+{
+  GtkToggleButton *other = g_object_get_data (G_OBJECT (button), "other");
+
+  if (gtk_toggle_button_get_active (button))
+    gtk_toggle_button_set_active (other, FALSE);
+}
+
+static void
+review_done_cb (GtkButton          *button,
+                TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *action = g_object_get_data (G_OBJECT (button), "action-id");
+  g_autofree char *today = tandem_coaching_today ();
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_coaching_mark_done (project, action, today, &error))
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Mark the Action Done"), error);
+}
+
+static void
+review_carry_cb (GtkButton          *button,
+                 TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *action = g_object_get_data (G_OBJECT (button), "action-id");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "entry");
+  g_autofree char *today = tandem_coaching_today ();
+  g_autofree char *date = stripped (gtk_editable_get_text (entry));
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Close the little form first: its row is about to be redrawn, and the
+   * keyboard goes back to the window. */
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  id = tandem_coaching_carry_forward (project, action, self->session_id, date, today, &error);
+  if (id == NULL)
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Carry the Action Forward"), error);
+}
+
+static void
+review_drop_cb (GtkButton          *button,
+                TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *action = g_object_get_data (G_OBJECT (button), "action-id");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "entry");
+  g_autofree char *today = tandem_coaching_today ();
+  g_autoptr(GError) error = NULL;
+
+  /* Close the little form first: its row is about to be redrawn, and the
+   * keyboard goes back to the window. */
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  if (!tandem_coaching_drop (project, action, gtk_editable_get_text (entry), today, &error))
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Drop the Action"), error);
+}
+
+static void
+entry_activate_cb (GtkEntry  *entry,
+                   GtkButton *button)
+{
+  gtk_widget_activate (GTK_WIDGET (button));
+}
+
+/* A button that opens a small form: one field and a button to confirm. */
+static GtkWidget *
+form_button (TandemCoachingPage *self,
+             const char         *label,
+             const char         *accessible,
+             const char         *field_label,
+             const char         *initial,
+             const char         *confirm,
+             const char         *action_id,
+             GCallback           callback)
+{
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *caption = gtk_label_new (field_label);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (confirm);
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), label);
+  /* No mnemonic: every row has one of these. */
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_widget_set_tooltip_text (menu_button, accessible);
+  if (gtk_widget_get_first_child (menu_button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (menu_button)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  field_label, -1);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_object_set_data_full (G_OBJECT (button), "action-id", g_strdup (action_id), g_free);
+  g_object_set_data (G_OBJECT (button), "entry", entry);
+  g_signal_connect (button, "clicked", callback, self);
+  g_signal_connect (entry, "activate", G_CALLBACK (entry_activate_cb), button);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+  return menu_button;
+}
+
+static GtkWidget *
+review_row (TandemCoachingPage *self,
+            TandemAction       *action,
+            const char         *today)
+{
+  g_autofree char *subtitle = describe_action (action, today);
+  g_autofree char *done_label = g_strdup_printf (_("Mark “%s” done"), action->what);
+  g_autofree char *carry_label = g_strdup_printf (_("Carry “%s” forward"), action->what);
+  g_autofree char *drop_label = g_strdup_printf (_("Drop “%s”"), action->what);
+  g_autofree char *next_due = NULL;
+  AdwActionRow *row = text_row (action->what, subtitle);
+  GtkWidget *done = gtk_button_new_with_label (_("Done"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) later = g_date_time_add_days (now, 14);
+    next_due = g_date_time_format (later, "%Y-%m-%d");
+  }
+  if (tandem_action_is_overdue (action, today))
+    mark_overdue (row);
+  adw_action_row_set_subtitle_lines (row, 2);
+  gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (done, done_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL, done_label, -1);
+  g_object_set_data_full (G_OBJECT (done), "action-id", g_strdup (action->id), g_free);
+  g_signal_connect (done, "clicked", G_CALLBACK (review_done_cb), self);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), done);
+  gtk_box_append (GTK_BOX (box),
+                  form_button (self, _("Carry Forward"), carry_label,
+                               _("New date (year-month-day)"), next_due, _("_Carry Forward"),
+                               action->id, G_CALLBACK (review_carry_cb)));
+  gtk_box_append (GTK_BOX (box),
+                  form_button (self, _("Drop"), drop_label, _("Why is it dropped?"), NULL,
+                               _("_Drop Action"), action->id, G_CALLBACK (review_drop_cb)));
+  adw_action_row_add_suffix (row, box);
+  return GTK_WIDGET (row);
+}
+
+static void
+delete_action_cb (GtkButton          *button,
+                  TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *action = g_object_get_data (G_OBJECT (button), "action-id");
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_project_begin (project, _("Delete action"), &error) ||
+      !tandem_project_delete (project, "action", action, &error) ||
+      !tandem_project_commit (project, &error))
+    {
+      tandem_project_rollback (project);
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Action"), error);
+      return;
+    }
+  tandem_page_show_toast (TANDEM_PAGE (self), _("Action deleted"), TRUE);
+}
+
+static void
+reload_editor_lists (TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemSession) session = NULL;
+  g_autoptr(GPtrArray) review = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autofree char *today = tandem_coaching_today ();
+
+  session = tandem_coaching_get_session (project, self->session_id, &error);
+  if (session == NULL)
+    return;
+
+  review = tandem_coaching_list_actions_to_review (project, session->team_id, session->starts_at, NULL);
+  clear_list (self->review_list);
+  for (guint i = 0; review && i < review->len; i++)
+    gtk_list_box_append (self->review_list, review_row (self, review->pdata[i], today));
+  if (review && review->len == 0)
+    add_placeholder (self->review_list, _("Nothing left to review from earlier sessions."));
+
+  actions = tandem_coaching_list_actions (project, self->session_id, NULL);
+  clear_list (self->actions_list);
+  for (guint i = 0; actions && i < actions->len; i++)
+    {
+      TandemAction *action = actions->pdata[i];
+      g_autofree char *subtitle = describe_action (action, today);
+      g_autofree char *delete_label = g_strdup_printf (_("Delete “%s”"), action->what);
+      AdwActionRow *row = text_row (action->what, subtitle);
+      GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      if (tandem_action_is_overdue (action, today))
+        mark_overdue (row);
+      gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (delete, "flat");
+      gtk_widget_set_tooltip_text (delete, _("Delete action"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      delete_label, -1);
+      g_object_set_data_full (G_OBJECT (delete), "action-id", g_strdup (action->id), g_free);
+      g_signal_connect (delete, "clicked", G_CALLBACK (delete_action_cb), self);
+      adw_action_row_add_suffix (row, delete);
+      gtk_list_box_append (self->actions_list, GTK_WIDGET (row));
+    }
+  if (actions && actions->len == 0)
+    add_placeholder (self->actions_list, _("No actions agreed yet."));
+}
+
+static void
+set_view (TandemCoachingPage *self,
+          const char         *view)
+{
+  gtk_stack_set_visible_child_name (self->stack, view);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), !g_str_equal (view, "session"));
+}
+
+/* Fills the editor from the file: called when a session is opened, not when
+ * the project changes, so what the person is typing is never overwritten. */
+static void
+load_editor (TandemCoachingPage *self,
+             TandemSession      *session)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (session->starts_at, NULL);
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *date = local ? g_date_time_format (local, "%Y-%m-%d") : g_strdup ("");
+  g_autofree char *time = local ? g_date_time_format (local, "%H:%M") : g_strdup ("");
+  g_autofree char *when = tandem_coaching_format_when (session->starts_at, session->minutes);
+  g_autofree char *title = g_strdup_printf ("%s — %s", session->team_name, when);
+  g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) owner_labels = gtk_string_list_new (NULL);
+  const char * const values[N_TEXTS] = { session->check_in, session->notes, session->advice,
+                                         session->agreements };
+  guint kind_index = 0;
+  gboolean own_kind = TRUE;
+
+  gtk_label_set_label (self->session_title, title);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+  gtk_spin_button_set_value (self->minutes_spin, session->minutes > 0 ? session->minutes : 90);
+  gtk_switch_set_active (self->online_switch, session->online);
+  gtk_switch_set_active (self->private_switch, session->private);
+  gtk_editable_set_text (GTK_EDITABLE (self->coach_row), session->coach ? session->coach : "");
+
+  g_clear_pointer (&self->kinds, g_ptr_array_unref);
+  self->kinds = tandem_coaching_list_kinds (project);
+  for (guint i = 0; i < self->kinds->len; i++)
+    {
+      gtk_string_list_append (kind_labels, tandem_coaching_kind_label (self->kinds->pdata[i]));
+      if (g_strcmp0 (self->kinds->pdata[i], session->kind) == 0)
+        {
+          kind_index = i;
+          own_kind = FALSE;
+        }
+    }
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_labels));
+  adw_combo_row_set_selected (self->kind_row, kind_index);
+  gtk_editable_set_text (GTK_EDITABLE (self->own_kind_row),
+                         own_kind && session->kind ? session->kind : "");
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_views[i]),
+                              values[i] ? values[i] : "", -1);
+
+  adw_combo_row_set_selected (self->confidence_row, CLAMP (session->confidence, 0, 5));
+  adw_combo_row_set_selected (self->momentum_row, CLAMP (session->momentum, 0, 5));
+
+  /* Who took part: the team's people, each present, sending apologies or
+   * not recorded. */
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_ptr_array_set_size (self->people_choices, 0);
+  self->people = tandem_coaching_list_attendees (project, session->team_id, session->id, NULL);
+  clear_list (self->people_list);
+  g_clear_pointer (&self->owners, g_ptr_array_unref);
+  self->owners = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->owners, NULL);
+  gtk_string_list_append (owner_labels, _("No one yet"));
+  for (guint i = 0; self->people && i < self->people->len; i++)
+    {
+      TandemAttendee *person = self->people->pdata[i];
+      g_autofree char *subtitle = NULL;
+      g_autofree char *present_label = g_strdup_printf (_("%s was present"), person->name);
+      g_autofree char *apologies_label = g_strdup_printf (_("%s sent apologies"), person->name);
+      GtkWidget *present = gtk_toggle_button_new_with_label (_("Present"));
+      GtkWidget *apologies = gtk_toggle_button_new_with_label (_("Apologies"));
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      AdwActionRow *row;
+
+      subtitle = person->title && *person->title
+                 ? g_strdup_printf ("%s · %s", tandem_coaching_role_label (person->person_role), person->title)
+                 : g_strdup (tandem_coaching_role_label (person->person_role));
+      row = text_row (person->name, subtitle);
+      /* Two buttons, one press each: present, or sent apologies; neither
+       * pressed is not recorded. Their words say which is on. */
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (present), g_strcmp0 (person->status, "present") == 0);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (apologies), g_strcmp0 (person->status, "apologies") == 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (present), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      present_label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (apologies), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      apologies_label, -1);
+      gtk_widget_set_tooltip_text (present, present_label);
+      gtk_widget_set_tooltip_text (apologies, apologies_label);
+      g_object_set_data (G_OBJECT (present), "other", apologies);
+      g_object_set_data (G_OBJECT (apologies), "other", present);
+      g_signal_connect (present, "toggled", G_CALLBACK (attendance_toggled_cb), NULL);
+      g_signal_connect (apologies, "toggled", G_CALLBACK (attendance_toggled_cb), NULL);
+      gtk_widget_add_css_class (box, "linked");
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), present);
+      gtk_box_append (GTK_BOX (box), apologies);
+      adw_action_row_add_suffix (row, box);
+      gtk_list_box_append (self->people_list, GTK_WIDGET (row));
+      g_ptr_array_add (self->people_choices, present);
+
+      g_ptr_array_add (self->owners, g_strdup (person->person_id));
+      gtk_string_list_append (owner_labels, person->name);
+    }
+  if (self->people == NULL || self->people->len == 0)
+    add_placeholder (self->people_list, _("This team has no people yet: add them from the team's details."));
+  adw_combo_row_set_model (self->action_owner_row, G_LIST_MODEL (owner_labels));
+
+  g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_ptr_array_set_size (self->link_checks, 0);
+  self->links = tandem_coaching_list_links (project, session->team_id, session->id, NULL);
+  clear_list (self->links_list);
+  for (guint i = 0; self->links && i < self->links->len; i++)
+    {
+      TandemSessionLink *link = self->links->pdata[i];
+      const char *kind = g_str_equal (link->entity, "node") ? _("Change idea")
+                         : g_str_equal (link->entity, "pdsa_cycle") ? _("PDSA cycle") : _("Measure");
+      AdwActionRow *row = text_row (link->title, kind);
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), link->link_id != NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      link->title, -1);
+      adw_action_row_add_prefix (row, check);
+      adw_action_row_set_activatable_widget (row, check);
+      gtk_list_box_append (self->links_list, GTK_WIDGET (row));
+      g_ptr_array_add (self->link_checks, check);
+    }
+  if (self->links == NULL || self->links->len == 0)
+    add_placeholder (self->links_list, _("This team has no change ideas, PDSA cycles or measures yet."));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->action_what_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->action_due_row), "");
+  adw_combo_row_set_selected (self->action_owner_row, 0);
+}
+
+/* Writes the form to the file as one change. Unchanged fields are left
+ * alone, so saving an untouched session changes nothing. */
+static gboolean
+save_editor (TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemSession) session = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *starts_at = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *coach = NULL;
+  g_autofree char *iso = NULL;
+  const char *date = editable_text (self->date_row);
+  const char *time = editable_text (self->time_row);
+  int minutes = gtk_spin_button_get_value_as_int (self->minutes_spin);
+  int hour = -1, minute = -1;
+  gboolean ok = TRUE;
+
+  if (self->session_id == NULL || project == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
+    return TRUE;
+  session = tandem_coaching_get_session (project, self->session_id, &error);
+  if (session == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), error);
+      return FALSE;
+    }
+
+  if (!valid_date (date) || sscanf (time, "%d:%d", &hour, &minute) != 2 ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    {
+      g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("Give the date as year-month-day (for example 2026-11-18) and the "
+                             "time as hours:minutes (for example 10:00)."));
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), error);
+      return FALSE;
+    }
+  iso = g_strdup_printf ("%sT%02d:%02d:00", date, hour, minute);
+  {
+    g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+    local = g_date_time_new_from_iso8601 (iso, zone);
+  }
+  utc = local ? g_date_time_to_utc (local) : NULL;
+  starts_at = utc ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+  kind = stripped (editable_text (self->own_kind_row));
+  if (kind == NULL && self->kinds)
+    {
+      guint k = adw_combo_row_get_selected (self->kind_row);
+      kind = g_strdup (k < self->kinds->len ? self->kinds->pdata[k] : TANDEM_SESSION_KIND_OTHER);
+    }
+  coach = stripped (editable_text (self->coach_row));
+
+  if (!tandem_project_begin (project, _("Edit coaching session"), &error))
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), error);
+      return FALSE;
+    }
+
+#define SET(field, changed, value) \
+  G_STMT_START { \
+    if (ok && (changed)) \
+      ok = tandem_project_update (project, "coaching_session", self->session_id, field, value, &error); \
+  } G_STMT_END
+
+  SET ("starts_at", starts_at && g_strcmp0 (starts_at, session->starts_at) != 0,
+       tandem_value_text (starts_at));
+  SET ("minutes", minutes != session->minutes, tandem_value_int (minutes));
+  SET ("kind", g_strcmp0 (kind, session->kind) != 0, tandem_value_text (kind));
+  SET ("online", gtk_switch_get_active (self->online_switch) != session->online,
+       tandem_value_int (gtk_switch_get_active (self->online_switch)));
+  SET ("private", gtk_switch_get_active (self->private_switch) != session->private,
+       tandem_value_int (gtk_switch_get_active (self->private_switch)));
+  SET ("coach", g_strcmp0 (coach, session->coach) != 0, tandem_value_text (coach));
+  {
+    const char * const old[N_TEXTS] = { session->check_in, session->notes, session->advice,
+                                        session->agreements };
+    for (guint i = 0; i < N_TEXTS; i++)
+      {
+        g_autofree char *text = text_view_get (self->text_views[i]);
+        SET (texts[i].field, g_strcmp0 (text, old[i]) != 0, tandem_value_text (text));
+      }
+  }
+  {
+    int confidence = (int) adw_combo_row_get_selected (self->confidence_row);
+    int momentum = (int) adw_combo_row_get_selected (self->momentum_row);
+
+    SET ("confidence", confidence != session->confidence,
+         confidence ? tandem_value_int (confidence) : tandem_value_null ());
+    SET ("momentum", momentum != session->momentum,
+         momentum ? tandem_value_int (momentum) : tandem_value_null ());
+  }
+#undef SET
+
+  for (guint i = 0; ok && self->people && i < self->people->len; i++)
+    {
+      TandemAttendee *person = self->people->pdata[i];
+      GtkToggleButton *present = self->people_choices->pdata[i];
+      GtkToggleButton *apologies = g_object_get_data (G_OBJECT (present), "other");
+      const char *status = gtk_toggle_button_get_active (present) ? "present"
+                           : gtk_toggle_button_get_active (apologies) ? "apologies" : NULL;
+
+      ok = tandem_coaching_set_attendance (project, self->session_id, person->person_id, status,
+                                           person->title, &error);
+    }
+  for (guint i = 0; ok && self->links && i < self->links->len; i++)
+    {
+      TandemSessionLink *link = self->links->pdata[i];
+
+      ok = tandem_coaching_set_link (project, self->session_id, link->entity, link->id,
+                                     gtk_check_button_get_active (self->link_checks->pdata[i]), &error);
+    }
+
+  if (!ok || !tandem_project_commit (project, &error))
+    {
+      tandem_project_rollback (project);
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), error);
+      return FALSE;
+    }
+
+  /* Show what is saved, and keep the form as the person left it: it is. */
+  {
+    g_autoptr(TandemSession) saved = tandem_coaching_get_session (project, self->session_id, NULL);
+    if (saved)
+      {
+        g_autofree char *when = tandem_coaching_format_when (saved->starts_at, saved->minutes);
+        g_autofree char *title = g_strdup_printf ("%s — %s", saved->team_name, when);
+        gtk_label_set_label (self->session_title, title);
+        g_clear_pointer (&self->people, g_ptr_array_unref);
+        self->people = tandem_coaching_list_attendees (project, saved->team_id, saved->id, NULL);
+        g_clear_pointer (&self->links, g_ptr_array_unref);
+        self->links = tandem_coaching_list_links (project, saved->team_id, saved->id, NULL);
+      }
+  }
+  reload_editor_lists (self);
+  return TRUE;
+}
+
+static void
+close_editor (TandemCoachingPage *self)
+{
+  g_clear_pointer (&self->session_id, g_free);
+  g_clear_pointer (&self->session_team, g_free);
+  set_view (self, gtk_toggle_button_get_active (self->caseload_button) ? "caseload" : "team");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Printing and exporting                                                   */
+
+static TandemCoachingDoc *
+make_doc (TandemCoachingPage  *self,
+          gboolean             include_private,
+          GError             **error)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
+  g_autofree char *today = tandem_coaching_today ();
+  g_autofree char *name = NULL;
+  g_autofree char *month = month_now ();
+  GPtrArray *records;
+  TandemAttendance *attendance;
+
+  if (self->session_id)
+    {
+      TandemSessionRecord *record = tandem_coaching_session_record (project, self->session_id,
+                                                                    today, error);
+      return record ? tandem_coaching_doc_new_record (record) : NULL;
+    }
+  records = tandem_coaching_log_records (project, team, NULL, NULL, include_private, today, error);
+  if (records == NULL)
+    return NULL;
+  attendance = tandem_coaching_attendance (project, team, month, CHART_MONTHS, include_private, error);
+  if (attendance == NULL)
+    {
+      g_ptr_array_unref (records);
+      return NULL;
+    }
+  name = tandem_project_get_text (project, "team", team, "name");
+  return tandem_coaching_doc_new_log (records, name ? name : "", attendance);
+}
+
+static gboolean
+has_private (TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
+  g_autoptr(GPtrArray) all = tandem_coaching_list_sessions (project, team, NULL, NULL, TRUE, NULL);
+  g_autoptr(GPtrArray) shared = tandem_coaching_list_sessions (project, team, NULL, NULL, FALSE, NULL);
+
+  return all && shared && all->len != shared->len;
+}
+
+static void
+print_with (TandemCoachingPage *self,
+            gboolean            include_private)
+{
+  g_autoptr(GError) error = NULL;
+  TandemCoachingDoc *doc = make_doc (self, include_private, &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  double width, height;
+  guint n_pages;
+
+  if (doc == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Print"), error);
+      return;
+    }
+  tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &width, &height);
+  n_pages = tandem_coaching_doc_paginate (doc, width, height);
+  tandem_print_pages (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                      self->session_id ? _("Coaching session record") : _("Coaching log"),
+                      TANDEM_PAPER_A4, FALSE, n_pages, tandem_coaching_doc_draw_page, doc,
+                      tandem_coaching_doc_free, NULL);
+}
+
+typedef void (*PrivateChoiceFunc) (TandemCoachingPage *self, gboolean include_private);
+
+static void
+private_response_cb (AdwMessageDialog   *dialog,
+                     const char         *response,
+                     TandemCoachingPage *self)
+{
+  PrivateChoiceFunc then = g_object_get_data (G_OBJECT (dialog), "then");
+
+  if (g_str_equal (response, "cancel"))
+    return;
+  then (self, g_str_equal (response, "include"));
+}
+
+/* Sharing a log that holds private sessions: ask first, leaving them out
+ * unless the coach chooses otherwise. */
+static void
+ask_private (TandemCoachingPage *self,
+             PrivateChoiceFunc   then)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (self->session_id != NULL || !has_private (self))
+    {
+      then (self, self->session_id != NULL);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Include Private Sessions?"),
+                                   _("Some of this team's sessions are marked private. Their notes "
+                                     "may be sensitive. Leave them out unless everyone who will see "
+                                     "this may read them."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "include", _("_Include Them"),
+                                    "leave-out", _("_Leave Them Out"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "leave-out",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "leave-out");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "then", then);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (private_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static TandemSessionsFormat
+format_for_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".txt") ||
+      g_str_has_suffix (lower, ".markdown"))
+    return TANDEM_SESSIONS_MARKDOWN;
+  if (g_str_has_suffix (lower, ".ics"))
+    return TANDEM_SESSIONS_ICS;
+  return TANDEM_SESSIONS_PDF;
+}
+
+static void
+export_response_cb (GtkNativeDialog    *dialog,
+                    int                 response,
+                    TandemCoachingPage *self)
+{
+  gboolean include_private = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "private"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path && !tandem_coaching_page_export_to_file (self, path, include_private, &error))
+        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Export"), error);
+      else if (path)
+        tandem_page_show_toast (TANDEM_PAGE (self), _("Exported"), FALSE);
+    }
+  g_object_unref (dialog);
+  /* Give the keyboard back to the project window. */
+  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    gtk_window_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_object_unref (self);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}
+
+static void
+export_with (TandemCoachingPage *self,
+             gboolean            include_private)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *team_name = tandem_project_get_text (project, "team", team, "name");
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->session_id)
+    {
+      g_autofree char *starts = tandem_project_get_text (project, "coaching_session",
+                                                         self->session_id, "starts_at");
+      g_autofree char *day = g_strndup (starts ? starts : "", 10);
+      name = g_strdup_printf (_("%s coaching %s.pdf"), team_name ? team_name : "", day);
+    }
+  else
+    name = g_strdup_printf (_("%s coaching log.pdf"), team_name ? team_name : "");
+
+  chooser = gtk_file_chooser_native_new (self->session_id ? _("Export Session Record")
+                                                          : _("Export Coaching Log"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF, Markdown or calendar (.pdf, .md, .ics)"), "*");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF document"), "*.pdf");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown, for email"), "*.md");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Calendar (iCalendar)"), "*.ics");
+  g_object_set_data (G_OBJECT (chooser), "private", GINT_TO_POINTER (include_private));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Callbacks                                                                */
+
+static void
+new_session_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
+  const char *which = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) hour = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *starts_at = NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(TandemSession) last = NULL;
+  TandemCoachingTemplate base = { 0 };
+  const TandemCoachingTemplate *chosen = NULL;
+
+  if (project == NULL || team == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
+    return;
+  if (self->session_id && !save_editor (self))
+    return;
+
+  hour = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                g_date_time_get_day_of_month (now), g_date_time_get_hour (now), 0, 0);
+  utc = g_date_time_to_utc (hour);
+  starts_at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+  /* Start like the team's last session (most teams keep a rhythm), with the
+   * template's prompts. */
+  previous = tandem_coaching_find_previous (project, team, NULL);
+  last = previous ? tandem_coaching_get_session (project, previous, NULL) : NULL;
+  if (which && *which && self->templates)
+    {
+      guint64 index = g_ascii_strtoull (which, NULL, 10);
+      if (index < self->templates->len)
+        chosen = self->templates->pdata[index];
+    }
+  if (chosen)
+    base = *chosen;
+  if (base.kind == NULL && last)
+    base.kind = last->kind;
+  if (base.minutes <= 0 && last)
+    {
+      base.minutes = last->minutes;
+      base.online = last->online;
+    }
+
+  id = tandem_coaching_log_session (project, team, starts_at, &base, &error);
+  if (id == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Log the Session"), error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  tandem_coaching_page_open_session (self, id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+}
+
+static void
+search_changed_cb (GtkSearchEntry     *entry,
+                   TandemCoachingPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  if (*text == '\0')
+    {
+      if (g_strcmp0 (visible, "search") == 0)
+        set_view (self, self->return_view ? self->return_view : "team");
+      return;
+    }
+  if (g_strcmp0 (visible, "search") != 0)
+    {
+      if (g_strcmp0 (visible, "session") == 0 && !save_editor (self))
+        return;
+      if (g_strcmp0 (visible, "session") == 0)
+        close_editor (self);
+      g_free (self->return_view);
+      self->return_view = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+    }
+  run_search (self);
+  set_view (self, "search");
+}
+
+static void
+caseload_toggled_cb (GtkToggleButton    *button,
+                     TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+
+  if (self->session_id && !save_editor (self))
+    {
+      g_signal_handlers_block_by_func (button, caseload_toggled_cb, self);
+      gtk_toggle_button_set_active (button, FALSE);
+      g_signal_handlers_unblock_by_func (button, caseload_toggled_cb, self);
+      return;
+    }
+  g_clear_pointer (&self->session_id, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (gtk_toggle_button_get_active (button) && project)
+    reload_caseload (self, project);
+  set_view (self, gtk_toggle_button_get_active (button) ? "caseload" : "team");
+}
+
+static void
+session_activated_cb (GtkListBox         *list,
+                      GtkListBoxRow      *row,
+                      TandemCoachingPage *self)
+{
+  const char *session = g_object_get_data (G_OBJECT (row), "session-id");
+  g_autofree char *team = g_strdup (g_object_get_data (G_OBJECT (row), "team-id"));
+  g_autofree char *id = g_strdup (session);
+
+  if (id == NULL)
+    return;
+  if (g_strcmp0 (team, tandem_page_get_team_id (TANDEM_PAGE (self))) != 0)
+    select_team (self, team);
+  tandem_coaching_page_open_session (self, id);
+}
+
+static void
+team_activated_cb (GtkListBox         *list,
+                   GtkListBoxRow      *row,
+                   TandemCoachingPage *self)
+{
+  g_autofree char *team = g_strdup (g_object_get_data (G_OBJECT (row), "team-id"));
+
+  select_team (self, team);
+  gtk_toggle_button_set_active (self->caseload_button, FALSE);
+}
+
+static void
+back_clicked_cb (GtkButton          *button,
+                 TandemCoachingPage *self)
+{
+  if (save_editor (self))
+    close_editor (self);
+}
+
+static void
+save_clicked_cb (GtkButton          *button,
+                 TandemCoachingPage *self)
+{
+  if (save_editor (self))
+    tandem_page_show_toast (TANDEM_PAGE (self), _("Session saved"), FALSE);
+}
+
+static void
+delete_clicked_cb (GtkButton          *button,
+                   TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (self->session_id);
+
+  close_editor (self);
+  if (!tandem_project_begin (project, _("Delete coaching session"), &error) ||
+      !tandem_project_delete (project, "coaching_session", id, &error) ||
+      !tandem_project_commit (project, &error))
+    {
+      tandem_project_rollback (project);
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Session"), error);
+      tandem_coaching_page_open_session (self, id);
+      return;
+    }
+  tandem_page_show_toast (TANDEM_PAGE (self), _("Session deleted"), TRUE);
+}
+
+static void
+add_action_clicked_cb (GtkButton          *button,
+                       TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autofree char *what = stripped (editable_text (self->action_what_row));
+  g_autofree char *due = stripped (editable_text (self->action_due_row));
+  guint owner = adw_combo_row_get_selected (self->action_owner_row);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (what == NULL)
+    g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                         _("Say what will be done."));
+  else if (due != NULL && !valid_date (due))
+    g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                         _("Give the date as year-month-day, for example 2026-12-01."));
+  else
+    id = tandem_coaching_add_action (project, self->session_id, what,
+                                     self->owners && owner < self->owners->len
+                                       ? self->owners->pdata[owner] : NULL,
+                                     due, &error);
+  if (id == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Action"), error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->action_what_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->action_due_row), "");
+  adw_combo_row_set_selected (self->action_owner_row, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->action_what_row));
+}
+
+static void
+template_name_response_cb (AdwMessageDialog   *dialog,
+                           const char         *response,
+                           TandemCoachingPage *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autofree char *name = stripped (gtk_editable_get_text (entry));
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save") || self->session_id == NULL)
+    return;
+  if (name == NULL)
+    {
+      g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("Give the template a name."));
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Template"), error);
+      return;
+    }
+  id = tandem_coaching_save_template (project, name, self->session_id, &error);
+  if (id == NULL)
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Template"), error);
+  else
+    tandem_page_show_toast (TANDEM_PAGE (self), _("Template saved: it is in the New Session menu"), FALSE);
+}
+
+static void
+save_template_clicked_cb (GtkButton          *button,
+                          TandemCoachingPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (!save_editor (self))
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Save as Template"),
+                                   _("New sessions can start from this session's kind, length, "
+                                     "check-in, notes, advice and agreements."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Template name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Template name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (template_name_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+focus_search (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ------------------------------------------------------------------------ */
+/* TandemPage                                                               */
+
+static void
+update_templates (TandemCoachingPage *self,
+                  TandemProject      *project)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) own = g_menu_new ();
+
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
+  self->templates = tandem_coaching_list_templates (project);
+  g_menu_append (menu, _("Blank Session"), "coaching.new-session('')");
+  for (guint i = 0; i < self->templates->len; i++)
+    {
+      TandemCoachingTemplate *template_ = self->templates->pdata[i];
+      g_autofree char *target = g_strdup_printf ("%u", i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (template_->name, NULL);
+
+      g_menu_item_set_action_and_target (item, "coaching.new-session", "s", target);
+      g_menu_append_item (template_->id ? own : menu, item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (own)) > 0)
+    g_menu_append_section (menu, _("Your Templates"), G_MENU_MODEL (own));
+  adw_split_button_set_menu_model (self->new_button, G_MENU_MODEL (menu));
 }
 
 static void
@@ -51,29 +1587,304 @@ tandem_coaching_page_reload (TandemPage *page)
   TandemCoachingPage *self = TANDEM_COACHING_PAGE (page);
   TandemProject *project = tandem_page_get_project (page);
   const char *team = tandem_page_get_team_id (page);
-  g_autofree char *text = NULL;
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+  gboolean editable = tandem_page_get_editable (page);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coaching.new-session", editable && team != NULL);
+  gtk_widget_set_sensitive (self->save_button, editable);
+  gtk_widget_set_sensitive (self->delete_button, editable);
+  gtk_widget_set_sensitive (self->template_button, editable);
   if (project == NULL || team == NULL)
+    {
+      g_clear_pointer (&self->session_id, g_free);
+      return;
+    }
+
+  /* The session in the editor went (deleted, undone, another team). */
+  if (self->session_id &&
+      (g_strcmp0 (self->session_team, team) != 0 ||
+       !tandem_project_exists (project, "coaching_session", self->session_id)))
+    close_editor (self);
+
+  update_summary (self, project, team);
+  update_templates (self, project);
+  reload_team (self, project, team);
+  if (self->session_id)
+    reload_editor_lists (self);
+  if (g_strcmp0 (visible, "caseload") == 0)
+    reload_caseload (self, project);
+  if (g_strcmp0 (visible, "search") == 0)
+    run_search (self);
+}
+
+static void
+tandem_coaching_page_print (TandemPage *page)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (page);
+
+  if (self->session_id && !save_editor (self))
     return;
-  text = describe (project, team);
-  adw_status_page_set_description (self->status, text);
+  ask_private (self, print_with);
+}
+
+static void
+tandem_coaching_page_export (TandemPage *page)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (page);
+
+  if (self->session_id && !save_editor (self))
+    return;
+  ask_private (self, export_with);
+}
+
+static void
+tandem_coaching_page_dispose (GObject *object)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (object);
+  GtkListBox *lists[] = { self->open_list, self->sessions_list, self->review_list,
+                          self->people_list, self->actions_list, self->links_list,
+                          self->upcoming_list, self->teams_list, self->search_list };
+
+  /* Rows go first, removed from their lists: libadwaita 1.2's rows complain
+   * when disposed along with their list. AdwBin then drops its child, the
+   * template's box. */
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (lists[i])
+      clear_list (lists[i]);
+  g_clear_pointer (&self->people_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->link_checks, g_ptr_array_unref);
+  G_OBJECT_CLASS (tandem_coaching_page_parent_class)->dispose (object);
+}
+
+static void
+tandem_coaching_page_finalize (GObject *object)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (object);
+
+  g_free (self->session_id);
+  g_free (self->session_team);
+  g_free (self->return_view);
+  g_clear_pointer (&self->kinds, g_ptr_array_unref);
+  g_clear_pointer (&self->owners, g_ptr_array_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->people_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->link_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->team_attendance, tandem_attendance_free);
+  g_clear_pointer (&self->caseload_attendance, tandem_attendance_free);
+  G_OBJECT_CLASS (tandem_coaching_page_parent_class)->finalize (object);
 }
 
 static void
 tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
 {
-  static const char * const entities[] = { "coaching_session", "attendance", "action", NULL };
+  static const char * const entities[] = { "coaching_session", "attendance", "action",
+                                            "session_link", "coaching_template", "person",
+                                            "team", "node", "pdsa_cycle", "measure", NULL };
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TandemPageClass *page_class = TANDEM_PAGE_CLASS (klass);
 
+  object_class->dispose = tandem_coaching_page_dispose;
+  object_class->finalize = tandem_coaching_page_finalize;
   page_class->entities = entities;
   page_class->reload = tandem_coaching_page_reload;
+  page_class->print = tandem_coaching_page_print;
+  page_class->export = tandem_coaching_page_export;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/tandemqi/Tandem/tandem-coaching-page.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TandemCoachingPage, name)
+  CHILD (summary_label);
+  CHILD (search_entry);
+  CHILD (caseload_button);
+  CHILD (new_button);
+  CHILD (stack);
+  CHILD (open_group);
+  CHILD (open_list);
+  CHILD (sessions_list);
+  CHILD (team_chart);
+  CHILD (team_chart_text);
+  CHILD (session_title);
+  CHILD (template_button);
+  CHILD (delete_button);
+  CHILD (save_button);
+  CHILD (review_group);
+  CHILD (review_list);
+  CHILD (date_row);
+  CHILD (time_row);
+  CHILD (minutes_spin);
+  CHILD (kind_row);
+  CHILD (own_kind_row);
+  CHILD (online_switch);
+  CHILD (coach_row);
+  CHILD (private_switch);
+  CHILD (people_list);
+  CHILD (texts_box);
+  CHILD (confidence_row);
+  CHILD (momentum_row);
+  CHILD (actions_list);
+  CHILD (action_what_row);
+  CHILD (action_owner_row);
+  CHILD (action_due_row);
+  CHILD (links_list);
+  CHILD (upcoming_list);
+  CHILD (teams_list);
+  CHILD (caseload_chart);
+  CHILD (search_group);
+  CHILD (search_list);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, caseload_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, session_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, team_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_action_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_template_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "coaching.new-session", "s", new_session_activated);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search, NULL);
 }
 
 static void
 tandem_coaching_page_init (TandemCoachingPage *self)
 {
-  self->status = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->status, "x-office-calendar-symbolic");
-  adw_status_page_set_title (self->status, _("Coaching Sessions"));
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->status));
+  g_autoptr(GtkStringList) confidence = rating_model ();
+  g_autoptr(GtkStringList) momentum = rating_model ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->people_choices = g_ptr_array_new ();
+  self->link_checks = g_ptr_array_new ();
+  fill_texts_box (self);
+  adw_combo_row_set_model (self->confidence_row, G_LIST_MODEL (confidence));
+  adw_combo_row_set_model (self->momentum_row, G_LIST_MODEL (momentum));
+  gtk_drawing_area_set_draw_func (self->team_chart, draw_chart_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->caseload_chart, draw_chart_cb, self, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coaching.new-session", FALSE);
+  /* AdwSplitButton 1.2 gives its arrow a tooltip but no accessible name. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->new_button)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      {
+        GtkWidget *inner = gtk_widget_get_first_child (child);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Start a session from a template"), -1);
+        if (inner)
+          gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Start a session from a template"), -1);
+      }
+  set_view (self, "team");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public                                                                   */
+
+/**
+ * tandem_coaching_page_open_session:
+ * @self: the page
+ * @session_id: a session of the page's team
+ *
+ * Opens a session in the editor, with last time's actions to review.
+ */
+void
+tandem_coaching_page_open_session (TandemCoachingPage *self,
+                                   const char         *session_id)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemSession) session = NULL;
+
+  g_return_if_fail (TANDEM_IS_COACHING_PAGE (self));
+
+  if (project == NULL)
+    return;
+  if (self->session_id && g_strcmp0 (self->session_id, session_id) != 0 && !save_editor (self))
+    return;
+  session = tandem_coaching_get_session (project, session_id, &error);
+  if (session == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Open the Session"), error);
+      return;
+    }
+  g_free (self->session_id);
+  self->session_id = g_strdup (session_id);
+  g_free (self->session_team);
+  self->session_team = g_strdup (session->team_id);
+  load_editor (self, session);
+  reload_editor_lists (self);
+  set_view (self, "session");
+}
+
+/**
+ * tandem_coaching_page_get_session_id:
+ * @self: the page
+ *
+ * Returns: (nullable): the session open in the editor
+ */
+const char *
+tandem_coaching_page_get_session_id (TandemCoachingPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_COACHING_PAGE (self), NULL);
+  return self->session_id;
+}
+
+/**
+ * tandem_coaching_page_get_view:
+ * @self: the page
+ *
+ * Returns: what the page shows: “team”, “session”, “caseload” or “search”
+ */
+const char *
+tandem_coaching_page_get_view (TandemCoachingPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_COACHING_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * tandem_coaching_page_save:
+ * @self: the page
+ *
+ * Saves the session in the editor, if any, showing any error.
+ *
+ * Returns: %TRUE if there is nothing unsaved
+ */
+gboolean
+tandem_coaching_page_save (TandemCoachingPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_COACHING_PAGE (self), FALSE);
+  return save_editor (self);
+}
+
+/**
+ * tandem_coaching_page_export_to_file:
+ * @self: the page
+ * @path: the file: .pdf, .md or .ics
+ * @include_private: for a team's log, whether to include private sessions
+ * @error: return location for an error
+ *
+ * Exports what the page shows: the session in the editor as a one-page
+ * record, or else the team's log. The format follows the file's name.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+tandem_coaching_page_export_to_file (TandemCoachingPage  *self,
+                                     const char          *path,
+                                     gboolean             include_private,
+                                     GError             **error)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
+  TandemSessionsFormat format = format_for_path (path);
+
+  g_return_val_if_fail (TANDEM_IS_COACHING_PAGE (self), FALSE);
+
+  if (self->session_id)
+    return tandem_coaching_export_session (project, self->session_id, format, path, error);
+  return tandem_coaching_export_log (project, team, NULL, NULL, include_private, format, path, error);
 }

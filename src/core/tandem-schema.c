@@ -305,12 +305,69 @@ static const char schema_v1[] =
   "CREATE INDEX comment_by_entity ON comment (entity_id);"
   "CREATE INDEX comment_by_parent ON comment (parent_id);";
 
+/* The full-text index over coaching notes and actions, and the coach's own
+ * session templates. The index is not kept up to date by triggers (Tandem
+ * refuses files with triggers): tandem-coaching.c brings it up to date from
+ * the change log before each search (content a project is created with is
+ * not logged row by row, so a creating transaction rebuilds it). It keeps its own copy of the text so
+ * that a row can be taken out of it without knowing what it said; each
+ * session or action has one row, numbered in coaching_search_doc. */
+#define COACHING_SEARCH_FTS \
+  "CREATE VIRTUAL TABLE coaching_search USING fts5 (" \
+  "check_in, notes, advice, agreements, action, " \
+  "tokenize = 'unicode61 remove_diacritics 2')"
+
+static const char schema_v2[] =
+  "CREATE TABLE coaching_template ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 200),"
+  "  kind TEXT,"
+  "  minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 1 AND 1440),"
+  "  online INTEGER NOT NULL DEFAULT 0 CHECK (online IN (0, 1)),"
+  "  check_in TEXT,"
+  "  notes TEXT,"
+  "  advice TEXT,"
+  "  agreements TEXT,"
+  "  position REAL NOT NULL DEFAULT 0);"
+
+  "CREATE TABLE coaching_search_doc ("
+  "  doc INTEGER PRIMARY KEY,"
+  "  item_id TEXT NOT NULL UNIQUE);"
+
+  COACHING_SEARCH_FTS ";"
+
+  "INSERT INTO coaching_search_doc (item_id) SELECT id FROM coaching_session ORDER BY rowid;"
+  "INSERT INTO coaching_search_doc (item_id) SELECT id FROM action ORDER BY rowid;"
+  "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)"
+  "  SELECT d.doc, s.check_in, s.notes, s.advice, s.agreements, NULL"
+  "  FROM coaching_search_doc d JOIN coaching_session s ON s.id = d.item_id;"
+  "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)"
+  "  SELECT d.doc, NULL, NULL, NULL, NULL, a.what || coalesce (char (10) || a.reason, '')"
+  "  FROM coaching_search_doc d JOIN action a ON a.id = d.item_id;"
+  "INSERT INTO meta (key, value) VALUES ('coaching_search_seq',"
+  "  (SELECT coalesce (max (seq), 0) FROM change_log));"
+  "INSERT INTO meta (key, value) VALUES ('coaching_search_txn',"
+  "  (SELECT coalesce (max (id), 0) FROM change_txn));";
+
 static const TandemMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
-/* Tables that are bookkeeping, not entities a person edits. */
-static const char * const internal_tables[] = { "meta", "change_txn", "change_log", NULL };
+/* Tables that are bookkeeping, not entities a person edits: the change log,
+ * and the coaching search index with the tables FTS5 keeps for it. */
+static const char * const internal_tables[] = {
+  "meta", "change_txn", "change_log",
+  "coaching_search_doc", "coaching_search", "coaching_search_data", "coaching_search_idx",
+  "coaching_search_content", "coaching_search_docsize", "coaching_search_config",
+  NULL
+};
+
+/* Virtual tables, whose definition in a file must be exactly Tandem's own:
+ * an untrusted file could otherwise point one at something else. */
+static const struct { const char *name; const char *sql; } virtual_tables[] = {
+  { "coaching_search", COACHING_SEARCH_FTS },
+};
 
 typedef struct
 {
@@ -669,6 +726,29 @@ tandem_schema_verify (sqlite3  *db,
       g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
                    "%s", sqlite3_errmsg (db));
       return FALSE;
+    }
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (virtual_tables); i++)
+    {
+      sqlite3_stmt *vtab = NULL;
+
+      if (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE type = 'table' "
+                              "AND name = ?1", -1, &vtab, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                       "%s", sqlite3_errmsg (db));
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      sqlite3_bind_text (vtab, 1, virtual_tables[i].name, -1, SQLITE_STATIC);
+      if (sqlite3_step (vtab) != SQLITE_ROW ||
+          g_strcmp0 ((const char *) sqlite3_column_text (vtab, 0), virtual_tables[i].sql) != 0)
+        {
+          g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_TANDEM,
+                       "the table “%s” is not the one Tandem makes", virtual_tables[i].name);
+          ok = FALSE;
+        }
+      sqlite3_finalize (vtab);
     }
 
   for (guint i = 0; ok && internal_tables[i] != NULL; i++)

@@ -1,0 +1,123 @@
+/* tandem-cli-export-sessions.c — `tandem-cli export sessions`: a team's
+ * coaching log as PDF or Markdown, or its sessions as an iCalendar file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tandem-cli-export-sessions.h"
+#include "tandem-coaching-render.h"
+#include "tandem-project.h"
+
+static char *
+find_team (TandemProject *project,
+           const char    *name)
+{
+  g_autoptr(GPtrArray) teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+
+  for (guint i = 0; i < teams->len; i++)
+    {
+      g_autofree char *team_name = tandem_project_get_text (project, "team", teams->pdata[i], "name");
+      if (g_strcmp0 (team_name, name) == 0)
+        return g_strdup (teams->pdata[i]);
+    }
+  return NULL;
+}
+
+static gboolean
+valid_date (const char *text)
+{
+  g_autoptr(GDate) date = g_date_new ();
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  g_date_set_parse (date, text);
+  return g_date_valid (date);
+}
+
+/**
+ * tandem_cli_export_sessions:
+ * @argc: argument count; argv[0] is “sessions”
+ * @argv: the arguments
+ *
+ * `tandem-cli export sessions --team NAME [--from DATE] [--to DATE]
+ * --format pdf|md|ics --output FILE PROJECT`. Sessions marked private are
+ * left out unless --include-private is given.
+ *
+ * Returns: the exit status: 0, or 2 for unusable input
+ */
+int
+tandem_cli_export_sessions (int    argc,
+                            char **argv)
+{
+  g_autofree char *team = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *team_id = NULL;
+  gboolean include_private = FALSE;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team whose sessions to export"), N_("NAME") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first day, YYYY-MM-DD"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last day, YYYY-MM-DD"), N_("DATE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, md or ics"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "include-private", 0, 0, G_OPTION_ARG_NONE, &include_private,
+      N_("Include sessions marked private (left out by default)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) project = NULL;
+  TandemSessionsFormat format;
+
+  g_option_context_set_summary (context, _("Export a team's coaching log as PDF or Markdown, "
+                                           "or its sessions as an iCalendar (.ics) file."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "tandem-cli: %s\n", error->message);
+      return 2;
+    }
+  if (argc != 2 || output == NULL || format_name == NULL || team == NULL)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fprintf (stderr, "%s", help);
+      return 2;
+    }
+  if (!tandem_sessions_format_from_string (format_name, &format))
+    {
+      fprintf (stderr, _("tandem-cli: “%s” is not a format: use pdf, md or ics\n"), format_name);
+      return 2;
+    }
+  if ((from && !valid_date (from)) || (to && !valid_date (to)))
+    {
+      fprintf (stderr, _("tandem-cli: give dates as YYYY-MM-DD, for example 2026-11-01\n"));
+      return 2;
+    }
+
+  project = tandem_project_open (argv[1], &error);
+  if (project == NULL)
+    {
+      fprintf (stderr, "tandem-cli: %s\n", error->message);
+      return 2;
+    }
+  if ((team_id = find_team (project, team)) == NULL)
+    {
+      fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
+      return 2;
+    }
+  if (!tandem_coaching_export_log (project, team_id, from, to, include_private, format, output,
+                                   &error))
+    {
+      fprintf (stderr, "tandem-cli: %s\n", error->message);
+      return 2;
+    }
+  return 0;
+}

@@ -1,0 +1,1824 @@
+/* tandem-coaching.c — coaching sessions, attendance, actions and their search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tandem-coaching.h"
+#include "tandem-project-private.h"
+
+/* Above this many changed sessions and actions, rebuilding the whole search
+ * index is quicker than catching up one by one. */
+#define REBUILD_THRESHOLD 2000
+
+/* Who counts as bringing lived experience to a session. */
+#define LIVED_EXPERIENCE "p.brings_lived_experience = 1"
+
+static const char * const builtin_kinds[] = {
+  TANDEM_SESSION_KIND_EXECUTIVE,
+  TANDEM_SESSION_KIND_SERVICE_LEADERSHIP,
+  TANDEM_SESSION_KIND_FRONTLINE,
+  TANDEM_SESSION_KIND_WORKSHOP,
+  TANDEM_SESSION_KIND_OTHER,
+  NULL
+};
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+
+static gboolean
+db_error (sqlite3  *db,
+          GError  **error)
+{
+  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+               _("The project could not be read: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      db_error (db, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* Steps @stmt to its end; FALSE (with @error) unless it finished cleanly. */
+static gboolean
+finish (sqlite3       *db,
+        sqlite3_stmt  *stmt,
+        int            rc,
+        GError       **error)
+{
+  gboolean ok = rc == SQLITE_DONE;
+
+  if (!ok)
+    db_error (db, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return db_error (db, error);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Freeing                                                                  */
+
+void
+tandem_session_free (TandemSession *session)
+{
+  if (session == NULL)
+    return;
+  g_free (session->id);
+  g_free (session->team_id);
+  g_free (session->team_name);
+  g_free (session->starts_at);
+  g_free (session->kind);
+  g_free (session->coach);
+  g_free (session->check_in);
+  g_free (session->notes);
+  g_free (session->advice);
+  g_free (session->agreements);
+  g_free (session);
+}
+
+void
+tandem_attendee_free (TandemAttendee *attendee)
+{
+  if (attendee == NULL)
+    return;
+  g_free (attendee->id);
+  g_free (attendee->person_id);
+  g_free (attendee->name);
+  g_free (attendee->person_role);
+  g_free (attendee->title);
+  g_free (attendee->status);
+  g_free (attendee);
+}
+
+void
+tandem_action_free (TandemAction *action)
+{
+  if (action == NULL)
+    return;
+  g_free (action->id);
+  g_free (action->team_id);
+  g_free (action->session_id);
+  g_free (action->session_starts_at);
+  g_free (action->what);
+  g_free (action->owner_id);
+  g_free (action->owner_name);
+  g_free (action->due_on);
+  g_free (action->status);
+  g_free (action->closed_on);
+  g_free (action->reason);
+  g_free (action->carried_from);
+  g_free (action);
+}
+
+void
+tandem_session_link_free (TandemSessionLink *link)
+{
+  if (link == NULL)
+    return;
+  g_free (link->entity);
+  g_free (link->id);
+  g_free (link->title);
+  g_free (link->link_id);
+  g_free (link);
+}
+
+void
+tandem_caseload_team_free (TandemCaseloadTeam *team)
+{
+  if (team == NULL)
+    return;
+  g_free (team->team_id);
+  g_free (team->team_name);
+  g_free (team->last_seen);
+  g_free (team->next_session);
+  g_free (team);
+}
+
+void
+tandem_search_hit_free (TandemSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->item_id);
+  g_free (hit->session_id);
+  g_free (hit->team_id);
+  g_free (hit->team_name);
+  g_free (hit->starts_at);
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+void
+tandem_coaching_template_free (TandemCoachingTemplate *template_)
+{
+  if (template_ == NULL)
+    return;
+  g_free (template_->id);
+  g_free (template_->name);
+  g_free (template_->kind);
+  g_free (template_->check_in);
+  g_free (template_->notes);
+  g_free (template_->advice);
+  g_free (template_->agreements);
+  g_free (template_);
+}
+
+void
+tandem_attendance_free (TandemAttendance *attendance)
+{
+  if (attendance == NULL)
+    return;
+  g_strfreev (attendance->team_names);
+  g_free (attendance->sessions);
+  g_free (attendance->team_sessions);
+  g_free (attendance->team_with_le);
+  g_free (attendance);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Words                                                                    */
+
+/**
+ * tandem_coaching_kind_label:
+ * @kind: a session kind as stored
+ *
+ * Returns: the kind in the user's words: a built-in kind translated, any
+ *   other kind as the coach typed it
+ */
+const char *
+tandem_coaching_kind_label (const char *kind)
+{
+  if (kind == NULL)
+    return "";
+  if (g_str_equal (kind, TANDEM_SESSION_KIND_EXECUTIVE))
+    return _("Executive");
+  if (g_str_equal (kind, TANDEM_SESSION_KIND_SERVICE_LEADERSHIP))
+    return _("Service leadership");
+  if (g_str_equal (kind, TANDEM_SESSION_KIND_FRONTLINE))
+    return _("Frontline delivery");
+  if (g_str_equal (kind, TANDEM_SESSION_KIND_WORKSHOP))
+    return _("Collaborative workshop");
+  if (g_str_equal (kind, TANDEM_SESSION_KIND_OTHER))
+    return _("Other");
+  return kind;
+}
+
+/**
+ * tandem_coaching_role_label:
+ * @person_role: a person's role as stored
+ *
+ * Returns: the role in the user's words
+ */
+const char *
+tandem_coaching_role_label (const char *person_role)
+{
+  static const struct { const char *role; const char *label; } roles[] = {
+    { "staff", N_("Staff") },
+    { "lived_experience_partner", N_("Lived-experience partner") },
+    { "peer_support_worker", N_("Peer support worker") },
+    { "expert_by_experience", N_("Expert by experience") },
+    { "carer", N_("Carer") },
+    { "senior_sponsor", N_("Senior sponsor") },
+    { "coach", N_("Coach") },
+    { "other", N_("Other") },
+  };
+
+  for (guint i = 0; person_role && i < G_N_ELEMENTS (roles); i++)
+    if (g_str_equal (roles[i].role, person_role))
+      return _(roles[i].label);
+  return person_role ? person_role : "";
+}
+
+/**
+ * tandem_coaching_builtin_kinds:
+ *
+ * Returns: (transfer none): the built-in session kinds, %NULL-terminated
+ */
+const char * const *
+tandem_coaching_builtin_kinds (void)
+{
+  return builtin_kinds;
+}
+
+/**
+ * tandem_coaching_list_kinds:
+ * @project: a project
+ *
+ * The kinds a session can have: the built-in ones, then every other kind a
+ * coach has typed in this project, so that the list is theirs to extend.
+ *
+ * Returns: (transfer full) (element-type utf8): the kinds as stored
+ */
+GPtrArray *
+tandem_coaching_list_kinds (TandemProject *project)
+{
+  sqlite3 *db = _tandem_project_get_db (project);
+  GPtrArray *kinds = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; builtin_kinds[i]; i++)
+    g_ptr_array_add (kinds, g_strdup (builtin_kinds[i]));
+  stmt = prepare (db, "SELECT DISTINCT kind FROM coaching_session WHERE kind IS NOT NULL "
+                  "UNION SELECT DISTINCT kind FROM coaching_template WHERE kind IS NOT NULL "
+                  "ORDER BY 1", NULL);
+  if (stmt == NULL)
+    return kinds;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (kind && *kind && !g_strv_contains (builtin_kinds, kind))
+        g_ptr_array_add (kinds, g_strdup (kind));
+    }
+  sqlite3_finalize (stmt);
+  return kinds;
+}
+
+/**
+ * tandem_coaching_today:
+ *
+ * Returns: (transfer full): today's date in local time, as YYYY-MM-DD
+ */
+char *
+tandem_coaching_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * tandem_coaching_now:
+ *
+ * Returns: (transfer full): the time now, as stored in a session's starts_at
+ */
+char *
+tandem_coaching_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/**
+ * tandem_action_is_overdue:
+ * @action: an action
+ * @today: today, as YYYY-MM-DD
+ *
+ * Returns: whether @action is still open after the day it was due
+ */
+gboolean
+tandem_action_is_overdue (const TandemAction *action,
+                          const char         *today)
+{
+  return g_strcmp0 (action->status, "open") == 0 && action->due_on != NULL &&
+         today != NULL && strcmp (action->due_on, today) < 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sessions                                                                 */
+
+#define SESSION_COLUMNS \
+  "s.id, s.team_id, t.name, s.starts_at, s.minutes, s.kind, s.online, s.coach, " \
+  "s.check_in, s.notes, s.advice, s.agreements, s.confidence, s.momentum, s.private, " \
+  "(SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.status = 'present'), " \
+  "(SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.status = 'apologies'), " \
+  "EXISTS (SELECT 1 FROM attendance a JOIN person p ON p.id = a.person_id " \
+  "        WHERE a.session_id = s.id AND a.status = 'present' AND " LIVED_EXPERIENCE "), " \
+  "(SELECT count(*) FROM action x WHERE x.session_id = s.id), " \
+  "(SELECT count(*) FROM action x WHERE x.session_id = s.id AND x.status = 'open') "
+
+static TandemSession *
+session_from_row (sqlite3_stmt *stmt)
+{
+  TandemSession *session = g_new0 (TandemSession, 1);
+
+  session->id = column_dup (stmt, 0);
+  session->team_id = column_dup (stmt, 1);
+  session->team_name = column_dup (stmt, 2);
+  session->starts_at = column_dup (stmt, 3);
+  session->minutes = sqlite3_column_int (stmt, 4);
+  session->kind = column_dup (stmt, 5);
+  session->online = sqlite3_column_int (stmt, 6) != 0;
+  session->coach = column_dup (stmt, 7);
+  session->check_in = column_dup (stmt, 8);
+  session->notes = column_dup (stmt, 9);
+  session->advice = column_dup (stmt, 10);
+  session->agreements = column_dup (stmt, 11);
+  session->confidence = sqlite3_column_int (stmt, 12);
+  session->momentum = sqlite3_column_int (stmt, 13);
+  session->private = sqlite3_column_int (stmt, 14) != 0;
+  session->n_present = sqlite3_column_int (stmt, 15);
+  session->n_apologies = sqlite3_column_int (stmt, 16);
+  session->lived_experience_present = sqlite3_column_int (stmt, 17) != 0;
+  session->n_actions = sqlite3_column_int (stmt, 18);
+  session->n_open_actions = sqlite3_column_int (stmt, 19);
+  return session;
+}
+
+/**
+ * tandem_coaching_list_sessions:
+ * @project: a project
+ * @team_id: (nullable): one team, or %NULL for every team
+ * @from: (nullable): the first day, YYYY-MM-DD
+ * @to: (nullable): the last day, YYYY-MM-DD
+ * @include_private: whether to list sessions marked private
+ * @error: return location for an error
+ *
+ * Lists sessions with their attendance and action counts, newest first.
+ *
+ * Returns: (transfer full) (element-type TandemSession) (nullable): the sessions
+ */
+GPtrArray *
+tandem_coaching_list_sessions (TandemProject  *project,
+                               const char     *team_id,
+                               const char     *from,
+                               const char     *to,
+                               gboolean        include_private,
+                               GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) sessions = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  db = _tandem_project_get_db (project);
+  stmt = prepare (db, "SELECT " SESSION_COLUMNS
+                  "FROM coaching_session s JOIN team t ON t.id = s.team_id "
+                  "WHERE (?1 IS NULL OR s.team_id = ?1) "
+                  "AND (?2 IS NULL OR substr (s.starts_at, 1, 10) >= ?2) "
+                  "AND (?3 IS NULL OR substr (s.starts_at, 1, 10) <= ?3) "
+                  "AND (?4 OR s.private = 0) "
+                  "ORDER BY s.starts_at DESC, s.id", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, team_id);
+  bind_text (stmt, 2, from);
+  bind_text (stmt, 3, to);
+  sqlite3_bind_int (stmt, 4, include_private);
+
+  sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_session_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sessions, session_from_row (stmt));
+  if (!finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&sessions);
+}
+
+/**
+ * tandem_coaching_get_session:
+ * @project: a project
+ * @session_id: a session
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the session, or %NULL (with @error
+ *   set) if there is none
+ */
+TandemSession *
+tandem_coaching_get_session (TandemProject  *project,
+                             const char     *session_id,
+                             GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  TandemSession *session = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  db = _tandem_project_get_db (project);
+  stmt = prepare (db, "SELECT " SESSION_COLUMNS
+                  "FROM coaching_session s JOIN team t ON t.id = s.team_id WHERE s.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, session_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    session = session_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                 _("The coaching session is no longer in the project."));
+  else
+    db_error (db, error);
+  sqlite3_finalize (stmt);
+  return session;
+}
+
+/**
+ * tandem_coaching_list_attendees:
+ * @project: a project
+ * @team_id: the session's team
+ * @session_id: (nullable): a session
+ * @error: return location for an error
+ *
+ * Lists the team's people with how they took part in @session_id (present,
+ * apologies, or not recorded), then anyone from elsewhere who attended it,
+ * such as people from other teams at a workshop.
+ *
+ * Returns: (transfer full) (element-type TandemAttendee) (nullable): the people
+ */
+GPtrArray *
+tandem_coaching_list_attendees (TandemProject  *project,
+                                const char     *team_id,
+                                const char     *session_id,
+                                GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) people = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  db = _tandem_project_get_db (project);
+  stmt = prepare (db, "SELECT a.id, p.id, p.name, p.role, a.role, a.status, "
+                  "p.brings_lived_experience "
+                  "FROM person p LEFT JOIN attendance a ON a.person_id = p.id AND a.session_id = ?2 "
+                  "WHERE p.team_id = ?1 OR a.id IS NOT NULL "
+                  "ORDER BY p.team_id IS NOT ?1, p.position, p.name", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, team_id);
+  bind_text (stmt, 2, session_id);
+
+  people = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_attendee_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemAttendee *attendee = g_new0 (TandemAttendee, 1);
+
+      attendee->id = column_dup (stmt, 0);
+      attendee->person_id = column_dup (stmt, 1);
+      attendee->name = column_dup (stmt, 2);
+      attendee->person_role = column_dup (stmt, 3);
+      attendee->title = column_dup (stmt, 4);
+      attendee->status = column_dup (stmt, 5);
+      attendee->lived_experience = sqlite3_column_int (stmt, 6) != 0;
+      g_ptr_array_add (people, attendee);
+    }
+  if (!finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&people);
+}
+
+#define ACTION_COLUMNS \
+  "x.id, x.team_id, x.session_id, s.starts_at, x.what, x.owner_id, p.name, x.due_on, " \
+  "x.status, x.closed_on, x.reason, x.carried_from "
+#define ACTION_FROM \
+  "FROM action x LEFT JOIN coaching_session s ON s.id = x.session_id " \
+  "LEFT JOIN person p ON p.id = x.owner_id "
+
+static TandemAction *
+action_from_row (sqlite3_stmt *stmt)
+{
+  TandemAction *action = g_new0 (TandemAction, 1);
+
+  action->id = column_dup (stmt, 0);
+  action->team_id = column_dup (stmt, 1);
+  action->session_id = column_dup (stmt, 2);
+  action->session_starts_at = column_dup (stmt, 3);
+  action->what = column_dup (stmt, 4);
+  action->owner_id = column_dup (stmt, 5);
+  action->owner_name = column_dup (stmt, 6);
+  action->due_on = column_dup (stmt, 7);
+  action->status = column_dup (stmt, 8);
+  action->closed_on = column_dup (stmt, 9);
+  action->reason = column_dup (stmt, 10);
+  action->carried_from = column_dup (stmt, 11);
+  return action;
+}
+
+static GPtrArray *
+list_actions (TandemProject  *project,
+              const char     *sql,
+              const char     *a,
+              const char     *b,
+              GError        **error)
+{
+  sqlite3 *db = _tandem_project_get_db (project);
+  sqlite3_stmt *stmt = prepare (db, sql, error);
+  g_autoptr(GPtrArray) actions = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, a);
+  bind_text (stmt, 2, b);
+  actions = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_action_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (actions, action_from_row (stmt));
+  if (!finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&actions);
+}
+
+/**
+ * tandem_coaching_list_actions:
+ * @project: a project
+ * @session_id: a session
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type TandemAction) (nullable): the actions
+ *   agreed in @session_id, in the order they were added
+ */
+GPtrArray *
+tandem_coaching_list_actions (TandemProject  *project,
+                              const char     *session_id,
+                              GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  return list_actions (project, "SELECT " ACTION_COLUMNS ACTION_FROM
+                       "WHERE x.session_id = ?1 ORDER BY x.rowid", session_id, NULL, error);
+}
+
+/**
+ * tandem_coaching_list_actions_to_review:
+ * @project: a project
+ * @team_id: a team
+ * @before: (nullable): a session's starts_at: only actions agreed before it;
+ *   %NULL for every open action
+ * @error: return location for an error
+ *
+ * The actions a session should review: every action of the team still open
+ * that was agreed in an earlier session (or in none), soonest due first.
+ *
+ * Returns: (transfer full) (element-type TandemAction) (nullable): the actions
+ */
+GPtrArray *
+tandem_coaching_list_actions_to_review (TandemProject  *project,
+                                        const char     *team_id,
+                                        const char     *before,
+                                        GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  return list_actions (project, "SELECT " ACTION_COLUMNS ACTION_FROM
+                       "WHERE x.team_id = ?1 AND x.status = 'open' "
+                       "AND (?2 IS NULL OR s.starts_at IS NULL OR s.starts_at < ?2) "
+                       "ORDER BY x.due_on IS NULL, x.due_on, s.starts_at, x.rowid",
+                       team_id, before, error);
+}
+
+/**
+ * tandem_coaching_list_links:
+ * @project: a project
+ * @team_id: the session's team
+ * @session_id: (nullable): a session
+ * @error: return location for an error
+ *
+ * The change ideas, PDSA cycles and measures of the team a session can be
+ * linked to, each with the link if the session has one.
+ *
+ * Returns: (transfer full) (element-type TandemSessionLink) (nullable): the items
+ */
+GPtrArray *
+tandem_coaching_list_links (TandemProject  *project,
+                            const char     *team_id,
+                            const char     *session_id,
+                            GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) links = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  db = _tandem_project_get_db (project);
+  stmt = prepare (db,
+                  "SELECT 'node', n.id, n.title, "
+                  "  (SELECT l.id FROM session_link l WHERE l.session_id = ?2 AND l.node_id = n.id) "
+                  "FROM node n JOIN diagram d ON d.id = n.diagram_id "
+                  "WHERE d.team_id = ?1 AND n.kind = 'change_idea' "
+                  "UNION ALL "
+                  "SELECT 'pdsa_cycle', c.id, c.title, "
+                  "  (SELECT l.id FROM session_link l WHERE l.session_id = ?2 AND l.pdsa_id = c.id) "
+                  "FROM pdsa_cycle c JOIN node n ON n.id = c.node_id "
+                  "JOIN diagram d ON d.id = n.diagram_id WHERE d.team_id = ?1 "
+                  "UNION ALL "
+                  "SELECT 'measure', m.id, m.name, "
+                  "  (SELECT l.id FROM session_link l WHERE l.session_id = ?2 AND l.measure_id = m.id) "
+                  "FROM measure m WHERE m.team_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, team_id);
+  bind_text (stmt, 2, session_id);
+  links = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_session_link_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemSessionLink *link = g_new0 (TandemSessionLink, 1);
+
+      link->entity = column_dup (stmt, 0);
+      link->id = column_dup (stmt, 1);
+      link->title = column_dup (stmt, 2);
+      link->link_id = column_dup (stmt, 3);
+      if (link->title == NULL || *link->title == '\0')
+        {
+          g_free (link->title);
+          link->title = g_strdup (_("(untitled)"));
+        }
+      g_ptr_array_add (links, link);
+    }
+  if (!finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&links);
+}
+
+/**
+ * tandem_coaching_find_previous:
+ * @project: a project
+ * @team_id: a team
+ * @before: (nullable): a starts_at; %NULL for the latest session of all
+ *
+ * Returns: (transfer full) (nullable): the team's latest session before @before
+ */
+char *
+tandem_coaching_find_previous (TandemProject *project,
+                               const char    *team_id,
+                               const char    *before)
+{
+  sqlite3 *db = _tandem_project_get_db (project);
+  sqlite3_stmt *stmt = prepare (db, "SELECT id FROM coaching_session WHERE team_id = ?1 "
+                                "AND (?2 IS NULL OR starts_at < ?2) "
+                                "ORDER BY starts_at DESC LIMIT 1", NULL);
+  char *id = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, team_id);
+  bind_text (stmt, 2, before);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The caseload                                                             */
+
+static int
+days_between (const char *earlier,
+              const char *later)
+{
+  g_autoptr(GDateTime) a = g_date_time_new_from_iso8601 (earlier, NULL);
+  g_autoptr(GDateTime) b = g_date_time_new_from_iso8601 (later, NULL);
+
+  if (a == NULL || b == NULL)
+    return -1;
+  return (int) (g_date_time_difference (b, a) / G_TIME_SPAN_DAY);
+}
+
+static int
+compare_caseload (gconstpointer a,
+                  gconstpointer b)
+{
+  const TandemCaseloadTeam *x = *(TandemCaseloadTeam * const *) a;
+  const TandemCaseloadTeam *y = *(TandemCaseloadTeam * const *) b;
+  int seen_x = x->days_since_seen < 0 ? G_MAXINT : x->days_since_seen;
+  int seen_y = y->days_since_seen < 0 ? G_MAXINT : y->days_since_seen;
+
+  /* Most in need of attention first: overdue actions, then the longest
+   * since the coach last saw them. */
+  if (x->n_overdue != y->n_overdue)
+    return x->n_overdue > y->n_overdue ? -1 : 1;
+  if (seen_x != seen_y)
+    return seen_x > seen_y ? -1 : 1;
+  return g_utf8_collate (x->team_name, y->team_name);
+}
+
+/**
+ * tandem_coaching_caseload:
+ * @project: a project
+ * @now: the time now, as a session's starts_at (see tandem_coaching_now())
+ * @error: return location for an error
+ *
+ * The coach's caseload: every team with when it was last seen, its next
+ * session, and its open and overdue actions. Teams most in need of attention
+ * come first: most overdue actions, then longest since last seen.
+ *
+ * Returns: (transfer full) (element-type TandemCaseloadTeam) (nullable): the teams
+ */
+GPtrArray *
+tandem_coaching_caseload (TandemProject  *project,
+                          const char     *now,
+                          GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) teams = NULL;
+  char today[11];
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (now != NULL && strlen (now) >= 10, NULL);
+
+  g_strlcpy (today, now, sizeof today);
+  db = _tandem_project_get_db (project);
+  stmt = prepare (db, "SELECT t.id, t.name, "
+                  "(SELECT max (starts_at) FROM coaching_session WHERE team_id = t.id "
+                  "   AND starts_at <= ?1), "
+                  "(SELECT min (starts_at) FROM coaching_session WHERE team_id = t.id "
+                  "   AND starts_at > ?1), "
+                  "(SELECT count(*) FROM action WHERE team_id = t.id AND status = 'open'), "
+                  "(SELECT count(*) FROM action WHERE team_id = t.id AND status = 'open' "
+                  "   AND due_on < ?2) "
+                  "FROM team t", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, now);
+  bind_text (stmt, 2, today);
+  teams = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_caseload_team_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemCaseloadTeam *team = g_new0 (TandemCaseloadTeam, 1);
+
+      team->team_id = column_dup (stmt, 0);
+      team->team_name = column_dup (stmt, 1);
+      team->last_seen = column_dup (stmt, 2);
+      team->next_session = column_dup (stmt, 3);
+      team->n_open = sqlite3_column_int (stmt, 4);
+      team->n_overdue = sqlite3_column_int (stmt, 5);
+      team->days_since_seen = team->last_seen ? MAX (0, days_between (team->last_seen, now)) : -1;
+      g_ptr_array_add (teams, team);
+    }
+  if (!finish (db, stmt, rc, error))
+    return NULL;
+  g_ptr_array_sort (teams, compare_caseload);
+  return g_steal_pointer (&teams);
+}
+
+/**
+ * tandem_coaching_list_upcoming:
+ * @project: a project
+ * @now: the time now, as a session's starts_at
+ * @limit: at most this many
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type TandemSession) (nullable): the
+ *   sessions still to come, across every team, soonest first
+ */
+GPtrArray *
+tandem_coaching_list_upcoming (TandemProject  *project,
+                               const char     *now,
+                               guint           limit,
+                               GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) sessions = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  db = _tandem_project_get_db (project);
+  stmt = prepare (db, "SELECT " SESSION_COLUMNS
+                  "FROM coaching_session s JOIN team t ON t.id = s.team_id "
+                  "WHERE s.starts_at > ?1 ORDER BY s.starts_at LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, now);
+  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+  sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_session_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sessions, session_from_row (stmt));
+  if (!finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&sessions);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Editing: every change through the project, logged and undoable           */
+
+static gboolean
+end_change (TandemProject  *project,
+            gboolean        ok,
+            GError        **error)
+{
+  if (ok && tandem_project_commit (project, error))
+    return TRUE;
+  tandem_project_rollback (project);
+  return FALSE;
+}
+
+/**
+ * tandem_coaching_log_session:
+ * @project: a project
+ * @team_id: the team coached
+ * @starts_at: when, as ISO 8601 in UTC
+ * @template_: (nullable): what to start from: its kind, length and prompts
+ * @error: return location for an error
+ *
+ * Logs a new session for @team_id as one undoable change (“Log coaching
+ * session”). The coach is the project's author.
+ *
+ * Returns: (transfer full) (nullable): the new session's id
+ */
+char *
+tandem_coaching_log_session (TandemProject                 *project,
+                             const char                    *team_id,
+                             const char                    *starts_at,
+                             const TandemCoachingTemplate  *template_,
+                             GError                       **error)
+{
+  g_autofree char *id = NULL;
+  const char *kind = template_ && template_->kind ? template_->kind : TANDEM_SESSION_KIND_FRONTLINE;
+  int minutes = template_ && template_->minutes > 0 ? template_->minutes : 90;
+  TandemField fields[] = {
+    { "team_id", tandem_value_text (team_id) },
+    { "starts_at", tandem_value_text (starts_at) },
+    { "minutes", tandem_value_int (minutes) },
+    { "kind", tandem_value_text (kind) },
+    { "online", tandem_value_int (template_ ? template_->online : 0) },
+    { "coach", tandem_value_text (tandem_project_get_author (project)) },
+    { "check_in", tandem_value_text (template_ ? template_->check_in : NULL) },
+    { "notes", tandem_value_text (template_ ? template_->notes : NULL) },
+    { "advice", tandem_value_text (template_ ? template_->advice : NULL) },
+    { "agreements", tandem_value_text (template_ ? template_->agreements : NULL) },
+  };
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  if (!tandem_project_begin (project, _("Log coaching session"), error))
+    return NULL;
+  id = tandem_project_insert (project, "coaching_session", fields, G_N_ELEMENTS (fields), error);
+  if (!end_change (project, id != NULL, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
+ * tandem_coaching_set_attendance:
+ * @project: a project
+ * @session_id: a session
+ * @person_id: a person
+ * @status: (nullable): “present”, “apologies”, or %NULL: not recorded
+ * @title: (nullable): the role to write beside them, such as their job
+ * @error: return location for an error
+ *
+ * Records how a person took part in a session, adding, changing or removing
+ * their attendance. Nests inside a change the caller has begun; on its own
+ * it is one undoable change.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tandem_coaching_set_attendance (TandemProject  *project,
+                                const char     *session_id,
+                                const char     *person_id,
+                                const char     *status,
+                                const char     *title,
+                                GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autofree char *id = NULL;
+  g_autofree char *old_status = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  db = _tandem_project_get_db (project);
+  stmt = prepare (db, "SELECT id, status FROM attendance WHERE session_id = ?1 AND person_id = ?2",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, session_id);
+  bind_text (stmt, 2, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = column_dup (stmt, 0);
+      old_status = column_dup (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return db_error (db, error);
+
+  if (g_strcmp0 (old_status, status) == 0)
+    return TRUE;
+
+  if (!tandem_project_begin (project, _("Record attendance"), error))
+    return FALSE;
+  if (status == NULL)
+    ok = tandem_project_delete (project, "attendance", id, error);
+  else if (id != NULL)
+    ok = tandem_project_update (project, "attendance", id, "status",
+                                tandem_value_text (status), error);
+  else
+    {
+      TandemField fields[] = {
+        { "session_id", tandem_value_text (session_id) },
+        { "person_id", tandem_value_text (person_id) },
+        { "role", tandem_value_text (title) },
+        { "status", tandem_value_text (status) },
+      };
+      g_autofree char *new_id = tandem_project_insert (project, "attendance", fields,
+                                                       G_N_ELEMENTS (fields), error);
+      ok = new_id != NULL;
+    }
+  return end_change (project, ok, error);
+}
+
+/**
+ * tandem_coaching_set_link:
+ * @project: a project
+ * @session_id: a session
+ * @entity: “node”, “pdsa_cycle” or “measure”
+ * @item_id: the change idea, PDSA cycle or measure
+ * @linked: whether the session discussed it
+ * @error: return location for an error
+ *
+ * Links a session to something it discussed, or unlinks it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tandem_coaching_set_link (TandemProject  *project,
+                          const char     *session_id,
+                          const char     *entity,
+                          const char     *item_id,
+                          gboolean        linked,
+                          GError        **error)
+{
+  static const struct { const char *entity; const char *column; const char *sql; } kinds[] = {
+    { "node", "node_id", "SELECT id FROM session_link WHERE session_id = ?1 AND node_id = ?2" },
+    { "pdsa_cycle", "pdsa_id", "SELECT id FROM session_link WHERE session_id = ?1 AND pdsa_id = ?2" },
+    { "measure", "measure_id", "SELECT id FROM session_link WHERE session_id = ?1 AND measure_id = ?2" },
+  };
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = TRUE;
+  guint k;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  for (k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (g_strcmp0 (kinds[k].entity, entity) == 0)
+      break;
+  if (k == G_N_ELEMENTS (kinds))
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   "A session cannot be linked to a “%s”.", entity);
+      return FALSE;
+    }
+
+  db = _tandem_project_get_db (project);
+  if ((stmt = prepare (db, kinds[k].sql, error)) == NULL)
+    return FALSE;
+  bind_text (stmt, 1, session_id);
+  bind_text (stmt, 2, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, column_dup (stmt, 0));
+  if (!finish (db, stmt, rc, error))
+    return FALSE;
+
+  if (linked == (ids->len > 0))
+    return TRUE;
+  if (!tandem_project_begin (project, linked ? _("Link session") : _("Unlink session"), error))
+    return FALSE;
+  if (linked)
+    {
+      TandemField fields[] = {
+        { "session_id", tandem_value_text (session_id) },
+        { kinds[k].column, tandem_value_text (item_id) },
+      };
+      g_autofree char *id = tandem_project_insert (project, "session_link", fields,
+                                                   G_N_ELEMENTS (fields), error);
+      ok = id != NULL;
+    }
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = tandem_project_delete (project, "session_link", ids->pdata[i], error);
+  return end_change (project, ok, error);
+}
+
+/**
+ * tandem_coaching_add_action:
+ * @project: a project
+ * @session_id: the session that agreed it
+ * @what: what is to be done
+ * @owner_id: (nullable): who will do it
+ * @due_on: (nullable): by when, YYYY-MM-DD
+ * @error: return location for an error
+ *
+ * Adds an open action agreed in a session, for the session's team.
+ *
+ * Returns: (transfer full) (nullable): the new action's id
+ */
+char *
+tandem_coaching_add_action (TandemProject  *project,
+                            const char     *session_id,
+                            const char     *what,
+                            const char     *owner_id,
+                            const char     *due_on,
+                            GError        **error)
+{
+  g_autofree char *team_id = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  team_id = tandem_project_get_text (project, "coaching_session", session_id, "team_id");
+  if (team_id == NULL)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("The coaching session is no longer in the project."));
+      return NULL;
+    }
+  {
+    TandemField fields[] = {
+      { "team_id", tandem_value_text (team_id) },
+      { "session_id", tandem_value_text (session_id) },
+      { "what", tandem_value_text (what) },
+      { "owner_id", tandem_value_text (owner_id) },
+      { "due_on", tandem_value_text (due_on) },
+      { "status", tandem_value_text ("open") },
+    };
+
+    if (!tandem_project_begin (project, _("Add action"), error))
+      return NULL;
+    id = tandem_project_insert (project, "action", fields, G_N_ELEMENTS (fields), error);
+  }
+  if (!end_change (project, id != NULL, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+static gboolean
+close_action (TandemProject  *project,
+              const char     *action_id,
+              const char     *status,
+              const char     *reason,
+              const char     *today,
+              GError        **error)
+{
+  return tandem_project_update (project, "action", action_id, "status",
+                                tandem_value_text (status), error) &&
+         tandem_project_update (project, "action", action_id, "closed_on",
+                                tandem_value_text (today), error) &&
+         tandem_project_update (project, "action", action_id, "reason",
+                                tandem_value_text (reason), error);
+}
+
+/**
+ * tandem_coaching_mark_done:
+ * @project: a project
+ * @action_id: an action
+ * @today: the day it was done, YYYY-MM-DD
+ * @error: return location for an error
+ *
+ * Marks an action done, as one undoable change.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tandem_coaching_mark_done (TandemProject  *project,
+                           const char     *action_id,
+                           const char     *today,
+                           GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  if (!tandem_project_begin (project, _("Mark action done"), error))
+    return FALSE;
+  return end_change (project, close_action (project, action_id, "done", NULL, today, error), error);
+}
+
+/**
+ * tandem_coaching_drop:
+ * @project: a project
+ * @action_id: an action
+ * @reason: why it is dropped
+ * @today: the day, YYYY-MM-DD
+ * @error: return location for an error
+ *
+ * Drops an action with the reason, as one undoable change.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tandem_coaching_drop (TandemProject  *project,
+                      const char     *action_id,
+                      const char     *reason,
+                      const char     *today,
+                      GError        **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (reason ? reason : ""));
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  if (*stripped == '\0')
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("Say why the action is dropped."));
+      return FALSE;
+    }
+  if (!tandem_project_begin (project, _("Drop action"), error))
+    return FALSE;
+  return end_change (project, close_action (project, action_id, "dropped", stripped, today, error),
+                     error);
+}
+
+/**
+ * tandem_coaching_carry_forward:
+ * @project: a project
+ * @action_id: an open action
+ * @session_id: the session carrying it forward
+ * @due_on: its new due date, YYYY-MM-DD
+ * @today: the day, YYYY-MM-DD
+ * @error: return location for an error
+ *
+ * Carries an action forward to a new date: the action is closed as carried
+ * forward and a copy, agreed in @session_id and due on @due_on, takes its
+ * place and records where it came from. One undoable change.
+ *
+ * Returns: (transfer full) (nullable): the new action's id
+ */
+char *
+tandem_coaching_carry_forward (TandemProject  *project,
+                               const char     *action_id,
+                               const char     *session_id,
+                               const char     *due_on,
+                               const char     *today,
+                               GError        **error)
+{
+  g_autofree char *team_id = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GDate) date = g_date_new ();
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  if (due_on)
+    g_date_set_parse (date, due_on);
+  if (due_on == NULL || strlen (due_on) != 10 || !g_date_valid (date))
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("Give the new date as year-month-day, for example 2026-12-01."));
+      return NULL;
+    }
+  team_id = tandem_project_get_text (project, "action", action_id, "team_id");
+  what = tandem_project_get_text (project, "action", action_id, "what");
+  owner = tandem_project_get_text (project, "action", action_id, "owner_id");
+  if (team_id == NULL || what == NULL)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("The action is no longer in the project."));
+      return NULL;
+    }
+  reason = g_strdup_printf (_("Carried forward to %s"), due_on);
+
+  if (!tandem_project_begin (project, _("Carry action forward"), error))
+    return NULL;
+  if (close_action (project, action_id, "dropped", reason, today, error))
+    {
+      TandemField fields[] = {
+        { "team_id", tandem_value_text (team_id) },
+        { "session_id", tandem_value_text (session_id) },
+        { "what", tandem_value_text (what) },
+        { "owner_id", tandem_value_text (owner) },
+        { "due_on", tandem_value_text (due_on) },
+        { "status", tandem_value_text ("open") },
+        { "carried_from", tandem_value_text (action_id) },
+      };
+      id = tandem_project_insert (project, "action", fields, G_N_ELEMENTS (fields), error);
+    }
+  if (!end_change (project, id != NULL, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Templates                                                                */
+
+static TandemCoachingTemplate *
+template_new (const char *id,
+              const char *name,
+              const char *kind,
+              int         minutes,
+              gboolean    online,
+              const char *check_in,
+              const char *notes,
+              const char *advice,
+              const char *agreements)
+{
+  TandemCoachingTemplate *template_ = g_new0 (TandemCoachingTemplate, 1);
+
+  template_->id = g_strdup (id);
+  template_->name = g_strdup (name);
+  template_->kind = g_strdup (kind);
+  template_->minutes = minutes;
+  template_->online = online;
+  template_->check_in = g_strdup (check_in);
+  template_->notes = g_strdup (notes);
+  template_->advice = g_strdup (advice);
+  template_->agreements = g_strdup (agreements);
+  return template_;
+}
+
+/**
+ * tandem_coaching_list_templates:
+ * @project: a project
+ *
+ * The templates a session can start from: the programme's two built-in ones
+ * (the 2-minute check-in and the reflection prompts), then the coach's own,
+ * saved in the project.
+ *
+ * Returns: (transfer full) (element-type TandemCoachingTemplate): the templates
+ */
+GPtrArray *
+tandem_coaching_list_templates (TandemProject *project)
+{
+  GPtrArray *templates = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_coaching_template_free);
+  sqlite3 *db = _tandem_project_get_db (project);
+  sqlite3_stmt *stmt;
+
+  g_ptr_array_add (templates, template_new (
+    NULL, _("Two-minute check-in"), NULL, 0, FALSE,
+    _("Two-minute check-in, for everyone:\n"
+      "• What am I feeling in my body right now?\n"
+      "• Am I grounded, regulated and present?\n"
+      "• Am I feeling depleted, overwhelmed or dysregulated?\n"
+      "• Do I need connection, rest or support?"),
+    _("Review of last time's actions:\n"), NULL, NULL));
+  g_ptr_array_add (templates, template_new (
+    NULL, _("Reflection prompts"), NULL, 0, FALSE, NULL,
+    _("Reflection:\n"
+      "• What are you proud of?\n"
+      "• What change would you like to make but are yet to make?\n"
+      "• What would you like to do now, and who do you need to connect with?"),
+    NULL, NULL));
+
+  stmt = prepare (db, "SELECT id, name, kind, minutes, online, check_in, notes, advice, "
+                  "agreements FROM coaching_template ORDER BY position, name", NULL);
+  if (stmt == NULL)
+    return templates;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (templates, template_new (
+      (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+      (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3),
+      sqlite3_column_int (stmt, 4) != 0, (const char *) sqlite3_column_text (stmt, 5),
+      (const char *) sqlite3_column_text (stmt, 6), (const char *) sqlite3_column_text (stmt, 7),
+      (const char *) sqlite3_column_text (stmt, 8)));
+  sqlite3_finalize (stmt);
+  return templates;
+}
+
+/**
+ * tandem_coaching_save_template:
+ * @project: a project
+ * @name: the template's name
+ * @session_id: the session whose kind, length and text to keep
+ * @error: return location for an error
+ *
+ * Saves a session's shape and words as one of the coach's own templates.
+ *
+ * Returns: (transfer full) (nullable): the template's id
+ */
+char *
+tandem_coaching_save_template (TandemProject  *project,
+                               const char     *name,
+                               const char     *session_id,
+                               GError        **error)
+{
+  g_autoptr(TandemSession) session = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  session = tandem_coaching_get_session (project, session_id, error);
+  if (session == NULL)
+    return NULL;
+  {
+    TandemField fields[] = {
+      { "name", tandem_value_text (name) },
+      { "kind", tandem_value_text (session->kind) },
+      { "minutes", session->minutes > 0 ? tandem_value_int (session->minutes) : tandem_value_null () },
+      { "online", tandem_value_int (session->online) },
+      { "check_in", tandem_value_text (session->check_in) },
+      { "notes", tandem_value_text (session->notes) },
+      { "advice", tandem_value_text (session->advice) },
+      { "agreements", tandem_value_text (session->agreements) },
+      { "position", tandem_value_double (g_get_real_time () / 1e6) },
+    };
+
+    if (!tandem_project_begin (project, _("Save session template"), error))
+      return NULL;
+    id = tandem_project_insert (project, "coaching_template", fields, G_N_ELEMENTS (fields), error);
+  }
+  if (!end_change (project, id != NULL, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Search                                                                   */
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql,
+           gint64      bookmark,
+           gint64      fallback)
+{
+  sqlite3_stmt *stmt = prepare (db, sql, NULL);
+  gint64 value = fallback;
+
+  if (stmt)
+    sqlite3_bind_int64 (stmt, 1, bookmark);
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+set_bookmark (sqlite3     *db,
+              const char  *key,
+              gint64       value,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, value);
+  return finish (db, stmt, sqlite3_step (stmt), error);
+}
+
+static gboolean
+index_one (sqlite3     *db,
+           const char  *item_id,
+           GError     **error)
+{
+  static const char * const steps[] = {
+    "DELETE FROM coaching_search WHERE rowid = (SELECT doc FROM coaching_search_doc WHERE item_id = ?1)",
+    "DELETE FROM coaching_search_doc WHERE item_id = ?1",
+    "INSERT INTO coaching_search_doc (item_id) SELECT id FROM coaching_session WHERE id = ?1 "
+    "  UNION ALL SELECT id FROM action WHERE id = ?1",
+    "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action) "
+    "  SELECT d.doc, s.check_in, s.notes, s.advice, s.agreements, NULL "
+    "  FROM coaching_search_doc d JOIN coaching_session s ON s.id = d.item_id WHERE d.item_id = ?1",
+    "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action) "
+    "  SELECT d.doc, NULL, NULL, NULL, NULL, a.what || coalesce (char (10) || a.reason, '') "
+    "  FROM coaching_search_doc d JOIN action a ON a.id = d.item_id WHERE d.item_id = ?1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = prepare (db, steps[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, item_id);
+      if (!finish (db, stmt, sqlite3_step (stmt), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+rebuild_index (sqlite3  *db,
+               GError  **error)
+{
+  return exec (db, "DELETE FROM coaching_search; DELETE FROM coaching_search_doc;"
+               "INSERT INTO coaching_search_doc (item_id) SELECT id FROM coaching_session ORDER BY rowid;"
+               "INSERT INTO coaching_search_doc (item_id) SELECT id FROM action ORDER BY rowid;"
+               "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)"
+               "  SELECT d.doc, s.check_in, s.notes, s.advice, s.agreements, NULL"
+               "  FROM coaching_search_doc d JOIN coaching_session s ON s.id = d.item_id;"
+               "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)"
+               "  SELECT d.doc, NULL, NULL, NULL, NULL, a.what || coalesce (char (10) || a.reason, '')"
+               "  FROM coaching_search_doc d JOIN action a ON a.id = d.item_id;", error);
+}
+
+/**
+ * tandem_coaching_update_index:
+ * @project: a project
+ * @error: return location for an error
+ *
+ * Brings the search index up to date with every change in the change log
+ * since it was last brought up to date, including other programs' changes.
+ * Tandem does this itself before each search; it is not an edit, so it is
+ * neither logged nor undoable. A read-only project is searched as its index
+ * stands.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tandem_coaching_update_index (TandemProject  *project,
+                              GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) ids = NULL;
+  gint64 seq, txn, last_seq, last_txn;
+  gboolean rebuild, ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  db = _tandem_project_get_db (project);
+  if (tandem_project_get_read_only (project))
+    return TRUE;
+
+  if (!exec (db, "SAVEPOINT coaching_search", error))
+    return FALSE;
+  seq = query_int (db, "SELECT value FROM meta WHERE key = 'coaching_search_seq'", 0, -1);
+  txn = query_int (db, "SELECT value FROM meta WHERE key = 'coaching_search_txn'", 0, -1);
+  last_seq = query_int (db, "SELECT max (seq) FROM change_log", 0, 0);
+  last_txn = query_int (db, "SELECT max (id) FROM change_txn", 0, 0);
+
+  if (seq == last_seq && txn == last_txn)
+    return exec (db, "RELEASE coaching_search", error);
+
+  /* An unknown or impossible bookmark (a file edited elsewhere, say), or
+   * content a project was created with, which is not logged row by row:
+   * rebuild. So too for a great many changes, which is quicker. */
+  rebuild = seq < 0 || txn < 0 || seq > last_seq || txn > last_txn ||
+            query_int (db, "SELECT EXISTS (SELECT 1 FROM change_txn WHERE id > ?1 "
+                       "AND kind = 'create')", txn, 1) != 0;
+  ids = g_ptr_array_new_with_free_func (g_free);
+  if (!rebuild)
+    {
+      stmt = prepare (db, "SELECT DISTINCT entity_id FROM change_log WHERE seq > ?1 "
+                      "AND entity IN ('coaching_session', 'action')", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, seq);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && ids->len <= REBUILD_THRESHOLD)
+            g_ptr_array_add (ids, column_dup (stmt, 0));
+          ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+          if (!ok)
+            db_error (db, error);
+          sqlite3_finalize (stmt);
+        }
+      rebuild = ids->len > REBUILD_THRESHOLD;
+    }
+
+  if (ok && rebuild)
+    ok = rebuild_index (db, error);
+  else
+    for (guint i = 0; ok && i < ids->len; i++)
+      ok = index_one (db, ids->pdata[i], error);
+
+  ok = ok && set_bookmark (db, "coaching_search_seq", last_seq, error) &&
+       set_bookmark (db, "coaching_search_txn", last_txn, error);
+  if (!ok)
+    {
+      sqlite3_exec (db, "ROLLBACK TO coaching_search; RELEASE coaching_search", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return exec (db, "RELEASE coaching_search", error);
+}
+
+/* Turns what a person typed into an FTS5 query: every word must appear, as
+ * the start of a word, whatever punctuation they typed. */
+static char *
+fts_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || c == '\''))
+        {
+          if (c != '\'')
+            g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_string_append_printf (query, "%s\"%s\"*", query->len ? " " : "", word->str);
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  return query->len ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
+/**
+ * tandem_coaching_search:
+ * @project: a project
+ * @text: what to look for, as typed
+ * @limit: at most this many results
+ * @error: return location for an error
+ *
+ * Searches every session's check-in, notes, advice and agreements and every
+ * action, across all teams, after bringing the index up to date. Results
+ * come best match first, each with a snippet in which the matched words are
+ * between %TANDEM_MATCH_START and %TANDEM_MATCH_END.
+ *
+ * Returns: (transfer full) (element-type TandemSearchHit) (nullable): the results
+ */
+GPtrArray *
+tandem_coaching_search (TandemProject  *project,
+                        const char     *text,
+                        guint           limit,
+                        GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *query = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_search_hit_free);
+  query = fts_query (text ? text : "");
+  if (query == NULL)
+    return g_steal_pointer (&hits);
+  if (!tandem_coaching_update_index (project, error))
+    return NULL;
+
+  db = _tandem_project_get_db (project);
+  stmt = prepare (db, "SELECT d.item_id, a.id IS NOT NULL, coalesce (s.id, a.session_id), "
+                  "  t.id, t.name, coalesce (s.starts_at, s2.starts_at), "
+                  "  coalesce (s.private, s2.private, 0), "
+                  "  snippet (coaching_search, -1, ?2, ?3, '…', 14) "
+                  "FROM coaching_search f JOIN coaching_search_doc d ON d.doc = f.rowid "
+                  "LEFT JOIN coaching_session s ON s.id = d.item_id "
+                  "LEFT JOIN action a ON a.id = d.item_id "
+                  "LEFT JOIN coaching_session s2 ON s2.id = a.session_id "
+                  "JOIN team t ON t.id = coalesce (s.team_id, a.team_id) "
+                  "WHERE coaching_search MATCH ?1 ORDER BY f.rank LIMIT ?4", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, query);
+  bind_text (stmt, 2, TANDEM_MATCH_START);
+  bind_text (stmt, 3, TANDEM_MATCH_END);
+  sqlite3_bind_int (stmt, 4, (int) MIN (limit, G_MAXINT));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemSearchHit *hit = g_new0 (TandemSearchHit, 1);
+
+      hit->item_id = column_dup (stmt, 0);
+      hit->is_action = sqlite3_column_int (stmt, 1) != 0;
+      hit->session_id = column_dup (stmt, 2);
+      hit->team_id = column_dup (stmt, 3);
+      hit->team_name = column_dup (stmt, 4);
+      hit->starts_at = column_dup (stmt, 5);
+      hit->private = sqlite3_column_int (stmt, 6) != 0;
+      hit->snippet = column_dup (stmt, 7);
+      g_ptr_array_add (hits, hit);
+    }
+  if (!finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&hits);
+}
+
+/**
+ * tandem_coaching_snippet_markup:
+ * @snippet: a search snippet
+ *
+ * Returns: (transfer full): @snippet as Pango markup, the matched words in
+ *   bold and highlighted, everything else escaped, on one line
+ */
+char *
+tandem_coaching_snippet_markup (const char *snippet)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const char *p = snippet ? snippet : "";
+
+  while (*p)
+    {
+      const char *start = strstr (p, TANDEM_MATCH_START);
+      const char *end;
+      g_autofree char *before = NULL;
+      g_autofree char *match = NULL;
+
+      if (start == NULL)
+        {
+          g_autofree char *rest = g_markup_escape_text (p, -1);
+          g_string_append (markup, rest);
+          break;
+        }
+      before = g_markup_escape_text (p, start - p);
+      g_string_append (markup, before);
+      start += strlen (TANDEM_MATCH_START);
+      end = strstr (start, TANDEM_MATCH_END);
+      if (end == NULL)
+        end = start + strlen (start);
+      match = g_markup_escape_text (start, end - start);
+      g_string_append_printf (markup, "<b><span background=\"#f8e45c\" foreground=\"#000000\">%s</span></b>",
+                              match);
+      p = *end ? end + strlen (TANDEM_MATCH_END) : end;
+    }
+  for (char *c = markup->str; *c; c++)
+    if (*c == '\n' || *c == '\r' || *c == '\t')
+      *c = ' ';
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Attendance at a glance                                                   */
+
+/**
+ * tandem_coaching_attendance:
+ * @project: a project
+ * @team_id: (nullable): one team, or %NULL for every team
+ * @last_month: the last month to count, YYYY-MM (or a longer date)
+ * @n_months: how many months, ending with @last_month
+ * @include_private: whether to count sessions marked private
+ * @error: return location for an error
+ *
+ * Counts sessions per month per team, and for each team how many of its
+ * sessions in the range had someone with lived experience present: the
+ * figures behind the attendance chart.
+ *
+ * Returns: (transfer full) (nullable): the counts
+ */
+TandemAttendance *
+tandem_coaching_attendance (TandemProject  *project,
+                            const char     *team_id,
+                            const char     *last_month,
+                            guint           n_months,
+                            gboolean        include_private,
+                            GError        **error)
+{
+  g_autoptr(TandemAttendance) attendance = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int year, month;
+  char first[8], last[8];
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (n_months > 0 && n_months <= 1200, NULL);
+
+  if (last_month == NULL || sscanf (last_month, "%4d-%2d", &year, &month) != 2 ||
+      month < 1 || month > 12)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   "“%s” is not a month", last_month ? last_month : "");
+      return NULL;
+    }
+  g_snprintf (last, sizeof last, "%04d-%02d", year, month);
+  month -= (int) n_months - 1;
+  while (month < 1)
+    {
+      month += 12;
+      year--;
+    }
+  g_snprintf (first, sizeof first, "%04d-%02d", year, month);
+
+  attendance = g_new0 (TandemAttendance, 1);
+  attendance->n_months = n_months;
+  attendance->first_year = year;
+  attendance->first_month = month;
+
+  db = _tandem_project_get_db (project);
+  stmt = prepare (db, "SELECT id, name FROM team WHERE ?1 IS NULL OR id = ?1 "
+                  "ORDER BY position, name", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, team_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_hash_table_insert (rows, column_dup (stmt, 0), GUINT_TO_POINTER (names->len));
+      g_ptr_array_add (names, column_dup (stmt, 1));
+    }
+  if (!finish (db, stmt, rc, error))
+    {
+      for (guint i = 0; i < names->len; i++)
+        g_free (names->pdata[i]);
+      return NULL;
+    }
+  attendance->n_teams = names->len;
+  g_ptr_array_add (names, NULL);
+  attendance->team_names = (char **) g_ptr_array_steal (names, NULL);
+  attendance->sessions = g_new0 (guint, MAX (1, attendance->n_teams * n_months));
+  attendance->team_sessions = g_new0 (guint, MAX (1, attendance->n_teams));
+  attendance->team_with_le = g_new0 (guint, MAX (1, attendance->n_teams));
+
+  stmt = prepare (db, "SELECT s.team_id, substr (s.starts_at, 1, 7) AS month, count(*), "
+                  "  sum (EXISTS (SELECT 1 FROM attendance a JOIN person p ON p.id = a.person_id "
+                  "       WHERE a.session_id = s.id AND a.status = 'present' AND " LIVED_EXPERIENCE ")) "
+                  "FROM coaching_session s "
+                  "WHERE (?1 IS NULL OR s.team_id = ?1) AND substr (s.starts_at, 1, 7) BETWEEN ?2 AND ?3 "
+                  "AND (?4 OR s.private = 0) "
+                  "GROUP BY s.team_id, month", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, team_id);
+  bind_text (stmt, 2, first);
+  bind_text (stmt, 3, last);
+  sqlite3_bind_int (stmt, 4, include_private);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer row;
+      int y, m, index;
+
+      if (!g_hash_table_lookup_extended (rows, sqlite3_column_text (stmt, 0), NULL, &row) ||
+          sscanf ((const char *) sqlite3_column_text (stmt, 1), "%4d-%2d", &y, &m) != 2)
+        continue;
+      index = (y - attendance->first_year) * 12 + (m - attendance->first_month);
+      if (index < 0 || index >= (int) n_months)
+        continue;
+      attendance->sessions[GPOINTER_TO_UINT (row) * n_months + index] = sqlite3_column_int (stmt, 2);
+      attendance->team_sessions[GPOINTER_TO_UINT (row)] += sqlite3_column_int (stmt, 2);
+      attendance->team_with_le[GPOINTER_TO_UINT (row)] += sqlite3_column_int (stmt, 3);
+    }
+  if (!finish (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&attendance);
+}

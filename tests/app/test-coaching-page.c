@@ -1,0 +1,412 @@
+/* test-coaching-page.c — the Coaching page, in process, on the sample: log a
+ * session with three attendees and two actions, review them in the next
+ * session, search, export, and the caseload
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tandem-application.h"
+#include "tandem-coaching.h"
+#include "tandem-coaching-page.h"
+#include "tandem-sample.h"
+#include "tandem-window.h"
+
+static TandemApplication *app;
+
+#define WAIT_FOR(check)                                                        \
+  G_STMT_START {                                                               \
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
+    while (!(check))                                                           \
+      {                                                                        \
+        g_main_context_iteration (NULL, FALSE);                                \
+        if (g_get_monotonic_time () > deadline)                                \
+          g_error ("Timed out waiting for: %s", #check);                       \
+        g_usleep (1000);                                                       \
+      }                                                                        \
+  } G_STMT_END
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_page (GtkWidget *widget, gconstpointer data)
+{
+  return TANDEM_IS_COACHING_PAGE (widget);
+}
+
+static gboolean
+is_tooltip (GtkWidget *widget, gconstpointer data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+is_group_titled (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
+}
+
+static gboolean
+is_type (GtkWidget *widget, gconstpointer data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+/* A group's own list, not the one AdwPreferencesGroup keeps hidden inside. */
+static gboolean
+is_shown_list (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+#define FIND(root, match, data) find_widget (GTK_WIDGET (root), match, data)
+#define FIND_TYPE(root, type) find_widget (GTK_WIDGET (root), is_type, GSIZE_TO_POINTER (type))
+
+static void
+set_row (GtkWidget  *page,
+         const char *title,
+         const char *text)
+{
+  GtkWidget *row = FIND (page, is_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+is_label (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+static void
+set_text_view (GtkWidget  *page,
+               const char *heading,
+               const char *text)
+{
+  GtkWidget *label = FIND (page, is_label, heading);
+  GtkWidget *view;
+
+  g_assert_nonnull (label);
+  view = gtk_label_get_mnemonic_widget (GTK_LABEL (label));
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static void
+set_attendance (GtkWidget  *page,
+                const char *name,
+                guint       choice)
+{
+  g_autofree char *tip = g_strdup_printf (choice == 1 ? "%s was present" : "%s sent apologies", name);
+  GtkWidget *button = FIND (page, is_tooltip, tip);
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+add_action (GtkWidget  *page,
+            const char *what,
+            guint       owner,
+            const char *due)
+{
+  GtkWidget *owner_row = FIND (page, is_row_titled, "Who will do it");
+
+  set_row (page, "_What will be done", what);
+  set_row (page, "_By when (year-month-day)", due);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (owner_row), owner);
+  click (FIND (page, is_button_labelled, "_Add Action"));
+}
+
+static char *
+string_query (TandemProject *project,
+              const char    *entity,
+              const char    *id,
+              const char    *field)
+{
+  return tandem_project_get_text (project, entity, id, field);
+}
+
+static void
+test_journey (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-coaching-page-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Sample.tandem", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "record.pdf", NULL);
+  g_autofree char *log = g_build_filename (dir, "log.md", NULL);
+  g_autoptr(TandemProject) made = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *contents = NULL;
+  TandemWindow *window;
+  TandemProject *project;
+  TandemCoachingPage *page;
+  GtkWidget *widget;
+  const char *team;
+  gint64 sessions_before;
+  guint present = 0;
+
+  g_assert_no_error (error);
+  made = tandem_project_create (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_sample_populate (made, TANDEM_SAMPLE_WARD, &error));
+  g_clear_object (&made);
+
+  window = tandem_window_new (GTK_APPLICATION (app));
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (path);
+  tandem_window_open_file (window, file);
+  WAIT_FOR (!tandem_window_is_busy (window) && tandem_window_get_project (window) != NULL);
+  project = tandem_window_get_project (window);
+  teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+  team = tandem_window_get_team_id (window);
+  g_assert_cmpstr (team, ==, teams->pdata[0]);
+  page = TANDEM_COACHING_PAGE (FIND (window, is_page, NULL));
+  widget = GTK_WIDGET (page);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (tandem_coaching_page_get_view (page), ==, "team");
+  sessions_before = tandem_project_count (project, "coaching_session", "team_id", team);
+
+  /* A new session, from the two-minute check-in template. */
+  g_assert_true (gtk_widget_activate_action (widget, "coaching.new-session", "s", "0"));
+  g_assert_cmpstr (tandem_coaching_page_get_view (page), ==, "session");
+  first = g_strdup (tandem_coaching_page_get_session_id (page));
+  g_assert_nonnull (first);
+  g_assert_cmpint (tandem_project_count (project, "coaching_session", "team_id", team), ==,
+                   sessions_before + 1);
+  {
+    g_autofree char *check_in = string_query (project, "coaching_session", first, "check_in");
+    g_assert_nonnull (strstr (check_in, "What am I feeling in my body right now?"));
+  }
+
+  set_row (widget, "_Date (year-month-day)", "2026-11-19");
+  set_row (widget, "Start time (hours:minutes)", "13:30");
+  set_attendance (widget, "Joanna Whitlock", 1);
+  set_attendance (widget, "Marcus Bell", 1);
+  set_attendance (widget, "Grace Mensah", 1);
+  set_attendance (widget, "Helen Carver", 2);
+  set_text_view (widget, "_Notes", "Agreed to try a weighted blanket in the sensory room.");
+  g_assert_true (tandem_coaching_page_save (page));
+  {
+    g_autofree char *starts = string_query (project, "coaching_session", first, "starts_at");
+    g_autofree char *notes = string_query (project, "coaching_session", first, "notes");
+    g_assert_cmpstr (starts, ==, "2026-11-19T13:30:00Z");
+    g_assert_cmpstr (notes, ==, "Agreed to try a weighted blanket in the sensory room.");
+  }
+  attendees = tandem_coaching_list_attendees (project, team, first, &error);
+  for (guint i = 0; i < attendees->len; i++)
+    present += g_strcmp0 (((TandemAttendee *) attendees->pdata[i])->status, "present") == 0;
+  g_assert_cmpuint (present, ==, 3);
+
+  /* Saving an untouched form changes nothing. */
+  {
+    g_autofree char *label = tandem_project_dup_undo_label (project);
+    g_autofree char *again = NULL;
+
+    g_assert_true (tandem_coaching_page_save (page));
+    again = tandem_project_dup_undo_label (project);
+    g_assert_cmpstr (label, ==, again);
+    g_assert_cmpstr (label, ==, "Edit coaching session");
+  }
+
+  add_action (widget, "Order a weighted blanket", 1, "2026-11-20");
+  add_action (widget, "Write an easy-read guide to the sensory room", 3, "2026-12-04");
+  actions = tandem_coaching_list_actions (project, first, &error);
+  g_assert_cmpuint (actions->len, ==, 2);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+  /* A bad date keeps what was typed. */
+  set_row (widget, "_What will be done", "Something");
+  set_row (widget, "_By when (year-month-day)", "soon");
+  click (FIND (widget, is_button_labelled, "_Add Action"));
+  WAIT_FOR (gtk_window_list_toplevels () != NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIND (widget, is_row_titled, "_What will be done"))),
+                   ==, "Something");
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        gtk_window_destroy (l->data);
+    g_list_free (toplevels);
+  }
+
+  /* Back to the list, then the next session reviews both actions. */
+  click (FIND (widget, is_tooltip, "Save and go back to the sessions"));
+  g_assert_cmpstr (tandem_coaching_page_get_view (page), ==, "team");
+  g_assert_true (gtk_widget_activate_action (widget, "coaching.new-session", "s", ""));
+  second = g_strdup (tandem_coaching_page_get_session_id (page));
+  g_assert_cmpstr (second, !=, first);
+  {
+    GtkWidget *review = FIND (widget, is_group_titled, "Review: Actions From Earlier Sessions");
+    GtkWidget *done = FIND (review, is_tooltip, "Mark “Order a weighted blanket” done");
+    GtkWidget *carry = FIND (review, is_tooltip,
+                             "Carry “Write an easy-read guide to the sensory room” forward");
+    GtkWidget *entry, *confirm;
+
+    g_assert_nonnull (done);
+    g_assert_nonnull (carry);
+    /* The first was due yesterday: it stands out as overdue. */
+    g_assert_nonnull (FIND (gtk_widget_get_ancestor (done, ADW_TYPE_ACTION_ROW), is_row_titled,
+                            "Order a weighted blanket"));
+    click (done);
+    /* The list is redrawn from the file: find the row again. */
+    review = FIND (widget, is_group_titled, "Review: Actions From Earlier Sessions");
+    g_assert_null (FIND (review, is_tooltip, "Mark “Order a weighted blanket” done"));
+    carry = FIND (review, is_tooltip, "Carry “Write an easy-read guide to the sensory room” forward");
+    g_assert_nonnull (carry);
+    entry = FIND_TYPE (carry, GTK_TYPE_ENTRY);
+    confirm = FIND (carry, is_button_labelled, "_Carry Forward");
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "2026-12-18");
+    click (confirm);
+  }
+  actions = tandem_coaching_list_actions (project, second, &error);
+  g_assert_cmpuint (actions->len, ==, 1);
+  g_assert_cmpstr (((TandemAction *) actions->pdata[0])->due_on, ==, "2026-12-18");
+  g_assert_nonnull (((TandemAction *) actions->pdata[0])->carried_from);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+  actions = tandem_coaching_list_actions (project, first, &error);
+  g_assert_cmpstr (((TandemAction *) actions->pdata[0])->status, ==, "done");
+  g_assert_cmpstr (((TandemAction *) actions->pdata[1])->status, ==, "dropped");
+
+  /* Undo (the toast's button, Ctrl+Z) takes back the carry forward. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (tandem_project_count (project, "action", "session_id", second), ==, 0);
+
+  /* Search across every team, with the match highlighted. */
+  gtk_editable_set_text (GTK_EDITABLE (FIND_TYPE (widget, GTK_TYPE_SEARCH_ENTRY)), "weighted blanket");
+  WAIT_FOR (g_strcmp0 (tandem_coaching_page_get_view (page), "search") == 0);
+  {
+    GtkWidget *results = FIND (widget, is_group_titled, "Found");
+    GtkWidget *list = FIND (results, is_shown_list, NULL);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+
+    g_assert_nonnull (row);
+    /* The row shows the snippet with the matches marked up (its text, as
+     * the row reports it, has the markup taken out). */
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "weighted blanket"));
+    g_assert_true (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+    g_signal_emit_by_name (list, "row-activated", row);
+    g_assert_cmpstr (tandem_coaching_page_get_view (page), ==, "session");
+    g_assert_cmpstr (tandem_coaching_page_get_session_id (page), ==, first);
+  }
+
+  /* The record, as a one-page PDF; the team's log as Markdown. */
+  g_assert_true (tandem_coaching_page_export_to_file (page, pdf, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+  click (FIND (widget, is_tooltip, "Save and go back to the sessions"));
+  g_assert_true (tandem_coaching_page_export_to_file (page, log, FALSE, &error));
+  g_assert_true (g_file_get_contents (log, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "weighted blanket"));
+  g_assert_true (gtk_widget_is_sensitive (widget));
+
+  /* Every team at once. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (FIND (widget, is_tooltip,
+                                "Every team's sessions and actions at a glance")), TRUE);
+  g_assert_cmpstr (tandem_coaching_page_get_view (page), ==, "caseload");
+  {
+    GtkWidget *group = FIND (widget, is_group_titled, "Teams");
+    GtkWidget *list = FIND (group, is_shown_list, NULL);
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 3));
+  }
+
+  /* Deleting the session in the editor offers Undo. */
+  tandem_coaching_page_open_session (page, second);
+  click (FIND (widget, is_tooltip, "Delete this session"));
+  g_assert_false (tandem_project_exists (project, "coaching_session", second));
+  g_assert_cmpstr (tandem_coaching_page_get_view (page), !=, "session");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (tandem_project_exists (project, "coaching_session", second));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while (d && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (dir, name, NULL);
+        g_unlink (child);
+      }
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("TZ", "UTC", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = tandem_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    g_error ("The application could not register");
+
+  g_test_add_func ("/coaching-page/journey", test_journey);
+  {
+    int status = g_test_run ();
+    g_object_unref (app);
+    return status;
+  }
+}

@@ -1,0 +1,688 @@
+/* test-coaching.c — sessions, attendance, actions reviewed, caseload, search,
+ * the format-2 migration and the session record as text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tandem-coaching.h"
+#include "tandem-coaching-text.h"
+#include "tandem-project-private.h"
+#include "tandem-sample.h"
+#include "tandem-schema.h"
+
+#define NOW   "2026-11-21T12:00:00Z"
+#define TODAY "2026-11-21"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  TandemProject *project;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tandem-coaching-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "Coaching.tandem", NULL);
+  tandem_project_set_default_busy_timeout (2000);
+  fixture->project = tandem_project_create (fixture->path, &error);
+  g_assert_no_error (error);
+  tandem_project_set_author (fixture->project, "Ruth Coach");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->project);
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static char *
+insert (TandemProject     *project,
+        const char        *entity,
+        const TandemField *fields,
+        guint              n_fields)
+{
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  g_assert_true (tandem_project_begin (project, "Test", &error));
+  id = tandem_project_insert (project, entity, fields, n_fields, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_commit (project, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+add_person (TandemProject *project,
+            const char    *team,
+            const char    *name,
+            const char    *role,
+            gboolean       lived_experience)
+{
+  TandemField fields[] = {
+    { "team_id", tandem_value_text (team) },
+    { "name", tandem_value_text (name) },
+    { "role", tandem_value_text (role) },
+    { "brings_lived_experience", tandem_value_int (lived_experience) },
+  };
+  return insert (project, "person", fields, G_N_ELEMENTS (fields));
+}
+
+static char *
+add_team (TandemProject *project,
+          const char    *name)
+{
+  TandemField fields[] = { { "name", tandem_value_text (name) } };
+  return insert (project, "team", fields, 1);
+}
+
+static void
+set_text (TandemProject *project,
+          const char    *entity,
+          const char    *id,
+          const char    *field,
+          const char    *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_project_begin (project, "Edit", &error));
+  g_assert_true (tandem_project_update (project, entity, id, field, tandem_value_text (value), &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_commit (project, &error));
+}
+
+static guint
+count_hits (TandemProject *project,
+            const char    *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = tandem_coaching_search (project, text, 100, &error);
+
+  g_assert_no_error (error);
+  return hits ? hits->len : G_MAXUINT;
+}
+
+/* The issue's journey, in the model: a session with three attendees and two
+ * actions; the next session reviews them. */
+static void
+test_session_and_review (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = add_team (project, "Calder Ward");
+  g_autofree char *ann = add_person (project, team, "Ann Staff", "staff", FALSE);
+  g_autofree char *bo = add_person (project, team, "Bo Partner", "lived_experience_partner", TRUE);
+  g_autofree char *cy = add_person (project, team, "Cy Sponsor", "senior_sponsor", FALSE);
+  g_autofree char *di = add_person (project, team, "Di Peer", "peer_support_worker", TRUE);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *a1 = NULL;
+  g_autofree char *a2 = NULL;
+  g_autofree char *carried = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) review = NULL;
+  g_autoptr(GPtrArray) agreed = NULL;
+  g_autoptr(TandemSession) session = NULL;
+
+  first = tandem_coaching_log_session (project, team, "2026-11-04T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_can_undo (project));
+  g_assert_true (tandem_coaching_set_attendance (project, first, ann, "present", "Ward manager", &error));
+  g_assert_true (tandem_coaching_set_attendance (project, first, bo, "present", NULL, &error));
+  g_assert_true (tandem_coaching_set_attendance (project, first, cy, "present", NULL, &error));
+  g_assert_true (tandem_coaching_set_attendance (project, first, di, "apologies", NULL, &error));
+  g_assert_no_error (error);
+  set_text (project, "coaching_session", first, "notes", "Talked about the evening group.");
+  a1 = tandem_coaching_add_action (project, first, "Book the quiet room", ann, "2026-11-11", &error);
+  g_assert_no_error (error);
+  a2 = tandem_coaching_add_action (project, first, "Ask carers about visiting times", bo,
+                                   "2026-11-30", &error);
+  g_assert_no_error (error);
+
+  session = tandem_coaching_get_session (project, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (session->coach, ==, "Ruth Coach");
+  g_assert_cmpstr (session->kind, ==, TANDEM_SESSION_KIND_FRONTLINE);
+  g_assert_cmpuint (session->n_present, ==, 3);
+  g_assert_cmpuint (session->n_apologies, ==, 1);
+  g_assert_true (session->lived_experience_present);
+  g_assert_cmpuint (session->n_actions, ==, 2);
+  g_assert_cmpuint (session->n_open_actions, ==, 2);
+
+  people = tandem_coaching_list_attendees (project, team, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 4);
+  g_assert_cmpstr (((TandemAttendee *) people->pdata[0])->title, ==, "Ward manager");
+
+  /* Changing one's mind: Cy was not there after all. */
+  g_assert_true (tandem_coaching_set_attendance (project, first, cy, NULL, NULL, &error));
+  g_clear_pointer (&session, tandem_session_free);
+  session = tandem_coaching_get_session (project, first, &error);
+  g_assert_cmpuint (session->n_present, ==, 2);
+  g_assert_true (tandem_coaching_set_attendance (project, first, cy, "present", NULL, &error));
+
+  /* The next session lists both as open actions to review; the first is
+   * overdue by the 21st. */
+  second = tandem_coaching_log_session (project, team, "2026-11-18T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  review = tandem_coaching_list_actions_to_review (project, team, "2026-11-18T10:00:00Z", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (review->len, ==, 2);
+  g_assert_cmpstr (((TandemAction *) review->pdata[0])->id, ==, a1);
+  g_assert_true (tandem_action_is_overdue (review->pdata[0], TODAY));
+  g_assert_false (tandem_action_is_overdue (review->pdata[1], TODAY));
+  g_assert_cmpstr (((TandemAction *) review->pdata[0])->owner_name, ==, "Ann Staff");
+  g_clear_pointer (&review, g_ptr_array_unref);
+
+  /* Nothing agreed in the first session is reviewed in itself. */
+  review = tandem_coaching_list_actions_to_review (project, team, "2026-11-04T10:00:00Z", &error);
+  g_assert_cmpuint (review->len, ==, 0);
+  g_clear_pointer (&review, g_ptr_array_unref);
+
+  g_assert_true (tandem_coaching_mark_done (project, a1, TODAY, &error));
+  g_assert_no_error (error);
+  carried = tandem_coaching_carry_forward (project, a2, second, "2026-12-09", TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (carried);
+  {
+    g_autofree char *status = tandem_project_get_text (project, "action", a1, "status");
+    g_autofree char *from = tandem_project_get_text (project, "action", carried, "carried_from");
+    g_autofree char *old = tandem_project_get_text (project, "action", a2, "status");
+    g_autofree char *reason = tandem_project_get_text (project, "action", a2, "reason");
+    g_autofree char *owner = tandem_project_get_text (project, "action", carried, "owner_id");
+
+    g_assert_cmpstr (status, ==, "done");
+    g_assert_cmpstr (from, ==, a2);
+    g_assert_cmpstr (old, ==, "dropped");
+    g_assert_cmpstr (reason, ==, "Carried forward to 2026-12-09");
+    g_assert_cmpstr (owner, ==, bo);
+  }
+  agreed = tandem_coaching_list_actions (project, second, &error);
+  g_assert_cmpuint (agreed->len, ==, 1);
+  g_assert_cmpstr (((TandemAction *) agreed->pdata[0])->due_on, ==, "2026-12-09");
+
+  /* A bad date is refused and nothing changes. */
+  g_assert_null (tandem_coaching_carry_forward (project, carried, second, "next week", TODAY, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_coaching_drop (project, carried, "  ", TODAY, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tandem_coaching_drop (project, carried, "No longer needed", TODAY, &error));
+  {
+    g_autofree char *status = tandem_project_get_text (project, "action", carried, "status");
+    g_assert_cmpstr (status, ==, "dropped");
+  }
+
+  /* Each step is its own undoable change. */
+  {
+    g_autofree char *label = tandem_project_dup_undo_label (project);
+    g_assert_cmpstr (label, ==, "Drop action");
+  }
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_false (tandem_project_exists (project, "action", carried));
+  {
+    g_autofree char *status = tandem_project_get_text (project, "action", a2, "status");
+    g_assert_cmpstr (status, ==, "open");
+  }
+
+  sessions = tandem_coaching_list_sessions (project, team, NULL, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 2);
+  g_assert_cmpstr (((TandemSession *) sessions->pdata[0])->id, ==, second);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+  sessions = tandem_coaching_list_sessions (project, team, "2026-11-10", "2026-11-30", TRUE, &error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+
+  /* Private sessions are left out when asked. */
+  {
+    g_autoptr(GError) e = NULL;
+    g_assert_true (tandem_project_begin (project, "Private", &e));
+    g_assert_true (tandem_project_update (project, "coaching_session", second, "private",
+                                          tandem_value_int (1), &e));
+    g_assert_true (tandem_project_commit (project, &e));
+  }
+  sessions = tandem_coaching_list_sessions (project, team, NULL, NULL, FALSE, &error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_cmpstr (((TandemSession *) sessions->pdata[0])->id, ==, first);
+
+  {
+    g_autofree char *previous = tandem_coaching_find_previous (project, team, "2026-11-18T10:00:00Z");
+    g_assert_cmpstr (previous, ==, first);
+  }
+}
+
+static void
+test_links_and_templates (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GPtrArray) kinds = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *session = NULL;
+  g_autofree char *template_id = NULL;
+  g_autofree char *measure = NULL;
+  TandemCoachingTemplate *check_in;
+
+  team = add_team (project, "Orion Unit");
+  {
+    TandemField fields[] = { { "team_id", tandem_value_text (team) },
+                             { "name", tandem_value_text ("Hours of activity") } };
+    measure = insert (project, "measure", fields, G_N_ELEMENTS (fields));
+  }
+
+  templates = tandem_coaching_list_templates (project);
+  g_assert_cmpuint (templates->len, ==, 2);
+  check_in = templates->pdata[0];
+  g_assert_null (check_in->id);
+  g_assert_nonnull (strstr (check_in->check_in, "What am I feeling in my body right now?"));
+  g_assert_nonnull (strstr (((TandemCoachingTemplate *) templates->pdata[1])->notes,
+                            "What are you proud of?"));
+
+  session = tandem_coaching_log_session (project, team, "2026-11-02T09:00:00Z", check_in, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = tandem_project_get_text (project, "coaching_session", session, "check_in");
+    g_assert_cmpstr (text, ==, check_in->check_in);
+  }
+
+  links = tandem_coaching_list_links (project, team, session, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_null (((TandemSessionLink *) links->pdata[0])->link_id);
+  g_clear_pointer (&links, g_ptr_array_unref);
+  g_assert_true (tandem_coaching_set_link (project, session, "measure", measure, TRUE, &error));
+  g_assert_true (tandem_coaching_set_link (project, session, "measure", measure, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (project, "session_link", "session_id", session), ==, 1);
+  links = tandem_coaching_list_links (project, team, session, &error);
+  g_assert_nonnull (((TandemSessionLink *) links->pdata[0])->link_id);
+  g_assert_true (tandem_coaching_set_link (project, session, "measure", measure, FALSE, &error));
+  g_assert_cmpint (tandem_project_count (project, "session_link", "session_id", session), ==, 0);
+  g_assert_false (tandem_coaching_set_link (project, session, "team", team, TRUE, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  set_text (project, "coaching_session", session, "kind", "Peer network");
+  template_id = tandem_coaching_save_template (project, "Peer network check-in", session, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&templates, g_ptr_array_unref);
+  templates = tandem_coaching_list_templates (project);
+  g_assert_cmpuint (templates->len, ==, 3);
+  g_assert_cmpstr (((TandemCoachingTemplate *) templates->pdata[2])->id, ==, template_id);
+  g_assert_cmpstr (((TandemCoachingTemplate *) templates->pdata[2])->kind, ==, "Peer network");
+
+  kinds = tandem_coaching_list_kinds (project);
+  g_assert_cmpuint (kinds->len, ==, 6);
+  g_assert_cmpstr (kinds->pdata[5], ==, "Peer network");
+  g_assert_cmpstr (tandem_coaching_kind_label ("collaborative_workshop"), ==, "Collaborative workshop");
+  g_assert_cmpstr (tandem_coaching_kind_label ("Peer network"), ==, "Peer network");
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(TandemProject) other = NULL;
+  g_autofree char *team = add_team (project, "Rydal Ward");
+  g_autofree char *session = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *markup = NULL;
+
+  session = tandem_coaching_log_session (project, team, "2026-11-02T09:00:00Z", NULL, &error);
+  set_text (project, "coaching_session", session, "notes",
+            "The team wants a <quiet> room before ward rounds & an easy-read agenda.");
+  action = tandem_coaching_add_action (project, session, "Draft the easy-read agenda with Jamal",
+                                       NULL, "2026-11-09", &error);
+  g_assert_no_error (error);
+
+  hits = tandem_coaching_search (project, "easy-read", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      TandemSearchHit *hit = hits->pdata[i];
+
+      g_assert_cmpstr (hit->session_id, ==, session);
+      g_assert_cmpstr (hit->team_name, ==, "Rydal Ward");
+      g_assert_nonnull (strstr (hit->snippet, TANDEM_MATCH_START "easy" TANDEM_MATCH_END));
+      if (hit->is_action)
+        g_assert_cmpstr (hit->item_id, ==, action);
+    }
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Prefixes, any case, any order; punctuation is not syntax. */
+  g_assert_cmpuint (count_hits (project, "QUIET ROOM"), ==, 1);
+  g_assert_cmpuint (count_hits (project, "roo qui"), ==, 1);
+  g_assert_cmpuint (count_hits (project, "\"quiet (room* -"), ==, 1);
+  g_assert_cmpuint (count_hits (project, "   "), ==, 0);
+  g_assert_cmpuint (count_hits (project, "lighthouse"), ==, 0);
+
+  hits = tandem_coaching_search (project, "quiet", 10, &error);
+  markup = tandem_coaching_snippet_markup (((TandemSearchHit *) hits->pdata[0])->snippet);
+  g_assert_nonnull (strstr (markup, "&lt;<b>"));
+  g_assert_nonnull (strstr (markup, "quiet</span></b>&gt;"));
+  g_assert_nonnull (strstr (markup, "&amp;"));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Edits, deletes and undo keep the index true. */
+  set_text (project, "coaching_session", session, "notes", "Talked about the lighthouse.");
+  g_assert_cmpuint (count_hits (project, "quiet"), ==, 0);
+  g_assert_cmpuint (count_hits (project, "lighthouse"), ==, 1);
+  g_assert_true (tandem_project_begin (project, "Delete", &error));
+  g_assert_true (tandem_project_delete (project, "coaching_session", session, &error));
+  g_assert_true (tandem_project_commit (project, &error));
+  g_assert_cmpuint (count_hits (project, "lighthouse"), ==, 0);
+  g_assert_cmpuint (count_hits (project, "Jamal"), ==, 1);
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_cmpuint (count_hits (project, "lighthouse"), ==, 1);
+
+  /* Another program's edit is found too. */
+  other = tandem_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  set_text (other, "coaching_session", session, "advice", "Try a sensory map of the ward.");
+  g_assert_cmpuint (count_hits (project, "sensory"), ==, 1);
+  g_assert_cmpuint (count_hits (other, "sensory"), ==, 1);
+
+  /* A bookmark that cannot be right rebuilds the index. */
+  g_assert_cmpint (sqlite3_exec (_tandem_project_get_db (project),
+                                 "UPDATE meta SET value = 999999 WHERE key = 'coaching_search_seq'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpuint (count_hits (project, "sensory"), ==, 1);
+  g_assert_cmpuint (count_hits (project, "Jamal"), ==, 1);
+
+  g_assert_cmpint (tandem_project_check_file (fixture->path, NULL), ==, TANDEM_CHECK_GOOD);
+}
+
+static void
+test_caseload (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) upcoming = NULL;
+  g_autoptr(TandemAttendance) attendance = NULL;
+  TandemCaseloadTeam *first;
+
+  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+  g_assert_no_error (error);
+  /* What a project is created with is not logged row by row, yet is found. */
+  g_assert_cmpuint (count_hits (project, "picture cards"), ==, 2);
+
+  teams = tandem_coaching_caseload (project, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (teams->len, ==, 3);
+  for (guint i = 1; i < teams->len; i++)
+    {
+      TandemCaseloadTeam *a = teams->pdata[i - 1], *b = teams->pdata[i];
+      g_assert_cmpuint (a->n_overdue, >=, b->n_overdue);
+    }
+  first = teams->pdata[0];
+  g_assert_cmpuint (first->n_overdue, >, 0);
+  g_assert_cmpuint (first->n_open, >=, first->n_overdue);
+  g_assert_nonnull (first->last_seen);
+  g_assert_cmpint (first->days_since_seen, >=, 0);
+
+  /* Overdue in the caseload agrees with the actions themselves. */
+  for (guint i = 0; i < teams->len; i++)
+    {
+      TandemCaseloadTeam *team = teams->pdata[i];
+      g_autoptr(GPtrArray) open = tandem_coaching_list_actions_to_review (project, team->team_id,
+                                                                          NULL, &error);
+      guint overdue = 0;
+
+      for (guint a = 0; a < open->len; a++)
+        overdue += tandem_action_is_overdue (open->pdata[a], TODAY);
+      g_assert_cmpuint (open->len, ==, team->n_open);
+      g_assert_cmpuint (overdue, ==, team->n_overdue);
+    }
+
+  upcoming = tandem_coaching_list_upcoming (project, "2026-10-01T00:00:00Z", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upcoming->len, ==, 5);
+  g_assert_cmpstr (((TandemSession *) upcoming->pdata[0])->starts_at, <,
+                   ((TandemSession *) upcoming->pdata[1])->starts_at);
+
+  attendance = tandem_coaching_attendance (project, NULL, "2026-11", 3, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attendance->n_teams, ==, 3);
+  g_assert_cmpint (attendance->first_month, ==, 9);
+  {
+    guint total = 0, le = 0;
+
+    for (guint t = 0; t < attendance->n_teams; t++)
+      {
+        guint row = 0;
+        for (guint m = 0; m < attendance->n_months; m++)
+          row += attendance->sessions[t * attendance->n_months + m];
+        g_assert_cmpuint (row, ==, attendance->team_sessions[t]);
+        g_assert_cmpuint (attendance->team_with_le[t], <=, attendance->team_sessions[t]);
+        total += row;
+        le += attendance->team_with_le[t];
+      }
+    g_assert_cmpint (total, ==, tandem_project_count (project, "coaching_session", NULL, NULL));
+    g_assert_cmpuint (le, >, 0);
+  }
+  g_clear_pointer (&attendance, tandem_attendance_free);
+  attendance = tandem_coaching_attendance (project, NULL, "2026-13", 3, TRUE, &error);
+  g_assert_null (attendance);
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+}
+
+static void
+test_record_text (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(TandemSessionRecord) record = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *ics_all = NULL;
+  TandemSession *latest;
+
+  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+  teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+  sessions = tandem_coaching_list_sessions (project, teams->pdata[0], NULL, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  latest = sessions->pdata[0];
+
+  record = tandem_coaching_session_record (project, latest->id, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->title, ==, "Coaching session: Delderfield Ward");
+  markdown = tandem_session_record_markdown (record);
+  g_assert_true (g_str_has_prefix (markdown, "# Coaching session: Delderfield Ward\n"));
+  g_assert_nonnull (strstr (markdown, "## Who took part\n\n- "));
+  g_assert_nonnull (strstr (markdown, "## Actions agreed\n\n- Invite the community organisation"));
+  g_assert_nonnull (strstr (markdown, "## Earlier actions still open"));
+  g_assert_nonnull (strstr (markdown, "OVERDUE"));
+  g_assert_nonnull (strstr (markdown, "Confidence: 4 out of 5"));
+
+  records = tandem_coaching_log_records (project, teams->pdata[0], "2026-11-01", NULL, TRUE,
+                                         TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 3);
+  log = tandem_coaching_log_markdown (records, "Delderfield Ward");
+  g_assert_nonnull (strstr (log, "3 coaching sessions."));
+
+  ics = tandem_coaching_calendar (project, teams->pdata[0], NULL, NULL, FALSE,
+                                  "2026-11-21T12:00:00Z", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+  g_assert_true (g_str_has_suffix (ics, "END:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (ics, "DTSTAMP:20261121T120000Z\r\n"));
+  g_assert_nonnull (strstr (ics, "SUMMARY:Coaching: Delderfield Ward (Frontline delivery)\r\n"));
+  {
+    g_autofree char *uid = g_strdup_printf ("UID:%s@tandemqi.org\r\n", latest->id);
+    g_autofree char *start = NULL;
+    g_autoptr(GDateTime) t = g_date_time_new_from_iso8601 (latest->starts_at, NULL);
+    g_auto(GStrv) lines = g_strsplit (ics, "\r\n", -1);
+    guint events = 0;
+
+    start = g_date_time_format (t, "DTSTART:%Y%m%dT%H%M%SZ");
+    g_assert_nonnull (strstr (ics, uid));
+    g_assert_nonnull (strstr (ics, start));
+    for (guint i = 0; lines[i]; i++)
+      {
+        g_assert_cmpuint (strlen (lines[i]), <=, 75);
+        events += g_str_equal (lines[i], "BEGIN:VEVENT");
+      }
+    g_assert_cmpuint (events, ==, sessions->len);
+  }
+
+  /* A private session keeps its time but not its words. */
+  g_assert_true (tandem_project_begin (project, "Private", &error));
+  g_assert_true (tandem_project_update (project, "coaching_session", latest->id, "private",
+                                        tandem_value_int (1), &error));
+  g_assert_true (tandem_project_commit (project, &error));
+  g_clear_pointer (&ics, g_free);
+  ics = tandem_coaching_calendar (project, teams->pdata[0], NULL, NULL, FALSE, NULL, &error);
+  ics_all = tandem_coaching_calendar (project, teams->pdata[0], NULL, NULL, TRUE, NULL, &error);
+  {
+    g_autofree char *uid = g_strdup_printf ("UID:%s@tandemqi.org", latest->id);
+    g_assert_null (strstr (ics, uid));
+    g_assert_nonnull (strstr (ics_all, uid));
+    g_assert_nonnull (strstr (ics_all, "CLASS:PRIVATE"));
+  }
+}
+
+/* A format-1 file (as Tandem 0.1 wrote it) opens as format 2 with every row
+ * kept, searchable at once, and passes a check. */
+static void
+test_migrate_v1 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char * const *entities = tandem_schema_list_entities ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 last_seq = 0;
+
+  g_assert_true (tandem_sample_populate (fixture->project, TANDEM_SAMPLE_WARD, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; entities[i]; i++)
+    g_hash_table_insert (before, (gpointer) entities[i],
+                         GINT_TO_POINTER (tandem_project_count (fixture->project, entities[i], NULL, NULL)));
+  g_clear_object (&fixture->project);
+
+  /* Take it back to format 1. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE coaching_search; DROP TABLE coaching_search_doc;"
+                                 "DROP TABLE coaching_template;"
+                                 "DELETE FROM meta WHERE key LIKE 'coaching_search_%';"
+                                 "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max(seq) FROM change_log", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  last_seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_cmpint (tandem_project_check_file (fixture->path, problems), ==, TANDEM_CHECK_PROBLEMS);
+  g_assert_nonnull (strstr (problems->pdata[0], "older format 1"));
+
+  fixture->project = tandem_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; entities[i]; i++)
+    if (!g_str_equal (entities[i], "coaching_template"))
+      g_assert_cmpint (tandem_project_count (fixture->project, entities[i], NULL, NULL), ==,
+                       GPOINTER_TO_INT (g_hash_table_lookup (before, entities[i])));
+  db = _tandem_project_get_db (fixture->project);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT value FROM meta WHERE key = 'coaching_search_seq'), "
+                                       "(SELECT user_version FROM pragma_user_version), "
+                                       "(SELECT count(*) FROM coaching_search_doc)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, last_seq);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, TANDEM_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==,
+                   tandem_project_count (fixture->project, "coaching_session", NULL, NULL) +
+                   tandem_project_count (fixture->project, "action", NULL, NULL));
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpuint (count_hits (fixture->project, "picture cards"), ==, 2);
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (tandem_project_check_file (fixture->path, NULL), ==, TANDEM_CHECK_GOOD);
+}
+
+/* A file whose search table is not Tandem's own is refused, unchanged. */
+static void
+test_foreign_index (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) project = NULL;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE coaching_search;"
+                                 "CREATE VIRTUAL TABLE coaching_search USING fts5 (check_in, notes, "
+                                 "advice, agreements, action, content = 'change_log')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  project = tandem_project_open (fixture->path, &error);
+  g_assert_null (project);
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_TANDEM);
+  g_assert_cmpint (tandem_project_check_file (fixture->path, NULL), ==, TANDEM_CHECK_UNUSABLE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("TZ", "Europe/London", TRUE);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/coaching/session-and-review", test_session_and_review);
+  ADD ("/coaching/links-and-templates", test_links_and_templates);
+  ADD ("/coaching/search", test_search);
+  ADD ("/coaching/caseload", test_caseload);
+  ADD ("/coaching/record-text", test_record_text);
+  ADD ("/coaching/migrate-v1", test_migrate_v1);
+  ADD ("/coaching/foreign-index", test_foreign_index);
+#undef ADD
+  return g_test_run ();
+}

@@ -1,0 +1,273 @@
+/* test-coaching-render.c — a session's one-page record, a team's log, the
+ * attendance chart and the exported files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tandem-coaching-render.h"
+#include "tandem-sample.h"
+
+typedef struct
+{
+  char          *dir;
+  TandemProject *project;
+  char          *team;
+  char          *session;   /* the team's latest */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tandem-coaching-render-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "Sample.tandem", NULL);
+  fixture->project = tandem_project_create (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_sample_populate (fixture->project, TANDEM_SAMPLE_WARD, &error));
+  g_assert_no_error (error);
+  teams = tandem_project_list_ids (fixture->project, "team", NULL, NULL, "position");
+  fixture->team = g_strdup (teams->pdata[0]);
+  sessions = tandem_coaching_list_sessions (fixture->project, fixture->team, NULL, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  fixture->session = g_strdup (((TandemSession *) sessions->pdata[0])->id);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->project);
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->team);
+  g_free (fixture->session);
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint pages = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  for (const char *p = contents; (p = memmem (p, length - (p - contents), "/Type /Page", 11)); p += 11)
+    if (p[11] != 's')
+      pages++;
+  return pages;
+}
+
+/* How much of a rectangle of an image is not white. */
+static double
+inked (cairo_surface_t *image,
+       int              x0,
+       int              y0,
+       int              x1,
+       int              y1)
+{
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  guint ink = 0, all = 0;
+
+  cairo_surface_flush (image);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++, all++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+        ink += (pixel & 0xffffff) != 0xffffff;
+      }
+  return all ? (double) ink / all : 0;
+}
+
+static void
+test_session_record (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "record.pdf", NULL);
+  g_autofree char *md = g_build_filename (fixture->dir, "record.md", NULL);
+  g_autofree char *ics = g_build_filename (fixture->dir, "record.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *long_notes = NULL;
+  TandemSessionsFormat format;
+
+  g_assert_true (tandem_sessions_format_from_string ("md", &format));
+  g_assert_cmpint (format, ==, TANDEM_SESSIONS_MARKDOWN);
+  g_assert_true (tandem_sessions_format_from_string ("ics", &format));
+  g_assert_false (tandem_sessions_format_from_string ("docx", &format));
+
+  g_assert_true (tandem_coaching_export_session (fixture->project, fixture->session,
+                                                 TANDEM_SESSIONS_PDF, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+
+  g_assert_true (tandem_coaching_export_session (fixture->project, fixture->session,
+                                                 TANDEM_SESSIONS_MARKDOWN, md, &error));
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "# Coaching session: Delderfield Ward"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (tandem_coaching_export_session (fixture->project, fixture->session,
+                                                 TANDEM_SESSIONS_ICS, ics, &error));
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, fixture->session));
+  g_assert_null (strstr (strstr (text, "END:VEVENT") + 1, "BEGIN:VEVENT"));
+
+  /* A long record still fits one page, in smaller type. */
+  {
+    GString *notes = g_string_new (NULL);
+    for (guint i = 0; i < 60; i++)
+      g_string_append (notes, "The team talked at length about the evening activity group. ");
+    long_notes = g_string_free (notes, FALSE);
+  }
+  g_assert_true (tandem_project_begin (fixture->project, "Long", &error));
+  g_assert_true (tandem_project_update (fixture->project, "coaching_session", fixture->session,
+                                        "notes", tandem_value_text (long_notes), &error));
+  g_assert_true (tandem_project_commit (fixture->project, &error));
+  g_assert_true (tandem_coaching_export_session (fixture->project, fixture->session,
+                                                 TANDEM_SESSIONS_PDF, pdf, &error));
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+}
+
+static void
+test_record_drawing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = tandem_coaching_today ();
+  TandemSessionRecord *record;
+  TandemCoachingDoc *doc;
+  cairo_surface_t *image;
+  cairo_t *cr;
+  double w, h;
+
+  record = tandem_coaching_session_record (fixture->project, fixture->session, today, &error);
+  g_assert_no_error (error);
+  doc = tandem_coaching_doc_new_record (record);
+  tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &w, &h);
+  g_assert_cmpuint (tandem_coaching_doc_paginate (doc, w, h), ==, 1);
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w, (int) h);
+  cr = cairo_create (image);
+  tandem_coaching_doc_draw_page (cr, w, h, 0, doc);
+  /* Text at the top, the margins clear, the footer at the bottom. */
+  g_assert_cmpfloat (inked (image, 42, 42, (int) w - 42, 120), >, 0.02);
+  g_assert_cmpfloat (inked (image, 0, 0, (int) w, 30), ==, 0);
+  g_assert_cmpfloat (inked (image, 0, 0, 30, (int) h), ==, 0);
+  g_assert_cmpfloat (inked (image, 42, (int) h - 42, (int) w - 42, (int) h - 30), >, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  tandem_coaching_doc_free (doc);
+}
+
+static void
+test_log (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "log.pdf", NULL);
+  g_autofree char *md = g_build_filename (fixture->dir, "log.md", NULL);
+  g_autofree char *ics = g_build_filename (fixture->dir, "log.ics", NULL);
+  g_autofree char *text = NULL;
+  guint all_pages, some_pages;
+
+  g_assert_true (tandem_coaching_export_log (fixture->project, fixture->team, NULL, NULL, TRUE,
+                                             TANDEM_SESSIONS_PDF, pdf, &error));
+  g_assert_no_error (error);
+  all_pages = pdf_pages (pdf);
+  g_assert_cmpuint (all_pages, >=, 2);
+  g_assert_true (tandem_coaching_export_log (fixture->project, fixture->team, "2026-11-15", NULL,
+                                             TRUE, TANDEM_SESSIONS_PDF, pdf, &error));
+  some_pages = pdf_pages (pdf);
+  g_assert_cmpuint (some_pages, <, all_pages);
+
+  g_assert_true (tandem_coaching_export_log (fixture->project, fixture->team, NULL, "2026-10-31",
+                                             TRUE, TANDEM_SESSIONS_MARKDOWN, md, &error));
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "4 coaching sessions."));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (tandem_coaching_export_log (fixture->project, fixture->team, NULL, NULL, TRUE,
+                                             TANDEM_SESSIONS_ICS, ics, &error));
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+
+  g_assert_false (tandem_coaching_export_log (fixture->project, "no-such-team", NULL, NULL, TRUE,
+                                              TANDEM_SESSIONS_PDF, pdf, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_coaching_export_log (fixture->project, fixture->team, NULL, NULL, TRUE,
+                                              TANDEM_SESSIONS_MARKDOWN, "/nonexistent/dir/log.md",
+                                              &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE);
+}
+
+static void
+test_attendance_chart (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemAttendance) attendance = NULL;
+  cairo_surface_t *image;
+  cairo_t *cr;
+  double h;
+  int w = 600;
+
+  attendance = tandem_coaching_attendance (fixture->project, NULL, "2026-11", 4, TRUE, &error);
+  g_assert_no_error (error);
+  h = tandem_coaching_attendance_height (attendance);
+  g_assert_cmpfloat (h, >, 3 * 18);
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, (int) h);
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  tandem_coaching_draw_attendance (cr, w, h, attendance);
+  /* Every team's row is drawn: names at the left, cells and bars across. */
+  for (guint t = 0; t < attendance->n_teams; t++)
+    {
+      int y = (int) (22 + 30 + 18 * t);
+      g_assert_cmpfloat (inked (image, 0, y + 3, 170, y + 15), >, 0.02);
+      g_assert_cmpfloat (inked (image, 180, y + 2, w - 150, y + 16), >, 0.2);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("TZ", "Europe/London", TRUE);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/coaching-render/session-record", test_session_record);
+  ADD ("/coaching-render/record-drawing", test_record_drawing);
+  ADD ("/coaching-render/log", test_log);
+  ADD ("/coaching-render/attendance-chart", test_attendance_chart);
+#undef ADD
+  return g_test_run ();
+}
