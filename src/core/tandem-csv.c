@@ -50,12 +50,23 @@ quote_field (const char *field)
   return g_strdup_printf ("“%s”", field);
 }
 
-/* A number as spreadsheets write it: an optional sign, digits with a decimal
- * point (or a decimal comma where allowed), an optional exponent.  Empty or
- * NA is a missing value.  Nothing else: no thousands separators, no inf or
- * nan, no hexadecimal. */
-static gboolean
-parse_number (const char *field,
+/**
+ * tandem_csv_parse_number:
+ * @field: a cell's text
+ * @decimal_comma: whether 3,5 means three and a half
+ * @value: (out): the number; NAN for an empty cell or NA
+ * @out_of_range: (out): set when it is a number too large to hold
+ *
+ * Reads a number as spreadsheets write it: an optional sign, digits with a
+ * decimal point (or a decimal comma where allowed), an optional exponent,
+ * spaces around it. Empty or NA is a missing value. Nothing else: no
+ * thousands separators, no inf or nan, no hexadecimal. The CSV reader and the
+ * import preview both read numbers with it.
+ *
+ * Returns: whether @field is a number (or empty)
+ */
+gboolean
+tandem_csv_parse_number (const char *field,
               gboolean    decimal_comma,
               double     *value,
               gboolean   *out_of_range)
@@ -178,7 +189,7 @@ read_value (Reader     *reader,
   const char *field = g_ptr_array_index (reader->fields, column);
   gboolean out_of_range;
 
-  if (parse_number (field, reader->decimal_comma, value, &out_of_range))
+  if (tandem_csv_parse_number (field, reader->decimal_comma, value, &out_of_range))
     return TRUE;
 
   {

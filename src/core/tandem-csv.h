@@ -21,4 +21,9 @@ TandemSpcData *tandem_csv_read_measure_file   (const char  *filename,
 TandemSpcData *tandem_csv_read_measure_stream (FILE        *stream,
                                                GError     **error);
 
+gboolean tandem_csv_parse_number (const char *field,
+                                  gboolean    decimal_comma,
+                                  double     *value,
+                                  gboolean   *out_of_range);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tandem-csv.h"
 #include "tandem-error.h"
 #include "tandem-spc.h"
 #include "tandem-table-import.h"
@@ -254,43 +255,9 @@ tandem_parse_number (const char *text,
                      gboolean    decimal_comma,
                      double     *value)
 {
-  g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
-  char *p = s;
-  guint digits = 0;
+  gboolean out_of_range;
 
-  if (*s == '\0' || g_ascii_strcasecmp (s, "NA") == 0)
-    {
-      *value = NAN;
-      return TRUE;
-    }
-  if (*p == '+' || *p == '-')
-    p++;
-  while (g_ascii_isdigit (*p))
-    p++, digits++;
-  if (*p == '.' || (decimal_comma && *p == ','))
-    {
-      *p++ = '.';
-      while (g_ascii_isdigit (*p))
-        p++, digits++;
-    }
-  if (digits == 0)
-    return FALSE;
-  if (*p == 'e' || *p == 'E')
-    {
-      guint exponent = 0;
-
-      p++;
-      if (*p == '+' || *p == '-')
-        p++;
-      while (g_ascii_isdigit (*p))
-        p++, exponent++;
-      if (exponent == 0)
-        return FALSE;
-    }
-  if (*p != '\0')
-    return FALSE;
-  *value = g_ascii_strtod (s, NULL);
-  return isfinite (*value);
+  return tandem_csv_parse_number (text ? text : "", decimal_comma, value, &out_of_range);
 }
 
 static gboolean
