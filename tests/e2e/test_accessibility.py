@@ -16,12 +16,7 @@ Runs like the journey (see test_journey.py, whose helpers it uses).
 import collections
 import os
 import re
-import shutil
-import signal
 import sys
-import tempfile
-import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_journey as J  # noqa: E402
@@ -127,43 +122,7 @@ def journey(app):
 
 
 def main():
-    reason = J.check_display()
-    if reason:
-        if os.environ.get("TANDEM_REQUIRE_DISPLAY") == "1":
-            print(f"accessibility: FAIL: {reason}", flush=True)
-            return 1
-        print(f"accessibility: SKIP: {reason}", flush=True)
-        return J.SKIP
-
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
-    started = time.monotonic()
-    top = tempfile.mkdtemp(prefix="tandem-e2e-a11y-")
-    ok = False
-    try:
-        binary = J.require_env("TANDEM_BIN")
-        J.private_environment(top)
-        J.enable_accessibility()
-        from dogtail.config import config
-        config.logDebugToFile = False
-        config.actionDelay = 0.2
-        config.defaultDelay = 0.2
-        J.APP = J.App(binary, os.path.join(top, "tandem.log"))
-        journey(J.APP)
-        ok = True
-        log(f"PASS in {time.monotonic() - started:.1f} s")
-        return 0
-    except J.JourneyFailed as error:
-        print(f"accessibility: FAIL: {error}", flush=True)
-        return 1
-    except Exception:
-        print("accessibility: FAIL: unexpected error:\n" + traceback.format_exc(), flush=True)
-        return 1
-    finally:
-        if J.APP is not None:
-            J.APP.stop()
-            if not ok:
-                print(f"accessibility: Tandem's output:\n{J.APP.output()}", flush=True)
-        shutil.rmtree(top, ignore_errors=True)
+    return J.run("accessibility", lambda app, sample, top: journey(app))
 
 
 if __name__ == "__main__":

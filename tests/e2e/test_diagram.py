@@ -15,13 +15,9 @@ does:
 """
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
-import time
-import traceback
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -198,52 +194,7 @@ def journey(app, sample_path):
 
 
 def main():
-    reason = tj.check_display()
-    if reason:
-        if os.environ.get("TANDEM_REQUIRE_DISPLAY") == "1":
-            print(f"diagram: FAIL: {reason}, and TANDEM_REQUIRE_DISPLAY=1", flush=True)
-            return 1
-        print(f"diagram: SKIP: {reason}", flush=True)
-        return tj.SKIP
-
-    started = time.monotonic()
-    top = tempfile.mkdtemp(prefix="tandem-e2e-diagram-")
-    ok = False
-    try:
-        binary = tj.require_env("TANDEM_BIN")
-        tj.require_env("TANDEM_CLI")
-        tj.require_env("GSETTINGS_SCHEMA_DIR")
-        tj.private_environment(top)
-        tj.enable_accessibility()
-        from dogtail import config
-        config.logDebugToFile = False
-        config.actionDelay = 0.2
-        config.typingDelay = 0.05
-        config.defaultDelay = 0.2
-
-        sample_path = os.path.join(os.environ["XDG_DATA_HOME"], "tandem", "Sample project.tandem")
-        tj.APP = tj.App(binary, os.path.join(top, "tandem.log"))
-        journey(tj.APP, sample_path)
-        ok = True
-        tj.log(f"diagram journey PASS in {time.monotonic() - started:.1f} s")
-        return 0
-    except tj.JourneyFailed as error:
-        print(f"diagram: FAIL: {error}", flush=True)
-        tj.screenshot("diagram-failure")
-        return 1
-    except Exception:
-        print("diagram: FAIL: unexpected error:\n" + traceback.format_exc(), flush=True)
-        tj.screenshot("diagram-failure")
-        return 1
-    finally:
-        if tj.APP is not None:
-            tj.APP.stop()
-            if not ok:
-                print(f"diagram: Tandem's output:\n{tj.APP.output()}", flush=True)
-        if ok:
-            shutil.rmtree(top, ignore_errors=True)
-        else:
-            print(f"diagram: kept the private folders in {top}", flush=True)
+    return tj.run("diagram", lambda app, sample, top: journey(app, sample))
 
 
 if __name__ == "__main__":

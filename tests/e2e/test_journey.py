@@ -691,6 +691,64 @@ def journey(app, sample_path):
     log(f"the file lists {names_after} and `tandem-cli check` finds no problems")
 
 
+
+def run(name, journey_func):
+    """Runs another area's journey the way this file runs its own: a private
+    environment, accessibility on, the app started on the sample, a
+    screenshot and the app's output on failure, the app stopped at the end.
+    @journey_func is called with the app, the sample copy's path and a
+    private folder for files the journey writes. Returns the exit status."""
+    global APP
+
+    reason = check_display()
+    if reason:
+        if os.environ.get("TANDEM_REQUIRE_DISPLAY") == "1":
+            print(f"{name}: FAIL: {reason}, and TANDEM_REQUIRE_DISPLAY=1", flush=True)
+            return 1
+        print(f"{name}: SKIP: {reason}", flush=True)
+        return SKIP
+
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    started = time.monotonic()
+    top = tempfile.mkdtemp(prefix=f"tandem-e2e-{name}-")
+    ok = False
+    try:
+        binary = require_env("TANDEM_BIN")
+        require_env("TANDEM_CLI")
+        require_env("GSETTINGS_SCHEMA_DIR")
+        private_environment(top)
+        enable_accessibility()
+        from dogtail.config import config
+        config.logDebugToFile = False
+        config.actionDelay = 0.2
+        config.typingDelay = 0.05
+        config.defaultDelay = 0.2
+
+        sample_path = os.path.join(os.environ["XDG_DATA_HOME"], "tandem",
+                                   "Sample project.tandem")
+        APP = App(binary, os.path.join(top, "tandem.log"))
+        journey_func(APP, sample_path, top)
+        ok = True
+        log(f"{name} PASS in {time.monotonic() - started:.1f} s")
+        return 0
+    except JourneyFailed as error:
+        print(f"{name}: FAIL: {error}", flush=True)
+        screenshot(f"{name}-failure")
+        return 1
+    except Exception:
+        print(f"{name}: FAIL: unexpected error:\n" + traceback.format_exc(), flush=True)
+        screenshot(f"{name}-failure")
+        return 1
+    finally:
+        if APP is not None:
+            APP.stop()
+            if not ok:
+                print(f"{name}: Tandem's output:\n{APP.output()}", flush=True)
+        if ok:
+            shutil.rmtree(top, ignore_errors=True)
+        else:
+            print(f"{name}: kept the private folders in {top}", flush=True)
+
 def main():
     global APP
 

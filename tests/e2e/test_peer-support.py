@@ -15,13 +15,9 @@ process) and runs the same way:
 """
 
 import os
-import shutil
 import sqlite3
-import subprocess
 import sys
-import tempfile
 import time
-import traceback
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -163,47 +159,7 @@ def journey(app, sample_path):
 
 
 def main():
-    reason = J.check_display()
-    if reason:
-        if os.environ.get("TANDEM_REQUIRE_DISPLAY") == "1":
-            print(f"peer-support: FAIL: {reason}", flush=True)
-            return 1
-        print(f"peer-support: SKIP: {reason}", flush=True)
-        return J.SKIP
-
-    top = tempfile.mkdtemp(prefix="tandem-e2e-peer-")
-    ok = False
-    try:
-        binary = J.require_env("TANDEM_BIN")
-        J.require_env("TANDEM_CLI")
-        J.private_environment(top)
-        J.enable_accessibility()
-        from dogtail import config
-        config.logDebugToFile = False
-        config.actionDelay = 0.2
-        config.typingDelay = 0.05
-        config.defaultDelay = 0.2
-        sample_path = os.path.join(os.environ["XDG_DATA_HOME"], "tandem", "Sample project.tandem")
-        J.APP = J.App(binary, os.path.join(top, "tandem.log"))
-        journey(J.APP, sample_path)
-        ok = True
-        log("PASS")
-        return 0
-    except J.JourneyFailed as error:
-        print(f"peer-support: FAIL: {error}", flush=True)
-        J.screenshot("peer-support-failure")
-        return 1
-    except Exception:
-        print("peer-support: FAIL: unexpected error:\n" + traceback.format_exc(), flush=True)
-        J.screenshot("peer-support-failure")
-        return 1
-    finally:
-        if J.APP is not None:
-            J.APP.stop()
-            if not ok:
-                print(f"peer-support: Tandem's output:\n{J.APP.output()}", flush=True)
-        if ok:
-            shutil.rmtree(top, ignore_errors=True)
+    return J.run("peer-support", lambda app, sample, top: journey(app, sample))
 
 
 if __name__ == "__main__":
