@@ -708,6 +708,8 @@ def run(name, journey_func):
         print(f"{name}: SKIP: {reason}", flush=True)
         return SKIP
 
+    # meson stops a test that runs too long with SIGTERM: leave through the
+    # finally below, which stops Tandem, rather than leaving it running.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     started = time.monotonic()
     top = tempfile.mkdtemp(prefix=f"tandem-e2e-{name}-")
@@ -750,63 +752,13 @@ def run(name, journey_func):
             print(f"{name}: kept the private folders in {top}", flush=True)
 
 def main():
-    global APP
-
-    reason = check_display()
-    if reason:
-        if os.environ.get("TANDEM_REQUIRE_DISPLAY") == "1":
-            print(f"journey: FAIL: {reason}, and TANDEM_REQUIRE_DISPLAY=1", flush=True)
-            return 1
-        print(f"journey: SKIP: {reason}", flush=True)
-        return SKIP
-
-    # meson stops a test that runs too long with SIGTERM: leave through the
-    # finally below, which stops Tandem, rather than leaving it running.
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
-    started = time.monotonic()
-    top = tempfile.mkdtemp(prefix="tandem-e2e-")
-    ok = False
-    try:
-        binary = require_env("TANDEM_BIN")
-        require_env("TANDEM_CLI")
-        require_env("GSETTINGS_SCHEMA_DIR")
+    def check_bundled_sample_then_journey(app, sample_path, top):
         data_dir = require_env("TANDEM_DATA_DIR")
         if not os.path.isfile(os.path.join(data_dir, "sample.tandem")):
             fail(f"no bundled sample project at {data_dir}/sample.tandem")
-        private_environment(top)
-        enable_accessibility()
+        journey(app, sample_path)
 
-        # dogtail checks toolkit-accessibility when it is imported.
-        from dogtail.config import config
-        config.logDebugToFile = False
-        config.actionDelay = 0.2
-        config.typingDelay = 0.05
-        config.defaultDelay = 0.2
-
-        sample_path = os.path.join(os.environ["XDG_DATA_HOME"], "tandem",
-                                   "Sample project.tandem")
-        APP = App(binary, os.path.join(top, "tandem.log"))
-        journey(APP, sample_path)
-        ok = True
-        log(f"PASS in {time.monotonic() - started:.1f} s")
-        return 0
-    except JourneyFailed as error:
-        print(f"journey: FAIL: {error}", flush=True)
-        screenshot("failure")
-        return 1
-    except Exception:
-        print("journey: FAIL: unexpected error:\n" + traceback.format_exc(), flush=True)
-        screenshot("failure")
-        return 1
-    finally:
-        if APP is not None:
-            APP.stop()
-            if not ok:
-                print(f"journey: Tandem's output:\n{APP.output()}", flush=True)
-        if ok:
-            shutil.rmtree(top, ignore_errors=True)
-        else:
-            print(f"journey: kept the private folders in {top}", flush=True)
+    return run("journey", check_bundled_sample_then_journey)
 
 
 if __name__ == "__main__":
