@@ -5,6 +5,8 @@
 # in po/POTFILES.in (so its strings would never reach translators), or if
 # POTFILES.in lists a file that does not exist (which breaks `ninja tandem-pot`).
 # Files listed in po/POTFILES.skip, if there is one, are exempt.
+# Also fails if a piece of the user guide (a TandemHelpBlock in src/) is not
+# marked with N_(), or if the guide went back to an untranslatable text file.
 #
 # Usage: check-potfiles.py SOURCE_ROOT
 
@@ -25,6 +27,9 @@ C_PATTERN = re.compile(
 )
 C_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 UI_PATTERN = re.compile(r'translatable\s*=\s*"(?:yes|true|1)"', re.I)
+# { TANDEM_HELP_PARAGRAPH, "…" } — guide text without N_() is never translated.
+HELP_UNMARKED = re.compile(r'\{\s*TANDEM_HELP_[A-Z]+\s*,\s*"')
+HELP_MARKED = re.compile(r'\{\s*TANDEM_HELP_[A-Z]+\s*,\s*N_\s*\(')
 
 
 def read_list(path):
@@ -97,6 +102,32 @@ def main(argv):
     for name in unlisted:
         print(f"FAIL: {name} has translatable strings but is not in po/POTFILES.in")
         failed = True
+
+    help_blocks = 0
+    for dirpath, dirnames, filenames in os.walk(os.path.join(root, "src")):
+        for filename in sorted(filenames):
+            if not filename.endswith(".c"):
+                continue
+            path = os.path.join(dirpath, filename)
+            with open(path, encoding="utf-8", errors="replace") as f:
+                text = C_COMMENT.sub("", f.read())
+            rel = os.path.relpath(path, root)
+            for match in HELP_UNMARKED.finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                print(f"FAIL: {rel}:{line}: user-guide text not marked with N_()")
+                failed = True
+            help_blocks += len(HELP_MARKED.findall(text))
+    if help_blocks == 0:
+        print("FAIL: no user-guide text marked with N_() found under src/")
+        failed = True
+    for top in ("ui", "data"):
+        for dirpath, dirnames, filenames in os.walk(os.path.join(root, top)):
+            for filename in filenames:
+                if filename.endswith(".txt"):
+                    rel = os.path.relpath(os.path.join(dirpath, filename), root)
+                    print(f"FAIL: {rel}: text shown to users must be translatable "
+                          "(the guide lives in src/app/tandem-help-topics.c)")
+                    failed = True
 
     if failed:
         return 1

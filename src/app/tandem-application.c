@@ -11,6 +11,7 @@
 
 #include "tandem-application.h"
 #include "tandem-help-window.h"
+#include "tandem-legibility.h"
 #include "tandem-preferences.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
@@ -396,6 +397,17 @@ author_changed_cb (GSettings         *settings,
   update_author (self);
 }
 
+/* Our drawings follow the system's contrast and Preferences' chart style:
+ * draw them again when either changes. */
+static void
+legibility_changed_cb (GObject           *object,
+                       gpointer           unused,
+                       TandemApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    tandem_legibility_redraw (l->data);
+}
+
 static const GActionEntry app_actions[] = {
   { "new-project", new_project_action_cb },
   { "open", open_action_cb },
@@ -419,6 +431,11 @@ tandem_application_handle_local_options (GApplication *app,
       g_print ("tandem %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  /* A second process of its own, not a window of the one running: two
+   * people's view of one shared file, side by side (and its tests). */
+  if (g_variant_dict_contains (options, "new-instance"))
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
 
   if (g_variant_dict_contains (options, "sample"))
     {
@@ -473,6 +490,8 @@ tandem_application_startup (GApplication *app)
       self->settings = g_settings_new (APPLICATION_ID);
       g_signal_connect (self->settings, "changed::author-name",
                         G_CALLBACK (author_changed_cb), self);
+      g_signal_connect (self->settings, "changed::chart-style",
+                        G_CALLBACK (legibility_changed_cb), self);
     }
   else
     {
@@ -481,6 +500,8 @@ tandem_application_startup (GApplication *app)
       g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
                                      G_ACTION_MAP (self), "preferences")), FALSE);
     }
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (legibility_changed_cb), self, 0);
   update_author (self);
 }
 
@@ -514,6 +535,8 @@ tandem_application_init (TandemApplication *self)
     { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open your copy of the sample project (made from the bundled one if needed)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { "new-instance", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Run on its own rather than in the Tandem already running"), NULL },
     { NULL }
   };
 

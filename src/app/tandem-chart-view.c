@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-chart-view.h"
+#include "tandem-legibility.h"
 
 struct _TandemChartView
 {
@@ -144,6 +145,11 @@ tandem_chart_view_snapshot (GtkWidget   *widget,
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   tandem_chart_set_focus (self->chart, gtk_widget_has_focus (widget) ? self->focus : -1);
+  /* The system's (or workshop mode's) large text and high contrast. */
+  tandem_chart_set_text_scale (self->chart, tandem_legibility_get_text_scale (widget));
+  tandem_chart_set_style (self->chart,
+                          self->high_contrast || tandem_legibility_get_high_contrast (widget)
+                            ? TANDEM_CHART_STYLE_HIGH_CONTRAST : TANDEM_CHART_STYLE_SCREEN);
   tandem_chart_draw (self->chart, cr, width, height);
   cairo_destroy (cr);
 }

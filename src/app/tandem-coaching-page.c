@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "tandem-coaching-page.h"
+#include "tandem-comments-panel.h"
 #include "tandem-coaching-render.h"
+#include "tandem-legibility.h"
 #include "tandem-print.h"
 #include "tandem-window.h"
 
@@ -64,6 +66,7 @@ struct _TandemCoachingPage
   AdwComboRow         *action_owner_row;
   AdwEntryRow         *action_due_row;
   GtkListBox          *links_list;
+  TandemCommentsPanel *comments_panel;  /* the session's comment threads */
 
   GtkListBox          *upcoming_list;
   GtkListBox          *teams_list;
@@ -81,6 +84,7 @@ struct _TandemCoachingPage
   GPtrArray           *links;           /* TandemSessionLink, as in links_list */
   GPtrArray           *link_checks;     /* GtkCheckButton per link */
   GPtrArray           *templates;       /* TandemCoachingTemplate */
+  GtkListBox          *templates_list;  /* in the Your Templates dialog, while open */
   TandemAttendance    *team_attendance;
   TandemAttendance    *caseload_attendance;
   char                *return_view;     /* where clearing a search goes back to */
@@ -461,12 +465,16 @@ draw_chart_cb (GtkDrawingArea *area,
   TandemCoachingPage *self = user_data;
   TandemAttendance *attendance = area == self->team_chart ? self->team_attendance
                                                           : self->caseload_attendance;
+  double scale;
 
   if (attendance == NULL)
     return;
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  tandem_coaching_draw_attendance (cr, width, height, attendance);
+  /* The system's (or workshop mode's) large text. */
+  scale = tandem_legibility_get_text_scale (GTK_WIDGET (area));
+  cairo_scale (cr, scale, scale);
+  tandem_coaching_draw_attendance (cr, width / scale, height / scale, attendance);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1072,6 +1080,7 @@ save_editor (TandemCoachingPage *self)
 static void
 close_editor (TandemCoachingPage *self)
 {
+  tandem_comments_panel_set_item (self->comments_panel, NULL, NULL, NULL);
   g_clear_pointer (&self->session_id, g_free);
   g_clear_pointer (&self->session_team, g_free);
   set_view (self, gtk_toggle_button_get_active (self->caseload_button) ? "caseload" : "team");
@@ -1544,6 +1553,143 @@ save_template_clicked_cb (GtkButton          *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Your Templates: rename one in place (Enter or the tick applies), or
+ * delete it with Undo in a toast. */
+static void
+template_renamed_cb (AdwEntryRow        *row,
+                     TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *id = g_object_get_data (G_OBJECT (row), "template-id");
+  g_autoptr(GError) error = NULL;
+
+  if (project == NULL || id == NULL)
+    return;
+  if (!tandem_coaching_rename_template (project, id, gtk_editable_get_text (GTK_EDITABLE (row)),
+                                        &error))
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Rename the Template"), error);
+  else
+    tandem_page_show_toast (TANDEM_PAGE (self), _("Template renamed"), TRUE);
+}
+
+static void
+template_delete_clicked_cb (GtkButton          *button,
+                            TandemCoachingPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *id = g_object_get_data (G_OBJECT (button), "template-id");
+  const char *name = g_object_get_data (G_OBJECT (button), "template-name");
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (project == NULL || id == NULL)
+    return;
+  /* Copied: the row that holds them goes with the list. */
+  title = g_strdup_printf (_("Template “%s” deleted"), name);
+  if (!tandem_coaching_delete_template (project, id, &error))
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Template"), error);
+  else
+    tandem_page_show_toast (TANDEM_PAGE (self), title, TRUE);
+}
+
+static void
+fill_templates_list (TandemCoachingPage *self)
+{
+  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
+  guint n = 0;
+
+  if (self->templates_list == NULL)
+    return;
+  clear_list (self->templates_list);
+  for (guint i = 0; self->templates && i < self->templates->len; i++)
+    {
+      TandemCoachingTemplate *template_ = self->templates->pdata[i];
+      GtkWidget *row, *button;
+      g_autofree char *delete_label = NULL;
+
+      if (template_->id == NULL)
+        continue;
+      n++;
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Template name"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (row), template_->name);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      gtk_editable_set_editable (GTK_EDITABLE (row), editable);
+      g_object_set_data_full (G_OBJECT (row), "template-id", g_strdup (template_->id), g_free);
+      g_signal_connect_object (row, "apply", G_CALLBACK (template_renamed_cb), self, 0);
+
+      delete_label = g_strdup_printf (_("Delete “%s”"), template_->name);
+      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, delete_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      delete_label, -1);
+      gtk_widget_set_sensitive (button, editable);
+      g_object_set_data_full (G_OBJECT (button), "template-id", g_strdup (template_->id), g_free);
+      g_object_set_data_full (G_OBJECT (button), "template-name", g_strdup (template_->name), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (template_delete_clicked_cb), self, 0);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+      gtk_list_box_append (self->templates_list, row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("No templates of your own. Save a session as a template "
+                                       "to start new sessions from it."));
+      gtk_list_box_append (self->templates_list, row);
+    }
+}
+
+/* Rows are taken out before their list goes (see dispose). */
+static void
+templates_dialog_response_cb (AdwMessageDialog   *dialog,
+                              const char         *response,
+                              TandemCoachingPage *self)
+{
+  if (self->templates_list)
+    clear_list (self->templates_list);
+  self->templates_list = NULL;
+}
+
+static void
+manage_templates_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog, *list, *scrolled;
+
+  if (self->templates_list != NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Your Templates"),
+                                   _("Rename a template and press Enter, or delete it. Sessions "
+                                     "started from a template keep their words."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Your templates"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  self->templates_list = GTK_LIST_BOX (list);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (templates_dialog_response_cb), self, 0);
+  fill_templates_list (self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 focus_search (GtkWidget *widget,
               GVariant  *args,
@@ -1577,8 +1723,12 @@ update_templates (TandemCoachingPage *self,
       g_menu_append_item (template_->id ? own : menu, item);
     }
   if (g_menu_model_get_n_items (G_MENU_MODEL (own)) > 0)
-    g_menu_append_section (menu, _("Your Templates"), G_MENU_MODEL (own));
+    {
+      g_menu_append (own, _("Rename or Delete Templates…"), "coaching.manage-templates");
+      g_menu_append_section (menu, _("Your Templates"), G_MENU_MODEL (own));
+    }
   adw_split_button_set_menu_model (self->new_button, G_MENU_MODEL (menu));
+  fill_templates_list (self);
 }
 
 static void
@@ -1651,6 +1801,9 @@ tandem_coaching_page_dispose (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     if (lists[i])
       clear_list (lists[i]);
+  if (self->templates_list)
+    clear_list (self->templates_list);
+  self->templates_list = NULL;
   g_clear_pointer (&self->people_choices, g_ptr_array_unref);
   g_clear_pointer (&self->link_checks, g_ptr_array_unref);
   G_OBJECT_CLASS (tandem_coaching_page_parent_class)->dispose (object);
@@ -1746,6 +1899,8 @@ tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_template_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "coaching.new-session", "s", new_session_activated);
+  gtk_widget_class_install_action (widget_class, "coaching.manage-templates", NULL,
+                                   manage_templates_activated);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search, NULL);
 }
 
@@ -1763,6 +1918,15 @@ tandem_coaching_page_init (TandemCoachingPage *self)
   adw_combo_row_set_model (self->momentum_row, G_LIST_MODEL (momentum));
   gtk_drawing_area_set_draw_func (self->team_chart, draw_chart_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->caseload_chart, draw_chart_cb, self, NULL);
+  /* Comments (the panel has its own heading) come last in the session,
+   * after what was discussed. */
+  {
+    GtkWidget *discussed = gtk_widget_get_ancestor (GTK_WIDGET (self->links_list),
+                                                    ADW_TYPE_PREFERENCES_GROUP);
+
+    self->comments_panel = TANDEM_COMMENTS_PANEL (tandem_comments_panel_new ());
+    gtk_box_append (GTK_BOX (gtk_widget_get_parent (discussed)), GTK_WIDGET (self->comments_panel));
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coaching.new-session", FALSE);
   /* AdwSplitButton 1.2 gives its arrow a tooltip but no accessible name. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->new_button)); child;
@@ -1816,6 +1980,7 @@ tandem_coaching_page_open_session (TandemCoachingPage *self,
   self->session_team = g_strdup (session->team_id);
   load_editor (self, session);
   reload_editor_lists (self);
+  tandem_comments_panel_set_item (self->comments_panel, project, "coaching_session", session_id);
   set_view (self, "session");
 }
 

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "tandem-diagram-canvas.h"
+#include "tandem-legibility.h"
 
 #define MIN_ZOOM 0.15
 #define MAX_ZOOM 3.0
@@ -27,10 +28,13 @@ struct _TandemDiagramCanvas
   double               ox, oy;        /* the top left of the view, in layout points × zoom */
   int                  selected;      /* node index */
   int                  drop_target;
+  TandemDropPlace      drop_place;
+  GHashTable          *open_comments;
   int                  dragging;      /* node index being dragged, or -1 */
   gboolean             panning;
   double               drag_ox, drag_oy;
   gboolean             fit_pending;
+  double               text_scale;    /* the large-text factor the zoom was fitted for */
 };
 
 enum {
@@ -239,25 +243,6 @@ drag_begin_cb (GtkGestureDrag      *gesture,
   self->drop_target = -1;
 }
 
-static gboolean
-can_drop (TandemDiagramCanvas *self,
-          int                  node,
-          int                  target)
-{
-  TandemDiagram *diagram = tandem_diagram_layout_get_diagram (self->layout);
-  TandemNodeKind kind, target_kind;
-
-  if (node < 0 || target < 0 || node == target)
-    return FALSE;
-  kind = tandem_diagram_get_node (diagram, node)->kind;
-  target_kind = tandem_diagram_get_node (diagram, target)->kind;
-  /* Onto a box in the column to the left: a new parent. Onto a box in the
-   * same column: beside it, under its parent. */
-  return kind != TANDEM_NODE_AIM && (target_kind + 1 == kind ||
-                                     (target_kind == kind &&
-                                      tandem_diagram_get_node (diagram, target)->parents->len > 0));
-}
-
 static void
 drag_update_cb (GtkGestureDrag      *gesture,
                 double               dx,
@@ -278,12 +263,15 @@ drag_update_cb (GtkGestureDrag      *gesture,
     return;
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
   {
-    int target = node_at (self, x + dx, y + dy);
-    int drop = can_drop (self, self->dragging, target) ? target : -1;
+    int target = -1;
+    TandemDropPlace place = TANDEM_DROP_ONTO;
 
-    if (drop != self->drop_target)
+    if (!tandem_diagram_canvas_find_drop (self, self->dragging, x + dx, y + dy, &target, &place))
+      target = -1;
+    if (target != self->drop_target || place != self->drop_place)
       {
-        self->drop_target = drop;
+        self->drop_target = target;
+        self->drop_place = place;
         gtk_widget_queue_draw (GTK_WIDGET (self));
       }
   }
@@ -296,13 +284,15 @@ drag_end_cb (GtkGestureDrag      *gesture,
              TandemDiagramCanvas *self)
 {
   int node = self->dragging, target = self->drop_target;
+  TandemDropPlace place = self->drop_place;
 
   self->dragging = -1;
   self->panning = FALSE;
   self->drop_target = -1;
+  self->drop_place = TANDEM_DROP_ONTO;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (node >= 0 && target >= 0)
-    g_signal_emit (self, signals[NODE_DROPPED], 0, node, target);
+    g_signal_emit (self, signals[NODE_DROPPED], 0, node, target, (int) place);
 }
 
 static gboolean
@@ -329,9 +319,13 @@ tandem_diagram_canvas_snapshot (GtkWidget   *widget,
 {
   TandemDiagramCanvas *self = TANDEM_DIAGRAM_CANVAS (widget);
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  TandemDiagramDrawOptions options = { self->selected, self->drop_target, TRUE };
+  TandemDiagramDrawOptions options = { self->selected, self->drop_target, TRUE, self->drop_place,
+                                       self->open_comments };
   cairo_t *cr;
 
+  /* Large text (the system's, or workshop mode's) zooms the diagram in. */
+  if (self->text_scale != tandem_legibility_get_text_scale (widget))
+    self->fit_pending = TRUE;
   if (self->fit_pending && self->layout && w > 0)
     {
       self->fit_pending = FALSE;
@@ -379,6 +373,7 @@ tandem_diagram_canvas_dispose (GObject *object)
   TandemDiagramCanvas *self = TANDEM_DIAGRAM_CANVAS (object);
 
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->open_comments, g_hash_table_unref);
   G_OBJECT_CLASS (tandem_diagram_canvas_parent_class)->dispose (object);
 }
 
@@ -400,7 +395,7 @@ tandem_diagram_canvas_class_init (TandemDiagramCanvasClass *klass)
                                           G_TYPE_NONE, 1, G_TYPE_INT);
   signals[NODE_DROPPED] = g_signal_new ("node-dropped", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                        G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+                                        G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "diagramcanvas");
 }
@@ -545,7 +540,11 @@ tandem_diagram_canvas_zoom_to_fit (TandemDiagramCanvas *self)
       return;
     }
   tandem_diagram_layout_get_size (self->layout, &w, &h);
-  self->zoom = CLAMP (MIN (vw / w, vh / h), 0.4, 1.0);
+  /* Large text (the system's, or workshop mode's) asks for a closer view
+   * rather than the whole diagram: at 1.6 the words are full size. */
+  self->text_scale = tandem_legibility_get_text_scale (GTK_WIDGET (self));
+  self->zoom = CLAMP (MIN (vw / w, vh / h), MIN (0.4 * self->text_scale * self->text_scale, 1.0),
+                      MIN (self->text_scale, MAX_ZOOM));
   self->ox = MIN (0, (w * self->zoom - vw) / 2);
   self->oy = MIN (0, (h * self->zoom - vh) / 2);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -588,4 +587,130 @@ tandem_diagram_canvas_pan (TandemDiagramCanvas *self,
   self->oy += dy;
   clamp_offset (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tandem_diagram_canvas_find_drop:
+ * @self: a canvas
+ * @node: the node being dragged
+ * @x: where the pointer is, in the canvas's coordinates
+ * @y: where the pointer is
+ * @target: (out): the node the drop is relative to
+ * @place: (out): onto @target (a new parent, in the column to the left),
+ *   or just before or after it (in the same column, under its parent)
+ *
+ * Works out where a dragged box would land: over a box in the column to its
+ * left, under that box; over (or in the gap beside) a box of its own column,
+ * above or below it, whichever half the pointer is in.
+ *
+ * Returns: whether @node can be dropped there
+ */
+gboolean
+tandem_diagram_canvas_find_drop (TandemDiagramCanvas *self,
+                                 int                  node,
+                                 double               x,
+                                 double               y,
+                                 int                 *target,
+                                 TandemDropPlace     *place)
+{
+  TandemDiagram *diagram;
+  const TandemDiagramNode *dragged, *over;
+  double lx, ly;
+  int hit;
+
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self), FALSE);
+  if (self->layout == NULL || node < 0)
+    return FALSE;
+  diagram = tandem_diagram_layout_get_diagram (self->layout);
+  dragged = tandem_diagram_get_node (diagram, node);
+  if (dragged->kind == TANDEM_NODE_AIM)
+    return FALSE;
+  lx = (x + self->ox) / self->zoom;
+  ly = (y + self->oy) / self->zoom;
+  hit = node_at (self, x, y);
+  if (hit < 0)
+    {
+      /* In the gap between two boxes of its own column: the nearer one. */
+      GArray *column = tandem_diagram_layout_get_column (self->layout, dragged->kind);
+      double best = 12;
+
+      for (guint i = 0; i < column->len; i++)
+        {
+          const TandemDiagramBox *box = tandem_diagram_layout_get_box (self->layout, g_array_index (column, guint, i));
+          double distance = ly < box->y ? box->y - ly : ly - (box->y + box->height);
+
+          if (lx >= box->x && lx <= box->x + box->width && distance >= 0 && distance < best)
+            {
+              best = distance;
+              hit = box->node;
+            }
+        }
+    }
+  if (hit < 0 || hit == node)
+    return FALSE;
+  over = tandem_diagram_get_node (diagram, hit);
+  if (over->kind + 1 == dragged->kind)
+    {
+      *target = hit;
+      *place = TANDEM_DROP_ONTO;
+      return TRUE;
+    }
+  if (over->kind == dragged->kind && over->parents->len > 0)
+    {
+      const TandemDiagramBox *box = tandem_diagram_layout_get_box (self->layout,
+                                      tandem_diagram_layout_find_box (self->layout, hit));
+
+      *target = hit;
+      *place = ly < box->y + box->height / 2 ? TANDEM_DROP_BEFORE : TANDEM_DROP_AFTER;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * tandem_diagram_canvas_set_comment_counts:
+ * @self: a canvas
+ * @counts: (nullable) (transfer none): node id → GUINT_TO_POINTER (open
+ *   comments), from tandem_comments_open_counts()
+ *
+ * Shows a badge with the count of open comments on each box that has any.
+ */
+void
+tandem_diagram_canvas_set_comment_counts (TandemDiagramCanvas *self,
+                                          GHashTable          *counts)
+{
+  g_return_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self));
+  g_clear_pointer (&self->open_comments, g_hash_table_unref);
+  self->open_comments = counts ? g_hash_table_ref (counts) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tandem_diagram_canvas_get_comment_count:
+ * @self: a canvas
+ * @node_id: a node
+ *
+ * Returns: the count of open comments its badge shows (0: no badge)
+ */
+guint
+tandem_diagram_canvas_get_comment_count (TandemDiagramCanvas *self,
+                                         const char          *node_id)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self), 0);
+  if (self->open_comments == NULL || node_id == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->open_comments, node_id));
+}
+
+/**
+ * tandem_diagram_canvas_get_layout:
+ * @self: a canvas
+ *
+ * Returns: (transfer none) (nullable): what it shows
+ */
+TandemDiagramLayout *
+tandem_diagram_canvas_get_layout (TandemDiagramCanvas *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self), NULL);
+  return self->layout;
 }

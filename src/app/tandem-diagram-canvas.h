@@ -31,5 +31,16 @@ gboolean   tandem_diagram_canvas_get_node_rect (TandemDiagramCanvas *self,
 void       tandem_diagram_canvas_pan          (TandemDiagramCanvas *self,
                                                double               dx,
                                                double               dy);
+gboolean   tandem_diagram_canvas_find_drop    (TandemDiagramCanvas *self,
+                                               int                  node,
+                                               double               x,
+                                               double               y,
+                                               int                 *target,
+                                               TandemDropPlace     *place);
+void       tandem_diagram_canvas_set_comment_counts (TandemDiagramCanvas *self,
+                                                     GHashTable          *counts);
+guint      tandem_diagram_canvas_get_comment_count  (TandemDiagramCanvas *self,
+                                                     const char          *node_id);
+TandemDiagramLayout *tandem_diagram_canvas_get_layout (TandemDiagramCanvas *self);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The canvas and the outline show one loaded TandemDiagram and share one
- * selection; every command (Tab, Enter, F2, Delete, Ctrl+Up/Down, Space…)
- * works the same in both, so a keyboard or screen-reader user can do in the
+ * selection and one folding (the node's own, saved); every command (Tab,
+ * Enter, F2, Delete, Ctrl+Up/Down to reorder, Ctrl+Left/Right to move a
+ * column, Space to fold…) works the same in both, so a keyboard or screen-reader user can do in the
  * outline all that a mouse user does on the canvas. Each edit is one change
  * in the project's log; the page reloads from the file when the project says
  * it changed (also when another program changed it).
@@ -14,6 +15,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-application.h"
+#include "tandem-comments-panel.h"
+#include "tandem-comments.h"
 #include "tandem-diagram-canvas.h"
 #include "tandem-diagram-layout.h"
 #include "tandem-diagram-page.h"
@@ -115,12 +119,23 @@ struct _TandemDiagramPage
   GtkWidget           *edit_return;      /* where the focus goes back to */
   gboolean             reloading;
   gboolean             filling_details;
+  char                *expanded_pdsa;    /* the PDSA cycle open in the details */
+  GSettings           *settings;
+  GtkWindow           *lists_window;     /* groups and equity tags, while open */
+  GtkWidget           *comments_heading;
+  GtkWidget           *comments_panel;   /* kept across rebuilds of the details */
+  TandemProject       *comments_project;
+  gulong               comments_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (TandemDiagramPage, tandem_diagram_page, TANDEM_TYPE_PAGE)
 
 static void select_id (TandemDiagramPage *self, const char *id, const char *parent, gboolean focus_view);
 static void update_details (TandemDiagramPage *self);
+static void tandem_diagram_page_reload (TandemPage *page);
+static void row_expanded_cb (GtkTreeListRow *row, GParamSpec *pspec, TandemDiagramPage *self);
+static void show_error (TandemDiagramPage *self, const char *heading, const GError *error);
+static void fill_lists (TandemDiagramPage *self);
 
 static const TandemDiagramNode *
 selected_node (TandemDiagramPage *self)
@@ -168,6 +183,11 @@ update_actions (TandemDiagramPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.delete", has_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.move-up", has_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.move-down", has_node);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.move-left",
+                                 has_node && node->kind >= TANDEM_NODE_SECONDARY);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.move-right",
+                                 has_node && node->kind != TANDEM_NODE_AIM && node->kind != TANDEM_NODE_CHANGE_IDEA);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.lists", editable && self->diagram != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.fold",
                                  has_node && node->children->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.link",
@@ -235,7 +255,9 @@ child_model_cb (gpointer item,
   const TandemDiagramNode *node = tandem_diagram_get_node (it->diagram, it->node);
   GListStore *store;
 
-  if (node->collapsed || node->children->len == 0)
+  /* Every branch can be unfolded here; whether it is, is the node's own
+   * (saved) folding, the same on the canvas. */
+  if (node->children->len == 0)
     return NULL;
   store = g_list_store_new (TANDEM_TYPE_DIAGRAM_ITEM);
   for (guint c = 0; c < node->children->len; c++)
@@ -274,6 +296,55 @@ describe_node (TandemDiagram           *diagram,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+typedef struct
+{
+  TandemDiagramPage *page;
+  char              *id;
+  gboolean           collapsed;
+} FoldLater;
+
+static gboolean
+fold_later_cb (gpointer data)
+{
+  FoldLater *later = data;
+  g_autoptr(GError) error = NULL;
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (later->page));
+
+  if (project && tandem_page_get_editable (TANDEM_PAGE (later->page)) &&
+      !tandem_diagram_set_collapsed (project, later->id, later->collapsed, &error))
+    show_error (later->page, _("Could Not Fold the Branch"), error);
+  else if (project && !tandem_page_get_editable (TANDEM_PAGE (later->page)))
+    tandem_diagram_page_reload (TANDEM_PAGE (later->page));
+  g_object_unref (later->page);
+  g_free (later->id);
+  g_free (later);
+  return G_SOURCE_REMOVE;
+}
+
+/* Unfolding or folding a row (its expander, or the list's keys) folds the
+ * node itself, so the canvas follows. It is saved after the list has
+ * finished with the row, since saving rebuilds the outline. */
+static void
+row_expanded_cb (GtkTreeListRow    *row,
+                 GParamSpec        *pspec,
+                 TandemDiagramPage *self)
+{
+  g_autoptr(TandemDiagramItem) item = gtk_tree_list_row_get_item (row);
+  const TandemDiagramNode *node;
+  FoldLater *later;
+
+  if (self->reloading || item == NULL || item->diagram != self->diagram)
+    return;
+  node = tandem_diagram_get_node (item->diagram, item->node);
+  if (gtk_tree_list_row_get_expanded (row) == !node->collapsed)
+    return;
+  later = g_new0 (FoldLater, 1);
+  later->page = g_object_ref (self);
+  later->id = g_strdup (node->id);
+  later->collapsed = !gtk_tree_list_row_get_expanded (row);
+  g_idle_add (fold_later_cb, later);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -303,6 +374,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))), text);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (row_expanded_cb), user_data);
   g_object_unref (item);
 }
 
@@ -311,6 +383,10 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+
+  if (row)
+    g_signal_handlers_disconnect_by_func (row, row_expanded_cb, user_data);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item)), NULL);
 }
 
@@ -391,8 +467,18 @@ rebuild_outline (TandemDiagramPage *self)
         }
     }
   g_clear_object (&self->tree);
-  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&roots)), FALSE, TRUE,
+  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&roots)), FALSE, FALSE,
                                         child_model_cb, NULL, NULL);
+  /* Unfold what is unfolded on the canvas; rows appear below as it goes. */
+  for (guint i = 0; self->diagram && i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr(TandemDiagramItem) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+      if (item && !tandem_diagram_get_node (item->diagram, item->node)->collapsed &&
+          gtk_tree_list_row_is_expandable (row))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
 }
 
@@ -463,14 +549,45 @@ canvas_selection_changed_cb (TandemDiagramCanvas *canvas,
 /* ------------------------------------------------------------------------ */
 /* Loading                                                                  */
 
+/* The count of open comments on each box of the canvas. */
+static void
+refresh_comment_counts (TandemDiagramPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GHashTable) counts = project ? tandem_comments_open_counts (project, "node") : NULL;
+
+  tandem_diagram_canvas_set_comment_counts (self->canvas, counts);
+}
+
+static void
+comments_changed_cb (TandemProject     *project,
+                     const char        *entity,
+                     TandemDiagramPage *self)
+{
+  refresh_comment_counts (self);
+}
+
+static void
+panel_changed_cb (TandemCommentsPanel *panel,
+                  TandemDiagramPage   *self)
+{
+  refresh_comment_counts (self);
+}
+
 static void
 relayout (TandemDiagramPage *self)
 {
   const char *focus = gtk_toggle_button_get_active (self->focus_toggle) ? self->selected_id : NULL;
 
+  g_autoptr(GHashTable) authorship = NULL;
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+
   g_clear_object (&self->layout);
+  /* Who added and changed each box, when the person wants to see it. */
+  if (self->diagram && project && self->settings && g_settings_get_boolean (self->settings, "show-authorship"))
+    authorship = tandem_diagram_authorship (project, self->diagram_id);
   if (self->diagram)
-    self->layout = tandem_diagram_layout_new (self->diagram, focus);
+    self->layout = tandem_diagram_layout_new_full (self->diagram, focus, authorship);
   tandem_diagram_canvas_set_layout (self->canvas, self->layout);
 }
 
@@ -490,6 +607,16 @@ tandem_diagram_page_reload (TandemPage *page)
 
   if (project == NULL || team == NULL)
     return;
+  /* Comments change without the diagram changing: only the counts follow. */
+  if (project != self->comments_project)
+    {
+      if (self->comments_project)
+        g_clear_signal_handler (&self->comments_changed_id, self->comments_project);
+      g_set_object (&self->comments_project, project);
+      self->comments_changed_id = g_signal_connect (project, "changed::comment",
+                                                    G_CALLBACK (comments_changed_cb), self);
+    }
+  refresh_comment_counts (self);
   {
     GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
     focus = root ? gtk_root_get_focus (root) : NULL;
@@ -765,6 +892,34 @@ move_selected (TandemDiagramPage *self,
 }
 
 static void
+shift_selected (TandemDiagramPage *self,
+                int                direction)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (self->selected_id);
+  g_autofree char *parent = g_strdup (self->selected_parent);
+  const TandemDiagramNode *node;
+  int n;
+
+  if (id == NULL)
+    return;
+  if (!tandem_diagram_shift_level (project, id, parent, direction, &error))
+    {
+      /* Not possible here: say why, without a dialog in the way of the keys. */
+      tandem_page_show_toast (TANDEM_PAGE (self), error->message, FALSE);
+      select_id (self, id, parent, TRUE);
+      return;
+    }
+  n = tandem_diagram_find_node (self->diagram, id);
+  node = n >= 0 ? tandem_diagram_get_node (self->diagram, n) : NULL;
+  g_clear_pointer (&parent, g_free);
+  if (node && node->parents->len > 0)
+    parent = g_strdup (tandem_diagram_get_node (self->diagram, g_array_index (node->parents, guint, 0))->id);
+  select_id (self, id, parent, TRUE);
+}
+
+static void
 fold_selected (TandemDiagramPage *self)
 {
   const TandemDiagramNode *node = selected_node (self);
@@ -780,31 +935,57 @@ fold_selected (TandemDiagramPage *self)
   select_id (self, id, self->selected_parent, TRUE);
 }
 
+/* A box dropped onto a box in the column to its left goes under it, at the
+ * end; dropped above or below a box of its own column, it goes just there,
+ * under that box's parent. */
 static void
 drop_cb (TandemDiagramCanvas *canvas,
          int                  node_index,
          int                  target_index,
+         int                  place,
          TandemDiagramPage   *self)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const TandemDiagramNode *node = tandem_diagram_get_node (self->diagram, node_index);
-  const TandemDiagramNode *target = tandem_diagram_get_node (self->diagram, target_index);
-  g_autofree char *id = g_strdup (node->id);
+  const TandemDiagramNode *node, *target, *parent;
+  g_autofree char *id = NULL;
   g_autofree char *old_parent = NULL;
   g_autofree char *new_parent = NULL;
   g_autoptr(GError) error = NULL;
+  guint index = G_MAXUINT;
 
-  if (!tandem_page_get_editable (TANDEM_PAGE (self)))
+  if (!tandem_page_get_editable (TANDEM_PAGE (self)) || self->diagram == NULL ||
+      node_index < 0 || target_index < 0 ||
+      (guint) MAX (node_index, target_index) >= tandem_diagram_get_n_nodes (self->diagram))
     return;
-  if (node->parents->len > 0)
+  node = tandem_diagram_get_node (self->diagram, node_index);
+  target = tandem_diagram_get_node (self->diagram, target_index);
+  id = g_strdup (node->id);
+  if (g_strcmp0 (self->selected_id, node->id) == 0 && self->selected_parent)
+    old_parent = g_strdup (self->selected_parent);
+  else if (node->parents->len > 0)
     old_parent = g_strdup (tandem_diagram_get_node (self->diagram, g_array_index (node->parents, guint, 0))->id);
-  if (target->kind + 1 == node->kind)
+  if (place == TANDEM_DROP_ONTO)
     new_parent = g_strdup (target->id);
   else if (target->parents->len > 0)
-    new_parent = g_strdup (tandem_diagram_get_node (self->diagram, g_array_index (target->parents, guint, 0))->id);
+    {
+      guint i = 0;
+
+      parent = tandem_diagram_get_node (self->diagram, g_array_index (target->parents, guint, 0));
+      new_parent = g_strdup (parent->id);
+      /* Counted without the dragged box, as tandem_diagram_place_node() does. */
+      for (guint c = 0; c < parent->children->len; c++)
+        {
+          guint child = g_array_index (parent->children, guint, c);
+
+          if ((int) child == target_index)
+            index = i + (place == TANDEM_DROP_AFTER ? 1 : 0);
+          if ((int) child != node_index)
+            i++;
+        }
+    }
   if (new_parent == NULL)
     return;
-  if (!tandem_diagram_reparent (project, id, old_parent, new_parent, &error))
+  if (!tandem_diagram_place_node (project, id, old_parent, new_parent, index, &error))
     show_error (self, _("Could Not Move the Item"), error);
   select_id (self, id, new_parent, TRUE);
 }
@@ -826,13 +1007,39 @@ view_key_pressed_cb (GtkEventControllerKey *controller,
                      TandemDiagramPage     *self)
 {
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK);
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   gunichar c;
 
+  /* Left and Right in the outline go to the parent and the first child, as
+   * on the canvas (Up and Down are the list's own). */
+  if (self->diagram && mods == 0 && view == GTK_WIDGET (self->outline) &&
+      (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Left || keyval == GDK_KEY_KP_Right))
+    {
+      const TandemDiagramNode *node = selected_node (self);
+      gboolean left = keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left;
+
+      if (node && left && self->selected_parent)
+        select_id (self, self->selected_parent, NULL, TRUE);
+      else if (node && !left && node->children->len > 0 && !node->collapsed)
+        {
+          g_autofree char *parent = g_strdup (node->id);
+          select_id (self, tandem_diagram_get_node (self->diagram, g_array_index (node->children, guint, 0))->id,
+                     parent, TRUE);
+        }
+      return TRUE;
+    }
   if (self->diagram == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
     return FALSE;
-  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down))
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down ||
+                                   keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_KP_Down))
     {
-      move_selected (self, keyval == GDK_KEY_Up ? -1 : +1);
+      move_selected (self, keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : +1);
+      return TRUE;
+    }
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right ||
+                                   keyval == GDK_KEY_KP_Left || keyval == GDK_KEY_KP_Right))
+    {
+      shift_selected (self, keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left ? -1 : +1);
       return TRUE;
     }
   if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
@@ -898,6 +1105,10 @@ item_action (GtkWidget  *widget,
     move_selected (self, -1);
   else if (g_str_equal (action_name, "diagram.move-down"))
     move_selected (self, +1);
+  else if (g_str_equal (action_name, "diagram.move-left"))
+    shift_selected (self, -1);
+  else if (g_str_equal (action_name, "diagram.move-right"))
+    shift_selected (self, +1);
   else if (g_str_equal (action_name, "diagram.fold"))
     fold_selected (self);
 }
@@ -1179,6 +1390,74 @@ set_field (TandemDiagramPage *self,
     show_error (self, _("Could Not Save the Change"), error);
 }
 
+/* A choice from a drop-down is saved once the drop-down has finished with
+ * it: saving rebuilds the details, drop-down and all. */
+typedef enum
+{
+  LATER_NODE,
+  LATER_PDSA,
+  LATER_GROUP,
+} LaterKind;
+
+typedef struct
+{
+  TandemDiagramPage *page;
+  LaterKind          kind;
+  char              *id;
+  const char        *field;     /* interned */
+  char              *value;
+} SetLater;
+
+static gboolean
+set_later_cb (gpointer data)
+{
+  SetLater *later = data;
+  TandemDiagramPage *self = later->page;
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (project && tandem_page_get_editable (TANDEM_PAGE (self)))
+    switch (later->kind)
+      {
+      case LATER_PDSA:
+        ok = tandem_diagram_set_pdsa_field (project, later->id, later->field, later->value, &error);
+        break;
+      case LATER_GROUP:
+        ok = tandem_diagram_set_group_field (project, later->id, later->field, later->value, &error);
+        fill_lists (self);
+        break;
+      case LATER_NODE:
+      default:
+        ok = tandem_diagram_set_field (project, later->id, later->field, later->value, &error);
+        break;
+      }
+  if (!ok)
+    show_error (self, _("Could Not Save the Change"), error);
+  g_object_unref (later->page);
+  g_free (later->id);
+  g_free (later->value);
+  g_free (later);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_later (TandemDiagramPage *self,
+           LaterKind          kind,
+           const char        *id,
+           const char        *field,
+           const char        *value)
+{
+  SetLater *later = g_new0 (SetLater, 1);
+
+  later->page = g_object_ref (self);
+  later->kind = kind;
+  later->id = g_strdup (id);
+  later->field = g_intern_string (field);
+  later->value = g_strdup (value);
+  g_idle_add (set_later_cb, later);
+}
+
 static void
 combo_changed_cb (AdwComboRow       *row,
                   GParamSpec        *pspec,
@@ -1188,8 +1467,8 @@ combo_changed_cb (AdwComboRow       *row,
   GPtrArray *values = g_object_get_data (G_OBJECT (row), "values");
   guint selected = adw_combo_row_get_selected (row);
 
-  if (selected < values->len)
-    set_field (self, field, values->pdata[selected]);
+  if (selected < values->len && !self->filling_details && self->selected_id)
+    set_later (self, LATER_NODE, self->selected_id, field, values->pdata[selected]);
 }
 
 static GtkWidget *
@@ -1229,9 +1508,65 @@ tag_toggled_cb (GtkCheckButton    *check,
   if (self->filling_details || id == NULL)
     return;
   if (!tandem_diagram_set_tag (tandem_page_get_project (TANDEM_PAGE (self)), id,
-                               g_object_get_data (G_OBJECT (check), "tag"),
+                               g_object_get_data (G_OBJECT (check), "other"),
                                gtk_check_button_get_active (check), &error))
     show_error (self, _("Could Not Change the Tag"), error);
+}
+
+static void
+coproducer_toggled_cb (GtkCheckButton    *check,
+                       TandemDiagramPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (self->selected_id);
+
+  if (self->filling_details || id == NULL)
+    return;
+  if (!tandem_diagram_set_coproducer (tandem_page_get_project (TANDEM_PAGE (self)), id,
+                                      g_object_get_data (G_OBJECT (check), "other"),
+                                      gtk_check_button_get_active (check), &error))
+    show_error (self, _("Could Not Change Who Co-produced It"), error);
+}
+
+static void
+measure_toggled_cb (GtkCheckButton    *check,
+                    TandemDiagramPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (self->selected_id);
+
+  if (self->filling_details || id == NULL)
+    return;
+  if (!tandem_diagram_set_measure_link (tandem_page_get_project (TANDEM_PAGE (self)), id,
+                                        g_object_get_data (G_OBJECT (check), "other"),
+                                        gtk_check_button_get_active (check), &error))
+    show_error (self, _("Could Not Link the Measure"), error);
+}
+
+/* A check box that pairs the selected node with a tag, a person or a measure. */
+static GtkWidget *
+pair_check (TandemDiagramPage *self,
+            const char        *label,
+            const char        *name,
+            const char        *kind,
+            const char        *other_id,
+            gboolean           on,
+            GCallback          toggled)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+  GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (check));
+
+  if (GTK_IS_LABEL (child))
+    {
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_use_markup (GTK_LABEL (child), FALSE);
+    }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
+  gtk_widget_set_sensitive (check, tandem_page_get_editable (TANDEM_PAGE (self)));
+  gtk_widget_set_name (check, name);
+  g_object_set_data_full (G_OBJECT (check), "other", g_strdup (other_id), g_free);
+  g_signal_connect (check, "toggled", toggled, self);
+  return check;
 }
 
 static void
@@ -1257,6 +1592,22 @@ entry_row (TandemDiagramPage *self,
   g_object_set_data (G_OBJECT (row), "field", (gpointer) g_intern_string (field));
   g_signal_connect (row, "apply", G_CALLBACK (entry_applied_cb), self);
   return row;
+}
+
+/* A time from the change log, in the person's time zone. */
+static char *
+local_time (const char *iso)
+{
+  g_autoptr(GDateTime) at = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
+  char *text;
+
+  if (iso == NULL)
+    return NULL;
+  if (local == NULL)
+    return g_strdup (iso);
+  text = g_date_time_format (local, "%e %b %Y %H:%M");
+  return g_strstrip (text);
 }
 
 static GtkWidget *
@@ -1296,27 +1647,26 @@ pdsa_response_cb (AdwMessageDialog  *dialog,
   const char *node = g_object_get_data (G_OBJECT (dialog), "node");
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  const char *started = gtk_editable_get_text (entries[1]);
-  TandemField fields[] = {
-    { "node_id", tandem_value_text (node) },
-    { "title", tandem_value_text (gtk_editable_get_text (entries[0])) },
-    { "started_on", tandem_value_text (*started ? started : today) },
-    { "plan_objective", tandem_value_text (gtk_editable_get_text (entries[2])) },
-    { "plan_predictions", tandem_value_text (gtk_editable_get_text (entries[3])) },
-    { "position", tandem_value_double (g_get_real_time () / 1e6) },
-  };
+  gboolean ok;
 
   if (!g_str_equal (response, "add"))
     return;
-  if (!tandem_project_begin (project, _("Add PDSA cycle"), &error) ||
-      (id = tandem_project_insert (project, "pdsa_cycle", fields, G_N_ELEMENTS (fields), &error)) == NULL ||
-      !tandem_project_commit (project, &error))
+  /* The cycle and its plan are one change, so one undo takes them away. */
+  ok = tandem_project_begin (project, _("Add PDSA cycle"), &error) &&
+       (id = tandem_diagram_add_pdsa (project, node, gtk_editable_get_text (entries[0]),
+                                      gtk_editable_get_text (entries[1]), &error)) != NULL &&
+       tandem_diagram_set_pdsa_field (project, id, "plan_objective", gtk_editable_get_text (entries[2]), &error) &&
+       tandem_diagram_set_pdsa_field (project, id, "plan_predictions", gtk_editable_get_text (entries[3]), &error) &&
+       tandem_project_commit (project, &error);
+  if (!ok)
     {
       tandem_project_rollback (project);
       show_error (self, _("Could Not Add the PDSA Cycle"), error);
+      return;
     }
+  g_free (self->expanded_pdsa);
+  self->expanded_pdsa = g_steal_pointer (&id);
+  update_details (self);
 }
 
 static void
@@ -1379,6 +1729,148 @@ find_named (GtkWidget  *widget,
 }
 
 static void
+pdsa_entry_applied_cb (AdwEntryRow       *row,
+                       TandemDiagramPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *pdsa = g_object_get_data (G_OBJECT (row), "pdsa");
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
+
+  if (self->filling_details)
+    return;
+  if (!tandem_diagram_set_pdsa_field (tandem_page_get_project (TANDEM_PAGE (self)), pdsa, field,
+                                      gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    show_error (self, _("Could Not Save the Change"), error);
+}
+
+static void
+pdsa_decision_changed_cb (AdwComboRow       *row,
+                          GParamSpec        *pspec,
+                          TandemDiagramPage *self)
+{
+  static const char * const decisions[] = { NULL, "adopt", "adapt", "abandon" };
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->filling_details || selected >= G_N_ELEMENTS (decisions))
+    return;
+  set_later (self, LATER_PDSA, g_object_get_data (G_OBJECT (row), "pdsa"), "act_decision", decisions[selected]);
+}
+
+static void
+pdsa_delete_clicked_cb (GtkButton         *button,
+                        TandemDiagramPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_diagram_delete_pdsa (tandem_page_get_project (TANDEM_PAGE (self)),
+                                   g_object_get_data (G_OBJECT (button), "pdsa"), &error))
+    show_error (self, _("Could Not Delete the PDSA Cycle"), error);
+  else
+    tandem_page_show_toast (TANDEM_PAGE (self), _("Deleted the PDSA cycle"), TRUE);
+}
+
+static void
+pdsa_expanded_cb (AdwExpanderRow    *row,
+                  GParamSpec        *pspec,
+                  TandemDiagramPage *self)
+{
+  if (self->filling_details)
+    return;
+  g_free (self->expanded_pdsa);
+  self->expanded_pdsa = adw_expander_row_get_expanded (row)
+                        ? g_strdup (g_object_get_data (G_OBJECT (row), "pdsa")) : NULL;
+}
+
+/* One PDSA cycle, folded to its name and dates; unfolded, every part of it
+ * to edit: plan, do, study, act. */
+static GtkWidget *
+pdsa_row (TandemDiagramPage *self,
+          TandemPdsaSummary *cycle)
+{
+  static const struct { const char *field; const char *title; } parts[] = {
+    { "title", N_("Name of the test") },
+    { "started_on", N_("Started on (YYYY-MM-DD)") },
+    { "ended_on", N_("Ended on (YYYY-MM-DD)") },
+    { "plan_objective", N_("Plan: what we want to find out") },
+    { "plan_questions", N_("Plan: our questions") },
+    { "plan_predictions", N_("Plan: what we predict will happen") },
+    { "plan_logistics", N_("Plan: who, what, when, where") },
+    { "do_notes", N_("Do: what happened") },
+    { "study_notes", N_("Study: what we learned, against the predictions") },
+    { "act_notes", N_("Act: the next step or cycle") },
+  };
+  static const char * const decisions[] = { NULL, "adopt", "adapt", "abandon" };
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *decision, *remove;
+  g_autoptr(GtkStringList) choices = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *name = g_strdup_printf ("pdsa:%s", cycle->id);
+  guint selected = 0;
+
+  for (guint d = 1; d < G_N_ELEMENTS (decisions); d++)
+    if (g_strcmp0 (cycle->act_decision, decisions[d]) == 0)
+      selected = d;
+  when = g_strdup_printf ("%s%s%s%s%s", cycle->started_on ? cycle->started_on : "",
+                          cycle->ended_on ? " – " : "", cycle->ended_on ? cycle->ended_on : "",
+                          selected ? _(" · decided: ") : "",
+                          selected == 1 ? _("adopt") : selected == 2 ? _("adapt") : selected == 3 ? _("abandon") : "");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 cycle->title && *cycle->title ? cycle->title : _("Untitled test"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
+  gtk_widget_set_name (row, name);
+  g_object_set_data_full (G_OBJECT (row), "pdsa", g_strdup (cycle->id), g_free);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_strcmp0 (self->expanded_pdsa, cycle->id) == 0);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (pdsa_expanded_cb), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      GtkWidget *entry = adw_entry_row_new ();
+      g_autofree char *value = tandem_project_get_text (project, "pdsa_cycle", cycle->id, parts[i].field);
+      g_autofree char *entry_name = g_strdup_printf ("pdsa:%s:%s", cycle->id, parts[i].field);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(parts[i].title));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
+      gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
+      gtk_widget_set_name (entry, entry_name);
+      g_object_set_data_full (G_OBJECT (entry), "pdsa", g_strdup (cycle->id), g_free);
+      g_object_set_data (G_OBJECT (entry), "field", (gpointer) g_intern_static_string (parts[i].field));
+      g_signal_connect (entry, "apply", G_CALLBACK (pdsa_entry_applied_cb), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
+      if (g_str_equal (parts[i].field, "study_notes"))
+        {
+          const char *labels[] = { _("Not decided yet"), _("Adopt"), _("Adapt"), _("Abandon"), NULL };
+          g_autofree char *decision_name = g_strdup_printf ("pdsa:%s:act_decision", cycle->id);
+
+          choices = gtk_string_list_new (labels);
+          decision = adw_combo_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (decision), _("Act: adopt, adapt or abandon"));
+          adw_combo_row_set_model (ADW_COMBO_ROW (decision), G_LIST_MODEL (choices));
+          adw_combo_row_set_selected (ADW_COMBO_ROW (decision), selected);
+          gtk_widget_set_sensitive (decision, editable);
+          gtk_widget_set_name (decision, decision_name);
+          g_object_set_data_full (G_OBJECT (decision), "pdsa", g_strdup (cycle->id), g_free);
+          g_signal_connect (decision, "notify::selected", G_CALLBACK (pdsa_decision_changed_cb), self);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), decision);
+        }
+    }
+  remove = gtk_button_new_with_mnemonic (_("_Delete This Cycle"));
+  gtk_widget_add_css_class (remove, "destructive-action");
+  gtk_widget_set_halign (remove, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (remove, 6);
+  gtk_widget_set_margin_bottom (remove, 6);
+  gtk_widget_set_margin_start (remove, 12);
+  gtk_widget_set_sensitive (remove, editable);
+  g_object_set_data_full (G_OBJECT (remove), "pdsa", g_strdup (cycle->id), g_free);
+  g_signal_connect (remove, "clicked", G_CALLBACK (pdsa_delete_clicked_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove);
+  return row;
+}
+
+static void
 fill_change_idea (TandemDiagramPage       *self,
                   const TandemDiagramNode *node,
                   GtkWidget               *details)
@@ -1428,14 +1920,24 @@ fill_change_idea (TandemDiagramPage       *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (details),
                              combo_row (self, _("Proposed by"), "proposed_by", labels, values, node->proposed_by));
 
-  if (coproducers->len > 0)
+  credit = group (_("Co-produced with"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (credit),
+                                         people->len > 0
+                                         ? _("Everyone who shaped this change idea, staff and lived-experience partners alike.")
+                                         : _("Add the team’s people in the team’s details to credit them here."));
+  for (guint p = 0; p < people->len; p++)
     {
-      g_autoptr(GString) names = g_string_new (NULL);
+      TandemNamedItem *person = people->pdata[p];
+      g_autofree char *name = g_strdup_printf ("coproducer:%s", person->id);
+      gboolean on = FALSE;
+
       for (guint c = 0; c < coproducers->len; c++)
-        g_string_append_printf (names, "%s%s", c ? ", " : "", ((TandemNamedItem *) coproducers->pdata[c])->name);
-      credit = text_row (_("Co-produced with"), names->str);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), credit);
+        on |= g_strcmp0 (((TandemNamedItem *) coproducers->pdata[c])->id, person->id) == 0;
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (credit),
+                                 pair_check (self, person->name, name, "person", person->id, on,
+                                             G_CALLBACK (coproducer_toggled_cb)));
     }
+  gtk_box_append (self->details_box, credit);
 
   tags = group (_("Equity focus"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (tags),
@@ -1443,31 +1945,19 @@ fill_change_idea (TandemDiagramPage       *self,
   for (guint t = 0; t < tandem_diagram_get_n_tags (self->diagram); t++)
     {
       const TandemDiagramTag *tag = tandem_diagram_get_tag (self->diagram, t);
-      GtkWidget *check = gtk_check_button_new_with_label (tag->name);
       gboolean on = FALSE;
       g_autofree char *name = g_strdup_printf ("tag:%s", tag->id);
 
       for (guint i = 0; i < node->tags->len; i++)
         on |= g_array_index (node->tags, guint, i) == t;
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
-      gtk_widget_set_name (check, name);
-      g_object_set_data_full (G_OBJECT (check), "tag", g_strdup (tag->id), g_free);
-      g_signal_connect (check, "toggled", G_CALLBACK (tag_toggled_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (tags), check);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (tags),
+                                 pair_check (self, tag->name, name, "tag", tag->id, on, G_CALLBACK (tag_toggled_cb)));
     }
   gtk_box_append (self->details_box, tags);
 
   cycles = group (_("PDSA cycles"));
   for (guint c = 0; c < pdsa->len; c++)
-    {
-      TandemPdsaSummary *cycle = pdsa->pdata[c];
-      g_autofree char *when = g_strdup_printf ("%s%s%s%s%s", cycle->started_on ? cycle->started_on : "",
-                                               cycle->ended_on ? " – " : "", cycle->ended_on ? cycle->ended_on : "",
-                                               cycle->act_decision ? _(" · decided: ") : "",
-                                               cycle->act_decision ? cycle->act_decision : "");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (cycles),
-                                 text_row (cycle->title && *cycle->title ? cycle->title : _("Untitled test"), when));
-    }
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (cycles), pdsa_row (self, pdsa->pdata[c]));
   button = gtk_button_new_with_mnemonic (_("Add _PDSA Cycle…"));
   gtk_widget_set_name (button, "add-pdsa");
   gtk_widget_set_margin_top (button, 6);
@@ -1598,40 +2088,80 @@ update_details (TandemDiagramPage *self)
     }
 
   {
-    g_autoptr(GPtrArray) measures = tandem_diagram_list_measures (project, node->id);
-    if (measures->len > 0)
+    g_autoptr(GPtrArray) linked_now = tandem_diagram_list_measures (project, node->id);
+    g_autoptr(GPtrArray) measures = tandem_project_list_ids (project, "measure", "team_id",
+                                                             tandem_diagram_get_team_id (self->diagram),
+                                                             "position");
+    GtkWidget *linked = group (_("Linked measures"));
+
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (linked),
+                                           measures->len > 0
+                                           ? _("The measures that show whether this is making a difference.")
+                                           : _("The team has no measures yet: add them in Measures."));
+    for (guint m = 0; m < measures->len; m++)
       {
-        GtkWidget *linked = group (_("Linked measures"));
-        for (guint m = 0; m < measures->len; m++)
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (linked),
-                                     text_row (((TandemNamedItem *) measures->pdata[m])->name, NULL));
-        gtk_box_append (self->details_box, linked);
+        const char *measure = measures->pdata[m];
+        g_autofree char *measure_name = tandem_project_get_text (project, "measure", measure, "name");
+        g_autofree char *name = g_strdup_printf ("measure:%s", measure);
+        gboolean on = FALSE;
+
+        for (guint l = 0; l < linked_now->len; l++)
+          on |= g_strcmp0 (((TandemNamedItem *) linked_now->pdata[l])->id, measure) == 0;
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (linked),
+                                   pair_check (self, measure_name ? measure_name : "", name, "measure",
+                                               measure, on, G_CALLBACK (measure_toggled_cb)));
       }
+    gtk_box_append (self->details_box, linked);
   }
 
   {
     g_autoptr(GPtrArray) history = tandem_diagram_node_history (project, node->id);
+    g_autoptr(GHashTable) authorship = tandem_diagram_authorship (project, self->diagram_id);
+    TandemAuthorship *credit = g_hash_table_lookup (authorship, node->id);
     GtkWidget *changes = group (_("History"));
+
+    /* Who added it and who last changed it, before the whole story. */
+    if (credit && credit->added_by)
+      {
+        g_autofree char *when = local_time (credit->added_at);
+        GtkWidget *row = text_row (_("Added by"), NULL);
+        g_autofree char *subtitle = g_strdup_printf ("%s%s%s", credit->added_by, when ? " · " : "",
+                                                     when ? when : "");
+
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        gtk_widget_set_name (row, "added-by");
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (changes), row);
+      }
+    {
+      g_autofree char *when = credit ? local_time (credit->changed_at) : NULL;
+      GtkWidget *row = text_row (_("Last changed by"), NULL);
+      g_autofree char *subtitle = credit && credit->changed_by
+                                  ? g_strdup_printf ("%s%s%s", credit->changed_by, when ? " · " : "",
+                                                     when ? when : "")
+                                  : g_strdup (_("Not changed since it was added"));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_name (row, "changed-by");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (changes), row);
+    }
 
     for (guint h = 0; h < history->len && h < 12; h++)
       {
         TandemHistoryEntry *entry = history->pdata[h];
-        g_autofree char *when = NULL;
+        g_autofree char *when = local_time (entry->at);
 
-        if (entry->at)
-          {
-            g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (entry->at, NULL);
-            g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
-            when = local ? g_date_time_format (local, "%e %b %Y %H:%M") : g_strdup (entry->at);
-          }
         {
           g_autofree char *subtitle = g_strdup_printf ("%s%s%s", entry->author ? entry->author : "",
-                                                       when ? " · " : "", when ? g_strstrip (when) : "");
+                                                       when ? " · " : "", when ? when : "");
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (changes), text_row (entry->label, subtitle));
         }
       }
     gtk_box_append (self->details_box, changes);
   }
+
+  gtk_box_append (self->details_box, self->comments_heading);
+  gtk_box_append (self->details_box, self->comments_panel);
+  tandem_comments_panel_set_item (TANDEM_COMMENTS_PANEL (self->comments_panel), project, "node", node->id);
   self->filling_details = FALSE;
 
   if (focus_name)
@@ -1645,9 +2175,31 @@ update_details (TandemDiagramPage *self)
 /* ------------------------------------------------------------------------ */
 /* Printing and exporting                                                   */
 
+/* The layouts offered for printing and exporting: one page, or a poster. */
+static const struct
+{
+  const char *id;
+  guint       columns, rows;
+  const char *label;
+} poster_sizes[] = {
+  { "one", 1, 1, N_("Whole diagram on one page") },
+  { "2x1", 2, 1, N_("Poster, 2 pages side by side") },
+  { "2x2", 2, 2, N_("Poster, 2 × 2 pages") },
+  { "3x2", 3, 2, N_("Poster, 3 × 2 pages") },
+  { "3x3", 3, 3, N_("Poster, 3 × 3 pages") },
+};
+
+typedef enum
+{
+  ORIENTATION_BEST,
+  ORIENTATION_LANDSCAPE,
+  ORIENTATION_PORTRAIT,
+} Orientation;
+
 static TandemDiagramPages *
 make_pages (TandemDiagramPage *self,
-            gboolean           poster)
+            guint              columns,
+            guint              rows)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autofree char *team = tandem_project_get_text (project, "team", tandem_page_get_team_id (TANDEM_PAGE (self)), "name");
@@ -1656,8 +2208,52 @@ make_pages (TandemDiagramPage *self,
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", team ? team : "", g_strstrip (date));
   g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new (self->diagram, NULL);
 
-  return tandem_diagram_pages_new (layout, tandem_diagram_get_name (self->diagram), subtitle,
-                                   poster ? 2 : 1, poster ? 2 : 1);
+  return tandem_diagram_pages_new (layout, tandem_diagram_get_name (self->diagram), subtitle, columns, rows);
+}
+
+/* Landscape or portrait: as asked, or whichever prints the diagram larger. */
+static gboolean
+choose_landscape (TandemDiagramPage *self,
+                  TandemPaper        paper,
+                  Orientation        orientation,
+                  guint              columns,
+                  guint              rows)
+{
+  g_autoptr(TandemDiagramLayout) layout = NULL;
+  double width, height;
+
+  if (orientation != ORIENTATION_BEST)
+    return orientation == ORIENTATION_LANDSCAPE;
+  layout = tandem_diagram_layout_new (self->diagram, NULL);
+  tandem_paper_get_size (paper, FALSE, &width, &height);
+  return tandem_diagram_pages_prefer_landscape (layout, width, height, columns, rows);
+}
+
+static TandemPaper
+default_paper (TandemDiagramPage *self)
+{
+  g_autofree char *name = self->settings ? g_settings_get_string (self->settings, "default-paper-size") : NULL;
+  TandemPaper paper = TANDEM_PAPER_A3;
+
+  if (name && !tandem_paper_from_string (name, &paper))
+    paper = TANDEM_PAPER_A3;
+  return paper;
+}
+
+static GtkWidget *
+choice_row (const char  *title,
+            const char  *name,
+            const char **labels,
+            guint        selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) list = gtk_string_list_new (labels);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  gtk_widget_set_name (row, name);
+  return row;
 }
 
 static void
@@ -1665,16 +2261,22 @@ print_response_cb (AdwMessageDialog  *dialog,
                    const char        *response,
                    TandemDiagramPage *self)
 {
-  gboolean poster = g_str_equal (response, "poster");
-  TandemDiagramPages *pages;
+  AdwComboRow *layout_row = g_object_get_data (G_OBJECT (dialog), "layout");
+  AdwComboRow *paper_row = g_object_get_data (G_OBJECT (dialog), "paper");
+  AdwComboRow *orientation_row = g_object_get_data (G_OBJECT (dialog), "orientation");
+  guint size = MIN (adw_combo_row_get_selected (layout_row), G_N_ELEMENTS (poster_sizes) - 1);
+  TandemPaper paper = adw_combo_row_get_selected (paper_row) == 1 ? TANDEM_PAPER_A3 : TANDEM_PAPER_A4;
+  Orientation orientation = MIN (adw_combo_row_get_selected (orientation_row), ORIENTATION_PORTRAIT);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  TandemDiagramPages *pages;
+  gboolean landscape;
 
-  if (!poster && !g_str_equal (response, "one"))
+  if (!g_str_equal (response, "print") || self->diagram == NULL)
     return;
-  pages = make_pages (self, poster);
+  pages = make_pages (self, poster_sizes[size].columns, poster_sizes[size].rows);
+  landscape = choose_landscape (self, paper, orientation, poster_sizes[size].columns, poster_sizes[size].rows);
   tandem_print_pages (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, tandem_diagram_get_name (self->diagram),
-                      poster ? TANDEM_PAPER_A4 : TANDEM_PAPER_A3, TRUE,
-                      tandem_diagram_pages_get_n_pages (pages), tandem_diagram_draw_page, pages,
+                      paper, landscape, tandem_diagram_pages_get_n_pages (pages), tandem_diagram_draw_page, pages,
                       (GDestroyNotify) tandem_diagram_pages_free, NULL);
 }
 
@@ -1682,18 +2284,90 @@ static void
 tandem_diagram_page_print (TandemPage *page)
 {
   TandemDiagramPage *self = TANDEM_DIAGRAM_PAGE (page);
+  const char *sizes[G_N_ELEMENTS (poster_sizes) + 1] = { NULL };
+  const char *papers[] = { "A4", "A3", NULL };
+  const char *orientations[] = { _("Whichever prints it larger"), _("Landscape"), _("Portrait"), NULL };
   AdwMessageDialog *dialog;
+  GtkWidget *list, *layout_row, *paper_row, *orientation_row;
 
   if (self->diagram == NULL)
     return;
+  for (guint i = 0; i < G_N_ELEMENTS (poster_sizes); i++)
+    sizes[i] = _(poster_sizes[i].label);
   dialog = message_dialog (self, _("Print the Diagram"),
-                           _("Fit the whole diagram on one landscape page (A3 suggested), or print a "
-                             "poster on four A4 pages to trim and join. The next window shows a preview "
-                             "and lets you change the paper."),
-                           "one", _("_One Page"));
-  adw_message_dialog_add_response (dialog, "poster", _("_Poster, 4 Pages"));
+                           _("Fit the whole diagram on one page (A3 suggested), or print a poster "
+                             "across several pages to trim and join. The next window shows a preview."),
+                           "print", _("_Print…"));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  layout_row = choice_row (_("Layout"), "print-layout", sizes, 0);
+  paper_row = choice_row (_("Paper"), "print-paper", papers, default_paper (self) == TANDEM_PAPER_A3 ? 1 : 0);
+  orientation_row = choice_row (_("Orientation"), "print-orientation", orientations, ORIENTATION_BEST);
+  gtk_list_box_append (GTK_LIST_BOX (list), layout_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), paper_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), orientation_row);
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data (G_OBJECT (dialog), "layout", layout_row);
+  g_object_set_data (G_OBJECT (dialog), "paper", paper_row);
+  g_object_set_data (G_OBJECT (dialog), "orientation", orientation_row);
   g_signal_connect (dialog, "response", G_CALLBACK (print_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * tandem_diagram_page_export_to:
+ * @self: a diagram page
+ * @path: the file to write; .png or .svg for a picture, otherwise PDF
+ * @layout: "one", "2x1", "2x2", "3x2" or "3x3"
+ * @paper: A4 or A3
+ * @orientation: "best", "landscape" or "portrait"
+ * @error: return location for an error
+ *
+ * Exports the shown diagram, as the Export dialog does with its choices. A
+ * PNG or SVG holds one page, so a poster is written as a PDF only.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+tandem_diagram_page_export_to (TandemDiagramPage  *self,
+                               const char         *path,
+                               const char         *layout,
+                               TandemPaper         paper,
+                               const char         *orientation,
+                               GError            **error)
+{
+  g_autoptr(TandemDiagramPages) pages = NULL;
+  TandemExportFormat format = TANDEM_EXPORT_PDF;
+  Orientation o = ORIENTATION_BEST;
+  guint size = 0;
+  double width, height;
+  gboolean landscape;
+
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_PAGE (self), FALSE);
+  if (self->diagram == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no diagram to export."));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (poster_sizes); i++)
+    if (g_strcmp0 (layout, poster_sizes[i].id) == 0)
+      size = i;
+  if (g_strcmp0 (orientation, "landscape") == 0)
+    o = ORIENTATION_LANDSCAPE;
+  else if (g_strcmp0 (orientation, "portrait") == 0)
+    o = ORIENTATION_PORTRAIT;
+  if (g_str_has_suffix (path, ".png"))
+    format = TANDEM_EXPORT_PNG;
+  else if (g_str_has_suffix (path, ".svg"))
+    format = TANDEM_EXPORT_SVG;
+  if (format != TANDEM_EXPORT_PDF)
+    size = 0;   /* a PNG or SVG holds one page */
+  pages = make_pages (self, poster_sizes[size].columns, poster_sizes[size].rows);
+  landscape = choose_landscape (self, paper, o, poster_sizes[size].columns, poster_sizes[size].rows);
+  tandem_paper_get_size (paper, landscape, &width, &height);
+  return tandem_export_pages (path, format, width, height, tandem_diagram_pages_get_n_pages (pages), 150,
+                              tandem_diagram_draw_page, pages, error);
 }
 
 static void
@@ -1706,32 +2380,24 @@ export_response_cb (GtkNativeDialog   *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       const char *layout = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "layout");
-      gboolean poster = g_strcmp0 (layout, "poster") == 0;
-      g_autoptr(TandemDiagramPages) pages = NULL;
+      const char *paper = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "paper");
+      const char *orientation = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "orientation");
       g_autoptr(GError) error = NULL;
-      TandemExportFormat format = TANDEM_EXPORT_PDF;
-      double width, height;
 
-      if (path && g_str_has_suffix (path, ".png"))
-        format = TANDEM_EXPORT_PNG;
-      else if (path && g_str_has_suffix (path, ".svg"))
-        format = TANDEM_EXPORT_SVG;
-      else if (path && !g_str_has_suffix (path, ".pdf"))
+      if (path && !g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".png") &&
+          !g_str_has_suffix (path, ".svg"))
         {
           char *with_suffix = g_strconcat (path, ".pdf", NULL);
           g_free (path);
           path = with_suffix;
         }
-      if (poster && format != TANDEM_EXPORT_PDF)
-        poster = FALSE;   /* a PNG or SVG holds one page */
-      pages = make_pages (self, poster);
-      tandem_paper_get_size (poster ? TANDEM_PAPER_A4 : TANDEM_PAPER_A3, TRUE, &width, &height);
       if (path == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                              _("Tandem can only export to local folders."));
       if (error == NULL &&
-          tandem_export_pages (path, format, width, height, tandem_diagram_pages_get_n_pages (pages), 150,
-                               tandem_diagram_draw_page, pages, &error))
+          tandem_diagram_page_export_to (self, path, layout,
+                                         g_strcmp0 (paper, "a4") == 0 ? TANDEM_PAPER_A4 : TANDEM_PAPER_A3,
+                                         orientation, &error))
         {
           g_autofree char *name = g_path_get_basename (path);
           g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
@@ -1749,22 +2415,386 @@ tandem_diagram_page_export (TandemPage *page)
 {
   TandemDiagramPage *self = TANDEM_DIAGRAM_PAGE (page);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const char *ids[] = { "one", "poster", NULL };
-  const char *labels[] = { _("One page (A3 landscape)"), _("Poster on 4 A4 pages (PDF only)"), NULL };
+  const char *ids[G_N_ELEMENTS (poster_sizes) + 1] = { NULL };
+  const char *labels[G_N_ELEMENTS (poster_sizes) + 1] = { NULL };
+  const char *paper_ids[] = { "a4", "a3", NULL };
+  const char *paper_labels[] = { "A4", "A3", NULL };
+  const char *orientation_ids[] = { "best", "landscape", "portrait", NULL };
+  const char *orientation_labels[] = { _("Whichever is larger"), _("Landscape"), _("Portrait"), NULL };
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
   if (self->diagram == NULL)
     return;
+  for (guint i = 0; i < G_N_ELEMENTS (poster_sizes); i++)
+    {
+      ids[i] = poster_sizes[i].id;
+      labels[i] = _(poster_sizes[i].label);
+    }
   dialog = gtk_file_chooser_native_new (_("Export the Diagram"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   name = g_strdup_printf ("%s.pdf", tandem_diagram_get_name (self->diagram));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "layout", _("Layout"), ids, labels);
+  /* Translators: a poster has several pages, so only a PDF can hold it. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "layout", _("Layout (posters: PDF only)"), ids, labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "layout", "one");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "paper", _("Paper"), paper_ids, paper_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "paper", default_paper (self) == TANDEM_PAPER_A3 ? "a3" : "a4");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "orientation", _("Orientation"),
+                               orientation_ids, orientation_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "orientation", "best");
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Groups of primary drivers and the project's equity tags                  */
+
+static const struct
+{
+  const char *colour;
+  const char *name;
+} group_colours[] = {
+  { NULL, N_("Automatic") },
+  { "#1c71d8", N_("Blue") },
+  { "#26a269", N_("Green") },
+  { "#c64600", N_("Orange") },
+  { "#613583", N_("Purple") },
+  { "#a51d2d", N_("Red") },
+  { "#865e3c", N_("Brown") },
+  { "#5e5c64", N_("Grey") },
+};
+
+static void fill_lists (TandemDiagramPage *self);
+
+static void
+lists_done (TandemDiagramPage *self,
+            gboolean           ok,
+            const char        *heading,
+            GError            *error)
+{
+  if (!ok)
+    show_error (self, heading, error);
+  fill_lists (self);
+}
+
+static void
+group_name_applied_cb (AdwEntryRow       *row,
+                       TandemDiagramPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = tandem_diagram_set_group_field (tandem_page_get_project (TANDEM_PAGE (self)),
+                                                g_object_get_data (G_OBJECT (row), "id"), "name",
+                                                gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+
+  lists_done (self, ok, _("Could Not Rename the Group"), error);
+}
+
+static void
+group_colour_changed_cb (GtkDropDown       *dropdown,
+                         GParamSpec        *pspec,
+                         TandemDiagramPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->filling_details || selected >= G_N_ELEMENTS (group_colours))
+    return;
+  set_later (self, LATER_GROUP, g_object_get_data (G_OBJECT (dropdown), "id"), "colour",
+             group_colours[selected].colour);
+}
+
+static void
+group_delete_clicked_cb (GtkButton         *button,
+                         TandemDiagramPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = tandem_diagram_delete_group (tandem_page_get_project (TANDEM_PAGE (self)),
+                                             g_object_get_data (G_OBJECT (button), "id"), &error);
+
+  if (ok)
+    tandem_page_show_toast (TANDEM_PAGE (self), _("Deleted the group: its drivers are in no group now"), TRUE);
+  lists_done (self, ok, _("Could Not Delete the Group"), error);
+}
+
+static void
+group_add_applied_cb (AdwEntryRow       *row,
+                      TandemDiagramPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = tandem_diagram_add_group (tandem_page_get_project (TANDEM_PAGE (self)), self->diagram_id,
+                                                  gtk_editable_get_text (GTK_EDITABLE (row)), NULL, &error);
+
+  lists_done (self, id != NULL, _("Could Not Add the Group"), error);
+}
+
+static void
+tag_rename_applied_cb (AdwEntryRow       *row,
+                       TandemDiagramPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = tandem_equity_tag_rename (tandem_page_get_project (TANDEM_PAGE (self)),
+                                          g_object_get_data (G_OBJECT (row), "id"),
+                                          gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+
+  lists_done (self, ok, _("Could Not Rename the Tag"), error);
+}
+
+static void
+remove_tag (TandemDiagramPage *self,
+            const char        *tag_id)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = tandem_equity_tag_delete (tandem_page_get_project (TANDEM_PAGE (self)), tag_id, &error);
+
+  if (ok)
+    tandem_page_show_toast (TANDEM_PAGE (self), _("Removed the equity tag"), TRUE);
+  lists_done (self, ok, _("Could Not Remove the Tag"), error);
+}
+
+static void
+remove_tag_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        TandemDiagramPage *self)
+{
+  if (g_str_equal (response, "remove"))
+    remove_tag (self, g_object_get_data (G_OBJECT (dialog), "id"));
+}
+
+/* A tag in use is only removed once the person has been told where it is. */
+static void
+tag_remove_clicked_cb (GtkButton         *button,
+                       TandemDiagramPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *id = g_object_get_data (G_OBJECT (button), "id");
+  guint uses = tandem_equity_tag_count_uses (project, id);
+  g_autofree char *name = tandem_project_get_text (project, "equity_tag", id, "name");
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (uses == 0)
+    {
+      remove_tag (self, id);
+      return;
+    }
+  heading = g_strdup_printf (_("Remove “%s”?"), name ? name : "");
+  body = g_strdup_printf (ngettext ("It is on %u item. Removing it from the list takes it off that item "
+                                    "too, and out of the equity summary. You can undo this.",
+                                    "It is on %u items. Removing it from the list takes it off them "
+                                    "too, and out of the equity summary. You can undo this.", uses), uses);
+  dialog = message_dialog (self, heading, body, "remove", _("_Remove"));
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  if (self->lists_window)
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), self->lists_window);
+  g_object_set_data_full (G_OBJECT (dialog), "id", g_strdup (id), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (remove_tag_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+tag_add_applied_cb (AdwEntryRow       *row,
+                    TandemDiagramPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = tandem_equity_tag_add (tandem_page_get_project (TANDEM_PAGE (self)),
+                                               gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+
+  lists_done (self, id != NULL, _("Could Not Add the Tag"), error);
+}
+
+static GtkWidget *
+delete_button (const char *tooltip,
+               const char *accessible,
+               const char *name,
+               const char *id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_name (button, name);
+  g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
+  return button;
+}
+
+static GtkWidget *
+name_row (const char *title,
+          const char *text,
+          const char *name,
+          const char *id)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  gtk_widget_set_name (row, name);
+  if (id)
+    g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
+  return row;
+}
+
+/* (Re)fills the window of groups and tags from the file. */
+static void
+fill_lists (TandemDiagramPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  AdwPreferencesPage *page;
+  GtkWidget *groups, *tags, *row;
+  g_autoptr(TandemDiagram) diagram = NULL;
+  gboolean was = self->filling_details;
+
+  if (self->lists_window == NULL || project == NULL || self->diagram_id == NULL ||
+      (diagram = tandem_diagram_load (project, self->diagram_id, NULL)) == NULL)
+    return;
+  page = g_object_get_data (G_OBJECT (self->lists_window), "page");
+  if ((groups = g_object_get_data (G_OBJECT (self->lists_window), "groups")))
+    adw_preferences_page_remove (page, ADW_PREFERENCES_GROUP (groups));
+  if ((tags = g_object_get_data (G_OBJECT (self->lists_window), "tags")))
+    adw_preferences_page_remove (page, ADW_PREFERENCES_GROUP (tags));
+
+  self->filling_details = TRUE;
+  groups = group (_("Groups of primary drivers"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (groups),
+                                         _("Groups such as the programme’s “lenses” gather primary drivers "
+                                           "under a name and a colour stripe. Put a driver in a group from "
+                                           "its details."));
+  for (guint g = 0; g < tandem_diagram_get_n_groups (diagram); g++)
+    {
+      const TandemDiagramGroup *info = tandem_diagram_get_group (diagram, g);
+      guint uses = tandem_diagram_count_group_uses (project, info->id);
+      g_autofree char *title = g_strdup_printf (ngettext ("Group of %u primary driver",
+                                                          "Group of %u primary drivers", uses), uses);
+      g_autofree char *name = g_strdup_printf ("group:%s", info->id);
+      g_autofree char *colour_name = g_strdup_printf ("group-colour:%s", info->id);
+      g_autofree char *delete_name = g_strdup_printf ("group-delete:%s", info->id);
+      g_autofree char *colour_label = g_strdup_printf (_("Colour of “%s”"), info->name);
+      g_autofree char *delete_label = g_strdup_printf (_("Delete the group “%s”"), info->name);
+      const char *labels[G_N_ELEMENTS (group_colours) + 1] = { NULL };
+      GtkWidget *colours, *remove;
+      guint selected = 0;
+
+      for (guint c = 0; c < G_N_ELEMENTS (group_colours); c++)
+        {
+          labels[c] = _(group_colours[c].name);
+          if (g_strcmp0 (group_colours[c].colour, info->colour) == 0 ||
+              (info->colour && group_colours[c].colour && g_ascii_strcasecmp (group_colours[c].colour, info->colour) == 0))
+            selected = c;
+        }
+      row = name_row (title, info->name, name, info->id);
+      g_signal_connect (row, "apply", G_CALLBACK (group_name_applied_cb), self);
+      colours = gtk_drop_down_new_from_strings (labels);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (colours), selected);
+      gtk_widget_set_valign (colours, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (colours, colour_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (colours), GTK_ACCESSIBLE_PROPERTY_LABEL, colour_label, -1);
+      gtk_widget_set_name (colours, colour_name);
+      g_object_set_data_full (G_OBJECT (colours), "id", g_strdup (info->id), g_free);
+      g_signal_connect (colours, "notify::selected", G_CALLBACK (group_colour_changed_cb), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), colours);
+      remove = delete_button (_("Delete Group"), delete_label, delete_name, info->id);
+      g_signal_connect (remove, "clicked", G_CALLBACK (group_delete_clicked_cb), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups), row);
+    }
+  row = name_row (_("New group: type its name, then Enter"), NULL, "group-add", NULL);
+  g_signal_connect (row, "apply", G_CALLBACK (group_add_applied_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups), row);
+
+  tags = group (_("Equity focus tags"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (tags),
+                                         _("The project’s list of who a change idea is meant to make things "
+                                           "fairer for. It is shared by every team and diagram in the project."));
+  for (guint t = 0; t < tandem_diagram_get_n_tags (diagram); t++)
+    {
+      const TandemDiagramTag *tag = tandem_diagram_get_tag (diagram, t);
+      guint uses = tandem_equity_tag_count_uses (project, tag->id);
+      g_autofree char *title = uses ? g_strdup_printf (ngettext ("On %u item", "On %u items", uses), uses)
+                                    : g_strdup (_("Not used yet"));
+      g_autofree char *name = g_strdup_printf ("tag-name:%s", tag->id);
+      g_autofree char *delete_name = g_strdup_printf ("tag-delete:%s", tag->id);
+      g_autofree char *delete_label = g_strdup_printf (_("Remove the tag “%s”"), tag->name);
+      GtkWidget *remove;
+
+      row = name_row (title, tag->name, name, tag->id);
+      g_signal_connect (row, "apply", G_CALLBACK (tag_rename_applied_cb), self);
+      remove = delete_button (_("Remove Tag"), delete_label, delete_name, tag->id);
+      g_signal_connect (remove, "clicked", G_CALLBACK (tag_remove_clicked_cb), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (tags), row);
+    }
+  row = name_row (_("New tag: type it, then Enter"), NULL, "tag-add", NULL);
+  g_signal_connect (row, "apply", G_CALLBACK (tag_add_applied_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (tags), row);
+
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (groups));
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (tags));
+  g_object_set_data (G_OBJECT (self->lists_window), "groups", groups);
+  g_object_set_data (G_OBJECT (self->lists_window), "tags", tags);
+  self->filling_details = was;
+}
+
+static void
+lists_window_destroyed_cb (GtkWidget         *window,
+                           TandemDiagramPage *self)
+{
+  if (self->lists_window == GTK_WINDOW (window))
+    self->lists_window = NULL;
+}
+
+/**
+ * tandem_diagram_page_show_lists:
+ * @self: a diagram page
+ *
+ * Opens (or raises) the window where the diagram's groups of primary
+ * drivers and the project's equity tags are added, renamed, recoloured and
+ * removed.
+ *
+ * Returns: (transfer none) (nullable): the window
+ */
+GtkWindow *
+tandem_diagram_page_show_lists (TandemDiagramPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *window, *page;
+
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_PAGE (self), NULL);
+  if (self->diagram == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
+    return NULL;
+  if (self->lists_window == NULL)
+    {
+      root = gtk_widget_get_root (GTK_WIDGET (self));
+      window = adw_preferences_window_new ();
+      gtk_window_set_title (GTK_WINDOW (window), _("Groups and Equity Tags"));
+      adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+      gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+      gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+      page = adw_preferences_page_new ();
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+      g_object_set_data (G_OBJECT (window), "page", page);
+      g_signal_connect (window, "destroy", G_CALLBACK (lists_window_destroyed_cb), self);
+      self->lists_window = GTK_WINDOW (window);
+    }
+  fill_lists (self);
+  gtk_window_present (self->lists_window);
+  return self->lists_window;
+}
+
+static void
+lists_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  tandem_diagram_page_show_lists (TANDEM_DIAGRAM_PAGE (widget));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1791,9 +2821,31 @@ focus_toggled_cb (GtkToggleButton   *button,
 }
 
 static void
+authorship_changed_cb (GSettings         *settings,
+                       const char        *key,
+                       TandemDiagramPage *self)
+{
+  relayout (self);
+  select_id (self, self->selected_id, self->selected_parent, FALSE);
+}
+
+static void
 tandem_diagram_page_dispose (GObject *object)
 {
   TandemDiagramPage *self = TANDEM_DIAGRAM_PAGE (object);
+
+  if (self->lists_window)
+    gtk_window_destroy (self->lists_window);
+  if (self->settings)
+    g_signal_handlers_disconnect_by_func (self->settings, authorship_changed_cb, self);
+  g_clear_object (&self->settings);
+  if (self->comments_project)
+    g_clear_signal_handler (&self->comments_changed_id, self->comments_project);
+  g_clear_object (&self->comments_project);
+  if (self->comments_panel)
+    tandem_comments_panel_set_item (TANDEM_COMMENTS_PANEL (self->comments_panel), NULL, "node", NULL);
+  g_clear_object (&self->comments_panel);
+  g_clear_object (&self->comments_heading);
 
   g_clear_object (&self->layout);
   g_clear_object (&self->diagram);
@@ -1814,6 +2866,7 @@ tandem_diagram_page_finalize (GObject *object)
   g_free (self->selected_parent);
   g_free (self->edit_node);
   g_free (self->edit_parent);
+  g_free (self->expanded_pdsa);
   G_OBJECT_CLASS (tandem_diagram_page_parent_class)->finalize (object);
 }
 
@@ -1863,6 +2916,9 @@ tandem_diagram_page_class_init (TandemDiagramPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.move-up", NULL, item_action);
   gtk_widget_class_install_action (widget_class, "diagram.move-down", NULL, item_action);
   gtk_widget_class_install_action (widget_class, "diagram.fold", NULL, item_action);
+  gtk_widget_class_install_action (widget_class, "diagram.move-left", NULL, item_action);
+  gtk_widget_class_install_action (widget_class, "diagram.move-right", NULL, item_action);
+  gtk_widget_class_install_action (widget_class, "diagram.lists", NULL, lists_action);
   gtk_widget_class_install_action (widget_class, "diagram.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "diagram.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "diagram.zoom-in", NULL, zoom_action);
@@ -1969,6 +3025,21 @@ tandem_diagram_page_init (TandemDiagramPage *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (edit_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->edit_entry), keys);
+  self->comments_heading = g_object_ref_sink (gtk_label_new (_("Comments")));
+  gtk_label_set_xalign (GTK_LABEL (self->comments_heading), 0);
+  gtk_widget_add_css_class (self->comments_heading, "heading");
+  self->comments_panel = g_object_ref_sink (tandem_comments_panel_new ());
+  gtk_widget_set_name (self->comments_panel, "comments");
+  g_signal_connect (self->comments_panel, "changed", G_CALLBACK (panel_changed_cb), self);
+  {
+    GApplication *app = g_application_get_default ();
+
+    if (TANDEM_IS_APPLICATION (app) && tandem_application_get_settings (TANDEM_APPLICATION (app)))
+      {
+        self->settings = g_object_ref (tandem_application_get_settings (TANDEM_APPLICATION (app)));
+        g_signal_connect (self->settings, "changed::show-authorship", G_CALLBACK (authorship_changed_cb), self);
+      }
+  }
   update_details (self);
   update_actions (self);
 }

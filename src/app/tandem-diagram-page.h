@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "tandem-export.h"
 #include "tandem-page.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,12 @@ void        tandem_diagram_page_select          (TandemDiagramPage *self,
 void        tandem_diagram_page_show_outline    (TandemDiagramPage *self,
                                                  gboolean           outline);
 char       *tandem_diagram_page_dup_outline_selection (TandemDiagramPage *self);
+gboolean    tandem_diagram_page_export_to       (TandemDiagramPage  *self,
+                                                 const char         *path,
+                                                 const char         *layout,
+                                                 TandemPaper         paper,
+                                                 const char         *orientation,
+                                                 GError            **error);
+GtkWindow  *tandem_diagram_page_show_lists      (TandemDiagramPage  *self);
 
 G_END_DECLS

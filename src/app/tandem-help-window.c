@@ -1,8 +1,8 @@
 /* tandem-help-window.c — the user guide, inside the app (F1)
  *
- * The guide is plain text in a resource (ui/help/topics.txt), shown as
- * labels a screen reader reads like any other text; it needs no browser or
- * help viewer, so it works the same installed, uninstalled and in Flatpak.
+ * The guide is translatable text in tandem-help-topics.c, shown as labels a
+ * screen reader reads like any other text; it needs no browser or help
+ * viewer, so it works the same installed, uninstalled and in Flatpak.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,67 +59,54 @@ topic_page (const char *title,
 }
 
 /**
- * tandem_help_window_add_topics:
+ * tandem_help_window_add_blocks:
  * @self: the help window
- * @text: the guide: “= Title” starts a topic, “== Heading” a section, “- ”
- *   a bullet; blank lines end paragraphs; lines starting “#” are comments
+ * @blocks: (array length=n_blocks): the guide, each text untranslated: a
+ *   %TANDEM_HELP_TOPIC starts a page; blocks before the first are ignored
+ * @n_blocks: how many
+ *
+ * Adds the topics, each text translated into the user's language.
  *
  * Returns: how many topics were added
  */
 guint
-tandem_help_window_add_topics (TandemHelpWindow *self,
-                               const char       *text)
+tandem_help_window_add_blocks (TandemHelpWindow      *self,
+                               const TandemHelpBlock *blocks,
+                               guint                  n_blocks)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr(GString) paragraph = g_string_new (NULL);
   GtkWidget *box = NULL;
   guint topics = 0;
 
-  for (guint i = 0; lines[i]; i++)
+  g_return_val_if_fail (TANDEM_IS_HELP_WINDOW (self), 0);
+
+  for (guint i = 0; i < n_blocks; i++)
     {
-      const char *line = g_strstrip (lines[i]);
-      gboolean ends_paragraph = *line == '\0' || *line == '=' || g_str_has_prefix (line, "- ");
+      const char *text = _(blocks[i].text);
 
-      if (*line == '#')
-        continue;
-      if (ends_paragraph && paragraph->len > 0 && box)
-        {
-          gtk_box_append (GTK_BOX (box), text_label (paragraph->str, NULL));
-          g_string_truncate (paragraph, 0);
-        }
-
-      if (g_str_has_prefix (line, "== "))
-        {
-          if (box)
-            gtk_box_append (GTK_BOX (box), text_label (line + 3, "title-4"));
-        }
-      else if (g_str_has_prefix (line, "= "))
+      if (blocks[i].kind == TANDEM_HELP_TOPIC)
         {
           g_autofree char *name = g_strdup_printf ("topic-%u", self->n_topics++);
-          GtkWidget *page = topic_page (line + 2, &box);
+          GtkWidget *page = topic_page (text, &box);
 
-          gtk_stack_add_titled (self->stack, page, name, line + 2);
+          gtk_stack_add_titled (self->stack, page, name, text);
           topics++;
         }
-      else if (g_str_has_prefix (line, "- "))
+      else if (box == NULL)
+        continue;
+      else if (blocks[i].kind == TANDEM_HELP_HEADING)
+        gtk_box_append (GTK_BOX (box), text_label (text, "title-4"));
+      else if (blocks[i].kind == TANDEM_HELP_BULLET)
         {
           /* Translators: a bullet point in the user guide */
-          g_autofree char *bullet = g_strdup_printf (_("• %s"), line + 2);
+          g_autofree char *bullet = g_strdup_printf (_("• %s"), text);
           GtkWidget *label = text_label (bullet, NULL);
 
           gtk_widget_set_margin_start (label, 12);
-          if (box)
-            gtk_box_append (GTK_BOX (box), label);
+          gtk_box_append (GTK_BOX (box), label);
         }
-      else if (*line != '\0')
-        {
-          if (paragraph->len > 0)
-            g_string_append_c (paragraph, ' ');
-          g_string_append (paragraph, line);
-        }
+      else
+        gtk_box_append (GTK_BOX (box), text_label (text, NULL));
     }
-  if (paragraph->len > 0 && box)
-    gtk_box_append (GTK_BOX (box), text_label (paragraph->str, NULL));
   return topics;
 }
 
@@ -150,10 +137,7 @@ GtkWindow *
 tandem_help_window_new (GtkWindow *parent)
 {
   TandemHelpWindow *self = g_object_new (TANDEM_TYPE_HELP_WINDOW, "transient-for", parent, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/tandemqi/Tandem/help/topics.txt",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
-  if (bytes)
-    tandem_help_window_add_topics (self, g_bytes_get_data (bytes, NULL));
+  tandem_help_window_add_blocks (self, tandem_help_guide, tandem_help_guide_length);
   return GTK_WINDOW (self);
 }

@@ -18,6 +18,7 @@
 
 #include "tandem-chart-view.h"
 #include "tandem-chart.h"
+#include "tandem-comments-panel.h"
 #include "tandem-measure.h"
 #include "tandem-measures-page.h"
 #include "tandem-print.h"
@@ -67,6 +68,18 @@ struct _TandemMeasuresPage
   AdwEntryRow        *freeze_row;
   AdwEntryRow        *multiply_row;
   GtkSwitch          *screen_switch;
+  GtkWidget          *settings_group;
+  GtkWidget          *annotation_group;
+  GtkWidget          *add_annotation_button;
+  GtkDropDown        *annotation_link_drop;
+  AdwPreferencesGroup *link_group;
+  AdwComboRow        *link_add_row;
+  GtkButton          *link_add_button;
+  GPtrArray          *link_rows;
+  GPtrArray          *targets;
+  GPtrArray          *unlinked;
+  GPtrArray          *annotation_targets;
+  TandemCommentsPanel *comments_panel;
 
   GtkStringList      *data_ids;
   GtkSingleSelection *data_selection;
@@ -114,7 +127,7 @@ nice_date (const char *iso)
   dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
   if (dt == NULL)
     return g_strdup (iso);
-  text = g_date_time_format (dt, "%e %b %Y");
+  text = g_date_time_format (dt, "%-d %b %Y");
   return g_strdup (g_strstrip (text));
 }
 
@@ -269,6 +282,44 @@ add_column (TandemMeasuresPage *self,
   gtk_column_view_append_column (self->data_view, column);
   g_object_unref (column);
   return column;
+}
+
+static const TandemDataPoint *selected_point (TandemMeasuresPage *self);
+static void delete_value_clicked_cb (TandemMeasuresPage *self);
+static void paste_clicked_cb (TandemMeasuresPage *self);
+
+/* The table by keyboard: the arrow keys choose a value (and fill the form),
+ * Enter goes to the form to change it, Delete deletes it, Ctrl+V pastes
+ * cells from a spreadsheet. */
+static gboolean
+data_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     TandemMeasuresPage    *self)
+{
+  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
+
+  state &= gtk_accelerator_get_default_mod_mask ();
+  if ((keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete) && state == 0 &&
+      editable && selected_point (self) != NULL)
+    {
+      delete_value_clicked_cb (self);
+      return TRUE;
+    }
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0 &&
+      selected_point (self) != NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+      return TRUE;
+    }
+  if ((keyval == GDK_KEY_v || keyval == GDK_KEY_V) && state == GDK_CONTROL_MASK && editable &&
+      self->measure_id != NULL)
+    {
+      paste_clicked_cb (self);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static const TandemDataPoint *
@@ -877,6 +928,423 @@ import_clicked_cb (TandemMeasuresPage *self)
 }
 
 /* ------------------------------------------------------------------------ */
+/* What a note or a measure can be linked to                                  */
+
+static void
+target_label_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (data))
+    {
+      /* The button shows the choice in a line; the list shows it whole. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+target_label_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  data)
+{
+  GtkStringObject *object = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      object ? gtk_string_object_get_string (object) : "");
+}
+
+static char *
+target_name (const TandemLinkTarget *target)
+{
+  if (target->pdsa_id)
+    return g_strdup_printf (_("PDSA cycle: %s"), target->title);
+  return g_strdup_printf (_("Change idea: %s"), target->title);
+}
+
+/* "Not linked", then every change idea of the team, each followed by its
+ * PDSA cycles. */
+static GListModel *
+target_model (GPtrArray *targets)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, _("Not linked to a change"));
+  for (guint i = 0; targets && i < targets->len; i++)
+    {
+      g_autofree char *name = target_name (targets->pdata[i]);
+      gtk_string_list_append (names, name);
+    }
+  return G_LIST_MODEL (names);
+}
+
+static GtkDropDown *
+target_drop_down_new (GPtrArray  *targets,
+                      const char *accessible)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *drop = gtk_drop_down_new (target_model (targets), NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (target_label_setup_cb), GINT_TO_POINTER (TRUE));
+  g_signal_connect (factory, "bind", G_CALLBACK (target_label_bind_cb), NULL);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (target_label_setup_cb), GINT_TO_POINTER (FALSE));
+  g_signal_connect (list_factory, "bind", G_CALLBACK (target_label_bind_cb), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop), factory);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop), list_factory);
+  g_object_unref (factory);
+  g_object_unref (list_factory);
+  gtk_widget_set_tooltip_text (drop, accessible);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return GTK_DROP_DOWN (drop);
+}
+
+static guint
+target_position (GPtrArray  *targets,
+                 const char *node_id,
+                 const char *pdsa_id)
+{
+  for (guint i = 0; targets && i < targets->len && (node_id || pdsa_id); i++)
+    {
+      const TandemLinkTarget *target = targets->pdata[i];
+
+      if (pdsa_id ? g_strcmp0 (target->pdsa_id, pdsa_id) == 0
+                  : target->pdsa_id == NULL && g_strcmp0 (target->node_id, node_id) == 0)
+        return i + 1;
+    }
+  return 0;
+}
+
+static const TandemLinkTarget *
+target_at (GPtrArray *targets,
+           guint      position)
+{
+  if (targets == NULL || position == 0 || position == GTK_INVALID_LIST_POSITION ||
+      position > targets->len)
+    return NULL;
+  return targets->pdata[position - 1];
+}
+
+/* ------------------------------------------------------------------------ */
+/* Changing a phase or a note                                                 */
+
+typedef struct
+{
+  TandemMeasuresPage *page;
+  char               *measure_id;
+  char               *id;
+  gboolean            phase;
+  GtkWindow          *window;
+  GtkEntry           *date_entry;
+  GtkEntry           *text_entry;
+  GtkEntry           *freeze_entry;
+  GtkDropDown        *link_drop;
+  GPtrArray          *targets;
+  GtkLabel           *error_label;
+} EditDialog;
+
+static void
+edit_dialog_free (gpointer data)
+{
+  EditDialog *dialog = data;
+
+  g_object_unref (dialog->page);
+  g_free (dialog->measure_id);
+  g_free (dialog->id);
+  g_clear_pointer (&dialog->targets, g_ptr_array_unref);
+  g_free (dialog);
+}
+
+static void
+edit_dialog_fail (EditDialog *dialog,
+                  const char *message,
+                  GtkEntry   *focus)
+{
+  gtk_label_set_text (dialog->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (dialog->error_label), TRUE);
+  if (focus)
+    gtk_widget_grab_focus (GTK_WIDGET (focus));
+}
+
+static void
+edit_save_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       data)
+{
+  EditDialog *dialog = data;
+  TandemMeasuresPage *self = dialog->page;
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (dialog->text_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean text_missing = *stripped == '\0';
+  char date[11];
+
+  if (project == NULL || self->measure == NULL || g_strcmp0 (self->measure_id, dialog->measure_id) != 0)
+    {
+      gtk_window_destroy (dialog->window);
+      return;
+    }
+  if (!tandem_parse_date (gtk_editable_get_text (GTK_EDITABLE (dialog->date_entry)), TANDEM_DATE_AUTO, date))
+    {
+      edit_dialog_fail (dialog, _("Type the date as 2026-03-02 or 02/03/2026 (day, month, year)."),
+                        dialog->date_entry);
+      return;
+    }
+  if (dialog->phase)
+    {
+      g_autofree char *freeze = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (dialog->freeze_entry))));
+      guint64 n = 0;
+
+      if (*freeze && !g_ascii_string_to_unsigned (freeze, 10, 2, 100000, &n, NULL))
+        {
+          edit_dialog_fail (dialog, _("The baseline is a number of points, 2 or more, or empty to use them all."),
+                            dialog->freeze_entry);
+          return;
+        }
+      id = tandem_measure_save_phase (project, self->measure, dialog->id, date, stripped, (int) n, &error);
+    }
+  else
+    {
+      const TandemLinkTarget *target = target_at (dialog->targets,
+                                                  gtk_drop_down_get_selected (dialog->link_drop));
+
+      text_missing = text_missing && target == NULL;
+      id = tandem_measure_save_note (project, self->measure, dialog->id, date, stripped,
+                                     target ? target->node_id : NULL, target ? target->pdsa_id : NULL,
+                                     &error);
+    }
+  if (id == NULL)
+    {
+      if (g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID))
+        edit_dialog_fail (dialog, error->message, text_missing ? dialog->text_entry : dialog->date_entry);
+      else
+        tandem_page_show_error (TANDEM_PAGE (self), dialog->phase ? _("Could Not Change the Phase")
+                                                                  : _("Could Not Change the Note"), error);
+      return;
+    }
+  gtk_window_destroy (dialog->window);
+}
+
+static void
+edit_cancel_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  EditDialog *dialog = data;
+
+  gtk_window_destroy (dialog->window);
+}
+
+static GtkEntry *
+edit_dialog_entry (GtkGrid    *grid,
+                   int         row,
+                   const char *title,
+                   const char *placeholder,
+                   const char *text)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (title);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, entry, 1, row, 1, 1);
+  return GTK_ENTRY (entry);
+}
+
+static GtkWindow *
+edit_dialog_open (TandemMeasuresPage *self,
+                  gboolean            phase,
+                  const char         *id,
+                  const char         *date,
+                  const char         *text,
+                  const char         *node_id,
+                  const char         *pdsa_id)
+{
+  static const GActionEntry actions[] = {
+    { "save", edit_save_cb, NULL, NULL, NULL, { 0 } },
+    { "cancel", edit_cancel_cb, NULL, NULL, NULL, { 0 } },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  EditDialog *dialog = g_new0 (EditDialog, 1);
+  GtkWidget *window, *box, *grid, *buttons, *cancel, *save, *hint;
+  int row = 0;
+
+  dialog->page = g_object_ref (self);
+  dialog->measure_id = g_strdup (self->measure_id);
+  dialog->id = g_strdup (id);
+  dialog->phase = phase;
+  dialog->targets = self->targets ? g_ptr_array_ref (self->targets) : NULL;
+
+  window = adw_window_new ();
+  dialog->window = GTK_WINDOW (window);
+  gtk_window_set_title (GTK_WINDOW (window), phase ? _("Change the Phase") : _("Change the Note"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, -1);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  g_object_set_data_full (G_OBJECT (window), "tandem-edit", dialog, edit_dialog_free);
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), dialog);
+  gtk_widget_insert_action_group (window, "edit", G_ACTION_GROUP (group));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_start (grid, 18);
+  gtk_widget_set_margin_end (grid, 18);
+  dialog->date_entry = edit_dialog_entry (GTK_GRID (grid), row++, phase ? _("_Starts on") : _("_Date"),
+                                          _("Date, e.g. 2026-03-02"), date);
+  dialog->text_entry = edit_dialog_entry (GTK_GRID (grid), row++,
+                                          phase ? _("_What changed") : _("_What happened"),
+                                          phase ? _("e.g. after the new observation policy")
+                                                : _("What happened (optional if linked)"), text);
+  if (phase)
+    {
+      g_autofree char *freeze = self->measure->freeze ? g_strdup_printf ("%u", self->measure->freeze)
+                                                      : NULL;
+
+      dialog->freeze_entry = edit_dialog_entry (GTK_GRID (grid), row++, _("_Baseline points"),
+                                                _("Every point"), freeze);
+      gtk_entry_set_input_purpose (dialog->freeze_entry, GTK_INPUT_PURPOSE_DIGITS);
+      hint = gtk_label_new (_("The limits of each phase come from its first N points (its baseline); "
+                              "leave it empty to use every point. It applies to every phase of the measure."));
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_label_set_width_chars (GTK_LABEL (hint), 40);
+      gtk_label_set_max_width_chars (GTK_LABEL (hint), 50);
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_grid_attach (GTK_GRID (grid), hint, 1, row++, 1, 1);
+    }
+  else
+    {
+      GtkWidget *label = gtk_label_new_with_mnemonic (_("_About"));
+
+      dialog->link_drop = target_drop_down_new (self->targets, _("The PDSA cycle or change idea the note is about"));
+      gtk_drop_down_set_selected (dialog->link_drop, target_position (self->targets, node_id, pdsa_id));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->link_drop));
+      gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->link_drop), 1, row++, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (box), grid);
+
+  dialog->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (dialog->error_label, TRUE);
+  gtk_label_set_xalign (dialog->error_label, 0);
+  gtk_label_set_width_chars (dialog->error_label, 40);
+  gtk_label_set_max_width_chars (dialog->error_label, 50);
+  gtk_widget_set_margin_start (GTK_WIDGET (dialog->error_label), 18);
+  gtk_widget_set_margin_end (GTK_WIDGET (dialog->error_label), 18);
+  gtk_widget_add_css_class (GTK_WIDGET (dialog->error_label), "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What to correct"), -1);
+  gtk_widget_set_visible (GTK_WIDGET (dialog->error_label), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->error_label));
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (buttons, 18);
+  gtk_widget_set_margin_end (buttons, 18);
+  gtk_widget_set_margin_bottom (buttons, 18);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "edit.cancel");
+  save = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "edit.save");
+  gtk_widget_add_css_class (save, "suggested-action");
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), save);
+  gtk_box_append (GTK_BOX (box), buttons);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_widget (GTK_WINDOW (window), save);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (GTK_WIDGET (dialog->text_entry));
+  return GTK_WINDOW (window);
+}
+
+/**
+ * tandem_measures_page_edit_phase:
+ * @self: the page
+ * @phase_id: a phase of the measure shown
+ *
+ * Opens a window to change the phase's start, its label and the measure's
+ * baseline. Its "edit.save" action saves them as one undoable change, or
+ * says in the window what to correct.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL if there is no
+ *   such phase or the project cannot be changed
+ */
+GtkWindow *
+tandem_measures_page_edit_phase (TandemMeasuresPage *self,
+                                 const char         *phase_id)
+{
+  g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
+
+  if (self->measure == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
+    return NULL;
+  for (guint i = 0; i < self->measure->phases->len; i++)
+    {
+      const TandemPhase *phase = self->measure->phases->pdata[i];
+
+      if (g_strcmp0 (phase->id, phase_id) == 0)
+        return edit_dialog_open (self, TRUE, phase->id, phase->starts_on, phase->label, NULL, NULL);
+    }
+  return NULL;
+}
+
+/**
+ * tandem_measures_page_edit_note:
+ * @self: the page
+ * @note_id: a note on the chart of the measure shown
+ *
+ * Opens a window to change the note's date, its text and the PDSA cycle or
+ * change idea it is about. Its "edit.save" action saves them as one
+ * undoable change, or says in the window what to correct.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL if there is no
+ *   such note or the project cannot be changed
+ */
+GtkWindow *
+tandem_measures_page_edit_note (TandemMeasuresPage *self,
+                                const char         *note_id)
+{
+  g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
+
+  if (self->measure == NULL || note_id == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
+    return NULL;
+  for (guint i = 0; i < self->measure->annotations->len; i++)
+    {
+      const TandemAnnotation *note = self->measure->annotations->pdata[i];
+
+      if (!note->from_link && g_strcmp0 (note->id, note_id) == 0)
+        return edit_dialog_open (self, FALSE, note->id, note->date, note->text,
+                                 note->node_id, note->pdsa_id);
+    }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Phases and notes on the chart                                              */
 
 static void
@@ -902,87 +1370,246 @@ delete_child_clicked_cb (GtkButton          *button,
     tandem_page_show_toast (TANDEM_PAGE (self), phase ? _("Phase deleted") : _("Note deleted"), TRUE);
 }
 
+static void
+edit_child_cb (GtkWidget          *widget,
+               TandemMeasuresPage *self)
+{
+  const char *entity = g_object_get_data (G_OBJECT (widget), "entity");
+  const char *id = g_object_get_data (G_OBJECT (widget), "id");
+
+  if (g_strcmp0 (entity, "phase") == 0)
+    tandem_measures_page_edit_phase (self, id);
+  else
+    tandem_measures_page_edit_note (self, id);
+}
+
 static GtkWidget *
 child_row (TandemMeasuresPage *self,
            const char         *entity,
            const char         *id,
            const char         *title,
            const char         *subtitle,
+           const char         *edit_label,
            const char         *delete_label)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *escaped = g_markup_escape_text (title, -1);
-  g_autofree char *accessible = g_strdup_printf ("%s: %s", delete_label, title);
+  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, delete_label);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_widget_set_sensitive (button, tandem_page_get_editable (TANDEM_PAGE (self)));
-  g_object_set_data (G_OBJECT (button), "entity", (gpointer) entity);
-  g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (delete_child_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  if (id == NULL)
+    return row;
+  g_object_set_data (G_OBJECT (row), "entity", (gpointer) entity);
+  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), editable);
+  g_signal_connect (row, "activated", G_CALLBACK (edit_child_cb), self);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *label = k == 0 ? edit_label : delete_label;
+      GtkWidget *button = gtk_button_new_from_icon_name (k == 0 ? "document-edit-symbolic"
+                                                                : "user-trash-symbolic");
+      g_autofree char *accessible = g_strdup_printf ("%s: %s", label, title);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_widget_set_sensitive (button, editable);
+      g_object_set_data (G_OBJECT (button), "entity", (gpointer) entity);
+      g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (k == 0 ? (GCallback) edit_child_cb
+                                                              : (GCallback) delete_child_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
   return row;
 }
 
-static void
-add_child (TandemMeasuresPage *self,
-           const char         *entity,
-           const char         *label,
-           GtkEntry           *date_entry,
-           GtkEntry           *text_entry,
-           const char         *text_field,
-           const char         *date_field)
+/* Reads the date of a new phase or note, or says what is wrong. */
+static gboolean
+read_child_date (TandemMeasuresPage *self,
+                 GtkEntry           *entry,
+                 char                date[11])
 {
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (text_entry));
-  char date[11];
-
-  if (project == NULL || self->measure_id == NULL)
-    return;
-  if (!tandem_parse_date (gtk_editable_get_text (GTK_EDITABLE (date_entry)), TANDEM_DATE_AUTO, date))
-    {
-      show_invalid (self, _("Check the Date"),
-                    _("Type the date as 2026-03-02 or 02/03/2026 (day, month, year)."));
-      gtk_widget_grab_focus (GTK_WIDGET (date_entry));
-      return;
-    }
-  {
-    TandemField fields[] = {
-      { "measure_id", tandem_value_text (self->measure_id) },
-      { date_field, tandem_value_text (date) },
-      { text_field, tandem_value_text (*text ? text : NULL) },
-    };
-
-    if (!tandem_project_begin (project, label, &error))
-      {
-        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add"), error);
-        return;
-      }
-    id = tandem_project_insert (project, entity, fields, G_N_ELEMENTS (fields), &error);
-    if (commit_or_show (self, _("Could Not Add"), id != NULL, error))
-      gtk_editable_set_text (GTK_EDITABLE (text_entry), "");
-  }
+  if (tandem_parse_date (gtk_editable_get_text (GTK_EDITABLE (entry)), TANDEM_DATE_AUTO, date))
+    return TRUE;
+  show_invalid (self, _("Check the Date"),
+                _("Type the date as 2026-03-02 or 02/03/2026 (day, month, year)."));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  return FALSE;
 }
 
 static void
 add_phase_clicked_cb (TandemMeasuresPage *self)
 {
-  add_child (self, "phase", _("Start a new phase"), self->phase_date_entry,
-             self->phase_label_entry, "label", "starts_on");
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->phase_label_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  char date[11];
+
+  if (project == NULL || self->measure == NULL || !read_child_date (self, self->phase_date_entry, date))
+    return;
+  id = tandem_measure_save_phase (project, self->measure, NULL, date, stripped, -1, &error);
+  if (id == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Start the Phase"), error);
+      gtk_widget_grab_focus (GTK_WIDGET (*stripped ? self->phase_date_entry : self->phase_label_entry));
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->phase_label_entry), "");
 }
 
 static void
 add_annotation_clicked_cb (TandemMeasuresPage *self)
 {
-  add_child (self, "annotation", _("Add a note to the chart"), self->annotation_date_entry,
-             self->annotation_text_entry, "text", "date");
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->annotation_text_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  const TandemLinkTarget *target = target_at (self->targets,
+                                              gtk_drop_down_get_selected (self->annotation_link_drop));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  char date[11];
+
+  if (project == NULL || self->measure == NULL ||
+      !read_child_date (self, self->annotation_date_entry, date))
+    return;
+  id = tandem_measure_save_note (project, self->measure, NULL, date, stripped,
+                                 target ? target->node_id : NULL, target ? target->pdsa_id : NULL, &error);
+  if (id == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Note"), error);
+      gtk_widget_grab_focus (GTK_WIDGET (*stripped || target ? self->annotation_date_entry
+                                                             : self->annotation_text_entry));
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->annotation_text_entry), "");
+  gtk_drop_down_set_selected (self->annotation_link_drop, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Change ideas linked to the measure                                         */
+
+static void
+set_linked (TandemMeasuresPage *self,
+            const char         *node_id,
+            gboolean            linked)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *measure_id = g_strdup (self->measure_id);
+  g_autofree char *node = g_strdup (node_id);
+
+  if (project == NULL || measure_id == NULL || node == NULL)
+    return;
+  if (!tandem_measure_set_linked (project, measure_id, node, linked, &error))
+    tandem_page_show_error (TANDEM_PAGE (self), linked ? _("Could Not Link the Change Idea")
+                                                       : _("Could Not Unlink the Change Idea"), error);
+  else if (!linked)
+    tandem_page_show_toast (TANDEM_PAGE (self), _("Change idea unlinked"), TRUE);
+}
+
+static void
+unlink_clicked_cb (GtkButton          *button,
+                   TandemMeasuresPage *self)
+{
+  set_linked (self, g_object_get_data (G_OBJECT (button), "id"), FALSE);
+}
+
+static void
+link_add_clicked_cb (TandemMeasuresPage *self)
+{
+  guint i = adw_combo_row_get_selected (self->link_add_row);
+
+  if (self->unlinked == NULL || i == GTK_INVALID_LIST_POSITION || i >= self->unlinked->len)
+    return;
+  set_linked (self, ((TandemLinkTarget *) self->unlinked->pdata[i])->node_id, TRUE);
+}
+
+static void
+fill_links (TandemMeasuresPage *self)
+{
+  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n_ideas = 0;
+
+  for (guint i = 0; i < self->link_rows->len; i++)
+    adw_preferences_group_remove (self->link_group, self->link_rows->pdata[i]);
+  g_ptr_array_set_size (self->link_rows, 0);
+  g_object_ref (self->link_add_row);
+  adw_preferences_group_remove (self->link_group, GTK_WIDGET (self->link_add_row));
+
+  for (guint i = 0; i < self->measure->links->len; i++)
+    {
+      const TandemLinkTarget *link = self->measure->links->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *escaped = g_markup_escape_text (link->title, -1);
+      g_autofree char *accessible = g_strdup_printf (_("Unlink “%s”"), link->title);
+      g_autofree char *tests = NULL;
+      g_autofree char *subtitle = NULL;
+      guint n_tests = 0;
+
+      for (guint k = 0; self->targets && k < self->targets->len; k++)
+        {
+          const TandemLinkTarget *target = self->targets->pdata[k];
+          if (target->pdsa_id && g_strcmp0 (target->node_id, link->node_id) == 0)
+            n_tests++;
+        }
+      /* Say why a linked change idea may have nothing on the chart. */
+      tests = n_tests > 0 ? g_strdup_printf (ngettext ("%u PDSA cycle", "%u PDSA cycles", n_tests), n_tests)
+                          : g_strdup (_("no PDSA cycles yet, so nothing on the chart"));
+      subtitle = link->diagram ? g_markup_printf_escaped ("%s · %s", link->diagram, tests)
+                               : g_markup_escape_text (tests, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Unlink the Change Idea"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_widget_set_sensitive (button, editable);
+      g_object_set_data_full (G_OBJECT (button), "id", g_strdup (link->node_id), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (unlink_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->link_group, row);
+      g_ptr_array_add (self->link_rows, row);
+    }
+
+  g_clear_pointer (&self->unlinked, g_ptr_array_unref);
+  self->unlinked = g_ptr_array_new ();
+  for (guint i = 0; self->targets && i < self->targets->len; i++)
+    {
+      TandemLinkTarget *target = self->targets->pdata[i];
+      gboolean linked = FALSE;
+
+      if (target->pdsa_id)
+        continue;
+      n_ideas++;
+      for (guint k = 0; k < self->measure->links->len && !linked; k++)
+        linked = g_strcmp0 (((TandemLinkTarget *) self->measure->links->pdata[k])->node_id,
+                            target->node_id) == 0;
+      if (!linked)
+        {
+          g_ptr_array_add (self->unlinked, target);
+          gtk_string_list_append (names, target->title);
+        }
+    }
+  adw_combo_row_set_model (self->link_add_row, G_LIST_MODEL (names));
+  if (n_ideas == 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->link_add_row),
+                                 _("The team’s driver diagrams have no change ideas yet."));
+  else if (self->unlinked->len == 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->link_add_row),
+                                 _("Every change idea of the team is linked."));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->link_add_row), "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->link_add_row), editable && self->unlinked->len > 0);
+  adw_preferences_group_add (self->link_group, GTK_WIDGET (self->link_add_row));
+  g_object_unref (self->link_add_row);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1258,23 +1885,41 @@ fill_children (TandemMeasuresPage *self)
       gtk_list_box_append (self->phase_list,
                            child_row (self, "phase", phase->id,
                                       phase->label && *phase->label ? phase->label : _("New phase"),
-                                      subtitle, _("Delete Phase")));
+                                      subtitle, _("Change Phase"), _("Delete Phase")));
     }
   for (guint i = 0; i < self->measure->annotations->len; i++)
     {
       const TandemAnnotation *annotation = self->measure->annotations->pdata[i];
       g_autofree char *date = nice_date (annotation->date);
-      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1,
-                                                annotation->text ? annotation->text
-                                                : annotation->linked_title ? annotation->linked_title : "");
-      g_autofree char *subtitle = annotation->linked_title
-                                  ? g_strdup_printf (_("%s · about “%s”"), date, annotation->linked_title)
-                                  : g_strdup (date);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *escaped = NULL;
 
+      if (annotation->from_link)
+        {
+          title = g_strdup_printf (_("%u. PDSA cycle: %s"), i + 1,
+                                   annotation->linked_title ? annotation->linked_title : "");
+          subtitle = g_strdup_printf (_("%s · the start of a test of a linked change idea"), date);
+        }
+      else
+        {
+          title = g_strdup_printf ("%u. %s", i + 1,
+                                   annotation->text ? annotation->text
+                                   : annotation->linked_title ? annotation->linked_title : "");
+          subtitle = annotation->linked_title
+                     ? g_strdup_printf (annotation->pdsa_id ? _("%s · about the PDSA cycle “%s”")
+                                                            : _("%s · about the change idea “%s”"),
+                                        date, annotation->linked_title)
+                     : g_strdup (date);
+        }
+      escaped = g_markup_escape_text (subtitle, -1);
       gtk_list_box_append (self->annotation_list,
-                           child_row (self, "annotation", annotation->id, title, subtitle,
-                                      _("Delete Note")));
+                           child_row (self, "annotation", annotation->from_link ? NULL : annotation->id,
+                                      title, escaped, _("Change Note"), _("Delete Note")));
     }
+  /* An empty boxed list is drawn as a stray line. */
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_list), self->measure->phases->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), self->measure->annotations->len > 0);
 }
 
 static void
@@ -1337,6 +1982,19 @@ load_measure (TandemMeasuresPage *self)
                           tandem_spc_chart_needs_n (self->measure->chart));
 
   fill_children (self);
+  fill_links (self);
+  tandem_comments_panel_set_item (self->comments_panel, project, "measure", self->measure_id);
+  {
+    const TandemLinkTarget *chosen = target_at (self->annotation_targets,
+                                                gtk_drop_down_get_selected (self->annotation_link_drop));
+    g_autoptr(GListModel) model = target_model (self->targets);
+
+    gtk_drop_down_set_model (self->annotation_link_drop, model);
+    gtk_drop_down_set_selected (self->annotation_link_drop,
+                                chosen ? target_position (self->targets, chosen->node_id, chosen->pdsa_id) : 0);
+    g_clear_pointer (&self->annotation_targets, g_ptr_array_unref);
+    self->annotation_targets = self->targets ? g_ptr_array_ref (self->targets) : NULL;
+  }
 
   set_entry_row (self->name_row, self->measure->name);
   set_entry_row (self->definition_row, self->measure->definition);
@@ -1365,7 +2023,7 @@ load_measure (TandemMeasuresPage *self)
       GTK_WIDGET (self->definition_row), GTK_WIDGET (self->unit_row), GTK_WIDGET (self->direction_row),
       GTK_WIDGET (self->target_row), GTK_WIDGET (self->frequency_row), GTK_WIDGET (self->chart_row),
       GTK_WIDGET (self->rules_row), GTK_WIDGET (self->freeze_row), GTK_WIDGET (self->multiply_row),
-      GTK_WIDGET (self->screen_switch),
+      GTK_WIDGET (self->screen_switch), GTK_WIDGET (self->annotation_link_drop),
     };
     for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
       gtk_widget_set_sensitive (editors[i], editable);
@@ -1394,6 +2052,13 @@ tandem_measures_page_reload (TandemPage *page)
     {
       g_warning ("%s", error->message);
       return;
+    }
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
+  self->targets = tandem_measure_list_link_targets (project, team, &error);
+  if (self->targets == NULL)
+    {
+      g_warning ("%s", error->message);
+      g_clear_error (&error);
     }
 
   self->loading = TRUE;
@@ -1608,6 +2273,10 @@ tandem_measures_page_finalize (GObject *object)
   g_clear_object (&self->data_selection);
   g_clear_pointer (&self->point_by_id, g_hash_table_unref);
   g_clear_pointer (&self->measure, tandem_measure_unref);
+  g_clear_pointer (&self->link_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
+  g_clear_pointer (&self->unlinked, g_ptr_array_unref);
+  g_clear_pointer (&self->annotation_targets, g_ptr_array_unref);
   g_free (self->measure_id);
   g_free (self->summary);
   G_OBJECT_CLASS (tandem_measures_page_parent_class)->finalize (object);
@@ -1616,7 +2285,9 @@ tandem_measures_page_finalize (GObject *object)
 static void
 tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
 {
-  static const char * const entities[] = { "measure", "data_point", "phase", "annotation", NULL };
+  static const char * const entities[] = {
+    "measure", "data_point", "phase", "annotation", "measure_link", "diagram", "node", "pdsa_cycle", NULL
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TandemPageClass *page_class = TANDEM_PAGE_CLASS (klass);
@@ -1670,6 +2341,9 @@ tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
   CHILD (freeze_row);
   CHILD (multiply_row);
   CHILD (screen_switch);
+  CHILD (settings_group);
+  CHILD (annotation_group);
+  CHILD (add_annotation_button);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, add_measure_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -1706,6 +2380,16 @@ tandem_measures_page_init (TandemMeasuresPage *self)
   self->denominator_column = add_column (self, _("Out of"), COLUMN_DENOMINATOR, FALSE);
   add_column (self, _("Note"), COLUMN_NOTE, TRUE);
   add_column (self, _("Calculations"), COLUMN_EXCLUDED, FALSE);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (data_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->data_view), keys);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->data_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    _("Arrow keys choose a value, Enter changes it, Delete deletes it, "
+                                      "Ctrl+V pastes cells from a spreadsheet"), -1);
+  }
 
   for (int c = 0; c < TANDEM_SPC_N_CHARTS; c++)
     gtk_string_list_append (chart_names, tandem_chart_type_name ((TandemSpcChart) c));
@@ -1719,6 +2403,47 @@ tandem_measures_page_init (TandemMeasuresPage *self)
   g_signal_connect (self->screen_switch, "notify::active", G_CALLBACK (screen_changed_cb), self);
   g_signal_connect (self->measure_list, "row-activated", G_CALLBACK (measure_row_activated_cb), self);
   g_signal_connect (self->measure_list, "row-selected", G_CALLBACK (measure_row_selected_cb), self);
+
+  /* The note form: what the note is about, then Add, on a line of their own
+   * so that the text keeps its room in a narrow window. */
+  {
+    GtkWidget *form = gtk_widget_get_parent (self->add_annotation_button);
+    GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    self->annotation_link_drop = target_drop_down_new (NULL, _("The PDSA cycle or change idea the note is about"));
+    gtk_widget_set_hexpand (self->add_annotation_button, TRUE);
+    gtk_widget_set_halign (self->add_annotation_button, GTK_ALIGN_END);
+    g_object_ref (self->add_annotation_button);
+    gtk_box_remove (GTK_BOX (form), self->add_annotation_button);
+    gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->annotation_link_drop));
+    gtk_box_append (GTK_BOX (line), self->add_annotation_button);
+    g_object_unref (self->add_annotation_button);
+    gtk_widget_set_margin_top (line, 6);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->annotation_group), line);
+  }
+
+  /* The change ideas linked to the measure, after its settings. */
+  self->link_rows = g_ptr_array_new ();
+  self->link_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->link_group, _("Linked Change Ideas"));
+  adw_preferences_group_set_description (self->link_group,
+                                         _("The change ideas this measure shows the effect of. Their "
+                                           "PDSA cycles are drawn on the chart as numbered markers."));
+  self->link_add_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->link_add_row), _("Link a change idea"));
+  self->link_add_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Link")));
+  gtk_widget_set_valign (GTK_WIDGET (self->link_add_button), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_add_button), _("Link the Chosen Change Idea"));
+  g_signal_connect_swapped (self->link_add_button, "clicked", G_CALLBACK (link_add_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->link_add_row), GTK_WIDGET (self->link_add_button));
+  adw_preferences_group_add (self->link_group, GTK_WIDGET (self->link_add_row));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->settings_group)),
+                              GTK_WIDGET (self->link_group), self->settings_group);
+
+  /* People discuss a measure beside its settings (the panel has its own heading). */
+  self->comments_panel = TANDEM_COMMENTS_PANEL (tandem_comments_panel_new ());
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->settings_group)),
+                              GTK_WIDGET (self->comments_panel), GTK_WIDGET (self->link_group));
 }
 
 /**

@@ -30,5 +30,9 @@ void        tandem_measures_page_print_to_pdf   (TandemMeasuresPage  *self,
                                                  TandemPaper          paper,
                                                  const char          *path);
 const char *tandem_measures_page_get_summary    (TandemMeasuresPage  *self);
+GtkWindow  *tandem_measures_page_edit_phase     (TandemMeasuresPage  *self,
+                                                 const char          *phase_id);
+GtkWindow  *tandem_measures_page_edit_note      (TandemMeasuresPage  *self,
+                                                 const char          *note_id);
 
 G_END_DECLS

@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 
+#include "tandem-legibility.h"
 #include "tandem-peer-support-chart.h"
 #include "tandem-peer-support-page.h"
 #include "tandem-print.h"
@@ -32,6 +34,8 @@ struct _TandemPeerSupportPage
   GtkListBox                *roles_list;
   GtkDrawingArea            *heatmap_area;
   GtkLabel                  *caseload_text;
+  GtkScrolledWindow         *timeline_scroll;
+  GtkListBox                *timeline_list;
 
   TandemPeerSupportReport   *report;
   TandemPeerSupportCaseload *caseload;
@@ -47,6 +51,9 @@ struct _TandemPeerSupportPage
 G_DEFINE_FINAL_TYPE (TandemPeerSupportPage, tandem_peer_support_page, TANDEM_TYPE_PAGE)
 
 #define MAX_RECORDS_SHOWN 12
+#define MAX_EVENTS_SHOWN 100
+
+static gboolean rebuild_cb (gpointer user_data);
 
 /* ------------------------------------------------------------------------ */
 /* Keeping the person's place when the page is rebuilt after a change      */
@@ -159,11 +166,14 @@ draw_progress_cb (GtkDrawingArea *area,
                   gpointer        user_data)
 {
   TandemPeerSupportPage *self = user_data;
+  double scale = tandem_legibility_get_text_scale (GTK_WIDGET (area));
 
   if (self->report == NULL)
     return;
   draw_card (cr, width, height);
-  tandem_peer_support_draw_progress (cr, 14, 12, width - 28, self->report->stages);
+  /* The system's (or workshop mode's) large text. */
+  cairo_scale (cr, scale, scale);
+  tandem_peer_support_draw_progress (cr, 14, 12, width / scale - 28, self->report->stages);
 }
 
 static void
@@ -172,12 +182,15 @@ progress_resized_cb (GtkDrawingArea        *area,
                      int                    height,
                      TandemPeerSupportPage *self)
 {
+  double scale = tandem_legibility_get_text_scale (GTK_WIDGET (area));
+
   if (self->report == NULL)
     return;
   if (width <= 0)
     width = 700;
-  gtk_drawing_area_set_content_height (area, (int) ceil (tandem_peer_support_progress_height (
-                                         self->report->stages, MAX (width - 28, 100)) + 24));
+  gtk_drawing_area_set_content_height (area, (int) ceil ((tandem_peer_support_progress_height (
+                                         self->report->stages, MAX (width / scale - 28, 100))
+                                         + 24) * scale));
 }
 
 static void
@@ -188,11 +201,13 @@ draw_heatmap_cb (GtkDrawingArea *area,
                  gpointer        user_data)
 {
   TandemPeerSupportPage *self = user_data;
+  double scale = tandem_legibility_get_text_scale (GTK_WIDGET (area));
 
   if (self->caseload == NULL || self->caseload->teams->len == 0)
     return;
   draw_card (cr, width, height);
-  tandem_peer_support_draw_heatmap (cr, 14, 12, width - 28, self->caseload, 0,
+  cairo_scale (cr, scale, scale);
+  tandem_peer_support_draw_heatmap (cr, 14, 12, width / scale - 28, self->caseload, 0,
                                     self->caseload->teams->len);
 }
 
@@ -202,13 +217,15 @@ heatmap_resized_cb (GtkDrawingArea        *area,
                     int                    height,
                     TandemPeerSupportPage *self)
 {
+  double scale = tandem_legibility_get_text_scale (GTK_WIDGET (area));
+
   if (self->caseload == NULL)
     return;
   if (width <= 0)
     width = 700;
-  gtk_drawing_area_set_content_height (area, (int) ceil (tandem_peer_support_heatmap_height (
+  gtk_drawing_area_set_content_height (area, (int) ceil ((tandem_peer_support_heatmap_height (
                                          self->caseload, 0, self->caseload->teams->len,
-                                         MAX (width - 28, 100)) + 24));
+                                         MAX (width / scale - 28, 100)) + 24) * scale));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -358,35 +375,20 @@ history_text (TandemProject           *project,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static GtkWidget *
-build_item_row (TandemPeerSupportPage   *self,
-                TandemProject           *project,
-                const TandemTrackerItem *item,
-                GtkStringList           *statuses)
+/* The rows inside an item (evidence, owner, dates, history) are made when it
+ * is first opened: a team's checklist has dozens of items, and building every
+ * closed one's rows made the page slow to build and its accessibility tree
+ * thousands of nodes deep for a screen reader to wade through. */
+static void
+fill_item_details (TandemPeerSupportPage   *self,
+                   AdwExpanderRow          *row,
+                   const TandemTrackerItem *item)
 {
   gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
-  g_autofree char *key = g_strdup_printf ("item:%s", item->item_id);
-  g_autofree char *status_key = g_strdup_printf ("status:%s", item->item_id);
-  g_autofree char *subtitle = item_subtitle (item);
-  g_autofree char *status_label = g_strdup_printf (_("Status of “%s”"), item->title);
-  g_autofree char *history = history_text (project, item);
-  AdwExpanderRow *row = keyed_expander (self, key, item->title);
-  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
+  g_autofree char *history = history_text (tandem_page_get_project (TANDEM_PAGE (self)), item);
   GtkWidget *history_row = adw_action_row_new ();
 
-  adw_expander_row_set_subtitle (row, subtitle);
-
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), item->status);
-  gtk_widget_set_sensitive (dropdown, editable);
-  gtk_widget_set_tooltip_text (dropdown, _("Where the team stands on this item"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
-  g_object_set_data_full (G_OBJECT (dropdown), "item-id", g_strdup (item->item_id), g_free);
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
-  remember (self, dropdown, status_key);
-  adw_expander_row_add_action (row, dropdown);
-
+  g_object_set_data (G_OBJECT (row), "tandem-filled", GINT_TO_POINTER (TRUE));
   adw_expander_row_add_row (row, item_entry_row (self, item, "evidence", _("Evidence"),
                                                  item->evidence));
   adw_expander_row_add_row (row, item_entry_row (self, item, "owner", _("Owner"), item->owner));
@@ -417,13 +419,68 @@ build_item_row (TandemPeerSupportPage   *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (delete_row), button);
       adw_expander_row_add_row (row, delete_row);
     }
+}
+
+static void
+item_expanded_cb (AdwExpanderRow        *row,
+                  GParamSpec            *pspec,
+                  TandemPeerSupportPage *self)
+{
+  const char *item_id = g_object_get_data (G_OBJECT (row), "item-id");
+
+  if (!adw_expander_row_get_expanded (row) ||
+      g_object_get_data (G_OBJECT (row), "tandem-filled") != NULL ||
+      self->report == NULL)
+    return;
+  for (guint i = 0; i < self->report->items->len; i++)
+    {
+      const TandemTrackerItem *item = self->report->items->pdata[i];
+
+      if (g_strcmp0 (item->item_id, item_id) == 0)
+        {
+          fill_item_details (self, row, item);
+          return;
+        }
+    }
+}
+
+static GtkWidget *
+build_item_row (TandemPeerSupportPage   *self,
+                const TandemTrackerItem *item,
+                GtkStringList           *statuses)
+{
+  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
+  g_autofree char *key = g_strdup_printf ("item:%s", item->item_id);
+  g_autofree char *status_key = g_strdup_printf ("status:%s", item->item_id);
+  g_autofree char *subtitle = item_subtitle (item);
+  g_autofree char *status_label = g_strdup_printf (_("Status of “%s”"), item->title);
+  AdwExpanderRow *row = keyed_expander (self, key, item->title);
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
+
+  adw_expander_row_set_subtitle (row, subtitle);
+
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), item->status);
+  gtk_widget_set_sensitive (dropdown, editable);
+  gtk_widget_set_tooltip_text (dropdown, _("Where the team stands on this item"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
+  g_object_set_data_full (G_OBJECT (dropdown), "item-id", g_strdup (item->item_id), g_free);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
+  remember (self, dropdown, status_key);
+  adw_expander_row_add_action (row, dropdown);
+
+  g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (item->item_id), g_free);
+  if (adw_expander_row_get_expanded (row))
+    fill_item_details (self, row, item);
+  else
+    g_signal_connect (row, "notify::expanded", G_CALLBACK (item_expanded_cb), self);
   return GTK_WIDGET (row);
 }
 
 static void
 build_checklist (TandemPeerSupportPage *self)
 {
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   AdwPreferencesGroup *group = NULL;
   const char *stage = NULL;
@@ -472,7 +529,7 @@ build_checklist (TandemPeerSupportPage *self)
           gtk_box_append (self->checklist_box, GTK_WIDGET (group));
           g_ptr_array_add (self->stage_groups, group);
         }
-      adw_preferences_group_add (group, build_item_row (self, project, item, statuses));
+      adw_preferences_group_add (group, build_item_row (self, item, statuses));
     }
 }
 
@@ -706,6 +763,20 @@ record_form (TandemPeerSupportPage *self,
   return row;
 }
 
+static void
+show_all_records_clicked_cb (GtkButton             *button,
+                             TandemPeerSupportPage *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (button), "all-key");
+
+  if (!g_hash_table_remove (self->expanded, key))
+    g_hash_table_add (self->expanded, g_strdup (key));
+  g_free (self->focus_after);
+  self->focus_after = g_strdup (key);
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
+}
+
 static GtkWidget *
 build_role_row (TandemPeerSupportPage *self,
                 TandemProject         *project,
@@ -719,7 +790,9 @@ build_role_row (TandemPeerSupportPage *self,
   g_autofree char *expected = format_number (role->expected_per_month);
   g_autofree char *subtitle = g_strdup_printf ("%s\n%s", terms, supervision);
   g_autoptr(GPtrArray) records = tandem_peer_support_list_records (project, role->id, NULL);
+  g_autofree char *all_key = g_strdup_printf ("all-records:%s", role->id);
   AdwExpanderRow *row = keyed_expander (self, key, role->title);
+  guint n_shown;
 
   adw_expander_row_set_subtitle (row, subtitle);
   adw_expander_row_add_row (row, role_entry_row (self, role, "title", _("Post title"), role->title));
@@ -744,7 +817,12 @@ build_role_row (TandemPeerSupportPage *self,
                                                   role->vacancy));
   adw_expander_row_add_row (row, record_form (self, role));
 
-  for (guint i = 0; records != NULL && i < records->len && i < MAX_RECORDS_SHOWN; i++)
+  /* The latest records first; all of them when asked for (a role with
+   * years of supervision has hundreds, so they are built only then). */
+  n_shown = records == NULL ? 0 : records->len;
+  if (!g_hash_table_contains (self->expanded, all_key))
+    n_shown = MIN (n_shown, MAX_RECORDS_SHOWN);
+  for (guint i = 0; i < n_shown; i++)
     {
       const TandemSupervisionRecord *record = records->pdata[i];
       GtkWidget *record_row = adw_action_row_new ();
@@ -776,9 +854,25 @@ build_role_row (TandemPeerSupportPage *self,
   if (records != NULL && records->len > MAX_RECORDS_SHOWN)
     {
       GtkWidget *more = adw_action_row_new ();
-      g_autofree char *text = g_strdup_printf (_("The latest %u of %u records are shown."),
-                                               MAX_RECORDS_SHOWN, records->len);
+      GtkWidget *button;
+      gboolean all = n_shown == records->len;
+      g_autofree char *text = all
+        ? g_strdup_printf (ngettext ("All %u record is shown, newest first.",
+                                     "All %u records are shown, newest first.", records->len),
+                           records->len)
+        : g_strdup_printf (_("The latest %u of %u records are shown."), n_shown, records->len);
+      g_autofree char *label = all
+        ? g_strdup_printf (_("Show the Latest %u"), (guint) MAX_RECORDS_SHOWN)
+        : g_strdup_printf (ngettext ("Show All %u Record", "Show All %u Records", records->len),
+                           records->len);
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), text);
+      button = gtk_button_new_with_label (label);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "all-key", g_strdup (all_key), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (show_all_records_clicked_cb), self);
+      remember (self, button, all_key);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (more), button);
       adw_expander_row_add_row (row, more);
     }
 
@@ -818,6 +912,166 @@ build_roles (TandemPeerSupportPage *self)
     }
   for (guint i = 0; i < self->report->roles->len; i++)
     gtk_list_box_append (self->roles_list, build_role_row (self, project, self->report->roles->pdata[i]));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Timeline                                                                 */
+
+static const char *
+timeline_icon (TandemTimelineKind kind)
+{
+  switch (kind)
+    {
+    case TANDEM_TIMELINE_STATUS:
+      return "emblem-ok-symbolic";
+    case TANDEM_TIMELINE_ROLE_STARTED:
+      return "list-add-symbolic";
+    case TANDEM_TIMELINE_ROLE_LEFT:
+      return "list-remove-symbolic";
+    case TANDEM_TIMELINE_TRAINING:
+      return "accessories-dictionary-symbolic";
+    case TANDEM_TIMELINE_SUPERVISION:
+    default:
+      return "system-users-symbolic";
+    }
+}
+
+/* Months as headers, so that a long timeline reads like a diary. */
+static void
+timeline_header_cb (GtkListBoxRow *row,
+                    GtkListBoxRow *before,
+                    gpointer       user_data)
+{
+  const char *month = g_object_get_data (G_OBJECT (row), "month");
+  const char *previous = before ? g_object_get_data (G_OBJECT (before), "month") : NULL;
+  GtkWidget *header;
+
+  if (month == NULL || g_strcmp0 (month, previous) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (month);
+  gtk_widget_set_halign (header, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_bottom (header, 6);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static char *
+month_of (const char *iso)
+{
+  g_autoptr(GDateTime) day = NULL;
+  int y, m;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12)
+    return g_strdup (iso);
+  day = g_date_time_new_utc (y, m, 1, 0, 0, 0);
+  return day ? g_date_time_format (day, "%B %Y") : g_strdup (iso);
+}
+
+static void
+show_all_events_clicked_cb (GtkButton             *button,
+                            TandemPeerSupportPage *self)
+{
+  if (!g_hash_table_remove (self->expanded, "all-events"))
+    g_hash_table_add (self->expanded, g_strdup ("all-events"));
+  g_free (self->focus_after);
+  self->focus_after = g_strdup ("all-events");
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
+}
+
+static void build_timeline (TandemPeerSupportPage *self);
+
+static void
+view_changed_cb (GtkStack              *views,
+                 GParamSpec            *pspec,
+                 TandemPeerSupportPage *self)
+{
+  gboolean showing = g_strcmp0 (gtk_stack_get_visible_child_name (views), "timeline") == 0;
+
+  /* Build it on arrival, drop it on leaving. */
+  if (showing || gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list)) != NULL)
+    build_timeline (self);
+}
+
+static void
+build_timeline (TandemPeerSupportPage *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_shown;
+
+  g_hash_table_remove (self->keyed, "all-events");
+  clear_list (self->timeline_list);
+  /* Built only while it is shown: hundreds of rows nobody is looking at
+   * would slow every rebuild and the accessibility tree. */
+  if (self->report == NULL || project == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->views), "timeline") != 0)
+    return;
+  events = tandem_peer_support_timeline (project, self->report->team_id, &error);
+  if (events == NULL)
+    {
+      g_warning ("Could not read the timeline: %s", error->message);
+      return;
+    }
+  if (events->len == 0)
+    {
+      g_autofree char *text = tandem_peer_support_describe_timeline (events, 0);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_list_box_append (self->timeline_list, row);
+      return;
+    }
+
+  n_shown = g_hash_table_contains (self->expanded, "all-events")
+            ? events->len : MIN (events->len, MAX_EVENTS_SHOWN);
+  for (guint i = 0; i < n_shown; i++)
+    {
+      const TandemTimelineEvent *event = events->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (timeline_icon (event->kind));
+      g_autofree char *date = tandem_peer_support_format_date (event->date);
+      g_autofree char *subtitle = event->author
+        /* Translators: a date, and who recorded the change then. */
+        ? g_strdup_printf (_("%s, recorded by %s"), date, event->author)
+        : g_strdup (date);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      g_object_set_data_full (G_OBJECT (row), "month", month_of (event->date), g_free);
+      gtk_list_box_append (self->timeline_list, row);
+    }
+  if (events->len > MAX_EVENTS_SHOWN)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button;
+      gboolean all = n_shown == events->len;
+      g_autofree char *text = all
+        ? g_strdup_printf (ngettext ("All %u event is shown.", "All %u events are shown.",
+                                     events->len), events->len)
+        : g_strdup_printf (_("The latest %u of %u events are shown."), n_shown, events->len);
+      g_autofree char *label = all
+        ? g_strdup_printf (_("Show the Latest %u"), (guint) MAX_EVENTS_SHOWN)
+        : g_strdup_printf (ngettext ("Show All %u Event", "Show All %u Events", events->len),
+                           events->len);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      button = gtk_button_new_with_label (label);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect (button, "clicked", G_CALLBACK (show_all_events_clicked_cb), self);
+      remember (self, button, "all-events");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->timeline_list, row);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1007,21 +1261,24 @@ rebuild_cb (gpointer user_data)
 {
   TandemPeerSupportPage *self = user_data;
   g_autofree char *key = NULL;
-  double checklist_at, roles_at;
+  double checklist_at, roles_at, timeline_at;
 
   self->rebuild_id = 0;
   key = self->focus_after ? g_steal_pointer (&self->focus_after) : focused_key (self);
   checklist_at = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->checklist_scroll));
   roles_at = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->roles_scroll));
+  timeline_at = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->timeline_scroll));
 
   self->building = TRUE;
   g_hash_table_remove_all (self->keyed);
   build_checklist (self);
   build_roles (self);
+  build_timeline (self);
   self->building = FALSE;
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->checklist_scroll), checklist_at);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->roles_scroll), roles_at);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->timeline_scroll), timeline_at);
   restore_focus (self, key);
   return G_SOURCE_REMOVE;
 }
@@ -1085,6 +1342,8 @@ tandem_peer_support_page_dispose (GObject *object)
   TandemPeerSupportPage *self = TANDEM_PEER_SUPPORT_PAGE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->views != NULL)
+    g_signal_handlers_disconnect_by_func (self->views, view_changed_cb, self);
   g_clear_pointer (&self->report, tandem_peer_support_report_free);
   g_clear_pointer (&self->caseload, tandem_peer_support_caseload_free);
   /* Rows go first, removed from their lists as a rebuild does: libadwaita
@@ -1093,6 +1352,7 @@ tandem_peer_support_page_dispose (GObject *object)
     {
       build_checklist (self);
       build_roles (self);
+      build_timeline (self);
     }
   g_clear_pointer (&self->stage_groups, g_ptr_array_unref);
   g_clear_pointer (&self->keyed, g_hash_table_unref);
@@ -1133,6 +1393,8 @@ tandem_peer_support_page_class_init (TandemPeerSupportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, roles_list);
   gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, heatmap_area);
   gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, caseload_text);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, timeline_scroll);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeerSupportPage, timeline_list);
   gtk_widget_class_bind_template_callback (widget_class, add_role_clicked_cb);
 }
 
@@ -1148,12 +1410,14 @@ tandem_peer_support_page_init (TandemPeerSupportPage *self)
   gtk_drawing_area_set_draw_func (self->heatmap_area, draw_heatmap_cb, self, NULL);
   g_signal_connect (self->progress_area, "resize", G_CALLBACK (progress_resized_cb), self);
   g_signal_connect (self->heatmap_area, "resize", G_CALLBACK (heatmap_resized_cb), self);
+  gtk_list_box_set_header_func (self->timeline_list, timeline_header_cb, NULL, NULL);
+  g_signal_connect (self->views, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self);
 }
 
 /**
  * tandem_peer_support_page_select_view:
  * @self: the page
- * @name: “progress”, “checklist”, “roles” or “caseload”
+ * @name: “progress”, “checklist”, “roles”, “timeline” or “caseload”
  *
  * Shows one of the page's views, as its switcher does.
  */

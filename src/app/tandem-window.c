@@ -8,9 +8,16 @@
 #include <glib/gi18n.h>
 
 #include "tandem-application.h"
+#include "tandem-author-prompt.h"
+#include "tandem-coaching.h"
 #include "tandem-coaching-page.h"
+#include "tandem-conflicts-banner.h"
+#include "tandem-conflicts-window.h"
+#include "tandem-contributions-window.h"
 #include "tandem-diagram-page.h"
+#include "tandem-legibility.h"
 #include "tandem-measures-page.h"
+#include "tandem-merge-dialog.h"
 #include "tandem-peer-support-page.h"
 #include "tandem-team-dialog.h"
 #include "tandem-window.h"
@@ -47,6 +54,9 @@ struct _TandemWindow
   GtkStringList        *team_names;
   char                 *team_id;
   gboolean              reloading;
+  GtkWidget            *conflicts_banner;
+  GtkWidget            *author_prompt;
+  gboolean              fullscreen_before_workshop;
 };
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -89,6 +99,9 @@ update_actions (TandemWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-team", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-team", editable && has_team);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-team", editable && has_team);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.contributions", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-conflicts", editable);
 
   gtk_widget_set_visible (self->undo_button, editable);
   gtk_widget_set_visible (self->redo_button, editable);
@@ -378,8 +391,12 @@ set_project (TandemWindow  *self,
                            self, 0);
   g_signal_connect_object (project, "notify::can-redo", G_CALLBACK (project_undo_state_cb),
                            self, 0);
-  /* Another program (or window) may be editing the same file. */
-  tandem_project_watch (project, 1000);
+  /* Another program (or window) may be editing the same file: show its
+   * edits within a second (data_version is cheap to ask). */
+  tandem_project_watch (project, 400);
+  tandem_conflicts_banner_set_project (TANDEM_CONFLICTS_BANNER (self->conflicts_banner), project);
+  tandem_author_prompt_set_project (TANDEM_AUTHOR_PROMPT (self->author_prompt),
+                                    app ? tandem_application_get_settings (app) : NULL, project);
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_view_switcher_title_set_subtitle (self->switcher_title,
@@ -559,6 +576,10 @@ save_copy_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
+      /* The choice is there only when the project has private sessions. */
+      gboolean without_private =
+        g_object_get_data (G_OBJECT (dialog), "offers-private") != NULL &&
+        g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "private"), "true") == 0;
 
       if (path && !g_str_has_suffix (path, ".tandem"))
         {
@@ -569,7 +590,10 @@ save_copy_response_cb (GtkNativeDialog *dialog,
       if (path == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                              _("Copies can only be saved in local folders."));
-      if (error == NULL && tandem_project_save_copy (self->project, path, &error))
+      if (error == NULL &&
+          (without_private
+             ? tandem_coaching_save_copy_without_private (self->project, path, &error)
+             : tandem_project_save_copy (self->project, path, &error)))
         {
           g_autofree char *name = g_path_get_basename (path);
           g_autofree char *title = g_strdup_printf (_("Saved a copy as “%s”"), name);
@@ -604,6 +628,13 @@ save_copy_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  if (tandem_coaching_count_private (self->project) > 0)
+    {
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "private",
+                                   _("Leave out private coaching sessions"), NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "private", "true");
+      g_object_set_data (G_OBJECT (dialog), "offers-private", GINT_TO_POINTER (TRUE));
+    }
   g_signal_connect (dialog, "response", G_CALLBACK (save_copy_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -648,6 +679,146 @@ delete_team_action (GtkWidget  *widget,
     }
   title = g_strdup_printf (_("Deleted “%s” and all its work"), name ? name : "");
   show_toast (self, title, _("_Undo"), "win.undo");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Workshop mode: full screen, large type, optionally high contrast         */
+
+static void
+workshop_contrast_changed_cb (GSimpleAction *action,
+                              GVariant      *state,
+                              gpointer       user_data)
+{
+  TandemWindow *self = TANDEM_WINDOW (user_data);
+
+  g_simple_action_set_state (action, state);
+  if (g_variant_get_boolean (state))
+    gtk_widget_add_css_class (GTK_WIDGET (self), TANDEM_HIGH_CONTRAST_CLASS);
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), TANDEM_HIGH_CONTRAST_CLASS);
+  tandem_legibility_redraw (GTK_WIDGET (self));
+}
+
+static void
+workshop_mode_changed_cb (GSimpleAction *action,
+                          GVariant      *state,
+                          gpointer       user_data)
+{
+  TandemWindow *self = TANDEM_WINDOW (user_data);
+  GtkWindow *window = GTK_WINDOW (self);
+  GAction *contrast = g_action_map_lookup_action (G_ACTION_MAP (self), "workshop-high-contrast");
+  gboolean on = g_variant_get_boolean (state);
+
+  g_simple_action_set_state (action, state);
+  if (on == gtk_widget_has_css_class (GTK_WIDGET (self), TANDEM_WORKSHOP_CLASS))
+    return;
+  if (on)
+    {
+      self->fullscreen_before_workshop = gtk_window_is_fullscreen (window);
+      gtk_widget_add_css_class (GTK_WIDGET (self), TANDEM_WORKSHOP_CLASS);
+      gtk_window_fullscreen (window);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), TANDEM_WORKSHOP_CLASS);
+      g_action_change_state (contrast, g_variant_new_boolean (FALSE));
+      if (!self->fullscreen_before_workshop)
+        gtk_window_unfullscreen (window);
+    }
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (contrast), on);
+  tandem_legibility_redraw (GTK_WIDGET (self));
+}
+
+/* The team selector's button shortens a long team name in a narrow window;
+ * its list shows names whole. */
+static void
+team_label_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 5);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+team_label_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  ellipsize)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       name ? gtk_string_object_get_string (name) : "");
+}
+
+static GtkListItemFactory *
+team_label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (team_label_setup_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (team_label_bind_cb), GINT_TO_POINTER (ellipsize));
+  return factory;
+}
+
+static const GActionEntry workshop_actions[] = {
+  { "workshop-mode", NULL, NULL, "false", workshop_mode_changed_cb },
+  { "workshop-high-contrast", NULL, NULL, "false", workshop_contrast_changed_cb },
+};
+
+/* ------------------------------------------------------------------------ */
+/* Co-editing: merging a copy, conflicts, contributions                     */
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->project && !tandem_project_get_read_only (self->project))
+    tandem_merge_dialog_present (GTK_WINDOW (self), self->project);
+}
+
+static void
+conflicts_resolved_cb (TandemConflictsWindow *conflicts,
+                       TandemWindow          *self)
+{
+  tandem_conflicts_banner_update (TANDEM_CONFLICTS_BANNER (self->conflicts_banner));
+}
+
+static void
+review_conflicts_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkWindow *conflicts;
+
+  if (self->project == NULL)
+    return;
+  conflicts = tandem_conflicts_window_new (GTK_WINDOW (self), self->project);
+  g_signal_connect_object (conflicts, "resolved", G_CALLBACK (conflicts_resolved_cb), self, 0);
+  gtk_window_present (conflicts);
+}
+
+static void
+contributions_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->project)
+    gtk_window_present (tandem_contributions_window_new (GTK_WINDOW (self), self->project, NULL));
 }
 
 static gboolean
@@ -741,6 +912,10 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-team", NULL, team_action);
   gtk_widget_class_install_action (widget_class, "win.edit-team", NULL, team_action);
   gtk_widget_class_install_action (widget_class, "win.delete-team", NULL, delete_team_action);
+  gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "win.review-conflicts", NULL,
+                                   review_conflicts_action);
+  gtk_widget_class_install_action (widget_class, "win.contributions", NULL, contributions_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -753,6 +928,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.workshop-mode", NULL);
 }
 
 static void
@@ -787,9 +963,26 @@ tandem_window_init (TandemWindow *self)
   g_type_ensure (TANDEM_TYPE_PEER_SUPPORT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Under the read-only bar: changes waiting for a decision. */
+  self->conflicts_banner = tandem_conflicts_banner_new ();
+  gtk_widget_insert_after (self->conflicts_banner,
+                           gtk_widget_get_parent (GTK_WIDGET (self->read_only_revealer)),
+                           GTK_WIDGET (self->read_only_revealer));
+  /* …and, once, a kind question about the name written on changes. */
+  self->author_prompt = tandem_author_prompt_new ();
+  gtk_widget_insert_after (self->author_prompt, gtk_widget_get_parent (self->conflicts_banner),
+                           self->conflicts_banner);
+
   self->team_ids = g_ptr_array_new_with_free_func (g_free);
   self->team_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (self->team_names));
+  {
+    g_autoptr(GtkListItemFactory) button = team_label_factory (TRUE);
+    g_autoptr(GtkListItemFactory) list = team_label_factory (FALSE);
+
+    gtk_drop_down_set_factory (self->team_dropdown, button);
+    gtk_drop_down_set_list_factory (self->team_dropdown, list);
+  }
   g_signal_connect (self->team_dropdown, "notify::selected", G_CALLBACK (team_selected_cb), self);
   g_signal_connect (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb),
                     self);
@@ -805,6 +998,11 @@ tandem_window_init (TandemWindow *self)
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
     }
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), workshop_actions,
+                                   G_N_ELEMENTS (workshop_actions), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
+                                 G_ACTION_MAP (self), "workshop-high-contrast")), FALSE);
 
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect (gtk_recent_manager_get_default (), "changed",

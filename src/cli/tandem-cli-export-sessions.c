@@ -66,7 +66,7 @@ tandem_cli_export_sessions (int    argc,
     { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team whose sessions to export"), N_("NAME") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first day, YYYY-MM-DD"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last day, YYYY-MM-DD"), N_("DATE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, md or ics"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, md, txt or ics"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { "include-private", 0, 0, G_OPTION_ARG_NONE, &include_private,
       N_("Include sessions marked private (left out by default)"), NULL },
@@ -93,7 +93,7 @@ tandem_cli_export_sessions (int    argc,
     }
   if (!tandem_sessions_format_from_string (format_name, &format))
     {
-      fprintf (stderr, _("tandem-cli: “%s” is not a format: use pdf, md or ics\n"), format_name);
+      fprintf (stderr, _("tandem-cli: “%s” is not a format: use pdf, md, txt or ics\n"), format_name);
       return 2;
     }
   if ((from && !valid_date (from)) || (to && !valid_date (to)))

@@ -13,6 +13,7 @@
 #include "tandem-cli-measures.h"
 #include "tandem-cli-export-peer-support.h"
 #include "tandem-cli-export-sessions.h"
+#include "tandem-cli-export-session.h"
 
 typedef struct
 {
@@ -25,7 +26,8 @@ typedef struct
 static const ExportKind kinds[] = {
   { "chart", tandem_cli_export_chart, "chart --measure NAME --format pdf|png|svg [--paper a4|a3] --output FILE PROJECT" },
   { "peer-support", tandem_cli_export_peer_support, "peer-support [--team NAME] --format pdf|png|svg [--today YYYY-MM-DD] --output FILE PROJECT" },
-  { "sessions", tandem_cli_export_sessions, "sessions --team NAME [--from DATE] [--to DATE] --format pdf|md|ics [--include-private] --output FILE PROJECT" },
+  { "sessions", tandem_cli_export_sessions, "sessions --team NAME [--from DATE] [--to DATE] --format pdf|md|txt|ics [--include-private] --output FILE PROJECT" },
+  { "session", tandem_cli_export_session, "session (--id ID | --team NAME --date DATE [--time HH:MM]) --format pdf|md|txt|ics [--include-private] --output FILE PROJECT" },
   { "diagram", tandem_cli_export_diagram, "diagram --team NAME [--diagram NAME] --format pdf|png|svg [--paper a4|a3] [--poster] --output FILE PROJECT" },
   { NULL, NULL, NULL }
 };

@@ -58,6 +58,28 @@ parse (GOptionContext  *context,
   return TRUE;
 }
 
+/* Nothing made from a project opened for reading is kept until its structural
+ * check, running meanwhile, has passed. */
+static gboolean
+confirm_intact (gpointer   project,
+                GError   **error)
+{
+  return tandem_project_confirm_intact (TANDEM_PROJECT (project), error);
+}
+
+/* Reading a damaged file can fail before its check ends: the check's verdict
+ * says more than SQLite's "malformed". */
+static int
+fail_reading (TandemProject *project,
+              const GError  *error)
+{
+  g_autoptr(GError) damage = NULL;
+
+  if (!tandem_project_confirm_intact (project, &damage))
+    return fail (2, "%s", damage->message);
+  return fail (2, "%s", error->message);
+}
+
 /**
  * tandem_cli_export_chart:
  * @argc: argument count, from “chart”
@@ -125,22 +147,24 @@ tandem_cli_export_chart (int    argc,
   else
     return fail (2, _("Unknown style “%s”: use print, screen or high-contrast."), style_name);
 
-  project = tandem_project_open (argv[1], &error);
+  project = tandem_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (2, "%s", error->message);
   id = tandem_measure_find (project, name, &error);
   if (id == NULL)
-    return fail (2, "%s", error->message);
+    return fail_reading (project, error);
   measure = tandem_measure_load (project, id, &error);
   if (measure == NULL)
-    return fail (2, "%s", error->message);
+    return fail_reading (project, error);
 
   chart = tandem_chart_new (measure);
   tandem_chart_set_style (chart, style);
   tandem_paper_get_size (paper, TRUE, &width, &height);
-  if (!tandem_export_pages (output, format, width, height, 1, dpi,
-                            tandem_chart_draw_page, chart, &error))
-    return fail (error->code == TANDEM_EXPORT_ERROR_INVALID ? 2 : 1, "%s", error->message);
+  if (!tandem_export_pages_confirmed (output, format, width, height, 1, dpi,
+                                      tandem_chart_draw_page, chart,
+                                      confirm_intact, project, &error))
+    return fail (error->domain == TANDEM_PROJECT_ERROR ||
+                 error->code == TANDEM_EXPORT_ERROR_INVALID ? 2 : 1, "%s", error->message);
   return 0;
 }
 

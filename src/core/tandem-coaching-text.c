@@ -319,6 +319,66 @@ tandem_session_record_markdown (const TandemSessionRecord *record)
   return g_string_free (out, FALSE);
 }
 
+static void
+append_text (GString                   *out,
+             const TandemSessionRecord *record,
+             const char                *rule)
+{
+  glong width = g_utf8_strlen (record->title, -1);
+
+  g_string_append_printf (out, "%s\n", record->title);
+  for (glong i = 0; i < width; i++)
+    g_string_append (out, rule);
+  g_string_append_printf (out, "\n%s\n%s\n\n", record->when, record->facts);
+  if (record->private)
+    g_string_append_printf (out, "%s\n\n", _("Private: not to be shared beyond the team."));
+  for (guint i = 0; i < record->sections->len; i++)
+    {
+      TandemRecordSection *section = record->sections->pdata[i];
+
+      g_string_append_printf (out, "%s\n", section->heading);
+      g_string_append (out, section->text);
+      g_string_append (out, g_str_has_suffix (section->text, "\n") ? "\n" : "\n\n");
+    }
+}
+
+/**
+ * tandem_session_record_text:
+ * @record: a session's record
+ *
+ * Returns: (transfer full): the record as plain text, for an email or a
+ *   message that shows no Markdown
+ */
+char *
+tandem_session_record_text (const TandemSessionRecord *record)
+{
+  GString *out = g_string_new (NULL);
+
+  append_text (out, record, "=");
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * tandem_coaching_log_text:
+ * @records: (element-type TandemSessionRecord): the sessions, oldest first
+ * @team_name: the team
+ *
+ * Returns: (transfer full): a team's log as plain text
+ */
+char *
+tandem_coaching_log_text (GPtrArray  *records,
+                          const char *team_name)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\n", team_name);
+  g_string_append_printf (out, ngettext ("%u coaching session.\n\n", "%u coaching sessions.\n\n",
+                                         records->len), records->len);
+  for (guint i = 0; i < records->len; i++)
+    append_text (out, records->pdata[i], "-");
+  return g_string_free (out, FALSE);
+}
+
 /**
  * tandem_coaching_log_markdown:
  * @records: (element-type TandemSessionRecord): the sessions, oldest first

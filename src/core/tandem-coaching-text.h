@@ -46,6 +46,9 @@ GPtrArray           *tandem_coaching_log_records  (TandemProject       *project,
 char                *tandem_session_record_markdown (const TandemSessionRecord *record);
 char                *tandem_coaching_log_markdown (GPtrArray           *records,
                                                    const char          *team_name);
+char                *tandem_session_record_text   (const TandemSessionRecord *record);
+char                *tandem_coaching_log_text     (GPtrArray           *records,
+                                                   const char          *team_name);
 char                *tandem_coaching_calendar     (TandemProject       *project,
                                                    const char          *team_id,
                                                    const char          *from,

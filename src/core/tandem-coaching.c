@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -1401,6 +1404,68 @@ tandem_coaching_save_template (TandemProject  *project,
   return g_steal_pointer (&id);
 }
 
+/**
+ * tandem_coaching_rename_template:
+ * @project: a project
+ * @template_id: one of the coach's own templates
+ * @name: its new name
+ * @error: return location for an error
+ *
+ * Renames a template, as one undoable change (“Rename session template”).
+ * Built-in templates have no id and cannot be renamed.
+ *
+ * Returns: %TRUE if it was renamed
+ */
+gboolean
+tandem_coaching_rename_template (TandemProject  *project,
+                                 const char     *template_id,
+                                 const char     *name,
+                                 GError        **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (template_id != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (name ? name : ""));
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("A template needs a name."));
+      return FALSE;
+    }
+  if (!tandem_project_begin (project, _("Rename session template"), error))
+    return FALSE;
+  return end_change (project, tandem_project_update (project, "coaching_template", template_id,
+                                                     "name", tandem_value_text (stripped),
+                                                     error), error);
+}
+
+/**
+ * tandem_coaching_delete_template:
+ * @project: a project
+ * @template_id: one of the coach's own templates
+ * @error: return location for an error
+ *
+ * Deletes a template, as one undoable change (“Delete session template”).
+ * Sessions started from it keep their words.
+ *
+ * Returns: %TRUE if it was deleted
+ */
+gboolean
+tandem_coaching_delete_template (TandemProject  *project,
+                                 const char     *template_id,
+                                 GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (template_id != NULL, FALSE);
+
+  if (!tandem_project_begin (project, _("Delete session template"), error))
+    return FALSE;
+  return end_change (project, tandem_project_delete (project, "coaching_template", template_id,
+                                                     error), error);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Search                                                                   */
 
@@ -1821,4 +1886,228 @@ tandem_coaching_attendance (TandemProject  *project,
   if (!finish (db, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&attendance);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Copies without private sessions                                          */
+
+/**
+ * tandem_coaching_count_private:
+ * @project: a project
+ *
+ * Returns: how many sessions are marked private
+ */
+guint
+tandem_coaching_count_private (TandemProject *project)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), 0);
+
+  return (guint) query_int (_tandem_project_get_db (project),
+                            "SELECT count(*) FROM coaching_session WHERE private = 1", 0, 0);
+}
+
+/* A logged row as JSON (inserts and deletes log the whole row), or NULL. */
+#define LOGGED_ROW "CASE WHEN l.op IN ('insert', 'delete') " \
+                   "AND json_valid (coalesce (l.new_value, l.old_value)) " \
+                   "THEN coalesce (l.new_value, l.old_value) END"
+
+/* Takes every trace of private sessions out of the copy @db: the sessions
+ * (also ones deleted since, which the change log remembers), their
+ * attendance, the actions agreed in them, their links and comments, every
+ * change-log entry about any of these, and the search index's copy of their
+ * words; then rewrites the file so that no freed page keeps them. */
+static gboolean
+strip_private (sqlite3  *db,
+               GError  **error)
+{
+  static const char steps[] =
+    "PRAGMA secure_delete = ON;"
+    "BEGIN IMMEDIATE;"
+    "CREATE TEMP TABLE private_item (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;"
+    /* Sessions private now, and deleted ones that were private. */
+    "INSERT OR IGNORE INTO private_item SELECT id FROM coaching_session WHERE private = 1;"
+    "INSERT OR IGNORE INTO private_item SELECT l.entity_id FROM change_log l "
+    "  WHERE l.entity = 'coaching_session' "
+    "  AND l.entity_id NOT IN (SELECT id FROM coaching_session) "
+    "  AND ((l.field = 'private' AND l.new_value = 1) "
+    "       OR json_extract (" LOGGED_ROW ", '$.private') = 1);"
+    /* What hangs off them, now or in the log. */
+    "INSERT OR IGNORE INTO private_item SELECT id FROM attendance "
+    "  WHERE session_id IN (SELECT id FROM private_item);"
+    "INSERT OR IGNORE INTO private_item SELECT id FROM action "
+    "  WHERE session_id IN (SELECT id FROM private_item);"
+    "INSERT OR IGNORE INTO private_item SELECT id FROM session_link "
+    "  WHERE session_id IN (SELECT id FROM private_item);"
+    "INSERT OR IGNORE INTO private_item SELECT l.entity_id FROM change_log l "
+    "  WHERE l.entity IN ('attendance', 'action', 'session_link') "
+    "  AND json_extract (" LOGGED_ROW ", '$.session_id') IN (SELECT id FROM private_item);"
+    "INSERT OR IGNORE INTO private_item SELECT id FROM comment "
+    "  WHERE entity_id IN (SELECT id FROM private_item);"
+    "INSERT OR IGNORE INTO private_item SELECT l.entity_id FROM change_log l "
+    "  WHERE l.entity = 'comment' "
+    "  AND json_extract (" LOGGED_ROW ", '$.entity_id') IN (SELECT id FROM private_item);"
+    "INSERT OR IGNORE INTO private_item SELECT id FROM comment "
+    "  WHERE parent_id IN (SELECT id FROM private_item);"
+    "INSERT OR IGNORE INTO private_item SELECT l.entity_id FROM change_log l "
+    "  WHERE l.entity = 'comment' "
+    "  AND json_extract (" LOGGED_ROW ", '$.parent_id') IN (SELECT id FROM private_item);"
+    /* The rows, children first. */
+    "DELETE FROM comment WHERE parent_id IN (SELECT id FROM private_item);"
+    "DELETE FROM comment WHERE id IN (SELECT id FROM private_item);"
+    "DELETE FROM session_link WHERE id IN (SELECT id FROM private_item);"
+    "DELETE FROM attendance WHERE id IN (SELECT id FROM private_item);"
+    "UPDATE action SET carried_from = NULL WHERE carried_from IN (SELECT id FROM private_item);"
+    "DELETE FROM action WHERE id IN (SELECT id FROM private_item);"
+    "DELETE FROM coaching_session WHERE id IN (SELECT id FROM private_item);"
+    /* Their history; then changes left with nothing in them, unless a
+     * change that is kept undid or redid them. */
+    "DELETE FROM change_log WHERE entity_id IN (SELECT id FROM private_item);";
+  static const char steps_after[] =
+    /* Actions carried forward from them stay, as the copy has them: carried
+     * from nothing. */
+    "UPDATE change_log SET new_value = json_set (new_value, '$.carried_from', NULL) "
+    "  WHERE entity = 'action' AND op = 'insert' AND CASE WHEN json_valid (new_value) "
+    "  THEN json_extract (new_value, '$.carried_from') IN (SELECT id FROM private_item) END;"
+    "UPDATE change_log SET old_value = json_set (old_value, '$.carried_from', NULL) "
+    "  WHERE entity = 'action' AND op = 'delete' AND CASE WHEN json_valid (old_value) "
+    "  THEN json_extract (old_value, '$.carried_from') IN (SELECT id FROM private_item) END;"
+    "UPDATE change_log SET old_value = NULL WHERE entity = 'action' AND field = 'carried_from' "
+    "  AND old_value IN (SELECT id FROM private_item);"
+    "UPDATE change_log SET new_value = NULL WHERE entity = 'action' AND field = 'carried_from' "
+    "  AND new_value IN (SELECT id FROM private_item);"
+    "CREATE TEMP TABLE empty_txn (id INTEGER PRIMARY KEY);"
+    "INSERT INTO empty_txn SELECT id FROM change_txn WHERE kind <> 'create' "
+    "  AND id NOT IN (SELECT txn FROM change_log);"
+    "DELETE FROM empty_txn WHERE id IN (SELECT target FROM change_txn "
+    "  WHERE target IS NOT NULL AND id NOT IN (SELECT id FROM empty_txn));"
+    "UPDATE change_txn SET target = NULL WHERE target IN (SELECT id FROM empty_txn);"
+    "DELETE FROM change_txn WHERE id IN (SELECT id FROM empty_txn);"
+    /* The search index, rebuilt and merged into one segment so that no
+     * deleted entry survives in it. */
+    "DELETE FROM coaching_search;"
+    "DELETE FROM coaching_search_doc;"
+    "INSERT INTO coaching_search (coaching_search) VALUES ('optimize');"
+    "INSERT INTO coaching_search_doc (item_id) SELECT id FROM coaching_session ORDER BY rowid;"
+    "INSERT INTO coaching_search_doc (item_id) SELECT id FROM action ORDER BY rowid;"
+    "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)"
+    "  SELECT d.doc, s.check_in, s.notes, s.advice, s.agreements, NULL"
+    "  FROM coaching_search_doc d JOIN coaching_session s ON s.id = d.item_id;"
+    "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)"
+    "  SELECT d.doc, NULL, NULL, NULL, NULL, a.what || coalesce (char (10) || a.reason, '')"
+    "  FROM coaching_search_doc d JOIN action a ON a.id = d.item_id;"
+    "INSERT INTO coaching_search (coaching_search) VALUES ('optimize');"
+    "INSERT INTO meta (key, value) VALUES "
+    "  ('coaching_search_seq', (SELECT coalesce (max (seq), 0) FROM change_log)),"
+    "  ('coaching_search_txn', (SELECT coalesce (max (id), 0) FROM change_txn))"
+    "  ON CONFLICT (key) DO UPDATE SET value = excluded.value;"
+    "DROP TABLE temp.private_item;"
+    "DROP TABLE temp.empty_txn;"
+    "COMMIT;"
+    "VACUUM;";
+
+  g_autofree char *sql = NULL;
+  gboolean has_conflicts;
+  sqlite3_stmt *stmt = NULL;
+
+  /* Conflicts kept from merges (format 3) hold both values of a field. */
+  has_conflicts = sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                      "AND name = 'conflict'", -1, &stmt, NULL) == SQLITE_OK &&
+                  sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  sql = g_strconcat (steps, has_conflicts
+                     ? "DELETE FROM conflict WHERE entity_id IN (SELECT id FROM private_item);"
+                     : "", steps_after, NULL);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   _("Private sessions could not be left out of the copy: %s"),
+                   sqlite3_errmsg (db));
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_coaching_save_copy_without_private:
+ * @project: a project
+ * @path: where to write the copy
+ * @error: return location for an error
+ *
+ * Writes a copy of the project to share, as tandem_project_save_copy() does,
+ * but without the sessions marked private: not their attendance, actions,
+ * links, comments or search entries, nor any change-log entry that held their
+ * words. The copy is made and cleaned in a temporary file beside @path, which
+ * takes its place only once nothing private is left in it; the project
+ * itself is not changed.
+ *
+ * Returns: %TRUE if the copy was written
+ */
+gboolean
+tandem_coaching_save_copy_without_private (TandemProject  *project,
+                                           const char     *path,
+                                           GError        **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) a = NULL;
+  g_autoptr(GFile) b = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  a = g_file_new_for_path (path);
+  b = g_file_new_for_path (tandem_project_get_path (project));
+  if (g_file_equal (a, b))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_EXISTS,
+                           _("A copy cannot be saved over the project itself. Choose another name."));
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  tmp = g_build_filename (dir, ".tandem-shared-XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      name = g_filename_display_basename (path);
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   _("The copy “%s” could not be saved: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  if (!tandem_project_save_copy (project, tmp, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  ok = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+  if (!ok)
+    g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                 _("Private sessions could not be left out of the copy: %s"),
+                 db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+  ok = ok && strip_private (db, error);
+  if (sqlite3_close (db) != SQLITE_OK && ok)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                           _("Private sessions could not be left out of the copy."));
+      ok = FALSE;
+    }
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      name = g_filename_display_basename (path);
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   _("The copy “%s” could not be saved: %s."), name, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
 }

@@ -233,6 +233,19 @@ char       *tandem_coaching_save_template   (TandemProject           *project,
                                              const char              *session_id,
                                              GError                 **error);
 
+gboolean    tandem_coaching_rename_template (TandemProject           *project,
+                                             const char              *template_id,
+                                             const char              *name,
+                                             GError                 **error);
+gboolean    tandem_coaching_delete_template (TandemProject           *project,
+                                             const char              *template_id,
+                                             GError                 **error);
+
+guint       tandem_coaching_count_private   (TandemProject           *project);
+gboolean    tandem_coaching_save_copy_without_private (TandemProject *project,
+                                             const char              *path,
+                                             GError                 **error);
+
 gboolean    tandem_coaching_update_index    (TandemProject           *project,
                                              GError                 **error);
 GPtrArray  *tandem_coaching_search          (TandemProject           *project,

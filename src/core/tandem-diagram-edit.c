@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "tandem-diagram.h"
 #include "tandem-project-private.h"
@@ -1291,4 +1293,890 @@ tandem_diagram_paste_outline (TandemProject  *project,
   if (!finish (project, ok, error))
     return 0;
   return lines->len;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Moving to an exact place, and across columns                             */
+
+/* Puts @link_id at @index among @links (a parent's links, in order) and
+ * numbers them all in order, writing only positions that change. */
+static gboolean
+renumber_links (TandemProject  *project,
+                GArray         *links,
+                const char     *link_id,
+                guint           index,
+                GError        **error)
+{
+  int from = -1;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < links->len; i++)
+    if (g_str_equal (g_array_index (links, Link, i).id, link_id))
+      from = i;
+  if (from >= 0)
+    {
+      Link *at = &g_array_index (links, Link, from);
+      Link moved = { g_strdup (at->id), g_strdup (at->child_id), g_strdup (at->parent_id), at->position };
+
+      g_array_remove_index (links, from);
+      index = MIN (index, links->len);
+      g_array_insert_val (links, index, moved);
+    }
+  for (guint i = 0; ok && i < links->len; i++)
+    {
+      Link *link = &g_array_index (links, Link, i);
+
+      if (link->position != (double) i)
+        ok = tandem_project_update (project, "node_link", link->id, "position",
+                                    tandem_value_double (i), error);
+    }
+  return ok;
+}
+
+/**
+ * tandem_diagram_place_node:
+ * @project: a project
+ * @node_id: a node
+ * @old_parent_id: (nullable): the parent it is moved from (a shared node has
+ *   several); %NULL if it has none
+ * @new_parent_id: the parent it goes under: the same one to reorder, or
+ *   another in the column to its left
+ * @index: where among @new_parent_id's children, from 0 (%G_MAXUINT for
+ *   the end); counted without the node itself
+ * @error: return location for an error
+ *
+ * Moves a node, with everything under it, to an exact place: what dropping
+ * it between two boxes does. One undoable change.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_place_node (TandemProject  *project,
+                           const char     *node_id,
+                           const char     *old_parent_id,
+                           const char     *new_parent_id,
+                           guint           index,
+                           GError        **error)
+{
+  g_autofree char *old_link = NULL;
+  g_autofree char *new_link = NULL;
+  g_autofree char *diagram_id = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GArray) links = NULL;
+  TandemNodeKind kind;
+  gboolean failed = FALSE;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (new_parent_id != NULL, FALSE);
+  if (!check_parent_kind (project, new_parent_id, node_id, error) ||
+      !node_info (project, node_id, &kind, &diagram_id, error))
+    return FALSE;
+  if (old_parent_id)
+    {
+      old_link = find_link (project, old_parent_id, node_id, error, &failed);
+      if (failed)
+        return FALSE;
+      if (old_link == NULL)
+        {
+          g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                               _("This item is not under that parent any more."));
+          return FALSE;
+        }
+    }
+  new_link = find_link (project, new_parent_id, node_id, error, &failed);
+  if (failed)
+    return FALSE;
+
+  label = label_for (_("Move %s"), kind);
+  if (!tandem_project_begin (project, label, error))
+    return FALSE;
+  if (new_link == NULL && old_link != NULL)
+    {
+      ok = tandem_project_update (project, "node_link", old_link, "parent_id", TEXT (new_parent_id), error);
+      new_link = g_steal_pointer (&old_link);
+    }
+  else if (new_link == NULL)
+    ok = (new_link = insert_link (project, diagram_id, new_parent_id, node_id, G_MAXINT, error)) != NULL;
+  else if (old_link != NULL && !g_str_equal (old_link, new_link))
+    /* Already under the new parent as well: the old link just goes. */
+    ok = tandem_project_delete (project, "node_link", old_link, error);
+  if (ok)
+    ok = (links = links_from (project, new_parent_id, error)) != NULL &&
+         renumber_links (project, links, new_link, index, error);
+  return finish (project, ok, error);
+}
+
+/* The nodes under @node_id (itself first), and whether any of them also
+ * hangs under something outside the branch. */
+static GPtrArray *
+branch_of (GArray      *links,
+           const char  *node_id,
+           gboolean    *shared)
+{
+  GPtrArray *branch = g_ptr_array_new ();
+  g_autoptr(GHashTable) in = g_hash_table_new (g_str_hash, g_str_equal);
+
+  *shared = FALSE;
+  g_ptr_array_add (branch, (gpointer) node_id);
+  g_hash_table_add (in, (gpointer) node_id);
+  for (guint b = 0; b < branch->len; b++)
+    for (guint i = 0; i < links->len; i++)
+      {
+        const Link *link = &g_array_index (links, Link, i);
+
+        if (g_str_equal (link->parent_id, branch->pdata[b]) && !g_hash_table_contains (in, link->child_id))
+          {
+            g_hash_table_add (in, link->child_id);
+            g_ptr_array_add (branch, link->child_id);
+          }
+      }
+  for (guint i = 0; i < links->len; i++)
+    {
+      const Link *link = &g_array_index (links, Link, i);
+
+      if (!g_str_equal (link->child_id, node_id) && g_hash_table_contains (in, link->child_id) &&
+          !g_hash_table_contains (in, link->parent_id))
+        *shared = TRUE;
+    }
+  return branch;
+}
+
+static const Link *
+first_link_to (GArray     *links,
+               const char *child_id)
+{
+  for (guint i = 0; i < links->len; i++)
+    if (g_str_equal (g_array_index (links, Link, i).child_id, child_id))
+      return &g_array_index (links, Link, i);
+  return NULL;
+}
+
+/**
+ * tandem_diagram_shift_level:
+ * @project: a project
+ * @node_id: a primary driver, secondary driver or change idea
+ * @parent_id: (nullable): the parent it is shown under (a shared node has
+ *   several); %NULL for its first
+ * @direction: -1 to move it a column left, +1 a column right
+ * @error: return location for an error
+ *
+ * What Ctrl+Left and Ctrl+Right do, as in outliners and mind-map apps. Left
+ * (promote): the node goes next to its parent, just below it, under the
+ * grandparent, and becomes the kind of its parent (a secondary driver
+ * becomes a primary driver). Right (demote): the node goes under the sibling
+ * just above it, at the end, and becomes the kind of that column. What is
+ * under it moves with it, a column along. Not possible for the aim, for a
+ * primary driver going left, for a branch that would pass the change-idea
+ * column, or for a branch whose items also serve other branches (unlink
+ * those first). One undoable change.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_shift_level (TandemProject  *project,
+                            const char     *node_id,
+                            const char     *parent_id,
+                            int             direction,
+                            GError        **error)
+{
+  g_autofree char *diagram_id = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *new_parent = NULL;
+  g_autofree char *new_link = NULL;
+  g_autofree char *group = NULL;
+  g_autoptr(GArray) links = NULL;
+  g_autoptr(GArray) siblings = NULL;
+  g_autoptr(GPtrArray) branch = NULL;
+  const Link *up = NULL;
+  TandemNodeKind kind;
+  guint index = G_MAXUINT;
+  gboolean shared;
+  gboolean ok = TRUE;
+  int deepest = 0;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (direction == -1 || direction == 1, FALSE);
+  if (!node_info (project, node_id, &kind, &diagram_id, error))
+    return FALSE;
+  links = list_links (project, "SELECT id, parent_id, child_id, position FROM node_link "
+                               "WHERE diagram_id = ?1 ORDER BY position, id", diagram_id, error);
+  if (links == NULL)
+    return FALSE;
+  if (parent_id == NULL)
+    {
+      const Link *first = first_link_to (links, node_id);
+      parent_id = first ? first->parent_id : NULL;
+    }
+  if (kind == TANDEM_NODE_AIM || parent_id == NULL)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("Only items under another item can move a column left or right."));
+      return FALSE;
+    }
+
+  if (direction < 0)
+    {
+      if (kind == TANDEM_NODE_PRIMARY)
+        {
+          g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                               _("A primary driver cannot move left: the aim is the only item there."));
+          return FALSE;
+        }
+      up = first_link_to (links, parent_id);
+      if (up == NULL)
+        {
+          g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                               _("Its parent has nothing to its left to move under."));
+          return FALSE;
+        }
+      new_parent = g_strdup (up->parent_id);
+      /* Just below its old parent. */
+      if ((siblings = links_from (project, new_parent, error)) == NULL)
+        return FALSE;
+      for (guint i = 0; i < siblings->len; i++)
+        if (g_str_equal (g_array_index (siblings, Link, i).child_id, parent_id))
+          index = i + 1;
+      group = tandem_project_get_text (project, "node", parent_id, "group_id");
+    }
+  else
+    {
+      if ((siblings = links_from (project, parent_id, error)) == NULL)
+        return FALSE;
+      for (guint i = 0; i < siblings->len; i++)
+        if (g_str_equal (g_array_index (siblings, Link, i).child_id, node_id) && i > 0)
+          new_parent = g_strdup (g_array_index (siblings, Link, i - 1).child_id);
+      if (new_parent == NULL)
+        {
+          g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                       _("There is no %s above it to go under: move it down first."),
+                       tandem_node_kind_label (kind));
+          return FALSE;
+        }
+    }
+
+  branch = branch_of (links, node_id, &shared);
+  if (shared)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("Something under it also serves another branch. Remove that link "
+                             "first, then move the branch."));
+      return FALSE;
+    }
+  for (guint b = 0; b < branch->len; b++)
+    {
+      g_autofree char *text = tandem_project_get_text (project, "node", branch->pdata[b], "kind");
+      TandemNodeKind k;
+
+      if (text && tandem_node_kind_from_string (text, &k))
+        deepest = MAX (deepest, (int) k);
+    }
+  if (direction > 0 && deepest + 1 > TANDEM_NODE_CHANGE_IDEA)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("There is no column to the right of change ideas for what is under it."));
+      return FALSE;
+    }
+
+  label = g_strdup_printf (direction < 0 ? _("Move %s a column left") : _("Move %s a column right"),
+                           tandem_node_kind_label (kind));
+  if (!tandem_project_begin (project, label, error))
+    return FALSE;
+  for (guint b = 0; ok && b < branch->len; b++)
+    {
+      const char *id = branch->pdata[b];
+      g_autofree char *text = tandem_project_get_text (project, "node", id, "kind");
+      g_autofree char *status = tandem_project_get_text (project, "node", id, "status");
+      g_autofree char *old_group = tandem_project_get_text (project, "node", id, "group_id");
+      TandemNodeKind k = TANDEM_NODE_AIM, to;
+
+      tandem_node_kind_from_string (text, &k);
+      to = k + direction;
+      ok = tandem_project_update (project, "node", id, "kind", TEXT (tandem_node_kind_to_string (to)), error);
+      if (ok && to == TANDEM_NODE_CHANGE_IDEA && status == NULL)
+        ok = tandem_project_update (project, "node", id, "status", TEXT ("idea"), error);
+      /* Groups are for primary drivers: one that becomes one joins its old parent's. */
+      if (ok && to != TANDEM_NODE_PRIMARY && old_group != NULL)
+        ok = tandem_project_update (project, "node", id, "group_id", tandem_value_null (), error);
+      if (ok && to == TANDEM_NODE_PRIMARY && b == 0 && group != NULL)
+        ok = tandem_project_update (project, "node", id, "group_id", TEXT (group), error);
+    }
+  /* Off every old parent (they are in the wrong column now), onto the new one. */
+  for (guint i = 0; ok && i < links->len; i++)
+    if (g_str_equal (g_array_index (links, Link, i).child_id, node_id))
+      ok = tandem_project_delete (project, "node_link", g_array_index (links, Link, i).id, error);
+  if (ok)
+    ok = (new_link = insert_link (project, diagram_id, new_parent, node_id, G_MAXINT, error)) != NULL;
+  if (ok)
+    {
+      g_autoptr(GArray) under = links_from (project, new_parent, error);
+      ok = under != NULL && renumber_links (project, under, new_link, index, error);
+    }
+  /* The new parent shows what came under it. */
+  if (ok)
+    {
+      g_autofree char *collapsed = tandem_project_get_text (project, "node", new_parent, "collapsed");
+      if (g_strcmp0 (collapsed, "0") != 0)
+        ok = tandem_project_update (project, "node", new_parent, "collapsed", tandem_value_int (0), error);
+    }
+  return finish (project, ok, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Co-producers, linked measures, PDSA cycles                               */
+
+/* Adds or removes the row of @table that pairs @node_id with @other_id. */
+static gboolean
+set_pair (TandemProject  *project,
+          const char     *table,
+          const char     *node_id,
+          const char     *other_field,
+          const char     *other_id,
+          gboolean        on,
+          const char     *label,
+          GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE node_id = ?1 AND %s = ?2",
+                                          table, other_field);
+  g_autofree char *existing = NULL;
+  sqlite3_stmt *stmt;
+  TandemNodeKind kind;
+  gboolean ok;
+  int rc;
+
+  if (!node_info (project, node_id, &kind, NULL, error))
+    return FALSE;
+  if (other_id == NULL)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This item no longer exists: someone may have deleted it."));
+      return FALSE;
+    }
+  if ((stmt = prepare (project, sql, node_id, other_id, error)) == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    existing = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return read_error (project, error);
+  if ((existing != NULL) == on)
+    return TRUE;
+
+  if (!tandem_project_begin (project, label, error))
+    return FALSE;
+  if (on)
+    {
+      TandemField fields[] = { { "node_id", TEXT (node_id) }, { other_field, TEXT (other_id) } };
+      g_autofree char *id = tandem_project_insert (project, table, fields, G_N_ELEMENTS (fields), error);
+      ok = id != NULL;
+    }
+  else
+    ok = tandem_project_delete (project, table, existing, error);
+  return finish (project, ok, error);
+}
+
+/**
+ * tandem_diagram_set_coproducer:
+ * @project: a project
+ * @node_id: a change idea
+ * @person_id: one of the team's people
+ * @on: whether they co-produced it
+ * @error: return location for an error
+ *
+ * Credits a person with co-producing a change idea, or takes the credit
+ * off. Doing what is already done changes nothing and succeeds.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_set_coproducer (TandemProject  *project,
+                               const char     *node_id,
+                               const char     *person_id,
+                               gboolean        on,
+                               GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  return set_pair (project, "node_coproducer", node_id, "person_id", person_id, on,
+                   on ? _("Add co-producer") : _("Remove co-producer"), error);
+}
+
+/**
+ * tandem_diagram_set_measure_link:
+ * @project: a project
+ * @node_id: a node
+ * @measure_id: one of the team's measures
+ * @on: whether the measure tracks the node
+ * @error: return location for an error
+ *
+ * Links a measure to a node (the change idea or driver it shows the effect
+ * of), or removes the link.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_set_measure_link (TandemProject  *project,
+                                 const char     *node_id,
+                                 const char     *measure_id,
+                                 gboolean        on,
+                                 GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  return set_pair (project, "measure_link", node_id, "measure_id", measure_id, on,
+                   on ? _("Link measure") : _("Unlink measure"), error);
+}
+
+static gboolean
+valid_date (const char *text)
+{
+  guint y, m, d;
+
+  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3)
+    return FALSE;
+  return g_date_valid_dmy (d, m, y);
+}
+
+/**
+ * tandem_diagram_add_pdsa:
+ * @project: a project
+ * @node_id: a change idea
+ * @title: (nullable): the name of the test
+ * @started_on: (nullable): when it starts, YYYY-MM-DD; %NULL or empty for today
+ * @error: return location for an error
+ *
+ * Adds a PDSA cycle to a change idea (“Add PDSA cycle”).
+ *
+ * Returns: (transfer full) (nullable): the new cycle's id
+ */
+char *
+tandem_diagram_add_pdsa (TandemProject  *project,
+                         const char     *node_id,
+                         const char     *title,
+                         const char     *started_on,
+                         GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *clean = g_strstrip (g_strdup (title ? title : ""));
+  g_autofree char *id = NULL;
+  TandemNodeKind kind;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  if (!node_info (project, node_id, &kind, NULL, error))
+    return NULL;
+  if (started_on && *started_on && !valid_date (started_on))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("Write the date as year-month-day, for example 2025-03-31."));
+      return NULL;
+    }
+  {
+    TandemField fields[] = {
+      { "node_id", TEXT (node_id) },
+      { "title", TEXT (*clean ? clean : _("Untitled test")) },
+      { "started_on", TEXT (started_on && *started_on ? started_on : today) },
+      { "position", tandem_value_double (next_position (project,
+          "SELECT max(position) FROM pdsa_cycle WHERE node_id = ?1", node_id)) },
+    };
+
+    if (!tandem_project_begin (project, _("Add PDSA cycle"), error))
+      return NULL;
+    id = tandem_project_insert (project, "pdsa_cycle", fields, G_N_ELEMENTS (fields), error);
+  }
+  if (!finish (project, id != NULL, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
+ * tandem_diagram_set_pdsa_field:
+ * @project: a project
+ * @pdsa_id: a PDSA cycle
+ * @field: one of “title”, “started_on”, “ended_on” (YYYY-MM-DD),
+ *   “plan_objective”, “plan_questions”, “plan_predictions”, “plan_logistics”
+ *   (who, what, when, where), “do_notes” (what happened), “study_notes”
+ *   (against the predictions), “act_decision” (“adopt”, “adapt” or
+ *   “abandon”), “act_notes” (the next cycle)
+ * @value: (nullable): the new value; %NULL or empty clears it
+ * @error: return location for an error
+ *
+ * Changes one part of a PDSA cycle, as one undoable change labelled with
+ * what changed (“Change what happened”).
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_set_pdsa_field (TandemProject  *project,
+                               const char     *pdsa_id,
+                               const char     *field,
+                               const char     *value,
+                               GError        **error)
+{
+  static const struct { const char *field; const char *label; } fields[] = {
+    { "title", N_("Rename PDSA cycle") },
+    { "started_on", N_("Change when the test started") },
+    { "ended_on", N_("Change when the test ended") },
+    { "plan_objective", N_("Change the plan’s objective") },
+    { "plan_questions", N_("Change the plan’s questions") },
+    { "plan_predictions", N_("Change the predictions") },
+    { "plan_logistics", N_("Change who, what, when and where") },
+    { "do_notes", N_("Change what happened") },
+    { "study_notes", N_("Change what was learned") },
+    { "act_decision", N_("Change the decision") },
+    { "act_notes", N_("Change the next step") },
+  };
+  const char *label = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (fields[i].field, field) == 0)
+      label = _(fields[i].label);
+  if (label == NULL)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   "a PDSA cycle has no part called “%s”", field ? field : "");
+      return FALSE;
+    }
+  if (!tandem_project_exists (project, "pdsa_cycle", pdsa_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This PDSA cycle no longer exists: someone may have deleted it."));
+      return FALSE;
+    }
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (value && g_str_has_suffix (field, "_on") && !valid_date (value))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("Write the date as year-month-day, for example 2025-03-31."));
+      return FALSE;
+    }
+  if (value == NULL && g_str_equal (field, "title"))
+    value = "";
+  if (!tandem_project_begin (project, label, error))
+    return FALSE;
+  return finish (project, tandem_project_update (project, "pdsa_cycle", pdsa_id, field,
+                                                 TEXT (value), error), error);
+}
+
+/**
+ * tandem_diagram_delete_pdsa:
+ * @project: a project
+ * @pdsa_id: a PDSA cycle
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if saved (“Delete PDSA cycle”, undoable)
+ */
+gboolean
+tandem_diagram_delete_pdsa (TandemProject  *project,
+                            const char     *pdsa_id,
+                            GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  if (!tandem_project_begin (project, _("Delete PDSA cycle"), error))
+    return FALSE;
+  return finish (project, tandem_project_delete (project, "pdsa_cycle", pdsa_id, error), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Groups of primary drivers, and equity tags                               */
+
+static char *
+clean_name (const char  *name,
+            GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*clean == '\0' || g_utf8_strlen (clean, -1) > 200)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("Give it a name of up to 200 characters."));
+      return NULL;
+    }
+  return g_steal_pointer (&clean);
+}
+
+static gboolean
+valid_colour (const char *colour)
+{
+  if (colour == NULL || strlen (colour) != 7 || colour[0] != '#')
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (colour[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * tandem_diagram_add_group:
+ * @project: a project
+ * @diagram_id: a diagram
+ * @name: the group's name (“Systemic lens”)
+ * @colour: (nullable): “#rrggbb”, or %NULL for the next of Tandem's colours
+ * @error: return location for an error
+ *
+ * Adds a group for primary drivers to a diagram (“Add group”).
+ *
+ * Returns: (transfer full) (nullable): the new group's id
+ */
+char *
+tandem_diagram_add_group (TandemProject  *project,
+                          const char     *diagram_id,
+                          const char     *name,
+                          const char     *colour,
+                          GError        **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  if ((clean = clean_name (name, error)) == NULL)
+    return NULL;
+  if (colour && !valid_colour (colour))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           "a colour is written #rrggbb");
+      return NULL;
+    }
+  if (!tandem_project_exists (project, "diagram", diagram_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This diagram no longer exists: someone may have deleted it."));
+      return NULL;
+    }
+  {
+    TandemField fields[] = {
+      { "diagram_id", TEXT (diagram_id) },
+      { "name", TEXT (clean) },
+      { "colour", TEXT (colour) },
+      { "position", tandem_value_double (next_position (project,
+          "SELECT max(position) FROM node_group WHERE diagram_id = ?1", diagram_id)) },
+    };
+
+    if (!tandem_project_begin (project, _("Add group"), error))
+      return NULL;
+    id = tandem_project_insert (project, "node_group", fields, G_N_ELEMENTS (fields), error);
+  }
+  if (!finish (project, id != NULL, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
+ * tandem_diagram_set_group_field:
+ * @project: a project
+ * @group_id: a group of primary drivers
+ * @field: “name” or “colour”
+ * @value: the new name, or colour (“#rrggbb”; %NULL for Tandem's own)
+ * @error: return location for an error
+ *
+ * Renames or recolours a group (“Rename group”, “Change group colour”).
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_set_group_field (TandemProject  *project,
+                                const char     *group_id,
+                                const char     *field,
+                                const char     *value,
+                                GError        **error)
+{
+  g_autofree char *clean = NULL;
+  gboolean name = g_strcmp0 (field, "name") == 0;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  if (!name && g_strcmp0 (field, "colour") != 0)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   "a group has no detail called “%s”", field ? field : "");
+      return FALSE;
+    }
+  if (!tandem_project_exists (project, "node_group", group_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This group no longer exists: someone may have deleted it."));
+      return FALSE;
+    }
+  if (name && (clean = clean_name (value, error)) == NULL)
+    return FALSE;
+  if (!name && value && *value && !valid_colour (value))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           "a colour is written #rrggbb");
+      return FALSE;
+    }
+  if (!tandem_project_begin (project, name ? _("Rename group") : _("Change group colour"), error))
+    return FALSE;
+  return finish (project, tandem_project_update (project, "node_group", group_id, field,
+                                                 TEXT (name ? clean : (value && *value ? value : NULL)),
+                                                 error), error);
+}
+
+/**
+ * tandem_diagram_count_group_uses:
+ * @project: a project
+ * @group_id: a group
+ *
+ * Returns: how many primary drivers are in the group
+ */
+guint
+tandem_diagram_count_group_uses (TandemProject *project,
+                                 const char    *group_id)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), 0);
+  return (guint) MAX (0, tandem_project_count (project, "node", "group_id", group_id));
+}
+
+/**
+ * tandem_diagram_delete_group:
+ * @project: a project
+ * @group_id: a group
+ * @error: return location for an error
+ *
+ * Deletes a group; its primary drivers stay, in no group. One undo brings
+ * the group back with its drivers in it.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_delete_group (TandemProject  *project,
+                             const char     *group_id,
+                             GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  if (!tandem_project_begin (project, _("Delete group"), error))
+    return FALSE;
+  return finish (project, tandem_project_delete (project, "node_group", group_id, error), error);
+}
+
+static gboolean
+tag_name_taken (TandemProject  *project,
+                const char     *name,
+                const char     *except_id,
+                GError        **error)
+{
+  sqlite3_stmt *stmt = prepare (project, "SELECT id FROM equity_tag WHERE lower (name) = lower (?1) "
+                                         "AND id IS NOT ?2", name, except_id ? except_id : "", error);
+  int rc;
+
+  if (stmt == NULL)
+    return TRUE;
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                 _("There is already an equity focus called “%s”."), name);
+  else if (rc != SQLITE_DONE)
+    read_error (project, error);
+  return rc != SQLITE_DONE;
+}
+
+/**
+ * tandem_equity_tag_add:
+ * @project: a project
+ * @name: the equity focus (“Care leavers”)
+ * @error: return location for an error
+ *
+ * Adds an equity-focus tag to the project's list, after the others; a name
+ * already in the list is refused.
+ *
+ * Returns: (transfer full) (nullable): the new tag's id
+ */
+char *
+tandem_equity_tag_add (TandemProject  *project,
+                       const char     *name,
+                       GError        **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  if ((clean = clean_name (name, error)) == NULL || tag_name_taken (project, clean, NULL, error))
+    return NULL;
+  {
+    TandemField fields[] = {
+      { "name", TEXT (clean) },
+      { "position", tandem_value_double (next_position (project,
+          "SELECT max(position) FROM equity_tag WHERE ?1 IS NOT NULL", "")) },
+    };
+
+    if (!tandem_project_begin (project, _("Add equity tag to the list"), error))
+      return NULL;
+    id = tandem_project_insert (project, "equity_tag", fields, G_N_ELEMENTS (fields), error);
+  }
+  if (!finish (project, id != NULL, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
+ * tandem_equity_tag_rename:
+ * @project: a project
+ * @tag_id: an equity tag
+ * @name: its new name
+ * @error: return location for an error
+ *
+ * Renames an equity tag everywhere it is used.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_equity_tag_rename (TandemProject  *project,
+                          const char     *tag_id,
+                          const char     *name,
+                          GError        **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  if (!tandem_project_exists (project, "equity_tag", tag_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This equity tag no longer exists: someone may have deleted it."));
+      return FALSE;
+    }
+  if ((clean = clean_name (name, error)) == NULL || tag_name_taken (project, clean, tag_id, error))
+    return FALSE;
+  if (!tandem_project_begin (project, _("Rename equity tag"), error))
+    return FALSE;
+  return finish (project, tandem_project_update (project, "equity_tag", tag_id, "name", TEXT (clean), error),
+                 error);
+}
+
+/**
+ * tandem_equity_tag_count_uses:
+ * @project: a project
+ * @tag_id: an equity tag
+ *
+ * Returns: how many items (in every diagram of the project) carry the tag
+ */
+guint
+tandem_equity_tag_count_uses (TandemProject *project,
+                              const char    *tag_id)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), 0);
+  return (guint) MAX (0, tandem_project_count (project, "node_tag", "tag_id", tag_id));
+}
+
+/**
+ * tandem_equity_tag_delete:
+ * @project: a project
+ * @tag_id: an equity tag
+ * @error: return location for an error
+ *
+ * Removes an equity tag from the list and from every item that carries it
+ * (ask first: see tandem_equity_tag_count_uses()). One undo puts it back on
+ * all of them.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_equity_tag_delete (TandemProject  *project,
+                          const char     *tag_id,
+                          GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  if (!tandem_project_begin (project, _("Remove equity tag from the list"), error))
+    return FALSE;
+  return finish (project, tandem_project_delete (project, "equity_tag", tag_id, error), error);
 }

@@ -1042,3 +1042,73 @@ tandem_diagram_node_history (TandemProject *project,
     }
   return entries;
 }
+
+void
+tandem_authorship_free (TandemAuthorship *authorship)
+{
+  if (authorship == NULL)
+    return;
+  g_free (authorship->added_by);
+  g_free (authorship->added_at);
+  g_free (authorship->changed_by);
+  g_free (authorship->changed_at);
+  g_free (authorship);
+}
+
+/**
+ * tandem_diagram_authorship:
+ * @project: a project
+ * @diagram_id: a diagram
+ *
+ * Finds, from the change log, who added each node of a diagram and who last
+ * changed its words or details (folding and reordering do not count). A node
+ * that came with the project is credited to whoever created the project.
+ *
+ * Returns: (transfer full) (element-type utf8 TandemAuthorship): node id →
+ *   its authorship
+ */
+GHashTable *
+tandem_diagram_authorship (TandemProject *project,
+                           const char    *diagram_id)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) tandem_authorship_free);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autofree char *creator = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), table);
+  db = _tandem_project_get_db (project);
+  stmt = prepare_with_id (db, "SELECT author FROM change_txn WHERE kind = 'create' "
+                              "ORDER BY id DESC LIMIT 1", NULL, NULL);
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    creator = column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  /* One look at each node's log entries: its first insert, its last change. */
+  stmt = prepare_with_id (db,
+    "WITH s AS (SELECT n.id AS id, "
+    "  min (CASE WHEN l.op = 'insert' THEN l.seq END) AS added, "
+    "  max (CASE WHEN l.op = 'update' AND l.field NOT IN ('collapsed', 'position') THEN l.seq END) AS changed "
+    "  FROM node n JOIN change_log l ON l.entity_id = n.id WHERE n.diagram_id = ?1 GROUP BY n.id) "
+    "SELECT n.id, ta.author, ta.at, tc.author, tc.at FROM node n LEFT JOIN s ON s.id = n.id "
+    "LEFT JOIN change_log la ON la.seq = s.added LEFT JOIN change_txn ta ON ta.id = la.txn "
+    "LEFT JOIN change_log lc ON lc.seq = s.changed LEFT JOIN change_txn tc ON tc.id = lc.txn "
+    "WHERE n.diagram_id = ?1", diagram_id, NULL);
+  if (stmt == NULL)
+    return table;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TandemAuthorship *a = g_new0 (TandemAuthorship, 1);
+
+      a->added_by = column_dup (stmt, 1);
+      a->added_at = column_dup (stmt, 2);
+      if (a->added_by == NULL)
+        a->added_by = g_strdup (creator);
+      a->changed_by = column_dup (stmt, 3);
+      a->changed_at = column_dup (stmt, 4);
+      g_hash_table_insert (table, column_dup (stmt, 0), a);
+    }
+  sqlite3_finalize (stmt);
+  return table;
+}

@@ -193,6 +193,77 @@ gboolean  tandem_diagram_set_tag       (TandemProject          *project,
                                         gboolean                on,
                                         GError                **error);
 
+/* Moving a node to an exact place, or a column left or right with what is
+ * under it (Ctrl+Left/Right) */
+
+gboolean  tandem_diagram_place_node    (TandemProject          *project,
+                                        const char             *node_id,
+                                        const char             *old_parent_id,
+                                        const char             *new_parent_id,
+                                        guint                   index,
+                                        GError                **error);
+gboolean  tandem_diagram_shift_level   (TandemProject          *project,
+                                        const char             *node_id,
+                                        const char             *parent_id,
+                                        int                     direction,
+                                        GError                **error);
+
+/* A change idea's people, measures and PDSA cycles */
+
+gboolean  tandem_diagram_set_coproducer (TandemProject         *project,
+                                         const char            *node_id,
+                                         const char            *person_id,
+                                         gboolean               on,
+                                         GError               **error);
+gboolean  tandem_diagram_set_measure_link (TandemProject       *project,
+                                           const char          *node_id,
+                                           const char          *measure_id,
+                                           gboolean             on,
+                                           GError             **error);
+char     *tandem_diagram_add_pdsa      (TandemProject          *project,
+                                        const char             *node_id,
+                                        const char             *title,
+                                        const char             *started_on,
+                                        GError                **error);
+gboolean  tandem_diagram_set_pdsa_field (TandemProject         *project,
+                                         const char            *pdsa_id,
+                                         const char            *field,
+                                         const char            *value,
+                                         GError               **error);
+gboolean  tandem_diagram_delete_pdsa   (TandemProject          *project,
+                                        const char             *pdsa_id,
+                                        GError                **error);
+
+/* Groups of primary drivers, and the project's equity tags */
+
+char     *tandem_diagram_add_group     (TandemProject          *project,
+                                        const char             *diagram_id,
+                                        const char             *name,
+                                        const char             *colour,
+                                        GError                **error);
+gboolean  tandem_diagram_set_group_field (TandemProject        *project,
+                                          const char           *group_id,
+                                          const char           *field,
+                                          const char           *value,
+                                          GError              **error);
+gboolean  tandem_diagram_delete_group  (TandemProject          *project,
+                                        const char             *group_id,
+                                        GError                **error);
+guint     tandem_diagram_count_group_uses (TandemProject       *project,
+                                           const char          *group_id);
+char     *tandem_equity_tag_add        (TandemProject          *project,
+                                        const char             *name,
+                                        GError                **error);
+gboolean  tandem_equity_tag_rename     (TandemProject          *project,
+                                        const char             *tag_id,
+                                        const char             *name,
+                                        GError                **error);
+gboolean  tandem_equity_tag_delete     (TandemProject          *project,
+                                        const char             *tag_id,
+                                        GError                **error);
+guint     tandem_equity_tag_count_uses (TandemProject          *project,
+                                        const char             *tag_id);
+
 /* Pasting an indented list typed up from a flip chart */
 
 typedef struct
@@ -262,5 +333,18 @@ GPtrArray *tandem_diagram_list_measures    (TandemProject *project,
                                             const char    *node_id);
 GPtrArray *tandem_diagram_node_history     (TandemProject *project,
                                             const char    *node_id);
+
+/* Who added each node and who last changed it */
+typedef struct
+{
+  char *added_by;
+  char *added_at;     /* ISO 8601, or NULL when it came with the project */
+  char *changed_by;   /* NULL if never changed since */
+  char *changed_at;
+} TandemAuthorship;
+
+void        tandem_authorship_free          (TandemAuthorship *authorship);
+GHashTable *tandem_diagram_authorship       (TandemProject *project,
+                                             const char    *diagram_id);
 
 G_END_DECLS

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * @TANDEM_PROJECT_ERROR_INVALID: a value that cannot be stored
  * @TANDEM_PROJECT_ERROR_NOTHING_TO_UNDO: the undo (or redo) stack is empty
  * @TANDEM_PROJECT_ERROR_FAILED: anything else, with SQLite's own words
+ * @TANDEM_PROJECT_ERROR_CONFLICT: someone else changed the same field first;
+ *   both values are kept for a person to choose
  */
 typedef enum
 {
@@ -40,6 +42,7 @@ typedef enum
   TANDEM_PROJECT_ERROR_INVALID,
   TANDEM_PROJECT_ERROR_NOTHING_TO_UNDO,
   TANDEM_PROJECT_ERROR_FAILED,
+  TANDEM_PROJECT_ERROR_CONFLICT,
 } TandemProjectError;
 
 GQuark tandem_project_error_quark (void);

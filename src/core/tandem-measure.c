@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tandem-error.h"
@@ -57,6 +58,24 @@ annotation_free (gpointer data)
   g_free (annotation);
 }
 
+/**
+ * tandem_link_target_free:
+ * @target: a link target
+ */
+void
+tandem_link_target_free (TandemLinkTarget *target)
+{
+  if (target == NULL)
+    return;
+  g_free (target->node_id);
+  g_free (target->pdsa_id);
+  g_free (target->title);
+  g_free (target->idea_title);
+  g_free (target->diagram);
+  g_free (target->started_on);
+  g_free (target);
+}
+
 static void
 measure_clear (gpointer data)
 {
@@ -72,6 +91,7 @@ measure_clear (gpointer data)
   g_ptr_array_unref (measure->points);
   g_ptr_array_unref (measure->phases);
   g_ptr_array_unref (measure->annotations);
+  g_ptr_array_unref (measure->links);
 }
 
 static char *
@@ -99,6 +119,28 @@ column_number (sqlite3_stmt *stmt,
     return NAN;
   value = sqlite3_column_double (stmt, column);
   return isfinite (value) ? value : NAN;
+}
+
+static gboolean
+is_iso_date (const char *text)
+{
+  int y, m, d;
+  char end;
+
+  return text != NULL && strlen (text) == 10 &&
+         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 &&
+         g_date_valid_dmy (d, m, y);
+}
+
+static int
+annotation_compare (gconstpointer a,
+                    gconstpointer b)
+{
+  const TandemAnnotation *x = *(TandemAnnotation * const *) a;
+  const TandemAnnotation *y = *(TandemAnnotation * const *) b;
+  int by_date = g_strcmp0 (x->date, y->date);
+
+  return by_date != 0 ? by_date : (int) x->from_link - (int) y->from_link;
 }
 
 static gboolean
@@ -170,6 +212,7 @@ tandem_measure_new (void)
   measure->points = g_ptr_array_new_with_free_func (data_point_free);
   measure->phases = g_ptr_array_new_with_free_func (phase_free);
   measure->annotations = g_ptr_array_new_with_free_func (annotation_free);
+  measure->links = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_link_target_free);
   return measure;
 }
 
@@ -363,6 +406,79 @@ tandem_measure_load (TandemProject  *project,
       sqlite_failed (db, error);
       return NULL;
     }
+
+  /* The change ideas linked to the measure. */
+  if (sqlite3_prepare_v2 (db, "SELECT n.id, n.title, d.name FROM measure_link l "
+                          "JOIN node n ON n.id = l.node_id "
+                          "JOIN diagram d ON d.id = n.diagram_id "
+                          "WHERE l.measure_id = ?1 "
+                          "ORDER BY d.position, d.rowid, n.position, n.rowid",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite_failed (db, error);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemLinkTarget *link = g_new0 (TandemLinkTarget, 1);
+
+      link->node_id = column_text (stmt, 0);
+      link->title = column_text (stmt, 1);
+      if (link->title == NULL)
+        link->title = g_strdup ("");
+      link->idea_title = g_strdup (link->title);
+      link->diagram = column_text (stmt, 2);
+      g_ptr_array_add (measure->links, link);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (db, error);
+      return NULL;
+    }
+
+  /* Their tests of change, where they started, unless a note on the chart
+   * already marks the same PDSA cycle. */
+  if (sqlite3_prepare_v2 (db, "SELECT p.id, p.node_id, coalesce (nullif (p.title, ''), n.title), "
+                          "p.started_on FROM measure_link l "
+                          "JOIN pdsa_cycle p ON p.node_id = l.node_id "
+                          "JOIN node n ON n.id = p.node_id "
+                          "WHERE l.measure_id = ?1 AND NOT EXISTS (SELECT 1 FROM annotation a "
+                          "  WHERE a.measure_id = ?1 AND a.pdsa_id = p.id) "
+                          "ORDER BY p.started_on, p.position, p.rowid",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite_failed (db, error);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *started = column_text (stmt, 3);
+      TandemAnnotation *annotation;
+
+      /* A test of change before the first value or after the last has no
+       * point of the chart to stand at. */
+      if (!is_iso_date (started) || measure->points->len == 0 ||
+          g_strcmp0 (started, ((TandemDataPoint *) measure->points->pdata[0])->date) < 0 ||
+          g_strcmp0 (started, ((TandemDataPoint *) measure->points->pdata[measure->points->len - 1])->date) > 0)
+        continue;
+      annotation = g_new0 (TandemAnnotation, 1);
+      annotation->pdsa_id = column_text (stmt, 0);
+      annotation->node_id = column_text (stmt, 1);
+      annotation->linked_title = column_text (stmt, 2);
+      annotation->date = g_steal_pointer (&started);
+      annotation->from_link = TRUE;
+      g_ptr_array_add (measure->annotations, annotation);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (db, error);
+      return NULL;
+    }
+  g_ptr_array_sort (measure->annotations, annotation_compare);
 
   return g_steal_pointer (&measure);
 }
@@ -595,4 +711,485 @@ tandem_measure_point_at (const TandemSpcResult *result,
         hi = mid;
     }
   return lo < result->n_points ? (gssize) lo : -1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Links to the driver diagrams                                               */
+
+/**
+ * tandem_measure_list_link_targets:
+ * @project: a project
+ * @team_id: a team
+ * @error: return location for an error
+ *
+ * Lists what a measure or a note of @team_id can be linked to: every change
+ * idea of the team's driver diagrams, each followed by its PDSA cycles, in
+ * the diagrams' order.
+ *
+ * Returns: (transfer container) (element-type TandemLinkTarget) (nullable):
+ *   the change ideas and PDSA cycles, or %NULL with @error set
+ */
+GPtrArray *
+tandem_measure_list_link_targets (TandemProject  *project,
+                                  const char     *team_id,
+                                  GError        **error)
+{
+  sqlite3 *db;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autofree char *previous = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  db = _tandem_project_get_db (project);
+  targets = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_link_target_free);
+  if (sqlite3_prepare_v2 (db, "SELECT n.id, n.title, d.name, p.id, p.title, p.started_on "
+                          "FROM node n JOIN diagram d ON d.id = n.diagram_id "
+                          "LEFT JOIN pdsa_cycle p ON p.node_id = n.id "
+                          "WHERE d.team_id = ?1 AND n.kind = 'change_idea' "
+                          "ORDER BY d.position, d.rowid, n.position, n.rowid, "
+                          "  p.position, p.rowid", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite_failed (db, error);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *node_id = column_text (stmt, 0);
+      g_autofree char *idea = column_text (stmt, 1);
+      g_autofree char *diagram = column_text (stmt, 2);
+      g_autofree char *pdsa_id = column_text (stmt, 3);
+      TandemLinkTarget *target;
+
+      if (node_id == NULL)
+        continue;
+      if (idea == NULL)
+        idea = g_strdup ("");
+      if (g_strcmp0 (node_id, previous) != 0)
+        {
+          target = g_new0 (TandemLinkTarget, 1);
+          target->node_id = g_strdup (node_id);
+          target->title = g_strdup (idea);
+          target->idea_title = g_strdup (idea);
+          target->diagram = g_strdup (diagram);
+          g_ptr_array_add (targets, target);
+          g_free (previous);
+          previous = g_strdup (node_id);
+        }
+      if (pdsa_id == NULL)
+        continue;
+      target = g_new0 (TandemLinkTarget, 1);
+      target->node_id = g_strdup (node_id);
+      target->pdsa_id = g_steal_pointer (&pdsa_id);
+      target->title = column_text (stmt, 4);
+      if (target->title == NULL || *target->title == '\0')
+        {
+          g_free (target->title);
+          target->title = g_strdup (idea);
+        }
+      target->idea_title = g_strdup (idea);
+      target->diagram = g_strdup (diagram);
+      target->started_on = column_text (stmt, 5);
+      if (!is_iso_date (target->started_on))
+        g_clear_pointer (&target->started_on, g_free);
+      g_ptr_array_add (targets, target);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&targets);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Editing                                                                    */
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static char *
+long_date (const char *iso)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *text = NULL;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
+    return g_strdup (iso ? iso : "");
+  text = g_date_time_format (dt, "%-d %B %Y");
+  return g_strdup (g_strstrip (text));
+}
+
+static gboolean
+end_change (TandemProject  *project,
+            gboolean        ok,
+            GError        **error)
+{
+  if (ok && tandem_project_commit (project, error))
+    return TRUE;
+  tandem_project_rollback (project);
+  return FALSE;
+}
+
+/**
+ * tandem_measure_check_date:
+ * @measure: a loaded measure
+ * @date: a date, yyyy-mm-dd
+ * @phase: %TRUE for the start of a phase, %FALSE for a note
+ * @error: return location for a %TANDEM_PROJECT_ERROR_INVALID error that
+ *   says, in words for the person, what is wrong and what to do
+ *
+ * Checks that a phase or a note falls within the measure's data: a note on
+ * or between the first and the last value, a phase after the first value
+ * (the first phase is the baseline) and on or before the last.
+ *
+ * Returns: whether @date can be used
+ */
+gboolean
+tandem_measure_check_date (const TandemMeasure  *measure,
+                           const char           *date,
+                           gboolean              phase,
+                           GError              **error)
+{
+  const TandemDataPoint *first, *last;
+  g_autofree char *when = NULL;
+  g_autofree char *first_date = NULL;
+  g_autofree char *last_date = NULL;
+
+  g_return_val_if_fail (measure != NULL, FALSE);
+
+  if (!is_iso_date (date))
+    return invalid (error, _("Type the date as 2026-03-02 or 02/03/2026 (day, month, year)."));
+  if (measure->points->len == 0)
+    return invalid (error, _("There are no values yet: add the data first, then mark phases "
+                             "and notes on it."));
+  first = measure->points->pdata[0];
+  last = measure->points->pdata[measure->points->len - 1];
+  when = long_date (date);
+  first_date = long_date (first->date);
+  last_date = long_date (last->date);
+  if (phase && g_strcmp0 (date, first->date) <= 0)
+    return invalid (error, _("A new phase must start after the first value (%s): the points "
+                             "before it are the baseline. Choose a later date."), first_date);
+  if (!phase && g_strcmp0 (date, first->date) < 0)
+    return invalid (error, _("%s is before the first value (%s). Choose a date on or after it."),
+                    when, first_date);
+  if (g_strcmp0 (date, last->date) > 0)
+    return invalid (error, _("%s is after the last value (%s). Choose a date on or before it, "
+                             "or add the newer values first."), when, last_date);
+  return TRUE;
+}
+
+static gboolean
+update_if_changed (TandemProject  *project,
+                   const char     *entity,
+                   const char     *id,
+                   const char     *field,
+                   const char     *old_value,
+                   const char     *new_value,
+                   GError        **error)
+{
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return TRUE;
+  return tandem_project_update (project, entity, id, field, tandem_value_text (new_value), error);
+}
+
+/**
+ * tandem_measure_save_phase:
+ * @project: a project
+ * @measure: the measure, as loaded (to check the date against its data)
+ * @phase_id: (nullable): the phase to change, or %NULL to start a new one
+ * @starts_on: the date of its first point, yyyy-mm-dd
+ * @label: what changed ("after the new observation policy")
+ * @freeze: the measure's baseline, the number of points at the start of
+ *   each phase its limits are calculated from (2 or more; 0 for every
+ *   point), or -1 to leave it as it is
+ * @error: return location for an error
+ *
+ * Starts a new phase, or changes an existing one's date and label (and the
+ * baseline of the measure's phases), as one undoable change. An empty
+ * label, a date outside the data (see tandem_measure_check_date()), the
+ * date of another phase or a baseline of 1 point is refused with
+ * %TANDEM_PROJECT_ERROR_INVALID and a message for the person.
+ *
+ * Returns: (transfer full) (nullable): the phase's id, or %NULL with @error set
+ */
+char *
+tandem_measure_save_phase (TandemProject        *project,
+                           const TandemMeasure  *measure,
+                           const char           *phase_id,
+                           const char           *starts_on,
+                           const char           *label,
+                           int                   freeze,
+                           GError              **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (label ? label : ""));
+  gboolean change_freeze = freeze >= 0 && (guint) freeze != measure->freeze;
+  const TandemPhase *old = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (measure != NULL, NULL);
+
+  if (*stripped == '\0')
+    {
+      invalid (error, _("Say what changed at the start of the phase, such as “after the new "
+                        "observation policy”: the label is printed on the chart."));
+      return NULL;
+    }
+  if (freeze == 1)
+    {
+      invalid (error, _("A baseline needs at least 2 points. Leave it empty to use every point."));
+      return NULL;
+    }
+  if (!tandem_measure_check_date (measure, starts_on, TRUE, error))
+    return NULL;
+  for (guint i = 0; i < measure->phases->len; i++)
+    {
+      const TandemPhase *phase = measure->phases->pdata[i];
+
+      if (g_strcmp0 (phase->id, phase_id) == 0)
+        old = phase;
+      else if (g_strcmp0 (phase->starts_on, starts_on) == 0)
+        {
+          g_autofree char *when = long_date (starts_on);
+          invalid (error, _("Another phase already starts on %s. Choose another date, or "
+                            "change that phase."), when);
+          return NULL;
+        }
+    }
+  if (phase_id != NULL && old == NULL)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND,
+                           _("The phase is no longer in the project."));
+      return NULL;
+    }
+  if (old && g_strcmp0 (old->starts_on, starts_on) == 0 && g_strcmp0 (old->label, stripped) == 0 &&
+      !change_freeze)
+    return g_strdup (phase_id);
+
+  if (!tandem_project_begin (project, old ? _("Change a phase") : _("Start a new phase"), error))
+    return NULL;
+  if (old == NULL)
+    {
+      TandemField fields[] = {
+        { "measure_id", tandem_value_text (measure->id) },
+        { "starts_on", tandem_value_text (starts_on) },
+        { "label", tandem_value_text (stripped) },
+      };
+      id = tandem_project_insert (project, "phase", fields, G_N_ELEMENTS (fields), error);
+      ok = id != NULL;
+    }
+  else
+    {
+      id = g_strdup (phase_id);
+      ok = update_if_changed (project, "phase", id, "starts_on", old->starts_on, starts_on, error) &&
+           update_if_changed (project, "phase", id, "label", old->label, stripped, error);
+    }
+  if (ok && change_freeze)
+    ok = tandem_project_update (project, "measure", measure->id, "freeze",
+                                freeze >= 2 ? tandem_value_int (freeze) : tandem_value_null (), error);
+  if (!end_change (project, ok, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
+ * tandem_measure_save_note:
+ * @project: a project
+ * @measure: the measure, as loaded (to check the date against its data)
+ * @note_id: (nullable): the note to change, or %NULL to add one
+ * @date: the date it is drawn at, yyyy-mm-dd
+ * @text: (nullable): what happened
+ * @node_id: (nullable): the change idea it is about
+ * @pdsa_id: (nullable): the PDSA cycle it is about (its change idea is
+ *   linked too when @node_id is %NULL)
+ * @error: return location for an error
+ *
+ * Adds a numbered note to the chart, or changes one, as one undoable
+ * change. A note needs some text or a link, and a date within the data
+ * (see tandem_measure_check_date()); otherwise it is refused with
+ * %TANDEM_PROJECT_ERROR_INVALID and a message for the person.
+ *
+ * Returns: (transfer full) (nullable): the note's id, or %NULL with @error set
+ */
+char *
+tandem_measure_save_note (TandemProject        *project,
+                          const TandemMeasure  *measure,
+                          const char           *note_id,
+                          const char           *date,
+                          const char           *text,
+                          const char           *node_id,
+                          const char           *pdsa_id,
+                          GError              **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *idea = g_strdup (node_id);
+  const TandemAnnotation *old = NULL;
+  g_autofree char *id = NULL;
+  const char *new_text;
+  gboolean ok;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (measure != NULL, NULL);
+
+  new_text = *stripped ? stripped : NULL;
+  if (pdsa_id != NULL && idea == NULL)
+    {
+      idea = tandem_project_get_text (project, "pdsa_cycle", pdsa_id, "node_id");
+      if (idea == NULL)
+        {
+          g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND,
+                               _("The PDSA cycle is no longer in the project."));
+          return NULL;
+        }
+    }
+  if (new_text == NULL && idea == NULL)
+    {
+      invalid (error, _("Write what happened, or link the note to a PDSA cycle or a change "
+                        "idea: a note needs one or the other."));
+      return NULL;
+    }
+  if (!tandem_measure_check_date (measure, date, FALSE, error))
+    return NULL;
+  for (guint i = 0; note_id && i < measure->annotations->len; i++)
+    {
+      const TandemAnnotation *annotation = measure->annotations->pdata[i];
+
+      if (!annotation->from_link && g_strcmp0 (annotation->id, note_id) == 0)
+        old = annotation;
+    }
+  if (note_id != NULL && old == NULL)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND,
+                           _("The note is no longer in the project."));
+      return NULL;
+    }
+  if (old && g_strcmp0 (old->date, date) == 0 && g_strcmp0 (old->text, new_text) == 0 &&
+      g_strcmp0 (old->node_id, idea) == 0 && g_strcmp0 (old->pdsa_id, pdsa_id) == 0)
+    return g_strdup (note_id);
+
+  if (!tandem_project_begin (project, old ? _("Change a note on the chart") : _("Add a note to the chart"),
+                             error))
+    return NULL;
+  if (old == NULL)
+    {
+      TandemField fields[] = {
+        { "measure_id", tandem_value_text (measure->id) },
+        { "date", tandem_value_text (date) },
+        { "text", tandem_value_text (new_text) },
+        { "node_id", tandem_value_text (idea) },
+        { "pdsa_id", tandem_value_text (pdsa_id) },
+      };
+      id = tandem_project_insert (project, "annotation", fields, G_N_ELEMENTS (fields), error);
+      ok = id != NULL;
+    }
+  else
+    {
+      id = g_strdup (note_id);
+      ok = update_if_changed (project, "annotation", id, "date", old->date, date, error) &&
+           update_if_changed (project, "annotation", id, "text", old->text, new_text, error) &&
+           update_if_changed (project, "annotation", id, "node_id", old->node_id, idea, error) &&
+           update_if_changed (project, "annotation", id, "pdsa_id", old->pdsa_id, pdsa_id, error);
+    }
+  if (!end_change (project, ok, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
+ * tandem_measure_set_linked:
+ * @project: a project
+ * @measure_id: a measure
+ * @node_id: a change idea of the measure's team
+ * @linked: whether the measure is to be linked to it
+ * @error: return location for an error
+ *
+ * Links a measure to a change idea, or unlinks it, as one undoable change;
+ * nothing changes if it already is (or is not) linked. The PDSA cycles of
+ * linked change ideas are drawn on the measure's chart.
+ *
+ * Returns: whether the measure now is (or is not) linked
+ */
+gboolean
+tandem_measure_set_linked (TandemProject  *project,
+                           const char     *measure_id,
+                           const char     *node_id,
+                           gboolean        linked,
+                           GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *link_id = NULL;
+  g_autofree char *kind = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (measure_id != NULL && node_id != NULL, FALSE);
+
+  db = _tandem_project_get_db (project);
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM measure_link WHERE measure_id = ?1 AND node_id = ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return sqlite_failed (db, error);
+  sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, node_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    link_id = column_text (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sqlite_failed (db, error);
+  if (linked == (link_id != NULL))
+    return TRUE;
+
+  if (linked)
+    {
+      kind = tandem_project_get_text (project, "node", node_id, "kind");
+      if (g_strcmp0 (kind, "change_idea") != 0)
+        {
+          g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                               _("A measure can only be linked to a change idea."));
+          return FALSE;
+        }
+    }
+  if (!tandem_project_begin (project, linked ? _("Link a change idea to a measure")
+                                             : _("Unlink a change idea from a measure"), error))
+    return FALSE;
+  if (linked)
+    {
+      TandemField fields[] = {
+        { "measure_id", tandem_value_text (measure_id) },
+        { "node_id", tandem_value_text (node_id) },
+      };
+      g_autofree char *id = tandem_project_insert (project, "measure_link", fields,
+                                                   G_N_ELEMENTS (fields), error);
+      ok = id != NULL;
+    }
+  else
+    ok = tandem_project_delete (project, "measure_link", link_id, error);
+  return end_change (project, ok, error);
 }

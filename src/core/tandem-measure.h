@@ -52,22 +52,49 @@ typedef struct
  * @node_id: (nullable): the change idea it is about
  * @pdsa_id: (nullable): the PDSA cycle it is about
  * @linked_title: (nullable): the title of the PDSA cycle, else of the change idea
+ * @from_link: %TRUE for a PDSA cycle of a change idea linked to the measure,
+ *   drawn at the date it started; such a marker is not an annotation row
+ *   (@id is %NULL) and goes when the link goes
  */
 typedef struct
 {
-  char *id;
-  char *date;
-  char *text;
+  char     *id;
+  char     *date;
+  char     *text;
+  char     *node_id;
+  char     *pdsa_id;
+  char     *linked_title;
+  gboolean  from_link;
+} TandemAnnotation;
+
+/**
+ * TandemLinkTarget:
+ * @node_id: a change idea of one of the team's driver diagrams
+ * @pdsa_id: (nullable): one of its PDSA cycles, %NULL for the change idea itself
+ * @title: the PDSA cycle's title, else the change idea's
+ * @idea_title: the change idea's title
+ * @diagram: the name of its driver diagram
+ * @started_on: (nullable): when the PDSA cycle started
+ *
+ * Something a measure or a note can be linked to.
+ */
+typedef struct
+{
   char *node_id;
   char *pdsa_id;
-  char *linked_title;
-} TandemAnnotation;
+  char *title;
+  char *idea_title;
+  char *diagram;
+  char *started_on;
+} TandemLinkTarget;
 
 /**
  * TandemMeasure:
  *
- * One measure as stored, with its data points (in date order), phases and
- * annotations. Reference-counted and read-only once loaded.
+ * One measure as stored, with its data points (in date order), phases,
+ * annotations (with the PDSA cycles of its linked change ideas) and the
+ * change ideas linked to it (#TandemLinkTarget, @pdsa_id %NULL).
+ * Reference-counted and read-only once loaded.
  */
 typedef struct
 {
@@ -88,6 +115,7 @@ typedef struct
   GPtrArray          *points;
   GPtrArray          *phases;
   GPtrArray          *annotations;
+  GPtrArray          *links;
 } TandemMeasure;
 
 TandemMeasure   *tandem_measure_new        (void);
@@ -111,6 +139,38 @@ TandemSpcResult *tandem_measure_analyse    (const TandemMeasure  *measure,
                                             GError              **error);
 gssize           tandem_measure_point_at   (const TandemSpcResult *result,
                                             const char           *date);
+
+GPtrArray       *tandem_measure_list_link_targets (TandemProject  *project,
+                                                   const char     *team_id,
+                                                   GError        **error);
+void             tandem_link_target_free   (TandemLinkTarget     *target);
+
+/* Editing: each call is one logged, undoable change */
+
+gboolean         tandem_measure_check_date (const TandemMeasure  *measure,
+                                            const char           *date,
+                                            gboolean              phase,
+                                            GError              **error);
+char            *tandem_measure_save_phase (TandemProject        *project,
+                                            const TandemMeasure  *measure,
+                                            const char           *phase_id,
+                                            const char           *starts_on,
+                                            const char           *label,
+                                            int                   freeze,
+                                            GError              **error);
+char            *tandem_measure_save_note  (TandemProject        *project,
+                                            const TandemMeasure  *measure,
+                                            const char           *note_id,
+                                            const char           *date,
+                                            const char           *text,
+                                            const char           *node_id,
+                                            const char           *pdsa_id,
+                                            GError              **error);
+gboolean         tandem_measure_set_linked (TandemProject        *project,
+                                            const char           *measure_id,
+                                            const char           *node_id,
+                                            gboolean              linked,
+                                            GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemMeasure, tandem_measure_unref)
 

@@ -1834,3 +1834,238 @@ tandem_peer_support_describe_caseload (TandemPeerSupportCaseload *caseload)
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/* ------------------------------------------------------------------------ */
+/* The timeline                                                             */
+
+void
+tandem_timeline_event_free (TandemTimelineEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->date);
+  g_free (event->at);
+  g_free (event->subject_id);
+  g_free (event->text);
+  g_free (event->author);
+  g_free (event);
+}
+
+static void
+add_event (GPtrArray          *events,
+           const char         *date,
+           const char         *at,
+           TandemTimelineKind  kind,
+           const char         *subject_id,
+           char               *text,
+           const char         *author)
+{
+  TandemTimelineEvent *event = g_new0 (TandemTimelineEvent, 1);
+
+  event->date = g_strndup (date, 10);
+  event->at = g_strdup (at);
+  event->kind = kind;
+  event->subject_id = g_strdup (subject_id);
+  event->text = text;
+  event->author = g_strdup (author);
+  g_ptr_array_add (events, event);
+}
+
+/* Newest first; on one day, in the order things happen: a worker starts,
+ * is supervised or trained, items move, a worker leaves. */
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  static const int order[] = { 2, 0, 3, 1, 1 };
+  const TandemTimelineEvent *x = *(TandemTimelineEvent * const *) a;
+  const TandemTimelineEvent *y = *(TandemTimelineEvent * const *) b;
+  int c = strcmp (y->date, x->date);
+
+  if (c == 0)
+    c = order[y->kind] - order[x->kind];
+  if (c == 0)
+    c = g_strcmp0 (y->at, x->at);
+  if (c == 0)
+    c = strcmp (x->text, y->text);
+  return c;
+}
+
+static gboolean
+step_failed (TandemProject  *project,
+             sqlite3_stmt   *stmt,
+             int             rc,
+             GError        **error)
+{
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite_failed (_tandem_project_get_db (project), error);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/**
+ * tandem_peer_support_timeline:
+ * @project: a project
+ * @team_id: a team
+ * @error: return location for an error
+ *
+ * A team's implementation as it happened: every status an item was given
+ * (from the change log, with who gave it), peer workers starting and
+ * leaving, and every supervision, debrief and training record, newest
+ * first. Statuses a project was created with (the sample's) are not in the
+ * change log and so not listed.
+ *
+ * Returns: (transfer full) (element-type TandemTimelineEvent): the events,
+ *   or %NULL on error
+ */
+GPtrArray *
+tandem_peer_support_timeline (TandemProject  *project,
+                              const char     *team_id,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (team_id != NULL, NULL);
+
+  events = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_timeline_event_free);
+
+  /* The file is untrusted: json_extract() only on valid JSON. */
+  stmt = prepare (project,
+                  "SELECT t.at, t.author, fs.id, i.title, "
+                  "  CASE WHEN l.op = 'update' THEN l.new_value "
+                  "  WHEN json_valid (l.new_value) THEN json_extract (l.new_value, '$.status') END "
+                  "FROM framework_status fs "
+                  "JOIN framework_item i ON i.id = fs.item_id "
+                  "JOIN change_log l ON l.entity_id = fs.id AND l.entity = 'framework_status' "
+                  "JOIN change_txn t ON t.id = l.txn "
+                  "WHERE fs.team_id = ?1 "
+                  "  AND (l.op = 'insert' OR (l.op = 'update' AND l.field = 'status'))", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *at = (const char *) sqlite3_column_text (stmt, 0);
+      TandemItemStatus status;
+
+      if (at == NULL || strlen (at) < 10 || sqlite3_column_type (stmt, 4) != SQLITE_TEXT ||
+          !tandem_item_status_from_string ((const char *) sqlite3_column_text (stmt, 4), &status))
+        continue;
+      /* Translators: an item of the framework and the status it was given,
+       * such as “Training for the role: In place”. */
+      add_event (events, at, at, TANDEM_TIMELINE_STATUS, (const char *) sqlite3_column_text (stmt, 2),
+                 g_strdup_printf (_("%s: %s"), (const char *) sqlite3_column_text (stmt, 3),
+                                  tandem_item_status_label (status)),
+                 (const char *) sqlite3_column_text (stmt, 1));
+    }
+  if (step_failed (project, stmt, rc, error))
+    return NULL;
+
+  stmt = prepare (project,
+                  "SELECT id, title, start_date, end_date, leaving_reason, vacancy FROM peer_role "
+                  "WHERE team_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *title = (const char *) sqlite3_column_text (stmt, 1);
+      const char *start = (const char *) sqlite3_column_text (stmt, 2);
+      const char *end = (const char *) sqlite3_column_text (stmt, 3);
+      const char *reason = (const char *) sqlite3_column_text (stmt, 4);
+      GDate date;
+
+      if (start && date_from_iso (start, &date))
+        add_event (events, start, NULL, TANDEM_TIMELINE_ROLE_STARTED, id,
+                   g_strdup_printf (_("%s: a peer worker started"), title), NULL);
+      if (end && date_from_iso (end, &date))
+        add_event (events, end, NULL, TANDEM_TIMELINE_ROLE_LEFT, id,
+                   reason && *reason
+                     ? g_strdup_printf (_("%s: the peer worker left (%s)"), title, reason)
+                     : g_strdup_printf (_("%s: the peer worker left"), title), NULL);
+    }
+  if (step_failed (project, stmt, rc, error))
+    return NULL;
+
+  stmt = prepare (project,
+                  "SELECT s.date, s.kind, s.note, r.id, r.title FROM supervision s "
+                  "JOIN peer_role r ON r.id = s.role_id WHERE r.team_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *day = (const char *) sqlite3_column_text (stmt, 0);
+      const char *note = (const char *) sqlite3_column_text (stmt, 2);
+      const char *title = (const char *) sqlite3_column_text (stmt, 4);
+      TandemSupervisionKind kind;
+      GDate date;
+
+      if (day == NULL || !date_from_iso (day, &date) ||
+          !tandem_supervision_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind))
+        continue;
+      add_event (events, day, NULL,
+                 kind == TANDEM_SUPERVISION_TRAINING ? TANDEM_TIMELINE_TRAINING
+                                                     : TANDEM_TIMELINE_SUPERVISION,
+                 (const char *) sqlite3_column_text (stmt, 3),
+                 note && *note
+                   /* Translators: a kind of session, the role, and the note on it. */
+                   ? g_strdup_printf (_("%s for the %s: %s"), tandem_supervision_kind_label (kind),
+                                      title, note)
+                   : g_strdup_printf (_("%s for the %s"), tandem_supervision_kind_label (kind),
+                                      title), NULL);
+    }
+  if (step_failed (project, stmt, rc, error))
+    return NULL;
+
+  g_ptr_array_sort (events, compare_events);
+  return g_steal_pointer (&events);
+}
+
+/**
+ * tandem_peer_support_describe_timeline:
+ * @events: (element-type TandemTimelineEvent): a team's timeline
+ * @limit: how many events to describe at most, 0 for all
+ *
+ * Returns: (transfer full): the timeline as text, one event a line, newest
+ *   first, for a screen reader, printing or a summary
+ */
+char *
+tandem_peer_support_describe_timeline (GPtrArray *events,
+                                       guint      limit)
+{
+  GString *out = g_string_new (NULL);
+  guint n = limit == 0 ? events->len : MIN (limit, events->len);
+
+  if (events->len == 0)
+    g_string_append (out, _("Nothing has happened yet: statuses given, peer workers starting "
+                            "and leaving, and supervision and training appear here."));
+  for (guint i = 0; i < n; i++)
+    {
+      const TandemTimelineEvent *event = events->pdata[i];
+      g_autofree char *date = tandem_peer_support_format_date (event->date);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (event->author)
+        /* Translators: a date, what happened, and who recorded it. */
+        g_string_append_printf (out, _("%s — %s (recorded by %s)"), date, event->text, event->author);
+      else
+        g_string_append_printf (out, _("%s — %s"), date, event->text);
+    }
+  if (n < events->len)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, ngettext ("…and %u earlier event.", "…and %u earlier events.",
+                                             events->len - n), events->len - n);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -141,6 +141,33 @@ typedef struct
   GPtrArray *teams;                 /* TandemTeamProgress */
 } TandemPeerSupportCaseload;
 
+/* What happened on one day in a team's implementation. */
+typedef enum
+{
+  TANDEM_TIMELINE_STATUS,           /* an item's status changed (from the change log) */
+  TANDEM_TIMELINE_ROLE_STARTED,     /* a peer worker started in a role */
+  TANDEM_TIMELINE_ROLE_LEFT,        /* a peer worker left a role */
+  TANDEM_TIMELINE_SUPERVISION,      /* 1:1 or group supervision, or a debrief */
+  TANDEM_TIMELINE_TRAINING,
+} TandemTimelineKind;
+
+typedef struct
+{
+  char               *date;         /* YYYY-MM-DD */
+  char               *at;           /* the time of a logged change, else NULL */
+  TandemTimelineKind  kind;
+  char               *subject_id;   /* the framework status or peer role */
+  char               *text;         /* what happened, in words */
+  char               *author;       /* who recorded a status change, else NULL */
+} TandemTimelineEvent;
+
+void        tandem_timeline_event_free          (TandemTimelineEvent   *event);
+GPtrArray  *tandem_peer_support_timeline        (TandemProject         *project,
+                                                 const char            *team_id,
+                                                 GError               **error);
+char       *tandem_peer_support_describe_timeline (GPtrArray           *events,
+                                                 guint                  limit);
+
 const char *tandem_item_status_to_string        (TandemItemStatus       status);
 gboolean    tandem_item_status_from_string      (const char            *text,
                                                  TandemItemStatus      *status);

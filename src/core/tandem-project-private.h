@@ -12,5 +12,42 @@
 G_BEGIN_DECLS
 
 sqlite3 *_tandem_project_get_db (TandemProject *self);
+const char *_tandem_project_entity_label (const char *entity);
+
+/* Another copy's change, replayed into this one by a merge: it keeps the
+ * author, time and identity it was made with. */
+typedef struct
+{
+  const char *at;
+  const char *author;
+  const char *replica;
+  const char *label;
+  const char *kind;
+  gint64      target;          /* the change it undid or redid, in this copy; or 0 */
+  const char *origin_replica;
+  const char *origin_id;
+} TandemReplayTxn;
+
+gboolean _tandem_project_replay_begin   (TandemProject           *self,
+                                         const TandemReplayTxn   *txn);
+gint64   _tandem_project_replay_end     (TandemProject           *self,
+                                         GError                 **error);
+gboolean _tandem_project_insert_json    (TandemProject           *self,
+                                         const char              *entity,
+                                         const char              *id,
+                                         sqlite3_value           *json,
+                                         gboolean                *duplicate,
+                                         GError                 **error);
+gboolean _tandem_project_update_value   (TandemProject           *self,
+                                         const char              *entity,
+                                         const char              *id,
+                                         const char              *field,
+                                         sqlite3_value           *value,
+                                         gboolean                *duplicate,
+                                         GError                 **error);
+gboolean _tandem_project_delete_logged  (TandemProject           *self,
+                                         const char              *entity,
+                                         const char              *id,
+                                         GError                 **error);
 
 G_END_DECLS

@@ -40,6 +40,7 @@ struct _TandemProject
   gint64       txn_target;
   GHashTable  *touched;      /* interned entity names changed in it */
   GHashTable  *deleting;     /* ids being deleted, against cycles in foreign files */
+  const TandemReplayTxn *replay;  /* another copy's change being replayed, or NULL */
 
   GArray      *undo_stack;   /* gint64 txn ids, newest last */
   GArray      *redo_stack;
@@ -47,6 +48,9 @@ struct _TandemProject
   gint64       last_seq;
   int          data_version;
   guint        watch_id;
+
+  GThread     *check_thread; /* a structural check still running, see open_for_reading */
+  GError      *check_error;  /* what it found, once joined */
 };
 
 enum {
@@ -557,18 +561,42 @@ ensure_txn_row (TandemProject  *self,
   if (self->txn_id != 0)
     return TRUE;
 
-  stmt = prepare (self, "INSERT INTO change_txn (at, author, replica, label, kind, target) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  stmt = prepare (self, "INSERT INTO change_txn (at, author, replica, label, kind, target, "
+                        "origin_replica, origin_id, merged_at) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
     return FALSE;
   at = now_iso8601 ();
-  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, self->author, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, self->replica_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, self->txn_label, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, self->txn_kind, -1, SQLITE_STATIC);
-  if (self->txn_target != 0)
-    sqlite3_bind_int64 (stmt, 6, self->txn_target);
+  if (self->replay != NULL)
+    {
+      /* Another copy's change keeps its author, time and identity. */
+      const TandemReplayTxn *replay = self->replay;
+
+      sqlite3_bind_text (stmt, 1, replay->at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, replay->author, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, replay->replica, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, replay->label, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, replay->kind, -1, SQLITE_TRANSIENT);
+      if (replay->target != 0)
+        sqlite3_bind_int64 (stmt, 6, replay->target);
+      sqlite3_bind_text (stmt, 7, replay->origin_replica, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8, replay->origin_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 9, at, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      g_autofree char *origin = new_id ();
+
+      sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, self->author, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, self->replica_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, self->txn_label, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, self->txn_kind, -1, SQLITE_STATIC);
+      if (self->txn_target != 0)
+        sqlite3_bind_int64 (stmt, 6, self->txn_target);
+      sqlite3_bind_text (stmt, 7, self->replica_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8, origin, -1, SQLITE_TRANSIENT);
+    }
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -1306,7 +1334,8 @@ load_stacks (TandemProject *self)
   g_array_set_size (self->undo_stack, 0);
   g_array_set_size (self->redo_stack, 0);
   if (sqlite3_prepare_v2 (self->db, "SELECT id, kind, target FROM change_txn "
-                          "WHERE replica = ?1 AND author = ?2 ORDER BY id",
+                          "WHERE replica = ?1 AND author = ?2 AND merged_at IS NULL "
+                          "ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     return;
   sqlite3_bind_text (stmt, 1, self->replica_id, -1, SQLITE_STATIC);
@@ -1796,16 +1825,83 @@ default_author (void)
   return g_strdup (real);
 }
 
+/* SQLite's own busy handler backs off to waiting 100 ms between looks, so a
+ * writer in a tight loop in another process can starve it until it gives up.
+ * This one looks again after a short, random pause (so that no two processes
+ * fall into step) until the timeout, counted from the first look. A
+ * connection is used by one thread at a time, so one deadline per thread is
+ * enough. */
+static int
+busy_wait_cb (void *data,
+              int   count)
+{
+  static __thread gint64 deadline;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    deadline = now + (gint64) GPOINTER_TO_UINT (data) * 1000;
+  else if (now >= deadline)
+    return 0;
+  g_usleep (g_random_int_range (100, 1500));
+  return 1;
+}
+
 /* Opens, validates and (if it is writable and older) migrates; never writes to
  * a file that fails a check. */
+/* The structural check (PRAGMA quick_check) reads every page of the file, so
+ * on a large project it costs more than everything else a command-line export
+ * does. open_for_reading runs it on a connection of its own on a second
+ * thread; the caller confirms it passed before anything it made is kept. */
+static GError *
+check_structure (sqlite3    *db,
+                 const char *path)
+{
+  g_autofree char *check = NULL;
+  GError *error = NULL;
+  int rc;
+
+  /* One line of what SQLite found is enough to tell a person; it lists up to 100. */
+  check = first_row_text (db, "PRAGMA quick_check(1)", &rc);
+  if (check != NULL && strchr (check, '\n') != NULL)
+    *strchr (check, '\n') = '\0';
+  if (rc != SQLITE_OK || g_strcmp0 (check, "ok") != 0)
+    set_open_error (&error, rc != SQLITE_OK ? open_error_for_sqlite (rc)
+                                            : TANDEM_PROJECT_ERROR_CORRUPT,
+                    path, rc != SQLITE_OK ? sqlite3_errmsg (db) : check);
+  return error;
+}
+
+static gpointer
+check_structure_thread (gpointer data)
+{
+  g_autofree char *path = data;
+  sqlite3 *db = NULL;
+  GError *error = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    set_open_error (&error, open_error_for_sqlite (rc), path,
+                    db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else
+    {
+      harden (db);
+      sqlite3_busy_timeout (db, default_busy_timeout);
+      sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+      error = check_structure (db, path);
+    }
+  sqlite3_close (db);
+  return error;
+}
+
 static sqlite3 *
 open_validated (const char  *path,
                 gboolean    *read_only,
+                GThread    **check_thread,
                 GError     **error)
 {
   FileHeader header = { 0 };
   sqlite3 *db = NULL;
-  g_autofree char *check = NULL;
   g_autoptr(GError) local_error = NULL;
   int user_version = 0;
   int rc;
@@ -1814,7 +1910,11 @@ open_validated (const char  *path,
       !check_header (path, &header, &user_version, error))
     return NULL;
 
-  *read_only = !can_write (path);
+  /* Only a current file opened never to be written may be read before its
+   * check ends; an older one is migrated, which needs the check first. */
+  if (check_thread != NULL && user_version != TANDEM_SCHEMA_VERSION)
+    check_thread = NULL;
+  *read_only = check_thread != NULL || !can_write (path);
   rc = sqlite3_open_v2 (path, &db,
                         (*read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                         SQLITE_OPEN_NOMUTEX, NULL);
@@ -1826,15 +1926,14 @@ open_validated (const char  *path,
       return NULL;
     }
   harden (db);
-  sqlite3_busy_timeout (db, default_busy_timeout);
+  sqlite3_busy_handler (db, busy_wait_cb, GUINT_TO_POINTER (default_busy_timeout));
   sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
 
-  check = first_row_text (db, "PRAGMA quick_check", &rc);
-  if (rc != SQLITE_OK || g_strcmp0 (check, "ok") != 0)
+  if (check_thread != NULL)
+    *check_thread = g_thread_new ("tandem-check", check_structure_thread, g_strdup (path));
+  else if ((local_error = check_structure (db, path)) != NULL)
     {
-      set_open_error (error, rc != SQLITE_OK ? open_error_for_sqlite (rc)
-                                             : TANDEM_PROJECT_ERROR_CORRUPT,
-                      path, rc != SQLITE_OK ? sqlite3_errmsg (db) : check);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       sqlite3_close (db);
       return NULL;
     }
@@ -1949,10 +2048,79 @@ tandem_project_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  db = open_validated (path, &read_only, error);
+  db = open_validated (path, &read_only, NULL, error);
   if (db == NULL)
     return NULL;
   return project_new_for_db (db, path, read_only);
+}
+
+/**
+ * tandem_project_open_for_reading:
+ * @path: a project file
+ * @error: return location for an error
+ *
+ * Opens a project only to read from it (to export, say), with every check
+ * tandem_project_open() makes, except that the check of the file's structure,
+ * which reads the whole file, runs on a second thread while the caller works.
+ * Before keeping anything made from the project, call
+ * tandem_project_confirm_intact(). A file in an older format is checked before
+ * this returns, as tandem_project_open() does.
+ *
+ * Returns: (transfer full) (nullable): the project, read-only
+ */
+TandemProject *
+tandem_project_open_for_reading (const char  *path,
+                                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean read_only = TRUE;
+  GThread *check_thread = NULL;
+  TandemProject *self;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  db = open_validated (path, &read_only, &check_thread, &local_error);
+  if (db == NULL)
+    {
+      /* A damaged file can fail a later check first (its tables unreadable):
+       * the structural check's verdict says more. */
+      GError *damage = check_thread ? g_thread_join (check_thread) : NULL;
+
+      if (damage != NULL)
+        g_propagate_error (error, damage);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  self = project_new_for_db (db, path, read_only);
+  self->check_thread = check_thread;
+  return self;
+}
+
+/**
+ * tandem_project_confirm_intact:
+ * @self: a project from tandem_project_open_for_reading()
+ * @error: return location for an error
+ *
+ * Waits for the structural check of a project opened for reading to end.
+ *
+ * Returns: %TRUE if the file is intact (always, for a project opened otherwise)
+ */
+gboolean
+tandem_project_confirm_intact (TandemProject  *self,
+                               GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+
+  if (self->check_thread != NULL)
+    self->check_error = g_thread_join (g_steal_pointer (&self->check_thread));
+  if (self->check_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->check_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -2378,6 +2546,136 @@ _tandem_project_get_db (TandemProject *self)
   return self->db;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Replaying another copy's changes (see tandem-merge.c)                    */
+
+/* What people call an entity, translated (“item” for a node). */
+const char *
+_tandem_project_entity_label (const char *entity)
+{
+  return entity_label (entity);
+}
+
+/* Within an open transaction, the changes from here to
+ * _tandem_project_replay_end() are logged as @txn, not as this author's. */
+gboolean
+_tandem_project_replay_begin (TandemProject         *self,
+                              const TandemReplayTxn *txn)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->depth > 0 && self->replay == NULL, FALSE);
+
+  self->replay = txn;
+  self->txn_id = 0;
+  return TRUE;
+}
+
+/* The replayed change is recorded even if nothing of it applied here, so that
+ * merging the same copy again knows it has it. Returns its id, or 0. */
+gint64
+_tandem_project_replay_end (TandemProject  *self,
+                            GError        **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), 0);
+  g_return_val_if_fail (self->replay != NULL, 0);
+
+  if (ensure_txn_row (self, error))
+    id = self->txn_id;
+  self->replay = NULL;
+  self->txn_id = 0;
+  return id;
+}
+
+/* Inserts a row as it was logged elsewhere (a JSON object of every column),
+ * logged here. When another row already has the same unique values,
+ * @duplicate is set and nothing is inserted, without an error. */
+gboolean
+_tandem_project_insert_json (TandemProject  *self,
+                             const char     *entity,
+                             const char     *id,
+                             sqlite3_value  *json,
+                             gboolean       *duplicate,
+                             GError        **error)
+{
+  const TandemEntity *info = lookup_entity (entity, error);
+  sqlite3_value *row;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  *duplicate = FALSE;
+  if (info == NULL || (stmt = prepare (self, info->insert_json, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_value (stmt, 1, json);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      *duplicate = sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE;
+      if (!*duplicate)
+        set_write_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  row = row_as_json (self, info, id, error);
+  if (row == NULL)
+    {
+      if (error == NULL || *error == NULL)
+        g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT,
+                     "a %s logged as added has a different id", info->name);
+      return FALSE;
+    }
+  ok = log_change (self, "insert", info->name, id, NULL, NULL, row, error);
+  sqlite3_value_free (row);
+  return ok;
+}
+
+/* Changes one field to a value of any type, logged. A value that would
+ * repeat another row's unique values sets @duplicate, without an error. */
+gboolean
+_tandem_project_update_value (TandemProject  *self,
+                              const char     *entity,
+                              const char     *id,
+                              const char     *field,
+                              sqlite3_value  *value,
+                              gboolean       *duplicate,
+                              GError        **error)
+{
+  const TandemEntity *info = lookup_entity (entity, error);
+  g_autoptr(GError) local_error = NULL;
+  TandemValue null_value = tandem_value_null ();  /* for a NULL @value */
+
+  *duplicate = FALSE;
+  if (info == NULL || !check_field (info, field, error))
+    return FALSE;
+  if (update_field (self, info, id, field, &null_value, value, &local_error))
+    return TRUE;
+  *duplicate = sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE;
+  if (!*duplicate)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Deletes a row and what belongs to it by the schema's rules, logged. */
+gboolean
+_tandem_project_delete_logged (TandemProject  *self,
+                               const char     *entity,
+                               const char     *id,
+                               GError        **error)
+{
+  const TandemEntity *info = lookup_entity (entity, error);
+  gboolean ok;
+
+  if (info == NULL)
+    return FALSE;
+  ok = delete_row (self, info, id, error);
+  g_hash_table_remove_all (self->deleting);
+  return ok;
+}
+
 static void
 finalize_statement (gpointer stmt)
 {
@@ -2390,6 +2688,9 @@ tandem_project_finalize (GObject *object)
   TandemProject *self = (TandemProject *) object;
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->check_thread != NULL)
+    self->check_error = g_thread_join (g_steal_pointer (&self->check_thread));
+  g_clear_error (&self->check_error);
   if (self->depth > 0)
     tandem_project_rollback (self);
   g_hash_table_destroy (self->statements);

@@ -79,6 +79,10 @@ TandemProject     *tandem_project_create         (const char      *path,
                                                   GError         **error);
 TandemProject     *tandem_project_open           (const char      *path,
                                                   GError         **error);
+TandemProject     *tandem_project_open_for_reading (const char    *path,
+                                                    GError       **error);
+gboolean           tandem_project_confirm_intact (TandemProject   *self,
+                                                  GError         **error);
 TandemCheckResult  tandem_project_check_file     (const char      *path,
                                                   GPtrArray       *problems);
 

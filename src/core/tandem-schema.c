@@ -349,15 +349,46 @@ static const char schema_v2[] =
   "INSERT INTO meta (key, value) VALUES ('coaching_search_txn',"
   "  (SELECT coalesce (max (id), 0) FROM change_txn));";
 
+/* Every change gets an identity that travels with it from copy to copy, so a
+ * merge can tell which of another copy's changes this one already has: the
+ * copy it was first made in and an id unique there. Changes made before
+ * format 3 are given one from what they already record (the same in every
+ * copy of the file, so copies agree on their shared history). Changes that
+ * came in by a merge are marked, so that they never go on anyone's undo
+ * stack. The conflict table keeps both values of a field two people changed,
+ * until a person chooses. */
+static const char schema_v3[] =
+  "ALTER TABLE change_txn ADD COLUMN origin_replica TEXT;"
+  "ALTER TABLE change_txn ADD COLUMN origin_id TEXT;"
+  "ALTER TABLE change_txn ADD COLUMN merged_at TEXT;"
+  "UPDATE change_txn SET origin_replica = replica, origin_id = id || '@' || at;"
+  "CREATE UNIQUE INDEX change_txn_by_origin ON change_txn (origin_replica, origin_id);"
+
+  "CREATE TABLE conflict ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  mine_value,"
+  "  theirs_value,"
+  "  mine_author TEXT,"
+  "  theirs_author TEXT,"
+  "  theirs_at TEXT,"
+  "  source TEXT NOT NULL CHECK (source IN ('merge', 'live')),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX conflict_by_entity ON conflict (entity_id, field);";
+
 static const TandemMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 /* Tables that are bookkeeping, not entities a person edits: the change log,
- * and the coaching search index with the tables FTS5 keeps for it. */
+ * merge conflicts, and the coaching search index with the tables FTS5 keeps
+ * for it. */
 static const char * const internal_tables[] = {
-  "meta", "change_txn", "change_log",
+  "meta", "change_txn", "change_log", "conflict",
   "coaching_search_doc", "coaching_search", "coaching_search_data", "coaching_search_idx",
   "coaching_search_content", "coaching_search_docsize", "coaching_search_config",
   NULL
@@ -471,11 +502,13 @@ tandem_schema_migrate (sqlite3               *db,
   return TRUE;
 }
 
+#ifdef TANDEM_SCHEMA_GENERATOR
 static gboolean
 is_internal_table (const char *name)
 {
   return g_strv_contains (internal_tables, name);
 }
+#endif
 
 static TandemEntity *
 entity_new (const char *name)
@@ -515,6 +548,7 @@ entity_build_sql (TandemEntity *entity)
 /* The shape of every entity is read from a private in-memory database built
  * from our own migrations, never from the file being opened: the file is
  * untrusted, and the table and column names used to build SQL must be ours. */
+#ifdef TANDEM_SCHEMA_GENERATOR
 static TandemSchemaCache *
 schema_cache_build (void)
 {
@@ -594,6 +628,51 @@ schema_cache_build (void)
   sqlite3_close (db);
   return cache;
 }
+#else
+#include "tandem-schema-shape.h"
+
+/* The same shape, from the description tandem-schema-gen made at build time
+ * with the function above: building a database in memory on every start cost
+ * more than the rest of a command-line export. */
+static TandemSchemaCache *
+schema_cache_build (void)
+{
+  TandemSchemaCache *cache = g_new0 (TandemSchemaCache, 1);
+
+  cache->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  cache->names = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (tandem_schema_shape); i++)
+    {
+      TandemEntity *entity = entity_new (tandem_schema_shape[i].name);
+
+      for (guint c = 0; tandem_schema_shape[i].columns[c] != NULL; c++)
+        g_ptr_array_add (entity->columns,
+                         (gpointer) g_intern_static_string (tandem_schema_shape[i].columns[c]));
+      entity_build_sql (entity);
+      g_hash_table_insert (cache->by_name, (gpointer) entity->name, entity);
+      g_ptr_array_add (cache->names, (gpointer) entity->name);
+    }
+  g_ptr_array_add (cache->names, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tandem_schema_shape); i++)
+    {
+      TandemEntity *entity = g_hash_table_lookup (cache->by_name, tandem_schema_shape[i].name);
+
+      for (const TandemSchemaShapeChild *child = tandem_schema_shape[i].children;
+           child->entity != NULL; child++)
+        {
+          TandemChildLink link;
+
+          link.entity = g_intern_static_string (child->entity);
+          link.column = g_intern_static_string (child->column);
+          link.rule = child->clear ? TANDEM_CHILD_CLEAR : TANDEM_CHILD_DELETE;
+          g_array_append_val (entity->children, link);
+        }
+    }
+  return cache;
+}
+#endif
 
 static TandemSchemaCache *
 schema_cache (void)

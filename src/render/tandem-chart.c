@@ -54,6 +54,7 @@ struct _TandemChart
   gssize           *annotation_point;
   char            **phase_labels; /* per phase, nullable */
   TandemChartStyle  style;
+  double            text_scale;   /* the reader's large-text factor, 1 for normal */
   gssize            focus;
 
   /* Where the last draw put things. */
@@ -187,17 +188,24 @@ static gboolean
 parse_iso (const char *s,
            guint32    *julian)
 {
-  guint y, m, d;
+  static const guint16 days_before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+  guint y, m, d, years;
 
-  if (s == NULL || strlen (s) != 10 || s[4] != '-' || s[7] != '-' ||
-      sscanf (s, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+  /* By hand, not with sscanf and GDate: a 10,000-point chart parses every date. */
+  if (s == NULL || strlen (s) != 10 || s[4] != '-' || s[7] != '-')
     return FALSE;
-  {
-    GDate date;
-    g_date_clear (&date, 1);
-    g_date_set_dmy (&date, d, m, y);
-    *julian = g_date_get_julian (&date);
-  }
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
+      return FALSE;
+  y = (s[0] - '0') * 1000u + (s[1] - '0') * 100u + (s[2] - '0') * 10u + (s[3] - '0');
+  m = (s[5] - '0') * 10u + (s[6] - '0');
+  d = (s[8] - '0') * 10u + (s[9] - '0');
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  /* Day 1 is 1 January of year 1, as GDate counts. */
+  years = y - 1;
+  *julian = years * 365 + years / 4 - years / 100 + years / 400 + days_before[m - 1] + d +
+            (m > 2 && g_date_is_leap_year (y) ? 1 : 0);
   return TRUE;
 }
 
@@ -258,6 +266,7 @@ tandem_chart_new (TandemMeasure *measure)
 
   chart->measure = tandem_measure_ref (measure);
   chart->focus = -1;
+  chart->text_scale = 1;
   chart->result = tandem_measure_analyse (measure, &error);
   if (chart->result == NULL)
     {
@@ -362,6 +371,21 @@ tandem_chart_set_style (TandemChart      *chart,
                         TandemChartStyle  style)
 {
   chart->style = style;
+}
+
+/**
+ * tandem_chart_set_text_scale:
+ * @chart: a chart
+ * @scale: how much larger than normal to draw the type (1 for normal), as
+ *   the system's large-text setting or workshop mode ask
+ *
+ * The layout makes room for the larger type; lines and points keep their size.
+ */
+void
+tandem_chart_set_text_scale (TandemChart *chart,
+                             double       scale)
+{
+  chart->text_scale = CLAMP (scale, 0.5, 4.0);
 }
 
 /**
@@ -545,6 +569,22 @@ value_with_unit (TandemChart *chart,
   return g_strdup_printf ("%s %s", number, unit);
 }
 
+/* What a numbered marker stands for, in the legend and in words: the note,
+ * with the PDSA cycle or change idea it is about; or a PDSA cycle of a
+ * change idea linked to the measure. */
+static char *
+annotation_label (const TandemAnnotation *annotation)
+{
+  if (annotation->from_link)
+    return g_strdup_printf (_("PDSA cycle: %s"), annotation->linked_title ? annotation->linked_title : "");
+  if (annotation->linked_title && annotation->text &&
+      g_strcmp0 (annotation->linked_title, annotation->text) != 0)
+    return g_strdup_printf (annotation->pdsa_id ? _("%s · PDSA cycle: %s") : _("%s · change idea: %s"),
+                            annotation->text, annotation->linked_title);
+  return g_strdup (annotation->text ? annotation->text
+                   : annotation->linked_title ? annotation->linked_title : "");
+}
+
 /**
  * tandem_chart_describe_point:
  * @chart: a chart
@@ -623,10 +663,8 @@ tandem_chart_describe_point (TandemChart *chart,
   for (guint a = 0; a < chart->measure->annotations->len; a++)
     if (chart->annotation_point[a] == (gssize) point)
       {
-        const TandemAnnotation *annotation = chart->measure->annotations->pdata[a];
-        g_string_append_printf (text, _(". Change %u: %s"), a + 1,
-                                annotation->text ? annotation->text
-                                  : annotation->linked_title ? annotation->linked_title : "");
+        g_autofree char *what = annotation_label (chart->measure->annotations->pdata[a]);
+        g_string_append_printf (text, _(". Change %u: %s"), a + 1, what);
       }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -793,6 +831,19 @@ tandem_chart_dup_summary (TandemChart *chart)
         g_string_append_printf (text, _("Target %s: %s.\n"), target, assurance);
       else
         g_string_append_printf (text, _("Target %s.\n"), target);
+    }
+  if (chart->measure->annotations->len > 0)
+    g_string_append (text, _("Changes marked on the chart:\n"));
+  for (guint a = 0; a < chart->measure->annotations->len; a++)
+    {
+      const TandemAnnotation *annotation = chart->measure->annotations->pdata[a];
+      g_autofree char *what = annotation_label (annotation);
+      g_autofree char *when = NULL;
+      guint32 julian;
+
+      when = parse_iso (annotation->date, &julian) ? format_julian (julian, "%e %B %Y")
+                                                    : g_strdup (annotation->date);
+      g_string_append_printf (text, _("%u. %s: %s.\n"), a + 1, g_strstrip (when), what);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -1461,12 +1512,10 @@ draw_legend (TandemChart *chart,
       when = parse_iso (annotation->date, &julian) ? format_julian (julian, "%e %b %Y")
                                                     : g_strdup (annotation->date);
       g_strstrip (when);
-      if (annotation->linked_title && annotation->text &&
-          g_strcmp0 (annotation->linked_title, annotation->text) != 0)
-        text = g_strdup_printf ("%s — %s (%s)", when, annotation->text, annotation->linked_title);
-      else
-        text = g_strdup_printf ("%s — %s", when, annotation->text ? annotation->text
-                                : annotation->linked_title ? annotation->linked_title : "");
+      {
+        g_autofree char *what = annotation_label (annotation);
+        text = g_strdup_printf ("%s — %s", when, what);
+      }
       draw_text (NULL, layout, text, 0, 0, 0, NULL, &h);
       if (!measure_only)
         {
@@ -1603,6 +1652,7 @@ tandem_chart_draw (TandemChart *chart,
   g_return_if_fail (chart != NULL && cr != NULL);
 
   style_init (&style, chart->style, width);
+  style.base *= chart->text_scale;
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -1928,7 +1978,7 @@ tandem_chart_draw (TandemChart *chart,
   cairo_restore (cr);
 
   if (chart->focus >= 0 && (gsize) chart->focus < r->n_points &&
-      chart->style == TANDEM_CHART_STYLE_SCREEN)
+      chart->style != TANDEM_CHART_STYLE_PRINT)
     {
       const TandemSpcPoint *p = &chart->points[chart->focus];
       double x = to_x (chart, chart->xv[chart->focus]);

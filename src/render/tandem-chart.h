@@ -62,6 +62,8 @@ const TandemSpcResult *tandem_chart_get_result       (TandemChart           *cha
 const char            *tandem_chart_get_problem      (TandemChart           *chart);
 void                   tandem_chart_set_style        (TandemChart           *chart,
                                                       TandemChartStyle       style);
+void                   tandem_chart_set_text_scale   (TandemChart           *chart,
+                                                      double                 scale);
 void                   tandem_chart_set_focus        (TandemChart           *chart,
                                                       gssize                 point);
 

@@ -505,7 +505,7 @@ tandem_coaching_draw_attendance (cairo_t                *cr,
 
 /**
  * tandem_sessions_format_from_string:
- * @name: “pdf”, “md” (or “markdown”) or “ics”
+ * @name: “pdf”, “md” (or “markdown”), “txt” (or “text”) or “ics”
  * @format: (out): the format
  *
  * Returns: whether @name is a format sessions export to
@@ -520,6 +520,8 @@ tandem_sessions_format_from_string (const char           *name,
     *format = TANDEM_SESSIONS_MARKDOWN;
   else if (g_strcmp0 (name, "ics") == 0)
     *format = TANDEM_SESSIONS_ICS;
+  else if (g_strcmp0 (name, "txt") == 0 || g_strcmp0 (name, "text") == 0)
+    *format = TANDEM_SESSIONS_TEXT;
   else
     return FALSE;
   return TRUE;
@@ -558,7 +560,7 @@ export_doc (TandemCoachingDoc  *doc,
  * tandem_coaching_export_session:
  * @project: a project
  * @session_id: a session
- * @format: PDF (one page) or Markdown
+ * @format: PDF (one page), Markdown, plain text or iCalendar
  * @path: the file to write
  * @error: return location for an error
  *
@@ -579,9 +581,11 @@ tandem_coaching_export_session (TandemProject         *project,
 
   if (record == NULL)
     return FALSE;
-  if (format == TANDEM_SESSIONS_MARKDOWN)
+  if (format == TANDEM_SESSIONS_MARKDOWN || format == TANDEM_SESSIONS_TEXT)
     {
-      g_autofree char *text = tandem_session_record_markdown (record);
+      g_autofree char *text = format == TANDEM_SESSIONS_TEXT
+                              ? tandem_session_record_text (record)
+                              : tandem_session_record_markdown (record);
       tandem_session_record_free (record);
       return write_text (path, text, error);
     }
@@ -612,7 +616,7 @@ tandem_coaching_export_session (TandemProject         *project,
  * @from: (nullable): the first day, YYYY-MM-DD
  * @to: (nullable): the last day, YYYY-MM-DD
  * @include_private: whether to include sessions marked private
- * @format: PDF, Markdown or iCalendar
+ * @format: PDF, Markdown, plain text or iCalendar
  * @path: the file to write
  * @error: return location for an error
  *
@@ -651,9 +655,11 @@ tandem_coaching_export_log (TandemProject         *project,
   records = tandem_coaching_log_records (project, team_id, from, to, include_private, today, error);
   if (records == NULL)
     return FALSE;
-  if (format == TANDEM_SESSIONS_MARKDOWN)
+  if (format == TANDEM_SESSIONS_MARKDOWN || format == TANDEM_SESSIONS_TEXT)
     {
-      g_autofree char *text = tandem_coaching_log_markdown (records, team_name);
+      g_autofree char *text = format == TANDEM_SESSIONS_TEXT
+                              ? tandem_coaching_log_text (records, team_name)
+                              : tandem_coaching_log_markdown (records, team_name);
       g_ptr_array_unref (records);
       return write_text (path, text, error);
     }

@@ -18,6 +18,7 @@ typedef enum
   TANDEM_SESSIONS_PDF,
   TANDEM_SESSIONS_MARKDOWN,
   TANDEM_SESSIONS_ICS,
+  TANDEM_SESSIONS_TEXT,
 } TandemSessionsFormat;
 
 typedef struct _TandemCoachingDoc TandemCoachingDoc;

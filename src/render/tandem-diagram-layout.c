@@ -294,6 +294,7 @@ box_clear (gpointer data)
   g_clear_object (&box->text);
   g_clear_object (&box->marks);
   g_clear_object (&box->group);
+  g_clear_object (&box->credit);
 }
 
 static void
@@ -633,6 +634,36 @@ TandemDiagramLayout *
 tandem_diagram_layout_new (TandemDiagram *diagram,
                            const char    *focus_id)
 {
+  return tandem_diagram_layout_new_full (diagram, focus_id, NULL);
+}
+
+static char *
+credit_text (const TandemAuthorship *a)
+{
+  if (a == NULL || a->added_by == NULL)
+    return NULL;
+  if (a->changed_by && !g_str_equal (a->changed_by, a->added_by))
+    return g_strdup_printf (_("Added by %s · changed by %s"), a->added_by, a->changed_by);
+  return g_strdup_printf (_("Added by %s"), a->added_by);
+}
+
+/**
+ * tandem_diagram_layout_new_full:
+ * @diagram: a loaded diagram
+ * @focus_id: (nullable): show only this node's branch
+ * @authorship: (nullable) (element-type utf8 TandemAuthorship): from
+ *   tandem_diagram_authorship(), to write in each box who added it and who
+ *   last changed it; %NULL to leave that out
+ *
+ * Like tandem_diagram_layout_new(), with who did what in each box.
+ *
+ * Returns: (transfer full): the layout
+ */
+TandemDiagramLayout *
+tandem_diagram_layout_new_full (TandemDiagram *diagram,
+                                const char    *focus_id,
+                                GHashTable    *authorship)
+{
   TandemDiagramLayout *self;
   g_autofree gboolean *shown = NULL;
   GArray *order[TANDEM_N_NODE_KINDS];
@@ -673,7 +704,7 @@ tandem_diagram_layout_new (TandemDiagram *diagram,
       {
         guint index = g_array_index (order[k], guint, i);
         const TandemDiagramNode *node = tandem_diagram_get_node (diagram, index);
-        TandemDiagramBox box = { index, self->column_x[k], 0, column_widths[k], 0, NULL, NULL, NULL, 0 };
+        TandemDiagramBox box = { index, self->column_x[k], 0, column_widths[k], 0, NULL, NULL, NULL, 0, NULL };
         double inner = column_widths[k] - 2 * PAD - (node->group >= 0 ? STRIPE : 0);
         gboolean empty = node->title[0] == '\0';
         int b = self->boxes->len;
@@ -689,12 +720,19 @@ tandem_diagram_layout_new (TandemDiagram *diagram,
         if (node->group >= 0)
           box.group = make_text (self, SMALL_FONT, tandem_diagram_get_group (diagram, node->group)->name,
                                  inner, FALSE);
+        if (authorship)
+          {
+            g_autofree char *credit = credit_text (g_hash_table_lookup (authorship, node->id));
+            if (credit)
+              box.credit = make_text (self, SMALL_FONT, credit, inner, TRUE);
+          }
         if (node->collapsed)
           for (guint c = 0; c < node->children->len; c++)
             box.n_folded++;
         box.height = 2 * PAD + text_height (box.text) +
                      (box.marks ? text_height (box.marks) + 4 : 0) +
-                     (box.group ? text_height (box.group) + 3 : 0);
+                     (box.group ? text_height (box.group) + 3 : 0) +
+                     (box.credit ? text_height (box.credit) + 3 : 0);
         box.height = MAX (box.height, 30);
         g_array_append_val (self->boxes, box);
         g_array_append_val (self->columns[k], b);
@@ -981,6 +1019,36 @@ draw_edge (TandemDiagramLayout    *self,
   cairo_fill (cr);
 }
 
+/* The count of open comments: a speech bubble over the box's top right
+ * corner, dark with a white number, so it reads in greyscale too. */
+static void
+draw_comment_badge (TandemDiagramLayout    *self,
+                    cairo_t                *cr,
+                    const TandemDiagramBox *box,
+                    guint                   count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  PangoLayout *number = make_text (self, "Sans Bold 7", text, -1, FALSE);
+  double w = MAX (16, text_width (number) + 8), h = 13;
+  double bx = box->x + box->width - w - 6, by = box->y - h / 2;
+
+  cairo_save (cr);
+  rounded_rectangle (cr, bx, by, w, h, 4);
+  cairo_move_to (cr, bx + 4, by + h - 1);
+  cairo_line_to (cr, bx + 3, by + h + 4);
+  cairo_line_to (cr, bx + 9, by + h - 1);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 0.38, 0.21, 0.51);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_move_to (cr, bx + (w - text_width (number)) / 2, by + (h - text_height (number)) / 2);
+  pango_cairo_show_layout (cr, number);
+  cairo_restore (cr);
+  g_object_unref (number);
+}
+
 static void
 draw_box (TandemDiagramLayout            *self,
           cairo_t                        *cr,
@@ -989,7 +1057,10 @@ draw_box (TandemDiagramLayout            *self,
 {
   const TandemDiagramNode *node = tandem_diagram_get_node (self->diagram, box->node);
   gboolean selected = options && options->selected == (int) box->node;
-  gboolean target = options && options->drop_target == (int) box->node;
+  gboolean target = options && options->drop_target == (int) box->node &&
+                    options->drop_place == TANDEM_DROP_ONTO;
+  guint n_comments = options && options->open_comments
+                     ? GPOINTER_TO_UINT (g_hash_table_lookup (options->open_comments, node->id)) : 0;
   gboolean abandoned = node->status == TANDEM_IDEA_STATUS_ABANDONED;
   double tx = box->x + PAD, ty = box->y + PAD;
 
@@ -1066,7 +1137,19 @@ draw_box (TandemDiagramLayout            *self,
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.28);
       cairo_move_to (cr, tx + 12, ty);
       pango_cairo_show_layout (cr, box->marks);
+      ty += text_height (box->marks);
     }
+
+  if (box->credit)
+    {
+      ty += 3;
+      cairo_set_source_rgb (cr, 0.38, 0.38, 0.4);
+      cairo_move_to (cr, tx, ty);
+      pango_cairo_show_layout (cr, box->credit);
+    }
+
+  if (n_comments > 0)
+    draw_comment_badge (self, cr, box, n_comments);
 
   if (box->n_folded > 0)
     {
@@ -1083,6 +1166,34 @@ draw_box (TandemDiagramLayout            *self,
       pango_cairo_show_layout (cr, badge);
       g_object_unref (badge);
     }
+}
+
+/* A line between two boxes where a dragged box would land, with a ring at
+ * its start: it reads without the colour, and does not hide either box. */
+static void
+draw_drop_line (TandemDiagramLayout            *self,
+                cairo_t                        *cr,
+                const TandemDiagramDrawOptions *options)
+{
+  int b = tandem_diagram_layout_find_box (self, options->drop_target);
+  const TandemDiagramBox *box;
+  double y;
+
+  if (b < 0)
+    return;
+  box = &g_array_index (self->boxes, TandemDiagramBox, b);
+  y = options->drop_place == TANDEM_DROP_BEFORE ? box->y - BOX_GAP / 2 : box->y + box->height + BOX_GAP / 2;
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.15, 0.55, 0.30);
+  cairo_set_line_width (cr, 3);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_move_to (cr, box->x + 8, y);
+  cairo_line_to (cr, box->x + box->width, y);
+  cairo_stroke (cr);
+  cairo_set_line_width (cr, 2);
+  cairo_arc (cr, box->x + 4, y, 4, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 /**
@@ -1160,8 +1271,10 @@ tandem_diagram_layout_draw (TandemDiagramLayout            *self,
     {
       const TandemDiagramBox *box = &g_array_index (self->boxes, TandemDiagramBox, b);
 
-      if (visible (cx1, cy1, cx2, cy2, box->x - 12, box->y - 2, box->width + 24, box->height + 4))
+      if (visible (cx1, cy1, cx2, cy2, box->x - 12, box->y - 10, box->width + 24, box->height + 12))
         draw_box (self, cr, box, options);
     }
+  if (options && options->drop_target >= 0 && options->drop_place != TANDEM_DROP_ONTO)
+    draw_drop_line (self, cr, options);
   cairo_restore (cr);
 }

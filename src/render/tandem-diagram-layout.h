@@ -21,6 +21,7 @@ typedef struct
   PangoLayout  *marks;       /* status, tags, PDSA count (change ideas), or NULL */
   PangoLayout  *group;       /* the group's name (primary drivers), or NULL */
   guint         n_folded;    /* children hidden because the branch is folded */
+  PangoLayout  *credit;      /* who added and last changed it, or NULL */
 } TandemDiagramBox;
 
 typedef struct
@@ -29,11 +30,21 @@ typedef struct
   guint to;
 } TandemDiagramEdge;
 
+/* Where a dragged box would go, relative to the drop target. */
+typedef enum
+{
+  TANDEM_DROP_ONTO,          /* under it, as its child */
+  TANDEM_DROP_BEFORE,        /* just above it, under the same parent */
+  TANDEM_DROP_AFTER,         /* just below it */
+} TandemDropPlace;
+
 typedef struct
 {
-  int       selected;        /* node index, or -1 */
-  int       drop_target;     /* node index, or -1 */
-  gboolean  legend;          /* draw the key at the top */
+  int              selected;        /* node index, or -1 */
+  int              drop_target;     /* node index, or -1 */
+  gboolean         legend;          /* draw the key at the top */
+  TandemDropPlace  drop_place;
+  GHashTable      *open_comments;   /* node id → GUINT_TO_POINTER (count), or NULL */
 } TandemDiagramDrawOptions;
 
 #define TANDEM_TYPE_DIAGRAM_LAYOUT (tandem_diagram_layout_get_type ())
@@ -42,6 +53,9 @@ G_DECLARE_FINAL_TYPE (TandemDiagramLayout, tandem_diagram_layout, TANDEM, DIAGRA
 
 TandemDiagramLayout    *tandem_diagram_layout_new          (TandemDiagram       *diagram,
                                                             const char          *focus_id);
+TandemDiagramLayout    *tandem_diagram_layout_new_full     (TandemDiagram       *diagram,
+                                                            const char          *focus_id,
+                                                            GHashTable          *authorship);
 TandemDiagram          *tandem_diagram_layout_get_diagram  (TandemDiagramLayout *self);
 void                    tandem_diagram_layout_get_size     (TandemDiagramLayout *self,
                                                             double              *width,
@@ -74,6 +88,11 @@ TandemDiagramPages *tandem_diagram_pages_new        (TandemDiagramLayout *layout
                                                      guint                columns,
                                                      guint                rows);
 void                tandem_diagram_pages_free       (TandemDiagramPages  *pages);
+gboolean            tandem_diagram_pages_prefer_landscape (TandemDiagramLayout *layout,
+                                                           double               paper_width,
+                                                           double               paper_height,
+                                                           guint                columns,
+                                                           guint                rows);
 guint               tandem_diagram_pages_get_n_pages (TandemDiagramPages *pages);
 void                tandem_diagram_draw_page        (cairo_t             *cr,
                                                      double               width,

@@ -53,6 +53,57 @@ tandem_diagram_pages_new (TandemDiagramLayout *layout,
   return pages;
 }
 
+/* How much the diagram is scaled on a page of @width × @height, across
+ * @columns × @rows pages. */
+static double
+fit_scale (TandemDiagramLayout *layout,
+           double               width,
+           double               height,
+           guint                columns,
+           guint                rows)
+{
+  double dw, dh, area_w = width - 2 * PAGE_MARGIN, area_h, total_w, total_h;
+
+  tandem_diagram_layout_get_size (layout, &dw, &dh);
+  if (columns * rows == 1)
+    {
+      area_h = height - 2 * PAGE_MARGIN - HEADER - FOOTER;
+      return MIN (1.5, MIN (area_w / dw, area_h / dh));
+    }
+  area_h = height - 2 * PAGE_MARGIN - HEADER;
+  total_w = columns * area_w - (columns - 1) * OVERLAP;
+  total_h = rows * area_h - (rows - 1) * OVERLAP;
+  return MIN (total_w / dw, total_h / dh);
+}
+
+/**
+ * tandem_diagram_pages_prefer_landscape:
+ * @layout: the laid-out diagram
+ * @paper_width: the paper's shorter side, in points
+ * @paper_height: its longer side
+ * @columns: pages across
+ * @rows: pages down
+ *
+ * Returns: whether the diagram prints larger with the paper turned sideways
+ *   (a wide diagram) than upright (a tall one)
+ */
+gboolean
+tandem_diagram_pages_prefer_landscape (TandemDiagramLayout *layout,
+                                       double               paper_width,
+                                       double               paper_height,
+                                       guint                columns,
+                                       guint                rows)
+{
+  double portrait, landscape;
+
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (layout), TRUE);
+  columns = CLAMP (columns, 1, 8);
+  rows = CLAMP (rows, 1, 8);
+  portrait = fit_scale (layout, MIN (paper_width, paper_height), MAX (paper_width, paper_height), columns, rows);
+  landscape = fit_scale (layout, MAX (paper_width, paper_height), MIN (paper_width, paper_height), columns, rows);
+  return landscape >= portrait;
+}
+
 void
 tandem_diagram_pages_free (TandemDiagramPages *pages)
 {
@@ -192,7 +243,7 @@ tandem_diagram_draw_page (cairo_t  *cr,
                           gpointer  user_data)
 {
   TandemDiagramPages *pages = user_data;
-  TandemDiagramDrawOptions options = { -1, -1, TRUE };
+  TandemDiagramDrawOptions options = { -1, -1, TRUE, TANDEM_DROP_ONTO, NULL };
   double dw, dh, area_w, area_h, scale;
   guint n_pages = pages->columns * pages->rows;
 
@@ -205,7 +256,7 @@ tandem_diagram_draw_page (cairo_t  *cr,
     {
       area_w = width - 2 * PAGE_MARGIN;
       area_h = height - 2 * PAGE_MARGIN - HEADER - FOOTER;
-      scale = MIN (1.5, MIN (area_w / dw, area_h / dh));
+      scale = fit_scale (pages->layout, width, height, 1, 1);
       draw_header (pages, cr, width, NULL);
       cairo_translate (cr, PAGE_MARGIN + (area_w - dw * scale) / 2, PAGE_MARGIN + HEADER);
       cairo_scale (cr, scale, scale);
@@ -223,7 +274,7 @@ tandem_diagram_draw_page (cairo_t  *cr,
       area_h = height - 2 * PAGE_MARGIN - HEADER;
       total_w = pages->columns * area_w - (pages->columns - 1) * OVERLAP;
       total_h = pages->rows * area_h - (pages->rows - 1) * OVERLAP;
-      scale = MIN (total_w / dw, total_h / dh);
+      scale = fit_scale (pages->layout, width, height, pages->columns, pages->rows);
       /* Centre the picture on the whole poster. */
       ox = (total_w - dw * scale) / 2 - column * (area_w - OVERLAP);
       oy = (total_h - dh * scale) / 2 - row * (area_h - OVERLAP);

@@ -130,6 +130,43 @@ tandem_export_pages (const char          *path,
                      gpointer             user_data,
                      GError             **error)
 {
+  return tandem_export_pages_confirmed (path, format, width, height, n_pages, dpi,
+                                        draw, user_data, NULL, NULL, error);
+}
+
+/**
+ * tandem_export_pages_confirmed:
+ * @path: the file to write
+ * @format: PDF, SVG or PNG
+ * @width: page width in points
+ * @height: page height in points
+ * @n_pages: how many pages
+ * @dpi: resolution for PNG (72–1200); ignored otherwise
+ * @draw: draws each page
+ * @user_data: for @draw
+ * @confirm: (nullable): asked before the finished file replaces @path
+ * @confirm_data: for @confirm
+ * @error: return location for an error
+ *
+ * As tandem_export_pages(), but the complete file only replaces @path if
+ * @confirm agrees: the command line uses it to keep nothing made from a
+ * project whose structural check, running meanwhile, fails.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+tandem_export_pages_confirmed (const char              *path,
+                               TandemExportFormat       format,
+                               double                   width,
+                               double                   height,
+                               guint                    n_pages,
+                               double                   dpi,
+                               TandemDrawPageFunc       draw,
+                               gpointer                 user_data,
+                               TandemExportConfirmFunc  confirm,
+                               gpointer                 confirm_data,
+                               GError                 **error)
+{
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   cairo_surface_t *surface = NULL;
@@ -221,6 +258,8 @@ tandem_export_pages (const char          *path,
     }
   g_clear_pointer (&surface, cairo_surface_destroy);
 
+  if (ok && confirm != NULL)
+    ok = confirm (confirm_data, error);
   if (ok && g_rename (tmp, path) != 0)
     {
       g_autofree char *name = g_filename_display_basename (path);

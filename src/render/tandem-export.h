@@ -48,6 +48,19 @@ typedef void (*TandemDrawPageFunc) (cairo_t *cr,
                                     guint    page_nr,
                                     gpointer user_data);
 
+/**
+ * TandemExportConfirmFunc:
+ * @user_data: the caller's data
+ * @error: return location for an error
+ *
+ * Asked, once the file is complete but before it replaces @path, whether it
+ * may; a file refused is deleted.
+ *
+ * Returns: %TRUE to keep the file
+ */
+typedef gboolean (*TandemExportConfirmFunc) (gpointer   user_data,
+                                             GError   **error);
+
 GQuark   tandem_export_error_quark        (void);
 
 gboolean tandem_export_format_from_string (const char          *name,
@@ -67,6 +80,17 @@ gboolean tandem_export_pages              (const char          *path,
                                            double               dpi,
                                            TandemDrawPageFunc   draw,
                                            gpointer             user_data,
+                                           GError             **error);
+gboolean tandem_export_pages_confirmed    (const char          *path,
+                                           TandemExportFormat   format,
+                                           double               width,
+                                           double               height,
+                                           guint                n_pages,
+                                           double               dpi,
+                                           TandemDrawPageFunc   draw,
+                                           gpointer             user_data,
+                                           TandemExportConfirmFunc confirm,
+                                           gpointer             confirm_data,
                                            GError             **error);
 
 G_END_DECLS

@@ -53,6 +53,38 @@ set_rgb (cairo_t   *cr,
   cairo_set_source_rgb (cr, c->r, c->g, c->b);
 }
 
+static const cairo_user_data_key_t text_context_key;
+
+/* One Pango context per cairo context, kept with it: a heat map has
+ * hundreds of labels, and a context of their own each costs more than
+ * drawing them. */
+static PangoContext *
+text_context (cairo_t *cr)
+{
+  PangoContext *context = cairo_get_user_data (cr, &text_context_key);
+  cairo_font_options_t *options;
+
+  if (context != NULL)
+    {
+      pango_cairo_update_context (cr, context);
+      return context;
+    }
+  context = pango_cairo_create_context (cr);
+  options = cairo_font_options_create ();
+  /* The same shapes on screen, on paper and in every file. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  if (cairo_set_user_data (cr, &text_context_key, context, g_object_unref) != CAIRO_STATUS_SUCCESS)
+    {
+      /* Out of memory: a context for this layout only. */
+      g_object_unref (context);
+      return NULL;
+    }
+  return context;
+}
+
 static PangoLayout *
 make_layout (cairo_t    *cr,
              const char *text,
@@ -61,16 +93,9 @@ make_layout (cairo_t    *cr,
              double      width,
              int         max_lines)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoContext *context = text_context (cr);
+  PangoLayout *layout = context ? pango_layout_new (context) : pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Sans");
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* The same shapes on screen, on paper and in every file. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  cairo_font_options_destroy (options);
-  pango_layout_context_changed (layout);
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)

@@ -14,6 +14,8 @@
 #include "tandem-application.h"
 #include "tandem-coaching.h"
 #include "tandem-coaching-page.h"
+#include "tandem-comments.h"
+#include "tandem-comments-panel.h"
 #include "tandem-sample.h"
 #include "tandem-window.h"
 
@@ -386,6 +388,111 @@ test_journey (void)
   }
 }
 
+static GtkWidget *
+find_message_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *dialog = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
+/* The coach's own templates are renamed and deleted (with Undo) from the
+ * New Session menu's dialog; a session's comments are in its editor. */
+static void
+test_templates_and_comments (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-coaching-page-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Sample.tandem", NULL);
+  g_autoptr(TandemProject) made = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autofree char *session = NULL;
+  g_autofree char *template_id = NULL;
+  g_autofree char *comment = NULL;
+  TandemWindow *window;
+  TandemProject *project;
+  TandemCoachingPage *page;
+  GtkWidget *widget, *dialog = NULL, *row;
+
+  g_assert_no_error (error);
+  made = tandem_project_create (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_sample_populate (made, TANDEM_SAMPLE_WARD, &error));
+  g_clear_object (&made);
+
+  window = tandem_window_new (GTK_APPLICATION (app));
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (path);
+  tandem_window_open_file (window, file);
+  WAIT_FOR (!tandem_window_is_busy (window) && tandem_window_get_project (window) != NULL);
+  project = tandem_window_get_project (window);
+  page = TANDEM_COACHING_PAGE (FIND (window, is_page, NULL));
+  widget = GTK_WIDGET (page);
+
+  g_assert_true (gtk_widget_activate_action (widget, "coaching.new-session", "s", ""));
+  session = g_strdup (tandem_coaching_page_get_session_id (page));
+  template_id = tandem_coaching_save_template (project, "Ward round prep", session, &error);
+  g_assert_no_error (error);
+
+  /* Comments on the session, shown in its editor. */
+  comment = tandem_comments_add (project, "coaching_session", session,
+                                 "Can we move this to Thursdays?", &error);
+  g_assert_no_error (error);
+  {
+    GtkWidget *panel = FIND_TYPE (widget, TANDEM_TYPE_COMMENTS_PANEL);
+    g_assert_nonnull (panel);
+    g_assert_true (gtk_widget_is_visible (panel));
+    WAIT_FOR (FIND (panel, is_label, "Can we move this to Thursdays?") != NULL);
+  }
+
+  /* Rename in the dialog: Enter (the row's apply) saves. */
+  g_assert_true (gtk_widget_activate_action (widget, "coaching.manage-templates", NULL));
+  WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  row = FIND_TYPE (dialog, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Ward round prep");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Ward round preparation");
+  g_signal_emit_by_name (row, "apply");
+  {
+    g_autofree char *name = tandem_project_get_text (project, "coaching_template", template_id, "name");
+    g_assert_cmpstr (name, ==, "Ward round preparation");
+  }
+
+  /* Delete, from the list rebuilt after the rename; Undo brings it back. */
+  WAIT_FOR ((row = FIND_TYPE (dialog, ADW_TYPE_ENTRY_ROW)) != NULL &&
+            g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "Ward round preparation") == 0);
+  click (FIND (dialog, is_tooltip, "Delete “Ward round preparation”"));
+  g_assert_false (tandem_project_exists (project, "coaching_template", template_id));
+  WAIT_FOR (FIND_TYPE (dialog, ADW_TYPE_ENTRY_ROW) == NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (tandem_project_exists (project, "coaching_template", template_id));
+  WAIT_FOR (FIND_TYPE (dialog, ADW_TYPE_ENTRY_ROW) != NULL);
+  templates = tandem_coaching_list_templates (project);
+  g_assert_cmpuint (templates->len, ==, 3);
+  g_assert_cmpstr (((TandemCoachingTemplate *) templates->pdata[2])->name, ==, "Ward round preparation");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while (d && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (dir, name, NULL);
+        g_unlink (child);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +511,7 @@ main (int   argc,
     g_error ("The application could not register");
 
   g_test_add_func ("/coaching-page/journey", test_journey);
+  g_test_add_func ("/coaching-page/templates-and-comments", test_templates_and_comments);
   {
     int status = g_test_run ();
     g_object_unref (app);

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 
 #include "tandem-application.h"
+#include "tandem-comments-panel.h"
+#include "tandem-comments.h"
 #include "tandem-diagram-canvas.h"
 #include "tandem-diagram-page.h"
 #include "tandem-diagram.h"
@@ -322,6 +324,502 @@ test_new_diagram (Fixture       *f,
   }
 }
 
+static gboolean
+is_named (GtkWidget *widget, gconstpointer data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *found = find_widget (root, is_named, name);
+
+  if (found == NULL)
+    g_error ("No widget called %s", name);
+  return found;
+}
+
+static gboolean
+is_comments_panel (GtkWidget *widget, gconstpointer data)
+{
+  return TANDEM_IS_COMMENTS_PANEL (widget);
+}
+
+static const TandemDiagramNode *
+first_of_kind (TandemDiagram  *d,
+               TandemNodeKind  kind)
+{
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (d); i++)
+    if (tandem_diagram_get_node (d, i)->kind == kind)
+      return tandem_diagram_get_node (d, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static const char *
+child_of (TandemDiagram           *d,
+          const TandemDiagramNode *node,
+          guint                    i)
+{
+  return tandem_diagram_get_node (d, g_array_index (node->children, guint, i))->id;
+}
+
+/* With TANDEM_KEEP_RENDERS set, saves a picture of @widget to look at. */
+static void
+keep_picture (GtkWidget  *widget,
+              const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  if (g_getenv ("TANDEM_KEEP_RENDERS") == NULL || w <= 0 || h <= 0)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("saved %s", path);
+}
+
+/* Ctrl+Left/Right (the Item menu's Move a Column Left/Right), and undo. */
+static void
+test_move_across (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TandemDiagram) d = load (f);
+  const TandemDiagramNode *primary = first_of_kind (d, TANDEM_NODE_PRIMARY);
+  g_autofree char *primary_id = g_strdup (primary->id);
+  g_autofree char *second = NULL;
+  g_autofree char *kind = NULL;
+
+  g_assert_cmpuint (primary->children->len, >=, 2);
+  second = g_strdup (child_of (d, primary, 1));
+  /* Move its ideas out of the way first: a branch cannot pass the last column. */
+  tandem_diagram_page_show_outline (f->page, TRUE);
+  tandem_diagram_page_select (f->page, primary_id);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (f->page)) && FALSE);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *lone = tandem_diagram_add_child (f->project, primary_id, "A lone secondary driver", &error);
+    g_autofree char *parent_kind = NULL;
+
+    g_assert_no_error (error);
+    tandem_diagram_page_select (f->page, lone);
+    /* Right: under the secondary driver above it, as a change idea. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "diagram.move-right", NULL));
+    kind = tandem_project_get_text (f->project, "node", lone, "kind");
+    g_assert_cmpstr (kind, ==, "change_idea");
+    g_clear_pointer (&kind, g_free);
+    assert_agree (f, lone);
+    /* Left: back beside it. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "diagram.move-left", NULL));
+    kind = tandem_project_get_text (f->project, "node", lone, "kind");
+    g_assert_cmpstr (kind, ==, "secondary");
+    g_clear_pointer (&kind, g_free);
+    assert_agree (f, lone);
+    /* Left again: a primary driver, below the one it was under. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "diagram.move-left", NULL));
+    kind = tandem_project_get_text (f->project, "node", lone, "kind");
+    g_assert_cmpstr (kind, ==, "primary");
+    g_clear_pointer (&kind, g_free);
+    /* Undo takes it back a column. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+    kind = tandem_project_get_text (f->project, "node", lone, "kind");
+    g_assert_cmpstr (kind, ==, "secondary");
+    (void) parent_kind;
+  }
+}
+
+static gboolean
+field_is (Fixture    *f,
+          const char *id,
+          const char *field,
+          const char *value)
+{
+  g_autofree char *text = tandem_project_get_text (f->project, "node", id, field);
+
+  return g_strcmp0 (text, value) == 0;
+}
+
+static gboolean
+pdsa_field_is (Fixture    *f,
+               const char *id,
+               const char *field,
+               const char *value)
+{
+  g_autofree char *text = tandem_project_get_text (f->project, "pdsa_cycle", id, field);
+
+  return g_strcmp0 (text, value) == 0;
+}
+
+static gboolean
+group_colour_is (Fixture    *f,
+                 const char *id,
+                 const char *value)
+{
+  g_autofree char *text = tandem_project_get_text (f->project, "node_group", id, "colour");
+
+  return g_strcmp0 (text, value) == 0;
+}
+
+/* Folding is one state: Space on the canvas folds the outline's row; the
+ * outline's expander unfolds the canvas's box. */
+static void
+test_fold_shared (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TandemDiagram) d = load (f);
+  const TandemDiagramNode *secondary = first_of_kind (d, TANDEM_NODE_SECONDARY);
+  g_autofree char *id = g_strdup (secondary->id);
+  g_autofree char *child = g_strdup (child_of (d, secondary, 0));
+  TandemDiagramCanvas *canvas = TANDEM_DIAGRAM_CANVAS (tandem_diagram_page_get_canvas (f->page));
+  GtkWidget *outline = tandem_diagram_page_get_outline (f->page);
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (outline));
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autofree char *collapsed = NULL;
+  guint position;
+
+  tandem_diagram_page_select (f->page, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "diagram.fold", NULL));
+  g_assert_cmpint (tandem_diagram_layout_find_box (tandem_diagram_canvas_get_layout (canvas),
+                                                   tandem_diagram_find_node (d, child)), <, 0);
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+  row = g_list_model_get_item (G_LIST_MODEL (selection), position);
+  g_assert_true (GTK_IS_TREE_LIST_ROW (row));
+  g_assert_true (gtk_tree_list_row_is_expandable (row));
+  g_assert_false (gtk_tree_list_row_get_expanded (row));
+
+  /* Unfold it in the outline: saved, and the canvas shows the children again. */
+  gtk_tree_list_row_set_expanded (row, TRUE);
+  WAIT_FOR (field_is (f, id, "collapsed", "0"));
+  g_assert_cmpint (tandem_diagram_layout_find_box (tandem_diagram_canvas_get_layout (canvas),
+                                                   tandem_diagram_find_node (d, child)), >=, 0);
+  /* And it is one undoable change like any other. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  collapsed = tandem_project_get_text (f->project, "node", id, "collapsed");
+  g_assert_cmpstr (collapsed, ==, "1");
+}
+
+/* Dropping a box between two others, or onto a new parent. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(TandemDiagram) d = load (f);
+  const TandemDiagramNode *primary = first_of_kind (d, TANDEM_NODE_PRIMARY);
+  TandemDiagramCanvas *canvas = TANDEM_DIAGRAM_CANVAS (tandem_diagram_page_get_canvas (f->page));
+  g_autofree char *first = g_strdup (child_of (d, primary, 0));
+  g_autofree char *last = g_strdup (child_of (d, primary, primary->children->len - 1));
+  g_autofree char *primary_id = g_strdup (primary->id);
+  const TandemDiagramNode *other_primary = NULL;
+  GdkRectangle rect;
+  TandemDropPlace place;
+  int target = -1;
+
+  g_assert_cmpuint (primary->children->len, >=, 2);
+  /* "Show who added what" (on by default) writes it in each box; off, not. */
+  {
+    GSettings *settings = tandem_application_get_settings (app);
+
+    g_assert_nonnull (tandem_diagram_layout_get_box (tandem_diagram_canvas_get_layout (canvas), 0)->credit);
+    g_settings_set_boolean (settings, "show-authorship", FALSE);
+    g_assert_null (tandem_diagram_layout_get_box (tandem_diagram_canvas_get_layout (canvas), 0)->credit);
+    g_settings_set_boolean (settings, "show-authorship", TRUE);
+    g_assert_nonnull (tandem_diagram_layout_get_box (tandem_diagram_canvas_get_layout (canvas), 0)->credit);
+  }
+  tandem_diagram_canvas_zoom_by (canvas, 1.0);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (canvas)) > 0);
+  /* Over the top half of the first secondary driver: before it. */
+  g_assert_true (tandem_diagram_canvas_get_node_rect (canvas, tandem_diagram_find_node (d, first), &rect));
+  g_assert_true (tandem_diagram_canvas_find_drop (canvas, tandem_diagram_find_node (d, last),
+                                                  rect.x + rect.width / 2.0, rect.y + 2, &target, &place));
+  g_assert_cmpint (target, ==, tandem_diagram_find_node (d, first));
+  g_assert_cmpint (place, ==, TANDEM_DROP_BEFORE);
+  /* Over its bottom half: after it. And never onto the aim, two columns left. */
+  g_assert_true (tandem_diagram_canvas_find_drop (canvas, tandem_diagram_find_node (d, last),
+                                                  rect.x + rect.width / 2.0, rect.y + rect.height - 2, &target, &place));
+  g_assert_cmpint (place, ==, TANDEM_DROP_AFTER);
+  g_assert_true (tandem_diagram_canvas_get_node_rect (canvas, 0, &rect));
+  g_assert_false (tandem_diagram_canvas_find_drop (canvas, tandem_diagram_find_node (d, last),
+                                                   rect.x + 4, rect.y + 4, &target, &place));
+
+  g_signal_emit_by_name (canvas, "node-dropped", tandem_diagram_find_node (d, last),
+                         tandem_diagram_find_node (d, first), (int) TANDEM_DROP_BEFORE);
+  g_clear_object (&d);
+  d = load (f);
+  primary = tandem_diagram_get_node (d, tandem_diagram_find_node (d, primary_id));
+  g_assert_cmpstr (child_of (d, primary, 0), ==, last);
+  g_assert_cmpstr (child_of (d, primary, 1), ==, first);
+  assert_agree (f, last);
+
+  /* Onto another primary driver: it moves there, at the end. */
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (d) && other_primary == NULL; i++)
+    if (tandem_diagram_get_node (d, i)->kind == TANDEM_NODE_PRIMARY &&
+        g_strcmp0 (tandem_diagram_get_node (d, i)->id, primary_id) != 0)
+      other_primary = tandem_diagram_get_node (d, i);
+  g_assert_true (tandem_diagram_canvas_get_node_rect (canvas, tandem_diagram_find_node (d, other_primary->id), &rect));
+  g_assert_true (tandem_diagram_canvas_find_drop (canvas, tandem_diagram_find_node (d, last),
+                                                  rect.x + 10, rect.y + 10, &target, &place));
+  g_assert_cmpint (place, ==, TANDEM_DROP_ONTO);
+  g_signal_emit_by_name (canvas, "node-dropped", tandem_diagram_find_node (d, last), target, (int) place);
+  {
+    g_autofree char *other_id = g_strdup (other_primary->id);
+
+    g_clear_object (&d);
+    d = load (f);
+    other_primary = tandem_diagram_get_node (d, tandem_diagram_find_node (d, other_id));
+    g_assert_cmpstr (child_of (d, other_primary, other_primary->children->len - 1), ==, last);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_clear_object (&d);
+  d = load (f);
+  primary = tandem_diagram_get_node (d, tandem_diagram_find_node (d, primary_id));
+  g_assert_cmpstr (child_of (d, primary, 0), ==, last);
+}
+
+/* Everything in the details pane can be changed, and undone. */
+static void
+test_details_edit (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemDiagram) d = load (f);
+  const TandemDiagramNode *idea = first_of_kind (d, TANDEM_NODE_CHANGE_IDEA);
+  g_autofree char *id = g_strdup (idea->id);
+  g_autoptr(GPtrArray) people = tandem_diagram_list_people (f->project, tandem_window_get_team_id (f->window));
+  g_autoptr(GPtrArray) measures = tandem_project_list_ids (f->project, "measure", "team_id",
+                                                           tandem_window_get_team_id (f->window), "position");
+  g_autoptr(GPtrArray) before = tandem_diagram_list_coproducers (f->project, id);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) pdsa = NULL;
+  const char *person = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *cycle = NULL;
+  GtkWidget *widget;
+
+  tandem_diagram_page_select (f->page, id);
+  /* Co-producers: tick someone who was not credited. */
+  for (guint p = 0; p < people->len && person == NULL; p++)
+    {
+      gboolean credited = FALSE;
+      for (guint c = 0; c < before->len; c++)
+        credited |= g_str_equal (((TandemNamedItem *) before->pdata[c])->id, ((TandemNamedItem *) people->pdata[p])->id);
+      if (!credited)
+        person = ((TandemNamedItem *) people->pdata[p])->id;
+    }
+  g_assert_nonnull (person);
+  name = g_strdup_printf ("coproducer:%s", person);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (named (GTK_WIDGET (f->page), name)), TRUE);
+  after = tandem_diagram_list_coproducers (f->project, id);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (named (GTK_WIDGET (f->page), name))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = tandem_diagram_list_coproducers (f->project, id);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (named (GTK_WIDGET (f->page), name))));
+
+  /* A linked measure. */
+  g_assert_cmpuint (measures->len, >, 0);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("measure:%s", (char *) measures->pdata[0]);
+  widget = named (GTK_WIDGET (f->page), name);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), !gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)));
+  {
+    g_autoptr(GPtrArray) linked = tandem_diagram_list_measures (f->project, id);
+    gboolean on = FALSE;
+    for (guint l = 0; l < linked->len; l++)
+      on |= g_str_equal (((TandemNamedItem *) linked->pdata[l])->id, measures->pdata[0]);
+    g_assert_true (on == gtk_check_button_get_active (GTK_CHECK_BUTTON (named (GTK_WIDGET (f->page), name))));
+  }
+
+  /* A PDSA cycle: do, study and act are edited in place. */
+  cycle = tandem_diagram_add_pdsa (f->project, id, "Tuesday test", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("pdsa:%s:do_notes", cycle);
+  widget = named (GTK_WIDGET (f->page), name);
+  gtk_editable_set_text (GTK_EDITABLE (widget), "Ran it with four patients");
+  g_signal_emit_by_name (widget, "apply");
+  text = tandem_project_get_text (f->project, "pdsa_cycle", cycle, "do_notes");
+  g_assert_cmpstr (text, ==, "Ran it with four patients");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("pdsa:%s:study_notes", cycle);
+  widget = named (GTK_WIDGET (f->page), name);
+  gtk_editable_set_text (GTK_EDITABLE (widget), "Better than predicted");
+  g_signal_emit_by_name (widget, "apply");
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("pdsa:%s:act_decision", cycle);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (named (GTK_WIDGET (f->page), name)), 1);
+  WAIT_FOR (pdsa_field_is (f, cycle, "act_decision", "adopt"));
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("pdsa:%s", cycle);
+  widget = named (GTK_WIDGET (f->page), name);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  WAIT_FOR (gtk_widget_get_height (widget) > 300);
+  if (g_getenv ("TANDEM_KEEP_RENDERS"))
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+      graphene_rect_t bounds;
+
+      if (scrolled && gtk_widget_compute_bounds (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                                 &bounds))
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                                  bounds.origin.y - 40);
+      for (int i = 0; i < 20; i++)
+        g_main_context_iteration (NULL, FALSE);
+      keep_picture (GTK_WIDGET (f->window), "/tmp/diagram-details.png");
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  text = tandem_project_get_text (f->project, "pdsa_cycle", cycle, "act_decision");
+  g_assert_null (text);
+  text = tandem_project_get_text (f->project, "pdsa_cycle", cycle, "study_notes");
+  g_assert_cmpstr (text, ==, "Better than predicted");
+  g_clear_pointer (&text, g_free);
+  pdsa = tandem_diagram_list_pdsa (f->project, id);
+  g_assert_cmpuint (pdsa->len, >, 0);
+
+  /* Who added it and who changed it; the comment threads, with a badge on the canvas. */
+  g_assert_nonnull (named (GTK_WIDGET (f->page), "added-by"));
+  g_assert_nonnull (named (GTK_WIDGET (f->page), "changed-by"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_comments_panel, NULL));
+  {
+    TandemDiagramCanvas *canvas = TANDEM_DIAGRAM_CANVAS (tandem_diagram_page_get_canvas (f->page));
+    g_autofree char *comment = NULL;
+
+    g_assert_cmpuint (tandem_diagram_canvas_get_comment_count (canvas, id), ==, 0);
+    comment = tandem_comments_add (f->project, "node", id, "Can we try it at weekends too?", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (tandem_diagram_canvas_get_comment_count (canvas, id), ==, 1);
+    g_assert_true (tandem_comments_set_resolved (f->project, comment, TRUE, &error));
+    g_assert_cmpuint (tandem_diagram_canvas_get_comment_count (canvas, id), ==, 0);
+  }
+}
+
+/* Groups of primary drivers and the equity tags: made, renamed, removed. */
+static void
+test_lists (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(TandemDiagram) d = load (f);
+  guint n_groups = tandem_diagram_get_n_groups (d);
+  guint n_tags = tandem_diagram_get_n_tags (d);
+  GtkWindow *window = tandem_diagram_page_show_lists (f->page);
+  const char *tag = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *row;
+  GtkWindow *dialog = NULL;
+
+  g_assert_nonnull (window);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (GTK_WIDGET (window)) > 0);
+  row = named (GTK_WIDGET (window), "group-add");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Workforce lens");
+  g_signal_emit_by_name (row, "apply");
+  row = named (GTK_WIDGET (window), "tag-add");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Care leavers");
+  g_signal_emit_by_name (row, "apply");
+  g_clear_object (&d);
+  d = load (f);
+  g_assert_cmpuint (tandem_diagram_get_n_groups (d), ==, n_groups + 1);
+  g_assert_cmpuint (tandem_diagram_get_n_tags (d), ==, n_tags + 1);
+  g_assert_cmpstr (tandem_diagram_get_group (d, n_groups)->name, ==, "Workforce lens");
+
+  /* Recolour the new group. */
+  name = g_strdup_printf ("group-colour:%s", tandem_diagram_get_group (d, n_groups)->id);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named (GTK_WIDGET (window), name)), 4);
+  WAIT_FOR (group_colour_is (f, tandem_diagram_get_group (d, n_groups)->id, "#613583"));
+
+  /* A tag in use is only removed after saying where it is used. */
+  for (guint i = 0; i < n_tags && tag == NULL; i++)
+    if (tandem_equity_tag_count_uses (f->project, tandem_diagram_get_tag (d, i)->id) > 0)
+      tag = tandem_diagram_get_tag (d, i)->id;
+  g_assert_nonnull (tag);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("tag-delete:%s", tag);
+  g_signal_emit_by_name (named (GTK_WIDGET (window), name), "clicked");
+  WAIT_FOR ((dialog = message_dialog ()) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "It is on "));
+  g_assert_true (tandem_project_exists (f->project, "equity_tag", tag));
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (dialog)) > 0);
+  keep_picture (GTK_WIDGET (dialog), "/tmp/diagram-tag-dialog.png");
+  keep_picture (GTK_WIDGET (window), "/tmp/diagram-lists.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  gtk_window_destroy (dialog);
+  g_assert_false (tandem_project_exists (f->project, "equity_tag", tag));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (tandem_project_exists (f->project, "equity_tag", tag));
+  g_assert_cmpuint (tandem_equity_tag_count_uses (f->project, tag), >, 0);
+  gtk_window_destroy (window);
+}
+
+/* Whether @needle is in @haystack, which may hold NUL bytes (a PDF). */
+static gboolean
+contains (const char *haystack,
+          gsize       length,
+          const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (haystack + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Paper: the orientation chosen or the better one, and posters of any size. */
+static void
+test_export_layouts (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct { const char *layout; const char *orientation; guint pages; } cases[] = {
+    { "one", "best", 1 }, { "2x1", "portrait", 2 }, { "3x3", "landscape", 9 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_build_filename (f->dir, "export.pdf", NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *count = g_strdup_printf ("/Count %u", cases[i].pages);
+      gsize length;
+
+      g_assert_true (tandem_diagram_page_export_to (f->page, path, cases[i].layout, TANDEM_PAPER_A4,
+                                                    cases[i].orientation, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (contains (contents, length, count));
+      /* A4 portrait is 595 × 842 points; landscape the other way round. */
+      if (g_str_equal (cases[i].orientation, "best"))
+        {
+          /* Whichever prints it larger: this tall diagram, upright. */
+          g_autoptr(TandemDiagram) d = load (f);
+          g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new (d, NULL);
+          double w, h;
+
+          tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &w, &h);
+          g_assert_false (tandem_diagram_pages_prefer_landscape (layout, w, h, 1, 1));
+          g_assert_true (tandem_diagram_pages_prefer_landscape (layout, w, h, 1, 3));
+          g_assert_true (contains (contents, length, "/MediaBox [ 0 0 595"));
+        }
+      else if (g_str_equal (cases[i].orientation, "portrait"))
+        g_assert_true (contains (contents, length, "/MediaBox [ 0 0 595"));
+      else
+        g_assert_true (contains (contents, length, "/MediaBox [ 0 0 841"));
+      g_unlink (path);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +837,12 @@ main (int   argc,
   g_test_add ("/diagram-page/commands", Fixture, NULL, fixture_set_up, test_commands, fixture_tear_down);
   g_test_add ("/diagram-page/other-program", Fixture, NULL, fixture_set_up, test_other_program, fixture_tear_down);
   g_test_add ("/diagram-page/new-diagram", Fixture, NULL, fixture_set_up, test_new_diagram, fixture_tear_down);
+  g_test_add ("/diagram-page/move-across", Fixture, NULL, fixture_set_up, test_move_across, fixture_tear_down);
+  g_test_add ("/diagram-page/fold-shared", Fixture, NULL, fixture_set_up, test_fold_shared, fixture_tear_down);
+  g_test_add ("/diagram-page/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/diagram-page/details-edit", Fixture, NULL, fixture_set_up, test_details_edit, fixture_tear_down);
+  g_test_add ("/diagram-page/lists", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
+  g_test_add ("/diagram-page/export-layouts", Fixture, NULL, fixture_set_up, test_export_layouts, fixture_tear_down);
   {
     int status = g_test_run ();
     g_object_unref (app);

@@ -11,6 +11,7 @@
 #include "tandem-application.h"
 #include "tandem-measure.h"
 #include "tandem-chart-view.h"
+#include "tandem-comments-panel.h"
 #include "tandem-measures-page.h"
 #include "tandem-sample.h"
 #include "tandem-window.h"
@@ -81,6 +82,83 @@ click (Fixture    *fixture,
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_open (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (w == window)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The label of the edit window that says what to correct. */
+static const char *
+edit_error (GtkWindow *dialog)
+{
+  GtkWidget *stack[64];
+  guint n = 0;
+
+  stack[n++] = GTK_WIDGET (dialog);
+  while (n > 0)
+    {
+      GtkWidget *widget = stack[--n];
+
+      if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error"))
+        return gtk_widget_get_visible (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "";
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child && n < G_N_ELEMENTS (stack);
+           child = gtk_widget_get_next_sibling (child))
+        stack[n++] = child;
+    }
+  return "";
+}
+
+static guint
+choice_position (GtkDropDown *drop,
+                 const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (drop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      if (g_strcmp0 (gtk_string_object_get_string (item), name) == 0)
+        return i;
+    }
+  g_error ("No choice called %s", name);
+  return 0;
+}
+
+static GtkDropDown *
+find_drop_down (GtkWidget  *root,
+                const char *tooltip)
+{
+  GtkWidget *widget = find_by_tooltip (root, tooltip);
+
+  g_assert_true (GTK_IS_DROP_DOWN (widget));
+  return GTK_DROP_DOWN (widget);
 }
 
 static void
@@ -350,6 +428,225 @@ test_edit_values (Fixture       *fixture,
   g_assert_cmpint (tandem_project_count (project, "annotation", "measure_id", sickness), ==, 1);
 }
 
+/* Existing phases and notes are changed in a window that says what to
+ * correct; notes are linked to PDSA cycles; each change is one Undo. */
+static void
+test_edit_phases_and_notes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  TandemProject *project = tandem_window_get_project (fixture->window);
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+  g_autoptr(GPtrArray) phases = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  const char *about = "The PDSA cycle or change idea the note is about";
+  GtkWindow *dialog;
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  /* The linked huddles' second PDSA cycle is on the chart already. */
+  g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page),
+                            "1. 30 March 2026: PDSA cycle: Twice-daily huddles, with night staff."));
+
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Starts on"), "2026-09-07");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "What changed"), "New rota");
+  click (fixture, "Start _Phase");
+  phases = tandem_project_list_ids (project, "phase", "measure_id", sickness, NULL);
+  g_assert_cmpuint (phases->len, ==, 1);
+
+  dialog = tandem_measures_page_edit_phase (fixture->page, phases->pdata[0]);
+  g_assert_nonnull (dialog);
+  /* The window fits its form: no tall empty space under the buttons. */
+  WAIT_FOR (gtk_widget_get_height (GTK_WIDGET (dialog)) > 0);
+  g_test_message ("The phase window is %d × %d", gtk_widget_get_width (GTK_WIDGET (dialog)),
+                  gtk_widget_get_height (GTK_WIDGET (dialog)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <, 400);
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (GTK_WIDGET (dialog), "Date, e.g. 2026-03-02")), ==,
+                   "2026-09-07");
+  /* An empty label, then a date after the data: the window stays and says why. */
+  gtk_editable_set_text (find_entry (GTK_WIDGET (dialog), "e.g. after the new observation policy"), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "edit.save", NULL));
+  g_assert_true (is_open (dialog));
+  g_assert_nonnull (strstr (edit_error (dialog), "Say what changed"));
+  gtk_editable_set_text (find_entry (GTK_WIDGET (dialog), "e.g. after the new observation policy"),
+                         "New rota, with night staff");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (dialog), "Date, e.g. 2026-03-02"), "04/01/2027");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "edit.save", NULL));
+  g_assert_true (is_open (dialog));
+  g_assert_nonnull (strstr (edit_error (dialog), "4 January 2027 is after the last value (16 November 2026)"));
+  /* A good date (day first), and a baseline of 6 points. */
+  gtk_editable_set_text (find_entry (GTK_WIDGET (dialog), "Date, e.g. 2026-03-02"), "14/09/2026");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (dialog), "Every point"), "6");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "edit.save", NULL));
+  g_assert_false (is_open (dialog));
+  {
+    g_autofree char *starts = tandem_project_get_text (project, "phase", phases->pdata[0], "starts_on");
+    g_autofree char *label = tandem_project_get_text (project, "phase", phases->pdata[0], "label");
+    g_autofree char *freeze = tandem_project_get_text (project, "measure", sickness, "freeze");
+    g_assert_cmpstr (starts, ==, "2026-09-14");
+    g_assert_cmpstr (label, ==, "New rota, with night staff");
+    g_assert_cmpstr (freeze, ==, "6");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  {
+    g_autofree char *starts = tandem_project_get_text (project, "phase", phases->pdata[0], "starts_on");
+    g_autofree char *freeze = tandem_project_get_text (project, "measure", sickness, "freeze");
+    g_assert_cmpstr (starts, ==, "2026-09-07");
+    g_assert_null (freeze);
+  }
+
+  /* A note about the huddles' PDSA cycle takes the place of its marker. */
+  {
+    GtkDropDown *drop = find_drop_down (GTK_WIDGET (fixture->page), about);
+    gtk_drop_down_set_selected (drop, choice_position (drop, "PDSA cycle: Twice-daily huddles, with night staff"));
+  }
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Date"), "30/03/2026");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "What happened"), "Huddles reach the nights");
+  click (fixture, "Add _Note");
+  notes = tandem_project_list_ids (project, "annotation", "measure_id", sickness, NULL);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page),
+                            "1. 30 March 2026: Huddles reach the nights · PDSA cycle: Twice-daily huddles, with night staff."));
+  g_assert_null (strstr (tandem_measures_page_get_summary (fixture->page), "2. "));
+
+  /* Change it: no link, another date. */
+  dialog = tandem_measures_page_edit_note (fixture->page, notes->pdata[0]);
+  g_assert_nonnull (dialog);
+  {
+    GtkDropDown *drop = find_drop_down (GTK_WIDGET (dialog), about);
+    g_assert_cmpuint (gtk_drop_down_get_selected (drop), ==,
+                      choice_position (drop, "PDSA cycle: Twice-daily huddles, with night staff"));
+    gtk_drop_down_set_selected (drop, 0);
+  }
+  gtk_editable_set_text (find_entry (GTK_WIDGET (dialog), "What happened (optional if linked)"), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "edit.save", NULL));
+  g_assert_true (is_open (dialog));
+  g_assert_nonnull (strstr (edit_error (dialog), "Write what happened"));
+  gtk_editable_set_text (find_entry (GTK_WIDGET (dialog), "What happened (optional if linked)"), "Flu");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (dialog), "Date, e.g. 2026-03-02"), "2026-10-05");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "edit.save", NULL));
+  g_assert_false (is_open (dialog));
+  {
+    g_autofree char *pdsa = tandem_project_get_text (project, "annotation", notes->pdata[0], "pdsa_id");
+    g_autofree char *date = tandem_project_get_text (project, "annotation", notes->pdata[0], "date");
+    g_assert_null (pdsa);
+    g_assert_cmpstr (date, ==, "2026-10-05");
+  }
+  /* The marker of the PDSA cycle is back, before the note. */
+  g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page), "2. 5 October 2026: Flu."));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  {
+    g_autofree char *pdsa = tandem_project_get_text (project, "annotation", notes->pdata[0], "pdsa_id");
+    g_assert_nonnull (pdsa);
+  }
+}
+
+/* The measure's linked change ideas: link one, undo; unlink one, undo. The
+ * measure has its comments. */
+static void
+test_links (Fixture       *fixture,
+            gconstpointer  data)
+{
+  TandemProject *project = tandem_window_get_project (fixture->window);
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+  AdwComboRow *row = NULL;
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  g_assert_cmpint (tandem_project_count (project, "measure_link", "measure_id", sickness), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->page), TANDEM_TYPE_COMMENTS_PANEL, NULL));
+  /* The linked huddles say how many tests of change they have. */
+  {
+    GtkWidget *unlink = find_by_tooltip (GTK_WIDGET (fixture->page), "Unlink the Change Idea");
+    AdwActionRow *linked = ADW_ACTION_ROW (gtk_widget_get_ancestor (unlink, ADW_TYPE_ACTION_ROW));
+    g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (linked)),
+                                     "Twice-daily safety huddle"));
+    g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (linked), " · 2 PDSA cycles"));
+  }
+
+  {
+    GtkWidget *button = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "_Link");
+    g_assert_nonnull (button);
+    row = ADW_COMBO_ROW (gtk_widget_get_ancestor (button, ADW_TYPE_COMBO_ROW));
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+    /* The culture conversation is the first change idea not linked yet. */
+    {
+      GListModel *model = adw_combo_row_get_model (row);
+      g_autoptr(GtkStringObject) first = g_list_model_get_item (model, 0);
+      g_assert_true (g_str_has_prefix (gtk_string_object_get_string (first), "Culture and identity"));
+    }
+    adw_combo_row_set_selected (row, 0);
+    g_signal_emit_by_name (button, "clicked");
+  }
+  g_assert_cmpint (tandem_project_count (project, "measure_link", "measure_id", sickness), ==, 2);
+  /* Its PDSA cycle (1 June) is a numbered marker now. */
+  g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page),
+                            "2. 1 June 2026: PDSA cycle: Culture and identity conversation"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (tandem_project_count (project, "measure_link", "measure_id", sickness), ==, 1);
+  g_assert_null (strstr (tandem_measures_page_get_summary (fixture->page), "1 June 2026"));
+
+  {
+    GtkWidget *unlink = find_by_tooltip (GTK_WIDGET (fixture->page), "Unlink the Change Idea");
+    g_assert_nonnull (unlink);
+    g_signal_emit_by_name (unlink, "clicked");
+  }
+  g_assert_cmpint (tandem_project_count (project, "measure_link", "measure_id", sickness), ==, 0);
+  g_assert_null (strstr (tandem_measures_page_get_summary (fixture->page), "Changes marked"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (tandem_project_count (project, "measure_link", "measure_id", sickness), ==, 1);
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval,
+           GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+/* The data table by keyboard: Enter goes to the form, Delete deletes the
+ * chosen value (Undo brings it back). */
+static void
+test_table_keys (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+  GtkWidget *table;
+  GtkSingleSelection *selection;
+  GtkWidget *focus;
+  gint64 before;
+  guint n;
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  before = count_points (fixture, sickness);
+  table = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW, NULL);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+  /* Nothing chosen: the keys are left alone. */
+  g_assert_false (press_key (table, GDK_KEY_Delete, 0));
+  gtk_single_selection_set_selected (selection, n - 1);
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (GTK_WIDGET (fixture->page), "Date, e.g. 2026-03-02")),
+                   ==, "2026-11-16");
+  g_assert_true (press_key (table, GDK_KEY_Return, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (find_entry (GTK_WIDGET (fixture->page), "Value"))));
+
+  g_assert_true (press_key (table, GDK_KEY_Delete, 0));
+  g_assert_cmpint (count_points (fixture, sickness), ==, before - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (count_points (fixture, sickness), ==, before);
+}
+
 /* Print (to PDF, as the print dialog would) on A4 and A3, and export a PNG. */
 static void
 test_print_and_export (Fixture       *fixture,
@@ -396,6 +693,10 @@ main (int   argc,
   g_test_add ("/measures/live", Fixture, NULL, fixture_set_up, test_live, fixture_tear_down);
   g_test_add ("/measures/add", Fixture, NULL, fixture_set_up, test_add_measure, fixture_tear_down);
   g_test_add ("/measures/edit", Fixture, NULL, fixture_set_up, test_edit_values, fixture_tear_down);
+  g_test_add ("/measures/edit-phases-notes", Fixture, NULL, fixture_set_up, test_edit_phases_and_notes,
+              fixture_tear_down);
+  g_test_add ("/measures/table-keys", Fixture, NULL, fixture_set_up, test_table_keys, fixture_tear_down);
+  g_test_add ("/measures/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/measures/print", Fixture, NULL, fixture_set_up, test_print_and_export, fixture_tear_down);
   {
     int status = g_test_run ();

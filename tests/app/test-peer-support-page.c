@@ -85,6 +85,24 @@ has_key (GtkWidget *widget, gconstpointer data)
   return g_strcmp0 (g_object_get_data (G_OBJECT (widget), "tandem-key"), data) == 0;
 }
 
+/* How many of a role's supervision records have a row on the page. */
+static guint
+records_shown (GtkWidget     *page,
+               TandemProject *project,
+               const char    *role_id)
+{
+  g_autoptr(GPtrArray) records = tandem_peer_support_list_records (project, role_id, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("record:%s",
+                                              ((TandemSupervisionRecord *) records->pdata[i])->id);
+      n += find_widget (page, has_key, key) != NULL;
+    }
+  return n;
+}
+
 static gboolean
 is_toast (GtkWidget *widget, gconstpointer data)
 {
@@ -172,8 +190,15 @@ test_page (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   WAIT_FOR (status_changes (project, team, item_id, TANDEM_ITEM_IN_PROGRESS));
 
-  /* A target date typed into an item's row. */
+  /* A target date typed into an item's row, which is made when the item is
+   * opened. */
   key = g_strdup_printf ("target_date:%s", item_id);
+  g_assert_null (find_widget (page, is_entry_row_for, key));
+  widget = find_widget (page, is_status_of, item_id);
+  g_assert_nonnull (widget);
+  widget = gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (widget);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
   widget = find_widget (page, is_entry_row_for, key);
   g_assert_nonnull (widget);
   gtk_editable_set_text (GTK_EDITABLE (widget), "1/3/2027");
@@ -211,6 +236,46 @@ test_page (void)
     WAIT_FOR ((widget = find_widget (page, has_key, form_key)) != NULL);
     g_signal_emit_by_name (widget, "clicked");
     g_assert_cmpint (tandem_project_count (project, "supervision", "role_id", new_role), ==, 1);
+  }
+
+  /* Every supervision record can be seen: the latest twelve, then all. */
+  {
+    const char *role_id = ((TandemPeerRole *) roles->pdata[0])->id;
+    g_autofree char *all_key = g_strdup_printf ("all-records:%s", role_id);
+    gint64 total;
+
+    for (guint day = 1; day <= 28; day++)
+      {
+        g_autofree char *date = g_strdup_printf ("2025-02-%02u", day);
+        g_autofree char *id = tandem_peer_support_add_record (project, role_id, date,
+                                                              TANDEM_SUPERVISION_GROUP, NULL, &error);
+        g_assert_no_error (error);
+      }
+    total = tandem_project_count (project, "supervision", "role_id", role_id);
+    g_assert_cmpint (total, >, 28);
+    WAIT_FOR ((widget = find_widget (page, has_key, all_key)) != NULL);
+    g_assert_cmpuint (records_shown (page, project, role_id), ==, 12);
+    g_assert_nonnull (find_widget (page, label_starts_with, "The latest 12 of "));
+    g_signal_emit_by_name (widget, "clicked");
+    WAIT_FOR (records_shown (page, project, role_id) == (guint) total);
+    g_assert_nonnull (find_widget (page, label_starts_with, "All "));
+    /* It stays open through a change, and closes again. */
+    {
+      g_autofree char *id = tandem_peer_support_add_record (project, role_id, "2025-03-01",
+                                                            TANDEM_SUPERVISION_DEBRIEF, NULL, &error);
+      g_assert_no_error (error);
+    }
+    WAIT_FOR (records_shown (page, project, role_id) == (guint) total + 1);
+    WAIT_FOR ((widget = find_widget (page, has_key, all_key)) != NULL);
+    g_signal_emit_by_name (widget, "clicked");
+    WAIT_FOR (records_shown (page, project, role_id) == 12);
+
+    /* The timeline tells the same story, newest first, with months. */
+    tandem_peer_support_page_select_view (TANDEM_PEER_SUPPORT_PAGE (page), "timeline");
+    WAIT_FOR (find_widget (page, label_starts_with, "Debrief for the Peer support worker") != NULL);
+    g_assert_nonnull (find_widget (page, label_starts_with, "March 2025"));
+    g_assert_nonnull (find_widget (page, label_starts_with, "Group supervision for the Peer support worker"));
+    tandem_peer_support_page_select_view (TANDEM_PEER_SUPPORT_PAGE (page), "roles");
   }
 
   /* Export the summary as PDF; the caseload overview as PNG. */

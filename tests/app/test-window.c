@@ -7,9 +7,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 
 #include "tandem-application.h"
+#include "tandem-chart-view.h"
+#include "tandem-legibility.h"
 #include "tandem-help-window.h"
 #include "tandem-sample.h"
 #include "tandem-window.h"
@@ -276,9 +279,308 @@ test_help (void)
   gtk_window_destroy (help);
 
   help = tandem_help_window_new (NULL);
-  g_assert_cmpuint (tandem_help_window_add_topics (TANDEM_HELP_WINDOW (help),
-                    "# comment\n= One\nText\n== Part\n- a\n= Two\n"), ==, 2);
+  {
+    const TandemHelpBlock blocks[] = {
+      { TANDEM_HELP_PARAGRAPH, "Before any topic: ignored" },
+      { TANDEM_HELP_TOPIC, "One" }, { TANDEM_HELP_PARAGRAPH, "Text" },
+      { TANDEM_HELP_HEADING, "Part" }, { TANDEM_HELP_BULLET, "a" },
+      { TANDEM_HELP_TOPIC, "Two" },
+    };
+    g_assert_cmpuint (tandem_help_window_add_blocks (TANDEM_HELP_WINDOW (help), blocks,
+                                                     G_N_ELEMENTS (blocks)), ==, 2);
+  }
   gtk_window_destroy (help);
+
+  /* The guide covers every area and the ways of working together. */
+  {
+    const char *needed[] = { "Driver diagrams", "Measures and charts", "Coaching sessions",
+                             "Peer support", "Printing and exporting", "Working together",
+                             "Workshop mode", "Keyboard" };
+    for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
+      {
+        gboolean found = FALSE;
+        for (guint j = 0; j < tandem_help_guide_length; j++)
+          found |= tandem_help_guide[j].kind == TANDEM_HELP_TOPIC &&
+                   g_str_equal (tandem_help_guide[j].text, needed[i]);
+        g_assert_true (found);
+      }
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Large text, high contrast and workshop mode                              */
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens the sample on its Measures page; returns the chart view once it
+ * shows a chart. */
+static TandemChartView *
+show_measures (Fixture *fixture)
+{
+  AdwViewStack *stack;
+  GtkWidget *view;
+
+  open_and_wait (fixture, fixture->path);
+  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
+  adw_view_stack_set_visible_child_name (stack, "measures");
+  view = find_widget (GTK_WIDGET (fixture->window), TANDEM_TYPE_CHART_VIEW);
+  g_assert_nonnull (view);
+  WAIT_FOR (tandem_chart_view_get_chart (TANDEM_CHART_VIEW (view)) != NULL &&
+            gtk_widget_get_width (view) > 0 && gtk_widget_get_mapped (view));
+  return TANDEM_CHART_VIEW (view);
+}
+
+/* Lets @view draw itself as GTK would (which is when it reads the text size
+ * and contrast), then draws its chart again at a fixed size to look at. */
+static cairo_surface_t *
+draw_chart_view (TandemChartView *view)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 420);
+  cairo_t *cr = cairo_create (surface);
+
+  GTK_WIDGET_GET_CLASS (view)->snapshot (GTK_WIDGET (view), snapshot);
+  {
+    GskRenderNode *node = gtk_snapshot_free_to_node (snapshot);
+    if (node)
+      gsk_render_node_unref (node);
+  }
+  tandem_chart_draw (tandem_chart_view_get_chart (view), cr, 640, 420);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Whether any pixel has a colour rather than a grey. */
+static gboolean
+has_colour (cairo_surface_t *surface)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 p = *(const guint32 *) (data + y * stride + x * 4);
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+        if (MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 24)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Where the chart puts its first point: larger type pushes it right (wider
+ * axis labels). */
+static void
+first_point (TandemChartView *view,
+             double          *x,
+             double          *y)
+{
+  cairo_surface_t *surface = draw_chart_view (view);
+
+  g_assert_true (tandem_chart_get_point_position (tandem_chart_view_get_chart (view), 0, x, y));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_large_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TandemChartView *view = show_measures (fixture);
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (view));
+  int old_dpi = 0;
+  double x1, y1, x2, y2;
+
+  g_object_get (settings, "gtk-xft-dpi", &old_dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024, NULL);
+  WAIT_FOR (fabs (tandem_legibility_get_text_scale (GTK_WIDGET (view)) - 1.0) < 0.05);
+  first_point (view, &x1, &y1);
+
+  /* What GNOME's "Large Text" (text-scaling-factor 1.5) does to GTK. */
+  g_object_set (settings, "gtk-xft-dpi", 144 * 1024, NULL);
+  WAIT_FOR (tandem_legibility_get_text_scale (GTK_WIDGET (view)) > 1.4);
+  first_point (view, &x2, &y2);
+  g_assert_cmpfloat (x2, >, x1 + 4);
+
+  g_object_set (settings, "gtk-xft-dpi", old_dpi, NULL);
+  WAIT_FOR (fabs (tandem_legibility_get_text_scale (GTK_WIDGET (view)) - 1.0) < 0.05);
+
+  /* Preferences → Chart style → Workshop: large type at any text size. */
+  {
+    GSettings *prefs = tandem_application_get_settings (app);
+
+    g_settings_set_string (prefs, "chart-style", "workshop");
+    g_assert_cmpfloat (tandem_legibility_get_text_scale (GTK_WIDGET (view)), >, 1.4);
+    first_point (view, &x2, &y2);
+    g_assert_cmpfloat (x2, >, x1 + 4);
+    g_settings_reset (prefs, "chart-style");
+  }
+}
+
+static void
+test_high_contrast (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TandemChartView *view = show_measures (fixture);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  cairo_surface_t *surface;
+
+  surface = draw_chart_view (view);
+  g_assert_false (tandem_legibility_get_high_contrast (GTK_WIDGET (view)));
+  g_assert_true (has_colour (surface));
+  cairo_surface_destroy (surface);
+
+  /* Preferences → Chart style → High contrast. */
+  {
+    GSettings *settings = tandem_application_get_settings (app);
+
+    g_assert_nonnull (settings);
+    g_settings_set_string (settings, "chart-style", "high-contrast");
+    surface = draw_chart_view (view);
+    g_assert_false (has_colour (surface));
+    cairo_surface_destroy (surface);
+    g_settings_reset (settings, "chart-style");
+    surface = draw_chart_view (view);
+    g_assert_true (has_colour (surface));
+    cairo_surface_destroy (surface);
+  }
+
+  /* The system's high-contrast setting, as GNOME Settings stores it. */
+  {
+    g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (
+      g_settings_schema_source_get_default (), "org.gnome.desktop.a11y.interface", TRUE);
+    g_autoptr(GSettings) a11y = NULL;
+
+    if (schema == NULL || !g_settings_schema_has_key (schema, "high-contrast"))
+      {
+        g_test_skip ("org.gnome.desktop.a11y.interface is not installed");
+        return;
+      }
+    a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+    g_settings_set_boolean (a11y, "high-contrast", TRUE);
+    WAIT_FOR (adw_style_manager_get_high_contrast (manager));
+    g_assert_true (tandem_legibility_get_high_contrast (GTK_WIDGET (view)));
+    surface = draw_chart_view (view);
+    g_assert_false (has_colour (surface));
+    cairo_surface_destroy (surface);
+
+    g_settings_set_boolean (a11y, "high-contrast", FALSE);
+    WAIT_FOR (!adw_style_manager_get_high_contrast (manager));
+    surface = draw_chart_view (view);
+    g_assert_true (has_colour (surface));
+    cairo_surface_destroy (surface);
+  }
+}
+
+/* A narrow laptop window (or half a small screen) shows every page: nothing
+ * in any of them holds the window wider than 600 pixels. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *pages[] = { "diagram", "measures", "coaching", "peer-support" };
+  AdwViewStack *stack;
+  int minimum;
+
+  open_and_wait (fixture, fixture->path);
+  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      for (int k = 0; k < 20; k++)
+        g_main_context_iteration (NULL, FALSE);
+      gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: the window can be %d pixels wide", pages[i], minimum);
+      g_assert_cmpint (minimum, <=, 600);
+    }
+}
+
+static gboolean
+action_state (GtkWidget  *widget,
+              const char *name)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (widget), name);
+
+  return state && g_variant_get_boolean (state);
+}
+
+static void
+test_workshop_mode (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TandemChartView *view = show_measures (fixture);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  double normal_scale = tandem_legibility_get_text_scale (GTK_WIDGET (view));
+  cairo_surface_t *surface;
+  double x1, y1, x2, y2;
+
+  first_point (view, &x1, &y1);
+  g_assert_false (gtk_widget_has_css_class (window, TANDEM_WORKSHOP_CLASS));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window),
+                                                     "workshop-high-contrast"));
+
+  /* F11 (the menu item does the same). */
+  g_assert_true (gtk_widget_activate_action (window, "win.workshop-mode", NULL));
+  g_assert_true (action_state (window, "workshop-mode"));
+  g_assert_true (gtk_widget_has_css_class (window, TANDEM_WORKSHOP_CLASS));
+  /* Large type, in the widgets and in the chart. */
+  WAIT_FOR (tandem_legibility_get_text_scale (GTK_WIDGET (view)) > normal_scale * 1.4);
+  first_point (view, &x2, &y2);
+  g_assert_cmpfloat (x2, >, x1 + 4);
+
+  /* Its high-contrast option. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window),
+                                                    "workshop-high-contrast"));
+  g_assert_true (gtk_widget_activate_action (window, "win.workshop-high-contrast", NULL));
+  g_assert_true (gtk_widget_has_css_class (window, TANDEM_HIGH_CONTRAST_CLASS));
+  surface = draw_chart_view (view);
+  g_assert_false (has_colour (surface));
+  cairo_surface_destroy (surface);
+
+  /* Leaving restores everything. */
+  g_assert_true (gtk_widget_activate_action (window, "win.workshop-mode", NULL));
+  g_assert_false (action_state (window, "workshop-mode"));
+  g_assert_false (action_state (window, "workshop-high-contrast"));
+  g_assert_false (gtk_widget_has_css_class (window, TANDEM_WORKSHOP_CLASS));
+  g_assert_false (gtk_widget_has_css_class (window, TANDEM_HIGH_CONTRAST_CLASS));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window),
+                                                     "workshop-high-contrast"));
+  WAIT_FOR (fabs (tandem_legibility_get_text_scale (GTK_WIDGET (view)) - normal_scale) < 0.01);
+  surface = draw_chart_view (view);
+  g_assert_true (has_colour (surface));
+  cairo_surface_destroy (surface);
+  first_point (view, &x2, &y2);
+  g_assert_cmpfloat (fabs (x2 - x1), <, 0.5);
+
+  /* Full screen. Under Xvfb no window manager grants a mapped window's
+   * request, but GTK applies it at once to a window that is not shown. */
+  gtk_widget_set_visible (window, FALSE);
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  gtk_widget_activate_action (window, "win.workshop-mode", NULL);
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  gtk_widget_activate_action (window, "win.workshop-mode", NULL);
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  /* A window that was full screen already stays so. */
+  gtk_window_fullscreen (GTK_WINDOW (window));
+  gtk_widget_activate_action (window, "win.workshop-mode", NULL);
+  gtk_widget_activate_action (window, "win.workshop-mode", NULL);
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
 }
 
 int
@@ -302,6 +604,14 @@ main (int   argc,
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only,
               fixture_tear_down);
   g_test_add ("/window/open-errors", Fixture, NULL, fixture_set_up, test_open_errors,
+              fixture_tear_down);
+  g_test_add ("/window/narrow", Fixture, NULL, fixture_set_up, test_narrow,
+              fixture_tear_down);
+  g_test_add ("/window/large-text", Fixture, NULL, fixture_set_up, test_large_text,
+              fixture_tear_down);
+  g_test_add ("/window/high-contrast", Fixture, NULL, fixture_set_up, test_high_contrast,
+              fixture_tear_down);
+  g_test_add ("/window/workshop-mode", Fixture, NULL, fixture_set_up, test_workshop_mode,
               fixture_tear_down);
   {
     int status = g_test_run ();

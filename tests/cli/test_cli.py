@@ -126,6 +126,25 @@ class CliTest(unittest.TestCase):
         self.assertFalse(os.path.exists(self.path("x.tandem")))
         self.assertEqual(run("--help").returncode, 0)
 
+    def test_export_chart_from_damaged_file(self):
+        # The structural check runs while the chart is drawn; a damaged file
+        # must still leave no chart behind, and say why.
+        p = self.path("Damaged.tandem")
+        self.assertEqual(run("sample", p).returncode, 0)
+        data = bytearray(read(p))
+        middle = len(data) // 3
+        data[middle:middle + 4096 * 3] = bytes((i * 7919) & 0xFF for i in range(4096 * 3))
+        with open(p, "wb") as f:
+            f.write(data)
+        out = self.path("chart.pdf")
+        r = run("export", "chart", "--measure", "Restrictive practice incidents",
+                "--output", out, p)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("damaged", r.stderr)
+        self.assertFalse(os.path.exists(out))
+        self.assertEqual([n for n in os.listdir(self.dir) if n.startswith(".tandem-export")], [])
+        self.assertEqual(read(p), bytes(data))
+
     def test_analyse_stdin(self):
         csv = "x,y\n" + "".join(f"2024-01-{d:02d},{v}\n" for d, v in
                                  zip(range(1, 21), [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 9, 10, 11, 10, 12, 11, 10, 12, 11, 13]))
@@ -135,6 +154,154 @@ class CliTest(unittest.TestCase):
         self.assertEqual(out["rules"], "ihi")
         self.assertEqual(len(out["points"]), 20)
         self.assertTrue(any("shift" in p["signals"] for p in out["points"]))
+
+    # --- coaching: one session's record, and private sessions left out ---
+    def _coaching_sample(self):
+        p = self.path("Coaching.tandem")
+        self.assertEqual(run("sample", p).returncode, 0)
+        db = sqlite3.connect(p)
+        rows = db.execute("SELECT s.id, t.name, s.starts_at FROM coaching_session s "
+                          "JOIN team t ON t.id = s.team_id WHERE s.private = 0 "
+                          "ORDER BY s.starts_at").fetchall()
+        session_id, team, starts_at = rows[0]
+        db.execute("UPDATE coaching_session SET notes = 'Notes about the garden project' "
+                   "WHERE id = ?", (session_id,))
+        secret_id = rows[1][0]
+        db.execute("UPDATE coaching_session SET private = 1, notes = 'Quetzalcoatl disclosure' "
+                   "WHERE id = ?", (secret_id,))
+        db.commit()
+        db.close()
+        return p, session_id, team, starts_at, secret_id
+
+    def test_export_session(self):
+        p, session_id, team, starts_at, secret_id = self._coaching_sample()
+        env = dict(os.environ, TZ="UTC")
+
+        def export(*args):
+            return subprocess.run([CLI, "export", "session", *args], capture_output=True,
+                                  text=True, timeout=120, env=env)
+
+        txt, md, pdf = self.path("s.txt"), self.path("s.md"), self.path("s.pdf")
+        r = export("--id", session_id, "--format", "txt", "--output", txt, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(txt, encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn("Notes about the garden project", text)
+        self.assertIn(team, text.splitlines()[0])
+        self.assertTrue(text.splitlines()[1].startswith("===="))
+        self.assertNotIn("**", text)
+
+        # By team and day (the day in local time; TZ is UTC here).
+        r = export("--team", team, "--date", starts_at[:10], "--format", "md", "--output", md, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(md, encoding="utf-8") as f:
+            text = f.read()
+        self.assertTrue(text.startswith("# "))
+        self.assertIn("Notes about the garden project", text)
+        r = export("--team", team, "--date", starts_at[:10], "--time", starts_at[11:16],
+                   "--format", "pdf", "--output", pdf, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(read(pdf)[:5], b"%PDF-")
+
+        # Private sessions only on request.
+        r = export("--id", secret_id, "--format", "txt", "--output", self.path("x.txt"), p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("private", r.stderr)
+        self.assertFalse(os.path.exists(self.path("x.txt")))
+        r = export("--id", secret_id, "--include-private", "--format", "txt",
+                   "--output", self.path("x.txt"), p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(self.path("x.txt"), encoding="utf-8") as f:
+            self.assertIn("Quetzalcoatl", f.read())
+
+        # Mistakes are told, with status 2 and no file.
+        bad = [
+            ("--format", "txt", "--output", self.path("b.txt"), p),
+            ("--id", session_id, "--team", team, "--format", "txt", "--output", self.path("b.txt"), p),
+            ("--team", team, "--format", "txt", "--output", self.path("b.txt"), p),
+            ("--id", session_id, "--format", "docx", "--output", self.path("b.txt"), p),
+            ("--id", "no-such-id", "--format", "txt", "--output", self.path("b.txt"), p),
+            ("--team", "Nobody", "--date", "2026-01-01", "--format", "txt", "--output", self.path("b.txt"), p),
+            ("--team", team, "--date", "1999-01-01", "--format", "txt", "--output", self.path("b.txt"), p),
+            ("--team", team, "--date", "01/01/2026", "--format", "txt", "--output", self.path("b.txt"), p),
+        ]
+        for args in bad:
+            r = export(*args)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertTrue(r.stderr.strip(), args)
+            self.assertFalse(os.path.exists(self.path("b.txt")), args)
+        self.assertIn("session (--id ID", run("export", "--help").stdout)
+
+    def test_export_sessions_leaves_out_private(self):
+        p, session_id, team, starts_at, secret_id = self._coaching_sample()
+        for fmt in ("md", "txt", "ics", "pdf"):
+            out = self.path("log." + fmt)
+            r = run("export", "sessions", "--team", team, "--format", fmt, "--output", out, p)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            data = read(out)
+            self.assertNotIn(secret_id.encode(), data, fmt)
+            if fmt in ("md", "txt"):
+                self.assertIn(b"garden project", data)
+                self.assertNotIn(b"Quetzalcoatl", data)
+        r = run("export", "sessions", "--team", team, "--include-private", "--format", "md",
+                "--output", self.path("all.md"), p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(b"Quetzalcoatl", read(self.path("all.md")))
+        # The calendar counts the events: one fewer without the private one.
+        r = run("export", "sessions", "--team", team, "--include-private", "--format", "ics",
+                "--output", self.path("all.ics"), p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(read(self.path("all.ics")).count(b"BEGIN:VEVENT"),
+                         read(self.path("log.ics")).count(b"BEGIN:VEVENT") + 1)
+    # --- end coaching ---
+
+    def test_merge(self):
+        mine = self.path("Ward 4.tandem")
+        theirs = self.path("Ward 4 (Sam).tandem")
+        self.assertEqual(run("new", mine).returncode, 0)
+        with open(mine, "rb") as f:
+            data = f.read()
+        with open(theirs, "wb") as f:
+            f.write(data)
+        # Theirs adds a team, logged as Tandem logs an edit.
+        db = sqlite3.connect(theirs)
+        db.execute("INSERT INTO team (id, name) VALUES ('t-1', 'Larches Ward')")
+        db.execute("INSERT INTO change_txn (at, author, replica, label, kind, origin_replica, origin_id) "
+                   "VALUES ('2025-01-02T10:00:00Z', 'Sam Peer', 'r-sam', 'Add team', 'edit', 'r-sam', 'x-1')")
+        db.execute("INSERT INTO change_log (txn, op, entity, entity_id, new_value) VALUES "
+                   "((SELECT max(id) FROM change_txn), 'insert', 'team', 't-1', "
+                   "json_object('id', 't-1', 'name', 'Larches Ward', 'organisation', NULL, "
+                   "'service_type', NULL, 'ward', NULL, 'position', 0))")
+        db.commit()
+        db.close()
+        before = read(theirs)
+
+        r = run("merge", theirs, mine)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("1 change came in from the other copy: 1 item added.", r.stdout)
+        info = json.loads(run("info", "--json", mine).stdout)
+        self.assertEqual([t["name"] for t in info["teams"]], ["Larches Ward"])
+        self.assertEqual(read(theirs), before)
+        # Again: nothing new.
+        r = run("merge", theirs, mine)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Nothing new", r.stdout)
+        self.assertEqual(run("check", mine).returncode, 0)
+
+        # Bad input: a separately created project, a missing file, wrong usage.
+        other = self.path("Ward 9.tandem")
+        self.assertEqual(run("new", other).returncode, 0)
+        before = read(mine)
+        r = run("merge", other, mine)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("not a copy of this project", r.stderr)
+        self.assertIn("Ward 9.tandem", r.stderr)
+        r = run("merge", self.path("Missing.tandem"), mine)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("could not be found", r.stderr)
+        self.assertEqual(read(mine), before)
+        self.assertEqual(run("merge", theirs).returncode, 2)
+        self.assertIn("merge", run("--help").stdout)
 
 
 if __name__ == "__main__":

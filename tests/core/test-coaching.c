@@ -610,6 +610,11 @@ test_migrate_v1 (Fixture       *fixture,
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP TABLE coaching_search; DROP TABLE coaching_search_doc;"
                                  "DROP TABLE coaching_template;"
+                                 /* format 3 */
+                                 "DROP TABLE conflict; DROP INDEX change_txn_by_origin;"
+                                 "ALTER TABLE change_txn DROP COLUMN origin_replica;"
+                                 "ALTER TABLE change_txn DROP COLUMN origin_id;"
+                                 "ALTER TABLE change_txn DROP COLUMN merged_at;"
                                  "DELETE FROM meta WHERE key LIKE 'coaching_search_%';"
                                  "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max(seq) FROM change_log", -1, &stmt, NULL), ==, SQLITE_OK);
@@ -667,6 +672,256 @@ test_foreign_index (Fixture       *fixture,
   g_assert_cmpint (tandem_project_check_file (fixture->path, NULL), ==, TANDEM_CHECK_UNUSABLE);
 }
 
+/* Whether @path's bytes hold @word in any letter case (the search index
+ * keeps words folded to lower case). */
+static gboolean
+file_holds (const char *path,
+            const char *word)
+{
+  g_autofree char *bytes = NULL;
+  g_autofree char *lower = g_ascii_strdown (word, -1);
+  gsize length, n = strlen (lower);
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  /* Byte by byte: the file is full of NULs, where string functions stop. */
+  for (gsize i = 0; i < length; i++)
+    bytes[i] = g_ascii_tolower (bytes[i]);
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (bytes + i, lower, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_int (TandemProject *project,
+         const char    *entity,
+         const char    *id,
+         const char    *field,
+         gint64         value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_project_begin (project, "Edit", &error));
+  g_assert_true (tandem_project_update (project, entity, id, field, tandem_value_int (value), &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_commit (project, &error));
+}
+
+/* A copy to share leaves private sessions out, with every trace of their
+ * words: rows, history and search index; the project keeps them. */
+static void
+test_copy_without_private (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) copy = NULL;
+  g_autofree char *team = add_team (project, "Marlowe Ward");
+  g_autofree char *ann = add_person (project, team, "Ann Staff", "staff", FALSE);
+  g_autofree char *open_session = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *kept_action = NULL;
+  g_autofree char *secret_action = NULL;
+  g_autofree char *carried = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *plain = g_build_filename (fixture->dir, "Plain.tandem", NULL);
+  g_autofree char *shared = g_build_filename (fixture->dir, "Shared.tandem", NULL);
+  g_autofree char *measure = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  open_session = tandem_coaching_log_session (project, team, "2026-11-04T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  set_text (project, "coaching_session", open_session, "notes", "Openly shared gardening plans");
+  kept_action = tandem_coaching_add_action (project, open_session, "Water the tomatoes", ann,
+                                            "2026-11-30", &error);
+  g_assert_no_error (error);
+
+  secret = tandem_coaching_log_session (project, team, "2026-11-11T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  set_int (project, "coaching_session", secret, "private", 1);
+  set_text (project, "coaching_session", secret, "notes", "Zanzibarish first draft");
+  set_text (project, "coaching_session", secret, "notes", "Quetzalcoatl disclosure");
+  set_text (project, "coaching_session", secret, "agreements", "Xylophonic agreement");
+  g_assert_true (tandem_coaching_set_attendance (project, secret, ann, "present",
+                                                 "Brontosaurus title", &error));
+  {
+    TandemField fields[] = { { "team_id", tandem_value_text (team) },
+                             { "name", tandem_value_text ("Falls") } };
+    measure = insert (project, "measure", fields, G_N_ELEMENTS (fields));
+  }
+  g_assert_true (tandem_coaching_set_link (project, secret, "measure", measure, TRUE, &error));
+  secret_action = tandem_coaching_add_action (project, secret, "Ptarmigan errand", ann,
+                                              "2026-11-20", &error);
+  g_assert_no_error (error);
+  /* Carried from the private session into an open one: the open one keeps
+   * its own copy of the words, which the team agreed openly. */
+  carried = tandem_coaching_carry_forward (project, secret_action, open_session, "2026-12-01",
+                                           TODAY, &error);
+  g_assert_no_error (error);
+  {
+    TandemField fields[] = { { "entity", tandem_value_text ("coaching_session") },
+                             { "entity_id", tandem_value_text (secret) },
+                             { "author", tandem_value_text ("Ruth Coach") },
+                             { "text", tandem_value_text ("Wolframite remark") },
+                             { "created_at", tandem_value_text (NOW) } };
+    comment = insert (project, "comment", fields, G_N_ELEMENTS (fields));
+  }
+
+  /* A conflict kept from a merge (format 3 files) holds both values. */
+  {
+    sqlite3 *db = _tandem_project_get_db (project);
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE name = 'conflict'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    if (sqlite3_column_int (stmt, 0) == 1)
+      {
+        g_autofree char *sql = g_strdup_printf (
+          "INSERT INTO conflict (id, entity, entity_id, field, mine_value, theirs_value, source, "
+          "created_at) VALUES ('c1', 'coaching_session', '%s', 'notes', 'Yetiform mine', "
+          "'Yetiform theirs', 'merge', '" NOW "')", secret);
+        g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      }
+    sqlite3_finalize (stmt);
+  }
+
+  /* A private session deleted since: the change log still remembers it. */
+  gone = tandem_coaching_log_session (project, team, "2026-11-12T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  set_int (project, "coaching_session", gone, "private", 1);
+  set_text (project, "coaching_session", gone, "check_in", "Kookaburra feelings");
+  g_assert_true (tandem_project_begin (project, "Delete", &error));
+  g_assert_true (tandem_project_delete (project, "coaching_session", gone, &error));
+  g_assert_true (tandem_project_commit (project, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (count_hits (project, "quetzalcoatl"), ==, 1);
+  g_assert_cmpuint (tandem_coaching_count_private (project), ==, 1);
+
+  /* The ordinary copy holds everything, which is what makes the check below
+   * mean something. */
+  g_assert_true (tandem_project_save_copy (project, plain, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_holds (plain, "Quetzalcoatl"));
+  g_assert_true (file_holds (plain, "Zanzibarish"));
+  g_assert_true (file_holds (plain, "Kookaburra"));
+
+  g_assert_false (tandem_coaching_save_copy_without_private (project, fixture->path, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  g_assert_true (tandem_coaching_save_copy_without_private (project, shared, &error));
+  g_assert_no_error (error);
+  {
+    const char *words[] = { "Zanzibarish", "Quetzalcoatl", "Xylophonic", "Brontosaurus",
+                            "Kookaburra", "Wolframite", "Yetiform", secret, gone, comment, secret_action };
+
+    for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+      if (file_holds (shared, words[i]))
+        g_error ("The shared copy still holds “%s”", words[i]);
+  }
+  g_assert_true (file_holds (shared, "gardening"));
+  g_assert_true (file_holds (shared, "tomatoes"));
+  g_assert_true (file_holds (shared, "Ptarmigan"));
+
+  /* Nothing else left beside the copy, and the project itself untouched. */
+  {
+    g_autoptr(GDir) d = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_prefix (name, ".tandem-"))
+        n++;
+    g_assert_cmpuint (n, ==, 0);
+  }
+  g_assert_true (tandem_project_exists (project, "coaching_session", secret));
+  g_assert_cmpuint (count_hits (project, "quetzalcoatl"), ==, 1);
+
+  g_assert_cmpint (tandem_project_check_file (shared, NULL), ==, TANDEM_CHECK_GOOD);
+  copy = tandem_project_open (shared, &error);
+  g_assert_no_error (error);
+  sessions = tandem_coaching_list_sessions (copy, team, NULL, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_cmpstr (((TandemSession *) sessions->pdata[0])->id, ==, open_session);
+  g_assert_cmpuint (tandem_coaching_count_private (copy), ==, 0);
+  g_assert_cmpint (tandem_project_count (copy, "action", NULL, NULL), ==, 2);
+  g_assert_cmpint (tandem_project_count (copy, "attendance", NULL, NULL), ==, 0);
+  g_assert_cmpint (tandem_project_count (copy, "session_link", NULL, NULL), ==, 0);
+  g_assert_cmpint (tandem_project_count (copy, "comment", NULL, NULL), ==, 0);
+  g_assert_null (tandem_project_get_text (copy, "action", carried, "carried_from"));
+  g_assert_cmpuint (count_hits (copy, "quetzalcoatl"), ==, 0);
+  g_assert_cmpuint (count_hits (copy, "gardening"), ==, 1);
+  g_assert_cmpuint (count_hits (copy, "ptarmigan"), ==, 1);
+  g_assert_true (tandem_project_exists (copy, "measure", measure));
+
+  /* A project with nothing private gives the same as an ordinary copy. */
+  g_assert_true (tandem_coaching_save_copy_without_private (copy, plain, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_check_file (plain, NULL), ==, TANDEM_CHECK_GOOD);
+}
+
+/* The coach's own templates can be renamed and deleted, each undoably. */
+static void
+test_template_rename_delete (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autofree char *team = add_team (project, "Sable Ward");
+  g_autofree char *session = NULL;
+  g_autofree char *id = NULL;
+
+  session = tandem_coaching_log_session (project, team, "2026-11-02T09:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  set_text (project, "coaching_session", session, "notes", "Our agenda");
+  id = tandem_coaching_save_template (project, "Monthly", session, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (tandem_coaching_rename_template (project, id, "   ", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tandem_coaching_rename_template (project, id, "  Executive monthly ", &error));
+  g_assert_no_error (error);
+  templates = tandem_coaching_list_templates (project);
+  g_assert_cmpuint (templates->len, ==, 3);
+  g_assert_cmpstr (((TandemCoachingTemplate *) templates->pdata[2])->name, ==, "Executive monthly");
+  g_assert_cmpstr (((TandemCoachingTemplate *) templates->pdata[2])->notes, ==, "Our agenda");
+  g_clear_pointer (&templates, g_ptr_array_unref);
+  {
+    g_autofree char *label = tandem_project_dup_undo_label (project);
+    g_assert_cmpstr (label, ==, "Rename session template");
+  }
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *name = tandem_project_get_text (project, "coaching_template", id, "name");
+    g_assert_cmpstr (name, ==, "Monthly");
+  }
+
+  g_assert_true (tandem_coaching_delete_template (project, id, &error));
+  g_assert_no_error (error);
+  templates = tandem_coaching_list_templates (project);
+  g_assert_cmpuint (templates->len, ==, 2);
+  g_clear_pointer (&templates, g_ptr_array_unref);
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_no_error (error);
+  templates = tandem_coaching_list_templates (project);
+  g_assert_cmpuint (templates->len, ==, 3);
+  g_assert_cmpstr (((TandemCoachingTemplate *) templates->pdata[2])->name, ==, "Monthly");
+  g_assert_cmpstr (((TandemCoachingTemplate *) templates->pdata[2])->notes, ==, "Our agenda");
+  /* The session started from it keeps its words whatever becomes of it. */
+  g_assert_true (tandem_coaching_delete_template (project, id, &error));
+  {
+    g_autofree char *notes = tandem_project_get_text (project, "coaching_session", session, "notes");
+    g_assert_cmpstr (notes, ==, "Our agenda");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +938,8 @@ main (int   argc,
   ADD ("/coaching/record-text", test_record_text);
   ADD ("/coaching/migrate-v1", test_migrate_v1);
   ADD ("/coaching/foreign-index", test_foreign_index);
+  ADD ("/coaching/copy-without-private", test_copy_without_private);
+  ADD ("/coaching/template-rename-delete", test_template_rename_delete);
 #undef ADD
   return g_test_run ();
 }

@@ -573,6 +573,322 @@ test_details_and_history (Fixture       *f,
   }
 }
 
+static const char *
+child_id (TandemDiagram           *d,
+          const TandemDiagramNode *node,
+          guint                    i)
+{
+  g_assert_cmpuint (i, <, node->children->len);
+  return tandem_diagram_get_node (d, g_array_index (node->children, guint, i))->id;
+}
+
+static void
+test_place_and_shift (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *diagram = tandem_diagram_create (f->project, f->team, "D", TANDEM_DIAGRAM_TEMPLATE_MHA, NULL);
+  g_autoptr(TandemDiagram) d = load (f, diagram);
+  const TandemDiagramNode *aim = tandem_diagram_get_node (d, g_array_index (tandem_diagram_get_roots (d), guint, 0));
+  g_autofree char *aim_id = g_strdup (aim->id);
+  g_autofree char *p0 = g_strdup (child_id (d, aim, 0));
+  g_autofree char *p1 = g_strdup (child_id (d, aim, 1));
+  g_autofree char *p3 = g_strdup (child_id (d, aim, 3));
+  g_autofree char *s0 = tandem_diagram_add_child (f->project, p0, "S0", NULL);
+  g_autofree char *s1 = tandem_diagram_add_child (f->project, p0, "S1", NULL);
+  g_autofree char *s2 = tandem_diagram_add_child (f->project, p0, "S2", NULL);
+  g_autofree char *t0 = tandem_diagram_add_child (f->project, p1, "T0", NULL);
+  g_autofree char *idea = tandem_diagram_add_child (f->project, s1, "An idea", NULL);
+  const TandemDiagramNode *n;
+
+  /* Dropped between two siblings: exactly there. */
+  g_assert_true (tandem_diagram_place_node (f->project, s2, p0, p0, 0, &error));
+  g_assert_no_error (error);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  n = node_by_id (d, p0);
+  g_assert_cmpstr (child_id (d, n, 0), ==, s2);
+  g_assert_cmpstr (child_id (d, n, 1), ==, s0);
+  g_assert_cmpstr (child_id (d, n, 2), ==, s1);
+
+  /* Dropped under another parent, before its first child: reparented there, in one undo. */
+  g_assert_true (tandem_diagram_place_node (f->project, s1, p0, p1, 0, &error));
+  g_assert_no_error (error);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  n = node_by_id (d, p1);
+  g_assert_cmpuint (n->children->len, ==, 2);
+  g_assert_cmpstr (child_id (d, n, 0), ==, s1);
+  g_assert_cmpstr (child_id (d, n, 1), ==, t0);
+  g_assert_cmpuint (node_by_id (d, p0)->children->len, ==, 2);
+  /* The wrong column is refused. */
+  g_assert_false (tandem_diagram_place_node (f->project, s1, p1, aim_id, 0, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  undo (f);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpuint (node_by_id (d, p1)->children->len, ==, 1);
+  g_assert_cmpstr (child_id (d, node_by_id (d, p0), 2), ==, s1);
+
+  /* Ctrl+Left on S1: a primary driver just below P0, with its idea now a secondary driver. */
+  g_assert_true (tandem_diagram_shift_level (f->project, s1, p0, -1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  aim = node_by_id (d, aim_id);
+  g_assert_cmpuint (aim->children->len, ==, 5);
+  g_assert_cmpstr (child_id (d, aim, 1), ==, s1);
+  g_assert_cmpint (node_by_id (d, s1)->kind, ==, TANDEM_NODE_PRIMARY);
+  g_assert_cmpint (node_by_id (d, s1)->group, ==, node_by_id (d, p0)->group);
+  g_assert_cmpint (node_by_id (d, idea)->kind, ==, TANDEM_NODE_SECONDARY);
+  g_assert_cmpuint (node_by_id (d, p0)->children->len, ==, 2);
+  g_assert_cmpuint (count_kind (d, TANDEM_NODE_CHANGE_IDEA), ==, 0);
+  /* A primary driver cannot go left of the aim. */
+  g_assert_false (tandem_diagram_shift_level (f->project, s1, aim_id, -1, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  /* One undo puts the whole branch back. */
+  undo (f);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpint (node_by_id (d, s1)->kind, ==, TANDEM_NODE_SECONDARY);
+  g_assert_cmpint (node_by_id (d, s1)->group, ==, -1);
+  g_assert_cmpint (node_by_id (d, idea)->kind, ==, TANDEM_NODE_CHANGE_IDEA);
+  g_assert_cmpstr (tandem_diagram_get_node (d, g_array_index (node_by_id (d, s1)->parents, guint, 0))->id, ==, p0);
+
+  /* Ctrl+Right on S0 (below S2): a change idea under S2. */
+  g_assert_true (tandem_diagram_shift_level (f->project, s0, p0, +1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  n = node_by_id (d, s0);
+  g_assert_cmpint (n->kind, ==, TANDEM_NODE_CHANGE_IDEA);
+  g_assert_cmpint (n->status, ==, TANDEM_IDEA_STATUS_IDEA);
+  g_assert_cmpstr (tandem_diagram_get_node (d, g_array_index (n->parents, guint, 0))->id, ==, s2);
+  /* The first child has nothing above it to go under. */
+  g_assert_false (tandem_diagram_shift_level (f->project, s2, p0, +1, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  /* S1 has a change idea under it: no column for it to the right. */
+  g_assert_true (tandem_diagram_place_node (f->project, s1, p0, p0, 1, &error));
+  g_assert_false (tandem_diagram_shift_level (f->project, s1, p0, +1, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  /* A branch with something shared with another branch stays put. */
+  g_assert_true (tandem_diagram_link (f->project, t0, idea, &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_diagram_shift_level (f->project, s1, p0, -1, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  /* A primary driver goes under the one above it. */
+  g_assert_true (tandem_diagram_shift_level (f->project, p3, aim_id, +1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpint (node_by_id (d, p3)->kind, ==, TANDEM_NODE_SECONDARY);
+  g_assert_cmpint (node_by_id (d, p3)->group, ==, -1);
+}
+
+static void
+test_people_measures_pdsa (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) teams = tandem_project_list_ids (f->project, "team", NULL, NULL, "position");
+  g_autoptr(GPtrArray) diagrams = tandem_diagram_list (f->project, teams->pdata[0], NULL);
+  g_autoptr(TandemDiagram) d = load (f, diagrams->pdata[0]);
+  g_autoptr(GPtrArray) people = tandem_diagram_list_people (f->project, teams->pdata[0]);
+  g_autoptr(GPtrArray) measures = tandem_project_list_ids (f->project, "measure", "team_id", teams->pdata[0], "position");
+  g_autoptr(GPtrArray) list = NULL;
+  const char *idea = NULL;
+  const char *person = ((TandemNamedItem *) people->pdata[people->len - 1])->id;
+  g_autofree char *pdsa = NULL;
+  g_autofree char *text = NULL;
+  guint before;
+
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (d) && idea == NULL; i++)
+    if (tandem_diagram_get_node (d, i)->kind == TANDEM_NODE_CHANGE_IDEA)
+      idea = tandem_diagram_get_node (d, i)->id;
+  g_assert_nonnull (idea);
+
+  /* Co-producers: on, on again (nothing to do), off; each undoable. */
+  list = tandem_diagram_list_coproducers (f->project, idea);
+  before = list->len;
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_true (tandem_diagram_set_coproducer (f->project, idea, person, TRUE, &error));
+  g_assert_true (tandem_diagram_set_coproducer (f->project, idea, person, TRUE, &error));
+  g_assert_no_error (error);
+  list = tandem_diagram_list_coproducers (f->project, idea);
+  g_assert_cmpuint (list->len, ==, before + 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  text = tandem_project_dup_undo_label (f->project);
+  g_assert_cmpstr (text, ==, "Add co-producer");
+  g_clear_pointer (&text, g_free);
+  undo (f);
+  list = tandem_diagram_list_coproducers (f->project, idea);
+  g_assert_cmpuint (list->len, ==, before);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Linked measures. */
+  g_assert_cmpuint (measures->len, >, 0);
+  list = tandem_diagram_list_measures (f->project, idea);
+  before = list->len;
+  g_clear_pointer (&list, g_ptr_array_unref);
+  for (guint m = 0; m < measures->len; m++)
+    g_assert_true (tandem_diagram_set_measure_link (f->project, idea, measures->pdata[m], TRUE, &error));
+  list = tandem_diagram_list_measures (f->project, idea);
+  g_assert_cmpuint (list->len, ==, measures->len);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_true (tandem_diagram_set_measure_link (f->project, idea, measures->pdata[0], FALSE, &error));
+  list = tandem_diagram_list_measures (f->project, idea);
+  g_assert_cmpuint (list->len, ==, measures->len - 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_no_error (error);
+
+  /* A PDSA cycle: plan, do, study, act; a bad date or decision is refused. */
+  pdsa = tandem_diagram_add_pdsa (f->project, idea, "  Try it on Tuesdays ", "2025-02-03", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdsa);
+  g_assert_true (tandem_diagram_set_pdsa_field (f->project, pdsa, "do_notes", "Ran it twice", &error));
+  g_assert_true (tandem_diagram_set_pdsa_field (f->project, pdsa, "study_notes", "Fewer incidents than predicted", &error));
+  g_assert_true (tandem_diagram_set_pdsa_field (f->project, pdsa, "act_decision", "adapt", &error));
+  g_assert_true (tandem_diagram_set_pdsa_field (f->project, pdsa, "ended_on", "2025-02-17", &error));
+  g_assert_no_error (error);
+  text = tandem_project_get_text (f->project, "pdsa_cycle", pdsa, "title");
+  g_assert_cmpstr (text, ==, "Try it on Tuesdays");
+  g_clear_pointer (&text, g_free);
+  text = tandem_project_get_text (f->project, "pdsa_cycle", pdsa, "study_notes");
+  g_assert_cmpstr (text, ==, "Fewer incidents than predicted");
+  g_clear_pointer (&text, g_free);
+  g_assert_false (tandem_diagram_set_pdsa_field (f->project, pdsa, "ended_on", "17/02/2025", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_diagram_set_pdsa_field (f->project, pdsa, "act_decision", "shrug", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (tandem_diagram_set_pdsa_field (f->project, pdsa, "id", "x", &error));
+  g_clear_error (&error);
+  undo (f);   /* the end date */
+  text = tandem_project_get_text (f->project, "pdsa_cycle", pdsa, "ended_on");
+  g_assert_null (text);
+  text = tandem_project_get_text (f->project, "pdsa_cycle", pdsa, "act_decision");
+  g_assert_cmpstr (text, ==, "adapt");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (tandem_diagram_delete_pdsa (f->project, pdsa, &error));
+  g_assert_false (tandem_project_exists (f->project, "pdsa_cycle", pdsa));
+  undo (f);
+  g_assert_true (tandem_project_exists (f->project, "pdsa_cycle", pdsa));
+}
+
+static void
+test_groups_and_tags (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *diagram = tandem_diagram_create (f->project, f->team, "D", TANDEM_DIAGRAM_TEMPLATE_MHA, NULL);
+  g_autoptr(TandemDiagram) d = load (f, diagram);
+  const TandemDiagramNode *aim = tandem_diagram_get_node (d, g_array_index (tandem_diagram_get_roots (d), guint, 0));
+  g_autofree char *p0 = g_strdup (child_id (d, aim, 0));
+  g_autofree char *group = NULL;
+  g_autofree char *old_group = g_strdup (tandem_diagram_get_group (d, 0)->id);
+  g_autofree char *tag = NULL;
+  g_autofree char *idea = NULL;
+  g_autofree char *s = NULL;
+  guint n_tags = tandem_diagram_get_n_tags (d);
+
+  /* Groups: add, rename, recolour, assign, delete (its drivers stay, ungrouped). */
+  group = tandem_diagram_add_group (f->project, diagram, " Staff lens ", "#c64600", &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_diagram_set_group_field (f->project, group, "name", "Workforce lens", &error));
+  g_assert_true (tandem_diagram_set_group_field (f->project, group, "colour", "#613583", &error));
+  g_assert_false (tandem_diagram_set_group_field (f->project, group, "colour", "purple", &error));
+  g_clear_error (&error);
+  g_assert_false (tandem_diagram_set_group_field (f->project, group, "name", "   ", &error));
+  g_clear_error (&error);
+  g_assert_true (tandem_diagram_set_field (f->project, p0, "group_id", group, &error));
+  g_assert_no_error (error);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpuint (tandem_diagram_get_n_groups (d), ==, 3);
+  g_assert_cmpstr (tandem_diagram_get_group (d, 2)->name, ==, "Workforce lens");
+  g_assert_cmpstr (tandem_diagram_get_group (d, 2)->colour, ==, "#613583");
+  g_assert_cmpint (node_by_id (d, p0)->group, ==, 2);
+  g_assert_cmpuint (tandem_diagram_count_group_uses (f->project, old_group), ==, 1);
+  g_assert_true (tandem_diagram_delete_group (f->project, group, &error));
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpuint (tandem_diagram_get_n_groups (d), ==, 2);
+  g_assert_cmpint (node_by_id (d, p0)->group, ==, -1);
+  undo (f);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpint (node_by_id (d, p0)->group, ==, 2);
+
+  /* Equity tags: add (not twice), rename, count uses, remove from the list and its items. */
+  tag = tandem_equity_tag_add (f->project, "Care leavers", &error);
+  g_assert_no_error (error);
+  g_assert_null (tandem_equity_tag_add (f->project, "care LEAVERS", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tandem_equity_tag_rename (f->project, tag, "Young people leaving care", &error));
+  g_assert_no_error (error);
+  s = tandem_diagram_add_child (f->project, p0, "S", NULL);
+  idea = tandem_diagram_add_child (f->project, s, "Idea", NULL);
+  g_assert_true (tandem_diagram_set_tag (f->project, idea, tag, TRUE, &error));
+  g_assert_cmpuint (tandem_equity_tag_count_uses (f->project, tag), ==, 1);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpuint (tandem_diagram_get_n_tags (d), ==, n_tags + 1);
+  g_assert_cmpstr (tandem_diagram_get_tag (d, n_tags)->name, ==, "Young people leaving care");
+  g_assert_cmpuint (node_by_id (d, idea)->tags->len, ==, 1);
+  g_assert_true (tandem_equity_tag_delete (f->project, tag, &error));
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpuint (tandem_diagram_get_n_tags (d), ==, n_tags);
+  g_assert_cmpuint (node_by_id (d, idea)->tags->len, ==, 0);
+  undo (f);
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpuint (node_by_id (d, idea)->tags->len, ==, 1);
+}
+
+static void
+test_authorship (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) teams = tandem_project_list_ids (f->project, "team", NULL, NULL, "position");
+  g_autoptr(GPtrArray) diagrams = tandem_diagram_list (f->project, teams->pdata[0], NULL);
+  g_autoptr(TandemDiagram) d = load (f, diagrams->pdata[0]);
+  const char *aim = tandem_diagram_get_node (d, 0)->id;
+  g_autofree char *idea = NULL;
+  g_autoptr(GHashTable) table = NULL;
+  TandemAuthorship *a;
+
+  table = tandem_diagram_authorship (f->project, diagrams->pdata[0]);
+  g_assert_cmpuint (g_hash_table_size (table), ==, tandem_diagram_get_n_nodes (d));
+  a = g_hash_table_lookup (table, aim);
+  g_assert_nonnull (a->added_by);     /* whoever made the project */
+  g_assert_null (a->changed_by);
+  g_clear_pointer (&table, g_hash_table_unref);
+
+  idea = tandem_diagram_add_sibling (f->project, aim, NULL, "Added by Ada", &error);
+  g_assert_no_error (error);
+  tandem_project_set_author (f->project, "Ben Carr");
+  g_assert_true (tandem_diagram_set_title (f->project, aim, "Ben's aim", &error));
+  /* Folding is not a change of the words. */
+  g_assert_true (tandem_diagram_set_collapsed (f->project, idea, TRUE, &error));
+  g_assert_no_error (error);
+  table = tandem_diagram_authorship (f->project, diagrams->pdata[0]);
+  a = g_hash_table_lookup (table, idea);
+  g_assert_cmpstr (a->added_by, ==, "Ada Obi");
+  g_assert_nonnull (a->added_at);
+  g_assert_null (a->changed_by);
+  a = g_hash_table_lookup (table, aim);
+  g_assert_cmpstr (a->changed_by, ==, "Ben Carr");
+}
+
 static void
 test_tag_codes (void)
 {
@@ -607,5 +923,10 @@ main (int   argc,
   g_test_add ("/diagram/details-history", Fixture, "sample", fixture_set_up,
               test_details_and_history, fixture_tear_down);
   g_test_add_func ("/diagram/tag-codes", test_tag_codes);
+  g_test_add ("/diagram/place-and-shift", Fixture, NULL, fixture_set_up, test_place_and_shift, fixture_tear_down);
+  g_test_add ("/diagram/people-measures-pdsa", Fixture, "sample", fixture_set_up,
+              test_people_measures_pdsa, fixture_tear_down);
+  g_test_add ("/diagram/groups-and-tags", Fixture, NULL, fixture_set_up, test_groups_and_tags, fixture_tear_down);
+  g_test_add ("/diagram/authorship", Fixture, "sample", fixture_set_up, test_authorship, fixture_tear_down);
   return g_test_run ();
 }

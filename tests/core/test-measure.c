@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "tandem-measure.h"
 #include "tandem-project.h"
@@ -466,6 +467,311 @@ test_import_save (Fixture       *fixture,
   g_assert_cmpint (tandem_project_count (fixture->project, "data_point", NULL, NULL), ==, 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Links to the driver diagrams, and editing phases and notes                 */
+
+static TandemProject *
+sample_project (char **dir,
+                char **path)
+{
+  g_autoptr(GError) error = NULL;
+  TandemProject *project;
+
+  *dir = g_dir_make_tmp ("tandem-measure-XXXXXX", &error);
+  g_assert_no_error (error);
+  *path = g_build_filename (*dir, "s.tandem", NULL);
+  project = tandem_project_create (*path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+  g_assert_no_error (error);
+  return project;
+}
+
+static void
+remove_sample (TandemProject *project,
+               char          *dir,
+               char          *path)
+{
+  g_assert_finalize_object (project);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+  g_free (dir);
+}
+
+static guint
+count_from_link (const TandemMeasure *measure)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < measure->annotations->len; i++)
+    if (((TandemAnnotation *) measure->annotations->pdata[i])->from_link)
+      n++;
+  return n;
+}
+
+static const TandemLinkTarget *
+find_target (GPtrArray  *targets,
+             const char *title,
+             gboolean    pdsa)
+{
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const TandemLinkTarget *target = targets->pdata[i];
+      if (g_str_has_prefix (target->title, title) && (target->pdsa_id != NULL) == pdsa)
+        return target;
+    }
+  return NULL;
+}
+
+/* A measure's linked change ideas, and their PDSA cycles as numbered markers. */
+static void
+test_links (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  TandemProject *project = sample_project (&dir, &path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemMeasure) measure = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autofree char *sickness = tandem_measure_find (project, "Staff sickness", &error);
+  g_autofree char *restrictive = tandem_measure_find (project, "Restrictive practice incidents", &error);
+  g_autofree char *team = NULL;
+  g_autofree char *aim = NULL;
+  const TandemLinkTarget *huddle, *culture, *culture_pdsa;
+  const TandemAnnotation *marker = NULL;
+
+  g_assert_no_error (error);
+  team = tandem_project_get_text (project, "measure", sickness, "team_id");
+
+  /* Every change idea of the team's diagrams, each followed by its PDSA cycles. */
+  targets = tandem_measure_list_link_targets (project, team, &error);
+  g_assert_no_error (error);
+  huddle = find_target (targets, "Twice-daily safety huddle", FALSE);
+  culture = find_target (targets, "Culture and identity conversation in the first", FALSE);
+  culture_pdsa = find_target (targets, "Culture and identity conversation with the next", TRUE);
+  g_assert (huddle != NULL && culture != NULL && culture_pdsa != NULL);
+  g_assert_cmpstr (culture_pdsa->node_id, ==, culture->node_id);
+  g_assert_cmpstr (culture_pdsa->idea_title, ==, culture->title);
+  g_assert_cmpstr (culture_pdsa->started_on, ==, "2026-06-01");
+  g_assert_nonnull (culture->diagram);
+  for (guint i = 0; i < targets->len; i++)
+    if (targets->pdata[i] == culture_pdsa)
+      g_assert_true (targets->pdata[i - 1] == culture);
+
+  /* Staff sickness is linked to the huddles: the second huddle PDSA cycle
+   * (30 March) is within its data and is a marker; the first (2 March)
+   * is before its first value and is not. */
+  measure = tandem_measure_load (project, sickness, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (measure->links->len, ==, 1);
+  g_assert_cmpstr (((TandemLinkTarget *) measure->links->pdata[0])->node_id, ==, huddle->node_id);
+  g_assert_cmpuint (count_from_link (measure), ==, 1);
+  marker = measure->annotations->pdata[0];
+  g_assert_true (marker->from_link);
+  g_assert_null (marker->id);
+  g_assert_cmpstr (marker->date, ==, "2026-03-30");
+  g_assert_cmpstr (marker->linked_title, ==, "Twice-daily huddles, with night staff");
+  g_clear_pointer (&measure, tandem_measure_unref);
+
+  /* The restrictive practice chart already notes both huddle cycles: no
+   * second marker for either. */
+  measure = tandem_measure_load (project, restrictive, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_from_link (measure), ==, 0);
+  g_assert_cmpuint (measure->annotations->len, ==, 3);
+  g_clear_pointer (&measure, tandem_measure_unref);
+
+  /* Link the culture conversation: its cycle (1 June) is a marker too, in date order. */
+  g_assert_true (tandem_measure_set_linked (project, sickness, culture->node_id, TRUE, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *label = tandem_project_dup_undo_label (project);
+    g_assert_cmpstr (label, ==, "Link a change idea to a measure");
+  }
+  measure = tandem_measure_load (project, sickness, &error);
+  g_assert_cmpuint (measure->links->len, ==, 2);
+  g_assert_cmpuint (count_from_link (measure), ==, 2);
+  g_assert_cmpstr (((TandemAnnotation *) measure->annotations->pdata[1])->pdsa_id, ==, culture_pdsa->pdsa_id);
+  g_clear_pointer (&measure, tandem_measure_unref);
+
+  /* Linking again changes nothing (no second undo step). */
+  g_assert_true (tandem_measure_set_linked (project, sickness, culture->node_id, TRUE, &error));
+  g_assert_cmpint (tandem_project_count (project, "measure_link", "measure_id", sickness), ==, 2);
+
+  /* A note about the PDSA cycle takes the place of its marker, and is
+   * linked to its change idea too. */
+  measure = tandem_measure_load (project, sickness, &error);
+  {
+    g_autofree char *note = tandem_measure_save_note (project, measure, NULL, "2026-06-01",
+                                                      "  ", NULL, culture_pdsa->pdsa_id, &error);
+    g_autofree char *node = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (note);
+    node = tandem_project_get_text (project, "annotation", note, "node_id");
+    g_assert_cmpstr (node, ==, culture->node_id);
+  }
+  g_clear_pointer (&measure, tandem_measure_unref);
+  measure = tandem_measure_load (project, sickness, &error);
+  g_assert_cmpuint (count_from_link (measure), ==, 1);
+  g_assert_cmpuint (measure->annotations->len, ==, 2);
+  g_assert_null (((TandemAnnotation *) measure->annotations->pdata[1])->text);
+  g_assert_cmpstr (((TandemAnnotation *) measure->annotations->pdata[1])->linked_title, ==,
+                   culture_pdsa->title);
+  g_clear_pointer (&measure, tandem_measure_unref);
+  g_assert_true (tandem_project_undo (project, &error));
+
+  /* Undo takes the link back; unlinking is undoable too. */
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (project, "measure_link", "measure_id", sickness), ==, 1);
+  g_assert_true (tandem_measure_set_linked (project, sickness, huddle->node_id, FALSE, &error));
+  measure = tandem_measure_load (project, sickness, &error);
+  g_assert_cmpuint (measure->links->len, ==, 0);
+  g_assert_cmpuint (measure->annotations->len, ==, 0);
+  g_clear_pointer (&measure, tandem_measure_unref);
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_cmpint (tandem_project_count (project, "measure_link", "measure_id", sickness), ==, 1);
+
+  /* Only a change idea can be linked. */
+  {
+    g_autoptr(GPtrArray) ids = tandem_project_list_ids (project, "node", "kind", "aim", NULL);
+    g_assert_cmpuint (ids->len, >, 0);
+    aim = g_strdup (ids->pdata[0]);
+  }
+  g_assert_false (tandem_measure_set_linked (project, sickness, aim, TRUE, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+
+  remove_sample (project, g_steal_pointer (&dir), g_steal_pointer (&path));
+}
+
+/* Phases and notes are changed as one undoable edit each, and a date
+ * outside the data, an empty label or a note with nothing in it is refused
+ * with a message that says what to do. */
+static void
+test_edit_phases_and_notes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemMeasure) measure = NULL;
+  g_autofree char *phase = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *again = NULL;
+  const char *dates[] = { "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02",
+                          "2026-02-09" };
+
+  /* No data yet: nothing to mark. */
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+  g_assert_null (tandem_measure_save_phase (fixture->project, measure, NULL, "2026-01-12",
+                                            "New policy", -1, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "add the data first"));
+  g_clear_error (&error);
+  g_clear_pointer (&measure, tandem_measure_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    add_point (fixture, dates[i], 5 + i % 2, NAN, FALSE);
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+
+  /* The dates a phase or a note may have. */
+  g_assert_true (tandem_measure_check_date (measure, "2026-01-05", FALSE, &error));
+  g_assert_true (tandem_measure_check_date (measure, "2026-02-09", TRUE, &error));
+  g_assert_false (tandem_measure_check_date (measure, "2026-01-05", TRUE, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "after the first value (5 January 2026)"));
+  g_clear_error (&error);
+  g_assert_false (tandem_measure_check_date (measure, "2026-01-04", FALSE, &error));
+  g_assert_nonnull (strstr (error->message, "4 January 2026 is before the first value"));
+  g_clear_error (&error);
+  g_assert_false (tandem_measure_check_date (measure, "2026-03-01", FALSE, &error));
+  g_assert_nonnull (strstr (error->message, "1 March 2026 is after the last value (9 February 2026)"));
+  g_clear_error (&error);
+  g_assert_false (tandem_measure_check_date (measure, "2026-02-30", FALSE, &error));
+  g_clear_error (&error);
+
+  /* A phase needs a label. */
+  g_assert_null (tandem_measure_save_phase (fixture->project, measure, NULL, "2026-01-26", " ", -1, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Say what changed"));
+  g_clear_error (&error);
+  g_assert_cmpint (tandem_project_count (fixture->project, "phase", "measure_id", fixture->measure), ==, 0);
+
+  phase = tandem_measure_save_phase (fixture->project, measure, NULL, "2026-01-26", " New policy ", -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (phase);
+  g_clear_pointer (&measure, tandem_measure_unref);
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+  g_assert_cmpstr (((TandemPhase *) measure->phases->pdata[0])->label, ==, "New policy");
+  g_assert_cmpuint (measure->freeze, ==, 0);
+
+  /* Change its date, label and the baseline in one step. */
+  again = tandem_measure_save_phase (fixture->project, measure, phase, "2026-01-19", "After the new policy",
+                                     3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, phase);
+  {
+    g_autofree char *label = tandem_project_dup_undo_label (fixture->project);
+    g_assert_cmpstr (label, ==, "Change a phase");
+  }
+  g_clear_pointer (&measure, tandem_measure_unref);
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+  g_assert_cmpstr (((TandemPhase *) measure->phases->pdata[0])->starts_on, ==, "2026-01-19");
+  g_assert_cmpstr (((TandemPhase *) measure->phases->pdata[0])->label, ==, "After the new policy");
+  g_assert_cmpuint (measure->freeze, ==, 3);
+
+  /* A second phase on the same date, a date after the data or a baseline of one point: refused. */
+  g_assert_null (tandem_measure_save_phase (fixture->project, measure, NULL, "2026-01-19", "Again", -1, &error));
+  g_assert_nonnull (strstr (error->message, "Another phase already starts on 19 January 2026"));
+  g_clear_error (&error);
+  g_assert_null (tandem_measure_save_phase (fixture->project, measure, phase, "2026-03-02", "Later", -1, &error));
+  g_assert_nonnull (strstr (error->message, "after the last value"));
+  g_clear_error (&error);
+  g_assert_null (tandem_measure_save_phase (fixture->project, measure, phase, "2026-01-19", "x", 1, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* One Undo takes back the whole change. */
+  g_assert_true (tandem_project_undo (fixture->project, &error));
+  g_clear_pointer (&measure, tandem_measure_unref);
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+  g_assert_cmpstr (((TandemPhase *) measure->phases->pdata[0])->starts_on, ==, "2026-01-26");
+  g_assert_cmpstr (((TandemPhase *) measure->phases->pdata[0])->label, ==, "New policy");
+  g_assert_cmpuint (measure->freeze, ==, 0);
+
+  /* Notes: some text or a link; then changed and undone. */
+  g_assert_null (tandem_measure_save_note (fixture->project, measure, NULL, "2026-01-12", "", NULL, NULL, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Write what happened"));
+  g_clear_error (&error);
+  g_assert_null (tandem_measure_save_note (fixture->project, measure, NULL, "2026-04-01", "Late", NULL, NULL, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  note = tandem_measure_save_note (fixture->project, measure, NULL, "2026-01-12", "Flu", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&measure, tandem_measure_unref);
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+  g_free (again);
+  again = tandem_measure_save_note (fixture->project, measure, note, "2026-02-02", "Flu outbreak", NULL, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&measure, tandem_measure_unref);
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+  g_assert_cmpuint (measure->annotations->len, ==, 1);
+  g_assert_cmpstr (((TandemAnnotation *) measure->annotations->pdata[0])->date, ==, "2026-02-02");
+  g_assert_cmpstr (((TandemAnnotation *) measure->annotations->pdata[0])->text, ==, "Flu outbreak");
+  g_assert_true (tandem_project_undo (fixture->project, &error));
+  g_clear_pointer (&measure, tandem_measure_unref);
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+  g_assert_cmpstr (((TandemAnnotation *) measure->annotations->pdata[0])->date, ==, "2026-01-12");
+  g_assert_cmpstr (((TandemAnnotation *) measure->annotations->pdata[0])->text, ==, "Flu");
+
+  /* A note that is gone says so. */
+  g_assert_null (tandem_measure_save_note (fixture->project, measure, "no-such-note", "2026-01-12", "x",
+                                           NULL, NULL, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +782,8 @@ main (int   argc,
   g_test_add ("/measure/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
   g_test_add ("/measure/analyse", Fixture, NULL, fixture_set_up, test_analyse, fixture_tear_down);
   g_test_add_func ("/measure/sample", test_sample);
+  g_test_add_func ("/measure/links", test_links);
+  g_test_add ("/measure/edit", Fixture, NULL, fixture_set_up, test_edit_phases_and_notes, fixture_tear_down);
   g_test_add_func ("/import/dates", test_dates);
   g_test_add_func ("/import/numbers", test_numbers);
   g_test_add_func ("/import/semicolons", test_import_semicolons);

@@ -616,6 +616,116 @@ test_untrusted_history (Fixture       *fixture,
   g_assert_cmpuint (history->len, ==, 0);
 }
 
+/* The timeline: statuses from the change log, workers starting and
+ * leaving, supervision and training; newest first, one team only. */
+static void
+test_timeline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = tandem_peer_support_list_items (project, fixture->team, NULL);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) empty = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *other_team = NULL;
+  g_autofree char *other_role = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *short_words = NULL;
+  g_autofree char *nothing = NULL;
+  const char *item_id = find_item (items, "Recruitment is values-based")->item_id;
+  static const struct { TandemTimelineKind kind; const char *date; const char *text; } expected[] = {
+    { TANDEM_TIMELINE_STATUS, NULL, "Recruitment is values-based: In place" },
+    { TANDEM_TIMELINE_STATUS, NULL, "Recruitment is values-based: Planning" },
+    { TANDEM_TIMELINE_ROLE_LEFT, "2026-06-30", "Peer support worker: the peer worker left (Moved to a new post)" },
+    { TANDEM_TIMELINE_TRAINING, "2026-03-05", "Training for the Senior peer worker" },
+    { TANDEM_TIMELINE_SUPERVISION, "2026-03-01", "1:1 supervision for the Senior peer worker: First 1:1" },
+    { TANDEM_TIMELINE_ROLE_STARTED, "2026-02-01", "Senior peer worker: a peer worker started" },
+    { TANDEM_TIMELINE_ROLE_STARTED, "2024-01-15", "Peer support worker: a peer worker started" },
+  };
+
+  empty = tandem_peer_support_timeline (project, fixture->team, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (empty->len, ==, 0);
+  nothing = tandem_peer_support_describe_timeline (empty, 0);
+  g_assert_true (g_str_has_prefix (nothing, "Nothing has happened yet"));
+
+  first = tandem_peer_support_add_role (project, fixture->team, "Peer support worker", &error);
+  g_assert_true (tandem_peer_support_set_role_field (project, first, "start_date", "2024-01-15", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, first, "end_date", "2026-06-30", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, first, "leaving_reason",
+                                                     "Moved to a new post", &error));
+  second = tandem_peer_support_add_role (project, fixture->team, "Senior peer worker", &error);
+  g_assert_true (tandem_peer_support_set_role_field (project, second, "start_date", "2026-02-01", &error));
+  g_assert_no_error (error);
+  g_free (tandem_peer_support_add_record (project, second, "2026-03-01",
+                                          TANDEM_SUPERVISION_ONE_TO_ONE, "First 1:1", &error));
+  g_free (tandem_peer_support_add_record (project, second, "2026-03-05",
+                                          TANDEM_SUPERVISION_TRAINING, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_peer_support_set_status (project, fixture->team, item_id,
+                                                 TANDEM_ITEM_PLANNING, TODAY, &error));
+  g_assert_true (tandem_peer_support_set_status (project, fixture->team, item_id,
+                                                 TANDEM_ITEM_IN_PLACE, TODAY, &error));
+  g_assert_no_error (error);
+
+  /* Another team's story is its own. */
+  {
+    TandemField fields[] = { { "name", tandem_value_text ("Birch Ward") } };
+    other_team = tandem_project_insert (project, "team", fields, 1, &error);
+  }
+  other_role = tandem_peer_support_add_role (project, other_team, "Peer worker", &error);
+  g_assert_true (tandem_peer_support_set_role_field (project, other_role, "start_date", "2025-05-05",
+                                                     &error));
+  g_free (tandem_peer_support_add_record (project, other_role, "2025-06-01",
+                                          TANDEM_SUPERVISION_GROUP, NULL, &error));
+  g_assert_true (tandem_peer_support_set_status (project, other_team, item_id,
+                                                 TANDEM_ITEM_IN_PROGRESS, TODAY, &error));
+  g_assert_no_error (error);
+
+  events = tandem_peer_support_timeline (project, fixture->team, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const TandemTimelineEvent *event = events->pdata[i];
+
+      g_assert_cmpint (event->kind, ==, expected[i].kind);
+      g_assert_cmpstr (event->text, ==, expected[i].text);
+      if (expected[i].date)
+        {
+          g_assert_cmpstr (event->date, ==, expected[i].date);
+          g_assert_null (event->author);
+        }
+      else
+        {
+          /* A status change happened when it was recorded, by whom. */
+          g_assert_cmpstr (event->date, ==, today);
+          g_assert_cmpstr (event->author, ==, "Ada Coach");
+        }
+    }
+
+  words = tandem_peer_support_describe_timeline (events, 0);
+  g_assert_nonnull (strstr (words, "30 Jun 2026 — Peer support worker: the peer worker left "
+                                   "(Moved to a new post)\n"));
+  g_assert_nonnull (strstr (words, "— Recruitment is values-based: In place (recorded by Ada Coach)"));
+  g_assert_null (strstr (words, "Birch"));
+  g_assert_null (strstr (words, "Peer worker:"));
+  short_words = tandem_peer_support_describe_timeline (events, 3);
+  g_assert_true (g_str_has_suffix (short_words, "\n…and 4 earlier events."));
+  g_assert_null (strstr (short_words, "Training"));
+
+  /* Clearing an end date (the worker stayed after all) takes its event away. */
+  g_assert_true (tandem_peer_support_set_role_field (project, first, "end_date", "", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = tandem_peer_support_timeline (project, fixture->team, &error);
+  g_assert_cmpuint (events->len, ==, G_N_ELEMENTS (expected) - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +744,8 @@ main (int   argc,
   g_test_add ("/peer-support/words", Fixture, NULL, fixture_set_up, test_words, fixture_tear_down);
   g_test_add ("/peer-support/untrusted-history", Fixture, NULL, fixture_set_up,
               test_untrusted_history, fixture_tear_down);
+  g_test_add ("/peer-support/timeline", Fixture, NULL, fixture_set_up, test_timeline,
+              fixture_tear_down);
   g_test_add_func ("/peer-support/retention", test_retention);
   g_test_add_func ("/peer-support/dates", test_dates);
   g_test_add_func ("/peer-support/caseload", test_caseload);

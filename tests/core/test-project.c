@@ -854,6 +854,56 @@ test_check_problems (Fixture       *fixture,
   g_assert_nonnull (strstr (problems->pdata[0], "person"));
 }
 
+/* A project opened for reading can be read at once; its structural check runs
+ * meanwhile and must be confirmed, and a damaged file is caught by it. */
+static void
+test_open_for_reading (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TandemProject) project = make_project (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *id = add_team (project, "Rydal Ward");
+  g_autofree char *name = NULL;
+  guint8 *copy;
+  gsize size;
+
+  fill (project, 2000);
+  g_clear_object (&project);
+
+  project = tandem_project_open_for_reading (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_get_read_only (project));
+  name = tandem_project_get_text (project, "team", id, "name");
+  g_assert_cmpstr (name, ==, "Rydal Ward");
+  g_assert_true (tandem_project_confirm_intact (project, &error));
+  g_assert_no_error (error);
+  /* Asking again gives the same answer. */
+  g_assert_true (tandem_project_confirm_intact (project, &error));
+  g_clear_object (&project);
+
+  bytes = file_bytes (fixture->path);
+  copy = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
+  for (gsize i = size / 3; i < size / 3 + 4096 * 3; i++)
+    copy[i] = (guint8) (i * 7919);
+  g_file_set_contents (fixture->path, (char *) copy, size, &error);
+  g_assert_no_error (error);
+
+  project = tandem_project_open_for_reading (fixture->path, &error);
+  if (project != NULL)
+    {
+      g_assert_false (tandem_project_confirm_intact (project, &error));
+      g_clear_object (&project);
+    }
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_null (strchr (error->message, '\n'));
+  after = file_bytes (fixture->path);
+  g_assert_cmpmem (copy, size, g_bytes_get_data (after, NULL), g_bytes_get_size (after));
+  g_free (copy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -871,6 +921,7 @@ main (int   argc,
   ADD ("/project/refuse/too-new", test_refuse_too_new);
   ADD ("/project/refuse/truncated", test_refuse_truncated);
   ADD ("/project/refuse/corrupt", test_refuse_corrupt);
+  ADD ("/project/open-for-reading", test_open_for_reading);
   ADD ("/project/read-only", test_read_only);
   ADD ("/project/locked", test_locked);
   ADD ("/project/disk-full", test_disk_full);

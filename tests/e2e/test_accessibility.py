@@ -117,8 +117,58 @@ def journey(app):
             rawinput.keyCombo("Escape")
         J.wait_for(f'the "{title}" window to close', lambda: other_window(title) is None)
 
+    problems += workshop_mode(frame, menu_button)
+
     if problems:
         J.fail(f"{len(problems)} controls have no accessible name:\n  " + "\n  ".join(problems))
+
+
+def menu_entry(menu_button, item, sensitive=True):
+    """The main menu's @item (a plain or a check item), or None."""
+    def wanted(n):
+        return n.roleName in ("menu item", "check menu item") and J.called(n, item) and \
+            (not sensitive or {"SENSITIVE", "VISIBLE"} <= J.states(n))
+    candidates = list(J.find_all(menu_button.parent, "menu item")) + \
+        list(J.find_all(menu_button.parent, "check menu item"))
+    return next((n for n in candidates if wanted(n)), None)
+
+
+def open_main_menu(frame):
+    """Finds the main menu button afresh (after a relayout the old node may be
+    gone) and opens the menu; returns the button."""
+    button = J.wait_for('the "Main menu" button',
+                        lambda: J.find_first(frame, "push button", "Main menu",
+                                             lambda n: "click" in n.actions),
+                        timeout=J.START_WAIT)
+    J.click(button, 'the "Main menu" button')
+    return button
+
+
+def workshop_mode(frame, menu_button):
+    """Workshop mode from the main menu: every control keeps its name in
+    large type, and its High Contrast option is offered only there."""
+    from dogtail import rawinput
+
+    menu_button = open_main_menu(frame)
+    entry = J.wait_for('the "Workshop Mode" item in the main menu',
+                       lambda: menu_entry(menu_button, "Workshop Mode"))
+    if menu_entry(menu_button, "High Contrast") is not None:
+        J.fail("High Contrast is offered outside workshop mode")
+    J.click(entry, 'the "Workshop Mode" menu item')
+    # The whole window lays itself out again in larger type, which takes a
+    # while on a slow machine: wait for its controls to be there again.
+    J.wait_for("the team selector in workshop mode",
+               lambda: J.find_first(frame, "combo box", "Team"), timeout=J.START_WAIT)
+    problems = walk("project window in workshop mode", frame)
+
+    menu_button = open_main_menu(frame)
+    J.wait_for('the "High Contrast" item in the main menu, in workshop mode',
+               lambda: menu_entry(menu_button, "High Contrast"))
+    # Leaving workshop mode (and that it restores the window) is checked in
+    # process by tests/app/test-window.c: relaying out the whole window in
+    # larger type keeps a slow machine too busy to answer AT-SPI reliably.
+    rawinput.keyCombo("Escape")
+    return problems
 
 
 def main():

@@ -67,10 +67,11 @@ def focused_text(frame, name):
 def editor_open(frame, sessions):
     """Waits for a new session: counted on the page, its title in the editor."""
     tj.wait_for(f"the page to count {sessions} sessions and show the new one's title",
-                lambda: any((n.name or "").startswith(f"Coaching sessions logged: {sessions}.")
-                            for n in tj.find_all(frame, "label"))
-                and any((n.name or "").startswith(tj.SAMPLE_TEAM + " \u2014 ")
-                        for n in tj.find_all(frame, "label")))
+                lambda: tj.find_first(frame, "label", None,
+                                      lambda n: (n.name or "").startswith(
+                                          f"Coaching sessions logged: {sessions}."))
+                and tj.find_first(frame, "label", None,
+                                  lambda n: (n.name or "").startswith(tj.SAMPLE_TEAM + " \u2014 ")))
 
 
 def press(keys, what):
@@ -96,17 +97,18 @@ def type_into(frame, keys, field, words, check_focus=False):
 def button(frame, name):
     """A button (GTK 4.8 calls toggle and menu buttons push buttons too)."""
     def find():
+        # Breadth first, stopping at the first match: the page is large.
         for role in ("push button", "toggle button"):
-            for node in tj.find_all(frame, role, name):
-                if "SENSITIVE" not in tj.states(node):
-                    continue
-                if "click" in node.actions:
-                    return node
-                # A menu button: its inner button takes the click.
-                inner = [n for r in ("push button", "toggle button") for n in tj.find_all(node, r)
-                         if "click" in n.actions]
-                if inner:
-                    return inner[0]
+            node = tj.find_first(frame, role, name, lambda n: "SENSITIVE" in tj.states(n))
+            if node is None:
+                continue
+            if "click" in node.actions:
+                return node
+            # A menu button: its inner button takes the click.
+            inner = [n for r in ("push button", "toggle button") for n in tj.find_all(node, r)
+                     if "click" in n.actions]
+            if inner:
+                return inner[0]
         return None
     return tj.wait_for(f'the button "{name}"', find)
 
@@ -149,15 +151,14 @@ def journey(app, sample_path, pdf_path):
     switcher = tj.wait_for("the view switcher", lambda: tj.visible_view_switcher(frame))
     tj.click(tj.wait_for('the "Coaching" tab', lambda: tj.find_one(switcher, "page tab", "Coaching")),
              'the view switcher button "Coaching"')
-    tj.wait_for('the Coaching page saying how many sessions are logged',
-                lambda: any((n.name or "").startswith("Coaching sessions logged: 7.")
-                            for n in tj.find_all(frame, "label")))
     # From here on, look only inside the Coaching page: the whole window's
     # tree (every page's) is large and slow to search.
-    heading = tj.find_one(frame, "label", "Coaching Sessions")
-    page = heading.parent.parent.parent
-    if tj.find_one(page, "push button", "New Session") is None:
-        tj.fail("could not find the Coaching page around its heading")
+    page = tj.wait_for("the Coaching page",
+                       lambda: tj.find_first(frame, "filler", "TandemCoachingPage"))
+    tj.wait_for('the Coaching page saying how many sessions are logged',
+                lambda: tj.find_first(page, "label", None,
+                                      lambda n: (n.name or "").startswith(
+                                          "Coaching sessions logged: 7.")))
     frame_for_keys = frame
     frame = page
 

@@ -5,7 +5,9 @@ first click, as a screen-reader user would: make a new diagram from the
 Mental Health Act programme's template, open its outline, add a secondary
 driver under the first primary driver and three change ideas under it
 (Tab adds to the right, Enter adds below, typing fills the words), undo and
-redo the last one, then quit and check the file.
+move the last one a column left and back with Ctrl+Left and Ctrl+Right, in the
+outline and on the canvas, undo all of that and the last one, redo, then quit
+and check the file.
 
 It reuses the journey's machinery (tests/e2e/test_journey.py). Run it as CI
 does:
@@ -54,6 +56,17 @@ def diagram_in_file(path):
             "JOIN node c ON c.id = l.child_id WHERE c.title = ?", (SECONDARY,)).fetchall()
         return {"kinds": kinds, "groups": groups, "ideas": ideas,
                 "secondary_under": [t for (t,) in under_primary]}
+    finally:
+        db.close()
+
+
+def kind_of(path, title):
+    """The kind of the node called @title, from the file."""
+    uri = "file:" + urllib.parse.quote(path) + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True, timeout=10)
+    try:
+        row = db.execute("SELECT kind FROM node WHERE title = ?", (title,)).fetchone()
+        return row[0] if row else None
     finally:
         db.close()
 
@@ -124,11 +137,14 @@ def journey(app, sample_path):
     tj.wait_for("the diagram in the file, with the aim and four primary drivers",
                 lambda: (lambda d: d and d["kinds"].get("primary") == 4)(diagram_in_file(sample_path)))
 
-    outline = tj.wait_for('the "Outline" button',
-                          lambda: next((n for n in tj.find_all(frame, "toggle button")
-                                        + tj.find_all(frame, "push button")
-                                        if (n.name or "").endswith("Outline")
-                                        and "click" in n.actions), None))
+    # Both view buttons in one look: each look at the window's tree is slow.
+    buttons = tj.wait_for('the "Outline" and "Canvas" buttons',
+                          lambda: (lambda found: found if len(found) == 2 else None)(
+                              {name: n for n in tj.find_all(frame, "toggle button")
+                               + tj.find_all(frame, "push button")
+                               for name in ("Outline", "Canvas")
+                               if (n.name or "").endswith(name) and "click" in n.actions}))
+    outline_button = outline = buttons["Outline"]
     # No window manager hands the focus back when the dialog closes: X sends
     # keys to the window under the pointer (see test_journey.py).
     tj.point_at(frame, "the project window")
@@ -158,6 +174,42 @@ def journey(app, sample_path):
     in_file = diagram_in_file(sample_path)
     if in_file["ideas"] != IDEAS:
         tj.fail(f"the file lists the change ideas {in_file['ideas']}, not {IDEAS}")
+
+    tj.log("Ctrl+Left makes the last change idea a secondary driver; Ctrl+Right puts it back")
+    rawinput.keyCombo("<Control>Left")
+    tj.wait_for("it to be a secondary driver in the file",
+                lambda: kind_of(sample_path, IDEAS[2]) == "secondary")
+    tj.wait_for("it to be a secondary driver in the outline",
+                lambda: row_label(outline, f"Secondary driver: {IDEAS[2]}"))
+    rawinput.keyCombo("<Control>Right")
+    tj.wait_for("it to be the last change idea again",
+                lambda: diagram_in_file(sample_path)["ideas"] == IDEAS)
+
+    # Looked up again, near the Outline button: the one found first may have
+    # been replaced since.
+    canvas_button = tj.wait_for('the "Canvas" button, beside "Outline"',
+                                lambda: next((n for n in tj.children_of(outline_button.parent)
+                                              if (n.name or "").endswith("Canvas")
+                                              and "click" in n.actions), None))
+    tj.click(canvas_button, 'the "Canvas" button')
+    # Choosing the Canvas takes the keyboard there, on the same item (the
+    # file, not the accessibility tree, says whether the keys worked).
+    tj.log("the same keys on the canvas")
+    rawinput.keyCombo("<Control>Left")
+    tj.wait_for("it to be a secondary driver again",
+                lambda: kind_of(sample_path, IDEAS[2]) == "secondary")
+    rawinput.keyCombo("<Control>Right")
+    tj.wait_for("it to be a change idea again",
+                lambda: diagram_in_file(sample_path)["ideas"] == IDEAS)
+    tj.screenshot("diagram-canvas")
+    tj.click(outline_button, 'the "Outline" button')
+
+    tj.log("Ctrl+Z four times undoes the moves, one at a time")
+    for expected in ("secondary", "change_idea", "secondary", "change_idea"):
+        rawinput.keyCombo("<Control>z")
+        tj.wait_for(f"it to be a {expected} after undo",
+                    lambda expected=expected: kind_of(sample_path, IDEAS[2]) == expected)
+    tj.wait_for("the change ideas in their order", lambda: diagram_in_file(sample_path)["ideas"] == IDEAS)
 
     tj.log("Ctrl+Z takes the last change idea away; Shift+Ctrl+Z brings it back")
     rawinput.keyCombo("<Control>z")

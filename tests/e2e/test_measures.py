@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The Measures journey, end to end, as a person with a screen reader would:
-open the Measures page, add a measure and name it, paste two months of values
-copied from a spreadsheet, agree to the import preview, and hear the signal
-the chart shows described in words. Then quit and check the file.
+open the Measures page, change the label of a phase of the first measure and
+link one of its notes to a PDSA cycle, add a measure and name it, paste two
+months of values copied from a spreadsheet, agree to the import preview, and
+hear the signal the chart shows described in words. Then quit and check the
+file.
 
 It reuses the journey's machinery (tests/e2e/test_journey.py): the private
 environment, the app's process, waiting, finding and clicking. Run it as CI
@@ -28,6 +30,12 @@ MEASURE = "Seclusion hours"   # typed key by key: plain ASCII
 # Ten weeks around 10 hours, then eight around 4: a shift below the median.
 VALUES = [10, 11, 9, 12, 10, 11, 10, 9, 12, 11, 4, 3, 5, 4, 3, 4, 5, 3]
 SIGNAL = "Shift: 8 points below the median"
+
+FIRST_MEASURE = "Restrictive practice incidents"
+PHASE = "Twice-daily safety huddles"
+PHASE_NEW = "Huddles on every shift"   # typed key by key: plain ASCII
+NOTE = "3. Debriefs by the peer support worker begin"
+PDSA = "Twice-daily huddles, with night staff"
 
 CLIPBOARD_OWNER = r"""
 import sys, gi
@@ -78,6 +86,104 @@ def measure_in_file(path, name):
         db.close()
 
 
+def query_file(path, sql, args):
+    uri = "file:" + urllib.parse.quote(path) + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True, timeout=10)
+    try:
+        return db.execute(sql, args).fetchall()
+    finally:
+        db.close()
+
+
+def phase_labels(path):
+    return [label for (label,) in query_file(
+        path, "SELECT p.label FROM phase p JOIN measure m ON m.id = p.measure_id "
+              "WHERE m.name = ? ORDER BY p.starts_on", (FIRST_MEASURE,))]
+
+
+def note_pdsa(path):
+    rows = query_file(path, "SELECT p.title FROM annotation a JOIN measure m ON m.id = a.measure_id "
+                            "LEFT JOIN pdsa_cycle p ON p.id = a.pdsa_id "
+                            "WHERE m.name = ? AND a.text LIKE 'Debriefs%'", (FIRST_MEASURE,))
+    return rows[0][0] if rows else None
+
+
+def window_called(app_node, title):
+    return next((w for w in app_node.children if w.name == title), None)
+
+
+def give_keyboard_to(title, node):
+    """With no window manager, a new window may not get the keyboard: give it."""
+    subprocess.run(["xdotool", "search", "--name", f"^{title}$", "windowfocus", "--sync"],
+                   check=False, timeout=20)
+    tj.wait_for(f'the "{title}" window to be active', lambda: "ACTIVE" in tj.states(node))
+
+
+def edit_phase_and_note(app_node, frame, sample_path):
+    """Changes the first measure's phase in its window, by keyboard, and links
+    a note to a PDSA cycle chosen from the note's list of changes."""
+    from dogtail import rawinput
+
+    # Search near what is looked for: a project window has thousands of nodes.
+    phases = tj.wait_for('the list of phases', lambda: tj.find_first(frame, "list", "Phases"))
+    notes = tj.wait_for('the list of notes on the chart',
+                        lambda: tj.find_first(frame, "list", "Changes and notes on the chart"))
+    button = tj.wait_for(f'the "Change Phase: {PHASE}" button',
+                         lambda: tj.find_one(phases, "push button", f"Change Phase: {PHASE}"))
+    tj.click(button, f'the "Change Phase: {PHASE}" button')
+    dialog = tj.wait_for('a window called "Change the Phase"',
+                         lambda: window_called(app_node, "Change the Phase"))
+    give_keyboard_to("Change the Phase", dialog)
+    # The window opens with the keyboard in "What changed": replace it, then Enter saves.
+    tj.log(f"typing {PHASE_NEW!r} over the phase's label, then Enter")
+    rawinput.keyCombo("<Control>a")
+    rawinput.typeText(PHASE_NEW)
+    tj.screenshot("measures-phase")
+    rawinput.pressKey("Return")
+    tj.wait_for(f"the phase to be called {PHASE_NEW!r} in the file",
+                lambda: phase_labels(sample_path) == [PHASE_NEW])
+    tj.wait_for('the "Change the Phase" window to close',
+                lambda: window_called(app_node, "Change the Phase") is None)
+
+    button = tj.wait_for(f'the "Change Note: {NOTE}" button',
+                         lambda: tj.find_one(notes, "push button", f"Change Note: {NOTE}"))
+    tj.click(button, f'the "Change Note: {NOTE}" button')
+    dialog = tj.wait_for('a window called "Change the Note"',
+                         lambda: window_called(app_node, "Change the Note"))
+    give_keyboard_to("Change the Note", dialog)
+    # From "What happened", Tab goes to the list of changes the note can be
+    # about; Space opens it; the arrow keys go down it to the PDSA cycle.
+    rawinput.pressKey("Tab")
+    rawinput.pressKey("space")
+    choice = f"PDSA cycle: {PDSA}"
+    label = tj.wait_for(f'"{choice}" in the open list',
+                        lambda: tj.find_first(dialog, "label", choice))
+
+    def chosen_focused():
+        node = label.parent
+        while node is not None and node.roleName not in ("list item", "row"):
+            node = node.parent
+        return node is not None and "FOCUSED" in tj.states(node)
+    for _ in range(60):
+        if chosen_focused():
+            break
+        rawinput.pressKey("Down")
+    else:
+        tj.screenshot("measures-note-list")
+        tj.fail(f'the arrow keys never reached "{choice}"')
+    rawinput.pressKey("Return")
+    tj.screenshot("measures-note")
+    save = tj.wait_for('the "Save" button', lambda: tj.find_first(dialog, "push button", "Save"))
+    tj.click(save, 'the "Save" button')
+    tj.wait_for(f'the note to be about the PDSA cycle "{PDSA}" in the file',
+                lambda: note_pdsa(sample_path) == PDSA)
+    tj.wait_for('the "Change the Note" window to close',
+                lambda: window_called(app_node, "Change the Note") is None)
+    subprocess.run(["xdotool", "search", "--name", "^Sample project$", "windowfocus", "--sync"],
+                   check=False, timeout=20)
+    tj.wait_for("the project window to be active again", lambda: "ACTIVE" in tj.states(frame))
+
+
 def measures_page_shown(frame):
     heading = tj.find_one(frame, "label", "Measures and Charts")
     if heading is None or heading.parent is None:
@@ -120,6 +226,8 @@ def journey(app, sample_path):
     rawinput.keyCombo("<Alt>2")
     tj.wait_for('the Measures page ("Measures and Charts", and what the team has)',
                 lambda: measures_page_shown(frame))
+
+    edit_phase_and_note(app_node, frame, sample_path)
 
     add = tj.wait_for('the "Add Measure" button',
                       lambda: tj.find_one(frame, "push button", "Add Measure"))

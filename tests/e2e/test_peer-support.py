@@ -49,9 +49,10 @@ def choose_team(app_node, frame, name):
 
 
 def view_button(frame, name):
+    # Breadth first: the switcher is near the top of the page.
     return J.wait_for(f'the "{name}" view button',
-                      lambda: next((n for n in J.find_all(frame, "page tab", name)), None)
-                      or next((n for n in J.find_all(frame, "toggle button", name)), None))
+                      lambda: J.find_first(frame, "page tab", name)
+                      or J.find_first(frame, "toggle button", name))
 
 
 def file_counts(path):
@@ -86,23 +87,30 @@ def journey(app, sample_path):
     J.wait_for(f"the team selector to show {TEAM!r}", lambda: J.selector_text(frame) == TEAM,
                timeout=J.START_WAIT)
     roles0, records0, _, _ = file_counts(sample_path)
-    tab = J.wait_for('the "Peer Support" page tab', lambda: J.find_one(frame, "page tab", "Peer Support"))
+    tab = J.wait_for('the "Peer Support" page tab', lambda: J.find_first(frame, "page tab", "Peer Support"))
     J.click(tab, 'the "Peer Support" page tab')
+    # Everything below is on the page: search it, not the whole window (each
+    # node looked at is a D-Bus round trip, and the other pages hold most).
+    window = frame
+    frame = J.wait_for("the peer-support page",
+                       lambda: J.find_first(window, "filler", "TandemPeerSupportPage"))
     J.wait_for(f'the page to say "Peer-support roles: {roles0}."',
-               lambda: any((n.name or "").startswith(f"Peer-support roles: {roles0}.")
-                           for n in J.find_all(frame, "label")))
+               lambda: J.find_first(frame, "label", None,
+                                    lambda n: (n.name or "").startswith(
+                                        f"Peer-support roles: {roles0}.")))
 
     # Two peer roles, each with a supervision record.
     J.click(view_button(frame, "Roles"), 'the "Roles" view')
+    roles_view = J.wait_for('the "Roles" view', lambda: J.find_first(frame, "panel", "Roles"))
     for n in (1, 2):
         add = J.wait_for('the "Add Peer Role" button',
-                         lambda: J.find_one(frame, "push button", "Add Peer Role"))
+                         lambda: J.find_first(roles_view, "push button", "Add Peer Role"))
         J.click(add, 'the "Add Peer Role" button')
         J.wait_for(f"{n} new peer role(s) in the file",
                    lambda: file_counts(sample_path)[0] == roles0 + n)
         records = J.wait_for(f'{roles0 + n} "Add Record" buttons',
                              lambda: (lambda b: b if len(b) == roles0 + n else None)(
-                                 J.find_all(frame, "push button", "Add Record")))
+                                 J.find_all(roles_view, "push button", "Add Record")))
         J.click(records[-1], 'the new role\'s "Add Record" button')
         J.wait_for(f"{n} new supervision record(s) in the file",
                    lambda: file_counts(sample_path)[1] == records0 + n)
@@ -111,7 +119,7 @@ def journey(app, sample_path):
     # Mark an item as in place, with the keyboard in its status drop-down.
     J.click(view_button(frame, "Checklist"), 'the "Checklist" view')
     status = J.wait_for(f'the status drop-down of "{ITEM}"',
-                        lambda: J.find_one(frame, "combo box", f"Status of “{ITEM}”"))
+                        lambda: J.find_first(frame, "combo box", f"Status of “{ITEM}”"))
     opener = next((c for c in status.children if "click" in c.actions), None) or \
         next((c for c in J.find_all(status, "toggle button") + J.find_all(status, "push button")
               if "click" in c.actions), None)
@@ -127,17 +135,17 @@ def journey(app, sample_path):
 
     # The progress, in words.
     J.click(view_button(frame, "Progress"), 'the "Progress" view')
+    progress_view = J.find_first(frame, "panel", "Progress") or frame
     J.wait_for("the progress in words",
-               lambda: J.find_one(frame, "label", None) is not None and any(
-                   "Evaluation: 1 of 5 items in place" in (n.name or "")
-                   for n in J.find_all(frame, "label")))
+               lambda: J.find_first(progress_view, "label", None,
+                                    lambda n: "Evaluation: 1 of 5 items in place" in (n.name or "")))
     J.wait_for("retention in words",
-               lambda: any("After 1 year:"
-                           in (n.name or "") for n in J.find_all(frame, "label")))
+               lambda: J.find_first(progress_view, "label", None,
+                                    lambda n: "After 1 year:" in (n.name or "")))
     J.screenshot("peer-support-progress")
 
     J.wait_for("the project window to be active, to take Ctrl+Q",
-               lambda: "ACTIVE" in J.states(frame))
+               lambda: "ACTIVE" in J.states(window))
     rawinput.keyCombo("<Control>q")
     code = app.process.wait(timeout=J.EXIT_WAIT)
     if code != 0:

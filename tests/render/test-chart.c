@@ -192,6 +192,77 @@ test_words (void)
                                  "baseline from the first 15");
 }
 
+static guint
+annotation_ink (cairo_surface_t *surface,
+                double           x,
+                double           bottom)
+{
+  guint n = 0;
+
+  for (double y = 0; y < bottom; y++)
+    {
+      guint r, g, b;
+
+      pixel (surface, x, y, &r, &g, &b);
+      if (abs ((int) r - 64) < 24 && abs ((int) g - 64) < 24 && abs ((int) b - 64) < 24)
+        n++;
+    }
+  return n;
+}
+
+/* A note linked to a PDSA cycle, and a PDSA cycle of a linked change idea:
+ * numbered markers on the chart, in the legend, in words. */
+static void
+test_changes (void)
+{
+  g_autoptr(TandemMeasure) measure = shift_measure ();
+  g_autoptr(TandemChart) plain = tandem_chart_new (measure);
+  g_autoptr(TandemChart) chart = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *summary = NULL;
+  cairo_surface_t *before, *after;
+  double x, y;
+
+  before = draw (plain, 900, 560);
+  tandem_chart_get_point_position (plain, 8, &x, &y);
+  {
+    TandemAnnotation *note = measure->annotations->pdata[0];
+    TandemAnnotation *pdsa = g_new0 (TandemAnnotation, 1);
+
+    note->pdsa_id = g_strdup ("pdsa-1");
+    note->linked_title = g_strdup ("Evening group, four nights");
+    pdsa->date = week (8);
+    pdsa->pdsa_id = g_strdup ("pdsa-0");
+    pdsa->node_id = g_strdup ("idea-0");
+    pdsa->linked_title = g_strdup ("Huddles twice a day");
+    pdsa->from_link = TRUE;
+    g_ptr_array_insert (measure->annotations, 0, pdsa);
+  }
+  chart = tandem_chart_new (measure);
+  after = draw (chart, 900, 560);
+  /* A numbered disc and a dashed line down to the point, where there was none. */
+  {
+    guint ink_before = 0, ink_after = 0;
+
+    for (int dx = -3; dx <= 3; dx++)
+      {
+        ink_before += annotation_ink (before, x + dx, y - 8);
+        ink_after += annotation_ink (after, x + dx, y - 8);
+      }
+    g_assert_cmpuint (ink_before, <, 10);
+    g_assert_cmpuint (ink_after, >, 50);
+  }
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+
+  words = tandem_chart_describe_point (chart, 8);
+  g_assert_nonnull (strstr (words, "Change 1: PDSA cycle: Huddles twice a day"));
+  summary = tandem_chart_dup_summary (chart);
+  g_assert_nonnull (strstr (summary, "Changes marked on the chart:\n"
+                                     "1. 2 March 2026: PDSA cycle: Huddles twice a day.\n"
+                                     "2. 20 April 2026: Evening group starts · PDSA cycle: Evening group, four nights.\n"));
+}
+
 /* IHI on a run chart: the median, and a trend described by its direction. */
 static void
 test_run_chart (void)
@@ -353,6 +424,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart/signals", test_signals_by_shape_and_colour);
   g_test_add_func ("/chart/words", test_words);
+  g_test_add_func ("/chart/changes", test_changes);
   g_test_add_func ("/chart/run", test_run_chart);
   g_test_add_func ("/chart/two-shifts", test_two_shifts);
   g_test_add_func ("/chart/decimation", test_decimation);

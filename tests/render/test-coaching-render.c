@@ -128,6 +128,27 @@ test_session_record (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (text, "# Coaching session: Delderfield Ward"));
   g_clear_pointer (&text, g_free);
 
+  /* Plain text, for a message that shows no Markdown: underlined title,
+   * headings and bullets as they are, no Markdown marks. */
+  {
+    g_autofree char *txt = g_build_filename (fixture->dir, "record.txt", NULL);
+
+    g_assert_true (tandem_sessions_format_from_string ("txt", &format));
+    g_assert_cmpint (format, ==, TANDEM_SESSIONS_TEXT);
+    g_assert_true (tandem_coaching_export_session (fixture->project, fixture->session,
+                                                   TANDEM_SESSIONS_TEXT, txt, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "Coaching session: Delderfield Ward\n"
+                                           "==================================\n"));
+    g_assert_nonnull (strstr (text, "\nWho took part\n• "));
+    g_assert_null (strstr (text, "**"));
+    g_assert_null (strstr (text, "\n# "));
+    g_assert_null (strstr (text, "\n- "));
+    g_clear_pointer (&text, g_free);
+    g_unlink (txt);
+  }
+
   g_assert_true (tandem_coaching_export_session (fixture->project, fixture->session,
                                                  TANDEM_SESSIONS_ICS, ics, &error));
   g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));

@@ -196,7 +196,7 @@ test_draw (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new (f->diagram, NULL);
-  TandemDiagramDrawOptions options = { -1, -1, TRUE };
+  TandemDiagramDrawOptions options = { -1, -1, TRUE, TANDEM_DROP_ONTO, NULL };
   const TandemDiagramBox *box = tandem_diagram_layout_get_box (layout, 0);
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -286,6 +286,110 @@ test_pages (Fixture       *f,
   g_assert_nonnull (strstr (contents, "<svg"));
 }
 
+static cairo_surface_t *
+render (TandemDiagramLayout            *layout,
+        const TandemDiagramDrawOptions *options)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w, h;
+
+  tandem_diagram_layout_get_size (layout, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w), (int) ceil (h));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  tandem_diagram_layout_draw (layout, cr, options);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/* Who added each box, comment badges and where a drop would land. */
+static void
+test_marks (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GHashTable) authorship = tandem_diagram_authorship (f->project, tandem_diagram_get_id (f->diagram));
+  g_autoptr(TandemDiagramLayout) plain = tandem_diagram_layout_new (f->diagram, NULL);
+  g_autoptr(TandemDiagramLayout) credited = tandem_diagram_layout_new_full (f->diagram, NULL, authorship);
+  g_autoptr(GHashTable) comments = g_hash_table_new (g_str_hash, g_str_equal);
+  TandemDiagramDrawOptions options = { -1, -1, TRUE, TANDEM_DROP_ONTO, NULL };
+  const TandemDiagramBox *box, *next;
+  GArray *column;
+  cairo_surface_t *before, *after;
+  double pw, ph;
+
+  /* Each box has a line more: who added it. */
+  g_assert_cmpuint (tandem_diagram_layout_get_n_boxes (plain), ==, tandem_diagram_layout_get_n_boxes (credited));
+  for (guint b = 0; b < tandem_diagram_layout_get_n_boxes (credited); b++)
+    {
+      g_assert_null (tandem_diagram_layout_get_box (plain, b)->credit);
+      g_assert_nonnull (tandem_diagram_layout_get_box (credited, b)->credit);
+      g_assert_cmpfloat (tandem_diagram_layout_get_box (credited, b)->height, >=,
+                         tandem_diagram_layout_get_box (plain, b)->height);
+    }
+  g_assert_nonnull (strstr (pango_layout_get_text (tandem_diagram_layout_get_box (credited, 0)->credit), "Added by"));
+
+  /* A comment badge: dark ink over the box's top right corner. */
+  column = tandem_diagram_layout_get_column (plain, TANDEM_NODE_SECONDARY);
+  box = tandem_diagram_layout_get_box (plain, g_array_index (column, guint, 0));
+  next = tandem_diagram_layout_get_box (plain, g_array_index (column, guint, 1));
+  before = render (plain, &options);
+  g_hash_table_insert (comments, tandem_diagram_get_node (f->diagram, box->node)->id, GUINT_TO_POINTER (3));
+  options.open_comments = comments;
+  after = render (plain, &options);
+  g_assert_cmpfloat (ink_in (after, box->x + box->width - 20, box->y - 5, 12, 10), >,
+                     ink_in (before, box->x + box->width - 20, box->y - 5, 12, 10) + 0.3);
+  cairo_surface_destroy (after);
+
+  /* A drop between two boxes: a line in the gap, not a box outline. */
+  options.open_comments = NULL;
+  options.drop_target = next->node;
+  options.drop_place = TANDEM_DROP_BEFORE;
+  after = render (plain, &options);
+  g_assert_cmpfloat (ink_in (before, box->x + 20, next->y - 6, box->width - 40, 3), <, 0.05);
+  g_assert_cmpfloat (ink_in (after, box->x + 20, next->y - 6, box->width - 40, 3), >, 0.5);
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (before);
+
+  /* This diagram is tall: upright on one page, sideways on a poster of 1 × 3. */
+  tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &pw, &ph);
+  g_assert_false (tandem_diagram_pages_prefer_landscape (plain, pw, ph, 1, 1));
+  g_assert_true (tandem_diagram_pages_prefer_landscape (plain, pw, ph, 1, 3));
+  g_assert_true (tandem_diagram_pages_prefer_landscape (plain, ph, pw, 1, 3));
+}
+
+/* Posters of any size: pages in the file, each tile a different part. */
+static void
+test_poster_sizes (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const guint sizes[][2] = { { 1, 1 }, { 2, 1 }, { 2, 2 }, { 3, 3 } };
+  g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new (f->diagram, NULL);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TandemDiagramPages) pages = tandem_diagram_pages_new (layout, "Equity", NULL, sizes[s][0], sizes[s][1]);
+      g_autofree char *name = g_strdup_printf ("poster-%ux%u.pdf", sizes[s][0], sizes[s][1]);
+      g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
+      g_autofree char *contents = NULL;
+      guint n = 0;
+      gsize length;
+      double pw, ph;
+
+      g_assert_cmpuint (tandem_diagram_pages_get_n_pages (pages), ==, sizes[s][0] * sizes[s][1]);
+      tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &pw, &ph);
+      g_assert_true (tandem_export_pages (pdf, TANDEM_EXPORT_PDF, pw, ph, tandem_diagram_pages_get_n_pages (pages),
+                                          72, tandem_diagram_draw_page, pages, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+      for (gsize i = 0; i + 12 < length; i++)
+        n += memcmp (contents + i, "/Type /Page", 11) == 0 && contents[i + 11] != 's';
+      g_assert_cmpuint (n, ==, sizes[s][0] * sizes[s][1]);
+    }
+}
+
 static void
 test_empty_and_blank (void)
 {
@@ -324,5 +428,7 @@ main (int   argc,
   g_test_add ("/diagram-render/draw", Fixture, NULL, fixture_set_up, test_draw, fixture_tear_down);
   g_test_add ("/diagram-render/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add_func ("/diagram-render/blank", test_empty_and_blank);
+  g_test_add ("/diagram-render/marks", Fixture, NULL, fixture_set_up, test_marks, fixture_tear_down);
+  g_test_add ("/diagram-render/poster-sizes", Fixture, NULL, fixture_set_up, test_poster_sizes, fixture_tear_down);
   return g_test_run ();
 }

@@ -1,0 +1,126 @@
+/* tandem-legibility.c — large text and high contrast for our own drawings
+ *
+ * Widgets follow the system's text size and high-contrast setting through
+ * GTK and libadwaita; cairo drawings (charts, the diagram, the peer-support
+ * and attendance charts) do not, so they ask here. The text scale is the
+ * widget's own font size (which GTK computes from the system font, the
+ * text-scaling factor via gtk-xft-dpi, and CSS such as workshop mode's large
+ * type) over the system font's size at the standard 96 dpi.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <pango/pangocairo.h>
+
+#include "tandem-application.h"
+#include "tandem-legibility.h"
+
+#define DEFAULT_FONT_POINTS 11.0
+#define WORKSHOP_CHART_SCALE 1.5
+
+/* Preferences → Chart style: "standard", "workshop" or "high-contrast". */
+static gboolean
+chart_style_is (GtkWidget  *widget,
+                const char *style)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  GSettings *settings = TANDEM_IS_APPLICATION (app)
+                          ? tandem_application_get_settings (TANDEM_APPLICATION (app)) : NULL;
+  g_autofree char *value = settings ? g_settings_get_string (settings, "chart-style") : NULL;
+
+  return g_strcmp0 (value, style) == 0;
+}
+
+static double
+font_pixels (const PangoFontDescription *font,
+             double                      dpi)
+{
+  double size = font ? (double) pango_font_description_get_size (font) / PANGO_SCALE : 0;
+
+  if (size <= 0)
+    return 0;
+  return pango_font_description_get_size_is_absolute (font) ? size : size * dpi / 72.0;
+}
+
+/**
+ * tandem_legibility_get_text_scale:
+ * @widget: a widget that draws text with cairo
+ *
+ * Returns: how much larger than normal @widget's text should be drawn: 1 at
+ *   the standard text size, 1.5 with the system's “Large Text”, more in
+ *   workshop mode or with the “workshop” chart style
+ */
+double
+tandem_legibility_get_text_scale (GtkWidget *widget)
+{
+  PangoContext *context;
+  g_autofree char *font_name = NULL;
+  g_autoptr(PangoFontDescription) system_font = NULL;
+  double dpi, widget_px, normal_px;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 1.0);
+
+  context = gtk_widget_get_pango_context (widget);
+  dpi = pango_cairo_context_get_resolution (context);
+  if (dpi <= 0)
+    dpi = 96;
+  widget_px = font_pixels (pango_context_get_font_description (context), dpi);
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-font-name", &font_name, NULL);
+  if (font_name)
+    system_font = pango_font_description_from_string (font_name);
+  normal_px = font_pixels (system_font, 96);
+  if (normal_px <= 0)
+    normal_px = DEFAULT_FONT_POINTS * 96 / 72.0;
+  if (widget_px <= 0)
+    widget_px = normal_px;
+  return CLAMP (widget_px / normal_px * (chart_style_is (widget, "workshop") ? WORKSHOP_CHART_SCALE : 1),
+                0.5, 4.0);
+}
+
+/**
+ * tandem_legibility_get_high_contrast:
+ * @widget: a widget that draws with cairo
+ *
+ * Returns: whether to draw in high contrast: the system asks for it, the
+ *   chart style in Preferences is “high-contrast”, or @widget's window is in
+ *   workshop mode with high contrast on
+ */
+gboolean
+tandem_legibility_get_high_contrast (GtkWidget *widget)
+{
+  AdwStyleManager *manager;
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  manager = adw_style_manager_get_for_display (gtk_widget_get_display (widget));
+  if (adw_style_manager_get_high_contrast (manager))
+    return TRUE;
+  root = gtk_widget_get_root (widget);
+  if (root && gtk_widget_has_css_class (GTK_WIDGET (root), TANDEM_HIGH_CONTRAST_CLASS))
+    return TRUE;
+  return chart_style_is (widget, "high-contrast");
+}
+
+/**
+ * tandem_legibility_redraw:
+ * @widget: a window, or any widget
+ *
+ * Redraws and re-measures @widget and everything in it, after the text
+ * size or contrast changed: GTK keeps drawings it has already made.
+ */
+void
+tandem_legibility_redraw (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_queue_resize (widget);
+  gtk_widget_queue_draw (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    tandem_legibility_redraw (child);
+}

@@ -1,0 +1,20 @@
+/* tandem-legibility.h — large text and high contrast for our own drawings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* The CSS classes a window carries in workshop mode (see ui/style.css). */
+#define TANDEM_WORKSHOP_CLASS      "workshop"
+#define TANDEM_HIGH_CONTRAST_CLASS "tandem-high-contrast"
+
+double   tandem_legibility_get_text_scale    (GtkWidget *widget);
+gboolean tandem_legibility_get_high_contrast (GtkWidget *widget);
+void     tandem_legibility_redraw            (GtkWidget *widget);
+
+G_END_DECLS

@@ -1,0 +1,489 @@
+/* tandem-comments.c — comment threads on diagram nodes, change ideas,
+ * measures and coaching sessions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-comments.h"
+#include "tandem-project-private.h"
+
+/* A comment longer than this is almost certainly not typed by a person. */
+#define MAX_COMMENT_CHARS 20000
+
+static const char * const commentable[] = {
+  "node", "pdsa_cycle", "measure", "coaching_session", NULL,
+};
+
+/* ------------------------------------------------------------------------ */
+/* Small helpers                                                            */
+
+static gboolean
+sqlite_failed (sqlite3  *db,
+               GError  **error)
+{
+  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+               "%s", sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* The text as it will be stored: trimmed, and refused if empty or absurd. */
+static char *
+clean_text (const char  *text,
+            GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("A comment must be text"));
+      return NULL;
+    }
+  clean = g_strstrip (g_strdup (text));
+  if (*clean == '\0')
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("A comment cannot be empty"));
+      return NULL;
+    }
+  if (g_utf8_strlen (clean, -1) > MAX_COMMENT_CHARS)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("A comment can be at most %d characters long"), MAX_COMMENT_CHARS);
+      return NULL;
+    }
+  return g_steal_pointer (&clean);
+}
+
+/* Reads the thread a reply or a resolution is for. Returns FALSE (with an
+ * error) if @thread_id is not a comment, or is itself a reply. */
+static gboolean
+lookup_thread (TandemProject  *project,
+               const char     *thread_id,
+               char          **entity,
+               char          **entity_id,
+               gboolean       *resolved,
+               GError        **error)
+{
+  sqlite3 *db = _tandem_project_get_db (project);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT entity, entity_id, resolved FROM comment "
+                          "WHERE id = ?1 AND parent_id IS NULL",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return sqlite_failed (db, error);
+    }
+  sqlite3_bind_text (stmt, 1, thread_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (entity)
+        *entity = column_dup (stmt, 0);
+      if (entity_id)
+        *entity_id = column_dup (stmt, 1);
+      if (resolved)
+        *resolved = sqlite3_column_int (stmt, 2) != 0;
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (db, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  if (!found)
+    g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                         _("That comment no longer exists"));
+  return found;
+}
+
+static TandemComment *
+comment_from_row (sqlite3_stmt *stmt)
+{
+  TandemComment *comment = g_new0 (TandemComment, 1);
+
+  comment->id = column_dup (stmt, 0);
+  comment->entity = column_dup (stmt, 1);
+  comment->entity_id = column_dup (stmt, 2);
+  comment->parent_id = column_dup (stmt, 3);
+  comment->author = column_dup (stmt, 4);
+  comment->text = column_dup (stmt, 5);
+  comment->created_at = column_dup (stmt, 6);
+  comment->resolved = sqlite3_column_int (stmt, 7) != 0;
+  comment->replies = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
+  return comment;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+
+void
+tandem_comment_free (TandemComment *comment)
+{
+  if (comment == NULL)
+    return;
+  g_free (comment->id);
+  g_free (comment->entity);
+  g_free (comment->entity_id);
+  g_free (comment->parent_id);
+  g_free (comment->author);
+  g_free (comment->text);
+  g_free (comment->created_at);
+  g_clear_pointer (&comment->replies, g_ptr_array_unref);
+  g_free (comment);
+}
+
+/**
+ * tandem_comments_list:
+ * @project: a project
+ * @entity: the kind of item (“node”, “pdsa_cycle”, “measure”, “coaching_session”)
+ * @entity_id: the item's id
+ *
+ * Lists the comment threads on one item, oldest first, each with its replies
+ * (oldest first). Replies whose thread is missing, and replies to replies
+ * (which Tandem never makes, but a file from elsewhere may hold), are left
+ * out.
+ *
+ * Returns: (transfer container) (element-type TandemComment): the threads
+ */
+GPtrArray *
+tandem_comments_list (TandemProject *project,
+                      const char    *entity,
+                      const char    *entity_id)
+{
+  g_autoptr(GPtrArray) threads = NULL;
+  g_autoptr(GPtrArray) replies = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+  g_return_val_if_fail (entity_id != NULL, NULL);
+
+  threads = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
+  replies = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  db = _tandem_project_get_db (project);
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT id, entity, entity_id, parent_id, author, text, created_at, "
+                          "       resolved "
+                          "FROM comment WHERE entity_id = ?1 AND entity = ?2 "
+                          "ORDER BY created_at, rowid",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not read comments: %s", sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return g_steal_pointer (&threads);
+    }
+  sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TandemComment *comment = comment_from_row (stmt);
+
+      if (comment->id == NULL || comment->text == NULL)
+        {
+          tandem_comment_free (comment);
+          continue;
+        }
+      if (comment->parent_id == NULL)
+        {
+          g_ptr_array_add (threads, comment);
+          g_hash_table_insert (by_id, comment->id, comment);
+        }
+      else
+        g_ptr_array_add (replies, comment);
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < replies->len; i++)
+    {
+      TandemComment *reply = replies->pdata[i];
+      TandemComment *thread = g_hash_table_lookup (by_id, reply->parent_id);
+
+      if (thread == NULL)
+        continue;
+      reply->resolved = FALSE;
+      g_ptr_array_add (thread->replies, g_steal_pointer (&replies->pdata[i]));
+    }
+
+  return g_steal_pointer (&threads);
+}
+
+/**
+ * tandem_comments_add:
+ * @project: a project
+ * @entity: the kind of item: “node”, “pdsa_cycle”, “measure” or “coaching_session”
+ * @entity_id: the item's id
+ * @text: what the comment says
+ * @error: return location for an error
+ *
+ * Starts a new thread on an item, written by the project's author, as one
+ * change that can be undone.
+ *
+ * Returns: (transfer full) (nullable): the new comment's id
+ */
+char *
+tandem_comments_add (TandemProject  *project,
+                     const char     *entity,
+                     const char     *entity_id,
+                     const char     *text,
+                     GError        **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *now = NULL;
+  char *id;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+  g_return_val_if_fail (entity_id != NULL, NULL);
+
+  if (!g_strv_contains (commentable, entity))
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   "a %s cannot have comments", entity);
+      return NULL;
+    }
+  if ((clean = clean_text (text, error)) == NULL)
+    return NULL;
+  if (!tandem_project_exists (project, entity, entity_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("The item this comment is about no longer exists"));
+      return NULL;
+    }
+
+  now = now_iso8601 ();
+  {
+    TandemField fields[] = {
+      { "entity", tandem_value_text (entity) },
+      { "entity_id", tandem_value_text (entity_id) },
+      { "author", tandem_value_text (tandem_project_get_author (project)) },
+      { "text", tandem_value_text (clean) },
+      { "created_at", tandem_value_text (now) },
+      { "resolved", tandem_value_int (0) },
+    };
+
+    if (!tandem_project_begin (project, _("Add comment"), error))
+      return NULL;
+    id = tandem_project_insert (project, "comment", fields, G_N_ELEMENTS (fields), error);
+    if (id == NULL)
+      {
+        tandem_project_rollback (project);
+        return NULL;
+      }
+    if (!tandem_project_commit (project, error))
+      g_clear_pointer (&id, g_free);
+  }
+  return id;
+}
+
+/**
+ * tandem_comments_reply:
+ * @project: a project
+ * @thread_id: the thread's first comment
+ * @text: what the reply says
+ * @error: return location for an error
+ *
+ * Answers a thread, as one change that can be undone.
+ *
+ * Returns: (transfer full) (nullable): the reply's id
+ */
+char *
+tandem_comments_reply (TandemProject  *project,
+                       const char     *thread_id,
+                       const char     *text,
+                       GError        **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *entity = NULL;
+  g_autofree char *entity_id = NULL;
+  char *id;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (thread_id != NULL, NULL);
+
+  if ((clean = clean_text (text, error)) == NULL)
+    return NULL;
+  if (!lookup_thread (project, thread_id, &entity, &entity_id, NULL, error))
+    return NULL;
+
+  now = now_iso8601 ();
+  {
+    TandemField fields[] = {
+      { "entity", tandem_value_text (entity) },
+      { "entity_id", tandem_value_text (entity_id) },
+      { "parent_id", tandem_value_text (thread_id) },
+      { "author", tandem_value_text (tandem_project_get_author (project)) },
+      { "text", tandem_value_text (clean) },
+      { "created_at", tandem_value_text (now) },
+      { "resolved", tandem_value_int (0) },
+    };
+
+    if (!tandem_project_begin (project, _("Reply to comment"), error))
+      return NULL;
+    id = tandem_project_insert (project, "comment", fields, G_N_ELEMENTS (fields), error);
+    if (id == NULL)
+      {
+        tandem_project_rollback (project);
+        return NULL;
+      }
+    if (!tandem_project_commit (project, error))
+      g_clear_pointer (&id, g_free);
+  }
+  return id;
+}
+
+/**
+ * tandem_comments_set_resolved:
+ * @project: a project
+ * @thread_id: the thread's first comment
+ * @resolved: %TRUE to resolve the thread, %FALSE to reopen it
+ * @error: return location for an error
+ *
+ * Resolves or reopens a thread, as one change that can be undone. Asking for
+ * what is already so changes nothing and succeeds.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tandem_comments_set_resolved (TandemProject  *project,
+                              const char     *thread_id,
+                              gboolean        resolved,
+                              GError        **error)
+{
+  gboolean was_resolved = FALSE;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (thread_id != NULL, FALSE);
+
+  if (!lookup_thread (project, thread_id, NULL, NULL, &was_resolved, error))
+    return FALSE;
+  if (!!resolved == was_resolved)
+    return TRUE;
+
+  if (!tandem_project_begin (project, resolved ? _("Resolve comment") : _("Reopen comment"),
+                             error))
+    return FALSE;
+  if (!tandem_project_update (project, "comment", thread_id, "resolved",
+                              tandem_value_int (resolved ? 1 : 0), error))
+    {
+      tandem_project_rollback (project);
+      return FALSE;
+    }
+  return tandem_project_commit (project, error);
+}
+
+/**
+ * tandem_comments_count_open:
+ * @project: a project
+ * @entity_id: an item's id
+ *
+ * Returns: how many threads on the item are not resolved
+ */
+guint
+tandem_comments_count_open (TandemProject *project,
+                            const char    *entity_id)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  guint count = 0;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), 0);
+  g_return_val_if_fail (entity_id != NULL, 0);
+
+  db = _tandem_project_get_db (project);
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT count(*) FROM comment "
+                          "WHERE entity_id = ?1 AND parent_id IS NULL AND resolved = 0",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not count comments: %s", sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return 0;
+    }
+  sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+/**
+ * tandem_comments_open_counts:
+ * @project: a project
+ * @entity: a kind of item, e.g. “node”
+ *
+ * Counts the open threads on every item of one kind at once, for drawing a
+ * count on each item of a diagram or a list.
+ *
+ * Returns: (transfer full): item id (char *) → open threads
+ *   (GUINT_TO_POINTER); items with none are absent
+ */
+GHashTable *
+tandem_comments_open_counts (TandemProject *project,
+                             const char    *entity)
+{
+  GHashTable *counts;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  db = _tandem_project_get_db (project);
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT entity_id, count(*) FROM comment "
+                          "WHERE entity = ?1 AND parent_id IS NULL AND resolved = 0 "
+                          "GROUP BY entity_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not count comments: %s", sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return counts;
+    }
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      if (id != NULL && n > 0)
+        g_hash_table_insert (counts, g_strdup (id),
+                             GUINT_TO_POINTER ((guint) CLAMP (n, 0, G_MAXUINT)));
+    }
+  sqlite3_finalize (stmt);
+  return counts;
+}
