@@ -115,6 +115,7 @@ struct _TandemDiagramPage
   char                *selected_parent;  /* the parent it was reached through, or NULL */
   EditMode             edit_mode;
   char                *edit_node;
+  char                *edit_shown;   /* the words a rename started from */
   char                *edit_parent;
   GtkWidget           *edit_return;      /* where the focus goes back to */
   gboolean             reloading;
@@ -728,6 +729,8 @@ open_editor (TandemDiagramPage *self,
   self->edit_mode = mode;
   g_free (self->edit_node);
   self->edit_node = g_strdup (node->id);
+  g_free (self->edit_shown);
+  self->edit_shown = g_strdup (node->title);
   g_free (self->edit_parent);
   self->edit_parent = g_strdup (self->selected_parent);
   self->edit_return = active_view (self);
@@ -802,7 +805,17 @@ edit_activated_cb (GtkEntry          *entry,
                                                  text, &error)) != NULL;
       break;
     case EDIT_RENAME:
-      ok = tandem_diagram_set_title (project, self->edit_node, text, &error);
+      ok = tandem_diagram_set_title_expecting (project, self->edit_node, self->edit_shown,
+                                               text, &error);
+      if (!ok && g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
+        {
+          /* Both versions are kept for a person to choose (the window's
+           * banner offers them): nothing typed is lost, so the editor closes. */
+          show_error (self, _("Someone Else Changed These Words"), error);
+          self->edit_return = NULL;
+          close_editor (self);
+          return;
+        }
       break;
     case EDIT_NONE:
     default:
@@ -2865,6 +2878,7 @@ tandem_diagram_page_finalize (GObject *object)
   g_free (self->selected_id);
   g_free (self->selected_parent);
   g_free (self->edit_node);
+  g_free (self->edit_shown);
   g_free (self->edit_parent);
   g_free (self->expanded_pdsa);
   G_OBJECT_CLASS (tandem_diagram_page_parent_class)->finalize (object);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tandem-diagram.h"
+#include "tandem-merge.h"
 #include "tandem-project-private.h"
 
 #define TEXT(s) tandem_value_text (s)
@@ -606,6 +607,41 @@ tandem_diagram_set_title (TandemProject  *project,
     return FALSE;
   return finish (project, tandem_project_update (project, "node", node_id, "title",
                                                  TEXT (clean), error), error);
+}
+
+/**
+ * tandem_diagram_set_title_expecting:
+ * @project: a project
+ * @node_id: a node
+ * @shown: the words the editor started from
+ * @title: its new words
+ * @error: return location for an error
+ *
+ * As tandem_diagram_set_title(), for an editor that showed @shown: if someone
+ * else (another program on the same file) changed the words meanwhile, theirs
+ * stay, both are kept as a conflict for a person to choose, and the call fails
+ * with %TANDEM_PROJECT_ERROR_CONFLICT.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_set_title_expecting (TandemProject  *project,
+                                    const char     *node_id,
+                                    const char     *shown,
+                                    const char     *title,
+                                    GError        **error)
+{
+  g_autofree char *clean = NULL;
+  TandemNodeKind kind;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  if (!node_info (project, node_id, &kind, NULL, error) ||
+      (clean = clean_title (title, error)) == NULL)
+    return FALSE;
+  /* Not inside a transaction of ours: a conflict is kept by committing it. */
+  return tandem_project_update_expecting (project, "node", node_id, "title", shown,
+                                          TEXT (clean), error);
 }
 
 /**

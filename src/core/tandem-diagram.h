@@ -156,6 +156,11 @@ gboolean  tandem_diagram_set_title     (TandemProject          *project,
                                         const char             *node_id,
                                         const char             *title,
                                         GError                **error);
+gboolean  tandem_diagram_set_title_expecting (TandemProject    *project,
+                                        const char             *node_id,
+                                        const char             *shown,
+                                        const char             *title,
+                                        GError                **error);
 gboolean  tandem_diagram_set_field     (TandemProject          *project,
                                         const char             *node_id,
                                         const char             *field,

@@ -9,6 +9,7 @@
 
 #include "tandem-defaults.h"
 #include "tandem-diagram.h"
+#include "tandem-merge.h"
 #include "tandem-sample.h"
 
 typedef struct
@@ -906,6 +907,53 @@ test_tag_codes (void)
     }
 }
 
+/* Two programs on one file: a rename from an editor that showed older words
+ * keeps the other person's and records both, rather than overwriting. */
+static void
+test_rename_conflict (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) teams = tandem_project_list_ids (f->project, "team", NULL, NULL, "position");
+  g_autoptr(GPtrArray) diagrams = tandem_diagram_list (f->project, teams->pdata[0], NULL);
+  g_autoptr(TandemDiagram) d = load (f, diagrams->pdata[0]);
+  const char *aim = tandem_diagram_get_node (d, 0)->id;
+  g_autofree char *shown = g_strdup (tandem_diagram_get_node (d, 0)->title);
+  g_autoptr(TandemProject) other = tandem_project_open (tandem_project_get_path (f->project), &error);
+  g_autofree char *title = NULL;
+
+  g_assert_no_error (error);
+  tandem_project_set_author (other, "Ben Carr");
+  g_assert_true (tandem_diagram_set_title (other, aim, "Ben's words", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (tandem_diagram_set_title_expecting (f->project, aim, shown, "Ada's words", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  title = tandem_project_get_text (f->project, "node", aim, "title");
+  g_assert_cmpstr (title, ==, "Ben's words");
+  g_assert_cmpuint (tandem_project_count_conflicts (f->project), ==, 1);
+  {
+    g_autoptr(GPtrArray) conflicts = tandem_project_list_conflicts (f->project);
+    TandemConflict *c = conflicts->pdata[0];
+
+    g_assert_cmpstr (c->field, ==, "title");
+    g_assert_cmpstr (c->source, ==, "live");
+    g_assert_true ((g_strcmp0 (c->mine_value, "Ada's words") == 0 &&
+                    g_strcmp0 (c->theirs_value, "Ben's words") == 0) ||
+                   (g_strcmp0 (c->mine_value, "Ben's words") == 0 &&
+                    g_strcmp0 (c->theirs_value, "Ada's words") == 0));
+  }
+
+  /* From the words now there, the rename goes through. */
+  g_assert_true (tandem_diagram_set_title_expecting (f->project, aim, "Ben's words", "Ada's words",
+                                                     &error));
+  g_assert_no_error (error);
+  g_free (title);
+  title = tandem_project_get_text (other, "node", aim, "title");
+  g_assert_cmpstr (title, ==, "Ada's words");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -928,5 +976,7 @@ main (int   argc,
               test_people_measures_pdsa, fixture_tear_down);
   g_test_add ("/diagram/groups-and-tags", Fixture, NULL, fixture_set_up, test_groups_and_tags, fixture_tear_down);
   g_test_add ("/diagram/authorship", Fixture, "sample", fixture_set_up, test_authorship, fixture_tear_down);
+  g_test_add ("/diagram/rename-conflict", Fixture, "sample", fixture_set_up,
+              test_rename_conflict, fixture_tear_down);
   return g_test_run ();
 }
