@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-author-prompt.h"
+#include "tandem-wrap-layout.h"
 
 struct _TandemAuthorPrompt
 {
@@ -169,6 +170,7 @@ static void
 tandem_author_prompt_init (TandemAuthorPrompt *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *answers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *set_name = gtk_button_new_with_mnemonic (_("Set Your _Name…"));
   GtkWidget *keep = gtk_button_new_with_mnemonic (_("_Keep It"));
 
@@ -178,16 +180,18 @@ tandem_author_prompt_init (TandemAuthorPrompt *self)
   gtk_widget_set_hexpand (self->label, TRUE);
   gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
-  gtk_widget_set_valign (set_name, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (keep, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (answers, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (set_name, _("Choose the name written on your changes"));
   gtk_widget_set_tooltip_text (keep, _("Sign changes with your account’s name, and do not ask again"));
   gtk_widget_add_css_class (keep, "flat");
   g_signal_connect (set_name, "clicked", G_CALLBACK (set_name_clicked_cb), self);
   g_signal_connect (keep, "clicked", G_CALLBACK (keep_clicked_cb), self);
+  /* The answers side by side, or one above the other in a narrow window. */
+  gtk_widget_set_layout_manager (answers, tandem_wrap_layout_new (6));
+  gtk_box_append (GTK_BOX (answers), set_name);
+  gtk_box_append (GTK_BOX (answers), keep);
   gtk_box_append (GTK_BOX (box), self->label);
-  gtk_box_append (GTK_BOX (box), set_name);
-  gtk_box_append (GTK_BOX (box), keep);
+  gtk_box_append (GTK_BOX (box), answers);
   gtk_revealer_set_child (GTK_REVEALER (self->revealer), box);
   adw_bin_set_child (ADW_BIN (self), self->revealer);
 }

@@ -11,10 +11,13 @@
 
 #include "tandem-coaching-page.h"
 #include "tandem-comments-panel.h"
+#include "tandem-checked-edit.h"
 #include "tandem-coaching-render.h"
 #include "tandem-legibility.h"
 #include "tandem-print.h"
+#include "tandem-shown-field.h"
 #include "tandem-window.h"
+#include "tandem-wrap-layout.h"
 
 #define N_TEXTS 4
 #define CHART_MONTHS 12
@@ -720,6 +723,8 @@ review_row (TandemCoachingPage *self,
   g_signal_connect (done, "clicked", G_CALLBACK (review_done_cb), self);
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  /* One above the other in a narrow window, leaving the action's words room. */
+  gtk_widget_set_layout_manager (box, tandem_wrap_layout_new (6));
   gtk_box_append (GTK_BOX (box), done);
   gtk_box_append (GTK_BOX (box),
                   form_button (self, _("Carry Forward"), carry_label,
@@ -760,17 +765,27 @@ reload_editor_lists (TandemCoachingPage *self)
   g_autoptr(GPtrArray) review = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autofree char *today = tandem_coaching_today ();
+  GtkWidget *focus;
+  GtkRoot *root;
 
   session = tandem_coaching_get_session (project, self->session_id, &error);
   if (session == NULL)
     return;
 
-  review = tandem_coaching_list_actions_to_review (project, session->team_id, session->starts_at, NULL);
-  clear_list (self->review_list);
-  for (guint i = 0; review && i < review->len; i++)
-    gtk_list_box_append (self->review_list, review_row (self, review->pdata[i], today));
-  if (review && review->len == 0)
-    add_placeholder (self->review_list, _("Nothing left to review from earlier sessions."));
+  /* Someone typing in a review form (a date, a reason, in its popover) would
+   * lose their words if the list were rebuilt under them by a refresh: the
+   * list waits for the next change. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->review_list)))
+    {
+      review = tandem_coaching_list_actions_to_review (project, session->team_id, session->starts_at, NULL);
+      clear_list (self->review_list);
+      for (guint i = 0; review && i < review->len; i++)
+        gtk_list_box_append (self->review_list, review_row (self, review->pdata[i], today));
+      if (review && review->len == 0)
+        add_placeholder (self->review_list, _("Nothing left to review from earlier sessions."));
+    }
 
   actions = tandem_coaching_list_actions (project, self->session_id, NULL);
   clear_list (self->actions_list);
@@ -806,10 +821,46 @@ set_view (TandemCoachingPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), !g_str_equal (view, "session"));
 }
 
-/* Fills the editor from the file: called when a session is opened, not when
- * the project changes, so what the person is typing is never overwritten. */
+/* What the form was filled from, as the file held it: a save writes only
+ * what the person changed from it, checked against the file, so a change
+ * someone else made meanwhile is kept (as a conflict) rather than written
+ * over. */
 static void
-load_editor (TandemCoachingPage *self,
+remember_shown (TandemCoachingPage *self,
+                TandemProject      *project,
+                const char         *session_id)
+{
+  const struct { GtkWidget *editor; const char *field; } shown[] = {
+    { GTK_WIDGET (self->date_row), "starts_at" },
+    { GTK_WIDGET (self->minutes_spin), "minutes" },
+    { GTK_WIDGET (self->kind_row), "kind" },
+    { GTK_WIDGET (self->online_switch), "online" },
+    { GTK_WIDGET (self->private_switch), "private" },
+    { GTK_WIDGET (self->coach_row), "coach" },
+    { GTK_WIDGET (self->confidence_row), "confidence" },
+    { GTK_WIDGET (self->momentum_row), "momentum" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    tandem_shown_field_remember (shown[i].editor, project, "coaching_session", session_id,
+                                 shown[i].field);
+  for (guint i = 0; i < N_TEXTS; i++)
+    tandem_shown_field_remember (GTK_WIDGET (self->text_views[i]), project, "coaching_session",
+                                 session_id, texts[i].field);
+}
+
+static void
+set_editable_text (GtkEditable *editable,
+                   const char  *text)
+{
+  /* Only when it differs, so the cursor stays where it is. */
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
+    gtk_editable_set_text (editable, text ? text : "");
+}
+
+/* The session's own fields, from the file. */
+static void
+fill_fields (TandemCoachingPage *self,
              TandemSession      *session)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
@@ -820,19 +871,18 @@ load_editor (TandemCoachingPage *self,
   g_autofree char *when = tandem_coaching_format_when (session->starts_at, session->minutes);
   g_autofree char *title = g_strdup_printf ("%s — %s", session->team_name, when);
   g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) owner_labels = gtk_string_list_new (NULL);
   const char * const values[N_TEXTS] = { session->check_in, session->notes, session->advice,
                                          session->agreements };
   guint kind_index = 0;
   gboolean own_kind = TRUE;
 
   gtk_label_set_label (self->session_title, title);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
-  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
+  set_editable_text (GTK_EDITABLE (self->date_row), date);
+  set_editable_text (GTK_EDITABLE (self->time_row), time);
   gtk_spin_button_set_value (self->minutes_spin, session->minutes > 0 ? session->minutes : 90);
   gtk_switch_set_active (self->online_switch, session->online);
   gtk_switch_set_active (self->private_switch, session->private);
-  gtk_editable_set_text (GTK_EDITABLE (self->coach_row), session->coach ? session->coach : "");
+  set_editable_text (GTK_EDITABLE (self->coach_row), session->coach);
 
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   self->kinds = tandem_coaching_list_kinds (project);
@@ -847,15 +897,32 @@ load_editor (TandemCoachingPage *self,
     }
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_labels));
   adw_combo_row_set_selected (self->kind_row, kind_index);
-  gtk_editable_set_text (GTK_EDITABLE (self->own_kind_row),
-                         own_kind && session->kind ? session->kind : "");
+  set_editable_text (GTK_EDITABLE (self->own_kind_row), own_kind ? session->kind : NULL);
 
   for (guint i = 0; i < N_TEXTS; i++)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_views[i]),
-                              values[i] ? values[i] : "", -1);
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_views[i]);
+      g_autofree char *now = text_view_get (self->text_views[i]);
+
+      if (g_strcmp0 (now, values[i]) != 0)
+        gtk_text_buffer_set_text (buffer, values[i] ? values[i] : "", -1);
+    }
 
   adw_combo_row_set_selected (self->confidence_row, CLAMP (session->confidence, 0, 5));
   adw_combo_row_set_selected (self->momentum_row, CLAMP (session->momentum, 0, 5));
+  remember_shown (self, project, session->id);
+}
+
+/* Fills the editor from the file: called when a session is opened, not when
+ * the project changes, so what the person is typing is never overwritten. */
+static void
+load_editor (TandemCoachingPage *self,
+             TandemSession      *session)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GtkStringList) owner_labels = gtk_string_list_new (NULL);
+
+  fill_fields (self, session);
 
   /* Who took part: the team's people, each present, sending apologies or
    * not recorded. */
@@ -958,6 +1025,9 @@ save_editor (TandemCoachingPage *self)
   int minutes = gtk_spin_button_get_value_as_int (self->minutes_spin);
   int hour = -1, minute = -1;
   gboolean ok = TRUE;
+  g_autoptr(GError) conflict = NULL;
+  const char *conflict_field = NULL;
+  g_autofree char *minutes_text = NULL;
 
   if (self->session_id == NULL || project == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
     return TRUE;
@@ -998,37 +1068,51 @@ save_editor (TandemCoachingPage *self)
       return FALSE;
     }
 
-#define SET(field, changed, value) \
+  /* Only what the person changed from what the form was filled from is
+   * written, each checked against the file: a field someone else changed
+   * meanwhile keeps their value and both are kept as a conflict. */
+#define SET(editor, field, wanted, value) \
   G_STMT_START { \
-    if (ok && (changed)) \
-      ok = tandem_project_update (project, "coaching_session", self->session_id, field, value, &error); \
+    const char *shown_ = tandem_shown_field_get_stored (GTK_WIDGET (editor)); \
+    g_autoptr(GError) step_ = NULL; \
+    if (ok && g_strcmp0 ((wanted), shown_) != 0 && \
+        !tandem_project_update_checked (project, "coaching_session", self->session_id, field, \
+                                        TRUE, shown_, value, &step_)) \
+      { \
+        if (tandem_conflict_set_aside (&step_, &conflict)) \
+          conflict_field = conflict_field ? conflict_field : field; \
+        else \
+          { \
+            ok = FALSE; \
+            g_propagate_error (&error, g_steal_pointer (&step_)); \
+          } \
+      } \
   } G_STMT_END
 
-  SET ("starts_at", starts_at && g_strcmp0 (starts_at, session->starts_at) != 0,
-       tandem_value_text (starts_at));
-  SET ("minutes", minutes != session->minutes, tandem_value_int (minutes));
-  SET ("kind", g_strcmp0 (kind, session->kind) != 0, tandem_value_text (kind));
-  SET ("online", gtk_switch_get_active (self->online_switch) != session->online,
+  if (starts_at)
+    SET (self->date_row, "starts_at", starts_at, tandem_value_text (starts_at));
+  minutes_text = g_strdup_printf ("%d", minutes);
+  SET (self->minutes_spin, "minutes", minutes_text, tandem_value_int (minutes));
+  SET (self->kind_row, "kind", kind, tandem_value_text (kind));
+  SET (self->online_switch, "online", gtk_switch_get_active (self->online_switch) ? "1" : "0",
        tandem_value_int (gtk_switch_get_active (self->online_switch)));
-  SET ("private", gtk_switch_get_active (self->private_switch) != session->private,
+  SET (self->private_switch, "private", gtk_switch_get_active (self->private_switch) ? "1" : "0",
        tandem_value_int (gtk_switch_get_active (self->private_switch)));
-  SET ("coach", g_strcmp0 (coach, session->coach) != 0, tandem_value_text (coach));
-  {
-    const char * const old[N_TEXTS] = { session->check_in, session->notes, session->advice,
-                                        session->agreements };
-    for (guint i = 0; i < N_TEXTS; i++)
-      {
-        g_autofree char *text = text_view_get (self->text_views[i]);
-        SET (texts[i].field, g_strcmp0 (text, old[i]) != 0, tandem_value_text (text));
-      }
-  }
+  SET (self->coach_row, "coach", coach, tandem_value_text (coach));
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      g_autofree char *text = text_view_get (self->text_views[i]);
+      SET (self->text_views[i], texts[i].field, text, tandem_value_text (text));
+    }
   {
     int confidence = (int) adw_combo_row_get_selected (self->confidence_row);
     int momentum = (int) adw_combo_row_get_selected (self->momentum_row);
+    g_autofree char *confidence_text = confidence ? g_strdup_printf ("%d", confidence) : NULL;
+    g_autofree char *momentum_text = momentum ? g_strdup_printf ("%d", momentum) : NULL;
 
-    SET ("confidence", confidence != session->confidence,
+    SET (self->confidence_row, "confidence", confidence_text,
          confidence ? tandem_value_int (confidence) : tandem_value_null ());
-    SET ("momentum", momentum != session->momentum,
+    SET (self->momentum_row, "momentum", momentum_text,
          momentum ? tandem_value_int (momentum) : tandem_value_null ());
   }
 #undef SET
@@ -1059,14 +1143,13 @@ save_editor (TandemCoachingPage *self)
       return FALSE;
     }
 
-  /* Show what is saved, and keep the form as the person left it: it is. */
+  /* Show what is saved: what the person changed is, and the fields they left
+   * alone (or that met someone else's change) show what the file holds. */
   {
     g_autoptr(TandemSession) saved = tandem_coaching_get_session (project, self->session_id, NULL);
     if (saved)
       {
-        g_autofree char *when = tandem_coaching_format_when (saved->starts_at, saved->minutes);
-        g_autofree char *title = g_strdup_printf ("%s — %s", saved->team_name, when);
-        gtk_label_set_label (self->session_title, title);
+        fill_fields (self, saved);
         g_clear_pointer (&self->people, g_ptr_array_unref);
         self->people = tandem_coaching_list_attendees (project, saved->team_id, saved->id, NULL);
         g_clear_pointer (&self->links, g_ptr_array_unref);
@@ -1074,6 +1157,12 @@ save_editor (TandemCoachingPage *self)
       }
   }
   reload_editor_lists (self);
+  if (conflict)
+    {
+      /* What was typed is kept in the conflict, for a person to choose. */
+      tandem_shown_field_report_conflict (TANDEM_PAGE (self), self->session_id, conflict_field, conflict);
+      return FALSE;
+    }
   return TRUE;
 }
 

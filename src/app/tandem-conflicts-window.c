@@ -165,6 +165,7 @@ conflict_row (TandemConflictsWindow *self,
   g_autofree char *theirs_heading = NULL;
   g_autofree char *mine_tip = NULL;
   g_autofree char *theirs_tip = NULL;
+  const char *mine_label, *theirs_label;
   const char *item = conflict->item_label ? conflict->item_label : conflict->entity;
 
   /* Translators: a conflict's heading; %s: the item, %s: the field */
@@ -174,24 +175,45 @@ conflict_row (TandemConflictsWindow *self,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
 
-  /* Translators: %s: who made the change kept in this copy */
-  mine_heading = g_strdup_printf (_("Kept now — by %s"),
-                                  conflict->mine_author ? conflict->mine_author : _("someone"));
-  /* Translators: %s: who made the other change, %s: when */
-  theirs_heading = g_strdup_printf (_("Other version — by %s, %s"),
-                                    conflict->theirs_author ? conflict->theirs_author
-                                                            : _("someone"), when);
+  if (g_strcmp0 (conflict->source, "live") == 0)
+    {
+      /* Two people on one file: the other person's value was saved first
+       * and stands; "mine" is the one that was not saved. */
+      /* Translators: %s: who typed the value that was not saved */
+      mine_heading = g_strdup_printf (_("Not saved — by %s"),
+                                      conflict->mine_author ? conflict->mine_author : _("someone"));
+      /* Translators: %s: who saved the value first, %s: when */
+      theirs_heading = g_strdup_printf (_("Saved first — by %s, %s"),
+                                        conflict->theirs_author ? conflict->theirs_author
+                                                                : _("someone"), when);
+      mine_tip = g_strdup_printf (_("Use the version that was not saved for “%s” — %s"), item, field);
+      theirs_tip = g_strdup_printf (_("Keep the version saved first for “%s” — %s"), item, field);
+      mine_label = _("Use _Unsaved");
+      theirs_label = _("Keep _Saved");
+    }
+  else
+    {
+      /* Translators: %s: who made the change kept in this copy */
+      mine_heading = g_strdup_printf (_("Kept now — by %s"),
+                                      conflict->mine_author ? conflict->mine_author : _("someone"));
+      /* Translators: %s: who made the other change, %s: when */
+      theirs_heading = g_strdup_printf (_("Other version — by %s, %s"),
+                                        conflict->theirs_author ? conflict->theirs_author
+                                                                : _("someone"), when);
+      mine_tip = g_strdup_printf (_("Keep the version kept now of “%s” — %s"), item, field);
+      theirs_tip = g_strdup_printf (_("Keep the other version of “%s” — %s"), item, field);
+      mine_label = _("Keep _Mine");
+      theirs_label = _("Keep _Theirs");
+    }
   mine = value_column (mine_heading, conflict->mine_value, _("(empty)"));
   theirs = value_column (theirs_heading, conflict->theirs_value, _("(empty, or deleted)"));
   gtk_box_append (GTK_BOX (values), mine);
   gtk_box_append (GTK_BOX (values), theirs);
 
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  mine_tip = g_strdup_printf (_("Keep the version kept now of “%s” — %s"), item, field);
-  theirs_tip = g_strdup_printf (_("Keep the other version of “%s” — %s"), item, field);
   {
-    GtkWidget *keep_mine = gtk_button_new_with_mnemonic (_("Keep _Mine"));
-    GtkWidget *keep_theirs = gtk_button_new_with_mnemonic (_("Keep _Theirs"));
+    GtkWidget *keep_mine = gtk_button_new_with_mnemonic (mine_label);
+    GtkWidget *keep_theirs = gtk_button_new_with_mnemonic (theirs_label);
 
     gtk_widget_set_tooltip_text (keep_mine, mine_tip);
     gtk_widget_set_tooltip_text (keep_theirs, theirs_tip);

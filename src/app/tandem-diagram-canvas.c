@@ -17,7 +17,10 @@
 #include "tandem-legibility.h"
 
 #define MIN_ZOOM 0.15
-#define MAX_ZOOM 3.0
+#define MAX_ZOOM 4.0
+/* The size of a box's title in the layout (its "Sans 9" at 72 dpi), used
+ * when the layout has no box to ask. */
+#define BODY_TEXT_POINTS 9.0
 
 struct _TandemDiagramCanvas
 {
@@ -35,6 +38,7 @@ struct _TandemDiagramCanvas
   double               drag_ox, drag_oy;
   gboolean             fit_pending;
   double               text_scale;    /* the large-text factor the zoom was fitted for */
+  gboolean             workshop;      /* the view was chosen for workshop mode */
 };
 
 enum {
@@ -108,7 +112,8 @@ select_node (TandemDiagramCanvas *self,
     g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
-/* Scrolls as little as needed to show the node. */
+/* Scrolls as little as needed to show the node (in workshop mode, with
+ * some of its neighbours, so that a room can follow where it is). */
 static void
 reveal_node (TandemDiagramCanvas *self,
              int                  node)
@@ -116,17 +121,89 @@ reveal_node (TandemDiagramCanvas *self,
   GdkRectangle r;
   double vw = gtk_widget_get_width (GTK_WIDGET (self));
   double vh = gtk_widget_get_height (GTK_WIDGET (self));
+  double mx = 12, my = 12;
 
   if (vw <= 0 || !tandem_diagram_canvas_get_node_rect (self, node, &r))
     return;
-  if (r.x < 12)
-    self->ox += r.x - 12;
-  else if (r.x + r.width > vw - 12)
-    self->ox += MIN (r.x - 12, r.x + r.width - vw + 12);
-  if (r.y < 12)
-    self->oy += r.y - 12;
-  else if (r.y + r.height > vh - 12)
-    self->oy += MIN (r.y - 12, r.y + r.height - vh + 12);
+  if (self->workshop)
+    {
+      mx = MAX (12, MIN (vw / 8, (vw - r.width) / 2));
+      my = MAX (12, MIN (vh / 8, (vh - r.height) / 2));
+    }
+  if (r.x < mx)
+    self->ox += r.x - mx;
+  else if (r.x + r.width > vw - mx)
+    self->ox += MIN (r.x - mx, r.x + r.width - vw + mx);
+  if (r.y < my)
+    self->oy += r.y - my;
+  else if (r.y + r.height > vh - my)
+    self->oy += MIN (r.y - my, r.y + r.height - vh + my);
+  clamp_offset (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The size a box's title is drawn at in the layout, in layout points. */
+static double
+body_text_points (TandemDiagramCanvas *self)
+{
+  guint n = self->layout ? tandem_diagram_layout_get_n_boxes (self->layout) : 0;
+  TandemDiagram *diagram = self->layout ? tandem_diagram_layout_get_diagram (self->layout) : NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TandemDiagramBox *box = tandem_diagram_layout_get_box (self->layout, i);
+      const PangoFontDescription *font;
+
+      if (tandem_diagram_get_node (diagram, box->node)->kind == TANDEM_NODE_AIM || box->text == NULL)
+        continue;
+      font = pango_layout_get_font_description (box->text);
+      if (font && pango_font_description_get_size (font) > 0)
+        return (double) pango_font_description_get_size (font) / PANGO_SCALE;
+      break;
+    }
+  return BODY_TEXT_POINTS;
+}
+
+/* Workshop mode: close enough that a box's title is as large as the
+ * window's (already large) type, centred on the selection or the aim. The
+ * whole diagram stays one key away (zoom to fit). */
+static void
+zoom_for_reading (TandemDiagramCanvas *self)
+{
+  double w, h, vw = gtk_widget_get_width (GTK_WIDGET (self)), vh = gtk_widget_get_height (GTK_WIDGET (self));
+  GArray *aims;
+  int b = -1;
+
+  if (self->layout == NULL || vw <= 0 || vh <= 0)
+    {
+      self->fit_pending = TRUE;
+      return;
+    }
+  self->text_scale = tandem_legibility_get_text_scale (GTK_WIDGET (self));
+  self->workshop = TRUE;
+  self->zoom = CLAMP (tandem_legibility_get_text_pixels (GTK_WIDGET (self)) / body_text_points (self),
+                      MIN_ZOOM, MAX_ZOOM);
+  tandem_diagram_layout_get_size (self->layout, &w, &h);
+  if (self->selected >= 0)
+    b = tandem_diagram_layout_find_box (self->layout, self->selected);
+  aims = tandem_diagram_layout_get_column (self->layout, TANDEM_NODE_AIM);
+  if (b < 0 && aims->len > 0)
+    b = g_array_index (aims, guint, 0);
+  if (b >= 0)
+    {
+      const TandemDiagramBox *box = tandem_diagram_layout_get_box (self->layout, b);
+      double margin = 24 * self->zoom;
+
+      /* Centred, but no further past the diagram's edges than a margin. */
+      self->ox = (box->x + box->width / 2) * self->zoom - vw / 2;
+      self->oy = (box->y + box->height / 2) * self->zoom - vh / 2;
+      self->ox = w * self->zoom <= vw ? (w * self->zoom - vw) / 2
+                 : CLAMP (self->ox, -margin, w * self->zoom - vw + margin);
+      self->oy = h * self->zoom <= vh ? (h * self->zoom - vh) / 2
+                 : CLAMP (self->oy, -margin, h * self->zoom - vh + margin);
+    }
+  else
+    self->ox = self->oy = 0;
   clamp_offset (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -320,16 +397,21 @@ tandem_diagram_canvas_snapshot (GtkWidget   *widget,
   TandemDiagramCanvas *self = TANDEM_DIAGRAM_CANVAS (widget);
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   TandemDiagramDrawOptions options = { self->selected, self->drop_target, TRUE, self->drop_place,
-                                       self->open_comments };
+                                       self->open_comments, tandem_legibility_get_high_contrast (widget) };
   cairo_t *cr;
 
-  /* Large text (the system's, or workshop mode's) zooms the diagram in. */
-  if (self->text_scale != tandem_legibility_get_text_scale (widget))
+  /* Large text (the system's, or workshop mode's) zooms the diagram in;
+   * workshop mode goes close enough to read from the back of a room. */
+  if (self->text_scale != tandem_legibility_get_text_scale (widget) ||
+      self->workshop != tandem_legibility_get_workshop (widget))
     self->fit_pending = TRUE;
   if (self->fit_pending && self->layout && w > 0)
     {
       self->fit_pending = FALSE;
-      tandem_diagram_canvas_zoom_to_fit (self);
+      if (tandem_legibility_get_workshop (widget))
+        zoom_for_reading (self);
+      else
+        tandem_diagram_canvas_zoom_to_fit (self);
     }
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -502,6 +584,20 @@ tandem_diagram_canvas_get_zoom (TandemDiagramCanvas *self)
 }
 
 /**
+ * tandem_diagram_canvas_get_text_pixels:
+ * @self: a canvas
+ *
+ * Returns: how tall a box's title is on screen, in pixels (its font size
+ *   at the present zoom)
+ */
+double
+tandem_diagram_canvas_get_text_pixels (TandemDiagramCanvas *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self), 0);
+  return body_text_points (self) * self->zoom;
+}
+
+/**
  * tandem_diagram_canvas_zoom_by:
  * @self: a canvas
  * @factor: how much larger (or, below 1, smaller)
@@ -527,12 +623,14 @@ tandem_diagram_canvas_zoom_by (TandemDiagramCanvas *self,
  * tandem_diagram_canvas_zoom_to_fit:
  * @self: a canvas
  *
- * Shows the whole diagram (down to a readable smallest zoom, then from the top).
+ * Shows the whole diagram (down to a readable smallest zoom, then from the
+ * top; in workshop mode, the whole diagram however small).
  */
 void
 tandem_diagram_canvas_zoom_to_fit (TandemDiagramCanvas *self)
 {
   double w, h, vw = gtk_widget_get_width (GTK_WIDGET (self)), vh = gtk_widget_get_height (GTK_WIDGET (self));
+  double smallest;
 
   if (self->layout == NULL || vw <= 0 || vh <= 0)
     {
@@ -543,8 +641,9 @@ tandem_diagram_canvas_zoom_to_fit (TandemDiagramCanvas *self)
   /* Large text (the system's, or workshop mode's) asks for a closer view
    * rather than the whole diagram: at 1.6 the words are full size. */
   self->text_scale = tandem_legibility_get_text_scale (GTK_WIDGET (self));
-  self->zoom = CLAMP (MIN (vw / w, vh / h), MIN (0.4 * self->text_scale * self->text_scale, 1.0),
-                      MIN (self->text_scale, MAX_ZOOM));
+  self->workshop = tandem_legibility_get_workshop (GTK_WIDGET (self));
+  smallest = self->workshop ? MIN_ZOOM : MIN (0.4 * self->text_scale * self->text_scale, 1.0);
+  self->zoom = CLAMP (MIN (vw / w, vh / h), smallest, MIN (self->text_scale, MAX_ZOOM));
   self->ox = MIN (0, (w * self->zoom - vw) / 2);
   self->oy = MIN (0, (h * self->zoom - vh) / 2);
   gtk_widget_queue_draw (GTK_WIDGET (self));

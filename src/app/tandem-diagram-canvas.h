@@ -22,6 +22,7 @@ int        tandem_diagram_canvas_get_selected (TandemDiagramCanvas *self);
 void       tandem_diagram_canvas_set_selected (TandemDiagramCanvas *self,
                                                int                  node);
 double     tandem_diagram_canvas_get_zoom     (TandemDiagramCanvas *self);
+double     tandem_diagram_canvas_get_text_pixels (TandemDiagramCanvas *self);
 void       tandem_diagram_canvas_zoom_by      (TandemDiagramCanvas *self,
                                                double               factor);
 void       tandem_diagram_canvas_zoom_to_fit  (TandemDiagramCanvas *self);

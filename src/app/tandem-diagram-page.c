@@ -21,7 +21,9 @@
 #include "tandem-diagram-canvas.h"
 #include "tandem-diagram-layout.h"
 #include "tandem-diagram-page.h"
+#include "tandem-legibility.h"
 #include "tandem-print.h"
+#include "tandem-shown-field.h"
 
 /* ------------------------------------------------------------------------ */
 /* One row of the outline: a node reached through one parent                */
@@ -1389,18 +1391,40 @@ paste_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* The details pane                                                         */
 
+/* After a save from the details pane failed: a conflict is reported (what
+ * was typed is kept in it) and the editor shows the value that stands. */
+static void
+details_save_failed (TandemDiagramPage *self,
+                     GtkWidget         *editor,
+                     const char        *id,
+                     const char        *field,
+                     const GError      *error)
+{
+  if (tandem_shown_field_take_conflict (TANDEM_PAGE (self), editor, id, field, error))
+    update_details (self);
+  else
+    show_error (self, _("Could Not Save the Change"), error);
+}
+
+/* A detail typed in @editor, checked against what it showed: another
+ * program's change to the same detail is kept, not written over. */
 static void
 set_field (TandemDiagramPage *self,
+           GtkWidget         *editor,
            const char        *field,
            const char        *value)
 {
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (self->selected_id);
 
   if (self->filling_details || id == NULL)
     return;
-  if (!tandem_diagram_set_field (tandem_page_get_project (TANDEM_PAGE (self)), id, field, value, &error))
-    show_error (self, _("Could Not Save the Change"), error);
+  if (tandem_diagram_set_field_expecting (project, id, field, tandem_shown_field_get_stored (editor),
+                                          value, &error))
+    tandem_shown_field_saved (editor, project);
+  else
+    details_save_failed (self, editor, id, field, error);
 }
 
 /* A choice from a drop-down is saved once the drop-down has finished with
@@ -1419,6 +1443,8 @@ typedef struct
   char              *id;
   const char        *field;     /* interned */
   char              *value;
+  gboolean           check;
+  char              *shown;     /* what the drop-down showed, as stored */
 } SetLater;
 
 static gboolean
@@ -1434,7 +1460,10 @@ set_later_cb (gpointer data)
     switch (later->kind)
       {
       case LATER_PDSA:
-        ok = tandem_diagram_set_pdsa_field (project, later->id, later->field, later->value, &error);
+        ok = later->check
+             ? tandem_diagram_set_pdsa_field_expecting (project, later->id, later->field, later->shown,
+                                                        later->value, &error)
+             : tandem_diagram_set_pdsa_field (project, later->id, later->field, later->value, &error);
         break;
       case LATER_GROUP:
         ok = tandem_diagram_set_group_field (project, later->id, later->field, later->value, &error);
@@ -1442,13 +1471,17 @@ set_later_cb (gpointer data)
         break;
       case LATER_NODE:
       default:
-        ok = tandem_diagram_set_field (project, later->id, later->field, later->value, &error);
+        ok = later->check
+             ? tandem_diagram_set_field_expecting (project, later->id, later->field, later->shown,
+                                                   later->value, &error)
+             : tandem_diagram_set_field (project, later->id, later->field, later->value, &error);
         break;
       }
   if (!ok)
-    show_error (self, _("Could Not Save the Change"), error);
+    details_save_failed (self, NULL, later->id, later->field, error);
   g_object_unref (later->page);
   g_free (later->id);
+  g_free (later->shown);
   g_free (later->value);
   g_free (later);
   return G_SOURCE_REMOVE;
@@ -1459,10 +1492,13 @@ set_later (TandemDiagramPage *self,
            LaterKind          kind,
            const char        *id,
            const char        *field,
-           const char        *value)
+           const char        *value,
+           GtkWidget         *editor)
 {
   SetLater *later = g_new0 (SetLater, 1);
 
+  later->check = editor != NULL;
+  later->shown = editor ? g_strdup (tandem_shown_field_get_stored (editor)) : NULL;
   later->page = g_object_ref (self);
   later->kind = kind;
   later->id = g_strdup (id);
@@ -1481,7 +1517,7 @@ combo_changed_cb (AdwComboRow       *row,
   guint selected = adw_combo_row_get_selected (row);
 
   if (selected < values->len && !self->filling_details && self->selected_id)
-    set_later (self, LATER_NODE, self->selected_id, field, values->pdata[selected]);
+    set_later (self, LATER_NODE, self->selected_id, field, values->pdata[selected], GTK_WIDGET (row));
 }
 
 static GtkWidget *
@@ -1504,6 +1540,8 @@ combo_row (TandemDiagramPage *self,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   gtk_widget_set_name (row, field);
+  tandem_shown_field_remember (row, tandem_page_get_project (TANDEM_PAGE (self)), "node",
+                               self->selected_id, field);
   g_object_set_data (G_OBJECT (row), "field", (gpointer) g_intern_string (field));
   g_object_set_data_full (G_OBJECT (row), "values", values, (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
@@ -1586,7 +1624,7 @@ static void
 entry_applied_cb (AdwEntryRow       *row,
                   TandemDiagramPage *self)
 {
-  set_field (self, g_object_get_data (G_OBJECT (row), "field"),
+  set_field (self, GTK_WIDGET (row), g_object_get_data (G_OBJECT (row), "field"),
              gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
@@ -1600,7 +1638,8 @@ entry_row (TandemDiagramPage *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+  tandem_shown_field_fill (row, tandem_page_get_project (TANDEM_PAGE (self)), "node",
+                           self->selected_id, field, value);
   gtk_widget_set_name (row, field);
   g_object_set_data (G_OBJECT (row), "field", (gpointer) g_intern_string (field));
   g_signal_connect (row, "apply", G_CALLBACK (entry_applied_cb), self);
@@ -1745,15 +1784,19 @@ static void
 pdsa_entry_applied_cb (AdwEntryRow       *row,
                        TandemDiagramPage *self)
 {
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *pdsa = g_object_get_data (G_OBJECT (row), "pdsa");
   const char *field = g_object_get_data (G_OBJECT (row), "field");
 
   if (self->filling_details)
     return;
-  if (!tandem_diagram_set_pdsa_field (tandem_page_get_project (TANDEM_PAGE (self)), pdsa, field,
-                                      gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    show_error (self, _("Could Not Save the Change"), error);
+  if (tandem_diagram_set_pdsa_field_expecting (project, pdsa, field,
+                                               tandem_shown_field_get_stored (GTK_WIDGET (row)),
+                                               gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    tandem_shown_field_saved (GTK_WIDGET (row), project);
+  else
+    details_save_failed (self, GTK_WIDGET (row), pdsa, field, error);
 }
 
 static void
@@ -1766,7 +1809,8 @@ pdsa_decision_changed_cb (AdwComboRow       *row,
 
   if (self->filling_details || selected >= G_N_ELEMENTS (decisions))
     return;
-  set_later (self, LATER_PDSA, g_object_get_data (G_OBJECT (row), "pdsa"), "act_decision", decisions[selected]);
+  set_later (self, LATER_PDSA, g_object_get_data (G_OBJECT (row), "pdsa"), "act_decision", decisions[selected],
+             GTK_WIDGET (row));
 }
 
 static void
@@ -1846,7 +1890,7 @@ pdsa_row (TandemDiagramPage *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(parts[i].title));
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
+      tandem_shown_field_fill (entry, project, "pdsa_cycle", cycle->id, parts[i].field, value);
       gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
       gtk_widget_set_name (entry, entry_name);
       g_object_set_data_full (G_OBJECT (entry), "pdsa", g_strdup (cycle->id), g_free);
@@ -1865,6 +1909,7 @@ pdsa_row (TandemDiagramPage *self,
           adw_combo_row_set_selected (ADW_COMBO_ROW (decision), selected);
           gtk_widget_set_sensitive (decision, editable);
           gtk_widget_set_name (decision, decision_name);
+          tandem_shown_field_remember (decision, project, "pdsa_cycle", cycle->id, "act_decision");
           g_object_set_data_full (G_OBJECT (decision), "pdsa", g_strdup (cycle->id), g_free);
           g_signal_connect (decision, "notify::selected", G_CALLBACK (pdsa_decision_changed_cb), self);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), decision);
@@ -1990,6 +2035,8 @@ update_details (TandemDiagramPage *self)
   g_autofree char *focus_name = NULL;
   GtkWidget *child, *details, *title, *kind_label, *button;
   g_autofree char *kind = NULL;
+  g_autoptr(GHashTable) typing = NULL;
+  int cursor = -1;
 
   /* Keep the keyboard focus on the same control when the pane is rebuilt. */
   for (GtkWidget *w = focus; w && w != GTK_WIDGET (self->details_box); w = gtk_widget_get_parent (w))
@@ -2003,6 +2050,11 @@ update_details (TandemDiagramPage *self)
          w = gtk_widget_get_parent (w))
       if (g_strcmp0 (gtk_widget_get_name (w), G_OBJECT_TYPE_NAME (w)) != 0)
         focus_name = g_strdup (gtk_widget_get_name (w));
+
+  /* What is being typed survives the rebuild, with where the cursor was. */
+  typing = tandem_shown_field_save_typing (GTK_WIDGET (self->details_box));
+  if (focus_name && GTK_IS_EDITABLE (focus))
+    cursor = gtk_editable_get_position (GTK_EDITABLE (focus));
 
   self->filling_details = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_box))))
@@ -2175,13 +2227,19 @@ update_details (TandemDiagramPage *self)
   gtk_box_append (self->details_box, self->comments_heading);
   gtk_box_append (self->details_box, self->comments_panel);
   tandem_comments_panel_set_item (TANDEM_COMMENTS_PANEL (self->comments_panel), project, "node", node->id);
+  tandem_shown_field_restore_typing (GTK_WIDGET (self->details_box), typing);
   self->filling_details = FALSE;
 
   if (focus_name)
     {
       GtkWidget *again = find_named (GTK_WIDGET (self->details_box), focus_name);
       if (again)
-        gtk_widget_grab_focus (again);
+        {
+          gtk_widget_grab_focus (again);
+          /* Focusing selects everything: the next key would replace it. */
+          if (cursor >= 0 && GTK_IS_EDITABLE (again))
+            gtk_editable_set_position (GTK_EDITABLE (again), cursor);
+        }
     }
 }
 
@@ -2209,19 +2267,31 @@ typedef enum
   ORIENTATION_PORTRAIT,
 } Orientation;
 
+static gboolean
+authorship_shown (TandemDiagramPage *self)
+{
+  return self->settings && g_settings_get_boolean (self->settings, "show-authorship");
+}
+
 static TandemDiagramPages *
 make_pages (TandemDiagramPage *self,
             guint              columns,
-            guint              rows)
+            guint              rows,
+            gboolean           authorship)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autofree char *team = tandem_project_get_text (project, "team", tandem_page_get_team_id (TANDEM_PAGE (self)), "name");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%e %B %Y");
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", team ? team : "", g_strstrip (date));
-  g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new (self->diagram, NULL);
+  g_autoptr(GHashTable) credits = authorship ? tandem_diagram_authorship (project, self->diagram_id) : NULL;
+  g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new_full (self->diagram, NULL, credits);
+  TandemDiagramPages *pages = tandem_diagram_pages_new (layout, tandem_diagram_get_name (self->diagram), subtitle,
+                                                        columns, rows);
 
-  return tandem_diagram_pages_new (layout, tandem_diagram_get_name (self->diagram), subtitle, columns, rows);
+  /* On paper as on screen: high contrast when the system or the chart style asks. */
+  tandem_diagram_pages_set_high_contrast (pages, tandem_legibility_get_high_contrast (GTK_WIDGET (self)));
+  return pages;
 }
 
 /* Landscape or portrait: as asked, or whichever prints the diagram larger. */
@@ -2277,6 +2347,7 @@ print_response_cb (AdwMessageDialog  *dialog,
   AdwComboRow *layout_row = g_object_get_data (G_OBJECT (dialog), "layout");
   AdwComboRow *paper_row = g_object_get_data (G_OBJECT (dialog), "paper");
   AdwComboRow *orientation_row = g_object_get_data (G_OBJECT (dialog), "orientation");
+  GtkSwitch *authorship = g_object_get_data (G_OBJECT (dialog), "authorship");
   guint size = MIN (adw_combo_row_get_selected (layout_row), G_N_ELEMENTS (poster_sizes) - 1);
   TandemPaper paper = adw_combo_row_get_selected (paper_row) == 1 ? TANDEM_PAPER_A3 : TANDEM_PAPER_A4;
   Orientation orientation = MIN (adw_combo_row_get_selected (orientation_row), ORIENTATION_PORTRAIT);
@@ -2286,7 +2357,8 @@ print_response_cb (AdwMessageDialog  *dialog,
 
   if (!g_str_equal (response, "print") || self->diagram == NULL)
     return;
-  pages = make_pages (self, poster_sizes[size].columns, poster_sizes[size].rows);
+  pages = make_pages (self, poster_sizes[size].columns, poster_sizes[size].rows,
+                      gtk_switch_get_active (authorship));
   landscape = choose_landscape (self, paper, orientation, poster_sizes[size].columns, poster_sizes[size].rows);
   tandem_print_pages (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, tandem_diagram_get_name (self->diagram),
                       paper, landscape, tandem_diagram_pages_get_n_pages (pages), tandem_diagram_draw_page, pages,
@@ -2301,7 +2373,7 @@ tandem_diagram_page_print (TandemPage *page)
   const char *papers[] = { "A4", "A3", NULL };
   const char *orientations[] = { _("Whichever prints it larger"), _("Landscape"), _("Portrait"), NULL };
   AdwMessageDialog *dialog;
-  GtkWidget *list, *layout_row, *paper_row, *orientation_row;
+  GtkWidget *list, *layout_row, *paper_row, *orientation_row, *authorship_row, *authorship;
 
   if (self->diagram == NULL)
     return;
@@ -2320,7 +2392,20 @@ tandem_diagram_page_print (TandemPage *page)
   gtk_list_box_append (GTK_LIST_BOX (list), layout_row);
   gtk_list_box_append (GTK_LIST_BOX (list), paper_row);
   gtk_list_box_append (GTK_LIST_BOX (list), orientation_row);
+  /* As on the canvas, by default (Preferences: "Show who added what"). */
+  authorship_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (authorship_row), _("Show who added each item"));
+  authorship = gtk_switch_new ();
+  gtk_switch_set_active (GTK_SWITCH (authorship), authorship_shown (self));
+  gtk_widget_set_valign (authorship, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (authorship, "print-authorship");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (authorship), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show who added each item"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (authorship_row), authorship);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (authorship_row), authorship);
+  gtk_list_box_append (GTK_LIST_BOX (list), authorship_row);
   adw_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data (G_OBJECT (dialog), "authorship", authorship);
   g_object_set_data (G_OBJECT (dialog), "layout", layout_row);
   g_object_set_data (G_OBJECT (dialog), "paper", paper_row);
   g_object_set_data (G_OBJECT (dialog), "orientation", orientation_row);
@@ -2376,7 +2461,7 @@ tandem_diagram_page_export_to (TandemDiagramPage  *self,
     format = TANDEM_EXPORT_SVG;
   if (format != TANDEM_EXPORT_PDF)
     size = 0;   /* a PNG or SVG holds one page */
-  pages = make_pages (self, poster_sizes[size].columns, poster_sizes[size].rows);
+  pages = make_pages (self, poster_sizes[size].columns, poster_sizes[size].rows, authorship_shown (self));
   landscape = choose_landscape (self, paper, o, poster_sizes[size].columns, poster_sizes[size].rows);
   tandem_paper_get_size (paper, landscape, &width, &height);
   return tandem_export_pages (path, format, width, height, tandem_diagram_pages_get_n_pages (pages), 150,
@@ -2514,7 +2599,7 @@ group_colour_changed_cb (GtkDropDown       *dropdown,
   if (self->filling_details || selected >= G_N_ELEMENTS (group_colours))
     return;
   set_later (self, LATER_GROUP, g_object_get_data (G_OBJECT (dropdown), "id"), "colour",
-             group_colours[selected].colour);
+             group_colours[selected].colour, NULL);
 }
 
 static void

@@ -157,7 +157,9 @@ const TandemHelpBlock tandem_help_guide[] = {
   { TANDEM_HELP_PARAGRAPH,
     N_("If two people change the same field of the same item, nothing is lost: "
        "Tandem keeps both versions and a bar at the top of the window says so. "
-       "Review lists each one; choose Keep Mine or Keep Theirs.") },
+       "Review lists each one; choose Keep Mine or Keep Theirs. When two people "
+       "on one file saved the same field, the version saved first stands: choose "
+       "Keep Saved or Use Unsaved.") },
   { TANDEM_HELP_HEADING, N_("Merging another copy") },
   { TANDEM_HELP_PARAGRAPH,
     N_("When a copy of the project has been changed elsewhere, for example on a "

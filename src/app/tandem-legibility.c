@@ -82,6 +82,46 @@ tandem_legibility_get_text_scale (GtkWidget *widget)
 }
 
 /**
+ * tandem_legibility_get_text_pixels:
+ * @widget: a widget
+ *
+ * Returns: how tall @widget's own text is, in pixels (its font size): the
+ *   size a drawing's body text should reach to read as well as the labels
+ *   around it
+ */
+double
+tandem_legibility_get_text_pixels (GtkWidget *widget)
+{
+  PangoContext *context;
+  double dpi, px;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), DEFAULT_FONT_POINTS * 96 / 72.0);
+
+  context = gtk_widget_get_pango_context (widget);
+  dpi = pango_cairo_context_get_resolution (context);
+  px = font_pixels (pango_context_get_font_description (context), dpi > 0 ? dpi : 96);
+  return px > 0 ? px : DEFAULT_FONT_POINTS * 96 / 72.0;
+}
+
+/**
+ * tandem_legibility_get_workshop:
+ * @widget: a widget
+ *
+ * Returns: whether @widget's window is in workshop mode (projected for a
+ *   room: drawings show a close, legible view rather than the whole)
+ */
+gboolean
+tandem_legibility_get_workshop (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  root = gtk_widget_get_root (widget);
+  return root != NULL && gtk_widget_has_css_class (GTK_WIDGET (root), TANDEM_WORKSHOP_CLASS);
+}
+
+/**
  * tandem_legibility_get_high_contrast:
  * @widget: a widget that draws with cairo
  *
@@ -106,21 +146,48 @@ tandem_legibility_get_high_contrast (GtkWidget *widget)
   return chart_style_is (widget, "high-contrast");
 }
 
+#define STALE_KEY "tandem-legibility-stale"
+
 /**
  * tandem_legibility_redraw:
  * @widget: a window, or any widget
  *
  * Redraws and re-measures @widget and everything in it, after the text
- * size or contrast changed: GTK keeps drawings it has already made.
+ * size or contrast changed: GTK keeps drawings it has already made. What is
+ * hidden is only marked, and caught up with tandem_legibility_catch_up()
+ * when it is shown. (Pages out of sight are not measured again until they
+ * are shown either: see TandemPageLayout.)
  */
 void
 tandem_legibility_redraw (GtkWidget *widget)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
+  if (!gtk_widget_get_visible (widget))
+    {
+      g_object_set_data (G_OBJECT (widget), STALE_KEY, GINT_TO_POINTER (TRUE));
+      return;
+    }
+  g_object_set_data (G_OBJECT (widget), STALE_KEY, NULL);
   gtk_widget_queue_resize (widget);
   gtk_widget_queue_draw (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
        child = gtk_widget_get_next_sibling (child))
     tandem_legibility_redraw (child);
+}
+
+/**
+ * tandem_legibility_catch_up:
+ * @widget: a widget about to be shown again
+ *
+ * Redraws @widget as tandem_legibility_redraw() would have, if the text
+ * size or contrast changed while it was hidden.
+ */
+void
+tandem_legibility_catch_up (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_object_get_data (G_OBJECT (widget), STALE_KEY) != NULL && gtk_widget_get_visible (widget))
+    tandem_legibility_redraw (widget);
 }

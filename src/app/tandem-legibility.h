@@ -14,7 +14,10 @@ G_BEGIN_DECLS
 #define TANDEM_HIGH_CONTRAST_CLASS "tandem-high-contrast"
 
 double   tandem_legibility_get_text_scale    (GtkWidget *widget);
+double   tandem_legibility_get_text_pixels   (GtkWidget *widget);
+gboolean tandem_legibility_get_workshop      (GtkWidget *widget);
 gboolean tandem_legibility_get_high_contrast (GtkWidget *widget);
 void     tandem_legibility_redraw            (GtkWidget *widget);
+void     tandem_legibility_catch_up          (GtkWidget *widget);
 
 G_END_DECLS

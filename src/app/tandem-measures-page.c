@@ -16,12 +16,15 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tandem-application.h"
 #include "tandem-chart-view.h"
 #include "tandem-chart.h"
+#include "tandem-checked-edit.h"
 #include "tandem-comments-panel.h"
 #include "tandem-measure.h"
 #include "tandem-measures-page.h"
 #include "tandem-print.h"
+#include "tandem-shown-field.h"
 #include "tandem-table-import.h"
 
 struct _TandemMeasuresPage
@@ -179,26 +182,53 @@ commit_or_show (TandemMeasuresPage *self,
   return FALSE;
 }
 
-/* One field of the current measure, as one undoable edit. */
+/* One field of the current measure, as one undoable edit; from @editor, it
+ * is checked against what the editor showed, so that another program's
+ * change to the same field is not written over (both are kept). */
 static gboolean
-update_measure (TandemMeasuresPage *self,
-                const char         *label,
-                const char         *field,
-                TandemValue         value)
+update_measure_from (TandemMeasuresPage *self,
+                     GtkWidget          *editor,
+                     const char         *label,
+                     const char         *field,
+                     TandemValue         value)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (self->measure_id);
   gboolean ok;
 
-  if (project == NULL || self->measure_id == NULL)
+  if (project == NULL || id == NULL)
     return FALSE;
   if (!tandem_project_begin (project, label, &error))
     {
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Measure"), error);
       return FALSE;
     }
-  ok = tandem_project_update (project, "measure", self->measure_id, field, value, &error);
-  return commit_or_show (self, _("Could Not Change the Measure"), ok, error);
+  ok = tandem_project_finish_update (project, "measure", id, field, editor != NULL,
+                                     editor ? tandem_shown_field_get_stored (editor) : NULL,
+                                     value, &error);
+  if (ok)
+    {
+      if (editor)
+        tandem_shown_field_saved (editor, project);
+      return TRUE;
+    }
+  if (editor && tandem_shown_field_take_conflict (TANDEM_PAGE (self), editor, id, field, error))
+    {
+      load_measure (self);
+      return FALSE;
+    }
+  tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Measure"), error);
+  return FALSE;
+}
+
+static gboolean
+update_measure (TandemMeasuresPage *self,
+                const char         *label,
+                const char         *field,
+                TandemValue         value)
+{
+  return update_measure_from (self, NULL, label, field, value);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -343,16 +373,26 @@ data_selection_changed_cb (TandemMeasuresPage *self)
   if (point == NULL || self->loading)
     return;
   {
+    TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
     g_autofree char *value = format_number (point->value);
     g_autofree char *denominator = format_number (point->denominator);
+    const struct { GtkEntry *entry; const char *entity; const char *id; const char *field; const char *text; } form[] = {
+      { self->date_entry, "data_point", point->id, "date", point->date },
+      { self->value_entry, "data_point", point->id, "value", value },
+      { self->denominator_entry, "data_point", point->id, "denominator", denominator },
+      { self->note_entry, "data_point", point->id, "note", point->note },
+      /* The forms for a new phase or note start at the chosen point. */
+      { self->phase_date_entry, "new-phase", self->measure_id, "starts_on", point->date },
+      { self->annotation_date_entry, "new-note", self->measure_id, "date", point->date },
+    };
 
-    gtk_editable_set_text (GTK_EDITABLE (self->date_entry), point->date);
-    gtk_editable_set_text (GTK_EDITABLE (self->value_entry), value);
-    gtk_editable_set_text (GTK_EDITABLE (self->denominator_entry), denominator);
-    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), point->note ? point->note : "");
+    /* A refresh keeps what the person is typing (see tandem-shown-field.c). */
+    for (guint i = 0; i < G_N_ELEMENTS (form); i++)
+      tandem_shown_field_fill (GTK_WIDGET (form[i].entry), project, form[i].entity, form[i].id,
+                               form[i].field, form[i].text);
+    tandem_shown_field_remember (GTK_WIDGET (self->excluded_check), project, "data_point", point->id,
+                                 "excluded");
     gtk_check_button_set_active (self->excluded_check, point->excluded);
-    gtk_editable_set_text (GTK_EDITABLE (self->phase_date_entry), point->date);
-    gtk_editable_set_text (GTK_EDITABLE (self->annotation_date_entry), point->date);
   }
 }
 
@@ -474,6 +514,8 @@ save_value_clicked_cb (TandemMeasuresPage *self)
   char date[11];
   double value, denominator;
   const char *note;
+  g_autoptr(GError) conflict = NULL;
+  const char *conflict_field = NULL;
   gboolean ok;
 
   if (project == NULL || point == NULL || !read_form (self, date, &value, &denominator, &note))
@@ -484,14 +526,65 @@ save_value_clicked_cb (TandemMeasuresPage *self)
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Value"), error);
       return;
     }
-  ok = tandem_project_update (project, "data_point", id, "date", tandem_value_text (date), &error) &&
-       tandem_project_update (project, "data_point", id, "value", number_value (value), &error) &&
-       tandem_project_update (project, "data_point", id, "denominator", number_value (denominator), &error) &&
-       tandem_project_update (project, "data_point", id, "note", tandem_value_text (note), &error) &&
-       tandem_project_update (project, "data_point", id, "excluded",
-                              tandem_value_int (gtk_check_button_get_active (self->excluded_check)),
-                              &error);
-  commit_or_show (self, _("Could Not Change the Value"), ok, error);
+  /* Only what the person changed is written, each checked against what the
+   * form showed: a field someone else changed meanwhile keeps their value,
+   * and both are kept as a conflict. */
+  {
+    gboolean excluded = gtk_check_button_get_active (self->excluded_check);
+    const char *excluded_shown = tandem_shown_field_get_stored (GTK_WIDGET (self->excluded_check));
+    const struct { GtkWidget *editor; const char *field; gboolean changed; TandemValue value; } form[] = {
+      { GTK_WIDGET (self->date_entry), "date", tandem_shown_field_is_changed (GTK_WIDGET (self->date_entry)),
+        tandem_value_text (date) },
+      { GTK_WIDGET (self->value_entry), "value", tandem_shown_field_is_changed (GTK_WIDGET (self->value_entry)),
+        number_value (value) },
+      { GTK_WIDGET (self->denominator_entry), "denominator",
+        tandem_shown_field_is_changed (GTK_WIDGET (self->denominator_entry)), number_value (denominator) },
+      { GTK_WIDGET (self->note_entry), "note", tandem_shown_field_is_changed (GTK_WIDGET (self->note_entry)),
+        tandem_value_text (note) },
+      { GTK_WIDGET (self->excluded_check), "excluded",
+        g_strcmp0 (excluded ? "1" : "0", excluded_shown ? excluded_shown : "0") != 0,
+        tandem_value_int (excluded) },
+    };
+
+    ok = TRUE;
+    for (guint i = 0; ok && i < G_N_ELEMENTS (form); i++)
+      if (form[i].changed)
+        {
+          g_autoptr(GError) step = NULL;
+
+          if (tandem_project_update_checked (project, "data_point", id, form[i].field, TRUE,
+                                             tandem_shown_field_get_stored (form[i].editor),
+                                             form[i].value, &step))
+            continue;
+          if (tandem_conflict_set_aside (&step, &conflict))
+            {
+              conflict_field = conflict_field ? conflict_field : form[i].field;
+              tandem_shown_field_release (form[i].editor);
+            }
+          else
+            {
+              ok = FALSE;
+              g_propagate_error (&error, g_steal_pointer (&step));
+            }
+        }
+  }
+  if (!commit_or_show (self, _("Could Not Change the Value"), ok, error))
+    return;
+  {
+    GtkWidget *editors[] = {
+      GTK_WIDGET (self->date_entry), GTK_WIDGET (self->value_entry), GTK_WIDGET (self->denominator_entry),
+      GTK_WIDGET (self->note_entry), GTK_WIDGET (self->excluded_check),
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+      if (!tandem_shown_field_is_released (editors[i]))
+        tandem_shown_field_saved (editors[i], project);
+  }
+  if (conflict)
+    {
+      /* What was typed is kept in the conflict: show the values that stand. */
+      tandem_shown_field_report_conflict (TANDEM_PAGE (self), id, conflict_field, conflict);
+      load_measure (self);
+    }
 }
 
 static void
@@ -1042,6 +1135,7 @@ typedef struct
 {
   TandemMeasuresPage *page;
   char               *measure_id;
+  TandemMeasure      *shown;      /* the measure as it was when the window opened */
   char               *id;
   gboolean            phase;
   GtkWindow          *window;
@@ -1060,6 +1154,7 @@ edit_dialog_free (gpointer data)
 
   g_object_unref (dialog->page);
   g_free (dialog->measure_id);
+  g_clear_pointer (&dialog->shown, tandem_measure_unref);
   g_free (dialog->id);
   g_clear_pointer (&dialog->targets, g_ptr_array_unref);
   g_free (dialog);
@@ -1113,7 +1208,10 @@ edit_save_cb (GSimpleAction *action,
                             dialog->freeze_entry);
           return;
         }
-      id = tandem_measure_save_phase (project, self->measure, dialog->id, date, stripped, (int) n, &error);
+      /* Saved from what the window showed: a field someone else changed
+       * meanwhile is kept as a conflict, not written over. */
+      id = tandem_measure_save_phase (project, dialog->shown, dialog->id, date, stripped,
+                                      (int) n, &error);
     }
   else
     {
@@ -1121,9 +1219,17 @@ edit_save_cb (GSimpleAction *action,
                                                   gtk_drop_down_get_selected (dialog->link_drop));
 
       text_missing = text_missing && target == NULL;
-      id = tandem_measure_save_note (project, self->measure, dialog->id, date, stripped,
+      id = tandem_measure_save_note (project, dialog->shown, dialog->id, date, stripped,
                                      target ? target->node_id : NULL, target ? target->pdsa_id : NULL,
                                      &error);
+    }
+  if (id == NULL && g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
+    {
+      /* The rest is saved and what was typed is kept in the conflict. */
+      tandem_shown_field_report_conflict (TANDEM_PAGE (self), dialog->id,
+                                          dialog->phase ? "label" : "text", error);
+      gtk_window_destroy (dialog->window);
+      return;
     }
   if (id == NULL)
     {
@@ -1191,6 +1297,7 @@ edit_dialog_open (TandemMeasuresPage *self,
 
   dialog->page = g_object_ref (self);
   dialog->measure_id = g_strdup (self->measure_id);
+  dialog->shown = tandem_measure_ref (self->measure);
   dialog->id = g_strdup (id);
   dialog->phase = phase;
   dialog->targets = self->targets ? g_ptr_array_ref (self->targets) : NULL;
@@ -1632,13 +1739,13 @@ text_row_applied_cb (AdwEntryRow        *row,
           show_invalid (self, _("The Measure Needs a Name"), _("Type a name for the measure."));
           return;
         }
-      update_measure (self, _("Rename a measure"), "name", tandem_value_text (stripped));
+      update_measure_from (self, GTK_WIDGET (row), _("Rename a measure"), "name", tandem_value_text (stripped));
     }
   else if (row == self->definition_row)
-    update_measure (self, _("Change how a measure is defined"), "definition",
+    update_measure_from (self, GTK_WIDGET (row), _("Change how a measure is defined"), "definition",
                     tandem_value_text (*stripped ? stripped : NULL));
   else if (row == self->unit_row)
-    update_measure (self, _("Change a measure's unit"), "unit",
+    update_measure_from (self, GTK_WIDGET (row), _("Change a measure's unit"), "unit",
                     tandem_value_text (*stripped ? stripped : NULL));
   else if (row == self->target_row)
     {
@@ -1647,7 +1754,8 @@ text_row_applied_cb (AdwEntryRow        *row,
           show_invalid (self, _("Check the Target"), _("The target must be a number, or empty for none."));
           return;
         }
-      update_measure (self, _("Change a measure's target"), "target", number_value (number));
+      update_measure_from (self, GTK_WIDGET (row), _("Change a measure's target"), "target",
+                           number_value (number));
     }
   else if (row == self->freeze_row)
     {
@@ -1659,7 +1767,7 @@ text_row_applied_cb (AdwEntryRow        *row,
                         _("The baseline is a number of points, 2 or more, or empty to use them all."));
           return;
         }
-      update_measure (self, _("Change a measure's baseline"), "freeze",
+      update_measure_from (self, GTK_WIDGET (row), _("Change a measure's baseline"), "freeze",
                       *stripped ? tandem_value_int ((gint64) n) : tandem_value_null ());
     }
   else if (row == self->multiply_row)
@@ -1669,7 +1777,8 @@ text_row_applied_cb (AdwEntryRow        *row,
           show_invalid (self, _("Check the Multiplier"), _("Multiply by a number above 0, such as 100."));
           return;
         }
-      update_measure (self, _("Change a measure's multiplier"), "multiply", tandem_value_double (number));
+      update_measure_from (self, GTK_WIDGET (row), _("Change a measure's multiplier"), "multiply",
+                           tandem_value_double (number));
     }
 }
 
@@ -1858,15 +1967,6 @@ point_focused_cb (TandemMeasuresPage *self,
 /* Loading                                                                    */
 
 static void
-set_entry_row (AdwEntryRow *row,
-               const char  *text)
-{
-  /* Setting the same text again would show the row's apply button. */
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
-static void
 fill_children (TandemMeasuresPage *self)
 {
   GtkWidget *child;
@@ -1996,17 +2096,24 @@ load_measure (TandemMeasuresPage *self)
     self->annotation_targets = self->targets ? g_ptr_array_ref (self->targets) : NULL;
   }
 
-  set_entry_row (self->name_row, self->measure->name);
-  set_entry_row (self->definition_row, self->measure->definition);
-  set_entry_row (self->unit_row, self->measure->unit);
   {
     g_autofree char *target = format_number (self->measure->target);
     g_autofree char *multiply = format_number (self->measure->multiply);
     g_autofree char *freeze = self->measure->freeze ? g_strdup_printf ("%u", self->measure->freeze)
                                                     : g_strdup ("");
-    set_entry_row (self->target_row, target);
-    set_entry_row (self->multiply_row, multiply);
-    set_entry_row (self->freeze_row, freeze);
+    const struct { AdwEntryRow *row; const char *field; const char *text; } rows[] = {
+      { self->name_row, "name", self->measure->name },
+      { self->definition_row, "definition", self->measure->definition },
+      { self->unit_row, "unit", self->measure->unit },
+      { self->target_row, "target", target },
+      { self->multiply_row, "multiply", multiply },
+      { self->freeze_row, "freeze", freeze },
+    };
+
+    /* A row the person is typing in keeps their words (see tandem-shown-field.c). */
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      tandem_shown_field_fill (GTK_WIDGET (rows[i].row), project, "measure", self->measure_id,
+                               rows[i].field, rows[i].text);
   }
   adw_combo_row_set_selected (self->kind_row, index_of (kinds, G_N_ELEMENTS (kinds), self->measure->kind));
   adw_combo_row_set_selected (self->direction_row, (guint) self->measure->direction);
@@ -2146,7 +2253,16 @@ tandem_measures_page_print_to_pdf (TandemMeasuresPage *self,
 static void
 tandem_measures_page_print (TandemPage *page)
 {
-  tandem_measures_page_print_to_pdf (TANDEM_MEASURES_PAGE (page), TANDEM_PAPER_A4, NULL);
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = TANDEM_IS_APPLICATION (app)
+                        ? tandem_application_get_settings (TANDEM_APPLICATION (app)) : NULL;
+  g_autofree char *name = settings ? g_settings_get_string (settings, "default-paper-size") : NULL;
+  TandemPaper paper = TANDEM_PAPER_A4;
+
+  /* The paper people chose in Preferences, as the diagram's printing does. */
+  if (name == NULL || !tandem_paper_from_string (name, &paper))
+    paper = TANDEM_PAPER_A4;
+  tandem_measures_page_print_to_pdf (TANDEM_MEASURES_PAGE (page), paper, NULL);
 }
 
 /**

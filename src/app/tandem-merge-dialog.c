@@ -72,6 +72,11 @@ tandem_merge_file_into (GtkWindow     *parent,
   /* Translators: %s: the other copy's file name */
   heading = g_strdup_printf (_("Merged “%s”"), name);
   body = tandem_merge_summary_describe (&summary);
+  if (summary.transactions > 0)
+    {
+      g_autofree char *sentence = g_steal_pointer (&body);
+      body = g_strconcat (sentence, "\n\n", _("Undo (Ctrl+Z) takes the whole merge back."), NULL);
+    }
   dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");

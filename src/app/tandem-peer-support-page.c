@@ -15,6 +15,7 @@
 #include "tandem-peer-support-chart.h"
 #include "tandem-peer-support-page.h"
 #include "tandem-print.h"
+#include "tandem-shown-field.h"
 
 struct _TandemPeerSupportPage
 {
@@ -54,6 +55,7 @@ G_DEFINE_FINAL_TYPE (TandemPeerSupportPage, tandem_peer_support_page, TANDEM_TYP
 #define MAX_EVENTS_SHOWN 100
 
 static gboolean rebuild_cb (gpointer user_data);
+static void tandem_peer_support_page_reload (TandemPage *page);
 
 /* ------------------------------------------------------------------------ */
 /* Keeping the person's place when the page is rebuilt after a change      */
@@ -158,6 +160,14 @@ draw_card (cairo_t *cr,
   cairo_stroke (cr);
 }
 
+/* The system's high contrast, or the chart style's, or workshop mode's. */
+static TandemPeerSupportStyle
+chart_style (GtkDrawingArea *area)
+{
+  return tandem_legibility_get_high_contrast (GTK_WIDGET (area))
+           ? TANDEM_PEER_SUPPORT_STYLE_HIGH_CONTRAST : TANDEM_PEER_SUPPORT_STYLE_STANDARD;
+}
+
 static void
 draw_progress_cb (GtkDrawingArea *area,
                   cairo_t        *cr,
@@ -173,7 +183,8 @@ draw_progress_cb (GtkDrawingArea *area,
   draw_card (cr, width, height);
   /* The system's (or workshop mode's) large text. */
   cairo_scale (cr, scale, scale);
-  tandem_peer_support_draw_progress (cr, 14, 12, width / scale - 28, self->report->stages);
+  tandem_peer_support_draw_progress_full (cr, 14, 12, width / scale - 28, self->report->stages,
+                                          chart_style (area));
 }
 
 static void
@@ -207,8 +218,8 @@ draw_heatmap_cb (GtkDrawingArea *area,
     return;
   draw_card (cr, width, height);
   cairo_scale (cr, scale, scale);
-  tandem_peer_support_draw_heatmap (cr, 14, 12, width / scale - 28, self->caseload, 0,
-                                    self->caseload->teams->len);
+  tandem_peer_support_draw_heatmap_full (cr, 14, 12, width / scale - 28, self->caseload, 0,
+                                         self->caseload->teams->len, chart_style (area));
 }
 
 static void
@@ -249,6 +260,21 @@ status_selected_cb (GtkDropDown           *dropdown,
     tandem_page_show_error (page, _("Could Not Change the Status"), error);
 }
 
+/* A conflict is reported (what was typed is kept in it) and the row shows
+ * the value that stands; anything else is an error. */
+static void
+save_failed (TandemPeerSupportPage *self,
+             GtkWidget             *editor,
+             const char            *id,
+             const char            *field,
+             const GError          *error)
+{
+  if (tandem_shown_field_take_conflict (TANDEM_PAGE (self), editor, id, field, error))
+    tandem_peer_support_page_reload (TANDEM_PAGE (self));
+  else
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Change"), error);
+}
+
 static void
 item_text_applied_cb (AdwEntryRow           *row,
                       TandemPeerSupportPage *self)
@@ -258,10 +284,15 @@ item_text_applied_cb (AdwEntryRow           *row,
   const char *field = g_object_get_data (G_OBJECT (row), "field");
   g_autoptr(GError) error = NULL;
 
-  if (!tandem_peer_support_set_item_text (tandem_page_get_project (page),
-                                          tandem_page_get_team_id (page), item_id, field,
-                                          gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    tandem_page_show_error (page, _("Could Not Save the Change"), error);
+  /* Checked against what the row showed: another program's change to the
+   * same note is kept, not written over. */
+  if (tandem_peer_support_set_item_text_expecting (tandem_page_get_project (page),
+                                                   tandem_page_get_team_id (page), item_id, field,
+                                                   tandem_shown_field_get_stored (GTK_WIDGET (row)),
+                                                   gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    tandem_shown_field_saved (GTK_WIDGET (row), tandem_page_get_project (page));
+  else
+    save_failed (self, GTK_WIDGET (row), g_object_get_data (G_OBJECT (row), "shown-id"), field, error);
 }
 
 static void
@@ -280,6 +311,8 @@ add_item_applied_cb (AdwEntryRow           *row,
       tandem_page_show_error (page, _("Could Not Add the Item"), error);
       return;
     }
+  /* Added: the rebuilt row starts empty. */
+  tandem_shown_field_release (GTK_WIDGET (row));
   g_free (self->focus_after);
   self->focus_after = g_strdup_printf ("status:%s", id);
 }
@@ -325,8 +358,14 @@ item_entry_row (TandemPeerSupportPage   *self,
 {
   g_autofree char *key = g_strdup_printf ("%s:%s", field, item->item_id);
   GtkWidget *row = entry_row (self, title, text, key, G_CALLBACK (item_text_applied_cb));
+  /* The team's notes on the item are its status record; before it has one,
+   * nothing is stored, and the item names the row. */
+  const char *shown_id = item->status_id ? item->status_id : item->item_id;
 
+  tandem_shown_field_fill (row, tandem_page_get_project (TANDEM_PAGE (self)), "framework_status",
+                           shown_id, field, text);
   g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (item->item_id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "shown-id", g_strdup (shown_id), g_free);
   g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
   return row;
 }
@@ -506,6 +545,9 @@ build_checklist (TandemPeerSupportPage *self)
                                       G_CALLBACK (add_item_applied_cb));
 
           g_object_set_data_full (G_OBJECT (add), "stage", g_strdup (stage), g_free);
+          /* Not a field yet, but what is typed in it survives a refresh too. */
+          tandem_shown_field_fill (add, tandem_page_get_project (TANDEM_PAGE (self)), "new-item", stage,
+                                   "title", NULL);
           adw_preferences_group_add (group, add);
         }
       if (item == NULL)
@@ -541,13 +583,16 @@ role_text_applied_cb (AdwEntryRow           *row,
                       TandemPeerSupportPage *self)
 {
   TandemPage *page = TANDEM_PAGE (self);
+  const char *role_id = g_object_get_data (G_OBJECT (row), "role-id");
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
   g_autoptr(GError) error = NULL;
 
-  if (!tandem_peer_support_set_role_field (tandem_page_get_project (page),
-                                           g_object_get_data (G_OBJECT (row), "role-id"),
-                                           g_object_get_data (G_OBJECT (row), "field"),
-                                           gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    tandem_page_show_error (page, _("Could Not Save the Change"), error);
+  if (tandem_peer_support_set_role_field_expecting (tandem_page_get_project (page), role_id, field,
+                                                    tandem_shown_field_get_stored (GTK_WIDGET (row)),
+                                                    gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    tandem_shown_field_saved (GTK_WIDGET (row), tandem_page_get_project (page));
+  else
+    save_failed (self, GTK_WIDGET (row), role_id, field, error);
 }
 
 static void
@@ -588,6 +633,9 @@ add_record_clicked_cb (GtkButton             *button,
       tandem_page_show_error (page, _("Could Not Add the Record"), error);
       return;
     }
+  /* Added: the rebuilt form starts afresh. */
+  tandem_shown_field_release (GTK_WIDGET (date));
+  tandem_shown_field_release (GTK_WIDGET (note));
   g_free (self->focus_after);
   self->focus_after = g_strdup_printf ("record-date:%s", role_id);
 }
@@ -669,6 +717,8 @@ role_entry_row (TandemPeerSupportPage *self,
   g_autofree char *key = g_strdup_printf ("%s:%s", field, role->id);
   GtkWidget *row = entry_row (self, title, text, key, G_CALLBACK (role_text_applied_cb));
 
+  tandem_shown_field_fill (row, tandem_page_get_project (TANDEM_PAGE (self)), "peer_role", role->id,
+                           field, text);
   g_object_set_data_full (G_OBJECT (row), "role-id", g_strdup (role->id), g_free);
   g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
   return row;
@@ -741,6 +791,11 @@ record_form (TandemPeerSupportPage *self,
   gtk_widget_set_tooltip_text (date, _("The date, such as 2026-12-31"));
   remember (self, date, date_key);
   remember (self, add, add_key);
+  /* Not fields yet, but what is typed in them survives a refresh too. */
+  tandem_shown_field_fill (date, tandem_page_get_project (TANDEM_PAGE (self)), "new-record", role->id,
+                           "date", today);
+  tandem_shown_field_fill (note, tandem_page_get_project (TANDEM_PAGE (self)), "new-record", role->id,
+                           "note", NULL);
 
   g_object_set_data (G_OBJECT (add), "date", date);
   g_object_set_data (G_OBJECT (add), "kind", kind);
@@ -753,10 +808,27 @@ record_form (TandemPeerSupportPage *self,
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), date);
-  gtk_box_append (GTK_BOX (box), kind);
-  gtk_box_append (GTK_BOX (box), note);
-  gtk_box_append (GTK_BOX (box), add);
+  /* Date and kind, then note and button: one line, or two in a narrow window. */
+  {
+    GtkWidget *when = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *what = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *lines = gtk_flow_box_new ();
+
+    gtk_box_append (GTK_BOX (when), date);
+    gtk_box_append (GTK_BOX (when), kind);
+    gtk_box_append (GTK_BOX (what), note);
+    gtk_box_append (GTK_BOX (what), add);
+    gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (lines), GTK_SELECTION_NONE);
+    gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (lines), 2);
+    gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (lines), 6);
+    gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (lines), 6);
+    gtk_flow_box_append (GTK_FLOW_BOX (lines), when);
+    gtk_flow_box_append (GTK_FLOW_BOX (lines), what);
+    gtk_widget_set_focusable (gtk_widget_get_parent (when), FALSE);
+    gtk_widget_set_focusable (gtk_widget_get_parent (what), FALSE);
+    gtk_widget_set_hexpand (lines, TRUE);
+    gtk_box_append (GTK_BOX (box), lines);
+  }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_sensitive (row, tandem_page_get_editable (TANDEM_PAGE (self)));
@@ -1261,6 +1333,10 @@ rebuild_cb (gpointer user_data)
 {
   TandemPeerSupportPage *self = user_data;
   g_autofree char *key = NULL;
+  g_autoptr(GHashTable) typing = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus;
+  int cursor = -1;
   double checklist_at, roles_at, timeline_at;
 
   self->rebuild_id = 0;
@@ -1269,17 +1345,28 @@ rebuild_cb (gpointer user_data)
   roles_at = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->roles_scroll));
   timeline_at = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->timeline_scroll));
 
+  /* What is being typed survives the rebuild, with where the cursor was. */
+  typing = tandem_shown_field_save_typing (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (focus && GTK_IS_EDITABLE (focus) && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    cursor = gtk_editable_get_position (GTK_EDITABLE (focus));
+
   self->building = TRUE;
   g_hash_table_remove_all (self->keyed);
   build_checklist (self);
   build_roles (self);
   build_timeline (self);
+  tandem_shown_field_restore_typing (GTK_WIDGET (self), typing);
   self->building = FALSE;
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->checklist_scroll), checklist_at);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->roles_scroll), roles_at);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->timeline_scroll), timeline_at);
   restore_focus (self, key);
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  /* Focusing selects everything: the next key would replace it. */
+  if (cursor >= 0 && focus && GTK_IS_EDITABLE (focus))
+    gtk_editable_set_position (GTK_EDITABLE (focus), cursor);
   return G_SOURCE_REMOVE;
 }
 

@@ -106,6 +106,11 @@ tandem_print_pages (GtkWindow          *parent,
   gtk_print_operation_set_n_pages (operation, MAX (1, n_pages));
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  /* Every page drawer keeps its own margins of 10 mm or more (inside what
+   * printers can print), as in the exported files: it gets the whole sheet,
+   * so that the printed page is the exported one, not one shrunk inside the
+   * printer's margins as well. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), job,
                          print_job_free, 0);
 

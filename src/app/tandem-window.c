@@ -18,6 +18,7 @@
 #include "tandem-legibility.h"
 #include "tandem-measures-page.h"
 #include "tandem-merge-dialog.h"
+#include "tandem-page-layout.h"
 #include "tandem-peer-support-page.h"
 #include "tandem-team-dialog.h"
 #include "tandem-window.h"
@@ -558,11 +559,26 @@ page_action (GtkWidget  *widget,
     tandem_page_export (page);
 }
 
+/* Only the page in front is measured and laid out (see TandemPageLayout);
+ * the one coming into view is measured afresh. */
+static void
+measure_visible_page (TandemWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (visible != NULL)
+    {
+      gtk_widget_queue_resize (visible);
+      tandem_legibility_catch_up (visible);
+    }
+}
+
 static void
 visible_page_changed_cb (AdwViewStack *stack,
                          GParamSpec   *pspec,
                          TandemWindow *self)
 {
+  measure_visible_page (self);
   update_actions (self);
 }
 
@@ -986,6 +1002,13 @@ tandem_window_init (TandemWindow *self)
   g_signal_connect (self->team_dropdown, "notify::selected", G_CALLBACK (team_selected_cb), self);
   g_signal_connect (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed_cb),
                     self);
+  {
+    TandemPage *areas[] = { self->diagram_page, self->measures_page,
+                            self->coaching_page, self->peer_support_page };
+
+    for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+      gtk_widget_set_layout_manager (GTK_WIDGET (areas[i]), tandem_page_layout_new ());
+  }
 
   /* Alt+1…4 switch pages, as in other GNOME apps with a view switcher. */
   shortcuts = gtk_shortcut_controller_new ();

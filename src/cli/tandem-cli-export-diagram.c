@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "tandem-cli-export-diagram.h"
+#include "tandem-cli-output.h"
 #include "tandem-diagram-layout.h"
 #include "tandem-export.h"
 #include "tandem-project.h"
@@ -42,10 +43,13 @@ find_team (TandemProject *project,
  * @argv: the arguments
  *
  * `tandem-cli export diagram --team NAME [--diagram NAME] --format
- * pdf|png|svg [--paper a4|a3] [--poster] --output FILE PROJECT`: the team's
- * diagram (its first, or the one named) fitted to one landscape page, or
- * with --poster tiled across 2 × 2 pages (PDF only) with overlap and
- * alignment marks. Drawn by the same code as the app's canvas and printing.
+ * pdf|png|svg [--paper a4|a3] [--poster] [--authorship] [--high-contrast]
+ * --output FILE PROJECT`: the team's diagram (its first, or the one named)
+ * fitted to one landscape page, or with --poster tiled across 2 × 2 pages
+ * (PDF only) with overlap and alignment marks. With --authorship each item
+ * says who added it and who last changed it, as the app shows with "Show who
+ * added what"; --high-contrast draws it black on white, as the app does in
+ * high contrast. Drawn by the same code as the app's canvas and printing.
  *
  * Returns: the exit status: 0, or 2 for unusable input
  */
@@ -61,6 +65,8 @@ tandem_cli_export_diagram (int    argc,
   g_autofree char *team_id = NULL;
   g_autofree char *diagram_id = NULL;
   gboolean poster = FALSE;
+  gboolean authorship = FALSE;
+  gboolean high_contrast = FALSE;
   double dpi = 150;
   GOptionEntry entries[] = {
     { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team whose diagram to export"), N_("NAME") },
@@ -70,6 +76,10 @@ tandem_cli_export_diagram (int    argc,
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("a4 or a3 (default a3, or a4 for a poster)"),
       N_("PAPER") },
     { "poster", 0, 0, G_OPTION_ARG_NONE, &poster, N_("Tile the diagram across 2 × 2 pages (PDF)"), NULL },
+    { "authorship", 0, 0, G_OPTION_ARG_NONE, &authorship,
+      N_("Write in each item who added it and who last changed it"), NULL },
+    { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &high_contrast,
+      N_("Black on white, groups told apart by pattern"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), N_("DPI") },
     { NULL }
@@ -82,6 +92,7 @@ tandem_cli_export_diagram (int    argc,
   g_autoptr(TandemDiagramPages) pages = NULL;
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GHashTable) credits = NULL;
   TandemExportFormat format;
   TandemPaper paper;
   double width, height;
@@ -104,14 +115,16 @@ tandem_cli_export_diagram (int    argc,
   if (poster && format != TANDEM_EXPORT_PDF)
     return fail (_("A poster has four pages: export it as PDF (--format pdf)."));
 
-  project = tandem_project_open (argv[1], &error);
+  /* The structural check runs while the diagram is drawn; nothing is kept
+   * unless it passes (see tandem-cli-output.c). */
+  project = tandem_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (error->message);
   team_id = find_team (project, team);
   if (team_id == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("There is no team called “%s” in %s."), team, argv[1]);
-      return fail (message);
+      return tandem_cli_fail_if_damaged (project) ? 2 : fail (message);
     }
   ids = tandem_diagram_list (project, team_id, &names);
   for (guint i = 0; i < ids->len && diagram_id == NULL; i++)
@@ -122,18 +135,23 @@ tandem_cli_export_diagram (int    argc,
       g_autofree char *message = diagram_name
         ? g_strdup_printf (_("%s has no diagram called “%s”."), team, diagram_name)
         : g_strdup_printf (_("%s has no driver diagram yet."), team);
-      return fail (message);
+      return tandem_cli_fail_if_damaged (project) ? 2 : fail (message);
     }
 
   diagram = tandem_diagram_load (project, diagram_id, &error);
   if (diagram == NULL)
-    return fail (error->message);
-  layout = tandem_diagram_layout_new (diagram, NULL);
+    return tandem_cli_fail_reading (project, error);
+  if (authorship)
+    credits = tandem_diagram_authorship (project, diagram_id);
+  layout = tandem_diagram_layout_new_full (diagram, NULL, credits);
   pages = tandem_diagram_pages_new (layout, tandem_diagram_get_name (diagram), team,
                                     poster ? 2 : 1, poster ? 2 : 1);
+  tandem_diagram_pages_set_high_contrast (pages, high_contrast);
   tandem_paper_get_size (paper, TRUE, &width, &height);
-  if (!tandem_export_pages (output, format, width, height, tandem_diagram_pages_get_n_pages (pages),
-                            dpi, tandem_diagram_draw_page, pages, &error))
+  if (!tandem_export_pages_confirmed (output, format, width, height,
+                                      tandem_diagram_pages_get_n_pages (pages), dpi,
+                                      tandem_diagram_draw_page, pages,
+                                      tandem_cli_confirm_intact, project, &error))
     return fail (error->message);
   printf (_("Wrote %s\n"), output);
   return 0;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "tandem-cli-export-peer-support.h"
+#include "tandem-cli-output.h"
 #include "tandem-export.h"
 #include "tandem-peer-support-chart.h"
 #include "tandem-project.h"
@@ -64,6 +65,7 @@ tandem_cli_export_peer_support (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
   g_autoptr(GError) error = NULL;
   g_autoptr(TandemProject) project = NULL;
+  g_autoptr(TandemExportFonts) fonts = NULL;
   TandemExportFormat format;
   double width, height;
   gboolean ok;
@@ -99,7 +101,13 @@ tandem_cli_export_peer_support (int    argc,
       today = g_strdup (iso);
     }
 
-  project = tandem_project_open (argv[1], &error);
+  /* fontconfig's configuration is read while the project is opened and
+   * read (see tandem_export_prepare_fonts()). */
+  fonts = tandem_export_prepare_fonts (format, 0, 0, dpi, NULL, NULL);
+
+  /* The structural check runs while the summary is drawn; nothing is kept
+   * unless it passes (see tandem-cli-output.c). */
+  project = tandem_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     {
       fprintf (stderr, "tandem-cli: %s\n", error->message);
@@ -112,32 +120,31 @@ tandem_cli_export_peer_support (int    argc,
 
       if ((team_id = find_team (project, team)) == NULL)
         {
-          fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
+          if (!tandem_cli_fail_if_damaged (project))
+            fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
           return 2;
         }
       report = tandem_peer_support_report_new (project, team_id, today, &error);
       if (report == NULL)
-        {
-          fprintf (stderr, "tandem-cli: %s\n", error->message);
-          return 2;
-        }
+        return tandem_cli_fail_reading (project, error);
       tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &width, &height);
-      ok = tandem_export_pages (output, format, width, height, 1, dpi,
-                                tandem_peer_support_draw_summary_page, report, &error);
+      tandem_export_fonts_install (g_steal_pointer (&fonts));
+      ok = tandem_export_pages_confirmed (output, format, width, height, 1, dpi,
+                                          tandem_peer_support_draw_summary_page, report,
+                                          tandem_cli_confirm_intact, project, &error);
     }
   else
     {
       g_autoptr(TandemPeerSupportCaseload) caseload = tandem_peer_support_caseload_new (project,
                                                                                         &error);
       if (caseload == NULL)
-        {
-          fprintf (stderr, "tandem-cli: %s\n", error->message);
-          return 2;
-        }
+        return tandem_cli_fail_reading (project, error);
       tandem_paper_get_size (TANDEM_PAPER_A4, TRUE, &width, &height);
-      ok = tandem_export_pages (output, format, width, height,
-                                tandem_peer_support_caseload_n_pages (caseload), dpi,
-                                tandem_peer_support_draw_caseload_page, caseload, &error);
+      tandem_export_fonts_install (g_steal_pointer (&fonts));
+      ok = tandem_export_pages_confirmed (output, format, width, height,
+                                          tandem_peer_support_caseload_n_pages (caseload), dpi,
+                                          tandem_peer_support_draw_caseload_page, caseload,
+                                          tandem_cli_confirm_intact, project, &error);
     }
   if (!ok)
     {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tandem-cli-export-session.h"
+#include "tandem-cli-output.h"
 #include "tandem-coaching-render.h"
 #include "tandem-project.h"
 
@@ -41,6 +42,24 @@ parse_date (const char *text)
   if (!g_date_valid (date))
     g_clear_pointer (&date, g_date_free);
   return date;
+}
+
+typedef struct
+{
+  TandemProject        *project;
+  const char           *session_id;
+  TandemSessionsFormat  format;
+} SessionExport;
+
+static gboolean
+write_session (const char  *path,
+               gpointer     data,
+               GError     **error)
+{
+  SessionExport *export = data;
+
+  return tandem_coaching_export_session (export->project, export->session_id, export->format,
+                                         path, error);
 }
 
 /* A session's start as the coach's local date (YYYY-MM-DD) and time (HH:MM). */
@@ -202,7 +221,9 @@ tandem_cli_export_session (int    argc,
       return 2;
     }
 
-  project = tandem_project_open (argv[1], &error);
+  /* The structural check runs while the record is made; nothing is kept
+   * unless it passes (see tandem-cli-output.c). */
+  project = tandem_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     {
       fprintf (stderr, "tandem-cli: %s\n", error->message);
@@ -215,6 +236,8 @@ tandem_cli_export_session (int    argc,
       if (!tandem_project_exists (project, "coaching_session", id) ||
           (session = tandem_coaching_get_session (project, id, NULL)) == NULL)
         {
+          if (tandem_cli_fail_if_damaged (project))
+            return 2;
           fprintf (stderr, _("tandem-cli: the project has no coaching session with the id “%s”\n"), id);
           return 2;
         }
@@ -230,18 +253,23 @@ tandem_cli_export_session (int    argc,
     {
       if ((team_id = find_team (project, team)) == NULL)
         {
-          fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
+          if (!tandem_cli_fail_if_damaged (project))
+            fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
           return 2;
         }
       session_id = find_session (project, team_id, team, date, time, include_private);
       if (session_id == NULL)
-        return 2;
+        {
+          tandem_cli_fail_if_damaged (project);
+          return 2;
+        }
     }
 
-  if (!tandem_coaching_export_session (project, session_id, format, output, &error))
-    {
-      fprintf (stderr, "tandem-cli: %s\n", error->message);
-      return 2;
-    }
+  {
+    SessionExport export = { project, session_id, format };
+
+    if (!tandem_cli_write_confirmed (project, output, write_session, &export, &error))
+      return tandem_cli_fail_reading (project, error);
+  }
   return 0;
 }

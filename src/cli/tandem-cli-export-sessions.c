@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tandem-cli-export-sessions.h"
+#include "tandem-cli-output.h"
 #include "tandem-coaching-render.h"
 #include "tandem-project.h"
 
@@ -27,6 +28,27 @@ find_team (TandemProject *project,
         return g_strdup (teams->pdata[i]);
     }
   return NULL;
+}
+
+typedef struct
+{
+  TandemProject        *project;
+  const char           *team_id;
+  const char           *from;
+  const char           *to;
+  gboolean              include_private;
+  TandemSessionsFormat  format;
+} LogExport;
+
+static gboolean
+write_log (const char  *path,
+           gpointer     data,
+           GError     **error)
+{
+  LogExport *log = data;
+
+  return tandem_coaching_export_log (log->project, log->team_id, log->from, log->to,
+                                     log->include_private, log->format, path, error);
 }
 
 static gboolean
@@ -102,7 +124,9 @@ tandem_cli_export_sessions (int    argc,
       return 2;
     }
 
-  project = tandem_project_open (argv[1], &error);
+  /* The structural check runs while the log is made; nothing is kept
+   * unless it passes (see tandem-cli-output.c). */
+  project = tandem_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     {
       fprintf (stderr, "tandem-cli: %s\n", error->message);
@@ -110,14 +134,15 @@ tandem_cli_export_sessions (int    argc,
     }
   if ((team_id = find_team (project, team)) == NULL)
     {
-      fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
+      if (!tandem_cli_fail_if_damaged (project))
+        fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
       return 2;
     }
-  if (!tandem_coaching_export_log (project, team_id, from, to, include_private, format, output,
-                                   &error))
-    {
-      fprintf (stderr, "tandem-cli: %s\n", error->message);
-      return 2;
-    }
+  {
+    LogExport log = { project, team_id, from, to, include_private, format };
+
+    if (!tandem_cli_write_confirmed (project, output, write_log, &log, &error))
+      return tandem_cli_fail_reading (project, error);
+  }
   return 0;
 }

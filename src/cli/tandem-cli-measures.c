@@ -14,6 +14,7 @@
 
 #include "tandem-chart.h"
 #include "tandem-cli-measures.h"
+#include "tandem-cli-output.h"
 #include "tandem-export.h"
 #include "tandem-measure.h"
 #include "tandem-project.h"
@@ -58,28 +59,6 @@ parse (GOptionContext  *context,
   return TRUE;
 }
 
-/* Nothing made from a project opened for reading is kept until its structural
- * check, running meanwhile, has passed. */
-static gboolean
-confirm_intact (gpointer   project,
-                GError   **error)
-{
-  return tandem_project_confirm_intact (TANDEM_PROJECT (project), error);
-}
-
-/* Reading a damaged file can fail before its check ends: the check's verdict
- * says more than SQLite's "malformed". */
-static int
-fail_reading (TandemProject *project,
-              const GError  *error)
-{
-  g_autoptr(GError) damage = NULL;
-
-  if (!tandem_project_confirm_intact (project, &damage))
-    return fail (2, "%s", damage->message);
-  return fail (2, "%s", error->message);
-}
-
 /**
  * tandem_cli_export_chart:
  * @argc: argument count, from “chart”
@@ -99,6 +78,7 @@ tandem_cli_export_chart (int    argc,
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(TandemMeasure) measure = NULL;
   g_autoptr(TandemChart) chart = NULL;
+  g_autoptr(TandemExportFonts) fonts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *format_name = NULL;
@@ -147,22 +127,28 @@ tandem_cli_export_chart (int    argc,
   else
     return fail (2, _("Unknown style “%s”: use print, screen or high-contrast."), style_name);
 
+  /* Fonts are found and loaded on a second thread while the project is
+   * opened and the data analysed (see tandem_export_prepare_fonts()). */
+  tandem_paper_get_size (paper, TRUE, &width, &height);
+  fonts = tandem_export_prepare_fonts (format, width, height, dpi, tandem_chart_warm_fonts,
+                                       GINT_TO_POINTER (style));
+
   project = tandem_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (2, "%s", error->message);
   id = tandem_measure_find (project, name, &error);
   if (id == NULL)
-    return fail_reading (project, error);
+    return tandem_cli_fail_reading (project, error);
   measure = tandem_measure_load (project, id, &error);
   if (measure == NULL)
-    return fail_reading (project, error);
+    return tandem_cli_fail_reading (project, error);
 
   chart = tandem_chart_new (measure);
   tandem_chart_set_style (chart, style);
-  tandem_paper_get_size (paper, TRUE, &width, &height);
+  tandem_export_fonts_install (g_steal_pointer (&fonts));
   if (!tandem_export_pages_confirmed (output, format, width, height, 1, dpi,
                                       tandem_chart_draw_page, chart,
-                                      confirm_intact, project, &error))
+                                      tandem_cli_confirm_intact, project, &error))
     return fail (error->domain == TANDEM_PROJECT_ERROR ||
                  error->code == TANDEM_EXPORT_ERROR_INVALID ? 2 : 1, "%s", error->message);
   return 0;

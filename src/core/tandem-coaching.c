@@ -2000,6 +2000,12 @@ strip_private (sqlite3  *db,
     "  ('coaching_search_seq', (SELECT coalesce (max (seq), 0) FROM change_log)),"
     "  ('coaching_search_txn', (SELECT coalesce (max (id), 0) FROM change_txn))"
     "  ON CONFLICT (key) DO UPDATE SET value = excluded.value;"
+    /* The copy stays without them: merging the original into it leaves
+     * them out (see tandem-merge.c). What merges did to conflicts, kept for
+     * undoing them in the original, may hold their words and is not needed. */
+    "INSERT INTO meta (key, value) VALUES ('shared_without_private', '1')"
+    "  ON CONFLICT (key) DO UPDATE SET value = excluded.value;"
+    "DELETE FROM meta WHERE key LIKE 'merge\\_conflicts:%' ESCAPE '\\';"
     "DROP TABLE temp.private_item;"
     "DROP TABLE temp.empty_txn;"
     "COMMIT;"

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tandem-checked-edit.h"
 #include "tandem-diagram.h"
 #include "tandem-merge.h"
 #include "tandem-project-private.h"
@@ -644,28 +645,14 @@ tandem_diagram_set_title_expecting (TandemProject  *project,
                                           TEXT (clean), error);
 }
 
-/**
- * tandem_diagram_set_field:
- * @project: a project
- * @node_id: a node
- * @field: one of “description”, “status”, “coproduction_level”,
- *   “proposed_by”, “group_id”, “aim_what”, “aim_who”, “aim_how_much”,
- *   “aim_by_when”
- * @value: (nullable): the new value; %NULL or empty clears it
- * @error: return location for an error
- *
- * Changes one of a node's details, as one undoable change labelled with
- * what changed (“Change status”). The file's own rules refuse a status or
- * co-production level that is not one of Tandem's.
- *
- * Returns: %TRUE if saved
- */
-gboolean
-tandem_diagram_set_field (TandemProject  *project,
-                          const char     *node_id,
-                          const char     *field,
-                          const char     *value,
-                          GError        **error)
+static gboolean
+set_field (TandemProject  *project,
+           const char     *node_id,
+           const char     *field,
+           gboolean        check,
+           const char     *shown,
+           const char     *value,
+           GError        **error)
 {
   static const struct { const char *field; const char *label; } fields[] = {
     { "description", N_("Change description") },
@@ -698,8 +685,61 @@ tandem_diagram_set_field (TandemProject  *project,
     value = NULL;
   if (!tandem_project_begin (project, label, error))
     return FALSE;
-  return finish (project, tandem_project_update (project, "node", node_id, field,
-                                                 TEXT (value), error), error);
+  return tandem_project_finish_update (project, "node", node_id, field, check, shown,
+                                       TEXT (value), error);
+}
+
+/**
+ * tandem_diagram_set_field:
+ * @project: a project
+ * @node_id: a node
+ * @field: one of “description”, “status”, “coproduction_level”,
+ *   “proposed_by”, “group_id”, “aim_what”, “aim_who”, “aim_how_much”,
+ *   “aim_by_when”
+ * @value: (nullable): the new value; %NULL or empty clears it
+ * @error: return location for an error
+ *
+ * Changes one of a node's details, as one undoable change labelled with
+ * what changed (“Change status”). The file's own rules refuse a status or
+ * co-production level that is not one of Tandem's.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_set_field (TandemProject  *project,
+                          const char     *node_id,
+                          const char     *field,
+                          const char     *value,
+                          GError        **error)
+{
+  return set_field (project, node_id, field, FALSE, NULL, value, error);
+}
+
+/**
+ * tandem_diagram_set_field_expecting:
+ * @project: a project
+ * @node_id: a node
+ * @field: a detail, as for tandem_diagram_set_field()
+ * @shown: (nullable): the value the editor showed (%NULL for empty)
+ * @value: (nullable): the new value; %NULL or empty clears it
+ * @error: return location for an error
+ *
+ * As tandem_diagram_set_field(), for an editor that showed @shown: if
+ * someone else (another program on the same file) changed the detail
+ * meanwhile, theirs stays, both are kept as a conflict for a person to
+ * choose, and the call fails with %TANDEM_PROJECT_ERROR_CONFLICT.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_set_field_expecting (TandemProject  *project,
+                                    const char     *node_id,
+                                    const char     *field,
+                                    const char     *shown,
+                                    const char     *value,
+                                    GError        **error)
+{
+  return set_field (project, node_id, field, TRUE, shown, value, error);
 }
 
 /**
@@ -1824,29 +1864,14 @@ tandem_diagram_add_pdsa (TandemProject  *project,
   return g_steal_pointer (&id);
 }
 
-/**
- * tandem_diagram_set_pdsa_field:
- * @project: a project
- * @pdsa_id: a PDSA cycle
- * @field: one of “title”, “started_on”, “ended_on” (YYYY-MM-DD),
- *   “plan_objective”, “plan_questions”, “plan_predictions”, “plan_logistics”
- *   (who, what, when, where), “do_notes” (what happened), “study_notes”
- *   (against the predictions), “act_decision” (“adopt”, “adapt” or
- *   “abandon”), “act_notes” (the next cycle)
- * @value: (nullable): the new value; %NULL or empty clears it
- * @error: return location for an error
- *
- * Changes one part of a PDSA cycle, as one undoable change labelled with
- * what changed (“Change what happened”).
- *
- * Returns: %TRUE if saved
- */
-gboolean
-tandem_diagram_set_pdsa_field (TandemProject  *project,
-                               const char     *pdsa_id,
-                               const char     *field,
-                               const char     *value,
-                               GError        **error)
+static gboolean
+set_pdsa_field (TandemProject  *project,
+                const char     *pdsa_id,
+                const char     *field,
+                gboolean        check,
+                const char     *shown,
+                const char     *value,
+                GError        **error)
 {
   static const struct { const char *field; const char *label; } fields[] = {
     { "title", N_("Rename PDSA cycle") },
@@ -1891,8 +1916,61 @@ tandem_diagram_set_pdsa_field (TandemProject  *project,
     value = "";
   if (!tandem_project_begin (project, label, error))
     return FALSE;
-  return finish (project, tandem_project_update (project, "pdsa_cycle", pdsa_id, field,
-                                                 TEXT (value), error), error);
+  return tandem_project_finish_update (project, "pdsa_cycle", pdsa_id, field, check, shown,
+                                       TEXT (value), error);
+}
+
+/**
+ * tandem_diagram_set_pdsa_field:
+ * @project: a project
+ * @pdsa_id: a PDSA cycle
+ * @field: one of “title”, “started_on”, “ended_on” (YYYY-MM-DD),
+ *   “plan_objective”, “plan_questions”, “plan_predictions”, “plan_logistics”
+ *   (who, what, when, where), “do_notes” (what happened), “study_notes”
+ *   (against the predictions), “act_decision” (“adopt”, “adapt” or
+ *   “abandon”), “act_notes” (the next cycle)
+ * @value: (nullable): the new value; %NULL or empty clears it
+ * @error: return location for an error
+ *
+ * Changes one part of a PDSA cycle, as one undoable change labelled with
+ * what changed (“Change what happened”).
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_set_pdsa_field (TandemProject  *project,
+                               const char     *pdsa_id,
+                               const char     *field,
+                               const char     *value,
+                               GError        **error)
+{
+  return set_pdsa_field (project, pdsa_id, field, FALSE, NULL, value, error);
+}
+
+/**
+ * tandem_diagram_set_pdsa_field_expecting:
+ * @project: a project
+ * @pdsa_id: a PDSA cycle
+ * @field: a part, as for tandem_diagram_set_pdsa_field()
+ * @shown: (nullable): the value the editor showed (%NULL for empty)
+ * @value: (nullable): the new value; %NULL or empty clears it
+ * @error: return location for an error
+ *
+ * As tandem_diagram_set_pdsa_field(), for an editor that showed @shown: if
+ * someone else changed the part meanwhile, theirs stays, both are kept as a
+ * conflict, and the call fails with %TANDEM_PROJECT_ERROR_CONFLICT.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_diagram_set_pdsa_field_expecting (TandemProject  *project,
+                                         const char     *pdsa_id,
+                                         const char     *field,
+                                         const char     *shown,
+                                         const char     *value,
+                                         GError        **error)
+{
+  return set_pdsa_field (project, pdsa_id, field, TRUE, shown, value, error);
 }
 
 /**

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tandem-checked-edit.h"
 #include "tandem-error.h"
 #include "tandem-measure.h"
 #include "tandem-project-private.h"
@@ -902,6 +903,9 @@ tandem_measure_check_date (const TandemMeasure  *measure,
   return TRUE;
 }
 
+/* A field the person changed from what they were shown (@old_value): if
+ * someone else changed it meanwhile, both are kept as a conflict, noted in
+ * @conflict, and the rest of the change goes on. */
 static gboolean
 update_if_changed (TandemProject  *project,
                    const char     *entity,
@@ -909,17 +913,44 @@ update_if_changed (TandemProject  *project,
                    const char     *field,
                    const char     *old_value,
                    const char     *new_value,
+                   GError        **conflict,
                    GError        **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   if (g_strcmp0 (old_value, new_value) == 0)
     return TRUE;
-  return tandem_project_update (project, entity, id, field, tandem_value_text (new_value), error);
+  if (tandem_project_update_checked (project, entity, id, field, TRUE, old_value,
+                                     tandem_value_text (new_value), &local_error) ||
+      tandem_conflict_set_aside (&local_error, conflict))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Ends a change; one that met someone else's change fails with the
+ * conflict, once the rest of it (and the conflict) is saved. */
+static gboolean
+end_change_keeping (TandemProject  *project,
+                    gboolean        ok,
+                    GError         *conflict,
+                    GError        **error)
+{
+  g_autoptr(GError) kept = conflict;
+
+  if (!end_change (project, ok, error))
+    return FALSE;
+  if (kept == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&kept));
+  return FALSE;
 }
 
 /**
  * tandem_measure_save_phase:
  * @project: a project
- * @measure: the measure, as loaded (to check the date against its data)
+ * @measure: the measure as the person was shown it (to check the date
+ *   against its data, and to know what they changed)
  * @phase_id: (nullable): the phase to change, or %NULL to start a new one
  * @starts_on: the date of its first point, yyyy-mm-dd
  * @label: what changed ("after the new observation policy")
@@ -932,7 +963,10 @@ update_if_changed (TandemProject  *project,
  * baseline of the measure's phases), as one undoable change. An empty
  * label, a date outside the data (see tandem_measure_check_date()), the
  * date of another phase or a baseline of 1 point is refused with
- * %TANDEM_PROJECT_ERROR_INVALID and a message for the person.
+ * %TANDEM_PROJECT_ERROR_INVALID and a message for the person. If someone
+ * else (another program on the same file) changed a field the person changed
+ * since @measure was loaded, theirs stays, both are kept as a conflict, the
+ * rest is saved, and the call fails with %TANDEM_PROJECT_ERROR_CONFLICT.
  *
  * Returns: (transfer full) (nullable): the phase's id, or %NULL with @error set
  */
@@ -947,6 +981,7 @@ tandem_measure_save_phase (TandemProject        *project,
 {
   g_autofree char *stripped = g_strstrip (g_strdup (label ? label : ""));
   gboolean change_freeze = freeze >= 0 && (guint) freeze != measure->freeze;
+  g_autoptr(GError) conflict = NULL;
   const TandemPhase *old = NULL;
   g_autofree char *id = NULL;
   gboolean ok;
@@ -1006,13 +1041,22 @@ tandem_measure_save_phase (TandemProject        *project,
   else
     {
       id = g_strdup (phase_id);
-      ok = update_if_changed (project, "phase", id, "starts_on", old->starts_on, starts_on, error) &&
-           update_if_changed (project, "phase", id, "label", old->label, stripped, error);
+      ok = update_if_changed (project, "phase", id, "starts_on", old->starts_on, starts_on, &conflict, error) &&
+           update_if_changed (project, "phase", id, "label", old->label, stripped, &conflict, error);
     }
   if (ok && change_freeze)
-    ok = tandem_project_update (project, "measure", measure->id, "freeze",
-                                freeze >= 2 ? tandem_value_int (freeze) : tandem_value_null (), error);
-  if (!end_change (project, ok, error))
+    {
+      g_autofree char *shown = measure->freeze ? g_strdup_printf ("%u", measure->freeze) : NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      ok = tandem_project_update_checked (project, "measure", measure->id, "freeze", TRUE, shown,
+                                          freeze >= 2 ? tandem_value_int (freeze) : tandem_value_null (),
+                                          &local_error) ||
+           tandem_conflict_set_aside (&local_error, &conflict);
+      if (!ok)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  if (!end_change_keeping (project, ok, g_steal_pointer (&conflict), error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -1020,7 +1064,8 @@ tandem_measure_save_phase (TandemProject        *project,
 /**
  * tandem_measure_save_note:
  * @project: a project
- * @measure: the measure, as loaded (to check the date against its data)
+ * @measure: the measure as the person was shown it (to check the date
+ *   against its data, and to know what they changed)
  * @note_id: (nullable): the note to change, or %NULL to add one
  * @date: the date it is drawn at, yyyy-mm-dd
  * @text: (nullable): what happened
@@ -1032,7 +1077,9 @@ tandem_measure_save_phase (TandemProject        *project,
  * Adds a numbered note to the chart, or changes one, as one undoable
  * change. A note needs some text or a link, and a date within the data
  * (see tandem_measure_check_date()); otherwise it is refused with
- * %TANDEM_PROJECT_ERROR_INVALID and a message for the person.
+ * %TANDEM_PROJECT_ERROR_INVALID and a message for the person. A field
+ * someone else changed meanwhile is kept as a conflict, as for
+ * tandem_measure_save_phase().
  *
  * Returns: (transfer full) (nullable): the note's id, or %NULL with @error set
  */
@@ -1048,6 +1095,7 @@ tandem_measure_save_note (TandemProject        *project,
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
   g_autofree char *idea = g_strdup (node_id);
+  g_autoptr(GError) conflict = NULL;
   const TandemAnnotation *old = NULL;
   g_autofree char *id = NULL;
   const char *new_text;
@@ -1110,12 +1158,12 @@ tandem_measure_save_note (TandemProject        *project,
   else
     {
       id = g_strdup (note_id);
-      ok = update_if_changed (project, "annotation", id, "date", old->date, date, error) &&
-           update_if_changed (project, "annotation", id, "text", old->text, new_text, error) &&
-           update_if_changed (project, "annotation", id, "node_id", old->node_id, idea, error) &&
-           update_if_changed (project, "annotation", id, "pdsa_id", old->pdsa_id, pdsa_id, error);
+      ok = update_if_changed (project, "annotation", id, "date", old->date, date, &conflict, error) &&
+           update_if_changed (project, "annotation", id, "text", old->text, new_text, &conflict, error) &&
+           update_if_changed (project, "annotation", id, "node_id", old->node_id, idea, &conflict, error) &&
+           update_if_changed (project, "annotation", id, "pdsa_id", old->pdsa_id, pdsa_id, &conflict, error);
     }
-  if (!end_change (project, ok, error))
+  if (!end_change_keeping (project, ok, g_steal_pointer (&conflict), error))
     return NULL;
   return g_steal_pointer (&id);
 }

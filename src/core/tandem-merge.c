@@ -21,6 +21,21 @@
  *   files can only be merged if every creating change of theirs is in this
  *   one: they are copies of one project. Files created separately are refused.
  *
+ * A merge is undone as one change: it is recorded as an edit of the person
+ * merging that names the first change it brought in, and undoing it writes
+ * the inverse of all of them (one logged change) and sets aside their
+ * identity, so that this copy no longer counts them as had (merging the same
+ * copy again brings them in again) and no copy that merges this one takes
+ * them, or the undo, from it: taking a merge back is this copy's own affair,
+ * as if the two had not met. Redo restores both. The conflicts the merge
+ * recorded go and come back with it.
+ *
+ * A copy saved without private sessions (see tandem-coaching.c) stays
+ * without them: merging into it leaves out theirs' private sessions and all
+ * that hangs off them, including sessions made private there since (this
+ * copy keeps the version it has). A change wholly about them is not recorded
+ * as had, so a session that stops being private comes in with a later merge.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -45,6 +60,27 @@ typedef struct
   TandemChildRule  rule;
 } ParentLink;
 
+/* A copy's own record of merging and of taking merges back, which no other
+ * copy takes in: each merge (an edit that names the first change it brought
+ * in), their undos and redos, and the changes of a merge that was taken back
+ * (withdrawn: their identity is set aside, see _tandem_merge_set_withdrawn()). */
+#define BOOKKEEPING \
+  "WITH RECURSIVE bookkeeping (id) AS (" \
+  "  SELECT id FROM change_txn WHERE kind = 'edit' AND target IS NOT NULL" \
+  "  UNION SELECT c.id FROM change_txn c JOIN bookkeeping b ON c.target = b.id" \
+  "  WHERE c.kind IN ('undo', 'redo')) SELECT id FROM bookkeeping"
+#define NOT_BOOKKEEPING(t) \
+  t ".origin_id NOT LIKE '~%' AND " t ".id NOT IN (" BOOKKEEPING ")"
+
+/* A logged row as JSON (inserts and deletes log the whole row), or NULL. */
+#define LOGGED_ROW \
+  "CASE WHEN l.op IN ('insert', 'delete') " \
+  "AND json_valid (coalesce (l.new_value, l.old_value)) " \
+  "THEN coalesce (l.new_value, l.old_value) END"
+
+/* Marks a copy saved without private sessions (see tandem-coaching.c). */
+#define WITHOUT_PRIVATE_KEY "shared_without_private"
+
 typedef struct
 {
   TandemProject      *mine;
@@ -56,6 +92,11 @@ typedef struct
   GHashTable         *mine_fields;   /* "entity_id\x1ffield" → author, changed here only */
   GHashTable         *mine_deleted;  /* entity ids deleted here only */
   GHashTable         *conflicted;    /* "entity_id\x1ffield" conflicted in this merge */
+  GHashTable         *private_items; /* theirs' private sessions and what hangs off
+                                      * them → the session; NULL unless mine is kept
+                                      * without private sessions */
+  GHashTable         *left_out;      /* private sessions something was left out of */
+  gint64              first_local;   /* the first change replayed here, or 0 */
   TandemMergeSummary *summary;
 } Merge;
 
@@ -642,6 +683,19 @@ replay_entry (Merge          *merge,
   return FALSE;
 }
 
+/* The private session of theirs a logged change is about (or is about
+ * something hanging off), when it is to be left out; or NULL. */
+static const char *
+private_session (Merge        *merge,
+                 sqlite3_stmt *entry)
+{
+  const char *id = (const char *) sqlite3_column_text (entry, 2);
+
+  if (merge->private_items == NULL || id == NULL)
+    return NULL;
+  return g_hash_table_lookup (merge->private_items, id);
+}
+
 static gboolean
 replay_txn (Merge          *merge,
             const TheirTxn *txn,
@@ -678,9 +732,45 @@ replay_txn (Merge          *merge,
     }
   sqlite3_bind_int64 (entries, 1, txn->id);
 
+  if (merge->private_items != NULL)
+    {
+      gboolean kept = FALSE, left = FALSE;
+
+      /* A change wholly about private sessions is not brought in, nor
+       * recorded as had: if a session stops being private there, a later
+       * merge brings it. */
+      while ((rc = sqlite3_step (entries)) == SQLITE_ROW)
+        {
+          const char *session = private_session (merge, entries);
+          if (session != NULL)
+            {
+              g_hash_table_add (merge->left_out, g_strdup (session));
+              left = TRUE;
+            }
+          else
+            kept = TRUE;
+        }
+      sqlite3_reset (entries);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, merge->theirs);
+          sqlite3_finalize (entries);
+          return FALSE;
+        }
+      if (left && !kept)
+        {
+          sqlite3_finalize (entries);
+          return TRUE;
+        }
+    }
+
   _tandem_project_replay_begin (merge->mine, &replay);
   while (ok && (rc = sqlite3_step (entries)) == SQLITE_ROW)
-    ok = replay_entry (merge, txn, entries, error);
+    {
+      if (private_session (merge, entries) != NULL)
+        continue;
+      ok = replay_entry (merge, txn, entries, error);
+    }
   if (ok && rc != SQLITE_DONE)
     {
       set_sqlite_error (error, merge->theirs);
@@ -691,6 +781,8 @@ replay_txn (Merge          *merge,
   if (!ok || local_id == 0)
     return FALSE;
 
+  if (merge->first_local == 0)
+    merge->first_local = local_id;
   g_hash_table_insert (merge->mine_origins, origin_key (txn->origin_replica, txn->origin_id),
                        GSIZE_TO_POINTER ((gsize) local_id));
   merge->summary->transactions++;
@@ -826,7 +918,8 @@ load_theirs (Merge       *merge,
 
   g_array_set_clear_func (txns, their_txn_clear);
   if (sqlite3_prepare_v2 (merge->theirs, "SELECT id, at, author, replica, label, kind, target, "
-                          "origin_replica, origin_id FROM change_txn ORDER BY id",
+                          "origin_replica, origin_id FROM change_txn t "
+                          "WHERE " NOT_BOOKKEEPING ("t") " ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       set_sqlite_error (error, merge->theirs);
@@ -877,7 +970,8 @@ load_mine_only (Merge       *merge,
 
   if (sqlite3_prepare_v2 (merge->db, "SELECT t.origin_replica, t.origin_id, t.author, l.op, "
                           "l.entity_id, l.field FROM change_log l JOIN change_txn t ON t.id = l.txn "
-                          "ORDER BY l.seq", -1, &stmt, NULL) != SQLITE_OK)
+                          "WHERE " NOT_BOOKKEEPING ("t") " ORDER BY l.seq",
+                          -1, &stmt, NULL) != SQLITE_OK)
     {
       set_sqlite_error (error, merge->db);
       return FALSE;
@@ -1023,6 +1117,338 @@ open_theirs (const char  *path,
   return g_steal_pointer (&theirs);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Copies kept without private sessions                                     */
+
+static gboolean
+kept_without_private (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean marked = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM meta WHERE key = '" WITHOUT_PRIVATE_KEY "'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    marked = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return marked;
+}
+
+/* Runs @sql on theirs, with the ids found so far as a JSON array in ?1; each
+ * row names an item and what it hangs off, which leads to its session. */
+static gboolean
+collect_private (Merge       *merge,
+                 const char  *sql,
+                 GError     **error)
+{
+  g_autoptr(GString) known = g_string_new ("[");
+  GHashTableIter iter;
+  gpointer key;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_hash_table_iter_init (&iter, merge->private_items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (known->len > 1)
+        g_string_append_c (known, ',');
+      g_string_append_c (known, '"');
+      for (const char *c = key; *c != '\0'; c++)
+        {
+          if (*c == '"' || *c == '\\')
+            g_string_append_printf (known, "\\%c", *c);
+          else if ((guchar) *c < 0x20)
+            g_string_append_printf (known, "\\u%04x", (guint) (guchar) *c);
+          else
+            g_string_append_c (known, *c);
+        }
+      g_string_append_c (known, '"');
+    }
+  g_string_append_c (known, ']');
+
+  if (sqlite3_prepare_v2 (merge->theirs, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, merge->theirs);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, known->str, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *owner = (const char *) sqlite3_column_text (stmt, 1);
+      const char *session = owner ? g_hash_table_lookup (merge->private_items, owner) : NULL;
+
+      if (id == NULL || owner == NULL || g_hash_table_contains (merge->private_items, id))
+        continue;
+      g_hash_table_insert (merge->private_items, g_strdup (id),
+                           g_strdup (session ? session : owner));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, merge->theirs);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Theirs' private sessions (private now, or private when deleted) and what
+ * hangs off them, now or in its history: the same as a copy saved without
+ * private sessions leaves out (see tandem-coaching.c). */
+static gboolean
+load_private (Merge   *merge,
+              GError **error)
+{
+  static const char * const steps[] = {
+    "SELECT id, id FROM coaching_session WHERE private = 1 "
+    "UNION SELECT l.entity_id, l.entity_id FROM change_log l "
+    "WHERE l.entity = 'coaching_session' "
+    "AND l.entity_id NOT IN (SELECT id FROM coaching_session) "
+    "AND ((l.field = 'private' AND l.new_value = 1) "
+    "     OR json_extract (" LOGGED_ROW ", '$.private') = 1)",
+
+    "SELECT id, session_id FROM attendance WHERE session_id IN (SELECT value FROM json_each (?1)) "
+    "UNION SELECT id, session_id FROM action WHERE session_id IN (SELECT value FROM json_each (?1)) "
+    "UNION SELECT id, session_id FROM session_link "
+    "WHERE session_id IN (SELECT value FROM json_each (?1)) "
+    "UNION SELECT l.entity_id, json_extract (" LOGGED_ROW ", '$.session_id') FROM change_log l "
+    "WHERE l.entity IN ('attendance', 'action', 'session_link') "
+    "AND json_extract (" LOGGED_ROW ", '$.session_id') IN (SELECT value FROM json_each (?1))",
+
+    "SELECT id, entity_id FROM comment WHERE entity_id IN (SELECT value FROM json_each (?1)) "
+    "UNION SELECT l.entity_id, json_extract (" LOGGED_ROW ", '$.entity_id') FROM change_log l "
+    "WHERE l.entity = 'comment' "
+    "AND json_extract (" LOGGED_ROW ", '$.entity_id') IN (SELECT value FROM json_each (?1))",
+
+    "SELECT id, parent_id FROM comment WHERE parent_id IN (SELECT value FROM json_each (?1)) "
+    "UNION SELECT l.entity_id, json_extract (" LOGGED_ROW ", '$.parent_id') FROM change_log l "
+    "WHERE l.entity = 'comment' "
+    "AND json_extract (" LOGGED_ROW ", '$.parent_id') IN (SELECT value FROM json_each (?1))",
+  };
+
+  merge->private_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  merge->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      if (!collect_private (merge, steps[i], error))
+        return FALSE;
+      if (g_hash_table_size (merge->private_items) == 0)
+        break;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Taking a merge back                                                      */
+
+#define CONFLICT_AS_JSON \
+  "json_object ('id', id, 'entity', entity, 'entity_id', entity_id, 'field', field, " \
+  "'mine_value', mine_value, 'theirs_value', theirs_value, 'mine_author', mine_author, " \
+  "'theirs_author', theirs_author, 'theirs_at', theirs_at, 'source', source, " \
+  "'created_at', created_at)"
+
+/* Every conflict, as id → the row as a JSON object. */
+static GHashTable *
+conflict_rows (sqlite3  *db,
+               GError  **error)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, " CONFLICT_AS_JSON " FROM conflict", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, db);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+static void
+append_changed_rows (GString    *json,
+                     GHashTable *these,
+                     GHashTable *others)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean first = TRUE;
+
+  g_string_append_c (json, '[');
+  g_hash_table_iter_init (&iter, these);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, g_hash_table_lookup (others, key)) != 0)
+      {
+        g_string_append_printf (json, "%s%s", first ? "" : ",", (char *) value);
+        first = FALSE;
+      }
+  g_string_append_c (json, ']');
+}
+
+static char *
+conflicts_key (gint64 merge)
+{
+  return g_strdup_printf ("merge_conflicts:%" G_GINT64_FORMAT, merge);
+}
+
+/* Keeps what the merge @merge did to the conflicts (the rows it added,
+ * changed or settled, as they were before and after), so that taking it back
+ * and bringing it back again can do the same. */
+static gboolean
+save_conflict_changes (sqlite3     *db,
+                       gint64       merge,
+                       GHashTable  *before,
+                       GError     **error)
+{
+  g_autoptr(GHashTable) after = conflict_rows (db, error);
+  g_autoptr(GString) json = g_string_new ("{\"before\":");
+  g_autofree char *key = conflicts_key (merge);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (after == NULL)
+    return FALSE;
+  append_changed_rows (json, before, after);
+  g_string_append (json, ",\"after\":");
+  append_changed_rows (json, after, before);
+  g_string_append_c (json, '}');
+  if (g_str_equal (json->str, "{\"before\":[],\"after\":[]}"))
+    return TRUE;
+
+  if (sqlite3_prepare_v2 (db, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, json->str, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs @sql with ?1 and ?2 bound to @a and @b, and ?3 and ?4 to @from and
+ * @to, as far as it has them. */
+static gboolean
+exec_bound (sqlite3     *db,
+            const char  *sql,
+            const char  *a,
+            const char  *b,
+            gint64       from,
+            gint64       to,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db);
+      return FALSE;
+    }
+  n = sqlite3_bind_parameter_count (stmt);
+  if (n >= 1)
+    sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
+  if (n >= 2)
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
+  if (n >= 3)
+    sqlite3_bind_int64 (stmt, 3, from);
+  if (n >= 4)
+    sqlite3_bind_int64 (stmt, 4, to);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Called by undo and redo (in tandem-project.c) inside their transaction,
+ * once the data is restored. Taking a merge back (@withdraw) sets aside the
+ * identity of every change it brought in, so that this copy no longer counts
+ * them as had: merging the same copy again brings them in again, and no copy
+ * that merges this one takes them (or the undo) from it. The conflicts are
+ * put back as they were before the merge. Bringing it back again restores
+ * both. Fails if the changes have been merged in again since. */
+gboolean
+_tandem_merge_set_withdrawn (TandemProject  *self,
+                             gint64          merge,
+                             gint64          first,
+                             gboolean        withdraw,
+                             GError        **error)
+{
+  sqlite3 *db = _tandem_project_get_db (self);
+  g_autofree char *prefix = g_strdup_printf ("~%" G_GINT64_FORMAT "~", merge);
+  g_autofree char *key = conflicts_key (merge);
+  g_autofree char *record = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (withdraw)
+    {
+      if (!exec_bound (db, "UPDATE change_txn SET origin_id = ?1 || origin_id "
+                       "WHERE id >= ?3 AND id < ?4 AND merged_at IS NOT NULL "
+                       "AND origin_id NOT LIKE '~%'",
+                       prefix, NULL, first, merge, error))
+        return FALSE;
+    }
+  else
+    {
+      GError *local_error = NULL;
+
+      if (!exec_bound (db, "UPDATE change_txn SET origin_id = substr (origin_id, length (?1) + 1) "
+                       "WHERE id >= ?3 AND id < ?4 AND substr (origin_id, 1, length (?1)) = ?1",
+                       prefix, NULL, first, merge, &local_error))
+        {
+          g_clear_error (&local_error);
+          g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                               _("the other copy’s changes have been merged in again since."));
+          return FALSE;
+        }
+    }
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        record = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  if (record == NULL)
+    return TRUE;
+
+  return exec_bound (db, "DELETE FROM conflict WHERE id IN ("
+                     "SELECT json_extract (value, '$.id') FROM json_each (?1, '$.before') "
+                     "UNION SELECT json_extract (value, '$.id') FROM json_each (?1, '$.after'))",
+                     record, NULL, 0, 0, error) &&
+         exec_bound (db, "INSERT INTO conflict (id, entity, entity_id, field, mine_value, "
+                     "theirs_value, mine_author, theirs_author, theirs_at, source, created_at) "
+                     "SELECT json_extract (value, '$.id'), json_extract (value, '$.entity'), "
+                     "json_extract (value, '$.entity_id'), json_extract (value, '$.field'), "
+                     "json_extract (value, '$.mine_value'), json_extract (value, '$.theirs_value'), "
+                     "json_extract (value, '$.mine_author'), json_extract (value, '$.theirs_author'), "
+                     "json_extract (value, '$.theirs_at'), json_extract (value, '$.source'), "
+                     "json_extract (value, '$.created_at') FROM json_each (?1, ?2)",
+                     record, withdraw ? "$.before" : "$.after", 0, 0, error);
+}
+
 /**
  * tandem_project_merge:
  * @self: a project, open for editing
@@ -1035,7 +1461,11 @@ open_theirs (const char  *path,
  * logged with the author and time it was made with. Where both copies changed
  * the same field differently since they last met, this copy's value stays and
  * both are kept as a conflict (see tandem_project_list_conflicts()). Merging
- * the same copy again changes nothing. The other file is opened as untrusted
+ * the same copy again changes nothing. The merge goes on the undo stack as one
+ * change, labelled with the other copy's name; undoing it takes back all it
+ * brought in, with its conflicts, and this copy no longer counts the other's
+ * changes as had. Merging into a copy saved without private sessions leaves
+ * the other copy's private sessions out (counted in @summary). The other file is opened as untrusted
  * input and never modified; a file that is not a copy of this project, is
  * damaged or is from a newer Tandem is refused with a message that names it,
  * and nothing is changed.
@@ -1051,6 +1481,7 @@ tandem_project_merge (TandemProject       *self,
   g_autoptr(TandemProject) theirs = NULL;
   g_autoptr(GHashTable) their_origins = NULL;
   g_autoptr(GHashTable) their_keys = NULL;
+  g_autoptr(GHashTable) conflicts_before = NULL;
   g_autoptr(GArray) txns = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) a = NULL;
@@ -1125,6 +1556,10 @@ tandem_project_merge (TandemProject       *self,
             g_hash_table_add (their_keys, value);
           ok = load_mine_only (&merge, their_keys, &local_error);
         }
+      if (ok && kept_without_private (merge.db))
+        ok = load_private (&merge, &local_error);
+      if (ok)
+        ok = (conflicts_before = conflict_rows (merge.db, &local_error)) != NULL;
       for (guint i = 0; ok && i < txns->len; i++)
         {
           const TheirTxn *txn = &g_array_index (txns, TheirTxn, i);
@@ -1137,6 +1572,22 @@ tandem_project_merge (TandemProject       *self,
         }
       if (ok)
         ok = settle_conflicts (&merge, &local_error);
+      if (ok && merge.first_local != 0)
+        {
+          /* The merge as one change of this person's, to take back in one. */
+          g_autofree char *copy = g_strdup (name);
+          g_autofree char *label = NULL;
+          gint64 marker;
+
+          if (g_str_has_suffix (copy, ".tandem") && strlen (copy) > strlen (".tandem"))
+            copy[strlen (copy) - strlen (".tandem")] = '\0';
+          /* Translators: how a merge is named for Undo (“Undo Merge of Ward 4”);
+           * %s is the other copy's file name */
+          label = g_strdup_printf (_("Merge of %s"), copy);
+          marker = _tandem_project_mark_merge (self, label, merge.first_local, &local_error);
+          ok = marker != 0 &&
+               save_conflict_changes (merge.db, marker, conflicts_before, &local_error);
+        }
       if (ok)
         ok = tandem_project_commit (self, &local_error);
       else
@@ -1148,6 +1599,10 @@ tandem_project_merge (TandemProject       *self,
   g_hash_table_destroy (merge.mine_fields);
   g_hash_table_destroy (merge.mine_deleted);
   g_hash_table_destroy (merge.conflicted);
+  if (merge.left_out != NULL)
+    summary->private_left_out = g_hash_table_size (merge.left_out);
+  g_clear_pointer (&merge.private_items, g_hash_table_destroy);
+  g_clear_pointer (&merge.left_out, g_hash_table_destroy);
   g_clear_object (&theirs);
   if (tmp_dir != NULL)
     remove_tree (tmp_dir);
@@ -1161,6 +1616,21 @@ tandem_project_merge (TandemProject       *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+append_left_out (GString                  *text,
+                 const TandemMergeSummary *summary)
+{
+  if (summary->private_left_out == 0)
+    return;
+  g_string_append_c (text, ' ');
+  g_string_append_printf (text, ngettext ("%u private session was left out, as this copy is "
+                                          "kept without private sessions.",
+                                          "%u private sessions were left out, as this copy is "
+                                          "kept without private sessions.",
+                                          summary->private_left_out),
+                          summary->private_left_out);
 }
 
 /**
@@ -1178,7 +1648,12 @@ tandem_merge_summary_describe (const TandemMergeSummary *summary)
   g_return_val_if_fail (summary != NULL, NULL);
 
   if (summary->transactions == 0)
-    return g_strdup (_("Nothing new came in: this project already has every change in the other copy."));
+    {
+      g_string_append (text, _("Nothing new came in: this project already has every change in "
+                               "the other copy."));
+      append_left_out (text, summary);
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
 
   if (summary->inserted > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u item added", "%u items added",
@@ -1199,6 +1674,7 @@ tandem_merge_summary_describe (const TandemMergeSummary *summary)
     g_string_append_printf (text, ngettext ("; %u conflict to resolve", "; %u conflicts to resolve",
                                             summary->conflicts), summary->conflicts);
   g_string_append (text, _("."));
+  append_left_out (text, summary);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

@@ -19,6 +19,8 @@ typedef struct
   guint updated;          /* fields changed */
   guint deleted;          /* items deleted */
   guint conflicts;        /* fields both copies changed, kept for a person */
+  guint private_left_out; /* their private sessions not brought into a copy kept
+                           * without private sessions */
 } TandemMergeSummary;
 
 /* One field two people changed differently. Values are shown as text; a NULL

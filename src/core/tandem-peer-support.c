@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tandem-checked-edit.h"
 #include "tandem-defaults.h"
 #include "tandem-peer-support.h"
 #include "tandem-project-private.h"
@@ -931,28 +932,15 @@ tandem_peer_support_set_status (TandemProject     *project,
   return finish (project, ok, error);
 }
 
-/**
- * tandem_peer_support_set_item_text:
- * @project: a project
- * @team_id: the team
- * @item_id: a framework item
- * @field: “evidence”, “owner”, “target_date” or “last_reviewed”
- * @text: (nullable): the new text; empty or %NULL clears it; dates may be
- *   typed as 31/12/2026 or 2026-12-31
- * @error: return location for an error
- *
- * Changes one of the notes the team keeps on an item, as one undoable change.
- * A date that is not a date is refused and nothing changes.
- *
- * Returns: %TRUE if the change is saved
- */
-gboolean
-tandem_peer_support_set_item_text (TandemProject  *project,
-                                   const char     *team_id,
-                                   const char     *item_id,
-                                   const char     *field,
-                                   const char     *text,
-                                   GError        **error)
+static gboolean
+set_item_text (TandemProject  *project,
+               const char     *team_id,
+               const char     *item_id,
+               const char     *field,
+               gboolean        check,
+               const char     *shown,
+               const char     *text,
+               GError        **error)
 {
   static const struct { const char *field; const char *label; gboolean date; } fields[] = {
     { "evidence", N_("Change evidence"), FALSE },
@@ -1016,10 +1004,65 @@ tandem_peer_support_set_item_text (TandemProject  *project,
       g_autofree char *old = tandem_project_get_text (project, "framework_status", status_id,
                                                       field);
       if (g_strcmp0 (old, value) != 0)
-        ok = tandem_project_update (project, "framework_status", status_id, field,
-                                    tandem_value_text (value), error);
+        return tandem_project_finish_update (project, "framework_status", status_id, field, check,
+                                             shown, tandem_value_text (value), error);
     }
   return finish (project, ok, error);
+}
+
+/**
+ * tandem_peer_support_set_item_text:
+ * @project: a project
+ * @team_id: the team
+ * @item_id: a framework item
+ * @field: “evidence”, “owner”, “target_date” or “last_reviewed”
+ * @text: (nullable): the new text; empty or %NULL clears it; dates may be
+ *   typed as 31/12/2026 or 2026-12-31
+ * @error: return location for an error
+ *
+ * Changes one of the notes the team keeps on an item, as one undoable change.
+ * A date that is not a date is refused and nothing changes.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_peer_support_set_item_text (TandemProject  *project,
+                                   const char     *team_id,
+                                   const char     *item_id,
+                                   const char     *field,
+                                   const char     *text,
+                                   GError        **error)
+{
+  return set_item_text (project, team_id, item_id, field, FALSE, NULL, text, error);
+}
+
+/**
+ * tandem_peer_support_set_item_text_expecting:
+ * @project: a project
+ * @team_id: the team
+ * @item_id: a framework item
+ * @field: a note, as for tandem_peer_support_set_item_text()
+ * @shown: (nullable): the note as the editor showed it, as stored (dates
+ *   as yyyy-mm-dd; %NULL for empty)
+ * @text: (nullable): the new text
+ * @error: return location for an error
+ *
+ * As tandem_peer_support_set_item_text(), for an editor that showed @shown:
+ * if someone else changed the note meanwhile, theirs stays, both are kept as
+ * a conflict, and the call fails with %TANDEM_PROJECT_ERROR_CONFLICT.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_peer_support_set_item_text_expecting (TandemProject  *project,
+                                             const char     *team_id,
+                                             const char     *item_id,
+                                             const char     *field,
+                                             const char     *shown,
+                                             const char     *text,
+                                             GError        **error)
+{
+  return set_item_text (project, team_id, item_id, field, TRUE, shown, text, error);
 }
 
 static char *
@@ -1239,29 +1282,14 @@ parse_number (const char  *text,
   return TRUE;
 }
 
-/**
- * tandem_peer_support_set_role_field:
- * @project: a project
- * @role_id: a peer role
- * @field: “title”, “band”, “hours”, “start_date”, “end_date”,
- *   “leaving_reason”, “paired”, “vacancy” or “expected_supervision_per_month”
- * @text: (nullable): the value as typed; empty or %NULL clears it (a title
- *   cannot be cleared); “paired” and “vacancy” take “0” or “1”
- * @error: return location for an error
- *
- * Changes one of a role's terms as one undoable change, after checking the
- * value: hours from 0 to 80 a week, supervision from 0 to 31 a month, real
- * dates, an end date no earlier than the start. A value that fails is
- * refused with a message that says what would do, and nothing changes.
- *
- * Returns: %TRUE if the change is saved
- */
-gboolean
-tandem_peer_support_set_role_field (TandemProject  *project,
-                                    const char     *role_id,
-                                    const char     *field,
-                                    const char     *text,
-                                    GError        **error)
+static gboolean
+set_role_field (TandemProject  *project,
+                const char     *role_id,
+                const char     *field,
+                gboolean        check,
+                const char     *shown,
+                const char     *text,
+                GError        **error)
 {
   static const struct { const char *field; const char *label; char type; } fields[] = {
     { "title", N_("Change role title"), 't' },
@@ -1280,7 +1308,6 @@ tandem_peer_support_set_role_field (TandemProject  *project,
   gint which = -1;
   char iso[11];
   double number;
-  gboolean ok;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
 
@@ -1360,8 +1387,63 @@ tandem_peer_support_set_role_field (TandemProject  *project,
 
   if (!tandem_project_begin (project, _(fields[which].label), error))
     return FALSE;
-  ok = tandem_project_update (project, "peer_role", role_id, field, stored, error);
-  return finish (project, ok, error);
+  return tandem_project_finish_update (project, "peer_role", role_id, field, check, shown, stored,
+                                       error);
+}
+
+/**
+ * tandem_peer_support_set_role_field:
+ * @project: a project
+ * @role_id: a peer role
+ * @field: “title”, “band”, “hours”, “start_date”, “end_date”,
+ *   “leaving_reason”, “paired”, “vacancy” or “expected_supervision_per_month”
+ * @text: (nullable): the value as typed; empty or %NULL clears it (a title
+ *   cannot be cleared); “paired” and “vacancy” take “0” or “1”
+ * @error: return location for an error
+ *
+ * Changes one of a role's terms as one undoable change, after checking the
+ * value: hours from 0 to 80 a week, supervision from 0 to 31 a month, real
+ * dates, an end date no earlier than the start. A value that fails is
+ * refused with a message that says what would do, and nothing changes.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_peer_support_set_role_field (TandemProject  *project,
+                                    const char     *role_id,
+                                    const char     *field,
+                                    const char     *text,
+                                    GError        **error)
+{
+  return set_role_field (project, role_id, field, FALSE, NULL, text, error);
+}
+
+/**
+ * tandem_peer_support_set_role_field_expecting:
+ * @project: a project
+ * @role_id: a peer role
+ * @field: a term, as for tandem_peer_support_set_role_field()
+ * @shown: (nullable): the term as the editor showed it, as stored (%NULL
+ *   for empty)
+ * @text: (nullable): the value as typed
+ * @error: return location for an error
+ *
+ * As tandem_peer_support_set_role_field(), for an editor that showed
+ * @shown: if someone else changed the term meanwhile, theirs stays, both
+ * are kept as a conflict, and the call fails with
+ * %TANDEM_PROJECT_ERROR_CONFLICT.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_peer_support_set_role_field_expecting (TandemProject  *project,
+                                              const char     *role_id,
+                                              const char     *field,
+                                              const char     *shown,
+                                              const char     *text,
+                                              GError        **error)
+{
+  return set_role_field (project, role_id, field, TRUE, shown, text, error);
 }
 
 /**

@@ -32,6 +32,17 @@ gboolean _tandem_project_replay_begin   (TandemProject           *self,
                                          const TandemReplayTxn   *txn);
 gint64   _tandem_project_replay_end     (TandemProject           *self,
                                          GError                 **error);
+gint64   _tandem_project_mark_merge     (TandemProject           *self,
+                                         const char              *label,
+                                         gint64                   first,
+                                         GError                 **error);
+/* In tandem-merge.c: takes a merge's changes out of this copy's identity
+ * (withdraw) or puts them back, with the conflicts it recorded. */
+gboolean _tandem_merge_set_withdrawn    (TandemProject           *self,
+                                         gint64                   merge,
+                                         gint64                   first,
+                                         gboolean                 withdraw,
+                                         GError                 **error);
 gboolean _tandem_project_insert_json    (TandemProject           *self,
                                          const char              *entity,
                                          const char              *id,

@@ -1100,9 +1100,15 @@ log_entry_clear (gpointer data)
   sqlite3_value_free (entry->new_value);
 }
 
+/* Writes the inverse of the transactions @first to @last, newest change
+ * first. When @lenient (taking back a merge, which may span many people's
+ * changes), a change to an item that is gone since, or the return of one that
+ * is back already, is passed over rather than failing the whole undo. */
 static gboolean
 apply_inverse (TandemProject  *self,
-               gint64          txn,
+               gint64          first,
+               gint64          last,
+               gboolean        lenient,
                GError        **error)
 {
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (LogEntry));
@@ -1111,10 +1117,11 @@ apply_inverse (TandemProject  *self,
 
   g_array_set_clear_func (entries, log_entry_clear);
   stmt = prepare (self, "SELECT op, entity, entity_id, field, old_value, new_value "
-                        "FROM change_log WHERE txn = ?1 ORDER BY seq DESC", error);
+                        "FROM change_log WHERE txn BETWEEN ?1 AND ?2 ORDER BY seq DESC", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, txn);
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LogEntry entry;
@@ -1150,10 +1157,16 @@ apply_inverse (TandemProject  *self,
         }
       else if (g_strcmp0 (entry->op, "update") == 0)
         {
-          ok = check_field (entity, entry->field, error) &&
-               update_field (self, entity, entry->entity_id, entry->field, NULL,
-                             entry->old_value, error);
+          if (lenient && !tandem_project_exists (self, entity->name, entry->entity_id))
+            ok = TRUE;
+          else
+            ok = check_field (entity, entry->field, error) &&
+                 update_field (self, entity, entry->entity_id, entry->field, NULL,
+                               entry->old_value, error);
         }
+      else if (g_strcmp0 (entry->op, "delete") == 0 && lenient &&
+               tandem_project_exists (self, entity->name, entry->entity_id))
+        ok = TRUE;
       else if (g_strcmp0 (entry->op, "delete") == 0)
         {
           sqlite3_value *json;
@@ -1202,6 +1215,44 @@ txn_label (TandemProject *self,
   return label;
 }
 
+/* The merge @txn is, or undoes or redoes, with the first change it brought
+ * in; 0 if @txn has nothing to do with a merge. A merge is recorded as an
+ * edit that names the first of the changes it brought in (its target; no
+ * other edit has one), and they run up to it; see tandem_project_merge(). */
+static gint64
+merge_of (TandemProject *self,
+          gint64         txn,
+          gint64        *first)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT kind, target FROM change_txn WHERE id = ?1", NULL);
+
+  *first = 0;
+  while (stmt != NULL && txn != 0)
+    {
+      g_autofree char *kind = NULL;
+      gint64 target = 0;
+
+      sqlite3_bind_int64 (stmt, 1, txn);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          target = sqlite3_column_int64 (stmt, 1);
+        }
+      sqlite3_reset (stmt);
+      if (target == 0 || target >= txn || kind == NULL)
+        return 0;
+      if (g_str_equal (kind, "edit"))
+        {
+          *first = target;
+          return txn;
+        }
+      if (!g_str_equal (kind, "undo") && !g_str_equal (kind, "redo"))
+        return 0;
+      txn = target;
+    }
+  return 0;
+}
+
 static gboolean
 undo_or_redo (TandemProject  *self,
               GArray         *stack,
@@ -1211,6 +1262,9 @@ undo_or_redo (TandemProject  *self,
   g_autofree char *label = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 target;
+  gint64 merge;
+  gint64 first = 0;
+  gboolean ok;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
@@ -1225,9 +1279,18 @@ undo_or_redo (TandemProject  *self,
 
   target = g_array_index (stack, gint64, stack->len - 1);
   label = txn_label (self, target);
+  merge = merge_of (self, target, &first);
   if (!begin_full (self, label, kind, target, error))
     return FALSE;
-  if (!apply_inverse (self, target, &local_error))
+  if (merge == target)
+    /* Taking back a merge: every change it brought in, newest first. */
+    ok = apply_inverse (self, first, merge - 1, TRUE, &local_error);
+  else
+    ok = apply_inverse (self, target, target, merge != 0, &local_error);
+  if (ok && merge != 0)
+    ok = _tandem_merge_set_withdrawn (self, merge, first, g_str_equal (kind, "undo"),
+                                      &local_error);
+  if (!ok)
     {
       tandem_project_rollback (self);
       g_set_error (error, local_error->domain, local_error->code,
@@ -2586,6 +2649,28 @@ _tandem_project_replay_end (TandemProject  *self,
   self->replay = NULL;
   self->txn_id = 0;
   return id;
+}
+
+/* Within an open transaction, after a merge's replayed changes: records the
+ * merge itself as this author's change, labelled @label, naming @first, the
+ * first change it brought in. It goes on the undo stack when committed, and
+ * undoing it takes back every change from @first up to it. Returns its id,
+ * or 0. */
+gint64
+_tandem_project_mark_merge (TandemProject  *self,
+                            const char     *label,
+                            gint64          first,
+                            GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), 0);
+  g_return_val_if_fail (self->depth > 0 && self->replay == NULL && first > 0, 0);
+
+  g_free (self->txn_label);
+  self->txn_label = g_strdup (label);
+  self->txn_kind = "edit";
+  self->txn_target = first;
+  self->txn_id = 0;
+  return ensure_txn_row (self, error) ? self->txn_id : 0;
 }
 
 /* Inserts a row as it was logged elsewhere (a JSON object of every column),

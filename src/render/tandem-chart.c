@@ -61,6 +61,7 @@ struct _TandemChart
   double            plot_x, plot_y, plot_w, plot_h;
   double            x_min, x_max, y_min, y_max;
   gsize             n_drawn;
+  double            y_step;        /* between the y axis's labels, at the last draw */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1047,6 +1048,21 @@ nice_step (double range,
   return 10 * mag;
 }
 
+/* Whether every value plotted is a whole number. */
+static gboolean
+values_are_whole (TandemChart *chart)
+{
+  const TandemSpcResult *r = chart->result;
+
+  for (gsize i = 0; i < r->n_points; i++)
+    {
+      double y = chart->points[i].y;
+      if (!isnan (y) && y != floor (y))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static double
 to_x (TandemChart *chart,
       double       v)
@@ -1228,9 +1244,17 @@ draw_step_line (TandemChart *chart,
     }
 }
 
+typedef enum
+{
+  DATA_LINE,         /* the points joined: stroke it */
+  DATA_BARS_FILL,    /* a bar per column, as rectangles: fill them */
+  DATA_BARS_STROKE,  /* a bar per column, as strokes: stroke them with butt caps */
+} DataPath;
+
 /* The data line. With more points than pixel columns, each column draws the
- * range of its points, so every peak stays visible. */
-static gboolean
+ * range of its points, so every peak stays visible. Returns what it made
+ * and so how to paint it. */
+static DataPath
 draw_data_line (TandemChart *chart,
                 cairo_t     *cr,
                 double       px_per_unit)
@@ -1238,6 +1262,9 @@ draw_data_line (TandemChart *chart,
   gsize n = chart->result->n_points;
   gboolean decimate = n > chart->plot_w * px_per_unit;
   gboolean drawing = FALSE;
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+  gboolean vector = type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_SVG ||
+                    type == CAIRO_SURFACE_TYPE_PS;
 
   if (!decimate)
     {
@@ -1256,11 +1283,15 @@ draw_data_line (TandemChart *chart,
           drawing = TRUE;
         }
       chart->n_drawn = n;
-      return FALSE;
+      return DATA_LINE;
     }
 
-  /* One filled bar per pixel column, from its lowest to its highest value:
-   * filling rectangles is far cheaper for cairo than stroking a long zigzag. */
+  /* One bar per pixel column, from its lowest to its highest value, as wide
+   * as the line: either is far cheaper for cairo than a long zigzag. On the
+   * screen a filled rectangle is the cheapest; in a PDF, SVG or PostScript
+   * file (and so on paper), a straight stroke with butt ends from half a
+   * line above the highest to half a line below the lowest covers the same
+   * rectangle in half as many numbers, which cairo is slow to write. */
   {
     double column = 1.0 / px_per_unit;
     double half = cairo_get_line_width (cr) / 2;
@@ -1284,13 +1315,19 @@ draw_data_line (TandemChart *chart,
           }
         if (!isfinite (lo))
           continue;
-        cairo_rectangle (cr, x0 - half, to_y (chart, hi) - half, 2 * half,
-                         to_y (chart, lo) - to_y (chart, hi) + 2 * half);
+        if (vector)
+          {
+            cairo_move_to (cr, x0, to_y (chart, hi) - half);
+            cairo_line_to (cr, x0, to_y (chart, lo) + half);
+          }
+        else
+          cairo_rectangle (cr, x0 - half, to_y (chart, hi) - half, 2 * half,
+                           to_y (chart, lo) - to_y (chart, hi) + 2 * half);
         segments++;
       }
     chart->n_drawn = segments;
   }
-  return TRUE;
+  return vector ? DATA_BARS_STROKE : DATA_BARS_FILL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1711,6 +1748,11 @@ tandem_chart_draw (TandemChart *chart,
     chart->plot_h = style.base * 4;
 
   ystep = nice_step (chart->y_max - chart->y_min, MAX (chart->plot_h / (style.base * 3.2), 2));
+  /* Counts (incidents, patients) are labelled in whole numbers: no 2.5 or
+   * 7.5 incidents on the axis. */
+  if (ystep != floor (ystep) && values_are_whole (chart))
+    ystep = ystep < 1 ? 1 : 5 * ceil (ystep / 5);
+  chart->y_step = ystep;
   for (double v = ceil (chart->y_min / ystep) * ystep; v <= chart->y_max + ystep * 1e-9; v += ystep)
     {
       g_autofree char *text = format_value (fabs (v) < ystep * 1e-9 ? 0 : v);
@@ -1948,10 +1990,21 @@ tandem_chart_draw (TandemChart *chart,
   cairo_clip (cr);
   set_rgb (cr, &style.data);
   cairo_set_line_width (cr, style.line);
-  if (draw_data_line (chart, cr, px_per_unit))
-    cairo_fill (cr);
-  else
-    cairo_stroke (cr);
+  switch (draw_data_line (chart, cr, px_per_unit))
+    {
+    case DATA_BARS_FILL:
+      cairo_fill (cr);
+      break;
+    case DATA_BARS_STROKE:
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_stroke (cr);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      break;
+    case DATA_LINE:
+    default:
+      cairo_stroke (cr);
+      break;
+    }
   {
     gboolean dense = r->n_points * style.radius * 2.2 > chart->plot_w;
     double last_x = -INFINITY;
@@ -2020,6 +2073,58 @@ tandem_chart_draw_page (cairo_t *cr,
   cairo_translate (cr, margin, margin);
   tandem_chart_draw (chart, cr, width - 2 * margin, height - 2 * margin);
   cairo_restore (cr);
+}
+
+/**
+ * tandem_chart_warm_fonts:
+ * @context: a Pango context like the one the page will be drawn with
+ * @width: the page width, in points
+ * @height: the page height
+ * @cancellable: stops the loading between two fonts
+ * @style: a #TandemChartStyle, as a pointer (GINT_TO_POINTER)
+ *
+ * A #TandemWarmFontsFunc: lays out a few characters in each font that
+ * tandem_chart_draw_page() uses on a page this size, the likeliest first, so
+ * that a command-line export can load them while it reads the data. A font
+ * not loaded here is loaded when it is drawn; nothing drawn depends on this.
+ */
+void
+tandem_chart_warm_fonts (PangoContext *context,
+                         double        width,
+                         double        height,
+                         GCancellable *cancellable,
+                         gpointer      style)
+{
+  /* The sizes tandem_chart_draw() uses, in units of the style's base size;
+   * 0 is the annotations' numbers, sized by a line of the axes' labels. */
+  static const struct { double size; gboolean bold; } fonts[] = {
+    { 1.55, TRUE },        /* the title */
+    { 0.85, FALSE },       /* the axes and the legend */
+    { 0.95, FALSE },       /* the subtitle */
+    { 0.75, FALSE },       /* the lines' labels */
+    { 0.8, FALSE },        /* phases, the icons' captions */
+    { 1.5 * 0.95, TRUE },  /* the icons' letters (Making Data Count) */
+    { 0, TRUE },           /* the annotations' numbers */
+  };
+  double margin = 10 * 72 / 25.4;
+  PangoLayout *layout = pango_layout_new (context);
+  Style s;
+  int w, h, label_h = 0;
+
+  style_init (&s, GPOINTER_TO_INT (style), width - 2 * margin);
+  for (guint i = 0; i < G_N_ELEMENTS (fonts) && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      set_font (layout, fonts[i].size > 0 ? s.base * fonts[i].size
+                                          : (double) label_h / PANGO_SCALE * 0.62, fonts[i].bold);
+      pango_layout_set_text (layout, "Ag 0123456789", -1);
+      pango_layout_get_size (layout, &w, &h);
+      if (i == 1)
+        {
+          pango_layout_set_text (layout, "Ag", -1);
+          pango_layout_get_size (layout, &w, &label_h);
+        }
+    }
+  g_object_unref (layout);
 }
 
 /**
@@ -2107,4 +2212,16 @@ gsize
 tandem_chart_get_n_drawn (TandemChart *chart)
 {
   return chart->n_drawn;
+}
+
+/**
+ * tandem_chart_get_y_step:
+ * @chart: a chart that has been drawn
+ *
+ * Returns: the step between the labels of the y axis at the last draw
+ */
+double
+tandem_chart_get_y_step (TandemChart *chart)
+{
+  return chart->y_step;
 }

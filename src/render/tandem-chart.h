@@ -6,7 +6,8 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib.h>
+#include <gio/gio.h>
+#include <pango/pango.h>
 
 #include "tandem-measure.h"
 #include "tandem-spc.h"
@@ -76,6 +77,11 @@ void                   tandem_chart_draw_page        (cairo_t               *cr,
                                                       double                 height,
                                                       guint                  page_nr,
                                                       gpointer               chart);
+void                   tandem_chart_warm_fonts       (PangoContext          *context,
+                                                      double                 width,
+                                                      double                 height,
+                                                      GCancellable          *cancellable,
+                                                      gpointer               style);
 
 gboolean               tandem_chart_get_point_position (TandemChart         *chart,
                                                       gsize                  point,
@@ -86,6 +92,7 @@ gssize                 tandem_chart_find_point       (TandemChart           *cha
                                                       double                 y,
                                                       double                 max_distance);
 gsize                  tandem_chart_get_n_drawn      (TandemChart           *chart);
+double                 tandem_chart_get_y_step       (TandemChart           *chart);
 TandemChartMarker      tandem_chart_get_marker       (TandemChart           *chart,
                                                       gsize                  point);
 

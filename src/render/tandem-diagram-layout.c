@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 
 #include "tandem-diagram-layout.h"
+#include "tandem-diagram-layout-private.h"
 
 #define MARGIN          24.0
 #define COLUMN_GAP      56.0
@@ -113,6 +114,11 @@ status_colour (TandemIdeaStatus status)
     }
 }
 
+static void arc (cairo_t *cr, double xc, double yc, double radius, double angle_a, double angle_b,
+                 gboolean one_curve);
+static gboolean arc_is_one_curve (cairo_t *cr, double radius, double sweep);
+static void arc_pieces_init (void);
+
 /* Each status has its own shape, so that it reads in greyscale and for people
  * who do not see the colour: ○ idea, ◐ testing, ● adopted, ◆ adapted,
  * ⊗ abandoned. */
@@ -121,26 +127,28 @@ draw_status_mark (cairo_t          *cr,
                   TandemIdeaStatus  status,
                   double            cx,
                   double            cy,
-                  double            r)
+                  double            r,
+                  gboolean          high_contrast)
 {
-  Rgb c = status_colour (status);
+  Rgb c = high_contrast ? (Rgb) { 0, 0, 0 } : status_colour (status);
+  gboolean one_curve = arc_is_one_curve (cr, r, G_PI);
 
   cairo_save (cr);
   cairo_new_path (cr);
   cairo_set_source_rgb (cr, c.r, c.g, c.b);
-  cairo_set_line_width (cr, 1.2);
+  cairo_set_line_width (cr, high_contrast ? 1.5 : 1.2);
   switch (status)
     {
     case TANDEM_IDEA_STATUS_TESTING:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      arc (cr, cx, cy, r, 0, 2 * G_PI, one_curve);
       cairo_stroke (cr);
       cairo_move_to (cr, cx, cy - r);
-      cairo_arc (cr, cx, cy, r, -G_PI / 2, G_PI / 2);
+      arc (cr, cx, cy, r, -G_PI / 2, G_PI / 2, one_curve);
       cairo_close_path (cr);
       cairo_fill (cr);
       break;
     case TANDEM_IDEA_STATUS_ADOPTED:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      arc (cr, cx, cy, r, 0, 2 * G_PI, one_curve);
       cairo_fill (cr);
       break;
     case TANDEM_IDEA_STATUS_ADAPTED:
@@ -152,7 +160,7 @@ draw_status_mark (cairo_t          *cr,
       cairo_fill (cr);
       break;
     case TANDEM_IDEA_STATUS_ABANDONED:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      arc (cr, cx, cy, r, 0, 2 * G_PI, one_curve);
       cairo_stroke (cr);
       cairo_move_to (cr, cx - r * 0.7, cy - r * 0.7);
       cairo_line_to (cr, cx + r * 0.7, cy + r * 0.7);
@@ -163,11 +171,69 @@ draw_status_mark (cairo_t          *cr,
     case TANDEM_IDEA_STATUS_IDEA:
     case TANDEM_IDEA_STATUS_NONE:
     default:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      arc (cr, cx, cy, r, 0, 2 * G_PI, one_curve);
       cairo_stroke (cr);
       break;
     }
   cairo_restore (cr);
+}
+
+/* Ink: a colour, or black in high contrast. */
+static void
+ink (cairo_t  *cr,
+     gboolean  high_contrast,
+     double    r,
+     double    g,
+     double    b)
+{
+  if (high_contrast)
+    cairo_set_source_rgb (cr, 0, 0, 0);
+  else
+    cairo_set_source_rgb (cr, r, g, b);
+}
+
+/* A group's mark: its colour, or in high contrast a black pattern of its
+ * own (solid, bars, hollow, half), so that groups differ without colour. */
+static void
+draw_group_mark (cairo_t       *cr,
+                 TandemDiagram *diagram,
+                 int            group,
+                 double         x,
+                 double         y,
+                 double         w,
+                 double         h,
+                 gboolean       high_contrast)
+{
+  if (!high_contrast)
+    {
+      Rgb c = group_colour (diagram, group);
+
+      cairo_set_source_rgb (cr, c.r, c.g, c.b);
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_fill (cr);
+      return;
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  switch (group % 4)
+    {
+    case 0:
+      cairo_rectangle (cr, x, y, w, h);
+      break;
+    case 1:
+      for (double by = y + 1; by < y + h; by += 3.5)
+        cairo_rectangle (cr, x, by, w, MIN (1.75, y + h - by));
+      break;
+    case 3:
+      cairo_rectangle (cr, x, y, w / 2, h);
+      break;
+    case 2:
+    default:
+      break;
+    }
+  cairo_fill (cr);
+  cairo_set_line_width (cr, 1);
+  cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
+  cairo_stroke (cr);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -212,7 +278,10 @@ font_for (const char *font,
   desc = g_hash_table_lookup (fonts, key);
   if (desc == NULL)
     {
-      desc = pango_font_description_from_string (key);
+      /* Not from "Sans 7 Italic": the size has to come last in that string. */
+      desc = pango_font_description_from_string (font);
+      if (italic)
+        pango_font_description_set_style (desc, PANGO_STYLE_ITALIC);
       g_hash_table_insert (fonts, g_steal_pointer (&key), desc);
     }
   return desc;
@@ -227,8 +296,13 @@ make_text (TandemDiagramLayout *self,
 {
   static GHashTable *cache = NULL;
   int pango_width = width > 0 ? (int) (width * PANGO_SCALE) : -1;
-  g_autofree char *key = g_strdup_printf ("%s|%d|%d|%s", font, pango_width, italic, text);
+  char number[24];
+  g_autofree char *key = NULL;
   PangoLayout *layout;
+
+  /* Not g_strdup_printf(): this runs for every box of every layout. */
+  g_snprintf (number, sizeof number, "|%d|%d|", pango_width, italic ? 1 : 0);
+  key = g_strconcat (font, number, text, NULL);
 
   if (cache == NULL)
     cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -247,6 +321,209 @@ make_text (TandemDiagramLayout *self,
   pango_layout_set_text (layout, text, -1);
   g_hash_table_insert (cache, g_steal_pointer (&key), g_object_ref (layout));
   return layout;
+}
+
+/* Drawing text. pango_cairo_show_layout() walks the layout, converts each
+ * run's glyphs, builds its text clusters and installs its font on every call:
+ * with thousands of boxes that was most of the time a diagram took to draw. A
+ * layout never changes once made, so its runs are converted once, kept with
+ * it, and drawn as pango-cairo draws them: the same glyphs, fonts, positions
+ * and clusters (so text in a PDF can still be found and copied). Anything
+ * unusual (attributes, a glyph no font has, a transformed context) is left to
+ * pango-cairo. */
+typedef struct
+{
+  cairo_scaled_font_t        *font;
+  double                      x, y;          /* the run's origin, from the layout's */
+  guint                       first_glyph;
+  guint                       n_glyphs;
+  guint                       first_cluster;
+  guint                       n_clusters;
+  const char                 *utf8;          /* the layout's own text */
+  int                         utf8_len;
+  cairo_text_cluster_flags_t  flags;
+} TextRun;
+
+typedef struct
+{
+  gboolean  by_pango;
+  GArray   *runs;       /* TextRun */
+  GArray   *glyphs;     /* cairo_glyph_t, relative to their run's origin */
+  GArray   *clusters;   /* cairo_text_cluster_t */
+} PreparedText;
+
+static GQuark prepared_quark;
+
+static void
+prepared_text_free (gpointer data)
+{
+  PreparedText *prepared = data;
+
+  if (prepared->runs)
+    {
+      for (guint r = 0; r < prepared->runs->len; r++)
+        cairo_scaled_font_destroy (g_array_index (prepared->runs, TextRun, r).font);
+      g_array_unref (prepared->runs);
+    }
+  g_clear_pointer (&prepared->glyphs, g_array_unref);
+  g_clear_pointer (&prepared->clusters, g_array_unref);
+  g_free (prepared);
+}
+
+/* One run (a glyph item) as pango_cairo_renderer_draw_glyph_item() sees it. */
+static gboolean
+prepare_run (PreparedText   *prepared,
+             const char     *text,
+             PangoGlyphItem *run,
+             int             x,
+             int             y)
+{
+  PangoGlyphString *glyphs = run->glyphs;
+  PangoItem *item = run->item;
+  gboolean backward = (item->analysis.level & 1) != 0;
+  cairo_scaled_font_t *font;
+  PangoGlyphItemIter iter;
+  TextRun text_run = { NULL, (double) x / PANGO_SCALE, (double) y / PANGO_SCALE,
+                       prepared->glyphs->len, 0, prepared->clusters->len, 0,
+                       text + item->offset, item->length,
+                       backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0 };
+  int x_position = 0;
+
+  if (item->analysis.extra_attrs != NULL ||
+      (item->analysis.flags & PANGO_ANALYSIS_FLAG_CENTERED_BASELINE) ||
+      !PANGO_IS_CAIRO_FONT (item->analysis.font))
+    return FALSE;
+  font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->analysis.font));
+  if (font == NULL || cairo_scaled_font_status (font) != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      PangoGlyphInfo *gi = &glyphs->glyphs[i];
+
+      if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+        return FALSE;
+      if (gi->glyph != PANGO_GLYPH_EMPTY)
+        {
+          cairo_glyph_t glyph = { gi->glyph,
+                                  (double) (x_position + gi->geometry.x_offset) / PANGO_SCALE,
+                                  (double) gi->geometry.y_offset / PANGO_SCALE };
+          g_array_append_val (prepared->glyphs, glyph);
+        }
+      x_position += gi->geometry.width;
+    }
+
+  if (pango_glyph_item_iter_init_start (&iter, run, text))
+    do
+      {
+        cairo_text_cluster_t cluster = { iter.end_index - iter.start_index,
+                                         backward ? iter.start_glyph - iter.end_glyph
+                                                  : iter.end_glyph - iter.start_glyph };
+
+        for (int i = MIN (iter.start_glyph, iter.end_glyph + 1); i < MAX (iter.start_glyph + 1, iter.end_glyph); i++)
+          if (glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
+            cluster.num_glyphs--;
+        g_array_append_val (prepared->clusters, cluster);
+      }
+    while (pango_glyph_item_iter_next_cluster (&iter));
+
+  text_run.font = cairo_scaled_font_reference (font);
+  text_run.n_glyphs = prepared->glyphs->len - text_run.first_glyph;
+  text_run.n_clusters = prepared->clusters->len - text_run.first_cluster;
+  g_array_append_val (prepared->runs, text_run);
+  return TRUE;
+}
+
+/* Where pango_renderer_draw_layout() and _draw_layout_line() put each run. */
+static PreparedText *
+prepare_text (PangoLayout *layout)
+{
+  PreparedText *prepared = g_new0 (PreparedText, 1);
+  PangoLayoutIter *iter;
+  const char *text = pango_layout_get_text (layout);
+  gboolean ok = pango_layout_get_attributes (layout) == NULL &&
+                pango_context_get_matrix (pango_layout_get_context (layout)) == NULL;
+
+  prepared->runs = g_array_new (FALSE, FALSE, sizeof (TextRun));
+  prepared->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  prepared->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      int baseline, x_off = 0;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      baseline = pango_layout_iter_get_baseline (iter);
+      for (GSList *l = line->runs; l && ok; l = l->next)
+        {
+          PangoGlyphItem *run = l->data;
+          int width = pango_glyph_string_get_width (run->glyphs);
+
+          x_off += run->start_x_offset;
+          ok = prepare_run (prepared, text, run, logical.x + x_off, baseline - run->y_offset);
+          x_off += width + run->end_x_offset;
+        }
+    }
+  while (ok && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  prepared->by_pango = !ok;
+  return prepared;
+}
+
+/* pango_cairo_show_layout() at (@x, @y), as fast as a known layout can be. */
+static void
+show_text (cairo_t     *cr,
+           PangoLayout *layout,
+           double       x,
+           double       y)
+{
+  PreparedText *prepared;
+  gboolean with_text;
+  cairo_glyph_t stack[256];
+
+  if (prepared_quark == 0)
+    prepared_quark = g_quark_from_static_string ("tandem-diagram-prepared-text");
+  /* From the path, as pango-cairo takes it: in cairo's fixed point. */
+  cairo_move_to (cr, x, y);
+  cairo_get_current_point (cr, &x, &y);
+  prepared = g_object_get_qdata (G_OBJECT (layout), prepared_quark);
+  if (prepared == NULL)
+    {
+      prepared = prepare_text (layout);
+      g_object_set_qdata_full (G_OBJECT (layout), prepared_quark, prepared, prepared_text_free);
+    }
+  if (prepared->by_pango)
+    {
+      pango_cairo_show_layout (cr, layout);
+      return;
+    }
+
+  with_text = cairo_surface_has_show_text_glyphs (cairo_get_target (cr));
+  for (guint r = 0; r < prepared->runs->len; r++)
+    {
+      const TextRun *run = &g_array_index (prepared->runs, TextRun, r);
+      const cairo_glyph_t *from = &g_array_index (prepared->glyphs, cairo_glyph_t, run->first_glyph);
+      cairo_glyph_t *glyphs = run->n_glyphs <= G_N_ELEMENTS (stack) ? stack : g_new (cairo_glyph_t, run->n_glyphs);
+      double base_x = x + run->x, base_y = y + run->y;
+
+      for (guint g = 0; g < run->n_glyphs; g++)
+        {
+          glyphs[g].index = from[g].index;
+          glyphs[g].x = base_x + from[g].x;
+          glyphs[g].y = from[g].y == 0 ? base_y : base_y + from[g].y;
+        }
+      cairo_set_scaled_font (cr, run->font);
+      if (with_text)
+        cairo_show_text_glyphs (cr, run->utf8, run->utf8_len, glyphs, run->n_glyphs,
+                                &g_array_index (prepared->clusters, cairo_text_cluster_t, run->first_cluster),
+                                run->n_clusters, run->flags);
+      else
+        cairo_show_glyphs (cr, glyphs, run->n_glyphs);
+      if (glyphs != stack)
+        g_free (glyphs);
+    }
 }
 
 static double
@@ -276,8 +553,10 @@ marks_text (TandemDiagram           *diagram,
   GString *s = g_string_new (tandem_idea_status_label (node->status));
 
   for (guint t = 0; t < node->tags->len; t++)
-    g_string_append_printf (s, "%s%s", t == 0 ? "   " : " · ",
-                            tandem_diagram_get_tag (diagram, g_array_index (node->tags, guint, t))->code);
+    {
+      g_string_append (s, t == 0 ? "   " : " · ");
+      g_string_append (s, tandem_diagram_get_tag (diagram, g_array_index (node->tags, guint, t))->code);
+    }
   if (node->n_pdsa > 0)
     g_string_append_printf (s, "   PDSA %u", node->n_pdsa);
   return g_string_free (s, FALSE);
@@ -330,6 +609,7 @@ static void
 tandem_diagram_layout_class_init (TandemDiagramLayoutClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = tandem_diagram_layout_finalize;
+  arc_pieces_init ();
 }
 
 static void
@@ -923,8 +1203,143 @@ tandem_diagram_layout_count_crossings (TandemDiagramLayout *self)
   return crossings;
 }
 
+/* What the tests compare with pango_cairo_show_layout(). */
+void
+_tandem_diagram_show_text (cairo_t     *cr,
+                           PangoLayout *layout,
+                           double       x,
+                           double       y)
+{
+  show_text (cr, layout, x, y);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Drawing                                                                  */
+
+/* Arcs as cairo_arc() draws them (cairo 1.16, cairo-arc.c) when one curve
+ * per piece is close enough, which is the case at the sizes boxes and marks
+ * are drawn: the same points, worked out the same way, so the path is the
+ * same to the last bit, without cairo_arc() working out how many curves each
+ * corner of every box needs. Larger, it is left to cairo_arc(). */
+#define ONE_CURVE_ERROR_HALF     0.0185185185185185036127    /* of a curve for π */
+#define ONE_CURVE_ERROR_QUARTER  0.000272567143730179811158  /* for π / 2 */
+
+/* Whether cairo draws each piece of an arc of @radius (up to @sweep) as one
+ * curve: while the circle as drawn (its largest axis, as cairo works it out)
+ * is under the tolerance over the error of one curve, with a margin. */
+static gboolean
+arc_is_one_curve (cairo_t *cr,
+                  double   radius,
+                  double   sweep)
+{
+  cairo_matrix_t m;
+  double i, j, f, g, h;
+
+  cairo_get_matrix (cr, &m);
+  i = m.xx * m.xx + m.yx * m.yx;
+  j = m.xy * m.xy + m.yy * m.yy;
+  f = 0.5 * (i + j);
+  g = 0.5 * (i - j);
+  h = m.xx * m.xy + m.yx * m.yy;
+  return radius * sqrt (f + hypot (g, h)) <
+         0.9 * cairo_get_tolerance (cr) / (sweep <= G_PI / 2 ? ONE_CURVE_ERROR_QUARTER : ONE_CURVE_ERROR_HALF);
+}
+
+/* The sines, cosines and curve handles of the pieces drawn over and over
+ * (box corners, status marks), worked out once. */
+typedef struct
+{
+  double a, b;
+  double sin_a, cos_a, sin_b, cos_b, h;
+} ArcPiece;
+
+static ArcPiece arc_pieces[8];
+static guint n_arc_pieces;
+
+static void
+arc_piece_init (ArcPiece *piece,
+                double    angle_a,
+                double    angle_b)
+{
+  piece->a = angle_a;
+  piece->b = angle_b;
+  piece->sin_a = sin (angle_a);
+  piece->cos_a = cos (angle_a);
+  piece->sin_b = sin (angle_b);
+  piece->cos_b = cos (angle_b);
+  piece->h = 4.0 / 3.0 * tan ((angle_b - angle_a) / 4.0);
+}
+
+static void
+arc_pieces_init (void)
+{
+  static const double angles[][2] = {
+    { -G_PI / 2, 0 }, { 0, G_PI / 2 }, { G_PI / 2, G_PI }, { G_PI, 3 * G_PI / 2 },
+    { 0, G_PI }, { G_PI, 2 * G_PI }, { -G_PI / 2, G_PI / 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (angles); i++)
+    arc_piece_init (&arc_pieces[n_arc_pieces++], angles[i][0], angles[i][1]);
+}
+
+static void
+arc_piece (cairo_t *cr,
+           double   xc,
+           double   yc,
+           double   radius,
+           double   angle_a,
+           double   angle_b)
+{
+  ArcPiece computed;
+  const ArcPiece *p = NULL;
+  double r_sin_a, r_cos_a, r_sin_b, r_cos_b;
+
+  if (angle_b - angle_a > G_PI)
+    {
+      double mid = angle_a + (angle_b - angle_a) / 2.0;
+
+      arc_piece (cr, xc, yc, radius, angle_a, mid);
+      arc_piece (cr, xc, yc, radius, mid, angle_b);
+      return;
+    }
+  for (guint i = 0; i < n_arc_pieces && p == NULL; i++)
+    if (arc_pieces[i].a == angle_a && arc_pieces[i].b == angle_b)
+      p = &arc_pieces[i];
+  if (p == NULL)
+    {
+      arc_piece_init (&computed, angle_a, angle_b);
+      p = &computed;
+    }
+  r_sin_a = radius * p->sin_a;
+  r_cos_a = radius * p->cos_a;
+  r_sin_b = radius * p->sin_b;
+  r_cos_b = radius * p->cos_b;
+  cairo_line_to (cr, xc + radius * p->cos_a, yc + radius * p->sin_a);
+  cairo_curve_to (cr,
+                  xc + r_cos_a - p->h * r_sin_a, yc + r_sin_a + p->h * r_cos_a,
+                  xc + r_cos_b + p->h * r_sin_b, yc + r_sin_b - p->h * r_cos_b,
+                  xc + r_cos_b, yc + r_sin_b);
+}
+
+/* cairo_arc (cr, xc, yc, radius, angle_a, angle_b), for angle_a < angle_b
+ * up to a full circle after it; @one_curve from arc_is_one_curve(). */
+static void
+arc (cairo_t  *cr,
+     double    xc,
+     double    yc,
+     double    radius,
+     double    angle_a,
+     double    angle_b,
+     gboolean  one_curve)
+{
+  if (!one_curve)
+    {
+      cairo_arc (cr, xc, yc, radius, angle_a, angle_b);
+      return;
+    }
+  cairo_line_to (cr, xc + radius * cos (angle_a), yc + radius * sin (angle_a));
+  arc_piece (cr, xc, yc, radius, angle_a, angle_b);
+}
 
 static void
 rounded_rectangle (cairo_t *cr,
@@ -934,11 +1349,13 @@ rounded_rectangle (cairo_t *cr,
                    double   h,
                    double   r)
 {
+  gboolean one_curve = arc_is_one_curve (cr, r, G_PI / 2);
+
   cairo_new_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  arc (cr, x + w - r, y + r, r, -G_PI / 2, 0, one_curve);
+  arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2, one_curve);
+  arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI, one_curve);
+  arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2, one_curve);
   cairo_close_path (cr);
 }
 
@@ -951,13 +1368,13 @@ visible (double cx1, double cy1, double cx2, double cy2,
 
 static void
 draw_legend (TandemDiagramLayout *self,
-             cairo_t             *cr)
+             cairo_t             *cr,
+             gboolean             high_contrast)
 {
   if (self->legend->len == 0)
     return;
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  cairo_move_to (cr, MARGIN, MARGIN + 1);
-  pango_cairo_show_layout (cr, self->key_label);
+  ink (cr, high_contrast, 0.2, 0.2, 0.2);
+  show_text (cr, self->key_label, MARGIN, MARGIN + 1);
   for (guint i = 0; i < self->legend->len; i++)
     {
       LegendItem *item = &g_array_index (self->legend, LegendItem, i);
@@ -967,34 +1384,36 @@ draw_legend (TandemDiagramLayout *self,
       switch (item->kind)
         {
         case LEGEND_GROUP:
-          {
-            Rgb c = group_colour (self->diagram, item->index);
-            cairo_set_source_rgb (cr, c.r, c.g, c.b);
-            cairo_rectangle (cr, item->x, item->y + 1, STRIPE, 11);
-            cairo_fill (cr);
-            tx = item->x + STRIPE + 5;
-          }
+          draw_group_mark (cr, self->diagram, item->index, item->x, item->y + 1, STRIPE, 11, high_contrast);
+          tx = item->x + STRIPE + 5;
           break;
         case LEGEND_STATUS:
-          draw_status_mark (cr, item->index, item->x + 5, cy, 4);
+          draw_status_mark (cr, item->index, item->x + 5, cy, 4, high_contrast);
           break;
         case LEGEND_TAG:
         default:
           {
             double w = text_width (item->code) + 6;
-            cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
             rounded_rectangle (cr, item->x, item->y, w, 13, 3);
-            cairo_fill (cr);
-            cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-            cairo_move_to (cr, item->x + 3, item->y + 1.5);
-            pango_cairo_show_layout (cr, item->code);
+            if (high_contrast)
+              {
+                cairo_set_source_rgb (cr, 0, 0, 0);
+                cairo_set_line_width (cr, 1);
+                cairo_stroke (cr);
+              }
+            else
+              {
+                cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
+                cairo_fill (cr);
+              }
+            ink (cr, high_contrast, 0.1, 0.1, 0.1);
+            show_text (cr, item->code, item->x + 3, item->y + 1.5);
             tx = item->x + w + 4;
           }
           break;
         }
-      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      cairo_move_to (cr, tx, item->y + 1.5);
-      pango_cairo_show_layout (cr, item->text);
+      ink (cr, high_contrast, 0.2, 0.2, 0.2);
+      show_text (cr, item->text, tx, item->y + 1.5);
     }
 }
 
@@ -1025,7 +1444,8 @@ static void
 draw_comment_badge (TandemDiagramLayout    *self,
                     cairo_t                *cr,
                     const TandemDiagramBox *box,
-                    guint                   count)
+                    guint                   count,
+                    gboolean                high_contrast)
 {
   g_autofree char *text = g_strdup_printf ("%u", count);
   PangoLayout *number = make_text (self, "Sans Bold 7", text, -1, FALSE);
@@ -1038,13 +1458,12 @@ draw_comment_badge (TandemDiagramLayout    *self,
   cairo_line_to (cr, bx + 3, by + h + 4);
   cairo_line_to (cr, bx + 9, by + h - 1);
   cairo_close_path (cr);
-  cairo_set_source_rgb (cr, 0.38, 0.21, 0.51);
+  ink (cr, high_contrast, 0.38, 0.21, 0.51);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  cairo_move_to (cr, bx + (w - text_width (number)) / 2, by + (h - text_height (number)) / 2);
-  pango_cairo_show_layout (cr, number);
+  show_text (cr, number, bx + (w - text_width (number)) / 2, by + (h - text_height (number)) / 2);
   cairo_restore (cr);
   g_object_unref (number);
 }
@@ -1062,10 +1481,12 @@ draw_box (TandemDiagramLayout            *self,
   guint n_comments = options && options->open_comments
                      ? GPOINTER_TO_UINT (g_hash_table_lookup (options->open_comments, node->id)) : 0;
   gboolean abandoned = node->status == TANDEM_IDEA_STATUS_ABANDONED;
+  gboolean hc = options && options->high_contrast;
   double tx = box->x + PAD, ty = box->y + PAD;
 
-  /* Fill: the aim strongest, then lighter to the right. */
-  switch (node->kind)
+  /* Fill: the aim strongest, then lighter to the right; white in high
+   * contrast, where the outlines tell the columns apart. */
+  switch (hc ? TANDEM_NODE_CHANGE_IDEA : node->kind)
     {
     case TANDEM_NODE_AIM: cairo_set_source_rgb (cr, 0.87, 0.91, 0.97); break;
     case TANDEM_NODE_PRIMARY: cairo_set_source_rgb (cr, 0.95, 0.96, 0.98); break;
@@ -1077,20 +1498,20 @@ draw_box (TandemDiagramLayout            *self,
   cairo_fill_preserve (cr);
   if (selected)
     {
-      cairo_set_source_rgb (cr, 0.1, 0.37, 0.75);
-      cairo_set_line_width (cr, 3);
+      ink (cr, hc, 0.1, 0.37, 0.75);
+      cairo_set_line_width (cr, hc ? 4 : 3);
     }
   else if (target)
     {
-      cairo_set_source_rgb (cr, 0.15, 0.55, 0.30);
+      ink (cr, hc, 0.15, 0.55, 0.30);
       cairo_set_line_width (cr, 3);
     }
   else
     {
-      cairo_set_source_rgb (cr, 0.55, 0.55, 0.58);
-      cairo_set_line_width (cr, node->kind == TANDEM_NODE_AIM ? 1.6 : 1);
+      ink (cr, hc, 0.55, 0.55, 0.58);
+      cairo_set_line_width (cr, node->kind == TANDEM_NODE_AIM ? (hc ? 2.5 : 1.6) : (hc ? 1.5 : 1));
     }
-  if (abandoned && !selected && !target)
+  if ((abandoned && !selected && !target) || (hc && target))
     {
       static const double dash[] = { 4, 3 };
       cairo_set_dash (cr, dash, 2, 0);
@@ -1100,56 +1521,48 @@ draw_box (TandemDiagramLayout            *self,
 
   if (node->group >= 0)
     {
-      Rgb c = group_colour (self->diagram, node->group);
-
       cairo_save (cr);
       rounded_rectangle (cr, box->x, box->y, box->width, box->height, 5);
       cairo_clip (cr);
-      cairo_set_source_rgb (cr, c.r, c.g, c.b);
-      cairo_rectangle (cr, box->x, box->y, STRIPE, box->height);
-      cairo_fill (cr);
+      draw_group_mark (cr, self->diagram, node->group, box->x, box->y, STRIPE, box->height, hc);
       cairo_restore (cr);
       tx += STRIPE;
     }
 
   if (box->group)
     {
-      cairo_set_source_rgb (cr, 0.35, 0.35, 0.38);
-      cairo_move_to (cr, tx, ty);
-      pango_cairo_show_layout (cr, box->group);
+      ink (cr, hc, 0.35, 0.35, 0.38);
+      show_text (cr, box->group, tx, ty);
       ty += text_height (box->group) + 3;
     }
 
   if (node->title[0] == '\0')
-    cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+    ink (cr, hc, 0.45, 0.45, 0.45);
   else if (abandoned)
-    cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+    ink (cr, hc, 0.35, 0.35, 0.35);
   else
-    cairo_set_source_rgb (cr, 0.08, 0.08, 0.1);
-  cairo_move_to (cr, tx, ty);
-  pango_cairo_show_layout (cr, box->text);
+    ink (cr, hc, 0.08, 0.08, 0.1);
+  show_text (cr, box->text, tx, ty);
   ty += text_height (box->text);
 
   if (box->marks)
     {
       ty += 4;
-      draw_status_mark (cr, node->status, tx + 4, ty + text_height (box->marks) / 2, 3.6);
-      cairo_set_source_rgb (cr, 0.25, 0.25, 0.28);
-      cairo_move_to (cr, tx + 12, ty);
-      pango_cairo_show_layout (cr, box->marks);
+      draw_status_mark (cr, node->status, tx + 4, ty + text_height (box->marks) / 2, 3.6, hc);
+      ink (cr, hc, 0.25, 0.25, 0.28);
+      show_text (cr, box->marks, tx + 12, ty);
       ty += text_height (box->marks);
     }
 
   if (box->credit)
     {
       ty += 3;
-      cairo_set_source_rgb (cr, 0.38, 0.38, 0.4);
-      cairo_move_to (cr, tx, ty);
-      pango_cairo_show_layout (cr, box->credit);
+      ink (cr, hc, 0.38, 0.38, 0.4);
+      show_text (cr, box->credit, tx, ty);
     }
 
   if (n_comments > 0)
-    draw_comment_badge (self, cr, box, n_comments);
+    draw_comment_badge (self, cr, box, n_comments, hc);
 
   if (box->n_folded > 0)
     {
@@ -1158,12 +1571,11 @@ draw_box (TandemDiagramLayout            *self,
       double w = text_width (badge) + 10, h = 16;
       double bx = box->x + box->width - w / 2, by = box->y + box->height / 2 - h / 2;
 
-      cairo_set_source_rgb (cr, 0.25, 0.25, 0.28);
+      ink (cr, hc, 0.25, 0.25, 0.28);
       rounded_rectangle (cr, bx, by, w, h, 8);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_move_to (cr, bx + 5, by + (h - text_height (badge)) / 2);
-      pango_cairo_show_layout (cr, badge);
+      show_text (cr, badge, bx + 5, by + (h - text_height (badge)) / 2);
       g_object_unref (badge);
     }
 }
@@ -1184,14 +1596,14 @@ draw_drop_line (TandemDiagramLayout            *self,
   box = &g_array_index (self->boxes, TandemDiagramBox, b);
   y = options->drop_place == TANDEM_DROP_BEFORE ? box->y - BOX_GAP / 2 : box->y + box->height + BOX_GAP / 2;
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 0.15, 0.55, 0.30);
+  ink (cr, options->high_contrast, 0.15, 0.55, 0.30);
   cairo_set_line_width (cr, 3);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_move_to (cr, box->x + 8, y);
   cairo_line_to (cr, box->x + box->width, y);
   cairo_stroke (cr);
   cairo_set_line_width (cr, 2);
-  cairo_arc (cr, box->x + 4, y, 4, 0, 2 * G_PI);
+  arc (cr, box->x + 4, y, 4, 0, 2 * G_PI, arc_is_one_curve (cr, 4, G_PI));
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -1213,6 +1625,7 @@ tandem_diagram_layout_draw (TandemDiagramLayout            *self,
 {
   double cx1, cy1, cx2, cy2;
   int selected_box = -1;
+  gboolean hc = options && options->high_contrast;
 
   g_return_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self));
 
@@ -1223,23 +1636,23 @@ tandem_diagram_layout_draw (TandemDiagramLayout            *self,
 
   if ((options == NULL || options->legend) &&
       visible (cx1, cy1, cx2, cy2, 0, 0, self->width, MARGIN + self->legend_height))
-    draw_legend (self, cr);
+    draw_legend (self, cr, hc);
 
   for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
     if (self->columns[k]->len > 0 &&
         visible (cx1, cy1, cx2, cy2, self->column_x[k], self->top - HEADING_HEIGHT,
                  column_widths[k], HEADING_HEIGHT))
       {
-        cairo_set_source_rgb (cr, 0.25, 0.25, 0.28);
-        cairo_move_to (cr, self->column_x[k], self->top - HEADING_HEIGHT + 4);
-        pango_cairo_show_layout (cr, self->headings[k]);
+        ink (cr, hc, 0.25, 0.25, 0.28);
+        show_text (cr, self->headings[k], self->column_x[k], self->top - HEADING_HEIGHT + 4);
         cairo_set_line_width (cr, 1);
         cairo_move_to (cr, self->column_x[k], self->top - 6.5);
         cairo_line_to (cr, self->column_x[k] + column_widths[k], self->top - 6.5);
         cairo_stroke (cr);
       }
 
-  cairo_set_line_width (cr, 1.2);
+  /* Connectors: mid-grey, or black in high contrast. */
+  cairo_set_line_width (cr, hc ? 1.5 : 1.2);
   for (int pass = 0; pass < 2; pass++)
     {
       /* The selected node's connectors last, on top, so they stand out. */
@@ -1247,11 +1660,11 @@ tandem_diagram_layout_draw (TandemDiagramLayout            *self,
         {
           if (selected_box < 0)
             break;
-          cairo_set_source_rgb (cr, 0.1, 0.37, 0.75);
-          cairo_set_line_width (cr, 2.2);
+          ink (cr, hc, 0.1, 0.37, 0.75);
+          cairo_set_line_width (cr, hc ? 3 : 2.2);
         }
       else
-        cairo_set_source_rgb (cr, 0.6, 0.6, 0.63);
+        ink (cr, hc, 0.6, 0.6, 0.63);
       for (guint e = 0; e < self->edges->len; e++)
         {
           const TandemDiagramEdge *edge = &g_array_index (self->edges, TandemDiagramEdge, e);

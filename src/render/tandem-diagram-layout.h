@@ -45,6 +45,7 @@ typedef struct
   gboolean         legend;          /* draw the key at the top */
   TandemDropPlace  drop_place;
   GHashTable      *open_comments;   /* node id → GUINT_TO_POINTER (count), or NULL */
+  gboolean         high_contrast;   /* black on white, strong outlines, groups by pattern */
 } TandemDiagramDrawOptions;
 
 #define TANDEM_TYPE_DIAGRAM_LAYOUT (tandem_diagram_layout_get_type ())
@@ -88,6 +89,8 @@ TandemDiagramPages *tandem_diagram_pages_new        (TandemDiagramLayout *layout
                                                      guint                columns,
                                                      guint                rows);
 void                tandem_diagram_pages_free       (TandemDiagramPages  *pages);
+void                tandem_diagram_pages_set_high_contrast (TandemDiagramPages *pages,
+                                                            gboolean            high_contrast);
 gboolean            tandem_diagram_pages_prefer_landscape (TandemDiagramLayout *layout,
                                                            double               paper_width,
                                                            double               paper_height,

@@ -23,6 +23,7 @@ struct _TandemDiagramPages
   char                *subtitle;
   guint                columns;
   guint                rows;
+  gboolean             high_contrast;
 };
 
 /**
@@ -115,6 +116,19 @@ tandem_diagram_pages_free (TandemDiagramPages *pages)
   g_free (pages);
 }
 
+/**
+ * tandem_diagram_pages_set_high_contrast:
+ * @pages: pages
+ * @high_contrast: whether to print black on white, groups told apart by
+ *   pattern (as the canvas draws in high contrast)
+ */
+void
+tandem_diagram_pages_set_high_contrast (TandemDiagramPages *pages,
+                                        gboolean            high_contrast)
+{
+  pages->high_contrast = high_contrast;
+}
+
 guint
 tandem_diagram_pages_get_n_pages (TandemDiagramPages *pages)
 {
@@ -158,9 +172,13 @@ draw_header (TandemDiagramPages *pages,
 {
   double w = width - 2 * PAGE_MARGIN;
 
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+  if (pages->high_contrast)
+    cairo_set_source_rgb (cr, 0, 0, 0);
+  else
+    cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
   show_text (cr, "Sans Bold 13", pages->title, PAGE_MARGIN, PAGE_MARGIN - 6, w * 0.7, FALSE);
-  cairo_set_source_rgb (cr, 0.35, 0.35, 0.38);
+  if (!pages->high_contrast)
+    cairo_set_source_rgb (cr, 0.35, 0.35, 0.38);
   if (pages->subtitle)
     show_text (cr, "Sans 8", pages->subtitle, PAGE_MARGIN, PAGE_MARGIN + 13, w * 0.7, FALSE);
   if (extra)
@@ -243,7 +261,7 @@ tandem_diagram_draw_page (cairo_t  *cr,
                           gpointer  user_data)
 {
   TandemDiagramPages *pages = user_data;
-  TandemDiagramDrawOptions options = { -1, -1, TRUE, TANDEM_DROP_ONTO, NULL };
+  TandemDiagramDrawOptions options = { -1, -1, TRUE, TANDEM_DROP_ONTO, NULL, pages->high_contrast };
   double dw, dh, area_w, area_h, scale;
   guint n_pages = pages->columns * pages->rows;
 

@@ -8,9 +8,11 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <unistd.h>
 
 #include "tandem-export.h"
@@ -270,4 +272,164 @@ tandem_export_pages_confirmed (const char              *path,
   if (!ok)
     g_unlink (tmp);
   return ok;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Fonts ready before the drawing starts                                      */
+
+struct _TandemExportFonts
+{
+  GThread             *thread;
+  GMutex               lock;
+  GCond                cond;
+  gboolean             configured;  /* fontconfig's configuration is loaded */
+  GCancellable        *cancellable;
+  TandemExportFormat   format;
+  double               width;
+  double               height;
+  double               dpi;
+  TandemWarmFontsFunc  warm;
+  gpointer             user_data;
+};
+
+/* What FcInit() does, less one step: it also reads every configuration file
+ * that is available but not enabled (conf.avail), only so that fc-conflist
+ * can list their descriptions, and that is a third of its time. The files
+ * that apply, the fonts and their caches are the same. Anything unusual (no
+ * configuration, no cache directory) is left to FcInit() and its fallbacks.
+ * Must run before anything else in the process uses fontconfig. */
+static void
+load_font_configuration (void)
+{
+  FcConfig *config = FcConfigCreate ();
+  FcStrList *cache_dirs;
+  gboolean usable;
+
+  if (config == NULL)
+    return;
+  usable = FcConfigParseAndLoad (config, NULL, FcTrue);
+  if (usable)
+    {
+      cache_dirs = FcConfigGetCacheDirs (config);
+      usable = cache_dirs != NULL && FcStrListNext (cache_dirs) != NULL;
+      if (cache_dirs != NULL)
+        FcStrListDone (cache_dirs);
+    }
+  /* FcConfigSetCurrent() keeps a reference of its own; ours is kept too, as
+   * older fontconfigs did not take one. */
+  if (!usable || !FcConfigBuildFonts (config) || !FcConfigSetCurrent (config))
+    FcConfigDestroy (config);
+}
+
+static gpointer
+prepare_fonts_thread (gpointer data)
+{
+  TandemExportFonts *fonts = data;
+  PangoFontMap *map;
+  PangoContext *context;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  load_font_configuration ();
+  /* A font map of our own (the default one is each thread's own), handed to
+   * the drawing thread when this one ends. */
+  map = pango_cairo_font_map_new ();
+  g_mutex_lock (&fonts->lock);
+  fonts->configured = TRUE;
+  g_cond_signal (&fonts->cond);
+  g_mutex_unlock (&fonts->lock);
+  /* An SVG file names its drawing after a number every cairo surface in
+   * the process takes, so a surface made here would change the file: for
+   * SVG, only the configuration is loaded. */
+  if (fonts->warm == NULL || fonts->format == TANDEM_EXPORT_SVG ||
+      g_cancellable_is_cancelled (fonts->cancellable))
+    return map;
+
+  /* The fonts are loaded for a surface of the kind the export draws on, so
+   * that the drawing finds them with the same options and scale. */
+  if (fonts->format == TANDEM_EXPORT_PNG)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  else
+    surface = cairo_pdf_surface_create_for_stream (NULL, NULL, fonts->width, fonts->height);
+  cr = cairo_create (surface);
+  if (fonts->format == TANDEM_EXPORT_PNG)
+    cairo_scale (cr, fonts->dpi / 72.0, fonts->dpi / 72.0);
+  context = pango_font_map_create_context (map);
+  pango_cairo_update_context (cr, context);
+  fonts->warm (context, fonts->width, fonts->height, fonts->cancellable, fonts->user_data);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return map;
+}
+
+/**
+ * tandem_export_prepare_fonts:
+ * @format: what the export will write
+ * @width: page width in points
+ * @height: page height in points
+ * @dpi: resolution of a PNG; ignored otherwise
+ * @warm: (nullable): lays out text in the fonts the pages use
+ * @user_data: for @warm
+ *
+ * Starts getting fonts ready on a second thread, so that a program that
+ * exports (the command line) does it while it opens its project and
+ * analyses the data: it reads fontconfig's configuration and caches, then
+ * @warm finds and loads the fonts the pages use until the drawing starts.
+ * Call tandem_export_fonts_install() on the thread that will draw, before
+ * it draws. Nothing else in the process may use fontconfig or Pango before
+ * then; the app, where GTK has set them up already, must not call this.
+ *
+ * Returns: (transfer full): the fonts being prepared
+ */
+TandemExportFonts *
+tandem_export_prepare_fonts (TandemExportFormat   format,
+                             double               width,
+                             double               height,
+                             double               dpi,
+                             TandemWarmFontsFunc  warm,
+                             gpointer             user_data)
+{
+  TandemExportFonts *fonts = g_new0 (TandemExportFonts, 1);
+
+  g_mutex_init (&fonts->lock);
+  g_cond_init (&fonts->cond);
+  fonts->cancellable = g_cancellable_new ();
+  fonts->format = format;
+  fonts->width = width;
+  fonts->height = height;
+  fonts->dpi = format == TANDEM_EXPORT_PNG && dpi >= 72 && dpi <= 1200 ? dpi : 72;
+  fonts->warm = warm;
+  fonts->user_data = user_data;
+  fonts->thread = g_thread_new ("tandem-fonts", prepare_fonts_thread, fonts);
+  return fonts;
+}
+
+/**
+ * tandem_export_fonts_install:
+ * @fonts: (transfer full): from tandem_export_prepare_fonts()
+ *
+ * Waits for fontconfig's configuration to be loaded, stops the loading of
+ * fonts where it has got to (the drawing loads any font still missing) and
+ * makes the fonts loaded the calling thread's default font map. Frees @fonts.
+ */
+void
+tandem_export_fonts_install (TandemExportFonts *fonts)
+{
+  g_autoptr(PangoFontMap) map = NULL;
+
+  g_return_if_fail (fonts != NULL);
+
+  g_mutex_lock (&fonts->lock);
+  while (!fonts->configured)
+    g_cond_wait (&fonts->cond, &fonts->lock);
+  g_mutex_unlock (&fonts->lock);
+  g_cancellable_cancel (fonts->cancellable);
+  map = g_thread_join (fonts->thread);
+  pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (map));
+
+  g_object_unref (fonts->cancellable);
+  g_mutex_clear (&fonts->lock);
+  g_cond_clear (&fonts->cond);
+  g_free (fonts);
 }

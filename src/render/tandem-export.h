@@ -6,7 +6,8 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib.h>
+#include <gio/gio.h>
+#include <pango/pango.h>
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,26 @@ typedef void (*TandemDrawPageFunc) (cairo_t *cr,
 typedef gboolean (*TandemExportConfirmFunc) (gpointer   user_data,
                                              GError   **error);
 
+/**
+ * TandemWarmFontsFunc:
+ * @context: a Pango context like the one a #TandemDrawPageFunc will draw with
+ * @width: the page's width in points
+ * @height: the page's height in points
+ * @cancellable: cancelled when the drawing is about to start: stop then
+ * @user_data: the caller's data
+ *
+ * Lays out a few words in each font a page will use, the likeliest first,
+ * so that the fonts are found and loaded before the drawing starts. See
+ * tandem_export_prepare_fonts().
+ */
+typedef void (*TandemWarmFontsFunc) (PangoContext *context,
+                                     double        width,
+                                     double        height,
+                                     GCancellable *cancellable,
+                                     gpointer      user_data);
+
+typedef struct _TandemExportFonts TandemExportFonts;
+
 GQuark   tandem_export_error_quark        (void);
 
 gboolean tandem_export_format_from_string (const char          *name,
@@ -92,5 +113,15 @@ gboolean tandem_export_pages_confirmed    (const char          *path,
                                            TandemExportConfirmFunc confirm,
                                            gpointer             confirm_data,
                                            GError             **error);
+
+TandemExportFonts *tandem_export_prepare_fonts (TandemExportFormat   format,
+                                               double               width,
+                                               double               height,
+                                               double               dpi,
+                                               TandemWarmFontsFunc  warm,
+                                               gpointer             user_data);
+void               tandem_export_fonts_install (TandemExportFonts   *fonts);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemExportFonts, tandem_export_fonts_install)
 
 G_END_DECLS

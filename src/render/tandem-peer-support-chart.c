@@ -25,13 +25,78 @@
 
 typedef struct { double r, g, b; } Rgb;
 
-static const Rgb status_fill[TANDEM_N_ITEM_STATUSES] = {
-  { 1.00, 1.00, 1.00 },   /* not started: empty */
-  { 0.87, 0.92, 0.97 },   /* planning: pale, dotted */
-  { 0.42, 0.68, 0.84 },   /* in progress: mid, striped */
-  { 0.03, 0.32, 0.61 },   /* in place: solid, dark */
-  { 0.88, 0.88, 0.88 },   /* not applicable: grey, crossed */
+/* The colours and line weights of one style. The patterns are the same in
+ * both; high contrast draws them in black on white, heavier, and marks the
+ * heat map's shares with a bar as well as a figure. */
+typedef struct
+{
+  Rgb      status_fill[TANDEM_N_ITEM_STATUSES];
+  Rgb      stripes;          /* in progress */
+  double   stripe_width;
+  Rgb      dots;             /* planning */
+  double   dot_radius;
+  Rgb      crosses;          /* not applicable */
+  double   cross_width;
+  Rgb      outline;
+  double   outline_width;
+  Rgb      in_place_text;
+  Rgb      ink;
+  Rgb      muted;
+  Rgb      line;
+  Rgb      row_rule;
+  double   row_rule_width;
+  Rgb      grid;
+  gboolean share_bars;       /* heat map: white cells with a bar for the share */
+} Palette;
+
+static const Palette standard_palette = {
+  .status_fill = {
+    { 1.00, 1.00, 1.00 },   /* not started: empty */
+    { 0.87, 0.92, 0.97 },   /* planning: pale, dotted */
+    { 0.42, 0.68, 0.84 },   /* in progress: mid, striped */
+    { 0.03, 0.32, 0.61 },   /* in place: solid, dark */
+    { 0.88, 0.88, 0.88 },   /* not applicable: grey, crossed */
+  },
+  .stripes = { 1, 1, 1 }, .stripe_width = 1.2,
+  .dots = { 0.13, 0.44, 0.71 }, .dot_radius = 0.8,
+  .crosses = { 0.55, 0.55, 0.55 }, .cross_width = 0.8,
+  .outline = { 0.45, 0.45, 0.45 }, .outline_width = 0.6,
+  .in_place_text = { 1, 1, 1 },
+  .ink = { 0.13, 0.13, 0.13 },
+  .muted = { 0.35, 0.35, 0.35 },
+  .line = { 0.45, 0.45, 0.45 },
+  .row_rule = { 0.8, 0.8, 0.8 }, .row_rule_width = 0.5,
+  .grid = { 1, 1, 1 },
+  .share_bars = FALSE,
 };
+
+static const Palette high_contrast_palette = {
+  .status_fill = {
+    { 1, 1, 1 },            /* not started: empty */
+    { 1, 1, 1 },            /* planning: dotted */
+    { 1, 1, 1 },            /* in progress: striped */
+    { 0, 0, 0 },            /* in place: solid */
+    { 1, 1, 1 },            /* not applicable: crossed */
+  },
+  .stripes = { 0, 0, 0 }, .stripe_width = 1.4,
+  .dots = { 0, 0, 0 }, .dot_radius = 0.9,
+  .crosses = { 0, 0, 0 }, .cross_width = 0.7,
+  .outline = { 0, 0, 0 }, .outline_width = 1.0,
+  .in_place_text = { 1, 1, 1 },
+  .ink = { 0, 0, 0 },
+  .muted = { 0, 0, 0 },
+  .line = { 0, 0, 0 },
+  .row_rule = { 0, 0, 0 }, .row_rule_width = 0.6,
+  .grid = { 0, 0, 0 },
+  .share_bars = TRUE,
+};
+
+static const Palette *
+palette_for (TandemPeerSupportStyle style)
+{
+  return style == TANDEM_PEER_SUPPORT_STYLE_HIGH_CONTRAST ? &high_contrast_palette
+                                                          : &standard_palette;
+}
 
 /* The order segments are drawn in, left to right: the done work first. */
 static const TandemItemStatus bar_order[TANDEM_N_ITEM_STATUSES] = {
@@ -39,9 +104,9 @@ static const TandemItemStatus bar_order[TANDEM_N_ITEM_STATUSES] = {
   TANDEM_ITEM_NOT_STARTED, TANDEM_ITEM_NOT_APPLICABLE,
 };
 
+/* The printed pages are always in the standard style. */
 static const Rgb ink = { 0.13, 0.13, 0.13 };
 static const Rgb muted = { 0.35, 0.35, 0.35 };
-static const Rgb line = { 0.45, 0.45, 0.45 };
 
 /* ------------------------------------------------------------------------ */
 /* Text                                                                     */
@@ -194,19 +259,20 @@ paint_status (cairo_t          *cr,
               double            y,
               double            w,
               double            h,
-              TandemItemStatus  status)
+              TandemItemStatus  status,
+              const Palette    *palette)
 {
   cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
   cairo_clip_preserve (cr);
-  set_rgb (cr, &status_fill[status]);
+  set_rgb (cr, &palette->status_fill[status]);
   cairo_fill (cr);
 
   switch (status)
     {
     case TANDEM_ITEM_IN_PROGRESS:
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, 1.2);
+      set_rgb (cr, &palette->stripes);
+      cairo_set_line_width (cr, palette->stripe_width);
       for (double d = -h; d < w + h; d += 5)
         {
           cairo_move_to (cr, x + d, y + h);
@@ -215,18 +281,18 @@ paint_status (cairo_t          *cr,
       cairo_stroke (cr);
       break;
     case TANDEM_ITEM_PLANNING:
-      cairo_set_source_rgb (cr, 0.13, 0.44, 0.71);
+      set_rgb (cr, &palette->dots);
       for (double dy = y + 2.5; dy < y + h; dy += 4)
         for (double dx = x + 2.5 + (((int) ((dy - y) / 4)) % 2) * 2; dx < x + w; dx += 4)
           {
             cairo_new_sub_path (cr);
-            cairo_arc (cr, dx, dy, 0.8, 0, 2 * G_PI);
+            cairo_arc (cr, dx, dy, palette->dot_radius, 0, 2 * G_PI);
           }
       cairo_fill (cr);
       break;
     case TANDEM_ITEM_NOT_APPLICABLE:
-      cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
-      cairo_set_line_width (cr, 0.8);
+      set_rgb (cr, &palette->crosses);
+      cairo_set_line_width (cr, palette->cross_width);
       for (double d = -h; d < w + h; d += 6)
         {
           cairo_move_to (cr, x + d, y + h);
@@ -244,9 +310,10 @@ paint_status (cairo_t          *cr,
   cairo_restore (cr);
 
   cairo_save (cr);
-  set_rgb (cr, &line);
-  cairo_set_line_width (cr, 0.6);
-  cairo_rectangle (cr, x + 0.3, y + 0.3, w - 0.6, h - 0.6);
+  set_rgb (cr, &palette->outline);
+  cairo_set_line_width (cr, palette->outline_width);
+  cairo_rectangle (cr, x + palette->outline_width / 2, y + palette->outline_width / 2,
+                   w - palette->outline_width, h - palette->outline_width);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -275,10 +342,11 @@ legend_height (cairo_t *cr,
 }
 
 static void
-draw_legend (cairo_t *cr,
-             double   x0,
-             double   y,
-             double   width)
+draw_legend (cairo_t       *cr,
+             double         x0,
+             double         y,
+             double         width,
+             const Palette *palette)
 {
   double x = 0;
 
@@ -293,8 +361,8 @@ draw_legend (cairo_t *cr,
           y += LEGEND_HEIGHT;
           x = 0;
         }
-      paint_status (cr, x0 + x, y + 3, 12, 10, bar_order[k]);
-      set_rgb (cr, &ink);
+      paint_status (cr, x0 + x, y + 3, 12, 10, bar_order[k], palette);
+      set_rgb (cr, &palette->ink);
       cairo_move_to (cr, x0 + x + 16, y + 8 - layout_height (layout) / 2);
       pango_cairo_show_layout (cr, layout);
       g_object_unref (layout);
@@ -331,10 +399,7 @@ tandem_peer_support_progress_height (GPtrArray *stages,
  * @width: the width to use
  * @stages: (element-type TandemStageProgress): progress by stage
  *
- * Draws one bar per stage, split by status (in place, in progress,
- * planning, not started, not applicable), with the counts written in the
- * bar and “3 of 4 in place” beside it, and a legend. The same drawing serves
- * the screen, printing and every export.
+ * tandem_peer_support_draw_progress_full() in the standard style.
  */
 void
 tandem_peer_support_draw_progress (cairo_t   *cr,
@@ -343,6 +408,33 @@ tandem_peer_support_draw_progress (cairo_t   *cr,
                                    double     width,
                                    GPtrArray *stages)
 {
+  tandem_peer_support_draw_progress_full (cr, x, y, width, stages,
+                                          TANDEM_PEER_SUPPORT_STYLE_STANDARD);
+}
+
+/**
+ * tandem_peer_support_draw_progress_full:
+ * @cr: where to draw
+ * @x: left edge
+ * @y: top edge
+ * @width: the width to use
+ * @stages: (element-type TandemStageProgress): progress by stage
+ * @style: standard, or high contrast (black on white, heavier lines)
+ *
+ * Draws one bar per stage, split by status (in place, in progress,
+ * planning, not started, not applicable), with the counts written in the
+ * bar and “3 of 4 in place” beside it, and a legend. The same drawing serves
+ * the screen, printing and every export.
+ */
+void
+tandem_peer_support_draw_progress_full (cairo_t                *cr,
+                                        double                  x,
+                                        double                  y,
+                                        double                  width,
+                                        GPtrArray              *stages,
+                                        TandemPeerSupportStyle  style)
+{
+  const Palette *palette = palette_for (style);
   double label_width = MIN (width * 0.32, 170);
   double right_width = MIN (width * 0.2, 96);
   double bar_x = x + label_width + 8;
@@ -358,7 +450,7 @@ tandem_peer_support_draw_progress (cairo_t   *cr,
       PangoLayout *layout;
 
       layout = make_layout (cr, stage->stage, 9, FALSE, label_width, 2);
-      set_rgb (cr, &ink);
+      set_rgb (cr, &palette->ink);
       cairo_move_to (cr, x, row_y + (ROW_HEIGHT - layout_height (layout)) / 2);
       pango_cairo_show_layout (cr, layout);
       g_object_unref (layout);
@@ -371,31 +463,21 @@ tandem_peer_support_draw_progress (cairo_t   *cr,
 
           if (stage->counts[status] == 0)
             continue;
-          paint_status (cr, seg_x, bar_y, w, BAR_HEIGHT, status);
+          paint_status (cr, seg_x, bar_y, w, BAR_HEIGHT, status, palette);
           if (w >= 12)
             {
-              static const Rgb white = { 1, 1, 1 };
               count = g_strdup_printf ("%u", stage->counts[status]);
-              if (status == TANDEM_ITEM_IN_PLACE || status == TANDEM_ITEM_IN_PROGRESS)
-                {
-                  /* A dark patch behind the figure keeps it legible on the stripes. */
-                  if (status == TANDEM_ITEM_IN_PROGRESS)
-                    {
-                      cairo_set_source_rgb (cr, 0.42, 0.68, 0.84);
-                      cairo_rectangle (cr, seg_x + w / 2 - 5, bar_y + 2, 10, BAR_HEIGHT - 4);
-                      cairo_fill (cr);
-                      draw_centred (cr, count, seg_x + w / 2, bar_y + BAR_HEIGHT / 2, 8, TRUE, &ink);
-                    }
-                  else
-                    draw_centred (cr, count, seg_x + w / 2, bar_y + BAR_HEIGHT / 2, 8, TRUE, &white);
-                }
+              if (status == TANDEM_ITEM_IN_PLACE)
+                draw_centred (cr, count, seg_x + w / 2, bar_y + BAR_HEIGHT / 2, 8, TRUE,
+                              &palette->in_place_text);
               else
                 {
-                  cairo_set_source_rgb (cr, status_fill[status].r, status_fill[status].g,
-                                        status_fill[status].b);
+                  /* A plain patch behind the figure keeps it legible on the pattern. */
+                  set_rgb (cr, &palette->status_fill[status]);
                   cairo_rectangle (cr, seg_x + w / 2 - 5, bar_y + 2, 10, BAR_HEIGHT - 4);
                   cairo_fill (cr);
-                  draw_centred (cr, count, seg_x + w / 2, bar_y + BAR_HEIGHT / 2, 8, TRUE, &ink);
+                  draw_centred (cr, count, seg_x + w / 2, bar_y + BAR_HEIGHT / 2, 8, TRUE,
+                                &palette->ink);
                 }
             }
           seg_x += w;
@@ -405,13 +487,13 @@ tandem_peer_support_draw_progress (cairo_t   *cr,
       summary = g_strdup_printf (_("%u of %u in place"), stage->counts[TANDEM_ITEM_IN_PLACE],
                                  stage->total);
       layout = make_layout (cr, summary, 8.5, FALSE, right_width, 1);
-      set_rgb (cr, &muted);
+      set_rgb (cr, &palette->muted);
       cairo_move_to (cr, bar_x + bar_width + 6, row_y + (ROW_HEIGHT - layout_height (layout)) / 2);
       pango_cairo_show_layout (cr, layout);
       g_object_unref (layout);
     }
 
-  draw_legend (cr, x, y + stages->len * ROW_HEIGHT + 8, width);
+  draw_legend (cr, x, y + stages->len * ROW_HEIGHT + 8, width, palette);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -460,6 +542,30 @@ heat_colour (double  fraction,
   colour->b = light.b + (dark.b - light.b) * fraction;
 }
 
+/* High contrast: a white cell, outlined, with a black bar along its foot
+ * as long as the share is of the cell. */
+static void
+draw_share_bar (cairo_t       *cr,
+                double         x,
+                double         y,
+                double         w,
+                double         h,
+                double         fraction,
+                const Palette *palette)
+{
+  static const Rgb white = { 1, 1, 1 };
+
+  set_rgb (cr, &white);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill (cr);
+  set_rgb (cr, &palette->outline);
+  cairo_set_line_width (cr, 0.5);
+  cairo_rectangle (cr, x + 2, y + h - 4.5, w - 4, 3);
+  cairo_stroke (cr);
+  cairo_rectangle (cr, x + 2, y + h - 4.5, (w - 4) * CLAMP (fraction, 0, 1), 3);
+  cairo_fill (cr);
+}
+
 /**
  * tandem_peer_support_heatmap_height:
  * @caseload: the caseload
@@ -495,9 +601,7 @@ tandem_peer_support_heatmap_height (TandemPeerSupportCaseload *caseload,
  * @first_team: the first team to draw
  * @n_teams: how many teams to draw at most
  *
- * Draws teams down and stages across, each cell shaded by the share of the
- * stage's items in place and labelled with it (“75%”, or “n/a”), with the
- * number of filled peer roles per team and a key.
+ * tandem_peer_support_draw_heatmap_full() in the standard style.
  */
 void
 tandem_peer_support_draw_heatmap (cairo_t                   *cr,
@@ -508,7 +612,39 @@ tandem_peer_support_draw_heatmap (cairo_t                   *cr,
                                   guint                      first_team,
                                   guint                      n_teams)
 {
+  tandem_peer_support_draw_heatmap_full (cr, x, y, width, caseload, first_team, n_teams,
+                                         TANDEM_PEER_SUPPORT_STYLE_STANDARD);
+}
+
+/**
+ * tandem_peer_support_draw_heatmap_full:
+ * @cr: where to draw
+ * @x: left edge
+ * @y: top edge
+ * @width: the width to use
+ * @caseload: the caseload
+ * @first_team: the first team to draw
+ * @n_teams: how many teams to draw at most
+ * @style: standard, or high contrast (white cells, the share as a bar and
+ *   a figure in black)
+ *
+ * Draws teams down and stages across, each cell shaded by the share of the
+ * stage's items in place and labelled with it (“75%”, or “n/a”), with the
+ * number of filled peer roles per team and a key.
+ */
+void
+tandem_peer_support_draw_heatmap_full (cairo_t                   *cr,
+                                       double                     x,
+                                       double                     y,
+                                       double                     width,
+                                       TandemPeerSupportCaseload *caseload,
+                                       guint                      first_team,
+                                       guint                      n_teams,
+                                       TandemPeerSupportStyle     style)
+{
   static const Rgb white = { 1, 1, 1 };
+  const Palette *palette = palette_for (style);
+  const Rgb *pen = &palette->ink;
   HeatmapGeometry g;
   guint last;
   double row_y, key_x;
@@ -520,7 +656,7 @@ tandem_peer_support_draw_heatmap (cairo_t                   *cr,
       PangoLayout *layout = make_layout (cr, caseload->stage_names->pdata[s], 7.5, TRUE,
                                          g.cell_width - 4, 4);
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      set_rgb (cr, &ink);
+      set_rgb (cr, pen);
       cairo_move_to (cr, x + g.label_width + s * g.cell_width + 2,
                      y + g.header_height - 3 - layout_height (layout));
       pango_cairo_show_layout (cr, layout);
@@ -529,7 +665,7 @@ tandem_peer_support_draw_heatmap (cairo_t                   *cr,
   {
     PangoLayout *layout = make_layout (cr, _("Peer roles"), 7.5, TRUE, g.roles_width - 4, 3);
     pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-    set_rgb (cr, &ink);
+    set_rgb (cr, pen);
     cairo_move_to (cr, x + width - g.roles_width + 2, y + g.header_height - 3 - layout_height (layout));
     pango_cairo_show_layout (cr, layout);
     g_object_unref (layout);
@@ -543,7 +679,7 @@ tandem_peer_support_draw_heatmap (cairo_t                   *cr,
       g_autofree char *roles = g_strdup_printf ("%u", team->roles);
       PangoLayout *layout = make_layout (cr, team->team_name, 8, FALSE, g.label_width - 6, 1);
 
-      set_rgb (cr, &ink);
+      set_rgb (cr, pen);
       cairo_move_to (cr, x, row_y + (CELL_HEIGHT - layout_height (layout)) / 2);
       pango_cairo_show_layout (cr, layout);
       g_object_unref (layout);
@@ -556,9 +692,25 @@ tandem_peer_support_draw_heatmap (cairo_t                   *cr,
 
           if (fraction < 0)
             {
-              paint_status (cr, cx, row_y, g.cell_width, CELL_HEIGHT, TANDEM_ITEM_NOT_APPLICABLE);
+              paint_status (cr, cx, row_y, g.cell_width, CELL_HEIGHT, TANDEM_ITEM_NOT_APPLICABLE,
+                            palette);
+              if (palette->share_bars)
+                {
+                  /* The words on a plain patch, clear of the crosses. */
+                  set_rgb (cr, &white);
+                  cairo_rectangle (cr, cx + g.cell_width / 2 - 9, row_y + 3, 18, CELL_HEIGHT - 6);
+                  cairo_fill (cr);
+                }
               draw_centred (cr, _("n/a"), cx + g.cell_width / 2, row_y + CELL_HEIGHT / 2, 7.5,
-                            FALSE, &ink);
+                            palette->share_bars, pen);
+            }
+          else if (palette->share_bars)
+            {
+              g_autofree char *percent = g_strdup_printf ("%.0f%%", 100 * fraction);
+
+              draw_share_bar (cr, cx, row_y, g.cell_width, CELL_HEIGHT, fraction, palette);
+              draw_centred (cr, percent, cx + g.cell_width / 2, row_y + (CELL_HEIGHT - 4) / 2, 7.5,
+                            TRUE, pen);
             }
           else
             {
@@ -570,23 +722,23 @@ tandem_peer_support_draw_heatmap (cairo_t                   *cr,
               cairo_rectangle (cr, cx, row_y, g.cell_width, CELL_HEIGHT);
               cairo_fill (cr);
               draw_centred (cr, percent, cx + g.cell_width / 2, row_y + CELL_HEIGHT / 2, 7.5,
-                            fraction >= 0.5, fraction >= 0.5 ? &white : &ink);
+                            fraction >= 0.5, fraction >= 0.5 ? &white : pen);
             }
         }
       draw_centred (cr, roles, x + width - g.roles_width / 2, row_y + CELL_HEIGHT / 2, 8, FALSE,
-                    &ink);
+                    pen);
 
       /* A rule under every row, for a ruler or a finger. */
-      cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
-      cairo_set_line_width (cr, 0.5);
+      set_rgb (cr, &palette->row_rule);
+      cairo_set_line_width (cr, palette->row_rule_width);
       cairo_move_to (cr, x, row_y + CELL_HEIGHT);
       cairo_line_to (cr, x + width, row_y + CELL_HEIGHT);
       cairo_stroke (cr);
     }
 
   /* Grid lines between the stages. */
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 1);
+  set_rgb (cr, &palette->grid);
+  cairo_set_line_width (cr, palette->share_bars ? 0.6 : 1);
   for (guint s = 1; s < caseload->stage_names->len; s++)
     {
       double gx = x + g.label_width + s * g.cell_width;
@@ -598,7 +750,7 @@ tandem_peer_support_draw_heatmap (cairo_t                   *cr,
   /* The key. */
   row_y += 8;
   draw_text (cr, _("Each cell: the share of the stage’s items in place (n/a: none apply)."),
-             x, row_y, width, 8, FALSE, &muted, 1);
+             x, row_y, width, 8, FALSE, &palette->muted, 1);
   row_y += LEGEND_HEIGHT - 2;
   key_x = x;
   for (guint k = 0; k <= 4; k++)
@@ -606,14 +758,21 @@ tandem_peer_support_draw_heatmap (cairo_t                   *cr,
       g_autofree char *label = g_strdup_printf ("%u%%", k * 25);
       Rgb fill;
 
+      if (palette->share_bars)
+        {
+          draw_share_bar (cr, key_x, row_y, 34, 14, k / 4.0, palette);
+          draw_centred (cr, label, key_x + 17, row_y + 5, 7, TRUE, pen);
+          key_x += 36;
+          continue;
+        }
       heat_colour (k / 4.0, &fill);
       set_rgb (cr, &fill);
       cairo_rectangle (cr, key_x, row_y, 34, 12);
       cairo_fill_preserve (cr);
-      set_rgb (cr, &line);
+      set_rgb (cr, &palette->line);
       cairo_set_line_width (cr, 0.5);
       cairo_stroke (cr);
-      draw_centred (cr, label, key_x + 17, row_y + 6, 7, k >= 2, k >= 2 ? &white : &ink);
+      draw_centred (cr, label, key_x + 17, row_y + 6, 7, k >= 2, k >= 2 ? &white : pen);
       key_x += 36;
     }
 }

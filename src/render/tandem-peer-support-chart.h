@@ -13,6 +13,18 @@
 
 G_BEGIN_DECLS
 
+/**
+ * TandemPeerSupportStyle:
+ * @TANDEM_PEER_SUPPORT_STYLE_STANDARD: colours, for the screen and paper
+ * @TANDEM_PEER_SUPPORT_STYLE_HIGH_CONTRAST: black on white, status told by
+ *   pattern and figures, shares by a bar as well as a figure
+ */
+typedef enum
+{
+  TANDEM_PEER_SUPPORT_STYLE_STANDARD,
+  TANDEM_PEER_SUPPORT_STYLE_HIGH_CONTRAST,
+} TandemPeerSupportStyle;
+
 double tandem_peer_support_progress_height  (GPtrArray                 *stages,
                                              double                     width);
 void   tandem_peer_support_draw_progress    (cairo_t                   *cr,
@@ -20,6 +32,12 @@ void   tandem_peer_support_draw_progress    (cairo_t                   *cr,
                                              double                     y,
                                              double                     width,
                                              GPtrArray                 *stages);
+void   tandem_peer_support_draw_progress_full (cairo_t                 *cr,
+                                               double                   x,
+                                               double                   y,
+                                               double                   width,
+                                               GPtrArray               *stages,
+                                               TandemPeerSupportStyle   style);
 
 double tandem_peer_support_heatmap_height   (TandemPeerSupportCaseload *caseload,
                                              guint                      first_team,
@@ -32,6 +50,14 @@ void   tandem_peer_support_draw_heatmap     (cairo_t                   *cr,
                                              TandemPeerSupportCaseload *caseload,
                                              guint                      first_team,
                                              guint                      n_teams);
+void   tandem_peer_support_draw_heatmap_full (cairo_t                   *cr,
+                                              double                     x,
+                                              double                     y,
+                                              double                     width,
+                                              TandemPeerSupportCaseload *caseload,
+                                              guint                      first_team,
+                                              guint                      n_teams,
+                                              TandemPeerSupportStyle     style);
 
 guint  tandem_peer_support_caseload_n_pages (TandemPeerSupportCaseload *caseload);
 

@@ -322,6 +322,53 @@ test_merge_with_conflict (Fixture       *fixture,
   g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "review"));
 }
 
+static gboolean
+is_button_with_tooltip (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+/* The window's Undo takes a merge back as one change, conflict and all, and
+ * Redo brings it back. */
+static void
+test_merge_undo (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TandemProject *project = tandem_window_get_project (fixture->window);
+  TandemConflictsBanner *banner;
+  GtkWindow *dialog;
+  g_autofree char *team = NULL;
+  g_autofree char *name = NULL;
+
+  banner = TANDEM_CONFLICTS_BANNER (find_widget (GTK_WIDGET (fixture->window), is_banner, NULL));
+  team = diverge (fixture);
+  tandem_merge_file_into (GTK_WINDOW (fixture->window), project, fixture->copy);
+  WAIT_FOR ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (fixture->window))));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Undo"));
+  gtk_window_destroy (dialog);
+  WAIT_FOR (tandem_conflicts_banner_get_count (banner) == 1);
+  g_assert_cmpint (tandem_project_count (project, "team", NULL, NULL), ==, 4);
+  WAIT_FOR (find_widget (GTK_WIDGET (fixture->window), is_button_with_tooltip,
+                         "Undo “Merge of Sample (Sam's copy)”") != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (tandem_project_count (project, "team", NULL, NULL), ==, 3);
+  g_assert_cmpuint (tandem_project_count_conflicts (project), ==, 0);
+  WAIT_FOR (tandem_conflicts_banner_get_count (banner) == 0);
+  name = tandem_project_get_text (project, "team", team, "name");
+  g_assert_cmpstr (name, ==, "Delderfield (Ada)");
+  WAIT_FOR (find_widget (GTK_WIDGET (fixture->window), is_button_with_tooltip,
+                         "Redo “Merge of Sample (Sam's copy)”") != NULL);
+  save_screenshot (GTK_WIDGET (fixture->window), "coediting-merge-undone.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_cmpint (tandem_project_count (project, "team", NULL, NULL), ==, 4);
+  g_assert_cmpuint (tandem_project_count_conflicts (project), ==, 1);
+  WAIT_FOR (tandem_conflicts_banner_get_count (banner) == 1);
+}
+
 static void
 test_merge_refused (Fixture       *fixture,
                     gconstpointer  data)
@@ -525,6 +572,8 @@ main (int   argc,
               test_merge_with_conflict, fixture_tear_down);
   g_test_add ("/coediting/merge-refused", Fixture, NULL, fixture_set_up,
               test_merge_refused, fixture_tear_down);
+  g_test_add ("/coediting/merge-undo", Fixture, NULL, fixture_set_up,
+              test_merge_undo, fixture_tear_down);
   g_test_add ("/coediting/contributions", Fixture, NULL, fixture_set_up,
               test_contributions, fixture_tear_down);
   g_test_add ("/coediting/author-asked-once", Fixture, NULL, fixture_set_up,

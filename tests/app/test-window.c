@@ -12,10 +12,12 @@
 
 #include "tandem-application.h"
 #include "tandem-chart-view.h"
+#include "tandem-diagram-canvas.h"
 #include "tandem-legibility.h"
 #include "tandem-help-window.h"
 #include "tandem-sample.h"
 #include "tandem-window.h"
+#include "tandem-wrap-layout.h"
 
 /* One application for all tests: it registers on the session bus once. */
 static TandemApplication *app;
@@ -487,16 +489,22 @@ test_high_contrast (Fixture       *fixture,
   }
 }
 
-/* A narrow laptop window (or half a small screen) shows every page: nothing
- * in any of them holds the window wider than 600 pixels. */
+/* A phone, or half a small screen, shows every page: nothing in any of them
+ * (nor the header bar, nor a banner) holds the window wider than 360
+ * pixels, GNOME's narrowest. The title bar has GNOME's own buttons (only
+ * Close: GTK's fallback adds Minimise and Maximise, 72 pixels more). */
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
   const char *pages[] = { "diagram", "measures", "coaching", "peer-support" };
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (fixture->window));
+  g_autofree char *old_layout = NULL;
   AdwViewStack *stack;
   int minimum;
 
+  g_object_get (settings, "gtk-decoration-layout", &old_layout, NULL);
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
   open_and_wait (fixture, fixture->path);
   stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -507,8 +515,50 @@ test_narrow (Fixture       *fixture,
       gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1,
                           &minimum, NULL, NULL, NULL);
       g_test_message ("%s: the window can be %d pixels wide", pages[i], minimum);
-      g_assert_cmpint (minimum, <=, 600);
+      g_assert_cmpint (minimum, <=, 360);
     }
+  /* A coaching session open in its editor, too. */
+  {
+    GtkWidget *coaching = adw_view_stack_get_child_by_name (stack, "coaching");
+
+    adw_view_stack_set_visible_child (stack, coaching);
+    g_assert_true (gtk_widget_activate_action (coaching, "coaching.new-session", "s", ""));
+    for (int k = 0; k < 20; k++)
+      g_main_context_iteration (NULL, FALSE);
+    gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &minimum, NULL, NULL, NULL);
+    g_test_message ("a coaching session: the window can be %d pixels wide", minimum);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+  g_object_set (settings, "gtk-decoration-layout", old_layout, NULL);
+}
+
+/* A row's buttons: on one line where they fit, one above the other where
+ * not; never wider than the widest. */
+static void
+test_wrap_layout (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *first = gtk_button_new_with_label ("Carry Forward");
+  GtkWidget *second = gtk_button_new_with_label ("Done");
+  int min1, nat1, min2, nat2, min, nat, height, one_line, stacked;
+
+  g_object_ref_sink (box);
+  gtk_widget_set_layout_manager (box, tandem_wrap_layout_new (6));
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), second);
+  gtk_widget_measure (first, GTK_ORIENTATION_HORIZONTAL, -1, &min1, &nat1, NULL, NULL);
+  gtk_widget_measure (second, GTK_ORIENTATION_HORIZONTAL, -1, &min2, &nat2, NULL, NULL);
+  gtk_widget_measure (first, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, MAX (min1, min2));
+  g_assert_cmpint (nat, ==, nat1 + 6 + nat2);
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, nat, &one_line, NULL, NULL, NULL);
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, min, &stacked, NULL, NULL, NULL);
+  g_assert_cmpint (one_line, ==, height);
+  g_assert_cmpint (stacked, >=, 2 * height + 6);
+  g_object_unref (box);
 }
 
 static gboolean
@@ -583,6 +633,100 @@ test_workshop_mode (Fixture       *fixture,
   g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
 }
 
+static gboolean
+rect_inside (TandemDiagramCanvas *canvas,
+             int                  node)
+{
+  GdkRectangle r;
+
+  return tandem_diagram_canvas_get_node_rect (canvas, node, &r) &&
+         r.x >= 0 && r.y >= 0 &&
+         r.x + r.width <= gtk_widget_get_width (GTK_WIDGET (canvas)) &&
+         r.y + r.height <= gtk_widget_get_height (GTK_WIDGET (canvas));
+}
+
+/* Workshop mode on the diagram: a box's title as large as the window's
+ * large type, the view on the selection, which stays in view as it moves;
+ * the whole diagram is still one key away. */
+static void
+test_workshop_diagram (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  TandemDiagramCanvas *canvas;
+  TandemDiagram *diagram;
+  AdwViewStack *stack;
+  double normal_text, normal_zoom, w, h;
+  int far = -1;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  open_and_wait (fixture, fixture->path);
+  stack = ADW_VIEW_STACK (find_widget (window, ADW_TYPE_VIEW_STACK));
+  adw_view_stack_set_visible_child_name (stack, "diagram");
+  canvas = TANDEM_DIAGRAM_CANVAS (find_widget (window, TANDEM_TYPE_DIAGRAM_CANVAS));
+  g_assert_nonnull (canvas);
+  WAIT_FOR (tandem_diagram_canvas_get_layout (canvas) != NULL &&
+            gtk_widget_get_mapped (GTK_WIDGET (canvas)) &&
+            gtk_widget_get_width (GTK_WIDGET (canvas)) > 300);
+  /* Let it draw (it chooses its view when it first draws). */
+  for (int k = 0; k < 50; k++)
+    g_main_context_iteration (NULL, FALSE);
+  normal_zoom = tandem_diagram_canvas_get_zoom (canvas);
+  normal_text = tandem_legibility_get_text_pixels (GTK_WIDGET (canvas));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.workshop-mode", NULL));
+  WAIT_FOR (tandem_legibility_get_text_pixels (GTK_WIDGET (canvas)) > normal_text * 1.5 &&
+            tandem_diagram_canvas_get_zoom (canvas) > normal_zoom * 1.2);
+  g_test_message ("text %.1f px in the window; a box's title %.1f px at zoom %.2f (was %.2f)",
+                  tandem_legibility_get_text_pixels (GTK_WIDGET (canvas)),
+                  tandem_diagram_canvas_get_text_pixels (canvas),
+                  tandem_diagram_canvas_get_zoom (canvas), normal_zoom);
+  /* At least the 160 % type of the window around it. */
+  g_assert_cmpfloat (tandem_diagram_canvas_get_text_pixels (canvas), >=, 1.55 * normal_text);
+  g_assert_cmpfloat (tandem_diagram_canvas_get_text_pixels (canvas), >=,
+                     tandem_legibility_get_text_pixels (GTK_WIDGET (canvas)) - 0.5);
+
+  /* Centred on the aim, with nothing selected. */
+  diagram = tandem_diagram_layout_get_diagram (tandem_diagram_canvas_get_layout (canvas));
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (diagram); i++)
+    if (tandem_diagram_get_node (diagram, i)->kind == TANDEM_NODE_AIM)
+      g_assert_true (rect_inside (canvas, i));
+
+  /* The diagram is now larger than the view: moving the selection to a box
+   * out of sight brings it into view. */
+  tandem_diagram_layout_get_size (tandem_diagram_canvas_get_layout (canvas), &w, &h);
+  g_assert_cmpfloat (h * tandem_diagram_canvas_get_zoom (canvas), >,
+                     gtk_widget_get_height (GTK_WIDGET (canvas)));
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (diagram) && far < 0; i++)
+    if (tandem_diagram_layout_find_box (tandem_diagram_canvas_get_layout (canvas), i) >= 0 &&
+        !rect_inside (canvas, i))
+      far = i;
+  g_assert_cmpint (far, >=, 0);
+  tandem_diagram_canvas_set_selected (canvas, far);
+  g_assert_true (rect_inside (canvas, far));
+  g_assert_cmpint (tandem_diagram_canvas_get_selected (canvas), ==, far);
+
+  /* Zoom to fit (Ctrl+0) shows the whole diagram, and stays so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "diagram.zoom-fit", NULL));
+  g_assert_cmpfloat (w * tandem_diagram_canvas_get_zoom (canvas), <=,
+                     gtk_widget_get_width (GTK_WIDGET (canvas)) + 1);
+  g_assert_cmpfloat (h * tandem_diagram_canvas_get_zoom (canvas), <=,
+                     gtk_widget_get_height (GTK_WIDGET (canvas)) + 1);
+  {
+    double fitted = tandem_diagram_canvas_get_zoom (canvas);
+
+    for (int k = 0; k < 50; k++)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpfloat (tandem_diagram_canvas_get_zoom (canvas), ==, fitted);
+  }
+
+  /* Leaving workshop mode goes back to the usual view. */
+  g_assert_true (gtk_widget_activate_action (window, "win.workshop-mode", NULL));
+  WAIT_FOR (fabs (tandem_legibility_get_text_pixels (GTK_WIDGET (canvas)) - normal_text) < 0.1);
+  /* (The view may be a few pixels taller or shorter than before.) */
+  WAIT_FOR (fabs (tandem_diagram_canvas_get_zoom (canvas) - normal_zoom) < 0.05 * normal_zoom);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +745,7 @@ main (int   argc,
   g_test_add ("/window/open-sample", Fixture, NULL, fixture_set_up, test_open_sample,
               fixture_tear_down);
   g_test_add_func ("/help/topics", test_help);
+  g_test_add_func ("/window/wrap-layout", test_wrap_layout);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only,
               fixture_tear_down);
   g_test_add ("/window/open-errors", Fixture, NULL, fixture_set_up, test_open_errors,
@@ -612,6 +757,8 @@ main (int   argc,
   g_test_add ("/window/high-contrast", Fixture, NULL, fixture_set_up, test_high_contrast,
               fixture_tear_down);
   g_test_add ("/window/workshop-mode", Fixture, NULL, fixture_set_up, test_workshop_mode,
+              fixture_tear_down);
+  g_test_add ("/window/workshop-diagram", Fixture, NULL, fixture_set_up, test_workshop_diagram,
               fixture_tear_down);
   {
     int status = g_test_run ();

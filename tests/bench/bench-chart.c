@@ -20,7 +20,7 @@
 #include "tandem-measure.h"
 #include "tandem-project.h"
 
-#define N_RUNS 11
+#define N_RUNS 21
 
 static int
 compare_doubles (const void *a,

@@ -73,7 +73,7 @@ main (int   argc,
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autofree char *sentence = NULL;
   TandemMergeSummary summary;
-  double ab, ba;
+  double ab, ba, undo_ms, redo_ms;
   gint64 start;
   int status = 0;
 
@@ -121,6 +121,17 @@ main (int   argc,
   g_print ("merge copy B into A: %.0f ms (target < 2000 ms)\n  %s\n", ab, sentence);
   g_clear_pointer (&sentence, g_free);
 
+  /* Taking the merge back, and bringing it back, as one change each. */
+  start = g_get_monotonic_time ();
+  if (!tandem_project_undo (a, &error))
+    g_error ("%s", error->message);
+  undo_ms = (g_get_monotonic_time () - start) / 1000.0;
+  start = g_get_monotonic_time ();
+  if (!tandem_project_redo (a, &error))
+    g_error ("%s", error->message);
+  redo_ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_print ("undo that merge: %.0f ms, redo it: %.0f ms (target < 2000 ms)\n", undo_ms, redo_ms);
+
   b = tandem_project_open (b_path, &error);
   g_assert_no_error (error);
   start = g_get_monotonic_time ();
@@ -130,7 +141,7 @@ main (int   argc,
   sentence = tandem_merge_summary_describe (&summary);
   g_print ("merge copy A into B: %.0f ms (target < 2000 ms)\n  %s\n", ba, sentence);
 
-  if (ab >= 2000 || ba >= 2000)
+  if (ab >= 2000 || ba >= 2000 || undo_ms >= 2000 || redo_ms >= 2000)
     status = 1;
 
   g_clear_object (&a);

@@ -255,6 +255,64 @@ class CliTest(unittest.TestCase):
                          read(self.path("log.ics")).count(b"BEGIN:VEVENT") + 1)
     # --- end coaching ---
 
+    # --- measures: exports keep nothing made from a damaged file ---
+    def _damage(self, p, table):
+        """Overwrites the leaf pages of @table with noise; returns the file's bytes."""
+        db = sqlite3.connect(p)
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        pages = [r[0] for r in db.execute("SELECT pageno FROM dbstat WHERE name = ? "
+                                          "AND pagetype = 'leaf'", (table,))]
+        db.close()
+        self.assertTrue(pages, table)
+        data = bytearray(read(p))
+        for n in pages:
+            data[(n - 1) * size:n * size] = bytes((i * 7919 + n) & 0xFF for i in range(size))
+        with open(p, "wb") as f:
+            f.write(data)
+        return bytes(data)
+
+    def test_exports_from_damaged_file(self):
+        # Every export opens the project for reading, with its structural
+        # check on a second thread: whether the damage is in what the export
+        # reads (team) or elsewhere (the measures' data, which none of these
+        # read), it leaves no file behind and says why.
+        for table in ("data_point", "team"):
+            p, session_id, team, starts_at, secret_id = self._coaching_sample()
+            db = sqlite3.connect(p)
+            diagram_team = db.execute("SELECT t.name FROM team t JOIN diagram d ON d.team_id = t.id "
+                                      "ORDER BY t.position LIMIT 1").fetchone()[0]
+            db.close()
+            out = self.path("out")
+            exports = [
+                ("diagram", "--team", diagram_team, "--format", "pdf"),
+                ("peer-support", "--format", "pdf"),
+                ("peer-support", "--team", team, "--format", "svg"),
+                ("sessions", "--team", team, "--format", "md"),
+                ("sessions", "--team", team, "--format", "pdf"),
+                ("session", "--id", session_id, "--format", "txt"),
+                ("session", "--team", team, "--date", starts_at[:10], "--format", "pdf"),
+            ]
+            env = dict(os.environ, TZ="UTC")
+            # The intact file exports; read-only is enough.
+            for args in exports:
+                r = subprocess.run([CLI, "export", *args, "--output", out, p], capture_output=True,
+                                   text=True, timeout=120, env=env)
+                self.assertEqual(r.returncode, 0, (args, r.stderr))
+                self.assertTrue(os.path.getsize(out) > 0, args)
+                os.unlink(out)
+            data = self._damage(p, table)
+            for args in exports:
+                r = subprocess.run([CLI, "export", *args, "--output", out, p], capture_output=True,
+                                   text=True, timeout=120, env=env)
+                self.assertEqual(r.returncode, 2, (table, args, r.stderr))
+                self.assertIn("damaged", r.stderr, (table, args))
+                self.assertFalse(os.path.exists(out), (table, args))
+                self.assertEqual([n for n in os.listdir(self.dir) if n.startswith(".tandem-export")],
+                                 [], (table, args))
+                self.assertEqual(read(p), data, (table, args))
+            os.unlink(p)
+    # --- end measures ---
+
     def test_merge(self):
         mine = self.path("Ward 4.tandem")
         theirs = self.path("Ward 4 (Sam).tandem")
@@ -302,6 +360,29 @@ class CliTest(unittest.TestCase):
         self.assertEqual(read(mine), before)
         self.assertEqual(run("merge", theirs).returncode, 2)
         self.assertIn("merge", run("--help").stdout)
+
+    # --- diagram authorship ---
+    def test_export_diagram_authorship(self):
+        """--authorship writes in each box who added it, as the app's preference does."""
+        p = self.path("Sample.tandem")
+        self.assertEqual(run("sample", p).returncode, 0)
+        team = json.loads(run("info", "--json", p).stdout)["teams"][0]["name"]
+        self.assertIn("--authorship", run("export", "diagram", "--help").stdout)
+        texts = {}
+        for flag in ([], ["--authorship"]):
+            out = self.path("diagram%s.pdf" % len(flag))
+            r = run("export", "diagram", "--team", team, "--format", "pdf", *flag, "--output", out, p)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            texts[bool(flag)] = subprocess.run(["pdftotext", "-raw", out, "-"], capture_output=True,
+                                               text=True, check=True).stdout
+        self.assertNotIn("Added by", texts[False])
+        # Every box: the aim, its drivers and change ideas (the sample credits its creator).
+        self.assertGreaterEqual(texts[True].count("Added by Tandem sample"), 20, texts[True])
+        # The boxes' own words are all still there.
+        for line in texts[False].splitlines():
+            if line.strip():
+                self.assertIn(line.strip(), texts[True])
+    # --- end diagram authorship ---
 
 
 if __name__ == "__main__":

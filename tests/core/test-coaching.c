@@ -12,6 +12,7 @@
 
 #include "tandem-coaching.h"
 #include "tandem-coaching-text.h"
+#include "tandem-merge.h"
 #include "tandem-project-private.h"
 #include "tandem-sample.h"
 #include "tandem-schema.h"
@@ -864,6 +865,144 @@ test_copy_without_private (Fixture       *fixture,
   g_assert_cmpint (tandem_project_check_file (plain, NULL), ==, TANDEM_CHECK_GOOD);
 }
 
+/* A copy saved without private sessions stays without them: merging the
+ * project into it leaves out private sessions and all that hangs off them
+ * (also a session made private since), and brings the rest; merging the copy
+ * back into the project keeps the project's private sessions. */
+static void
+test_merge_copy_without_private (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) copy = NULL;
+  g_autofree char *shared = g_build_filename (fixture->dir, "Shared.tandem", NULL);
+  g_autofree char *team = add_team (project, "Marlowe Ward");
+  g_autofree char *ann = add_person (project, team, "Ann Staff", "staff", FALSE);
+  g_autofree char *open_session = NULL, *secret = NULL, *later = NULL, *turned = NULL;
+  g_autofree char *fresh = NULL, *copy_session = NULL, *secret_action = NULL, *comment = NULL;
+  g_autofree char *sentence = NULL;
+  TandemMergeSummary summary = { 0, };
+  const char *words[] = { "Quetzalcoatl", "Zanzibarish", "Brontosaurus", "Kookaburra",
+                          "Yetiform", "Wolframite", "Ptarmigan", NULL };
+
+  tandem_project_set_author (project, "Ruth Coach");
+  open_session = tandem_coaching_log_session (project, team, "2026-11-04T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  set_text (project, "coaching_session", open_session, "notes", "Openly shared gardening plans");
+  turned = tandem_coaching_log_session (project, team, "2026-11-05T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  set_text (project, "coaching_session", turned, "notes", "Harbour plans");
+  secret = tandem_coaching_log_session (project, team, "2026-11-11T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  set_int (project, "coaching_session", secret, "private", 1);
+  set_text (project, "coaching_session", secret, "notes", "Quetzalcoatl disclosure");
+
+  g_assert_true (tandem_coaching_save_copy_without_private (project, shared, &error));
+  g_assert_no_error (error);
+
+  /* The project goes on: more said in the private session, a new private
+   * one, a session made private, and open edits. */
+  set_text (project, "coaching_session", secret, "notes", "Kookaburra follow-up");
+  g_assert_true (tandem_coaching_set_attendance (project, secret, ann, "present",
+                                                 "Brontosaurus title", &error));
+  secret_action = tandem_coaching_add_action (project, secret, "Ptarmigan errand", ann,
+                                              "2026-11-20", &error);
+  g_assert_no_error (error);
+  {
+    TandemField fields[] = { { "entity", tandem_value_text ("coaching_session") },
+                             { "entity_id", tandem_value_text (secret) },
+                             { "author", tandem_value_text ("Ruth Coach") },
+                             { "text", tandem_value_text ("Wolframite remark") },
+                             { "created_at", tandem_value_text (NOW) } };
+    comment = insert (project, "comment", fields, G_N_ELEMENTS (fields));
+  }
+  later = tandem_coaching_log_session (project, team, "2026-11-18T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  set_int (project, "coaching_session", later, "private", 1);
+  set_text (project, "coaching_session", later, "notes", "Zanzibarish secret");
+  set_int (project, "coaching_session", turned, "private", 1);
+  set_text (project, "coaching_session", turned, "notes", "Yetiform private words");
+  set_text (project, "coaching_session", open_session, "notes", "Openly shared gardening plans, revised");
+  fresh = tandem_coaching_log_session (project, team, "2026-11-19T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  set_text (project, "coaching_session", fresh, "notes", "Marmalade open notes");
+
+  /* The copy goes on too. */
+  copy = tandem_project_open (shared, &error);
+  g_assert_no_error (error);
+  tandem_project_set_author (copy, "Sam Peer");
+  set_text (copy, "coaching_session", open_session, "agreements", "Lemonade agreement");
+  copy_session = tandem_coaching_log_session (copy, team, "2026-11-25T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  set_text (copy, "coaching_session", copy_session, "notes", "Tangerine copy notes");
+
+  /* The project into the copy. */
+  g_assert_true (tandem_project_merge (copy, tandem_project_get_path (project), &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.private_left_out, ==, 3);
+  sentence = tandem_merge_summary_describe (&summary);
+  g_assert_nonnull (strstr (sentence, "3 private sessions were left out"));
+  {
+    g_autofree char *notes = tandem_project_get_text (copy, "coaching_session", open_session, "notes");
+    g_assert_cmpstr (notes, ==, "Openly shared gardening plans, revised");
+  }
+  g_assert_true (tandem_project_exists (copy, "coaching_session", fresh));
+  g_assert_false (tandem_project_exists (copy, "coaching_session", secret));
+  g_assert_false (tandem_project_exists (copy, "coaching_session", later));
+  g_assert_false (tandem_project_exists (copy, "action", secret_action));
+  g_assert_false (tandem_project_exists (copy, "comment", comment));
+  /* Made private there after the copy was made: the copy keeps it as it
+   * was, without what was said since. */
+  {
+    g_autofree char *notes = tandem_project_get_text (copy, "coaching_session", turned, "notes");
+    g_autofree char *private_ = tandem_project_get_text (copy, "coaching_session", turned, "private");
+    g_assert_cmpstr (notes, ==, "Harbour plans");
+    g_assert_cmpstr (private_, ==, "0");
+  }
+  g_assert_cmpuint (tandem_coaching_count_private (copy), ==, 0);
+  g_assert_cmpuint (count_hits (copy, "marmalade"), ==, 1);
+  g_assert_cmpuint (count_hits (copy, "kookaburra"), ==, 0);
+
+  /* Again: nothing new, and still nothing private. */
+  g_assert_true (tandem_project_merge (copy, tandem_project_get_path (project), &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.transactions, ==, 0);
+  g_assert_cmpuint (summary.private_left_out, ==, 3);
+  g_clear_object (&copy);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (file_holds (shared, words[i]))
+      g_error ("The shared copy holds “%s” after the merge", words[i]);
+  g_assert_false (file_holds (shared, secret));
+  g_assert_false (file_holds (shared, later));
+  g_assert_true (file_holds (shared, "Marmalade"));
+  g_assert_cmpint (tandem_project_check_file (shared, NULL), ==, TANDEM_CHECK_GOOD);
+
+  /* The copy into the project: its edits come in, private sessions stay. */
+  g_assert_true (tandem_project_merge (project, shared, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.private_left_out, ==, 0);
+  g_assert_cmpuint (summary.deleted, ==, 0);
+  g_assert_cmpuint (tandem_coaching_count_private (project), ==, 3);
+  {
+    g_autofree char *notes = tandem_project_get_text (project, "coaching_session", secret, "notes");
+    g_autofree char *later_notes = tandem_project_get_text (project, "coaching_session", later, "notes");
+    g_autofree char *turned_notes = tandem_project_get_text (project, "coaching_session", turned, "notes");
+    g_autofree char *agreements = tandem_project_get_text (project, "coaching_session", open_session,
+                                                           "agreements");
+    g_autofree char *copy_notes = tandem_project_get_text (project, "coaching_session", copy_session,
+                                                           "notes");
+    g_assert_cmpstr (notes, ==, "Kookaburra follow-up");
+    g_assert_cmpstr (later_notes, ==, "Zanzibarish secret");
+    g_assert_cmpstr (turned_notes, ==, "Yetiform private words");
+    g_assert_cmpstr (agreements, ==, "Lemonade agreement");
+    g_assert_cmpstr (copy_notes, ==, "Tangerine copy notes");
+  }
+  g_assert_true (tandem_project_exists (project, "action", secret_action));
+  g_assert_true (tandem_project_exists (project, "comment", comment));
+  g_assert_cmpint (tandem_project_count (project, "attendance", NULL, NULL), ==, 1);
+}
+
 /* The coach's own templates can be renamed and deleted, each undoably. */
 static void
 test_template_rename_delete (Fixture       *fixture,
@@ -939,6 +1078,7 @@ main (int   argc,
   ADD ("/coaching/migrate-v1", test_migrate_v1);
   ADD ("/coaching/foreign-index", test_foreign_index);
   ADD ("/coaching/copy-without-private", test_copy_without_private);
+  ADD ("/coaching/merge-copy-without-private", test_merge_copy_without_private);
   ADD ("/coaching/template-rename-delete", test_template_rename_delete);
 #undef ADD
   return g_test_run ();

@@ -260,6 +260,38 @@ assert_same_rows (GHashTable *a,
   return compared;
 }
 
+/* Undoes (or redoes) the merge at the top of the stack, checking its name. */
+static void
+undo_redo (TandemProject *project,
+           gboolean       undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = undo ? tandem_project_dup_undo_label (project)
+                                : tandem_project_dup_redo_label (project);
+
+  g_assert_nonnull (label);
+  g_assert_true (g_str_has_prefix (label, "Merge of "));
+  if (undo)
+    g_assert_true (tandem_project_undo (project, &error));
+  else
+    g_assert_true (tandem_project_redo (project, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_same_keys (GHashTable *a,
+                  GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert_cmpuint (g_hash_table_size (a), ==, g_hash_table_size (b));
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (b, key))
+      g_error ("%s is only on one side", (char *) key);
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -303,10 +335,11 @@ test_basic (Fixture       *fixture,
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
   sqlite3_finalize (stmt);
 
-  /* Merged changes are not this person's to undo. */
+  /* The merge is this person's to undo, as one change; the changes it
+   * brought in are not undone one by one. */
   {
     g_autofree char *label = tandem_project_dup_undo_label (mine);
-    g_assert_cmpstr (label, ==, "Change person");
+    g_assert_cmpstr (label, ==, "Merge of Ward 4 (Sam's copy)");
   }
   g_clear_object (&mine);
   mine = open_project (fixture->mine, "Sam Peer");
@@ -316,6 +349,100 @@ test_basic (Fixture       *fixture,
   g_assert_cmpstr (sentence, ==, "3 changes came in from the other copy: 1 item added, "
                                  "1 field changed, 1 item deleted.");
   g_assert_cmpint (tandem_project_check_file (fixture->mine, NULL), ==, TANDEM_CHECK_GOOD);
+}
+
+/* A merge is undone, and redone, as one change, with its conflicts; after
+ * undoing it this copy no longer has their changes, so merging again brings
+ * them in; and the undo stays this copy's own. */
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *team = NULL, *priya = NULL, *tom = NULL, *ward5 = NULL, *jo = NULL;
+  g_autofree char *sentence = NULL;
+  g_autoptr(TandemProject) mine = make_pair (fixture, &team, &priya, &tom);
+  g_autoptr(TandemProject) theirs = open_project (fixture->theirs, "Sam Peer");
+  g_autoptr(GHashTable) before = NULL, after = NULL, rows = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemMergeSummary summary, again;
+
+  ward5 = add_team (theirs, "Ward 5");
+  update (theirs, "team", team, "ward", "Ground floor");
+  update (theirs, "person", priya, "name", "Priya S");
+  g_assert_true (tandem_project_delete (theirs, "person", tom, NULL));
+  update (mine, "person", priya, "name", "Priya Shah");
+  jo = add_person (mine, team, "Jo");
+  g_clear_object (&theirs);
+
+  before = dump_rows (mine);
+  g_assert_true (merge (mine, fixture->theirs, &summary));
+  g_assert_cmpuint (summary.transactions, ==, 4);
+  g_assert_cmpuint (summary.conflicts, ==, 1);
+  after = dump_rows (mine);
+
+  /* Undo: everything as before the merge, and no conflict. */
+  g_assert_true (tandem_project_undo (mine, &error));
+  g_assert_no_error (error);
+  rows = dump_rows (mine);
+  assert_same_rows (before, rows, NULL);
+  g_clear_pointer (&rows, g_hash_table_unref);
+  g_assert_cmpuint (tandem_project_count_conflicts (mine), ==, 0);
+  g_assert_false (tandem_project_exists (mine, "team", ward5));
+  g_assert_true (tandem_project_exists (mine, "person", tom));
+  {
+    g_autofree char *redo = tandem_project_dup_redo_label (mine);
+    g_autofree char *undo = tandem_project_dup_undo_label (mine);
+    g_assert_cmpstr (redo, ==, "Merge of Ward 4 (Sam's copy)");
+    g_assert_cmpstr (undo, ==, "Add person");
+  }
+
+  /* Redo: as after, with the conflict back; and it survives reopening. */
+  g_assert_true (tandem_project_redo (mine, &error));
+  g_assert_no_error (error);
+  rows = dump_rows (mine);
+  assert_same_rows (after, rows, NULL);
+  g_clear_pointer (&rows, g_hash_table_unref);
+  g_assert_cmpuint (tandem_project_count_conflicts (mine), ==, 1);
+  g_clear_object (&mine);
+  mine = open_project (fixture->mine, "Ada Coach");
+  {
+    g_autofree char *undo = tandem_project_dup_undo_label (mine);
+    g_assert_cmpstr (undo, ==, "Merge of Ward 4 (Sam's copy)");
+  }
+  g_assert_true (tandem_project_undo (mine, &error));
+  g_assert_no_error (error);
+  rows = dump_rows (mine);
+  assert_same_rows (before, rows, NULL);
+  g_clear_pointer (&rows, g_hash_table_unref);
+
+  /* Merging the same copy again brings it all back, as the first time. */
+  g_assert_true (merge (mine, fixture->theirs, &again));
+  g_assert_cmpuint (again.transactions, ==, summary.transactions);
+  g_assert_cmpuint (again.conflicts, ==, 1);
+  rows = dump_rows (mine);
+  assert_same_rows (after, rows, NULL);
+  g_clear_pointer (&rows, g_hash_table_unref);
+  g_assert_cmpuint (tandem_project_count_conflicts (mine), ==, 1);
+  g_assert_true (merge (mine, fixture->theirs, &again));
+  g_assert_cmpuint (again.transactions, ==, 0);
+
+  /* Theirs, merging mine after an undo, keeps its own work: the undo took
+   * the merge back here only. */
+  g_assert_true (tandem_project_undo (mine, &error));
+  g_assert_no_error (error);
+  g_clear_object (&mine);
+  theirs = open_project (fixture->theirs, "Sam Peer");
+  g_assert_true (merge (theirs, fixture->mine, &again));
+  g_assert_true (tandem_project_exists (theirs, "team", ward5));
+  g_assert_false (tandem_project_exists (theirs, "person", tom));
+  g_assert_true (tandem_project_exists (theirs, "person", jo));
+  assert_text (theirs, "team", team, "ward", "Ground floor");
+  g_assert_cmpuint (again.deleted, ==, 0);
+  sentence = tandem_merge_summary_describe (&again);
+  g_assert_null (strstr (sentence, "private"));
+  g_clear_object (&theirs);
+  g_assert_cmpint (tandem_project_check_file (fixture->mine, NULL), ==, TANDEM_CHECK_GOOD);
+  g_assert_cmpint (tandem_project_check_file (fixture->theirs, NULL), ==, TANDEM_CHECK_GOOD);
 }
 
 static void
@@ -632,8 +759,11 @@ run_generated (Fixture *fixture,
   g_autoptr(TandemProject) b = NULL;
   g_autoptr(GPtrArray) hot = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *a_before = g_build_filename (fixture->dir, "a before.tandem", NULL);
+  g_autofree char *b_before = g_build_filename (fixture->dir, "b before.tandem", NULL);
   g_autoptr(GHashTable) a_rows = NULL, b_rows = NULL, a_conflicts = NULL, b_conflicts = NULL;
-  g_autoptr(GHashTable) skip = NULL, once_rows = NULL;
+  g_autoptr(GHashTable) skip = NULL, once_rows = NULL, pre_rows = NULL;
+  g_autoptr(GHashTable) once_conflicts = NULL;
+  guint pre_conflicts;
   g_autoptr(GHashTable) b_txns = NULL, a_txns = NULL;
   g_autoptr(GPtrArray) b_deleted = NULL, a_deleted = NULL;
   TandemMergeSummary ab, ba, again;
@@ -644,6 +774,7 @@ run_generated (Fixture *fixture,
   g_unlink (fixture->mine);
   g_unlink (fixture->theirs);
   g_unlink (a_before);
+  g_unlink (b_before);
   a = tandem_project_create (fixture->mine, &error);
   g_assert_no_error (error);
   tandem_project_set_author (a, "Ann Lead");
@@ -685,6 +816,9 @@ run_generated (Fixture *fixture,
   b_txns = txn_identities (b);
   a_txns = txn_identities (a);
   copy_file (fixture->mine, a_before);
+  copy_file (fixture->theirs, b_before);
+  pre_rows = dump_rows (a);
+  pre_conflicts = tandem_project_count_conflicts (a);
 
   /* A ← B and B ← A. */
   g_assert_true (merge (a, fixture->theirs, &ab));
@@ -757,6 +891,44 @@ run_generated (Fixture *fixture,
   a_rows = dump_rows (a);
   assert_same_rows (once_rows, a_rows, NULL);
   g_assert_cmpuint (tandem_project_count_conflicts (a), ==, ab.conflicts);
+
+  /* Undone as one change: every row as before, and the merge's conflicts
+   * gone; redone: as after; undone and merged again: as after the first. */
+  once_conflicts = conflict_keys (a);
+  undo_redo (a, TRUE);
+  {
+    g_autoptr(GHashTable) rows = dump_rows (a);
+    assert_same_rows (pre_rows, rows, NULL);
+  }
+  g_assert_cmpuint (tandem_project_count_conflicts (a), ==, pre_conflicts);
+  undo_redo (a, FALSE);
+  {
+    g_autoptr(GHashTable) rows = dump_rows (a);
+    g_autoptr(GHashTable) keys = conflict_keys (a);
+    assert_same_rows (once_rows, rows, NULL);
+    assert_same_keys (once_conflicts, keys);
+  }
+  undo_redo (a, TRUE);
+  g_assert_true (merge (a, b_before, &again));
+  g_assert_cmpuint (again.transactions, ==, ab.transactions);
+  g_assert_cmpuint (again.conflicts, ==, ab.conflicts);
+  {
+    g_autoptr(GHashTable) rows = dump_rows (a);
+    g_autoptr(GHashTable) keys = conflict_keys (a);
+    assert_same_rows (once_rows, rows, NULL);
+    assert_same_keys (once_conflicts, keys);
+  }
+  /* B ← A once more: A's undo and the withdrawn changes stay A's own. */
+  {
+    g_autoptr(GHashTable) before_b = dump_rows (b);
+    g_autoptr(GHashTable) after_b = NULL;
+    TandemMergeSummary ba2;
+
+    g_assert_true (merge (b, fixture->mine, &ba2));
+    g_assert_cmpuint (ba2.inserted + ba2.updated + ba2.deleted, ==, 0);
+    after_b = dump_rows (b);
+    assert_same_rows (before_b, after_b, NULL);
+  }
 
   g_clear_object (&a);
   g_clear_object (&b);
@@ -1168,6 +1340,7 @@ main (int   argc,
 
   ADD ("/merge/basic", test_basic);
   ADD ("/merge/idempotent", test_idempotent);
+  ADD ("/merge/undo", test_undo);
   ADD ("/merge/conflict", test_conflict);
   ADD ("/merge/deletes", test_deletes);
   ADD ("/merge/generated", test_generated);

@@ -348,6 +348,63 @@ test_decimation (void)
   }
 }
 
+static double
+y_step_at (const double *values,
+           guint         n,
+           double        add_to_each,
+           int           height)
+{
+  g_autoptr(TandemMeasure) measure = tandem_measure_new ();
+  g_autoptr(TandemChart) chart = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  measure->name = g_strdup ("Restrictive practice incidents");
+  measure->unit = g_strdup ("incidents");
+  measure->chart = TANDEM_SPC_CHART_I;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *date = week (i);
+      add (measure, date, values[i] + add_to_each, NULL);
+    }
+  chart = tandem_chart_new (measure);
+  tandem_chart_set_style (chart, TANDEM_CHART_STYLE_PRINT);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 842, height);
+  cr = cairo_create (surface);
+  tandem_chart_draw_page (cr, 842, height, 0, chart);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return tandem_chart_get_y_step (chart);
+}
+
+/* Counts are labelled in whole numbers (no 7.5 incidents); other values
+ * keep the step that fits best. */
+static void
+test_whole_number_axis (void)
+{
+  static const double incidents[] = {
+    6, 7, 14, 12, 11, 9, 9, 8, 8, 10, 6, 15, 10, 8, 6, 11, 13, 8,
+    4, 3, 2, 6, 5, 2, 7, 1, 3, 8, 9, 8, 8, 6, 1, 3, 5, 9, 5, 6,
+  };
+  guint fractional_steps = 0;
+
+  for (int height = 300; height <= 1200; height += 25)
+    {
+      double whole = y_step_at (incidents, G_N_ELEMENTS (incidents), 0, height);
+      double halves = y_step_at (incidents, G_N_ELEMENTS (incidents), 0.5, height);
+
+      g_assert_cmpfloat (whole, >=, 1);
+      g_assert_cmpfloat (whole, ==, floor (whole));
+      if (halves != floor (halves))
+        {
+          fractional_steps++;
+          g_assert_cmpfloat (whole, >, halves);
+        }
+    }
+  /* The heights tried include some where the step that fits is 2.5. */
+  g_assert_cmpuint (fractional_steps, >, 0);
+}
+
 static void
 test_no_data (void)
 {
@@ -428,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/chart/run", test_run_chart);
   g_test_add_func ("/chart/two-shifts", test_two_shifts);
   g_test_add_func ("/chart/decimation", test_decimation);
+  g_test_add_func ("/chart/whole-number-axis", test_whole_number_axis);
   g_test_add_func ("/chart/no-data", test_no_data);
   g_test_add_func ("/chart/pages", test_pages);
   return g_test_run ();

@@ -7,8 +7,11 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
 
 #include "tandem-diagram-layout.h"
+#include "tandem-diagram-layout-private.h"
 #include "tandem-export.h"
 #include "tandem-sample.h"
 
@@ -416,6 +419,263 @@ test_empty_and_blank (void)
   g_rmdir (dir);
 }
 
+/* "Show who added what": a line in each box, in small italics, inside it. */
+static void
+test_authorship (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GHashTable) credits = tandem_diagram_authorship (f->project, tandem_diagram_get_id (f->diagram));
+  g_autoptr(TandemDiagramLayout) plain = tandem_diagram_layout_new (f->diagram, NULL);
+  g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new_full (f->diagram, NULL, credits);
+
+  g_assert_cmpuint (tandem_diagram_layout_get_n_boxes (layout), ==, tandem_diagram_layout_get_n_boxes (plain));
+  for (guint b = 0; b < tandem_diagram_layout_get_n_boxes (layout); b++)
+    {
+      const TandemDiagramBox *box = tandem_diagram_layout_get_box (layout, b);
+      const TandemDiagramBox *without = tandem_diagram_layout_get_box (plain, b);
+      const PangoFontDescription *font;
+      int w, h;
+
+      g_assert_null (without->credit);
+      g_assert_nonnull (box->credit);
+      g_assert_true (g_str_has_prefix (pango_layout_get_text (box->credit), "Added by "));
+      font = pango_layout_get_font_description (box->credit);
+      g_assert_cmpint (pango_font_description_get_style (font), ==, PANGO_STYLE_ITALIC);
+      g_assert_cmpint (pango_font_description_get_size (font), ==, 7 * PANGO_SCALE);
+      /* The box grows by the line and its gap, so nothing overlaps. */
+      pango_layout_get_size (box->credit, &w, &h);
+      if (without->height > 30)
+        g_assert_cmpfloat (fabs (box->height - without->height - (double) h / PANGO_SCALE - 3), <, 0.01);
+      else
+        g_assert_cmpfloat (box->height, >, without->height);
+      g_assert_cmpfloat ((double) w / PANGO_SCALE, <=, box->width - 14);
+    }
+}
+
+/* The pixel at a point of a layout drawn at @scale, as 0-255 red, green, blue. */
+static void
+pixel_at (cairo_surface_t *surface,
+          double           scale,
+          double           x,
+          double           y,
+          guint           *rgb)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 p = *(const guint32 *) (data + (int) (y * scale) * cairo_image_surface_get_stride (surface) +
+                                  (int) (x * scale) * 4);
+
+  rgb[0] = (p >> 16) & 0xff;
+  rgb[1] = (p >> 8) & 0xff;
+  rgb[2] = p & 0xff;
+}
+
+static cairo_surface_t *
+render_at (TandemDiagramLayout      *layout,
+           double                    scale,
+           TandemDiagramDrawOptions *options)
+{
+  double w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  tandem_diagram_layout_get_size (layout, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale), (int) ceil (h * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  tandem_diagram_layout_draw (layout, cr, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint
+count_coloured (cairo_surface_t *surface)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint coloured = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 p = *(const guint32 *) (data + y * stride + x * 4);
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+        if (MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 24)
+          coloured++;
+      }
+  return coloured;
+}
+
+/* High contrast: black on white. Connectors and outlines black, not grey;
+ * no colour anywhere (groups by pattern, statuses by shape), selection and
+ * all. */
+static void
+test_high_contrast (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GHashTable) credits = tandem_diagram_authorship (f->project, tandem_diagram_get_id (f->diagram));
+  g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new_full (f->diagram, NULL, credits);
+  const TandemDiagramBox *aim = tandem_diagram_layout_get_box (layout, 0);
+  const TandemDiagramEdge *edge = tandem_diagram_layout_get_edge (layout, 0);
+  const TandemDiagramBox *from = tandem_diagram_layout_get_box (layout, edge->from);
+  const TandemDiagramBox *to = tandem_diagram_layout_get_box (layout, edge->to);
+  double mx = (from->x + from->width + to->x) / 2, my = (from->y + from->height / 2 + to->y + to->height / 2) / 2;
+  TandemDiagramDrawOptions standard = { -1, -1, TRUE, TANDEM_DROP_ONTO, NULL, FALSE };
+  TandemDiagramDrawOptions contrast = { -1, -1, TRUE, TANDEM_DROP_ONTO, NULL, TRUE };
+  const double scale = 4;
+  cairo_surface_t *surface;
+  gboolean any_group = FALSE;
+  guint rgb[3];
+
+  for (guint b = 0; b < tandem_diagram_layout_get_n_boxes (layout); b++)
+    any_group |= tandem_diagram_get_node (f->diagram, tandem_diagram_layout_get_box (layout, b)->node)->group >= 0;
+  g_assert_true (any_group);
+
+  /* As it was: a mid-grey connector and outline, and colours. */
+  surface = render_at (layout, scale, &standard);
+  pixel_at (surface, scale, mx, my, rgb);
+  g_assert_cmpuint (rgb[0], >, 100);
+  g_assert_cmpuint (rgb[0], <, 220);
+  pixel_at (surface, scale, aim->x + aim->width / 2, aim->y, rgb);
+  g_assert_cmpuint (rgb[0], >, 100);
+  g_assert_cmpuint (count_coloured (surface), >, 100);
+  cairo_surface_destroy (surface);
+
+  surface = render_at (layout, scale, &contrast);
+  pixel_at (surface, scale, mx, my, rgb);
+  g_assert_cmpuint (MAX (rgb[0], MAX (rgb[1], rgb[2])), <, 40);
+  pixel_at (surface, scale, aim->x + aim->width / 2, aim->y, rgb);
+  g_assert_cmpuint (MAX (rgb[0], MAX (rgb[1], rgb[2])), <, 40);
+  /* Inside the aim's box: white, not tinted. */
+  pixel_at (surface, scale, aim->x + aim->width - 3, aim->y + aim->height - 3, rgb);
+  g_assert_cmpuint (MIN (rgb[0], MIN (rgb[1], rgb[2])), ==, 255);
+  g_assert_cmpuint (count_coloured (surface), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* The selection too: a thicker black outline, not blue. */
+  contrast.selected = aim->node;
+  surface = render_at (layout, scale, &contrast);
+  g_assert_cmpuint (count_coloured (surface), ==, 0);
+  pixel_at (surface, scale, aim->x + aim->width / 2, aim->y + 1.5, rgb);
+  g_assert_cmpuint (MAX (rgb[0], MAX (rgb[1], rgb[2])), <, 40);
+  cairo_surface_destroy (surface);
+}
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* An SVG without the surface's own number, which every surface has. */
+static char *
+svg_text (GByteArray *svg)
+{
+  g_autoptr(GRegex) number = g_regex_new ("surface[0-9]+", 0, 0, NULL);
+  g_autofree char *text = g_strndup ((const char *) svg->data, svg->len);
+
+  return g_regex_replace_literal (number, text, -1, 0, "surface", 0, NULL);
+}
+
+/* The diagram draws its text without pango_cairo_show_layout(), but exactly
+ * as it would: the same pixels at any scale, the same SVG. */
+static void
+test_text_as_pango_draws_it (void)
+{
+  static const char *texts[] = {
+    "Patients and their carers are empowered to share their individual experiences",
+    "Added by Sam O’Neill · changed by Zoë Adébáyọ̀",
+    "مراجعة مشتركة مع المرضى every week",
+    "多言語の案内 and an emoji 🙂 for fallback fonts",
+    "",
+    "A private-use character \xf3\xb0\x80\x80 no font has",
+  };
+  static const char *fonts[] = { "Sans 9", "Sans Bold 10", "Sans Italic 7" };
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint f = 0; f < G_N_ELEMENTS (fonts); f++)
+      for (guint scale = 1; scale <= 3; scale++)
+        {
+          g_autoptr(PangoLayout) layout = pango_layout_new (context);
+          PangoFontDescription *desc = pango_font_description_from_string (fonts[f]);
+          cairo_surface_t *images[2];
+          GByteArray *svgs[2] = { g_byte_array_new (), g_byte_array_new () };
+
+          pango_layout_set_font_description (layout, desc);
+          pango_font_description_free (desc);
+          pango_layout_set_width (layout, 150 * PANGO_SCALE);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_text (layout, texts[t], -1);
+          for (guint way = 0; way < 2; way++)
+            {
+              cairo_surface_t *svg = cairo_svg_surface_create_for_stream (append_cb, svgs[way], 200, 100);
+              cairo_t *cr;
+
+              images[way] = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200 * scale, 100 * scale);
+              cr = cairo_create (images[way]);
+              cairo_set_source_rgb (cr, 1, 1, 1);
+              cairo_paint (cr);
+              cairo_scale (cr, scale * 0.97, scale * 0.97);
+              cairo_set_source_rgb (cr, 0.1, 0.1, 0.2);
+              /* Twice: the second time from what was kept the first. */
+              for (guint again = 0; again < 2; again++)
+                {
+                  if (way == 0)
+                    {
+                      cairo_move_to (cr, 3.3, 5.1 + 40 * again);
+                      pango_cairo_show_layout (cr, layout);
+                    }
+                  else
+                    _tandem_diagram_show_text (cr, layout, 3.3, 5.1 + 40 * again);
+                }
+              cairo_destroy (cr);
+              cr = cairo_create (svg);
+              if (way == 0)
+                {
+                  cairo_move_to (cr, 2, 4);
+                  pango_cairo_show_layout (cr, layout);
+                }
+              else
+                _tandem_diagram_show_text (cr, layout, 2, 4);
+              cairo_destroy (cr);
+              cairo_surface_finish (svg);
+              cairo_surface_destroy (svg);
+            }
+          cairo_surface_flush (images[0]);
+          cairo_surface_flush (images[1]);
+          g_assert_cmpmem (cairo_image_surface_get_data (images[0]),
+                           cairo_image_surface_get_stride (images[0]) * 100 * scale,
+                           cairo_image_surface_get_data (images[1]),
+                           cairo_image_surface_get_stride (images[1]) * 100 * scale);
+          if (scale == 1)
+            {
+              g_autofree char *expected = svg_text (svgs[0]);
+              g_autofree char *drawn = svg_text (svgs[1]);
+
+              g_assert_true (g_strcmp0 (drawn, expected) == 0);
+            }
+          cairo_surface_destroy (images[0]);
+          cairo_surface_destroy (images[1]);
+          g_byte_array_unref (svgs[0]);
+          g_byte_array_unref (svgs[1]);
+        }
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,5 +690,8 @@ main (int   argc,
   g_test_add_func ("/diagram-render/blank", test_empty_and_blank);
   g_test_add ("/diagram-render/marks", Fixture, NULL, fixture_set_up, test_marks, fixture_tear_down);
   g_test_add ("/diagram-render/poster-sizes", Fixture, NULL, fixture_set_up, test_poster_sizes, fixture_tear_down);
+  g_test_add ("/diagram-render/authorship", Fixture, NULL, fixture_set_up, test_authorship, fixture_tear_down);
+  g_test_add_func ("/diagram-render/text-as-pango-draws-it", test_text_as_pango_draws_it);
+  g_test_add ("/diagram-render/high-contrast", Fixture, NULL, fixture_set_up, test_high_contrast, fixture_tear_down);
   return g_test_run ();
 }

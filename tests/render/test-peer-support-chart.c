@@ -84,6 +84,226 @@ test_progress_bars (void)
   cairo_surface_destroy (surface);
 }
 
+/* Whether any pixel is coloured rather than grey. */
+static gboolean
+has_colour (cairo_surface_t *surface)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint8 r, g, b;
+
+        pixel (surface, x, y, &r, &g, &b);
+        if (MAX (MAX (r, g), b) - MIN (MIN (r, g), b) > 12)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+dark (cairo_surface_t *surface,
+      int              x,
+      int              y)
+{
+  guint8 r, g, b;
+
+  pixel (surface, x, y, &r, &g, &b);
+  return r + g + b < 3 * 128;
+}
+
+static double
+dark_share (cairo_surface_t *surface,
+            int              x0,
+            int              y0,
+            int              x1,
+            int              y1)
+{
+  guint n = 0, all = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++, all++)
+      n += dark (surface, x, y);
+  return (double) n / MAX (all, 1);
+}
+
+static cairo_surface_t *
+draw_progress (GPtrArray              *stages,
+               TandemPeerSupportStyle  style)
+{
+  double height = tandem_peer_support_progress_height (stages, 500);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000,
+                                                         (int) (2 * height));
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  tandem_peer_support_draw_progress_full (cr, 0, 0, 500, stages, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* High contrast: black on white, and each status still told apart by its
+ * pattern (with colour gone, two stages of different status never draw
+ * the same bar). */
+static void
+test_progress_high_contrast (void)
+{
+  g_autoptr(GPtrArray) stages = g_ptr_array_new_with_free_func (stage_free);
+  cairo_surface_t *standard, *contrast;
+  /* The bar of a 500-point chart runs from 168 to 394 points; its middle
+   * holds the count. Bars are 14 points tall, 5 points into each row. */
+  const int bar_x0 = 2 * 172, bar_x1 = 2 * 390, gap_x0 = 2 * 270, gap_x1 = 2 * 292;
+
+  for (guint status = 0; status < TANDEM_N_ITEM_STATUSES; status++)
+    {
+      TandemStageProgress *stage = g_new0 (TandemStageProgress, 1);
+
+      stage->stage = g_strdup (tandem_item_status_label (status));
+      stage->counts[status] = 3;
+      stage->total = 3;
+      g_ptr_array_add (stages, stage);
+    }
+  standard = draw_progress (stages, TANDEM_PEER_SUPPORT_STYLE_STANDARD);
+  contrast = draw_progress (stages, TANDEM_PEER_SUPPORT_STYLE_HIGH_CONTRAST);
+  g_assert_true (has_colour (standard));
+  g_assert_false (has_colour (contrast));
+
+  /* In place is solid black; not started is empty. */
+  g_assert_cmpfloat (dark_share (contrast, bar_x0, 2 * (3 * 24 + 8), gap_x0, 2 * (3 * 24 + 16)),
+                     >, 0.95);
+  g_assert_cmpfloat (dark_share (contrast, bar_x0, 2 * (0 * 24 + 8), gap_x0, 2 * (0 * 24 + 16)),
+                     <, 0.02);
+
+  /* Every pair of statuses differs in at least a tenth of its bar. */
+  for (guint a = 0; a < TANDEM_N_ITEM_STATUSES; a++)
+    for (guint b = a + 1; b < TANDEM_N_ITEM_STATUSES; b++)
+      {
+        guint differ = 0, all = 0;
+
+        for (int y = 2 * 6 + 3; y < 2 * 18 - 3; y++)
+          for (int x = bar_x0; x < bar_x1; x++)
+            {
+              if (x >= gap_x0 && x < gap_x1)
+                continue;
+              all++;
+              differ += dark (contrast, x, y + 2 * 24 * a) != dark (contrast, x, y + 2 * 24 * b);
+            }
+        g_test_message ("%s against %s: %u of %u pixels differ",
+                        tandem_item_status_label (a), tandem_item_status_label (b), differ, all);
+        g_assert_cmpuint (differ, >, all / 10);
+      }
+  cairo_surface_destroy (standard);
+  cairo_surface_destroy (contrast);
+}
+
+static TandemPeerSupportCaseload *
+caseload_of_shares (void)
+{
+  TandemPeerSupportCaseload *caseload = g_new0 (TandemPeerSupportCaseload, 1);
+  TandemTeamProgress *team = g_new0 (TandemTeamProgress, 1);
+  /* in place, of applicable: 0 of 4, 2 of 4, 4 of 4; none apply */
+  const guint in_place[] = { 0, 2, 4, 0 };
+  const guint not_applicable[] = { 0, 0, 0, 4 };
+
+  caseload->stage_names = g_ptr_array_new_with_free_func (g_free);
+  caseload->teams = g_ptr_array_new ();
+  team->team_name = g_strdup ("Ward");
+  team->team_id = g_strdup ("t");
+  team->stages = g_ptr_array_new_with_free_func (stage_free);
+  team->roles = 2;
+  for (guint s = 0; s < G_N_ELEMENTS (in_place); s++)
+    {
+      TandemStageProgress *stage = g_new0 (TandemStageProgress, 1);
+
+      g_ptr_array_add (caseload->stage_names, g_strdup_printf ("Stage %u", s + 1));
+      stage->stage = g_strdup_printf ("Stage %u", s + 1);
+      stage->counts[TANDEM_ITEM_IN_PLACE] = in_place[s];
+      stage->counts[TANDEM_ITEM_NOT_STARTED] = 4 - in_place[s] - not_applicable[s];
+      stage->counts[TANDEM_ITEM_NOT_APPLICABLE] = not_applicable[s];
+      stage->total = 4;
+      g_ptr_array_add (team->stages, stage);
+    }
+  g_ptr_array_add (caseload->teams, team);
+  return caseload;
+}
+
+static void
+caseload_of_shares_free (TandemPeerSupportCaseload *caseload)
+{
+  TandemTeamProgress *team = caseload->teams->pdata[0];
+
+  g_ptr_array_unref (team->stages);
+  g_free (team->team_name);
+  g_free (team->team_id);
+  g_free (team);
+  g_ptr_array_unref (caseload->teams);
+  g_ptr_array_unref (caseload->stage_names);
+  g_free (caseload);
+}
+
+/* The heat map in high contrast: white cells, and the share shown by the
+ * length of a black bar as well as by its figure. */
+static void
+test_heatmap_high_contrast (void)
+{
+  TandemPeerSupportCaseload *caseload = caseload_of_shares ();
+  TandemPeerSupportStyle styles[] = { TANDEM_PEER_SUPPORT_STYLE_STANDARD,
+                                      TANDEM_PEER_SUPPORT_STYLE_HIGH_CONTRAST };
+  /* 500 points wide: labels 120, roles 46, four cells of 83.5 points. */
+  const double label_width = 120, cell_width = (500 - 120 - 46) / 4.0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      double height = tandem_peer_support_heatmap_height (caseload, 0, 1, 500);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000,
+                                                             (int) (2 * height));
+      cairo_t *cr = cairo_create (surface);
+      double header = height - 18 - 8 - 18 - 12;
+      double bars[3];
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, 2, 2);
+      tandem_peer_support_draw_heatmap_full (cr, 0, 0, 500, caseload, 0, 1, styles[i]);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      if (styles[i] == TANDEM_PEER_SUPPORT_STYLE_STANDARD)
+        {
+          /* Shaded by share: the full cell is dark at its edge. */
+          g_assert_true (has_colour (surface));
+          g_assert_true (dark (surface, (int) (2 * (label_width + 3 * cell_width - 4)),
+                               (int) (2 * (header + 3))));
+          cairo_surface_destroy (surface);
+          continue;
+        }
+      g_assert_false (has_colour (surface));
+      for (guint s = 0; s < 3; s++)
+        {
+          int x0 = (int) (2 * (label_width + s * cell_width + 3));
+          int x1 = (int) (2 * (label_width + (s + 1) * cell_width - 3));
+
+          /* The corner of every cell is white, whatever its share... */
+          g_assert_false (dark (surface, x0 + 2, (int) (2 * (header + 2))));
+          /* ...and the bar along its foot is as long as the share. */
+          bars[s] = dark_share (surface, x0, (int) (2 * (header + 18 - 4)), x1,
+                                (int) (2 * (header + 18 - 2)));
+        }
+      g_test_message ("bars: %.2f %.2f %.2f", bars[0], bars[1], bars[2]);
+      g_assert_cmpfloat (bars[0], <, 0.1);
+      g_assert_cmpfloat (bars[1], >, 0.4);
+      g_assert_cmpfloat (bars[1], <, 0.6);
+      g_assert_cmpfloat (bars[2], >, 0.9);
+      cairo_surface_destroy (surface);
+    }
+  caseload_of_shares_free (caseload);
+}
+
 static guint
 count_pages (const char *path)
 {
@@ -186,6 +406,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/peer-support-chart/progress-bars", test_progress_bars);
+  g_test_add_func ("/peer-support-chart/progress-high-contrast", test_progress_high_contrast);
+  g_test_add_func ("/peer-support-chart/heatmap-high-contrast", test_heatmap_high_contrast);
   g_test_add_func ("/peer-support-chart/pages", test_pages);
   return g_test_run ();
 }

@@ -1,0 +1,168 @@
+/* tandem-checked-edit.c — a change made from what an editor showed, checked
+ * against what the file holds now
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two programs can edit one file. An editor that filled in a field some time
+ * ago may be showing words that another person has since changed: saving
+ * them blindly would silently overwrite theirs. The setters of each area
+ * validate a value as they always have and then change the field through
+ * here, so every field edited in place gets the same rule: if the field no
+ * longer holds what the editor showed, theirs stays, both are kept as a
+ * conflict for a person to choose (tandem_project_update_expecting()), and
+ * the caller is told with %TANDEM_PROJECT_ERROR_CONFLICT.
+ */
+
+#include "config.h"
+
+#include "tandem-checked-edit.h"
+#include "tandem-merge.h"
+
+/**
+ * tandem_project_update_checked:
+ * @self: a project, in a transaction the caller began
+ * @entity: the kind of item
+ * @id: the item
+ * @field: the field to change
+ * @check: whether to check the field against @shown first
+ * @shown: (nullable): when @check, the field's value as text when the editor
+ *   showed it (%NULL for empty)
+ * @value: the new value
+ * @error: return location for an error
+ *
+ * Changes one field inside the caller's transaction: as
+ * tandem_project_update() when @check is %FALSE, or as
+ * tandem_project_update_expecting() when it is %TRUE. A conflict is recorded
+ * in the caller's transaction, which stays open: end it with
+ * tandem_project_end_checked(), which keeps the conflict.
+ *
+ * Returns: %TRUE if the field was changed (or already held @value)
+ */
+gboolean
+tandem_project_update_checked (TandemProject  *self,
+                               const char     *entity,
+                               const char     *id,
+                               const char     *field,
+                               gboolean        check,
+                               const char     *shown,
+                               TandemValue     value,
+                               GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+
+  if (!check)
+    return tandem_project_update (self, entity, id, field, value, error);
+  return tandem_project_update_expecting (self, entity, id, field, shown, value, error);
+}
+
+/**
+ * tandem_project_end_checked:
+ * @self: a project, in a transaction the caller began
+ * @ok: whether every step of the change succeeded
+ * @error: the error of the step that failed, if one did; return location
+ *   for an error from committing. It must not be %NULL for a conflict to
+ *   be told apart (and kept)
+ *
+ * Ends a change made with tandem_project_update_checked(): commits it when
+ * @ok, and also when the failure was a conflict, since a conflict is kept
+ * (both values, for a person to choose) and the other steps of the change
+ * stand; the error then stays %TANDEM_PROJECT_ERROR_CONFLICT. Any other
+ * failure rolls the whole change back.
+ *
+ * Returns: %TRUE if @ok and the change is saved
+ */
+gboolean
+tandem_project_end_checked (TandemProject  *self,
+                            gboolean        ok,
+                            GError        **error)
+{
+  g_autoptr(GError) commit_error = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+
+  if (ok)
+    {
+      if (tandem_project_commit (self, error))
+        return TRUE;
+      tandem_project_rollback (self);
+      return FALSE;
+    }
+  if (error == NULL || !g_error_matches (*error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
+    {
+      tandem_project_rollback (self);
+      return FALSE;
+    }
+  if (!tandem_project_commit (self, &commit_error))
+    {
+      tandem_project_rollback (self);
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&commit_error));
+    }
+  return FALSE;
+}
+
+/**
+ * tandem_project_finish_update:
+ * @self: a project, in a transaction the caller began
+ * @entity: the kind of item
+ * @id: the item
+ * @field: the field to change
+ * @check: whether to check the field against @shown first
+ * @shown: (nullable): when @check, the field's value as text when the editor
+ *   showed it (%NULL for empty)
+ * @value: the new value
+ * @error: return location for an error
+ *
+ * The usual last step of a setter that changes one field: changes it with
+ * tandem_project_update_checked() and ends the transaction with
+ * tandem_project_end_checked(), so a conflict is kept and reported.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_project_finish_update (TandemProject  *self,
+                              const char     *entity,
+                              const char     *id,
+                              const char     *field,
+                              gboolean        check,
+                              const char     *shown,
+                              TandemValue     value,
+                              GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  ok = tandem_project_update_checked (self, entity, id, field, check, shown, value, &local_error);
+  ok = tandem_project_end_checked (self, ok, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
+/**
+ * tandem_conflict_set_aside:
+ * @step_error: (inout): the error of a step of a change that failed
+ * @conflict: (inout): where the first conflict met by the change is kept
+ *
+ * For a change of several fields at once (a form saved as a whole): a field
+ * that meets someone else's change is kept as a conflict, and the other
+ * fields are still saved. If @step_error is a conflict, it moves to
+ * @conflict (or is dropped if @conflict already holds one) and the change
+ * may go on; report @conflict once the change is committed.
+ *
+ * Returns: %TRUE if the step failed only because of a conflict
+ */
+gboolean
+tandem_conflict_set_aside (GError **step_error,
+                           GError **conflict)
+{
+  g_return_val_if_fail (step_error != NULL && conflict != NULL, FALSE);
+
+  if (!g_error_matches (*step_error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
+    return FALSE;
+  if (*conflict == NULL)
+    *conflict = g_steal_pointer (step_error);
+  else
+    g_clear_error (step_error);
+  return TRUE;
+}

@@ -1,0 +1,775 @@
+/* test-field-conflicts.c — two programs on one file: nobody's field edit is
+ * silently overwritten, and a refresh never overwrites what is being typed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's project is "mine"; a second TandemProject on the same path
+ * plays the other program. Each test starts typing in a page's editor, lets
+ * the other program change the same field, waits for the window's refresh
+ * (it polls the file), checks the typing survived it, then saves: the other
+ * value stands, both are kept as a conflict, and a toast says so.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tandem-application.h"
+#include "tandem-coaching-page.h"
+#include "tandem-coaching.h"
+#include "tandem-conflicts-window.h"
+#include "tandem-diagram-page.h"
+#include "tandem-diagram.h"
+#include "tandem-measure.h"
+#include "tandem-measures-page.h"
+#include "tandem-merge.h"
+#include "tandem-peer-support-page.h"
+#include "tandem-peer-support.h"
+#include "tandem-sample.h"
+#include "tandem-window.h"
+
+static TandemApplication *app;
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  TandemWindow  *window;
+  TandemProject *mine;
+  TandemProject *theirs;
+} Fixture;
+
+#define WAIT_FOR(check)                                                        \
+  G_STMT_START {                                                               \
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
+    while (!(check))                                                           \
+      {                                                                        \
+        g_main_context_iteration (NULL, FALSE);                                \
+        if (g_get_monotonic_time () > deadline)                                \
+          g_error ("Timed out waiting for: %s", #check);                       \
+        g_usleep (1000);                                                       \
+      }                                                                        \
+  } G_STMT_END
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             Match          match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_type (GtkWidget *widget, gconstpointer data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+is_named (GtkWidget *widget, gconstpointer data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+is_label (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+is_role_title_row (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Post title") == 0 &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "role-id"), data) == 0;
+}
+
+static gboolean
+is_label_text (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+label_starts_with (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+#define FIND(root, match, data) find_widget (GTK_WIDGET (root), match, data)
+#define FIND_TYPE(root, type) find_widget (GTK_WIDGET (root), is_type, GSIZE_TO_POINTER (type))
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("TANDEM_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  WAIT_FOR (gtk_widget_get_width (widget) > 0);
+  for (int i = 0; i < 40; i++)
+    g_main_context_iteration (NULL, FALSE);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) made = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tandem-field-conflicts-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "Ward.tandem", NULL);
+  made = tandem_project_create (fixture->path, &error);
+  g_assert_no_error (error);
+  tandem_project_set_author (made, "Tandem sample");
+  g_assert_true (tandem_sample_populate (made, TANDEM_SAMPLE_WARD, &error));
+  g_clear_object (&made);
+
+  fixture->window = tandem_window_new (GTK_APPLICATION (app));
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+    tandem_window_open_file (fixture->window, file);
+  }
+  WAIT_FOR (!tandem_window_is_busy (fixture->window) &&
+            tandem_window_get_project (fixture->window) != NULL);
+  fixture->mine = tandem_window_get_project (fixture->window);
+  tandem_project_set_author (fixture->mine, "Ada Coach");
+  fixture->theirs = tandem_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  tandem_project_set_author (fixture->theirs, "Aisha Peer");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *doomed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_clear_object (&fixture->theirs);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
+        g_ptr_array_add (doomed, window);
+      else
+        g_object_unref (window);
+    }
+  for (guint i = 0; i < doomed->len; i++)
+    gtk_window_destroy (doomed->pdata[i]);
+  /* Let the windows go while the window they belong to is still there. */
+  g_ptr_array_unref (doomed);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+    while (dir && (name = g_dir_read_name (dir)))
+      {
+        g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+        g_unlink (file);
+      }
+  }
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* The one conflict kept for the field, with both values and who wrote them. */
+static void
+assert_conflict (Fixture    *fixture,
+                 const char *entity_id,
+                 const char *field,
+                 const char *mine,
+                 const char *theirs)
+{
+  g_autoptr(GPtrArray) conflicts = tandem_project_list_conflicts (fixture->mine);
+  guint found = 0;
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      TandemConflict *c = conflicts->pdata[i];
+
+      if (g_strcmp0 (c->entity_id, entity_id) != 0 || g_strcmp0 (c->field, field) != 0)
+        continue;
+      found++;
+      g_assert_cmpstr (c->source, ==, "live");
+      g_assert_cmpstr (c->mine_value, ==, mine);
+      g_assert_cmpstr (c->mine_author, ==, "Ada Coach");
+      g_assert_cmpstr (c->theirs_value, ==, theirs);
+      g_assert_cmpstr (c->theirs_author, ==, "Aisha Peer");
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
+static void
+assert_toast (Fixture *fixture)
+{
+  WAIT_FOR (FIND (fixture->window, label_starts_with,
+                  "Aisha Peer changed this at the same time — both versions are kept"));
+}
+
+static char *
+editor_text (GtkWidget *editor)
+{
+  if (GTK_IS_TEXT_VIEW (editor))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor)));
+}
+
+static void
+show_view (Fixture    *fixture,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (FIND_TYPE (fixture->window, ADW_TYPE_VIEW_STACK)),
+                                         name);
+}
+
+static void
+count_refresh (guint *refreshes)
+{
+  (*refreshes)++;
+}
+
+/* Measures: the measure's name, typed while the other program renamed it. */
+static void
+test_measure_name (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TandemMeasuresPage *page = TANDEM_MEASURES_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_MEASURES_PAGE));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *measure = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget *name_row;
+  GtkWidget *title;
+
+  g_assert_nonnull (page);
+  show_view (fixture, "measures");
+  measure = g_strdup (tandem_measures_page_get_measure_id (page));
+  g_assert_nonnull (measure);
+  name_row = FIND (page, is_row_titled, "Name");
+  g_assert_true (ADW_IS_ENTRY_ROW (name_row));
+
+  /* The person starts typing, with the keyboard in the row. */
+  gtk_widget_grab_focus (name_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Restraint, per 1,000 bed days");
+
+  /* The other program renames the measure; this window sees it (its title)
+   * without losing what is being typed. */
+  g_assert_true (tandem_project_update (fixture->theirs, "measure", measure, "name",
+                                        tandem_value_text ("Restrictive practice"), &error));
+  g_assert_no_error (error);
+  WAIT_FOR ((title = FIND (page, is_label, "Restrictive practice")) != NULL);
+  typed = editor_text (name_row);
+  g_assert_cmpstr (typed, ==, "Restraint, per 1,000 bed days");
+
+  /* Saving it: theirs stands, both are kept, the person is told. */
+  g_signal_emit_by_name (name_row, "apply");
+  stored = tandem_project_get_text (fixture->mine, "measure", measure, "name");
+  g_assert_cmpstr (stored, ==, "Restrictive practice");
+  assert_conflict (fixture, measure, "name", "Restraint, per 1,000 bed days", "Restrictive practice");
+  assert_toast (fixture);
+  g_clear_pointer (&typed, g_free);
+  typed = editor_text (name_row);
+  g_assert_cmpstr (typed, ==, "Restrictive practice");
+  save_screenshot (GTK_WIDGET (fixture->window), "field-conflict-toast.png");
+
+  /* Now it shows theirs, a change from it is saved as usual. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Restrictive practice (all kinds)");
+  g_signal_emit_by_name (name_row, "apply");
+  g_clear_pointer (&stored, g_free);
+  stored = tandem_project_get_text (fixture->theirs, "measure", measure, "name");
+  g_assert_cmpstr (stored, ==, "Restrictive practice (all kinds)");
+  g_assert_cmpuint (tandem_project_count_conflicts (fixture->mine), ==, 1);
+
+  /* The toast's button opens the Conflicts window, which offers both. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.review-conflicts", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *conflicts = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && conflicts == NULL; i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+        if (window != GTK_WINDOW (fixture->window) &&
+            gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
+          {
+            g_test_message ("transient: %s", G_OBJECT_TYPE_NAME (window));
+            if (ADW_IS_MESSAGE_DIALOG (window))
+              g_test_message ("  says: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
+          }
+        if (window != GTK_WINDOW (fixture->window) && TANDEM_IS_CONFLICTS_WINDOW (window) &&
+            gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
+          conflicts = window;
+      }
+    g_assert_nonnull (conflicts);
+    g_assert_true (TANDEM_IS_CONFLICTS_WINDOW (conflicts));
+    WAIT_FOR (FIND (conflicts, is_label_text, "Restraint, per 1,000 bed days") != NULL);
+    g_assert_nonnull (FIND (conflicts, is_label_text, "Restrictive practice"));
+    /* Labelled for what happened: the other person's value was saved
+     * first and stands; this person's was not saved. */
+    g_assert_nonnull (FIND (conflicts, label_starts_with, "Not saved — by "));
+    g_assert_nonnull (FIND (conflicts, label_starts_with, "Saved first — by "));
+    g_assert_nonnull (FIND (conflicts, is_button_labelled, "Use _Unsaved"));
+    g_assert_nonnull (FIND (conflicts, is_button_labelled, "Keep _Saved"));
+    g_assert_null (FIND (conflicts, is_button_labelled, "Keep _Mine"));
+    save_screenshot (GTK_WIDGET (conflicts), "field-conflict-window.png");
+  }
+}
+
+/* A refresh that came while the person was in an editor but changed
+ * nothing shows once they leave it; then their change is no conflict. */
+static void
+test_left_alone (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TandemMeasuresPage *page = TANDEM_MEASURES_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_MEASURES_PAGE));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *measure = g_strdup (tandem_measures_page_get_measure_id (page));
+  g_autofree char *before = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget *unit_row = FIND (page, is_row_titled, "Unit, e.g. incidents or %");
+  GtkWidget *name_row = FIND (page, is_row_titled, "Name");
+  guint refreshes = 0;
+
+  g_assert_true (ADW_IS_ENTRY_ROW (unit_row));
+  show_view (fixture, "measures");
+  gtk_widget_grab_focus (unit_row);
+  before = editor_text (unit_row);
+  g_signal_connect_swapped (fixture->mine, "changed", G_CALLBACK (count_refresh), &refreshes);
+  g_assert_true (tandem_project_update (fixture->theirs, "measure", measure, "unit",
+                                        tandem_value_text ("incidents a week"), &error));
+  g_assert_no_error (error);
+  WAIT_FOR (refreshes > 0);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handlers_disconnect_by_func (fixture->mine, count_refresh, &refreshes);
+  {
+    g_autofree char *now = editor_text (unit_row);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  gtk_widget_grab_focus (name_row);
+  {
+    g_autofree char *now = editor_text (unit_row);
+    g_assert_cmpstr (now, ==, "incidents a week");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (unit_row), "incidents a fortnight");
+  g_signal_emit_by_name (unit_row, "apply");
+  stored = tandem_project_get_text (fixture->theirs, "measure", measure, "unit");
+  g_assert_cmpstr (stored, ==, "incidents a fortnight");
+  g_assert_cmpuint (tandem_project_count_conflicts (fixture->mine), ==, 0);
+}
+
+static GtkEditable *
+find_entry (GtkWidget  *root,
+            const char *placeholder)
+{
+  if (GTK_IS_ENTRY (root) &&
+      g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (root)), placeholder) == 0)
+    return GTK_EDITABLE (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_entry (child, placeholder);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_open (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (w == window)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Measures: a phase's label, in its window, opened before the other program
+ * changed it; the date the person also changed is saved. */
+static void
+test_measure_phase_label (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  TandemMeasuresPage *page = TANDEM_MEASURES_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_MEASURES_PAGE));
+  g_autofree char *measure_id = g_strdup (tandem_measures_page_get_measure_id (page));
+  g_autoptr(TandemMeasure) measure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *phase = NULL;
+  g_autofree char *first_date = NULL;
+  g_autofree char *second_date = NULL;
+  g_autofree char *stored = NULL;
+  GtkWindow *dialog;
+  guint refreshes = 0;
+
+  show_view (fixture, "measures");
+  measure = tandem_measure_load (fixture->mine, measure_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (measure->points->len, >, 12);
+  first_date = g_strdup (((TandemDataPoint *) measure->points->pdata[measure->points->len - 6])->date);
+  second_date = g_strdup (((TandemDataPoint *) measure->points->pdata[measure->points->len - 5])->date);
+  phase = tandem_measure_save_phase (fixture->mine, measure, NULL, first_date, "New rota", -1, &error);
+  g_assert_no_error (error);
+
+  dialog = tandem_measures_page_edit_phase (page, phase);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (find_entry (GTK_WIDGET (dialog), "e.g. after the new observation policy"),
+                         "New rota, nights too");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (dialog), "Date, e.g. 2026-03-02"), second_date);
+  g_signal_connect_swapped (fixture->mine, "changed", G_CALLBACK (count_refresh), &refreshes);
+  g_assert_true (tandem_project_update (fixture->theirs, "phase", phase, "label",
+                                        tandem_value_text ("New rota from Monday"), &error));
+  g_assert_no_error (error);
+  /* The page has reloaded the measure, with their label, before the save. */
+  WAIT_FOR (refreshes > 0);
+  g_signal_handlers_disconnect_by_func (fixture->mine, count_refresh, &refreshes);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "edit.save", NULL));
+  g_assert_false (is_open (dialog));
+
+  stored = tandem_project_get_text (fixture->theirs, "phase", phase, "label");
+  g_assert_cmpstr (stored, ==, "New rota from Monday");
+  g_clear_pointer (&stored, g_free);
+  stored = tandem_project_get_text (fixture->theirs, "phase", phase, "starts_on");
+  g_assert_cmpstr (stored, ==, second_date);
+  assert_conflict (fixture, phase, "label", "New rota, nights too", "New rota from Monday");
+  assert_toast (fixture);
+}
+
+/* Measures: a value's note in the data form; a field the person did not
+ * touch (the value) is not written back over the other program's change. */
+static void
+test_measure_data_note (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TandemMeasuresPage *page = TANDEM_MEASURES_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_MEASURES_PAGE));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *typed = NULL;
+  GtkColumnView *view = GTK_COLUMN_VIEW (FIND_TYPE (page, GTK_TYPE_COLUMN_VIEW));
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  GtkStringObject *chosen;
+  GtkWidget *note_entry, *button;
+  g_autofree char *point = NULL;
+
+  show_view (fixture, "measures");
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  chosen = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  point = g_strdup (gtk_string_object_get_string (chosen));
+  g_object_unref (chosen);
+  note_entry = GTK_WIDGET (find_entry (GTK_WIDGET (page), "Note (optional)"));
+  g_assert_nonnull (note_entry);
+
+  gtk_widget_grab_focus (note_entry);
+  gtk_editable_set_text (GTK_EDITABLE (note_entry), "Two agency staff");
+  g_assert_true (tandem_project_update (fixture->theirs, "data_point", point, "note",
+                                        tandem_value_text ("Agency staff on nights"), &error));
+  g_assert_true (tandem_project_update (fixture->theirs, "data_point", point, "value",
+                                        tandem_value_double (42), &error));
+  g_assert_no_error (error);
+  /* The refresh shows the other program's value in the table; the note being
+   * typed stays. */
+  WAIT_FOR (FIND (page, is_label, "42") != NULL);
+  typed = editor_text (note_entry);
+  g_assert_cmpstr (typed, ==, "Two agency staff");
+
+  button = FIND (page, is_button_labelled, "_Save Changes");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+
+  stored = tandem_project_get_text (fixture->theirs, "data_point", point, "note");
+  g_assert_cmpstr (stored, ==, "Agency staff on nights");
+  g_clear_pointer (&stored, g_free);
+  stored = tandem_project_get_text (fixture->theirs, "data_point", point, "value");
+  g_assert_cmpstr (stored, ==, "42.0");
+  assert_conflict (fixture, point, "note", "Two agency staff", "Agency staff on nights");
+  assert_toast (fixture);
+}
+
+/* Diagram: a change idea's description, in the details pane that is rebuilt
+ * by every refresh. */
+static void
+test_diagram_description (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  TandemDiagramPage *page = TANDEM_DIAGRAM_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_DIAGRAM_PAGE));
+  g_autoptr(GPtrArray) ideas = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *idea = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *typed = NULL;
+  GtkWidget *row, *before;
+
+  g_assert_nonnull (page);
+  show_view (fixture, "diagram");
+  {
+    /* A change idea of the diagram shown. */
+    g_autoptr(GPtrArray) nodes = tandem_project_list_ids (fixture->mine, "node", "diagram_id",
+                                                          tandem_diagram_page_get_diagram_id (page), NULL);
+    for (guint n = 0; n < nodes->len; n++)
+      {
+        g_autofree char *kind = tandem_project_get_text (fixture->mine, "node", nodes->pdata[n], "kind");
+        if (g_strcmp0 (kind, "change_idea") == 0)
+          g_ptr_array_add (ideas, g_strdup (nodes->pdata[n]));
+      }
+  }
+  g_assert_cmpuint (ideas->len, >, 0);
+  idea = g_strdup (ideas->pdata[0]);
+  tandem_diagram_page_select (page, idea);
+  row = FIND (page, is_named, "description");
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Ask at every handover");
+  before = g_object_ref (row);
+  g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "description",
+                                           "Ask at handover and at ward round", &error));
+  g_assert_no_error (error);
+  /* The refresh rebuilds the pane: the new row still holds the typing. */
+  WAIT_FOR (gtk_widget_get_parent (before) == NULL);
+  g_object_unref (before);
+  row = FIND (page, is_named, "description");
+  g_assert_nonnull (row);
+  typed = editor_text (row);
+  g_assert_cmpstr (typed, ==, "Ask at every handover");
+
+  g_signal_emit_by_name (row, "apply");
+  stored = tandem_project_get_text (fixture->mine, "node", idea, "description");
+  g_assert_cmpstr (stored, ==, "Ask at handover and at ward round");
+  assert_conflict (fixture, idea, "description", "Ask at every handover",
+                   "Ask at handover and at ward round");
+  assert_toast (fixture);
+  row = FIND (page, is_named, "description");
+  g_clear_pointer (&typed, g_free);
+  typed = editor_text (row);
+  g_assert_cmpstr (typed, ==, "Ask at handover and at ward round");
+
+  /* A status chosen from what was shown, after the other program chose
+   * another: theirs stands, both kept. */
+  row = FIND (page, is_named, "status");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  before = g_object_ref (row);
+  g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "status", "abandoned", &error));
+  g_assert_no_error (error);
+  {
+    GPtrArray *values = g_object_get_data (G_OBJECT (before), "values");
+    guint shown = adw_combo_row_get_selected (ADW_COMBO_ROW (before));
+    guint other = G_MAXUINT;
+
+    for (guint v = 0; v < values->len && other == G_MAXUINT; v++)
+      if (v != shown && g_strcmp0 (values->pdata[v], "abandoned") != 0)
+        other = v;
+    g_assert_cmpuint (other, !=, G_MAXUINT);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (before), other);
+    WAIT_FOR (tandem_project_count_conflicts (fixture->mine) == 2);
+    g_clear_pointer (&stored, g_free);
+    stored = tandem_project_get_text (fixture->mine, "node", idea, "status");
+    g_assert_cmpstr (stored, ==, "abandoned");
+    assert_conflict (fixture, idea, "status", values->pdata[other], "abandoned");
+  }
+  g_object_unref (before);
+}
+
+/* Coaching: the session form is saved as a whole; only what the person
+ * changed is written, checked. */
+static void
+test_coaching_notes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  TandemCoachingPage *page = TANDEM_COACHING_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_COACHING_PAGE));
+  const char *team = tandem_window_get_team_id (fixture->window);
+  g_autoptr(GPtrArray) sessions = tandem_project_list_ids (fixture->mine, "coaching_session", "team_id",
+                                                           team, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *typed = NULL;
+  GtkWidget *label, *notes, *advice;
+  guint refreshes = 0;
+
+  g_assert_nonnull (page);
+  show_view (fixture, "coaching");
+  g_assert_cmpuint (sessions->len, >, 0);
+  session = g_strdup (sessions->pdata[0]);
+  tandem_coaching_page_open_session (page, session);
+  label = FIND (page, is_label, "_Notes");
+  notes = gtk_label_get_mnemonic_widget (GTK_LABEL (label));
+  label = FIND (page, is_label, "Ad_vice given");
+  advice = gtk_label_get_mnemonic_widget (GTK_LABEL (label));
+  g_assert_true (GTK_IS_TEXT_VIEW (notes));
+  gtk_widget_grab_focus (notes);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "Mine: sensory room", -1);
+
+  g_signal_connect_swapped (fixture->mine, "changed", G_CALLBACK (count_refresh), &refreshes);
+  /* The other program changes the notes and the advice (which this person
+   * left alone). */
+  g_assert_true (tandem_project_update (fixture->theirs, "coaching_session", session, "notes",
+                                        tandem_value_text ("Theirs: weighted blanket"), &error));
+  g_assert_true (tandem_project_update (fixture->theirs, "coaching_session", session, "advice",
+                                        tandem_value_text ("Theirs: try it for a week"), &error));
+  g_assert_no_error (error);
+  /* The window sees the other program's change (and reloads its pages). */
+  WAIT_FOR (refreshes > 0);
+  typed = editor_text (notes);
+  g_assert_cmpstr (typed, ==, "Mine: sensory room");
+
+  g_assert_false (tandem_coaching_page_save (page));
+  stored = tandem_project_get_text (fixture->mine, "coaching_session", session, "notes");
+  g_assert_cmpstr (stored, ==, "Theirs: weighted blanket");
+  g_clear_pointer (&stored, g_free);
+  stored = tandem_project_get_text (fixture->mine, "coaching_session", session, "advice");
+  g_assert_cmpstr (stored, ==, "Theirs: try it for a week");
+  assert_conflict (fixture, session, "notes", "Mine: sensory room", "Theirs: weighted blanket");
+  assert_toast (fixture);
+  /* The form shows what stands. */
+  g_clear_pointer (&typed, g_free);
+  typed = editor_text (notes);
+  g_assert_cmpstr (typed, ==, "Theirs: weighted blanket");
+  g_clear_pointer (&typed, g_free);
+  typed = editor_text (advice);
+  g_assert_cmpstr (typed, ==, "Theirs: try it for a week");
+  /* And saving again is no conflict. */
+  g_assert_true (tandem_coaching_page_save (page));
+  g_assert_cmpuint (tandem_project_count_conflicts (fixture->mine), ==, 1);
+  g_signal_handlers_disconnect_by_func (fixture->mine, count_refresh, &refreshes);
+}
+
+/* Peer support: a role's title, in the rebuilt roles list. */
+static void
+test_peer_role_title (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TandemPeerSupportPage *page = TANDEM_PEER_SUPPORT_PAGE (FIND_TYPE (fixture->window,
+                                                                     TANDEM_TYPE_PEER_SUPPORT_PAGE));
+  const char *team = tandem_window_get_team_id (fixture->window);
+  g_autoptr(GPtrArray) roles = tandem_project_list_ids (fixture->mine, "peer_role", "team_id", team, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *typed = NULL;
+  GtkWidget *row, *before;
+
+  g_assert_nonnull (page);
+  show_view (fixture, "peer-support");
+  g_assert_cmpuint (roles->len, >, 0);
+  role = g_strdup (roles->pdata[0]);
+  WAIT_FOR ((row = FIND (page, is_role_title_row, role)) != NULL);
+  {
+    g_autofree char *title = tandem_project_get_text (fixture->mine, "peer_role", role, "title");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, title);
+  }
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Peer worker (nights)");
+  before = g_object_ref (row);
+  g_assert_true (tandem_peer_support_set_role_field (fixture->theirs, role, "title",
+                                                     "Senior peer support worker", &error));
+  g_assert_no_error (error);
+  WAIT_FOR (gtk_widget_get_parent (before) == NULL);
+  g_object_unref (before);
+  row = FIND (page, is_role_title_row, role);
+  g_assert_nonnull (row);
+  typed = editor_text (row);
+  g_assert_cmpstr (typed, ==, "Peer worker (nights)");
+
+  g_signal_emit_by_name (row, "apply");
+  stored = tandem_project_get_text (fixture->mine, "peer_role", role, "title");
+  g_assert_cmpstr (stored, ==, "Senior peer support worker");
+  assert_conflict (fixture, role, "title", "Peer worker (nights)", "Senior peer support worker");
+  assert_toast (fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = tandem_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    g_error ("The application could not register");
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/field-conflicts/measure-name", test_measure_name);
+  ADD ("/field-conflicts/left-alone", test_left_alone);
+  ADD ("/field-conflicts/measure-phase-label", test_measure_phase_label);
+  ADD ("/field-conflicts/measure-data-note", test_measure_data_note);
+  ADD ("/field-conflicts/diagram-description", test_diagram_description);
+  ADD ("/field-conflicts/coaching-notes", test_coaching_notes);
+  ADD ("/field-conflicts/peer-role-title", test_peer_role_title);
+#undef ADD
+  {
+    int status = g_test_run ();
+    g_object_unref (app);
+    return status;
+  }
+}

@@ -1,0 +1,161 @@
+/* test-print.c — what GTK's printing puts on the paper is the exported page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Printing goes through GtkPrintOperation (here its export to PDF, which is
+ * what “Print to File” does); exporting draws straight into a cairo PDF. The
+ * same drawing function must make the same page both ways: the whole sheet,
+ * landscape, on A4 and on A3, not a page shrunk into the printer's margins.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "tandem-chart.h"
+#include "tandem-export.h"
+#include "tandem-print.h"
+
+static TandemChart *
+make_chart (void)
+{
+  static const double values[] = { 10, 12, 9, 11, 10, 8, 12, 10, 11, 9, 10, 12, 9, 11, 30 };
+  g_autoptr(TandemMeasure) measure = tandem_measure_new ();
+  TandemChart *chart;
+
+  measure->name = g_strdup ("Hours of activity");
+  measure->unit = g_strdup ("hours");
+  measure->chart = TANDEM_SPC_CHART_I;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      TandemDataPoint *point = g_new0 (TandemDataPoint, 1);
+
+      point->id = g_strdup_printf ("p%u", i);
+      point->date = g_strdup_printf ("%u-%02u-01", 2026 + i / 12, i % 12 + 1);
+      point->value = values[i];
+      point->denominator = NAN;
+      g_ptr_array_add (measure->points, point);
+    }
+  chart = tandem_chart_new (measure);
+  tandem_chart_set_style (chart, TANDEM_CHART_STYLE_PRINT);
+  return chart;
+}
+
+/* @needle in @length bytes from @haystack, which may hold nul bytes. */
+static const char *
+find (const char *haystack,
+      gsize       length,
+      const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (haystack + i, needle, n) == 0)
+      return haystack + i;
+  return NULL;
+}
+
+/* The inflated content streams of a PDF that draw text (the pages). */
+static GPtrArray *
+page_contents (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  const char *at;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  g_assert_no_error (error);
+  at = data;
+  while ((at = find (at, length - (at - data), "stream\n")) != NULL)
+    {
+      const char *start = at + strlen ("stream\n");
+      const char *end = find (start, length - (start - data), "endstream");
+      g_autoptr(GConverter) zlib = NULL;
+      g_autoptr(GInputStream) raw = NULL;
+      g_autoptr(GInputStream) inflated = NULL;
+      g_autoptr(GOutputStream) out = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_nonnull (end);
+      zlib = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+      raw = g_memory_input_stream_new_from_data (start, end - start, NULL);
+      inflated = g_converter_input_stream_new (raw, zlib);
+      out = g_memory_output_stream_new_resizable ();
+      /* Fonts and images may not be zlib streams; only pages matter here. */
+      if (g_output_stream_splice (out, inflated, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, NULL) >= 0)
+        {
+          bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+          if (find (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), " Tf") != NULL)
+            g_ptr_array_add (pages, g_steal_pointer (&bytes));
+        }
+      at = end + strlen ("endstream");
+    }
+  return pages;
+}
+
+static void
+test_print_is_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-test-print-XXXXXX", &error);
+  TandemPaper papers[] = { TANDEM_PAPER_A4, TANDEM_PAPER_A3 };
+  const char *media[] = { "/MediaBox [ 0 0 841.889764 595.275591 ]",
+                          "/MediaBox [ 0 0 1190.551181 841.889764 ]" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+      g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
+      g_autofree char *data = NULL;
+      gsize length;
+      g_autoptr(GPtrArray) a = NULL;
+      g_autoptr(GPtrArray) b = NULL;
+      TandemChart *chart = make_chart ();
+      double width, height;
+      GStatBuf st;
+
+      tandem_print_pages (NULL, "Hours of activity", papers[i], TRUE, 1, tandem_chart_draw_page,
+                          chart, NULL, printed);
+      while (g_stat (printed, &st) != 0 || st.st_size == 0)
+        g_main_context_iteration (NULL, TRUE);
+      tandem_paper_get_size (papers[i], TRUE, &width, &height);
+      g_assert_true (tandem_export_pages (exported, TANDEM_EXPORT_PDF, width, height, 1, 72,
+                                          tandem_chart_draw_page, chart, &error));
+      g_assert_no_error (error);
+      tandem_chart_free (chart);
+
+      /* The sheet: landscape, of the paper asked for. */
+      g_assert_true (g_file_get_contents (printed, &data, &length, &error));
+      g_assert_nonnull (find (data, length, media[i]));
+
+      /* The page: the same drawing, at the same size and place. */
+      a = page_contents (printed);
+      b = page_contents (exported);
+      g_assert_cmpuint (a->len, ==, 1);
+      g_assert_cmpuint (b->len, ==, 1);
+      g_assert_true (g_bytes_equal (a->pdata[0], b->pdata[0]));
+
+      g_unlink (printed);
+      g_unlink (exported);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/print/is-export", test_print_is_export);
+  return g_test_run ();
+}
