@@ -17,71 +17,15 @@
 #include "tandem-comments.h"
 #include "tandem-comments-panel.h"
 #include "tandem-sample.h"
+#include "tandem-test-util.h"
 #include "tandem-window.h"
 
 static TandemApplication *app;
-
-#define WAIT_FOR(check)                                                        \
-  G_STMT_START {                                                               \
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
-    while (!(check))                                                           \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        if (g_get_monotonic_time () > deadline)                                \
-          g_error ("Timed out waiting for: %s", #check);                       \
-        g_usleep (1000);                                                       \
-      }                                                                        \
-  } G_STMT_END
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 is_page (GtkWidget *widget, gconstpointer data)
 {
   return TANDEM_IS_COACHING_PAGE (widget);
-}
-
-static gboolean
-is_tooltip (GtkWidget *widget, gconstpointer data)
-{
-  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget *widget, gconstpointer data)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static gboolean
-is_group_titled (GtkWidget *widget, gconstpointer data)
-{
-  return ADW_IS_PREFERENCES_GROUP (widget) &&
-         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
-}
-
-static gboolean
-is_type (GtkWidget *widget, gconstpointer data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
 /* A group's own list, not the one AdwPreferencesGroup keeps hidden inside. */
@@ -90,15 +34,6 @@ is_shown_list (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_LIST_BOX (widget) && gtk_widget_get_visible (widget);
 }
-
-static gboolean
-is_button_labelled (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
-}
-
-#define FIND(root, match, data) find_widget (GTK_WIDGET (root), match, data)
-#define FIND_TYPE(root, type) find_widget (GTK_WIDGET (root), is_type, GSIZE_TO_POINTER (type))
 
 static void
 set_row (GtkWidget  *page,
@@ -109,12 +44,6 @@ set_row (GtkWidget  *page,
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static gboolean
-is_label (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
 }
 
 static void
@@ -177,12 +106,10 @@ static void
 test_journey (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-coaching-page-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "Sample.tandem", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "record.pdf", NULL);
-  g_autofree char *log = g_build_filename (dir, "log.md", NULL);
-  g_autoptr(TandemProject) made = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *log = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
@@ -197,18 +124,12 @@ test_journey (void)
   gint64 sessions_before;
   guint present = 0;
 
-  g_assert_no_error (error);
-  made = tandem_project_create (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (tandem_sample_populate (made, TANDEM_SAMPLE_WARD, &error));
-  g_clear_object (&made);
-
-  window = tandem_window_new (GTK_APPLICATION (app));
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-  file = g_file_new_for_path (path);
-  tandem_window_open_file (window, file);
-  WAIT_FOR (!tandem_window_is_busy (window) && tandem_window_get_project (window) != NULL);
+  g_object_unref (create_sample_project ("tandem-coaching-page-XXXXXX", "Sample.tandem", NULL,
+                                         &dir, &path));
+  pdf = g_build_filename (dir, "record.pdf", NULL);
+  log = g_build_filename (dir, "log.md", NULL);
+  window = new_test_window (app, 0, 0);
+  open_and_wait_for_project (window, path);
   project = tandem_window_get_project (window);
   teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
   team = tandem_window_get_team_id (window);
@@ -376,16 +297,7 @@ test_journey (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (dir, name, NULL);
-        g_unlink (child);
-      }
-    g_rmdir (dir);
-  }
+  remove_tree (dir);
 }
 
 static GtkWidget *
@@ -407,10 +319,8 @@ static void
 test_templates_and_comments (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-coaching-page-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "Sample.tandem", NULL);
-  g_autoptr(TandemProject) made = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GPtrArray) templates = NULL;
   g_autofree char *session = NULL;
   g_autofree char *template_id = NULL;
@@ -420,18 +330,10 @@ test_templates_and_comments (void)
   TandemCoachingPage *page;
   GtkWidget *widget, *dialog = NULL, *row;
 
-  g_assert_no_error (error);
-  made = tandem_project_create (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (tandem_sample_populate (made, TANDEM_SAMPLE_WARD, &error));
-  g_clear_object (&made);
-
-  window = tandem_window_new (GTK_APPLICATION (app));
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-  file = g_file_new_for_path (path);
-  tandem_window_open_file (window, file);
-  WAIT_FOR (!tandem_window_is_busy (window) && tandem_window_get_project (window) != NULL);
+  g_object_unref (create_sample_project ("tandem-coaching-page-XXXXXX", "Sample.tandem", NULL,
+                                         &dir, &path));
+  window = new_test_window (app, 0, 0);
+  open_and_wait_for_project (window, path);
   project = tandem_window_get_project (window);
   page = TANDEM_COACHING_PAGE (FIND (window, is_page, NULL));
   widget = GTK_WIDGET (page);
@@ -481,40 +383,20 @@ test_templates_and_comments (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (dir, name, NULL);
-        g_unlink (child);
-      }
-    g_rmdir (dir);
-  }
+  remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_setenv ("TZ", "UTC", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init (&argc, &argv);
 
-  app = tandem_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    g_error ("The application could not register");
+  app = test_application_new ();
 
   g_test_add_func ("/coaching-page/journey", test_journey);
   g_test_add_func ("/coaching-page/templates-and-comments", test_templates_and_comments);
-  {
-    int status = g_test_run ();
-    g_object_unref (app);
-    return status;
-  }
+  return test_run_app (app);
 }

@@ -19,6 +19,7 @@
 #include "tandem-merge.h"
 #include "tandem-merge-dialog.h"
 #include "tandem-sample.h"
+#include "tandem-test-util.h"
 #include "tandem-window.h"
 
 static TandemApplication *app;
@@ -30,55 +31,6 @@ typedef struct
   char         *copy;
   TandemWindow *window;
 } Fixture;
-
-#define WAIT_FOR(check)                                                        \
-  G_STMT_START {                                                               \
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
-    while (!(check))                                                           \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        if (g_get_monotonic_time () > deadline)                                \
-          g_error ("Timed out waiting for: %s", #check);                       \
-        g_usleep (1000);                                                       \
-      }                                                                        \
-  } G_STMT_END
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_button_labelled (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
-}
-
-static gboolean
-is_label_with_text (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-label_starts_with (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
-}
 
 static gboolean
 is_team_dropdown (GtkWidget *widget, gconstpointer data)
@@ -104,53 +56,6 @@ is_banner (GtkWidget *widget, gconstpointer data)
   return TANDEM_IS_CONFLICTS_BANNER (widget);
 }
 
-static GtkWindow *
-find_toplevel (GType         type,
-               GtkWindow    *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_window_get_transient_for (window) == parent)
-        return window;
-    }
-  return NULL;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("TANDEM_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  WAIT_FOR (gtk_widget_get_width (widget) > 0);
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -158,63 +63,25 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TandemProject) project = NULL;
 
-  fixture->dir = g_dir_make_tmp ("tandem-coediting-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Sample.tandem", NULL);
+  project = create_sample_project ("tandem-coediting-XXXXXX", "Sample.tandem", "Tandem sample",
+                                   &fixture->dir, &fixture->path);
   fixture->copy = g_build_filename (fixture->dir, "Sample (Sam's copy).tandem", NULL);
-  project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
-  tandem_project_set_author (project, "Tandem sample");
-  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
   g_assert_true (tandem_project_save_copy (project, fixture->copy, &error));
   g_assert_no_error (error);
   g_clear_object (&project);
 
-  fixture->window = tandem_window_new (GTK_APPLICATION (app));
-  g_object_ref_sink (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  {
-    g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
-    tandem_window_open_file (fixture->window, file);
-  }
-  WAIT_FOR (!tandem_window_is_busy (fixture->window) &&
-            tandem_window_get_project (fixture->window) != NULL);
-}
-
-static void
-close_transients (Fixture *fixture)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWindow *window = g_list_model_get_item (toplevels, i);
-      if (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
-        g_ptr_array_add (doomed, window);
-      else
-        g_object_unref (window);
-    }
-  for (guint i = 0; i < doomed->len; i++)
-    gtk_window_destroy (doomed->pdata[i]);
+  fixture->window = new_test_window (app, 0, 0);
+  open_and_wait_for_project (fixture->window, fixture->path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  close_transients (fixture);
+  destroy_transients (GTK_WINDOW (fixture->window));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->copy);
@@ -283,7 +150,7 @@ test_merge_with_conflict (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "1 conflict to resolve"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "review"));
-  save_screenshot (GTK_WIDGET (dialog), "coediting-merge-summary.png");
+  save_screenshot (GTK_WIDGET (dialog), "coediting-merge-summary.png", 20);
 
   /* The new team came in; the renamed one kept mine for now. */
   name = tandem_project_get_text (project, "team", team, "name");
@@ -292,16 +159,16 @@ test_merge_with_conflict (Fixture       *fixture,
   WAIT_FOR (tandem_conflicts_banner_get_count (banner) == 1);
   g_assert_nonnull (find_widget (GTK_WIDGET (banner), label_starts_with,
                                  "1 change needs a decision"));
-  save_screenshot (GTK_WIDGET (fixture->window), "coediting-banner.png");
+  save_screenshot (GTK_WIDGET (fixture->window), "coediting-banner.png", 20);
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "review");
   WAIT_FOR ((conflicts = find_toplevel (TANDEM_TYPE_CONFLICTS_WINDOW,
                                         GTK_WINDOW (fixture->window))));
-  g_assert_nonnull (find_widget (GTK_WIDGET (conflicts), is_label_with_text, "Delderfield (Ada)"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (conflicts), is_label_with_text, "Delderfield (Sam)"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (conflicts), is_label_text, "Delderfield (Ada)"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (conflicts), is_label_text, "Delderfield (Sam)"));
   g_assert_nonnull (find_widget (GTK_WIDGET (conflicts), label_starts_with,
                                  "Other version — by Sam Partner"));
-  save_screenshot (GTK_WIDGET (conflicts), "coediting-conflicts.png");
+  save_screenshot (GTK_WIDGET (conflicts), "coediting-conflicts.png", 20);
 
   button = find_widget (GTK_WIDGET (conflicts), is_button_labelled, "Keep _Theirs");
   g_assert_nonnull (button);
@@ -361,7 +228,7 @@ test_merge_undo (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "Delderfield (Ada)");
   WAIT_FOR (find_widget (GTK_WIDGET (fixture->window), is_button_with_tooltip,
                          "Redo “Merge of Sample (Sam's copy)”") != NULL);
-  save_screenshot (GTK_WIDGET (fixture->window), "coediting-merge-undone.png");
+  save_screenshot (GTK_WIDGET (fixture->window), "coediting-merge-undone.png", 20);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
   g_assert_cmpint (tandem_project_count (project, "team", NULL, NULL), ==, 4);
@@ -398,7 +265,7 @@ test_merge_refused (Fixture       *fixture,
                    "Could Not Merge the Copy");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "Other.tandem"));
-  save_screenshot (GTK_WIDGET (dialog), "coediting-merge-refused.png");
+  save_screenshot (GTK_WIDGET (dialog), "coediting-merge-refused.png", 20);
   gtk_window_destroy (dialog);
   g_assert_cmpuint (tandem_project_count_conflicts (project), ==, 0);
 
@@ -428,18 +295,18 @@ test_contributions (Fixture       *fixture,
                                              "win.contributions", NULL));
   WAIT_FOR ((window = find_toplevel (TANDEM_TYPE_CONTRIBUTIONS_WINDOW,
                                      GTK_WINDOW (fixture->window))));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_with_text, "Ada Coach"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_text, "Ada Coach"));
   g_assert_nonnull (find_widget (GTK_WIDGET (window), label_starts_with, "By role"));
   /* the sample names who proposed its change ideas, some with lived experience */
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_with_text,
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_text,
                                  "Lived-experience partner"));
-  save_screenshot (GTK_WIDGET (window), "coediting-contributions.png");
+  save_screenshot (GTK_WIDGET (window), "coediting-contributions.png", 20);
 
   /* It follows new edits. */
   tandem_project_set_author (project, "Zoe Newcomer");
   g_assert_true (tandem_project_update (project, "team", team, "ward",
                                         tandem_value_text ("Ward 8"), &error));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_with_text, "Zoe Newcomer"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_text, "Zoe Newcomer"));
 }
 
 /* Another program edits the same file: the window shows it within a second,
@@ -526,7 +393,7 @@ test_author_asked_once (Fixture       *fixture,
   /* Asked afresh (as on a new computer): set a name in the dialog */
   g_settings_reset (settings, "author-asked");
   g_assert_true (tandem_author_prompt_is_asking (prompt));
-  save_screenshot (GTK_WIDGET (fixture->window), "coediting-author-prompt.png");
+  save_screenshot (GTK_WIDGET (fixture->window), "coediting-author-prompt.png", 20);
   button = find_widget (GTK_WIDGET (prompt), is_button_labelled, "Set Your _Name…");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
@@ -538,7 +405,7 @@ test_author_asked_once (Fixture       *fixture,
     gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
     gtk_editable_set_text (GTK_EDITABLE (entry), " Ada Coach ");
-    save_screenshot (GTK_WIDGET (dialog), "coediting-author-dialog.png");
+    save_screenshot (GTK_WIDGET (dialog), "coediting-author-dialog.png", 20);
     g_signal_emit_by_name (entry, "activate");
   }
   g_assert_false (tandem_author_prompt_is_asking (prompt));
@@ -557,16 +424,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init (&argc, &argv);
 
-  app = tandem_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    g_error ("The application could not register");
+  app = test_application_new ();
 
   g_test_add ("/coediting/merge-with-conflict", Fixture, NULL, fixture_set_up,
               test_merge_with_conflict, fixture_tear_down);
@@ -580,9 +440,5 @@ main (int   argc,
               test_author_asked_once, fixture_tear_down);
   g_test_add ("/coediting/live-refresh", Fixture, NULL, fixture_set_up,
               test_live_refresh, fixture_tear_down);
-  {
-    int status = g_test_run ();
-    g_object_unref (app);
-    return status;
-  }
+  return test_run_app (app);
 }

@@ -11,20 +11,7 @@
 
 #include "tandem-comments.h"
 #include "tandem-comments-panel.h"
-
-#define WAIT_FOR(check)                                                        \
-  G_STMT_START {                                                               \
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
-    while (!(check))                                                           \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        if (g_get_monotonic_time () > deadline)                                \
-          g_error ("Timed out waiting for: %s", #check);                       \
-        g_usleep (1000);                                                       \
-      }                                                                        \
-  } G_STMT_END
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+#include "tandem-test-util.h"
 
 typedef struct
 {
@@ -36,23 +23,6 @@ typedef struct
   GtkWidget     *panel;
   guint          changed;
 } Fixture;
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 is_visible_to (GtkWidget *widget,
@@ -73,25 +43,6 @@ is_visible_to (GtkWidget *widget,
 }
 
 static gboolean
-is_button_labelled (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
-}
-
-static gboolean
-is_label_with_text (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-is_entry_with_placeholder (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_ENTRY (widget) &&
-         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
-}
-
-static gboolean
 is_expander (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_EXPANDER (widget);
@@ -109,7 +60,7 @@ static gboolean
 label_shown (Fixture    *fixture,
              const char *text)
 {
-  GtkWidget *label = find_widget (fixture->panel, is_label_with_text, text);
+  GtkWidget *label = find_widget (fixture->panel, is_label_text, text);
 
   return label != NULL && is_visible_to (label, fixture->panel);
 }
@@ -119,49 +70,6 @@ changed_cb (TandemCommentsPanel *panel,
             Fixture             *fixture)
 {
   fixture->changed++;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("TANDEM_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-static char *
-insert_or_die (TandemProject     *project,
-               const char        *entity,
-               const TandemField *fields,
-               guint              n_fields)
-{
-  g_autoptr(GError) error = NULL;
-  char *id = tandem_project_insert (project, entity, fields, n_fields, &error);
-
-  g_assert_no_error (error);
-  return id;
 }
 
 static void
@@ -212,21 +120,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_finalize_object (fixture->project);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-      g_chmod (file, 0644);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->node);
   g_free (fixture->path);
   g_free (fixture->dir);
@@ -299,7 +197,7 @@ test_conversation (Fixture       *fixture,
   type_and_send (entry, "Could patients lead one?");
   g_assert_cmpuint (fixture->changed, ==, 3);
   WAIT_FOR (gtk_widget_get_width (fixture->panel) > 0);
-  save_screenshot (fixture->window, "comments-panel-open.png");
+  save_screenshot_now (fixture->window, "comments-panel-open.png");
 
   button = find_shown (fixture, is_button_labelled, "Re_solve");
   g_assert_nonnull (button);
@@ -319,7 +217,7 @@ test_conversation (Fixture       *fixture,
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
   g_assert_true (label_shown (fixture, "Who runs it at weekends?"));
   WAIT_FOR (gtk_widget_get_width (expander) > 0);
-  save_screenshot (fixture->window, "comments-panel-resolved.png");
+  save_screenshot_now (fixture->window, "comments-panel-resolved.png");
   button = find_shown (fixture, is_button_labelled, "Re_open");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");

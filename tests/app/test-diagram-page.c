@@ -15,39 +15,10 @@
 #include "tandem-diagram-page.h"
 #include "tandem-diagram.h"
 #include "tandem-sample.h"
+#include "tandem-test-util.h"
 #include "tandem-window.h"
 
 static TandemApplication *app;
-
-#define WAIT_FOR(check)                                                        \
-  G_STMT_START {                                                               \
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
-    while (!(check))                                                           \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        if (g_get_monotonic_time () > deadline)                                \
-          g_error ("Timed out waiting for: %s", #check);                       \
-        g_usleep (1000);                                                       \
-      }                                                                        \
-  } G_STMT_END
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 is_diagram_page (GtkWidget *widget, gconstpointer data)
@@ -59,12 +30,6 @@ static gboolean
 is_visible_entry (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_ENTRY (widget) && gtk_widget_is_visible (widget);
-}
-
-static gboolean
-label_starts (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
 }
 
 typedef struct
@@ -80,25 +45,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemProject) project = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  f->dir = g_dir_make_tmp ("tandem-diagram-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "Sample.tandem", NULL);
-  project = tandem_project_create (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
-  g_clear_object (&project);
-
-  f->window = tandem_window_new (GTK_APPLICATION (app));
-  g_object_ref_sink (f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  file = g_file_new_for_path (f->path);
-  tandem_window_open_file (f->window, file);
-  WAIT_FOR (!tandem_window_is_busy (f->window) && tandem_window_get_project (f->window) != NULL);
+  g_object_unref (create_sample_project ("tandem-diagram-page-XXXXXX", "Sample.tandem", NULL,
+                                         &f->dir, &f->path));
+  f->window = new_test_window (app, 1200, 800);
+  open_and_wait_for_project (f->window, f->path);
   f->project = tandem_window_get_project (f->window);
   f->page = TANDEM_DIAGRAM_PAGE (find_widget (GTK_WIDGET (f->window), is_diagram_page, NULL));
   g_assert_nonnull (f->page);
@@ -109,17 +59,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->window);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -184,7 +126,7 @@ test_commands (Fixture       *f,
   GtkWidget *summary;
 
   /* The equity summary says the team's own figure. */
-  summary = find_widget (GTK_WIDGET (f->page), label_starts, "20 change ideas");
+  summary = find_widget (GTK_WIDGET (f->page), label_starts_with, "20 change ideas");
   g_assert_nonnull (summary);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "Race and ethnicity: 9 (45.0%)"));
 
@@ -219,7 +161,7 @@ test_commands (Fixture       *f,
   d = load (f);
   g_assert_cmpuint (count_kind (d, TANDEM_NODE_CHANGE_IDEA), ==, ideas + 2);
   assert_agree (f, tandem_diagram_page_get_selected_id (f->page));
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), label_starts, "22 change ideas"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), label_starts_with, "22 change ideas"));
 
   /* F2 renames; an empty name is refused and the words stay. */
   tandem_diagram_page_select (f->page, first_idea);
@@ -276,7 +218,8 @@ test_other_program (Fixture       *f,
   g_assert_no_error (error);
   /* The page follows, and can select what the other program added. */
   WAIT_FOR ((tandem_project_poll (f->project), TRUE) &&
-            find_widget (GTK_WIDGET (f->page), label_starts, "Primary driver: A fifth primary driver") != NULL);
+            find_widget (GTK_WIDGET (f->page), label_starts_with,
+                         "Primary driver: A fifth primary driver") != NULL);
   tandem_diagram_page_select (f->page, id);
   assert_agree (f, id);
 }
@@ -322,12 +265,6 @@ test_new_diagram (Fixture       *f,
     g_assert_cmpstr (tandem_diagram_get_name (d), ==, "Our driver diagram");
     g_assert_cmpuint (tandem_diagram_get_n_nodes (d), ==, 1);
   }
-}
-
-static gboolean
-is_named (GtkWidget *widget, gconstpointer data)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
 }
 
 static GtkWidget *
@@ -824,15 +761,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init (&argc, &argv);
 
-  app = tandem_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    g_error ("The application could not register");
+  app = test_application_new ();
 
   g_test_add ("/diagram-page/commands", Fixture, NULL, fixture_set_up, test_commands, fixture_tear_down);
   g_test_add ("/diagram-page/other-program", Fixture, NULL, fixture_set_up, test_other_program, fixture_tear_down);
@@ -843,9 +774,5 @@ main (int   argc,
   g_test_add ("/diagram-page/details-edit", Fixture, NULL, fixture_set_up, test_details_edit, fixture_tear_down);
   g_test_add ("/diagram-page/lists", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
   g_test_add ("/diagram-page/export-layouts", Fixture, NULL, fixture_set_up, test_export_layouts, fixture_tear_down);
-  {
-    int status = g_test_run ();
-    g_object_unref (app);
-    return status;
-  }
+  return test_run_app (app);
 }

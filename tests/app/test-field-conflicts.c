@@ -28,6 +28,7 @@
 #include "tandem-peer-support-page.h"
 #include "tandem-peer-support.h"
 #include "tandem-sample.h"
+#include "tandem-test-util.h"
 #include "tandem-window.h"
 
 static TandemApplication *app;
@@ -41,68 +42,6 @@ typedef struct
   TandemProject *theirs;
 } Fixture;
 
-#define WAIT_FOR(check)                                                        \
-  G_STMT_START {                                                               \
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
-    while (!(check))                                                           \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        if (g_get_monotonic_time () > deadline)                                \
-          g_error ("Timed out waiting for: %s", #check);                       \
-        g_usleep (1000);                                                       \
-      }                                                                        \
-  } G_STMT_END
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget *widget, gconstpointer data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
-static gboolean
-is_named (GtkWidget *widget, gconstpointer data)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget *widget, gconstpointer data)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static gboolean
-is_label (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
-}
-
 static gboolean
 is_role_title_row (GtkWidget *widget, gconstpointer data)
 {
@@ -111,79 +50,16 @@ is_role_title_row (GtkWidget *widget, gconstpointer data)
          g_strcmp0 (g_object_get_data (G_OBJECT (widget), "role-id"), data) == 0;
 }
 
-static gboolean
-is_label_text (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-label_starts_with (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
-}
-
-#define FIND(root, match, data) find_widget (GTK_WIDGET (root), match, data)
-#define FIND_TYPE(root, type) find_widget (GTK_WIDGET (root), is_type, GSIZE_TO_POINTER (type))
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("TANDEM_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  WAIT_FOR (gtk_widget_get_width (widget) > 0);
-  for (int i = 0; i < 40; i++)
-    g_main_context_iteration (NULL, FALSE);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TandemProject) made = NULL;
 
-  fixture->dir = g_dir_make_tmp ("tandem-field-conflicts-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Ward.tandem", NULL);
-  made = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
-  tandem_project_set_author (made, "Tandem sample");
-  g_assert_true (tandem_sample_populate (made, TANDEM_SAMPLE_WARD, &error));
-  g_clear_object (&made);
-
-  fixture->window = tandem_window_new (GTK_APPLICATION (app));
-  g_object_ref_sink (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  {
-    g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
-    tandem_window_open_file (fixture->window, file);
-  }
-  WAIT_FOR (!tandem_window_is_busy (fixture->window) &&
-            tandem_window_get_project (fixture->window) != NULL);
+  g_object_unref (create_sample_project ("tandem-field-conflicts-XXXXXX", "Ward.tandem",
+                                         "Tandem sample", &fixture->dir, &fixture->path));
+  fixture->window = new_test_window (app, 1200, 800);
+  open_and_wait_for_project (fixture->window, fixture->path);
   fixture->mine = tandem_window_get_project (fixture->window);
   tandem_project_set_author (fixture->mine, "Ada Coach");
   fixture->theirs = tandem_project_open (fixture->path, &error);
@@ -195,34 +71,13 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GPtrArray *doomed = g_ptr_array_new_with_free_func (g_object_unref);
-
   g_clear_object (&fixture->theirs);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWindow *window = g_list_model_get_item (toplevels, i);
-      if (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
-        g_ptr_array_add (doomed, window);
-      else
-        g_object_unref (window);
-    }
-  for (guint i = 0; i < doomed->len; i++)
-    gtk_window_destroy (doomed->pdata[i]);
-  /* Let the windows go while the window they belong to is still there. */
-  g_ptr_array_unref (doomed);
+  /* destroy_transients () lets the windows go while the window they belong
+   * to is still there. */
+  destroy_transients (GTK_WINDOW (fixture->window));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  {
-    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-    const char *name;
-    while (dir && (name = g_dir_read_name (dir)))
-      {
-        g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-        g_unlink (file);
-      }
-  }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -257,7 +112,7 @@ assert_conflict (Fixture    *fixture,
 static void
 assert_toast (Fixture *fixture)
 {
-  WAIT_FOR (FIND (fixture->window, label_starts_with,
+  WAIT_FOR (FIND (fixture->window, mapped_label_starts_with,
                   "Aisha Peer changed this at the same time — both versions are kept"));
 }
 
@@ -331,7 +186,7 @@ test_measure_name (Fixture       *fixture,
   g_clear_pointer (&typed, g_free);
   typed = editor_text (name_row);
   g_assert_cmpstr (typed, ==, "Restrictive practice");
-  save_screenshot (GTK_WIDGET (fixture->window), "field-conflict-toast.png");
+  save_screenshot (GTK_WIDGET (fixture->window), "field-conflict-toast.png", 40);
 
   /* Now it shows theirs, a change from it is saved as usual. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Restrictive practice (all kinds)");
@@ -367,12 +222,12 @@ test_measure_name (Fixture       *fixture,
     g_assert_nonnull (FIND (conflicts, is_label_text, "Restrictive practice"));
     /* Labelled for what happened: the other person's value was saved
      * first and stands; this person's was not saved. */
-    g_assert_nonnull (FIND (conflicts, label_starts_with, "Not saved — by "));
-    g_assert_nonnull (FIND (conflicts, label_starts_with, "Saved first — by "));
+    g_assert_nonnull (FIND (conflicts, mapped_label_starts_with, "Not saved — by "));
+    g_assert_nonnull (FIND (conflicts, mapped_label_starts_with, "Saved first — by "));
     g_assert_nonnull (FIND (conflicts, is_button_labelled, "Use _Unsaved"));
     g_assert_nonnull (FIND (conflicts, is_button_labelled, "Keep _Saved"));
     g_assert_null (FIND (conflicts, is_button_labelled, "Keep _Mine"));
-    save_screenshot (GTK_WIDGET (conflicts), "field-conflict-window.png");
+    save_screenshot (GTK_WIDGET (conflicts), "field-conflict-window.png", 40);
   }
 }
 
@@ -435,20 +290,6 @@ find_entry (GtkWidget  *root,
         return found;
     }
   return NULL;
-}
-
-static gboolean
-is_open (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-      if (w == window)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* Measures: a phase's label, in its window, opened before the other program
@@ -747,16 +588,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init (&argc, &argv);
 
-  app = tandem_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    g_error ("The application could not register");
+  app = test_application_new ();
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/field-conflicts/measure-name", test_measure_name);
@@ -767,9 +601,5 @@ main (int   argc,
   ADD ("/field-conflicts/coaching-notes", test_coaching_notes);
   ADD ("/field-conflicts/peer-role-title", test_peer_role_title);
 #undef ADD
-  {
-    int status = g_test_run ();
-    g_object_unref (app);
-    return status;
-  }
+  return test_run_app (app);
 }

@@ -14,6 +14,7 @@
 #include "tandem-comments-panel.h"
 #include "tandem-measures-page.h"
 #include "tandem-sample.h"
+#include "tandem-test-util.h"
 #include "tandem-window.h"
 
 static TandemApplication *app;
@@ -26,92 +27,22 @@ typedef struct
   TandemMeasuresPage *page;
 } Fixture;
 
-#define WAIT_FOR(check)                                                        \
-  G_STMT_START {                                                               \
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
-    while (!(check))                                                           \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        if (g_get_monotonic_time () > deadline)                                \
-          g_error ("Timed out waiting for: %s", #check);                       \
-        g_usleep (1000);                                                       \
-      }                                                                        \
-  } G_STMT_END
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type,
-             const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (label == NULL || (GTK_IS_BUTTON (root) &&
-                         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, label);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
+/* The entry whose placeholder is @placeholder, as an editable. */
 static GtkEditable *
 find_entry (GtkWidget  *root,
             const char *placeholder)
 {
-  if (GTK_IS_ENTRY (root) &&
-      g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (root)), placeholder) == 0)
-    return GTK_EDITABLE (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *found = find_entry (child, placeholder);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return GTK_EDITABLE (find_widget (root, is_entry_with_placeholder, placeholder));
 }
 
 static void
 click (Fixture    *fixture,
        const char *label)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, label);
+  GtkWidget *button = find_widget (GTK_WIDGET (fixture->page), is_button_labelled, label);
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-}
-
-static GtkWidget *
-find_by_tooltip (GtkWidget  *root,
-                 const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_tooltip (child, tooltip);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_open (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-      if (w == window)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* The label of the edit window that says what to correct. */
@@ -155,7 +86,7 @@ static GtkDropDown *
 find_drop_down (GtkWidget  *root,
                 const char *tooltip)
 {
-  GtkWidget *widget = find_by_tooltip (root, tooltip);
+  GtkWidget *widget = find_widget (root, is_tooltip, tooltip);
 
   g_assert_true (GTK_IS_DROP_DOWN (widget));
   return GTK_DROP_DOWN (widget);
@@ -165,27 +96,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemProject) project = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tandem-measures-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Sample.tandem", NULL);
-  project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
-  g_clear_object (&project);
-
-  fixture->window = tandem_window_new (GTK_APPLICATION (app));
-  g_object_ref_sink (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  file = g_file_new_for_path (fixture->path);
-  tandem_window_open_file (fixture->window, file);
-  WAIT_FOR (!tandem_window_is_busy (fixture->window) && tandem_window_get_project (fixture->window));
-  fixture->page = TANDEM_MEASURES_PAGE (find_widget (GTK_WIDGET (fixture->window),
-                                                     TANDEM_TYPE_MEASURES_PAGE, NULL));
+  g_object_unref (create_sample_project ("tandem-measures-XXXXXX", "Sample.tandem", NULL,
+                                         &fixture->dir, &fixture->path));
+  fixture->window = new_test_window (app, 1100, 800);
+  open_and_wait_for_project (fixture->window, fixture->path);
+  fixture->page = TANDEM_MEASURES_PAGE (find_widget_of_type (GTK_WIDGET (fixture->window),
+                                                             TANDEM_TYPE_MEASURES_PAGE));
   g_assert_nonnull (fixture->page);
 }
 
@@ -193,17 +109,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -272,7 +180,7 @@ test_paste (Fixture       *fixture,
                                              "30/11/2026\tn/a\n07/12/2026\t6\n", -1);
   g_assert_nonnull (dialog);
   /* The bad row is counted on the button the person presses to agree. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_button_labelled,
                                  "_Import 2 Rows, Leave Out the Bad Ones"));
   g_assert_cmpint (count_points (fixture, sickness), ==, before);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.accept", NULL));
@@ -326,7 +234,7 @@ test_add_measure (Fixture       *fixture,
 {
   TandemProject *project = tandem_window_get_project (fixture->window);
   const char *team = tandem_window_get_team_id (fixture->window);
-  GtkWidget *button = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "_Add Measure");
+  GtkWidget *button = find_widget (GTK_WIDGET (fixture->page), is_button_labelled, "_Add Measure");
   gint64 before = tandem_project_count (project, "measure", "team_id", team);
   g_autofree char *id = NULL;
 
@@ -338,7 +246,7 @@ test_add_measure (Fixture       *fixture,
   g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page), "no data yet"));
 
   /* Delete it; Undo brings it back. */
-  button = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "Delete _Measure");
+  button = find_widget (GTK_WIDGET (fixture->page), is_button_labelled, "Delete _Measure");
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpint (tandem_project_count (project, "measure", "team_id", team), ==, before);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
@@ -375,7 +283,7 @@ test_edit_values (Fixture       *fixture,
                    ==, "2026-11-30");
 
   /* Choose the new (last) row, change its value, then delete it. */
-  table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW, NULL));
+  table = GTK_COLUMN_VIEW (find_widget_of_type (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW));
   selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (table));
   n = g_list_model_get_n_items (G_LIST_MODEL (selection));
   g_assert_cmpuint (n, ==, before + 1);
@@ -412,7 +320,7 @@ test_edit_values (Fixture       *fixture,
   g_assert_cmpint (count_points (fixture, sickness), ==, before + 1);
 
   /* Keyboard reading of the chart: End goes to the last point. */
-  view = TANDEM_CHART_VIEW (find_widget (GTK_WIDGET (fixture->page), TANDEM_TYPE_CHART_VIEW, NULL));
+  view = TANDEM_CHART_VIEW (find_widget_of_type (GTK_WIDGET (fixture->page), TANDEM_TYPE_CHART_VIEW));
   tandem_chart_view_focus_point (view, (gssize) n - 1);
   g_assert_cmpstr (tandem_chart_view_get_point_text (view), ==,
                    "23 November 2026: 6%, no signal. Note: Flu on the ward");
@@ -551,10 +459,10 @@ test_links (Fixture       *fixture,
 
   tandem_measures_page_select_measure (fixture->page, sickness);
   g_assert_cmpint (tandem_project_count (project, "measure_link", "measure_id", sickness), ==, 1);
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->page), TANDEM_TYPE_COMMENTS_PANEL, NULL));
+  g_assert_nonnull (find_widget_of_type (GTK_WIDGET (fixture->page), TANDEM_TYPE_COMMENTS_PANEL));
   /* The linked huddles say how many tests of change they have. */
   {
-    GtkWidget *unlink = find_by_tooltip (GTK_WIDGET (fixture->page), "Unlink the Change Idea");
+    GtkWidget *unlink = find_widget (GTK_WIDGET (fixture->page), is_tooltip, "Unlink the Change Idea");
     AdwActionRow *linked = ADW_ACTION_ROW (gtk_widget_get_ancestor (unlink, ADW_TYPE_ACTION_ROW));
     g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (linked)),
                                      "Twice-daily safety huddle"));
@@ -562,7 +470,7 @@ test_links (Fixture       *fixture,
   }
 
   {
-    GtkWidget *button = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "_Link");
+    GtkWidget *button = find_widget (GTK_WIDGET (fixture->page), is_button_labelled, "_Link");
     g_assert_nonnull (button);
     row = ADW_COMBO_ROW (gtk_widget_get_ancestor (button, ADW_TYPE_COMBO_ROW));
     g_assert_nonnull (row);
@@ -585,7 +493,7 @@ test_links (Fixture       *fixture,
   g_assert_null (strstr (tandem_measures_page_get_summary (fixture->page), "1 June 2026"));
 
   {
-    GtkWidget *unlink = find_by_tooltip (GTK_WIDGET (fixture->page), "Unlink the Change Idea");
+    GtkWidget *unlink = find_widget (GTK_WIDGET (fixture->page), is_tooltip, "Unlink the Change Idea");
     g_assert_nonnull (unlink);
     g_signal_emit_by_name (unlink, "clicked");
   }
@@ -627,7 +535,7 @@ test_table_keys (Fixture       *fixture,
 
   tandem_measures_page_select_measure (fixture->page, sickness);
   before = count_points (fixture, sickness);
-  table = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW, NULL);
+  table = find_widget_of_type (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW);
   selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
   n = g_list_model_get_n_items (G_LIST_MODEL (selection));
 
@@ -676,17 +584,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init (&argc, &argv);
 
-  app = tandem_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    g_error ("The application could not register");
+  app = test_application_new ();
 
   g_test_add ("/measures/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
   g_test_add ("/measures/paste", Fixture, NULL, fixture_set_up, test_paste, fixture_tear_down);
@@ -698,9 +599,5 @@ main (int   argc,
   g_test_add ("/measures/table-keys", Fixture, NULL, fixture_set_up, test_table_keys, fixture_tear_down);
   g_test_add ("/measures/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/measures/print", Fixture, NULL, fixture_set_up, test_print_and_export, fixture_tear_down);
-  {
-    int status = g_test_run ();
-    g_object_unref (app);
-    return status;
-  }
+  return test_run_app (app);
 }

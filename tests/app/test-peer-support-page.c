@@ -12,57 +12,15 @@
 #include "tandem-peer-support.h"
 #include "tandem-peer-support-page.h"
 #include "tandem-sample.h"
+#include "tandem-test-util.h"
 #include "tandem-window.h"
 
 static TandemApplication *app;
-
-#define WAIT_FOR(check)                                                        \
-  G_STMT_START {                                                               \
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
-    while (!(check))                                                           \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        if (g_get_monotonic_time () > deadline)                                \
-          g_error ("Timed out waiting for: %s", #check);                       \
-        g_usleep (1000);                                                       \
-      }                                                                        \
-  } G_STMT_END
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 is_page (GtkWidget *widget, gconstpointer data)
 {
   return TANDEM_IS_PEER_SUPPORT_PAGE (widget);
-}
-
-static gboolean
-is_button_labelled (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
-}
-
-static gboolean
-label_starts_with (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
 }
 
 static gboolean
@@ -130,13 +88,11 @@ static void
 test_page (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-peer-page-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "Sample.tandem", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "summary.pdf", NULL);
-  g_autofree char *png = g_build_filename (dir, "overview.png", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *png = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(TandemProject) made = tandem_project_create (path, &error);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) roles = NULL;
@@ -148,15 +104,12 @@ test_page (void)
   const char *team;
   gsize length;
 
-  g_assert_no_error (error);
-  g_assert_true (tandem_sample_populate (made, TANDEM_SAMPLE_WARD, &error));
-  g_clear_object (&made);
-
-  window = tandem_window_new (GTK_APPLICATION (app));
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-  tandem_window_open_file (window, file);
-  WAIT_FOR (!tandem_window_is_busy (window));
+  g_object_unref (create_sample_project ("tandem-peer-page-XXXXXX", "Sample.tandem", NULL,
+                                         &dir, &path));
+  pdf = g_build_filename (dir, "summary.pdf", NULL);
+  png = g_build_filename (dir, "overview.png", NULL);
+  window = new_test_window (app, 0, 0);
+  open_and_wait (window, path);
   project = tandem_window_get_project (window);
   g_assert_nonnull (project);
   teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
@@ -308,32 +261,18 @@ test_page (void)
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_toast, NULL));
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
-  g_unlink (pdf);
-  g_unlink (png);
-  g_unlink (path);
-  g_rmdir (dir);
+  remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init (&argc, &argv);
 
-  app = tandem_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    g_error ("The application could not register");
+  app = test_application_new ();
 
   g_test_add_func ("/peer-support-page/edit-and-export", test_page);
-  {
-    int status = g_test_run ();
-    g_object_unref (app);
-    return status;
-  }
+  return test_run_app (app);
 }

@@ -18,6 +18,7 @@
 #include "tandem-chart.h"
 #include "tandem-export.h"
 #include "tandem-print.h"
+#include "tandem-test-util.h"
 
 static TandemChart *
 make_chart (void)
@@ -151,11 +152,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init (&argc, &argv);
   g_test_add_func ("/print/is-export", test_print_is_export);
   return g_test_run ();
 }

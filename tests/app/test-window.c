@@ -16,6 +16,7 @@
 #include "tandem-legibility.h"
 #include "tandem-help-window.h"
 #include "tandem-sample.h"
+#include "tandem-test-util.h"
 #include "tandem-window.h"
 #include "tandem-wrap-layout.h"
 
@@ -29,85 +30,24 @@ typedef struct
   TandemWindow      *window;
 } Fixture;
 
-/* Runs the main loop until @check is true; fails the test after 20 s rather
- * than waiting for a fixed time. */
-#define WAIT_FOR(check)                                                        \
-  G_STMT_START {                                                               \
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;           \
-    while (!(check))                                                           \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        if (g_get_monotonic_time () > deadline)                                \
-          g_error ("Timed out waiting for: %s", #check);                       \
-        g_usleep (1000);                                                       \
-      }                                                                        \
-  } G_STMT_END
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemProject) project = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tandem-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Sample.tandem", NULL);
-  project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
-  tandem_project_set_author (project, "Tandem sample");
-  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
-  g_assert_no_error (error);
-  g_clear_object (&project);
-
-  fixture->window = tandem_window_new (GTK_APPLICATION (app));
-  g_object_ref_sink (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_object_unref (create_sample_project ("tandem-window-XXXXXX", "Sample.tandem", "Tandem sample",
+                                         &fixture->dir, &fixture->path));
+  fixture->window = new_test_window (app, 0, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_chmod (child, 0644);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static void
-open_and_wait (Fixture    *fixture,
-               const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  tandem_window_open_file (fixture->window, file);
-  WAIT_FOR (!tandem_window_is_busy (fixture->window));
-}
-
-static GtkWindow *
-find_dialog (Fixture *fixture)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
-        return window;
-    }
-  return NULL;
 }
 
 static void
@@ -119,7 +59,7 @@ test_open_sample (Fixture       *fixture,
   g_autoptr(GPtrArray) teams = NULL;
   g_autofree char *first_team = NULL;
 
-  open_and_wait (fixture, fixture->path);
+  open_and_wait (fixture->window, fixture->path);
   project = tandem_window_get_project (fixture->window);
   g_assert_nonnull (project);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Sample");
@@ -172,7 +112,7 @@ test_read_only (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
-  open_and_wait (fixture, fixture->path);
+  open_and_wait (fixture->window, fixture->path);
   g_assert_nonnull (tandem_window_get_project (fixture->window));
   g_assert_true (tandem_project_get_read_only (tandem_window_get_project (fixture->window)));
   /* Editing is off: deleting a team does nothing. */
@@ -190,10 +130,10 @@ assert_open_refused (Fixture    *fixture,
   GtkWindow *dialog;
   const char *body;
 
-  open_and_wait (fixture, path);
+  open_and_wait (fixture->window, path);
   g_assert_null (tandem_window_get_project (fixture->window));
-  WAIT_FOR (find_dialog (fixture) != NULL);
-  dialog = find_dialog (fixture);
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (fixture->window)) != NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (fixture->window));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Open the Project");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
@@ -242,30 +182,15 @@ test_open_errors (Fixture       *fixture,
   assert_open_refused (fixture, missing, "could not be found");
 
   /* The window is still usable: it opens a good project next. */
-  open_and_wait (fixture, fixture->path);
+  open_and_wait (fixture->window, fixture->path);
   g_assert_nonnull (tandem_window_get_project (fixture->window));
-}
-
-static GtkWidget *
-find_stack (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_stack (child);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static void
 test_help (void)
 {
   GtkWindow *help = tandem_help_window_new (NULL);
-  GtkWidget *stack = find_stack (GTK_WIDGET (help));
+  GtkWidget *stack = find_widget_of_type (GTK_WIDGET (help), GTK_TYPE_STACK);
   guint n = 0;
 
   /* The guide parses into its topics, each a page of the stack. */
@@ -312,22 +237,6 @@ test_help (void)
 /* ------------------------------------------------------------------------ */
 /* Large text, high contrast and workshop mode                              */
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* Opens the sample on its Measures page; returns the chart view once it
  * shows a chart. */
 static TandemChartView *
@@ -336,10 +245,10 @@ show_measures (Fixture *fixture)
   AdwViewStack *stack;
   GtkWidget *view;
 
-  open_and_wait (fixture, fixture->path);
-  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
+  open_and_wait (fixture->window, fixture->path);
+  stack = ADW_VIEW_STACK (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (stack, "measures");
-  view = find_widget (GTK_WIDGET (fixture->window), TANDEM_TYPE_CHART_VIEW);
+  view = find_widget_of_type (GTK_WIDGET (fixture->window), TANDEM_TYPE_CHART_VIEW);
   g_assert_nonnull (view);
   WAIT_FOR (tandem_chart_view_get_chart (TANDEM_CHART_VIEW (view)) != NULL &&
             gtk_widget_get_width (view) > 0 && gtk_widget_get_mapped (view));
@@ -505,8 +414,8 @@ test_narrow (Fixture       *fixture,
 
   g_object_get (settings, "gtk-decoration-layout", &old_layout, NULL);
   g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
-  open_and_wait (fixture, fixture->path);
-  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
+  open_and_wait (fixture->window, fixture->path);
+  stack = ADW_VIEW_STACK (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       adw_view_stack_set_visible_child_name (stack, pages[i]);
@@ -660,10 +569,10 @@ test_workshop_diagram (Fixture       *fixture,
   int far = -1;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  open_and_wait (fixture, fixture->path);
-  stack = ADW_VIEW_STACK (find_widget (window, ADW_TYPE_VIEW_STACK));
+  open_and_wait (fixture->window, fixture->path);
+  stack = ADW_VIEW_STACK (find_widget_of_type (window, ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (stack, "diagram");
-  canvas = TANDEM_DIAGRAM_CANVAS (find_widget (window, TANDEM_TYPE_DIAGRAM_CANVAS));
+  canvas = TANDEM_DIAGRAM_CANVAS (find_widget_of_type (window, TANDEM_TYPE_DIAGRAM_CANVAS));
   g_assert_nonnull (canvas);
   WAIT_FOR (tandem_diagram_canvas_get_layout (canvas) != NULL &&
             gtk_widget_get_mapped (GTK_WIDGET (canvas)) &&
@@ -731,16 +640,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init (&argc, &argv);
 
-  app = tandem_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    g_error ("The application could not register");
+  app = test_application_new ();
 
   g_test_add ("/window/open-sample", Fixture, NULL, fixture_set_up, test_open_sample,
               fixture_tear_down);
@@ -760,9 +662,5 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/workshop-diagram", Fixture, NULL, fixture_set_up, test_workshop_diagram,
               fixture_tear_down);
-  {
-    int status = g_test_run ();
-    g_object_unref (app);
-    return status;
-  }
+  return test_run_app (app);
 }

@@ -17,6 +17,7 @@
 
 #include "tandem-application.h"
 #include "tandem-sample.h"
+#include "tandem-test-util.h"
 #include "tandem-window.h"
 
 static guint paints;
@@ -26,22 +27,6 @@ after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   paints++;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* Runs the main loop until nothing has happened for @quiet_ms; returns
@@ -153,7 +138,7 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
-  stack = ADW_VIEW_STACK (find_widget (window, ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (find_widget_of_type (window, ADW_TYPE_VIEW_STACK));
 
   /* Every page once, as someone would before a workshop. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

@@ -11,6 +11,7 @@
 #include "tandem-cli-measures.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 
 typedef struct
 {
@@ -37,15 +38,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->project);
 }

@@ -16,6 +16,7 @@
 #include "tandem-project-private.h"
 #include "tandem-sample.h"
 #include "tandem-schema.h"
+#include "tandem-test-core-util.h"
 
 #define NOW   "2026-11-21T12:00:00Z"
 #define TODAY "2026-11-21"
@@ -46,16 +47,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->project);
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }

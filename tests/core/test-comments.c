@@ -11,6 +11,7 @@
 
 #include "tandem-comments.h"
 #include "tandem-project-private.h"
+#include "tandem-test-core-util.h"
 
 typedef struct
 {
@@ -21,20 +22,6 @@ typedef struct
   char          *other_node;
   char          *measure;
 } Fixture;
-
-static char *
-insert_or_die (TandemProject     *project,
-               const char        *entity,
-               const TandemField *fields,
-               guint              n_fields)
-{
-  g_autoptr(GError) error = NULL;
-  char *id = tandem_project_insert (project, entity, fields, n_fields, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (id);
-  return id;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -86,17 +73,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_assert_finalize_object (fixture->project);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->node);
   g_free (fixture->other_node);
   g_free (fixture->measure);

@@ -12,6 +12,7 @@
 #include "tandem-comments.h"
 #include "tandem-contributions.h"
 #include "tandem-project-private.h"
+#include "tandem-test-core-util.h"
 
 typedef struct
 {
@@ -144,17 +145,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_assert_finalize_object (fixture->project);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->d1);
   g_free (fixture->d2);
   g_free (fixture->path);

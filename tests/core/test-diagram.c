@@ -11,6 +11,7 @@
 #include "tandem-diagram.h"
 #include "tandem-merge.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 
 typedef struct
 {
@@ -49,16 +50,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&f->project);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->team);
 }

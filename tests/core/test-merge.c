@@ -15,6 +15,7 @@
 #include "tandem-merge.h"
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
+#include "tandem-test-core-util.h"
 
 static const char *self_exe;
 
@@ -42,16 +43,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_chmod (child, 0644);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->mine);
   g_free (fixture->theirs);
@@ -81,25 +73,11 @@ copy_file (const char *from,
 }
 
 static char *
-insert (TandemProject     *project,
-        const char        *entity,
-        const TandemField *fields,
-        guint              n_fields)
-{
-  g_autoptr(GError) error = NULL;
-  char *id = tandem_project_insert (project, entity, fields, n_fields, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (id);
-  return id;
-}
-
-static char *
 add_team (TandemProject *project,
           const char    *name)
 {
   TandemField fields[] = { { "name", tandem_value_text (name) } };
-  return insert (project, "team", fields, G_N_ELEMENTS (fields));
+  return insert_or_die (project, "team", fields, G_N_ELEMENTS (fields));
 }
 
 static char *
@@ -111,7 +89,7 @@ add_person (TandemProject *project,
     { "team_id", tandem_value_text (team) },
     { "name", tandem_value_text (name) },
   };
-  return insert (project, "person", fields, G_N_ELEMENTS (fields));
+  return insert_or_die (project, "person", fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -568,7 +546,7 @@ test_deletes (Fixture       *fixture,
   {
     TandemField d[] = { { "team_id", tandem_value_text (other_team) },
                         { "name", tandem_value_text ("Ward 6 diagram") } };
-    diagram = insert (mine, "diagram", d, G_N_ELEMENTS (d));
+    diagram = insert_or_die (mine, "diagram", d, G_N_ELEMENTS (d));
   }
   g_assert_true (tandem_project_save_copy (mine, fixture->theirs, NULL));
   theirs = open_project (fixture->theirs, "Sam Peer");
@@ -583,7 +561,7 @@ test_deletes (Fixture       *fixture,
                         { "kind", tandem_value_text ("change_idea") },
                         { "title", tandem_value_text ("Protected mealtimes") },
                         { "proposed_by", tandem_value_text (priya) } };
-    node = insert (mine, "node", n, G_N_ELEMENTS (n));
+    node = insert_or_die (mine, "node", n, G_N_ELEMENTS (n));
   }
   copy_file (fixture->mine, snapshot);
 
@@ -656,7 +634,7 @@ random_edit (TandemProject *project,
                               { "kind", tandem_value_text ("change_idea") },
                               { "title", tandem_value_text (text) },
                               { "proposed_by", tandem_value_text (person) } };
-          id = insert (project, "node", n, G_N_ELEMENTS (n));
+          id = insert_or_die (project, "node", n, G_N_ELEMENTS (n));
         }
     }
   else if (roll < 75)
@@ -785,7 +763,7 @@ run_generated (Fixture *fixture,
       char *team = add_team (a, name);
       TandemField d[] = { { "team_id", tandem_value_text (team) },
                           { "name", tandem_value_text (name) } };
-      g_autofree char *diagram = insert (a, "diagram", d, G_N_ELEMENTS (d));
+      g_autofree char *diagram = insert_or_die (a, "diagram", d, G_N_ELEMENTS (d));
 
       g_ptr_array_add (hot, team);
       for (guint p = 0; p < 3; p++)
@@ -798,7 +776,7 @@ run_generated (Fixture *fixture,
                               { "proposed_by", tandem_value_text (person) } };
 
           g_ptr_array_add (hot, person);
-          g_ptr_array_add (hot, insert (a, "node", n, G_N_ELEMENTS (n)));
+          g_ptr_array_add (hot, insert_or_die (a, "node", n, G_N_ELEMENTS (n)));
         }
     }
   g_assert_true (tandem_project_commit (a, &error));

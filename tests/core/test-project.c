@@ -13,6 +13,7 @@
 
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
+#include "tandem-test-core-util.h"
 
 typedef struct
 {
@@ -30,21 +31,6 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "Ward project.tandem", NULL);
   tandem_project_set_default_busy_timeout (2000);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_chmod (child, 0644);
-      g_unlink (child);
-    }
-  g_rmdir (dir);
 }
 
 static void

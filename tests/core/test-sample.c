@@ -12,6 +12,7 @@
 #include "tandem-project.h"
 #include "tandem-sample.h"
 #include "tandem-spc.h"
+#include "tandem-test-core-util.h"
 
 #define TODAY "2026-11-21"
 
@@ -44,17 +45,8 @@ fixture_open (Fixture    *fixture,
 static void
 fixture_close (Fixture *fixture)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_assert_finalize_object (fixture->project);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

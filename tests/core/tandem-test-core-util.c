@@ -1,0 +1,40 @@
+/* tandem-test-core-util.c — what the core tests share: a project's rows
+ * inserted or the test fails, and a temporary folder removed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "tandem-test-core-util.h"
+
+#include <glib/gstdio.h>
+
+char *
+insert_or_die (TandemProject     *project,
+               const char        *entity,
+               const TandemField *fields,
+               guint              n_fields)
+{
+  g_autoptr(GError) error = NULL;
+  char *id = tandem_project_insert (project, entity, fields, n_fields, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  return id;
+}
+
+void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      g_chmod (child, 0644);
+      g_unlink (child);
+    }
+  g_rmdir (dir);
+}

@@ -1,0 +1,24 @@
+/* tandem-test-core-util.h — what the core tests share: a project's rows
+ * inserted or the test fails, and a temporary folder removed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tandem-project.h"
+
+G_BEGIN_DECLS
+
+/* Inserts a row of @entity with @fields (outside any transaction) and
+ * returns its id; fails the test on an error or no id. */
+char *insert_or_die (TandemProject     *project,
+                     const char        *entity,
+                     const TandemField *fields,
+                     guint              n_fields);
+
+/* Deletes every file in the folder @dir (making each writable first), then
+ * the folder. */
+void  remove_tree   (const char *dir);
+
+G_END_DECLS
