@@ -111,14 +111,5 @@ tandem_cli_write_confirmed (TandemProject       *project,
   close (fd);
 
   ok = write (tmp, user_data, error) && tandem_project_confirm_intact (project, error);
-  if (ok && g_rename (tmp, output) != 0)
-    {
-      g_autofree char *name = g_filename_display_basename (output);
-      g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
-                   _("“%s” could not be written: %s."), name, g_strerror (errno));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
-  return ok;
+  return tandem_export_finish_file (tmp, output, ok, error);
 }

@@ -262,6 +262,27 @@ tandem_export_pages_confirmed (const char              *path,
 
   if (ok && confirm != NULL)
     ok = confirm (confirm_data, error);
+  return tandem_export_finish_file (tmp, path, ok, error);
+}
+
+/**
+ * tandem_export_finish_file:
+ * @tmp: a finished temporary file beside @path
+ * @path: where the output belongs
+ * @ok: whether writing @tmp (and any check) succeeded
+ * @error: return location for an error
+ *
+ * Moves @tmp into place if @ok, and otherwise (or if that fails) removes it,
+ * so that nothing half-written or unchecked is left behind.
+ *
+ * Returns: whether @path now holds the output
+ */
+gboolean
+tandem_export_finish_file (const char  *tmp,
+                           const char  *path,
+                           gboolean     ok,
+                           GError     **error)
+{
   if (ok && g_rename (tmp, path) != 0)
     {
       g_autofree char *name = g_filename_display_basename (path);

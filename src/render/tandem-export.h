@@ -113,6 +113,10 @@ gboolean tandem_export_pages_confirmed    (const char          *path,
                                            TandemExportConfirmFunc confirm,
                                            gpointer             confirm_data,
                                            GError             **error);
+gboolean tandem_export_finish_file       (const char          *tmp,
+                                           const char          *path,
+                                           gboolean             ok,
+                                           GError             **error);
 
 TandemExportFonts *tandem_export_prepare_fonts (TandemExportFormat   format,
                                                double               width,
