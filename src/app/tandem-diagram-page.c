@@ -345,7 +345,7 @@ row_expanded_cb (GtkTreeListRow    *row,
   later->page = g_object_ref (self);
   later->id = g_strdup (node->id);
   later->collapsed = !gtk_tree_list_row_get_expanded (row);
-  g_idle_add (fold_later_cb, later);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, fold_later_cb, later, NULL);
 }
 
 static void
@@ -1504,7 +1504,9 @@ set_later (TandemDiagramPage *self,
   later->id = g_strdup (id);
   later->field = g_intern_string (field);
   later->value = g_strdup (value);
-  g_idle_add (set_later_cb, later);
+  /* Ahead of drawing: at the default idle priority a busy frame clock (a
+   * slow machine, an animation) can hold the save back for seconds. */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, set_later_cb, later, NULL);
 }
 
 static void

@@ -700,6 +700,49 @@ delete_team_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* Workshop mode: full screen, large type, optionally high contrast         */
 
+/* The keyboard shortcuts window is built each time it is asked for and
+ * destroyed when closed, instead of GtkApplication's hidden one kept for each
+ * window: GTK 4.8's accessibility code crashes when a screen reader asks for
+ * a window's children while a hidden, never-mapped window sits in the list. */
+/* GTK 4.8 leaves three controls of the shortcuts window without a name a
+ * screen reader can say: its search button and field, and the section menu. */
+static void
+name_shortcuts_controls (GtkWidget *widget)
+{
+  const char *label = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    label = _("Search shortcuts");
+  else if (GTK_IS_MENU_BUTTON (widget))
+    label = _("Choose which shortcuts to show");
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+    label = _("Search");
+  if (label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_shortcuts_controls (child);
+}
+
+static void
+show_shortcuts_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkApplicationWindow *self = user_data;
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/tandemqi/Tandem/tandem-shortcuts-window.ui");
+  GtkShortcutsWindow *shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                              "shortcuts_window"));
+
+  /* Setting it as the help overlay lets it show each action's own keys. */
+  gtk_application_window_set_help_overlay (self, shortcuts);
+  gtk_window_set_hide_on_close (GTK_WINDOW (shortcuts), FALSE);
+  name_shortcuts_controls (GTK_WIDGET (shortcuts));
+  gtk_window_present (GTK_WINDOW (shortcuts));
+}
+
 static void
 workshop_contrast_changed_cb (GSimpleAction *action,
                               GVariant      *state,
@@ -785,9 +828,10 @@ team_label_factory (gboolean ellipsize)
   return factory;
 }
 
-static const GActionEntry workshop_actions[] = {
+static const GActionEntry window_actions[] = {
   { "workshop-mode", NULL, NULL, "false", workshop_mode_changed_cb },
   { "workshop-high-contrast", NULL, NULL, "false", workshop_contrast_changed_cb },
+  { "show-help-overlay", show_shortcuts_cb },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1022,8 +1066,8 @@ tandem_window_init (TandemWindow *self)
     }
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), workshop_actions,
-                                   G_N_ELEMENTS (workshop_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
+                                   G_N_ELEMENTS (window_actions), self);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
                                  G_ACTION_MAP (self), "workshop-high-contrast")), FALSE);
 
