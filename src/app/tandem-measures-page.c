@@ -222,15 +222,6 @@ update_measure_from (TandemMeasuresPage *self,
   return FALSE;
 }
 
-static gboolean
-update_measure (TandemMeasuresPage *self,
-                const char         *label,
-                const char         *field,
-                TandemValue         value)
-{
-  return update_measure_from (self, NULL, label, field, value);
-}
-
 /* ------------------------------------------------------------------------ */
 /* The data table                                                             */
 
@@ -1792,12 +1783,14 @@ combo_changed_cb (AdwComboRow        *row,
   if (self->loading || self->measure == NULL || i == GTK_INVALID_LIST_POSITION)
     return;
   if (row == self->kind_row && i < G_N_ELEMENTS (kinds))
-    update_measure (self, _("Change the kind of a measure"), "kind", tandem_value_text (kinds[i]));
+    update_measure_from (self, GTK_WIDGET (row), _("Change the kind of a measure"), "kind",
+                         tandem_value_text (kinds[i]));
   else if (row == self->direction_row && i < G_N_ELEMENTS (directions))
-    update_measure (self, _("Change which way is better"), "direction", tandem_value_text (directions[i]));
+    update_measure_from (self, GTK_WIDGET (row), _("Change which way is better"), "direction",
+                         tandem_value_text (directions[i]));
   else if (row == self->frequency_row && i < G_N_ELEMENTS (frequencies))
-    update_measure (self, _("Change how often a measure is taken"), "frequency",
-                    tandem_value_text (frequencies[i]));
+    update_measure_from (self, GTK_WIDGET (row), _("Change how often a measure is taken"), "frequency",
+                         tandem_value_text (frequencies[i]));
   else if (row == self->chart_row && i < TANDEM_SPC_N_CHARTS)
     {
       TandemSpcChart chart = (TandemSpcChart) i;
@@ -1810,13 +1803,21 @@ combo_changed_cb (AdwComboRow        *row,
           tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Measure"), error);
           return;
         }
-      ok = tandem_project_update (project, "measure", self->measure_id, "chart_type",
-                                  tandem_value_text (tandem_spc_chart_to_string (chart)), &error);
+      ok = tandem_project_update_checked (project, "measure", self->measure_id, "chart_type", TRUE,
+                                          tandem_shown_field_get_stored (GTK_WIDGET (row)),
+                                          tandem_value_text (tandem_spc_chart_to_string (chart)),
+                                          &error);
       /* Making Data Count has no rules for run charts: go back to the usual ones. */
       if (ok && chart == TANDEM_SPC_CHART_RUN && self->measure->rules == TANDEM_SPC_RULES_MDC)
         ok = tandem_project_update (project, "measure", self->measure_id, "rules",
                                     tandem_value_null (), &error);
-      commit_or_show (self, _("Could Not Change the Measure"), ok, error);
+      if (tandem_project_end_checked (project, ok, &error))
+        tandem_shown_field_saved (GTK_WIDGET (row), project);
+      else if (tandem_shown_field_take_conflict (TANDEM_PAGE (self), GTK_WIDGET (row),
+                                                 self->measure_id, "chart_type", error))
+        load_measure (self);
+      else
+        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Measure"), error);
     }
   else if (row == self->rules_row && i < G_N_ELEMENTS (rules_names))
     {
@@ -1828,7 +1829,8 @@ combo_changed_cb (AdwComboRow        *row,
           load_measure (self);
           return;
         }
-      update_measure (self, _("Change a measure's rules"), "rules", tandem_value_text (rules_names[i]));
+      update_measure_from (self, GTK_WIDGET (row), _("Change a measure's rules"), "rules",
+                           tandem_value_text (rules_names[i]));
     }
 }
 
@@ -1839,8 +1841,8 @@ screen_changed_cb (GtkSwitch          *sw,
 {
   if (self->loading || self->measure == NULL)
     return;
-  update_measure (self, _("Change moving range screening"), "screen_mr",
-                  tandem_value_int (gtk_switch_get_active (sw)));
+  update_measure_from (self, GTK_WIDGET (sw), _("Change moving range screening"), "screen_mr",
+                       tandem_value_int (gtk_switch_get_active (sw)));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2122,6 +2124,22 @@ load_measure (TandemMeasuresPage *self)
   adw_combo_row_set_selected (self->chart_row, (guint) self->measure->chart);
   adw_combo_row_set_selected (self->rules_row, (guint) self->measure->rules);
   gtk_switch_set_active (self->screen_switch, self->measure->screen_mr);
+  {
+    /* A choice is saved against what its drop-down showed: another
+     * program's change to the same field is then kept, not written over. */
+    const struct { GtkWidget *editor; const char *field; } choices[] = {
+      { GTK_WIDGET (self->kind_row), "kind" },
+      { GTK_WIDGET (self->direction_row), "direction" },
+      { GTK_WIDGET (self->frequency_row), "frequency" },
+      { GTK_WIDGET (self->chart_row), "chart_type" },
+      { GTK_WIDGET (self->rules_row), "rules" },
+      { GTK_WIDGET (self->screen_switch), "screen_mr" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+      tandem_shown_field_remember (choices[i].editor, project, "measure", self->measure_id,
+                                   choices[i].field);
+  }
 
   {
     GtkWidget *editors[] = {

@@ -254,9 +254,18 @@ status_selected_cb (GtkDropDown           *dropdown,
 
   if (self->building || selected >= TANDEM_N_ITEM_STATUSES || !tandem_page_get_editable (page))
     return;
-  if (!tandem_peer_support_set_status (tandem_page_get_project (page),
-                                       tandem_page_get_team_id (page), item_id, selected, NULL,
-                                       &error))
+  /* Checked against what the drop-down showed: another program's change of
+   * the status is kept, not written over. */
+  if (tandem_peer_support_set_status_expecting (tandem_page_get_project (page),
+                                                tandem_page_get_team_id (page), item_id, selected,
+                                                tandem_shown_field_get_stored (GTK_WIDGET (dropdown)),
+                                                NULL, &error))
+    tandem_shown_field_saved (GTK_WIDGET (dropdown), tandem_page_get_project (page));
+  else if (tandem_shown_field_take_conflict (page, GTK_WIDGET (dropdown),
+                                             g_object_get_data (G_OBJECT (dropdown), "shown-id"),
+                                             "status", error))
+    tandem_peer_support_page_reload (page);
+  else
     tandem_page_show_error (page, _("Could Not Change the Status"), error);
 }
 
@@ -505,6 +514,11 @@ build_item_row (TandemPeerSupportPage   *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
   g_object_set_data_full (G_OBJECT (dropdown), "item-id", g_strdup (item->item_id), g_free);
+  /* Until the team has a status for the item, the item names it. */
+  g_object_set_data_full (G_OBJECT (dropdown), "shown-id",
+                          g_strdup (item->status_id ? item->status_id : item->item_id), g_free);
+  tandem_shown_field_remember (dropdown, tandem_page_get_project (TANDEM_PAGE (self)), "framework_status",
+                               g_object_get_data (G_OBJECT (dropdown), "shown-id"), "status");
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
   remember (self, dropdown, status_key);
   adw_expander_row_add_action (row, dropdown);

@@ -861,28 +861,15 @@ finish (TandemProject  *project,
   return tandem_project_commit (project, error);
 }
 
-/**
- * tandem_peer_support_set_status:
- * @project: a project
- * @team_id: the team
- * @item_id: a framework item
- * @status: where the team now stands on it
- * @today: (nullable): the date of the review, YYYY-MM-DD; %NULL for today
- * @error: return location for an error
- *
- * Records where a team stands on one item, as one undoable change that also
- * sets the item's “last reviewed” date. The old status stays in the change
- * log, which is the item's history.
- *
- * Returns: %TRUE if the change is saved
- */
-gboolean
-tandem_peer_support_set_status (TandemProject     *project,
-                                const char        *team_id,
-                                const char        *item_id,
-                                TandemItemStatus   status,
-                                const char        *today,
-                                GError           **error)
+static gboolean
+set_status (TandemProject     *project,
+            const char        *team_id,
+            const char        *item_id,
+            TandemItemStatus   status,
+            gboolean           check,
+            const char        *shown,
+            const char        *today,
+            GError           **error)
 {
   g_autofree char *now = today ? g_strdup (today) : tandem_peer_support_today ();
   g_autofree char *status_id = NULL;
@@ -922,14 +909,78 @@ tandem_peer_support_set_status (TandemProject     *project,
     {
       g_autofree char *old = tandem_project_get_text (project, "framework_status", status_id,
                                                       "status");
-      if (g_strcmp0 (old, status_tokens[status]) != 0)
-        ok = tandem_project_update (project, "framework_status", status_id, "status",
-                                    tandem_value_text (status_tokens[status]), error);
+      if (g_strcmp0 (old, status_tokens[status]) == 0)
+        {
+          ok = tandem_project_update (project, "framework_status", status_id, "last_reviewed",
+                                      tandem_value_text (now), error);
+          return finish (project, ok, error);
+        }
+      /* From a drop-down, checked against what it showed: a conflict keeps
+       * both statuses, and theirs stands. */
+      ok = tandem_project_update_checked (project, "framework_status", status_id, "status", check,
+                                          shown, tandem_value_text (status_tokens[status]), error);
       if (ok)
         ok = tandem_project_update (project, "framework_status", status_id, "last_reviewed",
                                     tandem_value_text (now), error);
+      return tandem_project_end_checked (project, ok, error);
     }
   return finish (project, ok, error);
+}
+
+
+/**
+ * tandem_peer_support_set_status:
+ * @project: a project
+ * @team_id: the team
+ * @item_id: a framework item
+ * @status: where the team now stands on it
+ * @today: (nullable): the date of the review, YYYY-MM-DD; %NULL for today
+ * @error: return location for an error
+ *
+ * Records where a team stands on one item, as one undoable change that also
+ * sets the item's “last reviewed” date. The old status stays in the change
+ * log, which is the item's history.
+ *
+ * Returns: %TRUE if the change is saved
+ */
+gboolean
+tandem_peer_support_set_status (TandemProject     *project,
+                                const char        *team_id,
+                                const char        *item_id,
+                                TandemItemStatus   status,
+                                const char        *today,
+                                GError           **error)
+{
+  return set_status (project, team_id, item_id, status, FALSE, NULL, today, error);
+}
+
+/**
+ * tandem_peer_support_set_status_expecting:
+ * @project: a project
+ * @team_id: the team
+ * @item_id: a framework item
+ * @status: where the team now stands on it
+ * @shown: (nullable): the status as stored when the person saw it (%NULL
+ *   when none was)
+ * @today: (nullable): the date of the review, YYYY-MM-DD; %NULL for today
+ * @error: return location for an error
+ *
+ * As tandem_peer_support_set_status(), from a drop-down that showed @shown:
+ * if another program changed the status since, theirs stands and both are
+ * kept as a conflict (%TANDEM_PROJECT_ERROR_CONFLICT).
+ *
+ * Returns: %TRUE if the status is saved
+ */
+gboolean
+tandem_peer_support_set_status_expecting (TandemProject     *project,
+                                          const char        *team_id,
+                                          const char        *item_id,
+                                          TandemItemStatus   status,
+                                          const char        *shown,
+                                          const char        *today,
+                                          GError           **error)
+{
+  return set_status (project, team_id, item_id, status, TRUE, shown, today, error);
 }
 
 static gboolean

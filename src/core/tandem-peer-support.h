@@ -208,6 +208,13 @@ gboolean    tandem_peer_support_set_status      (TandemProject         *project,
                                                  TandemItemStatus       status,
                                                  const char            *today,
                                                  GError               **error);
+gboolean    tandem_peer_support_set_status_expecting (TandemProject    *project,
+                                                 const char            *team_id,
+                                                 const char            *item_id,
+                                                 TandemItemStatus       status,
+                                                 const char            *shown,
+                                                 const char            *today,
+                                                 GError               **error);
 gboolean    tandem_peer_support_set_item_text   (TandemProject         *project,
                                                  const char            *team_id,
                                                  const char            *item_id,

@@ -50,6 +50,13 @@ is_role_title_row (GtkWidget *widget, gconstpointer data)
          g_strcmp0 (g_object_get_data (G_OBJECT (widget), "role-id"), data) == 0;
 }
 
+static gboolean
+is_status_dropdown (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_DROP_DOWN (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "item-id"), data) == 0;
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -229,6 +236,81 @@ test_measure_name (Fixture       *fixture,
     g_assert_null (FIND (conflicts, is_button_labelled, "Keep _Mine"));
     save_screenshot (GTK_WIDGET (conflicts), "field-conflict-window.png", 40);
   }
+}
+
+/* Measures: drop-downs chosen from what they showed, after the other
+ * program chose another value: theirs stands, both are kept. */
+static void
+test_measure_choices (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char * const kinds[] = { "outcome", "process", "balancing" };
+  TandemMeasuresPage *page = TANDEM_MEASURES_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_MEASURES_PAGE));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *measure = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *chart = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget *kind_row;
+  GtkWidget *chart_row;
+  guint shown, theirs, mine;
+
+  g_assert_nonnull (page);
+  show_view (fixture, "measures");
+  measure = g_strdup (tandem_measures_page_get_measure_id (page));
+  g_assert_nonnull (measure);
+  kind_row = FIND (page, is_row_titled, "Kind of measure");
+  chart_row = FIND (page, is_row_titled, "Chart");
+  g_assert_true (ADW_IS_COMBO_ROW (kind_row));
+  g_assert_true (ADW_IS_COMBO_ROW (chart_row));
+
+  /* The kind: the other program's choice arrives after this window showed
+   * the old one, and before this person's choice is saved. */
+  kind = tandem_project_get_text (fixture->mine, "measure", measure, "kind");
+  shown = adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row));
+  g_assert_cmpuint (shown, <, G_N_ELEMENTS (kinds));
+  g_assert_cmpstr (kinds[shown], ==, kind);
+  theirs = (shown + 1) % G_N_ELEMENTS (kinds);
+  mine = (shown + 2) % G_N_ELEMENTS (kinds);
+  g_assert_true (tandem_project_update (fixture->theirs, "measure", measure, "kind",
+                                        tandem_value_text (kinds[theirs]), &error));
+  g_assert_no_error (error);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), mine);
+  stored = tandem_project_get_text (fixture->mine, "measure", measure, "kind");
+  g_assert_cmpstr (stored, ==, kinds[theirs]);
+  assert_conflict (fixture, measure, "kind", kinds[mine], kinds[theirs]);
+  assert_toast (fixture);
+  /* The drop-down now shows what stands. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==, theirs);
+
+  /* Chosen again from what it shows now, it is saved as usual. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), mine);
+  g_clear_pointer (&stored, g_free);
+  stored = tandem_project_get_text (fixture->theirs, "measure", measure, "kind");
+  g_assert_cmpstr (stored, ==, kinds[mine]);
+  g_assert_cmpuint (tandem_project_count_conflicts (fixture->mine), ==, 1);
+
+  /* The chart, whose change may also reset the rules, the same way. */
+  chart = tandem_project_get_text (fixture->mine, "measure", measure, "chart_type");
+  shown = adw_combo_row_get_selected (ADW_COMBO_ROW (chart_row));
+  theirs = mine = G_MAXUINT;
+  for (guint c = TANDEM_SPC_CHART_RUN + 1; c < TANDEM_SPC_N_CHARTS; c++)
+    if (c != shown && theirs == G_MAXUINT)
+      theirs = c;
+    else if (c != shown && mine == G_MAXUINT)
+      mine = c;
+  g_assert_cmpuint (mine, !=, G_MAXUINT);
+  g_assert_true (tandem_project_update (fixture->theirs, "measure", measure, "chart_type",
+                                        tandem_value_text (tandem_spc_chart_to_string (theirs)), &error));
+  g_assert_no_error (error);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (chart_row), mine);
+  g_clear_pointer (&stored, g_free);
+  stored = tandem_project_get_text (fixture->mine, "measure", measure, "chart_type");
+  g_assert_cmpstr (stored, ==, tandem_spc_chart_to_string (theirs));
+  assert_conflict (fixture, measure, "chart_type", tandem_spc_chart_to_string (mine),
+                   tandem_spc_chart_to_string (theirs));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (chart_row)), ==, theirs);
+  g_assert_cmpuint (tandem_project_count_conflicts (fixture->mine), ==, 2);
 }
 
 /* A refresh that came while the person was in an editor but changed
@@ -584,6 +666,48 @@ test_peer_role_title (Fixture       *fixture,
   assert_toast (fixture);
 }
 
+/* Peer support: a framework item's status chosen from what its drop-down
+ * showed, after the other program chose another: theirs stands. */
+static void
+test_peer_status (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TandemPeerSupportPage *page = TANDEM_PEER_SUPPORT_PAGE (FIND_TYPE (fixture->window,
+                                                                     TANDEM_TYPE_PEER_SUPPORT_PAGE));
+  const char *team = tandem_window_get_team_id (fixture->window);
+  g_autoptr(GPtrArray) items = tandem_peer_support_list_items (fixture->mine, team, NULL);
+  g_autoptr(GError) error = NULL;
+  const TandemTrackerItem *item = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget *dropdown;
+  guint shown, theirs, mine;
+
+  g_assert_nonnull (page);
+  show_view (fixture, "peer-support");
+  for (guint i = 0; i < items->len && item == NULL; i++)
+    if (((const TandemTrackerItem *) items->pdata[i])->status_id != NULL)
+      item = items->pdata[i];
+  g_assert_nonnull (item);
+  WAIT_FOR ((dropdown = FIND (page, is_status_dropdown, item->item_id)) != NULL);
+  shown = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+  g_assert_cmpuint (shown, ==, item->status);
+  theirs = (shown + 1) % TANDEM_N_ITEM_STATUSES;
+  mine = (shown + 2) % TANDEM_N_ITEM_STATUSES;
+
+  g_assert_true (tandem_peer_support_set_status (fixture->theirs, team, item->item_id, theirs, NULL,
+                                                 &error));
+  g_assert_no_error (error);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), mine);
+  stored = tandem_project_get_text (fixture->mine, "framework_status", item->status_id, "status");
+  g_assert_cmpstr (stored, ==, tandem_item_status_to_string (theirs));
+  assert_conflict (fixture, item->status_id, "status", tandem_item_status_to_string (mine),
+                   tandem_item_status_to_string (theirs));
+  assert_toast (fixture);
+  /* Rebuilt, the drop-down shows the status that stands. */
+  WAIT_FOR ((dropdown = FIND (page, is_status_dropdown, item->item_id)) != NULL &&
+            gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)) == theirs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +718,8 @@ main (int   argc,
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/field-conflicts/measure-name", test_measure_name);
+  ADD ("/field-conflicts/measure-choices", test_measure_choices);
+  ADD ("/field-conflicts/peer-status", test_peer_status);
   ADD ("/field-conflicts/left-alone", test_left_alone);
   ADD ("/field-conflicts/measure-phase-label", test_measure_phase_label);
   ADD ("/field-conflicts/measure-data-note", test_measure_data_note);

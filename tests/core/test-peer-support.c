@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "tandem-merge.h"
 #include "tandem-peer-support.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
@@ -718,6 +719,63 @@ test_timeline (Fixture       *fixture,
   g_assert_cmpuint (events->len, ==, G_N_ELEMENTS (expected) - 1);
 }
 
+/* A status chosen from a drop-down is checked against what it showed: a
+ * change another program saved first stands, and both are kept. */
+static void
+test_status_expecting (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(TandemProject) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = tandem_peer_support_list_items (project, fixture->team, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *item_id = g_strdup (find_item (items, "Recruitment is values-based")->item_id);
+  const TandemTrackerItem *item;
+  TandemConflict *conflict;
+
+  /* No status yet: the drop-down showed none, so the first choice is saved. */
+  g_assert_true (tandem_peer_support_set_status_expecting (project, fixture->team, item_id,
+                                                           TANDEM_ITEM_PLANNING, NULL, "2026-10-01",
+                                                           &error));
+  g_assert_no_error (error);
+  /* Chosen from what is stored: saved as usual. */
+  g_assert_true (tandem_peer_support_set_status_expecting (project, fixture->team, item_id,
+                                                           TANDEM_ITEM_IN_PROGRESS, "planning",
+                                                           "2026-10-02", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_project_count_conflicts (project), ==, 0);
+
+  /* Another program marks it in place; this one, still showing "in
+   * progress", chooses "not applicable". */
+  other = tandem_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  tandem_project_set_author (other, "Aisha Peer");
+  g_assert_true (tandem_peer_support_set_status (other, fixture->team, item_id, TANDEM_ITEM_IN_PLACE,
+                                                 "2026-10-03", &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_peer_support_set_status_expecting (project, fixture->team, item_id,
+                                                            TANDEM_ITEM_NOT_APPLICABLE, "in_progress",
+                                                            "2026-10-04", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  after = tandem_peer_support_list_items (project, fixture->team, &error);
+  g_assert_no_error (error);
+  item = find_item (after, "Recruitment is values-based");
+  g_assert_cmpint (item->status, ==, TANDEM_ITEM_IN_PLACE);
+  g_assert_cmpstr (item->last_reviewed, ==, "2026-10-03");
+  conflicts = tandem_project_list_conflicts (project);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = conflicts->pdata[0];
+  g_assert_cmpstr (conflict->entity_id, ==, item->status_id);
+  g_assert_cmpstr (conflict->field, ==, "status");
+  g_assert_cmpstr (conflict->mine_value, ==, "not_applicable");
+  g_assert_cmpstr (conflict->theirs_value, ==, "in_place");
+  g_assert_cmpstr (conflict->theirs_author, ==, "Aisha Peer");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +787,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/peer-support/status-and-history", Fixture, NULL, fixture_set_up,
               test_status_and_history, fixture_tear_down);
+  g_test_add ("/peer-support/status-expecting", Fixture, NULL, fixture_set_up,
+              test_status_expecting, fixture_tear_down);
   g_test_add ("/peer-support/own-items", Fixture, NULL, fixture_set_up, test_own_items,
               fixture_tear_down);
   g_test_add ("/peer-support/roles-and-supervision", Fixture, NULL, fixture_set_up,
