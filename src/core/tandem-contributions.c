@@ -311,14 +311,16 @@ tandem_contributions_by_person (TandemProject  *project,
   tally.roles = roles;
   tally.names = names;
 
-  /* Changes made: each transaction once, whatever it touched. */
+  /* Changes made: each transaction once, whatever it touched; a merge (and
+   * its undoing) is not one, nor are the changes of a merge taken back. */
   if (!run_query (db, diagram_id
                         ? DIAGRAM_SCOPE
                           "SELECT t.author, count (DISTINCT t.id) FROM change_txn t "
                           "JOIN change_log l ON l.txn = t.id "
-                          "WHERE t.kind <> 'create' AND l.entity_id IN scope GROUP BY t.author"
-                        : "SELECT author, count (*) FROM change_txn WHERE kind <> 'create' "
-                          "GROUP BY author",
+                          "WHERE t.kind <> 'create' AND l.entity_id IN scope AND "
+                          TANDEM_NOT_BOOKKEEPING ("t") " GROUP BY t.author"
+                        : "SELECT t.author, count (*) FROM change_txn t WHERE t.kind <> 'create' AND "
+                          TANDEM_NOT_BOOKKEEPING ("t") " GROUP BY t.author",
                   diagram_id, changes_row, &tally, error))
     return NULL;
 

@@ -60,18 +60,6 @@ typedef struct
   TandemChildRule  rule;
 } ParentLink;
 
-/* A copy's own record of merging and of taking merges back, which no other
- * copy takes in: each merge (an edit that names the first change it brought
- * in), their undos and redos, and the changes of a merge that was taken back
- * (withdrawn: their identity is set aside, see _tandem_merge_set_withdrawn()). */
-#define BOOKKEEPING \
-  "WITH RECURSIVE bookkeeping (id) AS (" \
-  "  SELECT id FROM change_txn WHERE kind = 'edit' AND target IS NOT NULL" \
-  "  UNION SELECT c.id FROM change_txn c JOIN bookkeeping b ON c.target = b.id" \
-  "  WHERE c.kind IN ('undo', 'redo')) SELECT id FROM bookkeeping"
-#define NOT_BOOKKEEPING(t) \
-  t ".origin_id NOT LIKE '~%' AND " t ".id NOT IN (" BOOKKEEPING ")"
-
 /* A logged row as JSON (inserts and deletes log the whole row), or NULL. */
 #define LOGGED_ROW \
   "CASE WHEN l.op IN ('insert', 'delete') " \
@@ -919,7 +907,7 @@ load_theirs (Merge       *merge,
   g_array_set_clear_func (txns, their_txn_clear);
   if (sqlite3_prepare_v2 (merge->theirs, "SELECT id, at, author, replica, label, kind, target, "
                           "origin_replica, origin_id FROM change_txn t "
-                          "WHERE " NOT_BOOKKEEPING ("t") " ORDER BY id",
+                          "WHERE " TANDEM_NOT_BOOKKEEPING ("t") " ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       set_sqlite_error (error, merge->theirs);
@@ -970,7 +958,7 @@ load_mine_only (Merge       *merge,
 
   if (sqlite3_prepare_v2 (merge->db, "SELECT t.origin_replica, t.origin_id, t.author, l.op, "
                           "l.entity_id, l.field FROM change_log l JOIN change_txn t ON t.id = l.txn "
-                          "WHERE " NOT_BOOKKEEPING ("t") " ORDER BY l.seq",
+                          "WHERE " TANDEM_NOT_BOOKKEEPING ("t") " ORDER BY l.seq",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       set_sqlite_error (error, merge->db);

@@ -36,6 +36,19 @@ gint64   _tandem_project_mark_merge     (TandemProject           *self,
                                          const char              *label,
                                          gint64                   first,
                                          GError                 **error);
+/* A copy's own record of merging and of taking merges back, which no other
+ * copy takes in: each merge (an edit that names the first change it brought
+ * in), their undos and redos, and the changes of a merge that was taken back
+ * (withdrawn: their identity is set aside, see _tandem_merge_set_withdrawn()).
+ * Neither merging nor exchanging copies counts them as anyone's work. */
+#define TANDEM_BOOKKEEPING \
+  "WITH RECURSIVE bookkeeping (id) AS (" \
+  "  SELECT id FROM change_txn WHERE kind = 'edit' AND target IS NOT NULL" \
+  "  UNION SELECT c.id FROM change_txn c JOIN bookkeeping b ON c.target = b.id" \
+  "  WHERE c.kind IN ('undo', 'redo')) SELECT id FROM bookkeeping"
+#define TANDEM_NOT_BOOKKEEPING(t) \
+  t ".origin_id NOT LIKE '~%' AND " t ".id NOT IN (" TANDEM_BOOKKEEPING ")"
+
 /* In tandem-merge.c: takes a merge's changes out of this copy's identity
  * (withdraw) or puts them back, with the conflicts it recorded. */
 gboolean _tandem_merge_set_withdrawn    (TandemProject           *self,

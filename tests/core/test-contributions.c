@@ -11,6 +11,7 @@
 
 #include "tandem-comments.h"
 #include "tandem-contributions.h"
+#include "tandem-merge.h"
 #include "tandem-project-private.h"
 #include "tandem-test-core-util.h"
 
@@ -154,14 +155,24 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static const TandemContribution *
-find (GPtrArray  *list,
-      const char *name)
+find_or_null (GPtrArray  *list,
+              const char *name)
 {
   for (guint i = 0; i < list->len; i++)
     if (g_str_equal (((TandemContribution *) list->pdata[i])->name, name))
       return list->pdata[i];
-  g_error ("no contribution from %s", name);
   return NULL;
+}
+
+static const TandemContribution *
+find (GPtrArray  *list,
+      const char *name)
+{
+  const TandemContribution *c = find_or_null (list, name);
+
+  if (c == NULL)
+    g_error ("no contribution from %s", name);
+  return c;
 }
 
 static void
@@ -272,6 +283,56 @@ test_untrusted_log (Fixture       *fixture,
   assert_counts (find (people, "Sam Partner"), "lived_experience_partner", 2, 4, 1, 1, 1);
 }
 
+/* A merge brings in the other copy's changes under their authors; the merge
+ * itself is nobody's change, and taking it back takes theirs back too. */
+static void
+test_merge_undone (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.tandem", NULL);
+  TandemMergeSummary summary = { 0 };
+
+  g_assert_true (tandem_project_save_copy (fixture->project, copy_path, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TandemProject) copy = tandem_project_open (copy_path, &error);
+    g_autofree char *idea = NULL;
+
+    g_assert_no_error (error);
+    idea = add_node (copy, "Rae Copy", fixture->d1, "change_idea", "Quiet hour after lunch", NULL);
+    g_assert_true (tandem_project_update (copy, "node", idea, "description",
+                                          tandem_value_text ("Lights down, radios off"), &error));
+    g_assert_no_error (error);
+  }
+
+  tandem_project_set_author (fixture->project, "Ada Coach");
+  g_assert_true (tandem_project_merge (fixture->project, copy_path, &summary, &error));
+  g_assert_no_error (error);
+  people = tandem_contributions_by_person (fixture->project, NULL, &error);
+  g_assert_no_error (error);
+  assert_counts (find (people, "Rae Copy"), NULL, 1, 2, 0, 0, 0);
+  assert_counts (find (people, "Ada Coach"), "coach", 8, 8, 0, 0, 0);
+  g_clear_pointer (&people, g_ptr_array_unref);
+
+  /* Taken back: Rae's changes are no longer had, and the undo is no change of Ada's. */
+  g_assert_true (tandem_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  people = tandem_contributions_by_person (fixture->project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_or_null (people, "Rae Copy"));
+  assert_counts (find (people, "Ada Coach"), "coach", 8, 8, 0, 0, 0);
+  g_clear_pointer (&people, g_ptr_array_unref);
+
+  /* Brought back, they count again, for the diagram too. */
+  g_assert_true (tandem_project_redo (fixture->project, &error));
+  g_assert_no_error (error);
+  people = tandem_contributions_by_person (fixture->project, fixture->d1, &error);
+  g_assert_no_error (error);
+  assert_counts (find (people, "Rae Copy"), NULL, 1, 2, 0, 0, 0);
+}
+
 static void
 test_empty (void)
 {
@@ -306,6 +367,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/contributions/untrusted-log", Fixture, NULL, fixture_set_up,
               test_untrusted_log, fixture_tear_down);
+  g_test_add ("/contributions/merge-undone", Fixture, NULL, fixture_set_up, test_merge_undone,
+              fixture_tear_down);
   g_test_add_func ("/contributions/empty", test_empty);
 
   return g_test_run ();
