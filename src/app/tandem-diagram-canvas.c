@@ -426,8 +426,11 @@ tandem_diagram_canvas_snapshot (GtkWidget   *widget,
 
   if (gtk_widget_has_visible_focus (widget))
     {
-      GdkRGBA focus = { 0.1, 0.37, 0.75, 0.6 };
-      float width[4] = { 2, 2, 2, 2 };
+      /* Solid black and thicker in high contrast, like GTK's own rings there. */
+      gboolean contrast = options.high_contrast;
+      GdkRGBA focus = contrast ? (GdkRGBA) { 0, 0, 0, 1 } : (GdkRGBA) { 0.1, 0.37, 0.75, 0.6 };
+      float line = contrast ? 3 : 2;
+      float width[4] = { line, line, line, line };
       GdkRGBA colours[4] = { focus, focus, focus, focus };
       GskRoundedRect outline;
 

@@ -15,4 +15,12 @@ void _tandem_diagram_show_text (cairo_t     *cr,
                                 double       x,
                                 double       y);
 
+/* A group's mark in high contrast: a black pattern of its own. */
+void _tandem_diagram_draw_group_pattern (cairo_t *cr,
+                                         int      group,
+                                         double   x,
+                                         double   y,
+                                         double   w,
+                                         double   h);
+
 G_END_DECLS

@@ -193,7 +193,61 @@ ink (cairo_t  *cr,
 }
 
 /* A group's mark: its colour, or in high contrast a black pattern of its
- * own (solid, bars, hollow, half), so that groups differ without colour. */
+ * own, so that groups differ without colour: solid, fine bars, hollow, left
+ * half, dots, wide bars, top half, and a checker of halves. A diagram with
+ * more than eight groups repeats them (the legend names each group). */
+#define N_GROUP_PATTERNS 8
+
+void
+_tandem_diagram_draw_group_pattern (cairo_t *cr,
+                                    int      group,
+                                    double   x,
+                                    double   y,
+                                    double   w,
+                                    double   h)
+{
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  switch (((group % N_GROUP_PATTERNS) + N_GROUP_PATTERNS) % N_GROUP_PATTERNS)
+    {
+    case 0:
+      cairo_rectangle (cr, x, y, w, h);
+      break;
+    case 1:
+      for (double by = y + 1; by < y + h; by += 3.5)
+        cairo_rectangle (cr, x, by, w, MIN (1.75, y + h - by));
+      break;
+    case 3:
+      cairo_rectangle (cr, x, y, w / 2, h);
+      break;
+    case 4:
+      for (double by = y + 1.5; by + 2 <= y + h; by += 4)
+        cairo_rectangle (cr, x + w / 2 - 1, by, 2, 2);
+      break;
+    case 5:
+      for (double by = y; by < y + h; by += 8)
+        cairo_rectangle (cr, x, by, w, MIN (5, y + h - by));
+      break;
+    case 6:
+      cairo_rectangle (cr, x, y, w, h / 2);
+      break;
+    case 7:
+      for (double by = y; by < y + h; by += 6)
+        {
+          cairo_rectangle (cr, x, by, w / 2, MIN (3, y + h - by));
+          if (by + 3 < y + h)
+            cairo_rectangle (cr, x + w / 2, by + 3, w / 2, MIN (3, y + h - by - 3));
+        }
+      break;
+    case 2:
+    default:
+      break;
+    }
+  cairo_fill (cr);
+  cairo_set_line_width (cr, 1);
+  cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
+  cairo_stroke (cr);
+}
+
 static void
 draw_group_mark (cairo_t       *cr,
                  TandemDiagram *diagram,
@@ -213,27 +267,7 @@ draw_group_mark (cairo_t       *cr,
       cairo_fill (cr);
       return;
     }
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  switch (group % 4)
-    {
-    case 0:
-      cairo_rectangle (cr, x, y, w, h);
-      break;
-    case 1:
-      for (double by = y + 1; by < y + h; by += 3.5)
-        cairo_rectangle (cr, x, by, w, MIN (1.75, y + h - by));
-      break;
-    case 3:
-      cairo_rectangle (cr, x, y, w / 2, h);
-      break;
-    case 2:
-    default:
-      break;
-    }
-  cairo_fill (cr);
-  cairo_set_line_width (cr, 1);
-  cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
-  cairo_stroke (cr);
+  _tandem_diagram_draw_group_pattern (cr, group, x, y, w, h);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -564,6 +564,44 @@ test_high_contrast (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* In high contrast each of eight groups has a pattern of its own, in a box's
+ * stripe and in the legend's small key alike; the ninth repeats the first. */
+static void
+test_group_patterns (void)
+{
+  const struct { double w, h; } sizes[] = { { 6, 48 }, { 6, 11 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      GBytes *drawn[9];
+
+      for (int g = 0; g < 9; g++)
+        {
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, sizes[s].w * 4,
+                                                                 sizes[s].h * 4);
+          cairo_t *cr = cairo_create (surface);
+
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_paint (cr);
+          cairo_scale (cr, 4, 4);
+          _tandem_diagram_draw_group_pattern (cr, g, 0, 0, sizes[s].w, sizes[s].h);
+          cairo_destroy (cr);
+          cairo_surface_flush (surface);
+          drawn[g] = g_bytes_new (cairo_image_surface_get_data (surface),
+                                  cairo_image_surface_get_stride (surface) *
+                                  cairo_image_surface_get_height (surface));
+          cairo_surface_destroy (surface);
+        }
+      for (int a = 0; a < 8; a++)
+        for (int b = a + 1; b < 8; b++)
+          if (g_bytes_equal (drawn[a], drawn[b]))
+            g_error ("groups %d and %d look the same at %gx%g", a, b, sizes[s].w, sizes[s].h);
+      g_assert_true (g_bytes_equal (drawn[8], drawn[0]));
+      for (int g = 0; g < 9; g++)
+        g_bytes_unref (drawn[g]);
+    }
+}
+
 static cairo_status_t
 append_cb (void                *closure,
            const unsigned char *data,
@@ -693,5 +731,6 @@ main (int   argc,
   g_test_add ("/diagram-render/authorship", Fixture, NULL, fixture_set_up, test_authorship, fixture_tear_down);
   g_test_add_func ("/diagram-render/text-as-pango-draws-it", test_text_as_pango_draws_it);
   g_test_add ("/diagram-render/high-contrast", Fixture, NULL, fixture_set_up, test_high_contrast, fixture_tear_down);
+  g_test_add_func ("/diagram-render/group-patterns", test_group_patterns);
   return g_test_run ();
 }
