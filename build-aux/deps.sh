@@ -11,6 +11,11 @@ TANDEM_BUILD_PACKAGES=(
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
 )
 
+# To run it: GTK shows a print preview in the document viewer (evince).
+TANDEM_RUN_PACKAGES=(
+  evince
+)
+
 TANDEM_TEST_PACKAGES=(
   xvfb xauth dbus-x11 dbus at-spi2-core python3 python3-dogtail python3-gi
   gir1.2-atspi-2.0 x11-apps imagemagick poppler-utils librsvg2-bin

@@ -3,7 +3,7 @@
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 . "$top/build-aux/deps.sh"
-tandem_install_missing "${TANDEM_BUILD_PACKAGES[@]}"
+tandem_install_missing "${TANDEM_BUILD_PACKAGES[@]}" "${TANDEM_RUN_PACKAGES[@]}"
 
 cd "$top"
 [ -d build ] || meson setup build
