@@ -7,26 +7,59 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "tandem-print.h"
 
+/* What to print: shared by the print operation and an in-app preview, which
+ * can print it again. */
 typedef struct
 {
+  int                ref_count;
+  char              *job_name;
+  guint              n_pages;
   TandemDrawPageFunc draw;
   gpointer           user_data;
   GDestroyNotify     destroy;
 } PrintJob;
 
-static void
-print_job_free (gpointer  data,
-                GClosure *closure)
+static PrintJob *
+print_job_ref (PrintJob *job)
 {
-  PrintJob *job = data;
+  job->ref_count++;
+  return job;
+}
 
+static void
+print_job_unref (PrintJob *job)
+{
+  if (--job->ref_count > 0)
+    return;
   if (job->destroy)
     job->destroy (job->user_data);
+  g_free (job->job_name);
   g_free (job);
 }
+
+static void
+print_job_closure_free (gpointer  data,
+                        GClosure *closure)
+{
+  print_job_unref (data);
+}
+
+static PrintJob     *new_job         (const char         *job_name,
+                                      guint               n_pages,
+                                      TandemDrawPageFunc  draw,
+                                      gpointer            user_data,
+                                      GDestroyNotify      destroy);
+static GtkPageSetup *suggested_setup (TandemPaper         paper,
+                                      gboolean            landscape);
+static void run_job (GtkWindow              *parent,
+                     PrintJob               *job,
+                     GtkPageSetup           *setup,
+                     GtkPrintOperationAction action,
+                     const char             *export_pdf);
 
 static void
 draw_page_cb (GtkPrintOperation *operation,
@@ -59,6 +92,176 @@ done_cb (GtkPrintOperation       *operation,
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* A preview in the app, when GTK's (a document viewer) cannot be started    */
+
+/* Whether the program GTK runs for a print preview is installed. Without
+ * it, GTK 4.8 fails silently: the preview is then shown in the app. */
+static gboolean
+preview_viewer_installed (void)
+{
+  g_autofree char *command = NULL;
+  g_auto(GStrv) argv = NULL;
+  g_autofree char *program = NULL;
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  if (settings == NULL)
+    return FALSE;
+  g_object_get (settings, "gtk-print-preview-command", &command, NULL);
+  if (command == NULL || !g_shell_parse_argv (command, NULL, &argv, NULL) || argv[0] == NULL)
+    return FALSE;
+  program = g_find_program_in_path (argv[0]);
+  return program != NULL;
+}
+
+typedef struct
+{
+  PrintJob                 *job;
+  GtkPageSetup             *setup;
+  GtkPrintOperation        *operation;
+  GtkPrintOperationPreview *preview;
+  cairo_t                  *cr;
+} Preview;
+
+static void
+preview_free (Preview *preview)
+{
+  /* Ends GTK's preview: the operation is done, and lets go of the pages. */
+  gtk_print_operation_preview_end_preview (preview->preview);
+  cairo_destroy (preview->cr);
+  g_object_unref (preview->preview);
+  g_object_unref (preview->operation);
+  g_object_unref (preview->setup);
+  print_job_unref (preview->job);
+  g_free (preview);
+}
+
+static void
+draw_preview_page_cb (GtkDrawingArea *area,
+                      cairo_t        *cr,
+                      int             width,
+                      int             height,
+                      gpointer        data)
+{
+  Preview *preview = g_object_get_data (G_OBJECT (area), "preview");
+  guint page = GPOINTER_TO_UINT (data);
+  double paper_width = gtk_page_setup_get_paper_width (preview->setup, GTK_UNIT_POINTS);
+  double paper_height = gtk_page_setup_get_paper_height (preview->setup, GTK_UNIT_POINTS);
+  double scale = MIN (width / paper_width, height / paper_height);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  preview->job->draw (cr, paper_width, paper_height, page, preview->job->user_data);
+}
+
+static void
+preview_print_cb (GtkButton *button,
+                  Preview   *preview)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  PrintJob *job = print_job_ref (preview->job);
+  g_autoptr(GtkPageSetup) setup = g_object_ref (preview->setup);
+
+  gtk_window_destroy (window);
+  run_job (parent, job, setup, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
+  print_job_unref (job);
+}
+
+static GtkWindow *
+preview_window_new (GtkWindow *parent,
+                    Preview   *preview)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *pages = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  double paper_width = gtk_page_setup_get_paper_width (preview->setup, GTK_UNIT_POINTS);
+  double paper_height = gtk_page_setup_get_paper_height (preview->setup, GTK_UNIT_POINTS);
+  int shown_width = paper_width > paper_height ? 760 : 540;
+  g_autofree char *title = g_strdup_printf (_("Print Preview — %s"), preview->job->job_name);
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), shown_width + 80, 760);
+  gtk_widget_add_css_class (print, "suggested-action");
+  gtk_widget_set_tooltip_text (print, _("Print these pages"));
+  g_signal_connect (print, "clicked", G_CALLBACK (preview_print_cb), preview);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), print);
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_widget_set_margin_top (pages, 18);
+  gtk_widget_set_margin_bottom (pages, 18);
+  gtk_widget_set_margin_start (pages, 18);
+  gtk_widget_set_margin_end (pages, 18);
+  for (guint i = 0; i < MAX (1, preview->job->n_pages); i++)
+    {
+      GtkWidget *area = gtk_drawing_area_new ();
+      g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, MAX (1, preview->job->n_pages));
+
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), shown_width);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area),
+                                           (int) round (shown_width * paper_height / paper_width));
+      gtk_widget_set_halign (area, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (area, "card");
+      gtk_widget_set_focusable (area, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_tooltip_text (area, label);
+      g_object_set_data (G_OBJECT (area), "preview", preview);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_preview_page_cb,
+                                      GUINT_TO_POINTER (i), NULL);
+      gtk_box_append (GTK_BOX (pages), area);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), pages);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, keys);
+  }
+  g_object_set_data_full (G_OBJECT (window), "tandem-print-preview", preview,
+                          (GDestroyNotify) preview_free);
+  return GTK_WINDOW (window);
+}
+
+static gboolean
+preview_cb (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *gtk_preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            PrintJob                 *job)
+{
+  Preview *preview;
+
+  if (preview_viewer_installed ())
+    return FALSE;
+  preview = g_new0 (Preview, 1);
+  preview->job = print_job_ref (job);
+  preview->setup = g_object_ref (gtk_print_context_get_page_setup (context));
+  preview->operation = g_object_ref (operation);
+  preview->preview = g_object_ref (gtk_preview);
+  /* GTK wants somewhere to draw, though the window draws the pages itself. */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+
+    preview->cr = cairo_create (surface);
+    cairo_surface_destroy (surface);
+    gtk_print_context_set_cairo_context (context, preview->cr, 72, 72);
+  }
+  gtk_window_present (preview_window_new (parent, preview));
+  return TRUE;
+}
+
 /**
  * tandem_print_pages:
  * @parent: the window printing
@@ -86,24 +289,93 @@ tandem_print_pages (GtkWindow          *parent,
                     GDestroyNotify      destroy,
                     const char         *export_pdf)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) size = gtk_paper_size_new (paper == TANDEM_PAPER_A3
-                                                     ? GTK_PAPER_NAME_A3 : GTK_PAPER_NAME_A4);
-  g_autoptr(GError) error = NULL;
-  PrintJob *job = g_new0 (PrintJob, 1);
-  GtkPrintOperationResult result;
+  PrintJob *job = new_job (job_name, n_pages, draw, user_data, destroy);
+  g_autoptr(GtkPageSetup) setup = suggested_setup (paper, landscape);
 
+  run_job (parent, job, setup,
+           export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+           export_pdf);
+  print_job_unref (job);
+}
+
+/**
+ * tandem_print_preview:
+ * @parent: the window printing
+ * @job_name: the document's name
+ * @paper: the paper
+ * @landscape: whether landscape
+ * @n_pages: how many pages @draw draws
+ * @draw: draws each page
+ * @user_data: for @draw
+ * @destroy: (nullable): frees @user_data when the preview is closed
+ *
+ * Shows the pages as they will print, without the print dialog: in the
+ * document viewer GTK uses for previews, or, when that is not installed, in
+ * a window of the app's own (with a Print button).
+ */
+void
+tandem_print_preview (GtkWindow          *parent,
+                      const char         *job_name,
+                      TandemPaper         paper,
+                      gboolean            landscape,
+                      guint               n_pages,
+                      TandemDrawPageFunc  draw,
+                      gpointer            user_data,
+                      GDestroyNotify      destroy)
+{
+  PrintJob *job = new_job (job_name, n_pages, draw, user_data, destroy);
+  g_autoptr(GtkPageSetup) setup = suggested_setup (paper, landscape);
+
+  run_job (parent, job, setup, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL);
+  print_job_unref (job);
+}
+
+static PrintJob *
+new_job (const char         *job_name,
+         guint               n_pages,
+         TandemDrawPageFunc  draw,
+         gpointer            user_data,
+         GDestroyNotify      destroy)
+{
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  job->ref_count = 1;
+  job->job_name = g_strdup (job_name);
+  job->n_pages = n_pages;
   job->draw = draw;
   job->user_data = user_data;
   job->destroy = destroy;
+  return job;
+}
+
+static GtkPageSetup *
+suggested_setup (TandemPaper paper,
+                 gboolean    landscape)
+{
+  GtkPageSetup *setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) size = gtk_paper_size_new (paper == TANDEM_PAPER_A3
+                                                     ? GTK_PAPER_NAME_A3 : GTK_PAPER_NAME_A4);
 
   gtk_page_setup_set_paper_size (setup, size);
   gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
                                                    : GTK_PAGE_ORIENTATION_PORTRAIT);
+  return setup;
+}
+
+static void
+run_job (GtkWindow              *parent,
+         PrintJob               *job,
+         GtkPageSetup           *setup,
+         GtkPrintOperationAction action,
+         const char             *export_pdf)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
   gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_job_name (operation, job_name);
-  gtk_print_operation_set_n_pages (operation, MAX (1, n_pages));
+  gtk_print_operation_set_job_name (operation, job->job_name);
+  gtk_print_operation_set_n_pages (operation, MAX (1, job->n_pages));
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   /* Every page drawer keeps its own margins of 10 mm or more (inside what
@@ -111,21 +383,19 @@ tandem_print_pages (GtkWindow          *parent,
    * so that the printed page is the exported one, not one shrunk inside the
    * printer's margins as well. */
   gtk_print_operation_set_use_full_page (operation, TRUE);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), job,
-                         print_job_free, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), print_job_ref (job),
+                         print_job_closure_free, 0);
+  g_signal_connect_data (operation, "preview", G_CALLBACK (preview_cb), print_job_ref (job),
+                         print_job_closure_free, 0);
 
   if (export_pdf)
-    {
-      gtk_print_operation_set_export_filename (operation, export_pdf);
-      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, &error);
-    }
+    gtk_print_operation_set_export_filename (operation, export_pdf);
   else
     {
       g_signal_connect (operation, "done", G_CALLBACK (done_cb), parent);
       gtk_print_operation_set_allow_async (operation, TRUE);
-      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                        parent, &error);
     }
+  result = gtk_print_operation_run (operation, action, parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     done_cb (operation, result, parent);
 }

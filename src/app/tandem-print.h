@@ -21,4 +21,13 @@ void tandem_print_pages (GtkWindow          *parent,
                          GDestroyNotify      destroy,
                          const char         *export_pdf);
 
+void tandem_print_preview (GtkWindow          *parent,
+                           const char         *job_name,
+                           TandemPaper         paper,
+                           gboolean            landscape,
+                           guint               n_pages,
+                           TandemDrawPageFunc  draw,
+                           gpointer            user_data,
+                           GDestroyNotify      destroy);
+
 G_END_DECLS

@@ -148,6 +148,102 @@ test_print_is_export (void)
   g_rmdir (dir);
 }
 
+typedef struct
+{
+  TandemChart *chart;
+  guint        draws;
+  gboolean     freed;
+} Counted;
+
+static void
+counted_draw (cairo_t *cr,
+              double   width,
+              double   height,
+              guint    page_nr,
+              gpointer data)
+{
+  Counted *counted = data;
+
+  counted->draws++;
+  tandem_chart_draw_page (cr, width, height, page_nr, counted->chart);
+}
+
+static void
+counted_free (gpointer data)
+{
+  Counted *counted = data;
+
+  g_assert_false (counted->freed);
+  counted->freed = TRUE;
+}
+
+static GtkWindow *
+find_preview_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), "Print Preview — Hours of activity") == 0)
+        return window;
+    }
+  return NULL;
+}
+
+static void
+collect_areas (GtkWidget *widget,
+               GPtrArray *areas)
+{
+  if (GTK_IS_DRAWING_AREA (widget))
+    g_ptr_array_add (areas, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_areas (child, areas);
+}
+
+/* Without the document viewer GTK runs for a preview (GTK 4.8 would fail
+ * silently), the pages are shown in a window of the app's own; with it, GTK
+ * runs it and no window of ours opens. */
+static void
+test_preview (void)
+{
+  Counted counted = { make_chart (), 0, FALSE };
+  g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+  GtkWindow *window;
+
+  g_object_set (gtk_settings_get_default (), "gtk-print-preview-command",
+                "tandem-no-such-viewer --preview %f", NULL);
+  tandem_print_preview (NULL, "Hours of activity", TANDEM_PAPER_A4, TRUE, 2, counted_draw,
+                        &counted, counted_free);
+  WAIT_FOR ((window = find_preview_window ()) != NULL);
+  collect_areas (GTK_WIDGET (window), areas);
+  g_assert_cmpuint (areas->len, ==, 2);
+  /* Each page drawn, landscape A4 in shape. */
+  WAIT_FOR (counted.draws >= 2 && gtk_widget_get_width (areas->pdata[1]) > 0);
+  g_assert_cmpfloat_with_epsilon ((double) gtk_widget_get_height (areas->pdata[0]) /
+                                  gtk_widget_get_width (areas->pdata[0]),
+                                  595.2756 / 841.8898, 0.01);
+  g_assert_false (counted.freed);
+
+  /* Closed: the pages are let go. */
+  gtk_window_close (window);
+  WAIT_FOR (counted.freed);
+  g_assert_null (find_preview_window ());
+
+  /* A viewer that is installed: GTK's own preview, none of ours. */
+  counted.freed = FALSE;
+  counted.draws = 0;
+  g_object_set (gtk_settings_get_default (), "gtk-print-preview-command", "true %f", NULL);
+  tandem_print_preview (NULL, "Hours of activity", TANDEM_PAPER_A4, TRUE, 2, counted_draw,
+                        &counted, counted_free);
+  WAIT_FOR (counted.freed);
+  g_assert_cmpuint (counted.draws, ==, 2);
+  g_assert_null (find_preview_window ());
+  tandem_chart_free (counted.chart);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,5 +251,6 @@ main (int   argc,
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   test_init (&argc, &argv);
   g_test_add_func ("/print/is-export", test_print_is_export);
+  g_test_add_func ("/print/preview", test_preview);
   return g_test_run ();
 }
