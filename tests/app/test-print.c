@@ -177,21 +177,6 @@ counted_free (gpointer data)
   counted->freed = TRUE;
 }
 
-static GtkWindow *
-find_preview_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (g_strcmp0 (gtk_window_get_title (window), "Print Preview — Hours of activity") == 0)
-        return window;
-    }
-  return NULL;
-}
-
 static void
 collect_areas (GtkWidget *widget,
                GPtrArray *areas)
@@ -217,7 +202,7 @@ test_preview (void)
                 "tandem-no-such-viewer --preview %f", NULL);
   tandem_print_preview (NULL, "Hours of activity", TANDEM_PAPER_A4, TRUE, 2, counted_draw,
                         &counted, counted_free);
-  WAIT_FOR ((window = find_preview_window ()) != NULL);
+  WAIT_FOR ((window = find_toplevel (ADW_TYPE_WINDOW, NULL)) != NULL);
   collect_areas (GTK_WIDGET (window), areas);
   g_assert_cmpuint (areas->len, ==, 2);
   /* Each page drawn, landscape A4 in shape. */
@@ -230,7 +215,7 @@ test_preview (void)
   /* Closed: the pages are let go. */
   gtk_window_close (window);
   WAIT_FOR (counted.freed);
-  g_assert_null (find_preview_window ());
+  g_assert_null (find_toplevel (ADW_TYPE_WINDOW, NULL));
 
   /* A viewer that is installed: GTK's own preview, none of ours. */
   counted.freed = FALSE;
@@ -240,7 +225,7 @@ test_preview (void)
                         &counted, counted_free);
   WAIT_FOR (counted.freed);
   g_assert_cmpuint (counted.draws, ==, 2);
-  g_assert_null (find_preview_window ());
+  g_assert_null (find_toplevel (ADW_TYPE_WINDOW, NULL));
   tandem_chart_free (counted.chart);
 }
 

@@ -655,67 +655,37 @@ count_hidden_toplevels (void)
   return hidden;
 }
 
-static GtkWindow *
-find_shortcuts_window (void)
+static gboolean
+is_shortcut_for (GtkWidget *widget, gconstpointer data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autofree char *action = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (window))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "action-name", &action, NULL);
+  return g_strcmp0 (action, data) == 0;
 }
 
-/* The row whose @property ("action-name" or "title") is @value. */
-static GtkShortcutsShortcut *
-find_shortcut (GtkWidget  *widget,
-               const char *property,
-               const char *value)
+static gboolean
+is_shortcut_titled (GtkWidget *widget, gconstpointer data)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
 
-  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
-    {
-      g_object_get (widget, property, &text, NULL);
-      if (g_strcmp0 (text, value) == 0)
-        return GTK_SHORTCUTS_SHORTCUT (widget);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkShortcutsShortcut *found = find_shortcut (child, property, value);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "title", &title, NULL);
+  return g_strcmp0 (title, data) == 0;
 }
 
-static GtkWidget *
-find_section (GtkWidget  *widget,
-              const char *name)
+static gboolean
+is_section_named (GtkWidget *widget, gconstpointer data)
 {
-  g_autofree char *section_name = NULL;
+  g_autofree char *name = NULL;
 
-  if (GTK_IS_SHORTCUTS_SECTION (widget))
-    {
-      g_object_get (widget, "section-name", &section_name, NULL);
-      if (g_strcmp0 (section_name, name) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_section (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  if (!GTK_IS_SHORTCUTS_SECTION (widget))
+    return FALSE;
+  g_object_get (widget, "section-name", &name, NULL);
+  return g_strcmp0 (name, data) == 0;
 }
 
 static void
@@ -723,49 +693,49 @@ test_shortcuts_window (Fixture       *fixture,
                        gconstpointer  data)
 {
   GtkWindow *shortcuts;
-  GtkShortcutsShortcut *row;
+  GtkWidget *row;
   GtkWidget *section;
   g_autofree char *accel = NULL;
 
   open_and_wait (fixture->window, fixture->path);
-  g_assert_null (find_shortcuts_window ());
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, GTK_WINDOW (fixture->window)));
   g_assert_cmpuint (count_hidden_toplevels (), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.show-help-overlay", NULL));
-  shortcuts = find_shortcuts_window ();
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, GTK_WINDOW (fixture->window));
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
 
   /* Rows named by action show the keys the application gives that action. */
-  row = find_shortcut (GTK_WIDGET (shortcuts), "action-name", "app.preferences");
+  row = FIND (shortcuts, is_shortcut_for, "app.preferences");
   g_assert_nonnull (row);
   g_object_get (row, "accelerator", &accel, NULL);
   g_assert_cmpstr (accel, ==, "<Control>comma");
   g_clear_pointer (&accel, g_free);
-  row = find_shortcut (GTK_WIDGET (shortcuts), "action-name", "win.show-help-overlay");
+  row = FIND (shortcuts, is_shortcut_for, "win.show-help-overlay");
   g_assert_nonnull (row);
   g_object_get (row, "accelerator", &accel, NULL);
   g_assert_cmpstr (accel, ==, "<Control>question");
   /* The driver-diagram keys are a section of their own, each fitting one page. */
   g_object_set (shortcuts, "section-name", "diagram", NULL);
-  section = find_section (GTK_WIDGET (shortcuts), "diagram");
+  section = FIND (shortcuts, is_section_named, "diagram");
   g_assert_nonnull (section);
-  row = find_shortcut (section, "title", "Add a child item");
+  row = FIND (section, is_shortcut_titled, "Add a child item");
   g_assert_nonnull (row);
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (row)) && gtk_widget_get_width (GTK_WIDGET (row)) > 0);
 
   /* Closed, it is gone, not kept hidden; asked for again, it comes back. */
   gtk_window_close (shortcuts);
-  WAIT_FOR (find_shortcuts_window () == NULL);
+  WAIT_FOR (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, GTK_WINDOW (fixture->window)) == NULL);
   g_assert_cmpuint (count_hidden_toplevels (), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.show-help-overlay", NULL));
-  shortcuts = find_shortcuts_window ();
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, GTK_WINDOW (fixture->window));
   g_assert_nonnull (shortcuts);
   gtk_window_close (shortcuts);
-  WAIT_FOR (find_shortcuts_window () == NULL);
+  WAIT_FOR (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, GTK_WINDOW (fixture->window)) == NULL);
 }
 
 int
