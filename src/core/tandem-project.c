@@ -355,6 +355,27 @@ entity_label (const char *entity)
 /* ------------------------------------------------------------------------ */
 /* Transactions and the change log                                          */
 
+/* Adds to @entities each kind of item the change log holds changes to past
+ * the last change this project has seen (made or announced). */
+static void
+add_changed_since_seen (TandemProject *self,
+                        GHashTable    *entities)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT DISTINCT entity FROM change_log WHERE seq > ?1", NULL);
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, self->last_seq);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *entity = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (tandem_schema_lookup (entity) != NULL)
+        g_hash_table_add (entities, (gpointer) g_intern_string (entity));
+    }
+  sqlite3_reset (stmt);
+}
+
 static gboolean
 begin_full (TandemProject  *self,
             const char     *label,
@@ -385,6 +406,10 @@ begin_full (TandemProject  *self,
   self->txn_kind = kind;
   self->txn_target = target;
   g_hash_table_remove_all (self->touched);
+  /* With the file to ourselves, whatever the log holds past what we have
+   * seen was written by another program: the commit announces it with our
+   * own change, since it moves what we have seen past it. */
+  add_changed_since_seen (self, self->touched);
   return TRUE;
 }
 
@@ -1624,7 +1649,6 @@ gboolean
 tandem_project_poll (TandemProject *self)
 {
   g_autoptr(GHashTable) entities = NULL;
-  sqlite3_stmt *stmt;
   int version;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
@@ -1637,19 +1661,7 @@ tandem_project_poll (TandemProject *self)
   self->data_version = version;
 
   entities = g_hash_table_new (g_str_hash, g_str_equal);
-  stmt = prepare (self, "SELECT DISTINCT entity FROM change_log WHERE seq > ?1", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, self->last_seq);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *entity = (const char *) sqlite3_column_text (stmt, 0);
-
-          if (tandem_schema_lookup (entity) != NULL)
-            g_hash_table_add (entities, (gpointer) g_intern_string (entity));
-        }
-      sqlite3_reset (stmt);
-    }
+  add_changed_since_seen (self, entities);
   self->last_seq = query_int (self->db, "SELECT max(seq) FROM change_log", self->last_seq);
   emit_changed (self, entities);
   return g_hash_table_size (entities) > 0;

@@ -633,6 +633,26 @@ test_two_connections (Fixture       *fixture,
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_cmpstr (seen->pdata[0], ==, "team");
   g_assert_false (tandem_project_poll (mine));
+
+  /* Their change, then one of ours before the next poll: our change moves
+   * what we have seen past theirs, so it announces theirs too. */
+  g_ptr_array_set_size (seen, 0);
+  g_assert_true (tandem_project_update (theirs, "team", id, "name",
+                                        tandem_value_text ("Kent GAU"), &error));
+  g_assert_no_error (error);
+  {
+    TandemField person[] = { { "name", tandem_value_text ("Aisha") } };
+    g_autofree char *person_id = tandem_project_insert (mine, "person", person, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (person_id);
+  }
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_true (g_ptr_array_find_with_equal_func (seen, "team", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (seen, "person", g_str_equal, NULL));
+  /* Announced once: the poll has nothing more. */
+  g_assert_false (tandem_project_poll (mine));
+  g_assert_cmpuint (seen->len, ==, 2);
   g_clear_object (&theirs);
 
   /* Two processes writing at once: every edit of both lands. */
