@@ -1542,8 +1542,9 @@ combo_row (TandemDiagramPage *self,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   gtk_widget_set_name (row, field);
-  tandem_shown_field_remember (row, tandem_page_get_project (TANDEM_PAGE (self)), "node",
-                               self->selected_id, field);
+  /* What it shows is this page's copy of the node, which another program
+   * may have changed since: a choice is checked against the copy. */
+  tandem_shown_field_remember_value (row, "node", self->selected_id, field, current);
   g_object_set_data (G_OBJECT (row), "field", (gpointer) g_intern_string (field));
   g_object_set_data_full (G_OBJECT (row), "values", values, (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
@@ -1911,7 +1912,8 @@ pdsa_row (TandemDiagramPage *self,
           adw_combo_row_set_selected (ADW_COMBO_ROW (decision), selected);
           gtk_widget_set_sensitive (decision, editable);
           gtk_widget_set_name (decision, decision_name);
-          tandem_shown_field_remember (decision, project, "pdsa_cycle", cycle->id, "act_decision");
+          tandem_shown_field_remember_value (decision, "pdsa_cycle", cycle->id, "act_decision",
+                                             cycle->act_decision);
           g_object_set_data_full (G_OBJECT (decision), "pdsa", g_strdup (cycle->id), g_free);
           g_signal_connect (decision, "notify::selected", G_CALLBACK (pdsa_decision_changed_cb), self);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), decision);

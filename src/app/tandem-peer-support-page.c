@@ -517,8 +517,10 @@ build_item_row (TandemPeerSupportPage   *self,
   /* Until the team has a status for the item, the item names it. */
   g_object_set_data_full (G_OBJECT (dropdown), "shown-id",
                           g_strdup (item->status_id ? item->status_id : item->item_id), g_free);
-  tandem_shown_field_remember (dropdown, tandem_page_get_project (TANDEM_PAGE (self)), "framework_status",
-                               g_object_get_data (G_OBJECT (dropdown), "shown-id"), "status");
+  /* Checked against the status shown, from the page's copy of the items. */
+  tandem_shown_field_remember_value (dropdown, "framework_status",
+                                     g_object_get_data (G_OBJECT (dropdown), "shown-id"), "status",
+                                     item->status_id ? tandem_item_status_to_string (item->status) : NULL);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
   remember (self, dropdown, status_key);
   adw_expander_row_add_action (row, dropdown);

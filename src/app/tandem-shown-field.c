@@ -194,10 +194,35 @@ tandem_shown_field_remember (GtkWidget     *editor,
                              const char    *id,
                              const char    *field)
 {
+  g_autofree char *stored = tandem_project_get_text (project, entity, id, field);
+
+  tandem_shown_field_remember_value (editor, entity, id, field, stored);
+}
+
+/**
+ * tandem_shown_field_remember_value:
+ * @editor: any widget that edits the field (a drop-down, say)
+ * @entity: the kind of item it shows
+ * @id: the item
+ * @field: the field
+ * @stored: (nullable): the field as stored, as @editor shows it
+ *
+ * Remembers @stored as what @editor showed. A page that shows what it read
+ * earlier (its own copy of the items) passes that copy's value: another
+ * program may have changed the file since, and a save must be checked
+ * against what the person saw.
+ */
+void
+tandem_shown_field_remember_value (GtkWidget  *editor,
+                                   const char *entity,
+                                   const char *id,
+                                   const char *field,
+                                   const char *stored)
+{
   Shown *shown = g_new0 (Shown, 1);
 
   shown->key = make_key (entity, id, field);
-  shown->stored = tandem_project_get_text (project, entity, id, field);
+  shown->stored = g_strdup (stored);
   g_object_set_data_full (G_OBJECT (editor), SHOWN_KEY, shown, shown_free);
   if ((GTK_IS_EDITABLE (editor) || GTK_IS_TEXT_VIEW (editor)) &&
       g_object_get_data (G_OBJECT (editor), "tandem-shown-focus") == NULL)

@@ -23,6 +23,11 @@ void        tandem_shown_field_remember        (GtkWidget     *editor,
                                                 const char    *entity,
                                                 const char    *id,
                                                 const char    *field);
+void        tandem_shown_field_remember_value  (GtkWidget     *editor,
+                                                const char    *entity,
+                                                const char    *id,
+                                                const char    *field,
+                                                const char    *stored);
 const char *tandem_shown_field_get_stored      (GtkWidget     *editor);
 gboolean    tandem_shown_field_is_changed      (GtkWidget     *editor);
 gboolean    tandem_shown_field_is_edited       (GtkWidget     *editor);

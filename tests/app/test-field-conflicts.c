@@ -568,6 +568,78 @@ test_diagram_description (Fixture       *fixture,
   g_object_unref (before);
 }
 
+/* Diagram: the details pane shows the page's copy of the node. Another
+ * program changes the status; before this window's next look at the file
+ * the person opens the idea again (the pane is rebuilt from the copy, so
+ * it still shows the old status) and chooses another: that is a conflict
+ * too, not a silent overwrite. */
+static void
+test_diagram_stale_copy (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  TandemDiagramPage *page = TANDEM_DIAGRAM_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_DIAGRAM_PAGE));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autofree char *idea = NULL;
+  g_autofree char *aim = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *theirs_value = NULL;
+  g_autofree char *mine_value = NULL;
+  GPtrArray *values;
+  GtkWidget *row;
+  guint shown, theirs = G_MAXUINT, mine = G_MAXUINT;
+
+  g_assert_nonnull (page);
+  show_view (fixture, "diagram");
+  nodes = tandem_project_list_ids (fixture->mine, "node", "diagram_id",
+                                   tandem_diagram_page_get_diagram_id (page), NULL);
+  for (guint n = 0; n < nodes->len; n++)
+    {
+      g_autofree char *kind = tandem_project_get_text (fixture->mine, "node", nodes->pdata[n], "kind");
+
+      if (idea == NULL && g_strcmp0 (kind, "change_idea") == 0)
+        idea = g_strdup (nodes->pdata[n]);
+      else if (aim == NULL && g_strcmp0 (kind, "aim") == 0)
+        aim = g_strdup (nodes->pdata[n]);
+    }
+  g_assert_nonnull (idea);
+  g_assert_nonnull (aim);
+  tandem_diagram_page_select (page, idea);
+  row = FIND (page, is_named, "status");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  values = g_object_get_data (G_OBJECT (row), "values");
+  shown = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+  for (guint v = 0; v < values->len; v++)
+    if (v != shown && values->pdata[v] != NULL)
+      {
+        if (theirs == G_MAXUINT)
+          theirs = v;
+        else if (mine == G_MAXUINT)
+          mine = v;
+      }
+  g_assert_cmpuint (mine, !=, G_MAXUINT);
+  /* The rows (and their values) go with each rebuild of the pane. */
+  theirs_value = g_strdup (values->pdata[theirs]);
+  mine_value = g_strdup (values->pdata[mine]);
+
+  g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "status", theirs_value, &error));
+  g_assert_no_error (error);
+  /* No main loop turn in between: the window has not looked at the file. */
+  tandem_diagram_page_select (page, aim);
+  tandem_diagram_page_select (page, idea);
+  row = FIND (page, is_named, "status");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, shown);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), mine);
+  WAIT_FOR (tandem_project_count_conflicts (fixture->mine) == 1);
+  stored = tandem_project_get_text (fixture->mine, "node", idea, "status");
+  g_assert_cmpstr (stored, ==, theirs_value);
+  assert_conflict (fixture, idea, "status", mine_value, theirs_value);
+  assert_toast (fixture);
+  WAIT_FOR ((row = FIND (page, is_named, "status")) != NULL &&
+            adw_combo_row_get_selected (ADW_COMBO_ROW (row)) == theirs);
+}
+
 /* Coaching: the session form is saved as a whole; only what the person
  * changed is written, checked. */
 static void
@@ -734,6 +806,7 @@ main (int   argc,
   ADD ("/field-conflicts/measure-phase-label", test_measure_phase_label);
   ADD ("/field-conflicts/measure-data-note", test_measure_data_note);
   ADD ("/field-conflicts/diagram-description", test_diagram_description);
+  ADD ("/field-conflicts/diagram-stale-copy", test_diagram_stale_copy);
   ADD ("/field-conflicts/coaching-notes", test_coaching_notes);
   ADD ("/field-conflicts/peer-role-title", test_peer_role_title);
 #undef ADD
