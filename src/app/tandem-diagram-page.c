@@ -1641,8 +1641,8 @@ entry_row (TandemDiagramPage *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  tandem_shown_field_fill (row, tandem_page_get_project (TANDEM_PAGE (self)), "node",
-                           self->selected_id, field, value);
+  /* The page's copy of the node: a save is checked against what it shows. */
+  tandem_shown_field_fill_value (row, "node", self->selected_id, field, value, value);
   gtk_widget_set_name (row, field);
   g_object_set_data (G_OBJECT (row), "field", (gpointer) g_intern_string (field));
   g_signal_connect (row, "apply", G_CALLBACK (entry_applied_cb), self);

@@ -155,6 +155,34 @@ tandem_shown_field_fill (GtkWidget     *editor,
                          const char    *field,
                          const char    *text)
 {
+  g_autofree char *stored = tandem_project_get_text (project, entity, id, field);
+
+  return tandem_shown_field_fill_value (editor, entity, id, field, stored, text);
+}
+
+/**
+ * tandem_shown_field_fill_value:
+ * @editor: a #GtkEditable or #GtkTextView
+ * @entity: the kind of item it shows
+ * @id: the item
+ * @field: the field
+ * @stored: (nullable): the field as stored, in the copy @text comes from
+ * @text: (nullable): the field as the editor shows it
+ *
+ * As tandem_shown_field_fill(), for a page that shows its own copy of the
+ * items: a save is checked against @stored, what the person saw, even if
+ * another program has changed the file since the copy was read.
+ *
+ * Returns: %TRUE if the editor now shows @text
+ */
+gboolean
+tandem_shown_field_fill_value (GtkWidget  *editor,
+                               const char *entity,
+                               const char *id,
+                               const char *field,
+                               const char *stored,
+                               const char *text)
+{
   Shown *shown = g_object_get_data (G_OBJECT (editor), SHOWN_KEY);
   g_autofree char *key = make_key (entity, id, field);
   g_autofree char *now = editor_dup_text (editor);
@@ -164,13 +192,13 @@ tandem_shown_field_fill (GtkWidget     *editor,
     {
       /* Kept for when the person leaves the editor without changing it. */
       g_free (shown->pending_stored);
-      shown->pending_stored = tandem_project_get_text (project, entity, id, field);
+      shown->pending_stored = g_strdup (stored);
       g_free (shown->pending_display);
       shown->pending_display = g_strdup (text ? text : "");
       shown->pending = TRUE;
       return FALSE;
     }
-  tandem_shown_field_remember (editor, project, entity, id, field);
+  tandem_shown_field_remember_value (editor, entity, id, field, stored);
   shown = g_object_get_data (G_OBJECT (editor), SHOWN_KEY);
   shown->display = g_strdup (text ? text : "");
   editor_set_text (editor, text);

@@ -18,6 +18,12 @@ gboolean    tandem_shown_field_fill            (GtkWidget     *editor,
                                                 const char    *id,
                                                 const char    *field,
                                                 const char    *text);
+gboolean    tandem_shown_field_fill_value      (GtkWidget     *editor,
+                                                const char    *entity,
+                                                const char    *id,
+                                                const char    *field,
+                                                const char    *stored,
+                                                const char    *text);
 void        tandem_shown_field_remember        (GtkWidget     *editor,
                                                 TandemProject *project,
                                                 const char    *entity,

@@ -638,6 +638,26 @@ test_diagram_stale_copy (Fixture       *fixture,
   assert_toast (fixture);
   WAIT_FOR ((row = FIND (page, is_named, "status")) != NULL &&
             adw_combo_row_get_selected (ADW_COMBO_ROW (row)) == theirs);
+
+  /* The same for words: the description. */
+  g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "description",
+                                           "Theirs: ask at every ward round", &error));
+  g_assert_no_error (error);
+  tandem_diagram_page_select (page, aim);
+  tandem_diagram_page_select (page, idea);
+  row = FIND (page, is_named, "description");
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  g_clear_pointer (&stored, g_free);
+  stored = editor_text (row);
+  g_assert_cmpstr (stored, !=, "Theirs: ask at every ward round");
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Mine: ask at handover");
+  g_signal_emit_by_name (row, "apply");
+  g_clear_pointer (&stored, g_free);
+  stored = tandem_project_get_text (fixture->mine, "node", idea, "description");
+  g_assert_cmpstr (stored, ==, "Theirs: ask at every ward round");
+  assert_conflict (fixture, idea, "description", "Mine: ask at handover", "Theirs: ask at every ward round");
+  g_assert_cmpuint (tandem_project_count_conflicts (fixture->mine), ==, 2);
 }
 
 /* Coaching: the session form is saved as a whole; only what the person
