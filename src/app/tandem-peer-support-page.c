@@ -861,8 +861,9 @@ show_all_records_clicked_cb (GtkButton             *button,
     g_hash_table_add (self->expanded, g_strdup (key));
   g_free (self->focus_after);
   self->focus_after = g_strdup (key);
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_cb, self);
+  /* Rebuilt from the file, not from the page's copy: the rows' editors
+   * check a save against what they show, which must be the file now. */
+  tandem_peer_support_page_reload (TANDEM_PAGE (self));
 }
 
 static GtkWidget *
@@ -1068,8 +1069,7 @@ show_all_events_clicked_cb (GtkButton             *button,
     g_hash_table_add (self->expanded, g_strdup ("all-events"));
   g_free (self->focus_after);
   self->focus_after = g_strdup ("all-events");
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_cb, self);
+  tandem_peer_support_page_reload (TANDEM_PAGE (self));
 }
 
 static void build_timeline (TandemPeerSupportPage *self);

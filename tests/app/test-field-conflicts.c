@@ -768,6 +768,62 @@ test_peer_role_title (Fixture       *fixture,
   assert_toast (fixture);
 }
 
+static gboolean
+is_show_all_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)) ?
+                           gtk_button_get_label (GTK_BUTTON (widget)) : "", "Show All");
+}
+
+/* Peer support: "Show All" rebuilds the rows; before this window's next
+ * look at the file they show what the file holds, not the page's old copy,
+ * so a save from them is checked against what the person sees. */
+static void
+test_peer_stale_copy (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TandemPeerSupportPage *page = TANDEM_PEER_SUPPORT_PAGE (FIND_TYPE (fixture->window,
+                                                                     TANDEM_TYPE_PEER_SUPPORT_PAGE));
+  const char *team = tandem_window_get_team_id (fixture->window);
+  g_autoptr(GPtrArray) roles = tandem_project_list_ids (fixture->mine, "peer_role", "team_id", team, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *shown = NULL;
+  GtkWidget *row, *before, *show_all;
+
+  g_assert_nonnull (page);
+  show_view (fixture, "peer-support");
+  g_assert_cmpuint (roles->len, >, 0);
+  role = g_strdup (roles->pdata[0]);
+  /* Enough records that only the latest are shown, with a "Show All". */
+  for (guint i = 0; i < 14; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-%02u-10", 1 + i % 12);
+      g_autofree char *record = tandem_peer_support_add_record (fixture->mine, role, date,
+                                                                TANDEM_SUPERVISION_ONE_TO_ONE,
+                                                                NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (record);
+    }
+  tandem_peer_support_page_select_view (page, "roles");
+  WAIT_FOR ((show_all = FIND (page, is_show_all_button, NULL)) != NULL &&
+            (row = FIND (page, is_role_title_row, role)) != NULL);
+  before = g_object_ref (row);
+
+  g_assert_true (tandem_peer_support_set_role_field (fixture->theirs, role, "title",
+                                                     "Senior peer support worker", &error));
+  g_assert_no_error (error);
+  /* No main loop turn in between: the window has not looked at the file. */
+  g_signal_emit_by_name (show_all, "clicked");
+  WAIT_FOR (gtk_widget_get_parent (before) == NULL);
+  g_object_unref (before);
+  row = FIND (page, is_role_title_row, role);
+  g_assert_nonnull (row);
+  shown = editor_text (row);
+  g_assert_cmpstr (shown, ==, "Senior peer support worker");
+}
+
 /* Peer support: a framework item's status chosen from what its drop-down
  * showed, after the other program chose another: theirs stands. */
 static void
@@ -829,6 +885,7 @@ main (int   argc,
   ADD ("/field-conflicts/diagram-stale-copy", test_diagram_stale_copy);
   ADD ("/field-conflicts/coaching-notes", test_coaching_notes);
   ADD ("/field-conflicts/peer-role-title", test_peer_role_title);
+  ADD ("/field-conflicts/peer-stale-copy", test_peer_stale_copy);
 #undef ADD
   return test_run_app (app);
 }
