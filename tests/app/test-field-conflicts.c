@@ -474,6 +474,48 @@ test_measure_data_note (Fixture       *fixture,
   assert_toast (fixture);
 }
 
+/* The first node of @kind (by id) in the diagram the page shows. */
+static char *
+first_node_of_kind (Fixture           *fixture,
+                    TandemDiagramPage *page,
+                    const char        *kind)
+{
+  g_autoptr(GPtrArray) nodes = tandem_project_list_ids (fixture->mine, "node", "diagram_id",
+                                                        tandem_diagram_page_get_diagram_id (page), NULL);
+
+  for (guint n = 0; n < nodes->len; n++)
+    {
+      g_autofree char *node_kind = tandem_project_get_text (fixture->mine, "node", nodes->pdata[n], "kind");
+
+      if (g_strcmp0 (node_kind, kind) == 0)
+        return g_strdup (nodes->pdata[n]);
+    }
+  g_assert_not_reached ();
+}
+
+/* Two of a drop-down row's values other than the one it shows: one for
+ * the other program, one for this person. Which node comes first depends
+ * on its id, so what it shows varies. */
+static void
+pick_other_values (GtkWidget *row,
+                   guint     *theirs,
+                   guint     *mine)
+{
+  GPtrArray *values = g_object_get_data (G_OBJECT (row), "values");
+  guint shown = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+  *theirs = *mine = G_MAXUINT;
+  for (guint v = 0; v < values->len; v++)
+    if (v != shown && values->pdata[v] != NULL)
+      {
+        if (*theirs == G_MAXUINT)
+          *theirs = v;
+        else if (*mine == G_MAXUINT)
+          *mine = v;
+      }
+  g_assert_cmpuint (*mine, !=, G_MAXUINT);
+}
+
 /* Diagram: a change idea's description, in the details pane that is rebuilt
  * by every refresh. */
 static void
@@ -481,7 +523,6 @@ test_diagram_description (Fixture       *fixture,
                           gconstpointer  data)
 {
   TandemDiagramPage *page = TANDEM_DIAGRAM_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_DIAGRAM_PAGE));
-  g_autoptr(GPtrArray) ideas = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *idea = NULL;
   g_autofree char *stored = NULL;
@@ -490,19 +531,7 @@ test_diagram_description (Fixture       *fixture,
 
   g_assert_nonnull (page);
   show_view (fixture, "diagram");
-  {
-    /* A change idea of the diagram shown. */
-    g_autoptr(GPtrArray) nodes = tandem_project_list_ids (fixture->mine, "node", "diagram_id",
-                                                          tandem_diagram_page_get_diagram_id (page), NULL);
-    for (guint n = 0; n < nodes->len; n++)
-      {
-        g_autofree char *kind = tandem_project_get_text (fixture->mine, "node", nodes->pdata[n], "kind");
-        if (g_strcmp0 (kind, "change_idea") == 0)
-          g_ptr_array_add (ideas, g_strdup (nodes->pdata[n]));
-      }
-  }
-  g_assert_cmpuint (ideas->len, >, 0);
-  idea = g_strdup (ideas->pdata[0]);
+  idea = first_node_of_kind (fixture, page, "change_idea");
   tandem_diagram_page_select (page, idea);
   row = FIND (page, is_named, "description");
   g_assert_true (ADW_IS_ENTRY_ROW (row));
@@ -538,21 +567,10 @@ test_diagram_description (Fixture       *fixture,
   g_assert_true (ADW_IS_COMBO_ROW (row));
   before = g_object_ref (row);
   {
-    /* Which idea comes first depends on its id, so its status varies: the
-     * other program picks one it does not have, and this person a third. */
     GPtrArray *values = g_object_get_data (G_OBJECT (before), "values");
-    guint shown = adw_combo_row_get_selected (ADW_COMBO_ROW (before));
-    guint theirs = G_MAXUINT, other = G_MAXUINT;
+    guint theirs, other;
 
-    for (guint v = 0; v < values->len; v++)
-      if (v != shown && values->pdata[v] != NULL)
-        {
-          if (theirs == G_MAXUINT)
-            theirs = v;
-          else if (other == G_MAXUINT)
-            other = v;
-        }
-    g_assert_cmpuint (other, !=, G_MAXUINT);
+    pick_other_values (before, &theirs, &other);
     g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "status", values->pdata[theirs], &error));
     g_assert_no_error (error);
     adw_combo_row_set_selected (ADW_COMBO_ROW (before), other);
@@ -579,7 +597,6 @@ test_diagram_stale_copy (Fixture       *fixture,
 {
   TandemDiagramPage *page = TANDEM_DIAGRAM_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_DIAGRAM_PAGE));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) nodes = NULL;
   g_autofree char *idea = NULL;
   g_autofree char *aim = NULL;
   g_autofree char *stored = NULL;
@@ -587,37 +604,18 @@ test_diagram_stale_copy (Fixture       *fixture,
   g_autofree char *mine_value = NULL;
   GPtrArray *values;
   GtkWidget *row;
-  guint shown, theirs = G_MAXUINT, mine = G_MAXUINT;
+  guint shown, theirs, mine;
 
   g_assert_nonnull (page);
   show_view (fixture, "diagram");
-  nodes = tandem_project_list_ids (fixture->mine, "node", "diagram_id",
-                                   tandem_diagram_page_get_diagram_id (page), NULL);
-  for (guint n = 0; n < nodes->len; n++)
-    {
-      g_autofree char *kind = tandem_project_get_text (fixture->mine, "node", nodes->pdata[n], "kind");
-
-      if (idea == NULL && g_strcmp0 (kind, "change_idea") == 0)
-        idea = g_strdup (nodes->pdata[n]);
-      else if (aim == NULL && g_strcmp0 (kind, "aim") == 0)
-        aim = g_strdup (nodes->pdata[n]);
-    }
-  g_assert_nonnull (idea);
-  g_assert_nonnull (aim);
+  idea = first_node_of_kind (fixture, page, "change_idea");
+  aim = first_node_of_kind (fixture, page, "aim");
   tandem_diagram_page_select (page, idea);
   row = FIND (page, is_named, "status");
   g_assert_true (ADW_IS_COMBO_ROW (row));
   values = g_object_get_data (G_OBJECT (row), "values");
   shown = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
-  for (guint v = 0; v < values->len; v++)
-    if (v != shown && values->pdata[v] != NULL)
-      {
-        if (theirs == G_MAXUINT)
-          theirs = v;
-        else if (mine == G_MAXUINT)
-          mine = v;
-      }
-  g_assert_cmpuint (mine, !=, G_MAXUINT);
+  pick_other_values (row, &theirs, &mine);
   /* The rows (and their values) go with each rebuild of the pane. */
   theirs_value = g_strdup (values->pdata[theirs]);
   mine_value = g_strdup (values->pdata[mine]);
@@ -724,6 +722,17 @@ test_coaching_notes (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->mine, count_refresh, &refreshes);
 }
 
+/* The first peer role (by id) of the window's team. */
+static char *
+first_role (Fixture *fixture)
+{
+  const char *team = tandem_window_get_team_id (fixture->window);
+  g_autoptr(GPtrArray) roles = tandem_project_list_ids (fixture->mine, "peer_role", "team_id", team, NULL);
+
+  g_assert_cmpuint (roles->len, >, 0);
+  return g_strdup (roles->pdata[0]);
+}
+
 /* Peer support: a role's title, in the rebuilt roles list. */
 static void
 test_peer_role_title (Fixture       *fixture,
@@ -731,18 +740,14 @@ test_peer_role_title (Fixture       *fixture,
 {
   TandemPeerSupportPage *page = TANDEM_PEER_SUPPORT_PAGE (FIND_TYPE (fixture->window,
                                                                      TANDEM_TYPE_PEER_SUPPORT_PAGE));
-  const char *team = tandem_window_get_team_id (fixture->window);
-  g_autoptr(GPtrArray) roles = tandem_project_list_ids (fixture->mine, "peer_role", "team_id", team, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *role = NULL;
+  g_autofree char *role = first_role (fixture);
   g_autofree char *stored = NULL;
   g_autofree char *typed = NULL;
   GtkWidget *row, *before;
 
   g_assert_nonnull (page);
   show_view (fixture, "peer-support");
-  g_assert_cmpuint (roles->len, >, 0);
-  role = g_strdup (roles->pdata[0]);
   WAIT_FOR ((row = FIND (page, is_role_title_row, role)) != NULL);
   {
     g_autofree char *title = tandem_project_get_text (fixture->mine, "peer_role", role, "title");
@@ -785,17 +790,13 @@ test_peer_stale_copy (Fixture       *fixture,
 {
   TandemPeerSupportPage *page = TANDEM_PEER_SUPPORT_PAGE (FIND_TYPE (fixture->window,
                                                                      TANDEM_TYPE_PEER_SUPPORT_PAGE));
-  const char *team = tandem_window_get_team_id (fixture->window);
-  g_autoptr(GPtrArray) roles = tandem_project_list_ids (fixture->mine, "peer_role", "team_id", team, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *role = NULL;
+  g_autofree char *role = first_role (fixture);
   g_autofree char *shown = NULL;
   GtkWidget *row, *before, *show_all;
 
   g_assert_nonnull (page);
   show_view (fixture, "peer-support");
-  g_assert_cmpuint (roles->len, >, 0);
-  role = g_strdup (roles->pdata[0]);
   /* Enough records that only the latest are shown, with a "Show All". */
   for (guint i = 0; i < 14; i++)
     {
