@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-preferences.h"
+#include "tandem-window.h"
 
 static void
 author_applied_cb (AdwEntryRow *row,
@@ -159,13 +160,7 @@ tandem_preferences_new (GtkWindow *parent,
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (window), box);
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                            gtk_named_action_new ("window.close")));
-    gtk_widget_add_controller (window, keys);
-  }
+  tandem_close_on_escape (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 680);
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);

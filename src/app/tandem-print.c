@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "tandem-print.h"
+#include "tandem-window.h"
 
 /* What to print: shared by the print operation and an in-app preview, which
  * can print it again. */
@@ -221,14 +222,7 @@ preview_window_new (GtkWindow *parent,
   gtk_box_append (GTK_BOX (box), scroller);
   adw_window_set_content (ADW_WINDOW (window), box);
 
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                            gtk_named_action_new ("window.close")));
-    gtk_widget_add_controller (window, keys);
-  }
+  tandem_close_on_escape (window);
   g_object_set_data_full (G_OBJECT (window), "tandem-print-preview", preview,
                           (GDestroyNotify) preview_free);
   return GTK_WINDOW (window);

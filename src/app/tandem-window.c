@@ -1153,3 +1153,21 @@ tandem_window_set_author (TandemWindow *self,
       update_actions (self);
     }
 }
+
+/**
+ * tandem_close_on_escape:
+ * @window: a window built in code (a class adds a binding instead)
+ *
+ * Lets Escape close @window, as it does the app's dialogs.
+ */
+void
+tandem_close_on_escape (GtkWidget *window)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, keys);
+}

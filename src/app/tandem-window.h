@@ -30,4 +30,6 @@ void           tandem_window_show_error     (TandemWindow   *self,
                                              const char     *heading,
                                              const GError   *error);
 
+void           tandem_close_on_escape       (GtkWidget      *window);
+
 G_END_DECLS
