@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 sqlite3 *_tandem_project_get_db (TandemProject *self);
 const char *_tandem_project_entity_label (const char *entity);
+/* In tandem-project-check.c: what `check` finds in the content. */
+guint _tandem_project_check_content (TandemProject *self,
+                                     GPtrArray     *problems);
 
 /* Another copy's change, replayed into this one by a merge: it keeps the
  * author, time and identity it was made with. */

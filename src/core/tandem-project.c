@@ -1921,12 +1921,52 @@ busy_wait_cb (void *data,
   return 1;
 }
 
-/* Opens, validates and (if it is writable and older) migrates; never writes to
- * a file that fails a check. */
-/* The structural check (PRAGMA quick_check) reads every page of the file, so
- * on a large project it costs more than everything else a command-line export
- * does. open_for_reading runs it on a connection of its own on a second
- * thread; the caller confirms it passed before anything it made is kept. */
+/* What SQLite's integrity check reports about values rather than the file's
+ * structure: a missing value where the file's schema requires one, a value its
+ * CHECK constraint refuses. The app copes with those, so they are problems
+ * that `check` names item by item, not a reason to refuse the file. */
+static gboolean
+is_content_problem (const char *line)
+{
+  return g_str_has_prefix (line, "NULL value in ") ||
+         g_str_has_prefix (line, "CHECK constraint failed in ");
+}
+
+/* The first thing PRAGMA integrity_check finds wrong with the file's structure
+ * (its pages, and its indexes against their tables, which quick_check does
+ * not compare), or NULL if nothing. Lines about content are passed over;
+ * the limit only bounds how many of them a hostile file can make SQLite
+ * gather. */
+static char *
+first_structural_damage (sqlite3 *db,
+                         int     *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *damage = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(100000)", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && damage == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      rc = SQLITE_OK;
+      if (line != NULL && !g_str_equal (line, "ok") && !is_content_problem (line))
+        /* One line of what SQLite found is enough to tell a person. */
+        damage = g_strndup (line, strcspn (line, "\n"));
+    }
+  sqlite3_finalize (stmt);
+  *rc_out = rc == SQLITE_DONE ? SQLITE_OK : rc;
+  return damage;
+}
+
+/* The structural check: the same for every way of opening a file and for
+ * `check`, so that whatever one refuses, all refuse in the same words. It
+ * reads every page of the file and looks up every row in each of its table's
+ * indexes, so on a large project it costs more than everything else a
+ * command-line export does. open_for_reading runs it on a connection of its
+ * own on a second thread; the caller confirms it passed before anything it
+ * made is kept. */
 static GError *
 check_structure (sqlite3    *db,
                  const char *path)
@@ -1935,11 +1975,8 @@ check_structure (sqlite3    *db,
   GError *error = NULL;
   int rc;
 
-  /* One line of what SQLite found is enough to tell a person; it lists up to 100. */
-  check = first_row_text (db, "PRAGMA quick_check(1)", &rc);
-  if (check != NULL && strchr (check, '\n') != NULL)
-    *strchr (check, '\n') = '\0';
-  if (rc != SQLITE_OK || g_strcmp0 (check, "ok") != 0)
+  check = first_structural_damage (db, &rc);
+  if (rc != SQLITE_OK || check != NULL)
     set_open_error (&error, rc != SQLITE_OK ? open_error_for_sqlite (rc)
                                             : TANDEM_PROJECT_ERROR_CORRUPT,
                     path, rc != SQLITE_OK ? sqlite3_errmsg (db) : check);
@@ -1969,6 +2006,9 @@ check_structure_thread (gpointer data)
   return error;
 }
 
+/* Opens, validates and (if it is writable and older) migrates; never writes to
+ * a file that fails a check. A caller that sets *read_only before the call
+ * gets a connection that never writes, whatever the file allows. */
 static sqlite3 *
 open_validated (const char  *path,
                 gboolean    *read_only,
@@ -1989,7 +2029,7 @@ open_validated (const char  *path,
    * check ends; an older one is migrated, which needs the check first. */
   if (check_thread != NULL && user_version != TANDEM_SCHEMA_VERSION)
     check_thread = NULL;
-  *read_only = check_thread != NULL || !can_write (path);
+  *read_only = *read_only || check_thread != NULL || !can_write (path);
   rc = sqlite3_open_v2 (path, &db,
                         (*read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                         SQLITE_OPEN_NOMUTEX, NULL);
@@ -2148,7 +2188,7 @@ tandem_project_open_for_reading (const char  *path,
                                  GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gboolean read_only = TRUE;
+  gboolean read_only = FALSE;
   GThread *check_thread = NULL;
   TandemProject *self;
   sqlite3 *db;
@@ -2432,14 +2472,50 @@ add_problem (GPtrArray  *problems,
   va_end (args);
 }
 
+/* An older file is checked as it is, never updated: its structure only, as its
+ * tables are not yet the ones this version reads. */
+static TandemCheckResult
+check_older_file (const char *path,
+                  int         user_version,
+                  GPtrArray  *problems)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    set_open_error (&error, open_error_for_sqlite (rc), path,
+                    db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else
+    {
+      harden (db);
+      sqlite3_busy_handler (db, busy_wait_cb, GUINT_TO_POINTER (default_busy_timeout));
+      sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+      error = check_structure (db, path);
+    }
+  sqlite3_close (db);
+  if (error != NULL)
+    {
+      add_problem (problems, "%s", error->message);
+      return TANDEM_CHECK_UNUSABLE;
+    }
+  add_problem (problems, _("The file uses the older format %d and will be updated "
+                           "to format %d when Tandem opens it."),
+               user_version, TANDEM_SCHEMA_VERSION);
+  return TANDEM_CHECK_PROBLEMS;
+}
+
 /**
  * tandem_project_check_file:
  * @path: a project file
  * @problems: (element-type utf8) (nullable): where to add one message per problem
  *
- * Checks a file as thoroughly as Tandem can without changing it: everything
- * tandem_project_open() checks, then a full integrity check, the links
- * between items and the change log.
+ * Checks a file as thoroughly as Tandem can, without ever writing to it:
+ * everything tandem_project_open() checks (a file it refuses is unusable, in
+ * the same words), then what is in it: values Tandem requires or does not
+ * know, references to items that do not exist, items that are their own
+ * ancestors, and the change log. Each problem names the item.
  *
  * Returns: %TANDEM_CHECK_GOOD, %TANDEM_CHECK_PROBLEMS if the project opens but
  *   has problems, or %TANDEM_CHECK_UNUSABLE if it cannot be opened
@@ -2453,57 +2529,31 @@ tandem_project_check_file (const char *path,
   FileHeader header = { 0 };
   int user_version = 0;
   sqlite3_stmt *stmt = NULL;
-  guint before = problems ? problems->len : 0;
+  gboolean read_only = TRUE;
   gboolean found = FALSE;
+  sqlite3 *db;
 
-  /* An older file is reported, not migrated: checking never writes. */
   if (!read_header (path, &header, &error) ||
       !check_header (path, &header, &user_version, &error))
     {
       add_problem (problems, "%s", error->message);
       return TANDEM_CHECK_UNUSABLE;
     }
-  if (user_version < TANDEM_SCHEMA_VERSION)
-    {
-      add_problem (problems, _("The file uses the older format %d and will be updated "
-                               "to format %d when Tandem opens it."),
-                   user_version, TANDEM_SCHEMA_VERSION);
-      return TANDEM_CHECK_PROBLEMS;
-    }
+  if (user_version < TANDEM_SCHEMA_VERSION && user_version >= 1)
+    return check_older_file (path, user_version, problems);
 
-  project = tandem_project_open (path, &error);
-  if (project == NULL)
+  /* Opened as every command opens it, except that nothing is ever written:
+   * not a replica id it lacks, not its journal mode. */
+  db = open_validated (path, &read_only, NULL, &error);
+  if (db == NULL)
     {
       add_problem (problems, "%s", error->message);
       return TANDEM_CHECK_UNUSABLE;
     }
+  project = project_new_for_db (db, path, TRUE);
 
-  if (sqlite3_prepare_v2 (project->db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *line = (const char *) sqlite3_column_text (stmt, 0);
-          if (g_strcmp0 (line, "ok") != 0)
-            add_problem (problems, _("Damaged: %s"), line);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (problems && problems->len > before)
-    return TANDEM_CHECK_UNUSABLE;
-
-  if (sqlite3_prepare_v2 (project->db, "SELECT \"table\", rowid, parent "
-                          "FROM pragma_foreign_key_check", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          add_problem (problems, _("A %s (row %lld) refers to a %s that does not exist."),
-                       sqlite3_column_text (stmt, 0),
-                       (long long) sqlite3_column_int64 (stmt, 1),
-                       sqlite3_column_text (stmt, 2));
-          found = TRUE;
-        }
-    }
-  sqlite3_finalize (stmt);
+  if (_tandem_project_check_content (project, problems) > 0)
+    found = TRUE;
 
   if (sqlite3_prepare_v2 (project->db, "SELECT count(*) FROM node_link l "
                           "JOIN node p ON p.id = l.parent_id JOIN node c ON c.id = l.child_id "
