@@ -377,6 +377,104 @@ test_import_bad_rows (void)
   g_assert_nonnull (strstr (problem->reason, "empty"));
 }
 
+/* Impossible dates are refused with their line, never cut short to a date
+ * that exists (2020-01-257 is not 2020-01-25) or stored as typed. */
+static void
+test_import_impossible_dates (void)
+{
+  const char text[] = "date,value\n"
+                      "2020-01-01,1\n"
+                      "2020-01-257,2\n"
+                      "2020-05-513,3\n"
+                      "2021-02-29,4\n"
+                      "2020-13-01,5\n"
+                      "2020-1-1x,6\n"
+                      "2020-02-29,7\n"
+                      "2020-01-02 7,8\n"
+                      "2020-00-10,9\n"
+                      "2020-01-2020,10\n"
+                      "2020-01-03 00:00:00,11\n";
+  static const guint bad_lines[] = { 3, 4, 5, 6, 7, 9, 10, 11 };
+  static const char * const bad_cells[] = {
+    "2020-01-257", "2020-05-513", "2021-02-29", "2020-13-01", "2020-1-1x",
+    "2020-01-02 7", "2020-00-10", "2020-01-2020",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTable) table = tandem_table_parse (text, -1, 0, &error);
+  g_autoptr(TandemImport) import = NULL;
+  TandemImportOptions options;
+
+  g_assert_no_error (error);
+  tandem_table_guess_options (table, &options);
+  g_assert_cmpint (options.date_format, ==, TANDEM_DATE_ISO);
+  import = tandem_table_import (table, &options);
+
+  g_assert_cmpuint (import->problems->len, ==, G_N_ELEMENTS (bad_lines));
+  for (guint i = 0; i < G_N_ELEMENTS (bad_lines); i++)
+    {
+      const TandemImportProblem *problem = import->problems->pdata[i];
+
+      g_assert_cmpuint (problem->line, ==, bad_lines[i]);
+      g_assert_nonnull (strstr (problem->reason, bad_cells[i]));
+    }
+  g_assert_cmpuint (import->rows->len, ==, 3);
+  g_assert_cmpstr (((TandemImportRow *) import->rows->pdata[0])->date, ==, "2020-01-01");
+  g_assert_cmpstr (((TandemImportRow *) import->rows->pdata[1])->date, ==, "2020-02-29");
+  g_assert_cmpstr (((TandemImportRow *) import->rows->pdata[2])->date, ==, "2020-01-03");
+}
+
+/* Every format reads the whole text, strictly, and only dates that exist. */
+static void
+test_dates_strict (void)
+{
+  static const struct { const char *text; TandemDateFormat format; } bad[] = {
+    { "2020-01-257", TANDEM_DATE_ISO }, { "2020-05-513", TANDEM_DATE_ISO },
+    { "2021-02-29", TANDEM_DATE_ISO }, { "2020-13-01", TANDEM_DATE_ISO },
+    { "2020-1-1x", TANDEM_DATE_ISO }, { "2020-01-01x", TANDEM_DATE_ISO },
+    { "2020-01-257", TANDEM_DATE_AUTO }, { "2020-05-513", TANDEM_DATE_AUTO },
+    { "2020-+1-01", TANDEM_DATE_ISO }, { "2020- 1-01", TANDEM_DATE_ISO },
+    { "2020-01/02", TANDEM_DATE_ISO }, { "02020-01-02", TANDEM_DATE_ISO },
+    { "2020-01-02 25:00", TANDEM_DATE_ISO }, { "2020-01-02 junk", TANDEM_DATE_ISO },
+    { "2020-01-02T", TANDEM_DATE_ISO }, { "1899-12-31", TANDEM_DATE_ISO },
+    { "31/04/2026", TANDEM_DATE_DMY }, { "29/02/2021", TANDEM_DATE_DMY },
+    { "1/1/202", TANDEM_DATE_DMY }, { "01/01/20260", TANDEM_DATE_DMY },
+    { "001/01/2026", TANDEM_DATE_DMY }, { "01/01/2026x", TANDEM_DATE_DMY },
+    { "02/30/2026", TANDEM_DATE_MDY }, { "13/2026", TANDEM_DATE_MY },
+    { "2026-003", TANDEM_DATE_MY }, { "0", TANDEM_DATE_EXCEL },
+    { "46083x", TANDEM_DATE_EXCEL },
+  };
+  static const struct { const char *text; TandemDateFormat format; const char *date; } good[] = {
+    { "2020-02-29", TANDEM_DATE_ISO, "2020-02-29" }, { "2000-02-29", TANDEM_DATE_ISO, "2000-02-29" },
+    { " 2020-01-25 ", TANDEM_DATE_ISO, "2020-01-25" }, { "2020/1/5", TANDEM_DATE_ISO, "2020-01-05" },
+    { "2020-01-25T10:30:00Z", TANDEM_DATE_ISO, "2020-01-25" },
+    { "2020-01-25 10:30", TANDEM_DATE_ISO, "2020-01-25" },
+    { "29/02/2024", TANDEM_DATE_DMY, "2024-02-29" }, { "29.2.24", TANDEM_DATE_DMY, "2024-02-29" },
+    { "2/29/2024", TANDEM_DATE_MDY, "2024-02-29" }, { "12/2026", TANDEM_DATE_MY, "2026-12-01" },
+    { "2020-02-29", TANDEM_DATE_AUTO, "2020-02-29" },
+  };
+  static const char * const bad_iso[] = {
+    "2020-01-257", "2020-05-513", "2021-02-29", "2020-13-01", "2020-1-1x", "2020-1-01",
+    "2020/01/01", "01/01/2020", "2020-01-01 10:00", "2020-01-01x", "", "2020-02-30",
+  };
+  char date[11];
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    if (tandem_parse_date (bad[i].text, bad[i].format, date))
+      g_error ("“%s” was read as %s", bad[i].text, date);
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_assert_true (tandem_parse_date (good[i].text, good[i].format, date));
+      g_assert_cmpstr (date, ==, good[i].date);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_iso); i++)
+    if (tandem_parse_iso_date (bad_iso[i], date))
+      g_error ("“%s” was read as %s", bad_iso[i], date);
+  g_assert_true (tandem_parse_iso_date ("2020-02-29", date));
+  g_assert_cmpstr (date, ==, "2020-02-29");
+  g_assert_true (tandem_parse_iso_date (" 2026-12-01 ", date));
+  g_assert_cmpstr (date, ==, "2026-12-01");
+}
+
 static void
 test_import_pasted (void)
 {
@@ -780,6 +878,8 @@ main (int   argc,
   g_test_add_func ("/import/numbers", test_numbers);
   g_test_add_func ("/import/semicolons", test_import_semicolons);
   g_test_add_func ("/import/bad-rows", test_import_bad_rows);
+  g_test_add_func ("/import/impossible-dates", test_import_impossible_dates);
+  g_test_add_func ("/import/dates-strict", test_dates_strict);
   g_test_add_func ("/import/pasted", test_import_pasted);
   g_test_add_func ("/import/errors", test_import_errors);
   g_test_add ("/import/save", Fixture, NULL, fixture_set_up, test_import_save, fixture_tear_down);

@@ -1,0 +1,248 @@
+/* tandem-date.c — dates as people and spreadsheets write them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every date a person types or a file brings in is read here, strictly: the
+ * whole text must be a date in the format (spaces around it aside), with a
+ * month and day that exist. Anything else is refused rather than guessed at,
+ * so 2020-01-257 is never stored as 2020-01-25.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "tandem-date.h"
+#include "tandem-table-import.h"
+
+/* What may follow a date: nothing, or for a spreadsheet's cells a time of day. */
+typedef enum
+{
+  DATE_ONLY,
+  DATE_OR_DATE_TIME,
+} Ending;
+
+/* Reads min to max digits at *s; never more, so 257 is not a day. */
+static gboolean
+read_digits (const char **s,
+             guint        min,
+             guint        max,
+             guint       *value,
+             guint       *length)
+{
+  guint v = 0, n = 0;
+
+  while (g_ascii_isdigit ((*s)[n]))
+    {
+      if (n == max)
+        return FALSE;
+      v = v * 10 + (guint) ((*s)[n] - '0');
+      n++;
+    }
+  if (n < min)
+    return FALSE;
+  *s += n;
+  *value = v;
+  if (length)
+    *length = n;
+  return TRUE;
+}
+
+static gboolean
+read_separator (const char **s,
+                const char  *allowed,
+                char        *used)
+{
+  if (**s == '\0' || strchr (allowed, **s) == NULL || (*used && **s != *used))
+    return FALSE;
+  *used = **s;
+  (*s)++;
+  return TRUE;
+}
+
+/* A time of day after a date, as spreadsheets save one: 00:00, 00:00:00,
+ * 00:00:00.000, with an optional Z. */
+static gboolean
+read_time_of_day (const char *s)
+{
+  guint hour, minute, second;
+
+  if (*s != ' ' && *s != 'T')
+    return FALSE;
+  s++;
+  if (!read_digits (&s, 1, 2, &hour, NULL) || hour > 23 || *s++ != ':' ||
+      !read_digits (&s, 2, 2, &minute, NULL) || minute > 59)
+    return FALSE;
+  if (*s == ':')
+    {
+      s++;
+      if (!read_digits (&s, 2, 2, &second, NULL) || second > 59)
+        return FALSE;
+      if (*s == '.')
+        {
+          s++;
+          if (!g_ascii_isdigit (*s))
+            return FALSE;
+          while (g_ascii_isdigit (*s))
+            s++;
+        }
+    }
+  if (*s == 'Z')
+    s++;
+  return *s == '\0';
+}
+
+static gboolean
+at_end (const char *s,
+        Ending      ending)
+{
+  return *s == '\0' || (ending == DATE_OR_DATE_TIME && read_time_of_day (s));
+}
+
+static gboolean
+make_date (guint year,
+           guint month,
+           guint day,
+           char  date[11])
+{
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  g_snprintf (date, 11, "%04u-%02u-%02u", year, month, day);
+  return TRUE;
+}
+
+/* A two-digit year is this century's. */
+static gboolean
+read_year (const char **s,
+           gboolean     short_allowed,
+           guint       *year)
+{
+  guint length;
+
+  if (!read_digits (s, short_allowed ? 2 : 4, 4, year, &length) || length == 3)
+    return FALSE;
+  if (length == 2)
+    *year += 2000;
+  return TRUE;
+}
+
+static gboolean
+read_date (const char       *s,
+           TandemDateFormat  format,
+           Ending            ending,
+           char              date[11])
+{
+  guint year, month, day;
+  char sep = '\0';
+
+  switch (format)
+    {
+    case TANDEM_DATE_ISO:
+      return read_year (&s, FALSE, &year) && read_separator (&s, "-/.", &sep) &&
+             read_digits (&s, 1, 2, &month, NULL) && read_separator (&s, "-/.", &sep) &&
+             read_digits (&s, 1, 2, &day, NULL) && at_end (s, ending) &&
+             make_date (year, month, day, date);
+    case TANDEM_DATE_DMY:
+      return read_digits (&s, 1, 2, &day, NULL) && read_separator (&s, "-/.", &sep) &&
+             read_digits (&s, 1, 2, &month, NULL) && read_separator (&s, "-/.", &sep) &&
+             read_year (&s, TRUE, &year) && at_end (s, ending) &&
+             make_date (year, month, day, date);
+    case TANDEM_DATE_MDY:
+      return read_digits (&s, 1, 2, &month, NULL) && read_separator (&s, "-/.", &sep) &&
+             read_digits (&s, 1, 2, &day, NULL) && read_separator (&s, "-/.", &sep) &&
+             read_year (&s, TRUE, &year) && at_end (s, ending) &&
+             make_date (year, month, day, date);
+    case TANDEM_DATE_MY:
+      {
+        const char *start = s;
+
+        if (read_digits (&s, 1, 2, &month, NULL) && read_separator (&s, "-/.", &sep) &&
+            read_year (&s, FALSE, &year) && at_end (s, ending))
+          return make_date (year, month, 1, date);
+        s = start;
+        sep = '\0';
+        return read_year (&s, FALSE, &year) && read_separator (&s, "-/.", &sep) &&
+               read_digits (&s, 1, 2, &month, NULL) && at_end (s, ending) &&
+               make_date (year, month, 1, date);
+      }
+    case TANDEM_DATE_EXCEL:
+      {
+        double serial;
+        g_autoptr(GDate) when = NULL;
+
+        if (!tandem_parse_number (s, FALSE, &serial) || isnan (serial) ||
+            serial < 1 || serial > 110000)
+          return FALSE;
+        /* Day 1 is 1900-01-01, and Excel counts a 29 February 1900 that never
+         * was: from day 61 on, day 0 is 1899-12-30. */
+        when = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
+        g_date_add_days (when, (guint) floor (serial) + (serial < 61 ? 1 : 0));
+        return make_date (g_date_get_year (when), g_date_get_month (when),
+                          g_date_get_day (when), date);
+      }
+    case TANDEM_DATE_AUTO:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * tandem_parse_date:
+ * @text: a date as a spreadsheet or a person writes it
+ * @format: how it is written; %TANDEM_DATE_AUTO tries ISO, then day/month/year,
+ *   then month/year, then a spreadsheet day number
+ * @date: (out caller-allocates): the date as yyyy-mm-dd
+ *
+ * Reads the whole of @text (spaces around it aside) as one date in @format:
+ * a year of four digits (or two, for day/month/year and month/day/year), a
+ * month and day of one or two digits, the same separator (-, / or .) both
+ * times, and at most a time of day after it (as spreadsheets save dates),
+ * which is dropped. The month and day must exist (29 February only in a leap
+ * year) and the year be 1900 to 2200. Anything else is refused, never cut
+ * short or carried over into the next month.
+ *
+ * Returns: whether @text is a real date in that format
+ */
+gboolean
+tandem_parse_date (const char       *text,
+                   TandemDateFormat  format,
+                   char              date[11])
+{
+  g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
+
+  if (format == TANDEM_DATE_AUTO)
+    return read_date (s, TANDEM_DATE_ISO, DATE_OR_DATE_TIME, date) ||
+           read_date (s, TANDEM_DATE_DMY, DATE_OR_DATE_TIME, date) ||
+           read_date (s, TANDEM_DATE_MY, DATE_OR_DATE_TIME, date) ||
+           read_date (s, TANDEM_DATE_EXCEL, DATE_ONLY, date);
+  return read_date (s, format, format == TANDEM_DATE_EXCEL ? DATE_ONLY : DATE_OR_DATE_TIME,
+                    date);
+}
+
+/**
+ * tandem_parse_iso_date:
+ * @text: a date typed as year-month-day
+ * @date: (out caller-allocates): the date as yyyy-mm-dd
+ *
+ * Reads exactly YYYY-MM-DD (spaces around it aside): four digits, two, two,
+ * with hyphens between, a date that exists, 1900 to 2200. This is the form
+ * the file stores and the one asked for where a single date is typed
+ * (sessions, actions, tests of change, date ranges on the command line).
+ *
+ * Returns: whether @text is such a date
+ */
+gboolean
+tandem_parse_iso_date (const char *text,
+                       char        date[11])
+{
+  g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
+  const char *p = s;
+  guint year, month, day;
+
+  return read_digits (&p, 4, 4, &year, NULL) && *p++ == '-' &&
+         read_digits (&p, 2, 2, &month, NULL) && *p++ == '-' &&
+         read_digits (&p, 2, 2, &day, NULL) && *p == '\0' &&
+         make_date (year, month, day, date);
+}
