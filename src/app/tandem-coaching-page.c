@@ -11,6 +11,7 @@
 
 #include "tandem-coaching-page.h"
 #include "tandem-comments-panel.h"
+#include "tandem-date.h"
 #include "tandem-checked-edit.h"
 #include "tandem-coaching-render.h"
 #include "tandem-legibility.h"
@@ -172,15 +173,13 @@ stripped (const char *text)
   return copy;
 }
 
+/* Exactly YYYY-MM-DD, as the date is used as typed. */
 static gboolean
 valid_date (const char *text)
 {
-  g_autoptr(GDate) date = g_date_new ();
+  char date[11];
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  g_date_set_parse (date, text);
-  return g_date_valid (date);
+  return tandem_parse_iso_date (text, date) && g_str_equal (text, date);
 }
 
 static char *

@@ -8,11 +8,13 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tandem-cli-export-session.h"
 #include "tandem-cli-output.h"
 #include "tandem-coaching-render.h"
+#include "tandem-date.h"
 #include "tandem-project.h"
 
 static char *
@@ -33,15 +35,12 @@ find_team (TandemProject *project,
 static GDate *
 parse_date (const char *text)
 {
-  GDate *date;
+  char iso[11];
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+  if (text == NULL || !tandem_parse_iso_date (text, iso) || !g_str_equal (text, iso))
     return NULL;
-  date = g_date_new ();
-  g_date_set_parse (date, text);
-  if (!g_date_valid (date))
-    g_clear_pointer (&date, g_date_free);
-  return date;
+  return g_date_new_dmy ((GDateDay) atoi (iso + 8), (GDateMonth) atoi (iso + 5),
+                         (GDateYear) atoi (iso));
 }
 
 typedef struct

@@ -13,6 +13,7 @@
 #include "tandem-cli-export-sessions.h"
 #include "tandem-cli-output.h"
 #include "tandem-coaching-render.h"
+#include "tandem-date.h"
 #include "tandem-project.h"
 
 static char *
@@ -51,15 +52,13 @@ write_log (const char  *path,
                                      log->include_private, log->format, path, error);
 }
 
+/* Exactly YYYY-MM-DD, as the date is used as typed. */
 static gboolean
 valid_date (const char *text)
 {
-  g_autoptr(GDate) date = g_date_new ();
+  char date[11];
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  g_date_set_parse (date, text);
-  return g_date_valid (date);
+  return tandem_parse_iso_date (text, date) && g_str_equal (text, date);
 }
 
 /**

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tandem-coaching.h"
+#include "tandem-date.h"
 #include "tandem-project-private.h"
 
 /* Above this many changed sessions and actions, rebuilding the whole search
@@ -1106,9 +1107,17 @@ tandem_coaching_add_action (TandemProject  *project,
 {
   g_autofree char *team_id = NULL;
   g_autofree char *id = NULL;
+  char due[11];
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
+  if (due_on != NULL && !tandem_parse_iso_date (due_on, due))
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a date: give it as year-month-day, for example 2026-12-01."),
+                   due_on);
+      return NULL;
+    }
   team_id = tandem_project_get_text (project, "coaching_session", session_id, "team_id");
   if (team_id == NULL)
     {
@@ -1122,7 +1131,7 @@ tandem_coaching_add_action (TandemProject  *project,
       { "session_id", tandem_value_text (session_id) },
       { "what", tandem_value_text (what) },
       { "owner_id", tandem_value_text (owner_id) },
-      { "due_on", tandem_value_text (due_on) },
+      { "due_on", tandem_value_text (due_on ? due : NULL) },
       { "status", tandem_value_text ("open") },
     };
 
@@ -1238,13 +1247,11 @@ tandem_coaching_carry_forward (TandemProject  *project,
   g_autofree char *owner = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *id = NULL;
-  g_autoptr(GDate) date = g_date_new ();
+  char due[11];
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  if (due_on)
-    g_date_set_parse (date, due_on);
-  if (due_on == NULL || strlen (due_on) != 10 || !g_date_valid (date))
+  if (!tandem_parse_iso_date (due_on, due))
     {
       g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                    _("Give the new date as year-month-day, for example 2026-12-01."));
@@ -1259,7 +1266,7 @@ tandem_coaching_carry_forward (TandemProject  *project,
                    _("The action is no longer in the project."));
       return NULL;
     }
-  reason = g_strdup_printf (_("Carried forward to %s"), due_on);
+  reason = g_strdup_printf (_("Carried forward to %s"), due);
 
   if (!tandem_project_begin (project, _("Carry action forward"), error))
     return NULL;
@@ -1270,7 +1277,7 @@ tandem_coaching_carry_forward (TandemProject  *project,
         { "session_id", tandem_value_text (session_id) },
         { "what", tandem_value_text (what) },
         { "owner_id", tandem_value_text (owner) },
-        { "due_on", tandem_value_text (due_on) },
+        { "due_on", tandem_value_text (due) },
         { "status", tandem_value_text ("open") },
         { "carried_from", tandem_value_text (action_id) },
       };

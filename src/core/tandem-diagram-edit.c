@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tandem-checked-edit.h"
+#include "tandem-date.h"
 #include "tandem-diagram.h"
 #include "tandem-merge.h"
 #include "tandem-project-private.h"
@@ -1802,14 +1803,13 @@ tandem_diagram_set_measure_link (TandemProject  *project,
                    on ? _("Link measure") : _("Unlink measure"), error);
 }
 
+/* Stored as typed, so only exactly YYYY-MM-DD. */
 static gboolean
 valid_date (const char *text)
 {
-  guint y, m, d;
+  char date[11];
 
-  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3)
-    return FALSE;
-  return g_date_valid_dmy (d, m, y);
+  return tandem_parse_iso_date (text, date) && g_str_equal (text, date);
 }
 
 /**

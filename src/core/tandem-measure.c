@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tandem-checked-edit.h"
+#include "tandem-date.h"
 #include "tandem-error.h"
 #include "tandem-measure.h"
 #include "tandem-project-private.h"
@@ -125,12 +126,9 @@ column_number (sqlite3_stmt *stmt,
 static gboolean
 is_iso_date (const char *text)
 {
-  int y, m, d;
-  char end;
+  char date[11];
 
-  return text != NULL && strlen (text) == 10 &&
-         sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 &&
-         g_date_valid_dmy (d, m, y);
+  return tandem_parse_iso_date (text, date) && g_str_equal (text, date);
 }
 
 static int

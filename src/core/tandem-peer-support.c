@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tandem-checked-edit.h"
+#include "tandem-date.h"
 #include "tandem-defaults.h"
 #include "tandem-peer-support.h"
 #include "tandem-project-private.h"
@@ -331,25 +332,20 @@ tandem_peer_support_parse_date (const char  *text,
                                 char        *iso,
                                 GError     **error)
 {
-  unsigned a = 0, b = 0, c = 0;
   g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  char extra;
-  GDate date;
+  const char *year = strrchr (trimmed, '/');
+  /* The British way here is only ever with slashes and a four-digit year. */
+  gboolean british = year != NULL && strlen (year) == 5 &&
+                     strspn (trimmed, "0123456789/") == strlen (trimmed);
 
-  g_date_clear (&date, 1);
-  if (sscanf (trimmed, "%4u-%2u-%2u%c", &a, &b, &c, &extra) == 3 && g_date_valid_dmy (c, b, a))
-    g_date_set_dmy (&date, c, b, a);
-  else if (sscanf (trimmed, "%2u/%2u/%4u%c", &a, &b, &c, &extra) == 3 && c >= 1000 &&
-           g_date_valid_dmy (a, b, c))
-    g_date_set_dmy (&date, a, b, c);
-  else
+  if (!tandem_parse_iso_date (trimmed, iso) &&
+      !(british && tandem_parse_date (trimmed, TANDEM_DATE_DMY, iso)))
     {
       g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                    _("“%s” is not a date. Write a date like 31/12/2026 or 2026-12-31."),
                    trimmed);
       return FALSE;
     }
-  date_to_iso (&date, iso);
   return TRUE;
 }
 

@@ -225,6 +225,26 @@ test_session_and_review (Fixture       *fixture,
   g_assert_null (tandem_coaching_carry_forward (project, carried, second, "next week", TODAY, &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
+  {
+    /* Impossible dates too, never cut short or moved to another day. */
+    static const char * const impossible[] = { "2026-12-257", "2026/12/09", "2021-02-29",
+                                               "2026-13-01", "2026-12-0x" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (impossible); i++)
+      {
+        g_assert_null (tandem_coaching_carry_forward (project, carried, second, impossible[i],
+                                                      TODAY, &error));
+        g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+        g_clear_error (&error);
+        g_assert_null (tandem_coaching_add_action (project, second, "Book a room", NULL,
+                                                   impossible[i], &error));
+        g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+        g_clear_error (&error);
+      }
+    g_clear_pointer (&agreed, g_ptr_array_unref);
+    agreed = tandem_coaching_list_actions (project, second, &error);
+    g_assert_cmpuint (agreed->len, ==, 1);
+  }
   g_assert_false (tandem_coaching_drop (project, carried, "  ", TODAY, &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_clear_error (&error);

@@ -758,6 +758,13 @@ test_people_measures_pdsa (Fixture       *f,
   g_assert_false (tandem_diagram_set_pdsa_field (f->project, pdsa, "ended_on", "17/02/2025", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
+  /* Ten characters are not enough: a sign or a space is not a digit. */
+  g_assert_false (tandem_diagram_set_pdsa_field (f->project, pdsa, "ended_on", "2025-+2-17", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_diagram_set_pdsa_field (f->project, pdsa, "ended_on", "2025-02-1 ", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_false (tandem_diagram_set_pdsa_field (f->project, pdsa, "act_decision", "shrug", &error));
   g_assert_nonnull (error);
   g_clear_error (&error);

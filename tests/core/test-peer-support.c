@@ -469,6 +469,18 @@ test_dates (void)
   g_clear_error (&error);
   g_assert_false (tandem_peer_support_parse_date ("1/2/27", iso, &error));
   g_clear_error (&error);
+  /* Signs, spaces inside and extra digits are not dates either. */
+  g_assert_false (tandem_peer_support_parse_date ("2026-+1-01", iso, &error));
+  g_clear_error (&error);
+  g_assert_false (tandem_peer_support_parse_date ("2026- 1-01", iso, &error));
+  g_clear_error (&error);
+  g_assert_false (tandem_peer_support_parse_date ("2026-01-257", iso, &error));
+  g_clear_error (&error);
+  g_assert_false (tandem_peer_support_parse_date ("+1/+2/2027", iso, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tandem_peer_support_parse_date ("29/02/2028", iso, &error));
+  g_assert_cmpstr (iso, ==, "2028-02-29");
   shown = tandem_peer_support_format_date ("2026-01-09");
   g_assert_cmpstr (shown, ==, "9 Jan 2026");
 }
