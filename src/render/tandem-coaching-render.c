@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tandem-coaching-render.h"
+#include "tandem-flowing-text.h"
 
 #define MARGIN       42.0     /* points: about 15 mm */
 #define FOOTER       22.0
@@ -21,6 +22,8 @@
 #define ROW          18.0
 #define HEADER_ROW   30.0
 #define TITLE_ROW    22.0
+#define TEXT_INK     0x1a1a1a
+#define HEADING_INK  0x1c5f9e
 
 struct _TandemCoachingDoc
 {
@@ -33,7 +36,7 @@ struct _TandemCoachingDoc
   double            width;
   double            height;
   double            font_size;
-  PangoLayout      *layout;
+  TandemFlowingText *flow;
   GArray           *page_starts;   /* of double: layout y at the top of each page */
   GArray           *page_ends;
 };
@@ -42,56 +45,54 @@ struct _TandemCoachingDoc
 /* Text                                                                     */
 
 static void
-append_record (GString                   *markup,
-               const TandemSessionRecord *record,
-               double                     size)
+add_record (TandemFlowingText         *flow,
+            const TandemSessionRecord *record,
+            double                     size)
 {
-  g_autofree char *title = g_markup_escape_text (record->title, -1);
-  g_autofree char *when = g_markup_escape_text (record->when, -1);
-  g_autofree char *facts = g_markup_escape_text (record->facts, -1);
-
-  g_string_append_printf (markup, "<span size=\"%d\" weight=\"bold\">%s</span>\n",
-                          (int) (size * 1.45 * PANGO_SCALE), title);
-  g_string_append_printf (markup, "<b>%s</b>\n%s\n", when, facts);
+  tandem_flowing_text_add (flow, record->title, size * 1.45, TRUE, TEXT_INK);
+  tandem_flowing_text_add (flow, record->when, size, TRUE, TEXT_INK);
+  tandem_flowing_text_add (flow, record->facts, size, FALSE, TEXT_INK);
   if (record->private)
-    {
-      g_autofree char *note = g_markup_escape_text (_("PRIVATE: not to be shared beyond the team."), -1);
-      g_string_append_printf (markup, "<b>%s</b>\n", note);
-    }
+    tandem_flowing_text_add (flow, _("PRIVATE: not to be shared beyond the team."), size, TRUE,
+                             TEXT_INK);
   for (guint i = 0; i < record->sections->len; i++)
     {
       TandemRecordSection *section = record->sections->pdata[i];
-      g_autofree char *heading = g_markup_escape_text (section->heading, -1);
-      g_autofree char *text = g_markup_escape_text (section->text, -1);
 
-      g_string_append_printf (markup, "\n<span size=\"%d\" weight=\"bold\" foreground=\"#1c5f9e\">%s</span>\n%s\n",
-                              (int) (size * 1.1 * PANGO_SCALE), heading, text);
+      tandem_flowing_text_add (flow, "", size, FALSE, TEXT_INK);
+      tandem_flowing_text_add (flow, section->heading, size * 1.1, TRUE, HEADING_INK);
+      tandem_flowing_text_add (flow, section->text, size, FALSE, TEXT_INK);
     }
 }
 
-static char *
-doc_markup (TandemCoachingDoc *doc,
-            double             size)
+static TandemFlowingText *
+doc_flow (TandemCoachingDoc *doc,
+          double             size)
 {
-  GString *markup = g_string_new (NULL);
+  TandemFlowingText *flow = tandem_flowing_text_new (doc->width - 2 * MARGIN);
 
   if (doc->title)
     {
-      g_autofree char *title = g_markup_escape_text (doc->title, -1);
-      g_string_append_printf (markup, "<span size=\"%d\" weight=\"bold\">%s</span>\n",
-                              (int) (size * 1.8 * PANGO_SCALE), title);
-      g_string_append_printf (markup, ngettext ("%u coaching session\n", "%u coaching sessions\n",
-                                                doc->records->len), doc->records->len);
+      g_autofree char *count = g_strdup_printf (ngettext ("%u coaching session",
+                                                          "%u coaching sessions",
+                                                          doc->records->len),
+                                                doc->records->len);
+
+      tandem_flowing_text_add (flow, doc->title, size * 1.8, TRUE, TEXT_INK);
+      tandem_flowing_text_add (flow, count, size, FALSE, TEXT_INK);
       if (doc->records->len == 0)
-        g_string_append_printf (markup, "\n%s\n", _("No sessions to show."));
+        {
+          tandem_flowing_text_add (flow, "", size, FALSE, TEXT_INK);
+          tandem_flowing_text_add (flow, _("No sessions to show."), size, FALSE, TEXT_INK);
+        }
     }
   for (guint i = 0; i < doc->records->len; i++)
     {
-      if (markup->len > 0)
-        g_string_append (markup, "\n\n");
-      append_record (markup, doc->records->pdata[i], size);
+      if (doc->title || i > 0)
+        tandem_flowing_text_add (flow, "\n", size, FALSE, TEXT_INK);
+      add_record (flow, doc->records->pdata[i], size);
     }
-  return g_string_free (markup, FALSE);
+  return flow;
 }
 
 static PangoLayout *
@@ -177,7 +178,7 @@ tandem_coaching_doc_free (gpointer data)
   g_ptr_array_unref (doc->records);
   g_free (doc->title);
   tandem_attendance_free (doc->attendance);
-  g_clear_object (&doc->layout);
+  g_clear_pointer (&doc->flow, tandem_flowing_text_free);
   if (doc->page_starts)
     g_array_unref (doc->page_starts);
   if (doc->page_ends)
@@ -185,17 +186,14 @@ tandem_coaching_doc_free (gpointer data)
   g_free (doc);
 }
 
-static void
+static double
 layout_at (TandemCoachingDoc *doc,
-           cairo_t           *cr,
            double             size)
 {
-  g_autofree char *markup = doc_markup (doc, size);
-
-  g_clear_object (&doc->layout);
-  doc->layout = new_layout (cr, size, doc->width - 2 * MARGIN);
-  pango_layout_set_markup (doc->layout, markup, -1);
+  g_clear_pointer (&doc->flow, tandem_flowing_text_free);
+  doc->flow = doc_flow (doc, size);
   doc->font_size = size;
+  return tandem_flowing_text_get_height (doc->flow);
 }
 
 /**
@@ -214,70 +212,37 @@ tandem_coaching_doc_paginate (TandemCoachingDoc *doc,
                               double             width,
                               double             height)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
   double body = height - 2 * MARGIN - FOOTER;
   double size = BODY_SIZE;
-  PangoLayoutIter *iter;
-  double page_top, first_page_body;
+  double first_page_body, h;
 
   doc->width = width;
   doc->height = height;
   first_page_body = body - chart_height (doc);
-  layout_at (doc, cr, size);
-  if (doc->fit_one_page)
+  h = layout_at (doc, size);
+  /* Smaller type for a record a little too long for its page; one that would
+   * not fit even in the smallest type keeps the usual size over more pages.
+   * Its height goes as the square of the size, so hopeless cases are seen
+   * without laying the text out again and again. */
+  if (doc->fit_one_page && h > first_page_body &&
+      h < first_page_body * (BODY_SIZE / SMALLEST) * (BODY_SIZE / SMALLEST) * 1.5)
     {
-      int h;
-
-      pango_layout_get_size (doc->layout, NULL, &h);
-      while ((double) h / PANGO_SCALE > first_page_body && size > SMALLEST)
+      while (h > first_page_body && size > SMALLEST)
         {
           size = MAX (SMALLEST, size - 0.5);
-          layout_at (doc, cr, size);
-          pango_layout_get_size (doc->layout, NULL, &h);
+          h = layout_at (doc, size);
         }
+      if (h > first_page_body)
+        layout_at (doc, BODY_SIZE);
     }
 
-  if (doc->page_starts)
-    g_array_unref (doc->page_starts);
-  if (doc->page_ends)
-    g_array_unref (doc->page_ends);
-  doc->page_starts = g_array_new (FALSE, FALSE, sizeof (double));
-  doc->page_ends = g_array_new (FALSE, FALSE, sizeof (double));
-
-  page_top = 0;
-  g_array_append_val (doc->page_starts, page_top);
-  iter = pango_layout_get_iter (doc->layout);
-  do
+  if (doc->page_starts == NULL)
     {
-      PangoRectangle logical;
-      double top, bottom, room;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      top = (double) logical.y / PANGO_SCALE;
-      bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
-      room = doc->page_starts->len == 1 ? first_page_body : body;
-      if (bottom - page_top > room && top > page_top)
-        {
-          g_array_append_val (doc->page_ends, top);
-          page_top = top;
-          g_array_append_val (doc->page_starts, page_top);
-        }
+      doc->page_starts = g_array_new (FALSE, FALSE, sizeof (double));
+      doc->page_ends = g_array_new (FALSE, FALSE, sizeof (double));
     }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-  {
-    int h;
-    double end;
-
-    pango_layout_get_size (doc->layout, NULL, &h);
-    end = (double) h / PANGO_SCALE;
-    g_array_append_val (doc->page_ends, end);
-  }
-
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return doc->page_starts->len;
+  return tandem_flowing_text_paginate (doc->flow, first_page_body, body,
+                                       doc->page_starts, doc->page_ends);
 }
 
 /**
@@ -304,7 +269,7 @@ tandem_coaching_doc_draw_page (cairo_t  *cr,
   g_autoptr(PangoLayout) footer = NULL;
   g_autofree char *footer_text = NULL;
 
-  if (doc->layout == NULL || doc->width != width || doc->height != height)
+  if (doc->flow == NULL || doc->width != width || doc->height != height)
     tandem_coaching_doc_paginate (doc, width, height);
   n_pages = doc->page_starts->len;
   if (page_nr >= n_pages)
@@ -327,14 +292,7 @@ tandem_coaching_doc_draw_page (cairo_t  *cr,
 
   start = g_array_index (doc->page_starts, double, page_nr);
   end = g_array_index (doc->page_ends, double, page_nr);
-  cairo_save (cr);
-  cairo_rectangle (cr, MARGIN - 2, top, width - 2 * MARGIN + 4, end - start);
-  cairo_clip (cr);
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  cairo_move_to (cr, MARGIN, top - start);
-  pango_cairo_update_layout (cr, doc->layout);
-  pango_cairo_show_layout (cr, doc->layout);
-  cairo_restore (cr);
+  tandem_flowing_text_draw (doc->flow, cr, MARGIN, top, start, end);
 
   /* The footer: where the page belongs, and which page it is. */
   footer = new_layout (cr, 8, width - 2 * MARGIN);

@@ -171,6 +171,92 @@ test_session_record (Fixture       *fixture,
   g_assert_cmpuint (pdf_pages (pdf), ==, 1);
 }
 
+/* The words of a PDF as pdftotext reads them, or NULL (and the test
+ * skipped) where pdftotext is not installed. */
+static char **
+pdf_words (const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  int status = 0;
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return NULL;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_strsplit_set (out, " \n\f", -1);
+}
+
+/* How many of w00001, w00002… come in order among @words; fails on one out
+ * of place or missing. */
+static guint
+count_numbered_words (char **words)
+{
+  guint next = 1;
+
+  for (guint i = 0; words[i]; i++)
+    if (words[i][0] == 'w' && g_ascii_isdigit (words[i][1]))
+      {
+        g_autofree char *expected = g_strdup_printf ("w%05u", next);
+
+        g_assert_cmpstr (words[i], ==, expected);
+        next++;
+      }
+  return next - 1;
+}
+
+/* A note far longer than a page flows over as many pages as it takes,
+ * every word printed once, in order: nothing clipped, nothing lost. */
+static void
+test_long_note (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const guint n_words = 40000;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "long.pdf", NULL);
+  g_autofree char *log_pdf = g_build_filename (fixture->dir, "long-log.pdf", NULL);
+  g_autofree char *note = NULL;
+  g_auto(GStrv) words = NULL;
+  GString *text = g_string_new (NULL);
+  gint64 started;
+
+  for (guint i = 1; i <= n_words; i++)
+    g_string_append_printf (text, "w%05u ", i);
+  note = g_string_free (text, FALSE);
+  g_assert_true (tandem_project_begin (fixture->project, "Long", &error));
+  g_assert_true (tandem_project_update (fixture->project, "coaching_session", fixture->session,
+                                        "notes", tandem_value_text (note), &error));
+  g_assert_true (tandem_project_commit (fixture->project, &error));
+
+  started = g_get_monotonic_time ();
+  g_assert_true (tandem_coaching_export_session (fixture->project, fixture->session,
+                                                 TANDEM_SESSIONS_PDF, pdf, &error));
+  g_assert_no_error (error);
+  g_test_message ("40,000 words exported in %.1f s",
+                  (double) (g_get_monotonic_time () - started) / G_USEC_PER_SEC);
+  g_assert_cmpuint (pdf_pages (pdf), >=, 40);
+
+  words = pdf_words (pdf);
+  if (words == NULL)
+    return;
+  g_assert_cmpuint (count_numbered_words (words), ==, n_words);
+
+  /* And the same in the team's log. */
+  g_assert_true (tandem_coaching_export_log (fixture->project, fixture->team, NULL, NULL, TRUE,
+                                             TANDEM_SESSIONS_PDF, log_pdf, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&words, g_strfreev);
+  words = pdf_words (log_pdf);
+  g_assert_cmpuint (count_numbered_words (words), ==, n_words);
+}
+
 static void
 test_record_drawing (Fixture       *fixture,
                      gconstpointer  data)
@@ -287,6 +373,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/coaching-render/session-record", test_session_record);
   ADD ("/coaching-render/record-drawing", test_record_drawing);
+  ADD ("/coaching-render/long-note", test_long_note);
   ADD ("/coaching-render/log", test_log);
   ADD ("/coaching-render/attendance-chart", test_attendance_chart);
 #undef ADD
