@@ -276,13 +276,72 @@ tandem_coaching_log_records (TandemProject  *project,
   return g_steal_pointer (&records);
 }
 
+/* Text as Markdown shows it, not as Markdown reads it: &, < and > as
+ * entities, so no HTML in a name or a note passes through; the marks of
+ * emphasis, code, links and headings backslashed; and, at the start of a
+ * line, whatever would begin a list, a rule, a heading underline or a code
+ * block. Backslashes and entities, because every Markdown reader knows
+ * them and the text stays readable as it is. */
+static void
+append_markdown_text (GString    *out,
+                      const char *text,
+                      gboolean    line_start)
+{
+  const char *p = text ? text : "";
+
+  if (line_start)
+    {
+      const char *digits;
+
+      while (*p == ' ' || *p == '\t')
+        p++;
+      for (digits = p; g_ascii_isdigit (*digits); digits++)
+        ;
+      if (digits > p && (*digits == '.' || *digits == ')'))
+        {
+          g_string_append_len (out, p, digits - p);
+          g_string_append_c (out, '\\');
+          p = digits;
+        }
+      else if (*p == '-' || *p == '+' || *p == '=' || *p == '~')
+        g_string_append_c (out, '\\');
+    }
+  for (; *p; p++)
+    switch (*p)
+      {
+      case '&':
+        g_string_append (out, "&amp;");
+        break;
+      case '<':
+        g_string_append (out, "&lt;");
+        break;
+      case '>':
+        g_string_append (out, "&gt;");
+        break;
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '#':
+        g_string_append_c (out, '\\');
+        g_string_append_c (out, *p);
+        break;
+      case '\r': case '\n':
+        g_string_append_c (out, ' ');
+        break;
+      default:
+        g_string_append_c (out, *p);
+      }
+}
+
 static void
 append_markdown (GString                   *out,
                  const TandemSessionRecord *record,
                  const char                *heading)
 {
-  g_string_append_printf (out, "%s %s\n\n", heading, record->title);
-  g_string_append_printf (out, "**%s**  \n%s\n\n", record->when, record->facts);
+  g_string_append_printf (out, "%s ", heading);
+  append_markdown_text (out, record->title, FALSE);
+  g_string_append (out, "\n\n**");
+  append_markdown_text (out, record->when, FALSE);
+  g_string_append (out, "**  \n");
+  append_markdown_text (out, record->facts, TRUE);
+  g_string_append (out, "\n\n");
   if (record->private)
     g_string_append_printf (out, "*%s*\n\n", _("Private: not to be shared beyond the team."));
   for (guint i = 0; i < record->sections->len; i++)
@@ -290,13 +349,22 @@ append_markdown (GString                   *out,
       TandemRecordSection *section = record->sections->pdata[i];
       g_auto(GStrv) lines = g_strsplit (section->text, "\n", -1);
 
-      g_string_append_printf (out, "%s# %s\n\n", heading, section->heading);
+      g_string_append_printf (out, "%s# ", heading);
+      append_markdown_text (out, section->heading, FALSE);
+      g_string_append (out, "\n\n");
       for (guint l = 0; lines[l]; l++)
         {
           if (g_str_has_prefix (lines[l], "• "))
-            g_string_append_printf (out, "- %s\n", lines[l] + strlen ("• "));
+            {
+              g_string_append (out, "- ");
+              append_markdown_text (out, lines[l] + strlen ("• "), TRUE);
+              g_string_append_c (out, '\n');
+            }
           else if (lines[l][0] != '\0')
-            g_string_append_printf (out, "%s  \n", lines[l]);
+            {
+              append_markdown_text (out, lines[l], TRUE);
+              g_string_append (out, "  \n");
+            }
           else
             g_string_append (out, "\n");
         }
@@ -392,7 +460,9 @@ tandem_coaching_log_markdown (GPtrArray  *records,
 {
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "# %s\n\n", team_name);
+  g_string_append (out, "# ");
+  append_markdown_text (out, team_name, FALSE);
+  g_string_append (out, "\n\n");
   g_string_append_printf (out, ngettext ("%u coaching session.\n\n", "%u coaching sessions.\n\n",
                                          records->len), records->len);
   for (guint i = 0; i < records->len; i++)

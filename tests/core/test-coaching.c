@@ -1074,6 +1074,74 @@ test_template_rename_delete (Fixture       *fixture,
   }
 }
 
+/* Names and notes are shown in Markdown as they were typed: no HTML passes
+ * through, and nothing typed turns into a heading, list, quote or rule. */
+static void
+test_markdown_escaped (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(TandemSessionRecord) record = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *log = NULL;
+  const char *notes = "<script>alert(1)</script> & more\n"
+                      "# heading\n"
+                      "- not a list\n"
+                      "1. not numbered\n"
+                      "> not a quote\n"
+                      "===\n"
+                      "    not code\n"
+                      "[a link](javascript:alert(2)) and *stars* and `ticks`";
+
+  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+  teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+  sessions = tandem_coaching_list_sessions (project, teams->pdata[0], NULL, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_begin (project, "Hostile", &error));
+  g_assert_true (tandem_project_update (project, "team", teams->pdata[0], "name",
+                                        tandem_value_text ("R&D <b>Ward</b> # 2"), &error));
+  g_assert_true (tandem_project_update (project, "coaching_session",
+                                        ((TandemSession *) sessions->pdata[0])->id, "notes",
+                                        tandem_value_text (notes), &error));
+  g_assert_true (tandem_project_commit (project, &error));
+
+  record = tandem_coaching_session_record (project, ((TandemSession *) sessions->pdata[0])->id,
+                                           TODAY, &error);
+  g_assert_no_error (error);
+  markdown = tandem_session_record_markdown (record);
+  records = tandem_coaching_log_records (project, teams->pdata[0], NULL, NULL, TRUE, TODAY, &error);
+  g_assert_no_error (error);
+  log = tandem_coaching_log_markdown (records, "R&D <b>Ward</b> # 2");
+
+  for (guint d = 0; d < 2; d++)
+    {
+      const char *text = d == 0 ? markdown : log;
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      g_assert_null (strchr (text, '<'));
+      g_assert_nonnull (strstr (text, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"));
+      g_assert_nonnull (strstr (text, "R&amp;D &lt;b&gt;Ward&lt;/b&gt; \\# 2"));
+      g_assert_nonnull (strstr (text, "\n\\# heading  \n"));
+      g_assert_nonnull (strstr (text, "\n\\- not a list  \n"));
+      g_assert_nonnull (strstr (text, "\n1\\. not numbered  \n"));
+      g_assert_nonnull (strstr (text, "\n&gt; not a quote  \n"));
+      g_assert_nonnull (strstr (text, "\n\\===  \n"));
+      g_assert_nonnull (strstr (text, "\nnot code  \n"));
+      g_assert_nonnull (strstr (text, "\\[a link\\](javascript:alert(2)) and \\*stars\\* and \\`ticks\\`"));
+      /* The only headings are the record's own. */
+      for (guint i = 0; lines[i]; i++)
+        if (lines[i][0] == '#')
+          g_assert_true (g_str_has_prefix (lines[i], "# ") || g_str_has_prefix (lines[i], "## ") ||
+                         g_str_has_prefix (lines[i], "### "));
+    }
+  g_assert_true (g_str_has_prefix (markdown, "# Coaching session: R&amp;D &lt;b&gt;Ward&lt;/b&gt; \\# 2\n"));
+  g_assert_true (g_str_has_prefix (log, "# R&amp;D &lt;b&gt;Ward&lt;/b&gt; \\# 2\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,6 +1156,7 @@ main (int   argc,
   ADD ("/coaching/search", test_search);
   ADD ("/coaching/caseload", test_caseload);
   ADD ("/coaching/record-text", test_record_text);
+  ADD ("/coaching/markdown-escaped", test_markdown_escaped);
   ADD ("/coaching/migrate-v1", test_migrate_v1);
   ADD ("/coaching/foreign-index", test_foreign_index);
   ADD ("/coaching/copy-without-private", test_copy_without_private);
