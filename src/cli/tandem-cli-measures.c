@@ -151,6 +151,11 @@ tandem_cli_export_chart (int    argc,
                                       tandem_cli_confirm_intact, project, &error))
     return fail (error->domain == TANDEM_PROJECT_ERROR ||
                  error->code == TANDEM_EXPORT_ERROR_INVALID ? 2 : 1, "%s", error->message);
+  if (tandem_chart_get_notes_cut (chart) > 0)
+    g_printerr (ngettext ("%s: %u note is too long to show in full on the chart; the chart says so.\n",
+                          "%s: %u notes are too long to show in full on the chart; the chart says so.\n",
+                          tandem_chart_get_notes_cut (chart)),
+                output, tandem_chart_get_notes_cut (chart));
   return 0;
 }
 

@@ -62,6 +62,7 @@ struct _TandemChart
   double            x_min, x_max, y_min, y_max;
   gsize             n_drawn;
   double            y_step;        /* between the y axis's labels, at the last draw */
+  guint             notes_cut;     /* annotations cut short at the last draw */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1451,6 +1452,10 @@ typedef struct
   const char        *text;
 } LegendItem;
 
+/* More of a note than any chart has room for: a longer one is cut here
+ * before it is laid out, so a book-length note costs no more than this. */
+#define NOTE_MOST_BYTES 8192
+
 static double
 draw_legend (TandemChart *chart,
              cairo_t     *cr,
@@ -1459,6 +1464,7 @@ draw_legend (TandemChart *chart,
              double       x,
              double       y,
              double       width,
+             double       room,
              gboolean     measure_only)
 {
   static const LegendItem items[] = {
@@ -1534,7 +1540,9 @@ draw_legend (TandemChart *chart,
     }
   cy += line_h * 1.3;
 
-  /* The numbered changes, one a line. */
+  /* The numbered changes, one a line; what does not fit the room left under
+   * the chart is cut short, and the chart says so on its last line. */
+  chart->notes_cut = 0;
   pango_layout_set_width (layout, (int) ((width - style->base * 2.2) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   for (guint a = 0; a < chart->measure->annotations->len; a++)
@@ -1545,6 +1553,8 @@ draw_legend (TandemChart *chart,
       g_autofree char *text = NULL;
       guint32 julian;
       double h, r = line_h * 0.55;
+      double left = room - (cy - start_y) - line_h * 1.3;   /* a line kept for the warning */
+      gboolean cut = FALSE, last = FALSE;
 
       when = parse_iso (annotation->date, &julian) ? format_julian (julian, "%e %b %Y")
                                                     : g_strdup (annotation->date);
@@ -1553,7 +1563,31 @@ draw_legend (TandemChart *chart,
         g_autofree char *what = annotation_label (annotation);
         text = g_strdup_printf ("%s — %s", when, what);
       }
+      if (strlen (text) > NOTE_MOST_BYTES)
+        {
+          char *end = g_utf8_find_prev_char (text, text + NOTE_MOST_BYTES + 1);
+
+          strcpy (end, "…");
+          cut = TRUE;
+        }
       draw_text (NULL, layout, text, 0, 0, 0, NULL, &h);
+      if (h > left)
+        {
+          if (left < line_h)
+            {
+              /* No room for even a line of this note or the ones after it. */
+              chart->notes_cut += chart->measure->annotations->len - a;
+              break;
+            }
+          /* As many lines as fit, ending in an ellipsis. */
+          pango_layout_set_height (layout, (int) (left * PANGO_SCALE));
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          draw_text (NULL, layout, text, 0, 0, 0, NULL, &h);
+          cut = TRUE;
+          last = TRUE;
+        }
+      if (cut)
+        chart->notes_cut++;
       if (!measure_only)
         {
           cairo_new_sub_path (cr);
@@ -1573,7 +1607,31 @@ draw_legend (TandemChart *chart,
           set_rgb (cr, &style->ink);
           draw_text (cr, layout, text, x + style->base * 2.2, cy, 0, NULL, NULL);
         }
+      pango_layout_set_height (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
       cy += h + line_h * 0.3;
+      if (last)
+        {
+          chart->notes_cut += chart->measure->annotations->len - a - 1;
+          break;
+        }
+    }
+  if (chart->notes_cut > 0)
+    {
+      g_autofree char *warning = g_strdup_printf (ngettext ("%u note is too long to show in full here: "
+                                                            "read it in Tandem, under the measure's notes.",
+                                                            "%u notes are too long to show in full here: "
+                                                            "read them in Tandem, under the measure's notes.",
+                                                            chart->notes_cut),
+                                                  chart->notes_cut);
+
+      set_font (layout, style->base * 0.85, TRUE);
+      if (!measure_only)
+        {
+          set_rgb (cr, &style->ink);
+          draw_text (cr, layout, warning, x, cy, 0, NULL, NULL);
+        }
+      cy += line_h * 1.3;
     }
   pango_layout_set_width (layout, -1);
   return cy - start_y;
@@ -1681,7 +1739,7 @@ tandem_chart_draw (TandemChart *chart,
   PangoLayout *layout;
   g_autofree char *subtitle = NULL;
   const TandemSpcResult *r = chart->result;
-  double m, title_h, sub_h, top, axis_w = 0, legend_h, icon_r, label_h, right_w;
+  double m, title_h, sub_h, top, axis_w = 0, legend_h, legend_room, icon_r, label_h, right_w;
   double px_per_unit, dummy = 1;
   gboolean mdc;
   double ystep;
@@ -1741,7 +1799,9 @@ tandem_chart_draw (TandemChart *chart,
   /* The y axis labels decide the left margin. */
   set_font (layout, style.base * 0.85, FALSE);
   draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &label_h);
-  legend_h = draw_legend (chart, NULL, layout, &style, m, 0, width - 2 * m, TRUE);
+  /* The notes under the chart may take up to half of what is left. */
+  legend_room = MAX ((height - top - m - label_h * 3) / 2, label_h * 4);
+  legend_h = draw_legend (chart, NULL, layout, &style, m, 0, width - 2 * m, legend_room, TRUE);
   chart->plot_y = top + label_h * 0.8;
   chart->plot_h = height - chart->plot_y - m - legend_h - label_h * 2.2;
   if (chart->plot_h < style.base * 4)
@@ -2044,7 +2104,8 @@ tandem_chart_draw (TandemChart *chart,
       cairo_stroke (cr);
     }
 
-  draw_legend (chart, cr, layout, &style, m, height - m - legend_h, width - 2 * m, FALSE);
+  draw_legend (chart, cr, layout, &style, m, height - m - legend_h, width - 2 * m, legend_room,
+               FALSE);
   g_object_unref (layout);
   cairo_restore (cr);
 }
@@ -2224,4 +2285,20 @@ double
 tandem_chart_get_y_step (TandemChart *chart)
 {
   return chart->y_step;
+}
+
+/**
+ * tandem_chart_get_notes_cut:
+ * @chart: a chart that has been drawn
+ *
+ * The notes listed under a chart may take up to half its height; a longer
+ * one is cut short with an ellipsis, the ones after it are left out, and the
+ * chart says how many on its last line.
+ *
+ * Returns: how many notes were cut short or left out at the last draw
+ */
+guint
+tandem_chart_get_notes_cut (TandemChart *chart)
+{
+  return chart->notes_cut;
 }

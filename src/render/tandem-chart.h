@@ -93,6 +93,7 @@ gssize                 tandem_chart_find_point       (TandemChart           *cha
                                                       double                 max_distance);
 gsize                  tandem_chart_get_n_drawn      (TandemChart           *chart);
 double                 tandem_chart_get_y_step       (TandemChart           *chart);
+guint                  tandem_chart_get_notes_cut    (TandemChart           *chart);
 TandemChartMarker      tandem_chart_get_marker       (TandemChart           *chart,
                                                       gsize                  point);
 

@@ -473,6 +473,55 @@ test_pages (void)
   g_rmdir (dir);
 }
 
+/* A book-length note cannot squash the chart or push it off the page: the
+ * notes take at most about half the height, a long one is cut short, and
+ * the chart counts what it could not show. */
+static void
+test_long_note (void)
+{
+  g_autoptr(TandemMeasure) measure = shift_measure ();
+  g_autoptr(TandemChart) chart = NULL;
+  GString *text = g_string_new (NULL);
+  TandemAnnotation *annotation = g_new0 (TandemAnnotation, 1);
+  cairo_surface_t *surface;
+  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  gint64 started;
+
+  for (guint i = 1; i <= 40000; i++)
+    g_string_append_printf (text, "w%05u ", i);
+  g_free (((TandemAnnotation *) measure->annotations->pdata[0])->text);
+  ((TandemAnnotation *) measure->annotations->pdata[0])->text = g_string_free (text, FALSE);
+  annotation->id = g_strdup ("a2");
+  annotation->date = week (20);
+  annotation->text = g_strdup ("Second note");
+  g_ptr_array_add (measure->annotations, annotation);
+
+  chart = tandem_chart_new (measure);
+  started = g_get_monotonic_time ();
+  surface = draw (chart, 842, 595);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+  for (gsize i = 0; i < measure->points->len; i++)
+    {
+      double x, y;
+
+      g_assert_true (tandem_chart_get_point_position (chart, i, &x, &y));
+      top = MIN (top, y);
+      bottom = MAX (bottom, y);
+    }
+  g_assert_cmpfloat (top, >, 0);
+  g_assert_cmpfloat (bottom - top, >, 595 * 0.25);
+  g_assert_cmpuint (tandem_chart_get_notes_cut (chart), ==, 2);
+  cairo_surface_destroy (surface);
+
+  /* Short notes are all shown. */
+  g_clear_pointer (&chart, tandem_chart_free);
+  g_ptr_array_remove_index (measure->annotations, 0);
+  chart = tandem_chart_new (measure);
+  surface = draw (chart, 842, 595);
+  g_assert_cmpuint (tandem_chart_get_notes_cut (chart), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,5 +537,6 @@ main (int   argc,
   g_test_add_func ("/chart/whole-number-axis", test_whole_number_axis);
   g_test_add_func ("/chart/no-data", test_no_data);
   g_test_add_func ("/chart/pages", test_pages);
+  g_test_add_func ("/chart/long-note", test_long_note);
   return g_test_run ();
 }
