@@ -69,6 +69,7 @@ tandem_cli_export_peer_support (int    argc,
   TandemExportFormat format;
   double width, height;
   gboolean ok;
+  guint cut;
 
   g_option_context_set_summary (context, _("Export a team's peer-support implementation summary, "
                                            "or the caseload overview of every team."));
@@ -132,6 +133,11 @@ tandem_cli_export_peer_support (int    argc,
       ok = tandem_export_pages_confirmed (output, format, width, height, 1, dpi,
                                           tandem_peer_support_draw_summary_page, report,
                                           tandem_cli_confirm_intact, project, &error);
+      if (ok && (cut = tandem_peer_support_summary_count_cut (report, width, height)) > 0)
+        fprintf (stderr, ngettext ("%s: %u entry is cut short or left out to fit one page; "
+                                   "the page says so.\n",
+                                   "%s: %u entries are cut short or left out to fit one page; "
+                                   "the page says so.\n", cut), output, cut);
     }
   else
     {

@@ -812,14 +812,17 @@ draw_footer (cairo_t    *cr,
                     &muted, 1);
 }
 
-/* A bullet paragraph, if it fits above @bottom; returns its height, or -1. */
+/* A bullet paragraph of at most four lines, if it fits above @bottom;
+ * returns its height, or -1. A longer one ends in an ellipsis and counts
+ * in @cut. */
 static double
 draw_bullet (cairo_t    *cr,
              const char *text,
              double      x,
              double      y,
              double      width,
-             double      bottom)
+             double      bottom,
+             guint      *cut)
 {
   PangoLayout *layout = make_layout (cr, text, 9, FALSE, width - 12, 4);
   double height = layout_height (layout);
@@ -829,6 +832,8 @@ draw_bullet (cairo_t    *cr,
       g_object_unref (layout);
       return -1;
     }
+  if (pango_layout_is_ellipsized (layout))
+    (*cut)++;
   set_rgb (cr, &ink);
   cairo_new_sub_path (cr);
   cairo_arc (cr, x + 3, y + 6, 1.6, 0, 2 * G_PI);
@@ -849,36 +854,22 @@ compare_target (gconstpointer a,
   return g_strcmp0 (x->target_date, y->target_date);
 }
 
-/**
- * tandem_peer_support_draw_summary_page:
- * @cr: where to draw, in points
- * @width: page width
- * @height: page height
- * @page_nr: the page (there is one)
- * @report: (type TandemPeerSupportReport): the team's report
- *
- * A team's one-page implementation summary: progress by stage, the support
- * in place beside the national survey, retention against the exemplary
- * trust, the peer roles and their supervision, and the next steps with a
- * target date. A #TandemDrawPageFunc, for printing and every export.
- */
-void
-tandem_peer_support_draw_summary_page (cairo_t  *cr,
-                                       double    width,
-                                       double    height,
-                                       guint     page_nr,
-                                       gpointer  user_data)
+/* Draws the summary; returns how many entries it cut short or left out. */
+static guint
+draw_summary (cairo_t                 *cr,
+              double                   width,
+              double                   height,
+              TandemPeerSupportReport *report)
 {
-  TandemPeerSupportReport *report = user_data;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *date = tandem_peer_support_format_date (report->today);
   g_autoptr(GPtrArray) support = tandem_peer_support_describe_support (report);
   g_autoptr(GPtrArray) targets = g_ptr_array_new ();
   double content = width - 2 * MARGIN;
-  double bottom = height - MARGIN;
+  double bottom = height - MARGIN - 14;   /* a line kept for saying what did not fit */
   double x = MARGIN, y = MARGIN, h;
-  guint shown = 0;
+  guint shown = 0, cut = 0, i;
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -895,42 +886,47 @@ tandem_peer_support_draw_summary_page (cairo_t  *cr,
   y += tandem_peer_support_progress_height (report->stages, content) + 12;
 
   y += draw_heading (cr, _("Support in place, beside a national survey of 28 trusts"), x, y, content);
-  for (guint i = 0; i < support->len && (h = draw_bullet (cr, support->pdata[i], x, y, content,
-                                                          bottom)) >= 0; i++)
+  for (i = 0; i < support->len && (h = draw_bullet (cr, support->pdata[i], x, y, content,
+                                                    bottom, &cut)) >= 0; i++)
     y += h;
+  cut += support->len - i;
   y += 10;
 
   if (y + 60 < bottom)
     {
       y += draw_heading (cr, _("Peer workers still in post, beside the exemplary trust"), x, y,
                          content);
-      for (guint i = 0; i < 3; i++)
+      for (i = 0; i < 3; i++)
         {
           g_autofree char *text = tandem_peer_support_describe_retention (&report->retention[i]);
-          if ((h = draw_bullet (cr, text, x, y, content, bottom)) < 0)
+          if ((h = draw_bullet (cr, text, x, y, content, bottom, &cut)) < 0)
             break;
           y += h;
         }
+      cut += 3 - i;
       y += 10;
     }
+  else
+    cut += 3;
 
   if (y + 40 < bottom)
     {
       y += draw_heading (cr, _("Peer roles and their supervision"), x, y, content);
       if (report->roles->len == 0)
         y += draw_text (cr, _("No peer roles recorded yet."), x, y, content, 9, FALSE, &muted, 1) + 3;
-      for (guint i = 0; i < report->roles->len; i++)
+      for (i = 0; i < report->roles->len; i++)
         {
           const TandemPeerRole *role = report->roles->pdata[i];
           g_autofree char *terms = tandem_peer_support_describe_role (role);
           g_autofree char *supervision = tandem_peer_support_describe_supervision (role);
           g_autofree char *text = g_strdup_printf ("%s — %s. %s", role->title, terms, supervision);
 
-          if ((h = draw_bullet (cr, text, x, y, content, bottom)) < 0)
+          if ((h = draw_bullet (cr, text, x, y, content, bottom, &cut)) < 0)
             break;
           y += h;
           shown++;
         }
+      cut += report->roles->len - shown;
       if (shown < report->roles->len)
         {
           g_autofree char *more = g_strdup_printf (ngettext ("…and %u more role.",
@@ -942,8 +938,10 @@ tandem_peer_support_draw_summary_page (cairo_t  *cr,
         }
       y += 10;
     }
+  else
+    cut += report->roles->len;
 
-  for (guint i = 0; i < report->items->len; i++)
+  for (i = 0; i < report->items->len; i++)
     {
       TandemTrackerItem *item = report->items->pdata[i];
       if (item->target_date != NULL && item->status != TANDEM_ITEM_IN_PLACE &&
@@ -954,7 +952,7 @@ tandem_peer_support_draw_summary_page (cairo_t  *cr,
   if (targets->len > 0 && y + 40 < bottom)
     {
       y += draw_heading (cr, _("Next steps with a target date"), x, y, content);
-      for (guint i = 0; i < targets->len; i++)
+      for (i = 0; i < targets->len; i++)
         {
           const TandemTrackerItem *item = targets->pdata[i];
           g_autofree char *due = tandem_peer_support_format_date (item->target_date);
@@ -964,10 +962,24 @@ tandem_peer_support_draw_summary_page (cairo_t  *cr,
             : g_strdup_printf (_("By %s: %s (%s)"), due, item->title,
                                tandem_item_status_label (item->status));
 
-          if ((h = draw_bullet (cr, text, x, y, content, bottom)) < 0)
+          if ((h = draw_bullet (cr, text, x, y, content, bottom, &cut)) < 0)
             break;
           y += h;
         }
+      cut += targets->len - i;
+    }
+  else
+    cut += targets->len;
+
+  if (cut > 0)
+    {
+      g_autofree char *note = g_strdup_printf (ngettext ("%u entry is cut short or left out to fit "
+                                                         "one page: Tandem's Peer support page "
+                                                         "shows everything.",
+                                                         "%u entries are cut short or left out to "
+                                                         "fit one page: Tandem's Peer support page "
+                                                         "shows everything.", cut), cut);
+      draw_text (cr, note, x, bottom + 2, content, 8, TRUE, &ink, 1);
     }
 
   {
@@ -976,6 +988,54 @@ tandem_peer_support_draw_summary_page (cairo_t  *cr,
     draw_footer (cr, footer, width, height);
   }
   cairo_restore (cr);
+  return cut;
+}
+
+/**
+ * tandem_peer_support_draw_summary_page:
+ * @cr: where to draw, in points
+ * @width: page width
+ * @height: page height
+ * @page_nr: the page (there is one)
+ * @report: (type TandemPeerSupportReport): the team's report
+ *
+ * A team's one-page implementation summary: progress by stage, the support
+ * in place beside the national survey, retention against the exemplary
+ * trust, the peer roles and their supervision, and the next steps with a
+ * target date. What does not fit the page is cut short or left out, and the
+ * page says how much. A #TandemDrawPageFunc, for printing and every export.
+ */
+void
+tandem_peer_support_draw_summary_page (cairo_t  *cr,
+                                       double    width,
+                                       double    height,
+                                       guint     page_nr,
+                                       gpointer  report)
+{
+  draw_summary (cr, width, height, report);
+}
+
+/**
+ * tandem_peer_support_summary_count_cut:
+ * @report: a team's report
+ * @width: page width
+ * @height: page height
+ *
+ * Returns: how many entries tandem_peer_support_draw_summary_page() cuts
+ *   short or leaves out on a page this size
+ */
+guint
+tandem_peer_support_summary_count_cut (TandemPeerSupportReport *report,
+                                       double                   width,
+                                       double                   height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  guint cut = draw_summary (cr, width, height, report);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return cut;
 }
 
 /**

@@ -66,6 +66,9 @@ void   tandem_peer_support_draw_summary_page  (cairo_t  *cr,
                                                double    height,
                                                guint     page_nr,
                                                gpointer  report);
+guint  tandem_peer_support_summary_count_cut  (TandemPeerSupportReport *report,
+                                               double                   width,
+                                               double                   height);
 void   tandem_peer_support_draw_caseload_page (cairo_t  *cr,
                                                double    width,
                                                double    height,

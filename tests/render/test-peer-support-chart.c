@@ -324,6 +324,53 @@ count_pages (const char *path)
   return pages;
 }
 
+/* The summary is one page: what does not fit is cut short or left out, and
+ * the page says so rather than dropping it silently. */
+static void
+test_summary_says_what_is_cut (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-peer-cut-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "ward.tandem", NULL);
+  g_autoptr(TandemProject) project = tandem_project_create (path, &error);
+  g_autoptr(TandemPeerSupportReport) report = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autofree char *role = NULL;
+  GString *title = g_string_new (NULL);
+  double width, height;
+
+  g_assert_no_error (error);
+  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+  teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+  tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &width, &height);
+
+  report = tandem_peer_support_report_new (project, teams->pdata[0], "2026-11-21", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_peer_support_summary_count_cut (report, width, height), ==, 0);
+  g_clear_pointer (&report, tandem_peer_support_report_free);
+
+  /* Names are at most 500 letters: longer than four lines of the page. */
+  for (guint i = 1; i <= 70; i++)
+    g_string_append_printf (title, "w%05u ", i);
+  role = tandem_peer_support_add_role (project, teams->pdata[0], title->str, &error);
+  g_assert_no_error (error);
+  g_string_free (title, TRUE);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Peer worker %u", i);
+      g_autofree char *id = tandem_peer_support_add_role (project, teams->pdata[0], name, &error);
+      g_assert_no_error (error);
+    }
+  report = tandem_peer_support_report_new (project, teams->pdata[0], "2026-11-21", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_peer_support_summary_count_cut (report, width, height), >, 1);
+
+  g_clear_pointer (&report, tandem_peer_support_report_free);
+  g_clear_object (&project);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* The summary and the caseload overview, as the app and the CLI write them. */
 static void
 test_pages (void)
@@ -409,5 +456,6 @@ main (int   argc,
   g_test_add_func ("/peer-support-chart/progress-high-contrast", test_progress_high_contrast);
   g_test_add_func ("/peer-support-chart/heatmap-high-contrast", test_heatmap_high_contrast);
   g_test_add_func ("/peer-support-chart/pages", test_pages);
+  g_test_add_func ("/peer-support-chart/summary-says-what-is-cut", test_summary_says_what_is_cut);
   return g_test_run ();
 }
