@@ -75,9 +75,7 @@ static char *
 column_dup (sqlite3_stmt *stmt,
             int           column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return _tandem_column_text (stmt, column);
 }
 
 /* Steps @stmt to its end; FALSE (with @error) unless it finished cleanly. */
@@ -315,10 +313,10 @@ tandem_coaching_list_kinds (TandemProject *project)
     return kinds;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *kind = column_dup (stmt, 0);
 
       if (kind && *kind && !g_strv_contains (builtin_kinds, kind))
-        g_ptr_array_add (kinds, g_strdup (kind));
+        g_ptr_array_add (kinds, g_steal_pointer (&kind));
     }
   sqlite3_finalize (stmt);
   return kinds;
@@ -1354,12 +1352,19 @@ tandem_coaching_list_templates (TandemProject *project)
   if (stmt == NULL)
     return templates;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (templates, template_new (
-      (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-      (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3),
-      sqlite3_column_int (stmt, 4) != 0, (const char *) sqlite3_column_text (stmt, 5),
-      (const char *) sqlite3_column_text (stmt, 6), (const char *) sqlite3_column_text (stmt, 7),
-      (const char *) sqlite3_column_text (stmt, 8)));
+    {
+      g_autofree char *name = column_dup (stmt, 1);
+      g_autofree char *kind = column_dup (stmt, 2);
+      g_autofree char *check_in = column_dup (stmt, 5);
+      g_autofree char *notes = column_dup (stmt, 6);
+      g_autofree char *advice = column_dup (stmt, 7);
+      g_autofree char *agreements = column_dup (stmt, 8);
+
+      g_ptr_array_add (templates, template_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                name, kind, sqlite3_column_int (stmt, 3),
+                                                sqlite3_column_int (stmt, 4) != 0,
+                                                check_in, notes, advice, agreements));
+    }
   sqlite3_finalize (stmt);
   return templates;
 }

@@ -199,10 +199,10 @@ people_row (sqlite3_stmt *stmt,
             gpointer      data)
 {
   Tally *tally = data;
-  const char *name = (const char *) sqlite3_column_text (stmt, 0);
+  g_autofree char *name = _tandem_column_text (stmt, 0);
   const char *role = (const char *) sqlite3_column_text (stmt, 1);
 
-  if (name == NULL || role == NULL || !g_utf8_validate (name, -1, NULL))
+  if (name == NULL || role == NULL)
     return;
   /* The first person of that name (in the team's order) decides. */
   {

@@ -84,9 +84,7 @@ static char *
 column_dup (sqlite3_stmt *stmt,
             int           column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return _tandem_column_text (stmt, column);
 }
 
 static gboolean

@@ -100,14 +100,7 @@ static char *
 column_text (sqlite3_stmt *stmt,
              int           column)
 {
-  const unsigned char *text;
-
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  text = sqlite3_column_text (stmt, column);
-  if (text == NULL || !g_utf8_validate ((const char *) text, -1, NULL))
-    return NULL;
-  return g_strdup ((const char *) text);
+  return _tandem_column_text (stmt, column);
 }
 
 static double

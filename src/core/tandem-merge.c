@@ -919,9 +919,9 @@ load_theirs (Merge       *merge,
 
       txn.id = sqlite3_column_int64 (stmt, 0);
       txn.at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      txn.author = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      txn.author = _tandem_column_text (stmt, 2);
       txn.replica = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      txn.label = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      txn.label = _tandem_column_text (stmt, 4);
       txn.kind = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       txn.target = sqlite3_column_int64 (stmt, 6);
       txn.origin_replica = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
@@ -1692,9 +1692,7 @@ static char *
 column_text (sqlite3_stmt *stmt,
              int           column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return _tandem_column_text (stmt, column);
 }
 
 /* A readable name for an item: its title, name or words, if it has any. */

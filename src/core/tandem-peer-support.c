@@ -105,9 +105,7 @@ static char *
 column_dup (sqlite3_stmt *stmt,
             int           column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return _tandem_column_text (stmt, column);
 }
 
 static double
@@ -1826,7 +1824,7 @@ tandem_peer_support_caseload_new (TandemProject  *project,
     {
       guint total = sqlite3_column_int (stmt, 1);
 
-      g_ptr_array_add (caseload->stage_names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (caseload->stage_names, column_dup (stmt, 0));
       g_array_append_val (totals, total);
     }
   sqlite3_finalize (stmt);
@@ -1869,7 +1867,7 @@ tandem_peer_support_caseload_new (TandemProject  *project,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TandemTeamProgress *team = g_hash_table_lookup (teams, sqlite3_column_text (stmt, 0));
-      const char *stage_name = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *stage_name = column_dup (stmt, 1);
       TandemItemStatus status;
       guint count = sqlite3_column_int (stmt, 3);
 
@@ -2082,6 +2080,7 @@ tandem_peer_support_timeline (TandemProject  *project,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *at = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *item = column_dup (stmt, 3);
       TandemItemStatus status;
 
       if (at == NULL || strlen (at) < 10 || sqlite3_column_type (stmt, 4) != SQLITE_TEXT ||
@@ -2090,8 +2089,7 @@ tandem_peer_support_timeline (TandemProject  *project,
       /* Translators: an item of the framework and the status it was given,
        * such as “Training for the role: In place”. */
       add_event (events, at, at, TANDEM_TIMELINE_STATUS, (const char *) sqlite3_column_text (stmt, 2),
-                 g_strdup_printf (_("%s: %s"), (const char *) sqlite3_column_text (stmt, 3),
-                                  tandem_item_status_label (status)),
+                 g_strdup_printf (_("%s: %s"), item, tandem_item_status_label (status)),
                  (const char *) sqlite3_column_text (stmt, 1));
     }
   if (step_failed (project, stmt, rc, error))
@@ -2106,10 +2104,10 @@ tandem_peer_support_timeline (TandemProject  *project,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *title = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *title = column_dup (stmt, 1);
       const char *start = (const char *) sqlite3_column_text (stmt, 2);
       const char *end = (const char *) sqlite3_column_text (stmt, 3);
-      const char *reason = (const char *) sqlite3_column_text (stmt, 4);
+      g_autofree char *reason = column_dup (stmt, 4);
       GDate date;
 
       if (start && date_from_iso (start, &date))
@@ -2133,8 +2131,8 @@ tandem_peer_support_timeline (TandemProject  *project,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *day = (const char *) sqlite3_column_text (stmt, 0);
-      const char *note = (const char *) sqlite3_column_text (stmt, 2);
-      const char *title = (const char *) sqlite3_column_text (stmt, 4);
+      g_autofree char *note = column_dup (stmt, 2);
+      g_autofree char *title = column_dup (stmt, 4);
       TandemSupervisionKind kind;
       GDate date;
 

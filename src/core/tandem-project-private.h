@@ -16,6 +16,8 @@ const char *_tandem_project_entity_label (const char *entity);
 /* In tandem-project-check.c: what `check` finds in the content. */
 guint _tandem_project_check_content (TandemProject *self,
                                      GPtrArray     *problems);
+char *_tandem_column_text (sqlite3_stmt *stmt,
+                           int           column);
 
 /* Another copy's change, replayed into this one by a merge: it keeps the
  * author, time and identity it was made with. */

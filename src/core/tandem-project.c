@@ -1235,7 +1235,7 @@ txn_label (TandemProject *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, txn);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    label = _tandem_column_text (stmt, 0);
   sqlite3_reset (stmt);
   return label;
 }
@@ -1497,7 +1497,7 @@ tandem_project_get_text (TandemProject *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    text = _tandem_column_text (stmt, 0);
   sqlite3_reset (stmt);
   return text;
 }
@@ -1616,7 +1616,7 @@ tandem_project_dup_added_by (TandemProject *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    author = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    author = _tandem_column_text (stmt, 0);
   sqlite3_reset (stmt);
 
   /* Never inserted by an edit: it came with the project when it was created. */
@@ -1625,7 +1625,7 @@ tandem_project_dup_added_by (TandemProject *self,
       stmt = prepare (self, "SELECT author FROM change_txn WHERE kind = 'create' "
                             "ORDER BY id DESC LIMIT 1", NULL);
       if (stmt != NULL && tandem_project_exists_any (self, id) && sqlite3_step (stmt) == SQLITE_ROW)
-        author = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        author = _tandem_column_text (stmt, 0);
       if (stmt != NULL)
         sqlite3_reset (stmt);
     }
@@ -2669,6 +2669,24 @@ sqlite3 *
 _tandem_project_get_db (TandemProject *self)
 {
   return self->db;
+}
+
+/* Text in a file may have been written by anything, so it is not trusted to
+ * be UTF-8: bytes that are not become U+FFFD, and the rest is kept. Every
+ * piece of text core reads for people to see comes through here. Returns
+ * NULL for SQL NULL. */
+char *
+_tandem_column_text (sqlite3_stmt *stmt,
+                     int           column)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  text = (const char *) sqlite3_column_text (stmt, column);
+  if (text == NULL)
+    return g_strdup ("");
+  return g_utf8_make_valid (text, sqlite3_column_bytes (stmt, column));
 }
 
 /* ------------------------------------------------------------------------ */

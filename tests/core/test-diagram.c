@@ -10,6 +10,7 @@
 #include "tandem-defaults.h"
 #include "tandem-diagram.h"
 #include "tandem-merge.h"
+#include "tandem-project-private.h"
 #include "tandem-sample.h"
 #include "tandem-test-core-util.h"
 
@@ -954,6 +955,54 @@ test_rename_conflict (Fixture       *f,
   g_assert_cmpstr (title, ==, "Ada's words");
 }
 
+/* A file written by another program may hold titles that are not UTF-8:
+ * they come back valid, with what can be read of them kept. */
+static void
+test_invalid_utf8_titles (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) teams = tandem_project_list_ids (f->project, "team", NULL, NULL, "position");
+  g_autoptr(GPtrArray) diagrams = tandem_diagram_list (f->project, teams->pdata[0], NULL);
+  g_autoptr(TandemDiagram) before = load (f, diagrams->pdata[0]);
+  g_autoptr(TandemDiagram) d = NULL;
+  g_autoptr(TandemProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (tandem_project_get_path (f->project));
+  g_autofree char *text = NULL;
+  const char *ids[3];
+  guint n = 0;
+  sqlite3 *db = _tandem_project_get_db (f->project);
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (before) && n < G_N_ELEMENTS (ids); i++)
+    ids[n++] = tandem_diagram_get_node (before, i)->id;
+  g_assert_cmpuint (n, ==, 3);
+  /* As text with a stray byte, as text cut inside a character, as a blob. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE node SET title = CASE id "
+                                       "WHEN ?1 THEN CAST (X'4265747465722063617265FF' AS TEXT) "
+                                       "WHEN ?2 THEN CAST (X'436166C3' AS TEXT) "
+                                       "ELSE X'5226442000FE57617264' END "
+                                       "WHERE id IN (?1, ?2, ?3)", -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < n; i++)
+    sqlite3_bind_text (stmt, i + 1, ids[i], -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 3);
+  sqlite3_finalize (stmt);
+  g_clear_object (&f->project);
+
+  reopened = tandem_project_open (path, &error);
+  g_assert_no_error (error);
+  f->project = g_object_ref (reopened);
+  d = load (f, diagrams->pdata[0]);
+  g_assert_cmpstr (node_by_id (d, ids[0])->title, ==, "Better care\xef\xbf\xbd");
+  g_assert_cmpstr (node_by_id (d, ids[1])->title, ==, "Caf\xef\xbf\xbd");
+  g_assert_cmpstr (node_by_id (d, ids[2])->title, ==, "R&D \xef\xbf\xbd\xef\xbf\xbdWard");
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (d); i++)
+    g_assert_true (g_utf8_validate (tandem_diagram_get_node (d, i)->title, -1, NULL));
+  text = tandem_project_get_text (f->project, "node", ids[2], "title");
+  g_assert_cmpstr (text, ==, "R&D \xef\xbf\xbd\xef\xbf\xbdWard");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -978,5 +1027,7 @@ main (int   argc,
   g_test_add ("/diagram/authorship", Fixture, "sample", fixture_set_up, test_authorship, fixture_tear_down);
   g_test_add ("/diagram/rename-conflict", Fixture, "sample", fixture_set_up,
               test_rename_conflict, fixture_tear_down);
+  g_test_add ("/diagram/invalid-utf8-titles", Fixture, "sample", fixture_set_up,
+              test_invalid_utf8_titles, fixture_tear_down);
   return g_test_run ();
 }
