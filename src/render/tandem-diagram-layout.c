@@ -352,7 +352,14 @@ make_text (TandemDiagramLayout *self,
       pango_layout_set_width (layout, pango_width);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
-  pango_layout_set_text (layout, text, -1);
+  /* Pango would warn, and keep bytes cairo then refuses to draw. */
+  if (g_utf8_validate (text, -1, NULL))
+    pango_layout_set_text (layout, text, -1);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      pango_layout_set_text (layout, valid, -1);
+    }
   g_hash_table_insert (cache, g_steal_pointer (&key), g_object_ref (layout));
   return layout;
 }
@@ -402,6 +409,30 @@ prepared_text_free (gpointer data)
   g_clear_pointer (&prepared->glyphs, g_array_unref);
   g_clear_pointer (&prepared->clusters, g_array_unref);
   g_free (prepared);
+}
+
+/* Whether cairo_show_text_glyphs() takes @run's text and clusters: an error
+ * there would stop everything drawn after it on the same cairo_t. */
+static gboolean
+clusters_fit (PreparedText  *prepared,
+              const TextRun *run)
+{
+  int bytes = 0, glyphs = 0;
+
+  for (guint c = 0; c < run->n_clusters; c++)
+    {
+      const cairo_text_cluster_t *cluster =
+        &g_array_index (prepared->clusters, cairo_text_cluster_t, run->first_cluster + c);
+
+      if (cluster->num_bytes < 0 || cluster->num_glyphs < 0 ||
+          (cluster->num_bytes == 0 && cluster->num_glyphs == 0) ||
+          bytes + cluster->num_bytes > run->utf8_len ||
+          !g_utf8_validate (run->utf8 + bytes, cluster->num_bytes, NULL))
+        return FALSE;
+      bytes += cluster->num_bytes;
+      glyphs += cluster->num_glyphs;
+    }
+  return bytes == run->utf8_len && (guint) glyphs == run->n_glyphs;
 }
 
 /* One run (a glyph item) as pango_cairo_renderer_draw_glyph_item() sees it. */
@@ -464,6 +495,8 @@ prepare_run (PreparedText   *prepared,
   text_run.font = cairo_scaled_font_reference (font);
   text_run.n_glyphs = prepared->glyphs->len - text_run.first_glyph;
   text_run.n_clusters = prepared->clusters->len - text_run.first_cluster;
+  if (!clusters_fit (prepared, &text_run))
+    text_run.utf8 = NULL;
   g_array_append_val (prepared->runs, text_run);
   return TRUE;
 }
@@ -549,7 +582,7 @@ show_text (cairo_t     *cr,
           glyphs[g].y = from[g].y == 0 ? base_y : base_y + from[g].y;
         }
       cairo_set_scaled_font (cr, run->font);
-      if (with_text)
+      if (with_text && run->utf8 != NULL)
         cairo_show_text_glyphs (cr, run->utf8, run->utf8_len, glyphs, run->n_glyphs,
                                 &g_array_index (prepared->clusters, cairo_text_cluster_t, run->first_cluster),
                                 run->n_clusters, run->flags);
@@ -1660,10 +1693,14 @@ tandem_diagram_layout_draw (TandemDiagramLayout            *self,
   double cx1, cy1, cx2, cy2;
   int selected_box = -1;
   gboolean hc = options && options->high_contrast;
+  cairo_matrix_t matrix;
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_t *fresh = NULL;
 
   g_return_if_fail (TANDEM_IS_DIAGRAM_LAYOUT (self));
 
   cairo_save (cr);
+  cairo_get_matrix (cr, &matrix);
   cairo_clip_extents (cr, &cx1, &cy1, &cx2, &cy2);
   if (options && options->selected >= 0)
     selected_box = tandem_diagram_layout_find_box (self, options->selected);
@@ -1719,9 +1756,22 @@ tandem_diagram_layout_draw (TandemDiagramLayout            *self,
       const TandemDiagramBox *box = &g_array_index (self->boxes, TandemDiagramBox, b);
 
       if (visible (cx1, cy1, cx2, cy2, box->x - 12, box->y - 10, box->width + 24, box->height + 12))
-        draw_box (self, cr, box, options);
+        {
+          draw_box (self, fresh ? fresh : cr, box, options);
+          /* A cairo_t that failed draws nothing more: one box that could
+           * not be drawn must not take the rest of the diagram with it. */
+          if (cairo_status (fresh ? fresh : cr) != CAIRO_STATUS_SUCCESS)
+            {
+              g_clear_pointer (&fresh, cairo_destroy);
+              fresh = cairo_create (target);
+              cairo_set_matrix (fresh, &matrix);
+              cairo_rectangle (fresh, cx1, cy1, cx2 - cx1, cy2 - cy1);
+              cairo_clip (fresh);
+            }
+        }
     }
   if (options && options->drop_target >= 0 && options->drop_place != TANDEM_DROP_ONTO)
-    draw_drop_line (self, cr, options);
+    draw_drop_line (self, fresh ? fresh : cr, options);
+  g_clear_pointer (&fresh, cairo_destroy);
   cairo_restore (cr);
 }
