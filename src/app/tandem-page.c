@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-page.h"
+#include "tandem-plain-text.h"
 
 typedef struct
 {
@@ -264,7 +265,7 @@ tandem_page_show_toast (TandemPage *self,
 
   if (overlay == NULL)
     return;
-  toast = adw_toast_new (title);
+  toast = tandem_plain_toast_new (title);
   if (with_undo)
     {
       adw_toast_set_button_label (toast, _("_Undo"));

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-merge.h"
+#include "tandem-plain-text.h"
 #include "tandem-shown-field.h"
 
 #define SHOWN_KEY "tandem-shown-field"
@@ -489,17 +490,13 @@ tandem_shown_field_report_conflict (TandemPage   *page,
       tandem_page_show_error (page, _("Someone Else Changed This"), error);
       return;
     }
-  /* A toast's title is markup. */
   if (name)
-    {
-      g_autofree char *escaped = g_markup_escape_text (name, -1);
-      title = g_strdup_printf (_("%s changed this at the same time — both versions are kept; "
-                                 "choose in Conflicts"), escaped);
-    }
+    title = g_strdup_printf (_("%s changed this at the same time — both versions are kept; "
+                               "choose in Conflicts"), name);
   else
     title = g_strdup (_("Someone else changed this at the same time — both versions are kept; "
                         "choose in Conflicts"));
-  toast = adw_toast_new (title);
+  toast = tandem_plain_toast_new (title);
   adw_toast_set_timeout (toast, 10);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Conflicts"));

@@ -20,6 +20,7 @@
 #include "tandem-merge-dialog.h"
 #include "tandem-page-layout.h"
 #include "tandem-peer-support-page.h"
+#include "tandem-plain-text.h"
 #include "tandem-team-dialog.h"
 #include "tandem-window.h"
 
@@ -239,7 +240,7 @@ show_toast (TandemWindow *self,
             const char   *button_label,
             const char   *action)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = tandem_plain_toast_new (title);
 
   if (button_label)
     {

@@ -15,6 +15,7 @@
 #include "tandem-diagram-canvas.h"
 #include "tandem-legibility.h"
 #include "tandem-help-window.h"
+#include "tandem-merge-dialog.h"
 #include "tandem-sample.h"
 #include "tandem-test-util.h"
 #include "tandem-window.h"
@@ -738,6 +739,57 @@ test_shortcuts_window (Fixture       *fixture,
   WAIT_FOR (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, GTK_WINDOW (fixture->window)) == NULL);
 }
 
+/* A toast on show whose text is @text, as people read it. */
+static gboolean
+is_toast_titled (GtkWidget *widget, gconstpointer data)
+{
+  return is_label_text (widget, data) &&
+         gtk_widget_get_ancestor (widget, g_type_from_name ("AdwToastWidget")) != NULL;
+}
+
+/* Names with markup's special characters are shown as typed in toasts
+ * (libadwaita 1.2 reads a toast's title as markup): a team's, and a merged
+ * file's in the Undo toast. */
+static void
+test_toast_names (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TandemProject *project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "R&D copy.tandem", NULL);
+  TandemField fields[] = { { "name", tandem_value_text ("R&D <Ward> \"A\"") } };
+
+  open_and_wait_for_project (fixture->window, fixture->path);
+  project = tandem_window_get_project (fixture->window);
+  team = tandem_project_insert (project, "team", fields, G_N_ELEMENTS (fields), &error);
+  g_assert_no_error (error);
+  tandem_window_select_team (fixture->window, team);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-team", NULL));
+  WAIT_FOR (FIND (fixture->window, is_toast_titled,
+                  "Deleted “R&D <Ward> \"A\"” and all its work"));
+
+  /* Another copy, with a team of its own, merged in and taken back. */
+  g_assert_true (tandem_project_save_copy (project, copy_path, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TandemProject) copy = tandem_project_open (copy_path, &error);
+    TandemField kestrel[] = { { "name", tandem_value_text ("Kestrel Ward") } };
+    g_autofree char *id = NULL;
+
+    g_assert_no_error (error);
+    tandem_project_set_author (copy, "Ben Ade");
+    id = tandem_project_insert (copy, "team", kestrel, G_N_ELEMENTS (kestrel), &error);
+    g_assert_no_error (error);
+  }
+  tandem_merge_file_into (GTK_WINDOW (fixture->window), project, copy_path);
+  g_assert_cmpint (tandem_project_count (project, "team", "name", "Kestrel Ward"), ==, 1);
+  destroy_transients (GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (tandem_project_count (project, "team", "name", "Kestrel Ward"), ==, 0);
+  WAIT_FOR (FIND (fixture->window, is_toast_titled, "Undone: Merge of R&D copy"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +799,8 @@ main (int   argc,
   app = test_application_new ();
 
   g_test_add ("/window/open-sample", Fixture, NULL, fixture_set_up, test_open_sample,
+              fixture_tear_down);
+  g_test_add ("/window/toast-names", Fixture, NULL, fixture_set_up, test_toast_names,
               fixture_tear_down);
   g_test_add_func ("/help/topics", test_help);
   g_test_add ("/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts_window,
