@@ -15,6 +15,7 @@
 #include "tandem-checked-edit.h"
 #include "tandem-coaching-render.h"
 #include "tandem-legibility.h"
+#include "tandem-plain-text.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
 #include "tandem-window.h"
@@ -497,7 +498,7 @@ run_search (TandemCoachingPage *self)
   clear_list (self->search_list);
   if (hits == NULL)
     {
-      adw_preferences_group_set_description (self->search_group, error->message);
+      tandem_plain_group_set_description (self->search_group, error->message);
       return;
     }
   for (guint i = 0; i < hits->len; i++)
@@ -527,7 +528,7 @@ run_search (TandemCoachingPage *self)
                                : g_strdup_printf (ngettext ("%u result, best first, across every team.",
                                                             "%u results, best first, across every team.",
                                                             hits->len), hits->len);
-  adw_preferences_group_set_description (self->search_group, description);
+  tandem_plain_group_set_description (self->search_group, description);
 }
 
 /* ------------------------------------------------------------------------ */

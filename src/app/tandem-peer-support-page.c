@@ -14,6 +14,7 @@
 #include "tandem-legibility.h"
 #include "tandem-peer-support-chart.h"
 #include "tandem-peer-support-page.h"
+#include "tandem-plain-text.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
 
@@ -447,6 +448,8 @@ fill_item_details (TandemPeerSupportPage   *self,
                                                  _("Last reviewed (such as 2026-12-31)"),
                                                  item->last_reviewed));
 
+  /* Who changed it is a name as typed, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (history_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (history_row), _("History"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (history_row), history);
   adw_expander_row_add_row (row, history_row);
@@ -580,7 +583,7 @@ build_checklist (TandemPeerSupportPage *self)
               description = g_strdup_printf (_("%u of %u in place"),
                                              progress->counts[TANDEM_ITEM_IN_PLACE], progress->total);
               group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-              adw_preferences_group_set_title (group, item->stage);
+              tandem_plain_group_set_title (group, item->stage);
               adw_preferences_group_set_description (group, description);
             }
           stage = item->stage;
@@ -920,6 +923,7 @@ build_role_row (TandemPeerSupportPage *self,
                                                 tandem_supervision_kind_label (record->kind));
       g_autofree char *delete_label = g_strdup_printf (_("Delete the record of %s"), title);
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (record_row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (record_row), title);
       if (record->note)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (record_row), record->note);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-plain-text.h"
 #include "tandem-preferences.h"
 #include "tandem-window.h"
 
@@ -173,7 +174,7 @@ tandem_preferences_new (GtkWindow *parent,
                                    "your account's name (%s)."),
                                  (real && *real && !g_str_equal (real, "Unknown"))
                                    ? real : g_get_user_name ());
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  tandem_plain_group_set_description (ADW_PREFERENCES_GROUP (group), description);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (author), _("Your name"));
   gtk_editable_set_text (GTK_EDITABLE (author), name);

@@ -316,6 +316,8 @@ reload_recent (TandemWindow *self)
 
       if (g_str_has_suffix (name, ".tandem"))
         name[strlen (name) - strlen (".tandem")] = '\0';
+      /* File and folder names as they are, “R&D” included, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder ? folder : "");
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -245,6 +245,10 @@ test_journey (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (tandem_project_count (project, "action", "session_id", second), ==, 0);
 
+  /* What was searched for is shown as typed, not read as markup. */
+  gtk_editable_set_text (GTK_EDITABLE (FIND_TYPE (widget, GTK_TYPE_SEARCH_ENTRY)), "R&D <zzq>");
+  WAIT_FOR (FIND (widget, is_label_text, "Nothing found for “R&D <zzq>”.") != NULL);
+
   /* Search across every team, with the match highlighted. */
   gtk_editable_set_text (GTK_EDITABLE (FIND_TYPE (widget, GTK_TYPE_SEARCH_ENTRY)), "weighted blanket");
   WAIT_FOR (g_strcmp0 (tandem_coaching_page_get_view (page), "search") == 0);

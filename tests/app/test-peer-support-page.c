@@ -264,6 +264,49 @@ test_page (void)
   remove_tree (dir);
 }
 
+/* A supervision note is shown as typed, not read as markup. */
+static void
+test_words_as_typed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *record = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autoptr(TandemProject) project = create_sample_project ("tandem-peer-page-XXXXXX", "Sample.tandem",
+                                                            NULL, &dir, &path);
+  const char *note = "Talked about R&D <b>rota</b> & \"cover\"";
+  TandemWindow *window;
+  GtkWidget *page;
+
+  teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+  roles = tandem_peer_support_list_roles (project, teams->pdata[0], NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roles->len, >, 0);
+  {
+    TandemField fields[] = {
+      { "role_id", tandem_value_text (((TandemPeerRole *) roles->pdata[0])->id) },
+      { "date", tandem_value_text ("2030-01-02") },   /* after the sample's, so among the latest */
+      { "kind", tandem_value_text ("group") },
+      { "note", tandem_value_text (note) },
+    };
+    record = insert_or_die (project, "supervision", fields, G_N_ELEMENTS (fields));
+  }
+  g_clear_object (&project);
+
+  window = new_test_window (app, 0, 0);
+  open_and_wait_for_project (window, path);
+  tandem_window_select_team (window, teams->pdata[0]);
+  page = find_widget (GTK_WIDGET (window), is_page, NULL);
+  g_assert_nonnull (page);
+  WAIT_FOR (find_widget (page, is_label_text, note) != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,5 +317,6 @@ main (int   argc,
   app = test_application_new ();
 
   g_test_add_func ("/peer-support-page/edit-and-export", test_page);
+  g_test_add_func ("/peer-support-page/words-as-typed", test_words_as_typed);
   return test_run_app (app);
 }
