@@ -7,11 +7,13 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "tandem-application.h"
 #include "tandem-comments-panel.h"
 #include "tandem-comments.h"
 #include "tandem-diagram-canvas.h"
+#include "tandem-diagram-layout.h"
 #include "tandem-diagram-page.h"
 #include "tandem-diagram.h"
 #include "tandem-sample.h"
@@ -757,6 +759,137 @@ test_export_layouts (Fixture       *f,
     }
 }
 
+/* Whether the part of @surface (drawn at @scale) under @rect, less a margin
+ * for the box's outline, has ink as dark as text. */
+static gboolean
+has_text_ink (cairo_surface_t    *surface,
+              double              scale,
+              const GdkRectangle *rect)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int x0 = MAX (0, (int) ((rect->x + 3) * scale));
+  int y0 = MAX (0, (int) ((rect->y + 3) * scale));
+  int x1 = MIN (width, (int) ((rect->x + rect->width - 3) * scale));
+  int y1 = MIN (height, (int) ((rect->y + rect->height - 3) * scale));
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+
+        if ((pixel >> 24) == 0xff && ((pixel >> 16) & 0xff) < 90 &&
+            ((pixel >> 8) & 0xff) < 90 && (pixel & 0xff) < 90)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+has_title (TandemDiagram *diagram,
+           const char    *title)
+{
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (diagram); i++)
+    if (g_strcmp0 (tandem_diagram_get_node (diagram, i)->title, title) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Titles a file holds as bytes that are not UTF-8 (another program wrote
+ * them) are shown repaired, and every box of the diagram is still laid out
+ * and drawn with its words: before, the canvas was blank after the first. */
+static void
+test_invalid_utf8_titles (void)
+{
+  const double scale = 3;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  TandemWindow *window;
+  TandemDiagramPage *page;
+  TandemDiagramCanvas *canvas;
+  TandemDiagramLayout *layout;
+  TandemDiagram *diagram;
+  sqlite3 *db = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height;
+  guint n_boxes;
+
+  g_object_unref (create_sample_project ("tandem-diagram-page-XXXXXX", "Sample.tandem", NULL,
+                                         &dir, &path));
+  /* As text with a stray byte, as text cut inside a character, as a blob. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE node SET title = CAST (X'4265747465722063617265FF' AS TEXT) "
+                                 "WHERE id = (SELECT id FROM node WHERE kind = 'primary' LIMIT 1);"
+                                 "UPDATE node SET title = CAST (X'436166C3' AS TEXT) "
+                                 "WHERE id = (SELECT id FROM node WHERE kind = 'secondary' LIMIT 1);"
+                                 "UPDATE node SET title = X'5226442000FE57617264' "
+                                 "WHERE id = (SELECT id FROM node WHERE kind = 'change_idea' LIMIT 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  window = new_test_window (app, 1200, 800);
+  open_and_wait_for_project (window, path);
+  page = TANDEM_DIAGRAM_PAGE (find_widget (GTK_WIDGET (window), is_diagram_page, NULL));
+  g_assert_nonnull (page);
+  WAIT_FOR (tandem_diagram_page_get_diagram_id (page) != NULL);
+  canvas = TANDEM_DIAGRAM_CANVAS (tandem_diagram_page_get_canvas (page));
+  WAIT_FOR (tandem_diagram_canvas_get_layout (canvas) != NULL &&
+            gtk_widget_get_width (GTK_WIDGET (canvas)) > 0);
+  layout = tandem_diagram_canvas_get_layout (canvas);
+  diagram = tandem_diagram_layout_get_diagram (layout);
+
+  /* Laid out: a box for every node, the titles valid, the bad bytes marked. */
+  n_boxes = tandem_diagram_layout_get_n_boxes (layout);
+  g_assert_cmpuint (n_boxes, ==, tandem_diagram_get_n_nodes (diagram));
+  for (guint i = 0; i < tandem_diagram_get_n_nodes (diagram); i++)
+    {
+      const char *title = tandem_diagram_get_node (diagram, i)->title;
+
+      g_assert_true (g_utf8_validate (title, -1, NULL));
+      g_assert_cmpint (tandem_diagram_layout_find_box (layout, i), >=, 0);
+    }
+  g_assert_true (has_title (diagram, "Better care\xef\xbf\xbd"));
+  g_assert_true (has_title (diagram, "Caf\xef\xbf\xbd"));
+  g_assert_true (has_title (diagram, "R&D \xef\xbf\xbd\xef\xbf\xbdWard"));
+
+  /* Drawn, as the canvas draws itself: every box has its words in ink. */
+  width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  gsk_render_node_draw (node, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (guint b = 0; b < n_boxes; b++)
+    {
+      guint n = tandem_diagram_layout_get_box (layout, b)->node;
+      GdkRectangle rect;
+
+      g_assert_true (tandem_diagram_canvas_get_node_rect (canvas, n, &rect));
+      if (!has_text_ink (surface, scale, &rect))
+        g_error ("Nothing drawn in the box of “%s”", tandem_diagram_get_node (diagram, n)->title);
+    }
+  cairo_surface_destroy (surface);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,5 +907,6 @@ main (int   argc,
   g_test_add ("/diagram-page/details-edit", Fixture, NULL, fixture_set_up, test_details_edit, fixture_tear_down);
   g_test_add ("/diagram-page/lists", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
   g_test_add ("/diagram-page/export-layouts", Fixture, NULL, fixture_set_up, test_export_layouts, fixture_tear_down);
+  g_test_add_func ("/diagram-page/invalid-utf8-titles", test_invalid_utf8_titles);
   return test_run_app (app);
 }
