@@ -80,7 +80,7 @@ tandem_cli_export_diagram (int    argc,
       N_("Write in each item who added it and who last changed it"), NULL },
     { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &high_contrast,
       N_("Black on white, groups told apart by pattern"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, or - for standard output (a PDF or PNG only when it is not a terminal)"), N_("FILE") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), N_("DPI") },
     { NULL }
   };
@@ -114,6 +114,8 @@ tandem_cli_export_diagram (int    argc,
     return fail (_("--paper must be a4 or a3."));
   if (poster && format != TANDEM_EXPORT_PDF)
     return fail (_("A poster has four pages: export it as PDF (--format pdf)."));
+  if (tandem_cli_refuse_output (output, format != TANDEM_EXPORT_SVG))
+    return 2;
 
   /* The structural check runs while the diagram is drawn; nothing is kept
    * unless it passes (see tandem-cli-output.c). */
@@ -153,6 +155,8 @@ tandem_cli_export_diagram (int    argc,
                                       tandem_diagram_draw_page, pages,
                                       tandem_cli_confirm_intact, project, &error))
     return fail (error->message);
-  printf (_("Wrote %s\n"), output);
+  /* With “-”, standard output holds the diagram itself. */
+  if (!g_str_equal (output, "-"))
+    printf (_("Wrote %s\n"), output);
   return 0;
 }

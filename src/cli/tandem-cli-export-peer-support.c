@@ -56,7 +56,7 @@ tandem_cli_export_peer_support (int    argc,
     { "team", 0, 0, G_OPTION_ARG_STRING, &team,
       N_("The team whose one-page summary to export (default: every team's overview)"), N_("NAME") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, png or svg"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, or - for standard output (a PDF or PNG only when it is not a terminal)"), N_("FILE") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today,
       N_("The date to report as of, YYYY-MM-DD (default: today)"), N_("DATE") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), N_("DPI") },
@@ -90,6 +90,8 @@ tandem_cli_export_peer_support (int    argc,
       fprintf (stderr, _("tandem-cli: “%s” is not a format: use pdf, png or svg\n"), format_name);
       return 2;
     }
+  if (tandem_cli_refuse_output (output, format != TANDEM_EXPORT_SVG))
+    return 2;
   if (today != NULL)
     {
       char iso[11];

@@ -43,24 +43,6 @@ parse_date (const char *text)
                          (GDateYear) atoi (iso));
 }
 
-typedef struct
-{
-  TandemProject        *project;
-  const char           *session_id;
-  TandemSessionsFormat  format;
-} SessionExport;
-
-static gboolean
-write_session (const char  *path,
-               gpointer     data,
-               GError     **error)
-{
-  SessionExport *export = data;
-
-  return tandem_coaching_export_session (export->project, export->session_id, export->format,
-                                         path, error);
-}
-
 /* A session's start as the coach's local date (YYYY-MM-DD) and time (HH:MM). */
 static void
 local_start (const char  *starts_at,
@@ -172,7 +154,7 @@ tandem_cli_export_session (int    argc,
     { "time", 0, 0, G_OPTION_ARG_STRING, &time,
       N_("The time it started, HH:MM, when the team had more than one that day"), N_("TIME") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, md, txt or ics"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, or - for standard output (a PDF only when it is not a terminal)"), N_("FILE") },
     { "include-private", 0, 0, G_OPTION_ARG_NONE, &include_private,
       N_("Export the session even if it is marked private"), NULL },
     { NULL }
@@ -219,6 +201,8 @@ tandem_cli_export_session (int    argc,
       fprintf (stderr, _("tandem-cli: give the time as HH:MM, for example 09:30\n"));
       return 2;
     }
+  if (tandem_cli_refuse_output (output, format == TANDEM_SESSIONS_PDF))
+    return 2;
 
   /* The structural check runs while the record is made; nothing is kept
    * unless it passes (see tandem-cli-output.c). */
@@ -264,11 +248,8 @@ tandem_cli_export_session (int    argc,
         }
     }
 
-  {
-    SessionExport export = { project, session_id, format };
-
-    if (!tandem_cli_write_confirmed (project, output, write_session, &export, &error))
-      return tandem_cli_fail_reading (project, error);
-  }
+  if (!tandem_coaching_export_session_confirmed (project, session_id, format, output,
+                                                 tandem_cli_confirm_intact, project, &error))
+    return tandem_cli_fail_reading (project, error);
   return 0;
 }

@@ -31,27 +31,6 @@ find_team (TandemProject *project,
   return NULL;
 }
 
-typedef struct
-{
-  TandemProject        *project;
-  const char           *team_id;
-  const char           *from;
-  const char           *to;
-  gboolean              include_private;
-  TandemSessionsFormat  format;
-} LogExport;
-
-static gboolean
-write_log (const char  *path,
-           gpointer     data,
-           GError     **error)
-{
-  LogExport *log = data;
-
-  return tandem_coaching_export_log (log->project, log->team_id, log->from, log->to,
-                                     log->include_private, log->format, path, error);
-}
-
 /* Exactly YYYY-MM-DD, as the date is used as typed. */
 static gboolean
 valid_date (const char *text)
@@ -88,7 +67,7 @@ tandem_cli_export_sessions (int    argc,
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first day, YYYY-MM-DD"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last day, YYYY-MM-DD"), N_("DATE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, md, txt or ics"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, or - for standard output (a PDF only when it is not a terminal)"), N_("FILE") },
     { "include-private", 0, 0, G_OPTION_ARG_NONE, &include_private,
       N_("Include sessions marked private (left out by default)"), NULL },
     { NULL }
@@ -122,6 +101,8 @@ tandem_cli_export_sessions (int    argc,
       fprintf (stderr, _("tandem-cli: give dates as YYYY-MM-DD, for example 2026-11-01\n"));
       return 2;
     }
+  if (tandem_cli_refuse_output (output, format == TANDEM_SESSIONS_PDF))
+    return 2;
 
   /* The structural check runs while the log is made; nothing is kept
    * unless it passes (see tandem-cli-output.c). */
@@ -137,11 +118,8 @@ tandem_cli_export_sessions (int    argc,
         fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
       return 2;
     }
-  {
-    LogExport log = { project, team_id, from, to, include_private, format };
-
-    if (!tandem_cli_write_confirmed (project, output, write_log, &log, &error))
-      return tandem_cli_fail_reading (project, error);
-  }
+  if (!tandem_coaching_export_log_confirmed (project, team_id, from, to, include_private, format,
+                                             output, tandem_cli_confirm_intact, project, &error))
+    return tandem_cli_fail_reading (project, error);
   return 0;
 }

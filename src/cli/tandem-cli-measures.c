@@ -97,7 +97,7 @@ tandem_cli_export_chart (int    argc,
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("a4 (the default) or a3, landscape"), "PAPER" },
     { "style", 0, 0, G_OPTION_ARG_STRING, &style_name, N_("print (the default), screen or high-contrast"), "STYLE" },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), "DPI" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, or - for standard output (a PDF or PNG only when it is not a terminal)"), "FILE" },
     { NULL }
   };
 
@@ -116,6 +116,8 @@ tandem_cli_export_chart (int    argc,
     }
   if (!tandem_export_format_from_string (format_name, &format))
     return fail (2, _("Unknown format “%s”: use pdf, png or svg."), format_name);
+  if (tandem_cli_refuse_output (output, format != TANDEM_EXPORT_SVG))
+    return 2;
   if (paper_name && !tandem_paper_from_string (paper_name, &paper))
     return fail (2, _("Unknown paper “%s”: use a4 or a3."), paper_name);
   if (style_name == NULL || g_str_equal (style_name, "print"))
@@ -150,7 +152,8 @@ tandem_cli_export_chart (int    argc,
                                       tandem_chart_draw_page, chart,
                                       tandem_cli_confirm_intact, project, &error))
     return fail (error->domain == TANDEM_PROJECT_ERROR ||
-                 error->code == TANDEM_EXPORT_ERROR_INVALID ? 2 : 1, "%s", error->message);
+                 error->code == TANDEM_EXPORT_ERROR_INVALID ||
+                 error->code == TANDEM_EXPORT_ERROR_PROJECT ? 2 : 1, "%s", error->message);
   if (tandem_chart_get_notes_cut (chart) > 0)
     g_printerr (ngettext ("%s: %u note is too long to show in full on the chart; the chart says so.\n",
                           "%s: %u notes are too long to show in full on the chart; the chart says so.\n",

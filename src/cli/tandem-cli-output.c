@@ -5,19 +5,18 @@
  *
  * The exports open their project with tandem_project_open_for_reading(): the
  * structural check (which reads the whole file) runs on a second thread
- * while they read and draw, and nothing they made is kept until it passes.
+ * while they read and draw, and nothing they made is kept until it passes:
+ * each export's writer (tandem_export_file_commit()) asks
+ * tandem_cli_confirm_intact() before the file replaces the one named.
  */
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "tandem-cli-output.h"
-#include "tandem-export.h"
 
 /**
  * tandem_cli_confirm_intact:
@@ -75,41 +74,23 @@ tandem_cli_fail_reading (TandemProject *project,
 }
 
 /**
- * tandem_cli_write_confirmed:
- * @project: a #TandemProject opened for reading
- * @output: the file to write
- * @write: writes the export to the path it is given
- * @user_data: for @write
- * @error: return location for an error
+ * tandem_cli_refuse_output:
+ * @output: the --output given
+ * @binary: whether the format is binary (PDF, PNG)
  *
- * For exports that write their own files (text, calendars, documents): @write
- * writes beside @output under a temporary name, which replaces @output only
- * if the project's structural check passes. Nothing is left otherwise.
+ * “-” writes to standard output; a binary format is refused there when it is
+ * a terminal (a pipe or a file is fine), with a message on standard error.
  *
- * Returns: %TRUE if @output was written
+ * Returns: %TRUE if @output is refused (and it was said)
  */
 gboolean
-tandem_cli_write_confirmed (TandemProject       *project,
-                            const char          *output,
-                            TandemCliWriteFunc   write,
-                            gpointer             user_data,
-                            GError             **error)
+tandem_cli_refuse_output (const char *output,
+                          gboolean    binary)
 {
-  g_autofree char *dir = g_path_get_dirname (output);
-  g_autofree char *tmp = g_build_filename (dir, ".tandem-export-XXXXXX", NULL);
-  gboolean ok;
-  int fd;
-
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      g_autofree char *name = g_filename_display_basename (output);
-      g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
-                   _("“%s” could not be written: %s."), name, g_strerror (errno));
-      return FALSE;
-    }
-  close (fd);
-
-  ok = write (tmp, user_data, error) && tandem_project_confirm_intact (project, error);
-  return tandem_export_finish_file (tmp, output, ok, error);
+  if (!g_str_equal (output, "-") || !binary || !isatty (STDOUT_FILENO))
+    return FALSE;
+  fprintf (stderr, "tandem-cli: %s\n",
+           _("A PDF or PNG is not written to a terminal: redirect standard output to a file "
+             "or a pipe, or give --output FILE."));
+  return TRUE;
 }

@@ -486,32 +486,20 @@ tandem_sessions_format_from_string (const char           *name,
 }
 
 static gboolean
-write_text (const char  *path,
-            const char  *text,
-            GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (!g_file_set_contents (path, text, -1, &local))
-    {
-      g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE, "%s", local->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-export_doc (TandemCoachingDoc  *doc,
-            const char         *path,
-            GError            **error)
+export_doc (TandemCoachingDoc        *doc,
+            const char               *path,
+            TandemExportConfirmFunc   confirm,
+            gpointer                  confirm_data,
+            GError                  **error)
 {
   double width, height;
   guint n_pages;
 
   tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &width, &height);
   n_pages = tandem_coaching_doc_paginate (doc, width, height);
-  return tandem_export_pages (path, TANDEM_EXPORT_PDF, width, height, n_pages, 72,
-                              tandem_coaching_doc_draw_page, doc, error);
+  return tandem_export_pages_confirmed (path, TANDEM_EXPORT_PDF, width, height, n_pages, 72,
+                                        tandem_coaching_doc_draw_page, doc,
+                                        confirm, confirm_data, error);
 }
 
 /**
@@ -533,6 +521,34 @@ tandem_coaching_export_session (TandemProject         *project,
                                 const char            *path,
                                 GError               **error)
 {
+  return tandem_coaching_export_session_confirmed (project, session_id, format, path,
+                                                   NULL, NULL, error);
+}
+
+/**
+ * tandem_coaching_export_session_confirmed:
+ * @project: a project
+ * @session_id: a session
+ * @format: PDF (one page), Markdown, plain text or iCalendar
+ * @path: the file to write, or “-” for standard output
+ * @confirm: (nullable): asked before the finished file replaces @path
+ * @confirm_data: for @confirm
+ * @error: return location for an error
+ *
+ * As tandem_coaching_export_session(), but the record only replaces @path
+ * if @confirm agrees (see tandem_export_pages_confirmed()).
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+tandem_coaching_export_session_confirmed (TandemProject            *project,
+                                          const char               *session_id,
+                                          TandemSessionsFormat      format,
+                                          const char               *path,
+                                          TandemExportConfirmFunc   confirm,
+                                          gpointer                  confirm_data,
+                                          GError                  **error)
+{
   g_autofree char *today = tandem_coaching_today ();
   TandemSessionRecord *record = tandem_coaching_session_record (project, session_id, today, error);
   gboolean ok;
@@ -545,7 +561,7 @@ tandem_coaching_export_session (TandemProject         *project,
                               ? tandem_session_record_text (record)
                               : tandem_session_record_markdown (record);
       tandem_session_record_free (record);
-      return write_text (path, text, error);
+      return tandem_export_text (path, text, confirm, confirm_data, error);
     }
   if (format == TANDEM_SESSIONS_ICS)
     {
@@ -557,11 +573,11 @@ tandem_coaching_export_session (TandemProject         *project,
       tandem_session_record_free (record);
       day = g_strndup (starts ? starts : "", 10);
       text = tandem_coaching_calendar (project, team, day, day, TRUE, NULL, error);
-      return text != NULL && write_text (path, text, error);
+      return text != NULL && tandem_export_text (path, text, confirm, confirm_data, error);
     }
   {
     TandemCoachingDoc *doc = tandem_coaching_doc_new_record (record);
-    ok = export_doc (doc, path, error);
+    ok = export_doc (doc, path, confirm, confirm_data, error);
     tandem_coaching_doc_free (doc);
   }
   return ok;
@@ -593,6 +609,40 @@ tandem_coaching_export_log (TandemProject         *project,
                             const char            *path,
                             GError               **error)
 {
+  return tandem_coaching_export_log_confirmed (project, team_id, from, to, include_private,
+                                               format, path, NULL, NULL, error);
+}
+
+/**
+ * tandem_coaching_export_log_confirmed:
+ * @project: a project
+ * @team_id: a team
+ * @from: (nullable): the first day, YYYY-MM-DD
+ * @to: (nullable): the last day, YYYY-MM-DD
+ * @include_private: whether to include sessions marked private
+ * @format: PDF, Markdown, plain text or iCalendar
+ * @path: the file to write, or “-” for standard output
+ * @confirm: (nullable): asked before the finished file replaces @path
+ * @confirm_data: for @confirm
+ * @error: return location for an error
+ *
+ * As tandem_coaching_export_log(), but the log only replaces @path if
+ * @confirm agrees (see tandem_export_pages_confirmed()).
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+tandem_coaching_export_log_confirmed (TandemProject            *project,
+                                      const char               *team_id,
+                                      const char               *from,
+                                      const char               *to,
+                                      gboolean                  include_private,
+                                      TandemSessionsFormat      format,
+                                      const char               *path,
+                                      TandemExportConfirmFunc   confirm,
+                                      gpointer                  confirm_data,
+                                      GError                  **error)
+{
   g_autofree char *today = tandem_coaching_today ();
   g_autofree char *team_name = tandem_project_get_text (project, "team", team_id, "name");
   GPtrArray *records;
@@ -607,7 +657,7 @@ tandem_coaching_export_log (TandemProject         *project,
     {
       g_autofree char *text = tandem_coaching_calendar (project, team_id, from, to,
                                                         include_private, NULL, error);
-      return text != NULL && write_text (path, text, error);
+      return text != NULL && tandem_export_text (path, text, confirm, confirm_data, error);
     }
 
   records = tandem_coaching_log_records (project, team_id, from, to, include_private, today, error);
@@ -619,7 +669,7 @@ tandem_coaching_export_log (TandemProject         *project,
                               ? tandem_coaching_log_text (records, team_name)
                               : tandem_coaching_log_markdown (records, team_name);
       g_ptr_array_unref (records);
-      return write_text (path, text, error);
+      return tandem_export_text (path, text, confirm, confirm_data, error);
     }
   {
     g_autoptr(GPtrArray) sessions = tandem_coaching_list_sessions (project, team_id, from, to,
@@ -637,7 +687,7 @@ tandem_coaching_export_log (TandemProject         *project,
         return FALSE;
       }
     doc = tandem_coaching_doc_new_log (records, team_name, attendance);
-    ok = export_doc (doc, path, error);
+    ok = export_doc (doc, path, confirm, confirm_data, error);
     tandem_coaching_doc_free (doc);
     return ok;
   }

@@ -58,5 +58,22 @@ gboolean           tandem_coaching_export_log       (TandemProject        *proje
                                                      TandemSessionsFormat  format,
                                                      const char           *path,
                                                      GError              **error);
+gboolean           tandem_coaching_export_session_confirmed (TandemProject           *project,
+                                                             const char              *session_id,
+                                                             TandemSessionsFormat     format,
+                                                             const char              *path,
+                                                             TandemExportConfirmFunc  confirm,
+                                                             gpointer                 confirm_data,
+                                                             GError                 **error);
+gboolean           tandem_coaching_export_log_confirmed (TandemProject           *project,
+                                                         const char              *team_id,
+                                                         const char              *from,
+                                                         const char              *to,
+                                                         gboolean                 include_private,
+                                                         TandemSessionsFormat     format,
+                                                         const char              *path,
+                                                         TandemExportConfirmFunc  confirm,
+                                                         gpointer                 confirm_data,
+                                                         GError                 **error);
 
 G_END_DECLS

@@ -8,14 +8,20 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tandem-export.h"
+#include "tandem-schema.h"
 
 G_DEFINE_QUARK (tandem-export-error-quark, tandem_export_error)
 
@@ -83,29 +89,419 @@ tandem_paper_get_size (TandemPaper  paper,
   *height = landscape ? w : h;
 }
 
-static gboolean
-check_surface (cairo_surface_t  *surface,
-               const char       *path,
-               GError          **error)
-{
-  cairo_status_t status = cairo_surface_status (surface);
-  g_autofree char *name = NULL;
+/* ------------------------------------------------------------------------ */
+/* One way to write an export                                                 */
 
+/* Bytes kept before they are written to the temporary file. */
+#define PENDING_MAX (64 * 1024)
+
+struct _TandemExportFile
+{
+  char       *name;      /* the file as the person named it, for messages */
+  char       *target;    /* where the output goes, links followed; NULL: standard output */
+  char       *tmp;       /* the temporary file beside @target; NULL when written directly */
+  int         fd;        /* @tmp, or the device or pipe while it is written */
+  GByteArray *pending;   /* not yet written to @fd; everything, when written directly */
+  int         failure;   /* errno of the first write that failed, or 0 */
+};
+
+static void
+set_write_error (GError     **error,
+                 const char  *name,
+                 int          saved)
+{
+  if (saved == ENOSPC || saved == EDQUOT)
+    g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_DISK_FULL,
+                 _("Disk full: “%s” could not be written. Free some space on the disk, "
+                   "then export again."), name);
+  else
+    g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
+                 _("“%s” could not be written: %s."), name, g_strerror (saved));
+}
+
+/* Whether @path starts as a Tandem project does: an SQLite header with
+ * Tandem's application id. *saved is set if it could not be read. */
+static gboolean
+is_project (const char *path,
+            int        *saved)
+{
+  guint8 header[72];
+  guint32 application_id;
+  gsize got = 0;
+  int fd;
+
+  *saved = 0;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      *saved = errno;
+      return FALSE;
+    }
+  while (got < sizeof header)
+    {
+      gssize n = read (fd, header + got, sizeof header - got);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        *saved = errno;
+      if (n <= 0)
+        break;
+      got += (gsize) n;
+    }
+  close (fd);
+  memcpy (&application_id, header + 68, sizeof application_id);
+  return got == sizeof header &&
+         memcmp (header, "SQLite format 3", 16) == 0 &&
+         GUINT32_FROM_BE (application_id) == TANDEM_APPLICATION_ID;
+}
+
+/* @path with any chain of symbolic links followed to the name that will
+ * hold the file, which need not exist yet. */
+static char *
+follow_links (const char  *path,
+              const char  *name,
+              GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint hops = 0; hops <= 40; hops++)
+    {
+      g_autofree char *link = NULL;
+      g_autofree char *dir = NULL;
+      GStatBuf st;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+      link = g_file_read_link (current, NULL);
+      if (link == NULL)
+        break;
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_path_is_absolute (link) ? g_steal_pointer (&link)
+                                          : g_build_filename (dir, link, NULL);
+    }
+  set_write_error (error, name, ELOOP);
+  return NULL;
+}
+
+/**
+ * tandem_export_file_open:
+ * @path: the file to write, or “-” for standard output
+ * @error: return location for an error
+ *
+ * Starts writing an export, the one way every export is written. A symbolic
+ * link is followed: the file it points to is written, and the link stays.
+ * A regular file is written beside its target under a temporary name and
+ * renamed onto it by tandem_export_file_commit() only once complete, so a
+ * failure (a full disk) never leaves half a file or loses an earlier one.
+ * Anything else (a device, a pipe, standard output) is written directly,
+ * all at once when committed. An existing Tandem project is never written:
+ * that is refused with %TANDEM_EXPORT_ERROR_PROJECT.
+ *
+ * Returns: (transfer full) (nullable): the file being written
+ */
+TandemExportFile *
+tandem_export_file_open (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(TandemExportFile) self = NULL;
+  g_autofree char *dir = NULL;
+  gboolean replacing = FALSE;
+  GStatBuf st;
+  int saved;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_new0 (TandemExportFile, 1);
+  self->fd = -1;
+  self->pending = g_byte_array_new ();
+  if (g_str_equal (path, "-"))
+    {
+      self->name = g_strdup (_("standard output"));
+      return g_steal_pointer (&self);
+    }
+  self->name = g_filename_display_basename (path);
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_INVALID,
+                       _("“%s” is a folder. Choose a name for the file."), self->name);
+          return NULL;
+        }
+      if (!S_ISREG (st.st_mode))
+        {
+          self->target = g_strdup (path);
+          return g_steal_pointer (&self);
+        }
+      self->target = realpath (path, NULL);
+      if (self->target == NULL)
+        {
+          set_write_error (error, self->name, errno);
+          return NULL;
+        }
+      if (is_project (self->target, &saved))
+        {
+          g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_PROJECT,
+                       _("“%s” is a Tandem project: an export never replaces a project. "
+                         "Choose another name for the file."), self->name);
+          return NULL;
+        }
+      if (saved != 0)
+        {
+          set_write_error (error, self->name, saved);
+          return NULL;
+        }
+      replacing = TRUE;
+    }
+  else if (errno == ENOENT)
+    {
+      self->target = follow_links (path, self->name, error);
+      if (self->target == NULL)
+        return NULL;
+    }
+  else
+    {
+      set_write_error (error, self->name, errno);
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (self->target);
+  self->tmp = g_build_filename (dir, ".tandem-export-XXXXXX", NULL);
+  /* A new file gets the usual permissions (the umask applies); a file
+   * replaced keeps its own. */
+  self->fd = g_mkstemp_full (self->tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (self->fd < 0)
+    {
+      saved = errno;
+      g_clear_pointer (&self->tmp, g_free);
+      set_write_error (error, self->name, saved);
+      return NULL;
+    }
+  if (replacing && fchmod (self->fd, st.st_mode & 07777) != 0)
+    {
+      set_write_error (error, self->name, errno);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+flush_pending (TandemExportFile *self)
+{
+  guint done = 0;
+
+  while (self->failure == 0 && done < self->pending->len)
+    {
+      gssize n = write (self->fd, self->pending->data + done, self->pending->len - done);
+
+      if (n >= 0)
+        done += (guint) n;
+      else if (errno != EINTR)
+        self->failure = errno;
+    }
+  g_byte_array_set_size (self->pending, 0);
+  return self->failure == 0;
+}
+
+/**
+ * tandem_export_file_write:
+ * @self: a file being written
+ * @data: (array length=length): bytes to add
+ * @length: how many
+ *
+ * Adds bytes to the file. A failure is kept and reported by
+ * tandem_export_file_commit().
+ *
+ * Returns: %FALSE if writing has failed
+ */
+gboolean
+tandem_export_file_write (TandemExportFile *self,
+                          const void       *data,
+                          gsize             length)
+{
+  g_return_val_if_fail (self != NULL && length <= G_MAXUINT, FALSE);
+
+  if (self->failure != 0)
+    return FALSE;
+  g_byte_array_append (self->pending, data, (guint) length);
+  if (self->tmp != NULL && self->pending->len >= PENDING_MAX)
+    return flush_pending (self);
+  return TRUE;
+}
+
+static void
+discard (TandemExportFile *self)
+{
+  if (self->tmp != NULL)
+    {
+      if (self->fd >= 0)
+        close (self->fd);
+      g_unlink (self->tmp);
+      g_clear_pointer (&self->tmp, g_free);
+    }
+  self->fd = -1;
+}
+
+static gboolean
+commit_directly (TandemExportFile         *self,
+                 TandemExportConfirmFunc   confirm,
+                 gpointer                  confirm_data,
+                 GError                  **error)
+{
+  if (self->failure == 0 && confirm != NULL && !confirm (confirm_data, error))
+    return FALSE;
+  if (self->target == NULL)
+    {
+      fflush (stdout);
+      self->fd = STDOUT_FILENO;
+    }
+  else
+    self->fd = g_open (self->target, O_WRONLY | O_CLOEXEC | O_NOCTTY, 0);
+  if (self->fd < 0)
+    self->failure = errno;
+  else
+    flush_pending (self);
+  if (self->target != NULL && self->fd >= 0 && close (self->fd) != 0 && self->failure == 0)
+    self->failure = errno;
+  self->fd = -1;
+  if (self->failure != 0)
+    {
+      set_write_error (error, self->name, self->failure);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_export_file_commit:
+ * @self: a file being written
+ * @confirm: (nullable): asked, once the file is complete, whether it may
+ *   replace the one named
+ * @confirm_data: for @confirm
+ * @error: return location for an error
+ *
+ * Finishes the file: checks every write, flushes it to the disk and only
+ * then renames it onto its target (or, written directly, writes it all).
+ * If anything fails, or @confirm refuses, the temporary file is removed and
+ * any earlier file is left as it was.
+ *
+ * Returns: whether the file named now holds the export
+ */
+gboolean
+tandem_export_file_commit (TandemExportFile         *self,
+                           TandemExportConfirmFunc   confirm,
+                           gpointer                  confirm_data,
+                           GError                  **error)
+{
+  int fd;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->tmp == NULL)
+    return commit_directly (self, confirm, confirm_data, error);
+
+  if (flush_pending (self) && fsync (self->fd) != 0 && errno != EINVAL)
+    self->failure = errno;
+  fd = self->fd;
+  self->fd = -1;
+  if (close (fd) != 0 && self->failure == 0 && errno != EINTR)
+    self->failure = errno;
+  if (self->failure == 0)
+    {
+      if (confirm != NULL && !confirm (confirm_data, error))
+        {
+          discard (self);
+          return FALSE;
+        }
+      if (g_rename (self->tmp, self->target) == 0)
+        {
+          g_clear_pointer (&self->tmp, g_free);
+          return TRUE;
+        }
+      self->failure = errno;
+    }
+  set_write_error (error, self->name, self->failure);
+  discard (self);
+  return FALSE;
+}
+
+/**
+ * tandem_export_file_free:
+ * @self: (transfer full): a file being written
+ *
+ * Frees @self; a file not committed is removed, leaving any earlier one.
+ */
+void
+tandem_export_file_free (TandemExportFile *self)
+{
+  g_return_if_fail (self != NULL);
+
+  discard (self);
+  g_byte_array_unref (self->pending);
+  g_free (self->target);
+  g_free (self->name);
+  g_free (self);
+}
+
+/**
+ * tandem_export_text:
+ * @path: the file to write, or “-” for standard output
+ * @text: what to write
+ * @confirm: (nullable): asked before the file replaces @path
+ * @confirm_data: for @confirm
+ * @error: return location for an error
+ *
+ * Writes a text export (Markdown, plain text, a calendar) as
+ * tandem_export_file_open() describes.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+tandem_export_text (const char               *path,
+                    const char               *text,
+                    TandemExportConfirmFunc   confirm,
+                    gpointer                  confirm_data,
+                    GError                  **error)
+{
+  g_autoptr(TandemExportFile) file = tandem_export_file_open (path, error);
+
+  if (file == NULL)
+    return FALSE;
+  tandem_export_file_write (file, text, strlen (text));
+  return tandem_export_file_commit (file, confirm, confirm_data, error);
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  return tandem_export_file_write (closure, data, length)
+         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static gboolean
+check_status (cairo_status_t     status,
+              TandemExportFile  *file,
+              GError           **error)
+{
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
-  name = g_filename_display_basename (path);
-  g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
-               status == CAIRO_STATUS_WRITE_ERROR
-                 ? _("“%s” could not be written. Check there is space on the disk and that "
-                     "you may write to the folder, then try again.")
-                 : _("“%s” could not be drawn: %s."),
-               name, cairo_status_to_string (status));
+  if (status == CAIRO_STATUS_WRITE_ERROR)
+    set_write_error (error, file->name, file->failure != 0 ? file->failure : ENOSPC);
+  else
+    g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
+                 _("“%s” could not be drawn: %s."), file->name, cairo_status_to_string (status));
   return FALSE;
 }
 
 /**
  * tandem_export_pages:
- * @path: the file to write; it is replaced only once complete
+ * @path: the file to write, or “-” for standard output; it is replaced only
+ *   once complete
  * @format: PDF (any number of pages), SVG or PNG (one page)
  * @width: page width in points
  * @height: page height in points
@@ -115,9 +511,9 @@ check_surface (cairo_surface_t  *surface,
  * @user_data: for @draw
  * @error: return location for an error
  *
- * Writes pages drawn by @draw to a file. The file is written beside @path
- * under a temporary name and renamed into place when complete, so a failed
- * export (a full disk) never leaves half a file or destroys an older one.
+ * Writes pages drawn by @draw to a file, as tandem_export_file_open()
+ * describes: a failed export (a full disk) never leaves half a file or
+ * destroys an older one, and never replaces a project.
  *
  * Returns: %TRUE if the file was written
  */
@@ -169,11 +565,9 @@ tandem_export_pages_confirmed (const char              *path,
                                gpointer                 confirm_data,
                                GError                 **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(TandemExportFile) file = NULL;
   cairo_surface_t *surface = NULL;
   gboolean ok = TRUE;
-  int fd;
 
   g_return_val_if_fail (path != NULL && draw != NULL, FALSE);
 
@@ -197,17 +591,9 @@ tandem_export_pages_confirmed (const char              *path,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (path);
-  tmp = g_build_filename (dir, ".tandem-export-XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
-                   _("“%s” could not be written: %s."), name, g_strerror (errno));
-      return FALSE;
-    }
-  close (fd);
+  file = tandem_export_file_open (path, error);
+  if (file == NULL)
+    return FALSE;
 
   if (format == TANDEM_EXPORT_PNG)
     {
@@ -216,7 +602,7 @@ tandem_export_pages_confirmed (const char              *path,
       cairo_t *cr;
 
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-      ok = check_surface (surface, path, error);
+      ok = check_status (cairo_surface_status (surface), file, error);
       if (ok)
         {
           cr = cairo_create (surface);
@@ -225,23 +611,17 @@ tandem_export_pages_confirmed (const char              *path,
           cairo_scale (cr, scale, scale);
           draw (cr, width, height, 0, user_data);
           cairo_destroy (cr);
-          ok = cairo_surface_write_to_png (surface, tmp) == CAIRO_STATUS_SUCCESS;
-          if (!ok)
-            {
-              g_autofree char *name = g_filename_display_basename (path);
-              g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
-                           _("“%s” could not be written. Check there is space on the disk "
-                             "and that you may write to the folder, then try again."), name);
-            }
+          ok = check_status (cairo_surface_write_to_png_stream (surface, write_cb, file),
+                             file, error);
         }
     }
   else
     {
       if (format == TANDEM_EXPORT_PDF)
-        surface = cairo_pdf_surface_create (tmp, width, height);
+        surface = cairo_pdf_surface_create_for_stream (write_cb, file, width, height);
       else
-        surface = cairo_svg_surface_create (tmp, width, height);
-      ok = check_surface (surface, path, error);
+        surface = cairo_svg_surface_create_for_stream (write_cb, file, width, height);
+      ok = check_status (cairo_surface_status (surface), file, error);
       if (ok && format == TANDEM_EXPORT_PDF)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tandem " PACKAGE_VERSION);
       for (guint page = 0; ok && page < n_pages; page++)
@@ -250,49 +630,17 @@ tandem_export_pages_confirmed (const char              *path,
           draw (cr, width, height, page, user_data);
           cairo_show_page (cr);
           cairo_destroy (cr);
-          ok = check_surface (surface, path, error);
+          ok = check_status (cairo_surface_status (surface), file, error);
         }
       if (ok)
         {
           cairo_surface_finish (surface);
-          ok = check_surface (surface, path, error);
+          ok = check_status (cairo_surface_status (surface), file, error);
         }
     }
   g_clear_pointer (&surface, cairo_surface_destroy);
 
-  if (ok && confirm != NULL)
-    ok = confirm (confirm_data, error);
-  return tandem_export_finish_file (tmp, path, ok, error);
-}
-
-/**
- * tandem_export_finish_file:
- * @tmp: a finished temporary file beside @path
- * @path: where the output belongs
- * @ok: whether writing @tmp (and any check) succeeded
- * @error: return location for an error
- *
- * Moves @tmp into place if @ok, and otherwise (or if that fails) removes it,
- * so that nothing half-written or unchecked is left behind.
- *
- * Returns: whether @path now holds the output
- */
-gboolean
-tandem_export_finish_file (const char  *tmp,
-                           const char  *path,
-                           gboolean     ok,
-                           GError     **error)
-{
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
-                   _("“%s” could not be written: %s."), name, g_strerror (errno));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
-  return ok;
+  return ok && tandem_export_file_commit (file, confirm, confirm_data, error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -17,6 +17,8 @@ typedef enum
 {
   TANDEM_EXPORT_ERROR_INVALID,
   TANDEM_EXPORT_ERROR_WRITE,
+  TANDEM_EXPORT_ERROR_DISK_FULL,
+  TANDEM_EXPORT_ERROR_PROJECT,
 } TandemExportError;
 
 typedef enum
@@ -81,6 +83,7 @@ typedef void (*TandemWarmFontsFunc) (PangoContext *context,
                                      gpointer      user_data);
 
 typedef struct _TandemExportFonts TandemExportFonts;
+typedef struct _TandemExportFile TandemExportFile;
 
 GQuark   tandem_export_error_quark        (void);
 
@@ -113,10 +116,22 @@ gboolean tandem_export_pages_confirmed    (const char          *path,
                                            TandemExportConfirmFunc confirm,
                                            gpointer             confirm_data,
                                            GError             **error);
-gboolean tandem_export_finish_file       (const char          *tmp,
-                                           const char          *path,
-                                           gboolean             ok,
+gboolean tandem_export_text               (const char          *path,
+                                           const char          *text,
+                                           TandemExportConfirmFunc confirm,
+                                           gpointer             confirm_data,
                                            GError             **error);
+
+TandemExportFile *tandem_export_file_open   (const char               *path,
+                                             GError                  **error);
+gboolean          tandem_export_file_write  (TandemExportFile         *self,
+                                             const void               *data,
+                                             gsize                     length);
+gboolean          tandem_export_file_commit (TandemExportFile         *self,
+                                             TandemExportConfirmFunc   confirm,
+                                             gpointer                  confirm_data,
+                                             GError                  **error);
+void              tandem_export_file_free   (TandemExportFile         *self);
 
 TandemExportFonts *tandem_export_prepare_fonts (TandemExportFormat   format,
                                                double               width,
@@ -127,5 +142,6 @@ TandemExportFonts *tandem_export_prepare_fonts (TandemExportFormat   format,
 void               tandem_export_fonts_install (TandemExportFonts   *fonts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemExportFonts, tandem_export_fonts_install)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemExportFile, tandem_export_file_free)
 
 G_END_DECLS

@@ -7,10 +7,15 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 
 #include "tandem-export.h"
+#include "tandem-project.h"
 
 static void
 draw_box (cairo_t *cr,
@@ -127,6 +132,161 @@ test_refusals (void)
   g_rmdir (dir);
 }
 
+static void
+assert_only (const char *dir,
+             const char *name)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+
+  g_assert_cmpstr (g_dir_read_name (d), ==, name);
+  if (name != NULL)
+    g_assert_null (g_dir_read_name (d));
+}
+
+static void
+assert_contents (const char *path,
+                 const char *expected,
+                 gsize       expected_length)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, expected, expected_length);
+}
+
+/* No export replaces a Tandem project: not by its name, through a link, or
+ * as text. */
+static void
+test_project_refused (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "Ward.tandem", NULL);
+  g_autofree char *link = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  guint pages = 0;
+
+  g_clear_object (&(TandemProject *) { tandem_project_create (path, &error) });
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+  g_assert_cmpint (symlink ("Ward.tandem", link), ==, 0);
+
+  g_assert_false (tandem_export_pages (path, TANDEM_EXPORT_PDF, 100, 100, 1, 0, draw_box, &pages, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_PROJECT);
+  g_assert_nonnull (strstr (error->message, "Ward.tandem"));
+  g_clear_error (&error);
+  g_assert_false (tandem_export_pages (link, TANDEM_EXPORT_SVG, 100, 100, 1, 0, draw_box, &pages, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_PROJECT);
+  g_assert_nonnull (strstr (error->message, "chart.pdf"));
+  g_clear_error (&error);
+  g_assert_false (tandem_export_text (link, "# Notes\n", NULL, NULL, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_PROJECT);
+  g_assert_cmpuint (pages, ==, 0);
+
+  assert_contents (path, before, length);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_unlink (link);
+  g_unlink (path);
+  assert_only (dir, NULL);
+  g_rmdir (dir);
+}
+
+/* A link is written through; the file replaced keeps its permissions. */
+static void
+test_link_followed (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *target = g_build_filename (dir, "target.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+  guint pages = 0;
+
+  g_assert_true (g_file_set_contents (target, "earlier", -1, NULL));
+  g_assert_cmpint (g_chmod (target, 0640), ==, 0);
+  g_assert_cmpint (symlink ("target.pdf", link), ==, 0);
+  g_assert_true (tandem_export_pages (link, TANDEM_EXPORT_PDF, 100, 100, 1, 0, draw_box, &pages, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpint (g_stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+
+  g_unlink (link);
+  g_unlink (target);
+  assert_only (dir, NULL);
+  g_rmdir (dir);
+}
+
+/* A device is written directly, and a full one is called a full disk,
+ * naming the file as the person named it. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *link = g_build_filename (dir, "chart.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  guint pages = 0;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      g_rmdir (dir);
+      return;
+    }
+  g_assert_cmpint (symlink ("/dev/full", link), ==, 0);
+  g_assert_false (tandem_export_pages (link, TANDEM_EXPORT_PDF, 100, 100, 1, 0, draw_box, &pages, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "chart.pdf"));
+  g_assert_nonnull (strstr (error->message, "Disk full"));
+  g_clear_error (&error);
+  g_assert_false (tandem_export_text (link, "Notes\n", NULL, NULL, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_DISK_FULL);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  assert_only (dir, "chart.pdf");
+  g_unlink (link);
+  g_rmdir (dir);
+}
+
+/* A write that fails part way (here: past the process's file size limit)
+ * leaves the earlier file as it was and nothing else. */
+static void
+test_failed_write_keeps_earlier_file (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = temp_dir ();
+      g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 256, 256 };
+      guint pages = 0;
+
+      g_assert_true (g_file_set_contents (path, "earlier", -1, NULL));
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      for (TandemExportFormat format = TANDEM_EXPORT_PDF; format <= TANDEM_EXPORT_PNG; format++)
+        {
+          g_assert_false (tandem_export_pages (path, format, 800, 800, 1, 300, draw_box, &pages,
+                                               &error));
+          g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE);
+          g_assert_nonnull (strstr (error->message, "chart.pdf"));
+          g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
+          g_clear_error (&error);
+          assert_contents (path, "earlier", 7);
+          assert_only (dir, "chart.pdf");
+        }
+      g_unlink (path);
+      g_rmdir (dir);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,5 +294,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/refusals", test_refusals);
+  g_test_add_func ("/export/project-refused", test_project_refused);
+  g_test_add_func ("/export/link-followed", test_link_followed);
+  g_test_add_func ("/export/disk-full", test_disk_full);
+  g_test_add_func ("/export/failed-write-keeps-earlier-file", test_failed_write_keeps_earlier_file);
   return g_test_run ();
 }
