@@ -75,6 +75,17 @@ draw_page_cb (GtkPrintOperation *operation,
 }
 
 static void
+show_error (GtkWindow    *parent,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Print"),
+                                              error ? error->message : NULL);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 done_cb (GtkPrintOperation       *operation,
          GtkPrintOperationResult  result,
          GtkWindow               *parent)
@@ -83,13 +94,28 @@ done_cb (GtkPrintOperation       *operation,
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      GtkWidget *dialog;
-
       gtk_print_operation_get_error (operation, &error);
-      dialog = adw_message_dialog_new (parent, _("Could Not Print"),
-                                       error ? error->message : NULL);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_error (parent, error);
+    }
+}
+
+/* “Print to File” in the print dialog writes where the person chose only
+ * once every page is drawn: a project chosen there is refused before. */
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                GtkWindow         *parent)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  const char *uri = settings ? gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI)
+                             : NULL;
+  g_autofree char *path = uri ? g_filename_from_uri (uri, NULL, NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !tandem_export_check_target (path, &error))
+    {
+      gtk_print_operation_cancel (operation);
+      show_error (parent, error);
     }
 }
 
@@ -382,6 +408,12 @@ run_job (GtkWindow              *parent,
   g_signal_connect_data (operation, "preview", G_CALLBACK (preview_cb), print_job_ref (job),
                          print_job_closure_free, 0);
 
+  if (export_pdf != NULL && !tandem_export_check_target (export_pdf, &error))
+    {
+      show_error (parent, error);
+      return;
+    }
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), parent);
   if (export_pdf)
     gtk_print_operation_set_export_filename (operation, export_pdf);
   else

@@ -156,6 +156,42 @@ is_project (const char *path,
          GUINT32_FROM_BE (application_id) == TANDEM_APPLICATION_ID;
 }
 
+static void
+set_project_error (GError     **error,
+                   const char  *name)
+{
+  g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_PROJECT,
+               _("“%s” is a Tandem project: an export never replaces a project. "
+                 "Choose another name for the file."), name);
+}
+
+/**
+ * tandem_export_check_target:
+ * @path: a file an export or a printout is about to be written to
+ * @error: return location for an error
+ *
+ * For writers other than tandem_export_file_open() (GTK's printing to a
+ * file): refuses @path, links followed, if it is a Tandem project.
+ *
+ * Returns: %FALSE, with %TANDEM_EXPORT_ERROR_PROJECT, if @path is a project
+ */
+gboolean
+tandem_export_check_target (const char  *path,
+                            GError     **error)
+{
+  g_autofree char *name = NULL;
+  GStatBuf st;
+  int saved;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || !is_project (path, &saved))
+    return TRUE;
+  name = g_filename_display_basename (path);
+  set_project_error (error, name);
+  return FALSE;
+}
+
 /* @path with any chain of symbolic links followed to the name that will
  * hold the file, which need not exist yet. */
 static char *
@@ -244,9 +280,7 @@ tandem_export_file_open (const char  *path,
         }
       if (is_project (self->target, &saved))
         {
-          g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_PROJECT,
-                       _("“%s” is a Tandem project: an export never replaces a project. "
-                         "Choose another name for the file."), self->name);
+          set_project_error (error, self->name);
           return NULL;
         }
       if (saved != 0)

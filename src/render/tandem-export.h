@@ -116,6 +116,8 @@ gboolean tandem_export_pages_confirmed    (const char          *path,
                                            TandemExportConfirmFunc confirm,
                                            gpointer             confirm_data,
                                            GError             **error);
+gboolean tandem_export_check_target       (const char          *path,
+                                           GError             **error);
 gboolean tandem_export_text               (const char          *path,
                                            const char          *text,
                                            TandemExportConfirmFunc confirm,

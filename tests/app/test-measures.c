@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "tandem-application.h"
 #include "tandem-measure.h"
@@ -580,6 +582,59 @@ test_print_and_export (Fixture       *fixture,
   }
 }
 
+static AdwMessageDialog *
+find_message_dialog (GtkWindow  *parent,
+                     const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Neither exporting nor printing to a file can replace the open project,
+ * by its name or through a link. */
+static void
+test_export_refuses_project (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *link = g_build_filename (fixture->dir, "chart.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gsize before_length, after_length;
+
+  g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
+  g_assert_cmpint (symlink (fixture->path, link), ==, 0);
+
+  g_assert_false (tandem_measures_page_export_to (fixture->page, fixture->path, TANDEM_EXPORT_PDF,
+                                                  TANDEM_PAPER_A4, 150, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_PROJECT);
+  g_assert_nonnull (strstr (error->message, "Sample.tandem"));
+  g_clear_error (&error);
+  g_assert_false (tandem_measures_page_export_to (fixture->page, link, TANDEM_EXPORT_PNG,
+                                                  TANDEM_PAPER_A4, 72, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_PROJECT);
+  g_assert_nonnull (strstr (error->message, "chart.pdf"));
+
+  tandem_measures_page_print_to_pdf (fixture->page, TANDEM_PAPER_A4, link);
+  WAIT_FOR ((dialog = find_message_dialog (GTK_WINDOW (fixture->window), "Could Not Print")) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "chart.pdf"));
+  destroy_transients (GTK_WINDOW (fixture->window));
+
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, before, before_length);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -599,5 +654,7 @@ main (int   argc,
   g_test_add ("/measures/table-keys", Fixture, NULL, fixture_set_up, test_table_keys, fixture_tear_down);
   g_test_add ("/measures/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/measures/print", Fixture, NULL, fixture_set_up, test_print_and_export, fixture_tear_down);
+  g_test_add ("/measures/export-refuses-project", Fixture, NULL, fixture_set_up,
+              test_export_refuses_project, fixture_tear_down);
   return test_run_app (app);
 }
