@@ -2069,8 +2069,6 @@ tandem_coaching_save_copy_without_private (TandemProject  *project,
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GFile) a = NULL;
-  g_autoptr(GFile) b = NULL;
   sqlite3 *db = NULL;
   gboolean ok;
   int fd;
@@ -2078,9 +2076,7 @@ tandem_coaching_save_copy_without_private (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  a = g_file_new_for_path (path);
-  b = g_file_new_for_path (tandem_project_get_path (project));
-  if (g_file_equal (a, b))
+  if (_tandem_project_is_file (project, path))
     {
       g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_EXISTS,
                            _("A copy cannot be saved over the project itself. Choose another name."));

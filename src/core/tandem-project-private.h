@@ -12,6 +12,8 @@
 G_BEGIN_DECLS
 
 sqlite3 *_tandem_project_get_db (TandemProject *self);
+gboolean _tandem_project_is_file (TandemProject *self,
+                                  const char    *path);
 const char *_tandem_project_entity_label (const char *entity);
 /* In tandem-project-check.c: what `check` finds in the content. */
 guint _tandem_project_check_content (TandemProject *self,

@@ -2359,6 +2359,22 @@ tandem_project_create (const char  *path,
   return tandem_project_open (path, error);
 }
 
+/* Whether @path is the project's own file under any name: the same path, a
+ * symbolic link to it or a hard link (the same device and inode). */
+gboolean
+_tandem_project_is_file (TandemProject *self,
+                         const char    *path)
+{
+  g_autoptr(GFile) a = g_file_new_for_path (path);
+  g_autoptr(GFile) b = g_file_new_for_path (self->path);
+  GStatBuf mine, theirs;
+
+  if (g_file_equal (a, b))
+    return TRUE;
+  return g_stat (self->path, &mine) == 0 && g_stat (path, &theirs) == 0 &&
+         mine.st_dev == theirs.st_dev && mine.st_ino == theirs.st_ino;
+}
+
 /**
  * tandem_project_save_copy:
  * @self: a project
@@ -2367,7 +2383,8 @@ tandem_project_create (const char  *path,
  *
  * Writes a consistent copy of the project with SQLite's backup API. The copy
  * gets its own replica id (it is a new copy, for merging later). An existing
- * file at @path is replaced only once the copy is complete.
+ * file at @path is replaced only once the copy is complete; the project's
+ * own file, under any name (a symbolic or hard link), never is.
  *
  * Returns: %TRUE if the copy was written
  */
@@ -2380,8 +2397,6 @@ tandem_project_save_copy (TandemProject  *self,
   g_autofree char *tmpl = NULL;
   g_autofree char *name = NULL;
   g_autofree char *replica = new_id ();
-  g_autoptr(GFile) a = NULL;
-  g_autoptr(GFile) b = NULL;
   sqlite3 *copy = NULL;
   sqlite3_backup *backup;
   int fd, rc;
@@ -2390,9 +2405,7 @@ tandem_project_save_copy (TandemProject  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   name = display_name (path);
-  a = g_file_new_for_path (path);
-  b = g_file_new_for_path (self->path);
-  if (g_file_equal (a, b))
+  if (_tandem_project_is_file (self, path))
     {
       g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_EXISTS,
                    _("A copy cannot be saved over the project itself. Choose another name."));

@@ -755,6 +755,24 @@ test_save_copy (Fixture       *fixture,
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_EXISTS);
   g_clear_error (&error);
 
+  /* Nor over the project by another name: a symbolic or a hard link. */
+  {
+    g_autofree char *soft = g_build_filename (fixture->dir, "Shortcut.tandem", NULL);
+    g_autofree char *hard = g_build_filename (fixture->dir, "Hard link.tandem", NULL);
+
+    g_assert_cmpint (symlink (fixture->path, soft), ==, 0);
+    g_assert_cmpint (link (fixture->path, hard), ==, 0);
+    g_assert_false (tandem_project_save_copy (project, soft, &error));
+    g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_EXISTS);
+    g_clear_error (&error);
+    g_assert_false (tandem_project_save_copy (project, hard, &error));
+    g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_EXISTS);
+    g_clear_error (&error);
+    g_assert_true (g_file_test (soft, G_FILE_TEST_IS_SYMLINK));
+    g_unlink (soft);
+    g_unlink (hard);
+  }
+
   g_assert_true (tandem_project_save_copy (project, copy_path, &error));
   g_assert_no_error (error);
   copy = tandem_project_open (copy_path, &error);
