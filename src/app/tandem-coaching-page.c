@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tandem-clock.h"
 #include "tandem-coaching-page.h"
 #include "tandem-comments-panel.h"
 #include "tandem-date.h"
@@ -254,7 +255,7 @@ select_team (TandemCoachingPage *self,
 static char *
 month_now (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = tandem_clock_now_local ();
 
   return g_date_time_format (now, "%Y-%m");
 }
@@ -709,7 +710,7 @@ review_row (TandemCoachingPage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) now = tandem_clock_now_local ();
     g_autoptr(GDateTime) later = g_date_time_add_days (now, 14);
     next_due = g_date_time_format (later, "%Y-%m-%d");
   }
@@ -1390,7 +1391,7 @@ new_session_activated (GtkWidget  *widget,
   const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
   const char *which = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = tandem_clock_now_local ();
   g_autoptr(GDateTime) hour = NULL;
   g_autoptr(GDateTime) utc = NULL;
   g_autofree char *starts_at = NULL;

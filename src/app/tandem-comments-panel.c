@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tandem-clock.h"
 #include "tandem-comments.h"
 #include "tandem-comments-panel.h"
 
@@ -65,7 +66,7 @@ format_time (const char *iso)
   if (iso == NULL || (utc = g_date_time_new_from_iso8601 (iso, NULL)) == NULL)
     return g_strdup (iso ? iso : "");
   local = g_date_time_to_local (utc);
-  now = g_date_time_new_now_local ();
+  now = tandem_clock_now_local ();
   if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
     /* Translators: when a comment was written today; a strftime format */

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-application.h"
+#include "tandem-clock.h"
 #include "tandem-comments-panel.h"
 #include "tandem-comments.h"
 #include "tandem-diagram-canvas.h"
@@ -2285,7 +2286,7 @@ make_pages (TandemDiagramPage *self,
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autofree char *team = tandem_project_get_text (project, "team", tandem_page_get_team_id (TANDEM_PAGE (self)), "name");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = tandem_clock_now_local ();
   g_autofree char *date = g_date_time_format (now, "%e %B %Y");
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", team ? team : "", g_strstrip (date));
   g_autoptr(GHashTable) credits = authorship ? tandem_diagram_authorship (project, self->diagram_id) : NULL;

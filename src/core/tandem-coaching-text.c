@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tandem-clock.h"
 #include "tandem-coaching-text.h"
 
 static void
@@ -553,9 +554,9 @@ tandem_coaching_calendar (TandemProject  *project,
   sessions = tandem_coaching_list_sessions (project, team_id, from, to, include_private, error);
   if (sessions == NULL)
     return NULL;
-  stamp_time = stamp ? g_date_time_new_from_iso8601 (stamp, NULL) : g_date_time_new_now_utc ();
+  stamp_time = stamp ? g_date_time_new_from_iso8601 (stamp, NULL) : tandem_clock_now_utc ();
   if (stamp_time == NULL)
-    stamp_time = g_date_time_new_now_utc ();
+    stamp_time = tandem_clock_now_utc ();
   dtstamp = ics_time (stamp_time);
 
   out = g_string_new (NULL);

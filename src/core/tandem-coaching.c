@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tandem-clock.h"
 #include "tandem-coaching.h"
 #include "tandem-date.h"
 #include "tandem-project-private.h"
@@ -330,9 +331,7 @@ tandem_coaching_list_kinds (TandemProject *project)
 char *
 tandem_coaching_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
+  return tandem_clock_dup_today ();
 }
 
 /**
@@ -343,7 +342,7 @@ tandem_coaching_today (void)
 char *
 tandem_coaching_now (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = tandem_clock_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
@@ -1404,7 +1403,7 @@ tandem_coaching_save_template (TandemProject  *project,
       { "notes", tandem_value_text (session->notes) },
       { "advice", tandem_value_text (session->advice) },
       { "agreements", tandem_value_text (session->agreements) },
-      { "position", tandem_value_double (g_get_real_time () / 1e6) },
+      { "position", tandem_value_double (tandem_clock_real_time () / 1e6) },
     };
 
     if (!tandem_project_begin (project, _("Save session template"), error))

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-clock.h"
 #include "tandem-comments.h"
 #include "tandem-project-private.h"
 
@@ -40,7 +41,7 @@ column_dup (sqlite3_stmt *stmt,
 static char *
 now_iso8601 (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = tandem_clock_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }

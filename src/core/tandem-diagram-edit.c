@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tandem-checked-edit.h"
+#include "tandem-clock.h"
 #include "tandem-date.h"
 #include "tandem-diagram.h"
 #include "tandem-merge.h"
@@ -1831,7 +1832,7 @@ tandem_diagram_add_pdsa (TandemProject  *project,
                          const char     *started_on,
                          GError        **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = tandem_clock_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *clean = g_strstrip (g_strdup (title ? title : ""));
   g_autofree char *id = NULL;

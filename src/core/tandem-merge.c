@@ -48,6 +48,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tandem-clock.h"
 #include "tandem-merge.h"
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
@@ -132,7 +133,7 @@ field_key (const char *entity_id,
 static char *
 now_iso8601 (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = tandem_clock_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }

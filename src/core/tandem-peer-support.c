@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tandem-checked-edit.h"
+#include "tandem-clock.h"
 #include "tandem-date.h"
 #include "tandem-defaults.h"
 #include "tandem-peer-support.h"
@@ -375,9 +376,7 @@ tandem_peer_support_format_date (const char *iso)
 char *
 tandem_peer_support_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
+  return tandem_clock_dup_today ();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1894,10 +1893,11 @@ tandem_peer_support_caseload_new (TandemProject  *project,
 
   stmt = prepare (project,
                   "SELECT team_id, count(*) FROM peer_role WHERE vacancy = 0 "
-                  "AND (end_date IS NULL OR end_date >= date ('now', 'localtime')) GROUP BY team_id",
+                  "AND (end_date IS NULL OR end_date >= ?1) GROUP BY team_id",
                   error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 1, tandem_clock_dup_today (), -1, g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TandemTeamProgress *team = g_hash_table_lookup (teams, sqlite3_column_text (stmt, 0));

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tandem-clock.h"
 #include "tandem-defaults.h"
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
@@ -311,7 +312,7 @@ new_id (void)
 static char *
 now_iso8601 (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = tandem_clock_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }

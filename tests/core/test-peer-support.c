@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "tandem-clock.h"
 #include "tandem-merge.h"
 #include "tandem-peer-support.h"
 #include "tandem-project.h"
@@ -17,6 +18,7 @@
 #include "tandem-test-core-util.h"
 
 #define TODAY "2026-11-21"
+#define TODAY_NOON "2026-11-21T12:00:00Z"   /* what the clock says unless a test sets it */
 
 typedef struct
 {
@@ -25,6 +27,15 @@ typedef struct
   TandemProject *project;
   char          *team;
 } Fixture;
+
+static void
+set_clock (const char *iso)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (when);
+  tandem_clock_set_now (when);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -593,6 +604,48 @@ test_caseload (void)
   g_rmdir (dir);
 }
 
+/* A role counts as filled in the caseload until its end date has passed,
+ * by the clock's today (not the computer's). */
+static void
+test_caseload_filled_roles (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  static const char * const end_dates[] = { NULL, "2016-06-30", "2016-07-01", "2016-07-10",
+                                            "2039-12-31" };
+  static const struct { const char *now; guint filled; } expected[] = {
+    { "2016-07-01T12:00:00Z", 4 },  /* the open role and the three ending from that day on */
+    { "2040-01-01T12:00:00Z", 1 },  /* only the open role */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (end_dates); i++)
+    {
+      g_autofree char *role = tandem_peer_support_add_role (project, fixture->team,
+                                                            "Peer support worker", &error);
+
+      g_assert_no_error (error);
+      if (end_dates[i] != NULL)
+        g_assert_true (tandem_peer_support_set_role_field (project, role, "end_date",
+                                                           end_dates[i], &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(TandemPeerSupportCaseload) caseload = NULL;
+      const TandemTeamProgress *team;
+
+      set_clock (expected[i].now);
+      caseload = tandem_peer_support_caseload_new (project, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (caseload->teams->len, ==, 1);
+      team = caseload->teams->pdata[0];
+      g_assert_cmpuint (team->roles, ==, expected[i].filled);
+    }
+  set_clock (TODAY_NOON);
+}
+
 /* A file from elsewhere with a broken change log still shows its history. */
 static void
 test_untrusted_history (Fixture       *fixture,
@@ -632,8 +685,6 @@ test_timeline (Fixture       *fixture,
   g_autoptr(GPtrArray) items = tandem_peer_support_list_items (project, fixture->team, NULL);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) empty = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *other_team = NULL;
@@ -652,6 +703,8 @@ test_timeline (Fixture       *fixture,
     { TANDEM_TIMELINE_ROLE_STARTED, "2024-01-15", "Peer support worker: a peer worker started" },
   };
 
+  /* Status changes are dated by the clock, in UTC like the change log. */
+  set_clock ("2027-02-14T23:30:00Z");
   empty = tandem_peer_support_timeline (project, fixture->team, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (empty->len, ==, 0);
@@ -708,7 +761,7 @@ test_timeline (Fixture       *fixture,
       else
         {
           /* A status change happened when it was recorded, by whom. */
-          g_assert_cmpstr (event->date, ==, today);
+          g_assert_cmpstr (event->date, ==, "2027-02-14");
           g_assert_cmpstr (event->author, ==, "Ada Coach");
         }
     }
@@ -729,6 +782,7 @@ test_timeline (Fixture       *fixture,
   g_clear_pointer (&events, g_ptr_array_unref);
   events = tandem_peer_support_timeline (project, fixture->team, &error);
   g_assert_cmpuint (events->len, ==, G_N_ELEMENTS (expected) - 1);
+  set_clock (TODAY_NOON);
 }
 
 /* A status chosen from a drop-down is checked against what it showed: a
@@ -794,6 +848,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  set_clock (TODAY_NOON);
 
   g_test_add ("/peer-support/framework", Fixture, NULL, fixture_set_up, test_framework,
               fixture_tear_down);
@@ -810,6 +865,8 @@ main (int   argc,
               test_untrusted_history, fixture_tear_down);
   g_test_add ("/peer-support/timeline", Fixture, NULL, fixture_set_up, test_timeline,
               fixture_tear_down);
+  g_test_add ("/peer-support/caseload-filled-roles", Fixture, NULL, fixture_set_up,
+              test_caseload_filled_roles, fixture_tear_down);
   g_test_add_func ("/peer-support/retention", test_retention);
   g_test_add_func ("/peer-support/dates", test_dates);
   g_test_add_func ("/peer-support/caseload", test_caseload);
