@@ -7,6 +7,13 @@
  * names only. Measures are weekly counts and rates, never anything about one
  * patient. All numbers come from one GRand with a fixed seed, so a sample is
  * the same every time it is made (apart from the ids).
+ *
+ * The tables below are written as on TODAY. A sample made on another day has
+ * every date moved by the whole weeks between TODAY and the clock's today
+ * (Mondays stay Mondays), so it always shows recent sessions, actions due
+ * soon and one or two overdue, and last week's data. Words that name a month
+ * or a season say which date they mean, {month:2026-11-11} or
+ * {season:2026-12-15}, and are written for the date moved.
  */
 
 #include "config.h"
@@ -14,7 +21,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "tandem-clock.h"
 #include "tandem-defaults.h"
 #include "tandem-sample.h"
 
@@ -44,6 +53,8 @@ typedef struct
   GError        *error;                          /* the first failure: the rest is skipped */
   char          *tags[TANDEM_N_EQUITY_TAGS];     /* built-in tag ids, NULL if renamed */
   GPtrArray     *framework_items;                /* peer-support items, in order */
+  gint64         shift;                          /* days every date moves: whole weeks */
+  GStringChunk  *words;                          /* dates and texts written for the shift */
 } Sample;
 
 typedef struct
@@ -489,16 +500,16 @@ static const SessionSpec ward_sessions[] = {
     "Check-in. Joanna said she felt proud of the team: the huddles have happened twice a "
     "day on most days this month.",
     "Reviewed the restrictive-practice chart: incidents have stayed below the old average "
-    "since April and the chart shows a shift. Talked about keeping the huddles going "
-    "through winter staffing pressures. Reflection: \"What change would you like to make but "
+    "since {month:2026-04-06} and the chart shows a shift. Talked about keeping the huddles "
+    "going through {season:2026-12-15} staffing pressures. Reflection: \"What change would you like to make but "
     "are yet to make?\" Helen named reverse mentoring.",
     "Celebrate the shift with the whole team and with the patients who helped design the "
     "debriefs. Watch the balancing measure: make sure the huddles are not adding to staff "
     "sickness.",
-    "Huddles will be protected in the winter staffing plan. Reverse mentoring will be "
+    "Huddles will be protected in the {season:2026-12-15} staffing plan. Reverse mentoring will be "
     "scoped with the lived experience partners.",
     4, 4,
-    { { NULL, -1, D_HELEN, "Write the huddles into the winter staffing plan", "2026-11-10",
+    { { NULL, -1, D_HELEN, "Write the huddles into the {season:2026-12-15} staffing plan", "2026-11-10",
         "open", NULL, NULL, NULL },
       { NULL, -1, D_MARCUS, "Scope reverse mentoring with the lived experience partners",
         "2026-11-24", "open", NULL, NULL, NULL },
@@ -574,7 +585,8 @@ static const SessionSpec ward_sessions[] = {
         "co-delivered by Marcus", "2026-11-25", "open", NULL, NULL, NULL },
       { NULL, -1, D_TOMASZ, "Count the activity hours for the evening group PDSA",
         "2026-11-18", "done", "2026-11-18", NULL, NULL },
-      { NULL, -1, D_SAMUEL, "Check that carers were invited to every CPA review in November",
+      { NULL, -1, D_SAMUEL, "Check that carers were invited to every CPA review in "
+        "{month:2026-11-11}",
         "2026-11-30", "open", NULL, NULL, NULL } } },
   { PARKVIEW, "2026-11-12", 16, 0, 60, "frontline_delivery", TRUE,
     { 0, BIT (P_RACHEL) | BIT (P_KOFI) | BIT (P_LEAH) | BIT (P_DANIEL) | BIT (P_IMOGEN), 0 },
@@ -629,9 +641,9 @@ static const SessionSpec ward_sessions[] = {
 static const FrameworkStatusSpec delderfield_framework[] = {
   { 0, "in_place", "The trust's lead peer support worker sits on the ward's steering group.",
     "Helen Carver", NULL, "2026-10-27" },
-  { 1, "in_place", "Peer roles are in the workforce plan; HR guidance agreed in December.",
+  { 1, "in_place", "Peer roles are in the workforce plan; HR guidance agreed in {month:2025-12-08}.",
     "Helen Carver", NULL, "2026-10-27" },
-  { 2, "in_place", "Team session on working alongside peers held in January, before Grace "
+  { 2, "in_place", "Team session on working alongside peers held in {month:2026-01-12}, before Grace "
     "started.", "Joanna Whitlock", NULL, "2026-10-28" },
   { 3, "in_progress", "Grace is sometimes asked to cover healthcare assistant tasks when the "
     "ward is short; raised in supervision and at the staffing meeting.", "Joanna Whitlock",
@@ -988,17 +1000,6 @@ static const MeasureTemplate national_measures[NATIONAL_MEASURES_EACH] = {
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
 
-static char *
-sample_insert (Sample            *s,
-               const char        *entity,
-               const TandemField *fields,
-               guint              n_fields)
-{
-  if (s->error != NULL)
-    return NULL;
-  return tandem_project_insert (s->project, entity, fields, n_fields, &s->error);
-}
-
 static guint32
 julian_day (const char *iso)
 {
@@ -1013,6 +1014,14 @@ julian_day (const char *iso)
   return g_date_get_julian (&date);
 }
 
+/* A date of the tables, moved to the day the sample is made. */
+static guint32
+sample_day (Sample     *s,
+            const char *iso)
+{
+  return (guint32) (julian_day (iso) + s->shift);
+}
+
 static void
 format_date (guint32  julian,
              char     out[11])
@@ -1023,6 +1032,82 @@ format_date (guint32  julian,
   g_date_set_julian (&date, julian);
   g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
               g_date_get_day (&date));
+}
+
+/* The same, as text that lasts as long as the sample is being made. */
+static const char *
+sample_date (Sample     *s,
+             const char *iso)
+{
+  char moved[11];
+
+  if (iso == NULL)
+    return NULL;
+  format_date (sample_day (s, iso), moved);
+  return g_string_chunk_insert_const (s->words, moved);
+}
+
+/* Expands {month:DATE} and {season:DATE} in @text for the moved DATE: the
+ * sample's text is in English, whatever the language of the app. */
+static const char *
+sample_words (Sample     *s,
+              const char *text)
+{
+  static const char * const months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+  };
+  static const char * const seasons[] = {   /* by month, in the northern hemisphere */
+    "winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer", "autumn",
+    "autumn", "autumn", "winter",
+  };
+  g_autoptr(GString) out = NULL;
+  const char *rest = text;
+  const char *open;
+
+  if (text == NULL || strchr (text, '{') == NULL)
+    return text;
+  out = g_string_new (NULL);
+  while ((open = strchr (rest, '{')) != NULL)
+    {
+      char kind[8] = "";
+      char iso[11] = "";
+      int used = 0;
+      GDate date;
+
+      g_string_append_len (out, rest, open - rest);
+      if (sscanf (open, "{%7[a-z]:%10[0-9-]}%n", kind, iso, &used) != 2 || used == 0 ||
+          (!g_str_equal (kind, "month") && !g_str_equal (kind, "season")))
+        g_error ("Sample text has a bad {…}: %s", text);
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, sample_day (s, iso));
+      g_string_append (out, (g_str_equal (kind, "month") ? months : seasons)
+                            [g_date_get_month (&date) - 1]);
+      rest = open + used;
+    }
+  g_string_append (out, rest);
+  return g_string_chunk_insert_const (s->words, out->str);
+}
+
+static char *
+sample_insert (Sample            *s,
+               const char        *entity,
+               const TandemField *fields,
+               guint              n_fields)
+{
+  g_autofree TandemField *written = NULL;
+
+  if (s->error != NULL)
+    return NULL;
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].value.type == TANDEM_VALUE_TEXT && strchr (fields[i].value.s, '{') != NULL)
+      {
+        if (written == NULL)
+          written = g_memdup2 (fields, n_fields * sizeof *fields);
+        written[i].value.s = sample_words (s, fields[i].value.s);
+      }
+  return tandem_project_insert (s->project, entity, written ? written : fields, n_fields,
+                                &s->error);
 }
 
 /* A time on the ward's clock, stored in UTC like every other time in the file. */
@@ -1240,7 +1325,7 @@ add_mha_diagram (Sample     *s,
                 { "aim_how_much", TEXT ("Restrictive practice down by a third, and no gap by "
                                         "ethnicity; 9 in 10 patients with a co-produced care "
                                         "plan") },
-                { "aim_by_when", TEXT ("2027-03-31") });
+                { "aim_by_when", TEXT (sample_date (s, "2027-03-31")) });
 
   for (guint i = 0; i < 4; i++)
     {
@@ -1330,8 +1415,8 @@ add_pdsas (Sample         *s,
     g_ptr_array_add (ids, INSERT (s, "pdsa_cycle",
                                   { "node_id", TEXT (ideas->pdata[specs[i].idea]) },
                                   { "title", TEXT (specs[i].title) },
-                                  { "started_on", TEXT (specs[i].started_on) },
-                                  { "ended_on", TEXT (specs[i].ended_on) },
+                                  { "started_on", TEXT (sample_date (s, specs[i].started_on)) },
+                                  { "ended_on", TEXT (sample_date (s, specs[i].ended_on)) },
                                   { "plan_objective", TEXT (specs[i].objective) },
                                   { "plan_questions", TEXT (specs[i].questions) },
                                   { "plan_predictions", TEXT (specs[i].predictions) },
@@ -1486,8 +1571,8 @@ add_framework_status (Sample                    *s,
            { "status", TEXT (specs[i].status) },
            { "evidence", TEXT (specs[i].evidence) },
            { "owner", TEXT (specs[i].owner) },
-           { "target_date", TEXT (specs[i].target_date) },
-           { "last_reviewed", TEXT (specs[i].last_reviewed) });
+           { "target_date", TEXT (sample_date (s, specs[i].target_date)) },
+           { "last_reviewed", TEXT (sample_date (s, specs[i].last_reviewed)) });
     }
 }
 
@@ -1507,11 +1592,11 @@ add_delderfield_measures (Sample     *s,
   g_autofree char *care_plans = NULL;
   g_autofree char *activity = NULL;
   g_autofree char *sickness = NULL;
-  guint32 last = julian_day (LAST_MONDAY);
-  guint32 huddle_pilot = julian_day ("2026-03-02");
-  guint32 huddles = julian_day ("2026-03-30");
-  guint32 about_me = julian_day ("2026-05-04");
-  guint32 evening = julian_day ("2026-10-12");
+  guint32 last = sample_day (s, LAST_MONDAY);
+  guint32 huddle_pilot = sample_day (s, "2026-03-02");
+  guint32 huddles = sample_day (s, "2026-03-30");
+  guint32 about_me = sample_day (s, "2026-05-04");
+  guint32 evening = sample_day (s, "2026-10-12");
 
   restrictive = add_measure (s, team, "Restrictive practice incidents", "outcome",
                              "Incidents of physical restraint, seclusion or rapid "
@@ -1530,13 +1615,13 @@ add_delderfield_measures (Sample     *s,
     }
   ADD (s, "phase",
        { "measure_id", TEXT (restrictive) },
-       { "starts_on", TEXT ("2026-03-30") },
+       { "starts_on", TEXT (sample_date (s, "2026-03-30")) },
        { "label", TEXT ("Twice-daily safety huddles") });
-  add_annotation (s, restrictive, "2026-03-02", "Safety huddle on the early shift (PDSA 1)",
+  add_annotation (s, restrictive, sample_date (s, "2026-03-02"), "Safety huddle on the early shift (PDSA 1)",
                   ideas->pdata[IDEA_HUDDLE], pdsas->pdata[0]);
-  add_annotation (s, restrictive, "2026-03-30", "Huddles twice a day, with night staff (PDSA 2)",
+  add_annotation (s, restrictive, sample_date (s, "2026-03-30"), "Huddles twice a day, with night staff (PDSA 2)",
                   ideas->pdata[IDEA_HUDDLE], pdsas->pdata[1]);
-  add_annotation (s, restrictive, "2026-05-11", "Debriefs by the peer support worker begin",
+  add_annotation (s, restrictive, sample_date (s, "2026-05-11"), "Debriefs by the peer support worker begin",
                   ideas->pdata[IDEA_DEBRIEF], NULL);
   add_measure_link (s, restrictive, ideas->pdata[IDEA_HUDDLE]);
   add_measure_link (s, restrictive, ideas->pdata[IDEA_DEBRIEF]);
@@ -1556,7 +1641,7 @@ add_delderfield_measures (Sample     *s,
 
       add_point (s, care_plans, day, random_binomial (s, patients, p), patients);
     }
-  add_annotation (s, care_plans, "2026-05-04", "\"About me\" profiles adopted",
+  add_annotation (s, care_plans, sample_date (s, "2026-05-04"), "\"About me\" profiles adopted",
                   ideas->pdata[IDEA_ABOUT_ME], NULL);
   add_measure_link (s, care_plans, ideas->pdata[IDEA_ABOUT_ME]);
   add_measure_link (s, care_plans, ideas->pdata[IDEA_WHAT_MATTERS]);
@@ -1574,9 +1659,9 @@ add_delderfield_measures (Sample     *s,
 
       add_point (s, activity, day, round_to (hours, 0.1), 0);
     }
-  add_annotation (s, activity, "2026-10-12", "Evening activity group starts",
+  add_annotation (s, activity, sample_date (s, "2026-10-12"), "Evening activity group starts",
                   ideas->pdata[IDEA_EVENING_GROUP], NULL);
-  add_annotation (s, activity, "2026-11-09", "Evening group four nights a week (PDSA)",
+  add_annotation (s, activity, sample_date (s, "2026-11-09"), "Evening group four nights a week (PDSA)",
                   ideas->pdata[IDEA_EVENING_GROUP], pdsas->pdata[4]);
   add_measure_link (s, activity, ideas->pdata[IDEA_EVENING_GROUP]);
 
@@ -1611,7 +1696,7 @@ add_ward_sessions (Sample    *s,
       char starts_at[24];
       char *session;
 
-      format_time (s, julian_day (spec->date), spec->hour, spec->minute, starts_at);
+      format_time (s, sample_day (s, spec->date), spec->hour, spec->minute, starts_at);
       session = INSERT (s, "coaching_session",
                         { "team_id", TEXT (team_ids->pdata[spec->team]) },
                         { "starts_at", TEXT (starts_at) },
@@ -1639,8 +1724,9 @@ add_ward_sessions (Sample    *s,
           const char *carried = action->carried_from
                                 ? g_hash_table_lookup (keyed, action->carried_from) : NULL;
           char *id = add_action (s, team_ids->pdata[team], session, action->what,
-                                 people[team]->pdata[action->owner], action->due_on,
-                                 action->status, action->closed_on, action->reason, carried);
+                                 people[team]->pdata[action->owner],
+                                 sample_date (s, action->due_on), action->status,
+                                 sample_date (s, action->closed_on), action->reason, carried);
 
           if (action->key != NULL && id != NULL)
             g_hash_table_insert (keyed, (gpointer) action->key, id);
@@ -1666,24 +1752,24 @@ add_peer_roles (Sample     *s,
                   { "title", TEXT ("Peer support worker") },
                   { "band", TEXT ("Band 3") },
                   { "hours", REAL (37.5) },
-                  { "start_date", TEXT ("2026-01-19") },
+                  { "start_date", TEXT (sample_date (s, "2026-01-19")) },
                   { "paired", INT (0) },
                   { "vacancy", INT (0) },
                   { "expected_supervision_per_month", REAL (2) });
-  add_supervision (s, grace, julian_day ("2026-01-19"), "training",
+  add_supervision (s, grace, sample_day (s, "2026-01-19"), "training",
                    "Peer support foundation training, first week.");
   for (guint month = 2; month <= 11; month++)
     {
       char first[11];
 
       g_snprintf (first, sizeof first, "2026-%02u-03", month);
-      add_supervision (s, grace, julian_day (first), "one_to_one",
+      add_supervision (s, grace, sample_day (s, first), "one_to_one",
                        supervision_notes[note++ % G_N_ELEMENTS (supervision_notes)]);
       if (month >= 3)
-        add_supervision (s, grace, julian_day (first) + 14, "group",
+        add_supervision (s, grace, sample_day (s, first) + 14, "group",
                          group_supervision_notes[month % G_N_ELEMENTS (group_supervision_notes)]);
     }
-  add_supervision (s, grace, julian_day ("2026-05-12"), "debrief",
+  add_supervision (s, grace, sample_day (s, "2026-05-12"), "debrief",
                    "Team debrief at the end of a hard shift: what went well and what support "
                    "is needed.");
 
@@ -1692,18 +1778,18 @@ add_peer_roles (Sample     *s,
                  { "title", TEXT ("Peer support worker (young people's services)") },
                  { "band", TEXT ("Band 4") },
                  { "hours", REAL (22.5) },
-                 { "start_date", TEXT ("2026-05-11") },
+                 { "start_date", TEXT (sample_date (s, "2026-05-11")) },
                  { "paired", INT (1) },
                  { "vacancy", INT (0) },
                  { "expected_supervision_per_month", REAL (2) });
-  add_supervision (s, kofi, julian_day ("2026-05-11"), "training",
+  add_supervision (s, kofi, sample_day (s, "2026-05-11"), "training",
                    "Peer support foundation training.");
   for (guint month = 6; month <= 11; month++)
     {
       char first[11];
 
       g_snprintf (first, sizeof first, "2026-%02u-10", month);
-      add_supervision (s, kofi, julian_day (first), "one_to_one",
+      add_supervision (s, kofi, sample_day (s, first), "one_to_one",
                        supervision_notes[note++ % G_N_ELEMENTS (supervision_notes)]);
     }
 }
@@ -1766,7 +1852,7 @@ populate_ward (Sample *s)
                      { "aim_who", TEXT ("Young people on Parkview GAU and their families") },
                      { "aim_how_much", TEXT ("8 in 10 answer \"yes, always\" in the monthly "
                                              "feedback survey") },
-                     { "aim_by_when", TEXT ("2027-06-30") });
+                     { "aim_by_when", TEXT (sample_date (s, "2027-06-30")) });
   for (guint i = 0; i < G_N_ELEMENTS (parkview_primaries); i++)
     {
       park_primaries[i] = INSERT (s, "node",
@@ -2013,7 +2099,7 @@ add_national_diagram (Sample     *s,
         {
           char started[11];
 
-          format_date (julian_day (LAST_MONDAY) - random_int (s, 7, 120), started);
+          format_date (sample_day (s, LAST_MONDAY) - random_int (s, 7, 120), started);
           ADD (s, "pdsa_cycle",
                { "node_id", TEXT (id) },
                { "title", TEXT ("First test on a small scale") },
@@ -2035,8 +2121,8 @@ add_national_sessions (Sample     *s,
                        guint       team_index,
                        GPtrArray  *people)
 {
-  guint32 today = julian_day (TODAY);
-  guint32 first = julian_day (LAST_MONDAY) - 7 * (NATIONAL_SESSIONS_EACH - 1) + team_index % 5;
+  guint32 today = sample_day (s, TODAY);
+  guint32 first = sample_day (s, LAST_MONDAY) - 7 * (NATIONAL_SESSIONS_EACH - 1) + team_index % 5;
   g_autofree char *carry = NULL;     /* an action carried forward to the next session */
   const char *carry_what = NULL;
   int swing = 0;
@@ -2151,7 +2237,7 @@ add_national_measures (Sample     *s,
                        const char *team,
                        GPtrArray  *ideas)
 {
-  guint32 first = julian_day (LAST_MONDAY) - 7 * (NATIONAL_POINTS_EACH - 1);
+  guint32 first = sample_day (s, LAST_MONDAY) - 7 * (NATIONAL_POINTS_EACH - 1);
 
   for (guint m = 0; m < NATIONAL_MEASURES_EACH; m++)
     {
@@ -2207,7 +2293,7 @@ add_national_peer_support (Sample     *s,
     "not_started", "not_started", "planning", "in_progress", "in_progress", "in_place",
     "in_place", "not_applicable",
   };
-  guint32 today = julian_day (TODAY);
+  guint32 today = sample_day (s, TODAY);
   g_autofree char *role = NULL;
   const char *band;
   double hours;
@@ -2296,12 +2382,24 @@ populate_national (Sample *s)
 /* ------------------------------------------------------------------------ */
 /* Public API                                                                */
 
+/* Whole weeks from TODAY to the clock's today, rounded down: the sample's
+ * own today falls in the last seven days. */
+static gint64
+weeks_since_written (void)
+{
+  g_autofree char *today = tandem_clock_dup_today ();
+  gint64 days = (gint64) julian_day (today) - (gint64) julian_day (TODAY);
+
+  return days >= 0 ? days / 7 : -((-days + 6) / 7);
+}
+
 static void
 sample_clear (Sample *s)
 {
   g_clear_pointer (&s->rand, g_rand_free);
   g_clear_pointer (&s->london, g_time_zone_unref);
   g_clear_pointer (&s->framework_items, g_ptr_array_unref);
+  g_clear_pointer (&s->words, g_string_chunk_free);
   for (guint i = 0; i < TANDEM_N_EQUITY_TAGS; i++)
     g_clear_pointer (&s->tags[i], g_free);
 }
@@ -2318,7 +2416,9 @@ sample_clear (Sample *s)
  * national programme at full scale for benchmarks. The project's built-in
  * content is installed first if it is not there yet. Everything is added in
  * one creation change, which is not on the undo stack; on failure nothing is
- * added. The content is the same every time, apart from the ids.
+ * added. The sample is set around the day it is made (tandem_clock_dup_today()),
+ * its dates moved by whole weeks; made on the same day, it is the same every
+ * time, apart from the ids.
  *
  * Returns: %TRUE on success
  */
@@ -2345,6 +2445,8 @@ tandem_sample_populate (TandemProject      *project,
     }
 
   s.project = project;
+  s.shift = weeks_since_written () * 7;
+  s.words = g_string_chunk_new (4096);
   s.rand = g_rand_new_with_seed (SAMPLE_SEED);
   s.london = g_time_zone_new_identifier ("Europe/London");
   if (s.london == NULL)

@@ -7,8 +7,13 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "tandem-clock.h"
 #include "tandem-defaults.h"
+#include "tandem-peer-support.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
 #include "tandem-spc.h"
@@ -471,14 +476,203 @@ test_national (void)
   fixture_close (&fixture);
 }
 
+static void
+set_clock (const char *iso)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (when);
+  tandem_clock_set_now (when);
+}
+
+/* The first column of the first row of @sql, with ?1 bound to @today. */
+static char *
+query_text (sqlite3    *db,
+            const char *sql,
+            const char *today)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (strstr (sql, "?1") != NULL)
+    sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql,
+           const char *today)
+{
+  g_autofree char *text = query_text (db, sql, today);
+
+  g_assert_nonnull (text);
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* What must not depend on the day the sample is made: how many rows of each
+ * kind, the actions' statuses, the weekday of every session and data point
+ * (Mondays stay Mondays), and every measure's values in order. */
+static char *
+sample_figures (sqlite3 *db)
+{
+  static const char * const queries[] = {
+    "SELECT group_concat (status || ':' || n, ' ') FROM "
+    "  (SELECT status, count(*) AS n FROM action GROUP BY status ORDER BY status)",
+    "SELECT group_concat (d || ':' || n, ' ') FROM (SELECT strftime ('%w', starts_at) AS d, "
+    "  count(*) AS n FROM coaching_session GROUP BY d ORDER BY d)",
+    "SELECT group_concat (d || ':' || n, ' ') FROM (SELECT strftime ('%w', date) AS d, "
+    "  count(*) AS n FROM data_point GROUP BY d ORDER BY d)",
+    "SELECT group_concat (value, ' ') FROM (SELECT p.value FROM data_point p "
+    "  JOIN measure m ON m.id = p.measure_id ORDER BY m.name, p.date)",
+    "SELECT group_concat (kind || ':' || n, ' ') FROM "
+    "  (SELECT kind, count(*) AS n FROM supervision GROUP BY kind ORDER BY kind)",
+  };
+  GString *figures = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (tables->len, >, 20);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"",
+                                              (const char *) tables->pdata[i]);
+
+      g_string_append_printf (figures, "%s=%" G_GINT64_FORMAT "\n",
+                              (const char *) tables->pdata[i], query_int (db, sql, NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *text = query_text (db, queries[i], NULL);
+
+      g_string_append_printf (figures, "%s\n", text);
+    }
+  return g_string_free (figures, FALSE);
+}
+
+/* The sample is made around the day it is made: a coach who opens it years
+ * from now (or whose computer is years behind) sees recent sessions, actions
+ * due soon and one overdue, recent supervision and last week's data, and
+ * the same figures as on the day it was written for. */
+static void
+test_ward_dated_from_today (void)
+{
+  static const char * const months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+  };
+  static const char * const days[] = {
+    "2026-11-21T12:00:00Z", "2028-03-10T12:00:00Z", "2016-07-01T12:00:00Z",
+    "2026-11-27T12:00:00Z",
+  };
+  g_autofree char *first_figures = NULL;
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *today = NULL;
+      g_autofree char *figures = NULL;
+      g_autofree char *cpa_check = NULL;
+      g_autofree char *cpa_month = NULL;
+      g_autoptr(GDateTime) cpa_session = NULL;
+      g_autofree char *expected_cpa = NULL;
+      Fixture fixture = { 0, };
+      sqlite3 *db = NULL;
+
+      g_test_message ("the sample made on %s", days[d]);
+      set_clock (days[d]);
+      today = tandem_clock_dup_today ();
+      fixture_open (&fixture, FALSE);
+      g_assert_true (tandem_sample_populate (fixture.project, TANDEM_SAMPLE_WARD, &error));
+      g_assert_no_error (error);
+
+      /* Grace's supervision is as regular as ever: about twice a month. */
+      {
+        g_autoptr(GPtrArray) teams = tandem_project_list_ids (fixture.project, "team", NULL,
+                                                              NULL, "position");
+        g_autoptr(TandemPeerSupportReport) report =
+          tandem_peer_support_report_new (fixture.project, teams->pdata[0], today, &error);
+        const TandemPeerRole *grace;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (report->roles->len, ==, 1);
+        grace = report->roles->pdata[0];
+        g_assert_cmpfloat (grace->per_month, >=, 1.9);
+      }
+
+      g_assert_cmpint (sqlite3_open_v2 (fixture.path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                       SQLITE_OK);
+      /* A session within the last five weeks, and none still to come. */
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM coaching_session "
+                                      "WHERE date (starts_at) >= date (?1, '-35 days')", today),
+                       >=, 1);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM coaching_session "
+                                      "WHERE date (starts_at) > ?1", today), ==, 0);
+      /* Open actions due in the coming two weeks, and at least one overdue. */
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM action WHERE status = 'open' "
+                                      "AND due_on >= ?1 AND due_on <= date (?1, '+14 days')",
+                                  today), >=, 1);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM action WHERE status = 'open' "
+                                      "AND due_on < ?1", today), >=, 1);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM action "
+                                      "WHERE closed_on > ?1", today), ==, 0);
+      /* Supervision in the last month; data up to the last two weeks. */
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM supervision "
+                                      "WHERE date >= date (?1, '-31 days') AND date <= ?1",
+                                  today), >=, 1);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM supervision WHERE date > ?1",
+                                  today), ==, 0);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM data_point "
+                                      "WHERE date >= date (?1, '-14 days')", today), >=, 1);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM data_point WHERE date > ?1",
+                                  today), ==, 0);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM peer_role WHERE start_date > ?1",
+                                  today), ==, 0);
+
+      /* Words that name a month name the month the dates are in. */
+      cpa_check = query_text (db, "SELECT a.what || '|' || s.starts_at FROM action a "
+                                  "JOIN coaching_session s ON s.id = a.session_id "
+                                  "WHERE a.what LIKE 'Check that carers were invited%'", NULL);
+      g_assert_nonnull (cpa_check);
+      cpa_session = g_date_time_new_from_iso8601 (strchr (cpa_check, '|') + 1, NULL);
+      g_assert_nonnull (cpa_session);
+      cpa_month = g_date_time_format (cpa_session, "%m");
+      expected_cpa = g_strdup_printf ("Check that carers were invited to every CPA review in %s|",
+                                      months[atoi (cpa_month) - 1]);
+      g_assert_true (g_str_has_prefix (cpa_check, expected_cpa));
+
+      figures = sample_figures (db);
+      sqlite3_close (db);
+      if (first_figures == NULL)
+        first_figures = g_steal_pointer (&figures);
+      else
+        g_assert_cmpstr (figures, ==, first_figures);
+      fixture_close (&fixture);
+    }
+  set_clock (TODAY "T12:00:00Z");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* The day the sample was written for, whatever the environment says. */
+  set_clock (TODAY "T12:00:00Z");
 
   g_test_add_func ("/sample/defaults", test_defaults);
   g_test_add_func ("/sample/ward", test_ward);
+  g_test_add_func ("/sample/ward-dated-from-today", test_ward_dated_from_today);
   g_test_add_func ("/sample/national", test_national);
 
   return g_test_run ();
