@@ -9,7 +9,6 @@ cd "$top"
 [ -d build ] || meson setup build
 meson compile -C build
 
-# Run uninstalled: the settings schema and the bundled sample from the build tree.
+# Run uninstalled: the settings schema from the build tree.
 export GSETTINGS_SCHEMA_DIR="$top/build/data"
-export TANDEM_DATA_DIR="$top/build/data"
 exec "$top/build/src/app/tandem" --sample "$@"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes the screenshots the AppStream metainfo shows, from the real app on the
-# bundled sample project, in a private X server (Xvfb) and D-Bus session.
+# sample project (a fresh copy), in a private X server (Xvfb) and D-Bus session.
 #
 #   build-aux/take-screenshots.sh [BUILD_DIR [OUTPUT_DIR]]
 #
@@ -41,7 +41,6 @@ trap 'kill "${app:-0}" "${wm:-0}" 2>/dev/null || true; rm -rf "$home"' EXIT
 export HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config"
 export XDG_CACHE_HOME="$home/cache"
 export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=keyfile
-export TANDEM_DATA_DIR="$build/data"
 export LANG=en_GB.UTF-8 LC_ALL=
 export GTK_A11Y=none NO_AT_BRIDGE=1
 gsettings set org.tandemqi.Tandem window-width "$width"

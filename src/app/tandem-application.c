@@ -225,21 +225,14 @@ new_project_action_cb (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-static char *
-bundled_sample_path (void)
-{
-  const char *data_dir = g_getenv ("TANDEM_DATA_DIR");
-
-  return g_build_filename (data_dir ? data_dir : PKGDATADIR, "sample.tandem", NULL);
-}
-
 /**
  * tandem_application_dup_sample_path:
  * @self: the application
  * @error: return location for an error
  *
- * The person's own copy of the sample project, made from the bundled one the
- * first time (the bundled file is not theirs to edit).
+ * The person's own copy of the sample project, made the first time it is
+ * asked for, and set around that day (tandem_sample_populate()): a sample
+ * made when Tandem was built would grow older every day.
  *
  * Returns: (transfer full) (nullable): its path
  */
@@ -249,9 +242,7 @@ tandem_application_dup_sample_path (TandemApplication  *self,
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tandem", NULL);
   g_autofree char *path = g_build_filename (dir, _("Sample project.tandem"), NULL);
-  g_autofree char *bundled = NULL;
-  g_autoptr(GFile) source = NULL;
-  g_autoptr(GFile) dest = NULL;
+  g_autoptr(TandemProject) project = NULL;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&path);
@@ -264,28 +255,15 @@ tandem_application_dup_sample_path (TandemApplication  *self,
       return NULL;
     }
 
-  bundled = bundled_sample_path ();
-  if (g_file_test (bundled, G_FILE_TEST_IS_REGULAR))
+  project = tandem_project_create (path, error);
+  if (project == NULL)
+    return NULL;
+  tandem_project_set_author (project, "Tandem sample");
+  if (!tandem_sample_populate (project, TANDEM_SAMPLE_WARD, error))
     {
-      source = g_file_new_for_path (bundled);
-      dest = g_file_new_for_path (path);
-      if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
-        return NULL;
-      g_chmod (path, 0644);
-    }
-  else
-    {
-      g_autoptr(TandemProject) project = tandem_project_create (path, error);
-
-      if (project == NULL)
-        return NULL;
-      tandem_project_set_author (project, "Tandem sample");
-      if (!tandem_sample_populate (project, TANDEM_SAMPLE_WARD, error))
-        {
-          g_clear_object (&project);
-          g_unlink (path);
-          return NULL;
-        }
+      g_clear_object (&project);
+      g_unlink (path);
+      return NULL;
     }
   return g_steal_pointer (&path);
 }
@@ -536,7 +514,7 @@ tandem_application_init (TandemApplication *self)
 {
   const GOptionEntry options[] = {
     { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Open your copy of the sample project (made from the bundled one if needed)"), NULL },
+      N_("Open your copy of the sample project (made the first time)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { "new-instance", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Run on its own rather than in the Tandem already running"), NULL },

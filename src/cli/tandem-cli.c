@@ -108,7 +108,7 @@ command_sample (int    argc,
   int status = 0;
   GOptionEntry entries[] = {
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scale,
-      N_("“ward” (the bundled sample, the default) or “national” (52 teams, for benchmarks)"),
+      N_("“ward” (the sample project, the default) or “national” (52 teams, for benchmarks)"),
       "SCALE" },
     { NULL }
   };

@@ -1,4 +1,4 @@
-/* tandem-sample.c — the bundled sample project and the national benchmark
+/* tandem-sample.c — the sample project and the national benchmark
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

@@ -1,4 +1,4 @@
-/* tandem-sample.h — the bundled sample project and the national benchmark
+/* tandem-sample.h — the sample project and the national benchmark
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

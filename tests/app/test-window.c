@@ -12,6 +12,7 @@
 
 #include "tandem-application.h"
 #include "tandem-chart-view.h"
+#include "tandem-clock.h"
 #include "tandem-diagram-canvas.h"
 #include "tandem-legibility.h"
 #include "tandem-help-window.h"
@@ -790,6 +791,67 @@ test_toast_names (Fixture       *fixture,
   WAIT_FOR (FIND (fixture->window, is_toast_titled, "Undone: Merge of R&D copy"));
 }
 
+static void
+set_clock (const char *iso)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (when);
+  tandem_clock_set_now (when);
+}
+
+/* `tandem --sample` makes the person's copy on the day they first open it,
+ * set around that day: not a copy of a file made when Tandem was built (an
+ * old sample.tandem in the data folder is left alone). */
+static void
+test_sample_copy_made_today (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = g_dir_make_tmp ("tandem-data-XXXXXX", &error);
+  g_autofree char *built = g_build_filename (data_dir, "sample.tandem", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *last_session = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  set_clock ("2026-11-21T12:00:00Z");
+  {
+    g_autoptr(TandemProject) project = tandem_project_create (built, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+    g_assert_no_error (error);
+  }
+  g_setenv ("TANDEM_DATA_DIR", data_dir, TRUE);
+
+  /* Two years later, a first look at the sample. */
+  set_clock ("2028-03-10T12:00:00Z");
+  copy = tandem_application_dup_sample_path (app, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (copy), ==, 0);
+  g_clear_pointer (&copy, g_free);
+  copy = tandem_application_dup_sample_path (app, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+
+  g_assert_cmpint (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max (date (starts_at)) FROM coaching_session",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  last_session = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpstr (last_session, >=, "2028-02-04");
+  g_assert_cmpstr (last_session, <=, "2028-03-10");
+
+  g_assert_cmpint (g_unlink (copy), ==, 0);
+  g_unsetenv ("TANDEM_DATA_DIR");
+  g_assert_cmpint (g_unlink (built), ==, 0);
+  g_assert_cmpint (g_rmdir (data_dir), ==, 0);
+  set_clock ("2026-11-21T12:00:00Z");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -803,6 +865,7 @@ main (int   argc,
   g_test_add ("/window/toast-names", Fixture, NULL, fixture_set_up, test_toast_names,
               fixture_tear_down);
   g_test_add_func ("/help/topics", test_help);
+  g_test_add_func ("/window/sample-copy-made-today", test_sample_copy_made_today);
   g_test_add ("/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts_window,
               fixture_tear_down);
   g_test_add_func ("/window/wrap-layout", test_wrap_layout);

@@ -17,7 +17,8 @@ It needs a display and a session bus of its own. Without them it is skipped
 (exit 77), unless TANDEM_REQUIRE_DISPLAY=1, when it fails.
 
 Paths come from the environment (tests/e2e/meson.build sets them):
-TANDEM_BIN, TANDEM_CLI, GSETTINGS_SCHEMA_DIR, TANDEM_DATA_DIR.
+TANDEM_BIN, TANDEM_CLI, GSETTINGS_SCHEMA_DIR, and TANDEM_TEST_NOW, the day the
+app and tandem-cli take for today (they inherit it).
 Screenshots go to $TANDEM_E2E_SCREENSHOTS (default /tmp) as e2e-journey-*.png.
 
 Notes on GTK 4.8's accessibility tree, which shape how this test looks:
@@ -39,6 +40,7 @@ Notes on GTK 4.8's accessibility tree, which shape how this test looks:
 import collections
 import ctypes
 import ctypes.util
+import datetime
 import json
 import os
 import shutil
@@ -762,14 +764,30 @@ def run(name, journey_func):
         else:
             print(f"{name}: kept the private folders in {top}", flush=True)
 
-def main():
-    def check_bundled_sample_then_journey(app, sample_path, top):
-        data_dir = require_env("TANDEM_DATA_DIR")
-        if not os.path.isfile(os.path.join(data_dir, "sample.tandem")):
-            fail(f"no bundled sample project at {data_dir}/sample.tandem")
-        journey(app, sample_path)
+def check_sample_made_today(sample_path):
+    """The copy of the sample the app made is set around the day it was made
+    (the test's day): its last coaching session is in the five weeks before."""
+    today = datetime.datetime.fromisoformat(
+        require_env("TANDEM_TEST_NOW").replace("Z", "+00:00")).date()
+    uri = "file:" + urllib.parse.quote(sample_path) + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True)
+    try:
+        last = db.execute("SELECT max(date(starts_at)) FROM coaching_session").fetchone()[0]
+    finally:
+        db.close()
+    earliest = (today - datetime.timedelta(days=35)).isoformat()
+    if last is None or not earliest <= last <= today.isoformat():
+        fail(f"the sample copy's last coaching session is on {last}, not in the five weeks "
+             f"before {today} (TANDEM_TEST_NOW)")
+    log(f"the sample copy's last coaching session is on {last}")
 
-    return run("journey", check_bundled_sample_then_journey)
+
+def main():
+    def journey_then_check_sample(app, sample_path, top):
+        journey(app, sample_path)
+        check_sample_made_today(sample_path)
+
+    return run("journey", journey_then_check_sample)
 
 
 if __name__ == "__main__":
