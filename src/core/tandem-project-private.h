@@ -12,6 +12,8 @@
 G_BEGIN_DECLS
 
 sqlite3 *_tandem_project_get_db (TandemProject *self);
+GHashTable *_tandem_project_get_statements (TandemProject *self);
+gboolean _tandem_project_in_change (TandemProject *self);
 gboolean _tandem_project_is_file (TandemProject *self,
                                   const char    *path);
 const char *_tandem_project_entity_label (const char *entity);

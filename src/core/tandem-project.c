@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "tandem-clock.h"
+#include "tandem-db-private.h"
 #include "tandem-defaults.h"
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
@@ -85,52 +86,6 @@ static char *
 display_name (const char *path)
 {
   return g_filename_display_basename (path);
-}
-
-static void
-set_write_error (TandemProject  *self,
-                 int             rc,
-                 GError        **error)
-{
-  g_autofree char *name = display_name (self->path);
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_DISK_FULL,
-                   _("Your change could not be saved to “%s” because the disk is full. "
-                     "Free some space, then try again. Everything saved before is safe."),
-                   name);
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED,
-                   _("Your change could not be saved because “%s” is busy in another "
-                     "program. Try again in a moment."), name);
-      break;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_READ_ONLY,
-                   _("“%s” can only be read, so changes cannot be saved to it. "
-                     "Use Save a Copy to keep a copy you can edit."), name);
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT,
-                   _("“%s” is damaged, so your change could not be saved. "
-                     "Open a copy or a backup of the project instead."), name);
-      break;
-    case SQLITE_CONSTRAINT:
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                   _("That value cannot be stored: %s."), sqlite3_errmsg (self->db));
-      break;
-    default:
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-                   _("Your change could not be saved to “%s”: %s."),
-                   name, sqlite3_errmsg (self->db));
-      break;
-    }
 }
 
 static void
@@ -206,31 +161,6 @@ open_error_for_sqlite (int rc)
 /* ------------------------------------------------------------------------ */
 /* Statements                                                               */
 
-static sqlite3_stmt *
-prepare (TandemProject  *self,
-         const char     *sql,
-         GError        **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_write_error (self, rc, error);
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
-}
-
 static void
 bind_value (sqlite3_stmt *stmt,
             int           index,
@@ -252,21 +182,6 @@ bind_value (sqlite3_stmt *stmt,
       sqlite3_bind_null (stmt, index);
       break;
     }
-}
-
-static gboolean
-exec_simple (TandemProject  *self,
-             const char     *sql,
-             GError        **error)
-{
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      set_write_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gint64
@@ -362,7 +277,7 @@ static void
 add_changed_since_seen (TandemProject *self,
                         GHashTable    *entities)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT DISTINCT entity FROM change_log WHERE seq > ?1", NULL);
+  sqlite3_stmt *stmt = _tandem_db_prepare (self, "SELECT DISTINCT entity FROM change_log WHERE seq > ?1", NULL);
 
   if (stmt == NULL)
     return;
@@ -388,14 +303,14 @@ begin_full (TandemProject  *self,
 
   if (self->read_only)
     {
-      set_write_error (self, SQLITE_READONLY, error);
+      _tandem_db_set_error (self, SQLITE_READONLY, error);
       return FALSE;
     }
 
   if (self->depth++ > 0)
     return TRUE;
 
-  if (!exec_simple (self, "BEGIN IMMEDIATE", error))
+  if (!_tandem_db_exec (self, "BEGIN IMMEDIATE", error))
     {
       self->depth = 0;
       return FALSE;
@@ -531,7 +446,7 @@ tandem_project_commit (TandemProject  *self,
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_write_error (self, rc, error);
+      _tandem_db_set_error (self, rc, error);
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_hash_table_remove_all (self->touched);
       self->txn_id = 0;
@@ -587,7 +502,7 @@ ensure_txn_row (TandemProject  *self,
   if (self->txn_id != 0)
     return TRUE;
 
-  stmt = prepare (self, "INSERT INTO change_txn (at, author, replica, label, kind, target, "
+  stmt = _tandem_db_prepare (self, "INSERT INTO change_txn (at, author, replica, label, kind, target, "
                         "origin_replica, origin_id, merged_at) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
@@ -627,7 +542,7 @@ ensure_txn_row (TandemProject  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_write_error (self, rc, error);
+      _tandem_db_set_error (self, rc, error);
       return FALSE;
     }
   self->txn_id = sqlite3_last_insert_rowid (self->db);
@@ -651,7 +566,7 @@ log_change (TandemProject  *self,
   if (!ensure_txn_row (self, error))
     return FALSE;
 
-  stmt = prepare (self, "INSERT INTO change_log (txn, op, entity, entity_id, field, "
+  stmt = _tandem_db_prepare (self, "INSERT INTO change_log (txn, op, entity, entity_id, field, "
                         "old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (stmt == NULL)
     return FALSE;
@@ -669,27 +584,10 @@ log_change (TandemProject  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_write_error (self, rc, error);
+      _tandem_db_set_error (self, rc, error);
       return FALSE;
     }
   g_hash_table_add (self->touched, (gpointer) g_intern_string (entity));
-  return TRUE;
-}
-
-/* Runs one step of a statement that writes; TRUE when it is done. */
-static gboolean
-step_done (TandemProject  *self,
-           sqlite3_stmt   *stmt,
-           GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      set_write_error (self, rc, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -700,7 +598,7 @@ row_as_json (TandemProject       *self,
              const char          *id,
              GError             **error)
 {
-  sqlite3_stmt *stmt = prepare (self, entity->select_json, error);
+  sqlite3_stmt *stmt = _tandem_db_prepare (self, entity->select_json, error);
   sqlite3_value *value = NULL;
   int rc;
 
@@ -711,48 +609,9 @@ row_as_json (TandemProject       *self,
   if (rc == SQLITE_ROW)
     value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
   else if (rc != SQLITE_DONE)
-    set_write_error (self, rc, error);
+    _tandem_db_set_error (self, rc, error);
   sqlite3_reset (stmt);
   return value;
-}
-
-/* A change made through the public API runs in a transaction of its own
- * unless the caller has one open. */
-typedef struct
-{
-  TandemProject *self;
-  gboolean       own;
-} AutoTxn;
-
-static gboolean
-auto_begin (AutoTxn        *txn,
-            TandemProject  *self,
-            const char     *label,
-            GError        **error)
-{
-  txn->self = self;
-  txn->own = self->depth == 0;
-  if (self->read_only)
-    {
-      set_write_error (self, SQLITE_READONLY, error);
-      return FALSE;
-    }
-  return txn->own ? tandem_project_begin (self, label, error) : TRUE;
-}
-
-static gboolean
-auto_end (AutoTxn   *txn,
-          gboolean   ok,
-          GError   **error)
-{
-  if (!txn->own)
-    return ok;
-  if (!ok)
-    {
-      tandem_project_rollback (txn->self);
-      return FALSE;
-    }
-  return tandem_project_commit (txn->self, error);
 }
 
 static const TandemEntity *
@@ -805,13 +664,13 @@ insert_row (TandemProject       *self,
     }
   g_string_append_printf (sql, ") VALUES (%s)", params->str);
 
-  stmt = prepare (self, sql->str, error);
+  stmt = _tandem_db_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < n_fields; i++)
     bind_value (stmt, i + 2, fields[i].value);
-  ok = step_done (self, stmt, error);
+  ok = _tandem_db_step_done (self, stmt, error);
   sqlite3_reset (stmt);
   if (!ok)
     return NULL;
@@ -855,7 +714,7 @@ tandem_project_insert (TandemProject      *self,
 {
   const TandemEntity *info;
   g_autofree char *label = NULL;
-  AutoTxn txn;
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   char *id;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
@@ -863,10 +722,10 @@ tandem_project_insert (TandemProject      *self,
   if ((info = lookup_entity (entity, error)) == NULL)
     return NULL;
   label = g_strdup_printf (_("Add %s"), entity_label (info->name));
-  if (!auto_begin (&txn, self, label, error))
+  if (!tandem_change_begin (&change, self, label, error))
     return NULL;
   id = insert_row (self, info, fields, n_fields, error);
-  if (!auto_end (&txn, id != NULL, error))
+  if (id == NULL || !tandem_change_commit (&change, error))
     g_clear_pointer (&id, g_free);
   return id;
 }
@@ -889,7 +748,7 @@ update_field (TandemProject       *self,
   int rc;
 
   select_sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, entity->name);
-  stmt = prepare (self, select_sql, error);
+  stmt = _tandem_db_prepare (self, select_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -904,7 +763,7 @@ update_field (TandemProject       *self,
     }
   if (rc != SQLITE_ROW)
     {
-      set_write_error (self, rc, error);
+      _tandem_db_set_error (self, rc, error);
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -913,7 +772,7 @@ update_field (TandemProject       *self,
 
   update_sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2 RETURNING %s",
                                 entity->name, field, field);
-  stmt = prepare (self, update_sql, error);
+  stmt = _tandem_db_prepare (self, update_sql, error);
   if (stmt == NULL)
     goto out;
   if (raw)
@@ -924,7 +783,7 @@ update_field (TandemProject       *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_write_error (self, rc, error);
+      _tandem_db_set_error (self, rc, error);
       sqlite3_reset (stmt);
       goto out;
     }
@@ -963,8 +822,7 @@ tandem_project_update (TandemProject  *self,
 {
   const TandemEntity *info;
   g_autofree char *label = NULL;
-  AutoTxn txn;
-  gboolean ok;
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -972,10 +830,10 @@ tandem_project_update (TandemProject  *self,
   if ((info = lookup_entity (entity, error)) == NULL || !check_field (info, field, error))
     return FALSE;
   label = g_strdup_printf (_("Change %s"), entity_label (info->name));
-  if (!auto_begin (&txn, self, label, error))
+  if (!tandem_change_begin (&change, self, label, error))
     return FALSE;
-  ok = update_field (self, info, id, field, &value, NULL, error);
-  return auto_end (&txn, ok, error);
+  return update_field (self, info, id, field, &value, NULL, error) &&
+         tandem_change_commit (&change, error);
 }
 
 static GPtrArray *
@@ -987,7 +845,7 @@ ids_where (TandemProject  *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1", entity, column);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = _tandem_db_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -998,7 +856,7 @@ ids_where (TandemProject  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_write_error (self, rc, error);
+      _tandem_db_set_error (self, rc, error);
       return NULL;
     }
   return g_steal_pointer (&ids);
@@ -1048,12 +906,12 @@ delete_row (TandemProject       *self,
     return error == NULL || *error == NULL;  /* already gone: nothing to do */
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", entity->name);
-  stmt = prepare (self, sql, error);
+  stmt = _tandem_db_prepare (self, sql, error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      ok = step_done (self, stmt, error);
+      ok = _tandem_db_step_done (self, stmt, error);
       sqlite3_reset (stmt);
     }
   if (ok)
@@ -1084,7 +942,7 @@ tandem_project_delete (TandemProject  *self,
 {
   const TandemEntity *info;
   g_autofree char *label = NULL;
-  AutoTxn txn;
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   gboolean ok;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
@@ -1093,11 +951,11 @@ tandem_project_delete (TandemProject  *self,
   if ((info = lookup_entity (entity, error)) == NULL)
     return FALSE;
   label = g_strdup_printf (_("Delete %s"), entity_label (info->name));
-  if (!auto_begin (&txn, self, label, error))
+  if (!tandem_change_begin (&change, self, label, error))
     return FALSE;
   ok = delete_row (self, info, id, error);
   g_hash_table_remove_all (self->deleting);
-  return auto_end (&txn, ok, error);
+  return ok && tandem_change_commit (&change, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1142,7 +1000,7 @@ apply_inverse (TandemProject  *self,
   int rc;
 
   g_array_set_clear_func (entries, log_entry_clear);
-  stmt = prepare (self, "SELECT op, entity, entity_id, field, old_value, new_value "
+  stmt = _tandem_db_prepare (self, "SELECT op, entity, entity_id, field, old_value, new_value "
                         "FROM change_log WHERE txn BETWEEN ?1 AND ?2 ORDER BY seq DESC", error);
   if (stmt == NULL)
     return FALSE;
@@ -1163,7 +1021,7 @@ apply_inverse (TandemProject  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_write_error (self, rc, error);
+      _tandem_db_set_error (self, rc, error);
       return FALSE;
     }
 
@@ -1197,12 +1055,12 @@ apply_inverse (TandemProject  *self,
         {
           sqlite3_value *json;
 
-          stmt = prepare (self, entity->insert_json, error);
+          stmt = _tandem_db_prepare (self, entity->insert_json, error);
           ok = stmt != NULL;
           if (ok)
             {
               sqlite3_bind_value (stmt, 1, entry->old_value);
-              ok = step_done (self, stmt, error);
+              ok = _tandem_db_step_done (self, stmt, error);
               sqlite3_reset (stmt);
             }
           if (ok && (json = row_as_json (self, entity, entry->entity_id, error)) != NULL)
@@ -1229,7 +1087,7 @@ static char *
 txn_label (TandemProject *self,
            gint64         txn)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT label FROM change_txn WHERE id = ?1", NULL);
+  sqlite3_stmt *stmt = _tandem_db_prepare (self, "SELECT label FROM change_txn WHERE id = ?1", NULL);
   char *label = NULL;
 
   if (stmt == NULL)
@@ -1250,7 +1108,7 @@ merge_of (TandemProject *self,
           gint64         txn,
           gint64        *first)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT kind, target FROM change_txn WHERE id = ?1", NULL);
+  sqlite3_stmt *stmt = _tandem_db_prepare (self, "SELECT kind, target FROM change_txn WHERE id = ?1", NULL);
 
   *first = 0;
   while (stmt != NULL && txn != 0)
@@ -1461,7 +1319,7 @@ tandem_project_exists (TandemProject *self,
   if (info == NULL || id == NULL)
     return FALSE;
   sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", info->name);
-  if ((stmt = prepare (self, sql, NULL)) == NULL)
+  if ((stmt = _tandem_db_prepare (self, sql, NULL)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   found = sqlite3_step (stmt) == SQLITE_ROW;
@@ -1494,7 +1352,7 @@ tandem_project_get_text (TandemProject *self,
   if (info == NULL || id == NULL || !tandem_schema_has_column (info, field))
     return NULL;
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, info->name);
-  if ((stmt = prepare (self, sql, NULL)) == NULL)
+  if ((stmt = _tandem_db_prepare (self, sql, NULL)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
@@ -1537,7 +1395,7 @@ tandem_project_list_ids (TandemProject *self,
     g_string_append_printf (sql, " WHERE %s IS ?1", parent_field);
   g_string_append_printf (sql, " ORDER BY %s%sid", order_field ? order_field : "",
                           order_field ? ", " : "");
-  if ((stmt = prepare (self, sql->str, NULL)) == NULL)
+  if ((stmt = _tandem_db_prepare (self, sql->str, NULL)) == NULL)
     return ids;
   if (parent_field && parent_id)
     sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
@@ -1574,7 +1432,7 @@ tandem_project_count (TandemProject *self,
     sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s IS ?1", info->name, parent_field);
   else
     sql = g_strdup_printf ("SELECT count(*) FROM %s", info->name);
-  if ((stmt = prepare (self, sql, NULL)) == NULL)
+  if ((stmt = _tandem_db_prepare (self, sql, NULL)) == NULL)
     return -1;
   if (parent_field && parent_id)
     sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
@@ -1611,7 +1469,7 @@ tandem_project_dup_added_by (TandemProject *self,
   char *author = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
-  stmt = prepare (self, "SELECT t.author FROM change_log l JOIN change_txn t ON t.id = l.txn "
+  stmt = _tandem_db_prepare (self, "SELECT t.author FROM change_log l JOIN change_txn t ON t.id = l.txn "
                         "WHERE l.entity_id = ?1 AND l.op = 'insert' ORDER BY l.seq LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;
@@ -1623,7 +1481,7 @@ tandem_project_dup_added_by (TandemProject *self,
   /* Never inserted by an edit: it came with the project when it was created. */
   if (author == NULL)
     {
-      stmt = prepare (self, "SELECT author FROM change_txn WHERE kind = 'create' "
+      stmt = _tandem_db_prepare (self, "SELECT author FROM change_txn WHERE kind = 'create' "
                             "ORDER BY id DESC LIMIT 1", NULL);
       if (stmt != NULL && tandem_project_exists_any (self, id) && sqlite3_step (stmt) == SQLITE_ROW)
         author = _tandem_column_text (stmt, 0);
@@ -2685,6 +2543,20 @@ _tandem_project_get_db (TandemProject *self)
   return self->db;
 }
 
+/* The statement cache (SQL text → sqlite3_stmt), see _tandem_db_prepare(). */
+GHashTable *
+_tandem_project_get_statements (TandemProject *self)
+{
+  return self->statements;
+}
+
+/* Whether a change is open (begun and not yet committed or rolled back). */
+gboolean
+_tandem_project_in_change (TandemProject *self)
+{
+  return self->depth > 0;
+}
+
 /* Text in a file may have been written by anything, so it is not trusted to
  * be UTF-8: bytes that are not become U+FFFD, and the rest is kept. Every
  * piece of text core reads for people to see comes through here. Returns
@@ -2785,7 +2657,7 @@ _tandem_project_insert_json (TandemProject  *self,
   int rc;
 
   *duplicate = FALSE;
-  if (info == NULL || (stmt = prepare (self, info->insert_json, error)) == NULL)
+  if (info == NULL || (stmt = _tandem_db_prepare (self, info->insert_json, error)) == NULL)
     return FALSE;
   sqlite3_bind_value (stmt, 1, json);
   rc = sqlite3_step (stmt);
@@ -2793,7 +2665,7 @@ _tandem_project_insert_json (TandemProject  *self,
     {
       *duplicate = sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE;
       if (!*duplicate)
-        set_write_error (self, rc, error);
+        _tandem_db_set_error (self, rc, error);
       sqlite3_reset (stmt);
       return FALSE;
     }

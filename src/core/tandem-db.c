@@ -1,0 +1,283 @@
+/* tandem-db.c — how core reads and writes the project file, and one
+ * undoable change as a scope guard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-db-private.h"
+
+/* ------------------------------------------------------------------------ */
+/* Statements                                                               */
+
+/**
+ * _tandem_db_prepare:
+ * @project: a project
+ * @sql: one statement, a string that lives as long as the program (its text
+ *   is the key of the cache)
+ * @error: return location for an error
+ *
+ * The project's own prepared statement for @sql, made once and kept for as
+ * long as the project is open, reset and with no values bound. It belongs to
+ * the cache: reset it (g_autoptr(TandemDbStmt)) when done, never finalize it.
+ *
+ * Returns: (transfer none) (nullable): the statement
+ */
+sqlite3_stmt *
+_tandem_db_prepare (TandemProject  *project,
+                    const char     *sql,
+                    GError        **error)
+{
+  GHashTable *statements = _tandem_project_get_statements (project);
+  sqlite3_stmt *stmt = g_hash_table_lookup (statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (_tandem_project_get_db (project), sql, -1,
+                           SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      _tandem_db_set_error (project, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/* Ends the use of a cached statement (and the read it may hold). */
+void
+_tandem_db_release (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Errors: one mapping of SQLite's result codes, in the person's words       */
+
+/**
+ * _tandem_db_set_error:
+ * @project: the project the statement ran on
+ * @rc: SQLite's result code (primary or extended)
+ * @error: return location for a %TANDEM_PROJECT_ERROR
+ *
+ * Says what went wrong in terms the person can act on, naming their file:
+ * busy or locked by another program (%TANDEM_PROJECT_ERROR_LOCKED: try
+ * again), read-only, disk full, damaged, a value that cannot be stored, or
+ * anything else with SQLite's own words.
+ *
+ * Returns: %FALSE, so that callers can `return _tandem_db_set_error (...)`
+ */
+gboolean
+_tandem_db_set_error (TandemProject  *project,
+                      int             rc,
+                      GError        **error)
+{
+  g_autofree char *name = g_filename_display_basename (tandem_project_get_path (project));
+  sqlite3 *db = _tandem_project_get_db (project);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_DISK_FULL,
+                   _("Your change could not be saved to “%s” because the disk is full. "
+                     "Free some space, then try again. Everything saved before is safe."),
+                   name);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED,
+                   _("“%s” is locked: another program is busy with it. "
+                     "Try again in a moment; nothing has been lost."), name);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” can only be read, so changes cannot be saved to it. "
+                     "Use Save a Copy to keep a copy you can edit."), name);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT,
+                   _("“%s” is damaged, so it could not be read or changed. "
+                     "Open a copy or a backup of the project instead."), name);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("That value cannot be stored: %s."), sqlite3_errmsg (db));
+      break;
+    default:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                   _("“%s” could not be read or changed: %s."),
+                   name, sqlite3_errmsg (db));
+      break;
+    }
+  return FALSE;
+}
+
+/* The error of the last call on the project's connection that failed. */
+gboolean
+_tandem_db_failed (TandemProject  *project,
+                   GError        **error)
+{
+  return _tandem_db_set_error (project,
+                               sqlite3_extended_errcode (_tandem_project_get_db (project)),
+                               error);
+}
+
+gboolean
+_tandem_db_exec (TandemProject  *project,
+                 const char     *sql,
+                 GError        **error)
+{
+  int rc = sqlite3_exec (_tandem_project_get_db (project), sql, NULL, NULL, NULL);
+
+  return rc == SQLITE_OK || _tandem_db_set_error (project, rc, error);
+}
+
+/* Runs one step of a statement that writes; TRUE when it went through. */
+gboolean
+_tandem_db_step_done (TandemProject  *project,
+                      sqlite3_stmt   *stmt,
+                      GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _tandem_db_set_error (project, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Binds text, or SQL NULL for %NULL. */
+void
+_tandem_db_bind_text (sqlite3_stmt *stmt,
+                      int           index,
+                      const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* ------------------------------------------------------------------------ */
+/* One undoable change as a scope guard                                     */
+
+static gboolean
+change_begin (TandemChange   *change,
+              TandemProject  *project,
+              const char     *label,
+              gboolean        creation,
+              GError        **error)
+{
+  g_return_val_if_fail (change != NULL && change->project == NULL, FALSE);
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  if (tandem_project_get_read_only (project))
+    return _tandem_db_set_error (project, SQLITE_READONLY, error);
+
+  change->own = !_tandem_project_in_change (project);
+  if (change->own &&
+      !(creation ? tandem_project_begin_creation (project, label, error)
+                 : tandem_project_begin (project, label, error)))
+    return FALSE;
+  change->project = g_object_ref (project);
+  return TRUE;
+}
+
+/**
+ * tandem_change_begin:
+ * @change: a #TandemChange set to %TANDEM_CHANGE_INIT
+ * @project: a project
+ * @label: what the person is doing, in their words; shown as “Undo @label”
+ * @error: return location for an error
+ *
+ * Starts one undoable change (see tandem_project_begin()), or joins the one
+ * already open. Unless tandem_change_commit() is called, the change is
+ * rolled back when @change is cleared, as g_auto(TandemChange) does when it
+ * goes out of scope.
+ *
+ * Returns: %TRUE if the change may go ahead
+ */
+gboolean
+tandem_change_begin (TandemChange   *change,
+                     TandemProject  *project,
+                     const char     *label,
+                     GError        **error)
+{
+  return change_begin (change, project, label, FALSE, error);
+}
+
+/**
+ * tandem_change_begin_creation:
+ * @change: a #TandemChange set to %TANDEM_CHANGE_INIT
+ * @project: a project
+ * @label: what is being created
+ * @error: return location for an error
+ *
+ * Like tandem_change_begin(), for content the project is created with (see
+ * tandem_project_begin_creation()): logged, but not on the undo stack.
+ *
+ * Returns: %TRUE if the change may go ahead
+ */
+gboolean
+tandem_change_begin_creation (TandemChange   *change,
+                              TandemProject  *project,
+                              const char     *label,
+                              GError        **error)
+{
+  return change_begin (change, project, label, TRUE, error);
+}
+
+/**
+ * tandem_change_commit:
+ * @change: a begun change
+ * @error: return location for an error
+ *
+ * Saves the change to the file (see tandem_project_commit(); if that fails,
+ * the whole change is rolled back). A change that joined another one leaves
+ * the saving to it.
+ *
+ * Returns: %TRUE if the change is saved (or is to be, with the one it joined)
+ */
+gboolean
+tandem_change_commit (TandemChange  *change,
+                      GError       **error)
+{
+  g_autoptr(TandemProject) project = NULL;
+
+  g_return_val_if_fail (change != NULL && change->project != NULL, FALSE);
+
+  project = g_steal_pointer (&change->project);
+  return !change->own || tandem_project_commit (project, error);
+}
+
+/**
+ * tandem_change_clear:
+ * @change: a change, begun or not
+ *
+ * Rolls back a change that was begun here and not committed; otherwise does
+ * nothing. g_auto(TandemChange) calls it.
+ */
+void
+tandem_change_clear (TandemChange *change)
+{
+  g_autoptr(TandemProject) project = g_steal_pointer (&change->project);
+
+  if (project != NULL && change->own)
+    tandem_project_rollback (project);
+}
