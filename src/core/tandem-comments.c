@@ -10,7 +10,7 @@
 
 #include "tandem-clock.h"
 #include "tandem-comments.h"
-#include "tandem-project-private.h"
+#include "tandem-db-private.h"
 
 /* A comment longer than this is almost certainly not typed by a person. */
 #define MAX_COMMENT_CHARS 20000
@@ -21,22 +21,6 @@ static const char * const commentable[] = {
 
 /* ------------------------------------------------------------------------ */
 /* Small helpers                                                            */
-
-static gboolean
-sqlite_failed (sqlite3  *db,
-               GError  **error)
-{
-  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-               "%s", sqlite3_errmsg (db));
-  return FALSE;
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return _tandem_column_text (stmt, column);
-}
 
 static char *
 now_iso8601 (void)
@@ -85,38 +69,29 @@ lookup_thread (TandemProject  *project,
                gboolean       *resolved,
                GError        **error)
 {
-  sqlite3 *db = _tandem_project_get_db (project);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(TandemDbStmt) stmt = NULL;
   gboolean found = FALSE;
   int rc;
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT entity, entity_id, resolved FROM comment "
-                          "WHERE id = ?1 AND parent_id IS NULL",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sqlite3_finalize (stmt);
-      return sqlite_failed (db, error);
-    }
+  stmt = _tandem_db_prepare (project,
+                             "SELECT entity, entity_id, resolved FROM comment "
+                             "WHERE id = ?1 AND parent_id IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, thread_id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       found = TRUE;
       if (entity)
-        *entity = column_dup (stmt, 0);
+        *entity = _tandem_db_column_text (stmt, 0);
       if (entity_id)
-        *entity_id = column_dup (stmt, 1);
+        *entity_id = _tandem_db_column_text (stmt, 1);
       if (resolved)
         *resolved = sqlite3_column_int (stmt, 2) != 0;
     }
   else if (rc != SQLITE_DONE)
-    {
-      sqlite_failed (db, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
+    return _tandem_db_set_error (project, rc, error);
 
   if (!found)
     g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
@@ -129,13 +104,13 @@ comment_from_row (sqlite3_stmt *stmt)
 {
   TandemComment *comment = g_new0 (TandemComment, 1);
 
-  comment->id = column_dup (stmt, 0);
-  comment->entity = column_dup (stmt, 1);
-  comment->entity_id = column_dup (stmt, 2);
-  comment->parent_id = column_dup (stmt, 3);
-  comment->author = column_dup (stmt, 4);
-  comment->text = column_dup (stmt, 5);
-  comment->created_at = column_dup (stmt, 6);
+  comment->id = _tandem_db_column_text (stmt, 0);
+  comment->entity = _tandem_db_column_text (stmt, 1);
+  comment->entity_id = _tandem_db_column_text (stmt, 2);
+  comment->parent_id = _tandem_db_column_text (stmt, 3);
+  comment->author = _tandem_db_column_text (stmt, 4);
+  comment->text = _tandem_db_column_text (stmt, 5);
+  comment->created_at = _tandem_db_column_text (stmt, 6);
   comment->resolved = sqlite3_column_int (stmt, 7) != 0;
   comment->replies = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
   return comment;
@@ -181,8 +156,8 @@ tandem_comments_list (TandemProject *project,
   g_autoptr(GPtrArray) threads = NULL;
   g_autoptr(GPtrArray) replies = NULL;
   g_autoptr(GHashTable) by_id = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (entity != NULL, NULL);
@@ -192,16 +167,14 @@ tandem_comments_list (TandemProject *project,
   replies = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
   by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
-  db = _tandem_project_get_db (project);
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT id, entity, entity_id, parent_id, author, text, created_at, "
-                          "       resolved "
-                          "FROM comment WHERE entity_id = ?1 AND entity = ?2 "
-                          "ORDER BY created_at, rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = _tandem_db_prepare (project,
+                             "SELECT id, entity, entity_id, parent_id, author, text, created_at, "
+                             "       resolved "
+                             "FROM comment WHERE entity_id = ?1 AND entity = ?2 "
+                             "ORDER BY created_at, rowid", &error);
+  if (stmt == NULL)
     {
-      g_warning ("Could not read comments: %s", sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
+      g_warning ("Could not read comments: %s", error->message);
       return g_steal_pointer (&threads);
     }
   sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
@@ -223,7 +196,7 @@ tandem_comments_list (TandemProject *project,
       else
         g_ptr_array_add (replies, comment);
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, _tandem_db_release);
 
   for (guint i = 0; i < replies->len; i++)
     {
@@ -261,6 +234,7 @@ tandem_comments_add (TandemProject  *project,
 {
   g_autofree char *clean = NULL;
   g_autofree char *now = NULL;
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   char *id;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
@@ -293,15 +267,10 @@ tandem_comments_add (TandemProject  *project,
       { "resolved", tandem_value_int (0) },
     };
 
-    if (!tandem_project_begin (project, _("Add comment"), error))
+    if (!tandem_change_begin (&change, project, _("Add comment"), error))
       return NULL;
     id = tandem_project_insert (project, "comment", fields, G_N_ELEMENTS (fields), error);
-    if (id == NULL)
-      {
-        tandem_project_rollback (project);
-        return NULL;
-      }
-    if (!tandem_project_commit (project, error))
+    if (id != NULL && !tandem_change_commit (&change, error))
       g_clear_pointer (&id, g_free);
   }
   return id;
@@ -328,6 +297,7 @@ tandem_comments_reply (TandemProject  *project,
   g_autofree char *now = NULL;
   g_autofree char *entity = NULL;
   g_autofree char *entity_id = NULL;
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   char *id;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
@@ -350,15 +320,10 @@ tandem_comments_reply (TandemProject  *project,
       { "resolved", tandem_value_int (0) },
     };
 
-    if (!tandem_project_begin (project, _("Reply to comment"), error))
+    if (!tandem_change_begin (&change, project, _("Reply to comment"), error))
       return NULL;
     id = tandem_project_insert (project, "comment", fields, G_N_ELEMENTS (fields), error);
-    if (id == NULL)
-      {
-        tandem_project_rollback (project);
-        return NULL;
-      }
-    if (!tandem_project_commit (project, error))
+    if (id != NULL && !tandem_change_commit (&change, error))
       g_clear_pointer (&id, g_free);
   }
   return id;
@@ -382,6 +347,7 @@ tandem_comments_set_resolved (TandemProject  *project,
                               gboolean        resolved,
                               GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   gboolean was_resolved = FALSE;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
@@ -392,16 +358,12 @@ tandem_comments_set_resolved (TandemProject  *project,
   if (!!resolved == was_resolved)
     return TRUE;
 
-  if (!tandem_project_begin (project, resolved ? _("Resolve comment") : _("Reopen comment"),
-                             error))
+  if (!tandem_change_begin (&change, project,
+                            resolved ? _("Resolve comment") : _("Reopen comment"), error))
     return FALSE;
-  if (!tandem_project_update (project, "comment", thread_id, "resolved",
-                              tandem_value_int (resolved ? 1 : 0), error))
-    {
-      tandem_project_rollback (project);
-      return FALSE;
-    }
-  return tandem_project_commit (project, error);
+  return tandem_project_update (project, "comment", thread_id, "resolved",
+                                tandem_value_int (resolved ? 1 : 0), error) &&
+         tandem_change_commit (&change, error);
 }
 
 /**
@@ -415,27 +377,25 @@ guint
 tandem_comments_count_open (TandemProject *project,
                             const char    *entity_id)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
   guint count = 0;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), 0);
   g_return_val_if_fail (entity_id != NULL, 0);
 
-  db = _tandem_project_get_db (project);
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT count(*) FROM comment "
-                          "WHERE entity_id = ?1 AND parent_id IS NULL AND resolved = 0",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = _tandem_db_prepare (project,
+                             "SELECT count(*) FROM comment "
+                             "WHERE entity_id = ?1 AND parent_id IS NULL AND resolved = 0",
+                             &error);
+  if (stmt == NULL)
     {
-      g_warning ("Could not count comments: %s", sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
+      g_warning ("Could not count comments: %s", error->message);
       return 0;
     }
   sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
-  sqlite3_finalize (stmt);
+    count = (guint) CLAMP (_tandem_db_column_int (stmt, 0), 0, G_MAXUINT);
   return count;
 }
 
@@ -455,34 +415,31 @@ tandem_comments_open_counts (TandemProject *project,
                              const char    *entity)
 {
   GHashTable *counts;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (entity != NULL, NULL);
 
   counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  db = _tandem_project_get_db (project);
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT entity_id, count(*) FROM comment "
-                          "WHERE entity = ?1 AND parent_id IS NULL AND resolved = 0 "
-                          "GROUP BY entity_id",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = _tandem_db_prepare (project,
+                             "SELECT entity_id, count(*) FROM comment "
+                             "WHERE entity = ?1 AND parent_id IS NULL AND resolved = 0 "
+                             "GROUP BY entity_id", &error);
+  if (stmt == NULL)
     {
-      g_warning ("Could not count comments: %s", sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
+      g_warning ("Could not count comments: %s", error->message);
       return counts;
     }
   sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 n = sqlite3_column_int64 (stmt, 1);
+      gint64 n = _tandem_db_column_int (stmt, 1);
 
       if (id != NULL && n > 0)
         g_hash_table_insert (counts, g_strdup (id),
                              GUINT_TO_POINTER ((guint) CLAMP (n, 0, G_MAXUINT)));
     }
-  sqlite3_finalize (stmt);
   return counts;
 }

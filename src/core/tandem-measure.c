@@ -18,7 +18,7 @@
 #include "tandem-date.h"
 #include "tandem-error.h"
 #include "tandem-measure.h"
-#include "tandem-project-private.h"
+#include "tandem-db-private.h"
 
 #define MEASURE_COLUMNS \
   "id, team_id, name, kind, definition, unit, direction, target, frequency, " \
@@ -135,15 +135,6 @@ annotation_compare (gconstpointer a,
   return by_date != 0 ? by_date : (int) x->from_link - (int) y->from_link;
 }
 
-static gboolean
-sqlite_failed (sqlite3  *db,
-               GError  **error)
-{
-  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-               _("The measure could not be read: %s"), sqlite3_errmsg (db));
-  return FALSE;
-}
-
 static TandemMeasure *
 measure_from_row (sqlite3_stmt *stmt)
 {
@@ -248,7 +239,7 @@ tandem_measure_list (TandemProject  *project,
   if (sqlite3_prepare_v2 (db, "SELECT " MEASURE_COLUMNS " FROM measure WHERE team_id = ?1 "
                           "ORDER BY position, rowid", -1, &stmt, NULL) != SQLITE_OK)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
@@ -257,7 +248,7 @@ tandem_measure_list (TandemProject  *project,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   return g_steal_pointer (&measures);
@@ -292,7 +283,7 @@ tandem_measure_load (TandemProject  *project,
   if (sqlite3_prepare_v2 (db, "SELECT " MEASURE_COLUMNS " FROM measure WHERE id = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
@@ -308,7 +299,7 @@ tandem_measure_load (TandemProject  *project,
     }
   if (rc != SQLITE_ROW)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
 
@@ -316,7 +307,7 @@ tandem_measure_load (TandemProject  *project,
                           "FROM data_point WHERE measure_id = ?1 ORDER BY date, rowid",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
@@ -337,14 +328,14 @@ tandem_measure_load (TandemProject  *project,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
 
   if (sqlite3_prepare_v2 (db, "SELECT id, starts_on, label FROM phase WHERE measure_id = ?1 "
                           "ORDER BY starts_on, rowid", -1, &stmt, NULL) != SQLITE_OK)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
@@ -362,7 +353,7 @@ tandem_measure_load (TandemProject  *project,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
 
@@ -374,7 +365,7 @@ tandem_measure_load (TandemProject  *project,
                           "WHERE a.measure_id = ?1 ORDER BY a.date, a.rowid",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
@@ -395,7 +386,7 @@ tandem_measure_load (TandemProject  *project,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
 
@@ -407,7 +398,7 @@ tandem_measure_load (TandemProject  *project,
                           "ORDER BY d.position, d.rowid, n.position, n.rowid",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
@@ -426,7 +417,7 @@ tandem_measure_load (TandemProject  *project,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
 
@@ -441,7 +432,7 @@ tandem_measure_load (TandemProject  *project,
                           "ORDER BY p.started_on, p.position, p.rowid",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
@@ -467,7 +458,7 @@ tandem_measure_load (TandemProject  *project,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   g_ptr_array_sort (measure->annotations, annotation_compare);
@@ -505,7 +496,7 @@ tandem_measure_find (TandemProject  *project,
   if (sqlite3_prepare_v2 (db, "SELECT id FROM measure WHERE name = ?1 ORDER BY position, rowid",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
@@ -517,7 +508,7 @@ tandem_measure_find (TandemProject  *project,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   if (found == 0)
@@ -743,7 +734,7 @@ tandem_measure_list_link_targets (TandemProject  *project,
                           "ORDER BY d.position, d.rowid, n.position, n.rowid, "
                           "  p.position, p.rowid", -1, &stmt, NULL) != SQLITE_OK)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
@@ -791,7 +782,7 @@ tandem_measure_list_link_targets (TandemProject  *project,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed (project, error);
       return NULL;
     }
   return g_steal_pointer (&targets);
@@ -832,17 +823,6 @@ long_date (const char *iso)
     return g_strdup (iso ? iso : "");
   text = g_date_time_format (dt, "%-d %B %Y");
   return g_strdup (g_strstrip (text));
-}
-
-static gboolean
-end_change (TandemProject  *project,
-            gboolean        ok,
-            GError        **error)
-{
-  if (ok && tandem_project_commit (project, error))
-    return TRUE;
-  tandem_project_rollback (project);
-  return FALSE;
 }
 
 /**
@@ -922,14 +902,14 @@ update_if_changed (TandemProject  *project,
 /* Ends a change; one that met someone else's change fails with the
  * conflict, once the rest of it (and the conflict) is saved. */
 static gboolean
-end_change_keeping (TandemProject  *project,
-                    gboolean        ok,
-                    GError         *conflict,
-                    GError        **error)
+end_change_keeping (TandemChange  *change,
+                    gboolean       ok,
+                    GError        *conflict,
+                    GError       **error)
 {
   g_autoptr(GError) kept = conflict;
 
-  if (!end_change (project, ok, error))
+  if (!ok || !tandem_change_commit (change, error))
     return FALSE;
   if (kept == NULL)
     return TRUE;
@@ -970,6 +950,7 @@ tandem_measure_save_phase (TandemProject        *project,
                            int                   freeze,
                            GError              **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *stripped = g_strstrip (g_strdup (label ? label : ""));
   gboolean change_freeze = freeze >= 0 && (guint) freeze != measure->freeze;
   g_autoptr(GError) conflict = NULL;
@@ -1017,7 +998,7 @@ tandem_measure_save_phase (TandemProject        *project,
       !change_freeze)
     return g_strdup (phase_id);
 
-  if (!tandem_project_begin (project, old ? _("Change a phase") : _("Start a new phase"), error))
+  if (!tandem_change_begin (&change, project, old ? _("Change a phase") : _("Start a new phase"), error))
     return NULL;
   if (old == NULL)
     {
@@ -1047,7 +1028,7 @@ tandem_measure_save_phase (TandemProject        *project,
       if (!ok)
         g_propagate_error (error, g_steal_pointer (&local_error));
     }
-  if (!end_change_keeping (project, ok, g_steal_pointer (&conflict), error))
+  if (!end_change_keeping (&change, ok, g_steal_pointer (&conflict), error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -1084,6 +1065,7 @@ tandem_measure_save_note (TandemProject        *project,
                           const char           *pdsa_id,
                           GError              **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
   g_autofree char *idea = g_strdup (node_id);
   g_autoptr(GError) conflict = NULL;
@@ -1131,7 +1113,7 @@ tandem_measure_save_note (TandemProject        *project,
       g_strcmp0 (old->node_id, idea) == 0 && g_strcmp0 (old->pdsa_id, pdsa_id) == 0)
     return g_strdup (note_id);
 
-  if (!tandem_project_begin (project, old ? _("Change a note on the chart") : _("Add a note to the chart"),
+  if (!tandem_change_begin (&change, project, old ? _("Change a note on the chart") : _("Add a note to the chart"),
                              error))
     return NULL;
   if (old == NULL)
@@ -1154,7 +1136,7 @@ tandem_measure_save_note (TandemProject        *project,
            update_if_changed (project, "annotation", id, "node_id", old->node_id, idea, &conflict, error) &&
            update_if_changed (project, "annotation", id, "pdsa_id", old->pdsa_id, pdsa_id, &conflict, error);
     }
-  if (!end_change_keeping (project, ok, g_steal_pointer (&conflict), error))
+  if (!end_change_keeping (&change, ok, g_steal_pointer (&conflict), error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -1180,6 +1162,7 @@ tandem_measure_set_linked (TandemProject  *project,
                            gboolean        linked,
                            GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   g_autofree char *link_id = NULL;
@@ -1193,7 +1176,7 @@ tandem_measure_set_linked (TandemProject  *project,
   db = _tandem_project_get_db (project);
   if (sqlite3_prepare_v2 (db, "SELECT id FROM measure_link WHERE measure_id = ?1 AND node_id = ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return sqlite_failed (db, error);
+    return _tandem_db_failed (project, error);
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, node_id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
@@ -1201,7 +1184,7 @@ tandem_measure_set_linked (TandemProject  *project,
     link_id = column_text (stmt, 0);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sqlite_failed (db, error);
+    return _tandem_db_failed (project, error);
   if (linked == (link_id != NULL))
     return TRUE;
 
@@ -1215,7 +1198,7 @@ tandem_measure_set_linked (TandemProject  *project,
           return FALSE;
         }
     }
-  if (!tandem_project_begin (project, linked ? _("Link a change idea to a measure")
+  if (!tandem_change_begin (&change, project, linked ? _("Link a change idea to a measure")
                                              : _("Unlink a change idea from a measure"), error))
     return FALSE;
   if (linked)
@@ -1230,5 +1213,5 @@ tandem_measure_set_linked (TandemProject  *project,
     }
   else
     ok = tandem_project_delete (project, "measure_link", link_id, error);
-  return end_change (project, ok, error);
+  return ok && tandem_change_commit (&change, error);
 }
