@@ -15,7 +15,7 @@
 #include "tandem-clock.h"
 #include "tandem-coaching.h"
 #include "tandem-date.h"
-#include "tandem-project-private.h"
+#include "tandem-db-private.h"
 
 /* Above this many changed sessions and actions, rebuilding the whole search
  * index is quicker than catching up one by one. */
@@ -36,15 +36,6 @@ static const char * const builtin_kinds[] = {
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 
-static gboolean
-db_error (sqlite3  *db,
-          GError  **error)
-{
-  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-               _("The project could not be read: %s"), sqlite3_errmsg (db));
-  return FALSE;
-}
-
 static sqlite3_stmt *
 prepare (sqlite3     *db,
          const char  *sql,
@@ -54,7 +45,7 @@ prepare (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      db_error (db, error);
+      _tandem_db_failed_on (db, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -89,7 +80,7 @@ finish (sqlite3       *db,
   gboolean ok = rc == SQLITE_DONE;
 
   if (!ok)
-    db_error (db, error);
+    _tandem_db_failed_on (db, error);
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -100,7 +91,7 @@ exec (sqlite3     *db,
       GError     **error)
 {
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return db_error (db, error);
+    return _tandem_db_failed_on (db, error);
   return TRUE;
 }
 
@@ -488,7 +479,7 @@ tandem_coaching_get_session (TandemProject  *project,
     g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                  _("The coaching session is no longer in the project."));
   else
-    db_error (db, error);
+    _tandem_db_failed_on (db, error);
   sqlite3_finalize (stmt);
   return session;
 }
@@ -876,17 +867,6 @@ tandem_coaching_list_upcoming (TandemProject  *project,
 /* ------------------------------------------------------------------------ */
 /* Editing: every change through the project, logged and undoable           */
 
-static gboolean
-end_change (TandemProject  *project,
-            gboolean        ok,
-            GError        **error)
-{
-  if (ok && tandem_project_commit (project, error))
-    return TRUE;
-  tandem_project_rollback (project);
-  return FALSE;
-}
-
 /**
  * tandem_coaching_log_session:
  * @project: a project
@@ -907,6 +887,7 @@ tandem_coaching_log_session (TandemProject                 *project,
                              const TandemCoachingTemplate  *template_,
                              GError                       **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *id = NULL;
   const char *kind = template_ && template_->kind ? template_->kind : TANDEM_SESSION_KIND_FRONTLINE;
   int minutes = template_ && template_->minutes > 0 ? template_->minutes : 90;
@@ -925,10 +906,10 @@ tandem_coaching_log_session (TandemProject                 *project,
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  if (!tandem_project_begin (project, _("Log coaching session"), error))
+  if (!tandem_change_begin (&change, project, _("Log coaching session"), error))
     return NULL;
   id = tandem_project_insert (project, "coaching_session", fields, G_N_ELEMENTS (fields), error);
-  if (!end_change (project, id != NULL, error))
+  if (id == NULL || !tandem_change_commit (&change, error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -956,6 +937,7 @@ tandem_coaching_set_attendance (TandemProject  *project,
                                 const char     *title,
                                 GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   sqlite3 *db;
   sqlite3_stmt *stmt;
   g_autofree char *id = NULL;
@@ -980,12 +962,12 @@ tandem_coaching_set_attendance (TandemProject  *project,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return db_error (db, error);
+    return _tandem_db_failed_on (db, error);
 
   if (g_strcmp0 (old_status, status) == 0)
     return TRUE;
 
-  if (!tandem_project_begin (project, _("Record attendance"), error))
+  if (!tandem_change_begin (&change, project, _("Record attendance"), error))
     return FALSE;
   if (status == NULL)
     ok = tandem_project_delete (project, "attendance", id, error);
@@ -1004,7 +986,7 @@ tandem_coaching_set_attendance (TandemProject  *project,
                                                        G_N_ELEMENTS (fields), error);
       ok = new_id != NULL;
     }
-  return end_change (project, ok, error);
+  return ok && tandem_change_commit (&change, error);
 }
 
 /**
@@ -1028,6 +1010,7 @@ tandem_coaching_set_link (TandemProject  *project,
                           gboolean        linked,
                           GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   static const struct { const char *entity; const char *column; const char *sql; } kinds[] = {
     { "node", "node_id", "SELECT id FROM session_link WHERE session_id = ?1 AND node_id = ?2" },
     { "pdsa_cycle", "pdsa_id", "SELECT id FROM session_link WHERE session_id = ?1 AND pdsa_id = ?2" },
@@ -1064,7 +1047,7 @@ tandem_coaching_set_link (TandemProject  *project,
 
   if (linked == (ids->len > 0))
     return TRUE;
-  if (!tandem_project_begin (project, linked ? _("Link session") : _("Unlink session"), error))
+  if (!tandem_change_begin (&change, project, linked ? _("Link session") : _("Unlink session"), error))
     return FALSE;
   if (linked)
     {
@@ -1078,7 +1061,7 @@ tandem_coaching_set_link (TandemProject  *project,
     }
   for (guint i = 0; ok && i < ids->len; i++)
     ok = tandem_project_delete (project, "session_link", ids->pdata[i], error);
-  return end_change (project, ok, error);
+  return ok && tandem_change_commit (&change, error);
 }
 
 /**
@@ -1102,6 +1085,7 @@ tandem_coaching_add_action (TandemProject  *project,
                             const char     *due_on,
                             GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *team_id = NULL;
   g_autofree char *id = NULL;
   char due[11];
@@ -1132,11 +1116,11 @@ tandem_coaching_add_action (TandemProject  *project,
       { "status", tandem_value_text ("open") },
     };
 
-    if (!tandem_project_begin (project, _("Add action"), error))
+    if (!tandem_change_begin (&change, project, _("Add action"), error))
       return NULL;
     id = tandem_project_insert (project, "action", fields, G_N_ELEMENTS (fields), error);
   }
-  if (!end_change (project, id != NULL, error))
+  if (id == NULL || !tandem_change_commit (&change, error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -1174,11 +1158,13 @@ tandem_coaching_mark_done (TandemProject  *project,
                            const char     *today,
                            GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
 
-  if (!tandem_project_begin (project, _("Mark action done"), error))
+  if (!tandem_change_begin (&change, project, _("Mark action done"), error))
     return FALSE;
-  return end_change (project, close_action (project, action_id, "done", NULL, today, error), error);
+  return close_action (project, action_id, "done", NULL, today, error) &&
+         tandem_change_commit (&change, error);
 }
 
 /**
@@ -1200,6 +1186,7 @@ tandem_coaching_drop (TandemProject  *project,
                       const char     *today,
                       GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *stripped = g_strstrip (g_strdup (reason ? reason : ""));
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
@@ -1210,10 +1197,10 @@ tandem_coaching_drop (TandemProject  *project,
                    _("Say why the action is dropped."));
       return FALSE;
     }
-  if (!tandem_project_begin (project, _("Drop action"), error))
+  if (!tandem_change_begin (&change, project, _("Drop action"), error))
     return FALSE;
-  return end_change (project, close_action (project, action_id, "dropped", stripped, today, error),
-                     error);
+  return close_action (project, action_id, "dropped", stripped, today, error) &&
+         tandem_change_commit (&change, error);
 }
 
 /**
@@ -1239,6 +1226,7 @@ tandem_coaching_carry_forward (TandemProject  *project,
                                const char     *today,
                                GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *team_id = NULL;
   g_autofree char *what = NULL;
   g_autofree char *owner = NULL;
@@ -1265,7 +1253,7 @@ tandem_coaching_carry_forward (TandemProject  *project,
     }
   reason = g_strdup_printf (_("Carried forward to %s"), due);
 
-  if (!tandem_project_begin (project, _("Carry action forward"), error))
+  if (!tandem_change_begin (&change, project, _("Carry action forward"), error))
     return NULL;
   if (close_action (project, action_id, "dropped", reason, today, error))
     {
@@ -1280,7 +1268,7 @@ tandem_coaching_carry_forward (TandemProject  *project,
       };
       id = tandem_project_insert (project, "action", fields, G_N_ELEMENTS (fields), error);
     }
-  if (!end_change (project, id != NULL, error))
+  if (id == NULL || !tandem_change_commit (&change, error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -1385,6 +1373,7 @@ tandem_coaching_save_template (TandemProject  *project,
                                const char     *session_id,
                                GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autoptr(TandemSession) session = NULL;
   g_autofree char *id = NULL;
 
@@ -1406,11 +1395,11 @@ tandem_coaching_save_template (TandemProject  *project,
       { "position", tandem_value_double (tandem_clock_real_time () / 1e6) },
     };
 
-    if (!tandem_project_begin (project, _("Save session template"), error))
+    if (!tandem_change_begin (&change, project, _("Save session template"), error))
       return NULL;
     id = tandem_project_insert (project, "coaching_template", fields, G_N_ELEMENTS (fields), error);
   }
-  if (!end_change (project, id != NULL, error))
+  if (id == NULL || !tandem_change_commit (&change, error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -1433,6 +1422,7 @@ tandem_coaching_rename_template (TandemProject  *project,
                                  const char     *name,
                                  GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *stripped = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
@@ -1445,11 +1435,11 @@ tandem_coaching_rename_template (TandemProject  *project,
                            _("A template needs a name."));
       return FALSE;
     }
-  if (!tandem_project_begin (project, _("Rename session template"), error))
+  if (!tandem_change_begin (&change, project, _("Rename session template"), error))
     return FALSE;
-  return end_change (project, tandem_project_update (project, "coaching_template", template_id,
-                                                     "name", tandem_value_text (stripped),
-                                                     error), error);
+  return tandem_project_update (project, "coaching_template", template_id,
+                                "name", tandem_value_text (stripped), error) &&
+         tandem_change_commit (&change, error);
 }
 
 /**
@@ -1468,13 +1458,14 @@ tandem_coaching_delete_template (TandemProject  *project,
                                  const char     *template_id,
                                  GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (template_id != NULL, FALSE);
 
-  if (!tandem_project_begin (project, _("Delete session template"), error))
+  if (!tandem_change_begin (&change, project, _("Delete session template"), error))
     return FALSE;
-  return end_change (project, tandem_project_delete (project, "coaching_template", template_id,
-                                                     error), error);
+  return tandem_project_delete (project, "coaching_template", template_id, error) &&
+         tandem_change_commit (&change, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1618,7 +1609,7 @@ tandem_coaching_update_index (TandemProject  *project,
             g_ptr_array_add (ids, column_dup (stmt, 0));
           ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
           if (!ok)
-            db_error (db, error);
+            _tandem_db_failed_on (db, error);
           sqlite3_finalize (stmt);
         }
       rebuild = ids->len > REBUILD_THRESHOLD;

@@ -30,6 +30,8 @@ gboolean      _tandem_db_set_error    (TandemProject  *project,
                                        GError        **error);
 gboolean      _tandem_db_failed       (TandemProject  *project,
                                        GError        **error);
+gboolean      _tandem_db_failed_on    (sqlite3        *db,
+                                       GError        **error);
 gboolean      _tandem_db_exec         (TandemProject  *project,
                                        const char     *sql,
                                        GError        **error);

@@ -64,26 +64,13 @@ _tandem_db_release (sqlite3_stmt *stmt)
 /* ------------------------------------------------------------------------ */
 /* Errors: one mapping of SQLite's result codes, in the person's words       */
 
-/**
- * _tandem_db_set_error:
- * @project: the project the statement ran on
- * @rc: SQLite's result code (primary or extended)
- * @error: return location for a %TANDEM_PROJECT_ERROR
- *
- * Says what went wrong in terms the person can act on, naming their file:
- * busy or locked by another program (%TANDEM_PROJECT_ERROR_LOCKED: try
- * again), read-only, disk full, damaged, a value that cannot be stored, or
- * anything else with SQLite's own words.
- *
- * Returns: %FALSE, so that callers can `return _tandem_db_set_error (...)`
- */
-gboolean
-_tandem_db_set_error (TandemProject  *project,
-                      int             rc,
-                      GError        **error)
+static gboolean
+set_error (sqlite3     *db,
+           const char  *path,
+           int          rc,
+           GError     **error)
 {
-  g_autofree char *name = g_filename_display_basename (tandem_project_get_path (project));
-  sqlite3 *db = _tandem_project_get_db (project);
+  g_autofree char *name = g_filename_display_basename (path != NULL ? path : "");
 
   switch (rc & 0xff)
     {
@@ -125,6 +112,28 @@ _tandem_db_set_error (TandemProject  *project,
   return FALSE;
 }
 
+/**
+ * _tandem_db_set_error:
+ * @project: the project the statement ran on
+ * @rc: SQLite's result code (primary or extended)
+ * @error: return location for a %TANDEM_PROJECT_ERROR
+ *
+ * Says what went wrong in terms the person can act on, naming their file:
+ * busy or locked by another program (%TANDEM_PROJECT_ERROR_LOCKED: try
+ * again), read-only, disk full, damaged, a value that cannot be stored, or
+ * anything else with SQLite's own words.
+ *
+ * Returns: %FALSE, so that callers can `return _tandem_db_set_error (...)`
+ */
+gboolean
+_tandem_db_set_error (TandemProject  *project,
+                      int             rc,
+                      GError        **error)
+{
+  return set_error (_tandem_project_get_db (project), tandem_project_get_path (project),
+                    rc, error);
+}
+
 /* The error of the last call on the project's connection that failed. */
 gboolean
 _tandem_db_failed (TandemProject  *project,
@@ -134,6 +143,15 @@ _tandem_db_failed (TandemProject  *project,
                                sqlite3_extended_errcode (_tandem_project_get_db (project)),
                                error);
 }
+
+/* The same, for code that holds only the connection (the search index). */
+gboolean
+_tandem_db_failed_on (sqlite3  *db,
+                      GError  **error)
+{
+  return set_error (db, sqlite3_db_filename (db, "main"), sqlite3_extended_errcode (db), error);
+}
+
 
 gboolean
 _tandem_db_exec (TandemProject  *project,

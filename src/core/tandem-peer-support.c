@@ -16,7 +16,7 @@
 #include "tandem-date.h"
 #include "tandem-defaults.h"
 #include "tandem-peer-support.h"
-#include "tandem-project-private.h"
+#include "tandem-db-private.h"
 
 static const char * const status_tokens[TANDEM_N_ITEM_STATUSES] = {
   "not_started", "planning", "in_progress", "in_place", "not_applicable",
@@ -76,15 +76,6 @@ static const double retention_benchmark[3] = { 98, 88, 81 };
 /* ------------------------------------------------------------------------ */
 /* Small helpers                                                            */
 
-static gboolean
-sqlite_failed (sqlite3  *db,
-               GError  **error)
-{
-  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-               "%s", sqlite3_errmsg (db));
-  return FALSE;
-}
-
 static sqlite3_stmt *
 prepare (TandemProject  *project,
          const char     *sql,
@@ -95,7 +86,7 @@ prepare (TandemProject  *project,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      sqlite_failed (db, error);
+      _tandem_db_failed_on (db, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -442,7 +433,7 @@ tandem_peer_support_list_items (TandemProject  *project,
     }
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (_tandem_project_get_db (project), error);
+      _tandem_db_failed (project, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -523,7 +514,7 @@ count_supervision (TandemProject   *project,
   sqlite3_bind_text (stmt, 1, role->id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      sqlite_failed (_tandem_project_get_db (project), error);
+      _tandem_db_failed (project, error);
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -556,7 +547,7 @@ count_supervision (TandemProject   *project,
   sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      sqlite_failed (_tandem_project_get_db (project), error);
+      _tandem_db_failed (project, error);
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -620,7 +611,7 @@ tandem_peer_support_list_roles (TandemProject  *project,
     }
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (_tandem_project_get_db (project), error);
+      _tandem_db_failed (project, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -672,7 +663,7 @@ tandem_peer_support_list_records (TandemProject  *project,
     }
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (_tandem_project_get_db (project), error);
+      _tandem_db_failed (project, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -731,7 +722,7 @@ tandem_peer_support_status_history (TandemProject  *project,
     }
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (_tandem_project_get_db (project), error);
+      _tandem_db_failed (project, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -814,7 +805,7 @@ find_status_id (TandemProject  *project,
   if (rc == SQLITE_ROW)
     id = column_dup (stmt, 0);
   else if (rc != SQLITE_DONE)
-    sqlite_failed (_tandem_project_get_db (project), error);
+    _tandem_db_failed (project, error);
   sqlite3_finalize (stmt);
   return id;
 }
@@ -842,19 +833,6 @@ check_team_and_item (TandemProject  *project,
 }
 
 static gboolean
-finish (TandemProject  *project,
-        gboolean        ok,
-        GError        **error)
-{
-  if (!ok)
-    {
-      tandem_project_rollback (project);
-      return FALSE;
-    }
-  return tandem_project_commit (project, error);
-}
-
-static gboolean
 set_status (TandemProject     *project,
             const char        *team_id,
             const char        *item_id,
@@ -864,6 +842,7 @@ set_status (TandemProject     *project,
             const char        *today,
             GError           **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *now = today ? g_strdup (today) : tandem_peer_support_today ();
   g_autofree char *status_id = NULL;
   g_autofree char *label = NULL;
@@ -877,7 +856,7 @@ set_status (TandemProject     *project,
     return FALSE;
   /* TRANSLATORS: shown as “Undo Mark item as In place” */
   label = g_strdup_printf (_("Mark item as %s"), tandem_item_status_label (status));
-  if (!tandem_project_begin (project, label, error))
+  if (!tandem_change_begin (&change, project, label, error))
     return FALSE;
 
   status_id = find_status_id (project, team_id, item_id, &local_error);
@@ -906,7 +885,7 @@ set_status (TandemProject     *project,
         {
           ok = tandem_project_update (project, "framework_status", status_id, "last_reviewed",
                                       tandem_value_text (now), error);
-          return finish (project, ok, error);
+          return ok && tandem_change_commit (&change, error);
         }
       /* From a drop-down, checked against what it showed: a conflict keeps
        * both statuses, and theirs stands. */
@@ -917,7 +896,7 @@ set_status (TandemProject     *project,
                                     tandem_value_text (now), error);
       return tandem_project_end_checked (project, ok, error);
     }
-  return finish (project, ok, error);
+  return ok && tandem_change_commit (&change, error);
 }
 
 
@@ -986,6 +965,7 @@ set_item_text (TandemProject  *project,
                const char     *text,
                GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   static const struct { const char *field; const char *label; gboolean date; } fields[] = {
     { "evidence", N_("Change evidence"), FALSE },
     { "owner", N_("Change owner"), FALSE },
@@ -1023,7 +1003,7 @@ set_item_text (TandemProject  *project,
     }
   if (!check_team_and_item (project, team_id, item_id, error))
     return FALSE;
-  if (!tandem_project_begin (project, _(fields[which].label), error))
+  if (!tandem_change_begin (&change, project, _(fields[which].label), error))
     return FALSE;
 
   status_id = find_status_id (project, team_id, item_id, &local_error);
@@ -1051,7 +1031,7 @@ set_item_text (TandemProject  *project,
         return tandem_project_finish_update (project, "framework_status", status_id, field, check,
                                              shown, tandem_value_text (value), error);
     }
-  return finish (project, ok, error);
+  return ok && tandem_change_commit (&change, error);
 }
 
 /**
@@ -1145,6 +1125,7 @@ tandem_peer_support_add_item (TandemProject  *project,
                               const char     *title,
                               GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *name = NULL;
   g_autofree char *stage_name = NULL;
   g_autofree char *kind = NULL;
@@ -1175,7 +1156,7 @@ tandem_peer_support_add_item (TandemProject  *project,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      sqlite_failed (_tandem_project_get_db (project), error);
+      _tandem_db_failed (project, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -1191,7 +1172,7 @@ tandem_peer_support_add_item (TandemProject  *project,
     position = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? 0 : sqlite3_column_double (stmt, 3) + 1;
   sqlite3_finalize (stmt);
 
-  if (!tandem_project_begin (project, _("Add item to the framework"), error))
+  if (!tandem_change_begin (&change, project, _("Add item to the framework"), error))
     return NULL;
   {
     TandemField fields[] = {
@@ -1205,7 +1186,7 @@ tandem_peer_support_add_item (TandemProject  *project,
     };
     id = tandem_project_insert (project, "framework_item", fields, G_N_ELEMENTS (fields), error);
   }
-  if (!finish (project, id != NULL, error))
+  if (id == NULL || !tandem_change_commit (&change, error))
     g_clear_pointer (&id, g_free);
   return id;
 }
@@ -1227,6 +1208,7 @@ tandem_peer_support_delete_item (TandemProject  *project,
                                  const char     *item_id,
                                  GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *builtin = NULL;
   gboolean ok;
 
@@ -1242,10 +1224,10 @@ tandem_peer_support_delete_item (TandemProject  *project,
                                  "“Not applicable” if it does not apply to a team."));
       return FALSE;
     }
-  if (!tandem_project_begin (project, _("Delete framework item"), error))
+  if (!tandem_change_begin (&change, project, _("Delete framework item"), error))
     return FALSE;
   ok = tandem_project_delete (project, "framework_item", item_id, error);
-  return finish (project, ok, error);
+  return ok && tandem_change_commit (&change, error);
 }
 
 /**
@@ -1266,6 +1248,7 @@ tandem_peer_support_add_role (TandemProject  *project,
                               const char     *title,
                               GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *name = NULL;
   char *id;
 
@@ -1289,7 +1272,7 @@ tandem_peer_support_add_role (TandemProject  *project,
                            _("This team no longer exists: someone may have deleted it."));
       return NULL;
     }
-  if (!tandem_project_begin (project, _("Add peer role"), error))
+  if (!tandem_change_begin (&change, project, _("Add peer role"), error))
     return NULL;
   {
     TandemField fields[] = {
@@ -1298,7 +1281,7 @@ tandem_peer_support_add_role (TandemProject  *project,
     };
     id = tandem_project_insert (project, "peer_role", fields, G_N_ELEMENTS (fields), error);
   }
-  if (!finish (project, id != NULL, error))
+  if (id == NULL || !tandem_change_commit (&change, error))
     g_clear_pointer (&id, g_free);
   return id;
 }
@@ -1512,6 +1495,7 @@ tandem_peer_support_add_record (TandemProject          *project,
                                 const char             *note,
                                 GError                **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *text = NULL;
   char iso[11];
   char *id;
@@ -1528,7 +1512,7 @@ tandem_peer_support_add_record (TandemProject          *project,
       return NULL;
     }
   text = g_strstrip (g_strdup (note ? note : ""));
-  if (!tandem_project_begin (project, _("Add supervision record"), error))
+  if (!tandem_change_begin (&change, project, _("Add supervision record"), error))
     return NULL;
   {
     TandemField fields[] = {
@@ -1539,7 +1523,7 @@ tandem_peer_support_add_record (TandemProject          *project,
     };
     id = tandem_project_insert (project, "supervision", fields, G_N_ELEMENTS (fields), error);
   }
-  if (!finish (project, id != NULL, error))
+  if (id == NULL || !tandem_change_commit (&change, error))
     g_clear_pointer (&id, g_free);
   return id;
 }
@@ -1828,7 +1812,7 @@ tandem_peer_support_caseload_new (TandemProject  *project,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return sqlite_failed (db, error), NULL;
+    return _tandem_db_failed_on (db, error), NULL;
 
   stmt = prepare (project, "SELECT id, name FROM team ORDER BY position, id", error);
   if (stmt == NULL)
@@ -1854,7 +1838,7 @@ tandem_peer_support_caseload_new (TandemProject  *project,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return sqlite_failed (db, error), NULL;
+    return _tandem_db_failed_on (db, error), NULL;
 
   stmt = prepare (project,
                   "SELECT s.team_id, i.stage, s.status, count(*) FROM framework_status s "
@@ -1889,7 +1873,7 @@ tandem_peer_support_caseload_new (TandemProject  *project,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return sqlite_failed (db, error), NULL;
+    return _tandem_db_failed_on (db, error), NULL;
 
   stmt = prepare (project,
                   "SELECT team_id, count(*) FROM peer_role WHERE vacancy = 0 "
@@ -1906,7 +1890,7 @@ tandem_peer_support_caseload_new (TandemProject  *project,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return sqlite_failed (db, error), NULL;
+    return _tandem_db_failed_on (db, error), NULL;
 
   return g_steal_pointer (&caseload);
 }
@@ -2029,7 +2013,7 @@ step_failed (TandemProject  *project,
       sqlite3_finalize (stmt);
       return FALSE;
     }
-  sqlite_failed (_tandem_project_get_db (project), error);
+  _tandem_db_failed (project, error);
   sqlite3_finalize (stmt);
   return TRUE;
 }
