@@ -1,0 +1,506 @@
+/* tandem-team.c — the teams of a project: adding, finding, changing and
+ * deleting them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything else in a project belongs to a team, so deleting one takes its
+ * diagrams, measures, sessions and people with it; tandem_project_delete()
+ * logs all of it, and one undo brings the team back whole.
+ */
+
+#define G_LOG_DOMAIN "Tandem-Team"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-checked-edit.h"
+#include "tandem-project-private.h"
+#include "tandem-team.h"
+
+#define TEAM_NAME_MAX 200
+
+static gboolean
+read_error (TandemProject  *project,
+            GError        **error)
+{
+  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+               _("The teams could not be read: %s"),
+               sqlite3_errmsg (_tandem_project_get_db (project)));
+  return FALSE;
+}
+
+/* A name as it is kept: without leading and trailing space, and within what
+ * the file allows. */
+static char *
+clean_name (const char  *name,
+            GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*clean == '\0')
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("Give the team a name."));
+      return NULL;
+    }
+  if (g_utf8_strlen (clean, -1) > TEAM_NAME_MAX)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("That name is too long for a team: keep it under %d characters."),
+                   TEAM_NAME_MAX);
+      return NULL;
+    }
+  return g_steal_pointer (&clean);
+}
+
+/* The other details: empty is the same as not said. */
+static char *
+clean_detail (const char *value)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (value ? value : ""));
+
+  return *clean ? g_steal_pointer (&clean) : NULL;
+}
+
+static TandemTeam *
+team_from_row (sqlite3_stmt *stmt)
+{
+  TandemTeam *team = g_new0 (TandemTeam, 1);
+
+  team->id = _tandem_column_text (stmt, 0);
+  team->name = _tandem_column_text (stmt, 1);
+  team->organisation = _tandem_column_text (stmt, 2);
+  team->service_type = _tandem_column_text (stmt, 3);
+  team->ward = _tandem_column_text (stmt, 4);
+  team->position = sqlite3_column_double (stmt, 5);
+  return team;
+}
+
+static gboolean
+team_exists (TandemProject  *project,
+             const char     *team_id,
+             GError        **error)
+{
+  if (team_id != NULL && tandem_project_exists (project, "team", team_id))
+    return TRUE;
+  g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                       _("This team no longer exists: someone may have deleted it."));
+  return FALSE;
+}
+
+/* What a field's new value is, checked as the field needs; @field is one of
+ * the team's details. */
+static gboolean
+clean_field (const char  *field,
+             const char  *value,
+             char       **clean,
+             GError     **error)
+{
+  if (g_strcmp0 (field, "name") == 0)
+    return (*clean = clean_name (value, error)) != NULL;
+  if (g_strcmp0 (field, "organisation") == 0 || g_strcmp0 (field, "service_type") == 0 ||
+      g_strcmp0 (field, "ward") == 0)
+    {
+      *clean = clean_detail (value);
+      return TRUE;
+    }
+  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+               "a team has no detail called “%s”", field ? field : "");
+  return FALSE;
+}
+
+static const char *
+field_label (const char *field)
+{
+  if (g_str_equal (field, "name"))
+    return _("Rename team");
+  if (g_str_equal (field, "organisation"))
+    return _("Change the team’s organisation");
+  if (g_str_equal (field, "service_type"))
+    return _("Change the team’s service type");
+  return _("Change the team’s ward");
+}
+
+static gboolean
+set_field (TandemProject  *project,
+           const char     *team_id,
+           const char     *field,
+           gboolean        check,
+           const char     *shown,
+           const char     *value,
+           GError        **error)
+{
+  g_autofree char *clean = NULL;
+
+  if (!clean_field (field, value, &clean, error) || !team_exists (project, team_id, error))
+    return FALSE;
+  if (!tandem_project_begin (project, field_label (field), error))
+    return FALSE;
+  return tandem_project_finish_update (project, "team", team_id, field, check, shown,
+                                       tandem_value_text (clean), error);
+}
+
+/**
+ * tandem_team_free:
+ * @team: (nullable): a team
+ *
+ * Frees @team.
+ */
+void
+tandem_team_free (TandemTeam *team)
+{
+  if (team == NULL)
+    return;
+  g_free (team->id);
+  g_free (team->name);
+  g_free (team->organisation);
+  g_free (team->service_type);
+  g_free (team->ward);
+  g_free (team);
+}
+
+/**
+ * tandem_team_list:
+ * @project: a project
+ * @error: return location for an error
+ *
+ * The project's teams, in the order the team selector shows them.
+ *
+ * Returns: (transfer full) (element-type TandemTeam) (nullable): the teams,
+ *   or %NULL if they could not be read
+ */
+GPtrArray *
+tandem_team_list (TandemProject  *project,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) teams = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_team_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  if (sqlite3_prepare_v2 (_tandem_project_get_db (project),
+                          "SELECT id, name, organisation, service_type, ward, position "
+                          "FROM team ORDER BY position, id", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      read_error (project, error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (teams, team_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    read_error (project, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&teams) : NULL;
+}
+
+/**
+ * tandem_team_get:
+ * @project: a project
+ * @team_id: a team
+ * @error: return location for an error
+ *
+ * Reads one team, as an editor shows it.
+ *
+ * Returns: (transfer full) (nullable): the team, or %NULL with @error set
+ *   when it is not in the project (any more) or could not be read
+ */
+TandemTeam *
+tandem_team_get (TandemProject  *project,
+                 const char     *team_id,
+                 GError        **error)
+{
+  TandemTeam *team = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (team_id != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (_tandem_project_get_db (project),
+                          "SELECT id, name, organisation, service_type, ward, position "
+                          "FROM team WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      read_error (project, error);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    team = team_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    team_exists (project, NULL, error);
+  else
+    read_error (project, error);
+  sqlite3_finalize (stmt);
+  return team;
+}
+
+/**
+ * tandem_team_find:
+ * @project: a project
+ * @name: a team's name, exactly as it is written
+ *
+ * Finds a team by its name, as the command line names one. Two teams may
+ * share a name; the first in the team selector's order is found.
+ *
+ * Returns: (transfer full) (nullable): the team's id, or %NULL if no team
+ *   has that name (or the teams could not be read)
+ */
+char *
+tandem_team_find (TandemProject *project,
+                  const char    *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *id = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  if (name == NULL)
+    return NULL;
+  if (sqlite3_prepare_v2 (_tandem_project_get_db (project),
+                          "SELECT id FROM team WHERE name = ?1 ORDER BY position, id LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = _tandem_column_text (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+/**
+ * tandem_team_create:
+ * @project: a project
+ * @name: the team's name
+ * @organisation: (nullable): the trust or organisation it belongs to
+ * @service_type: (nullable): the kind of service (see
+ *   tandem_defaults_service_types(); other words are kept as typed)
+ * @ward: (nullable): its ward or base
+ * @error: return location for an error
+ *
+ * Adds a team after the others, as one undoable change (“Add team”).
+ * Leading and trailing space is dropped, and an empty detail is kept as not
+ * said. An empty name, or one over 200 characters, is refused with
+ * %TANDEM_PROJECT_ERROR_INVALID and a message for the person.
+ *
+ * Returns: (transfer full) (nullable): the new team's id, or %NULL with
+ *   @error set
+ */
+char *
+tandem_team_create (TandemProject  *project,
+                    const char     *name,
+                    const char     *organisation,
+                    const char     *service_type,
+                    const char     *ward,
+                    GError        **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *clean_organisation = clean_detail (organisation);
+  g_autofree char *clean_service = clean_detail (service_type);
+  g_autofree char *clean_ward = clean_detail (ward);
+  g_autoptr(GPtrArray) teams = NULL;
+  double position = 0;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  if ((clean = clean_name (name, error)) == NULL ||
+      (teams = tandem_team_list (project, error)) == NULL)
+    return NULL;
+  if (teams->len > 0)
+    position = ((TandemTeam *) teams->pdata[teams->len - 1])->position + 1;
+  {
+    TandemField fields[] = {
+      { "name", tandem_value_text (clean) },
+      { "organisation", tandem_value_text (clean_organisation) },
+      { "service_type", tandem_value_text (clean_service) },
+      { "ward", tandem_value_text (clean_ward) },
+      { "position", tandem_value_double (position) },
+    };
+
+    return tandem_project_insert (project, "team", fields, G_N_ELEMENTS (fields), error);
+  }
+}
+
+/**
+ * tandem_team_rename:
+ * @project: a project
+ * @team_id: a team
+ * @name: its new name
+ * @error: return location for an error
+ *
+ * Renames a team, as one undoable change (“Rename team”). The name is
+ * checked as for tandem_team_create().
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_team_rename (TandemProject  *project,
+                    const char     *team_id,
+                    const char     *name,
+                    GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  return set_field (project, team_id, "name", FALSE, NULL, name, error);
+}
+
+/**
+ * tandem_team_set_field:
+ * @project: a project
+ * @team_id: a team
+ * @field: one of “name”, “organisation”, “service_type”, “ward”
+ * @value: (nullable): the new value; %NULL or empty clears it (a name
+ *   cannot be cleared)
+ * @error: return location for an error
+ *
+ * Changes one of a team's details, as one undoable change labelled with
+ * what changed.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_team_set_field (TandemProject  *project,
+                       const char     *team_id,
+                       const char     *field,
+                       const char     *value,
+                       GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  return set_field (project, team_id, field, FALSE, NULL, value, error);
+}
+
+/**
+ * tandem_team_set_field_expecting:
+ * @project: a project
+ * @team_id: a team
+ * @field: a detail, as for tandem_team_set_field()
+ * @shown: (nullable): the value the editor showed (%NULL for empty)
+ * @value: (nullable): the new value
+ * @error: return location for an error
+ *
+ * As tandem_team_set_field(), for an editor that showed @shown: if someone
+ * else (another program on the same file) changed the detail meanwhile,
+ * theirs stays, both are kept as a conflict for a person to choose, and the
+ * call fails with %TANDEM_PROJECT_ERROR_CONFLICT.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_team_set_field_expecting (TandemProject  *project,
+                                 const char     *team_id,
+                                 const char     *field,
+                                 const char     *shown,
+                                 const char     *value,
+                                 GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  return set_field (project, team_id, field, TRUE, shown, value, error);
+}
+
+/**
+ * tandem_team_edit:
+ * @project: a project
+ * @shown: the team as the editor showed it
+ * @edited: the same team's details as the person left them (its id and
+ *   position are not used)
+ * @error: return location for an error
+ *
+ * Saves a team's editor as one undoable change (“Edit team”): only the
+ * details the person changed from @shown are written, so a detail someone
+ * else changed meanwhile and the person left alone stays theirs. A detail
+ * both changed keeps theirs, both are kept as a conflict for a person to
+ * choose, the rest is saved, and the call fails with
+ * %TANDEM_PROJECT_ERROR_CONFLICT. An empty or over-long name is refused
+ * with %TANDEM_PROJECT_ERROR_INVALID and nothing is changed.
+ *
+ * Returns: %TRUE if all of it is saved
+ */
+gboolean
+tandem_team_edit (TandemProject     *project,
+                  const TandemTeam  *shown,
+                  const TandemTeam  *edited,
+                  GError           **error)
+{
+  const char *fields[] = { "name", "organisation", "service_type", "ward" };
+  const char *before[G_N_ELEMENTS (fields)];
+  const char *after[G_N_ELEMENTS (fields)];
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) conflict = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (shown != NULL && edited != NULL, FALSE);
+
+  before[0] = shown->name, after[0] = edited->name;
+  before[1] = shown->organisation, after[1] = edited->organisation;
+  before[2] = shown->service_type, after[2] = edited->service_type;
+  before[3] = shown->ward, after[3] = edited->ward;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      char *clean = NULL;
+
+      if (!clean_field (fields[i], after[i], &clean, error))
+        return FALSE;
+      g_ptr_array_add (values, clean);
+    }
+  if (!team_exists (project, shown->id, error) ||
+      !tandem_project_begin (project, _("Edit team"), error))
+    return FALSE;
+  for (guint i = 0; ok && i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr(GError) step_error = NULL;
+
+      if (g_strcmp0 (before[i], values->pdata[i]) == 0)
+        continue;
+      ok = tandem_project_update_checked (project, "team", shown->id, fields[i], TRUE, before[i],
+                                          tandem_value_text (values->pdata[i]), &step_error) ||
+           tandem_conflict_set_aside (&step_error, &conflict);
+      if (!ok)
+        g_propagate_error (error, g_steal_pointer (&step_error));
+    }
+  if (!ok || !tandem_project_commit (project, error))
+    {
+      tandem_project_rollback (project);
+      return FALSE;
+    }
+  if (conflict != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&conflict));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_team_delete:
+ * @project: a project
+ * @team_id: a team
+ * @error: return location for an error
+ *
+ * Deletes a team and all its work (diagrams, measures, coaching sessions,
+ * people, peer-support records) as one undoable change (“Delete team”).
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_team_delete (TandemProject  *project,
+                    const char     *team_id,
+                    GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  if (!team_exists (project, team_id, error) ||
+      !tandem_project_begin (project, _("Delete team"), error))
+    return FALSE;
+  if (!tandem_project_delete (project, "team", team_id, error) ||
+      !tandem_project_commit (project, error))
+    {
+      tandem_project_rollback (project);
+      return FALSE;
+    }
+  return TRUE;
+}
