@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-defaults.h"
+#include "tandem-team.h"
 #include "tandem-team-dialog.h"
 #include "tandem-window.h"
 
@@ -24,6 +25,7 @@ struct _TandemTeamDialog
 
   TandemProject  *project;
   char           *team_id;   /* NULL when adding */
+  TandemTeam     *shown;     /* the team as the dialog showed it, when editing */
   GtkStringList  *services;
 };
 
@@ -79,40 +81,37 @@ save_action (GtkWidget  *widget,
 
   if (self->team_id == NULL)
     {
-      gint64 n = tandem_project_count (self->project, "team", NULL, NULL);
-      TandemField fields[] = {
-        { "name", tandem_value_text (name) },
-        { "organisation", tandem_value_text (organisation) },
-        { "service_type", tandem_value_text (service) },
-        { "ward", tandem_value_text (ward) },
-        { "position", tandem_value_double ((double) n) },
-      };
-
-      new_id = tandem_project_insert (self->project, "team", fields, G_N_ELEMENTS (fields), &error);
+      new_id = tandem_team_create (self->project, name, organisation, service, ward, &error);
       ok = new_id != NULL;
       if (ok && TANDEM_IS_WINDOW (parent))
         tandem_window_select_team (TANDEM_WINDOW (parent), new_id);
     }
+  else if (self->shown == NULL)
+    {
+      /* It could not be read when the dialog opened: say why. */
+      g_autoptr(TandemTeam) gone = tandem_team_get (self->project, self->team_id, &error);
+
+      ok = FALSE;
+      if (gone != NULL)
+        g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                             _("Close this window and edit the team again."));
+    }
   else
     {
-      const struct { const char *field; const char *value; } changes[] = {
-        { "name", name }, { "organisation", organisation },
-        { "service_type", service }, { "ward", ward },
+      TandemTeam edited = {
+        .name = name, .organisation = organisation, .service_type = service, .ward = ward,
       };
 
-      ok = tandem_project_begin (self->project, _("Edit team"), &error);
-      for (guint i = 0; ok && i < G_N_ELEMENTS (changes); i++)
+      ok = tandem_team_edit (self->project, self->shown, &edited, &error);
+      if (!ok && g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
         {
-          g_autofree char *old = tandem_project_get_text (self->project, "team", self->team_id,
-                                                          changes[i].field);
-          if (g_strcmp0 (old, changes[i].value) != 0)
-            ok = tandem_project_update (self->project, "team", self->team_id, changes[i].field,
-                                        tandem_value_text (changes[i].value), &error);
+          /* The rest is saved and what was typed is kept in the conflict. */
+          if (TANDEM_IS_WINDOW (parent))
+            tandem_window_show_error (TANDEM_WINDOW (parent), _("Someone Else Changed This Team"),
+                                      error);
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
         }
-      if (ok)
-        ok = tandem_project_commit (self->project, &error);
-      else
-        tandem_project_rollback (self->project);
     }
 
   if (!ok)
@@ -133,6 +132,7 @@ tandem_team_dialog_finalize (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->services);
   g_clear_pointer (&self->team_id, g_free);
+  g_clear_pointer (&self->shown, tandem_team_free);
   G_OBJECT_CLASS (tandem_team_dialog_parent_class)->finalize (object);
 }
 
@@ -206,18 +206,18 @@ tandem_team_dialog_new (GtkWindow     *parent,
   gtk_button_set_label (GTK_BUTTON (self->save_button), team_id ? _("_Save") : _("_Add"));
 
   if (team_id)
+    self->shown = tandem_team_get (project, team_id, NULL);
+  if (self->shown)
     {
-      const struct { AdwEntryRow *row; const char *field; } rows[] = {
-        { self->name_row, "name" }, { self->organisation_row, "organisation" },
-        { self->ward_row, "ward" },
+      const struct { AdwEntryRow *row; const char *value; } rows[] = {
+        { self->name_row, self->shown->name },
+        { self->organisation_row, self->shown->organisation },
+        { self->ward_row, self->shown->ward },
       };
-      g_autofree char *service = tandem_project_get_text (project, "team", team_id, "service_type");
+      const char *service = self->shown->service_type;
 
       for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-        {
-          g_autofree char *value = tandem_project_get_text (project, "team", team_id, rows[i].field);
-          gtk_editable_set_text (GTK_EDITABLE (rows[i].row), value ? value : "");
-        }
+        gtk_editable_set_text (GTK_EDITABLE (rows[i].row), rows[i].value ? rows[i].value : "");
       if (service)
         {
           guint n = g_list_model_get_n_items (G_LIST_MODEL (self->services));

@@ -21,6 +21,7 @@
 #include "tandem-page-layout.h"
 #include "tandem-peer-support-page.h"
 #include "tandem-plain-text.h"
+#include "tandem-team.h"
 #include "tandem-team-dialog.h"
 #include "tandem-window.h"
 
@@ -136,6 +137,8 @@ static void
 reload_teams (TandemWindow *self)
 {
   g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *keep = g_strdup (self->team_id);
   guint selected = GTK_INVALID_LIST_POSITION;
   guint old_n;
@@ -143,16 +146,23 @@ reload_teams (TandemWindow *self)
   if (self->project == NULL)
     return;
 
-  ids = tandem_project_list_ids (self->project, "team", NULL, NULL, "position");
+  if ((teams = tandem_team_list (self->project, &error)) == NULL)
+    {
+      g_warning ("%s", error->message);
+      teams = g_ptr_array_new ();
+    }
+  ids = g_ptr_array_new_with_free_func (g_free);
   self->reloading = TRUE;
   old_n = g_list_model_get_n_items (G_LIST_MODEL (self->team_names));
   {
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-    for (guint i = 0; i < ids->len; i++)
+    g_autoptr(GPtrArray) names = g_ptr_array_new ();
+    for (guint i = 0; i < teams->len; i++)
       {
-        g_ptr_array_add (names, tandem_project_get_text (self->project, "team", ids->pdata[i],
-                                                         "name"));
-        if (keep && g_str_equal (keep, ids->pdata[i]))
+        TandemTeam *team = teams->pdata[i];
+
+        g_ptr_array_add (ids, g_strdup (team->id));
+        g_ptr_array_add (names, team->name);
+        if (keep && g_str_equal (keep, team->id))
           selected = i;
       }
     g_ptr_array_add (names, NULL);
@@ -688,11 +698,8 @@ delete_team_action (GtkWidget  *widget,
     return;
   id = g_strdup (self->team_id);
   name = tandem_project_get_text (self->project, "team", id, "name");
-  if (!tandem_project_begin (self->project, _("Delete team"), &error) ||
-      !tandem_project_delete (self->project, "team", id, &error) ||
-      !tandem_project_commit (self->project, &error))
+  if (!tandem_team_delete (self->project, id, &error))
     {
-      tandem_project_rollback (self->project);
       tandem_window_show_error (self, _("Could Not Delete the Team"), error);
       return;
     }

@@ -28,6 +28,7 @@
 #include "tandem-peer-support-page.h"
 #include "tandem-peer-support.h"
 #include "tandem-sample.h"
+#include "tandem-team-dialog.h"
 #include "tandem-test-util.h"
 #include "tandem-window.h"
 
@@ -867,6 +868,61 @@ test_peer_status (Fixture       *fixture,
             gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)) == theirs);
 }
 
+/* The team's editor: a detail the other program changed while it was open
+ * and the person left alone stays theirs; one both changed is kept as a
+ * conflict, and what else the person changed is saved. */
+static void
+test_team_editor (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = g_strdup (tandem_window_get_team_id (fixture->window));
+  g_autofree char *stored = NULL;
+  GtkWindow *dialog;
+
+  g_assert_nonnull (team);
+  g_assert_true (tandem_project_update (fixture->mine, "team", team, "organisation",
+                                        tandem_value_text ("North Trust"), &error));
+  g_assert_no_error (error);
+
+  /* Only the name changed in the editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-team", NULL));
+  dialog = find_toplevel (TANDEM_TYPE_TEAM_DIALOG, GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_true (tandem_project_update (fixture->theirs, "team", team, "organisation",
+                                        tandem_value_text ("South Trust"), &error));
+  g_assert_no_error (error);
+  gtk_editable_set_text (GTK_EDITABLE (FIND (dialog, is_row_titled, "Team name")), "Willow");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "team.save", NULL));
+  g_assert_false (is_open (dialog));
+  stored = tandem_project_get_text (fixture->theirs, "team", team, "name");
+  g_assert_cmpstr (stored, ==, "Willow");
+  g_clear_pointer (&stored, g_free);
+  stored = tandem_project_get_text (fixture->theirs, "team", team, "organisation");
+  g_assert_cmpstr (stored, ==, "South Trust");
+  g_clear_pointer (&stored, g_free);
+  g_assert_cmpuint (tandem_project_count_conflicts (fixture->mine), ==, 0);
+
+  /* Both changed the ward: theirs stands, both are kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-team", NULL));
+  dialog = find_toplevel (TANDEM_TYPE_TEAM_DIALOG, GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_true (tandem_project_update (fixture->theirs, "team", team, "ward",
+                                        tandem_value_text ("Block C"), &error));
+  g_assert_no_error (error);
+  gtk_editable_set_text (GTK_EDITABLE (FIND (dialog, is_row_titled, "Ward or unit")), "Block B");
+  gtk_editable_set_text (GTK_EDITABLE (FIND (dialog, is_row_titled, "Organisation")),
+                         "East Trust");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "team.save", NULL));
+  g_assert_false (is_open (dialog));
+  stored = tandem_project_get_text (fixture->theirs, "team", team, "ward");
+  g_assert_cmpstr (stored, ==, "Block C");
+  g_clear_pointer (&stored, g_free);
+  stored = tandem_project_get_text (fixture->theirs, "team", team, "organisation");
+  g_assert_cmpstr (stored, ==, "East Trust");
+  assert_conflict (fixture, team, "ward", "Block B", "Block C");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -887,6 +943,7 @@ main (int   argc,
   ADD ("/field-conflicts/coaching-notes", test_coaching_notes);
   ADD ("/field-conflicts/peer-role-title", test_peer_role_title);
   ADD ("/field-conflicts/peer-stale-copy", test_peer_stale_copy);
+  ADD ("/field-conflicts/team-editor", test_team_editor);
 #undef ADD
   return test_run_app (app);
 }
