@@ -14,27 +14,13 @@
 #include "tandem-diagram-layout.h"
 #include "tandem-export.h"
 #include "tandem-project.h"
+#include "tandem-team.h"
 
 static int
 fail (const char *message)
 {
   fprintf (stderr, "tandem-cli: %s\n", message);
   return 2;
-}
-
-static char *
-find_team (TandemProject *project,
-           const char    *name)
-{
-  g_autoptr(GPtrArray) teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
-
-  for (guint i = 0; i < teams->len; i++)
-    {
-      g_autofree char *team_name = tandem_project_get_text (project, "team", teams->pdata[i], "name");
-      if (g_strcmp0 (team_name, name) == 0)
-        return g_strdup (teams->pdata[i]);
-    }
-  return NULL;
 }
 
 /**
@@ -122,7 +108,7 @@ tandem_cli_export_diagram (int    argc,
   project = tandem_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (error->message);
-  team_id = find_team (project, team);
+  team_id = tandem_team_find (project, team);
   if (team_id == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("There is no team called “%s” in %s."), team, argv[1]);

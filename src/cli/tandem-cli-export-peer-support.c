@@ -14,21 +14,7 @@
 #include "tandem-export.h"
 #include "tandem-peer-support-chart.h"
 #include "tandem-project.h"
-
-static char *
-find_team (TandemProject *project,
-           const char    *name)
-{
-  g_autoptr(GPtrArray) teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
-
-  for (guint i = 0; i < teams->len; i++)
-    {
-      g_autofree char *team_name = tandem_project_get_text (project, "team", teams->pdata[i], "name");
-      if (g_strcmp0 (team_name, name) == 0)
-        return g_strdup (teams->pdata[i]);
-    }
-  return NULL;
-}
+#include "tandem-team.h"
 
 /**
  * tandem_cli_export_peer_support:
@@ -121,7 +107,7 @@ tandem_cli_export_peer_support (int    argc,
     {
       g_autoptr(TandemPeerSupportReport) report = NULL;
 
-      if ((team_id = find_team (project, team)) == NULL)
+      if ((team_id = tandem_team_find (project, team)) == NULL)
         {
           if (!tandem_cli_fail_if_damaged (project))
             fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
