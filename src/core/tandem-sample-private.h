@@ -58,6 +58,44 @@ typedef struct
   guint       primaries;    /* BIT (index) of the primary drivers it serves */
 } SecondarySpec;
 
+typedef struct
+{
+  const char *title;
+  const char *description;
+  const char *status;
+  int         proposed_by;
+  guint       coproducers;  /* BIT (person index) */
+  const char *level;
+  guint       secondaries;  /* BIT (secondary index) */
+  guint       tags;         /* BIT (TandemEquityTag) */
+} IdeaSpec;
+
+typedef struct
+{
+  int         idea;
+  const char *title;
+  const char *started_on;
+  const char *ended_on;
+  const char *objective;
+  const char *questions;
+  const char *predictions;
+  const char *logistics;
+  const char *do_notes;
+  const char *study_notes;
+  const char *act_decision;
+  const char *act_notes;
+} PdsaSpec;
+
+typedef struct
+{
+  int         item;           /* position in the peer-support framework */
+  const char *status;
+  const char *evidence;
+  const char *owner;
+  const char *target_date;
+  const char *last_reviewed;
+} FrameworkStatusSpec;
+
 /* Tables of the ward sample that the national one draws on too. Keep each
  * size in step with its table in tandem-sample.c: a longer table does not
  * compile, but a shorter one would be padded with empty entries. */
@@ -69,6 +107,8 @@ G_GNUC_INTERNAL char *sample_insert (Sample            *s,
                                      const char        *entity,
                                      const TandemField *fields,
                                      guint              n_fields);
+G_GNUC_INTERNAL const char *sample_date (Sample     *s,
+                                         const char *iso);
 G_GNUC_INTERNAL guint32 sample_day (Sample     *s,
                                     const char *iso);
 G_GNUC_INTERNAL void format_date (guint32  julian,
@@ -168,7 +208,30 @@ G_GNUC_INTERNAL void add_supervision (Sample     *s,
                                       const char *kind,
                                       const char *note);
 
-/* In tandem-sample-national.c. */
+G_GNUC_INTERNAL GPtrArray *add_secondaries (Sample              *s,
+                                            const char          *diagram,
+                                            char               **primaries,
+                                            guint                n_primaries,
+                                            const SecondarySpec *specs,
+                                            guint                n_specs,
+                                            guint               *children);
+G_GNUC_INTERNAL GPtrArray *add_ideas (Sample         *s,
+                                      const char     *diagram,
+                                      GPtrArray      *secondaries,
+                                      GPtrArray      *people,
+                                      const IdeaSpec *specs,
+                                      guint           n_specs);
+G_GNUC_INTERNAL GPtrArray *add_pdsas (Sample         *s,
+                                      GPtrArray      *ideas,
+                                      const PdsaSpec *specs,
+                                      guint           n_specs);
+G_GNUC_INTERNAL void add_framework_status (Sample                    *s,
+                                           const char                *team,
+                                           const FrameworkStatusSpec *specs,
+                                           guint                      n_specs);
+
+/* In tandem-sample-ward.c and tandem-sample-national.c. */
+G_GNUC_INTERNAL void populate_ward     (Sample *s);
 G_GNUC_INTERNAL void populate_national (Sample *s);
 
 G_END_DECLS
