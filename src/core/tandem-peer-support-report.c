@@ -1,0 +1,774 @@
+/* tandem-peer-support-report.c — what the peer-support page and its printed
+ * summary say: a team's report and caseload in words, its timeline, and
+ * dates as people write and read them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Tandem-PeerSupport"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tandem-clock.h"
+#include "tandem-date.h"
+#include "tandem-defaults.h"
+#include "tandem-peer-support.h"
+#include "tandem-peer-support-private.h"
+
+/* The share of NHS trusts with peer workers (28, survey of 2025) that do NOT
+ * give each kind of support, in the order the framework installs them. */
+static const struct
+{
+  int         percent;
+  const char *sentence_does;
+  const char *sentence_working;
+  const char *sentence_not_yet;
+} national_support[] = {
+  { 89, N_("%d%% of trusts give no training for the role — this team does."),
+        N_("%d%% of trusts give no training for the role — this team is working on it."),
+        N_("%d%% of trusts give no training for the role — nor does this team yet.") },
+  { 89, N_("%d%% of trusts give no group peer supervision — this team does."),
+        N_("%d%% of trusts give no group peer supervision — this team is working on it."),
+        N_("%d%% of trusts give no group peer supervision — nor does this team yet.") },
+  { 86, N_("%d%% of trusts give no 1:1 peer supervision — this team does."),
+        N_("%d%% of trusts give no 1:1 peer supervision — this team is working on it."),
+        N_("%d%% of trusts give no 1:1 peer supervision — nor does this team yet.") },
+  { 79, N_("%d%% of trusts have no specialist peer-work leadership — this team has."),
+        N_("%d%% of trusts have no specialist peer-work leadership — this team is working on it."),
+        N_("%d%% of trusts have no specialist peer-work leadership — nor has this team yet.") },
+  { 79, N_("%d%% of trusts give no support or training to managers — this team does."),
+        N_("%d%% of trusts give no support or training to managers — this team is working on it."),
+        N_("%d%% of trusts give no support or training to managers — nor does this team yet.") },
+  { 75, N_("%d%% of trusts have no written role resources — this team has."),
+        N_("%d%% of trusts have no written role resources — this team is working on it."),
+        N_("%d%% of trusts have no written role resources — nor has this team yet.") },
+  { 57, N_("%d%% of trusts give no ongoing training or CPD — this team does."),
+        N_("%d%% of trusts give no ongoing training or CPD — this team is working on it."),
+        N_("%d%% of trusts give no ongoing training or CPD — nor does this team yet.") },
+};
+
+/* ------------------------------------------------------------------------ */
+/* Dates                                                                    */
+
+/**
+ * tandem_peer_support_parse_date:
+ * @text: a date as a person types it: 2026-12-31 or 31/12/2026
+ * @iso: (out caller-allocates): 11 bytes for the date as YYYY-MM-DD
+ * @error: return location for an error
+ *
+ * Reads a date typed in either the international or the British way and
+ * writes it the way the file stores dates. A date that does not exist
+ * (31 April) is refused with an error that says how to write one.
+ *
+ * Returns: %TRUE if @text is a date
+ */
+gboolean
+tandem_peer_support_parse_date (const char  *text,
+                                char        *iso,
+                                GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  const char *year = strrchr (trimmed, '/');
+  /* The British way here is only ever with slashes and a four-digit year. */
+  gboolean british = year != NULL && strlen (year) == 5 &&
+                     strspn (trimmed, "0123456789/") == strlen (trimmed);
+
+  if (!tandem_parse_iso_date (trimmed, iso) &&
+      !(british && tandem_parse_date (trimmed, TANDEM_DATE_DMY, iso)))
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a date. Write a date like 31/12/2026 or 2026-12-31."),
+                   trimmed);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_peer_support_format_date:
+ * @iso: (nullable): a date as stored, YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): the date for people (“19 Jan 2026”),
+ *   @iso itself if it is not a date, %NULL for %NULL
+ */
+char *
+tandem_peer_support_format_date (const char *iso)
+{
+  GDate date;
+  char buffer[64];
+
+  if (iso == NULL)
+    return NULL;
+  if (!date_from_iso (iso, &date) || g_date_strftime (buffer, sizeof buffer, "%e %b %Y", &date) == 0)
+    return g_strdup (iso);
+  return g_strdup (g_strchug (buffer));
+}
+
+/**
+ * tandem_peer_support_today:
+ *
+ * Returns: (transfer full): today's local date as YYYY-MM-DD
+ */
+char *
+tandem_peer_support_today (void)
+{
+  return tandem_clock_dup_today ();
+}
+
+/* ------------------------------------------------------------------------ */
+/* The report and its words                                                 */
+
+/**
+ * tandem_peer_support_report_new:
+ * @project: a project
+ * @team_id: the team
+ * @today: (nullable): the day the report is for, YYYY-MM-DD; %NULL for today
+ * @error: return location for an error
+ *
+ * Gathers everything about a team's implementation as of @today: its
+ * checklist and progress by stage, its roles and their supervision, and
+ * retention. The report is a snapshot: it does not follow later changes.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL on error
+ */
+TandemPeerSupportReport *
+tandem_peer_support_report_new (TandemProject  *project,
+                                const char     *team_id,
+                                const char     *today,
+                                GError        **error)
+{
+  g_autoptr(TandemPeerSupportReport) report = g_new0 (TandemPeerSupportReport, 1);
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  if (!tandem_project_exists (project, "team", team_id))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This team no longer exists: someone may have deleted it."));
+      return NULL;
+    }
+  report->team_id = g_strdup (team_id);
+  report->team_name = tandem_project_get_text (project, "team", team_id, "name");
+  report->today = today ? g_strdup (today) : tandem_peer_support_today ();
+  if ((report->items = tandem_peer_support_list_items (project, team_id, error)) == NULL ||
+      (report->roles = tandem_peer_support_list_roles (project, team_id, report->today,
+                                                       error)) == NULL)
+    return NULL;
+  report->stages = tandem_peer_support_stage_progress (report->items);
+  tandem_peer_support_retention (report->roles, report->today, report->retention);
+  return g_steal_pointer (&report);
+}
+
+/**
+ * tandem_peer_support_report_free:
+ * @report: (nullable): a report
+ */
+void
+tandem_peer_support_report_free (TandemPeerSupportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->team_id);
+  g_free (report->team_name);
+  g_free (report->today);
+  g_clear_pointer (&report->items, g_ptr_array_unref);
+  g_clear_pointer (&report->stages, g_ptr_array_unref);
+  g_clear_pointer (&report->roles, g_ptr_array_unref);
+  g_free (report);
+}
+
+/**
+ * tandem_peer_support_describe_progress:
+ * @stages: (element-type TandemStageProgress): progress by stage
+ *
+ * The words for the progress chart, for screen readers and anyone who
+ * prefers text: one sentence per stage.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+tandem_peer_support_describe_progress (GPtrArray *stages)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      const TandemStageProgress *stage = stages->pdata[i];
+      static const TandemItemStatus others[] = {
+        TANDEM_ITEM_IN_PROGRESS, TANDEM_ITEM_PLANNING, TANDEM_ITEM_NOT_STARTED,
+        TANDEM_ITEM_NOT_APPLICABLE,
+      };
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("%s: %u of %u item in place", "%s: %u of %u items in place",
+                                              stage->total),
+                              stage->stage, stage->counts[TANDEM_ITEM_IN_PLACE], stage->total);
+      for (guint k = 0; k < G_N_ELEMENTS (others); k++)
+        if (stage->counts[others[k]] > 0)
+          {
+            g_autofree char *word = g_utf8_strdown (tandem_item_status_label (others[k]), -1);
+            g_string_append_printf (text, ", %u %s", stage->counts[others[k]], word);
+          }
+      g_string_append_c (text, '.');
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * tandem_peer_support_describe_retention:
+ * @retention: retention at one point
+ *
+ * Returns: (transfer full): retention in plain words, against the exemplary
+ *   trust's figure
+ */
+char *
+tandem_peer_support_describe_retention (const TandemRetention *retention)
+{
+  if (retention->eligible == 0)
+    return g_strdup_printf (ngettext ("After %u year: no peer worker here started that long ago "
+                                      "yet. The exemplary trust keeps %.0f%%.",
+                                      "After %u years: no peer worker here started that long ago "
+                                      "yet. The exemplary trust keeps %.0f%%.", retention->years),
+                            retention->years, retention->benchmark);
+  return g_strdup_printf (ngettext ("After %u year: %u of %u peer workers still in post (%.0f%%). "
+                                    "The exemplary trust keeps %.0f%%.",
+                                    "After %u years: %u of %u peer workers still in post (%.0f%%). "
+                                    "The exemplary trust keeps %.0f%%.", retention->years),
+                          retention->years, retention->retained, retention->eligible,
+                          100.0 * retention->retained / retention->eligible, retention->benchmark);
+}
+
+/**
+ * tandem_peer_support_describe_supervision:
+ * @role: a role
+ *
+ * Returns: (transfer full): how often the role has had supervision lately,
+ *   against what the team expects, in plain words
+ */
+char *
+tandem_peer_support_describe_supervision (const TandemPeerRole *role)
+{
+  g_autofree char *rate = NULL;
+
+  if (role->vacancy)
+    return g_strdup (_("Vacant: no supervision to count."));
+  if (isnan (role->per_month))
+    return g_strdup (_("Too soon to say how often supervision happens."));
+  rate = g_strdup_printf (_("Supervision lately: %.1f a month."), role->per_month);
+  if (isnan (role->expected_per_month))
+    return g_strdup_printf (_("%s The team has not said how often to expect it."), rate);
+  /* Allow for a session falling just outside the three months counted. */
+  if (role->per_month + 0.05 >= role->expected_per_month)
+    return g_strdup_printf (_("%s The team expects %g: as expected."), rate,
+                            role->expected_per_month);
+  return g_strdup_printf (_("%s The team expects %g: less than expected."), rate,
+                          role->expected_per_month);
+}
+
+/**
+ * tandem_peer_support_describe_role:
+ * @role: a role
+ *
+ * Returns: (transfer full): the role's terms in a line: band, hours, dates,
+ *   whether it works in a pair (“Band 3 · 37.5 hours a week · started
+ *   19 Jan 2026 · works in a pair”)
+ */
+char *
+tandem_peer_support_describe_role (const TandemPeerRole *role)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (role->vacancy)
+    g_ptr_array_add (parts, g_strdup (_("vacant")));
+  if (role->band != NULL)
+    g_ptr_array_add (parts, g_strdup (role->band));
+  if (!isnan (role->hours))
+    g_ptr_array_add (parts, g_strdup_printf (_("%g hours a week"), role->hours));
+  if (role->start_date != NULL)
+    {
+      g_autofree char *date = tandem_peer_support_format_date (role->start_date);
+      g_ptr_array_add (parts, g_strdup_printf (_("started %s"), date));
+    }
+  if (role->end_date != NULL)
+    {
+      g_autofree char *date = tandem_peer_support_format_date (role->end_date);
+      if (role->leaving_reason != NULL)
+        g_ptr_array_add (parts, g_strdup_printf (_("left %s (%s)"), date, role->leaving_reason));
+      else
+        g_ptr_array_add (parts, g_strdup_printf (_("left %s"), date));
+    }
+  g_ptr_array_add (parts, g_strdup (role->paired ? _("works in a pair or linked role")
+                                                 : _("works as the only peer")));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+/**
+ * tandem_peer_support_describe_support:
+ * @report: a team's report
+ *
+ * Sets each kind of support peer workers need beside the national survey:
+ * “89% of trusts give no training for the role — this team does.”
+ *
+ * Returns: (transfer full) (element-type utf8): one sentence per kind of
+ *   support, the national ones first in framework order
+ */
+GPtrArray *
+tandem_peer_support_describe_support (TandemPeerSupportReport *report)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  guint national = 0;
+
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const TandemTrackerItem *item = report->items->pdata[i];
+
+      if (!item->support)
+        continue;
+      if (item->builtin && national < G_N_ELEMENTS (national_support))
+        {
+          const char *format;
+
+          switch (item->status)
+            {
+            case TANDEM_ITEM_IN_PLACE:
+              format = national_support[national].sentence_does;
+              break;
+            case TANDEM_ITEM_PLANNING:
+            case TANDEM_ITEM_IN_PROGRESS:
+              format = national_support[national].sentence_working;
+              break;
+            case TANDEM_ITEM_NOT_STARTED:
+            case TANDEM_ITEM_NOT_APPLICABLE:
+            default:
+              format = national_support[national].sentence_not_yet;
+              break;
+            }
+          /* The formats are our own, from the table above, each with one %d. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          g_ptr_array_add (lines, g_strdup_printf (_(format), national_support[national].percent));
+#pragma GCC diagnostic pop
+          national++;
+        }
+      else
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s."), item->title,
+                                                 tandem_item_status_label (item->status)));
+    }
+  return lines;
+}
+
+/**
+ * tandem_peer_support_caseload_new:
+ * @project: a project
+ * @error: return location for an error
+ *
+ * Progress by stage for every team in the project, for the coach's caseload
+ * view, read in a few queries whatever the number of teams.
+ *
+ * Returns: (transfer full) (nullable): the caseload, or %NULL on error
+ */
+TandemPeerSupportCaseload *
+tandem_peer_support_caseload_new (TandemProject  *project,
+                                  GError        **error)
+{
+  g_autoptr(TandemPeerSupportCaseload) caseload = g_new0 (TandemPeerSupportCaseload, 1);
+  g_autoptr(GHashTable) teams = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) totals = g_array_new (FALSE, TRUE, sizeof (guint));
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  db = _tandem_project_get_db (project);
+  caseload->stage_names = g_ptr_array_new_with_free_func (g_free);
+  caseload->teams = g_ptr_array_new_with_free_func (team_progress_free);
+
+  stmt = prepare (project, "SELECT stage, count(*) FROM framework_item WHERE framework = ?1 "
+                           "GROUP BY stage ORDER BY min(position), stage", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, TANDEM_FRAMEWORK_PEER_SUPPORT, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint total = sqlite3_column_int (stmt, 1);
+
+      g_ptr_array_add (caseload->stage_names, column_dup (stmt, 0));
+      g_array_append_val (totals, total);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _tandem_db_failed_on (db, error), NULL;
+
+  stmt = prepare (project, "SELECT id, name FROM team ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemTeamProgress *team = g_new0 (TandemTeamProgress, 1);
+
+      team->team_id = column_dup (stmt, 0);
+      team->team_name = column_dup (stmt, 1);
+      team->stages = g_ptr_array_new_with_free_func (stage_progress_free);
+      for (guint s = 0; s < caseload->stage_names->len; s++)
+        {
+          TandemStageProgress *stage = g_new0 (TandemStageProgress, 1);
+
+          stage->stage = g_strdup (caseload->stage_names->pdata[s]);
+          stage->total = g_array_index (totals, guint, s);
+          stage->counts[TANDEM_ITEM_NOT_STARTED] = stage->total;
+          g_ptr_array_add (team->stages, stage);
+        }
+      g_ptr_array_add (caseload->teams, team);
+      g_hash_table_insert (teams, team->team_id, team);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _tandem_db_failed_on (db, error), NULL;
+
+  stmt = prepare (project,
+                  "SELECT s.team_id, i.stage, s.status, count(*) FROM framework_status s "
+                  "JOIN framework_item i ON i.id = s.item_id WHERE i.framework = ?1 "
+                  "GROUP BY s.team_id, i.stage, s.status", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, TANDEM_FRAMEWORK_PEER_SUPPORT, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemTeamProgress *team = g_hash_table_lookup (teams, sqlite3_column_text (stmt, 0));
+      g_autofree char *stage_name = column_dup (stmt, 1);
+      TandemItemStatus status;
+      guint count = sqlite3_column_int (stmt, 3);
+
+      if (team == NULL || stage_name == NULL ||
+          !tandem_item_status_from_string ((const char *) sqlite3_column_text (stmt, 2), &status) ||
+          status == TANDEM_ITEM_NOT_STARTED)
+        continue;
+      for (guint s = 0; s < team->stages->len; s++)
+        {
+          TandemStageProgress *stage = team->stages->pdata[s];
+
+          if (g_str_equal (stage->stage, stage_name))
+            {
+              count = MIN (count, stage->counts[TANDEM_ITEM_NOT_STARTED]);
+              stage->counts[status] += count;
+              stage->counts[TANDEM_ITEM_NOT_STARTED] -= count;
+              break;
+            }
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _tandem_db_failed_on (db, error), NULL;
+
+  stmt = prepare (project,
+                  "SELECT team_id, count(*) FROM peer_role WHERE vacancy = 0 "
+                  "AND (end_date IS NULL OR end_date >= ?1) GROUP BY team_id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, tandem_clock_dup_today (), -1, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemTeamProgress *team = g_hash_table_lookup (teams, sqlite3_column_text (stmt, 0));
+      if (team != NULL)
+        team->roles = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _tandem_db_failed_on (db, error), NULL;
+
+  return g_steal_pointer (&caseload);
+}
+
+/**
+ * tandem_peer_support_caseload_free:
+ * @caseload: (nullable): a caseload
+ */
+void
+tandem_peer_support_caseload_free (TandemPeerSupportCaseload *caseload)
+{
+  if (caseload == NULL)
+    return;
+  g_clear_pointer (&caseload->stage_names, g_ptr_array_unref);
+  g_clear_pointer (&caseload->teams, g_ptr_array_unref);
+  g_free (caseload);
+}
+
+/**
+ * tandem_peer_support_describe_caseload:
+ * @caseload: a caseload
+ *
+ * The words for the caseload heat map: one line per team with the share of
+ * each stage in place.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+tandem_peer_support_describe_caseload (TandemPeerSupportCaseload *caseload)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint t = 0; t < caseload->teams->len; t++)
+    {
+      const TandemTeamProgress *team = caseload->teams->pdata[t];
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s:", team->team_name);
+      for (guint s = 0; s < team->stages->len; s++)
+        {
+          const TandemStageProgress *stage = team->stages->pdata[s];
+          double fraction = tandem_stage_progress_fraction (stage);
+
+          if (fraction < 0)
+            g_string_append_printf (text, _(" %s not applicable;"), stage->stage);
+          else
+            g_string_append_printf (text, _(" %s %.0f%% in place;"), stage->stage, 100 * fraction);
+        }
+      if (text->str[text->len - 1] == ';')
+        text->str[text->len - 1] = '.';
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The timeline                                                             */
+
+void
+tandem_timeline_event_free (TandemTimelineEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->date);
+  g_free (event->at);
+  g_free (event->subject_id);
+  g_free (event->text);
+  g_free (event->author);
+  g_free (event);
+}
+
+static void
+add_event (GPtrArray          *events,
+           const char         *date,
+           const char         *at,
+           TandemTimelineKind  kind,
+           const char         *subject_id,
+           char               *text,
+           const char         *author)
+{
+  TandemTimelineEvent *event = g_new0 (TandemTimelineEvent, 1);
+
+  event->date = g_strndup (date, 10);
+  event->at = g_strdup (at);
+  event->kind = kind;
+  event->subject_id = g_strdup (subject_id);
+  event->text = text;
+  event->author = g_strdup (author);
+  g_ptr_array_add (events, event);
+}
+
+/* Newest first; on one day, in the order things happen: a worker starts,
+ * is supervised or trained, items move, a worker leaves. */
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  static const int order[] = { 2, 0, 3, 1, 1 };
+  const TandemTimelineEvent *x = *(TandemTimelineEvent * const *) a;
+  const TandemTimelineEvent *y = *(TandemTimelineEvent * const *) b;
+  int c = strcmp (y->date, x->date);
+
+  if (c == 0)
+    c = order[y->kind] - order[x->kind];
+  if (c == 0)
+    c = g_strcmp0 (y->at, x->at);
+  if (c == 0)
+    c = strcmp (x->text, y->text);
+  return c;
+}
+
+static gboolean
+step_failed (TandemProject  *project,
+             sqlite3_stmt   *stmt,
+             int             rc,
+             GError        **error)
+{
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  _tandem_db_failed (project, error);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/**
+ * tandem_peer_support_timeline:
+ * @project: a project
+ * @team_id: a team
+ * @error: return location for an error
+ *
+ * A team's implementation as it happened: every status an item was given
+ * (from the change log, with who gave it), peer workers starting and
+ * leaving, and every supervision, debrief and training record, newest
+ * first. Statuses a project was created with (the sample's) are not in the
+ * change log and so not listed.
+ *
+ * Returns: (transfer full) (element-type TandemTimelineEvent): the events,
+ *   or %NULL on error
+ */
+GPtrArray *
+tandem_peer_support_timeline (TandemProject  *project,
+                              const char     *team_id,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (team_id != NULL, NULL);
+
+  events = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_timeline_event_free);
+
+  /* The file is untrusted: json_extract() only on valid JSON. */
+  stmt = prepare (project,
+                  "SELECT t.at, t.author, fs.id, i.title, "
+                  "  CASE WHEN l.op = 'update' THEN l.new_value "
+                  "  WHEN json_valid (l.new_value) THEN json_extract (l.new_value, '$.status') END "
+                  "FROM framework_status fs "
+                  "JOIN framework_item i ON i.id = fs.item_id "
+                  "JOIN change_log l ON l.entity_id = fs.id AND l.entity = 'framework_status' "
+                  "JOIN change_txn t ON t.id = l.txn "
+                  "WHERE fs.team_id = ?1 "
+                  "  AND (l.op = 'insert' OR (l.op = 'update' AND l.field = 'status'))", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *at = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *item = column_dup (stmt, 3);
+      TandemItemStatus status;
+
+      if (at == NULL || strlen (at) < 10 || sqlite3_column_type (stmt, 4) != SQLITE_TEXT ||
+          !tandem_item_status_from_string ((const char *) sqlite3_column_text (stmt, 4), &status))
+        continue;
+      /* Translators: an item of the framework and the status it was given,
+       * such as “Training for the role: In place”. */
+      add_event (events, at, at, TANDEM_TIMELINE_STATUS, (const char *) sqlite3_column_text (stmt, 2),
+                 g_strdup_printf (_("%s: %s"), item, tandem_item_status_label (status)),
+                 (const char *) sqlite3_column_text (stmt, 1));
+    }
+  if (step_failed (project, stmt, rc, error))
+    return NULL;
+
+  stmt = prepare (project,
+                  "SELECT id, title, start_date, end_date, leaving_reason, vacancy FROM peer_role "
+                  "WHERE team_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *title = column_dup (stmt, 1);
+      const char *start = (const char *) sqlite3_column_text (stmt, 2);
+      const char *end = (const char *) sqlite3_column_text (stmt, 3);
+      g_autofree char *reason = column_dup (stmt, 4);
+      GDate date;
+
+      if (start && date_from_iso (start, &date))
+        add_event (events, start, NULL, TANDEM_TIMELINE_ROLE_STARTED, id,
+                   g_strdup_printf (_("%s: a peer worker started"), title), NULL);
+      if (end && date_from_iso (end, &date))
+        add_event (events, end, NULL, TANDEM_TIMELINE_ROLE_LEFT, id,
+                   reason && *reason
+                     ? g_strdup_printf (_("%s: the peer worker left (%s)"), title, reason)
+                     : g_strdup_printf (_("%s: the peer worker left"), title), NULL);
+    }
+  if (step_failed (project, stmt, rc, error))
+    return NULL;
+
+  stmt = prepare (project,
+                  "SELECT s.date, s.kind, s.note, r.id, r.title FROM supervision s "
+                  "JOIN peer_role r ON r.id = s.role_id WHERE r.team_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *day = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *note = column_dup (stmt, 2);
+      g_autofree char *title = column_dup (stmt, 4);
+      TandemSupervisionKind kind;
+      GDate date;
+
+      if (day == NULL || !date_from_iso (day, &date) ||
+          !tandem_supervision_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind))
+        continue;
+      add_event (events, day, NULL,
+                 kind == TANDEM_SUPERVISION_TRAINING ? TANDEM_TIMELINE_TRAINING
+                                                     : TANDEM_TIMELINE_SUPERVISION,
+                 (const char *) sqlite3_column_text (stmt, 3),
+                 note && *note
+                   /* Translators: a kind of session, the role, and the note on it. */
+                   ? g_strdup_printf (_("%s for the %s: %s"), tandem_supervision_kind_label (kind),
+                                      title, note)
+                   : g_strdup_printf (_("%s for the %s"), tandem_supervision_kind_label (kind),
+                                      title), NULL);
+    }
+  if (step_failed (project, stmt, rc, error))
+    return NULL;
+
+  g_ptr_array_sort (events, compare_events);
+  return g_steal_pointer (&events);
+}
+
+/**
+ * tandem_peer_support_describe_timeline:
+ * @events: (element-type TandemTimelineEvent): a team's timeline
+ * @limit: how many events to describe at most, 0 for all
+ *
+ * Returns: (transfer full): the timeline as text, one event a line, newest
+ *   first, for a screen reader, printing or a summary
+ */
+char *
+tandem_peer_support_describe_timeline (GPtrArray *events,
+                                       guint      limit)
+{
+  GString *out = g_string_new (NULL);
+  guint n = limit == 0 ? events->len : MIN (limit, events->len);
+
+  if (events->len == 0)
+    g_string_append (out, _("Nothing has happened yet: statuses given, peer workers starting "
+                            "and leaving, and supervision and training appear here."));
+  for (guint i = 0; i < n; i++)
+    {
+      const TandemTimelineEvent *event = events->pdata[i];
+      g_autofree char *date = tandem_peer_support_format_date (event->date);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (event->author)
+        /* Translators: a date, what happened, and who recorded it. */
+        g_string_append_printf (out, _("%s — %s (recorded by %s)"), date, event->text, event->author);
+      else
+        g_string_append_printf (out, _("%s — %s"), date, event->text);
+    }
+  if (n < events->len)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, ngettext ("…and %u earlier event.", "…and %u earlier events.",
+                                             events->len - n), events->len - n);
+    }
+  return g_string_free (out, FALSE);
+}
