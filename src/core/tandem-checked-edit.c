@@ -166,3 +166,53 @@ tandem_conflict_set_aside (GError **step_error,
     g_clear_error (step_error);
   return TRUE;
 }
+
+/**
+ * tandem_project_update_fields:
+ * @self: a project, in a change the caller began
+ * @entity: the kind of item
+ * @id: the item
+ * @edits: (array length=n_edits): the fields of the form
+ * @n_edits: how many
+ * @conflict: (inout): where the first conflict met is kept
+ * @error: return location for an error
+ *
+ * Writes the fields of a form the person changed, each checked against what
+ * the form showed (tandem_project_update_checked()). A field someone else
+ * changed meanwhile keeps their value, both are kept as a conflict, its
+ * @conflict flag is set, and the others are still written: the conflict
+ * goes to @conflict (see tandem_conflict_set_aside()). Any other failure
+ * stops at once.
+ *
+ * Returns: %TRUE unless a field failed for a reason other than a conflict
+ */
+gboolean
+tandem_project_update_fields (TandemProject    *self,
+                              const char       *entity,
+                              const char       *id,
+                              TandemFieldEdit  *edits,
+                              guint             n_edits,
+                              GError          **conflict,
+                              GError          **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (conflict != NULL, FALSE);
+
+  for (guint i = 0; i < n_edits; i++)
+    {
+      g_autoptr(GError) step = NULL;
+
+      edits[i].conflict = FALSE;
+      if (!edits[i].changed ||
+          tandem_project_update_checked (self, entity, id, edits[i].field, TRUE, edits[i].shown,
+                                         edits[i].value, &step))
+        continue;
+      if (!tandem_conflict_set_aside (&step, conflict))
+        {
+          g_propagate_error (error, g_steal_pointer (&step));
+          return FALSE;
+        }
+      edits[i].conflict = TRUE;
+    }
+  return TRUE;
+}

@@ -33,4 +33,33 @@ gboolean tandem_project_finish_update  (TandemProject  *self,
 gboolean tandem_conflict_set_aside     (GError        **step_error,
                                         GError        **conflict);
 
+/**
+ * TandemFieldEdit:
+ * @field: a field of the item
+ * @shown: (nullable): the field's value as text when the editor showed it
+ *   (%NULL for empty)
+ * @changed: whether the person changed it; only changed fields are written
+ * @value: the value to store
+ * @conflict: set by tandem_project_update_fields() when someone else had
+ *   changed the field meanwhile, so theirs stayed
+ *
+ * One field of a form that is saved as a whole.
+ */
+typedef struct
+{
+  const char  *field;
+  const char  *shown;
+  gboolean     changed;
+  TandemValue  value;
+  gboolean     conflict;
+} TandemFieldEdit;
+
+gboolean tandem_project_update_fields  (TandemProject    *self,
+                                        const char       *entity,
+                                        const char       *id,
+                                        TandemFieldEdit  *edits,
+                                        guint             n_edits,
+                                        GError          **conflict,
+                                        GError          **error);
+
 G_END_DECLS

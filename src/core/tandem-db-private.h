@@ -43,6 +43,12 @@ void          _tandem_db_bind_text    (sqlite3_stmt   *stmt,
                                        int             index,
                                        const char     *text);
 
+gboolean      _tandem_db_delete       (TandemProject  *project,
+                                       const char     *entity,
+                                       const char     *id,
+                                       const char     *label,
+                                       GError        **error);
+
 /* Row readers. Text comes through _tandem_column_text() (UTF-8 made safe,
  * NULL for SQL NULL). */
 #define _tandem_db_column_text _tandem_column_text

@@ -192,6 +192,22 @@ _tandem_db_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* Deletes an item and what belongs to it (tandem_project_delete()) as one
+ * undoable change, shown as “Undo @label”. */
+gboolean
+_tandem_db_delete (TandemProject  *project,
+                   const char     *entity,
+                   const char     *id,
+                   const char     *label,
+                   GError        **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+
+  return tandem_change_begin (&change, project, label, error) &&
+         tandem_project_delete (project, entity, id, error) &&
+         tandem_change_commit (&change, error);
+}
+
 /* ------------------------------------------------------------------------ */
 /* One undoable change as a scope guard                                     */
 

@@ -1215,3 +1215,326 @@ tandem_measure_set_linked (TandemProject  *project,
     ok = tandem_project_delete (project, "measure_link", link_id, error);
   return ok && tandem_change_commit (&change, error);
 }
+
+/**
+ * tandem_measure_add:
+ * @project: a project
+ * @team_id: the team
+ * @name: the measure's name
+ * @error: return location for an error
+ *
+ * Adds a measure after the team's others, with nothing but its name, as one
+ * undoable change (“Add a measure”).
+ *
+ * Returns: (transfer full) (nullable): the new measure's id
+ */
+char *
+tandem_measure_add (TandemProject  *project,
+                    const char     *team_id,
+                    const char     *name,
+                    GError        **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (team_id != NULL && name != NULL, NULL);
+
+  if (!tandem_change_begin (&change, project, _("Add a measure"), error))
+    return NULL;
+  {
+    TandemField fields[] = {
+      { "team_id", tandem_value_text (team_id) },
+      { "name", tandem_value_text (name) },
+      { "position", tandem_value_double (tandem_project_count (project, "measure", "team_id",
+                                                               team_id)) },
+    };
+
+    id = tandem_project_insert (project, "measure", fields, G_N_ELEMENTS (fields), error);
+  }
+  if (id == NULL || !tandem_change_commit (&change, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
+ * tandem_measure_delete:
+ * @project: a project
+ * @measure_id: a measure
+ * @error: return location for an error
+ *
+ * Deletes a measure with its data, phases, notes and links, as one
+ * undoable change (“Delete a measure”).
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_measure_delete (TandemProject  *project,
+                       const char     *measure_id,
+                       GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (measure_id != NULL, FALSE);
+
+  return _tandem_db_delete (project, "measure", measure_id, _("Delete a measure"), error);
+}
+
+/**
+ * tandem_measure_set_field:
+ * @project: a project
+ * @measure_id: a measure
+ * @field: one of “name”, “definition”, “unit”, “target”, “freeze”,
+ *   “multiply”, “kind”, “direction”, “frequency”, “rules”, “screen_mr”
+ * @shown: (nullable): the field as text when the editor showed it (%NULL
+ *   for empty)
+ * @value: the new value
+ * @error: return location for an error
+ *
+ * Changes one setting of a measure as one undoable change labelled with
+ * what changed (“Rename a measure”). If someone else changed the field
+ * since the editor showed @shown, theirs stays, both are kept as a conflict,
+ * and the call fails with %TANDEM_PROJECT_ERROR_CONFLICT.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_measure_set_field (TandemProject  *project,
+                          const char     *measure_id,
+                          const char     *field,
+                          const char     *shown,
+                          TandemValue     value,
+                          GError        **error)
+{
+  static const struct { const char *field; const char *label; } fields[] = {
+    { "name", N_("Rename a measure") },
+    { "definition", N_("Change how a measure is defined") },
+    { "unit", N_("Change a measure's unit") },
+    { "target", N_("Change a measure's target") },
+    { "freeze", N_("Change a measure's baseline") },
+    { "multiply", N_("Change a measure's multiplier") },
+    { "kind", N_("Change the kind of a measure") },
+    { "direction", N_("Change which way is better") },
+    { "frequency", N_("Change how often a measure is taken") },
+    { "rules", N_("Change a measure's rules") },
+    { "screen_mr", N_("Change moving range screening") },
+  };
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  TandemFieldEdit edit = { field, shown, TRUE, value, FALSE };
+  GError *conflict = NULL;
+  const char *label = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (measure_id != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (fields[i].field, field) == 0)
+      label = _(fields[i].label);
+  if (label == NULL)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   "a measure has no setting called “%s”", field ? field : "");
+      return FALSE;
+    }
+  if (!tandem_change_begin (&change, project, label, error))
+    return FALSE;
+  ok = tandem_project_update_fields (project, "measure", measure_id, &edit, 1, &conflict, error);
+  return end_change_keeping (&change, ok, conflict, error);
+}
+
+/**
+ * tandem_measure_set_chart:
+ * @project: a project
+ * @measure_id: a measure
+ * @shown: (nullable): the chart type as text when the editor showed it
+ * @chart: the new kind of chart
+ * @error: return location for an error
+ *
+ * Changes a measure's chart as one undoable change (“Change a measure's
+ * chart”). Making Data Count has no rules for run charts, so a run chart
+ * goes back to the usual rules. A conflict is kept and reported as by
+ * tandem_measure_set_field().
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_measure_set_chart (TandemProject   *project,
+                          const char      *measure_id,
+                          const char      *shown,
+                          TandemSpcChart   chart,
+                          GError         **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  TandemFieldEdit edit = {
+    "chart_type", shown, TRUE, tandem_value_text (tandem_spc_chart_to_string (chart)), FALSE
+  };
+  g_autofree char *rules = NULL;
+  GError *conflict = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (measure_id != NULL, FALSE);
+
+  if (!tandem_change_begin (&change, project, _("Change a measure's chart"), error))
+    return FALSE;
+  ok = tandem_project_update_fields (project, "measure", measure_id, &edit, 1, &conflict, error);
+  if (ok && !edit.conflict && chart == TANDEM_SPC_CHART_RUN)
+    {
+      TandemSpcRules stored = TANDEM_SPC_RULES_DEFAULT;
+
+      rules = tandem_project_get_text (project, "measure", measure_id, "rules");
+      if (rules != NULL && tandem_spc_rules_from_string (rules, &stored) &&
+          stored == TANDEM_SPC_RULES_MDC)
+        ok = tandem_project_update (project, "measure", measure_id, "rules", tandem_value_null (),
+                                    error);
+    }
+  return end_change_keeping (&change, ok, conflict, error);
+}
+
+static TandemValue
+number_value (double value)
+{
+  return isnan (value) ? tandem_value_null () : tandem_value_double (value);
+}
+
+/**
+ * tandem_measure_add_value:
+ * @project: a project
+ * @measure_id: a measure
+ * @date: the value's date, yyyy-mm-dd
+ * @value: the value (the numerator for a ratio), NAN if missing
+ * @denominator: NAN if none
+ * @note: (nullable): what happened
+ * @excluded: whether it is left out of the calculations
+ * @error: return location for an error
+ *
+ * Adds one data point to a measure as one undoable change (“Add a value”).
+ *
+ * Returns: (transfer full) (nullable): the new data point's id
+ */
+char *
+tandem_measure_add_value (TandemProject  *project,
+                          const char     *measure_id,
+                          const char     *date,
+                          double          value,
+                          double          denominator,
+                          const char     *note,
+                          gboolean        excluded,
+                          GError        **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autofree char *id = NULL;
+  TandemField fields[] = {
+    { "measure_id", tandem_value_text (measure_id) },
+    { "date", tandem_value_text (date) },
+    { "value", number_value (value) },
+    { "denominator", number_value (denominator) },
+    { "note", tandem_value_text (note) },
+    { "excluded", tandem_value_int (excluded) },
+  };
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (measure_id != NULL && date != NULL, NULL);
+
+  if (!tandem_change_begin (&change, project, _("Add a value"), error))
+    return NULL;
+  id = tandem_project_insert (project, "data_point", fields, G_N_ELEMENTS (fields), error);
+  if (id == NULL || !tandem_change_commit (&change, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
+ * tandem_measure_change_value:
+ * @project: a project
+ * @point_id: a data point
+ * @edits: (array length=n_edits): its fields as the form shows them
+ *   (“date”, “value”, “denominator”, “note”, “excluded”)
+ * @n_edits: how many
+ * @error: return location for an error
+ *
+ * Saves the fields of a data point the person changed as one undoable
+ * change (“Change a value”), each checked against what the form showed. A
+ * field someone else changed meanwhile keeps their value, both are kept as
+ * a conflict and its edit is marked; the rest is saved, and the call fails
+ * with %TANDEM_PROJECT_ERROR_CONFLICT. Any other failure saves nothing.
+ *
+ * Returns: %TRUE if every changed field is saved
+ */
+gboolean
+tandem_measure_change_value (TandemProject    *project,
+                             const char       *point_id,
+                             TandemFieldEdit  *edits,
+                             guint             n_edits,
+                             GError          **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  GError *conflict = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (point_id != NULL, FALSE);
+
+  if (!tandem_change_begin (&change, project, _("Change a value"), error))
+    return FALSE;
+  ok = tandem_project_update_fields (project, "data_point", point_id, edits, n_edits, &conflict,
+                                     error);
+  return end_change_keeping (&change, ok, conflict, error);
+}
+
+/**
+ * tandem_measure_delete_value:
+ * @project: a project
+ * @point_id: a data point
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if saved (“Delete a value”, undoable)
+ */
+gboolean
+tandem_measure_delete_value (TandemProject  *project,
+                             const char     *point_id,
+                             GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (point_id != NULL, FALSE);
+
+  return _tandem_db_delete (project, "data_point", point_id, _("Delete a value"), error);
+}
+
+/**
+ * tandem_measure_delete_phase:
+ * @project: a project
+ * @phase_id: a phase of a measure
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if saved (“Delete a phase”, undoable)
+ */
+gboolean
+tandem_measure_delete_phase (TandemProject  *project,
+                             const char     *phase_id,
+                             GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (phase_id != NULL, FALSE);
+
+  return _tandem_db_delete (project, "phase", phase_id, _("Delete a phase"), error);
+}
+
+/**
+ * tandem_measure_delete_note:
+ * @project: a project
+ * @note_id: a note on a measure's chart (an annotation)
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if saved (“Delete a note”, undoable)
+ */
+gboolean
+tandem_measure_delete_note (TandemProject  *project,
+                            const char     *note_id,
+                            GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (note_id != NULL, FALSE);
+
+  return _tandem_db_delete (project, "annotation", note_id, _("Delete a note"), error);
+}

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "tandem-checked-edit.h"
 #include "tandem-project.h"
 #include "tandem-spc.h"
 
@@ -171,6 +172,47 @@ gboolean         tandem_measure_set_linked (TandemProject        *project,
                                             const char           *node_id,
                                             gboolean              linked,
                                             GError              **error);
+
+char            *tandem_measure_add        (TandemProject        *project,
+                                            const char           *team_id,
+                                            const char           *name,
+                                            GError              **error);
+gboolean         tandem_measure_delete     (TandemProject        *project,
+                                            const char           *measure_id,
+                                            GError              **error);
+gboolean         tandem_measure_set_field  (TandemProject        *project,
+                                            const char           *measure_id,
+                                            const char           *field,
+                                            const char           *shown,
+                                            TandemValue           value,
+                                            GError              **error);
+gboolean         tandem_measure_set_chart  (TandemProject        *project,
+                                            const char           *measure_id,
+                                            const char           *shown,
+                                            TandemSpcChart        chart,
+                                            GError              **error);
+char            *tandem_measure_add_value  (TandemProject        *project,
+                                            const char           *measure_id,
+                                            const char           *date,
+                                            double                value,
+                                            double                denominator,
+                                            const char           *note,
+                                            gboolean              excluded,
+                                            GError              **error);
+gboolean         tandem_measure_change_value (TandemProject      *project,
+                                              const char         *point_id,
+                                              TandemFieldEdit    *edits,
+                                              guint               n_edits,
+                                              GError            **error);
+gboolean         tandem_measure_delete_value (TandemProject      *project,
+                                              const char         *point_id,
+                                              GError            **error);
+gboolean         tandem_measure_delete_phase (TandemProject      *project,
+                                              const char         *phase_id,
+                                              GError            **error);
+gboolean         tandem_measure_delete_note  (TandemProject      *project,
+                                              const char         *note_id,
+                                              GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemMeasure, tandem_measure_unref)
 

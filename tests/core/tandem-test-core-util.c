@@ -9,6 +9,9 @@
 #include "tandem-test-core-util.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tandem-project-private.h"
 
 char *
 insert_or_die (TandemProject     *project,
@@ -22,6 +25,31 @@ insert_or_die (TandemProject     *project,
   g_assert_no_error (error);
   g_assert_nonnull (id);
   return id;
+}
+
+void
+run_sql_or_die (TandemProject *project,
+                const char    *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (_tandem_project_get_db (project), sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+gint64
+count_or_die (TandemProject *project,
+              const char    *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_tandem_project_get_db (project), sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
 }
 
 void

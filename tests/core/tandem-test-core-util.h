@@ -17,6 +17,16 @@ char *insert_or_die (TandemProject     *project,
                      const TandemField *fields,
                      guint              n_fields);
 
+/* Runs @sql on the project's own connection; fails the test on an error.
+ * A temporary trigger that raises an error makes a write fail part-way
+ * through a change. */
+void  run_sql_or_die (TandemProject *project,
+                      const char    *sql);
+
+/* How many rows the query's count(*) finds. */
+gint64 count_or_die  (TandemProject *project,
+                      const char    *sql);
+
 /* Deletes every file in the folder @dir (making each writable first), then
  * the folder. */
 void  remove_tree   (const char *dir);

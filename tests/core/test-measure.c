@@ -862,6 +862,214 @@ test_edit_phases_and_notes (Fixture       *fixture,
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND);
 }
 
+static void
+assert_undo_label (TandemProject *project,
+                   const char    *expected)
+{
+  g_autofree char *label = tandem_project_dup_undo_label (project);
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+static char *
+text_of (TandemProject *project,
+         const char    *entity,
+         const char    *id,
+         const char    *field)
+{
+  return tandem_project_get_text (project, entity, id, field);
+}
+
+static void
+assert_text (TandemProject *project,
+             const char    *entity,
+             const char    *id,
+             const char    *field,
+             const char    *expected)
+{
+  g_autofree char *text = text_of (project, entity, id, field);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static const char count_log[] = "SELECT count(*) FROM change_log";
+
+/* The error of a write that a test's trigger refused. */
+static void
+assert_refused (GError *error)
+{
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "refused"));
+}
+
+/* What the measures page does, each as one change in core: one undo takes
+ * it all back, and a write that fails part-way leaves nothing behind. */
+static void
+test_typed_edits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *measure = NULL;
+  g_autofree char *point = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *phase = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *chart = NULL;
+  gint64 logged;
+
+  /* A measure goes after the team's others. */
+  measure = tandem_measure_add (project, fixture->team, "Restraints", &error);
+  g_assert_no_error (error);
+  assert_undo_label (project, "Add a measure");
+  assert_text (project, "measure", measure, "name", "Restraints");
+  assert_text (project, "measure", measure, "position", "1.0");
+
+  /* A value, and one refused by the file: nothing of it is left. */
+  point = tandem_measure_add_value (project, measure, "2026-01-05", 5, NAN, "Quiet week", FALSE, &error);
+  g_assert_no_error (error);
+  assert_undo_label (project, "Add a value");
+  assert_text (project, "data_point", point, "note", "Quiet week");
+  g_assert_null (text_of (project, "data_point", point, "denominator"));
+  run_sql_or_die (project, "CREATE TEMP TRIGGER refuse BEFORE INSERT ON data_point "
+                  "BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  logged = count_or_die (project, count_log);
+  g_assert_null (tandem_measure_add_value (project, measure, "2026-01-12", 6, NAN, NULL, TRUE, &error));
+  assert_refused (error);
+  g_clear_error (&error);
+  run_sql_or_die (project, "DROP TRIGGER refuse");
+  g_assert_cmpint (tandem_project_count (project, "data_point", "measure_id", measure), ==, 1);
+  g_assert_cmpint (count_or_die (project, count_log), ==, logged);
+  assert_undo_label (project, "Add a value");
+  second = tandem_measure_add_value (project, measure, "2026-01-12", 6, NAN, NULL, FALSE, &error);
+  g_assert_no_error (error);
+
+  /* Changing a value: the fields the person changed, as one change; one
+   * someone else changed meanwhile keeps theirs and is kept as a conflict. */
+  g_assert_true (tandem_project_update (project, "data_point", point, "note",
+                                        tandem_value_text ("Flu on the ward"), &error));
+  {
+    TandemFieldEdit form[] = {
+      { "date", "2026-01-05", TRUE, tandem_value_text ("2026-01-06"), FALSE },
+      { "value", "5.0", FALSE, tandem_value_double (5), FALSE },
+      { "note", "Quiet week", TRUE, tandem_value_text ("Very quiet"), FALSE },
+      { "excluded", "0", TRUE, tandem_value_int (1), FALSE },
+    };
+
+    g_assert_false (tandem_measure_change_value (project, point, form, G_N_ELEMENTS (form), &error));
+    g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_false (form[0].conflict);
+    g_assert_true (form[2].conflict);
+  }
+  assert_undo_label (project, "Change a value");
+  assert_text (project, "data_point", point, "date", "2026-01-06");
+  assert_text (project, "data_point", point, "note", "Flu on the ward");
+  assert_text (project, "data_point", point, "excluded", "1");
+  g_assert_true (tandem_project_undo (project, &error));
+  assert_text (project, "data_point", point, "date", "2026-01-05");
+  assert_text (project, "data_point", point, "excluded", "0");
+
+  /* A field the file refuses after another was written: neither is saved. */
+  run_sql_or_die (project, "CREATE TEMP TRIGGER refuse BEFORE UPDATE OF note ON data_point "
+                  "BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  logged = count_or_die (project, count_log);
+  {
+    TandemFieldEdit form[] = {
+      { "date", "2026-01-05", TRUE, tandem_value_text ("2026-01-07"), FALSE },
+      { "note", "Flu on the ward", TRUE, tandem_value_text ("Flu"), FALSE },
+    };
+
+    g_assert_false (tandem_measure_change_value (project, point, form, G_N_ELEMENTS (form), &error));
+    assert_refused (error);
+    g_clear_error (&error);
+  }
+  run_sql_or_die (project, "DROP TRIGGER refuse");
+  assert_text (project, "data_point", point, "date", "2026-01-05");
+  g_assert_cmpint (count_or_die (project, count_log), ==, logged);
+
+  /* Settings: labelled with what changed, checked against what was shown. */
+  g_assert_true (tandem_measure_set_field (project, measure, "name", "Restraints",
+                                           tandem_value_text ("Restraint use"), &error));
+  g_assert_no_error (error);
+  assert_undo_label (project, "Rename a measure");
+  assert_text (project, "measure", measure, "name", "Restraint use");
+  g_assert_false (tandem_measure_set_field (project, measure, "unit", "incidents",
+                                            tandem_value_text ("uses"), &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_null (text_of (project, "measure", measure, "unit"));
+  g_assert_false (tandem_measure_set_field (project, measure, "team_id", NULL,
+                                            tandem_value_text (fixture->team), &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A run chart has no Making Data Count rules: one change, one undo. */
+  g_assert_true (tandem_measure_set_field (project, measure, "rules", NULL, tandem_value_text ("mdc"),
+                                           &error));
+  chart = text_of (project, "measure", measure, "chart_type");
+  g_assert_true (tandem_measure_set_chart (project, measure, chart, TANDEM_SPC_CHART_RUN, &error));
+  g_assert_no_error (error);
+  assert_undo_label (project, "Change a measure's chart");
+  assert_text (project, "measure", measure, "chart_type", "run");
+  g_assert_null (text_of (project, "measure", measure, "rules"));
+  g_assert_true (tandem_project_undo (project, &error));
+  assert_text (project, "measure", measure, "chart_type", chart);
+  assert_text (project, "measure", measure, "rules", "mdc");
+
+  /* Deleting a value, a phase and a note, each undone. */
+  {
+    g_autoptr(TandemMeasure) loaded = tandem_measure_load (project, measure, &error);
+
+    g_assert_no_error (error);
+    phase = tandem_measure_save_phase (project, loaded, NULL, "2026-01-12", "New policy", -1, &error);
+    g_assert_no_error (error);
+    note = tandem_measure_save_note (project, loaded, NULL, "2026-01-05", "Flu", NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (tandem_measure_delete_phase (project, phase, &error));
+  assert_undo_label (project, "Delete a phase");
+  g_assert_true (tandem_measure_delete_note (project, note, &error));
+  assert_undo_label (project, "Delete a note");
+  g_assert_true (tandem_measure_delete_value (project, second, &error));
+  g_assert_no_error (error);
+  assert_undo_label (project, "Delete a value");
+  g_assert_false (tandem_project_exists (project, "data_point", second));
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_exists (project, "data_point", second));
+  g_assert_true (tandem_project_exists (project, "phase", phase));
+  g_assert_true (tandem_project_exists (project, "annotation", note));
+
+  /* Deleting the measure: refused part-way, nothing goes; then all of it
+   * goes as one change, and one undo brings all of it back. */
+  run_sql_or_die (project, "CREATE TEMP TRIGGER refuse BEFORE DELETE ON data_point "
+                  "WHEN old.date = '2026-01-12' BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  logged = count_or_die (project, count_log);
+  g_assert_false (tandem_measure_delete (project, measure, &error));
+  assert_refused (error);
+  g_clear_error (&error);
+  run_sql_or_die (project, "DROP TRIGGER refuse");
+  g_assert_cmpint (count_or_die (project, count_log), ==, logged);
+  g_assert_true (tandem_project_exists (project, "measure", measure));
+  g_assert_cmpint (tandem_project_count (project, "data_point", "measure_id", measure), ==, 2);
+  g_assert_cmpint (tandem_project_count (project, "phase", "measure_id", measure), ==, 1);
+
+  g_assert_true (tandem_measure_delete (project, measure, &error));
+  g_assert_no_error (error);
+  assert_undo_label (project, "Delete a measure");
+  g_assert_false (tandem_project_exists (project, "measure", measure));
+  g_assert_cmpint (tandem_project_count (project, "data_point", "measure_id", measure), ==, 0);
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_exists (project, "measure", measure));
+  g_assert_cmpint (tandem_project_count (project, "data_point", "measure_id", measure), ==, 2);
+  g_assert_cmpint (tandem_project_count (project, "phase", "measure_id", measure), ==, 1);
+  g_assert_cmpint (tandem_project_count (project, "annotation", "measure_id", measure), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -874,6 +1082,7 @@ main (int   argc,
   g_test_add_func ("/measure/sample", test_sample);
   g_test_add_func ("/measure/links", test_links);
   g_test_add ("/measure/edit", Fixture, NULL, fixture_set_up, test_edit_phases_and_notes, fixture_tear_down);
+  g_test_add ("/measure/typed-edits", Fixture, NULL, fixture_set_up, test_typed_edits, fixture_tear_down);
   g_test_add_func ("/import/dates", test_dates);
   g_test_add_func ("/import/numbers", test_numbers);
   g_test_add_func ("/import/semicolons", test_import_semicolons);
