@@ -163,57 +163,28 @@ show_invalid (TandemMeasuresPage *self,
   tandem_page_show_error (TANDEM_PAGE (self), heading, error);
 }
 
-static gboolean
-commit_or_show (TandemMeasuresPage *self,
-                const char         *heading,
-                gboolean            ok,
-                GError             *error)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GError) commit_error = NULL;
-
-  if (ok && tandem_project_commit (project, &commit_error))
-    return TRUE;
-  if (ok)
-    error = commit_error;
-  else
-    tandem_project_rollback (project);
-  tandem_page_show_error (TANDEM_PAGE (self), heading, error);
-  return FALSE;
-}
-
-/* One field of the current measure, as one undoable edit; from @editor, it
- * is checked against what the editor showed, so that another program's
- * change to the same field is not written over (both are kept). */
+/* One field of the current measure, as one undoable edit, checked against
+ * what @editor showed, so that another program's change to the same field
+ * is not written over (both are kept). */
 static gboolean
 update_measure_from (TandemMeasuresPage *self,
                      GtkWidget          *editor,
-                     const char         *label,
                      const char         *field,
                      TandemValue         value)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (self->measure_id);
-  gboolean ok;
 
   if (project == NULL || id == NULL)
     return FALSE;
-  if (!tandem_project_begin (project, label, &error))
+  if (tandem_measure_set_field (project, id, field, tandem_shown_field_get_stored (editor), value,
+                                &error))
     {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Measure"), error);
-      return FALSE;
-    }
-  ok = tandem_project_finish_update (project, "measure", id, field, editor != NULL,
-                                     editor ? tandem_shown_field_get_stored (editor) : NULL,
-                                     value, &error);
-  if (ok)
-    {
-      if (editor)
-        tandem_shown_field_saved (editor, project);
+      tandem_shown_field_saved (editor, project);
       return TRUE;
     }
-  if (editor && tandem_shown_field_take_conflict (TANDEM_PAGE (self), editor, id, field, error))
+  if (tandem_shown_field_take_conflict (TANDEM_PAGE (self), editor, id, field, error))
     {
       load_measure (self);
       return FALSE;
@@ -469,25 +440,13 @@ add_value_clicked_cb (TandemMeasuresPage *self)
   if (project == NULL || self->measure_id == NULL ||
       !read_form (self, date, &value, &denominator, &note))
     return;
-  {
-    TandemField fields[] = {
-      { "measure_id", tandem_value_text (self->measure_id) },
-      { "date", tandem_value_text (date) },
-      { "value", number_value (value) },
-      { "denominator", number_value (denominator) },
-      { "note", tandem_value_text (note) },
-      { "excluded", tandem_value_int (gtk_check_button_get_active (self->excluded_check)) },
-    };
-
-    if (!tandem_project_begin (project, _("Add a value"), &error))
-      {
-        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Value"), error);
-        return;
-      }
-    id = tandem_project_insert (project, "data_point", fields, G_N_ELEMENTS (fields), &error);
-    if (!commit_or_show (self, _("Could Not Add the Value"), id != NULL, error))
+  id = tandem_measure_add_value (project, self->measure_id, date, value, denominator, note,
+                                 gtk_check_button_get_active (self->excluded_check), &error);
+  if (id == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Value"), error);
       return;
-  }
+    }
   advance_date (self, date);
   gtk_editable_set_text (GTK_EDITABLE (self->value_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
@@ -505,75 +464,55 @@ save_value_clicked_cb (TandemMeasuresPage *self)
   char date[11];
   double value, denominator;
   const char *note;
-  g_autoptr(GError) conflict = NULL;
   const char *conflict_field = NULL;
-  gboolean ok;
 
   if (project == NULL || point == NULL || !read_form (self, date, &value, &denominator, &note))
     return;
   id = g_strdup (point->id);
-  if (!tandem_project_begin (project, _("Change a value"), &error))
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Value"), error);
-      return;
-    }
   /* Only what the person changed is written, each checked against what the
    * form showed: a field someone else changed meanwhile keeps their value,
    * and both are kept as a conflict. */
   {
     gboolean excluded = gtk_check_button_get_active (self->excluded_check);
     const char *excluded_shown = tandem_shown_field_get_stored (GTK_WIDGET (self->excluded_check));
-    const struct { GtkWidget *editor; const char *field; gboolean changed; TandemValue value; } form[] = {
-      { GTK_WIDGET (self->date_entry), "date", tandem_shown_field_is_changed (GTK_WIDGET (self->date_entry)),
-        tandem_value_text (date) },
-      { GTK_WIDGET (self->value_entry), "value", tandem_shown_field_is_changed (GTK_WIDGET (self->value_entry)),
-        number_value (value) },
-      { GTK_WIDGET (self->denominator_entry), "denominator",
-        tandem_shown_field_is_changed (GTK_WIDGET (self->denominator_entry)), number_value (denominator) },
-      { GTK_WIDGET (self->note_entry), "note", tandem_shown_field_is_changed (GTK_WIDGET (self->note_entry)),
-        tandem_value_text (note) },
-      { GTK_WIDGET (self->excluded_check), "excluded",
-        g_strcmp0 (excluded ? "1" : "0", excluded_shown ? excluded_shown : "0") != 0,
-        tandem_value_int (excluded) },
-    };
-
-    ok = TRUE;
-    for (guint i = 0; ok && i < G_N_ELEMENTS (form); i++)
-      if (form[i].changed)
-        {
-          g_autoptr(GError) step = NULL;
-
-          if (tandem_project_update_checked (project, "data_point", id, form[i].field, TRUE,
-                                             tandem_shown_field_get_stored (form[i].editor),
-                                             form[i].value, &step))
-            continue;
-          if (tandem_conflict_set_aside (&step, &conflict))
-            {
-              conflict_field = conflict_field ? conflict_field : form[i].field;
-              tandem_shown_field_release (form[i].editor);
-            }
-          else
-            {
-              ok = FALSE;
-              g_propagate_error (&error, g_steal_pointer (&step));
-            }
-        }
-  }
-  if (!commit_or_show (self, _("Could Not Change the Value"), ok, error))
-    return;
-  {
     GtkWidget *editors[] = {
       GTK_WIDGET (self->date_entry), GTK_WIDGET (self->value_entry), GTK_WIDGET (self->denominator_entry),
       GTK_WIDGET (self->note_entry), GTK_WIDGET (self->excluded_check),
     };
+    TandemFieldEdit form[] = {
+      { "date", NULL, tandem_shown_field_is_changed (editors[0]), tandem_value_text (date), FALSE },
+      { "value", NULL, tandem_shown_field_is_changed (editors[1]),
+        number_value (value), FALSE },
+      { "denominator", NULL, tandem_shown_field_is_changed (editors[2]),
+        number_value (denominator), FALSE },
+      { "note", NULL, tandem_shown_field_is_changed (editors[3]), tandem_value_text (note), FALSE },
+      { "excluded", NULL, g_strcmp0 (excluded ? "1" : "0", excluded_shown ? excluded_shown : "0") != 0,
+        tandem_value_int (excluded), FALSE },
+    };
+
+    G_STATIC_ASSERT (G_N_ELEMENTS (form) == G_N_ELEMENTS (editors));
+    for (guint i = 0; i < G_N_ELEMENTS (form); i++)
+      form[i].shown = tandem_shown_field_get_stored (editors[i]);
+    if (!tandem_measure_change_value (project, id, form, G_N_ELEMENTS (form), &error) &&
+        !g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
+      {
+        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Value"), error);
+        return;
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (form); i++)
+      if (form[i].conflict)
+        {
+          conflict_field = conflict_field ? conflict_field : form[i].field;
+          tandem_shown_field_release (editors[i]);
+        }
     for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
       if (!tandem_shown_field_is_released (editors[i]))
         tandem_shown_field_saved (editors[i], project);
   }
-  if (conflict)
+  if (error)
     {
       /* What was typed is kept in the conflict: show the values that stand. */
-      tandem_shown_field_report_conflict (TANDEM_PAGE (self), id, conflict_field, conflict);
+      tandem_shown_field_report_conflict (TANDEM_PAGE (self), id, conflict_field, error);
       load_measure (self);
     }
 }
@@ -585,19 +524,14 @@ delete_value_clicked_cb (TandemMeasuresPage *self)
   const TandemDataPoint *point = selected_point (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  gboolean ok;
 
   if (project == NULL || point == NULL)
     return;
   id = g_strdup (point->id);
-  if (!tandem_project_begin (project, _("Delete a value"), &error))
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Value"), error);
-      return;
-    }
-  ok = tandem_project_delete (project, "data_point", id, &error);
-  if (commit_or_show (self, _("Could Not Delete the Value"), ok, error))
+  if (tandem_measure_delete_value (project, id, &error))
     tandem_page_show_toast (TANDEM_PAGE (self), _("Value deleted"), TRUE);
+  else
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Value"), error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1454,18 +1388,14 @@ delete_child_clicked_cb (GtkButton          *button,
   g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "id"));
   g_autoptr(GError) error = NULL;
   gboolean phase = g_strcmp0 (entity, "phase") == 0;
-  gboolean ok;
 
   if (project == NULL || id == NULL)
     return;
-  if (!tandem_project_begin (project, phase ? _("Delete a phase") : _("Delete a note"), &error))
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete"), error);
-      return;
-    }
-  ok = tandem_project_delete (project, entity, id, &error);
-  if (commit_or_show (self, _("Could Not Delete"), ok, error))
+  if (phase ? tandem_measure_delete_phase (project, id, &error)
+            : tandem_measure_delete_note (project, id, &error))
     tandem_page_show_toast (TANDEM_PAGE (self), phase ? _("Phase deleted") : _("Note deleted"), TRUE);
+  else
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete"), error);
 }
 
 static void
@@ -1730,13 +1660,13 @@ text_row_applied_cb (AdwEntryRow        *row,
           show_invalid (self, _("The Measure Needs a Name"), _("Type a name for the measure."));
           return;
         }
-      update_measure_from (self, GTK_WIDGET (row), _("Rename a measure"), "name", tandem_value_text (stripped));
+      update_measure_from (self, GTK_WIDGET (row), "name", tandem_value_text (stripped));
     }
   else if (row == self->definition_row)
-    update_measure_from (self, GTK_WIDGET (row), _("Change how a measure is defined"), "definition",
+    update_measure_from (self, GTK_WIDGET (row), "definition",
                     tandem_value_text (*stripped ? stripped : NULL));
   else if (row == self->unit_row)
-    update_measure_from (self, GTK_WIDGET (row), _("Change a measure's unit"), "unit",
+    update_measure_from (self, GTK_WIDGET (row), "unit",
                     tandem_value_text (*stripped ? stripped : NULL));
   else if (row == self->target_row)
     {
@@ -1745,7 +1675,7 @@ text_row_applied_cb (AdwEntryRow        *row,
           show_invalid (self, _("Check the Target"), _("The target must be a number, or empty for none."));
           return;
         }
-      update_measure_from (self, GTK_WIDGET (row), _("Change a measure's target"), "target",
+      update_measure_from (self, GTK_WIDGET (row), "target",
                            number_value (number));
     }
   else if (row == self->freeze_row)
@@ -1758,7 +1688,7 @@ text_row_applied_cb (AdwEntryRow        *row,
                         _("The baseline is a number of points, 2 or more, or empty to use them all."));
           return;
         }
-      update_measure_from (self, GTK_WIDGET (row), _("Change a measure's baseline"), "freeze",
+      update_measure_from (self, GTK_WIDGET (row), "freeze",
                       *stripped ? tandem_value_int ((gint64) n) : tandem_value_null ());
     }
   else if (row == self->multiply_row)
@@ -1768,7 +1698,7 @@ text_row_applied_cb (AdwEntryRow        *row,
           show_invalid (self, _("Check the Multiplier"), _("Multiply by a number above 0, such as 100."));
           return;
         }
-      update_measure_from (self, GTK_WIDGET (row), _("Change a measure's multiplier"), "multiply",
+      update_measure_from (self, GTK_WIDGET (row), "multiply",
                            tandem_value_double (number));
     }
 }
@@ -1783,35 +1713,22 @@ combo_changed_cb (AdwComboRow        *row,
   if (self->loading || self->measure == NULL || i == GTK_INVALID_LIST_POSITION)
     return;
   if (row == self->kind_row && i < G_N_ELEMENTS (kinds))
-    update_measure_from (self, GTK_WIDGET (row), _("Change the kind of a measure"), "kind",
+    update_measure_from (self, GTK_WIDGET (row), "kind",
                          tandem_value_text (kinds[i]));
   else if (row == self->direction_row && i < G_N_ELEMENTS (directions))
-    update_measure_from (self, GTK_WIDGET (row), _("Change which way is better"), "direction",
+    update_measure_from (self, GTK_WIDGET (row), "direction",
                          tandem_value_text (directions[i]));
   else if (row == self->frequency_row && i < G_N_ELEMENTS (frequencies))
-    update_measure_from (self, GTK_WIDGET (row), _("Change how often a measure is taken"), "frequency",
+    update_measure_from (self, GTK_WIDGET (row), "frequency",
                          tandem_value_text (frequencies[i]));
   else if (row == self->chart_row && i < TANDEM_SPC_N_CHARTS)
     {
-      TandemSpcChart chart = (TandemSpcChart) i;
       TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
       g_autoptr(GError) error = NULL;
-      gboolean ok;
 
-      if (!tandem_project_begin (project, _("Change a measure's chart"), &error))
-        {
-          tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Measure"), error);
-          return;
-        }
-      ok = tandem_project_update_checked (project, "measure", self->measure_id, "chart_type", TRUE,
-                                          tandem_shown_field_get_stored (GTK_WIDGET (row)),
-                                          tandem_value_text (tandem_spc_chart_to_string (chart)),
-                                          &error);
-      /* Making Data Count has no rules for run charts: go back to the usual ones. */
-      if (ok && chart == TANDEM_SPC_CHART_RUN && self->measure->rules == TANDEM_SPC_RULES_MDC)
-        ok = tandem_project_update (project, "measure", self->measure_id, "rules",
-                                    tandem_value_null (), &error);
-      if (tandem_project_end_checked (project, ok, &error))
+      if (tandem_measure_set_chart (project, self->measure_id,
+                                    tandem_shown_field_get_stored (GTK_WIDGET (row)),
+                                    (TandemSpcChart) i, &error))
         tandem_shown_field_saved (GTK_WIDGET (row), project);
       else if (tandem_shown_field_take_conflict (TANDEM_PAGE (self), GTK_WIDGET (row),
                                                  self->measure_id, "chart_type", error))
@@ -1829,7 +1746,7 @@ combo_changed_cb (AdwComboRow        *row,
           load_measure (self);
           return;
         }
-      update_measure_from (self, GTK_WIDGET (row), _("Change a measure's rules"), "rules",
+      update_measure_from (self, GTK_WIDGET (row), "rules",
                            tandem_value_text (rules_names[i]));
     }
 }
@@ -1841,7 +1758,7 @@ screen_changed_cb (GtkSwitch          *sw,
 {
   if (self->loading || self->measure == NULL)
     return;
-  update_measure_from (self, GTK_WIDGET (sw), _("Change moving range screening"), "screen_mr",
+  update_measure_from (self, GTK_WIDGET (sw), "screen_mr",
                        tandem_value_int (gtk_switch_get_active (sw)));
 }
 
@@ -1878,22 +1795,12 @@ add_measure_clicked_cb (TandemMeasuresPage *self)
       if (!taken)
         name = g_steal_pointer (&candidate);
     }
-  {
-    TandemField fields[] = {
-      { "team_id", tandem_value_text (team) },
-      { "name", tandem_value_text (name) },
-      { "position", tandem_value_double (measures->len) },
-    };
-
-    if (!tandem_project_begin (project, _("Add a measure"), &error))
-      {
-        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add a Measure"), error);
-        return;
-      }
-    id = tandem_project_insert (project, "measure", fields, G_N_ELEMENTS (fields), &error);
-    if (!commit_or_show (self, _("Could Not Add a Measure"), id != NULL, error))
+  id = tandem_measure_add (project, team, name, &error);
+  if (id == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add a Measure"), error);
       return;
-  }
+    }
   tandem_measures_page_select_measure (self, id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
@@ -1905,18 +1812,13 @@ delete_measure_clicked_cb (TandemMeasuresPage *self)
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (self->measure_id);
-  gboolean ok;
 
   if (project == NULL || id == NULL)
     return;
-  if (!tandem_project_begin (project, _("Delete a measure"), &error))
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Measure"), error);
-      return;
-    }
-  ok = tandem_project_delete (project, "measure", id, &error);
-  if (commit_or_show (self, _("Could Not Delete the Measure"), ok, error))
+  if (tandem_measure_delete (project, id, &error))
     tandem_page_show_toast (TANDEM_PAGE (self), _("Measure deleted"), TRUE);
+  else
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Measure"), error);
 }
 
 static void
