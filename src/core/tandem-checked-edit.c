@@ -216,3 +216,34 @@ tandem_project_update_fields (TandemProject    *self,
     }
   return TRUE;
 }
+
+/**
+ * tandem_change_commit_keeping:
+ * @change: a begun change
+ * @ok: whether every step of it succeeded (conflicts set aside count as
+ *   success)
+ * @conflict: (transfer full) (nullable): the first conflict it met
+ * @error: return location for an error
+ *
+ * Ends a change made of several checked fields: saves it when @ok, and then
+ * fails with @conflict if there was one, since the rest of the change and
+ * the conflict (both values, for a person to choose) are saved. When not @ok
+ * the change is rolled back as @change goes.
+ *
+ * Returns: %TRUE if the change is saved and met no conflict
+ */
+gboolean
+tandem_change_commit_keeping (TandemChange  *change,
+                              gboolean       ok,
+                              GError        *conflict,
+                              GError       **error)
+{
+  g_autoptr(GError) kept = conflict;
+
+  if (!ok || !tandem_change_commit (change, error))
+    return FALSE;
+  if (kept == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&kept));
+  return FALSE;
+}

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "tandem-change.h"
 #include "tandem-project.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,11 @@ gboolean tandem_project_update_fields  (TandemProject    *self,
                                         TandemFieldEdit  *edits,
                                         guint             n_edits,
                                         GError          **conflict,
+                                        GError          **error);
+
+gboolean tandem_change_commit_keeping  (TandemChange     *change,
+                                        gboolean          ok,
+                                        GError           *conflict,
                                         GError          **error);
 
 G_END_DECLS

@@ -1324,3 +1324,99 @@ tandem_coaching_attendance (TandemProject  *project,
     return NULL;
   return g_steal_pointer (&attendance);
 }
+
+/**
+ * tandem_coaching_edit_session:
+ * @project: a project
+ * @session_id: a coaching session
+ * @fields: (array length=n_fields): the session's fields as its form shows
+ *   them (“starts_at”, “minutes”, “kind”, “online”, “private”, “coach”,
+ *   “check_in”, “notes”, “advice”, “agreements”, “confidence”, “momentum”)
+ * @n_fields: how many
+ * @attendance: (array length=n_attendance): who came, as the form says
+ * @n_attendance: how many
+ * @links: (array length=n_links): what the session is linked to
+ * @n_links: how many
+ * @error: return location for an error
+ *
+ * Saves a session's form as one undoable change (“Edit coaching session”):
+ * the fields the person changed, each checked against what the form showed,
+ * then attendance and links. A field someone else changed meanwhile keeps
+ * their value, both are kept as a conflict and its edit is marked; the rest
+ * is saved, and the call fails with %TANDEM_PROJECT_ERROR_CONFLICT. Any
+ * other failure saves nothing.
+ *
+ * Returns: %TRUE if the whole form is saved
+ */
+gboolean
+tandem_coaching_edit_session (TandemProject                 *project,
+                              const char                    *session_id,
+                              TandemFieldEdit               *fields,
+                              guint                          n_fields,
+                              const TandemAttendanceChoice  *attendance,
+                              guint                          n_attendance,
+                              const TandemLinkChoice        *links,
+                              guint                          n_links,
+                              GError                       **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  GError *conflict = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+
+  if (!tandem_change_begin (&change, project, _("Edit coaching session"), error))
+    return FALSE;
+  ok = tandem_project_update_fields (project, "coaching_session", session_id, fields, n_fields,
+                                     &conflict, error);
+  for (guint i = 0; ok && i < n_attendance; i++)
+    ok = tandem_coaching_set_attendance (project, session_id, attendance[i].person_id,
+                                         attendance[i].status, attendance[i].title, error);
+  for (guint i = 0; ok && i < n_links; i++)
+    ok = tandem_coaching_set_link (project, session_id, links[i].entity, links[i].item_id,
+                                   links[i].linked, error);
+  return tandem_change_commit_keeping (&change, ok, conflict, error);
+}
+
+/**
+ * tandem_coaching_delete_session:
+ * @project: a project
+ * @session_id: a coaching session
+ * @error: return location for an error
+ *
+ * Deletes a session and what belongs to it (tandem_project_delete()), as
+ * one undoable change (“Delete coaching session”).
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_coaching_delete_session (TandemProject  *project,
+                                const char     *session_id,
+                                GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+
+  return _tandem_db_delete (project, "coaching_session", session_id,
+                            _("Delete coaching session"), error);
+}
+
+/**
+ * tandem_coaching_delete_action:
+ * @project: a project
+ * @action_id: an action
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if saved (“Delete action”, undoable)
+ */
+gboolean
+tandem_coaching_delete_action (TandemProject  *project,
+                               const char     *action_id,
+                               GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (action_id != NULL, FALSE);
+
+  return _tandem_db_delete (project, "action", action_id, _("Delete action"), error);
+}

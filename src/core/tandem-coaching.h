@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "tandem-checked-edit.h"
 #include "tandem-project.h"
 
 G_BEGIN_DECLS
@@ -259,6 +260,40 @@ TandemAttendance *tandem_coaching_attendance (TandemProject          *project,
                                              const char              *last_month,
                                              guint                    n_months,
                                              gboolean                 include_private,
+                                             GError                 **error);
+
+/* Who came to a session, as a session's form says (see
+ * tandem_coaching_set_attendance()). */
+typedef struct
+{
+  const char *person_id;
+  const char *status;       /* present, apologies, or NULL: not recorded */
+  const char *title;        /* the role written in the attendance */
+} TandemAttendanceChoice;
+
+/* What a session is linked to, as a session's form says (see
+ * tandem_coaching_set_link()). */
+typedef struct
+{
+  const char *entity;       /* node, pdsa_cycle or measure */
+  const char *item_id;
+  gboolean    linked;
+} TandemLinkChoice;
+
+gboolean    tandem_coaching_edit_session    (TandemProject           *project,
+                                             const char              *session_id,
+                                             TandemFieldEdit         *fields,
+                                             guint                    n_fields,
+                                             const TandemAttendanceChoice *attendance,
+                                             guint                    n_attendance,
+                                             const TandemLinkChoice  *links,
+                                             guint                    n_links,
+                                             GError                 **error);
+gboolean    tandem_coaching_delete_session  (TandemProject           *project,
+                                             const char              *session_id,
+                                             GError                 **error);
+gboolean    tandem_coaching_delete_action   (TandemProject           *project,
+                                             const char              *action_id,
                                              GError                 **error);
 
 G_END_DECLS

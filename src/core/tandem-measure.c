@@ -899,24 +899,6 @@ update_if_changed (TandemProject  *project,
   return FALSE;
 }
 
-/* Ends a change; one that met someone else's change fails with the
- * conflict, once the rest of it (and the conflict) is saved. */
-static gboolean
-end_change_keeping (TandemChange  *change,
-                    gboolean       ok,
-                    GError        *conflict,
-                    GError       **error)
-{
-  g_autoptr(GError) kept = conflict;
-
-  if (!ok || !tandem_change_commit (change, error))
-    return FALSE;
-  if (kept == NULL)
-    return TRUE;
-  g_propagate_error (error, g_steal_pointer (&kept));
-  return FALSE;
-}
-
 /**
  * tandem_measure_save_phase:
  * @project: a project
@@ -1028,7 +1010,7 @@ tandem_measure_save_phase (TandemProject        *project,
       if (!ok)
         g_propagate_error (error, g_steal_pointer (&local_error));
     }
-  if (!end_change_keeping (&change, ok, g_steal_pointer (&conflict), error))
+  if (!tandem_change_commit_keeping (&change, ok, g_steal_pointer (&conflict), error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -1136,7 +1118,7 @@ tandem_measure_save_note (TandemProject        *project,
            update_if_changed (project, "annotation", id, "node_id", old->node_id, idea, &conflict, error) &&
            update_if_changed (project, "annotation", id, "pdsa_id", old->pdsa_id, pdsa_id, &conflict, error);
     }
-  if (!end_change_keeping (&change, ok, g_steal_pointer (&conflict), error))
+  if (!tandem_change_commit_keeping (&change, ok, g_steal_pointer (&conflict), error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -1339,7 +1321,7 @@ tandem_measure_set_field (TandemProject  *project,
   if (!tandem_change_begin (&change, project, label, error))
     return FALSE;
   ok = tandem_project_update_fields (project, "measure", measure_id, &edit, 1, &conflict, error);
-  return end_change_keeping (&change, ok, conflict, error);
+  return tandem_change_commit_keeping (&change, ok, conflict, error);
 }
 
 /**
@@ -1388,7 +1370,7 @@ tandem_measure_set_chart (TandemProject   *project,
         ok = tandem_project_update (project, "measure", measure_id, "rules", tandem_value_null (),
                                     error);
     }
-  return end_change_keeping (&change, ok, conflict, error);
+  return tandem_change_commit_keeping (&change, ok, conflict, error);
 }
 
 static TandemValue
@@ -1479,7 +1461,7 @@ tandem_measure_change_value (TandemProject    *project,
     return FALSE;
   ok = tandem_project_update_fields (project, "data_point", point_id, edits, n_edits, &conflict,
                                      error);
-  return end_change_keeping (&change, ok, conflict, error);
+  return tandem_change_commit_keeping (&change, ok, conflict, error);
 }
 
 /**

@@ -1142,6 +1142,135 @@ test_markdown_escaped (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (log, "# R&amp;D &lt;b&gt;Ward&lt;/b&gt; \\# 2\n"));
 }
 
+static void
+assert_undo_label (TandemProject *project,
+                   const char    *expected)
+{
+  g_autofree char *label = tandem_project_dup_undo_label (project);
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+static void
+assert_coach (TandemProject *project,
+              const char    *session,
+              const char    *expected)
+{
+  g_autofree char *coach = tandem_project_get_text (project, "coaching_session", session, "coach");
+
+  g_assert_cmpstr (coach, ==, expected);
+}
+
+/* The session form saved as one change in core: one undo takes back its
+ * fields, attendance and links; a part that fails leaves nothing; a field
+ * someone else changed is kept as a conflict and the rest is saved. Deleting
+ * an action and a session, each one change. */
+static void
+test_typed_edits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  static const char count_log[] = "SELECT count(*) FROM change_log";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = add_team (project, "Lyra Ward");
+  g_autofree char *person = add_person (project, team, "Sam Nurse", "staff", FALSE);
+  g_autofree char *measure = NULL;
+  g_autofree char *session = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *undo = NULL;
+  g_autofree char *first_coach = NULL;
+  TandemFieldEdit fields[] = {
+    { "coach", NULL, TRUE, tandem_value_text ("Ada Coach"), FALSE },
+    { "notes", NULL, TRUE, tandem_value_text ("Huddles are working"), FALSE },
+    { "minutes", "60", FALSE, tandem_value_int (60), FALSE },
+  };
+  TandemAttendanceChoice attendance[] = { { person, "present", "Charge nurse" } };
+  TandemLinkChoice links[2] = { { "measure", NULL, TRUE }, { "team", NULL, TRUE } };
+  gint64 logged;
+
+  {
+    TandemField f[] = { { "team_id", tandem_value_text (team) },
+                        { "name", tandem_value_text ("Restraints") } };
+    measure = insert (project, "measure", f, G_N_ELEMENTS (f));
+  }
+  links[0].item_id = measure;
+  links[1].item_id = team;
+  session = tandem_coaching_log_session (project, team, "2026-11-02T09:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  first_coach = tandem_project_get_text (project, "coaching_session", session, "coach");
+  fields[0].shown = first_coach;
+
+  /* The last link cannot be made: the fields and attendance before it go too. */
+  undo = tandem_project_dup_undo_label (project);
+  logged = count_or_die (project, count_log);
+  g_assert_false (tandem_coaching_edit_session (project, session, fields, G_N_ELEMENTS (fields),
+                                                attendance, 1, links, 2, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_or_die (project, count_log), ==, logged);
+  assert_undo_label (project, undo);
+  assert_coach (project, session, first_coach);
+  g_assert_cmpint (tandem_project_count (project, "attendance", "session_id", session), ==, 0);
+
+  /* Someone else wrote the notes meanwhile: theirs stay, the rest is saved. */
+  set_text (project, "coaching_session", session, "notes", "Their notes");
+  g_assert_false (tandem_coaching_edit_session (project, session, fields, G_N_ELEMENTS (fields),
+                                                attendance, 1, links, 1, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (fields[0].conflict);
+  g_assert_true (fields[1].conflict);
+  assert_undo_label (project, "Edit coaching session");
+  {
+    g_autofree char *coach = tandem_project_get_text (project, "coaching_session", session, "coach");
+    g_autofree char *notes = tandem_project_get_text (project, "coaching_session", session, "notes");
+
+    g_assert_cmpstr (coach, ==, "Ada Coach");
+    g_assert_cmpstr (notes, ==, "Their notes");
+  }
+  g_assert_cmpint (tandem_project_count (project, "attendance", "session_id", session), ==, 1);
+  g_assert_cmpint (tandem_project_count (project, "session_link", "session_id", session), ==, 1);
+
+  /* One undo takes the whole form back. */
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_no_error (error);
+  assert_coach (project, session, first_coach);
+  g_assert_cmpint (tandem_project_count (project, "attendance", "session_id", session), ==, 0);
+  g_assert_cmpint (tandem_project_count (project, "session_link", "session_id", session), ==, 0);
+
+  /* Deleting an action, then the session, each one change undone by one undo. */
+  action = tandem_coaching_add_action (project, session, "Run a huddle", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_coaching_delete_action (project, action, &error));
+  g_assert_no_error (error);
+  assert_undo_label (project, "Delete action");
+  g_assert_false (tandem_project_exists (project, "action", action));
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_true (tandem_project_exists (project, "action", action));
+
+  g_assert_true (tandem_coaching_set_attendance (project, session, person, "present", NULL, &error));
+  g_assert_true (tandem_coaching_delete_session (project, session, &error));
+  g_assert_no_error (error);
+  assert_undo_label (project, "Delete coaching session");
+  g_assert_false (tandem_project_exists (project, "coaching_session", session));
+  g_assert_cmpint (tandem_project_count (project, "attendance", "session_id", session), ==, 0);
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_exists (project, "coaching_session", session));
+  g_assert_cmpint (tandem_project_count (project, "attendance", "session_id", session), ==, 1);
+
+  /* A delete the file refuses leaves everything. */
+  run_sql_or_die (project, "CREATE TEMP TRIGGER refuse BEFORE DELETE ON coaching_session "
+                  "BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  logged = count_or_die (project, count_log);
+  g_assert_false (tandem_coaching_delete_session (project, session, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (count_or_die (project, count_log), ==, logged);
+  g_assert_true (tandem_project_exists (project, "coaching_session", session));
+  g_assert_cmpint (tandem_project_count (project, "attendance", "session_id", session), ==, 1);
+  assert_undo_label (project, "Record attendance");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1162,6 +1291,7 @@ main (int   argc,
   ADD ("/coaching/copy-without-private", test_copy_without_private);
   ADD ("/coaching/merge-copy-without-private", test_merge_copy_without_private);
   ADD ("/coaching/template-rename-delete", test_template_rename_delete);
+  ADD ("/coaching/typed-edits", test_typed_edits);
 #undef ADD
   return g_test_run ();
 }
