@@ -1368,3 +1368,45 @@ tandem_peer_support_add_record (TandemProject          *project,
     g_clear_pointer (&id, g_free);
   return id;
 }
+
+/**
+ * tandem_peer_support_delete_record:
+ * @project: a project
+ * @record_id: a supervision record
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if saved (“Delete supervision record”, undoable)
+ */
+gboolean
+tandem_peer_support_delete_record (TandemProject  *project,
+                                   const char     *record_id,
+                                   GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (record_id != NULL, FALSE);
+
+  return _tandem_db_delete (project, "supervision", record_id, _("Delete supervision record"),
+                            error);
+}
+
+/**
+ * tandem_peer_support_delete_role:
+ * @project: a project
+ * @role_id: a peer role
+ * @error: return location for an error
+ *
+ * Deletes a peer role with its supervision records, as one undoable change
+ * (“Delete peer role”).
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+tandem_peer_support_delete_role (TandemProject  *project,
+                                 const char     *role_id,
+                                 GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (role_id != NULL, FALSE);
+
+  return _tandem_db_delete (project, "peer_role", role_id, _("Delete peer role"), error);
+}

@@ -256,6 +256,12 @@ char       *tandem_peer_support_add_record      (TandemProject         *project,
                                                  TandemSupervisionKind  kind,
                                                  const char            *note,
                                                  GError               **error);
+gboolean    tandem_peer_support_delete_record   (TandemProject         *project,
+                                                 const char            *record_id,
+                                                 GError               **error);
+gboolean    tandem_peer_support_delete_role     (TandemProject         *project,
+                                                 const char            *role_id,
+                                                 GError               **error);
 
 TandemPeerSupportReport   *tandem_peer_support_report_new        (TandemProject  *project,
                                                                   const char     *team_id,

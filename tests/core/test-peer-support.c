@@ -842,6 +842,71 @@ test_status_expecting (Fixture       *fixture,
   g_assert_cmpstr (conflict->theirs_author, ==, "Aisha Peer");
 }
 
+static void
+assert_undo_label (TandemProject *project,
+                   const char    *expected)
+{
+  g_autofree char *label = tandem_project_dup_undo_label (project);
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+/* What the page deletes, each as one change in core: undone by one undo; a
+ * delete the file refuses part-way leaves everything. */
+static void
+test_typed_deletes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  static const char count_log[] = "SELECT count(*) FROM change_log";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gint64 logged;
+
+  role = tandem_peer_support_add_role (project, fixture->team, "Peer support worker", &error);
+  g_assert_no_error (error);
+  first = tandem_peer_support_add_record (project, role, "2026-09-03", TANDEM_SUPERVISION_ONE_TO_ONE,
+                                          "Talked about boundaries", &error);
+  g_assert_no_error (error);
+  second = tandem_peer_support_add_record (project, role, "2026-10-01", TANDEM_SUPERVISION_GROUP,
+                                           "Keep", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (tandem_peer_support_delete_record (project, first, &error));
+  g_assert_no_error (error);
+  assert_undo_label (project, "Delete supervision record");
+  g_assert_false (tandem_project_exists (project, "supervision", first));
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_true (tandem_project_exists (project, "supervision", first));
+
+  /* The second record cannot go: the role and the first stay too. */
+  run_sql_or_die (project, "CREATE TEMP TRIGGER refuse BEFORE DELETE ON supervision "
+                  "WHEN old.note = 'Keep' BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  logged = count_or_die (project, count_log);
+  g_assert_false (tandem_peer_support_delete_role (project, role, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (tandem_peer_support_delete_record (project, second, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  run_sql_or_die (project, "DROP TRIGGER refuse");
+  g_assert_cmpint (count_or_die (project, count_log), ==, logged);
+  g_assert_true (tandem_project_exists (project, "peer_role", role));
+  g_assert_cmpint (tandem_project_count (project, "supervision", "role_id", role), ==, 2);
+
+  g_assert_true (tandem_peer_support_delete_role (project, role, &error));
+  g_assert_no_error (error);
+  assert_undo_label (project, "Delete peer role");
+  g_assert_false (tandem_project_exists (project, "peer_role", role));
+  g_assert_cmpint (tandem_project_count (project, "supervision", "role_id", role), ==, 0);
+  g_assert_true (tandem_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_exists (project, "peer_role", role));
+  g_assert_cmpint (tandem_project_count (project, "supervision", "role_id", role), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -867,6 +932,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/peer-support/caseload-filled-roles", Fixture, NULL, fixture_set_up,
               test_caseload_filled_roles, fixture_tear_down);
+  g_test_add ("/peer-support/typed-deletes", Fixture, NULL, fixture_set_up, test_typed_deletes,
+              fixture_tear_down);
   g_test_add_func ("/peer-support/retention", test_retention);
   g_test_add_func ("/peer-support/dates", test_dates);
   g_test_add_func ("/peer-support/caseload", test_caseload);
