@@ -746,11 +746,8 @@ delete_action_cb (GtkButton          *button,
   const char *action = g_object_get_data (G_OBJECT (button), "action-id");
   g_autoptr(GError) error = NULL;
 
-  if (!tandem_project_begin (project, _("Delete action"), &error) ||
-      !tandem_project_delete (project, "action", action, &error) ||
-      !tandem_project_commit (project, &error))
+  if (!tandem_coaching_delete_action (project, action, &error))
     {
-      tandem_project_rollback (project);
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Action"), error);
       return;
     }
@@ -1025,10 +1022,16 @@ save_editor (TandemCoachingPage *self)
   const char *time = editable_text (self->time_row);
   int minutes = gtk_spin_button_get_value_as_int (self->minutes_spin);
   int hour = -1, minute = -1;
-  gboolean ok = TRUE;
-  g_autoptr(GError) conflict = NULL;
   const char *conflict_field = NULL;
   g_autofree char *minutes_text = NULL;
+  g_autofree char *confidence_text = NULL;
+  g_autofree char *momentum_text = NULL;
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) fields = g_array_new (FALSE, TRUE, sizeof (TandemFieldEdit));
+  g_autoptr(GArray) attendance = g_array_new (FALSE, TRUE, sizeof (TandemAttendanceChoice));
+  g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (TandemLinkChoice));
+  int confidence = (int) adw_combo_row_get_selected (self->confidence_row);
+  int momentum = (int) adw_combo_row_get_selected (self->momentum_row);
 
   if (self->session_id == NULL || project == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
     return TRUE;
@@ -1063,31 +1066,15 @@ save_editor (TandemCoachingPage *self)
     }
   coach = stripped (editable_text (self->coach_row));
 
-  if (!tandem_project_begin (project, _("Edit coaching session"), &error))
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), error);
-      return FALSE;
-    }
-
   /* Only what the person changed from what the form was filled from is
    * written, each checked against the file: a field someone else changed
    * meanwhile keeps their value and both are kept as a conflict. */
-#define SET(editor, field, wanted, value) \
+#define SET(editor, name, wanted, stored) \
   G_STMT_START { \
-    const char *shown_ = tandem_shown_field_get_stored (GTK_WIDGET (editor)); \
-    g_autoptr(GError) step_ = NULL; \
-    if (ok && g_strcmp0 ((wanted), shown_) != 0 && \
-        !tandem_project_update_checked (project, "coaching_session", self->session_id, field, \
-                                        TRUE, shown_, value, &step_)) \
-      { \
-        if (tandem_conflict_set_aside (&step_, &conflict)) \
-          conflict_field = conflict_field ? conflict_field : field; \
-        else \
-          { \
-            ok = FALSE; \
-            g_propagate_error (&error, g_steal_pointer (&step_)); \
-          } \
-      } \
+    TandemFieldEdit edit_ = { name, tandem_shown_field_get_stored (GTK_WIDGET (editor)), FALSE, \
+                              stored, FALSE }; \
+    edit_.changed = g_strcmp0 ((wanted), edit_.shown) != 0; \
+    g_array_append_val (fields, edit_); \
   } G_STMT_END
 
   if (starts_at)
@@ -1102,46 +1089,56 @@ save_editor (TandemCoachingPage *self)
   SET (self->coach_row, "coach", coach, tandem_value_text (coach));
   for (guint i = 0; i < N_TEXTS; i++)
     {
-      g_autofree char *text = text_view_get (self->text_views[i]);
+      char *text = text_view_get (self->text_views[i]);
+
+      g_ptr_array_add (owned, text);
       SET (self->text_views[i], texts[i].field, text, tandem_value_text (text));
     }
-  {
-    int confidence = (int) adw_combo_row_get_selected (self->confidence_row);
-    int momentum = (int) adw_combo_row_get_selected (self->momentum_row);
-    g_autofree char *confidence_text = confidence ? g_strdup_printf ("%d", confidence) : NULL;
-    g_autofree char *momentum_text = momentum ? g_strdup_printf ("%d", momentum) : NULL;
-
-    SET (self->confidence_row, "confidence", confidence_text,
-         confidence ? tandem_value_int (confidence) : tandem_value_null ());
-    SET (self->momentum_row, "momentum", momentum_text,
-         momentum ? tandem_value_int (momentum) : tandem_value_null ());
-  }
+  confidence_text = confidence ? g_strdup_printf ("%d", confidence) : NULL;
+  momentum_text = momentum ? g_strdup_printf ("%d", momentum) : NULL;
+  SET (self->confidence_row, "confidence", confidence_text,
+       confidence ? tandem_value_int (confidence) : tandem_value_null ());
+  SET (self->momentum_row, "momentum", momentum_text,
+       momentum ? tandem_value_int (momentum) : tandem_value_null ());
 #undef SET
 
-  for (guint i = 0; ok && self->people && i < self->people->len; i++)
+  for (guint i = 0; self->people && i < self->people->len; i++)
     {
       TandemAttendee *person = self->people->pdata[i];
       GtkToggleButton *present = self->people_choices->pdata[i];
       GtkToggleButton *apologies = g_object_get_data (G_OBJECT (present), "other");
-      const char *status = gtk_toggle_button_get_active (present) ? "present"
-                           : gtk_toggle_button_get_active (apologies) ? "apologies" : NULL;
+      TandemAttendanceChoice choice = {
+        person->person_id,
+        gtk_toggle_button_get_active (present) ? "present"
+        : gtk_toggle_button_get_active (apologies) ? "apologies" : NULL,
+        person->title,
+      };
 
-      ok = tandem_coaching_set_attendance (project, self->session_id, person->person_id, status,
-                                           person->title, &error);
+      g_array_append_val (attendance, choice);
     }
-  for (guint i = 0; ok && self->links && i < self->links->len; i++)
+  for (guint i = 0; self->links && i < self->links->len; i++)
     {
       TandemSessionLink *link = self->links->pdata[i];
+      TandemLinkChoice choice = {
+        link->entity, link->id, gtk_check_button_get_active (self->link_checks->pdata[i]),
+      };
 
-      ok = tandem_coaching_set_link (project, self->session_id, link->entity, link->id,
-                                     gtk_check_button_get_active (self->link_checks->pdata[i]), &error);
+      g_array_append_val (links, choice);
     }
 
-  if (!ok || !tandem_project_commit (project, &error))
+  if (!tandem_coaching_edit_session (project, self->session_id,
+                                     (TandemFieldEdit *) fields->data, fields->len,
+                                     (TandemAttendanceChoice *) attendance->data, attendance->len,
+                                     (TandemLinkChoice *) links->data, links->len, &error))
     {
-      tandem_project_rollback (project);
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), error);
-      return FALSE;
+      if (!g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
+        {
+          tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), error);
+          return FALSE;
+        }
+      for (guint i = 0; conflict_field == NULL && i < fields->len; i++)
+        if (g_array_index (fields, TandemFieldEdit, i).conflict)
+          conflict_field = g_array_index (fields, TandemFieldEdit, i).field;
     }
 
   /* Show what is saved: what the person changed is, and the fields they left
@@ -1158,10 +1155,10 @@ save_editor (TandemCoachingPage *self)
       }
   }
   reload_editor_lists (self);
-  if (conflict)
+  if (error)
     {
       /* What was typed is kept in the conflict, for a person to choose. */
-      tandem_shown_field_report_conflict (TANDEM_PAGE (self), self->session_id, conflict_field, conflict);
+      tandem_shown_field_report_conflict (TANDEM_PAGE (self), self->session_id, conflict_field, error);
       return FALSE;
     }
   return TRUE;
@@ -1540,11 +1537,8 @@ delete_clicked_cb (GtkButton          *button,
   g_autofree char *id = g_strdup (self->session_id);
 
   close_editor (self);
-  if (!tandem_project_begin (project, _("Delete coaching session"), &error) ||
-      !tandem_project_delete (project, "coaching_session", id, &error) ||
-      !tandem_project_commit (project, &error))
+  if (!tandem_coaching_delete_session (project, id, &error))
     {
-      tandem_project_rollback (project);
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Session"), error);
       tandem_coaching_page_open_session (self, id);
       return;

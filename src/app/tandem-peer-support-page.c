@@ -666,18 +666,9 @@ delete_record_clicked_cb (GtkButton             *button,
   TandemPage *page = TANDEM_PAGE (self);
   TandemProject *project = tandem_page_get_project (page);
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  if (!tandem_project_begin (project, _("Delete supervision record"), &error))
-    {
-      tandem_page_show_error (page, _("Could Not Delete the Record"), error);
-      return;
-    }
-  ok = tandem_project_delete (project, "supervision", g_object_get_data (G_OBJECT (button), "id"),
-                              &error);
-  if (!ok)
-    tandem_project_rollback (project);
-  if (!ok || !tandem_project_commit (project, &error))
+  if (!tandem_peer_support_delete_record (project, g_object_get_data (G_OBJECT (button), "id"),
+                                          &error))
     tandem_page_show_error (page, _("Could Not Delete the Record"), error);
   else
     tandem_page_show_toast (page, _("Record deleted"), TRUE);
@@ -690,18 +681,9 @@ delete_role_clicked_cb (GtkButton             *button,
   TandemPage *page = TANDEM_PAGE (self);
   TandemProject *project = tandem_page_get_project (page);
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  if (!tandem_project_begin (project, _("Delete peer role"), &error))
-    {
-      tandem_page_show_error (page, _("Could Not Delete the Role"), error);
-      return;
-    }
-  ok = tandem_project_delete (project, "peer_role", g_object_get_data (G_OBJECT (button), "role-id"),
-                              &error);
-  if (!ok)
-    tandem_project_rollback (project);
-  if (!ok || !tandem_project_commit (project, &error))
+  if (!tandem_peer_support_delete_role (project, g_object_get_data (G_OBJECT (button), "role-id"),
+                                        &error))
     tandem_page_show_error (page, _("Could Not Delete the Role"), error);
   else
     tandem_page_show_toast (page, _("Peer role deleted"), TRUE);
