@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-db-private.h"
 #include "tandem-diagram.h"
 #include "tandem-project-private.h"
 
@@ -1109,4 +1110,44 @@ tandem_diagram_authorship (TandemProject *project,
     }
   sqlite3_finalize (stmt);
   return table;
+}
+
+/**
+ * tandem_diagram_plan_pdsa:
+ * @project: a project
+ * @node_id: a change idea
+ * @title: (nullable): the name of the test
+ * @started_on: (nullable): when it starts, YYYY-MM-DD; %NULL or empty for today
+ * @objective: (nullable): what the test is to find out
+ * @predictions: (nullable): what the team predicts will happen
+ * @error: return location for an error
+ *
+ * Adds a PDSA cycle to a change idea with its plan (see
+ * tandem_diagram_add_pdsa() and tandem_diagram_set_pdsa_field()), as one
+ * undoable change (“Add PDSA cycle”): one undo takes the cycle and its plan
+ * away, and if any part fails nothing is added.
+ *
+ * Returns: (transfer full) (nullable): the new cycle's id
+ */
+char *
+tandem_diagram_plan_pdsa (TandemProject  *project,
+                          const char     *node_id,
+                          const char     *title,
+                          const char     *started_on,
+                          const char     *objective,
+                          const char     *predictions,
+                          GError        **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+
+  if (!tandem_change_begin (&change, project, _("Add PDSA cycle"), error) ||
+      (id = tandem_diagram_add_pdsa (project, node_id, title, started_on, error)) == NULL ||
+      !tandem_diagram_set_pdsa_field (project, id, "plan_objective", objective, error) ||
+      !tandem_diagram_set_pdsa_field (project, id, "plan_predictions", predictions, error) ||
+      !tandem_change_commit (&change, error))
+    return NULL;
+  return g_steal_pointer (&id);
 }

@@ -250,6 +250,13 @@ gboolean  tandem_diagram_set_pdsa_field_expecting (TandemProject *project,
 gboolean  tandem_diagram_delete_pdsa   (TandemProject          *project,
                                         const char             *pdsa_id,
                                         GError                **error);
+char     *tandem_diagram_plan_pdsa     (TandemProject          *project,
+                                        const char             *node_id,
+                                        const char             *title,
+                                        const char             *started_on,
+                                        const char             *objective,
+                                        const char             *predictions,
+                                        GError                **error);
 
 /* Groups of primary drivers, and the project's equity tags */
 

@@ -1003,6 +1003,60 @@ test_invalid_utf8_titles (Fixture       *f,
   g_assert_cmpstr (text, ==, "R&D \xef\xbf\xbd\xef\xbf\xbdWard");
 }
 
+/* A PDSA cycle with its plan is one change: one undo takes it all away, and
+ * a plan the file refuses leaves no cycle. */
+static void
+test_plan_pdsa (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char count_log[] = "SELECT count(*) FROM change_log";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *diagram = NULL;
+  g_autofree char *idea = NULL;
+  g_autofree char *pdsa = NULL;
+  g_autofree char *text = NULL;
+  gint64 logged;
+
+  diagram = tandem_diagram_create (f->project, f->team, "Fewer falls", TANDEM_DIAGRAM_TEMPLATE_BLANK, &error);
+  g_assert_no_error (error);
+  {
+    TandemField fields[] = {
+      { "diagram_id", tandem_value_text (diagram) },
+      { "kind", tandem_value_text ("change_idea") },
+      { "title", tandem_value_text ("Safety huddle") },
+    };
+    idea = insert_or_die (f->project, "node", fields, G_N_ELEMENTS (fields));
+  }
+
+  pdsa = tandem_diagram_plan_pdsa (f->project, idea, "Huddle on nights", "2026-03-02",
+                                   "Does a huddle help?", "Fewer falls at night", &error);
+  g_assert_no_error (error);
+  text = tandem_project_dup_undo_label (f->project);
+  g_assert_cmpstr (text, ==, "Add PDSA cycle");
+  g_clear_pointer (&text, g_free);
+  text = tandem_project_get_text (f->project, "pdsa_cycle", pdsa, "plan_predictions");
+  g_assert_cmpstr (text, ==, "Fewer falls at night");
+  g_clear_pointer (&text, g_free);
+  undo (f);
+  g_assert_false (tandem_project_exists (f->project, "pdsa_cycle", pdsa));
+  g_assert_cmpint (tandem_project_count (f->project, "pdsa_cycle", "node_id", idea), ==, 0);
+
+  /* The predictions are refused after the cycle and its objective were written. */
+  run_sql_or_die (f->project, "CREATE TEMP TRIGGER refuse BEFORE UPDATE OF plan_predictions "
+                  "ON pdsa_cycle BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  logged = count_or_die (f->project, count_log);
+  g_assert_null (tandem_diagram_plan_pdsa (f->project, idea, "Huddle on nights", "2026-03-02",
+                                           "Does a huddle help?", "Fewer falls", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (tandem_diagram_plan_pdsa (f->project, idea, "Huddle", "2 March", NULL, NULL, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  run_sql_or_die (f->project, "DROP TRIGGER refuse");
+  g_assert_cmpint (tandem_project_count (f->project, "pdsa_cycle", "node_id", idea), ==, 0);
+  g_assert_cmpint (count_or_die (f->project, count_log), ==, logged);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1024,6 +1078,7 @@ main (int   argc,
   g_test_add ("/diagram/people-measures-pdsa", Fixture, "sample", fixture_set_up,
               test_people_measures_pdsa, fixture_tear_down);
   g_test_add ("/diagram/groups-and-tags", Fixture, NULL, fixture_set_up, test_groups_and_tags, fixture_tear_down);
+  g_test_add ("/diagram/plan-pdsa", Fixture, NULL, fixture_set_up, test_plan_pdsa, fixture_tear_down);
   g_test_add ("/diagram/authorship", Fixture, "sample", fixture_set_up, test_authorship, fixture_tear_down);
   g_test_add ("/diagram/rename-conflict", Fixture, "sample", fixture_set_up,
               test_rename_conflict, fixture_tear_down);
