@@ -1703,20 +1703,15 @@ pdsa_response_cb (AdwMessageDialog  *dialog,
   const char *node = g_object_get_data (G_OBJECT (dialog), "node");
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  gboolean ok;
 
   if (!g_str_equal (response, "add"))
     return;
   /* The cycle and its plan are one change, so one undo takes them away. */
-  ok = tandem_project_begin (project, _("Add PDSA cycle"), &error) &&
-       (id = tandem_diagram_add_pdsa (project, node, gtk_editable_get_text (entries[0]),
-                                      gtk_editable_get_text (entries[1]), &error)) != NULL &&
-       tandem_diagram_set_pdsa_field (project, id, "plan_objective", gtk_editable_get_text (entries[2]), &error) &&
-       tandem_diagram_set_pdsa_field (project, id, "plan_predictions", gtk_editable_get_text (entries[3]), &error) &&
-       tandem_project_commit (project, &error);
-  if (!ok)
+  id = tandem_diagram_plan_pdsa (project, node, gtk_editable_get_text (entries[0]),
+                                 gtk_editable_get_text (entries[1]), gtk_editable_get_text (entries[2]),
+                                 gtk_editable_get_text (entries[3]), &error);
+  if (id == NULL)
     {
-      tandem_project_rollback (project);
       show_error (self, _("Could Not Add the PDSA Cycle"), error);
       return;
     }
