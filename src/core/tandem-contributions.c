@@ -10,7 +10,7 @@
 
 #include "tandem-coaching.h"
 #include "tandem-contributions.h"
-#include "tandem-project-private.h"
+#include "tandem-db-private.h"
 
 /* The kinds of item counted as "added". Links, tags, attendance and other
  * rows that join two items are left out: they are part of an edit, not an
@@ -96,36 +96,23 @@ lookup_person (GHashTable *by_key,
 }
 
 static gboolean
-run_query (sqlite3     *db,
-           const char  *sql,
-           const char  *diagram_id,
-           void       (*row) (sqlite3_stmt *stmt, gpointer data),
-           gpointer     data,
-           GError     **error)
+run_query (TandemProject  *project,
+           const char     *sql,
+           const char     *diagram_id,
+           void          (*row) (sqlite3_stmt *stmt, gpointer data),
+           gpointer        data,
+           GError        **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(TandemDbStmt) stmt = _tandem_db_prepare (project, sql, error);
   int rc;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-                   "%s", sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
+  if (stmt == NULL)
+    return FALSE;
   if (diagram_id)
-    sqlite3_bind_text (stmt, 1, diagram_id, -1, SQLITE_TRANSIENT);
+    _tandem_db_bind_text (stmt, 1, diagram_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     row (stmt, data);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-                   "%s", sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-  return TRUE;
+  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
 }
 
 typedef struct
@@ -296,12 +283,10 @@ tandem_contributions_by_person (TandemProject  *project,
   g_autoptr(GHashTable) names = NULL;
   g_autoptr(GString) exists = g_string_new (NULL);
   g_autofree char *items_sql = NULL;
-  sqlite3 *db;
   Tally tally;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  db = _tandem_project_get_db (project);
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_contribution_free);
   by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -313,7 +298,7 @@ tandem_contributions_by_person (TandemProject  *project,
 
   /* Changes made: each transaction once, whatever it touched; a merge (and
    * its undoing) is not one, nor are the changes of a merge taken back. */
-  if (!run_query (db, diagram_id
+  if (!run_query (project, diagram_id
                         ? DIAGRAM_SCOPE
                           "SELECT t.author, count (DISTINCT t.id) FROM change_txn t "
                           "JOIN change_log l ON l.txn = t.id "
@@ -339,11 +324,11 @@ tandem_contributions_by_person (TandemProject  *project,
                                "WHERE (%s) %s GROUP BY t.author",
                                diagram_id ? DIAGRAM_SCOPE : "", exists->str,
                                diagram_id ? "AND l.entity_id IN scope" : "");
-  if (!run_query (db, items_sql, diagram_id, items_row, &tally, error))
+  if (!run_query (project, items_sql, diagram_id, items_row, &tally, error))
     return NULL;
 
   /* Change ideas, by the person named as proposing them. */
-  if (!run_query (db, diagram_id
+  if (!run_query (project, diagram_id
                         ? "SELECT p.name, count (*) FROM node n JOIN person p ON p.id = n.proposed_by "
                           "WHERE n.kind = 'change_idea' AND n.diagram_id = ?1 GROUP BY p.id"
                         : "SELECT p.name, count (*) FROM node n JOIN person p ON p.id = n.proposed_by "
@@ -352,7 +337,7 @@ tandem_contributions_by_person (TandemProject  *project,
     return NULL;
 
   /* Comments and replies */
-  if (!run_query (db, diagram_id
+  if (!run_query (project, diagram_id
                         ? DIAGRAM_SCOPE
                           "SELECT author, count (*) FROM comment WHERE id IN scope GROUP BY author"
                         : "SELECT author, count (*) FROM comment GROUP BY author",
@@ -360,7 +345,7 @@ tandem_contributions_by_person (TandemProject  *project,
     return NULL;
 
   /* Roles: the diagram's team's people, or everyone in the project. */
-  if (!run_query (db, diagram_id
+  if (!run_query (project, diagram_id
                         ? "SELECT name, role FROM person WHERE team_id = "
                           "  (SELECT team_id FROM diagram WHERE id = ?1) ORDER BY position, rowid"
                         : "SELECT name, role FROM person ORDER BY position, rowid",

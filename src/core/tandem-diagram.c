@@ -88,36 +88,18 @@ column_dup (sqlite3_stmt *stmt,
   return _tandem_column_text (stmt, column);
 }
 
-static gboolean
-sql_error (sqlite3  *db,
-           GError  **error)
-{
-  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-               _("The diagram could not be read: %s"), sqlite3_errmsg (db));
-  return FALSE;
-}
-
-/* Prepares @sql with @id bound to ?1. */
+/* The project's cached statement for @sql with @id bound to ?1; release it
+ * with _tandem_db_release(). */
 static sqlite3_stmt *
-prepare_with_id (sqlite3     *db,
-                 const char  *sql,
-                 const char  *id,
-                 GError     **error)
+prepare_with_id (TandemProject  *project,
+                 const char     *sql,
+                 const char     *id,
+                 GError        **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = _tandem_db_prepare (project, sql, error);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sql_error (db, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  if (id != NULL && sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT) != SQLITE_OK)
-    {
-      sql_error (db, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+  if (stmt != NULL && id != NULL)
+    _tandem_db_bind_text (stmt, 1, id);
   return stmt;
 }
 
@@ -167,10 +149,10 @@ group_index (TandemDiagram *self,
 
 static gboolean
 load_head (TandemDiagram  *self,
-           sqlite3        *db,
+           TandemProject  *project,
            GError        **error)
 {
-  sqlite3_stmt *stmt = prepare_with_id (db, "SELECT team_id, name FROM diagram WHERE id = ?1",
+  sqlite3_stmt *stmt = prepare_with_id (project, "SELECT team_id, name FROM diagram WHERE id = ?1",
                                         self->id, error);
   int rc;
 
@@ -186,17 +168,17 @@ load_head (TandemDiagram  *self,
     g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                          _("This diagram no longer exists: someone may have deleted it."));
   else
-    sql_error (db, error);
-  sqlite3_finalize (stmt);
+    _tandem_db_set_error (project, rc, error);
+  _tandem_db_release (stmt);
   return rc == SQLITE_ROW;
 }
 
 static gboolean
 load_groups (TandemDiagram  *self,
-             sqlite3        *db,
+             TandemProject  *project,
              GError        **error)
 {
-  sqlite3_stmt *stmt = prepare_with_id (db, "SELECT id, name, colour FROM node_group "
+  sqlite3_stmt *stmt = prepare_with_id (project, "SELECT id, name, colour FROM node_group "
                                             "WHERE diagram_id = ?1 ORDER BY position, id",
                                         self->id, error);
   int rc;
@@ -212,16 +194,16 @@ load_groups (TandemDiagram  *self,
       group->colour = column_dup (stmt, 2);
       g_ptr_array_add (self->groups, group);
     }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || sql_error (db, error);
+  _tandem_db_release (stmt);
+  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
 }
 
 static gboolean
 load_tags (TandemDiagram  *self,
-           sqlite3        *db,
+           TandemProject  *project,
            GError        **error)
 {
-  sqlite3_stmt *stmt = prepare_with_id (db, "SELECT id, name FROM equity_tag ORDER BY position, id",
+  sqlite3_stmt *stmt = prepare_with_id (project, "SELECT id, name FROM equity_tag ORDER BY position, id",
                                         NULL, error);
   int rc;
 
@@ -236,16 +218,16 @@ load_tags (TandemDiagram  *self,
       tag->code = tandem_equity_tag_code (tag->name);
       g_ptr_array_add (self->tags, tag);
     }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || sql_error (db, error);
+  _tandem_db_release (stmt);
+  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
 }
 
 static gboolean
 load_nodes (TandemDiagram  *self,
-            sqlite3        *db,
+            TandemProject  *project,
             GError        **error)
 {
-  sqlite3_stmt *stmt = prepare_with_id (db,
+  sqlite3_stmt *stmt = prepare_with_id (project,
     "SELECT id, kind, title, description, group_id, position, collapsed, status, proposed_by, "
     "coproduction_level, aim_what, aim_who, aim_how_much, aim_by_when, "
     "(SELECT count(*) FROM pdsa_cycle p WHERE p.node_id = node.id) "
@@ -289,18 +271,18 @@ load_nodes (TandemDiagram  *self,
       g_ptr_array_add (self->nodes, node);
       g_hash_table_insert (self->by_id, node->id, GUINT_TO_POINTER (self->nodes->len));
     }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || sql_error (db, error);
+  _tandem_db_release (stmt);
+  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
 }
 
 /* Only links between adjacent columns make a driver diagram; anything else a
  * foreign file might hold is left out of the picture rather than trusted. */
 static gboolean
 load_links (TandemDiagram  *self,
-            sqlite3        *db,
+            TandemProject  *project,
             GError        **error)
 {
-  sqlite3_stmt *stmt = prepare_with_id (db, "SELECT parent_id, child_id FROM node_link "
+  sqlite3_stmt *stmt = prepare_with_id (project, "SELECT parent_id, child_id FROM node_link "
                                             "WHERE diagram_id = ?1 ORDER BY position, id",
                                         self->id, error);
   int rc;
@@ -323,16 +305,16 @@ load_links (TandemDiagram  *self,
       g_array_append_val (parent->children, ci);
       g_array_append_val (child->parents, pi);
     }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || sql_error (db, error);
+  _tandem_db_release (stmt);
+  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
 }
 
 static gboolean
 load_node_tags (TandemDiagram  *self,
-                sqlite3        *db,
+                TandemProject  *project,
                 GError        **error)
 {
-  sqlite3_stmt *stmt = prepare_with_id (db, "SELECT t.node_id, t.tag_id FROM node_tag t "
+  sqlite3_stmt *stmt = prepare_with_id (project, "SELECT t.node_id, t.tag_id FROM node_tag t "
                                             "JOIN node n ON n.id = t.node_id "
                                             "WHERE n.diagram_id = ?1",
                                         self->id, error);
@@ -360,8 +342,8 @@ load_node_tags (TandemDiagram  *self,
             break;
           }
     }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || sql_error (db, error);
+  _tandem_db_release (stmt);
+  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
 }
 
 /**
@@ -384,17 +366,15 @@ tandem_diagram_load (TandemProject  *project,
                      GError        **error)
 {
   g_autoptr(TandemDiagram) self = NULL;
-  sqlite3 *db;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (diagram_id != NULL, NULL);
 
-  db = _tandem_project_get_db (project);
   self = g_object_new (TANDEM_TYPE_DIAGRAM, NULL);
   self->id = g_strdup (diagram_id);
-  if (!load_head (self, db, error) || !load_groups (self, db, error) ||
-      !load_tags (self, db, error) || !load_nodes (self, db, error) ||
-      !load_links (self, db, error) || !load_node_tags (self, db, error))
+  if (!load_head (self, project, error) || !load_groups (self, project, error) ||
+      !load_tags (self, project, error) || !load_nodes (self, project, error) ||
+      !load_links (self, project, error) || !load_node_tags (self, project, error))
     return NULL;
 
   for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
@@ -527,7 +507,7 @@ tandem_diagram_list (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), ids);
   if (names)
     *names = g_ptr_array_new_with_free_func (g_free);
-  stmt = prepare_with_id (_tandem_project_get_db (project),
+  stmt = prepare_with_id (project,
                           "SELECT id, name FROM diagram WHERE team_id = ?1 ORDER BY position, name, id",
                           team_id, NULL);
   if (stmt == NULL)
@@ -538,7 +518,7 @@ tandem_diagram_list (TandemProject  *project,
       if (names)
         g_ptr_array_add (*names, column_dup (stmt, 1));
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   return ids;
 }
 
@@ -774,25 +754,20 @@ tandem_equity_summary_new (TandemProject  *project,
     "AND (?1 IS NULL OR d.team_id = ?1) AND (?2 IS NULL OR d.id = ?2)) "
     "FROM equity_tag e ORDER BY e.position, e.id";
   g_autoptr(TandemEquitySummary) summary = g_new0 (TandemEquitySummary, 1);
-  sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  db = _tandem_project_get_db (project);
   summary->tag_names = g_ptr_array_new_with_free_func (g_free);
   summary->tag_counts = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint pass = 0; pass < 2; pass++)
     {
-      if (sqlite3_prepare_v2 (db, pass == 0 ? ideas_sql : tags_sql, -1, &stmt, NULL) != SQLITE_OK ||
-          sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
-          sqlite3_bind_text (stmt, 2, diagram_id, -1, SQLITE_TRANSIENT) != SQLITE_OK)
-        {
-          sql_error (db, error);
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
+      stmt = _tandem_db_prepare (project, pass == 0 ? ideas_sql : tags_sql, error);
+      if (stmt == NULL)
+        return NULL;
+      _tandem_db_bind_text (stmt, 1, team_id);
+      _tandem_db_bind_text (stmt, 2, diagram_id);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           if (pass == 0)
@@ -816,11 +791,11 @@ tandem_equity_summary_new (TandemProject  *project,
               g_array_append_val (summary->tag_counts, count);
             }
         }
-      sqlite3_finalize (stmt);
+      _tandem_db_release (stmt);
       stmt = NULL;
       if (rc != SQLITE_DONE)
         {
-          sql_error (db, error);
+          _tandem_db_set_error (project, rc, error);
           return NULL;
         }
     }
@@ -856,7 +831,7 @@ list_named (TandemProject *project,
             const char    *id)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (named_item_free);
-  sqlite3_stmt *stmt = prepare_with_id (_tandem_project_get_db (project), sql, id, NULL);
+  sqlite3_stmt *stmt = prepare_with_id (project, sql, id, NULL);
 
   if (stmt == NULL)
     return items;
@@ -868,7 +843,7 @@ list_named (TandemProject *project,
       item->name = column_dup (stmt, 1);
       g_ptr_array_add (items, item);
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   return items;
 }
 
@@ -953,7 +928,7 @@ tandem_diagram_list_pdsa (TandemProject *project,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), cycles);
-  stmt = prepare_with_id (_tandem_project_get_db (project),
+  stmt = prepare_with_id (project,
                           "SELECT id, title, started_on, ended_on, act_decision FROM pdsa_cycle "
                           "WHERE node_id = ?1 ORDER BY started_on IS NULL, started_on, position, id",
                           node_id, NULL);
@@ -970,7 +945,7 @@ tandem_diagram_list_pdsa (TandemProject *project,
       pdsa->act_decision = column_dup (stmt, 4);
       g_ptr_array_add (cycles, pdsa);
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   return cycles;
 }
 
@@ -1005,7 +980,7 @@ tandem_diagram_node_history (TandemProject *project,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), entries);
-  stmt = prepare_with_id (_tandem_project_get_db (project),
+  stmt = prepare_with_id (project,
     "SELECT t.at, t.author, t.label FROM change_txn t WHERE t.id IN ("
     " SELECT l.txn FROM change_log l WHERE l.entity_id = ?1"
     " UNION SELECT l.txn FROM change_log l WHERE l.entity IN ('node_link', 'node_tag', "
@@ -1024,7 +999,7 @@ tandem_diagram_node_history (TandemProject *project,
       entry->label = column_dup (stmt, 2);
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
 
   if (entries->len == 0)
     {
@@ -1072,20 +1047,19 @@ tandem_diagram_authorship (TandemProject *project,
 {
   GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) tandem_authorship_free);
-  sqlite3 *db;
   sqlite3_stmt *stmt;
   g_autofree char *creator = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), table);
-  db = _tandem_project_get_db (project);
-  stmt = prepare_with_id (db, "SELECT author FROM change_txn WHERE kind = 'create' "
+  stmt = prepare_with_id (project, "SELECT author FROM change_txn WHERE kind = 'create' "
                               "ORDER BY id DESC LIMIT 1", NULL, NULL);
   if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
     creator = column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (stmt)
+    _tandem_db_release (stmt);
 
   /* One look at each node's log entries: its first insert, its last change. */
-  stmt = prepare_with_id (db,
+  stmt = prepare_with_id (project,
     "WITH s AS (SELECT n.id AS id, "
     "  min (CASE WHEN l.op = 'insert' THEN l.seq END) AS added, "
     "  max (CASE WHEN l.op = 'update' AND l.field NOT IN ('collapsed', 'position') THEN l.seq END) AS changed "
@@ -1108,7 +1082,7 @@ tandem_diagram_authorship (TandemProject *project,
       a->changed_at = column_dup (stmt, 4);
       g_hash_table_insert (table, column_dup (stmt, 0), a);
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   return table;
 }
 
