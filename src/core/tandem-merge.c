@@ -50,7 +50,7 @@
 
 #include "tandem-clock.h"
 #include "tandem-merge.h"
-#include "tandem-project-private.h"
+#include "tandem-db-private.h"
 #include "tandem-schema.h"
 
 /* A column of an entity that refers to a row of another. */
@@ -76,7 +76,6 @@ typedef struct
   sqlite3            *db;            /* mine's */
   sqlite3            *theirs;
   const char         *theirs_name;
-  GHashTable         *statements;    /* SQL → sqlite3_stmt on mine */
   GHashTable         *mine_origins;  /* "replica\x1fid" → local txn id */
   GHashTable         *mine_fields;   /* "entity_id\x1ffield" → author, changed here only */
   GHashTable         *mine_deleted;  /* entity ids deleted here only */
@@ -203,47 +202,12 @@ schema_column (const TandemEntity *entity,
 }
 
 static void
-set_sqlite_error (GError     **error,
-                  sqlite3     *db)
-{
-  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-}
-
-static void
 set_not_understood (Merge   *merge,
                     GError **error)
 {
   g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT,
                _("“%s” holds a change Tandem cannot understand; it may be damaged"),
                merge->theirs_name);
-}
-
-static sqlite3_stmt *
-merge_prepare (Merge       *merge,
-               const char  *sql,
-               GError     **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (merge->statements, sql);
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-  if (sqlite3_prepare_v2 (merge->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, merge->db);
-      return NULL;
-    }
-  g_hash_table_insert (merge->statements, g_strdup (sql), stmt);
-  return stmt;
-}
-
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
 }
 
 /* One field's current value in mine, or NULL (no error) if the row is gone. */
@@ -256,7 +220,7 @@ current_value (Merge               *merge,
                GError             **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", column, entity->name);
-  sqlite3_stmt *stmt = merge_prepare (merge, sql, error);
+  sqlite3_stmt *stmt = _tandem_db_prepare (merge->mine, sql, error);
   sqlite3_value *value = NULL;
   int rc;
 
@@ -271,7 +235,7 @@ current_value (Merge               *merge,
       value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
     }
   else if (rc != SQLITE_DONE)
-    set_sqlite_error (error, merge->db);
+    _tandem_db_failed_on (merge->db, error);
   sqlite3_reset (stmt);
   return value;
 }
@@ -302,7 +266,7 @@ merge_values_same (Merge         *merge,
                    sqlite3_value *a,
                    sqlite3_value *b)
 {
-  sqlite3_stmt *stmt = merge_prepare (merge, "SELECT ?1 IS ?2", NULL);
+  sqlite3_stmt *stmt = _tandem_db_prepare (merge->mine, "SELECT ?1 IS ?2", NULL);
   gboolean same = FALSE;
 
   if (stmt == NULL)
@@ -325,7 +289,7 @@ select_value (Merge          *merge,
               const char     *b,
               GError        **error)
 {
-  sqlite3_stmt *stmt = merge_prepare (merge, sql, error);
+  sqlite3_stmt *stmt = _tandem_db_prepare (merge->mine, sql, error);
   sqlite3_value *value = NULL;
 
   if (stmt == NULL)
@@ -335,7 +299,7 @@ select_value (Merge          *merge,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
   else
-    set_sqlite_error (error, merge->db);
+    _tandem_db_failed_on (merge->db, error);
   sqlite3_reset (stmt);
   return value;
 }
@@ -363,7 +327,7 @@ record_conflict (sqlite3        *db,
   if (sqlite3_prepare_v2 (db, "SELECT id FROM conflict WHERE entity_id = ?1 AND field = ?2 "
                           "AND source = ?3", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, db);
+      _tandem_db_failed_on (db, error);
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_STATIC);
@@ -383,7 +347,7 @@ record_conflict (sqlite3        *db,
                           "theirs_author = excluded.theirs_author, theirs_at = excluded.theirs_at",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, db);
+      _tandem_db_failed_on (db, error);
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, existing, -1, SQLITE_STATIC);
@@ -421,7 +385,7 @@ record_conflict (sqlite3        *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, db);
+      _tandem_db_failed_on (db, error);
       return FALSE;
     }
   return TRUE;
@@ -439,7 +403,7 @@ forget_conflict (sqlite3     *db,
   if (sqlite3_prepare_v2 (db, "DELETE FROM conflict WHERE entity_id = ?1 AND field = ?2 "
                           "AND source = 'merge'", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, db);
+      _tandem_db_failed_on (db, error);
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_STATIC);
@@ -448,7 +412,7 @@ forget_conflict (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, db);
+      _tandem_db_failed_on (db, error);
       return FALSE;
     }
   return TRUE;
@@ -716,7 +680,7 @@ replay_txn (Merge          *merge,
                           "new_value FROM change_log WHERE txn = ?1 ORDER BY seq",
                           -1, &entries, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, merge->theirs);
+      _tandem_db_failed_on (merge->theirs, error);
       return FALSE;
     }
   sqlite3_bind_int64 (entries, 1, txn->id);
@@ -742,7 +706,7 @@ replay_txn (Merge          *merge,
       sqlite3_reset (entries);
       if (rc != SQLITE_DONE)
         {
-          set_sqlite_error (error, merge->theirs);
+          _tandem_db_failed_on (merge->theirs, error);
           sqlite3_finalize (entries);
           return FALSE;
         }
@@ -762,7 +726,7 @@ replay_txn (Merge          *merge,
     }
   if (ok && rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, merge->theirs);
+      _tandem_db_failed_on (merge->theirs, error);
       ok = FALSE;
     }
   sqlite3_finalize (entries);
@@ -795,7 +759,7 @@ settle_conflicts (Merge   *merge,
   if (sqlite3_prepare_v2 (merge->db, "SELECT id, entity, entity_id, field, theirs_value, source "
                           "FROM conflict", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, merge->db);
+      _tandem_db_failed_on (merge->db, error);
       return FALSE;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -836,7 +800,7 @@ settle_conflicts (Merge   *merge,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, merge->db);
+      _tandem_db_failed_on (merge->db, error);
       return FALSE;
     }
 
@@ -849,7 +813,7 @@ settle_conflicts (Merge   *merge,
                                               : "UPDATE conflict SET mine_value = ?2 WHERE id = ?1",
                               -1, &stmt, NULL) != SQLITE_OK)
         {
-          set_sqlite_error (error, merge->db);
+          _tandem_db_failed_on (merge->db, error);
           return FALSE;
         }
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
@@ -859,7 +823,7 @@ settle_conflicts (Merge   *merge,
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         {
-          set_sqlite_error (error, merge->db);
+          _tandem_db_failed_on (merge->db, error);
           return FALSE;
         }
     }
@@ -879,7 +843,7 @@ load_mine (Merge   *merge,
   if (sqlite3_prepare_v2 (merge->db, "SELECT origin_replica, origin_id, id FROM change_txn",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, merge->db);
+      _tandem_db_failed_on (merge->db, error);
       return FALSE;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -890,7 +854,7 @@ load_mine (Merge   *merge,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, merge->db);
+      _tandem_db_failed_on (merge->db, error);
       return FALSE;
     }
   return TRUE;
@@ -911,7 +875,7 @@ load_theirs (Merge       *merge,
                           "WHERE " TANDEM_NOT_BOOKKEEPING ("t") " ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, merge->theirs);
+      _tandem_db_failed_on (merge->theirs, error);
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -941,7 +905,7 @@ load_theirs (Merge       *merge,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, merge->theirs);
+      _tandem_db_failed_on (merge->theirs, error);
       return NULL;
     }
   return g_steal_pointer (&txns);
@@ -962,7 +926,7 @@ load_mine_only (Merge       *merge,
                           "WHERE " TANDEM_NOT_BOOKKEEPING ("t") " ORDER BY l.seq",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, merge->db);
+      _tandem_db_failed_on (merge->db, error);
       return FALSE;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -986,7 +950,7 @@ load_mine_only (Merge       *merge,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, merge->db);
+      _tandem_db_failed_on (merge->db, error);
       return FALSE;
     }
   return TRUE;
@@ -1156,7 +1120,7 @@ collect_private (Merge       *merge,
 
   if (sqlite3_prepare_v2 (merge->theirs, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, merge->theirs);
+      _tandem_db_failed_on (merge->theirs, error);
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, known->str, -1, SQLITE_STATIC);
@@ -1174,7 +1138,7 @@ collect_private (Merge       *merge,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, merge->theirs);
+      _tandem_db_failed_on (merge->theirs, error);
       return FALSE;
     }
   return TRUE;
@@ -1247,7 +1211,7 @@ conflict_rows (sqlite3  *db,
   if (sqlite3_prepare_v2 (db, "SELECT id, " CONFLICT_AS_JSON " FROM conflict", -1, &stmt,
                           NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, db);
+      _tandem_db_failed_on (db, error);
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1256,7 +1220,7 @@ conflict_rows (sqlite3  *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, db);
+      _tandem_db_failed_on (db, error);
       return NULL;
     }
   return g_steal_pointer (&rows);
@@ -1316,7 +1280,7 @@ save_conflict_changes (sqlite3     *db,
                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, db);
+      _tandem_db_failed_on (db, error);
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -1325,7 +1289,7 @@ save_conflict_changes (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, db);
+      _tandem_db_failed_on (db, error);
       return FALSE;
     }
   return TRUE;
@@ -1348,7 +1312,7 @@ exec_bound (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, db);
+      _tandem_db_failed_on (db, error);
       return FALSE;
     }
   n = sqlite3_bind_parameter_count (stmt);
@@ -1364,7 +1328,7 @@ exec_bound (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, db);
+      _tandem_db_failed_on (db, error);
       return FALSE;
     }
   return TRUE;
@@ -1479,6 +1443,7 @@ tandem_project_merge (TandemProject       *self,
   g_autofree char *name = NULL;
   TandemMergeSummary local_summary = { 0, };
   Merge merge = { 0, };
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   gboolean ok;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
@@ -1519,7 +1484,6 @@ tandem_project_merge (TandemProject       *self,
   merge.theirs = _tandem_project_get_db (theirs);
   merge.theirs_name = name;
   merge.summary = summary;
-  merge.statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   merge.mine_origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   merge.mine_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   merge.mine_deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1529,7 +1493,7 @@ tandem_project_merge (TandemProject       *self,
 
   /* Read and decide inside the write transaction, so that no other writer
    * changes this copy in between. */
-  ok = tandem_project_begin (self, _("Merge a copy"), &local_error);
+  ok = tandem_change_begin (&change, self, _("Merge a copy"), &local_error);
   if (ok)
     {
       ok = load_mine (&merge, &local_error) &&
@@ -1578,12 +1542,11 @@ tandem_project_merge (TandemProject       *self,
                save_conflict_changes (merge.db, marker, conflicts_before, &local_error);
         }
       if (ok)
-        ok = tandem_project_commit (self, &local_error);
+        ok = tandem_change_commit (&change, &local_error);
       else
-        tandem_project_rollback (self);
+        tandem_change_clear (&change);
     }
 
-  g_hash_table_destroy (merge.statements);
   g_hash_table_destroy (merge.mine_origins);
   g_hash_table_destroy (merge.mine_fields);
   g_hash_table_destroy (merge.mine_deleted);
@@ -1799,6 +1762,7 @@ tandem_project_resolve_conflict (TandemProject  *self,
                                  gboolean        keep_theirs,
                                  GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   g_autofree char *entity = NULL;
@@ -1813,16 +1777,12 @@ tandem_project_resolve_conflict (TandemProject  *self,
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (conflict_id != NULL, FALSE);
 
-  if (!tandem_project_begin (self, _("Choose a version"), error))
+  if (!tandem_change_begin (&change, self, _("Choose a version"), error))
     return FALSE;
   db = _tandem_project_get_db (self);
   if (sqlite3_prepare_v2 (db, "SELECT entity, entity_id, field, mine_value, theirs_value "
                           "FROM conflict WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, db);
-      tandem_project_rollback (self);
-      return FALSE;
-    }
+    return _tandem_db_failed_on (db, error);
   sqlite3_bind_text (stmt, 1, conflict_id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -1839,8 +1799,7 @@ tandem_project_resolve_conflict (TandemProject  *self,
         g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                              _("This conflict has already been resolved."));
       else
-        set_sqlite_error (error, db);
-      tandem_project_rollback (self);
+        _tandem_db_failed_on (db, error);
       return FALSE;
     }
 
@@ -1881,15 +1840,10 @@ tandem_project_resolve_conflict (TandemProject  *self,
           ok = sqlite3_step (stmt) == SQLITE_DONE;
         }
       if (!ok)
-        set_sqlite_error (error, db);
+        _tandem_db_failed_on (db, error);
       sqlite3_finalize (stmt);
     }
-  if (!ok)
-    {
-      tandem_project_rollback (self);
-      return FALSE;
-    }
-  return tandem_project_commit (self, error);
+  return ok && tandem_change_commit (&change, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1973,6 +1927,7 @@ tandem_project_update_expecting (TandemProject  *self,
                                  TandemValue     value,
                                  GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   const TandemEntity *info;
   const char *column;
   g_autofree char *label = NULL;
@@ -1994,7 +1949,7 @@ tandem_project_update_expecting (TandemProject  *self,
     return tandem_project_update (self, entity, id, field, value, error);
 
   label = g_strdup_printf (_("Change %s"), _tandem_project_entity_label (info->name));
-  if (!tandem_project_begin (self, label, error))
+  if (!tandem_change_begin (&change, self, label, error))
     return FALSE;
 
   db = _tandem_project_get_db (self);
@@ -2022,12 +1977,7 @@ tandem_project_update_expecting (TandemProject  *self,
       ok = value_matches_text (value, current) && found
            ? TRUE
            : tandem_project_update (self, info->name, id, column, value, error);
-      if (!ok)
-        {
-          tandem_project_rollback (self);
-          return FALSE;
-        }
-      return tandem_project_commit (self, error);
+      return ok && tandem_change_commit (&change, error);
     }
 
   last_changed_by (db, id, column, &theirs_author, &theirs_at);
@@ -2035,12 +1985,7 @@ tandem_project_update_expecting (TandemProject  *self,
                         tandem_project_get_author (self), theirs_author, theirs_at,
                         "live", error);
   sqlite3_value_free (raw);
-  if (!ok)
-    {
-      tandem_project_rollback (self);
-      return FALSE;
-    }
-  if (!tandem_project_commit (self, error))
+  if (!ok || !tandem_change_commit (&change, error))
     return FALSE;
 
   g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT,
