@@ -229,23 +229,20 @@ tandem_measure_list (TandemProject  *project,
                      const char     *team_id,
                      GError        **error)
 {
-  sqlite3 *db = _tandem_project_get_db (project);
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_measure_unref);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  if (sqlite3_prepare_v2 (db, "SELECT " MEASURE_COLUMNS " FROM measure WHERE team_id = ?1 "
-                          "ORDER BY position, rowid", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
+  if ((stmt = _tandem_db_prepare (project,
+                                 "SELECT " MEASURE_COLUMNS " FROM measure WHERE team_id = ?1 "
+                                 "ORDER BY position, rowid", error)) == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (measures, measure_from_row (stmt));
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   if (rc != SQLITE_DONE)
     {
       _tandem_db_failed (project, error);
@@ -272,7 +269,6 @@ tandem_measure_load (TandemProject  *project,
                      const char     *measure_id,
                      GError        **error)
 {
-  sqlite3 *db = _tandem_project_get_db (project);
   g_autoptr(TandemMeasure) measure = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -280,17 +276,14 @@ tandem_measure_load (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (measure_id != NULL, NULL);
 
-  if (sqlite3_prepare_v2 (db, "SELECT " MEASURE_COLUMNS " FROM measure WHERE id = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
+  if ((stmt = _tandem_db_prepare (project, "SELECT " MEASURE_COLUMNS " FROM measure WHERE id = ?1",
+                                 error)) == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     measure = measure_from_row (stmt);
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   if (rc == SQLITE_DONE)
     {
       g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND,
@@ -303,13 +296,10 @@ tandem_measure_load (TandemProject  *project,
       return NULL;
     }
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, date, value, denominator, note, excluded "
-                          "FROM data_point WHERE measure_id = ?1 ORDER BY date, rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
+  if ((stmt = _tandem_db_prepare (project, "SELECT id, date, value, denominator, note, excluded "
+                                         "FROM data_point WHERE measure_id = ?1 ORDER BY date, rowid",
+                                 error)) == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -325,19 +315,17 @@ tandem_measure_load (TandemProject  *project,
       point->excluded = sqlite3_column_int (stmt, 5) != 0;
       g_ptr_array_add (measure->points, point);
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   if (rc != SQLITE_DONE)
     {
       _tandem_db_failed (project, error);
       return NULL;
     }
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, starts_on, label FROM phase WHERE measure_id = ?1 "
-                          "ORDER BY starts_on, rowid", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
+  if ((stmt = _tandem_db_prepare (project,
+                                 "SELECT id, starts_on, label FROM phase WHERE measure_id = ?1 "
+                                 "ORDER BY starts_on, rowid", error)) == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -350,24 +338,21 @@ tandem_measure_load (TandemProject  *project,
       phase->label = column_text (stmt, 2);
       g_ptr_array_add (measure->phases, phase);
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   if (rc != SQLITE_DONE)
     {
       _tandem_db_failed (project, error);
       return NULL;
     }
 
-  if (sqlite3_prepare_v2 (db, "SELECT a.id, a.date, a.text, a.node_id, a.pdsa_id, "
-                          "coalesce (nullif (p.title, ''), n.title) "
-                          "FROM annotation a "
-                          "LEFT JOIN pdsa_cycle p ON p.id = a.pdsa_id "
-                          "LEFT JOIN node n ON n.id = a.node_id "
-                          "WHERE a.measure_id = ?1 ORDER BY a.date, a.rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
+  if ((stmt = _tandem_db_prepare (project, "SELECT a.id, a.date, a.text, a.node_id, a.pdsa_id, "
+                                         "coalesce (nullif (p.title, ''), n.title) "
+                                         "FROM annotation a "
+                                         "LEFT JOIN pdsa_cycle p ON p.id = a.pdsa_id "
+                                         "LEFT JOIN node n ON n.id = a.node_id "
+                                         "WHERE a.measure_id = ?1 ORDER BY a.date, a.rowid",
+                                 error)) == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -383,7 +368,7 @@ tandem_measure_load (TandemProject  *project,
       annotation->linked_title = column_text (stmt, 5);
       g_ptr_array_add (measure->annotations, annotation);
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   if (rc != SQLITE_DONE)
     {
       _tandem_db_failed (project, error);
@@ -391,16 +376,13 @@ tandem_measure_load (TandemProject  *project,
     }
 
   /* The change ideas linked to the measure. */
-  if (sqlite3_prepare_v2 (db, "SELECT n.id, n.title, d.name FROM measure_link l "
-                          "JOIN node n ON n.id = l.node_id "
-                          "JOIN diagram d ON d.id = n.diagram_id "
-                          "WHERE l.measure_id = ?1 "
-                          "ORDER BY d.position, d.rowid, n.position, n.rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
+  if ((stmt = _tandem_db_prepare (project, "SELECT n.id, n.title, d.name FROM measure_link l "
+                                         "JOIN node n ON n.id = l.node_id "
+                                         "JOIN diagram d ON d.id = n.diagram_id "
+                                         "WHERE l.measure_id = ?1 "
+                                         "ORDER BY d.position, d.rowid, n.position, n.rowid",
+                                 error)) == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -414,7 +396,7 @@ tandem_measure_load (TandemProject  *project,
       link->diagram = column_text (stmt, 2);
       g_ptr_array_add (measure->links, link);
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   if (rc != SQLITE_DONE)
     {
       _tandem_db_failed (project, error);
@@ -423,18 +405,16 @@ tandem_measure_load (TandemProject  *project,
 
   /* Their tests of change, where they started, unless a note on the chart
    * already marks the same PDSA cycle. */
-  if (sqlite3_prepare_v2 (db, "SELECT p.id, p.node_id, coalesce (nullif (p.title, ''), n.title), "
-                          "p.started_on FROM measure_link l "
-                          "JOIN pdsa_cycle p ON p.node_id = l.node_id "
-                          "JOIN node n ON n.id = p.node_id "
-                          "WHERE l.measure_id = ?1 AND NOT EXISTS (SELECT 1 FROM annotation a "
-                          "  WHERE a.measure_id = ?1 AND a.pdsa_id = p.id) "
-                          "ORDER BY p.started_on, p.position, p.rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
+  if ((stmt = _tandem_db_prepare (project,
+                                 "SELECT p.id, p.node_id, coalesce (nullif (p.title, ''), n.title), "
+                                 "p.started_on FROM measure_link l "
+                                 "JOIN pdsa_cycle p ON p.node_id = l.node_id "
+                                 "JOIN node n ON n.id = p.node_id "
+                                 "WHERE l.measure_id = ?1 AND NOT EXISTS (SELECT 1 FROM annotation a "
+                                 "  WHERE a.measure_id = ?1 AND a.pdsa_id = p.id) "
+                                 "ORDER BY p.started_on, p.position, p.rowid",
+                                 error)) == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -455,7 +435,7 @@ tandem_measure_load (TandemProject  *project,
       annotation->from_link = TRUE;
       g_ptr_array_add (measure->annotations, annotation);
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   if (rc != SQLITE_DONE)
     {
       _tandem_db_failed (project, error);
@@ -484,7 +464,6 @@ tandem_measure_find (TandemProject  *project,
                      const char     *name,
                      GError        **error)
 {
-  sqlite3 *db = _tandem_project_get_db (project);
   sqlite3_stmt *stmt = NULL;
   g_autofree char *id = NULL;
   guint found = 0;
@@ -493,19 +472,17 @@ tandem_measure_find (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (sqlite3_prepare_v2 (db, "SELECT id FROM measure WHERE name = ?1 ORDER BY position, rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
+  if ((stmt = _tandem_db_prepare (project,
+                                 "SELECT id FROM measure WHERE name = ?1 ORDER BY position, rowid",
+                                 error)) == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (found++ == 0)
         id = column_text (stmt, 0);
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   if (rc != SQLITE_DONE)
     {
       _tandem_db_failed (project, error);
@@ -717,7 +694,6 @@ tandem_measure_list_link_targets (TandemProject  *project,
                                   const char     *team_id,
                                   GError        **error)
 {
-  sqlite3 *db;
   g_autoptr(GPtrArray) targets = NULL;
   g_autofree char *previous = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -725,18 +701,15 @@ tandem_measure_list_link_targets (TandemProject  *project,
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  db = _tandem_project_get_db (project);
   targets = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_link_target_free);
-  if (sqlite3_prepare_v2 (db, "SELECT n.id, n.title, d.name, p.id, p.title, p.started_on "
-                          "FROM node n JOIN diagram d ON d.id = n.diagram_id "
-                          "LEFT JOIN pdsa_cycle p ON p.node_id = n.id "
-                          "WHERE d.team_id = ?1 AND n.kind = 'change_idea' "
-                          "ORDER BY d.position, d.rowid, n.position, n.rowid, "
-                          "  p.position, p.rowid", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
+  if ((stmt = _tandem_db_prepare (project,
+                                 "SELECT n.id, n.title, d.name, p.id, p.title, p.started_on "
+                                 "FROM node n JOIN diagram d ON d.id = n.diagram_id "
+                                 "LEFT JOIN pdsa_cycle p ON p.node_id = n.id "
+                                 "WHERE d.team_id = ?1 AND n.kind = 'change_idea' "
+                                 "ORDER BY d.position, d.rowid, n.position, n.rowid, "
+                                 "  p.position, p.rowid", error)) == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -779,7 +752,7 @@ tandem_measure_list_link_targets (TandemProject  *project,
         g_clear_pointer (&target->started_on, g_free);
       g_ptr_array_add (targets, target);
     }
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   if (rc != SQLITE_DONE)
     {
       _tandem_db_failed (project, error);
@@ -1145,7 +1118,6 @@ tandem_measure_set_linked (TandemProject  *project,
                            GError        **error)
 {
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   g_autofree char *link_id = NULL;
   g_autofree char *kind = NULL;
@@ -1155,16 +1127,16 @@ tandem_measure_set_linked (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (measure_id != NULL && node_id != NULL, FALSE);
 
-  db = _tandem_project_get_db (project);
-  if (sqlite3_prepare_v2 (db, "SELECT id FROM measure_link WHERE measure_id = ?1 AND node_id = ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return _tandem_db_failed (project, error);
+  if ((stmt = _tandem_db_prepare (project,
+                                 "SELECT id FROM measure_link WHERE measure_id = ?1 AND node_id = ?2",
+                                 error)) == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, node_id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     link_id = column_text (stmt, 0);
-  sqlite3_finalize (stmt);
+  _tandem_db_release (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _tandem_db_failed (project, error);
   if (linked == (link_id != NULL))
