@@ -53,6 +53,27 @@ count_or_die (TandemProject *project,
 }
 
 void
+assert_text (TandemProject *project,
+             const char    *entity,
+             const char    *id,
+             const char    *field,
+             const char    *expected)
+{
+  g_autofree char *text = tandem_project_get_text (project, entity, id, field);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+void
+assert_undo_label (TandemProject *project,
+                   const char    *expected)
+{
+  g_autofree char *label = tandem_project_dup_undo_label (project);
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+void
 remove_tree (const char *dir)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);

@@ -27,6 +27,17 @@ void  run_sql_or_die (TandemProject *project,
 gint64 count_or_die  (TandemProject *project,
                       const char    *sql);
 
+/* The field as text equals @expected (%NULL: empty or no such item). */
+void  assert_text       (TandemProject *project,
+                         const char    *entity,
+                         const char    *id,
+                         const char    *field,
+                         const char    *expected);
+
+/* What Undo would take back is labelled @expected (%NULL: nothing). */
+void  assert_undo_label (TandemProject *project,
+                         const char    *expected);
+
 /* Deletes every file in the folder @dir (making each writable first), then
  * the folder. */
 void  remove_tree   (const char *dir);

@@ -15,6 +15,7 @@
 #include "tandem-merge.h"
 #include "tandem-peer-support.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 
 typedef struct
 {
@@ -67,17 +68,6 @@ first_id (TandemProject *project,
   g_assert_nonnull (ids);
   g_assert_cmpuint (ids->len, >, 0);
   return g_strdup (ids->pdata[0]);
-}
-
-static void
-assert_text (TandemProject *project,
-             const char    *entity,
-             const char    *id,
-             const char    *field,
-             const char    *expected)
-{
-  g_autofree char *text = tandem_project_get_text (project, entity, id, field);
-  g_assert_cmpstr (text, ==, expected);
 }
 
 /* The one conflict kept for a field, checked for both values and authors. */

@@ -1143,15 +1143,6 @@ test_markdown_escaped (Fixture       *fixture,
 }
 
 static void
-assert_undo_label (TandemProject *project,
-                   const char    *expected)
-{
-  g_autofree char *label = tandem_project_dup_undo_label (project);
-
-  g_assert_cmpstr (label, ==, expected);
-}
-
-static void
 assert_coach (TandemProject *project,
               const char    *session,
               const char    *expected)

@@ -95,21 +95,6 @@ fixture_tear_down (Fixture       *fixture,
   tandem_project_set_default_busy_timeout (2000);
 }
 
-static gint64
-count_rows (TandemProject *project,
-            const char    *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_tandem_project_get_db (project), sql, -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 static void
 assert_locked (GError *error)
 {
@@ -213,15 +198,15 @@ test_guard_rolls_back (Fixture       *fixture,
                        gconstpointer  data)
 {
   TandemProject *project = fixture->project;
-  gint64 teams = count_rows (project, count_teams);
-  gint64 logged = count_rows (project, count_log);
+  gint64 teams = count_or_die (project, count_teams);
+  gint64 logged = count_or_die (project, count_log);
   g_autofree char *undo = tandem_project_dup_undo_label (project);
   g_autofree char *id = add_team_in_change (project, FALSE);
   g_autofree char *undo_after = tandem_project_dup_undo_label (project);
 
   g_assert_false (tandem_project_exists (project, "team", id));
-  g_assert_cmpint (count_rows (project, count_teams), ==, teams);
-  g_assert_cmpint (count_rows (project, count_log), ==, logged);
+  g_assert_cmpint (count_or_die (project, count_teams), ==, teams);
+  g_assert_cmpint (count_or_die (project, count_log), ==, logged);
   g_assert_cmpstr (undo_after, ==, undo);
 }
 
@@ -232,14 +217,14 @@ test_guard_commits (Fixture       *fixture,
 {
   TandemProject *project = fixture->project;
   g_autoptr(GError) error = NULL;
-  gint64 teams = count_rows (project, count_teams);
-  gint64 logged = count_rows (project, count_log);
+  gint64 teams = count_or_die (project, count_teams);
+  gint64 logged = count_or_die (project, count_log);
   g_autofree char *id = add_team_in_change (project, TRUE);
   g_autofree char *undo = tandem_project_dup_undo_label (project);
 
   g_assert_true (tandem_project_exists (project, "team", id));
-  g_assert_cmpint (count_rows (project, count_teams), ==, teams + 1);
-  g_assert_cmpint (count_rows (project, count_log), ==, logged + 1);
+  g_assert_cmpint (count_or_die (project, count_teams), ==, teams + 1);
+  g_assert_cmpint (count_or_die (project, count_log), ==, logged + 1);
   g_assert_cmpstr (undo, ==, "Add Aspen Ward");
 
   g_assert_true (tandem_project_undo (project, &error));
@@ -255,7 +240,7 @@ test_guard_joins (Fixture       *fixture,
 {
   TandemProject *project = fixture->project;
   g_autoptr(GError) error = NULL;
-  gint64 teams = count_rows (project, count_teams);
+  gint64 teams = count_or_die (project, count_teams);
   g_autofree char *id = NULL;
 
   g_assert_true (tandem_project_begin (project, "Outer", &error));
@@ -263,7 +248,7 @@ test_guard_joins (Fixture       *fixture,
   g_assert_true (tandem_project_exists (project, "team", id));
   tandem_project_rollback (project);
   g_assert_false (tandem_project_exists (project, "team", id));
-  g_assert_cmpint (count_rows (project, count_teams), ==, teams);
+  g_assert_cmpint (count_or_die (project, count_teams), ==, teams);
 }
 
 int

@@ -862,15 +862,6 @@ test_edit_phases_and_notes (Fixture       *fixture,
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND);
 }
 
-static void
-assert_undo_label (TandemProject *project,
-                   const char    *expected)
-{
-  g_autofree char *label = tandem_project_dup_undo_label (project);
-
-  g_assert_cmpstr (label, ==, expected);
-}
-
 static char *
 text_of (TandemProject *project,
          const char    *entity,
@@ -878,18 +869,6 @@ text_of (TandemProject *project,
          const char    *field)
 {
   return tandem_project_get_text (project, entity, id, field);
-}
-
-static void
-assert_text (TandemProject *project,
-             const char    *entity,
-             const char    *id,
-             const char    *field,
-             const char    *expected)
-{
-  g_autofree char *text = text_of (project, entity, id, field);
-
-  g_assert_cmpstr (text, ==, expected);
 }
 
 static const char count_log[] = "SELECT count(*) FROM change_log";

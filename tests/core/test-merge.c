@@ -105,17 +105,6 @@ update (TandemProject *project,
   g_assert_no_error (error);
 }
 
-static void
-assert_text (TandemProject *project,
-             const char    *entity,
-             const char    *id,
-             const char    *field,
-             const char    *expected)
-{
-  g_autofree char *text = tandem_project_get_text (project, entity, id, field);
-  g_assert_cmpstr (text, ==, expected);
-}
-
 static TandemProject *
 open_project (const char *path,
               const char *author)

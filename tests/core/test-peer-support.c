@@ -842,15 +842,6 @@ test_status_expecting (Fixture       *fixture,
   g_assert_cmpstr (conflict->theirs_author, ==, "Aisha Peer");
 }
 
-static void
-assert_undo_label (TandemProject *project,
-                   const char    *expected)
-{
-  g_autofree char *label = tandem_project_dup_undo_label (project);
-
-  g_assert_cmpstr (label, ==, expected);
-}
-
 /* What the page deletes, each as one change in core: undone by one undo; a
  * delete the file refuses part-way leaves everything. */
 static void
