@@ -50,24 +50,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-assert_text (TandemProject *project,
-             const char    *id,
-             const char    *field,
-             const char    *expected)
-{
-  g_autofree char *text = tandem_project_get_text (project, "team", id, field);
-  g_assert_cmpstr (text, ==, expected);
-}
-
-static void
-assert_undo_label (TandemProject *project,
-                   const char    *expected)
-{
-  g_autofree char *label = tandem_project_dup_undo_label (project);
-  g_assert_cmpstr (label, ==, expected);
-}
-
-static void
 test_create_and_list (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -152,7 +134,7 @@ test_name_refused (Fixture       *fixture,
   g_assert_false (tandem_team_set_field (fixture->mine, id, "position", "3", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
-  assert_text (fixture->mine, id, "name", "Willow Ward");
+  assert_text (fixture->mine, "team", id, "name", "Willow Ward");
   assert_undo_label (fixture->mine, "Add team");
 
   /* Two teams may share a name, as they always could (a merge can bring
@@ -203,24 +185,24 @@ test_rename_and_fields (Fixture       *fixture,
   g_assert_true (tandem_team_rename (fixture->mine, id, " Willow Ward (acute) ", &error));
   g_assert_no_error (error);
   assert_undo_label (fixture->mine, "Rename team");
-  assert_text (fixture->theirs, id, "name", "Willow Ward (acute)");
+  assert_text (fixture->theirs, "team", id, "name", "Willow Ward (acute)");
   found = tandem_team_find (fixture->theirs, "Willow Ward (acute)");
   g_assert_cmpstr (found, ==, id);
 
   g_assert_true (tandem_team_set_field (fixture->mine, id, "organisation", "", &error));
   g_assert_no_error (error);
-  assert_text (fixture->mine, id, "organisation", NULL);
+  assert_text (fixture->mine, "team", id, "organisation", NULL);
   g_assert_true (tandem_team_set_field (fixture->mine, id, "ward", "Block B", &error));
   g_assert_no_error (error);
-  assert_text (fixture->mine, id, "ward", "Block B");
+  assert_text (fixture->mine, "team", id, "ward", "Block B");
 
   g_assert_true (tandem_project_undo (fixture->mine, &error));
   g_assert_true (tandem_project_undo (fixture->mine, &error));
   g_assert_true (tandem_project_undo (fixture->mine, &error));
   g_assert_no_error (error);
-  assert_text (fixture->mine, id, "name", "Willow Ward");
-  assert_text (fixture->mine, id, "organisation", "North Trust");
-  assert_text (fixture->mine, id, "ward", NULL);
+  assert_text (fixture->mine, "team", id, "name", "Willow Ward");
+  assert_text (fixture->mine, "team", id, "organisation", "North Trust");
+  assert_text (fixture->mine, "team", id, "ward", NULL);
 
   g_assert_false (tandem_team_rename (fixture->mine, "no-such-team", "Oak Ward", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
@@ -238,14 +220,14 @@ test_set_field_expecting (Fixture       *fixture,
   g_assert_true (tandem_team_set_field_expecting (fixture->mine, id, "ward", "Block A",
                                                   "Block B", &error));
   g_assert_no_error (error);
-  assert_text (fixture->theirs, id, "ward", "Block B");
+  assert_text (fixture->theirs, "team", id, "ward", "Block B");
 
   g_assert_true (tandem_team_set_field (fixture->theirs, id, "ward", "Block C", &error));
   g_assert_false (tandem_team_set_field_expecting (fixture->mine, id, "ward", "Block B",
                                                    "Block D", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "Aisha Peer"));
-  assert_text (fixture->mine, id, "ward", "Block C");
+  assert_text (fixture->mine, "team", id, "ward", "Block C");
   g_assert_cmpuint (tandem_project_count_conflicts (fixture->mine), ==, 1);
 }
 
@@ -282,9 +264,9 @@ test_edit_from_shown (Fixture       *fixture,
   g_assert_false (tandem_team_edit (fixture->mine, shown, &edited, &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
   g_clear_error (&error);
-  assert_text (fixture->theirs, id, "name", "Willow");
-  assert_text (fixture->theirs, id, "organisation", "South Trust");
-  assert_text (fixture->theirs, id, "ward", "Block C");
+  assert_text (fixture->theirs, "team", id, "name", "Willow");
+  assert_text (fixture->theirs, "team", id, "organisation", "South Trust");
+  assert_text (fixture->theirs, "team", id, "ward", "Block C");
   g_assert_cmpuint (tandem_project_count_conflicts (fixture->mine), ==, 1);
   assert_undo_label (fixture->mine, "Edit team");
 
@@ -305,7 +287,7 @@ test_edit_from_shown (Fixture       *fixture,
     bad.ward = "Block Z";
     g_assert_false (tandem_team_edit (fixture->mine, again, &bad, &error));
     g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
-    assert_text (fixture->mine, id, "ward", "Block C");
+    assert_text (fixture->mine, "team", id, "ward", "Block C");
   }
 }
 
