@@ -15,20 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "tandem-checked-edit.h"
-#include "tandem-project-private.h"
+#include "tandem-db-private.h"
 #include "tandem-team.h"
 
 #define TEAM_NAME_MAX 200
-
-static gboolean
-read_error (TandemProject  *project,
-            GError        **error)
-{
-  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-               _("The teams could not be read: %s"),
-               sqlite3_errmsg (_tandem_project_get_db (project)));
-  return FALSE;
-}
 
 /* A name as it is kept: without leading and trailing space, and within what
  * the file allows. */
@@ -73,7 +63,7 @@ team_from_row (sqlite3_stmt *stmt)
   team->organisation = _tandem_column_text (stmt, 2);
   team->service_type = _tandem_column_text (stmt, 3);
   team->ward = _tandem_column_text (stmt, 4);
-  team->position = sqlite3_column_double (stmt, 5);
+  team->position = _tandem_db_column_double (stmt, 5);
   return team;
 }
 
@@ -175,24 +165,21 @@ tandem_team_list (TandemProject  *project,
                   GError        **error)
 {
   g_autoptr(GPtrArray) teams = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_team_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(TandemDbStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  if (sqlite3_prepare_v2 (_tandem_project_get_db (project),
-                          "SELECT id, name, organisation, service_type, ward, position "
-                          "FROM team ORDER BY position, id", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      read_error (project, error);
-      return NULL;
-    }
+  stmt = _tandem_db_prepare (project,
+                             "SELECT id, name, organisation, service_type, ward, position "
+                             "FROM team ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (teams, team_from_row (stmt));
   if (rc != SQLITE_DONE)
-    read_error (project, error);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&teams) : NULL;
+    return (_tandem_db_set_error (project, rc, error), NULL);
+  return g_steal_pointer (&teams);
 }
 
 /**
@@ -211,30 +198,26 @@ tandem_team_get (TandemProject  *project,
                  const char     *team_id,
                  GError        **error)
 {
-  TandemTeam *team = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(TandemDbStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (team_id != NULL, NULL);
 
-  if (sqlite3_prepare_v2 (_tandem_project_get_db (project),
-                          "SELECT id, name, organisation, service_type, ward, position "
-                          "FROM team WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      read_error (project, error);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
+  stmt = _tandem_db_prepare (project,
+                             "SELECT id, name, organisation, service_type, ward, position "
+                             "FROM team WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  _tandem_db_bind_text (stmt, 1, team_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    team = team_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+    return team_from_row (stmt);
+  if (rc == SQLITE_DONE)
     team_exists (project, NULL, error);
   else
-    read_error (project, error);
-  sqlite3_finalize (stmt);
-  return team;
+    _tandem_db_set_error (project, rc, error);
+  return NULL;
 }
 
 /**
@@ -252,22 +235,21 @@ char *
 tandem_team_find (TandemProject *project,
                   const char    *name)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *id = NULL;
+  g_autoptr(TandemDbStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
   if (name == NULL)
     return NULL;
-  if (sqlite3_prepare_v2 (_tandem_project_get_db (project),
-                          "SELECT id FROM team WHERE name = ?1 ORDER BY position, id LIMIT 1",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = _tandem_db_prepare (project,
+                             "SELECT id FROM team WHERE name = ?1 ORDER BY position, id LIMIT 1",
+                             NULL);
+  if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  _tandem_db_bind_text (stmt, 1, name);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = _tandem_column_text (stmt, 0);
-  sqlite3_finalize (stmt);
-  return id;
+    return _tandem_db_column_text (stmt, 0);
+  return NULL;
 }
 
 /**
@@ -429,8 +411,10 @@ tandem_team_edit (TandemProject     *project,
   const char *before[G_N_ELEMENTS (fields)];
   const char *after[G_N_ELEMENTS (fields)];
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) conflict = NULL;
-  gboolean ok = TRUE;
+  TandemFieldEdit edits[G_N_ELEMENTS (fields)];
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  GError *conflict = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (shown != NULL && edited != NULL, FALSE);
@@ -446,33 +430,15 @@ tandem_team_edit (TandemProject     *project,
       if (!clean_field (fields[i], after[i], &clean, error))
         return FALSE;
       g_ptr_array_add (values, clean);
+      edits[i] = (TandemFieldEdit) { fields[i], before[i], g_strcmp0 (before[i], clean) != 0,
+                                     tandem_value_text (clean), FALSE };
     }
   if (!team_exists (project, shown->id, error) ||
-      !tandem_project_begin (project, _("Edit team"), error))
+      !tandem_change_begin (&change, project, _("Edit team"), error))
     return FALSE;
-  for (guint i = 0; ok && i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autoptr(GError) step_error = NULL;
-
-      if (g_strcmp0 (before[i], values->pdata[i]) == 0)
-        continue;
-      ok = tandem_project_update_checked (project, "team", shown->id, fields[i], TRUE, before[i],
-                                          tandem_value_text (values->pdata[i]), &step_error) ||
-           tandem_conflict_set_aside (&step_error, &conflict);
-      if (!ok)
-        g_propagate_error (error, g_steal_pointer (&step_error));
-    }
-  if (!ok || !tandem_project_commit (project, error))
-    {
-      tandem_project_rollback (project);
-      return FALSE;
-    }
-  if (conflict != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&conflict));
-      return FALSE;
-    }
-  return TRUE;
+  ok = tandem_project_update_fields (project, "team", shown->id, edits, G_N_ELEMENTS (edits),
+                                     &conflict, error);
+  return tandem_change_commit_keeping (&change, ok, conflict, error);
 }
 
 /**
@@ -493,14 +459,6 @@ tandem_team_delete (TandemProject  *project,
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
 
-  if (!team_exists (project, team_id, error) ||
-      !tandem_project_begin (project, _("Delete team"), error))
-    return FALSE;
-  if (!tandem_project_delete (project, "team", team_id, error) ||
-      !tandem_project_commit (project, error))
-    {
-      tandem_project_rollback (project);
-      return FALSE;
-    }
-  return TRUE;
+  return team_exists (project, team_id, error) &&
+         _tandem_db_delete (project, "team", team_id, _("Delete team"), error);
 }

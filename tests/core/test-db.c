@@ -13,6 +13,7 @@
 #include "tandem-comments.h"
 #include "tandem-measure.h"
 #include "tandem-project-private.h"
+#include "tandem-team.h"
 #include "tandem-test-core-util.h"
 
 typedef struct
@@ -131,8 +132,20 @@ test_locked (Fixture       *fixture,
   assert_locked (error);
   g_clear_error (&error);
 
+  /* A read is refused the same way while the other program holds the file. */
+  g_assert_null (tandem_team_list (fixture->project, &error));
+  assert_locked (error);
+  g_clear_error (&error);
+
   g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
+
+  {
+    g_autoptr(GPtrArray) teams = tandem_team_list (fixture->project, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (teams->len, >, 0);
+  }
 
   g_assert_true (tandem_comments_set_resolved (fixture->project, fixture->thread, TRUE, &error));
   g_assert_no_error (error);
