@@ -378,6 +378,9 @@ def click(node, what):
     """Activates @node the way a screen reader does: its 'click' action."""
     if "click" not in node.actions:
         fail(f"{what} has no 'click' action (it has {sorted(node.actions)})")
+    # A control that is not yet sensitive ignores the click, as it would a
+    # person's: wait until it can be used, as a person waits for it.
+    wait_for(f"{what} to be sensitive", lambda: "SENSITIVE" in states(node))
     log(f"clicking {what}")
     node.doActionNamed("click")
 
