@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Two steps, so the person sees what will happen before anything is saved:
- * tandem_table_parse() reads the cells (libcsv: quoting, CRLF, a byte-order
- * mark, comma, semicolon or tab), then tandem_table_import() gives them
+ * tandem_table_parse() reads the cells with the one CSV reader,
+ * tandem_csv_read() (quoting, CRLF, a byte-order mark, comma, semicolon or
+ * tab, limits on absurd rows), then tandem_table_import() gives them
  * meaning with the options the person chose (which column holds what, how
  * dates and numbers are written) and lists each bad row with its reason.
  * Only tandem_import_save() writes, in one undoable edit.
@@ -12,7 +13,6 @@
 
 #include "config.h"
 
-#include <csv.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -22,81 +22,17 @@
 #include "tandem-spc.h"
 #include "tandem-table-import.h"
 
-/* libcsv's parser state between rows (ROW_NOT_BEGUN in libcsv.c). */
-#define CSV_STATE_ROW_NOT_BEGUN 0
-
-typedef struct
+static gboolean
+table_row_cb (TandemCsvRow  *row,
+              gpointer       user_data,
+              GError       **error)
 {
-  TandemTable *table;
-  GPtrArray   *fields;
-  guint        record_line;
-} Parser;
+  TandemTable *table = user_data;
 
-static void
-field_read_cb (void   *field,
-               size_t  length,
-               void   *user_data)
-{
-  Parser *parser = user_data;
-
-  g_ptr_array_add (parser->fields, field != NULL ? g_strndup (field, length) : g_strdup (""));
-}
-
-static void
-record_read_cb (int   terminator,
-                void *user_data)
-{
-  Parser *parser = user_data;
-  gboolean blank = TRUE;
-
-  for (guint i = 0; i < parser->fields->len; i++)
-    if (*(const char *) parser->fields->pdata[i] != '\0')
-      blank = FALSE;
-  if (!blank)
-    {
-      g_ptr_array_add (parser->fields, NULL);
-      parser->table->n_columns = MAX (parser->table->n_columns, parser->fields->len - 1);
-      g_ptr_array_add (parser->table->rows, g_ptr_array_steal (parser->fields, NULL));
-      g_array_append_val (parser->table->lines, parser->record_line);
-    }
-  g_ptr_array_set_size (parser->fields, 0);
-}
-
-static char
-detect_delimiter (const char *text,
-                  gsize       length)
-{
-  guint commas = 0, semicolons = 0, tabs = 0;
-  gboolean quoted = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = text[i];
-
-      if (c == '"')
-        quoted = !quoted;
-      else if (quoted)
-        continue;
-      else if (c == '\n' || c == '\r')
-        break;
-      else if (c == ',')
-        commas++;
-      else if (c == ';')
-        semicolons++;
-      else if (c == '\t')
-        tabs++;
-    }
-  if (tabs > 0 && tabs >= commas && tabs >= semicolons)
-    return '\t';
-  if (semicolons > commas)
-    return ';';
-  return ',';
-}
-
-static int
-is_space_cb (unsigned char c)
-{
-  return c == ' ';
+  table->n_columns = MAX (table->n_columns, row->n_cells);
+  g_ptr_array_add (table->rows, g_steal_pointer (&row->cells));
+  g_array_append_val (table->lines, row->line);
+  return TRUE;
 }
 
 /**
@@ -104,14 +40,15 @@ is_space_cb (unsigned char c)
  * @text: CSV text, or cells copied from a spreadsheet (tab-separated)
  * @length: its length in bytes, or -1 if nul-terminated
  * @delimiter: ',', ';' or '\t', or 0 to use whichever the first line has most of
+ *   (as tandem_csv_read() works it out)
  * @error: return location for a #TANDEM_SPC_ERROR_PARSE error
  *
- * Reads the cells of a table. A UTF-8 byte-order mark, quoted fields, CRLF
- * line ends and blank rows are fine; each row remembers the line it started
- * on so problems can name it.
+ * Reads the cells of a table with tandem_csv_read(). A UTF-8 byte-order
+ * mark, quoted fields, CRLF line ends and blank rows are fine; each row
+ * remembers the line it started on so problems can name it.
  *
  * Returns: (transfer full) (nullable): the cells, or %NULL with @error set
- *   (not UTF-8, a stray quotation mark, no rows)
+ *   (not UTF-8, a stray quotation mark, an absurdly long row, no rows)
  */
 TandemTable *
 tandem_table_parse (const char  *text,
@@ -120,82 +57,16 @@ tandem_table_parse (const char  *text,
                     GError     **error)
 {
   g_autoptr(TandemTable) table = g_new0 (TandemTable, 1);
-  struct csv_parser csv;
-  Parser parser = { 0 };
-  const char *invalid;
-  gsize len, pos = 0;
-  guint line = 0;
-  gboolean ok = TRUE;
+  TandemCsvSummary summary;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  len = length < 0 ? strlen (text) : (gsize) length;
-  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    {
-      text += 3;
-      len -= 3;
-    }
-  if (!g_utf8_validate (text, len, &invalid))
-    {
-      guint bad = 1;
-
-      for (const char *c = text; c < invalid; c++)
-        if (*c == '\n')
-          bad++;
-      g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE,
-                   _("Line %u is not in UTF-8 text. Save the file from your spreadsheet "
-                     "as “CSV UTF-8” and try again."), bad);
-      return NULL;
-    }
-
-  table->delimiter = delimiter ? delimiter : detect_delimiter (text, len);
-  if (csv_init (&csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
-    {
-      g_set_error_literal (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE,
-                           _("The table could not be read (out of memory)."));
-      return NULL;
-    }
-  csv_set_delim (&csv, (unsigned char) table->delimiter);
-  csv_set_space_func (&csv, is_space_cb);
-  parser.table = table;
-  parser.fields = g_ptr_array_new_with_free_func (g_free);
-
-  while (ok && pos < len)
-    {
-      gsize end = pos;
-
-      while (end < len && text[end] != '\n' && text[end] != '\r')
-        end++;
-      if (end < len && text[end] == '\r' && end + 1 < len && text[end + 1] == '\n')
-        end += 2;
-      else if (end < len)
-        end++;
-      line++;
-      if (csv.pstate == CSV_STATE_ROW_NOT_BEGUN)
-        parser.record_line = line;
-      if (csv_parse (&csv, text + pos, end - pos, field_read_cb, record_read_cb, &parser)
-          != end - pos)
-        {
-          g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE,
-                       _("Line %u: a quotation mark is out of place. A quoted cell must be "
-                         "quoted from its first to its last character."), line);
-          ok = FALSE;
-        }
-      pos = end;
-    }
-  if (ok && csv_fini (&csv, field_read_cb, record_read_cb, &parser) != 0)
-    {
-      g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE,
-                   _("Line %u: a quoted cell is not closed."), parser.record_line);
-      ok = FALSE;
-    }
-  csv_free (&csv);
-  g_ptr_array_unref (parser.fields);
-  if (!ok)
+  if (!tandem_csv_read (text, length, delimiter, table_row_cb, table, &summary, error))
     return NULL;
+  table->delimiter = summary.delimiter;
   if (table->rows->len == 0)
     {
       g_set_error_literal (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE,

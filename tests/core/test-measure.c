@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tandem-csv.h"
 #include "tandem-measure.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
@@ -524,6 +525,29 @@ test_import_errors (void)
   g_clear_error (&error);
   g_assert_null (tandem_table_parse ("\n\n", -1, 0, &error));
   g_assert_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE);
+}
+
+/* The import reads with the same reader as `tandem-cli analyse`: a workbook,
+ * or a row no spreadsheet would write, is refused with its line. */
+static void
+test_import_not_a_table (void)
+{
+  static const char xlsx[] = "PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0";
+  g_autoptr(GString) text = g_string_new ("date,value\n2026-01-05,");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (tandem_table_parse (xlsx, sizeof xlsx - 1, 0, &error));
+  g_assert_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "Line 1"));
+  g_assert_nonnull (strstr (error->message, "workbook"));
+  g_clear_error (&error);
+
+  while (text->len <= TANDEM_CSV_MAX_ROW_BYTES + 11)
+    g_string_append (text, "9999999999");
+  g_string_append (text, "\n2026-01-12,4\n");
+  g_assert_null (tandem_table_parse (text->str, (gssize) text->len, 0, &error));
+  g_assert_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "Line 2: the row holds more than 1 MiB"));
 }
 
 /* Saving is one edit: all rows, and one Undo takes them all away. */
@@ -1070,6 +1094,7 @@ main (int   argc,
   g_test_add_func ("/import/dates-strict", test_dates_strict);
   g_test_add_func ("/import/pasted", test_import_pasted);
   g_test_add_func ("/import/errors", test_import_errors);
+  g_test_add_func ("/import/not-a-table", test_import_not_a_table);
   g_test_add ("/import/save", Fixture, NULL, fixture_set_up, test_import_save, fixture_tear_down);
   return g_test_run ();
 }
