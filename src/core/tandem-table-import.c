@@ -285,13 +285,31 @@ shorten (const char *cell)
   return g_strdup (cell);
 }
 
+/* The cells of a row up to its last one that is not empty. */
+static guint
+row_width (char * const *cells)
+{
+  guint width = 0;
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    for (const char *c = cells[i]; *c != '\0'; c++)
+      if (!g_ascii_isspace (*c))
+        {
+          width = i + 1;
+          break;
+        }
+  return width;
+}
+
 /**
  * tandem_table_import:
  * @table: a table
  * @options: which column holds what, and how it is written
  *
  * Reads every row (after the header, if any) as a data point. A row is bad
- * if its date cannot be read in the chosen format, or its value or
+ * if it has more cells than the header names (not counting empty ones at
+ * its end, and unless a column past the header's is chosen), or its date
+ * cannot be read in the chosen format, or its value or
  * denominator is not a number (an empty cell is a missing value), or its
  * denominator is negative; each bad row is listed with its line and reason.
  *
@@ -302,6 +320,7 @@ tandem_table_import (const TandemTable         *table,
                      const TandemImportOptions *options)
 {
   TandemImport *import = g_new0 (TandemImport, 1);
+  guint header_width = 0;
 
   import->rows = g_ptr_array_new_with_free_func (row_free);
   import->problems = g_ptr_array_new_with_free_func (problem_free);
@@ -310,13 +329,28 @@ tandem_table_import (const TandemTable         *table,
     import->date_format = guess_date_format (table, options->has_header ? 1 : 0,
                                              options->date_column);
 
+  /* Cells past the header's columns mean the row was split wrongly ("3,5"),
+   * unless the person chose to read a column the header does not name. */
+  if (options->has_header && table->rows->len > 0)
+    header_width = g_strv_length (table->rows->pdata[0]);
+  if (MAX (MAX (options->date_column, options->value_column),
+           MAX (options->denominator_column, options->note_column)) >= (int) header_width)
+    header_width = 0;
+
   for (guint r = options->has_header ? 1 : 0; r < table->rows->len; r++)
     {
       guint line = g_array_index (table->lines, guint, r);
       const char *date_cell = tandem_table_get_cell (table, r, (guint) options->date_column);
       const char *value_cell = tandem_table_get_cell (table, r, (guint) options->value_column);
       TandemImportRow row = { line, "", NAN, NAN, NULL };
+      guint width = row_width (table->rows->pdata[r]);
 
+      if (header_width > 0 && width > header_width)
+        {
+          add_problem (import, line, tandem_csv_describe_width (width, header_width,
+                                                                table->delimiter));
+          continue;
+        }
       if (!tandem_parse_date (date_cell, import->date_format, row.date))
         {
           g_autofree char *cell = shorten (date_cell);

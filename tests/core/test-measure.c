@@ -527,6 +527,51 @@ test_import_errors (void)
   g_assert_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_PARSE);
 }
 
+/* A row with more cells than the header names is a problem, not data read
+ * from the wrong columns: "3,5" in a comma-separated file is not 3. */
+static void
+test_import_ragged (void)
+{
+  const char text[] = "date,value\n"
+                      "2026-01-05,3,5\n"
+                      "2026-01-12,4\n"
+                      "2026-01-19,6,\n"
+                      "2026-01-26\n";
+  /* a header; dates, values; no denominators, no notes; ISO dates, decimal points */
+  TandemImportOptions options = { TRUE, 0, 1, -1, -1, TANDEM_DATE_ISO, FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTable) table = tandem_table_parse (text, -1, 0, &error);
+  g_autoptr(TandemImport) import = NULL;
+  const TandemImportProblem *problem;
+
+  g_assert_no_error (error);
+  import = tandem_table_import (table, &options);
+  g_assert_cmpuint (import->problems->len, ==, 1);
+  problem = import->problems->pdata[0];
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_cmpstr (problem->reason, ==, "3 fields, but the header names 2 columns (a decimal "
+                   "comma needs quotes, or semicolons between the columns)");
+  /* an empty cell past the header, or cells missing at the end, are fine */
+  g_assert_cmpuint (import->rows->len, ==, 3);
+  g_assert_cmpfloat (((TandemImportRow *) import->rows->pdata[0])->value, ==, 4);
+  g_assert_cmpfloat (((TandemImportRow *) import->rows->pdata[1])->value, ==, 6);
+  g_assert_true (isnan (((TandemImportRow *) import->rows->pdata[2])->value));
+
+  /* a column the header does not name may be chosen on purpose */
+  options.note_column = 2;
+  g_clear_pointer (&import, tandem_import_free);
+  import = tandem_table_import (table, &options);
+  g_assert_cmpuint (import->problems->len, ==, 0);
+  g_assert_cmpstr (((TandemImportRow *) import->rows->pdata[0])->note, ==, "5");
+
+  /* without a header (pasted cells), rows are as wide as they are */
+  options.note_column = -1;
+  options.has_header = FALSE;
+  g_clear_pointer (&import, tandem_import_free);
+  import = tandem_table_import (table, &options);
+  g_assert_cmpuint (import->rows->len, ==, 4);
+}
+
 /* The import reads with the same reader as `tandem-cli analyse`: a workbook,
  * or a row no spreadsheet would write, is refused with its line. */
 static void
@@ -1094,6 +1139,7 @@ main (int   argc,
   g_test_add_func ("/import/dates-strict", test_dates_strict);
   g_test_add_func ("/import/pasted", test_import_pasted);
   g_test_add_func ("/import/errors", test_import_errors);
+  g_test_add_func ("/import/ragged", test_import_ragged);
   g_test_add_func ("/import/not-a-table", test_import_not_a_table);
   g_test_add ("/import/save", Fixture, NULL, fixture_set_up, test_import_save, fixture_tear_down);
   return g_test_run ();
