@@ -22,8 +22,9 @@ G_BEGIN_DECLS
 /**
  * TandemCsvRow:
  * @cells: (array length=n_cells): the row's cells, unquoted, with spaces
- *   around unquoted cells trimmed; %NULL-terminated. The row function may
- *   change or steal them (setting @cells to %NULL); the reader frees the rest
+ *   (and tabs, where they do not separate) around unquoted cells trimmed;
+ *   %NULL-terminated. The row function may change or steal them (setting
+ *   @cells to %NULL); the reader frees the rest
  * @n_cells: how many cells
  * @line: the line of the text the row begins on, counting from 1
  * @delimiter: the separator: ',', ';' or '\t'
