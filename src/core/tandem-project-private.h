@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "tandem-project.h"
+#include "tandem-schema.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,98 @@ typedef struct
   const char *origin_replica;
   const char *origin_id;
 } TandemReplayTxn;
+
+/* The object, shared by the files that make it up: tandem-project.c (the
+ * object, the change being built, other programs' changes),
+ * tandem-project-file.c (opening, checking, creating, copying),
+ * tandem-change-log.c (logged edits), tandem-history.c (undo and redo) and
+ * tandem-project-read.c (generic reads). */
+struct _TandemProject
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  char        *author;
+  char        *replica_id;
+  gboolean     read_only;
+
+  GHashTable  *statements;   /* SQL text → sqlite3_stmt */
+
+  /* the transaction being built */
+  guint        depth;
+  gint64       txn_id;       /* 0 until the first change is logged */
+  char        *txn_label;
+  const char  *txn_kind;
+  gint64       txn_target;
+  GHashTable  *touched;      /* interned entity names changed in it */
+  GHashTable  *deleting;     /* ids being deleted, against cycles in foreign files */
+  const TandemReplayTxn *replay;  /* another copy's change being replayed, or NULL */
+
+  GArray      *undo_stack;   /* gint64 txn ids, newest last */
+  GArray      *redo_stack;
+
+  gint64       last_seq;
+  int          data_version;
+  guint        watch_id;
+
+  GThread     *check_thread; /* a structural check still running, see open_for_reading */
+  GError      *check_error;  /* what it found, once joined */
+};
+
+/* In tandem-project.c */
+gint64 _tandem_query_int (sqlite3    *db,
+                          const char *sql,
+                          gint64      fallback);
+gboolean begin_full (TandemProject  *self,
+                     const char     *label,
+                     const char     *kind,
+                     gint64          target,
+                     GError        **error);
+
+/* In tandem-project-file.c */
+char *display_name (const char *path);
+
+/* In tandem-change-log.c */
+char *new_id (void);
+char *_tandem_now_iso8601 (void);
+gboolean ensure_txn_row (TandemProject  *self,
+                         GError        **error);
+gboolean log_change (TandemProject  *self,
+                     const char     *op,
+                     const char     *entity,
+                     const char     *id,
+                     const char     *field,
+                     sqlite3_value  *old_value,
+                     sqlite3_value  *new_value,
+                     GError        **error);
+sqlite3_value *row_as_json (TandemProject       *self,
+                            const TandemEntity  *entity,
+                            const char          *id,
+                            GError             **error);
+const TandemEntity *lookup_entity (const char  *entity,
+                                   GError     **error);
+gboolean check_field (const TandemEntity  *entity,
+                      const char          *field,
+                      GError             **error);
+gboolean update_field (TandemProject       *self,
+                       const TandemEntity  *entity,
+                       const char          *id,
+                       const char          *field,
+                       TandemValue         *value,
+                       sqlite3_value       *raw,
+                       GError             **error);
+gboolean delete_row (TandemProject       *self,
+                     const TandemEntity  *entity,
+                     const char          *id,
+                     GError             **error);
+
+/* In tandem-history.c */
+void stacks_apply (TandemProject *self,
+                   gint64         txn,
+                   const char    *kind,
+                   gint64         target);
+void load_stacks (TandemProject *self);
 
 gboolean _tandem_project_replay_begin   (TandemProject           *self,
                                          const TandemReplayTxn   *txn);

@@ -1,0 +1,230 @@
+/* tandem-project-read.c — reading any kind of item: whether it exists, a
+ * field as text, ids, counts, who added it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Tandem-Project"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "tandem-db-private.h"
+#include "tandem-project-private.h"
+#include "tandem-schema.h"
+
+/* ------------------------------------------------------------------------ */
+/* Reading                                                                  */
+
+/**
+ * tandem_project_exists:
+ * @self: a project
+ * @entity: the kind of item
+ * @id: an id
+ *
+ * Returns: whether the item exists
+ */
+gboolean
+tandem_project_exists (TandemProject *self,
+                       const char    *entity,
+                       const char    *id)
+{
+  const TandemEntity *info = tandem_schema_lookup (entity);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  if (info == NULL || id == NULL)
+    return FALSE;
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", info->name);
+  if ((stmt = _tandem_db_prepare (self, sql, NULL)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
+ * tandem_project_get_text:
+ * @self: a project
+ * @entity: the kind of item
+ * @id: the item
+ * @field: one of its fields
+ *
+ * Returns: (transfer full) (nullable): the field as text, %NULL if empty or
+ *   if there is no such item or field
+ */
+char *
+tandem_project_get_text (TandemProject *self,
+                         const char    *entity,
+                         const char    *id,
+                         const char    *field)
+{
+  const TandemEntity *info = tandem_schema_lookup (entity);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+  if (info == NULL || id == NULL || !tandem_schema_has_column (info, field))
+    return NULL;
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, info->name);
+  if ((stmt = _tandem_db_prepare (self, sql, NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = _tandem_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return text;
+}
+
+/**
+ * tandem_project_list_ids:
+ * @self: a project
+ * @entity: the kind of item
+ * @parent_field: (nullable): a field to filter on, such as “team_id”
+ * @parent_id: (nullable): the value it must have
+ * @order_field: (nullable): a field to sort by (then by id)
+ *
+ * Returns: (transfer full) (element-type utf8): the ids, in order
+ */
+GPtrArray *
+tandem_project_list_ids (TandemProject *self,
+                         const char    *entity,
+                         const char    *parent_field,
+                         const char    *parent_id,
+                         const char    *order_field)
+{
+  const TandemEntity *info = tandem_schema_lookup (entity);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), ids);
+  if (info == NULL ||
+      (parent_field && !tandem_schema_has_column (info, parent_field)) ||
+      (order_field && !tandem_schema_has_column (info, order_field)))
+    return ids;
+
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "SELECT id FROM %s", info->name);
+  if (parent_field)
+    g_string_append_printf (sql, " WHERE %s IS ?1", parent_field);
+  g_string_append_printf (sql, " ORDER BY %s%sid", order_field ? order_field : "",
+                          order_field ? ", " : "");
+  if ((stmt = _tandem_db_prepare (self, sql->str, NULL)) == NULL)
+    return ids;
+  if (parent_field && parent_id)
+    sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+/**
+ * tandem_project_count:
+ * @self: a project
+ * @entity: the kind of item
+ * @parent_field: (nullable): a field to filter on
+ * @parent_id: (nullable): the value it must have
+ *
+ * Returns: how many items there are, or -1 for an unknown entity
+ */
+gint64
+tandem_project_count (TandemProject *self,
+                      const char    *entity,
+                      const char    *parent_field,
+                      const char    *parent_id)
+{
+  const TandemEntity *info = tandem_schema_lookup (entity);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), -1);
+  if (info == NULL || (parent_field && !tandem_schema_has_column (info, parent_field)))
+    return -1;
+  if (parent_field)
+    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s IS ?1", info->name, parent_field);
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM %s", info->name);
+  if ((stmt = _tandem_db_prepare (self, sql, NULL)) == NULL)
+    return -1;
+  if (parent_field && parent_id)
+    sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+static gboolean
+tandem_project_exists_any (TandemProject *self,
+                           const char    *id)
+{
+  const char * const *entities = tandem_schema_list_entities ();
+
+  for (guint i = 0; entities[i]; i++)
+    if (tandem_project_exists (self, entities[i], id))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * tandem_project_dup_added_by:
+ * @self: a project
+ * @id: an item's id
+ *
+ * Returns: (transfer full) (nullable): the author who added the item
+ */
+char *
+tandem_project_dup_added_by (TandemProject *self,
+                             const char    *id)
+{
+  sqlite3_stmt *stmt;
+  char *author = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+  stmt = _tandem_db_prepare (self, "SELECT t.author FROM change_log l JOIN change_txn t ON t.id = l.txn "
+                        "WHERE l.entity_id = ?1 AND l.op = 'insert' ORDER BY l.seq LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    author = _tandem_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  /* Never inserted by an edit: it came with the project when it was created. */
+  if (author == NULL)
+    {
+      stmt = _tandem_db_prepare (self, "SELECT author FROM change_txn WHERE kind = 'create' "
+                            "ORDER BY id DESC LIMIT 1", NULL);
+      if (stmt != NULL && tandem_project_exists_any (self, id) && sqlite3_step (stmt) == SQLITE_ROW)
+        author = _tandem_column_text (stmt, 0);
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+    }
+  return author;
+}
+
+/* Text in a file may have been written by anything, so it is not trusted to
+ * be UTF-8: bytes that are not become U+FFFD, and the rest is kept. Every
+ * piece of text core reads for people to see comes through here. Returns
+ * NULL for SQL NULL. */
+char *
+_tandem_column_text (sqlite3_stmt *stmt,
+                     int           column)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  text = (const char *) sqlite3_column_text (stmt, column);
+  if (text == NULL)
+    return g_strdup ("");
+  return g_utf8_make_valid (text, sqlite3_column_bytes (stmt, column));
+}
