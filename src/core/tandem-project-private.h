@@ -151,8 +151,8 @@ gint64   _tandem_project_mark_merge     (TandemProject           *self,
 #define TANDEM_NOT_BOOKKEEPING(t) \
   t ".origin_id NOT LIKE '~%' AND " t ".id NOT IN (" TANDEM_BOOKKEEPING ")"
 
-/* In tandem-merge.c: takes a merge's changes out of this copy's identity
- * (withdraw) or puts them back, with the conflicts it recorded. */
+/* In tandem-merge-conflicts.c: takes a merge's changes out of this copy's
+ * identity (withdraw) or puts them back, with the conflicts it recorded. */
 gboolean _tandem_merge_set_withdrawn    (TandemProject           *self,
                                          gint64                   merge,
                                          gint64                   first,
