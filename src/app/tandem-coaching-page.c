@@ -209,9 +209,9 @@ describe_action (const TandemAction *action,
     }
   if (action->carried_from)
     g_string_append (text, _(" · carried forward"));
-  if (g_strcmp0 (action->status, "done") == 0)
+  if (action->status == TANDEM_ACTION_DONE)
     g_string_append (text, _(" · done"));
-  else if (g_strcmp0 (action->status, "dropped") == 0)
+  else if (action->status == TANDEM_ACTION_DROPPED)
     g_string_append_printf (text, _(" · dropped: %s"), action->reason ? action->reason : "");
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

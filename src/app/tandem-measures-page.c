@@ -25,6 +25,7 @@
 #include "tandem-measures-page.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
+#include "tandem-stored-enums.h"
 #include "tandem-table-import.h"
 
 struct _TandemMeasuresPage
@@ -2428,7 +2429,7 @@ tandem_measures_page_init (TandemMeasuresPage *self)
   }
 
   for (int c = 0; c < TANDEM_SPC_N_CHARTS; c++)
-    gtk_string_list_append (chart_names, tandem_chart_type_name ((TandemSpcChart) c));
+    gtk_string_list_append (chart_names, tandem_spc_chart_get_label ((TandemSpcChart) c));
   adw_combo_row_set_model (self->chart_row, G_LIST_MODEL (chart_names));
 
   g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);

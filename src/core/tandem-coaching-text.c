@@ -91,9 +91,9 @@ action_line (const TandemAction *action,
     g_string_append_printf (line, " — %s", action->owner_name);
   if (action->due_on)
     g_string_append_printf (line, _(" — by %s"), action->due_on);
-  if (g_strcmp0 (action->status, "done") == 0)
+  if (action->status == TANDEM_ACTION_DONE)
     g_string_append (line, _(" — done"));
-  else if (g_strcmp0 (action->status, "dropped") == 0)
+  else if (action->status == TANDEM_ACTION_DROPPED)
     g_string_append_printf (line, _(" — dropped: %s"), action->reason ? action->reason : "");
   else if (tandem_action_is_overdue (action, today))
     g_string_append (line, _(" — OVERDUE"));

@@ -18,6 +18,7 @@
 #include "tandem-coaching.h"
 #include "tandem-coaching-private.h"
 #include "tandem-date.h"
+#include "tandem-stored-enums.h"
 
 /* Who counts as bringing lived experience to a session. */
 #define LIVED_EXPERIENCE "p.brings_lived_experience = 1"
@@ -79,7 +80,6 @@ tandem_action_free (TandemAction *action)
   g_free (action->owner_id);
   g_free (action->owner_name);
   g_free (action->due_on);
-  g_free (action->status);
   g_free (action->closed_on);
   g_free (action->reason);
   g_free (action->carried_from);
@@ -188,20 +188,10 @@ tandem_coaching_kind_label (const char *kind)
 const char *
 tandem_coaching_role_label (const char *person_role)
 {
-  static const struct { const char *role; const char *label; } roles[] = {
-    { "staff", N_("Staff") },
-    { "lived_experience_partner", N_("Lived-experience partner") },
-    { "peer_support_worker", N_("Peer support worker") },
-    { "expert_by_experience", N_("Expert by experience") },
-    { "carer", N_("Carer") },
-    { "senior_sponsor", N_("Senior sponsor") },
-    { "coach", N_("Coach") },
-    { "other", N_("Other") },
-  };
+  int role;
 
-  for (guint i = 0; person_role && i < G_N_ELEMENTS (roles); i++)
-    if (g_str_equal (roles[i].role, person_role))
-      return _(roles[i].label);
+  if (tandem_stored_enum_from_word (TANDEM_TYPE_PERSON_ROLE, person_role, &role))
+    return tandem_person_role_get_label (role);
   return person_role ? person_role : "";
 }
 
@@ -285,8 +275,14 @@ gboolean
 tandem_action_is_overdue (const TandemAction *action,
                           const char         *today)
 {
-  return g_strcmp0 (action->status, "open") == 0 && action->due_on != NULL &&
+  return action->status == TANDEM_ACTION_OPEN && action->due_on != NULL &&
          today != NULL && strcmp (action->due_on, today) < 0;
+}
+
+static TandemValue
+action_status_value (TandemActionStatus status)
+{
+  return tandem_value_text (tandem_stored_enum_to_word (TANDEM_TYPE_ACTION_STATUS, status));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -496,7 +492,15 @@ action_from_row (sqlite3_stmt *stmt)
   action->owner_id = column_dup (stmt, 5);
   action->owner_name = column_dup (stmt, 6);
   action->due_on = column_dup (stmt, 7);
-  action->status = column_dup (stmt, 8);
+  {
+    int status;
+
+    /* The schema's CHECK allows no other word. */
+    if (!tandem_stored_enum_from_word (TANDEM_TYPE_ACTION_STATUS,
+                                       (const char *) sqlite3_column_text (stmt, 8), &status))
+      status = TANDEM_ACTION_OPEN;
+    action->status = status;
+  }
   action->closed_on = column_dup (stmt, 9);
   action->reason = column_dup (stmt, 10);
   action->carried_from = column_dup (stmt, 11);
@@ -1049,7 +1053,7 @@ tandem_coaching_add_action (TandemProject  *project,
       { "what", tandem_value_text (what) },
       { "owner_id", tandem_value_text (owner_id) },
       { "due_on", tandem_value_text (due_on ? due : NULL) },
-      { "status", tandem_value_text ("open") },
+      { "status", action_status_value (TANDEM_ACTION_OPEN) },
     };
 
     if (!tandem_change_begin (&change, project, _("Add action"), error))
@@ -1062,15 +1066,15 @@ tandem_coaching_add_action (TandemProject  *project,
 }
 
 static gboolean
-close_action (TandemProject  *project,
-              const char     *action_id,
-              const char     *status,
-              const char     *reason,
-              const char     *today,
-              GError        **error)
+close_action (TandemProject       *project,
+              const char          *action_id,
+              TandemActionStatus   status,
+              const char          *reason,
+              const char          *today,
+              GError             **error)
 {
   return tandem_project_update (project, "action", action_id, "status",
-                                tandem_value_text (status), error) &&
+                                action_status_value (status), error) &&
          tandem_project_update (project, "action", action_id, "closed_on",
                                 tandem_value_text (today), error) &&
          tandem_project_update (project, "action", action_id, "reason",
@@ -1099,7 +1103,7 @@ tandem_coaching_mark_done (TandemProject  *project,
 
   if (!tandem_change_begin (&change, project, _("Mark action done"), error))
     return FALSE;
-  return close_action (project, action_id, "done", NULL, today, error) &&
+  return close_action (project, action_id, TANDEM_ACTION_DONE, NULL, today, error) &&
          tandem_change_commit (&change, error);
 }
 
@@ -1135,7 +1139,7 @@ tandem_coaching_drop (TandemProject  *project,
     }
   if (!tandem_change_begin (&change, project, _("Drop action"), error))
     return FALSE;
-  return close_action (project, action_id, "dropped", stripped, today, error) &&
+  return close_action (project, action_id, TANDEM_ACTION_DROPPED, stripped, today, error) &&
          tandem_change_commit (&change, error);
 }
 
@@ -1191,7 +1195,7 @@ tandem_coaching_carry_forward (TandemProject  *project,
 
   if (!tandem_change_begin (&change, project, _("Carry action forward"), error))
     return NULL;
-  if (close_action (project, action_id, "dropped", reason, today, error))
+  if (close_action (project, action_id, TANDEM_ACTION_DROPPED, reason, today, error))
     {
       TandemField fields[] = {
         { "team_id", tandem_value_text (team_id) },
@@ -1199,7 +1203,7 @@ tandem_coaching_carry_forward (TandemProject  *project,
         { "what", tandem_value_text (what) },
         { "owner_id", tandem_value_text (owner) },
         { "due_on", tandem_value_text (due) },
-        { "status", tandem_value_text ("open") },
+        { "status", action_status_value (TANDEM_ACTION_OPEN) },
         { "carried_from", tandem_value_text (action_id) },
       };
       id = tandem_project_insert (project, "action", fields, G_N_ELEMENTS (fields), error);

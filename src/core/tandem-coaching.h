@@ -7,6 +7,7 @@
 
 #include "tandem-checked-edit.h"
 #include "tandem-project.h"
+#include "tandem-stored-enums.h"
 
 G_BEGIN_DECLS
 
@@ -63,7 +64,7 @@ typedef struct
   char *owner_id;
   char *owner_name;
   char *due_on;             /* YYYY-MM-DD or NULL */
-  char *status;             /* open, done, dropped */
+  TandemActionStatus status;
   char *closed_on;
   char *reason;
   char *carried_from;

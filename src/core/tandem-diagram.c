@@ -10,6 +10,7 @@
 #include "tandem-db-private.h"
 #include "tandem-diagram.h"
 #include "tandem-project-private.h"
+#include "tandem-stored-enums.h"
 
 struct _TandemDiagram
 {
@@ -26,19 +27,6 @@ struct _TandemDiagram
 };
 
 G_DEFINE_FINAL_TYPE (TandemDiagram, tandem_diagram, G_TYPE_OBJECT)
-
-static const char * const kind_names[TANDEM_N_NODE_KINDS] = {
-  "aim", "primary", "secondary", "change_idea",
-};
-
-static const char * const status_names[TANDEM_N_IDEA_STATUSES] = {
-  NULL, "idea", "testing", "adopted", "adapted", "abandoned",
-};
-
-static const char * const level_names[TANDEM_N_COPRODUCTION_LEVELS] = {
-  NULL, "coproduction", "codesign", "engagement", "consultation", "informing", "educating",
-  "coercion",
-};
 
 static void
 node_free (gpointer data)
@@ -529,7 +517,7 @@ const char *
 tandem_node_kind_to_string (TandemNodeKind kind)
 {
   g_return_val_if_fail (kind < TANDEM_N_NODE_KINDS, NULL);
-  return kind_names[kind];
+  return tandem_stored_enum_to_word (TANDEM_TYPE_NODE_KIND, kind);
 }
 
 /**
@@ -543,13 +531,12 @@ gboolean
 tandem_node_kind_from_string (const char     *text,
                               TandemNodeKind *kind)
 {
-  for (guint i = 0; i < TANDEM_N_NODE_KINDS; i++)
-    if (g_strcmp0 (text, kind_names[i]) == 0)
-      {
-        *kind = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!tandem_stored_enum_from_word (TANDEM_TYPE_NODE_KIND, text, &value))
+    return FALSE;
+  *kind = value;
+  return TRUE;
 }
 
 /**
@@ -594,16 +581,20 @@ const char *
 tandem_idea_status_to_string (TandemIdeaStatus status)
 {
   g_return_val_if_fail (status < TANDEM_N_IDEA_STATUSES, NULL);
-  return status_names[status];
+  /* No status is stored as NULL, never as its nick. */
+  if (status == TANDEM_IDEA_STATUS_NONE)
+    return NULL;
+  return tandem_stored_enum_to_word (TANDEM_TYPE_IDEA_STATUS, status);
 }
 
 TandemIdeaStatus
 tandem_idea_status_from_string (const char *text)
 {
-  for (guint i = 1; i < TANDEM_N_IDEA_STATUSES; i++)
-    if (g_strcmp0 (text, status_names[i]) == 0)
-      return i;
-  return TANDEM_IDEA_STATUS_NONE;
+  int value;
+
+  if (!tandem_stored_enum_from_word (TANDEM_TYPE_IDEA_STATUS, text, &value))
+    return TANDEM_IDEA_STATUS_NONE;
+  return value;
 }
 
 /**
@@ -631,16 +622,20 @@ const char *
 tandem_coproduction_to_string (TandemCoproductionLevel level)
 {
   g_return_val_if_fail (level < TANDEM_N_COPRODUCTION_LEVELS, NULL);
-  return level_names[level];
+  /* Not recorded is stored as NULL, never as its nick. */
+  if (level == TANDEM_COPRODUCTION_NONE)
+    return NULL;
+  return tandem_stored_enum_to_word (TANDEM_TYPE_COPRODUCTION_LEVEL, level);
 }
 
 TandemCoproductionLevel
 tandem_coproduction_from_string (const char *text)
 {
-  for (guint i = 1; i < TANDEM_N_COPRODUCTION_LEVELS; i++)
-    if (g_strcmp0 (text, level_names[i]) == 0)
-      return i;
-  return TANDEM_COPRODUCTION_NONE;
+  int value;
+
+  if (!tandem_stored_enum_from_word (TANDEM_TYPE_COPRODUCTION_LEVEL, text, &value))
+    return TANDEM_COPRODUCTION_NONE;
+  return value;
 }
 
 /**

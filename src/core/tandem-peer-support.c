@@ -18,17 +18,10 @@
 #include "tandem-defaults.h"
 #include "tandem-peer-support.h"
 #include "tandem-peer-support-private.h"
-
-static const char * const status_tokens[TANDEM_N_ITEM_STATUSES] = {
-  "not_started", "planning", "in_progress", "in_place", "not_applicable",
-};
+#include "tandem-stored-enums.h"
 
 static const char * const status_labels[TANDEM_N_ITEM_STATUSES] = {
   N_("Not started"), N_("Planning"), N_("In progress"), N_("In place"), N_("Not applicable"),
-};
-
-static const char * const kind_tokens[TANDEM_N_SUPERVISION_KINDS] = {
-  "one_to_one", "group", "debrief", "training",
 };
 
 static const char * const kind_labels[TANDEM_N_SUPERVISION_KINDS] = {
@@ -130,7 +123,7 @@ const char *
 tandem_item_status_to_string (TandemItemStatus status)
 {
   g_return_val_if_fail ((guint) status < TANDEM_N_ITEM_STATUSES, NULL);
-  return status_tokens[status];
+  return tandem_stored_enum_to_word (TANDEM_TYPE_ITEM_STATUS, status);
 }
 
 /**
@@ -144,13 +137,12 @@ gboolean
 tandem_item_status_from_string (const char       *text,
                                 TandemItemStatus *status)
 {
-  for (guint i = 0; i < TANDEM_N_ITEM_STATUSES; i++)
-    if (g_strcmp0 (text, status_tokens[i]) == 0)
-      {
-        *status = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!tandem_stored_enum_from_word (TANDEM_TYPE_ITEM_STATUS, text, &value))
+    return FALSE;
+  *status = value;
+  return TRUE;
 }
 
 /**
@@ -176,7 +168,7 @@ const char *
 tandem_supervision_kind_to_string (TandemSupervisionKind kind)
 {
   g_return_val_if_fail ((guint) kind < TANDEM_N_SUPERVISION_KINDS, NULL);
-  return kind_tokens[kind];
+  return tandem_stored_enum_to_word (TANDEM_TYPE_SUPERVISION_KIND, kind);
 }
 
 /**
@@ -190,13 +182,12 @@ gboolean
 tandem_supervision_kind_from_string (const char            *text,
                                      TandemSupervisionKind *kind)
 {
-  for (guint i = 0; i < TANDEM_N_SUPERVISION_KINDS; i++)
-    if (g_strcmp0 (text, kind_tokens[i]) == 0)
-      {
-        *kind = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!tandem_stored_enum_from_word (TANDEM_TYPE_SUPERVISION_KIND, text, &value))
+    return FALSE;
+  *kind = value;
+  return TRUE;
 }
 
 /**
@@ -712,7 +703,7 @@ set_status (TandemProject     *project,
       TandemField fields[] = {
         { "team_id", tandem_value_text (team_id) },
         { "item_id", tandem_value_text (item_id) },
-        { "status", tandem_value_text (status_tokens[status]) },
+        { "status", tandem_value_text (tandem_item_status_to_string (status)) },
         { "last_reviewed", tandem_value_text (now) },
       };
       g_autofree char *id = tandem_project_insert (project, "framework_status", fields,
@@ -723,7 +714,7 @@ set_status (TandemProject     *project,
     {
       g_autofree char *old = tandem_project_get_text (project, "framework_status", status_id,
                                                       "status");
-      if (g_strcmp0 (old, status_tokens[status]) == 0)
+      if (g_strcmp0 (old, tandem_item_status_to_string (status)) == 0)
         {
           ok = tandem_project_update (project, "framework_status", status_id, "last_reviewed",
                                       tandem_value_text (now), error);
@@ -732,7 +723,7 @@ set_status (TandemProject     *project,
       /* From a drop-down, checked against what it showed: a conflict keeps
        * both statuses, and theirs stands. */
       ok = tandem_project_update_checked (project, "framework_status", status_id, "status", check,
-                                          shown, tandem_value_text (status_tokens[status]), error);
+                                          shown, tandem_value_text (tandem_item_status_to_string (status)), error);
       if (ok)
         ok = tandem_project_update (project, "framework_status", status_id, "last_reviewed",
                                     tandem_value_text (now), error);
@@ -1359,7 +1350,7 @@ tandem_peer_support_add_record (TandemProject          *project,
     TandemField fields[] = {
       { "role_id", tandem_value_text (role_id) },
       { "date", tandem_value_text (iso) },
-      { "kind", tandem_value_text (kind_tokens[kind]) },
+      { "kind", tandem_value_text (tandem_supervision_kind_to_string (kind)) },
       { "note", tandem_value_text (*text ? text : NULL) },
     };
     id = tandem_project_insert (project, "supervision", fields, G_N_ELEMENTS (fields), error);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tandem-chart.h"
+#include "tandem-stored-enums.h"
 
 typedef struct
 {
@@ -64,55 +65,6 @@ struct _TandemChart
   double            y_step;        /* between the y axis's labels, at the last draw */
   guint             notes_cut;     /* annotations cut short at the last draw */
 };
-
-/* ------------------------------------------------------------------------ */
-/* Names                                                                      */
-
-/**
- * tandem_chart_type_name:
- * @chart: a chart type
- *
- * Returns: its name for people ("C chart (counts)")
- */
-const char *
-tandem_chart_type_name (TandemSpcChart chart)
-{
-  switch (chart)
-    {
-    case TANDEM_SPC_CHART_RUN: return _("Run chart");
-    case TANDEM_SPC_CHART_I: return _("I chart (individual values)");
-    case TANDEM_SPC_CHART_MR: return _("Moving range chart");
-    case TANDEM_SPC_CHART_XBAR: return _("X-bar chart (averages)");
-    case TANDEM_SPC_CHART_S: return _("S chart (spread)");
-    case TANDEM_SPC_CHART_T: return _("T chart (time between events)");
-    case TANDEM_SPC_CHART_P: return _("P chart (proportions)");
-    case TANDEM_SPC_CHART_PP: return _("P′ chart (proportions, Laney)");
-    case TANDEM_SPC_CHART_C: return _("C chart (counts)");
-    case TANDEM_SPC_CHART_U: return _("U chart (rates)");
-    case TANDEM_SPC_CHART_UP: return _("U′ chart (rates, Laney)");
-    case TANDEM_SPC_CHART_G: return _("G chart (cases between events)");
-    default: return "";
-    }
-}
-
-/**
- * tandem_chart_rules_name:
- * @rules: a rule set
- *
- * Returns: its name for people ("Making Data Count rules")
- */
-const char *
-tandem_chart_rules_name (TandemSpcRules rules)
-{
-  switch (rules)
-    {
-    case TANDEM_SPC_RULES_ANHOEJ: return _("Anhøj rules");
-    case TANDEM_SPC_RULES_IHI: return _("IHI run chart rules");
-    case TANDEM_SPC_RULES_MDC: return _("Making Data Count rules");
-    case TANDEM_SPC_RULES_DEFAULT:
-    default: return _("Usual rules for the chart");
-    }
-}
 
 /* ------------------------------------------------------------------------ */
 /* Styles                                                                     */
@@ -861,10 +813,10 @@ char *
 tandem_chart_dup_subtitle (TandemChart *chart)
 {
   TandemMeasure *m = chart->measure;
-  g_autoptr(GString) text = g_string_new (tandem_chart_type_name (m->chart));
+  g_autoptr(GString) text = g_string_new (tandem_spc_chart_get_label (m->chart));
   gsize n = chart->result ? chart->result->n_points : 0;
 
-  g_string_append_printf (text, " · %s", tandem_chart_rules_name (tandem_measure_get_rules (m)));
+  g_string_append_printf (text, " · %s", tandem_spc_rules_get_label (tandem_measure_get_rules (m)));
   g_string_append (text, " · ");
   g_string_append_printf (text, ngettext ("%zu point", "%zu points", n), n);
   if (m->freeze >= 2)

@@ -102,8 +102,6 @@ char                  *tandem_chart_describe_point   (TandemChart           *cha
 char                  *tandem_chart_dup_summary      (TandemChart           *chart);
 char                  *tandem_chart_dup_subtitle     (TandemChart           *chart);
 
-const char            *tandem_chart_type_name        (TandemSpcChart         chart);
-const char            *tandem_chart_rules_name       (TandemSpcRules         rules);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemChart, tandem_chart_free)
 

@@ -238,8 +238,8 @@ test_journey (void)
   g_assert_nonnull (((TandemAction *) actions->pdata[0])->carried_from);
   g_clear_pointer (&actions, g_ptr_array_unref);
   actions = tandem_coaching_list_actions (project, first, &error);
-  g_assert_cmpstr (((TandemAction *) actions->pdata[0])->status, ==, "done");
-  g_assert_cmpstr (((TandemAction *) actions->pdata[1])->status, ==, "dropped");
+  g_assert_cmpint (((TandemAction *) actions->pdata[0])->status, ==, TANDEM_ACTION_DONE);
+  g_assert_cmpint (((TandemAction *) actions->pdata[1])->status, ==, TANDEM_ACTION_DROPPED);
 
   /* Undo (the toast's button, Ctrl+Z) takes back the carry forward. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
