@@ -98,25 +98,75 @@ struct _TandemMeasuresPage
 
 G_DEFINE_FINAL_TYPE (TandemMeasuresPage, tandem_measures_page, TANDEM_TYPE_PAGE)
 
-static const char * const kinds[] = { "outcome", "process", "balancing" };
-static const char * const directions[] = { "increase", "decrease", "neutral" };
-static const char * const frequencies[] = { "daily", "weekly", "monthly" };
-static const char * const rules_names[] = { NULL, "anhoej", "ihi", "mdc" };
-
 static void load_measure (TandemMeasuresPage *self);
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                    */
 
-static guint
-index_of (const char * const *names,
-          guint               n,
-          const char         *name)
+typedef const char *(*EnumLabelFunc) (int value);
+
+static char *
+enum_item_label (AdwEnumListItem *item,
+                 gpointer         label_func)
 {
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (names[i], name) == 0)
-      return i;
-  return 0;
+  return g_strdup (((EnumLabelFunc) label_func) (adw_enum_list_item_get_value (item)));
+}
+
+/* A choice of the values of a stored enum, each shown by its label. */
+static void
+enum_row_set_model (AdwComboRow   *row,
+                    GType          enum_type,
+                    EnumLabelFunc  label)
+{
+  g_autoptr(AdwEnumListModel) model = adw_enum_list_model_new (enum_type);
+
+  adw_combo_row_set_expression (row, gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                  G_CALLBACK (enum_item_label),
+                                                                  (gpointer) label, NULL));
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+}
+
+/* The enum value the row has chosen, or -1. */
+static int
+enum_row_get_value (AdwComboRow *row)
+{
+  AdwEnumListItem *item = adw_combo_row_get_selected_item (row);
+
+  return item ? adw_enum_list_item_get_value (item) : -1;
+}
+
+static void
+enum_row_set_value (AdwComboRow *row,
+                    int          value)
+{
+  AdwEnumListModel *model = ADW_ENUM_LIST_MODEL (adw_combo_row_get_model (row));
+
+  adw_combo_row_set_selected (row, adw_enum_list_model_find_position (model, value));
+}
+
+/* The row's choice, stored as its nick; @null_value is stored as NULL. */
+static TandemValue
+enum_row_get_word (AdwComboRow *row,
+                   GType        enum_type,
+                   int          null_value)
+{
+  int value = enum_row_get_value (row);
+
+  if (value == null_value)
+    return tandem_value_text (NULL);
+  return tandem_value_text (tandem_stored_enum_to_word (enum_type, value));
+}
+
+/* Shows the enum value stored as @word, the first one if it is none. */
+static void
+enum_row_set_word (AdwComboRow *row,
+                   GType        enum_type,
+                   const char  *word)
+{
+  int value = 0;
+
+  tandem_stored_enum_from_word (enum_type, word, &value);
+  enum_row_set_value (row, value);
 }
 
 static char *
@@ -1709,27 +1759,27 @@ combo_changed_cb (AdwComboRow        *row,
                   GParamSpec         *pspec,
                   TandemMeasuresPage *self)
 {
-  guint i = adw_combo_row_get_selected (row);
+  int value = enum_row_get_value (row);
 
-  if (self->loading || self->measure == NULL || i == GTK_INVALID_LIST_POSITION)
+  if (self->loading || self->measure == NULL || value < 0)
     return;
-  if (row == self->kind_row && i < G_N_ELEMENTS (kinds))
+  if (row == self->kind_row)
     update_measure_from (self, GTK_WIDGET (row), "kind",
-                         tandem_value_text (kinds[i]));
-  else if (row == self->direction_row && i < G_N_ELEMENTS (directions))
+                         enum_row_get_word (row, TANDEM_TYPE_MEASURE_KIND, -1));
+  else if (row == self->direction_row)
     update_measure_from (self, GTK_WIDGET (row), "direction",
-                         tandem_value_text (directions[i]));
-  else if (row == self->frequency_row && i < G_N_ELEMENTS (frequencies))
+                         enum_row_get_word (row, TANDEM_TYPE_SPC_DIRECTION, -1));
+  else if (row == self->frequency_row)
     update_measure_from (self, GTK_WIDGET (row), "frequency",
-                         tandem_value_text (frequencies[i]));
-  else if (row == self->chart_row && i < TANDEM_SPC_N_CHARTS)
+                         enum_row_get_word (row, TANDEM_TYPE_MEASURE_FREQUENCY, -1));
+  else if (row == self->chart_row)
     {
       TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
       g_autoptr(GError) error = NULL;
 
       if (tandem_measure_set_chart (project, self->measure_id,
                                     tandem_shown_field_get_stored (GTK_WIDGET (row)),
-                                    (TandemSpcChart) i, &error))
+                                    (TandemSpcChart) value, &error))
         tandem_shown_field_saved (GTK_WIDGET (row), project);
       else if (tandem_shown_field_take_conflict (TANDEM_PAGE (self), GTK_WIDGET (row),
                                                  self->measure_id, "chart_type", error))
@@ -1737,9 +1787,9 @@ combo_changed_cb (AdwComboRow        *row,
       else
         tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Measure"), error);
     }
-  else if (row == self->rules_row && i < G_N_ELEMENTS (rules_names))
+  else if (row == self->rules_row)
     {
-      if (i == 3 && self->measure->chart == TANDEM_SPC_CHART_RUN)
+      if (value == TANDEM_SPC_RULES_MDC && self->measure->chart == TANDEM_SPC_CHART_RUN)
         {
           show_invalid (self, _("Choose a Control Chart First"),
                         _("The Making Data Count rules need process limits, which a run chart does "
@@ -1748,7 +1798,7 @@ combo_changed_cb (AdwComboRow        *row,
           return;
         }
       update_measure_from (self, GTK_WIDGET (row), "rules",
-                           tandem_value_text (rules_names[i]));
+                           enum_row_get_word (row, TANDEM_TYPE_SPC_RULES, TANDEM_SPC_RULES_DEFAULT));
     }
 }
 
@@ -2020,12 +2070,11 @@ load_measure (TandemMeasuresPage *self)
       tandem_shown_field_fill (GTK_WIDGET (rows[i].row), project, "measure", self->measure_id,
                                rows[i].field, rows[i].text);
   }
-  adw_combo_row_set_selected (self->kind_row, index_of (kinds, G_N_ELEMENTS (kinds), self->measure->kind));
-  adw_combo_row_set_selected (self->direction_row, (guint) self->measure->direction);
-  adw_combo_row_set_selected (self->frequency_row,
-                              index_of (frequencies, G_N_ELEMENTS (frequencies), self->measure->frequency));
-  adw_combo_row_set_selected (self->chart_row, (guint) self->measure->chart);
-  adw_combo_row_set_selected (self->rules_row, (guint) self->measure->rules);
+  enum_row_set_word (self->kind_row, TANDEM_TYPE_MEASURE_KIND, self->measure->kind);
+  enum_row_set_value (self->direction_row, self->measure->direction);
+  enum_row_set_word (self->frequency_row, TANDEM_TYPE_MEASURE_FREQUENCY, self->measure->frequency);
+  enum_row_set_value (self->chart_row, self->measure->chart);
+  enum_row_set_value (self->rules_row, self->measure->rules);
   gtk_switch_set_active (self->screen_switch, self->measure->screen_mr);
   {
     /* A choice is saved against what its drop-down showed: another
@@ -2400,7 +2449,6 @@ tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
 static void
 tandem_measures_page_init (TandemMeasuresPage *self)
 {
-  g_autoptr(GtkStringList) chart_names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -2428,9 +2476,13 @@ tandem_measures_page_init (TandemMeasuresPage *self)
                                       "Ctrl+V pastes cells from a spreadsheet"), -1);
   }
 
-  for (int c = 0; c < TANDEM_SPC_N_CHARTS; c++)
-    gtk_string_list_append (chart_names, tandem_spc_chart_get_label ((TandemSpcChart) c));
-  adw_combo_row_set_model (self->chart_row, G_LIST_MODEL (chart_names));
+  enum_row_set_model (self->kind_row, TANDEM_TYPE_MEASURE_KIND, (EnumLabelFunc) tandem_measure_kind_get_label);
+  enum_row_set_model (self->direction_row, TANDEM_TYPE_SPC_DIRECTION,
+                      (EnumLabelFunc) tandem_spc_direction_get_label);
+  enum_row_set_model (self->frequency_row, TANDEM_TYPE_MEASURE_FREQUENCY,
+                      (EnumLabelFunc) tandem_measure_frequency_get_label);
+  enum_row_set_model (self->chart_row, TANDEM_TYPE_SPC_CHART, (EnumLabelFunc) tandem_spc_chart_get_label);
+  enum_row_set_model (self->rules_row, TANDEM_TYPE_SPC_RULES, (EnumLabelFunc) tandem_spc_rules_get_label);
 
   g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
   g_signal_connect (self->direction_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);

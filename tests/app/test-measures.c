@@ -449,6 +449,88 @@ test_edit_phases_and_notes (Fixture       *fixture,
   }
 }
 
+/* What a drop-down of the measure's settings shows at @position. */
+static char *
+combo_label (AdwComboRow *row,
+             guint        position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (adw_combo_row_get_model (row), position);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_nonnull (item);
+  g_assert_true (gtk_expression_evaluate (adw_combo_row_get_expression (row), item, &value));
+  return g_value_dup_string (&value);
+}
+
+static AdwComboRow *
+settings_row (Fixture    *fixture,
+              const char *title)
+{
+  GtkWidget *row = FIND (fixture->page, is_row_titled, title);
+
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  return ADW_COMBO_ROW (row);
+}
+
+/* The measure's settings offer each choice by its label, show the stored
+ * one, and store the word of the one chosen (the rules' usual choice as
+ * NULL). */
+static void
+test_settings_choices (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const struct
+  {
+    const char *title;
+    const char *field;
+    guint       n_choices;
+    guint       position;
+    const char *label;
+    const char *stored;
+  } choices[] = {
+    { "Kind of measure", "kind", 3, 2, "Balancing", "balancing" },
+    { "Kind of measure", "kind", 3, 1, "Process", "process" },
+    { "Which way is better", "direction", 3, 1, "Lower is better", "decrease" },
+    { "How often", "frequency", 3, 2, "Monthly", "monthly" },
+    { "Chart", "chart_type", 12, 1, "I chart (individual values)", "i" },
+    { "Chart", "chart_type", 12, 7, "P′ chart (proportions, Laney)", "pp" },
+    { "Chart", "chart_type", 12, 1, "I chart (individual values)", "i" },
+    { "Rules", "rules", 4, 3, "Making Data Count rules", "mdc" },
+    { "Rules", "rules", 4, 1, "Anhøj rules", "anhoej" },
+    { "Rules", "rules", 4, 0, "Usual rules for the chart", NULL },
+  };
+  TandemProject *project = tandem_window_get_project (fixture->window);
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  {
+    g_autofree char *shown = combo_label (settings_row (fixture, "Which way is better"),
+                                          adw_combo_row_get_selected (settings_row (fixture,
+                                                                                    "Which way is better")));
+    g_autofree char *stored = tandem_project_get_text (project, "measure", sickness, "direction");
+
+    g_assert_cmpstr (stored, ==, "decrease");
+    g_assert_cmpstr (shown, ==, "Lower is better");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      AdwComboRow *row = settings_row (fixture, choices[i].title);
+      g_autofree char *label = NULL;
+      g_autofree char *stored = NULL;
+
+      g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, choices[i].n_choices);
+      label = combo_label (row, choices[i].position);
+      g_assert_cmpstr (label, ==, choices[i].label);
+      adw_combo_row_set_selected (row, choices[i].position);
+      stored = tandem_project_get_text (project, "measure", sickness, choices[i].field);
+      g_assert_cmpstr (stored, ==, choices[i].stored);
+      /* Loading the measure again shows what was stored. */
+      tandem_measures_page_select_measure (fixture->page, sickness);
+      g_assert_cmpuint (adw_combo_row_get_selected (settings_row (fixture, choices[i].title)), ==,
+                        choices[i].position);
+    }
+}
+
 /* The measure's linked change ideas: link one, undo; unlink one, undo. The
  * measure has its comments. */
 static void
@@ -653,6 +735,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/measures/table-keys", Fixture, NULL, fixture_set_up, test_table_keys, fixture_tear_down);
   g_test_add ("/measures/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
+  g_test_add ("/measures/settings-choices", Fixture, NULL, fixture_set_up, test_settings_choices,
+              fixture_tear_down);
   g_test_add ("/measures/print", Fixture, NULL, fixture_set_up, test_print_and_export, fixture_tear_down);
   g_test_add ("/measures/export-refuses-project", Fixture, NULL, fixture_set_up,
               test_export_refuses_project, fixture_tear_down);
