@@ -22,9 +22,11 @@
 #include "tandem-diagram-canvas.h"
 #include "tandem-diagram-layout.h"
 #include "tandem-diagram-page.h"
+#include "tandem-enum-row.h"
 #include "tandem-legibility.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
+#include "tandem-stored-enums.h"
 
 /* ------------------------------------------------------------------------ */
 /* One row of the outline: a node reached through one parent                */
@@ -1803,12 +1805,11 @@ pdsa_decision_changed_cb (AdwComboRow       *row,
                           GParamSpec        *pspec,
                           TandemDiagramPage *self)
 {
-  static const char * const decisions[] = { NULL, "adopt", "adapt", "abandon" };
-  guint selected = adw_combo_row_get_selected (row);
+  TandemValue word = tandem_enum_row_get_word (row, TANDEM_TYPE_ACT_DECISION, TANDEM_ACT_DECISION_NONE);
 
-  if (self->filling_details || selected >= G_N_ELEMENTS (decisions))
+  if (self->filling_details || tandem_enum_row_get_value (row) < 0)
     return;
-  set_later (self, LATER_PDSA, g_object_get_data (G_OBJECT (row), "pdsa"), "act_decision", decisions[selected],
+  set_later (self, LATER_PDSA, g_object_get_data (G_OBJECT (row), "pdsa"), "act_decision", word.s,
              GTK_WIDGET (row));
 }
 
@@ -1855,23 +1856,21 @@ pdsa_row (TandemDiagramPage *self,
     { "study_notes", N_("Study: what we learned, against the predictions") },
     { "act_notes", N_("Act: the next step or cycle") },
   };
-  static const char * const decisions[] = { NULL, "adopt", "adapt", "abandon" };
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *decision, *remove;
-  g_autoptr(GtkStringList) choices = NULL;
   g_autofree char *when = NULL;
   g_autofree char *name = g_strdup_printf ("pdsa:%s", cycle->id);
-  guint selected = 0;
+  int selected = TANDEM_ACT_DECISION_NONE;
 
-  for (guint d = 1; d < G_N_ELEMENTS (decisions); d++)
-    if (g_strcmp0 (cycle->act_decision, decisions[d]) == 0)
-      selected = d;
+  tandem_stored_enum_from_word (TANDEM_TYPE_ACT_DECISION, cycle->act_decision, &selected);
   when = g_strdup_printf ("%s%s%s%s%s", cycle->started_on ? cycle->started_on : "",
                           cycle->ended_on ? " – " : "", cycle->ended_on ? cycle->ended_on : "",
                           selected ? _(" · decided: ") : "",
-                          selected == 1 ? _("adopt") : selected == 2 ? _("adapt") : selected == 3 ? _("abandon") : "");
+                          selected == TANDEM_ACT_DECISION_ADOPT ? _("adopt")
+                          : selected == TANDEM_ACT_DECISION_ADAPT ? _("adapt")
+                          : selected == TANDEM_ACT_DECISION_ABANDON ? _("abandon") : "");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  cycle->title && *cycle->title ? cycle->title : _("Untitled test"));
@@ -1898,14 +1897,13 @@ pdsa_row (TandemDiagramPage *self,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
       if (g_str_equal (parts[i].field, "study_notes"))
         {
-          const char *labels[] = { _("Not decided yet"), _("Adopt"), _("Adapt"), _("Abandon"), NULL };
           g_autofree char *decision_name = g_strdup_printf ("pdsa:%s:act_decision", cycle->id);
 
-          choices = gtk_string_list_new (labels);
           decision = adw_combo_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (decision), _("Act: adopt, adapt or abandon"));
-          adw_combo_row_set_model (ADW_COMBO_ROW (decision), G_LIST_MODEL (choices));
-          adw_combo_row_set_selected (ADW_COMBO_ROW (decision), selected);
+          tandem_enum_row_set_model (ADW_COMBO_ROW (decision), TANDEM_TYPE_ACT_DECISION,
+                                     TANDEM_ENUM_LABEL_FUNC (tandem_act_decision_get_label));
+          tandem_enum_row_set_value (ADW_COMBO_ROW (decision), selected);
           gtk_widget_set_sensitive (decision, editable);
           gtk_widget_set_name (decision, decision_name);
           tandem_shown_field_remember_value (decision, "pdsa_cycle", cycle->id, "act_decision",

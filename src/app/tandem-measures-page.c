@@ -21,6 +21,7 @@
 #include "tandem-chart.h"
 #include "tandem-checked-edit.h"
 #include "tandem-comments-panel.h"
+#include "tandem-enum-row.h"
 #include "tandem-measure.h"
 #include "tandem-measures-page.h"
 #include "tandem-print.h"
@@ -102,72 +103,6 @@ static void load_measure (TandemMeasuresPage *self);
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                    */
-
-typedef const char *(*EnumLabelFunc) (int value);
-
-static char *
-enum_item_label (AdwEnumListItem *item,
-                 gpointer         label_func)
-{
-  return g_strdup (((EnumLabelFunc) label_func) (adw_enum_list_item_get_value (item)));
-}
-
-/* A choice of the values of a stored enum, each shown by its label. */
-static void
-enum_row_set_model (AdwComboRow   *row,
-                    GType          enum_type,
-                    EnumLabelFunc  label)
-{
-  g_autoptr(AdwEnumListModel) model = adw_enum_list_model_new (enum_type);
-
-  adw_combo_row_set_expression (row, gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                                  G_CALLBACK (enum_item_label),
-                                                                  (gpointer) label, NULL));
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
-}
-
-/* The enum value the row has chosen, or -1. */
-static int
-enum_row_get_value (AdwComboRow *row)
-{
-  AdwEnumListItem *item = adw_combo_row_get_selected_item (row);
-
-  return item ? adw_enum_list_item_get_value (item) : -1;
-}
-
-static void
-enum_row_set_value (AdwComboRow *row,
-                    int          value)
-{
-  AdwEnumListModel *model = ADW_ENUM_LIST_MODEL (adw_combo_row_get_model (row));
-
-  adw_combo_row_set_selected (row, adw_enum_list_model_find_position (model, value));
-}
-
-/* The row's choice, stored as its nick; @null_value is stored as NULL. */
-static TandemValue
-enum_row_get_word (AdwComboRow *row,
-                   GType        enum_type,
-                   int          null_value)
-{
-  int value = enum_row_get_value (row);
-
-  if (value == null_value)
-    return tandem_value_text (NULL);
-  return tandem_value_text (tandem_stored_enum_to_word (enum_type, value));
-}
-
-/* Shows the enum value stored as @word, the first one if it is none. */
-static void
-enum_row_set_word (AdwComboRow *row,
-                   GType        enum_type,
-                   const char  *word)
-{
-  int value = 0;
-
-  tandem_stored_enum_from_word (enum_type, word, &value);
-  enum_row_set_value (row, value);
-}
 
 static char *
 nice_date (const char *iso)
@@ -1759,19 +1694,19 @@ combo_changed_cb (AdwComboRow        *row,
                   GParamSpec         *pspec,
                   TandemMeasuresPage *self)
 {
-  int value = enum_row_get_value (row);
+  int value = tandem_enum_row_get_value (row);
 
   if (self->loading || self->measure == NULL || value < 0)
     return;
   if (row == self->kind_row)
     update_measure_from (self, GTK_WIDGET (row), "kind",
-                         enum_row_get_word (row, TANDEM_TYPE_MEASURE_KIND, -1));
+                         tandem_enum_row_get_word (row, TANDEM_TYPE_MEASURE_KIND, -1));
   else if (row == self->direction_row)
     update_measure_from (self, GTK_WIDGET (row), "direction",
-                         enum_row_get_word (row, TANDEM_TYPE_SPC_DIRECTION, -1));
+                         tandem_enum_row_get_word (row, TANDEM_TYPE_SPC_DIRECTION, -1));
   else if (row == self->frequency_row)
     update_measure_from (self, GTK_WIDGET (row), "frequency",
-                         enum_row_get_word (row, TANDEM_TYPE_MEASURE_FREQUENCY, -1));
+                         tandem_enum_row_get_word (row, TANDEM_TYPE_MEASURE_FREQUENCY, -1));
   else if (row == self->chart_row)
     {
       TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
@@ -1798,7 +1733,7 @@ combo_changed_cb (AdwComboRow        *row,
           return;
         }
       update_measure_from (self, GTK_WIDGET (row), "rules",
-                           enum_row_get_word (row, TANDEM_TYPE_SPC_RULES, TANDEM_SPC_RULES_DEFAULT));
+                           tandem_enum_row_get_word (row, TANDEM_TYPE_SPC_RULES, TANDEM_SPC_RULES_DEFAULT));
     }
 }
 
@@ -2070,11 +2005,11 @@ load_measure (TandemMeasuresPage *self)
       tandem_shown_field_fill (GTK_WIDGET (rows[i].row), project, "measure", self->measure_id,
                                rows[i].field, rows[i].text);
   }
-  enum_row_set_word (self->kind_row, TANDEM_TYPE_MEASURE_KIND, self->measure->kind);
-  enum_row_set_value (self->direction_row, self->measure->direction);
-  enum_row_set_word (self->frequency_row, TANDEM_TYPE_MEASURE_FREQUENCY, self->measure->frequency);
-  enum_row_set_value (self->chart_row, self->measure->chart);
-  enum_row_set_value (self->rules_row, self->measure->rules);
+  tandem_enum_row_set_word (self->kind_row, TANDEM_TYPE_MEASURE_KIND, self->measure->kind);
+  tandem_enum_row_set_value (self->direction_row, self->measure->direction);
+  tandem_enum_row_set_word (self->frequency_row, TANDEM_TYPE_MEASURE_FREQUENCY, self->measure->frequency);
+  tandem_enum_row_set_value (self->chart_row, self->measure->chart);
+  tandem_enum_row_set_value (self->rules_row, self->measure->rules);
   gtk_switch_set_active (self->screen_switch, self->measure->screen_mr);
   {
     /* A choice is saved against what its drop-down showed: another
@@ -2476,13 +2411,16 @@ tandem_measures_page_init (TandemMeasuresPage *self)
                                       "Ctrl+V pastes cells from a spreadsheet"), -1);
   }
 
-  enum_row_set_model (self->kind_row, TANDEM_TYPE_MEASURE_KIND, (EnumLabelFunc) tandem_measure_kind_get_label);
-  enum_row_set_model (self->direction_row, TANDEM_TYPE_SPC_DIRECTION,
-                      (EnumLabelFunc) tandem_spc_direction_get_label);
-  enum_row_set_model (self->frequency_row, TANDEM_TYPE_MEASURE_FREQUENCY,
-                      (EnumLabelFunc) tandem_measure_frequency_get_label);
-  enum_row_set_model (self->chart_row, TANDEM_TYPE_SPC_CHART, (EnumLabelFunc) tandem_spc_chart_get_label);
-  enum_row_set_model (self->rules_row, TANDEM_TYPE_SPC_RULES, (EnumLabelFunc) tandem_spc_rules_get_label);
+  tandem_enum_row_set_model (self->kind_row, TANDEM_TYPE_MEASURE_KIND,
+                             TANDEM_ENUM_LABEL_FUNC (tandem_measure_kind_get_label));
+  tandem_enum_row_set_model (self->direction_row, TANDEM_TYPE_SPC_DIRECTION,
+                             TANDEM_ENUM_LABEL_FUNC (tandem_spc_direction_get_label));
+  tandem_enum_row_set_model (self->frequency_row, TANDEM_TYPE_MEASURE_FREQUENCY,
+                             TANDEM_ENUM_LABEL_FUNC (tandem_measure_frequency_get_label));
+  tandem_enum_row_set_model (self->chart_row, TANDEM_TYPE_SPC_CHART,
+                             TANDEM_ENUM_LABEL_FUNC (tandem_spc_chart_get_label));
+  tandem_enum_row_set_model (self->rules_row, TANDEM_TYPE_SPC_RULES,
+                             TANDEM_ENUM_LABEL_FUNC (tandem_spc_rules_get_label));
 
   g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
   g_signal_connect (self->direction_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);

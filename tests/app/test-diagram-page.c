@@ -600,6 +600,17 @@ test_details_edit (Fixture       *f,
   g_signal_emit_by_name (widget, "apply");
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("pdsa:%s:act_decision", cycle);
+  {
+    /* The decisions, by their labels: not decided yet, adopt, adapt, abandon. */
+    AdwComboRow *decision = ADW_COMBO_ROW (named (GTK_WIDGET (f->page), name));
+    g_autoptr(GObject) item = g_list_model_get_item (adw_combo_row_get_model (decision), 1);
+    g_auto(GValue) label = G_VALUE_INIT;
+
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (decision)), ==, 4);
+    g_assert_cmpuint (adw_combo_row_get_selected (decision), ==, 0);
+    g_assert_true (gtk_expression_evaluate (adw_combo_row_get_expression (decision), item, &label));
+    g_assert_cmpstr (g_value_get_string (&label), ==, "Adopt");
+  }
   adw_combo_row_set_selected (ADW_COMBO_ROW (named (GTK_WIDGET (f->page), name)), 1);
   WAIT_FOR (pdsa_field_is (f, cycle, "act_decision", "adopt"));
   g_clear_pointer (&name, g_free);

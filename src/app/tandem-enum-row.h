@@ -1,0 +1,32 @@
+/* tandem-enum-row.h — a combo row offering the values of a stored enum
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "tandem-project.h"
+
+G_BEGIN_DECLS
+
+/* An enum's label function (tandem-stored-enums.h), taking its value. */
+typedef const char *(*TandemEnumLabelFunc) (int value);
+
+#define TANDEM_ENUM_LABEL_FUNC(f) ((TandemEnumLabelFunc) (f))
+
+void        tandem_enum_row_set_model (AdwComboRow         *row,
+                                       GType                enum_type,
+                                       TandemEnumLabelFunc  label);
+int         tandem_enum_row_get_value (AdwComboRow         *row);
+void        tandem_enum_row_set_value (AdwComboRow         *row,
+                                       int                  value);
+TandemValue tandem_enum_row_get_word  (AdwComboRow         *row,
+                                       GType                enum_type,
+                                       int                  null_value);
+void        tandem_enum_row_set_word  (AdwComboRow         *row,
+                                       GType                enum_type,
+                                       const char          *word);
+
+G_END_DECLS
