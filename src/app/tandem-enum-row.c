@@ -1,4 +1,5 @@
-/* tandem-enum-row.c — a combo row offering the values of a stored enum
+/* tandem-enum-row.c — a combo row or drop-down offering the values of a
+ * stored enum
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -114,4 +115,52 @@ tandem_enum_row_set_word (AdwComboRow *row,
       return;
     }
   tandem_enum_row_set_value (row, value);
+}
+
+/**
+ * tandem_enum_drop_down_new:
+ * @enum_type: a stored enum's type
+ * @label: the enum's label function
+ *
+ * Returns: (transfer floating): a drop-down offering every value of
+ *   @enum_type, in the enum's order, each shown by @label
+ */
+GtkWidget *
+tandem_enum_drop_down_new (GType                enum_type,
+                           TandemEnumLabelFunc  label)
+{
+  return gtk_drop_down_new (G_LIST_MODEL (adw_enum_list_model_new (enum_type)),
+                            gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                         G_CALLBACK (item_label), (gpointer) label,
+                                                         NULL));
+}
+
+/**
+ * tandem_enum_drop_down_get_value:
+ * @drop_down: a drop-down made by tandem_enum_drop_down_new()
+ *
+ * Returns: the enum value chosen, or -1 if none is
+ */
+int
+tandem_enum_drop_down_get_value (GtkDropDown *drop_down)
+{
+  AdwEnumListItem *item = gtk_drop_down_get_selected_item (drop_down);
+
+  return item ? adw_enum_list_item_get_value (item) : -1;
+}
+
+/**
+ * tandem_enum_drop_down_set_value:
+ * @drop_down: a drop-down made by tandem_enum_drop_down_new()
+ * @value: one of the enum's values
+ *
+ * Shows @value as chosen.
+ */
+void
+tandem_enum_drop_down_set_value (GtkDropDown *drop_down,
+                                 int          value)
+{
+  AdwEnumListModel *model = ADW_ENUM_LIST_MODEL (gtk_drop_down_get_model (drop_down));
+
+  gtk_drop_down_set_selected (drop_down, adw_enum_list_model_find_position (model, value));
 }

@@ -29,4 +29,10 @@ void        tandem_enum_row_set_word  (AdwComboRow         *row,
                                        GType                enum_type,
                                        const char          *word);
 
+GtkWidget  *tandem_enum_drop_down_new       (GType                enum_type,
+                                             TandemEnumLabelFunc  label);
+int         tandem_enum_drop_down_get_value (GtkDropDown         *drop_down);
+void        tandem_enum_drop_down_set_value (GtkDropDown         *drop_down,
+                                             int                  value);
+
 G_END_DECLS

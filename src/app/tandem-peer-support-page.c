@@ -11,12 +11,14 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "tandem-enum-row.h"
 #include "tandem-legibility.h"
 #include "tandem-peer-support-chart.h"
 #include "tandem-peer-support-page.h"
 #include "tandem-plain-text.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
+#include "tandem-stored-enums.h"
 
 struct _TandemPeerSupportPage
 {
@@ -250,15 +252,15 @@ status_selected_cb (GtkDropDown           *dropdown,
 {
   TandemPage *page = TANDEM_PAGE (self);
   const char *item_id = g_object_get_data (G_OBJECT (dropdown), "item-id");
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  int status = tandem_enum_drop_down_get_value (dropdown);
   g_autoptr(GError) error = NULL;
 
-  if (self->building || selected >= TANDEM_N_ITEM_STATUSES || !tandem_page_get_editable (page))
+  if (self->building || status < 0 || !tandem_page_get_editable (page))
     return;
   /* Checked against what the drop-down showed: another program's change of
    * the status is kept, not written over. */
   if (tandem_peer_support_set_status_expecting (tandem_page_get_project (page),
-                                                tandem_page_get_team_id (page), item_id, selected,
+                                                tandem_page_get_team_id (page), item_id, status,
                                                 tandem_shown_field_get_stored (GTK_WIDGET (dropdown)),
                                                 NULL, &error))
     tandem_shown_field_saved (GTK_WIDGET (dropdown), tandem_page_get_project (page));
@@ -497,8 +499,7 @@ item_expanded_cb (AdwExpanderRow        *row,
 
 static GtkWidget *
 build_item_row (TandemPeerSupportPage   *self,
-                const TandemTrackerItem *item,
-                GtkStringList           *statuses)
+                const TandemTrackerItem *item)
 {
   gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
   g_autofree char *key = g_strdup_printf ("item:%s", item->item_id);
@@ -506,12 +507,13 @@ build_item_row (TandemPeerSupportPage   *self,
   g_autofree char *subtitle = item_subtitle (item);
   g_autofree char *status_label = g_strdup_printf (_("Status of “%s”"), item->title);
   AdwExpanderRow *row = keyed_expander (self, key, item->title);
-  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
+  GtkWidget *dropdown = tandem_enum_drop_down_new (TANDEM_TYPE_ITEM_STATUS,
+                                                   TANDEM_ENUM_LABEL_FUNC (tandem_item_status_label));
 
   adw_expander_row_set_subtitle (row, subtitle);
 
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), item->status);
+  tandem_enum_drop_down_set_value (GTK_DROP_DOWN (dropdown), item->status);
   gtk_widget_set_sensitive (dropdown, editable);
   gtk_widget_set_tooltip_text (dropdown, _("Where the team stands on this item"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
@@ -539,7 +541,6 @@ build_item_row (TandemPeerSupportPage   *self,
 static void
 build_checklist (TandemPeerSupportPage *self)
 {
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   AdwPreferencesGroup *group = NULL;
   const char *stage = NULL;
 
@@ -548,9 +549,6 @@ build_checklist (TandemPeerSupportPage *self)
   g_ptr_array_set_size (self->stage_groups, 0);
   if (self->report == NULL)
     return;
-
-  for (guint k = 0; k < TANDEM_N_ITEM_STATUSES; k++)
-    gtk_string_list_append (statuses, tandem_item_status_label (k));
 
   for (guint i = 0; i <= self->report->items->len; i++)
     {
@@ -590,7 +588,7 @@ build_checklist (TandemPeerSupportPage *self)
           gtk_box_append (self->checklist_box, GTK_WIDGET (group));
           g_ptr_array_add (self->stage_groups, group);
         }
-      adw_preferences_group_add (group, build_item_row (self, item, statuses));
+      adw_preferences_group_add (group, build_item_row (self, item));
     }
 }
 
@@ -645,7 +643,7 @@ add_record_clicked_cb (GtkButton             *button,
 
   id = tandem_peer_support_add_record (tandem_page_get_project (page), role_id,
                                        gtk_editable_get_text (date),
-                                       gtk_drop_down_get_selected (kind),
+                                       tandem_enum_drop_down_get_value (kind),
                                        gtk_editable_get_text (note), &error);
   if (id == NULL)
     {
@@ -766,18 +764,14 @@ record_form (TandemPeerSupportPage *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *date = gtk_entry_new ();
-  GtkWidget *kind = gtk_drop_down_new (NULL, NULL);
+  GtkWidget *kind = tandem_enum_drop_down_new (TANDEM_TYPE_SUPERVISION_KIND,
+                                               TANDEM_ENUM_LABEL_FUNC (tandem_supervision_kind_label));
   GtkWidget *note = gtk_entry_new ();
   GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Record"));
   GtkWidget *row = gtk_list_box_row_new ();
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autofree char *today = tandem_peer_support_today ();
   g_autofree char *date_key = g_strdup_printf ("record-date:%s", role->id);
   g_autofree char *add_key = g_strdup_printf ("record-add:%s", role->id);
-
-  for (guint k = 0; k < TANDEM_N_SUPERVISION_KINDS; k++)
-    gtk_string_list_append (kinds, tandem_supervision_kind_label (k));
-  gtk_drop_down_set_model (GTK_DROP_DOWN (kind), G_LIST_MODEL (kinds));
 
   gtk_editable_set_text (GTK_EDITABLE (date), today);
   gtk_editable_set_width_chars (GTK_EDITABLE (date), 10);

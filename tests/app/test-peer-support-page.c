@@ -140,6 +140,16 @@ test_page (void)
   /* The rows were rebuilt: the new drop-down shows the new status. */
   WAIT_FOR ((widget = find_widget (page, is_status_of, item_id)) != NULL &&
             gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)) == TANDEM_ITEM_IN_PLACE);
+  {
+    g_auto(GValue) label = G_VALUE_INIT;
+
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (widget))), ==,
+                      TANDEM_N_ITEM_STATUSES);
+    g_assert_true (gtk_expression_evaluate (gtk_drop_down_get_expression (GTK_DROP_DOWN (widget)),
+                                            gtk_drop_down_get_selected_item (GTK_DROP_DOWN (widget)),
+                                            &label));
+    g_assert_cmpstr (g_value_get_string (&label), ==, "In place");
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   WAIT_FOR (status_changes (project, team, item_id, TANDEM_ITEM_IN_PROGRESS));
 
