@@ -810,8 +810,7 @@ edit_activated_cb (GtkEntry          *entry,
                                                  text, &error)) != NULL;
       break;
     case EDIT_RENAME:
-      ok = tandem_diagram_set_title_expecting (project, self->edit_node, self->edit_shown,
-                                               text, &error);
+      ok = tandem_diagram_set_title (project, self->edit_node, self->edit_shown, text, &error);
       if (!ok && g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
         {
           /* Both versions are kept for a person to choose (the window's
@@ -1423,8 +1422,8 @@ set_field (TandemDiagramPage *self,
 
   if (self->filling_details || id == NULL)
     return;
-  if (tandem_diagram_set_field_expecting (project, id, field, tandem_shown_field_get_stored (editor),
-                                          value, &error))
+  if (tandem_diagram_set_field (project, id, field, tandem_shown_field_get_stored (editor), value,
+                                &error))
     tandem_shown_field_saved (editor, project);
   else
     details_save_failed (self, editor, id, field, error);
@@ -1446,7 +1445,6 @@ typedef struct
   char              *id;
   const char        *field;     /* interned */
   char              *value;
-  gboolean           check;
   char              *shown;     /* what the drop-down showed, as stored */
 } SetLater;
 
@@ -1463,10 +1461,8 @@ set_later_cb (gpointer data)
     switch (later->kind)
       {
       case LATER_PDSA:
-        ok = later->check
-             ? tandem_diagram_set_pdsa_field_expecting (project, later->id, later->field, later->shown,
-                                                        later->value, &error)
-             : tandem_diagram_set_pdsa_field (project, later->id, later->field, later->value, &error);
+        ok = tandem_diagram_set_pdsa_field (project, later->id, later->field, later->shown,
+                                            later->value, &error);
         break;
       case LATER_GROUP:
         ok = tandem_diagram_set_group_field (project, later->id, later->field, later->value, &error);
@@ -1474,10 +1470,8 @@ set_later_cb (gpointer data)
         break;
       case LATER_NODE:
       default:
-        ok = later->check
-             ? tandem_diagram_set_field_expecting (project, later->id, later->field, later->shown,
-                                                   later->value, &error)
-             : tandem_diagram_set_field (project, later->id, later->field, later->value, &error);
+        ok = tandem_diagram_set_field (project, later->id, later->field, later->shown,
+                                       later->value, &error);
         break;
       }
   if (!ok)
@@ -1500,7 +1494,6 @@ set_later (TandemDiagramPage *self,
 {
   SetLater *later = g_new0 (SetLater, 1);
 
-  later->check = editor != NULL;
   later->shown = editor ? g_strdup (tandem_shown_field_get_stored (editor)) : NULL;
   later->page = g_object_ref (self);
   later->kind = kind;
@@ -1792,9 +1785,9 @@ pdsa_entry_applied_cb (AdwEntryRow       *row,
 
   if (self->filling_details)
     return;
-  if (tandem_diagram_set_pdsa_field_expecting (project, pdsa, field,
-                                               tandem_shown_field_get_stored (GTK_WIDGET (row)),
-                                               gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  if (tandem_diagram_set_pdsa_field (project, pdsa, field,
+                                     tandem_shown_field_get_stored (GTK_WIDGET (row)),
+                                     gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     tandem_shown_field_saved (GTK_WIDGET (row), project);
   else
     details_save_failed (self, GTK_WIDGET (row), pdsa, field, error);

@@ -259,10 +259,10 @@ status_selected_cb (GtkDropDown           *dropdown,
     return;
   /* Checked against what the drop-down showed: another program's change of
    * the status is kept, not written over. */
-  if (tandem_peer_support_set_status_expecting (tandem_page_get_project (page),
-                                                tandem_page_get_team_id (page), item_id, status,
-                                                tandem_shown_field_get_stored (GTK_WIDGET (dropdown)),
-                                                NULL, &error))
+  if (tandem_peer_support_set_status (tandem_page_get_project (page),
+                                      tandem_page_get_team_id (page), item_id, status,
+                                      tandem_shown_field_get_stored (GTK_WIDGET (dropdown)),
+                                      NULL, &error))
     tandem_shown_field_saved (GTK_WIDGET (dropdown), tandem_page_get_project (page));
   else if (tandem_shown_field_take_conflict (page, GTK_WIDGET (dropdown),
                                              g_object_get_data (G_OBJECT (dropdown), "shown-id"),
@@ -298,10 +298,10 @@ item_text_applied_cb (AdwEntryRow           *row,
 
   /* Checked against what the row showed: another program's change to the
    * same note is kept, not written over. */
-  if (tandem_peer_support_set_item_text_expecting (tandem_page_get_project (page),
-                                                   tandem_page_get_team_id (page), item_id, field,
-                                                   tandem_shown_field_get_stored (GTK_WIDGET (row)),
-                                                   gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  if (tandem_peer_support_set_item_text (tandem_page_get_project (page),
+                                         tandem_page_get_team_id (page), item_id, field,
+                                         tandem_shown_field_get_stored (GTK_WIDGET (row)),
+                                         gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     tandem_shown_field_saved (GTK_WIDGET (row), tandem_page_get_project (page));
   else
     save_failed (self, GTK_WIDGET (row), g_object_get_data (G_OBJECT (row), "shown-id"), field, error);
@@ -604,9 +604,9 @@ role_text_applied_cb (AdwEntryRow           *row,
   const char *field = g_object_get_data (G_OBJECT (row), "field");
   g_autoptr(GError) error = NULL;
 
-  if (tandem_peer_support_set_role_field_expecting (tandem_page_get_project (page), role_id, field,
-                                                    tandem_shown_field_get_stored (GTK_WIDGET (row)),
-                                                    gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  if (tandem_peer_support_set_role_field (tandem_page_get_project (page), role_id, field,
+                                          tandem_shown_field_get_stored (GTK_WIDGET (row)),
+                                          gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     tandem_shown_field_saved (GTK_WIDGET (row), tandem_page_get_project (page));
   else
     save_failed (self, GTK_WIDGET (row), role_id, field, error);
@@ -625,6 +625,7 @@ role_switch_cb (GtkSwitch             *toggle,
   if (!tandem_peer_support_set_role_field (tandem_page_get_project (page),
                                            g_object_get_data (G_OBJECT (toggle), "role-id"),
                                            g_object_get_data (G_OBJECT (toggle), "field"),
+                                           TANDEM_UNCHECKED,
                                            gtk_switch_get_active (toggle) ? "1" : "0", &error))
     tandem_page_show_error (page, _("Could Not Save the Change"), error);
 }

@@ -5,7 +5,7 @@
  * Two programs can edit one file, and each window refreshes when the other
  * writes. An editor (an entry, an entry row or a text view) that shows one
  * field of one item remembers what it showed, as the file stored it: a save
- * from it then passes that to an _expecting setter, so a change someone
+ * from it then passes that to the field's setter, so a change someone
  * else made meanwhile is never silently written over (both are kept as a
  * conflict). A refresh does not overwrite an editor the person is working
  * in (it has the focus, or holds words they have not saved): it keeps their
@@ -270,7 +270,7 @@ tandem_shown_field_remember_value (GtkWidget  *editor,
  *   tandem_shown_field_remember()
  *
  * Returns: (nullable): the field as the file held it when the editor showed
- *   it, to pass to an _expecting setter; %NULL if it was empty
+ *   it, to pass to a setter as what it showed; %NULL if it was empty
  */
 const char *
 tandem_shown_field_get_stored (GtkWidget *editor)

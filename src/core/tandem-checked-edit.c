@@ -18,6 +18,8 @@
 #include "tandem-checked-edit.h"
 #include "tandem-merge.h"
 
+const char tandem_unchecked_marker[] = "(unchecked)";
+
 /**
  * tandem_project_update_checked:
  * @self: a project, in a transaction the caller began

@@ -11,6 +11,26 @@
 
 G_BEGIN_DECLS
 
+/**
+ * TANDEM_UNCHECKED:
+ *
+ * Passed as the @shown argument of a field setter (tandem_team_set_field(),
+ * tandem_diagram_set_title() and the like) by a caller that showed no editor
+ * — the command line, the sample generator, a test setting up a file — to
+ * change the field without checking it against what an editor showed.
+ *
+ * Every edit made in the app passes instead what its editor showed: the
+ * field's value as stored when the editor was filled, or %NULL when it was
+ * empty. If the field no longer holds that, someone else changed it
+ * meanwhile: theirs stays, both values are kept as a conflict for a person
+ * to choose, and the setter fails with %TANDEM_PROJECT_ERROR_CONFLICT.
+ *
+ * It is a marker compared by address, never a value: it is not %NULL, and
+ * no text equal to it is taken for it.
+ */
+extern const char tandem_unchecked_marker[];
+#define TANDEM_UNCHECKED (tandem_unchecked_marker)
+
 gboolean tandem_project_update_checked (TandemProject  *self,
                                         const char     *entity,
                                         const char     *id,

@@ -397,17 +397,23 @@ tandem_diagram_add_sibling (TandemProject  *project,
  * tandem_diagram_set_title:
  * @project: a project
  * @node_id: a node
+ * @shown: (nullable): the words the editor started from, or
+ *   %TANDEM_UNCHECKED
  * @title: its new words
  * @error: return location for an error
  *
  * Changes what a node says (“Edit change idea”). Leading and trailing space
- * is dropped; empty words are refused.
+ * is dropped; empty words are refused. Checked against @shown as
+ * %TANDEM_UNCHECKED describes: if someone else changed the words meanwhile,
+ * theirs stay, both are kept, and the call fails with
+ * %TANDEM_PROJECT_ERROR_CONFLICT.
  *
  * Returns: %TRUE if saved
  */
 gboolean
 tandem_diagram_set_title (TandemProject  *project,
                           const char     *node_id,
+                          const char     *shown,
                           const char     *title,
                           GError        **error)
 {
@@ -423,43 +429,8 @@ tandem_diagram_set_title (TandemProject  *project,
   label = label_for (_("Edit %s"), kind);
   if (!tandem_project_begin (project, label, error))
     return FALSE;
-  return finish (project, tandem_project_update (project, "node", node_id, "title",
-                                                 TEXT (clean), error), error);
-}
-
-/**
- * tandem_diagram_set_title_expecting:
- * @project: a project
- * @node_id: a node
- * @shown: the words the editor started from
- * @title: its new words
- * @error: return location for an error
- *
- * As tandem_diagram_set_title(), for an editor that showed @shown: if someone
- * else (another program on the same file) changed the words meanwhile, theirs
- * stay, both are kept as a conflict for a person to choose, and the call fails
- * with %TANDEM_PROJECT_ERROR_CONFLICT.
- *
- * Returns: %TRUE if saved
- */
-gboolean
-tandem_diagram_set_title_expecting (TandemProject  *project,
-                                    const char     *node_id,
-                                    const char     *shown,
-                                    const char     *title,
-                                    GError        **error)
-{
-  g_autofree char *clean = NULL;
-  TandemNodeKind kind;
-
-  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
-
-  if (!node_info (project, node_id, &kind, NULL, error) ||
-      (clean = clean_title (title, error)) == NULL)
-    return FALSE;
-  /* Not inside a transaction of ours: a conflict is kept by committing it. */
-  return tandem_project_update_expecting (project, "node", node_id, "title", shown,
-                                          TEXT (clean), error);
+  return tandem_project_finish_update (project, "node", node_id, "title",
+                                       shown != TANDEM_UNCHECKED, shown, TEXT (clean), error);
 }
 
 static gboolean
@@ -513,12 +484,17 @@ set_field (TandemProject  *project,
  * @field: one of “description”, “status”, “coproduction_level”,
  *   “proposed_by”, “group_id”, “aim_what”, “aim_who”, “aim_how_much”,
  *   “aim_by_when”
+ * @shown: (nullable): the value the editor showed (%NULL for empty), or
+ *   %TANDEM_UNCHECKED
  * @value: (nullable): the new value; %NULL or empty clears it
  * @error: return location for an error
  *
  * Changes one of a node's details, as one undoable change labelled with
  * what changed (“Change status”). The file's own rules refuse a status or
- * co-production level that is not one of Tandem's.
+ * co-production level that is not one of Tandem's. Checked against @shown
+ * as %TANDEM_UNCHECKED describes: if someone else changed the detail
+ * meanwhile, theirs stays, both are kept, and the call fails with
+ * %TANDEM_PROJECT_ERROR_CONFLICT.
  *
  * Returns: %TRUE if saved
  */
@@ -526,37 +502,11 @@ gboolean
 tandem_diagram_set_field (TandemProject  *project,
                           const char     *node_id,
                           const char     *field,
+                          const char     *shown,
                           const char     *value,
                           GError        **error)
 {
-  return set_field (project, node_id, field, FALSE, NULL, value, error);
-}
-
-/**
- * tandem_diagram_set_field_expecting:
- * @project: a project
- * @node_id: a node
- * @field: a detail, as for tandem_diagram_set_field()
- * @shown: (nullable): the value the editor showed (%NULL for empty)
- * @value: (nullable): the new value; %NULL or empty clears it
- * @error: return location for an error
- *
- * As tandem_diagram_set_field(), for an editor that showed @shown: if
- * someone else (another program on the same file) changed the detail
- * meanwhile, theirs stays, both are kept as a conflict for a person to
- * choose, and the call fails with %TANDEM_PROJECT_ERROR_CONFLICT.
- *
- * Returns: %TRUE if saved
- */
-gboolean
-tandem_diagram_set_field_expecting (TandemProject  *project,
-                                    const char     *node_id,
-                                    const char     *field,
-                                    const char     *shown,
-                                    const char     *value,
-                                    GError        **error)
-{
-  return set_field (project, node_id, field, TRUE, shown, value, error);
+  return set_field (project, node_id, field, shown != TANDEM_UNCHECKED, shown, value, error);
 }
 
 /**
@@ -1121,11 +1071,16 @@ set_pdsa_field (TandemProject  *project,
  *   (who, what, when, where), “do_notes” (what happened), “study_notes”
  *   (against the predictions), “act_decision” (“adopt”, “adapt” or
  *   “abandon”), “act_notes” (the next cycle)
+ * @shown: (nullable): the value the editor showed (%NULL for empty), or
+ *   %TANDEM_UNCHECKED
  * @value: (nullable): the new value; %NULL or empty clears it
  * @error: return location for an error
  *
  * Changes one part of a PDSA cycle, as one undoable change labelled with
- * what changed (“Change what happened”).
+ * what changed (“Change what happened”). Checked against @shown as
+ * %TANDEM_UNCHECKED describes: if someone else changed the part meanwhile,
+ * theirs stays, both are kept, and the call fails with
+ * %TANDEM_PROJECT_ERROR_CONFLICT.
  *
  * Returns: %TRUE if saved
  */
@@ -1133,36 +1088,11 @@ gboolean
 tandem_diagram_set_pdsa_field (TandemProject  *project,
                                const char     *pdsa_id,
                                const char     *field,
+                               const char     *shown,
                                const char     *value,
                                GError        **error)
 {
-  return set_pdsa_field (project, pdsa_id, field, FALSE, NULL, value, error);
-}
-
-/**
- * tandem_diagram_set_pdsa_field_expecting:
- * @project: a project
- * @pdsa_id: a PDSA cycle
- * @field: a part, as for tandem_diagram_set_pdsa_field()
- * @shown: (nullable): the value the editor showed (%NULL for empty)
- * @value: (nullable): the new value; %NULL or empty clears it
- * @error: return location for an error
- *
- * As tandem_diagram_set_pdsa_field(), for an editor that showed @shown: if
- * someone else changed the part meanwhile, theirs stays, both are kept as a
- * conflict, and the call fails with %TANDEM_PROJECT_ERROR_CONFLICT.
- *
- * Returns: %TRUE if saved
- */
-gboolean
-tandem_diagram_set_pdsa_field_expecting (TandemProject  *project,
-                                         const char     *pdsa_id,
-                                         const char     *field,
-                                         const char     *shown,
-                                         const char     *value,
-                                         GError        **error)
-{
-  return set_pdsa_field (project, pdsa_id, field, TRUE, shown, value, error);
+  return set_pdsa_field (project, pdsa_id, field, shown != TANDEM_UNCHECKED, shown, value, error);
 }
 
 /**

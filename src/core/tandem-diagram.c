@@ -1114,8 +1114,10 @@ tandem_diagram_plan_pdsa (TandemProject  *project,
 
   if (!tandem_change_begin (&change, project, _("Add PDSA cycle"), error) ||
       (id = tandem_diagram_add_pdsa (project, node_id, title, started_on, error)) == NULL ||
-      !tandem_diagram_set_pdsa_field (project, id, "plan_objective", objective, error) ||
-      !tandem_diagram_set_pdsa_field (project, id, "plan_predictions", predictions, error) ||
+      !tandem_diagram_set_pdsa_field (project, id, "plan_objective", TANDEM_UNCHECKED, objective,
+                                      error) ||
+      !tandem_diagram_set_pdsa_field (project, id, "plan_predictions", TANDEM_UNCHECKED,
+                                      predictions, error) ||
       !tandem_change_commit (&change, error))
     return NULL;
   return g_steal_pointer (&id);

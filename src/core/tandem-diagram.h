@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "tandem-checked-edit.h"
 #include "tandem-project.h"
 
 G_BEGIN_DECLS
@@ -154,19 +155,10 @@ char     *tandem_diagram_add_sibling   (TandemProject          *project,
                                         GError                **error);
 gboolean  tandem_diagram_set_title     (TandemProject          *project,
                                         const char             *node_id,
-                                        const char             *title,
-                                        GError                **error);
-gboolean  tandem_diagram_set_title_expecting (TandemProject    *project,
-                                        const char             *node_id,
                                         const char             *shown,
                                         const char             *title,
                                         GError                **error);
 gboolean  tandem_diagram_set_field     (TandemProject          *project,
-                                        const char             *node_id,
-                                        const char             *field,
-                                        const char             *value,
-                                        GError                **error);
-gboolean  tandem_diagram_set_field_expecting (TandemProject    *project,
                                         const char             *node_id,
                                         const char             *field,
                                         const char             *shown,
@@ -237,11 +229,6 @@ char     *tandem_diagram_add_pdsa      (TandemProject          *project,
                                         const char             *started_on,
                                         GError                **error);
 gboolean  tandem_diagram_set_pdsa_field (TandemProject         *project,
-                                         const char            *pdsa_id,
-                                         const char            *field,
-                                         const char            *value,
-                                         GError               **error);
-gboolean  tandem_diagram_set_pdsa_field_expecting (TandemProject *project,
                                          const char            *pdsa_id,
                                          const char            *field,
                                          const char            *shown,

@@ -738,12 +738,17 @@ set_status (TandemProject     *project,
  * @team_id: the team
  * @item_id: a framework item
  * @status: where the team now stands on it
+ * @shown: (nullable): the status as stored when the person saw it (%NULL
+ *   when none was), or %TANDEM_UNCHECKED
  * @today: (nullable): the date of the review, YYYY-MM-DD; %NULL for today
  * @error: return location for an error
  *
  * Records where a team stands on one item, as one undoable change that also
  * sets the item's “last reviewed” date. The old status stays in the change
- * log, which is the item's history.
+ * log, which is the item's history. Checked against @shown as
+ * %TANDEM_UNCHECKED describes: if another program changed the status since,
+ * theirs stands, both are kept, and the call fails with
+ * %TANDEM_PROJECT_ERROR_CONFLICT.
  *
  * Returns: %TRUE if the change is saved
  */
@@ -752,39 +757,12 @@ tandem_peer_support_set_status (TandemProject     *project,
                                 const char        *team_id,
                                 const char        *item_id,
                                 TandemItemStatus   status,
+                                const char        *shown,
                                 const char        *today,
                                 GError           **error)
 {
-  return set_status (project, team_id, item_id, status, FALSE, NULL, today, error);
-}
-
-/**
- * tandem_peer_support_set_status_expecting:
- * @project: a project
- * @team_id: the team
- * @item_id: a framework item
- * @status: where the team now stands on it
- * @shown: (nullable): the status as stored when the person saw it (%NULL
- *   when none was)
- * @today: (nullable): the date of the review, YYYY-MM-DD; %NULL for today
- * @error: return location for an error
- *
- * As tandem_peer_support_set_status(), from a drop-down that showed @shown:
- * if another program changed the status since, theirs stands and both are
- * kept as a conflict (%TANDEM_PROJECT_ERROR_CONFLICT).
- *
- * Returns: %TRUE if the status is saved
- */
-gboolean
-tandem_peer_support_set_status_expecting (TandemProject     *project,
-                                          const char        *team_id,
-                                          const char        *item_id,
-                                          TandemItemStatus   status,
-                                          const char        *shown,
-                                          const char        *today,
-                                          GError           **error)
-{
-  return set_status (project, team_id, item_id, status, TRUE, shown, today, error);
+  return set_status (project, team_id, item_id, status, shown != TANDEM_UNCHECKED, shown, today,
+                     error);
 }
 
 static gboolean
@@ -872,12 +850,17 @@ set_item_text (TandemProject  *project,
  * @team_id: the team
  * @item_id: a framework item
  * @field: “evidence”, “owner”, “target_date” or “last_reviewed”
+ * @shown: (nullable): the note as the editor showed it, as stored (dates
+ *   as yyyy-mm-dd; %NULL for empty), or %TANDEM_UNCHECKED
  * @text: (nullable): the new text; empty or %NULL clears it; dates may be
  *   typed as 31/12/2026 or 2026-12-31
  * @error: return location for an error
  *
  * Changes one of the notes the team keeps on an item, as one undoable change.
- * A date that is not a date is refused and nothing changes.
+ * A date that is not a date is refused and nothing changes. Checked against
+ * @shown as %TANDEM_UNCHECKED describes: if someone else changed the note
+ * meanwhile, theirs stays, both are kept, and the call fails with
+ * %TANDEM_PROJECT_ERROR_CONFLICT.
  *
  * Returns: %TRUE if the change is saved
  */
@@ -886,39 +869,12 @@ tandem_peer_support_set_item_text (TandemProject  *project,
                                    const char     *team_id,
                                    const char     *item_id,
                                    const char     *field,
+                                   const char     *shown,
                                    const char     *text,
                                    GError        **error)
 {
-  return set_item_text (project, team_id, item_id, field, FALSE, NULL, text, error);
-}
-
-/**
- * tandem_peer_support_set_item_text_expecting:
- * @project: a project
- * @team_id: the team
- * @item_id: a framework item
- * @field: a note, as for tandem_peer_support_set_item_text()
- * @shown: (nullable): the note as the editor showed it, as stored (dates
- *   as yyyy-mm-dd; %NULL for empty)
- * @text: (nullable): the new text
- * @error: return location for an error
- *
- * As tandem_peer_support_set_item_text(), for an editor that showed @shown:
- * if someone else changed the note meanwhile, theirs stays, both are kept as
- * a conflict, and the call fails with %TANDEM_PROJECT_ERROR_CONFLICT.
- *
- * Returns: %TRUE if the change is saved
- */
-gboolean
-tandem_peer_support_set_item_text_expecting (TandemProject  *project,
-                                             const char     *team_id,
-                                             const char     *item_id,
-                                             const char     *field,
-                                             const char     *shown,
-                                             const char     *text,
-                                             GError        **error)
-{
-  return set_item_text (project, team_id, item_id, field, TRUE, shown, text, error);
+  return set_item_text (project, team_id, item_id, field, shown != TANDEM_UNCHECKED, shown, text,
+                        error);
 }
 
 static char *
@@ -1256,6 +1212,8 @@ set_role_field (TandemProject  *project,
  * @role_id: a peer role
  * @field: “title”, “band”, “hours”, “start_date”, “end_date”,
  *   “leaving_reason”, “paired”, “vacancy” or “expected_supervision_per_month”
+ * @shown: (nullable): the term as the editor showed it, as stored (%NULL
+ *   for empty; “paired” and “vacancy” as “0” or “1”), or %TANDEM_UNCHECKED
  * @text: (nullable): the value as typed; empty or %NULL clears it (a title
  *   cannot be cleared); “paired” and “vacancy” take “0” or “1”
  * @error: return location for an error
@@ -1264,6 +1222,9 @@ set_role_field (TandemProject  *project,
  * value: hours from 0 to 80 a week, supervision from 0 to 31 a month, real
  * dates, an end date no earlier than the start. A value that fails is
  * refused with a message that says what would do, and nothing changes.
+ * Checked against @shown as %TANDEM_UNCHECKED describes: if someone else
+ * changed the term meanwhile, theirs stays, both are kept, and the call
+ * fails with %TANDEM_PROJECT_ERROR_CONFLICT.
  *
  * Returns: %TRUE if the change is saved
  */
@@ -1271,38 +1232,11 @@ gboolean
 tandem_peer_support_set_role_field (TandemProject  *project,
                                     const char     *role_id,
                                     const char     *field,
+                                    const char     *shown,
                                     const char     *text,
                                     GError        **error)
 {
-  return set_role_field (project, role_id, field, FALSE, NULL, text, error);
-}
-
-/**
- * tandem_peer_support_set_role_field_expecting:
- * @project: a project
- * @role_id: a peer role
- * @field: a term, as for tandem_peer_support_set_role_field()
- * @shown: (nullable): the term as the editor showed it, as stored (%NULL
- *   for empty)
- * @text: (nullable): the value as typed
- * @error: return location for an error
- *
- * As tandem_peer_support_set_role_field(), for an editor that showed
- * @shown: if someone else changed the term meanwhile, theirs stays, both
- * are kept as a conflict, and the call fails with
- * %TANDEM_PROJECT_ERROR_CONFLICT.
- *
- * Returns: %TRUE if the change is saved
- */
-gboolean
-tandem_peer_support_set_role_field_expecting (TandemProject  *project,
-                                              const char     *role_id,
-                                              const char     *field,
-                                              const char     *shown,
-                                              const char     *text,
-                                              GError        **error)
-{
-  return set_role_field (project, role_id, field, TRUE, shown, text, error);
+  return set_role_field (project, role_id, field, shown != TANDEM_UNCHECKED, shown, text, error);
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "tandem-checked-edit.h"
 #include "tandem-project.h"
 
 G_BEGIN_DECLS
@@ -206,22 +207,10 @@ gboolean    tandem_peer_support_set_status      (TandemProject         *project,
                                                  const char            *team_id,
                                                  const char            *item_id,
                                                  TandemItemStatus       status,
-                                                 const char            *today,
-                                                 GError               **error);
-gboolean    tandem_peer_support_set_status_expecting (TandemProject    *project,
-                                                 const char            *team_id,
-                                                 const char            *item_id,
-                                                 TandemItemStatus       status,
                                                  const char            *shown,
                                                  const char            *today,
                                                  GError               **error);
 gboolean    tandem_peer_support_set_item_text   (TandemProject         *project,
-                                                 const char            *team_id,
-                                                 const char            *item_id,
-                                                 const char            *field,
-                                                 const char            *text,
-                                                 GError               **error);
-gboolean    tandem_peer_support_set_item_text_expecting (TandemProject *project,
                                                  const char            *team_id,
                                                  const char            *item_id,
                                                  const char            *field,
@@ -240,11 +229,6 @@ char       *tandem_peer_support_add_role        (TandemProject         *project,
                                                  const char            *title,
                                                  GError               **error);
 gboolean    tandem_peer_support_set_role_field  (TandemProject         *project,
-                                                 const char            *role_id,
-                                                 const char            *field,
-                                                 const char            *text,
-                                                 GError               **error);
-gboolean    tandem_peer_support_set_role_field_expecting (TandemProject *project,
                                                  const char            *role_id,
                                                  const char            *field,
                                                  const char            *shown,

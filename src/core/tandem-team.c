@@ -306,39 +306,21 @@ tandem_team_create (TandemProject  *project,
 }
 
 /**
- * tandem_team_rename:
- * @project: a project
- * @team_id: a team
- * @name: its new name
- * @error: return location for an error
- *
- * Renames a team, as one undoable change (“Rename team”). The name is
- * checked as for tandem_team_create().
- *
- * Returns: %TRUE if saved
- */
-gboolean
-tandem_team_rename (TandemProject  *project,
-                    const char     *team_id,
-                    const char     *name,
-                    GError        **error)
-{
-  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
-
-  return set_field (project, team_id, "name", FALSE, NULL, name, error);
-}
-
-/**
  * tandem_team_set_field:
  * @project: a project
  * @team_id: a team
  * @field: one of “name”, “organisation”, “service_type”, “ward”
+ * @shown: (nullable): the value the editor showed (%NULL for empty), or
+ *   %TANDEM_UNCHECKED
  * @value: (nullable): the new value; %NULL or empty clears it (a name
- *   cannot be cleared)
+ *   cannot be cleared, and is checked as for tandem_team_create())
  * @error: return location for an error
  *
  * Changes one of a team's details, as one undoable change labelled with
- * what changed.
+ * what changed (“Rename team” for the name). Checked against @shown as
+ * %TANDEM_UNCHECKED describes: if someone else changed the detail
+ * meanwhile, theirs stays, both are kept, and the call fails with
+ * %TANDEM_PROJECT_ERROR_CONFLICT.
  *
  * Returns: %TRUE if saved
  */
@@ -346,41 +328,13 @@ gboolean
 tandem_team_set_field (TandemProject  *project,
                        const char     *team_id,
                        const char     *field,
+                       const char     *shown,
                        const char     *value,
                        GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
 
-  return set_field (project, team_id, field, FALSE, NULL, value, error);
-}
-
-/**
- * tandem_team_set_field_expecting:
- * @project: a project
- * @team_id: a team
- * @field: a detail, as for tandem_team_set_field()
- * @shown: (nullable): the value the editor showed (%NULL for empty)
- * @value: (nullable): the new value
- * @error: return location for an error
- *
- * As tandem_team_set_field(), for an editor that showed @shown: if someone
- * else (another program on the same file) changed the detail meanwhile,
- * theirs stays, both are kept as a conflict for a person to choose, and the
- * call fails with %TANDEM_PROJECT_ERROR_CONFLICT.
- *
- * Returns: %TRUE if saved
- */
-gboolean
-tandem_team_set_field_expecting (TandemProject  *project,
-                                 const char     *team_id,
-                                 const char     *field,
-                                 const char     *shown,
-                                 const char     *value,
-                                 GError        **error)
-{
-  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
-
-  return set_field (project, team_id, field, TRUE, shown, value, error);
+  return set_field (project, team_id, field, shown != TANDEM_UNCHECKED, shown, value, error);
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "tandem-checked-edit.h"
 #include "tandem-project.h"
 
 G_BEGIN_DECLS
@@ -37,16 +38,7 @@ char       *tandem_team_create             (TandemProject     *project,
                                             const char        *service_type,
                                             const char        *ward,
                                             GError           **error);
-gboolean    tandem_team_rename             (TandemProject     *project,
-                                            const char        *team_id,
-                                            const char        *name,
-                                            GError           **error);
 gboolean    tandem_team_set_field          (TandemProject     *project,
-                                            const char        *team_id,
-                                            const char        *field,
-                                            const char        *value,
-                                            GError           **error);
-gboolean    tandem_team_set_field_expecting (TandemProject    *project,
                                             const char        *team_id,
                                             const char        *field,
                                             const char        *shown,

@@ -540,7 +540,7 @@ test_diagram_description (Fixture       *fixture,
   gtk_widget_grab_focus (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Ask at every handover");
   before = g_object_ref (row);
-  g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "description",
+  g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "description", TANDEM_UNCHECKED,
                                            "Ask at handover and at ward round", &error));
   g_assert_no_error (error);
   /* The refresh rebuilds the pane: the new row still holds the typing. */
@@ -572,7 +572,7 @@ test_diagram_description (Fixture       *fixture,
     guint theirs, other;
 
     pick_other_values (before, &theirs, &other);
-    g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "status", values->pdata[theirs], &error));
+    g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "status", TANDEM_UNCHECKED, values->pdata[theirs], &error));
     g_assert_no_error (error);
     adw_combo_row_set_selected (ADW_COMBO_ROW (before), other);
     WAIT_FOR (tandem_project_count_conflicts (fixture->mine) == 2);
@@ -621,7 +621,7 @@ test_diagram_stale_copy (Fixture       *fixture,
   theirs_value = g_strdup (values->pdata[theirs]);
   mine_value = g_strdup (values->pdata[mine]);
 
-  g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "status", theirs_value, &error));
+  g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "status", TANDEM_UNCHECKED, theirs_value, &error));
   g_assert_no_error (error);
   /* No main loop turn in between: the window has not looked at the file. */
   tandem_diagram_page_select (page, aim);
@@ -639,7 +639,7 @@ test_diagram_stale_copy (Fixture       *fixture,
             adw_combo_row_get_selected (ADW_COMBO_ROW (row)) == theirs);
 
   /* The same for words: the description. */
-  g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "description",
+  g_assert_true (tandem_diagram_set_field (fixture->theirs, idea, "description", TANDEM_UNCHECKED,
                                            "Theirs: ask at every ward round", &error));
   g_assert_no_error (error);
   tandem_diagram_page_select (page, aim);
@@ -757,7 +757,7 @@ test_peer_role_title (Fixture       *fixture,
   gtk_widget_grab_focus (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Peer worker (nights)");
   before = g_object_ref (row);
-  g_assert_true (tandem_peer_support_set_role_field (fixture->theirs, role, "title",
+  g_assert_true (tandem_peer_support_set_role_field (fixture->theirs, role, "title", TANDEM_UNCHECKED,
                                                      "Senior peer support worker", &error));
   g_assert_no_error (error);
   WAIT_FOR (gtk_widget_get_parent (before) == NULL);
@@ -813,7 +813,7 @@ test_peer_stale_copy (Fixture       *fixture,
             (row = FIND (page, is_role_title_row, role)) != NULL);
   before = g_object_ref (row);
 
-  g_assert_true (tandem_peer_support_set_role_field (fixture->theirs, role, "title",
+  g_assert_true (tandem_peer_support_set_role_field (fixture->theirs, role, "title", TANDEM_UNCHECKED,
                                                      "Senior peer support worker", &error));
   g_assert_no_error (error);
   /* No main loop turn in between: the window has not looked at the file. */
@@ -854,7 +854,7 @@ test_peer_status (Fixture       *fixture,
   theirs = (shown + 1) % TANDEM_N_ITEM_STATUSES;
   mine = (shown + 2) % TANDEM_N_ITEM_STATUSES;
 
-  g_assert_true (tandem_peer_support_set_status (fixture->theirs, team, item->item_id, theirs, NULL,
+  g_assert_true (tandem_peer_support_set_status (fixture->theirs, team, item->item_id, theirs, TANDEM_UNCHECKED, NULL,
                                                  &error));
   g_assert_no_error (error);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), mine);

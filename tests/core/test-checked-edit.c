@@ -15,6 +15,7 @@
 #include "tandem-merge.h"
 #include "tandem-peer-support.h"
 #include "tandem-sample.h"
+#include "tandem-team.h"
 #include "tandem-test-core-util.h"
 
 typedef struct
@@ -108,8 +109,8 @@ test_diagram_field (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   /* What was shown is still there: saved, labelled as the plain setter's. */
-  g_assert_true (tandem_diagram_set_field_expecting (fixture->mine, node, "description", shown,
-                                                     "Ask at every handover", &error));
+  g_assert_true (tandem_diagram_set_field (fixture->mine, node, "description", shown,
+                                           "Ask at every handover", &error));
   g_assert_no_error (error);
   assert_text (fixture->theirs, "node", node, "description", "Ask at every handover");
   undo = tandem_project_dup_undo_label (fixture->mine);
@@ -117,11 +118,11 @@ test_diagram_field (Fixture       *fixture,
   g_assert_cmpuint (tandem_project_count_conflicts (fixture->mine), ==, 0);
 
   /* Someone else changed it after it was shown: theirs stays, both kept. */
-  g_assert_true (tandem_diagram_set_field (fixture->theirs, node, "description",
+  g_assert_true (tandem_diagram_set_field (fixture->theirs, node, "description", TANDEM_UNCHECKED,
                                            "Ask at handover and at ward round", &error));
-  g_assert_false (tandem_diagram_set_field_expecting (fixture->mine, node, "description",
-                                                      "Ask at every handover",
-                                                      "Ask twice a day", &error));
+  g_assert_false (tandem_diagram_set_field (fixture->mine, node, "description",
+                                            "Ask at every handover",
+                                            "Ask twice a day", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "Aisha Peer"));
   g_clear_error (&error);
@@ -130,16 +131,16 @@ test_diagram_field (Fixture       *fixture,
                    "Ask at handover and at ward round");
 
   /* A value field (status) is checked the same way; empty shown is NULL. */
-  g_assert_true (tandem_diagram_set_field (fixture->theirs, node, "status", "testing", &error));
-  g_assert_false (tandem_diagram_set_field_expecting (fixture->mine, node, "status", "idea",
-                                                      "adopted", &error));
+  g_assert_true (tandem_diagram_set_field (fixture->theirs, node, "status", TANDEM_UNCHECKED, "testing", &error));
+  g_assert_false (tandem_diagram_set_field (fixture->mine, node, "status", "idea",
+                                            "adopted", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
   g_clear_error (&error);
   assert_text (fixture->theirs, "node", node, "status", "testing");
   assert_conflict (fixture->mine, node, "status", "adopted", "testing");
 
   /* Validation is the plain setter's: a wrong detail changes nothing. */
-  g_assert_false (tandem_diagram_set_field_expecting (fixture->mine, node, "title", NULL, "x", &error));
+  g_assert_false (tandem_diagram_set_field (fixture->mine, node, "title", NULL, "x", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
 }
 
@@ -151,16 +152,16 @@ test_pdsa_field (Fixture       *fixture,
   g_autofree char *shown = tandem_project_get_text (fixture->mine, "pdsa_cycle", pdsa, "do_notes");
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (tandem_diagram_set_pdsa_field_expecting (fixture->mine, pdsa, "do_notes", shown,
-                                                          "Tried it on Tuesday", &error));
+  g_assert_true (tandem_diagram_set_pdsa_field (fixture->mine, pdsa, "do_notes", shown,
+                                                "Tried it on Tuesday", &error));
   g_assert_no_error (error);
   assert_text (fixture->theirs, "pdsa_cycle", pdsa, "do_notes", "Tried it on Tuesday");
 
-  g_assert_true (tandem_diagram_set_pdsa_field (fixture->theirs, pdsa, "do_notes",
+  g_assert_true (tandem_diagram_set_pdsa_field (fixture->theirs, pdsa, "do_notes", TANDEM_UNCHECKED,
                                                 "Tried it on Tuesday and Friday", &error));
-  g_assert_false (tandem_diagram_set_pdsa_field_expecting (fixture->mine, pdsa, "do_notes",
-                                                           "Tried it on Tuesday",
-                                                           "Tried it on Tuesday night", &error));
+  g_assert_false (tandem_diagram_set_pdsa_field (fixture->mine, pdsa, "do_notes",
+                                                 "Tried it on Tuesday",
+                                                 "Tried it on Tuesday night", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
   g_clear_error (&error);
   assert_text (fixture->mine, "pdsa_cycle", pdsa, "do_notes", "Tried it on Tuesday and Friday");
@@ -168,8 +169,8 @@ test_pdsa_field (Fixture       *fixture,
                    "Tried it on Tuesday and Friday");
 
   /* A date that is not a date is refused before anything is compared. */
-  g_assert_false (tandem_diagram_set_pdsa_field_expecting (fixture->mine, pdsa, "started_on", NULL,
-                                                           "soon", &error));
+  g_assert_false (tandem_diagram_set_pdsa_field (fixture->mine, pdsa, "started_on", NULL,
+                                                 "soon", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_assert_cmpuint (tandem_project_count_conflicts (fixture->mine), ==, 1);
 }
@@ -260,25 +261,25 @@ test_peer_support_fields (Fixture       *fixture,
   g_autofree char *owner = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (tandem_peer_support_set_role_field_expecting (fixture->mine, role, "title", shown,
-                                                               "Peer support worker", &error));
+  g_assert_true (tandem_peer_support_set_role_field (fixture->mine, role, "title", shown,
+                                                     "Peer support worker", &error));
   g_assert_no_error (error);
-  g_assert_true (tandem_peer_support_set_role_field (fixture->theirs, role, "title",
+  g_assert_true (tandem_peer_support_set_role_field (fixture->theirs, role, "title", TANDEM_UNCHECKED,
                                                      "Senior peer support worker", &error));
-  g_assert_false (tandem_peer_support_set_role_field_expecting (fixture->mine, role, "title",
-                                                                "Peer support worker",
-                                                                "Peer worker", &error));
+  g_assert_false (tandem_peer_support_set_role_field (fixture->mine, role, "title",
+                                                      "Peer support worker",
+                                                      "Peer worker", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
   g_clear_error (&error);
   assert_text (fixture->mine, "peer_role", role, "title", "Senior peer support worker");
   assert_conflict (fixture->mine, role, "title", "Peer worker", "Senior peer support worker");
 
   /* A framework item's notes: the owner shown was empty. */
-  g_assert_true (tandem_peer_support_set_item_text (fixture->theirs, team, item, "owner", "Priya",
+  g_assert_true (tandem_peer_support_set_item_text (fixture->theirs, team, item, "owner", TANDEM_UNCHECKED, "Priya",
                                                     &error));
   g_assert_no_error (error);
-  g_assert_false (tandem_peer_support_set_item_text_expecting (fixture->mine, team, item, "owner",
-                                                               NULL, "Tom", &error));
+  g_assert_false (tandem_peer_support_set_item_text (fixture->mine, team, item, "owner",
+                                                     NULL, "Tom", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
   g_clear_error (&error);
   {
@@ -293,6 +294,114 @@ test_peer_support_fields (Fixture       *fixture,
       }
   }
   g_assert_cmpstr (owner, ==, "Priya");
+}
+
+/* Every setter folded into one with a @shown argument: an edit from an
+ * editor that showed a value someone else has since changed is refused with
+ * a conflict, theirs stays and both are kept; %TANDEM_UNCHECKED writes. */
+static void
+test_node_title (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *node = first_id (fixture->mine, "node", "kind", "change_idea");
+  g_autofree char *shown = tandem_project_get_text (fixture->mine, "node", node, "title");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_diagram_set_title (fixture->theirs, node, TANDEM_UNCHECKED,
+                                           "Debrief after every restraint", &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_diagram_set_title (fixture->mine, node, shown, "  Debrief within a day ",
+                                            &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  assert_text (fixture->mine, "node", node, "title", "Debrief after every restraint");
+  assert_conflict (fixture->theirs, node, "title", "Debrief within a day",
+                   "Debrief after every restraint");
+
+  /* From what the file now holds: saved, as the plain edit it is. */
+  g_assert_true (tandem_diagram_set_title (fixture->mine, node, "Debrief after every restraint",
+                                           "Debrief within a day", &error));
+  g_assert_no_error (error);
+  assert_text (fixture->theirs, "node", node, "title", "Debrief within a day");
+  {
+    g_autofree char *undo = tandem_project_dup_undo_label (fixture->mine);
+    g_assert_cmpstr (undo, ==, "Edit change idea");
+  }
+}
+
+static void
+test_team_field (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *team = first_id (fixture->mine, "team", NULL, NULL);
+  g_autofree char *shown = tandem_project_get_text (fixture->mine, "team", team, "name");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_team_set_field (fixture->theirs, team, "name", TANDEM_UNCHECKED,
+                                        "Willow Ward", &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_team_set_field (fixture->mine, team, "name", shown, "Oak Ward", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  assert_text (fixture->mine, "team", team, "name", "Willow Ward");
+  assert_conflict (fixture->mine, team, "name", "Oak Ward", "Willow Ward");
+
+  /* Unchecked (the command line, a script): written over whatever is there. */
+  g_assert_true (tandem_team_set_field (fixture->mine, team, "ward", TANDEM_UNCHECKED, "Block D",
+                                        &error));
+  g_assert_no_error (error);
+  assert_text (fixture->theirs, "team", team, "ward", "Block D");
+  g_assert_cmpuint (tandem_project_count_conflicts (fixture->theirs), ==, 1);
+}
+
+static void
+test_framework_status (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *status_id = first_id (fixture->mine, "framework_status", NULL, NULL);
+  g_autofree char *team = tandem_project_get_text (fixture->mine, "framework_status", status_id,
+                                                   "team_id");
+  g_autofree char *item = tandem_project_get_text (fixture->mine, "framework_status", status_id,
+                                                   "item_id");
+  g_autofree char *shown = tandem_project_get_text (fixture->mine, "framework_status", status_id,
+                                                   "status");
+  TandemItemStatus theirs = TANDEM_ITEM_IN_PLACE;
+  TandemItemStatus mine = TANDEM_ITEM_NOT_APPLICABLE;
+  g_autoptr(GError) error = NULL;
+
+  /* Two statuses other than the one shown. */
+  if (g_strcmp0 (shown, tandem_item_status_to_string (theirs)) == 0)
+    theirs = TANDEM_ITEM_PLANNING;
+  else if (g_strcmp0 (shown, tandem_item_status_to_string (mine)) == 0)
+    mine = TANDEM_ITEM_PLANNING;
+
+  g_assert_true (tandem_peer_support_set_status (fixture->theirs, team, item, theirs,
+                                                 TANDEM_UNCHECKED, "2026-10-03", &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_peer_support_set_status (fixture->mine, team, item, mine, shown,
+                                                  "2026-10-04", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  assert_text (fixture->mine, "framework_status", status_id, "status",
+               tandem_item_status_to_string (theirs));
+  assert_conflict (fixture->theirs, status_id, "status", tandem_item_status_to_string (mine),
+                   tandem_item_status_to_string (theirs));
+}
+
+/* The marker is told by its address: a value that reads the same as it is
+ * an ordinary shown value, and checked. */
+static void
+test_unchecked_is_a_marker (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *team = first_id (fixture->mine, "team", NULL, NULL);
+  g_autofree char *lookalike = g_strdup (TANDEM_UNCHECKED);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (tandem_team_set_field (fixture->mine, team, "ward", lookalike, "Block E",
+                                         &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
+  g_assert_cmpuint (tandem_project_count_conflicts (fixture->theirs), ==, 1);
 }
 
 /* The generic steps: a failure that is not a conflict rolls everything
@@ -361,6 +470,10 @@ main (int   argc,
   ADD ("/checked-edit/measure-phase-and-note", test_measure_phase_and_note);
   ADD ("/checked-edit/peer-support", test_peer_support_fields);
   ADD ("/checked-edit/end-checked", test_end_checked);
+  ADD ("/checked-edit/node-title", test_node_title);
+  ADD ("/checked-edit/team-field", test_team_field);
+  ADD ("/checked-edit/framework-status", test_framework_status);
+  ADD ("/checked-edit/unchecked-is-a-marker", test_unchecked_is_a_marker);
 #undef ADD
   return g_test_run ();
 }

@@ -148,10 +148,10 @@ test_status_and_history (Fixture       *fixture,
   char *status_id;
 
   g_assert_true (tandem_peer_support_set_status (project, fixture->team, item_id,
-                                                 TANDEM_ITEM_PLANNING, "2026-10-01", &error));
+                                                 TANDEM_ITEM_PLANNING, TANDEM_UNCHECKED, "2026-10-01", &error));
   g_assert_no_error (error);
   g_assert_true (tandem_peer_support_set_status (project, fixture->team, item_id,
-                                                 TANDEM_ITEM_IN_PLACE, TODAY, &error));
+                                                 TANDEM_ITEM_IN_PLACE, TANDEM_UNCHECKED, TODAY, &error));
   g_assert_no_error (error);
   undo = tandem_project_dup_undo_label (project);
   g_assert_cmpstr (undo, ==, "Mark item as In place");
@@ -193,17 +193,17 @@ test_status_and_history (Fixture       *fixture,
   g_assert_cmpint (((TandemStatusChange *) history->pdata[2])->status, ==, TANDEM_ITEM_PLANNING);
 
   /* Notes on an item: dates typed the British way are stored as ISO. */
-  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "target_date",
+  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "target_date", TANDEM_UNCHECKED,
                                                     "31/12/2026", &error));
   g_assert_no_error (error);
-  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "owner",
+  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "owner", TANDEM_UNCHECKED,
                                                     "  Marcus Bell ", &error));
   g_assert_false (tandem_peer_support_set_item_text (project, fixture->team, item_id,
-                                                     "target_date", "31/04/2026", &error));
+                                                     "target_date", TANDEM_UNCHECKED, "31/04/2026", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (tandem_peer_support_set_item_text (project, fixture->team, item_id,
-                                                     "status", "in_place", &error));
+                                                     "status", TANDEM_UNCHECKED, "in_place", &error));
   g_clear_error (&error);
   g_clear_pointer (&after, g_ptr_array_unref);
   after = tandem_peer_support_list_items (project, fixture->team, NULL);
@@ -214,12 +214,12 @@ test_status_and_history (Fixture       *fixture,
   /* Notes on an item the team has not marked yet make its record. */
   g_free (item_id);
   item_id = g_strdup (find_item (after, "Peer identity is protected")->item_id);
-  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "evidence",
+  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "evidence", TANDEM_UNCHECKED,
                                                     "Agreed with HR.", &error));
   g_assert_no_error (error);
   g_assert_cmpint (tandem_project_count (project, "framework_status", "team_id", fixture->team),
                    ==, 2);
-  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "evidence",
+  g_assert_true (tandem_peer_support_set_item_text (project, fixture->team, item_id, "evidence", TANDEM_UNCHECKED,
                                                     "", &error));
   g_clear_pointer (&after, g_ptr_array_unref);
   after = tandem_peer_support_list_items (project, fixture->team, NULL);
@@ -268,7 +268,7 @@ test_own_items (Fixture       *fixture,
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_true (tandem_peer_support_set_status (project, fixture->team, first,
-                                                 TANDEM_ITEM_IN_PLACE, TODAY, &error));
+                                                 TANDEM_ITEM_IN_PLACE, TANDEM_UNCHECKED, TODAY, &error));
   g_assert_true (tandem_peer_support_delete_item (project, first, &error));
   g_assert_no_error (error);
   g_assert_false (tandem_project_exists (project, "framework_item", first));
@@ -303,22 +303,22 @@ test_roles_and_supervision (Fixture       *fixture,
     g_assert_cmpstr (title, ==, "Peer support worker");
   }
 
-  g_assert_true (tandem_peer_support_set_role_field (project, ana, "band", "Band 4", &error));
-  g_assert_true (tandem_peer_support_set_role_field (project, ana, "hours", "37,5", &error));
-  g_assert_true (tandem_peer_support_set_role_field (project, ana, "start_date", "01/08/2026", &error));
-  g_assert_true (tandem_peer_support_set_role_field (project, ana, "paired", "1", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, ana, "band", TANDEM_UNCHECKED, "Band 4", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, ana, "hours", TANDEM_UNCHECKED, "37,5", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, ana, "start_date", TANDEM_UNCHECKED, "01/08/2026", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, ana, "paired", TANDEM_UNCHECKED, "1", &error));
   g_assert_true (tandem_peer_support_set_role_field (project, ana,
-                                                     "expected_supervision_per_month", "2", &error));
+                                                     "expected_supervision_per_month", TANDEM_UNCHECKED, "2", &error));
   g_assert_no_error (error);
-  g_assert_false (tandem_peer_support_set_role_field (project, ana, "hours", "90", &error));
+  g_assert_false (tandem_peer_support_set_role_field (project, ana, "hours", TANDEM_UNCHECKED, "90", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (tandem_peer_support_set_role_field (project, ana, "end_date", "2026-07-01", &error));
+  g_assert_false (tandem_peer_support_set_role_field (project, ana, "end_date", TANDEM_UNCHECKED, "2026-07-01", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (tandem_peer_support_set_role_field (project, ana, "title", " ", &error));
+  g_assert_false (tandem_peer_support_set_role_field (project, ana, "title", TANDEM_UNCHECKED, " ", &error));
   g_clear_error (&error);
-  g_assert_false (tandem_peer_support_set_role_field (project, ana, "health", "x", &error));
+  g_assert_false (tandem_peer_support_set_role_field (project, ana, "health", TANDEM_UNCHECKED, "x", &error));
   g_clear_error (&error);
 
   /* Six 1:1 and group sessions in the three months to today, plus training
@@ -382,8 +382,8 @@ test_roles_and_supervision (Fixture       *fixture,
   g_clear_pointer (&roles, g_ptr_array_unref);
 
   /* A role that started last week is too new to say. */
-  g_assert_true (tandem_peer_support_set_role_field (project, ben, "start_date", "2026-11-14", &error));
-  g_assert_true (tandem_peer_support_set_role_field (project, ben, "expected_supervision_per_month",
+  g_assert_true (tandem_peer_support_set_role_field (project, ben, "start_date", TANDEM_UNCHECKED, "2026-11-14", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, ben, "expected_supervision_per_month", TANDEM_UNCHECKED,
                                                      "1", &error));
   roles = tandem_peer_support_list_roles (project, fixture->team, TODAY, &error);
   role = roles->pdata[1];
@@ -510,13 +510,13 @@ test_words (Fixture       *fixture,
 
   g_assert_true (tandem_peer_support_set_status (project, fixture->team,
                                                  find_item (items, "Training for the role")->item_id,
-                                                 TANDEM_ITEM_IN_PLACE, TODAY, &error));
+                                                 TANDEM_ITEM_IN_PLACE, TANDEM_UNCHECKED, TODAY, &error));
   g_assert_true (tandem_peer_support_set_status (project, fixture->team,
                                                  find_item (items, "1:1 peer supervision")->item_id,
-                                                 TANDEM_ITEM_IN_PROGRESS, TODAY, &error));
+                                                 TANDEM_ITEM_IN_PROGRESS, TANDEM_UNCHECKED, TODAY, &error));
   g_assert_true (tandem_peer_support_set_status (project, fixture->team,
                                                  find_item (items, "Peer leaders are developed")->item_id,
-                                                 TANDEM_ITEM_NOT_APPLICABLE, TODAY, &error));
+                                                 TANDEM_ITEM_NOT_APPLICABLE, TANDEM_UNCHECKED, TODAY, &error));
   own = tandem_peer_support_add_item (project, "Support in place", "A peer buddy", &error);
   g_assert_no_error (error);
 
@@ -626,7 +626,7 @@ test_caseload_filled_roles (Fixture       *fixture,
 
       g_assert_no_error (error);
       if (end_dates[i] != NULL)
-        g_assert_true (tandem_peer_support_set_role_field (project, role, "end_date",
+        g_assert_true (tandem_peer_support_set_role_field (project, role, "end_date", TANDEM_UNCHECKED,
                                                            end_dates[i], &error));
       g_assert_no_error (error);
     }
@@ -660,7 +660,7 @@ test_untrusted_history (Fixture       *fixture,
   sqlite3 *db;
 
   g_assert_true (tandem_peer_support_set_status (fixture->project, fixture->team, item_id,
-                                                 TANDEM_ITEM_PLANNING, TODAY, &error));
+                                                 TANDEM_ITEM_PLANNING, TANDEM_UNCHECKED, TODAY, &error));
   after = tandem_peer_support_list_items (fixture->project, fixture->team, NULL);
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE change_log SET new_value = '{not json' "
@@ -712,12 +712,12 @@ test_timeline (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (nothing, "Nothing has happened yet"));
 
   first = tandem_peer_support_add_role (project, fixture->team, "Peer support worker", &error);
-  g_assert_true (tandem_peer_support_set_role_field (project, first, "start_date", "2024-01-15", &error));
-  g_assert_true (tandem_peer_support_set_role_field (project, first, "end_date", "2026-06-30", &error));
-  g_assert_true (tandem_peer_support_set_role_field (project, first, "leaving_reason",
+  g_assert_true (tandem_peer_support_set_role_field (project, first, "start_date", TANDEM_UNCHECKED, "2024-01-15", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, first, "end_date", TANDEM_UNCHECKED, "2026-06-30", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, first, "leaving_reason", TANDEM_UNCHECKED,
                                                      "Moved to a new post", &error));
   second = tandem_peer_support_add_role (project, fixture->team, "Senior peer worker", &error);
-  g_assert_true (tandem_peer_support_set_role_field (project, second, "start_date", "2026-02-01", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, second, "start_date", TANDEM_UNCHECKED, "2026-02-01", &error));
   g_assert_no_error (error);
   g_free (tandem_peer_support_add_record (project, second, "2026-03-01",
                                           TANDEM_SUPERVISION_ONE_TO_ONE, "First 1:1", &error));
@@ -725,9 +725,9 @@ test_timeline (Fixture       *fixture,
                                           TANDEM_SUPERVISION_TRAINING, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (tandem_peer_support_set_status (project, fixture->team, item_id,
-                                                 TANDEM_ITEM_PLANNING, TODAY, &error));
+                                                 TANDEM_ITEM_PLANNING, TANDEM_UNCHECKED, TODAY, &error));
   g_assert_true (tandem_peer_support_set_status (project, fixture->team, item_id,
-                                                 TANDEM_ITEM_IN_PLACE, TODAY, &error));
+                                                 TANDEM_ITEM_IN_PLACE, TANDEM_UNCHECKED, TODAY, &error));
   g_assert_no_error (error);
 
   /* Another team's story is its own. */
@@ -736,12 +736,12 @@ test_timeline (Fixture       *fixture,
     other_team = tandem_project_insert (project, "team", fields, 1, &error);
   }
   other_role = tandem_peer_support_add_role (project, other_team, "Peer worker", &error);
-  g_assert_true (tandem_peer_support_set_role_field (project, other_role, "start_date", "2025-05-05",
+  g_assert_true (tandem_peer_support_set_role_field (project, other_role, "start_date", TANDEM_UNCHECKED, "2025-05-05",
                                                      &error));
   g_free (tandem_peer_support_add_record (project, other_role, "2025-06-01",
                                           TANDEM_SUPERVISION_GROUP, NULL, &error));
   g_assert_true (tandem_peer_support_set_status (project, other_team, item_id,
-                                                 TANDEM_ITEM_IN_PROGRESS, TODAY, &error));
+                                                 TANDEM_ITEM_IN_PROGRESS, TANDEM_UNCHECKED, TODAY, &error));
   g_assert_no_error (error);
 
   events = tandem_peer_support_timeline (project, fixture->team, &error);
@@ -777,7 +777,7 @@ test_timeline (Fixture       *fixture,
   g_assert_null (strstr (short_words, "Training"));
 
   /* Clearing an end date (the worker stayed after all) takes its event away. */
-  g_assert_true (tandem_peer_support_set_role_field (project, first, "end_date", "", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, first, "end_date", TANDEM_UNCHECKED, "", &error));
   g_assert_no_error (error);
   g_clear_pointer (&events, g_ptr_array_unref);
   events = tandem_peer_support_timeline (project, fixture->team, &error);
@@ -802,14 +802,14 @@ test_status_expecting (Fixture       *fixture,
   TandemConflict *conflict;
 
   /* No status yet: the drop-down showed none, so the first choice is saved. */
-  g_assert_true (tandem_peer_support_set_status_expecting (project, fixture->team, item_id,
-                                                           TANDEM_ITEM_PLANNING, NULL, "2026-10-01",
-                                                           &error));
+  g_assert_true (tandem_peer_support_set_status (project, fixture->team, item_id,
+                                                 TANDEM_ITEM_PLANNING, NULL, "2026-10-01",
+                                                 &error));
   g_assert_no_error (error);
   /* Chosen from what is stored: saved as usual. */
-  g_assert_true (tandem_peer_support_set_status_expecting (project, fixture->team, item_id,
-                                                           TANDEM_ITEM_IN_PROGRESS, "planning",
-                                                           "2026-10-02", &error));
+  g_assert_true (tandem_peer_support_set_status (project, fixture->team, item_id,
+                                                 TANDEM_ITEM_IN_PROGRESS, "planning",
+                                                 "2026-10-02", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (tandem_project_count_conflicts (project), ==, 0);
 
@@ -818,12 +818,12 @@ test_status_expecting (Fixture       *fixture,
   other = tandem_project_open (fixture->path, &error);
   g_assert_no_error (error);
   tandem_project_set_author (other, "Aisha Peer");
-  g_assert_true (tandem_peer_support_set_status (other, fixture->team, item_id, TANDEM_ITEM_IN_PLACE,
+  g_assert_true (tandem_peer_support_set_status (other, fixture->team, item_id, TANDEM_ITEM_IN_PLACE, TANDEM_UNCHECKED,
                                                  "2026-10-03", &error));
   g_assert_no_error (error);
-  g_assert_false (tandem_peer_support_set_status_expecting (project, fixture->team, item_id,
-                                                            TANDEM_ITEM_NOT_APPLICABLE, "in_progress",
-                                                            "2026-10-04", &error));
+  g_assert_false (tandem_peer_support_set_status (project, fixture->team, item_id,
+                                                  TANDEM_ITEM_NOT_APPLICABLE, "in_progress",
+                                                  "2026-10-04", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
   g_clear_error (&error);
 

@@ -128,10 +128,10 @@ test_name_refused (Fixture       *fixture,
 
   id = tandem_team_create (fixture->mine, "Willow Ward", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (tandem_team_rename (fixture->mine, id, "", &error));
+  g_assert_false (tandem_team_set_field (fixture->mine, id, "name", TANDEM_UNCHECKED, "", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (tandem_team_set_field (fixture->mine, id, "position", "3", &error));
+  g_assert_false (tandem_team_set_field (fixture->mine, id, "position", TANDEM_UNCHECKED, "3", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
   assert_text (fixture->mine, "team", id, "name", "Willow Ward");
@@ -182,17 +182,17 @@ test_rename_and_fields (Fixture       *fixture,
   g_autofree char *found = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (tandem_team_rename (fixture->mine, id, " Willow Ward (acute) ", &error));
+  g_assert_true (tandem_team_set_field (fixture->mine, id, "name", TANDEM_UNCHECKED, " Willow Ward (acute) ", &error));
   g_assert_no_error (error);
   assert_undo_label (fixture->mine, "Rename team");
   assert_text (fixture->theirs, "team", id, "name", "Willow Ward (acute)");
   found = tandem_team_find (fixture->theirs, "Willow Ward (acute)");
   g_assert_cmpstr (found, ==, id);
 
-  g_assert_true (tandem_team_set_field (fixture->mine, id, "organisation", "", &error));
+  g_assert_true (tandem_team_set_field (fixture->mine, id, "organisation", TANDEM_UNCHECKED, "", &error));
   g_assert_no_error (error);
   assert_text (fixture->mine, "team", id, "organisation", NULL);
-  g_assert_true (tandem_team_set_field (fixture->mine, id, "ward", "Block B", &error));
+  g_assert_true (tandem_team_set_field (fixture->mine, id, "ward", TANDEM_UNCHECKED, "Block B", &error));
   g_assert_no_error (error);
   assert_text (fixture->mine, "team", id, "ward", "Block B");
 
@@ -204,7 +204,7 @@ test_rename_and_fields (Fixture       *fixture,
   assert_text (fixture->mine, "team", id, "organisation", "North Trust");
   assert_text (fixture->mine, "team", id, "ward", NULL);
 
-  g_assert_false (tandem_team_rename (fixture->mine, "no-such-team", "Oak Ward", &error));
+  g_assert_false (tandem_team_set_field (fixture->mine, "no-such-team", "name", TANDEM_UNCHECKED, "Oak Ward", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
 }
 
@@ -217,14 +217,14 @@ test_set_field_expecting (Fixture       *fixture,
                                             &error);
 
   g_assert_no_error (error);
-  g_assert_true (tandem_team_set_field_expecting (fixture->mine, id, "ward", "Block A",
-                                                  "Block B", &error));
+  g_assert_true (tandem_team_set_field (fixture->mine, id, "ward", "Block A",
+                                        "Block B", &error));
   g_assert_no_error (error);
   assert_text (fixture->theirs, "team", id, "ward", "Block B");
 
-  g_assert_true (tandem_team_set_field (fixture->theirs, id, "ward", "Block C", &error));
-  g_assert_false (tandem_team_set_field_expecting (fixture->mine, id, "ward", "Block B",
-                                                   "Block D", &error));
+  g_assert_true (tandem_team_set_field (fixture->theirs, id, "ward", TANDEM_UNCHECKED, "Block C", &error));
+  g_assert_false (tandem_team_set_field (fixture->mine, id, "ward", "Block B",
+                                         "Block D", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "Aisha Peer"));
   assert_text (fixture->mine, "team", id, "ward", "Block C");
@@ -250,9 +250,9 @@ test_edit_from_shown (Fixture       *fixture,
   g_assert_cmpstr (shown->ward, ==, "Block A");
 
   /* Meanwhile, another program changes the organisation and the ward. */
-  g_assert_true (tandem_team_set_field (fixture->theirs, id, "organisation", "South Trust",
+  g_assert_true (tandem_team_set_field (fixture->theirs, id, "organisation", TANDEM_UNCHECKED, "South Trust",
                                         &error));
-  g_assert_true (tandem_team_set_field (fixture->theirs, id, "ward", "Block C", &error));
+  g_assert_true (tandem_team_set_field (fixture->theirs, id, "ward", TANDEM_UNCHECKED, "Block C", &error));
   g_assert_no_error (error);
 
   /* The person renames the team and changes the ward, leaving the
