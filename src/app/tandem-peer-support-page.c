@@ -618,16 +618,19 @@ role_switch_cb (GtkSwitch             *toggle,
                 TandemPeerSupportPage *self)
 {
   TandemPage *page = TANDEM_PAGE (self);
+  const char *role_id = g_object_get_data (G_OBJECT (toggle), "role-id");
+  const char *field = g_object_get_data (G_OBJECT (toggle), "field");
   g_autoptr(GError) error = NULL;
 
   if (self->building)
     return;
-  if (!tandem_peer_support_set_role_field (tandem_page_get_project (page),
-                                           g_object_get_data (G_OBJECT (toggle), "role-id"),
-                                           g_object_get_data (G_OBJECT (toggle), "field"),
-                                           TANDEM_UNCHECKED,
-                                           gtk_switch_get_active (toggle) ? "1" : "0", &error))
-    tandem_page_show_error (page, _("Could Not Save the Change"), error);
+  /* Checked against what the switch showed, as every edit on the page is. */
+  if (tandem_peer_support_set_role_field (tandem_page_get_project (page), role_id, field,
+                                          tandem_shown_field_get_stored (GTK_WIDGET (toggle)),
+                                          gtk_switch_get_active (toggle) ? "1" : "0", &error))
+    tandem_shown_field_saved (GTK_WIDGET (toggle), tandem_page_get_project (page));
+  else
+    save_failed (self, GTK_WIDGET (toggle), role_id, field, error);
 }
 
 static void
@@ -742,6 +745,8 @@ role_switch_row (TandemPeerSupportPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_object_set_data_full (G_OBJECT (toggle), "role-id", g_strdup (role->id), g_free);
   g_object_set_data (G_OBJECT (toggle), "field", (gpointer) field);
+  /* Saved checked against this, as the file holds it. */
+  tandem_shown_field_remember_value (toggle, "peer_role", role->id, field, active ? "1" : "0");
   g_signal_connect (toggle, "notify::active", G_CALLBACK (role_switch_cb), self);
   remember (self, toggle, key);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
