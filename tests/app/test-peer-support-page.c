@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "tandem-application.h"
+#include "tandem-merge.h"
 #include "tandem-peer-support.h"
 #include "tandem-peer-support-page.h"
 #include "tandem-sample.h"
@@ -193,6 +194,25 @@ test_page (void)
     {
       g_autofree char *hours = tandem_project_get_text (project, "peer_role", new_role, "hours");
       g_assert_cmpstr (hours, ==, "22.5");
+    }
+    /* A switch is saved checked against what it showed, and then shows
+     * what it saved: switching it back is no clash with itself. */
+    {
+      g_autofree char *paired_key = g_strdup_printf ("paired:%s", new_role);
+      g_autofree char *on = NULL;
+      g_autofree char *off = NULL;
+
+      WAIT_FOR ((widget = find_widget (page, has_key, paired_key)) != NULL);
+      g_assert_true (GTK_IS_SWITCH (widget));
+      g_object_ref (widget);
+      gtk_switch_set_active (GTK_SWITCH (widget), TRUE);
+      on = tandem_project_get_text (project, "peer_role", new_role, "paired");
+      g_assert_cmpstr (on, ==, "1");
+      gtk_switch_set_active (GTK_SWITCH (widget), FALSE);
+      g_object_unref (widget);
+      off = tandem_project_get_text (project, "peer_role", new_role, "paired");
+      g_assert_cmpstr (off, ==, "0");
+      g_assert_cmpuint (tandem_project_count_conflicts (project), ==, 0);
     }
 
     form_key = g_strdup_printf ("record-add:%s", new_role);
