@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "tandem-error.h"
+#include "tandem-names.h"
 
 G_BEGIN_DECLS
 
