@@ -268,8 +268,10 @@ update_summary (TandemCoachingPage *self,
                 TandemProject      *project,
                 const char         *team)
 {
-  gint64 sessions = tandem_project_count (project, "coaching_session", "team_id", team);
-  gint64 actions = tandem_project_count (project, "action", "team_id", team);
+  gint64 sessions = tandem_project_count (project, TANDEM_ENTITY_COACHING_SESSION,
+                                          TANDEM_FIELD_COACHING_SESSION_TEAM_ID, team);
+  gint64 actions = tandem_project_count (project, TANDEM_ENTITY_ACTION,
+                                         TANDEM_FIELD_ACTION_TEAM_ID, team);
   g_autoptr(GPtrArray) open = tandem_coaching_list_actions_to_review (project, team, NULL, NULL);
   g_autofree char *today = tandem_coaching_today ();
   g_autofree char *a = NULL;
@@ -840,10 +842,11 @@ remember_shown (TandemCoachingPage *self,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
-    tandem_shown_field_remember (shown[i].editor, project, "coaching_session", session_id,
-                                 shown[i].field);
+    tandem_shown_field_remember (shown[i].editor, project, TANDEM_ENTITY_COACHING_SESSION,
+                                 session_id, shown[i].field);
   for (guint i = 0; i < N_TEXTS; i++)
-    tandem_shown_field_remember (GTK_WIDGET (self->text_views[i]), project, "coaching_session",
+    tandem_shown_field_remember (GTK_WIDGET (self->text_views[i]), project,
+                                 TANDEM_ENTITY_COACHING_SESSION,
                                  session_id, texts[i].field);
 }
 
@@ -983,8 +986,9 @@ load_editor (TandemCoachingPage *self,
   for (guint i = 0; self->links && i < self->links->len; i++)
     {
       TandemSessionLink *link = self->links->pdata[i];
-      const char *kind = g_str_equal (link->entity, "node") ? _("Change idea")
-                         : g_str_equal (link->entity, "pdsa_cycle") ? _("PDSA cycle") : _("Measure");
+      const char *kind = g_str_equal (link->entity, TANDEM_ENTITY_NODE) ? _("Change idea")
+                         : g_str_equal (link->entity, TANDEM_ENTITY_PDSA_CYCLE) ? _("PDSA cycle")
+                         : _("Measure");
       AdwActionRow *row = text_row (link->title, kind);
       GtkWidget *check = gtk_check_button_new ();
 
@@ -1204,7 +1208,7 @@ make_doc (TandemCoachingPage  *self,
       g_ptr_array_unref (records);
       return NULL;
     }
-  name = tandem_project_get_text (project, "team", team, "name");
+  name = tandem_project_get_text (project, TANDEM_ENTITY_TEAM, team, TANDEM_FIELD_TEAM_NAME);
   return tandem_coaching_doc_new_log (records, name ? name : "", attendance);
 }
 
@@ -1346,14 +1350,16 @@ export_with (TandemCoachingPage *self,
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *team_name = tandem_project_get_text (project, "team", team, "name");
+  g_autofree char *team_name = tandem_project_get_text (project, TANDEM_ENTITY_TEAM, team,
+                                                        TANDEM_FIELD_TEAM_NAME);
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
   if (self->session_id)
     {
-      g_autofree char *starts = tandem_project_get_text (project, "coaching_session",
-                                                         self->session_id, "starts_at");
+      g_autofree char *starts = tandem_project_get_text (project, TANDEM_ENTITY_COACHING_SESSION,
+                                                         self->session_id,
+                                                         TANDEM_FIELD_COACHING_SESSION_STARTS_AT);
       g_autofree char *day = g_strndup (starts ? starts : "", 10);
       name = g_strdup_printf (_("%s coaching %s.pdf"), team_name ? team_name : "", day);
     }
@@ -1837,7 +1843,7 @@ tandem_coaching_page_reload (TandemPage *page)
   /* The session in the editor went (deleted, undone, another team). */
   if (self->session_id &&
       (g_strcmp0 (self->session_team, team) != 0 ||
-       !tandem_project_exists (project, "coaching_session", self->session_id)))
+       !tandem_project_exists (project, TANDEM_ENTITY_COACHING_SESSION, self->session_id)))
     close_editor (self);
 
   update_summary (self, project, team);
@@ -1916,9 +1922,11 @@ tandem_coaching_page_finalize (GObject *object)
 static void
 tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
 {
-  static const char * const entities[] = { "coaching_session", "attendance", "action",
-                                            "session_link", "coaching_template", "person",
-                                            "team", "node", "pdsa_cycle", "measure", NULL };
+  static const char * const entities[] = {
+    TANDEM_ENTITY_COACHING_SESSION, TANDEM_ENTITY_ATTENDANCE, TANDEM_ENTITY_ACTION,
+    TANDEM_ENTITY_SESSION_LINK, TANDEM_ENTITY_COACHING_TEMPLATE, TANDEM_ENTITY_PERSON,
+    TANDEM_ENTITY_TEAM, TANDEM_ENTITY_NODE, TANDEM_ENTITY_PDSA_CYCLE, TANDEM_ENTITY_MEASURE, NULL
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TandemPageClass *page_class = TANDEM_PAGE_CLASS (klass);
@@ -2064,7 +2072,8 @@ tandem_coaching_page_open_session (TandemCoachingPage *self,
   self->session_team = g_strdup (session->team_id);
   load_editor (self, session);
   reload_editor_lists (self);
-  tandem_comments_panel_set_item (self->comments_panel, project, "coaching_session", session_id);
+  tandem_comments_panel_set_item (self->comments_panel, project, TANDEM_ENTITY_COACHING_SESSION,
+                                  session_id);
   set_view (self, "session");
 }
 

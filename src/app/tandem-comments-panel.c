@@ -516,7 +516,7 @@ tandem_comments_panel_init (TandemCommentsPanel *self)
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->replying = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->entity = g_strdup ("node");
+  self->entity = g_strdup (TANDEM_ENTITY_NODE);
 
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -604,7 +604,7 @@ tandem_comments_panel_set_item (TandemCommentsPanel *self,
   if (!same_item)
     {
       g_free (self->entity);
-      self->entity = g_strdup (entity ? entity : "node");
+      self->entity = g_strdup (entity ? entity : TANDEM_ENTITY_NODE);
       g_free (self->entity_id);
       self->entity_id = g_strdup (entity_id);
       g_hash_table_remove_all (self->drafts);

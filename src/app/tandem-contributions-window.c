@@ -186,18 +186,24 @@ reload_scopes (TandemContributionsWindow *self,
   g_ptr_array_add (self->scope_ids, NULL);
   g_ptr_array_add (names, g_strdup (_("Whole project")));
 
-  teams = tandem_project_list_ids (self->project, "team", NULL, NULL, "position");
+  teams = tandem_project_list_ids (self->project, TANDEM_ENTITY_TEAM, NULL, NULL,
+                                   TANDEM_FIELD_TEAM_POSITION);
   for (guint t = 0; t < teams->len; t++)
     {
-      g_autoptr(GPtrArray) diagrams = tandem_project_list_ids (self->project, "diagram", "team_id",
-                                                               teams->pdata[t], "position");
-      g_autofree char *team = tandem_project_get_text (self->project, "team", teams->pdata[t],
-                                                       "name");
+      g_autoptr(GPtrArray) diagrams = tandem_project_list_ids (self->project,
+                                                               TANDEM_ENTITY_DIAGRAM,
+                                                               TANDEM_FIELD_DIAGRAM_TEAM_ID,
+                                                               teams->pdata[t],
+                                                               TANDEM_FIELD_DIAGRAM_POSITION);
+      g_autofree char *team = tandem_project_get_text (self->project, TANDEM_ENTITY_TEAM,
+                                                       teams->pdata[t],
+                                                       TANDEM_FIELD_TEAM_NAME);
 
       for (guint d = 0; d < diagrams->len; d++)
         {
-          g_autofree char *name = tandem_project_get_text (self->project, "diagram",
-                                                           diagrams->pdata[d], "name");
+          g_autofree char *name = tandem_project_get_text (self->project, TANDEM_ENTITY_DIAGRAM,
+                                                           diagrams->pdata[d],
+                                                           TANDEM_FIELD_DIAGRAM_NAME);
 
           if (g_strcmp0 (select_diagram, diagrams->pdata[d]) == 0)
             selected = self->scope_ids->len;

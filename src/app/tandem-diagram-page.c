@@ -560,7 +560,10 @@ static void
 refresh_comment_counts (TandemDiagramPage *self)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GHashTable) counts = project ? tandem_comments_open_counts (project, "node") : NULL;
+  g_autoptr(GHashTable) counts = NULL;
+
+  if (project)
+    counts = tandem_comments_open_counts (project, TANDEM_ENTITY_NODE);
 
   tandem_diagram_canvas_set_comment_counts (self->canvas, counts);
 }
@@ -1540,7 +1543,7 @@ combo_row (TandemDiagramPage *self,
   gtk_widget_set_name (row, field);
   /* What it shows is this page's copy of the node, which another program
    * may have changed since: a choice is checked against the copy. */
-  tandem_shown_field_remember_value (row, "node", self->selected_id, field, current);
+  tandem_shown_field_remember_value (row, TANDEM_ENTITY_NODE, self->selected_id, field, current);
   g_object_set_data (G_OBJECT (row), "field", (gpointer) g_intern_string (field));
   g_object_set_data_full (G_OBJECT (row), "values", values, (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
@@ -1638,7 +1641,7 @@ entry_row (TandemDiagramPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   /* The page's copy of the node: a save is checked against what it shows. */
-  tandem_shown_field_fill_value (row, "node", self->selected_id, field, value, value);
+  tandem_shown_field_fill_value (row, TANDEM_ENTITY_NODE, self->selected_id, field, value, value);
   gtk_widget_set_name (row, field);
   g_object_set_data (G_OBJECT (row), "field", (gpointer) g_intern_string (field));
   g_signal_connect (row, "apply", G_CALLBACK (entry_applied_cb), self);
@@ -1876,12 +1879,14 @@ pdsa_row (TandemDiagramPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       GtkWidget *entry = adw_entry_row_new ();
-      g_autofree char *value = tandem_project_get_text (project, "pdsa_cycle", cycle->id, parts[i].field);
+      g_autofree char *value = tandem_project_get_text (project, TANDEM_ENTITY_PDSA_CYCLE,
+                                                        cycle->id, parts[i].field);
       g_autofree char *entry_name = g_strdup_printf ("pdsa:%s:%s", cycle->id, parts[i].field);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(parts[i].title));
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
-      tandem_shown_field_fill (entry, project, "pdsa_cycle", cycle->id, parts[i].field, value);
+      tandem_shown_field_fill (entry, project, TANDEM_ENTITY_PDSA_CYCLE, cycle->id, parts[i].field,
+                               value);
       gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
       gtk_widget_set_name (entry, entry_name);
       g_object_set_data_full (G_OBJECT (entry), "pdsa", g_strdup (cycle->id), g_free);
@@ -1899,7 +1904,8 @@ pdsa_row (TandemDiagramPage *self,
           tandem_enum_row_set_value (ADW_COMBO_ROW (decision), selected);
           gtk_widget_set_sensitive (decision, editable);
           gtk_widget_set_name (decision, decision_name);
-          tandem_shown_field_remember_value (decision, "pdsa_cycle", cycle->id, "act_decision",
+          tandem_shown_field_remember_value (decision, TANDEM_ENTITY_PDSA_CYCLE, cycle->id,
+                                             TANDEM_FIELD_PDSA_CYCLE_ACT_DECISION,
                                              cycle->act_decision);
           g_object_set_data_full (G_OBJECT (decision), "pdsa", g_strdup (cycle->id), g_free);
           g_signal_connect (decision, "notify::selected", G_CALLBACK (pdsa_decision_changed_cb), self);
@@ -1983,8 +1989,8 @@ fill_change_idea (TandemDiagramPage       *self,
       for (guint c = 0; c < coproducers->len; c++)
         on |= g_strcmp0 (((TandemNamedItem *) coproducers->pdata[c])->id, person->id) == 0;
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (credit),
-                                 pair_check (self, person->name, name, "person", person->id, on,
-                                             G_CALLBACK (coproducer_toggled_cb)));
+                                 pair_check (self, person->name, name, TANDEM_ENTITY_PERSON,
+                                             person->id, on, G_CALLBACK (coproducer_toggled_cb)));
     }
   gtk_box_append (self->details_box, credit);
 
@@ -2145,9 +2151,10 @@ update_details (TandemDiagramPage *self)
 
   {
     g_autoptr(GPtrArray) linked_now = tandem_diagram_list_measures (project, node->id);
-    g_autoptr(GPtrArray) measures = tandem_project_list_ids (project, "measure", "team_id",
+    g_autoptr(GPtrArray) measures = tandem_project_list_ids (project, TANDEM_ENTITY_MEASURE,
+                                                             TANDEM_FIELD_MEASURE_TEAM_ID,
                                                              tandem_diagram_get_team_id (self->diagram),
-                                                             "position");
+                                                             TANDEM_FIELD_MEASURE_POSITION);
     GtkWidget *linked = group (_("Linked measures"));
 
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (linked),
@@ -2157,14 +2164,16 @@ update_details (TandemDiagramPage *self)
     for (guint m = 0; m < measures->len; m++)
       {
         const char *measure = measures->pdata[m];
-        g_autofree char *measure_name = tandem_project_get_text (project, "measure", measure, "name");
+        g_autofree char *measure_name = tandem_project_get_text (project, TANDEM_ENTITY_MEASURE,
+                                                                 measure, TANDEM_FIELD_MEASURE_NAME);
         g_autofree char *name = g_strdup_printf ("measure:%s", measure);
         gboolean on = FALSE;
 
         for (guint l = 0; l < linked_now->len; l++)
           on |= g_strcmp0 (((TandemNamedItem *) linked_now->pdata[l])->id, measure) == 0;
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (linked),
-                                   pair_check (self, measure_name ? measure_name : "", name, "measure",
+                                   pair_check (self, measure_name ? measure_name : "", name,
+                                               TANDEM_ENTITY_MEASURE,
                                                measure, on, G_CALLBACK (measure_toggled_cb)));
       }
     gtk_box_append (self->details_box, linked);
@@ -2217,7 +2226,8 @@ update_details (TandemDiagramPage *self)
 
   gtk_box_append (self->details_box, self->comments_heading);
   gtk_box_append (self->details_box, self->comments_panel);
-  tandem_comments_panel_set_item (TANDEM_COMMENTS_PANEL (self->comments_panel), project, "node", node->id);
+  tandem_comments_panel_set_item (TANDEM_COMMENTS_PANEL (self->comments_panel), project,
+                                  TANDEM_ENTITY_NODE, node->id);
   tandem_shown_field_restore_typing (GTK_WIDGET (self->details_box), typing);
   self->filling_details = FALSE;
 
@@ -2271,7 +2281,9 @@ make_pages (TandemDiagramPage *self,
             gboolean           authorship)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autofree char *team = tandem_project_get_text (project, "team", tandem_page_get_team_id (TANDEM_PAGE (self)), "name");
+  g_autofree char *team = tandem_project_get_text (project, TANDEM_ENTITY_TEAM,
+                                                   tandem_page_get_team_id (TANDEM_PAGE (self)),
+                                                   TANDEM_FIELD_TEAM_NAME);
   g_autoptr(GDateTime) now = tandem_clock_now_local ();
   g_autofree char *date = g_date_time_format (now, "%e %B %Y");
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", team ? team : "", g_strstrip (date));
@@ -2658,7 +2670,8 @@ tag_remove_clicked_cb (GtkButton         *button,
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   const char *id = g_object_get_data (G_OBJECT (button), "id");
   guint uses = tandem_equity_tag_count_uses (project, id);
-  g_autofree char *name = tandem_project_get_text (project, "equity_tag", id, "name");
+  g_autofree char *name = tandem_project_get_text (project, TANDEM_ENTITY_EQUITY_TAG, id,
+                                                   TANDEM_FIELD_EQUITY_TAG_NAME);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
@@ -2932,7 +2945,8 @@ tandem_diagram_page_dispose (GObject *object)
     g_clear_signal_handler (&self->comments_changed_id, self->comments_project);
   g_clear_object (&self->comments_project);
   if (self->comments_panel)
-    tandem_comments_panel_set_item (TANDEM_COMMENTS_PANEL (self->comments_panel), NULL, "node", NULL);
+    tandem_comments_panel_set_item (TANDEM_COMMENTS_PANEL (self->comments_panel), NULL,
+                                    TANDEM_ENTITY_NODE, NULL);
   g_clear_object (&self->comments_panel);
   g_clear_object (&self->comments_heading);
 
@@ -2964,8 +2978,9 @@ static void
 tandem_diagram_page_class_init (TandemDiagramPageClass *klass)
 {
   static const char * const entities[] = {
-    "diagram", "node", "node_link", "node_group", "node_tag", "node_coproducer", "pdsa_cycle",
-    "measure_link", "equity_tag", "person", NULL
+    TANDEM_ENTITY_DIAGRAM, TANDEM_ENTITY_NODE, TANDEM_ENTITY_NODE_LINK, TANDEM_ENTITY_NODE_GROUP,
+    TANDEM_ENTITY_NODE_TAG, TANDEM_ENTITY_NODE_COPRODUCER, TANDEM_ENTITY_PDSA_CYCLE,
+    TANDEM_ENTITY_MEASURE_LINK, TANDEM_ENTITY_EQUITY_TAG, TANDEM_ENTITY_PERSON, NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);

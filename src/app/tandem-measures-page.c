@@ -325,10 +325,14 @@ data_selection_changed_cb (TandemMeasuresPage *self)
     g_autofree char *value = format_number (point->value);
     g_autofree char *denominator = format_number (point->denominator);
     const struct { GtkEntry *entry; const char *entity; const char *id; const char *field; const char *text; } form[] = {
-      { self->date_entry, "data_point", point->id, "date", point->date },
-      { self->value_entry, "data_point", point->id, "value", value },
-      { self->denominator_entry, "data_point", point->id, "denominator", denominator },
-      { self->note_entry, "data_point", point->id, "note", point->note },
+      { self->date_entry, TANDEM_ENTITY_DATA_POINT, point->id, TANDEM_FIELD_DATA_POINT_DATE,
+        point->date },
+      { self->value_entry, TANDEM_ENTITY_DATA_POINT, point->id, TANDEM_FIELD_DATA_POINT_VALUE,
+        value },
+      { self->denominator_entry, TANDEM_ENTITY_DATA_POINT, point->id,
+        TANDEM_FIELD_DATA_POINT_DENOMINATOR, denominator },
+      { self->note_entry, TANDEM_ENTITY_DATA_POINT, point->id, TANDEM_FIELD_DATA_POINT_NOTE,
+        point->note },
       /* The forms for a new phase or note start at the chosen point. */
       { self->phase_date_entry, "new-phase", self->measure_id, "starts_on", point->date },
       { self->annotation_date_entry, "new-note", self->measure_id, "date", point->date },
@@ -338,8 +342,9 @@ data_selection_changed_cb (TandemMeasuresPage *self)
     for (guint i = 0; i < G_N_ELEMENTS (form); i++)
       tandem_shown_field_fill (GTK_WIDGET (form[i].entry), project, form[i].entity, form[i].id,
                                form[i].field, form[i].text);
-    tandem_shown_field_remember (GTK_WIDGET (self->excluded_check), project, "data_point", point->id,
-                                 "excluded");
+    tandem_shown_field_remember (GTK_WIDGET (self->excluded_check), project,
+                                 TANDEM_ENTITY_DATA_POINT, point->id,
+                                 TANDEM_FIELD_DATA_POINT_EXCLUDED);
     gtk_check_button_set_active (self->excluded_check, point->excluded);
   }
 }
@@ -1373,7 +1378,7 @@ delete_child_clicked_cb (GtkButton          *button,
   const char *entity = g_object_get_data (G_OBJECT (button), "entity");
   g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "id"));
   g_autoptr(GError) error = NULL;
-  gboolean phase = g_strcmp0 (entity, "phase") == 0;
+  gboolean phase = g_strcmp0 (entity, TANDEM_ENTITY_PHASE) == 0;
 
   if (project == NULL || id == NULL)
     return;
@@ -1391,7 +1396,7 @@ edit_child_cb (GtkWidget          *widget,
   const char *entity = g_object_get_data (G_OBJECT (widget), "entity");
   const char *id = g_object_get_data (G_OBJECT (widget), "id");
 
-  if (g_strcmp0 (entity, "phase") == 0)
+  if (g_strcmp0 (entity, TANDEM_ENTITY_PHASE) == 0)
     tandem_measures_page_edit_phase (self, id);
   else
     tandem_measures_page_edit_note (self, id);
@@ -1873,7 +1878,7 @@ fill_children (TandemMeasuresPage *self)
       g_autofree char *subtitle = g_strdup_printf (_("Starts on %s"), date);
 
       gtk_list_box_append (self->phase_list,
-                           child_row (self, "phase", phase->id,
+                           child_row (self, TANDEM_ENTITY_PHASE, phase->id,
                                       phase->label && *phase->label ? phase->label : _("New phase"),
                                       subtitle, _("Change Phase"), _("Delete Phase")));
     }
@@ -1904,7 +1909,8 @@ fill_children (TandemMeasuresPage *self)
         }
       escaped = g_markup_escape_text (subtitle, -1);
       gtk_list_box_append (self->annotation_list,
-                           child_row (self, "annotation", annotation->from_link ? NULL : annotation->id,
+                           child_row (self, TANDEM_ENTITY_ANNOTATION,
+                                      annotation->from_link ? NULL : annotation->id,
                                       title, escaped, _("Change Note"), _("Delete Note")));
     }
   /* An empty boxed list is drawn as a stray line. */
@@ -1973,7 +1979,8 @@ load_measure (TandemMeasuresPage *self)
 
   fill_children (self);
   fill_links (self);
-  tandem_comments_panel_set_item (self->comments_panel, project, "measure", self->measure_id);
+  tandem_comments_panel_set_item (self->comments_panel, project, TANDEM_ENTITY_MEASURE,
+                                  self->measure_id);
   {
     const TandemLinkTarget *chosen = target_at (self->annotation_targets,
                                                 gtk_drop_down_get_selected (self->annotation_link_drop));
@@ -2002,8 +2009,8 @@ load_measure (TandemMeasuresPage *self)
 
     /* A row the person is typing in keeps their words (see tandem-shown-field.c). */
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      tandem_shown_field_fill (GTK_WIDGET (rows[i].row), project, "measure", self->measure_id,
-                               rows[i].field, rows[i].text);
+      tandem_shown_field_fill (GTK_WIDGET (rows[i].row), project, TANDEM_ENTITY_MEASURE,
+                               self->measure_id, rows[i].field, rows[i].text);
   }
   tandem_enum_row_set_word (self->kind_row, TANDEM_TYPE_MEASURE_KIND, self->measure->kind);
   tandem_enum_row_set_value (self->direction_row, self->measure->direction);
@@ -2024,8 +2031,8 @@ load_measure (TandemMeasuresPage *self)
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-      tandem_shown_field_remember (choices[i].editor, project, "measure", self->measure_id,
-                                   choices[i].field);
+      tandem_shown_field_remember (choices[i].editor, project, TANDEM_ENTITY_MEASURE,
+                                   self->measure_id, choices[i].field);
   }
 
   {
@@ -2082,7 +2089,8 @@ tandem_measures_page_reload (TandemPage *page)
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *label = gtk_label_new (measure->name);
 
-      points += tandem_project_count (project, "data_point", "measure_id", measure->id);
+      points += tandem_project_count (project, TANDEM_ENTITY_DATA_POINT,
+                                      TANDEM_FIELD_DATA_POINT_MEASURE_ID, measure->id);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
@@ -2307,7 +2315,9 @@ static void
 tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
 {
   static const char * const entities[] = {
-    "measure", "data_point", "phase", "annotation", "measure_link", "diagram", "node", "pdsa_cycle", NULL
+    TANDEM_ENTITY_MEASURE, TANDEM_ENTITY_DATA_POINT, TANDEM_ENTITY_PHASE, TANDEM_ENTITY_ANNOTATION,
+    TANDEM_ENTITY_MEASURE_LINK, TANDEM_ENTITY_DIAGRAM, TANDEM_ENTITY_NODE,
+    TANDEM_ENTITY_PDSA_CYCLE, NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);

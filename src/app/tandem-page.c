@@ -47,7 +47,7 @@ project_changed_cb (TandemProject *project,
 
   /* A change that deleted the page's team: the window is about to show
    * another team, so there is nothing of this one left to show. */
-  if (priv->team_id && !tandem_project_exists (project, "team", priv->team_id))
+  if (priv->team_id && !tandem_project_exists (project, TANDEM_ENTITY_TEAM, priv->team_id))
     return;
   if (entities == NULL || g_strv_contains (entities, entity))
     reload (self);

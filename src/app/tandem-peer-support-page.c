@@ -374,8 +374,8 @@ item_entry_row (TandemPeerSupportPage   *self,
    * nothing is stored, and the item names the row. */
   const char *shown_id = item->status_id ? item->status_id : item->item_id;
 
-  tandem_shown_field_fill (row, tandem_page_get_project (TANDEM_PAGE (self)), "framework_status",
-                           shown_id, field, text);
+  tandem_shown_field_fill (row, tandem_page_get_project (TANDEM_PAGE (self)),
+                           TANDEM_ENTITY_FRAMEWORK_STATUS, shown_id, field, text);
   g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (item->item_id), g_free);
   g_object_set_data_full (G_OBJECT (row), "shown-id", g_strdup (shown_id), g_free);
   g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
@@ -523,8 +523,9 @@ build_item_row (TandemPeerSupportPage   *self,
   g_object_set_data_full (G_OBJECT (dropdown), "shown-id",
                           g_strdup (item->status_id ? item->status_id : item->item_id), g_free);
   /* Checked against the status shown, from the page's copy of the items. */
-  tandem_shown_field_remember_value (dropdown, "framework_status",
-                                     g_object_get_data (G_OBJECT (dropdown), "shown-id"), "status",
+  tandem_shown_field_remember_value (dropdown, TANDEM_ENTITY_FRAMEWORK_STATUS,
+                                     g_object_get_data (G_OBJECT (dropdown), "shown-id"),
+                                     TANDEM_FIELD_FRAMEWORK_STATUS_STATUS,
                                      item->status_id ? tandem_item_status_to_string (item->status) : NULL);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
   remember (self, dropdown, status_key);
@@ -720,8 +721,8 @@ role_entry_row (TandemPeerSupportPage *self,
   g_autofree char *key = g_strdup_printf ("%s:%s", field, role->id);
   GtkWidget *row = entry_row (self, title, text, key, G_CALLBACK (role_text_applied_cb));
 
-  tandem_shown_field_fill (row, tandem_page_get_project (TANDEM_PAGE (self)), "peer_role", role->id,
-                           field, text);
+  tandem_shown_field_fill (row, tandem_page_get_project (TANDEM_PAGE (self)),
+                           TANDEM_ENTITY_PEER_ROLE, role->id, field, text);
   g_object_set_data_full (G_OBJECT (row), "role-id", g_strdup (role->id), g_free);
   g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
   return row;
@@ -1173,8 +1174,10 @@ show_words (TandemPeerSupportPage *self)
   /* The first two sentences say what the file holds, as every page does. */
   summary = g_strdup_printf (_("Peer-support roles: %" G_GINT64_FORMAT ". Framework items tracked: "
                                "%" G_GINT64_FORMAT ". In place: %u of the %u items that apply."),
-                             tandem_project_count (project, "peer_role", "team_id", report->team_id),
-                             tandem_project_count (project, "framework_status", "team_id",
+                             tandem_project_count (project, TANDEM_ENTITY_PEER_ROLE,
+                                                   TANDEM_FIELD_PEER_ROLE_TEAM_ID, report->team_id),
+                             tandem_project_count (project, TANDEM_ENTITY_FRAMEWORK_STATUS,
+                                                   TANDEM_FIELD_FRAMEWORK_STATUS_TEAM_ID,
                                                    report->team_id),
                              in_place, applies);
   gtk_label_set_text (self->summary_label, summary);
@@ -1302,8 +1305,10 @@ tandem_peer_support_page_export (TandemPage *page)
     name = g_strdup (_("Peer-support caseload overview.pdf"));
   else
     {
-      g_autofree char *team = tandem_project_get_text (tandem_page_get_project (page), "team",
-                                                       tandem_page_get_team_id (page), "name");
+      g_autofree char *team = tandem_project_get_text (tandem_page_get_project (page),
+                                                       TANDEM_ENTITY_TEAM,
+                                                       tandem_page_get_team_id (page),
+                                                       TANDEM_FIELD_TEAM_NAME);
       name = g_strdup_printf (_("%s peer-support summary.pdf"), team ? team : _("Team"));
       g_strdelimit (name, "/\\", '-');
     }
@@ -1454,7 +1459,8 @@ static void
 tandem_peer_support_page_class_init (TandemPeerSupportPageClass *klass)
 {
   static const char * const entities[] = {
-    "framework_status", "framework_item", "peer_role", "supervision", "team", NULL
+    TANDEM_ENTITY_FRAMEWORK_STATUS, TANDEM_ENTITY_FRAMEWORK_ITEM, TANDEM_ENTITY_PEER_ROLE,
+    TANDEM_ENTITY_SUPERVISION, TANDEM_ENTITY_TEAM, NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);

@@ -207,7 +207,7 @@ project_changed_cb (TandemProject *project,
                     TandemWindow  *self)
 {
   /* Pages follow changes to their own items themselves. */
-  if (g_str_equal (entity, "team"))
+  if (g_str_equal (entity, TANDEM_ENTITY_TEAM))
     reload_teams (self);
   else
     update_actions (self);
@@ -697,7 +697,7 @@ delete_team_action (GtkWidget  *widget,
   if (self->project == NULL || self->team_id == NULL)
     return;
   id = g_strdup (self->team_id);
-  name = tandem_project_get_text (self->project, "team", id, "name");
+  name = tandem_project_get_text (self->project, TANDEM_ENTITY_TEAM, id, TANDEM_FIELD_TEAM_NAME);
   if (!tandem_team_delete (self->project, id, &error))
     {
       tandem_window_show_error (self, _("Could Not Delete the Team"), error);

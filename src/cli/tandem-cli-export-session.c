@@ -202,7 +202,7 @@ tandem_cli_export_session (int    argc,
     {
       g_autoptr(TandemSession) session = NULL;
 
-      if (!tandem_project_exists (project, "coaching_session", id) ||
+      if (!tandem_project_exists (project, TANDEM_ENTITY_COACHING_SESSION, id) ||
           (session = tandem_coaching_get_session (project, id, NULL)) == NULL)
         {
           if (tandem_cli_fail_if_damaged (project))

@@ -159,20 +159,20 @@ command_check (int    argc,
 
 /* Kinds of item counted by `info`, in the order people think of them. */
 static const struct { const char *entity; const char *label; } counted[] = {
-  { "team", N_("teams") },
-  { "person", N_("people") },
-  { "diagram", N_("diagrams") },
-  { "node", N_("diagram items") },
-  { "pdsa_cycle", N_("PDSA cycles") },
-  { "measure", N_("measures") },
-  { "data_point", N_("data points") },
-  { "annotation", N_("annotations") },
-  { "coaching_session", N_("coaching sessions") },
-  { "action", N_("actions") },
-  { "framework_status", N_("peer-support tracker entries") },
-  { "peer_role", N_("peer roles") },
-  { "supervision", N_("supervision records") },
-  { "comment", N_("comments") },
+  { TANDEM_ENTITY_TEAM, N_("teams") },
+  { TANDEM_ENTITY_PERSON, N_("people") },
+  { TANDEM_ENTITY_DIAGRAM, N_("diagrams") },
+  { TANDEM_ENTITY_NODE, N_("diagram items") },
+  { TANDEM_ENTITY_PDSA_CYCLE, N_("PDSA cycles") },
+  { TANDEM_ENTITY_MEASURE, N_("measures") },
+  { TANDEM_ENTITY_DATA_POINT, N_("data points") },
+  { TANDEM_ENTITY_ANNOTATION, N_("annotations") },
+  { TANDEM_ENTITY_COACHING_SESSION, N_("coaching sessions") },
+  { TANDEM_ENTITY_ACTION, N_("actions") },
+  { TANDEM_ENTITY_FRAMEWORK_STATUS, N_("peer-support tracker entries") },
+  { TANDEM_ENTITY_PEER_ROLE, N_("peer roles") },
+  { TANDEM_ENTITY_SUPERVISION, N_("supervision records") },
+  { TANDEM_ENTITY_COMMENT, N_("comments") },
 };
 
 static GPtrArray *
@@ -210,7 +210,8 @@ command_info (int    argc,
   project = tandem_project_open (argv[1], &error);
   if (project == NULL)
     return fail (2, "%s", error->message);
-  teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+  teams = tandem_project_list_ids (project, TANDEM_ENTITY_TEAM, NULL, NULL,
+                                   TANDEM_FIELD_TEAM_POSITION);
 
   if (as_json)
     {
@@ -229,10 +230,12 @@ command_info (int    argc,
       for (guint i = 0; i < teams->len; i++)
         {
           const char *team = teams->pdata[i];
-          const char *lists[] = { "diagram", "measure" };
+          const char *lists[] = { TANDEM_ENTITY_DIAGRAM, TANDEM_ENTITY_MEASURE };
           const char *members[] = { "diagrams", "measures" };
-          g_autofree char *name = tandem_project_get_text (project, "team", team, "name");
-          g_autofree char *service = tandem_project_get_text (project, "team", team, "service_type");
+          g_autofree char *name = tandem_project_get_text (project, TANDEM_ENTITY_TEAM, team,
+                                                           TANDEM_FIELD_TEAM_NAME);
+          g_autofree char *service = tandem_project_get_text (project, TANDEM_ENTITY_TEAM, team,
+                                                              TANDEM_FIELD_TEAM_SERVICE_TYPE);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "name");
@@ -265,7 +268,8 @@ command_info (int    argc,
         }
       json_builder_set_member_name (builder, "change_idea");
       json_builder_add_int_value (builder,
-                                  tandem_project_count (project, "node", "kind", "change_idea"));
+                                  tandem_project_count (project, TANDEM_ENTITY_NODE,
+                                                        TANDEM_FIELD_NODE_KIND, "change_idea"));
       json_builder_end_object (builder);
       json_builder_end_object (builder);
 
@@ -285,9 +289,10 @@ command_info (int    argc,
   for (guint i = 0; i < teams->len; i++)
     {
       const char *team = teams->pdata[i];
-      g_autofree char *name = tandem_project_get_text (project, "team", team, "name");
-      g_autoptr(GPtrArray) diagrams = names_of (project, "diagram", team);
-      g_autoptr(GPtrArray) measures = names_of (project, "measure", team);
+      g_autofree char *name = tandem_project_get_text (project, TANDEM_ENTITY_TEAM, team,
+                                                       TANDEM_FIELD_TEAM_NAME);
+      g_autoptr(GPtrArray) diagrams = names_of (project, TANDEM_ENTITY_DIAGRAM, team);
+      g_autoptr(GPtrArray) measures = names_of (project, TANDEM_ENTITY_MEASURE, team);
 
       printf ("\n%s\n", name);
       printf (_("  Diagrams (%u)\n"), diagrams->len);
@@ -303,7 +308,8 @@ command_info (int    argc,
     printf ("  %-30s %8" G_GINT64_FORMAT "\n", _(counted[i].label),
             tandem_project_count (project, counted[i].entity, NULL, NULL));
   printf ("  %-30s %8" G_GINT64_FORMAT "\n", _("change ideas"),
-          tandem_project_count (project, "node", "kind", "change_idea"));
+          tandem_project_count (project, TANDEM_ENTITY_NODE, TANDEM_FIELD_NODE_KIND,
+                                "change_idea"));
   return 0;
 }
 

@@ -565,10 +565,12 @@ tandem_coaching_export_session_confirmed (TandemProject            *project,
     }
   if (format == TANDEM_SESSIONS_ICS)
     {
-      g_autofree char *team = tandem_project_get_text (project, "coaching_session", session_id, "team_id");
+      g_autofree char *team = tandem_project_get_text (project, TANDEM_ENTITY_COACHING_SESSION,
+                                                       session_id, TANDEM_FIELD_COACHING_SESSION_TEAM_ID);
       g_autofree char *day = NULL;
       g_autofree char *text = NULL;
-      g_autofree char *starts = tandem_project_get_text (project, "coaching_session", session_id, "starts_at");
+      g_autofree char *starts = tandem_project_get_text (project, TANDEM_ENTITY_COACHING_SESSION,
+                                                         session_id, TANDEM_FIELD_COACHING_SESSION_STARTS_AT);
 
       tandem_session_record_free (record);
       day = g_strndup (starts ? starts : "", 10);
@@ -644,7 +646,8 @@ tandem_coaching_export_log_confirmed (TandemProject            *project,
                                       GError                  **error)
 {
   g_autofree char *today = tandem_coaching_today ();
-  g_autofree char *team_name = tandem_project_get_text (project, "team", team_id, "name");
+  g_autofree char *team_name = tandem_project_get_text (project, TANDEM_ENTITY_TEAM, team_id,
+                                                        TANDEM_FIELD_TEAM_NAME);
   GPtrArray *records;
 
   if (team_name == NULL)
