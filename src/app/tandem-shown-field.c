@@ -19,6 +19,7 @@
 
 #include "tandem-merge.h"
 #include "tandem-plain-text.h"
+#include "tandem-schema.h"
 #include "tandem-shown-field.h"
 
 #define SHOWN_KEY "tandem-shown-field"
@@ -55,6 +56,20 @@ make_key (const char *entity,
           const char *field)
 {
   return g_strjoin ("\x1f", entity, id, field, NULL);
+}
+
+/* The field as the file holds it. An editor of an item not added yet is
+ * named by a kind that is no table ("new-item", "new-phase"): nothing is
+ * stored for it, and the file is not asked. */
+static char *
+dup_stored (TandemProject *project,
+            const char    *entity,
+            const char    *id,
+            const char    *field)
+{
+  if (tandem_schema_lookup (entity) == NULL)
+    return NULL;
+  return tandem_project_get_text (project, entity, id, field);
 }
 
 static char *
@@ -156,7 +171,7 @@ tandem_shown_field_fill (GtkWidget     *editor,
                          const char    *field,
                          const char    *text)
 {
-  g_autofree char *stored = tandem_project_get_text (project, entity, id, field);
+  g_autofree char *stored = dup_stored (project, entity, id, field);
 
   return tandem_shown_field_fill_value (editor, entity, id, field, stored, text);
 }
@@ -223,7 +238,7 @@ tandem_shown_field_remember (GtkWidget     *editor,
                              const char    *id,
                              const char    *field)
 {
-  g_autofree char *stored = tandem_project_get_text (project, entity, id, field);
+  g_autofree char *stored = dup_stored (project, entity, id, field);
 
   tandem_shown_field_remember_value (editor, entity, id, field, stored);
 }
@@ -327,7 +342,7 @@ tandem_shown_field_saved (GtkWidget     *editor,
   if (parts == NULL || g_strv_length (parts) != 3)
     return;
   g_free (shown->stored);
-  shown->stored = tandem_project_get_text (project, parts[0], parts[1], parts[2]);
+  shown->stored = dup_stored (project, parts[0], parts[1], parts[2]);
   g_free (shown->display);
   shown->display = editor_dup_text (editor);
   shown->released = FALSE;

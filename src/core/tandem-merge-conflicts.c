@@ -264,10 +264,18 @@ item_label (TandemProject *self,
             const char    *id)
 {
   static const char * const fields[] = { "title", "name", "what", "label", "text", "date", NULL };
+  const TandemEntity *info = tandem_schema_lookup (entity);
 
+  /* The conflict's entity comes from the file: only a known one is read. */
+  if (info == NULL)
+    return NULL;
   for (guint i = 0; fields[i] != NULL; i++)
     {
-      char *text = tandem_project_get_text (self, entity, id, fields[i]);
+      char *text;
+
+      if (!tandem_schema_has_column (info, fields[i]))
+        continue;
+      text = tandem_project_get_text (self, entity, id, fields[i]);
 
       if (text != NULL && *text != '\0')
         return text;

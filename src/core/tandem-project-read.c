@@ -17,34 +17,102 @@
 /* ------------------------------------------------------------------------ */
 /* Reading                                                                  */
 
+/* The generic reads below take the names of tables and columns from code
+ * (TANDEM_ENTITY_* and TANDEM_FIELD_* of tandem-names.h), never from a file
+ * or a person. So a name the schema does not know is a programming error:
+ * it is reported with g_critical(), which fails any test, and the read
+ * returns its "nothing" value. A failure of SQLite (the file locked by
+ * another program, damaged, unreadable) is not the caller's mistake but must
+ * not pass for an empty answer either: it is logged with g_warning(), in the
+ * person's words and naming their file, and the read returns the same
+ * "nothing" value (tandem_project_count() returns -1). Callers that must
+ * tell the difference in the interface use the typed reads of each area,
+ * which take a GError. */
+
+static const TandemEntity *
+known_entity (const char *entity)
+{
+  g_autoptr(GError) error = NULL;
+  const TandemEntity *info = entity ? lookup_entity (entity, &error) : NULL;
+
+  if (info == NULL)
+    g_critical ("%s", error ? error->message : "no kind of item given");
+  return info;
+}
+
+static gboolean
+known_field (const TandemEntity *info,
+             const char         *field)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (info == NULL)
+    return FALSE;
+  if (check_field (info, field, &error))
+    return TRUE;
+  g_critical ("%s", error->message);
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare_read (TandemProject *self,
+              const char    *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = _tandem_db_prepare (self, sql, &error);
+
+  if (stmt == NULL)
+    g_warning ("%s", error->message);
+  return stmt;
+}
+
+/* Whether @rc, the last result of stepping a read, is a failure; if so it is
+ * logged. */
+static gboolean
+read_failed (TandemProject *self,
+             int            rc)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return FALSE;
+  _tandem_db_set_error (self, rc, &error);
+  g_warning ("%s", error->message);
+  return TRUE;
+}
+
 /**
  * tandem_project_exists:
  * @self: a project
  * @entity: the kind of item
  * @id: an id
  *
- * Returns: whether the item exists
+ * An unknown @entity is reported with g_critical(), a failure to read the
+ * file with g_warning() (see above).
+ *
+ * Returns: whether the item exists; %FALSE if it could not be read
  */
 gboolean
 tandem_project_exists (TandemProject *self,
                        const char    *entity,
                        const char    *id)
 {
-  const TandemEntity *info = tandem_schema_lookup (entity);
+  const TandemEntity *info;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  gboolean found;
+  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
-  if (info == NULL || id == NULL)
+  if ((info = known_entity (entity)) == NULL || id == NULL)
     return FALSE;
   sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", info->name);
-  if ((stmt = _tandem_db_prepare (self, sql, NULL)) == NULL)
+  if ((stmt = prepare_read (self, sql)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  rc = sqlite3_step (stmt);
+  read_failed (self, rc);
   sqlite3_reset (stmt);
-  return found;
+  return rc == SQLITE_ROW;
 }
 
 /**
@@ -54,8 +122,11 @@ tandem_project_exists (TandemProject *self,
  * @id: the item
  * @field: one of its fields
  *
- * Returns: (transfer full) (nullable): the field as text, %NULL if empty or
- *   if there is no such item or field
+ * An unknown @entity or @field is reported with g_critical(), a failure to
+ * read the file with g_warning() (see above).
+ *
+ * Returns: (transfer full) (nullable): the field as text, %NULL if empty, if
+ *   there is no such item or if it could not be read
  */
 char *
 tandem_project_get_text (TandemProject *self,
@@ -63,20 +134,24 @@ tandem_project_get_text (TandemProject *self,
                          const char    *id,
                          const char    *field)
 {
-  const TandemEntity *info = tandem_schema_lookup (entity);
+  const TandemEntity *info;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   char *text = NULL;
+  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
-  if (info == NULL || id == NULL || !tandem_schema_has_column (info, field))
+  info = known_entity (entity);
+  if (!known_field (info, field) || id == NULL)
     return NULL;
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, info->name);
-  if ((stmt = _tandem_db_prepare (self, sql, NULL)) == NULL)
+  if ((stmt = prepare_read (self, sql)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     text = _tandem_column_text (stmt, 0);
+  read_failed (self, rc);
   sqlite3_reset (stmt);
   return text;
 }
@@ -89,7 +164,11 @@ tandem_project_get_text (TandemProject *self,
  * @parent_id: (nullable): the value it must have
  * @order_field: (nullable): a field to sort by (then by id)
  *
- * Returns: (transfer full) (element-type utf8): the ids, in order
+ * An unknown @entity or field is reported with g_critical(), a failure to
+ * read the file with g_warning() (see above).
+ *
+ * Returns: (transfer full) (element-type utf8): the ids, in order; those read
+ *   before a failure
  */
 GPtrArray *
 tandem_project_list_ids (TandemProject *self,
@@ -98,15 +177,16 @@ tandem_project_list_ids (TandemProject *self,
                          const char    *parent_id,
                          const char    *order_field)
 {
-  const TandemEntity *info = tandem_schema_lookup (entity);
+  const TandemEntity *info;
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), ids);
-  if (info == NULL ||
-      (parent_field && !tandem_schema_has_column (info, parent_field)) ||
-      (order_field && !tandem_schema_has_column (info, order_field)))
+  if ((info = known_entity (entity)) == NULL ||
+      (parent_field && !known_field (info, parent_field)) ||
+      (order_field && !known_field (info, order_field)))
     return ids;
 
   sql = g_string_new (NULL);
@@ -115,12 +195,13 @@ tandem_project_list_ids (TandemProject *self,
     g_string_append_printf (sql, " WHERE %s IS ?1", parent_field);
   g_string_append_printf (sql, " ORDER BY %s%sid", order_field ? order_field : "",
                           order_field ? ", " : "");
-  if ((stmt = _tandem_db_prepare (self, sql->str, NULL)) == NULL)
+  if ((stmt = prepare_read (self, sql->str)) == NULL)
     return ids;
   if (parent_field && parent_id)
     sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  read_failed (self, rc);
   sqlite3_reset (stmt);
   return ids;
 }
@@ -132,7 +213,11 @@ tandem_project_list_ids (TandemProject *self,
  * @parent_field: (nullable): a field to filter on
  * @parent_id: (nullable): the value it must have
  *
- * Returns: how many items there are, or -1 for an unknown entity
+ * An unknown @entity or @parent_field is reported with g_critical(), a
+ * failure to read the file with g_warning() (see above).
+ *
+ * Returns: how many items there are, or -1 for an unknown name or if the
+ *   file could not be read
  */
 gint64
 tandem_project_count (TandemProject *self,
@@ -140,24 +225,27 @@ tandem_project_count (TandemProject *self,
                       const char    *parent_field,
                       const char    *parent_id)
 {
-  const TandemEntity *info = tandem_schema_lookup (entity);
+  const TandemEntity *info;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   gint64 count = -1;
+  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), -1);
-  if (info == NULL || (parent_field && !tandem_schema_has_column (info, parent_field)))
+  if ((info = known_entity (entity)) == NULL ||
+      (parent_field && !known_field (info, parent_field)))
     return -1;
   if (parent_field)
     sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s IS ?1", info->name, parent_field);
   else
     sql = g_strdup_printf ("SELECT count(*) FROM %s", info->name);
-  if ((stmt = _tandem_db_prepare (self, sql, NULL)) == NULL)
+  if ((stmt = prepare_read (self, sql)) == NULL)
     return -1;
   if (parent_field && parent_id)
     sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);
+  read_failed (self, rc);
   sqlite3_reset (stmt);
   return count;
 }
