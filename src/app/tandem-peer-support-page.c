@@ -747,7 +747,7 @@ role_switch_row (TandemPeerSupportPage *self,
   g_object_set_data_full (G_OBJECT (toggle), "role-id", g_strdup (role->id), g_free);
   g_object_set_data (G_OBJECT (toggle), "field", (gpointer) field);
   /* Saved checked against this, as the file holds it. */
-  tandem_shown_field_remember_value (toggle, "peer_role", role->id, field, active ? "1" : "0");
+  tandem_shown_field_remember_value (toggle, TANDEM_ENTITY_PEER_ROLE, role->id, field, active ? "1" : "0");
   g_signal_connect (toggle, "notify::active", G_CALLBACK (role_switch_cb), self);
   remember (self, toggle, key);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
