@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 
-#include "tandem-clock.h"
 #include "tandem-comments.h"
 #include "tandem-db-private.h"
 
@@ -21,14 +20,6 @@ static const char * const commentable[] = {
 
 /* ------------------------------------------------------------------------ */
 /* Small helpers                                                            */
-
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = tandem_clock_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
 
 /* The text as it will be stored: trimmed, and refused if empty or absurd. */
 static char *
@@ -256,7 +247,7 @@ tandem_comments_add (TandemProject  *project,
       return NULL;
     }
 
-  now = now_iso8601 ();
+  now = _tandem_now_iso8601 ();
   {
     TandemField fields[] = {
       { "entity", tandem_value_text (entity) },
@@ -308,7 +299,7 @@ tandem_comments_reply (TandemProject  *project,
   if (!lookup_thread (project, thread_id, &entity, &entity_id, NULL, error))
     return NULL;
 
-  now = now_iso8601 ();
+  now = _tandem_now_iso8601 ();
   {
     TandemField fields[] = {
       { "entity", tandem_value_text (entity) },

@@ -50,7 +50,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tandem-clock.h"
 #include "tandem-merge.h"
 #include "tandem-db-private.h"
 #include "tandem-schema.h"
@@ -130,14 +129,6 @@ field_key (const char *entity_id,
            const char *field)
 {
   return g_strconcat (entity_id, "\x1f", field, NULL);
-}
-
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = tandem_clock_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 /* Entity name → GArray of ParentLink, from Tandem's own schema. */
@@ -323,7 +314,7 @@ record_conflict (sqlite3        *db,
                  GError        **error)
 {
   g_autofree char *existing = NULL;
-  g_autofree char *created_at = now_iso8601 ();
+  g_autofree char *created_at = _tandem_now_iso8601 ();
   sqlite3_stmt *stmt = NULL;
   int rc;
 
