@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <stdarg.h>
 #include <sqlite3.h>
 
 #include "tandem-change.h"
@@ -43,6 +44,68 @@ void          _tandem_db_bind_text    (sqlite3_stmt   *stmt,
                                        int             index,
                                        const char     *text);
 
+/* What one step of a statement gave: a row, the end, or a failure (the
+ * error set through the one mapping, so a busy file says "locked"). */
+typedef enum
+{
+  TANDEM_DB_FAILED = -1,
+  TANDEM_DB_DONE   = 0,
+  TANDEM_DB_ROW    = 1,
+} TandemDbStep;
+
+TandemDbStep  _tandem_db_step         (TandemProject  *project,
+                                       sqlite3_stmt   *stmt,
+                                       GError        **error);
+
+/* Binds values to ?1, ?2, … in order, one character of @types each:
+ *   's' const char * (NULL binds SQL NULL)   'i' int   'l' gint64
+ *   'd' double   'b' gboolean (stored 0/1)   '-' SQL NULL (no argument) */
+void          _tandem_db_bind         (sqlite3_stmt   *stmt,
+                                       const char     *types,
+                                       ...);
+void          _tandem_db_bind_valist  (sqlite3_stmt   *stmt,
+                                       const char     *types,
+                                       va_list         args);
+
+/* The cached statement for @sql with @types bound (see _tandem_db_bind()),
+ * ready to step; release it with g_autoptr(TandemDbStmt). */
+sqlite3_stmt *_tandem_db_query        (TandemProject  *project,
+                                       GError        **error,
+                                       const char     *sql,
+                                       const char     *types,
+                                       ...);
+
+/* Runs one statement that writes (or reads nothing back), with @types
+ * bound; TRUE when it went through. */
+gboolean      _tandem_db_run          (TandemProject  *project,
+                                       GError        **error,
+                                       const char     *sql,
+                                       const char     *types,
+                                       ...);
+
+/* The first column of the first row of a query, as text: %TRUE and *@text
+ * (NULL for SQL NULL or no row) unless the query failed. @found, if given,
+ * says whether there was a row. */
+gboolean      _tandem_db_query_text   (TandemProject  *project,
+                                       GError        **error,
+                                       char          **text,
+                                       gboolean       *found,
+                                       const char     *sql,
+                                       const char     *types,
+                                       ...);
+
+/* The same as a number (0 for SQL NULL or no row). */
+gboolean      _tandem_db_query_int    (TandemProject  *project,
+                                       GError        **error,
+                                       gint64         *value,
+                                       gboolean       *found,
+                                       const char     *sql,
+                                       const char     *types,
+                                       ...);
+
+/* Rows changed by the last statement that wrote. */
+int           _tandem_db_changes      (TandemProject  *project);
+
 gboolean      _tandem_db_delete       (TandemProject  *project,
                                        const char     *entity,
                                        const char     *id,
@@ -59,6 +122,19 @@ _tandem_db_column_is_null (sqlite3_stmt *stmt,
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL;
 }
+
+static inline gboolean
+_tandem_db_column_bool (sqlite3_stmt *stmt,
+                        int           column)
+{
+  return sqlite3_column_int64 (stmt, column) != 0;
+}
+
+/* A row reader's promise that its statement gives the columns it reads:
+ * costs nothing in a release build's loop, catches a SELECT edited out of
+ * step with its reader in every test. */
+#define _tandem_db_assert_columns(stmt, n) \
+  g_assert (sqlite3_column_count (stmt) == (n))
 
 static inline gint64
 _tandem_db_column_int (sqlite3_stmt *stmt,

@@ -16,8 +16,8 @@
 /**
  * _tandem_db_prepare:
  * @project: a project
- * @sql: one statement, a string that lives as long as the program (its text
- *   is the key of the cache)
+ * @sql: one statement (its text is the key of the cache, so SQL built at
+ *   run time is cached too: build it only from a fixed set of names)
  * @error: return location for an error
  *
  * The project's own prepared statement for @sql, made once and kept for as
@@ -190,6 +190,207 @@ _tandem_db_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, index);
+}
+
+/**
+ * _tandem_db_step:
+ * @project: the project the statement belongs to
+ * @stmt: a statement
+ * @error: return location for an error
+ *
+ * One step of @stmt. A failure (a busy or locked file, a damaged one, a full
+ * disk…) is said through the one mapping, and the statement is reset.
+ *
+ * Returns: %TANDEM_DB_ROW, %TANDEM_DB_DONE, or %TANDEM_DB_FAILED with @error set
+ */
+TandemDbStep
+_tandem_db_step (TandemProject  *project,
+                 sqlite3_stmt   *stmt,
+                 GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TANDEM_DB_ROW;
+  if (rc == SQLITE_DONE)
+    return TANDEM_DB_DONE;
+  _tandem_db_set_error (project, rc, error);
+  sqlite3_reset (stmt);
+  return TANDEM_DB_FAILED;
+}
+
+void
+_tandem_db_bind_valist (sqlite3_stmt *stmt,
+                        const char   *types,
+                        va_list       args)
+{
+  int index = 1;
+
+  for (const char *t = types; t != NULL && *t != '\0'; t++, index++)
+    {
+      switch (*t)
+        {
+        case 's':
+          _tandem_db_bind_text (stmt, index, va_arg (args, const char *));
+          break;
+        case 'i':
+        case 'b':
+          sqlite3_bind_int (stmt, index, va_arg (args, int));
+          break;
+        case 'l':
+          sqlite3_bind_int64 (stmt, index, va_arg (args, gint64));
+          break;
+        case 'd':
+          sqlite3_bind_double (stmt, index, va_arg (args, double));
+          break;
+        case '-':
+          sqlite3_bind_null (stmt, index);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_assert (index - 1 <= sqlite3_bind_parameter_count (stmt));
+}
+
+/* See the header. */
+void
+_tandem_db_bind (sqlite3_stmt *stmt,
+                 const char   *types,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, types);
+  _tandem_db_bind_valist (stmt, types, args);
+  va_end (args);
+}
+
+static sqlite3_stmt *
+query_valist (TandemProject  *project,
+              GError        **error,
+              const char     *sql,
+              const char     *types,
+              va_list         args)
+{
+  sqlite3_stmt *stmt = _tandem_db_prepare (project, sql, error);
+
+  if (stmt != NULL)
+    _tandem_db_bind_valist (stmt, types, args);
+  return stmt;
+}
+
+/* See the header. */
+sqlite3_stmt *
+_tandem_db_query (TandemProject  *project,
+                  GError        **error,
+                  const char     *sql,
+                  const char     *types,
+                  ...)
+{
+  sqlite3_stmt *stmt;
+  va_list args;
+
+  va_start (args, types);
+  stmt = query_valist (project, error, sql, types, args);
+  va_end (args);
+  return stmt;
+}
+
+/* See the header. */
+gboolean
+_tandem_db_run (TandemProject  *project,
+                GError        **error,
+                const char     *sql,
+                const char     *types,
+                ...)
+{
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  va_list args;
+
+  va_start (args, types);
+  stmt = query_valist (project, error, sql, types, args);
+  va_end (args);
+  return stmt != NULL && _tandem_db_step (project, stmt, error) != TANDEM_DB_FAILED;
+}
+
+/* Steps a bound query to its first row; FALSE on failure. */
+static gboolean
+first_row (TandemProject  *project,
+           sqlite3_stmt   *stmt,
+           gboolean       *found,
+           GError        **error)
+{
+  TandemDbStep step;
+
+  if (found != NULL)
+    *found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  step = _tandem_db_step (project, stmt, error);
+  if (found != NULL)
+    *found = step == TANDEM_DB_ROW;
+  return step != TANDEM_DB_FAILED;
+}
+
+/* See the header. */
+gboolean
+_tandem_db_query_text (TandemProject  *project,
+                       GError        **error,
+                       char          **text,
+                       gboolean       *found,
+                       const char     *sql,
+                       const char     *types,
+                       ...)
+{
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  gboolean row = FALSE;
+  va_list args;
+
+  *text = NULL;
+  va_start (args, types);
+  stmt = query_valist (project, error, sql, types, args);
+  va_end (args);
+  if (!first_row (project, stmt, &row, error))
+    return FALSE;
+  if (row)
+    *text = _tandem_db_column_text (stmt, 0);
+  if (found != NULL)
+    *found = row;
+  return TRUE;
+}
+
+/* See the header. */
+gboolean
+_tandem_db_query_int (TandemProject  *project,
+                      GError        **error,
+                      gint64         *value,
+                      gboolean       *found,
+                      const char     *sql,
+                      const char     *types,
+                      ...)
+{
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  gboolean row = FALSE;
+  va_list args;
+
+  *value = 0;
+  va_start (args, types);
+  stmt = query_valist (project, error, sql, types, args);
+  va_end (args);
+  if (!first_row (project, stmt, &row, error))
+    return FALSE;
+  if (row)
+    *value = sqlite3_column_int64 (stmt, 0);
+  if (found != NULL)
+    *found = row;
+  return TRUE;
+}
+
+int
+_tandem_db_changes (TandemProject *project)
+{
+  return sqlite3_changes (_tandem_project_get_db (project));
 }
 
 /* Deletes an item and what belongs to it (tandem_project_delete()) as one

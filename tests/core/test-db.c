@@ -10,6 +10,7 @@
 
 #include "tandem-change.h"
 #include "tandem-coaching.h"
+#include "tandem-db-private.h"
 #include "tandem-comments.h"
 #include "tandem-measure.h"
 #include "tandem-project-private.h"
@@ -264,12 +265,74 @@ test_guard_joins (Fixture       *fixture,
   g_assert_cmpint (count_or_die (project, count_teams), ==, teams);
 }
 
+/* The query helpers bind each kind of value in order, read the first row
+ * back, tell "no row" from "failed", and say "locked" while another
+ * program holds the file. */
+static void
+test_query_helpers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 value = -1;
+  gboolean found = FALSE;
+  sqlite3 *other = NULL;
+
+  g_assert_true (_tandem_db_exec (project, "CREATE TEMP TABLE t (s, i, l, d, b, n)", &error));
+  g_assert_no_error (error);
+  g_assert_true (_tandem_db_run (project, &error, "INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)",
+                                 "sildb-", "Aspen", 7, G_GINT64_CONSTANT (1) << 40, 2.5,
+                                 TRUE));
+  g_assert_no_error (error);
+  g_assert_cmpint (_tandem_db_changes (project), ==, 1);
+  g_assert_true (_tandem_db_run (project, &error, "INSERT INTO t (s) VALUES (?)", "s", NULL));
+  g_assert_no_error (error);
+
+  g_assert_true (_tandem_db_query_text (project, &error, &text, &found,
+                                        "SELECT s FROM t WHERE i = ? AND l = ? AND d = ? AND b = ?"
+                                        " AND n IS NULL", "ildb",
+                                        7, G_GINT64_CONSTANT (1) << 40, 2.5, TRUE));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpstr (text, ==, "Aspen");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (_tandem_db_query_text (project, &error, &text, &found,
+                                        "SELECT s FROM t WHERE s IS NULL", NULL));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_null (text);
+
+  g_assert_true (_tandem_db_query_int (project, &error, &value, &found,
+                                       "SELECT i FROM t WHERE s = ?", "s", "Birch"));
+  g_assert_no_error (error);
+  g_assert_false (found);
+  g_assert_cmpint (value, ==, 0);
+
+  g_assert_true (_tandem_db_query_int (project, &error, &value, NULL,
+                                       "SELECT count(*) FROM t", NULL));
+  g_assert_cmpint (value, ==, 2);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (_tandem_db_query_int (project, &error, &value, &found,
+                                        "SELECT count(*) FROM team", NULL));
+  assert_locked (error);
+  g_assert_false (found);
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/db/query-helpers", Fixture, NULL, fixture_set_up, test_query_helpers,
+              fixture_tear_down);
   g_test_add ("/db/locked", Fixture, NULL, fixture_set_up, test_locked, fixture_tear_down);
   g_test_add ("/db/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/db/guard/rolls-back", Fixture, NULL, fixture_set_up, test_guard_rolls_back,
