@@ -452,6 +452,76 @@ open_thread (GTask        *task,
 }
 
 static void
+show_open_error (TandemWindow *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  GtkWidget *dialog;
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    self->project ? "project" : "welcome");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open the Project"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  if (g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND) &&
+      gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri))
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "forget",
+                                       _("_Remove From Recent Projects"));
+      g_signal_connect_data (dialog, "response", G_CALLBACK (forget_response_cb),
+                             g_steal_pointer (&uri), free_uri, 0);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Puts the window back to showing no project. */
+static void
+drop_project (TandemWindow *self)
+{
+  TandemApplication *app = TANDEM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (self->project == NULL)
+    return;
+  tandem_project_watch (self->project, 0);
+  g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->project);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->team_id, g_free);
+  update_pages (self);
+  tandem_conflicts_banner_set_project (TANDEM_CONFLICTS_BANNER (self->conflicts_banner), NULL);
+  tandem_author_prompt_set_project (TANDEM_AUTHOR_PROMPT (self->author_prompt),
+                                    app ? tandem_application_get_settings (app) : NULL, NULL);
+  gtk_window_set_title (GTK_WINDOW (self), _("Tandem"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+/* The file's structural check ran while the window showed it: a damaged
+ * file is closed with the same words a refused open has, before anything
+ * could be written to it (the project refuses every change until the check
+ * has passed). */
+static void
+intact_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TandemWindow) self = user_data;
+  TandemProject *project = TANDEM_PROJECT (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (tandem_project_confirm_intact_finish (project, result, &error) ||
+      self->project != project)
+    return;
+  file = g_object_ref (self->file);
+  drop_project (self);
+  show_open_error (self, file, error);
+}
+
+static void
 open_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -467,32 +537,14 @@ open_done_cb (GObject      *source,
 
   if (project == NULL)
     {
-      GtkWidget *dialog;
-      g_autofree char *uri = g_file_get_uri (file);
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      gtk_stack_set_visible_child_name (self->main_stack,
-                                        self->project ? "project" : "welcome");
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open the Project"),
-                                       error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-      if (g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND) &&
-          gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri))
-        {
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "forget",
-                                           _("_Remove From Recent Projects"));
-          g_signal_connect_data (dialog, "response", G_CALLBACK (forget_response_cb),
-                                 g_steal_pointer (&uri), free_uri, 0);
-        }
-      gtk_window_present (GTK_WINDOW (dialog));
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_open_error (self, file, error);
       return;
     }
 
   remember_recent (file);
   set_project (self, file, project);
+  tandem_project_confirm_intact_async (project, NULL, intact_cb, g_object_ref (self));
 }
 
 /**

@@ -208,7 +208,7 @@ command_info (int    argc,
     return status;
 
   project = tandem_project_open (argv[1], &error);
-  if (project == NULL)
+  if (project == NULL || !tandem_project_confirm_intact (project, &error))
     return fail (2, "%s", error->message);
   teams = tandem_project_list_ids (project, TANDEM_ENTITY_TEAM, NULL, NULL,
                                    TANDEM_FIELD_TEAM_POSITION);

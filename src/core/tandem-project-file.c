@@ -427,11 +427,15 @@ open_validated (const char  *path,
       !check_header (path, &header, &user_version, error))
     return NULL;
 
-  /* Only a current file opened never to be written may be read before its
-   * check ends; an older one is migrated, which needs the check first. */
-  if (check_thread != NULL && user_version != TANDEM_SCHEMA_VERSION)
+  /* A current file may be read while its structure is checked on a second
+   * thread, since nothing is written to it until the check has passed. An
+   * older one is migrated, and a file in WAL mode is turned to rollback
+   * mode, at once: both write, so they need the check first. */
+  *read_only = *read_only || !can_write (path);
+  if (check_thread != NULL &&
+      (user_version != TANDEM_SCHEMA_VERSION ||
+       (!*read_only && (header.bytes[18] == 2 || header.bytes[19] == 2))))
     check_thread = NULL;
-  *read_only = *read_only || check_thread != NULL || !can_write (path);
   rc = sqlite3_open_v2 (path, &db,
                         (*read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                         SQLITE_OPEN_NOMUTEX, NULL);
@@ -506,29 +510,37 @@ open_validated (const char  *path,
 }
 
 static TandemProject *
-project_new_for_db (sqlite3    *db,
-                    const char *path,
-                    gboolean    read_only)
+project_new_for_db (sqlite3     *db,
+                    const char  *path,
+                    gboolean     read_only,
+                    GThread     *check_thread,
+                    GError     **error)
 {
-  TandemProject *self = g_object_new (TANDEM_TYPE_PROJECT, NULL);
+  g_autoptr(TandemProject) self = g_object_new (TANDEM_TYPE_PROJECT, NULL);
   g_autofree char *replica = NULL;
 
   self->db = db;
   self->path = g_strdup (path);
   self->read_only = read_only;
+  self->check_thread = check_thread;
 
   replica = first_row_text (db, "SELECT value FROM meta WHERE key = 'replica_id'", NULL);
   if (replica == NULL)
     {
       replica = new_id ();
+      /* Giving the copy its identity writes, so it waits for the check. */
       if (!read_only)
-        set_meta (db, "replica_id", replica);
+        {
+          if (!tandem_project_confirm_intact (self, error))
+            return NULL;
+          set_meta (db, "replica_id", replica);
+        }
     }
   self->replica_id = g_steal_pointer (&replica);
   self->last_seq = _tandem_query_int (db, "SELECT max(seq) FROM change_log", 0);
   self->data_version = (int) _tandem_query_int (db, "PRAGMA data_version", 0);
   load_stacks (self);
-  return self;
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -543,59 +555,16 @@ tandem_project_set_default_busy_timeout (guint milliseconds)
   default_busy_timeout = milliseconds;
 }
 
-/**
- * tandem_project_open:
- * @path: a project file
- * @error: return location for an error
- *
- * Opens a project file, treating it as untrusted: it must be a SQLite file
- * with Tandem's application id, a format this version knows, an intact
- * structure and Tandem's tables. A file that fails is never modified; the
- * error names the file and says what to do. A file that cannot be written is
- * opened read-only (see tandem_project_get_read_only()).
- *
- * Returns: (transfer full) (nullable): the project
- */
-TandemProject *
-tandem_project_open (const char  *path,
-                     GError     **error)
-{
-  gboolean read_only = FALSE;
-  sqlite3 *db;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  db = open_validated (path, &read_only, NULL, error);
-  if (db == NULL)
-    return NULL;
-  return project_new_for_db (db, path, read_only);
-}
-
-/**
- * tandem_project_open_for_reading:
- * @path: a project file
- * @error: return location for an error
- *
- * Opens a project only to read from it (to export, say), with every check
- * tandem_project_open() makes, except that the check of the file's structure,
- * which reads the whole file, runs on a second thread while the caller works.
- * Before keeping anything made from the project, call
- * tandem_project_confirm_intact(). A file in an older format is checked before
- * this returns, as tandem_project_open() does.
- *
- * Returns: (transfer full) (nullable): the project, read-only
- */
-TandemProject *
-tandem_project_open_for_reading (const char  *path,
-                                 GError     **error)
+/* Opens @path with its structural check on a second thread where that is
+ * safe (see open_validated()). */
+static TandemProject *
+open_checking_alongside (const char  *path,
+                         gboolean     read_only,
+                         GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gboolean read_only = FALSE;
   GThread *check_thread = NULL;
-  TandemProject *self;
   sqlite3 *db;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   db = open_validated (path, &read_only, &check_thread, &local_error);
   if (db == NULL)
@@ -610,9 +579,59 @@ tandem_project_open_for_reading (const char  *path,
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  self = project_new_for_db (db, path, read_only);
-  self->check_thread = check_thread;
-  return self;
+  return project_new_for_db (db, path, read_only, check_thread, error);
+}
+
+/**
+ * tandem_project_open:
+ * @path: a project file
+ * @error: return location for an error
+ *
+ * Opens a project file, treating it as untrusted: it must be a SQLite file
+ * with Tandem's application id, a format this version knows, an intact
+ * structure and Tandem's tables. A file that fails is never modified; the
+ * error names the file and says what to do. A file that cannot be written is
+ * opened read-only (see tandem_project_get_read_only()).
+ *
+ * The check of the file's structure reads the whole file, so for a file in
+ * the current format it runs on a second thread while the caller reads. The
+ * first change waits for it, and is refused with its verdict if the file is
+ * damaged; a caller that shows the project calls
+ * tandem_project_confirm_intact() once it has loaded what it shows, and
+ * closes the project if that fails. Nothing is written to the file before
+ * the check has passed.
+ *
+ * Returns: (transfer full) (nullable): the project
+ */
+TandemProject *
+tandem_project_open (const char  *path,
+                     GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_checking_alongside (path, FALSE, error);
+}
+
+/**
+ * tandem_project_open_for_reading:
+ * @path: a project file
+ * @error: return location for an error
+ *
+ * Opens a project only to read from it (to export, say), with every check
+ * tandem_project_open() makes. As there, the structural check runs on a
+ * second thread while the caller works: before keeping anything made from
+ * the project, call tandem_project_confirm_intact(). A file in an older
+ * format is checked before this returns.
+ *
+ * Returns: (transfer full) (nullable): the project, read-only
+ */
+TandemProject *
+tandem_project_open_for_reading (const char  *path,
+                                 GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_checking_alongside (path, TRUE, error);
 }
 
 /**
@@ -620,24 +639,85 @@ tandem_project_open_for_reading (const char  *path,
  * @self: a project from tandem_project_open_for_reading()
  * @error: return location for an error
  *
- * Waits for the structural check of a project opened for reading to end.
+ * Waits for the structural check of a project that is still running (see
+ * tandem_project_open()) to end. Every change calls it first.
  *
- * Returns: %TRUE if the file is intact (always, for a project opened otherwise)
+ * Returns: %TRUE if the file is intact
  */
 gboolean
 tandem_project_confirm_intact (TandemProject  *self,
                                GError        **error)
 {
+  gboolean intact;
+
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
 
+  g_mutex_lock (&self->check_lock);
   if (self->check_thread != NULL)
     self->check_error = g_thread_join (g_steal_pointer (&self->check_thread));
-  if (self->check_error != NULL)
-    {
-      g_propagate_error (error, g_error_copy (self->check_error));
-      return FALSE;
-    }
-  return TRUE;
+  intact = self->check_error == NULL;
+  if (!intact)
+    g_propagate_error (error, g_error_copy (self->check_error));
+  g_mutex_unlock (&self->check_lock);
+  return intact;
+}
+
+static void
+confirm_intact_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (tandem_project_confirm_intact (source, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * tandem_project_confirm_intact_async:
+ * @self: a project
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the check has ended
+ * @user_data: data for @callback
+ *
+ * Waits on another thread for the structural check (see
+ * tandem_project_open()), so that a window can show the project while it
+ * runs and close it if the file turns out to be damaged.
+ */
+void
+tandem_project_confirm_intact_async (TandemProject       *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TANDEM_IS_PROJECT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_project_confirm_intact_async);
+  g_task_run_in_thread (task, confirm_intact_thread);
+}
+
+/**
+ * tandem_project_confirm_intact_finish:
+ * @self: a project
+ * @result: the result given to the callback
+ * @error: return location for the check's verdict
+ *
+ * Returns: %TRUE if the file is intact
+ */
+gboolean
+tandem_project_confirm_intact_finish (TandemProject  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -965,7 +1045,7 @@ tandem_project_check_file (const char *path,
       add_problem (problems, "%s", error->message);
       return TANDEM_CHECK_UNUSABLE;
     }
-  project = project_new_for_db (db, path, TRUE);
+  project = project_new_for_db (db, path, TRUE, NULL, NULL);
 
   if (_tandem_project_check_content (project, problems) > 0)
     found = TRUE;

@@ -72,8 +72,9 @@ struct _TandemProject
   int          data_version;
   guint        watch_id;
 
-  GThread     *check_thread; /* a structural check still running, see open_for_reading */
+  GThread     *check_thread; /* a structural check still running, see tandem_project_open() */
   GError      *check_error;  /* what it found, once joined */
+  GMutex       check_lock;   /* one joiner at a time: a change, or confirm_intact_async */
 };
 
 /* In tandem-project.c */

@@ -106,9 +106,17 @@ begin_full (TandemProject  *self,
       return FALSE;
     }
 
-  if (self->depth++ > 0)
-    return TRUE;
+  if (self->depth > 0)
+    {
+      self->depth++;
+      return TRUE;
+    }
 
+  /* Nothing is written to a file before its structure is known to be sound. */
+  if (!tandem_project_confirm_intact (self, error))
+    return FALSE;
+
+  self->depth++;
   if (!_tandem_db_exec (self, "BEGIN IMMEDIATE", error))
     {
       self->depth = 0;
@@ -434,6 +442,7 @@ tandem_project_finalize (GObject *object)
   if (self->check_thread != NULL)
     self->check_error = g_thread_join (g_steal_pointer (&self->check_thread));
   g_clear_error (&self->check_error);
+  g_mutex_clear (&self->check_lock);
   if (self->depth > 0)
     tandem_project_rollback (self);
   g_hash_table_destroy (self->statements);
@@ -544,6 +553,7 @@ tandem_project_class_init (TandemProjectClass *klass)
 static void
 tandem_project_init (TandemProject *self)
 {
+  g_mutex_init (&self->check_lock);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->touched = g_hash_table_new (g_str_hash, g_str_equal);

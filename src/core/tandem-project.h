@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "tandem-error.h"
 #include "tandem-names.h"
@@ -83,6 +83,15 @@ TandemProject     *tandem_project_open           (const char      *path,
 TandemProject     *tandem_project_open_for_reading (const char    *path,
                                                     GError       **error);
 gboolean           tandem_project_confirm_intact (TandemProject   *self,
+                                                  GError         **error);
+void               tandem_project_confirm_intact_async
+                                                 (TandemProject       *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean           tandem_project_confirm_intact_finish
+                                                 (TandemProject   *self,
+                                                  GAsyncResult    *result,
                                                   GError         **error);
 TandemCheckResult  tandem_project_check_file     (const char      *path,
                                                   GPtrArray       *problems);

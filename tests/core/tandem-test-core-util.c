@@ -87,3 +87,64 @@ remove_tree (const char *dir)
     }
   g_rmdir (dir);
 }
+
+/* Runs @sql on the file as another program would: no checks, no hardening. */
+void
+run_sql_on_file (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* Gives the data points' index stale entries: the index is hidden from the
+ * schema while the rows it covers change, then put back as it was. Every page
+ * stays where it belongs, so only a comparison of the index with its table
+ * finds the damage. */
+void
+damage_index (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = NULL;
+  int root;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, sql FROM sqlite_schema "
+                                       "WHERE name = 'data_point_by_measure'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int (stmt, 0);
+  sql = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = ON; "
+                                 "DELETE FROM sqlite_schema WHERE name = 'data_point_by_measure'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run_sql_on_file (path, "UPDATE data_point SET date = '2023-' || substr (date, 6)");
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO sqlite_schema (type, name, tbl_name, "
+                                       "rootpage, sql) VALUES ('index', 'data_point_by_measure', "
+                                       "'data_point', ?1, ?2)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int (stmt, 1, root);
+  sqlite3_bind_text (stmt, 2, sql, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* The structure is intact: only the index disagrees with its table. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}

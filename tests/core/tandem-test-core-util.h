@@ -42,4 +42,12 @@ void  assert_undo_label (TandemProject *project,
  * the folder. */
 void  remove_tree   (const char *dir);
 
+/* Runs @sql on the file as another program would: no checks, no hardening. */
+void  run_sql_on_file   (const char    *path,
+                         const char    *sql);
+
+/* Gives the data points' index stale entries, which only a comparison of
+ * the index with its table finds (PRAGMA integrity_check, not quick_check). */
+void  damage_index      (const char    *path);
+
 G_END_DECLS

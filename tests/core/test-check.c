@@ -115,67 +115,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->idea);
 }
 
-/* Runs @sql on the file as another program would: no checks, no hardening. */
-static void
-run_sql (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-/* Gives the data points' index stale entries: the index is hidden from the
- * schema while the rows it covers change, then put back as it was. Every page
- * stays where it belongs, so only a comparison of the index with its table
- * finds the damage. */
-static void
-damage_index (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *sql = NULL;
-  int root;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, sql FROM sqlite_schema "
-                                       "WHERE name = 'data_point_by_measure'", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  root = sqlite3_column_int (stmt, 0);
-  sql = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = ON; "
-                                 "DELETE FROM sqlite_schema WHERE name = 'data_point_by_measure'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-
-  run_sql (path, "UPDATE data_point SET date = '2023-' || substr (date, 6)");
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = ON", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO sqlite_schema (type, name, tbl_name, "
-                                       "rootpage, sql) VALUES ('index', 'data_point_by_measure', "
-                                       "'data_point', ?1, ?2)", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int (stmt, 1, root);
-  sqlite3_bind_text (stmt, 2, sql, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  /* The structure is intact: only the index disagrees with its table. */
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
 typedef struct
 {
   GBytes  *bytes;
@@ -264,7 +203,7 @@ test_no_replica_unchanged (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
 
-  run_sql (fixture->path, "DELETE FROM meta WHERE key = 'replica_id'");
+  run_sql_on_file (fixture->path, "DELETE FROM meta WHERE key = 'replica_id'");
   g_assert_cmpint (check_unchanged (fixture->path, problems), ==, TANDEM_CHECK_GOOD);
 }
 
@@ -277,7 +216,7 @@ test_wal_unchanged (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   FileState before = { 0 };
 
-  run_sql (fixture->path, "PRAGMA journal_mode = WAL");
+  run_sql_on_file (fixture->path, "PRAGMA journal_mode = WAL");
   g_assert_cmpint (check_unchanged (fixture->path, problems), ==, TANDEM_CHECK_GOOD);
 
   /* Opening only to read leaves it as it is too. */
@@ -302,7 +241,7 @@ test_read_only_open_unchanged (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   FileState before = { 0 };
 
-  run_sql (fixture->path, "DELETE FROM meta WHERE key = 'replica_id'");
+  run_sql_on_file (fixture->path, "DELETE FROM meta WHERE key = 'replica_id'");
   file_state_read (fixture->path, &before);
   g_usleep (20000);
   project = tandem_project_open_for_reading (fixture->path, &error);
@@ -388,10 +327,18 @@ test_index_damage_refused (Fixture       *fixture,
 
   file_state_read (fixture->path, &before);
   g_usleep (20000);
+  /* Opening to edit checks the structure alongside: the first change is
+   * refused with the check's verdict, before anything is written. */
   project = tandem_project_open (fixture->path, &error);
-  g_assert_null (project);
+  g_assert_no_error (error);
+  g_assert_false (tandem_project_begin (project, "Rename team", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT);
   g_assert_cmpstr (error->message, ==, problems->pdata[0]);
+  g_clear_error (&error);
+  g_assert_false (tandem_project_confirm_intact (project, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT);
+  g_assert_cmpstr (error->message, ==, problems->pdata[0]);
+  g_clear_object (&project);
 
   project = tandem_project_open_for_reading (fixture->path, &reading_error);
   if (project != NULL)
@@ -432,11 +379,11 @@ test_content_null_required (Fixture       *fixture,
 {
   /* A file whose own schema does not require the value (made by another
    * program), holding no value where Tandem requires one. */
-  run_sql (fixture->path,
+  run_sql_on_file (fixture->path,
            "PRAGMA writable_schema = ON;"
            "UPDATE sqlite_schema SET sql = replace (sql, 'date TEXT NOT NULL,', 'date TEXT,') "
            "WHERE name = 'data_point';");
-  run_sql (fixture->path,
+  run_sql_on_file (fixture->path,
            "UPDATE data_point SET date = NULL WHERE rowid = (SELECT min (rowid) FROM data_point)");
   assert_content_problem (fixture, "Restraints a week", "date");
 }
@@ -449,7 +396,7 @@ test_content_unknown_word (Fixture       *fixture,
                                           "UPDATE node SET kind = 'banana' WHERE id = '%s'",
                                           fixture->driver);
 
-  run_sql (fixture->path, sql);
+  run_sql_on_file (fixture->path, sql);
   assert_content_problem (fixture, "Calmer evenings", "banana");
 }
 
@@ -462,7 +409,7 @@ test_content_cycle (Fixture       *fixture,
                                           "WHERE id = '%s'", fixture->idea, fixture->aim,
                                           fixture->aim);
 
-  run_sql (fixture->path, sql);
+  run_sql_on_file (fixture->path, sql);
   assert_content_problem (fixture, "loop", NULL);
   /* The loop is named by an item on it. */
   {
@@ -484,12 +431,12 @@ test_content_dangling (Fixture       *fixture,
                                           "WHERE parent_id = '%s'", fixture->driver);
 
   /* The file's own schema no longer says what the column refers to. */
-  run_sql (fixture->path,
+  run_sql_on_file (fixture->path,
            "PRAGMA writable_schema = ON;"
            "UPDATE sqlite_schema SET sql = replace (sql, "
            "'child_id TEXT NOT NULL REFERENCES node (id) ON DELETE CASCADE', "
            "'child_id TEXT NOT NULL') WHERE name = 'node_link';");
-  run_sql (fixture->path, sql);
+  run_sql_on_file (fixture->path, sql);
   assert_content_problem (fixture, "does not exist", "gone");
 }
 
