@@ -64,6 +64,10 @@ struct _TandemChart
   gsize             n_drawn;
   double            y_step;        /* between the y axis's labels, at the last draw */
   guint             notes_cut;     /* annotations cut short at the last draw */
+  gboolean          dots_shown;    /* plain points have their dot (and the legend says so) */
+  gboolean          may_thin;      /* the legend keeps room to say markers were thinned */
+  guint8           *marker_drawn;  /* per point: its marker was drawn at the last draw */
+  gsize             markers_thinned; /* signal markers left out where they crowd */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -287,6 +291,7 @@ tandem_chart_free (TandemChart *chart)
   g_free (chart->xv);
   g_free (chart->annotation_point);
   g_strfreev (chart->phase_labels);
+  g_free (chart->marker_drawn);
   g_free (chart);
 }
 
@@ -1283,6 +1288,113 @@ draw_data_line (TandemChart *chart,
   return vector ? DATA_BARS_STROKE : DATA_BARS_FILL;
 }
 
+/* The radius of the plain dots when @n points share @plot_w: the full
+ * radius when they have room, smaller when they crowd, and 0 when they
+ * would be too small to see (the legend then leaves them out too). */
+static double
+dot_radius (const Style *style,
+            gsize        n,
+            double       plot_w)
+{
+  double fit = plot_w / (MAX (n, 1) * 2.2);
+
+  if (fit >= style->radius)
+    return style->radius;
+  return fit >= style->radius * 0.35 ? fit : 0;
+}
+
+/* Which marker wins a crowded pixel column: outside the limits first, then
+ * two of three close to a limit and trends, then points left out of the
+ * calculations, then shifts and runs. */
+static int
+marker_rank (TandemChartMarker marker)
+{
+  switch (marker)
+    {
+    case TANDEM_CHART_MARKER_DIAMOND:
+      return 4;
+    case TANDEM_CHART_MARKER_STAR:
+    case TANDEM_CHART_MARKER_TRIANGLE:
+      return 3;
+    case TANDEM_CHART_MARKER_RING:
+      return 2;
+    case TANDEM_CHART_MARKER_SQUARE:
+      return 1;
+    case TANDEM_CHART_MARKER_DOT:
+      return 0;
+    case TANDEM_CHART_MARKER_NONE:
+    default:
+      return -1;
+    }
+}
+
+/* The points' markers. When they have room, every one; where signals crowd
+ * into one pixel column, the most important of them, but every point
+ * outside the limits whatever else shares its column. The least important
+ * are drawn first, so a more important marker is never painted over. */
+static void
+draw_point_markers (TandemChart *chart,
+                    cairo_t     *cr,
+                    const Style *style,
+                    double       px_per_unit,
+                    double       dot_r)
+{
+  gsize n = chart->result->n_points;
+  gboolean dense = n * style->radius * 2.2 > chart->plot_w;
+  double column = 1.0 / px_per_unit;
+  Style dot_style = *style;
+
+  g_free (chart->marker_drawn);
+  chart->marker_drawn = g_new0 (guint8, n);
+  chart->markers_thinned = 0;
+  for (gsize i = 0; i < n;)
+    {
+      gsize start = i, best = G_MAXSIZE;
+      double col = floor ((to_x (chart, chart->xv[i]) - chart->plot_x) / column);
+      gboolean outside = FALSE;
+
+      do
+        {
+          TandemChartMarker marker = tandem_chart_get_marker (chart, i);
+
+          if (marker == TANDEM_CHART_MARKER_DIAMOND)
+            outside = chart->marker_drawn[i] = TRUE;
+          else if (marker == TANDEM_CHART_MARKER_DOT)
+            chart->marker_drawn[i] = dot_r > 0;
+          else if (marker != TANDEM_CHART_MARKER_NONE &&
+                   (best == G_MAXSIZE ||
+                    marker_rank (marker) > marker_rank (tandem_chart_get_marker (chart, best))))
+            best = i;
+          i++;
+        }
+      while (dense && i < n &&
+             floor ((to_x (chart, chart->xv[i]) - chart->plot_x) / column) == col);
+      if (best != G_MAXSIZE && !outside)
+        chart->marker_drawn[best] = TRUE;
+      for (gsize j = start; j < i; j++)
+        if (!chart->marker_drawn[j] &&
+            marker_rank (tandem_chart_get_marker (chart, j)) > 0)
+          chart->markers_thinned++;
+    }
+
+  dot_style.radius = dot_r;
+  dot_style.thin = style->thin * (dot_r / style->radius);
+  for (int rank = 0; rank <= 4; rank++)
+    for (gsize i = 0; i < n; i++)
+      {
+        const TandemSpcPoint *p = &chart->points[i];
+        TandemChartMarker marker = tandem_chart_get_marker (chart, i);
+        gboolean concern;
+
+        if (!chart->marker_drawn[i] || marker_rank (marker) != rank)
+          continue;
+        concern = style->mono && p->variation == TANDEM_SPC_VARIATION_CONCERN;
+        draw_marker (cr, marker == TANDEM_CHART_MARKER_DOT ? &dot_style : style, marker,
+                     marker_colour (style, p), to_x (chart, chart->xv[i]), to_y (chart, p->y),
+                     concern);
+      }
+}
+
 /* ------------------------------------------------------------------------ */
 /* The icons of Making Data Count                                             */
 
@@ -1437,6 +1549,8 @@ draw_legend (TandemChart *chart,
   for (gsize i = 0; i < chart->result->n_points; i++)
     {
       TandemChartMarker m = tandem_chart_get_marker (chart, i);
+      if (m == TANDEM_CHART_MARKER_DOT && !chart->dots_shown)
+        continue;
       for (guint k = 0; k < G_N_ELEMENTS (items); k++)
         if (items[k].marker == m)
           present[k] = TRUE;
@@ -1488,6 +1602,24 @@ draw_legend (TandemChart *chart,
               draw_text (cr, layout, texts[k], cx, cy, 0, NULL, NULL);
             }
           cx += w + style->base * 1.2;
+        }
+    }
+  if (measure_only ? chart->may_thin : chart->markers_thinned > 0)
+    {
+      const char *text = _("where markers crowd, the most important is drawn; "
+                           "every point outside the limits is");
+      double w;
+
+      draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
+      if (cx > x && cx + w > x + width)
+        {
+          cx = x;
+          cy += line_h * 1.3;
+        }
+      if (!measure_only)
+        {
+          set_rgb (cr, &style->ink);
+          draw_text (cr, layout, text, cx, cy, 0, NULL, NULL);
         }
     }
   cy += line_h * 1.3;
@@ -1753,6 +1885,10 @@ tandem_chart_draw (TandemChart *chart,
   draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &label_h);
   /* The notes under the chart may take up to half of what is left. */
   legend_room = MAX ((height - top - m - label_h * 3) / 2, label_h * 4);
+  /* Whether the dots have room, and whether signals may crowd, judged on
+   * the width the plot will nearly have, for the legend to say so. */
+  chart->dots_shown = dot_radius (&style, r->n_points, width - 2 * m) > 0;
+  chart->may_thin = r->n_points * style.radius * 2.2 > width - 2 * m - style.base * 8;
   legend_h = draw_legend (chart, NULL, layout, &style, m, 0, width - 2 * m, legend_room, TRUE);
   chart->plot_y = top + label_h * 0.8;
   chart->plot_h = height - chart->plot_y - m - legend_h - label_h * 2.2;
@@ -2017,29 +2153,10 @@ tandem_chart_draw (TandemChart *chart,
       cairo_stroke (cr);
       break;
     }
-  {
-    gboolean dense = r->n_points * style.radius * 2.2 > chart->plot_w;
-    double last_x = -INFINITY;
-
-    for (gsize i = 0; i < r->n_points; i++)
-      {
-        const TandemSpcPoint *p = &chart->points[i];
-        TandemChartMarker marker = tandem_chart_get_marker (chart, i);
-        double x;
-        gboolean concern;
-
-        if (marker == TANDEM_CHART_MARKER_NONE ||
-            (dense && marker == TANDEM_CHART_MARKER_DOT))
-          continue;
-        x = to_x (chart, chart->xv[i]);
-        /* Many signals in one pixel column are one marker. */
-        if (dense && x - last_x < 1 / px_per_unit)
-          continue;
-        last_x = x;
-        concern = style.mono && p->variation == TANDEM_SPC_VARIATION_CONCERN;
-        draw_marker (cr, &style, marker, marker_colour (&style, p), x, to_y (chart, p->y), concern);
-      }
-  }
+  draw_point_markers (chart, cr, &style, px_per_unit,
+                      chart->dots_shown ? MAX (dot_radius (&style, r->n_points, chart->plot_w),
+                                               style.radius * 0.35)
+                                        : 0);
   cairo_restore (cr);
 
   if (chart->focus >= 0 && (gsize) chart->focus < r->n_points &&
@@ -2225,6 +2342,37 @@ gsize
 tandem_chart_get_n_drawn (TandemChart *chart)
 {
   return chart->n_drawn;
+}
+
+/**
+ * tandem_chart_get_marker_drawn:
+ * @chart: a chart that has been drawn
+ * @point: a point
+ *
+ * Returns: whether the last draw drew @point's marker (a point without a
+ *   signal has none when the points are too many for dots; a signal's
+ *   marker is left out only where signals crowd into one pixel column, and
+ *   never a point outside the limits)
+ */
+gboolean
+tandem_chart_get_marker_drawn (TandemChart *chart,
+                               gsize        point)
+{
+  return chart->marker_drawn != NULL && chart->result != NULL &&
+         point < chart->result->n_points && chart->marker_drawn[point];
+}
+
+/**
+ * tandem_chart_get_markers_thinned:
+ * @chart: a chart that has been drawn
+ *
+ * Returns: how many signals' markers the last draw left out because a more
+ *   important one shared their pixel column (the legend then says so)
+ */
+gsize
+tandem_chart_get_markers_thinned (TandemChart *chart)
+{
+  return chart->markers_thinned;
 }
 
 /**

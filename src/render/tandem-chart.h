@@ -92,6 +92,9 @@ gssize                 tandem_chart_find_point       (TandemChart           *cha
                                                       double                 y,
                                                       double                 max_distance);
 gsize                  tandem_chart_get_n_drawn      (TandemChart           *chart);
+gboolean               tandem_chart_get_marker_drawn (TandemChart           *chart,
+                                                      gsize                  point);
+gsize                  tandem_chart_get_markers_thinned (TandemChart        *chart);
 double                 tandem_chart_get_y_step       (TandemChart           *chart);
 guint                  tandem_chart_get_notes_cut    (TandemChart           *chart);
 TandemChartMarker      tandem_chart_get_marker       (TandemChart           *chart,

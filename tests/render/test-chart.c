@@ -348,6 +348,134 @@ test_decimation (void)
   }
 }
 
+/* Whether the pixel under (@x, @y) is a colour of a signal (blue, orange,
+ * purple) rather than the grey of the line or the white of the page. */
+static gboolean
+is_signal_colour (cairo_surface_t *surface,
+                  double           x,
+                  double           y)
+{
+  guint r, g, b;
+
+  pixel (surface, x, y, &r, &g, &b);
+  return MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 60;
+}
+
+/* A 10,000-point I chart: shifts all through it, and a spike far above the
+ * limits every 320 points, each in a pixel column crowded with squares. */
+static void
+test_dense_signals (void)
+{
+  g_autoptr(TandemMeasure) measure = tandem_measure_new ();
+  g_autoptr(TandemChart) chart = NULL;
+  const TandemSpcResult *result;
+  cairo_surface_t *surface;
+  GRand *rand = g_rand_new_with_seed (20);
+  guint outside = 0, marked = 0, shifts = 0;
+
+  measure->name = g_strdup ("Dense");
+  measure->chart = TANDEM_SPC_CHART_I;
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("%05u", i);
+      double noise = g_rand_double (rand) + g_rand_double (rand) - 1;
+      double value = 10 + noise * 2 + ((i / 300) % 2 ? 0.3 : -0.3);
+
+      if (i % 320 == 160)
+        value = 17.6;
+      add (measure, date, value, NULL);
+    }
+  g_rand_free (rand);
+  chart = tandem_chart_new (measure);
+  result = tandem_chart_get_result (chart);
+  g_assert_nonnull (result);
+  surface = draw (chart, 842, 595);
+
+  for (gsize i = 0; i < result->n_points; i++)
+    {
+      double x, y;
+
+      if (tandem_chart_get_marker (chart, i) == TANDEM_CHART_MARKER_SQUARE)
+        shifts++;
+      if (tandem_chart_get_marker (chart, i) != TANDEM_CHART_MARKER_DIAMOND)
+        continue;
+      outside++;
+      g_assert_true (tandem_chart_get_point_position (chart, i, &x, &y));
+      if (is_signal_colour (surface, x, y))
+        marked++;
+      g_assert_true (tandem_chart_get_marker_drawn (chart, i));
+    }
+  g_assert_cmpuint (outside, ==, 31);
+  g_assert_cmpuint (shifts, >, 1000);
+  /* Every point outside the limits has its marker, however crowded. */
+  g_assert_cmpuint (marked, ==, outside);
+  /* The crowded shift squares were thinned, and the legend says so. */
+  g_assert_cmpuint (tandem_chart_get_markers_thinned (chart), >, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* A 104-point run chart on an A4 page: every point without a signal is
+ * drawn as the dot the legend shows, not left as a bend in the line. */
+static void
+test_dots_at_104 (void)
+{
+  g_autoptr(TandemMeasure) measure = tandem_measure_new ();
+  g_autoptr(TandemChart) chart = NULL;
+  const TandemSpcResult *result;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GRand *rand = g_rand_new_with_seed (104);
+  const double scale = 3;
+  guint dots = 0, drawn = 0;
+
+  measure->name = g_strdup ("Two years, weekly");
+  measure->chart = TANDEM_SPC_CHART_RUN;
+  for (guint i = 0; i < 104; i++)
+    {
+      g_autofree char *date = week (i);
+      add (measure, date, 20 + g_rand_double_range (rand, -6, 6), NULL);
+    }
+  g_rand_free (rand);
+  chart = tandem_chart_new (measure);
+  result = tandem_chart_get_result (chart);
+  g_assert_nonnull (result);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 842 * scale, 595 * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  tandem_chart_draw (chart, cr, 842, 595);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+
+  for (gsize i = 0; i < result->n_points; i++)
+    {
+      double x, y;
+      guint covered = 0;
+
+      if (tandem_chart_get_marker (chart, i) != TANDEM_CHART_MARKER_DOT)
+        continue;
+      dots++;
+      g_assert_true (tandem_chart_get_point_position (chart, i, &x, &y));
+      /* A disc covers every direction around the point; a line through it
+       * covers at most the directions it comes from and goes to. */
+      for (guint k = 0; k < 16; k++)
+        {
+          double a = k * G_PI / 8;
+          guint r, g, b;
+
+          pixel (surface, (x + 1.5 * cos (a)) * scale, (y + 1.5 * sin (a)) * scale, &r, &g, &b);
+          if (r + g + b < 600)
+            covered++;
+        }
+      if (covered == 16)
+        drawn++;
+      g_assert_true (tandem_chart_get_marker_drawn (chart, i));
+    }
+  g_assert_cmpuint (dots, >, 50);
+  g_assert_cmpuint (drawn, ==, dots);
+  cairo_surface_destroy (surface);
+}
+
 static double
 y_step_at (const double *values,
            guint         n,
@@ -534,6 +662,8 @@ main (int   argc,
   g_test_add_func ("/chart/run", test_run_chart);
   g_test_add_func ("/chart/two-shifts", test_two_shifts);
   g_test_add_func ("/chart/decimation", test_decimation);
+  g_test_add_func ("/chart/dense-signals", test_dense_signals);
+  g_test_add_func ("/chart/dots-at-104", test_dots_at_104);
   g_test_add_func ("/chart/whole-number-axis", test_whole_number_axis);
   g_test_add_func ("/chart/no-data", test_no_data);
   g_test_add_func ("/chart/pages", test_pages);
