@@ -21,32 +21,6 @@
 #define STATUS_WRITE_ERROR 1
 #define STATUS_BAD_INPUT   2
 
-typedef struct
-{
-  char      *chart;
-  char      *rules;
-  char      *freeze;
-  char     **parts;
-  char     **exclude;
-  gboolean   no_screen;
-  char      *multiply;
-  char      *direction;
-  char      *target;
-  gboolean   help;
-} Arguments;
-
-static void
-arguments_clear (Arguments *args)
-{
-  g_free (args->chart);
-  g_free (args->rules);
-  g_free (args->freeze);
-  g_strfreev (args->parts);
-  g_strfreev (args->exclude);
-  g_free (args->multiply);
-  g_free (args->direction);
-  g_free (args->target);
-}
 
 static int G_GNUC_PRINTF (2, 3)
 fail (FILE       *err,
@@ -128,6 +102,166 @@ chart_list (void)
 }
 
 /**
+ * tandem_cli_spc_arguments_add_entries:
+ * @args: where the options go
+ * @context: the command's options
+ *
+ * Adds the analysis options that `analyse` and `chart` share (--chart,
+ * --rules, --freeze, --part, --exclude, --no-screen, --multiply,
+ * --direction, --target) to @context's main group.
+ */
+void
+tandem_cli_spc_arguments_add_entries (TandemCliSpcArguments *args,
+                                      GOptionContext        *context)
+{
+  GOptionEntry entries[] = {
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &args->chart,
+      "Chart type: run (default), i, mr, xbar, s, t, p, pp, c, u, up or g", "TYPE" },
+    { "rules", 0, 0, G_OPTION_ARG_STRING, &args->rules,
+      "Rule set: anhoej, ihi (default for run charts) or mdc (default for control charts)",
+      "RULES" },
+    { "freeze", 0, 0, G_OPTION_ARG_STRING, &args->freeze,
+      "Take the centre line and limits from the first N points", "N" },
+    { "part", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->parts,
+      "Start a new phase after point N", "N[,N…]" },
+    { "exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->exclude,
+      "Leave point I out of the calculations", "I[,I…]" },
+    { "no-screen", 0, 0, G_OPTION_ARG_NONE, &args->no_screen,
+      "Do not screen out large moving ranges", NULL },
+    { "multiply", 0, 0, G_OPTION_ARG_STRING, &args->multiply,
+      "Multiply the values by K (100 for percentages)", "K" },
+    { "direction", 0, 0, G_OPTION_ARG_STRING, &args->direction,
+      "Which way is better: increase (default), decrease or neutral", "DIRECTION" },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &args->target,
+      "The target, for the assurance", "V" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+}
+
+void
+tandem_cli_spc_arguments_clear (TandemCliSpcArguments *args)
+{
+  g_clear_pointer (&args->chart, g_free);
+  g_clear_pointer (&args->rules, g_free);
+  g_clear_pointer (&args->freeze, g_free);
+  g_clear_pointer (&args->parts, g_strfreev);
+  g_clear_pointer (&args->exclude, g_strfreev);
+  g_clear_pointer (&args->multiply, g_free);
+  g_clear_pointer (&args->direction, g_free);
+  g_clear_pointer (&args->target, g_free);
+}
+
+/**
+ * tandem_cli_spc_arguments_apply:
+ * @args: the options as given
+ * @options: (inout): the analysis options, initialised, to set
+ * @parts: the 1-based points a new phase starts after
+ * @exclude: the 1-based points to leave out
+ * @err: where a message goes
+ *
+ * Checks and applies the shared analysis options; a bad one is named on
+ * @err with what it should be.
+ *
+ * Returns: %TRUE if every option was good
+ */
+gboolean
+tandem_cli_spc_arguments_apply (const TandemCliSpcArguments *args,
+                                TandemSpcOptions            *options,
+                                GArray                      *parts,
+                                GArray                      *exclude,
+                                FILE                        *err)
+{
+  if (args->chart != NULL && !tandem_spc_chart_from_string (args->chart, &options->chart))
+    {
+      g_autofree char *charts = chart_list ();
+
+      fail (err, "--chart: unknown chart type “%s” (one of %s)", args->chart, charts);
+      return FALSE;
+    }
+  if (args->rules != NULL && !tandem_spc_rules_from_string (args->rules, &options->rules))
+    {
+      fail (err, "--rules: unknown rule set “%s” (anhoej, ihi or mdc)", args->rules);
+      return FALSE;
+    }
+  if (options->rules == TANDEM_SPC_RULES_MDC && options->chart == TANDEM_SPC_CHART_RUN)
+    {
+      fail (err, "--rules mdc needs a control chart (--chart i, p, c …); "
+            "for a run chart use --rules ihi or anhoej");
+      return FALSE;
+    }
+  if (args->direction != NULL &&
+      !tandem_spc_direction_from_string (args->direction, &options->direction))
+    {
+      fail (err, "--direction: “%s” is not increase, decrease or neutral", args->direction);
+      return FALSE;
+    }
+  if (args->freeze != NULL && !parse_index (args->freeze, &options->freeze))
+    {
+      fail (err, "--freeze: “%s” is not a number of points (1 or more)", args->freeze);
+      return FALSE;
+    }
+  if (args->multiply != NULL && (!parse_double (args->multiply, &options->multiply) ||
+                                 options->multiply <= 0))
+    {
+      fail (err, "--multiply: “%s” is not a number greater than zero", args->multiply);
+      return FALSE;
+    }
+  if (args->target != NULL && !parse_double (args->target, &options->target))
+    {
+      fail (err, "--target: “%s” is not a number", args->target);
+      return FALSE;
+    }
+  if (!parse_index_list (args->parts, "--part", parts, err) ||
+      !parse_index_list (args->exclude, "--exclude", exclude, err))
+    return FALSE;
+  options->screen_mr = !args->no_screen;
+  return TRUE;
+}
+
+/**
+ * tandem_cli_spc_check_points:
+ * @parts: the 1-based points a new phase starts after
+ * @exclude: the 1-based points to leave out
+ * @n_points: how many points the data have
+ * @err: where a message goes
+ *
+ * Returns: %TRUE if every part and exclusion names a point of the data
+ */
+gboolean
+tandem_cli_spc_check_points (GArray *parts,
+                             GArray *exclude,
+                             gsize   n_points,
+                             FILE   *err)
+{
+  for (guint i = 0; i < parts->len; i++)
+    {
+      gsize part = g_array_index (parts, gsize, i);
+
+      if (part >= n_points)
+        {
+          fail (err, "--part %" G_GSIZE_FORMAT ": a new phase starts after a point from 1 to "
+                "%" G_GSIZE_FORMAT " (there are %" G_GSIZE_FORMAT " points)",
+                part, n_points - 1, n_points);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < exclude->len; i++)
+    {
+      gsize point = g_array_index (exclude, gsize, i);
+
+      if (point > n_points)
+        {
+          fail (err, "--exclude %" G_GSIZE_FORMAT ": there are only %" G_GSIZE_FORMAT " points",
+                point, n_points);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
  * tandem_cli_analyse_streams:
  * @argc: number of arguments
  * @argv: the arguments, @argv[0] being "analyse"
@@ -148,28 +282,10 @@ tandem_cli_analyse_streams (int    argc,
                             FILE  *out,
                             FILE  *err)
 {
-  Arguments args = { 0 };
+  TandemCliSpcArguments args = { 0 };
+  gboolean help = FALSE;
   GOptionEntry entries[] = {
-    { "chart", 0, 0, G_OPTION_ARG_STRING, &args.chart,
-      "Chart type: run (default), i, mr, xbar, s, t, p, pp, c, u, up or g", "TYPE" },
-    { "rules", 0, 0, G_OPTION_ARG_STRING, &args.rules,
-      "Rule set: anhoej, ihi (default for run charts) or mdc (default for control charts)",
-      "RULES" },
-    { "freeze", 0, 0, G_OPTION_ARG_STRING, &args.freeze,
-      "Take the centre line and limits from the first N points", "N" },
-    { "part", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.parts,
-      "Start a new phase after point N", "N[,N…]" },
-    { "exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.exclude,
-      "Leave point I out of the calculations", "I[,I…]" },
-    { "no-screen", 0, 0, G_OPTION_ARG_NONE, &args.no_screen,
-      "Do not screen out large moving ranges", NULL },
-    { "multiply", 0, 0, G_OPTION_ARG_STRING, &args.multiply,
-      "Multiply the values by K (100 for percentages)", "K" },
-    { "direction", 0, 0, G_OPTION_ARG_STRING, &args.direction,
-      "Which way is better: increase (default), decrease or neutral", "DIRECTION" },
-    { "target", 0, 0, G_OPTION_ARG_STRING, &args.target,
-      "The target, for the assurance", "V" },
-    { "help", 'h', 0, G_OPTION_ARG_NONE, &args.help, "Show this help", NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, "Show this help", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -198,6 +314,7 @@ tandem_cli_analyse_streams (int    argc,
     "Analyses a measure as a run chart or control chart and prints the result as JSON.\n"
     "FILE.csv (or - for standard input) has a header naming the columns x, y and\n"
     "optionally n; rows with the same x form one subgroup.");
+  tandem_cli_spc_arguments_add_entries (&args, context);
   g_option_context_add_main_entries (context, entries, NULL);
 
   tandem_spc_options_init (&options);
@@ -208,70 +325,28 @@ tandem_cli_analyse_streams (int    argc,
       goto out;
     }
 
-  if (args.help)
+  if (help)
     {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_autofree char *help_text = g_option_context_get_help (context, TRUE, NULL);
 
-      fputs (help, out);
+      fputs (help_text, out);
       status = STATUS_OK;
       goto out;
     }
 
   if (g_strv_length (strv) != 2)
     {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_autofree char *help_text = g_option_context_get_help (context, TRUE, NULL);
 
       fail (err, "analyse: %s", g_strv_length (strv) < 2 ? "which file? Give one CSV file, or -"
                                                          : "give only one CSV file");
-      fputs (help, err);
+      fputs (help_text, err);
       goto out;
     }
   filename = strv[1];
 
-  if (args.chart != NULL && !tandem_spc_chart_from_string (args.chart, &options.chart))
-    {
-      g_autofree char *charts = chart_list ();
-
-      fail (err, "--chart: unknown chart type “%s” (one of %s)", args.chart, charts);
-      goto out;
-    }
-  if (args.rules != NULL && !tandem_spc_rules_from_string (args.rules, &options.rules))
-    {
-      fail (err, "--rules: unknown rule set “%s” (anhoej, ihi or mdc)", args.rules);
-      goto out;
-    }
-  if (options.rules == TANDEM_SPC_RULES_MDC && options.chart == TANDEM_SPC_CHART_RUN)
-    {
-      fail (err, "--rules mdc needs a control chart (--chart i, p, c …); "
-            "for a run chart use --rules ihi or anhoej");
-      goto out;
-    }
-  if (args.direction != NULL &&
-      !tandem_spc_direction_from_string (args.direction, &options.direction))
-    {
-      fail (err, "--direction: “%s” is not increase, decrease or neutral", args.direction);
-      goto out;
-    }
-  if (args.freeze != NULL && !parse_index (args.freeze, &options.freeze))
-    {
-      fail (err, "--freeze: “%s” is not a number of points (1 or more)", args.freeze);
-      goto out;
-    }
-  if (args.multiply != NULL && (!parse_double (args.multiply, &options.multiply) ||
-                                options.multiply <= 0))
-    {
-      fail (err, "--multiply: “%s” is not a number greater than zero", args.multiply);
-      goto out;
-    }
-  if (args.target != NULL && !parse_double (args.target, &options.target))
-    {
-      fail (err, "--target: “%s” is not a number", args.target);
-      goto out;
-    }
-  if (!parse_index_list (args.parts, "--part", parts, err) ||
-      !parse_index_list (args.exclude, "--exclude", exclude, err))
+  if (!tandem_cli_spc_arguments_apply (&args, &options, parts, exclude, err))
     goto out;
-  options.screen_mr = !args.no_screen;
 
   if (strcmp (filename, "-") == 0)
     data = tandem_csv_read_measure_stream (in, &error);
@@ -285,29 +360,8 @@ tandem_cli_analyse_streams (int    argc,
     }
 
   n_points = tandem_spc_data_get_n_subgroups (data);
-  for (guint i = 0; i < parts->len; i++)
-    {
-      gsize part = g_array_index (parts, gsize, i);
-
-      if (part >= n_points)
-        {
-          fail (err, "--part %" G_GSIZE_FORMAT ": a new phase starts after a point from 1 to "
-                "%" G_GSIZE_FORMAT " (there are %" G_GSIZE_FORMAT " points)",
-                part, n_points - 1, n_points);
-          goto out;
-        }
-    }
-  for (guint i = 0; i < exclude->len; i++)
-    {
-      gsize point = g_array_index (exclude, gsize, i);
-
-      if (point > n_points)
-        {
-          fail (err, "--exclude %" G_GSIZE_FORMAT ": there are only %" G_GSIZE_FORMAT " points",
-                point, n_points);
-          goto out;
-        }
-    }
+  if (!tandem_cli_spc_check_points (parts, exclude, n_points, err))
+    goto out;
 
   options.parts = (const gsize *) (gpointer) parts->data;
   options.n_parts = parts->len;
@@ -334,7 +388,7 @@ tandem_cli_analyse_streams (int    argc,
   status = STATUS_OK;
 
 out:
-  arguments_clear (&args);
+  tandem_cli_spc_arguments_clear (&args);
   return status;
 }
 

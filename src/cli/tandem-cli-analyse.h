@@ -9,7 +9,36 @@
 
 #include <glib.h>
 
+#include "tandem-spc.h"
+
 G_BEGIN_DECLS
+
+/* The analysis options `analyse` and `chart` share, as given. */
+typedef struct
+{
+  char      *chart;
+  char      *rules;
+  char      *freeze;
+  char     **parts;
+  char     **exclude;
+  gboolean   no_screen;
+  char      *multiply;
+  char      *direction;
+  char      *target;
+} TandemCliSpcArguments;
+
+void     tandem_cli_spc_arguments_add_entries (TandemCliSpcArguments       *args,
+                                               GOptionContext              *context);
+void     tandem_cli_spc_arguments_clear       (TandemCliSpcArguments       *args);
+gboolean tandem_cli_spc_arguments_apply       (const TandemCliSpcArguments *args,
+                                               TandemSpcOptions            *options,
+                                               GArray                      *parts,
+                                               GArray                      *exclude,
+                                               FILE                        *err);
+gboolean tandem_cli_spc_check_points          (GArray                      *parts,
+                                               GArray                      *exclude,
+                                               gsize                        n_points,
+                                               FILE                        *err);
 
 int tandem_cli_analyse         (int    argc,
                                 char **argv);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "tandem-cli-analyse.h"
+#include "tandem-cli-chart.h"
 #include "tandem-cli-export.h"
 #include "tandem-cli-measures.h"
 #include "tandem-cli-merge.h"
@@ -321,6 +322,8 @@ static const Command commands[] = {
   { "info", command_info, "info [--json] FILE", N_("List teams, diagrams, measures and counts") },
   { "analyse", tandem_cli_analyse, "analyse [OPTIONS] FILE.csv|-",
     N_("Analyse a measure's data as a run or SPC chart; JSON out") },
+  { "chart", tandem_cli_chart, "chart [OPTIONS] CSV… (--output FILE | --output-dir DIR)",
+    N_("Draw a CSV file's run or SPC chart as PDF, PNG or SVG, no project needed") },
   { "export", tandem_cli_export, "export KIND [OPTIONS] PROJECT",
     N_("Export charts, diagrams, sessions or summaries as PDF, PNG or SVG") },
   { "import", tandem_cli_import, "import data --measure NAME CSV PROJECT", N_("Add a CSV file's rows to a measure") },

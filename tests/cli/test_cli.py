@@ -145,6 +145,78 @@ class CliTest(unittest.TestCase):
         self.assertEqual([n for n in os.listdir(self.dir) if n.startswith(".tandem-export")], [])
         self.assertEqual(read(p), bytes(data))
 
+    def write_weeks(self, name, n, start="2024-01-01"):
+        """A CSV of n weekly values, as a spreadsheet saves it."""
+        import datetime
+        day = datetime.date.fromisoformat(start)
+        rows = ["date,value"]
+        for i in range(n):
+            rows.append(f"{day + datetime.timedelta(weeks=i)},{20 + (i * 7919 % 13) - 6}")
+        with open(self.path(name), "w") as f:
+            f.write("\n".join(rows) + "\n")
+        return self.path(name)
+
+    def pdf_text(self, path):
+        return subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True,
+                              text=True, check=True).stdout
+
+    def test_chart_from_csv(self):
+        csv = self.write_weeks("Falls.csv", 104)
+        notes = self.path("notes.csv")
+        with open(notes, "w") as f:
+            f.write("date,text\n2024-06-03,New rota starts\n")
+        out = self.path("falls.pdf")
+        r = run("chart", csv, "--title", "Falls on the ward", "--y-label", "falls",
+                "--annotations", notes, "--chart", "i", "--part", "52", "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Wrote " + out, r.stdout)
+        text = self.pdf_text(out)
+        self.assertIn("Falls on the ward", text)
+        self.assertIn("104 points", text)
+        self.assertIn("New rota starts", text)
+        # Standard input to standard output; the title defaults to "Chart".
+        with open(csv) as f:
+            r = subprocess.run([CLI, "chart", "-", "-o", "-", "--format", "svg"], stdin=f,
+                               capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(r.stdout.startswith("<?xml"))
+
+    def test_chart_output_dir(self):
+        a = self.write_weeks("ward a.csv", 30)
+        b = self.write_weeks("ward b.csv", 40)
+        bad = self.path("bad.csv")
+        with open(bad, "w") as f:
+            f.write("date,value\n2024-01-01,3\nsoon,4\n")
+        out = self.path("charts")
+        os.mkdir(out)
+        r = run("chart", a, bad, b, "--output-dir", out)
+        # The bad file is named with its line; the good ones are still made.
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("bad.csv: line 3", r.stderr)
+        self.assertEqual(sorted(os.listdir(out)), ["ward a.pdf", "ward b.pdf"])
+        self.assertIn("ward b", self.pdf_text(os.path.join(out, "ward b.pdf")))
+        r = run("chart", a, b, "--output-dir", out, "--format", "png", "--dpi", "72")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(read(os.path.join(out, "ward a.png"))[:4], b"\x89PNG")
+
+    def test_chart_refuses(self):
+        csv = self.write_weeks("w.csv", 20)
+        project = self.path("Ward.tandem")
+        self.assertEqual(run("new", project).returncode, 0)
+        before = read(project)
+        for args, words in [
+            (["--chart", "nope", "-o", self.path("x.pdf")], "unknown chart type"),
+            (["--part", "40", "-o", self.path("x.pdf")], "--part 40"),
+            (["--exclude", "0", "-o", self.path("x.pdf")], "--exclude"),
+            (["-o", project, "--format", "pdf"], "is a Tandem project"),
+            ([], "--output FILE"),
+        ]:
+            r = run("chart", csv, *args)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn(words, r.stderr)
+        self.assertEqual(read(project), before)
+        self.assertFalse(os.path.exists(self.path("x.pdf")))
+
     def test_analyse_stdin(self):
         csv = "x,y\n" + "".join(f"2024-01-{d:02d},{v}\n" for d, v in
                                  zip(range(1, 21), [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 9, 10, 11, 10, 12, 11, 10, 12, 11, 13]))
