@@ -16,6 +16,7 @@
 #include "tandem-cli-export.h"
 #include "tandem-cli-measures.h"
 #include "tandem-cli-merge.h"
+#include "tandem-cli-setup.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
 
@@ -320,6 +321,10 @@ static const Command commands[] = {
     N_("Create a project filled with sample data") },
   { "check", command_check, "check FILE", N_("Check a project file (exit 0 good, 1 problems, 2 unusable)") },
   { "info", command_info, "info [--json] FILE", N_("List teams, diagrams, measures and counts") },
+  { "team", tandem_cli_team, "team add|rename|list …",
+    N_("Add, rename or list a project's teams") },
+  { "measure", tandem_cli_measure, "measure add|set|list …",
+    N_("Add a measure, change its settings, or list measures") },
   { "analyse", tandem_cli_analyse, "analyse [OPTIONS] FILE.csv|-",
     N_("Analyse a measure's data as a run or SPC chart; JSON out") },
   { "chart", tandem_cli_chart, "chart [OPTIONS] CSV… (--output FILE | --output-dir DIR)",

@@ -217,6 +217,60 @@ class CliTest(unittest.TestCase):
         self.assertEqual(read(project), before)
         self.assertFalse(os.path.exists(self.path("x.pdf")))
 
+    def changes(self, project):
+        with sqlite3.connect(project) as db:
+            return [row[0] for row in db.execute("SELECT label FROM change_txn ORDER BY rowid")]
+
+    def test_team_and_measure_setup(self):
+        p = self.path("Ward.tandem")
+        self.assertEqual(run("new", p).returncode, 0)
+        r = run("team", "add", "Ward 7", "--ward", "Oak", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Added team “Ward 7”", r.stdout)
+        r = run("team", "rename", "Ward 7", "Oak ward", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(run("team", "list", p).stdout, "Oak ward\n")
+        r = run("measure", "add", "Falls", "--team", "Oak ward", "--chart", "c",
+                "--direction", "decrease", "--unit", "falls", "--frequency", "weekly",
+                "--target", "3", "--kind", "outcome", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Added measure “Falls” to team “Oak ward”", r.stdout)
+        r = run("measure", "set", "Falls", "--rules", "ihi", "--chart", "run", "--target", "2.5", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(run("measure", "list", p).stdout,
+                         "Oak ward\tFalls\trun\tihi\tdecrease\tfalls\tweekly\t2.5\t0\n")
+        # One undoable change a command, labelled as the app labels it.
+        self.assertEqual(self.changes(p)[1:], ["Add team", "Rename team", "Add the measure “Falls”",
+                                               "Change the measure “Falls”"])
+        info = json.loads(run("info", "--json", p).stdout)
+        self.assertEqual(info["teams"][0]["measures"], ["Falls"])
+
+    def test_setup_refuses_bad_values(self):
+        p = self.path("Ward.tandem")
+        self.assertEqual(run("new", p).returncode, 0)
+        self.assertEqual(run("team", "add", "Oak ward", p).returncode, 0)
+        self.assertEqual(run("measure", "add", "Falls", "--team", "Oak ward", p).returncode, 0)
+        before = self.changes(p)
+        for args, words in [
+            (["team", "add", "Oak ward", p], "already a team"),
+            (["team", "add", " ", p], "name"),
+            (["team", "rename", "Nobody", "X", p], "no team called"),
+            (["measure", "add", "Waits", "--team", "Nobody", p], "no team called"),
+            (["measure", "add", "Waits", p], "--team"),
+            (["measure", "add", "Falls", "--team", "Oak ward", p], "already a measure"),
+            (["measure", "add", "Waits", "--team", "Oak ward", "--frequency", "hourly", p], "hourly"),
+            (["measure", "add", "Waits", "--team", "Oak ward", "--chart", "pie", p], "pie"),
+            (["measure", "set", "Falls", "--target", "lots", p], "lots"),
+            (["measure", "set", "Falls", "--direction", "up", p], "up"),
+            (["measure", "set", "Falls", "--kind", "vibe", p], "vibe"),
+            (["measure", "set", "Falls", p], "Nothing to change"),
+            (["measure", "set", "Nothing", "--unit", "x", p], "no measure"),
+        ]:
+            r = run(*args)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn(words, r.stderr, args)
+        self.assertEqual(self.changes(p), before)
+
     def test_analyse_stdin(self):
         csv = "x,y\n" + "".join(f"2024-01-{d:02d},{v}\n" for d, v in
                                  zip(range(1, 21), [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 9, 10, 11, 10, 12, 11, 10, 12, 11, 13]))
