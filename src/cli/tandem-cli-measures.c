@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tandem-change.h"
 #include "tandem-chart.h"
 #include "tandem-cli-measures.h"
 #include "tandem-cli-output.h"
@@ -19,6 +20,7 @@
 #include "tandem-measure.h"
 #include "tandem-project.h"
 #include "tandem-table-import.h"
+#include "tandem-team.h"
 
 static int G_GNUC_PRINTF (2, 3)
 fail (int         status,
@@ -206,7 +208,8 @@ tandem_cli_import (int    argc,
   g_autofree char *contents = NULL;
   g_autofree char *id = NULL;
   g_autofree char *label = NULL;
-  gboolean decimal_comma = FALSE, skip_bad = FALSE;
+  g_autofree char *team = NULL;
+  gboolean decimal_comma = FALSE, skip_bad = FALSE, create = FALSE;
   TandemImportOptions options;
   gsize length;
   int status = 0;
@@ -216,6 +219,9 @@ tandem_cli_import (int    argc,
       N_("auto (the default), iso, dmy, mdy, my or excel"), "FORMAT" },
     { "decimal-comma", 0, 0, G_OPTION_ARG_NONE, &decimal_comma, N_("Numbers are written 3,5"), NULL },
     { "skip-bad", 0, 0, G_OPTION_ARG_NONE, &skip_bad, N_("Import the good rows even if some are bad"), NULL },
+    { "create", 0, 0, G_OPTION_ARG_NONE, &create,
+      N_("Make the measure (a run chart) in the team given by --team if there is none of that name"), NULL },
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("With --create: the new measure's team"), "TEAM" },
     { NULL }
   };
 
@@ -230,6 +236,8 @@ tandem_cli_import (int    argc,
     return fail (2, _("There is no import of “%s”: use “import data”."), argv[1]);
   if (name == NULL)
     return fail (2, "%s", _("Say which measure the data are for with --measure NAME."));
+  if (create && team == NULL)
+    return fail (2, "%s", _("Say which team a new measure is for with --team TEAM."));
 
   if (!g_file_get_contents (argv[2], &contents, &length, &error))
     return fail (2, "%s", error->message);
@@ -257,12 +265,29 @@ tandem_cli_import (int    argc,
   project = tandem_project_open (argv[3], &error);
   if (project == NULL)
     return fail (2, "%s", error->message);
-  id = tandem_measure_find (project, name, &error);
-  if (id == NULL)
+  id = tandem_measure_find (project, name, create ? NULL : &error);
+  if (id == NULL && !create)
     return fail (2, "%s", error->message);
   label = g_strdup_printf (ngettext ("Import %u data point", "Import %u data points",
                                      import->rows->len), import->rows->len);
-  if (!tandem_import_save (project, id, import, label, &error))
+  if (id == NULL)
+    {
+      /* The new measure and its data are one change: one undo takes both. */
+      g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+      g_autofree char *team_id = tandem_team_find (project, team);
+      g_autofree char *create_label = NULL;
+
+      if (team_id == NULL)
+        return fail (2, _("%s: there is no team called “%s”"), argv[3], team);
+      create_label = g_strdup_printf (_("Add the measure “%s” with its data"), name);
+      if (!tandem_change_begin (&change, project, create_label, &error) ||
+          (id = tandem_measure_add (project, team_id, name, &error)) == NULL ||
+          !tandem_import_save (project, id, import, label, &error) ||
+          !tandem_change_commit (&change, &error))
+        return fail (2, "%s", error->message);
+      printf (_("Added measure “%s” to team “%s”\n"), name, team);
+    }
+  else if (!tandem_import_save (project, id, import, label, &error))
     return fail (2, "%s", error->message);
   printf (ngettext ("Imported %u data point into “%s”\n", "Imported %u data points into “%s”\n",
                     import->rows->len), import->rows->len, name);

@@ -20,6 +20,7 @@
 #include "tandem-csv.h"
 #include "tandem-error.h"
 #include "tandem-spc.h"
+#include "tandem-change.h"
 #include "tandem-table-import.h"
 
 static gboolean
@@ -423,10 +424,13 @@ tandem_import_save (TandemProject       *project,
                     const char          *label,
                     GError             **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (measure_id != NULL && import != NULL, FALSE);
 
-  if (!tandem_project_begin (project, label, error))
+  /* A change of its own, or part of the caller's (a measure made for it). */
+  if (!tandem_change_begin (&change, project, label, error))
     return FALSE;
   for (guint i = 0; i < import->rows->len; i++)
     {
@@ -442,10 +446,7 @@ tandem_import_save (TandemProject       *project,
       g_autofree char *id = tandem_project_insert (project, "data_point", fields,
                                                    G_N_ELEMENTS (fields), error);
       if (id == NULL)
-        {
-          tandem_project_rollback (project);
-          return FALSE;
-        }
+        return FALSE;
     }
-  return tandem_project_commit (project, error);
+  return tandem_change_commit (&change, error);
 }

@@ -271,6 +271,25 @@ class CliTest(unittest.TestCase):
             self.assertIn(words, r.stderr, args)
         self.assertEqual(self.changes(p), before)
 
+    def test_import_create(self):
+        p = self.path("Ward.tandem")
+        csv = self.write_weeks("falls.csv", 30)
+        self.assertEqual(run("new", p).returncode, 0)
+        self.assertEqual(run("team", "add", "Oak ward", p).returncode, 0)
+        r = run("import", "data", "--create", "--team", "Nobody", "--measure", "Falls", csv, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no team called “Nobody”", r.stderr)
+        r = run("import", "data", "--create", "--team", "Oak ward", "--measure", "Falls", csv, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Added measure “Falls”", r.stdout)
+        self.assertIn("Imported 30 data points", r.stdout)
+        self.assertEqual(self.changes(p)[-1], "Add the measure “Falls” with its data")
+        # A second import finds the measure made by the first.
+        r = run("import", "data", "--create", "--team", "Oak ward", "--measure", "Falls",
+                self.write_weeks("more.csv", 4, start="2025-01-06"), p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(run("measure", "list", p).stdout.endswith("\t34\n"))
+
     def test_analyse_stdin(self):
         csv = "x,y\n" + "".join(f"2024-01-{d:02d},{v}\n" for d, v in
                                  zip(range(1, 21), [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 9, 10, 11, 10, 12, 11, 10, 12, 11, 13]))
