@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-chart.h"
 #include "tandem-cli-analyse.h"
 #include "tandem-cli-chart.h"
@@ -367,19 +368,6 @@ date_format_from_string (const char       *name,
   return FALSE;
 }
 
-static int G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "tandem-cli: %s\n", message);
-  return STATUS_BAD_INPUT;
-}
 
 /**
  * tandem_cli_chart:
@@ -448,30 +436,30 @@ tandem_cli_chart (int    argc,
   tandem_cli_spc_arguments_add_entries (&spc, context);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    status = fail ("chart: %s", error->message);
+    status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "chart: %s", error->message);
   else if (argc < 2)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
       fputs (help, stderr);
-      status = fail ("%s", _("chart: which file? Give a CSV file, or - for standard input"));
+      status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("chart: which file? Give a CSV file, or - for standard input"));
     }
   else if (!tandem_cli_spc_arguments_apply (&spc, &settings.options, settings.parts,
                                             settings.exclude, stderr))
     status = STATUS_BAD_INPUT;
   else if ((output == NULL) == (output_dir == NULL))
-    status = fail ("%s", _("chart: say where the chart goes: --output FILE for one CSV file, "
+    status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("chart: say where the chart goes: --output FILE for one CSV file, "
                            "or --output-dir DIR for one chart per CSV file"));
   else if (output != NULL && argc != 2)
-    status = fail ("%s", _("chart: --output takes one CSV file; for several, use --output-dir DIR"));
+    status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("chart: --output takes one CSV file; for several, use --output-dir DIR"));
   else if (output_dir != NULL && !g_file_test (output_dir, G_FILE_TEST_IS_DIR))
-    status = fail (_("chart: --output-dir %s: there is no such folder"), output_dir);
+    status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("chart: --output-dir %s: there is no such folder"), output_dir);
   else if (paper_name && !tandem_paper_from_string (paper_name, &paper))
-    status = fail (_("chart: unknown paper “%s”: use a4 or a3"), paper_name);
+    status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("chart: unknown paper “%s”: use a4 or a3"), paper_name);
   else if (!style_from_string (style_name, &settings.style))
-    status = fail (_("chart: unknown style “%s”: use print, screen or high-contrast"), style_name);
+    status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("chart: unknown style “%s”: use print, screen or high-contrast"), style_name);
   else if (date_format && !date_format_from_string (date_format, &settings.date_format))
-    status = fail (_("chart: unknown date format “%s”: use auto, iso, dmy, mdy, my or excel"),
+    status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("chart: unknown date format “%s”: use auto, iso, dmy, mdy, my or excel"),
                    date_format);
   if (status != STATUS_OK)
     goto out;
@@ -481,7 +469,7 @@ tandem_cli_chart (int    argc,
     format_name = g_ascii_strdown (strrchr (output, '.') + 1, -1);
   if (!tandem_export_format_from_string (format_name ? format_name : "pdf", &settings.format))
     {
-      status = fail (_("chart: unknown format “%s”: use pdf, png or svg"), format_name);
+      status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("chart: unknown format “%s”: use pdf, png or svg"), format_name);
       goto out;
     }
   if (output != NULL && tandem_cli_refuse_output (output, settings.format != TANDEM_EXPORT_SVG))
@@ -493,7 +481,7 @@ tandem_cli_chart (int    argc,
     for (int i = 1; i < argc; i++)
       if (g_str_equal (argv[i], "-"))
         {
-          status = fail ("%s", _("chart: standard input has no name to make a file of: "
+          status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("chart: standard input has no name to make a file of: "
                                  "use --output FILE"));
           goto out;
         }

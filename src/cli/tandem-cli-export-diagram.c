@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-cli-export-diagram.h"
 #include "tandem-cli-output.h"
 #include "tandem-diagram-layout.h"
@@ -16,12 +17,6 @@
 #include "tandem-project.h"
 #include "tandem-team.h"
 
-static int
-fail (const char *message)
-{
-  fprintf (stderr, "tandem-cli: %s\n", message);
-  return 2;
-}
 
 /**
  * tandem_cli_export_diagram:
@@ -87,7 +82,7 @@ tandem_cli_export_diagram (int    argc,
                                            "poster tiled across four pages."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error->message);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   if (argc != 2 || output == NULL || format_name == NULL || team == NULL)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
@@ -95,11 +90,11 @@ tandem_cli_export_diagram (int    argc,
       return 2;
     }
   if (!tandem_export_format_from_string (format_name, &format))
-    return fail (_("--format must be pdf, png or svg."));
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("--format must be pdf, png or svg."));
   if (!tandem_paper_from_string (paper_name ? paper_name : (poster ? "a4" : "a3"), &paper))
-    return fail (_("--paper must be a4 or a3."));
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("--paper must be a4 or a3."));
   if (poster && format != TANDEM_EXPORT_PDF)
-    return fail (_("A poster has four pages: export it as PDF (--format pdf)."));
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("A poster has four pages: export it as PDF (--format pdf)."));
   if (tandem_cli_refuse_output (output, format != TANDEM_EXPORT_SVG))
     return 2;
 
@@ -107,12 +102,12 @@ tandem_cli_export_diagram (int    argc,
    * unless it passes (see tandem-cli-output.c). */
   project = tandem_project_open_for_reading (argv[1], &error);
   if (project == NULL)
-    return fail (error->message);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   team_id = tandem_team_find (project, team);
   if (team_id == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("There is no team called “%s” in %s."), team, argv[1]);
-      return tandem_cli_fail_if_damaged (project) ? 2 : fail (message);
+      return tandem_cli_fail_if_damaged (project) ? 2 : tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", message);
     }
   ids = tandem_diagram_list (project, team_id, &names);
   for (guint i = 0; i < ids->len && diagram_id == NULL; i++)
@@ -123,7 +118,7 @@ tandem_cli_export_diagram (int    argc,
       g_autofree char *message = diagram_name
         ? g_strdup_printf (_("%s has no diagram called “%s”."), team, diagram_name)
         : g_strdup_printf (_("%s has no driver diagram yet."), team);
-      return tandem_cli_fail_if_damaged (project) ? 2 : fail (message);
+      return tandem_cli_fail_if_damaged (project) ? 2 : tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", message);
     }
 
   diagram = tandem_diagram_load (project, diagram_id, &error);
@@ -140,7 +135,7 @@ tandem_cli_export_diagram (int    argc,
                                       tandem_diagram_pages_get_n_pages (pages), dpi,
                                       tandem_diagram_draw_page, pages,
                                       tandem_cli_confirm_intact, project, &error))
-    return fail (error->message);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   /* With “-”, standard output holds the diagram itself. */
   if (!g_str_equal (output, "-"))
     printf (_("Wrote %s\n"), output);

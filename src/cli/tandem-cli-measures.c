@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-change.h"
 #include "tandem-chart.h"
 #include "tandem-cli-measures.h"
@@ -22,44 +23,7 @@
 #include "tandem-table-import.h"
 #include "tandem-team.h"
 
-static int G_GNUC_PRINTF (2, 3)
-fail (int         status,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
 
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "tandem-cli: %s\n", message);
-  return status;
-}
-
-static gboolean
-parse (GOptionContext  *context,
-       int             *argc,
-       char          ***argv,
-       int              n_positional,
-       int             *status)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = fail (2, "%s", error->message);
-      return FALSE;
-    }
-  if (*argc - 1 != n_positional)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s", help);
-      *status = 2;
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /**
  * tandem_cli_export_chart:
@@ -105,23 +69,23 @@ tandem_cli_export_chart (int    argc,
 
   g_option_context_set_summary (context, _("Export a measure's run or SPC chart as PDF, PNG or SVG."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
     return status;
   if (name == NULL)
-    return fail (2, "%s", _("Say which measure to export with --measure NAME."));
+    return tandem_cli_fail (2, "%s", _("Say which measure to export with --measure NAME."));
   if (output == NULL)
-    return fail (2, "%s", _("Say where to write the chart with --output FILE."));
+    return tandem_cli_fail (2, "%s", _("Say where to write the chart with --output FILE."));
   if (format_name == NULL)
     {
       const char *dot = strrchr (output, '.');
       format_name = g_ascii_strdown (dot ? dot + 1 : "", -1);
     }
   if (!tandem_export_format_from_string (format_name, &format))
-    return fail (2, _("Unknown format “%s”: use pdf, png or svg."), format_name);
+    return tandem_cli_fail (2, _("Unknown format “%s”: use pdf, png or svg."), format_name);
   if (tandem_cli_refuse_output (output, format != TANDEM_EXPORT_SVG))
     return 2;
   if (paper_name && !tandem_paper_from_string (paper_name, &paper))
-    return fail (2, _("Unknown paper “%s”: use a4 or a3."), paper_name);
+    return tandem_cli_fail (2, _("Unknown paper “%s”: use a4 or a3."), paper_name);
   if (style_name == NULL || g_str_equal (style_name, "print"))
     style = TANDEM_CHART_STYLE_PRINT;
   else if (g_str_equal (style_name, "screen"))
@@ -129,7 +93,7 @@ tandem_cli_export_chart (int    argc,
   else if (g_str_equal (style_name, "high-contrast"))
     style = TANDEM_CHART_STYLE_HIGH_CONTRAST;
   else
-    return fail (2, _("Unknown style “%s”: use print, screen or high-contrast."), style_name);
+    return tandem_cli_fail (2, _("Unknown style “%s”: use print, screen or high-contrast."), style_name);
 
   /* Fonts are found and loaded on a second thread while the project is
    * opened and the data analysed (see tandem_export_prepare_fonts()). */
@@ -139,7 +103,7 @@ tandem_cli_export_chart (int    argc,
 
   project = tandem_project_open_for_reading (argv[1], &error);
   if (project == NULL)
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   id = tandem_measure_find (project, name, &error);
   if (id == NULL)
     return tandem_cli_fail_reading (project, error);
@@ -153,7 +117,7 @@ tandem_cli_export_chart (int    argc,
   if (!tandem_export_pages_confirmed (output, format, width, height, 1, dpi,
                                       tandem_chart_draw_page, chart,
                                       tandem_cli_confirm_intact, project, &error))
-    return fail (error->domain == TANDEM_PROJECT_ERROR ||
+    return tandem_cli_fail (error->domain == TANDEM_PROJECT_ERROR ||
                  error->code == TANDEM_EXPORT_ERROR_INVALID ||
                  error->code == TANDEM_EXPORT_ERROR_PROJECT ? 2 : 1, "%s", error->message);
   if (tandem_chart_get_notes_cut (chart) > 0)
@@ -230,25 +194,25 @@ tandem_cli_import (int    argc,
                                   "their names (date, value, denominator, note), else the first "
                                   "two are the date and the value."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse (context, &argc, &argv, 3, &status))
+  if (!tandem_cli_parse (context, &argc, &argv, 3, &status))
     return status;
   if (!g_str_equal (argv[1], "data"))
-    return fail (2, _("There is no import of “%s”: use “import data”."), argv[1]);
+    return tandem_cli_fail (2, _("There is no import of “%s”: use “import data”."), argv[1]);
   if (name == NULL)
-    return fail (2, "%s", _("Say which measure the data are for with --measure NAME."));
+    return tandem_cli_fail (2, "%s", _("Say which measure the data are for with --measure NAME."));
   if (create && team == NULL)
-    return fail (2, "%s", _("Say which team a new measure is for with --team TEAM."));
+    return tandem_cli_fail (2, "%s", _("Say which team a new measure is for with --team TEAM."));
 
   if (!g_file_get_contents (argv[2], &contents, &length, &error))
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   table = tandem_table_parse (contents, (gssize) length, 0, &error);
   if (table == NULL)
-    return fail (2, "%s: %s", argv[2], error->message);
+    return tandem_cli_fail (2, "%s: %s", argv[2], error->message);
   tandem_table_guess_options (table, &options);
   if (decimal_comma)
     options.decimal_comma = TRUE;
   if (date_format && !date_format_from_string (date_format, &options.date_format))
-    return fail (2, _("Unknown date format “%s”: use auto, iso, dmy, mdy, my or excel."), date_format);
+    return tandem_cli_fail (2, _("Unknown date format “%s”: use auto, iso, dmy, mdy, my or excel."), date_format);
   import = tandem_table_import (table, &options);
 
   for (guint i = 0; i < import->problems->len; i++)
@@ -257,17 +221,17 @@ tandem_cli_import (int    argc,
       fprintf (stderr, _("%s: line %u: %s\n"), argv[2], problem->line, problem->reason);
     }
   if (import->problems->len > 0 && !skip_bad)
-    return fail (2, _("Nothing was imported: fix the rows above, or use --skip-bad to import "
+    return tandem_cli_fail (2, _("Nothing was imported: fix the rows above, or use --skip-bad to import "
                       "the %u good rows."), import->rows->len);
   if (import->rows->len == 0)
-    return fail (2, "%s", _("Nothing to import: the file has no rows of data."));
+    return tandem_cli_fail (2, "%s", _("Nothing to import: the file has no rows of data."));
 
   project = tandem_project_open (argv[3], &error);
   if (project == NULL)
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   id = tandem_measure_find (project, name, create ? NULL : &error);
   if (id == NULL && !create)
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   label = g_strdup_printf (ngettext ("Import %u data point", "Import %u data points",
                                      import->rows->len), import->rows->len);
   if (id == NULL)
@@ -278,17 +242,17 @@ tandem_cli_import (int    argc,
       g_autofree char *create_label = NULL;
 
       if (team_id == NULL)
-        return fail (2, _("%s: there is no team called “%s”"), argv[3], team);
+        return tandem_cli_fail (2, _("%s: there is no team called “%s”"), argv[3], team);
       create_label = g_strdup_printf (_("Add the measure “%s” with its data"), name);
       if (!tandem_change_begin (&change, project, create_label, &error) ||
           (id = tandem_measure_add (project, team_id, name, &error)) == NULL ||
           !tandem_import_save (project, id, import, label, &error) ||
           !tandem_change_commit (&change, &error))
-        return fail (2, "%s", error->message);
+        return tandem_cli_fail (2, "%s", error->message);
       printf (_("Added measure “%s” to team “%s”\n"), name, team);
     }
   else if (!tandem_import_save (project, id, import, label, &error))
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   printf (ngettext ("Imported %u data point into “%s”\n", "Imported %u data points into “%s”\n",
                     import->rows->len), import->rows->len, name);
   return 0;

@@ -8,28 +8,10 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-cli-merge.h"
 #include "tandem-merge.h"
 
-static int
-fail (int         status,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int         status,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "tandem-cli: %s\n", message);
-  return status;
-}
 
 /* Merges THEIRS into INTO_MINE and says what came in, then lists the
  * conflicts waiting in INTO_MINE. Exit status 0 on success, 2 when either
@@ -52,7 +34,7 @@ tandem_cli_merge (int    argc,
                                   "to resolve in Tandem. Every change keeps the name of the person "
                                   "who made it. THEIRS is never changed."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   if (argc != 3)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
@@ -62,9 +44,9 @@ tandem_cli_merge (int    argc,
 
   mine = tandem_project_open (argv[2], &error);
   if (mine == NULL)
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   if (!tandem_project_merge (mine, argv[1], &summary, &error))
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
 
   sentence = tandem_merge_summary_describe (&summary);
   printf ("%s\n", sentence);

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-change.h"
 #include "tandem-cli-setup.h"
 #include "tandem-enums.h"
@@ -21,43 +22,7 @@
 #include "tandem-stored-enums.h"
 #include "tandem-team.h"
 
-static int G_GNUC_PRINTF (1, 2)
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
 
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "tandem-cli: %s\n", message);
-  return 2;
-}
-
-static gboolean
-parse (GOptionContext  *context,
-       int             *argc,
-       char          ***argv,
-       int              n_positional,
-       int             *status)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = fail ("%s", error->message);
-      return FALSE;
-    }
-  if (*argc - 1 != n_positional)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s", help);
-      *status = 2;
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static TandemProject *
 open_project (const char *path,
@@ -68,7 +33,7 @@ open_project (const char *path,
                                    : tandem_project_open_for_reading (path, &error);
 
   if (project == NULL)
-    fail ("%s", error->message);
+    tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   return project;
 }
 
@@ -97,17 +62,17 @@ team_add (int    argc,
 
   g_option_context_set_summary (context, _("Add a team to a project."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse (context, &argc, &argv, 2, &status))
+  if (!tandem_cli_parse (context, &argc, &argv, 2, &status))
     return status;
   project = open_project (argv[2], TRUE);
   if (project == NULL)
     return 2;
   existing = tandem_team_find (project, argv[1]);
   if (existing != NULL)
-    return fail (_("%s: there is already a team called “%s”"), argv[2], argv[1]);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: there is already a team called “%s”"), argv[2], argv[1]);
   id = tandem_team_create (project, argv[1], organisation, service, ward, &error);
   if (id == NULL)
-    return fail ("%s", error->message);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   printf (_("Added team “%s”\n"), g_strstrip (argv[1]));
   return 0;
 }
@@ -124,19 +89,19 @@ team_rename (int    argc,
   int status = 0;
 
   g_option_context_set_summary (context, _("Rename a team."));
-  if (!parse (context, &argc, &argv, 3, &status))
+  if (!tandem_cli_parse (context, &argc, &argv, 3, &status))
     return status;
   project = open_project (argv[3], TRUE);
   if (project == NULL)
     return 2;
   id = tandem_team_find (project, argv[1]);
   if (id == NULL)
-    return fail (_("%s: there is no team called “%s”"), argv[3], argv[1]);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: there is no team called “%s”"), argv[3], argv[1]);
   clash = tandem_team_find (project, argv[2]);
   if (clash != NULL && !g_str_equal (clash, id))
-    return fail (_("%s: there is already a team called “%s”"), argv[3], argv[2]);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: there is already a team called “%s”"), argv[3], argv[2]);
   if (!tandem_team_set_field (project, id, "name", TANDEM_UNCHECKED, argv[2], &error))
-    return fail ("%s", error->message);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   printf (_("Renamed team “%s” to “%s”\n"), argv[1], g_strstrip (argv[2]));
   return 0;
 }
@@ -152,14 +117,14 @@ team_list (int    argc,
   int status = 0;
 
   g_option_context_set_summary (context, _("List a project's teams, one a line."));
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
     return status;
   project = open_project (argv[1], FALSE);
   if (project == NULL)
     return 2;
   teams = tandem_team_list (project, &error);
   if (teams == NULL)
-    return fail ("%s", error->message);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   for (guint i = 0; i < teams->len; i++)
     printf ("%s\n", ((const TandemTeam *) teams->pdata[i])->name);
   return 0;
@@ -257,19 +222,19 @@ measure_settings (const MeasureArguments *args,
       g_autofree char *name = g_strstrip (g_strdup (args->name));
 
       if (*name == '\0')
-        return fail ("%s", _("--name: a measure needs a name")), FALSE;
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("--name: a measure needs a name")), FALSE;
       g_array_append_val (settings, ((Setting) { "name", tandem_value_text (args->name) }));
     }
   if (args->kind != NULL)
     {
       if (!tandem_stored_enum_from_word (TANDEM_TYPE_MEASURE_KIND, args->kind, &word))
-        return fail (_("--kind: “%s” is not outcome, process or balancing"), args->kind), FALSE;
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("--kind: “%s” is not outcome, process or balancing"), args->kind), FALSE;
       g_array_append_val (settings, ((Setting) { "kind", tandem_value_text (args->kind) }));
     }
   if (args->chart != NULL)
     {
       if (!tandem_spc_chart_from_string (args->chart, chart))
-        return fail (_("--chart: unknown chart type “%s” (run, i, mr, xbar, s, t, p, pp, c, u, up "
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("--chart: unknown chart type “%s” (run, i, mr, xbar, s, t, p, pp, c, u, up "
                        "or g)"), args->chart), FALSE;
       *chart_given = TRUE;
     }
@@ -277,9 +242,9 @@ measure_settings (const MeasureArguments *args,
     {
       if (!tandem_spc_rules_from_string (args->rules, &rules) ||
           rules == TANDEM_SPC_RULES_DEFAULT)
-        return fail (_("--rules: unknown rule set “%s” (anhoej, ihi or mdc)"), args->rules), FALSE;
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("--rules: unknown rule set “%s” (anhoej, ihi or mdc)"), args->rules), FALSE;
       if (rules == TANDEM_SPC_RULES_MDC && *chart_given && *chart == TANDEM_SPC_CHART_RUN)
-        return fail ("%s", _("--rules mdc needs a control chart; for a run chart use --rules ihi "
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("--rules mdc needs a control chart; for a run chart use --rules ihi "
                              "or anhoej")), FALSE;
       g_array_append_val (settings, ((Setting) { "rules",
                                                   tandem_value_text (tandem_spc_rules_to_string (rules)) }));
@@ -287,7 +252,7 @@ measure_settings (const MeasureArguments *args,
   if (args->direction != NULL)
     {
       if (!tandem_spc_direction_from_string (args->direction, &direction))
-        return fail (_("--direction: “%s” is not increase, decrease or neutral"),
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("--direction: “%s” is not increase, decrease or neutral"),
                      args->direction), FALSE;
       g_array_append_val (settings, ((Setting) { "direction",
                                                   tandem_value_text (tandem_spc_direction_to_string (direction)) }));
@@ -298,7 +263,7 @@ measure_settings (const MeasureArguments *args,
   if (args->frequency != NULL)
     {
       if (!tandem_stored_enum_from_word (TANDEM_TYPE_MEASURE_FREQUENCY, args->frequency, &word))
-        return fail (_("--frequency: “%s” is not daily, weekly or monthly"), args->frequency), FALSE;
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("--frequency: “%s” is not daily, weekly or monthly"), args->frequency), FALSE;
       g_array_append_val (settings, ((Setting) { "frequency", tandem_value_text (args->frequency) }));
     }
   if (args->target != NULL)
@@ -309,7 +274,7 @@ measure_settings (const MeasureArguments *args,
       errno = 0;
       target = g_ascii_strtod (args->target, &end);
       if (*args->target == '\0' || errno != 0 || *end != '\0' || !isfinite (target))
-        return fail (_("--target: “%s” is not a number"), args->target), FALSE;
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("--target: “%s” is not a number"), args->target), FALSE;
       g_array_append_val (settings, ((Setting) { "target", tandem_value_double (target) }));
     }
   return TRUE;
@@ -365,13 +330,13 @@ measure_add (int    argc,
   int status = 0;
 
   context = measure_context ("NAME PROJECT", _("Add a measure to a team."), &args, TRUE);
-  if (!parse (context, &argc, &argv, 2, &status))
+  if (!tandem_cli_parse (context, &argc, &argv, 2, &status))
     return status;
   if (args.team == NULL)
-    return fail ("%s", _("Say which team the measure is for with --team TEAM."));
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("Say which team the measure is for with --team TEAM."));
   name = g_strstrip (g_strdup (argv[1]));
   if (*name == '\0')
-    return fail ("%s", _("A measure needs a name."));
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("A measure needs a name."));
   if (!measure_settings (&args, settings, &chart, &chart_given))
     return 2;
 
@@ -380,12 +345,12 @@ measure_add (int    argc,
     return 2;
   team_id = tandem_team_find (project, args.team);
   if (team_id == NULL)
-    return fail (_("%s: there is no team called “%s”"), argv[2], args.team);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: there is no team called “%s”"), argv[2], args.team);
   {
     g_autofree char *existing = tandem_measure_find (project, name, NULL);
 
     if (existing != NULL)
-      return fail (_("%s: there is already a measure called “%s”"), argv[2], name);
+      return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: there is already a measure called “%s”"), argv[2], name);
   }
 
   /* The measure and its settings are one change: one undo takes it away. */
@@ -394,7 +359,7 @@ measure_add (int    argc,
       (id = tandem_measure_add (project, team_id, name, &error)) == NULL ||
       !save_settings (project, id, settings, chart_given, chart, &error) ||
       !tandem_change_commit (&change, &error))
-    return fail ("%s", error->message);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   printf (_("Added measure “%s” to team “%s”\n"), name, args.team);
   return 0;
 }
@@ -416,32 +381,32 @@ measure_set (int    argc,
   int status = 0;
 
   context = measure_context ("NAME PROJECT", _("Change a measure's settings."), &args, FALSE);
-  if (!parse (context, &argc, &argv, 2, &status))
+  if (!tandem_cli_parse (context, &argc, &argv, 2, &status))
     return status;
   if (!measure_settings (&args, settings, &chart, &chart_given))
     return 2;
   if (settings->len == 0 && !chart_given)
-    return fail ("%s", _("Nothing to change: give a setting such as --chart or --target."));
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("Nothing to change: give a setting such as --chart or --target."));
 
   project = open_project (argv[2], TRUE);
   if (project == NULL)
     return 2;
   id = tandem_measure_find (project, argv[1], &error);
   if (id == NULL)
-    return fail ("%s", error->message);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   if (args.name != NULL)
     {
       g_autofree char *clash = tandem_measure_find (project, args.name, NULL);
 
       if (clash != NULL && !g_str_equal (clash, id))
-        return fail (_("%s: there is already a measure called “%s”"), argv[2], args.name);
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: there is already a measure called “%s”"), argv[2], args.name);
     }
 
   label = g_strdup_printf (_("Change the measure “%s”"), argv[1]);
   if (!tandem_change_begin (&change, project, label, &error) ||
       !save_settings (project, id, settings, chart_given, chart, &error) ||
       !tandem_change_commit (&change, &error))
-    return fail ("%s", error->message);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   printf (_("Changed measure “%s”:"), argv[1]);
   if (chart_given)
     printf (" chart=%s", tandem_spc_chart_to_string (chart));
@@ -471,16 +436,16 @@ measure_list (int    argc,
                                   "direction, unit, frequency, target, number of points, "
                                   "separated by tabs."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
     return status;
   project = open_project (argv[1], FALSE);
   if (project == NULL)
     return 2;
   teams = tandem_team_list (project, &error);
   if (teams == NULL)
-    return fail ("%s", error->message);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   if (only != NULL && tandem_team_find (project, only) == NULL)
-    return fail (_("%s: there is no team called “%s”"), argv[1], only);
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: there is no team called “%s”"), argv[1], only);
   for (guint t = 0; t < teams->len; t++)
     {
       const TandemTeam *team = teams->pdata[t];
@@ -490,7 +455,7 @@ measure_list (int    argc,
         continue;
       measures = tandem_measure_list (project, team->id, &error);
       if (measures == NULL)
-        return fail ("%s", error->message);
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
       for (guint i = 0; i < measures->len; i++)
         {
           const TandemMeasure *m = measures->pdata[i];

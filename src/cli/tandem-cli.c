@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-cli-analyse.h"
 #include "tandem-cli-chart.h"
 #include "tandem-cli-export.h"
@@ -30,25 +31,6 @@ typedef struct
   const char  *summary;
 } Command;
 
-static int
-fail (int         status,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int         status,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "tandem-cli: %s\n", message);
-  return status;
-}
 
 /* Parses options for one command; leaves the positional arguments in argv. */
 static gboolean
@@ -61,24 +43,11 @@ parse_options (const char    *parameter,
                int           *status)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (parameter);
-  g_autoptr(GError) error = NULL;
 
   g_option_context_set_summary (context, summary);
   if (entries)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = fail (2, "%s", error->message);
-      return FALSE;
-    }
-  if (*argc - 1 != n_positional)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s", help);
-      *status = 2;
-      return FALSE;
-    }
-  return TRUE;
+  return tandem_cli_parse (context, argc, argv, n_positional, status);
 }
 
 static int
@@ -94,7 +63,7 @@ command_new (int    argc,
     return status;
   project = tandem_project_create (argv[1], &error);
   if (project == NULL)
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   printf (_("Created %s\n"), argv[1]);
   return 0;
 }
@@ -123,17 +92,17 @@ command_sample (int    argc,
   else if (g_str_equal (scale, "national"))
     which = TANDEM_SAMPLE_NATIONAL;
   else
-    return fail (2, _("Unknown scale “%s”: use “ward” or “national”."), scale);
+    return tandem_cli_fail (2, _("Unknown scale “%s”: use “ward” or “national”."), scale);
 
   project = tandem_project_create (argv[1], &error);
   if (project == NULL)
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   tandem_project_set_author (project, "Tandem sample");
   if (!tandem_sample_populate (project, which, &error))
     {
       g_clear_object (&project);
       g_unlink (argv[1]);
-      return fail (2, "%s", error->message);
+      return tandem_cli_fail (2, "%s", error->message);
     }
   printf (_("Created %s\n"), argv[1]);
   return 0;
@@ -211,7 +180,7 @@ command_info (int    argc,
 
   project = tandem_project_open (argv[1], &error);
   if (project == NULL || !tandem_project_confirm_intact (project, &error))
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   teams = tandem_project_list_ids (project, TANDEM_ENTITY_TEAM, NULL, NULL,
                                    TANDEM_FIELD_TEAM_POSITION);
 

@@ -1,0 +1,74 @@
+/* tandem-cli-common.c — what every command shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "tandem-cli-common.h"
+
+/**
+ * tandem_cli_fail:
+ * @status: the exit status to return
+ * @format: what went wrong, for the person, printf()-style
+ *
+ * Writes “tandem-cli: …” and a newline to standard error.
+ *
+ * Returns: @status, so that a command can `return tandem_cli_fail (...)`
+ */
+int
+tandem_cli_fail (int         status,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "tandem-cli: %s\n", message);
+  return status;
+}
+
+/**
+ * tandem_cli_parse:
+ * @context: the command's options
+ * @argc: (inout): its argument count
+ * @argv: (inout): its arguments; the positional ones are left
+ * @n_positional: how many positional arguments the command takes
+ * @status: (out): the exit status, when parsing fails
+ *
+ * Parses a command's options. A bad option is named; the wrong number of
+ * positional arguments prints the command's help. Both set @status to 2.
+ *
+ * Returns: %TRUE if the command may go on
+ */
+gboolean
+tandem_cli_parse (GOptionContext  *context,
+                  int             *argc,
+                  char          ***argv,
+                  int              n_positional,
+                  int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
+      return FALSE;
+    }
+  if (*argc - 1 != n_positional)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fprintf (stderr, "%s", help);
+      *status = TANDEM_CLI_BAD_INPUT;
+      return FALSE;
+    }
+  return TRUE;
+}
