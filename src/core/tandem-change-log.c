@@ -83,6 +83,7 @@ entity_label (const char *entity)
   static const struct { const char *entity; const char *label; } labels[] = {
     { "team", N_("team") },
     { "person", N_("person") },
+    { "team_member", N_("team membership") },
     { "equity_tag", N_("equity tag") },
     { "diagram", N_("diagram") },
     { "node_group", N_("group") },

@@ -18,6 +18,7 @@
 #include "tandem-coaching.h"
 #include "tandem-coaching-private.h"
 #include "tandem-date.h"
+#include "tandem-person-private.h"
 #include "tandem-stored-enums.h"
 
 /* Who counts as bringing lived experience to a session. */
@@ -446,8 +447,9 @@ tandem_coaching_list_attendees (TandemProject  *project,
   stmt = prepare (db, "SELECT a.id, p.id, p.name, p.role, a.role, a.status, "
                   "p.brings_lived_experience "
                   "FROM person p LEFT JOIN attendance a ON a.person_id = p.id AND a.session_id = ?2 "
-                  "WHERE p.team_id = ?1 OR a.id IS NOT NULL "
-                  "ORDER BY p.team_id IS NOT ?1, p.position, p.name", error);
+                  "WHERE (" TANDEM_PERSON_IN_TEAM ("p", "?1") " AND p.inactive_since IS NULL) "
+                  "OR a.id IS NOT NULL "
+                  "ORDER BY NOT " TANDEM_PERSON_IN_TEAM ("p", "?1") ", p.position, p.name", error);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, team_id);

@@ -11,6 +11,7 @@
 #include "tandem-coaching.h"
 #include "tandem-contributions.h"
 #include "tandem-db-private.h"
+#include "tandem-person-private.h"
 
 /* The kinds of item counted as "added". Links, tags, attendance and other
  * rows that join two items are left out: they are part of an edit, not an
@@ -346,8 +347,9 @@ tandem_contributions_by_person (TandemProject  *project,
 
   /* Roles: the diagram's team's people, or everyone in the project. */
   if (!run_query (project, diagram_id
-                        ? "SELECT name, role FROM person WHERE team_id = "
-                          "  (SELECT team_id FROM diagram WHERE id = ?1) ORDER BY position, rowid"
+                        ? "SELECT p.name, p.role FROM person p WHERE "
+                          TANDEM_PERSON_IN_TEAM ("p", "(SELECT team_id FROM diagram WHERE id = ?1)")
+                          " ORDER BY p.position, p.rowid"
                         : "SELECT name, role FROM person ORDER BY position, rowid",
                   diagram_id, people_row, &tally, error))
     return NULL;

@@ -9,6 +9,7 @@
 
 #include "tandem-db-private.h"
 #include "tandem-diagram.h"
+#include "tandem-person-private.h"
 #include "tandem-project-private.h"
 #include "tandem-stored-enums.h"
 
@@ -854,8 +855,9 @@ tandem_diagram_list_people (TandemProject *project,
                             const char    *team_id)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  return list_named (project, "SELECT id, name FROM person WHERE team_id = ?1 "
-                              "ORDER BY position, name, id", team_id);
+  return list_named (project, "SELECT p.id, p.name FROM person p "
+                              "WHERE " TANDEM_PERSON_IN_TEAM ("p", "?1") " "
+                              "ORDER BY p.position, p.name, p.id", team_id);
 }
 
 /**

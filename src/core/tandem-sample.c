@@ -305,12 +305,22 @@ add_person (Sample     *s,
             const char *role,
             double      position)
 {
-  return INSERT (s, "person",
-                 { "team_id", TEXT (team) },
-                 { "name", TEXT (name) },
-                 { "role", TEXT (role) },
-                 { "brings_lived_experience", INT (role_brings_lived_experience (role)) },
-                 { "position", REAL (position) });
+  const char *taking_part_as = g_str_equal (role, "peer_support_worker") ? "peer_worker"
+                               : role_brings_lived_experience (role) ? role : NULL;
+  const char *role_title = g_str_equal (role, "peer_support_worker") ? "Peer support worker"
+                           : g_str_equal (role, "senior_sponsor") ? "Senior sponsor"
+                           : g_str_equal (role, "coach") ? "Coach" : NULL;
+  char *person = INSERT (s, "person",
+                         { "name", TEXT (name) },
+                         { "role", TEXT (role) },
+                         { "brings_lived_experience", INT (role_brings_lived_experience (role)) },
+                         { "role_title", TEXT (role_title) },
+                         { "taking_part_as", TEXT (taking_part_as) },
+                         { "position", REAL (position) });
+
+  if (person != NULL)
+    ADD (s, "team_member", { "team_id", TEXT (team) }, { "person_id", TEXT (person) });
+  return person;
 }
 
 void

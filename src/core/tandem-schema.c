@@ -378,10 +378,56 @@ static const char schema_v3[] =
   "  created_at TEXT NOT NULL);"
   "CREATE INDEX conflict_by_entity ON conflict (entity_id, field);";
 
+/* People become a part of the project that teams share: a person belongs to
+ * any number of teams (team_member), so a lived-experience lead who works
+ * with three teams is one person, and deleting a team takes its memberships,
+ * not the people, who stay in the history of the others. person.team_id is
+ * no longer written: a file's people move into memberships here, and a
+ * person brought back from an older copy's history with a team_id counts as
+ * a member of that team (tandem-person.c reads both).
+ *
+ * The new columns may all be NULL, because undoing a delete from before this
+ * format (or merging an older copy) inserts the row as it was logged then,
+ * without them: NULL taking_part_as is taking part as no one in particular,
+ * NULL inactive_since is active. taking_part_as is the role a person chooses
+ * to take part as, never a diagnosis; the older role and
+ * brings_lived_experience are set from it so older readers agree. A
+ * membership moved here has an id made from its person's and team's, so two
+ * copies of one file updated apart give it the same id and can merge. */
+static const char schema_v4[] =
+  "ALTER TABLE person ADD COLUMN role_title TEXT CHECK (length (role_title) <= 200);"
+  "ALTER TABLE person ADD COLUMN taking_part_as TEXT CHECK (taking_part_as IN ("
+  "'lived_experience_partner', 'expert_by_experience', 'peer_worker', 'carer'));"
+  "ALTER TABLE person ADD COLUMN organisation TEXT CHECK (length (organisation) <= 200);"
+  "ALTER TABLE person ADD COLUMN contact TEXT CHECK (length (contact) <= 500);"
+  "ALTER TABLE person ADD COLUMN inactive_since TEXT;"
+
+  "CREATE TABLE team_member ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  person_id TEXT NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  UNIQUE (team_id, person_id));"
+  "CREATE INDEX team_member_by_person ON team_member (person_id);"
+
+  "UPDATE person SET taking_part_as = CASE role"
+  "  WHEN 'lived_experience_partner' THEN 'lived_experience_partner'"
+  "  WHEN 'expert_by_experience' THEN 'expert_by_experience'"
+  "  WHEN 'peer_support_worker' THEN 'peer_worker'"
+  "  WHEN 'carer' THEN 'carer' END,"
+  "  role_title = CASE role"
+  "  WHEN 'peer_support_worker' THEN 'Peer support worker'"
+  "  WHEN 'senior_sponsor' THEN 'Senior sponsor'"
+  "  WHEN 'coach' THEN 'Coach' END;"
+  "INSERT INTO team_member (id, team_id, person_id)"
+  "  SELECT id || '@' || team_id, team_id, id FROM person"
+  "  WHERE team_id IN (SELECT id FROM team);"
+  "UPDATE person SET team_id = NULL;";
+
 static const TandemMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 
 /* Tables that are bookkeeping, not entities a person edits: the change log,

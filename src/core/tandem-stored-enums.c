@@ -130,6 +130,22 @@ tandem_person_role_get_label (TandemPersonRole role)
 }
 
 /**
+ * tandem_taking_part_as_get_label:
+ * @taking_part_as: the role a person chooses to take part as
+ *
+ * Returns: (transfer none): the role in the user's words, translated
+ */
+const char *
+tandem_taking_part_as_get_label (TandemTakingPartAs taking_part_as)
+{
+  static const char * const labels[] = {
+    N_("No particular role"), N_("Lived-experience partner"), N_("Expert by experience"),
+    N_("Peer worker"), N_("Carer"),
+  };
+  return LABEL_FROM (labels, taking_part_as);
+}
+
+/**
  * tandem_act_decision_get_label:
  * @decision: what a PDSA cycle decided
  *

@@ -55,6 +55,17 @@ typedef enum
   TANDEM_PERSON_ROLE_OTHER,
 } TandemPersonRole;
 
+/* person.taking_part_as: the role a person chooses to take part as (never a
+ * diagnosis); NONE, taking part as no one in particular, is stored as NULL. */
+typedef enum
+{
+  TANDEM_TAKING_PART_AS_NONE,
+  TANDEM_TAKING_PART_AS_LIVED_EXPERIENCE_PARTNER, /*< nick=lived_experience_partner >*/
+  TANDEM_TAKING_PART_AS_EXPERT_BY_EXPERIENCE,     /*< nick=expert_by_experience >*/
+  TANDEM_TAKING_PART_AS_PEER_WORKER,              /*< nick=peer_worker >*/
+  TANDEM_TAKING_PART_AS_CARER,
+} TandemTakingPartAs;
+
 /* pdsa_cycle.act_decision; NONE is stored as NULL. */
 typedef enum
 {
@@ -112,6 +123,7 @@ const char *tandem_change_kind_get_label          (TandemChangeKind        kind)
 const char *tandem_change_op_get_label            (TandemChangeOp          op);
 const char *tandem_conflict_source_get_label      (TandemConflictSource    source);
 const char *tandem_person_role_get_label          (TandemPersonRole        role);
+const char *tandem_taking_part_as_get_label       (TandemTakingPartAs      taking_part_as);
 const char *tandem_act_decision_get_label         (TandemActDecision       decision);
 const char *tandem_measure_kind_get_label         (TandemMeasureKind       kind);
 const char *tandem_measure_frequency_get_label    (TandemMeasureFrequency  frequency);

@@ -622,7 +622,16 @@ test_migrate_v1 (Fixture       *fixture,
 
   /* Take it back to format 1. */
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE coaching_search; DROP TABLE coaching_search_doc;"
+  g_assert_cmpint (sqlite3_exec (db, /* format 4: people's teams back in person.team_id */
+                                 "UPDATE person SET team_id = (SELECT team_id FROM team_member "
+                                 "  WHERE person_id = person.id);"
+                                 "DROP TABLE team_member;"
+                                 "ALTER TABLE person DROP COLUMN role_title;"
+                                 "ALTER TABLE person DROP COLUMN taking_part_as;"
+                                 "ALTER TABLE person DROP COLUMN organisation;"
+                                 "ALTER TABLE person DROP COLUMN contact;"
+                                 "ALTER TABLE person DROP COLUMN inactive_since;"
+                                 "DROP TABLE coaching_search; DROP TABLE coaching_search_doc;"
                                  "DROP TABLE coaching_template;"
                                  /* format 3 */
                                  "DROP TABLE conflict; DROP INDEX change_txn_by_origin;"

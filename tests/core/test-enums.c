@@ -34,6 +34,8 @@ static const StoredColumn columns[] = {
   { "change_log", "op", tandem_change_op_get_type, -1, LABEL (tandem_change_op_get_label) },
   { "conflict", "source", tandem_conflict_source_get_type, -1, LABEL (tandem_conflict_source_get_label) },
   { "person", "role", tandem_person_role_get_type, -1, LABEL (tandem_person_role_get_label) },
+  { "person", "taking_part_as", tandem_taking_part_as_get_type, TANDEM_TAKING_PART_AS_NONE,
+    LABEL (tandem_taking_part_as_get_label) },
   { "node", "kind", tandem_node_kind_get_type, -1, LABEL (tandem_node_kind_label) },
   { "node", "status", tandem_idea_status_get_type, TANDEM_IDEA_STATUS_NONE,
     LABEL (tandem_idea_status_label) },
