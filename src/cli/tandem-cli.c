@@ -17,6 +17,7 @@
 #include "tandem-cli-export.h"
 #include "tandem-cli-measures.h"
 #include "tandem-cli-merge.h"
+#include "tandem-cli-people.h"
 #include "tandem-cli-setup.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
@@ -301,6 +302,8 @@ static const Command commands[] = {
   { "export", tandem_cli_export, "export KIND [OPTIONS] PROJECT",
     N_("Export charts, diagrams, sessions or summaries as PDF, PNG or SVG") },
   { "import", tandem_cli_import, "import data --measure NAME CSV PROJECT", N_("Add a CSV file's rows to a measure") },
+  { "person", tandem_cli_person, "person add|list|edit|deactivate|merge|import",
+    N_("Add, list, change, deactivate, merge or import a team's people") },
   { "merge", tandem_cli_merge, "merge THEIRS INTO_MINE",
     N_("Bring another copy's changes into a project; conflicts are kept") },
 };

@@ -529,6 +529,137 @@ class CliTest(unittest.TestCase):
                 self.assertIn(line.strip(), texts[True])
     # --- end diagram authorship ---
 
+    # --- people ---
+    def _new_with_teams(self):
+        """A new project with two teams. No CLI command adds a team in this
+        tree yet (`team add` is another part of the work), so they are
+        written straight into the file, as the core would."""
+        p = self.path("New ward.tandem")
+        self.assertEqual(run("new", p).returncode, 0)
+        db = sqlite3.connect(p)
+        db.execute("INSERT INTO team (id, name, position) VALUES ('t-w', 'Willow Ward', 0), "
+                   "('t-c', 'Cedar Team', 1)")
+        db.commit()
+        db.close()
+        return p
+
+    def _log_size(self, p):
+        db = sqlite3.connect(p)
+        n = db.execute("SELECT count(*) FROM change_txn").fetchone()[0]
+        db.close()
+        return n
+
+    def test_person_add_list_edit_deactivate(self):
+        p = self._new_with_teams()
+        r = run("person", "add", "--team", "Willow Ward", "--role-title", "Ward manager",
+                "--contact", "Email", "Zoë Ó Briain", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Added to Willow Ward: Zoë Ó Briain\tWard manager", r.stdout)
+        r = run("person", "add", "--team", "Willow Ward", "--taking-part-as",
+                "Lived-experience partner", "--organisation", "Mind in Harrow", "amir Haddad", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Lived-experience partner\tMind in Harrow", r.stdout)
+
+        # Bad values exit 2, say why, and change nothing.
+        before = read(p)
+        for args, words in [
+            (["--team", "Willow Ward", "--taking-part-as", "psychosis", "Bo"], "psychosis"),
+            (["--team", "Nowhere", "Bo"], "Nowhere"),
+            (["Bo"], "--team"),
+            (["--team", "Willow Ward", "   "], "name"),
+            (["--team", "Willow Ward", "AMIR HADDAD"], "already has"),
+            (["--team", "Willow Ward", "--role-title", "x" * 201, "Bo"], "200"),
+        ]:
+            r = run("person", "add", *args, p)
+            self.assertEqual(r.returncode, 2, (args, r.stdout))
+            self.assertIn(words, r.stderr)
+            self.assertEqual(read(p), before, args)
+
+        # The same person joins a second team.
+        r = run("person", "add", "--team", "Cedar Team", "--existing", "Amir Haddad", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(run("person", "list", "--team", "Cedar Team", p).stdout.split("\t")[0],
+                         "amir Haddad")
+
+        r = run("person", "edit", "--team", "Willow Ward", "--role-title", "Matron", "--contact", "",
+                "zoe o briain", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Changed: Zoë Ó Briain\tMatron\tNo particular role\t-\t-", r.stdout)
+        r = run("person", "edit", "--taking-part-as", "diagnosis", "Zoë Ó Briain", p)
+        self.assertEqual(r.returncode, 2)
+
+        r = run("person", "deactivate", "amir haddad", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, "amir Haddad is inactive since 2026-11-21\n")
+
+        # Active first, by name; the inactive say since when.
+        r = run("person", "list", "--team", "Willow Ward", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.splitlines(), [
+            "Zoë Ó Briain\tMatron\tNo particular role\t-\t-",
+            "amir Haddad\t-\tLived-experience partner\tMind in Harrow\t-\tinactive since 2026-11-21",
+        ])
+        r = run("person", "deactivate", "--reactivate", "amir haddad", p)
+        self.assertEqual(r.stdout, "amir Haddad is active\n")
+        self.assertEqual(run("check", p).returncode, 0)
+
+        # Every change is one undoable entry in the change log, as in the app.
+        db = sqlite3.connect(p)
+        labels = [row[0] for row in db.execute("SELECT label FROM change_txn WHERE kind = 'edit' "
+                                               "ORDER BY id")]
+        db.close()
+        self.assertEqual(labels, ["Add person", "Add person", "Add person to team", "Edit person",
+                                  "Deactivate person", "Reactivate person"])
+
+    def test_person_merge(self):
+        p = self._new_with_teams()
+        run("person", "add", "--team", "Willow Ward", "Amir Haddad", p)
+        run("person", "add", "--team", "Cedar Team", "--contact", "Phone", "A. Haddad", p)
+        r = run("person", "merge", "Amir Haddad", "A. Haddad", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, "Merged “A. Haddad” into “Amir Haddad”\n")
+        self.assertEqual(run("person", "list", "--team", "Cedar Team", p).stdout,
+                         "Amir Haddad\t-\tNo particular role\t-\tPhone\n")
+        before = read(p)
+        r = run("person", "merge", "Amir Haddad", "Nobody", p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("Nobody", r.stderr)
+        self.assertEqual(read(p), before)
+
+    def test_person_import(self):
+        p = self._new_with_teams()
+        bad = self.path("bad people.csv")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write("name,role title,taking part as\nBen Ocran,,peer worker\n,,carer\nDev Rao,,patient\n")
+        before = read(p)
+        r = run("person", "import", "--team", "Willow Ward", bad, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("bad people.csv", r.stderr)
+        self.assertIn("line 3: Give the person a name", r.stderr)
+        self.assertIn("line 4: “patient” is not a way of taking part", r.stderr)
+        self.assertEqual(read(p), before)
+
+        good = self.path("people.csv")
+        with open(good, "w", encoding="utf-8") as f:
+            f.write("Ben Ocran,Peer support worker,peer worker,,Text\n"
+                    "\"Okafor, Chidi\",,expert by experience,Carers Trust,\n")
+        r = run("person", "import", "--team", "Willow Ward", good, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, "Added 2 people to Willow Ward\n")
+        self.assertEqual(run("person", "list", p).stdout.splitlines(), [
+            "Ben Ocran\tPeer support worker\tPeer worker\t-\tText",
+            "Okafor, Chidi\t-\tExpert by experience\tCarers Trust\t-",
+        ])
+        # Again: nobody twice, and no empty change to undo.
+        log = self._log_size(p)
+        r = run("person", "import", "--team", "Willow Ward", good, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Ben Ocran is already in Willow Ward", r.stdout)
+        self.assertIn("Added 0 people", r.stdout)
+        self.assertEqual(self._log_size(p), log)
+        self.assertEqual(run("person", "list", p).stdout.count("\n"), 2)
+    # --- end people ---
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
