@@ -48,7 +48,7 @@ bind_value (sqlite3_stmt *stmt,
 /* A random (version 4) UUID straight from the kernel: unlike GLib's generator it
  * cannot repeat in a process forked from one that already made ids. */
 char *
-new_id (void)
+_tandem_new_id (void)
 {
   guint8 b[16];
   gsize got = 0;
@@ -118,8 +118,8 @@ entity_label (const char *entity)
 /* Transactions and the change log                                          */
 
 gboolean
-ensure_txn_row (TandemProject  *self,
-                GError        **error)
+_tandem_project_ensure_txn_row (TandemProject  *self,
+                                GError        **error)
 {
   g_autofree char *at = NULL;
   sqlite3_stmt *stmt;
@@ -152,7 +152,7 @@ ensure_txn_row (TandemProject  *self,
     }
   else
     {
-      g_autofree char *origin = new_id ();
+      g_autofree char *origin = _tandem_new_id ();
 
       sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, self->author, -1, SQLITE_TRANSIENT);
@@ -177,19 +177,19 @@ ensure_txn_row (TandemProject  *self,
 
 /* old_value and new_value are SQLite values so that types survive the round trip. */
 gboolean
-log_change (TandemProject  *self,
-            const char     *op,
-            const char     *entity,
-            const char     *id,
-            const char     *field,
-            sqlite3_value  *old_value,
-            sqlite3_value  *new_value,
-            GError        **error)
+_tandem_project_log_change (TandemProject  *self,
+                            const char     *op,
+                            const char     *entity,
+                            const char     *id,
+                            const char     *field,
+                            sqlite3_value  *old_value,
+                            sqlite3_value  *new_value,
+                            GError        **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!ensure_txn_row (self, error))
+  if (!_tandem_project_ensure_txn_row (self, error))
     return FALSE;
 
   stmt = _tandem_db_prepare (self, "INSERT INTO change_log (txn, op, entity, entity_id, field, "
@@ -219,10 +219,10 @@ log_change (TandemProject  *self,
 
 /* The row as a JSON object, or NULL (no error) if there is no such row. */
 sqlite3_value *
-row_as_json (TandemProject       *self,
-             const TandemEntity  *entity,
-             const char          *id,
-             GError             **error)
+_tandem_project_row_as_json (TandemProject       *self,
+                             const TandemEntity  *entity,
+                             const char          *id,
+                             GError             **error)
 {
   sqlite3_stmt *stmt = _tandem_db_prepare (self, entity->select_json, error);
   sqlite3_value *value = NULL;
@@ -241,8 +241,8 @@ row_as_json (TandemProject       *self,
 }
 
 const TandemEntity *
-lookup_entity (const char  *entity,
-               GError     **error)
+_tandem_lookup_entity (const char  *entity,
+                       GError     **error)
 {
   const TandemEntity *info = tandem_schema_lookup (entity);
 
@@ -253,9 +253,9 @@ lookup_entity (const char  *entity,
 }
 
 gboolean
-check_field (const TandemEntity  *entity,
-             const char          *field,
-             GError             **error)
+_tandem_check_field (const TandemEntity  *entity,
+                     const char          *field,
+                     GError             **error)
 {
   if (field == NULL || g_str_equal (field, "id") || !tandem_schema_has_column (entity, field))
     {
@@ -275,7 +275,7 @@ insert_row (TandemProject       *self,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) params = g_string_new ("?1");
-  g_autofree char *id = new_id ();
+  g_autofree char *id = _tandem_new_id ();
   sqlite3_value *json;
   sqlite3_stmt *stmt;
   gboolean ok;
@@ -283,7 +283,7 @@ insert_row (TandemProject       *self,
   g_string_append_printf (sql, "INSERT INTO %s (id", entity->name);
   for (guint i = 0; i < n_fields; i++)
     {
-      if (!check_field (entity, fields[i].field, error))
+      if (!_tandem_check_field (entity, fields[i].field, error))
         return NULL;
       g_string_append_printf (sql, ", %s", fields[i].field);
       g_string_append_printf (params, ", ?%u", i + 2);
@@ -308,13 +308,13 @@ insert_row (TandemProject       *self,
   if (g_str_equal (self->txn_kind, "create"))
     {
       g_hash_table_add (self->touched, (gpointer) entity->name);
-      return ensure_txn_row (self, error) ? g_steal_pointer (&id) : NULL;
+      return _tandem_project_ensure_txn_row (self, error) ? g_steal_pointer (&id) : NULL;
     }
 
-  json = row_as_json (self, entity, id, error);
+  json = _tandem_project_row_as_json (self, entity, id, error);
   if (json == NULL)
     return NULL;
-  ok = log_change (self, "insert", entity->name, id, NULL, NULL, json, error);
+  ok = _tandem_project_log_change (self, "insert", entity->name, id, NULL, NULL, json, error);
   sqlite3_value_free (json);
   return ok ? g_steal_pointer (&id) : NULL;
 }
@@ -345,7 +345,7 @@ tandem_project_insert (TandemProject      *self,
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
 
-  if ((info = lookup_entity (entity, error)) == NULL)
+  if ((info = _tandem_lookup_entity (entity, error)) == NULL)
     return NULL;
   label = g_strdup_printf (_("Add %s"), entity_label (info->name));
   if (!tandem_change_begin (&change, self, label, error))
@@ -357,13 +357,13 @@ tandem_project_insert (TandemProject      *self,
 }
 
 gboolean
-update_field (TandemProject       *self,
-              const TandemEntity  *entity,
-              const char          *id,
-              const char          *field,
-              TandemValue         *value,        /* either this… */
-              sqlite3_value       *raw,          /* …or this */
-              GError             **error)
+_tandem_project_update_field (TandemProject       *self,
+                              const TandemEntity  *entity,
+                              const char          *id,
+                              const char          *field,
+                              TandemValue         *value,        /* either this… */
+                              sqlite3_value       *raw,          /* …or this */
+                              GError             **error)
 {
   g_autofree char *select_sql = NULL;
   g_autofree char *update_sql = NULL;
@@ -416,7 +416,8 @@ update_field (TandemProject       *self,
   new_value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
   sqlite3_reset (stmt);
 
-  ok = log_change (self, "update", entity->name, id, field, old_value, new_value, error);
+  ok = _tandem_project_log_change (self, "update", entity->name, id, field, old_value, new_value,
+                                   error);
 
 out:
   sqlite3_value_free (old_value);
@@ -453,12 +454,13 @@ tandem_project_update (TandemProject  *self,
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if ((info = lookup_entity (entity, error)) == NULL || !check_field (info, field, error))
+  if ((info = _tandem_lookup_entity (entity, error)) == NULL ||
+      !_tandem_check_field (info, field, error))
     return FALSE;
   label = g_strdup_printf (_("Change %s"), entity_label (info->name));
   if (!tandem_change_begin (&change, self, label, error))
     return FALSE;
-  return update_field (self, info, id, field, &value, NULL, error) &&
+  return _tandem_project_update_field (self, info, id, field, &value, NULL, error) &&
          tandem_change_commit (&change, error);
 }
 
@@ -489,10 +491,10 @@ ids_where (TandemProject  *self,
 }
 
 gboolean
-delete_row (TandemProject       *self,
-            const TandemEntity  *entity,
-            const char          *id,
-            GError             **error)
+_tandem_project_delete_row (TandemProject       *self,
+                            const TandemEntity  *entity,
+                            const char          *id,
+                            GError             **error)
 {
   g_autofree char *sql = NULL;
   sqlite3_value *json;
@@ -515,19 +517,19 @@ delete_row (TandemProject       *self,
       for (guint j = 0; j < ids->len; j++)
         {
           if (link->rule == TANDEM_CHILD_DELETE)
-            ok = delete_row (self, child, ids->pdata[j], error);
+            ok = _tandem_project_delete_row (self, child, ids->pdata[j], error);
           else
             {
               TandemValue null_value = tandem_value_null ();
-              ok = update_field (self, child, ids->pdata[j], link->column, &null_value, NULL,
-                                 error);
+              ok = _tandem_project_update_field (self, child, ids->pdata[j], link->column,
+                                                 &null_value, NULL, error);
             }
           if (!ok)
             return FALSE;
         }
     }
 
-  json = row_as_json (self, entity, id, error);
+  json = _tandem_project_row_as_json (self, entity, id, error);
   if (json == NULL)
     return error == NULL || *error == NULL;  /* already gone: nothing to do */
 
@@ -541,7 +543,7 @@ delete_row (TandemProject       *self,
       sqlite3_reset (stmt);
     }
   if (ok)
-    ok = log_change (self, "delete", entity->name, id, NULL, json, NULL, error);
+    ok = _tandem_project_log_change (self, "delete", entity->name, id, NULL, json, NULL, error);
   sqlite3_value_free (json);
   g_hash_table_remove (self->deleting, id);
   return ok;
@@ -574,12 +576,12 @@ tandem_project_delete (TandemProject  *self,
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if ((info = lookup_entity (entity, error)) == NULL)
+  if ((info = _tandem_lookup_entity (entity, error)) == NULL)
     return FALSE;
   label = g_strdup_printf (_("Delete %s"), entity_label (info->name));
   if (!tandem_change_begin (&change, self, label, error))
     return FALSE;
-  ok = delete_row (self, info, id, error);
+  ok = _tandem_project_delete_row (self, info, id, error);
   g_hash_table_remove_all (self->deleting);
   return ok && tandem_change_commit (&change, error);
 }
@@ -619,7 +621,7 @@ _tandem_project_replay_end (TandemProject  *self,
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), 0);
   g_return_val_if_fail (self->replay != NULL, 0);
 
-  if (ensure_txn_row (self, error))
+  if (_tandem_project_ensure_txn_row (self, error))
     id = self->txn_id;
   self->replay = NULL;
   self->txn_id = 0;
@@ -645,7 +647,7 @@ _tandem_project_mark_merge (TandemProject  *self,
   self->txn_kind = "edit";
   self->txn_target = first;
   self->txn_id = 0;
-  return ensure_txn_row (self, error) ? self->txn_id : 0;
+  return _tandem_project_ensure_txn_row (self, error) ? self->txn_id : 0;
 }
 
 /* Inserts a row as it was logged elsewhere (a JSON object of every column),
@@ -659,7 +661,7 @@ _tandem_project_insert_json (TandemProject  *self,
                              gboolean       *duplicate,
                              GError        **error)
 {
-  const TandemEntity *info = lookup_entity (entity, error);
+  const TandemEntity *info = _tandem_lookup_entity (entity, error);
   sqlite3_value *row;
   sqlite3_stmt *stmt;
   gboolean ok;
@@ -680,7 +682,7 @@ _tandem_project_insert_json (TandemProject  *self,
     }
   sqlite3_reset (stmt);
 
-  row = row_as_json (self, info, id, error);
+  row = _tandem_project_row_as_json (self, info, id, error);
   if (row == NULL)
     {
       if (error == NULL || *error == NULL)
@@ -688,7 +690,7 @@ _tandem_project_insert_json (TandemProject  *self,
                      "a %s logged as added has a different id", info->name);
       return FALSE;
     }
-  ok = log_change (self, "insert", info->name, id, NULL, NULL, row, error);
+  ok = _tandem_project_log_change (self, "insert", info->name, id, NULL, NULL, row, error);
   sqlite3_value_free (row);
   return ok;
 }
@@ -704,14 +706,14 @@ _tandem_project_update_value (TandemProject  *self,
                               gboolean       *duplicate,
                               GError        **error)
 {
-  const TandemEntity *info = lookup_entity (entity, error);
+  const TandemEntity *info = _tandem_lookup_entity (entity, error);
   g_autoptr(GError) local_error = NULL;
   TandemValue null_value = tandem_value_null ();  /* for a NULL @value */
 
   *duplicate = FALSE;
-  if (info == NULL || !check_field (info, field, error))
+  if (info == NULL || !_tandem_check_field (info, field, error))
     return FALSE;
-  if (update_field (self, info, id, field, &null_value, value, &local_error))
+  if (_tandem_project_update_field (self, info, id, field, &null_value, value, &local_error))
     return TRUE;
   *duplicate = sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE;
   if (!*duplicate)
@@ -726,12 +728,12 @@ _tandem_project_delete_logged (TandemProject  *self,
                                const char     *id,
                                GError        **error)
 {
-  const TandemEntity *info = lookup_entity (entity, error);
+  const TandemEntity *info = _tandem_lookup_entity (entity, error);
   gboolean ok;
 
   if (info == NULL)
     return FALSE;
-  ok = delete_row (self, info, id, error);
+  ok = _tandem_project_delete_row (self, info, id, error);
   g_hash_table_remove_all (self->deleting);
   return ok;
 }

@@ -31,10 +31,10 @@ stack_remove (GArray *stack,
 }
 
 void
-stacks_apply (TandemProject *self,
-              gint64         txn,
-              const char    *kind,
-              gint64         target)
+_tandem_project_stacks_apply (TandemProject *self,
+                              gint64         txn,
+                              const char    *kind,
+                              gint64         target)
 {
   if (g_str_equal (kind, "edit"))
     {
@@ -120,7 +120,7 @@ apply_inverse (TandemProject  *self,
   for (guint i = 0; i < entries->len; i++)
     {
       LogEntry *entry = &g_array_index (entries, LogEntry, i);
-      const TandemEntity *entity = lookup_entity (entry->entity, error);
+      const TandemEntity *entity = _tandem_lookup_entity (entry->entity, error);
       gboolean ok;
 
       if (entity == NULL || entry->entity_id == NULL)
@@ -128,7 +128,7 @@ apply_inverse (TandemProject  *self,
 
       if (g_strcmp0 (entry->op, "insert") == 0)
         {
-          ok = delete_row (self, entity, entry->entity_id, error);
+          ok = _tandem_project_delete_row (self, entity, entry->entity_id, error);
           g_hash_table_remove_all (self->deleting);
         }
       else if (g_strcmp0 (entry->op, "update") == 0)
@@ -136,9 +136,9 @@ apply_inverse (TandemProject  *self,
           if (lenient && !tandem_project_exists (self, entity->name, entry->entity_id))
             ok = TRUE;
           else
-            ok = check_field (entity, entry->field, error) &&
-                 update_field (self, entity, entry->entity_id, entry->field, NULL,
-                               entry->old_value, error);
+            ok = _tandem_check_field (entity, entry->field, error) &&
+                 _tandem_project_update_field (self, entity, entry->entity_id, entry->field, NULL,
+                                               entry->old_value, error);
         }
       else if (g_strcmp0 (entry->op, "delete") == 0 && lenient &&
                tandem_project_exists (self, entity->name, entry->entity_id))
@@ -155,10 +155,11 @@ apply_inverse (TandemProject  *self,
               ok = _tandem_db_step_done (self, stmt, error);
               sqlite3_reset (stmt);
             }
-          if (ok && (json = row_as_json (self, entity, entry->entity_id, error)) != NULL)
+          if (ok && (json = _tandem_project_row_as_json (self, entity, entry->entity_id,
+                                                         error)) != NULL)
             {
-              ok = log_change (self, "insert", entity->name, entry->entity_id, NULL,
-                               NULL, json, error);
+              ok = _tandem_project_log_change (self, "insert", entity->name, entry->entity_id,
+                                               NULL, NULL, json, error);
               sqlite3_value_free (json);
             }
         }
@@ -256,7 +257,7 @@ undo_or_redo (TandemProject  *self,
   target = g_array_index (stack, gint64, stack->len - 1);
   label = txn_label (self, target);
   merge = merge_of (self, target, &first);
-  if (!begin_full (self, label, kind, target, error))
+  if (!_tandem_project_begin_full (self, label, kind, target, error))
     return FALSE;
   if (merge == target)
     /* Taking back a merge: every change it brought in, newest first. */
@@ -278,7 +279,7 @@ undo_or_redo (TandemProject  *self,
   if (self->txn_id == 0)
     {
       /* Nothing left to change (someone else already did): still move the stacks. */
-      if (!ensure_txn_row (self, error))
+      if (!_tandem_project_ensure_txn_row (self, error))
         {
           tandem_project_rollback (self);
           return FALSE;
@@ -366,7 +367,7 @@ tandem_project_dup_redo_label (TandemProject *self)
 }
 
 void
-load_stacks (TandemProject *self)
+_tandem_project_load_stacks (TandemProject *self)
 {
   sqlite3_stmt *stmt = NULL;
 
@@ -380,8 +381,8 @@ load_stacks (TandemProject *self)
   sqlite3_bind_text (stmt, 1, self->replica_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, self->author, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    stacks_apply (self, sqlite3_column_int64 (stmt, 0),
-                  (const char *) sqlite3_column_text (stmt, 1),
-                  sqlite3_column_int64 (stmt, 2));
+    _tandem_project_stacks_apply (self, sqlite3_column_int64 (stmt, 0),
+                                  (const char *) sqlite3_column_text (stmt, 1),
+                                  sqlite3_column_int64 (stmt, 2));
   sqlite3_finalize (stmt);
 }

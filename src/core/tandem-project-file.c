@@ -29,7 +29,7 @@ static guint default_busy_timeout = 5000;
 /* Errors in the words of the people who use Tandem                         */
 
 char *
-display_name (const char *path)
+_tandem_display_name (const char *path)
 {
   return g_filename_display_basename (path);
 }
@@ -40,7 +40,7 @@ set_open_error (GError     **error,
                 const char  *path,
                 const char  *reason)
 {
-  g_autofree char *name = display_name (path);
+  g_autofree char *name = _tandem_display_name (path);
 
   switch (code)
     {
@@ -198,7 +198,7 @@ check_header (const char        *path,
   *user_version = (int) be32 (header->bytes + 60);
   if (*user_version > TANDEM_SCHEMA_VERSION)
     {
-      g_autofree char *name = display_name (path);
+      g_autofree char *name = _tandem_display_name (path);
       g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_TOO_NEW,
                    _("“%s” was made by a newer version of Tandem (file format %d; this "
                      "version reads up to format %d). Update Tandem to open it. "
@@ -527,7 +527,7 @@ project_new_for_db (sqlite3     *db,
   replica = first_row_text (db, "SELECT value FROM meta WHERE key = 'replica_id'", NULL);
   if (replica == NULL)
     {
-      replica = new_id ();
+      replica = _tandem_new_id ();
       /* Giving the copy its identity writes, so it waits for the check. */
       if (!read_only)
         {
@@ -539,7 +539,7 @@ project_new_for_db (sqlite3     *db,
   self->replica_id = g_steal_pointer (&replica);
   self->last_seq = _tandem_query_int (db, "SELECT max(seq) FROM change_log", 0);
   self->data_version = (int) _tandem_query_int (db, "PRAGMA data_version", 0);
-  load_stacks (self);
+  _tandem_project_load_stacks (self);
   return g_steal_pointer (&self);
 }
 
@@ -738,7 +738,7 @@ tandem_project_create (const char  *path,
   g_autofree char *dir = NULL;
   g_autofree char *tmpl = NULL;
   g_autofree char *created_at = _tandem_now_iso8601 ();
-  g_autofree char *replica = new_id ();
+  g_autofree char *replica = _tandem_new_id ();
   g_autofree char *name = NULL;
   g_autofree char *pragma = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -749,7 +749,7 @@ tandem_project_create (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  name = display_name (path);
+  name = _tandem_display_name (path);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_EXISTS,
@@ -878,7 +878,7 @@ tandem_project_save_copy (TandemProject  *self,
   g_autofree char *dir = NULL;
   g_autofree char *tmpl = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *replica = new_id ();
+  g_autofree char *replica = _tandem_new_id ();
   sqlite3 *copy = NULL;
   sqlite3_backup *backup;
   int fd, rc;
@@ -886,7 +886,7 @@ tandem_project_save_copy (TandemProject  *self,
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  name = display_name (path);
+  name = _tandem_display_name (path);
   if (_tandem_project_is_file (self, path))
     {
       g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_EXISTS,

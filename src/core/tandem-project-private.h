@@ -81,55 +81,55 @@ struct _TandemProject
 gint64 _tandem_query_int (sqlite3    *db,
                           const char *sql,
                           gint64      fallback);
-gboolean begin_full (TandemProject  *self,
-                     const char     *label,
-                     const char     *kind,
-                     gint64          target,
-                     GError        **error);
+gboolean _tandem_project_begin_full (TandemProject  *self,
+                                     const char     *label,
+                                     const char     *kind,
+                                     gint64          target,
+                                     GError        **error);
 
 /* In tandem-project-file.c */
-char *display_name (const char *path);
+char *_tandem_display_name (const char *path);
 
 /* In tandem-change-log.c */
-char *new_id (void);
+char *_tandem_new_id (void);
 char *_tandem_now_iso8601 (void);
-gboolean ensure_txn_row (TandemProject  *self,
-                         GError        **error);
-gboolean log_change (TandemProject  *self,
-                     const char     *op,
-                     const char     *entity,
-                     const char     *id,
-                     const char     *field,
-                     sqlite3_value  *old_value,
-                     sqlite3_value  *new_value,
-                     GError        **error);
-sqlite3_value *row_as_json (TandemProject       *self,
-                            const TandemEntity  *entity,
-                            const char          *id,
-                            GError             **error);
-const TandemEntity *lookup_entity (const char  *entity,
-                                   GError     **error);
-gboolean check_field (const TandemEntity  *entity,
-                      const char          *field,
-                      GError             **error);
-gboolean update_field (TandemProject       *self,
-                       const TandemEntity  *entity,
-                       const char          *id,
-                       const char          *field,
-                       TandemValue         *value,
-                       sqlite3_value       *raw,
-                       GError             **error);
-gboolean delete_row (TandemProject       *self,
-                     const TandemEntity  *entity,
-                     const char          *id,
-                     GError             **error);
+gboolean _tandem_project_ensure_txn_row (TandemProject  *self,
+                                         GError        **error);
+gboolean _tandem_project_log_change (TandemProject  *self,
+                                     const char     *op,
+                                     const char     *entity,
+                                     const char     *id,
+                                     const char     *field,
+                                     sqlite3_value  *old_value,
+                                     sqlite3_value  *new_value,
+                                     GError        **error);
+sqlite3_value *_tandem_project_row_as_json (TandemProject       *self,
+                                            const TandemEntity  *entity,
+                                            const char          *id,
+                                            GError             **error);
+const TandemEntity *_tandem_lookup_entity (const char  *entity,
+                                           GError     **error);
+gboolean _tandem_check_field (const TandemEntity  *entity,
+                              const char          *field,
+                              GError             **error);
+gboolean _tandem_project_update_field (TandemProject       *self,
+                                       const TandemEntity  *entity,
+                                       const char          *id,
+                                       const char          *field,
+                                       TandemValue         *value,
+                                       sqlite3_value       *raw,
+                                       GError             **error);
+gboolean _tandem_project_delete_row (TandemProject       *self,
+                                     const TandemEntity  *entity,
+                                     const char          *id,
+                                     GError             **error);
 
 /* In tandem-history.c */
-void stacks_apply (TandemProject *self,
-                   gint64         txn,
-                   const char    *kind,
-                   gint64         target);
-void load_stacks (TandemProject *self);
+void _tandem_project_stacks_apply (TandemProject *self,
+                                   gint64         txn,
+                                   const char    *kind,
+                                   gint64         target);
+void _tandem_project_load_stacks (TandemProject *self);
 
 gboolean _tandem_project_replay_begin   (TandemProject           *self,
                                          const TandemReplayTxn   *txn);

@@ -33,7 +33,7 @@ static const TandemEntity *
 known_entity (const char *entity)
 {
   g_autoptr(GError) error = NULL;
-  const TandemEntity *info = entity ? lookup_entity (entity, &error) : NULL;
+  const TandemEntity *info = entity ? _tandem_lookup_entity (entity, &error) : NULL;
 
   if (info == NULL)
     g_critical ("%s", error ? error->message : "no kind of item given");
@@ -48,7 +48,7 @@ known_field (const TandemEntity *info,
 
   if (info == NULL)
     return FALSE;
-  if (check_field (info, field, &error))
+  if (_tandem_check_field (info, field, &error))
     return TRUE;
   g_critical ("%s", error->message);
   return FALSE;

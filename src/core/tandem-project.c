@@ -92,11 +92,11 @@ add_changed_since_seen (TandemProject *self,
 }
 
 gboolean
-begin_full (TandemProject  *self,
-            const char     *label,
-            const char     *kind,
-            gint64          target,
-            GError        **error)
+_tandem_project_begin_full (TandemProject  *self,
+                            const char     *label,
+                            const char     *kind,
+                            gint64          target,
+                            GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
 
@@ -154,7 +154,7 @@ tandem_project_begin (TandemProject  *self,
                       const char     *label,
                       GError        **error)
 {
-  return begin_full (self, label, "edit", 0, error);
+  return _tandem_project_begin_full (self, label, "edit", 0, error);
 }
 
 /**
@@ -174,7 +174,7 @@ tandem_project_begin_creation (TandemProject  *self,
                                const char     *label,
                                GError        **error)
 {
-  return begin_full (self, label, "create", 0, error);
+  return _tandem_project_begin_full (self, label, "create", 0, error);
 }
 
 static void
@@ -228,7 +228,7 @@ tandem_project_commit (TandemProject  *self,
   can_undo = tandem_project_can_undo (self);
   can_redo = tandem_project_can_redo (self);
   if (self->txn_id != 0)
-    stacks_apply (self, self->txn_id, self->txn_kind, self->txn_target);
+    _tandem_project_stacks_apply (self, self->txn_id, self->txn_kind, self->txn_target);
   self->last_seq = _tandem_query_int (self->db, "SELECT max(seq) FROM change_log", 0);
   self->txn_id = 0;
 
@@ -345,7 +345,7 @@ tandem_project_dup_title (TandemProject *self)
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
-  name = display_name (self->path);
+  name = _tandem_display_name (self->path);
   if (g_str_has_suffix (name, ".tandem"))
     name[strlen (name) - strlen (".tandem")] = '\0';
   return g_steal_pointer (&name);
@@ -400,7 +400,7 @@ tandem_project_set_author (TandemProject *self,
   self->author = g_steal_pointer (&name);
   if (self->db)
     {
-      load_stacks (self);
+      _tandem_project_load_stacks (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
     }
