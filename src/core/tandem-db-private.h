@@ -150,4 +150,34 @@ _tandem_db_column_double (sqlite3_stmt *stmt,
   return sqlite3_column_double (stmt, column);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Diagram, measure and the project object (issue 14)                       */
+
+/* Called on each row by _tandem_db_each_row(). */
+typedef void (*TandemDbRowFunc) (TandemDbStmt *stmt,
+                                 gpointer      user_data);
+
+gboolean      _tandem_db_each_row     (TandemProject     *project,
+                                       GError           **error,
+                                       int                n_columns,
+                                       TandemDbRowFunc    func,
+                                       gpointer           user_data,
+                                       const char        *sql,
+                                       const char        *types,
+                                       ...);
+
+/* Whether a column holds a number (integer or real), not text, a blob or
+ * NULL: an untrusted file may hold anything in any column. */
+static inline gboolean
+_tandem_db_column_is_number (sqlite3_stmt *stmt,
+                             int           column)
+{
+  int type = sqlite3_column_type (stmt, column);
+
+  return type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+}
+
+GHashTable   *_tandem_db_cache_new    (void);
+void          _tandem_db_close        (sqlite3        *db);
+
 G_END_DECLS

@@ -516,3 +516,106 @@ tandem_change_clear (TandemChange *change)
   if (project != NULL && change->own)
     tandem_project_rollback (project);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Diagram, measure and the project object (issue 14): the row loop they    */
+/* share, and what the project object and the generic reads asked SQLite    */
+/* for directly                                                             */
+
+/**
+ * _tandem_db_each_row:
+ * @project: a project
+ * @error: return location for an error
+ * @n_columns: how many columns @func reads (asserted)
+ * @func: called with the statement on each row, in order
+ * @user_data: for @func
+ * @sql: one query, cached (see _tandem_db_prepare())
+ * @types: what to bind (see _tandem_db_bind())
+ *
+ * Reads every row of a query. A read that fails part way (another program
+ * holds the file, it is damaged) is an error, never a short list.
+ *
+ * Returns: %TRUE if every row was read
+ */
+gboolean
+_tandem_db_each_row (TandemProject     *project,
+                     GError           **error,
+                     int                n_columns,
+                     TandemDbRowFunc    func,
+                     gpointer           user_data,
+                     const char        *sql,
+                     const char        *types,
+                     ...)
+{
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step;
+  va_list args;
+
+  va_start (args, types);
+  stmt = query_valist (project, error, sql, types, args);
+  va_end (args);
+  if (stmt == NULL)
+    return FALSE;
+  _tandem_db_assert_columns (stmt, n_columns);
+  while ((step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
+    func (stmt, user_data);
+  return step == TANDEM_DB_DONE;
+}
+
+/* Text in a file may have been written by anything, so it is not trusted to
+ * be UTF-8: bytes that are not become U+FFFD, and the rest is kept. Every
+ * piece of text core reads for people to see comes through here. Returns
+ * NULL for SQL NULL. */
+char *
+_tandem_column_text (sqlite3_stmt *stmt,
+                     int           column)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  text = (const char *) sqlite3_column_text (stmt, column);
+  if (text == NULL)
+    return g_strdup ("");
+  return g_utf8_make_valid (text, sqlite3_column_bytes (stmt, column));
+}
+
+/* The first column of the first row of @sql on a bare connection (the file
+ * layer's, before a project exists), or @fallback for no row, SQL NULL or a
+ * failure. */
+gint64
+_tandem_query_int (sqlite3    *db,
+                   const char *sql,
+                   gint64      fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 result = fallback;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    result = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* A new statement cache for a project (SQL text → its statement). */
+GHashTable *
+_tandem_db_cache_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+/* Closes a project's connection, once its cache is gone. */
+void
+_tandem_db_close (sqlite3 *db)
+{
+  if (db != NULL)
+    sqlite3_close (db);
+}

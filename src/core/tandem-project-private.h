@@ -77,10 +77,12 @@ struct _TandemProject
   GMutex       check_lock;   /* one joiner at a time: a change, or confirm_intact_async */
 };
 
-/* In tandem-project.c */
+/* In tandem-db.c */
 gint64 _tandem_query_int (sqlite3    *db,
                           const char *sql,
                           gint64      fallback);
+
+/* In tandem-project.c */
 gboolean _tandem_project_begin_full (TandemProject  *self,
                                      const char     *label,
                                      const char     *kind,

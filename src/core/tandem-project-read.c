@@ -8,8 +8,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include "tandem-db-private.h"
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
@@ -54,31 +52,14 @@ known_field (const TandemEntity *info,
   return FALSE;
 }
 
-static sqlite3_stmt *
-prepare_read (TandemProject *self,
-              const char    *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = _tandem_db_prepare (self, sql, &error);
-
-  if (stmt == NULL)
-    g_warning ("%s", error->message);
-  return stmt;
-}
-
-/* Whether @rc, the last result of stepping a read, is a failure; if so it is
- * logged. */
+/* Whether a read went through; if not, the failure is logged. */
 static gboolean
-read_failed (TandemProject *self,
-             int            rc)
+read_ok (gboolean   ok,
+         GError   **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return FALSE;
-  _tandem_db_set_error (self, rc, &error);
-  g_warning ("%s", error->message);
-  return TRUE;
+  if (!ok && *error != NULL)
+    g_warning ("%s", (*error)->message);
+  return ok;
 }
 
 /**
@@ -99,20 +80,16 @@ tandem_project_exists (TandemProject *self,
 {
   const TandemEntity *info;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+  gint64 one;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   if ((info = known_entity (entity)) == NULL || id == NULL)
     return FALSE;
   sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", info->name);
-  if ((stmt = prepare_read (self, sql)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  read_failed (self, rc);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW;
+  return read_ok (_tandem_db_query_int (self, &error, &one, &found, sql, "s", id), &error) &&
+         found;
 }
 
 /**
@@ -136,24 +113,23 @@ tandem_project_get_text (TandemProject *self,
 {
   const TandemEntity *info;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
   char *text = NULL;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
   info = known_entity (entity);
   if (!known_field (info, field) || id == NULL)
     return NULL;
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, info->name);
-  if ((stmt = prepare_read (self, sql)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = _tandem_column_text (stmt, 0);
-  read_failed (self, rc);
-  sqlite3_reset (stmt);
+  read_ok (_tandem_db_query_text (self, &error, &text, NULL, sql, "s", id), &error);
   return text;
+}
+
+static void
+add_text (TandemDbStmt *stmt,
+          gpointer      texts)
+{
+  g_ptr_array_add (texts, _tandem_db_column_text (stmt, 0));
 }
 
 /**
@@ -180,8 +156,7 @@ tandem_project_list_ids (TandemProject *self,
   const TandemEntity *info;
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sql = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), ids);
   if ((info = known_entity (entity)) == NULL ||
@@ -195,14 +170,8 @@ tandem_project_list_ids (TandemProject *self,
     g_string_append_printf (sql, " WHERE %s IS ?1", parent_field);
   g_string_append_printf (sql, " ORDER BY %s%sid", order_field ? order_field : "",
                           order_field ? ", " : "");
-  if ((stmt = prepare_read (self, sql->str)) == NULL)
-    return ids;
-  if (parent_field && parent_id)
-    sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  read_failed (self, rc);
-  sqlite3_reset (stmt);
+  read_ok (_tandem_db_each_row (self, &error, 1, add_text, ids, sql->str,
+                                parent_field ? "s" : NULL, parent_id), &error);
   return ids;
 }
 
@@ -227,9 +196,8 @@ tandem_project_count (TandemProject *self,
 {
   const TandemEntity *info;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
   gint64 count = -1;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), -1);
   if ((info = known_entity (entity)) == NULL ||
@@ -239,14 +207,9 @@ tandem_project_count (TandemProject *self,
     sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s IS ?1", info->name, parent_field);
   else
     sql = g_strdup_printf ("SELECT count(*) FROM %s", info->name);
-  if ((stmt = prepare_read (self, sql)) == NULL)
+  if (!read_ok (_tandem_db_query_int (self, &error, &count, NULL, sql,
+                                     parent_field ? "s" : NULL, parent_id), &error))
     return -1;
-  if (parent_field && parent_id)
-    sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  read_failed (self, rc);
-  sqlite3_reset (stmt);
   return count;
 }
 
@@ -273,46 +236,21 @@ char *
 tandem_project_dup_added_by (TandemProject *self,
                              const char    *id)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
   char *author = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
-  stmt = _tandem_db_prepare (self, "SELECT t.author FROM change_log l JOIN change_txn t ON t.id = l.txn "
-                        "WHERE l.entity_id = ?1 AND l.op = 'insert' ORDER BY l.seq LIMIT 1", NULL);
-  if (stmt == NULL)
+  if (!read_ok (_tandem_db_query_text (self, &error, &author, NULL,
+                                       "SELECT t.author FROM change_log l "
+                                       "JOIN change_txn t ON t.id = l.txn "
+                                       "WHERE l.entity_id = ?1 AND l.op = 'insert' "
+                                       "ORDER BY l.seq LIMIT 1", "s", id), &error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    author = _tandem_column_text (stmt, 0);
-  sqlite3_reset (stmt);
 
   /* Never inserted by an edit: it came with the project when it was created. */
-  if (author == NULL)
-    {
-      stmt = _tandem_db_prepare (self, "SELECT author FROM change_txn WHERE kind = 'create' "
-                            "ORDER BY id DESC LIMIT 1", NULL);
-      if (stmt != NULL && tandem_project_exists_any (self, id) && sqlite3_step (stmt) == SQLITE_ROW)
-        author = _tandem_column_text (stmt, 0);
-      if (stmt != NULL)
-        sqlite3_reset (stmt);
-    }
+  if (author == NULL && tandem_project_exists_any (self, id))
+    read_ok (_tandem_db_query_text (self, &error, &author, NULL,
+                                    "SELECT author FROM change_txn WHERE kind = 'create' "
+                                    "ORDER BY id DESC LIMIT 1", NULL), &error);
   return author;
-}
-
-/* Text in a file may have been written by anything, so it is not trusted to
- * be UTF-8: bytes that are not become U+FFFD, and the rest is kept. Every
- * piece of text core reads for people to see comes through here. Returns
- * NULL for SQL NULL. */
-char *
-_tandem_column_text (sqlite3_stmt *stmt,
-                     int           column)
-{
-  const char *text;
-
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  text = (const char *) sqlite3_column_text (stmt, column);
-  if (text == NULL)
-    return g_strdup ("");
-  return g_utf8_make_valid (text, sqlite3_column_bytes (stmt, column));
 }

@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "tandem-db-private.h"
@@ -41,22 +40,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TandemProject, tandem_project, G_TYPE_OBJECT)
 
-gint64
-_tandem_query_int (sqlite3    *db,
-                   const char *sql,
-                   gint64      fallback)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 result = fallback;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW &&
-      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    result = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return result;
-}
-
 static char *
 default_author (void)
 {
@@ -70,25 +53,40 @@ default_author (void)
 /* ------------------------------------------------------------------------ */
 /* Transactions and the change log                                          */
 
+static void
+add_entity (TandemDbStmt *stmt,
+            gpointer      entities)
+{
+  g_autofree char *entity = _tandem_db_column_text (stmt, 0);
+
+  if (entity != NULL && tandem_schema_lookup (entity) != NULL)
+    g_hash_table_add (entities, (gpointer) g_intern_string (entity));
+}
+
 /* Adds to @entities each kind of item the change log holds changes to past
  * the last change this project has seen (made or announced). */
-static void
-add_changed_since_seen (TandemProject *self,
-                        GHashTable    *entities)
+static gboolean
+add_changed_since_seen (TandemProject  *self,
+                        GHashTable     *entities,
+                        GError        **error)
 {
-  sqlite3_stmt *stmt = _tandem_db_prepare (self, "SELECT DISTINCT entity FROM change_log WHERE seq > ?1", NULL);
+  return _tandem_db_each_row (self, error, 1, add_entity, entities,
+                              "SELECT DISTINCT entity FROM change_log WHERE seq > ?1",
+                              "l", self->last_seq);
+}
 
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, self->last_seq);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *entity = (const char *) sqlite3_column_text (stmt, 0);
+/* The last change in the log, or @fallback if it has none or it could not
+ * be read. */
+static gint64
+last_seq (TandemProject *self,
+          gint64         fallback)
+{
+  gint64 seq = fallback;
 
-      if (tandem_schema_lookup (entity) != NULL)
-        g_hash_table_add (entities, (gpointer) g_intern_string (entity));
-    }
-  sqlite3_reset (stmt);
+  if (!_tandem_db_query_int (self, NULL, &seq, NULL,
+                             "SELECT coalesce (max (seq), ?1) FROM change_log", "l", fallback))
+    return fallback;
+  return seq;
 }
 
 gboolean
@@ -132,7 +130,11 @@ _tandem_project_begin_full (TandemProject  *self,
   /* With the file to ourselves, whatever the log holds past what we have
    * seen was written by another program: the commit announces it with our
    * own change, since it moves what we have seen past it. */
-  add_changed_since_seen (self, self->touched);
+  if (!add_changed_since_seen (self, self->touched, error))
+    {
+      tandem_project_rollback (self);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -207,7 +209,6 @@ tandem_project_commit (TandemProject  *self,
 {
   g_autoptr(GHashTable) touched = NULL;
   gboolean can_undo, can_redo;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
@@ -215,11 +216,9 @@ tandem_project_commit (TandemProject  *self,
   if (--self->depth > 0)
     return TRUE;
 
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
+  if (!_tandem_db_exec (self, "COMMIT", error))
     {
-      _tandem_db_set_error (self, rc, error);
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      _tandem_db_exec (self, "ROLLBACK", NULL);
       g_hash_table_remove_all (self->touched);
       self->txn_id = 0;
       return FALSE;
@@ -229,7 +228,7 @@ tandem_project_commit (TandemProject  *self,
   can_redo = tandem_project_can_redo (self);
   if (self->txn_id != 0)
     _tandem_project_stacks_apply (self, self->txn_id, self->txn_kind, self->txn_target);
-  self->last_seq = _tandem_query_int (self->db, "SELECT max(seq) FROM change_log", 0);
+  self->last_seq = last_seq (self, 0);
   self->txn_id = 0;
 
   touched = g_steal_pointer (&self->touched);
@@ -260,7 +259,7 @@ tandem_project_rollback (TandemProject *self)
   self->depth = 0;
   self->txn_id = 0;
   g_hash_table_remove_all (self->touched);
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _tandem_db_exec (self, "ROLLBACK", NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -280,20 +279,26 @@ gboolean
 tandem_project_poll (TandemProject *self)
 {
   g_autoptr(GHashTable) entities = NULL;
-  int version;
+  g_autoptr(GError) error = NULL;
+  gint64 version;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   if (self->depth > 0)
     return FALSE;
 
-  version = (int) _tandem_query_int (self->db, "PRAGMA data_version", self->data_version);
-  if (version == self->data_version)
+  if (!_tandem_db_query_int (self, NULL, &version, NULL, "PRAGMA data_version", NULL) ||
+      version == self->data_version)
     return FALSE;
-  self->data_version = version;
 
   entities = g_hash_table_new (g_str_hash, g_str_equal);
-  add_changed_since_seen (self, entities);
-  self->last_seq = _tandem_query_int (self->db, "SELECT max(seq) FROM change_log", self->last_seq);
+  if (!add_changed_since_seen (self, entities, &error))
+    {
+      /* Busy, most likely: the next look tries again. */
+      g_debug ("%s", error->message);
+      return FALSE;
+    }
+  self->data_version = (int) version;
+  self->last_seq = last_seq (self, self->last_seq);
   emit_changed (self, entities);
   return g_hash_table_size (entities) > 0;
 }
@@ -413,7 +418,7 @@ _tandem_project_get_db (TandemProject *self)
   return self->db;
 }
 
-/* The statement cache (SQL text → sqlite3_stmt), see _tandem_db_prepare(). */
+/* The statement cache (SQL text → statement), see _tandem_db_prepare(). */
 GHashTable *
 _tandem_project_get_statements (TandemProject *self)
 {
@@ -425,12 +430,6 @@ gboolean
 _tandem_project_in_change (TandemProject *self)
 {
   return self->depth > 0;
-}
-
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
 }
 
 static void
@@ -446,8 +445,7 @@ tandem_project_finalize (GObject *object)
   if (self->depth > 0)
     tandem_project_rollback (self);
   g_hash_table_destroy (self->statements);
-  if (self->db)
-    sqlite3_close (self->db);
+  _tandem_db_close (self->db);
   g_free (self->path);
   g_free (self->author);
   g_free (self->replica_id);
@@ -554,8 +552,7 @@ static void
 tandem_project_init (TandemProject *self)
 {
   g_mutex_init (&self->check_lock);
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            finalize_statement);
+  self->statements = _tandem_db_cache_new ();
   self->touched = g_hash_table_new (g_str_hash, g_str_equal);
   self->deleting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->undo_stack = g_array_new (FALSE, FALSE, sizeof (gint64));
