@@ -7,6 +7,8 @@
  * its type and anything unusable becomes a missing value or the default.
  */
 
+#define G_LOG_DOMAIN "Tandem-Measure"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -96,24 +98,29 @@ measure_clear (gpointer data)
   g_ptr_array_unref (measure->links);
 }
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return _tandem_column_text (stmt, column);
-}
+#define column_text _tandem_db_column_text
 
+/* A number, or NAN for anything else a foreign file may hold there. */
 static double
-column_number (sqlite3_stmt *stmt,
+column_number (TandemDbStmt *stmt,
                int           column)
 {
-  int type = sqlite3_column_type (stmt, column);
   double value;
 
-  if (type != SQLITE_INTEGER && type != SQLITE_FLOAT)
+  if (!_tandem_db_column_is_number (stmt, column))
     return NAN;
-  value = sqlite3_column_double (stmt, column);
+  value = _tandem_db_column_double (stmt, column);
   return isfinite (value) ? value : NAN;
+}
+
+/* Text that is never NULL. */
+static char *
+column_text_or_empty (TandemDbStmt *stmt,
+                      int           column)
+{
+  char *text = column_text (stmt, column);
+
+  return text != NULL ? text : g_strdup ("");
 }
 
 static gboolean
@@ -136,7 +143,7 @@ annotation_compare (gconstpointer a,
 }
 
 static TandemMeasure *
-measure_from_row (sqlite3_stmt *stmt)
+measure_from_row (TandemDbStmt *stmt)
 {
   TandemMeasure *measure = tandem_measure_new ();
   g_autofree char *direction = NULL;
@@ -144,6 +151,7 @@ measure_from_row (sqlite3_stmt *stmt)
   g_autofree char *rules = NULL;
   double number;
 
+  _tandem_db_assert_columns (stmt, 14);
   measure->id = column_text (stmt, 0);
   measure->team_id = column_text (stmt, 1);
   measure->name = column_text (stmt, 2);
@@ -163,7 +171,7 @@ measure_from_row (sqlite3_stmt *stmt)
     measure->rules = TANDEM_SPC_RULES_DEFAULT;
   number = column_number (stmt, 11);
   measure->freeze = number >= 2 && number < G_MAXUINT ? (guint) number : 0;
-  measure->screen_mr = sqlite3_column_int (stmt, 12) != 0;
+  measure->screen_mr = _tandem_db_column_bool (stmt, 12);
   number = column_number (stmt, 13);
   measure->multiply = number > 0 ? number : 1;
   if (measure->name == NULL)
@@ -173,6 +181,95 @@ measure_from_row (sqlite3_stmt *stmt)
   if (measure->frequency == NULL)
     measure->frequency = g_strdup ("weekly");
   return measure;
+}
+
+static void
+add_measure (TandemDbStmt *stmt,
+             gpointer      measures)
+{
+  g_ptr_array_add (measures, measure_from_row (stmt));
+}
+
+static void
+add_point (TandemDbStmt *stmt,
+           gpointer      data)
+{
+  TandemMeasure *measure = data;
+  TandemDataPoint *point = g_new0 (TandemDataPoint, 1);
+
+  point->id = column_text (stmt, 0);
+  point->date = column_text_or_empty (stmt, 1);
+  point->value = column_number (stmt, 2);
+  point->denominator = column_number (stmt, 3);
+  point->note = column_text (stmt, 4);
+  point->excluded = _tandem_db_column_bool (stmt, 5);
+  g_ptr_array_add (measure->points, point);
+}
+
+static void
+add_phase (TandemDbStmt *stmt,
+           gpointer      data)
+{
+  TandemMeasure *measure = data;
+  TandemPhase *phase = g_new0 (TandemPhase, 1);
+
+  phase->id = column_text (stmt, 0);
+  phase->starts_on = column_text_or_empty (stmt, 1);
+  phase->label = column_text (stmt, 2);
+  g_ptr_array_add (measure->phases, phase);
+}
+
+static void
+add_annotation (TandemDbStmt *stmt,
+                gpointer      data)
+{
+  TandemMeasure *measure = data;
+  TandemAnnotation *annotation = g_new0 (TandemAnnotation, 1);
+
+  annotation->id = column_text (stmt, 0);
+  annotation->date = column_text_or_empty (stmt, 1);
+  annotation->text = column_text (stmt, 2);
+  annotation->node_id = column_text (stmt, 3);
+  annotation->pdsa_id = column_text (stmt, 4);
+  annotation->linked_title = column_text (stmt, 5);
+  g_ptr_array_add (measure->annotations, annotation);
+}
+
+static void
+add_link (TandemDbStmt *stmt,
+          gpointer      data)
+{
+  TandemMeasure *measure = data;
+  TandemLinkTarget *link = g_new0 (TandemLinkTarget, 1);
+
+  link->node_id = column_text (stmt, 0);
+  link->title = column_text_or_empty (stmt, 1);
+  link->idea_title = g_strdup (link->title);
+  link->diagram = column_text (stmt, 2);
+  g_ptr_array_add (measure->links, link);
+}
+
+/* A test of change of a linked idea, drawn where it started; one before the
+ * first value or after the last has no point of the chart to stand at. */
+static void
+add_linked_test (TandemDbStmt *stmt,
+                 gpointer      data)
+{
+  TandemMeasure *measure = data;
+  g_autofree char *started = column_text (stmt, 3);
+  TandemAnnotation *annotation;
+
+  if (!is_iso_date (started) || measure->points->len == 0 ||
+      g_strcmp0 (started, ((TandemDataPoint *) measure->points->pdata[0])->date) < 0 ||
+      g_strcmp0 (started, ((TandemDataPoint *) measure->points->pdata[measure->points->len - 1])->date) > 0)
+    return;
+  annotation = g_new0 (TandemAnnotation, 1);
+  annotation->pdsa_id = column_text (stmt, 0);
+  annotation->node_id = column_text (stmt, 1);
+  annotation->linked_title = column_text (stmt, 2);
+  annotation->date = g_steal_pointer (&started);
+  annotation->from_link = TRUE;
+  g_ptr_array_add (measure->annotations, annotation);
 }
 
 /**
@@ -230,24 +327,13 @@ tandem_measure_list (TandemProject  *project,
                      GError        **error)
 {
   g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_measure_unref);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  if ((stmt = _tandem_db_prepare (project,
-                                 "SELECT " MEASURE_COLUMNS " FROM measure WHERE team_id = ?1 "
-                                 "ORDER BY position, rowid", error)) == NULL)
+  if (!_tandem_db_each_row (project, error, 14, add_measure, measures,
+                            "SELECT " MEASURE_COLUMNS " FROM measure WHERE team_id = ?1 "
+                            "ORDER BY position, rowid", "s", team_id))
     return NULL;
-  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (measures, measure_from_row (stmt));
-  _tandem_db_release (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
   return g_steal_pointer (&measures);
 }
 
@@ -270,180 +356,68 @@ tandem_measure_load (TandemProject  *project,
                      GError        **error)
 {
   g_autoptr(TandemMeasure) measure = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (measure_id != NULL, NULL);
 
-  if ((stmt = _tandem_db_prepare (project, "SELECT " MEASURE_COLUMNS " FROM measure WHERE id = ?1",
-                                 error)) == NULL)
+  if ((stmt = _tandem_db_query (project, error,
+                                "SELECT " MEASURE_COLUMNS " FROM measure WHERE id = ?1",
+                                "s", measure_id)) == NULL ||
+      (step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_FAILED)
     return NULL;
-  sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    measure = measure_from_row (stmt);
-  _tandem_db_release (stmt);
-  if (rc == SQLITE_DONE)
+  if (step == TANDEM_DB_DONE)
     {
       g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND,
                            _("The measure is no longer in the project."));
       return NULL;
     }
-  if (rc != SQLITE_ROW)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
+  measure = measure_from_row (stmt);
+  g_clear_pointer (&stmt, _tandem_db_release);
 
-  if ((stmt = _tandem_db_prepare (project, "SELECT id, date, value, denominator, note, excluded "
-                                         "FROM data_point WHERE measure_id = ?1 ORDER BY date, rowid",
-                                 error)) == NULL)
+  if (!_tandem_db_each_row (project, error, 6, add_point, measure,
+                            "SELECT id, date, value, denominator, note, excluded "
+                            "FROM data_point WHERE measure_id = ?1 ORDER BY date, rowid",
+                            "s", measure_id) ||
+      !_tandem_db_each_row (project, error, 3, add_phase, measure,
+                            "SELECT id, starts_on, label FROM phase WHERE measure_id = ?1 "
+                            "ORDER BY starts_on, rowid", "s", measure_id) ||
+      !_tandem_db_each_row (project, error, 6, add_annotation, measure,
+                            "SELECT a.id, a.date, a.text, a.node_id, a.pdsa_id, "
+                            "coalesce (nullif (p.title, ''), n.title) "
+                            "FROM annotation a "
+                            "LEFT JOIN pdsa_cycle p ON p.id = a.pdsa_id "
+                            "LEFT JOIN node n ON n.id = a.node_id "
+                            "WHERE a.measure_id = ?1 ORDER BY a.date, a.rowid", "s", measure_id) ||
+      /* The change ideas linked to the measure. */
+      !_tandem_db_each_row (project, error, 3, add_link, measure,
+                            "SELECT n.id, n.title, d.name FROM measure_link l "
+                            "JOIN node n ON n.id = l.node_id "
+                            "JOIN diagram d ON d.id = n.diagram_id "
+                            "WHERE l.measure_id = ?1 "
+                            "ORDER BY d.position, d.rowid, n.position, n.rowid", "s", measure_id) ||
+      /* Their tests of change, where they started, unless a note on the
+       * chart already marks the same PDSA cycle. */
+      !_tandem_db_each_row (project, error, 4, add_linked_test, measure,
+                            "SELECT p.id, p.node_id, coalesce (nullif (p.title, ''), n.title), "
+                            "p.started_on FROM measure_link l "
+                            "JOIN pdsa_cycle p ON p.node_id = l.node_id "
+                            "JOIN node n ON n.id = p.node_id "
+                            "WHERE l.measure_id = ?1 AND NOT EXISTS (SELECT 1 FROM annotation a "
+                            "  WHERE a.measure_id = ?1 AND a.pdsa_id = p.id) "
+                            "ORDER BY p.started_on, p.position, p.rowid", "s", measure_id))
     return NULL;
-  sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemDataPoint *point = g_new0 (TandemDataPoint, 1);
-
-      point->id = column_text (stmt, 0);
-      point->date = column_text (stmt, 1);
-      if (point->date == NULL)
-        point->date = g_strdup ("");
-      point->value = column_number (stmt, 2);
-      point->denominator = column_number (stmt, 3);
-      point->note = column_text (stmt, 4);
-      point->excluded = sqlite3_column_int (stmt, 5) != 0;
-      g_ptr_array_add (measure->points, point);
-    }
-  _tandem_db_release (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
-
-  if ((stmt = _tandem_db_prepare (project,
-                                 "SELECT id, starts_on, label FROM phase WHERE measure_id = ?1 "
-                                 "ORDER BY starts_on, rowid", error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemPhase *phase = g_new0 (TandemPhase, 1);
-
-      phase->id = column_text (stmt, 0);
-      phase->starts_on = column_text (stmt, 1);
-      if (phase->starts_on == NULL)
-        phase->starts_on = g_strdup ("");
-      phase->label = column_text (stmt, 2);
-      g_ptr_array_add (measure->phases, phase);
-    }
-  _tandem_db_release (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
-
-  if ((stmt = _tandem_db_prepare (project, "SELECT a.id, a.date, a.text, a.node_id, a.pdsa_id, "
-                                         "coalesce (nullif (p.title, ''), n.title) "
-                                         "FROM annotation a "
-                                         "LEFT JOIN pdsa_cycle p ON p.id = a.pdsa_id "
-                                         "LEFT JOIN node n ON n.id = a.node_id "
-                                         "WHERE a.measure_id = ?1 ORDER BY a.date, a.rowid",
-                                 error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemAnnotation *annotation = g_new0 (TandemAnnotation, 1);
-
-      annotation->id = column_text (stmt, 0);
-      annotation->date = column_text (stmt, 1);
-      if (annotation->date == NULL)
-        annotation->date = g_strdup ("");
-      annotation->text = column_text (stmt, 2);
-      annotation->node_id = column_text (stmt, 3);
-      annotation->pdsa_id = column_text (stmt, 4);
-      annotation->linked_title = column_text (stmt, 5);
-      g_ptr_array_add (measure->annotations, annotation);
-    }
-  _tandem_db_release (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
-
-  /* The change ideas linked to the measure. */
-  if ((stmt = _tandem_db_prepare (project, "SELECT n.id, n.title, d.name FROM measure_link l "
-                                         "JOIN node n ON n.id = l.node_id "
-                                         "JOIN diagram d ON d.id = n.diagram_id "
-                                         "WHERE l.measure_id = ?1 "
-                                         "ORDER BY d.position, d.rowid, n.position, n.rowid",
-                                 error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemLinkTarget *link = g_new0 (TandemLinkTarget, 1);
-
-      link->node_id = column_text (stmt, 0);
-      link->title = column_text (stmt, 1);
-      if (link->title == NULL)
-        link->title = g_strdup ("");
-      link->idea_title = g_strdup (link->title);
-      link->diagram = column_text (stmt, 2);
-      g_ptr_array_add (measure->links, link);
-    }
-  _tandem_db_release (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
-
-  /* Their tests of change, where they started, unless a note on the chart
-   * already marks the same PDSA cycle. */
-  if ((stmt = _tandem_db_prepare (project,
-                                 "SELECT p.id, p.node_id, coalesce (nullif (p.title, ''), n.title), "
-                                 "p.started_on FROM measure_link l "
-                                 "JOIN pdsa_cycle p ON p.node_id = l.node_id "
-                                 "JOIN node n ON n.id = p.node_id "
-                                 "WHERE l.measure_id = ?1 AND NOT EXISTS (SELECT 1 FROM annotation a "
-                                 "  WHERE a.measure_id = ?1 AND a.pdsa_id = p.id) "
-                                 "ORDER BY p.started_on, p.position, p.rowid",
-                                 error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *started = column_text (stmt, 3);
-      TandemAnnotation *annotation;
-
-      /* A test of change before the first value or after the last has no
-       * point of the chart to stand at. */
-      if (!is_iso_date (started) || measure->points->len == 0 ||
-          g_strcmp0 (started, ((TandemDataPoint *) measure->points->pdata[0])->date) < 0 ||
-          g_strcmp0 (started, ((TandemDataPoint *) measure->points->pdata[measure->points->len - 1])->date) > 0)
-        continue;
-      annotation = g_new0 (TandemAnnotation, 1);
-      annotation->pdsa_id = column_text (stmt, 0);
-      annotation->node_id = column_text (stmt, 1);
-      annotation->linked_title = column_text (stmt, 2);
-      annotation->date = g_steal_pointer (&started);
-      annotation->from_link = TRUE;
-      g_ptr_array_add (measure->annotations, annotation);
-    }
-  _tandem_db_release (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
   g_ptr_array_sort (measure->annotations, annotation_compare);
 
   return g_steal_pointer (&measure);
+}
+
+static void
+add_id (TandemDbStmt *stmt,
+        gpointer      ids)
+{
+  g_ptr_array_add (ids, column_text (stmt, 0));
 }
 
 /**
@@ -464,30 +438,17 @@ tandem_measure_find (TandemProject  *project,
                      const char     *name,
                      GError        **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *id = NULL;
-  guint found = 0;
-  int rc;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  guint found;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if ((stmt = _tandem_db_prepare (project,
-                                 "SELECT id FROM measure WHERE name = ?1 ORDER BY position, rowid",
-                                 error)) == NULL)
+  if (!_tandem_db_each_row (project, error, 1, add_id, ids,
+                            "SELECT id FROM measure WHERE name = ?1 ORDER BY position, rowid",
+                            "s", name))
     return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (found++ == 0)
-        id = column_text (stmt, 0);
-    }
-  _tandem_db_release (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
-      return NULL;
-    }
+  found = ids->len;
   if (found == 0)
     {
       g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND,
@@ -500,7 +461,7 @@ tandem_measure_find (TandemProject  *project,
                    _("%u measures are called “%s”: rename one of them first."), found, name);
       return NULL;
     }
-  return g_steal_pointer (&id);
+  return g_strdup (ids->pdata[0]);
 }
 
 /**
@@ -676,6 +637,60 @@ tandem_measure_point_at (const TandemSpcResult *result,
 /* ------------------------------------------------------------------------ */
 /* Links to the driver diagrams                                               */
 
+typedef struct
+{
+  GPtrArray *targets;
+  char      *previous;   /* the change idea of the last row */
+} LinkTargets;
+
+/* A row of a change idea and one of its PDSA cycles (or none): the idea,
+ * the first time it comes, then the cycle. */
+static void
+add_link_target (TandemDbStmt *stmt,
+                 gpointer      data)
+{
+  LinkTargets *list = data;
+  g_autofree char *node_id = column_text (stmt, 0);
+  g_autofree char *idea = NULL;
+  g_autofree char *diagram = NULL;
+  g_autofree char *pdsa_id = NULL;
+  TandemLinkTarget *target;
+
+  if (node_id == NULL)
+    return;
+  idea = column_text_or_empty (stmt, 1);
+  diagram = column_text (stmt, 2);
+  pdsa_id = column_text (stmt, 3);
+  if (g_strcmp0 (node_id, list->previous) != 0)
+    {
+      target = g_new0 (TandemLinkTarget, 1);
+      target->node_id = g_strdup (node_id);
+      target->title = g_strdup (idea);
+      target->idea_title = g_strdup (idea);
+      target->diagram = g_strdup (diagram);
+      g_ptr_array_add (list->targets, target);
+      g_free (list->previous);
+      list->previous = g_strdup (node_id);
+    }
+  if (pdsa_id == NULL)
+    return;
+  target = g_new0 (TandemLinkTarget, 1);
+  target->node_id = g_strdup (node_id);
+  target->pdsa_id = g_steal_pointer (&pdsa_id);
+  target->title = column_text (stmt, 4);
+  if (target->title == NULL || *target->title == '\0')
+    {
+      g_free (target->title);
+      target->title = g_strdup (idea);
+    }
+  target->idea_title = g_strdup (idea);
+  target->diagram = g_strdup (diagram);
+  target->started_on = column_text (stmt, 5);
+  if (!is_iso_date (target->started_on))
+    g_clear_pointer (&target->started_on, g_free);
+  g_ptr_array_add (list->targets, target);
+}
+
 /**
  * tandem_measure_list_link_targets:
  * @project: a project
@@ -694,71 +709,26 @@ tandem_measure_list_link_targets (TandemProject  *project,
                                   const char     *team_id,
                                   GError        **error)
 {
-  g_autoptr(GPtrArray) targets = NULL;
-  g_autofree char *previous = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  LinkTargets list = { NULL, NULL };
+  gboolean ok;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  targets = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_link_target_free);
-  if ((stmt = _tandem_db_prepare (project,
-                                 "SELECT n.id, n.title, d.name, p.id, p.title, p.started_on "
-                                 "FROM node n JOIN diagram d ON d.id = n.diagram_id "
-                                 "LEFT JOIN pdsa_cycle p ON p.node_id = n.id "
-                                 "WHERE d.team_id = ?1 AND n.kind = 'change_idea' "
-                                 "ORDER BY d.position, d.rowid, n.position, n.rowid, "
-                                 "  p.position, p.rowid", error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  list.targets = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_link_target_free);
+  ok = _tandem_db_each_row (project, error, 6, add_link_target, &list,
+                            "SELECT n.id, n.title, d.name, p.id, p.title, p.started_on "
+                            "FROM node n JOIN diagram d ON d.id = n.diagram_id "
+                            "LEFT JOIN pdsa_cycle p ON p.node_id = n.id "
+                            "WHERE d.team_id = ?1 AND n.kind = 'change_idea' "
+                            "ORDER BY d.position, d.rowid, n.position, n.rowid, "
+                            "  p.position, p.rowid", "s", team_id);
+  g_free (list.previous);
+  if (!ok)
     {
-      g_autofree char *node_id = column_text (stmt, 0);
-      g_autofree char *idea = column_text (stmt, 1);
-      g_autofree char *diagram = column_text (stmt, 2);
-      g_autofree char *pdsa_id = column_text (stmt, 3);
-      TandemLinkTarget *target;
-
-      if (node_id == NULL)
-        continue;
-      if (idea == NULL)
-        idea = g_strdup ("");
-      if (g_strcmp0 (node_id, previous) != 0)
-        {
-          target = g_new0 (TandemLinkTarget, 1);
-          target->node_id = g_strdup (node_id);
-          target->title = g_strdup (idea);
-          target->idea_title = g_strdup (idea);
-          target->diagram = g_strdup (diagram);
-          g_ptr_array_add (targets, target);
-          g_free (previous);
-          previous = g_strdup (node_id);
-        }
-      if (pdsa_id == NULL)
-        continue;
-      target = g_new0 (TandemLinkTarget, 1);
-      target->node_id = g_strdup (node_id);
-      target->pdsa_id = g_steal_pointer (&pdsa_id);
-      target->title = column_text (stmt, 4);
-      if (target->title == NULL || *target->title == '\0')
-        {
-          g_free (target->title);
-          target->title = g_strdup (idea);
-        }
-      target->idea_title = g_strdup (idea);
-      target->diagram = g_strdup (diagram);
-      target->started_on = column_text (stmt, 5);
-      if (!is_iso_date (target->started_on))
-        g_clear_pointer (&target->started_on, g_free);
-      g_ptr_array_add (targets, target);
-    }
-  _tandem_db_release (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
+      g_ptr_array_unref (list.targets);
       return NULL;
     }
-  return g_steal_pointer (&targets);
+  return list.targets;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1118,28 +1088,19 @@ tandem_measure_set_linked (TandemProject  *project,
                            GError        **error)
 {
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  sqlite3_stmt *stmt = NULL;
   g_autofree char *link_id = NULL;
   g_autofree char *kind = NULL;
+  gboolean found;
   gboolean ok;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (measure_id != NULL && node_id != NULL, FALSE);
 
-  if ((stmt = _tandem_db_prepare (project,
-                                 "SELECT id FROM measure_link WHERE measure_id = ?1 AND node_id = ?2",
-                                 error)) == NULL)
+  if (!_tandem_db_query_text (project, error, &link_id, &found,
+                              "SELECT id FROM measure_link WHERE measure_id = ?1 AND node_id = ?2",
+                              "ss", measure_id, node_id))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, measure_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, node_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    link_id = column_text (stmt, 0);
-  _tandem_db_release (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _tandem_db_failed (project, error);
-  if (linked == (link_id != NULL))
+  if (linked == found)
     return TRUE;
 
   if (linked)
