@@ -13,6 +13,8 @@
  * the caller is told with %TANDEM_PROJECT_ERROR_CONFLICT.
  */
 
+#define G_LOG_DOMAIN "Tandem-Project"
+
 #include "config.h"
 
 #include "tandem-checked-edit.h"

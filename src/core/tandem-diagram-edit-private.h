@@ -1,5 +1,5 @@
 /* tandem-diagram-edit-private.h — what the files that change a driver
- * diagram share: reading its items and links, and ending a change
+ * diagram share: reading its items and links, and one-step changes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tandem-checked-edit.h"
+#include "tandem-db-private.h"
 #include "tandem-diagram.h"
 #include "tandem-project-private.h"
 
@@ -37,37 +39,6 @@ link_clear (gpointer data)
   g_free (link->parent_id);
 }
 
-static inline gboolean
-read_error (TandemProject  *project,
-            GError        **error)
-{
-  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-               _("The diagram could not be read: %s"),
-               sqlite3_errmsg (_tandem_project_get_db (project)));
-  return FALSE;
-}
-
-static inline sqlite3_stmt *
-prepare (TandemProject  *project,
-         const char     *sql,
-         const char     *a,
-         const char     *b,
-         GError        **error)
-{
-  sqlite3 *db = _tandem_project_get_db (project);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK ||
-      (a && sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT) != SQLITE_OK) ||
-      (b && sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT) != SQLITE_OK))
-    {
-      read_error (project, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
 /* The node's kind and diagram; an error in the person's words if it is gone. */
 static inline gboolean
 node_info (TandemProject   *project,
@@ -76,30 +47,44 @@ node_info (TandemProject   *project,
            char           **diagram_id,
            GError         **error)
 {
-  sqlite3_stmt *stmt = prepare (project, "SELECT kind, diagram_id FROM node WHERE id = ?1",
-                                node_id, NULL, error);
-  gboolean ok = FALSE;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  g_autofree char *stored = NULL;
+  TandemDbStep step;
 
-  if (stmt == NULL)
+  if ((stmt = _tandem_db_query (project, error, "SELECT kind, diagram_id FROM node WHERE id = ?1",
+                                "s", node_id)) == NULL ||
+      (step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_FAILED)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (step == TANDEM_DB_DONE)
     {
-      ok = tandem_node_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), kind);
-      if (diagram_id)
-        *diagram_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      if (!ok)
-        g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                             _("This item is not part of a driver diagram."));
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This item no longer exists: someone may have deleted it."));
+      return FALSE;
     }
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                         _("This item no longer exists: someone may have deleted it."));
-  else
-    read_error (project, error);
-  sqlite3_finalize (stmt);
-  return ok;
+  _tandem_db_assert_columns (stmt, 2);
+  stored = _tandem_db_column_text (stmt, 0);
+  if (!tandem_node_kind_from_string (stored, kind))
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This item is not part of a driver diagram."));
+      return FALSE;
+    }
+  if (diagram_id)
+    *diagram_id = _tandem_db_column_text (stmt, 1);
+  return TRUE;
+}
+
+static inline void
+add_link (TandemDbStmt *stmt,
+          gpointer      links)
+{
+  Link link;
+
+  link.id = _tandem_db_column_text (stmt, 0);
+  link.parent_id = _tandem_db_column_text (stmt, 1);
+  link.child_id = _tandem_db_column_text (stmt, 2);
+  link.position = _tandem_db_column_double (stmt, 3);
+  g_array_append_val ((GArray *) links, link);
 }
 
 /* Links from @parent_id (or, with @by_child, to @child_id), in order. */
@@ -110,28 +95,10 @@ list_links (TandemProject  *project,
             GError        **error)
 {
   g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (Link));
-  sqlite3_stmt *stmt = prepare (project, sql, id, NULL, error);
-  int rc;
 
   g_array_set_clear_func (links, link_clear);
-  if (stmt == NULL)
+  if (!_tandem_db_each_row (project, error, 4, add_link, links, sql, "s", id))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Link link;
-
-      link.id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      link.parent_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      link.child_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      link.position = sqlite3_column_double (stmt, 3);
-      g_array_append_val (links, link);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      read_error (project, error);
-      return NULL;
-    }
   return g_steal_pointer (&links);
 }
 
@@ -153,20 +120,26 @@ links_to (TandemProject  *project,
                               "WHERE child_id = ?1 ORDER BY position, id", child_id, error);
 }
 
-static inline double
-next_position (TandemProject *project,
-               const char    *sql,
-               const char    *id)
+/* The position after the last of @sql's (a max(position) of the items
+ * under @id): 0 for the first. */
+static inline gboolean
+next_position (TandemProject  *project,
+               const char     *sql,
+               const char     *id,
+               double         *position,
+               GError        **error)
 {
-  sqlite3_stmt *stmt = prepare (project, sql, id, NULL, NULL);
-  double position = 0;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step;
 
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    position = floor (sqlite3_column_double (stmt, 0)) + 1;
-  sqlite3_finalize (stmt);
-  return position;
+  *position = 0;
+  if ((stmt = _tandem_db_query (project, error, sql, "s", id)) == NULL ||
+      (step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_FAILED)
+    return FALSE;
+  _tandem_db_assert_columns (stmt, 1);
+  if (step == TANDEM_DB_ROW && !_tandem_db_column_is_null (stmt, 0))
+    *position = floor (_tandem_db_column_double (stmt, 0)) + 1;
+  return TRUE;
 }
 
 static inline char *
@@ -187,17 +160,40 @@ insert_link (TandemProject  *project,
   return tandem_project_insert (project, "node_link", fields, G_N_ELEMENTS (fields), error);
 }
 
-static inline gboolean
-finish (TandemProject  *project,
-        gboolean        ok,
-        GError        **error)
+/* One item added as one undoable change (@label): its id. */
+static inline char *
+insert_one (TandemProject  *project,
+            const char     *label,
+            const char     *entity,
+            TandemField    *fields,
+            guint           n_fields,
+            GError        **error)
 {
-  if (!ok)
-    {
-      tandem_project_rollback (project);
-      return FALSE;
-    }
-  return tandem_project_commit (project, error);
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autofree char *id = NULL;
+
+  if (!tandem_change_begin (&change, project, label, error) ||
+      (id = tandem_project_insert (project, entity, fields, n_fields, error)) == NULL ||
+      !tandem_change_commit (&change, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/* One field changed as one undoable change (@label), checked against what
+ * the editor showed when @check (see tandem_project_finish_update()). */
+static inline gboolean
+change_field (TandemProject  *project,
+              const char     *label,
+              const char     *entity,
+              const char     *id,
+              const char     *field,
+              gboolean        check,
+              const char     *shown,
+              TandemValue     value,
+              GError        **error)
+{
+  return tandem_project_begin (project, label, error) &&
+         tandem_project_finish_update (project, entity, id, field, check, shown, value, error);
 }
 
 G_END_DECLS

@@ -8,20 +8,15 @@
  * decide what to write use the project's own connection.
  */
 
+#define G_LOG_DOMAIN "Tandem-Diagram"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-#include <stdio.h>
-#include <string.h>
 
-#include "tandem-checked-edit.h"
 #include "tandem-clock.h"
 #include "tandem-date.h"
-#include "tandem-diagram.h"
 #include "tandem-diagram-edit-private.h"
-#include "tandem-merge.h"
-#include "tandem-project-private.h"
 
 static char *
 insert_node (TandemProject  *project,
@@ -31,17 +26,23 @@ insert_node (TandemProject  *project,
              const char     *group_id,
              GError        **error)
 {
-  TandemField fields[] = {
-    { "diagram_id", TEXT (diagram_id) },
-    { "kind", TEXT (tandem_node_kind_to_string (kind)) },
-    { "title", TEXT (title) },
-    { "position", tandem_value_double (next_position (project,
-        "SELECT max(position) FROM node WHERE diagram_id = ?1", diagram_id)) },
-    { "status", TEXT (kind == TANDEM_NODE_CHANGE_IDEA ? "idea" : NULL) },
-    { "group_id", TEXT (group_id) },
-  };
+  double position;
 
-  return tandem_project_insert (project, "node", fields, G_N_ELEMENTS (fields), error);
+  if (!next_position (project, "SELECT max(position) FROM node WHERE diagram_id = ?1", diagram_id,
+                      &position, error))
+    return NULL;
+  {
+    TandemField fields[] = {
+      { "diagram_id", TEXT (diagram_id) },
+      { "kind", TEXT (tandem_node_kind_to_string (kind)) },
+      { "title", TEXT (title) },
+      { "position", tandem_value_double (position) },
+      { "status", TEXT (kind == TANDEM_NODE_CHANGE_IDEA ? "idea" : NULL) },
+      { "group_id", TEXT (group_id) },
+    };
+
+    return tandem_project_insert (project, "node", fields, G_N_ELEMENTS (fields), error);
+  }
 }
 
 /* Titles are trimmed; an empty one is refused (the box would say nothing). */
@@ -198,9 +199,10 @@ tandem_diagram_create (TandemProject          *project,
                        GError                **error)
 {
   static const char * const template_names[] = { "blank", "mha", "culture-of-care" };
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *clean = NULL;
   g_autofree char *id = NULL;
-  gboolean ok;
+  double position;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (template_ < TANDEM_N_DIAGRAM_TEMPLATES, NULL);
@@ -212,20 +214,21 @@ tandem_diagram_create (TandemProject          *project,
                            _("Give the diagram a name of up to 200 characters."));
       return NULL;
     }
-  if (!tandem_project_begin (project, _("New driver diagram"), error))
+  if (!tandem_change_begin (&change, project, _("New driver diagram"), error) ||
+      !next_position (project, "SELECT max(position) FROM diagram WHERE team_id = ?1", team_id,
+                      &position, error))
     return NULL;
   {
     TandemField fields[] = {
       { "team_id", TEXT (team_id) },
       { "name", TEXT (clean) },
       { "template", TEXT (template_names[template_]) },
-      { "position", tandem_value_double (next_position (project,
-          "SELECT max(position) FROM diagram WHERE team_id = ?1", team_id)) },
+      { "position", tandem_value_double (position) },
     };
     id = tandem_project_insert (project, "diagram", fields, G_N_ELEMENTS (fields), error);
   }
-  ok = id != NULL && fill_template (project, id, template_, error);
-  if (!finish (project, ok, error))
+  if (id == NULL || !fill_template (project, id, template_, error) ||
+      !tandem_change_commit (&change, error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -244,14 +247,13 @@ add_child_in_txn (TandemProject  *project,
   g_autofree char *node = NULL;
   g_autofree char *link = NULL;
   g_autofree char *collapsed = NULL;
+  double position;
 
   node = insert_node (project, diagram_id, parent_kind + 1, title, NULL, error);
-  if (node == NULL)
-    return NULL;
-  link = insert_link (project, diagram_id, parent_id, node,
-                      next_position (project, "SELECT max(position) FROM node_link "
-                                              "WHERE parent_id = ?1", parent_id), error);
-  if (link == NULL)
+  if (node == NULL ||
+      !next_position (project, "SELECT max(position) FROM node_link WHERE parent_id = ?1",
+                      parent_id, &position, error) ||
+      (link = insert_link (project, diagram_id, parent_id, node, position, error)) == NULL)
     return NULL;
   /* A new item under a folded branch unfolds it: the person must see it. */
   collapsed = tandem_project_get_text (project, "node", parent_id, "collapsed");
@@ -280,6 +282,7 @@ tandem_diagram_add_child (TandemProject  *project,
                           const char     *title,
                           GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *diagram_id = NULL;
   g_autofree char *clean = NULL;
   g_autofree char *label = NULL;
@@ -299,10 +302,9 @@ tandem_diagram_add_child (TandemProject  *project,
       return NULL;
     }
   label = label_for (_("Add %s"), kind + 1);
-  if (!tandem_project_begin (project, label, error))
-    return NULL;
-  id = add_child_in_txn (project, parent_id, kind, diagram_id, clean, error);
-  if (!finish (project, id != NULL, error))
+  if (!tandem_change_begin (&change, project, label, error) ||
+      (id = add_child_in_txn (project, parent_id, kind, diagram_id, clean, error)) == NULL ||
+      !tandem_change_commit (&change, error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -329,6 +331,7 @@ tandem_diagram_add_sibling (TandemProject  *project,
                             const char     *title,
                             GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *diagram_id = NULL;
   g_autofree char *clean = NULL;
   g_autofree char *label = NULL;
@@ -340,7 +343,6 @@ tandem_diagram_add_sibling (TandemProject  *project,
   const char *parent = NULL;
   double position = 0;
   TandemNodeKind kind;
-  gboolean ok;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
@@ -379,13 +381,11 @@ tandem_diagram_add_sibling (TandemProject  *project,
 
   group = tandem_project_get_text (project, "node", node_id, "group_id");
   label = label_for (_("Add %s"), kind);
-  if (!tandem_project_begin (project, label, error))
-    return NULL;
-  id = insert_node (project, diagram_id, kind, clean, group, error);
-  ok = id != NULL;
-  if (ok && parent != NULL)
-    ok = (link_id = insert_link (project, diagram_id, parent, id, position, error)) != NULL;
-  if (!finish (project, ok, error))
+  if (!tandem_change_begin (&change, project, label, error) ||
+      (id = insert_node (project, diagram_id, kind, clean, group, error)) == NULL ||
+      (parent != NULL &&
+       (link_id = insert_link (project, diagram_id, parent, id, position, error)) == NULL) ||
+      !tandem_change_commit (&change, error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -427,10 +427,8 @@ tandem_diagram_set_title (TandemProject  *project,
       (clean = clean_title (title, error)) == NULL)
     return FALSE;
   label = label_for (_("Edit %s"), kind);
-  if (!tandem_project_begin (project, label, error))
-    return FALSE;
-  return tandem_project_finish_update (project, "node", node_id, "title",
-                                       shown != TANDEM_UNCHECKED, shown, TEXT (clean), error);
+  return change_field (project, label, "node", node_id, "title", shown != TANDEM_UNCHECKED, shown,
+                       TEXT (clean), error);
 }
 
 static gboolean
@@ -471,10 +469,7 @@ set_field (TandemProject  *project,
     return FALSE;
   if (value != NULL && *value == '\0')
     value = NULL;
-  if (!tandem_project_begin (project, label, error))
-    return FALSE;
-  return tandem_project_finish_update (project, "node", node_id, field, check, shown,
-                                       TEXT (value), error);
+  return change_field (project, label, "node", node_id, field, check, shown, TEXT (value), error);
 }
 
 /**
@@ -532,12 +527,18 @@ tandem_diagram_set_collapsed (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   if (!node_info (project, node_id, &kind, NULL, error))
     return FALSE;
-  if (!tandem_project_begin (project, collapsed ? _("Fold branch") : _("Unfold branch"), error))
-    return FALSE;
-  return finish (project, tandem_project_update (project, "node", node_id, "collapsed",
-                                                 tandem_value_int (collapsed ? 1 : 0), error),
-                 error);
+  return change_field (project, collapsed ? _("Fold branch") : _("Unfold branch"), "node", node_id,
+                       "collapsed", FALSE, NULL, tandem_value_int (collapsed ? 1 : 0), error);
 }
+
+static gboolean set_pair (TandemProject  *project,
+                          const char     *table,
+                          const char     *node_id,
+                          const char     *other_field,
+                          const char     *other_id,
+                          gboolean        on,
+                          const char     *label,
+                          GError        **error);
 
 /**
  * tandem_diagram_set_tag:
@@ -559,40 +560,9 @@ tandem_diagram_set_tag (TandemProject  *project,
                         gboolean        on,
                         GError        **error)
 {
-  g_autofree char *existing = NULL;
-  sqlite3_stmt *stmt;
-  TandemNodeKind kind;
-  gboolean ok;
-  int rc;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
-  if (!node_info (project, node_id, &kind, NULL, error))
-    return FALSE;
-  stmt = prepare (project, "SELECT id FROM node_tag WHERE node_id = ?1 AND tag_id = ?2",
-                  node_id, tag_id, error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    existing = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return read_error (project, error);
-  if ((existing != NULL) == on)
-    return TRUE;
-
-  if (!tandem_project_begin (project, on ? _("Add equity tag") : _("Remove equity tag"), error))
-    return FALSE;
-  if (on)
-    {
-      TandemField fields[] = { { "node_id", TEXT (node_id) }, { "tag_id", TEXT (tag_id) } };
-      g_autofree char *id = tandem_project_insert (project, "node_tag", fields,
-                                                   G_N_ELEMENTS (fields), error);
-      ok = id != NULL;
-    }
-  else
-    ok = tandem_project_delete (project, "node_tag", existing, error);
-  return finish (project, ok, error);
+  return set_pair (project, "node_tag", node_id, "tag_id", tag_id, on,
+                   on ? _("Add equity tag") : _("Remove equity tag"), error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -618,6 +588,7 @@ tandem_diagram_delete_node (TandemProject  *project,
                             guint          *n_deleted,
                             GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *diagram_id = NULL;
   g_autofree char *label = NULL;
   g_autoptr(GArray) links = NULL;
@@ -669,7 +640,7 @@ tandem_diagram_delete_node (TandemProject  *project,
   else
     label = label_for (_("Delete %s"), kind);
 
-  if (!tandem_project_begin (project, label, error))
+  if (!tandem_change_begin (&change, project, label, error))
     return FALSE;
   {
     GHashTableIter iter;
@@ -679,7 +650,7 @@ tandem_diagram_delete_node (TandemProject  *project,
     while (ok && g_hash_table_iter_next (&iter, &key, NULL))
       ok = tandem_project_delete (project, "node", key, error);
   }
-  if (!finish (project, ok, error))
+  if (!ok || !tandem_change_commit (&change, error))
     return FALSE;
   if (n_deleted)
     *n_deleted = g_hash_table_size (doomed);
@@ -791,6 +762,7 @@ tandem_diagram_paste_outline (TandemProject  *project,
                               const char     *text,
                               GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autoptr(GArray) lines = tandem_outline_parse (text);
   g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);   /* ids by depth */
   g_autofree char *diagram_id = NULL;
@@ -816,7 +788,7 @@ tandem_diagram_paste_outline (TandemProject  *project,
     }
 
   label = g_strdup_printf (ngettext ("Paste %u item", "Paste %u items", lines->len), lines->len);
-  if (!tandem_project_begin (project, label, error))
+  if (!tandem_change_begin (&change, project, label, error))
     return 0;
   g_ptr_array_add (stack, g_strdup (parent_id));
   for (guint i = 0; ok && i < lines->len; i++)
@@ -836,7 +808,7 @@ tandem_diagram_paste_outline (TandemProject  *project,
       if (ok)
         g_ptr_array_add (stack, id);
     }
-  if (!finish (project, ok, error))
+  if (!ok || !tandem_change_commit (&change, error))
     return 0;
   return lines->len;
 }
@@ -858,10 +830,7 @@ set_pair (TandemProject  *project,
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE node_id = ?1 AND %s = ?2",
                                           table, other_field);
   g_autofree char *existing = NULL;
-  sqlite3_stmt *stmt;
   TandemNodeKind kind;
-  gboolean ok;
-  int rc;
 
   if (!node_info (project, node_id, &kind, NULL, error))
     return FALSE;
@@ -871,28 +840,18 @@ set_pair (TandemProject  *project,
                            _("This item no longer exists: someone may have deleted it."));
       return FALSE;
     }
-  if ((stmt = prepare (project, sql, node_id, other_id, error)) == NULL)
+  if (!_tandem_db_query_text (project, error, &existing, NULL, sql, "ss", node_id, other_id))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    existing = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return read_error (project, error);
   if ((existing != NULL) == on)
     return TRUE;
-
-  if (!tandem_project_begin (project, label, error))
-    return FALSE;
   if (on)
     {
       TandemField fields[] = { { "node_id", TEXT (node_id) }, { other_field, TEXT (other_id) } };
-      g_autofree char *id = tandem_project_insert (project, table, fields, G_N_ELEMENTS (fields), error);
-      ok = id != NULL;
+      g_autofree char *id = insert_one (project, label, table, fields, G_N_ELEMENTS (fields), error);
+
+      return id != NULL;
     }
-  else
-    ok = tandem_project_delete (project, table, existing, error);
-  return finish (project, ok, error);
+  return _tandem_db_delete (project, table, existing, label, error);
 }
 
 /**
@@ -976,8 +935,8 @@ tandem_diagram_add_pdsa (TandemProject  *project,
   g_autoptr(GDateTime) now = tandem_clock_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *clean = g_strstrip (g_strdup (title ? title : ""));
-  g_autofree char *id = NULL;
   TandemNodeKind kind;
+  double position;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   if (!node_info (project, node_id, &kind, NULL, error))
@@ -988,22 +947,20 @@ tandem_diagram_add_pdsa (TandemProject  *project,
                            _("Write the date as year-month-day, for example 2025-03-31."));
       return NULL;
     }
+  if (!next_position (project, "SELECT max(position) FROM pdsa_cycle WHERE node_id = ?1", node_id,
+                      &position, error))
+    return NULL;
   {
     TandemField fields[] = {
       { "node_id", TEXT (node_id) },
       { "title", TEXT (*clean ? clean : _("Untitled test")) },
       { "started_on", TEXT (started_on && *started_on ? started_on : today) },
-      { "position", tandem_value_double (next_position (project,
-          "SELECT max(position) FROM pdsa_cycle WHERE node_id = ?1", node_id)) },
+      { "position", tandem_value_double (position) },
     };
 
-    if (!tandem_project_begin (project, _("Add PDSA cycle"), error))
-      return NULL;
-    id = tandem_project_insert (project, "pdsa_cycle", fields, G_N_ELEMENTS (fields), error);
+    return insert_one (project, _("Add PDSA cycle"), "pdsa_cycle", fields, G_N_ELEMENTS (fields),
+                       error);
   }
-  if (!finish (project, id != NULL, error))
-    return NULL;
-  return g_steal_pointer (&id);
 }
 
 static gboolean
@@ -1056,10 +1013,8 @@ set_pdsa_field (TandemProject  *project,
     }
   if (value == NULL && g_str_equal (field, "title"))
     value = "";
-  if (!tandem_project_begin (project, label, error))
-    return FALSE;
-  return tandem_project_finish_update (project, "pdsa_cycle", pdsa_id, field, check, shown,
-                                       TEXT (value), error);
+  return change_field (project, label, "pdsa_cycle", pdsa_id, field, check, shown, TEXT (value),
+                       error);
 }
 
 /**
@@ -1109,7 +1064,5 @@ tandem_diagram_delete_pdsa (TandemProject  *project,
                             GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
-  if (!tandem_project_begin (project, _("Delete PDSA cycle"), error))
-    return FALSE;
-  return finish (project, tandem_project_delete (project, "pdsa_cycle", pdsa_id, error), error);
+  return _tandem_db_delete (project, "pdsa_cycle", pdsa_id, _("Delete PDSA cycle"), error);
 }

@@ -12,17 +12,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "tandem-checked-edit.h"
-#include "tandem-clock.h"
-#include "tandem-date.h"
-#include "tandem-diagram.h"
 #include "tandem-diagram-edit-private.h"
-#include "tandem-merge.h"
-#include "tandem-project-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Groups of primary drivers, and equity tags                               */
@@ -73,7 +65,7 @@ tandem_diagram_add_group (TandemProject  *project,
                           GError        **error)
 {
   g_autofree char *clean = NULL;
-  g_autofree char *id = NULL;
+  double position;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   if ((clean = clean_name (name, error)) == NULL)
@@ -90,22 +82,19 @@ tandem_diagram_add_group (TandemProject  *project,
                            _("This diagram no longer exists: someone may have deleted it."));
       return NULL;
     }
+  if (!next_position (project, "SELECT max(position) FROM node_group WHERE diagram_id = ?1",
+                      diagram_id, &position, error))
+    return NULL;
   {
     TandemField fields[] = {
       { "diagram_id", TEXT (diagram_id) },
       { "name", TEXT (clean) },
       { "colour", TEXT (colour) },
-      { "position", tandem_value_double (next_position (project,
-          "SELECT max(position) FROM node_group WHERE diagram_id = ?1", diagram_id)) },
+      { "position", tandem_value_double (position) },
     };
 
-    if (!tandem_project_begin (project, _("Add group"), error))
-      return NULL;
-    id = tandem_project_insert (project, "node_group", fields, G_N_ELEMENTS (fields), error);
+    return insert_one (project, _("Add group"), "node_group", fields, G_N_ELEMENTS (fields), error);
   }
-  if (!finish (project, id != NULL, error))
-    return NULL;
-  return g_steal_pointer (&id);
 }
 
 /**
@@ -151,11 +140,9 @@ tandem_diagram_set_group_field (TandemProject  *project,
                            "a colour is written #rrggbb");
       return FALSE;
     }
-  if (!tandem_project_begin (project, name ? _("Rename group") : _("Change group colour"), error))
-    return FALSE;
-  return finish (project, tandem_project_update (project, "node_group", group_id, field,
-                                                 TEXT (name ? clean : (value && *value ? value : NULL)),
-                                                 error), error);
+  return change_field (project, name ? _("Rename group") : _("Change group colour"), "node_group",
+                       group_id, field, FALSE, NULL,
+                       TEXT (name ? clean : (value && *value ? value : NULL)), error);
 }
 
 /**
@@ -190,9 +177,7 @@ tandem_diagram_delete_group (TandemProject  *project,
                              GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
-  if (!tandem_project_begin (project, _("Delete group"), error))
-    return FALSE;
-  return finish (project, tandem_project_delete (project, "node_group", group_id, error), error);
+  return _tandem_db_delete (project, "node_group", group_id, _("Delete group"), error);
 }
 
 static gboolean
@@ -201,20 +186,17 @@ tag_name_taken (TandemProject  *project,
                 const char     *except_id,
                 GError        **error)
 {
-  sqlite3_stmt *stmt = prepare (project, "SELECT id FROM equity_tag WHERE lower (name) = lower (?1) "
-                                         "AND id IS NOT ?2", name, except_id ? except_id : "", error);
-  int rc;
+  gboolean found = FALSE;
+  gint64 one;
 
-  if (stmt == NULL)
+  if (!_tandem_db_query_int (project, error, &one, &found,
+                             "SELECT 1 FROM equity_tag WHERE lower (name) = lower (?1) AND id IS NOT ?2",
+                             "ss", name, except_id ? except_id : ""))
     return TRUE;
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW)
+  if (found)
     g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                  _("There is already an equity focus called “%s”."), name);
-  else if (rc != SQLITE_DONE)
-    read_error (project, error);
-  return rc != SQLITE_DONE;
+  return found;
 }
 
 /**
@@ -234,25 +216,22 @@ tandem_equity_tag_add (TandemProject  *project,
                        GError        **error)
 {
   g_autofree char *clean = NULL;
-  g_autofree char *id = NULL;
+  double position;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  if ((clean = clean_name (name, error)) == NULL || tag_name_taken (project, clean, NULL, error))
+  if ((clean = clean_name (name, error)) == NULL || tag_name_taken (project, clean, NULL, error) ||
+      !next_position (project, "SELECT max(position) FROM equity_tag WHERE ?1 IS NOT NULL", "",
+                      &position, error))
     return NULL;
   {
     TandemField fields[] = {
       { "name", TEXT (clean) },
-      { "position", tandem_value_double (next_position (project,
-          "SELECT max(position) FROM equity_tag WHERE ?1 IS NOT NULL", "")) },
+      { "position", tandem_value_double (position) },
     };
 
-    if (!tandem_project_begin (project, _("Add equity tag to the list"), error))
-      return NULL;
-    id = tandem_project_insert (project, "equity_tag", fields, G_N_ELEMENTS (fields), error);
+    return insert_one (project, _("Add equity tag to the list"), "equity_tag", fields,
+                       G_N_ELEMENTS (fields), error);
   }
-  if (!finish (project, id != NULL, error))
-    return NULL;
-  return g_steal_pointer (&id);
 }
 
 /**
@@ -283,10 +262,8 @@ tandem_equity_tag_rename (TandemProject  *project,
     }
   if ((clean = clean_name (name, error)) == NULL || tag_name_taken (project, clean, tag_id, error))
     return FALSE;
-  if (!tandem_project_begin (project, _("Rename equity tag"), error))
-    return FALSE;
-  return finish (project, tandem_project_update (project, "equity_tag", tag_id, "name", TEXT (clean), error),
-                 error);
+  return change_field (project, _("Rename equity tag"), "equity_tag", tag_id, "name", FALSE, NULL,
+                       TEXT (clean), error);
 }
 
 /**
@@ -322,7 +299,6 @@ tandem_equity_tag_delete (TandemProject  *project,
                           GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
-  if (!tandem_project_begin (project, _("Remove equity tag from the list"), error))
-    return FALSE;
-  return finish (project, tandem_project_delete (project, "equity_tag", tag_id, error), error);
+  return _tandem_db_delete (project, "equity_tag", tag_id, _("Remove equity tag from the list"),
+                            error);
 }

@@ -13,17 +13,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-#include <stdio.h>
-#include <string.h>
 
-#include "tandem-checked-edit.h"
-#include "tandem-clock.h"
-#include "tandem-date.h"
-#include "tandem-diagram.h"
 #include "tandem-diagram-edit-private.h"
-#include "tandem-merge.h"
-#include "tandem-project-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Moving and linking                                                       */
@@ -74,6 +65,7 @@ tandem_diagram_move_node (TandemProject  *project,
                           int             delta,
                           GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *diagram_id = NULL;
   g_autofree char *label = NULL;
   g_autoptr(GArray) siblings = NULL;
@@ -112,7 +104,7 @@ tandem_diagram_move_node (TandemProject  *project,
     return TRUE;
 
   label = label_for (_("Move %s"), kind);
-  if (!tandem_project_begin (project, label, error))
+  if (!tandem_change_begin (&change, project, label, error))
     return FALSE;
   {
     Link *at = &g_array_index (siblings, Link, from);
@@ -131,31 +123,46 @@ tandem_diagram_move_node (TandemProject  *project,
         ok = tandem_project_update (project, entity, link->id, "position",
                                     tandem_value_double (i), error);
     }
-  return finish (project, ok, error);
+  return ok && tandem_change_commit (&change, error);
 }
 
-static char *
+/* The link from @parent_id to @child_id into *@id, %NULL if there is none;
+ * %FALSE if it could not be read. */
+static gboolean
 find_link (TandemProject  *project,
            const char     *parent_id,
            const char     *child_id,
-           GError        **error,
-           gboolean       *failed)
+           char          **id,
+           GError        **error)
 {
-  sqlite3_stmt *stmt = prepare (project, "SELECT id FROM node_link WHERE parent_id = ?1 "
-                                         "AND child_id = ?2", parent_id, child_id, error);
-  char *id = NULL;
-  int rc;
+  return _tandem_db_query_text (project, error, id, NULL,
+                                "SELECT id FROM node_link WHERE parent_id = ?1 AND child_id = ?2",
+                                "ss", parent_id, child_id);
+}
 
-  *failed = stmt == NULL;
-  if (stmt == NULL)
-    return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    *failed = !read_error (project, error);
-  sqlite3_finalize (stmt);
-  return id;
+/* The link from @old_parent_id (if given, where it must be) and the one
+ * from @new_parent_id (if any) to @node_id. */
+static gboolean
+find_old_and_new_links (TandemProject  *project,
+                        const char     *node_id,
+                        const char     *old_parent_id,
+                        const char     *new_parent_id,
+                        char          **old_link,
+                        char          **new_link,
+                        GError        **error)
+{
+  if (old_parent_id)
+    {
+      if (!find_link (project, old_parent_id, node_id, old_link, error))
+        return FALSE;
+      if (*old_link == NULL)
+        {
+          g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                               _("This item is not under that parent any more."));
+          return FALSE;
+        }
+    }
+  return find_link (project, new_parent_id, node_id, new_link, error);
 }
 
 /**
@@ -179,12 +186,12 @@ tandem_diagram_reparent (TandemProject  *project,
                          const char     *new_parent_id,
                          GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *old_link = NULL;
   g_autofree char *new_link = NULL;
   g_autofree char *diagram_id = NULL;
   g_autofree char *label = NULL;
   TandemNodeKind kind;
-  gboolean failed = FALSE;
   gboolean ok;
   double position;
 
@@ -192,28 +199,15 @@ tandem_diagram_reparent (TandemProject  *project,
   if (g_strcmp0 (old_parent_id, new_parent_id) == 0)
     return TRUE;
   if (!check_parent_kind (project, new_parent_id, node_id, error) ||
-      !node_info (project, node_id, &kind, &diagram_id, error))
-    return FALSE;
-  if (old_parent_id)
-    {
-      old_link = find_link (project, old_parent_id, node_id, error, &failed);
-      if (failed)
-        return FALSE;
-      if (old_link == NULL)
-        {
-          g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                               _("This item is not under that parent any more."));
-          return FALSE;
-        }
-    }
-  new_link = find_link (project, new_parent_id, node_id, error, &failed);
-  if (failed)
+      !node_info (project, node_id, &kind, &diagram_id, error) ||
+      !find_old_and_new_links (project, node_id, old_parent_id, new_parent_id, &old_link,
+                               &new_link, error) ||
+      !next_position (project, "SELECT max(position) FROM node_link WHERE parent_id = ?1",
+                      new_parent_id, &position, error))
     return FALSE;
 
-  position = next_position (project, "SELECT max(position) FROM node_link WHERE parent_id = ?1",
-                            new_parent_id);
   label = label_for (_("Move %s"), kind);
-  if (!tandem_project_begin (project, label, error))
+  if (!tandem_change_begin (&change, project, label, error))
     return FALSE;
   if (new_link != NULL)
     ok = old_link == NULL || tandem_project_delete (project, "node_link", old_link, error);
@@ -227,7 +221,7 @@ tandem_diagram_reparent (TandemProject  *project,
       g_autofree char *id = insert_link (project, diagram_id, new_parent_id, node_id, position, error);
       ok = id != NULL;
     }
-  return finish (project, ok, error);
+  return ok && tandem_change_commit (&change, error);
 }
 
 /**
@@ -249,19 +243,18 @@ tandem_diagram_link (TandemProject  *project,
                      const char     *child_id,
                      GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *existing = NULL;
   g_autofree char *diagram_id = NULL;
   g_autofree char *label = NULL;
   g_autofree char *id = NULL;
   TandemNodeKind kind;
-  gboolean failed = FALSE;
+  double position;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   if (!check_parent_kind (project, parent_id, child_id, error) ||
-      !node_info (project, child_id, &kind, &diagram_id, error))
-    return FALSE;
-  existing = find_link (project, parent_id, child_id, error, &failed);
-  if (failed)
+      !node_info (project, child_id, &kind, &diagram_id, error) ||
+      !find_link (project, parent_id, child_id, &existing, error))
     return FALSE;
   if (existing)
     {
@@ -270,12 +263,11 @@ tandem_diagram_link (TandemProject  *project,
       return FALSE;
     }
   label = label_for (_("Link %s"), kind);
-  if (!tandem_project_begin (project, label, error))
-    return FALSE;
-  id = insert_link (project, diagram_id, parent_id, child_id,
-                    next_position (project, "SELECT max(position) FROM node_link "
-                                            "WHERE parent_id = ?1", parent_id), error);
-  return finish (project, id != NULL, error);
+  return tandem_change_begin (&change, project, label, error) &&
+         next_position (project, "SELECT max(position) FROM node_link WHERE parent_id = ?1",
+                        parent_id, &position, error) &&
+         (id = insert_link (project, diagram_id, parent_id, child_id, position, error)) != NULL &&
+         tandem_change_commit (&change, error);
 }
 
 /**
@@ -299,14 +291,11 @@ tandem_diagram_unlink (TandemProject  *project,
   g_autofree char *link = NULL;
   g_autoptr(GArray) parents = NULL;
   TandemNodeKind kind;
-  gboolean failed = FALSE;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   if (!node_info (project, child_id, &kind, NULL, error) ||
-      (parents = links_to (project, child_id, error)) == NULL)
-    return FALSE;
-  link = find_link (project, parent_id, child_id, error, &failed);
-  if (failed)
+      (parents = links_to (project, child_id, error)) == NULL ||
+      !find_link (project, parent_id, child_id, &link, error))
     return FALSE;
   if (link == NULL)
     return TRUE;
@@ -317,9 +306,7 @@ tandem_diagram_unlink (TandemProject  *project,
                    tandem_node_kind_label (kind));
       return FALSE;
     }
-  if (!tandem_project_begin (project, _("Remove link"), error))
-    return FALSE;
-  return finish (project, tandem_project_delete (project, "node_link", link, error), error);
+  return _tandem_db_delete (project, "node_link", link, _("Remove link"), error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -385,38 +372,25 @@ tandem_diagram_place_node (TandemProject  *project,
                            guint           index,
                            GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *old_link = NULL;
   g_autofree char *new_link = NULL;
   g_autofree char *diagram_id = NULL;
   g_autofree char *label = NULL;
   g_autoptr(GArray) links = NULL;
   TandemNodeKind kind;
-  gboolean failed = FALSE;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (new_parent_id != NULL, FALSE);
   if (!check_parent_kind (project, new_parent_id, node_id, error) ||
-      !node_info (project, node_id, &kind, &diagram_id, error))
-    return FALSE;
-  if (old_parent_id)
-    {
-      old_link = find_link (project, old_parent_id, node_id, error, &failed);
-      if (failed)
-        return FALSE;
-      if (old_link == NULL)
-        {
-          g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                               _("This item is not under that parent any more."));
-          return FALSE;
-        }
-    }
-  new_link = find_link (project, new_parent_id, node_id, error, &failed);
-  if (failed)
+      !node_info (project, node_id, &kind, &diagram_id, error) ||
+      !find_old_and_new_links (project, node_id, old_parent_id, new_parent_id, &old_link,
+                               &new_link, error))
     return FALSE;
 
   label = label_for (_("Move %s"), kind);
-  if (!tandem_project_begin (project, label, error))
+  if (!tandem_change_begin (&change, project, label, error))
     return FALSE;
   if (new_link == NULL && old_link != NULL)
     {
@@ -431,7 +405,7 @@ tandem_diagram_place_node (TandemProject  *project,
   if (ok)
     ok = (links = links_from (project, new_parent_id, error)) != NULL &&
          renumber_links (project, links, new_link, index, error);
-  return finish (project, ok, error);
+  return ok && tandem_change_commit (&change, error);
 }
 
 /* The nodes under @node_id (itself first), and whether any of them also
@@ -507,6 +481,7 @@ tandem_diagram_shift_level (TandemProject  *project,
                             int             direction,
                             GError        **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *diagram_id = NULL;
   g_autofree char *label = NULL;
   g_autofree char *new_parent = NULL;
@@ -607,7 +582,7 @@ tandem_diagram_shift_level (TandemProject  *project,
 
   label = g_strdup_printf (direction < 0 ? _("Move %s a column left") : _("Move %s a column right"),
                            tandem_node_kind_label (kind));
-  if (!tandem_project_begin (project, label, error))
+  if (!tandem_change_begin (&change, project, label, error))
     return FALSE;
   for (guint b = 0; ok && b < branch->len; b++)
     {
@@ -646,5 +621,5 @@ tandem_diagram_shift_level (TandemProject  *project,
       if (g_strcmp0 (collapsed, "0") != 0)
         ok = tandem_project_update (project, "node", new_parent, "collapsed", tandem_value_int (0), error);
     }
-  return finish (project, ok, error);
+  return ok && tandem_change_commit (&change, error);
 }

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "Tandem-Diagram"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,7 +12,6 @@
 #include "tandem-db-private.h"
 #include "tandem-diagram.h"
 #include "tandem-person-private.h"
-#include "tandem-project-private.h"
 #include "tandem-stored-enums.h"
 
 struct _TandemDiagram
@@ -70,26 +71,16 @@ tag_free (gpointer data)
   g_free (tag);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return _tandem_column_text (stmt, column);
-}
+#define column_dup _tandem_db_column_text
 
-/* The project's cached statement for @sql with @id bound to ?1; release it
- * with _tandem_db_release(). */
-static sqlite3_stmt *
-prepare_with_id (TandemProject  *project,
-                 const char     *sql,
-                 const char     *id,
-                 GError        **error)
+/* For the reads whose API has no GError: a failure is logged, naming the
+ * file, and the caller gets what was read before it. */
+static void
+warn_unless (gboolean   ok,
+             GError   **error)
 {
-  sqlite3_stmt *stmt = _tandem_db_prepare (project, sql, error);
-
-  if (stmt != NULL && id != NULL)
-    _tandem_db_bind_text (stmt, 1, id);
-  return stmt;
+  if (!ok && *error != NULL)
+    g_warning ("%s", (*error)->message);
 }
 
 static void
@@ -141,199 +132,164 @@ load_head (TandemDiagram  *self,
            TandemProject  *project,
            GError        **error)
 {
-  sqlite3_stmt *stmt = prepare_with_id (project, "SELECT team_id, name FROM diagram WHERE id = ?1",
-                                        self->id, error);
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step;
 
-  if (stmt == NULL)
+  if ((stmt = _tandem_db_query (project, error, "SELECT team_id, name FROM diagram WHERE id = ?1",
+                                "s", self->id)) == NULL ||
+      (step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_FAILED)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (step == TANDEM_DB_DONE)
     {
-      self->team_id = column_dup (stmt, 0);
-      self->name = column_dup (stmt, 1);
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This diagram no longer exists: someone may have deleted it."));
+      return FALSE;
     }
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                         _("This diagram no longer exists: someone may have deleted it."));
-  else
-    _tandem_db_set_error (project, rc, error);
-  _tandem_db_release (stmt);
-  return rc == SQLITE_ROW;
+  _tandem_db_assert_columns (stmt, 2);
+  self->team_id = column_dup (stmt, 0);
+  self->name = column_dup (stmt, 1);
+  return TRUE;
 }
 
-static gboolean
-load_groups (TandemDiagram  *self,
-             TandemProject  *project,
-             GError        **error)
+static void
+add_group (TandemDbStmt *stmt,
+           gpointer      data)
 {
-  sqlite3_stmt *stmt = prepare_with_id (project, "SELECT id, name, colour FROM node_group "
-                                            "WHERE diagram_id = ?1 ORDER BY position, id",
-                                        self->id, error);
-  int rc;
+  TandemDiagram *self = data;
+  TandemDiagramGroup *group = g_new0 (TandemDiagramGroup, 1);
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemDiagramGroup *group = g_new0 (TandemDiagramGroup, 1);
-
-      group->id = column_dup (stmt, 0);
-      group->name = column_dup (stmt, 1);
-      group->colour = column_dup (stmt, 2);
-      g_ptr_array_add (self->groups, group);
-    }
-  _tandem_db_release (stmt);
-  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
+  group->id = column_dup (stmt, 0);
+  group->name = column_dup (stmt, 1);
+  group->colour = column_dup (stmt, 2);
+  g_ptr_array_add (self->groups, group);
 }
 
-static gboolean
-load_tags (TandemDiagram  *self,
-           TandemProject  *project,
-           GError        **error)
+static void
+add_tag (TandemDbStmt *stmt,
+         gpointer      data)
 {
-  sqlite3_stmt *stmt = prepare_with_id (project, "SELECT id, name FROM equity_tag ORDER BY position, id",
-                                        NULL, error);
-  int rc;
+  TandemDiagram *self = data;
+  TandemDiagramTag *tag = g_new0 (TandemDiagramTag, 1);
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemDiagramTag *tag = g_new0 (TandemDiagramTag, 1);
-
-      tag->id = column_dup (stmt, 0);
-      tag->name = column_dup (stmt, 1);
-      tag->code = tandem_equity_tag_code (tag->name);
-      g_ptr_array_add (self->tags, tag);
-    }
-  _tandem_db_release (stmt);
-  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
+  tag->id = column_dup (stmt, 0);
+  tag->name = column_dup (stmt, 1);
+  tag->code = tandem_equity_tag_code (tag->name);
+  g_ptr_array_add (self->tags, tag);
 }
 
-static gboolean
-load_nodes (TandemDiagram  *self,
-            TandemProject  *project,
-            GError        **error)
+static void
+add_node (TandemDbStmt *stmt,
+          gpointer      data)
 {
-  sqlite3_stmt *stmt = prepare_with_id (project,
-    "SELECT id, kind, title, description, group_id, position, collapsed, status, proposed_by, "
-    "coproduction_level, aim_what, aim_who, aim_how_much, aim_by_when, "
-    "(SELECT count(*) FROM pdsa_cycle p WHERE p.node_id = node.id) "
-    "FROM node WHERE diagram_id = ?1 ORDER BY kind = 'change_idea', kind = 'secondary', "
-    "kind = 'primary', position, id", self->id, error);
-  int rc;
+  TandemDiagram *self = data;
+  TandemDiagramNode *node = g_new0 (TandemDiagramNode, 1);
+  g_autofree char *kind = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *level = NULL;
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemDiagramNode *node = g_new0 (TandemDiagramNode, 1);
-      g_autofree char *group = NULL;
-      g_autofree char *status = NULL;
-      g_autofree char *level = NULL;
-
-      node->id = column_dup (stmt, 0);
-      if (!tandem_node_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &node->kind))
-        node->kind = TANDEM_NODE_CHANGE_IDEA;
-      node->title = column_dup (stmt, 2);
-      if (node->title == NULL)
-        node->title = g_strdup ("");
-      node->description = column_dup (stmt, 3);
-      group = column_dup (stmt, 4);
-      node->group = group_index (self, group);
-      node->position = sqlite3_column_double (stmt, 5);
-      node->collapsed = sqlite3_column_int (stmt, 6) != 0;
-      status = column_dup (stmt, 7);
-      node->status = tandem_idea_status_from_string (status);
-      node->proposed_by = column_dup (stmt, 8);
-      level = column_dup (stmt, 9);
-      node->level = tandem_coproduction_from_string (level);
-      node->aim_what = column_dup (stmt, 10);
-      node->aim_who = column_dup (stmt, 11);
-      node->aim_how_much = column_dup (stmt, 12);
-      node->aim_by_when = column_dup (stmt, 13);
-      node->n_pdsa = sqlite3_column_int (stmt, 14);
-      node->tags = g_array_new (FALSE, FALSE, sizeof (guint));
-      node->parents = g_array_new (FALSE, FALSE, sizeof (guint));
-      node->children = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_ptr_array_add (self->nodes, node);
-      g_hash_table_insert (self->by_id, node->id, GUINT_TO_POINTER (self->nodes->len));
-    }
-  _tandem_db_release (stmt);
-  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
+  node->id = column_dup (stmt, 0);
+  kind = column_dup (stmt, 1);
+  if (!tandem_node_kind_from_string (kind, &node->kind))
+    node->kind = TANDEM_NODE_CHANGE_IDEA;
+  node->title = column_dup (stmt, 2);
+  if (node->title == NULL)
+    node->title = g_strdup ("");
+  node->description = column_dup (stmt, 3);
+  group = column_dup (stmt, 4);
+  node->group = group_index (self, group);
+  node->position = _tandem_db_column_double (stmt, 5);
+  node->collapsed = _tandem_db_column_bool (stmt, 6);
+  status = column_dup (stmt, 7);
+  node->status = tandem_idea_status_from_string (status);
+  node->proposed_by = column_dup (stmt, 8);
+  level = column_dup (stmt, 9);
+  node->level = tandem_coproduction_from_string (level);
+  node->aim_what = column_dup (stmt, 10);
+  node->aim_who = column_dup (stmt, 11);
+  node->aim_how_much = column_dup (stmt, 12);
+  node->aim_by_when = column_dup (stmt, 13);
+  node->n_pdsa = (int) _tandem_db_column_int (stmt, 14);
+  node->tags = g_array_new (FALSE, FALSE, sizeof (guint));
+  node->parents = g_array_new (FALSE, FALSE, sizeof (guint));
+  node->children = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (self->nodes, node);
+  g_hash_table_insert (self->by_id, node->id, GUINT_TO_POINTER (self->nodes->len));
 }
 
 /* Only links between adjacent columns make a driver diagram; anything else a
  * foreign file might hold is left out of the picture rather than trusted. */
-static gboolean
-load_links (TandemDiagram  *self,
-            TandemProject  *project,
-            GError        **error)
+static void
+add_link (TandemDbStmt *stmt,
+          gpointer      data)
 {
-  sqlite3_stmt *stmt = prepare_with_id (project, "SELECT parent_id, child_id FROM node_link "
-                                            "WHERE diagram_id = ?1 ORDER BY position, id",
-                                        self->id, error);
-  int rc;
+  TandemDiagram *self = data;
+  g_autofree char *parent_id = column_dup (stmt, 0);
+  g_autofree char *child_id = column_dup (stmt, 1);
+  int p = tandem_diagram_find_node (self, parent_id);
+  int c = tandem_diagram_find_node (self, child_id);
+  TandemDiagramNode *parent, *child;
+  guint pi = p, ci = c;
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int p = tandem_diagram_find_node (self, (const char *) sqlite3_column_text (stmt, 0));
-      int c = tandem_diagram_find_node (self, (const char *) sqlite3_column_text (stmt, 1));
-      TandemDiagramNode *parent, *child;
-      guint pi = p, ci = c;
-
-      if (p < 0 || c < 0)
-        continue;
-      parent = self->nodes->pdata[p];
-      child = self->nodes->pdata[c];
-      if (child->kind != parent->kind + 1)
-        continue;
-      g_array_append_val (parent->children, ci);
-      g_array_append_val (child->parents, pi);
-    }
-  _tandem_db_release (stmt);
-  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
+  if (p < 0 || c < 0)
+    return;
+  parent = self->nodes->pdata[p];
+  child = self->nodes->pdata[c];
+  if (child->kind != parent->kind + 1)
+    return;
+  g_array_append_val (parent->children, ci);
+  g_array_append_val (child->parents, pi);
 }
 
-static gboolean
-load_node_tags (TandemDiagram  *self,
-                TandemProject  *project,
-                GError        **error)
+static void
+add_node_tag (TandemDbStmt *stmt,
+              gpointer      data)
 {
-  sqlite3_stmt *stmt = prepare_with_id (project, "SELECT t.node_id, t.tag_id FROM node_tag t "
-                                            "JOIN node n ON n.id = t.node_id "
-                                            "WHERE n.diagram_id = ?1",
-                                        self->id, error);
-  int rc;
+  TandemDiagram *self = data;
+  g_autofree char *node_id = column_dup (stmt, 0);
+  g_autofree char *tag_id = column_dup (stmt, 1);
+  int n = tandem_diagram_find_node (self, node_id);
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int n = tandem_diagram_find_node (self, (const char *) sqlite3_column_text (stmt, 0));
-      const char *tag_id = (const char *) sqlite3_column_text (stmt, 1);
+  if (n < 0 || tag_id == NULL)
+    return;
+  for (guint t = 0; t < self->tags->len; t++)
+    if (g_str_equal (((TandemDiagramTag *) self->tags->pdata[t])->id, tag_id))
+      {
+        TandemDiagramNode *node = self->nodes->pdata[n];
+        guint i = 0;
 
-      if (n < 0 || tag_id == NULL)
-        continue;
-      for (guint t = 0; t < self->tags->len; t++)
-        if (g_str_equal (((TandemDiagramTag *) self->tags->pdata[t])->id, tag_id))
-          {
-            TandemDiagramNode *node = self->nodes->pdata[n];
-            guint i = 0;
-
-            /* Keep each node's tags in the project's order. */
-            while (i < node->tags->len && g_array_index (node->tags, guint, i) < t)
-              i++;
-            g_array_insert_val (node->tags, i, t);
-            break;
-          }
-    }
-  _tandem_db_release (stmt);
-  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
+        /* Keep each node's tags in the project's order. */
+        while (i < node->tags->len && g_array_index (node->tags, guint, i) < t)
+          i++;
+        g_array_insert_val (node->tags, i, t);
+        break;
+      }
 }
+
+/* What a diagram is read from, in order: each query takes the diagram's id
+ * as ?1 (the project's tags do not use it) and gives its reader's columns. */
+static const struct
+{
+  const char      *sql;
+  int              n_columns;
+  TandemDbRowFunc  reader;
+} diagram_parts[] = {
+  { "SELECT id, name, colour FROM node_group WHERE diagram_id = ?1 ORDER BY position, id",
+    3, add_group },
+  { "SELECT id, name FROM equity_tag WHERE ?1 IS NOT NULL ORDER BY position, id",
+    2, add_tag },
+  { "SELECT id, kind, title, description, group_id, position, collapsed, status, proposed_by, "
+    "coproduction_level, aim_what, aim_who, aim_how_much, aim_by_when, "
+    "(SELECT count(*) FROM pdsa_cycle p WHERE p.node_id = node.id) "
+    "FROM node WHERE diagram_id = ?1 ORDER BY kind = 'change_idea', kind = 'secondary', "
+    "kind = 'primary', position, id",
+    15, add_node },
+  { "SELECT parent_id, child_id FROM node_link WHERE diagram_id = ?1 ORDER BY position, id",
+    2, add_link },
+  { "SELECT t.node_id, t.tag_id FROM node_tag t JOIN node n ON n.id = t.node_id "
+    "WHERE n.diagram_id = ?1",
+    2, add_node_tag },
+};
 
 /**
  * tandem_diagram_load:
@@ -361,10 +317,12 @@ tandem_diagram_load (TandemProject  *project,
 
   self = g_object_new (TANDEM_TYPE_DIAGRAM, NULL);
   self->id = g_strdup (diagram_id);
-  if (!load_head (self, project, error) || !load_groups (self, project, error) ||
-      !load_tags (self, project, error) || !load_nodes (self, project, error) ||
-      !load_links (self, project, error) || !load_node_tags (self, project, error))
+  if (!load_head (self, project, error))
     return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (diagram_parts); i++)
+    if (!_tandem_db_each_row (project, error, diagram_parts[i].n_columns, diagram_parts[i].reader,
+                              self, diagram_parts[i].sql, "s", self->id))
+      return NULL;
 
   for (guint k = 0; k < TANDEM_N_NODE_KINDS; k++)
     for (guint i = 0; i < self->nodes->len; i++)
@@ -477,6 +435,18 @@ tandem_diagram_get_tag (TandemDiagram *self,
   return self->tags->pdata[index];
 }
 
+/* Adds a row's id to lists[0] and its name to lists[1], if there is one. */
+static void
+add_id_and_name (TandemDbStmt *stmt,
+                 gpointer      data)
+{
+  GPtrArray **lists = data;
+
+  g_ptr_array_add (lists[0], column_dup (stmt, 0));
+  if (lists[1] != NULL)
+    g_ptr_array_add (lists[1], column_dup (stmt, 1));
+}
+
 /**
  * tandem_diagram_list:
  * @project: a project
@@ -490,25 +460,16 @@ tandem_diagram_list (TandemProject  *project,
                      const char     *team_id,
                      GPtrArray     **names)
 {
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *lists[2] = { g_ptr_array_new_with_free_func (g_free), NULL };
 
-  g_return_val_if_fail (TANDEM_IS_PROJECT (project), ids);
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), lists[0]);
   if (names)
-    *names = g_ptr_array_new_with_free_func (g_free);
-  stmt = prepare_with_id (project,
-                          "SELECT id, name FROM diagram WHERE team_id = ?1 ORDER BY position, name, id",
-                          team_id, NULL);
-  if (stmt == NULL)
-    return ids;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_ptr_array_add (ids, column_dup (stmt, 0));
-      if (names)
-        g_ptr_array_add (*names, column_dup (stmt, 1));
-    }
-  _tandem_db_release (stmt);
-  return ids;
+    lists[1] = *names = g_ptr_array_new_with_free_func (g_free);
+  warn_unless (_tandem_db_each_row (project, &error, 2, add_id_and_name, lists,
+                                    "SELECT id, name FROM diagram WHERE team_id = ?1 "
+                                    "ORDER BY position, name, id", "s", team_id), &error);
+  return lists[0];
 }
 
 /* ------------------------------------------------------------------------ */
@@ -718,6 +679,34 @@ tandem_equity_tag_code (const char *name)
 /* ------------------------------------------------------------------------ */
 /* The equity summary                                                       */
 
+static void
+count_idea (TandemDbStmt *stmt,
+            gpointer      data)
+{
+  TandemEquitySummary *summary = data;
+  g_autofree char *stored_status = column_dup (stmt, 1);
+  g_autofree char *stored_level = column_dup (stmt, 2);
+  TandemIdeaStatus status = tandem_idea_status_from_string (stored_status);
+  TandemCoproductionLevel level = tandem_coproduction_from_string (stored_level);
+
+  summary->n_ideas++;
+  summary->statuses[status]++;
+  summary->levels[level]++;
+  summary->n_testing += status == TANDEM_IDEA_STATUS_TESTING;
+  summary->n_tagged += _tandem_db_column_bool (stmt, 3);
+}
+
+static void
+count_tag (TandemDbStmt *stmt,
+           gpointer      data)
+{
+  TandemEquitySummary *summary = data;
+  guint count = (guint) _tandem_db_column_int (stmt, 1);
+
+  g_ptr_array_add (summary->tag_names, column_dup (stmt, 0));
+  g_array_append_val (summary->tag_counts, count);
+}
+
 /**
  * tandem_equity_summary_new:
  * @project: a project
@@ -750,51 +739,16 @@ tandem_equity_summary_new (TandemProject  *project,
     "AND (?1 IS NULL OR d.team_id = ?1) AND (?2 IS NULL OR d.id = ?2)) "
     "FROM equity_tag e ORDER BY e.position, e.id";
   g_autoptr(TandemEquitySummary) summary = g_new0 (TandemEquitySummary, 1);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   summary->tag_names = g_ptr_array_new_with_free_func (g_free);
   summary->tag_counts = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      stmt = _tandem_db_prepare (project, pass == 0 ? ideas_sql : tags_sql, error);
-      if (stmt == NULL)
-        return NULL;
-      _tandem_db_bind_text (stmt, 1, team_id);
-      _tandem_db_bind_text (stmt, 2, diagram_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          if (pass == 0)
-            {
-              TandemIdeaStatus status =
-                tandem_idea_status_from_string ((const char *) sqlite3_column_text (stmt, 1));
-              TandemCoproductionLevel level =
-                tandem_coproduction_from_string ((const char *) sqlite3_column_text (stmt, 2));
-
-              summary->n_ideas++;
-              summary->statuses[status]++;
-              summary->levels[level]++;
-              summary->n_testing += status == TANDEM_IDEA_STATUS_TESTING;
-              summary->n_tagged += sqlite3_column_int (stmt, 3) != 0;
-            }
-          else
-            {
-              guint count = sqlite3_column_int (stmt, 1);
-
-              g_ptr_array_add (summary->tag_names, column_dup (stmt, 0));
-              g_array_append_val (summary->tag_counts, count);
-            }
-        }
-      _tandem_db_release (stmt);
-      stmt = NULL;
-      if (rc != SQLITE_DONE)
-        {
-          _tandem_db_set_error (project, rc, error);
-          return NULL;
-        }
-    }
+  if (!_tandem_db_each_row (project, error, 4, count_idea, summary, ideas_sql, "ss",
+                            team_id, diagram_id) ||
+      !_tandem_db_each_row (project, error, 2, count_tag, summary, tags_sql, "ss",
+                            team_id, diagram_id))
+    return NULL;
   return g_steal_pointer (&summary);
 }
 
@@ -821,25 +775,26 @@ named_item_free (gpointer data)
   g_free (item);
 }
 
+static void
+add_named (TandemDbStmt *stmt,
+           gpointer      items)
+{
+  TandemNamedItem *item = g_new0 (TandemNamedItem, 1);
+
+  item->id = column_dup (stmt, 0);
+  item->name = column_dup (stmt, 1);
+  g_ptr_array_add (items, item);
+}
+
 static GPtrArray *
 list_named (TandemProject *project,
             const char    *sql,
             const char    *id)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (named_item_free);
-  sqlite3_stmt *stmt = prepare_with_id (project, sql, id, NULL);
+  g_autoptr(GError) error = NULL;
 
-  if (stmt == NULL)
-    return items;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      TandemNamedItem *item = g_new0 (TandemNamedItem, 1);
-
-      item->id = column_dup (stmt, 0);
-      item->name = column_dup (stmt, 1);
-      g_ptr_array_add (items, item);
-    }
-  _tandem_db_release (stmt);
+  warn_unless (_tandem_db_each_row (project, &error, 2, add_named, items, sql, "s", id), &error);
   return items;
 }
 
@@ -909,6 +864,20 @@ pdsa_free (gpointer data)
   g_free (pdsa);
 }
 
+static void
+add_pdsa (TandemDbStmt *stmt,
+          gpointer      cycles)
+{
+  TandemPdsaSummary *pdsa = g_new0 (TandemPdsaSummary, 1);
+
+  pdsa->id = column_dup (stmt, 0);
+  pdsa->title = column_dup (stmt, 1);
+  pdsa->started_on = column_dup (stmt, 2);
+  pdsa->ended_on = column_dup (stmt, 3);
+  pdsa->act_decision = column_dup (stmt, 4);
+  g_ptr_array_add (cycles, pdsa);
+}
+
 /**
  * tandem_diagram_list_pdsa:
  * @project: a project
@@ -922,27 +891,14 @@ tandem_diagram_list_pdsa (TandemProject *project,
                           const char    *node_id)
 {
   GPtrArray *cycles = g_ptr_array_new_with_free_func (pdsa_free);
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), cycles);
-  stmt = prepare_with_id (project,
-                          "SELECT id, title, started_on, ended_on, act_decision FROM pdsa_cycle "
-                          "WHERE node_id = ?1 ORDER BY started_on IS NULL, started_on, position, id",
-                          node_id, NULL);
-  if (stmt == NULL)
-    return cycles;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      TandemPdsaSummary *pdsa = g_new0 (TandemPdsaSummary, 1);
-
-      pdsa->id = column_dup (stmt, 0);
-      pdsa->title = column_dup (stmt, 1);
-      pdsa->started_on = column_dup (stmt, 2);
-      pdsa->ended_on = column_dup (stmt, 3);
-      pdsa->act_decision = column_dup (stmt, 4);
-      g_ptr_array_add (cycles, pdsa);
-    }
-  _tandem_db_release (stmt);
+  warn_unless (_tandem_db_each_row (project, &error, 5, add_pdsa, cycles,
+                                    "SELECT id, title, started_on, ended_on, act_decision "
+                                    "FROM pdsa_cycle WHERE node_id = ?1 "
+                                    "ORDER BY started_on IS NULL, started_on, position, id",
+                                    "s", node_id), &error);
   return cycles;
 }
 
@@ -955,6 +911,18 @@ history_free (gpointer data)
   g_free (entry->author);
   g_free (entry->label);
   g_free (entry);
+}
+
+static void
+add_history_entry (TandemDbStmt *stmt,
+                   gpointer      entries)
+{
+  TandemHistoryEntry *entry = g_new0 (TandemHistoryEntry, 1);
+
+  entry->at = column_dup (stmt, 0);
+  entry->author = column_dup (stmt, 1);
+  entry->label = column_dup (stmt, 2);
+  g_ptr_array_add (entries, entry);
 }
 
 /**
@@ -974,29 +942,17 @@ tandem_diagram_node_history (TandemProject *project,
                              const char    *node_id)
 {
   GPtrArray *entries = g_ptr_array_new_with_free_func (history_free);
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), entries);
-  stmt = prepare_with_id (project,
+  warn_unless (_tandem_db_each_row (project, &error, 3, add_history_entry, entries,
     "SELECT t.at, t.author, t.label FROM change_txn t WHERE t.id IN ("
     " SELECT l.txn FROM change_log l WHERE l.entity_id = ?1"
     " UNION SELECT l.txn FROM change_log l WHERE l.entity IN ('node_link', 'node_tag', "
     "  'node_coproducer', 'pdsa_cycle', 'measure_link') AND l.op IN ('insert', 'delete') AND ("
     "  json_extract (coalesce (l.new_value, l.old_value), '$.node_id') = ?1 OR"
     "  json_extract (coalesce (l.new_value, l.old_value), '$.child_id') = ?1)"
-    ") ORDER BY t.id DESC LIMIT 200", node_id, NULL);
-  if (stmt == NULL)
-    return entries;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      TandemHistoryEntry *entry = g_new0 (TandemHistoryEntry, 1);
-
-      entry->at = column_dup (stmt, 0);
-      entry->author = column_dup (stmt, 1);
-      entry->label = column_dup (stmt, 2);
-      g_ptr_array_add (entries, entry);
-    }
-  _tandem_db_release (stmt);
+    ") ORDER BY t.id DESC LIMIT 200", "s", node_id), &error);
 
   if (entries->len == 0)
     {
@@ -1026,6 +982,28 @@ tandem_authorship_free (TandemAuthorship *authorship)
   g_free (authorship);
 }
 
+typedef struct
+{
+  GHashTable *table;     /* node id → TandemAuthorship */
+  const char *creator;   /* who created the project */
+} Authorship;
+
+static void
+add_authorship (TandemDbStmt *stmt,
+                gpointer      data)
+{
+  Authorship *authorship = data;
+  TandemAuthorship *a = g_new0 (TandemAuthorship, 1);
+
+  a->added_by = column_dup (stmt, 1);
+  a->added_at = column_dup (stmt, 2);
+  if (a->added_by == NULL)
+    a->added_by = g_strdup (authorship->creator);
+  a->changed_by = column_dup (stmt, 3);
+  a->changed_at = column_dup (stmt, 4);
+  g_hash_table_insert (authorship->table, column_dup (stmt, 0), a);
+}
+
 /**
  * tandem_diagram_authorship:
  * @project: a project
@@ -1042,21 +1020,24 @@ GHashTable *
 tandem_diagram_authorship (TandemProject *project,
                            const char    *diagram_id)
 {
-  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) tandem_authorship_free);
-  sqlite3_stmt *stmt;
+  Authorship authorship = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
   g_autofree char *creator = NULL;
 
-  g_return_val_if_fail (TANDEM_IS_PROJECT (project), table);
-  stmt = prepare_with_id (project, "SELECT author FROM change_txn WHERE kind = 'create' "
-                              "ORDER BY id DESC LIMIT 1", NULL, NULL);
-  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-    creator = column_dup (stmt, 0);
-  if (stmt)
-    _tandem_db_release (stmt);
+  authorship.table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) tandem_authorship_free);
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), authorship.table);
+  if (!_tandem_db_query_text (project, &error, &creator, NULL,
+                              "SELECT author FROM change_txn WHERE kind = 'create' "
+                              "ORDER BY id DESC LIMIT 1", NULL))
+    {
+      warn_unless (FALSE, &error);
+      return authorship.table;
+    }
+  authorship.creator = creator;
 
   /* One look at each node's log entries: its first insert, its last change. */
-  stmt = prepare_with_id (project,
+  warn_unless (_tandem_db_each_row (project, &error, 5, add_authorship, &authorship,
     "WITH s AS (SELECT n.id AS id, "
     "  min (CASE WHEN l.op = 'insert' THEN l.seq END) AS added, "
     "  max (CASE WHEN l.op = 'update' AND l.field NOT IN ('collapsed', 'position') THEN l.seq END) AS changed "
@@ -1064,23 +1045,8 @@ tandem_diagram_authorship (TandemProject *project,
     "SELECT n.id, ta.author, ta.at, tc.author, tc.at FROM node n LEFT JOIN s ON s.id = n.id "
     "LEFT JOIN change_log la ON la.seq = s.added LEFT JOIN change_txn ta ON ta.id = la.txn "
     "LEFT JOIN change_log lc ON lc.seq = s.changed LEFT JOIN change_txn tc ON tc.id = lc.txn "
-    "WHERE n.diagram_id = ?1", diagram_id, NULL);
-  if (stmt == NULL)
-    return table;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      TandemAuthorship *a = g_new0 (TandemAuthorship, 1);
-
-      a->added_by = column_dup (stmt, 1);
-      a->added_at = column_dup (stmt, 2);
-      if (a->added_by == NULL)
-        a->added_by = g_strdup (creator);
-      a->changed_by = column_dup (stmt, 3);
-      a->changed_at = column_dup (stmt, 4);
-      g_hash_table_insert (table, column_dup (stmt, 0), a);
-    }
-  _tandem_db_release (stmt);
-  return table;
+    "WHERE n.diagram_id = ?1", "s", diagram_id), &error);
+  return authorship.table;
 }
 
 /**

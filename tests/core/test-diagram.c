@@ -6,9 +6,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "tandem-defaults.h"
 #include "tandem-diagram.h"
+#include "tandem-measure.h"
 #include "tandem-merge.h"
 #include "tandem-project-private.h"
 #include "tandem-sample.h"
@@ -1057,6 +1060,130 @@ test_plan_pdsa (Fixture       *f,
   g_assert_cmpint (count_or_die (f->project, count_log), ==, logged);
 }
 
+static void
+assert_locked (GError *error)
+{
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "Test.tandem"));
+  g_assert_nonnull (strstr (error->message, "Try again"));
+}
+
+/* While another program holds the file, a read and a write of a diagram (and
+ * of a measure) say "locked, try again", never a generic failure or a
+ * silently short list; once it lets go, the same calls go through. */
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (tandem_project_get_path (f->project));
+  g_autofree char *diagram = NULL;
+  g_autofree char *idea = NULL;
+  g_autofree char *child = NULL;
+  g_autoptr(TandemDiagram) d = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autofree char *aim = NULL;
+  sqlite3 *other = NULL;
+
+  diagram = tandem_diagram_create (f->project, f->team, "Flow", TANDEM_DIAGRAM_TEMPLATE_MHA, &error);
+  g_assert_no_error (error);
+  d = load (f, diagram);
+  aim = g_strdup (tandem_diagram_get_node (d, g_array_index (tandem_diagram_get_roots (d), guint, 0))->id);
+  g_clear_object (&f->project);
+  tandem_project_set_default_busy_timeout (150);
+  f->project = tandem_project_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* Reads */
+  g_assert_null (tandem_diagram_load (f->project, diagram, &error));
+  assert_locked (error);
+  g_clear_error (&error);
+  g_assert_null (tandem_measure_list_link_targets (f->project, f->team, &error));
+  assert_locked (error);
+  g_clear_error (&error);
+
+  /* Writes */
+  g_assert_null (tandem_diagram_add_child (f->project, aim, "Huddles", &error));
+  assert_locked (error);
+  g_clear_error (&error);
+  g_assert_false (tandem_diagram_set_collapsed (f->project, aim, TRUE, &error));
+  assert_locked (error);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  tandem_project_set_default_busy_timeout (5000);
+
+  g_clear_object (&d);
+  d = load (f, diagram);
+  g_assert_cmpuint (tandem_diagram_get_n_nodes (d), ==, 5);
+  targets = tandem_measure_list_link_targets (f->project, f->team, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (targets->len, ==, 0);
+  child = tandem_diagram_add_child (f->project, aim, "Huddles", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (child);
+  g_assert_true (tandem_diagram_set_collapsed (f->project, aim, TRUE, &error));
+  g_assert_no_error (error);
+  idea = tandem_project_get_text (f->project, "node", child, "title");
+  g_assert_cmpstr (idea, ==, "Huddles");
+}
+
+/* A read whose API has no GError, made while another program holds the
+ * file, says so in a warning naming the file, rather than passing for an
+ * empty list. */
+static void
+test_locked_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *diagram = NULL;
+  g_autofree char *idea = NULL;
+  g_autofree char *pdsa = NULL;
+  g_autoptr(GPtrArray) cycles = NULL;
+  g_autoptr(TandemDiagram) d = NULL;
+  sqlite3 *other = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      g_test_trap_assert_stderr ("*WARNING*?Test.tandem? is locked*");
+      g_test_trap_assert_stdout ("*while locked: 0*after: 1*");
+      return;
+    }
+
+  path = g_strdup (tandem_project_get_path (f->project));
+  diagram = tandem_diagram_create (f->project, f->team, "Flow", TANDEM_DIAGRAM_TEMPLATE_MHA, &error);
+  g_assert_no_error (error);
+  d = load (f, diagram);
+  idea = g_strdup (tandem_diagram_get_node (d, 1)->id);
+  pdsa = tandem_diagram_add_pdsa (f->project, idea, "Huddles", "2026-03-02", &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->project);
+  tandem_project_set_default_busy_timeout (150);
+  f->project = tandem_project_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  cycles = tandem_diagram_list_pdsa (f->project, idea);
+  g_print ("while locked: %u\n", cycles->len);
+  g_clear_pointer (&cycles, g_ptr_array_unref);
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  cycles = tandem_diagram_list_pdsa (f->project, idea);
+  g_print ("after: %u\n", cycles->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1084,5 +1211,8 @@ main (int   argc,
               test_rename_conflict, fixture_tear_down);
   g_test_add ("/diagram/invalid-utf8-titles", Fixture, "sample", fixture_set_up,
               test_invalid_utf8_titles, fixture_tear_down);
+  g_test_add ("/diagram/locked", Fixture, NULL, fixture_set_up, test_locked, fixture_tear_down);
+  g_test_add ("/diagram/locked-list", Fixture, NULL, fixture_set_up, test_locked_list,
+              fixture_tear_down);
   return g_test_run ();
 }
