@@ -180,4 +180,26 @@ _tandem_db_column_is_number (sqlite3_stmt *stmt,
 GHashTable   *_tandem_db_cache_new    (void);
 void          _tandem_db_close        (sqlite3        *db);
 
+/* Table-driven row readers (see tandem-db.c). */
+#define TANDEM_DB_SKIP G_MAXSIZE
+
+void          _tandem_db_read_texts   (TandemDbStmt   *stmt,
+                                       gpointer        record,
+                                       const gsize    *offsets,
+                                       guint           n_offsets);
+void          _tandem_db_free_texts   (gpointer        record,
+                                       const gsize    *offsets,
+                                       guint           n_offsets);
+
+typedef struct
+{
+  GPtrArray   *records;
+  gsize        size;
+  const gsize *offsets;
+  guint        n_offsets;
+} TandemDbRecords;
+
+void          _tandem_db_add_record   (TandemDbStmt   *stmt,
+                                       gpointer        records);
+
 G_END_DECLS

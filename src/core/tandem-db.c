@@ -619,3 +619,46 @@ _tandem_db_close (sqlite3 *db)
   if (db != NULL)
     sqlite3_close (db);
 }
+
+/* Table-driven row readers: a record's text members listed by their offsets,
+ * in the order of the columns that fill them (%TANDEM_DB_SKIP for a column
+ * read some other way). The same table frees them. */
+
+/* Reads the first @n_offsets columns of the row into @record. */
+void
+_tandem_db_read_texts (TandemDbStmt *stmt,
+                       gpointer      record,
+                       const gsize  *offsets,
+                       guint         n_offsets)
+{
+  for (guint i = 0; i < n_offsets; i++)
+    if (offsets[i] != TANDEM_DB_SKIP)
+      G_STRUCT_MEMBER (char *, record, offsets[i]) = _tandem_db_column_text (stmt, (int) i);
+}
+
+/* Frees the text members of @record at @offsets, then @record. */
+void
+_tandem_db_free_texts (gpointer     record,
+                       const gsize *offsets,
+                       guint        n_offsets)
+{
+  if (record == NULL)
+    return;
+  for (guint i = 0; i < n_offsets; i++)
+    if (offsets[i] != TANDEM_DB_SKIP)
+      g_free (G_STRUCT_MEMBER (char *, record, offsets[i]));
+  g_free (record);
+}
+
+/* A row reader (@data a TandemDbRecords) that adds to its records a new one
+ * of its size, the texts read as its offsets say. */
+void
+_tandem_db_add_record (TandemDbStmt *stmt,
+                       gpointer      data)
+{
+  TandemDbRecords *list = data;
+  gpointer record = g_malloc0 (list->size);
+
+  _tandem_db_read_texts (stmt, record, list->offsets, list->n_offsets);
+  g_ptr_array_add (list->records, record);
+}

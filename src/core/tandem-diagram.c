@@ -49,27 +49,41 @@ node_free (gpointer data)
   g_free (node);
 }
 
-static void
-group_free (gpointer data)
-{
-  TandemDiagramGroup *group = data;
+#define OFFSET(type, member) G_STRUCT_OFFSET (type, member)
 
-  g_free (group->id);
-  g_free (group->name);
-  g_free (group->colour);
-  g_free (group);
-}
+/* The text members of each record, in the order of the columns read into them. */
+static const gsize group_texts[] = {
+  OFFSET (TandemDiagramGroup, id), OFFSET (TandemDiagramGroup, name),
+  OFFSET (TandemDiagramGroup, colour),
+};
+static const gsize tag_texts[] = {
+  OFFSET (TandemDiagramTag, id), OFFSET (TandemDiagramTag, name), OFFSET (TandemDiagramTag, code),
+};
+static const gsize named_item_texts[] = {
+  OFFSET (TandemNamedItem, id), OFFSET (TandemNamedItem, name),
+};
+static const gsize pdsa_texts[] = {
+  OFFSET (TandemPdsaSummary, id), OFFSET (TandemPdsaSummary, title),
+  OFFSET (TandemPdsaSummary, started_on), OFFSET (TandemPdsaSummary, ended_on),
+  OFFSET (TandemPdsaSummary, act_decision),
+};
+static const gsize history_texts[] = {
+  OFFSET (TandemHistoryEntry, at), OFFSET (TandemHistoryEntry, author),
+  OFFSET (TandemHistoryEntry, label),
+};
 
-static void
-tag_free (gpointer data)
-{
-  TandemDiagramTag *tag = data;
+#define DEFINE_TEXTS_FREE(name, texts) \
+  static void name (gpointer record) { _tandem_db_free_texts (record, texts, G_N_ELEMENTS (texts)); }
 
-  g_free (tag->id);
-  g_free (tag->name);
-  g_free (tag->code);
-  g_free (tag);
-}
+DEFINE_TEXTS_FREE (group_free, group_texts)
+DEFINE_TEXTS_FREE (tag_free, tag_texts)
+DEFINE_TEXTS_FREE (named_item_free, named_item_texts)
+DEFINE_TEXTS_FREE (pdsa_free, pdsa_texts)
+DEFINE_TEXTS_FREE (history_free, history_texts)
+
+/* A list of records of @type read by @sql with ?1 bound to @id. */
+#define LIST_RECORDS(project, type, texts, free_func, sql, id) \
+  list_records (project, sizeof (type), texts, G_N_ELEMENTS (texts), free_func, sql, id)
 
 #define column_dup _tandem_db_column_text
 
@@ -158,9 +172,7 @@ add_group (TandemDbStmt *stmt,
   TandemDiagram *self = data;
   TandemDiagramGroup *group = g_new0 (TandemDiagramGroup, 1);
 
-  group->id = column_dup (stmt, 0);
-  group->name = column_dup (stmt, 1);
-  group->colour = column_dup (stmt, 2);
+  _tandem_db_read_texts (stmt, group, group_texts, G_N_ELEMENTS (group_texts));
   g_ptr_array_add (self->groups, group);
 }
 
@@ -171,8 +183,7 @@ add_tag (TandemDbStmt *stmt,
   TandemDiagram *self = data;
   TandemDiagramTag *tag = g_new0 (TandemDiagramTag, 1);
 
-  tag->id = column_dup (stmt, 0);
-  tag->name = column_dup (stmt, 1);
+  _tandem_db_read_texts (stmt, tag, tag_texts, 2);
   tag->code = tandem_equity_tag_code (tag->name);
   g_ptr_array_add (self->tags, tag);
 }
@@ -765,38 +776,25 @@ tandem_equity_summary_free (TandemEquitySummary *summary)
 /* ------------------------------------------------------------------------ */
 /* Details of one node                                                      */
 
-static void
-named_item_free (gpointer data)
-{
-  TandemNamedItem *item = data;
-
-  g_free (item->id);
-  g_free (item->name);
-  g_free (item);
-}
-
-static void
-add_named (TandemDbStmt *stmt,
-           gpointer      items)
-{
-  TandemNamedItem *item = g_new0 (TandemNamedItem, 1);
-
-  item->id = column_dup (stmt, 0);
-  item->name = column_dup (stmt, 1);
-  g_ptr_array_add (items, item);
-}
-
 static GPtrArray *
-list_named (TandemProject *project,
-            const char    *sql,
-            const char    *id)
+list_records (TandemProject  *project,
+              gsize           size,
+              const gsize    *offsets,
+              guint           n_offsets,
+              GDestroyNotify  free_func,
+              const char     *sql,
+              const char     *id)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (named_item_free);
+  TandemDbRecords list = { g_ptr_array_new_with_free_func (free_func), size, offsets, n_offsets };
   g_autoptr(GError) error = NULL;
 
-  warn_unless (_tandem_db_each_row (project, &error, 2, add_named, items, sql, "s", id), &error);
-  return items;
+  warn_unless (_tandem_db_each_row (project, &error, (int) n_offsets, _tandem_db_add_record, &list,
+                                    sql, "s", id), &error);
+  return list.records;
 }
+
+#define list_named(project, sql, id) \
+  LIST_RECORDS (project, TandemNamedItem, named_item_texts, named_item_free, sql, id)
 
 /**
  * tandem_diagram_list_people:
@@ -851,33 +849,6 @@ tandem_diagram_list_measures (TandemProject *project,
                               "ORDER BY m.position, m.name", node_id);
 }
 
-static void
-pdsa_free (gpointer data)
-{
-  TandemPdsaSummary *pdsa = data;
-
-  g_free (pdsa->id);
-  g_free (pdsa->title);
-  g_free (pdsa->started_on);
-  g_free (pdsa->ended_on);
-  g_free (pdsa->act_decision);
-  g_free (pdsa);
-}
-
-static void
-add_pdsa (TandemDbStmt *stmt,
-          gpointer      cycles)
-{
-  TandemPdsaSummary *pdsa = g_new0 (TandemPdsaSummary, 1);
-
-  pdsa->id = column_dup (stmt, 0);
-  pdsa->title = column_dup (stmt, 1);
-  pdsa->started_on = column_dup (stmt, 2);
-  pdsa->ended_on = column_dup (stmt, 3);
-  pdsa->act_decision = column_dup (stmt, 4);
-  g_ptr_array_add (cycles, pdsa);
-}
-
 /**
  * tandem_diagram_list_pdsa:
  * @project: a project
@@ -890,39 +861,11 @@ GPtrArray *
 tandem_diagram_list_pdsa (TandemProject *project,
                           const char    *node_id)
 {
-  GPtrArray *cycles = g_ptr_array_new_with_free_func (pdsa_free);
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (TANDEM_IS_PROJECT (project), cycles);
-  warn_unless (_tandem_db_each_row (project, &error, 5, add_pdsa, cycles,
-                                    "SELECT id, title, started_on, ended_on, act_decision "
-                                    "FROM pdsa_cycle WHERE node_id = ?1 "
-                                    "ORDER BY started_on IS NULL, started_on, position, id",
-                                    "s", node_id), &error);
-  return cycles;
-}
-
-static void
-history_free (gpointer data)
-{
-  TandemHistoryEntry *entry = data;
-
-  g_free (entry->at);
-  g_free (entry->author);
-  g_free (entry->label);
-  g_free (entry);
-}
-
-static void
-add_history_entry (TandemDbStmt *stmt,
-                   gpointer      entries)
-{
-  TandemHistoryEntry *entry = g_new0 (TandemHistoryEntry, 1);
-
-  entry->at = column_dup (stmt, 0);
-  entry->author = column_dup (stmt, 1);
-  entry->label = column_dup (stmt, 2);
-  g_ptr_array_add (entries, entry);
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  return LIST_RECORDS (project, TandemPdsaSummary, pdsa_texts, pdsa_free,
+                       "SELECT id, title, started_on, ended_on, act_decision "
+                       "FROM pdsa_cycle WHERE node_id = ?1 "
+                       "ORDER BY started_on IS NULL, started_on, position, id", node_id);
 }
 
 /**
@@ -941,18 +884,17 @@ GPtrArray *
 tandem_diagram_node_history (TandemProject *project,
                              const char    *node_id)
 {
-  GPtrArray *entries = g_ptr_array_new_with_free_func (history_free);
-  g_autoptr(GError) error = NULL;
+  GPtrArray *entries;
 
-  g_return_val_if_fail (TANDEM_IS_PROJECT (project), entries);
-  warn_unless (_tandem_db_each_row (project, &error, 3, add_history_entry, entries,
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  entries = LIST_RECORDS (project, TandemHistoryEntry, history_texts, history_free,
     "SELECT t.at, t.author, t.label FROM change_txn t WHERE t.id IN ("
     " SELECT l.txn FROM change_log l WHERE l.entity_id = ?1"
     " UNION SELECT l.txn FROM change_log l WHERE l.entity IN ('node_link', 'node_tag', "
     "  'node_coproducer', 'pdsa_cycle', 'measure_link') AND l.op IN ('insert', 'delete') AND ("
     "  json_extract (coalesce (l.new_value, l.old_value), '$.node_id') = ?1 OR"
     "  json_extract (coalesce (l.new_value, l.old_value), '$.child_id') = ?1)"
-    ") ORDER BY t.id DESC LIMIT 200", "s", node_id), &error);
+    ") ORDER BY t.id DESC LIMIT 200", node_id);
 
   if (entries->len == 0)
     {

@@ -26,41 +26,34 @@
   "id, team_id, name, kind, definition, unit, direction, target, frequency, " \
   "chart_type, rules, freeze, screen_mr, multiply"
 
-static void
-data_point_free (gpointer data)
-{
-  TandemDataPoint *point = data;
+#define OFFSET(type, member) G_STRUCT_OFFSET (type, member)
 
-  g_free (point->id);
-  g_free (point->date);
-  g_free (point->note);
-  g_free (point);
-}
+/* The text members of each record, in the order of the columns read into
+ * them (a number's column is skipped). */
+static const gsize point_texts[] = {
+  OFFSET (TandemDataPoint, id), OFFSET (TandemDataPoint, date), TANDEM_DB_SKIP, TANDEM_DB_SKIP,
+  OFFSET (TandemDataPoint, note),
+};
+static const gsize phase_texts[] = {
+  OFFSET (TandemPhase, id), OFFSET (TandemPhase, starts_on), OFFSET (TandemPhase, label),
+};
+static const gsize annotation_texts[] = {
+  OFFSET (TandemAnnotation, id), OFFSET (TandemAnnotation, date), OFFSET (TandemAnnotation, text),
+  OFFSET (TandemAnnotation, node_id), OFFSET (TandemAnnotation, pdsa_id),
+  OFFSET (TandemAnnotation, linked_title),
+};
+static const gsize link_target_texts[] = {
+  OFFSET (TandemLinkTarget, node_id), OFFSET (TandemLinkTarget, pdsa_id),
+  OFFSET (TandemLinkTarget, title), OFFSET (TandemLinkTarget, idea_title),
+  OFFSET (TandemLinkTarget, diagram), OFFSET (TandemLinkTarget, started_on),
+};
 
-static void
-phase_free (gpointer data)
-{
-  TandemPhase *phase = data;
+#define DEFINE_TEXTS_FREE(name, texts) \
+  static void name (gpointer record) { _tandem_db_free_texts (record, texts, G_N_ELEMENTS (texts)); }
 
-  g_free (phase->id);
-  g_free (phase->starts_on);
-  g_free (phase->label);
-  g_free (phase);
-}
-
-static void
-annotation_free (gpointer data)
-{
-  TandemAnnotation *annotation = data;
-
-  g_free (annotation->id);
-  g_free (annotation->date);
-  g_free (annotation->text);
-  g_free (annotation->node_id);
-  g_free (annotation->pdsa_id);
-  g_free (annotation->linked_title);
-  g_free (annotation);
-}
+DEFINE_TEXTS_FREE (data_point_free, point_texts)
+DEFINE_TEXTS_FREE (phase_free, phase_texts)
+DEFINE_TEXTS_FREE (annotation_free, annotation_texts)
 
 /**
  * tandem_link_target_free:
@@ -69,15 +62,7 @@ annotation_free (gpointer data)
 void
 tandem_link_target_free (TandemLinkTarget *target)
 {
-  if (target == NULL)
-    return;
-  g_free (target->node_id);
-  g_free (target->pdsa_id);
-  g_free (target->title);
-  g_free (target->idea_title);
-  g_free (target->diagram);
-  g_free (target->started_on);
-  g_free (target);
+  _tandem_db_free_texts (target, link_target_texts, G_N_ELEMENTS (link_target_texts));
 }
 
 static void
@@ -197,11 +182,11 @@ add_point (TandemDbStmt *stmt,
   TandemMeasure *measure = data;
   TandemDataPoint *point = g_new0 (TandemDataPoint, 1);
 
-  point->id = column_text (stmt, 0);
-  point->date = column_text_or_empty (stmt, 1);
+  _tandem_db_read_texts (stmt, point, point_texts, G_N_ELEMENTS (point_texts));
+  if (point->date == NULL)
+    point->date = g_strdup ("");
   point->value = column_number (stmt, 2);
   point->denominator = column_number (stmt, 3);
-  point->note = column_text (stmt, 4);
   point->excluded = _tandem_db_column_bool (stmt, 5);
   g_ptr_array_add (measure->points, point);
 }
@@ -213,9 +198,9 @@ add_phase (TandemDbStmt *stmt,
   TandemMeasure *measure = data;
   TandemPhase *phase = g_new0 (TandemPhase, 1);
 
-  phase->id = column_text (stmt, 0);
-  phase->starts_on = column_text_or_empty (stmt, 1);
-  phase->label = column_text (stmt, 2);
+  _tandem_db_read_texts (stmt, phase, phase_texts, G_N_ELEMENTS (phase_texts));
+  if (phase->starts_on == NULL)
+    phase->starts_on = g_strdup ("");
   g_ptr_array_add (measure->phases, phase);
 }
 
@@ -226,12 +211,9 @@ add_annotation (TandemDbStmt *stmt,
   TandemMeasure *measure = data;
   TandemAnnotation *annotation = g_new0 (TandemAnnotation, 1);
 
-  annotation->id = column_text (stmt, 0);
-  annotation->date = column_text_or_empty (stmt, 1);
-  annotation->text = column_text (stmt, 2);
-  annotation->node_id = column_text (stmt, 3);
-  annotation->pdsa_id = column_text (stmt, 4);
-  annotation->linked_title = column_text (stmt, 5);
+  _tandem_db_read_texts (stmt, annotation, annotation_texts, G_N_ELEMENTS (annotation_texts));
+  if (annotation->date == NULL)
+    annotation->date = g_strdup ("");
   g_ptr_array_add (measure->annotations, annotation);
 }
 
