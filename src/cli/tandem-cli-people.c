@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-cli-people.h"
 #include "tandem-person.h"
 #include "tandem-team.h"
@@ -41,26 +42,6 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-static int
-fail (int         status,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int         status,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "tandem-cli: %s\n", message);
-  return status;
-}
-
 /* Parses one subcommand's options, leaving PROJECT and the other positional
  * arguments in argv[1…]. */
 static gboolean
@@ -73,23 +54,10 @@ parse (const char    *parameters,
        int           *status)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (parameters);
-  g_autoptr(GError) error = NULL;
 
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = fail (2, "%s", error->message);
-      return FALSE;
-    }
-  if (*argc - 1 != n_positional)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s", help);
-      *status = 2;
-      return FALSE;
-    }
-  return TRUE;
+  return tandem_cli_parse (context, argc, argv, n_positional, status);
 }
 
 /* The project at @path, and the team named @team (if one is asked for). */
@@ -106,17 +74,17 @@ open_with_team (const char  *path,
   *team_id = NULL;
   if (team == NULL && team_required)
     {
-      *status = fail (2, "%s", _("Say which team with --team NAME."));
+      *status = tandem_cli_fail (2, "%s", _("Say which team with --team NAME."));
       return NULL;
     }
   if ((project = tandem_project_open (path, &error)) == NULL)
     {
-      *status = fail (2, "%s", error->message);
+      *status = tandem_cli_fail (2, "%s", error->message);
       return NULL;
     }
   if (team != NULL && (*team_id = tandem_team_find (project, team)) == NULL)
     {
-      *status = fail (2, _("There is no team called “%s” in %s."), team, path);
+      *status = tandem_cli_fail (2, _("There is no team called “%s” in %s."), team, path);
       return NULL;
     }
   return g_steal_pointer (&project);
@@ -176,7 +144,7 @@ person_add (int    argc,
   if (!parse (_("NAME PROJECT"), _("Add a person to a team."), entries, &argc, &argv, 2, &status))
     return status;
   if (!tandem_person_parse_taking_part_as (o.taking_part_as, &details.taking_part_as))
-    return fail (2, _("“%s” is not a way of taking part: use none, lived-experience partner, "
+    return tandem_cli_fail (2, _("“%s” is not a way of taking part: use none, lived-experience partner, "
                       "expert by experience, peer worker or carer."), o.taking_part_as);
   if ((project = open_with_team (argv[2], o.team, TRUE, &team_id, &status)) == NULL)
     return status;
@@ -184,11 +152,11 @@ person_add (int    argc,
   if (o.existing)
     {
       if (o.role_title || o.taking_part_as || o.organisation || o.contact)
-        return fail (2, "%s", _("--existing adds someone as they are: change their details with "
+        return tandem_cli_fail (2, "%s", _("--existing adds someone as they are: change their details with "
                                 "“person edit”."));
       if ((id = tandem_person_find (project, NULL, argv[1], &error)) == NULL ||
           !tandem_person_add_to_team (project, id, team_id, &error))
-        return fail (2, "%s", error->message);
+        return tandem_cli_fail (2, "%s", error->message);
       added = tandem_person_get (project, id, NULL);
       printf (_("Added %s to %s\n"), added ? added->name : argv[1], o.team);
       return 0;
@@ -199,11 +167,11 @@ person_add (int    argc,
     g_autofree char *same = NULL;
 
     if (team_people == NULL)
-      return fail (2, "%s", error->message);
+      return tandem_cli_fail (2, "%s", error->message);
     same = tandem_person_find (project, team_id, argv[1], NULL);
     for (guint i = 0; same != NULL && i < team_people->len; i++)
       if (g_str_equal (((TandemPerson *) team_people->pdata[i])->id, same))
-        return fail (2, _("%s already has someone called “%s”: change their details with "
+        return tandem_cli_fail (2, _("%s already has someone called “%s”: change their details with "
                           "“person edit”."), o.team, argv[1]);
   }
   details.name = argv[1];
@@ -211,7 +179,7 @@ person_add (int    argc,
   details.organisation = o.organisation;
   details.contact = o.contact;
   if ((id = tandem_person_add (project, team_id, &details, &error)) == NULL)
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   added = tandem_person_get (project, id, NULL);
   printf (_("Added to %s: %s\n"), o.team, added ? describe (added, line) : argv[1]);
   return 0;
@@ -241,7 +209,7 @@ person_list (int    argc,
   if ((project = open_with_team (argv[1], o.team, FALSE, &team_id, &status)) == NULL)
     return status;
   if ((people = tandem_person_list (project, team_id, &error)) == NULL)
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   for (guint i = 0; i < people->len; i++)
     printf ("%s\n", describe (people->pdata[i], line));
   return 0;
@@ -272,13 +240,13 @@ person_edit (int    argc,
               entries, &argc, &argv, 2, &status))
     return status;
   if (!o.name && !o.role_title && !o.taking_part_as && !o.organisation && !o.contact)
-    return fail (2, "%s", _("Say what to change: --name, --role-title, --taking-part-as, "
+    return tandem_cli_fail (2, "%s", _("Say what to change: --name, --role-title, --taking-part-as, "
                             "--organisation or --contact."));
   if ((project = open_with_team (argv[2], o.team, FALSE, &team_id, &status)) == NULL)
     return status;
   if ((id = tandem_person_find (project, team_id, argv[1], &error)) == NULL ||
       (shown = tandem_person_get (project, id, &error)) == NULL)
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   edited = *shown;
   if (o.name)
     edited.name = o.name;
@@ -289,10 +257,10 @@ person_edit (int    argc,
   if (o.contact)
     edited.contact = o.contact;
   if (o.taking_part_as && !tandem_person_parse_taking_part_as (o.taking_part_as, &edited.taking_part_as))
-    return fail (2, _("“%s” is not a way of taking part: use none, lived-experience partner, "
+    return tandem_cli_fail (2, _("“%s” is not a way of taking part: use none, lived-experience partner, "
                       "expert by experience, peer worker or carer."), o.taking_part_as);
   if (!tandem_person_edit (project, shown, &edited, &error))
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   saved = tandem_person_get (project, id, NULL);
   printf (_("Changed: %s\n"), saved ? describe (saved, line) : argv[1]);
   return 0;
@@ -325,7 +293,7 @@ person_deactivate (int    argc,
   if ((id = tandem_person_find (project, team_id, argv[1], &error)) == NULL ||
       !tandem_person_set_active (project, id, o.reactivate, &error) ||
       (person = tandem_person_get (project, id, &error)) == NULL)
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   if (o.reactivate)
     printf (_("%s is active\n"), person->name);
   else
@@ -364,7 +332,7 @@ person_merge (int    argc,
       (kept = tandem_person_get (project, keep, &error)) == NULL ||
       (gone = tandem_person_get (project, other, &error)) == NULL ||
       !tandem_person_merge (project, keep, other, &error))
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   printf (_("Merged “%s” into “%s”\n"), gone->name, kept->name);
   return 0;
 }
@@ -393,12 +361,12 @@ person_import (int    argc,
               entries, &argc, &argv, 2, &status))
     return status;
   if (!g_file_get_contents (argv[1], &contents, &length, &error))
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   if ((project = open_with_team (argv[2], o.team, TRUE, &team_id, &status)) == NULL)
     return status;
   if (!tandem_person_import_csv (project, team_id, contents, (gssize) length, argv[1], &import,
                                  &error))
-    return fail (2, "%s", error->message);
+    return tandem_cli_fail (2, "%s", error->message);
   for (guint i = 0; i < import.already->len; i++)
     printf (_("%s: %s is already in %s: left as they are\n"), argv[1],
             (const char *) import.already->pdata[i], o.team);
@@ -441,6 +409,6 @@ tandem_cli_person (int    argc,
     for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
       if (g_str_equal (argv[1], subcommands[i].name))
         return subcommands[i].func (argc - 1, argv + 1);
-  return fail (2, "%s", _("Use “person add”, “person list”, “person edit”, “person deactivate”, "
+  return tandem_cli_fail (2, "%s", _("Use “person add”, “person list”, “person edit”, “person deactivate”, "
                           "“person merge” or “person import”."));
 }
