@@ -655,9 +655,18 @@ tandem_project_confirm_intact (TandemProject  *self,
   g_mutex_lock (&self->check_lock);
   if (self->check_thread != NULL)
     self->check_error = g_thread_join (g_steal_pointer (&self->check_thread));
+  /* Another program writing while the check read says nothing about the
+   * file: check again now, and if it is still busy, ask again next time. */
+  if (g_error_matches (self->check_error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED))
+    {
+      g_clear_error (&self->check_error);
+      self->check_error = check_structure_thread (g_strdup (self->path));
+    }
   intact = self->check_error == NULL;
   if (!intact)
     g_propagate_error (error, g_error_copy (self->check_error));
+  if (g_error_matches (self->check_error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED))
+    g_clear_error (&self->check_error);
   g_mutex_unlock (&self->check_lock);
   return intact;
 }

@@ -1093,6 +1093,8 @@ test_locked (Fixture       *f,
   tandem_project_set_default_busy_timeout (150);
   f->project = tandem_project_open (path, &error);
   g_assert_no_error (error);
+  /* (Its structural check reads the file until it has ended.) */
+  g_assert_true (tandem_project_confirm_intact (f->project, &error));
 
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
@@ -1169,6 +1171,8 @@ test_locked_list (Fixture       *f,
   tandem_project_set_default_busy_timeout (150);
   f->project = tandem_project_open (path, &error);
   g_assert_no_error (error);
+  /* (Its structural check reads the file until it has ended.) */
+  g_assert_true (tandem_project_confirm_intact (f->project, &error));
 
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
