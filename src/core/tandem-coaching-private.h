@@ -1,73 +1,71 @@
-/* tandem-coaching-private.h — what the coaching files share: reading the file
+/* tandem-coaching-private.h — what the coaching files share: reading rows of
+ * the file into coaching structs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <sqlite3.h>
-
+#include "tandem-coaching.h"
 #include "tandem-db-private.h"
 
 G_BEGIN_DECLS
 
-static inline sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         GError     **error)
+/* How one column of a row fills one member of a coaching struct. */
+typedef enum
 {
-  sqlite3_stmt *stmt = NULL;
+  TANDEM_COACHING_TEXT,     /* char *, NULL for SQL NULL */
+  TANDEM_COACHING_INT,      /* int or guint */
+  TANDEM_COACHING_BOOL,     /* gboolean */
+  TANDEM_COACHING_ENUM,     /* a stored enum's word; @fallback for NULL or an unknown word */
+} TandemCoachingColumn;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed_on (db, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-static inline void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+typedef struct
 {
-  if (text)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
+  TandemCoachingColumn   column;
+  guint                  offset;
+  GType                (*enum_type) (void);
+  int                    fallback;
+} TandemCoachingMember;
 
-static inline char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
+#define TANDEM_COACHING_MEMBER(kind, type, member) \
+  { TANDEM_COACHING_##kind, G_STRUCT_OFFSET (type, member), NULL, 0 }
+#define TANDEM_COACHING_ENUM_MEMBER(type, member, get_type, fallback) \
+  { TANDEM_COACHING_ENUM, G_STRUCT_OFFSET (type, member), get_type, fallback }
+
+/* A coaching struct as a row: its size, how it is freed, and its members in
+ * the order of the SELECT's columns. Its text members are all it owns. */
+typedef struct
 {
-  return _tandem_column_text (stmt, column);
-}
+  gsize                        size;
+  GDestroyNotify               free;
+  guint                        n_members;
+  const TandemCoachingMember  *members;
+} TandemCoachingShape;
 
-/* Steps @stmt to its end; FALSE (with @error) unless it finished cleanly. */
-static inline gboolean
-finish (sqlite3       *db,
-        sqlite3_stmt  *stmt,
-        int            rc,
-        GError       **error)
-{
-  gboolean ok = rc == SQLITE_DONE;
+extern const TandemCoachingShape _tandem_coaching_search_hit_shape;
+extern const TandemCoachingShape _tandem_coaching_template_shape;
 
-  if (!ok)
-    _tandem_db_failed_on (db, error);
-  sqlite3_finalize (stmt);
-  return ok;
-}
+gpointer    _tandem_coaching_read_row  (const TandemCoachingShape  *shape,
+                                        TandemDbStmt               *stmt);
+void        _tandem_coaching_free_row  (const TandemCoachingShape  *shape,
+                                        gpointer                    item);
+GPtrArray  *_tandem_coaching_read_rows (TandemProject              *project,
+                                        TandemDbStmt               *stmt,
+                                        const TandemCoachingShape  *shape,
+                                        GError                    **error);
+GPtrArray  *_tandem_coaching_list      (TandemProject              *project,
+                                        GError                    **error,
+                                        const TandemCoachingShape  *shape,
+                                        const char                 *sql,
+                                        const char                 *types,
+                                        ...);
 
-static inline gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
-{
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return _tandem_db_failed_on (db, error);
-  return TRUE;
-}
+char       *_tandem_coaching_insert    (TandemProject              *project,
+                                        const char                 *label,
+                                        const char                 *entity,
+                                        const TandemField          *fields,
+                                        guint                       n_fields,
+                                        GError                    **error);
 
 G_END_DECLS

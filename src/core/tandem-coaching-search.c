@@ -27,43 +27,33 @@
 /* ------------------------------------------------------------------------ */
 /* Search                                                                   */
 
-static gint64
-query_int (sqlite3    *db,
-           const char *sql,
-           gint64      bookmark,
-           gint64      fallback)
+/* A bookmark kept in the meta table: -1 if there is none. */
+static gboolean
+get_bookmark (TandemProject  *project,
+              const char     *key,
+              gint64         *value,
+              GError        **error)
 {
-  sqlite3_stmt *stmt = prepare (db, sql, NULL);
-  gint64 value = fallback;
-
-  if (stmt)
-    sqlite3_bind_int64 (stmt, 1, bookmark);
-  if (stmt && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return _tandem_db_query_int (project, error, value, NULL,
+                               "SELECT coalesce ((SELECT value FROM meta WHERE key = ?1), -1)",
+                               "s", key);
 }
 
 static gboolean
-set_bookmark (sqlite3     *db,
-              const char  *key,
-              gint64       value,
-              GError     **error)
+set_bookmark (TandemProject  *project,
+              const char     *key,
+              gint64          value,
+              GError        **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, value);
-  return finish (db, stmt, sqlite3_step (stmt), error);
+  return _tandem_db_run (project, error, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         "sl", key, value);
 }
 
 static gboolean
-index_one (sqlite3     *db,
-           const char  *item_id,
-           GError     **error)
+index_one (TandemProject  *project,
+           const char     *item_id,
+           GError        **error)
 {
   static const char * const steps[] = {
     "DELETE FROM coaching_search WHERE rowid = (SELECT doc FROM coaching_search_doc WHERE item_id = ?1)",
@@ -79,31 +69,73 @@ index_one (sqlite3     *db,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      sqlite3_stmt *stmt = prepare (db, steps[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      bind_text (stmt, 1, item_id);
-      if (!finish (db, stmt, sqlite3_step (stmt), error))
-        return FALSE;
-    }
+    if (!_tandem_db_run (project, error, steps[i], "s", item_id))
+      return FALSE;
   return TRUE;
 }
 
+/* The search index emptied, and made again from every session and action:
+ * the project's own, and a copy's without its private sessions. */
+#define CLEAR_INDEX "DELETE FROM coaching_search; DELETE FROM coaching_search_doc;"
+#define FILL_INDEX \
+  "INSERT INTO coaching_search_doc (item_id) SELECT id FROM coaching_session ORDER BY rowid;" \
+  "INSERT INTO coaching_search_doc (item_id) SELECT id FROM action ORDER BY rowid;" \
+  "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)" \
+  "  SELECT d.doc, s.check_in, s.notes, s.advice, s.agreements, NULL" \
+  "  FROM coaching_search_doc d JOIN coaching_session s ON s.id = d.item_id;" \
+  "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)" \
+  "  SELECT d.doc, NULL, NULL, NULL, NULL, a.what || coalesce (char (10) || a.reason, '')" \
+  "  FROM coaching_search_doc d JOIN action a ON a.id = d.item_id;"
+
+/* Brings the index up to date inside the savepoint update_index() holds. */
 static gboolean
-rebuild_index (sqlite3  *db,
-               GError  **error)
+update_index (TandemProject  *project,
+              GError        **error)
 {
-  return exec (db, "DELETE FROM coaching_search; DELETE FROM coaching_search_doc;"
-               "INSERT INTO coaching_search_doc (item_id) SELECT id FROM coaching_session ORDER BY rowid;"
-               "INSERT INTO coaching_search_doc (item_id) SELECT id FROM action ORDER BY rowid;"
-               "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)"
-               "  SELECT d.doc, s.check_in, s.notes, s.advice, s.agreements, NULL"
-               "  FROM coaching_search_doc d JOIN coaching_session s ON s.id = d.item_id;"
-               "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)"
-               "  SELECT d.doc, NULL, NULL, NULL, NULL, a.what || coalesce (char (10) || a.reason, '')"
-               "  FROM coaching_search_doc d JOIN action a ON a.id = d.item_id;", error);
+  g_autoptr(GPtrArray) ids = NULL;
+  gint64 seq, txn, last_seq, last_txn, created = 0;
+  gboolean ok;
+
+  if (!get_bookmark (project, "coaching_search_seq", &seq, error) ||
+      !get_bookmark (project, "coaching_search_txn", &txn, error) ||
+      !_tandem_db_query_int (project, error, &last_seq, NULL,
+                             "SELECT max (seq) FROM change_log", NULL) ||
+      !_tandem_db_query_int (project, error, &last_txn, NULL,
+                             "SELECT max (id) FROM change_txn", NULL))
+    return FALSE;
+  if (seq == last_seq && txn == last_txn)
+    return TRUE;
+
+  /* An unknown or impossible bookmark (a file edited elsewhere, say), or
+   * content a project was created with, which is not logged row by row:
+   * rebuild. So too for a great many changes, which is quicker. */
+  if (seq < 0 || txn < 0 || seq > last_seq || txn > last_txn)
+    created = 1;
+  else if (!_tandem_db_query_int (project, error, &created, NULL,
+                                  "SELECT EXISTS (SELECT 1 FROM change_txn WHERE id > ?1 "
+                                  "AND kind = 'create')", "l", txn))
+    return FALSE;
+  if (created == 0)
+    {
+      ids = _tandem_coaching_list (project, error, NULL,
+                                   "SELECT DISTINCT entity_id FROM change_log WHERE seq > ?1 "
+                                   "AND entity IN ('coaching_session', 'action') LIMIT ?2",
+                                   "li", seq, REBUILD_THRESHOLD + 1);
+      if (ids == NULL)
+        return FALSE;
+    }
+
+  if (ids == NULL || ids->len > REBUILD_THRESHOLD)
+    ok = _tandem_db_exec (project, CLEAR_INDEX FILL_INDEX, error);
+  else
+    {
+      ok = TRUE;
+      for (guint i = 0; ok && i < ids->len; i++)
+        ok = index_one (project, ids->pdata[i], error);
+    }
+
+  return ok && set_bookmark (project, "coaching_search_seq", last_seq, error) &&
+         set_bookmark (project, "coaching_search_txn", last_txn, error);
 }
 
 /**
@@ -123,68 +155,19 @@ gboolean
 tandem_coaching_update_index (TandemProject  *project,
                               GError        **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) ids = NULL;
-  gint64 seq, txn, last_seq, last_txn;
-  gboolean rebuild, ok = TRUE;
-  int rc;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
 
-  db = _tandem_project_get_db (project);
   if (tandem_project_get_read_only (project))
     return TRUE;
 
-  if (!exec (db, "SAVEPOINT coaching_search", error))
+  if (!_tandem_db_exec (project, "SAVEPOINT coaching_search", error))
     return FALSE;
-  seq = query_int (db, "SELECT value FROM meta WHERE key = 'coaching_search_seq'", 0, -1);
-  txn = query_int (db, "SELECT value FROM meta WHERE key = 'coaching_search_txn'", 0, -1);
-  last_seq = query_int (db, "SELECT max (seq) FROM change_log", 0, 0);
-  last_txn = query_int (db, "SELECT max (id) FROM change_txn", 0, 0);
-
-  if (seq == last_seq && txn == last_txn)
-    return exec (db, "RELEASE coaching_search", error);
-
-  /* An unknown or impossible bookmark (a file edited elsewhere, say), or
-   * content a project was created with, which is not logged row by row:
-   * rebuild. So too for a great many changes, which is quicker. */
-  rebuild = seq < 0 || txn < 0 || seq > last_seq || txn > last_txn ||
-            query_int (db, "SELECT EXISTS (SELECT 1 FROM change_txn WHERE id > ?1 "
-                       "AND kind = 'create')", txn, 1) != 0;
-  ids = g_ptr_array_new_with_free_func (g_free);
-  if (!rebuild)
+  if (!update_index (project, error))
     {
-      stmt = prepare (db, "SELECT DISTINCT entity_id FROM change_log WHERE seq > ?1 "
-                      "AND entity IN ('coaching_session', 'action')", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, seq);
-          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && ids->len <= REBUILD_THRESHOLD)
-            g_ptr_array_add (ids, column_dup (stmt, 0));
-          ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
-          if (!ok)
-            _tandem_db_failed_on (db, error);
-          sqlite3_finalize (stmt);
-        }
-      rebuild = ids->len > REBUILD_THRESHOLD;
-    }
-
-  if (ok && rebuild)
-    ok = rebuild_index (db, error);
-  else
-    for (guint i = 0; ok && i < ids->len; i++)
-      ok = index_one (db, ids->pdata[i], error);
-
-  ok = ok && set_bookmark (db, "coaching_search_seq", last_seq, error) &&
-       set_bookmark (db, "coaching_search_txn", last_txn, error);
-  if (!ok)
-    {
-      sqlite3_exec (db, "ROLLBACK TO coaching_search; RELEASE coaching_search", NULL, NULL, NULL);
+      _tandem_db_exec (project, "ROLLBACK TO coaching_search; RELEASE coaching_search", NULL);
       return FALSE;
     }
-  return exec (db, "RELEASE coaching_search", error);
+  return _tandem_db_exec (project, "RELEASE coaching_search", error);
 }
 
 /* Turns what a person typed into an FTS5 query: every word must appear, as
@@ -236,55 +219,29 @@ tandem_coaching_search (TandemProject  *project,
                         guint           limit,
                         GError        **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) hits = NULL;
   g_autofree char *query = NULL;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_search_hit_free);
   query = fts_query (text ? text : "");
   if (query == NULL)
-    return g_steal_pointer (&hits);
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_search_hit_free);
   if (!tandem_coaching_update_index (project, error))
     return NULL;
 
-  db = _tandem_project_get_db (project);
-  stmt = prepare (db, "SELECT d.item_id, a.id IS NOT NULL, coalesce (s.id, a.session_id), "
-                  "  t.id, t.name, coalesce (s.starts_at, s2.starts_at), "
-                  "  coalesce (s.private, s2.private, 0), "
-                  "  snippet (coaching_search, -1, ?2, ?3, '…', 14) "
-                  "FROM coaching_search f JOIN coaching_search_doc d ON d.doc = f.rowid "
-                  "LEFT JOIN coaching_session s ON s.id = d.item_id "
-                  "LEFT JOIN action a ON a.id = d.item_id "
-                  "LEFT JOIN coaching_session s2 ON s2.id = a.session_id "
-                  "JOIN team t ON t.id = coalesce (s.team_id, a.team_id) "
-                  "WHERE coaching_search MATCH ?1 ORDER BY f.rank LIMIT ?4", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, query);
-  bind_text (stmt, 2, TANDEM_MATCH_START);
-  bind_text (stmt, 3, TANDEM_MATCH_END);
-  sqlite3_bind_int (stmt, 4, (int) MIN (limit, G_MAXINT));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemSearchHit *hit = g_new0 (TandemSearchHit, 1);
-
-      hit->item_id = column_dup (stmt, 0);
-      hit->is_action = sqlite3_column_int (stmt, 1) != 0;
-      hit->session_id = column_dup (stmt, 2);
-      hit->team_id = column_dup (stmt, 3);
-      hit->team_name = column_dup (stmt, 4);
-      hit->starts_at = column_dup (stmt, 5);
-      hit->private = sqlite3_column_int (stmt, 6) != 0;
-      hit->snippet = column_dup (stmt, 7);
-      g_ptr_array_add (hits, hit);
-    }
-  if (!finish (db, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&hits);
+  return _tandem_coaching_list (project, error, &_tandem_coaching_search_hit_shape,
+                                "SELECT d.item_id, a.id IS NOT NULL, coalesce (s.id, a.session_id), "
+                                "  t.id, t.name, coalesce (s.starts_at, s2.starts_at), "
+                                "  coalesce (s.private, s2.private, 0), "
+                                "  snippet (coaching_search, -1, ?2, ?3, '…', 14) "
+                                "FROM coaching_search f JOIN coaching_search_doc d ON d.doc = f.rowid "
+                                "LEFT JOIN coaching_session s ON s.id = d.item_id "
+                                "LEFT JOIN action a ON a.id = d.item_id "
+                                "LEFT JOIN coaching_session s2 ON s2.id = a.session_id "
+                                "JOIN team t ON t.id = coalesce (s.team_id, a.team_id) "
+                                "WHERE coaching_search MATCH ?1 ORDER BY f.rank LIMIT ?4",
+                                "sssi", query, TANDEM_MATCH_START, TANDEM_MATCH_END,
+                                (int) MIN (limit, G_MAXINT));
 }
 
 /**
@@ -342,10 +299,16 @@ tandem_coaching_snippet_markup (const char *snippet)
 guint
 tandem_coaching_count_private (TandemProject *project)
 {
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0;
+
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), 0);
 
-  return (guint) query_int (_tandem_project_get_db (project),
-                            "SELECT count(*) FROM coaching_session WHERE private = 1", 0, 0);
+  /* Without a way to say so, a failed read counts none. */
+  if (!_tandem_db_query_int (project, &error, &n, NULL,
+                             "SELECT count(*) FROM coaching_session WHERE private = 1", NULL))
+    g_warning ("%s", error->message);
+  return (guint) n;
 }
 
 /* A logged row as JSON (inserts and deletes log the whole row), or NULL. */
@@ -353,14 +316,17 @@ tandem_coaching_count_private (TandemProject *project)
                    "AND json_valid (coalesce (l.new_value, l.old_value)) " \
                    "THEN coalesce (l.new_value, l.old_value) END"
 
-/* Takes every trace of private sessions out of the copy @db: the sessions
+/* Takes every trace of private sessions out of the copy @copy of @project
+ * (which the person will find at @path): the sessions
  * (also ones deleted since, which the change log remembers), their
  * attendance, the actions agreed in them, their links and comments, every
  * change-log entry about any of these, and the search index's copy of their
  * words; then rewrites the file so that no freed page keeps them. */
 static gboolean
-strip_private (sqlite3  *db,
-               GError  **error)
+strip_private (TandemProject  *project,
+               const char     *copy,
+               const char     *path,
+               GError        **error)
 {
   static const char steps[] =
     "PRAGMA secure_delete = ON;"
@@ -426,17 +392,9 @@ strip_private (sqlite3  *db,
     "DELETE FROM change_txn WHERE id IN (SELECT id FROM empty_txn);"
     /* The search index, rebuilt and merged into one segment so that no
      * deleted entry survives in it. */
-    "DELETE FROM coaching_search;"
-    "DELETE FROM coaching_search_doc;"
+    CLEAR_INDEX
     "INSERT INTO coaching_search (coaching_search) VALUES ('optimize');"
-    "INSERT INTO coaching_search_doc (item_id) SELECT id FROM coaching_session ORDER BY rowid;"
-    "INSERT INTO coaching_search_doc (item_id) SELECT id FROM action ORDER BY rowid;"
-    "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)"
-    "  SELECT d.doc, s.check_in, s.notes, s.advice, s.agreements, NULL"
-    "  FROM coaching_search_doc d JOIN coaching_session s ON s.id = d.item_id;"
-    "INSERT INTO coaching_search (rowid, check_in, notes, advice, agreements, action)"
-    "  SELECT d.doc, NULL, NULL, NULL, NULL, a.what || coalesce (char (10) || a.reason, '')"
-    "  FROM coaching_search_doc d JOIN action a ON a.id = d.item_id;"
+    FILL_INDEX
     "INSERT INTO coaching_search (coaching_search) VALUES ('optimize');"
     "INSERT INTO meta (key, value) VALUES "
     "  ('coaching_search_seq', (SELECT coalesce (max (seq), 0) FROM change_log)),"
@@ -454,23 +412,21 @@ strip_private (sqlite3  *db,
     "VACUUM;";
 
   g_autofree char *sql = NULL;
-  gboolean has_conflicts;
-  sqlite3_stmt *stmt = NULL;
+  gint64 has_conflicts = 0;
 
-  /* Conflicts kept from merges (format 3) hold both values of a field. */
-  has_conflicts = sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                                      "AND name = 'conflict'", -1, &stmt, NULL) == SQLITE_OK &&
-                  sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
+  /* Conflicts kept from merges (format 3) hold both values of a field. The
+   * copy has the project's tables. */
+  if (!_tandem_db_query_int (project, error, &has_conflicts, NULL,
+                             "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                             "AND name = 'conflict')", NULL))
+    return FALSE;
   sql = g_strconcat (steps, has_conflicts
                      ? "DELETE FROM conflict WHERE entity_id IN (SELECT id FROM private_item);"
                      : "", steps_after, NULL);
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  /* The copy is no project's: it runs on a connection of its own. */
+  if (!_tandem_db_exec_on_file (copy, path, sql, error))
     {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-                   _("Private sessions could not be left out of the copy: %s"),
-                   sqlite3_errmsg (db));
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      g_prefix_error (error, _("Private sessions could not be left out of the copy: "));
       return FALSE;
     }
   return TRUE;
@@ -499,7 +455,6 @@ tandem_coaching_save_copy_without_private (TandemProject  *project,
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *name = NULL;
-  sqlite3 *db = NULL;
   gboolean ok;
   int fd;
 
@@ -531,18 +486,7 @@ tandem_coaching_save_copy_without_private (TandemProject  *project,
       g_unlink (tmp);
       return FALSE;
     }
-  ok = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
-  if (!ok)
-    g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-                 _("Private sessions could not be left out of the copy: %s"),
-                 db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
-  ok = ok && strip_private (db, error);
-  if (sqlite3_close (db) != SQLITE_OK && ok)
-    {
-      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-                           _("Private sessions could not be left out of the copy."));
-      ok = FALSE;
-    }
+  ok = strip_private (project, tmp, path, error);
   if (ok && g_rename (tmp, path) != 0)
     {
       int saved = errno;

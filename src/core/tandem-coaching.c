@@ -5,12 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "Tandem-Coaching"
+
 #include "config.h"
 
-#include <errno.h>
-#include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,111 +33,198 @@ static const char * const builtin_kinds[] = {
 };
 
 /* ------------------------------------------------------------------------ */
+/* Rows: each struct's members in the order its SELECT gives them           */
+
+#define M TANDEM_COACHING_MEMBER
+#define SHAPE(type, free, members) \
+  { sizeof (type), (GDestroyNotify) (free), G_N_ELEMENTS (members), members }
+
+static const TandemCoachingMember session_members[] = {
+  M (TEXT, TandemSession, id), M (TEXT, TandemSession, team_id),
+  M (TEXT, TandemSession, team_name), M (TEXT, TandemSession, starts_at),
+  M (INT, TandemSession, minutes), M (TEXT, TandemSession, kind),
+  M (BOOL, TandemSession, online), M (TEXT, TandemSession, coach),
+  M (TEXT, TandemSession, check_in), M (TEXT, TandemSession, notes),
+  M (TEXT, TandemSession, advice), M (TEXT, TandemSession, agreements),
+  M (INT, TandemSession, confidence), M (INT, TandemSession, momentum),
+  M (BOOL, TandemSession, private), M (INT, TandemSession, n_present),
+  M (INT, TandemSession, n_apologies), M (BOOL, TandemSession, lived_experience_present),
+  M (INT, TandemSession, n_actions), M (INT, TandemSession, n_open_actions),
+};
+static const TandemCoachingShape session_shape =
+  SHAPE (TandemSession, tandem_session_free, session_members);
+
+static const TandemCoachingMember attendee_members[] = {
+  M (TEXT, TandemAttendee, id), M (TEXT, TandemAttendee, person_id),
+  M (TEXT, TandemAttendee, name), M (TEXT, TandemAttendee, person_role),
+  M (TEXT, TandemAttendee, title), M (TEXT, TandemAttendee, status),
+  M (BOOL, TandemAttendee, lived_experience),
+};
+static const TandemCoachingShape attendee_shape =
+  SHAPE (TandemAttendee, tandem_attendee_free, attendee_members);
+
+static const TandemCoachingMember action_members[] = {
+  M (TEXT, TandemAction, id), M (TEXT, TandemAction, team_id),
+  M (TEXT, TandemAction, session_id), M (TEXT, TandemAction, session_starts_at),
+  M (TEXT, TandemAction, what), M (TEXT, TandemAction, owner_id),
+  M (TEXT, TandemAction, owner_name), M (TEXT, TandemAction, due_on),
+  /* The schema's CHECK allows no other word. */
+  TANDEM_COACHING_ENUM_MEMBER (TandemAction, status, tandem_action_status_get_type,
+                               TANDEM_ACTION_OPEN),
+  M (TEXT, TandemAction, closed_on), M (TEXT, TandemAction, reason),
+  M (TEXT, TandemAction, carried_from),
+};
+static const TandemCoachingShape action_shape =
+  SHAPE (TandemAction, tandem_action_free, action_members);
+
+static const TandemCoachingMember link_members[] = {
+  M (TEXT, TandemSessionLink, entity), M (TEXT, TandemSessionLink, id),
+  M (TEXT, TandemSessionLink, title), M (TEXT, TandemSessionLink, link_id),
+};
+static const TandemCoachingShape link_shape =
+  SHAPE (TandemSessionLink, tandem_session_link_free, link_members);
+
+static const TandemCoachingMember caseload_members[] = {
+  M (TEXT, TandemCaseloadTeam, team_id), M (TEXT, TandemCaseloadTeam, team_name),
+  M (TEXT, TandemCaseloadTeam, last_seen), M (TEXT, TandemCaseloadTeam, next_session),
+  M (INT, TandemCaseloadTeam, n_open), M (INT, TandemCaseloadTeam, n_overdue),
+};
+static const TandemCoachingShape caseload_shape =
+  SHAPE (TandemCaseloadTeam, tandem_caseload_team_free, caseload_members);
+
+static const TandemCoachingMember search_hit_members[] = {
+  M (TEXT, TandemSearchHit, item_id), M (BOOL, TandemSearchHit, is_action),
+  M (TEXT, TandemSearchHit, session_id), M (TEXT, TandemSearchHit, team_id),
+  M (TEXT, TandemSearchHit, team_name), M (TEXT, TandemSearchHit, starts_at),
+  M (BOOL, TandemSearchHit, private), M (TEXT, TandemSearchHit, snippet),
+};
+const TandemCoachingShape _tandem_coaching_search_hit_shape =
+  SHAPE (TandemSearchHit, tandem_search_hit_free, search_hit_members);
+
+static const TandemCoachingMember template_members[] = {
+  M (TEXT, TandemCoachingTemplate, id), M (TEXT, TandemCoachingTemplate, name),
+  M (TEXT, TandemCoachingTemplate, kind), M (INT, TandemCoachingTemplate, minutes),
+  M (BOOL, TandemCoachingTemplate, online), M (TEXT, TandemCoachingTemplate, check_in),
+  M (TEXT, TandemCoachingTemplate, notes), M (TEXT, TandemCoachingTemplate, advice),
+  M (TEXT, TandemCoachingTemplate, agreements),
+};
+const TandemCoachingShape _tandem_coaching_template_shape =
+  SHAPE (TandemCoachingTemplate, tandem_coaching_template_free, template_members);
+
+#undef SHAPE
+#undef M
+
+/* A new struct of @shape from the row @stmt is on. */
+gpointer
+_tandem_coaching_read_row (const TandemCoachingShape *shape,
+                           TandemDbStmt              *stmt)
+{
+  guint8 *item = g_malloc0 (shape->size);
+
+  _tandem_db_assert_columns (stmt, (int) shape->n_members);
+  for (guint i = 0; i < shape->n_members; i++)
+    {
+      const TandemCoachingMember *member = &shape->members[i];
+      gpointer field = item + member->offset;
+
+      switch (member->column)
+        {
+        case TANDEM_COACHING_TEXT:
+          *(char **) field = _tandem_db_column_text (stmt, (int) i);
+          break;
+        case TANDEM_COACHING_INT:
+          *(int *) field = (int) _tandem_db_column_int (stmt, (int) i);
+          break;
+        case TANDEM_COACHING_BOOL:
+          *(gboolean *) field = _tandem_db_column_bool (stmt, (int) i);
+          break;
+        case TANDEM_COACHING_ENUM:
+          {
+            g_autofree char *word = _tandem_db_column_text (stmt, (int) i);
+            int value = member->fallback;
+
+            tandem_stored_enum_from_word (member->enum_type (), word, &value);
+            *(int *) field = value;
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return item;
+}
+
+/* Frees a struct of @shape and the text it owns. */
+void
+_tandem_coaching_free_row (const TandemCoachingShape *shape,
+                           gpointer                   item)
+{
+  if (item == NULL)
+    return;
+  for (guint i = 0; i < shape->n_members; i++)
+    if (shape->members[i].column == TANDEM_COACHING_TEXT)
+      g_free (*(char **) ((guint8 *) item + shape->members[i].offset));
+  g_free (item);
+}
+
+/* Every row of @stmt (which may be NULL: a failed prepare) as a struct of
+ * @shape, or with no shape its first column as text; NULL with @error set
+ * if a step failed, so that a busy file is never a short list. */
+GPtrArray *
+_tandem_coaching_read_rows (TandemProject              *project,
+                            TandemDbStmt               *stmt,
+                            const TandemCoachingShape  *shape,
+                            GError                    **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  TandemDbStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func (shape ? shape->free : g_free);
+  while ((step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
+    g_ptr_array_add (rows, shape ? _tandem_coaching_read_row (shape, stmt)
+                                 : _tandem_db_column_text (stmt, 0));
+  return step == TANDEM_DB_DONE ? g_steal_pointer (&rows) : NULL;
+}
+
+/* The rows of @sql, with @types bound (see _tandem_db_bind()), as
+ * _tandem_coaching_read_rows() reads them. */
+GPtrArray *
+_tandem_coaching_list (TandemProject              *project,
+                       GError                    **error,
+                       const TandemCoachingShape  *shape,
+                       const char                 *sql,
+                       const char                 *types,
+                       ...)
+{
+  g_autoptr(TandemDbStmt) stmt = _tandem_db_prepare (project, sql, error);
+  va_list args;
+
+  if (stmt == NULL)
+    return NULL;
+  va_start (args, types);
+  _tandem_db_bind_valist (stmt, types, args);
+  va_end (args);
+  return _tandem_coaching_read_rows (project, stmt, shape, error);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Freeing                                                                  */
 
-void
-tandem_session_free (TandemSession *session)
-{
-  if (session == NULL)
-    return;
-  g_free (session->id);
-  g_free (session->team_id);
-  g_free (session->team_name);
-  g_free (session->starts_at);
-  g_free (session->kind);
-  g_free (session->coach);
-  g_free (session->check_in);
-  g_free (session->notes);
-  g_free (session->advice);
-  g_free (session->agreements);
-  g_free (session);
-}
+/* Each struct frees the text its shape says it owns. */
+#define DEFINE_FREE(func, type, shape) \
+  void func (type *item) { _tandem_coaching_free_row (&(shape), item); }
 
-void
-tandem_attendee_free (TandemAttendee *attendee)
-{
-  if (attendee == NULL)
-    return;
-  g_free (attendee->id);
-  g_free (attendee->person_id);
-  g_free (attendee->name);
-  g_free (attendee->person_role);
-  g_free (attendee->title);
-  g_free (attendee->status);
-  g_free (attendee);
-}
+DEFINE_FREE (tandem_session_free, TandemSession, session_shape)
+DEFINE_FREE (tandem_attendee_free, TandemAttendee, attendee_shape)
+DEFINE_FREE (tandem_action_free, TandemAction, action_shape)
+DEFINE_FREE (tandem_session_link_free, TandemSessionLink, link_shape)
+DEFINE_FREE (tandem_caseload_team_free, TandemCaseloadTeam, caseload_shape)
+DEFINE_FREE (tandem_search_hit_free, TandemSearchHit, _tandem_coaching_search_hit_shape)
+DEFINE_FREE (tandem_coaching_template_free, TandemCoachingTemplate, _tandem_coaching_template_shape)
 
-void
-tandem_action_free (TandemAction *action)
-{
-  if (action == NULL)
-    return;
-  g_free (action->id);
-  g_free (action->team_id);
-  g_free (action->session_id);
-  g_free (action->session_starts_at);
-  g_free (action->what);
-  g_free (action->owner_id);
-  g_free (action->owner_name);
-  g_free (action->due_on);
-  g_free (action->closed_on);
-  g_free (action->reason);
-  g_free (action->carried_from);
-  g_free (action);
-}
-
-void
-tandem_session_link_free (TandemSessionLink *link)
-{
-  if (link == NULL)
-    return;
-  g_free (link->entity);
-  g_free (link->id);
-  g_free (link->title);
-  g_free (link->link_id);
-  g_free (link);
-}
-
-void
-tandem_caseload_team_free (TandemCaseloadTeam *team)
-{
-  if (team == NULL)
-    return;
-  g_free (team->team_id);
-  g_free (team->team_name);
-  g_free (team->last_seen);
-  g_free (team->next_session);
-  g_free (team);
-}
-
-void
-tandem_search_hit_free (TandemSearchHit *hit)
-{
-  if (hit == NULL)
-    return;
-  g_free (hit->item_id);
-  g_free (hit->session_id);
-  g_free (hit->team_id);
-  g_free (hit->team_name);
-  g_free (hit->starts_at);
-  g_free (hit->snippet);
-  g_free (hit);
-}
-
-void
-tandem_coaching_template_free (TandemCoachingTemplate *template_)
-{
-  if (template_ == NULL)
-    return;
-  g_free (template_->id);
-  g_free (template_->name);
-  g_free (template_->kind);
-  g_free (template_->check_in);
-  g_free (template_->notes);
-  g_free (template_->advice);
-  g_free (template_->agreements);
-  g_free (template_);
-}
+#undef DEFINE_FREE
 
 void
 tandem_attendance_free (TandemAttendance *attendance)
@@ -219,25 +305,29 @@ tandem_coaching_builtin_kinds (void)
 GPtrArray *
 tandem_coaching_list_kinds (TandemProject *project)
 {
-  sqlite3 *db = _tandem_project_get_db (project);
   GPtrArray *kinds = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) typed = NULL;
+  g_autoptr(GError) error = NULL;
 
   for (guint i = 0; builtin_kinds[i]; i++)
     g_ptr_array_add (kinds, g_strdup (builtin_kinds[i]));
-  stmt = prepare (db, "SELECT DISTINCT kind FROM coaching_session WHERE kind IS NOT NULL "
-                  "UNION SELECT DISTINCT kind FROM coaching_template WHERE kind IS NOT NULL "
-                  "ORDER BY 1", NULL);
-  if (stmt == NULL)
-    return kinds;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  typed = _tandem_coaching_list (project, &error, NULL,
+                                 "SELECT DISTINCT kind FROM coaching_session WHERE kind IS NOT NULL "
+                                 "UNION SELECT DISTINCT kind FROM coaching_template "
+                                 "WHERE kind IS NOT NULL ORDER BY 1", NULL);
+  if (typed == NULL)
     {
-      g_autofree char *kind = column_dup (stmt, 0);
+      /* Without a way to say so, the built-in kinds still serve. */
+      g_warning ("%s", error->message);
+      return kinds;
+    }
+  for (guint i = 0; i < typed->len; i++)
+    {
+      const char *kind = typed->pdata[i];
 
       if (kind && *kind && !g_strv_contains (builtin_kinds, kind))
-        g_ptr_array_add (kinds, g_steal_pointer (&kind));
+        g_ptr_array_add (kinds, g_strdup (kind));
     }
-  sqlite3_finalize (stmt);
   return kinds;
 }
 
@@ -299,34 +389,6 @@ action_status_value (TandemActionStatus status)
   "(SELECT count(*) FROM action x WHERE x.session_id = s.id), " \
   "(SELECT count(*) FROM action x WHERE x.session_id = s.id AND x.status = 'open') "
 
-static TandemSession *
-session_from_row (sqlite3_stmt *stmt)
-{
-  TandemSession *session = g_new0 (TandemSession, 1);
-
-  session->id = column_dup (stmt, 0);
-  session->team_id = column_dup (stmt, 1);
-  session->team_name = column_dup (stmt, 2);
-  session->starts_at = column_dup (stmt, 3);
-  session->minutes = sqlite3_column_int (stmt, 4);
-  session->kind = column_dup (stmt, 5);
-  session->online = sqlite3_column_int (stmt, 6) != 0;
-  session->coach = column_dup (stmt, 7);
-  session->check_in = column_dup (stmt, 8);
-  session->notes = column_dup (stmt, 9);
-  session->advice = column_dup (stmt, 10);
-  session->agreements = column_dup (stmt, 11);
-  session->confidence = sqlite3_column_int (stmt, 12);
-  session->momentum = sqlite3_column_int (stmt, 13);
-  session->private = sqlite3_column_int (stmt, 14) != 0;
-  session->n_present = sqlite3_column_int (stmt, 15);
-  session->n_apologies = sqlite3_column_int (stmt, 16);
-  session->lived_experience_present = sqlite3_column_int (stmt, 17) != 0;
-  session->n_actions = sqlite3_column_int (stmt, 18);
-  session->n_open_actions = sqlite3_column_int (stmt, 19);
-  return session;
-}
-
 /**
  * tandem_coaching_list_sessions:
  * @project: a project
@@ -348,34 +410,17 @@ tandem_coaching_list_sessions (TandemProject  *project,
                                gboolean        include_private,
                                GError        **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) sessions = NULL;
-  int rc;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  db = _tandem_project_get_db (project);
-  stmt = prepare (db, "SELECT " SESSION_COLUMNS
-                  "FROM coaching_session s JOIN team t ON t.id = s.team_id "
-                  "WHERE (?1 IS NULL OR s.team_id = ?1) "
-                  "AND (?2 IS NULL OR substr (s.starts_at, 1, 10) >= ?2) "
-                  "AND (?3 IS NULL OR substr (s.starts_at, 1, 10) <= ?3) "
-                  "AND (?4 OR s.private = 0) "
-                  "ORDER BY s.starts_at DESC, s.id", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, team_id);
-  bind_text (stmt, 2, from);
-  bind_text (stmt, 3, to);
-  sqlite3_bind_int (stmt, 4, include_private);
-
-  sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_session_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sessions, session_from_row (stmt));
-  if (!finish (db, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&sessions);
+  return _tandem_coaching_list (project, error, &session_shape,
+                                "SELECT " SESSION_COLUMNS
+                                "FROM coaching_session s JOIN team t ON t.id = s.team_id "
+                                "WHERE (?1 IS NULL OR s.team_id = ?1) "
+                                "AND (?2 IS NULL OR substr (s.starts_at, 1, 10) >= ?2) "
+                                "AND (?3 IS NULL OR substr (s.starts_at, 1, 10) <= ?3) "
+                                "AND (?4 OR s.private = 0) "
+                                "ORDER BY s.starts_at DESC, s.id",
+                                "sssb", team_id, from, to, include_private);
 }
 
 /**
@@ -392,29 +437,27 @@ tandem_coaching_get_session (TandemProject  *project,
                              const char     *session_id,
                              GError        **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  TandemSession *session = NULL;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  db = _tandem_project_get_db (project);
-  stmt = prepare (db, "SELECT " SESSION_COLUMNS
-                  "FROM coaching_session s JOIN team t ON t.id = s.team_id WHERE s.id = ?1", error);
+  stmt = _tandem_db_query (project, error, "SELECT " SESSION_COLUMNS
+                           "FROM coaching_session s JOIN team t ON t.id = s.team_id "
+                           "WHERE s.id = ?1", "s", session_id);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, session_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    session = session_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                 _("The coaching session is no longer in the project."));
-  else
-    _tandem_db_failed_on (db, error);
-  sqlite3_finalize (stmt);
-  return session;
+  switch (_tandem_db_step (project, stmt, error))
+    {
+    case TANDEM_DB_ROW:
+      return _tandem_coaching_read_row (&session_shape, stmt);
+    case TANDEM_DB_DONE:
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("The coaching session is no longer in the project."));
+      return NULL;
+    case TANDEM_DB_FAILED:
+    default:
+      return NULL;
+    }
 }
 
 /**
@@ -436,42 +479,18 @@ tandem_coaching_list_attendees (TandemProject  *project,
                                 const char     *session_id,
                                 GError        **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) people = NULL;
-  int rc;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  db = _tandem_project_get_db (project);
-  stmt = prepare (db, "SELECT a.id, p.id, p.name, p.role, a.role, a.status, "
-                  "p.brings_lived_experience "
-                  "FROM person p LEFT JOIN attendance a ON a.person_id = p.id AND a.session_id = ?2 "
-                  "WHERE (" TANDEM_PERSON_IN_TEAM ("p", "?1") " AND p.inactive_since IS NULL) "
-                  "OR a.id IS NOT NULL "
-                  "ORDER BY NOT " TANDEM_PERSON_IN_TEAM ("p", "?1") ", p.position, p.name", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, team_id);
-  bind_text (stmt, 2, session_id);
-
-  people = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_attendee_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemAttendee *attendee = g_new0 (TandemAttendee, 1);
-
-      attendee->id = column_dup (stmt, 0);
-      attendee->person_id = column_dup (stmt, 1);
-      attendee->name = column_dup (stmt, 2);
-      attendee->person_role = column_dup (stmt, 3);
-      attendee->title = column_dup (stmt, 4);
-      attendee->status = column_dup (stmt, 5);
-      attendee->lived_experience = sqlite3_column_int (stmt, 6) != 0;
-      g_ptr_array_add (people, attendee);
-    }
-  if (!finish (db, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&people);
+  return _tandem_coaching_list (project, error, &attendee_shape,
+                                "SELECT a.id, p.id, p.name, p.role, a.role, a.status, "
+                                "p.brings_lived_experience "
+                                "FROM person p LEFT JOIN attendance a "
+                                "ON a.person_id = p.id AND a.session_id = ?2 "
+                                "WHERE (" TANDEM_PERSON_IN_TEAM ("p", "?1")
+                                " AND p.inactive_since IS NULL) OR a.id IS NOT NULL "
+                                "ORDER BY NOT " TANDEM_PERSON_IN_TEAM ("p", "?1")
+                                ", p.position, p.name",
+                                "ss", team_id, session_id);
 }
 
 #define ACTION_COLUMNS \
@@ -480,58 +499,6 @@ tandem_coaching_list_attendees (TandemProject  *project,
 #define ACTION_FROM \
   "FROM action x LEFT JOIN coaching_session s ON s.id = x.session_id " \
   "LEFT JOIN person p ON p.id = x.owner_id "
-
-static TandemAction *
-action_from_row (sqlite3_stmt *stmt)
-{
-  TandemAction *action = g_new0 (TandemAction, 1);
-
-  action->id = column_dup (stmt, 0);
-  action->team_id = column_dup (stmt, 1);
-  action->session_id = column_dup (stmt, 2);
-  action->session_starts_at = column_dup (stmt, 3);
-  action->what = column_dup (stmt, 4);
-  action->owner_id = column_dup (stmt, 5);
-  action->owner_name = column_dup (stmt, 6);
-  action->due_on = column_dup (stmt, 7);
-  {
-    int status;
-
-    /* The schema's CHECK allows no other word. */
-    if (!tandem_stored_enum_from_word (TANDEM_TYPE_ACTION_STATUS,
-                                       (const char *) sqlite3_column_text (stmt, 8), &status))
-      status = TANDEM_ACTION_OPEN;
-    action->status = status;
-  }
-  action->closed_on = column_dup (stmt, 9);
-  action->reason = column_dup (stmt, 10);
-  action->carried_from = column_dup (stmt, 11);
-  return action;
-}
-
-static GPtrArray *
-list_actions (TandemProject  *project,
-              const char     *sql,
-              const char     *a,
-              const char     *b,
-              GError        **error)
-{
-  sqlite3 *db = _tandem_project_get_db (project);
-  sqlite3_stmt *stmt = prepare (db, sql, error);
-  g_autoptr(GPtrArray) actions = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, a);
-  bind_text (stmt, 2, b);
-  actions = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_action_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (actions, action_from_row (stmt));
-  if (!finish (db, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&actions);
-}
 
 /**
  * tandem_coaching_list_actions:
@@ -548,8 +515,8 @@ tandem_coaching_list_actions (TandemProject  *project,
                               GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  return list_actions (project, "SELECT " ACTION_COLUMNS ACTION_FROM
-                       "WHERE x.session_id = ?1 ORDER BY x.rowid", session_id, NULL, error);
+  return _tandem_coaching_list (project, error, &action_shape, "SELECT " ACTION_COLUMNS ACTION_FROM
+                                "WHERE x.session_id = ?1 ORDER BY x.rowid", "s", session_id);
 }
 
 /**
@@ -572,11 +539,11 @@ tandem_coaching_list_actions_to_review (TandemProject  *project,
                                         GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  return list_actions (project, "SELECT " ACTION_COLUMNS ACTION_FROM
-                       "WHERE x.team_id = ?1 AND x.status = 'open' "
-                       "AND (?2 IS NULL OR s.starts_at IS NULL OR s.starts_at < ?2) "
-                       "ORDER BY x.due_on IS NULL, x.due_on, s.starts_at, x.rowid",
-                       team_id, before, error);
+  return _tandem_coaching_list (project, error, &action_shape, "SELECT " ACTION_COLUMNS ACTION_FROM
+                                "WHERE x.team_id = ?1 AND x.status = 'open' "
+                                "AND (?2 IS NULL OR s.starts_at IS NULL OR s.starts_at < ?2) "
+                                "ORDER BY x.due_on IS NULL, x.due_on, s.starts_at, x.rowid",
+                                "ss", team_id, before);
 }
 
 /**
@@ -597,51 +564,27 @@ tandem_coaching_list_links (TandemProject  *project,
                             const char     *session_id,
                             GError        **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) links = NULL;
-  int rc;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  db = _tandem_project_get_db (project);
-  stmt = prepare (db,
-                  "SELECT 'node', n.id, n.title, "
-                  "  (SELECT l.id FROM session_link l WHERE l.session_id = ?2 AND l.node_id = n.id) "
-                  "FROM node n JOIN diagram d ON d.id = n.diagram_id "
-                  "WHERE d.team_id = ?1 AND n.kind = 'change_idea' "
-                  "UNION ALL "
-                  "SELECT 'pdsa_cycle', c.id, c.title, "
-                  "  (SELECT l.id FROM session_link l WHERE l.session_id = ?2 AND l.pdsa_id = c.id) "
-                  "FROM pdsa_cycle c JOIN node n ON n.id = c.node_id "
-                  "JOIN diagram d ON d.id = n.diagram_id WHERE d.team_id = ?1 "
-                  "UNION ALL "
-                  "SELECT 'measure', m.id, m.name, "
-                  "  (SELECT l.id FROM session_link l WHERE l.session_id = ?2 AND l.measure_id = m.id) "
-                  "FROM measure m WHERE m.team_id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, team_id);
-  bind_text (stmt, 2, session_id);
-  links = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_session_link_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemSessionLink *link = g_new0 (TandemSessionLink, 1);
-
-      link->entity = column_dup (stmt, 0);
-      link->id = column_dup (stmt, 1);
-      link->title = column_dup (stmt, 2);
-      link->link_id = column_dup (stmt, 3);
-      if (link->title == NULL || *link->title == '\0')
-        {
-          g_free (link->title);
-          link->title = g_strdup (_("(untitled)"));
-        }
-      g_ptr_array_add (links, link);
-    }
-  if (!finish (db, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&links);
+  /* ?3 names what has no title. */
+  return _tandem_coaching_list (project, error, &link_shape,
+                                "SELECT 'node', n.id, coalesce (nullif (n.title, ''), ?3), "
+                                "  (SELECT l.id FROM session_link l "
+                                "   WHERE l.session_id = ?2 AND l.node_id = n.id) "
+                                "FROM node n JOIN diagram d ON d.id = n.diagram_id "
+                                "WHERE d.team_id = ?1 AND n.kind = 'change_idea' "
+                                "UNION ALL "
+                                "SELECT 'pdsa_cycle', c.id, coalesce (nullif (c.title, ''), ?3), "
+                                "  (SELECT l.id FROM session_link l "
+                                "   WHERE l.session_id = ?2 AND l.pdsa_id = c.id) "
+                                "FROM pdsa_cycle c JOIN node n ON n.id = c.node_id "
+                                "JOIN diagram d ON d.id = n.diagram_id WHERE d.team_id = ?1 "
+                                "UNION ALL "
+                                "SELECT 'measure', m.id, coalesce (nullif (m.name, ''), ?3), "
+                                "  (SELECT l.id FROM session_link l "
+                                "   WHERE l.session_id = ?2 AND l.measure_id = m.id) "
+                                "FROM measure m WHERE m.team_id = ?1",
+                                "sss", team_id, session_id, _("(untitled)"));
 }
 
 /**
@@ -657,19 +600,15 @@ tandem_coaching_find_previous (TandemProject *project,
                                const char    *team_id,
                                const char    *before)
 {
-  sqlite3 *db = _tandem_project_get_db (project);
-  sqlite3_stmt *stmt = prepare (db, "SELECT id FROM coaching_session WHERE team_id = ?1 "
-                                "AND (?2 IS NULL OR starts_at < ?2) "
-                                "ORDER BY starts_at DESC LIMIT 1", NULL);
+  g_autoptr(GError) error = NULL;
   char *id = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, team_id);
-  bind_text (stmt, 2, before);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
+  /* Without a way to say so, a failed read finds no previous session. */
+  if (!_tandem_db_query_text (project, &error, &id, NULL,
+                              "SELECT id FROM coaching_session WHERE team_id = ?1 "
+                              "AND (?2 IS NULL OR starts_at < ?2) "
+                              "ORDER BY starts_at DESC LIMIT 1", "ss", team_id, before))
+    g_warning ("%s", error->message);
   return id;
 }
 
@@ -723,48 +662,33 @@ tandem_coaching_caseload (TandemProject  *project,
                           const char     *now,
                           GError        **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) teams = NULL;
+  GPtrArray *teams;
   char today[11];
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (now != NULL && strlen (now) >= 10, NULL);
 
   g_strlcpy (today, now, sizeof today);
-  db = _tandem_project_get_db (project);
-  stmt = prepare (db, "SELECT t.id, t.name, "
-                  "(SELECT max (starts_at) FROM coaching_session WHERE team_id = t.id "
-                  "   AND starts_at <= ?1), "
-                  "(SELECT min (starts_at) FROM coaching_session WHERE team_id = t.id "
-                  "   AND starts_at > ?1), "
-                  "(SELECT count(*) FROM action WHERE team_id = t.id AND status = 'open'), "
-                  "(SELECT count(*) FROM action WHERE team_id = t.id AND status = 'open' "
-                  "   AND due_on < ?2) "
-                  "FROM team t", error);
-  if (stmt == NULL)
+  teams = _tandem_coaching_list (project, error, &caseload_shape,
+                                 "SELECT t.id, t.name, "
+                                 "(SELECT max (starts_at) FROM coaching_session WHERE team_id = t.id "
+                                 "   AND starts_at <= ?1), "
+                                 "(SELECT min (starts_at) FROM coaching_session WHERE team_id = t.id "
+                                 "   AND starts_at > ?1), "
+                                 "(SELECT count(*) FROM action WHERE team_id = t.id AND status = 'open'), "
+                                 "(SELECT count(*) FROM action WHERE team_id = t.id AND status = 'open' "
+                                 "   AND due_on < ?2) "
+                                 "FROM team t", "ss", now, today);
+  if (teams == NULL)
     return NULL;
-  bind_text (stmt, 1, now);
-  bind_text (stmt, 2, today);
-  teams = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_caseload_team_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < teams->len; i++)
     {
-      TandemCaseloadTeam *team = g_new0 (TandemCaseloadTeam, 1);
+      TandemCaseloadTeam *team = teams->pdata[i];
 
-      team->team_id = column_dup (stmt, 0);
-      team->team_name = column_dup (stmt, 1);
-      team->last_seen = column_dup (stmt, 2);
-      team->next_session = column_dup (stmt, 3);
-      team->n_open = sqlite3_column_int (stmt, 4);
-      team->n_overdue = sqlite3_column_int (stmt, 5);
       team->days_since_seen = team->last_seen ? MAX (0, days_between (team->last_seen, now)) : -1;
-      g_ptr_array_add (teams, team);
     }
-  if (!finish (db, stmt, rc, error))
-    return NULL;
   g_ptr_array_sort (teams, compare_caseload);
-  return g_steal_pointer (&teams);
+  return teams;
 }
 
 /**
@@ -783,31 +707,69 @@ tandem_coaching_list_upcoming (TandemProject  *project,
                                guint           limit,
                                GError        **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) sessions = NULL;
-  int rc;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  db = _tandem_project_get_db (project);
-  stmt = prepare (db, "SELECT " SESSION_COLUMNS
-                  "FROM coaching_session s JOIN team t ON t.id = s.team_id "
-                  "WHERE s.starts_at > ?1 ORDER BY s.starts_at LIMIT ?2", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, now);
-  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
-  sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_session_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sessions, session_from_row (stmt));
-  if (!finish (db, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&sessions);
+  return _tandem_coaching_list (project, error, &session_shape, "SELECT " SESSION_COLUMNS
+                                "FROM coaching_session s JOIN team t ON t.id = s.team_id "
+                                "WHERE s.starts_at > ?1 ORDER BY s.starts_at LIMIT ?2",
+                                "si", now, (int) MIN (limit, G_MAXINT));
 }
 
 /* ------------------------------------------------------------------------ */
 /* Editing: every change through the project, logged and undoable           */
+
+/* The first row of @sql (with @types bound) as @n_texts texts, each NULL if
+ * there is no row: FALSE only if the read failed. The read is over when this
+ * returns, so that a change can follow. */
+static gboolean
+query_texts (TandemProject  *project,
+             GError        **error,
+             char          **texts,
+             guint           n_texts,
+             const char     *sql,
+             const char     *types,
+             ...)
+{
+  g_autoptr(TandemDbStmt) stmt = _tandem_db_prepare (project, sql, error);
+  TandemDbStep step;
+  va_list args;
+
+  memset (texts, 0, n_texts * sizeof (char *));
+  if (stmt == NULL)
+    return FALSE;
+  va_start (args, types);
+  _tandem_db_bind_valist (stmt, types, args);
+  va_end (args);
+  step = _tandem_db_step (project, stmt, error);
+  if (step == TANDEM_DB_ROW)
+    {
+      _tandem_db_assert_columns (stmt, (int) n_texts);
+      for (guint i = 0; i < n_texts; i++)
+        texts[i] = _tandem_db_column_text (stmt, (int) i);
+    }
+  return step != TANDEM_DB_FAILED;
+}
+
+/* Adds one row as one undoable change, shown as “Undo @label”.
+ * Returns: (transfer full) (nullable): its id */
+char *
+_tandem_coaching_insert (TandemProject      *project,
+                         const char         *label,
+                         const char         *entity,
+                         const TandemField  *fields,
+                         guint               n_fields,
+                         GError            **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autofree char *id = NULL;
+
+  if (!tandem_change_begin (&change, project, label, error))
+    return NULL;
+  id = tandem_project_insert (project, entity, fields, n_fields, error);
+  if (id == NULL || !tandem_change_commit (&change, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
 
 /**
  * tandem_coaching_log_session:
@@ -829,8 +791,6 @@ tandem_coaching_log_session (TandemProject                 *project,
                              const TandemCoachingTemplate  *template_,
                              GError                       **error)
 {
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  g_autofree char *id = NULL;
   const char *kind = template_ && template_->kind ? template_->kind : TANDEM_SESSION_KIND_FRONTLINE;
   int minutes = template_ && template_->minutes > 0 ? template_->minutes : 90;
   TandemField fields[] = {
@@ -848,12 +808,8 @@ tandem_coaching_log_session (TandemProject                 *project,
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  if (!tandem_change_begin (&change, project, _("Log coaching session"), error))
-    return NULL;
-  id = tandem_project_insert (project, "coaching_session", fields, G_N_ELEMENTS (fields), error);
-  if (id == NULL || !tandem_change_commit (&change, error))
-    return NULL;
-  return g_steal_pointer (&id);
+  return _tandem_coaching_insert (project, _("Log coaching session"), "coaching_session",
+                                  fields, G_N_ELEMENTS (fields), error);
 }
 
 /**
@@ -880,33 +836,17 @@ tandem_coaching_set_attendance (TandemProject  *project,
                                 GError        **error)
 {
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  g_autofree char *id = NULL;
-  g_autofree char *old_status = NULL;
+  g_auto(GStrv) row = g_new0 (char *, 3);   /* id, status */
+  const char *id;
   gboolean ok = TRUE;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
 
-  db = _tandem_project_get_db (project);
-  stmt = prepare (db, "SELECT id, status FROM attendance WHERE session_id = ?1 AND person_id = ?2",
-                  error);
-  if (stmt == NULL)
+  if (!query_texts (project, error, row, 2, "SELECT id, status FROM attendance "
+                    "WHERE session_id = ?1 AND person_id = ?2", "ss", session_id, person_id))
     return FALSE;
-  bind_text (stmt, 1, session_id);
-  bind_text (stmt, 2, person_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      id = column_dup (stmt, 0);
-      old_status = column_dup (stmt, 1);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _tandem_db_failed_on (db, error);
-
-  if (g_strcmp0 (old_status, status) == 0)
+  id = row[0];
+  if (g_strcmp0 (row[1], status) == 0)
     return TRUE;
 
   if (!tandem_change_begin (&change, project, _("Record attendance"), error))
@@ -958,12 +898,9 @@ tandem_coaching_set_link (TandemProject  *project,
     { "pdsa_cycle", "pdsa_id", "SELECT id FROM session_link WHERE session_id = ?1 AND pdsa_id = ?2" },
     { "measure", "measure_id", "SELECT id FROM session_link WHERE session_id = ?1 AND measure_id = ?2" },
   };
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ids = NULL;
   gboolean ok = TRUE;
   guint k;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
 
@@ -977,14 +914,8 @@ tandem_coaching_set_link (TandemProject  *project,
       return FALSE;
     }
 
-  db = _tandem_project_get_db (project);
-  if ((stmt = prepare (db, kinds[k].sql, error)) == NULL)
-    return FALSE;
-  bind_text (stmt, 1, session_id);
-  bind_text (stmt, 2, item_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, column_dup (stmt, 0));
-  if (!finish (db, stmt, rc, error))
+  ids = _tandem_coaching_list (project, error, NULL, kinds[k].sql, "ss", session_id, item_id);
+  if (ids == NULL)
     return FALSE;
 
   if (linked == (ids->len > 0))
@@ -1027,9 +958,7 @@ tandem_coaching_add_action (TandemProject  *project,
                             const char     *due_on,
                             GError        **error)
 {
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *team_id = NULL;
-  g_autofree char *id = NULL;
   char due[11];
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
@@ -1041,7 +970,9 @@ tandem_coaching_add_action (TandemProject  *project,
                    due_on);
       return NULL;
     }
-  team_id = tandem_project_get_text (project, "coaching_session", session_id, "team_id");
+  if (!query_texts (project, error, &team_id, 1,
+                    "SELECT team_id FROM coaching_session WHERE id = ?1", "s", session_id))
+    return NULL;
   if (team_id == NULL)
     {
       g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
@@ -1058,29 +989,33 @@ tandem_coaching_add_action (TandemProject  *project,
       { "status", action_status_value (TANDEM_ACTION_OPEN) },
     };
 
-    if (!tandem_change_begin (&change, project, _("Add action"), error))
-      return NULL;
-    id = tandem_project_insert (project, "action", fields, G_N_ELEMENTS (fields), error);
+    return _tandem_coaching_insert (project, _("Add action"), "action",
+                                    fields, G_N_ELEMENTS (fields), error);
   }
-  if (id == NULL || !tandem_change_commit (&change, error))
-    return NULL;
-  return g_steal_pointer (&id);
 }
 
+/* Closes an action with @status, in the change under way or, given a
+ * @label, as one undoable change of its own. */
 static gboolean
 close_action (TandemProject       *project,
+              const char          *label,
               const char          *action_id,
               TandemActionStatus   status,
               const char          *reason,
               const char          *today,
               GError             **error)
 {
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+
+  if (label != NULL && !tandem_change_begin (&change, project, label, error))
+    return FALSE;
   return tandem_project_update (project, "action", action_id, "status",
                                 action_status_value (status), error) &&
          tandem_project_update (project, "action", action_id, "closed_on",
                                 tandem_value_text (today), error) &&
          tandem_project_update (project, "action", action_id, "reason",
-                                tandem_value_text (reason), error);
+                                tandem_value_text (reason), error) &&
+         (label == NULL || tandem_change_commit (&change, error));
 }
 
 /**
@@ -1100,13 +1035,10 @@ tandem_coaching_mark_done (TandemProject  *project,
                            const char     *today,
                            GError        **error)
 {
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
 
-  if (!tandem_change_begin (&change, project, _("Mark action done"), error))
-    return FALSE;
-  return close_action (project, action_id, TANDEM_ACTION_DONE, NULL, today, error) &&
-         tandem_change_commit (&change, error);
+  return close_action (project, _("Mark action done"), action_id, TANDEM_ACTION_DONE, NULL,
+                       today, error);
 }
 
 /**
@@ -1128,7 +1060,6 @@ tandem_coaching_drop (TandemProject  *project,
                       const char     *today,
                       GError        **error)
 {
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *stripped = g_strstrip (g_strdup (reason ? reason : ""));
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
@@ -1139,10 +1070,8 @@ tandem_coaching_drop (TandemProject  *project,
                    _("Say why the action is dropped."));
       return FALSE;
     }
-  if (!tandem_change_begin (&change, project, _("Drop action"), error))
-    return FALSE;
-  return close_action (project, action_id, TANDEM_ACTION_DROPPED, stripped, today, error) &&
-         tandem_change_commit (&change, error);
+  return close_action (project, _("Drop action"), action_id, TANDEM_ACTION_DROPPED, stripped,
+                       today, error);
 }
 
 /**
@@ -1169,9 +1098,7 @@ tandem_coaching_carry_forward (TandemProject  *project,
                                GError        **error)
 {
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  g_autofree char *team_id = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *owner = NULL;
+  g_auto(GStrv) row = g_new0 (char *, 4);   /* team_id, what, owner_id */
   g_autofree char *reason = NULL;
   g_autofree char *id = NULL;
   char due[11];
@@ -1184,10 +1111,10 @@ tandem_coaching_carry_forward (TandemProject  *project,
                    _("Give the new date as year-month-day, for example 2026-12-01."));
       return NULL;
     }
-  team_id = tandem_project_get_text (project, "action", action_id, "team_id");
-  what = tandem_project_get_text (project, "action", action_id, "what");
-  owner = tandem_project_get_text (project, "action", action_id, "owner_id");
-  if (team_id == NULL || what == NULL)
+  if (!query_texts (project, error, row, 3,
+                    "SELECT team_id, what, owner_id FROM action WHERE id = ?1", "s", action_id))
+    return NULL;
+  if (row[0] == NULL || row[1] == NULL)
     {
       g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                    _("The action is no longer in the project."));
@@ -1197,13 +1124,13 @@ tandem_coaching_carry_forward (TandemProject  *project,
 
   if (!tandem_change_begin (&change, project, _("Carry action forward"), error))
     return NULL;
-  if (close_action (project, action_id, TANDEM_ACTION_DROPPED, reason, today, error))
+  if (close_action (project, NULL, action_id, TANDEM_ACTION_DROPPED, reason, today, error))
     {
       TandemField fields[] = {
-        { "team_id", tandem_value_text (team_id) },
+        { "team_id", tandem_value_text (row[0]) },
         { "session_id", tandem_value_text (session_id) },
-        { "what", tandem_value_text (what) },
-        { "owner_id", tandem_value_text (owner) },
+        { "what", tandem_value_text (row[1]) },
+        { "owner_id", tandem_value_text (row[2]) },
         { "due_on", tandem_value_text (due) },
         { "status", action_status_value (TANDEM_ACTION_OPEN) },
         { "carried_from", tandem_value_text (action_id) },
@@ -1242,13 +1169,12 @@ tandem_coaching_attendance (TandemProject  *project,
                             GError        **error)
 {
   g_autoptr(TandemAttendance) attendance = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step;
   int year, month;
   char first[8], last[8];
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (n_months > 0 && n_months <= 1200, NULL);
@@ -1274,23 +1200,19 @@ tandem_coaching_attendance (TandemProject  *project,
   attendance->first_year = year;
   attendance->first_month = month;
 
-  db = _tandem_project_get_db (project);
-  stmt = prepare (db, "SELECT id, name FROM team WHERE ?1 IS NULL OR id = ?1 "
-                  "ORDER BY position, name", error);
+  stmt = _tandem_db_query (project, error, "SELECT id, name FROM team WHERE ?1 IS NULL OR id = ?1 "
+                           "ORDER BY position, name", "s", team_id);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, team_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
     {
-      g_hash_table_insert (rows, column_dup (stmt, 0), GUINT_TO_POINTER (names->len));
-      g_ptr_array_add (names, column_dup (stmt, 1));
+      _tandem_db_assert_columns (stmt, 2);
+      g_hash_table_insert (rows, _tandem_db_column_text (stmt, 0), GUINT_TO_POINTER (names->len));
+      g_ptr_array_add (names, _tandem_db_column_text (stmt, 1));
     }
-  if (!finish (db, stmt, rc, error))
-    {
-      for (guint i = 0; i < names->len; i++)
-        g_free (names->pdata[i]);
-      return NULL;
-    }
+  if (step == TANDEM_DB_FAILED)
+    return NULL;
+  g_clear_pointer (&stmt, _tandem_db_release);
   attendance->n_teams = names->len;
   g_ptr_array_add (names, NULL);
   attendance->team_names = (char **) g_ptr_array_steal (names, NULL);
@@ -1298,35 +1220,40 @@ tandem_coaching_attendance (TandemProject  *project,
   attendance->team_sessions = g_new0 (guint, MAX (1, attendance->n_teams));
   attendance->team_with_le = g_new0 (guint, MAX (1, attendance->n_teams));
 
-  stmt = prepare (db, "SELECT s.team_id, substr (s.starts_at, 1, 7) AS month, count(*), "
-                  "  sum (EXISTS (SELECT 1 FROM attendance a JOIN person p ON p.id = a.person_id "
-                  "       WHERE a.session_id = s.id AND a.status = 'present' AND " LIVED_EXPERIENCE ")) "
-                  "FROM coaching_session s "
-                  "WHERE (?1 IS NULL OR s.team_id = ?1) AND substr (s.starts_at, 1, 7) BETWEEN ?2 AND ?3 "
-                  "AND (?4 OR s.private = 0) "
-                  "GROUP BY s.team_id, month", error);
+  stmt = _tandem_db_query (project, error,
+                           "SELECT s.team_id, substr (s.starts_at, 1, 7) AS month, count(*), "
+                           "  sum (EXISTS (SELECT 1 FROM attendance a JOIN person p ON p.id = a.person_id "
+                           "       WHERE a.session_id = s.id AND a.status = 'present' AND "
+                           LIVED_EXPERIENCE ")) "
+                           "FROM coaching_session s "
+                           "WHERE (?1 IS NULL OR s.team_id = ?1) "
+                           "AND substr (s.starts_at, 1, 7) BETWEEN ?2 AND ?3 "
+                           "AND (?4 OR s.private = 0) "
+                           "GROUP BY s.team_id, month",
+                           "sssb", team_id, first, last, include_private);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, team_id);
-  bind_text (stmt, 2, first);
-  bind_text (stmt, 3, last);
-  sqlite3_bind_int (stmt, 4, include_private);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
     {
+      g_autofree char *team = _tandem_db_column_text (stmt, 0);
+      g_autofree char *in_month = _tandem_db_column_text (stmt, 1);
       gpointer row;
       int y, m, index;
 
-      if (!g_hash_table_lookup_extended (rows, sqlite3_column_text (stmt, 0), NULL, &row) ||
-          sscanf ((const char *) sqlite3_column_text (stmt, 1), "%4d-%2d", &y, &m) != 2)
+      _tandem_db_assert_columns (stmt, 4);
+      if (team == NULL || in_month == NULL ||
+          !g_hash_table_lookup_extended (rows, team, NULL, &row) ||
+          sscanf (in_month, "%4d-%2d", &y, &m) != 2)
         continue;
       index = (y - attendance->first_year) * 12 + (m - attendance->first_month);
       if (index < 0 || index >= (int) n_months)
         continue;
-      attendance->sessions[GPOINTER_TO_UINT (row) * n_months + index] = sqlite3_column_int (stmt, 2);
-      attendance->team_sessions[GPOINTER_TO_UINT (row)] += sqlite3_column_int (stmt, 2);
-      attendance->team_with_le[GPOINTER_TO_UINT (row)] += sqlite3_column_int (stmt, 3);
+      attendance->sessions[GPOINTER_TO_UINT (row) * n_months + index] =
+        (guint) _tandem_db_column_int (stmt, 2);
+      attendance->team_sessions[GPOINTER_TO_UINT (row)] += (guint) _tandem_db_column_int (stmt, 2);
+      attendance->team_with_le[GPOINTER_TO_UINT (row)] += (guint) _tandem_db_column_int (stmt, 3);
     }
-  if (!finish (db, stmt, rc, error))
+  if (step == TANDEM_DB_FAILED)
     return NULL;
   return g_steal_pointer (&attendance);
 }

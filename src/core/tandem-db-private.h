@@ -202,4 +202,11 @@ typedef struct
 void          _tandem_db_add_record   (TandemDbStmt   *stmt,
                                        gpointer        records);
 
+/* --- coaching: a script run on a file that no project has open --- */
+
+gboolean      _tandem_db_exec_on_file (const char     *path,
+                                       const char     *shown_path,
+                                       const char     *script,
+                                       GError        **error);
+
 G_END_DECLS

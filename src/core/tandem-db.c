@@ -661,4 +661,43 @@ _tandem_db_add_record (TandemDbStmt *stmt,
 
   _tandem_db_read_texts (stmt, record, list->offsets, list->n_offsets);
   g_ptr_array_add (list->records, record);
+
+/* Coaching: a script run on a file that no project has open                */
+
+/**
+ * _tandem_db_exec_on_file:
+ * @path: a project file not open as a project (a copy being prepared)
+ * @shown_path: the file to name in a message, the person's own
+ * @script: statements to run one after the other
+ * @error: return location for an error
+ *
+ * Runs @script on @path through a connection of its own, closed before this
+ * returns. A failure is said through the one mapping, naming @shown_path,
+ * and rolls back the transaction @script had begun.
+ *
+ * Returns: %TRUE if every statement ran
+ */
+gboolean
+_tandem_db_exec_on_file (const char  *path,
+                         const char  *shown_path,
+                         const char  *script,
+                         GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  gboolean ok;
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, script, NULL, NULL, NULL);
+  ok = rc == SQLITE_OK || set_error (db, shown_path, rc, error);
+  if (!ok && db != NULL && !sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  rc = sqlite3_close (db);
+  if (rc != SQLITE_OK)
+    {
+      if (ok)
+        ok = set_error (db, shown_path, rc, error);
+      sqlite3_close_v2 (db);
+    }
+  return ok;
 }

@@ -1271,6 +1271,148 @@ test_typed_edits (Fixture       *fixture,
   assert_undo_label (project, "Record attendance");
 }
 
+/* A template of the coach's own, from a session of @team. */
+static void
+add_template (TandemProject *project,
+              const char    *team)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = tandem_coaching_log_session (project, team, "2026-11-11T10:00:00Z",
+                                                          NULL, &error);
+  g_autofree char *template_ = tandem_coaching_save_template (project, "Ward round", session,
+                                                              &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (template_);
+}
+
+/* Opens the fixture's project again, waiting no longer than a test should
+ * for a lock, and has another connection hold the file as another program
+ * busy writing to it would. */
+static sqlite3 *
+hold_file (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  g_clear_object (&fixture->project);
+  tandem_project_set_default_busy_timeout (150);
+  fixture->project = tandem_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+/* The reads that have no error to give (the templates, the kinds of
+ * session, the previous session, the count of private ones) say in a
+ * warning naming the file that it is locked, rather than give a short list
+ * or nothing as if that were all. Each runs in a subprocess, where the
+ * warning is fatal. */
+static void
+test_locked_quiet_read (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  guint read = GPOINTER_TO_UINT (data);
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *team = add_team (fixture->project, "Willow Ward");
+      sqlite3 *other;
+
+      add_template (fixture->project, team);
+      other = hold_file (fixture);
+      if (read == 0)
+        g_ptr_array_unref (tandem_coaching_list_templates (fixture->project));
+      else if (read == 1)
+        g_ptr_array_unref (tandem_coaching_list_kinds (fixture->project));
+      else if (read == 2)
+        g_free (tandem_coaching_find_previous (fixture->project, team, NULL));
+      else
+        tandem_coaching_count_private (fixture->project);
+      sqlite3_close (other);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*Tandem-Coaching-WARNING*Coaching.tandem*is locked*");
+}
+
+/* Another program holding the file makes the module's reads and writes
+ * fail as "locked, try again", never as a short list or a session that is
+ * "no longer in the project"; once it lets go, the same calls go through. */
+static void
+test_locked (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = add_team (fixture->project, "Willow Ward");
+  g_autofree char *person = add_person (fixture->project, team, "Ann Staff", "staff", FALSE);
+  g_autofree char *session = NULL;
+  g_autofree char *action = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) caseload = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  sqlite3 *other = NULL;
+
+  add_template (fixture->project, team);
+  session = tandem_coaching_log_session (fixture->project, team, "2026-11-18T10:00:00Z", NULL,
+                                         &error);
+  g_assert_no_error (error);
+  action = tandem_coaching_add_action (fixture->project, session, "Ask about the evening group",
+                                       person, "2026-11-30", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hits (fixture->project, "evening"), ==, 1);
+
+  other = hold_file (fixture);
+
+  /* Reads. */
+  g_assert_null (tandem_coaching_list_sessions (fixture->project, team, NULL, NULL, TRUE, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "Coaching.tandem"));
+  g_clear_error (&error);
+  g_assert_null (tandem_coaching_search (fixture->project, "evening", 10, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (tandem_coaching_caseload (fixture->project, NOW, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* Writes, which read the action's or the session's team first. */
+  g_assert_null (tandem_coaching_add_action (fixture->project, session, "Book the room", NULL,
+                                             NULL, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (tandem_coaching_carry_forward (fixture->project, action, session, "2026-12-07",
+                                                TODAY, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+
+  sessions = tandem_coaching_list_sessions (fixture->project, team, NULL, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 2);
+  hits = tandem_coaching_search (fixture->project, "evening", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  caseload = tandem_coaching_caseload (fixture->project, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (caseload->len, ==, 1);
+  templates = tandem_coaching_list_templates (fixture->project);
+  g_assert_cmpuint (templates->len, ==, 3);
+  g_free (tandem_coaching_add_action (fixture->project, session, "Book the room", NULL, NULL,
+                                      &error));
+  g_assert_no_error (error);
+  g_free (tandem_coaching_carry_forward (fixture->project, action, session, "2026-12-07", TODAY,
+                                         &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (fixture->project, "action", "session_id", session), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1292,6 +1434,15 @@ main (int   argc,
   ADD ("/coaching/merge-copy-without-private", test_merge_copy_without_private);
   ADD ("/coaching/template-rename-delete", test_template_rename_delete);
   ADD ("/coaching/typed-edits", test_typed_edits);
+  ADD ("/coaching/locked", test_locked);
+  g_test_add ("/coaching/locked/templates", Fixture, GUINT_TO_POINTER (0), fixture_set_up,
+              test_locked_quiet_read, fixture_tear_down);
+  g_test_add ("/coaching/locked/kinds", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
+              test_locked_quiet_read, fixture_tear_down);
+  g_test_add ("/coaching/locked/previous", Fixture, GUINT_TO_POINTER (2), fixture_set_up,
+              test_locked_quiet_read, fixture_tear_down);
+  g_test_add ("/coaching/locked/count-private", Fixture, GUINT_TO_POINTER (3), fixture_set_up,
+              test_locked_quiet_read, fixture_tear_down);
 #undef ADD
   return g_test_run ();
 }
