@@ -86,7 +86,7 @@ struct _TandemCoachingPage
   GPtrArray           *kinds;           /* stored kinds, as in kind_row */
   GPtrArray           *owners;          /* person ids, as in action_owner_row; [0] is nobody */
   GPtrArray           *people;          /* TandemAttendee, as in people_list */
-  GPtrArray           *people_choices;  /* GtkDropDown per person */
+  GPtrArray           *people_choices;  /* attendance buttons' box per person */
   GPtrArray           *links;           /* TandemSessionLink, as in links_list */
   GPtrArray           *link_checks;     /* GtkCheckButton per link */
   GPtrArray           *templates;       /* TandemCoachingTemplate */
@@ -586,14 +586,78 @@ rating_model (void)
 
 static void reload_editor_lists (TandemCoachingPage *self);
 
+/* One of a person's attendance buttons, one per stored status in the
+ * enum's order: pressing one releases the others; none pressed is not
+ * recorded. */
 static void
 attendance_toggled_cb (GtkToggleButton *button,
                        gpointer         user_data)
 {
-  GtkToggleButton *other = g_object_get_data (G_OBJECT (button), "other");
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (button));
 
-  if (gtk_toggle_button_get_active (button))
-    gtk_toggle_button_set_active (other, FALSE);
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  for (GtkWidget *other = gtk_widget_get_first_child (parent); other != NULL;
+       other = gtk_widget_get_next_sibling (other))
+    if (other != GTK_WIDGET (button))
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (other), FALSE);
+}
+
+/* What pressing @status's button says of @name: its tooltip and its name
+ * for assistive technology. */
+static char *
+attendance_description (TandemAttendanceStatus  status,
+                        const char             *name)
+{
+  switch (status)
+    {
+    case TANDEM_ATTENDANCE_PRESENT:
+      return g_strdup_printf (_("%s was present"), name);
+    case TANDEM_ATTENDANCE_APOLOGIES:
+      return g_strdup_printf (_("%s sent apologies"), name);
+    default:
+      return g_strdup_printf ("%s: %s", name, tandem_attendance_status_get_label (status));
+    }
+}
+
+/* A person's attendance buttons, one per stored status. */
+static GtkWidget *
+attendance_buttons_new (const TandemAttendee *person)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (TANDEM_TYPE_ATTENDANCE_STATUS);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      TandemAttendanceStatus status = klass->values[i].value;
+      g_autofree char *description = attendance_description (status, person->name);
+      const char *label = tandem_attendance_status_get_label (status);
+      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), person->status == status);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      description, -1);
+      gtk_widget_set_tooltip_text (button, description);
+      g_signal_connect (button, "toggled", G_CALLBACK (attendance_toggled_cb), NULL);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  return box;
+}
+
+/* The status whose button is pressed in @box (attendance_buttons_new()). */
+static TandemAttendanceStatus
+attendance_buttons_get_status (GtkWidget *box)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (TANDEM_TYPE_ATTENDANCE_STATUS);
+  guint i = 0;
+
+  for (GtkWidget *button = gtk_widget_get_first_child (box); button != NULL;
+       button = gtk_widget_get_next_sibling (button), i++)
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+      return klass->values[i].value;
+  return TANDEM_ATTENDANCE_NOT_RECORDED;
 }
 
 static void
@@ -939,38 +1003,16 @@ load_editor (TandemCoachingPage *self,
     {
       TandemAttendee *person = self->people->pdata[i];
       g_autofree char *subtitle = NULL;
-      g_autofree char *present_label = g_strdup_printf (_("%s was present"), person->name);
-      g_autofree char *apologies_label = g_strdup_printf (_("%s sent apologies"), person->name);
-      GtkWidget *present = gtk_toggle_button_new_with_label (_("Present"));
-      GtkWidget *apologies = gtk_toggle_button_new_with_label (_("Apologies"));
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *box = attendance_buttons_new (person);
       AdwActionRow *row;
 
       subtitle = person->title && *person->title
                  ? g_strdup_printf ("%s · %s", tandem_coaching_role_label (person->person_role), person->title)
                  : g_strdup (tandem_coaching_role_label (person->person_role));
       row = text_row (person->name, subtitle);
-      /* Two buttons, one press each: present, or sent apologies; neither
-       * pressed is not recorded. Their words say which is on. */
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (present), g_strcmp0 (person->status, "present") == 0);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (apologies), g_strcmp0 (person->status, "apologies") == 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (present), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      present_label, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (apologies), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      apologies_label, -1);
-      gtk_widget_set_tooltip_text (present, present_label);
-      gtk_widget_set_tooltip_text (apologies, apologies_label);
-      g_object_set_data (G_OBJECT (present), "other", apologies);
-      g_object_set_data (G_OBJECT (apologies), "other", present);
-      g_signal_connect (present, "toggled", G_CALLBACK (attendance_toggled_cb), NULL);
-      g_signal_connect (apologies, "toggled", G_CALLBACK (attendance_toggled_cb), NULL);
-      gtk_widget_add_css_class (box, "linked");
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), present);
-      gtk_box_append (GTK_BOX (box), apologies);
       adw_action_row_add_suffix (row, box);
       gtk_list_box_append (self->people_list, GTK_WIDGET (row));
-      g_ptr_array_add (self->people_choices, present);
+      g_ptr_array_add (self->people_choices, box);
 
       g_ptr_array_add (self->owners, g_strdup (person->person_id));
       gtk_string_list_append (owner_labels, person->name);
@@ -1109,12 +1151,9 @@ save_editor (TandemCoachingPage *self)
   for (guint i = 0; self->people && i < self->people->len; i++)
     {
       TandemAttendee *person = self->people->pdata[i];
-      GtkToggleButton *present = self->people_choices->pdata[i];
-      GtkToggleButton *apologies = g_object_get_data (G_OBJECT (present), "other");
       TandemAttendanceChoice choice = {
         person->person_id,
-        gtk_toggle_button_get_active (present) ? "present"
-        : gtk_toggle_button_get_active (apologies) ? "apologies" : NULL,
+        attendance_buttons_get_status (self->people_choices->pdata[i]),
         person->title,
       };
 

@@ -187,8 +187,8 @@ tandem_coaching_session_record (TandemProject  *project,
   for (guint i = 0; i < people->len; i++)
     {
       TandemAttendee *a = people->pdata[i];
-      GString *list = g_strcmp0 (a->status, "present") == 0 ? present
-                      : g_strcmp0 (a->status, "apologies") == 0 ? apologies : NULL;
+      GString *list = a->status == TANDEM_ATTENDANCE_PRESENT ? present
+                      : a->status == TANDEM_ATTENDANCE_APOLOGIES ? apologies : NULL;
 
       if (list == NULL)
         continue;

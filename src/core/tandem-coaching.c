@@ -57,7 +57,9 @@ static const TandemCoachingShape session_shape =
 static const TandemCoachingMember attendee_members[] = {
   M (TEXT, TandemAttendee, id), M (TEXT, TandemAttendee, person_id),
   M (TEXT, TandemAttendee, name), M (TEXT, TandemAttendee, person_role),
-  M (TEXT, TandemAttendee, title), M (TEXT, TandemAttendee, status),
+  M (TEXT, TandemAttendee, title),
+  TANDEM_COACHING_ENUM_MEMBER (TandemAttendee, status, tandem_attendance_status_get_type,
+                               TANDEM_ATTENDANCE_NOT_RECORDED),
   M (BOOL, TandemAttendee, lived_experience),
 };
 static const TandemCoachingShape attendee_shape =
@@ -817,7 +819,7 @@ tandem_coaching_log_session (TandemProject                 *project,
  * @project: a project
  * @session_id: a session
  * @person_id: a person
- * @status: (nullable): “present”, “apologies”, or %NULL: not recorded
+ * @status: present, apologies, or %TANDEM_ATTENDANCE_NOT_RECORDED
  * @title: (nullable): the role to write beside them, such as their job
  * @error: return location for an error
  *
@@ -828,41 +830,46 @@ tandem_coaching_log_session (TandemProject                 *project,
  * Returns: %TRUE on success
  */
 gboolean
-tandem_coaching_set_attendance (TandemProject  *project,
-                                const char     *session_id,
-                                const char     *person_id,
-                                const char     *status,
-                                const char     *title,
-                                GError        **error)
+tandem_coaching_set_attendance (TandemProject           *project,
+                                const char              *session_id,
+                                const char              *person_id,
+                                TandemAttendanceStatus   status,
+                                const char              *title,
+                                GError                 **error)
 {
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_auto(GStrv) row = g_new0 (char *, 3);   /* id, status */
+  const char *word = tandem_stored_enum_to_word (TANDEM_TYPE_ATTENDANCE_STATUS, (int) status);
   const char *id;
+  int old_status = TANDEM_ATTENDANCE_NOT_RECORDED;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (word != NULL || status == TANDEM_ATTENDANCE_NOT_RECORDED, FALSE);
 
   if (!query_texts (project, error, row, 2, "SELECT id, status FROM attendance "
                     "WHERE session_id = ?1 AND person_id = ?2", "ss", session_id, person_id))
     return FALSE;
   id = row[0];
-  if (g_strcmp0 (row[1], status) == 0)
+  if (id != NULL)
+    tandem_stored_enum_from_word (TANDEM_TYPE_ATTENDANCE_STATUS, row[1], &old_status);
+  if (old_status == (int) status)
     return TRUE;
 
   if (!tandem_change_begin (&change, project, _("Record attendance"), error))
     return FALSE;
-  if (status == NULL)
+  if (word == NULL)
     ok = tandem_project_delete (project, "attendance", id, error);
   else if (id != NULL)
     ok = tandem_project_update (project, "attendance", id, "status",
-                                tandem_value_text (status), error);
+                                tandem_value_text (word), error);
   else
     {
       TandemField fields[] = {
         { "session_id", tandem_value_text (session_id) },
         { "person_id", tandem_value_text (person_id) },
         { "role", tandem_value_text (title) },
-        { "status", tandem_value_text (status) },
+        { "status", tandem_value_text (word) },
       };
       g_autofree char *new_id = tandem_project_insert (project, "attendance", fields,
                                                        G_N_ELEMENTS (fields), error);

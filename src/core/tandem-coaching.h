@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 #define TANDEM_SESSION_KIND_WORKSHOP "collaborative_workshop"
 #define TANDEM_SESSION_KIND_OTHER "other"
 
+/* How a person took part in a session when nothing is recorded: no
+ * attendance row, so no stored word and not a value of the enum. */
+#define TANDEM_ATTENDANCE_NOT_RECORDED ((TandemAttendanceStatus) -1)
+
 typedef struct
 {
   char     *id;
@@ -50,7 +54,7 @@ typedef struct
   char     *name;
   char     *person_role;    /* person.role: staff, lived_experience_partner… */
   char     *title;          /* the role written in the attendance, such as a job */
-  char     *status;         /* present, apologies, or NULL: not recorded */
+  TandemAttendanceStatus status; /* or TANDEM_ATTENDANCE_NOT_RECORDED */
   gboolean  lived_experience;
 } TandemAttendee;
 
@@ -198,7 +202,7 @@ char       *tandem_coaching_log_session     (TandemProject           *project,
 gboolean    tandem_coaching_set_attendance  (TandemProject           *project,
                                              const char              *session_id,
                                              const char              *person_id,
-                                             const char              *status,
+                                             TandemAttendanceStatus   status,
                                              const char              *title,
                                              GError                 **error);
 gboolean    tandem_coaching_set_link        (TandemProject           *project,
@@ -268,7 +272,7 @@ TandemAttendance *tandem_coaching_attendance (TandemProject          *project,
 typedef struct
 {
   const char *person_id;
-  const char *status;       /* present, apologies, or NULL: not recorded */
+  TandemAttendanceStatus status;  /* or TANDEM_ATTENDANCE_NOT_RECORDED */
   const char *title;        /* the role written in the attendance */
 } TandemAttendanceChoice;
 

@@ -168,7 +168,7 @@ test_journey (void)
   }
   attendees = tandem_coaching_list_attendees (project, team, first, &error);
   for (guint i = 0; i < attendees->len; i++)
-    present += g_strcmp0 (((TandemAttendee *) attendees->pdata[i])->status, "present") == 0;
+    present += ((TandemAttendee *) attendees->pdata[i])->status == TANDEM_ATTENDANCE_PRESENT;
   g_assert_cmpuint (present, ==, 3);
 
   /* Saving an untouched form changes nothing. */

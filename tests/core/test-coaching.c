@@ -147,10 +147,14 @@ test_session_and_review (Fixture       *fixture,
   first = tandem_coaching_log_session (project, team, "2026-11-04T10:00:00Z", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (tandem_project_can_undo (project));
-  g_assert_true (tandem_coaching_set_attendance (project, first, ann, "present", "Ward manager", &error));
-  g_assert_true (tandem_coaching_set_attendance (project, first, bo, "present", NULL, &error));
-  g_assert_true (tandem_coaching_set_attendance (project, first, cy, "present", NULL, &error));
-  g_assert_true (tandem_coaching_set_attendance (project, first, di, "apologies", NULL, &error));
+  g_assert_true (tandem_coaching_set_attendance (project, first, ann,
+                                                 TANDEM_ATTENDANCE_PRESENT, "Ward manager", &error));
+  g_assert_true (tandem_coaching_set_attendance (project, first, bo,
+                                                 TANDEM_ATTENDANCE_PRESENT, NULL, &error));
+  g_assert_true (tandem_coaching_set_attendance (project, first, cy,
+                                                 TANDEM_ATTENDANCE_PRESENT, NULL, &error));
+  g_assert_true (tandem_coaching_set_attendance (project, first, di,
+                                                 TANDEM_ATTENDANCE_APOLOGIES, NULL, &error));
   g_assert_no_error (error);
   set_text (project, "coaching_session", first, "notes", "Talked about the evening group.");
   a1 = tandem_coaching_add_action (project, first, "Book the quiet room", ann, "2026-11-11", &error);
@@ -175,11 +179,13 @@ test_session_and_review (Fixture       *fixture,
   g_assert_cmpstr (((TandemAttendee *) people->pdata[0])->title, ==, "Ward manager");
 
   /* Changing one's mind: Cy was not there after all. */
-  g_assert_true (tandem_coaching_set_attendance (project, first, cy, NULL, NULL, &error));
+  g_assert_true (tandem_coaching_set_attendance (project, first, cy, TANDEM_ATTENDANCE_NOT_RECORDED,
+                                                 NULL, &error));
   g_clear_pointer (&session, tandem_session_free);
   session = tandem_coaching_get_session (project, first, &error);
   g_assert_cmpuint (session->n_present, ==, 2);
-  g_assert_true (tandem_coaching_set_attendance (project, first, cy, "present", NULL, &error));
+  g_assert_true (tandem_coaching_set_attendance (project, first, cy,
+                                                 TANDEM_ATTENDANCE_PRESENT, NULL, &error));
 
   /* The next session lists both as open actions to review; the first is
    * overdue by the 21st. */
@@ -766,7 +772,7 @@ test_copy_without_private (Fixture       *fixture,
   set_text (project, "coaching_session", secret, "notes", "Zanzibarish first draft");
   set_text (project, "coaching_session", secret, "notes", "Quetzalcoatl disclosure");
   set_text (project, "coaching_session", secret, "agreements", "Xylophonic agreement");
-  g_assert_true (tandem_coaching_set_attendance (project, secret, ann, "present",
+  g_assert_true (tandem_coaching_set_attendance (project, secret, ann, TANDEM_ATTENDANCE_PRESENT,
                                                  "Brontosaurus title", &error));
   {
     TandemField fields[] = { { "team_id", tandem_value_text (team) },
@@ -926,7 +932,7 @@ test_merge_copy_without_private (Fixture       *fixture,
   /* The project goes on: more said in the private session, a new private
    * one, a session made private, and open edits. */
   set_text (project, "coaching_session", secret, "notes", "Kookaburra follow-up");
-  g_assert_true (tandem_coaching_set_attendance (project, secret, ann, "present",
+  g_assert_true (tandem_coaching_set_attendance (project, secret, ann, TANDEM_ATTENDANCE_PRESENT,
                                                  "Brontosaurus title", &error));
   secret_action = tandem_coaching_add_action (project, secret, "Ptarmigan errand", ann,
                                               "2026-11-20", &error);
@@ -1184,7 +1190,7 @@ test_typed_edits (Fixture       *fixture,
     { "notes", NULL, TRUE, tandem_value_text ("Huddles are working"), FALSE },
     { "minutes", "60", FALSE, tandem_value_int (60), FALSE },
   };
-  TandemAttendanceChoice attendance[] = { { person, "present", "Charge nurse" } };
+  TandemAttendanceChoice attendance[] = { { person, TANDEM_ATTENDANCE_PRESENT, "Charge nurse" } };
   TandemLinkChoice links[2] = { { "measure", NULL, TRUE }, { "team", NULL, TRUE } };
   gint64 logged;
 
@@ -1248,7 +1254,8 @@ test_typed_edits (Fixture       *fixture,
   g_assert_true (tandem_project_undo (project, &error));
   g_assert_true (tandem_project_exists (project, "action", action));
 
-  g_assert_true (tandem_coaching_set_attendance (project, session, person, "present", NULL, &error));
+  g_assert_true (tandem_coaching_set_attendance (project, session, person,
+                                                 TANDEM_ATTENDANCE_PRESENT, NULL, &error));
   g_assert_true (tandem_coaching_delete_session (project, session, &error));
   g_assert_no_error (error);
   assert_undo_label (project, "Delete coaching session");
@@ -1269,6 +1276,53 @@ test_typed_edits (Fixture       *fixture,
   g_assert_true (tandem_project_exists (project, "coaching_session", session));
   g_assert_cmpint (tandem_project_count (project, "attendance", "session_id", session), ==, 1);
   assert_undo_label (project, "Record attendance");
+}
+
+/* Attendance is set and read as the stored enum: each value is stored as its
+ * nick, and "not recorded" is no row at all. */
+static void
+test_attendance_status (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = add_team (project, "Willow Ward");
+  g_autofree char *ann = add_person (project, team, "Ann Staff", "staff", FALSE);
+  g_autofree char *session = tandem_coaching_log_session (project, team, "2026-11-18T10:00:00Z",
+                                                          NULL, &error);
+  const TandemAttendanceStatus statuses[] = {
+    TANDEM_ATTENDANCE_APOLOGIES, TANDEM_ATTENDANCE_PRESENT, TANDEM_ATTENDANCE_NOT_RECORDED,
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(GPtrArray) people = NULL;
+      TandemAttendee *attendee;
+
+      g_assert_true (tandem_coaching_set_attendance (project, session, ann, statuses[i], NULL,
+                                                     &error));
+      g_assert_no_error (error);
+      people = tandem_coaching_list_attendees (project, team, session, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (people->len, ==, 1);
+      attendee = people->pdata[0];
+      g_assert_cmpint (attendee->status, ==, statuses[i]);
+      if (statuses[i] == TANDEM_ATTENDANCE_NOT_RECORDED)
+        {
+          g_assert_null (attendee->id);
+          g_assert_cmpint (tandem_project_count (project, "attendance", "session_id", session),
+                           ==, 0);
+        }
+      else
+        {
+          g_autofree char *word = tandem_project_get_text (project, "attendance", attendee->id,
+                                                           "status");
+
+          g_assert_cmpstr (word, ==, tandem_stored_enum_to_word (TANDEM_TYPE_ATTENDANCE_STATUS,
+                                                                 statuses[i]));
+        }
+    }
 }
 
 /* A template of the coach's own, from a session of @team. */
@@ -1434,6 +1488,7 @@ main (int   argc,
   ADD ("/coaching/merge-copy-without-private", test_merge_copy_without_private);
   ADD ("/coaching/template-rename-delete", test_template_rename_delete);
   ADD ("/coaching/typed-edits", test_typed_edits);
+  ADD ("/coaching/attendance-status", test_attendance_status);
   ADD ("/coaching/locked", test_locked);
   g_test_add ("/coaching/locked/templates", Fixture, GUINT_TO_POINTER (0), fixture_set_up,
               test_locked_quiet_read, fixture_tear_down);

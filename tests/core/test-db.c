@@ -124,7 +124,8 @@ test_locked (Fixture       *fixture,
   g_clear_error (&error);
 
   g_assert_false (tandem_coaching_set_attendance (fixture->project, fixture->session,
-                                                  fixture->person, "present", NULL, &error));
+                                                  fixture->person, TANDEM_ATTENDANCE_PRESENT, NULL,
+                                                  &error));
   assert_locked (error);
   g_clear_error (&error);
 
@@ -151,7 +152,8 @@ test_locked (Fixture       *fixture,
   g_assert_true (tandem_comments_set_resolved (fixture->project, fixture->thread, TRUE, &error));
   g_assert_no_error (error);
   g_assert_true (tandem_coaching_set_attendance (fixture->project, fixture->session,
-                                                 fixture->person, "present", NULL, &error));
+                                                 fixture->person, TANDEM_ATTENDANCE_PRESENT, NULL,
+                                                 &error));
   g_assert_no_error (error);
   g_assert_true (tandem_measure_set_linked (fixture->project, fixture->measure, fixture->node,
                                             TRUE, &error));
