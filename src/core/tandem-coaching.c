@@ -944,6 +944,32 @@ tandem_coaching_set_link (TandemProject  *project,
   return ok && tandem_change_commit (&change, error);
 }
 
+/* Adds an open action as one undoable change (or in the one under way).
+ * Returns: (transfer full) (nullable): its id */
+static char *
+add_open_action (TandemProject  *project,
+                 const char     *label,
+                 const char     *team_id,
+                 const char     *session_id,
+                 const char     *what,
+                 const char     *owner_id,
+                 const char     *due_on,
+                 const char     *carried_from,
+                 GError        **error)
+{
+  TandemField fields[] = {
+    { "team_id", tandem_value_text (team_id) },
+    { "session_id", tandem_value_text (session_id) },
+    { "what", tandem_value_text (what) },
+    { "owner_id", tandem_value_text (owner_id) },
+    { "due_on", tandem_value_text (due_on) },
+    { "status", action_status_value (TANDEM_ACTION_OPEN) },
+    { "carried_from", tandem_value_text (carried_from) },
+  };
+
+  return _tandem_coaching_insert (project, label, "action", fields, G_N_ELEMENTS (fields), error);
+}
+
 /**
  * tandem_coaching_add_action:
  * @project: a project
@@ -986,19 +1012,8 @@ tandem_coaching_add_action (TandemProject  *project,
                    _("The coaching session is no longer in the project."));
       return NULL;
     }
-  {
-    TandemField fields[] = {
-      { "team_id", tandem_value_text (team_id) },
-      { "session_id", tandem_value_text (session_id) },
-      { "what", tandem_value_text (what) },
-      { "owner_id", tandem_value_text (owner_id) },
-      { "due_on", tandem_value_text (due_on ? due : NULL) },
-      { "status", action_status_value (TANDEM_ACTION_OPEN) },
-    };
-
-    return _tandem_coaching_insert (project, _("Add action"), "action",
-                                    fields, G_N_ELEMENTS (fields), error);
-  }
+  return add_open_action (project, _("Add action"), team_id, session_id, what, owner_id,
+                          due_on ? due : NULL, NULL, error);
 }
 
 /* Closes an action with @status, in the change under way or, given a
@@ -1129,21 +1144,12 @@ tandem_coaching_carry_forward (TandemProject  *project,
     }
   reason = g_strdup_printf (_("Carried forward to %s"), due);
 
-  if (!tandem_change_begin (&change, project, _("Carry action forward"), error))
+  /* Closing the action and adding its copy are one change. */
+  if (!tandem_change_begin (&change, project, _("Carry action forward"), error) ||
+      !close_action (project, NULL, action_id, TANDEM_ACTION_DROPPED, reason, today, error))
     return NULL;
-  if (close_action (project, NULL, action_id, TANDEM_ACTION_DROPPED, reason, today, error))
-    {
-      TandemField fields[] = {
-        { "team_id", tandem_value_text (row[0]) },
-        { "session_id", tandem_value_text (session_id) },
-        { "what", tandem_value_text (row[1]) },
-        { "owner_id", tandem_value_text (row[2]) },
-        { "due_on", tandem_value_text (due) },
-        { "status", action_status_value (TANDEM_ACTION_OPEN) },
-        { "carried_from", tandem_value_text (action_id) },
-      };
-      id = tandem_project_insert (project, "action", fields, G_N_ELEMENTS (fields), error);
-    }
+  id = add_open_action (project, _("Carry action forward"), row[0], session_id, row[1], row[2],
+                        due, action_id, error);
   if (id == NULL || !tandem_change_commit (&change, error))
     return NULL;
   return g_steal_pointer (&id);
