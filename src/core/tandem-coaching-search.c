@@ -87,10 +87,11 @@ index_one (TandemProject  *project,
   "  SELECT d.doc, NULL, NULL, NULL, NULL, a.what || coalesce (char (10) || a.reason, '')" \
   "  FROM coaching_search_doc d JOIN action a ON a.id = d.item_id;"
 
-/* Brings the index up to date inside the savepoint update_index() holds. */
+/* Brings the index up to date, inside the savepoint that
+ * tandem_coaching_update_index() holds. */
 static gboolean
-update_index (TandemProject  *project,
-              GError        **error)
+catch_up_index (TandemProject  *project,
+                GError        **error)
 {
   g_autoptr(GPtrArray) ids = NULL;
   gint64 seq, txn, last_seq, last_txn, created = 0;
@@ -162,7 +163,7 @@ tandem_coaching_update_index (TandemProject  *project,
 
   if (!_tandem_db_exec (project, "SAVEPOINT coaching_search", error))
     return FALSE;
-  if (!update_index (project, error))
+  if (!catch_up_index (project, error))
     {
       _tandem_db_exec (project, "ROLLBACK TO coaching_search; RELEASE coaching_search", NULL);
       return FALSE;
