@@ -661,7 +661,9 @@ _tandem_db_add_record (TandemDbStmt *stmt,
 
   _tandem_db_read_texts (stmt, record, list->offsets, list->n_offsets);
   g_ptr_array_add (list->records, record);
+}
 
+/* ------------------------------------------------------------------------ */
 /* Coaching: a script run on a file that no project has open                */
 
 /**

@@ -748,7 +748,7 @@ test_format_3 (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (attendees->len, ==, 2);
   g_assert_cmpstr (((TandemAttendee *) attendees->pdata[0])->name, ==, "Priya Shah");
-  g_assert_cmpstr (((TandemAttendee *) attendees->pdata[0])->status, ==, "present");
+  g_assert_cmpint (((TandemAttendee *) attendees->pdata[0])->status, ==, TANDEM_ATTENDANCE_PRESENT);
   g_assert_true (((TandemAttendee *) attendees->pdata[0])->lived_experience);
 
   /* Deleting a team from before keeps its people (in the project, without it). */
