@@ -424,10 +424,10 @@ add_national_diagram (Sample     *s,
   char *primaries[4] = { NULL, };
   guint primary_children[4] = { 0, };
   guint secondary_children[8] = { 0, };
-  guint n_chosen = G_N_ELEMENTS (delderfield_secondaries) + G_N_ELEMENTS (more_secondaries);
-  guint chosen[G_N_ELEMENTS (delderfield_secondaries) + G_N_ELEMENTS (more_secondaries)];
+  guint n_chosen = G_N_ELEMENTS (_tandem_sample_delderfield_secondaries) + G_N_ELEMENTS (more_secondaries);
+  guint chosen[G_N_ELEMENTS (_tandem_sample_delderfield_secondaries) + G_N_ELEMENTS (more_secondaries)];
 
-  diagram = add_mha_diagram (s, team, ward, primaries);
+  diagram = _tandem_sample_add_mha_diagram (s, team, ward, primaries);
 
   /* Eight secondary drivers drawn from the programme's common ones. */
   for (guint i = 0; i < n_chosen; i++)
@@ -441,9 +441,9 @@ add_national_diagram (Sample     *s,
 
       chosen[i] = chosen[j];
       chosen[j] = tmp;
-      spec = chosen[i] < G_N_ELEMENTS (delderfield_secondaries)
-             ? &delderfield_secondaries[chosen[i]]
-             : &more_secondaries[chosen[i] - G_N_ELEMENTS (delderfield_secondaries)];
+      spec = chosen[i] < G_N_ELEMENTS (_tandem_sample_delderfield_secondaries)
+             ? &_tandem_sample_delderfield_secondaries[chosen[i]]
+             : &more_secondaries[chosen[i] - G_N_ELEMENTS (_tandem_sample_delderfield_secondaries)];
       id = INSERT (s, "node",
                    { "diagram_id", TEXT (diagram) },
                    { "kind", TEXT ("secondary") },
@@ -451,7 +451,7 @@ add_national_diagram (Sample     *s,
                    { "position", REAL (i) });
       for (guint p = 0; p < 4; p++)
         if (spec->primaries & BIT (p))
-          add_link (s, diagram, primaries[p], id, primary_children[p]++);
+          _tandem_sample_add_link (s, diagram, primaries[p], id, primary_children[p]++);
       g_ptr_array_add (secondaries, id);
     }
 
@@ -462,11 +462,11 @@ add_national_diagram (Sample     *s,
        * the total exact). */
       gboolean race = g_rand_int_range (s->rand, 0, *ideas_left) < (gint32) *race_left;
       const char *title = race ? PICK (s, race_idea_titles) : PICK (s, general_idea_titles);
-      guint links = random_chance (s, 0.3) ? random_subset (s, 8, 2) : random_subset (s, 8, 1);
-      guint coproducers = random_subset (s, NATIONAL_PEOPLE_EACH, random_int (s, 0, 2));
+      guint links = _tandem_sample_random_chance (s, 0.3) ? random_subset (s, 8, 2) : random_subset (s, 8, 1);
+      guint coproducers = random_subset (s, NATIONAL_PEOPLE_EACH, _tandem_sample_random_int (s, 0, 2));
       guint tags = 0;
       const char *status = random_status (s);
-      const char *proposed_by = people->pdata[random_int (s, 0, people->len - 1)];
+      const char *proposed_by = people->pdata[_tandem_sample_random_int (s, 0, people->len - 1)];
       const char *level = random_level (s);
       char *id;
 
@@ -489,15 +489,15 @@ add_national_diagram (Sample     *s,
                    { "coproduction_level", TEXT (level) });
       for (guint k = 0; k < 8; k++)
         if (links & BIT (k))
-          add_link (s, diagram, secondaries->pdata[k], id, secondary_children[k]++);
-      add_coproducers (s, id, people, coproducers);
-      add_tags (s, id, tags);
+          _tandem_sample_add_link (s, diagram, secondaries->pdata[k], id, secondary_children[k]++);
+      _tandem_sample_add_coproducers (s, id, people, coproducers);
+      _tandem_sample_add_tags (s, id, tags);
 
-      if (g_str_equal (status, "testing") && random_chance (s, 0.3))
+      if (g_str_equal (status, "testing") && _tandem_sample_random_chance (s, 0.3))
         {
           char started[11];
 
-          format_date (sample_day (s, LAST_MONDAY) - random_int (s, 7, 120), started);
+          _tandem_sample_format_date (_tandem_sample_day (s, LAST_MONDAY) - _tandem_sample_random_int (s, 7, 120), started);
           ADD (s, "pdsa_cycle",
                { "node_id", TEXT (id) },
                { "title", TEXT ("First test on a small scale") },
@@ -519,8 +519,8 @@ add_national_sessions (Sample     *s,
                        guint       team_index,
                        GPtrArray  *people)
 {
-  guint32 today = sample_day (s, TODAY);
-  guint32 first = sample_day (s, LAST_MONDAY) - 7 * (NATIONAL_SESSIONS_EACH - 1) + team_index % 5;
+  guint32 today = _tandem_sample_day (s, TODAY);
+  guint32 first = _tandem_sample_day (s, LAST_MONDAY) - 7 * (NATIONAL_SESSIONS_EACH - 1) + team_index % 5;
   g_autofree char *carry = NULL;     /* an action carried forward to the next session */
   const char *carry_what = NULL;
   int swing = 0;
@@ -533,13 +533,13 @@ add_national_sessions (Sample     *s,
       int hour = 10;
       char starts_at[24];
       g_autofree char *session = NULL;
-      gboolean online = random_chance (s, 0.3);
+      gboolean online = _tandem_sample_random_chance (s, 0.3);
       const char *check_in = PICK (s, session_check_ins);
       const char *notes = PICK (s, session_notes);
       const char *advice = PICK (s, session_advice);
       const char *agreements = PICK (s, session_agreements);
-      int confidence = random_int (s, 2, 5);
-      int momentum = random_int (s, 2, 5);
+      int confidence = _tandem_sample_random_int (s, 2, 5);
+      int momentum = _tandem_sample_random_int (s, 2, 5);
       guint attendees;
       int n_actions;
 
@@ -559,7 +559,7 @@ add_national_sessions (Sample     *s,
       else if (w % 4 == 2)
         kind = "service_leadership";
 
-      format_time (s, day, hour, 0, starts_at);
+      _tandem_sample_format_time (s, day, hour, 0, starts_at);
       session = INSERT (s, "coaching_session",
                         { "team_id", TEXT (team) },
                         { "starts_at", TEXT (starts_at) },
@@ -574,28 +574,28 @@ add_national_sessions (Sample     *s,
                         { "confidence", INT (confidence) },
                         { "momentum", INT (momentum) });
 
-      attendees = random_subset (s, NATIONAL_PEOPLE_EACH, random_int (s, 4, 7));
+      attendees = random_subset (s, NATIONAL_PEOPLE_EACH, _tandem_sample_random_int (s, 4, 7));
       if (g_str_equal (kind, "executive"))
         attendees |= BIT (0) | BIT (1);
       for (guint p = 0; p < NATIONAL_PEOPLE_EACH; p++)
         {
-          gboolean present = random_chance (s, 0.85);
+          gboolean present = _tandem_sample_random_chance (s, 0.85);
 
           if (attendees & BIT (p))
-            add_attendance (s, session, people->pdata[p], national_people[p].title, present);
+            _tandem_sample_add_attendance (s, session, people->pdata[p], national_people[p].title, present);
         }
 
       /* Sessions come in pairs whose actions add up to eight. */
       if (w % 2 == 0)
-        swing = random_int (s, -2, 2);
+        swing = _tandem_sample_random_int (s, -2, 2);
       n_actions = NATIONAL_ACTIONS_EACH + (w % 2 == 0 ? swing : -swing);
 
       for (int a = 0; a < n_actions; a++)
         {
-          guint32 due = day + (random_chance (s, 0.5) ? 7 : 14);
-          guint32 closed = due + random_int (s, -3, 3);
+          guint32 due = day + (_tandem_sample_random_chance (s, 0.5) ? 7 : 14);
+          guint32 closed = due + _tandem_sample_random_int (s, -3, 3);
           const char *what = PICK (s, action_whats);
-          const char *owner = people->pdata[random_int (s, 0, NATIONAL_PEOPLE_EACH - 1)];
+          const char *owner = people->pdata[_tandem_sample_random_int (s, 0, NATIONAL_PEOPLE_EACH - 1)];
           const char *reason = PICK (s, dropped_reasons);
           double r = g_rand_double (s->rand);
           const char *status = "open";
@@ -603,8 +603,8 @@ add_national_sessions (Sample     *s,
           g_autofree char *carried_from = NULL;
           g_autofree char *id = NULL;
 
-          format_date (due, due_on);
-          format_date (MIN (closed, today), closed_on);
+          _tandem_sample_format_date (due, due_on);
+          _tandem_sample_format_date (MIN (closed, today), closed_on);
           /* Older actions have all been closed; a few recent ones are overdue. */
           if (due < today && (r < 0.78 || (due + 56 < today && r < 0.88)))
             status = "done";
@@ -618,9 +618,9 @@ add_national_sessions (Sample     *s,
               carried_from = g_steal_pointer (&carry);
               what = carry_what;
             }
-          id = add_action (s, team, session, what, owner, due_on, status,
-                           g_str_equal (status, "open") ? NULL : closed_on, reason,
-                           carried_from);
+          id = _tandem_sample_add_action (s, team, session, what, owner, due_on, status,
+                                          g_str_equal (status, "open") ? NULL : closed_on, reason,
+                                          carried_from);
           if (reason == dropped_reasons[G_N_ELEMENTS (dropped_reasons) - 1] && carry == NULL)
             {
               carry = g_steal_pointer (&id);
@@ -635,17 +635,17 @@ add_national_measures (Sample     *s,
                        const char *team,
                        GPtrArray  *ideas)
 {
-  guint32 first = sample_day (s, LAST_MONDAY) - 7 * (NATIONAL_POINTS_EACH - 1);
+  guint32 first = _tandem_sample_day (s, LAST_MONDAY) - 7 * (NATIONAL_POINTS_EACH - 1);
 
   for (guint m = 0; m < NATIONAL_MEASURES_EACH; m++)
     {
       const MeasureTemplate *tmpl = &national_measures[m];
-      gboolean shifts = random_chance (s, 0.5);
-      guint change_week = random_int (s, 40, 80);
+      gboolean shifts = _tandem_sample_random_chance (s, 0.5);
+      guint change_week = _tandem_sample_random_int (s, 40, 80);
       g_autofree char *measure = NULL;
 
-      measure = add_measure (s, team, tmpl->name, tmpl->kind, tmpl->definition, tmpl->unit,
-                             tmpl->direction, tmpl->target, tmpl->chart_type, tmpl->multiply, m);
+      measure = _tandem_sample_add_measure (s, team, tmpl->name, tmpl->kind, tmpl->definition, tmpl->unit,
+                                            tmpl->direction, tmpl->target, tmpl->chart_type, tmpl->multiply, m);
       for (guint w = 0; w < NATIONAL_POINTS_EACH; w++)
         {
           double mean = shifts && w >= change_week ? tmpl->improved : tmpl->baseline;
@@ -653,32 +653,32 @@ add_national_measures (Sample     *s,
 
           if (tmpl->denominator > 0)
             {
-              denominator = random_int (s, (int) tmpl->denominator - 3,
-                                        (int) tmpl->denominator + 2);
-              value = random_binomial (s, (int) denominator, mean);
+              denominator = _tandem_sample_random_int (s, (int) tmpl->denominator - 3,
+                                                       (int) tmpl->denominator + 2);
+              value = _tandem_sample_random_binomial (s, (int) denominator, mean);
             }
           else if (g_str_equal (tmpl->chart_type, "c"))
-            value = random_poisson (s, mean);
+            value = _tandem_sample_random_poisson (s, mean);
           else
             {
-              value = random_normal (s, mean, tmpl->spread);
-              value = round_to (MAX (0, value), 0.1);
+              value = _tandem_sample_random_normal (s, mean, tmpl->spread);
+              value = _tandem_sample_round_to (MAX (0, value), 0.1);
             }
-          add_point (s, measure, first + 7 * w, value, denominator);
+          _tandem_sample_add_point (s, measure, first + 7 * w, value, denominator);
         }
 
       if (shifts && ideas->len > 0)
         {
-          const char *idea = ideas->pdata[random_int (s, 0, ideas->len - 1)];
+          const char *idea = ideas->pdata[_tandem_sample_random_int (s, 0, ideas->len - 1)];
           char date[11];
 
-          format_date (first + 7 * change_week, date);
+          _tandem_sample_format_date (first + 7 * change_week, date);
           ADD (s, "phase",
                { "measure_id", TEXT (measure) },
                { "starts_on", TEXT (date) },
                { "label", TEXT ("After the change") });
-          add_annotation (s, measure, date, "Change introduced", idea, NULL);
-          add_measure_link (s, measure, idea);
+          _tandem_sample_add_annotation (s, measure, date, "Change introduced", idea, NULL);
+          _tandem_sample_add_measure_link (s, measure, idea);
         }
     }
 }
@@ -691,7 +691,7 @@ add_national_peer_support (Sample     *s,
     "not_started", "not_started", "planning", "in_progress", "in_progress", "in_place",
     "in_place", "not_applicable",
   };
-  guint32 today = sample_day (s, TODAY);
+  guint32 today = _tandem_sample_day (s, TODAY);
   g_autofree char *role = NULL;
   const char *band;
   double hours;
@@ -700,7 +700,7 @@ add_national_peer_support (Sample     *s,
 
   for (guint i = 0; i < s->framework_items->len; i++)
     {
-      if (random_chance (s, 0.4))
+      if (_tandem_sample_random_chance (s, 0.4))
         continue;
       ADD (s, "framework_status",
            { "team_id", TEXT (team) },
@@ -708,10 +708,10 @@ add_national_peer_support (Sample     *s,
            { "status", TEXT (PICK (s, statuses)) });
     }
 
-  format_date (today - random_int (s, 60, 600), start);
-  band = random_chance (s, 0.5) ? "Band 3" : "Band 4";
-  hours = random_chance (s, 0.5) ? 37.5 : 22.5;
-  paired = random_chance (s, 0.4);
+  _tandem_sample_format_date (today - _tandem_sample_random_int (s, 60, 600), start);
+  band = _tandem_sample_random_chance (s, 0.5) ? "Band 3" : "Band 4";
+  hours = _tandem_sample_random_chance (s, 0.5) ? 37.5 : 22.5;
+  paired = _tandem_sample_random_chance (s, 0.4);
   role = INSERT (s, "peer_role",
                  { "team_id", TEXT (team) },
                  { "title", TEXT ("Peer support worker") },
@@ -721,12 +721,12 @@ add_national_peer_support (Sample     *s,
                  { "paired", INT (paired) },
                  { "expected_supervision_per_month", REAL (2) });
   for (guint m = 0; m < 10; m++)
-    add_supervision (s, role, today - 30 * (m + 1), m % 2 ? "group" : "one_to_one",
-                     m % 2 ? PICK (s, group_supervision_notes) : PICK (s, supervision_notes));
+    _tandem_sample_add_supervision (s, role, today - 30 * (m + 1), m % 2 ? "group" : "one_to_one",
+                                    m % 2 ? PICK (s, _tandem_sample_group_supervision_notes) : PICK (s, _tandem_sample_supervision_notes));
 }
 
 void
-populate_national (Sample *s)
+_tandem_sample_populate_national (Sample *s)
 {
   guint shares[NATIONAL_TEAMS];
   guint race_left = NATIONAL_RACE_IDEAS;
@@ -757,15 +757,15 @@ populate_national (Sample *s)
           service_type = national_service_types[g % G_N_ELEMENTS (national_service_types)];
         }
 
-      team = add_team (s, ward, national_trusts[t % G_N_ELEMENTS (national_trusts)],
-                       service_type, t);
+      team = _tandem_sample_add_team (s, ward, national_trusts[t % G_N_ELEMENTS (national_trusts)],
+                                      service_type, t);
       for (guint p = 0; p < NATIONAL_PEOPLE_EACH; p++)
         {
           const char *first = PICK (s, first_names);
           const char *last = PICK (s, last_names);
           g_autofree char *name = g_strdup_printf ("%s %s", first, last);
 
-          g_ptr_array_add (people, add_person (s, team, name, national_people[p].role, p));
+          g_ptr_array_add (people, _tandem_sample_add_person (s, team, name, national_people[p].role, p));
         }
 
       add_national_diagram (s, team, ward, people, shares[t], &race_left, &ideas_left, ideas);

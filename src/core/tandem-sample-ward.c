@@ -94,7 +94,7 @@ static const struct
     } },
 };
 
-const SecondarySpec delderfield_secondaries[] = {
+const SecondarySpec _tandem_sample_delderfield_secondaries[] = {
   { "Everyone is asked, on admission and throughout their stay, about their culture, faith, "
     "language and communication needs", BIT (0) },
   { "Interpreters, easy-read and accessible information are there whenever they are needed",
@@ -566,7 +566,7 @@ static const FrameworkStatusSpec parkview_framework[] = {
   { 31, "in_place", "Monthly 1:1 peer supervision.", NULL, NULL, "2026-11-12" },
 };
 
-const char * const supervision_notes[] = {
+const char * const _tandem_sample_supervision_notes[] = {
   "Went through the month's work and set goals for next month.",
   "Talked about keeping to the peer role when the ward is short of staff.",
   "Planned how to offer debriefs in a way that keeps to peer values.",
@@ -577,7 +577,7 @@ const char * const supervision_notes[] = {
   "Talked about what to share of one's own story, and when.",
 };
 
-const char * const group_supervision_notes[] = {
+const char * const _tandem_sample_group_supervision_notes[] = {
   "Group supervision with peer workers from three wards: ideas for community meetings.",
   "Group supervision: what makes a ward round feel safe to speak in.",
   "Group supervision: sharing resources in other languages.",
@@ -600,94 +600,94 @@ add_delderfield_measures (Sample     *s,
   g_autofree char *care_plans = NULL;
   g_autofree char *activity = NULL;
   g_autofree char *sickness = NULL;
-  guint32 last = sample_day (s, LAST_MONDAY);
-  guint32 huddle_pilot = sample_day (s, "2026-03-02");
-  guint32 huddles = sample_day (s, "2026-03-30");
-  guint32 about_me = sample_day (s, "2026-05-04");
-  guint32 evening = sample_day (s, "2026-10-12");
+  guint32 last = _tandem_sample_day (s, LAST_MONDAY);
+  guint32 huddle_pilot = _tandem_sample_day (s, "2026-03-02");
+  guint32 huddles = _tandem_sample_day (s, "2026-03-30");
+  guint32 about_me = _tandem_sample_day (s, "2026-05-04");
+  guint32 evening = _tandem_sample_day (s, "2026-10-12");
 
-  restrictive = add_measure (s, team, "Restrictive practice incidents", "outcome",
-                             "Incidents of physical restraint, seclusion or rapid "
-                             "tranquilisation recorded on Datix in the week (Monday to "
-                             "Sunday). Physical restraint is any direct physical contact meant "
-                             "to prevent, restrict or subdue movement; seclusion is supervised "
-                             "confinement and isolation away from other patients; rapid "
-                             "tranquilisation is medication by the parenteral route.",
-                             "incidents", "decrease", NAN, "c", 1, 0);
+  restrictive = _tandem_sample_add_measure (s, team, "Restrictive practice incidents", "outcome",
+                                            "Incidents of physical restraint, seclusion or rapid "
+                                            "tranquilisation recorded on Datix in the week (Monday to "
+                                            "Sunday). Physical restraint is any direct physical contact meant "
+                                            "to prevent, restrict or subdue movement; seclusion is supervised "
+                                            "confinement and isolation away from other patients; rapid "
+                                            "tranquilisation is medication by the parenteral route.",
+                                            "incidents", "decrease", NAN, "c", 1, 0);
   for (guint w = 0; w < 52; w++)
     {
       guint32 day = last - 7 * (51 - w);
       double lambda = day < huddle_pilot ? 9.5 : day < huddles ? 8.0 : 4.5;
 
-      add_point (s, restrictive, day, random_poisson (s, lambda), 0);
+      _tandem_sample_add_point (s, restrictive, day, _tandem_sample_random_poisson (s, lambda), 0);
     }
   ADD (s, "phase",
        { "measure_id", TEXT (restrictive) },
-       { "starts_on", TEXT (sample_date (s, "2026-03-30")) },
+       { "starts_on", TEXT (_tandem_sample_date (s, "2026-03-30")) },
        { "label", TEXT ("Twice-daily safety huddles") });
-  add_annotation (s, restrictive, sample_date (s, "2026-03-02"), "Safety huddle on the early shift (PDSA 1)",
-                  ideas->pdata[IDEA_HUDDLE], pdsas->pdata[0]);
-  add_annotation (s, restrictive, sample_date (s, "2026-03-30"), "Huddles twice a day, with night staff (PDSA 2)",
-                  ideas->pdata[IDEA_HUDDLE], pdsas->pdata[1]);
-  add_annotation (s, restrictive, sample_date (s, "2026-05-11"), "Debriefs by the peer support worker begin",
-                  ideas->pdata[IDEA_DEBRIEF], NULL);
-  add_measure_link (s, restrictive, ideas->pdata[IDEA_HUDDLE]);
-  add_measure_link (s, restrictive, ideas->pdata[IDEA_DEBRIEF]);
-  add_measure_link (s, restrictive, ideas->pdata[IDEA_RP_REVIEW]);
+  _tandem_sample_add_annotation (s, restrictive, _tandem_sample_date (s, "2026-03-02"), "Safety huddle on the early shift (PDSA 1)",
+                                 ideas->pdata[IDEA_HUDDLE], pdsas->pdata[0]);
+  _tandem_sample_add_annotation (s, restrictive, _tandem_sample_date (s, "2026-03-30"), "Huddles twice a day, with night staff (PDSA 2)",
+                                 ideas->pdata[IDEA_HUDDLE], pdsas->pdata[1]);
+  _tandem_sample_add_annotation (s, restrictive, _tandem_sample_date (s, "2026-05-11"), "Debriefs by the peer support worker begin",
+                                 ideas->pdata[IDEA_DEBRIEF], NULL);
+  _tandem_sample_add_measure_link (s, restrictive, ideas->pdata[IDEA_HUDDLE]);
+  _tandem_sample_add_measure_link (s, restrictive, ideas->pdata[IDEA_DEBRIEF]);
+  _tandem_sample_add_measure_link (s, restrictive, ideas->pdata[IDEA_RP_REVIEW]);
 
-  care_plans = add_measure (s, team, "Patients with a co-produced care plan", "process",
-                            "Patients on the ward on Monday whose care plan was written with "
-                            "them (and their carer, if they wished), out of all patients on "
-                            "the ward on Monday. From the weekly care plan audit, done with a "
-                            "lived experience partner.",
-                            "%", "increase", 90, "p", 100, 1);
+  care_plans = _tandem_sample_add_measure (s, team, "Patients with a co-produced care plan", "process",
+                                           "Patients on the ward on Monday whose care plan was written with "
+                                           "them (and their carer, if they wished), out of all patients on "
+                                           "the ward on Monday. From the weekly care plan audit, done with a "
+                                           "lived experience partner.",
+                                           "%", "increase", 90, "p", 100, 1);
   for (guint w = 0; w < 40; w++)
     {
       guint32 day = last - 7 * (39 - w);
-      int patients = random_int (s, 16, 20);
+      int patients = _tandem_sample_random_int (s, 16, 20);
       double p = day < about_me ? 0.45 : 0.78;
 
-      add_point (s, care_plans, day, random_binomial (s, patients, p), patients);
+      _tandem_sample_add_point (s, care_plans, day, _tandem_sample_random_binomial (s, patients, p), patients);
     }
-  add_annotation (s, care_plans, sample_date (s, "2026-05-04"), "\"About me\" profiles adopted",
-                  ideas->pdata[IDEA_ABOUT_ME], NULL);
-  add_measure_link (s, care_plans, ideas->pdata[IDEA_ABOUT_ME]);
-  add_measure_link (s, care_plans, ideas->pdata[IDEA_WHAT_MATTERS]);
+  _tandem_sample_add_annotation (s, care_plans, _tandem_sample_date (s, "2026-05-04"), "\"About me\" profiles adopted",
+                                 ideas->pdata[IDEA_ABOUT_ME], NULL);
+  _tandem_sample_add_measure_link (s, care_plans, ideas->pdata[IDEA_ABOUT_ME]);
+  _tandem_sample_add_measure_link (s, care_plans, ideas->pdata[IDEA_WHAT_MATTERS]);
 
-  activity = add_measure (s, team, "Hours of patient activity", "process",
-                          "Average hours of meaningful activity per patient in the week "
-                          "(Monday to Sunday): groups, occupational therapy, education, "
-                          "exercise, leave with a purpose and evening activities, from the "
-                          "activity register. The standard is 20 hours a week.",
-                          "hours per patient", "increase", 20, "run", 1, 2);
+  activity = _tandem_sample_add_measure (s, team, "Hours of patient activity", "process",
+                                         "Average hours of meaningful activity per patient in the week "
+                                         "(Monday to Sunday): groups, occupational therapy, education, "
+                                         "exercise, leave with a purpose and evening activities, from the "
+                                         "activity register. The standard is 20 hours a week.",
+                                         "hours per patient", "increase", 20, "run", 1, 2);
   for (guint w = 0; w < 52; w++)
     {
       guint32 day = last - 7 * (51 - w);
-      double hours = day < evening ? random_normal (s, 13.8, 1.2) : random_normal (s, 17.2, 0.8);
+      double hours = day < evening ? _tandem_sample_random_normal (s, 13.8, 1.2) : _tandem_sample_random_normal (s, 17.2, 0.8);
 
-      add_point (s, activity, day, round_to (hours, 0.1), 0);
+      _tandem_sample_add_point (s, activity, day, _tandem_sample_round_to (hours, 0.1), 0);
     }
-  add_annotation (s, activity, sample_date (s, "2026-10-12"), "Evening activity group starts",
-                  ideas->pdata[IDEA_EVENING_GROUP], NULL);
-  add_annotation (s, activity, sample_date (s, "2026-11-09"), "Evening group four nights a week (PDSA)",
-                  ideas->pdata[IDEA_EVENING_GROUP], pdsas->pdata[4]);
-  add_measure_link (s, activity, ideas->pdata[IDEA_EVENING_GROUP]);
+  _tandem_sample_add_annotation (s, activity, _tandem_sample_date (s, "2026-10-12"), "Evening activity group starts",
+                                 ideas->pdata[IDEA_EVENING_GROUP], NULL);
+  _tandem_sample_add_annotation (s, activity, _tandem_sample_date (s, "2026-11-09"), "Evening group four nights a week (PDSA)",
+                                 ideas->pdata[IDEA_EVENING_GROUP], pdsas->pdata[4]);
+  _tandem_sample_add_measure_link (s, activity, ideas->pdata[IDEA_EVENING_GROUP]);
 
-  sickness = add_measure (s, team, "Staff sickness", "balancing",
-                          "Hours lost to sickness absence as a percentage of contracted hours "
-                          "for the ward's nursing team in the week, from the e-rostering "
-                          "system. A balancing measure: the huddles must not add to pressure "
-                          "on staff.",
-                          "%", "decrease", NAN, "i", 1, 3);
+  sickness = _tandem_sample_add_measure (s, team, "Staff sickness", "balancing",
+                                         "Hours lost to sickness absence as a percentage of contracted hours "
+                                         "for the ward's nursing team in the week, from the e-rostering "
+                                         "system. A balancing measure: the huddles must not add to pressure "
+                                         "on staff.",
+                                         "%", "decrease", NAN, "i", 1, 3);
   for (guint w = 0; w < 36; w++)
     {
       guint32 day = last - 7 * (35 - w);
 
-      double percent = random_normal (s, 5.2, 0.9);
+      double percent = _tandem_sample_random_normal (s, 5.2, 0.9);
 
-      add_point (s, sickness, day, round_to (MAX (0.5, percent), 0.1), 0);
+      _tandem_sample_add_point (s, sickness, day, _tandem_sample_round_to (MAX (0.5, percent), 0.1), 0);
     }
-  add_measure_link (s, sickness, ideas->pdata[IDEA_HUDDLE]);
+  _tandem_sample_add_measure_link (s, sickness, ideas->pdata[IDEA_HUDDLE]);
 }
 
 static GPtrArray *
@@ -704,7 +704,7 @@ add_ward_sessions (Sample    *s,
       char starts_at[24];
       char *session;
 
-      format_time (s, sample_day (s, spec->date), spec->hour, spec->minute, starts_at);
+      _tandem_sample_format_time (s, _tandem_sample_day (s, spec->date), spec->hour, spec->minute, starts_at);
       session = INSERT (s, "coaching_session",
                         { "team_id", TEXT (team_ids->pdata[spec->team]) },
                         { "starts_at", TEXT (starts_at) },
@@ -722,8 +722,8 @@ add_ward_sessions (Sample    *s,
       for (guint t = 0; t < N_WARD_TEAMS; t++)
         for (guint p = 0; p < people[t]->len; p++)
           if ((spec->present[t] | spec->apologies[t]) & BIT (p))
-            add_attendance (s, session, people[t]->pdata[p], ward_teams[t].people[p].title,
-                            (spec->present[t] & BIT (p)) != 0);
+            _tandem_sample_add_attendance (s, session, people[t]->pdata[p], ward_teams[t].people[p].title,
+                                           (spec->present[t] & BIT (p)) != 0);
 
       for (guint a = 0; a < G_N_ELEMENTS (spec->actions) && spec->actions[a].what; a++)
         {
@@ -731,10 +731,10 @@ add_ward_sessions (Sample    *s,
           int team = action->team >= 0 ? action->team : spec->team;
           const char *carried = action->carried_from
                                 ? g_hash_table_lookup (keyed, action->carried_from) : NULL;
-          char *id = add_action (s, team_ids->pdata[team], session, action->what,
-                                 people[team]->pdata[action->owner],
-                                 sample_date (s, action->due_on), action->status,
-                                 sample_date (s, action->closed_on), action->reason, carried);
+          char *id = _tandem_sample_add_action (s, team_ids->pdata[team], session, action->what,
+                                                people[team]->pdata[action->owner],
+                                                _tandem_sample_date (s, action->due_on), action->status,
+                                                _tandem_sample_date (s, action->closed_on), action->reason, carried);
 
           if (action->key != NULL && id != NULL)
             g_hash_table_insert (keyed, (gpointer) action->key, id);
@@ -760,50 +760,50 @@ add_peer_roles (Sample     *s,
                   { "title", TEXT ("Peer support worker") },
                   { "band", TEXT ("Band 3") },
                   { "hours", REAL (37.5) },
-                  { "start_date", TEXT (sample_date (s, "2026-01-19")) },
+                  { "start_date", TEXT (_tandem_sample_date (s, "2026-01-19")) },
                   { "paired", INT (0) },
                   { "vacancy", INT (0) },
                   { "expected_supervision_per_month", REAL (2) });
-  add_supervision (s, grace, sample_day (s, "2026-01-19"), "training",
-                   "Peer support foundation training, first week.");
+  _tandem_sample_add_supervision (s, grace, _tandem_sample_day (s, "2026-01-19"), "training",
+                                  "Peer support foundation training, first week.");
   for (guint month = 2; month <= 11; month++)
     {
       char first[11];
 
       g_snprintf (first, sizeof first, "2026-%02u-03", month);
-      add_supervision (s, grace, sample_day (s, first), "one_to_one",
-                       supervision_notes[note++ % G_N_ELEMENTS (supervision_notes)]);
+      _tandem_sample_add_supervision (s, grace, _tandem_sample_day (s, first), "one_to_one",
+                                      _tandem_sample_supervision_notes[note++ % G_N_ELEMENTS (_tandem_sample_supervision_notes)]);
       if (month >= 3)
-        add_supervision (s, grace, sample_day (s, first) + 14, "group",
-                         group_supervision_notes[month % G_N_ELEMENTS (group_supervision_notes)]);
+        _tandem_sample_add_supervision (s, grace, _tandem_sample_day (s, first) + 14, "group",
+                                        _tandem_sample_group_supervision_notes[month % G_N_ELEMENTS (_tandem_sample_group_supervision_notes)]);
     }
-  add_supervision (s, grace, sample_day (s, "2026-05-12"), "debrief",
-                   "Team debrief at the end of a hard shift: what went well and what support "
-                   "is needed.");
+  _tandem_sample_add_supervision (s, grace, _tandem_sample_day (s, "2026-05-12"), "debrief",
+                                  "Team debrief at the end of a hard shift: what went well and what support "
+                                  "is needed.");
 
   kofi = INSERT (s, "peer_role",
                  { "team_id", TEXT (parkview) },
                  { "title", TEXT ("Peer support worker (young people's services)") },
                  { "band", TEXT ("Band 4") },
                  { "hours", REAL (22.5) },
-                 { "start_date", TEXT (sample_date (s, "2026-05-11")) },
+                 { "start_date", TEXT (_tandem_sample_date (s, "2026-05-11")) },
                  { "paired", INT (1) },
                  { "vacancy", INT (0) },
                  { "expected_supervision_per_month", REAL (2) });
-  add_supervision (s, kofi, sample_day (s, "2026-05-11"), "training",
-                   "Peer support foundation training.");
+  _tandem_sample_add_supervision (s, kofi, _tandem_sample_day (s, "2026-05-11"), "training",
+                                  "Peer support foundation training.");
   for (guint month = 6; month <= 11; month++)
     {
       char first[11];
 
       g_snprintf (first, sizeof first, "2026-%02u-10", month);
-      add_supervision (s, kofi, sample_day (s, first), "one_to_one",
-                       supervision_notes[note++ % G_N_ELEMENTS (supervision_notes)]);
+      _tandem_sample_add_supervision (s, kofi, _tandem_sample_day (s, first), "one_to_one",
+                                      _tandem_sample_supervision_notes[note++ % G_N_ELEMENTS (_tandem_sample_supervision_notes)]);
     }
 }
 
 void
-populate_ward (Sample *s)
+_tandem_sample_populate_ward (Sample *s)
 {
   g_autoptr(GPtrArray) teams = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) secondaries = NULL;
@@ -824,23 +824,23 @@ populate_ward (Sample *s)
 
   for (guint t = 0; t < N_WARD_TEAMS; t++)
     {
-      g_ptr_array_add (teams, add_team (s, ward_teams[t].name, ward_trust,
-                                        ward_teams[t].service_type, t));
+      g_ptr_array_add (teams, _tandem_sample_add_team (s, ward_teams[t].name, ward_trust,
+                                                       ward_teams[t].service_type, t));
       people[t] = g_ptr_array_new_with_free_func (g_free);
       for (guint p = 0; p < G_N_ELEMENTS (ward_teams[t].people) &&
                         ward_teams[t].people[p].name; p++)
-        g_ptr_array_add (people[t], add_person (s, teams->pdata[t],
-                                                ward_teams[t].people[p].name,
-                                                ward_teams[t].people[p].role, p));
+        g_ptr_array_add (people[t], _tandem_sample_add_person (s, teams->pdata[t],
+                                                               ward_teams[t].people[p].name,
+                                                               ward_teams[t].people[p].role, p));
     }
 
   /* Delderfield Ward: the Mental Health Act programme's diagram, worked through. */
-  diagram = add_mha_diagram (s, teams->pdata[DELDERFIELD], "Delderfield Ward", primaries);
-  secondaries = add_secondaries (s, diagram, primaries, 4, delderfield_secondaries,
-                                 G_N_ELEMENTS (delderfield_secondaries), primary_children);
-  ideas = add_ideas (s, diagram, secondaries, people[DELDERFIELD], delderfield_ideas,
-                     G_N_ELEMENTS (delderfield_ideas));
-  pdsas = add_pdsas (s, ideas, delderfield_pdsas, G_N_ELEMENTS (delderfield_pdsas));
+  diagram = _tandem_sample_add_mha_diagram (s, teams->pdata[DELDERFIELD], "Delderfield Ward", primaries);
+  secondaries = _tandem_sample_add_secondaries (s, diagram, primaries, 4, _tandem_sample_delderfield_secondaries,
+                                                G_N_ELEMENTS (_tandem_sample_delderfield_secondaries), primary_children);
+  ideas = _tandem_sample_add_ideas (s, diagram, secondaries, people[DELDERFIELD], delderfield_ideas,
+                                    G_N_ELEMENTS (delderfield_ideas));
+  pdsas = _tandem_sample_add_pdsas (s, ideas, delderfield_pdsas, G_N_ELEMENTS (delderfield_pdsas));
   add_delderfield_measures (s, teams->pdata[DELDERFIELD], ideas, pdsas);
 
   /* Parkview GAU: a smaller diagram of its own. */
@@ -860,7 +860,7 @@ populate_ward (Sample *s)
                      { "aim_who", TEXT ("Young people on Parkview GAU and their families") },
                      { "aim_how_much", TEXT ("8 in 10 answer \"yes, always\" in the monthly "
                                              "feedback survey") },
-                     { "aim_by_when", TEXT (sample_date (s, "2027-06-30")) });
+                     { "aim_by_when", TEXT (_tandem_sample_date (s, "2027-06-30")) });
   for (guint i = 0; i < G_N_ELEMENTS (parkview_primaries); i++)
     {
       park_primaries[i] = INSERT (s, "node",
@@ -868,13 +868,13 @@ populate_ward (Sample *s)
                                   { "kind", TEXT ("primary") },
                                   { "title", TEXT (parkview_primaries[i]) },
                                   { "position", REAL (i) });
-      add_link (s, park_diagram, park_aim, park_primaries[i], i);
+      _tandem_sample_add_link (s, park_diagram, park_aim, park_primaries[i], i);
     }
-  park_secondaries = add_secondaries (s, park_diagram, park_primaries, 2, parkview_secondaries,
-                                      G_N_ELEMENTS (parkview_secondaries), park_children);
-  park_ideas = add_ideas (s, park_diagram, park_secondaries, people[PARKVIEW], parkview_ideas,
-                          G_N_ELEMENTS (parkview_ideas));
-  park_pdsas = add_pdsas (s, park_ideas, parkview_pdsas, G_N_ELEMENTS (parkview_pdsas));
+  park_secondaries = _tandem_sample_add_secondaries (s, park_diagram, park_primaries, 2, parkview_secondaries,
+                                                     G_N_ELEMENTS (parkview_secondaries), park_children);
+  park_ideas = _tandem_sample_add_ideas (s, park_diagram, park_secondaries, people[PARKVIEW], parkview_ideas,
+                                         G_N_ELEMENTS (parkview_ideas));
+  park_pdsas = _tandem_sample_add_pdsas (s, park_ideas, parkview_pdsas, G_N_ELEMENTS (parkview_pdsas));
 
   /* Coaching, with a few sessions tied to what they discussed. */
   sessions = add_ward_sessions (s, teams, people);
@@ -901,10 +901,10 @@ populate_ward (Sample *s)
     }
 
   /* The peer-support tracker, partly filled in. */
-  add_framework_status (s, teams->pdata[DELDERFIELD], delderfield_framework,
-                        G_N_ELEMENTS (delderfield_framework));
-  add_framework_status (s, teams->pdata[PARKVIEW], parkview_framework,
-                        G_N_ELEMENTS (parkview_framework));
+  _tandem_sample_add_framework_status (s, teams->pdata[DELDERFIELD], delderfield_framework,
+                                       G_N_ELEMENTS (delderfield_framework));
+  _tandem_sample_add_framework_status (s, teams->pdata[PARKVIEW], parkview_framework,
+                                       G_N_ELEMENTS (parkview_framework));
   add_peer_roles (s, teams->pdata[DELDERFIELD], teams->pdata[PARKVIEW]);
 
   for (guint i = 0; i < 4; i++)

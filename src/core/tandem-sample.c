@@ -81,15 +81,15 @@ julian_day (const char *iso)
 
 /* A date of the tables, moved to the day the sample is made. */
 guint32
-sample_day (Sample     *s,
-            const char *iso)
+_tandem_sample_day (Sample     *s,
+                    const char *iso)
 {
   return (guint32) (julian_day (iso) + s->shift);
 }
 
 void
-format_date (guint32  julian,
-             char     out[11])
+_tandem_sample_format_date (guint32  julian,
+                            char     out[11])
 {
   GDate date;
 
@@ -101,14 +101,14 @@ format_date (guint32  julian,
 
 /* The same, as text that lasts as long as the sample is being made. */
 const char *
-sample_date (Sample     *s,
-             const char *iso)
+_tandem_sample_date (Sample     *s,
+                     const char *iso)
 {
   char moved[11];
 
   if (iso == NULL)
     return NULL;
-  format_date (sample_day (s, iso), moved);
+  _tandem_sample_format_date (_tandem_sample_day (s, iso), moved);
   return g_string_chunk_insert_const (s->words, moved);
 }
 
@@ -145,7 +145,7 @@ sample_words (Sample     *s,
           (!g_str_equal (kind, "month") && !g_str_equal (kind, "season")))
         g_error ("Sample text has a bad {…}: %s", text);
       g_date_clear (&date, 1);
-      g_date_set_julian (&date, sample_day (s, iso));
+      g_date_set_julian (&date, _tandem_sample_day (s, iso));
       g_string_append (out, (g_str_equal (kind, "month") ? months : seasons)
                             [g_date_get_month (&date) - 1]);
       rest = open + used;
@@ -155,10 +155,10 @@ sample_words (Sample     *s,
 }
 
 char *
-sample_insert (Sample            *s,
-               const char        *entity,
-               const TandemField *fields,
-               guint              n_fields)
+_tandem_sample_insert (Sample            *s,
+                       const char        *entity,
+                       const TandemField *fields,
+                       guint              n_fields)
 {
   g_autofree TandemField *written = NULL;
 
@@ -177,11 +177,11 @@ sample_insert (Sample            *s,
 
 /* A time on the ward's clock, stored in UTC like every other time in the file. */
 void
-format_time (Sample   *s,
-             guint32   julian,
-             int       hour,
-             int       minute,
-             char      out[24])
+_tandem_sample_format_time (Sample   *s,
+                            guint32   julian,
+                            int       hour,
+                            int       minute,
+                            char      out[24])
 {
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) utc = NULL;
@@ -198,32 +198,32 @@ format_time (Sample   *s,
 }
 
 int
-random_int (Sample *s,
-            int     low,
-            int     high)
+_tandem_sample_random_int (Sample *s,
+                           int     low,
+                           int     high)
 {
   return g_rand_int_range (s->rand, low, high + 1);
 }
 
 gboolean
-random_chance (Sample *s,
-               double  p)
+_tandem_sample_random_chance (Sample *s,
+                              double  p)
 {
   return g_rand_double (s->rand) < p;
 }
 
 const char *
-random_pick (Sample             *s,
-             const char * const *strings,
-             guint               n)
+_tandem_sample_random_pick (Sample             *s,
+                            const char * const *strings,
+                            guint               n)
 {
   return strings[g_rand_int_range (s->rand, 0, n)];
 }
 
 double
-random_normal (Sample *s,
-               double  mean,
-               double  sd)
+_tandem_sample_random_normal (Sample *s,
+                              double  mean,
+                              double  sd)
 {
   double u1 = 1.0 - g_rand_double (s->rand);
   double u2 = g_rand_double (s->rand);
@@ -232,8 +232,8 @@ random_normal (Sample *s,
 }
 
 double
-random_poisson (Sample *s,
-                double  lambda)
+_tandem_sample_random_poisson (Sample *s,
+                               double  lambda)
 {
   double limit = exp (-lambda);
   double p = 1.0;
@@ -249,9 +249,9 @@ random_poisson (Sample *s,
 }
 
 double
-random_binomial (Sample *s,
-                 int     n,
-                 double  p)
+_tandem_sample_random_binomial (Sample *s,
+                                int     n,
+                                double  p)
 {
   int k = 0;
 
@@ -262,8 +262,8 @@ random_binomial (Sample *s,
 }
 
 double
-round_to (double value,
-          double step)
+_tandem_sample_round_to (double value,
+                         double step)
 {
   return round (value / step) * step;
 }
@@ -272,11 +272,11 @@ round_to (double value,
 /* Building blocks                                                           */
 
 char *
-add_team (Sample     *s,
-          const char *name,
-          const char *organisation,
-          const char *service_type,
-          double      position)
+_tandem_sample_add_team (Sample     *s,
+                         const char *name,
+                         const char *organisation,
+                         const char *service_type,
+                         double      position)
 {
   return INSERT (s, "team",
                  { "name", TEXT (name) },
@@ -299,11 +299,11 @@ role_brings_lived_experience (const char *role)
 }
 
 char *
-add_person (Sample     *s,
-            const char *team,
-            const char *name,
-            const char *role,
-            double      position)
+_tandem_sample_add_person (Sample     *s,
+                           const char *team,
+                           const char *name,
+                           const char *role,
+                           double      position)
 {
   const char *taking_part_as = g_str_equal (role, "peer_support_worker") ? "peer_worker"
                                : role_brings_lived_experience (role) ? role : NULL;
@@ -324,11 +324,11 @@ add_person (Sample     *s,
 }
 
 void
-add_link (Sample     *s,
-          const char *diagram,
-          const char *parent,
-          const char *child,
-          double      position)
+_tandem_sample_add_link (Sample     *s,
+                         const char *diagram,
+                         const char *parent,
+                         const char *child,
+                         double      position)
 {
   ADD (s, "node_link",
        { "diagram_id", TEXT (diagram) },
@@ -338,9 +338,9 @@ add_link (Sample     *s,
 }
 
 void
-add_tags (Sample     *s,
-          const char *node,
-          guint       tags)
+_tandem_sample_add_tags (Sample     *s,
+                         const char *node,
+                         guint       tags)
 {
   for (guint t = 0; t < TANDEM_N_EQUITY_TAGS; t++)
     if ((tags & BIT (t)) && s->tags[t] != NULL)
@@ -348,10 +348,10 @@ add_tags (Sample     *s,
 }
 
 void
-add_coproducers (Sample     *s,
-                 const char *node,
-                 GPtrArray  *people,
-                 guint       members)
+_tandem_sample_add_coproducers (Sample     *s,
+                                const char *node,
+                                GPtrArray  *people,
+                                guint       members)
 {
   for (guint i = 0; i < people->len; i++)
     if (members & BIT (i))
@@ -363,10 +363,10 @@ add_coproducers (Sample     *s,
 /* The diagram, its two lenses, the aim and the four primary drivers of the
  * Mental Health Act programme. */
 char *
-add_mha_diagram (Sample     *s,
-                 const char *team,
-                 const char *ward,
-                 char       *primaries[4])
+_tandem_sample_add_mha_diagram (Sample     *s,
+                                const char *team,
+                                const char *ward,
+                                char       *primaries[4])
 {
   g_autofree char *aim = NULL;
   g_autofree char *who = NULL;
@@ -398,7 +398,7 @@ add_mha_diagram (Sample     *s,
                 { "aim_how_much", TEXT ("Restrictive practice down by a third, and no gap by "
                                         "ethnicity; 9 in 10 patients with a co-produced care "
                                         "plan") },
-                { "aim_by_when", TEXT (sample_date (s, "2027-03-31")) });
+                { "aim_by_when", TEXT (_tandem_sample_date (s, "2027-03-31")) });
 
   for (guint i = 0; i < 4; i++)
     {
@@ -408,7 +408,7 @@ add_mha_diagram (Sample     *s,
                              { "title", TEXT (mha_primaries[i]) },
                              { "group_id", TEXT (groups[i / 2]) },
                              { "position", REAL (i) });
-      add_link (s, diagram, aim, primaries[i], i);
+      _tandem_sample_add_link (s, diagram, aim, primaries[i], i);
     }
 
   g_free (groups[0]);
@@ -417,13 +417,13 @@ add_mha_diagram (Sample     *s,
 }
 
 GPtrArray *
-add_secondaries (Sample              *s,
-                 const char          *diagram,
-                 char               **primaries,
-                 guint                n_primaries,
-                 const SecondarySpec *specs,
-                 guint                n_specs,
-                 guint               *children)    /* per primary, for link positions */
+_tandem_sample_add_secondaries (Sample              *s,
+                                const char          *diagram,
+                                char               **primaries,
+                                guint                n_primaries,
+                                const SecondarySpec *specs,
+                                guint                n_specs,
+                                guint               *children)    /* per primary, for link positions */
 {
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
 
@@ -437,19 +437,19 @@ add_secondaries (Sample              *s,
 
       for (guint p = 0; p < n_primaries; p++)
         if (specs[i].primaries & BIT (p))
-          add_link (s, diagram, primaries[p], id, children[p]++);
+          _tandem_sample_add_link (s, diagram, primaries[p], id, children[p]++);
       g_ptr_array_add (ids, id);
     }
   return ids;
 }
 
 GPtrArray *
-add_ideas (Sample         *s,
-           const char     *diagram,
-           GPtrArray      *secondaries,
-           GPtrArray      *people,
-           const IdeaSpec *specs,
-           guint           n_specs)
+_tandem_sample_add_ideas (Sample         *s,
+                          const char     *diagram,
+                          GPtrArray      *secondaries,
+                          GPtrArray      *people,
+                          const IdeaSpec *specs,
+                          guint           n_specs)
 {
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree guint *children = g_new0 (guint, secondaries->len);
@@ -468,19 +468,19 @@ add_ideas (Sample         *s,
 
       for (guint k = 0; k < secondaries->len; k++)
         if (specs[i].secondaries & BIT (k))
-          add_link (s, diagram, secondaries->pdata[k], id, children[k]++);
-      add_coproducers (s, id, people, specs[i].coproducers);
-      add_tags (s, id, specs[i].tags);
+          _tandem_sample_add_link (s, diagram, secondaries->pdata[k], id, children[k]++);
+      _tandem_sample_add_coproducers (s, id, people, specs[i].coproducers);
+      _tandem_sample_add_tags (s, id, specs[i].tags);
       g_ptr_array_add (ids, id);
     }
   return ids;
 }
 
 GPtrArray *
-add_pdsas (Sample         *s,
-           GPtrArray      *ideas,
-           const PdsaSpec *specs,
-           guint           n_specs)
+_tandem_sample_add_pdsas (Sample         *s,
+                          GPtrArray      *ideas,
+                          const PdsaSpec *specs,
+                          guint           n_specs)
 {
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
 
@@ -488,8 +488,8 @@ add_pdsas (Sample         *s,
     g_ptr_array_add (ids, INSERT (s, "pdsa_cycle",
                                   { "node_id", TEXT (ideas->pdata[specs[i].idea]) },
                                   { "title", TEXT (specs[i].title) },
-                                  { "started_on", TEXT (sample_date (s, specs[i].started_on)) },
-                                  { "ended_on", TEXT (sample_date (s, specs[i].ended_on)) },
+                                  { "started_on", TEXT (_tandem_sample_date (s, specs[i].started_on)) },
+                                  { "ended_on", TEXT (_tandem_sample_date (s, specs[i].ended_on)) },
                                   { "plan_objective", TEXT (specs[i].objective) },
                                   { "plan_questions", TEXT (specs[i].questions) },
                                   { "plan_predictions", TEXT (specs[i].predictions) },
@@ -503,17 +503,17 @@ add_pdsas (Sample         *s,
 }
 
 char *
-add_measure (Sample     *s,
-             const char *team,
-             const char *name,
-             const char *kind,
-             const char *definition,
-             const char *unit,
-             const char *direction,
-             double      target,
-             const char *chart_type,
-             double      multiply,
-             double      position)
+_tandem_sample_add_measure (Sample     *s,
+                            const char *team,
+                            const char *name,
+                            const char *kind,
+                            const char *definition,
+                            const char *unit,
+                            const char *direction,
+                            double      target,
+                            const char *chart_type,
+                            double      multiply,
+                            double      position)
 {
   gboolean run = g_str_equal (chart_type, "run");
 
@@ -533,15 +533,15 @@ add_measure (Sample     *s,
 }
 
 void
-add_point (Sample     *s,
-           const char *measure,
-           guint32     julian,
-           double      value,
-           double      denominator)
+_tandem_sample_add_point (Sample     *s,
+                          const char *measure,
+                          guint32     julian,
+                          double      value,
+                          double      denominator)
 {
   char date[11];
 
-  format_date (julian, date);
+  _tandem_sample_format_date (julian, date);
   ADD (s, "data_point",
        { "measure_id", TEXT (measure) },
        { "date", TEXT (date) },
@@ -550,20 +550,20 @@ add_point (Sample     *s,
 }
 
 void
-add_measure_link (Sample     *s,
-                  const char *measure,
-                  const char *node)
+_tandem_sample_add_measure_link (Sample     *s,
+                                 const char *measure,
+                                 const char *node)
 {
   ADD (s, "measure_link", { "measure_id", TEXT (measure) }, { "node_id", TEXT (node) });
 }
 
 void
-add_annotation (Sample     *s,
-                const char *measure,
-                const char *date,
-                const char *text,
-                const char *node,
-                const char *pdsa)
+_tandem_sample_add_annotation (Sample     *s,
+                               const char *measure,
+                               const char *date,
+                               const char *text,
+                               const char *node,
+                               const char *pdsa)
 {
   ADD (s, "annotation",
        { "measure_id", TEXT (measure) },
@@ -574,11 +574,11 @@ add_annotation (Sample     *s,
 }
 
 void
-add_attendance (Sample     *s,
-                const char *session,
-                const char *person,
-                const char *role,
-                gboolean    present)
+_tandem_sample_add_attendance (Sample     *s,
+                               const char *session,
+                               const char *person,
+                               const char *role,
+                               gboolean    present)
 {
   ADD (s, "attendance",
        { "session_id", TEXT (session) },
@@ -588,16 +588,16 @@ add_attendance (Sample     *s,
 }
 
 char *
-add_action (Sample     *s,
-            const char *team,
-            const char *session,
-            const char *what,
-            const char *owner,
-            const char *due_on,
-            const char *status,
-            const char *closed_on,
-            const char *reason,
-            const char *carried_from)
+_tandem_sample_add_action (Sample     *s,
+                           const char *team,
+                           const char *session,
+                           const char *what,
+                           const char *owner,
+                           const char *due_on,
+                           const char *status,
+                           const char *closed_on,
+                           const char *reason,
+                           const char *carried_from)
 {
   return INSERT (s, "action",
                  { "team_id", TEXT (team) },
@@ -612,15 +612,15 @@ add_action (Sample     *s,
 }
 
 void
-add_supervision (Sample     *s,
-                 const char *role,
-                 guint32     julian,
-                 const char *kind,
-                 const char *note)
+_tandem_sample_add_supervision (Sample     *s,
+                                const char *role,
+                                guint32     julian,
+                                const char *kind,
+                                const char *note)
 {
   char date[11];
 
-  format_date (julian, date);
+  _tandem_sample_format_date (julian, date);
   ADD (s, "supervision",
        { "role_id", TEXT (role) },
        { "date", TEXT (date) },
@@ -629,10 +629,10 @@ add_supervision (Sample     *s,
 }
 
 void
-add_framework_status (Sample                    *s,
-                      const char                *team,
-                      const FrameworkStatusSpec *specs,
-                      guint                      n_specs)
+_tandem_sample_add_framework_status (Sample                    *s,
+                                     const char                *team,
+                                     const FrameworkStatusSpec *specs,
+                                     guint                      n_specs)
 {
   for (guint i = 0; i < n_specs; i++)
     {
@@ -644,8 +644,8 @@ add_framework_status (Sample                    *s,
            { "status", TEXT (specs[i].status) },
            { "evidence", TEXT (specs[i].evidence) },
            { "owner", TEXT (specs[i].owner) },
-           { "target_date", TEXT (sample_date (s, specs[i].target_date)) },
-           { "last_reviewed", TEXT (sample_date (s, specs[i].last_reviewed)) });
+           { "target_date", TEXT (_tandem_sample_date (s, specs[i].target_date)) },
+           { "last_reviewed", TEXT (_tandem_sample_date (s, specs[i].last_reviewed)) });
     }
 }
 
@@ -727,9 +727,9 @@ tandem_sample_populate (TandemProject      *project,
                                                TANDEM_FRAMEWORK_PEER_SUPPORT, "position");
 
   if (scale == TANDEM_SAMPLE_WARD)
-    populate_ward (&s);
+    _tandem_sample_populate_ward (&s);
   else
-    populate_national (&s);
+    _tandem_sample_populate_national (&s);
 
   sample_clear (&s);
   if (s.error != NULL)
