@@ -51,14 +51,6 @@ G_DEFINE_QUARK (tandem-spc-error-quark, tandem_spc_error)
 /* Names                                                                      */
 /* ------------------------------------------------------------------------ */
 
-static const char * const chart_names[TANDEM_SPC_N_CHARTS] = {
-  "run", "i", "mr", "xbar", "s", "t", "p", "pp", "c", "u", "up", "g",
-};
-
-static const char * const rules_names[] = { "default", "anhoej", "ihi", "mdc" };
-
-static const char * const direction_names[] = { "increase", "decrease", "neutral" };
-
 static const char * const variation_names[] = {
   NULL,
   "common_cause",
@@ -72,26 +64,39 @@ static const char * const assurance_names[] = {
   NULL, "consistent_pass", "consistent_fail", "inconsistent",
 };
 
-static gboolean
-lookup_name (const char * const *names,
-             guint               n_names,
-             guint               first,
-             const char         *name,
-             guint              *value)
+/* The words of the chart types, rule sets and directions are the nicks of
+ * their enum types (tandem-spc-enums.h). */
+static const char *
+word_of (GType enum_type,
+         int   value)
 {
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  const GEnumValue *found = g_enum_get_value (klass, value);
+
+  /* A static enum type's class is never finalized: the nick outlives it. */
+  return found != NULL ? found->value_nick : NULL;
+}
+
+/* The value whose word is @name, case ignored, if it is @first or later. */
+static gboolean
+value_of (GType       enum_type,
+          int         first,
+          const char *name,
+          int        *value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  g_autofree char *word = NULL;
+  const GEnumValue *found;
+
   if (name == NULL)
     return FALSE;
-
-  for (guint i = first; i < n_names; i++)
-    {
-      if (names[i] != NULL && g_ascii_strcasecmp (names[i], name) == 0)
-        {
-          *value = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  klass = g_type_class_ref (enum_type);
+  word = g_ascii_strdown (name, -1);
+  found = g_enum_get_value_by_nick (klass, word);
+  if (found == NULL || found->value < first)
+    return FALSE;
+  *value = found->value;
+  return TRUE;
 }
 
 /**
@@ -104,9 +109,7 @@ lookup_name (const char * const *names,
 const char *
 tandem_spc_chart_to_string (TandemSpcChart chart)
 {
-  if ((guint) chart >= TANDEM_SPC_N_CHARTS)
-    return NULL;
-  return chart_names[chart];
+  return word_of (TANDEM_TYPE_SPC_CHART, chart);
 }
 
 /**
@@ -121,12 +124,7 @@ gboolean
 tandem_spc_chart_from_string (const char     *name,
                               TandemSpcChart *chart)
 {
-  guint value;
-
-  if (!lookup_name (chart_names, G_N_ELEMENTS (chart_names), 0, name, &value))
-    return FALSE;
-  *chart = value;
-  return TRUE;
+  return value_of (TANDEM_TYPE_SPC_CHART, 0, name, (int *) chart);
 }
 
 /**
@@ -164,9 +162,7 @@ tandem_spc_chart_needs_n (TandemSpcChart chart)
 const char *
 tandem_spc_rules_to_string (TandemSpcRules rules)
 {
-  if ((guint) rules >= G_N_ELEMENTS (rules_names))
-    return NULL;
-  return rules_names[rules];
+  return word_of (TANDEM_TYPE_SPC_RULES, rules);
 }
 
 /**
@@ -180,12 +176,8 @@ gboolean
 tandem_spc_rules_from_string (const char     *name,
                               TandemSpcRules *rules)
 {
-  guint value;
-
-  if (!lookup_name (rules_names, G_N_ELEMENTS (rules_names), 1, name, &value))
-    return FALSE;
-  *rules = value;
-  return TRUE;
+  /* "default" is not a rule set a person names. */
+  return value_of (TANDEM_TYPE_SPC_RULES, TANDEM_SPC_RULES_ANHOEJ, name, (int *) rules);
 }
 
 /**
@@ -197,9 +189,7 @@ tandem_spc_rules_from_string (const char     *name,
 const char *
 tandem_spc_direction_to_string (TandemSpcDirection direction)
 {
-  if ((guint) direction >= G_N_ELEMENTS (direction_names))
-    return NULL;
-  return direction_names[direction];
+  return word_of (TANDEM_TYPE_SPC_DIRECTION, direction);
 }
 
 /**
@@ -213,12 +203,7 @@ gboolean
 tandem_spc_direction_from_string (const char         *name,
                                   TandemSpcDirection *direction)
 {
-  guint value;
-
-  if (!lookup_name (direction_names, G_N_ELEMENTS (direction_names), 0, name, &value))
-    return FALSE;
-  *direction = value;
-  return TRUE;
+  return value_of (TANDEM_TYPE_SPC_DIRECTION, 0, name, (int *) direction);
 }
 
 /**
@@ -763,7 +748,7 @@ tandem_spc_analyse (const TandemSpcData     *data,
     {
       g_set_error (error, TANDEM_SPC_ERROR, TANDEM_SPC_ERROR_INVALID_DATA,
                    "A %s chart needs a denominator (n) for each value",
-                   chart_names[an.chart]);
+                   tandem_spc_chart_to_string (an.chart));
       return NULL;
     }
 

@@ -370,3 +370,7 @@ gint64 tandem_spc_anhoej_longest_run_max (gsize n_useful);
 gint64 tandem_spc_anhoej_crossings_min   (gsize n_useful);
 
 G_END_DECLS
+
+/* The enums above as GEnum types (TANDEM_TYPE_SPC_CHART…), whose nicks are
+ * the words of tandem_spc_chart_to_string() and the others. */
+#include "tandem-spc-enums.h"
