@@ -166,6 +166,44 @@ gboolean      _tandem_db_each_row     (TandemProject     *project,
                                        const char        *types,
                                        ...);
 
+/* --- reading every row (peer support, comments, contributions, teams) --- */
+
+typedef gpointer (*TandemDbRowReader) (sqlite3_stmt *stmt);
+
+gboolean      _tandem_db_each_row_of  (TandemProject      *project,
+                                       sqlite3_stmt       *stmt,
+                                       TandemDbRowFunc     row,
+                                       gpointer            data,
+                                       GError            **error);
+GPtrArray    *_tandem_db_read_list    (TandemProject      *project,
+                                       sqlite3_stmt       *stmt,
+                                       TandemDbRowReader   reader,
+                                       GDestroyNotify      free_func,
+                                       GError            **error);
+
+char         *_tandem_db_insert_change (TandemProject      *project,
+                                        const char         *label,
+                                        const char         *entity,
+                                        const TandemField  *fields,
+                                        guint               n_fields,
+                                        GError            **error);
+
+/* A row's text without a copy, for a lookup: valid until the next step,
+ * raw as stored (not made safe as _tandem_db_column_text() makes it). */
+static inline const char *
+_tandem_db_column_peek (sqlite3_stmt *stmt,
+                        int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static inline gboolean
+_tandem_db_column_is_text (sqlite3_stmt *stmt,
+                           int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_TEXT;
+}
+
 /* Whether a column holds a number (integer or real), not text, a blob or
  * NULL: an untrusted file may hold anything in any column. */
 static inline gboolean

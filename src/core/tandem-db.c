@@ -703,3 +703,113 @@ _tandem_db_exec_on_file (const char  *path,
     }
   return ok;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Reading every row (peer support, comments, contributions, teams)         */
+
+/**
+ * _tandem_db_each_row_of:
+ * @project: the project @stmt belongs to
+ * @stmt: (nullable): a bound statement from _tandem_db_query(), or %NULL
+ *   when preparing it failed (@error is then set already)
+ * @row: called on each row, in order
+ * @data: passed to @row
+ * @error: return location for an error
+ *
+ * Steps @stmt to its end. A step that fails (a file another program holds
+ * is %TANDEM_PROJECT_ERROR_LOCKED) ends the read with @error set, so that a
+ * caller never takes the rows read so far for all of them.
+ *
+ * Returns: %TRUE if every row was read
+ */
+gboolean
+_tandem_db_each_row_of (TandemProject    *project,
+                     sqlite3_stmt     *stmt,
+                     TandemDbRowFunc   row,
+                     gpointer          data,
+                     GError          **error)
+{
+  TandemDbStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
+    row (stmt, data);
+  return step == TANDEM_DB_DONE;
+}
+
+typedef struct
+{
+  GPtrArray         *list;
+  TandemDbRowReader  reader;
+} ReadList;
+
+static void
+read_list_row (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  ReadList *read = data;
+  gpointer item = read->reader (stmt);
+
+  if (item != NULL)
+    g_ptr_array_add (read->list, item);
+}
+
+/**
+ * _tandem_db_read_list:
+ * @project: the project @stmt belongs to
+ * @stmt: (nullable): as for _tandem_db_each_row_of()
+ * @reader: makes an item of a row, or returns %NULL to leave the row out
+ * @free_func: frees an item
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): an item per row @reader kept, in
+ *   order, or %NULL with @error set if the rows could not all be read
+ */
+GPtrArray *
+_tandem_db_read_list (TandemProject      *project,
+                      sqlite3_stmt       *stmt,
+                      TandemDbRowReader   reader,
+                      GDestroyNotify      free_func,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  ReadList read = { list, reader };
+
+  if (!_tandem_db_each_row_of (project, stmt, read_list_row, &read, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+/**
+ * _tandem_db_insert_change:
+ * @project: a project
+ * @label: what the person is doing, shown as “Undo @label”
+ * @entity: the table
+ * @fields: (array length=n_fields): the new row's values
+ * @n_fields: how many
+ * @error: return location for an error
+ *
+ * Adds one row as one undoable change (or as part of the change already
+ * open).
+ *
+ * Returns: (transfer full) (nullable): the new row's id
+ */
+char *
+_tandem_db_insert_change (TandemProject      *project,
+                          const char         *label,
+                          const char         *entity,
+                          const TandemField  *fields,
+                          guint               n_fields,
+                          GError            **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autofree char *id = NULL;
+
+  if (!tandem_change_begin (&change, project, label, error))
+    return NULL;
+  id = tandem_project_insert (project, entity, fields, n_fields, error);
+  if (id == NULL || !tandem_change_commit (&change, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
