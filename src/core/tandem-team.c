@@ -53,16 +53,19 @@ clean_detail (const char *value)
   return *clean ? g_steal_pointer (&clean) : NULL;
 }
 
-static TandemTeam *
-team_from_row (sqlite3_stmt *stmt)
+#define TEAM_COLUMNS "id, name, organisation, service_type, ward, position"
+
+static gpointer
+team_from_row (TandemDbStmt *stmt)
 {
   TandemTeam *team = g_new0 (TandemTeam, 1);
 
-  team->id = _tandem_column_text (stmt, 0);
-  team->name = _tandem_column_text (stmt, 1);
-  team->organisation = _tandem_column_text (stmt, 2);
-  team->service_type = _tandem_column_text (stmt, 3);
-  team->ward = _tandem_column_text (stmt, 4);
+  _tandem_db_assert_columns (stmt, 6);
+  team->id = _tandem_db_column_text (stmt, 0);
+  team->name = _tandem_db_column_text (stmt, 1);
+  team->organisation = _tandem_db_column_text (stmt, 2);
+  team->service_type = _tandem_db_column_text (stmt, 3);
+  team->ward = _tandem_db_column_text (stmt, 4);
   team->position = _tandem_db_column_double (stmt, 5);
   return team;
 }
@@ -164,22 +167,14 @@ GPtrArray *
 tandem_team_list (TandemProject  *project,
                   GError        **error)
 {
-  g_autoptr(GPtrArray) teams = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_team_free);
   g_autoptr(TandemDbStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  stmt = _tandem_db_prepare (project,
-                             "SELECT id, name, organisation, service_type, ward, position "
-                             "FROM team ORDER BY position, id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (teams, team_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    return (_tandem_db_set_error (project, rc, error), NULL);
-  return g_steal_pointer (&teams);
+  stmt = _tandem_db_query (project, error,
+                           "SELECT " TEAM_COLUMNS " FROM team ORDER BY position, id", "");
+  return _tandem_db_read_list (project, stmt, team_from_row, (GDestroyNotify) tandem_team_free,
+                               error);
 }
 
 /**
@@ -199,25 +194,25 @@ tandem_team_get (TandemProject  *project,
                  GError        **error)
 {
   g_autoptr(TandemDbStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (team_id != NULL, NULL);
 
-  stmt = _tandem_db_prepare (project,
-                             "SELECT id, name, organisation, service_type, ward, position "
-                             "FROM team WHERE id = ?1", error);
+  stmt = _tandem_db_query (project, error, "SELECT " TEAM_COLUMNS " FROM team WHERE id = ?1",
+                           "s", team_id);
   if (stmt == NULL)
     return NULL;
-  _tandem_db_bind_text (stmt, 1, team_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return team_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    team_exists (project, NULL, error);
-  else
-    _tandem_db_set_error (project, rc, error);
-  return NULL;
+  switch (_tandem_db_step (project, stmt, error))
+    {
+    case TANDEM_DB_ROW:
+      return team_from_row (stmt);
+    case TANDEM_DB_DONE:
+      team_exists (project, NULL, error);
+      return NULL;
+    case TANDEM_DB_FAILED:
+    default:
+      return NULL;
+    }
 }
 
 /**
@@ -235,21 +230,19 @@ char *
 tandem_team_find (TandemProject *project,
                   const char    *name)
 {
-  g_autoptr(TandemDbStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  char *id = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
   if (name == NULL)
     return NULL;
-  stmt = _tandem_db_prepare (project,
-                             "SELECT id FROM team WHERE name = ?1 ORDER BY position, id LIMIT 1",
-                             NULL);
-  if (stmt == NULL)
-    return NULL;
-  _tandem_db_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return _tandem_db_column_text (stmt, 0);
-  return NULL;
+  if (!_tandem_db_query_text (project, &error, &id, NULL,
+                              "SELECT id FROM team WHERE name = ?1 ORDER BY position, id LIMIT 1",
+                              "s", name))
+    /* No error in this call's API: the log says why no team was found. */
+    g_warning ("Could not look for team “%s”: %s", name, error->message);
+  return id;
 }
 
 /**
