@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "Tandem-Comments"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -61,40 +63,43 @@ lookup_thread (TandemProject  *project,
                GError        **error)
 {
   g_autoptr(TandemDbStmt) stmt = NULL;
-  gboolean found = FALSE;
-  int rc;
 
-  stmt = _tandem_db_prepare (project,
-                             "SELECT entity, entity_id, resolved FROM comment "
-                             "WHERE id = ?1 AND parent_id IS NULL", error);
+  stmt = _tandem_db_query (project, error,
+                           "SELECT entity, entity_id, resolved FROM comment "
+                           "WHERE id = ?1 AND parent_id IS NULL", "s", thread_id);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, thread_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  switch (_tandem_db_step (project, stmt, error))
     {
-      found = TRUE;
+    case TANDEM_DB_ROW:
+      _tandem_db_assert_columns (stmt, 3);
       if (entity)
         *entity = _tandem_db_column_text (stmt, 0);
       if (entity_id)
         *entity_id = _tandem_db_column_text (stmt, 1);
       if (resolved)
-        *resolved = sqlite3_column_int (stmt, 2) != 0;
+        *resolved = _tandem_db_column_bool (stmt, 2);
+      return TRUE;
+    case TANDEM_DB_DONE:
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("That comment no longer exists"));
+      return FALSE;
+    case TANDEM_DB_FAILED:
+    default:
+      return FALSE;
     }
-  else if (rc != SQLITE_DONE)
-    return _tandem_db_set_error (project, rc, error);
-
-  if (!found)
-    g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                         _("That comment no longer exists"));
-  return found;
 }
 
-static TandemComment *
-comment_from_row (sqlite3_stmt *stmt)
+/* A comment as stored; NULL (left out) without an id or text. */
+static gpointer
+comment_from_row (TandemDbStmt *stmt)
 {
-  TandemComment *comment = g_new0 (TandemComment, 1);
+  TandemComment *comment;
 
+  _tandem_db_assert_columns (stmt, 8);
+  if (_tandem_db_column_is_null (stmt, 0) || _tandem_db_column_is_null (stmt, 5))
+    return NULL;
+  comment = g_new0 (TandemComment, 1);
   comment->id = _tandem_db_column_text (stmt, 0);
   comment->entity = _tandem_db_column_text (stmt, 1);
   comment->entity_id = _tandem_db_column_text (stmt, 2);
@@ -102,9 +107,21 @@ comment_from_row (sqlite3_stmt *stmt)
   comment->author = _tandem_db_column_text (stmt, 4);
   comment->text = _tandem_db_column_text (stmt, 5);
   comment->created_at = _tandem_db_column_text (stmt, 6);
-  comment->resolved = sqlite3_column_int (stmt, 7) != 0;
+  comment->resolved = _tandem_db_column_bool (stmt, 7);
   comment->replies = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
   return comment;
+}
+
+static void
+open_count_row (TandemDbStmt *stmt,
+                gpointer      counts)
+{
+  const char *id = _tandem_db_column_peek (stmt, 0);
+  gint64 n = _tandem_db_column_int (stmt, 1);
+
+  _tandem_db_assert_columns (stmt, 2);
+  if (id != NULL && n > 0)
+    g_hash_table_insert (counts, g_strdup (id), GUINT_TO_POINTER ((guint) CLAMP (n, 0, G_MAXUINT)));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -145,7 +162,7 @@ tandem_comments_list (TandemProject *project,
                       const char    *entity_id)
 {
   g_autoptr(GPtrArray) threads = NULL;
-  g_autoptr(GPtrArray) replies = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(TandemDbStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
@@ -155,49 +172,41 @@ tandem_comments_list (TandemProject *project,
   g_return_val_if_fail (entity_id != NULL, NULL);
 
   threads = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
-  replies = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
-  by_id = g_hash_table_new (g_str_hash, g_str_equal);
-
-  stmt = _tandem_db_prepare (project,
-                             "SELECT id, entity, entity_id, parent_id, author, text, created_at, "
-                             "       resolved "
-                             "FROM comment WHERE entity_id = ?1 AND entity = ?2 "
-                             "ORDER BY created_at, rowid", &error);
-  if (stmt == NULL)
+  stmt = _tandem_db_query (project, &error,
+                           "SELECT id, entity, entity_id, parent_id, author, text, created_at, "
+                           "       resolved "
+                           "FROM comment WHERE entity_id = ?1 AND entity = ?2 "
+                           "ORDER BY created_at, rowid", "ss", entity_id, entity);
+  comments = _tandem_db_read_list (project, stmt, comment_from_row,
+                                   (GDestroyNotify) tandem_comment_free, &error);
+  if (comments == NULL)
     {
+      /* No error in this call's API: the person sees no comments, and the
+       * log says why (a file another program holds says “locked”). */
       g_warning ("Could not read comments: %s", error->message);
       return g_steal_pointer (&threads);
     }
-  sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      TandemComment *comment = comment_from_row (stmt);
 
-      if (comment->id == NULL || comment->text == NULL)
-        {
-          tandem_comment_free (comment);
-          continue;
-        }
-      if (comment->parent_id == NULL)
-        {
-          g_ptr_array_add (threads, comment);
-          g_hash_table_insert (by_id, comment->id, comment);
-        }
-      else
-        g_ptr_array_add (replies, comment);
+  /* Threads first, in order; then each reply to its thread. */
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < comments->len; i++)
+    {
+      TandemComment *comment = comments->pdata[i];
+
+      if (comment->parent_id != NULL)
+        continue;
+      g_hash_table_insert (by_id, comment->id, comment);
+      g_ptr_array_add (threads, g_steal_pointer (&comments->pdata[i]));
     }
-  g_clear_pointer (&stmt, _tandem_db_release);
-
-  for (guint i = 0; i < replies->len; i++)
+  for (guint i = 0; i < comments->len; i++)
     {
-      TandemComment *reply = replies->pdata[i];
-      TandemComment *thread = g_hash_table_lookup (by_id, reply->parent_id);
+      TandemComment *reply = comments->pdata[i];
+      TandemComment *thread;
 
-      if (thread == NULL)
+      if (reply == NULL || (thread = g_hash_table_lookup (by_id, reply->parent_id)) == NULL)
         continue;
       reply->resolved = FALSE;
-      g_ptr_array_add (thread->replies, g_steal_pointer (&replies->pdata[i]));
+      g_ptr_array_add (thread->replies, g_steal_pointer (&comments->pdata[i]));
     }
 
   return g_steal_pointer (&threads);
@@ -225,8 +234,6 @@ tandem_comments_add (TandemProject  *project,
 {
   g_autofree char *clean = NULL;
   g_autofree char *now = NULL;
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  char *id;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (entity != NULL, NULL);
@@ -258,13 +265,9 @@ tandem_comments_add (TandemProject  *project,
       { "resolved", tandem_value_int (0) },
     };
 
-    if (!tandem_change_begin (&change, project, _("Add comment"), error))
-      return NULL;
-    id = tandem_project_insert (project, "comment", fields, G_N_ELEMENTS (fields), error);
-    if (id != NULL && !tandem_change_commit (&change, error))
-      g_clear_pointer (&id, g_free);
+    return _tandem_db_insert_change (project, _("Add comment"), "comment", fields,
+                                     G_N_ELEMENTS (fields), error);
   }
-  return id;
 }
 
 /**
@@ -288,8 +291,6 @@ tandem_comments_reply (TandemProject  *project,
   g_autofree char *now = NULL;
   g_autofree char *entity = NULL;
   g_autofree char *entity_id = NULL;
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  char *id;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (thread_id != NULL, NULL);
@@ -311,13 +312,9 @@ tandem_comments_reply (TandemProject  *project,
       { "resolved", tandem_value_int (0) },
     };
 
-    if (!tandem_change_begin (&change, project, _("Reply to comment"), error))
-      return NULL;
-    id = tandem_project_insert (project, "comment", fields, G_N_ELEMENTS (fields), error);
-    if (id != NULL && !tandem_change_commit (&change, error))
-      g_clear_pointer (&id, g_free);
+    return _tandem_db_insert_change (project, _("Reply to comment"), "comment", fields,
+                                     G_N_ELEMENTS (fields), error);
   }
-  return id;
 }
 
 /**
@@ -368,26 +365,22 @@ guint
 tandem_comments_count_open (TandemProject *project,
                             const char    *entity_id)
 {
-  g_autoptr(TandemDbStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  guint count = 0;
+  gint64 count = 0;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), 0);
   g_return_val_if_fail (entity_id != NULL, 0);
 
-  stmt = _tandem_db_prepare (project,
+  if (!_tandem_db_query_int (project, &error, &count, NULL,
                              "SELECT count(*) FROM comment "
                              "WHERE entity_id = ?1 AND parent_id IS NULL AND resolved = 0",
-                             &error);
-  if (stmt == NULL)
+                             "s", entity_id))
     {
+      /* No error in this call's API: the log says why there is no count. */
       g_warning ("Could not count comments: %s", error->message);
       return 0;
     }
-  sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) CLAMP (_tandem_db_column_int (stmt, 0), 0, G_MAXUINT);
-  return count;
+  return (guint) CLAMP (count, 0, G_MAXUINT);
 }
 
 /**
@@ -405,7 +398,7 @@ GHashTable *
 tandem_comments_open_counts (TandemProject *project,
                              const char    *entity)
 {
-  GHashTable *counts;
+  g_autoptr(GHashTable) counts = NULL;
   g_autoptr(TandemDbStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -413,24 +406,16 @@ tandem_comments_open_counts (TandemProject *project,
   g_return_val_if_fail (entity != NULL, NULL);
 
   counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  stmt = _tandem_db_prepare (project,
-                             "SELECT entity_id, count(*) FROM comment "
-                             "WHERE entity = ?1 AND parent_id IS NULL AND resolved = 0 "
-                             "GROUP BY entity_id", &error);
-  if (stmt == NULL)
+  stmt = _tandem_db_query (project, &error,
+                           "SELECT entity_id, count(*) FROM comment "
+                           "WHERE entity = ?1 AND parent_id IS NULL AND resolved = 0 "
+                           "GROUP BY entity_id", "s", entity);
+  if (!_tandem_db_each_row (project, stmt, open_count_row, counts, &error))
     {
+      /* No error in this call's API: no counts are drawn rather than some,
+       * and the log says why. */
       g_warning ("Could not count comments: %s", error->message);
-      return counts;
+      g_hash_table_remove_all (counts);
     }
-  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 n = _tandem_db_column_int (stmt, 1);
-
-      if (id != NULL && n > 0)
-        g_hash_table_insert (counts, g_strdup (id),
-                             GUINT_TO_POINTER ((guint) CLAMP (n, 0, G_MAXUINT)));
-    }
-  return counts;
+  return g_steal_pointer (&counts);
 }
