@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "Tandem-Contributions"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -97,23 +99,17 @@ lookup_person (GHashTable *by_key,
 }
 
 static gboolean
-run_query (TandemProject  *project,
-           const char     *sql,
-           const char     *diagram_id,
-           void          (*row) (sqlite3_stmt *stmt, gpointer data),
-           gpointer        data,
-           GError        **error)
+run_query (TandemProject    *project,
+           const char       *sql,
+           const char       *diagram_id,
+           TandemDbRowFunc   row,
+           gpointer          data,
+           GError          **error)
 {
-  g_autoptr(TandemDbStmt) stmt = _tandem_db_prepare (project, sql, error);
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = _tandem_db_query (project, error, sql, diagram_id ? "s" : "",
+                                                   diagram_id);
 
-  if (stmt == NULL)
-    return FALSE;
-  if (diagram_id)
-    _tandem_db_bind_text (stmt, 1, diagram_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    row (stmt, data);
-  return rc == SQLITE_DONE || _tandem_db_set_error (project, rc, error);
+  return _tandem_db_each_row (project, stmt, row, data, error);
 }
 
 typedef struct
@@ -124,72 +120,39 @@ typedef struct
   GHashTable *names;   /* name key → the person's name as the team spells it */
 } Tally;
 
-static guint
-column_count (sqlite3_stmt *stmt,
-              int           column)
+/* Where each count of a row goes: the count columns, after the person's
+ * name in the first, are added to these members of their entry, in order. */
+typedef struct
 {
-  return (guint) CLAMP (sqlite3_column_int64 (stmt, column), 0, G_MAXUINT);
+  Tally *tally;
+  gsize  members[2];
+  guint  n_members;
+} Counts;
+
+static void
+counts_row (TandemDbStmt *stmt,
+            gpointer      data)
+{
+  Counts *counts = data;
+  TandemContribution *entry;
+
+  _tandem_db_assert_columns (stmt, 1 + (int) counts->n_members);
+  entry = lookup_person (counts->tally->by_key, counts->tally->list,
+                         _tandem_db_column_peek (stmt, 0));
+  for (guint i = 0; entry != NULL && i < counts->n_members; i++)
+    G_STRUCT_MEMBER (guint, entry, counts->members[i]) +=
+      (guint) CLAMP (_tandem_db_column_int (stmt, 1 + i), 0, G_MAXUINT);
 }
 
 static void
-changes_row (sqlite3_stmt *stmt,
-             gpointer      data)
-{
-  Tally *tally = data;
-  TandemContribution *entry = lookup_person (tally->by_key, tally->list,
-                                             (const char *) sqlite3_column_text (stmt, 0));
-
-  if (entry)
-    entry->changes_made += column_count (stmt, 1);
-}
-
-static void
-items_row (sqlite3_stmt *stmt,
-           gpointer      data)
-{
-  Tally *tally = data;
-  TandemContribution *entry = lookup_person (tally->by_key, tally->list,
-                                             (const char *) sqlite3_column_text (stmt, 0));
-
-  if (entry)
-    {
-      entry->items_added += column_count (stmt, 1);
-      entry->cycles_run += column_count (stmt, 2);
-    }
-}
-
-static void
-ideas_row (sqlite3_stmt *stmt,
-           gpointer      data)
-{
-  Tally *tally = data;
-  TandemContribution *entry = lookup_person (tally->by_key, tally->list,
-                                             (const char *) sqlite3_column_text (stmt, 0));
-
-  if (entry)
-    entry->ideas_proposed += column_count (stmt, 1);
-}
-
-static void
-comments_row (sqlite3_stmt *stmt,
-              gpointer      data)
-{
-  Tally *tally = data;
-  TandemContribution *entry = lookup_person (tally->by_key, tally->list,
-                                             (const char *) sqlite3_column_text (stmt, 0));
-
-  if (entry)
-    entry->comments += column_count (stmt, 1);
-}
-
-static void
-people_row (sqlite3_stmt *stmt,
+people_row (TandemDbStmt *stmt,
             gpointer      data)
 {
   Tally *tally = data;
-  g_autofree char *name = _tandem_column_text (stmt, 0);
-  const char *role = (const char *) sqlite3_column_text (stmt, 1);
+  g_autofree char *name = _tandem_db_column_text (stmt, 0);
+  const char *role = _tandem_db_column_peek (stmt, 1);
 
+  _tandem_db_assert_columns (stmt, 2);
   if (name == NULL || role == NULL)
     return;
   /* The first person of that name (in the team's order) decides. */
@@ -285,6 +248,11 @@ tandem_contributions_by_person (TandemProject  *project,
   g_autoptr(GString) exists = g_string_new (NULL);
   g_autofree char *items_sql = NULL;
   Tally tally;
+  Counts changes = { &tally, { G_STRUCT_OFFSET (TandemContribution, changes_made) }, 1 };
+  Counts items = { &tally, { G_STRUCT_OFFSET (TandemContribution, items_added),
+                             G_STRUCT_OFFSET (TandemContribution, cycles_run) }, 2 };
+  Counts ideas = { &tally, { G_STRUCT_OFFSET (TandemContribution, ideas_proposed) }, 1 };
+  Counts comments = { &tally, { G_STRUCT_OFFSET (TandemContribution, comments) }, 1 };
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
@@ -307,7 +275,7 @@ tandem_contributions_by_person (TandemProject  *project,
                           TANDEM_NOT_BOOKKEEPING ("t") " GROUP BY t.author"
                         : "SELECT t.author, count (*) FROM change_txn t WHERE t.kind <> 'create' AND "
                           TANDEM_NOT_BOOKKEEPING ("t") " GROUP BY t.author",
-                  diagram_id, changes_row, &tally, error))
+                  diagram_id, counts_row, &changes, error))
     return NULL;
 
   /* Items added and still there, credited to their first insert. The table
@@ -325,7 +293,7 @@ tandem_contributions_by_person (TandemProject  *project,
                                "WHERE (%s) %s GROUP BY t.author",
                                diagram_id ? DIAGRAM_SCOPE : "", exists->str,
                                diagram_id ? "AND l.entity_id IN scope" : "");
-  if (!run_query (project, items_sql, diagram_id, items_row, &tally, error))
+  if (!run_query (project, items_sql, diagram_id, counts_row, &items, error))
     return NULL;
 
   /* Change ideas, by the person named as proposing them. */
@@ -334,7 +302,7 @@ tandem_contributions_by_person (TandemProject  *project,
                           "WHERE n.kind = 'change_idea' AND n.diagram_id = ?1 GROUP BY p.id"
                         : "SELECT p.name, count (*) FROM node n JOIN person p ON p.id = n.proposed_by "
                           "WHERE n.kind = 'change_idea' GROUP BY p.id",
-                  diagram_id, ideas_row, &tally, error))
+                  diagram_id, counts_row, &ideas, error))
     return NULL;
 
   /* Comments and replies */
@@ -342,7 +310,7 @@ tandem_contributions_by_person (TandemProject  *project,
                         ? DIAGRAM_SCOPE
                           "SELECT author, count (*) FROM comment WHERE id IN scope GROUP BY author"
                         : "SELECT author, count (*) FROM comment GROUP BY author",
-                  diagram_id, comments_row, &tally, error))
+                  diagram_id, counts_row, &comments, error))
     return NULL;
 
   /* Roles: the diagram's team's people, or everyone in the project. */
