@@ -6,37 +6,12 @@
 
 #pragma once
 
-#include <sqlite3.h>
 #include <stdio.h>
 
 #include "tandem-db-private.h"
 #include "tandem-peer-support.h"
 
 G_BEGIN_DECLS
-
-static inline sqlite3_stmt *
-prepare (TandemProject  *project,
-         const char     *sql,
-         GError        **error)
-{
-  sqlite3 *db = _tandem_project_get_db (project);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed_on (db, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-static inline char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return _tandem_column_text (stmt, column);
-}
 
 static inline gboolean
 date_from_iso (const char *iso,

@@ -374,116 +374,141 @@ tandem_peer_support_describe_support (TandemPeerSupportReport *report)
  *
  * Returns: (transfer full) (nullable): the caseload, or %NULL on error
  */
+/* The caseload being read, and each stage's number of items. */
+typedef struct
+{
+  TandemPeerSupportCaseload *caseload;
+  GHashTable                *teams;    /* team id → TandemTeamProgress */
+  GArray                    *totals;   /* guint per stage */
+} CaseloadRead;
+
+static void
+stage_row (TandemDbStmt *stmt,
+           gpointer      data)
+{
+  CaseloadRead *read = data;
+  guint total = _tandem_db_column_int (stmt, 1);
+
+  _tandem_db_assert_columns (stmt, 2);
+  g_ptr_array_add (read->caseload->stage_names, _tandem_db_column_text (stmt, 0));
+  g_array_append_val (read->totals, total);
+}
+
+static void
+team_row (TandemDbStmt *stmt,
+          gpointer      data)
+{
+  CaseloadRead *read = data;
+  GPtrArray *stage_names = read->caseload->stage_names;
+  TandemTeamProgress *team = g_new0 (TandemTeamProgress, 1);
+
+  _tandem_db_assert_columns (stmt, 2);
+  team->team_id = _tandem_db_column_text (stmt, 0);
+  team->team_name = _tandem_db_column_text (stmt, 1);
+  team->stages = g_ptr_array_new_with_free_func (stage_progress_free);
+  for (guint s = 0; s < stage_names->len; s++)
+    {
+      TandemStageProgress *stage = g_new0 (TandemStageProgress, 1);
+
+      stage->stage = g_strdup (stage_names->pdata[s]);
+      stage->total = g_array_index (read->totals, guint, s);
+      stage->counts[TANDEM_ITEM_NOT_STARTED] = stage->total;
+      g_ptr_array_add (team->stages, stage);
+    }
+  g_ptr_array_add (read->caseload->teams, team);
+  g_hash_table_insert (read->teams, team->team_id, team);
+}
+
+static void
+status_row (TandemDbStmt *stmt,
+            gpointer      data)
+{
+  CaseloadRead *read = data;
+  TandemTeamProgress *team;
+  const char *stage_name = _tandem_db_column_peek (stmt, 1);
+  TandemItemStatus status;
+  guint count;
+
+  _tandem_db_assert_columns (stmt, 4);
+  team = g_hash_table_lookup (read->teams, _tandem_db_column_peek (stmt, 0));
+  if (team == NULL || stage_name == NULL ||
+      !tandem_item_status_from_string (_tandem_db_column_peek (stmt, 2), &status) ||
+      status == TANDEM_ITEM_NOT_STARTED)
+    return;
+  count = _tandem_db_column_int (stmt, 3);
+  for (guint s = 0; s < team->stages->len; s++)
+    {
+      TandemStageProgress *stage = team->stages->pdata[s];
+
+      if (g_str_equal (stage->stage, stage_name))
+        {
+          count = MIN (count, stage->counts[TANDEM_ITEM_NOT_STARTED]);
+          stage->counts[status] += count;
+          stage->counts[TANDEM_ITEM_NOT_STARTED] -= count;
+          break;
+        }
+    }
+}
+
+static void
+roles_row (TandemDbStmt *stmt,
+           gpointer      data)
+{
+  CaseloadRead *read = data;
+  TandemTeamProgress *team;
+
+  _tandem_db_assert_columns (stmt, 2);
+  team = g_hash_table_lookup (read->teams, _tandem_db_column_peek (stmt, 0));
+  if (team != NULL)
+    team->roles = _tandem_db_column_int (stmt, 1);
+}
+
+/**
+ * tandem_peer_support_caseload_new:
+ * @project: a project
+ * @error: return location for an error
+ *
+ * Progress by stage for every team in the project, for the coach's caseload
+ * view, read in a few queries whatever the number of teams.
+ *
+ * Returns: (transfer full) (nullable): the caseload, or %NULL on error
+ */
 TandemPeerSupportCaseload *
 tandem_peer_support_caseload_new (TandemProject  *project,
                                   GError        **error)
 {
+  /* Each binds ?1, if it has one, to the framework, or to today's date. */
+  static const struct { const char *sql; TandemDbRowFunc row; const char *types; gboolean by_day; }
+  reads[] = {
+    { "SELECT stage, count(*) FROM framework_item WHERE framework = ?1 "
+      "GROUP BY stage ORDER BY min(position), stage", stage_row, "s", FALSE },
+    { "SELECT id, name FROM team ORDER BY position, id", team_row, "", FALSE },
+    { "SELECT s.team_id, i.stage, s.status, count(*) FROM framework_status s "
+      "JOIN framework_item i ON i.id = s.item_id WHERE i.framework = ?1 "
+      "GROUP BY s.team_id, i.stage, s.status", status_row, "s", FALSE },
+    { "SELECT team_id, count(*) FROM peer_role WHERE vacancy = 0 "
+      "AND (end_date IS NULL OR end_date >= ?1) GROUP BY team_id", roles_row, "s", TRUE },
+  };
   g_autoptr(TandemPeerSupportCaseload) caseload = g_new0 (TandemPeerSupportCaseload, 1);
   g_autoptr(GHashTable) teams = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) totals = g_array_new (FALSE, TRUE, sizeof (guint));
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *today = tandem_clock_dup_today ();
+  CaseloadRead read = { caseload, teams, totals };
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  db = _tandem_project_get_db (project);
   caseload->stage_names = g_ptr_array_new_with_free_func (g_free);
   caseload->teams = g_ptr_array_new_with_free_func (team_progress_free);
 
-  stmt = prepare (project, "SELECT stage, count(*) FROM framework_item WHERE framework = ?1 "
-                           "GROUP BY stage ORDER BY min(position), stage", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, TANDEM_FRAMEWORK_PEER_SUPPORT, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
     {
-      guint total = sqlite3_column_int (stmt, 1);
+      g_autoptr(TandemDbStmt) stmt = _tandem_db_prepare (project, reads[i].sql, error);
 
-      g_ptr_array_add (caseload->stage_names, column_dup (stmt, 0));
-      g_array_append_val (totals, total);
+      if (stmt != NULL)
+        _tandem_db_bind (stmt, reads[i].types,
+                         reads[i].by_day ? today : TANDEM_FRAMEWORK_PEER_SUPPORT);
+      if (!_tandem_db_each_row (project, stmt, reads[i].row, &read, error))
+        return NULL;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _tandem_db_failed_on (db, error), NULL;
-
-  stmt = prepare (project, "SELECT id, name FROM team ORDER BY position, id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemTeamProgress *team = g_new0 (TandemTeamProgress, 1);
-
-      team->team_id = column_dup (stmt, 0);
-      team->team_name = column_dup (stmt, 1);
-      team->stages = g_ptr_array_new_with_free_func (stage_progress_free);
-      for (guint s = 0; s < caseload->stage_names->len; s++)
-        {
-          TandemStageProgress *stage = g_new0 (TandemStageProgress, 1);
-
-          stage->stage = g_strdup (caseload->stage_names->pdata[s]);
-          stage->total = g_array_index (totals, guint, s);
-          stage->counts[TANDEM_ITEM_NOT_STARTED] = stage->total;
-          g_ptr_array_add (team->stages, stage);
-        }
-      g_ptr_array_add (caseload->teams, team);
-      g_hash_table_insert (teams, team->team_id, team);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _tandem_db_failed_on (db, error), NULL;
-
-  stmt = prepare (project,
-                  "SELECT s.team_id, i.stage, s.status, count(*) FROM framework_status s "
-                  "JOIN framework_item i ON i.id = s.item_id WHERE i.framework = ?1 "
-                  "GROUP BY s.team_id, i.stage, s.status", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, TANDEM_FRAMEWORK_PEER_SUPPORT, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemTeamProgress *team = g_hash_table_lookup (teams, sqlite3_column_text (stmt, 0));
-      g_autofree char *stage_name = column_dup (stmt, 1);
-      TandemItemStatus status;
-      guint count = sqlite3_column_int (stmt, 3);
-
-      if (team == NULL || stage_name == NULL ||
-          !tandem_item_status_from_string ((const char *) sqlite3_column_text (stmt, 2), &status) ||
-          status == TANDEM_ITEM_NOT_STARTED)
-        continue;
-      for (guint s = 0; s < team->stages->len; s++)
-        {
-          TandemStageProgress *stage = team->stages->pdata[s];
-
-          if (g_str_equal (stage->stage, stage_name))
-            {
-              count = MIN (count, stage->counts[TANDEM_ITEM_NOT_STARTED]);
-              stage->counts[status] += count;
-              stage->counts[TANDEM_ITEM_NOT_STARTED] -= count;
-              break;
-            }
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _tandem_db_failed_on (db, error), NULL;
-
-  stmt = prepare (project,
-                  "SELECT team_id, count(*) FROM peer_role WHERE vacancy = 0 "
-                  "AND (end_date IS NULL OR end_date >= ?1) GROUP BY team_id",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, tandem_clock_dup_today (), -1, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemTeamProgress *team = g_hash_table_lookup (teams, sqlite3_column_text (stmt, 0));
-      if (team != NULL)
-        team->roles = sqlite3_column_int (stmt, 1);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _tandem_db_failed_on (db, error), NULL;
-
   return g_steal_pointer (&caseload);
 }
 
@@ -594,20 +619,74 @@ compare_events (gconstpointer a,
   return c;
 }
 
-static gboolean
-step_failed (TandemProject  *project,
-             sqlite3_stmt   *stmt,
-             int             rc,
-             GError        **error)
+static void
+status_event_row (TandemDbStmt *stmt,
+                  gpointer      events)
 {
-  if (rc == SQLITE_DONE)
-    {
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  _tandem_db_failed (project, error);
-  sqlite3_finalize (stmt);
-  return TRUE;
+  const char *at = _tandem_db_column_peek (stmt, 0);
+  g_autofree char *item = NULL;
+  TandemItemStatus status;
+
+  _tandem_db_assert_columns (stmt, 5);
+  if (at == NULL || strlen (at) < 10 || !_tandem_db_column_is_text (stmt, 4) ||
+      !tandem_item_status_from_string (_tandem_db_column_peek (stmt, 4), &status))
+    return;
+  item = _tandem_db_column_text (stmt, 3);
+  /* Translators: an item of the framework and the status it was given,
+   * such as “Training for the role: In place”. */
+  add_event (events, at, at, TANDEM_TIMELINE_STATUS, _tandem_db_column_peek (stmt, 2),
+             g_strdup_printf (_("%s: %s"), item, tandem_item_status_label (status)),
+             _tandem_db_column_peek (stmt, 1));
+}
+
+static void
+role_event_row (TandemDbStmt *stmt,
+                gpointer      events)
+{
+  const char *id = _tandem_db_column_peek (stmt, 0);
+  g_autofree char *title = _tandem_db_column_text (stmt, 1);
+  const char *start = _tandem_db_column_peek (stmt, 2);
+  const char *end = _tandem_db_column_peek (stmt, 3);
+  g_autofree char *reason = _tandem_db_column_text (stmt, 4);
+  GDate date;
+
+  _tandem_db_assert_columns (stmt, 5);
+  if (start && date_from_iso (start, &date))
+    add_event (events, start, NULL, TANDEM_TIMELINE_ROLE_STARTED, id,
+               g_strdup_printf (_("%s: a peer worker started"), title), NULL);
+  if (end && date_from_iso (end, &date))
+    add_event (events, end, NULL, TANDEM_TIMELINE_ROLE_LEFT, id,
+               reason && *reason
+                 ? g_strdup_printf (_("%s: the peer worker left (%s)"), title, reason)
+                 : g_strdup_printf (_("%s: the peer worker left"), title), NULL);
+}
+
+static void
+supervision_event_row (TandemDbStmt *stmt,
+                       gpointer      events)
+{
+  const char *day = _tandem_db_column_peek (stmt, 0);
+  g_autofree char *note = NULL;
+  g_autofree char *title = NULL;
+  TandemSupervisionKind kind;
+  GDate date;
+
+  _tandem_db_assert_columns (stmt, 5);
+  if (day == NULL || !date_from_iso (day, &date) ||
+      !tandem_supervision_kind_from_string (_tandem_db_column_peek (stmt, 1), &kind))
+    return;
+  note = _tandem_db_column_text (stmt, 2);
+  title = _tandem_db_column_text (stmt, 4);
+  add_event (events, day, NULL,
+             kind == TANDEM_SUPERVISION_TRAINING ? TANDEM_TIMELINE_TRAINING
+                                                 : TANDEM_TIMELINE_SUPERVISION,
+             _tandem_db_column_peek (stmt, 3),
+             note && *note
+               /* Translators: a kind of session, the role, and the note on it. */
+               ? g_strdup_printf (_("%s for the %s: %s"), tandem_supervision_kind_label (kind),
+                                  title, note)
+               : g_strdup_printf (_("%s for the %s"), tandem_supervision_kind_label (kind),
+                                  title), NULL);
 }
 
 /**
@@ -630,105 +709,36 @@ tandem_peer_support_timeline (TandemProject  *project,
                               const char     *team_id,
                               GError        **error)
 {
+  /* Each for the team ?1. The file is untrusted: json_extract() only on
+   * valid JSON. */
+  static const struct { const char *sql; TandemDbRowFunc row; } reads[] = {
+    { "SELECT t.at, t.author, fs.id, i.title, "
+      "  CASE WHEN l.op = 'update' THEN l.new_value "
+      "  WHEN json_valid (l.new_value) THEN json_extract (l.new_value, '$.status') END "
+      "FROM framework_status fs "
+      "JOIN framework_item i ON i.id = fs.item_id "
+      "JOIN change_log l ON l.entity_id = fs.id AND l.entity = 'framework_status' "
+      "JOIN change_txn t ON t.id = l.txn "
+      "WHERE fs.team_id = ?1 "
+      "  AND (l.op = 'insert' OR (l.op = 'update' AND l.field = 'status'))", status_event_row },
+    { "SELECT id, title, start_date, end_date, leaving_reason FROM peer_role "
+      "WHERE team_id = ?1", role_event_row },
+    { "SELECT s.date, s.kind, s.note, r.id, r.title FROM supervision s "
+      "JOIN peer_role r ON r.id = s.role_id WHERE r.team_id = ?1", supervision_event_row },
+  };
   g_autoptr(GPtrArray) events = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (team_id != NULL, NULL);
 
   events = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_timeline_event_free);
-
-  /* The file is untrusted: json_extract() only on valid JSON. */
-  stmt = prepare (project,
-                  "SELECT t.at, t.author, fs.id, i.title, "
-                  "  CASE WHEN l.op = 'update' THEN l.new_value "
-                  "  WHEN json_valid (l.new_value) THEN json_extract (l.new_value, '$.status') END "
-                  "FROM framework_status fs "
-                  "JOIN framework_item i ON i.id = fs.item_id "
-                  "JOIN change_log l ON l.entity_id = fs.id AND l.entity = 'framework_status' "
-                  "JOIN change_txn t ON t.id = l.txn "
-                  "WHERE fs.team_id = ?1 "
-                  "  AND (l.op = 'insert' OR (l.op = 'update' AND l.field = 'status'))", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
     {
-      const char *at = (const char *) sqlite3_column_text (stmt, 0);
-      g_autofree char *item = column_dup (stmt, 3);
-      TandemItemStatus status;
+      g_autoptr(TandemDbStmt) stmt = _tandem_db_query (project, error, reads[i].sql, "s", team_id);
 
-      if (at == NULL || strlen (at) < 10 || sqlite3_column_type (stmt, 4) != SQLITE_TEXT ||
-          !tandem_item_status_from_string ((const char *) sqlite3_column_text (stmt, 4), &status))
-        continue;
-      /* Translators: an item of the framework and the status it was given,
-       * such as “Training for the role: In place”. */
-      add_event (events, at, at, TANDEM_TIMELINE_STATUS, (const char *) sqlite3_column_text (stmt, 2),
-                 g_strdup_printf (_("%s: %s"), item, tandem_item_status_label (status)),
-                 (const char *) sqlite3_column_text (stmt, 1));
+      if (!_tandem_db_each_row (project, stmt, reads[i].row, events, error))
+        return NULL;
     }
-  if (step_failed (project, stmt, rc, error))
-    return NULL;
-
-  stmt = prepare (project,
-                  "SELECT id, title, start_date, end_date, leaving_reason, vacancy FROM peer_role "
-                  "WHERE team_id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      g_autofree char *title = column_dup (stmt, 1);
-      const char *start = (const char *) sqlite3_column_text (stmt, 2);
-      const char *end = (const char *) sqlite3_column_text (stmt, 3);
-      g_autofree char *reason = column_dup (stmt, 4);
-      GDate date;
-
-      if (start && date_from_iso (start, &date))
-        add_event (events, start, NULL, TANDEM_TIMELINE_ROLE_STARTED, id,
-                   g_strdup_printf (_("%s: a peer worker started"), title), NULL);
-      if (end && date_from_iso (end, &date))
-        add_event (events, end, NULL, TANDEM_TIMELINE_ROLE_LEFT, id,
-                   reason && *reason
-                     ? g_strdup_printf (_("%s: the peer worker left (%s)"), title, reason)
-                     : g_strdup_printf (_("%s: the peer worker left"), title), NULL);
-    }
-  if (step_failed (project, stmt, rc, error))
-    return NULL;
-
-  stmt = prepare (project,
-                  "SELECT s.date, s.kind, s.note, r.id, r.title FROM supervision s "
-                  "JOIN peer_role r ON r.id = s.role_id WHERE r.team_id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *day = (const char *) sqlite3_column_text (stmt, 0);
-      g_autofree char *note = column_dup (stmt, 2);
-      g_autofree char *title = column_dup (stmt, 4);
-      TandemSupervisionKind kind;
-      GDate date;
-
-      if (day == NULL || !date_from_iso (day, &date) ||
-          !tandem_supervision_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind))
-        continue;
-      add_event (events, day, NULL,
-                 kind == TANDEM_SUPERVISION_TRAINING ? TANDEM_TIMELINE_TRAINING
-                                                     : TANDEM_TIMELINE_SUPERVISION,
-                 (const char *) sqlite3_column_text (stmt, 3),
-                 note && *note
-                   /* Translators: a kind of session, the role, and the note on it. */
-                   ? g_strdup_printf (_("%s for the %s: %s"), tandem_supervision_kind_label (kind),
-                                      title, note)
-                   : g_strdup_printf (_("%s for the %s"), tandem_supervision_kind_label (kind),
-                                      title), NULL);
-    }
-  if (step_failed (project, stmt, rc, error))
-    return NULL;
-
   g_ptr_array_sort (events, compare_events);
   return g_steal_pointer (&events);
 }

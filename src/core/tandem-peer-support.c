@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "Tandem-PeerSupport"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -39,14 +41,20 @@ static const double retention_benchmark[3] = { 98, 88, 81 };
 /* Small helpers                                                            */
 
 static double
-column_double_or_nan (sqlite3_stmt *stmt,
+column_double_or_nan (TandemDbStmt *stmt,
                       int           column)
 {
-  int type = sqlite3_column_type (stmt, column);
+  return _tandem_db_column_is_number (stmt, column) ? _tandem_db_column_double (stmt, column) : NAN;
+}
 
-  if (type != SQLITE_INTEGER && type != SQLITE_FLOAT)
-    return NAN;
-  return sqlite3_column_double (stmt, column);
+/* A column of text that a person sees: "" for none. */
+static char *
+column_text_or_empty (TandemDbStmt *stmt,
+                      int           column)
+{
+  char *text = _tandem_db_column_text (stmt, column);
+
+  return text != NULL ? text : g_strdup ("");
 }
 
 static void
@@ -111,6 +119,83 @@ status_change_free (gpointer data)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Rows                                                                     */
+
+static gpointer
+tracker_item_from_row (TandemDbStmt *stmt)
+{
+  TandemTrackerItem *item = g_new0 (TandemTrackerItem, 1);
+
+  _tandem_db_assert_columns (stmt, 12);
+  item->item_id = _tandem_db_column_text (stmt, 0);
+  item->stage = column_text_or_empty (stmt, 1);
+  item->support = g_strcmp0 (_tandem_db_column_peek (stmt, 2), "support") == 0;
+  item->title = column_text_or_empty (stmt, 3);
+  item->builtin = _tandem_db_column_bool (stmt, 4);
+  item->framework_version = _tandem_db_column_int (stmt, 5);
+  item->status_id = _tandem_db_column_text (stmt, 6);
+  if (!tandem_item_status_from_string (_tandem_db_column_peek (stmt, 7), &item->status))
+    item->status = TANDEM_ITEM_NOT_STARTED;
+  item->evidence = _tandem_db_column_text (stmt, 8);
+  item->owner = _tandem_db_column_text (stmt, 9);
+  item->target_date = _tandem_db_column_text (stmt, 10);
+  item->last_reviewed = _tandem_db_column_text (stmt, 11);
+  return item;
+}
+
+static gpointer
+peer_role_from_row (TandemDbStmt *stmt)
+{
+  TandemPeerRole *role = g_new0 (TandemPeerRole, 1);
+
+  _tandem_db_assert_columns (stmt, 10);
+  role->id = _tandem_db_column_text (stmt, 0);
+  role->title = column_text_or_empty (stmt, 1);
+  role->band = _tandem_db_column_text (stmt, 2);
+  role->hours = column_double_or_nan (stmt, 3);
+  role->start_date = _tandem_db_column_text (stmt, 4);
+  role->end_date = _tandem_db_column_text (stmt, 5);
+  role->leaving_reason = _tandem_db_column_text (stmt, 6);
+  role->paired = _tandem_db_column_bool (stmt, 7);
+  role->vacancy = _tandem_db_column_bool (stmt, 8);
+  role->expected_per_month = column_double_or_nan (stmt, 9);
+  return role;
+}
+
+static gpointer
+record_from_row (TandemDbStmt *stmt)
+{
+  TandemSupervisionRecord *record = g_new0 (TandemSupervisionRecord, 1);
+
+  _tandem_db_assert_columns (stmt, 5);
+  record->id = _tandem_db_column_text (stmt, 0);
+  record->role_id = _tandem_db_column_text (stmt, 1);
+  record->date = _tandem_db_column_text (stmt, 2);
+  if (!tandem_supervision_kind_from_string (_tandem_db_column_peek (stmt, 3), &record->kind))
+    record->kind = TANDEM_SUPERVISION_ONE_TO_ONE;
+  record->note = _tandem_db_column_text (stmt, 4);
+  return record;
+}
+
+/* A status the log gave an item; NULL (left out) for a value that is none. */
+static gpointer
+status_change_from_row (TandemDbStmt *stmt)
+{
+  TandemStatusChange *change;
+  TandemItemStatus status;
+
+  _tandem_db_assert_columns (stmt, 3);
+  if (!_tandem_db_column_is_text (stmt, 2) ||
+      !tandem_item_status_from_string (_tandem_db_column_peek (stmt, 2), &status))
+    return NULL;
+  change = g_new0 (TandemStatusChange, 1);
+  change->at = _tandem_db_column_text (stmt, 0);
+  change->author = _tandem_db_column_text (stmt, 1);
+  change->status = status;
+  return change;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Names                                                                    */
 
 /**
@@ -137,12 +222,7 @@ gboolean
 tandem_item_status_from_string (const char       *text,
                                 TandemItemStatus *status)
 {
-  int value;
-
-  if (!tandem_stored_enum_from_word (TANDEM_TYPE_ITEM_STATUS, text, &value))
-    return FALSE;
-  *status = value;
-  return TRUE;
+  return tandem_stored_enum_from_word (TANDEM_TYPE_ITEM_STATUS, text, (int *) status);
 }
 
 /**
@@ -182,12 +262,7 @@ gboolean
 tandem_supervision_kind_from_string (const char            *text,
                                      TandemSupervisionKind *kind)
 {
-  int value;
-
-  if (!tandem_stored_enum_from_word (TANDEM_TYPE_SUPERVISION_KIND, text, &value))
-    return FALSE;
-  *kind = value;
-  return TRUE;
+  return tandem_stored_enum_from_word (TANDEM_TYPE_SUPERVISION_KIND, text, (int *) kind);
 }
 
 /**
@@ -224,54 +299,18 @@ tandem_peer_support_list_items (TandemProject  *project,
                                 const char     *team_id,
                                 GError        **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (tracker_item_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  stmt = prepare (project,
-                  "SELECT i.id, i.stage, i.kind, i.title, i.builtin, i.framework_version, "
-                  "  s.id, s.status, s.evidence, s.owner, s.target_date, s.last_reviewed "
-                  "FROM framework_item i "
-                  "LEFT JOIN framework_status s ON s.item_id = i.id AND s.team_id = ?1 "
-                  "WHERE i.framework = ?2 ORDER BY i.position, i.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, TANDEM_FRAMEWORK_PEER_SUPPORT, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemTrackerItem *item = g_new0 (TandemTrackerItem, 1);
-
-      item->item_id = column_dup (stmt, 0);
-      item->stage = column_dup (stmt, 1);
-      item->support = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "support") == 0;
-      item->title = column_dup (stmt, 3);
-      item->builtin = sqlite3_column_int (stmt, 4) != 0;
-      item->framework_version = sqlite3_column_int (stmt, 5);
-      item->status_id = column_dup (stmt, 6);
-      if (!tandem_item_status_from_string ((const char *) sqlite3_column_text (stmt, 7),
-                                           &item->status))
-        item->status = TANDEM_ITEM_NOT_STARTED;
-      item->evidence = column_dup (stmt, 8);
-      item->owner = column_dup (stmt, 9);
-      item->target_date = column_dup (stmt, 10);
-      item->last_reviewed = column_dup (stmt, 11);
-      if (item->stage == NULL)
-        item->stage = g_strdup ("");
-      if (item->title == NULL)
-        item->title = g_strdup ("");
-      g_ptr_array_add (items, item);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&items);
+  stmt = _tandem_db_query (project, error,
+                           "SELECT i.id, i.stage, i.kind, i.title, i.builtin, i.framework_version, "
+                           "  s.id, s.status, s.evidence, s.owner, s.target_date, s.last_reviewed "
+                           "FROM framework_item i "
+                           "LEFT JOIN framework_status s ON s.item_id = i.id AND s.team_id = ?1 "
+                           "WHERE i.framework = ?2 ORDER BY i.position, i.id",
+                           "ss", team_id, TANDEM_FRAMEWORK_PEER_SUPPORT);
+  return _tandem_db_read_list (project, stmt, tracker_item_from_row, tracker_item_free, error);
 }
 
 /**
@@ -334,26 +373,22 @@ count_supervision (TandemProject   *project,
                    const char      *today,
                    GError         **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(TandemDbStmt) stmt = NULL;
   GDate end, start, begun;
   char from[11], to[11];
+  gint64 count;
   int days;
 
-  stmt = prepare (project,
-                  "SELECT count(*), max(CASE WHEN kind IN ('one_to_one', 'group') THEN date END) "
-                  "FROM supervision WHERE role_id = ?1", error);
-  if (stmt == NULL)
+  stmt = _tandem_db_query (project, error,
+                           "SELECT count(*), "
+                           "  max(CASE WHEN kind IN ('one_to_one', 'group') THEN date END) "
+                           "FROM supervision WHERE role_id = ?1", "s", role->id);
+  /* An aggregate: always one row. */
+  if (stmt == NULL || _tandem_db_step (project, stmt, error) == TANDEM_DB_FAILED)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, role->id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _tandem_db_failed (project, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  role->n_records = sqlite3_column_int (stmt, 0);
-  role->last_supervision = column_dup (stmt, 1);
-  sqlite3_finalize (stmt);
+  _tandem_db_assert_columns (stmt, 2);
+  role->n_records = _tandem_db_column_int (stmt, 0);
+  role->last_supervision = _tandem_db_column_text (stmt, 1);
 
   role->per_month = NAN;
   if (role->vacancy || !date_from_iso (today, &end))
@@ -370,22 +405,12 @@ count_supervision (TandemProject   *project,
 
   date_to_iso (&start, from);
   date_to_iso (&end, to);
-  stmt = prepare (project,
-                  "SELECT count(*) FROM supervision WHERE role_id = ?1 "
-                  "AND kind IN ('one_to_one', 'group') AND date >= ?2 AND date <= ?3", error);
-  if (stmt == NULL)
+  if (!_tandem_db_query_int (project, error, &count, NULL,
+                             "SELECT count(*) FROM supervision WHERE role_id = ?1 "
+                             "AND kind IN ('one_to_one', 'group') AND date >= ?2 AND date <= ?3",
+                             "sss", role->id, from, to))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, role->id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _tandem_db_failed (project, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  role->per_month = sqlite3_column_int (stmt, 0) * DAYS_PER_MONTH / days;
-  sqlite3_finalize (stmt);
+  role->per_month = count * DAYS_PER_MONTH / days;
   return TRUE;
 }
 
@@ -410,45 +435,20 @@ tandem_peer_support_list_roles (TandemProject  *project,
                                 const char     *today,
                                 GError        **error)
 {
-  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (peer_role_free);
+  g_autoptr(GPtrArray) roles = NULL;
   g_autofree char *now = today ? g_strdup (today) : tandem_peer_support_today ();
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  stmt = prepare (project,
-                  "SELECT id, title, band, hours, start_date, end_date, leaving_reason, paired, "
-                  "  vacancy, expected_supervision_per_month FROM peer_role WHERE team_id = ?1 "
-                  "ORDER BY start_date IS NULL, start_date, title, id", error);
-  if (stmt == NULL)
+  stmt = _tandem_db_query (project, error,
+                           "SELECT id, title, band, hours, start_date, end_date, leaving_reason, "
+                           "  paired, vacancy, expected_supervision_per_month "
+                           "FROM peer_role WHERE team_id = ?1 "
+                           "ORDER BY start_date IS NULL, start_date, title, id", "s", team_id);
+  roles = _tandem_db_read_list (project, stmt, peer_role_from_row, peer_role_free, error);
+  if (roles == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemPeerRole *role = g_new0 (TandemPeerRole, 1);
-
-      role->id = column_dup (stmt, 0);
-      role->title = column_dup (stmt, 1);
-      role->band = column_dup (stmt, 2);
-      role->hours = column_double_or_nan (stmt, 3);
-      role->start_date = column_dup (stmt, 4);
-      role->end_date = column_dup (stmt, 5);
-      role->leaving_reason = column_dup (stmt, 6);
-      role->paired = sqlite3_column_int (stmt, 7) != 0;
-      role->vacancy = sqlite3_column_int (stmt, 8) != 0;
-      role->expected_per_month = column_double_or_nan (stmt, 9);
-      if (role->title == NULL)
-        role->title = g_strdup ("");
-      g_ptr_array_add (roles, role);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
 
   for (guint i = 0; i < roles->len; i++)
     if (!count_supervision (project, roles->pdata[i], now, error))
@@ -470,38 +470,14 @@ tandem_peer_support_list_records (TandemProject  *project,
                                   const char     *role_id,
                                   GError        **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  stmt = prepare (project, "SELECT id, role_id, date, kind, note FROM supervision "
-                           "WHERE role_id = ?1 ORDER BY date DESC, id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, role_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemSupervisionRecord *record = g_new0 (TandemSupervisionRecord, 1);
-
-      record->id = column_dup (stmt, 0);
-      record->role_id = column_dup (stmt, 1);
-      record->date = column_dup (stmt, 2);
-      if (!tandem_supervision_kind_from_string ((const char *) sqlite3_column_text (stmt, 3),
-                                                &record->kind))
-        record->kind = TANDEM_SUPERVISION_ONE_TO_ONE;
-      record->note = column_dup (stmt, 4);
-      g_ptr_array_add (records, record);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&records);
+  stmt = _tandem_db_query (project, error,
+                           "SELECT id, role_id, date, kind, note FROM supervision "
+                           "WHERE role_id = ?1 ORDER BY date DESC, id", "s", role_id);
+  return _tandem_db_read_list (project, stmt, record_from_row, record_free, error);
 }
 
 /**
@@ -522,45 +498,20 @@ tandem_peer_support_status_history (TandemProject  *project,
                                     const char     *status_id,
                                     GError        **error)
 {
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (status_change_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
   /* The file is untrusted: json_extract() only on valid JSON. */
-  stmt = prepare (project,
-                  "SELECT t.at, t.author, CASE WHEN l.op = 'update' THEN l.new_value "
-                  "  WHEN json_valid (l.new_value) THEN json_extract (l.new_value, '$.status') END "
-                  "FROM change_log l JOIN change_txn t ON t.id = l.txn "
-                  "WHERE l.entity_id = ?1 AND l.entity = 'framework_status' "
-                  "  AND (l.op = 'insert' OR (l.op = 'update' AND l.field = 'status')) "
-                  "ORDER BY l.seq", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, status_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TandemStatusChange *change;
-      TandemItemStatus status;
-
-      if (sqlite3_column_type (stmt, 2) != SQLITE_TEXT ||
-          !tandem_item_status_from_string ((const char *) sqlite3_column_text (stmt, 2), &status))
-        continue;
-      change = g_new0 (TandemStatusChange, 1);
-      change->at = column_dup (stmt, 0);
-      change->author = column_dup (stmt, 1);
-      change->status = status;
-      g_ptr_array_add (changes, change);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed (project, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&changes);
+  stmt = _tandem_db_query (project, error,
+                           "SELECT t.at, t.author, CASE WHEN l.op = 'update' THEN l.new_value "
+                           "  WHEN json_valid (l.new_value) "
+                           "    THEN json_extract (l.new_value, '$.status') END "
+                           "FROM change_log l JOIN change_txn t ON t.id = l.txn "
+                           "WHERE l.entity_id = ?1 AND l.entity = 'framework_status' "
+                           "  AND (l.op = 'insert' OR (l.op = 'update' AND l.field = 'status')) "
+                           "ORDER BY l.seq", "s", status_id);
+  return _tandem_db_read_list (project, stmt, status_change_from_row, status_change_free, error);
 }
 
 /**
@@ -618,29 +569,18 @@ tandem_peer_support_retention (GPtrArray       *roles,
 /* ------------------------------------------------------------------------ */
 /* Writing                                                                  */
 
-static char *
+/* The team's record of an item: FALSE if it could not be read; *@id NULL
+ * when there is none yet. */
+static gboolean
 find_status_id (TandemProject  *project,
                 const char     *team_id,
                 const char     *item_id,
+                char          **id,
                 GError        **error)
 {
-  sqlite3_stmt *stmt;
-  char *id = NULL;
-  int rc;
-
-  stmt = prepare (project, "SELECT id FROM framework_status WHERE team_id = ?1 AND item_id = ?2",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, team_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = column_dup (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    _tandem_db_failed (project, error);
-  sqlite3_finalize (stmt);
-  return id;
+  return _tandem_db_query_text (project, error, id, NULL,
+                                "SELECT id FROM framework_status WHERE team_id = ?1 AND item_id = ?2",
+                                "ss", team_id, item_id);
 }
 
 static gboolean
@@ -665,6 +605,38 @@ check_team_and_item (TandemProject  *project,
   return TRUE;
 }
 
+/* Begins @change on the team's record of an item, found in *@status_id; when
+ * the team has none yet, makes it with @values (at most two) as part of the
+ * change and leaves *@status_id NULL. */
+static gboolean
+begin_on_record (TandemChange       *change,
+                 TandemProject      *project,
+                 const char         *team_id,
+                 const char         *item_id,
+                 const char         *label,
+                 const TandemField  *values,
+                 guint               n_values,
+                 char              **status_id,
+                 GError            **error)
+{
+  TandemField fields[4] = {
+    { "team_id", tandem_value_text (team_id) },
+    { "item_id", tandem_value_text (item_id) },
+  };
+  g_autofree char *id = NULL;
+
+  g_assert (n_values <= 2);
+  if (!check_team_and_item (project, team_id, item_id, error) ||
+      !tandem_change_begin (change, project, label, error) ||
+      !find_status_id (project, team_id, item_id, status_id, error))
+    return FALSE;
+  if (*status_id != NULL)
+    return TRUE;
+  memcpy (fields + 2, values, n_values * sizeof (TandemField));
+  id = tandem_project_insert (project, "framework_status", fields, 2 + n_values, error);
+  return id != NULL;
+}
+
 static gboolean
 set_status (TandemProject     *project,
             const char        *team_id,
@@ -679,57 +651,42 @@ set_status (TandemProject     *project,
   g_autofree char *now = today ? g_strdup (today) : tandem_peer_support_today ();
   g_autofree char *status_id = NULL;
   g_autofree char *label = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok = TRUE;
+  g_autofree char *old = NULL;
+  const char *word;
+  gboolean ok;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail ((guint) status < TANDEM_N_ITEM_STATUSES, FALSE);
 
-  if (!check_team_and_item (project, team_id, item_id, error))
-    return FALSE;
+  word = tandem_item_status_to_string (status);
   /* TRANSLATORS: shown as “Undo Mark item as In place” */
   label = g_strdup_printf (_("Mark item as %s"), tandem_item_status_label (status));
-  if (!tandem_change_begin (&change, project, label, error))
-    return FALSE;
+  {
+    TandemField values[] = {
+      { "status", tandem_value_text (word) },
+      { "last_reviewed", tandem_value_text (now) },
+    };
 
-  status_id = find_status_id (project, team_id, item_id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      ok = FALSE;
-    }
-  else if (status_id == NULL)
-    {
-      TandemField fields[] = {
-        { "team_id", tandem_value_text (team_id) },
-        { "item_id", tandem_value_text (item_id) },
-        { "status", tandem_value_text (tandem_item_status_to_string (status)) },
-        { "last_reviewed", tandem_value_text (now) },
-      };
-      g_autofree char *id = tandem_project_insert (project, "framework_status", fields,
-                                                   G_N_ELEMENTS (fields), error);
-      ok = id != NULL;
-    }
-  else
-    {
-      g_autofree char *old = tandem_project_get_text (project, "framework_status", status_id,
-                                                      "status");
-      if (g_strcmp0 (old, tandem_item_status_to_string (status)) == 0)
-        {
-          ok = tandem_project_update (project, "framework_status", status_id, "last_reviewed",
-                                      tandem_value_text (now), error);
-          return ok && tandem_change_commit (&change, error);
-        }
-      /* From a drop-down, checked against what it showed: a conflict keeps
-       * both statuses, and theirs stands. */
-      ok = tandem_project_update_checked (project, "framework_status", status_id, "status", check,
-                                          shown, tandem_value_text (tandem_item_status_to_string (status)), error);
-      if (ok)
-        ok = tandem_project_update (project, "framework_status", status_id, "last_reviewed",
-                                    tandem_value_text (now), error);
-      return tandem_project_end_checked (project, ok, error);
-    }
-  return ok && tandem_change_commit (&change, error);
+    if (!begin_on_record (&change, project, team_id, item_id, label, values,
+                          G_N_ELEMENTS (values), &status_id, error))
+      return FALSE;
+  }
+  if (status_id == NULL)
+    return tandem_change_commit (&change, error);
+
+  old = tandem_project_get_text (project, "framework_status", status_id, "status");
+  if (g_strcmp0 (old, word) == 0)
+    return tandem_project_update (project, "framework_status", status_id, "last_reviewed",
+                                  tandem_value_text (now), error) &&
+           tandem_change_commit (&change, error);
+  /* From a drop-down, checked against what it showed: a conflict keeps both
+   * statuses, and theirs stands. */
+  ok = tandem_project_update_checked (project, "framework_status", status_id, "status", check,
+                                      shown, tandem_value_text (word), error);
+  if (ok)
+    ok = tandem_project_update (project, "framework_status", status_id, "last_reviewed",
+                                tandem_value_text (now), error);
+  return tandem_project_end_checked (project, ok, error);
 }
 
 /**
@@ -784,8 +741,6 @@ set_item_text (TandemProject  *project,
   };
   g_autofree char *status_id = NULL;
   g_autofree char *value = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok = TRUE;
   gint which = -1;
   char iso[11];
 
@@ -811,29 +766,14 @@ set_item_text (TandemProject  *project,
       g_free (value);
       value = g_strdup (iso);
     }
-  if (!check_team_and_item (project, team_id, item_id, error))
-    return FALSE;
-  if (!tandem_change_begin (&change, project, _(fields[which].label), error))
-    return FALSE;
+  {
+    TandemField values[] = { { field, tandem_value_text (value) } };
 
-  status_id = find_status_id (project, team_id, item_id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      ok = FALSE;
-    }
-  else if (status_id == NULL)
-    {
-      TandemField values[] = {
-        { "team_id", tandem_value_text (team_id) },
-        { "item_id", tandem_value_text (item_id) },
-        { field, tandem_value_text (value) },
-      };
-      g_autofree char *id = tandem_project_insert (project, "framework_status", values,
-                                                   G_N_ELEMENTS (values), error);
-      ok = id != NULL;
-    }
-  else
+    if (!begin_on_record (&change, project, team_id, item_id, _(fields[which].label), values,
+                          G_N_ELEMENTS (values), &status_id, error))
+      return FALSE;
+  }
+  if (status_id != NULL)
     {
       g_autofree char *old = tandem_project_get_text (project, "framework_status", status_id,
                                                       field);
@@ -841,7 +781,7 @@ set_item_text (TandemProject  *project,
         return tandem_project_finish_update (project, "framework_status", status_id, field, check,
                                              shown, tandem_value_text (value), error);
     }
-  return ok && tandem_change_commit (&change, error);
+  return tandem_change_commit (&change, error);
 }
 
 /**
@@ -913,15 +853,11 @@ tandem_peer_support_add_item (TandemProject  *project,
                               const char     *title,
                               GError        **error)
 {
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autoptr(TandemDbStmt) stmt = NULL;
   g_autofree char *name = NULL;
   g_autofree char *stage_name = NULL;
   g_autofree char *kind = NULL;
-  sqlite3_stmt *stmt;
   double position = 0, next = NAN;
-  gboolean in_stage = FALSE;
-  char *id;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
@@ -929,39 +865,31 @@ tandem_peer_support_add_item (TandemProject  *project,
       (stage_name = check_title (stage, _("stage"), error)) == NULL)
     return NULL;
 
-  /* After the stage's last item, before the next stage's first. */
-  stmt = prepare (project,
-                  "SELECT max(position), (SELECT kind FROM framework_item WHERE framework = ?1 "
-                  "    AND stage = ?2 ORDER BY position LIMIT 1), "
-                  "  (SELECT min(position) FROM framework_item WHERE framework = ?1 AND position > "
-                  "    (SELECT max(position) FROM framework_item WHERE framework = ?1 AND stage = ?2)), "
-                  "  (SELECT max(position) FROM framework_item WHERE framework = ?1) "
-                  "FROM framework_item WHERE framework = ?1 AND stage = ?2", error);
-  if (stmt == NULL)
+  /* After the stage's last item, before the next stage's first. An
+   * aggregate: always one row. */
+  stmt = _tandem_db_query (project, error,
+                           "SELECT max(position), (SELECT kind FROM framework_item "
+                           "    WHERE framework = ?1 AND stage = ?2 ORDER BY position LIMIT 1), "
+                           "  (SELECT min(position) FROM framework_item WHERE framework = ?1 "
+                           "    AND position > (SELECT max(position) FROM framework_item "
+                           "      WHERE framework = ?1 AND stage = ?2)), "
+                           "  (SELECT max(position) FROM framework_item WHERE framework = ?1) "
+                           "FROM framework_item WHERE framework = ?1 AND stage = ?2",
+                           "ss", TANDEM_FRAMEWORK_PEER_SUPPORT, stage_name);
+  if (stmt == NULL || _tandem_db_step (project, stmt, error) == TANDEM_DB_FAILED)
     return NULL;
-  sqlite3_bind_text (stmt, 1, TANDEM_FRAMEWORK_PEER_SUPPORT, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, stage_name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  _tandem_db_assert_columns (stmt, 4);
+  if (!_tandem_db_column_is_null (stmt, 0))
     {
-      _tandem_db_failed (project, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  in_stage = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
-  if (in_stage)
-    {
-      position = sqlite3_column_double (stmt, 0);
-      kind = column_dup (stmt, 1);
+      position = _tandem_db_column_double (stmt, 0);
+      kind = _tandem_db_column_text (stmt, 1);
       next = column_double_or_nan (stmt, 2);
       position = isnan (next) ? position + 1 : (position + next) / 2;
     }
-  else
-    position = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? 0 : sqlite3_column_double (stmt, 3) + 1;
-  sqlite3_finalize (stmt);
+  else if (!_tandem_db_column_is_null (stmt, 3))
+    position = _tandem_db_column_double (stmt, 3) + 1;
+  g_clear_pointer (&stmt, _tandem_db_release);
 
-  if (!tandem_change_begin (&change, project, _("Add item to the framework"), error))
-    return NULL;
   {
     TandemField fields[] = {
       { "framework", tandem_value_text (TANDEM_FRAMEWORK_PEER_SUPPORT) },
@@ -972,11 +900,10 @@ tandem_peer_support_add_item (TandemProject  *project,
       { "builtin", tandem_value_int (0) },
       { "position", tandem_value_double (position) },
     };
-    id = tandem_project_insert (project, "framework_item", fields, G_N_ELEMENTS (fields), error);
+
+    return _tandem_db_insert_change (project, _("Add item to the framework"), "framework_item",
+                                     fields, G_N_ELEMENTS (fields), error);
   }
-  if (id == NULL || !tandem_change_commit (&change, error))
-    g_clear_pointer (&id, g_free);
-  return id;
 }
 
 /**
@@ -1036,9 +963,7 @@ tandem_peer_support_add_role (TandemProject  *project,
                               const char     *title,
                               GError        **error)
 {
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *name = NULL;
-  char *id;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
@@ -1060,18 +985,15 @@ tandem_peer_support_add_role (TandemProject  *project,
                            _("This team no longer exists: someone may have deleted it."));
       return NULL;
     }
-  if (!tandem_change_begin (&change, project, _("Add peer role"), error))
-    return NULL;
   {
     TandemField fields[] = {
       { "team_id", tandem_value_text (team_id) },
       { "title", tandem_value_text (name) },
     };
-    id = tandem_project_insert (project, "peer_role", fields, G_N_ELEMENTS (fields), error);
+
+    return _tandem_db_insert_change (project, _("Add peer role"), "peer_role", fields,
+                                     G_N_ELEMENTS (fields), error);
   }
-  if (id == NULL || !tandem_change_commit (&change, error))
-    g_clear_pointer (&id, g_free);
-  return id;
 }
 
 static gboolean
@@ -1261,10 +1183,8 @@ tandem_peer_support_add_record (TandemProject          *project,
                                 const char             *note,
                                 GError                **error)
 {
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *text = NULL;
   char iso[11];
-  char *id;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail ((guint) kind < TANDEM_N_SUPERVISION_KINDS, NULL);
@@ -1278,8 +1198,6 @@ tandem_peer_support_add_record (TandemProject          *project,
       return NULL;
     }
   text = g_strstrip (g_strdup (note ? note : ""));
-  if (!tandem_change_begin (&change, project, _("Add supervision record"), error))
-    return NULL;
   {
     TandemField fields[] = {
       { "role_id", tandem_value_text (role_id) },
@@ -1287,11 +1205,10 @@ tandem_peer_support_add_record (TandemProject          *project,
       { "kind", tandem_value_text (tandem_supervision_kind_to_string (kind)) },
       { "note", tandem_value_text (*text ? text : NULL) },
     };
-    id = tandem_project_insert (project, "supervision", fields, G_N_ELEMENTS (fields), error);
+
+    return _tandem_db_insert_change (project, _("Add supervision record"), "supervision",
+                                     fields, G_N_ELEMENTS (fields), error);
   }
-  if (id == NULL || !tandem_change_commit (&change, error))
-    g_clear_pointer (&id, g_free);
-  return id;
 }
 
 /**
