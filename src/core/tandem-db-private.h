@@ -246,5 +246,16 @@ gboolean      _tandem_db_exec_on_file (const char     *path,
                                        const char     *shown_path,
                                        const char     *script,
                                        GError        **error);
+gboolean      _tandem_db_exists       (TandemProject      *project,
+                                       const char         *entity,
+                                       const char         *id,
+                                       gboolean           *exists,
+                                       GError            **error);
+
+gboolean      _tandem_db_still_there  (TandemProject      *project,
+                                       const char         *entity,
+                                       const char         *id,
+                                       const char         *gone,
+                                       GError            **error);
 
 G_END_DECLS

@@ -813,3 +813,66 @@ _tandem_db_insert_change (TandemProject      *project,
     return NULL;
   return g_steal_pointer (&id);
 }
+
+/**
+ * _tandem_db_exists:
+ * @project: a project
+ * @entity: a table of the schema (named in the code, never read from a file)
+ * @id: (nullable): an item's id; %NULL is never there
+ * @exists: (out): whether the item is there
+ * @error: return location for an error
+ *
+ * Like tandem_project_exists(), but a file that could not be read (another
+ * program holds it: %TANDEM_PROJECT_ERROR_LOCKED) is an error, not an item
+ * that is not there.
+ *
+ * Returns: %TRUE if @exists could be told
+ */
+gboolean
+_tandem_db_exists (TandemProject  *project,
+                   const char     *entity,
+                   const char     *id,
+                   gboolean       *exists,
+                   GError        **error)
+{
+  const TandemEntity *info = tandem_schema_lookup (entity);
+  g_autofree char *sql = NULL;
+  gint64 one;
+
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  *exists = FALSE;
+  if (id == NULL)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", info->name);
+  return _tandem_db_query_int (project, error, &one, exists, sql, "s", id);
+}
+
+/**
+ * _tandem_db_still_there:
+ * @project: a project
+ * @entity: as for _tandem_db_exists()
+ * @id: (nullable): an item's id
+ * @gone: what to tell the person when it is not there (“This team no
+ *   longer exists: someone may have deleted it.”), translated
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the item is there; otherwise %FALSE with @error set to
+ *   %TANDEM_PROJECT_ERROR_INVALID and @gone, or to why the file could not be
+ *   read
+ */
+gboolean
+_tandem_db_still_there (TandemProject  *project,
+                        const char     *entity,
+                        const char     *id,
+                        const char     *gone,
+                        GError        **error)
+{
+  gboolean exists;
+
+  if (!_tandem_db_exists (project, entity, id, &exists, error))
+    return FALSE;
+  if (!exists)
+    g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID, gone);
+  return exists;
+}
