@@ -143,17 +143,20 @@ tandem_peer_support_report_new (TandemProject  *project,
                                 GError        **error)
 {
   g_autoptr(TandemPeerSupportReport) report = g_new0 (TandemPeerSupportReport, 1);
+  gboolean found;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  if (!tandem_project_exists (project, "team", team_id))
+  if (!_tandem_db_query_text (project, error, &report->team_name, &found,
+                              "SELECT name FROM team WHERE id = ?1", "s", team_id))
+    return NULL;
+  if (!found)
     {
       g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                            _("This team no longer exists: someone may have deleted it."));
       return NULL;
     }
   report->team_id = g_strdup (team_id);
-  report->team_name = tandem_project_get_text (project, "team", team_id, "name");
   report->today = today ? g_strdup (today) : tandem_peer_support_today ();
   if ((report->items = tandem_peer_support_list_items (project, team_id, error)) == NULL ||
       (report->roles = tandem_peer_support_list_roles (project, team_id, report->today,

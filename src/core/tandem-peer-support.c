@@ -30,6 +30,12 @@ static const char * const kind_labels[TANDEM_N_SUPERVISION_KINDS] = {
   N_("1:1 supervision"), N_("Group supervision"), N_("Debrief"), N_("Training"),
 };
 
+/* What a change says of what it was about when someone deleted it meanwhile. */
+static const char team_gone[] = N_("This team no longer exists: someone may have deleted it.");
+static const char item_gone[] = N_("This item is no longer in the framework: someone may have "
+                                   "deleted it.");
+static const char role_gone[] = N_("This role no longer exists: someone may have deleted it.");
+
 /* The exemplary trust's retention of peer workers after 1, 2 and 3 years. */
 static const double retention_benchmark[3] = { 98, 88, 81 };
 
@@ -589,20 +595,8 @@ check_team_and_item (TandemProject  *project,
                      const char     *item_id,
                      GError        **error)
 {
-  if (!tandem_project_exists (project, "team", team_id))
-    {
-      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                           _("This team no longer exists: someone may have deleted it."));
-      return FALSE;
-    }
-  if (!tandem_project_exists (project, "framework_item", item_id))
-    {
-      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                           _("This item is no longer in the framework: someone may have "
-                             "deleted it."));
-      return FALSE;
-    }
-  return TRUE;
+  return _tandem_db_still_there (project, "team", team_id, _(team_gone), error) &&
+         _tandem_db_still_there (project, "framework_item", item_id, _(item_gone), error);
 }
 
 /* Begins @change on the team's record of an item, found in *@status_id; when
@@ -923,26 +917,24 @@ tandem_peer_support_delete_item (TandemProject  *project,
                                  const char     *item_id,
                                  GError        **error)
 {
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autofree char *builtin = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
 
-  builtin = tandem_project_get_text (project, "framework_item", item_id, "builtin");
+  if (!_tandem_db_query_text (project, error, &builtin, NULL,
+                              "SELECT CAST (builtin AS TEXT) FROM framework_item WHERE id = ?1",
+                              "s", item_id))
+    return FALSE;
   if (g_strcmp0 (builtin, "0") != 0)
     {
       g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                            builtin == NULL
-                             ? _("This item is no longer in the framework: someone may have deleted it.")
+                             ? _(item_gone)
                              : _("Items of the national framework stay in it. Mark the item "
                                  "“Not applicable” if it does not apply to a team."));
       return FALSE;
     }
-  if (!tandem_change_begin (&change, project, _("Delete framework item"), error))
-    return FALSE;
-  ok = tandem_project_delete (project, "framework_item", item_id, error);
-  return ok && tandem_change_commit (&change, error);
+  return _tandem_db_delete (project, "framework_item", item_id, _("Delete framework item"), error);
 }
 
 /**
@@ -979,12 +971,8 @@ tandem_peer_support_add_role (TandemProject  *project,
                    _("Give the %s a name of up to 500 letters."), _("role"));
       return NULL;
     }
-  if (!tandem_project_exists (project, "team", team_id))
-    {
-      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                           _("This team no longer exists: someone may have deleted it."));
-      return NULL;
-    }
+  if (!_tandem_db_still_there (project, "team", team_id, _(team_gone), error))
+    return NULL;
   {
     TandemField fields[] = {
       { "team_id", tandem_value_text (team_id) },
@@ -1057,12 +1045,8 @@ set_role_field (TandemProject  *project,
                    "a peer role has no field called “%s”", field ? field : "(null)");
       return FALSE;
     }
-  if (!tandem_project_exists (project, "peer_role", role_id))
-    {
-      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                           _("This role no longer exists: someone may have deleted it."));
-      return FALSE;
-    }
+  if (!_tandem_db_still_there (project, "peer_role", role_id, _(role_gone), error))
+    return FALSE;
 
   value = g_strstrip (g_strdup (text ? text : ""));
   switch (fields[which].type)
@@ -1191,12 +1175,8 @@ tandem_peer_support_add_record (TandemProject          *project,
 
   if (!tandem_peer_support_parse_date (date, iso, error))
     return NULL;
-  if (!tandem_project_exists (project, "peer_role", role_id))
-    {
-      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                           _("This role no longer exists: someone may have deleted it."));
-      return NULL;
-    }
+  if (!_tandem_db_still_there (project, "peer_role", role_id, _(role_gone), error))
+    return NULL;
   text = g_strstrip (g_strdup (note ? note : ""));
   {
     TandemField fields[] = {

@@ -898,6 +898,111 @@ test_typed_deletes (Fixture       *fixture,
   g_assert_cmpint (tandem_project_count (project, "supervision", "role_id", role), ==, 2);
 }
 
+/* A file another program holds (as /db/locked holds it) is reported as
+ * locked, try again, by the tracker's reads and writes alike, and not as an
+ * empty or short list; once the other program lets go, both work. */
+static void
+test_locked (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *item_id = NULL;
+  sqlite3 *other = NULL;
+
+  /* Open again, so as not to wait the usual seconds for the other program. */
+  g_clear_object (&fixture->project);
+  tandem_project_set_default_busy_timeout (150);
+  fixture->project = tandem_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  role = tandem_peer_support_add_role (fixture->project, fixture->team, "Peer worker", &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_peer_support_set_role_field (fixture->project, role, "start_date",
+                                                     TANDEM_UNCHECKED, "2026-01-05", &error));
+  g_assert_no_error (error);
+  g_free (tandem_peer_support_add_record (fixture->project, role, "2026-11-02",
+                                          TANDEM_SUPERVISION_ONE_TO_ONE, NULL, &error));
+  g_assert_no_error (error);
+  items = tandem_peer_support_list_items (fixture->project, fixture->team, &error);
+  g_assert_no_error (error);
+  item_id = g_strdup (((TandemTrackerItem *) items->pdata[0])->item_id);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* Not “this team no longer exists”, as the report said before. */
+  g_assert_null (tandem_peer_support_report_new (fixture->project, fixture->team, TODAY, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (tandem_peer_support_list_items (fixture->project, fixture->team, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (tandem_peer_support_list_roles (fixture->project, fixture->team, TODAY, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (tandem_peer_support_caseload_new (fixture->project, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (tandem_peer_support_timeline (fixture->project, fixture->team, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (tandem_peer_support_add_item (fixture->project, "Preparing", "A new item", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  g_assert_false (tandem_peer_support_set_status (fixture->project, fixture->team, item_id,
+                                                  TANDEM_ITEM_IN_PLACE, TANDEM_UNCHECKED, TODAY,
+                                                  &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (tandem_peer_support_add_role (fixture->project, fixture->team, "Second", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  items = tandem_peer_support_list_items (fixture->project, fixture->team, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >, 0);
+  {
+    g_autoptr(GPtrArray) roles = tandem_peer_support_list_roles (fixture->project, fixture->team,
+                                                                 TODAY, &error);
+    g_autoptr(TandemPeerSupportCaseload) caseload = NULL;
+    g_autoptr(GPtrArray) events = NULL;
+    g_autofree char *second = NULL;
+    g_autofree char *own = NULL;
+
+    g_autoptr(TandemPeerSupportReport) report = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (roles->len, ==, 1);
+    g_assert_cmpuint (((TandemPeerRole *) roles->pdata[0])->n_records, ==, 1);
+    report = tandem_peer_support_report_new (fixture->project, fixture->team, TODAY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (report->team_name, ==, "Willow Ward");
+    caseload = tandem_peer_support_caseload_new (fixture->project, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (caseload->teams->len, ==, 1);
+    events = tandem_peer_support_timeline (fixture->project, fixture->team, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (events->len, ==, 2);
+    own = tandem_peer_support_add_item (fixture->project, "Preparing", "A new item", &error);
+    g_assert_no_error (error);
+    g_assert_true (tandem_peer_support_set_status (fixture->project, fixture->team, item_id,
+                                                   TANDEM_ITEM_IN_PLACE, TANDEM_UNCHECKED, TODAY,
+                                                   &error));
+    g_assert_no_error (error);
+    second = tandem_peer_support_add_role (fixture->project, fixture->team, "Second", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (second);
+  }
+  tandem_project_set_default_busy_timeout (5000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -924,6 +1029,8 @@ main (int   argc,
   g_test_add ("/peer-support/caseload-filled-roles", Fixture, NULL, fixture_set_up,
               test_caseload_filled_roles, fixture_tear_down);
   g_test_add ("/peer-support/typed-deletes", Fixture, NULL, fixture_set_up, test_typed_deletes,
+              fixture_tear_down);
+  g_test_add ("/peer-support/locked", Fixture, NULL, fixture_set_up, test_locked,
               fixture_tear_down);
   g_test_add_func ("/peer-support/retention", test_retention);
   g_test_add_func ("/peer-support/dates", test_dates);
