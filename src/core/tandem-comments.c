@@ -247,12 +247,9 @@ tandem_comments_add (TandemProject  *project,
     }
   if ((clean = clean_text (text, error)) == NULL)
     return NULL;
-  if (!tandem_project_exists (project, entity, entity_id))
-    {
-      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                           _("The item this comment is about no longer exists"));
-      return NULL;
-    }
+  if (!_tandem_db_still_there (project, entity, entity_id,
+                               _("The item this comment is about no longer exists"), error))
+    return NULL;
 
   now = _tandem_now_iso8601 ();
   {
