@@ -75,11 +75,9 @@ team_exists (TandemProject  *project,
              const char     *team_id,
              GError        **error)
 {
-  if (team_id != NULL && tandem_project_exists (project, "team", team_id))
-    return TRUE;
-  g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                       _("This team no longer exists: someone may have deleted it."));
-  return FALSE;
+  return _tandem_db_still_there (project, "team", team_id,
+                                 _("This team no longer exists: someone may have deleted it."),
+                                 error);
 }
 
 /* What a field's new value is, checked as the field needs; @field is one of

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "tandem-merge.h"
@@ -331,6 +332,64 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
 }
 
+/* While another program holds the file, reading a team and changing one
+ * say “locked, try again” (a change used to say the team no longer
+ * existed), and finding one by name logs why it found none; all work once
+ * the file is let go. Checked in a subprocess, where a warning does not stop
+ * the run. */
+static void
+test_locked (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTeam) team = NULL;
+  g_autofree char *willow = NULL;
+  g_autofree char *found = NULL;
+  sqlite3 *other = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      g_test_trap_assert_stderr ("*WARNING*Could not look for team *Willow Ward*: "
+                                 "*Teams.tandem* is locked*");
+      return;
+    }
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
+
+  g_clear_object (&fixture->theirs);
+  tandem_project_set_default_busy_timeout (150);
+  fixture->theirs = tandem_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  willow = tandem_team_create (fixture->theirs, "Willow Ward", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_null (tandem_team_get (fixture->theirs, willow, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (tandem_team_find (fixture->theirs, "Willow Ward"));
+  g_assert_false (tandem_team_set_field (fixture->theirs, willow, "ward", TANDEM_UNCHECKED,
+                                         "Ward 7", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  found = tandem_team_find (fixture->theirs, "Willow Ward");
+  g_assert_cmpstr (found, ==, willow);
+  g_assert_true (tandem_team_set_field (fixture->theirs, willow, "ward", TANDEM_UNCHECKED,
+                                        "Ward 7", &error));
+  g_assert_no_error (error);
+  team = tandem_team_get (fixture->theirs, willow, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (team->ward, ==, "Ward 7");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +406,7 @@ main (int   argc,
   ADD ("/team/set-field-expecting", test_set_field_expecting);
   ADD ("/team/edit-from-shown", test_edit_from_shown);
   ADD ("/team/delete-and-undo", test_delete_and_undo);
+  ADD ("/team/locked", test_locked);
 #undef ADD
 
   return g_test_run ();
