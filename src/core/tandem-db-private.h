@@ -258,4 +258,31 @@ gboolean      _tandem_db_still_there  (TandemProject      *project,
                                        const char         *gone,
                                        GError            **error);
 
+/* A row reader as a table (_tandem_db_read_columns()): what each column is,
+ * and the offset (G_STRUCT_OFFSET) of the member it fills. */
+typedef enum
+{
+  TANDEM_DB_TEXT,            /* char *, NULL for SQL NULL */
+  TANDEM_DB_TEXT_OR_EMPTY,   /* char *, "" for SQL NULL */
+  TANDEM_DB_INT,             /* int */
+  TANDEM_DB_BOOL,            /* gboolean */
+  TANDEM_DB_DOUBLE,          /* double */
+  TANDEM_DB_DOUBLE_OR_NAN,   /* double, NAN unless the column is a number */
+  TANDEM_DB_SKIP,            /* read by hand */
+} TandemDbColumnKind;
+
+typedef struct
+{
+  TandemDbColumnKind kind;
+  gsize              offset;
+} TandemDbColumn;
+
+void          _tandem_db_read_columns (sqlite3_stmt         *stmt,
+                                       gpointer              item,
+                                       const TandemDbColumn *columns,
+                                       guint                 n_columns);
+void          _tandem_db_free_columns (gpointer              item,
+                                       const TandemDbColumn *columns,
+                                       guint                 n_columns);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "tandem-db-private.h"
 
@@ -875,4 +876,68 @@ _tandem_db_still_there (TandemProject  *project,
   if (!exists)
     g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID, gone);
   return exists;
+}
+
+/**
+ * _tandem_db_read_columns:
+ * @stmt: a statement on a row
+ * @item: the struct to fill
+ * @columns: (array length=n_columns): what each column of the row is, in
+ *   order, and where in @item it goes
+ * @n_columns: how many; the statement must give exactly as many columns
+ *
+ * A row reader as a table: text is made safe (_tandem_db_column_text()),
+ * %TANDEM_DB_SKIP leaves a column to be read by hand.
+ */
+void
+_tandem_db_read_columns (sqlite3_stmt         *stmt,
+                         gpointer              item,
+                         const TandemDbColumn *columns,
+                         guint                 n_columns)
+{
+  _tandem_db_assert_columns (stmt, (int) n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      gpointer member = G_STRUCT_MEMBER_P (item, columns[i].offset);
+
+      switch (columns[i].kind)
+        {
+        case TANDEM_DB_TEXT:
+          *(char **) member = _tandem_db_column_text (stmt, i);
+          break;
+        case TANDEM_DB_TEXT_OR_EMPTY:
+          *(char **) member = _tandem_db_column_text (stmt, i);
+          if (*(char **) member == NULL)
+            *(char **) member = g_strdup ("");
+          break;
+        case TANDEM_DB_INT:
+          *(int *) member = sqlite3_column_int (stmt, i);
+          break;
+        case TANDEM_DB_BOOL:
+          *(gboolean *) member = _tandem_db_column_bool (stmt, i);
+          break;
+        case TANDEM_DB_DOUBLE:
+          *(double *) member = sqlite3_column_double (stmt, i);
+          break;
+        case TANDEM_DB_DOUBLE_OR_NAN:
+          *(double *) member = _tandem_db_column_is_number (stmt, i)
+                                 ? sqlite3_column_double (stmt, i) : NAN;
+          break;
+        case TANDEM_DB_SKIP:
+        default:
+          break;
+        }
+    }
+}
+
+/* Frees the text members @columns names (those _tandem_db_read_columns()
+ * filled), not @item itself. */
+void
+_tandem_db_free_columns (gpointer              item,
+                         const TandemDbColumn *columns,
+                         guint                 n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    if (columns[i].kind == TANDEM_DB_TEXT || columns[i].kind == TANDEM_DB_TEXT_OR_EMPTY)
+      g_free (G_STRUCT_MEMBER (char *, item, columns[i].offset));
 }
