@@ -90,24 +90,23 @@ lookup_thread (TandemProject  *project,
     }
 }
 
+#define COLUMN(kind, member) { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemComment, member) }
+static const TandemDbColumn comment_columns[] = {
+  COLUMN (TEXT, id), COLUMN (TEXT, entity), COLUMN (TEXT, entity_id), COLUMN (TEXT, parent_id),
+  COLUMN (TEXT, author), COLUMN (TEXT, text), COLUMN (TEXT, created_at), COLUMN (BOOL, resolved),
+};
+#undef COLUMN
+
 /* A comment as stored; NULL (left out) without an id or text. */
 static gpointer
 comment_from_row (TandemDbStmt *stmt)
 {
   TandemComment *comment;
 
-  _tandem_db_assert_columns (stmt, 8);
   if (_tandem_db_column_is_null (stmt, 0) || _tandem_db_column_is_null (stmt, 5))
     return NULL;
   comment = g_new0 (TandemComment, 1);
-  comment->id = _tandem_db_column_text (stmt, 0);
-  comment->entity = _tandem_db_column_text (stmt, 1);
-  comment->entity_id = _tandem_db_column_text (stmt, 2);
-  comment->parent_id = _tandem_db_column_text (stmt, 3);
-  comment->author = _tandem_db_column_text (stmt, 4);
-  comment->text = _tandem_db_column_text (stmt, 5);
-  comment->created_at = _tandem_db_column_text (stmt, 6);
-  comment->resolved = _tandem_db_column_bool (stmt, 7);
+  _tandem_db_read_columns (stmt, comment, comment_columns, G_N_ELEMENTS (comment_columns));
   comment->replies = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
   return comment;
 }
@@ -132,13 +131,7 @@ tandem_comment_free (TandemComment *comment)
 {
   if (comment == NULL)
     return;
-  g_free (comment->id);
-  g_free (comment->entity);
-  g_free (comment->entity_id);
-  g_free (comment->parent_id);
-  g_free (comment->author);
-  g_free (comment->text);
-  g_free (comment->created_at);
+  _tandem_db_free_columns (comment, comment_columns, G_N_ELEMENTS (comment_columns));
   g_clear_pointer (&comment->replies, g_ptr_array_unref);
   g_free (comment);
 }

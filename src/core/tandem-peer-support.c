@@ -46,23 +46,6 @@ static const double retention_benchmark[3] = { 98, 88, 81 };
 /* ------------------------------------------------------------------------ */
 /* Small helpers                                                            */
 
-static double
-column_double_or_nan (TandemDbStmt *stmt,
-                      int           column)
-{
-  return _tandem_db_column_is_number (stmt, column) ? _tandem_db_column_double (stmt, column) : NAN;
-}
-
-/* A column of text that a person sees: "" for none. */
-static char *
-column_text_or_empty (TandemDbStmt *stmt,
-                      int           column)
-{
-  char *text = _tandem_db_column_text (stmt, column);
-
-  return text != NULL ? text : g_strdup ("");
-}
-
 static void
 date_to_iso (const GDate *date,
              char        *iso)
@@ -71,20 +54,39 @@ date_to_iso (const GDate *date,
               g_date_get_day (date));
 }
 
+/* The rows of the tables, as the queries below read them. */
+#define ITEM_COLUMN(kind, member) { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemTrackerItem, member) }
+static const TandemDbColumn item_columns[] = {
+  ITEM_COLUMN (TEXT, item_id), ITEM_COLUMN (TEXT_OR_EMPTY, stage), ITEM_COLUMN (SKIP, support),
+  ITEM_COLUMN (TEXT_OR_EMPTY, title), ITEM_COLUMN (BOOL, builtin),
+  ITEM_COLUMN (INT, framework_version), ITEM_COLUMN (TEXT, status_id),
+  ITEM_COLUMN (SKIP, status), ITEM_COLUMN (TEXT, evidence), ITEM_COLUMN (TEXT, owner),
+  ITEM_COLUMN (TEXT, target_date), ITEM_COLUMN (TEXT, last_reviewed),
+};
+#undef ITEM_COLUMN
+
+#define ROLE_COLUMN(kind, member) { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemPeerRole, member) }
+static const TandemDbColumn role_columns[] = {
+  ROLE_COLUMN (TEXT, id), ROLE_COLUMN (TEXT_OR_EMPTY, title), ROLE_COLUMN (TEXT, band),
+  ROLE_COLUMN (DOUBLE_OR_NAN, hours), ROLE_COLUMN (TEXT, start_date),
+  ROLE_COLUMN (TEXT, end_date), ROLE_COLUMN (TEXT, leaving_reason), ROLE_COLUMN (BOOL, paired),
+  ROLE_COLUMN (BOOL, vacancy), ROLE_COLUMN (DOUBLE_OR_NAN, expected_per_month),
+};
+#undef ROLE_COLUMN
+
+#define RECORD_COLUMN(kind, member) \
+  { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemSupervisionRecord, member) }
+static const TandemDbColumn record_columns[] = {
+  RECORD_COLUMN (TEXT, id), RECORD_COLUMN (TEXT, role_id), RECORD_COLUMN (TEXT, date),
+  RECORD_COLUMN (SKIP, kind), RECORD_COLUMN (TEXT, note),
+};
+#undef RECORD_COLUMN
+
 static void
 tracker_item_free (gpointer data)
 {
-  TandemTrackerItem *item = data;
-
-  g_free (item->item_id);
-  g_free (item->status_id);
-  g_free (item->stage);
-  g_free (item->title);
-  g_free (item->evidence);
-  g_free (item->owner);
-  g_free (item->target_date);
-  g_free (item->last_reviewed);
-  g_free (item);
+  _tandem_db_free_columns (data, item_columns, G_N_ELEMENTS (item_columns));
+  g_free (data);
 }
 
 static void
@@ -92,12 +94,7 @@ peer_role_free (gpointer data)
 {
   TandemPeerRole *role = data;
 
-  g_free (role->id);
-  g_free (role->title);
-  g_free (role->band);
-  g_free (role->start_date);
-  g_free (role->end_date);
-  g_free (role->leaving_reason);
+  _tandem_db_free_columns (role, role_columns, G_N_ELEMENTS (role_columns));
   g_free (role->last_supervision);
   g_free (role);
 }
@@ -105,13 +102,8 @@ peer_role_free (gpointer data)
 static void
 record_free (gpointer data)
 {
-  TandemSupervisionRecord *record = data;
-
-  g_free (record->id);
-  g_free (record->role_id);
-  g_free (record->date);
-  g_free (record->note);
-  g_free (record);
+  _tandem_db_free_columns (data, record_columns, G_N_ELEMENTS (record_columns));
+  g_free (data);
 }
 
 static void
@@ -132,20 +124,10 @@ tracker_item_from_row (TandemDbStmt *stmt)
 {
   TandemTrackerItem *item = g_new0 (TandemTrackerItem, 1);
 
-  _tandem_db_assert_columns (stmt, 12);
-  item->item_id = _tandem_db_column_text (stmt, 0);
-  item->stage = column_text_or_empty (stmt, 1);
+  _tandem_db_read_columns (stmt, item, item_columns, G_N_ELEMENTS (item_columns));
   item->support = g_strcmp0 (_tandem_db_column_peek (stmt, 2), "support") == 0;
-  item->title = column_text_or_empty (stmt, 3);
-  item->builtin = _tandem_db_column_bool (stmt, 4);
-  item->framework_version = _tandem_db_column_int (stmt, 5);
-  item->status_id = _tandem_db_column_text (stmt, 6);
   if (!tandem_item_status_from_string (_tandem_db_column_peek (stmt, 7), &item->status))
     item->status = TANDEM_ITEM_NOT_STARTED;
-  item->evidence = _tandem_db_column_text (stmt, 8);
-  item->owner = _tandem_db_column_text (stmt, 9);
-  item->target_date = _tandem_db_column_text (stmt, 10);
-  item->last_reviewed = _tandem_db_column_text (stmt, 11);
   return item;
 }
 
@@ -154,17 +136,7 @@ peer_role_from_row (TandemDbStmt *stmt)
 {
   TandemPeerRole *role = g_new0 (TandemPeerRole, 1);
 
-  _tandem_db_assert_columns (stmt, 10);
-  role->id = _tandem_db_column_text (stmt, 0);
-  role->title = column_text_or_empty (stmt, 1);
-  role->band = _tandem_db_column_text (stmt, 2);
-  role->hours = column_double_or_nan (stmt, 3);
-  role->start_date = _tandem_db_column_text (stmt, 4);
-  role->end_date = _tandem_db_column_text (stmt, 5);
-  role->leaving_reason = _tandem_db_column_text (stmt, 6);
-  role->paired = _tandem_db_column_bool (stmt, 7);
-  role->vacancy = _tandem_db_column_bool (stmt, 8);
-  role->expected_per_month = column_double_or_nan (stmt, 9);
+  _tandem_db_read_columns (stmt, role, role_columns, G_N_ELEMENTS (role_columns));
   return role;
 }
 
@@ -173,13 +145,9 @@ record_from_row (TandemDbStmt *stmt)
 {
   TandemSupervisionRecord *record = g_new0 (TandemSupervisionRecord, 1);
 
-  _tandem_db_assert_columns (stmt, 5);
-  record->id = _tandem_db_column_text (stmt, 0);
-  record->role_id = _tandem_db_column_text (stmt, 1);
-  record->date = _tandem_db_column_text (stmt, 2);
+  _tandem_db_read_columns (stmt, record, record_columns, G_N_ELEMENTS (record_columns));
   if (!tandem_supervision_kind_from_string (_tandem_db_column_peek (stmt, 3), &record->kind))
     record->kind = TANDEM_SUPERVISION_ONE_TO_ONE;
-  record->note = _tandem_db_column_text (stmt, 4);
   return record;
 }
 
@@ -877,7 +845,8 @@ tandem_peer_support_add_item (TandemProject  *project,
     {
       position = _tandem_db_column_double (stmt, 0);
       kind = _tandem_db_column_text (stmt, 1);
-      next = column_double_or_nan (stmt, 2);
+      if (_tandem_db_column_is_number (stmt, 2))
+        next = _tandem_db_column_double (stmt, 2);
       position = isnan (next) ? position + 1 : (position + next) / 2;
     }
   else if (!_tandem_db_column_is_null (stmt, 3))

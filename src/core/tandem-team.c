@@ -55,18 +55,19 @@ clean_detail (const char *value)
 
 #define TEAM_COLUMNS "id, name, organisation, service_type, ward, position"
 
+#define COLUMN(kind, member) { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemTeam, member) }
+static const TandemDbColumn team_columns[] = {
+  COLUMN (TEXT, id), COLUMN (TEXT, name), COLUMN (TEXT, organisation),
+  COLUMN (TEXT, service_type), COLUMN (TEXT, ward), COLUMN (DOUBLE, position),
+};
+#undef COLUMN
+
 static gpointer
 team_from_row (TandemDbStmt *stmt)
 {
   TandemTeam *team = g_new0 (TandemTeam, 1);
 
-  _tandem_db_assert_columns (stmt, 6);
-  team->id = _tandem_db_column_text (stmt, 0);
-  team->name = _tandem_db_column_text (stmt, 1);
-  team->organisation = _tandem_db_column_text (stmt, 2);
-  team->service_type = _tandem_db_column_text (stmt, 3);
-  team->ward = _tandem_db_column_text (stmt, 4);
-  team->position = _tandem_db_column_double (stmt, 5);
+  _tandem_db_read_columns (stmt, team, team_columns, G_N_ELEMENTS (team_columns));
   return team;
 }
 
@@ -143,11 +144,7 @@ tandem_team_free (TandemTeam *team)
 {
   if (team == NULL)
     return;
-  g_free (team->id);
-  g_free (team->name);
-  g_free (team->organisation);
-  g_free (team->service_type);
-  g_free (team->ward);
+  _tandem_db_free_columns (team, team_columns, G_N_ELEMENTS (team_columns));
   g_free (team);
 }
 
