@@ -255,14 +255,7 @@ static const char * const dropped_reasons[] = {
 
 typedef struct
 {
-  const char *name;
-  const char *kind;
-  const char *definition;
-  const char *unit;
-  const char *direction;
-  double      target;       /* NAN for none */
-  const char *chart_type;
-  double      multiply;
+  MeasureSpec spec;
   double      baseline;     /* mean before the change (a rate for p charts) */
   double      improved;     /* mean after it */
   double      spread;       /* standard deviation (ignored for counts and p charts) */
@@ -270,39 +263,39 @@ typedef struct
 } MeasureTemplate;
 
 static const MeasureTemplate national_measures[NATIONAL_MEASURES_EACH] = {
-  { "Restrictive practice incidents", "outcome",
-    "Incidents of physical restraint, seclusion or rapid tranquilisation recorded on Datix "
-    "in the week (Monday to Sunday).", "incidents", "decrease", NAN, "c", 1, 8, 5, 0, 0 },
-  { "Prone restraint", "outcome",
-    "Incidents of restraint in the prone (face-down) position recorded in the week.",
-    "incidents", "decrease", 0, "c", 1, 1.2, 0.6, 0, 0 },
-  { "Seclusion episodes", "outcome",
-    "Episodes of supervised confinement and isolation away from other patients that began "
-    "in the week.", "episodes", "decrease", NAN, "c", 1, 2.5, 1.6, 0, 0 },
-  { "Patients with a co-produced care plan", "process",
-    "Patients on the ward on Monday whose care plan was written with them (and their carer, "
-    "if they wished), out of all patients on the ward.", "%", "increase", 90, "p", 100,
+  { { "Restrictive practice incidents", "outcome",
+      "Incidents of physical restraint, seclusion or rapid tranquilisation recorded on Datix "
+      "in the week (Monday to Sunday).", "incidents", "decrease", NAN, "c", 1 }, 8, 5, 0, 0 },
+  { { "Prone restraint", "outcome",
+      "Incidents of restraint in the prone (face-down) position recorded in the week.",
+      "incidents", "decrease", 0, "c", 1 }, 1.2, 0.6, 0, 0 },
+  { { "Seclusion episodes", "outcome",
+      "Episodes of supervised confinement and isolation away from other patients that began "
+      "in the week.", "episodes", "decrease", NAN, "c", 1 }, 2.5, 1.6, 0, 0 },
+  { { "Patients with a co-produced care plan", "process",
+      "Patients on the ward on Monday whose care plan was written with them (and their carer, "
+      "if they wished), out of all patients on the ward.", "%", "increase", 90, "p", 100 },
     0.5, 0.75, 0, 18 },
-  { "Hours of patient activity", "process",
-    "Average hours of meaningful activity per patient in the week, from the activity "
-    "register. Standard: 20 hours a week.", "hours per patient", "increase", 20, "run", 1,
+  { { "Hours of patient activity", "process",
+      "Average hours of meaningful activity per patient in the week, from the activity "
+      "register. Standard: 20 hours a week.", "hours per patient", "increase", 20, "run", 1 },
     13, 16.5, 1.5, 0 },
-  { "Hours of therapy", "process",
-    "Average hours of psychological or occupational therapy per patient in the week. "
-    "Standard: 5 hours a week.", "hours per patient", "increase", 5, "run", 1,
+  { { "Hours of therapy", "process",
+      "Average hours of psychological or occupational therapy per patient in the week. "
+      "Standard: 5 hours a week.", "hours per patient", "increase", 5, "run", 1 },
     3.2, 4.1, 0.5, 0 },
-  { "Bank and agency shifts", "balancing",
-    "Nursing shifts filled by bank or agency staff as a percentage of all nursing shifts in "
-    "the week.", "%", "decrease", NAN, "i", 1, 24, 20, 4, 0 },
-  { "Patient experience score", "outcome",
-    "Average score (0 to 10) for \"I felt listened to\" in the weekly patient experience "
-    "survey (PREM).", "score", "increase", 8, "i", 1, 6.1, 7.0, 0.6, 0 },
-  { "Staff sickness", "balancing",
-    "Hours lost to sickness absence as a percentage of contracted hours for the ward's "
-    "nursing team in the week.", "%", "decrease", NAN, "i", 1, 5.5, 5.2, 0.9, 0 },
-  { "Average length of stay of discharged patients", "balancing",
-    "Average length of stay, in days, of the patients discharged in the week.", "days",
-    "neutral", NAN, "run", 1, 38, 36, 6, 0 },
+  { { "Bank and agency shifts", "balancing",
+      "Nursing shifts filled by bank or agency staff as a percentage of all nursing shifts in "
+      "the week.", "%", "decrease", NAN, "i", 1 }, 24, 20, 4, 0 },
+  { { "Patient experience score", "outcome",
+      "Average score (0 to 10) for \"I felt listened to\" in the weekly patient experience "
+      "survey (PREM).", "score", "increase", 8, "i", 1 }, 6.1, 7.0, 0.6, 0 },
+  { { "Staff sickness", "balancing",
+      "Hours lost to sickness absence as a percentage of contracted hours for the ward's "
+      "nursing team in the week.", "%", "decrease", NAN, "i", 1 }, 5.5, 5.2, 0.9, 0 },
+  { { "Average length of stay of discharged patients", "balancing",
+      "Average length of stay, in days, of the patients discharged in the week.", "days",
+      "neutral", NAN, "run", 1 }, 38, 36, 6, 0 },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -644,8 +637,7 @@ add_national_measures (Sample     *s,
       guint change_week = _tandem_sample_random_int (s, 40, 80);
       g_autofree char *measure = NULL;
 
-      measure = _tandem_sample_add_measure (s, team, tmpl->name, tmpl->kind, tmpl->definition, tmpl->unit,
-                                            tmpl->direction, tmpl->target, tmpl->chart_type, tmpl->multiply, m);
+      measure = _tandem_sample_add_measure (s, team, &tmpl->spec, m);
       for (guint w = 0; w < NATIONAL_POINTS_EACH; w++)
         {
           double mean = shifts && w >= change_week ? tmpl->improved : tmpl->baseline;
@@ -657,7 +649,7 @@ add_national_measures (Sample     *s,
                                                        (int) tmpl->denominator + 2);
               value = _tandem_sample_random_binomial (s, (int) denominator, mean);
             }
-          else if (g_str_equal (tmpl->chart_type, "c"))
+          else if (g_str_equal (tmpl->spec.chart_type, "c"))
             value = _tandem_sample_random_poisson (s, mean);
           else
             {

@@ -86,6 +86,19 @@ typedef struct
   const char *act_notes;
 } PdsaSpec;
 
+/* A measure of a sample: weekly, on the usual rules of its chart. */
+typedef struct
+{
+  const char *name;
+  const char *kind;
+  const char *definition;
+  const char *unit;
+  const char *direction;
+  double      target;       /* NAN for none */
+  const char *chart_type;
+  double      multiply;
+} MeasureSpec;
+
 typedef struct
 {
   int         item;           /* position in the peer-support framework */
@@ -162,17 +175,10 @@ G_GNUC_INTERNAL char *_tandem_sample_add_mha_diagram (Sample     *s,
                                                       const char *team,
                                                       const char *ward,
                                                       char       *primaries[4]);
-G_GNUC_INTERNAL char *_tandem_sample_add_measure (Sample     *s,
-                                                  const char *team,
-                                                  const char *name,
-                                                  const char *kind,
-                                                  const char *definition,
-                                                  const char *unit,
-                                                  const char *direction,
-                                                  double      target,
-                                                  const char *chart_type,
-                                                  double      multiply,
-                                                  double      position);
+G_GNUC_INTERNAL char *_tandem_sample_add_measure (Sample            *s,
+                                                  const char        *team,
+                                                  const MeasureSpec *spec,
+                                                  double             position);
 G_GNUC_INTERNAL void _tandem_sample_add_point (Sample     *s,
                                                const char *measure,
                                                guint32     julian,

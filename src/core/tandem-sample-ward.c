@@ -587,6 +587,45 @@ const char * const _tandem_sample_group_supervision_notes[] = {
 /* ------------------------------------------------------------------------ */
 /* The ward sample                                                           */
 
+/* Delderfield Ward's measures. */
+static const MeasureSpec restrictive_measure = {
+  "Restrictive practice incidents", "outcome",
+  "Incidents of physical restraint, seclusion or rapid "
+  "tranquilisation recorded on Datix in the week (Monday to "
+  "Sunday). Physical restraint is any direct physical contact meant "
+  "to prevent, restrict or subdue movement; seclusion is supervised "
+  "confinement and isolation away from other patients; rapid "
+  "tranquilisation is medication by the parenteral route.",
+  "incidents", "decrease", NAN, "c", 1
+};
+
+static const MeasureSpec care_plans_measure = {
+  "Patients with a co-produced care plan", "process",
+  "Patients on the ward on Monday whose care plan was written with "
+  "them (and their carer, if they wished), out of all patients on "
+  "the ward on Monday. From the weekly care plan audit, done with a "
+  "lived experience partner.",
+  "%", "increase", 90, "p", 100
+};
+
+static const MeasureSpec activity_measure = {
+  "Hours of patient activity", "process",
+  "Average hours of meaningful activity per patient in the week "
+  "(Monday to Sunday): groups, occupational therapy, education, "
+  "exercise, leave with a purpose and evening activities, from the "
+  "activity register. The standard is 20 hours a week.",
+  "hours per patient", "increase", 20, "run", 1
+};
+
+static const MeasureSpec sickness_measure = {
+  "Staff sickness", "balancing",
+  "Hours lost to sickness absence as a percentage of contracted hours "
+  "for the ward's nursing team in the week, from the e-rostering "
+  "system. A balancing measure: the huddles must not add to pressure "
+  "on staff.",
+  "%", "decrease", NAN, "i", 1
+};
+
 /* Four measures for Delderfield Ward. Restrictive practice really shifts down
  * once the twice-daily huddles start: the phase and the notes on the chart
  * mark it. */
@@ -606,14 +645,7 @@ add_delderfield_measures (Sample     *s,
   guint32 about_me = _tandem_sample_day (s, "2026-05-04");
   guint32 evening = _tandem_sample_day (s, "2026-10-12");
 
-  restrictive = _tandem_sample_add_measure (s, team, "Restrictive practice incidents", "outcome",
-                                            "Incidents of physical restraint, seclusion or rapid "
-                                            "tranquilisation recorded on Datix in the week (Monday to "
-                                            "Sunday). Physical restraint is any direct physical contact meant "
-                                            "to prevent, restrict or subdue movement; seclusion is supervised "
-                                            "confinement and isolation away from other patients; rapid "
-                                            "tranquilisation is medication by the parenteral route.",
-                                            "incidents", "decrease", NAN, "c", 1, 0);
+  restrictive = _tandem_sample_add_measure (s, team, &restrictive_measure, 0);
   for (guint w = 0; w < 52; w++)
     {
       guint32 day = last - 7 * (51 - w);
@@ -635,12 +667,7 @@ add_delderfield_measures (Sample     *s,
   _tandem_sample_add_measure_link (s, restrictive, ideas->pdata[IDEA_DEBRIEF]);
   _tandem_sample_add_measure_link (s, restrictive, ideas->pdata[IDEA_RP_REVIEW]);
 
-  care_plans = _tandem_sample_add_measure (s, team, "Patients with a co-produced care plan", "process",
-                                           "Patients on the ward on Monday whose care plan was written with "
-                                           "them (and their carer, if they wished), out of all patients on "
-                                           "the ward on Monday. From the weekly care plan audit, done with a "
-                                           "lived experience partner.",
-                                           "%", "increase", 90, "p", 100, 1);
+  care_plans = _tandem_sample_add_measure (s, team, &care_plans_measure, 1);
   for (guint w = 0; w < 40; w++)
     {
       guint32 day = last - 7 * (39 - w);
@@ -654,12 +681,7 @@ add_delderfield_measures (Sample     *s,
   _tandem_sample_add_measure_link (s, care_plans, ideas->pdata[IDEA_ABOUT_ME]);
   _tandem_sample_add_measure_link (s, care_plans, ideas->pdata[IDEA_WHAT_MATTERS]);
 
-  activity = _tandem_sample_add_measure (s, team, "Hours of patient activity", "process",
-                                         "Average hours of meaningful activity per patient in the week "
-                                         "(Monday to Sunday): groups, occupational therapy, education, "
-                                         "exercise, leave with a purpose and evening activities, from the "
-                                         "activity register. The standard is 20 hours a week.",
-                                         "hours per patient", "increase", 20, "run", 1, 2);
+  activity = _tandem_sample_add_measure (s, team, &activity_measure, 2);
   for (guint w = 0; w < 52; w++)
     {
       guint32 day = last - 7 * (51 - w);
@@ -673,12 +695,7 @@ add_delderfield_measures (Sample     *s,
                                  ideas->pdata[IDEA_EVENING_GROUP], pdsas->pdata[4]);
   _tandem_sample_add_measure_link (s, activity, ideas->pdata[IDEA_EVENING_GROUP]);
 
-  sickness = _tandem_sample_add_measure (s, team, "Staff sickness", "balancing",
-                                         "Hours lost to sickness absence as a percentage of contracted hours "
-                                         "for the ward's nursing team in the week, from the e-rostering "
-                                         "system. A balancing measure: the huddles must not add to pressure "
-                                         "on staff.",
-                                         "%", "decrease", NAN, "i", 1, 3);
+  sickness = _tandem_sample_add_measure (s, team, &sickness_measure, 3);
   for (guint w = 0; w < 36; w++)
     {
       guint32 day = last - 7 * (35 - w);
@@ -746,60 +763,85 @@ add_ward_sessions (Sample    *s,
   return sessions;
 }
 
+/* A peer role of the ward sample, from its first day: trained then, and
+ * supervised 1:1 on @day of each month from @first_month to @last_month of
+ * 2026, with group supervision a fortnight later from @group_from (0: none). */
+typedef struct
+{
+  const char *title;
+  const char *band;
+  double      hours;
+  const char *start_date;
+  gboolean    paired;
+  const char *training;
+  guint       first_month;
+  guint       last_month;
+  guint       day;
+  guint       group_from;
+} PeerRoleSpec;
+
+static const PeerRoleSpec grace_role = {
+  "Peer support worker", "Band 3", 37.5, "2026-01-19", FALSE,
+  "Peer support foundation training, first week.", 2, 11, 3, 3,
+};
+
+static const PeerRoleSpec kofi_role = {
+  "Peer support worker (young people's services)", "Band 4", 22.5, "2026-05-11", TRUE,
+  "Peer support foundation training.", 6, 11, 10, 0,
+};
+
+/* @note counts the 1:1 notes used so far, across roles. */
+static char *
+add_peer_role (Sample             *s,
+               const char         *team,
+               const PeerRoleSpec *spec,
+               guint              *note)
+{
+  const char * const *notes = _tandem_sample_supervision_notes;
+  const char * const *group_notes = _tandem_sample_group_supervision_notes;
+  const guint n_notes = G_N_ELEMENTS (_tandem_sample_supervision_notes);
+  const guint n_group_notes = G_N_ELEMENTS (_tandem_sample_group_supervision_notes);
+  char *role;
+
+  role = INSERT (s, "peer_role",
+                 { "team_id", TEXT (team) },
+                 { "title", TEXT (spec->title) },
+                 { "band", TEXT (spec->band) },
+                 { "hours", REAL (spec->hours) },
+                 { "start_date", TEXT (_tandem_sample_date (s, spec->start_date)) },
+                 { "paired", INT (spec->paired) },
+                 { "vacancy", INT (0) },
+                 { "expected_supervision_per_month", REAL (2) });
+  _tandem_sample_add_supervision (s, role, _tandem_sample_day (s, spec->start_date), "training",
+                                  spec->training);
+  for (guint month = spec->first_month; month <= spec->last_month; month++)
+    {
+      char first[11];
+      guint32 day;
+
+      g_snprintf (first, sizeof first, "2026-%02u-%02u", month, spec->day);
+      day = _tandem_sample_day (s, first);
+      _tandem_sample_add_supervision (s, role, day, "one_to_one", notes[(*note)++ % n_notes]);
+      if (spec->group_from != 0 && month >= spec->group_from)
+        _tandem_sample_add_supervision (s, role, day + 14, "group",
+                                        group_notes[month % n_group_notes]);
+    }
+  return role;
+}
+
 static void
 add_peer_roles (Sample     *s,
                 const char *delderfield,
                 const char *parkview)
 {
   g_autofree char *grace = NULL;
-  g_autofree char *kofi = NULL;
   guint note = 0;
 
-  grace = INSERT (s, "peer_role",
-                  { "team_id", TEXT (delderfield) },
-                  { "title", TEXT ("Peer support worker") },
-                  { "band", TEXT ("Band 3") },
-                  { "hours", REAL (37.5) },
-                  { "start_date", TEXT (_tandem_sample_date (s, "2026-01-19")) },
-                  { "paired", INT (0) },
-                  { "vacancy", INT (0) },
-                  { "expected_supervision_per_month", REAL (2) });
-  _tandem_sample_add_supervision (s, grace, _tandem_sample_day (s, "2026-01-19"), "training",
-                                  "Peer support foundation training, first week.");
-  for (guint month = 2; month <= 11; month++)
-    {
-      char first[11];
-
-      g_snprintf (first, sizeof first, "2026-%02u-03", month);
-      _tandem_sample_add_supervision (s, grace, _tandem_sample_day (s, first), "one_to_one",
-                                      _tandem_sample_supervision_notes[note++ % G_N_ELEMENTS (_tandem_sample_supervision_notes)]);
-      if (month >= 3)
-        _tandem_sample_add_supervision (s, grace, _tandem_sample_day (s, first) + 14, "group",
-                                        _tandem_sample_group_supervision_notes[month % G_N_ELEMENTS (_tandem_sample_group_supervision_notes)]);
-    }
+  grace = add_peer_role (s, delderfield, &grace_role, &note);
   _tandem_sample_add_supervision (s, grace, _tandem_sample_day (s, "2026-05-12"), "debrief",
                                   "Team debrief at the end of a hard shift: what went well and what support "
                                   "is needed.");
-
-  kofi = INSERT (s, "peer_role",
-                 { "team_id", TEXT (parkview) },
-                 { "title", TEXT ("Peer support worker (young people's services)") },
-                 { "band", TEXT ("Band 4") },
-                 { "hours", REAL (22.5) },
-                 { "start_date", TEXT (_tandem_sample_date (s, "2026-05-11")) },
-                 { "paired", INT (1) },
-                 { "vacancy", INT (0) },
-                 { "expected_supervision_per_month", REAL (2) });
-  _tandem_sample_add_supervision (s, kofi, _tandem_sample_day (s, "2026-05-11"), "training",
-                                  "Peer support foundation training.");
-  for (guint month = 6; month <= 11; month++)
-    {
-      char first[11];
-
-      g_snprintf (first, sizeof first, "2026-%02u-10", month);
-      _tandem_sample_add_supervision (s, kofi, _tandem_sample_day (s, first), "one_to_one",
-                                      _tandem_sample_supervision_notes[note++ % G_N_ELEMENTS (_tandem_sample_supervision_notes)]);
-    }
+  g_free (add_peer_role (s, parkview, &kofi_role, &note));
 }
 
 void

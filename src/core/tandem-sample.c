@@ -503,32 +503,25 @@ _tandem_sample_add_pdsas (Sample         *s,
 }
 
 char *
-_tandem_sample_add_measure (Sample     *s,
-                            const char *team,
-                            const char *name,
-                            const char *kind,
-                            const char *definition,
-                            const char *unit,
-                            const char *direction,
-                            double      target,
-                            const char *chart_type,
-                            double      multiply,
-                            double      position)
+_tandem_sample_add_measure (Sample            *s,
+                            const char        *team,
+                            const MeasureSpec *spec,
+                            double             position)
 {
-  gboolean run = g_str_equal (chart_type, "run");
+  gboolean run = g_str_equal (spec->chart_type, "run");
 
   return INSERT (s, "measure",
                  { "team_id", TEXT (team) },
-                 { "name", TEXT (name) },
-                 { "kind", TEXT (kind) },
-                 { "definition", TEXT (definition) },
-                 { "unit", TEXT (unit) },
-                 { "direction", TEXT (direction) },
-                 { "target", isnan (target) ? tandem_value_null () : REAL (target) },
+                 { "name", TEXT (spec->name) },
+                 { "kind", TEXT (spec->kind) },
+                 { "definition", TEXT (spec->definition) },
+                 { "unit", TEXT (spec->unit) },
+                 { "direction", TEXT (spec->direction) },
+                 { "target", isnan (spec->target) ? tandem_value_null () : REAL (spec->target) },
                  { "frequency", TEXT ("weekly") },
-                 { "chart_type", TEXT (chart_type) },
+                 { "chart_type", TEXT (spec->chart_type) },
                  { "rules", TEXT (run ? "ihi" : "mdc") },
-                 { "multiply", REAL (multiply) },
+                 { "multiply", REAL (spec->multiply) },
                  { "position", REAL (position) });
 }
 
