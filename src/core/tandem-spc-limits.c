@@ -22,6 +22,28 @@
 /* Statistics                                                                 */
 /* ------------------------------------------------------------------------ */
 
+/* The sum of v[base] without missing values (R's na.rm = TRUE), in long
+ * double as R sums, and how many values it adds. */
+static long double
+sum_and_count_included (const Analysis *an,
+                        const double   *v,
+                        gsize           a,
+                        gsize           b,
+                        gsize          *count)
+{
+  long double s = 0;
+  gsize m = 0;
+
+  for (gsize i = a; i < b; i++)
+    if (an->inc[i] && !isnan (v[i]))
+      {
+        s += v[i];
+        m++;
+      }
+  *count = m;
+  return s;
+}
+
 /* R's mean (v[base], na.rm = TRUE), where base is the included points of
  * [a, b): a long double sum, then a second pass that corrects the rounding.
  * Matching it keeps points that sit exactly on the centre line on it, as in
@@ -32,17 +54,9 @@ mean_included (const Analysis *an,
                gsize           a,
                gsize           b)
 {
-  long double s = 0;
-  gsize m = 0;
+  gsize m;
+  long double s = sum_and_count_included (an, v, a, b, &m);
 
-  for (gsize i = a; i < b; i++)
-    {
-      if (an->inc[i] && !isnan (v[i]))
-        {
-          s += v[i];
-          m++;
-        }
-    }
   if (m == 0)
     return NAN;
 
@@ -67,13 +81,9 @@ sum_included (const Analysis *an,
               gsize           a,
               gsize           b)
 {
-  long double s = 0;
+  gsize m;
 
-  for (gsize i = a; i < b; i++)
-    if (an->inc[i] && !isnan (v[i]))
-      s += v[i];
-
-  return (double) s;
+  return (double) sum_and_count_included (an, v, a, b, &m);
 }
 
 #define SWAP_DOUBLE(p, q) G_STMT_START { double t_ = (p); (p) = (q); (q) = t_; } G_STMT_END

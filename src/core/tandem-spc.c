@@ -64,6 +64,15 @@ static const char * const assurance_names[] = {
   NULL, "consistent_pass", "consistent_fail", "inconsistent",
 };
 
+/* names[value], or NULL past the end. */
+static const char *
+name_in (const char * const *names,
+         guint               n_names,
+         guint               value)
+{
+  return value < n_names ? names[value] : NULL;
+}
+
 /* The words of the chart types, rule sets and directions are the nicks of
  * their enum types (tandem-spc-enums.h). */
 static const char *
@@ -216,9 +225,7 @@ tandem_spc_direction_from_string (const char         *name,
 const char *
 tandem_spc_variation_to_string (TandemSpcVariation variation)
 {
-  if ((guint) variation >= G_N_ELEMENTS (variation_names))
-    return NULL;
-  return variation_names[variation];
+  return name_in (variation_names, G_N_ELEMENTS (variation_names), variation);
 }
 
 /**
@@ -231,9 +238,7 @@ tandem_spc_variation_to_string (TandemSpcVariation variation)
 const char *
 tandem_spc_assurance_to_string (TandemSpcAssurance assurance)
 {
-  if ((guint) assurance >= G_N_ELEMENTS (assurance_names))
-    return NULL;
-  return assurance_names[assurance];
+  return name_in (assurance_names, G_N_ELEMENTS (assurance_names), assurance);
 }
 
 /* ------------------------------------------------------------------------ */
