@@ -18,6 +18,8 @@
  * {season:2026-12-15}, and are written for the date moved.
  */
 
+#define G_LOG_DOMAIN "Tandem-Sample"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

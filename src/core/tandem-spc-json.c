@@ -6,6 +6,8 @@
  * points should not need a million objects to print.
  */
 
+#define G_LOG_DOMAIN "Tandem-SPC"
+
 #include "config.h"
 
 #include <math.h>
