@@ -400,7 +400,7 @@ tandem_comments_open_counts (TandemProject *project,
                            "SELECT entity_id, count(*) FROM comment "
                            "WHERE entity = ?1 AND parent_id IS NULL AND resolved = 0 "
                            "GROUP BY entity_id", "s", entity);
-  if (!_tandem_db_each_row (project, stmt, open_count_row, counts, &error))
+  if (!_tandem_db_each_row_of (project, stmt, open_count_row, counts, &error))
     {
       /* No error in this call's API: no counts are drawn rather than some,
        * and the log says why. */

@@ -109,7 +109,7 @@ run_query (TandemProject    *project,
   g_autoptr(TandemDbStmt) stmt = _tandem_db_query (project, error, sql, diagram_id ? "s" : "",
                                                    diagram_id);
 
-  return _tandem_db_each_row (project, stmt, row, data, error);
+  return _tandem_db_each_row_of (project, stmt, row, data, error);
 }
 
 typedef struct

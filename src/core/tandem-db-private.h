@@ -268,7 +268,7 @@ typedef enum
   TANDEM_DB_BOOL,            /* gboolean */
   TANDEM_DB_DOUBLE,          /* double */
   TANDEM_DB_DOUBLE_OR_NAN,   /* double, NAN unless the column is a number */
-  TANDEM_DB_SKIP,            /* read by hand */
+  TANDEM_DB_UNREAD,          /* read by hand */
 } TandemDbColumnKind;
 
 typedef struct

@@ -887,7 +887,7 @@ _tandem_db_still_there (TandemProject  *project,
  * @n_columns: how many; the statement must give exactly as many columns
  *
  * A row reader as a table: text is made safe (_tandem_db_column_text()),
- * %TANDEM_DB_SKIP leaves a column to be read by hand.
+ * %TANDEM_DB_UNREAD leaves a column to be read by hand.
  */
 void
 _tandem_db_read_columns (sqlite3_stmt         *stmt,
@@ -923,7 +923,7 @@ _tandem_db_read_columns (sqlite3_stmt         *stmt,
           *(double *) member = _tandem_db_column_is_number (stmt, i)
                                  ? sqlite3_column_double (stmt, i) : NAN;
           break;
-        case TANDEM_DB_SKIP:
+        case TANDEM_DB_UNREAD:
         default:
           break;
         }

@@ -509,7 +509,7 @@ tandem_peer_support_caseload_new (TandemProject  *project,
       if (stmt != NULL)
         _tandem_db_bind (stmt, reads[i].types,
                          reads[i].by_day ? today : TANDEM_FRAMEWORK_PEER_SUPPORT);
-      if (!_tandem_db_each_row (project, stmt, reads[i].row, &read, error))
+      if (!_tandem_db_each_row_of (project, stmt, reads[i].row, &read, error))
         return NULL;
     }
   return g_steal_pointer (&caseload);
@@ -739,7 +739,7 @@ tandem_peer_support_timeline (TandemProject  *project,
     {
       g_autoptr(TandemDbStmt) stmt = _tandem_db_query (project, error, reads[i].sql, "s", team_id);
 
-      if (!_tandem_db_each_row (project, stmt, reads[i].row, events, error))
+      if (!_tandem_db_each_row_of (project, stmt, reads[i].row, events, error))
         return NULL;
     }
   g_ptr_array_sort (events, compare_events);

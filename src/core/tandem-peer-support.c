@@ -57,10 +57,10 @@ date_to_iso (const GDate *date,
 /* The rows of the tables, as the queries below read them. */
 #define ITEM_COLUMN(kind, member) { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemTrackerItem, member) }
 static const TandemDbColumn item_columns[] = {
-  ITEM_COLUMN (TEXT, item_id), ITEM_COLUMN (TEXT_OR_EMPTY, stage), ITEM_COLUMN (SKIP, support),
+  ITEM_COLUMN (TEXT, item_id), ITEM_COLUMN (TEXT_OR_EMPTY, stage), ITEM_COLUMN (UNREAD, support),
   ITEM_COLUMN (TEXT_OR_EMPTY, title), ITEM_COLUMN (BOOL, builtin),
   ITEM_COLUMN (INT, framework_version), ITEM_COLUMN (TEXT, status_id),
-  ITEM_COLUMN (SKIP, status), ITEM_COLUMN (TEXT, evidence), ITEM_COLUMN (TEXT, owner),
+  ITEM_COLUMN (UNREAD, status), ITEM_COLUMN (TEXT, evidence), ITEM_COLUMN (TEXT, owner),
   ITEM_COLUMN (TEXT, target_date), ITEM_COLUMN (TEXT, last_reviewed),
 };
 #undef ITEM_COLUMN
@@ -78,7 +78,7 @@ static const TandemDbColumn role_columns[] = {
   { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemSupervisionRecord, member) }
 static const TandemDbColumn record_columns[] = {
   RECORD_COLUMN (TEXT, id), RECORD_COLUMN (TEXT, role_id), RECORD_COLUMN (TEXT, date),
-  RECORD_COLUMN (SKIP, kind), RECORD_COLUMN (TEXT, note),
+  RECORD_COLUMN (UNREAD, kind), RECORD_COLUMN (TEXT, note),
 };
 #undef RECORD_COLUMN
 
