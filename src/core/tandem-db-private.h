@@ -286,3 +286,49 @@ void          _tandem_db_free_columns (gpointer              item,
                                        guint                 n_columns);
 
 G_END_DECLS
+
+/* ------------------------------------------------------------------------ */
+/* Merge, change log and history: values of any type (tandem-db-values.c)    */
+
+G_BEGIN_DECLS
+
+/* A value read from the file with its type (text, number, NULL…): a field's
+ * old and new value in the change log, theirs and mine in a merge. One got
+ * from _tandem_db_value_dup() or _tandem_db_column_value() is the caller's,
+ * freed with g_autoptr(TandemDbValue). %NULL stands for SQL NULL. */
+typedef sqlite3_value TandemDbValue;
+
+TandemDbValue *_tandem_db_value_dup          (TandemDbValue     *value);
+void           _tandem_db_value_free         (TandemDbValue     *value);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemDbValue, _tandem_db_value_free)
+
+TandemDbValue *_tandem_db_column_value       (TandemDbStmt      *stmt,
+                                              int                column);
+void           _tandem_db_bind_value         (TandemDbStmt      *stmt,
+                                              int                index,
+                                              TandemDbValue     *value);
+void           _tandem_db_bind_typed         (TandemDbStmt      *stmt,
+                                              int                index,
+                                              const TandemValue *value);
+gboolean       _tandem_db_value_equal        (TandemDbValue     *a,
+                                              TandemDbValue     *b);
+gboolean       _tandem_db_value_is_null      (TandemDbValue     *value);
+gboolean       _tandem_db_value_is_text      (TandemDbValue     *value);
+const char    *_tandem_db_value_text         (TandemDbValue     *value);
+gint64         _tandem_db_value_int          (TandemDbValue     *value);
+char          *_tandem_db_value_dup_text     (TandemDbValue     *value);
+gboolean       _tandem_db_failed_as_duplicate (TandemProject    *project);
+
+TandemDbStep   _tandem_db_step_value         (TandemProject     *project,
+                                              TandemDbStmt      *stmt,
+                                              TandemDbValue    **value,
+                                              GError           **error);
+TandemDbStep   _tandem_db_field_value        (TandemProject     *project,
+                                              const char        *entity,
+                                              const char        *column,
+                                              const char        *id,
+                                              TandemDbValue    **value,
+                                              GError           **error);
+
+G_END_DECLS
