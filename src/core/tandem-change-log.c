@@ -11,39 +11,13 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 #include <sys/random.h>
 
 #include "tandem-clock.h"
 #include "tandem-db-private.h"
+#include "tandem-merge-private.h"
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
-
-/* ------------------------------------------------------------------------ */
-/* Statements                                                               */
-
-static void
-bind_value (sqlite3_stmt *stmt,
-            int           index,
-            TandemValue   value)
-{
-  switch (value.type)
-    {
-    case TANDEM_VALUE_INT:
-      sqlite3_bind_int64 (stmt, index, value.i);
-      break;
-    case TANDEM_VALUE_DOUBLE:
-      sqlite3_bind_double (stmt, index, value.d);
-      break;
-    case TANDEM_VALUE_TEXT:
-      sqlite3_bind_text (stmt, index, value.s, -1, SQLITE_TRANSIENT);
-      break;
-    case TANDEM_VALUE_NULL:
-    default:
-      sqlite3_bind_null (stmt, index);
-      break;
-    }
-}
 
 /* A random (version 4) UUID straight from the kernel: unlike GLib's generator it
  * cannot repeat in a process forked from one that already made ids. */
@@ -119,130 +93,100 @@ entity_label (const char *entity)
 
 gboolean
 _tandem_project_ensure_txn_row (TandemProject  *self,
-                                GError        **error)
+                GError        **error)
 {
-  g_autofree char *at = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  /* Another copy's change keeps its author, time and identity. */
+  const TandemReplayTxn *replay = self->replay;
+  g_autofree char *now = NULL;
+  g_autofree char *origin = NULL;
 
   if (self->txn_id != 0)
     return TRUE;
-
-  stmt = _tandem_db_prepare (self, "INSERT INTO change_txn (at, author, replica, label, kind, target, "
-                        "origin_replica, origin_id, merged_at) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
-  if (stmt == NULL)
-    return FALSE;
-  at = _tandem_now_iso8601 ();
-  if (self->replay != NULL)
-    {
-      /* Another copy's change keeps its author, time and identity. */
-      const TandemReplayTxn *replay = self->replay;
-
-      sqlite3_bind_text (stmt, 1, replay->at, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, replay->author, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, replay->replica, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, replay->label, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, replay->kind, -1, SQLITE_TRANSIENT);
-      if (replay->target != 0)
-        sqlite3_bind_int64 (stmt, 6, replay->target);
-      sqlite3_bind_text (stmt, 7, replay->origin_replica, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 8, replay->origin_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 9, at, -1, SQLITE_TRANSIENT);
-    }
-  else
-    {
-      g_autofree char *origin = _tandem_new_id ();
-
-      sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, self->author, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, self->replica_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, self->txn_label, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, self->txn_kind, -1, SQLITE_STATIC);
-      if (self->txn_target != 0)
-        sqlite3_bind_int64 (stmt, 6, self->txn_target);
-      sqlite3_bind_text (stmt, 7, self->replica_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 8, origin, -1, SQLITE_TRANSIENT);
-    }
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_set_error (self, rc, error);
-      return FALSE;
-    }
-  self->txn_id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  now = _tandem_now_iso8601 ();
+  if (replay == NULL)
+    origin = _tandem_new_id ();
+  return _tandem_db_query_int (self, error, &self->txn_id, NULL,
+                               "INSERT INTO change_txn (at, author, replica, label, kind, target, "
+                               "origin_replica, origin_id, merged_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, nullif (?6, 0), ?7, ?8, ?9) RETURNING id",
+                               "ssssslsss",
+                               replay ? replay->at : now,
+                               replay ? replay->author : self->author,
+                               replay ? replay->replica : self->replica_id,
+                               replay ? replay->label : self->txn_label,
+                               replay ? replay->kind : self->txn_kind,
+                               replay ? replay->target : self->txn_target,
+                               replay ? replay->origin_replica : self->replica_id,
+                               replay ? replay->origin_id : origin,
+                               replay ? now : NULL);
 }
 
-/* old_value and new_value are SQLite values so that types survive the round trip. */
+/* old_value and new_value keep their types, so that they survive the round trip. */
 gboolean
 _tandem_project_log_change (TandemProject  *self,
-                            const char     *op,
-                            const char     *entity,
-                            const char     *id,
-                            const char     *field,
-                            sqlite3_value  *old_value,
-                            sqlite3_value  *new_value,
-                            GError        **error)
+            const char     *op,
+            const char     *entity,
+            const char     *id,
+            const char     *field,
+            TandemDbValue  *old_value,
+            TandemDbValue  *new_value,
+            GError        **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
 
   if (!_tandem_project_ensure_txn_row (self, error))
     return FALSE;
-
-  stmt = _tandem_db_prepare (self, "INSERT INTO change_log (txn, op, entity, entity_id, field, "
-                        "old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  stmt = _tandem_db_query (self, error, "INSERT INTO change_log (txn, op, entity, entity_id, field, "
+                           "old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           "lssss", self->txn_id, op, entity, id, field);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->txn_id);
-  sqlite3_bind_text (stmt, 2, op, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, id, -1, SQLITE_TRANSIENT);
-  if (field)
-    sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
-  if (old_value)
-    sqlite3_bind_value (stmt, 6, old_value);
-  if (new_value)
-    sqlite3_bind_value (stmt, 7, new_value);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_set_error (self, rc, error);
-      return FALSE;
-    }
+  _tandem_db_bind_value (stmt, 6, old_value);
+  _tandem_db_bind_value (stmt, 7, new_value);
+  if (_tandem_db_step (self, stmt, error) == TANDEM_DB_FAILED)
+    return FALSE;
   g_hash_table_add (self->touched, (gpointer) g_intern_string (entity));
   return TRUE;
 }
 
 /* The row as a JSON object, or NULL (no error) if there is no such row. */
-sqlite3_value *
+TandemDbValue *
 _tandem_project_row_as_json (TandemProject       *self,
-                             const TandemEntity  *entity,
-                             const char          *id,
-                             GError             **error)
+             const TandemEntity  *entity,
+             const char          *id,
+             GError             **error)
 {
-  sqlite3_stmt *stmt = _tandem_db_prepare (self, entity->select_json, error);
-  sqlite3_value *value = NULL;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = _tandem_db_query (self, error, entity->select_json, "s", id);
+  TandemDbValue *value = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    _tandem_db_set_error (self, rc, error);
-  sqlite3_reset (stmt);
+  _tandem_db_step_value (self, stmt, &value, error);
   return value;
+}
+
+/* Logs the row @id of @entity, just added, as added. */
+static gboolean
+log_added (TandemProject       *self,
+           const TandemEntity  *entity,
+           const char          *id,
+           GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(TandemDbValue) row = _tandem_project_row_as_json (self, entity, id, &local_error);
+
+  if (row == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT,
+                     "a %s logged as added has a different id", entity->name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return _tandem_project_log_change (self, "insert", entity->name, id, NULL, NULL, row, error);
 }
 
 const TandemEntity *
 _tandem_lookup_entity (const char  *entity,
-                       GError     **error)
+               GError     **error)
 {
   const TandemEntity *info = tandem_schema_lookup (entity);
 
@@ -254,8 +198,8 @@ _tandem_lookup_entity (const char  *entity,
 
 gboolean
 _tandem_check_field (const TandemEntity  *entity,
-                     const char          *field,
-                     GError             **error)
+             const char          *field,
+             GError             **error)
 {
   if (field == NULL || g_str_equal (field, "id") || !tandem_schema_has_column (entity, field))
     {
@@ -275,10 +219,8 @@ insert_row (TandemProject       *self,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) params = g_string_new ("?1");
+  g_autoptr(TandemDbStmt) stmt = NULL;
   g_autofree char *id = _tandem_new_id ();
-  sqlite3_value *json;
-  sqlite3_stmt *stmt;
-  gboolean ok;
 
   g_string_append_printf (sql, "INSERT INTO %s (id", entity->name);
   for (guint i = 0; i < n_fields; i++)
@@ -290,15 +232,12 @@ insert_row (TandemProject       *self,
     }
   g_string_append_printf (sql, ") VALUES (%s)", params->str);
 
-  stmt = _tandem_db_prepare (self, sql->str, error);
+  stmt = _tandem_db_query (self, error, sql->str, "s", id);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < n_fields; i++)
-    bind_value (stmt, i + 2, fields[i].value);
-  ok = _tandem_db_step_done (self, stmt, error);
-  sqlite3_reset (stmt);
-  if (!ok)
+    _tandem_db_bind_typed (stmt, i + 2, &fields[i].value);
+  if (_tandem_db_step (self, stmt, error) == TANDEM_DB_FAILED)
     return NULL;
 
   /* What a project is created with (its defaults, a template, the sample) is
@@ -310,13 +249,44 @@ insert_row (TandemProject       *self,
       g_hash_table_add (self->touched, (gpointer) entity->name);
       return _tandem_project_ensure_txn_row (self, error) ? g_steal_pointer (&id) : NULL;
     }
+  return log_added (self, entity, id, error) ? g_steal_pointer (&id) : NULL;
+}
 
-  json = _tandem_project_row_as_json (self, entity, id, error);
-  if (json == NULL)
+typedef enum
+{
+  ENTITY_ADD,
+  ENTITY_CHANGE,
+  ENTITY_DELETE,
+} EntityChange;
+
+/* Begins the change tandem_project_insert(), _update() or _delete() makes
+ * to a @entity, labelled with what is done to it. */
+static const TandemEntity *
+begin_entity_change (TandemChange   *change,
+                     TandemProject  *self,
+                     EntityChange    what,
+                     const char     *entity,
+                     GError        **error)
+{
+  const TandemEntity *info = _tandem_lookup_entity (entity, error);
+  g_autofree char *label = NULL;
+
+  if (info == NULL)
     return NULL;
-  ok = _tandem_project_log_change (self, "insert", entity->name, id, NULL, NULL, json, error);
-  sqlite3_value_free (json);
-  return ok ? g_steal_pointer (&id) : NULL;
+  switch (what)
+    {
+    case ENTITY_ADD:
+      label = g_strdup_printf (_("Add %s"), entity_label (info->name));
+      break;
+    case ENTITY_CHANGE:
+      label = g_strdup_printf (_("Change %s"), entity_label (info->name));
+      break;
+    case ENTITY_DELETE:
+    default:
+      label = g_strdup_printf (_("Delete %s"), entity_label (info->name));
+      break;
+    }
+  return tandem_change_begin (change, self, label, error) ? info : NULL;
 }
 
 /**
@@ -338,17 +308,13 @@ tandem_project_insert (TandemProject      *self,
                        guint               n_fields,
                        GError            **error)
 {
-  const TandemEntity *info;
-  g_autofree char *label = NULL;
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  const TandemEntity *info;
   char *id;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
 
-  if ((info = _tandem_lookup_entity (entity, error)) == NULL)
-    return NULL;
-  label = g_strdup_printf (_("Add %s"), entity_label (info->name));
-  if (!tandem_change_begin (&change, self, label, error))
+  if ((info = begin_entity_change (&change, self, ENTITY_ADD, entity, error)) == NULL)
     return NULL;
   id = insert_row (self, info, fields, n_fields, error);
   if (id == NULL || !tandem_change_commit (&change, error))
@@ -358,71 +324,38 @@ tandem_project_insert (TandemProject      *self,
 
 gboolean
 _tandem_project_update_field (TandemProject       *self,
-                              const TandemEntity  *entity,
-                              const char          *id,
-                              const char          *field,
-                              TandemValue         *value,        /* either this… */
-                              sqlite3_value       *raw,          /* …or this */
-                              GError             **error)
+              const TandemEntity  *entity,
+              const char          *id,
+              const char          *field,
+              TandemValue         *value,        /* either this… */
+              TandemDbValue       *raw,          /* …or this */
+              GError             **error)
 {
-  g_autofree char *select_sql = NULL;
-  g_autofree char *update_sql = NULL;
-  sqlite3_value *old_value = NULL;
-  sqlite3_value *new_value = NULL;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-  int rc;
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2 RETURNING %s",
+                                          entity->name, field, field);
+  g_autoptr(TandemDbValue) old_value = NULL;
+  g_autoptr(TandemDbValue) new_value = NULL;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step;
 
-  select_sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, entity->name);
-  stmt = _tandem_db_prepare (self, select_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  step = _tandem_db_field_value (self, entity->name, field, id, &old_value, error);
+  if (step == TANDEM_DB_ROW)
     {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                   _("This %s no longer exists: someone may have deleted it."),
-                   entity_label (entity->name));
-      sqlite3_reset (stmt);
-      return FALSE;
+      stmt = _tandem_db_query (self, error, sql, "-s", id);
+      if (stmt == NULL)
+        return FALSE;
+      if (raw != NULL || value == NULL)
+        _tandem_db_bind_value (stmt, 1, raw);
+      else
+        _tandem_db_bind_typed (stmt, 1, value);
+      step = _tandem_db_step_value (self, stmt, &new_value, error);
     }
-  if (rc != SQLITE_ROW)
-    {
-      _tandem_db_set_error (self, rc, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  old_value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
-  sqlite3_reset (stmt);
-
-  update_sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2 RETURNING %s",
-                                entity->name, field, field);
-  stmt = _tandem_db_prepare (self, update_sql, error);
-  if (stmt == NULL)
-    goto out;
-  if (raw)
-    sqlite3_bind_value (stmt, 1, raw);
-  else
-    bind_value (stmt, 1, *value);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _tandem_db_set_error (self, rc, error);
-      sqlite3_reset (stmt);
-      goto out;
-    }
-  new_value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
-  sqlite3_reset (stmt);
-
-  ok = _tandem_project_log_change (self, "update", entity->name, id, field, old_value, new_value,
-                                   error);
-
-out:
-  sqlite3_value_free (old_value);
-  sqlite3_value_free (new_value);
-  return ok;
+  if (step == TANDEM_DB_DONE)
+    g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                 _("This %s no longer exists: someone may have deleted it."),
+                 entity_label (entity->name));
+  return step == TANDEM_DB_ROW &&
+         _tandem_project_log_change (self, "update", entity->name, id, field, old_value, new_value, error);
 }
 
 /**
@@ -447,18 +380,14 @@ tandem_project_update (TandemProject  *self,
                        TandemValue     value,
                        GError        **error)
 {
-  const TandemEntity *info;
-  g_autofree char *label = NULL;
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  const TandemEntity *info;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if ((info = _tandem_lookup_entity (entity, error)) == NULL ||
-      !_tandem_check_field (info, field, error))
-    return FALSE;
-  label = g_strdup_printf (_("Change %s"), entity_label (info->name));
-  if (!tandem_change_begin (&change, self, label, error))
+  if ((info = _tandem_lookup_entity (entity, error)) == NULL || !_tandem_check_field (info, field, error) ||
+      !begin_entity_change (&change, self, ENTITY_CHANGE, entity, error))
     return FALSE;
   return _tandem_project_update_field (self, info, id, field, &value, NULL, error) &&
          tandem_change_commit (&change, error);
@@ -473,32 +402,26 @@ ids_where (TandemProject  *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1", entity, column);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = _tandem_db_prepare (self, sql, error);
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = _tandem_db_query (self, error, sql, "s", value);
+  TandemDbStep step = TANDEM_DB_FAILED;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  while (stmt != NULL && (step = _tandem_db_step (self, stmt, error)) == TANDEM_DB_ROW)
     {
-      _tandem_db_set_error (self, rc, error);
-      return NULL;
+      _tandem_db_assert_columns (stmt, 1);
+      g_ptr_array_add (ids, _tandem_db_column_text (stmt, 0));
     }
-  return g_steal_pointer (&ids);
+  return step == TANDEM_DB_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
 gboolean
 _tandem_project_delete_row (TandemProject       *self,
-                            const TandemEntity  *entity,
-                            const char          *id,
-                            GError             **error)
+            const TandemEntity  *entity,
+            const char          *id,
+            GError             **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_value *json;
-  sqlite3_stmt *stmt;
+  g_autoptr(TandemDbValue) json = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
   if (g_hash_table_contains (self->deleting, id))
@@ -521,31 +444,40 @@ _tandem_project_delete_row (TandemProject       *self,
           else
             {
               TandemValue null_value = tandem_value_null ();
-              ok = _tandem_project_update_field (self, child, ids->pdata[j], link->column,
-                                                 &null_value, NULL, error);
+              ok = _tandem_project_update_field (self, child, ids->pdata[j], link->column, &null_value, NULL,
+                                 error);
             }
           if (!ok)
             return FALSE;
         }
     }
 
-  json = _tandem_project_row_as_json (self, entity, id, error);
+  json = _tandem_project_row_as_json (self, entity, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (json == NULL)
-    return error == NULL || *error == NULL;  /* already gone: nothing to do */
+    return TRUE;  /* already gone: nothing to do */
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", entity->name);
-  stmt = _tandem_db_prepare (self, sql, error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      ok = _tandem_db_step_done (self, stmt, error);
-      sqlite3_reset (stmt);
-    }
-  if (ok)
-    ok = _tandem_project_log_change (self, "delete", entity->name, id, NULL, json, NULL, error);
-  sqlite3_value_free (json);
+  ok = _tandem_db_run (self, error, sql, "s", id) &&
+       _tandem_project_log_change (self, "delete", entity->name, id, NULL, json, NULL, error);
   g_hash_table_remove (self->deleting, id);
+  return ok;
+}
+
+/* Deletes a row and what belongs to it by the schema's rules, logged. */
+static gboolean
+delete_tree (TandemProject       *self,
+             const TandemEntity  *entity,
+             const char          *id,
+             GError             **error)
+{
+  gboolean ok = _tandem_project_delete_row (self, entity, id, error);
+
+  g_hash_table_remove_all (self->deleting);
   return ok;
 }
 
@@ -568,22 +500,15 @@ tandem_project_delete (TandemProject  *self,
                        const char     *id,
                        GError        **error)
 {
-  const TandemEntity *info;
-  g_autofree char *label = NULL;
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  gboolean ok;
+  const TandemEntity *info;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if ((info = _tandem_lookup_entity (entity, error)) == NULL)
+  if ((info = begin_entity_change (&change, self, ENTITY_DELETE, entity, error)) == NULL)
     return FALSE;
-  label = g_strdup_printf (_("Delete %s"), entity_label (info->name));
-  if (!tandem_change_begin (&change, self, label, error))
-    return FALSE;
-  ok = _tandem_project_delete_row (self, info, id, error);
-  g_hash_table_remove_all (self->deleting);
-  return ok && tandem_change_commit (&change, error);
+  return delete_tree (self, info, id, error) && tandem_change_commit (&change, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -652,47 +577,34 @@ _tandem_project_mark_merge (TandemProject  *self,
 
 /* Inserts a row as it was logged elsewhere (a JSON object of every column),
  * logged here. When another row already has the same unique values,
- * @duplicate is set and nothing is inserted, without an error. */
+ * @duplicate is set and nothing is inserted, without an error; with
+ * @duplicate %NULL, that is an error like any other. */
 gboolean
 _tandem_project_insert_json (TandemProject  *self,
                              const char     *entity,
                              const char     *id,
-                             sqlite3_value  *json,
+                             TandemDbValue  *json,
                              gboolean       *duplicate,
                              GError        **error)
 {
   const TandemEntity *info = _tandem_lookup_entity (entity, error);
-  sqlite3_value *row;
-  sqlite3_stmt *stmt;
-  gboolean ok;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  *duplicate = FALSE;
-  if (info == NULL || (stmt = _tandem_db_prepare (self, info->insert_json, error)) == NULL)
+  if (duplicate != NULL)
+    *duplicate = FALSE;
+  if (info == NULL || (stmt = _tandem_db_query (self, error, info->insert_json, "")) == NULL)
     return FALSE;
-  sqlite3_bind_value (stmt, 1, json);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  _tandem_db_bind_value (stmt, 1, json);
+  if (_tandem_db_step (self, stmt, &local_error) == TANDEM_DB_FAILED)
     {
-      *duplicate = sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE;
-      if (!*duplicate)
-        _tandem_db_set_error (self, rc, error);
-      sqlite3_reset (stmt);
+      if (duplicate != NULL && _tandem_db_failed_as_duplicate (self))
+        *duplicate = TRUE;
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  sqlite3_reset (stmt);
-
-  row = _tandem_project_row_as_json (self, info, id, error);
-  if (row == NULL)
-    {
-      if (error == NULL || *error == NULL)
-        g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT,
-                     "a %s logged as added has a different id", info->name);
-      return FALSE;
-    }
-  ok = _tandem_project_log_change (self, "insert", info->name, id, NULL, NULL, row, error);
-  sqlite3_value_free (row);
-  return ok;
+  return log_added (self, info, id, error);
 }
 
 /* Changes one field to a value of any type, logged. A value that would
@@ -702,20 +614,19 @@ _tandem_project_update_value (TandemProject  *self,
                               const char     *entity,
                               const char     *id,
                               const char     *field,
-                              sqlite3_value  *value,
+                              TandemDbValue  *value,
                               gboolean       *duplicate,
                               GError        **error)
 {
   const TandemEntity *info = _tandem_lookup_entity (entity, error);
   g_autoptr(GError) local_error = NULL;
-  TandemValue null_value = tandem_value_null ();  /* for a NULL @value */
 
   *duplicate = FALSE;
   if (info == NULL || !_tandem_check_field (info, field, error))
     return FALSE;
-  if (_tandem_project_update_field (self, info, id, field, &null_value, value, &local_error))
+  if (_tandem_project_update_field (self, info, id, field, NULL, value, &local_error))
     return TRUE;
-  *duplicate = sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE;
+  *duplicate = _tandem_db_failed_as_duplicate (self);
   if (!*duplicate)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -729,11 +640,55 @@ _tandem_project_delete_logged (TandemProject  *self,
                                GError        **error)
 {
   const TandemEntity *info = _tandem_lookup_entity (entity, error);
-  gboolean ok;
 
-  if (info == NULL)
-    return FALSE;
-  ok = _tandem_project_delete_row (self, info, id, error);
-  g_hash_table_remove_all (self->deleting);
-  return ok;
+  return info != NULL && delete_tree (self, info, id, error);
+}
+
+static void
+log_entry_clear (gpointer data)
+{
+  TandemLogEntry *entry = data;
+
+  g_free (entry->op);
+  g_free (entry->entity);
+  g_free (entry->entity_id);
+  g_free (entry->field);
+  _tandem_db_value_free (entry->old_value);
+  _tandem_db_value_free (entry->new_value);
+}
+
+/* See tandem-merge-private.h. */
+GArray *
+_tandem_log_entries (TandemProject  *project,
+                     gint64          first,
+                     gint64          last,
+                     gboolean        newest_first,
+                     GError        **error)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (TandemLogEntry));
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step = TANDEM_DB_FAILED;
+
+  g_array_set_clear_func (entries, log_entry_clear);
+  stmt = _tandem_db_query (project, error,
+                           newest_first
+                           ? "SELECT op, entity, entity_id, field, old_value, new_value "
+                             "FROM change_log WHERE txn BETWEEN ?1 AND ?2 ORDER BY seq DESC"
+                           : "SELECT op, entity, entity_id, field, old_value, new_value "
+                             "FROM change_log WHERE txn BETWEEN ?1 AND ?2 ORDER BY seq",
+                           "ll", first, last);
+  while (stmt != NULL && (step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
+    {
+      TandemLogEntry entry;
+
+      _tandem_db_assert_columns (stmt, 6);
+      entry.op = _tandem_db_column_text (stmt, 0);
+      entry.entity = _tandem_db_column_text (stmt, 1);
+      entry.entity_id = _tandem_db_column_text (stmt, 2);
+      entry.field = _tandem_db_column_text (stmt, 3);
+      entry.old_value = _tandem_db_column_value (stmt, 4);
+      entry.new_value = _tandem_db_column_value (stmt, 5);
+      g_array_append_val (entries, entry);
+    }
+  return step == TANDEM_DB_DONE ? g_steal_pointer (&entries) : NULL;
 }

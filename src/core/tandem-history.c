@@ -9,9 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "tandem-db-private.h"
+#include "tandem-merge-private.h"
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
 
@@ -32,9 +32,9 @@ stack_remove (GArray *stack,
 
 void
 _tandem_project_stacks_apply (TandemProject *self,
-                              gint64         txn,
-                              const char    *kind,
-                              gint64         target)
+              gint64         txn,
+              const char    *kind,
+              gint64         target)
 {
   if (g_str_equal (kind, "edit"))
     {
@@ -53,29 +53,6 @@ _tandem_project_stacks_apply (TandemProject *self,
     }
 }
 
-typedef struct
-{
-  char          *op;
-  char          *entity;
-  char          *entity_id;
-  char          *field;
-  sqlite3_value *old_value;
-  sqlite3_value *new_value;
-} LogEntry;
-
-static void
-log_entry_clear (gpointer data)
-{
-  LogEntry *entry = data;
-
-  g_free (entry->op);
-  g_free (entry->entity);
-  g_free (entry->entity_id);
-  g_free (entry->field);
-  sqlite3_value_free (entry->old_value);
-  sqlite3_value_free (entry->new_value);
-}
-
 /* Writes the inverse of the transactions @first to @last, newest change
  * first. When @lenient (taking back a merge, which may span many people's
  * changes), a change to an item that is gone since, or the return of one that
@@ -87,39 +64,13 @@ apply_inverse (TandemProject  *self,
                gboolean        lenient,
                GError        **error)
 {
-  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (LogEntry));
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GArray) entries = _tandem_log_entries (self, first, last, TRUE, error);
 
-  g_array_set_clear_func (entries, log_entry_clear);
-  stmt = _tandem_db_prepare (self, "SELECT op, entity, entity_id, field, old_value, new_value "
-                        "FROM change_log WHERE txn BETWEEN ?1 AND ?2 ORDER BY seq DESC", error);
-  if (stmt == NULL)
+  if (entries == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, last);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LogEntry entry;
-
-      entry.op = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      entry.entity = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry.entity_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      entry.field = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      entry.old_value = sqlite3_value_dup (sqlite3_column_value (stmt, 4));
-      entry.new_value = sqlite3_value_dup (sqlite3_column_value (stmt, 5));
-      g_array_append_val (entries, entry);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_set_error (self, rc, error);
-      return FALSE;
-    }
-
   for (guint i = 0; i < entries->len; i++)
     {
-      LogEntry *entry = &g_array_index (entries, LogEntry, i);
+      TandemLogEntry *entry = &g_array_index (entries, TandemLogEntry, i);
       const TandemEntity *entity = _tandem_lookup_entity (entry->entity, error);
       gboolean ok;
 
@@ -127,10 +78,7 @@ apply_inverse (TandemProject  *self,
         return FALSE;
 
       if (g_strcmp0 (entry->op, "insert") == 0)
-        {
-          ok = _tandem_project_delete_row (self, entity, entry->entity_id, error);
-          g_hash_table_remove_all (self->deleting);
-        }
+        ok = _tandem_project_delete_logged (self, entity->name, entry->entity_id, error);
       else if (g_strcmp0 (entry->op, "update") == 0)
         {
           if (lenient && !tandem_project_exists (self, entity->name, entry->entity_id))
@@ -138,31 +86,14 @@ apply_inverse (TandemProject  *self,
           else
             ok = _tandem_check_field (entity, entry->field, error) &&
                  _tandem_project_update_field (self, entity, entry->entity_id, entry->field, NULL,
-                                               entry->old_value, error);
+                               entry->old_value, error);
         }
       else if (g_strcmp0 (entry->op, "delete") == 0 && lenient &&
                tandem_project_exists (self, entity->name, entry->entity_id))
         ok = TRUE;
       else if (g_strcmp0 (entry->op, "delete") == 0)
-        {
-          sqlite3_value *json;
-
-          stmt = _tandem_db_prepare (self, entity->insert_json, error);
-          ok = stmt != NULL;
-          if (ok)
-            {
-              sqlite3_bind_value (stmt, 1, entry->old_value);
-              ok = _tandem_db_step_done (self, stmt, error);
-              sqlite3_reset (stmt);
-            }
-          if (ok && (json = _tandem_project_row_as_json (self, entity, entry->entity_id,
-                                                         error)) != NULL)
-            {
-              ok = _tandem_project_log_change (self, "insert", entity->name, entry->entity_id,
-                                               NULL, NULL, json, error);
-              sqlite3_value_free (json);
-            }
-        }
+        ok = _tandem_project_insert_json (self, entity->name, entry->entity_id,
+                                          entry->old_value, NULL, error);
       else
         {
           g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT,
@@ -176,58 +107,58 @@ apply_inverse (TandemProject  *self,
   return TRUE;
 }
 
-static char *
-txn_label (TandemProject *self,
-           gint64         txn)
+static gboolean
+txn_label (TandemProject  *self,
+           gint64          txn,
+           char          **label,
+           GError        **error)
 {
-  sqlite3_stmt *stmt = _tandem_db_prepare (self, "SELECT label FROM change_txn WHERE id = ?1", NULL);
-  char *label = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, txn);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = _tandem_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return label;
+  return _tandem_db_query_text (self, error, label, NULL,
+                                "SELECT label FROM change_txn WHERE id = ?1", "l", txn);
 }
 
 /* The merge @txn is, or undoes or redoes, with the first change it brought
  * in; 0 if @txn has nothing to do with a merge. A merge is recorded as an
  * edit that names the first of the changes it brought in (its target; no
  * other edit has one), and they run up to it; see tandem_project_merge(). */
-static gint64
-merge_of (TandemProject *self,
-          gint64         txn,
-          gint64        *first)
+static gboolean
+merge_of (TandemProject  *self,
+          gint64          txn,
+          gint64         *merge,
+          gint64         *first,
+          GError        **error)
 {
-  sqlite3_stmt *stmt = _tandem_db_prepare (self, "SELECT kind, target FROM change_txn WHERE id = ?1", NULL);
-
+  *merge = 0;
   *first = 0;
-  while (stmt != NULL && txn != 0)
+  while (txn != 0)
     {
+      g_autoptr(TandemDbStmt) stmt = _tandem_db_query (self, error, "SELECT kind, target "
+                                                       "FROM change_txn WHERE id = ?1", "l", txn);
+      TandemDbStep step = stmt != NULL ? _tandem_db_step (self, stmt, error) : TANDEM_DB_FAILED;
       g_autofree char *kind = NULL;
       gint64 target = 0;
 
-      sqlite3_bind_int64 (stmt, 1, txn);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (step == TANDEM_DB_FAILED)
+        return FALSE;
+      if (step == TANDEM_DB_ROW)
         {
-          kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          target = sqlite3_column_int64 (stmt, 1);
+          _tandem_db_assert_columns (stmt, 2);
+          kind = _tandem_db_column_text (stmt, 0);
+          target = _tandem_db_column_int (stmt, 1);
         }
-      sqlite3_reset (stmt);
       if (target == 0 || target >= txn || kind == NULL)
-        return 0;
+        return TRUE;
       if (g_str_equal (kind, "edit"))
         {
           *first = target;
-          return txn;
+          *merge = txn;
+          return TRUE;
         }
       if (!g_str_equal (kind, "undo") && !g_str_equal (kind, "redo"))
-        return 0;
+        return TRUE;
       txn = target;
     }
-  return 0;
+  return TRUE;
 }
 
 static gboolean
@@ -239,7 +170,7 @@ undo_or_redo (TandemProject  *self,
   g_autofree char *label = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 target;
-  gint64 merge;
+  gint64 merge = 0;
   gint64 first = 0;
   gboolean ok;
 
@@ -255,9 +186,9 @@ undo_or_redo (TandemProject  *self,
     }
 
   target = g_array_index (stack, gint64, stack->len - 1);
-  label = txn_label (self, target);
-  merge = merge_of (self, target, &first);
-  if (!_tandem_project_begin_full (self, label, kind, target, error))
+  if (!txn_label (self, target, &label, error) ||
+      !merge_of (self, target, &merge, &first, error) ||
+      !_tandem_project_begin_full (self, label, kind, target, error))
     return FALSE;
   if (merge == target)
     /* Taking back a merge: every change it brought in, newest first. */
@@ -336,6 +267,22 @@ tandem_project_can_redo (TandemProject *self)
   return !self->read_only && self->redo_stack->len > 0;
 }
 
+/* What the change on top of @stack is called; a failure to read it is
+ * logged (see tandem-project-read.c). */
+static char *
+top_label (TandemProject *self,
+           GArray        *stack)
+{
+  g_autoptr(GError) error = NULL;
+  char *label = NULL;
+
+  if (stack->len == 0)
+    return NULL;
+  if (!txn_label (self, g_array_index (stack, gint64, stack->len - 1), &label, &error))
+    g_warning ("%s", error->message);
+  return label;
+}
+
 /**
  * tandem_project_dup_undo_label:
  * @self: a project
@@ -346,9 +293,7 @@ char *
 tandem_project_dup_undo_label (TandemProject *self)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
-  if (self->undo_stack->len == 0)
-    return NULL;
-  return txn_label (self, g_array_index (self->undo_stack, gint64, self->undo_stack->len - 1));
+  return top_label (self, self->undo_stack);
 }
 
 /**
@@ -361,28 +306,30 @@ char *
 tandem_project_dup_redo_label (TandemProject *self)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
-  if (self->redo_stack->len == 0)
-    return NULL;
-  return txn_label (self, g_array_index (self->redo_stack, gint64, self->redo_stack->len - 1));
+  return top_label (self, self->redo_stack);
 }
 
+/* The undo and redo stacks of this author in this copy, from the log; a
+ * failure to read it is logged (see tandem-project-read.c). */
 void
 _tandem_project_load_stacks (TandemProject *self)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemDbStmt) stmt = NULL;
 
   g_array_set_size (self->undo_stack, 0);
   g_array_set_size (self->redo_stack, 0);
-  if (sqlite3_prepare_v2 (self->db, "SELECT id, kind, target FROM change_txn "
-                          "WHERE replica = ?1 AND author = ?2 AND merged_at IS NULL "
-                          "ORDER BY id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return;
-  sqlite3_bind_text (stmt, 1, self->replica_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, self->author, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    _tandem_project_stacks_apply (self, sqlite3_column_int64 (stmt, 0),
-                                  (const char *) sqlite3_column_text (stmt, 1),
-                                  sqlite3_column_int64 (stmt, 2));
-  sqlite3_finalize (stmt);
+  stmt = _tandem_db_query (self, &error, "SELECT id, kind, target FROM change_txn "
+                           "WHERE replica = ?1 AND author = ?2 AND merged_at IS NULL "
+                           "ORDER BY id", "ss", self->replica_id, self->author);
+  while (stmt != NULL && _tandem_db_step (self, stmt, &error) == TANDEM_DB_ROW)
+    {
+      g_autofree char *kind = _tandem_db_column_text (stmt, 1);
+
+      _tandem_db_assert_columns (stmt, 3);
+      _tandem_project_stacks_apply (self, _tandem_db_column_int (stmt, 0), kind != NULL ? kind : "",
+                    _tandem_db_column_int (stmt, 2));
+    }
+  if (error != NULL)
+    g_warning ("%s", error->message);
 }

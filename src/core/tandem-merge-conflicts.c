@@ -27,29 +27,20 @@
 
 /* Every conflict, as id → the row as a JSON object. */
 GHashTable *
-conflict_rows (sqlite3  *db,
-               GError  **error)
+conflict_rows (TandemProject  *project,
+               GError        **error)
 {
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = _tandem_db_query (project, error, "SELECT id, " CONFLICT_AS_JSON
+                                                   " FROM conflict", "");
+  TandemDbStep step = TANDEM_DB_FAILED;
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, " CONFLICT_AS_JSON " FROM conflict", -1, &stmt,
-                          NULL) != SQLITE_OK)
+  while (stmt != NULL && (step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
     {
-      _tandem_db_failed_on (db, error);
-      return NULL;
+      _tandem_db_assert_columns (stmt, 2);
+      g_hash_table_insert (rows, _tandem_db_column_text (stmt, 0), _tandem_db_column_text (stmt, 1));
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed_on (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return step == TANDEM_DB_DONE ? g_steal_pointer (&rows) : NULL;
 }
 
 static void
@@ -82,16 +73,14 @@ conflicts_key (gint64 merge)
  * changed or settled, as they were before and after), so that taking it back
  * and bringing it back again can do the same. */
 gboolean
-save_conflict_changes (sqlite3     *db,
-                       gint64       merge,
-                       GHashTable  *before,
-                       GError     **error)
+save_conflict_changes (TandemProject  *project,
+                       gint64          merge,
+                       GHashTable     *before,
+                       GError        **error)
 {
-  g_autoptr(GHashTable) after = conflict_rows (db, error);
+  g_autoptr(GHashTable) after = conflict_rows (project, error);
   g_autoptr(GString) json = g_string_new ("{\"before\":");
   g_autofree char *key = conflicts_key (merge);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   if (after == NULL)
     return FALSE;
@@ -101,63 +90,9 @@ save_conflict_changes (sqlite3     *db,
   g_string_append_c (json, '}');
   if (g_str_equal (json->str, "{\"before\":[],\"after\":[]}"))
     return TRUE;
-
-  if (sqlite3_prepare_v2 (db, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed_on (db, error);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, json->str, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed_on (db, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Runs @sql with ?1 and ?2 bound to @a and @b, and ?3 and ?4 to @from and
- * @to, as far as it has them. */
-static gboolean
-exec_bound (sqlite3     *db,
-            const char  *sql,
-            const char  *a,
-            const char  *b,
-            gint64       from,
-            gint64       to,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int n;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed_on (db, error);
-      return FALSE;
-    }
-  n = sqlite3_bind_parameter_count (stmt);
-  if (n >= 1)
-    sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
-  if (n >= 2)
-    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
-  if (n >= 3)
-    sqlite3_bind_int64 (stmt, 3, from);
-  if (n >= 4)
-    sqlite3_bind_int64 (stmt, 4, to);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed_on (db, error);
-      return FALSE;
-    }
-  return TRUE;
+  return _tandem_db_run (project, error, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         "ss", key, json->str);
 }
 
 /* Called by undo and redo (in tandem-history.c) inside their transaction,
@@ -174,58 +109,50 @@ _tandem_merge_set_withdrawn (TandemProject  *self,
                              gboolean        withdraw,
                              GError        **error)
 {
-  sqlite3 *db = _tandem_project_get_db (self);
   g_autofree char *prefix = g_strdup_printf ("~%" G_GINT64_FORMAT "~", merge);
   g_autofree char *key = conflicts_key (merge);
   g_autofree char *record = NULL;
-  sqlite3_stmt *stmt = NULL;
 
   if (withdraw)
     {
-      if (!exec_bound (db, "UPDATE change_txn SET origin_id = ?1 || origin_id "
-                       "WHERE id >= ?3 AND id < ?4 AND merged_at IS NOT NULL "
-                       "AND origin_id NOT LIKE '~%'",
-                       prefix, NULL, first, merge, error))
+      if (!_tandem_db_run (self, error, "UPDATE change_txn SET origin_id = ?1 || origin_id "
+                           "WHERE id >= ?2 AND id < ?3 AND merged_at IS NOT NULL "
+                           "AND origin_id NOT LIKE '~%'", "sll", prefix, first, merge))
         return FALSE;
     }
   else
     {
-      GError *local_error = NULL;
+      g_autoptr(GError) local_error = NULL;
 
-      if (!exec_bound (db, "UPDATE change_txn SET origin_id = substr (origin_id, length (?1) + 1) "
-                       "WHERE id >= ?3 AND id < ?4 AND substr (origin_id, 1, length (?1)) = ?1",
-                       prefix, NULL, first, merge, &local_error))
+      if (!_tandem_db_run (self, &local_error, "UPDATE change_txn SET origin_id = "
+                           "substr (origin_id, length (?1) + 1) WHERE id >= ?2 AND id < ?3 "
+                           "AND substr (origin_id, 1, length (?1)) = ?1", "sll", prefix, first, merge))
         {
-          g_clear_error (&local_error);
           g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                                _("the other copy’s changes have been merged in again since."));
           return FALSE;
         }
     }
 
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?1", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        record = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    }
-  sqlite3_finalize (stmt);
+  if (!_tandem_db_query_text (self, error, &record, NULL, "SELECT value FROM meta WHERE key = ?1",
+                              "s", key))
+    return FALSE;
   if (record == NULL)
     return TRUE;
 
-  return exec_bound (db, "DELETE FROM conflict WHERE id IN ("
-                     "SELECT json_extract (value, '$.id') FROM json_each (?1, '$.before') "
-                     "UNION SELECT json_extract (value, '$.id') FROM json_each (?1, '$.after'))",
-                     record, NULL, 0, 0, error) &&
-         exec_bound (db, "INSERT INTO conflict (id, entity, entity_id, field, mine_value, "
-                     "theirs_value, mine_author, theirs_author, theirs_at, source, created_at) "
-                     "SELECT json_extract (value, '$.id'), json_extract (value, '$.entity'), "
-                     "json_extract (value, '$.entity_id'), json_extract (value, '$.field'), "
-                     "json_extract (value, '$.mine_value'), json_extract (value, '$.theirs_value'), "
-                     "json_extract (value, '$.mine_author'), json_extract (value, '$.theirs_author'), "
-                     "json_extract (value, '$.theirs_at'), json_extract (value, '$.source'), "
-                     "json_extract (value, '$.created_at') FROM json_each (?1, ?2)",
-                     record, withdraw ? "$.before" : "$.after", 0, 0, error);
+  return _tandem_db_run (self, error, "DELETE FROM conflict WHERE id IN ("
+                         "SELECT json_extract (value, '$.id') FROM json_each (?1, '$.before') "
+                         "UNION SELECT json_extract (value, '$.id') FROM json_each (?1, '$.after'))",
+                         "s", record) &&
+         _tandem_db_run (self, error, "INSERT INTO conflict (id, entity, entity_id, field, mine_value, "
+                         "theirs_value, mine_author, theirs_author, theirs_at, source, created_at) "
+                         "SELECT json_extract (value, '$.id'), json_extract (value, '$.entity'), "
+                         "json_extract (value, '$.entity_id'), json_extract (value, '$.field'), "
+                         "json_extract (value, '$.mine_value'), json_extract (value, '$.theirs_value'), "
+                         "json_extract (value, '$.mine_author'), json_extract (value, '$.theirs_author'), "
+                         "json_extract (value, '$.theirs_at'), json_extract (value, '$.source'), "
+                         "json_extract (value, '$.created_at') FROM json_each (?1, ?2)",
+                         "ss", record, withdraw ? "$.before" : "$.after");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -248,13 +175,6 @@ tandem_conflict_free (TandemConflict *conflict)
   g_free (conflict->theirs_at);
   g_free (conflict->source);
   g_free (conflict);
-}
-
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return _tandem_column_text (stmt, column);
 }
 
 /* A readable name for an item: its title, name or words, if it has any. */
@@ -284,68 +204,85 @@ item_label (TandemProject *self,
   return NULL;
 }
 
+/* Every conflict waiting for a person to choose, oldest first; %NULL if
+ * they could not be read. */
+GPtrArray *
+_tandem_project_read_conflicts (TandemProject  *self,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_conflict_free);
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step = TANDEM_DB_FAILED;
+
+  stmt = _tandem_db_query (self, error, "SELECT id, entity, entity_id, field, mine_value, theirs_value, "
+                           "mine_author, theirs_author, theirs_at, source FROM conflict "
+                           "ORDER BY created_at, rowid", "");
+  while (stmt != NULL && (step = _tandem_db_step (self, stmt, error)) == TANDEM_DB_ROW)
+    {
+      TandemConflict *conflict = g_new0 (TandemConflict, 1);
+      char **fields[] = {
+        &conflict->id, &conflict->entity, &conflict->entity_id, &conflict->field,
+        &conflict->mine_value, &conflict->theirs_value, &conflict->mine_author,
+        &conflict->theirs_author, &conflict->theirs_at, &conflict->source,
+      };
+
+      _tandem_db_assert_columns (stmt, G_N_ELEMENTS (fields));
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        *fields[i] = _tandem_db_column_text (stmt, i);
+      conflict->item_label = item_label (self, conflict->entity, conflict->entity_id);
+      g_ptr_array_add (conflicts, conflict);
+    }
+  return step == TANDEM_DB_DONE ? g_steal_pointer (&conflicts) : NULL;
+}
+
 /**
  * tandem_project_list_conflicts:
  * @self: a project
  *
+ * A failure to read the file is logged with g_warning(), in the person's
+ * words (see tandem-project-read.c).
+ *
  * Returns: (transfer full) (element-type TandemConflict): every field two
  *   people changed differently that is waiting for a person to choose, oldest
- *   first
+ *   first; none if they could not be read
  */
 GPtrArray *
 tandem_project_list_conflicts (TandemProject *self)
 {
-  GPtrArray *conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_conflict_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *conflicts;
 
-  g_return_val_if_fail (TANDEM_IS_PROJECT (self), conflicts);
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self),
+                        g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_conflict_free));
 
-  if (sqlite3_prepare_v2 (_tandem_project_get_db (self),
-                          "SELECT id, entity, entity_id, field, mine_value, theirs_value, "
-                          "mine_author, theirs_author, theirs_at, source FROM conflict "
-                          "ORDER BY created_at, rowid", -1, &stmt, NULL) != SQLITE_OK)
+  conflicts = _tandem_project_read_conflicts (self, &error);
+  if (conflicts != NULL)
     return conflicts;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      TandemConflict *conflict = g_new0 (TandemConflict, 1);
-
-      conflict->id = column_text (stmt, 0);
-      conflict->entity = column_text (stmt, 1);
-      conflict->entity_id = column_text (stmt, 2);
-      conflict->field = column_text (stmt, 3);
-      conflict->mine_value = column_text (stmt, 4);
-      conflict->theirs_value = column_text (stmt, 5);
-      conflict->mine_author = column_text (stmt, 6);
-      conflict->theirs_author = column_text (stmt, 7);
-      conflict->theirs_at = column_text (stmt, 8);
-      conflict->source = column_text (stmt, 9);
-      conflict->item_label = item_label (self, conflict->entity, conflict->entity_id);
-      g_ptr_array_add (conflicts, conflict);
-    }
-  sqlite3_finalize (stmt);
-  return conflicts;
+  g_warning ("%s", error->message);
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_conflict_free);
 }
 
 /**
  * tandem_project_count_conflicts:
  * @self: a project
  *
- * Returns: how many conflicts are waiting for a person to choose
+ * A failure to read the file is logged with g_warning(), in the person's
+ * words (see tandem-project-read.c).
+ *
+ * Returns: how many conflicts are waiting for a person to choose; 0 if they
+ *   could not be read
  */
 guint
 tandem_project_count_conflicts (TandemProject *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  guint count = 0;
+  g_autoptr(GError) error = NULL;
+  gint64 count = 0;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), 0);
 
-  if (sqlite3_prepare_v2 (_tandem_project_get_db (self), "SELECT count(*) FROM conflict",
-                          -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return count;
+  if (!_tandem_db_query_int (self, &error, &count, NULL, "SELECT count(*) FROM conflict", ""))
+    g_warning ("%s", error->message);
+  return (guint) count;
 }
 
 /**
@@ -369,87 +306,57 @@ tandem_project_resolve_conflict (TandemProject  *self,
                                  GError        **error)
 {
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(TandemDbStmt) stmt = NULL;
   g_autofree char *entity = NULL;
   g_autofree char *entity_id = NULL;
   g_autofree char *field = NULL;
-  sqlite3_value *chosen = NULL;
-  sqlite3_value *current = NULL;
+  g_autoptr(TandemDbValue) chosen = NULL;
+  g_autoptr(TandemDbValue) current = NULL;
   const TandemEntity *info;
-  gboolean ok = TRUE;
-  int rc;
+  const char *column;
+  TandemDbStep step;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (conflict_id != NULL, FALSE);
 
   if (!tandem_change_begin (&change, self, _("Choose a version"), error))
     return FALSE;
-  db = _tandem_project_get_db (self);
-  if (sqlite3_prepare_v2 (db, "SELECT entity, entity_id, field, mine_value, theirs_value "
-                          "FROM conflict WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    return _tandem_db_failed_on (db, error);
-  sqlite3_bind_text (stmt, 1, conflict_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      entity = column_text (stmt, 0);
-      entity_id = column_text (stmt, 1);
-      field = column_text (stmt, 2);
-      chosen = sqlite3_value_dup (sqlite3_column_value (stmt, keep_theirs ? 4 : 3));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                             _("This conflict has already been resolved."));
-      else
-        _tandem_db_failed_on (db, error);
-      return FALSE;
-    }
+  stmt = _tandem_db_query (self, error, "SELECT entity, entity_id, field, mine_value, theirs_value "
+                           "FROM conflict WHERE id = ?1", "s", conflict_id);
+  step = stmt != NULL ? _tandem_db_step (self, stmt, error) : TANDEM_DB_FAILED;
+  if (step == TANDEM_DB_DONE)
+    g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                         _("This conflict has already been resolved."));
+  if (step != TANDEM_DB_ROW)
+    return FALSE;
+  _tandem_db_assert_columns (stmt, 5);
+  entity = _tandem_db_column_text (stmt, 0);
+  entity_id = _tandem_db_column_text (stmt, 1);
+  field = _tandem_db_column_text (stmt, 2);
+  chosen = _tandem_db_column_value (stmt, keep_theirs ? 4 : 3);
+  g_clear_pointer (&stmt, _tandem_db_release);
 
   info = tandem_schema_lookup (entity);
-  if (info != NULL && schema_column (info, field) != NULL &&
-      tandem_project_exists (self, entity, entity_id))
+  column = info != NULL ? schema_column (info, field) : NULL;
+  if (column != NULL && tandem_project_exists (self, entity, entity_id))
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
-                                              schema_column (info, field), info->name);
+      gboolean duplicate = FALSE;
 
-      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+      if (_tandem_db_field_value (self, info->name, column, entity_id, &current, error) ==
+          TANDEM_DB_FAILED)
+        return FALSE;
+      if (!_tandem_db_value_equal (current, chosen) &&
+          !_tandem_project_update_value (self, entity, entity_id, column, chosen, &duplicate,
+                                         error))
         {
-          sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_STATIC);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            current = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
-        }
-      sqlite3_finalize (stmt);
-      if (!values_same (db, current, chosen))
-        {
-          gboolean duplicate = FALSE;
-
-          ok = _tandem_project_update_value (self, entity, entity_id, schema_column (info, field),
-                                             chosen, &duplicate, error);
-          if (!ok && duplicate)
+          if (duplicate)
             g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                                  _("That version cannot be kept: another item already has it."));
+          return FALSE;
         }
     }
-  sqlite3_value_free (current);
-  sqlite3_value_free (chosen);
-
-  if (ok)
-    {
-      ok = sqlite3_prepare_v2 (db, "DELETE FROM conflict WHERE id = ?1", -1, &stmt, NULL) == SQLITE_OK;
-      if (ok)
-        {
-          sqlite3_bind_text (stmt, 1, conflict_id, -1, SQLITE_STATIC);
-          ok = sqlite3_step (stmt) == SQLITE_DONE;
-        }
-      if (!ok)
-        _tandem_db_failed_on (db, error);
-      sqlite3_finalize (stmt);
-    }
-  return ok && tandem_change_commit (&change, error);
+  return _tandem_db_run (self, error, "DELETE FROM conflict WHERE id = ?1", "s", conflict_id) &&
+         tandem_change_commit (&change, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -477,31 +384,29 @@ value_matches_text (TandemValue  value,
 }
 
 /* Who last changed a field, and when, from the change log. */
-static void
-last_changed_by (sqlite3     *db,
-                 const char  *entity_id,
-                 const char  *field,
-                 char       **author,
-                 char       **at)
+static gboolean
+last_changed_by (TandemProject  *self,
+                 const char     *entity_id,
+                 const char     *field,
+                 char          **author,
+                 char          **at,
+                 GError        **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(TandemDbStmt) stmt = _tandem_db_query (self, error, "SELECT t.author, t.at "
+                                                   "FROM change_log l JOIN change_txn t ON t.id = l.txn "
+                                                   "WHERE l.entity_id = ?1 AND (l.field = ?2 OR l.op = 'insert') "
+                                                   "ORDER BY l.seq DESC LIMIT 1", "ss", entity_id, field);
+  TandemDbStep step = stmt != NULL ? _tandem_db_step (self, stmt, error) : TANDEM_DB_FAILED;
 
   *author = NULL;
   *at = NULL;
-  if (sqlite3_prepare_v2 (db, "SELECT t.author, t.at FROM change_log l "
-                          "JOIN change_txn t ON t.id = l.txn "
-                          "WHERE l.entity_id = ?1 AND (l.field = ?2 OR l.op = 'insert') "
-                          "ORDER BY l.seq DESC LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
+  if (step == TANDEM_DB_ROW)
     {
-      sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          *author = column_text (stmt, 0);
-          *at = column_text (stmt, 1);
-        }
+      _tandem_db_assert_columns (stmt, 2);
+      *author = _tandem_db_column_text (stmt, 0);
+      *at = _tandem_db_column_text (stmt, 1);
     }
-  sqlite3_finalize (stmt);
+  return step != TANDEM_DB_FAILED;
 }
 
 /**
@@ -540,10 +445,9 @@ tandem_project_update_expecting (TandemProject  *self,
   g_autofree char *current = NULL;
   g_autofree char *theirs_author = NULL;
   g_autofree char *theirs_at = NULL;
-  sqlite3_value *raw = NULL;
-  gboolean found = FALSE;
-  gboolean ok;
-  sqlite3 *db;
+  g_autoptr(TandemDbValue) raw = NULL;
+  TandemConflictRecord conflict = { 0, };
+  TandemDbStep step;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -558,40 +462,33 @@ tandem_project_update_expecting (TandemProject  *self,
   if (!tandem_change_begin (&change, self, label, error))
     return FALSE;
 
-  db = _tandem_project_get_db (self);
-  {
-    g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", column, info->name);
-    sqlite3_stmt *stmt = NULL;
+  step = _tandem_db_field_value (self, info->name, column, id, &raw, error);
+  if (step == TANDEM_DB_FAILED)
+    return FALSE;
+  current = _tandem_db_value_dup_text (raw);
 
-    if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
-      {
-        sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-        if (sqlite3_step (stmt) == SQLITE_ROW)
-          {
-            found = TRUE;
-            current = column_text (stmt, 0);
-            raw = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
-          }
-      }
-    sqlite3_finalize (stmt);
-  }
-
-  if (!found || g_strcmp0 (current, expected) == 0 || value_matches_text (value, current))
+  if (step == TANDEM_DB_DONE || g_strcmp0 (current, expected) == 0 ||
+      value_matches_text (value, current))
     {
       /* As expected (or already what this person wants, or gone: the update says so). */
-      sqlite3_value_free (raw);
-      ok = value_matches_text (value, current) && found
-           ? TRUE
-           : tandem_project_update (self, info->name, id, column, value, error);
+      gboolean ok = value_matches_text (value, current) && step == TANDEM_DB_ROW
+                    ? TRUE
+                    : tandem_project_update (self, info->name, id, column, value, error);
       return ok && tandem_change_commit (&change, error);
     }
 
-  last_changed_by (db, id, column, &theirs_author, &theirs_at);
-  ok = record_conflict (db, info->name, id, column, NULL, &value, raw,
-                        tandem_project_get_author (self), theirs_author, theirs_at,
-                        "live", error);
-  sqlite3_value_free (raw);
-  if (!ok || !tandem_change_commit (&change, error))
+  if (!last_changed_by (self, id, column, &theirs_author, &theirs_at, error))
+    return FALSE;
+  conflict.entity = info->name;
+  conflict.entity_id = id;
+  conflict.field = column;
+  conflict.mine_typed = &value;
+  conflict.theirs_value = raw;
+  conflict.mine_author = tandem_project_get_author (self);
+  conflict.theirs_author = theirs_author;
+  conflict.theirs_at = theirs_at;
+  conflict.source = "live";
+  if (!record_conflict (self, &conflict, error) || !tandem_change_commit (&change, error))
     return FALSE;
 
   g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT,

@@ -75,8 +75,7 @@ typedef struct
 typedef struct
 {
   TandemProject      *mine;
-  sqlite3            *db;            /* mine's */
-  sqlite3            *theirs;
+  TandemProject      *theirs;
   const char         *theirs_name;
   GHashTable         *mine_origins;  /* "replica\x1fid" → local txn id */
   GHashTable         *mine_fields;   /* "entity_id\x1ffield" → author, changed here only */
@@ -90,31 +89,33 @@ typedef struct
   TandemMergeSummary *summary;
 } Merge;
 
+/* A change of theirs: as it is replayed here, with its texts owned by it
+ * (copy.target is left to be found in mine), and its id and target there. */
 typedef struct
 {
   gint64          id;
-  char           *at;
-  char           *author;
-  char           *replica;
-  char           *label;
-  char           *kind;
   gint64          target;
-  char           *origin_replica;
-  char           *origin_id;
+  TandemReplayTxn copy;
 } TheirTxn;
+
+/* The texts of a TheirTxn, in the order load_theirs() reads them. */
+static const gsize their_txn_texts[] = {
+  G_STRUCT_OFFSET (TheirTxn, copy.at),
+  G_STRUCT_OFFSET (TheirTxn, copy.author),
+  G_STRUCT_OFFSET (TheirTxn, copy.replica),
+  G_STRUCT_OFFSET (TheirTxn, copy.label),
+  G_STRUCT_OFFSET (TheirTxn, copy.kind),
+  G_STRUCT_OFFSET (TheirTxn, copy.origin_replica),
+  G_STRUCT_OFFSET (TheirTxn, copy.origin_id),
+};
+
+#define THEIR_TXN_TEXT(txn, i) G_STRUCT_MEMBER (char *, txn, their_txn_texts[i])
 
 static void
 their_txn_clear (gpointer data)
 {
-  TheirTxn *txn = data;
-
-  g_free (txn->at);
-  g_free (txn->author);
-  g_free (txn->replica);
-  g_free (txn->label);
-  g_free (txn->kind);
-  g_free (txn->origin_replica);
-  g_free (txn->origin_id);
+  for (guint i = 0; i < G_N_ELEMENTS (their_txn_texts); i++)
+    g_free (THEIR_TXN_TEXT (data, i));
 }
 
 static char *
@@ -204,212 +205,59 @@ set_not_understood (Merge   *merge,
                merge->theirs_name);
 }
 
-/* One field's current value in mine, or NULL (no error) if the row is gone. */
-static sqlite3_value *
-current_value (Merge               *merge,
-               const TandemEntity  *entity,
-               const char          *column,
-               const char          *id,
-               gboolean            *found,
-               GError             **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", column, entity->name);
-  sqlite3_stmt *stmt = _tandem_db_prepare (merge->mine, sql, error);
-  sqlite3_value *value = NULL;
-  int rc;
-
-  *found = FALSE;
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *found = TRUE;
-      value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
-    }
-  else if (rc != SQLITE_DONE)
-    _tandem_db_failed_on (merge->db, error);
-  sqlite3_reset (stmt);
-  return value;
-}
-
-gboolean
-values_same (sqlite3       *db,
-             sqlite3_value *a,
-             sqlite3_value *b)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean same = FALSE;
-
-  if (sqlite3_prepare_v2 (db, "SELECT ?1 IS ?2", -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  if (a)
-    sqlite3_bind_value (stmt, 1, a);
-  if (b)
-    sqlite3_bind_value (stmt, 2, b);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    same = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_finalize (stmt);
-  return same;
-}
-
-/* values_same(), with a statement kept for the whole merge. */
-static gboolean
-merge_values_same (Merge         *merge,
-                   sqlite3_value *a,
-                   sqlite3_value *b)
-{
-  sqlite3_stmt *stmt = _tandem_db_prepare (merge->mine, "SELECT ?1 IS ?2", NULL);
-  gboolean same = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (a)
-    sqlite3_bind_value (stmt, 1, a);
-  if (b)
-    sqlite3_bind_value (stmt, 2, b);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    same = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return same;
-}
-
-/* Runs a one-value SELECT on mine with two bound values; returns its result. */
-static sqlite3_value *
+/* Runs a one-value SELECT on mine with a value in ?1 and text in ?2;
+ * returns its result, or NULL with @error set. */
+static TandemDbValue *
 select_value (Merge          *merge,
               const char     *sql,
-              sqlite3_value  *a,
+              TandemDbValue  *a,
               const char     *b,
               GError        **error)
 {
-  sqlite3_stmt *stmt = _tandem_db_prepare (merge->mine, sql, error);
-  sqlite3_value *value = NULL;
+  g_autoptr(TandemDbStmt) stmt = _tandem_db_query (merge->mine, error, sql, "-s", b);
+  TandemDbValue *value = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_value (stmt, 1, a);
-  sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
-  else
-    _tandem_db_failed_on (merge->db, error);
-  sqlite3_reset (stmt);
+  _tandem_db_bind_value (stmt, 1, a);
+  if (_tandem_db_step_value (merge->mine, stmt, &value, error) == TANDEM_DB_DONE)
+    set_not_understood (merge, error);
   return value;
 }
 
 /* Keeps both values of a field, or brings an open conflict on it up to date. */
 gboolean
-record_conflict (sqlite3        *db,
-                 const char     *entity,
-                 const char     *entity_id,
-                 const char     *field,
-                 sqlite3_value  *mine_value,
-                 TandemValue    *mine_typed,
-                 sqlite3_value  *theirs_value,
-                 const char     *mine_author,
-                 const char     *theirs_author,
-                 const char     *theirs_at,
-                 const char     *source,
-                 GError        **error)
+record_conflict (TandemProject               *project,
+                 const TandemConflictRecord  *conflict,
+                 GError                     **error)
 {
   g_autofree char *existing = NULL;
   g_autofree char *created_at = _tandem_now_iso8601 ();
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT id FROM conflict WHERE entity_id = ?1 AND field = ?2 "
-                          "AND source = ?3", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed_on (db, error);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, source, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    existing = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
+  if (!_tandem_db_query_text (project, error, &existing, NULL, "SELECT id FROM conflict "
+                              "WHERE entity_id = ?1 AND field = ?2 AND source = ?3", "sss",
+                              conflict->entity_id, conflict->field, conflict->source))
+    return FALSE;
   if (existing == NULL)
     existing = g_uuid_string_random ();
-  if (sqlite3_prepare_v2 (db, "INSERT INTO conflict (id, entity, entity_id, field, mine_value, "
-                          "theirs_value, mine_author, theirs_author, theirs_at, source, created_at) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                          "ON CONFLICT (id) DO UPDATE SET mine_value = excluded.mine_value, "
-                          "theirs_value = excluded.theirs_value, mine_author = excluded.mine_author, "
-                          "theirs_author = excluded.theirs_author, theirs_at = excluded.theirs_at",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed_on (db, error);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, existing, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, entity_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_STATIC);
-  if (mine_value)
-    sqlite3_bind_value (stmt, 5, mine_value);
-  else if (mine_typed)
-    {
-      switch (mine_typed->type)
-        {
-        case TANDEM_VALUE_INT:
-          sqlite3_bind_int64 (stmt, 5, mine_typed->i);
-          break;
-        case TANDEM_VALUE_DOUBLE:
-          sqlite3_bind_double (stmt, 5, mine_typed->d);
-          break;
-        case TANDEM_VALUE_TEXT:
-          sqlite3_bind_text (stmt, 5, mine_typed->s, -1, SQLITE_TRANSIENT);
-          break;
-        case TANDEM_VALUE_NULL:
-        default:
-          break;
-        }
-    }
-  if (theirs_value)
-    sqlite3_bind_value (stmt, 6, theirs_value);
-  sqlite3_bind_text (stmt, 7, mine_author, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, theirs_author, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, theirs_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, source, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, created_at, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed_on (db, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-forget_conflict (sqlite3     *db,
-                 const char  *entity_id,
-                 const char  *field,
-                 GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, "DELETE FROM conflict WHERE entity_id = ?1 AND field = ?2 "
-                          "AND source = 'merge'", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed_on (db, error);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed_on (db, error);
-      return FALSE;
-    }
-  return TRUE;
+  stmt = _tandem_db_query (project, error, "INSERT INTO conflict (id, entity, entity_id, field, "
+                           "mine_value, theirs_value, mine_author, theirs_author, theirs_at, source, "
+                           "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                           "ON CONFLICT (id) DO UPDATE SET mine_value = excluded.mine_value, "
+                           "theirs_value = excluded.theirs_value, mine_author = excluded.mine_author, "
+                           "theirs_author = excluded.theirs_author, theirs_at = excluded.theirs_at",
+                           "ssss--sssss", existing, conflict->entity, conflict->entity_id,
+                           conflict->field, conflict->mine_author, conflict->theirs_author,
+                           conflict->theirs_at, conflict->source, created_at);
+  if (stmt == NULL)
+    return FALSE;
+  if (conflict->mine_value == NULL && conflict->mine_typed != NULL)
+    _tandem_db_bind_typed (stmt, 5, conflict->mine_typed);
+  else
+    _tandem_db_bind_value (stmt, 5, conflict->mine_value);
+  _tandem_db_bind_value (stmt, 6, conflict->theirs_value);
+  return _tandem_db_step (project, stmt, error) != TANDEM_DB_FAILED;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -419,20 +267,19 @@ static gboolean
 replay_insert (Merge               *merge,
                const TandemEntity  *entity,
                const char          *id,
-               sqlite3_value       *logged,
+               TandemDbValue       *logged,
                GError             **error)
 {
   GArray *links = g_hash_table_lookup (parent_links (), entity->name);
-  sqlite3_value *json = NULL;
-  sqlite3_value *same_id = NULL;
+  g_autoptr(TandemDbValue) json = NULL;
+  g_autoptr(TandemDbValue) same_id = NULL;
   gboolean duplicate = FALSE;
-  gboolean ok = TRUE;
 
   if (tandem_project_exists (merge->mine, entity->name, id) ||
       g_hash_table_contains (merge->mine_deleted, id))
     return TRUE;
 
-  if (logged == NULL || sqlite3_value_type (logged) != SQLITE_TEXT)
+  if (!_tandem_db_value_is_text (logged))
     {
       set_not_understood (merge, error);
       return FALSE;
@@ -441,55 +288,42 @@ replay_insert (Merge               *merge,
                           logged, id, error);
   if (same_id == NULL)
     return FALSE;
-  if (sqlite3_value_int (same_id) == 0)
+  if (_tandem_db_value_int (same_id) == 0)
     {
-      sqlite3_value_free (same_id);
       set_not_understood (merge, error);
       return FALSE;
     }
-  sqlite3_value_free (same_id);
 
-  json = sqlite3_value_dup (logged);
-  for (guint i = 0; ok && links != NULL && i < links->len; i++)
+  json = _tandem_db_value_dup (logged);
+  for (guint i = 0; links != NULL && i < links->len; i++)
     {
       const ParentLink *link = &g_array_index (links, ParentLink, i);
       g_autofree char *path = g_strdup_printf ("$.%s", link->column);
-      sqlite3_value *parent = select_value (merge, "SELECT json_extract (?1, ?2)", json, path, error);
-      g_autofree char *parent_id = NULL;
+      g_autoptr(TandemDbValue) parent = select_value (merge, "SELECT json_extract (?1, ?2)",
+                                                      json, path, error);
+      const char *parent_id;
 
       if (parent == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      if (sqlite3_value_type (parent) != SQLITE_NULL)
-        parent_id = g_strdup ((const char *) sqlite3_value_text (parent));
-      sqlite3_value_free (parent);
+        return FALSE;
+      parent_id = _tandem_db_value_text (parent);
       if (parent_id == NULL || tandem_project_exists (merge->mine, link->parent, parent_id))
         continue;
 
       /* The parent was deleted here: as its deletion would have done. */
       if (link->rule == TANDEM_CHILD_DELETE)
-        {
-          sqlite3_value_free (json);
-          return TRUE;
-        }
-      else
-        {
-          sqlite3_value *cleared = select_value (merge, "SELECT json_set (?1, ?2, NULL)",
-                                                 json, path, error);
-          sqlite3_value_free (json);
-          json = cleared;
-          ok = json != NULL;
-        }
+        return TRUE;
+      g_clear_pointer (&parent, _tandem_db_value_free);
+      parent = select_value (merge, "SELECT json_set (?1, ?2, NULL)", json, path, error);
+      if (parent == NULL)
+        return FALSE;
+      _tandem_db_value_free (json);
+      json = g_steal_pointer (&parent);
     }
 
-  if (ok)
-    ok = _tandem_project_insert_json (merge->mine, entity->name, id, json, &duplicate, error);
-  sqlite3_value_free (json);
-  if (ok)
-    merge->summary->inserted++;
-  return ok || duplicate;
+  if (!_tandem_project_insert_json (merge->mine, entity->name, id, json, &duplicate, error))
+    return duplicate;
+  merge->summary->inserted++;
+  return TRUE;
 }
 
 static gboolean
@@ -498,18 +332,17 @@ replay_update (Merge               *merge,
                const TandemEntity  *entity,
                const char          *id,
                const char          *field,
-               sqlite3_value       *logged,
+               TandemDbValue       *logged,
                GError             **error)
 {
   const char *column = schema_column (entity, field);
   const ParentLink *link;
   g_autofree char *key = NULL;
-  sqlite3_value *value = NULL;
-  sqlite3_value *current = NULL;
-  const char *mine_author;
-  gboolean found = FALSE;
+  g_autoptr(TandemDbValue) value = NULL;
+  g_autoptr(TandemDbValue) current = NULL;
+  TandemConflictRecord conflict = { 0, };
   gboolean duplicate = FALSE;
-  gboolean ok = TRUE;
+  TandemDbStep step;
 
   if (column == NULL)
     {
@@ -517,92 +350,88 @@ replay_update (Merge               *merge,
       return FALSE;
     }
 
-  current = current_value (merge, entity, column, id, &found, error);
-  if (!found)
-    return error == NULL || *error == NULL;  /* deleted here: deleting wins */
+  step = _tandem_db_field_value (merge->mine, entity->name, column, id, &current, error);
+  if (step != TANDEM_DB_ROW)
+    return step == TANDEM_DB_DONE;  /* deleted here: deleting wins */
 
-  value = logged ? sqlite3_value_dup (logged) : NULL;
+  value = _tandem_db_value_dup (logged);
   link = find_parent_link (entity->name, column);
-  if (link != NULL && value != NULL && sqlite3_value_type (value) != SQLITE_NULL &&
-      !tandem_project_exists (merge->mine, link->parent, (const char *) sqlite3_value_text (value)))
+  if (link != NULL && !_tandem_db_value_is_null (value) &&
+      !tandem_project_exists (merge->mine, link->parent, _tandem_db_value_text (value)))
     {
       /* It now refers to something deleted here: as that deletion would have done. */
       if (link->rule == TANDEM_CHILD_DELETE)
         {
-          ok = _tandem_project_delete_logged (merge->mine, entity->name, id, error);
-          if (ok)
-            merge->summary->deleted++;
-          goto out;
+          if (!_tandem_project_delete_logged (merge->mine, entity->name, id, error))
+            return FALSE;
+          merge->summary->deleted++;
+          return TRUE;
         }
-      g_clear_pointer (&value, sqlite3_value_free);
+      g_clear_pointer (&value, _tandem_db_value_free);
     }
 
   key = field_key (id, column);
-  if (merge_values_same (merge, current, value))
+  if (_tandem_db_value_equal (current, value))
     {
       /* Their later change agrees with mine after all: nothing to choose. */
-      if (g_hash_table_contains (merge->conflicted, key))
-        {
-          ok = forget_conflict (merge->db, id, column, error);
-          g_hash_table_remove (merge->conflicted, key);
-          merge->summary->conflicts--;
-        }
-      goto out;
+      if (!g_hash_table_remove (merge->conflicted, key))
+        return TRUE;
+      merge->summary->conflicts--;
+      return _tandem_db_run (merge->mine, error, "DELETE FROM conflict WHERE entity_id = ?1 "
+                             "AND field = ?2 AND source = 'merge'", "ss", id, column);
     }
 
-  mine_author = g_hash_table_lookup (merge->mine_fields, key);
-  if (mine_author != NULL)
+  conflict.mine_author = g_hash_table_lookup (merge->mine_fields, key);
+  if (conflict.mine_author != NULL)
     {
-      ok = record_conflict (merge->db, entity->name, id, column, current, NULL, value,
-                            mine_author, txn->author, txn->at, "merge", error);
-      if (ok && !g_hash_table_contains (merge->conflicted, key))
+      conflict.entity = entity->name;
+      conflict.entity_id = id;
+      conflict.field = column;
+      conflict.mine_value = current;
+      conflict.theirs_value = value;
+      conflict.theirs_author = txn->copy.author;
+      conflict.theirs_at = txn->copy.at;
+      conflict.source = "merge";
+      if (!record_conflict (merge->mine, &conflict, error))
+        return FALSE;
+      if (!g_hash_table_contains (merge->conflicted, key))
         {
           g_hash_table_add (merge->conflicted, g_steal_pointer (&key));
           merge->summary->conflicts++;
         }
-      goto out;
+      return TRUE;
     }
 
-  ok = _tandem_project_update_value (merge->mine, entity->name, id, column, value,
-                                     &duplicate, error);
-  if (ok)
-    merge->summary->updated++;
-  ok = ok || duplicate;
-
-out:
-  sqlite3_value_free (current);
-  sqlite3_value_free (value);
-  return ok;
+  if (!_tandem_project_update_value (merge->mine, entity->name, id, column, value,
+                                     &duplicate, error))
+    return duplicate;
+  merge->summary->updated++;
+  return TRUE;
 }
 
 static gboolean
-exists_in_theirs (Merge              *merge,
-                  const TandemEntity *entity,
-                  const char         *id)
+exists_in_theirs (Merge               *merge,
+                  const TandemEntity  *entity,
+                  const char          *id,
+                  gboolean            *found,
+                  GError             **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", entity->name);
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
+  gint64 one = 0;
 
-  if (sqlite3_prepare_v2 (merge->theirs, sql, -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
-    }
-  sqlite3_finalize (stmt);
-  return found;
+  return _tandem_db_query_int (merge->theirs, error, &one, found, sql, "s", id);
 }
 
 static gboolean
-replay_entry (Merge          *merge,
-              const TheirTxn *txn,
-              sqlite3_stmt   *entry,
-              GError        **error)
+replay_entry (Merge                 *merge,
+              const TheirTxn        *txn,
+              const TandemLogEntry  *entry,
+              GError               **error)
 {
-  const char *op = (const char *) sqlite3_column_text (entry, 0);
-  const TandemEntity *entity = tandem_schema_lookup ((const char *) sqlite3_column_text (entry, 1));
-  const char *id = (const char *) sqlite3_column_text (entry, 2);
-  const char *field = (const char *) sqlite3_column_text (entry, 3);
+  const char *op = entry->op;
+  const TandemEntity *entity = entry->entity ? tandem_schema_lookup (entry->entity) : NULL;
+  const char *id = entry->entity_id;
+  gboolean theirs_has = FALSE;
 
   if (op == NULL || entity == NULL || id == NULL)
     {
@@ -611,15 +440,18 @@ replay_entry (Merge          *merge,
     }
 
   if (g_str_equal (op, "insert"))
-    return replay_insert (merge, entity, id, sqlite3_column_value (entry, 5), error);
+    return replay_insert (merge, entity, id, entry->new_value, error);
   if (g_str_equal (op, "update"))
-    return replay_update (merge, txn, entity, id, field, sqlite3_column_value (entry, 5), error);
+    return replay_update (merge, txn, entity, id, entry->field, entry->new_value, error);
   if (g_str_equal (op, "delete"))
     {
       /* Deleted there and brought back (by undo): as if it never went, so
        * that what this copy did to it and added under it stays. */
-      if (!tandem_project_exists (merge->mine, entity->name, id) ||
-          exists_in_theirs (merge, entity, id))
+      if (!tandem_project_exists (merge->mine, entity->name, id))
+        return TRUE;
+      if (!exists_in_theirs (merge, entity, id, &theirs_has, error))
+        return FALSE;
+      if (theirs_has)
         return TRUE;
       if (!_tandem_project_delete_logged (merge->mine, entity->name, id, error))
         return FALSE;
@@ -633,14 +465,12 @@ replay_entry (Merge          *merge,
 /* The private session of theirs a logged change is about (or is about
  * something hanging off), when it is to be left out; or NULL. */
 static const char *
-private_session (Merge        *merge,
-                 sqlite3_stmt *entry)
+private_session (Merge                *merge,
+                 const TandemLogEntry *entry)
 {
-  const char *id = (const char *) sqlite3_column_text (entry, 2);
-
-  if (merge->private_items == NULL || id == NULL)
+  if (merge->private_items == NULL || entry->entity_id == NULL)
     return NULL;
-  return g_hash_table_lookup (merge->private_items, id);
+  return g_hash_table_lookup (merge->private_items, entry->entity_id);
 }
 
 static gboolean
@@ -649,35 +479,22 @@ replay_txn (Merge          *merge,
             GHashTable     *their_origins,
             GError        **error)
 {
-  TandemReplayTxn replay = { 0, };
-  g_autofree char *target_key = NULL;
-  sqlite3_stmt *entries = NULL;
+  TandemReplayTxn replay = txn->copy;
+  g_autoptr(GArray) entries = NULL;
   gint64 local_id;
   gboolean ok = TRUE;
-  int rc;
 
+  replay.target = 0;
   if (txn->target != 0)
     {
       const char *key = g_hash_table_lookup (their_origins, &txn->target);
       if (key != NULL)
         replay.target = GPOINTER_TO_SIZE (g_hash_table_lookup (merge->mine_origins, key));
     }
-  replay.at = txn->at;
-  replay.author = txn->author;
-  replay.replica = txn->replica;
-  replay.label = txn->label;
-  replay.kind = txn->kind;
-  replay.origin_replica = txn->origin_replica;
-  replay.origin_id = txn->origin_id;
 
-  if (sqlite3_prepare_v2 (merge->theirs, "SELECT op, entity, entity_id, field, old_value, "
-                          "new_value FROM change_log WHERE txn = ?1 ORDER BY seq",
-                          -1, &entries, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed_on (merge->theirs, error);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (entries, 1, txn->id);
+  entries = _tandem_log_entries (merge->theirs, txn->id, txn->id, FALSE, error);
+  if (entries == NULL)
+    return FALSE;
 
   if (merge->private_items != NULL)
     {
@@ -686,9 +503,9 @@ replay_txn (Merge          *merge,
       /* A change wholly about private sessions is not brought in, nor
        * recorded as had: if a session stops being private there, a later
        * merge brings it. */
-      while ((rc = sqlite3_step (entries)) == SQLITE_ROW)
+      for (guint i = 0; i < entries->len; i++)
         {
-          const char *session = private_session (merge, entries);
+          const char *session = private_session (merge, &g_array_index (entries, TandemLogEntry, i));
           if (session != NULL)
             {
               g_hash_table_add (merge->left_out, g_strdup (session));
@@ -697,40 +514,25 @@ replay_txn (Merge          *merge,
           else
             kept = TRUE;
         }
-      sqlite3_reset (entries);
-      if (rc != SQLITE_DONE)
-        {
-          _tandem_db_failed_on (merge->theirs, error);
-          sqlite3_finalize (entries);
-          return FALSE;
-        }
       if (left && !kept)
-        {
-          sqlite3_finalize (entries);
-          return TRUE;
-        }
+        return TRUE;
     }
 
   _tandem_project_replay_begin (merge->mine, &replay);
-  while (ok && (rc = sqlite3_step (entries)) == SQLITE_ROW)
+  for (guint i = 0; ok && i < entries->len; i++)
     {
-      if (private_session (merge, entries) != NULL)
-        continue;
-      ok = replay_entry (merge, txn, entries, error);
+      const TandemLogEntry *entry = &g_array_index (entries, TandemLogEntry, i);
+
+      if (private_session (merge, entry) == NULL)
+        ok = replay_entry (merge, txn, entry, error);
     }
-  if (ok && rc != SQLITE_DONE)
-    {
-      _tandem_db_failed_on (merge->theirs, error);
-      ok = FALSE;
-    }
-  sqlite3_finalize (entries);
   local_id = _tandem_project_replay_end (merge->mine, ok ? error : NULL);
   if (!ok || local_id == 0)
     return FALSE;
 
   if (merge->first_local == 0)
     merge->first_local = local_id;
-  g_hash_table_insert (merge->mine_origins, origin_key (txn->origin_replica, txn->origin_id),
+  g_hash_table_insert (merge->mine_origins, origin_key (txn->copy.origin_replica, txn->copy.origin_id),
                        GSIZE_TO_POINTER ((gsize) local_id));
   merge->summary->transactions++;
   return TRUE;
@@ -746,80 +548,73 @@ settle_conflicts (Merge   *merge,
 {
   g_autoptr(GPtrArray) settled = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) refresh = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) _tandem_db_value_free);
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step = TANDEM_DB_FAILED;
 
-  if (sqlite3_prepare_v2 (merge->db, "SELECT id, entity, entity_id, field, theirs_value, source "
-                          "FROM conflict", -1, &stmt, NULL) != SQLITE_OK)
+  stmt = _tandem_db_query (merge->mine, error, "SELECT id, entity, entity_id, field, theirs_value "
+                           "FROM conflict", "");
+  while (stmt != NULL && (step = _tandem_db_step (merge->mine, stmt, error)) == TANDEM_DB_ROW)
     {
-      _tandem_db_failed_on (merge->db, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      const TandemEntity *entity = tandem_schema_lookup ((const char *) sqlite3_column_text (stmt, 1));
-      const char *entity_id = (const char *) sqlite3_column_text (stmt, 2);
-      const char *column = entity ? schema_column (entity, (const char *) sqlite3_column_text (stmt, 3)) : NULL;
-      g_autofree char *key = column ? field_key (entity_id, column) : NULL;
-      sqlite3_value *current = NULL;
-      gboolean found = FALSE;
+      g_autofree char *id = _tandem_db_column_text (stmt, 0);
+      g_autofree char *entity_name = _tandem_db_column_text (stmt, 1);
+      g_autofree char *entity_id = _tandem_db_column_text (stmt, 2);
+      g_autofree char *field = _tandem_db_column_text (stmt, 3);
+      const TandemEntity *entity = entity_name ? tandem_schema_lookup (entity_name) : NULL;
+      const char *column = entity ? schema_column (entity, field) : NULL;
+      g_autofree char *key = NULL;
+      g_autoptr(TandemDbValue) current = NULL;
+      g_autoptr(TandemDbValue) theirs = NULL;
+      TandemDbStep found;
 
+      _tandem_db_assert_columns (stmt, 5);
       if (column == NULL || entity_id == NULL)
         continue;
-      current = current_value (merge, entity, column, entity_id, &found, NULL);
-      if (!found)
+      key = field_key (entity_id, column);
+      found = _tandem_db_field_value (merge->mine, entity->name, column, entity_id, &current, error);
+      if (found == TANDEM_DB_FAILED)
+        return FALSE;
+      if (found == TANDEM_DB_DONE)
         {
-          g_ptr_array_add (settled, g_strdup (id));
+          g_ptr_array_add (settled, g_steal_pointer (&id));
           if (g_hash_table_remove (merge->conflicted, key))
             merge->summary->conflicts--;
+          continue;
         }
-      else if (g_hash_table_contains (merge->conflicted, key))
+      if (!g_hash_table_contains (merge->conflicted, key))
+        continue;
+      theirs = _tandem_db_column_value (stmt, 4);
+      if (_tandem_db_value_equal (current, theirs))
         {
-          if (values_same (merge->db, current, sqlite3_column_value (stmt, 4)))
-            {
-              g_ptr_array_add (settled, g_strdup (id));
-              g_hash_table_remove (merge->conflicted, key);
-              merge->summary->conflicts--;
-            }
-          else
-            {
-              g_ptr_array_add (refresh, g_strdup (id));
-              g_ptr_array_add (values, g_steal_pointer (&current));
-            }
+          g_ptr_array_add (settled, g_steal_pointer (&id));
+          g_hash_table_remove (merge->conflicted, key);
+          merge->summary->conflicts--;
         }
-      sqlite3_value_free (current);
+      else
+        {
+          g_ptr_array_add (refresh, g_steal_pointer (&id));
+          g_ptr_array_add (values, g_steal_pointer (&current));
+        }
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed_on (merge->db, error);
+  if (step != TANDEM_DB_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, _tandem_db_release);
+
+  for (guint i = 0; i < settled->len; i++)
+    if (!_tandem_db_run (merge->mine, error, "DELETE FROM conflict WHERE id = ?1", "s",
+                         settled->pdata[i]))
       return FALSE;
-    }
-
-  for (guint i = 0; i < settled->len + refresh->len; i++)
+  for (guint i = 0; i < refresh->len; i++)
     {
-      gboolean drop = i < settled->len;
-      const char *id = drop ? settled->pdata[i] : refresh->pdata[i - settled->len];
+      g_autoptr(TandemDbStmt) update = _tandem_db_query (merge->mine, error, "UPDATE conflict "
+                                                         "SET mine_value = ?2 WHERE id = ?1", "s",
+                                                         refresh->pdata[i]);
 
-      if (sqlite3_prepare_v2 (merge->db, drop ? "DELETE FROM conflict WHERE id = ?1"
-                                              : "UPDATE conflict SET mine_value = ?2 WHERE id = ?1",
-                              -1, &stmt, NULL) != SQLITE_OK)
-        {
-          _tandem_db_failed_on (merge->db, error);
-          return FALSE;
-        }
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      if (!drop && values->pdata[i - settled->len] != NULL)
-        sqlite3_bind_value (stmt, 2, values->pdata[i - settled->len]);
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _tandem_db_failed_on (merge->db, error);
-          return FALSE;
-        }
+      if (update == NULL)
+        return FALSE;
+      _tandem_db_bind_value (update, 2, values->pdata[i]);
+      if (_tandem_db_step (merge->mine, update, error) == TANDEM_DB_FAILED)
+        return FALSE;
     }
   return TRUE;
 }
@@ -831,27 +626,20 @@ static gboolean
 load_mine (Merge   *merge,
            GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = _tandem_db_query (merge->mine, error, "SELECT origin_replica, "
+                                                   "origin_id, id FROM change_txn", "");
+  TandemDbStep step = TANDEM_DB_FAILED;
 
-  if (sqlite3_prepare_v2 (merge->db, "SELECT origin_replica, origin_id, id FROM change_txn",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  while (stmt != NULL && (step = _tandem_db_step (merge->mine, stmt, error)) == TANDEM_DB_ROW)
     {
-      _tandem_db_failed_on (merge->db, error);
-      return FALSE;
+      g_autofree char *replica = _tandem_db_column_text (stmt, 0);
+      g_autofree char *id = _tandem_db_column_text (stmt, 1);
+
+      _tandem_db_assert_columns (stmt, 3);
+      g_hash_table_insert (merge->mine_origins, origin_key (replica, id),
+                           GSIZE_TO_POINTER ((gsize) _tandem_db_column_int (stmt, 2)));
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (merge->mine_origins,
-                         origin_key ((const char *) sqlite3_column_text (stmt, 0),
-                                     (const char *) sqlite3_column_text (stmt, 1)),
-                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 2)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed_on (merge->db, error);
-      return FALSE;
-    }
-  return TRUE;
+  return step == TANDEM_DB_DONE;
 }
 
 static GArray *
@@ -860,49 +648,36 @@ load_theirs (Merge       *merge,
              GError     **error)
 {
   g_autoptr(GArray) txns = g_array_new (FALSE, TRUE, sizeof (TheirTxn));
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step = TANDEM_DB_FAILED;
 
   g_array_set_clear_func (txns, their_txn_clear);
-  if (sqlite3_prepare_v2 (merge->theirs, "SELECT id, at, author, replica, label, kind, target, "
-                          "origin_replica, origin_id FROM change_txn t "
-                          "WHERE " TANDEM_NOT_BOOKKEEPING ("t") " ORDER BY id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tandem_db_failed_on (merge->theirs, error);
-      return NULL;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  stmt = _tandem_db_query (merge->theirs, error, "SELECT id, target, at, author, replica, label, "
+                           "kind, origin_replica, origin_id FROM change_txn t "
+                           "WHERE " TANDEM_NOT_BOOKKEEPING ("t") " ORDER BY id", "");
+  while (stmt != NULL && (step = _tandem_db_step (merge->theirs, stmt, error)) == TANDEM_DB_ROW)
     {
       TheirTxn txn = { 0, };
+      gboolean complete = TRUE;
 
-      txn.id = sqlite3_column_int64 (stmt, 0);
-      txn.at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      txn.author = _tandem_column_text (stmt, 2);
-      txn.replica = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      txn.label = _tandem_column_text (stmt, 4);
-      txn.kind = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      txn.target = sqlite3_column_int64 (stmt, 6);
-      txn.origin_replica = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      txn.origin_id = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-      g_array_append_val (txns, txn);
-      if (txn.origin_replica == NULL || txn.origin_id == NULL || txn.at == NULL ||
-          txn.author == NULL || txn.replica == NULL || txn.label == NULL || txn.kind == NULL)
+      _tandem_db_assert_columns (stmt, 2 + G_N_ELEMENTS (their_txn_texts));
+      txn.id = _tandem_db_column_int (stmt, 0);
+      txn.target = _tandem_db_column_int (stmt, 1);
+      for (guint i = 0; i < G_N_ELEMENTS (their_txn_texts); i++)
         {
-          sqlite3_finalize (stmt);
+          THEIR_TXN_TEXT (&txn, i) = _tandem_db_column_text (stmt, 2 + i);
+          complete = complete && THEIR_TXN_TEXT (&txn, i) != NULL;
+        }
+      g_array_append_val (txns, txn);
+      if (!complete)
+        {
           set_not_understood (merge, error);
           return NULL;
         }
       g_hash_table_insert (their_origins, g_memdup2 (&txn.id, sizeof txn.id),
-                           origin_key (txn.origin_replica, txn.origin_id));
+                           origin_key (txn.copy.origin_replica, txn.copy.origin_id));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed_on (merge->theirs, error);
-      return NULL;
-    }
-  return g_steal_pointer (&txns);
+  return step == TANDEM_DB_DONE ? g_steal_pointer (&txns) : NULL;
 }
 
 /* What this copy changed that theirs has not seen: the fields it changed
@@ -912,42 +687,34 @@ load_mine_only (Merge       *merge,
                 GHashTable  *their_keys,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step = TANDEM_DB_FAILED;
 
-  if (sqlite3_prepare_v2 (merge->db, "SELECT t.origin_replica, t.origin_id, t.author, l.op, "
-                          "l.entity_id, l.field FROM change_log l JOIN change_txn t ON t.id = l.txn "
-                          "WHERE " TANDEM_NOT_BOOKKEEPING ("t") " ORDER BY l.seq",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = _tandem_db_query (merge->mine, error, "SELECT t.origin_replica, t.origin_id, t.author, "
+                           "l.op, l.entity_id, l.field FROM change_log l "
+                           "JOIN change_txn t ON t.id = l.txn "
+                           "WHERE " TANDEM_NOT_BOOKKEEPING ("t") " ORDER BY l.seq", "");
+  while (stmt != NULL && (step = _tandem_db_step (merge->mine, stmt, error)) == TANDEM_DB_ROW)
     {
-      _tandem_db_failed_on (merge->db, error);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *key = origin_key ((const char *) sqlite3_column_text (stmt, 0),
-                                         (const char *) sqlite3_column_text (stmt, 1));
-      const char *op = (const char *) sqlite3_column_text (stmt, 3);
-      const char *id = (const char *) sqlite3_column_text (stmt, 4);
-      const char *field = (const char *) sqlite3_column_text (stmt, 5);
+      g_autofree char *replica = _tandem_db_column_text (stmt, 0);
+      g_autofree char *origin = _tandem_db_column_text (stmt, 1);
+      g_autofree char *key = origin_key (replica, origin);
+      g_autofree char *op = _tandem_db_column_text (stmt, 3);
+      g_autofree char *id = _tandem_db_column_text (stmt, 4);
+      g_autofree char *field = _tandem_db_column_text (stmt, 5);
 
+      _tandem_db_assert_columns (stmt, 6);
       if (g_hash_table_contains (their_keys, key) || op == NULL || id == NULL)
         continue;
       if (g_str_equal (op, "update") && field != NULL)
         g_hash_table_insert (merge->mine_fields, field_key (id, field),
-                             g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+                             _tandem_db_column_text (stmt, 2));
       else if (g_str_equal (op, "delete"))
-        g_hash_table_add (merge->mine_deleted, g_strdup (id));
+        g_hash_table_add (merge->mine_deleted, g_steal_pointer (&id));
       else if (g_str_equal (op, "insert"))
         g_hash_table_remove (merge->mine_deleted, id);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed_on (merge->db, error);
-      return FALSE;
-    }
-  return TRUE;
+  return step == TANDEM_DB_DONE;
 }
 
 /* Content a project is created with is not logged row by row, so theirs can
@@ -962,9 +729,9 @@ same_project (Merge   *merge,
       const TheirTxn *txn = &g_array_index (txns, TheirTxn, i);
       g_autofree char *key = NULL;
 
-      if (!g_str_equal (txn->kind, "create"))
+      if (!g_str_equal (txn->copy.kind, "create"))
         continue;
-      key = origin_key (txn->origin_replica, txn->origin_id);
+      key = origin_key (txn->copy.origin_replica, txn->copy.origin_id);
       if (!g_hash_table_contains (merge->mine_origins, key))
         {
           g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_TANDEM,
@@ -1068,19 +835,18 @@ open_theirs (const char  *path,
 /* Copies kept without private sessions                                     */
 
 static gboolean
-kept_without_private (sqlite3 *db)
+kept_without_private (TandemProject  *project,
+                      gboolean       *marked,
+                      GError        **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean marked = FALSE;
+  gint64 one = 0;
 
-  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM meta WHERE key = '" WITHOUT_PRIVATE_KEY "'",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    marked = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  return marked;
+  return _tandem_db_query_int (project, error, &one, marked, "SELECT 1 FROM meta WHERE key = ?1",
+                               "s", WITHOUT_PRIVATE_KEY);
 }
 
-/* Runs @sql on theirs, with the ids found so far as a JSON array in ?1; each
+/* Runs @sql on theirs, with the ids found so far as a JSON array in ?1 (if
+ * it has one); each
  * row names an item and what it hangs off, which leads to its session. */
 static gboolean
 collect_private (Merge       *merge,
@@ -1088,10 +854,10 @@ collect_private (Merge       *merge,
                  GError     **error)
 {
   g_autoptr(GString) known = g_string_new ("[");
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step = TANDEM_DB_FAILED;
   GHashTableIter iter;
   gpointer key;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   g_hash_table_iter_init (&iter, merge->private_items);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -1112,30 +878,21 @@ collect_private (Merge       *merge,
     }
   g_string_append_c (known, ']');
 
-  if (sqlite3_prepare_v2 (merge->theirs, sql, -1, &stmt, NULL) != SQLITE_OK)
+  /* The first step starts from nothing and has no ?1. */
+  stmt = _tandem_db_query (merge->theirs, error, sql, strstr (sql, "?1") ? "s" : "", known->str);
+  while (stmt != NULL && (step = _tandem_db_step (merge->theirs, stmt, error)) == TANDEM_DB_ROW)
     {
-      _tandem_db_failed_on (merge->theirs, error);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, known->str, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *owner = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *id = _tandem_db_column_text (stmt, 0);
+      g_autofree char *owner = _tandem_db_column_text (stmt, 1);
       const char *session = owner ? g_hash_table_lookup (merge->private_items, owner) : NULL;
 
+      _tandem_db_assert_columns (stmt, 2);
       if (id == NULL || owner == NULL || g_hash_table_contains (merge->private_items, id))
         continue;
-      g_hash_table_insert (merge->private_items, g_strdup (id),
+      g_hash_table_insert (merge->private_items, g_steal_pointer (&id),
                            g_strdup (session ? session : owner));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_db_failed_on (merge->theirs, error);
-      return FALSE;
-    }
-  return TRUE;
+  return step == TANDEM_DB_DONE;
 }
 
 /* Theirs' private sessions (private now, or private when deleted) and what
@@ -1187,6 +944,69 @@ load_private (Merge   *merge,
 /* ------------------------------------------------------------------------ */
 /* Merging                                                                  */
 
+/* The merge as one change of this person's, to take back in one, with what
+ * it did to the conflicts (@conflicts_before: conflict_rows() before it). */
+static gboolean
+mark_merge (Merge       *merge,
+            GHashTable  *conflicts_before,
+            GError     **error)
+{
+  g_autofree char *copy = g_strdup (merge->theirs_name);
+  g_autofree char *label = NULL;
+  gint64 marker;
+
+  if (g_str_has_suffix (copy, ".tandem") && strlen (copy) > strlen (".tandem"))
+    copy[strlen (copy) - strlen (".tandem")] = '\0';
+  /* Translators: how a merge is named for Undo (“Undo Merge of Ward 4”);
+   * %s is the other copy's file name */
+  label = g_strdup_printf (_("Merge of %s"), copy);
+  marker = _tandem_project_mark_merge (merge->mine, label, merge->first_local, error);
+  return marker != 0 && save_conflict_changes (merge->mine, marker, conflicts_before, error);
+}
+
+/* What a merge does inside its change, so that no other writer changes this
+ * copy between reading and deciding: reads both histories, replays what this
+ * copy lacks, settles the conflicts and records the merge. */
+static gboolean
+merge_in (Merge   *merge,
+          GError **error)
+{
+  g_autoptr(GHashTable) their_origins = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                               g_free, g_free);
+  g_autoptr(GHashTable) their_keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) conflicts_before = NULL;
+  g_autoptr(GArray) txns = NULL;
+  gboolean without_private = FALSE;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (!load_mine (merge, error) ||
+      (txns = load_theirs (merge, their_origins, error)) == NULL ||
+      !same_project (merge, txns, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, their_origins);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_hash_table_add (their_keys, value);
+  if (!load_mine_only (merge, their_keys, error) ||
+      !kept_without_private (merge->mine, &without_private, error) ||
+      (without_private && !load_private (merge, error)) ||
+      (conflicts_before = conflict_rows (merge->mine, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < txns->len; i++)
+    {
+      const TheirTxn *txn = &g_array_index (txns, TheirTxn, i);
+      g_autofree char *key = origin_key (txn->copy.origin_replica, txn->copy.origin_id);
+
+      if (g_hash_table_contains (merge->mine_origins, key))
+        merge->summary->already_present++;
+      else if (!replay_txn (merge, txn, their_origins, error))
+        return FALSE;
+    }
+  return settle_conflicts (merge, error) &&
+         (merge->first_local == 0 || mark_merge (merge, conflicts_before, error));
+}
+
 /**
  * tandem_project_merge:
  * @self: a project, open for editing
@@ -1217,10 +1037,6 @@ tandem_project_merge (TandemProject       *self,
                       GError             **error)
 {
   g_autoptr(TandemProject) theirs = NULL;
-  g_autoptr(GHashTable) their_origins = NULL;
-  g_autoptr(GHashTable) their_keys = NULL;
-  g_autoptr(GHashTable) conflicts_before = NULL;
-  g_autoptr(GArray) txns = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) a = NULL;
   g_autoptr(GFile) b = NULL;
@@ -1265,72 +1081,19 @@ tandem_project_merge (TandemProject       *self,
     }
 
   merge.mine = self;
-  merge.db = _tandem_project_get_db (self);
-  merge.theirs = _tandem_project_get_db (theirs);
+  merge.theirs = theirs;
   merge.theirs_name = name;
   merge.summary = summary;
   merge.mine_origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   merge.mine_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   merge.mine_deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   merge.conflicted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  their_origins = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  their_keys = g_hash_table_new (g_str_hash, g_str_equal);
 
-  /* Read and decide inside the write transaction, so that no other writer
-   * changes this copy in between. */
-  ok = tandem_change_begin (&change, self, _("Merge a copy"), &local_error);
-  if (ok)
-    {
-      ok = load_mine (&merge, &local_error) &&
-           (txns = load_theirs (&merge, their_origins, &local_error)) != NULL &&
-           same_project (&merge, txns, &local_error);
-      if (ok)
-        {
-          GHashTableIter iter;
-          gpointer value;
-
-          g_hash_table_iter_init (&iter, their_origins);
-          while (g_hash_table_iter_next (&iter, NULL, &value))
-            g_hash_table_add (their_keys, value);
-          ok = load_mine_only (&merge, their_keys, &local_error);
-        }
-      if (ok && kept_without_private (merge.db))
-        ok = load_private (&merge, &local_error);
-      if (ok)
-        ok = (conflicts_before = conflict_rows (merge.db, &local_error)) != NULL;
-      for (guint i = 0; ok && i < txns->len; i++)
-        {
-          const TheirTxn *txn = &g_array_index (txns, TheirTxn, i);
-          g_autofree char *key = origin_key (txn->origin_replica, txn->origin_id);
-
-          if (g_hash_table_contains (merge.mine_origins, key))
-            summary->already_present++;
-          else
-            ok = replay_txn (&merge, txn, their_origins, &local_error);
-        }
-      if (ok)
-        ok = settle_conflicts (&merge, &local_error);
-      if (ok && merge.first_local != 0)
-        {
-          /* The merge as one change of this person's, to take back in one. */
-          g_autofree char *copy = g_strdup (name);
-          g_autofree char *label = NULL;
-          gint64 marker;
-
-          if (g_str_has_suffix (copy, ".tandem") && strlen (copy) > strlen (".tandem"))
-            copy[strlen (copy) - strlen (".tandem")] = '\0';
-          /* Translators: how a merge is named for Undo (“Undo Merge of Ward 4”);
-           * %s is the other copy's file name */
-          label = g_strdup_printf (_("Merge of %s"), copy);
-          marker = _tandem_project_mark_merge (self, label, merge.first_local, &local_error);
-          ok = marker != 0 &&
-               save_conflict_changes (merge.db, marker, conflicts_before, &local_error);
-        }
-      if (ok)
-        ok = tandem_change_commit (&change, &local_error);
-      else
-        tandem_change_clear (&change);
-    }
+  ok = tandem_change_begin (&change, self, _("Merge a copy"), &local_error) &&
+       merge_in (&merge, &local_error) &&
+       tandem_change_commit (&change, &local_error);
+  if (!ok)
+    tandem_change_clear (&change);
 
   g_hash_table_destroy (merge.mine_origins);
   g_hash_table_destroy (merge.mine_fields);

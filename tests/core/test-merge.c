@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tandem-merge.h"
+#include "tandem-merge-private.h"
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
 #include "tandem-test-core-util.h"
@@ -1292,6 +1293,169 @@ test_two_writers (Fixture       *fixture,
   g_assert_cmpint (tandem_project_check_file (fixture->mine, NULL), ==, TANDEM_CHECK_GOOD);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Another program holding the file                                         */
+
+static void
+assert_locked (const GError *error)
+{
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "Ward 4.tandem"));
+  g_assert_nonnull (strstr (error->message, "Try again"));
+}
+
+/* Merging compares values in C (is theirs the same as mine?): it agrees
+ * with SQL's IS on every pair of kinds of value. */
+static void
+test_values_compare (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const values[] = {
+    "NULL", "0", "1", "1.0", "-0.0", "0.0", "0.5", "'1'", "'1.0'", "'a'", "'a '", "'A'", "''",
+    "x''", "x'61'", "x'6100'", "9223372036854775807", "9223372036854775807.0",
+    "-9223372036854775808", "-9223372036854775808.0", "9007199254740993",
+    "9007199254740992.0", "1e300", "'Ward 4'",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) project = tandem_project_create (fixture->mine, &error);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = _tandem_project_get_db (project);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (values); j++)
+      {
+        g_autofree char *sql = g_strdup_printf ("SELECT %s, %s, %s IS %s", values[i], values[j],
+                                                values[i], values[j]);
+        g_autoptr(TandemDbValue) a = NULL;
+        g_autoptr(TandemDbValue) b = NULL;
+        sqlite3_stmt *stmt = NULL;
+        gboolean same;
+
+        g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        a = _tandem_db_column_value (stmt, 0);
+        b = _tandem_db_column_value (stmt, 1);
+        same = sqlite3_column_int (stmt, 2) != 0;
+        sqlite3_finalize (stmt);
+        if (same != _tandem_db_value_equal (a, b))
+          g_error ("%s IS %s is %d in SQL", values[i], values[j], same);
+      }
+  /* NULL stands for SQL NULL. */
+  g_assert_true (_tandem_db_value_equal (NULL, NULL));
+}
+
+#define LOCKED_PROJECT_ENV "TANDEM_TEST_LOCKED_PROJECT"
+
+static sqlite3 *
+hold_file (const char *path)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+static void
+let_go (sqlite3 *other)
+{
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+}
+
+/* Run by /merge/locked in a subprocess, where a warning does not abort: the
+ * reads that have no error to return, while another connection holds the
+ * file. */
+static void
+test_locked_reads (void)
+{
+  const char *path = g_getenv (LOCKED_PROJECT_ENV);
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  sqlite3 *other;
+
+  if (path == NULL)
+    {
+      g_test_skip ("run by /merge/locked");
+      return;
+    }
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  tandem_project_set_default_busy_timeout (150);
+  project = open_project (path, "Ada Coach");
+  other = hold_file (path);
+  conflicts = tandem_project_list_conflicts (project);
+  g_print ("listed %u\n", conflicts->len);
+  g_print ("counted %u\n", tandem_project_count_conflicts (project));
+  let_go (other);
+  g_print ("then counted %u\n", tandem_project_count_conflicts (project));
+}
+
+/* While another program holds the file, reading the conflicts and making a
+ * change each say "locked, try again", not an empty list or a generic
+ * failure; once it lets go, the same read and change go through. */
+static void
+test_locked (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *team = NULL, *priya = NULL, *tom = NULL;
+  g_autoptr(TandemProject) mine = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other;
+
+  tandem_project_set_default_busy_timeout (150);
+  mine = make_pair (fixture, &team, &priya, &tom);
+  {
+    g_autoptr(TandemProject) theirs = open_project (fixture->theirs, "Sam Peer");
+    update (theirs, "team", team, "name", "Ward 4 North");
+  }
+  update (mine, "team", team, "name", "Ward Four");
+  g_assert_true (merge (mine, fixture->theirs, NULL));
+  g_assert_cmpuint (tandem_project_count_conflicts (mine), ==, 1);
+
+  /* The reads without an error to return say so in the log, in the
+   * person's words, rather than passing for "no conflicts". */
+  g_setenv (LOCKED_PROJECT_ENV, fixture->mine, TRUE);
+  g_test_trap_subprocess ("/merge/locked-reads", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv (LOCKED_PROJECT_ENV);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*listed 0*counted 0*then counted 1*");
+  g_test_trap_assert_stderr ("*WARNING*Ward 4.tandem*is locked*Try again*"
+                             "*WARNING*Ward 4.tandem*is locked*Try again*");
+
+  other = hold_file (fixture->mine);
+
+  /* Reading the conflicts, with an error to return. */
+  g_assert_null (_tandem_project_read_conflicts (mine, &error));
+  assert_locked (error);
+  g_clear_error (&error);
+
+  /* Changes. */
+  g_assert_false (tandem_project_update (mine, "team", team, "ward",
+                                         tandem_value_text ("First floor"), &error));
+  assert_locked (error);
+  g_clear_error (&error);
+  g_assert_false (tandem_project_merge (mine, fixture->theirs, NULL, &error));
+  assert_locked (error);
+  g_clear_error (&error);
+
+  let_go (other);
+
+  conflicts = _tandem_project_read_conflicts (mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (tandem_project_update (mine, "team", team, "ward",
+                                        tandem_value_text ("First floor"), &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_resolve_conflict (mine, ((TandemConflict *) conflicts->pdata[0])->id,
+                                                  TRUE, &error));
+  g_assert_no_error (error);
+  assert_text (mine, "team", team, "name", "Ward 4 North");
+  assert_text (mine, "team", team, "ward", "First floor");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1315,6 +1479,9 @@ main (int   argc,
   ADD ("/merge/format-2", test_format_2);
   ADD ("/merge/live-conflict", test_live_conflict);
   ADD ("/merge/two-writers", test_two_writers);
+  ADD ("/merge/values-compare", test_values_compare);
+  ADD ("/merge/locked", test_locked);
+  g_test_add_func ("/merge/locked-reads", test_locked_reads);
 
   return g_test_run ();
 }
