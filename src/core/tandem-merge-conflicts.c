@@ -158,22 +158,31 @@ _tandem_merge_set_withdrawn (TandemProject  *self,
 /* ------------------------------------------------------------------------ */
 /* Conflicts                                                                */
 
+/* The texts of a TandemConflict: the first ten in the order
+ * _tandem_project_read_conflicts() reads them, then the item's label. */
+static const gsize conflict_texts[] = {
+  G_STRUCT_OFFSET (TandemConflict, id),
+  G_STRUCT_OFFSET (TandemConflict, entity),
+  G_STRUCT_OFFSET (TandemConflict, entity_id),
+  G_STRUCT_OFFSET (TandemConflict, field),
+  G_STRUCT_OFFSET (TandemConflict, mine_value),
+  G_STRUCT_OFFSET (TandemConflict, theirs_value),
+  G_STRUCT_OFFSET (TandemConflict, mine_author),
+  G_STRUCT_OFFSET (TandemConflict, theirs_author),
+  G_STRUCT_OFFSET (TandemConflict, theirs_at),
+  G_STRUCT_OFFSET (TandemConflict, source),
+  G_STRUCT_OFFSET (TandemConflict, item_label),
+};
+
+#define CONFLICT_TEXT(conflict, i) G_STRUCT_MEMBER (char *, conflict, conflict_texts[i])
+
 void
 tandem_conflict_free (TandemConflict *conflict)
 {
   if (conflict == NULL)
     return;
-  g_free (conflict->id);
-  g_free (conflict->entity);
-  g_free (conflict->entity_id);
-  g_free (conflict->field);
-  g_free (conflict->item_label);
-  g_free (conflict->mine_value);
-  g_free (conflict->theirs_value);
-  g_free (conflict->mine_author);
-  g_free (conflict->theirs_author);
-  g_free (conflict->theirs_at);
-  g_free (conflict->source);
+  for (guint i = 0; i < G_N_ELEMENTS (conflict_texts); i++)
+    g_free (CONFLICT_TEXT (conflict, i));
   g_free (conflict);
 }
 
@@ -220,15 +229,11 @@ _tandem_project_read_conflicts (TandemProject  *self,
   while (stmt != NULL && (step = _tandem_db_step (self, stmt, error)) == TANDEM_DB_ROW)
     {
       TandemConflict *conflict = g_new0 (TandemConflict, 1);
-      char **fields[] = {
-        &conflict->id, &conflict->entity, &conflict->entity_id, &conflict->field,
-        &conflict->mine_value, &conflict->theirs_value, &conflict->mine_author,
-        &conflict->theirs_author, &conflict->theirs_at, &conflict->source,
-      };
+      int n_read = (int) G_N_ELEMENTS (conflict_texts) - 1;
 
-      _tandem_db_assert_columns (stmt, G_N_ELEMENTS (fields));
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        *fields[i] = _tandem_db_column_text (stmt, i);
+      _tandem_db_assert_columns (stmt, n_read);
+      for (int i = 0; i < n_read; i++)
+        CONFLICT_TEXT (conflict, i) = _tandem_db_column_text (stmt, i);
       conflict->item_label = item_label (self, conflict->entity, conflict->entity_id);
       g_ptr_array_add (conflicts, conflict);
     }

@@ -263,6 +263,19 @@ record_conflict (TandemProject               *project,
 /* ------------------------------------------------------------------------ */
 /* Replaying one logged change                                              */
 
+/* A replayed insert or update: counted if it went in; one that would repeat
+ * another item's unique values is passed over, as the other copy's item
+ * already stands here. */
+static gboolean
+count_replayed (gboolean  ok,
+                gboolean  duplicate,
+                guint    *count)
+{
+  if (ok)
+    (*count)++;
+  return ok || duplicate;
+}
+
 static gboolean
 replay_insert (Merge               *merge,
                const TandemEntity  *entity,
@@ -274,6 +287,7 @@ replay_insert (Merge               *merge,
   g_autoptr(TandemDbValue) json = NULL;
   g_autoptr(TandemDbValue) same_id = NULL;
   gboolean duplicate = FALSE;
+  gboolean ok;
 
   if (tandem_project_exists (merge->mine, entity->name, id) ||
       g_hash_table_contains (merge->mine_deleted, id))
@@ -320,10 +334,8 @@ replay_insert (Merge               *merge,
       json = g_steal_pointer (&parent);
     }
 
-  if (!_tandem_project_insert_json (merge->mine, entity->name, id, json, &duplicate, error))
-    return duplicate;
-  merge->summary->inserted++;
-  return TRUE;
+  ok = _tandem_project_insert_json (merge->mine, entity->name, id, json, &duplicate, error);
+  return count_replayed (ok, duplicate, &merge->summary->inserted);
 }
 
 static gboolean
@@ -343,6 +355,7 @@ replay_update (Merge               *merge,
   TandemConflictRecord conflict = { 0, };
   gboolean duplicate = FALSE;
   TandemDbStep step;
+  gboolean ok;
 
   if (column == NULL)
     {
@@ -402,24 +415,9 @@ replay_update (Merge               *merge,
       return TRUE;
     }
 
-  if (!_tandem_project_update_value (merge->mine, entity->name, id, column, value,
-                                     &duplicate, error))
-    return duplicate;
-  merge->summary->updated++;
-  return TRUE;
-}
-
-static gboolean
-exists_in_theirs (Merge               *merge,
-                  const TandemEntity  *entity,
-                  const char          *id,
-                  gboolean            *found,
-                  GError             **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", entity->name);
-  gint64 one = 0;
-
-  return _tandem_db_query_int (merge->theirs, error, &one, found, sql, "s", id);
+  ok = _tandem_project_update_value (merge->mine, entity->name, id, column, value,
+                                     &duplicate, error);
+  return count_replayed (ok, duplicate, &merge->summary->updated);
 }
 
 static gboolean
@@ -431,7 +429,9 @@ replay_entry (Merge                 *merge,
   const char *op = entry->op;
   const TandemEntity *entity = entry->entity ? tandem_schema_lookup (entry->entity) : NULL;
   const char *id = entry->entity_id;
+  g_autofree char *sql = NULL;
   gboolean theirs_has = FALSE;
+  gint64 one = 0;
 
   if (op == NULL || entity == NULL || id == NULL)
     {
@@ -449,7 +449,8 @@ replay_entry (Merge                 *merge,
        * that what this copy did to it and added under it stays. */
       if (!tandem_project_exists (merge->mine, entity->name, id))
         return TRUE;
-      if (!exists_in_theirs (merge, entity, id, &theirs_has, error))
+      sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", entity->name);
+      if (!_tandem_db_query_int (merge->theirs, error, &one, &theirs_has, sql, "s", id))
         return FALSE;
       if (theirs_has)
         return TRUE;
