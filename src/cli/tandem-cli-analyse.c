@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tandem-cli-analyse.h"
+#include "tandem-cli-analyse-groups.h"
 #include "tandem-csv.h"
 #include "tandem-spc.h"
 
@@ -303,6 +304,9 @@ tandem_cli_analyse_streams (int    argc,
 
   g_return_val_if_fail (argc >= 1, STATUS_BAD_INPUT);
 
+  if (tandem_cli_analyse_is_by_group (argc, argv))
+    return tandem_cli_analyse_groups_streams (argc, argv, in, out, err);
+
   /* GOption takes what it parses out of a copy of the arguments */
   strv = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
@@ -313,7 +317,8 @@ tandem_cli_analyse_streams (int    argc,
   g_option_context_set_summary (context,
     "Analyses a measure as a run chart or control chart and prints the result as JSON.\n"
     "FILE.csv (or - for standard input) has a header naming the columns x, y and\n"
-    "optionally n; rows with the same x form one subgroup.");
+    "optionally n; rows with the same x form one subgroup.\n"
+    "With --by-group it compares groups' rates instead: see analyse --by-group --help.");
   tandem_cli_spc_arguments_add_entries (&args, context);
   g_option_context_add_main_entries (context, entries, NULL);
 

@@ -659,6 +659,166 @@ class CliTest(unittest.TestCase):
         self.assertEqual(self._log_size(p), log)
         self.assertEqual(run("person", "list", p).stdout.count("\n"), 2)
     # --- end people ---
+    # --- analyse by group ---
+    # Restraints and bed days by ethnic category over three quarters of 2025,
+    # written as people write them: codes, labels, the NHS's long labels.
+    BY_GROUP_CSV = (
+        "date,group,value,denominator\n"
+        "2025-01-06,M,7,1600\n"
+        "2025-02-03,Black or Black British - African,4,2000\n"
+        "2025-03-03,P,1,500\n"
+        "2025-01-06,White British,20,15000\n"
+        "2025-02-03,B,10,7000\n"
+        "2025-03-03,Z,9,3000\n"
+        "2025-04-07,A,5,5000\n"
+        "2025-04-07,african,0,1000\n"
+        "2025-07-07,a,0,4000\n"
+        "2025-07-07,Caribbean,3,900\n"
+    )
+
+    def analyse_by_group(self, *args, csv=None):
+        r = run("analyse", "--by-group", *args, "-", stdin=csv or self.BY_GROUP_CSV)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        # JSON has no NaN or Infinity: what cannot be a number is null, and said
+        def refuse(constant):
+            raise AssertionError("%s in the JSON" % constant)
+        return json.loads(r.stdout, parse_constant=refuse)
+
+    def assertClose(self, got, expected):
+        self.assertIsNotNone(got)
+        self.assertLessEqual(abs(got - expected), 1e-9 * abs(expected), (got, expected))
+
+    def test_analyse_by_group_pooled(self):
+        """Broad groups pooled from categories, with R's exact intervals, per quarter."""
+        d = self.analyse_by_group("--pool")
+        self.assertEqual((d["kind"], d["per"], d["level"], d["reference"]),
+                         ("rate", 1000, "broad", "White"))
+        whole = {g["group"]: g for g in d["whole"]["groups"]}
+        self.assertEqual(list(whole), ["White", "Black or Black British"])
+        white, black = whole["White"], whole["Black or Black British"]
+        self.assertEqual((white["count"], white["denominator"]), (35, 31000))
+        self.assertEqual(white["status"], "reference")
+        self.assertEqual([white[k] for k in ("ratio", "ratio_lcl", "ratio_ucl")], [None] * 3)
+        self.assertEqual((black["count"], black["denominator"]), (15, 6000))
+        self.assertClose(black["rate"], 2.5)
+        # R: poisson.test(c(15, 35), c(6000, 31000))
+        self.assertClose(black["ratio"], 2.2142857142857140)
+        self.assertClose(black["ratio_lcl"], 1.1235438515351692)
+        self.assertClose(black["ratio_ucl"], 4.1608325376759412)
+        # "Not stated" is never pooled: 9 of the 59 events
+        self.assertNotIn("Not stated", whole)
+        self.assertClose(d["whole"]["not_stated_share"], 9 / 59)
+        self.assertEqual((d["whole"]["from"], d["whole"]["to"]), ("2025-01-06", "2025-07-07"))
+
+        quarters = {q["quarter"]: q for q in d["quarters"]}
+        self.assertEqual(list(quarters), ["2025 Q1", "2025 Q2", "2025 Q3"])
+        self.assertEqual((quarters["2025 Q2"]["from"], quarters["2025 Q2"]["to"]),
+                         ("2025-04-01", "2025-06-30"))
+        q1 = {g["group"]: g for g in quarters["2025 Q1"]["groups"]}
+        # R: poisson.test(c(12, 30), c(4100, 22000))
+        self.assertClose(q1["Black or Black British"]["ratio"], 2.1463414634146338)
+        self.assertClose(q1["Black or Black British"]["ratio_lcl"], 1.00078057325657)
+        self.assertClose(q1["Black or Black British"]["ratio_ucl"], 4.3169853611694426)
+        # No events: ratio 0, a finite upper end. R: poisson.test(c(0, 5), c(1000, 5000))
+        q2 = {g["group"]: g for g in quarters["2025 Q2"]["groups"]}
+        self.assertEqual(q2["Black or Black British"]["ratio"], 0)
+        self.assertEqual(q2["Black or Black British"]["ratio_lcl"], 0)
+        self.assertClose(q2["Black or Black British"]["ratio_ucl"], 5.4563955259127299)
+        self.assertEqual(quarters["2025 Q2"]["not_stated_share"], 0)
+        # None in the reference: infinite, said in words; only the lower end is a number.
+        # R: poisson.test(c(3, 0), c(900, 4000))
+        q3 = {g["group"]: g for g in quarters["2025 Q3"]["groups"]}
+        black = q3["Black or Black British"]
+        self.assertEqual(black["status"], "infinite")
+        self.assertIsNone(black["ratio"])
+        self.assertIsNone(black["ratio_ucl"])
+        self.assertClose(black["ratio_lcl"], 1.8365838001373065)
+        self.assertIn("infinite", black["note"])
+
+    def test_analyse_by_group_categories(self):
+        """Categories by code or label; --reference by label; --per."""
+        d = self.analyse_by_group("--reference", "Black or Black British - Caribbean",
+                                  "--per", "100")
+        self.assertEqual((d["level"], d["reference"], d["per"]), ("category", "Caribbean", 100))
+        groups = {g["code"]: g for g in d["whole"]["groups"]}
+        self.assertEqual(sorted(groups), ["A", "B", "M", "N", "P"])
+        self.assertEqual(groups["M"]["status"], "reference")
+        self.assertEqual(groups["N"]["group"], "African")
+        self.assertEqual((groups["N"]["count"], groups["N"]["denominator"]), (4, 3000))
+        self.assertClose(groups["A"]["rate"], 25 / 24000 * 100)
+        # White Irish has rows only in the first quarter: no data, no rate, later
+        q2 = {g["code"]: g for g in d["quarters"][1]["groups"]}
+        self.assertEqual(q2["B"]["status"], "no-data")
+        self.assertIsNone(q2["B"]["rate"])
+        # Caribbean has no rows in Q2: no reference there
+        self.assertEqual(q2["A"]["status"], "no-reference")
+        self.assertIsNone(q2["A"]["ratio"])
+
+    def test_analyse_by_group_proportion(self):
+        """Risk ratios with Katz's interval; 0.5 added when a cell is 0."""
+        csv = ("date,group,value,denominator\n"
+               "2025-01-06,White,15,150\n2025-01-06,Black,30,120\n2025-01-06,Mixed,0,40\n")
+        d = self.analyse_by_group("--kind", "proportion", csv=csv)
+        self.assertEqual((d["kind"], d["per"]), ("proportion", 100))
+        groups = {g["group"]: g for g in d["whole"]["groups"]}
+        black = groups["Black or Black British"]
+        self.assertClose(black["rate"], 25)
+        # By hand: 2.5 * exp(c(-1, 1) * qnorm(0.975) * sqrt(1/30 - 1/120 + 1/15 - 1/150))
+        self.assertClose(black["ratio"], 2.5)
+        self.assertClose(black["ratio_lcl"], 1.4118034736263609)
+        self.assertClose(black["ratio_ucl"], 4.4269617668146388)
+        self.assertNotIn("corrected", black)
+        # (0.5/41)/(15.5/151), and its interval from the corrected cells
+        mixed = groups["Mixed"]
+        self.assertTrue(mixed["corrected"])
+        self.assertClose(mixed["ratio"], (0.5 / 41) / (15.5 / 151))
+
+    def test_analyse_by_group_suppressed(self):
+        """--suppress hides counts from 1 to 4 and the ratios made from them."""
+        d = self.analyse_by_group("--pool", "--suppress")
+        self.assertEqual(d["suppression"]["threshold"], 4)
+        self.assertIn("fewer than 5", d["suppression"]["note"])
+        q3 = {g["group"]: g for g in d["quarters"][2]["groups"]}
+        black = q3["Black or Black British"]
+        self.assertIsNone(black["count"])
+        self.assertEqual(black["count_text"], "fewer than 5")
+        self.assertIsNone(black["rate"])
+        self.assertIsNone(black["ratio_lcl"])
+        self.assertTrue(black["ratio_suppressed"])
+        # 0 and 5 or more are shown
+        self.assertEqual(q3["White"]["count"], 0)
+        q2 = {g["group"]: g for g in d["quarters"][1]["groups"]}
+        self.assertEqual(q2["White"]["count"], 5)
+        d = self.analyse_by_group("--pool", "--suppress=2")
+        self.assertEqual(d["quarters"][2]["groups"][1]["count"], 3)
+
+    def test_analyse_by_group_refused(self):
+        """Unknown groups and impossible rows are refused with their line; exit 2."""
+        csv = ("date,group,value,denominator\n2025-01-06,A,3,100\n2025-01-06,Martian,1,10\n"
+               "2025-01-13,N,2,0\n2025-01-13,B,2.5,100\n")
+        p = self.path("restraint.csv")
+        with open(p, "w") as f:
+            f.write(csv)
+        r = run("analyse", "--by-group", p)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("restraint.csv: line 3: “Martian” is not an ethnic category", r.stderr)
+        self.assertIn("restraint.csv: line 4: 2 events but a denominator of 0", r.stderr)
+        self.assertIn("restraint.csv: line 5: the value 2.5 is not a count", r.stderr)
+        # categories and broad groups together would count people twice
+        r = run("analyse", "--by-group", "-",
+                stdin="2025-01-06,A,3,100\n2025-01-06,Black,1,10\n")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("line 2: the file mixes ethnic categories (line 1) and broad groups", r.stderr)
+        for args, words in ((["--reference", "Z"], "“Not stated” cannot be the reference"),
+                            (["--reference", "Chinese"], "“Chinese” has no rows"),
+                            (["--kind", "odds"], "“odds” is not rate or proportion"),
+                            (["--per", "-5"], "“-5” is not a number above 0")):
+            r = run("analyse", "--by-group", *args, "-", stdin=self.BY_GROUP_CSV)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn(words, r.stderr)
+        self.assertIn("--reference", run("analyse", "--by-group", "--help").stdout)
+    # --- end analyse by group ---
 
 
 if __name__ == "__main__":
