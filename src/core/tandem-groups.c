@@ -67,6 +67,20 @@ static const struct
   { TANDEM_BROAD_BLACK, "black black british caribbean or african" },
   { TANDEM_BROAD_OTHER, "other ethnic groups" },
   { TANDEM_BROAD_OTHER, "other ethnic group" },
+  { TANDEM_BROAD_OTHER, "other" },
+};
+
+/* The "any other … background" categories as many records write them
+ * ("White Other"); normalised. */
+static const struct
+{
+  TandemEthnicCategory  category;
+  const char           *name;
+} category_aliases[] = {
+  { TANDEM_ETHNIC_WHITE_OTHER, "white other" },
+  { TANDEM_ETHNIC_MIXED_OTHER, "mixed other" },
+  { TANDEM_ETHNIC_ASIAN_OTHER, "asian other" },
+  { TANDEM_ETHNIC_BLACK_OTHER, "black other" },
 };
 
 /* Case folded, with dashes, colons, commas, slashes and runs of spaces made
@@ -200,8 +214,10 @@ tandem_ethnic_category_get_broad_group (TandemEthnicCategory category)
  *
  * Finds a category by its code ("N"), its label ("African"), or its label
  * after its broad group's name as the NHS writes it ("Black or Black British
- * - African"), in any case, with dashes, colons or commas between, in
- * English or translated. A broad group's own name is not a category.
+ * - African", "Black African"), or "White Other" and the like for the "any
+ * other … background" categories, in any case, with dashes, colons or
+ * commas between, in English or translated. A broad group's own name is
+ * not a category.
  *
  * Returns: whether @text names a category
  */
@@ -229,6 +245,12 @@ tandem_ethnic_category_lookup (const char           *text,
         names_within (wanted, categories[i].broad, categories[i].label))
       {
         *category = i;
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (category_aliases); i++)
+    if (g_str_equal (wanted, category_aliases[i].name))
+      {
+        *category = category_aliases[i].category;
         return TRUE;
       }
   return FALSE;

@@ -477,6 +477,13 @@ test_quarters_refused (void)
   g_assert_null (tandem_disparity_analyse (no_reference, 1, names, 2, &options, &error));
   g_assert_error (error, TANDEM_DISPARITY_ERROR, TANDEM_DISPARITY_ERROR_NO_REFERENCE);
   g_assert_nonnull (strstr (error->message, "“White”"));
+  g_clear_error (&error);
+
+  /* the engine's callers read dates strictly; it still refuses what is not one */
+  g_strlcpy (no_reference[0].date, "2025-13-01", sizeof no_reference[0].date);
+  g_assert_null (tandem_disparity_analyse (no_reference, 1, names, 2, &options, &error));
+  g_assert_error (error, TANDEM_DISPARITY_ERROR, TANDEM_DISPARITY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Row 1"));
 }
 
 static void
@@ -504,10 +511,15 @@ test_category_lookup (void)
     { "Other ethnic group: any other ethnic group", TANDEM_ETHNIC_OTHER },
     { "White - Any other White background", TANDEM_ETHNIC_WHITE_OTHER },
     { "Not stated", TANDEM_ETHNIC_NOT_STATED },
+    { "White Other", TANDEM_ETHNIC_WHITE_OTHER },
+    { "Black Other", TANDEM_ETHNIC_BLACK_OTHER },
+    { "Black African", TANDEM_ETHNIC_AFRICAN },
+    { "Asian - Bangladeshi", TANDEM_ETHNIC_BANGLADESHI },
+    { "Other - Chinese", TANDEM_ETHNIC_CHINESE },
   };
   static const char * const unknown[] = {
     "", "Q", "I", "White", "Black or Black British", "Martian", "African Caribbean",
-    "White - African", "AB",
+    "White - African", "AB", "Other", "Other White", "Black Chinese",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (found); i++)
