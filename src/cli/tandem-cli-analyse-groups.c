@@ -201,6 +201,19 @@ choose_columns (const TandemTable   *table,
   return TRUE;
 }
 
+/* Bed days may be the only column with decimals: 3,5 there means a decimal
+ * comma too, where commas do not separate the cells. */
+static void
+guess_decimal_comma (const TandemTable   *table,
+                     TandemImportOptions *options)
+{
+  if (table->delimiter == ',' || options->denominator_column < 0)
+    return;
+  for (guint r = options->has_header ? 1 : 0; r < table->rows->len; r++)
+    if (strchr (tandem_table_get_cell (table, r, (guint) options->denominator_column), ',') != NULL)
+      options->decimal_comma = TRUE;
+}
+
 static void G_GNUC_PRINTF (3, 4)
 problem (Input      *input,
          guint       line,
@@ -318,6 +331,7 @@ read_input (Input              *input,
     }
   if (!choose_columns (table, &options, &group_column, input, err))
     return FALSE;
+  guess_decimal_comma (table, &options);
 
   import = tandem_table_import (table, &options);
   for (guint i = 0; i < import->problems->len; i++)

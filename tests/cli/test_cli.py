@@ -754,6 +754,19 @@ class CliTest(unittest.TestCase):
         self.assertEqual(q2["A"]["status"], "no-reference")
         self.assertIsNone(q2["A"]["ratio"])
 
+    def test_analyse_by_group_spreadsheet(self):
+        """A spreadsheet's export: byte-order mark, semicolons, CRLF, day/month dates,
+        bed days with a decimal comma, the columns named in the trust's own words."""
+        csv = ("\ufeffWeek;Ethnicity;Count;Bed days\r\n"
+               "06/01/2025;White - British;3;100,5\r\n"
+               "13/01/2025;Black or Black British: Caribbean;4;50\r\n")
+        d = self.analyse_by_group(csv=csv)
+        groups = {g["code"]: g for g in d["whole"]["groups"]}
+        self.assertEqual(groups["A"]["denominator"], 100.5)
+        self.assertEqual(groups["M"]["count"], 4)
+        self.assertEqual(d["whole"]["from"], "2025-01-06")
+        self.assertEqual(d["quarters"][0]["quarter"], "2025 Q1")
+
     def test_analyse_by_group_proportion(self):
         """Risk ratios with Katz's interval; 0.5 added when a cell is 0."""
         csv = ("date,group,value,denominator\n"
