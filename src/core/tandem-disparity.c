@@ -85,18 +85,19 @@ beta_fraction (double x,
 }
 
 /* I_x(a, b), the regularized incomplete beta function, for 0 < x < 1, with
- * log B(a, b) worked out once by the caller. */
+ * log B(a, b) worked out once by the caller; *front is x^a (1 − x)^b / B(a, b),
+ * which is x (1 − x) times the density there. */
 static double
-incomplete_beta (double x,
-                 double a,
-                 double b,
-                 double lbeta)
+incomplete_beta (double  x,
+                 double  a,
+                 double  b,
+                 double  lbeta,
+                 double *front)
 {
-  double log_front = a * log (x) + b * log1p (-x) - lbeta;
-
+  *front = exp (a * log (x) + b * log1p (-x) - lbeta);
   if (x < (a + 1.0) / (a + b + 2.0))
-    return exp (log_front) * beta_fraction (x, a, b) / a;
-  return 1.0 - exp (log_front) * beta_fraction (1.0 - x, b, a) / b;
+    return *front * beta_fraction (x, a, b) / a;
+  return 1.0 - *front * beta_fraction (1.0 - x, b, a) / b;
 }
 
 /* The upper-tail standard normal quantile for 0 < p ≤ ½, roughly (to about
@@ -148,8 +149,9 @@ beta_solve (double target,
     x = 0.5;
   for (int i = 0; i < 400; i++)
     {
-      double f = incomplete_beta (x, a, b, lbeta) - target;
-      double log_density, step, next;
+      double front;
+      double f = incomplete_beta (x, a, b, lbeta, &front) - target;
+      double step, next;
       gboolean halley = FALSE;
 
       if (f == 0.0)
@@ -159,8 +161,7 @@ beta_solve (double target,
       else
         hi = x;
 
-      log_density = (a - 1.0) * log (x) + (b - 1.0) * log1p (-x) - lbeta;
-      step = f / exp (log_density);
+      step = f * x * (1.0 - x) / front;
       next = x - step;
       if (isfinite (step))
         {
@@ -572,10 +573,12 @@ period_free (TandemDisparityPeriod *period)
   g_free (period);
 }
 
-/* "2025-04-07" → 2025 * 4 + 1; FALSE if it is not yyyy-mm-dd. */
+/* "2025-04-07" → the day 20250407 and the quarter 2025 * 4 + 1; FALSE if it
+ * is not yyyy-mm-dd. */
 static gboolean
-quarter_of (const char *date,
-            int        *key)
+read_date (const char *date,
+           int        *day,
+           int        *quarter)
 {
   int year, month;
 
@@ -588,7 +591,8 @@ quarter_of (const char *date,
   month = (date[5] - '0') * 10 + (date[6] - '0');
   if (month < 1 || month > 12)
     return FALSE;
-  *key = year * 4 + (month - 1) / 3;
+  *day = year * 10000 + month * 100 + (date[8] - '0') * 10 + (date[9] - '0');
+  *quarter = year * 4 + (month - 1) / 3;
   return TRUE;
 }
 
@@ -720,7 +724,9 @@ tandem_disparity_analyse (const TandemDisparityRow     *rows,
   g_autofree double *denominator = NULL;
   g_autofree double *whole_count = g_new0 (double, n_groups);
   g_autofree double *whole_denominator = g_new0 (double, n_groups);
-  const char *first = NULL, *last = NULL;
+  g_autofree int *quarter_keys = NULL;
+  gsize first = 0, last = 0;
+  int first_day = G_MAXINT, last_day = G_MININT;
   int first_key = G_MAXINT, last_key = G_MININT;
   gsize n_quarters;
 
@@ -735,12 +741,13 @@ tandem_disparity_analyse (const TandemDisparityRow     *rows,
       return NULL;
     }
 
+  quarter_keys = g_new (int, n_rows);
   for (gsize i = 0; i < n_rows; i++)
     {
       const TandemDisparityRow *row = &rows[i];
-      int key;
+      int key, day;
 
-      if (!quarter_of (row->date, &key) || row->group >= n_groups)
+      if (!read_date (row->date, &day, &key) || row->group >= n_groups)
         {
           g_set_error (error, TANDEM_DISPARITY_ERROR, TANDEM_DISPARITY_ERROR_INVALID,
                        _("Row %" G_GSIZE_FORMAT " has no date or no group"), i + 1);
@@ -754,12 +761,19 @@ tandem_disparity_analyse (const TandemDisparityRow     *rows,
                          "numbers, 0 or more"), i + 1, group_names[row->group], row->date);
           return NULL;
         }
+      quarter_keys[i] = key;
       first_key = MIN (first_key, key);
       last_key = MAX (last_key, key);
-      if (first == NULL || strcmp (row->date, first) < 0)
-        first = row->date;
-      if (last == NULL || strcmp (row->date, last) > 0)
-        last = row->date;
+      if (day < first_day)
+        {
+          first_day = day;
+          first = i;
+        }
+      if (day > last_day)
+        {
+          last_day = day;
+          last = i;
+        }
     }
 
   n_quarters = (gsize) (last_key - first_key + 1);
@@ -768,11 +782,8 @@ tandem_disparity_analyse (const TandemDisparityRow     *rows,
   for (gsize i = 0; i < n_rows; i++)
     {
       const TandemDisparityRow *row = &rows[i];
-      int key;
-      gsize cell;
+      gsize cell = (gsize) (quarter_keys[i] - first_key) * n_groups + row->group;
 
-      quarter_of (row->date, &key);
-      cell = (gsize) (key - first_key) * n_groups + row->group;
       count[cell] += row->count;
       denominator[cell] += row->denominator;
       whole_count[row->group] += row->count;
@@ -794,8 +805,8 @@ tandem_disparity_analyse (const TandemDisparityRow     *rows,
                                   options, _("the whole span"), error);
   if (series->whole == NULL)
     return NULL;
-  g_strlcpy (series->whole->from, first, sizeof series->whole->from);
-  g_strlcpy (series->whole->to, last, sizeof series->whole->to);
+  g_strlcpy (series->whole->from, rows[first].date, sizeof series->whole->from);
+  g_strlcpy (series->whole->to, rows[last].date, sizeof series->whole->to);
 
   for (gsize q = 0; q < n_quarters; q++)
     {
@@ -805,7 +816,7 @@ tandem_disparity_analyse (const TandemDisparityRow     *rows,
       g_autofree char *when = NULL;
       TandemDisparityPeriod *period;
       gboolean any = FALSE;
-      static const int last_day[] = { 31, 30, 30, 31 };
+      static const int month_end[] = { 31, 30, 30, 31 };
 
       for (guint g = 0; g < n_groups && !any; g++)
         any = quarter_denominator[g] > 0 || count[q * n_groups + g] > 0;
@@ -820,7 +831,7 @@ tandem_disparity_analyse (const TandemDisparityRow     *rows,
       period->year = year;
       period->quarter = quarter;
       format_date (period->from, year, 3 * quarter - 2, 1);
-      format_date (period->to, year, 3 * quarter, last_day[quarter - 1]);
+      format_date (period->to, year, 3 * quarter, month_end[quarter - 1]);
       g_ptr_array_add (series->quarters, period);
     }
   return g_steal_pointer (&series);

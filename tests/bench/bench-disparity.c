@@ -6,7 +6,8 @@
  * (2024–2025), analysed over the whole span and per quarter against White
  * British: rates for three measures in four, proportions for the rest. The
  * budget is 200 ms for all 520. Prints the best and the median of a few
- * runs; exits 1 if the best is over budget.
+ * runs, and the processor time of the best, which a busy machine inflates
+ * less; exits 1 if the best is over budget.
  */
 
 #include "config.h"
@@ -14,6 +15,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "tandem-disparity.h"
 #include "tandem-groups.h"
@@ -102,6 +104,7 @@ main (int   argc,
   const char *names[TANDEM_N_ETHNIC_CATEGORIES];
   TandemDisparityOptions options[N_MEASURES];
   double times[N_RUNS];
+  double best_cpu = G_MAXDOUBLE;
   guint n_ratios = 0, n_quarters = 0;
 
   for (guint c = 0; c < TANDEM_N_ETHNIC_CATEGORIES; c++)
@@ -119,6 +122,7 @@ main (int   argc,
   for (guint run = 0; run < N_RUNS; run++)
     {
       gint64 start = g_get_monotonic_time ();
+      clock_t cpu_start = clock ();
 
       n_ratios = n_quarters = 0;
       for (guint m = 0; m < N_MEASURES; m++)
@@ -142,13 +146,14 @@ main (int   argc,
             }
         }
       times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      best_cpu = MIN (best_cpu, (clock () - cpu_start) * 1000.0 / CLOCKS_PER_SEC);
     }
 
   qsort (times, N_RUNS, sizeof (double), compare_doubles);
   printf ("%u measures × %u groups × %u weeks (%u quarters each, %u ratios with intervals): "
-          "best %.1f ms, median %.1f ms (budget %.0f ms)\n",
+          "best %.1f ms, median %.1f ms, processor time %.1f ms (budget %.0f ms)\n",
           N_MEASURES, TANDEM_N_ETHNIC_CATEGORIES, N_WEEKS, n_quarters / N_MEASURES, n_ratios,
-          times[0], times[N_RUNS / 2], BUDGET_MS);
+          times[0], times[N_RUNS / 2], best_cpu, BUDGET_MS);
   if (times[0] > BUDGET_MS)
     {
       printf ("OVER BUDGET\n");
