@@ -117,9 +117,10 @@ typedef enum
  * @denominator: as given
  * @rate: @count / @denominator × the options' per
  * @status: what the ratio is
- * @ratio: the rate ratio or risk ratio against the reference; 0 when the
- *   group has no events; NAN unless @status is %TANDEM_RATIO_ESTIMATED or
- *   %TANDEM_RATIO_INFINITE (INFINITY then)
+ * @ratio: the rate ratio or risk ratio against the reference (a rate ratio
+ *   is 0 when the group has no events; a risk ratio with a zero cell is
+ *   that of the corrected table, see @corrected); NAN unless @status is
+ *   %TANDEM_RATIO_ESTIMATED or %TANDEM_RATIO_INFINITE (INFINITY then)
  * @lcl: the 95% interval's lower end, as @ratio
  * @ucl: the 95% interval's upper end, as @ratio
  * @corrected: (proportions) 0.5 was added to every cell, because one was 0,
