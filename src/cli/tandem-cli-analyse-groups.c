@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-cli-analyse-groups.h"
 #include "tandem-disparity.h"
 #include "tandem-groups.h"
@@ -63,21 +64,6 @@ typedef struct
   guint  line;
   char  *text;
 } Problem;
-
-static int G_GNUC_PRINTF (2, 3)
-fail (FILE       *err,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (err, "tandem-cli: %s\n", message);
-  return STATUS_BAD_INPUT;
-}
 
 static gboolean
 suppress_cb (const char  *option_name,
@@ -159,7 +145,7 @@ choose_columns (const TandemTable   *table,
     {
       if (table->n_columns < 4)
         {
-          fail (err, _("%s: the file needs four columns: date, group, value and denominator"),
+          tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("%s: the file needs four columns: date, group, value and denominator"),
                 input->name);
           return FALSE;
         }
@@ -182,19 +168,19 @@ choose_columns (const TandemTable   *table,
     }
   if (*group_column < 0)
     {
-      fail (err, _("%s: no column of groups: the header names none of group, ethnicity "
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("%s: no column of groups: the header names none of group, ethnicity "
                    "or category"), input->name);
       return FALSE;
     }
   if (options->denominator_column < 0)
     {
-      fail (err, _("%s: no column of denominators: name it “denominator” (bed days, "
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("%s: no column of denominators: name it “denominator” (bed days, "
                    "people…) in the header"), input->name);
       return FALSE;
     }
   if (options->value_column == *group_column || options->date_column == *group_column)
     {
-      fail (err, _("%s: the columns of dates, groups and values must differ"), input->name);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("%s: the columns of dates, groups and values must differ"), input->name);
       return FALSE;
     }
   options->note_column = -1;
@@ -326,7 +312,7 @@ read_input (Input              *input,
   table = tandem_table_parse (contents, (gssize) length, 0, &error);
   if (table == NULL)
     {
-      fail (err, "%s: %s", input->name, error->message);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "%s: %s", input->name, error->message);
       return FALSE;
     }
   if (!choose_columns (table, &options, &group_column, input, err))
@@ -360,12 +346,12 @@ read_input (Input              *input,
       g_array_sort (input->problems, compare_problems);
       for (guint i = 0; i < input->problems->len; i++)
         fprintf (err, "%s\n", g_array_index (input->problems, Problem, i).text);
-      fail (err, _("%s: nothing analysed: fix the rows above"), input->name);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("%s: nothing analysed: fix the rows above"), input->name);
       return FALSE;
     }
   if (input->rows->len == 0)
     {
-      fail (err, _("%s: nothing analysed: the file has no rows of data"), input->name);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("%s: nothing analysed: the file has no rows of data"), input->name);
       return FALSE;
     }
 
@@ -649,26 +635,26 @@ find_reference (const char *text,
     *reference = category;
   else if (level == LEVEL_BROAD && tandem_ethnic_category_lookup (text, &category))
     {
-      fail (err, _("--reference: “%s” is an ethnic category, but the groups compared are "
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("--reference: “%s” is an ethnic category, but the groups compared are "
                    "broad groups (White, Mixed, Asian or Asian British, Black or Black "
                    "British, Other)"), text);
       return FALSE;
     }
   else if (level == LEVEL_CATEGORY && tandem_broad_group_lookup (text, &broad))
     {
-      fail (err, _("--reference: “%s” is a broad group, but the groups compared are ethnic "
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("--reference: “%s” is a broad group, but the groups compared are ethnic "
                    "categories; name a category, or add --pool to compare broad groups"), text);
       return FALSE;
     }
   else
     {
-      fail (err, _("--reference: “%s” is not an ethnic category or broad group"), text);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("--reference: “%s” is not an ethnic category or broad group"), text);
       return FALSE;
     }
   if ((level == LEVEL_BROAD && *reference == TANDEM_BROAD_NOT_STATED) ||
       (level == LEVEL_CATEGORY && *reference == TANDEM_ETHNIC_NOT_STATED))
     {
-      fail (err, _("--reference: “Not stated” cannot be the reference group"));
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("--reference: “Not stated” cannot be the reference group"));
       return FALSE;
     }
   return TRUE;
@@ -775,7 +761,7 @@ tandem_cli_analyse_groups_streams (int    argc,
 
   if (!g_option_context_parse_strv (context, &strv, &error))
     {
-      fail (err, "analyse: %s", error->message);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "analyse: %s", error->message);
       goto out;
     }
   if (args.help)
@@ -788,7 +774,7 @@ tandem_cli_analyse_groups_streams (int    argc,
     }
   if (g_strv_length (strv) != 2)
     {
-      fail (err, "analyse: %s", g_strv_length (strv) < 2 ? "which file? Give one CSV file, or -"
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "analyse: %s", g_strv_length (strv) < 2 ? "which file? Give one CSV file, or -"
                                                          : "give only one CSV file");
       goto out;
     }
@@ -802,7 +788,7 @@ tandem_cli_analyse_groups_streams (int    argc,
     }
   else
     {
-      fail (err, _("--kind: “%s” is not rate or proportion"), args.kind);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("--kind: “%s” is not rate or proportion"), args.kind);
       goto out;
     }
   if (args.per != NULL)
@@ -813,7 +799,7 @@ tandem_cli_analyse_groups_streams (int    argc,
       options.per = g_ascii_strtod (per, &end);
       if (*per == '\0' || *end != '\0' || !isfinite (options.per) || options.per <= 0)
         {
-          fail (err, _("--per: “%s” is not a number above 0"), args.per);
+          tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("--per: “%s” is not a number above 0"), args.per);
           goto out;
         }
     }
@@ -821,7 +807,7 @@ tandem_cli_analyse_groups_streams (int    argc,
   input.name = g_str_equal (strv[1], "-") ? _("standard input") : strv[1];
   if (!read_all (in, strv[1], &contents, &length, &error))
     {
-      fail (err, "%s", error->message);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "%s", error->message);
       goto out;
     }
   if (!read_input (&input, contents, length, options.kind, err))
@@ -841,7 +827,7 @@ tandem_cli_analyse_groups_streams (int    argc,
     goto out;
   if (!present[options.reference])
     {
-      fail (err, _("%s: the reference group “%s” has no rows; choose another with --reference"),
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("%s: the reference group “%s” has no rows; choose another with --reference"),
             input.name, names[options.reference]);
       goto out;
     }
@@ -850,7 +836,7 @@ tandem_cli_analyse_groups_streams (int    argc,
                                      rows->len, names, n_groups, &options, &error);
   if (series == NULL)
     {
-      fail (err, "%s: %s", input.name, error->message);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "%s: %s", input.name, error->message);
       goto out;
     }
   if (args.suppress)

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-cli-analyse.h"
 #include "tandem-cli-analyse-groups.h"
 #include "tandem-csv.h"
@@ -22,21 +23,6 @@
 #define STATUS_WRITE_ERROR 1
 #define STATUS_BAD_INPUT   2
 
-
-static int G_GNUC_PRINTF (2, 3)
-fail (FILE       *err,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (err, "tandem-cli: %s\n", message);
-  return STATUS_BAD_INPUT;
-}
 
 static gboolean
 parse_double (const char *text,
@@ -82,7 +68,7 @@ parse_index_list (char       **values,
 
           if (!parse_index (items[k], &index))
             {
-              fail (err, "%s: “%s” is not a point number (points count from 1)",
+              tandem_cli_fail_to (err, STATUS_BAD_INPUT, "%s: “%s” is not a point number (points count from 1)",
                     option, items[k]);
               return FALSE;
             }
@@ -178,40 +164,40 @@ tandem_cli_spc_arguments_apply (const TandemCliSpcArguments *args,
     {
       g_autofree char *charts = chart_list ();
 
-      fail (err, "--chart: unknown chart type “%s” (one of %s)", args->chart, charts);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "--chart: unknown chart type “%s” (one of %s)", args->chart, charts);
       return FALSE;
     }
   if (args->rules != NULL && !tandem_spc_rules_from_string (args->rules, &options->rules))
     {
-      fail (err, "--rules: unknown rule set “%s” (anhoej, ihi or mdc)", args->rules);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "--rules: unknown rule set “%s” (anhoej, ihi or mdc)", args->rules);
       return FALSE;
     }
   if (options->rules == TANDEM_SPC_RULES_MDC && options->chart == TANDEM_SPC_CHART_RUN)
     {
-      fail (err, "--rules mdc needs a control chart (--chart i, p, c …); "
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "--rules mdc needs a control chart (--chart i, p, c …); "
             "for a run chart use --rules ihi or anhoej");
       return FALSE;
     }
   if (args->direction != NULL &&
       !tandem_spc_direction_from_string (args->direction, &options->direction))
     {
-      fail (err, "--direction: “%s” is not increase, decrease or neutral", args->direction);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "--direction: “%s” is not increase, decrease or neutral", args->direction);
       return FALSE;
     }
   if (args->freeze != NULL && !parse_index (args->freeze, &options->freeze))
     {
-      fail (err, "--freeze: “%s” is not a number of points (1 or more)", args->freeze);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "--freeze: “%s” is not a number of points (1 or more)", args->freeze);
       return FALSE;
     }
   if (args->multiply != NULL && (!parse_double (args->multiply, &options->multiply) ||
                                  options->multiply <= 0))
     {
-      fail (err, "--multiply: “%s” is not a number greater than zero", args->multiply);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "--multiply: “%s” is not a number greater than zero", args->multiply);
       return FALSE;
     }
   if (args->target != NULL && !parse_double (args->target, &options->target))
     {
-      fail (err, "--target: “%s” is not a number", args->target);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "--target: “%s” is not a number", args->target);
       return FALSE;
     }
   if (!parse_index_list (args->parts, "--part", parts, err) ||
@@ -242,7 +228,7 @@ tandem_cli_spc_check_points (GArray *parts,
 
       if (part >= n_points)
         {
-          fail (err, "--part %" G_GSIZE_FORMAT ": a new phase starts after a point from 1 to "
+          tandem_cli_fail_to (err, STATUS_BAD_INPUT, "--part %" G_GSIZE_FORMAT ": a new phase starts after a point from 1 to "
                 "%" G_GSIZE_FORMAT " (there are %" G_GSIZE_FORMAT " points)",
                 part, n_points - 1, n_points);
           return FALSE;
@@ -254,7 +240,7 @@ tandem_cli_spc_check_points (GArray *parts,
 
       if (point > n_points)
         {
-          fail (err, "--exclude %" G_GSIZE_FORMAT ": there are only %" G_GSIZE_FORMAT " points",
+          tandem_cli_fail_to (err, STATUS_BAD_INPUT, "--exclude %" G_GSIZE_FORMAT ": there are only %" G_GSIZE_FORMAT " points",
                 point, n_points);
           return FALSE;
         }
@@ -326,7 +312,7 @@ tandem_cli_analyse_streams (int    argc,
 
   if (!g_option_context_parse_strv (context, &strv, &error))
     {
-      fail (err, "analyse: %s", error->message);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "analyse: %s", error->message);
       goto out;
     }
 
@@ -343,7 +329,7 @@ tandem_cli_analyse_streams (int    argc,
     {
       g_autofree char *help_text = g_option_context_get_help (context, TRUE, NULL);
 
-      fail (err, "analyse: %s", g_strv_length (strv) < 2 ? "which file? Give one CSV file, or -"
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "analyse: %s", g_strv_length (strv) < 2 ? "which file? Give one CSV file, or -"
                                                          : "give only one CSV file");
       fputs (help_text, err);
       goto out;
@@ -359,7 +345,7 @@ tandem_cli_analyse_streams (int    argc,
     data = tandem_csv_read_measure_file (filename, &error);
   if (data == NULL)
     {
-      fail (err, "%s: %s", strcmp (filename, "-") == 0 ? "standard input" : filename,
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "%s: %s", strcmp (filename, "-") == 0 ? "standard input" : filename,
             error->message);
       goto out;
     }
@@ -376,7 +362,7 @@ tandem_cli_analyse_streams (int    argc,
   result = tandem_spc_analyse (data, &options, &error);
   if (result == NULL)
     {
-      fail (err, "%s: %s", strcmp (filename, "-") == 0 ? "standard input" : filename,
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "%s: %s", strcmp (filename, "-") == 0 ? "standard input" : filename,
             error->message);
       goto out;
     }

@@ -11,6 +11,18 @@
 
 #include "tandem-cli-common.h"
 
+static int
+fail_valist (FILE       *stream,
+             int         status,
+             const char *format,
+             va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  fprintf (stream, "tandem-cli: %s\n", message);
+  return status;
+}
+
 /**
  * tandem_cli_fail:
  * @status: the exit status to return
@@ -25,13 +37,35 @@ tandem_cli_fail (int         status,
                  const char *format,
                  ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  status = fail_valist (stderr, status, format, args);
   va_end (args);
-  fprintf (stderr, "tandem-cli: %s\n", message);
+  return status;
+}
+
+/**
+ * tandem_cli_fail_to:
+ * @stream: where to write
+ * @status: the exit status to return
+ * @format: what went wrong, printf()-style
+ *
+ * tandem_cli_fail() to @stream.
+ *
+ * Returns: @status
+ */
+int
+tandem_cli_fail_to (FILE       *stream,
+                    int         status,
+                    const char *format,
+                    ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  status = fail_valist (stream, status, format, args);
+  va_end (args);
   return status;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,12 @@ G_BEGIN_DECLS
 int      tandem_cli_fail   (int              status,
                             const char      *format,
                             ...) G_GNUC_PRINTF (2, 3);
+
+/* The same, to @stream (a command run with streams of its own, in tests). */
+int      tandem_cli_fail_to (FILE            *stream,
+                             int              status,
+                             const char      *format,
+                             ...) G_GNUC_PRINTF (3, 4);
 
 gboolean tandem_cli_parse  (GOptionContext  *context,
                             int             *argc,
