@@ -20,8 +20,12 @@
 #include "tandem-person-private.h"
 #include "tandem-stored-enums.h"
 
-/* Who counts as bringing lived experience to a session. */
-#define LIVED_EXPERIENCE "p.brings_lived_experience = 1"
+/* Who counts as bringing lived experience to a session: whoever takes part
+ * as a lived-experience partner, expert by experience, peer worker or
+ * carer, as the person record says (a conflict settled on that field writes
+ * it alone); a person from a file older than taking_part_as by the older
+ * field. */
+#define LIVED_EXPERIENCE "(p.taking_part_as IS NOT NULL OR p.brings_lived_experience = 1)"
 
 static const char * const builtin_kinds[] = {
   TANDEM_SESSION_KIND_EXECUTIVE,
@@ -485,7 +489,7 @@ tandem_coaching_list_attendees (TandemProject  *project,
 
   return _tandem_coaching_list (project, error, &attendee_shape,
                                 "SELECT a.id, p.id, p.name, p.role, a.role, a.status, "
-                                "p.brings_lived_experience "
+                                LIVED_EXPERIENCE " "
                                 "FROM person p LEFT JOIN attendance a "
                                 "ON a.person_id = p.id AND a.session_id = ?2 "
                                 "WHERE (" TANDEM_PERSON_IN_TEAM ("p", "?1")

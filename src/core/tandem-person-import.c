@@ -183,6 +183,68 @@ only_one_called (GPtrArray  *everyone,
   return found;
 }
 
+/* Reads every line of the list into @importer; fails only when the text
+ * cannot be read as a list at all. */
+static gboolean
+read_list (const char  *text,
+           gssize       length,
+           const char  *file_name,
+           Importer    *importer,
+           GError     **error)
+{
+  g_autoptr(GError) read_error = NULL;
+
+  g_array_set_clear_func (importer->rows, (GDestroyNotify) import_row_clear);
+  if (tandem_csv_read (text, length, 0, import_row_cb, importer, NULL, &read_error))
+    return TRUE;
+  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID, "%s: %s",
+               file_name, read_error->message);
+  return FALSE;
+}
+
+/**
+ * tandem_person_read_csv:
+ * @text: a list of people, as tandem_person_import_csv() reads it
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @file_name: the file as the person named it, for messages
+ * @people: (out) (transfer full) (element-type TandemPerson): the people
+ *   the good lines name, in order, their details cleaned as they would be
+ *   kept
+ * @problems: (out) (transfer full) (element-type utf8): each bad line,
+ *   as “line N: reason”
+ * @error: return location for an error
+ *
+ * Reads a list of people without adding anyone, so that an import can be
+ * shown before it is made: what tandem_person_import_csv() would add, and
+ * every line it would refuse.
+ *
+ * Returns: %TRUE if the text could be read as a list (even with bad
+ *   lines); %FALSE with @error naming @file_name if it could not
+ */
+gboolean
+tandem_person_read_csv (const char  *text,
+                        gssize       length,
+                        const char  *file_name,
+                        GPtrArray  **people,
+                        GPtrArray  **problems,
+                        GError     **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (ImportRow));
+  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) good = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_person_free);
+  Importer importer = { { 0 }, 0, FALSE, rows, bad };
+
+  g_return_val_if_fail (people != NULL && problems != NULL, FALSE);
+
+  if (!read_list (text, length, file_name ? file_name : _("the list"), &importer, error))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (good, g_steal_pointer (&g_array_index (rows, ImportRow, i).person));
+  *people = g_steal_pointer (&good);
+  *problems = g_steal_pointer (&bad);
+  return TRUE;
+}
+
 /**
  * tandem_person_import_clear:
  * @import: what an import did
@@ -233,7 +295,6 @@ tandem_person_import_csv (TandemProject       *project,
   g_autoptr(GPtrArray) team_people = NULL;
   g_autoptr(GPtrArray) everyone = NULL;
   g_autoptr(GHashTable) in_team = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GError) read_error = NULL;
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   Importer importer = { { 0 }, 0, FALSE, rows, problems };
 
@@ -242,18 +303,12 @@ tandem_person_import_csv (TandemProject       *project,
 
   import->added = import->joined = 0;
   import->already = g_ptr_array_new_with_free_func (g_free);
-  g_array_set_clear_func (rows, (GDestroyNotify) import_row_clear);
   if (file_name == NULL)
     file_name = _("the list");
 
-  if (!_tandem_person_team_exists (project, team_id, error))
+  if (!_tandem_person_team_exists (project, team_id, error) ||
+      !read_list (text, length, file_name, &importer, error))
     return FALSE;
-  if (!tandem_csv_read (text, length, 0, import_row_cb, &importer, NULL, &read_error))
-    {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID, "%s: %s",
-                   file_name, read_error->message);
-      return FALSE;
-    }
   if (problems->len > 0)
     {
       g_autofree char *lines = NULL;

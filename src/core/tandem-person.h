@@ -105,6 +105,12 @@ typedef struct
 void          tandem_person_import_clear       (TandemPersonImport  *import);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TandemPersonImport, tandem_person_import_clear)
 
+gboolean      tandem_person_read_csv           (const char          *text,
+                                                gssize               length,
+                                                const char          *file_name,
+                                                GPtrArray          **people,
+                                                GPtrArray          **problems,
+                                                GError             **error);
 gboolean      tandem_person_import_csv         (TandemProject       *project,
                                                 const char          *team_id,
                                                 const char          *text,

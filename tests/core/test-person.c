@@ -12,6 +12,7 @@
 
 #include "tandem-clock.h"
 #include "tandem-coaching.h"
+#include "tandem-merge.h"
 #include "tandem-person.h"
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
@@ -796,6 +797,80 @@ test_older_team_id (Fixture       *fixture,
   g_assert_cmpstr (listed, ==, "");
 }
 
+/* The preview an import shows: who the good lines name and every bad line,
+ * with nothing written. */
+static void
+test_read_csv (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *listed = NULL;
+  gint64 log_before = count_or_die (fixture->project, "SELECT count(*) FROM change_txn");
+
+  g_assert_true (tandem_person_read_csv ("Name,Taking part as\n"
+                                         "Amir Haddad,\n"
+                                         "Cara Long,diagnosed with psychosis\n"
+                                         "Zoë Ó Briain,Lived-experience partner\n",
+                                         -1, "team.csv", &people, &problems, &error));
+  g_assert_no_error (error);
+  listed = names (people);
+  g_assert_cmpstr (listed, ==, "Amir Haddad, Zoë Ó Briain");
+  g_assert_cmpint (((TandemPerson *) people->pdata[1])->taking_part_as, ==,
+                   TANDEM_TAKING_PART_AS_LIVED_EXPERIENCE_PARTNER);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (problems->pdata[0], "line 3: “diagnosed with psychosis”"));
+  g_assert_cmpint (count_or_die (fixture->project, "SELECT count(*) FROM change_txn"), ==, log_before);
+  g_assert_cmpint (tandem_project_count (fixture->project, TANDEM_ENTITY_PERSON, NULL, NULL), ==, 0);
+}
+
+/* A session had someone with lived experience present when someone present
+ * takes part as a lived-experience partner, expert by experience, peer
+ * worker or carer: what the person record says, however it was written,
+ * here by settling a conflict, which writes the one field chosen. */
+static void
+test_lived_experience_present (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(TandemAttendance) attendance = NULL;
+  g_autofree char *session = NULL;
+  g_autofree char *mo = add (fixture, fixture->willow, "Mo Reyes", TANDEM_TAKING_PART_AS_CARER);
+
+  /* Someone else says Mo takes part as no one in particular; this editor,
+   * which showed “carer”, says lived-experience partner: both are kept. */
+  g_assert_true (tandem_person_set_field (fixture->project, mo, TANDEM_FIELD_PERSON_TAKING_PART_AS,
+                                          "carer", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_person_set_field (fixture->project, mo, TANDEM_FIELD_PERSON_TAKING_PART_AS,
+                                           "carer", "lived_experience_partner", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  conflicts = tandem_project_list_conflicts (fixture->project);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (tandem_project_resolve_conflict (fixture->project,
+                                                  ((TandemConflict *) conflicts->pdata[0])->id,
+                                                  FALSE, &error));
+  g_assert_no_error (error);
+  assert_text (fixture->project, TANDEM_ENTITY_PERSON, mo, TANDEM_FIELD_PERSON_TAKING_PART_AS,
+               "lived_experience_partner");
+
+  session = give_history (fixture, mo, "present");
+  sessions = tandem_coaching_list_sessions (fixture->project, fixture->willow, NULL, NULL, TRUE,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_true (((TandemSession *) sessions->pdata[0])->lived_experience_present);
+  attendance = tandem_coaching_attendance (fixture->project, fixture->willow, "2026-03", 1, TRUE,
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attendance->team_sessions[0], ==, 1);
+  g_assert_cmpuint (attendance->team_with_le[0], ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,6 +891,8 @@ main (int   argc,
   ADD ("/person/import", test_import);
   ADD ("/person/format-3", test_format_3);
   ADD ("/person/older-team-id", test_older_team_id);
+  ADD ("/person/read-csv", test_read_csv);
+  ADD ("/person/lived-experience-present", test_lived_experience_present);
 
   return g_test_run ();
 }
