@@ -20,6 +20,7 @@
 #include "tandem-merge-dialog.h"
 #include "tandem-page-layout.h"
 #include "tandem-peer-support-page.h"
+#include "tandem-people-window.h"
 #include "tandem-plain-text.h"
 #include "tandem-team.h"
 #include "tandem-team-dialog.h"
@@ -101,6 +102,7 @@ update_actions (TandemWindow *self)
   }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-team", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-team", editable && has_team);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.team-people", editable && has_team);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-team", editable && has_team);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.contributions", has_project);
@@ -736,6 +738,19 @@ team_action (GtkWidget  *widget,
 }
 
 static void
+team_people_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->project == NULL || self->team_id == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (tandem_people_window_new (GTK_WINDOW (self), self->project,
+                                                            self->team_id)));
+}
+
+static void
 delete_team_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1033,6 +1048,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.new-team", NULL, team_action);
   gtk_widget_class_install_action (widget_class, "win.edit-team", NULL, team_action);
+  gtk_widget_class_install_action (widget_class, "win.team-people", NULL, team_people_action);
   gtk_widget_class_install_action (widget_class, "win.delete-team", NULL, delete_team_action);
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.review-conflicts", NULL,
