@@ -16,6 +16,8 @@
 #include "tandem-checked-edit.h"
 #include "tandem-coaching-render.h"
 #include "tandem-legibility.h"
+#include "tandem-person.h"
+#include "tandem-person-chooser.h"
 #include "tandem-plain-text.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
@@ -63,13 +65,14 @@ struct _TandemCoachingPage
   AdwEntryRow         *coach_row;
   GtkSwitch           *private_switch;
   GtkListBox          *people_list;
+  TandemPersonChooser *attendee_chooser;
   GtkBox              *texts_box;
   GtkTextView         *text_views[N_TEXTS];
   AdwComboRow         *confidence_row;
   AdwComboRow         *momentum_row;
   GtkListBox          *actions_list;
   AdwEntryRow         *action_what_row;
-  AdwComboRow         *action_owner_row;
+  TandemPersonChooser *action_owner_chooser;
   AdwEntryRow         *action_due_row;
   GtkListBox          *links_list;
   TandemCommentsPanel *comments_panel;  /* the session's comment threads */
@@ -84,7 +87,6 @@ struct _TandemCoachingPage
   char                *session_id;      /* the session in the editor */
   char                *session_team;
   GPtrArray           *kinds;           /* stored kinds, as in kind_row */
-  GPtrArray           *owners;          /* person ids, as in action_owner_row; [0] is nobody */
   GPtrArray           *people;          /* TandemAttendee, as in people_list */
   GPtrArray           *people_choices;  /* attendance buttons' box per person */
   GPtrArray           *links;           /* TandemSessionLink, as in links_list */
@@ -978,6 +980,76 @@ fill_fields (TandemCoachingPage *self,
   remember_shown (self, project, session->id);
 }
 
+/* A row of the editor's Who Took Part: the person, with their attendance
+ * buttons. */
+static void
+append_attendee_row (TandemCoachingPage *self,
+                     TandemAttendee     *person)
+{
+  g_autofree char *subtitle = NULL;
+  GtkWidget *box = attendance_buttons_new (person);
+  AdwActionRow *row;
+
+  subtitle = person->title && *person->title
+             ? g_strdup_printf ("%s · %s", tandem_coaching_role_label (person->person_role), person->title)
+             : g_strdup (tandem_coaching_role_label (person->person_role));
+  row = text_row (person->name, subtitle);
+  adw_action_row_add_suffix (row, box);
+  gtk_list_box_append (self->people_list, GTK_WIDGET (row));
+  g_ptr_array_add (self->people_choices, box);
+}
+
+/* Someone chosen as having taken part is marked present. Someone the form
+ * did not list (just added, or from another team, whom the chooser has
+ * added to the team) gets a row: the list is read again in the file's
+ * order, so that it matches the list saving reads, keeping what the form
+ * says of everyone else. Saved with the rest of the form. */
+static void
+attendee_chosen_cb (TandemPersonChooser *chooser,
+                    const char          *person_id,
+                    TandemCoachingPage  *self)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GHashTable) statuses = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *people;
+
+  if (person_id == NULL || self->session_id == NULL || self->session_team == NULL)
+    return;
+  for (guint i = 0; self->people && i < self->people->len; i++)
+    {
+      TandemAttendee *person = self->people->pdata[i];
+      GtkWidget *box = self->people_choices->pdata[i];
+
+      if (g_strcmp0 (person->person_id, person_id) == 0)
+        {
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (box)), TRUE);
+          return;
+        }
+      g_hash_table_insert (statuses, person->person_id,
+                           GINT_TO_POINTER (attendance_buttons_get_status (box) + 1));
+    }
+  people = tandem_coaching_list_attendees (project, self->session_team, self->session_id, NULL);
+  if (people == NULL)
+    return;
+  for (guint i = 0; i < people->len; i++)
+    {
+      TandemAttendee *person = people->pdata[i];
+      gpointer status;
+
+      if (g_str_equal (person->person_id, person_id))
+        person->status = TANDEM_ATTENDANCE_PRESENT;
+      else if (g_hash_table_lookup_extended (statuses, person->person_id, NULL, &status))
+        person->status = GPOINTER_TO_INT (status) - 1;
+    }
+  g_hash_table_remove_all (statuses);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  self->people = people;
+  g_ptr_array_set_size (self->people_choices, 0);
+  clear_list (self->people_list);
+  for (guint i = 0; i < people->len; i++)
+    append_attendee_row (self, people->pdata[i]);
+}
+
 /* Fills the editor from the file: called when a session is opened, not when
  * the project changes, so what the person is typing is never overwritten. */
 static void
@@ -985,7 +1057,6 @@ load_editor (TandemCoachingPage *self,
              TandemSession      *session)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GtkStringList) owner_labels = gtk_string_list_new (NULL);
 
   fill_fields (self, session);
 
@@ -995,31 +1066,14 @@ load_editor (TandemCoachingPage *self,
   g_ptr_array_set_size (self->people_choices, 0);
   self->people = tandem_coaching_list_attendees (project, session->team_id, session->id, NULL);
   clear_list (self->people_list);
-  g_clear_pointer (&self->owners, g_ptr_array_unref);
-  self->owners = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->owners, NULL);
-  gtk_string_list_append (owner_labels, _("No one yet"));
   for (guint i = 0; self->people && i < self->people->len; i++)
-    {
-      TandemAttendee *person = self->people->pdata[i];
-      g_autofree char *subtitle = NULL;
-      GtkWidget *box = attendance_buttons_new (person);
-      AdwActionRow *row;
-
-      subtitle = person->title && *person->title
-                 ? g_strdup_printf ("%s · %s", tandem_coaching_role_label (person->person_role), person->title)
-                 : g_strdup (tandem_coaching_role_label (person->person_role));
-      row = text_row (person->name, subtitle);
-      adw_action_row_add_suffix (row, box);
-      gtk_list_box_append (self->people_list, GTK_WIDGET (row));
-      g_ptr_array_add (self->people_choices, box);
-
-      g_ptr_array_add (self->owners, g_strdup (person->person_id));
-      gtk_string_list_append (owner_labels, person->name);
-    }
+    append_attendee_row (self, self->people->pdata[i]);
   if (self->people == NULL || self->people->len == 0)
-    add_placeholder (self->people_list, _("This team has no people yet: add them from the team's details."));
-  adw_combo_row_set_model (self->action_owner_row, G_LIST_MODEL (owner_labels));
+    add_placeholder (self->people_list, _("This team has no people yet: add someone who took part "
+                                          "below, or add the team’s people from the team menu’s "
+                                          "People."));
+  tandem_person_chooser_set_team (self->attendee_chooser, project, session->team_id);
+  tandem_person_chooser_set_team (self->action_owner_chooser, project, session->team_id);
 
   g_clear_pointer (&self->links, g_ptr_array_unref);
   g_ptr_array_set_size (self->link_checks, 0);
@@ -1047,7 +1101,7 @@ load_editor (TandemCoachingPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->action_what_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->action_due_row), "");
-  adw_combo_row_set_selected (self->action_owner_row, 0);
+  tandem_person_chooser_set_person_id (self->action_owner_chooser, NULL);
 }
 
 /* Writes the form to the file as one change. Unchanged fields are left
@@ -1598,7 +1652,7 @@ add_action_clicked_cb (GtkButton          *button,
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autofree char *what = stripped (editable_text (self->action_what_row));
   g_autofree char *due = stripped (editable_text (self->action_due_row));
-  guint owner = adw_combo_row_get_selected (self->action_owner_row);
+  const char *owner = tandem_person_chooser_get_person_id (self->action_owner_chooser);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
@@ -1609,10 +1663,7 @@ add_action_clicked_cb (GtkButton          *button,
     g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                          _("Give the date as year-month-day, for example 2026-12-01."));
   else
-    id = tandem_coaching_add_action (project, self->session_id, what,
-                                     self->owners && owner < self->owners->len
-                                       ? self->owners->pdata[owner] : NULL,
-                                     due, &error);
+    id = tandem_coaching_add_action (project, self->session_id, what, owner, due, &error);
   if (id == NULL)
     {
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Action"), error);
@@ -1620,7 +1671,7 @@ add_action_clicked_cb (GtkButton          *button,
     }
   gtk_editable_set_text (GTK_EDITABLE (self->action_what_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->action_due_row), "");
-  adw_combo_row_set_selected (self->action_owner_row, 0);
+  tandem_person_chooser_set_person_id (self->action_owner_chooser, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->action_what_row));
 }
 
@@ -1947,7 +1998,6 @@ tandem_coaching_page_finalize (GObject *object)
   g_free (self->session_team);
   g_free (self->return_view);
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
-  g_clear_pointer (&self->owners, g_ptr_array_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->people_choices, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
@@ -1969,6 +2019,8 @@ tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TandemPageClass *page_class = TANDEM_PAGE_CLASS (klass);
+
+  g_type_ensure (TANDEM_TYPE_PERSON_CHOOSER);
 
   object_class->dispose = tandem_coaching_page_dispose;
   object_class->finalize = tandem_coaching_page_finalize;
@@ -2010,7 +2062,8 @@ tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
   CHILD (momentum_row);
   CHILD (actions_list);
   CHILD (action_what_row);
-  CHILD (action_owner_row);
+  CHILD (action_owner_chooser);
+  CHILD (attendee_chooser);
   CHILD (action_due_row);
   CHILD (links_list);
   CHILD (upcoming_list);
@@ -2028,6 +2081,7 @@ tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_action_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_template_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attendee_chosen_cb);
 
   gtk_widget_class_install_action (widget_class, "coaching.new-session", "s", new_session_activated);
   gtk_widget_class_install_action (widget_class, "coaching.manage-templates", NULL,

@@ -16,6 +16,7 @@
 #include "tandem-coaching-page.h"
 #include "tandem-comments.h"
 #include "tandem-comments-panel.h"
+#include "tandem-person-chooser.h"
 #include "tandem-sample.h"
 #include "tandem-test-util.h"
 #include "tandem-window.h"
@@ -79,17 +80,35 @@ click (GtkWidget *button)
   g_signal_emit_by_name (button, "clicked");
 }
 
+static gboolean
+is_chooser_titled (GtkWidget     *widget,
+                   gconstpointer  title)
+{
+  g_autofree char *text = NULL;
+
+  if (!TANDEM_IS_PERSON_CHOOSER (widget))
+    return FALSE;
+  g_object_get (widget, "title", &text, NULL);
+  return g_strcmp0 (text, title) == 0;
+}
+
+/* Types the start of @owner's name in “Who will do it”, and Enter takes the
+ * first one offered. */
 static void
 add_action (GtkWidget  *page,
             const char *what,
-            guint       owner,
+            const char *owner,
             const char *due)
 {
-  GtkWidget *owner_row = FIND (page, is_row_titled, "Who will do it");
+  GtkWidget *chooser = FIND (page, is_chooser_titled, "Who will do it");
+  GtkEditable *entry = tandem_person_chooser_get_entry (TANDEM_PERSON_CHOOSER (chooser));
 
   set_row (page, "_What will be done", what);
   set_row (page, "_By when (year-month-day)", due);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (owner_row), owner);
+  gtk_editable_set_text (entry, owner);
+  g_assert_cmpstr (tandem_person_chooser_get_match (TANDEM_PERSON_CHOOSER (chooser), 0), ==, owner);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (tandem_person_chooser_get_person_id (TANDEM_PERSON_CHOOSER (chooser)));
   click (FIND (page, is_button_labelled, "_Add Action"));
 }
 
@@ -182,10 +201,12 @@ test_journey (void)
     g_assert_cmpstr (label, ==, "Edit coaching session");
   }
 
-  add_action (widget, "Order a weighted blanket", 1, "2026-11-20");
-  add_action (widget, "Write an easy-read guide to the sensory room", 3, "2026-12-04");
+  add_action (widget, "Order a weighted blanket", "Marcus Bell", "2026-11-20");
+  add_action (widget, "Write an easy-read guide to the sensory room", "Grace Mensah", "2026-12-04");
   actions = tandem_coaching_list_actions (project, first, &error);
   g_assert_cmpuint (actions->len, ==, 2);
+  g_assert_cmpstr (((TandemAction *) actions->pdata[0])->owner_name, ==, "Marcus Bell");
+  g_assert_cmpstr (((TandemAction *) actions->pdata[1])->owner_name, ==, "Grace Mensah");
   g_clear_pointer (&actions, g_ptr_array_unref);
   /* A bad date keeps what was typed. */
   set_row (widget, "_What will be done", "Something");
