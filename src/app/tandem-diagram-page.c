@@ -24,6 +24,7 @@
 #include "tandem-diagram-page.h"
 #include "tandem-enum-row.h"
 #include "tandem-legibility.h"
+#include "tandem-person-chooser.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
 #include "tandem-stored-enums.h"
@@ -1581,6 +1582,31 @@ coproducer_toggled_cb (GtkCheckButton    *check,
     show_error (self, _("Could Not Change Who Co-produced It"), error);
 }
 
+/* Someone chosen (or added to the team by the chooser) as having proposed
+ * the selected change idea. */
+static void
+proposed_by_chosen_cb (TandemPersonChooser *chooser,
+                       const char          *person_id,
+                       TandemDiagramPage   *self)
+{
+  set_field (self, GTK_WIDGET (chooser), TANDEM_FIELD_NODE_PROPOSED_BY, person_id);
+}
+
+static void
+coproducer_chosen_cb (TandemPersonChooser *chooser,
+                      const char          *person_id,
+                      TandemDiagramPage   *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (self->selected_id);
+
+  if (self->filling_details || id == NULL || person_id == NULL)
+    return;
+  if (!tandem_diagram_set_coproducer (tandem_page_get_project (TANDEM_PAGE (self)), id, person_id,
+                                      TRUE, &error))
+    show_error (self, _("Could Not Change Who Co-produced It"), error);
+}
+
 static void
 measure_toggled_cb (GtkCheckButton    *check,
                     TandemDiagramPage *self)
@@ -1931,11 +1957,10 @@ fill_change_idea (TandemDiagramPage       *self,
                   GtkWidget               *details)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GPtrArray) people = tandem_diagram_list_people (project, tandem_diagram_get_team_id (self->diagram));
   g_autoptr(GPtrArray) coproducers = tandem_diagram_list_coproducers (project, node->id);
   g_autoptr(GPtrArray) pdsa = tandem_diagram_list_pdsa (project, node->id);
   GPtrArray *labels, *values;
-  GtkWidget *tags, *cycles, *credit, *button;
+  GtkWidget *tags, *cycles, *credit, *button, *chooser;
 
   labels = g_ptr_array_new ();
   values = g_ptr_array_new_with_free_func (g_free);
@@ -1961,37 +1986,42 @@ fill_change_idea (TandemDiagramPage       *self,
                              combo_row (self, _("Co-production level"), "coproduction_level", labels, values,
                                         tandem_coproduction_to_string (node->level)));
 
-  labels = g_ptr_array_new ();
-  values = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (labels, (gpointer) _("Not recorded"));
-  g_ptr_array_add (values, NULL);
-  for (guint p = 0; p < people->len; p++)
-    {
-      TandemNamedItem *person = people->pdata[p];
-      g_ptr_array_add (labels, person->name);
-      g_ptr_array_add (values, g_strdup (person->id));
-    }
-  g_ptr_array_add (labels, NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (details),
-                             combo_row (self, _("Proposed by"), "proposed_by", labels, values, node->proposed_by));
+  chooser = tandem_person_chooser_new (_("Proposed by"), TRUE);
+  tandem_person_chooser_set_team (TANDEM_PERSON_CHOOSER (chooser), project,
+                                  tandem_diagram_get_team_id (self->diagram));
+  tandem_person_chooser_set_person_id (TANDEM_PERSON_CHOOSER (chooser), node->proposed_by);
+  gtk_widget_set_name (chooser, "proposed_by");
+  gtk_widget_set_sensitive (chooser, tandem_page_get_editable (TANDEM_PAGE (self)));
+  gtk_widget_set_margin_top (chooser, 12);
+  /* What it shows is this page's copy of the node: a choice is checked
+   * against the copy. */
+  tandem_shown_field_remember_value (chooser, TANDEM_ENTITY_NODE, self->selected_id,
+                                     TANDEM_FIELD_NODE_PROPOSED_BY, node->proposed_by);
+  g_signal_connect (chooser, "person-chosen", G_CALLBACK (proposed_by_chosen_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), chooser);
 
+  /* Those credited, each unticked to take the credit back; anyone else is
+   * found by typing their name. */
   credit = group (_("Co-produced with"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (credit),
-                                         people->len > 0
-                                         ? _("Everyone who shaped this change idea, staff and lived-experience partners alike.")
-                                         : _("Add the team’s people in the team’s details to credit them here."));
-  for (guint p = 0; p < people->len; p++)
+                                         _("Everyone who shaped this change idea, staff and lived-experience partners alike."));
+  for (guint c = 0; c < coproducers->len; c++)
     {
-      TandemNamedItem *person = people->pdata[p];
+      TandemNamedItem *person = coproducers->pdata[c];
       g_autofree char *name = g_strdup_printf ("coproducer:%s", person->id);
-      gboolean on = FALSE;
 
-      for (guint c = 0; c < coproducers->len; c++)
-        on |= g_strcmp0 (((TandemNamedItem *) coproducers->pdata[c])->id, person->id) == 0;
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (credit),
                                  pair_check (self, person->name, name, TANDEM_ENTITY_PERSON,
-                                             person->id, on, G_CALLBACK (coproducer_toggled_cb)));
+                                             person->id, TRUE, G_CALLBACK (coproducer_toggled_cb)));
     }
+  chooser = tandem_person_chooser_new (_("Add someone who co-produced it"), FALSE);
+  tandem_person_chooser_set_team (TANDEM_PERSON_CHOOSER (chooser), project,
+                                  tandem_diagram_get_team_id (self->diagram));
+  gtk_widget_set_name (chooser, "coproducer-chooser");
+  gtk_widget_set_sensitive (chooser, tandem_page_get_editable (TANDEM_PAGE (self)));
+  gtk_widget_set_margin_top (chooser, 6);
+  g_signal_connect (chooser, "person-chosen", G_CALLBACK (coproducer_chosen_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (credit), chooser);
   gtk_box_append (self->details_box, credit);
 
   tags = group (_("Equity focus"));

@@ -16,6 +16,7 @@
 #include "tandem-diagram-layout.h"
 #include "tandem-diagram-page.h"
 #include "tandem-diagram.h"
+#include "tandem-person-chooser.h"
 #include "tandem-sample.h"
 #include "tandem-test-util.h"
 #include "tandem-window.h"
@@ -558,7 +559,18 @@ test_details_edit (Fixture       *f,
     }
   g_assert_nonnull (person);
   name = g_strdup_printf ("coproducer:%s", person);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (named (GTK_WIDGET (f->page), name)), TRUE);
+  /* Only those credited have a box to untick; anyone else is found by
+   * typing their name in the chooser, and Enter takes the first offered. */
+  g_assert_null (find_widget (GTK_WIDGET (f->page), is_named, name));
+  {
+    TandemPersonChooser *chooser = TANDEM_PERSON_CHOOSER (named (GTK_WIDGET (f->page), "coproducer-chooser"));
+    GtkEditable *entry = tandem_person_chooser_get_entry (chooser);
+    g_autofree char *full = tandem_project_get_text (f->project, "person", person, "name");
+
+    gtk_editable_set_text (entry, full);
+    g_assert_cmpstr (tandem_person_chooser_get_match (chooser, 0), ==, full);
+    g_signal_emit_by_name (entry, "activate");
+  }
   after = tandem_diagram_list_coproducers (f->project, id);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (named (GTK_WIDGET (f->page), name))));
@@ -566,7 +578,7 @@ test_details_edit (Fixture       *f,
   g_clear_pointer (&after, g_ptr_array_unref);
   after = tandem_diagram_list_coproducers (f->project, id);
   g_assert_cmpuint (after->len, ==, before->len);
-  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (named (GTK_WIDGET (f->page), name))));
+  g_assert_null (find_widget (GTK_WIDGET (f->page), is_named, name));
 
   /* A linked measure. */
   g_assert_cmpuint (measures->len, >, 0);
