@@ -313,6 +313,29 @@ entry_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/* Up from the first offer, or Escape, goes back to typing. */
+static gboolean
+offers_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       TandemPersonChooser   *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->offers_list, 0);
+
+  if (keyval == GDK_KEY_Escape ||
+      ((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) && focus == GTK_WIDGET (first)))
+    {
+      if (keyval == GDK_KEY_Escape)
+        clear_offers (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+      gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 focus_left_cb (GtkEventControllerFocus *controller,
                TandemPersonChooser     *self)
@@ -465,6 +488,10 @@ tandem_person_chooser_init (TandemPersonChooser *self)
   g_signal_connect (key, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), key);
   g_signal_connect (focus, "leave", G_CALLBACK (focus_left_cb), self);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (offers_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->offers_list), key);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
@@ -613,6 +640,9 @@ gboolean
 tandem_person_chooser_choose (TandemPersonChooser *self,
                               guint                index)
 {
+  /* Adding someone changes the project, and the page may rebuild the form
+   * this chooser is in: it lives until the choice is made. */
+  g_autoptr(TandemPersonChooser) alive = g_object_ref (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *typed = NULL;
   g_autofree char *id = NULL;

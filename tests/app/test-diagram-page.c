@@ -16,6 +16,7 @@
 #include "tandem-diagram-layout.h"
 #include "tandem-diagram-page.h"
 #include "tandem-diagram.h"
+#include "tandem-person.h"
 #include "tandem-person-chooser.h"
 #include "tandem-sample.h"
 #include "tandem-test-util.h"
@@ -579,6 +580,28 @@ test_details_edit (Fixture       *f,
   after = tandem_diagram_list_coproducers (f->project, id);
   g_assert_cmpuint (after->len, ==, before->len);
   g_assert_null (find_widget (GTK_WIDGET (f->page), is_named, name));
+
+  /* Proposed by someone the team does not have yet: “Add ‘Name’…” adds
+   * them (the details are rebuilt meanwhile), and the choice is saved. */
+  {
+    TandemPersonChooser *chooser = TANDEM_PERSON_CHOOSER (named (GTK_WIDGET (f->page), "proposed_by"));
+    GtkEditable *entry = tandem_person_chooser_get_entry (chooser);
+    g_autofree char *proposer = NULL;
+    g_autofree char *proposed = NULL;
+
+    gtk_editable_set_text (entry, "Priya Quennell");
+    g_assert_cmpuint (tandem_person_chooser_get_n_matches (chooser), ==, 1);
+    g_assert_cmpstr (tandem_person_chooser_get_match (chooser, 0), ==, "Add “Priya Quennell”…");
+    g_signal_emit_by_name (entry, "activate");
+    proposer = tandem_person_find (f->project, tandem_window_get_team_id (f->window),
+                                   "Priya Quennell", &error);
+    g_assert_no_error (error);
+    proposed = tandem_project_get_text (f->project, "node", id, "proposed_by");
+    g_assert_cmpstr (proposed, ==, proposer);
+    chooser = TANDEM_PERSON_CHOOSER (named (GTK_WIDGET (f->page), "proposed_by"));
+    g_assert_cmpstr (gtk_editable_get_text (tandem_person_chooser_get_entry (chooser)), ==,
+                     "Priya Quennell");
+  }
 
   /* A linked measure. */
   g_assert_cmpuint (measures->len, >, 0);
