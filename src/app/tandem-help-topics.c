@@ -183,6 +183,27 @@ const TandemHelpBlock tandem_help_guide[] = {
        " how many change ideas came from lived-experience partners.") },
   { TANDEM_HELP_PARAGRAPH, N_("A file that only one person may change opens read-only and says so.") },
 
+  { TANDEM_HELP_TOPIC, N_("People") },
+  { TANDEM_HELP_PARAGRAPH,
+    N_("People… in the main menu lists the team’s people: staff, and partners who "
+       "bring lived experience. Each has a name, a job or role title, the role they "
+       "choose to take part as (lived-experience partner, expert by experience, peer "
+       "worker or carer; never a diagnosis), an organisation and how they like to be "
+       "contacted. A person may belong to several teams.") },
+  { TANDEM_HELP_BULLET,
+    N_("Add someone, add someone from another team, or import a list from a CSV "
+       "file: the import shows who it would add, and every line to fix, before it "
+       "adds anyone.") },
+  { TANDEM_HELP_BULLET,
+    N_("Someone who has taken part is never deleted: deactivate them when they "
+       "leave, and the history keeps them. Two entries for one person can be "
+       "merged.") },
+  { TANDEM_HELP_BULLET,
+    N_("Wherever a person is named (who took part, who will do an action, who "
+       "proposed or co-produced a change idea), type the start of their name and "
+       "press Enter, or Down to go through what is offered. Someone not there yet "
+       "is added with “Add ‘Name’…”.") },
+
   { TANDEM_HELP_TOPIC, N_("Workshop mode") },
   { TANDEM_HELP_PARAGRAPH,
     N_("Workshop mode is for working around one projected screen: the window fills "

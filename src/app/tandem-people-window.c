@@ -773,7 +773,6 @@ tandem_people_window_class_init (TandemPeopleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "people.undo", NULL, undo_action);
   /* Escape goes back a view, and from the list closes the window. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "people.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.add", NULL);
 }
 
 static void
