@@ -105,7 +105,8 @@ def journey(app):
     # The shortcuts window also checks that a window closed while a screen
     # reader walks the windows does not crash GTK 4.8 (no hidden windows kept).
     for title, item in (("Preferences", "Preferences"), ("Tandem Help", "Help"),
-                        ("Keyboard Shortcuts", "Keyboard Shortcuts")):
+                        ("Keyboard Shortcuts", "Keyboard Shortcuts"),
+                        ("People in Delderfield Ward", "People…")):
         J.click(menu_button, 'the "Main menu" button')
         entry = J.wait_for(f'the "{item}" item in the main menu',
                            lambda: J.find_first(menu_button.parent, "menu item", item,
