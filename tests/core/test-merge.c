@@ -1353,6 +1353,9 @@ hold_file (const char *path)
   sqlite3 *other = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  /* Like any program, it waits its turn: a project just opened reads the
+   * whole file for its structural check. */
+  sqlite3_busy_timeout (other, 10000);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   return other;
