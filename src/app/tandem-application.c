@@ -342,15 +342,17 @@ quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  /* Every edit is already saved: closing the windows loses nothing. */
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+  /* Each window is closed as by its close button, so it saves what was
+   * typed last; one that cannot (its session went) stays, offering to keep
+   * the words. */
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
 
-  while (windows)
-    {
-      GtkWindow *window = windows->data;
-      windows = windows->next;
-      gtk_window_destroy (window);
-    }
+  g_list_foreach (windows, (GFunc) (void (*) (void)) g_object_ref, NULL);
+  for (GList *l = windows; l; l = l->next)
+    if (g_list_find (gtk_application_get_windows (app), l->data))
+      gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

@@ -26,6 +26,10 @@
 
 #define N_TEXTS 4
 #define CHART_MONTHS 12
+/* The editor saves as the person types: a pause this long, the end of a
+ * paragraph or leaving a field makes one change, so that Undo takes back
+ * what was written since, not a single keystroke. */
+#define TYPING_PAUSE_MS 2000
 
 static const struct { const char *field; const char *title; } texts[N_TEXTS] = {
   { "check_in", N_("Chec_k-in") },
@@ -96,6 +100,9 @@ struct _TandemCoachingPage
   TandemAttendance    *team_attendance;
   TandemAttendance    *caseload_attendance;
   char                *return_view;     /* where clearing a search goes back to */
+  guint                save_source;     /* a save waiting for a pause in typing */
+  gboolean             filling;         /* the form is being filled from the file */
+  gboolean             saving;
 };
 
 G_DEFINE_FINAL_TYPE (TandemCoachingPage, tandem_coaching_page, TANDEM_TYPE_PAGE)
@@ -887,14 +894,25 @@ set_view (TandemCoachingPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), !g_str_equal (view, "session"));
 }
 
+/* Whether the person is in @editor: a refresh leaves it alone. */
+static gboolean
+is_typing_in (GtkWidget *editor)
+{
+  GtkRoot *root = gtk_widget_get_root (editor);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == editor || gtk_widget_is_ancestor (focus, editor));
+}
+
 /* What the form was filled from, as the file held it: a save writes only
  * what the person changed from it, checked against the file, so a change
  * someone else made meanwhile is kept (as a conflict) rather than written
- * over. */
+ * over. With @keep_typing, a field the person is in keeps what it showed. */
 static void
 remember_shown (TandemCoachingPage *self,
                 TandemProject      *project,
-                const char         *session_id)
+                const char         *session_id,
+                gboolean            keep_typing)
 {
   const struct { GtkWidget *editor; const char *field; } shown[] = {
     { GTK_WIDGET (self->date_row), "starts_at" },
@@ -908,27 +926,36 @@ remember_shown (TandemCoachingPage *self,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
-    tandem_shown_field_remember (shown[i].editor, project, TANDEM_ENTITY_COACHING_SESSION,
-                                 session_id, shown[i].field);
+    if (!keep_typing || !(is_typing_in (shown[i].editor) ||
+                          (shown[i].editor == GTK_WIDGET (self->date_row) &&
+                           is_typing_in (GTK_WIDGET (self->time_row)))))
+      tandem_shown_field_remember (shown[i].editor, project, TANDEM_ENTITY_COACHING_SESSION,
+                                   session_id, shown[i].field);
   for (guint i = 0; i < N_TEXTS; i++)
-    tandem_shown_field_remember (GTK_WIDGET (self->text_views[i]), project,
+    if (!keep_typing || !is_typing_in (GTK_WIDGET (self->text_views[i])))
+      tandem_shown_field_remember (GTK_WIDGET (self->text_views[i]), project,
                                  TANDEM_ENTITY_COACHING_SESSION,
                                  session_id, texts[i].field);
 }
 
 static void
 set_editable_text (GtkEditable *editable,
-                   const char  *text)
+                   const char  *text,
+                   gboolean     keep_typing)
 {
+  if (keep_typing && is_typing_in (GTK_WIDGET (editable)))
+    return;
   /* Only when it differs, so the cursor stays where it is. */
   if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
     gtk_editable_set_text (editable, text ? text : "");
 }
 
-/* The session's own fields, from the file. */
+/* The session's own fields, from the file. With @keep_typing (a refresh,
+ * not an opening), the fields the person is in keep their words. */
 static void
 fill_fields (TandemCoachingPage *self,
-             TandemSession      *session)
+             TandemSession      *session,
+             gboolean            keep_typing)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (session->starts_at, NULL);
@@ -943,13 +970,14 @@ fill_fields (TandemCoachingPage *self,
   guint kind_index = 0;
   gboolean own_kind = TRUE;
 
+  self->filling = TRUE;
   gtk_label_set_label (self->session_title, title);
-  set_editable_text (GTK_EDITABLE (self->date_row), date);
-  set_editable_text (GTK_EDITABLE (self->time_row), time);
+  set_editable_text (GTK_EDITABLE (self->date_row), date, keep_typing);
+  set_editable_text (GTK_EDITABLE (self->time_row), time, keep_typing);
   gtk_spin_button_set_value (self->minutes_spin, session->minutes > 0 ? session->minutes : 90);
   gtk_switch_set_active (self->online_switch, session->online);
   gtk_switch_set_active (self->private_switch, session->private);
-  set_editable_text (GTK_EDITABLE (self->coach_row), session->coach);
+  set_editable_text (GTK_EDITABLE (self->coach_row), session->coach, keep_typing);
 
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   self->kinds = tandem_coaching_list_kinds (project);
@@ -964,20 +992,23 @@ fill_fields (TandemCoachingPage *self,
     }
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_labels));
   adw_combo_row_set_selected (self->kind_row, kind_index);
-  set_editable_text (GTK_EDITABLE (self->own_kind_row), own_kind ? session->kind : NULL);
+  set_editable_text (GTK_EDITABLE (self->own_kind_row), own_kind ? session->kind : NULL, keep_typing);
 
   for (guint i = 0; i < N_TEXTS; i++)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_views[i]);
       g_autofree char *now = text_view_get (self->text_views[i]);
 
+      if (keep_typing && is_typing_in (GTK_WIDGET (self->text_views[i])))
+        continue;
       if (g_strcmp0 (now, values[i]) != 0)
         gtk_text_buffer_set_text (buffer, values[i] ? values[i] : "", -1);
     }
 
   adw_combo_row_set_selected (self->confidence_row, CLAMP (session->confidence, 0, 5));
   adw_combo_row_set_selected (self->momentum_row, CLAMP (session->momentum, 0, 5));
-  remember_shown (self, project, session->id);
+  remember_shown (self, project, session->id, keep_typing);
+  self->filling = FALSE;
 }
 
 /* A row of the editor's Who Took Part: the person, with their attendance
@@ -1058,7 +1089,8 @@ load_editor (TandemCoachingPage *self,
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
 
-  fill_fields (self, session);
+  fill_fields (self, session, FALSE);
+  self->filling = TRUE;
 
   /* Who took part: the team's people, each present, sending apologies or
    * not recorded. */
@@ -1102,12 +1134,21 @@ load_editor (TandemCoachingPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->action_what_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->action_due_row), "");
   tandem_person_chooser_set_person_id (self->action_owner_chooser, NULL);
+  self->filling = FALSE;
 }
 
+static gboolean session_vanished (TandemCoachingPage *self,
+                                  gboolean            typing,
+                                  const GError       *error);
+
 /* Writes the form to the file as one change. Unchanged fields are left
- * alone, so saving an untouched session changes nothing. */
+ * alone, so saving an untouched session changes nothing. While @typing (a
+ * pause, a paragraph ended, a field left), a date or time not finished yet
+ * is left for later instead of refused, and the fields the person is in
+ * keep their words. */
 static gboolean
-save_editor (TandemCoachingPage *self)
+save_editor_full (TandemCoachingPage *self,
+                  gboolean            typing)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GError) error = NULL;
@@ -1127,23 +1168,25 @@ save_editor (TandemCoachingPage *self)
   g_autofree char *confidence_text = NULL;
   g_autofree char *momentum_text = NULL;
   g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) editors = g_ptr_array_new ();
   g_autoptr(GArray) fields = g_array_new (FALSE, TRUE, sizeof (TandemFieldEdit));
   g_autoptr(GArray) attendance = g_array_new (FALSE, TRUE, sizeof (TandemAttendanceChoice));
   g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (TandemLinkChoice));
   int confidence = (int) adw_combo_row_get_selected (self->confidence_row);
+  gboolean saved_ok;
   int momentum = (int) adw_combo_row_get_selected (self->momentum_row);
+  gboolean when_ok;
 
+  g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->session_id == NULL || project == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
     return TRUE;
   session = tandem_coaching_get_session (project, self->session_id, &error);
   if (session == NULL)
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), error);
-      return FALSE;
-    }
+    return session_vanished (self, typing, error) && typing;
 
-  if (!valid_date (date) || sscanf (time, "%d:%d", &hour, &minute) != 2 ||
-      hour < 0 || hour > 23 || minute < 0 || minute > 59)
+  when_ok = valid_date (date) && sscanf (time, "%d:%d", &hour, &minute) == 2 &&
+            hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59;
+  if (!when_ok && !typing)
     {
       g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                            _("Give the date as year-month-day (for example 2026-11-18) and the "
@@ -1151,11 +1194,12 @@ save_editor (TandemCoachingPage *self)
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), error);
       return FALSE;
     }
-  iso = g_strdup_printf ("%sT%02d:%02d:00", date, hour, minute);
-  {
-    g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-    local = g_date_time_new_from_iso8601 (iso, zone);
-  }
+  iso = when_ok ? g_strdup_printf ("%sT%02d:%02d:00", date, hour, minute) : NULL;
+  if (iso)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+      local = g_date_time_new_from_iso8601 (iso, zone);
+    }
   utc = local ? g_date_time_to_utc (local) : NULL;
   starts_at = utc ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
   kind = stripped (editable_text (self->own_kind_row));
@@ -1175,6 +1219,7 @@ save_editor (TandemCoachingPage *self)
                               stored, FALSE }; \
     edit_.changed = g_strcmp0 ((wanted), edit_.shown) != 0; \
     g_array_append_val (fields, edit_); \
+    g_ptr_array_add (editors, (editor)); \
   } G_STMT_END
 
   if (starts_at)
@@ -1223,10 +1268,14 @@ save_editor (TandemCoachingPage *self)
       g_array_append_val (links, choice);
     }
 
-  if (!tandem_coaching_edit_session (project, self->session_id,
-                                     (TandemFieldEdit *) fields->data, fields->len,
-                                     (TandemAttendanceChoice *) attendance->data, attendance->len,
-                                     (TandemLinkChoice *) links->data, links->len, &error))
+  self->saving = TRUE;
+  saved_ok = tandem_coaching_edit_session (project, self->session_id,
+                                           (TandemFieldEdit *) fields->data, fields->len,
+                                           (TandemAttendanceChoice *) attendance->data,
+                                           attendance->len,
+                                           (TandemLinkChoice *) links->data, links->len, &error);
+  self->saving = FALSE;
+  if (!saved_ok)
     {
       if (!g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
         {
@@ -1238,13 +1287,36 @@ save_editor (TandemCoachingPage *self)
           conflict_field = g_array_index (fields, TandemFieldEdit, i).field;
     }
 
+  /* Saved while the person types: what they wrote is what the file holds
+   * now, and the form stays as it is under their hands. */
+  if (typing && error == NULL)
+    {
+      g_autoptr(TandemSession) saved = tandem_coaching_get_session (project, self->session_id, NULL);
+
+      for (guint i = 0; i < fields->len; i++)
+        if (g_array_index (fields, TandemFieldEdit, i).changed)
+          tandem_shown_field_saved (editors->pdata[i], project);
+      if (saved)
+        {
+          g_autofree char *when = tandem_coaching_format_when (saved->starts_at, saved->minutes);
+          g_autofree char *title = g_strdup_printf ("%s — %s", saved->team_name, when);
+
+          gtk_label_set_label (self->session_title, title);
+          g_clear_pointer (&self->people, g_ptr_array_unref);
+          self->people = tandem_coaching_list_attendees (project, saved->team_id, saved->id, NULL);
+          g_clear_pointer (&self->links, g_ptr_array_unref);
+          self->links = tandem_coaching_list_links (project, saved->team_id, saved->id, NULL);
+        }
+      return TRUE;
+    }
+
   /* Show what is saved: what the person changed is, and the fields they left
    * alone (or that met someone else's change) show what the file holds. */
   {
     g_autoptr(TandemSession) saved = tandem_coaching_get_session (project, self->session_id, NULL);
     if (saved)
       {
-        fill_fields (self, saved);
+        fill_fields (self, saved, typing);
         g_clear_pointer (&self->people, g_ptr_array_unref);
         self->people = tandem_coaching_list_attendees (project, saved->team_id, saved->id, NULL);
         g_clear_pointer (&self->links, g_ptr_array_unref);
@@ -1256,18 +1328,292 @@ save_editor (TandemCoachingPage *self)
     {
       /* What was typed is kept in the conflict, for a person to choose. */
       tandem_shown_field_report_conflict (TANDEM_PAGE (self), self->session_id, conflict_field, error);
-      return FALSE;
+      return typing;
     }
   return TRUE;
+}
+
+static gboolean
+save_editor (TandemCoachingPage *self)
+{
+  return save_editor_full (self, FALSE);
 }
 
 static void
 close_editor (TandemCoachingPage *self)
 {
+  g_clear_handle_id (&self->save_source, g_source_remove);
   tandem_comments_panel_set_item (self->comments_panel, NULL, NULL, NULL);
   g_clear_pointer (&self->session_id, g_free);
   g_clear_pointer (&self->session_team, g_free);
   set_view (self, gtk_toggle_button_get_active (self->caseload_button) ? "caseload" : "team");
+}
+
+static gboolean
+typing_paused_cb (gpointer data)
+{
+  TandemCoachingPage *self = data;
+
+  self->save_source = 0;
+  save_editor_full (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The person changed the form: it is saved after @delay ms, unless they
+ * change it again meanwhile. */
+static void
+save_after (TandemCoachingPage *self,
+            guint               delay)
+{
+  if (self->filling || self->saving || self->session_id == NULL)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (delay, typing_paused_cb, self);
+}
+
+static void
+typed_cb (gpointer            editor,
+          TandemCoachingPage *self)
+{
+  save_after (self, TYPING_PAUSE_MS);
+}
+
+static void
+chosen_cb (GObject            *object,
+           GParamSpec         *pspec,
+           TandemCoachingPage *self)
+{
+  save_after (self, 0);
+}
+
+/* A paragraph ended: what was written is one change. */
+static void
+text_inserted_cb (GtkTextBuffer      *buffer,
+                  GtkTextIter        *where,
+                  const char         *text,
+                  int                 length,
+                  TandemCoachingPage *self)
+{
+  if (memchr (text, '\n', length) != NULL)
+    save_after (self, 0);
+}
+
+static void
+field_left_cb (GtkEventControllerFocus *controller,
+               TandemCoachingPage      *self)
+{
+  if (self->save_source != 0)
+    save_editor_full (self, TRUE);
+}
+
+/* What a session that went held of the person's words, to keep. */
+typedef struct
+{
+  TandemCoachingPage     *page;
+  char                   *team_id;
+  char                   *starts_at;
+  TandemCoachingTemplate  base;
+  char                   *text;
+} KeptSession;
+
+static void
+kept_session_free (gpointer data)
+{
+  KeptSession *kept = data;
+
+  g_object_unref (kept->page);
+  g_free (kept->team_id);
+  g_free (kept->starts_at);
+  g_free (kept->base.kind);
+  g_free (kept->base.check_in);
+  g_free (kept->base.notes);
+  g_free (kept->base.advice);
+  g_free (kept->base.agreements);
+  g_free (kept->text);
+  g_free (kept);
+}
+
+static char *
+plain_title (const char *mnemonic)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+
+  for (const char *c = mnemonic; *c; c++)
+    if (*c != '_')
+      g_string_append_c (title, *c);
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
+static void
+kept_response_cb (AdwMessageDialog   *dialog,
+                  const char         *response,
+                  gpointer            data)
+{
+  KeptSession *kept = data;
+  TandemCoachingPage *self = kept->page;
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (g_str_equal (response, "new") && project &&
+      tandem_project_exists (project, TANDEM_ENTITY_TEAM, kept->team_id))
+    id = tandem_coaching_log_session (project, kept->team_id, kept->starts_at, &kept->base, &error);
+  if (id)
+    {
+      if (g_strcmp0 (kept->team_id, tandem_page_get_team_id (TANDEM_PAGE (self))) != 0)
+        select_team (self, kept->team_id);
+      tandem_coaching_page_open_session (self, id);
+      tandem_page_show_toast (TANDEM_PAGE (self), _("Your words are in a new session"), TRUE);
+      return;
+    }
+  /* Anything else, Escape included, keeps the words on the clipboard. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), kept->text);
+  if (error)
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Keep the Session"), error);
+  else
+    tandem_page_show_toast (TANDEM_PAGE (self), _("Your words are on the clipboard"), FALSE);
+}
+
+/* The session in the editor is no longer in the file: deleted here, by
+ * Undo, or by another program. What the file held of it comes back with
+ * Undo; words typed since the last save would not, so they are shown, to
+ * copy or to keep as a new session (or the action being written).
+ *
+ * Returns: %TRUE if nothing typed was left out of the file */
+static gboolean
+session_vanished (TandemCoachingPage *self,
+                  gboolean            typing,
+                  const GError       *error)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GString) text = g_string_new (NULL);
+  char *typed[N_TEXTS] = { NULL };
+  KeptSession *kept;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog, *view, *scrolled;
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      g_autofree char *now = text_view_get (self->text_views[i]);
+
+      if (now == NULL || g_strcmp0 (now, tandem_shown_field_get_stored (GTK_WIDGET (self->text_views[i]))) == 0)
+        continue;
+      {
+        g_autofree char *title = plain_title (_(texts[i].title));
+        g_string_append_printf (text, "%s%s\n%s\n", text->len ? "\n" : "", title, now);
+      }
+      typed[i] = g_steal_pointer (&now);
+    }
+  {
+    g_autofree char *what = stripped (editable_text (self->action_what_row));
+    g_autofree char *due = stripped (editable_text (self->action_due_row));
+
+    if (what)
+      g_string_append_printf (text, "%s%s\n%s%s%s\n", text->len ? "\n" : "", _("Action"), what,
+                              due ? " · " : "", due ? due : "");
+  }
+  if (text->len == 0)
+    {
+      close_editor (self);
+      if (!typing)
+        {
+          g_autoptr(GError) gone = error ? g_error_copy (error)
+                                         : g_error_new_literal (TANDEM_PROJECT_ERROR,
+                                                                TANDEM_PROJECT_ERROR_NOT_FOUND,
+                                                                _("The session is no longer in the "
+                                                                  "project: it was deleted, here or "
+                                                                  "by another program."));
+          tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), gone);
+        }
+      return TRUE;
+    }
+
+  kept = g_new0 (KeptSession, 1);
+  kept->page = g_object_ref (self);
+  kept->team_id = g_strdup (self->session_team);
+  {
+    g_autofree char *iso = g_strdup_printf ("%sT%s:00", editable_text (self->date_row),
+                                            editable_text (self->time_row));
+    g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+    g_autoptr(GDateTime) local = g_date_time_new_from_iso8601 (iso, zone);
+    g_autoptr(GDateTime) now = tandem_clock_now_local ();
+    g_autoptr(GDateTime) utc = g_date_time_to_utc (local ? local : now);
+
+    kept->starts_at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  }
+  kept->base.kind = stripped (editable_text (self->own_kind_row));
+  if (kept->base.kind == NULL && self->kinds &&
+      adw_combo_row_get_selected (self->kind_row) < self->kinds->len)
+    kept->base.kind = g_strdup (self->kinds->pdata[adw_combo_row_get_selected (self->kind_row)]);
+  kept->base.minutes = gtk_spin_button_get_value_as_int (self->minutes_spin);
+  kept->base.online = gtk_switch_get_active (self->online_switch);
+  kept->base.check_in = typed[0];
+  kept->base.notes = typed[1];
+  kept->base.advice = typed[2];
+  kept->base.agreements = typed[3];
+  kept->text = g_string_free (g_steal_pointer (&text), FALSE);
+  close_editor (self);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The Session Is No Longer in the Project"),
+                                   _("It was deleted, here, by Undo or by another program, before "
+                                     "your latest words were saved. Keep them as a new session of "
+                                     "the team, or copy them: closing this puts them on the "
+                                     "clipboard."));
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), kept->text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Your words"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "copy", _("_Copy Them"),
+                                    "new", _("_Keep as a New Session"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "new",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "new",
+                                           project && kept->team_id &&
+                                           tandem_project_exists (project, TANDEM_ENTITY_TEAM,
+                                                                  kept->team_id));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "new");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (kept_response_cb), kept,
+                         (GClosureNotify) (void (*) (void)) kept_session_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
+/* The session in the editor leaves the page: another team is shown, or it
+ * is no longer in the file. */
+static void
+let_session_go (TandemCoachingPage *self,
+                TandemProject      *project)
+{
+  if (project && tandem_project_exists (project, TANDEM_ENTITY_COACHING_SESSION, self->session_id))
+    {
+      save_editor_full (self, TRUE);
+      close_editor (self);
+    }
+  else if (project)
+    session_vanished (self, TRUE, NULL);
+  else
+    close_editor (self);
+}
+
+static void
+watch_leaving (TandemCoachingPage *self,
+               GtkWidget          *field)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (field_left_cb), self);
+  gtk_widget_add_controller (field, focus);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1623,7 +1969,7 @@ static void
 save_clicked_cb (GtkButton          *button,
                  TandemCoachingPage *self)
 {
-  if (save_editor (self))
+  if (self->session_id != NULL && save_editor (self))
     tandem_page_show_toast (TANDEM_PAGE (self), _("Session saved"), FALSE);
 }
 
@@ -1633,8 +1979,12 @@ delete_clicked_cb (GtkButton          *button,
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->session_id);
+  g_autofree char *id = NULL;
 
+  /* What was typed last is saved first, so that Undo brings it all back. */
+  if (!save_editor_full (self, TRUE) && self->session_id == NULL)
+    return;
+  id = g_strdup (self->session_id);
   close_editor (self);
   if (!tandem_coaching_delete_session (project, id, &error))
     {
@@ -1656,6 +2006,12 @@ add_action_clicked_cb (GtkButton          *button,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
+  if (self->session_id == NULL ||
+      !tandem_project_exists (project, TANDEM_ENTITY_COACHING_SESSION, self->session_id))
+    {
+      session_vanished (self, FALSE, NULL);
+      return;
+    }
   if (what == NULL)
     g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                          _("Say what will be done."));
@@ -1926,15 +2282,25 @@ tandem_coaching_page_reload (TandemPage *page)
   gtk_widget_set_sensitive (self->template_button, editable);
   if (project == NULL || team == NULL)
     {
-      g_clear_pointer (&self->session_id, g_free);
+      if (self->session_id && !self->saving)
+        let_session_go (self, project);
       return;
     }
 
-  /* The session in the editor went (deleted, undone, another team). */
-  if (self->session_id &&
+  /* The session in the editor went (deleted, undone, another team); or
+   * else it shows what the file holds (after Undo, or another program's
+   * change), apart from a field the person is in. */
+  if (self->session_id && !self->saving &&
       (g_strcmp0 (self->session_team, team) != 0 ||
        !tandem_project_exists (project, TANDEM_ENTITY_COACHING_SESSION, self->session_id)))
-    close_editor (self);
+    let_session_go (self, project);
+  else if (self->session_id && !self->saving && self->save_source == 0)
+    {
+      g_autoptr(TandemSession) session = tandem_coaching_get_session (project, self->session_id, NULL);
+
+      if (session)
+        fill_fields (self, session, TRUE);
+    }
 
   update_summary (self, project, team);
   update_templates (self, project);
@@ -1981,6 +2347,7 @@ tandem_coaching_page_dispose (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     if (lists[i])
       clear_list (lists[i]);
+  g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->templates_list)
     clear_list (self->templates_list);
   self->templates_list = NULL;
@@ -2101,6 +2468,30 @@ tandem_coaching_page_init (TandemCoachingPage *self)
   fill_texts_box (self);
   adw_combo_row_set_model (self->confidence_row, G_LIST_MODEL (confidence));
   adw_combo_row_set_model (self->momentum_row, G_LIST_MODEL (momentum));
+  /* The form saves as the person works in it. */
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_views[i]);
+
+      g_signal_connect (buffer, "changed", G_CALLBACK (typed_cb), self);
+      g_signal_connect_after (buffer, "insert-text", G_CALLBACK (text_inserted_cb), self);
+      watch_leaving (self, GTK_WIDGET (self->text_views[i]));
+    }
+  {
+    AdwEntryRow *rows[] = { self->date_row, self->time_row, self->coach_row, self->own_kind_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_signal_connect (rows[i], "changed", G_CALLBACK (typed_cb), self);
+        watch_leaving (self, GTK_WIDGET (rows[i]));
+      }
+  }
+  g_signal_connect (self->minutes_spin, "value-changed", G_CALLBACK (typed_cb), self);
+  g_signal_connect (self->online_switch, "notify::active", G_CALLBACK (chosen_cb), self);
+  g_signal_connect (self->private_switch, "notify::active", G_CALLBACK (chosen_cb), self);
+  g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (chosen_cb), self);
+  g_signal_connect (self->confidence_row, "notify::selected", G_CALLBACK (chosen_cb), self);
+  g_signal_connect (self->momentum_row, "notify::selected", G_CALLBACK (chosen_cb), self);
   gtk_drawing_area_set_draw_func (self->team_chart, draw_chart_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->caseload_chart, draw_chart_cb, self, NULL);
   /* Comments (the panel has its own heading) come last in the session,
@@ -2209,6 +2600,24 @@ tandem_coaching_page_save (TandemCoachingPage *self)
 {
   g_return_val_if_fail (TANDEM_IS_COACHING_PAGE (self), FALSE);
   return save_editor (self);
+}
+
+/**
+ * tandem_coaching_page_save_typing:
+ * @self: the page
+ *
+ * Saves what the person changed in the session editor that no pause in
+ * typing has saved yet, leaving a date not finished as it was: for a
+ * window about to close, or a change about to be undone.
+ *
+ * Returns: %FALSE if words typed could not be kept in the file (the session
+ *   is no longer there: the page offers to keep them)
+ */
+gboolean
+tandem_coaching_page_save_typing (TandemCoachingPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_COACHING_PAGE (self), FALSE);
+  return save_editor_full (self, TRUE);
 }
 
 /**

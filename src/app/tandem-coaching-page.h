@@ -18,6 +18,7 @@ void        tandem_coaching_page_open_session   (TandemCoachingPage  *self,
 const char *tandem_coaching_page_get_session_id (TandemCoachingPage  *self);
 const char *tandem_coaching_page_get_view       (TandemCoachingPage  *self);
 gboolean    tandem_coaching_page_save           (TandemCoachingPage  *self);
+gboolean    tandem_coaching_page_save_typing    (TandemCoachingPage  *self);
 gboolean    tandem_coaching_page_export_to_file (TandemCoachingPage  *self,
                                                  const char          *path,
                                                  gboolean             include_private,

@@ -594,7 +594,9 @@ undo_action (GtkWidget  *widget,
   g_autofree char *label = NULL;
   gboolean undo = g_str_equal (action_name, "win.undo");
 
-  if (self->project == NULL)
+  /* The words typed last are a change of their own, the first to undo. */
+  if (self->project == NULL ||
+      !tandem_coaching_page_save_typing (TANDEM_COACHING_PAGE (self->coaching_page)))
     return;
   label = undo ? tandem_project_dup_undo_label (self->project)
                : tandem_project_dup_redo_label (self->project);
@@ -966,6 +968,10 @@ close_request_cb (GtkWindow *window,
   TandemApplication *app = TANDEM_APPLICATION (gtk_window_get_application (window));
   GSettings *settings = app ? tandem_application_get_settings (app) : NULL;
 
+  /* Words typed since the last pause are saved; words that cannot be (their
+   * session went) keep the window open, offered to keep. */
+  if (self->project && !tandem_coaching_page_save_typing (TANDEM_COACHING_PAGE (self->coaching_page)))
+    return TRUE;
   if (self->project)
     tandem_project_watch (self->project, 0);
   if (settings)
