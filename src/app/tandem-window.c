@@ -752,20 +752,58 @@ team_people_action (GtkWidget  *widget,
                                                             self->team_id)));
 }
 
-static void
-delete_team_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+/* What deleting a team takes with it, in words: “2 diagrams, 4 measures
+ * and 12 coaching sessions”, or NULL if it has no work yet. */
+static char *
+describe_team_work (TandemProject *project,
+                    const char    *team_id)
 {
-  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  gint64 n;
+
+  if ((n = tandem_project_count (project, TANDEM_ENTITY_DIAGRAM, "team_id", team_id)) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " diagram",
+                                                       "%" G_GINT64_FORMAT " diagrams", n), n));
+  if ((n = tandem_project_count (project, TANDEM_ENTITY_MEASURE, "team_id", team_id)) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " measure",
+                                                       "%" G_GINT64_FORMAT " measures", n), n));
+  if ((n = tandem_project_count (project, TANDEM_ENTITY_COACHING_SESSION, "team_id", team_id)) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " coaching session",
+                                                       "%" G_GINT64_FORMAT " coaching sessions", n), n));
+  if ((n = tandem_project_count (project, TANDEM_ENTITY_ACTION, "team_id", team_id)) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " action",
+                                                       "%" G_GINT64_FORMAT " actions", n), n));
+  if ((n = tandem_project_count (project, TANDEM_ENTITY_PEER_ROLE, "team_id", team_id)) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " peer-worker role",
+                                                       "%" G_GINT64_FORMAT " peer-worker roles", n), n));
+  if (parts->len == 0)
+    return NULL;
+  if (parts->len == 1)
+    return g_strdup (parts->pdata[0]);
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    for (guint i = 0; i + 1 < parts->len; i++)
+      g_string_append_printf (text, "%s%s", i ? ", " : "", (char *) parts->pdata[i]);
+    /* Translators: the end of a list, “2 diagrams, 4 measures and 12 sessions” */
+    g_string_append_printf (text, _(" and %s"), (char *) parts->pdata[parts->len - 1]);
+    return g_string_free (g_steal_pointer (&text), FALSE);
+  }
+}
+
+static void
+delete_team_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         TandemWindow     *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "team-id");
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *id = NULL;
 
-  if (self->project == NULL || self->team_id == NULL)
+  if (!g_str_equal (response, "delete") || self->project == NULL ||
+      !tandem_project_exists (self->project, TANDEM_ENTITY_TEAM, id))
     return;
-  id = g_strdup (self->team_id);
   name = tandem_project_get_text (self->project, TANDEM_ENTITY_TEAM, id, TANDEM_FIELD_TEAM_NAME);
   if (!tandem_team_delete (self->project, id, &error))
     {
@@ -774,6 +812,43 @@ delete_team_action (GtkWidget  *widget,
     }
   title = g_strdup_printf (_("Deleted “%s” and all its work"), name ? name : "");
   show_toast (self, title, _("_Undo"), "win.undo");
+}
+
+/* One key must not remove a ward's whole work: ask, naming what goes. */
+static void
+delete_team_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *work = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->project == NULL || self->team_id == NULL)
+    return;
+  tandem_coaching_page_save_typing (TANDEM_COACHING_PAGE (self->coaching_page));
+  name = tandem_project_get_text (self->project, TANDEM_ENTITY_TEAM, self->team_id,
+                                  TANDEM_FIELD_TEAM_NAME);
+  work = describe_team_work (self->project, self->team_id);
+  heading = g_strdup_printf (_("Delete “%s”?"), name ? name : "");
+  body = work ? g_strdup_printf (_("This deletes the team with all its work: %s. Undo brings "
+                                   "them back."), work)
+              : g_strdup (_("The team has no work recorded yet. Undo brings it back."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Team"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "team-id", g_strdup (self->team_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_team_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------------ */

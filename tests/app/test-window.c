@@ -52,6 +52,18 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
+/* Delete Team asks first: answers Delete. */
+static void
+delete_team (TandemWindow *window)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-team", NULL));
+  WAIT_FOR ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window))) != NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  gtk_window_destroy (dialog);
+}
+
 static void
 test_open_sample (Fixture       *fixture,
                   gconstpointer  data)
@@ -81,7 +93,7 @@ test_open_sample (Fixture       *fixture,
 
   /* Delete a team, then Undo (what the toast's button does) brings it all back. */
   tandem_window_select_team (fixture->window, first_team);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-team", NULL));
+  delete_team (fixture->window);
   g_assert_cmpint (tandem_project_count (project, "team", NULL, NULL), ==, 2);
   g_assert_cmpint (tandem_project_count (project, "diagram", "team_id", first_team), ==, 0);
   g_assert_cmpstr (tandem_window_get_team_id (fixture->window), !=, first_team);
@@ -773,7 +785,7 @@ test_toast_names (Fixture       *fixture,
   team = tandem_project_insert (project, "team", fields, G_N_ELEMENTS (fields), &error);
   g_assert_no_error (error);
   tandem_window_select_team (fixture->window, team);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-team", NULL));
+  delete_team (fixture->window);
   WAIT_FOR (FIND (fixture->window, is_toast_titled,
                   "Deleted “R&D <Ward> \"A\"” and all its work"));
 
