@@ -65,8 +65,9 @@ open_in_window (TandemApplication *self,
     {
       window = find_empty_window (self);
       if (window == NULL)
-        window = tandem_window_new (GTK_APPLICATION (self));
-      tandem_window_open_file (window, file);
+        window = tandem_window_new_for_file (GTK_APPLICATION (self), file);
+      else
+        tandem_window_open_file (window, file);
     }
   gtk_window_present (GTK_WINDOW (window));
 }

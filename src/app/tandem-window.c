@@ -45,6 +45,7 @@ struct _TandemWindow
   GtkSpinner           *opening_spinner;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
+  GtkWidget            *new_project_button;
   TandemPage           *diagram_page;
   TandemPage           *measures_page;
   TandemPage           *coaching_page;
@@ -61,6 +62,7 @@ struct _TandemWindow
   GtkWidget            *conflicts_banner;
   GtkWidget            *author_prompt;
   gboolean              fullscreen_before_workshop;
+  gboolean              only_for_file;  /* made to open one file: not kept if it fails */
 };
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -460,10 +462,22 @@ show_open_error (TandemWindow *self,
 {
   GtkWidget *dialog;
   g_autofree char *uri = g_file_get_uri (file);
+  GtkWindow *parent = GTK_WINDOW (self);
 
   gtk_stack_set_visible_child_name (self->main_stack,
                                     self->project ? "project" : "welcome");
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open the Project"),
+  if (self->project == NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), self->new_project_button);
+  /* A window made only to open this file is not left behind, empty, when
+   * another window can tell what went wrong. */
+  if (self->only_for_file && self->project == NULL && gtk_window_get_application (parent))
+    for (GList *l = gtk_application_get_windows (gtk_window_get_application (parent)); l; l = l->next)
+      if (TANDEM_IS_WINDOW (l->data) && l->data != (gpointer) self)
+        {
+          parent = l->data;
+          break;
+        }
+  dialog = adw_message_dialog_new (parent, _("Could Not Open the Project"),
                                    error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -476,6 +490,8 @@ show_open_error (TandemWindow *self,
                              g_steal_pointer (&uri), free_uri, 0);
     }
   gtk_window_present (GTK_WINDOW (dialog));
+  if (parent != GTK_WINDOW (self))
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 /* Puts the window back to showing no project. */
@@ -499,6 +515,7 @@ drop_project (TandemWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
   gtk_revealer_set_reveal_child (self->read_only_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_window_set_focus (GTK_WINDOW (self), self->new_project_button);
 }
 
 /* The file's structural check ran while the window showed it: a damaged
@@ -515,8 +532,13 @@ intact_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
-  if (tandem_project_confirm_intact_finish (project, result, &error) ||
-      self->project != project)
+  if (tandem_project_confirm_intact_finish (project, result, &error))
+    {
+      if (self->project == project)
+        self->only_for_file = FALSE;
+      return;
+    }
+  if (self->project != project)
     return;
   file = g_object_ref (self->file);
   drop_project (self);
@@ -547,6 +569,27 @@ open_done_cb (GObject      *source,
   remember_recent (file);
   set_project (self, file, project);
   tandem_project_confirm_intact_async (project, NULL, intact_cb, g_object_ref (self));
+}
+
+/**
+ * tandem_window_new_for_file:
+ * @application: the application
+ * @file: the project to open
+ *
+ * A new window that opens @file. If the file cannot be opened and another
+ * window can say so, this one closes rather than stay behind, empty.
+ *
+ * Returns: (transfer none): the window
+ */
+TandemWindow *
+tandem_window_new_for_file (GtkApplication *application,
+                            GFile          *file)
+{
+  TandemWindow *self = tandem_window_new (application);
+
+  self->only_for_file = TRUE;
+  tandem_window_open_file (self, file);
+  return self;
 }
 
 /**
@@ -1064,6 +1107,18 @@ close_request_cb (GtkWindow *window,
   return FALSE;
 }
 
+/* Enter on the welcome page makes a new project: the focus starts there,
+ * not on the first button of the header bar. */
+static void
+mapped_cb (GtkWidget *widget,
+           gpointer   user_data)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+    gtk_widget_grab_focus (self->new_project_button);
+}
+
 static void
 tandem_window_dispose (GObject *object)
 {
@@ -1107,6 +1162,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, team_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, new_project_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, main_stack);
@@ -1236,6 +1292,7 @@ tandem_window_init (TandemWindow *self)
   reload_recent (self);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
   update_actions (self);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 TandemWindow *

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TandemWindow, tandem_window, TANDEM, WINDOW, AdwApplicationWindow)
 
 TandemWindow  *tandem_window_new            (GtkApplication *application);
+TandemWindow  *tandem_window_new_for_file   (GtkApplication *application,
+                                             GFile          *file);
 void           tandem_window_open_file      (TandemWindow   *self,
                                              GFile          *file);
 TandemProject *tandem_window_get_project    (TandemWindow   *self);
