@@ -207,6 +207,18 @@ new_response_cb (GtkNativeDialog   *dialog,
   g_object_unref (dialog);
 }
 
+/* Where a new project goes unless the person says otherwise: their
+ * Documents folder, as the desktop names it, not wherever Tandem ran. */
+static GFile *
+dup_documents_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 new_project_action_cb (GSimpleAction *action,
                        GVariant      *parameter,
@@ -221,6 +233,11 @@ new_project_action_cb (GSimpleAction *action,
                                         _("_Create"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  {
+    g_autoptr(GFile) folder = dup_documents_folder ();
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+  }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Improvement project.tandem"));
   g_signal_connect (dialog, "response", G_CALLBACK (new_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
