@@ -84,8 +84,13 @@ static void
 name_activated_cb (GtkEntry         *entry,
                    AdwMessageDialog *dialog)
 {
+  /* As the Save button does: answer, then close (a response by itself
+   * leaves the dialog open). */
   if (adw_message_dialog_get_response_enabled (dialog, "save"))
-    adw_message_dialog_response (dialog, "save");
+    {
+      adw_message_dialog_response (dialog, "save");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
 }
 
 static void
