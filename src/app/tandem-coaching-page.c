@@ -1316,7 +1316,7 @@ save_editor_full (TandemCoachingPage *self,
     g_autoptr(TandemSession) saved = tandem_coaching_get_session (project, self->session_id, NULL);
     if (saved)
       {
-        fill_fields (self, saved, typing);
+        fill_fields (self, saved, FALSE);
         g_clear_pointer (&self->people, g_ptr_array_unref);
         self->people = tandem_coaching_list_attendees (project, saved->team_id, saved->id, NULL);
         g_clear_pointer (&self->links, g_ptr_array_unref);
@@ -1475,9 +1475,9 @@ kept_response_cb (AdwMessageDialog   *dialog,
 }
 
 /* The session in the editor is no longer in the file: deleted here, by
- * Undo, or by another program. What the file held of it comes back with
- * Undo; words typed since the last save would not, so they are shown, to
- * copy or to keep as a new session (or the action being written).
+ * Undo, or by another program. If words typed in it (or an action being
+ * written) were not saved yet, Undo could not bring them back: the
+ * session's words are shown, to copy or to keep as a new session.
  *
  * Returns: %TRUE if nothing typed was left out of the file */
 static gboolean
@@ -1489,6 +1489,7 @@ session_vanished (TandemCoachingPage *self,
   g_autoptr(GString) text = g_string_new (NULL);
   char *typed[N_TEXTS] = { NULL };
   KeptSession *kept;
+  gboolean unsaved = FALSE;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog, *view, *scrolled;
 
@@ -1496,8 +1497,9 @@ session_vanished (TandemCoachingPage *self,
     {
       g_autofree char *now = text_view_get (self->text_views[i]);
 
-      if (now == NULL || g_strcmp0 (now, tandem_shown_field_get_stored (GTK_WIDGET (self->text_views[i]))) == 0)
+      if (now == NULL)
         continue;
+      unsaved |= g_strcmp0 (now, tandem_shown_field_get_stored (GTK_WIDGET (self->text_views[i]))) != 0;
       {
         g_autofree char *title = plain_title (_(texts[i].title));
         g_string_append_printf (text, "%s%s\n%s\n", text->len ? "\n" : "", title, now);
@@ -1508,12 +1510,15 @@ session_vanished (TandemCoachingPage *self,
     g_autofree char *what = stripped (editable_text (self->action_what_row));
     g_autofree char *due = stripped (editable_text (self->action_due_row));
 
+    unsaved |= what != NULL;
     if (what)
       g_string_append_printf (text, "%s%s\n%s%s%s\n", text->len ? "\n" : "", _("Action"), what,
                               due ? " · " : "", due ? due : "");
   }
-  if (text->len == 0)
+  if (!unsaved)
     {
+      for (guint i = 0; i < N_TEXTS; i++)
+        g_free (typed[i]);
       close_editor (self);
       if (!typing)
         {
@@ -1557,11 +1562,19 @@ session_vanished (TandemCoachingPage *self,
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("The Session Is No Longer in the Project"),
                                    _("It was deleted, here, by Undo or by another program, before "
-                                     "your latest words were saved. Keep them as a new session of "
-                                     "the team, or copy them: closing this puts them on the "
-                                     "clipboard."));
+                                     "your latest words were saved. Keep the session’s words as a "
+                                     "new session of the team, or copy them: closing this puts "
+                                     "them on the clipboard."));
   view = gtk_text_view_new ();
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+  /* Enter keeps them: the focus goes to the answers, not the words. */
+  gtk_widget_set_focusable (view, FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_add_css_class (view, "card");
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), kept->text, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,

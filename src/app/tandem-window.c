@@ -878,7 +878,7 @@ delete_team_action (GtkWidget  *widget,
   work = describe_team_work (self->project, self->team_id);
   heading = g_strdup_printf (_("Delete “%s”?"), name ? name : "");
   body = work ? g_strdup_printf (_("This deletes the team with all its work: %s. Undo brings "
-                                   "them back."), work)
+                                   "it all back."), work)
               : g_strdup (_("The team has no work recorded yet. Undo brings it back."));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -171,7 +171,8 @@ test_close_and_quit_keep_typing (void)
 }
 
 /* The session goes (another program, or Undo) while words typed in it are
- * not saved yet: the editor says so and keeps them as a new session. */
+ * not saved yet: the editor says so and keeps the session's words as a
+ * new session. */
 static void
 test_vanished_session_keeps_words (void)
 {
@@ -185,6 +186,8 @@ test_vanished_session_keeps_words (void)
   const char *kept;
   AdwMessageDialog *dialog;
 
+  type_into (text_view (GTK_WIDGET (page), "Chec_k-in"), "A calm start.\n");
+  WAIT_FOR (stored_is (project, id, "check_in", "A calm start.\n"));
   type_into (text_view (GTK_WIDGET (page), "_Notes"), "Night staff want the blanket too");
   g_assert_true (tandem_coaching_delete_session (project, id, &error));
   g_assert_no_error (error);
@@ -198,7 +201,9 @@ test_vanished_session_keeps_words (void)
   kept = tandem_coaching_page_get_session_id (page);
   g_assert_nonnull (kept);
   g_assert_cmpstr (kept, !=, id);
+  /* All the session's words: those saved before it went, and those not. */
   g_assert_true (stored_is (project, kept, "notes", "Night staff want the blanket too"));
+  g_assert_true (stored_is (project, kept, "check_in", "A calm start.\n"));
   g_assert_cmpstr (tandem_coaching_page_get_view (page), ==, "session");
 
   gtk_window_destroy (GTK_WINDOW (window));
