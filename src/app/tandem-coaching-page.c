@@ -1080,6 +1080,9 @@ attendee_chosen_cb (TandemPersonChooser *chooser,
   for (guint i = 0; i < people->len; i++)
     append_attendee_row (self, people->pdata[i]);
 }
+static void chosen_cb (GObject            *object,
+                       GParamSpec         *pspec,
+                       TandemCoachingPage *self);
 
 /* Fills the editor from the file: called when a session is opened, not when
  * the project changes, so what the person is typing is never overwritten. */
@@ -1121,6 +1124,7 @@ load_editor (TandemCoachingPage *self,
       GtkWidget *check = gtk_check_button_new ();
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), link->link_id != NULL);
+      g_signal_connect (check, "notify::active", G_CALLBACK (chosen_cb), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       link->title, -1);
       adw_action_row_add_prefix (row, check);

@@ -107,7 +107,8 @@ open_new_session (char              **dir,
 }
 
 /* The notes are saved as they are typed, with no Save: a pause makes one
- * change, and a paragraph ended another, so Undo takes back a paragraph. */
+ * change, and a paragraph ended another, so Undo takes back a paragraph.
+ * What was discussed is saved as it is ticked. */
 static void
 test_saves_as_typed (void)
 {
@@ -135,6 +136,17 @@ test_saves_as_typed (void)
     gtk_text_buffer_get_bounds (buffer, &start, &end);
     shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     g_assert_cmpstr (shown, ==, "The huddle moved to 9:15.\n");
+  }
+
+  /* Ticking what was discussed is saved at once too. */
+  {
+    GtkWidget *discussed = FIND (page, is_group_titled, "Discussed");
+    GtkWidget *check = FIND_TYPE (discussed, GTK_TYPE_CHECK_BUTTON);
+
+    g_assert_nonnull (check);
+    g_assert_cmpint (tandem_project_count (project, "session_link", "session_id", id), ==, 0);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    WAIT_FOR (tandem_project_count (project, "session_link", "session_id", id) == 1);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
