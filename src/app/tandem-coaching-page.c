@@ -928,14 +928,16 @@ remember_shown (TandemCoachingPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     if (!keep_typing || !(is_typing_in (shown[i].editor) ||
                           (shown[i].editor == GTK_WIDGET (self->date_row) &&
-                           is_typing_in (GTK_WIDGET (self->time_row)))))
+                           is_typing_in (GTK_WIDGET (self->time_row))) ||
+                          (shown[i].editor == GTK_WIDGET (self->kind_row) &&
+                           is_typing_in (GTK_WIDGET (self->own_kind_row)))))
       tandem_shown_field_remember (shown[i].editor, project, TANDEM_ENTITY_COACHING_SESSION,
                                    session_id, shown[i].field);
   for (guint i = 0; i < N_TEXTS; i++)
     if (!keep_typing || !is_typing_in (GTK_WIDGET (self->text_views[i])))
       tandem_shown_field_remember (GTK_WIDGET (self->text_views[i]), project,
-                                 TANDEM_ENTITY_COACHING_SESSION,
-                                 session_id, texts[i].field);
+                                   TANDEM_ENTITY_COACHING_SESSION,
+                                   session_id, texts[i].field);
 }
 
 static void
