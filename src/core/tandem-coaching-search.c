@@ -118,10 +118,10 @@ catch_up_index (TandemProject  *project,
     return FALSE;
   if (created == 0)
     {
-      ids = _tandem_coaching_list (project, error, NULL,
-                                   "SELECT DISTINCT entity_id FROM change_log WHERE seq > ?1 "
-                                   "AND entity IN ('coaching_session', 'action') LIMIT ?2",
-                                   "li", seq, REBUILD_THRESHOLD + 1);
+      ids = _tandem_db_list (project, error, NULL,
+                             "SELECT DISTINCT entity_id FROM change_log WHERE seq > ?1 "
+                             "AND entity IN ('coaching_session', 'action') LIMIT ?2",
+                             "li", seq, REBUILD_THRESHOLD + 1);
       if (ids == NULL)
         return FALSE;
     }
@@ -230,19 +230,19 @@ tandem_coaching_search (TandemProject  *project,
   if (!tandem_coaching_update_index (project, error))
     return NULL;
 
-  return _tandem_coaching_list (project, error, &_tandem_coaching_search_hit_shape,
-                                "SELECT d.item_id, a.id IS NOT NULL, coalesce (s.id, a.session_id), "
-                                "  t.id, t.name, coalesce (s.starts_at, s2.starts_at), "
-                                "  coalesce (s.private, s2.private, 0), "
-                                "  snippet (coaching_search, -1, ?2, ?3, '…', 14) "
-                                "FROM coaching_search f JOIN coaching_search_doc d ON d.doc = f.rowid "
-                                "LEFT JOIN coaching_session s ON s.id = d.item_id "
-                                "LEFT JOIN action a ON a.id = d.item_id "
-                                "LEFT JOIN coaching_session s2 ON s2.id = a.session_id "
-                                "JOIN team t ON t.id = coalesce (s.team_id, a.team_id) "
-                                "WHERE coaching_search MATCH ?1 ORDER BY f.rank LIMIT ?4",
-                                "sssi", query, TANDEM_MATCH_START, TANDEM_MATCH_END,
-                                (int) MIN (limit, G_MAXINT));
+  return _tandem_db_list (project, error, &_tandem_coaching_search_hit_shape,
+                          "SELECT d.item_id, a.id IS NOT NULL, coalesce (s.id, a.session_id), "
+                          "  t.id, t.name, coalesce (s.starts_at, s2.starts_at), "
+                          "  coalesce (s.private, s2.private, 0), "
+                          "  snippet (coaching_search, -1, ?2, ?3, '…', 14) "
+                          "FROM coaching_search f JOIN coaching_search_doc d ON d.doc = f.rowid "
+                          "LEFT JOIN coaching_session s ON s.id = d.item_id "
+                          "LEFT JOIN action a ON a.id = d.item_id "
+                          "LEFT JOIN coaching_session s2 ON s2.id = a.session_id "
+                          "JOIN team t ON t.id = coalesce (s.team_id, a.team_id) "
+                          "WHERE coaching_search MATCH ?1 ORDER BY f.rank LIMIT ?4",
+                          "sssi", query, TANDEM_MATCH_START, TANDEM_MATCH_END,
+                          (int) MIN (limit, G_MAXINT));
 }
 
 /**

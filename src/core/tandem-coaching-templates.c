@@ -75,9 +75,9 @@ tandem_coaching_list_templates (TandemProject *project)
       "• What would you like to do now, and who do you need to connect with?"),
     NULL, NULL));
 
-  own = _tandem_coaching_list (project, &error, &_tandem_coaching_template_shape,
-                              "SELECT id, name, kind, minutes, online, check_in, notes, advice, "
-                              "agreements FROM coaching_template ORDER BY position, name", NULL);
+  own = _tandem_db_list (project, &error, &_tandem_coaching_template_shape,
+                        "SELECT id, name, kind, minutes, online, check_in, notes, advice, "
+                        "agreements FROM coaching_template ORDER BY position, name", NULL);
   if (own == NULL)
     {
       /* Without a way to say so, the built-in templates still serve. */
@@ -125,8 +125,8 @@ tandem_coaching_save_template (TandemProject  *project,
       { "position", tandem_value_double (tandem_clock_real_time () / 1e6) },
     };
 
-    return _tandem_coaching_insert (project, _("Save session template"), "coaching_template",
-                                    fields, G_N_ELEMENTS (fields), error);
+    return _tandem_db_insert_change (project, _("Save session template"), "coaching_template",
+                                     fields, G_N_ELEMENTS (fields), error);
   }
 }
 

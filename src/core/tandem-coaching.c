@@ -39,11 +39,10 @@ static const char * const builtin_kinds[] = {
 /* ------------------------------------------------------------------------ */
 /* Rows: each struct's members in the order its SELECT gives them           */
 
-#define M TANDEM_COACHING_MEMBER
-#define SHAPE(type, free, members) \
-  { sizeof (type), (GDestroyNotify) (free), G_N_ELEMENTS (members), members }
+#define M(kind, type, member) TANDEM_DB_COLUMN (kind, type, member)
+#define SHAPE TANDEM_DB_SHAPE
 
-static const TandemCoachingMember session_members[] = {
+static const TandemDbColumn session_members[] = {
   M (TEXT, TandemSession, id), M (TEXT, TandemSession, team_id),
   M (TEXT, TandemSession, team_name), M (TEXT, TandemSession, starts_at),
   M (INT, TandemSession, minutes), M (TEXT, TandemSession, kind),
@@ -55,172 +54,77 @@ static const TandemCoachingMember session_members[] = {
   M (INT, TandemSession, n_apologies), M (BOOL, TandemSession, lived_experience_present),
   M (INT, TandemSession, n_actions), M (INT, TandemSession, n_open_actions),
 };
-static const TandemCoachingShape session_shape =
+static const TandemDbShape session_shape =
   SHAPE (TandemSession, tandem_session_free, session_members);
 
-static const TandemCoachingMember attendee_members[] = {
+static const TandemDbColumn attendee_members[] = {
   M (TEXT, TandemAttendee, id), M (TEXT, TandemAttendee, person_id),
   M (TEXT, TandemAttendee, name), M (TEXT, TandemAttendee, person_role),
   M (TEXT, TandemAttendee, title),
-  TANDEM_COACHING_ENUM_MEMBER (TandemAttendee, status, tandem_attendance_status_get_type,
+  TANDEM_DB_ENUM_COLUMN (TandemAttendee, status, tandem_attendance_status_get_type,
                                TANDEM_ATTENDANCE_NOT_RECORDED),
   M (BOOL, TandemAttendee, lived_experience),
 };
-static const TandemCoachingShape attendee_shape =
+static const TandemDbShape attendee_shape =
   SHAPE (TandemAttendee, tandem_attendee_free, attendee_members);
 
-static const TandemCoachingMember action_members[] = {
+static const TandemDbColumn action_members[] = {
   M (TEXT, TandemAction, id), M (TEXT, TandemAction, team_id),
   M (TEXT, TandemAction, session_id), M (TEXT, TandemAction, session_starts_at),
   M (TEXT, TandemAction, what), M (TEXT, TandemAction, owner_id),
   M (TEXT, TandemAction, owner_name), M (TEXT, TandemAction, due_on),
   /* The schema's CHECK allows no other word. */
-  TANDEM_COACHING_ENUM_MEMBER (TandemAction, status, tandem_action_status_get_type,
+  TANDEM_DB_ENUM_COLUMN (TandemAction, status, tandem_action_status_get_type,
                                TANDEM_ACTION_OPEN),
   M (TEXT, TandemAction, closed_on), M (TEXT, TandemAction, reason),
   M (TEXT, TandemAction, carried_from),
 };
-static const TandemCoachingShape action_shape =
+static const TandemDbShape action_shape =
   SHAPE (TandemAction, tandem_action_free, action_members);
 
-static const TandemCoachingMember link_members[] = {
+static const TandemDbColumn link_members[] = {
   M (TEXT, TandemSessionLink, entity), M (TEXT, TandemSessionLink, id),
   M (TEXT, TandemSessionLink, title), M (TEXT, TandemSessionLink, link_id),
 };
-static const TandemCoachingShape link_shape =
+static const TandemDbShape link_shape =
   SHAPE (TandemSessionLink, tandem_session_link_free, link_members);
 
-static const TandemCoachingMember caseload_members[] = {
+static const TandemDbColumn caseload_members[] = {
   M (TEXT, TandemCaseloadTeam, team_id), M (TEXT, TandemCaseloadTeam, team_name),
   M (TEXT, TandemCaseloadTeam, last_seen), M (TEXT, TandemCaseloadTeam, next_session),
   M (INT, TandemCaseloadTeam, n_open), M (INT, TandemCaseloadTeam, n_overdue),
 };
-static const TandemCoachingShape caseload_shape =
+static const TandemDbShape caseload_shape =
   SHAPE (TandemCaseloadTeam, tandem_caseload_team_free, caseload_members);
 
-static const TandemCoachingMember search_hit_members[] = {
+static const TandemDbColumn search_hit_members[] = {
   M (TEXT, TandemSearchHit, item_id), M (BOOL, TandemSearchHit, is_action),
   M (TEXT, TandemSearchHit, session_id), M (TEXT, TandemSearchHit, team_id),
   M (TEXT, TandemSearchHit, team_name), M (TEXT, TandemSearchHit, starts_at),
   M (BOOL, TandemSearchHit, private), M (TEXT, TandemSearchHit, snippet),
 };
-const TandemCoachingShape _tandem_coaching_search_hit_shape =
+const TandemDbShape _tandem_coaching_search_hit_shape =
   SHAPE (TandemSearchHit, tandem_search_hit_free, search_hit_members);
 
-static const TandemCoachingMember template_members[] = {
+static const TandemDbColumn template_members[] = {
   M (TEXT, TandemCoachingTemplate, id), M (TEXT, TandemCoachingTemplate, name),
   M (TEXT, TandemCoachingTemplate, kind), M (INT, TandemCoachingTemplate, minutes),
   M (BOOL, TandemCoachingTemplate, online), M (TEXT, TandemCoachingTemplate, check_in),
   M (TEXT, TandemCoachingTemplate, notes), M (TEXT, TandemCoachingTemplate, advice),
   M (TEXT, TandemCoachingTemplate, agreements),
 };
-const TandemCoachingShape _tandem_coaching_template_shape =
+const TandemDbShape _tandem_coaching_template_shape =
   SHAPE (TandemCoachingTemplate, tandem_coaching_template_free, template_members);
 
 #undef SHAPE
 #undef M
-
-/* A new struct of @shape from the row @stmt is on. */
-gpointer
-_tandem_coaching_read_row (const TandemCoachingShape *shape,
-                           TandemDbStmt              *stmt)
-{
-  guint8 *item = g_malloc0 (shape->size);
-
-  _tandem_db_assert_columns (stmt, (int) shape->n_members);
-  for (guint i = 0; i < shape->n_members; i++)
-    {
-      const TandemCoachingMember *member = &shape->members[i];
-      gpointer field = item + member->offset;
-
-      switch (member->column)
-        {
-        case TANDEM_COACHING_TEXT:
-          *(char **) field = _tandem_db_column_text (stmt, (int) i);
-          break;
-        case TANDEM_COACHING_INT:
-          *(int *) field = (int) _tandem_db_column_int (stmt, (int) i);
-          break;
-        case TANDEM_COACHING_BOOL:
-          *(gboolean *) field = _tandem_db_column_bool (stmt, (int) i);
-          break;
-        case TANDEM_COACHING_ENUM:
-          {
-            g_autofree char *word = _tandem_db_column_text (stmt, (int) i);
-            int value = member->fallback;
-
-            tandem_stored_enum_from_word (member->enum_type (), word, &value);
-            *(int *) field = value;
-          }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  return item;
-}
-
-/* Frees a struct of @shape and the text it owns. */
-void
-_tandem_coaching_free_row (const TandemCoachingShape *shape,
-                           gpointer                   item)
-{
-  if (item == NULL)
-    return;
-  for (guint i = 0; i < shape->n_members; i++)
-    if (shape->members[i].column == TANDEM_COACHING_TEXT)
-      g_free (*(char **) ((guint8 *) item + shape->members[i].offset));
-  g_free (item);
-}
-
-/* Every row of @stmt (which may be NULL: a failed prepare) as a struct of
- * @shape, or with no shape its first column as text; NULL with @error set
- * if a step failed, so that a busy file is never a short list. */
-GPtrArray *
-_tandem_coaching_read_rows (TandemProject              *project,
-                            TandemDbStmt               *stmt,
-                            const TandemCoachingShape  *shape,
-                            GError                    **error)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  TandemDbStep step;
-
-  if (stmt == NULL)
-    return NULL;
-  rows = g_ptr_array_new_with_free_func (shape ? shape->free : g_free);
-  while ((step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
-    g_ptr_array_add (rows, shape ? _tandem_coaching_read_row (shape, stmt)
-                                 : _tandem_db_column_text (stmt, 0));
-  return step == TANDEM_DB_DONE ? g_steal_pointer (&rows) : NULL;
-}
-
-/* The rows of @sql, with @types bound (see _tandem_db_bind()), as
- * _tandem_coaching_read_rows() reads them. */
-GPtrArray *
-_tandem_coaching_list (TandemProject              *project,
-                       GError                    **error,
-                       const TandemCoachingShape  *shape,
-                       const char                 *sql,
-                       const char                 *types,
-                       ...)
-{
-  g_autoptr(TandemDbStmt) stmt = _tandem_db_prepare (project, sql, error);
-  va_list args;
-
-  if (stmt == NULL)
-    return NULL;
-  va_start (args, types);
-  _tandem_db_bind_valist (stmt, types, args);
-  va_end (args);
-  return _tandem_coaching_read_rows (project, stmt, shape, error);
-}
 
 /* ------------------------------------------------------------------------ */
 /* Freeing                                                                  */
 
 /* Each struct frees the text its shape says it owns. */
 #define DEFINE_FREE(func, type, shape) \
-  void func (type *item) { _tandem_coaching_free_row (&(shape), item); }
+  void func (type *item) { _tandem_db_free_row (&(shape), item); }
 
 DEFINE_FREE (tandem_session_free, TandemSession, session_shape)
 DEFINE_FREE (tandem_attendee_free, TandemAttendee, attendee_shape)
@@ -317,10 +221,10 @@ tandem_coaching_list_kinds (TandemProject *project)
 
   for (guint i = 0; builtin_kinds[i]; i++)
     g_ptr_array_add (kinds, g_strdup (builtin_kinds[i]));
-  typed = _tandem_coaching_list (project, &error, NULL,
-                                 "SELECT DISTINCT kind FROM coaching_session WHERE kind IS NOT NULL "
-                                 "UNION SELECT DISTINCT kind FROM coaching_template "
-                                 "WHERE kind IS NOT NULL ORDER BY 1", NULL);
+  typed = _tandem_db_list (project, &error, NULL,
+                           "SELECT DISTINCT kind FROM coaching_session WHERE kind IS NOT NULL "
+                           "UNION SELECT DISTINCT kind FROM coaching_template "
+                           "WHERE kind IS NOT NULL ORDER BY 1", NULL);
   if (typed == NULL)
     {
       /* Without a way to say so, the built-in kinds still serve. */
@@ -418,15 +322,15 @@ tandem_coaching_list_sessions (TandemProject  *project,
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  return _tandem_coaching_list (project, error, &session_shape,
-                                "SELECT " SESSION_COLUMNS
-                                "FROM coaching_session s JOIN team t ON t.id = s.team_id "
-                                "WHERE (?1 IS NULL OR s.team_id = ?1) "
-                                "AND (?2 IS NULL OR substr (s.starts_at, 1, 10) >= ?2) "
-                                "AND (?3 IS NULL OR substr (s.starts_at, 1, 10) <= ?3) "
-                                "AND (?4 OR s.private = 0) "
-                                "ORDER BY s.starts_at DESC, s.id",
-                                "sssb", team_id, from, to, include_private);
+  return _tandem_db_list (project, error, &session_shape,
+                          "SELECT " SESSION_COLUMNS
+                          "FROM coaching_session s JOIN team t ON t.id = s.team_id "
+                          "WHERE (?1 IS NULL OR s.team_id = ?1) "
+                          "AND (?2 IS NULL OR substr (s.starts_at, 1, 10) >= ?2) "
+                          "AND (?3 IS NULL OR substr (s.starts_at, 1, 10) <= ?3) "
+                          "AND (?4 OR s.private = 0) "
+                          "ORDER BY s.starts_at DESC, s.id",
+                          "sssb", team_id, from, to, include_private);
 }
 
 /**
@@ -455,7 +359,7 @@ tandem_coaching_get_session (TandemProject  *project,
   switch (_tandem_db_step (project, stmt, error))
     {
     case TANDEM_DB_ROW:
-      return _tandem_coaching_read_row (&session_shape, stmt);
+      return _tandem_db_read_row (&session_shape, stmt);
     case TANDEM_DB_DONE:
       g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                    _("The coaching session is no longer in the project."));
@@ -487,16 +391,16 @@ tandem_coaching_list_attendees (TandemProject  *project,
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  return _tandem_coaching_list (project, error, &attendee_shape,
-                                "SELECT a.id, p.id, p.name, p.role, a.role, a.status, "
-                                LIVED_EXPERIENCE " "
-                                "FROM person p LEFT JOIN attendance a "
-                                "ON a.person_id = p.id AND a.session_id = ?2 "
-                                "WHERE (" TANDEM_PERSON_IN_TEAM ("p", "?1")
-                                " AND p.inactive_since IS NULL) OR a.id IS NOT NULL "
-                                "ORDER BY NOT " TANDEM_PERSON_IN_TEAM ("p", "?1")
-                                ", p.position, p.name",
-                                "ss", team_id, session_id);
+  return _tandem_db_list (project, error, &attendee_shape,
+                          "SELECT a.id, p.id, p.name, p.role, a.role, a.status, "
+                          LIVED_EXPERIENCE " "
+                          "FROM person p LEFT JOIN attendance a "
+                          "ON a.person_id = p.id AND a.session_id = ?2 "
+                          "WHERE (" TANDEM_PERSON_IN_TEAM ("p", "?1")
+                          " AND p.inactive_since IS NULL) OR a.id IS NOT NULL "
+                          "ORDER BY NOT " TANDEM_PERSON_IN_TEAM ("p", "?1")
+                          ", p.position, p.name",
+                          "ss", team_id, session_id);
 }
 
 #define ACTION_COLUMNS \
@@ -521,8 +425,8 @@ tandem_coaching_list_actions (TandemProject  *project,
                               GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  return _tandem_coaching_list (project, error, &action_shape, "SELECT " ACTION_COLUMNS ACTION_FROM
-                                "WHERE x.session_id = ?1 ORDER BY x.rowid", "s", session_id);
+  return _tandem_db_list (project, error, &action_shape, "SELECT " ACTION_COLUMNS ACTION_FROM
+                          "WHERE x.session_id = ?1 ORDER BY x.rowid", "s", session_id);
 }
 
 /**
@@ -545,11 +449,11 @@ tandem_coaching_list_actions_to_review (TandemProject  *project,
                                         GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  return _tandem_coaching_list (project, error, &action_shape, "SELECT " ACTION_COLUMNS ACTION_FROM
-                                "WHERE x.team_id = ?1 AND x.status = 'open' "
-                                "AND (?2 IS NULL OR s.starts_at IS NULL OR s.starts_at < ?2) "
-                                "ORDER BY x.due_on IS NULL, x.due_on, s.starts_at, x.rowid",
-                                "ss", team_id, before);
+  return _tandem_db_list (project, error, &action_shape, "SELECT " ACTION_COLUMNS ACTION_FROM
+                          "WHERE x.team_id = ?1 AND x.status = 'open' "
+                          "AND (?2 IS NULL OR s.starts_at IS NULL OR s.starts_at < ?2) "
+                          "ORDER BY x.due_on IS NULL, x.due_on, s.starts_at, x.rowid",
+                          "ss", team_id, before);
 }
 
 /**
@@ -573,24 +477,24 @@ tandem_coaching_list_links (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
   /* ?3 names what has no title. */
-  return _tandem_coaching_list (project, error, &link_shape,
-                                "SELECT 'node', n.id, coalesce (nullif (n.title, ''), ?3), "
-                                "  (SELECT l.id FROM session_link l "
-                                "   WHERE l.session_id = ?2 AND l.node_id = n.id) "
-                                "FROM node n JOIN diagram d ON d.id = n.diagram_id "
-                                "WHERE d.team_id = ?1 AND n.kind = 'change_idea' "
-                                "UNION ALL "
-                                "SELECT 'pdsa_cycle', c.id, coalesce (nullif (c.title, ''), ?3), "
-                                "  (SELECT l.id FROM session_link l "
-                                "   WHERE l.session_id = ?2 AND l.pdsa_id = c.id) "
-                                "FROM pdsa_cycle c JOIN node n ON n.id = c.node_id "
-                                "JOIN diagram d ON d.id = n.diagram_id WHERE d.team_id = ?1 "
-                                "UNION ALL "
-                                "SELECT 'measure', m.id, coalesce (nullif (m.name, ''), ?3), "
-                                "  (SELECT l.id FROM session_link l "
-                                "   WHERE l.session_id = ?2 AND l.measure_id = m.id) "
-                                "FROM measure m WHERE m.team_id = ?1",
-                                "sss", team_id, session_id, _("(untitled)"));
+  return _tandem_db_list (project, error, &link_shape,
+                          "SELECT 'node', n.id, coalesce (nullif (n.title, ''), ?3), "
+                          "  (SELECT l.id FROM session_link l "
+                          "   WHERE l.session_id = ?2 AND l.node_id = n.id) "
+                          "FROM node n JOIN diagram d ON d.id = n.diagram_id "
+                          "WHERE d.team_id = ?1 AND n.kind = 'change_idea' "
+                          "UNION ALL "
+                          "SELECT 'pdsa_cycle', c.id, coalesce (nullif (c.title, ''), ?3), "
+                          "  (SELECT l.id FROM session_link l "
+                          "   WHERE l.session_id = ?2 AND l.pdsa_id = c.id) "
+                          "FROM pdsa_cycle c JOIN node n ON n.id = c.node_id "
+                          "JOIN diagram d ON d.id = n.diagram_id WHERE d.team_id = ?1 "
+                          "UNION ALL "
+                          "SELECT 'measure', m.id, coalesce (nullif (m.name, ''), ?3), "
+                          "  (SELECT l.id FROM session_link l "
+                          "   WHERE l.session_id = ?2 AND l.measure_id = m.id) "
+                          "FROM measure m WHERE m.team_id = ?1",
+                          "sss", team_id, session_id, _("(untitled)"));
 }
 
 /**
@@ -675,16 +579,16 @@ tandem_coaching_caseload (TandemProject  *project,
   g_return_val_if_fail (now != NULL && strlen (now) >= 10, NULL);
 
   g_strlcpy (today, now, sizeof today);
-  teams = _tandem_coaching_list (project, error, &caseload_shape,
-                                 "SELECT t.id, t.name, "
-                                 "(SELECT max (starts_at) FROM coaching_session WHERE team_id = t.id "
-                                 "   AND starts_at <= ?1), "
-                                 "(SELECT min (starts_at) FROM coaching_session WHERE team_id = t.id "
-                                 "   AND starts_at > ?1), "
-                                 "(SELECT count(*) FROM action WHERE team_id = t.id AND status = 'open'), "
-                                 "(SELECT count(*) FROM action WHERE team_id = t.id AND status = 'open' "
-                                 "   AND due_on < ?2) "
-                                 "FROM team t", "ss", now, today);
+  teams = _tandem_db_list (project, error, &caseload_shape,
+                           "SELECT t.id, t.name, "
+                           "(SELECT max (starts_at) FROM coaching_session WHERE team_id = t.id "
+                           "   AND starts_at <= ?1), "
+                           "(SELECT min (starts_at) FROM coaching_session WHERE team_id = t.id "
+                           "   AND starts_at > ?1), "
+                           "(SELECT count(*) FROM action WHERE team_id = t.id AND status = 'open'), "
+                           "(SELECT count(*) FROM action WHERE team_id = t.id AND status = 'open' "
+                           "   AND due_on < ?2) "
+                           "FROM team t", "ss", now, today);
   if (teams == NULL)
     return NULL;
   for (guint i = 0; i < teams->len; i++)
@@ -715,10 +619,10 @@ tandem_coaching_list_upcoming (TandemProject  *project,
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  return _tandem_coaching_list (project, error, &session_shape, "SELECT " SESSION_COLUMNS
-                                "FROM coaching_session s JOIN team t ON t.id = s.team_id "
-                                "WHERE s.starts_at > ?1 ORDER BY s.starts_at LIMIT ?2",
-                                "si", now, (int) MIN (limit, G_MAXINT));
+  return _tandem_db_list (project, error, &session_shape, "SELECT " SESSION_COLUMNS
+                          "FROM coaching_session s JOIN team t ON t.id = s.team_id "
+                          "WHERE s.starts_at > ?1 ORDER BY s.starts_at LIMIT ?2",
+                          "si", now, (int) MIN (limit, G_MAXINT));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -754,27 +658,6 @@ query_texts (TandemProject  *project,
         texts[i] = _tandem_db_column_text (stmt, (int) i);
     }
   return step != TANDEM_DB_FAILED;
-}
-
-/* Adds one row as one undoable change, shown as “Undo @label”.
- * Returns: (transfer full) (nullable): its id */
-char *
-_tandem_coaching_insert (TandemProject      *project,
-                         const char         *label,
-                         const char         *entity,
-                         const TandemField  *fields,
-                         guint               n_fields,
-                         GError            **error)
-{
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  g_autofree char *id = NULL;
-
-  if (!tandem_change_begin (&change, project, label, error))
-    return NULL;
-  id = tandem_project_insert (project, entity, fields, n_fields, error);
-  if (id == NULL || !tandem_change_commit (&change, error))
-    return NULL;
-  return g_steal_pointer (&id);
 }
 
 /**
@@ -814,8 +697,8 @@ tandem_coaching_log_session (TandemProject                 *project,
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  return _tandem_coaching_insert (project, _("Log coaching session"), "coaching_session",
-                                  fields, G_N_ELEMENTS (fields), error);
+  return _tandem_db_insert_change (project, _("Log coaching session"), "coaching_session",
+                                   fields, G_N_ELEMENTS (fields), error);
 }
 
 /**
@@ -925,7 +808,7 @@ tandem_coaching_set_link (TandemProject  *project,
       return FALSE;
     }
 
-  ids = _tandem_coaching_list (project, error, NULL, kinds[k].sql, "ss", session_id, item_id);
+  ids = _tandem_db_list (project, error, NULL, kinds[k].sql, "ss", session_id, item_id);
   if (ids == NULL)
     return FALSE;
 
@@ -971,7 +854,7 @@ add_open_action (TandemProject  *project,
     { "carried_from", tandem_value_text (carried_from) },
   };
 
-  return _tandem_coaching_insert (project, label, "action", fields, G_N_ELEMENTS (fields), error);
+  return _tandem_db_insert_change (project, label, "action", fields, G_N_ELEMENTS (fields), error);
 }
 
 /**

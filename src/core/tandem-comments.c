@@ -90,26 +90,27 @@ lookup_thread (TandemProject  *project,
     }
 }
 
-#define COLUMN(kind, member) { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemComment, member) }
+/* A comment as stored; left out without an id or text. */
+static gboolean
+comment_finish (TandemDbStmt *stmt,
+                gpointer      item)
+{
+  TandemComment *comment = item;
+
+  if (_tandem_db_column_is_null (stmt, 0) || _tandem_db_column_is_null (stmt, 5))
+    return FALSE;
+  comment->replies = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
+  return TRUE;
+}
+
+#define COLUMN(kind, member) TANDEM_DB_COLUMN (kind, TandemComment, member)
 static const TandemDbColumn comment_columns[] = {
   COLUMN (TEXT, id), COLUMN (TEXT, entity), COLUMN (TEXT, entity_id), COLUMN (TEXT, parent_id),
   COLUMN (TEXT, author), COLUMN (TEXT, text), COLUMN (TEXT, created_at), COLUMN (BOOL, resolved),
 };
 #undef COLUMN
-
-/* A comment as stored; NULL (left out) without an id or text. */
-static gpointer
-comment_from_row (TandemDbStmt *stmt)
-{
-  TandemComment *comment;
-
-  if (_tandem_db_column_is_null (stmt, 0) || _tandem_db_column_is_null (stmt, 5))
-    return NULL;
-  comment = g_new0 (TandemComment, 1);
-  _tandem_db_read_columns (stmt, comment, comment_columns, G_N_ELEMENTS (comment_columns));
-  comment->replies = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
-  return comment;
-}
+static const TandemDbShape comment_shape =
+  TANDEM_DB_SHAPE_FINISHED (TandemComment, tandem_comment_free, comment_columns, comment_finish);
 
 static void
 open_count_row (TandemDbStmt *stmt,
@@ -131,7 +132,7 @@ tandem_comment_free (TandemComment *comment)
 {
   if (comment == NULL)
     return;
-  _tandem_db_free_columns (comment, comment_columns, G_N_ELEMENTS (comment_columns));
+  _tandem_db_clear_row (&comment_shape, comment);
   g_clear_pointer (&comment->replies, g_ptr_array_unref);
   g_free (comment);
 }
@@ -157,7 +158,6 @@ tandem_comments_list (TandemProject *project,
   g_autoptr(GPtrArray) threads = NULL;
   g_autoptr(GPtrArray) comments = NULL;
   g_autoptr(GHashTable) by_id = NULL;
-  g_autoptr(TandemDbStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
@@ -165,13 +165,11 @@ tandem_comments_list (TandemProject *project,
   g_return_val_if_fail (entity_id != NULL, NULL);
 
   threads = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_comment_free);
-  stmt = _tandem_db_query (project, &error,
-                           "SELECT id, entity, entity_id, parent_id, author, text, created_at, "
-                           "       resolved "
-                           "FROM comment WHERE entity_id = ?1 AND entity = ?2 "
-                           "ORDER BY created_at, rowid", "ss", entity_id, entity);
-  comments = _tandem_db_read_list (project, stmt, comment_from_row,
-                                   (GDestroyNotify) tandem_comment_free, &error);
+  comments = _tandem_db_list (project, &error, &comment_shape,
+                              "SELECT id, entity, entity_id, parent_id, author, text, created_at, "
+                              "       resolved "
+                              "FROM comment WHERE entity_id = ?1 AND entity = ?2 "
+                              "ORDER BY created_at, rowid", "ss", entity_id, entity);
   if (comments == NULL)
     {
       /* No error in this call's API: the person sees no comments, and the

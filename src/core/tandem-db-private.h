@@ -151,9 +151,10 @@ _tandem_db_column_double (sqlite3_stmt *stmt,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Diagram, measure and the project object (issue 14)                       */
+/* Reading every row: by hand (a TandemDbRowFunc on each row), or as a list  */
+/* of structs a table describes (a TandemDbShape, below)                    */
 
-/* Called on each row by _tandem_db_each_row(). */
+/* Called on each row by _tandem_db_each_row() and _tandem_db_each_row_of(). */
 typedef void (*TandemDbRowFunc) (TandemDbStmt *stmt,
                                  gpointer      user_data);
 
@@ -166,19 +167,10 @@ gboolean      _tandem_db_each_row     (TandemProject     *project,
                                        const char        *types,
                                        ...);
 
-/* --- reading every row (peer support, comments, contributions, teams) --- */
-
-typedef gpointer (*TandemDbRowReader) (sqlite3_stmt *stmt);
-
 gboolean      _tandem_db_each_row_of  (TandemProject      *project,
                                        sqlite3_stmt       *stmt,
                                        TandemDbRowFunc     row,
                                        gpointer            data,
-                                       GError            **error);
-GPtrArray    *_tandem_db_read_list    (TandemProject      *project,
-                                       sqlite3_stmt       *stmt,
-                                       TandemDbRowReader   reader,
-                                       GDestroyNotify      free_func,
                                        GError            **error);
 
 char         *_tandem_db_insert_change (TandemProject      *project,
@@ -218,28 +210,6 @@ _tandem_db_column_is_number (sqlite3_stmt *stmt,
 GHashTable   *_tandem_db_cache_new    (void);
 void          _tandem_db_close        (sqlite3        *db);
 
-/* Table-driven row readers (see tandem-db.c). */
-#define TANDEM_DB_SKIP G_MAXSIZE
-
-void          _tandem_db_read_texts   (TandemDbStmt   *stmt,
-                                       gpointer        record,
-                                       const gsize    *offsets,
-                                       guint           n_offsets);
-void          _tandem_db_free_texts   (gpointer        record,
-                                       const gsize    *offsets,
-                                       guint           n_offsets);
-
-typedef struct
-{
-  GPtrArray   *records;
-  gsize        size;
-  const gsize *offsets;
-  guint        n_offsets;
-} TandemDbRecords;
-
-void          _tandem_db_add_record   (TandemDbStmt   *stmt,
-                                       gpointer        records);
-
 /* --- coaching: a script run on a file that no project has open --- */
 
 gboolean      _tandem_db_exec_on_file (const char     *path,
@@ -258,32 +228,67 @@ gboolean      _tandem_db_still_there  (TandemProject      *project,
                                        const char         *gone,
                                        GError            **error);
 
-/* A row reader as a table (_tandem_db_read_columns()): what each column is,
- * and the offset (G_STRUCT_OFFSET) of the member it fills. */
+/* A row reader as a table: what each column of a SELECT is, in order, and
+ * the offset (G_STRUCT_OFFSET) of the struct member it fills. */
 typedef enum
 {
   TANDEM_DB_TEXT,            /* char *, NULL for SQL NULL */
   TANDEM_DB_TEXT_OR_EMPTY,   /* char *, "" for SQL NULL */
-  TANDEM_DB_INT,             /* int */
+  TANDEM_DB_INT,             /* int (or guint) */
   TANDEM_DB_BOOL,            /* gboolean */
   TANDEM_DB_DOUBLE,          /* double */
   TANDEM_DB_DOUBLE_OR_NAN,   /* double, NAN unless the column is a number */
-  TANDEM_DB_UNREAD,          /* read by hand */
+  TANDEM_DB_FINITE_OR_NAN,   /* double, NAN unless the column is a finite number */
+  TANDEM_DB_ENUM,            /* a stored enum's word: @enum_type's value, or
+                              * @fallback for NULL or an unknown word */
+  TANDEM_DB_UNREAD,          /* read by the shape's @finish */
 } TandemDbColumnKind;
 
 typedef struct
 {
-  TandemDbColumnKind kind;
-  gsize              offset;
+  TandemDbColumnKind   kind;
+  gsize                offset;
+  GType              (*enum_type) (void);
+  int                  fallback;
 } TandemDbColumn;
 
-void          _tandem_db_read_columns (sqlite3_stmt         *stmt,
-                                       gpointer              item,
-                                       const TandemDbColumn *columns,
-                                       guint                 n_columns);
-void          _tandem_db_free_columns (gpointer              item,
-                                       const TandemDbColumn *columns,
-                                       guint                 n_columns);
+#define TANDEM_DB_COLUMN(kind, type, member) \
+  { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (type, member), NULL, 0 }
+#define TANDEM_DB_ENUM_COLUMN(type, member, get_type, fallback) \
+  { TANDEM_DB_ENUM, G_STRUCT_OFFSET (type, member), get_type, fallback }
+
+/* A struct as a row: its size, how a whole one is freed (for the lists that
+ * hold it), its columns in the order of the SELECT's, and, if some column
+ * needs more than its kind says, @finish, called on each new struct once
+ * the table has filled it: it returns %FALSE to leave the row out. The
+ * text members the columns name are the only memory the table owns. */
+typedef struct
+{
+  gsize                  size;
+  GDestroyNotify         free;
+  guint                  n_columns;
+  const TandemDbColumn  *columns;
+  gboolean             (*finish) (TandemDbStmt *stmt,
+                                  gpointer      item);
+} TandemDbShape;
+
+#define TANDEM_DB_SHAPE(type, free_func, columns) \
+  { sizeof (type), (GDestroyNotify) (free_func), G_N_ELEMENTS (columns), columns, NULL }
+#define TANDEM_DB_SHAPE_FINISHED(type, free_func, columns, finish) \
+  { sizeof (type), (GDestroyNotify) (free_func), G_N_ELEMENTS (columns), columns, finish }
+
+gpointer      _tandem_db_read_row     (const TandemDbShape  *shape,
+                                       TandemDbStmt         *stmt);
+void          _tandem_db_clear_row    (const TandemDbShape  *shape,
+                                       gpointer              item);
+void          _tandem_db_free_row     (const TandemDbShape  *shape,
+                                       gpointer              item);
+GPtrArray    *_tandem_db_list         (TandemProject        *project,
+                                       GError              **error,
+                                       const TandemDbShape  *shape,
+                                       const char           *sql,
+                                       const char           *types,
+                                       ...);
 
 G_END_DECLS
 

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "tandem-db-private.h"
+#include "tandem-stored-enums.h"
 
 /* ------------------------------------------------------------------------ */
 /* Statements                                                               */
@@ -549,7 +550,6 @@ _tandem_db_each_row (TandemProject     *project,
                      ...)
 {
   g_autoptr(TandemDbStmt) stmt = NULL;
-  TandemDbStep step;
   va_list args;
 
   va_start (args, types);
@@ -558,8 +558,37 @@ _tandem_db_each_row (TandemProject     *project,
   if (stmt == NULL)
     return FALSE;
   _tandem_db_assert_columns (stmt, n_columns);
+  return _tandem_db_each_row_of (project, stmt, func, user_data, error);
+}
+
+/**
+ * _tandem_db_each_row_of:
+ * @project: the project @stmt belongs to
+ * @stmt: (nullable): a bound statement from _tandem_db_query(), or %NULL
+ *   when preparing it failed (@error is then set already)
+ * @row: called on each row, in order
+ * @data: passed to @row
+ * @error: return location for an error
+ *
+ * Steps @stmt to its end. A step that fails (a file another program holds
+ * is %TANDEM_PROJECT_ERROR_LOCKED) ends the read with @error set, so that a
+ * caller never takes the rows read so far for all of them.
+ *
+ * Returns: %TRUE if every row was read
+ */
+gboolean
+_tandem_db_each_row_of (TandemProject    *project,
+                        sqlite3_stmt     *stmt,
+                        TandemDbRowFunc   row,
+                        gpointer          data,
+                        GError          **error)
+{
+  TandemDbStep step;
+
+  if (stmt == NULL)
+    return FALSE;
   while ((step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
-    func (stmt, user_data);
+    row (stmt, data);
   return step == TANDEM_DB_DONE;
 }
 
@@ -621,49 +650,6 @@ _tandem_db_close (sqlite3 *db)
     sqlite3_close (db);
 }
 
-/* Table-driven row readers: a record's text members listed by their offsets,
- * in the order of the columns that fill them (%TANDEM_DB_SKIP for a column
- * read some other way). The same table frees them. */
-
-/* Reads the first @n_offsets columns of the row into @record. */
-void
-_tandem_db_read_texts (TandemDbStmt *stmt,
-                       gpointer      record,
-                       const gsize  *offsets,
-                       guint         n_offsets)
-{
-  for (guint i = 0; i < n_offsets; i++)
-    if (offsets[i] != TANDEM_DB_SKIP)
-      G_STRUCT_MEMBER (char *, record, offsets[i]) = _tandem_db_column_text (stmt, (int) i);
-}
-
-/* Frees the text members of @record at @offsets, then @record. */
-void
-_tandem_db_free_texts (gpointer     record,
-                       const gsize *offsets,
-                       guint        n_offsets)
-{
-  if (record == NULL)
-    return;
-  for (guint i = 0; i < n_offsets; i++)
-    if (offsets[i] != TANDEM_DB_SKIP)
-      g_free (G_STRUCT_MEMBER (char *, record, offsets[i]));
-  g_free (record);
-}
-
-/* A row reader (@data a TandemDbRecords) that adds to its records a new one
- * of its size, the texts read as its offsets say. */
-void
-_tandem_db_add_record (TandemDbStmt *stmt,
-                       gpointer      data)
-{
-  TandemDbRecords *list = data;
-  gpointer record = g_malloc0 (list->size);
-
-  _tandem_db_read_texts (stmt, record, list->offsets, list->n_offsets);
-  g_ptr_array_add (list->records, record);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Coaching: a script run on a file that no project has open                */
 
@@ -703,83 +689,6 @@ _tandem_db_exec_on_file (const char  *path,
       sqlite3_close_v2 (db);
     }
   return ok;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Reading every row (peer support, comments, contributions, teams)         */
-
-/**
- * _tandem_db_each_row_of:
- * @project: the project @stmt belongs to
- * @stmt: (nullable): a bound statement from _tandem_db_query(), or %NULL
- *   when preparing it failed (@error is then set already)
- * @row: called on each row, in order
- * @data: passed to @row
- * @error: return location for an error
- *
- * Steps @stmt to its end. A step that fails (a file another program holds
- * is %TANDEM_PROJECT_ERROR_LOCKED) ends the read with @error set, so that a
- * caller never takes the rows read so far for all of them.
- *
- * Returns: %TRUE if every row was read
- */
-gboolean
-_tandem_db_each_row_of (TandemProject    *project,
-                     sqlite3_stmt     *stmt,
-                     TandemDbRowFunc   row,
-                     gpointer          data,
-                     GError          **error)
-{
-  TandemDbStep step;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
-    row (stmt, data);
-  return step == TANDEM_DB_DONE;
-}
-
-typedef struct
-{
-  GPtrArray         *list;
-  TandemDbRowReader  reader;
-} ReadList;
-
-static void
-read_list_row (sqlite3_stmt *stmt,
-               gpointer      data)
-{
-  ReadList *read = data;
-  gpointer item = read->reader (stmt);
-
-  if (item != NULL)
-    g_ptr_array_add (read->list, item);
-}
-
-/**
- * _tandem_db_read_list:
- * @project: the project @stmt belongs to
- * @stmt: (nullable): as for _tandem_db_each_row_of()
- * @reader: makes an item of a row, or returns %NULL to leave the row out
- * @free_func: frees an item
- * @error: return location for an error
- *
- * Returns: (transfer full) (nullable): an item per row @reader kept, in
- *   order, or %NULL with @error set if the rows could not all be read
- */
-GPtrArray *
-_tandem_db_read_list (TandemProject      *project,
-                      sqlite3_stmt       *stmt,
-                      TandemDbRowReader   reader,
-                      GDestroyNotify      free_func,
-                      GError            **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
-  ReadList read = { list, reader };
-
-  if (!_tandem_db_each_row_of (project, stmt, read_list_row, &read, error))
-    return NULL;
-  return g_steal_pointer (&list);
 }
 
 /**
@@ -878,66 +787,161 @@ _tandem_db_still_there (TandemProject  *project,
   return exists;
 }
 
-/**
- * _tandem_db_read_columns:
- * @stmt: a statement on a row
- * @item: the struct to fill
- * @columns: (array length=n_columns): what each column of the row is, in
- *   order, and where in @item it goes
- * @n_columns: how many; the statement must give exactly as many columns
- *
- * A row reader as a table: text is made safe (_tandem_db_column_text()),
- * %TANDEM_DB_UNREAD leaves a column to be read by hand.
- */
-void
-_tandem_db_read_columns (sqlite3_stmt         *stmt,
-                         gpointer              item,
-                         const TandemDbColumn *columns,
-                         guint                 n_columns)
-{
-  _tandem_db_assert_columns (stmt, (int) n_columns);
-  for (guint i = 0; i < n_columns; i++)
-    {
-      gpointer member = G_STRUCT_MEMBER_P (item, columns[i].offset);
+/* ------------------------------------------------------------------------ */
+/* Rows as structs, by a table (TandemDbShape)                              */
 
-      switch (columns[i].kind)
-        {
-        case TANDEM_DB_TEXT:
-          *(char **) member = _tandem_db_column_text (stmt, i);
-          break;
-        case TANDEM_DB_TEXT_OR_EMPTY:
-          *(char **) member = _tandem_db_column_text (stmt, i);
-          if (*(char **) member == NULL)
-            *(char **) member = g_strdup ("");
-          break;
-        case TANDEM_DB_INT:
-          *(int *) member = sqlite3_column_int (stmt, i);
-          break;
-        case TANDEM_DB_BOOL:
-          *(gboolean *) member = _tandem_db_column_bool (stmt, i);
-          break;
-        case TANDEM_DB_DOUBLE:
-          *(double *) member = sqlite3_column_double (stmt, i);
-          break;
-        case TANDEM_DB_DOUBLE_OR_NAN:
-          *(double *) member = _tandem_db_column_is_number (stmt, i)
-                                 ? sqlite3_column_double (stmt, i) : NAN;
-          break;
-        case TANDEM_DB_UNREAD:
-        default:
-          break;
-        }
+static void
+read_column (TandemDbStmt         *stmt,
+             int                   i,
+             const TandemDbColumn *column,
+             gpointer              member)
+{
+  switch (column->kind)
+    {
+    case TANDEM_DB_TEXT:
+      *(char **) member = _tandem_db_column_text (stmt, i);
+      break;
+    case TANDEM_DB_TEXT_OR_EMPTY:
+      *(char **) member = _tandem_db_column_text (stmt, i);
+      if (*(char **) member == NULL)
+        *(char **) member = g_strdup ("");
+      break;
+    case TANDEM_DB_INT:
+      *(int *) member = (int) _tandem_db_column_int (stmt, i);
+      break;
+    case TANDEM_DB_BOOL:
+      *(gboolean *) member = _tandem_db_column_bool (stmt, i);
+      break;
+    case TANDEM_DB_DOUBLE:
+      *(double *) member = _tandem_db_column_double (stmt, i);
+      break;
+    case TANDEM_DB_DOUBLE_OR_NAN:
+      *(double *) member = _tandem_db_column_is_number (stmt, i)
+                             ? _tandem_db_column_double (stmt, i) : NAN;
+      break;
+    case TANDEM_DB_FINITE_OR_NAN:
+      *(double *) member = _tandem_db_column_is_number (stmt, i) &&
+                           isfinite (_tandem_db_column_double (stmt, i))
+                             ? _tandem_db_column_double (stmt, i) : NAN;
+      break;
+    case TANDEM_DB_ENUM:
+      {
+        int value = column->fallback;
+
+        tandem_stored_enum_from_word (column->enum_type (), _tandem_db_column_peek (stmt, i),
+                                      &value);
+        *(int *) member = value;
+      }
+      break;
+    case TANDEM_DB_UNREAD:
+      break;
+    default:
+      g_assert_not_reached ();
     }
 }
 
-/* Frees the text members @columns names (those _tandem_db_read_columns()
- * filled), not @item itself. */
-void
-_tandem_db_free_columns (gpointer              item,
-                         const TandemDbColumn *columns,
-                         guint                 n_columns)
+/**
+ * _tandem_db_read_row:
+ * @shape: what the row is
+ * @stmt: a statement on a row, giving exactly the columns @shape lists
+ *
+ * A new struct of @shape, filled from the row as its table says (text made
+ * safe by _tandem_db_column_text()), then by its @finish.
+ *
+ * Returns: (transfer full) (nullable): the struct, or %NULL when @finish
+ *   left the row out
+ */
+gpointer
+_tandem_db_read_row (const TandemDbShape *shape,
+                     TandemDbStmt        *stmt)
 {
-  for (guint i = 0; i < n_columns; i++)
-    if (columns[i].kind == TANDEM_DB_TEXT || columns[i].kind == TANDEM_DB_TEXT_OR_EMPTY)
-      g_free (G_STRUCT_MEMBER (char *, item, columns[i].offset));
+  gpointer item = g_malloc0 (shape->size);
+
+  _tandem_db_assert_columns (stmt, (int) shape->n_columns);
+  for (guint i = 0; i < shape->n_columns; i++)
+    read_column (stmt, (int) i, &shape->columns[i],
+                 G_STRUCT_MEMBER_P (item, shape->columns[i].offset));
+  if (shape->finish != NULL && !shape->finish (stmt, item))
+    {
+      shape->free (item);
+      return NULL;
+    }
+  return item;
+}
+
+/* Frees the text members @shape's columns name, not @item itself. */
+void
+_tandem_db_clear_row (const TandemDbShape *shape,
+                      gpointer             item)
+{
+  for (guint i = 0; i < shape->n_columns; i++)
+    if (shape->columns[i].kind == TANDEM_DB_TEXT ||
+        shape->columns[i].kind == TANDEM_DB_TEXT_OR_EMPTY)
+      g_free (G_STRUCT_MEMBER (char *, item, shape->columns[i].offset));
+}
+
+/* Frees a struct of @shape that owns nothing but its text members. */
+void
+_tandem_db_free_row (const TandemDbShape *shape,
+                     gpointer             item)
+{
+  if (item == NULL)
+    return;
+  _tandem_db_clear_row (shape, item);
+  g_free (item);
+}
+
+typedef struct
+{
+  GPtrArray           *list;
+  const TandemDbShape *shape;
+} ReadList;
+
+static void
+add_row (TandemDbStmt *stmt,
+         gpointer      data)
+{
+  ReadList *read = data;
+  gpointer item = read->shape != NULL ? _tandem_db_read_row (read->shape, stmt)
+                                      : _tandem_db_column_text (stmt, 0);
+
+  if (item != NULL || read->shape == NULL)
+    g_ptr_array_add (read->list, item);
+}
+
+/**
+ * _tandem_db_list:
+ * @project: a project
+ * @error: return location for an error
+ * @shape: (nullable): what each row is; %NULL to read the first column of
+ *   each row as text
+ * @sql: one query, cached (see _tandem_db_prepare())
+ * @types: what to bind (see _tandem_db_bind())
+ *
+ * Reads every row of a query as a struct of @shape (freed by its @free), or
+ * as text.
+ *
+ * Returns: (transfer full) (nullable): an item per row kept, in order, or
+ *   %NULL with @error set if the rows could not all be read: never a short
+ *   list
+ */
+GPtrArray *
+_tandem_db_list (TandemProject        *project,
+                 GError              **error,
+                 const TandemDbShape  *shape,
+                 const char           *sql,
+                 const char           *types,
+                 ...)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (shape != NULL ? shape->free : g_free);
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  ReadList read = { list, shape };
+  va_list args;
+
+  va_start (args, types);
+  stmt = query_valist (project, error, sql, types, args);
+  va_end (args);
+  if (!_tandem_db_each_row_of (project, stmt, add_row, &read, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }

@@ -49,41 +49,75 @@ node_free (gpointer data)
   g_free (node);
 }
 
-#define OFFSET(type, member) G_STRUCT_OFFSET (type, member)
+static void group_free      (gpointer record);
+static void tag_free        (gpointer record);
+static void named_item_free (gpointer record);
+static void pdsa_free       (gpointer record);
+static void history_free    (gpointer record);
 
-/* The text members of each record, in the order of the columns read into them. */
-static const gsize group_texts[] = {
-  OFFSET (TandemDiagramGroup, id), OFFSET (TandemDiagramGroup, name),
-  OFFSET (TandemDiagramGroup, colour),
+/* The records read by a table: each column of their SELECT, in order. */
+#define COLUMN TANDEM_DB_COLUMN
+static const TandemDbColumn group_columns[] = {
+  COLUMN (TEXT, TandemDiagramGroup, id), COLUMN (TEXT, TandemDiagramGroup, name),
+  COLUMN (TEXT, TandemDiagramGroup, colour),
 };
-static const gsize tag_texts[] = {
-  OFFSET (TandemDiagramTag, id), OFFSET (TandemDiagramTag, name), OFFSET (TandemDiagramTag, code),
+/* A tag's code is not a column: tag_finish() makes it. */
+static const TandemDbColumn tag_columns[] = {
+  COLUMN (TEXT, TandemDiagramTag, id), COLUMN (TEXT, TandemDiagramTag, name),
 };
-static const gsize named_item_texts[] = {
-  OFFSET (TandemNamedItem, id), OFFSET (TandemNamedItem, name),
+static const TandemDbColumn named_item_columns[] = {
+  COLUMN (TEXT, TandemNamedItem, id), COLUMN (TEXT, TandemNamedItem, name),
 };
-static const gsize pdsa_texts[] = {
-  OFFSET (TandemPdsaSummary, id), OFFSET (TandemPdsaSummary, title),
-  OFFSET (TandemPdsaSummary, started_on), OFFSET (TandemPdsaSummary, ended_on),
-  OFFSET (TandemPdsaSummary, act_decision),
+static const TandemDbColumn pdsa_columns[] = {
+  COLUMN (TEXT, TandemPdsaSummary, id), COLUMN (TEXT, TandemPdsaSummary, title),
+  COLUMN (TEXT, TandemPdsaSummary, started_on), COLUMN (TEXT, TandemPdsaSummary, ended_on),
+  COLUMN (TEXT, TandemPdsaSummary, act_decision),
 };
-static const gsize history_texts[] = {
-  OFFSET (TandemHistoryEntry, at), OFFSET (TandemHistoryEntry, author),
-  OFFSET (TandemHistoryEntry, label),
+static const TandemDbColumn history_columns[] = {
+  COLUMN (TEXT, TandemHistoryEntry, at), COLUMN (TEXT, TandemHistoryEntry, author),
+  COLUMN (TEXT, TandemHistoryEntry, label),
 };
+#undef COLUMN
 
-#define DEFINE_TEXTS_FREE(name, texts) \
-  static void name (gpointer record) { _tandem_db_free_texts (record, texts, G_N_ELEMENTS (texts)); }
+static gboolean
+tag_finish (TandemDbStmt *stmt,
+            gpointer      record)
+{
+  TandemDiagramTag *tag = record;
 
-DEFINE_TEXTS_FREE (group_free, group_texts)
-DEFINE_TEXTS_FREE (tag_free, tag_texts)
-DEFINE_TEXTS_FREE (named_item_free, named_item_texts)
-DEFINE_TEXTS_FREE (pdsa_free, pdsa_texts)
-DEFINE_TEXTS_FREE (history_free, history_texts)
+  tag->code = tandem_equity_tag_code (tag->name);
+  return TRUE;
+}
 
-/* A list of records of @type read by @sql with ?1 bound to @id. */
-#define LIST_RECORDS(project, type, texts, free_func, sql, id) \
-  list_records (project, sizeof (type), texts, G_N_ELEMENTS (texts), free_func, sql, id)
+static const TandemDbShape group_shape =
+  TANDEM_DB_SHAPE (TandemDiagramGroup, group_free, group_columns);
+static const TandemDbShape tag_shape =
+  TANDEM_DB_SHAPE_FINISHED (TandemDiagramTag, tag_free, tag_columns, tag_finish);
+static const TandemDbShape named_item_shape =
+  TANDEM_DB_SHAPE (TandemNamedItem, named_item_free, named_item_columns);
+static const TandemDbShape pdsa_shape = TANDEM_DB_SHAPE (TandemPdsaSummary, pdsa_free, pdsa_columns);
+static const TandemDbShape history_shape =
+  TANDEM_DB_SHAPE (TandemHistoryEntry, history_free, history_columns);
+
+#define DEFINE_ROW_FREE(name, shape) \
+  static void name (gpointer record) { _tandem_db_free_row (&(shape), record); }
+
+DEFINE_ROW_FREE (group_free, group_shape)
+DEFINE_ROW_FREE (named_item_free, named_item_shape)
+DEFINE_ROW_FREE (pdsa_free, pdsa_shape)
+DEFINE_ROW_FREE (history_free, history_shape)
+
+/* A tag owns its code too. */
+static void
+tag_free (gpointer record)
+{
+  TandemDiagramTag *tag = record;
+
+  if (tag == NULL)
+    return;
+  g_free (tag->code);
+  _tandem_db_free_row (&tag_shape, tag);
+}
 
 #define column_dup _tandem_db_column_text
 
@@ -170,10 +204,8 @@ add_group (TandemDbStmt *stmt,
            gpointer      data)
 {
   TandemDiagram *self = data;
-  TandemDiagramGroup *group = g_new0 (TandemDiagramGroup, 1);
 
-  _tandem_db_read_texts (stmt, group, group_texts, G_N_ELEMENTS (group_texts));
-  g_ptr_array_add (self->groups, group);
+  g_ptr_array_add (self->groups, _tandem_db_read_row (&group_shape, stmt));
 }
 
 static void
@@ -181,11 +213,8 @@ add_tag (TandemDbStmt *stmt,
          gpointer      data)
 {
   TandemDiagram *self = data;
-  TandemDiagramTag *tag = g_new0 (TandemDiagramTag, 1);
 
-  _tandem_db_read_texts (stmt, tag, tag_texts, 2);
-  tag->code = tandem_equity_tag_code (tag->name);
-  g_ptr_array_add (self->tags, tag);
+  g_ptr_array_add (self->tags, _tandem_db_read_row (&tag_shape, stmt));
 }
 
 static void
@@ -776,25 +805,23 @@ tandem_equity_summary_free (TandemEquitySummary *summary)
 /* ------------------------------------------------------------------------ */
 /* Details of one node                                                      */
 
+/* The records of @shape that @sql reads for @id (?1); for the reads whose
+ * API has no GError, a failure is logged, naming the file, and the list is
+ * empty. */
 static GPtrArray *
-list_records (TandemProject  *project,
-              gsize           size,
-              const gsize    *offsets,
-              guint           n_offsets,
-              GDestroyNotify  free_func,
-              const char     *sql,
-              const char     *id)
+list_records (TandemProject        *project,
+              const TandemDbShape  *shape,
+              const char           *sql,
+              const char           *id)
 {
-  TandemDbRecords list = { g_ptr_array_new_with_free_func (free_func), size, offsets, n_offsets };
   g_autoptr(GError) error = NULL;
+  GPtrArray *records = _tandem_db_list (project, &error, shape, sql, "s", id);
 
-  warn_unless (_tandem_db_each_row (project, &error, (int) n_offsets, _tandem_db_add_record, &list,
-                                    sql, "s", id), &error);
-  return list.records;
+  warn_unless (records != NULL, &error);
+  return records != NULL ? records : g_ptr_array_new_with_free_func (shape->free);
 }
 
-#define list_named(project, sql, id) \
-  LIST_RECORDS (project, TandemNamedItem, named_item_texts, named_item_free, sql, id)
+#define list_named(project, sql, id) list_records (project, &named_item_shape, sql, id)
 
 /**
  * tandem_diagram_list_people:
@@ -862,7 +889,7 @@ tandem_diagram_list_pdsa (TandemProject *project,
                           const char    *node_id)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  return LIST_RECORDS (project, TandemPdsaSummary, pdsa_texts, pdsa_free,
+  return list_records (project, &pdsa_shape,
                        "SELECT id, title, started_on, ended_on, act_decision "
                        "FROM pdsa_cycle WHERE node_id = ?1 "
                        "ORDER BY started_on IS NULL, started_on, position, id", node_id);
@@ -887,7 +914,7 @@ tandem_diagram_node_history (TandemProject *project,
   GPtrArray *entries;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  entries = LIST_RECORDS (project, TandemHistoryEntry, history_texts, history_free,
+  entries = list_records (project, &history_shape,
     "SELECT t.at, t.author, t.label FROM change_txn t WHERE t.id IN ("
     " SELECT l.txn FROM change_log l WHERE l.entity_id = ?1"
     " UNION SELECT l.txn FROM change_log l WHERE l.entity IN ('node_link', 'node_tag', "

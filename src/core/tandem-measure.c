@@ -26,34 +26,49 @@
   "id, team_id, name, kind, definition, unit, direction, target, frequency, " \
   "chart_type, rules, freeze, screen_mr, multiply"
 
-#define OFFSET(type, member) G_STRUCT_OFFSET (type, member)
+static void data_point_free (gpointer record);
+static void phase_free      (gpointer record);
+static void annotation_free (gpointer record);
 
-/* The text members of each record, in the order of the columns read into
- * them (a number's column is skipped). */
-static const gsize point_texts[] = {
-  OFFSET (TandemDataPoint, id), OFFSET (TandemDataPoint, date), TANDEM_DB_SKIP, TANDEM_DB_SKIP,
-  OFFSET (TandemDataPoint, note),
+/* The records read by a table: each column of their SELECT, in order. */
+#define COLUMN TANDEM_DB_COLUMN
+static const TandemDbColumn point_columns[] = {
+  COLUMN (TEXT, TandemDataPoint, id), COLUMN (TEXT_OR_EMPTY, TandemDataPoint, date),
+  COLUMN (FINITE_OR_NAN, TandemDataPoint, value),
+  COLUMN (FINITE_OR_NAN, TandemDataPoint, denominator),
+  COLUMN (TEXT, TandemDataPoint, note), COLUMN (BOOL, TandemDataPoint, excluded),
 };
-static const gsize phase_texts[] = {
-  OFFSET (TandemPhase, id), OFFSET (TandemPhase, starts_on), OFFSET (TandemPhase, label),
+static const TandemDbColumn phase_columns[] = {
+  COLUMN (TEXT, TandemPhase, id), COLUMN (TEXT_OR_EMPTY, TandemPhase, starts_on),
+  COLUMN (TEXT, TandemPhase, label),
 };
-static const gsize annotation_texts[] = {
-  OFFSET (TandemAnnotation, id), OFFSET (TandemAnnotation, date), OFFSET (TandemAnnotation, text),
-  OFFSET (TandemAnnotation, node_id), OFFSET (TandemAnnotation, pdsa_id),
-  OFFSET (TandemAnnotation, linked_title),
+static const TandemDbColumn annotation_columns[] = {
+  COLUMN (TEXT, TandemAnnotation, id), COLUMN (TEXT_OR_EMPTY, TandemAnnotation, date),
+  COLUMN (TEXT, TandemAnnotation, text), COLUMN (TEXT, TandemAnnotation, node_id),
+  COLUMN (TEXT, TandemAnnotation, pdsa_id), COLUMN (TEXT, TandemAnnotation, linked_title),
 };
-static const gsize link_target_texts[] = {
-  OFFSET (TandemLinkTarget, node_id), OFFSET (TandemLinkTarget, pdsa_id),
-  OFFSET (TandemLinkTarget, title), OFFSET (TandemLinkTarget, idea_title),
-  OFFSET (TandemLinkTarget, diagram), OFFSET (TandemLinkTarget, started_on),
+/* Read by hand (add_link_target()); the table says what a target owns. */
+static const TandemDbColumn link_target_columns[] = {
+  COLUMN (TEXT, TandemLinkTarget, node_id), COLUMN (TEXT, TandemLinkTarget, pdsa_id),
+  COLUMN (TEXT, TandemLinkTarget, title), COLUMN (TEXT, TandemLinkTarget, idea_title),
+  COLUMN (TEXT, TandemLinkTarget, diagram), COLUMN (TEXT, TandemLinkTarget, started_on),
 };
+#undef COLUMN
 
-#define DEFINE_TEXTS_FREE(name, texts) \
-  static void name (gpointer record) { _tandem_db_free_texts (record, texts, G_N_ELEMENTS (texts)); }
+static const TandemDbShape point_shape =
+  TANDEM_DB_SHAPE (TandemDataPoint, data_point_free, point_columns);
+static const TandemDbShape phase_shape = TANDEM_DB_SHAPE (TandemPhase, phase_free, phase_columns);
+static const TandemDbShape annotation_shape =
+  TANDEM_DB_SHAPE (TandemAnnotation, annotation_free, annotation_columns);
+static const TandemDbShape link_target_shape =
+  TANDEM_DB_SHAPE (TandemLinkTarget, tandem_link_target_free, link_target_columns);
 
-DEFINE_TEXTS_FREE (data_point_free, point_texts)
-DEFINE_TEXTS_FREE (phase_free, phase_texts)
-DEFINE_TEXTS_FREE (annotation_free, annotation_texts)
+#define DEFINE_ROW_FREE(name, shape) \
+  static void name (gpointer record) { _tandem_db_free_row (&(shape), record); }
+
+DEFINE_ROW_FREE (data_point_free, point_shape)
+DEFINE_ROW_FREE (phase_free, phase_shape)
+DEFINE_ROW_FREE (annotation_free, annotation_shape)
 
 /**
  * tandem_link_target_free:
@@ -62,7 +77,7 @@ DEFINE_TEXTS_FREE (annotation_free, annotation_texts)
 void
 tandem_link_target_free (TandemLinkTarget *target)
 {
-  _tandem_db_free_texts (target, link_target_texts, G_N_ELEMENTS (link_target_texts));
+  _tandem_db_free_row (&link_target_shape, target);
 }
 
 static void
@@ -175,46 +190,21 @@ add_measure (TandemDbStmt *stmt,
   g_ptr_array_add (measures, measure_from_row (stmt));
 }
 
-static void
-add_point (TandemDbStmt *stmt,
-           gpointer      data)
+/* Adds to @into the records of @shape that @sql reads for @id (?1). */
+static gboolean
+read_into (TandemProject        *project,
+           GPtrArray            *into,
+           const TandemDbShape  *shape,
+           const char           *sql,
+           const char           *id,
+           GError              **error)
 {
-  TandemMeasure *measure = data;
-  TandemDataPoint *point = g_new0 (TandemDataPoint, 1);
+  GPtrArray *rows = _tandem_db_list (project, error, shape, sql, "s", id);
 
-  _tandem_db_read_texts (stmt, point, point_texts, G_N_ELEMENTS (point_texts));
-  if (point->date == NULL)
-    point->date = g_strdup ("");
-  point->value = column_number (stmt, 2);
-  point->denominator = column_number (stmt, 3);
-  point->excluded = _tandem_db_column_bool (stmt, 5);
-  g_ptr_array_add (measure->points, point);
-}
-
-static void
-add_phase (TandemDbStmt *stmt,
-           gpointer      data)
-{
-  TandemMeasure *measure = data;
-  TandemPhase *phase = g_new0 (TandemPhase, 1);
-
-  _tandem_db_read_texts (stmt, phase, phase_texts, G_N_ELEMENTS (phase_texts));
-  if (phase->starts_on == NULL)
-    phase->starts_on = g_strdup ("");
-  g_ptr_array_add (measure->phases, phase);
-}
-
-static void
-add_annotation (TandemDbStmt *stmt,
-                gpointer      data)
-{
-  TandemMeasure *measure = data;
-  TandemAnnotation *annotation = g_new0 (TandemAnnotation, 1);
-
-  _tandem_db_read_texts (stmt, annotation, annotation_texts, G_N_ELEMENTS (annotation_texts));
-  if (annotation->date == NULL)
-    annotation->date = g_strdup ("");
-  g_ptr_array_add (measure->annotations, annotation);
+  if (rows == NULL)
+    return FALSE;
+  g_ptr_array_extend_and_steal (into, rows);
+  return TRUE;
 }
 
 static void
@@ -358,20 +348,20 @@ tandem_measure_load (TandemProject  *project,
   measure = measure_from_row (stmt);
   g_clear_pointer (&stmt, _tandem_db_release);
 
-  if (!_tandem_db_each_row (project, error, 6, add_point, measure,
-                            "SELECT id, date, value, denominator, note, excluded "
-                            "FROM data_point WHERE measure_id = ?1 ORDER BY date, rowid",
-                            "s", measure_id) ||
-      !_tandem_db_each_row (project, error, 3, add_phase, measure,
-                            "SELECT id, starts_on, label FROM phase WHERE measure_id = ?1 "
-                            "ORDER BY starts_on, rowid", "s", measure_id) ||
-      !_tandem_db_each_row (project, error, 6, add_annotation, measure,
-                            "SELECT a.id, a.date, a.text, a.node_id, a.pdsa_id, "
-                            "coalesce (nullif (p.title, ''), n.title) "
-                            "FROM annotation a "
-                            "LEFT JOIN pdsa_cycle p ON p.id = a.pdsa_id "
-                            "LEFT JOIN node n ON n.id = a.node_id "
-                            "WHERE a.measure_id = ?1 ORDER BY a.date, a.rowid", "s", measure_id) ||
+  if (!read_into (project, measure->points, &point_shape,
+                  "SELECT id, date, value, denominator, note, excluded "
+                  "FROM data_point WHERE measure_id = ?1 ORDER BY date, rowid",
+                  measure_id, error) ||
+      !read_into (project, measure->phases, &phase_shape,
+                  "SELECT id, starts_on, label FROM phase WHERE measure_id = ?1 "
+                  "ORDER BY starts_on, rowid", measure_id, error) ||
+      !read_into (project, measure->annotations, &annotation_shape,
+                  "SELECT a.id, a.date, a.text, a.node_id, a.pdsa_id, "
+                  "coalesce (nullif (p.title, ''), n.title) "
+                  "FROM annotation a "
+                  "LEFT JOIN pdsa_cycle p ON p.id = a.pdsa_id "
+                  "LEFT JOIN node n ON n.id = a.node_id "
+                  "WHERE a.measure_id = ?1 ORDER BY a.date, a.rowid", measure_id, error) ||
       /* The change ideas linked to the measure. */
       !_tandem_db_each_row (project, error, 3, add_link, measure,
                             "SELECT n.id, n.title, d.name FROM measure_link l "

@@ -54,18 +54,37 @@ date_to_iso (const GDate *date,
               g_date_get_day (date));
 }
 
+static void tracker_item_free   (gpointer data);
+static void peer_role_free      (gpointer data);
+static void record_free         (gpointer data);
+static void status_change_free  (gpointer data);
+
 /* The rows of the tables, as the queries below read them. */
-#define ITEM_COLUMN(kind, member) { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemTrackerItem, member) }
+#define ITEM_COLUMN(kind, member) TANDEM_DB_COLUMN (kind, TandemTrackerItem, member)
 static const TandemDbColumn item_columns[] = {
   ITEM_COLUMN (TEXT, item_id), ITEM_COLUMN (TEXT_OR_EMPTY, stage), ITEM_COLUMN (UNREAD, support),
   ITEM_COLUMN (TEXT_OR_EMPTY, title), ITEM_COLUMN (BOOL, builtin),
   ITEM_COLUMN (INT, framework_version), ITEM_COLUMN (TEXT, status_id),
-  ITEM_COLUMN (UNREAD, status), ITEM_COLUMN (TEXT, evidence), ITEM_COLUMN (TEXT, owner),
+  TANDEM_DB_ENUM_COLUMN (TandemTrackerItem, status, tandem_item_status_get_type,
+                         TANDEM_ITEM_NOT_STARTED),
+  ITEM_COLUMN (TEXT, evidence), ITEM_COLUMN (TEXT, owner),
   ITEM_COLUMN (TEXT, target_date), ITEM_COLUMN (TEXT, last_reviewed),
 };
 #undef ITEM_COLUMN
 
-#define ROLE_COLUMN(kind, member) { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemPeerRole, member) }
+/* An item's kind is read as whether it is support. */
+static gboolean
+tracker_item_finish (TandemDbStmt *stmt,
+                     gpointer      item)
+{
+  ((TandemTrackerItem *) item)->support = g_strcmp0 (_tandem_db_column_peek (stmt, 2), "support") == 0;
+  return TRUE;
+}
+
+static const TandemDbShape item_shape =
+  TANDEM_DB_SHAPE_FINISHED (TandemTrackerItem, tracker_item_free, item_columns, tracker_item_finish);
+
+#define ROLE_COLUMN(kind, member) TANDEM_DB_COLUMN (kind, TandemPeerRole, member)
 static const TandemDbColumn role_columns[] = {
   ROLE_COLUMN (TEXT, id), ROLE_COLUMN (TEXT_OR_EMPTY, title), ROLE_COLUMN (TEXT, band),
   ROLE_COLUMN (DOUBLE_OR_NAN, hours), ROLE_COLUMN (TEXT, start_date),
@@ -73,20 +92,44 @@ static const TandemDbColumn role_columns[] = {
   ROLE_COLUMN (BOOL, vacancy), ROLE_COLUMN (DOUBLE_OR_NAN, expected_per_month),
 };
 #undef ROLE_COLUMN
+static const TandemDbShape role_shape = TANDEM_DB_SHAPE (TandemPeerRole, peer_role_free, role_columns);
 
-#define RECORD_COLUMN(kind, member) \
-  { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemSupervisionRecord, member) }
+#define RECORD_COLUMN(kind, member) TANDEM_DB_COLUMN (kind, TandemSupervisionRecord, member)
 static const TandemDbColumn record_columns[] = {
   RECORD_COLUMN (TEXT, id), RECORD_COLUMN (TEXT, role_id), RECORD_COLUMN (TEXT, date),
-  RECORD_COLUMN (UNREAD, kind), RECORD_COLUMN (TEXT, note),
+  TANDEM_DB_ENUM_COLUMN (TandemSupervisionRecord, kind, tandem_supervision_kind_get_type,
+                         TANDEM_SUPERVISION_ONE_TO_ONE),
+  RECORD_COLUMN (TEXT, note),
 };
 #undef RECORD_COLUMN
+static const TandemDbShape record_shape = TANDEM_DB_SHAPE (TandemSupervisionRecord, record_free,
+                                                           record_columns);
+
+/* A status the log gave an item; the row is left out for a value that is
+ * none. */
+static gboolean
+status_change_finish (TandemDbStmt *stmt,
+                      gpointer      item)
+{
+  TandemStatusChange *change = item;
+
+  return _tandem_db_column_is_text (stmt, 2) &&
+         tandem_item_status_from_string (_tandem_db_column_peek (stmt, 2), &change->status);
+}
+
+static const TandemDbColumn status_change_columns[] = {
+  TANDEM_DB_COLUMN (TEXT, TandemStatusChange, at),
+  TANDEM_DB_COLUMN (TEXT, TandemStatusChange, author),
+  TANDEM_DB_COLUMN (UNREAD, TandemStatusChange, status),
+};
+static const TandemDbShape status_change_shape =
+  TANDEM_DB_SHAPE_FINISHED (TandemStatusChange, status_change_free, status_change_columns,
+                            status_change_finish);
 
 static void
 tracker_item_free (gpointer data)
 {
-  _tandem_db_free_columns (data, item_columns, G_N_ELEMENTS (item_columns));
-  g_free (data);
+  _tandem_db_free_row (&item_shape, data);
 }
 
 static void
@@ -94,7 +137,7 @@ peer_role_free (gpointer data)
 {
   TandemPeerRole *role = data;
 
-  _tandem_db_free_columns (role, role_columns, G_N_ELEMENTS (role_columns));
+  _tandem_db_clear_row (&role_shape, role);
   g_free (role->last_supervision);
   g_free (role);
 }
@@ -102,71 +145,13 @@ peer_role_free (gpointer data)
 static void
 record_free (gpointer data)
 {
-  _tandem_db_free_columns (data, record_columns, G_N_ELEMENTS (record_columns));
-  g_free (data);
+  _tandem_db_free_row (&record_shape, data);
 }
 
 static void
 status_change_free (gpointer data)
 {
-  TandemStatusChange *change = data;
-
-  g_free (change->at);
-  g_free (change->author);
-  g_free (change);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Rows                                                                     */
-
-static gpointer
-tracker_item_from_row (TandemDbStmt *stmt)
-{
-  TandemTrackerItem *item = g_new0 (TandemTrackerItem, 1);
-
-  _tandem_db_read_columns (stmt, item, item_columns, G_N_ELEMENTS (item_columns));
-  item->support = g_strcmp0 (_tandem_db_column_peek (stmt, 2), "support") == 0;
-  if (!tandem_item_status_from_string (_tandem_db_column_peek (stmt, 7), &item->status))
-    item->status = TANDEM_ITEM_NOT_STARTED;
-  return item;
-}
-
-static gpointer
-peer_role_from_row (TandemDbStmt *stmt)
-{
-  TandemPeerRole *role = g_new0 (TandemPeerRole, 1);
-
-  _tandem_db_read_columns (stmt, role, role_columns, G_N_ELEMENTS (role_columns));
-  return role;
-}
-
-static gpointer
-record_from_row (TandemDbStmt *stmt)
-{
-  TandemSupervisionRecord *record = g_new0 (TandemSupervisionRecord, 1);
-
-  _tandem_db_read_columns (stmt, record, record_columns, G_N_ELEMENTS (record_columns));
-  if (!tandem_supervision_kind_from_string (_tandem_db_column_peek (stmt, 3), &record->kind))
-    record->kind = TANDEM_SUPERVISION_ONE_TO_ONE;
-  return record;
-}
-
-/* A status the log gave an item; NULL (left out) for a value that is none. */
-static gpointer
-status_change_from_row (TandemDbStmt *stmt)
-{
-  TandemStatusChange *change;
-  TandemItemStatus status;
-
-  _tandem_db_assert_columns (stmt, 3);
-  if (!_tandem_db_column_is_text (stmt, 2) ||
-      !tandem_item_status_from_string (_tandem_db_column_peek (stmt, 2), &status))
-    return NULL;
-  change = g_new0 (TandemStatusChange, 1);
-  change->at = _tandem_db_column_text (stmt, 0);
-  change->author = _tandem_db_column_text (stmt, 1);
-  change->status = status;
-  return change;
+  _tandem_db_free_row (&status_change_shape, data);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -273,18 +258,15 @@ tandem_peer_support_list_items (TandemProject  *project,
                                 const char     *team_id,
                                 GError        **error)
 {
-  g_autoptr(TandemDbStmt) stmt = NULL;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  stmt = _tandem_db_query (project, error,
-                           "SELECT i.id, i.stage, i.kind, i.title, i.builtin, i.framework_version, "
-                           "  s.id, s.status, s.evidence, s.owner, s.target_date, s.last_reviewed "
-                           "FROM framework_item i "
-                           "LEFT JOIN framework_status s ON s.item_id = i.id AND s.team_id = ?1 "
-                           "WHERE i.framework = ?2 ORDER BY i.position, i.id",
-                           "ss", team_id, TANDEM_FRAMEWORK_PEER_SUPPORT);
-  return _tandem_db_read_list (project, stmt, tracker_item_from_row, tracker_item_free, error);
+  return _tandem_db_list (project, error, &item_shape,
+                          "SELECT i.id, i.stage, i.kind, i.title, i.builtin, i.framework_version, "
+                          "  s.id, s.status, s.evidence, s.owner, s.target_date, s.last_reviewed "
+                          "FROM framework_item i "
+                          "LEFT JOIN framework_status s ON s.item_id = i.id AND s.team_id = ?1 "
+                          "WHERE i.framework = ?2 ORDER BY i.position, i.id",
+                          "ss", team_id, TANDEM_FRAMEWORK_PEER_SUPPORT);
 }
 
 /**
@@ -411,16 +393,14 @@ tandem_peer_support_list_roles (TandemProject  *project,
 {
   g_autoptr(GPtrArray) roles = NULL;
   g_autofree char *now = today ? g_strdup (today) : tandem_peer_support_today ();
-  g_autoptr(TandemDbStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  stmt = _tandem_db_query (project, error,
+  roles = _tandem_db_list (project, error, &role_shape,
                            "SELECT id, title, band, hours, start_date, end_date, leaving_reason, "
                            "  paired, vacancy, expected_supervision_per_month "
                            "FROM peer_role WHERE team_id = ?1 "
                            "ORDER BY start_date IS NULL, start_date, title, id", "s", team_id);
-  roles = _tandem_db_read_list (project, stmt, peer_role_from_row, peer_role_free, error);
   if (roles == NULL)
     return NULL;
 
@@ -444,14 +424,11 @@ tandem_peer_support_list_records (TandemProject  *project,
                                   const char     *role_id,
                                   GError        **error)
 {
-  g_autoptr(TandemDbStmt) stmt = NULL;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  stmt = _tandem_db_query (project, error,
-                           "SELECT id, role_id, date, kind, note FROM supervision "
-                           "WHERE role_id = ?1 ORDER BY date DESC, id", "s", role_id);
-  return _tandem_db_read_list (project, stmt, record_from_row, record_free, error);
+  return _tandem_db_list (project, error, &record_shape,
+                          "SELECT id, role_id, date, kind, note FROM supervision "
+                          "WHERE role_id = ?1 ORDER BY date DESC, id", "s", role_id);
 }
 
 /**
@@ -472,20 +449,17 @@ tandem_peer_support_status_history (TandemProject  *project,
                                     const char     *status_id,
                                     GError        **error)
 {
-  g_autoptr(TandemDbStmt) stmt = NULL;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
   /* The file is untrusted: json_extract() only on valid JSON. */
-  stmt = _tandem_db_query (project, error,
-                           "SELECT t.at, t.author, CASE WHEN l.op = 'update' THEN l.new_value "
-                           "  WHEN json_valid (l.new_value) "
-                           "    THEN json_extract (l.new_value, '$.status') END "
-                           "FROM change_log l JOIN change_txn t ON t.id = l.txn "
-                           "WHERE l.entity_id = ?1 AND l.entity = 'framework_status' "
-                           "  AND (l.op = 'insert' OR (l.op = 'update' AND l.field = 'status')) "
-                           "ORDER BY l.seq", "s", status_id);
-  return _tandem_db_read_list (project, stmt, status_change_from_row, status_change_free, error);
+  return _tandem_db_list (project, error, &status_change_shape,
+                          "SELECT t.at, t.author, CASE WHEN l.op = 'update' THEN l.new_value "
+                          "  WHEN json_valid (l.new_value) "
+                          "    THEN json_extract (l.new_value, '$.status') END "
+                          "FROM change_log l JOIN change_txn t ON t.id = l.txn "
+                          "WHERE l.entity_id = ?1 AND l.entity = 'framework_status' "
+                          "  AND (l.op = 'insert' OR (l.op = 'update' AND l.field = 'status')) "
+                          "ORDER BY l.seq", "s", status_id);
 }
 
 /**

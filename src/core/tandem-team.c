@@ -55,21 +55,13 @@ clean_detail (const char *value)
 
 #define TEAM_COLUMNS "id, name, organisation, service_type, ward, position"
 
-#define COLUMN(kind, member) { TANDEM_DB_ ## kind, G_STRUCT_OFFSET (TandemTeam, member) }
+#define COLUMN(kind, member) TANDEM_DB_COLUMN (kind, TandemTeam, member)
 static const TandemDbColumn team_columns[] = {
   COLUMN (TEXT, id), COLUMN (TEXT, name), COLUMN (TEXT, organisation),
   COLUMN (TEXT, service_type), COLUMN (TEXT, ward), COLUMN (DOUBLE, position),
 };
 #undef COLUMN
-
-static gpointer
-team_from_row (TandemDbStmt *stmt)
-{
-  TandemTeam *team = g_new0 (TandemTeam, 1);
-
-  _tandem_db_read_columns (stmt, team, team_columns, G_N_ELEMENTS (team_columns));
-  return team;
-}
+static const TandemDbShape team_shape = TANDEM_DB_SHAPE (TandemTeam, tandem_team_free, team_columns);
 
 static gboolean
 team_exists (TandemProject  *project,
@@ -142,10 +134,7 @@ set_field (TandemProject  *project,
 void
 tandem_team_free (TandemTeam *team)
 {
-  if (team == NULL)
-    return;
-  _tandem_db_free_columns (team, team_columns, G_N_ELEMENTS (team_columns));
-  g_free (team);
+  _tandem_db_free_row (&team_shape, team);
 }
 
 /**
@@ -162,14 +151,10 @@ GPtrArray *
 tandem_team_list (TandemProject  *project,
                   GError        **error)
 {
-  g_autoptr(TandemDbStmt) stmt = NULL;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  stmt = _tandem_db_query (project, error,
-                           "SELECT " TEAM_COLUMNS " FROM team ORDER BY position, id", "");
-  return _tandem_db_read_list (project, stmt, team_from_row, (GDestroyNotify) tandem_team_free,
-                               error);
+  return _tandem_db_list (project, error, &team_shape,
+                          "SELECT " TEAM_COLUMNS " FROM team ORDER BY position, id", "");
 }
 
 /**
@@ -200,7 +185,7 @@ tandem_team_get (TandemProject  *project,
   switch (_tandem_db_step (project, stmt, error))
     {
     case TANDEM_DB_ROW:
-      return team_from_row (stmt);
+      return _tandem_db_read_row (&team_shape, stmt);
     case TANDEM_DB_DONE:
       team_exists (project, NULL, error);
       return NULL;
