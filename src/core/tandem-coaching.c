@@ -347,27 +347,13 @@ tandem_coaching_get_session (TandemProject  *project,
                              const char     *session_id,
                              GError        **error)
 {
-  g_autoptr(TandemDbStmt) stmt = NULL;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  stmt = _tandem_db_query (project, error, "SELECT " SESSION_COLUMNS
-                           "FROM coaching_session s JOIN team t ON t.id = s.team_id "
-                           "WHERE s.id = ?1", "s", session_id);
-  if (stmt == NULL)
-    return NULL;
-  switch (_tandem_db_step (project, stmt, error))
-    {
-    case TANDEM_DB_ROW:
-      return _tandem_db_read_row (&session_shape, stmt);
-    case TANDEM_DB_DONE:
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                   _("The coaching session is no longer in the project."));
-      return NULL;
-    case TANDEM_DB_FAILED:
-    default:
-      return NULL;
-    }
+  return _tandem_db_get (project, error, &session_shape,
+                         _("The coaching session is no longer in the project."),
+                         "SELECT " SESSION_COLUMNS
+                         "FROM coaching_session s JOIN team t ON t.id = s.team_id "
+                         "WHERE s.id = ?1", "s", session_id);
 }
 
 /**

@@ -283,6 +283,13 @@ void          _tandem_db_clear_row    (const TandemDbShape  *shape,
                                        gpointer              item);
 void          _tandem_db_free_row     (const TandemDbShape  *shape,
                                        gpointer              item);
+gpointer      _tandem_db_get          (TandemProject        *project,
+                                       GError              **error,
+                                       const TandemDbShape  *shape,
+                                       const char           *gone,
+                                       const char           *sql,
+                                       const char           *types,
+                                       ...);
 GPtrArray    *_tandem_db_list         (TandemProject        *project,
                                        GError              **error,
                                        const TandemDbShape  *shape,

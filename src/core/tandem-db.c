@@ -316,23 +316,25 @@ _tandem_db_run (TandemProject  *project,
   return stmt != NULL && _tandem_db_step (project, stmt, error) != TANDEM_DB_FAILED;
 }
 
-/* Steps a bound query to its first row; FALSE on failure. */
-static gboolean
-first_row (TandemProject  *project,
-           sqlite3_stmt   *stmt,
-           gboolean       *found,
-           GError        **error)
+/* A query stepped to its first row, for the two below; *@stmt is left for
+ * the caller to read and release. */
+static TandemDbStep
+query_first (TandemProject  *project,
+             GError        **error,
+             sqlite3_stmt  **stmt,
+             gboolean       *found,
+             const char     *sql,
+             const char     *types,
+             va_list         args)
 {
-  TandemDbStep step;
+  TandemDbStep step = TANDEM_DB_FAILED;
 
-  if (found != NULL)
-    *found = FALSE;
-  if (stmt == NULL)
-    return FALSE;
-  step = _tandem_db_step (project, stmt, error);
+  *stmt = query_valist (project, error, sql, types, args);
+  if (*stmt != NULL)
+    step = _tandem_db_step (project, *stmt, error);
   if (found != NULL)
     *found = step == TANDEM_DB_ROW;
-  return step != TANDEM_DB_FAILED;
+  return step;
 }
 
 /* See the header. */
@@ -346,20 +348,14 @@ _tandem_db_query_text (TandemProject  *project,
                        ...)
 {
   g_autoptr(TandemDbStmt) stmt = NULL;
-  gboolean row = FALSE;
+  TandemDbStep step;
   va_list args;
 
-  *text = NULL;
   va_start (args, types);
-  stmt = query_valist (project, error, sql, types, args);
+  step = query_first (project, error, &stmt, found, sql, types, args);
   va_end (args);
-  if (!first_row (project, stmt, &row, error))
-    return FALSE;
-  if (row)
-    *text = _tandem_db_column_text (stmt, 0);
-  if (found != NULL)
-    *found = row;
-  return TRUE;
+  *text = step == TANDEM_DB_ROW ? _tandem_db_column_text (stmt, 0) : NULL;
+  return step != TANDEM_DB_FAILED;
 }
 
 /* See the header. */
@@ -373,20 +369,14 @@ _tandem_db_query_int (TandemProject  *project,
                       ...)
 {
   g_autoptr(TandemDbStmt) stmt = NULL;
-  gboolean row = FALSE;
+  TandemDbStep step;
   va_list args;
 
-  *value = 0;
   va_start (args, types);
-  stmt = query_valist (project, error, sql, types, args);
+  step = query_first (project, error, &stmt, found, sql, types, args);
   va_end (args);
-  if (!first_row (project, stmt, &row, error))
-    return FALSE;
-  if (row)
-    *value = sqlite3_column_int64 (stmt, 0);
-  if (found != NULL)
-    *found = row;
-  return TRUE;
+  *value = step == TANDEM_DB_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  return step != TANDEM_DB_FAILED;
 }
 
 int
@@ -944,4 +934,50 @@ _tandem_db_list (TandemProject        *project,
   if (!_tandem_db_each_row_of (project, stmt, add_row, &read, error))
     return NULL;
   return g_steal_pointer (&list);
+}
+
+/**
+ * _tandem_db_get:
+ * @project: a project
+ * @error: return location for an error
+ * @shape: what the row is
+ * @gone: what to tell the person when there is no row (“This team no longer
+ *   exists…”), translated
+ * @sql: one query, cached (see _tandem_db_prepare())
+ * @types: what to bind (see _tandem_db_bind())
+ *
+ * Reads one item: the first row of a query as a struct of @shape.
+ *
+ * Returns: (transfer full) (nullable): the item, or %NULL with @error set
+ *   to %TANDEM_PROJECT_ERROR_INVALID and @gone when there is no row, or to
+ *   why the file could not be read
+ */
+gpointer
+_tandem_db_get (TandemProject        *project,
+                GError              **error,
+                const TandemDbShape  *shape,
+                const char           *gone,
+                const char           *sql,
+                const char           *types,
+                ...)
+{
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  va_list args;
+
+  va_start (args, types);
+  stmt = query_valist (project, error, sql, types, args);
+  va_end (args);
+  if (stmt == NULL)
+    return NULL;
+  switch (_tandem_db_step (project, stmt, error))
+    {
+    case TANDEM_DB_ROW:
+      return _tandem_db_read_row (shape, stmt);
+    case TANDEM_DB_DONE:
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID, gone);
+      return NULL;
+    case TANDEM_DB_FAILED:
+    default:
+      return NULL;
+    }
 }

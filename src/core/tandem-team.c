@@ -54,6 +54,7 @@ clean_detail (const char *value)
 }
 
 #define TEAM_COLUMNS "id, name, organisation, service_type, ward, position"
+#define TEAM_GONE _("This team no longer exists: someone may have deleted it.")
 
 #define COLUMN(kind, member) TANDEM_DB_COLUMN (kind, TandemTeam, member)
 static const TandemDbColumn team_columns[] = {
@@ -68,9 +69,7 @@ team_exists (TandemProject  *project,
              const char     *team_id,
              GError        **error)
 {
-  return _tandem_db_still_there (project, "team", team_id,
-                                 _("This team no longer exists: someone may have deleted it."),
-                                 error);
+  return _tandem_db_still_there (project, "team", team_id, TEAM_GONE, error);
 }
 
 /* What a field's new value is, checked as the field needs; @field is one of
@@ -173,26 +172,11 @@ tandem_team_get (TandemProject  *project,
                  const char     *team_id,
                  GError        **error)
 {
-  g_autoptr(TandemDbStmt) stmt = NULL;
-
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (team_id != NULL, NULL);
 
-  stmt = _tandem_db_query (project, error, "SELECT " TEAM_COLUMNS " FROM team WHERE id = ?1",
-                           "s", team_id);
-  if (stmt == NULL)
-    return NULL;
-  switch (_tandem_db_step (project, stmt, error))
-    {
-    case TANDEM_DB_ROW:
-      return _tandem_db_read_row (&team_shape, stmt);
-    case TANDEM_DB_DONE:
-      team_exists (project, NULL, error);
-      return NULL;
-    case TANDEM_DB_FAILED:
-    default:
-      return NULL;
-    }
+  return _tandem_db_get (project, error, &team_shape, TEAM_GONE,
+                         "SELECT " TEAM_COLUMNS " FROM team WHERE id = ?1", "s", team_id);
 }
 
 /**
