@@ -25,29 +25,38 @@
 static const struct
 {
   int         percent;
+  int         kept_as;      /* the kind of record that shows it given, or -1 */
+  const char *support;      /* what is given, for the sentence that follows the record */
   const char *sentence_does;
   const char *sentence_working;
   const char *sentence_not_yet;
 } national_support[] = {
-  { 89, N_("%d%% of trusts give no training for the role — this team does."),
+  { 89, -1, NULL,
+        N_("%d%% of trusts give no training for the role — this team does."),
         N_("%d%% of trusts give no training for the role — this team is working on it."),
         N_("%d%% of trusts give no training for the role — nor does this team yet.") },
-  { 89, N_("%d%% of trusts give no group peer supervision — this team does."),
+  { 89, TANDEM_SUPERVISION_GROUP, N_("group peer supervision"),
+        N_("%d%% of trusts give no group peer supervision — this team does."),
         N_("%d%% of trusts give no group peer supervision — this team is working on it."),
         N_("%d%% of trusts give no group peer supervision — nor does this team yet.") },
-  { 86, N_("%d%% of trusts give no 1:1 peer supervision — this team does."),
+  { 86, TANDEM_SUPERVISION_ONE_TO_ONE, N_("1:1 peer supervision"),
+        N_("%d%% of trusts give no 1:1 peer supervision — this team does."),
         N_("%d%% of trusts give no 1:1 peer supervision — this team is working on it."),
         N_("%d%% of trusts give no 1:1 peer supervision — nor does this team yet.") },
-  { 79, N_("%d%% of trusts have no specialist peer-work leadership — this team has."),
+  { 79, -1, NULL,
+        N_("%d%% of trusts have no specialist peer-work leadership — this team has."),
         N_("%d%% of trusts have no specialist peer-work leadership — this team is working on it."),
         N_("%d%% of trusts have no specialist peer-work leadership — nor has this team yet.") },
-  { 79, N_("%d%% of trusts give no support or training to managers — this team does."),
+  { 79, -1, NULL,
+        N_("%d%% of trusts give no support or training to managers — this team does."),
         N_("%d%% of trusts give no support or training to managers — this team is working on it."),
         N_("%d%% of trusts give no support or training to managers — nor does this team yet.") },
-  { 75, N_("%d%% of trusts have no written role resources — this team has."),
+  { 75, -1, NULL,
+        N_("%d%% of trusts have no written role resources — this team has."),
         N_("%d%% of trusts have no written role resources — this team is working on it."),
         N_("%d%% of trusts have no written role resources — nor has this team yet.") },
-  { 57, N_("%d%% of trusts give no ongoing training or CPD — this team does."),
+  { 57, TANDEM_SUPERVISION_TRAINING, N_("ongoing training or CPD"),
+        N_("%d%% of trusts give no ongoing training or CPD — this team does."),
         N_("%d%% of trusts give no ongoing training or CPD — this team is working on it."),
         N_("%d%% of trusts give no ongoing training or CPD — nor does this team yet.") },
 };
@@ -163,6 +172,18 @@ tandem_peer_support_report_new (TandemProject  *project,
                                                        error)) == NULL)
     return NULL;
   report->stages = tandem_peer_support_stage_progress (report->items);
+  for (guint i = 0; i < report->roles->len; i++)
+    {
+      const TandemPeerRole *role = report->roles->pdata[i];
+      g_autoptr(GPtrArray) records = NULL;
+
+      if (role->n_records == 0)
+        continue;
+      if ((records = tandem_peer_support_list_records (project, role->id, error)) == NULL)
+        return NULL;
+      for (guint r = 0; r < records->len; r++)
+        report->records[((TandemSupervisionRecord *) records->pdata[r])->kind]++;
+    }
   tandem_peer_support_retention (report->roles, report->today, report->retention);
   return g_steal_pointer (&report);
 }
@@ -289,7 +310,10 @@ tandem_peer_support_describe_role (const TandemPeerRole *role)
 
   if (role->vacancy)
     g_ptr_array_add (parts, g_strdup (_("vacant")));
-  if (role->band != NULL)
+  /* A band written as a bare number (“4”, “8a”) says that it is the band. */
+  if (role->band != NULL && g_ascii_isdigit (role->band[0]) && strlen (role->band) <= 3)
+    g_ptr_array_add (parts, g_strdup_printf (_("Band %s"), role->band));
+  else if (role->band != NULL)
     g_ptr_array_add (parts, g_strdup (role->band));
   if (!isnan (role->hours))
     g_ptr_array_add (parts, g_strdup_printf (_("%g hours a week"), role->hours));
@@ -337,6 +361,8 @@ tandem_peer_support_describe_support (TandemPeerSupportReport *report)
       if (item->builtin && national < G_N_ELEMENTS (national_support))
         {
           const char *format;
+          char *line;
+          int kept_as;
 
           switch (item->status)
             {
@@ -353,11 +379,28 @@ tandem_peer_support_describe_support (TandemPeerSupportReport *report)
               format = national_support[national].sentence_not_yet;
               break;
             }
-          /* The formats are our own, from the table above, each with one %d. */
+          kept_as = national_support[national].kept_as;
+          /* The record outranks the checklist: a team that keeps records of
+           * the support is never told it gives none. */
+          if (item->status != TANDEM_ITEM_IN_PLACE && kept_as >= 0 && report->records[kept_as] > 0)
+            line = g_strdup_printf (ngettext ("%d%% of trusts give no %s — this team records %u "
+                                              "session, though its checklist does not yet mark "
+                                              "it in place.",
+                                              "%d%% of trusts give no %s — this team records %u "
+                                              "sessions, though its checklist does not yet mark "
+                                              "it in place.",
+                                              report->records[kept_as]),
+                                    national_support[national].percent,
+                                    _(national_support[national].support), report->records[kept_as]);
+          else
+            {
+              /* The formats are our own, from the table above, each with one %d. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-          g_ptr_array_add (lines, g_strdup_printf (_(format), national_support[national].percent));
+              line = g_strdup_printf (_(format), national_support[national].percent);
 #pragma GCC diagnostic pop
+            }
+          g_ptr_array_add (lines, line);
           national++;
         }
       else

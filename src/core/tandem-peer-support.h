@@ -125,6 +125,7 @@ typedef struct
   GPtrArray       *stages;          /* TandemStageProgress */
   GPtrArray       *roles;           /* TandemPeerRole */
   TandemRetention  retention[3];
+  guint            records[TANDEM_N_SUPERVISION_KINDS];  /* the team's records of each kind */
 } TandemPeerSupportReport;
 
 /* One team's progress for the coach's caseload view. */

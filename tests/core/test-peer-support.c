@@ -545,6 +545,65 @@ test_words (Fixture       *fixture,
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
 }
 
+/* The summary agrees with the record: a team that records 1:1 and group
+ * supervision is not told it gives none, and a bare band number is named as
+ * the band. */
+static void
+test_words_agree_with_record (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemPeerSupportReport) report = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *terms = NULL;
+
+  role = tandem_peer_support_add_role (project, fixture->team, "Peer support worker", &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_peer_support_set_role_field (project, role, "band", TANDEM_UNCHECKED, "4", &error));
+  g_assert_true (tandem_peer_support_set_role_field (project, role, "start_date", TANDEM_UNCHECKED,
+                                                     "2026-06-01", &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-%02u-02", 9 + i);
+      g_autofree char *id = tandem_peer_support_add_record (project, role, date,
+                                                            TANDEM_SUPERVISION_ONE_TO_ONE, NULL, &error);
+      g_assert_no_error (error);
+    }
+  record = tandem_peer_support_add_record (project, role, "2026-11-03", TANDEM_SUPERVISION_GROUP,
+                                           NULL, &error);
+  g_assert_no_error (error);
+
+  report = tandem_peer_support_report_new (project, fixture->team, TODAY, &error);
+  g_assert_no_error (error);
+  lines = tandem_peer_support_describe_support (report);
+  g_assert_cmpstr (lines->pdata[0], ==,
+                   "89% of trusts give no training for the role — nor does this team yet.");
+  g_assert_cmpstr (lines->pdata[1], ==,
+                   "89% of trusts give no group peer supervision — this team records 1 session, "
+                   "though its checklist does not yet mark it in place.");
+  g_assert_cmpstr (lines->pdata[2], ==,
+                   "86% of trusts give no 1:1 peer supervision — this team records 3 sessions, "
+                   "though its checklist does not yet mark it in place.");
+  for (guint i = 0; i < lines->len; i++)
+    if (i == 1 || i == 2)
+      g_assert_null (strstr (lines->pdata[i], "nor does"));
+
+  terms = tandem_peer_support_describe_role (report->roles->pdata[0]);
+  g_assert_true (g_str_has_prefix (terms, "Band 4 · started 1 Jun 2026"));
+
+  /* A band written out in full is shown as written. */
+  g_assert_true (tandem_peer_support_set_role_field (project, role, "band", TANDEM_UNCHECKED,
+                                                     "Agenda for Change band 4", &error));
+  g_clear_pointer (&report, tandem_peer_support_report_free);
+  report = tandem_peer_support_report_new (project, fixture->team, TODAY, &error);
+  g_clear_pointer (&terms, g_free);
+  terms = tandem_peer_support_describe_role (report->roles->pdata[0]);
+  g_assert_true (g_str_has_prefix (terms, "Agenda for Change band 4 · "));
+}
+
 /* The caseload's few grouped queries agree with each team's own list. */
 static void
 test_caseload (void)
@@ -1022,6 +1081,8 @@ main (int   argc,
   g_test_add ("/peer-support/roles-and-supervision", Fixture, NULL, fixture_set_up,
               test_roles_and_supervision, fixture_tear_down);
   g_test_add ("/peer-support/words", Fixture, NULL, fixture_set_up, test_words, fixture_tear_down);
+  g_test_add ("/peer-support/words-agree-with-record", Fixture, NULL, fixture_set_up,
+              test_words_agree_with_record, fixture_tear_down);
   g_test_add ("/peer-support/untrusted-history", Fixture, NULL, fixture_set_up,
               test_untrusted_history, fixture_tear_down);
   g_test_add ("/peer-support/timeline", Fixture, NULL, fixture_set_up, test_timeline,
