@@ -95,6 +95,9 @@ action_line (const TandemAction *action,
     g_string_append_printf (line, _(" — by %s"), action->due_on);
   if (action->status == TANDEM_ACTION_DONE)
     g_string_append (line, _(" — done"));
+  else if (action->carried_to != NULL)
+    g_string_append_printf (line, _(" — carried forward to %s"),
+                            action->carried_to_due ? action->carried_to_due : "");
   else if (action->status == TANDEM_ACTION_DROPPED)
     g_string_append_printf (line, _(" — dropped: %s"), action->reason ? action->reason : "");
   else if (tandem_action_is_overdue (action, today))
@@ -137,7 +140,8 @@ link_label (const char *entity)
  * Gathers what a session's record says: when, who took part and who sent
  * apologies, the check-in, notes, advice and agreements, the team's
  * confidence and momentum, the actions agreed, the earlier actions still
- * open, and what was discussed.
+ * open, those it reviewed (done, dropped or carried forward), and what was
+ * discussed.
  *
  * Returns: (transfer full) (nullable): the record
  */
@@ -151,6 +155,7 @@ tandem_coaching_session_record (TandemProject  *project,
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GPtrArray) review = NULL;
+  g_autoptr(GPtrArray) reviewed = NULL;
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GString) present = g_string_new (NULL);
   g_autoptr(GString) apologies = g_string_new (NULL);
@@ -163,6 +168,7 @@ tandem_coaching_session_record (TandemProject  *project,
       !(actions = tandem_coaching_list_actions (project, session_id, error)) ||
       !(review = tandem_coaching_list_actions_to_review (project, session->team_id,
                                                          session->starts_at, error)) ||
+      !(reviewed = tandem_coaching_list_reviewed_actions (project, session_id, error)) ||
       !(links = tandem_coaching_list_links (project, session->team_id, session_id, error)))
     return NULL;
 
@@ -225,6 +231,14 @@ tandem_coaching_session_record (TandemProject  *project,
       g_string_append_printf (text, "%s\n", line);
     }
   add_section (record, _("Earlier actions still open"), text->str);
+
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < reviewed->len; i++)
+    {
+      g_autofree char *line = action_line (reviewed->pdata[i], today);
+      g_string_append_printf (text, "%s\n", line);
+    }
+  add_section (record, _("Reviewed in this session"), text->str);
 
   g_string_truncate (text, 0);
   for (guint i = 0; i < links->len; i++)

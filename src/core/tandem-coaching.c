@@ -77,7 +77,8 @@ static const TandemDbColumn action_members[] = {
   TANDEM_DB_ENUM_COLUMN (TandemAction, status, tandem_action_status_get_type,
                                TANDEM_ACTION_OPEN),
   M (TEXT, TandemAction, closed_on), M (TEXT, TandemAction, reason),
-  M (TEXT, TandemAction, carried_from),
+  M (TEXT, TandemAction, carried_from), M (TEXT, TandemAction, carried_to),
+  M (TEXT, TandemAction, carried_to_due),
 };
 static const TandemDbShape action_shape =
   SHAPE (TandemAction, tandem_action_free, action_members);
@@ -391,10 +392,12 @@ tandem_coaching_list_attendees (TandemProject  *project,
 
 #define ACTION_COLUMNS \
   "x.id, x.team_id, x.session_id, s.starts_at, x.what, x.owner_id, p.name, x.due_on, " \
-  "x.status, x.closed_on, x.reason, x.carried_from "
+  "x.status, x.closed_on, x.reason, x.carried_from, c.id, c.due_on "
+/* An action is carried forward by at most one copy. */
 #define ACTION_FROM \
   "FROM action x LEFT JOIN coaching_session s ON s.id = x.session_id " \
-  "LEFT JOIN person p ON p.id = x.owner_id "
+  "LEFT JOIN person p ON p.id = x.owner_id " \
+  "LEFT JOIN action c ON c.id = (SELECT min (id) FROM action WHERE carried_from = x.id) "
 
 /**
  * tandem_coaching_list_actions:
@@ -440,6 +443,41 @@ tandem_coaching_list_actions_to_review (TandemProject  *project,
                           "AND (?2 IS NULL OR s.starts_at IS NULL OR s.starts_at < ?2) "
                           "ORDER BY x.due_on IS NULL, x.due_on, s.starts_at, x.rowid",
                           "ss", team_id, before);
+}
+
+/**
+ * tandem_coaching_list_reviewed_actions:
+ * @project: a project
+ * @session_id: a session
+ * @error: return location for an error
+ *
+ * What a session reviewed: the team's actions agreed before it (or in no
+ * session) that were closed (done, dropped or carried forward) on or after
+ * its day and before the team's next session, in the order they were due.
+ * Each action carried forward names its copy, so it reads as carried
+ * forward, never as dropped.
+ *
+ * Returns: (transfer full) (element-type TandemAction) (nullable): the actions
+ */
+GPtrArray *
+tandem_coaching_list_reviewed_actions (TandemProject  *project,
+                                       const char     *session_id,
+                                       GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  return _tandem_coaching_list (project, error, &action_shape,
+                                "WITH this AS (SELECT team_id, starts_at FROM coaching_session "
+                                "              WHERE id = ?1), "
+                                "next AS (SELECT min (n.starts_at) AS starts_at "
+                                "         FROM coaching_session n, this "
+                                "         WHERE n.team_id = this.team_id AND n.starts_at > this.starts_at) "
+                                "SELECT " ACTION_COLUMNS ACTION_FROM ", this, next "
+                                "WHERE x.team_id = this.team_id AND x.status <> 'open' "
+                                "AND (s.starts_at IS NULL OR s.starts_at < this.starts_at) "
+                                "AND x.closed_on >= substr (this.starts_at, 1, 10) "
+                                "AND (next.starts_at IS NULL OR x.closed_on < substr (next.starts_at, 1, 10)) "
+                                "ORDER BY x.due_on IS NULL, x.due_on, s.starts_at, x.rowid",
+                                "s", session_id);
 }
 
 /**

@@ -72,6 +72,8 @@ typedef struct
   char *closed_on;
   char *reason;
   char *carried_from;
+  char *carried_to;         /* the copy that carried it forward, or NULL */
+  char *carried_to_due;     /* that copy's due date */
 } TandemAction;
 
 typedef struct
@@ -178,6 +180,9 @@ GPtrArray  *tandem_coaching_list_actions_to_review (TandemProject    *project,
                                              const char              *team_id,
                                              const char              *before,
                                              GError                 **error);
+GPtrArray  *tandem_coaching_list_reviewed_actions (TandemProject  *project,
+                                                 const char     *session_id,
+                                                 GError        **error);
 GPtrArray  *tandem_coaching_list_links      (TandemProject           *project,
                                              const char              *team_id,
                                              const char              *session_id,

@@ -1469,6 +1469,75 @@ test_locked (Fixture       *fixture,
   g_assert_cmpint (tandem_project_count (fixture->project, "action", "session_id", session), ==, 3);
 }
 
+/* A session keeps what it reviewed, each with its outcome; an action carried
+ * forward reads as carried forward, never as dropped. */
+static void
+test_reviewed_record (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = add_team (project, "Calder Ward");
+  g_autofree char *first = NULL, *second = NULL, *third = NULL;
+  g_autofree char *done = NULL, *carried = NULL, *dropped = NULL, *copy = NULL;
+  g_autoptr(GPtrArray) reviewed = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(TandemSessionRecord) record = NULL;
+  g_autofree char *text = NULL;
+
+  first = tandem_coaching_log_session (project, team, "2026-11-04T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  done = tandem_coaching_add_action (project, first, "Book the quiet room", NULL, "2026-11-11", &error);
+  carried = tandem_coaching_add_action (project, first, "Ask carers about visiting", NULL,
+                                        "2026-11-12", &error);
+  dropped = tandem_coaching_add_action (project, first, "Buy a new kettle", NULL, "2026-11-13", &error);
+  g_assert_no_error (error);
+  second = tandem_coaching_log_session (project, team, "2026-11-18T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (tandem_coaching_mark_done (project, done, "2026-11-18", &error));
+  copy = tandem_coaching_carry_forward (project, carried, second, "2026-12-09", "2026-11-18", &error);
+  g_assert_nonnull (copy);
+  g_assert_true (tandem_coaching_drop (project, dropped, "The ward has one", "2026-11-18", &error));
+  g_assert_no_error (error);
+
+  reviewed = tandem_coaching_list_reviewed_actions (project, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reviewed->len, ==, 3);
+  g_assert_cmpstr (((TandemAction *) reviewed->pdata[0])->id, ==, done);
+  g_assert_cmpstr (((TandemAction *) reviewed->pdata[1])->id, ==, carried);
+  g_assert_cmpstr (((TandemAction *) reviewed->pdata[1])->carried_to, ==, copy);
+  g_assert_cmpstr (((TandemAction *) reviewed->pdata[1])->carried_to_due, ==, "2026-12-09");
+  g_assert_null (((TandemAction *) reviewed->pdata[2])->carried_to);
+
+  /* The first session reviewed nothing; a later one does not claim these. */
+  g_clear_pointer (&reviewed, g_ptr_array_unref);
+  reviewed = tandem_coaching_list_reviewed_actions (project, first, &error);
+  g_assert_cmpuint (reviewed->len, ==, 0);
+  third = tandem_coaching_log_session (project, team, "2026-12-02T10:00:00Z", NULL, &error);
+  later = tandem_coaching_list_reviewed_actions (project, third, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (later->len, ==, 0);
+
+  record = tandem_coaching_session_record (project, second, TODAY, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GString) all = g_string_new (NULL);
+
+    for (guint i = 0; i < record->sections->len; i++)
+      {
+        TandemRecordSection *section = record->sections->pdata[i];
+        g_string_append_printf (all, "%s\n%s\n", section->heading, section->text);
+      }
+    text = g_string_free (g_steal_pointer (&all), FALSE);
+  }
+  g_assert_nonnull (strstr (text, "Reviewed in this session"));
+  g_assert_nonnull (strstr (text, "• Book the quiet room — by 2026-11-11 — done"));
+  g_assert_nonnull (strstr (text, "• Ask carers about visiting — by 2026-11-12 — carried forward to 2026-12-09"));
+  g_assert_nonnull (strstr (text, "• Buy a new kettle — by 2026-11-13 — dropped: The ward has one"));
+  g_assert_null (strstr (text, "dropped: Carried forward"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1479,6 +1548,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/coaching/session-and-review", test_session_and_review);
+  ADD ("/coaching/reviewed-record", test_reviewed_record);
   ADD ("/coaching/links-and-templates", test_links_and_templates);
   ADD ("/coaching/search", test_search);
   ADD ("/coaching/caseload", test_caseload);
