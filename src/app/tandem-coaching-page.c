@@ -220,6 +220,9 @@ describe_action (const TandemAction *action,
     g_string_append (text, _(" · carried forward"));
   if (action->status == TANDEM_ACTION_DONE)
     g_string_append (text, _(" · done"));
+  else if (action->carried_to != NULL)
+    g_string_append_printf (text, _(" · carried forward to %s"),
+                            action->carried_to_due ? action->carried_to_due : "");
   else if (action->status == TANDEM_ACTION_DROPPED)
     g_string_append_printf (text, _(" · dropped: %s"), action->reason ? action->reason : "");
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -810,7 +813,74 @@ review_row (TandemCoachingPage *self,
                   form_button (self, _("Drop"), drop_label, _("Why is it dropped?"), NULL,
                                _("_Drop Action"), action->id, G_CALLBACK (review_drop_cb)));
   adw_action_row_add_suffix (row, box);
+  g_object_set_data_full (G_OBJECT (row), "action-id", g_strdup (action->id), g_free);
   return GTK_WIDGET (row);
+}
+
+/* An action this session has reviewed, with what became of it. */
+static GtkWidget *
+reviewed_row (TandemAction *action,
+              const char   *today)
+{
+  g_autofree char *subtitle = describe_action (action, today);
+  AdwActionRow *row = text_row (action->what, subtitle);
+  const char *outcome = action->status == TANDEM_ACTION_DONE ? _("Done")
+                        : action->carried_to != NULL ? _("Carried forward")
+                        : _("Dropped");
+  GtkWidget *label = gtk_label_new (outcome);
+
+  adw_action_row_set_subtitle_lines (row, 2);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (row, label);
+  g_object_set_data_full (G_OBJECT (row), "action-id", g_strdup (action->id), g_free);
+  return GTK_WIDGET (row);
+}
+
+/* The review list: the earlier actions still open, each with its three
+ * buttons, then those this session has reviewed, each with its outcome. A
+ * button pressed shows its outcome on its row at once, and the keyboard
+ * stays on that row. */
+static void
+reload_review (TandemCoachingPage  *self,
+               const TandemSession *session,
+               const char          *today)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GPtrArray) review = NULL;
+  g_autoptr(GPtrArray) reviewed = NULL;
+  g_autofree char *focus_id = NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->review_list)))
+    {
+      /* Someone typing in a review form (a date, a reason, in its popover)
+       * would lose their words if the list were rebuilt under them by a
+       * refresh: the list waits for the next change. */
+      if (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus))
+        return;
+      for (GtkWidget *w = focus; w && focus_id == NULL; w = gtk_widget_get_parent (w))
+        if (GTK_IS_LIST_BOX_ROW (w))
+          focus_id = g_strdup (g_object_get_data (G_OBJECT (w), "action-id"));
+    }
+  review = tandem_coaching_list_actions_to_review (project, session->team_id, session->starts_at, NULL);
+  reviewed = tandem_coaching_list_reviewed_actions (project, self->session_id, NULL);
+  clear_list (self->review_list);
+  for (guint i = 0; review && i < review->len; i++)
+    gtk_list_box_append (self->review_list, review_row (self, review->pdata[i], today));
+  for (guint i = 0; reviewed && i < reviewed->len; i++)
+    gtk_list_box_append (self->review_list, reviewed_row (reviewed->pdata[i], today));
+  if (review && review->len == 0 && (reviewed == NULL || reviewed->len == 0))
+    add_placeholder (self->review_list, _("Nothing left to review from earlier sessions."));
+  if (focus_id != NULL)
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->review_list)); row;
+         row = gtk_widget_get_next_sibling (row))
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "action-id"), focus_id) == 0)
+        {
+          gtk_widget_grab_focus (row);
+          break;
+        }
 }
 
 static void
@@ -835,30 +905,14 @@ reload_editor_lists (TandemCoachingPage *self)
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(TandemSession) session = NULL;
-  g_autoptr(GPtrArray) review = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autofree char *today = tandem_coaching_today ();
-  GtkWidget *focus;
-  GtkRoot *root;
 
   session = tandem_coaching_get_session (project, self->session_id, &error);
   if (session == NULL)
     return;
 
-  /* Someone typing in a review form (a date, a reason, in its popover) would
-   * lose their words if the list were rebuilt under them by a refresh: the
-   * list waits for the next change. */
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  focus = root ? gtk_root_get_focus (root) : NULL;
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->review_list)))
-    {
-      review = tandem_coaching_list_actions_to_review (project, session->team_id, session->starts_at, NULL);
-      clear_list (self->review_list);
-      for (guint i = 0; review && i < review->len; i++)
-        gtk_list_box_append (self->review_list, review_row (self, review->pdata[i], today));
-      if (review && review->len == 0)
-        add_placeholder (self->review_list, _("Nothing left to review from earlier sessions."));
-    }
+  reload_review (self, session, today);
 
   actions = tandem_coaching_list_actions (project, self->session_id, NULL);
   clear_list (self->actions_list);

@@ -241,10 +241,23 @@ test_journey (void)
     /* The first was due yesterday: it stands out as overdue. */
     g_assert_nonnull (FIND (gtk_widget_get_ancestor (done, ADW_TYPE_ACTION_ROW), is_row_titled,
                             "Order a weighted blanket"));
+    /* Pressed as a person does, with the keyboard on the button: the row
+     * shows what became of the action at once, and keeps the keyboard. */
+    gtk_widget_grab_focus (done);
+    g_assert_true (gtk_widget_has_focus (done));
     click (done);
     /* The list is redrawn from the file: find the row again. */
     review = FIND (widget, is_group_titled, "Review: Actions From Earlier Sessions");
     g_assert_null (FIND (review, is_tooltip, "Mark “Order a weighted blanket” done"));
+    {
+      GtkWidget *row = FIND (review, is_row_titled, "Order a weighted blanket");
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      g_assert_nonnull (row);
+      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " · done"));
+      g_assert_nonnull (FIND (row, is_label_text, "Done"));
+      g_assert_true (gtk_root_get_focus (root) == row);
+    }
     carry = FIND (review, is_tooltip, "Carry “Write an easy-read guide to the sensory room” forward");
     g_assert_nonnull (carry);
     entry = FIND_TYPE (carry, GTK_TYPE_ENTRY);
@@ -252,6 +265,18 @@ test_journey (void)
     g_assert_nonnull (entry);
     gtk_editable_set_text (GTK_EDITABLE (entry), "2026-12-18");
     click (confirm);
+    /* Carried forward, said so on its row: never "dropped". */
+    review = FIND (widget, is_group_titled, "Review: Actions From Earlier Sessions");
+    {
+      GtkWidget *row = FIND (review, is_row_titled, "Write an easy-read guide to the sensory room");
+      const char *subtitle;
+
+      g_assert_nonnull (row);
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      g_assert_nonnull (strstr (subtitle, " · carried forward to 2026-12-18"));
+      g_assert_null (strstr (subtitle, "dropped"));
+      g_assert_nonnull (FIND (row, is_label_text, "Carried forward"));
+    }
   }
   actions = tandem_coaching_list_actions (project, second, &error);
   g_assert_cmpuint (actions->len, ==, 1);
