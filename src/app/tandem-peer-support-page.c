@@ -343,6 +343,32 @@ delete_item_clicked_cb (GtkButton             *button,
     tandem_page_show_toast (page, _("Item deleted"), TRUE);
 }
 
+/* A field's row saves what was typed when the person leaves it (Tab, a
+ * click elsewhere) or presses Enter: no apply button to Tab through, and
+ * nothing typed waits unsaved in a row the keyboard has left. */
+static void
+field_row_save (TandemPeerSupportPage *self,
+                GtkWidget             *row)
+{
+  if (self->building || !tandem_shown_field_is_changed (row))
+    return;
+  g_signal_emit_by_name (row, "apply");
+}
+
+static void
+field_row_left_cb (GtkEventControllerFocus *controller,
+                   TandemPeerSupportPage   *self)
+{
+  field_row_save (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static void
+field_row_activated_cb (AdwEntryRow           *row,
+                        TandemPeerSupportPage *self)
+{
+  field_row_save (self, GTK_WIDGET (row));
+}
+
 static GtkWidget *
 entry_row (TandemPeerSupportPage *self,
            const char            *title,
@@ -361,6 +387,25 @@ entry_row (TandemPeerSupportPage *self,
   return row;
 }
 
+/* A row for one stored field (entry_row() is also the form that adds an
+ * item, which keeps its button). */
+static GtkWidget *
+field_row (TandemPeerSupportPage *self,
+           const char            *title,
+           const char            *text,
+           const char            *key,
+           GCallback              applied)
+{
+  GtkWidget *row = entry_row (self, title, text, key, applied);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), FALSE);
+  g_signal_connect (focus, "leave", G_CALLBACK (field_row_left_cb), self);
+  gtk_widget_add_controller (row, focus);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (field_row_activated_cb), self);
+  return row;
+}
+
 static GtkWidget *
 item_entry_row (TandemPeerSupportPage   *self,
                 const TandemTrackerItem *item,
@@ -369,7 +414,7 @@ item_entry_row (TandemPeerSupportPage   *self,
                 const char              *text)
 {
   g_autofree char *key = g_strdup_printf ("%s:%s", field, item->item_id);
-  GtkWidget *row = entry_row (self, title, text, key, G_CALLBACK (item_text_applied_cb));
+  GtkWidget *row = field_row (self, title, text, key, G_CALLBACK (item_text_applied_cb));
   /* The team's notes on the item are its status record; before it has one,
    * nothing is stored, and the item names the row. */
   const char *shown_id = item->status_id ? item->status_id : item->item_id;
@@ -719,7 +764,7 @@ role_entry_row (TandemPeerSupportPage *self,
                 const char            *text)
 {
   g_autofree char *key = g_strdup_printf ("%s:%s", field, role->id);
-  GtkWidget *row = entry_row (self, title, text, key, G_CALLBACK (role_text_applied_cb));
+  GtkWidget *row = field_row (self, title, text, key, G_CALLBACK (role_text_applied_cb));
 
   tandem_shown_field_fill (row, tandem_page_get_project (TANDEM_PAGE (self)),
                            TANDEM_ENTITY_PEER_ROLE, role->id, field, text);

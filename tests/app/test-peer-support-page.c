@@ -337,6 +337,123 @@ test_words_as_typed (void)
   remove_tree (dir);
 }
 
+/* Whether the keyboard focus is in @widget or one of its children. */
+static gboolean
+focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static char *
+role_text (TandemProject *project,
+           const char    *role,
+           const char    *field)
+{
+  return tandem_project_get_text (project, "peer_role", role, field);
+}
+
+/* The role's form by keyboard: Tab goes from field to field (no apply button
+ * between), what was typed is saved on leaving each field, and every value
+ * stays in its own field when the form is rebuilt. */
+static void
+test_role_form_by_keyboard (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autofree char *title_key = NULL, *band_key = NULL, *hours_key = NULL;
+  const char *role = NULL;
+  TandemWindow *window;
+  TandemProject *project;
+  GtkWidget *page, *title, *band, *hours;
+
+  g_object_unref (create_sample_project ("tandem-peer-page-XXXXXX", "Sample.tandem", NULL,
+                                         &dir, &path));
+  window = new_test_window (app, 1000, 800);
+  open_and_wait_for_project (window, path);
+  project = tandem_window_get_project (window);
+  teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+  tandem_window_select_team (window, teams->pdata[0]);
+  page = find_widget (GTK_WIDGET (window), is_page, NULL);
+  g_assert_nonnull (page);
+  /* On screen, as a person would have it. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK)),
+                                         "peer-support");
+
+  WAIT_FOR (find_widget (page, is_button_labelled, "_Add Peer Role") != NULL &&
+            gtk_widget_get_sensitive (find_widget (page, is_button_labelled, "_Add Peer Role")));
+  g_signal_emit_by_name (find_widget (page, is_button_labelled, "_Add Peer Role"), "clicked");
+  roles = tandem_peer_support_list_roles (project, teams->pdata[0], NULL, NULL);
+  for (guint i = 0; i < roles->len; i++)
+    if (((TandemPeerRole *) roles->pdata[i])->start_date == NULL)
+      role = ((TandemPeerRole *) roles->pdata[i])->id;
+  g_assert_nonnull (role);
+  title_key = g_strdup_printf ("title:%s", role);
+  band_key = g_strdup_printf ("band:%s", role);
+  hours_key = g_strdup_printf ("hours:%s", role);
+
+  /* The new role's title has the keyboard. */
+  WAIT_FOR ((title = find_widget (page, is_entry_row_for, title_key)) != NULL && focus_within (title) &&
+            gtk_widget_get_mapped (title));
+  gtk_editable_set_text (GTK_EDITABLE (title), "Peer worker (nights)");
+
+  /* Tab: straight to the band, and the title is saved. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  band = find_widget (page, is_entry_row_for, band_key);
+  g_assert_true (focus_within (band));
+  {
+    g_autofree char *saved = role_text (project, role, "title");
+    g_assert_cmpstr (saved, ==, "Peer worker (nights)");
+  }
+
+  /* The form is rebuilt after the save; the band is typed in whichever
+   * row has the keyboard, which is still the band's. */
+  WAIT_FOR ((band = find_widget (page, is_entry_row_for, band_key)) != NULL && focus_within (band) &&
+            find_widget (page, is_row_titled, "Peer worker (nights)") != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (band), "4");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  hours = find_widget (page, is_entry_row_for, hours_key);
+  g_assert_true (focus_within (hours));
+  {
+    g_autofree char *saved = role_text (project, role, "band");
+    g_assert_cmpstr (saved, ==, "4");
+  }
+
+  /* Enter saves too. */
+  WAIT_FOR ((hours = find_widget (page, is_entry_row_for, hours_key)) != NULL && focus_within (hours));
+  gtk_editable_set_text (GTK_EDITABLE (hours), "30");
+  g_signal_emit_by_name (hours, "entry-activated");
+  {
+    g_autofree char *saved = role_text (project, role, "hours");
+    g_assert_nonnull (saved);
+    g_assert_cmpfloat (g_ascii_strtod (saved, NULL), ==, 30);
+  }
+
+  /* After every rebuild, each value is in its own field and nowhere else. */
+  WAIT_FOR ((hours = find_widget (page, is_entry_row_for, hours_key)) != NULL &&
+            g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (hours)), "30") == 0);
+  title = find_widget (page, is_entry_row_for, title_key);
+  band = find_widget (page, is_entry_row_for, band_key);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Peer worker (nights)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (band)), ==, "4");
+  {
+    g_autofree char *saved_title = role_text (project, role, "title");
+    g_autofree char *saved_band = role_text (project, role, "band");
+    g_autofree char *saved_hours = role_text (project, role, "hours");
+
+    g_assert_cmpstr (saved_title, ==, "Peer worker (nights)");
+    g_assert_cmpstr (saved_band, ==, "4");
+    g_assert_cmpfloat (g_ascii_strtod (saved_hours, NULL), ==, 30);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,5 +465,6 @@ main (int   argc,
 
   g_test_add_func ("/peer-support-page/edit-and-export", test_page);
   g_test_add_func ("/peer-support-page/words-as-typed", test_words_as_typed);
+  g_test_add_func ("/peer-support-page/role-form-by-keyboard", test_role_form_by_keyboard);
   return test_run_app (app);
 }
