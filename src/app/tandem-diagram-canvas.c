@@ -21,6 +21,10 @@
 /* The size of a box's title in the layout (its "Sans 9" at 72 dpi), used
  * when the layout has no box to ask. */
 #define BODY_TEXT_POINTS 9.0
+/* Zoom to fit shows a box's title no smaller than this many pixels (times
+ * the large-text factor): a larger diagram is fitted to the width, or shown
+ * at this size, and scrolls. */
+#define READABLE_TEXT_PIXELS 8.0
 
 struct _TandemDiagramCanvas
 {
@@ -39,6 +43,7 @@ struct _TandemDiagramCanvas
   gboolean             fit_pending;
   double               text_scale;    /* the large-text factor the zoom was fitted for */
   gboolean             workshop;      /* the view was chosen for workshop mode */
+  char                *description;   /* what assistive technology is told */
 };
 
 enum {
@@ -85,17 +90,23 @@ update_accessible (TandemDiagramCanvas *self)
 {
   const TandemDiagramNode *node = NULL;
   g_autofree char *text = NULL;
+  /* How to work in the canvas, and how to leave it: Tab is taken there. */
+  const char *keys = _("Arrow keys move between items; Tab adds an item to the right, Enter one "
+                       "below, F2 edits the words. Ctrl+Tab leaves the canvas.");
 
   if (self->layout && self->selected >= 0 &&
       (guint) self->selected < tandem_diagram_get_n_nodes (tandem_diagram_layout_get_diagram (self->layout)))
     node = tandem_diagram_get_node (tandem_diagram_layout_get_diagram (self->layout), self->selected);
   if (node)
-    text = g_strdup_printf (_("Selected %s: %s"), tandem_node_kind_label (node->kind), node->title);
+    text = g_strdup_printf (_("Selected %s: %s. %s"), tandem_node_kind_label (node->kind),
+                            node->title, keys);
+  else
+    text = g_strdup_printf (_("Nothing selected. The outline lists every item of the diagram for "
+                              "reading and editing. %s"), keys);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text ? text : _("Nothing selected. The outline lists every item "
-                                                  "of the diagram for reading and editing."),
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  g_free (self->description);
+  self->description = g_steal_pointer (&text);
 }
 
 static void
@@ -463,12 +474,22 @@ tandem_diagram_canvas_dispose (GObject *object)
 }
 
 static void
+tandem_diagram_canvas_finalize (GObject *object)
+{
+  TandemDiagramCanvas *self = TANDEM_DIAGRAM_CANVAS (object);
+
+  g_free (self->description);
+  G_OBJECT_CLASS (tandem_diagram_canvas_parent_class)->finalize (object);
+}
+
+static void
 tandem_diagram_canvas_class_init (TandemDiagramCanvasClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tandem_diagram_canvas_dispose;
+  object_class->finalize = tandem_diagram_canvas_finalize;
   widget_class->snapshot = tandem_diagram_canvas_snapshot;
   widget_class->measure = tandem_diagram_canvas_measure;
 
@@ -626,14 +647,16 @@ tandem_diagram_canvas_zoom_by (TandemDiagramCanvas *self,
  * tandem_diagram_canvas_zoom_to_fit:
  * @self: a canvas
  *
- * Shows the whole diagram (down to a readable smallest zoom, then from the
- * top; in workshop mode, the whole diagram however small).
+ * Shows the whole diagram, down to a zoom where a box's title is still
+ * readable (READABLE_TEXT_PIXELS); a larger diagram is fitted to the view's
+ * width, or shown at that smallest zoom, from the top, and scrolls. In
+ * workshop mode, the whole diagram however small.
  */
 void
 tandem_diagram_canvas_zoom_to_fit (TandemDiagramCanvas *self)
 {
   double w, h, vw = gtk_widget_get_width (GTK_WIDGET (self)), vh = gtk_widget_get_height (GTK_WIDGET (self));
-  double smallest;
+  double smallest, largest;
 
   if (self->layout == NULL || vw <= 0 || vh <= 0)
     {
@@ -645,8 +668,14 @@ tandem_diagram_canvas_zoom_to_fit (TandemDiagramCanvas *self)
    * rather than the whole diagram: at 1.6 the words are full size. */
   self->text_scale = tandem_legibility_get_text_scale (GTK_WIDGET (self));
   self->workshop = tandem_legibility_get_workshop (GTK_WIDGET (self));
-  smallest = self->workshop ? MIN_ZOOM : MIN (0.4 * self->text_scale * self->text_scale, 1.0);
-  self->zoom = CLAMP (MIN (vw / w, vh / h), smallest, MIN (self->text_scale, MAX_ZOOM));
+  largest = MIN (self->text_scale, MAX_ZOOM);
+  smallest = self->workshop ? MIN_ZOOM
+             : MIN (READABLE_TEXT_PIXELS * self->text_scale / body_text_points (self), largest);
+  self->zoom = MIN (vw / w, vh / h);
+  /* Too small to read whole: as wide as the view, scrolled from the top. */
+  if (self->zoom < smallest)
+    self->zoom = vw / w;
+  self->zoom = CLAMP (self->zoom, smallest, largest);
   self->ox = MIN (0, (w * self->zoom - vw) / 2);
   self->oy = MIN (0, (h * self->zoom - vh) / 2);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -815,4 +844,18 @@ tandem_diagram_canvas_get_layout (TandemDiagramCanvas *self)
 {
   g_return_val_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self), NULL);
   return self->layout;
+}
+
+/**
+ * tandem_diagram_canvas_get_description:
+ * @self: a canvas
+ *
+ * Returns: (transfer none): the description assistive technology is given:
+ *   the selection, and the keys that work in the canvas and leave it
+ */
+const char *
+tandem_diagram_canvas_get_description (TandemDiagramCanvas *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_CANVAS (self), NULL);
+  return self->description;
 }

@@ -44,4 +44,6 @@ guint      tandem_diagram_canvas_get_comment_count  (TandemDiagramCanvas *self,
                                                      const char          *node_id);
 TandemDiagramLayout *tandem_diagram_canvas_get_layout (TandemDiagramCanvas *self);
 
+const char          *tandem_diagram_canvas_get_description (TandemDiagramCanvas *self);
+
 G_END_DECLS

@@ -96,6 +96,7 @@ struct _TandemDiagramPage
   GtkToggleButton     *canvas_toggle;
   GtkToggleButton     *outline_toggle;
   GtkToggleButton     *focus_toggle;
+  GtkFlowBox          *toolbar;
   GtkToggleButton     *details_toggle;
   GtkLabel            *summary_label;
   GtkLabel            *summary_detail;
@@ -3030,6 +3031,7 @@ tandem_diagram_page_class_init (TandemDiagramPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, canvas_toggle);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, outline_toggle);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, focus_toggle);
+  gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, details_toggle);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, summary_detail);
@@ -3065,6 +3067,9 @@ tandem_diagram_page_class_init (TandemDiagramPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "diagram.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "diagram.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "diagram.new", NULL);
+  /* F2 edits the selected item wherever the keyboard is on the page, not
+   * only once the canvas or the outline has been clicked. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "diagram.edit", NULL);
 }
 
 static void
@@ -3128,6 +3133,10 @@ tandem_diagram_page_init (TandemDiagramPage *self)
   g_object_unref (factory);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (self->diagram_dropdown, "notify::selected", G_CALLBACK (diagram_selected_cb), self);
+  /* The toolbar wraps in a flow box; its boxes are no Tab stops of their own. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toolbar)); child;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

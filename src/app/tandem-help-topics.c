@@ -62,8 +62,14 @@ const TandemHelpBlock tandem_help_guide[] = {
   { TANDEM_HELP_PARAGRAPH,
     N_("The diagram can be edited in the canvas or in the outline beside it, with "
        "the same keys:") },
-  { TANDEM_HELP_BULLET, N_("Tab adds a child, Enter adds a sibling.") },
-  { TANDEM_HELP_BULLET, N_("F2, or just typing, edits the selected item’s title.") },
+  { TANDEM_HELP_BULLET,
+    N_("Tab moves through the page: the toolbar, the summary and its detail, the canvas "
+       "or outline, then the details pane. Inside the canvas or the outline, Tab adds "
+       "a child, Enter adds a sibling, and Ctrl+Tab (Ctrl+Shift+Tab going back) "
+       "leaves it.") },
+  { TANDEM_HELP_BULLET,
+    N_("F2 edits the selected item’s title from anywhere on the page; in the canvas "
+       "or the outline, just typing does too.") },
   { TANDEM_HELP_BULLET, N_("Delete removes the item; the message that follows offers Undo.") },
   { TANDEM_HELP_BULLET, N_("Ctrl+Up and Ctrl+Down move the item among its siblings.") },
   { TANDEM_HELP_BULLET,

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "tandem-application.h"
 #include "tandem-comments-panel.h"
@@ -205,6 +206,149 @@ test_commands (Fixture       *f,
   g_assert_true (tandem_project_exists (f->project, "node", first_idea));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
   g_assert_false (tandem_project_exists (f->project, "node", first_idea));
+}
+
+/* The page's own shortcut for @accelerator, from its key bindings. */
+static GtkShortcut *
+page_shortcut (Fixture    *f,
+               const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, accelerator))
+            return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_inside (GtkWidget *widget,
+           GtkWidget *container)
+{
+  return widget != NULL && container != NULL &&
+         (widget == container || gtk_widget_is_ancestor (widget, container));
+}
+
+/* Tab reaches every part of the page in order, and F2 edits from anywhere on
+ * it: the toolbar, the summary's folded detail (without being trapped
+ * there), the canvas, then the details pane; the canvas says how to leave
+ * it. */
+static void
+test_keyboard_path (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (tandem_diagram_page_get_canvas (f->page));
+  GtkWidget *expander = FIND_TYPE (f->page, GTK_TYPE_EXPANDER);
+  GtkWidget *dropdown = FIND_TYPE (f->page, GTK_TYPE_DROP_DOWN);
+  GtkWidget *details = NULL;
+  GtkRoot *root = GTK_ROOT (f->window);
+  GtkWidget *previous = NULL;
+  int at_expander = -1, at_canvas = -1, at_details = -1;
+  g_autoptr(GtkShortcut) f2 = NULL;
+
+  g_assert_nonnull (expander);
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  WAIT_FOR ((details = FIND (f->page, is_button_labelled, "_Edit Words (F2)")) != NULL &&
+            gtk_widget_get_mapped (details));
+  details = gtk_widget_get_ancestor (details, GTK_TYPE_SCROLLED_WINDOW);
+
+  gtk_widget_grab_focus (dropdown);
+  g_assert_true (is_inside (gtk_root_get_focus (root), dropdown));
+  for (int step = 0; step < 80 && at_details < 0; step++)
+    {
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (root);
+      g_test_message ("Tab %d: %s", step, focus ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+      g_assert_nonnull (focus);
+      /* Never stuck: each Tab moves the keyboard on, to a control (the
+       * toolbar's wrapping boxes are no stops of their own). */
+      g_assert_true (focus != previous);
+      g_assert_false (GTK_IS_FLOW_BOX_CHILD (focus));
+      previous = focus;
+      if (at_expander < 0 && is_inside (focus, expander))
+        at_expander = step;
+      if (at_canvas < 0 && focus == canvas)
+        at_canvas = step;
+      if (at_details < 0 && is_inside (focus, details))
+        at_details = step;
+    }
+  g_assert_cmpint (at_expander, >=, 0);
+  g_assert_cmpint (at_canvas, >, at_expander);
+  g_assert_cmpint (at_details, >, at_canvas);
+  /* Tabbing past the folded detail did not unfold it. */
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+
+  /* The canvas says how to leave it. */
+  g_assert_nonnull (strstr (tandem_diagram_canvas_get_description (TANDEM_DIAGRAM_CANVAS (canvas)),
+                            "Ctrl+Tab leaves the canvas"));
+
+  /* F2 with the keyboard on the toolbar's drop-down edits the selected item. */
+  gtk_widget_grab_focus (dropdown);
+  g_assert_null (FIND (f->page, mapped_label_starts_with, "Enter saves it."));
+  f2 = page_shortcut (f, "F2");
+  g_assert_nonnull (f2);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (f2), 0, GTK_WIDGET (f->page), NULL));
+  WAIT_FOR (FIND (f->page, mapped_label_starts_with, "Enter saves it.") != NULL);
+  type_words (f, "A safer ward for everyone");
+  {
+    g_autoptr(TandemDiagram) d = load (f);
+    const TandemDiagramNode *aim = tandem_diagram_get_node (d, g_array_index (tandem_diagram_get_roots (d), guint, 0));
+    g_assert_cmpstr (aim->title, ==, "A safer ward for everyone");
+  }
+}
+
+/* Zoom to fit never shrinks a box's title below readable size: the sample's
+ * large diagram is fitted to the width, or shown at that size, and scrolls. */
+static void
+test_fit_readable (Fixture       *f,
+                   gconstpointer  data)
+{
+  TandemDiagramCanvas *canvas = TANDEM_DIAGRAM_CANVAS (tandem_diagram_page_get_canvas (f->page));
+  double w, h;
+
+  WAIT_FOR (tandem_diagram_canvas_get_layout (canvas) != NULL &&
+            gtk_widget_get_mapped (GTK_WIDGET (canvas)) &&
+            gtk_widget_get_width (GTK_WIDGET (canvas)) > 300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "diagram.zoom-fit", NULL));
+  tandem_diagram_layout_get_size (tandem_diagram_canvas_get_layout (canvas), &w, &h);
+  g_test_message ("diagram %.0f × %.0f in a %d × %d view: zoom %.2f, titles %.1f px", w, h,
+                  gtk_widget_get_width (GTK_WIDGET (canvas)), gtk_widget_get_height (GTK_WIDGET (canvas)),
+                  tandem_diagram_canvas_get_zoom (canvas), tandem_diagram_canvas_get_text_pixels (canvas));
+  g_assert_cmpfloat (tandem_diagram_canvas_get_text_pixels (canvas), >=, 7.99);
+  /* Not larger than needed: as wide as the view, or at the readable size. */
+  g_assert_true (w * tandem_diagram_canvas_get_zoom (canvas) <= gtk_widget_get_width (GTK_WIDGET (canvas)) + 1 ||
+                 tandem_diagram_canvas_get_text_pixels (canvas) <= 8.01);
+}
+
+/* Unfolding the equity detail grows the page by a few lines at most: the
+ * window never grows past the screen. */
+static void
+test_equity_detail_bounded (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *expander = FIND_TYPE (f->page, GTK_TYPE_EXPANDER);
+  int folded, unfolded, natural;
+
+  g_assert_nonnull (expander);
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_VERTICAL, 600, &folded, &natural, NULL, NULL);
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_VERTICAL, 600, &unfolded, &natural, NULL, NULL);
+  g_test_message ("page at 600 px wide: %d px tall folded, %d px unfolded", folded, unfolded);
+  g_assert_cmpint (unfolded - folded, <=, 200);
 }
 
 static void
@@ -858,7 +1002,6 @@ test_invalid_utf8_titles (void)
   TandemDiagramLayout *layout;
   TandemDiagram *diagram;
   sqlite3 *db = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   GtkSnapshot *snapshot;
   cairo_surface_t *surface;
@@ -905,31 +1048,63 @@ test_invalid_utf8_titles (void)
   g_assert_true (has_title (diagram, "Caf\xef\xbf\xbd"));
   g_assert_true (has_title (diagram, "R&D \xef\xbf\xbd\xef\xbf\xbdWard"));
 
-  /* Drawn, as the canvas draws itself: every box has its words in ink. */
+  /* Drawn, as the canvas draws itself: every box has its words in ink.
+   * Zoom to fit keeps the words readable and this diagram scrolls: it is
+   * shown as wide as the view and checked a screenful at a time. */
   width = gtk_widget_get_width (GTK_WIDGET (canvas));
   height = gtk_widget_get_height (GTK_WIDGET (canvas));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  gsk_render_node_draw (node, cr);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  for (guint b = 0; b < n_boxes; b++)
-    {
-      guint n = tandem_diagram_layout_get_box (layout, b)->node;
-      GdkRectangle rect;
+  {
+    double w, h, left = G_MAXDOUBLE, top = G_MAXDOUBLE;
+    g_autofree gboolean *checked = g_new0 (gboolean, n_boxes);
+    guint remaining = n_boxes;
 
-      g_assert_true (tandem_diagram_canvas_get_node_rect (canvas, n, &rect));
-      if (!has_text_ink (surface, scale, &rect))
-        g_error ("Nothing drawn in the box of “%s”", tandem_diagram_get_node (diagram, n)->title);
-    }
-  cairo_surface_destroy (surface);
+    tandem_diagram_layout_get_size (layout, &w, &h);
+    while (tandem_diagram_canvas_get_zoom (canvas) * w > width - 8)
+      tandem_diagram_canvas_zoom_by (canvas, 0.95);
+    for (guint b = 0; b < n_boxes; b++)
+      {
+        GdkRectangle rect;
+
+        g_assert_true (tandem_diagram_canvas_get_node_rect (canvas, tandem_diagram_layout_get_box (layout, b)->node,
+                                                            &rect));
+        left = MIN (left, rect.x);
+        top = MIN (top, rect.y);
+      }
+    tandem_diagram_canvas_pan (canvas, left - 4, top - 4);
+    for (guint pass = 0; remaining > 0; pass++)
+      {
+        g_assert_cmpuint (pass, <, 40);
+        g_clear_pointer (&node, gsk_render_node_unref);
+        /* Drawn at the new view, by the canvas's own drawing. */
+        snapshot = gtk_snapshot_new ();
+        GTK_WIDGET_GET_CLASS (canvas)->snapshot (GTK_WIDGET (canvas), snapshot);
+        node = gtk_snapshot_free_to_node (snapshot);
+        g_assert_nonnull (node);
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+        cr = cairo_create (surface);
+        cairo_scale (cr, scale, scale);
+        gsk_render_node_draw (node, cr);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        cairo_surface_flush (surface);
+        for (guint b = 0; b < n_boxes; b++)
+          {
+            guint n = tandem_diagram_layout_get_box (layout, b)->node;
+            GdkRectangle rect;
+
+            g_assert_true (tandem_diagram_canvas_get_node_rect (canvas, n, &rect));
+            if (checked[b] || rect.x < 0 || rect.y < 0 || rect.x + rect.width > width ||
+                rect.y + rect.height > height)
+              continue;
+            if (!has_text_ink (surface, scale, &rect))
+              g_error ("Nothing drawn in the box of “%s”", tandem_diagram_get_node (diagram, n)->title);
+            checked[b] = TRUE;
+            remaining--;
+          }
+        cairo_surface_destroy (surface);
+        tandem_diagram_canvas_pan (canvas, 0, height / 3);
+      }
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
@@ -945,6 +1120,9 @@ main (int   argc,
   app = test_application_new ();
 
   g_test_add ("/diagram-page/commands", Fixture, NULL, fixture_set_up, test_commands, fixture_tear_down);
+  g_test_add ("/diagram-page/keyboard-path", Fixture, NULL, fixture_set_up, test_keyboard_path, fixture_tear_down);
+  g_test_add ("/diagram-page/fit-readable", Fixture, NULL, fixture_set_up, test_fit_readable, fixture_tear_down);
+  g_test_add ("/diagram-page/equity-detail-bounded", Fixture, NULL, fixture_set_up, test_equity_detail_bounded, fixture_tear_down);
   g_test_add ("/diagram-page/other-program", Fixture, NULL, fixture_set_up, test_other_program, fixture_tear_down);
   g_test_add ("/diagram-page/new-diagram", Fixture, NULL, fixture_set_up, test_new_diagram, fixture_tear_down);
   g_test_add ("/diagram-page/move-across", Fixture, NULL, fixture_set_up, test_move_across, fixture_tear_down);
