@@ -624,6 +624,13 @@ marks_text (TandemDiagram           *diagram,
       g_string_append (s, t == 0 ? "   " : " · ");
       g_string_append (s, tandem_diagram_get_tag (diagram, g_array_index (node->tags, guint, t))->code);
     }
+  /* The rung of the Ladder of Co-production, shown as the tags are: who the
+   * idea was worked out with is part of what the diagram says. */
+  if (node->level != TANDEM_COPRODUCTION_NONE)
+    {
+      g_string_append (s, "   ");
+      g_string_append_printf (s, _("Ladder: %s"), tandem_coproduction_label (node->level));
+    }
   if (node->n_pdsa > 0)
     g_string_append_printf (s, "   PDSA %u", node->n_pdsa);
   return g_string_free (s, FALSE);

@@ -355,6 +355,31 @@ test_marks (Fixture       *f,
   cairo_surface_destroy (after);
   cairo_surface_destroy (before);
 
+  /* Each change idea shows its rung of the Ladder of Co-production, as it
+   * shows its equity tags, on screen and on paper alike (one layout). */
+  {
+    guint with_level = 0;
+
+    for (guint b = 0; b < tandem_diagram_layout_get_n_boxes (plain); b++)
+      {
+        const TandemDiagramBox *idea = tandem_diagram_layout_get_box (plain, b);
+        const TandemDiagramNode *node = tandem_diagram_get_node (f->diagram, idea->node);
+        g_autofree char *rung = NULL;
+
+        if (node->kind != TANDEM_NODE_CHANGE_IDEA)
+          continue;
+        rung = g_strdup_printf ("Ladder: %s", tandem_coproduction_label (node->level));
+        if (node->level == TANDEM_COPRODUCTION_NONE)
+          g_assert_null (strstr (pango_layout_get_text (idea->marks), "Ladder:"));
+        else
+          {
+            g_assert_nonnull (strstr (pango_layout_get_text (idea->marks), rung));
+            with_level++;
+          }
+      }
+    g_assert_cmpuint (with_level, >, 0);
+  }
+
   /* This diagram is tall: upright on one page, sideways on a poster of 1 × 3. */
   tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &pw, &ph);
   g_assert_false (tandem_diagram_pages_prefer_landscape (plain, pw, ph, 1, 1));
