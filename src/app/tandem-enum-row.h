@@ -16,6 +16,8 @@ typedef const char *(*TandemEnumLabelFunc) (int value);
 
 #define TANDEM_ENUM_LABEL_FUNC(f) ((TandemEnumLabelFunc) (f))
 
+void        tandem_combo_row_show_whole_labels (AdwComboRow *row);
+
 void        tandem_enum_row_set_model (AdwComboRow         *row,
                                        GType                enum_type,
                                        TandemEnumLabelFunc  label);
@@ -34,5 +36,6 @@ GtkWidget  *tandem_enum_drop_down_new       (GType                enum_type,
 int         tandem_enum_drop_down_get_value (GtkDropDown         *drop_down);
 void        tandem_enum_drop_down_set_value (GtkDropDown         *drop_down,
                                              int                  value);
+void        tandem_drop_down_name_button    (GtkDropDown         *drop_down);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-defaults.h"
+#include "tandem-enum-row.h"
 #include "tandem-team.h"
 #include "tandem-team-dialog.h"
 #include "tandem-window.h"
@@ -177,6 +178,7 @@ tandem_team_dialog_init (TandemTeamDialog *self)
   for (guint i = 0; types[i]; i++)
     gtk_string_list_append (self->services, types[i]);
   adw_combo_row_set_model (self->service_row, G_LIST_MODEL (self->services));
+  tandem_combo_row_show_whole_labels (self->service_row);
 
   g_signal_connect (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.save", FALSE);

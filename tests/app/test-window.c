@@ -18,6 +18,7 @@
 #include "tandem-help-window.h"
 #include "tandem-merge-dialog.h"
 #include "tandem-sample.h"
+#include "tandem-team-dialog.h"
 #include "tandem-test-util.h"
 #include "tandem-window.h"
 #include "tandem-wrap-layout.h"
@@ -709,6 +710,44 @@ is_section_named (GtkWidget *widget, gconstpointer data)
   return g_strcmp0 (name, data) == 0;
 }
 
+/* A label in @widget showing @data whole: never cut short with "…". */
+static gboolean
+is_whole_label (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0 &&
+         gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE;
+}
+
+/* The team's service type shows whole, in its row: the two kinds of
+ * children's unit no longer read alike ("Children and young pe…"). */
+static void
+test_whole_labels (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *picu = "Children and young people (PICU)";
+  GtkWindow *dialog;
+  GtkWidget *row;
+  GListModel *model;
+
+  open_and_wait_for_project (fixture->window, fixture->path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-team", NULL));
+  dialog = find_toplevel (TANDEM_TYPE_TEAM_DIALOG, GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  row = FIND (dialog, is_row_titled, "Service type");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), picu))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+    }
+  WAIT_FOR (FIND (row, is_whole_label, picu) != NULL);
+  gtk_window_destroy (dialog);
+}
+
 static void
 test_shortcuts_window (Fixture       *fixture,
                        gconstpointer  data)
@@ -885,6 +924,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/help/topics", test_help);
   g_test_add_func ("/window/sample-copy-made-today", test_sample_copy_made_today);
+  g_test_add ("/window/whole-labels", Fixture, NULL, fixture_set_up, test_whole_labels,
+              fixture_tear_down);
   g_test_add ("/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts_window,
               fixture_tear_down);
   g_test_add_func ("/window/wrap-layout", test_wrap_layout);
