@@ -11,6 +11,7 @@
 #include "tandem-coaching.h"
 #include "tandem-contributions.h"
 #include "tandem-contributions-window.h"
+#include "tandem-enum-row.h"
 
 struct _TandemContributionsWindow
 {
@@ -322,6 +323,7 @@ tandem_contributions_window_init (TandemContributionsWindow *self)
   self->scope_ids = g_ptr_array_new_with_free_func (g_free);
   self->scope_names = gtk_string_list_new (NULL);
   self->scope_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->scope_names)), NULL);
+  tandem_drop_down_name_button (GTK_DROP_DOWN (self->scope_dropdown));
   gtk_label_set_mnemonic_widget (GTK_LABEL (scope_label), self->scope_dropdown);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scope_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Count for"), -1);

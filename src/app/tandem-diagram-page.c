@@ -1316,6 +1316,7 @@ link_action (GtkWidget  *widget,
                           node->title, tandem_node_kind_label (node->kind - 1));
   dialog = message_dialog (self, _("Also Link To…"), body, "link", _("_Link"));
   dropdown = gtk_drop_down_new_from_strings ((const char * const *) titles->pdata);
+  tandem_drop_down_name_button (GTK_DROP_DOWN (dropdown));
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Also link to"), -1);
   adw_message_dialog_set_extra_child (dialog, dropdown);
@@ -2823,6 +2824,7 @@ fill_lists (TandemDiagramPage *self)
       row = name_row (title, info->name, name, info->id);
       g_signal_connect (row, "apply", G_CALLBACK (group_name_applied_cb), self);
       colours = gtk_drop_down_new_from_strings (labels);
+      tandem_drop_down_name_button (GTK_DROP_DOWN (colours));
       gtk_drop_down_set_selected (GTK_DROP_DOWN (colours), selected);
       gtk_widget_set_valign (colours, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (colours, colour_label);
@@ -3125,6 +3127,7 @@ tandem_diagram_page_init (TandemDiagramPage *self)
   self->diagram_ids = g_ptr_array_new_with_free_func (g_free);
   self->diagram_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->diagram_dropdown, G_LIST_MODEL (self->diagram_names));
+  tandem_drop_down_name_button (self->diagram_dropdown);
   factory = name_factory (TRUE);
   gtk_drop_down_set_factory (self->diagram_dropdown, factory);
   g_object_unref (factory);

@@ -706,6 +706,7 @@ column_drop_down (ImportDialog *dialog,
       gtk_string_list_append (names, name);
     }
   drop = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  tandem_drop_down_name_button (GTK_DROP_DOWN (drop));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), (guint) (selected + (with_none ? 1 : 0)));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -809,6 +810,7 @@ tandem_measures_page_open_import (TandemMeasuresPage *self,
   label = gtk_label_new_with_mnemonic (_("Dates are _written as"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   dialog->date_format = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (format_names)), NULL));
+  tandem_drop_down_name_button (dialog->date_format);
   gtk_drop_down_set_selected (dialog->date_format, guess.date_format);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->date_format));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (dialog->date_format), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
@@ -1005,6 +1007,7 @@ target_drop_down_new (GPtrArray  *targets,
   GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
   GtkWidget *drop = gtk_drop_down_new (target_model (targets), NULL);
 
+  tandem_drop_down_name_button (GTK_DROP_DOWN (drop));
   g_signal_connect (factory, "setup", G_CALLBACK (target_label_setup_cb), GINT_TO_POINTER (TRUE));
   g_signal_connect (factory, "bind", G_CALLBACK (target_label_bind_cb), NULL);
   g_signal_connect (list_factory, "setup", G_CALLBACK (target_label_setup_cb), GINT_TO_POINTER (FALSE));

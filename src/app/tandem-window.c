@@ -15,6 +15,7 @@
 #include "tandem-conflicts-window.h"
 #include "tandem-contributions-window.h"
 #include "tandem-diagram-page.h"
+#include "tandem-enum-row.h"
 #include "tandem-legibility.h"
 #include "tandem-measures-page.h"
 #include "tandem-merge-dialog.h"
@@ -1237,6 +1238,7 @@ tandem_window_init (TandemWindow *self)
   g_type_ensure (TANDEM_TYPE_COACHING_PAGE);
   g_type_ensure (TANDEM_TYPE_PEER_SUPPORT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  tandem_drop_down_name_button (self->team_dropdown);
 
   /* Under the read-only bar: changes waiting for a decision. */
   self->conflicts_banner = tandem_conflicts_banner_new ();

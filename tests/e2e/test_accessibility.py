@@ -44,15 +44,6 @@ def path_of(node):
     return " < ".join(parts)
 
 
-def dropdown_part(node):
-    """GTK 4.8's GtkDropDown is a named combo box holding an unnamed toggle
-    button; a screen reader announces the combo box, so the part is not a
-    control of its own."""
-    parent = node.parent
-    return (node.roleName in ("toggle button", "push button") and parent is not None
-            and parent.roleName == "combo box" and bool((parent.name or "").strip()))
-
-
 def unnamed_controls(root):
     """Breadth-first walk, one D-Bus round trip a node (GTK 4.8 keeps no
     AT-SPI cache)."""
@@ -64,7 +55,7 @@ def unnamed_controls(root):
         seen += 1
         try:
             role = node.roleName
-            if role in INTERACTIVE and "VISIBLE" in J.states(node) and not dropdown_part(node):
+            if role in INTERACTIVE and "VISIBLE" in J.states(node):
                 name = (node.name or "").strip()
                 if not name and not any(n.strip() for n in J.labelled_by(node)) \
                         or TYPE_NAME.match(name):
