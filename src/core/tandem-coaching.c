@@ -465,7 +465,7 @@ tandem_coaching_list_reviewed_actions (TandemProject  *project,
                                        GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  return _tandem_coaching_list (project, error, &action_shape,
+  return _tandem_db_list (project, error, &action_shape,
                                 "WITH this AS (SELECT team_id, starts_at FROM coaching_session "
                                 "              WHERE id = ?1), "
                                 "next AS (SELECT min (n.starts_at) AS starts_at "
