@@ -358,6 +358,9 @@ tandem_cli_analyse_streams (int    argc,
   options.n_parts = parts->len;
   options.exclude = (const gsize *) (gpointer) exclude->data;
   options.n_exclude = exclude->len;
+  /* As on screen: limits held at the measure's natural bounds, and the JSON
+   * says where they were. */
+  tandem_spc_options_set_natural_bounds (&options, data);
 
   result = tandem_spc_analyse (data, &options, &error);
   if (result == NULL)

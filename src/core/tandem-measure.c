@@ -576,6 +576,8 @@ tandem_measure_analyse (const TandemMeasure  *measure,
   options.multiply = measure->multiply;
   options.direction = measure->direction;
   options.target = measure->target;
+  /* No limit where no value can be: a count's lower limit is 0, not −2.8. */
+  tandem_spc_options_set_natural_bounds (&options, data);
   return tandem_spc_analyse (data, &options, error);
 }
 

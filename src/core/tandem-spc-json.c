@@ -187,7 +187,9 @@ static const struct
  * Appends the result as the JSON document of `tandem-cli analyse`: the chart
  * and rules, every point (x, y, n, phase, included, cl, lcl, ucl, lcl95,
  * ucl95, signals, variation), every phase's Anhøj statistics, the overall
- * variation and the assurance.  Missing values and lines that do not exist
+ * variation and the assurance.  The bounds held to (see
+ * tandem_spc_options_set_natural_bounds()) are named when set, and a phase
+ * whose limits were held at them says so ("lcl_floored", "ucl_capped").  Missing values and lines that do not exist
  * are null.  The document ends with a newline.
  */
 void
@@ -203,6 +205,16 @@ tandem_spc_result_write_json (const TandemSpcResult *result,
   append_string (out, tandem_spc_chart_to_string (result->chart));
   g_string_append (out, ", \"rules\": ");
   append_string (out, tandem_spc_rules_to_string (result->rules));
+  if (!isnan (result->lower_bound))
+    {
+      g_string_append (out, ", \"lower_bound\": ");
+      append_number (out, result->lower_bound);
+    }
+  if (!isnan (result->upper_bound))
+    {
+      g_string_append (out, ", \"upper_bound\": ");
+      append_number (out, result->upper_bound);
+    }
   g_string_append (out, ",\n \"points\": [");
 
   for (gsize i = 0; i < result->n_points; i++)
@@ -266,8 +278,14 @@ tandem_spc_result_write_json (const TandemSpcResult *result,
       append_count (out, phase->crossings);
       g_string_append (out, ", \"crossings_min\": ");
       append_count (out, phase->crossings_min);
-      g_string_append_printf (out, ", \"runs_signal\": %s}",
+      g_string_append_printf (out, ", \"runs_signal\": %s",
                               phase->runs_signal ? "true" : "false");
+      /* Only when it applied, so that unbounded limits read as before. */
+      if (phase->lcl_floored)
+        g_string_append (out, ", \"lcl_floored\": true");
+      if (phase->ucl_capped)
+        g_string_append (out, ", \"ucl_capped\": true");
+      g_string_append_c (out, '}');
     }
 
   g_string_append (out, "\n ],\n \"variation\": ");

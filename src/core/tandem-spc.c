@@ -458,6 +458,61 @@ tandem_spc_options_init (TandemSpcOptions *options)
   options->multiply = 1.0;
   options->direction = TANDEM_SPC_DIRECTION_INCREASE;
   options->target = NAN;
+  options->lower_bound = NAN;
+  options->upper_bound = NAN;
+}
+
+/**
+ * tandem_spc_options_set_natural_bounds:
+ * @options: options with their chart and multiplier set
+ * @data: the observations to be analysed
+ *
+ * Sets the bounds a measure's values cannot pass, so that no limit is drawn
+ * or reported where no value can be: 0 below for counts and rates (c, u,
+ * u′, g and t charts), for proportions (p, p′: and their whole, 1 × the
+ * multiplier, above), for moving ranges and standard deviations, and for any
+ * other chart whose observations are none of them negative.  A limit that
+ * lies inside the bounds is reported as calculated.
+ */
+void
+tandem_spc_options_set_natural_bounds (TandemSpcOptions    *options,
+                                       const TandemSpcData *data)
+{
+  gboolean none_negative = data->y->len > 0;
+
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (data != NULL);
+
+  for (guint i = 0; i < data->y->len && none_negative; i++)
+    if (g_array_index (data->y, double, i) < 0)
+      none_negative = FALSE;
+
+  options->lower_bound = NAN;
+  options->upper_bound = NAN;
+  switch (options->chart)
+    {
+    case TANDEM_SPC_CHART_P:
+    case TANDEM_SPC_CHART_PP:
+      options->upper_bound = options->multiply > 0 ? options->multiply : 1;
+      options->lower_bound = 0;
+      break;
+    case TANDEM_SPC_CHART_C:
+    case TANDEM_SPC_CHART_U:
+    case TANDEM_SPC_CHART_UP:
+    case TANDEM_SPC_CHART_G:
+    case TANDEM_SPC_CHART_T:
+    case TANDEM_SPC_CHART_MR:
+    case TANDEM_SPC_CHART_S:
+      options->lower_bound = 0;
+      break;
+    case TANDEM_SPC_CHART_RUN:
+    case TANDEM_SPC_CHART_I:
+    case TANDEM_SPC_CHART_XBAR:
+    default:
+      if (none_negative)
+        options->lower_bound = 0;
+      break;
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -618,6 +673,30 @@ scale_lines (Lines  *lines,
 {
   lines->cl = finite_or_nan (lines->cl * multiply);
   scale_limits (&lines->lim, multiply);
+}
+
+/* Limits past what the measure can take are held at its bounds (NAN: none),
+ * noting it in the phase. */
+static void
+bound_limits (Limits         *l,
+              double          lower,
+              double          upper,
+              TandemSpcPhase *phase)
+{
+  if (!isnan (lower))
+    {
+      if (l->lcl < lower)
+        l->lcl = lower, phase->lcl_floored = TRUE;
+      if (l->lcl95 < lower)
+        l->lcl95 = lower;
+    }
+  if (!isnan (upper))
+    {
+      if (l->ucl > upper)
+        l->ucl = upper, phase->ucl_capped = TRUE;
+      if (l->ucl95 > upper)
+        l->ucl95 = upper;
+    }
 }
 
 /* The 0-based phase of a point. */
@@ -786,6 +865,8 @@ tandem_spc_analyse (const TandemSpcData     *data,
   result->rules = an.rules;
   result->direction = options->direction;
   result->target = options->target;
+  result->lower_bound = options->lower_bound;
+  result->upper_bound = options->upper_bound;
   result->n_points = n;
   if (data->labels != NULL)
     result->priv->labels = g_ptr_array_ref (data->labels);
@@ -909,6 +990,7 @@ tandem_spc_analyse (const TandemSpcData     *data,
           /* as qicharts2: multiply, then lines that are not finite do not
            * exist, then the points beyond the limits */
           scale_lines (lines, multiply);
+          bound_limits (&lines->lim, options->lower_bound, options->upper_bound, phase);
 
           for (gsize i = phase->first - 1; i < phase->last; i++)
             {
@@ -919,6 +1001,7 @@ tandem_spc_analyse (const TandemSpcData     *data,
               if (an.limits != NULL)
                 {
                   scale_limits (&an.limits[i], multiply);
+                  bound_limits (&an.limits[i], options->lower_bound, options->upper_bound, phase);
                   lim = &an.limits[i];
                   if (!isnan (lim->lcl))
                     sum_lcl += lim->lcl, n_lcl++;

@@ -217,6 +217,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemSpcData, tandem_spc_data_free)
  * @direction: which way is an improvement
  * @target: the target for the assurance, NAN for none (in plotted units,
  *   that is after @multiply)
+ * @lower_bound: the lowest value the measure can take (0 for counts, rates
+ *   and proportions), in plotted units, NAN for none: a limit below it is
+ *   drawn and reported at it.  tandem_spc_options_set_natural_bounds()
+ *   sets it from the chart and the data.
+ * @upper_bound: the highest value the measure can take (100% for a
+ *   proportion), NAN for none
  *
  * Initialise with tandem_spc_options_init(), then set what differs.  The
  * arrays are borrowed for the duration of the call.
@@ -234,9 +240,13 @@ typedef struct
   double              multiply;
   TandemSpcDirection  direction;
   double              target;
+  double              lower_bound;
+  double              upper_bound;
 } TandemSpcOptions;
 
 void tandem_spc_options_init (TandemSpcOptions *options);
+void tandem_spc_options_set_natural_bounds (TandemSpcOptions    *options,
+                                            const TandemSpcData *data);
 
 /* ------------------------------------------------------------------------ */
 /* Result                                                                     */
@@ -291,6 +301,9 @@ typedef struct
  * @lcl_mean: mean of the lower limit over the phase (qicharts2's aLCL)
  * @ucl_mean: mean of the upper limit over the phase (qicharts2's aUCL)
  * @n_outside: points of the phase outside the limits
+ * @lcl_floored: a lower limit of the phase was below the measure's lower
+ *   bound and is reported at it
+ * @ucl_capped: an upper limit was above the upper bound and is reported at it
  *
  * The Anhøj statistics are reported against the centre line whatever the
  * rule set.
@@ -310,6 +323,8 @@ typedef struct
   double    lcl_mean;
   double    ucl_mean;
   gsize     n_outside;
+  gboolean  lcl_floored;
+  gboolean  ucl_capped;
 } TandemSpcPhase;
 
 typedef struct _TandemSpcResultPrivate TandemSpcResultPrivate;
@@ -326,6 +341,8 @@ typedef struct _TandemSpcResultPrivate TandemSpcResultPrivate;
  * @phases: the phases, in order
  * @variation: the overall variation: that of the last point with a value
  * @assurance: the target against the limits at that point
+ * @lower_bound: the lower bound applied to the limits, NAN for none
+ * @upper_bound: the upper bound applied to the limits, NAN for none
  *
  * Read-only: made by tandem_spc_analyse(), freed by tandem_spc_result_free().
  * The points are kept column by column (a chart of a million points should
@@ -342,6 +359,8 @@ typedef struct
   TandemSpcPhase         *phases;
   TandemSpcVariation      variation;
   TandemSpcAssurance      assurance;
+  double                  lower_bound;
+  double                  upper_bound;
   /*< private >*/
   TandemSpcResultPrivate *priv;
 } TandemSpcResult;

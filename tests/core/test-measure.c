@@ -209,6 +209,44 @@ test_analyse (Fixture       *fixture,
   g_assert_cmpint (tandem_measure_point_at (result, "2026-03-01"), ==, -1);
 }
 
+/* Weekly incidents on an I chart: the calculated lower limit is below zero,
+ * where no count can be, so the chart holds it at 0 and says so. */
+static void
+test_analyse_floor (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemMeasure) measure = NULL;
+  g_autoptr(TandemSpcResult) result = NULL;
+  g_autofree char *json = NULL;
+  TandemSpcPoint point;
+  const double values[] = { 3, 0, 7, 1, 5, 0, 9, 2, 0, 6, 1, 4 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-03-%02u", i + 1);
+      add_point (fixture, date, values[i], NAN, FALSE);
+    }
+  measure = tandem_measure_load (fixture->project, fixture->measure, &error);
+  g_assert_no_error (error);
+  result = tandem_measure_analyse (measure, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < result->n_points; i++)
+    {
+      tandem_spc_result_get_point (result, i, &point);
+      g_assert_cmpfloat (point.lcl, ==, 0);
+      g_assert_cmpfloat (point.lcl95, >=, 0);
+      g_assert_cmpfloat (point.ucl, >, point.cl);
+    }
+  g_assert_true (result->phases[0].lcl_floored);
+  g_assert_false (result->phases[0].ucl_capped);
+  g_assert_cmpfloat (result->phases[0].lcl_mean, ==, 0);
+  json = tandem_spc_result_to_json (result);
+  g_assert_nonnull (strstr (json, "\"lower_bound\": 0.0"));
+  g_assert_nonnull (strstr (json, "\"lcl_floored\": true"));
+  g_assert_null (strstr (json, "\"lcl\": -"));
+}
+
 static void
 test_sample (void)
 {
@@ -1126,6 +1164,7 @@ main (int   argc,
 
   g_test_add ("/measure/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/measure/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
+  g_test_add ("/measure/analyse-floor", Fixture, NULL, fixture_set_up, test_analyse_floor, fixture_tear_down);
   g_test_add ("/measure/analyse", Fixture, NULL, fixture_set_up, test_analyse, fixture_tear_down);
   g_test_add_func ("/measure/sample", test_sample);
   g_test_add_func ("/measure/links", test_links);

@@ -420,6 +420,63 @@ test_i_chart (void)
   assert_close (point_at (mdc, 0).lcl95, 15 - 2 * 26.6 / 3, "lcl95", 0);
 }
 
+/* The natural bounds: set from the chart and the data, applied only where
+ * a limit passes them, and the unbounded analysis is unchanged. */
+static void
+test_natural_bounds (void)
+{
+  const double counts[] = { 10, 20, 10, 20, 10, 20, 10, 20 };
+  const double changes[] = { 10, -20, 10, 20, -10, 20, 10, 20 };
+  const double tight[] = { 50, 52, 51, 50, 52, 51, 50, 52 };
+  g_autoptr(TandemSpcData) data = tandem_spc_data_new_from_values (counts, NULL, G_N_ELEMENTS (counts));
+  g_autoptr(TandemSpcData) signed_data = tandem_spc_data_new_from_values (changes, NULL, G_N_ELEMENTS (changes));
+  g_autoptr(TandemSpcData) tight_data = tandem_spc_data_new_from_values (tight, NULL, G_N_ELEMENTS (tight));
+  g_autoptr(TandemSpcResult) plain = NULL;
+  g_autoptr(TandemSpcResult) bounded = NULL;
+  g_autoptr(TandemSpcResult) tight_result = NULL;
+  TandemSpcOptions options;
+
+  tandem_spc_options_init (&options);
+  g_assert_true (isnan (options.lower_bound));
+  g_assert_true (isnan (options.upper_bound));
+  options.chart = TANDEM_SPC_CHART_I;
+  options.rules = TANDEM_SPC_RULES_ANHOEJ;
+  plain = tandem_spc_analyse (data, &options, NULL);
+  assert_close (point_at (plain, 3).lcl, 15 - 3 * 10 / 1.128, "lcl", 3);
+  g_assert_false (plain->phases[0].lcl_floored);
+
+  tandem_spc_options_set_natural_bounds (&options, data);
+  g_assert_cmpfloat (options.lower_bound, ==, 0);
+  g_assert_true (isnan (options.upper_bound));
+  bounded = tandem_spc_analyse (data, &options, NULL);
+  g_assert_cmpfloat (point_at (bounded, 3).lcl, ==, 0);
+  g_assert_cmpfloat (point_at (bounded, 3).lcl95, ==, 0);
+  assert_close (point_at (bounded, 3).ucl, point_at (plain, 3).ucl, "ucl", 3);
+  assert_close (point_at (bounded, 3).cl, 15, "cl", 3);
+  g_assert_true (bounded->phases[0].lcl_floored);
+  g_assert_cmpfloat (bounded->phases[0].lcl_mean, ==, 0);
+
+  /* Limits inside the bounds are as calculated. */
+  tandem_spc_options_set_natural_bounds (&options, tight_data);
+  tight_result = tandem_spc_analyse (tight_data, &options, NULL);
+  g_assert_cmpfloat (point_at (tight_result, 0).lcl, >, 0);
+  g_assert_false (tight_result->phases[0].lcl_floored);
+
+  /* Values that can be negative have no floor. */
+  tandem_spc_options_set_natural_bounds (&options, signed_data);
+  g_assert_true (isnan (options.lower_bound));
+
+  /* Counts and proportions whatever the data. */
+  options.chart = TANDEM_SPC_CHART_C;
+  tandem_spc_options_set_natural_bounds (&options, signed_data);
+  g_assert_cmpfloat (options.lower_bound, ==, 0);
+  options.chart = TANDEM_SPC_CHART_P;
+  options.multiply = 100;
+  tandem_spc_options_set_natural_bounds (&options, data);
+  g_assert_cmpfloat (options.lower_bound, ==, 0);
+  g_assert_cmpfloat (options.upper_bound, ==, 100);
+}
+
 static void
 test_screening (void)
 {
@@ -1366,6 +1423,7 @@ main (int   argc,
   g_test_add_func ("/spc/limits/median", test_median);
   g_test_add_func ("/spc/limits/i", test_i_chart);
   g_test_add_func ("/spc/limits/screening", test_screening);
+  g_test_add_func ("/spc/limits/natural-bounds", test_natural_bounds);
   g_test_add_func ("/spc/limits/missing-values", test_missing_values);
   g_test_add_func ("/spc/limits/exclude", test_exclude);
   g_test_add_func ("/spc/limits/multiply", test_multiply);
