@@ -54,6 +54,7 @@ struct _TandemChart
   gboolean          dated;
   gssize           *annotation_point;
   char            **phase_labels; /* per phase, nullable */
+  char            **phase_dates;  /* per phase, the start its person gave, nullable */
   TandemChartStyle  style;
   double            text_scale;   /* the reader's large-text factor, 1 for normal */
   gssize            focus;
@@ -266,6 +267,7 @@ tandem_chart_new (TandemMeasure *measure)
     }
 
   chart->phase_labels = g_new0 (char *, chart->result->n_phases + 1);
+  chart->phase_dates = g_new0 (char *, chart->result->n_phases + 1);
   for (guint p = 0; p < measure->phases->len; p++)
     {
       const TandemPhase *phase = measure->phases->pdata[p];
@@ -273,8 +275,11 @@ tandem_chart_new (TandemMeasure *measure)
 
       for (gsize k = 1; first > 0 && k < chart->result->n_phases; k++)
         if (chart->result->phases[k].first == (gsize) first + 1 && chart->phase_labels[k] == NULL)
-          chart->phase_labels[k] = g_strdup (phase->label && *phase->label ? phase->label
-                                                                            : _("New phase"));
+          {
+            chart->phase_labels[k] = g_strdup (phase->label && *phase->label ? phase->label
+                                                                              : _("New phase"));
+            chart->phase_dates[k] = g_strdup (phase->starts_on);
+          }
     }
   return chart;
 }
@@ -291,6 +296,7 @@ tandem_chart_free (TandemChart *chart)
   g_free (chart->xv);
   g_free (chart->annotation_point);
   g_strfreev (chart->phase_labels);
+  g_strfreev (chart->phase_dates);
   g_free (chart->marker_drawn);
   g_free (chart);
 }
@@ -514,6 +520,54 @@ format_value (double value)
   return g_strdup (buffer);
 }
 
+/* Decimals that suit the largest of values shown together, so that they
+ * read at one precision ("UCL 13.8 · Mean 5.2 · LCL 0.0"). */
+static int
+shared_decimals (const double *values,
+                 guint         n)
+{
+  double a = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (isfinite (values[i]))
+      a = MAX (a, fabs (values[i]));
+  return a >= 100 ? 0 : a >= 1 ? 1 : 2;
+}
+
+static char *
+format_fixed (double value,
+              int    decimals)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (buffer, sizeof buffer, "%.*f", decimals, value);
+  /* No "-0.0": a line at zero is at zero. */
+  if (buffer[0] == '-' && strspn (buffer + 1, "0.") == strlen (buffer + 1))
+    return g_strdup (buffer + 1);
+  return g_strdup (buffer);
+}
+
+static char *
+number_with_unit (TandemChart *chart,
+                  char        *number)
+{
+  const char *unit = chart->measure->unit;
+
+  if (unit == NULL || *unit == '\0')
+    return number;
+  if (g_str_equal (unit, "%"))
+    {
+      char *text = g_strdup_printf ("%s%%", number);
+      g_free (number);
+      return text;
+    }
+  {
+    char *text = g_strdup_printf ("%s %s", number, unit);
+    g_free (number);
+    return text;
+  }
+}
+
 static char *
 value_with_unit (TandemChart *chart,
                  double       value)
@@ -666,7 +720,12 @@ assurance_sentence (TandemSpcAssurance assurance)
     }
 }
 
-/* One sentence per run of points flagged by @flag. */
+/* How many signals of one kind are listed one by one; past that, their
+ * number is given and the latest are listed. */
+#define SIGNALS_LISTED 3
+
+/* One sentence per run of points flagged by @flag; when there are many,
+ * how many there are and the latest ones in full. */
 static void
 summarise_flag (TandemChart *chart,
                 GString     *text,
@@ -674,6 +733,8 @@ summarise_flag (TandemChart *chart,
 {
   const char *centre = centre_is_median (chart) ? _("the median") : _("the mean");
   gsize i = 0;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) line = g_string_new (NULL);
 
   while (i < chart->result->n_points)
     {
@@ -694,31 +755,152 @@ summarise_flag (TandemChart *chart,
       count = count_values (chart, first, last, flag);
       from = point_date (chart, first, "%d %b %Y");
       to = point_date (chart, last, "%d %b %Y");
+      g_string_truncate (line, 0);
       switch (flag)
         {
         case TANDEM_SPC_SIGNAL_OUTSIDE:
-          g_string_append_printf (text, p->y > p->ucl ? _("• %s: above the upper limit.\n")
+          g_string_append_printf (line, p->y > p->ucl ? _("• %s: above the upper limit.\n")
                                                      : _("• %s: below the lower limit.\n"), from);
           break;
         case TANDEM_SPC_SIGNAL_SHIFT:
-          g_string_append_printf (text, p->y > p->cl ? _("• Shift: %zu points above %s, %s to %s.\n")
+          g_string_append_printf (line, p->y > p->cl ? _("• Shift: %zu points above %s, %s to %s.\n")
                                                      : _("• Shift: %zu points below %s, %s to %s.\n"),
                                   count, centre, from, to);
           break;
         case TANDEM_SPC_SIGNAL_TREND:
-          g_string_append_printf (text, chart->points[last].y > chart->points[first].y
+          g_string_append_printf (line, chart->points[last].y > chart->points[first].y
                                   ? _("• Trend: %zu points rising, %s to %s.\n")
                                   : _("• Trend: %zu points falling, %s to %s.\n"),
                                   count, from, to);
           break;
         case TANDEM_SPC_SIGNAL_TWO_OF_THREE:
-          g_string_append_printf (text, _("• %s to %s: 2 of 3 points close to a limit.\n"),
+          g_string_append_printf (line, _("• %s to %s: 2 of 3 points close to a limit.\n"),
                                   from, to);
           break;
         default:
           break;
         }
+      if (line->len > 0)
+        g_ptr_array_add (lines, g_strdup (line->str));
       i = last + 1;
+    }
+
+  if (lines->len > SIGNALS_LISTED)
+    {
+      guint n = lines->len;
+
+      switch (flag)
+        {
+        case TANDEM_SPC_SIGNAL_OUTSIDE:
+          g_string_append_printf (text, ngettext ("• %u point outside the limits; the latest %u:\n",
+                                                  "• %u points outside the limits; the latest %u:\n", n),
+                                  n, SIGNALS_LISTED);
+          break;
+        case TANDEM_SPC_SIGNAL_SHIFT:
+          g_string_append_printf (text, ngettext ("• %u shift; the latest %u:\n",
+                                                  "• %u shifts; the latest %u:\n", n),
+                                  n, SIGNALS_LISTED);
+          break;
+        case TANDEM_SPC_SIGNAL_TREND:
+          g_string_append_printf (text, ngettext ("• %u trend; the latest %u:\n",
+                                                  "• %u trends; the latest %u:\n", n),
+                                  n, SIGNALS_LISTED);
+          break;
+        case TANDEM_SPC_SIGNAL_TWO_OF_THREE:
+        default:
+          g_string_append_printf (text, ngettext ("• %u time 2 of 3 points were close to a limit; the latest %u:\n",
+                                                  "• %u times 2 of 3 points were close to a limit; the latest %u:\n", n),
+                                  n, SIGNALS_LISTED);
+          break;
+        }
+      for (guint k = n - SIGNALS_LISTED; k < n; k++)
+        g_string_append_printf (text, "  %s", (const char *) lines->pdata[k]);
+    }
+  else
+    for (guint k = 0; k < lines->len; k++)
+      g_string_append (text, lines->pdata[k]);
+}
+
+/* "a week" for a weekly measure's mean: what a count is counted over. */
+static const char *
+per_period (TandemChart *chart)
+{
+  const TandemMeasure *m = chart->measure;
+
+  if (m->unit && g_str_equal (m->unit, "%"))
+    return NULL;
+  switch (m->chart)
+    {
+    case TANDEM_SPC_CHART_RUN:
+    case TANDEM_SPC_CHART_I:
+    case TANDEM_SPC_CHART_C:
+    case TANDEM_SPC_CHART_XBAR:
+      break;
+    default:
+      return NULL;
+    }
+  if (g_strcmp0 (m->frequency, "daily") == 0)
+    return _("a day");
+  if (g_strcmp0 (m->frequency, "weekly") == 0)
+    return _("a week");
+  if (g_strcmp0 (m->frequency, "monthly") == 0)
+    return _("a month");
+  return NULL;
+}
+
+/* What changed with each phase, as a coach reads it aloud: "Since ‘after
+ * safety huddles’ (27 Jul 2026) the mean is 5.2 incidents a week, down from
+ * 7.9." */
+static void
+summarise_phases (TandemChart *chart,
+                  GString     *text)
+{
+  const TandemSpcResult *r = chart->result;
+  gboolean median = centre_is_median (chart);
+  const char *period = per_period (chart);
+
+  for (gsize k = 1; k < r->n_phases; k++)
+    {
+      double now = r->phases[k].cl, before = r->phases[k - 1].cl;
+      double both[] = { now, before };
+      int decimals = shared_decimals (both, G_N_ELEMENTS (both));
+      g_autofree char *now_text = NULL;
+      g_autofree char *before_text = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *since = NULL;
+      guint32 julian;
+      const char *label = chart->phase_labels[k];
+
+      if (!isfinite (now) || !isfinite (before))
+        continue;
+      now_text = number_with_unit (chart, format_fixed (now, decimals));
+      if (period)
+        {
+          char *with = g_strdup_printf ("%s %s", now_text, period);
+          g_free (now_text);
+          now_text = with;
+        }
+      before_text = format_fixed (before, decimals);
+      if (chart->phase_dates[k] && parse_iso (chart->phase_dates[k], &julian))
+        when = format_julian (julian, "%e %b %Y");
+      else
+        when = point_date (chart, r->phases[k].first - 1, "%e %b %Y");
+      g_strstrip (when);
+      since = label ? g_strdup_printf (_("Since ‘%s’ (%s)"), label, when)
+                    : g_strdup_printf (_("Since %s"), when);
+
+      if (fabs (now - before) < 0.5 * pow (10, -decimals))
+        g_string_append_printf (text, median ? _("%s the median is %s, unchanged.\n")
+                                             : _("%s the mean is %s, unchanged.\n"),
+                                since, now_text);
+      else if (now < before)
+        g_string_append_printf (text, median ? _("%s the median is %s, down from %s.\n")
+                                             : _("%s the mean is %s, down from %s.\n"),
+                                since, now_text, before_text);
+      else
+        g_string_append_printf (text, median ? _("%s the median is %s, up from %s.\n")
+                                             : _("%s the mean is %s, up from %s.\n"),
+                                since, now_text, before_text);
     }
 }
 
@@ -758,6 +940,7 @@ tandem_chart_dup_summary (TandemChart *chart)
       g_autofree char *value = value_with_unit (chart, chart->points[last].y);
       g_string_append_printf (text, _("Latest point, %s: %s.\n"), date, value);
     }
+  summarise_phases (chart, text);
   sentence = variation_sentence (r->variation);
   if (sentence)
     g_string_append_printf (text, "%s\n", sentence);
@@ -2044,6 +2227,31 @@ tandem_chart_draw (TandemChart *chart,
       draw_step_line (chart, cr, LINE_CL, first, last);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
+
+      /* Each earlier phase's centre line says its value, above the line at
+       * the phase's start (the last phase's is labelled at the right), so
+       * that the change reads on paper: "Mean 7.9" then "Mean 5.2". */
+      if (k + 1 < r->n_phases && isfinite (r->phases[k].cl))
+        {
+          double cls[] = { r->phases[k].cl, r->phases[k + 1].cl };
+          g_autofree char *value = format_fixed (r->phases[k].cl, shared_decimals (cls, 2));
+          g_autofree char *label = g_strdup_printf ("%s %s", centre_is_median (chart) ? _("Median")
+                                                                                     : _("Mean"), value);
+          double x0 = k == 0 ? chart->plot_x
+                             : to_x (chart, (chart->xv[first - 1] + chart->xv[first]) / 2);
+          double x1 = to_x (chart, (chart->xv[last] + chart->xv[last + 1]) / 2);
+          double w;
+
+          set_font (layout, style.base * 0.7, FALSE);
+          draw_text (NULL, layout, label, 0, 0, 0, &w, NULL);
+          if (x1 - x0 > w + style.base * 0.6)
+            {
+              set_rgb (cr, &style.ink);
+              draw_text (cr, layout, label, x0 + style.base * 0.3,
+                         to_y (chart, r->phases[k].cl) - label_h * 1.05, 0, NULL, NULL);
+            }
+          set_font (layout, style.base * 0.85, FALSE);
+        }
     }
 
   /* Labels for the last phase's lines, at the right. */
@@ -2059,6 +2267,12 @@ tandem_chart_draw (TandemChart *chart,
       { r->target, _("Target") },
     };
 
+    double values[G_N_ELEMENTS (lines)];
+    int decimals;
+
+    for (guint k = 0; k < G_N_ELEMENTS (lines); k++)
+      values[k] = lines[k].v;
+    decimals = shared_decimals (values, G_N_ELEMENTS (values));
     set_font (layout, style.base * 0.75, FALSE);
     for (guint k = 0; k < G_N_ELEMENTS (lines); k++)
       {
@@ -2076,7 +2290,7 @@ tandem_chart_draw (TandemChart *chart,
         if (clash)
           continue;
         used[n_used++] = y;
-        value = format_value (lines[k].v);
+        value = format_fixed (lines[k].v, decimals);
         text = g_strdup_printf ("%s %s", lines[k].name, value);
         if (k == 3)
           set_rgb (cr, &style.target);
