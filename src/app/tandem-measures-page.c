@@ -180,6 +180,56 @@ update_measure_from (TandemMeasuresPage *self,
 }
 
 /* ------------------------------------------------------------------------ */
+/* The page's dialogs: Enter does the default action, Escape cancels          */
+
+static gboolean
+dialog_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       gpointer               data)
+{
+  GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  const char *const *actions = data;
+
+  state &= gtk_accelerator_get_default_mod_mask ();
+  if (state != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Escape)
+    return gtk_widget_activate_action (window, actions[1], NULL);
+  /* A tick box would take Enter as Space and change; Enter there is the
+   * dialog's default action, as in an entry.  Buttons and drop-downs keep
+   * Enter for themselves. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_CHECK_BUTTON) != NULL)
+    {
+      GtkWidget *button = gtk_window_get_default_widget (GTK_WINDOW (window));
+
+      /* The default button is insensitive while its action is disabled. */
+      if (button != NULL && !gtk_widget_is_sensitive (button))
+        return TRUE;
+      return gtk_widget_activate_action (window, actions[0], NULL);
+    }
+  return FALSE;
+}
+
+/* Enter in @window does @accept (as its default widget, @button, does from
+ * an entry), Escape does @cancel; both are actions of the window's group. */
+static void
+dialog_add_keys (GtkWindow          *window,
+                 GtkWidget          *button,
+                 const char * const *actions)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (dialog_key_pressed_cb), (gpointer) actions);
+  gtk_widget_add_controller (GTK_WIDGET (window), keys);
+  gtk_window_set_default_widget (window, button);
+}
+
+/* ------------------------------------------------------------------------ */
 /* The data table                                                             */
 
 typedef enum
@@ -266,9 +316,26 @@ static const TandemDataPoint *selected_point (TandemMeasuresPage *self);
 static void delete_value_clicked_cb (TandemMeasuresPage *self);
 static void paste_clicked_cb (TandemMeasuresPage *self);
 
+/* Focus on the first thing that takes it after (or before) @widget, in the
+ * order Tab goes: the table is one stop, however many rows it has. */
+static gboolean
+focus_past (GtkWidget        *widget,
+            GtkDirectionType  direction)
+{
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    for (GtkWidget *sibling = forward ? gtk_widget_get_next_sibling (w) : gtk_widget_get_prev_sibling (w);
+         sibling != NULL;
+         sibling = forward ? gtk_widget_get_next_sibling (sibling) : gtk_widget_get_prev_sibling (sibling))
+      if (gtk_widget_get_visible (sibling) && gtk_widget_child_focus (sibling, direction))
+        return TRUE;
+  return FALSE;
+}
+
 /* The table by keyboard: the arrow keys choose a value (and fill the form),
  * Enter goes to the form to change it, Delete deletes it, Ctrl+V pastes
- * cells from a spreadsheet. */
+ * cells from a spreadsheet, Tab leaves it. */
 static gboolean
 data_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -279,6 +346,17 @@ data_key_pressed_cb (GtkEventControllerKey *controller,
   gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
 
   state &= gtk_accelerator_get_default_mod_mask ();
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab) &&
+      (state & ~GDK_SHIFT_MASK) == 0)
+    {
+      gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK);
+      GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->data_view),
+                                                     GTK_TYPE_SCROLLED_WINDOW);
+
+      focus_past (scroller ? scroller : GTK_WIDGET (self->data_view),
+                  back ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+      return TRUE;
+    }
   if ((keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete) && state == 0 &&
       editable && selected_point (self) != NULL)
     {
@@ -506,6 +584,18 @@ save_value_clicked_cb (TandemMeasuresPage *self)
       tandem_shown_field_report_conflict (TANDEM_PAGE (self), id, conflict_field, error);
       load_measure (self);
     }
+}
+
+/* Enter in the form: changes the chosen value, else adds the value typed. */
+static void
+form_activated_cb (TandemMeasuresPage *self)
+{
+  if (!tandem_page_get_editable (TANDEM_PAGE (self)) || self->measure_id == NULL)
+    return;
+  if (selected_point (self) != NULL)
+    save_value_clicked_cb (self);
+  else
+    add_value_clicked_cb (self);
 }
 
 static void
@@ -863,6 +953,10 @@ tandem_measures_page_open_import (TandemMeasuresPage *self,
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (dialog->accept));
   gtk_box_append (GTK_BOX (box), buttons);
   adw_window_set_content (ADW_WINDOW (window), box);
+  {
+    static const char * const keys[] = { "import.accept", "import.cancel" };
+    dialog_add_keys (GTK_WINDOW (window), GTK_WIDGET (dialog->accept), keys);
+  }
 
   dialog->updating = FALSE;
   import_dialog_update (dialog);
@@ -1302,7 +1396,10 @@ edit_dialog_open (TandemMeasuresPage *self,
   gtk_box_append (GTK_BOX (buttons), save);
   gtk_box_append (GTK_BOX (box), buttons);
   adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_set_default_widget (GTK_WINDOW (window), save);
+  {
+    static const char * const keys[] = { "edit.save", "edit.cancel" };
+    dialog_add_keys (GTK_WINDOW (window), save, keys);
+  }
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_grab_focus (GTK_WIDGET (dialog->text_entry));
@@ -1759,25 +1856,119 @@ screen_changed_cb (GtkSwitch          *sw,
 /* ------------------------------------------------------------------------ */
 /* Measures                                                                   */
 
-static void
-add_measure_clicked_cb (TandemMeasuresPage *self)
+/* What a new measure counts or measures, and the chart that fits it. */
+static const struct
 {
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) measures = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *name = NULL;
+  const char     *label;
+  TandemSpcChart  chart;
+  const char     *unit;
+  double          multiply;
+} measure_shapes[] = {
+  { N_("Not sure yet: start with a run chart"), TANDEM_SPC_CHART_RUN, NULL, 1 },
+  { N_("A count of events (incidents, restraints, falls): C chart"), TANDEM_SPC_CHART_C, NULL, 1 },
+  { N_("Events per bed day, per patient…: U chart"), TANDEM_SPC_CHART_U, NULL, 1 },
+  { N_("How many out of how many (%): P chart"), TANDEM_SPC_CHART_P, "%", 100 },
+  { N_("A measurement (minutes, score, days): I chart"), TANDEM_SPC_CHART_I, NULL, 1 },
+};
 
-  if (project == NULL || team == NULL)
+typedef struct
+{
+  TandemMeasuresPage *page;
+  char               *team_id;
+  GtkWindow          *window;
+  GtkEntry           *name_entry;
+  GtkCheckButton     *direction[3];
+  GtkDropDown        *shape;
+  GtkWidget          *create;
+  GSimpleAction      *create_action;
+} NewMeasureDialog;
+
+static const TandemSpcDirection new_measure_directions[] = {
+  TANDEM_SPC_DIRECTION_INCREASE, TANDEM_SPC_DIRECTION_DECREASE, TANDEM_SPC_DIRECTION_NEUTRAL,
+};
+
+static void
+new_measure_dialog_free (gpointer data)
+{
+  NewMeasureDialog *dialog = data;
+
+  g_object_unref (dialog->page);
+  g_object_unref (dialog->create_action);
+  g_free (dialog->team_id);
+  g_free (dialog);
+}
+
+/* Create only with a name and an answer to which way is better. */
+static void
+new_measure_update (NewMeasureDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (dialog->name_entry))));
+  gboolean chosen = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialog->direction); i++)
+    chosen = chosen || gtk_check_button_get_active (dialog->direction[i]);
+  g_simple_action_set_enabled (dialog->create_action, chosen && *name != '\0');
+}
+
+static void
+new_measure_changed_cb (GObject          *object,
+                        GParamSpec       *pspec,
+                        NewMeasureDialog *dialog)
+{
+  new_measure_update (dialog);
+}
+
+static void
+new_measure_create_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       data)
+{
+  NewMeasureDialog *dialog = data;
+  TandemMeasuresPage *self = dialog->page;
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (dialog->name_entry))));
+  guint shape = gtk_drop_down_get_selected (dialog->shape);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  int direction = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialog->direction); i++)
+    if (gtk_check_button_get_active (dialog->direction[i]))
+      direction = (int) new_measure_directions[i];
+  if (project == NULL || direction < 0 || *name == '\0')
     return;
-  measures = tandem_measure_list (project, team, &error);
-  if (measures == NULL)
+  if (shape >= G_N_ELEMENTS (measure_shapes))
+    shape = 0;
+  id = tandem_measure_add_set_up (project, dialog->team_id, name, (TandemSpcDirection) direction,
+                                  measure_shapes[shape].chart, measure_shapes[shape].unit,
+                                  measure_shapes[shape].multiply, &error);
+  if (id == NULL)
     {
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add a Measure"), error);
       return;
     }
-  for (guint n = 1; name == NULL; n++)
+  gtk_window_destroy (dialog->window);
+  tandem_measures_page_select_measure (self, id);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* The new measure waits for its data: the form is where to type them. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
+}
+
+static void
+new_measure_cancel_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       data)
+{
+  NewMeasureDialog *dialog = data;
+
+  gtk_window_destroy (dialog->window);
+}
+
+/* A name nobody on the team has used yet: "New measure", "New measure 2"… */
+static char *
+unused_measure_name (GPtrArray *measures)
+{
+  for (guint n = 1; ; n++)
     {
       g_autofree char *candidate = n == 1 ? g_strdup (_("New measure"))
                                           : g_strdup_printf (_("New measure %u"), n);
@@ -1787,17 +1978,164 @@ add_measure_clicked_cb (TandemMeasuresPage *self)
         if (g_strcmp0 (((TandemMeasure *) measures->pdata[i])->name, candidate) == 0)
           taken = TRUE;
       if (!taken)
-        name = g_steal_pointer (&candidate);
+        return g_steal_pointer (&candidate);
     }
-  id = tandem_measure_add (project, team, name, &error);
-  if (id == NULL)
+}
+
+/**
+ * tandem_measures_page_new_measure:
+ * @self: the page
+ *
+ * Opens the window that makes a measure: its name (focused), which way is
+ * better (asked, never assumed: a harm measure is better lower) and what it
+ * counts or measures, which suggests the chart (a C chart for counts of
+ * events, a P chart for how many out of how many…). Its "new.create" action
+ * adds the measure, as one undoable change, and shows it.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL if no measure
+ *   can be added here
+ */
+GtkWindow *
+tandem_measures_page_new_measure (TandemMeasuresPage *self)
+{
+  static const GActionEntry actions[] = {
+    { "create", new_measure_create_cb, NULL, NULL, NULL, { 0 } },
+    { "cancel", new_measure_cancel_cb, NULL, NULL, NULL, { 0 } },
+  };
+  static const char * const keys[] = { "new.create", "new.cancel" };
+  static const char *direction_labels[] = {
+    N_("_Higher is better (e.g. time in activities)"),
+    N_("_Lower is better (e.g. restraint, seclusion, incidents)"),
+    N_("_Neither: watch for any change"),
+  };
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GtkStringList) shapes = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  NewMeasureDialog *dialog;
+  GtkWidget *window, *box, *grid, *label, *buttons, *cancel, *question;
+  int row = 0;
+
+  g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
+
+  if (project == NULL || team == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
+    return NULL;
+  measures = tandem_measure_list (project, team, &error);
+  if (measures == NULL)
     {
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add a Measure"), error);
-      return;
+      return NULL;
     }
-  tandem_measures_page_select_measure (self, id);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  name = unused_measure_name (measures);
+
+  dialog = g_new0 (NewMeasureDialog, 1);
+  dialog->page = g_object_ref (self);
+  dialog->team_id = g_strdup (team);
+  window = adw_window_new ();
+  dialog->window = GTK_WINDOW (window);
+  gtk_window_set_title (GTK_WINDOW (window), _("New Measure"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, -1);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  g_object_set_data_full (G_OBJECT (window), "tandem-new-measure", dialog, new_measure_dialog_free);
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), dialog);
+  dialog->create_action = g_object_ref (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), "create")));
+  gtk_widget_insert_action_group (window, "new", G_ACTION_GROUP (group));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_start (grid, 18);
+  gtk_widget_set_margin_end (grid, 18);
+
+  label = gtk_label_new_with_mnemonic (_("_Name"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  dialog->name_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_entry), name);
+  gtk_entry_set_activates_default (dialog->name_entry, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (dialog->name_entry), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->name_entry));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (dialog->name_entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  g_signal_connect (dialog->name_entry, "notify::text", G_CALLBACK (new_measure_changed_cb), dialog);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->name_entry), 1, row++, 1, 1);
+
+  question = gtk_label_new (_("Which way is better?"));
+  gtk_label_set_xalign (GTK_LABEL (question), 0);
+  gtk_label_set_yalign (GTK_LABEL (question), 0);
+  gtk_grid_attach (GTK_GRID (grid), question, 0, row, 1, 1);
+  {
+    GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (choices), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                    question, NULL, -1);
+    for (guint i = 0; i < G_N_ELEMENTS (dialog->direction); i++)
+      {
+        dialog->direction[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_(direction_labels[i])));
+        if (i > 0)
+          gtk_check_button_set_group (dialog->direction[i], dialog->direction[0]);
+        g_signal_connect (dialog->direction[i], "notify::active", G_CALLBACK (new_measure_changed_cb), dialog);
+        gtk_box_append (GTK_BOX (choices), GTK_WIDGET (dialog->direction[i]));
+      }
+    gtk_grid_attach (GTK_GRID (grid), choices, 1, row++, 1, 1);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (measure_shapes); i++)
+    gtk_string_list_append (shapes, _(measure_shapes[i].label));
+  label = gtk_label_new_with_mnemonic (_("What it _counts"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  dialog->shape = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (shapes)), NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->shape));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (dialog->shape), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (dialog->shape), _("What the measure counts or measures, "
+                                                             "which decides the chart that fits it"));
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->shape), 1, row++, 1, 1);
+  {
+    GtkWidget *hint = gtk_label_new (_("Each can be changed later in the measure’s settings."));
+
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (hint), 0);
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_grid_attach (GTK_GRID (grid), hint, 1, row++, 1, 1);
+  }
+  gtk_box_append (GTK_BOX (box), grid);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (buttons, 18);
+  gtk_widget_set_margin_end (buttons, 18);
+  gtk_widget_set_margin_bottom (buttons, 18);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "new.cancel");
+  dialog->create = gtk_button_new_with_mnemonic (_("C_reate"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (dialog->create), "new.create");
+  gtk_widget_add_css_class (dialog->create, "suggested-action");
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), dialog->create);
+  gtk_box_append (GTK_BOX (box), buttons);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  dialog_add_keys (GTK_WINDOW (window), dialog->create, keys);
+  new_measure_update (dialog);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (GTK_WIDGET (dialog->name_entry));
+  return GTK_WINDOW (window);
+}
+
+static void
+add_measure_clicked_cb (TandemMeasuresPage *self)
+{
+  tandem_measures_page_new_measure (self);
 }
 
 static void
@@ -2442,6 +2780,12 @@ tandem_measures_page_init (TandemMeasuresPage *self)
   g_signal_connect (self->rules_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
   g_signal_connect (self->screen_switch, "notify::active", G_CALLBACK (screen_changed_cb), self);
   g_signal_connect (self->measure_list, "row-activated", G_CALLBACK (measure_row_activated_cb), self);
+  {
+    GtkEntry *form[] = { self->date_entry, self->value_entry, self->denominator_entry, self->note_entry };
+
+    for (guint i = 0; i < G_N_ELEMENTS (form); i++)
+      g_signal_connect_swapped (form[i], "activate", G_CALLBACK (form_activated_cb), self);
+  }
   g_signal_connect (self->measure_list, "row-selected", G_CALLBACK (measure_row_selected_cb), self);
 
   /* The note form: what the note is about, then Add, on a line of their own

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (TandemMeasuresPage, tandem_measures_page, TANDEM, MEASURES
 const char *tandem_measures_page_get_measure_id (TandemMeasuresPage  *self);
 void        tandem_measures_page_select_measure (TandemMeasuresPage  *self,
                                                  const char          *measure_id);
+GtkWindow  *tandem_measures_page_new_measure    (TandemMeasuresPage  *self);
 GtkWindow  *tandem_measures_page_open_import    (TandemMeasuresPage  *self,
                                                  const char          *text,
                                                  gssize               length);

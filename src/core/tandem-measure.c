@@ -1147,6 +1147,63 @@ tandem_measure_add (TandemProject  *project,
 }
 
 /**
+ * tandem_measure_add_set_up:
+ * @project: a project
+ * @team_id: the team
+ * @name: the measure's name
+ * @direction: which way is better, as the person said when making it
+ * @chart: the chart that fits what is measured
+ * @unit: (nullable): the unit ("%" for a proportion)
+ * @multiply: the factor for the plotted values (100 for a percentage)
+ * @error: return location for an error
+ *
+ * Adds a measure after the team's others with what was asked when it was
+ * made, as one undoable change (“Add a measure”): no setting that decides
+ * what the chart says (improvement or concern) is left at a default.
+ *
+ * Returns: (transfer full) (nullable): the new measure's id
+ */
+char *
+tandem_measure_add_set_up (TandemProject       *project,
+                           const char          *team_id,
+                           const char          *name,
+                           TandemSpcDirection   direction,
+                           TandemSpcChart       chart,
+                           const char          *unit,
+                           double               multiply,
+                           GError             **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (team_id != NULL && name != NULL, NULL);
+  g_return_val_if_fail (tandem_spc_direction_to_string (direction) != NULL, NULL);
+  g_return_val_if_fail (tandem_spc_chart_to_string (chart) != NULL, NULL);
+  g_return_val_if_fail (multiply > 0, NULL);
+
+  if (!tandem_change_begin (&change, project, _("Add a measure"), error))
+    return NULL;
+  {
+    TandemField fields[] = {
+      { "team_id", tandem_value_text (team_id) },
+      { "name", tandem_value_text (name) },
+      { "direction", tandem_value_text (tandem_spc_direction_to_string (direction)) },
+      { "chart_type", tandem_value_text (tandem_spc_chart_to_string (chart)) },
+      { "unit", unit && *unit ? tandem_value_text (unit) : tandem_value_null () },
+      { "multiply", tandem_value_double (multiply) },
+      { "position", tandem_value_double (tandem_project_count (project, "measure", "team_id",
+                                                               team_id)) },
+    };
+
+    id = tandem_project_insert (project, "measure", fields, G_N_ELEMENTS (fields), error);
+  }
+  if (id == NULL || !tandem_change_commit (&change, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
  * tandem_measure_delete:
  * @project: a project
  * @measure_id: a measure

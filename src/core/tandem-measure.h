@@ -177,6 +177,14 @@ char            *tandem_measure_add        (TandemProject        *project,
                                             const char           *team_id,
                                             const char           *name,
                                             GError              **error);
+char            *tandem_measure_add_set_up (TandemProject        *project,
+                                            const char           *team_id,
+                                            const char           *name,
+                                            TandemSpcDirection    direction,
+                                            TandemSpcChart        chart,
+                                            const char           *unit,
+                                            double                multiply,
+                                            GError              **error);
 gboolean         tandem_measure_delete     (TandemProject        *project,
                                             const char           *measure_id,
                                             GError              **error);

@@ -94,6 +94,34 @@ find_drop_down (GtkWidget  *root,
   return GTK_DROP_DOWN (widget);
 }
 
+static gboolean press_key (GtkWidget       *widget,
+                           guint            keyval,
+                           GdkModifierType  state);
+
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
+
+/* The open window titled @title. */
+static GtkWindow *
+find_window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return window;
+    }
+  return NULL;
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -229,7 +257,9 @@ test_live (Fixture       *fixture,
                     "Latest point, 23 November 2026: 1 incidents") != NULL);
 }
 
-/* Add a measure from the page's button: it is chosen and has no data yet. */
+/* Add a measure from the page's button: a window asks its name (focused),
+ * which way is better (no default) and what it counts (the chart that fits);
+ * Create adds it, chosen, with no data yet, and the form for data has focus. */
 static void
 test_add_measure (Fixture       *fixture,
                   gconstpointer  data)
@@ -239,13 +269,56 @@ test_add_measure (Fixture       *fixture,
   GtkWidget *button = find_widget (GTK_WIDGET (fixture->page), is_button_labelled, "_Add Measure");
   gint64 before = tandem_project_count (project, "measure", "team_id", team);
   g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemMeasure) measure = NULL;
+  GtkWindow *dialog;
+  GtkWidget *create, *focus;
+  GtkEditable *name;
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
+  dialog = find_window_titled ("New Measure");
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (tandem_project_count (project, "measure", "team_id", team), ==, before);
+  name = GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY)));
+  WAIT_FOR (gtk_root_get_focus (GTK_ROOT (dialog)) != NULL &&
+            gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), GTK_WIDGET (name)));
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "New measure");
+  create = find_widget (GTK_WIDGET (dialog), is_button_labelled, "C_reate");
+  /* Which way is better is asked, not assumed. */
+  g_assert_false (gtk_widget_is_sensitive (create));
+  gtk_editable_set_text (name, "Restraints");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_labelled,
+                                                              "_Lower is better (e.g. restraint, seclusion, incidents)")),
+                               TRUE);
+  g_assert_true (gtk_widget_is_sensitive (create));
+  gtk_drop_down_set_selected (find_drop_down (GTK_WIDGET (dialog), "What the measure counts or measures, "
+                                                                   "which decides the chart that fits it"), 1);
+  /* Enter on the ticked answer creates (it does not untick it). */
+  gtk_widget_grab_focus (find_widget (GTK_WIDGET (dialog), is_check_labelled,
+                                      "_Lower is better (e.g. restraint, seclusion, incidents)"));
+  g_assert_true (press_key (GTK_WIDGET (dialog), GDK_KEY_Return, 0));
   g_assert_cmpint (tandem_project_count (project, "measure", "team_id", team), ==, before + 1);
-  id = measure_id (fixture, "New measure");
+  id = measure_id (fixture, "Restraints");
+  measure = tandem_measure_load (project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (measure->direction, ==, TANDEM_SPC_DIRECTION_DECREASE);
+  g_assert_cmpint (measure->chart, ==, TANDEM_SPC_CHART_C);
   g_assert_cmpstr (tandem_measures_page_get_measure_id (fixture->page), ==, id);
   g_assert_nonnull (strstr (tandem_measures_page_get_summary (fixture->page), "no data yet"));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (find_entry (GTK_WIDGET (fixture->page),
+                                                                        "Date, e.g. 2026-03-02"))));
+
+  /* Escape closes the window and adds nothing. */
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_window_titled ("New Measure");
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (press_key (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
+  g_assert_null (dialog);
+  g_assert_cmpint (tandem_project_count (project, "measure", "team_id", team), ==, before + 1);
 
   /* Delete it; Undo brings it back. */
   button = find_widget (GTK_WIDGET (fixture->page), is_button_labelled, "Delete _Measure");
@@ -253,6 +326,91 @@ test_add_measure (Fixture       *fixture,
   g_assert_cmpint (tandem_project_count (project, "measure", "team_id", team), ==, before);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_cmpint (tandem_project_count (project, "measure", "team_id", team), ==, before + 1);
+}
+
+/* The import window: Enter imports, even on the tick box (which it used to
+ * untick); Escape closes it and imports nothing. */
+static void
+test_import_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+  const char *text = "Date\tSickness %\n23/11/2026\t5,5\n07/12/2026\t6\n";
+  GtkWidget *check;
+  GtkWindow *dialog;
+  gint64 before;
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  before = count_points (fixture, sickness);
+
+  dialog = tandem_measures_page_open_import (fixture->page, text, -1);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (press_key (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
+  g_assert_null (dialog);
+  g_assert_cmpint (count_points (fixture, sickness), ==, before);
+
+  dialog = tandem_measures_page_open_import (fixture->page, text, -1);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  check = find_widget (GTK_WIDGET (dialog), is_check_labelled, "The first row _names the columns");
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_widget_grab_focus (check);
+  g_assert_true (press_key (GTK_WIDGET (dialog), GDK_KEY_Return, 0));
+  g_assert_null (dialog);
+  g_assert_cmpint (count_points (fixture, sickness), ==, before + 2);
+}
+
+/* The phase window: Escape closes it, changing nothing. */
+static void
+test_edit_dialog_keys (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TandemProject *project = tandem_window_get_project (fixture->window);
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+  g_autoptr(GPtrArray) phases = NULL;
+  GtkWindow *dialog;
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Starts on"), "2026-09-07");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "What changed"), "New rota");
+  click (fixture, "Start _Phase");
+  phases = tandem_project_list_ids (project, "phase", "measure_id", sickness, NULL);
+  g_assert_cmpuint (phases->len, ==, 1);
+  dialog = tandem_measures_page_edit_phase (fixture->page, phases->pdata[0]);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_editable_set_text (find_entry (GTK_WIDGET (dialog), "e.g. after the new observation policy"), "Changed");
+  g_assert_true (press_key (GTK_WIDGET (dialog), GDK_KEY_Escape, 0));
+  g_assert_null (dialog);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TandemMeasure) measure = tandem_measure_load (project, sickness, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (((TandemPhase *) measure->phases->pdata[0])->label, ==, "New rota");
+  }
+}
+
+/* Enter in the form's Value adds the value typed. */
+static void
+test_value_enter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+  GtkEditable *date, *value;
+  gint64 before;
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  before = count_points (fixture, sickness);
+  date = find_entry (GTK_WIDGET (fixture->page), "Date, e.g. 2026-03-02");
+  value = find_entry (GTK_WIDGET (fixture->page), "Value");
+  gtk_editable_set_text (date, "23/11/2026");
+  gtk_editable_set_text (value, "4.5");
+  g_signal_emit_by_name (value, "activate");
+  g_assert_cmpint (count_points (fixture, sickness), ==, before + 1);
+  /* ready for the next week's value */
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "2026-11-30");
+  g_assert_cmpstr (gtk_editable_get_text (value), ==, "");
 }
 
 /* The data table: add a value with the form, change it, delete it; the
@@ -639,6 +797,38 @@ test_table_keys (Fixture       *fixture,
   g_assert_cmpint (count_points (fixture, sickness), ==, before);
 }
 
+/* The table is one Tab stop: Tab from a row leaves the table, whatever
+ * the number of rows, and Shift+Tab goes back before it. */
+static void
+test_table_tab (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+  GtkWidget *table, *scroller, *focus;
+  GtkSingleSelection *selection;
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  table = find_widget_of_type (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW);
+  scroller = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+  gtk_single_selection_set_selected (selection, 0);
+  gtk_widget_grab_focus (table);
+
+  g_assert_true (press_key (table, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, scroller));
+
+  gtk_widget_grab_focus (table);
+  g_assert_true (press_key (table, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, scroller));
+  /* before the table: the form's buttons (Import is the last of them) */
+  g_assert_true (gtk_widget_is_ancestor (focus, gtk_widget_get_prev_sibling (scroller)) ||
+                 focus == gtk_widget_get_prev_sibling (scroller));
+}
+
 /* Print (to PDF, as the print dialog would) on A4 and A3, and export a PNG. */
 static void
 test_print_and_export (Fixture       *fixture,
@@ -734,6 +924,11 @@ main (int   argc,
   g_test_add ("/measures/edit-phases-notes", Fixture, NULL, fixture_set_up, test_edit_phases_and_notes,
               fixture_tear_down);
   g_test_add ("/measures/table-keys", Fixture, NULL, fixture_set_up, test_table_keys, fixture_tear_down);
+  g_test_add ("/measures/table-tab", Fixture, NULL, fixture_set_up, test_table_tab, fixture_tear_down);
+  g_test_add ("/measures/import-keys", Fixture, NULL, fixture_set_up, test_import_keys, fixture_tear_down);
+  g_test_add ("/measures/edit-dialog-keys", Fixture, NULL, fixture_set_up, test_edit_dialog_keys,
+              fixture_tear_down);
+  g_test_add ("/measures/value-enter", Fixture, NULL, fixture_set_up, test_value_enter, fixture_tear_down);
   g_test_add ("/measures/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/measures/settings-choices", Fixture, NULL, fixture_set_up, test_settings_choices,
               fixture_tear_down);

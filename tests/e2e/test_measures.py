@@ -232,19 +232,20 @@ def journey(app, sample_path):
     add = tj.wait_for('the "Add Measure" button',
                       lambda: tj.find_one(frame, "push button", "Add Measure"))
     tj.click(add, 'the "Add Measure" button')
-    tj.wait_for("the new measure in the file",
-                lambda: measure_in_file(sample_path, "New measure") is not None)
-    # The page puts the keyboard in the new measure's Name field, its text
-    # selected, so typing replaces "New measure". (GTK 4.8 does not report
-    # FOCUSED for the text inside an AdwEntryRow; the file shows where the
-    # keys went.)
-    name = tj.wait_for('the "Name" field', lambda: tj.find_one(frame, "text", "Name"))
-    tj.log(f"typing {MEASURE!r} into the Name field, then Enter")
+    # A window asks the name (focused, its text selected, so typing replaces
+    # "New measure"), which way is better (no default: seclusion is better
+    # lower) and what it counts; Enter creates.
+    dialog = tj.wait_for('a window called "New Measure"',
+                         lambda: next((w for w in app_node.children
+                                       if w.name == "New Measure"), None))
+    tj.wait_for('the "Name" field', lambda: tj.find_one(dialog, "text", "Name"))
+    tj.log(f"typing {MEASURE!r} into the Name field, Alt+L for lower is better, then Enter")
     rawinput.typeText(MEASURE)
+    rawinput.keyCombo("<Alt>l")
     rawinput.pressKey("Return")
     tj.wait_for(f"the measure to be called {MEASURE!r} in the file",
                 lambda: measure_in_file(sample_path, MEASURE) == 0)
-    tj.log(f"{name.name!r} field done")
+    tj.log("the new measure is in the file")
 
     owner = own_clipboard(pasted_text())
     try:
