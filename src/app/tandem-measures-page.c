@@ -20,6 +20,7 @@
 #include "tandem-chart-view.h"
 #include "tandem-chart.h"
 #include "tandem-checked-edit.h"
+#include "tandem-clock.h"
 #include "tandem-comments-panel.h"
 #include "tandem-enum-row.h"
 #include "tandem-measure.h"
@@ -28,6 +29,7 @@
 #include "tandem-shown-field.h"
 #include "tandem-stored-enums.h"
 #include "tandem-table-import.h"
+#include "tandem-team.h"
 
 struct _TandemMeasuresPage
 {
@@ -2487,7 +2489,9 @@ print_chart (TandemMeasuresPage *self)
  * @paper: the paper
  * @path: (nullable): print straight to this PDF; %NULL shows the print dialog
  *
- * Prints the chosen measure's chart, landscape, through GTK's printing.
+ * Prints the chosen measure's chart, landscape, through GTK's printing, as
+ * a workshop sheet: the team and the print date, the chart, the measure's
+ * definition and what the chart shows.
  */
 void
 tandem_measures_page_print_to_pdf (TandemMeasuresPage *self,
@@ -2496,12 +2500,22 @@ tandem_measures_page_print_to_pdf (TandemMeasuresPage *self,
 {
   TandemChart *chart = print_chart (self);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *team_id = tandem_page_get_team_id (TANDEM_PAGE (self));
+  g_autoptr(TandemTeam) team = NULL;
+  g_autoptr(GDateTime) now = tandem_clock_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%e %B %Y");
 
   if (chart == NULL)
     return;
+  /* For a workshop the page says whose it is, when it was printed, what the
+   * measure is and what the chart shows. */
+  if (project != NULL && team_id != NULL)
+    team = tandem_team_get (project, team_id, NULL);
   tandem_print_pages (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->measure->name,
-                      paper, TRUE, 1, tandem_chart_draw_page, chart,
-                      (GDestroyNotify) tandem_chart_free, path);
+                      paper, TRUE, 1, tandem_chart_draw_sheet,
+                      tandem_chart_sheet_new (chart, team ? team->name : NULL, g_strstrip (today)),
+                      (GDestroyNotify) tandem_chart_sheet_free, path);
 }
 
 static void

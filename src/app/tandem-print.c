@@ -382,6 +382,38 @@ suggested_setup (TandemPaper paper,
   return setup;
 }
 
+/**
+ * tandem_print_proposed_uri:
+ * @job_name: the document's name ("Seclusion hours")
+ *
+ * Where "Print to File" proposes to write: the document's name, with
+ * characters no file name can hold replaced, as a PDF in the person's
+ * Documents folder (their home folder if they have none).
+ *
+ * Returns: (transfer full): a file:// URI
+ */
+char *
+tandem_print_proposed_uri (const char *job_name)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *name = g_strstrip (g_strdup (job_name && *job_name ? job_name : _("Tandem")));
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  if (*name == '.' || *name == '\0')
+    {
+      char *named = g_strconcat (_("Tandem"), " ", name, NULL);
+      g_free (name);
+      name = named;
+    }
+  file = g_strconcat (name, ".pdf", NULL);
+  if (documents == NULL || !g_file_test (documents, G_FILE_TEST_IS_DIR))
+    documents = g_get_home_dir ();
+  path = g_build_filename (documents, file, NULL);
+  return g_filename_to_uri (path, NULL, NULL);
+}
+
 static void
 run_job (GtkWindow              *parent,
          PrintJob               *job,
@@ -418,6 +450,14 @@ run_job (GtkWindow              *parent,
     gtk_print_operation_set_export_filename (operation, export_pdf);
   else
     {
+      /* "Print to File" proposes the document's name in Documents, not
+       * output.pdf wherever the program was started. */
+      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+      g_autofree char *uri = tandem_print_proposed_uri (job->job_name);
+
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+      gtk_print_operation_set_print_settings (operation, settings);
       g_signal_connect (operation, "done", G_CALLBACK (done_cb), parent);
       gtk_print_operation_set_allow_async (operation, TRUE);
     }

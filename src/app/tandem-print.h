@@ -30,4 +30,6 @@ void tandem_print_preview (GtkWindow          *parent,
                            gpointer            user_data,
                            GDestroyNotify      destroy);
 
+char *tandem_print_proposed_uri (const char *job_name);
+
 G_END_DECLS

@@ -2419,6 +2419,139 @@ tandem_chart_draw_page (cairo_t *cr,
   cairo_restore (cr);
 }
 
+struct _TandemChartSheet
+{
+  TandemChart *chart;
+  char        *team;
+  char        *printed_on;
+};
+
+/**
+ * tandem_chart_sheet_new:
+ * @chart: (transfer full): the chart
+ * @team: (nullable): the team's name
+ * @printed_on: (nullable): the day it is printed, as people read it
+ *
+ * A chart as a workshop sheet: what tandem_chart_draw_sheet() draws.
+ *
+ * Returns: (transfer full): the sheet; free with tandem_chart_sheet_free()
+ */
+TandemChartSheet *
+tandem_chart_sheet_new (TandemChart *chart,
+                        const char  *team,
+                        const char  *printed_on)
+{
+  TandemChartSheet *sheet = g_new0 (TandemChartSheet, 1);
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  sheet->chart = chart;
+  sheet->team = g_strdup (team);
+  sheet->printed_on = g_strdup (printed_on);
+  return sheet;
+}
+
+void
+tandem_chart_sheet_free (TandemChartSheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+  tandem_chart_free (sheet->chart);
+  g_free (sheet->team);
+  g_free (sheet->printed_on);
+  g_free (sheet);
+}
+
+/* A heading and its text in a column, the text cut with "…" to what fits. */
+static void
+draw_column (cairo_t    *cr,
+             const char *heading,
+             const char *text,
+             double      x,
+             double      y,
+             double      width,
+             double      height,
+             double      size)
+{
+  PangoLayout *layout = make_layout (cr, size * 1.1, TRUE);
+  double h;
+
+  draw_text (cr, layout, heading, x, y, 0, NULL, &h);
+  set_font (layout, size, FALSE);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, (int) (MAX (height - h - size * 0.4, size) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  draw_text (cr, layout, text, x, y + h + size * 0.4, 0, NULL, NULL);
+  g_object_unref (layout);
+}
+
+/**
+ * tandem_chart_draw_sheet:
+ * @cr: where to draw
+ * @width: the page width, in points
+ * @height: the page height
+ * @page_nr: the page (there is one)
+ * @sheet: a #TandemChartSheet
+ *
+ * A #TandemDrawPageFunc: the chart as a team takes it to a workshop, on one
+ * page: the team and the day it was printed at the top, the chart, then
+ * the measure's definition and what the chart shows, in words.
+ */
+void
+tandem_chart_draw_sheet (cairo_t *cr,
+                         double   width,
+                         double   height,
+                         guint    page_nr,
+                         gpointer sheet_data)
+{
+  TandemChartSheet *sheet = sheet_data;
+  TandemMeasure *measure = sheet->chart->measure;
+  double margin = 10 * 72 / 25.4;
+  double inner_w = width - 2 * margin, inner_h = height - 2 * margin;
+  double size = MAX (inner_h / 60, 7.5);
+  double header_h = 0, chart_h, words_y, gap = size * 1.5;
+  g_autofree char *summary = tandem_chart_dup_summary (sheet->chart);
+  g_autoptr(GString) header = g_string_new (NULL);
+
+  cairo_save (cr);
+  cairo_translate (cr, margin, margin);
+
+  if (sheet->team && *sheet->team)
+    g_string_append (header, sheet->team);
+  if (sheet->printed_on && *sheet->printed_on)
+    {
+      if (header->len > 0)
+        g_string_append (header, " · ");
+      g_string_append_printf (header, _("Printed %s"), sheet->printed_on);
+    }
+  if (header->len > 0)
+    {
+      PangoLayout *layout = make_layout (cr, size, FALSE);
+
+      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+      draw_text (cr, layout, header->str, 0, 0, 0, NULL, &header_h);
+      header_h += size * 0.5;
+      g_object_unref (layout);
+    }
+
+  chart_h = (inner_h - header_h) * 0.66;
+  cairo_save (cr);
+  cairo_translate (cr, 0, header_h);
+  tandem_chart_draw (sheet->chart, cr, inner_w, chart_h);
+  cairo_restore (cr);
+
+  words_y = header_h + chart_h + size;
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  draw_column (cr, _("Definition"),
+               measure->definition && *measure->definition ? measure->definition
+                                                           : _("No definition written yet."),
+               0, words_y, (inner_w - gap) * 0.4, inner_h - words_y, size);
+  draw_column (cr, _("What the Chart Shows"), g_strchomp (summary),
+               (inner_w - gap) * 0.4 + gap, words_y, (inner_w - gap) * 0.6, inner_h - words_y, size);
+  cairo_restore (cr);
+}
+
 /**
  * tandem_chart_warm_fonts:
  * @context: a Pango context like the one the page will be drawn with

@@ -108,4 +108,16 @@ char                  *tandem_chart_dup_subtitle     (TandemChart           *cha
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemChart, tandem_chart_free)
 
+typedef struct _TandemChartSheet TandemChartSheet;
+
+TandemChartSheet      *tandem_chart_sheet_new        (TandemChart           *chart,
+                                                      const char            *team,
+                                                      const char            *printed_on);
+void                   tandem_chart_sheet_free       (TandemChartSheet      *sheet);
+void                   tandem_chart_draw_sheet       (cairo_t               *cr,
+                                                      double                 width,
+                                                      double                 height,
+                                                      guint                  page_nr,
+                                                      gpointer               sheet);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "tandem-comments-panel.h"
 #include "tandem-measures-page.h"
 #include "tandem-sample.h"
+#include "tandem-team.h"
 #include "tandem-test-util.h"
 #include "tandem-window.h"
 
@@ -843,6 +844,41 @@ test_print_and_export (Fixture       *fixture,
   tandem_measures_page_print_to_pdf (fixture->page, TANDEM_PAPER_A4, a4);
   tandem_measures_page_print_to_pdf (fixture->page, TANDEM_PAPER_A3, a3);
   WAIT_FOR (g_stat (a4, &st4) == 0 && st4.st_size > 1000 && g_stat (a3, &st3) == 0 && st3.st_size > 1000);
+
+  /* The sheet for a workshop: the team, the day printed, the measure's
+   * definition and what the chart shows. */
+  {
+    TandemProject *project = tandem_window_get_project (fixture->window);
+    g_autoptr(TandemMeasure) measure = tandem_measure_load (project, tandem_measures_page_get_measure_id (fixture->page),
+                                                            &error);
+    g_autoptr(TandemTeam) team = tandem_team_get (project, tandem_window_get_team_id (fixture->window), &error);
+    g_autofree char *program = g_find_program_in_path ("pdftotext");
+    g_autofree char *text = NULL;
+    g_autofree char *flat = NULL;
+    g_autofree char *first_words = NULL;
+    const char *argv[] = { "pdftotext", a4, "-", NULL };
+    int status = 0;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (measure->definition);
+    if (program == NULL)
+      g_test_message ("pdftotext (poppler-utils) is not installed: the sheet's words are not read");
+    else
+      {
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                     NULL, NULL, &text, NULL, &status, &error));
+        g_assert_no_error (error);
+        /* lines are wrapped where the page wraps them: compare words */
+        flat = g_strdelimit (g_strdup (text), "\n", ' ');
+        first_words = g_strndup (measure->definition, 30);
+        g_assert_nonnull (strstr (flat, team->name));
+        g_assert_nonnull (strstr (flat, "Printed 21 November 2026"));
+        g_assert_nonnull (strstr (flat, "Definition"));
+        g_assert_nonnull (strstr (flat, first_words));
+        g_assert_nonnull (strstr (flat, "What the Chart Shows"));
+        g_assert_nonnull (strstr (flat, "Latest point"));
+      }
+  }
 
   g_assert_true (tandem_measures_page_export_to (fixture->page, png, TANDEM_EXPORT_PNG,
                                                  TANDEM_PAPER_A4, 72, &error));

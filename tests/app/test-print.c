@@ -99,6 +99,27 @@ page_contents (const char *path)
   return pages;
 }
 
+/* Print to File proposes the document's name in Documents (or the home
+ * folder), never output.pdf in the current folder. */
+static void
+test_proposed_file (void)
+{
+  g_autofree char *uri = tandem_print_proposed_uri ("Seclusion hours/week: 3");
+  g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
+  g_autofree char *base = NULL;
+  g_autofree char *dir = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  g_assert_nonnull (path);
+  base = g_path_get_basename (path);
+  dir = g_path_get_dirname (path);
+  g_assert_cmpstr (base, ==, "Seclusion hours-week- 3.pdf");
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    g_assert_cmpstr (dir, ==, documents);
+  else
+    g_assert_cmpstr (dir, ==, g_get_home_dir ());
+}
+
 static void
 test_print_is_export (void)
 {
@@ -261,6 +282,7 @@ main (int   argc,
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   test_init (&argc, &argv);
   g_test_add_func ("/print/is-export", test_print_is_export);
+  g_test_add_func ("/print/proposed-file", test_proposed_file);
   g_test_add_func ("/print/preview", test_preview);
   return g_test_run ();
 }
