@@ -22,6 +22,7 @@
 #include "tandem-checked-edit.h"
 #include "tandem-clock.h"
 #include "tandem-comments-panel.h"
+#include "tandem-date-entry.h"
 #include "tandem-enum-row.h"
 #include "tandem-measure.h"
 #include "tandem-measures-page.h"
@@ -46,7 +47,7 @@ struct _TandemMeasuresPage
   TandemChartView    *chart_view;
   GtkLabel           *point_label;
   GtkLabel           *summary_label;
-  GtkEntry           *date_entry;
+  TandemDateEntry    *date_entry;
   GtkEntry           *value_entry;
   GtkEntry           *denominator_entry;
   GtkEntry           *note_entry;
@@ -58,10 +59,10 @@ struct _TandemMeasuresPage
   GtkButton          *import_button;
   GtkColumnView      *data_view;
   GtkListBox         *phase_list;
-  GtkEntry           *phase_date_entry;
+  TandemDateEntry    *phase_date_entry;
   GtkEntry           *phase_label_entry;
   GtkListBox         *annotation_list;
-  GtkEntry           *annotation_date_entry;
+  TandemDateEntry    *annotation_date_entry;
   GtkEntry           *annotation_text_entry;
   AdwEntryRow        *name_row;
   AdwComboRow        *kind_row;
@@ -404,23 +405,23 @@ data_selection_changed_cb (TandemMeasuresPage *self)
     TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
     g_autofree char *value = format_number (point->value);
     g_autofree char *denominator = format_number (point->denominator);
-    const struct { GtkEntry *entry; const char *entity; const char *id; const char *field; const char *text; } form[] = {
-      { self->date_entry, TANDEM_ENTITY_DATA_POINT, point->id, TANDEM_FIELD_DATA_POINT_DATE,
+    const struct { GtkWidget *entry; const char *entity; const char *id; const char *field; const char *text; } form[] = {
+      { GTK_WIDGET (self->date_entry), TANDEM_ENTITY_DATA_POINT, point->id, TANDEM_FIELD_DATA_POINT_DATE,
         point->date },
-      { self->value_entry, TANDEM_ENTITY_DATA_POINT, point->id, TANDEM_FIELD_DATA_POINT_VALUE,
+      { GTK_WIDGET (self->value_entry), TANDEM_ENTITY_DATA_POINT, point->id, TANDEM_FIELD_DATA_POINT_VALUE,
         value },
-      { self->denominator_entry, TANDEM_ENTITY_DATA_POINT, point->id,
+      { GTK_WIDGET (self->denominator_entry), TANDEM_ENTITY_DATA_POINT, point->id,
         TANDEM_FIELD_DATA_POINT_DENOMINATOR, denominator },
-      { self->note_entry, TANDEM_ENTITY_DATA_POINT, point->id, TANDEM_FIELD_DATA_POINT_NOTE,
+      { GTK_WIDGET (self->note_entry), TANDEM_ENTITY_DATA_POINT, point->id, TANDEM_FIELD_DATA_POINT_NOTE,
         point->note },
       /* The forms for a new phase or note start at the chosen point. */
-      { self->phase_date_entry, "new-phase", self->measure_id, "starts_on", point->date },
-      { self->annotation_date_entry, "new-note", self->measure_id, "date", point->date },
+      { GTK_WIDGET (self->phase_date_entry), "new-phase", self->measure_id, "starts_on", point->date },
+      { GTK_WIDGET (self->annotation_date_entry), "new-note", self->measure_id, "date", point->date },
     };
 
     /* A refresh keeps what the person is typing (see tandem-shown-field.c). */
     for (guint i = 0; i < G_N_ELEMENTS (form); i++)
-      tandem_shown_field_fill (GTK_WIDGET (form[i].entry), project, form[i].entity, form[i].id,
+      tandem_shown_field_fill (form[i].entry, project, form[i].entity, form[i].id,
                                form[i].field, form[i].text);
     tandem_shown_field_remember (GTK_WIDGET (self->excluded_check), project,
                                  TANDEM_ENTITY_DATA_POINT, point->id,
@@ -1154,7 +1155,7 @@ typedef struct
   char               *id;
   gboolean            phase;
   GtkWindow          *window;
-  GtkEntry           *date_entry;
+  TandemDateEntry    *date_entry;
   GtkEntry           *text_entry;
   GtkEntry           *freeze_entry;
   GtkDropDown        *link_drop;
@@ -1178,12 +1179,12 @@ edit_dialog_free (gpointer data)
 static void
 edit_dialog_fail (EditDialog *dialog,
                   const char *message,
-                  GtkEntry   *focus)
+                  GtkWidget  *focus)
 {
   gtk_label_set_text (dialog->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (dialog->error_label), TRUE);
   if (focus)
-    gtk_widget_grab_focus (GTK_WIDGET (focus));
+    gtk_widget_grab_focus (focus);
 }
 
 static void
@@ -1206,10 +1207,10 @@ edit_save_cb (GSimpleAction *action,
       gtk_window_destroy (dialog->window);
       return;
     }
-  if (!tandem_parse_date (gtk_editable_get_text (GTK_EDITABLE (dialog->date_entry)), TANDEM_DATE_AUTO, date))
+  if (!tandem_date_entry_get_date (dialog->date_entry, date))
     {
       edit_dialog_fail (dialog, _("Type the date as 2026-03-02 or 02/03/2026 (day, month, year)."),
-                        dialog->date_entry);
+                        GTK_WIDGET (dialog->date_entry));
       return;
     }
   if (dialog->phase)
@@ -1220,7 +1221,7 @@ edit_save_cb (GSimpleAction *action,
       if (*freeze && !g_ascii_string_to_unsigned (freeze, 10, 2, 100000, &n, NULL))
         {
           edit_dialog_fail (dialog, _("The baseline is a number of points, 2 or more, or empty to use them all."),
-                            dialog->freeze_entry);
+                            GTK_WIDGET (dialog->freeze_entry));
           return;
         }
       /* Saved from what the window showed: a field someone else changed
@@ -1249,7 +1250,8 @@ edit_save_cb (GSimpleAction *action,
   if (id == NULL)
     {
       if (g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID))
-        edit_dialog_fail (dialog, error->message, text_missing ? dialog->text_entry : dialog->date_entry);
+        edit_dialog_fail (dialog, error->message, text_missing ? GTK_WIDGET (dialog->text_entry)
+                                                               : GTK_WIDGET (dialog->date_entry));
       else
         tandem_page_show_error (TANDEM_PAGE (self), dialog->phase ? _("Could Not Change the Phase")
                                                                   : _("Could Not Change the Note"), error);
@@ -1335,8 +1337,19 @@ edit_dialog_open (TandemMeasuresPage *self,
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_widget_set_margin_start (grid, 18);
   gtk_widget_set_margin_end (grid, 18);
-  dialog->date_entry = edit_dialog_entry (GTK_GRID (grid), row++, phase ? _("_Starts on") : _("_Date"),
-                                          _("Date, e.g. 2026-03-02"), date);
+  {
+    GtkWidget *label = gtk_label_new_with_mnemonic (phase ? _("_Starts on") : _("_Date"));
+
+    dialog->date_entry = TANDEM_DATE_ENTRY (tandem_date_entry_new ());
+    tandem_date_entry_set_date (dialog->date_entry, date);
+    gtk_entry_set_activates_default (tandem_date_entry_get_entry (dialog->date_entry), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->date_entry));
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (tandem_date_entry_get_entry (dialog->date_entry)),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+    gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->date_entry), 1, row++, 1, 1);
+  }
   dialog->text_entry = edit_dialog_entry (GTK_GRID (grid), row++,
                                           phase ? _("_What changed") : _("_What happened"),
                                           phase ? _("e.g. after the new observation policy")
@@ -1550,10 +1563,10 @@ child_row (TandemMeasuresPage *self,
 /* Reads the date of a new phase or note, or says what is wrong. */
 static gboolean
 read_child_date (TandemMeasuresPage *self,
-                 GtkEntry           *entry,
+                 TandemDateEntry    *entry,
                  char                date[11])
 {
-  if (tandem_parse_date (gtk_editable_get_text (GTK_EDITABLE (entry)), TANDEM_DATE_AUTO, date))
+  if (tandem_date_entry_get_date (entry, date))
     return TRUE;
   show_invalid (self, _("Check the Date"),
                 _("Type the date as 2026-03-02 or 02/03/2026 (day, month, year)."));
@@ -1577,7 +1590,8 @@ add_phase_clicked_cb (TandemMeasuresPage *self)
   if (id == NULL)
     {
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Start the Phase"), error);
-      gtk_widget_grab_focus (GTK_WIDGET (*stripped ? self->phase_date_entry : self->phase_label_entry));
+      gtk_widget_grab_focus (*stripped ? GTK_WIDGET (self->phase_date_entry)
+                                       : GTK_WIDGET (self->phase_label_entry));
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->phase_label_entry), "");
@@ -1603,8 +1617,8 @@ add_annotation_clicked_cb (TandemMeasuresPage *self)
   if (id == NULL)
     {
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Note"), error);
-      gtk_widget_grab_focus (GTK_WIDGET (*stripped || target ? self->annotation_date_entry
-                                                             : self->annotation_text_entry));
+      gtk_widget_grab_focus (*stripped || target ? GTK_WIDGET (self->annotation_date_entry)
+                                                 : GTK_WIDGET (self->annotation_text_entry));
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->annotation_text_entry), "");
@@ -2685,6 +2699,7 @@ tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
   page_class->export = tandem_measures_page_export;
 
   g_type_ensure (TANDEM_TYPE_CHART_VIEW);
+  g_type_ensure (TANDEM_TYPE_DATE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tandemqi/Tandem/tandem-measures-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TandemMeasuresPage, name)
   CHILD (leaflet);
@@ -2795,7 +2810,16 @@ tandem_measures_page_init (TandemMeasuresPage *self)
   g_signal_connect (self->screen_switch, "notify::active", G_CALLBACK (screen_changed_cb), self);
   g_signal_connect (self->measure_list, "row-activated", G_CALLBACK (measure_row_activated_cb), self);
   {
-    GtkEntry *form[] = { self->date_entry, self->value_entry, self->denominator_entry, self->note_entry };
+    gpointer form[] = { self->date_entry, self->value_entry, self->denominator_entry, self->note_entry };
+    const struct { TandemDateEntry *date; const char *label; } dates[] = {
+      { self->date_entry, _("Date") },
+      { self->phase_date_entry, _("New phase starts on") },
+      { self->annotation_date_entry, _("Date of the note") },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (tandem_date_entry_get_entry (dates[i].date)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, dates[i].label, -1);
 
     for (guint i = 0; i < G_N_ELEMENTS (form); i++)
       g_signal_connect_swapped (form[i], "activate", G_CALLBACK (form_activated_cb), self);

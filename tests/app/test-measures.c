@@ -14,6 +14,7 @@
 #include "tandem-measure.h"
 #include "tandem-chart-view.h"
 #include "tandem-comments-panel.h"
+#include "tandem-date-entry.h"
 #include "tandem-measures-page.h"
 #include "tandem-sample.h"
 #include "tandem-team.h"
@@ -390,6 +391,75 @@ test_edit_dialog_keys (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpstr (((TandemPhase *) measure->phases->pdata[0])->label, ==, "New rota");
   }
+}
+
+/* Every date field of the page is the one date entry: day-first or ISO
+ * typed, or a day chosen on its calendar. */
+static void
+test_date_entry (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TandemProject *project = tandem_window_get_project (fixture->window);
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+  g_autoptr(GPtrArray) phases = NULL;
+  GtkWidget *stack[256];
+  guint n = 0, dates = 0;
+  TandemDateEntry *entry = NULL;
+  GtkMenuButton *button = NULL;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 11, 20, 12, 0, 0);
+  GtkWindow *dialog;
+  char date[11];
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  stack[n++] = GTK_WIDGET (fixture->page);
+  while (n > 0)
+    {
+      GtkWidget *widget = stack[--n];
+
+      if (TANDEM_IS_DATE_ENTRY (widget))
+        {
+          dates++;
+          if (entry == NULL)
+            entry = TANDEM_DATE_ENTRY (widget);
+        }
+      /* no plain text field for a date is left */
+      if (GTK_IS_ENTRY (widget) && gtk_entry_get_placeholder_text (GTK_ENTRY (widget)) != NULL)
+        g_assert_false (g_str_has_prefix (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "Date") &&
+                        gtk_widget_get_ancestor (widget, TANDEM_TYPE_DATE_ENTRY) == NULL);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child && n < G_N_ELEMENTS (stack);
+           child = gtk_widget_get_next_sibling (child))
+        stack[n++] = child;
+    }
+  /* the value's date, a new phase's start, a new note's date */
+  g_assert_cmpuint (dates, ==, 3);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "20/11/2026");
+  g_assert_true (tandem_date_entry_get_date (entry, date));
+  g_assert_cmpstr (date, ==, "2026-11-20");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-11-27");
+  g_assert_true (tandem_date_entry_get_date (entry, date));
+  g_assert_cmpstr (date, ==, "2026-11-27");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "31/11/2026");
+  g_assert_false (tandem_date_entry_get_date (entry, date));
+
+  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (entry), is_tooltip, "Choose on a Calendar"));
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_popup (button);
+  calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (button)));
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-11-20");
+
+  /* and the phase window's date */
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Starts on"), "07/09/2026");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "What changed"), "New rota");
+  click (fixture, "Start _Phase");
+  phases = tandem_project_list_ids (project, "phase", "measure_id", sickness, NULL);
+  g_assert_cmpuint (phases->len, ==, 1);
+  dialog = tandem_measures_page_edit_phase (fixture->page, phases->pdata[0]);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_type, GSIZE_TO_POINTER (TANDEM_TYPE_DATE_ENTRY)));
+  gtk_window_destroy (dialog);
 }
 
 /* Enter in the form's Value adds the value typed. */
@@ -964,6 +1034,7 @@ main (int   argc,
   g_test_add ("/measures/import-keys", Fixture, NULL, fixture_set_up, test_import_keys, fixture_tear_down);
   g_test_add ("/measures/edit-dialog-keys", Fixture, NULL, fixture_set_up, test_edit_dialog_keys,
               fixture_tear_down);
+  g_test_add ("/measures/date-entry", Fixture, NULL, fixture_set_up, test_date_entry, fixture_tear_down);
   g_test_add ("/measures/value-enter", Fixture, NULL, fixture_set_up, test_value_enter, fixture_tear_down);
   g_test_add ("/measures/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/measures/settings-choices", Fixture, NULL, fixture_set_up, test_settings_choices,
