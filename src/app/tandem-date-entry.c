@@ -221,6 +221,12 @@ tandem_date_entry_init (TandemDateEntry *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose on a Calendar"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Choose on a Calendar"), -1);
+  /* GTK 4.8 puts a toggle button inside: a screen reader names it too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->button)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Choose on a Calendar"), -1);
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
 }
 
