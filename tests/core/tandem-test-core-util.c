@@ -1,5 +1,7 @@
-/* tandem-test-core-util.c — what the core tests share: a project's rows
- * inserted or the test fails, and a temporary folder removed
+/* tandem-test-core-util.c — what the core tests share (and the render
+ * tests and benchmarks): a new project in a temporary folder, its rows
+ * inserted or the test fails, another program holding the file, and the
+ * folder removed
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -86,6 +88,94 @@ remove_tree (const char *dir)
       g_unlink (child);
     }
   g_rmdir (dir);
+}
+
+TandemProject *
+create_project_in_tmp (const char  *tmpl,
+                       const char  *file_name,
+                       char       **dir,
+                       char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  TandemProject *project;
+
+  *dir = g_dir_make_tmp (tmpl, &error);
+  g_assert_no_error (error);
+  file = g_build_filename (*dir, file_name, NULL);
+  project = tandem_project_create (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  if (path != NULL)
+    *path = g_steal_pointer (&file);
+  return project;
+}
+
+TandemProject *
+create_sample_in_tmp (const char         *tmpl,
+                      const char         *file_name,
+                      TandemSampleScale   scale,
+                      char              **dir,
+                      char              **path)
+{
+  g_autoptr(GError) error = NULL;
+  TandemProject *project = create_project_in_tmp (tmpl, file_name, dir, path);
+
+  g_assert_true (tandem_sample_populate (project, scale, &error));
+  g_assert_no_error (error);
+  return project;
+}
+
+void
+free_tmp (char **dir,
+          char **path)
+{
+  remove_tree (*dir);
+  g_clear_pointer (dir, g_free);
+  if (path != NULL)
+    g_clear_pointer (path, g_free);
+}
+
+char *
+add_team_or_die (TandemProject *project,
+                 const char    *name)
+{
+  TandemField fields[] = { { "name", tandem_value_text (name) } };
+
+  return insert_or_die (project, "team", fields, G_N_ELEMENTS (fields));
+}
+
+void
+reopen_impatient (TandemProject **project,
+                  const char     *path,
+                  int             busy_ms)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (project);
+  tandem_project_set_default_busy_timeout (busy_ms);
+  *project = tandem_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_confirm_intact (*project, &error));
+  g_assert_no_error (error);
+}
+
+sqlite3 *
+hold_write_lock (const char *path)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+void
+release_write_lock (sqlite3 *other)
+{
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
 }
 
 /* Runs @sql on the file as another program would: no checks, no hardening. */

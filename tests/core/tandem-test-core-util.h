@@ -1,12 +1,17 @@
-/* tandem-test-core-util.h — what the core tests share: a project's rows
- * inserted or the test fails, and a temporary folder removed
+/* tandem-test-core-util.h — what the core tests share (and the render
+ * tests and benchmarks): a new project in a temporary folder, its rows
+ * inserted or the test fails, another program holding the file, and the
+ * folder removed
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
+#include <sqlite3.h>
+
 #include "tandem-project.h"
+#include "tandem-sample.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +46,45 @@ void  assert_undo_label (TandemProject *project,
 /* Deletes every file in the folder @dir (making each writable first), then
  * the folder. */
 void  remove_tree   (const char *dir);
+
+/* A new project called @file_name in a new folder made from @tmpl (as
+ * g_dir_make_tmp() makes it); fails the test on an error. *@dir gets the
+ * folder and, unless @path is %NULL, *@path the project's file: free both
+ * (free_tmp() removes the folder too). */
+TandemProject *create_project_in_tmp (const char  *tmpl,
+                                      const char  *file_name,
+                                      char       **dir,
+                                      char       **path);
+
+/* The same, filled with the sample of that @scale. */
+TandemProject *create_sample_in_tmp  (const char         *tmpl,
+                                      const char         *file_name,
+                                      TandemSampleScale   scale,
+                                      char              **dir,
+                                      char              **path);
+
+/* remove_tree (*@dir), then frees *@dir and, unless @path is %NULL, *@path,
+ * and sets them to %NULL. */
+void  free_tmp          (char **dir,
+                         char **path);
+
+/* Adds a team called @name (outside any transaction) and returns its id. */
+char *add_team_or_die   (TandemProject *project,
+                         const char    *name);
+
+/* Closes *@project and opens @path again, waiting no longer than @busy_ms for
+ * another program's lock, and waits for its structural check to end (it
+ * reads the file), so that a lock taken next is the only one. */
+void  reopen_impatient  (TandemProject **project,
+                         const char     *path,
+                         int             busy_ms);
+
+/* Another connection holds the file as another program busy writing to it
+ * would: an exclusive transaction that has changed a row. */
+sqlite3 *hold_write_lock    (const char *path);
+
+/* Rolls that transaction back and closes the connection. */
+void     release_write_lock (sqlite3    *other);
 
 /* Runs @sql on the file as another program would: no checks, no hardening. */
 void  run_sql_on_file   (const char    *path,

@@ -28,22 +28,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(TandemProject) project = NULL;
   g_autofree char *diagram = NULL;
 
-  fixture->dir = g_dir_make_tmp ("tandem-check-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Ward project.tandem", NULL);
   tandem_project_set_default_busy_timeout (2000);
-
-  project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
+  project = create_project_in_tmp ("tandem-check-XXXXXX", "Ward project.tandem", &fixture->dir,
+                                   &fixture->path);
   tandem_project_set_author (project, "Ada Coach");
-  {
-    TandemField team[] = { { "name", tandem_value_text ("Delderfield Ward") } };
-    fixture->team = insert_or_die (project, "team", team, G_N_ELEMENTS (team));
-  }
+  fixture->team = add_team_or_die (project, "Delderfield Ward");
   {
     TandemField person[] = {
       { "team_id", tandem_value_text (fixture->team) },
@@ -106,9 +98,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  free_tmp (&fixture->dir, &fixture->path);
   g_free (fixture->team);
   g_free (fixture->aim);
   g_free (fixture->driver);

@@ -32,11 +32,8 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("tandem-checked-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Ward.tandem", NULL);
-  fixture->mine = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->mine = create_project_in_tmp ("tandem-checked-XXXXXX", "Ward.tandem", &fixture->dir,
+                                        &fixture->path);
   tandem_project_set_author (fixture->mine, "Tandem sample");
   g_assert_true (tandem_sample_populate (fixture->mine, TANDEM_SAMPLE_WARD, &error));
   g_assert_no_error (error);
@@ -52,10 +49,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->theirs);
   g_clear_object (&fixture->mine);
-  g_unlink (fixture->path);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  free_tmp (&fixture->dir, &fixture->path);
 }
 
 static char *

@@ -23,24 +23,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemProject) project = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tandem-cli-measures-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->project = g_build_filename (fixture->dir, "Sample.tandem", NULL);
-  project = tandem_project_create (fixture->project, &error);
-  g_assert_no_error (error);
-  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+  g_autoptr(TandemProject) project = create_sample_in_tmp ("tandem-cli-measures-XXXXXX",
+                                                          "Sample.tandem", TANDEM_SAMPLE_WARD,
+                                                          &fixture->dir, &fixture->project);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->project);
+  free_tmp (&fixture->dir, &fixture->project);
 }
 
 /* PDFs hold binary streams: search all of them, not up to the first NUL. */

@@ -32,14 +32,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tandem-coaching-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Coaching.tandem", NULL);
   tandem_project_set_default_busy_timeout (2000);
-  fixture->project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->project = create_project_in_tmp ("tandem-coaching-XXXXXX", "Coaching.tandem",
+                                           &fixture->dir, &fixture->path);
   tandem_project_set_author (fixture->project, "Ruth Coach");
 }
 
@@ -48,9 +43,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->project);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  free_tmp (&fixture->dir, &fixture->path);
 }
 
 static char *
@@ -1346,19 +1339,8 @@ add_template (TandemProject *project,
 static sqlite3 *
 hold_file (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  sqlite3 *other = NULL;
-
-  g_clear_object (&fixture->project);
-  tandem_project_set_default_busy_timeout (150);
-  fixture->project = tandem_project_open (fixture->path, &error);
-  g_assert_no_error (error);
-  /* (Its structural check reads the file until it has ended.) */
-  g_assert_true (tandem_project_confirm_intact (fixture->project, &error));
-  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  return other;
+  reopen_impatient (&fixture->project, fixture->path, 150);
+  return hold_write_lock (fixture->path);
 }
 
 /* The reads that have no error to give (the templates, the kinds of
@@ -1446,8 +1428,7 @@ test_locked (Fixture       *fixture,
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
   g_clear_error (&error);
 
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+  release_write_lock (other);
 
   sessions = tandem_coaching_list_sessions (fixture->project, team, NULL, NULL, TRUE, &error);
   g_assert_no_error (error);

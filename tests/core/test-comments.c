@@ -27,21 +27,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *team = NULL;
   g_autofree char *diagram = NULL;
 
-  fixture->dir = g_dir_make_tmp ("tandem-comments-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "comments.tandem", NULL);
-  fixture->project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->project = create_project_in_tmp ("tandem-comments-XXXXXX", "comments.tandem",
+                                           &fixture->dir, &fixture->path);
   tandem_project_set_author (fixture->project, "Ada Coach");
 
-  {
-    TandemField f[] = { { "name", tandem_value_text ("Willow Ward") } };
-    team = insert_or_die (fixture->project, "team", f, G_N_ELEMENTS (f));
-  }
+  team = add_team_or_die (fixture->project, "Willow Ward");
   {
     TandemField f[] = {
       { "team_id", tandem_value_text (team) },
@@ -74,12 +67,10 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->project);
-  remove_tree (fixture->dir);
+  free_tmp (&fixture->dir, &fixture->path);
   g_free (fixture->node);
   g_free (fixture->other_node);
   g_free (fixture->measure);
-  g_free (fixture->path);
-  g_free (fixture->dir);
 }
 
 static void
@@ -423,16 +414,11 @@ test_locked (Fixture       *fixture,
     }
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
 
-  g_clear_object (&fixture->project);
-  tandem_project_set_default_busy_timeout (150);
-  fixture->project = tandem_project_open (fixture->path, &error);
-  g_assert_no_error (error);
+  reopen_impatient (&fixture->project, fixture->path, 150);
   first = tandem_comments_add (fixture->project, "node", fixture->node, "First", &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  other = hold_write_lock (fixture->path);
 
   threads = tandem_comments_list (fixture->project, "node", fixture->node);
   g_assert_cmpuint (threads->len, ==, 0);
@@ -446,8 +432,7 @@ test_locked (Fixture       *fixture,
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
   g_clear_error (&error);
 
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (other);
+  release_write_lock (other);
 
   second = tandem_comments_add (fixture->project, "node", fixture->node, "Second", &error);
   g_assert_no_error (error);

@@ -94,11 +94,8 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *visitor_d2 = NULL;
   g_autofree char *visitor_d1 = NULL;
 
-  fixture->dir = g_dir_make_tmp ("tandem-contrib-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "contrib.tandem", NULL);
-  fixture->project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->project = create_project_in_tmp ("tandem-contrib-XXXXXX", "contrib.tandem",
+                                           &fixture->dir, &fixture->path);
 
   {
     TandemField f[] = { { "name", tandem_value_text ("Willow Ward") } };
@@ -147,11 +144,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->project);
-  remove_tree (fixture->dir);
+  free_tmp (&fixture->dir, &fixture->path);
   g_free (fixture->d1);
   g_free (fixture->d2);
-  g_free (fixture->path);
-  g_free (fixture->dir);
 }
 
 static const TandemContribution *

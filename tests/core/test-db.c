@@ -38,17 +38,11 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *diagram = NULL;
 
   tandem_project_set_default_busy_timeout (150);
-  fixture->dir = g_dir_make_tmp ("tandem-db-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Locks project.tandem", NULL);
-  fixture->project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->project = create_project_in_tmp ("tandem-db-XXXXXX", "Locks project.tandem",
+                                           &fixture->dir, &fixture->path);
   tandem_project_set_author (fixture->project, "Ada Coach");
 
-  {
-    TandemField f[] = { { "name", tandem_value_text ("Willow Ward") } };
-    fixture->team = insert_or_die (fixture->project, "team", f, G_N_ELEMENTS (f));
-  }
+  fixture->team = add_team_or_die (fixture->project, "Willow Ward");
   {
     TandemField f[] = {
       { "team_id", tandem_value_text (fixture->team) },
@@ -85,9 +79,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->project);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  free_tmp (&fixture->dir, &fixture->path);
   g_free (fixture->team);
   g_free (fixture->node);
   g_free (fixture->measure);
@@ -115,9 +107,7 @@ test_locked (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   sqlite3 *other = NULL;
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  other = hold_write_lock (fixture->path);
 
   g_assert_false (tandem_comments_set_resolved (fixture->project, fixture->thread, TRUE, &error));
   assert_locked (error);
@@ -139,8 +129,7 @@ test_locked (Fixture       *fixture,
   assert_locked (error);
   g_clear_error (&error);
 
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (other);
+  release_write_lock (other);
 
   {
     g_autoptr(GPtrArray) teams = tandem_team_list (fixture->project, &error);
@@ -316,15 +305,12 @@ test_query_helpers (Fixture       *fixture,
                                        "SELECT count(*) FROM t", NULL));
   g_assert_cmpint (value, ==, 2);
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  other = hold_write_lock (fixture->path);
   g_assert_false (_tandem_db_query_int (project, &error, &value, &found,
                                         "SELECT count(*) FROM team", NULL));
   assert_locked (error);
   g_assert_false (found);
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (other);
+  release_write_lock (other);
 }
 
 int

@@ -29,17 +29,12 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   TandemField fields[] = {
     { "name", tandem_value_text ("Osprey Ward") },
     { "position", tandem_value_double (99) },   /* after the sample's teams */
   };
 
-  f->dir = g_dir_make_tmp ("tandem-diagram-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "Test.tandem", NULL);
-  f->project = tandem_project_create (path, &error);
-  g_assert_no_error (error);
+  f->project = create_project_in_tmp ("tandem-diagram-XXXXXX", "Test.tandem", &f->dir, NULL);
   tandem_project_set_author (f->project, "Ada Obi");
   if (data != NULL)
     {
@@ -55,8 +50,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->project);
-  remove_tree (f->dir);
-  g_free (f->dir);
+  free_tmp (&f->dir, NULL);
   g_free (f->team);
 }
 
@@ -1089,16 +1083,9 @@ test_locked (Fixture       *f,
   g_assert_no_error (error);
   d = load (f, diagram);
   aim = g_strdup (tandem_diagram_get_node (d, g_array_index (tandem_diagram_get_roots (d), guint, 0))->id);
-  g_clear_object (&f->project);
-  tandem_project_set_default_busy_timeout (150);
-  f->project = tandem_project_open (path, &error);
-  g_assert_no_error (error);
-  /* (Its structural check reads the file until it has ended.) */
-  g_assert_true (tandem_project_confirm_intact (f->project, &error));
+  reopen_impatient (&f->project, path, 150);
 
-  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  other = hold_write_lock (path);
 
   /* Reads */
   g_assert_null (tandem_diagram_load (f->project, diagram, &error));
@@ -1116,8 +1103,7 @@ test_locked (Fixture       *f,
   assert_locked (error);
   g_clear_error (&error);
 
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (other);
+  release_write_lock (other);
   tandem_project_set_default_busy_timeout (5000);
 
   g_clear_object (&d);
@@ -1167,22 +1153,14 @@ test_locked_list (Fixture       *f,
   idea = g_strdup (tandem_diagram_get_node (d, 1)->id);
   pdsa = tandem_diagram_add_pdsa (f->project, idea, "Huddles", "2026-03-02", &error);
   g_assert_no_error (error);
-  g_clear_object (&f->project);
-  tandem_project_set_default_busy_timeout (150);
-  f->project = tandem_project_open (path, &error);
-  g_assert_no_error (error);
-  /* (Its structural check reads the file until it has ended.) */
-  g_assert_true (tandem_project_confirm_intact (f->project, &error));
+  reopen_impatient (&f->project, path, 150);
 
-  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  other = hold_write_lock (path);
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
   cycles = tandem_diagram_list_pdsa (f->project, idea);
   g_print ("while locked: %u\n", cycles->len);
   g_clear_pointer (&cycles, g_ptr_array_unref);
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (other);
+  release_write_lock (other);
 
   cycles = tandem_diagram_list_pdsa (f->project, idea);
   g_print ("after: %u\n", cycles->len);

@@ -70,14 +70,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tandem-enums-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "enums.tandem", NULL);
-  fixture->project = tandem_project_create (path, &error);
-  g_assert_no_error (error);
+  fixture->project = create_project_in_tmp ("tandem-enums-XXXXXX", "enums.tandem", &fixture->dir,
+                                           NULL);
 }
 
 static void
@@ -85,8 +79,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->project);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  free_tmp (&fixture->dir, NULL);
 }
 
 /* The stored words of @column's enum, in the order of its values. */

@@ -62,13 +62,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tandem-measure-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "m.tandem", NULL);
-  fixture->project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->project = create_project_in_tmp ("tandem-measure-XXXXXX", "m.tandem", &fixture->dir,
+                                           &fixture->path);
   {
     TandemField team[] = { { "name", tandem_value_text ("Rowan View") } };
     fixture->team = insert (fixture->project, "team", team, 1);
@@ -91,9 +86,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->project);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  free_tmp (&fixture->dir, &fixture->path);
   g_free (fixture->team);
   g_free (fixture->measure);
 }

@@ -44,9 +44,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->mine);
+  free_tmp (&fixture->dir, &fixture->mine);
   g_free (fixture->theirs);
 }
 

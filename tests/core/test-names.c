@@ -24,17 +24,13 @@ typedef struct
 static void
 fixture_set_up (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
   TandemField fields[] = {
     { TANDEM_FIELD_TEAM_NAME, tandem_value_text ("Larches Ward") },
     { TANDEM_FIELD_TEAM_SERVICE_TYPE, tandem_value_text ("Adult acute") },
   };
 
-  fixture->dir = g_dir_make_tmp ("tandem-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Names project.tandem", NULL);
-  fixture->project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->project = create_project_in_tmp ("tandem-test-XXXXXX", "Names project.tandem",
+                                           &fixture->dir, &fixture->path);
   tandem_project_set_author (fixture->project, "Ada Coach");
   fixture->team = insert_or_die (fixture->project, TANDEM_ENTITY_TEAM, fields, G_N_ELEMENTS (fields));
 }
@@ -43,9 +39,7 @@ static void
 fixture_tear_down (Fixture *fixture)
 {
   g_clear_object (&fixture->project);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  free_tmp (&fixture->dir, &fixture->path);
   g_free (fixture->team);
 }
 
@@ -195,12 +189,7 @@ locked_subprocess (void)
   sqlite3 *other = NULL;
 
   fixture_set_up (&fixture);
-  tandem_project_set_default_busy_timeout (100);
-  g_clear_object (&fixture.project);
-  fixture.project = tandem_project_open (fixture.path, NULL);
-  g_assert_nonnull (fixture.project);
-  /* Its structural check reads the file until it has ended. */
-  g_assert_true (tandem_project_confirm_intact (fixture.project, NULL));
+  reopen_impatient (&fixture.project, fixture.path, 100);
 
   g_assert_cmpint (sqlite3_open (fixture.path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);

@@ -41,17 +41,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  TandemField fields[] = { { "name", tandem_value_text ("Willow Ward") } };
-
-  fixture->dir = g_dir_make_tmp ("tandem-peer-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "peer.tandem", NULL);
-  fixture->project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->project = create_project_in_tmp ("tandem-peer-XXXXXX", "peer.tandem", &fixture->dir,
+                                           &fixture->path);
   tandem_project_set_author (fixture->project, "Ada Coach");
-  fixture->team = tandem_project_insert (fixture->project, "team", fields, 1, &error);
-  g_assert_no_error (error);
+  fixture->team = add_team_or_die (fixture->project, "Willow Ward");
 }
 
 static void
@@ -59,10 +52,8 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->project);
-  remove_tree (fixture->dir);
+  free_tmp (&fixture->dir, &fixture->path);
   g_free (fixture->team);
-  g_free (fixture->path);
-  g_free (fixture->dir);
 }
 
 static const TandemTrackerItem *
@@ -971,10 +962,7 @@ test_locked (Fixture       *fixture,
   sqlite3 *other = NULL;
 
   /* Open again, so as not to wait the usual seconds for the other program. */
-  g_clear_object (&fixture->project);
-  tandem_project_set_default_busy_timeout (150);
-  fixture->project = tandem_project_open (fixture->path, &error);
-  g_assert_no_error (error);
+  reopen_impatient (&fixture->project, fixture->path, 150);
   role = tandem_peer_support_add_role (fixture->project, fixture->team, "Peer worker", &error);
   g_assert_no_error (error);
   g_assert_true (tandem_peer_support_set_role_field (fixture->project, role, "start_date",
@@ -988,9 +976,7 @@ test_locked (Fixture       *fixture,
   item_id = g_strdup (((TandemTrackerItem *) items->pdata[0])->item_id);
   g_clear_pointer (&items, g_ptr_array_unref);
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  other = hold_write_lock (fixture->path);
 
   /* Not “this team no longer exists”, as the report said before. */
   g_assert_null (tandem_peer_support_report_new (fixture->project, fixture->team, TODAY, &error));
@@ -1021,8 +1007,7 @@ test_locked (Fixture       *fixture,
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
   g_clear_error (&error);
 
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (other);
+  release_write_lock (other);
 
   items = tandem_peer_support_list_items (fixture->project, fixture->team, &error);
   g_assert_no_error (error);

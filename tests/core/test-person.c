@@ -34,11 +34,8 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("tandem-person-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "People.tandem", NULL);
-  fixture->project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->project = create_project_in_tmp ("tandem-person-XXXXXX", "People.tandem", &fixture->dir,
+                                           &fixture->path);
   tandem_project_set_author (fixture->project, "Ada Coach");
   fixture->willow = tandem_team_create (fixture->project, "Willow Ward", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -52,11 +49,9 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->project != NULL)
     g_assert_finalize_object (fixture->project);
-  remove_tree (fixture->dir);
+  free_tmp (&fixture->dir, &fixture->path);
   g_free (fixture->willow);
   g_free (fixture->cedar);
-  g_free (fixture->path);
-  g_free (fixture->dir);
 }
 
 static char *

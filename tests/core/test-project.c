@@ -37,9 +37,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  free_tmp (&fixture->dir, &fixture->path);
 }
 
 static char *

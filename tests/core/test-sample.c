@@ -32,16 +32,12 @@ static void
 fixture_open (Fixture    *fixture,
               gboolean    with_defaults)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tandem-sample-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "sample.tandem", NULL);
-  fixture->project = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->project);
+  fixture->project = create_project_in_tmp ("tandem-sample-XXXXXX", "sample.tandem", &fixture->dir,
+                                           &fixture->path);
   if (with_defaults)
     {
+      g_autoptr(GError) error = NULL;
+
       g_assert_true (tandem_defaults_install (fixture->project, &error));
       g_assert_no_error (error);
     }
@@ -51,9 +47,7 @@ static void
 fixture_close (Fixture *fixture)
 {
   g_assert_finalize_object (fixture->project);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  free_tmp (&fixture->dir, &fixture->path);
 }
 
 static double

@@ -28,11 +28,8 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("tandem-team-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Teams.tandem", NULL);
-  fixture->mine = tandem_project_create (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->mine = create_project_in_tmp ("tandem-team-XXXXXX", "Teams.tandem", &fixture->dir,
+                                        &fixture->path);
   tandem_project_set_author (fixture->mine, "Ada Coach");
   fixture->theirs = tandem_project_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -45,9 +42,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_assert_finalize_object (fixture->theirs);
   g_assert_finalize_object (fixture->mine);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  free_tmp (&fixture->dir, &fixture->path);
 }
 
 static void
@@ -357,16 +352,11 @@ test_locked (Fixture       *fixture,
     }
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
 
-  g_clear_object (&fixture->theirs);
-  tandem_project_set_default_busy_timeout (150);
-  fixture->theirs = tandem_project_open (fixture->path, &error);
-  g_assert_no_error (error);
+  reopen_impatient (&fixture->theirs, fixture->path, 150);
   willow = tandem_team_create (fixture->theirs, "Willow Ward", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; UPDATE team SET ward = 'x'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  other = hold_write_lock (fixture->path);
 
   g_assert_null (tandem_team_get (fixture->theirs, willow, &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
@@ -377,8 +367,7 @@ test_locked (Fixture       *fixture,
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED);
   g_clear_error (&error);
 
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (other);
+  release_write_lock (other);
 
   found = tandem_team_find (fixture->theirs, "Willow Ward");
   g_assert_cmpstr (found, ==, willow);
