@@ -12,6 +12,7 @@
 
 #include "tandem-coaching-render.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 
 typedef struct
 {
@@ -26,17 +27,11 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
 
-  fixture->dir = g_dir_make_tmp ("tandem-coaching-render-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "Sample.tandem", NULL);
-  fixture->project = tandem_project_create (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (tandem_sample_populate (fixture->project, TANDEM_SAMPLE_WARD, &error));
-  g_assert_no_error (error);
+  fixture->project = create_sample_in_tmp ("tandem-coaching-render-XXXXXX", "Sample.tandem",
+                                          TANDEM_SAMPLE_WARD, &fixture->dir, NULL);
   teams = tandem_project_list_ids (fixture->project, "team", NULL, NULL, "position");
   fixture->team = g_strdup (teams->pdata[0]);
   sessions = tandem_coaching_list_sessions (fixture->project, fixture->team, NULL, NULL, TRUE, &error);
@@ -48,17 +43,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->project);
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  free_tmp (&fixture->dir, NULL);
   g_free (fixture->team);
   g_free (fixture->session);
 }

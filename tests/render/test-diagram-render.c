@@ -14,6 +14,7 @@
 #include "tandem-diagram-layout-private.h"
 #include "tandem-export.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 
 typedef struct
 {
@@ -27,16 +28,11 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GPtrArray) diagrams = NULL;
 
-  f->dir = g_dir_make_tmp ("tandem-diagram-render-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "Sample.tandem", NULL);
-  f->project = tandem_project_create (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (tandem_sample_populate (f->project, TANDEM_SAMPLE_WARD, &error));
+  f->project = create_sample_in_tmp ("tandem-diagram-render-XXXXXX", "Sample.tandem",
+                                     TANDEM_SAMPLE_WARD, &f->dir, NULL);
   teams = tandem_project_list_ids (f->project, "team", NULL, NULL, "position");
   diagrams = tandem_diagram_list (f->project, teams->pdata[0], NULL);
   f->diagram = tandem_diagram_load (f->project, diagrams->pdata[0], &error);
@@ -47,19 +43,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&f->diagram);
   g_clear_object (&f->project);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      if (g_getenv ("TANDEM_KEEP_RENDERS") == NULL)
-        g_unlink (child);
-    }
   if (g_getenv ("TANDEM_KEEP_RENDERS") == NULL)
-    g_rmdir (f->dir);
+    free_tmp (&f->dir, NULL);
   else
     g_printerr ("renders kept in %s\n", f->dir);
   g_free (f->dir);
@@ -422,9 +409,9 @@ static void
 test_empty_and_blank (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-diagram-blank-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "Blank.tandem", NULL);
-  g_autoptr(TandemProject) project = tandem_project_create (path, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(TandemProject) project = create_project_in_tmp ("tandem-diagram-blank-XXXXXX",
+                                                            "Blank.tandem", &dir, NULL);
   TandemField fields[] = { { "name", tandem_value_text ("Ward") } };
   g_autofree char *team = tandem_project_insert (project, "team", fields, 1, &error);
   g_autofree char *id = tandem_diagram_create (project, team, "New", TANDEM_DIAGRAM_TEMPLATE_BLANK, &error);
@@ -440,8 +427,7 @@ test_empty_and_blank (void)
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   g_clear_object (&project);
-  g_unlink (path);
-  g_rmdir (dir);
+  free_tmp (&dir, NULL);
 }
 
 /* "Show who added what": a line in each box, in small italics, inside it. */

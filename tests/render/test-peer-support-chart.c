@@ -11,6 +11,7 @@
 #include "tandem-export.h"
 #include "tandem-peer-support-chart.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 
 static TandemStageProgress *
 stage_new (const char *name,
@@ -330,17 +331,15 @@ static void
 test_summary_says_what_is_cut (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-peer-cut-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "ward.tandem", NULL);
-  g_autoptr(TandemProject) project = tandem_project_create (path, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(TandemProject) project = create_sample_in_tmp ("tandem-peer-cut-XXXXXX", "ward.tandem",
+                                                           TANDEM_SAMPLE_WARD, &dir, NULL);
   g_autoptr(TandemPeerSupportReport) report = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   g_autofree char *role = NULL;
   GString *title = g_string_new (NULL);
   double width, height;
 
-  g_assert_no_error (error);
-  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
   teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
   tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &width, &height);
 
@@ -367,8 +366,7 @@ test_summary_says_what_is_cut (void)
 
   g_clear_pointer (&report, tandem_peer_support_report_free);
   g_clear_object (&project);
-  g_unlink (path);
-  g_rmdir (dir);
+  free_tmp (&dir, NULL);
 }
 
 /* The summary and the caseload overview, as the app and the CLI write them. */
@@ -376,22 +374,20 @@ static void
 test_pages (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-peer-render-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "national.tandem", NULL);
+  g_autofree char *dir = NULL;
+  g_autoptr(TandemProject) project = create_sample_in_tmp ("tandem-peer-render-XXXXXX",
+                                                           "national.tandem", TANDEM_SAMPLE_WARD,
+                                                           &dir, NULL);
   g_autofree char *summary = g_build_filename (dir, "summary.pdf", NULL);
   g_autofree char *png = g_build_filename (dir, "summary.png", NULL);
   g_autofree char *overview = g_build_filename (dir, "overview.pdf", NULL);
   g_autofree char *svg = g_build_filename (dir, "overview.svg", NULL);
-  g_autoptr(TandemProject) project = tandem_project_create (path, &error);
   g_autoptr(TandemPeerSupportCaseload) caseload = NULL;
   g_autoptr(TandemPeerSupportReport) report = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   cairo_surface_t *image;
   double width, height;
 
-  g_assert_no_error (error);
-  g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
-  g_assert_no_error (error);
   teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
 
   report = tandem_peer_support_report_new (project, teams->pdata[0], "2026-11-21", &error);
@@ -438,12 +434,7 @@ test_pages (void)
   g_assert_cmpuint (count_pages (overview), ==, 3);
 
   g_clear_object (&project);
-  g_unlink (summary);
-  g_unlink (png);
-  g_unlink (overview);
-  g_unlink (svg);
-  g_unlink (path);
-  g_rmdir (dir);
+  free_tmp (&dir, NULL);
 }
 
 int
