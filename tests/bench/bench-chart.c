@@ -16,20 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "tandem-bench-util.h"
 #include "tandem-chart.h"
 #include "tandem-measure.h"
 #include "tandem-project.h"
 
 #define N_RUNS 21
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : (x > y ? 1 : 0);
-}
 
 static void
 add_measure (TandemProject *project,

@@ -12,33 +12,11 @@
 #include <glib/gstdio.h>
 
 #include "tandem-coaching.h"
+#include "tandem-bench-util.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 
 #define NOW "2026-11-21T12:00:00Z"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
-static double
-worst (double *values,
-       guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n - 1];
-}
 
 int
 main (int   argc,
@@ -47,8 +25,8 @@ main (int   argc,
   static const char * const queries[] = { "evening group", "ethnicity", "carers", "huddles",
                                           "restrictive practice", "peer support", "data", "quiet" };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-bench-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "National.tandem", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   double caseload[20], lists[52], searches[G_N_ELEMENTS (queries) * 5];
@@ -57,11 +35,8 @@ main (int   argc,
   gint64 start;
   int status = 0;
 
-  g_assert_no_error (error);
-  project = tandem_project_create (path, &error);
-  g_assert_no_error (error);
-  if (!tandem_sample_populate (project, TANDEM_SAMPLE_NATIONAL, &error))
-    g_error ("%s", error->message);
+  project = create_sample_in_tmp ("tandem-bench-XXXXXX", "National.tandem", TANDEM_SAMPLE_NATIONAL,
+                                 &dir, &path);
   g_print ("national sample: %" G_GINT64_FORMAT " sessions, %" G_GINT64_FORMAT " actions\n",
            tandem_project_count (project, "coaching_session", NULL, NULL),
            tandem_project_count (project, "action", NULL, NULL));
@@ -128,7 +103,6 @@ main (int   argc,
     }
 
   g_clear_object (&project);
-  g_unlink (path);
-  g_rmdir (dir);
+  free_tmp (&dir, &path);
   return status;
 }

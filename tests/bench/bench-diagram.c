@@ -15,31 +15,11 @@
 #include <stdlib.h>
 
 #include "tandem-diagram-layout.h"
+#include "tandem-bench-util.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 
 #define ALL_PASSES 9
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 /* The whole drawing, as printing and PDF/SVG export draw it: vector output. */
 static void
@@ -94,8 +74,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-bench-diagram-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "National.tandem", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
@@ -106,11 +86,8 @@ main (int   argc,
   gint64 start;
   int status = 0;
 
-  g_assert_no_error (error);
-  project = tandem_project_create (path, &error);
-  g_assert_no_error (error);
-  if (!tandem_sample_populate (project, TANDEM_SAMPLE_NATIONAL, &error))
-    g_error ("%s", error->message);
+  project = create_sample_in_tmp ("tandem-bench-diagram-XXXXXX", "National.tandem", TANDEM_SAMPLE_NATIONAL,
+                                 &dir, &path);
 
   teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
   for (guint t = 0; t < teams->len; t++)
@@ -261,7 +238,6 @@ main (int   argc,
   cairo_surface_destroy (view);
 
   g_clear_object (&project);
-  g_unlink (path);
-  g_rmdir (dir);
+  free_tmp (&dir, &path);
   return status;
 }

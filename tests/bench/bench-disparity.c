@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "tandem-bench-util.h"
 #include "tandem-disparity.h"
 #include "tandem-groups.h"
 
@@ -24,15 +25,6 @@
 #define N_WEEKS 104
 #define N_RUNS 7
 #define BUDGET_MS 200.0
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : (x > y ? 1 : 0);
-}
 
 /* A Poisson draw by counting arrivals (the means here are small). */
 static double

@@ -15,8 +15,10 @@
 
 #include <glib/gstdio.h>
 
+#include "tandem-bench-util.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 
 #define WINDOW_POLL_MS 400
 #define TRIALS 20
@@ -27,14 +29,6 @@ typedef struct
   GMainLoop *loop;
   gint64     seen;
 } Watch;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 static void
 changed_cb (TandemProject *project,
@@ -57,8 +51,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-bench-live-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "National.tandem", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(TandemProject) writer = NULL;
   g_autoptr(TandemProject) watcher = NULL;
   g_autoptr(GPtrArray) teams = NULL;
@@ -69,8 +63,7 @@ main (int   argc,
   gint64 start;
   int status = 0;
 
-  writer = tandem_project_create (path, &error);
-  g_assert_no_error (error);
+  writer = create_project_in_tmp ("tandem-bench-live-XXXXXX", "National.tandem", &dir, &path);
   tandem_project_set_author (writer, "Tandem sample");
   if (!tandem_sample_populate (writer, TANDEM_SAMPLE_NATIONAL, &error))
     g_error ("%s", error->message);
@@ -121,16 +114,6 @@ main (int   argc,
 
   g_clear_object (&watcher);
   g_clear_object (&writer);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d && (name = g_dir_read_name (d)))
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  free_tmp (&dir, &path);
   return status;
 }

@@ -12,7 +12,9 @@
 #include <glib/gstdio.h>
 
 #include "tandem-merge.h"
+#include "tandem-bench-util.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 
 /* 1,000 edits, each committed on its own as in the app: 60 % changed
  * fields, 25 % new change ideas, 15 % deletions. */
@@ -62,10 +64,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-bench-merge-XXXXXX", &error);
-  g_autofree char *a_path = g_build_filename (dir, "National.tandem", NULL);
-  g_autofree char *b_path = g_build_filename (dir, "National (copy).tandem", NULL);
-  g_autofree char *a_before = g_build_filename (dir, "National before.tandem", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *a_path = NULL;
+  g_autofree char *b_path = NULL;
+  g_autofree char *a_before = NULL;
   g_autoptr(TandemProject) a = NULL;
   g_autoptr(TandemProject) b = NULL;
   g_autoptr(GPtrArray) nodes = NULL;
@@ -77,11 +79,10 @@ main (int   argc,
   gint64 start;
   int status = 0;
 
-  g_assert_no_error (error);
-  a = tandem_project_create (a_path, &error);
-  g_assert_no_error (error);
-  if (!tandem_sample_populate (a, TANDEM_SAMPLE_NATIONAL, &error))
-    g_error ("%s", error->message);
+  a = create_sample_in_tmp ("tandem-bench-merge-XXXXXX", "National.tandem", TANDEM_SAMPLE_NATIONAL,
+                            &dir, &a_path);
+  b_path = g_build_filename (dir, "National (copy).tandem", NULL);
+  a_before = g_build_filename (dir, "National before.tandem", NULL);
   if (!tandem_project_save_copy (a, b_path, &error))
     g_error ("%s", error->message);
   tandem_project_set_author (a, "Ann Lead");
@@ -146,9 +147,6 @@ main (int   argc,
 
   g_clear_object (&a);
   g_clear_object (&b);
-  g_unlink (a_path);
-  g_unlink (b_path);
-  g_unlink (a_before);
-  g_rmdir (dir);
+  free_tmp (&dir, &a_path);
   return status;
 }

@@ -16,40 +16,12 @@
 
 #include "tandem-peer-support.h"
 #include "tandem-peer-support-chart.h"
+#include "tandem-bench-util.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 
 #define TODAY "2026-11-21"
 #define ROUNDS 15
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
-static double
-worst (double *values,
-       guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n - 1];
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 static gboolean
 report (const char *what,
@@ -69,8 +41,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-bench-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "National.tandem", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   cairo_surface_t *surface;
@@ -79,11 +51,8 @@ main (int   argc,
   gint64 most = -1, start;
   gboolean ok = TRUE;
 
-  g_assert_no_error (error);
-  project = tandem_project_create (path, &error);
-  g_assert_no_error (error);
-  if (!tandem_sample_populate (project, TANDEM_SAMPLE_NATIONAL, &error))
-    g_error ("%s", error->message);
+  project = create_sample_in_tmp ("tandem-bench-XXXXXX", "National.tandem", TANDEM_SAMPLE_NATIONAL,
+                                 &dir, &path);
   teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
   g_print ("national sample: %u teams, %" G_GINT64_FORMAT " item statuses, %" G_GINT64_FORMAT
            " peer roles, %" G_GINT64_FORMAT " supervision records\n", teams->len,
@@ -179,7 +148,6 @@ main (int   argc,
     g_print ("OVER BUDGET\n");
 
   g_clear_object (&project);
-  g_unlink (path);
-  g_rmdir (dir);
+  free_tmp (&dir, &path);
   return ok ? 0 : 1;
 }

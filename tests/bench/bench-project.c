@@ -10,16 +10,10 @@
 
 #include <glib/gstdio.h>
 
+#include "tandem-bench-util.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
+#include "tandem-test-core-util.h"
 
 /* What the window reads when it shows a project: the teams, then the counts
  * each page shows for the selected team. */
@@ -55,21 +49,18 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tandem-bench-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "National.tandem", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   double opens[10], edits[500];
   gint64 start;
   int status = 0;
 
-  g_assert_no_error (error);
   start = g_get_monotonic_time ();
-  project = tandem_project_create (path, &error);
-  g_assert_no_error (error);
-  if (!tandem_sample_populate (project, TANDEM_SAMPLE_NATIONAL, &error))
-    g_error ("%s", error->message);
-  g_print ("national sample generated in %.0f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+  project = create_sample_in_tmp ("tandem-bench-XXXXXX", "National.tandem", TANDEM_SAMPLE_NATIONAL,
+                                 &dir, &path);
+  g_print ("national sample generated in %.0f ms\n", ms_since (start));
   g_clear_object (&project);
 
   for (guint i = 0; i < G_N_ELEMENTS (opens); i++)
@@ -110,7 +101,6 @@ main (int   argc,
     status = 1;
 
   g_clear_object (&project);
-  g_unlink (path);
-  g_rmdir (dir);
+  free_tmp (&dir, &path);
   return status;
 }

@@ -14,20 +14,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "tandem-bench-util.h"
 #include "tandem-spc.h"
 
 #define N_POINTS 1000000
 #define N_RUNS 7
 #define BUDGET_MS 100.0
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : (x > y ? 1 : 0);
-}
 
 static double
 time_analysis (const TandemSpcData *data,

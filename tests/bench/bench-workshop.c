@@ -17,6 +17,7 @@
 
 #include "tandem-application.h"
 #include "tandem-sample.h"
+#include "tandem-test-core-util.h"
 #include "tandem-test-util.h"
 #include "tandem-window.h"
 
@@ -119,11 +120,7 @@ main (int   argc,
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("The application could not register: %s", error->message);
 
-  dir = g_dir_make_tmp ("tandem-bench-workshop-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "National.tandem", NULL);
-  project = tandem_project_create (path, &error);
-  g_assert_no_error (error);
+  project = create_project_in_tmp ("tandem-bench-workshop-XXXXXX", "National.tandem", &dir, &path);
   tandem_project_set_author (project, "Tandem sample");
   if (!tandem_sample_populate (project, TANDEM_SAMPLE_NATIONAL, &error))
     g_error ("%s", error->message);
@@ -157,8 +154,7 @@ main (int   argc,
           measure (window, argv[1], "workshop mode (F11)", toggle_workshop, FALSE);
         }
       gtk_window_destroy (GTK_WINDOW (window));
-      g_unlink (path);
-      g_rmdir (dir);
+      free_tmp (&dir, &path);
       g_object_unref (app);
       return 0;
     }
@@ -193,8 +189,7 @@ main (int   argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   settle (100);
-  g_unlink (path);
-  g_rmdir (dir);
+  free_tmp (&dir, &path);
   g_object_unref (app);
   return 0;
 }
