@@ -26,7 +26,6 @@ main (int   argc,
                                           "restrictive practice", "peer support", "data", "quiet" };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   double caseload[20], lists[52], searches[G_N_ELEMENTS (queries) * 5];
@@ -36,7 +35,7 @@ main (int   argc,
   int status = 0;
 
   project = create_sample_in_tmp ("tandem-bench-XXXXXX", "National.tandem", TANDEM_SAMPLE_NATIONAL,
-                                 &dir, &path);
+                                 &dir, NULL);
   g_print ("national sample: %" G_GINT64_FORMAT " sessions, %" G_GINT64_FORMAT " actions\n",
            tandem_project_count (project, "coaching_session", NULL, NULL),
            tandem_project_count (project, "action", NULL, NULL));
@@ -103,6 +102,6 @@ main (int   argc,
     }
 
   g_clear_object (&project);
-  free_tmp (&dir, &path);
+  free_tmp (&dir, NULL);
   return status;
 }

@@ -75,7 +75,6 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
@@ -87,7 +86,7 @@ main (int   argc,
   int status = 0;
 
   project = create_sample_in_tmp ("tandem-bench-diagram-XXXXXX", "National.tandem", TANDEM_SAMPLE_NATIONAL,
-                                 &dir, &path);
+                                 &dir, NULL);
 
   teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
   for (guint t = 0; t < teams->len; t++)
@@ -238,6 +237,6 @@ main (int   argc,
   cairo_surface_destroy (view);
 
   g_clear_object (&project);
-  free_tmp (&dir, &path);
+  free_tmp (&dir, NULL);
   return status;
 }

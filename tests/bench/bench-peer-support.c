@@ -42,7 +42,6 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   cairo_surface_t *surface;
@@ -52,7 +51,7 @@ main (int   argc,
   gboolean ok = TRUE;
 
   project = create_sample_in_tmp ("tandem-bench-XXXXXX", "National.tandem", TANDEM_SAMPLE_NATIONAL,
-                                 &dir, &path);
+                                 &dir, NULL);
   teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
   g_print ("national sample: %u teams, %" G_GINT64_FORMAT " item statuses, %" G_GINT64_FORMAT
            " peer roles, %" G_GINT64_FORMAT " supervision records\n", teams->len,
@@ -148,6 +147,6 @@ main (int   argc,
     g_print ("OVER BUDGET\n");
 
   g_clear_object (&project);
-  free_tmp (&dir, &path);
+  free_tmp (&dir, NULL);
   return ok ? 0 : 1;
 }
