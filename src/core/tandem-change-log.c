@@ -252,6 +252,126 @@ insert_row (TandemProject       *self,
   return log_added (self, entity, id, error) ? g_steal_pointer (&id) : NULL;
 }
 
+/* The row of @entity a query is on (as "e"), as a JSON object: the same as
+ * _tandem_project_row_as_json() gives. */
+static void
+append_row_object (GString            *sql,
+                   const TandemEntity *entity)
+{
+  g_string_append (sql, "json_object (");
+  for (guint i = 0; i < entity->columns->len; i++)
+    {
+      const char *column = g_ptr_array_index (entity->columns, i);
+
+      g_string_append_printf (sql, "%s'%s', e.%s", i ? ", " : "", column, column);
+    }
+  g_string_append_c (sql, ')');
+}
+
+/* Logs the rows @ids (a JSON array) of @entity, just added, as one entry: an
+ * insert whose entity_id is the batch's own id and whose new value is a JSON
+ * array of the rows, each as log_added() would log it. _tandem_log_entries()
+ * reads it back as one insert per row, so that undo, redo and a merge see the
+ * rows as if each had been logged on its own. */
+static gboolean
+log_added_rows (TandemProject       *self,
+                const TandemEntity  *entity,
+                const char          *ids,
+                GError             **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO change_log (txn, op, entity, entity_id, "
+                                         "new_value) SELECT ?1, 'insert', ?2, ?3, "
+                                         "json_group_array (json (row)) FROM (SELECT ");
+  g_autofree char *batch = _tandem_new_id ();
+
+  append_row_object (sql, entity);
+  g_string_append_printf (sql, " AS row FROM json_each (?4) k JOIN %s e ON e.id = k.value "
+                          "ORDER BY k.key)", entity->name);
+  if (!_tandem_project_ensure_txn_row (self, error) ||
+      !_tandem_db_run (self, error, sql->str, "lsss", self->txn_id, entity->name, batch, ids))
+    return FALSE;
+  g_hash_table_add (self->touched, (gpointer) entity->name);
+  return TRUE;
+}
+
+/**
+ * _tandem_project_insert_rows:
+ * @self: a project, within a change (tandem_change_begin())
+ * @entity: the kind of item
+ * @fields: the columns every row sets; the rest take their defaults
+ * @n_fields: how many
+ * @values: @n_rows × @n_fields values, row after row
+ * @n_rows: how many rows
+ * @error: return location for an error
+ *
+ * Adds many items of one kind at once, each with a new unique id, through
+ * one prepared statement, and logs them as one entry (see log_added_rows()).
+ * On an error some rows may be in: the caller rolls its change back.
+ *
+ * Returns: %TRUE if every row was added and logged
+ */
+gboolean
+_tandem_project_insert_rows (TandemProject       *self,
+                             const char          *entity,
+                             const char * const  *fields,
+                             guint                n_fields,
+                             const TandemValue   *values,
+                             guint                n_rows,
+                             GError             **error)
+{
+  const TandemEntity *info = _tandem_lookup_entity (entity, error);
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) ids = NULL;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (info == NULL)
+    return FALSE;
+  if (n_rows == 0)
+    return TRUE;
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "INSERT INTO %s (id", info->name);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (!_tandem_check_field (info, fields[i], error))
+        return FALSE;
+      g_string_append_printf (sql, ", %s", fields[i]);
+    }
+  g_string_append (sql, ") VALUES (?1");
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (sql, ", ?%u", i + 2);
+  g_string_append_c (sql, ')');
+  if ((stmt = _tandem_db_prepare (self, sql->str, error)) == NULL)
+    return FALSE;
+
+  ids = g_string_sized_new (n_rows * 39 + 2);
+  g_string_append_c (ids, '[');
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autofree char *id = _tandem_new_id ();
+
+      sqlite3_reset (stmt);
+      _tandem_db_bind_text (stmt, 1, id);
+      for (guint i = 0; i < n_fields; i++)
+        _tandem_db_bind_typed (stmt, i + 2, &values[(gsize) r * n_fields + i]);
+      if (_tandem_db_step (self, stmt, error) == TANDEM_DB_FAILED)
+        return FALSE;
+      /* An id is hexadecimal digits and hyphens: nothing to escape. */
+      g_string_append_printf (ids, "%s\"%s\"", r ? "," : "", id);
+    }
+  g_string_append_c (ids, ']');
+
+  /* See insert_row(): what a project is created with is not logged row by row. */
+  if (g_str_equal (self->txn_kind, "create"))
+    {
+      g_hash_table_add (self->touched, (gpointer) info->name);
+      return _tandem_project_ensure_txn_row (self, error);
+    }
+  return log_added_rows (self, info, ids->str, error);
+}
+
 typedef enum
 {
   ENTITY_ADD,
@@ -657,6 +777,16 @@ log_entry_clear (gpointer data)
   _tandem_db_value_free (entry->new_value);
 }
 
+/* The change log of the transactions ?1 to ?2, an entry of many rows added
+ * at once (log_added_rows()) read as one insert per row. */
+#define LOG_ENTRIES \
+  "SELECT l.op, l.entity, " \
+  "  coalesce (CASE WHEN r.type = 'object' THEN json_extract (r.value, '$.id') END, l.entity_id), " \
+  "  l.field, l.old_value, coalesce (r.value, l.new_value) " \
+  "FROM change_log l LEFT JOIN json_each (CASE WHEN l.op = 'insert' " \
+  "  AND substr (l.new_value, 1, 1) = '[' AND json_valid (l.new_value) THEN l.new_value END) r " \
+  "WHERE l.txn BETWEEN ?1 AND ?2 "
+
 /* See tandem-merge-private.h. */
 GArray *
 _tandem_log_entries (TandemProject  *project,
@@ -672,10 +802,8 @@ _tandem_log_entries (TandemProject  *project,
   g_array_set_clear_func (entries, log_entry_clear);
   stmt = _tandem_db_query (project, error,
                            newest_first
-                           ? "SELECT op, entity, entity_id, field, old_value, new_value "
-                             "FROM change_log WHERE txn BETWEEN ?1 AND ?2 ORDER BY seq DESC"
-                           : "SELECT op, entity, entity_id, field, old_value, new_value "
-                             "FROM change_log WHERE txn BETWEEN ?1 AND ?2 ORDER BY seq",
+                           ? LOG_ENTRIES "ORDER BY l.seq DESC, r.key DESC"
+                           : LOG_ENTRIES "ORDER BY l.seq, r.key",
                            "ll", first, last);
   while (stmt != NULL && (step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
     {

@@ -278,21 +278,27 @@ tandem_contributions_by_person (TandemProject  *project,
                   diagram_id, counts_row, &changes, error))
     return NULL;
 
-  /* Items added and still there, credited to their first insert. The table
-   * names come from the list above, never from the file. */
+  /* Items added and still there, credited to their first insert (one of
+   * many added at once, an import, among them). The table names come from
+   * the list above, never from the file. */
   for (guint i = 0; i < G_N_ELEMENTS (item_tables); i++)
-    g_string_append_printf (exists, "%s(l.entity = '%s' AND l.entity_id IN (SELECT id FROM %s))",
+    g_string_append_printf (exists, "%s(l.entity = '%s' AND f.entity_id IN (SELECT id FROM %s))",
                             i ? " OR " : "", item_tables[i], item_tables[i]);
   items_sql = g_strdup_printf ("%s"
                                "SELECT t.author, count (*), "
                                "  coalesce (sum (l.entity = 'pdsa_cycle'), 0) "
-                               "FROM (SELECT entity_id, min (seq) AS seq FROM change_log "
-                               "      WHERE op = 'insert' GROUP BY entity_id) f "
+                               "FROM (SELECT entity_id, min (seq) AS seq FROM ("
+                               "        SELECT entity_id, seq FROM change_log WHERE op = 'insert' "
+                               "        UNION ALL SELECT json_extract (r.value, '$.id'), b.seq "
+                               "        FROM change_log b, json_each (CASE WHEN b.op = 'insert' "
+                               "          AND substr (b.new_value, 1, 1) = '[' "
+                               "          AND json_valid (b.new_value) THEN b.new_value END) r "
+                               "        WHERE r.type = 'object') GROUP BY entity_id) f "
                                "JOIN change_log l ON l.seq = f.seq "
                                "JOIN change_txn t ON t.id = l.txn "
                                "WHERE (%s) %s GROUP BY t.author",
                                diagram_id ? DIAGRAM_SCOPE : "", exists->str,
-                               diagram_id ? "AND l.entity_id IN scope" : "");
+                               diagram_id ? "AND f.entity_id IN scope" : "");
   if (!run_query (project, items_sql, diagram_id, counts_row, &items, error))
     return NULL;
 

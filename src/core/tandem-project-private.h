@@ -161,6 +161,13 @@ gboolean _tandem_merge_set_withdrawn    (TandemProject           *self,
                                          gint64                   first,
                                          gboolean                 withdraw,
                                          GError                 **error);
+gboolean _tandem_project_insert_rows    (TandemProject           *self,
+                                         const char              *entity,
+                                         const char * const      *fields,
+                                         guint                    n_fields,
+                                         const TandemValue       *values,
+                                         guint                    n_rows,
+                                         GError                 **error);
 gboolean _tandem_project_insert_json    (TandemProject           *self,
                                          const char              *entity,
                                          const char              *id,

@@ -247,6 +247,18 @@ tandem_project_dup_added_by (TandemProject *self,
                                        "ORDER BY l.seq LIMIT 1", "s", id), &error))
     return NULL;
 
+  /* Added with many others at once (an import), logged as one entry. */
+  if (author == NULL &&
+      !read_ok (_tandem_db_query_text (self, &error, &author, NULL,
+                                       "SELECT t.author FROM change_log l "
+                                       "JOIN change_txn t ON t.id = l.txn, json_each (CASE WHEN "
+                                       "l.op = 'insert' AND substr (l.new_value, 1, 1) = '[' "
+                                       "AND json_valid (l.new_value) THEN l.new_value END) r "
+                                       "WHERE r.type = 'object' "
+                                       "AND json_extract (r.value, '$.id') = ?1 "
+                                       "ORDER BY l.seq LIMIT 1", "s", id), &error))
+    return NULL;
+
   /* Never inserted by an edit: it came with the project when it was created. */
   if (author == NULL && tandem_project_exists_any (self, id))
     read_ok (_tandem_db_query_text (self, &error, &author, NULL,

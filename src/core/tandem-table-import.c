@@ -21,6 +21,7 @@
 #include "tandem-error.h"
 #include "tandem-spc.h"
 #include "tandem-change.h"
+#include "tandem-project-private.h"
 #include "tandem-table-import.h"
 
 static gboolean
@@ -424,29 +425,33 @@ tandem_import_save (TandemProject       *project,
                     const char          *label,
                     GError             **error)
 {
+  static const char * const fields[] = { "measure_id", "date", "value", "denominator", "note" };
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autofree TandemValue *values = NULL;
+  guint n_rows;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (measure_id != NULL && import != NULL, FALSE);
 
-  /* A change of its own, or part of the caller's (a measure made for it). */
-  if (!tandem_change_begin (&change, project, label, error))
-    return FALSE;
-  for (guint i = 0; i < import->rows->len; i++)
+  /* The values borrow the rows' text, which outlives them. */
+  n_rows = import->rows->len;
+  values = g_new (TandemValue, (gsize) n_rows * G_N_ELEMENTS (fields));
+  for (guint i = 0; i < n_rows; i++)
     {
       const TandemImportRow *row = import->rows->pdata[i];
-      TandemField fields[] = {
-        { "measure_id", tandem_value_text (measure_id) },
-        { "date", tandem_value_text (row->date) },
-        { "value", isnan (row->value) ? tandem_value_null () : tandem_value_double (row->value) },
-        { "denominator", isnan (row->denominator) ? tandem_value_null ()
-                                                  : tandem_value_double (row->denominator) },
-        { "note", tandem_value_text (row->note) },
-      };
-      g_autofree char *id = tandem_project_insert (project, "data_point", fields,
-                                                   G_N_ELEMENTS (fields), error);
-      if (id == NULL)
-        return FALSE;
+      TandemValue *v = &values[(gsize) i * G_N_ELEMENTS (fields)];
+
+      v[0] = tandem_value_text (measure_id);
+      v[1] = tandem_value_text (row->date);
+      v[2] = isnan (row->value) ? tandem_value_null () : tandem_value_double (row->value);
+      v[3] = isnan (row->denominator) ? tandem_value_null () : tandem_value_double (row->denominator);
+      v[4] = tandem_value_text (row->note);
     }
-  return tandem_change_commit (&change, error);
+
+  /* A change of its own, or part of the caller's (a measure made for it):
+   * one statement for every row, and one entry in the change log. */
+  return tandem_change_begin (&change, project, label, error) &&
+         _tandem_project_insert_rows (project, "data_point", fields, G_N_ELEMENTS (fields),
+                                      values, n_rows, error) &&
+         tandem_change_commit (&change, error);
 }

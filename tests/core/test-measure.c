@@ -9,8 +9,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "tandem-contributions.h"
 #include "tandem-csv.h"
 #include "tandem-measure.h"
+#include "tandem-project-private.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
 #include "tandem-table-import.h"
@@ -657,6 +659,164 @@ test_import_save (Fixture       *fixture,
   g_assert_cmpint (tandem_project_count (fixture->project, "data_point", NULL, NULL), ==, 0);
 }
 
+/* @n rows of date,value,note from 2000-01-01, a day apart; every tenth has a note. */
+static TandemImport *
+import_of_days (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("date,value,note\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTable) table = NULL;
+  g_autoptr(GDate) day = g_date_new_dmy (1, G_DATE_JANUARY, 2000);
+  TandemImportOptions options;
+  TandemImport *import;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (text, "%04u-%02u-%02u,%u.25,%s\n", g_date_get_year (day),
+                              g_date_get_month (day), g_date_get_day (day), i % 97,
+                              i % 10 == 0 ? "checked" : "");
+      g_date_add_days (day, 1);
+    }
+  table = tandem_table_parse (text->str, (gssize) text->len, 0, &error);
+  g_assert_no_error (error);
+  tandem_table_guess_options (table, &options);
+  import = tandem_table_import (table, &options);
+  g_assert_cmpuint (import->problems->len, ==, 0);
+  g_assert_cmpuint (import->rows->len, ==, n);
+  return import;
+}
+
+/* Every data point, id and values, in one text. */
+static char *
+points_text (TandemProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_tandem_project_get_db (project),
+                                       "SELECT group_concat (x, ';') FROM (SELECT id || ',' || "
+                                       "measure_id || ',' || date || ',' || quote (value) || ',' || "
+                                       "quote (denominator) || ',' || quote (note) || ',' || excluded "
+                                       "AS x FROM data_point ORDER BY id)", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* 10,000 points: one entry in the change log, one undo takes them all, one
+ * redo brings every one back with its id and values, and the file checks. */
+static void
+test_import_save_many (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemImport) import = import_of_days (10000);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *added_by = NULL;
+  g_autofree char *some_id = NULL;
+  gint64 log_rows = count_or_die (fixture->project, "SELECT count (*) FROM change_log");
+
+  tandem_project_set_author (fixture->project, "Ada Analyst");
+  g_assert_true (tandem_import_save (fixture->project, fixture->measure, import,
+                                     "Import 10000 values", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (fixture->project, "data_point", "measure_id",
+                                         fixture->measure), ==, 10000);
+  g_assert_cmpint (count_or_die (fixture->project, "SELECT count (*) FROM change_log"),
+                   ==, log_rows + 1);
+  g_assert_cmpint (count_or_die (fixture->project, "SELECT count (*) FROM data_point "
+                                 "WHERE note = 'checked' AND date = '2000-01-11' AND value = 10.25"),
+                   ==, 1);
+  before = points_text (fixture->project);
+
+  /* Who added a point is the person who imported it. */
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_assert_cmpint (sqlite3_prepare_v2 (_tandem_project_get_db (fixture->project),
+                                         "SELECT id FROM data_point WHERE date = '2010-06-01'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    some_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+  }
+  added_by = tandem_project_dup_added_by (fixture->project, some_id);
+  g_assert_cmpstr (added_by, ==, "Ada Analyst");
+  {
+    g_autoptr(GPtrArray) people = tandem_contributions_by_person (fixture->project, NULL, &error);
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < people->len; i++)
+      {
+        TandemContribution *c = people->pdata[i];
+        if (g_strcmp0 (c->name, "Ada Analyst") == 0)
+          {
+            g_assert_cmpuint (c->items_added, ==, 10000);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  assert_undo_label (fixture->project, "Import 10000 values");
+  g_assert_true (tandem_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (fixture->project, "data_point", NULL, NULL), ==, 0);
+  g_assert_false (tandem_project_can_undo (fixture->project));
+
+  g_assert_true (tandem_project_redo (fixture->project, &error));
+  g_assert_no_error (error);
+  after = points_text (fixture->project);
+  g_assert_cmpstr (after, ==, before);
+  assert_undo_label (fixture->project, "Import 10000 values");
+
+  g_assert_true (tandem_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (fixture->project, "data_point", NULL, NULL), ==, 0);
+  g_assert_cmpint (tandem_project_check_file (fixture->path, NULL), ==, TANDEM_CHECK_GOOD);
+}
+
+/* An import that fails part-way, in its rows or in its log, leaves nothing:
+ * no point, no history, the same thing to undo. */
+static void
+test_import_save_fails (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char * const failures[] = {
+    "CREATE TEMP TRIGGER fail_part_way AFTER INSERT ON data_point "
+    "WHEN (SELECT count (*) FROM data_point) = 600 "
+    "BEGIN SELECT raise (ABORT, 'the disk failed'); END",
+    "CREATE TEMP TRIGGER fail_part_way BEFORE INSERT ON change_log "
+    "BEGIN SELECT raise (ABORT, 'the disk failed'); END",
+  };
+  g_autoptr(TandemImport) import = import_of_days (1000);
+  gint64 log_rows = count_or_die (fixture->project, "SELECT count (*) FROM change_log");
+  gint64 txns = count_or_die (fixture->project, "SELECT count (*) FROM change_txn");
+
+  for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      run_sql_or_die (fixture->project, failures[i]);
+      g_assert_false (tandem_import_save (fixture->project, fixture->measure, import,
+                                          "Import 1000 values", &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "the disk failed"));
+      run_sql_or_die (fixture->project, "DROP TRIGGER temp.fail_part_way");
+
+      g_assert_cmpint (tandem_project_count (fixture->project, "data_point", NULL, NULL), ==, 0);
+      g_assert_cmpint (count_or_die (fixture->project, "SELECT count (*) FROM change_log"),
+                       ==, log_rows);
+      g_assert_cmpint (count_or_die (fixture->project, "SELECT count (*) FROM change_txn"),
+                       ==, txns);
+      assert_undo_label (fixture->project, "test");
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Links to the driver diagrams, and editing phases and notes                 */
 
@@ -1174,5 +1334,9 @@ main (int   argc,
   g_test_add_func ("/import/ragged", test_import_ragged);
   g_test_add_func ("/import/not-a-table", test_import_not_a_table);
   g_test_add ("/import/save", Fixture, NULL, fixture_set_up, test_import_save, fixture_tear_down);
+  g_test_add ("/import/save-many", Fixture, NULL, fixture_set_up, test_import_save_many,
+              fixture_tear_down);
+  g_test_add ("/import/save-fails", Fixture, NULL, fixture_set_up, test_import_save_fails,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -12,10 +12,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tandem-measure.h"
 #include "tandem-merge.h"
 #include "tandem-merge-private.h"
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
+#include "tandem-table-import.h"
 #include "tandem-test-core-util.h"
 
 static const char *self_exe;
@@ -1457,6 +1459,76 @@ test_locked (Fixture       *fixture,
   assert_text (mine, "team", team, "ward", "First floor");
 }
 
+/* A copy that imported data in one go (logged as one entry) brings every
+ * point in a merge, with who added it; undoing the merge takes them back. */
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *team = NULL, *priya = NULL, *tom = NULL;
+  g_autoptr(TandemProject) mine = make_pair (fixture, &team, &priya, &tom);
+  g_autoptr(TandemProject) theirs = open_project (fixture->theirs, "Sam Peer");
+  g_autoptr(GString) text = g_string_new ("date,value\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTable) table = NULL;
+  g_autoptr(TandemImport) import = NULL;
+  g_autoptr(GHashTable) theirs_rows = NULL;
+  g_autoptr(GHashTable) mine_rows = NULL;
+  g_autoptr(GDate) day = g_date_new_dmy (3, G_DATE_JANUARY, 2022);
+  g_autofree char *measure = NULL;
+  g_autofree char *added_by = NULL;
+  TandemImportOptions options;
+  TandemMergeSummary summary;
+
+  for (guint i = 0; i < 2000; i++, g_date_add_days (day, 7))
+    g_string_append_printf (text, "%04u-%02u-%02u,%u\n", g_date_get_year (day),
+                            g_date_get_month (day), g_date_get_day (day), i % 13);
+  table = tandem_table_parse (text->str, -1, 0, &error);
+  g_assert_no_error (error);
+  tandem_table_guess_options (table, &options);
+  import = tandem_table_import (table, &options);
+  measure = tandem_measure_add (theirs, team, "Incidents", &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_import_save (theirs, measure, import, "Import 2000 values", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_or_die (theirs, "SELECT count (*) FROM change_log l JOIN change_txn t "
+                                 "ON t.id = l.txn WHERE t.label = 'Import 2000 values'"), ==, 1);
+  theirs_rows = dump_rows (theirs);
+  g_clear_object (&theirs);
+
+  g_assert_true (merge (mine, fixture->theirs, &summary));
+  g_assert_cmpuint (summary.transactions, ==, 2);
+  g_assert_cmpuint (summary.inserted, ==, 2001);
+  mine_rows = dump_rows (mine);
+  g_assert_cmpuint (assert_same_rows (mine_rows, theirs_rows, NULL), >, 2000 * 6);
+  g_assert_cmpint (tandem_project_count (mine, "data_point", "measure_id", measure), ==, 2000);
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autofree char *id = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (_tandem_project_get_db (mine),
+                                         "SELECT id FROM data_point WHERE value = 7 LIMIT 1",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    added_by = tandem_project_dup_added_by (mine, id);
+    g_assert_cmpstr (added_by, ==, "Sam Peer");
+  }
+  g_assert_cmpint (tandem_project_check_file (fixture->mine, NULL), ==, TANDEM_CHECK_GOOD);
+
+  undo_redo (mine, TRUE);
+  g_assert_cmpint (tandem_project_count (mine, "data_point", NULL, NULL), ==, 0);
+  g_assert_false (tandem_project_exists (mine, "measure", measure));
+  undo_redo (mine, FALSE);
+  g_assert_cmpint (tandem_project_count (mine, "data_point", "measure_id", measure), ==, 2000);
+
+  /* Merging again brings nothing new. */
+  g_assert_true (merge (mine, fixture->theirs, &summary));
+  g_assert_cmpuint (summary.inserted, ==, 0);
+  g_assert_cmpint (tandem_project_count (mine, "data_point", NULL, NULL), ==, 2000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1482,6 +1554,7 @@ main (int   argc,
   ADD ("/merge/two-writers", test_two_writers);
   ADD ("/merge/values-compare", test_values_compare);
   ADD ("/merge/locked", test_locked);
+  ADD ("/merge/import", test_import);
   g_test_add_func ("/merge/locked-reads", test_locked_reads);
 
   return g_test_run ();
