@@ -21,7 +21,7 @@ TANDEM_RUN_PACKAGES=(
 TANDEM_TEST_PACKAGES=(
   xvfb xauth dbus-x11 dbus at-spi2-core python3 python3-dogtail python3-gi
   gir1.2-atspi-2.0 gir1.2-gtk-3.0 x11-apps xdotool imagemagick poppler-utils librsvg2-bin
-  libclang-rt-14-dev clang-14
+  libclang-rt-14-dev clang-14 strace
 )
 
 # apt-get install waits up to 10 minutes for another install to finish

@@ -729,6 +729,26 @@ tandem_project_confirm_intact_finish (TandemProject  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Writes what the kernel holds of @path to the disk. */
+static gboolean
+sync_file (const char  *path,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+  int saved = 0;
+
+  if (fd < 0 || fdatasync (fd) != 0)
+    saved = errno;
+  if (fd >= 0 && close (fd) != 0 && saved == 0)
+    saved = errno;
+  if (saved == 0)
+    return TRUE;
+  g_set_error_literal (error, TANDEM_PROJECT_ERROR,
+                       saved == ENOSPC ? TANDEM_PROJECT_ERROR_DISK_FULL : TANDEM_PROJECT_ERROR_FAILED,
+                       g_strerror (saved));
+  return FALSE;
+}
+
 /**
  * tandem_project_create:
  * @path: where to create the project file
@@ -792,8 +812,10 @@ tandem_project_create (const char  *path,
   if (rc == SQLITE_OK)
     {
       harden (db);
-      pragma = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA journal_mode = DELETE",
-                                (int) TANDEM_APPLICATION_ID);
+      /* Nothing is synced while the file has its temporary name: it is
+       * synced once, whole, before it is given the real one. */
+      pragma = g_strdup_printf ("PRAGMA synchronous = OFF; PRAGMA application_id = %d; "
+                                "PRAGMA journal_mode = DELETE", (int) TANDEM_APPLICATION_ID);
       rc = sqlite3_exec (db, pragma, NULL, NULL, NULL);
     }
   steps = tandem_schema_get_migrations (&n_steps);
@@ -819,6 +841,8 @@ tandem_project_create (const char  *path,
   {
     g_autoptr(TandemProject) fresh = tandem_project_open (tmpl, &local_error);
 
+    if (fresh != NULL)
+      sqlite3_exec (fresh->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
     if (fresh == NULL ||
         !tandem_project_begin_creation (fresh, _("Create project"), &local_error) ||
         !tandem_defaults_install (fresh, &local_error) ||
@@ -835,6 +859,15 @@ tandem_project_create (const char  *path,
         return NULL;
       }
   }
+
+  /* The one sync: the whole file reaches the disk before its name does. */
+  if (!sync_file (tmpl, &local_error))
+    {
+      g_unlink (tmpl);
+      g_set_error (error, TANDEM_PROJECT_ERROR, local_error->code,
+                   _("“%s” could not be created: %s."), name, local_error->message);
+      return NULL;
+    }
 
   /* link() fails if the name was taken meanwhile, unlike rename(). */
   if (link (tmpl, path) != 0)

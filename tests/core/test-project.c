@@ -135,6 +135,8 @@ test_create_and_reopen (Fixture       *fixture,
   g_autofree char *added_by = NULL;
 
   g_assert_false (tandem_project_get_read_only (project));
+  /* Made without syncing until it was whole; edited with every commit synced. */
+  g_assert_cmpint (count_or_die (project, "PRAGMA synchronous"), ==, 2);
   title = tandem_project_dup_title (project);
   g_assert_cmpstr (title, ==, "Ward project");
   g_clear_object (&project);
