@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <sys/random.h>
 
 #include "tandem-clock.h"
@@ -19,28 +20,57 @@
 #include "tandem-project-private.h"
 #include "tandem-schema.h"
 
-/* A random (version 4) UUID straight from the kernel: unlike GLib's generator it
- * cannot repeat in a process forked from one that already made ids. */
+/* Random bytes straight from the kernel: unlike GLib's generator they cannot
+ * repeat in a process forked from one that already made ids. */
+static gboolean
+random_bytes (guint8 *b,
+              gsize   size)
+{
+  gsize got = 0;
+
+  while (got < size)
+    {
+      gssize n = getrandom (b + got, size - got, 0);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      got += n;
+    }
+  return TRUE;
+}
+
+/* @b as a random (version 4) UUID, in @out. */
+static void
+format_id (guint8 b[16],
+           char   out[37])
+{
+  static const char hex[] = "0123456789abcdef";
+  char *o = out;
+
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        *o++ = '-';
+      *o++ = hex[b[i] >> 4];
+      *o++ = hex[b[i] & 0x0f];
+    }
+  *o = '\0';
+}
+
+/* A random (version 4) UUID (see random_bytes()). */
 char *
 _tandem_new_id (void)
 {
   guint8 b[16];
-  gsize got = 0;
+  char id[37];
 
-  while (got < sizeof b)
-    {
-      gssize n = getrandom (b + got, sizeof b - got, 0);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return g_uuid_string_random ();
-      got += n;
-    }
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  if (!random_bytes (b, sizeof b))
+    return g_uuid_string_random ();
+  format_id (b, id);
+  return g_strdup (id);
 }
 
 char *
@@ -252,43 +282,23 @@ insert_row (TandemProject       *self,
   return log_added (self, entity, id, error) ? g_steal_pointer (&id) : NULL;
 }
 
-/* The row of @entity a query is on (as "e"), as a JSON object: the same as
- * _tandem_project_row_as_json() gives. */
-static void
-append_row_object (GString            *sql,
-                   const TandemEntity *entity)
-{
-  g_string_append (sql, "json_object (");
-  for (guint i = 0; i < entity->columns->len; i++)
-    {
-      const char *column = g_ptr_array_index (entity->columns, i);
-
-      g_string_append_printf (sql, "%s'%s', e.%s", i ? ", " : "", column, column);
-    }
-  g_string_append_c (sql, ')');
-}
-
-/* Logs the rows @ids (a JSON array) of @entity, just added, as one entry: an
- * insert whose entity_id is the batch's own id and whose new value is a JSON
- * array of the rows, each as log_added() would log it. _tandem_log_entries()
- * reads it back as one insert per row, so that undo, redo and a merge see the
- * rows as if each had been logged on its own. */
+/* Logs the rows of @entity just added as one entry: an insert whose entity_id
+ * is the batch's own id and whose new value is @rows, a JSON array of the
+ * rows, each as log_added() would log it. _tandem_log_entries() reads it back
+ * as one insert per row, so that undo, redo and a merge see the rows as if
+ * each had been logged on its own. */
 static gboolean
 log_added_rows (TandemProject       *self,
                 const TandemEntity  *entity,
-                const char          *ids,
+                const char          *rows,
                 GError             **error)
 {
-  g_autoptr(GString) sql = g_string_new ("INSERT INTO change_log (txn, op, entity, entity_id, "
-                                         "new_value) SELECT ?1, 'insert', ?2, ?3, "
-                                         "json_group_array (json (row)) FROM (SELECT ");
   g_autofree char *batch = _tandem_new_id ();
 
-  append_row_object (sql, entity);
-  g_string_append_printf (sql, " AS row FROM json_each (?4) k JOIN %s e ON e.id = k.value "
-                          "ORDER BY k.key)", entity->name);
   if (!_tandem_project_ensure_txn_row (self, error) ||
-      !_tandem_db_run (self, error, sql->str, "lsss", self->txn_id, entity->name, batch, ids))
+      !_tandem_db_run (self, error, "INSERT INTO change_log (txn, op, entity, entity_id, new_value) "
+                       "VALUES (?1, 'insert', ?2, ?3, ?4)", "lsss",
+                       self->txn_id, entity->name, batch, rows))
     return FALSE;
   g_hash_table_add (self->touched, (gpointer) entity->name);
   return TRUE;
@@ -321,8 +331,9 @@ _tandem_project_insert_rows (TandemProject       *self,
 {
   const TandemEntity *info = _tandem_lookup_entity (entity, error);
   g_autoptr(GString) sql = NULL;
-  g_autoptr(GString) ids = NULL;
+  g_autoptr(GString) rows = NULL;
   g_autoptr(TandemDbStmt) stmt = NULL;
+  guint8 random[256][16];
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
@@ -342,26 +353,55 @@ _tandem_project_insert_rows (TandemProject       *self,
   g_string_append (sql, ") VALUES (?1");
   for (guint i = 0; i < n_fields; i++)
     g_string_append_printf (sql, ", ?%u", i + 2);
+  /* Each row as it is stored, defaults and all, for the log. */
+  g_string_append (sql, ") RETURNING json_object (");
+  for (guint i = 0; i < info->columns->len; i++)
+    {
+      const char *column = g_ptr_array_index (info->columns, i);
+
+      g_string_append_printf (sql, "%s'%s', %s", i ? ", " : "", column, column);
+    }
   g_string_append_c (sql, ')');
   if ((stmt = _tandem_db_prepare (self, sql->str, error)) == NULL)
     return FALSE;
 
-  ids = g_string_sized_new (n_rows * 39 + 2);
-  g_string_append_c (ids, '[');
+  rows = g_string_sized_new ((gsize) n_rows * 160 + 2);
+  g_string_append_c (rows, '[');
   for (guint r = 0; r < n_rows; r++)
     {
-      g_autofree char *id = _tandem_new_id ();
+      char id[37];
+
+      if (r % G_N_ELEMENTS (random) == 0 &&
+          !random_bytes ((guint8 *) random, MIN (n_rows - r, G_N_ELEMENTS (random)) * 16))
+        /* As _tandem_new_id() falls back to GLib's generator. */
+        for (guint i = 0; i < G_N_ELEMENTS (random); i++)
+          for (guint j = 0; j < 16; j += 4)
+            {
+              guint32 v = g_random_int ();
+              memcpy (&random[i][j], &v, 4);
+            }
+      format_id (random[r % G_N_ELEMENTS (random)], id);
 
       sqlite3_reset (stmt);
-      _tandem_db_bind_text (stmt, 1, id);
+      sqlite3_bind_text (stmt, 1, id, 36, SQLITE_STATIC);
       for (guint i = 0; i < n_fields; i++)
         _tandem_db_bind_typed (stmt, i + 2, &values[(gsize) r * n_fields + i]);
-      if (_tandem_db_step (self, stmt, error) == TANDEM_DB_FAILED)
-        return FALSE;
-      /* An id is hexadecimal digits and hyphens: nothing to escape. */
-      g_string_append_printf (ids, "%s\"%s\"", r ? "," : "", id);
+      if (_tandem_db_step (self, stmt, error) != TANDEM_DB_ROW)
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                         "a %s added gave nothing back", info->name);
+          return FALSE;
+        }
+      _tandem_db_assert_columns (stmt, 1);
+      if (r > 0)
+        g_string_append_c (rows, ',');
+      g_string_append_len (rows, (const char *) sqlite3_column_text (stmt, 0),
+                           sqlite3_column_bytes (stmt, 0));
     }
-  g_string_append_c (ids, ']');
+  g_string_append_c (rows, ']');
+  /* Finish the last insert before anything else reads the table. */
+  sqlite3_reset (stmt);
 
   /* See insert_row(): what a project is created with is not logged row by row. */
   if (g_str_equal (self->txn_kind, "create"))
@@ -369,7 +409,7 @@ _tandem_project_insert_rows (TandemProject       *self,
       g_hash_table_add (self->touched, (gpointer) info->name);
       return _tandem_project_ensure_txn_row (self, error);
     }
-  return log_added_rows (self, info, ids->str, error);
+  return log_added_rows (self, info, rows->str, error);
 }
 
 typedef enum

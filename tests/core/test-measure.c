@@ -780,6 +780,39 @@ test_import_save_many (Fixture       *fixture,
   g_assert_cmpint (tandem_project_check_file (fixture->path, NULL), ==, TANDEM_CHECK_GOOD);
 }
 
+/* Once a table has used the largest rowid, SQLite picks new ones at random:
+ * the import's log entry still holds exactly its rows, in their order. */
+static void
+test_import_save_random_rowids (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemImport) import = import_of_days (300);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO data_point (rowid, id, measure_id, date) "
+                                          "VALUES (9223372036854775807, 'last', '%s', '1999-12-31')",
+                                          fixture->measure);
+
+  run_sql_or_die (fixture->project, sql);
+  g_assert_true (tandem_import_save (fixture->project, fixture->measure, import,
+                                     "Import 300 values", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_or_die (fixture->project,
+                                 "SELECT count (*) FROM json_each ((SELECT new_value FROM change_log "
+                                 "ORDER BY seq DESC LIMIT 1)) r JOIN data_point p "
+                                 "ON p.id = json_extract (r.value, '$.id') "
+                                 "AND p.date = json_extract (r.value, '$.date') "
+                                 "AND p.id <> 'last'"), ==, 300);
+  g_assert_cmpint (count_or_die (fixture->project,
+                                 "SELECT json_extract (new_value, '$[299].date') = '2000-10-26' "
+                                 "FROM change_log ORDER BY seq DESC LIMIT 1"), ==, 1);
+  g_assert_true (tandem_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (fixture->project, "data_point", NULL, NULL), ==, 1);
+  g_assert_true (tandem_project_redo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_project_count (fixture->project, "data_point", NULL, NULL), ==, 301);
+}
+
 /* An import that fails part-way, in its rows or in its log, leaves nothing:
  * no point, no history, the same thing to undo. */
 static void
@@ -1336,6 +1369,8 @@ main (int   argc,
   g_test_add ("/import/save", Fixture, NULL, fixture_set_up, test_import_save, fixture_tear_down);
   g_test_add ("/import/save-many", Fixture, NULL, fixture_set_up, test_import_save_many,
               fixture_tear_down);
+  g_test_add ("/import/save-random-rowids", Fixture, NULL, fixture_set_up,
+              test_import_save_random_rowids, fixture_tear_down);
   g_test_add ("/import/save-fails", Fixture, NULL, fixture_set_up, test_import_save_fails,
               fixture_tear_down);
   return g_test_run ();
