@@ -382,8 +382,8 @@ _tandem_project_insert_rows (TandemProject       *self,
             }
       format_id (random[r % G_N_ELEMENTS (random)], id);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, id, 36, SQLITE_STATIC);
+      _tandem_db_rewind (stmt);
+      _tandem_db_bind_text_static (stmt, 1, id, 36);
       for (guint i = 0; i < n_fields; i++)
         _tandem_db_bind_typed (stmt, i + 2, &values[(gsize) r * n_fields + i]);
       if (_tandem_db_step (self, stmt, error) != TANDEM_DB_ROW)
@@ -396,12 +396,11 @@ _tandem_project_insert_rows (TandemProject       *self,
       _tandem_db_assert_columns (stmt, 1);
       if (r > 0)
         g_string_append_c (rows, ',');
-      g_string_append_len (rows, (const char *) sqlite3_column_text (stmt, 0),
-                           sqlite3_column_bytes (stmt, 0));
+      _tandem_db_append_column (rows, stmt, 0);
     }
   g_string_append_c (rows, ']');
   /* Finish the last insert before anything else reads the table. */
-  sqlite3_reset (stmt);
+  _tandem_db_rewind (stmt);
 
   /* See insert_row(): what a project is created with is not logged row by row. */
   if (g_str_equal (self->txn_kind, "create"))

@@ -343,4 +343,34 @@ TandemDbStep   _tandem_db_field_value        (TandemProject     *project,
                                               TandemDbValue    **value,
                                               GError           **error);
 
+/* --- bulk writes (an import) --- */
+
+/* Ends a statement's step so that it can run again with new values (the
+ * values bound stay bound). */
+static inline void
+_tandem_db_rewind (TandemDbStmt *stmt)
+{
+  sqlite3_reset (stmt);
+}
+
+/* Binds @length bytes of @text that outlive the statement's next step. */
+static inline void
+_tandem_db_bind_text_static (TandemDbStmt *stmt,
+                             int           index,
+                             const char   *text,
+                             int           length)
+{
+  sqlite3_bind_text (stmt, index, text, length, SQLITE_STATIC);
+}
+
+/* Appends a column's text as stored, without a copy of its own. */
+static inline void
+_tandem_db_append_column (GString      *out,
+                          TandemDbStmt *stmt,
+                          int           column)
+{
+  g_string_append_len (out, (const char *) sqlite3_column_text (stmt, column),
+                       sqlite3_column_bytes (stmt, column));
+}
+
 G_END_DECLS
