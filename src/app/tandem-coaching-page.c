@@ -184,13 +184,18 @@ stripped (const char *text)
   return copy;
 }
 
-/* Exactly YYYY-MM-DD, as the date is used as typed. */
+/* A date as a person types it, day first as in the UK (20/11/2026, also
+ * with - or . between) or as year-month-day (2026-11-20): @date is the
+ * year-month-day it means. */
 static gboolean
-valid_date (const char *text)
+typed_date (const char *text,
+            char        date[11])
 {
-  char date[11];
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
 
-  return tandem_parse_iso_date (text, date) && g_str_equal (text, date);
+  if (tandem_parse_iso_date (trimmed, date) && g_str_equal (trimmed, date))
+    return TRUE;
+  return tandem_parse_date (trimmed, TANDEM_DATE_DMY, date);
 }
 
 static char *
@@ -1221,6 +1226,7 @@ save_editor_full (TandemCoachingPage *self,
   g_autofree char *iso = NULL;
   const char *date = editable_text (self->date_row);
   const char *time = editable_text (self->time_row);
+  char day[11] = "";
   int minutes = gtk_spin_button_get_value_as_int (self->minutes_spin);
   int hour = -1, minute = -1;
   const char *conflict_field = NULL;
@@ -1244,17 +1250,18 @@ save_editor_full (TandemCoachingPage *self,
   if (session == NULL)
     return session_vanished (self, typing, error) && typing;
 
-  when_ok = valid_date (date) && sscanf (time, "%d:%d", &hour, &minute) == 2 &&
+  when_ok = typed_date (date, day) && sscanf (time, "%d:%d", &hour, &minute) == 2 &&
             hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59;
   if (!when_ok && !typing)
     {
       g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                           _("Give the date as year-month-day (for example 2026-11-18) and the "
-                             "time as hours:minutes (for example 10:00)."));
+                           _("Give the date as day/month/year or year-month-day (for example "
+                             "18/11/2026 or 2026-11-18) and the time as hours:minutes (for "
+                             "example 10:00)."));
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), error);
       return FALSE;
     }
-  iso = when_ok ? g_strdup_printf ("%sT%02d:%02d:00", date, hour, minute) : NULL;
+  iso = when_ok ? g_strdup_printf ("%sT%02d:%02d:00", day, hour, minute) : NULL;
   if (iso)
     {
       g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
@@ -1597,10 +1604,12 @@ session_vanished (TandemCoachingPage *self,
   kept->page = g_object_ref (self);
   kept->team_id = g_strdup (self->session_team);
   {
-    g_autofree char *iso = g_strdup_printf ("%sT%s:00", editable_text (self->date_row),
-                                            editable_text (self->time_row));
+    char day[11] = "";
+    g_autofree char *iso = typed_date (editable_text (self->date_row), day)
+                           ? g_strdup_printf ("%sT%s:00", day, editable_text (self->time_row))
+                           : NULL;
     g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-    g_autoptr(GDateTime) local = g_date_time_new_from_iso8601 (iso, zone);
+    g_autoptr(GDateTime) local = iso ? g_date_time_new_from_iso8601 (iso, zone) : NULL;
     g_autoptr(GDateTime) now = tandem_clock_now_local ();
     g_autoptr(GDateTime) utc = g_date_time_to_utc (local ? local : now);
 
@@ -2078,6 +2087,7 @@ add_action_clicked_cb (GtkButton          *button,
   const char *owner = tandem_person_chooser_get_person_id (self->action_owner_chooser);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
+  char due_day[11] = "";
 
   if (self->session_id == NULL ||
       !tandem_project_exists (project, TANDEM_ENTITY_COACHING_SESSION, self->session_id))
@@ -2088,11 +2098,13 @@ add_action_clicked_cb (GtkButton          *button,
   if (what == NULL)
     g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                          _("Say what will be done."));
-  else if (due != NULL && !valid_date (due))
+  else if (due != NULL && !typed_date (due, due_day))
     g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                         _("Give the date as year-month-day, for example 2026-12-01."));
+                         _("Give the date as day/month/year or year-month-day, for example "
+                           "01/12/2026 or 2026-12-01."));
   else
-    id = tandem_coaching_add_action (project, self->session_id, what, owner, due, &error);
+    id = tandem_coaching_add_action (project, self->session_id, what, owner,
+                                     due != NULL ? due_day : NULL, &error);
   if (id == NULL)
     {
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Action"), error);

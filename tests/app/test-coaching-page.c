@@ -171,7 +171,8 @@ test_journey (void)
     g_assert_nonnull (strstr (check_in, "What am I feeling in my body right now?"));
   }
 
-  set_row (widget, "_Date (year-month-day)", "2026-11-19");
+  /* Typed day first, as in the UK. */
+  set_row (widget, "_Date (year-month-day)", "19/11/2026");
   set_row (widget, "Start time (hours:minutes)", "13:30");
   set_attendance (widget, "Joanna Whitlock", 1);
   set_attendance (widget, "Marcus Bell", 1);
@@ -202,9 +203,11 @@ test_journey (void)
   }
 
   add_action (widget, "Order a weighted blanket", "Marcus Bell", "2026-11-20");
-  add_action (widget, "Write an easy-read guide to the sensory room", "Grace Mensah", "2026-12-04");
+  add_action (widget, "Write an easy-read guide to the sensory room", "Grace Mensah", "4/12/2026");
   actions = tandem_coaching_list_actions (project, first, &error);
   g_assert_cmpuint (actions->len, ==, 2);
+  g_assert_cmpstr (((TandemAction *) actions->pdata[0])->due_on, ==, "2026-11-20");
+  g_assert_cmpstr (((TandemAction *) actions->pdata[1])->due_on, ==, "2026-12-04");
   g_assert_cmpstr (((TandemAction *) actions->pdata[0])->owner_name, ==, "Marcus Bell");
   g_assert_cmpstr (((TandemAction *) actions->pdata[1])->owner_name, ==, "Grace Mensah");
   g_clear_pointer (&actions, g_ptr_array_unref);
