@@ -19,6 +19,7 @@
 
 #include "tandem-checked-edit.h"
 #include "tandem-merge.h"
+#include "tandem-project-private.h"
 
 const char tandem_unchecked_marker[] = "(unchecked)";
 
@@ -250,4 +251,28 @@ tandem_change_commit_keeping (TandemChange  *change,
     return TRUE;
   g_propagate_error (error, g_steal_pointer (&kept));
   return FALSE;
+}
+
+/* See tandem-project-private.h. */
+gboolean
+_tandem_field_edits_prepare (TandemFieldEdit    *edits,
+                             const char *const  *fields,
+                             const char *const  *before,
+                             const char *const  *after,
+                             guint               n_fields,
+                             TandemCleanFunc     clean,
+                             GPtrArray          *values,
+                             GError            **error)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      char *cleaned = NULL;
+
+      if (!clean (fields[i], after[i], &cleaned, error))
+        return FALSE;
+      g_ptr_array_add (values, cleaned);
+      edits[i] = (TandemFieldEdit) { fields[i], before[i], g_strcmp0 (before[i], cleaned) != 0,
+                                     tandem_value_text (cleaned), FALSE };
+    }
+  return TRUE;
 }

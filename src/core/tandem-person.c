@@ -833,16 +833,9 @@ tandem_person_edit (TandemProject       *project,
   after[2] = taking_part_word (edited->taking_part_as);
   before[3] = shown->organisation, after[3] = edited->organisation;
   before[4] = shown->contact, after[4] = edited->contact;
-  for (guint i = 0; i < G_N_ELEMENTS (person_fields); i++)
-    {
-      char *clean = NULL;
-
-      if (!clean_field (person_fields[i], after[i], &clean, error))
-        return FALSE;
-      g_ptr_array_add (values, clean);
-      edits[i] = (TandemFieldEdit) { person_fields[i], before[i], g_strcmp0 (before[i], clean) != 0,
-                                     tandem_value_text (clean), FALSE };
-    }
+  if (!_tandem_field_edits_prepare (edits, person_fields, before, after, G_N_ELEMENTS (person_fields), clean_field,
+                                    values, error))
+    return FALSE;
   if (!person_exists (project, shown->id, error) ||
       !tandem_change_begin (&change, project, _("Edit person"), error))
     return FALSE;

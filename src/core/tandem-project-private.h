@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "tandem-checked-edit.h"
 #include "tandem-project.h"
 #include "tandem-schema.h"
 
@@ -185,5 +186,22 @@ gboolean _tandem_project_delete_logged  (TandemProject           *self,
                                          const char              *entity,
                                          const char              *id,
                                          GError                 **error);
+
+/* Makes the edits of an editor saved as a whole: each of @fields cleaned
+ * by @clean from @after (the cleaned texts kept alive in @values) and
+ * marked changed where it differs from @before, what the editor showed. */
+typedef gboolean (*TandemCleanFunc) (const char  *field,
+                                     const char  *value,
+                                     char       **clean,
+                                     GError     **error);
+
+gboolean _tandem_field_edits_prepare (TandemFieldEdit    *edits,
+                                      const char *const  *fields,
+                                      const char *const  *before,
+                                      const char *const  *after,
+                                      guint               n_fields,
+                                      TandemCleanFunc     clean,
+                                      GPtrArray          *values,
+                                      GError            **error);
 
 G_END_DECLS

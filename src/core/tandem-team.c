@@ -334,16 +334,9 @@ tandem_team_edit (TandemProject     *project,
   before[1] = shown->organisation, after[1] = edited->organisation;
   before[2] = shown->service_type, after[2] = edited->service_type;
   before[3] = shown->ward, after[3] = edited->ward;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      char *clean = NULL;
-
-      if (!clean_field (fields[i], after[i], &clean, error))
-        return FALSE;
-      g_ptr_array_add (values, clean);
-      edits[i] = (TandemFieldEdit) { fields[i], before[i], g_strcmp0 (before[i], clean) != 0,
-                                     tandem_value_text (clean), FALSE };
-    }
+  if (!_tandem_field_edits_prepare (edits, fields, before, after, G_N_ELEMENTS (fields), clean_field,
+                                    values, error))
+    return FALSE;
   if (!team_exists (project, shown->id, error) ||
       !tandem_change_begin (&change, project, _("Edit team"), error))
     return FALSE;
