@@ -15,6 +15,7 @@
 #include "tandem-legibility.h"
 #include "tandem-peer-support-chart.h"
 #include "tandem-peer-support-page.h"
+#include "tandem-person-chooser.h"
 #include "tandem-plain-text.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
@@ -800,6 +801,58 @@ role_switch_row (TandemPeerSupportPage *self,
   return row;
 }
 
+static void
+role_person_chosen_cb (TandemPersonChooser   *chooser,
+                       const char            *person_id,
+                       TandemPeerSupportPage *self)
+{
+  TandemPage *page = TANDEM_PAGE (self);
+  const char *role_id = g_object_get_data (G_OBJECT (chooser), "role-id");
+  const char *field = g_object_get_data (G_OBJECT (chooser), "field");
+  g_autoptr(GError) error = NULL;
+
+  if (self->building)
+    return;
+  /* Checked against who the chooser showed, as every edit on the page is. */
+  if (!tandem_peer_support_set_role_field (tandem_page_get_project (page), role_id, field,
+                                           tandem_shown_field_get_stored (GTK_WIDGET (chooser)),
+                                           person_id, &error))
+    save_failed (self, GTK_WIDGET (chooser), role_id, field, error);
+}
+
+/* Who holds the role, or who supervises them: typed to find someone, or
+ * added there and then. */
+static GtkWidget *
+role_person_row (TandemPeerSupportPage *self,
+                 const TandemPeerRole  *role,
+                 const char            *field,
+                 const char            *title,
+                 const char            *person_id)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  GtkWidget *chooser = tandem_person_chooser_new (title, TRUE);
+  GtkWidget *row = gtk_list_box_row_new ();
+  g_autofree char *key = g_strdup_printf ("%s:%s", field, role->id);
+
+  tandem_person_chooser_set_team (TANDEM_PERSON_CHOOSER (chooser), project,
+                                  tandem_page_get_team_id (TANDEM_PAGE (self)));
+  tandem_person_chooser_set_person_id (TANDEM_PERSON_CHOOSER (chooser), person_id);
+  tandem_shown_field_remember_value (chooser, TANDEM_ENTITY_PEER_ROLE, role->id, field, person_id);
+  g_object_set_data_full (G_OBJECT (chooser), "role-id", g_strdup (role->id), g_free);
+  g_object_set_data (G_OBJECT (chooser), "field", (gpointer) field);
+  g_signal_connect (chooser, "person-chosen", G_CALLBACK (role_person_chosen_cb), self);
+  remember (self, chooser, key);
+  gtk_widget_set_margin_top (chooser, 8);
+  gtk_widget_set_margin_bottom (chooser, 8);
+  gtk_widget_set_margin_start (chooser, 12);
+  gtk_widget_set_margin_end (chooser, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), chooser);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_sensitive (row, tandem_page_get_editable (TANDEM_PAGE (self)));
+  return row;
+}
+
 static char *
 format_number (double value)
 {
@@ -916,6 +969,10 @@ build_role_row (TandemPeerSupportPage *self,
 
   adw_expander_row_set_subtitle (row, subtitle);
   adw_expander_row_add_row (row, role_entry_row (self, role, "title", _("Post title"), role->title));
+  adw_expander_row_add_row (row, role_person_row (self, role, "person_id",
+                                                  _("Peer worker in the role"), role->person_id));
+  adw_expander_row_add_row (row, role_person_row (self, role, "supervisor_id", _("Supervisor"),
+                                                  role->supervisor_id));
   adw_expander_row_add_row (row, role_entry_row (self, role, "band", _("Band"), role->band));
   adw_expander_row_add_row (row, role_entry_row (self, role, "hours", _("Hours a week"), hours));
   adw_expander_row_add_row (row, role_entry_row (self, role, "start_date",

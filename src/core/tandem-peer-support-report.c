@@ -272,36 +272,46 @@ tandem_peer_support_describe_retention (const TandemRetention *retention)
  * tandem_peer_support_describe_supervision:
  * @role: a role
  *
- * Returns: (transfer full): how often the role has had supervision lately,
- *   against what the team expects, in plain words
+ * Returns: (transfer full): who supervises the role's worker, and how often
+ *   the role has had supervision lately against what the team expects, in
+ *   plain words
  */
 char *
 tandem_peer_support_describe_supervision (const TandemPeerRole *role)
 {
   g_autofree char *rate = NULL;
+  g_autofree char *words = NULL;
 
   if (role->vacancy)
     return g_strdup (_("Vacant: no supervision to count."));
   if (isnan (role->per_month))
-    return g_strdup (_("Too soon to say how often supervision happens."));
-  rate = g_strdup_printf (_("Supervision lately: %.1f a month."), role->per_month);
-  if (isnan (role->expected_per_month))
-    return g_strdup_printf (_("%s The team has not said how often to expect it."), rate);
-  /* Allow for a session falling just outside the three months counted. */
-  if (role->per_month + 0.05 >= role->expected_per_month)
-    return g_strdup_printf (_("%s The team expects %g: as expected."), rate,
-                            role->expected_per_month);
-  return g_strdup_printf (_("%s The team expects %g: less than expected."), rate,
-                          role->expected_per_month);
+    words = g_strdup (_("Too soon to say how often supervision happens."));
+  else
+    {
+      rate = g_strdup_printf (_("Supervision lately: %.1f a month."), role->per_month);
+      if (isnan (role->expected_per_month))
+        words = g_strdup_printf (_("%s The team has not said how often to expect it."), rate);
+      /* Allow for a session falling just outside the three months counted. */
+      else if (role->per_month + 0.05 >= role->expected_per_month)
+        words = g_strdup_printf (_("%s The team expects %g: as expected."), rate,
+                                 role->expected_per_month);
+      else
+        words = g_strdup_printf (_("%s The team expects %g: less than expected."), rate,
+                                 role->expected_per_month);
+    }
+  if (role->supervisor_name == NULL)
+    return g_steal_pointer (&words);
+  /* Translators: the first %s is a name, the second how often supervision happens */
+  return g_strdup_printf (_("Supervised by %s. %s"), role->supervisor_name, words);
 }
 
 /**
  * tandem_peer_support_describe_role:
  * @role: a role
  *
- * Returns: (transfer full): the role's terms in a line: band, hours, dates,
- *   whether it works in a pair (“Band 3 · 37.5 hours a week · started
- *   19 Jan 2026 · works in a pair”)
+ * Returns: (transfer full): the role's terms in a line: who holds it, band,
+ *   hours, dates, whether it works in a pair (“Grace Mensah · Band 3 ·
+ *   37.5 hours a week · started 19 Jan 2026 · works in a pair”)
  */
 char *
 tandem_peer_support_describe_role (const TandemPeerRole *role)
@@ -310,6 +320,8 @@ tandem_peer_support_describe_role (const TandemPeerRole *role)
 
   if (role->vacancy)
     g_ptr_array_add (parts, g_strdup (_("vacant")));
+  else if (role->person_name != NULL)
+    g_ptr_array_add (parts, g_strdup (role->person_name));
   /* A band written as a bare number (“4”, “8a”) says that it is the band. */
   if (role->band != NULL && g_ascii_isdigit (role->band[0]) && strlen (role->band) <= 3)
     g_ptr_array_add (parts, g_strdup_printf (_("Band %s"), role->band));

@@ -90,6 +90,8 @@ static const TandemDbColumn role_columns[] = {
   ROLE_COLUMN (DOUBLE_OR_NAN, hours), ROLE_COLUMN (TEXT, start_date),
   ROLE_COLUMN (TEXT, end_date), ROLE_COLUMN (TEXT, leaving_reason), ROLE_COLUMN (BOOL, paired),
   ROLE_COLUMN (BOOL, vacancy), ROLE_COLUMN (DOUBLE_OR_NAN, expected_per_month),
+  ROLE_COLUMN (TEXT, person_id), ROLE_COLUMN (TEXT, person_name),
+  ROLE_COLUMN (TEXT, supervisor_id), ROLE_COLUMN (TEXT, supervisor_name),
 };
 #undef ROLE_COLUMN
 static const TandemDbShape role_shape = TANDEM_DB_SHAPE (TandemPeerRole, peer_role_free, role_columns);
@@ -397,10 +399,16 @@ tandem_peer_support_list_roles (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
   roles = _tandem_db_list (project, error, &role_shape,
-                           "SELECT id, title, band, hours, start_date, end_date, leaving_reason, "
-                           "  paired, vacancy, expected_supervision_per_month "
-                           "FROM peer_role WHERE team_id = ?1 "
-                           "ORDER BY start_date IS NULL, start_date, title, id", "s", team_id);
+                           "SELECT r.id, r.title, r.band, r.hours, r.start_date, r.end_date, "
+                           "  r.leaving_reason, r.paired, r.vacancy, "
+                           "  r.expected_supervision_per_month, r.person_id, holder.name, "
+                           "  r.supervisor_id, supervisor.name "
+                           "FROM peer_role r "
+                           "LEFT JOIN person holder ON holder.id = r.person_id "
+                           "LEFT JOIN person supervisor ON supervisor.id = r.supervisor_id "
+                           "WHERE r.team_id = ?1 "
+                           "ORDER BY r.start_date IS NULL, r.start_date, r.title, r.id",
+                           "s", team_id);
   if (roles == NULL)
     return NULL;
 
@@ -969,6 +977,8 @@ set_role_field (TandemProject  *project,
     { "paired", N_("Change whether the role works in a pair"), 'b' },
     { "vacancy", N_("Change whether the role is vacant"), 'b' },
     { "expected_supervision_per_month", N_("Change expected supervision"), 'e' },
+    { "person_id", N_("Change who holds the role"), 'p' },
+    { "supervisor_id", N_("Change the role’s supervisor"), 'p' },
   };
   g_autofree char *value = NULL;
   g_autofree char *other = NULL;
@@ -1020,6 +1030,16 @@ set_role_field (TandemProject  *project,
                              &number, error))
             return FALSE;
           stored = tandem_value_double (number);
+        }
+      break;
+    case 'p':
+      /* Someone of the project, or no one. */
+      if (*value)
+        {
+          if (!_tandem_db_still_there (project, TANDEM_ENTITY_PERSON, value,
+                                       _("That person is no longer in the project."), error))
+            return FALSE;
+          stored = tandem_value_text (value);
         }
       break;
     case 'd':

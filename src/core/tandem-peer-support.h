@@ -86,6 +86,10 @@ typedef struct
   guint     n_records;              /* supervision, debrief and training records */
   char     *last_supervision;       /* the last 1:1 or group session, or NULL */
   double    per_month;              /* 1:1 and group sessions a month lately, NAN if too soon */
+  char     *person_id;              /* who holds the role, or NULL */
+  char     *person_name;
+  char     *supervisor_id;          /* who supervises them, or NULL */
+  char     *supervisor_name;
 } TandemPeerRole;
 
 typedef struct

@@ -923,6 +923,15 @@ describe_history (TandemProject  *project,
                                                               "proposed %d change idea",
                                                               "proposed %d change ideas", n),
                                                  (int) n));
+      else if (g_str_equal (link->entity, TANDEM_ENTITY_PEER_ROLE) &&
+               g_str_equal (link->column, TANDEM_FIELD_PEER_ROLE_SUPERVISOR_ID))
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "supervises %d peer role",
+                                                              "supervises %d peer roles", n),
+                                                 (int) n));
+      else if (g_str_equal (link->entity, TANDEM_ENTITY_PEER_ROLE))
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "holds %d peer role",
+                                                              "holds %d peer roles", n), (int) n));
       else if (g_str_equal (link->entity, TANDEM_ENTITY_NODE_COPRODUCER))
         g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                               "co-produced %d change idea",

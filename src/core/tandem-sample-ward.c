@@ -794,6 +794,8 @@ static const PeerRoleSpec kofi_role = {
 static char *
 add_peer_role (Sample             *s,
                const char         *team,
+               const char         *worker,
+               const char         *supervisor,
                const PeerRoleSpec *spec,
                guint              *note)
 {
@@ -811,7 +813,9 @@ add_peer_role (Sample             *s,
                  { "start_date", TEXT (_tandem_sample_date (s, spec->start_date)) },
                  { "paired", INT (spec->paired) },
                  { "vacancy", INT (0) },
-                 { "expected_supervision_per_month", REAL (2) });
+                 { "expected_supervision_per_month", REAL (2) },
+                 { "person_id", TEXT (worker) },
+                 { "supervisor_id", TEXT (supervisor) });
   _tandem_sample_add_supervision (s, role, _tandem_sample_day (s, spec->start_date), "training",
                                   spec->training);
   for (guint month = spec->first_month; month <= spec->last_month; month++)
@@ -832,16 +836,21 @@ add_peer_role (Sample             *s,
 static void
 add_peer_roles (Sample     *s,
                 const char *delderfield,
-                const char *parkview)
+                const char *parkview,
+                GPtrArray  *delderfield_people,
+                GPtrArray  *parkview_people)
 {
   g_autofree char *grace = NULL;
   guint note = 0;
 
-  grace = add_peer_role (s, delderfield, &grace_role, &note);
+  /* Each worker is supervised by someone of their ward. */
+  grace = add_peer_role (s, delderfield, delderfield_people->pdata[D_GRACE],
+                         delderfield_people->pdata[D_SAMUEL], &grace_role, &note);
   _tandem_sample_add_supervision (s, grace, _tandem_sample_day (s, "2026-05-12"), "debrief",
                                   "Team debrief at the end of a hard shift: what went well and what support "
                                   "is needed.");
-  g_free (add_peer_role (s, parkview, &kofi_role, &note));
+  g_free (add_peer_role (s, parkview, parkview_people->pdata[P_KOFI],
+                        parkview_people->pdata[P_DANIEL], &kofi_role, &note));
 }
 
 void
@@ -947,7 +956,8 @@ _tandem_sample_populate_ward (Sample *s)
                                        G_N_ELEMENTS (delderfield_framework));
   _tandem_sample_add_framework_status (s, teams->pdata[PARKVIEW], parkview_framework,
                                        G_N_ELEMENTS (parkview_framework));
-  add_peer_roles (s, teams->pdata[DELDERFIELD], teams->pdata[PARKVIEW]);
+  add_peer_roles (s, teams->pdata[DELDERFIELD], teams->pdata[PARKVIEW], people[DELDERFIELD],
+                  people[PARKVIEW]);
 
   for (guint i = 0; i < 4; i++)
     g_free (primaries[i]);

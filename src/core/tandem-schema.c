@@ -423,11 +423,23 @@ static const char schema_v4[] =
   "  WHERE team_id IN (SELECT id FROM team);"
   "UPDATE person SET team_id = NULL;";
 
+/* A peer role names the person who holds it and the person who supervises
+ * them, both people of the project (a supervisor is often in another team).
+ * Either may be empty: a vacancy has no one, and a role may have no named
+ * supervisor yet. A person deleted by mistake leaves the role, not the
+ * role's history; the people module refuses to delete someone a role names. */
+static const char schema_v5[] =
+  "ALTER TABLE peer_role ADD COLUMN person_id TEXT REFERENCES person (id) ON DELETE SET NULL;"
+  "ALTER TABLE peer_role ADD COLUMN supervisor_id TEXT REFERENCES person (id) ON DELETE SET NULL;"
+  "CREATE INDEX peer_role_by_person ON peer_role (person_id);"
+  "CREATE INDEX peer_role_by_supervisor ON peer_role (supervisor_id);";
+
 static const TandemMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 5, schema_v5 },
 };
 
 /* Tables that are bookkeeping, not entities a person edits: the change log,

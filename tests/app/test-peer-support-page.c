@@ -12,6 +12,7 @@
 #include "tandem-merge.h"
 #include "tandem-peer-support.h"
 #include "tandem-peer-support-page.h"
+#include "tandem-person-chooser.h"
 #include "tandem-sample.h"
 #include "tandem-test-util.h"
 #include "tandem-window.h"
@@ -128,7 +129,7 @@ test_page (void)
                                  "89% of trusts give no training for the role — this team does."));
   g_assert_nonnull (find_widget (page, label_starts_with, "After 1 year: no peer worker"));
   g_assert_nonnull (find_widget (page, label_starts_with,
-                                 "Peer support worker: Supervision lately: 2.0 a month."));
+                                 "Peer support worker: Supervised by Samuel Adeyemi. Supervision lately: 2.0 a month."));
 
   /* Choosing a status in an item's drop-down saves it, with its history. */
   items = tandem_peer_support_list_items (project, team, NULL);
@@ -355,8 +356,9 @@ role_text (TandemProject *project,
 }
 
 /* The role's form by keyboard: Tab goes from field to field (no apply button
- * between), what was typed is saved on leaving each field, and every value
- * stays in its own field when the form is rebuilt. */
+ * between), what was typed is saved on leaving each field, the worker and
+ * their supervisor are found by typing, and every value stays in its own
+ * field when the form is rebuilt. */
 static void
 test_role_form_by_keyboard (void)
 {
@@ -365,10 +367,12 @@ test_role_form_by_keyboard (void)
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GPtrArray) roles = NULL;
   g_autofree char *title_key = NULL, *band_key = NULL, *hours_key = NULL;
+  g_autofree char *holder_key = NULL, *supervisor_key = NULL;
+  g_autofree char *held_by = NULL, *supervised_by = NULL;
   const char *role = NULL;
   TandemWindow *window;
   TandemProject *project;
-  GtkWidget *page, *title, *band, *hours;
+  GtkWidget *page, *title, *band, *hours, *holder, *supervisor;
 
   g_object_unref (create_sample_project ("tandem-peer-page-XXXXXX", "Sample.tandem", NULL,
                                          &dir, &path));
@@ -394,25 +398,55 @@ test_role_form_by_keyboard (void)
   title_key = g_strdup_printf ("title:%s", role);
   band_key = g_strdup_printf ("band:%s", role);
   hours_key = g_strdup_printf ("hours:%s", role);
+  holder_key = g_strdup_printf ("person_id:%s", role);
+  supervisor_key = g_strdup_printf ("supervisor_id:%s", role);
 
   /* The new role's title has the keyboard. */
   WAIT_FOR ((title = find_widget (page, is_entry_row_for, title_key)) != NULL && focus_within (title) &&
             gtk_widget_get_mapped (title));
   gtk_editable_set_text (GTK_EDITABLE (title), "Peer worker (nights)");
 
-  /* Tab: straight to the band, and the title is saved. */
+  /* Tab: straight to who holds the role, and the title is saved. */
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
-  band = find_widget (page, is_entry_row_for, band_key);
-  g_assert_true (focus_within (band));
+  g_assert_true (focus_within (find_widget (page, has_key, holder_key)));
   {
     g_autofree char *saved = role_text (project, role, "title");
     g_assert_cmpstr (saved, ==, "Peer worker (nights)");
   }
 
-  /* The form is rebuilt after the save; the band is typed in whichever
-   * row has the keyboard, which is still the band's. */
-  WAIT_FOR ((band = find_widget (page, is_entry_row_for, band_key)) != NULL && focus_within (band) &&
+  /* The holder and the supervisor are typed and taken with Enter, each
+   * saved at once, and Tab goes on from each. */
+  WAIT_FOR ((holder = find_widget (page, has_key, holder_key)) != NULL && focus_within (holder) &&
             find_widget (page, is_row_titled, "Peer worker (nights)") != NULL);
+  gtk_editable_set_text (tandem_person_chooser_get_entry (TANDEM_PERSON_CHOOSER (holder)), "grace");
+  g_signal_emit_by_name (tandem_person_chooser_get_entry (TANDEM_PERSON_CHOOSER (holder)), "activate");
+  WAIT_FOR ((held_by = role_text (project, role, "person_id")) != NULL);
+  WAIT_FOR ((holder = find_widget (page, has_key, holder_key)) != NULL && focus_within (holder));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  supervisor = find_widget (page, has_key, supervisor_key);
+  g_assert_true (focus_within (supervisor));
+  gtk_editable_set_text (tandem_person_chooser_get_entry (TANDEM_PERSON_CHOOSER (supervisor)),
+                         "Priya R");
+  g_signal_emit_by_name (tandem_person_chooser_get_entry (TANDEM_PERSON_CHOOSER (supervisor)),
+                         "activate");
+  WAIT_FOR ((supervised_by = role_text (project, role, "supervisor_id")) != NULL);
+  {
+    g_autofree char *holder_name = tandem_project_get_text (project, "person", held_by, "name");
+    g_autofree char *supervisor_name = tandem_project_get_text (project, "person", supervised_by,
+                                                                "name");
+
+    g_assert_cmpstr (holder_name, ==, "Grace Mensah");
+    g_assert_cmpstr (supervisor_name, ==, "Priya Raman");
+  }
+  WAIT_FOR ((supervisor = find_widget (page, has_key, supervisor_key)) != NULL &&
+            focus_within (supervisor));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  band = find_widget (page, is_entry_row_for, band_key);
+  g_assert_true (focus_within (band));
+
+  /* The band is typed in whichever row has the keyboard, which is still
+   * the band's after any rebuild. */
+  WAIT_FOR ((band = find_widget (page, is_entry_row_for, band_key)) != NULL && focus_within (band));
   gtk_editable_set_text (GTK_EDITABLE (band), "4");
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
   hours = find_widget (page, is_entry_row_for, hours_key);

@@ -621,7 +621,24 @@ test_migrate_v1 (Fixture       *fixture,
 
   /* Take it back to format 1. */
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, /* format 4: people's teams back in person.team_id */
+  g_assert_cmpint (sqlite3_exec (db, /* format 5: a role without its people (SQLite cannot drop
+                                      * a column with a reference, so the table is made again) */
+                                 "CREATE TABLE peer_role_v4 ("
+                                 "  id TEXT PRIMARY KEY NOT NULL,"
+                                 "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+                                 "  title TEXT NOT NULL, band TEXT,"
+                                 "  hours REAL CHECK (hours IS NULL OR hours BETWEEN 0 AND 80),"
+                                 "  start_date TEXT, end_date TEXT, leaving_reason TEXT,"
+                                 "  paired INTEGER NOT NULL DEFAULT 0,"
+                                 "  vacancy INTEGER NOT NULL DEFAULT 0,"
+                                 "  expected_supervision_per_month REAL);"
+                                 "INSERT INTO peer_role_v4 SELECT id, team_id, title, band, hours,"
+                                 "  start_date, end_date, leaving_reason, paired, vacancy,"
+                                 "  expected_supervision_per_month FROM peer_role;"
+                                 "DROP TABLE peer_role;"
+                                 "ALTER TABLE peer_role_v4 RENAME TO peer_role;"
+                                 "CREATE INDEX peer_role_by_team ON peer_role (team_id);"
+                                 /* format 4: people's teams back in person.team_id */
                                  "UPDATE person SET team_id = (SELECT team_id FROM team_member "
                                  "  WHERE person_id = person.id);"
                                  "DROP TABLE team_member;"

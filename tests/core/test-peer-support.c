@@ -13,6 +13,7 @@
 #include "tandem-clock.h"
 #include "tandem-merge.h"
 #include "tandem-peer-support.h"
+#include "tandem-person.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
 #include "tandem-test-core-util.h"
@@ -1047,6 +1048,115 @@ test_locked (Fixture       *fixture,
   tandem_project_set_default_busy_timeout (5000);
 }
 
+static char *
+add_person_or_die (TandemProject *project,
+                   const char    *team,
+                   const char    *name)
+{
+  TandemPerson details = { .name = (char *) name };
+  g_autoptr(GError) error = NULL;
+  char *id = tandem_person_add (project, team, &details, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  return id;
+}
+
+static const TandemPeerRole *
+only_role (GPtrArray *roles)
+{
+  g_assert_nonnull (roles);
+  g_assert_cmpuint (roles->len, ==, 1);
+  return roles->pdata[0];
+}
+
+/* A role names who holds it and who supervises them, both people of the
+ * project; the words say so, a person a role names is never deleted, and a
+ * merge moves the role to the entry kept. */
+static void
+test_role_people (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *jo = add_person_or_die (project, fixture->team, "Jo Reid");
+  g_autofree char *sam = add_person_or_die (project, fixture->team, "Sam Okafor");
+  g_autofree char *sam_again = add_person_or_die (project, fixture->team, "Samuel Okafor");
+  g_autofree char *terms = NULL;
+  g_autofree char *supervision = NULL;
+  const TandemPeerRole *shown;
+
+  role = tandem_peer_support_add_role (project, fixture->team, "Peer support worker", &error);
+  g_assert_no_error (error);
+  roles = tandem_peer_support_list_roles (project, fixture->team, TODAY, &error);
+  g_assert_no_error (error);
+  shown = only_role (roles);
+  g_assert_null (shown->person_id);
+  g_assert_null (shown->supervisor_id);
+  supervision = tandem_peer_support_describe_supervision (shown);
+  g_assert_false (g_str_has_prefix (supervision, "Supervised by"));
+  g_clear_pointer (&supervision, g_free);
+  g_clear_pointer (&roles, g_ptr_array_unref);
+
+  g_assert_true (tandem_peer_support_set_role_field (project, role, "person_id", NULL, jo, &error));
+  g_assert_no_error (error);
+  /* Checked against what the chooser showed, as every edit is. */
+  g_assert_true (tandem_peer_support_set_role_field (project, role, "supervisor_id", NULL, sam_again,
+                                                     &error));
+  g_assert_no_error (error);
+  roles = tandem_peer_support_list_roles (project, fixture->team, TODAY, &error);
+  shown = only_role (roles);
+  g_assert_cmpstr (shown->person_id, ==, jo);
+  g_assert_cmpstr (shown->person_name, ==, "Jo Reid");
+  g_assert_cmpstr (shown->supervisor_name, ==, "Samuel Okafor");
+  terms = tandem_peer_support_describe_role (shown);
+  g_assert_true (g_str_has_prefix (terms, "Jo Reid · "));
+  supervision = tandem_peer_support_describe_supervision (shown);
+  g_assert_true (g_str_has_prefix (supervision, "Supervised by Samuel Okafor. "));
+  g_clear_pointer (&roles, g_ptr_array_unref);
+
+  /* Someone who is not in the project is refused, and nothing changes. */
+  g_assert_false (tandem_peer_support_set_role_field (project, role, "person_id", TANDEM_UNCHECKED,
+                                                      "no-such-person", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  roles = tandem_peer_support_list_roles (project, fixture->team, TODAY, &error);
+  g_assert_cmpstr (only_role (roles)->person_id, ==, jo);
+  g_clear_pointer (&roles, g_ptr_array_unref);
+
+  /* The history keeps them: neither can be deleted while a role names them. */
+  g_assert_false (tandem_person_delete (project, jo, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "holds 1 peer role"));
+  g_clear_error (&error);
+  g_assert_false (tandem_person_delete (project, sam_again, &error));
+  g_assert_nonnull (strstr (error->message, "supervises 1 peer role"));
+  g_clear_error (&error);
+
+  /* Two entries for one supervisor: the role follows the one kept. */
+  g_assert_true (tandem_person_merge (project, sam, sam_again, &error));
+  g_assert_no_error (error);
+  roles = tandem_peer_support_list_roles (project, fixture->team, TODAY, &error);
+  g_assert_cmpstr (only_role (roles)->supervisor_id, ==, sam);
+  g_assert_cmpstr (only_role (roles)->supervisor_name, ==, "Sam Okafor");
+  g_clear_pointer (&roles, g_ptr_array_unref);
+  g_assert_true (tandem_project_undo (project, &error));
+  roles = tandem_peer_support_list_roles (project, fixture->team, TODAY, &error);
+  g_assert_cmpstr (only_role (roles)->supervisor_id, ==, sam_again);
+  g_clear_pointer (&roles, g_ptr_array_unref);
+
+  /* Emptied, the role has no one named; the undo puts the holder back. */
+  g_assert_true (tandem_peer_support_set_role_field (project, role, "person_id", jo, "", &error));
+  roles = tandem_peer_support_list_roles (project, fixture->team, TODAY, &error);
+  g_assert_null (only_role (roles)->person_id);
+  g_clear_pointer (&roles, g_ptr_array_unref);
+  g_assert_true (tandem_project_undo (project, &error));
+  roles = tandem_peer_support_list_roles (project, fixture->team, TODAY, &error);
+  g_assert_cmpstr (only_role (roles)->person_name, ==, "Jo Reid");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1065,6 +1175,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/peer-support/roles-and-supervision", Fixture, NULL, fixture_set_up,
               test_roles_and_supervision, fixture_tear_down);
+  g_test_add ("/peer-support/role-people", Fixture, NULL, fixture_set_up, test_role_people,
+              fixture_tear_down);
   g_test_add ("/peer-support/words", Fixture, NULL, fixture_set_up, test_words, fixture_tear_down);
   g_test_add ("/peer-support/words-agree-with-record", Fixture, NULL, fixture_set_up,
               test_words_agree_with_record, fixture_tear_down);

@@ -715,7 +715,7 @@ test_format_3 (Fixture       *fixture,
 
   project = tandem_project_open (old_path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count_or_die (project, "SELECT user_version FROM pragma_user_version"), ==, 4);
+  g_assert_cmpint (count_or_die (project, "SELECT user_version FROM pragma_user_version"), ==, TANDEM_SCHEMA_VERSION);
   g_assert_cmpint (tandem_project_count (project, TANDEM_ENTITY_PERSON, NULL, NULL), ==, 4);
   g_assert_cmpint (count_or_die (project, "SELECT count(*) FROM person WHERE team_id IS NOT NULL"), ==, 0);
 
