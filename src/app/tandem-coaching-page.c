@@ -11,6 +11,7 @@
 
 #include "tandem-clock.h"
 #include "tandem-coaching-page.h"
+#include "tandem-date-entry.h"
 #include "tandem-comments-panel.h"
 #include "tandem-date.h"
 #include "tandem-checked-edit.h"
@@ -184,18 +185,13 @@ stripped (const char *text)
   return copy;
 }
 
-/* A date as a person types it, day first as in the UK (20/11/2026, also
- * with - or . between) or as year-month-day (2026-11-20): @date is the
- * year-month-day it means. */
+/* A date as a person types it in any date field: day first (20/11/2026) or
+ * year-month-day; @date is the year-month-day it means. */
 static gboolean
 typed_date (const char *text,
             char        date[11])
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  if (tandem_parse_iso_date (trimmed, date) && g_str_equal (trimmed, date))
-    return TRUE;
-  return tandem_parse_date (trimmed, TANDEM_DATE_DMY, date);
+  return tandem_read_typed_date (text, date, NULL);
 }
 
 static char *
@@ -204,7 +200,9 @@ local_date (const char *iso)
   g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
   g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
 
-  return local ? g_date_time_format (local, "%-d %b %Y") : g_strdup (iso ? iso : "");
+  g_autofree char *day = local ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+
+  return day ? tandem_describe_date (day) : g_strdup (iso ? iso : "");
 }
 
 static char *
@@ -215,7 +213,10 @@ describe_action (const TandemAction *action,
 
   g_string_append (text, action->owner_name ? action->owner_name : _("No one named yet"));
   if (action->due_on)
-    g_string_append_printf (text, _(" · due %s"), action->due_on);
+    {
+      g_autofree char *due = tandem_describe_date (action->due_on);
+      g_string_append_printf (text, _(" · due %s"), due);
+    }
   if (action->session_starts_at)
     {
       g_autofree char *day = local_date (action->session_starts_at);
@@ -226,8 +227,10 @@ describe_action (const TandemAction *action,
   if (action->status == TANDEM_ACTION_DONE)
     g_string_append (text, _(" · done"));
   else if (action->carried_to != NULL)
-    g_string_append_printf (text, _(" · carried forward to %s"),
-                            action->carried_to_due ? action->carried_to_due : "");
+    {
+      g_autofree char *due = tandem_describe_date (action->carried_to_due);
+      g_string_append_printf (text, _(" · carried forward to %s"), due ? due : "");
+    }
   else if (action->status == TANDEM_ACTION_DROPPED)
     g_string_append_printf (text, _(" · dropped: %s"), action->reason ? action->reason : "");
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -812,7 +815,7 @@ review_row (TandemCoachingPage *self,
   gtk_box_append (GTK_BOX (box), done);
   gtk_box_append (GTK_BOX (box),
                   form_button (self, _("Carry Forward"), carry_label,
-                               _("New date (year-month-day)"), next_due, _("_Carry Forward"),
+                               _("New date"), next_due, _("_Carry Forward"),
                                action->id, G_CALLBACK (review_carry_cb)));
   gtk_box_append (GTK_BOX (box),
                   form_button (self, _("Drop"), drop_label, _("Why is it dropped?"), NULL,
@@ -1256,8 +1259,8 @@ save_editor_full (TandemCoachingPage *self,
     {
       g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                            _("Give the date as day/month/year or year-month-day (for example "
-                             "18/11/2026 or 2026-11-18) and the time as hours:minutes (for "
-                             "example 10:00)."));
+                             "18/11/2026 or 2026-11-18), or choose it on the calendar, and the "
+                             "time as hours:minutes (for example 10:00)."));
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Save the Session"), error);
       return FALSE;
     }
@@ -2098,11 +2101,7 @@ add_action_clicked_cb (GtkButton          *button,
   if (what == NULL)
     g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
                          _("Say what will be done."));
-  else if (due != NULL && !typed_date (due, due_day))
-    g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                         _("Give the date as day/month/year or year-month-day, for example "
-                           "01/12/2026 or 2026-12-01."));
-  else
+  else if (due == NULL || tandem_read_typed_date (due, due_day, &error))
     id = tandem_coaching_add_action (project, self->session_id, what, owner,
                                      due != NULL ? due_day : NULL, &error);
   if (id == NULL)
@@ -2571,6 +2570,9 @@ tandem_coaching_page_init (TandemCoachingPage *self)
         watch_leaving (self, GTK_WIDGET (rows[i]));
       }
   }
+  /* Each date can be typed or chosen on a calendar; typing saves as it goes. */
+  tandem_date_row_add_calendar (self->date_row, FALSE);
+  tandem_date_row_add_calendar (self->action_due_row, FALSE);
   g_signal_connect (self->minutes_spin, "value-changed", G_CALLBACK (typed_cb), self);
   g_signal_connect (self->online_switch, "notify::active", G_CALLBACK (chosen_cb), self);
   g_signal_connect (self->private_switch, "notify::active", G_CALLBACK (chosen_cb), self);

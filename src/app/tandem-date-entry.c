@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "tandem-clock.h"
 #include "tandem-date.h"
@@ -24,9 +25,7 @@ struct _TandemDateEntry
   GtkWidget       parent_instance;
 
   GtkEntry       *entry;
-  GtkMenuButton  *button;
-  GtkCalendar    *calendar;
-  gboolean        choosing;
+  GtkWidget      *button;
 };
 
 enum
@@ -44,44 +43,134 @@ enum
 
 static guint signals[N_SIGNALS];
 
+static const char typed_forms[] =
+  N_("Type the date as 20/11/2026 (day first) or 2026-11-20, or choose it on the calendar");
+
 static void tandem_date_entry_editable_init (GtkEditableInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TandemDateEntry, tandem_date_entry, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_EDITABLE,
                                                       tandem_date_entry_editable_init))
 
+/* What a calendar button writes into: the field beside it (or the row it
+ * is in), and whether the field is applied when a day is chosen. */
+typedef struct
+{
+  GtkEditable *target;     /* weak */
+  GtkCalendar *calendar;
+  GtkWidget   *button;
+  gboolean     choosing;
+  gboolean     apply;
+} CalendarChoice;
+
+static void
+calendar_choice_free (gpointer data)
+{
+  CalendarChoice *choice = data;
+
+  g_clear_weak_pointer (&choice->target);
+  g_free (choice);
+}
+
 /* The calendar opens on the day typed, else on today. */
 static void
-popover_shown_cb (TandemDateEntry *self)
+popover_shown_cb (CalendarChoice *choice)
 {
   g_autoptr(GDateTime) day = NULL;
   char date[11];
   int y, m, d;
 
-  if (tandem_date_entry_get_date (self, date) && sscanf (date, "%4d-%2d-%2d", &y, &m, &d) == 3)
+  if (choice->target != NULL &&
+      tandem_read_typed_date (gtk_editable_get_text (choice->target), date, NULL) &&
+      sscanf (date, "%4d-%2d-%2d", &y, &m, &d) == 3)
     day = g_date_time_new_local (y, m, d, 12, 0, 0);
   if (day == NULL)
     day = tandem_clock_now_local ();
-  self->choosing = TRUE;
-  gtk_calendar_select_day (self->calendar, day);
-  self->choosing = FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
+  choice->choosing = TRUE;
+  gtk_calendar_select_day (choice->calendar, day);
+  choice->choosing = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (choice->calendar));
 }
 
 static void
-day_selected_cb (TandemDateEntry *self)
+day_selected_cb (CalendarChoice *choice)
 {
   g_autoptr(GDateTime) day = NULL;
   g_autofree char *iso = NULL;
 
-  if (self->choosing)
+  if (choice->choosing || choice->target == NULL)
     return;
-  day = gtk_calendar_get_date (self->calendar);
+  day = gtk_calendar_get_date (choice->calendar);
   iso = g_date_time_format (day, "%Y-%m-%d");
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), iso);
-  gtk_menu_button_popdown (self->button);
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
-  gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+  gtk_editable_set_text (choice->target, iso);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (choice->button));
+  gtk_widget_grab_focus (GTK_WIDGET (choice->target));
+  gtk_editable_set_position (choice->target, -1);
+  /* A row saved by its apply signal saves the chosen day at once. */
+  if (choice->apply && ADW_IS_ENTRY_ROW (choice->target))
+    g_signal_emit_by_name (choice->target, "apply");
+}
+
+/**
+ * tandem_date_calendar_button_new:
+ * @target: the date field the chosen day is written into, as yyyy-mm-dd
+ * @apply: whether to emit #AdwEntryRow::apply on @target after (for rows
+ *   that save when applied)
+ *
+ * A button beside (or inside) any date field that opens a calendar on the
+ * day typed, or on today; Enter or a click on a day writes it into the
+ * field and gives the field the keyboard back. Every date field in Tandem
+ * has one, so each can be typed or chosen alike.
+ *
+ * Returns: (transfer floating): the button
+ */
+GtkWidget *
+tandem_date_calendar_button_new (GtkEditable *target,
+                                 gboolean     apply)
+{
+  CalendarChoice *choice = g_new0 (CalendarChoice, 1);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_set_weak_pointer (&choice->target, target);
+  choice->apply = apply;
+  choice->button = button;
+  choice->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  g_signal_connect_swapped (choice->calendar, "day-selected", G_CALLBACK (day_selected_cb), choice);
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (choice->calendar));
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (popover_shown_cb), choice);
+  g_object_set_data_full (G_OBJECT (button), "tandem-calendar-choice", choice,
+                          calendar_choice_free);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Choose on a Calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose on a Calendar"), -1);
+  /* GTK 4.8 puts a toggle button inside: a screen reader names it too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (button); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Choose on a Calendar"), -1);
+  return button;
+}
+
+/**
+ * tandem_date_row_add_calendar:
+ * @row: an entry row that holds a date
+ * @apply: as for tandem_date_calendar_button_new()
+ *
+ * Puts a calendar button at the end of @row and says in its tooltip which
+ * forms it takes.
+ */
+void
+tandem_date_row_add_calendar (AdwEntryRow *row,
+                              gboolean     apply)
+{
+  adw_entry_row_add_suffix (row, tandem_date_calendar_button_new (GTK_EDITABLE (row), apply));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), _(typed_forms));
 }
 
 static void
@@ -159,7 +248,6 @@ tandem_date_entry_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->entry = NULL;
   self->button = NULL;
-  self->calendar = NULL;
   G_OBJECT_CLASS (tandem_date_entry_parent_class)->dispose (object);
 }
 
@@ -195,39 +283,18 @@ tandem_date_entry_class_init (TandemDateEntryClass *klass)
 static void
 tandem_date_entry_init (TandemDateEntry *self)
 {
-  GtkWidget *popover;
-
   gtk_widget_add_css_class (GTK_WIDGET (self), "linked");
   self->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->entry, _("Date, e.g. 2026-03-02"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 12);
   gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry),
-                               _("Type the date as 20/11/2026 (day first) or 2026-11-20, "
-                                 "or choose it on the calendar"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), _(typed_forms));
   gtk_widget_set_parent (GTK_WIDGET (self->entry), GTK_WIDGET (self));
   gtk_editable_init_delegate (GTK_EDITABLE (self));
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activated_cb), self);
 
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (popover_shown_cb), self);
-
-  self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_icon_name (self->button, "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (self->button, popover);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose on a Calendar"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Choose on a Calendar"), -1);
-  /* GTK 4.8 puts a toggle button inside: a screen reader names it too. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->button)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Choose on a Calendar"), -1);
-  gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
+  self->button = tandem_date_calendar_button_new (GTK_EDITABLE (self->entry), FALSE);
+  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +18,10 @@ gboolean   tandem_date_entry_get_date (TandemDateEntry *self,
 void       tandem_date_entry_set_date (TandemDateEntry *self,
                                        const char      *iso);
 GtkEntry  *tandem_date_entry_get_entry (TandemDateEntry *self);
+
+GtkWidget *tandem_date_calendar_button_new (GtkEditable *target,
+                                            gboolean     apply);
+void       tandem_date_row_add_calendar    (AdwEntryRow *row,
+                                            gboolean     apply);
 
 G_END_DECLS

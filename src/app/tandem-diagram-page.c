@@ -19,6 +19,8 @@
 #include "tandem-clock.h"
 #include "tandem-comments-panel.h"
 #include "tandem-comments.h"
+#include "tandem-date.h"
+#include "tandem-date-entry.h"
 #include "tandem-diagram-canvas.h"
 #include "tandem-diagram-layout.h"
 #include "tandem-diagram-page.h"
@@ -1870,8 +1872,8 @@ pdsa_row (TandemDiagramPage *self,
 {
   static const struct { const char *field; const char *title; } parts[] = {
     { "title", N_("Name of the test") },
-    { "started_on", N_("Started on (YYYY-MM-DD)") },
-    { "ended_on", N_("Ended on (YYYY-MM-DD)") },
+    { "started_on", N_("Started on") },
+    { "ended_on", N_("Ended on") },
     { "plan_objective", N_("Plan: what we want to find out") },
     { "plan_questions", N_("Plan: our questions") },
     { "plan_predictions", N_("Plan: what we predict will happen") },
@@ -1885,12 +1887,16 @@ pdsa_row (TandemDiagramPage *self,
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *decision, *remove;
   g_autofree char *when = NULL;
+  g_autofree char *started = NULL;
+  g_autofree char *ended = NULL;
   g_autofree char *name = g_strdup_printf ("pdsa:%s", cycle->id);
   int selected = TANDEM_ACT_DECISION_NONE;
 
   tandem_stored_enum_from_word (TANDEM_TYPE_ACT_DECISION, cycle->act_decision, &selected);
-  when = g_strdup_printf ("%s%s%s%s%s", cycle->started_on ? cycle->started_on : "",
-                          cycle->ended_on ? " – " : "", cycle->ended_on ? cycle->ended_on : "",
+  started = tandem_describe_date (cycle->started_on);
+  ended = tandem_describe_date (cycle->ended_on);
+  when = g_strdup_printf ("%s%s%s%s%s", started ? started : "", ended ? " – " : "",
+                          ended ? ended : "",
                           selected ? _(" · decided: ") : "",
                           selected == TANDEM_ACT_DECISION_ADOPT ? _("adopt")
                           : selected == TANDEM_ACT_DECISION_ADAPT ? _("adapt")
@@ -1920,6 +1926,9 @@ pdsa_row (TandemDiagramPage *self,
       g_object_set_data_full (G_OBJECT (entry), "pdsa", g_strdup (cycle->id), g_free);
       g_object_set_data (G_OBJECT (entry), "field", (gpointer) g_intern_static_string (parts[i].field));
       g_signal_connect (entry, "apply", G_CALLBACK (pdsa_entry_applied_cb), self);
+      /* Dates typed day first or year-month-day, or chosen on a calendar. */
+      if (g_str_has_suffix (parts[i].field, "_on") && editable)
+        tandem_date_row_add_calendar (ADW_ENTRY_ROW (entry), TRUE);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
       if (g_str_equal (parts[i].field, "study_notes"))
         {

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "tandem-date-entry.h"
 #include "tandem-enum-row.h"
 #include "tandem-legibility.h"
 #include "tandem-peer-support-chart.h"
@@ -71,6 +72,15 @@ remember (TandemPeerSupportPage *self,
 {
   g_object_set_data_full (G_OBJECT (widget), "tandem-key", g_strdup (key), g_free);
   g_hash_table_replace (self->keyed, g_strdup (key), widget);
+}
+
+/* A date field: typed day first or year-month-day, or chosen on a
+ * calendar, which saves the day at once. */
+static GtkWidget *
+date_row (GtkWidget *row)
+{
+  tandem_date_row_add_calendar (ADW_ENTRY_ROW (row), TRUE);
+  return row;
 }
 
 static char *
@@ -489,12 +499,11 @@ fill_item_details (TandemPeerSupportPage   *self,
   adw_expander_row_add_row (row, item_entry_row (self, item, "evidence", _("Evidence"),
                                                  item->evidence));
   adw_expander_row_add_row (row, item_entry_row (self, item, "owner", _("Owner"), item->owner));
-  adw_expander_row_add_row (row, item_entry_row (self, item, "target_date",
-                                                 _("Target date (such as 2026-12-31)"),
-                                                 item->target_date));
-  adw_expander_row_add_row (row, item_entry_row (self, item, "last_reviewed",
-                                                 _("Last reviewed (such as 2026-12-31)"),
-                                                 item->last_reviewed));
+  adw_expander_row_add_row (row, date_row (item_entry_row (self, item, "target_date",
+                                                           _("Target date"), item->target_date)));
+  adw_expander_row_add_row (row, date_row (item_entry_row (self, item, "last_reviewed",
+                                                           _("Last reviewed"),
+                                                           item->last_reviewed)));
 
   /* Who changed it is a name as typed, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (history_row), FALSE);
@@ -868,7 +877,7 @@ record_form (TandemPeerSupportPage *self,
              const TandemPeerRole  *role)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *date = gtk_entry_new ();
+  GtkWidget *date = tandem_date_entry_new ();
   GtkWidget *kind = tandem_enum_drop_down_new (TANDEM_TYPE_SUPERVISION_KIND,
                                                TANDEM_ENUM_LABEL_FUNC (tandem_supervision_kind_label));
   GtkWidget *note = gtk_entry_new ();
@@ -879,16 +888,15 @@ record_form (TandemPeerSupportPage *self,
   g_autofree char *add_key = g_strdup_printf ("record-add:%s", role->id);
 
   gtk_editable_set_text (GTK_EDITABLE (date), today);
-  gtk_editable_set_width_chars (GTK_EDITABLE (date), 10);
+  gtk_editable_set_width_chars (GTK_EDITABLE (date), 11);
   gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (optional)"));
   gtk_widget_set_hexpand (note, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Date of the session"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (tandem_date_entry_get_entry (TANDEM_DATE_ENTRY (date))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date of the session"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Kind of session"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Note on the session (optional)"), -1);
-  gtk_widget_set_tooltip_text (date, _("The date, such as 2026-12-31"));
   remember (self, date, date_key);
   remember (self, add, add_key);
   /* Not fields yet, but what is typed in them survives a refresh too. */
@@ -975,12 +983,11 @@ build_role_row (TandemPeerSupportPage *self,
                                                   role->supervisor_id));
   adw_expander_row_add_row (row, role_entry_row (self, role, "band", _("Band"), role->band));
   adw_expander_row_add_row (row, role_entry_row (self, role, "hours", _("Hours a week"), hours));
-  adw_expander_row_add_row (row, role_entry_row (self, role, "start_date",
-                                                 _("Start date (such as 2026-12-31)"),
-                                                 role->start_date));
-  adw_expander_row_add_row (row, role_entry_row (self, role, "end_date",
-                                                 _("End date, if the worker has left"),
-                                                 role->end_date));
+  adw_expander_row_add_row (row, date_row (role_entry_row (self, role, "start_date",
+                                                           _("Start date"), role->start_date)));
+  adw_expander_row_add_row (row, date_row (role_entry_row (self, role, "end_date",
+                                                           _("End date, if the worker has left"),
+                                                           role->end_date)));
   adw_expander_row_add_row (row, role_entry_row (self, role, "leaving_reason",
                                                  _("Reason for leaving (optional)"),
                                                  role->leaving_reason));

@@ -887,7 +887,7 @@ add_open_action (TandemProject  *project,
  * @session_id: the session that agreed it
  * @what: what is to be done
  * @owner_id: (nullable): who will do it
- * @due_on: (nullable): by when, YYYY-MM-DD
+ * @due_on: (nullable): by when, as tandem_read_typed_date() reads it (01/12/2026 or 2026-12-01)
  * @error: return location for an error
  *
  * Adds an open action agreed in a session, for the session's team.
@@ -907,13 +907,8 @@ tandem_coaching_add_action (TandemProject  *project,
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  if (due_on != NULL && !tandem_parse_iso_date (due_on, due))
-    {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                   _("“%s” is not a date: give it as year-month-day, for example 2026-12-01."),
-                   due_on);
-      return NULL;
-    }
+  if (due_on != NULL && !tandem_read_typed_date (due_on, due, error))
+    return NULL;
   if (!query_texts (project, error, &team_id, 1,
                     "SELECT team_id FROM coaching_session WHERE id = ?1", "s", session_id))
     return NULL;
@@ -1012,7 +1007,7 @@ tandem_coaching_drop (TandemProject  *project,
  * @project: a project
  * @action_id: an open action
  * @session_id: the session carrying it forward
- * @due_on: its new due date, YYYY-MM-DD
+ * @due_on: its new due date, as tandem_read_typed_date() reads it
  * @today: the day, YYYY-MM-DD
  * @error: return location for an error
  *
@@ -1038,12 +1033,8 @@ tandem_coaching_carry_forward (TandemProject  *project,
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  if (!tandem_parse_iso_date (due_on, due))
-    {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                   _("Give the new date as year-month-day, for example 2026-12-01."));
-      return NULL;
-    }
+  if (!tandem_read_typed_date (due_on, due, error))
+    return NULL;
   if (!query_texts (project, error, row, 3,
                     "SELECT team_id, what, owner_id FROM action WHERE id = ?1", "s", action_id))
     return NULL;

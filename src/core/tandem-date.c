@@ -11,9 +11,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "tandem-date.h"
+#include "tandem-error.h"
 #include "tandem-table-import.h"
 
 /* What may follow a date: nothing, or for a spreadsheet's cells a time of day. */
@@ -245,4 +249,70 @@ tandem_parse_iso_date (const char *text,
          read_digits (&p, 2, 2, &month, NULL) && *p++ == '-' &&
          read_digits (&p, 2, 2, &day, NULL) && *p == '\0' &&
          make_date (year, month, day, date);
+}
+
+/**
+ * tandem_read_typed_date:
+ * @text: (nullable): a date as a person types it in a form
+ * @date: (out caller-allocates): the date as yyyy-mm-dd
+ * @error: return location for an error
+ *
+ * Reads a date typed in any of Tandem's date fields: day first, as in the
+ * UK, with the whole year (20/11/2026, or with - or . between), or
+ * year-month-day (2026-11-20), which is also what the calendar beside each
+ * field writes. Every form that asks for one date reads it here, so each
+ * takes the same forms.
+ *
+ * Returns: whether @text is such a date; otherwise %FALSE with @error set to
+ *   %TANDEM_PROJECT_ERROR_INVALID and a message saying how to write it
+ */
+gboolean
+tandem_read_typed_date (const char  *text,
+                        char         date[11],
+                        GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  const char *year = trimmed + strcspn (trimmed, "/-.");
+
+  /* Day first only with the whole year (20/11/26 could be a slip) and no
+   * time of day after it. */
+  while (*year != '\0' && strpbrk (year + 1, "/-.") != NULL)
+    year = strpbrk (year + 1, "/-.");
+  if (tandem_parse_iso_date (trimmed, date) ||
+      (strspn (trimmed, "0123456789/-.") == strlen (trimmed) && *year != '\0' &&
+       strlen (year + 1) == 4 && tandem_parse_date (trimmed, TANDEM_DATE_DMY, date)))
+    return TRUE;
+  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+               _("“%s” is not a date. Write a date like 31/12/2026 or 2026-12-31, or choose it "
+                 "on the calendar."), trimmed);
+  return FALSE;
+}
+
+/**
+ * tandem_describe_date:
+ * @iso: (nullable): a date as stored, yyyy-mm-dd (a time after it is left out)
+ *
+ * The one way Tandem shows a date in its words, on screen and in print:
+ * “20 Nov 2026”.
+ *
+ * Returns: (transfer full) (nullable): the date for people; %NULL for
+ *   %NULL; @iso itself if it is not a date
+ */
+char *
+tandem_describe_date (const char *iso)
+{
+  static const char * const months[] = {
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+  };
+  char day[11];
+  guint y, m, d;
+
+  if (iso == NULL)
+    return NULL;
+  g_strlcpy (day, iso, sizeof day);
+  if (!tandem_parse_iso_date (day, day) || sscanf (day, "%4u-%2u-%2u", &y, &m, &d) != 3)
+    return g_strdup (iso);
+  /* Translators: a date: day, short month name, year (“20 Nov 2026”) */
+  return g_strdup_printf (_("%u %s %u"), d, _(months[m - 1]), y);
 }

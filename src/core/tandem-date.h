@@ -34,4 +34,9 @@ gboolean tandem_parse_date     (const char       *text,
 gboolean tandem_parse_iso_date (const char       *text,
                                 char              date[11]);
 
+gboolean tandem_read_typed_date (const char  *text,
+                                 char         date[11],
+                                 GError     **error);
+char    *tandem_describe_date   (const char  *iso);
+
 G_END_DECLS

@@ -904,21 +904,13 @@ tandem_diagram_set_measure_link (TandemProject  *project,
                    on ? _("Link measure") : _("Unlink measure"), error);
 }
 
-/* Stored as typed, so only exactly YYYY-MM-DD. */
-static gboolean
-valid_date (const char *text)
-{
-  char date[11];
-
-  return tandem_parse_iso_date (text, date) && g_str_equal (text, date);
-}
-
 /**
  * tandem_diagram_add_pdsa:
  * @project: a project
  * @node_id: a change idea
  * @title: (nullable): the name of the test
- * @started_on: (nullable): when it starts, YYYY-MM-DD; %NULL or empty for today
+ * @started_on: (nullable): when it starts, as tandem_read_typed_date() reads
+ *   it (31/03/2026 or 2026-03-31); %NULL or empty for today
  * @error: return location for an error
  *
  * Adds a PDSA cycle to a change idea (“Add PDSA cycle”).
@@ -937,16 +929,13 @@ tandem_diagram_add_pdsa (TandemProject  *project,
   g_autofree char *clean = g_strstrip (g_strdup (title ? title : ""));
   TandemNodeKind kind;
   double position;
+  char day[11];
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   if (!node_info (project, node_id, &kind, NULL, error))
     return NULL;
-  if (started_on && *started_on && !valid_date (started_on))
-    {
-      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                           _("Write the date as year-month-day, for example 2025-03-31."));
-      return NULL;
-    }
+  if (started_on && *started_on && !tandem_read_typed_date (started_on, day, error))
+    return NULL;
   if (!next_position (project, "SELECT max(position) FROM pdsa_cycle WHERE node_id = ?1", node_id,
                       &position, error))
     return NULL;
@@ -954,7 +943,7 @@ tandem_diagram_add_pdsa (TandemProject  *project,
     TandemField fields[] = {
       { "node_id", TEXT (node_id) },
       { "title", TEXT (*clean ? clean : _("Untitled test")) },
-      { "started_on", TEXT (started_on && *started_on ? started_on : today) },
+      { "started_on", TEXT (started_on && *started_on ? day : today) },
       { "position", tandem_value_double (position) },
     };
 
@@ -986,6 +975,7 @@ set_pdsa_field (TandemProject  *project,
     { "act_notes", N_("Change the next step") },
   };
   const char *label = NULL;
+  char day[11];
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -1005,11 +995,12 @@ set_pdsa_field (TandemProject  *project,
     }
   if (value != NULL && *value == '\0')
     value = NULL;
-  if (value && g_str_has_suffix (field, "_on") && !valid_date (value))
+  /* Typed day first or year-month-day; stored year-month-day. */
+  if (value && g_str_has_suffix (field, "_on"))
     {
-      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                           _("Write the date as year-month-day, for example 2025-03-31."));
-      return FALSE;
+      if (!tandem_read_typed_date (value, day, error))
+        return FALSE;
+      value = day;
     }
   if (value == NULL && g_str_equal (field, "title"))
     value = "";
@@ -1021,7 +1012,8 @@ set_pdsa_field (TandemProject  *project,
  * tandem_diagram_set_pdsa_field:
  * @project: a project
  * @pdsa_id: a PDSA cycle
- * @field: one of “title”, “started_on”, “ended_on” (YYYY-MM-DD),
+ * @field: one of “title”, “started_on”, “ended_on” (a date as
+ *   tandem_read_typed_date() reads it, stored as YYYY-MM-DD),
  *   “plan_objective”, “plan_questions”, “plan_predictions”, “plan_logistics”
  *   (who, what, when, where), “do_notes” (what happened), “study_notes”
  *   (against the predictions), “act_decision” (“adopt”, “adapt” or

@@ -81,21 +81,7 @@ tandem_peer_support_parse_date (const char  *text,
                                 char        *iso,
                                 GError     **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  const char *year = strrchr (trimmed, '/');
-  /* The British way here is only ever with slashes and a four-digit year. */
-  gboolean british = year != NULL && strlen (year) == 5 &&
-                     strspn (trimmed, "0123456789/") == strlen (trimmed);
-
-  if (!tandem_parse_iso_date (trimmed, iso) &&
-      !(british && tandem_parse_date (trimmed, TANDEM_DATE_DMY, iso)))
-    {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                   _("“%s” is not a date. Write a date like 31/12/2026 or 2026-12-31."),
-                   trimmed);
-      return FALSE;
-    }
-  return TRUE;
+  return tandem_read_typed_date (text, iso, error);
 }
 
 /**
@@ -108,14 +94,7 @@ tandem_peer_support_parse_date (const char  *text,
 char *
 tandem_peer_support_format_date (const char *iso)
 {
-  GDate date;
-  char buffer[64];
-
-  if (iso == NULL)
-    return NULL;
-  if (!date_from_iso (iso, &date) || g_date_strftime (buffer, sizeof buffer, "%e %b %Y", &date) == 0)
-    return g_strdup (iso);
-  return g_strdup (g_strchug (buffer));
+  return tandem_describe_date (iso);
 }
 
 /**

@@ -104,7 +104,7 @@ add_action (GtkWidget  *page,
   GtkEditable *entry = tandem_person_chooser_get_entry (TANDEM_PERSON_CHOOSER (chooser));
 
   set_row (page, "_What will be done", what);
-  set_row (page, "_By when (year-month-day)", due);
+  set_row (page, "_By when", due);
   gtk_editable_set_text (entry, owner);
   g_assert_cmpstr (tandem_person_chooser_get_match (TANDEM_PERSON_CHOOSER (chooser), 0), ==, owner);
   g_signal_emit_by_name (entry, "activate");
@@ -172,7 +172,7 @@ test_journey (void)
   }
 
   /* Typed day first, as in the UK. */
-  set_row (widget, "_Date (year-month-day)", "19/11/2026");
+  set_row (widget, "_Date", "19/11/2026");
   set_row (widget, "Start time (hours:minutes)", "13:30");
   set_attendance (widget, "Joanna Whitlock", 1);
   set_attendance (widget, "Marcus Bell", 1);
@@ -190,6 +190,33 @@ test_journey (void)
   for (guint i = 0; i < attendees->len; i++)
     present += ((TandemAttendee *) attendees->pdata[i])->status == TANDEM_ATTENDANCE_PRESENT;
   g_assert_cmpuint (present, ==, 3);
+
+  /* Or chosen on the calendar beside the date, which opens on the day
+   * there and gives the row its new date. */
+  {
+    GtkWidget *row = FIND (widget, is_row_titled, "_Date");
+    GtkWidget *button = FIND (row, is_tooltip, "Choose on a Calendar");
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 11, 18, 12, 0, 0);
+    g_autoptr(GDateTime) shown = NULL;
+    GtkPopover *popover;
+    GtkWidget *calendar;
+
+    g_assert_nonnull (button);
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    calendar = FIND_TYPE (popover, GTK_TYPE_CALENDAR);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    WAIT_FOR (gtk_widget_get_mapped (calendar));
+    shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 19);
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2026-11-18");
+    WAIT_FOR (!gtk_widget_get_mapped (calendar));
+    g_assert_true (tandem_coaching_page_save (page));
+    {
+      g_autofree char *starts = string_query (project, "coaching_session", first, "starts_at");
+      g_assert_cmpstr (starts, ==, "2026-11-18T13:30:00Z");
+    }
+  }
 
   /* Saving an untouched form changes nothing. */
   {
@@ -213,7 +240,7 @@ test_journey (void)
   g_clear_pointer (&actions, g_ptr_array_unref);
   /* A bad date keeps what was typed. */
   set_row (widget, "_What will be done", "Something");
-  set_row (widget, "_By when (year-month-day)", "soon");
+  set_row (widget, "_By when", "soon");
   click (FIND (widget, is_button_labelled, "_Add Action"));
   WAIT_FOR (gtk_window_list_toplevels () != NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIND (widget, is_row_titled, "_What will be done"))),
@@ -276,7 +303,7 @@ test_journey (void)
 
       g_assert_nonnull (row);
       subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
-      g_assert_nonnull (strstr (subtitle, " · carried forward to 2026-12-18"));
+      g_assert_nonnull (strstr (subtitle, " · carried forward to 18 Dec 2026"));
       g_assert_null (strstr (subtitle, "dropped"));
       g_assert_nonnull (FIND (row, is_label_text, "Carried forward"));
     }

@@ -753,7 +753,8 @@ test_people_measures_pdsa (Fixture       *f,
   text = tandem_project_get_text (f->project, "pdsa_cycle", pdsa, "study_notes");
   g_assert_cmpstr (text, ==, "Fewer incidents than predicted");
   g_clear_pointer (&text, g_free);
-  g_assert_false (tandem_diagram_set_pdsa_field (f->project, pdsa, "ended_on", TANDEM_UNCHECKED, "17/02/2025", &error));
+  /* Day first is taken as in every date field, but only a day that exists. */
+  g_assert_false (tandem_diagram_set_pdsa_field (f->project, pdsa, "ended_on", TANDEM_UNCHECKED, "31/02/2025", &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
   /* Ten characters are not enough: a sign or a space is not a digit. */
@@ -778,6 +779,13 @@ test_people_measures_pdsa (Fixture       *f,
   g_assert_false (tandem_project_exists (f->project, "pdsa_cycle", pdsa));
   undo (f);
   g_assert_true (tandem_project_exists (f->project, "pdsa_cycle", pdsa));
+
+  /* Typed day first, kept year-month-day. */
+  g_assert_true (tandem_diagram_set_pdsa_field (f->project, pdsa, "ended_on", TANDEM_UNCHECKED, "17/02/2025", &error));
+  g_assert_no_error (error);
+  text = tandem_project_get_text (f->project, "pdsa_cycle", pdsa, "ended_on");
+  g_assert_cmpstr (text, ==, "2025-02-17");
+  g_clear_pointer (&text, g_free);
 }
 
 static void

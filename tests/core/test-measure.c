@@ -509,6 +509,49 @@ test_dates_strict (void)
   g_assert_cmpstr (date, ==, "2026-12-01");
 }
 
+/* Every date field of a form takes the same forms: day first with the whole
+ * year, or year-month-day; and every date in Tandem's words is shown one way. */
+static void
+test_typed_dates (void)
+{
+  static const struct { const char *text; const char *date; } good[] = {
+    { "20/11/2026", "2026-11-20" }, { " 1/2/2027 ", "2027-02-01" }, { "20-11-2026", "2026-11-20" },
+    { "20.11.2026", "2026-11-20" }, { "2026-11-20", "2026-11-20" }, { "29/02/2028", "2028-02-29" },
+  };
+  static const char * const bad[] = {
+    "", "20/11/26", "11/2026", "2026/11/20", "31/04/2026", "29/02/2027", "20/11/2026 10:00",
+    "2026-11-20x", "+1/2/2027", "46083", "next Tuesday",
+  };
+  g_autoptr(GError) error = NULL;
+  char date[11];
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_assert_true (tandem_read_typed_date (good[i].text, date, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (date, ==, good[i].date);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      if (tandem_read_typed_date (bad[i], date, &error))
+        g_error ("“%s” was read as %s", bad[i], date);
+      g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "31/12/2026 or 2026-12-31"));
+      g_clear_error (&error);
+    }
+
+  {
+    g_autofree char *day = tandem_describe_date ("2026-11-27");
+    g_autofree char *with_time = tandem_describe_date ("2026-01-09T10:30:00Z");
+    g_autofree char *not_a_date = tandem_describe_date ("soon");
+
+    g_assert_cmpstr (day, ==, "27 Nov 2026");
+    g_assert_cmpstr (with_time, ==, "9 Jan 2026");
+    g_assert_cmpstr (not_a_date, ==, "soon");
+    g_assert_null (tandem_describe_date (NULL));
+  }
+}
+
 static void
 test_import_pasted (void)
 {
@@ -1362,6 +1405,7 @@ main (int   argc,
   g_test_add_func ("/import/bad-rows", test_import_bad_rows);
   g_test_add_func ("/import/impossible-dates", test_import_impossible_dates);
   g_test_add_func ("/import/dates-strict", test_dates_strict);
+  g_test_add_func ("/dates/typed-and-shown", test_typed_dates);
   g_test_add_func ("/import/pasted", test_import_pasted);
   g_test_add_func ("/import/errors", test_import_errors);
   g_test_add_func ("/import/ragged", test_import_ragged);

@@ -165,7 +165,7 @@ def journey(app, sample_path, pdf_path):
     # The first session.
     tj.click(button(frame, "New Session"), 'the "New Session" button')
     editor_open(frame, 8)
-    type_into(frame, "<Alt>d", "Date (year-month-day)", FIRST_DAY)
+    type_into(frame, "<Alt>d", "Date", FIRST_DAY)
     for person in PEOPLE:
         toggle = button(frame, f"{person} was present")
         tj.click(toggle, f'"{person} was present"')
@@ -174,7 +174,7 @@ def journey(app, sample_path, pdf_path):
     type_into(frame, "<Alt>n", "Notes", NOTES, check_focus=True)
     for what, due in ACTIONS:
         type_into(frame, "<Alt>w", "What will be done", what)
-        type_into(frame, "<Alt>b", "By when (year-month-day)", due)
+        type_into(frame, "<Alt>b", "By when", due)
         press("<Alt>a", "Add Action")
         tj.wait_for(f'"{what}" in the file',
                     lambda what=what: what in [a[1] for a in in_file(sample_path)["actions"]])
@@ -191,7 +191,7 @@ def journey(app, sample_path, pdf_path):
     tj.click(button(frame, "Back to the sessions"), 'the "Back" button')
     tj.click(button(frame, "New Session"), 'the "New Session" button')
     editor_open(frame, 9)
-    type_into(frame, "<Alt>d", "Date (year-month-day)", NEXT_DAY)
+    type_into(frame, "<Alt>d", "Date", NEXT_DAY)
     done = button(frame, f"Mark \u201c{ACTIONS[0][0]}\u201d done")
     tj.click(done, f'"Mark \u201c{ACTIONS[0][0]}\u201d done"')
     tj.wait_for("the first action done in the file",
