@@ -661,6 +661,117 @@ find_reference (const char *text,
 }
 
 /**
+ * tandem_cli_groups_read:
+ * @filename: the CSV file, or "-" for @in
+ * @in: standard input
+ * @kind: (nullable): --kind: "rate" (the default) or "proportion"
+ * @per: (nullable): --per: a number above 0 (default 1000 for rates, 100
+ *   for proportions)
+ * @reference: (nullable): --reference: a category or broad group by code
+ *   or label (default White British, or White for broad groups)
+ * @pool: --pool: compare broad groups pooled from the categories
+ * @groups: (out caller-allocates): filled in; clear it with
+ *   tandem_cli_groups_clear() whatever this returns
+ * @err: where messages go
+ *
+ * Reads a broken-down measure's CSV as `analyse --by-group` and `chart
+ * --by-group` take it (date, group, value, denominator), checks every row
+ * and the options, and gives the rows and the options to analyse them
+ * with. Each bad row is named with its line on @err.
+ *
+ * Returns: %FALSE (and the reason on @err) for bad options or input
+ */
+gboolean
+tandem_cli_groups_read (const char      *filename,
+                        FILE            *in,
+                        const char      *kind,
+                        const char      *per,
+                        const char      *reference,
+                        gboolean         pool,
+                        TandemCliGroups *groups,
+                        FILE            *err)
+{
+  g_autoptr(GArray) problems = g_array_new (FALSE, FALSE, sizeof (Problem));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  Input input = { NULL, NULL, LEVEL_UNKNOWN, 0, 0, problems };
+  TandemDisparityOptions *options = &groups->options;
+  gsize length;
+
+  memset (groups, 0, sizeof *groups);
+  groups->rows = g_array_new (FALSE, FALSE, sizeof (TandemDisparityRow));
+  input.rows = groups->rows;
+  g_array_set_clear_func (problems, problem_clear);
+  tandem_disparity_options_init (options);
+
+  if (kind == NULL || g_str_equal (kind, "rate"))
+    options->kind = TANDEM_DISPARITY_RATE;
+  else if (g_str_equal (kind, "proportion"))
+    {
+      options->kind = TANDEM_DISPARITY_PROPORTION;
+      options->per = 100;
+    }
+  else
+    {
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("--kind: “%s” is not rate or proportion"), kind);
+      return FALSE;
+    }
+  if (per != NULL)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (per));
+      char *end = NULL;
+
+      options->per = g_ascii_strtod (text, &end);
+      if (*text == '\0' || *end != '\0' || !isfinite (options->per) || options->per <= 0)
+        {
+          tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("--per: “%s” is not a number above 0"), per);
+          return FALSE;
+        }
+    }
+
+  groups->name = g_strdup (g_str_equal (filename, "-") ? _("standard input") : filename);
+  input.name = groups->name;
+  if (!read_all (in, filename, &contents, &length, &error))
+    {
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "%s", error->message);
+      return FALSE;
+    }
+  if (!read_input (&input, contents, length, options->kind, err))
+    return FALSE;
+  if (pool)
+    pool_rows (&input);
+
+  groups->broad = input.level == LEVEL_BROAD;
+  groups->n_groups = groups->broad ? TANDEM_N_BROAD_GROUPS : TANDEM_N_ETHNIC_CATEGORIES;
+  for (guint g = 0; g < groups->n_groups; g++)
+    groups->names[g] = groups->broad ? tandem_broad_group_get_label (g)
+                                     : tandem_ethnic_category_get_label (g);
+  for (guint i = 0; i < groups->rows->len; i++)
+    groups->present[g_array_index (groups->rows, TandemDisparityRow, i).group] = TRUE;
+  options->not_stated = groups->broad ? TANDEM_BROAD_NOT_STATED : TANDEM_ETHNIC_NOT_STATED;
+  if (!find_reference (reference, input.level, &options->reference, err))
+    return FALSE;
+  if (!groups->present[options->reference])
+    {
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("%s: the reference group “%s” has no rows; choose another with --reference"),
+                          groups->name, groups->names[options->reference]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_cli_groups_clear:
+ * @groups: what tandem_cli_groups_read() filled in
+ */
+void
+tandem_cli_groups_clear (TandemCliGroups *groups)
+{
+  g_clear_pointer (&groups->rows, g_array_unref);
+  g_clear_pointer (&groups->name, g_free);
+}
+
+/**
  * tandem_cli_analyse_is_by_group:
  * @argc: number of arguments
  * @argv: `analyse`'s arguments
@@ -724,24 +835,16 @@ tandem_cli_analyse_groups_streams (int    argc,
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TandemDisparityRow));
-  g_autoptr(GArray) problems = g_array_new (FALSE, FALSE, sizeof (Problem));
   g_autoptr(TandemDisparitySeries) series = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *json = NULL;
   g_auto(GStrv) strv = NULL;
-  const char *names[TANDEM_N_ETHNIC_CATEGORIES];
-  gboolean present[TANDEM_N_ETHNIC_CATEGORIES] = { FALSE };
-  TandemDisparityOptions options;
+  TandemCliGroups groups = { NULL };
   GOptionGroup *group;
-  Input input = { NULL, rows, LEVEL_UNKNOWN, 0, 0, problems };
-  guint n_groups;
-  gsize length;
+  Level level;
   int status = STATUS_BAD_INPUT;
 
   g_return_val_if_fail (argc >= 1, STATUS_BAD_INPUT);
 
-  g_array_set_clear_func (problems, problem_clear);
   strv = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
     strv[i] = g_strdup (argv[i]);
@@ -756,8 +859,6 @@ tandem_cli_analyse_groups_streams (int    argc,
   group = g_option_group_new (NULL, NULL, NULL, &args, NULL);
   g_option_group_add_entries (group, entries);
   g_option_context_set_main_group (context, group);
-
-  tandem_disparity_options_init (&options);
 
   if (!g_option_context_parse_strv (context, &strv, &error))
     {
@@ -779,71 +880,24 @@ tandem_cli_analyse_groups_streams (int    argc,
       goto out;
     }
 
-  if (args.kind == NULL || g_str_equal (args.kind, "rate"))
-    options.kind = TANDEM_DISPARITY_RATE;
-  else if (g_str_equal (args.kind, "proportion"))
-    {
-      options.kind = TANDEM_DISPARITY_PROPORTION;
-      options.per = 100;
-    }
-  else
-    {
-      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("--kind: “%s” is not rate or proportion"), args.kind);
-      goto out;
-    }
-  if (args.per != NULL)
-    {
-      g_autofree char *per = g_strstrip (g_strdup (args.per));
-      char *end = NULL;
-
-      options.per = g_ascii_strtod (per, &end);
-      if (*per == '\0' || *end != '\0' || !isfinite (options.per) || options.per <= 0)
-        {
-          tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("--per: “%s” is not a number above 0"), args.per);
-          goto out;
-        }
-    }
-
-  input.name = g_str_equal (strv[1], "-") ? _("standard input") : strv[1];
-  if (!read_all (in, strv[1], &contents, &length, &error))
-    {
-      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "%s", error->message);
-      goto out;
-    }
-  if (!read_input (&input, contents, length, options.kind, err))
+  if (!tandem_cli_groups_read (strv[1], in, args.kind, args.per, args.reference, args.pool,
+                               &groups, err))
     goto out;
-  if (args.pool)
-    pool_rows (&input);
+  level = groups.broad ? LEVEL_BROAD : LEVEL_CATEGORY;
 
-  n_groups = input.level == LEVEL_BROAD ? TANDEM_N_BROAD_GROUPS : TANDEM_N_ETHNIC_CATEGORIES;
-  for (guint g = 0; g < n_groups; g++)
-    names[g] = input.level == LEVEL_BROAD ? tandem_broad_group_get_label (g)
-                                          : tandem_ethnic_category_get_label (g);
-  for (guint i = 0; i < rows->len; i++)
-    present[g_array_index (rows, TandemDisparityRow, i).group] = TRUE;
-  options.not_stated = input.level == LEVEL_BROAD ? TANDEM_BROAD_NOT_STATED
-                                                  : TANDEM_ETHNIC_NOT_STATED;
-  if (!find_reference (args.reference, input.level, &options.reference, err))
-    goto out;
-  if (!present[options.reference])
-    {
-      tandem_cli_fail_to (err, STATUS_BAD_INPUT, _("%s: the reference group “%s” has no rows; choose another with --reference"),
-            input.name, names[options.reference]);
-      goto out;
-    }
-
-  series = tandem_disparity_analyse ((const TandemDisparityRow *) (gpointer) rows->data,
-                                     rows->len, names, n_groups, &options, &error);
+  series = tandem_disparity_analyse ((const TandemDisparityRow *) (gpointer) groups.rows->data,
+                                     groups.rows->len, groups.names, groups.n_groups,
+                                     &groups.options, &error);
   if (series == NULL)
     {
-      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "%s: %s", input.name, error->message);
+      tandem_cli_fail_to (err, STATUS_BAD_INPUT, "%s: %s", groups.name, error->message);
       goto out;
     }
   if (args.suppress)
-    tandem_disparity_series_suppress (series, &options, args.threshold);
+    tandem_disparity_series_suppress (series, &groups.options, args.threshold);
 
-  json = write_json (series, &options, present, n_groups, input.level, &args,
-                     names[options.reference]);
+  json = write_json (series, &groups.options, groups.present, groups.n_groups, level, &args,
+                     groups.names[groups.options.reference]);
   if (fputs (json, out) == EOF || fputc ('\n', out) == EOF || fflush (out) != 0)
     {
       fprintf (err, "tandem-cli: could not write the result: %s\n", g_strerror (errno));
@@ -853,6 +907,7 @@ tandem_cli_analyse_groups_streams (int    argc,
   status = STATUS_OK;
 
 out:
+  tandem_cli_groups_clear (&groups);
   g_free (args.kind);
   g_free (args.reference);
   g_free (args.per);
