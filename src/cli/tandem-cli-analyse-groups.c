@@ -72,17 +72,34 @@ suppress_cb (const char  *option_name,
              GError     **error)
 {
   Arguments *args = data;
-  guint64 threshold = TANDEM_DISPARITY_DEFAULT_THRESHOLD;
+
+  args->suppress = TRUE;
+  return tandem_cli_groups_parse_threshold (value, &args->threshold, error);
+}
+
+/**
+ * tandem_cli_groups_parse_threshold:
+ * @value: (nullable): what --suppress was given, or %NULL for the default
+ * @threshold: (out): the largest count to hide
+ * @error: return location for an option error naming the value
+ *
+ * Returns: whether @value is a whole number of events, 0 or more
+ */
+gboolean
+tandem_cli_groups_parse_threshold (const char  *value,
+                                   guint       *threshold,
+                                   GError     **error)
+{
+  guint64 number = TANDEM_DISPARITY_DEFAULT_THRESHOLD;
 
   if (value != NULL &&
-      !g_ascii_string_to_unsigned (value, 10, 0, 1000000, &threshold, NULL))
+      !g_ascii_string_to_unsigned (value, 10, 0, 1000000, &number, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--suppress: “%s” is not a whole number of events, 0 or more"), value);
       return FALSE;
     }
-  args->suppress = TRUE;
-  args->threshold = (guint) threshold;
+  *threshold = (guint) number;
   return TRUE;
 }
 

@@ -46,6 +46,9 @@ gboolean tandem_cli_groups_read              (const char      *filename,
                                               TandemCliGroups *groups,
                                               FILE            *err);
 void     tandem_cli_groups_clear             (TandemCliGroups *groups);
+gboolean tandem_cli_groups_parse_threshold   (const char      *value,
+                                              guint           *threshold,
+                                              GError         **error);
 
 gboolean tandem_cli_analyse_is_by_group      (int    argc,
                                               char **argv);

@@ -18,7 +18,9 @@
 #include "tandem-cli-common.h"
 #include "tandem-chart.h"
 #include "tandem-cli-analyse.h"
+#include "tandem-cli-analyse-groups.h"
 #include "tandem-cli-chart.h"
+#include "tandem-cli-chart-groups.h"
 #include "tandem-cli-output.h"
 #include "tandem-export.h"
 #include "tandem-measure.h"
@@ -422,6 +424,9 @@ tandem_cli_chart (int    argc,
       N_("Write one chart per CSV into this folder, named after the CSV"), "DIR" },
     { NULL }
   };
+
+  if (tandem_cli_analyse_is_by_group (argc, argv))
+    return tandem_cli_chart_groups (argc, argv);
 
   settings.dpi = 150;
   settings.parts = g_array_new (FALSE, FALSE, sizeof (gsize));
