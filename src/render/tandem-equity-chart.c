@@ -1693,11 +1693,13 @@ draw_under (TandemEquityChart *chart,
 /* The whole chart                                                           */
 
 /* Columns for @n panels in a @width × @height area: the panels' smaller
- * side, counted as a panel 1.6 times as wide as high, as large as it can. */
+ * side, counted as a panel 1.6 times as wide as high, as large as it can,
+ * but never so narrow that a group's name is cut short (@narrowest). */
 static guint
 choose_columns (guint  n,
                 double width,
-                double height)
+                double height,
+                double narrowest)
 {
   guint best = 1;
   double best_size = 0;
@@ -1706,6 +1708,9 @@ choose_columns (guint  n,
     {
       guint rows = (n + columns - 1) / columns;
       double size = MIN (width / columns / 1.6, height / rows);
+
+      if (columns > 1 && width / columns < narrowest)
+        break;
 
       if (size > best_size * 1.001)
         {
@@ -1830,7 +1835,7 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
 
   /* The shared axis's labels decide the left margin. */
   set_font (layout, style.base * 0.8, FALSE);
-  columns = choose_columns (n, width - 2 * m, MAX (bottom - top, style.base * 8));
+  columns = choose_columns (n, width - 2 * m, MAX (bottom - top, style.base * 8), style.base * 17);
   rows = (n + columns - 1) / columns;
   cell_h = (MAX (bottom - top, style.base * 8) - (rows - 1) * gap_y) / rows;
   ticks = axis_ticks (chart, cell_h - name_h - label_h * 1.6, style.base * 2.2);

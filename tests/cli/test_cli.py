@@ -832,6 +832,104 @@ class CliTest(unittest.TestCase):
             self.assertIn(words, r.stderr)
         self.assertIn("--reference", run("analyse", "--by-group", "--help").stdout)
     # --- end analyse by group ---
+    # --- chart by group ---
+    def write_by_group(self, name):
+        """Two years of restraints and bed days by broad group, monthly; Black
+        patients' rate falls after a year, and their third quarter of 2025
+        has 3 restraints: fewer than 5."""
+        rows = ["date,group,value,denominator"]
+        for i in range(24):
+            date = "%04d-%02d-01" % (2025 + i // 12, i % 12 + 1)
+            black = 1 if 6 <= i <= 8 else (8 + i % 2 if i < 12 else 4 + i % 2)
+            rows += ["%s,White,%d,3000" % (date, 6 + i % 3),
+                     "%s,Black or Black British,%d,600" % (date, black),
+                     "%s,Asian or Asian British,%d,400" % (date, 2 + i % 3),
+                     "%s,Not stated,1,150" % date]
+        path = self.path(name)
+        with open(path, "w") as f:
+            f.write("\n".join(rows) + "\n")
+        return path
+
+    WORDS = ["--denominator", "occupied bed days", "--people", "patients",
+             "--events", "were restrained", "--exposure", "bed day",
+             "--phase", "2026-01-01=cultural safety huddles",
+             "--note", "2025-06-15=Restraint training"]
+
+    def test_chart_by_group(self):
+        csv = self.write_by_group("restraint.csv")
+        out = self.path("groups.pdf")
+        r = run("chart", "--by-group", *self.WORDS, "--title", "Restraint by ethnic group",
+                "-o", out, csv)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Wrote " + out, r.stdout)
+        text = " ".join(self.pdf_text(out).split())
+        for words in ("Restraint by ethnic group", "White (reference)", "Black or Black British",
+                      "Asian or Asian British", "per 1,000 occupied bed days", "U chart",
+                      "White's mean, in every panel", "Restraint training",
+                      "cultural safety huddles",
+                      # poisson.test(c(54, 84), c(7200, 36000)): 3.214286, 2.240149 to 4.578043
+                      "Over the last 12 months Black or Black British patients were restrained "
+                      "3.2 times as often per bed day as White patients (95% interval 2.2 to 4.6); "
+                      "before the ‘cultural safety huddles’ change it was"):
+            self.assertIn(words, text)
+        # Not stated is a note, never a panel.
+        self.assertIn("“Not stated”: 6% of the events, left out of the comparison", text)
+
+        out = self.path("disparity.pdf")
+        r = run("chart", "--by-group", "--view", "disparity", *self.WORDS, "--suppress",
+                "-o", out, csv)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = " ".join(self.pdf_text(out).split())
+        for words in ("Rate ratio to White (log scale)", "1: the same as White", "95% interval",
+                      "1 quarter is left out (marked <5)"):
+            self.assertIn(words, text)
+
+        for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<?xml")):
+            out = self.path("chart." + fmt)
+            r = run("chart", "--by-group", "--view", "disparity", "--dpi", "72", "-o", out, csv)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(read(out)[:len(magic)], magic)
+        self.assertIn("--view", run("chart", "--by-group", "--help").stdout)
+
+    def test_chart_by_group_refused(self):
+        """Bad rows are named with their line, bad options with their value; exit 2,
+        nothing written."""
+        bad = self.path("restraint.csv")
+        with open(bad, "w") as f:
+            f.write("date,group,value,denominator\n2025-01-06,A,3,100\n"
+                    "2025-01-06,Martian,1,10\n2025-01-13,N,2,0\n")
+        out = self.path("x.pdf")
+        r = run("chart", "--by-group", "-o", out, bad)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("restraint.csv: line 3: “Martian” is not an ethnic category", r.stderr)
+        self.assertIn("restraint.csv: line 4: 2 events but a denominator of 0", r.stderr)
+        self.assertFalse(os.path.exists(out))
+
+        csv = self.write_by_group("good.csv")
+        project = self.path("Ward.tandem")
+        self.assertEqual(run("new", project).returncode, 0)
+        before = read(project)
+        white = self.path("white.csv")
+        with open(white, "w") as f:
+            f.write("date,group,value,denominator\n2025-01-06,White,3,100\n")
+        for args, words in [
+            (["--view", "pie", "-o", out, csv], "--view “pie”: use groups or disparity"),
+            (["--phase", "soon=huddles", "-o", out, csv], "--phase “soon”"),
+            (["--reference", "Chinese", "-o", out, csv], "“Chinese” is an ethnic category"),
+            (["--suppress=few", "-o", out, csv], "“few” is not a whole number"),
+            (["--view", "disparity", "-o", out, white], "nothing to compare"),
+            ([csv], "--output FILE"),
+            (["-o", project, "--format", "pdf", csv], "is a Tandem project"),
+        ]:
+            r = run("chart", "--by-group", *args)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn(words, r.stderr, args)
+        self.assertEqual(read(project), before)
+        self.assertFalse(os.path.exists(out))
+        # A file that cannot be written: exit 1.
+        r = run("chart", "--by-group", "-o", self.path("no such folder/x.pdf"), csv)
+        self.assertEqual(r.returncode, 1, r.stderr)
+    # --- end chart by group ---
 
 
 if __name__ == "__main__":
