@@ -110,6 +110,10 @@ entity_label (const char *entity)
     { "peer_role", N_("peer role") },
     { "supervision", N_("supervision record") },
     { "comment", N_("comment") },
+    { "grouping", N_("grouping") },
+    { "grouping_category", N_("group") },
+    { "measure_breakdown", N_("breakdown by group") },
+    { "breakdown_point", N_("data point by group") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

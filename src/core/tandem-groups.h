@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * The seventeen NHS ethnic categories (the 2001 census classification the
  * NHS Data Dictionary uses), in code order, A to Z.
  */
-typedef enum
+typedef enum /*< skip >*/
 {
   TANDEM_ETHNIC_WHITE_BRITISH,       /* A */
   TANDEM_ETHNIC_WHITE_IRISH,         /* B */
@@ -43,7 +43,8 @@ typedef enum
  * The five broad ethnic groups the categories pool into, and
  * %TANDEM_BROAD_NOT_STATED, which only "Not stated" (Z) belongs to: it is
  * never pooled with anything, so its share can be shown as a figure of data
- * quality.
+ * quality. The file stores the first five as the words of their nicks
+ * (grouping_category.broad_group); "Not stated" is marked there on its own.
  */
 typedef enum
 {
@@ -52,8 +53,8 @@ typedef enum
   TANDEM_BROAD_ASIAN,
   TANDEM_BROAD_BLACK,
   TANDEM_BROAD_OTHER,
-  TANDEM_BROAD_NOT_STATED,
-  TANDEM_N_BROAD_GROUPS
+  TANDEM_BROAD_NOT_STATED,  /*< skip >*/
+  TANDEM_N_BROAD_GROUPS     /*< skip >*/
 } TandemBroadGroup;
 
 char              tandem_ethnic_category_get_code        (TandemEthnicCategory  category);

@@ -433,6 +433,87 @@ static const char schema_v5[] =
   "ALTER TABLE peer_role ADD COLUMN supervisor_id TEXT REFERENCES person (id) ON DELETE SET NULL;"
   "CREATE INDEX peer_role_by_person ON peer_role (person_id);"
   "CREATE INDEX peer_role_by_supervisor ON peer_role (supervisor_id);";
+/* Measures broken down by a grouping (equity of outcomes). A grouping is a
+ * set of categories: ethnicity comes built in, twice (the seventeen NHS
+ * ethnic categories, and the five broad groups they pool into), and a
+ * project adds its own (age band, sex, learning disability or autism…). A
+ * category's label may be edited ("White Other" hides a lot); its code, for
+ * ethnicity the NHS letter, and its broad group stay as they are. "Not
+ * stated" is marked so that it is never pooled and its share can be shown
+ * as a figure of data quality. A measure's breakdown says which grouping,
+ * whether it is a rate (events per exposure, per N) or a proportion, what
+ * its denominator is called, which domain it is about and which category
+ * the others are compared with; the data are a count and a denominator per
+ * measure, period and category. The built-in rows have fixed ids, so that
+ * copies of one file updated apart agree on them and merge. */
+static const char schema_v6[] =
+  "CREATE TABLE grouping ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 200),"
+  "  builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),"
+  "  position REAL NOT NULL DEFAULT 0);"
+
+  "CREATE TABLE grouping_category ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  grouping_id TEXT NOT NULL REFERENCES grouping (id) ON DELETE CASCADE,"
+  "  code TEXT CHECK (length (code) BETWEEN 1 AND 20),"
+  "  label TEXT NOT NULL CHECK (length (label) BETWEEN 1 AND 200),"
+  "  broad_group TEXT CHECK (broad_group IN ('white', 'mixed', 'asian', 'black', 'other')),"
+  "  not_stated INTEGER NOT NULL DEFAULT 0 CHECK (not_stated IN (0, 1)),"
+  "  position REAL NOT NULL DEFAULT 0);"
+  "CREATE INDEX grouping_category_by_grouping ON grouping_category (grouping_id);"
+
+  "CREATE TABLE measure_breakdown ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  measure_id TEXT NOT NULL UNIQUE REFERENCES measure (id) ON DELETE CASCADE,"
+  "  grouping_id TEXT NOT NULL REFERENCES grouping (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL DEFAULT 'rate' CHECK (kind IN ('rate', 'proportion')),"
+  "  per REAL NOT NULL DEFAULT 1000 CHECK (per > 0),"
+  "  denominator_name TEXT CHECK (length (denominator_name) <= 200),"
+  "  domain TEXT NOT NULL DEFAULT 'outcomes' CHECK (domain IN ('access', 'experience',"
+  "    'outcomes')),"
+  "  reference_id TEXT REFERENCES grouping_category (id) ON DELETE SET NULL);"
+  "CREATE INDEX measure_breakdown_by_grouping ON measure_breakdown (grouping_id);"
+  "CREATE INDEX measure_breakdown_by_reference ON measure_breakdown (reference_id);"
+
+  "CREATE TABLE breakdown_point ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  measure_id TEXT NOT NULL REFERENCES measure (id) ON DELETE CASCADE,"
+  "  category_id TEXT NOT NULL REFERENCES grouping_category (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  count REAL NOT NULL CHECK (count >= 0 AND count = CAST (count AS INTEGER)),"
+  "  denominator REAL NOT NULL CHECK (denominator >= 0),"
+  "  UNIQUE (measure_id, date, category_id));"
+  "CREATE INDEX breakdown_point_by_category ON breakdown_point (category_id);"
+
+  "INSERT INTO grouping (id, name, builtin, position) VALUES"
+  "  ('ethnicity', 'Ethnicity', 1, 0),"
+  "  ('ethnicity-broad', 'Ethnicity (broad groups)', 1, 1);"
+  "INSERT INTO grouping_category (id, grouping_id, code, label, broad_group, not_stated,"
+  "  position) VALUES"
+  "  ('ethnicity-A', 'ethnicity', 'A', 'White British', 'white', 0, 0),"
+  "  ('ethnicity-B', 'ethnicity', 'B', 'White Irish', 'white', 0, 1),"
+  "  ('ethnicity-C', 'ethnicity', 'C', 'Any other White background', 'white', 0, 2),"
+  "  ('ethnicity-D', 'ethnicity', 'D', 'White and Black Caribbean', 'mixed', 0, 3),"
+  "  ('ethnicity-E', 'ethnicity', 'E', 'White and Black African', 'mixed', 0, 4),"
+  "  ('ethnicity-F', 'ethnicity', 'F', 'White and Asian', 'mixed', 0, 5),"
+  "  ('ethnicity-G', 'ethnicity', 'G', 'Any other mixed background', 'mixed', 0, 6),"
+  "  ('ethnicity-H', 'ethnicity', 'H', 'Indian', 'asian', 0, 7),"
+  "  ('ethnicity-J', 'ethnicity', 'J', 'Pakistani', 'asian', 0, 8),"
+  "  ('ethnicity-K', 'ethnicity', 'K', 'Bangladeshi', 'asian', 0, 9),"
+  "  ('ethnicity-L', 'ethnicity', 'L', 'Any other Asian background', 'asian', 0, 10),"
+  "  ('ethnicity-M', 'ethnicity', 'M', 'Caribbean', 'black', 0, 11),"
+  "  ('ethnicity-N', 'ethnicity', 'N', 'African', 'black', 0, 12),"
+  "  ('ethnicity-P', 'ethnicity', 'P', 'Any other Black background', 'black', 0, 13),"
+  "  ('ethnicity-R', 'ethnicity', 'R', 'Chinese', 'other', 0, 14),"
+  "  ('ethnicity-S', 'ethnicity', 'S', 'Any other ethnic group', 'other', 0, 15),"
+  "  ('ethnicity-Z', 'ethnicity', 'Z', 'Not stated', NULL, 1, 16),"
+  "  ('ethnicity-broad-white', 'ethnicity-broad', NULL, 'White', 'white', 0, 0),"
+  "  ('ethnicity-broad-mixed', 'ethnicity-broad', NULL, 'Mixed', 'mixed', 0, 1),"
+  "  ('ethnicity-broad-asian', 'ethnicity-broad', NULL, 'Asian or Asian British', 'asian', 0, 2),"
+  "  ('ethnicity-broad-black', 'ethnicity-broad', NULL, 'Black or Black British', 'black', 0, 3),"
+  "  ('ethnicity-broad-other', 'ethnicity-broad', NULL, 'Other', 'other', 0, 4),"
+  "  ('ethnicity-broad-z', 'ethnicity-broad', NULL, 'Not stated', NULL, 1, 5);";
 
 static const TandemMigration migrations[] = {
   { 1, schema_v1 },
@@ -440,6 +521,7 @@ static const TandemMigration migrations[] = {
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 5, schema_v5 },
+  { 6, schema_v6 },
 };
 
 /* Tables that are bookkeeping, not entities a person edits: the change log,

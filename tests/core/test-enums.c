@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "tandem-breakdown.h"
 #include "tandem-coaching.h"
 #include "tandem-diagram.h"
 #include "tandem-peer-support.h"
@@ -58,6 +59,12 @@ static const StoredColumn columns[] = {
   { "framework_status", "status", tandem_item_status_get_type, -1, LABEL (tandem_item_status_label) },
   { "supervision", "kind", tandem_supervision_kind_get_type, -1,
     LABEL (tandem_supervision_kind_label) },
+  { "grouping_category", "broad_group", tandem_broad_group_get_type, -1,
+    LABEL (tandem_broad_group_get_label) },
+  { "measure_breakdown", "kind", tandem_breakdown_kind_get_type, -1,
+    LABEL (tandem_breakdown_kind_get_label) },
+  { "measure_breakdown", "domain", tandem_breakdown_domain_get_type, -1,
+    LABEL (tandem_breakdown_domain_get_label) },
 };
 
 typedef struct
