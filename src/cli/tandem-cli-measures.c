@@ -197,7 +197,7 @@ tandem_cli_import (int    argc,
   if (!tandem_cli_parse (context, &argc, &argv, 3, &status))
     return status;
   if (!g_str_equal (argv[1], "data"))
-    return tandem_cli_fail (2, _("There is no import of “%s”: use “import data”."), argv[1]);
+    return tandem_cli_fail (2, _("There is no import of “%s”: use “import data” or “import groups”."), argv[1]);
   if (name == NULL)
     return tandem_cli_fail (2, "%s", _("Say which measure the data are for with --measure NAME."));
   if (create && team == NULL)

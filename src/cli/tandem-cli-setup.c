@@ -16,6 +16,7 @@
 
 #include "tandem-cli-common.h"
 #include "tandem-change.h"
+#include "tandem-cli-groups.h"
 #include "tandem-cli-setup.h"
 #include "tandem-enums.h"
 #include "tandem-measure.h"
@@ -539,12 +540,16 @@ tandem_cli_measure (int    argc,
 {
   static const Subcommand subcommands[] = {
     { "add", measure_add }, { "set", measure_set }, { "list", measure_list },
+    { "breakdown", tandem_cli_measure_breakdown },
   };
 
   return dispatch ("measure", subcommands, G_N_ELEMENTS (subcommands),
                    _("Usage: tandem-cli measure add NAME --team TEAM [SETTINGS] PROJECT\n"
                      "       tandem-cli measure set NAME [--name NEW_NAME] [SETTINGS] PROJECT\n"
                      "       tandem-cli measure list [--team TEAM] PROJECT\n"
+                     "       tandem-cli measure breakdown --measure NAME [--grouping NAME] [--kind rate|proportion]\n"
+                     "                 [--per N] [--denominator TEXT] [--domain access|experience|outcomes]\n"
+                     "                 [--reference GROUP] PROJECT\n"
                      "Settings: --kind --chart --rules --direction --unit --frequency --target"),
                    argc, argv);
 }

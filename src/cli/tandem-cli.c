@@ -18,6 +18,7 @@
 #include "tandem-cli-measures.h"
 #include "tandem-cli-merge.h"
 #include "tandem-cli-people.h"
+#include "tandem-cli-groups.h"
 #include "tandem-cli-setup.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
@@ -285,6 +286,16 @@ command_info (int    argc,
   return 0;
 }
 
+/* `import data` (tandem-cli-measures.c) or `import groups` (tandem-cli-groups.c). */
+static int
+command_import (int    argc,
+                char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "groups"))
+    return tandem_cli_import_groups (argc, argv);
+  return tandem_cli_import (argc, argv);
+}
+
 static const Command commands[] = {
   { "new", command_new, "new FILE", N_("Create a new, empty project") },
   { "sample", command_sample, "sample [--scale ward|national] FILE",
@@ -301,7 +312,10 @@ static const Command commands[] = {
     N_("Draw a CSV file's run or SPC chart as PDF, PNG or SVG, no project needed") },
   { "export", tandem_cli_export, "export KIND [OPTIONS] PROJECT",
     N_("Export charts, diagrams, sessions or summaries as PDF, PNG or SVG") },
-  { "import", tandem_cli_import, "import data --measure NAME CSV PROJECT", N_("Add a CSV file's rows to a measure") },
+  { "import", command_import, "import data|groups --measure NAME CSV PROJECT",
+    N_("Add a CSV file's rows to a measure, or its data by group") },
+  { "grouping", tandem_cli_grouping, "grouping add|relabel|list …",
+    N_("Add a grouping (age band, sex…), relabel a group, or list them") },
   { "person", tandem_cli_person, "person add|list|edit|deactivate|merge|import",
     N_("Add, list, change, deactivate, merge or import a team's people") },
   { "merge", tandem_cli_merge, "merge THEIRS INTO_MINE",

@@ -827,9 +827,19 @@ unknown_group (Reader     *reader,
                gboolean    broad)
 {
   g_autofree char *shown = shorten (cell);
+  TandemEthnicCategory ethnic;
+  gboolean has_broad_groups = FALSE;
+
+  for (guint i = 0; i < reader->categories->len; i++)
+    if (((TandemGroupCategory *) reader->categories->pdata[i])->broad_group < TANDEM_N_BROAD_GROUPS)
+      has_broad_groups = TRUE;
 
   if (*cell == '\0')
     add_problem (reader, line, "%s", _("the group is empty"));
+  else if (has_broad_groups && tandem_ethnic_category_lookup (cell, &ethnic))
+    add_problem (reader, line, _("“%s” is an ethnic category, but this measure is broken down by "
+                                 "broad groups: give its broad group, %s"), shown,
+                 tandem_broad_group_get_label (tandem_ethnic_category_get_broad_group (ethnic)));
   else if (broad)
     add_problem (reader, line, _("“%s” is a broad group of several categories of this measure’s "
                                  "grouping: give the categories, or break the measure down by the "

@@ -290,6 +290,55 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertTrue(run("measure", "list", p).stdout.endswith("\t34\n"))
 
+    def test_measure_broken_down_by_group(self):
+        p = self.path("Ward.tandem")
+        self.assertEqual(run("new", p).returncode, 0)
+        self.assertEqual(run("team", "add", "Oak", p).returncode, 0)
+        self.assertEqual(run("measure", "add", "Restraint", "--team", "Oak", p).returncode, 0)
+        # Data by group need a breakdown first.
+        long_csv = self.path("long.csv")
+        with open(long_csv, "w") as f:
+            f.write("date,ethnicity,count,occupied bed days\n"
+                    "2025-01-06,A,4,420\n2025-01-06,Caribbean,3,98\n"
+                    "2025-01-13,White British,5,415\n2025-01-13,M,2,105\n")
+        r = run("import", "groups", "--measure", "Restraint", long_csv, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("not broken down", r.stderr)
+        r = run("measure", "breakdown", "--measure", "Restraint", "--team", "Oak", "--kind", "rate",
+                "--per", "1000", "--denominator", "occupied bed days", "--domain", "outcomes",
+                "--reference", "A", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("broken down by Ethnicity", r.stdout)
+        r = run("import", "groups", "--measure", "Restraint", long_csv, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Imported 4 rows by group", r.stdout)
+        self.assertEqual(self.changes(p)[-1], "Import 4 rows by group")
+        # A wide file, with a group the grouping has not: every bad row by its line, nothing saved.
+        wide = self.path("wide.csv")
+        with open(wide, "w") as f:
+            f.write("date,A,M,Purple,denominator\n2025-01-20,1,2,3,100\n")
+        r = run("import", "groups", "--measure", "Restraint", wide, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("wide.csv: line 1: “Purple” is not a group", r.stderr)
+        bad = self.path("bad.csv")
+        with open(bad, "w") as f:
+            f.write("date,group,count,denominator\n2025-01-20,A,1,400\n2025-01-20,Purple,1,10\n")
+        r = run("import", "groups", "--measure", "Restraint", bad, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("bad.csv: line 3: “Purple” is not a group", r.stderr)
+        with sqlite3.connect(p) as db:
+            self.assertEqual(db.execute("SELECT count(*) FROM breakdown_point").fetchone()[0], 4)
+        # The project's own grouping, and a label edited.
+        r = run("grouping", "add", "Age band", "--group", "18-25", "--group", "26-64",
+                "--not-stated", "Not known", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("grouping", "relabel", "Ethnicity", "C", "White Other (incl. Gypsy, Roma, Traveller)", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        listed = run("grouping", "list", p).stdout.splitlines()
+        self.assertIn("Ethnicity\tC\tWhite Other (incl. Gypsy, Roma, Traveller)\tWhite\t", listed)
+        self.assertIn("Age band\t\tNot known\t\tnot stated", listed)
+        self.assertEqual(run("check", p).returncode, 0)
+
     def test_analyse_stdin(self):
         csv = "x,y\n" + "".join(f"2024-01-{d:02d},{v}\n" for d, v in
                                  zip(range(1, 21), [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 9, 10, 11, 10, 12, 11, 10, 12, 11, 13]))
