@@ -433,6 +433,7 @@ static const char schema_v5[] =
   "ALTER TABLE peer_role ADD COLUMN supervisor_id TEXT REFERENCES person (id) ON DELETE SET NULL;"
   "CREATE INDEX peer_role_by_person ON peer_role (person_id);"
   "CREATE INDEX peer_role_by_supervisor ON peer_role (supervisor_id);";
+
 /* Measures broken down by a grouping (equity of outcomes). A grouping is a
  * set of categories: ethnicity comes built in, twice (the seventeen NHS
  * ethnic categories, and the five broad groups they pool into), and a

@@ -621,8 +621,11 @@ test_migrate_v1 (Fixture       *fixture,
 
   /* Take it back to format 1. */
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, /* format 5: a role without its people (SQLite cannot drop
-                                      * a column with a reference, so the table is made again) */
+  g_assert_cmpint (sqlite3_exec (db, /* format 6: no measures by group (the sample's go) */
+                                 "DROP TABLE breakdown_point; DROP TABLE measure_breakdown;"
+                                 "DROP TABLE grouping_category; DROP TABLE grouping;"
+                                 /* format 5: a role without its people (SQLite cannot drop a
+                                  * column with a reference, so the table is made again) */
                                  "CREATE TABLE peer_role_v4 ("
                                  "  id TEXT PRIMARY KEY NOT NULL,"
                                  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
@@ -668,7 +671,9 @@ test_migrate_v1 (Fixture       *fixture,
   fixture->project = tandem_project_open (fixture->path, &error);
   g_assert_no_error (error);
   for (guint i = 0; entities[i]; i++)
-    if (!g_str_equal (entities[i], "coaching_template"))
+    if (!g_str_equal (entities[i], "coaching_template") &&
+        !g_str_equal (entities[i], "measure_breakdown") &&
+        !g_str_equal (entities[i], "breakdown_point"))
       g_assert_cmpint (tandem_project_count (fixture->project, entities[i], NULL, NULL), ==,
                        GPOINTER_TO_INT (g_hash_table_lookup (before, entities[i])));
   db = _tandem_project_get_db (fixture->project);
