@@ -158,6 +158,21 @@ date_format_from_string (const char       *name,
  *
  * Returns: the exit status: 0 imported, 2 bad arguments or bad rows
  */
+/* A measure made by an import says which way is better, as the person said. */
+static gboolean
+set_direction (TandemProject       *project,
+               const char          *id,
+               TandemSpcDirection   direction,
+               GError             **error)
+{
+  g_autofree char *shown = tandem_project_get_text (project, TANDEM_ENTITY_MEASURE, id,
+                                                    "direction");
+
+  return tandem_measure_set_field (project, id, "direction", shown,
+                                   tandem_value_text (tandem_spc_direction_to_string (direction)),
+                                   error);
+}
+
 int
 tandem_cli_import (int    argc,
                    char **argv)
@@ -173,6 +188,8 @@ tandem_cli_import (int    argc,
   g_autofree char *id = NULL;
   g_autofree char *label = NULL;
   g_autofree char *team = NULL;
+  g_autofree char *direction_word = NULL;
+  TandemSpcDirection direction = TANDEM_SPC_DIRECTION_NEUTRAL;
   gboolean decimal_comma = FALSE, skip_bad = FALSE, create = FALSE;
   TandemImportOptions options;
   gsize length;
@@ -186,6 +203,8 @@ tandem_cli_import (int    argc,
     { "create", 0, 0, G_OPTION_ARG_NONE, &create,
       N_("Make the measure (a run chart) in the team given by --team if there is none of that name"), NULL },
     { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("With --create: the new measure's team"), "TEAM" },
+    { "direction", 0, 0, G_OPTION_ARG_STRING, &direction_word,
+      N_("With --create: which way is better, increase, decrease or neutral"), "DIRECTION" },
     { NULL }
   };
 
@@ -202,6 +221,14 @@ tandem_cli_import (int    argc,
     return tandem_cli_fail (2, "%s", _("Say which measure the data are for with --measure NAME."));
   if (create && team == NULL)
     return tandem_cli_fail (2, "%s", _("Say which team a new measure is for with --team TEAM."));
+  /* No silent default: “higher is better” is wrong for every harm measure. */
+  if (create && direction_word == NULL)
+    return tandem_cli_fail (2, "%s", _("Say which way is better for a new measure with --direction "
+                                       "increase, decrease or neutral (decrease for harms such as "
+                                       "restraint or incidents)."));
+  if (direction_word != NULL && !tandem_spc_direction_from_string (direction_word, &direction))
+    return tandem_cli_fail (2, _("--direction: “%s” is not increase, decrease or neutral"),
+                            direction_word);
 
   if (!g_file_get_contents (argv[2], &contents, &length, &error))
     return tandem_cli_fail (2, "%s", error->message);
@@ -246,6 +273,7 @@ tandem_cli_import (int    argc,
       create_label = g_strdup_printf (_("Add the measure “%s” with its data"), name);
       if (!tandem_change_begin (&change, project, create_label, &error) ||
           (id = tandem_measure_add (project, team_id, name, &error)) == NULL ||
+          !set_direction (project, id, direction, &error) ||
           !tandem_import_save (project, id, import, label, &error) ||
           !tandem_change_commit (&change, &error))
         return tandem_cli_fail (2, "%s", error->message);

@@ -338,6 +338,11 @@ measure_add (int    argc,
   name = g_strstrip (g_strdup (argv[1]));
   if (*name == '\0')
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("A measure needs a name."));
+  /* No silent default: “higher is better” is wrong for every harm measure. */
+  if (args.direction == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Say which way is better with --direction increase, decrease or "
+                              "neutral (decrease for harms such as restraint or incidents)."));
   if (!measure_settings (&args, settings, &chart, &chart_given))
     return 2;
 

@@ -67,7 +67,8 @@ def main():
                 project = os.path.join(tmp, f"p{n}-{i}.tandem")
                 start = time.perf_counter()
                 for args in (["new", project], ["team", "add", "Ward", project],
-                             ["measure", "add", "M", "--team", "Ward", "--chart", "i", project],
+                             ["measure", "add", "M", "--team", "Ward", "--chart", "i", "--direction", "decrease",
+                              project],
                              ["import", "data", "--measure", "M", csv, project],
                              ["export", "chart", "--measure", "M", "-o", pdf, project]):
                     subprocess.run([CLI, *args], check=True, stdout=subprocess.DEVNULL)
@@ -78,7 +79,7 @@ def main():
                 def import_alone(i):
                     project = os.path.join(tmp, f"q{n}-{i}.tandem")
                     for a in (["new", project], ["team", "add", "Ward", project],
-                              ["measure", "add", "M", "--team", "Ward", project]):
+                              ["measure", "add", "M", "--team", "Ward", "--direction", "decrease", project]):
                         subprocess.run([CLI, *a], check=True, stdout=subprocess.DEVNULL)
                     start = time.perf_counter()
                     subprocess.run([CLI, *args, project], check=True, stdout=subprocess.DEVNULL)

@@ -249,17 +249,24 @@ class CliTest(unittest.TestCase):
         p = self.path("Ward.tandem")
         self.assertEqual(run("new", p).returncode, 0)
         self.assertEqual(run("team", "add", "Oak ward", p).returncode, 0)
-        self.assertEqual(run("measure", "add", "Falls", "--team", "Oak ward", p).returncode, 0)
+        self.assertEqual(run("measure", "add", "Falls", "--team", "Oak ward", "--direction",
+                             "decrease", p).returncode, 0)
         before = self.changes(p)
         for args, words in [
             (["team", "add", "Oak ward", p], "already a team"),
             (["team", "add", " ", p], "name"),
             (["team", "rename", "Nobody", "X", p], "no team called"),
-            (["measure", "add", "Waits", "--team", "Nobody", p], "no team called"),
+            (["measure", "add", "Waits", "--team", "Nobody", "--direction", "decrease", p],
+             "no team called"),
             (["measure", "add", "Waits", p], "--team"),
-            (["measure", "add", "Falls", "--team", "Oak ward", p], "already a measure"),
-            (["measure", "add", "Waits", "--team", "Oak ward", "--frequency", "hourly", p], "hourly"),
-            (["measure", "add", "Waits", "--team", "Oak ward", "--chart", "pie", p], "pie"),
+            # Which way is better is asked, never assumed.
+            (["measure", "add", "Waits", "--team", "Oak ward", p], "--direction"),
+            (["measure", "add", "Falls", "--team", "Oak ward", "--direction", "decrease", p],
+             "already a measure"),
+            (["measure", "add", "Waits", "--team", "Oak ward", "--direction", "decrease",
+              "--frequency", "hourly", p], "hourly"),
+            (["measure", "add", "Waits", "--team", "Oak ward", "--direction", "decrease",
+              "--chart", "pie", p], "pie"),
             (["measure", "set", "Falls", "--target", "lots", p], "lots"),
             (["measure", "set", "Falls", "--direction", "up", p], "up"),
             (["measure", "set", "Falls", "--kind", "vibe", p], "vibe"),
@@ -276,17 +283,24 @@ class CliTest(unittest.TestCase):
         csv = self.write_weeks("falls.csv", 30)
         self.assertEqual(run("new", p).returncode, 0)
         self.assertEqual(run("team", "add", "Oak ward", p).returncode, 0)
-        r = run("import", "data", "--create", "--team", "Nobody", "--measure", "Falls", csv, p)
+        r = run("import", "data", "--create", "--team", "Nobody", "--measure", "Falls",
+                "--direction", "decrease", csv, p)
         self.assertEqual(r.returncode, 2)
         self.assertIn("no team called “Nobody”", r.stderr)
+        # Which way is better is asked, never assumed.
         r = run("import", "data", "--create", "--team", "Oak ward", "--measure", "Falls", csv, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--direction", r.stderr)
+        r = run("import", "data", "--create", "--team", "Oak ward", "--measure", "Falls",
+                "--direction", "decrease", csv, p)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("Added measure “Falls”", r.stdout)
         self.assertIn("Imported 30 data points", r.stdout)
         self.assertEqual(self.changes(p)[-1], "Add the measure “Falls” with its data")
+        self.assertIn("\tdecrease\t", run("measure", "list", p).stdout)
         # A second import finds the measure made by the first.
         r = run("import", "data", "--create", "--team", "Oak ward", "--measure", "Falls",
-                self.write_weeks("more.csv", 4, start="2025-01-06"), p)
+                "--direction", "decrease", self.write_weeks("more.csv", 4, start="2025-01-06"), p)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertTrue(run("measure", "list", p).stdout.endswith("\t34\n"))
 
@@ -294,7 +308,8 @@ class CliTest(unittest.TestCase):
         p = self.path("Ward.tandem")
         self.assertEqual(run("new", p).returncode, 0)
         self.assertEqual(run("team", "add", "Oak", p).returncode, 0)
-        self.assertEqual(run("measure", "add", "Restraint", "--team", "Oak", p).returncode, 0)
+        self.assertEqual(run("measure", "add", "Restraint", "--team", "Oak", "--direction",
+                             "decrease", p).returncode, 0)
         # Data by group need a breakdown first.
         long_csv = self.path("long.csv")
         with open(long_csv, "w") as f:

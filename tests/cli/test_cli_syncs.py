@@ -60,7 +60,7 @@ class SyncTest(unittest.TestCase):
             for i in range(10000):
                 f.write(f"{day + datetime.timedelta(days=i)},{i % 37}\n")
         for args in (["new", p], ["team", "add", "Ward", p],
-                     ["measure", "add", "M", "--team", "Ward", "--chart", "i", p]):
+                     ["measure", "add", "M", "--team", "Ward", "--chart", "i", "--direction", "decrease", p]):
             self.assertEqual(run(*args).returncode, 0)
         with sqlite3.connect(p) as db:
             before = db.execute("SELECT count (*) FROM change_log").fetchone()[0]
