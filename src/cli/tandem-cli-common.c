@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "tandem-cli-common.h"
 
@@ -102,6 +104,46 @@ tandem_cli_parse (GOptionContext  *context,
 
       fprintf (stderr, "%s", help);
       *status = TANDEM_CLI_BAD_INPUT;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_cli_output_and_format:
+ * @output: (nullable): the --output given
+ * @format_name: (inout) (nullable): the --format given; when it is %NULL,
+ *   set to the output file's name ending (“chart.PDF” gives “pdf”)
+ * @formats: how to name the formats in a message (“pdf, png or svg”)
+ * @status: (out): 2 when the command cannot go on
+ *
+ * Checks that an export says where to write and in which format, telling
+ * the person what to add when it does not.
+ *
+ * Returns: %TRUE if the command may go on
+ */
+gboolean
+tandem_cli_output_and_format (const char  *output,
+                              char       **format_name,
+                              const char  *formats,
+                              int         *status)
+{
+  const char *dot = output != NULL ? strrchr (output, '.') : NULL;
+
+  if (output == NULL)
+    {
+      *status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                                 _("Say where to write it with --output FILE (or - for standard "
+                                   "output)."));
+      return FALSE;
+    }
+  if (*format_name == NULL && dot != NULL && strchr (dot, '/') == NULL)
+    *format_name = g_ascii_strdown (dot + 1, -1);
+  if (*format_name == NULL)
+    {
+      *status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                                 _("Say which format with --format (%s), or give the file a name "
+                                   "that ends in one."), formats);
       return FALSE;
     }
   return TRUE;

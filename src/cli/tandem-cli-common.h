@@ -33,4 +33,9 @@ gboolean tandem_cli_parse  (GOptionContext  *context,
                             int              n_positional,
                             int             *status);
 
+gboolean tandem_cli_output_and_format (const char  *output,
+                                       char       **format_name,
+                                       const char  *formats,
+                                       int         *status);
+
 G_END_DECLS

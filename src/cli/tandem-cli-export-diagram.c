@@ -53,7 +53,7 @@ tandem_cli_export_diagram (int    argc,
     { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team whose diagram to export"), N_("NAME") },
     { "diagram", 0, 0, G_OPTION_ARG_STRING, &diagram_name,
       N_("Which of the team's diagrams (default: its first)"), N_("NAME") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, png or svg"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, png or svg (default: from the file name)"), N_("FORMAT") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("a4 or a3 (default a3, or a4 for a poster)"),
       N_("PAPER") },
     { "poster", 0, 0, G_OPTION_ARG_NONE, &poster, N_("Tile the diagram across 2 × 2 pages (PDF)"), NULL },
@@ -77,18 +77,18 @@ tandem_cli_export_diagram (int    argc,
   TandemExportFormat format;
   TandemPaper paper;
   double width, height;
+  int status = 0;
 
   g_option_context_set_summary (context, _("Export a team's driver diagram on one page, or as a "
                                            "poster tiled across four pages."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
-  if (argc != 2 || output == NULL || format_name == NULL || team == NULL)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s", help);
-      return 2;
-    }
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (team == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Say whose diagram to export with --team NAME."));
+  if (!tandem_cli_output_and_format (output, &format_name, "pdf, png, svg", &status))
+    return status;
   if (!tandem_export_format_from_string (format_name, &format))
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("--format must be pdf, png or svg."));
   if (!tandem_paper_from_string (paper_name ? paper_name : (poster ? "a4" : "a3"), &paper))

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-cli-export-peer-support.h"
 #include "tandem-cli-output.h"
 #include "tandem-export.h"
@@ -41,7 +42,7 @@ tandem_cli_export_peer_support (int    argc,
   GOptionEntry entries[] = {
     { "team", 0, 0, G_OPTION_ARG_STRING, &team,
       N_("The team whose one-page summary to export (default: every team's overview)"), N_("NAME") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, png or svg"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, png or svg (default: from the file name)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, or - for standard output (a PDF or PNG only when it is not a terminal)"), N_("FILE") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today,
       N_("The date to report as of, YYYY-MM-DD (default: today)"), N_("DATE") },
@@ -56,21 +57,14 @@ tandem_cli_export_peer_support (int    argc,
   double width, height;
   gboolean ok;
   guint cut;
+  int status = 0;
 
   g_option_context_set_summary (context, _("Export a team's peer-support implementation summary, "
                                            "or the caseload overview of every team."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "tandem-cli: %s\n", error->message);
-      return 2;
-    }
-  if (argc != 2 || output == NULL || format_name == NULL)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s", help);
-      return 2;
-    }
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status) ||
+      !tandem_cli_output_and_format (output, &format_name, "pdf, png, svg", &status))
+    return status;
   if (!tandem_export_format_from_string (format_name, &format))
     {
       fprintf (stderr, _("tandem-cli: “%s” is not a format: use pdf, png or svg\n"), format_name);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-cli-export-session.h"
 #include "tandem-cli-output.h"
 #include "tandem-coaching-render.h"
@@ -139,7 +140,7 @@ tandem_cli_export_session (int    argc,
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The session's day, YYYY-MM-DD"), N_("DATE") },
     { "time", 0, 0, G_OPTION_ARG_STRING, &time,
       N_("The time it started, HH:MM, when the team had more than one that day"), N_("TIME") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, md, txt or ics"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, md, txt or ics (default: from the file name)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, or - for standard output (a PDF only when it is not a terminal)"), N_("FILE") },
     { "include-private", 0, 0, G_OPTION_ARG_NONE, &include_private,
       N_("Export the session even if it is marked private"), NULL },
@@ -148,6 +149,7 @@ tandem_cli_export_session (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
   g_autoptr(GError) error = NULL;
   g_autoptr(TandemProject) project = NULL;
+  int status = 0;
   TandemSessionsFormat format;
 
   g_option_context_set_summary (context, _("Export one coaching session's record, to send to "
@@ -155,18 +157,14 @@ tandem_cli_export_session (int    argc,
                                            "for an email, or an iCalendar (.ics) file.\n"
                                            "Choose the session by --id, or by --team and --date."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "tandem-cli: %s\n", error->message);
-      return 2;
-    }
-  if (argc != 2 || output == NULL || format_name == NULL ||
-      (id == NULL) == (team == NULL) || (team != NULL) != (date != NULL))
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s", help);
-      return 2;
-    }
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if ((id == NULL) == (team == NULL) || (team != NULL) != (date != NULL))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Say which session with --id ID, or with --team NAME and "
+                              "--date DATE (not both)."));
+  if (!tandem_cli_output_and_format (output, &format_name, "pdf, md, txt, ics", &status))
+    return status;
   if (!tandem_sessions_format_from_string (format_name, &format))
     {
       fprintf (stderr, _("tandem-cli: “%s” is not a format: use pdf, md, txt or ics\n"), format_name);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tandem-cli-common.h"
 #include "tandem-cli-export-sessions.h"
 #include "tandem-cli-output.h"
 #include "tandem-coaching-render.h"
@@ -52,7 +53,7 @@ tandem_cli_export_sessions (int    argc,
     { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team whose sessions to export"), N_("NAME") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first day, YYYY-MM-DD"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last day, YYYY-MM-DD"), N_("DATE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, md, txt or ics"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, md, txt or ics (default: from the file name)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, or - for standard output (a PDF only when it is not a terminal)"), N_("FILE") },
     { "include-private", 0, 0, G_OPTION_ARG_NONE, &include_private,
       N_("Include sessions marked private (left out by default)"), NULL },
@@ -61,22 +62,19 @@ tandem_cli_export_sessions (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
   g_autoptr(GError) error = NULL;
   g_autoptr(TandemProject) project = NULL;
+  int status = 0;
   TandemSessionsFormat format;
 
   g_option_context_set_summary (context, _("Export a team's coaching log as PDF or Markdown, "
                                            "or its sessions as an iCalendar (.ics) file."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "tandem-cli: %s\n", error->message);
-      return 2;
-    }
-  if (argc != 2 || output == NULL || format_name == NULL || team == NULL)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fprintf (stderr, "%s", help);
-      return 2;
-    }
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (team == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Say whose sessions to export with --team NAME."));
+  if (!tandem_cli_output_and_format (output, &format_name, "pdf, md, txt, ics", &status))
+    return status;
   if (!tandem_sessions_format_from_string (format_name, &format))
     {
       fprintf (stderr, _("tandem-cli: “%s” is not a format: use pdf, md, txt or ics\n"), format_name);

@@ -382,6 +382,33 @@ class CliTest(unittest.TestCase):
         db.close()
         return p, session_id, team, starts_at, secret_id
 
+    def test_exports_say_what_is_missing(self):
+        """Every export takes its format from the file's name when --format is not
+        given, and says what to add (not only its help) when something is missing."""
+        p = self.path("Sample.tandem")
+        self.assertEqual(run("sample", p).returncode, 0)
+        team = json.loads(run("info", "--json", p).stdout)["teams"][0]["name"]
+        for args, out in [(["export", "peer-support", "--team", team], "ps.pdf"),
+                          (["export", "diagram", "--team", team], "d.SVG"),
+                          (["export", "sessions", "--team", team], "log.md")]:
+            r = run(*args, "--output", self.path(out), p)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertGreater(os.path.getsize(self.path(out)), 0)
+        with open(self.path("ps.pdf"), "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
+        with open(self.path("log.md"), encoding="utf-8") as f:
+            self.assertTrue(f.read().startswith(f"# {team}"))
+        for args, words in [
+                (["export", "peer-support", "--team", team, p], "--output FILE"),
+                (["export", "diagram", "--output", self.path("x.pdf"), p], "--team NAME"),
+                (["export", "sessions", "--team", team, "--output", "-", p], "--format (pdf, md, txt, ics)"),
+                (["export", "session", "--output", self.path("x.pdf"), p], "--id ID"),
+                (["export", "peer-support", "--output", self.path("x.doc"), p], "“doc” is not a format")]:
+            r = run(*args)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn(words, r.stderr)
+            self.assertNotIn("Usage:", r.stderr)
+
     def test_export_session(self):
         p, session_id, team, starts_at, secret_id = self._coaching_sample()
         env = dict(os.environ, TZ="UTC")
