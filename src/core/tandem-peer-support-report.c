@@ -263,7 +263,9 @@ tandem_peer_support_describe_supervision (const TandemPeerRole *role)
 
   if (role->vacancy)
     return g_strdup (_("Vacant: no supervision to count."));
-  if (isnan (role->per_month))
+  if (role->n_records == 0 && role->start_date == NULL)
+    words = g_strdup (_("No supervision recorded yet: add a start date and each session."));
+  else if (isnan (role->per_month))
     words = g_strdup (_("Too soon to say how often supervision happens."));
   else
     {

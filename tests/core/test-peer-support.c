@@ -362,14 +362,14 @@ test_roles_and_supervision (Fixture       *fixture,
   g_assert_cmpstr (words, ==, "Supervision lately: 2.0 a month. The team expects 2: as expected.");
   g_clear_pointer (&words, g_free);
 
-  /* No start date: counted over three months; nothing recorded: none. */
+  /* No start date: counted over three months; nothing recorded: none, and
+   * the words say that nothing is recorded rather than “0.0 a month”. */
   role = roles->pdata[1];
   g_assert_cmpfloat (role->per_month, ==, 0);
   g_assert_true (isnan (role->expected_per_month));
   g_assert_true (isnan (role->hours));
   words = tandem_peer_support_describe_supervision (role);
-  g_assert_cmpstr (words, ==, "Supervision lately: 0.0 a month. The team has not said how often "
-                               "to expect it.");
+  g_assert_cmpstr (words, ==, "No supervision recorded yet: add a start date and each session.");
   g_clear_pointer (&words, g_free);
   g_clear_pointer (&roles, g_ptr_array_unref);
 
@@ -1096,7 +1096,8 @@ test_role_people (Fixture       *fixture,
   g_assert_null (shown->person_id);
   g_assert_null (shown->supervisor_id);
   supervision = tandem_peer_support_describe_supervision (shown);
-  g_assert_false (g_str_has_prefix (supervision, "Supervised by"));
+  /* A new role with nothing recorded is not said to have “0.0 a month”. */
+  g_assert_cmpstr (supervision, ==, "No supervision recorded yet: add a start date and each session.");
   g_clear_pointer (&supervision, g_free);
   g_clear_pointer (&roles, g_ptr_array_unref);
 
