@@ -256,12 +256,12 @@ def screenshot(label):
 class App:
     """The app's process and its output."""
 
-    def __init__(self, binary, log_path):
+    def __init__(self, binary, log_path, args=("--sample",)):
         self.log_path = log_path
         self.log_file = open(log_path, "w")
-        self.process = subprocess.Popen([binary, "--sample"], stdout=self.log_file,
+        self.process = subprocess.Popen([binary, *args], stdout=self.log_file,
                                         stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        log(f"started {binary} --sample (pid {self.process.pid})")
+        log(f"started {binary} {' '.join(args)} (pid {self.process.pid})")
 
     def output(self):
         if not self.log_file.closed:
@@ -707,12 +707,15 @@ def journey(app, sample_path):
 
 
 
-def run(name, journey_func):
+def run(name, journey_func, make_project=None):
     """Runs another area's journey the way this file runs its own: a private
     environment, accessibility on, the app started on the sample, a
     screenshot and the app's output on failure, the app stopped at the end.
     @journey_func is called with the app, the sample copy's path and a
-    private folder for files the journey writes. Returns the exit status."""
+    private folder for files the journey writes. With @make_project, the app
+    opens the file that make_project(folder) makes and returns, instead of
+    the sample, and that file's path is passed for the sample's. Returns the
+    exit status."""
     global APP
 
     reason = check_display()
@@ -742,9 +745,13 @@ def run(name, journey_func):
         config.typingDelay = 0.05
         config.defaultDelay = 0.2
 
-        sample_path = os.path.join(os.environ["XDG_DATA_HOME"], "tandem",
-                                   "Sample project.tandem")
-        APP = App(binary, os.path.join(top, "tandem.log"))
+        if make_project is None:
+            sample_path = os.path.join(os.environ["XDG_DATA_HOME"], "tandem",
+                                       "Sample project.tandem")
+            APP = App(binary, os.path.join(top, "tandem.log"))
+        else:
+            sample_path = make_project(top)
+            APP = App(binary, os.path.join(top, "tandem.log"), [sample_path])
         journey_func(APP, sample_path, top)
         ok = True
         log(f"{name} PASS in {time.monotonic() - started:.1f} s")
