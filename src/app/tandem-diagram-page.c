@@ -27,6 +27,7 @@
 #include "tandem-enum-row.h"
 #include "tandem-legibility.h"
 #include "tandem-person-chooser.h"
+#include "tandem-plain-text.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
 #include "tandem-stored-enums.h"
@@ -1237,7 +1238,7 @@ new_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (box), template_label);
   for (guint i = 0; i < TANDEM_N_DIAGRAM_TEMPLATES; i++)
     {
-      GtkWidget *check = gtk_check_button_new_with_mnemonic (_(templates[i]));
+      GtkWidget *check = tandem_plain_check_button_new (_(templates[i]));
       GtkWidget *label = gtk_check_button_get_child (GTK_CHECK_BUTTON (check));
 
       if (GTK_IS_LABEL (label))

@@ -26,6 +26,7 @@
 #include "tandem-enum-row.h"
 #include "tandem-measure.h"
 #include "tandem-measures-page.h"
+#include "tandem-plain-text.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
 #include "tandem-stored-enums.h"
@@ -888,7 +889,7 @@ tandem_measures_page_open_import (TandemMeasuresPage *self,
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_widget_set_margin_start (grid, 18);
   gtk_widget_set_margin_end (grid, 18);
-  dialog->header_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("The first row _names the columns")));
+  dialog->header_check = GTK_CHECK_BUTTON (tandem_plain_check_button_new (_("The first row _names the columns")));
   gtk_check_button_set_active (dialog->header_check, guess.has_header);
   g_signal_connect (dialog->header_check, "notify::active", G_CALLBACK (import_option_changed_cb), dialog);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->header_check), 0, 0, 2, 1);
@@ -911,7 +912,7 @@ tandem_measures_page_open_import (TandemMeasuresPage *self,
   g_signal_connect (dialog->date_format, "notify::selected", G_CALLBACK (import_option_changed_cb), dialog);
   gtk_grid_attach (GTK_GRID (grid), label, 0, 5, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->date_format), 1, 5, 1, 1);
-  dialog->decimal_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Numbers have a decimal _comma (3,5)")));
+  dialog->decimal_check = GTK_CHECK_BUTTON (tandem_plain_check_button_new (_("Numbers have a decimal _comma (3,5)")));
   gtk_check_button_set_active (dialog->decimal_check, guess.decimal_comma);
   g_signal_connect (dialog->decimal_check, "notify::active", G_CALLBACK (import_option_changed_cb), dialog);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->decimal_check), 0, 6, 2, 1);
@@ -2095,7 +2096,7 @@ tandem_measures_page_new_measure (TandemMeasuresPage *self)
                                     question, NULL, -1);
     for (guint i = 0; i < G_N_ELEMENTS (dialog->direction); i++)
       {
-        dialog->direction[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_(direction_labels[i])));
+        dialog->direction[i] = GTK_CHECK_BUTTON (tandem_plain_check_button_new (_(direction_labels[i])));
         if (i > 0)
           gtk_check_button_set_group (dialog->direction[i], dialog->direction[0]);
         g_signal_connect (dialog->direction[i], "notify::active", G_CALLBACK (new_measure_changed_cb), dialog);

@@ -49,3 +49,32 @@ tandem_plain_group_set_description (AdwPreferencesGroup *group,
 
   adw_preferences_group_set_description (group, escaped);
 }
+
+/**
+ * tandem_plain_check_button_new:
+ * @label: the check button's words, with an underline before its mnemonic
+ *
+ * GTK 4.8 names a check button made with a mnemonic by its words with the
+ * underline in them (“_Lower is better”), and a screen reader reads that
+ * mark out: this one is named by its words as shown.
+ *
+ * Returns: (transfer floating): a check button with the mnemonic
+ */
+GtkWidget *
+tandem_plain_check_button_new (const char *label)
+{
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (label);
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  /* The words as shown: an underline marks the next character, and two
+   * stand for one. */
+  for (const char *c = label; *c; c++)
+    {
+      if (*c == '_' && c[1] != '\0')
+        c++;
+      g_string_append_c (words, *c);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  words->str, -1);
+  return check;
+}

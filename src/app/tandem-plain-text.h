@@ -16,5 +16,6 @@ void      tandem_plain_group_set_title       (AdwPreferencesGroup *group,
                                               const char          *title);
 void      tandem_plain_group_set_description (AdwPreferencesGroup *group,
                                               const char          *description);
+GtkWidget *tandem_plain_check_button_new     (const char          *label);
 
 G_END_DECLS

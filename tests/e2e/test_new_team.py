@@ -322,9 +322,10 @@ def build_diagram(app_node, frame, path):
                          lambda: window_called(app_node, "New Driver Diagram"))
     tj.wait_for('the "Name" field, focused',
                 lambda: tj.find_one(dialog, "text", "Name", lambda n: "FOCUSED" in tj.states(n)))
-    blank = tj.wait_for("the blank diagram's choice",
-                        lambda: tj.find_first(dialog, "check box", None,
-                                              lambda n: "Blank" in (n.name or "")))
+    # Called by its words as shown: no mnemonic's underline read out.
+    blank = tj.wait_for('the choice "Blank: just an aim to write"',
+                        lambda: tj.find_first(dialog, "check box",
+                                              "Blank: just an aim to write"))
     if "CHECKED" not in tj.states(blank):
         tj.fail("a new diagram does not start blank")
     rawinput.keyCombo("<Control>a")
@@ -378,8 +379,8 @@ def make_measure(app_node, frame, path):
     rawinput.keyCombo("<Control>a")
     type_words(MEASURE)
     press("<Alt>l", "Lower is better")
-    lower = tj.find_first(dialog, "check box", None,
-                          lambda n: (n.name or "").lstrip("_").startswith("Lower is better"))
+    lower = tj.wait_for('the answer "Lower is better"', lambda: tj.find_first(
+        dialog, "check box", "Lower is better (e.g. restraint, seclusion, incidents)"))
     tj.wait_for('"Lower is better" to be chosen', lambda: "CHECKED" in tj.states(lower))
     rawinput.pressKey("Return")
     tj.wait_for(f'the measure "{MEASURE}" in the file, lower is better',
@@ -413,6 +414,9 @@ def make_measure(app_node, frame, path):
     shown = [n.name for n in tj.find_all(dates, "label") if n.name != "(None)"]
     if not any("(day first)" in s for s in shown):
         tj.fail(f"the import reads the dates as {shown}, not day first")
+    tj.wait_for('the choice "The first row names the columns", ticked', lambda: tj.find_first(
+        dialog, "check box", "The first row names the columns",
+        lambda n: "CHECKED" in tj.states(n)))
     preview = tj.wait_for("the preview's words", lambda: tj.find_first(
         dialog, "label", None, lambda n: (n.name or "").startswith(f"{len(VALUES)} rows are ready")))
     if "22 Oct 2026: 5" not in preview.name:
