@@ -126,10 +126,6 @@ def window_called(app_node, title):
     return next((w for w in app_node.children if w.name == title), None)
 
 
-def window_starting(app_node, start):
-    return next((w for w in app_node.children if (w.name or "").startswith(start)), None)
-
-
 def give_keyboard_to(title, node):
     """With no window manager, a window that comes back from under a closed
     one does not get the keyboard: give it, as a person would by clicking."""
