@@ -635,6 +635,103 @@ tandem_project_open_for_reading (const char  *path,
 }
 
 /**
+ * tandem_project_open_in_memory:
+ * @path: a project file
+ * @error: return location for an error
+ *
+ * Reads a whole project file into memory and opens that, for a reader that
+ * must never write to the file and yet reads files in an older format (the
+ * programme view): an older file is updated to the current format in memory
+ * only. The file gets every check tandem_project_open() makes, including the
+ * structural check, before this returns. Edits to the project are refused.
+ *
+ * Returns: (transfer full) (nullable): the project, read-only
+ */
+TandemProject *
+tandem_project_open_in_memory (const char  *path,
+                               GError     **error)
+{
+  FileHeader header = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *file = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_backup *backup;
+  int user_version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!read_header (path, &header, error) ||
+      !check_header (path, &header, &user_version, error))
+    return NULL;
+  if (user_version < 1)
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_NOT_TANDEM, path,
+                      _("it was never finished being created"));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &file, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      harden (file);
+      sqlite3_busy_handler (file, busy_wait_cb, GUINT_TO_POINTER (default_busy_timeout));
+      sqlite3_exec (file, "PRAGMA query_only = 1", NULL, NULL, NULL);
+      if ((local_error = check_structure (file, path)) != NULL)
+        {
+          sqlite3_close (file);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (db, "main", file, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (db);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, open_error_for_sqlite (rc), path,
+                      file ? sqlite3_errmsg (file) : sqlite3_errstr (rc));
+      sqlite3_close (file);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_close (file);
+  harden (db);
+
+  if (user_version < TANDEM_SCHEMA_VERSION)
+    {
+      const TandemMigration *steps;
+      guint n_steps;
+
+      steps = tandem_schema_get_migrations (&n_steps);
+      if (!tandem_schema_migrate (db, steps, n_steps, &local_error))
+        {
+          set_open_error (error, TANDEM_PROJECT_ERROR_FAILED, path, local_error->message);
+          sqlite3_close (db);
+          return NULL;
+        }
+    }
+  if (!tandem_schema_verify (db, &local_error))
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_NOT_TANDEM, path, local_error->message);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_exec (db, "PRAGMA query_only = 1; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  return project_new_for_db (db, path, TRUE, NULL, error);
+}
+
+/**
  * tandem_project_confirm_intact:
  * @self: a project from tandem_project_open_for_reading()
  * @error: return location for an error

@@ -266,3 +266,42 @@ tandem_project_dup_added_by (TandemProject *self,
                                     "ORDER BY id DESC LIMIT 1", NULL), &error);
   return author;
 }
+
+/**
+ * tandem_project_dup_identity:
+ * @self: a project
+ * @last_change: (out) (optional) (nullable): the time of the last change
+ *   recorded in this copy, ISO 8601, or %NULL if none
+ * @error: return location for an error
+ *
+ * What makes this file a copy of one project rather than another: the
+ * identity of the change that created the project, which every copy keeps
+ * (a copied file, a saved copy, a merged one), as a merge matches copies.
+ * A file with no record of its creation (made before format 3 and never
+ * changed since) falls back on its copy's replica id.
+ *
+ * Returns: (transfer full) (nullable): the identity, or %NULL if the file
+ *   records none (or with @error set if it could not be read)
+ */
+char *
+tandem_project_dup_identity (TandemProject  *self,
+                             char          **last_change,
+                             GError        **error)
+{
+  g_autofree char *identity = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), NULL);
+
+  if (!_tandem_db_query_text (self, error, &identity, NULL,
+                              "SELECT origin_replica || '/' || origin_id FROM change_txn "
+                              "WHERE kind = 'create' AND origin_replica IS NOT NULL "
+                              "ORDER BY id LIMIT 1", NULL))
+    return NULL;
+  if (identity == NULL && self->replica_id != NULL)
+    identity = g_strconcat ("replica/", self->replica_id, NULL);
+  if (last_change != NULL &&
+      !_tandem_db_query_text (self, error, last_change, NULL,
+                              "SELECT max (at) FROM change_txn", NULL))
+    return NULL;
+  return g_steal_pointer (&identity);
+}

@@ -82,6 +82,8 @@ TandemProject     *tandem_project_open           (const char      *path,
                                                   GError         **error);
 TandemProject     *tandem_project_open_for_reading (const char    *path,
                                                     GError       **error);
+TandemProject     *tandem_project_open_in_memory (const char      *path,
+                                                  GError         **error);
 gboolean           tandem_project_confirm_intact (TandemProject   *self,
                                                   GError         **error);
 void               tandem_project_confirm_intact_async
@@ -100,6 +102,9 @@ const char        *tandem_project_get_path       (TandemProject   *self);
 char              *tandem_project_dup_title      (TandemProject   *self);
 gboolean           tandem_project_get_read_only  (TandemProject   *self);
 const char        *tandem_project_get_replica_id (TandemProject   *self);
+char              *tandem_project_dup_identity   (TandemProject   *self,
+                                                  char           **last_change,
+                                                  GError         **error);
 const char        *tandem_project_get_author     (TandemProject   *self);
 void               tandem_project_set_author     (TandemProject   *self,
                                                   const char      *author);
