@@ -749,6 +749,9 @@ _tandem_sample_populate_national (Sample *s)
           service_type = national_service_types[g % G_N_ELEMENTS (national_service_types)];
         }
 
+      _tandem_sample_start_team (s, t, ward);
+      if (s->error != NULL)
+        break;
       team = _tandem_sample_add_team (s, ward, national_trusts[t % G_N_ELEMENTS (national_trusts)],
                                       service_type, t);
       for (guint p = 0; p < NATIONAL_PEOPLE_EACH; p++)

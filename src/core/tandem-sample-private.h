@@ -9,6 +9,7 @@
 
 #include "tandem-defaults.h"
 #include "tandem-project.h"
+#include "tandem-sample.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,8 @@ typedef struct
   GPtrArray     *framework_items;                /* peer-support items, in order */
   gint64         shift;                          /* days every date moves: whole weeks */
   GStringChunk  *words;                          /* dates and texts written for the shift */
+  TandemSampleTeamFunc  team_project;            /* split: a project of its own for each team */
+  gpointer              team_project_data;
 } Sample;
 
 typedef struct
@@ -235,6 +238,13 @@ G_GNUC_INTERNAL void _tandem_sample_add_framework_status (Sample                
                                                           const char                *team,
                                                           const FrameworkStatusSpec *specs,
                                                           guint                      n_specs);
+
+/* When the sample is split, puts the team about to be added (the
+ * @index-th, called @name) in a project of its own, the one before it
+ * finished; a no-op otherwise. */
+G_GNUC_INTERNAL void _tandem_sample_start_team (Sample     *s,
+                                                guint       index,
+                                                const char *name);
 
 /* In tandem-sample-ward.c and tandem-sample-national.c. */
 G_GNUC_INTERNAL void _tandem_sample_populate_ward     (Sample *s);

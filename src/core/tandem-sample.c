@@ -659,6 +659,74 @@ weeks_since_written (void)
 }
 
 static void
+sample_init (Sample *s)
+{
+  s->shift = weeks_since_written () * 7;
+  s->words = g_string_chunk_new (4096);
+  s->rand = g_rand_new_with_seed (SAMPLE_SEED);
+  s->london = g_time_zone_new_identifier ("Europe/London");
+  if (s->london == NULL)
+    s->london = g_time_zone_new_utc ();
+}
+
+/* The sample goes on in @project: its built-in tags and framework items. */
+static void
+sample_use_project (Sample        *s,
+                    TandemProject *project)
+{
+  s->project = project;
+  for (guint i = 0; i < TANDEM_N_EQUITY_TAGS; i++)
+    {
+      g_free (s->tags[i]);
+      s->tags[i] = tandem_defaults_find_equity_tag (project, i);
+    }
+  g_clear_pointer (&s->framework_items, g_ptr_array_unref);
+  s->framework_items = tandem_project_list_ids (project, "framework_item", "framework",
+                                                TANDEM_FRAMEWORK_PEER_SUPPORT, "position");
+}
+
+/* A split sample's team is finished: its project is saved and closed. */
+static void
+sample_finish_team (Sample *s)
+{
+  g_autoptr(TandemProject) project = g_steal_pointer (&s->project);
+
+  if (project == NULL)
+    return;
+  if (s->error != NULL)
+    tandem_project_rollback (project);
+  else
+    tandem_project_commit (project, &s->error);
+}
+
+void
+_tandem_sample_start_team (Sample     *s,
+                           guint       index,
+                           const char *name)
+{
+  g_autoptr(TandemProject) project = NULL;
+
+  if (s->team_project == NULL || s->error != NULL)
+    return;
+  sample_finish_team (s);
+  if (s->error != NULL)
+    return;
+  project = s->team_project (index, name, s->team_project_data, &s->error);
+  if (project == NULL)
+    return;
+  tandem_project_set_author (project, "Tandem sample");
+  if (!tandem_project_begin_creation (project, _("Add the national sample"), &s->error))
+    return;
+  if (tandem_project_count (project, "equity_tag", NULL, NULL) == 0 &&
+      !tandem_defaults_install (project, &s->error))
+    {
+      tandem_project_rollback (project);
+      return;
+    }
+  sample_use_project (s, g_steal_pointer (&project));
+}
+
+static void
 sample_clear (Sample *s)
 {
   g_clear_pointer (&s->rand, g_rand_free);
@@ -709,17 +777,8 @@ tandem_sample_populate (TandemProject      *project,
       return FALSE;
     }
 
-  s.project = project;
-  s.shift = weeks_since_written () * 7;
-  s.words = g_string_chunk_new (4096);
-  s.rand = g_rand_new_with_seed (SAMPLE_SEED);
-  s.london = g_time_zone_new_identifier ("Europe/London");
-  if (s.london == NULL)
-    s.london = g_time_zone_new_utc ();
-  for (guint i = 0; i < TANDEM_N_EQUITY_TAGS; i++)
-    s.tags[i] = tandem_defaults_find_equity_tag (project, i);
-  s.framework_items = tandem_project_list_ids (project, "framework_item", "framework",
-                                               TANDEM_FRAMEWORK_PEER_SUPPORT, "position");
+  sample_init (&s);
+  sample_use_project (&s, project);
 
   if (scale == TANDEM_SAMPLE_WARD)
     _tandem_sample_populate_ward (&s);
@@ -734,4 +793,45 @@ tandem_sample_populate (TandemProject      *project,
       return FALSE;
     }
   return tandem_project_commit (project, error);
+}
+
+/**
+ * tandem_sample_populate_split:
+ * @scale: which sample: only %TANDEM_SAMPLE_NATIONAL is split
+ * @team_project: makes the new project each team goes in
+ * @user_data: for @team_project
+ * @error: return location for an error
+ *
+ * Makes the national sample as one project per team, the way a programme's
+ * teams each keep their own file: the same teams with the same content as
+ * tandem_sample_populate() makes in one file (apart from the ids), each
+ * added to its project in one creation change. On failure the team being
+ * added is rolled back; the projects of the teams before it are kept, and
+ * the caller removes them if it wants none.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tandem_sample_populate_split (TandemSampleScale      scale,
+                              TandemSampleTeamFunc   team_project,
+                              gpointer               user_data,
+                              GError               **error)
+{
+  Sample s = { 0, };
+
+  g_return_val_if_fail (scale == TANDEM_SAMPLE_NATIONAL, FALSE);
+  g_return_val_if_fail (team_project != NULL, FALSE);
+
+  sample_init (&s);
+  s.team_project = team_project;
+  s.team_project_data = user_data;
+  _tandem_sample_populate_national (&s);
+  sample_finish_team (&s);
+  sample_clear (&s);
+  if (s.error != NULL)
+    {
+      g_propagate_error (error, s.error);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -28,4 +28,25 @@ gboolean tandem_sample_populate (TandemProject      *project,
                                  TandemSampleScale   scale,
                                  GError            **error);
 
+/**
+ * TandemSampleTeamFunc:
+ * @index: the team's place in the sample, from 0
+ * @name: the team's name
+ * @user_data: what was given with the function
+ * @error: return location for an error
+ *
+ * Makes the new, empty project that one team of a split sample goes in.
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL with @error set
+ */
+typedef TandemProject *(*TandemSampleTeamFunc) (guint        index,
+                                                const char  *name,
+                                                gpointer     user_data,
+                                                GError     **error);
+
+gboolean tandem_sample_populate_split (TandemSampleScale      scale,
+                                       TandemSampleTeamFunc   team_project,
+                                       gpointer               user_data,
+                                       GError               **error);
+
 G_END_DECLS
