@@ -19,6 +19,7 @@
 #include "tandem-cli-merge.h"
 #include "tandem-cli-people.h"
 #include "tandem-cli-groups.h"
+#include "tandem-cli-programme.h"
 #include "tandem-cli-setup.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
@@ -77,17 +78,27 @@ command_sample (int    argc,
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *scale = NULL;
+  g_autofree char *split = NULL;
   TandemSampleScale which = TANDEM_SAMPLE_WARD;
+  gboolean splitting = FALSE;
   int status = 0;
   GOptionEntry entries[] = {
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scale,
       N_("“ward” (the sample project, the default) or “national” (52 teams, for benchmarks)"),
       "SCALE" },
+    { "split", 0, 0, G_OPTION_ARG_FILENAME, &split,
+      N_("With --scale national: write one project file per team in DIR instead of FILE"),
+      "DIR" },
     { NULL }
   };
 
-  if (!parse_options ("FILE", _("Create a project filled with realistic, invented sample data."),
-                      entries, &argc, &argv, 1, &status))
+  /* With --split the folder is the only place written: no FILE. */
+  for (int i = 1; i < argc && !g_str_equal (argv[i], "--"); i++)
+    splitting = splitting || g_str_equal (argv[i], "--split") ||
+                g_str_has_prefix (argv[i], "--split=");
+  if (!parse_options (splitting ? "" : "FILE",
+                      _("Create a project filled with realistic, invented sample data."),
+                      entries, &argc, &argv, splitting ? 0 : 1, &status))
     return status;
   if (scale == NULL || g_str_equal (scale, "ward"))
     which = TANDEM_SAMPLE_WARD;
@@ -95,6 +106,11 @@ command_sample (int    argc,
     which = TANDEM_SAMPLE_NATIONAL;
   else
     return tandem_cli_fail (2, _("Unknown scale “%s”: use “ward” or “national”."), scale);
+  if (split != NULL && which != TANDEM_SAMPLE_NATIONAL)
+    return tandem_cli_fail (2, _("Only the national sample is split into team files: "
+                                 "give --scale national with --split."));
+  if (split != NULL)
+    return tandem_cli_sample_split (split);
 
   project = tandem_project_create (argv[1], &error);
   if (project == NULL)
@@ -298,7 +314,7 @@ command_import (int    argc,
 
 static const Command commands[] = {
   { "new", command_new, "new FILE", N_("Create a new, empty project") },
-  { "sample", command_sample, "sample [--scale ward|national] FILE",
+  { "sample", command_sample, "sample [--scale ward|national] FILE | --scale national --split DIR",
     N_("Create a project filled with sample data") },
   { "check", command_check, "check FILE", N_("Check a project file (exit 0 good, 1 problems, 2 unusable)") },
   { "info", command_info, "info [--json] FILE", N_("List teams, diagrams, measures and counts") },
@@ -320,6 +336,9 @@ static const Command commands[] = {
     N_("Add, list, change, deactivate, merge or import a team's people") },
   { "merge", tandem_cli_merge, "merge THEIRS INTO_MINE",
     N_("Bring another copy's changes into a project; conflicts are kept") },
+  { "programme", tandem_cli_programme,
+    "programme report --format md|json [--from D] [--to D] --output F FILE…|DIR",
+    N_("Read teams' project files together into a programme report") },
 };
 
 static void
