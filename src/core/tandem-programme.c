@@ -114,7 +114,8 @@ read_file (const char *path,
       return g_steal_pointer (&file);
     }
 
-  file->identity = tandem_project_dup_identity (project, &file->last_change, &error);
+  file->identity = tandem_project_dup_identity (project, &file->last_change,
+                                                &file->n_changes, &error);
   if (error == NULL)
     teams = tandem_team_list (project, &error);
   for (guint i = 0; teams != NULL && i < teams->len && error == NULL; i++)
@@ -172,6 +173,17 @@ compare_files (gconstpointer a,
   return strcmp (x->path, y->path);
 }
 
+/* Whether copy @a was changed after copy @b: by the time of its last
+ * change, then (a clock that did not move) by how many it records. */
+static gboolean
+changed_later (const TandemProgrammeFile *a,
+               const TandemProgrammeFile *b)
+{
+  int order = g_strcmp0 (a->last_change, b->last_change);
+
+  return order > 0 || (order == 0 && a->n_changes > b->n_changes);
+}
+
 /* Of the files that are copies of one project, the one changed last is
  * counted; the others are noted as copies of it. */
 static void
@@ -191,7 +203,7 @@ mark_copies (TandemProgramme *self)
       if (file->identity == NULL)
         continue;
       other = g_hash_table_lookup (kept, file->identity);
-      if (other == NULL || g_strcmp0 (file->last_change, other->last_change) > 0)
+      if (other == NULL || changed_later (file, other))
         g_hash_table_insert (kept, file->identity, file);
     }
 

@@ -106,6 +106,7 @@ typedef struct
   char                     *reason;        /* why it was refused, or the duplicate's note */
   char                     *identity;      /* the project it is a copy of */
   char                     *last_change;   /* its last recorded change, ISO 8601 */
+  gint64                    n_changes;     /* how many changes it records */
   gboolean                  older_format;  /* read through an update made in memory */
   guint                     generation;    /* how many times it has been read */
   GPtrArray                *teams;         /* TandemProgrammeTeam; empty unless read */

@@ -272,6 +272,7 @@ tandem_project_dup_added_by (TandemProject *self,
  * @self: a project
  * @last_change: (out) (optional) (nullable): the time of the last change
  *   recorded in this copy, ISO 8601, or %NULL if none
+ * @n_changes: (out) (optional): how many changes this copy records
  * @error: return location for an error
  *
  * What makes this file a copy of one project rather than another: the
@@ -286,6 +287,7 @@ tandem_project_dup_added_by (TandemProject *self,
 char *
 tandem_project_dup_identity (TandemProject  *self,
                              char          **last_change,
+                             gint64         *n_changes,
                              GError        **error)
 {
   g_autofree char *identity = NULL;
@@ -302,6 +304,9 @@ tandem_project_dup_identity (TandemProject  *self,
   if (last_change != NULL &&
       !_tandem_db_query_text (self, error, last_change, NULL,
                               "SELECT max (at) FROM change_txn", NULL))
+    return NULL;
+  if (n_changes != NULL &&
+      !_tandem_db_query_int (self, error, n_changes, NULL, "SELECT count(*) FROM change_txn", NULL))
     return NULL;
   return g_steal_pointer (&identity);
 }

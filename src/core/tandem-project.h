@@ -104,6 +104,7 @@ gboolean           tandem_project_get_read_only  (TandemProject   *self);
 const char        *tandem_project_get_replica_id (TandemProject   *self);
 char              *tandem_project_dup_identity   (TandemProject   *self,
                                                   char           **last_change,
+                                                  gint64          *n_changes,
                                                   GError         **error);
 const char        *tandem_project_get_author     (TandemProject   *self);
 void               tandem_project_set_author     (TandemProject   *self,
