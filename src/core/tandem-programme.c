@@ -220,9 +220,9 @@ mark_copies (TandemProgramme *self)
         continue;
       name = g_filename_display_basename (counted->path);
       file->state = TANDEM_PROGRAMME_FILE_DUPLICATE;
-      file->reason = g_strdup_printf (_("A copy of the same project as “%s”, which was changed "
-                                        "more recently: counted once, from that file. If both "
-                                        "copies were edited, merge them."), name);
+      file->reason = g_strdup_printf (_("A copy of the same project as “%s”: counted once, "
+                                        "from that file, the copy with the latest changes. If "
+                                        "both copies were edited, merge them."), name);
     }
 }
 
