@@ -43,7 +43,6 @@ programme_report (int    argc,
       N_("The file to write, or “-” for standard output"), "FILE" },
     { NULL }
   };
-  int status = 0;
 
   context = g_option_context_new ("FILE…|FOLDER");
   g_option_context_set_summary (context,
@@ -91,10 +90,12 @@ programme_report (int    argc,
   text = g_str_equal (format, "json") ? tandem_programme_to_json (programme)
                                       : tandem_programme_to_markdown (programme);
   if (!tandem_export_text (output, text, NULL, NULL, &error))
-    return tandem_cli_fail (TANDEM_CLI_WRITE_ERROR, "%s", error->message);
+    return tandem_cli_fail (g_error_matches (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_PROJECT)
+                            ? TANDEM_CLI_BAD_INPUT : TANDEM_CLI_WRITE_ERROR,
+                            "%s", error->message);
   if (!g_str_equal (output, "-"))
     printf (_("Wrote %s\n"), output);
-  return status;
+  return TANDEM_CLI_OK;
 }
 
 /**

@@ -101,7 +101,7 @@ class ProgrammeReportTest(unittest.TestCase):
         self.assertEqual(run("new", self.path("Team.tandem")).returncode, 0)
         r = run("programme", "report", "--format", "md", "--output", self.path("Team.tandem"),
                 self.dir)
-        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.returncode, 2)
         self.assertEqual(json.loads(run("info", "--json", self.path("Team.tandem")).stdout)
                          ["counts"]["team"], 0)
 
