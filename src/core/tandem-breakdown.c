@@ -1379,6 +1379,7 @@ tandem_breakdown_analysis_free (TandemBreakdownAnalysis *analysis)
   g_strfreev (analysis->group_ids);
   tandem_disparity_series_free (analysis->series);
   tandem_disparity_series_free (analysis->last_year);
+  g_clear_pointer (&analysis->rows, g_array_unref);
   g_free (analysis);
 }
 
@@ -1548,7 +1549,82 @@ tandem_breakdown_analyse (TandemProject  *project,
                                                   analysis->n_groups, &analysis->options, error);
   if (analysis->last_year == NULL)
     return NULL;
+  analysis->rows = g_steal_pointer (&rows);
   return g_steal_pointer (&analysis);
+}
+
+/* The project's small-number threshold, kept with the file (not in the
+ * person's preferences) so that every export of it hides the same. */
+#define THRESHOLD_KEY "disparity_threshold"
+
+/**
+ * tandem_breakdown_get_threshold:
+ * @project: a project
+ *
+ * The project's small-number threshold: exports meant for sharing hide
+ * counts from 1 to it, and the ratios made from them
+ * (tandem_disparity_suppress()). A file that has none, or one that is not a
+ * whole number from 1 to %TANDEM_BREAKDOWN_MAX_THRESHOLD, has the default,
+ * %TANDEM_DISPARITY_DEFAULT_THRESHOLD ("fewer than 5").
+ *
+ * Returns: the threshold
+ */
+guint
+tandem_breakdown_get_threshold (TandemProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint64 threshold;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), TANDEM_DISPARITY_DEFAULT_THRESHOLD);
+
+  if (!_tandem_db_query_text (project, &error, &text, NULL,
+                              "SELECT value FROM meta WHERE key = ?1", "s", THRESHOLD_KEY))
+    {
+      g_debug ("No small-number threshold read: %s", error->message);
+      return TANDEM_DISPARITY_DEFAULT_THRESHOLD;
+    }
+  if (text == NULL ||
+      !g_ascii_string_to_unsigned (text, 10, 1, TANDEM_BREAKDOWN_MAX_THRESHOLD, &threshold, NULL))
+    return TANDEM_DISPARITY_DEFAULT_THRESHOLD;
+  return (guint) threshold;
+}
+
+/**
+ * tandem_breakdown_set_threshold:
+ * @project: a project
+ * @threshold: from 1 to %TANDEM_BREAKDOWN_MAX_THRESHOLD
+ * @error: return location for an error
+ *
+ * Sets the project's small-number threshold (see
+ * tandem_breakdown_get_threshold()). It is a setting of the file, not an
+ * edit of its content: it is not undone and a merge does not carry it.
+ *
+ * Returns: %TRUE if it was saved
+ */
+gboolean
+tandem_breakdown_set_threshold (TandemProject  *project,
+                                guint           threshold,
+                                GError        **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
+
+  if (threshold < 1 || threshold > TANDEM_BREAKDOWN_MAX_THRESHOLD)
+    {
+      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                   _("The small-number threshold must be a whole number from 1 to %u."),
+                   TANDEM_BREAKDOWN_MAX_THRESHOLD);
+      return FALSE;
+    }
+  text = g_strdup_printf ("%u", threshold);
+  return tandem_change_begin (&change, project, _("Set the small-number threshold"), error) &&
+         _tandem_db_run (project, error, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         "ss", THRESHOLD_KEY, text) &&
+         tandem_change_commit (&change, error);
 }
 
 /**

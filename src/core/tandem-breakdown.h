@@ -161,6 +161,8 @@ typedef struct
  * @last_year: the same for the twelve months up to the last date with data
  *   (the days after the same day a year before it): its @whole is the
  *   figure "over the last 12 months"
+ * @rows: (element-type TandemDisparityRow): the rows compared, each with
+ *   the index of its group, for drawing (tandem-equity-chart.h)
  *
  * A broken-down measure's disparity.
  */
@@ -172,7 +174,11 @@ typedef struct
   TandemDisparityOptions  options;
   TandemDisparitySeries  *series;
   TandemDisparitySeries  *last_year;
+  GArray                 *rows;
 } TandemBreakdownAnalysis;
+
+/* The largest small-number threshold a project may set. */
+#define TANDEM_BREAKDOWN_MAX_THRESHOLD 99
 
 GPtrArray        *tandem_grouping_list               (TandemProject           *project,
                                                       GError                 **error);
@@ -227,6 +233,11 @@ TandemBreakdownAnalysis *tandem_breakdown_analyse    (TandemProject           *p
                                                       gboolean                 pooled,
                                                       GError                 **error);
 void              tandem_breakdown_analysis_free     (TandemBreakdownAnalysis *analysis);
+
+guint             tandem_breakdown_get_threshold     (TandemProject           *project);
+gboolean          tandem_breakdown_set_threshold     (TandemProject           *project,
+                                                      guint                    threshold,
+                                                      GError                 **error);
 
 const char       *tandem_breakdown_kind_get_label    (TandemBreakdownKind      kind);
 const char       *tandem_breakdown_domain_get_label  (TandemBreakdownDomain    domain);

@@ -704,6 +704,49 @@ test_check (Fixture       *fixture,
   g_assert_nonnull (strstr (all, "refers through its category_id to the group “gone”"));
 }
 
+/* The small-number threshold is the file's: 4 until set, kept across
+ * opening, read by a reader of the file, and refused out of range; a value
+ * a damaged file holds is read as the default, never as 0 (no hiding). */
+static void
+test_threshold (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) reader = NULL;
+  g_autofree char *undo = tandem_project_dup_undo_label (fixture->project);
+  g_autofree char *undo_after = NULL;
+
+  g_assert_cmpuint (tandem_breakdown_get_threshold (fixture->project), ==, 4);
+  g_assert_true (tandem_breakdown_set_threshold (fixture->project, 9, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_breakdown_get_threshold (fixture->project), ==, 9);
+  /* A setting of the file, not an edit to undo. */
+  undo_after = tandem_project_dup_undo_label (fixture->project);
+  g_assert_cmpstr (undo_after, ==, undo);
+
+  g_assert_false (tandem_breakdown_set_threshold (fixture->project, 0, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_breakdown_set_threshold (fixture->project, 100, &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (tandem_breakdown_get_threshold (fixture->project), ==, 9);
+
+  g_clear_object (&fixture->project);
+  reader = tandem_project_open_for_reading (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_breakdown_get_threshold (reader), ==, 9);
+  g_assert_false (tandem_breakdown_set_threshold (reader, 5, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&reader);
+
+  run_sql_on_file (fixture->path, "UPDATE meta SET value = '0' WHERE key = 'disparity_threshold';");
+  fixture->project = tandem_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_breakdown_get_threshold (fixture->project), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +766,7 @@ main (int   argc,
   ADD ("/breakdown/older-format", test_older_format);
   ADD ("/breakdown/locked", test_locked);
   ADD ("/breakdown/check", test_check);
+  ADD ("/breakdown/threshold", test_threshold);
 #undef ADD
 
   return g_test_run ();
