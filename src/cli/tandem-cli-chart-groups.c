@@ -22,6 +22,7 @@
 #include "tandem-date.h"
 #include "tandem-disparity-text.h"
 #include "tandem-equity-chart.h"
+#include "tandem-equity-measure.h"
 #include "tandem-export.h"
 
 typedef struct
@@ -121,95 +122,6 @@ add_marks (TandemEquityChart  *chart,
         tandem_equity_chart_add_note (chart, date, label ? label : "");
     }
   return TRUE;
-}
-
-/* The comparison over the rows of @groups after @after and before @before
- * (either %NULL for no limit); NULL if there are none, or none of the
- * reference group. */
-static TandemDisparity *
-compare_some (const TandemCliGroups *groups,
-              const char            *after,
-              const char            *before,
-              const Arguments       *args)
-{
-  g_autoptr(GArray) some = g_array_new (FALSE, FALSE, sizeof (TandemDisparityRow));
-  g_autoptr(TandemDisparitySeries) series = NULL;
-  TandemDisparity *whole;
-
-  for (guint i = 0; i < groups->rows->len; i++)
-    {
-      const TandemDisparityRow *row = &g_array_index (groups->rows, TandemDisparityRow, i);
-
-      if ((after == NULL || strcmp (row->date, after) > 0) &&
-          (before == NULL || strcmp (row->date, before) < 0))
-        g_array_append_val (some, *row);
-    }
-  if (some->len == 0)
-    return NULL;
-  series = tandem_disparity_analyse ((const TandemDisparityRow *) (gpointer) some->data, some->len,
-                                     groups->names, groups->n_groups, &groups->options, NULL);
-  if (series == NULL || !series->whole->has_data[groups->options.reference])
-    return NULL;
-  if (args->suppress)
-    tandem_disparity_series_suppress (series, &groups->options, args->threshold);
-  whole = series->whole->disparity;
-  series->whole->disparity = NULL;
-  return whole;
-}
-
-/* One sentence per group compared: the last 12 months, and before the
- * latest phase's change. */
-static char *
-dup_words (const TandemCliGroups *groups,
-           const Arguments       *args,
-           const char            *change_date,
-           const char            *change)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(TandemDisparity) now = NULL;
-  g_autoptr(TandemDisparity) before = NULL;
-  const TandemDisparityRow *first = &g_array_index (groups->rows, TandemDisparityRow, 0);
-  char last[11] = "", cutoff[11];
-  TandemDisparityWords words = {
-    .people = args->people, .events = args->events, .exposure = args->exposure,
-    .span = _("Over the last 12 months"), .change = change,
-    .threshold = args->suppress ? args->threshold : 0,
-  };
-  GDate date;
-
-  for (guint i = 0; i < groups->rows->len; i++)
-    {
-      const TandemDisparityRow *row = &g_array_index (groups->rows, TandemDisparityRow, i);
-
-      if (strcmp (row->date, last) > 0)
-        g_strlcpy (last, row->date, sizeof last);
-      if (strcmp (row->date, first->date) < 0)
-        first = row;
-    }
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, last);
-  g_date_subtract_months (&date, 12);
-  g_snprintf (cutoff, sizeof cutoff, "%04u-%02u-%02u", g_date_get_year (&date),
-              g_date_get_month (&date), g_date_get_day (&date));
-  if (strcmp (first->date, cutoff) > 0)
-    words.span = _("Over the whole period");
-
-  now = compare_some (groups, cutoff, NULL, args);
-  if (now == NULL)
-    return NULL;
-  if (change_date != NULL)
-    before = compare_some (groups, NULL, change_date, args);
-  for (guint g = 0; g < groups->n_groups; g++)
-    {
-      g_autofree char *sentence = NULL;
-
-      if (!groups->present[g] || g == groups->options.reference || g == groups->options.not_stated)
-        continue;
-      sentence = tandem_disparity_dup_sentence (now, before, g, groups->names, &groups->options,
-                                                &words);
-      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", sentence);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static gboolean
@@ -391,7 +303,16 @@ tandem_cli_chart_groups (int    argc,
   tandem_equity_chart_set_style (chart, style);
   if (args.suppress)
     tandem_equity_chart_set_threshold (chart, args.threshold);
-  words = dup_words (&groups, &args, *change_date ? change_date : NULL, change);
+  {
+    TandemDisparityWords said = {
+      .people = args.people, .events = args.events, .exposure = args.exposure, .change = change,
+    };
+
+    words = tandem_equity_dup_words ((const TandemDisparityRow *) (gpointer) groups.rows->data,
+                                     groups.rows->len, groups.names, groups.n_groups,
+                                     &groups.options, &said, *change_date ? change_date : NULL,
+                                     args.suppress ? args.threshold : 0);
+  }
   tandem_equity_chart_set_words (chart, words);
 
   tandem_export_fonts_install (g_steal_pointer (&fonts));
