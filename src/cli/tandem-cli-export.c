@@ -24,7 +24,7 @@ typedef struct
 
 /* Each area adds its kind here (and its own tandem-cli-export-KIND.c). */
 static const ExportKind kinds[] = {
-  { "chart", tandem_cli_export_chart, "chart --measure NAME --format pdf|png|svg [--paper a4|a3] --output FILE PROJECT" },
+  { "chart", tandem_cli_export_chart, "chart --measure NAME [--team TEAM] [--view groups|disparity [--suppress[=N]]] --format pdf|png|svg [--paper a4|a3] --output FILE PROJECT" },
   { "peer-support", tandem_cli_export_peer_support, "peer-support [--team NAME] --format pdf|png|svg [--today YYYY-MM-DD] --output FILE PROJECT" },
   { "sessions", tandem_cli_export_sessions, "sessions --team NAME [--from DATE] [--to DATE] --format pdf|md|txt|ics [--include-private] --output FILE PROJECT" },
   { "session", tandem_cli_export_session, "session (--id ID | --team NAME --date DATE [--time HH:MM]) --format pdf|md|txt|ics [--include-private] --output FILE PROJECT" },

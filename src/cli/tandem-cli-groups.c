@@ -24,13 +24,21 @@
 #include "tandem-table-import.h"
 #include "tandem-team.h"
 
-/* The measure called @name, in @team if given (names are unique within a
- * team only). */
-static char *
-find_measure (TandemProject  *project,
-              const char     *name,
-              const char     *team,
-              GError        **error)
+/**
+ * tandem_cli_find_measure:
+ * @project: a project
+ * @name: a measure's name
+ * @team: (nullable): its team's name
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the id of the measure called @name,
+ *   in @team if given (names are unique within a team only)
+ */
+char *
+tandem_cli_find_measure (TandemProject  *project,
+                         const char     *name,
+                         const char     *team,
+                         GError        **error)
 {
   g_autoptr(GPtrArray) measures = NULL;
   g_autofree char *team_id = NULL;
@@ -143,7 +151,7 @@ tandem_cli_measure_breakdown (int    argc,
   project = tandem_project_open (argv[1], &error);
   if (project == NULL)
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
-  measure_id = find_measure (project, name, team, &error);
+  measure_id = tandem_cli_find_measure (project, name, team, &error);
   if (measure_id == NULL)
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[1], error->message);
   old = tandem_breakdown_get (project, measure_id, &error);
@@ -244,7 +252,7 @@ tandem_cli_import_groups (int    argc,
   project = tandem_project_open (argv[3], &error);
   if (project == NULL)
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
-  measure_id = find_measure (project, name, team, &error);
+  measure_id = tandem_cli_find_measure (project, name, team, &error);
   if (measure_id == NULL)
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[3], error->message);
   import = tandem_breakdown_read_table (project, measure_id, table, &error);

@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include "tandem-cli-common.h"
+#include "tandem-cli-analyse-groups.h"
+#include "tandem-cli-export-groups.h"
+#include "tandem-cli-groups.h"
 #include "tandem-change.h"
 #include "tandem-chart.h"
 #include "tandem-cli-measures.h"
@@ -23,15 +26,30 @@
 #include "tandem-table-import.h"
 #include "tandem-team.h"
 
+/* --suppress[=N]: hide small counts, at N or the project's threshold. */
+static gboolean
+suppress_cb (const char  *option_name,
+             const char  *value,
+             gpointer     data,
+             GError     **error)
+{
+  TandemCliExportGroups *request = data;
 
+  request->suppress = TRUE;
+  request->threshold_given = value != NULL;
+  return tandem_cli_groups_parse_threshold (value, &request->threshold, error);
+}
 
 /**
  * tandem_cli_export_chart:
  * @argc: argument count, from “chart”
  * @argv: arguments
  *
- * `tandem-cli export chart --measure NAME --format pdf|png|svg [--paper a4|a3]
- * [--style print|screen|high-contrast] [--dpi N] --output FILE PROJECT`
+ * `tandem-cli export chart --measure NAME [--team TEAM] [--view groups|disparity
+ * [--suppress[=N]]] --format pdf|png|svg [--paper a4|a3]
+ * [--style print|screen|high-contrast] [--dpi N] --output FILE PROJECT`: the
+ * measure's run or SPC chart, or with --view, a broken-down measure's small
+ * multiples or disparity chart (tandem-cli-export-groups.c)
  *
  * Returns: the exit status: 0 written, 2 bad arguments or project, 1 the
  *   file could not be written
@@ -52,6 +70,9 @@ tandem_cli_export_chart (int    argc,
   g_autofree char *style_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *view = NULL;
+  TandemCliExportGroups groups = { NULL };
   TandemExportFormat format;
   TandemPaper paper = TANDEM_PAPER_A4;
   TandemChartStyle style = TANDEM_CHART_STYLE_PRINT;
@@ -59,6 +80,13 @@ tandem_cli_export_chart (int    argc,
   int status = 0;
   GOptionEntry entries[] = {
     { "measure", 0, 0, G_OPTION_ARG_STRING, &name, N_("The measure's name"), "NAME" },
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The measure's team, where names repeat"), "TEAM" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view,
+      N_("For a measure broken down by group: groups (a panel per group) or disparity (the "
+         "ratio to the reference group per quarter)"), "VIEW" },
+    { "suppress", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer) suppress_cb,
+      N_("With --view, for sharing: hide counts from 1 to N (default: the project's threshold, "
+         "4 unless set) and the figures made from them"), "[N]" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, png or svg (default: from the file name)"), "FORMAT" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("a4 (the default) or a3, landscape"), "PAPER" },
     { "style", 0, 0, G_OPTION_ARG_STRING, &style_name, N_("print (the default), screen or high-contrast"), "STYLE" },
@@ -67,14 +95,30 @@ tandem_cli_export_chart (int    argc,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Export a measure's run or SPC chart as PDF, PNG or SVG."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Export a measure's run or SPC chart as PDF, PNG or SVG; "
+                                           "with --view, a broken-down measure's charts by group."));
+  {
+    GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, &groups, NULL);
+
+    g_option_group_add_entries (group, entries);
+    g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+    g_option_context_set_main_group (context, group);
+  }
   if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
     return status;
   if (name == NULL)
     return tandem_cli_fail (2, "%s", _("Say which measure to export with --measure NAME."));
   if (output == NULL)
     return tandem_cli_fail (2, "%s", _("Say where to write the chart with --output FILE."));
+  if (view != NULL && g_str_equal (view, "groups"))
+    groups.view = TANDEM_EQUITY_VIEW_GROUPS;
+  else if (view != NULL && g_str_equal (view, "disparity"))
+    groups.view = TANDEM_EQUITY_VIEW_DISPARITY;
+  else if (view != NULL)
+    return tandem_cli_fail (2, _("--view “%s”: use groups or disparity."), view);
+  else if (groups.suppress)
+    return tandem_cli_fail (2, "%s", _("--suppress goes with --view groups or --view disparity: "
+                                       "a run chart has no counts by group to hide."));
   if (format_name == NULL)
     {
       const char *dot = strrchr (output, '.');
@@ -101,10 +145,24 @@ tandem_cli_export_chart (int    argc,
   fonts = tandem_export_prepare_fonts (format, width, height, dpi, tandem_chart_warm_fonts,
                                        GINT_TO_POINTER (style));
 
+  if (view != NULL)
+    {
+      groups.project = argv[1];
+      groups.measure = name;
+      groups.team = team;
+      groups.format = format;
+      groups.width = width;
+      groups.height = height;
+      groups.dpi = dpi;
+      groups.style = style;
+      groups.output = output;
+      return tandem_cli_export_groups (&groups, g_steal_pointer (&fonts));
+    }
+
   project = tandem_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return tandem_cli_fail (2, "%s", error->message);
-  id = tandem_measure_find (project, name, &error);
+  id = tandem_cli_find_measure (project, name, team, &error);
   if (id == NULL)
     return tandem_cli_fail_reading (project, error);
   measure = tandem_measure_load (project, id, &error);

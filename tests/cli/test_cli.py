@@ -1022,6 +1022,126 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 1, r.stderr)
     # --- end chart by group ---
 
+    # --- export chart by group ---
+    def broken_down_project(self, name):
+        """A new ward whose restraints are broken down by broad ethnic group,
+        two years of months: Black patients' rate falls in the second year,
+        and Mixed patients were restrained 3 times in it: fewer than 5."""
+        p = self.path(name)
+        for args in (("new", p), ("team", "add", "Oak", p),
+                     ("measure", "add", "Restraint", "--team", "Oak", p),
+                     ("measure", "add", "Falls", "--team", "Oak", p),
+                     ("measure", "breakdown", "--measure", "Restraint", "--team", "Oak",
+                      "--grouping", "Ethnicity (broad groups)", "--denominator",
+                      "occupied bed days", "--reference", "White", p)):
+            r = run(*args)
+            self.assertEqual(r.returncode, 0, (args, r.stderr))
+        rows = ["date,group,count,denominator"]
+        for i in range(24):
+            date = "%04d-%02d-01" % (2025 + i // 12, i % 12 + 1)
+            rows += ["%s,White,%d,3000" % (date, 6 + i % 3),
+                     "%s,Black or Black British,%d,600" % (date, 8 + i % 2 if i < 12 else 4 + i % 2),
+                     "%s,Mixed,%d,200" % (date, 1 if i in (13, 17, 21) else 0),
+                     "%s,Not stated,1,150" % date]
+        csv = self.path(name + ".csv")
+        with open(csv, "w") as f:
+            f.write("\n".join(rows) + "\n")
+        r = run("import", "groups", "--measure", "Restraint", "--team", "Oak", csv, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return p
+
+    def test_export_chart_by_group(self):
+        """A project's broken-down measure: the charts and words chart --by-group
+        draws, with the measure's phases and notes."""
+        p = self.path("Sample.tandem")
+        self.assertEqual(run("sample", p).returncode, 0)
+        out = self.path("groups.pdf")
+        r = run("export", "chart", "--measure", "Restrictive practice incidents",
+                "--team", "Delderfield Ward", "--view", "groups", "--output", out, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(read(out)[:5], b"%PDF-")
+        text = " ".join(self.pdf_text(out).split())
+        for words in ("Restrictive practice incidents", "White (reference)",
+                      "Black or Black British", "per 1,000 occupied bed days", "U chart",
+                      "Twice-daily safety huddles", "Debriefs by the peer support worker begin",
+                      "Over the last 12 months Black or Black British people had the event",
+                      "before the ‘Twice-daily safety huddles’ change it was"):
+            self.assertIn(words, text)
+
+        out = self.path("disparity.svg")
+        r = run("export", "chart", "--measure", "Restrictive practice incidents",
+                "--view", "disparity", "--output", out, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(read(out)[:5], b"<?xml")
+
+    def test_export_chart_by_group_suppressed(self):
+        """--suppress hides small counts at the file's threshold (4 unless the
+        file says otherwise); --suppress=N overrides it."""
+        p = self.broken_down_project("Ward.tandem")
+        shown = self.path("shown.pdf")
+        r = run("export", "chart", "--measure", "Restraint", "--view", "disparity",
+                "--output", shown, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = " ".join(self.pdf_text(shown).split())
+        # poisson.test(c(3, 84), c(2400, 36000)): 0.536, 0.108 to 1.620
+        self.assertIn("Mixed people had the event 0.54 times as often as White people, but the "
+                      "95% interval (0.11 to 1.6) includes 1", text)
+        self.assertNotIn("fewer than 5", text)
+        self.assertNotIn("too small to share", text)
+
+        hidden = self.path("hidden.pdf")
+        r = run("export", "chart", "--measure", "Restraint", "--view", "disparity",
+                "--suppress", "--output", hidden, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = " ".join(self.pdf_text(hidden).split())
+        self.assertIn("Mixed people had the event fewer than 5 times: the numbers are too small "
+                      "to share", text)
+        # Black patients' ratio is not small: it is still said.
+        self.assertIn("Over the last 12 months Black or Black British people had the event", text)
+
+        r = run("export", "chart", "--measure", "Restraint", "--view", "groups",
+                "--suppress=2", "--output", hidden, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("too small to share", " ".join(self.pdf_text(hidden).split()))
+
+        # The file's own threshold is what every exporter of it uses.
+        with sqlite3.connect(p) as db:
+            db.execute("INSERT INTO meta (key, value) VALUES ('disparity_threshold', '2')")
+        r = run("export", "chart", "--measure", "Restraint", "--view", "disparity",
+                "--suppress", "--output", hidden, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("too small to share", " ".join(self.pdf_text(hidden).split()))
+
+    def test_export_chart_by_group_refused(self):
+        """A measure with no breakdown, or no data by group: exit 2, a clear
+        message naming the file and the measure, nothing written."""
+        p = self.broken_down_project("Ward.tandem")
+        before = read(p)
+        out = self.path("x.pdf")
+        for args, words in [
+            (["--measure", "Falls", "--view", "groups"],
+             "Ward.tandem: “Falls” is not broken down by group"),
+            (["--measure", "Restraint", "--view", "pie"], "--view “pie”: use groups or disparity"),
+            (["--measure", "Restraint", "--view", "groups", "--suppress=few"],
+             "“few” is not a whole number"),
+            (["--measure", "Restraint", "--suppress"], "--suppress goes with --view"),
+            (["--measure", "Restraint", "--team", "Elm", "--view", "groups"],
+             "no team called “Elm”"),
+        ]:
+            r = run("export", "chart", *args, "--output", out, p)
+            self.assertEqual(r.returncode, 2, (args, r.stderr))
+            self.assertIn(words, r.stderr, args)
+            self.assertFalse(os.path.exists(out))
+        r = run("measure", "breakdown", "--measure", "Falls", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        before = read(p)
+        r = run("export", "chart", "--measure", "Falls", "--view", "disparity", "--output", out, p)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("Ward.tandem: “Falls” has no data by group yet", r.stderr)
+        self.assertFalse(os.path.exists(out))
+        self.assertEqual(read(p), before)
+    # --- end export chart by group ---
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
