@@ -24,6 +24,8 @@
 #include "tandem-comments-panel.h"
 #include "tandem-date-entry.h"
 #include "tandem-enum-row.h"
+#include "tandem-equity-overview.h"
+#include "tandem-equity-section.h"
 #include "tandem-measure.h"
 #include "tandem-measures-page.h"
 #include "tandem-plain-text.h"
@@ -89,6 +91,9 @@ struct _TandemMeasuresPage
   GPtrArray          *unlinked;
   GPtrArray          *annotation_targets;
   TandemCommentsPanel *comments_panel;
+  TandemEquitySection *equity_section;
+  TandemEquityOverview *equity_overview;
+  gboolean            showing_overview;
 
   GtkStringList      *data_ids;
   GtkSingleSelection *data_selection;
@@ -2298,14 +2303,17 @@ load_measure (TandemMeasuresPage *self)
     }
   if (self->measure == NULL)
     {
-      gtk_stack_set_visible_child_name (self->content_stack, "none");
+      if (!self->showing_overview)
+        gtk_stack_set_visible_child_name (self->content_stack, "none");
       tandem_chart_view_set_measure (self->chart_view, NULL);
+      tandem_equity_section_set_measure (self->equity_section, project, NULL, FALSE);
       g_clear_pointer (&self->summary, g_free);
       return;
     }
 
   self->loading = TRUE;
-  gtk_stack_set_visible_child_name (self->content_stack, "measure");
+  if (!self->showing_overview)
+    gtk_stack_set_visible_child_name (self->content_stack, "measure");
   gtk_label_set_text (self->measure_title, self->measure->name);
   tandem_chart_view_set_measure (self->chart_view, self->measure);
   g_free (self->summary);
@@ -2339,6 +2347,7 @@ load_measure (TandemMeasuresPage *self)
   fill_links (self);
   tandem_comments_panel_set_item (self->comments_panel, project, TANDEM_ENTITY_MEASURE,
                                   self->measure_id);
+  tandem_equity_section_set_measure (self->equity_section, project, self->measure_id, editable);
   {
     const TandemLinkTarget *chosen = target_at (self->annotation_targets,
                                                 gtk_drop_down_get_selected (self->annotation_link_drop));
@@ -2480,6 +2489,8 @@ tandem_measures_page_reload (TandemPage *page)
   gtk_label_set_text (self->description, counts);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_measure_button), tandem_page_get_editable (page));
   load_measure (self);
+  if (self->showing_overview)
+    tandem_equity_overview_set_team (self->equity_overview, project, team);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2660,6 +2671,17 @@ tandem_measures_page_export (TandemPage *page)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* "equity.show-measure": a measure chosen in the equity overview. */
+static void
+show_measure_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TandemMeasuresPage *self = TANDEM_MEASURES_PAGE (widget);
+
+  tandem_measures_page_select_measure (self, g_variant_get_string (parameter, NULL));
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                    */
 
@@ -2687,7 +2709,8 @@ tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
   static const char * const entities[] = {
     TANDEM_ENTITY_MEASURE, TANDEM_ENTITY_DATA_POINT, TANDEM_ENTITY_PHASE, TANDEM_ENTITY_ANNOTATION,
     TANDEM_ENTITY_MEASURE_LINK, TANDEM_ENTITY_DIAGRAM, TANDEM_ENTITY_NODE,
-    TANDEM_ENTITY_PDSA_CYCLE, NULL
+    TANDEM_ENTITY_PDSA_CYCLE, TANDEM_ENTITY_MEASURE_BREAKDOWN, TANDEM_ENTITY_BREAKDOWN_POINT,
+    TANDEM_ENTITY_GROUPING, TANDEM_ENTITY_GROUPING_CATEGORY, NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -2699,6 +2722,7 @@ tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
   page_class->print = tandem_measures_page_print;
   page_class->export = tandem_measures_page_export;
 
+  gtk_widget_class_install_action (widget_class, "equity.show-measure", "s", show_measure_action);
   g_type_ensure (TANDEM_TYPE_CHART_VIEW);
   g_type_ensure (TANDEM_TYPE_DATE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tandemqi/Tandem/tandem-measures-page.ui");
@@ -2863,10 +2887,90 @@ tandem_measures_page_init (TandemMeasuresPage *self)
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->settings_group)),
                               GTK_WIDGET (self->link_group), self->settings_group);
 
+  /* The measure by group: its breakdown, data and charts, after its notes. */
+  self->equity_section = g_object_new (TANDEM_TYPE_EQUITY_SECTION, NULL);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->settings_group)),
+                              GTK_WIDGET (self->equity_section), self->annotation_group);
+
+  /* The team's equity of outcomes: every broken-down measure, from the sidebar. */
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+    GtkWidget *clamp = adw_clamp_new ();
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Equity of Outcomes"));
+
+    self->equity_overview = TANDEM_EQUITY_OVERVIEW (tandem_equity_overview_new ());
+    gtk_widget_set_margin_start (GTK_WIDGET (self->equity_overview), 12);
+    gtk_widget_set_margin_end (GTK_WIDGET (self->equity_overview), 12);
+    gtk_widget_set_margin_top (GTK_WIDGET (self->equity_overview), 12);
+    gtk_widget_set_margin_bottom (GTK_WIDGET (self->equity_overview), 24);
+    adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+    adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->equity_overview));
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                    GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+    gtk_stack_add_named (self->content_stack, scroller, "equity");
+
+    gtk_widget_set_tooltip_text (button, _("Every Measure Broken Down by Group, by Access, "
+                                           "Experience and Outcomes"));
+    gtk_widget_set_margin_start (button, 12);
+    gtk_widget_set_margin_end (button, 12);
+    gtk_widget_set_margin_top (button, 6);
+    g_signal_connect_swapped (button, "clicked", G_CALLBACK (tandem_measures_page_show_equity_overview),
+                              self);
+    gtk_box_insert_child_after (GTK_BOX (self->sidebar), button,
+                                gtk_widget_get_prev_sibling (GTK_WIDGET (self->add_measure_button)));
+  }
+
   /* People discuss a measure beside its settings (the panel has its own heading). */
   self->comments_panel = TANDEM_COMMENTS_PANEL (tandem_comments_panel_new ());
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->settings_group)),
                               GTK_WIDGET (self->comments_panel), GTK_WIDGET (self->link_group));
+}
+
+/**
+ * tandem_measures_page_show_equity_overview:
+ * @self: the page
+ *
+ * Shows the team's equity of outcomes in place of a measure; choosing a
+ * measure (there, or in the list) shows it again.
+ */
+void
+tandem_measures_page_show_equity_overview (TandemMeasuresPage *self)
+{
+  g_return_if_fail (TANDEM_IS_MEASURES_PAGE (self));
+
+  self->showing_overview = TRUE;
+  tandem_equity_overview_set_team (self->equity_overview, tandem_page_get_project (TANDEM_PAGE (self)),
+                                   tandem_page_get_team_id (TANDEM_PAGE (self)));
+  gtk_stack_set_visible_child_name (self->content_stack, "equity");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
+ * tandem_measures_page_get_equity_section:
+ * @self: the page
+ *
+ * Returns: (transfer none): the part of the page that shows the measure by
+ *   group
+ */
+TandemEquitySection *
+tandem_measures_page_get_equity_section (TandemMeasuresPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
+  return self->equity_section;
+}
+
+/**
+ * tandem_measures_page_get_equity_overview:
+ * @self: the page
+ *
+ * Returns: (transfer none): the team's equity of outcomes
+ */
+TandemEquityOverview *
+tandem_measures_page_get_equity_overview (TandemMeasuresPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
+  return self->equity_overview;
 }
 
 /**
@@ -2893,6 +2997,11 @@ tandem_measures_page_select_measure (TandemMeasuresPage *self,
 {
   g_return_if_fail (TANDEM_IS_MEASURES_PAGE (self));
 
+  if (self->showing_overview)
+    {
+      self->showing_overview = FALSE;
+      gtk_stack_set_visible_child_name (self->content_stack, self->measure ? "measure" : "none");
+    }
   if (g_strcmp0 (self->measure_id, measure_id) == 0 && self->measure != NULL)
     return;
   g_free (self->measure_id);

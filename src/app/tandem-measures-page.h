@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "tandem-equity-overview.h"
+#include "tandem-equity-section.h"
 #include "tandem-export.h"
 #include "tandem-page.h"
 
@@ -35,5 +37,8 @@ GtkWindow  *tandem_measures_page_edit_phase     (TandemMeasuresPage  *self,
                                                  const char          *phase_id);
 GtkWindow  *tandem_measures_page_edit_note      (TandemMeasuresPage  *self,
                                                  const char          *note_id);
+void        tandem_measures_page_show_equity_overview (TandemMeasuresPage *self);
+TandemEquitySection  *tandem_measures_page_get_equity_section  (TandemMeasuresPage *self);
+TandemEquityOverview *tandem_measures_page_get_equity_overview (TandemMeasuresPage *self);
 
 G_END_DECLS
