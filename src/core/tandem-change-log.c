@@ -114,6 +114,17 @@ entity_label (const char *entity)
     { "grouping_category", N_("group") },
     { "measure_breakdown", N_("breakdown by group") },
     { "breakdown_point", N_("data point by group") },
+    { "standard", N_("standard") },
+    { "standard_score_word", N_("score’s word") },
+    { "standard_level", N_("level") },
+    { "evidence_type", N_("type of evidence") },
+    { "assessment_round", N_("self-assessment round") },
+    { "assessment_response", N_("self-assessment response") },
+    { "assessment_score", N_("score") },
+    { "priority_standard", N_("priority standard") },
+    { "priority_link", N_("priority’s link") },
+    { "standard_evidence", N_("evidence") },
+    { "panel_review", N_("panel review") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

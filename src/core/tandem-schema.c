@@ -516,6 +516,167 @@ static const char schema_v6[] =
   "  ('ethnicity-broad-other', 'ethnicity-broad', NULL, 'Other', 'other', 0, 4),"
   "  ('ethnicity-broad-z', 'ethnicity-broad', NULL, 'Not stated', NULL, 1, 5);";
 
+/* Culture of Care standards: the framework as data, per team its
+ * self-assessment rounds, priorities, evidence and panel reviews. The
+ * framework (twelve standards with hints of evidence, the words of the five
+ * scores, the three levels' thresholds, and the types of evidence with what
+ * each level asks of them) is shipped as the default with fixed ids, so
+ * that copies of one file updated apart agree on it and merge, and a trust
+ * may edit it. A round is a date and the team's staff headcount then; each
+ * response is one respondent's, staff or someone with lived experience (a
+ * person of the project, or anonymous), with a score of 1 to 5 and a
+ * comment per standard. A piece of evidence links a standard and a type of
+ * evidence to exactly one thing: a measure, a diagram item, a PDSA cycle, a
+ * coaching session, a note or story in words, or a file or web page by
+ * reference (never copied in). Its level is the one it is offered at; a
+ * measure's may be left empty, to be worked out from its chart. Deleting
+ * what a piece of evidence links to deletes the link. */
+static const char schema_v7[] =
+  "CREATE TABLE standard ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  title TEXT NOT NULL CHECK (length (title) BETWEEN 1 AND 200),"
+  "  hints TEXT CHECK (length (hints) <= 2000),"
+  "  builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),"
+  "  position REAL NOT NULL DEFAULT 0);"
+
+  "CREATE TABLE standard_score_word ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  score INTEGER NOT NULL UNIQUE CHECK (score BETWEEN 1 AND 5),"
+  "  word TEXT NOT NULL CHECK (length (word) BETWEEN 1 AND 100));"
+
+  "CREATE TABLE standard_level ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  level TEXT NOT NULL UNIQUE CHECK (level IN ('bronze', 'silver', 'gold')),"
+  "  threshold REAL NOT NULL CHECK (threshold BETWEEN 1 AND 5),"
+  "  needs_sustained INTEGER NOT NULL DEFAULT 0 CHECK (needs_sustained IN (0, 1)));"
+
+  "CREATE TABLE evidence_type ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  title TEXT NOT NULL CHECK (length (title) BETWEEN 1 AND 200),"
+  "  bronze TEXT CHECK (length (bronze) <= 500),"
+  "  silver TEXT CHECK (length (silver) <= 500),"
+  "  gold TEXT CHECK (length (gold) <= 500),"
+  "  builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),"
+  "  position REAL NOT NULL DEFAULT 0);"
+
+  "CREATE TABLE assessment_round ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  headcount INTEGER CHECK (headcount IS NULL OR headcount BETWEEN 1 AND 100000));"
+  "CREATE INDEX assessment_round_by_team ON assessment_round (team_id, date);"
+
+  "CREATE TABLE assessment_response ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  round_id TEXT NOT NULL REFERENCES assessment_round (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL DEFAULT 'staff' CHECK (role IN ('staff', 'expert_by_experience',"
+  "    'lived_experience_partner', 'carer')),"
+  "  person_id TEXT REFERENCES person (id) ON DELETE SET NULL,"
+  "  position REAL NOT NULL DEFAULT 0);"
+  "CREATE INDEX assessment_response_by_round ON assessment_response (round_id);"
+  "CREATE INDEX assessment_response_by_person ON assessment_response (person_id);"
+
+  "CREATE TABLE assessment_score ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  response_id TEXT NOT NULL REFERENCES assessment_response (id) ON DELETE CASCADE,"
+  "  standard_id TEXT NOT NULL REFERENCES standard (id) ON DELETE CASCADE,"
+  "  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),"
+  "  comment TEXT CHECK (length (comment) <= 4000),"
+  "  UNIQUE (response_id, standard_id));"
+  "CREATE INDEX assessment_score_by_standard ON assessment_score (standard_id);"
+
+  "CREATE TABLE priority_standard ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  standard_id TEXT NOT NULL REFERENCES standard (id) ON DELETE CASCADE,"
+  "  position REAL NOT NULL DEFAULT 0,"
+  "  UNIQUE (team_id, standard_id));"
+  "CREATE INDEX priority_standard_by_standard ON priority_standard (standard_id);"
+
+  "CREATE TABLE priority_link ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  priority_id TEXT NOT NULL REFERENCES priority_standard (id) ON DELETE CASCADE,"
+  "  node_id TEXT NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  UNIQUE (priority_id, node_id));"
+  "CREATE INDEX priority_link_by_node ON priority_link (node_id);"
+
+  "CREATE TABLE standard_evidence ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  standard_id TEXT NOT NULL REFERENCES standard (id) ON DELETE CASCADE,"
+  "  type_id TEXT NOT NULL REFERENCES evidence_type (id) ON DELETE CASCADE,"
+  "  level TEXT CHECK (level IN ('bronze', 'silver', 'gold')),"
+  "  measure_id TEXT REFERENCES measure (id) ON DELETE CASCADE,"
+  "  node_id TEXT REFERENCES node (id) ON DELETE CASCADE,"
+  "  pdsa_id TEXT REFERENCES pdsa_cycle (id) ON DELETE CASCADE,"
+  "  session_id TEXT REFERENCES coaching_session (id) ON DELETE CASCADE,"
+  "  note TEXT CHECK (length (note) BETWEEN 1 AND 20000),"
+  "  reference TEXT CHECK (length (reference) BETWEEN 1 AND 2000),"
+  "  title TEXT CHECK (length (title) <= 200),"
+  "  added_on TEXT,"
+  "  CHECK ((measure_id IS NOT NULL) + (node_id IS NOT NULL) + (pdsa_id IS NOT NULL) +"
+  "    (session_id IS NOT NULL) + (note IS NOT NULL) + (reference IS NOT NULL) = 1),"
+  "  CHECK (level IS NOT NULL OR measure_id IS NOT NULL));"
+  "CREATE INDEX standard_evidence_by_team ON standard_evidence (team_id, standard_id);"
+  "CREATE INDEX standard_evidence_by_standard ON standard_evidence (standard_id);"
+  "CREATE INDEX standard_evidence_by_type ON standard_evidence (type_id);"
+  "CREATE INDEX standard_evidence_by_measure ON standard_evidence (measure_id);"
+  "CREATE INDEX standard_evidence_by_node ON standard_evidence (node_id);"
+  "CREATE INDEX standard_evidence_by_pdsa ON standard_evidence (pdsa_id);"
+  "CREATE INDEX standard_evidence_by_session ON standard_evidence (session_id);"
+
+  "CREATE TABLE panel_review ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  team_id TEXT NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  members TEXT CHECK (length (members) <= 2000),"
+  "  decision TEXT NOT NULL DEFAULT 'none' CHECK (decision IN ('none', 'bronze', 'silver',"
+  "    'gold')),"
+  "  conditions TEXT CHECK (length (conditions) <= 4000),"
+  "  next_review_on TEXT);"
+  "CREATE INDEX panel_review_by_team ON panel_review (team_id, date);"
+
+  "INSERT INTO standard (id, title, hints, builtin, position) VALUES"
+  "  ('coc-lived-experience', 'Lived Experience', 'PREOMs; patient councils; experts by "
+  "experience in roles at all levels', 1, 0),"
+  "  ('coc-safety', 'Safety', 'A safe-care dashboard; learning from PSIRF; safeguarding', 1, 1),"
+  "  ('coc-relationships', 'Relationships', 'Reduction in restrictive practice; Think Family', 1, 2),"
+  "  ('coc-staff-support', 'Staff Support', 'Staff survey trends; retention; reduction in "
+  "assaults on staff', 1, 3),"
+  "  ('coc-equality', 'Equality', 'Outcomes monitored by ethnicity; anti-racist practice "
+  "(PCREF)', 1, 4),"
+  "  ('coc-avoiding-harm', 'Avoiding Harm', 'Trauma-informed care; reduction in prone "
+  "restraint', 1, 5),"
+  "  ('coc-needs-led', 'Needs Led', 'Physical-health data; autism-informed care', 1, 6),"
+  "  ('coc-choice', 'Choice', 'Mental Health Act compliance; consent; faith and food', 1, 7),"
+  "  ('coc-environment', 'Environment', 'Ward environment standards', 1, 8),"
+  "  ('coc-things-to-do', 'Things To Do', '20 hours of activity offered a week; a daily plan',"
+  "  1, 9),"
+  "  ('coc-therapeutic-support', 'Therapeutic Support', '5 hours of therapy a week where "
+  "applicable; psychology', 1, 10),"
+  "  ('coc-transparency', 'Transparency', 'Freedom to speak up; open governance; supervision',"
+  "  1, 11);"
+  "INSERT INTO standard_score_word (id, score, word) VALUES"
+  "  ('coc-score-1', 1, 'Emerging'), ('coc-score-2', 2, 'Developing'),"
+  "  ('coc-score-3', 3, 'Embedded'), ('coc-score-4', 4, 'Strong'),"
+  "  ('coc-score-5', 5, 'Exemplar');"
+  "INSERT INTO standard_level (id, level, threshold, needs_sustained) VALUES"
+  "  ('coc-level-bronze', 'bronze', 2.5, 0), ('coc-level-silver', 'silver', 3.5, 0),"
+  "  ('coc-level-gold', 'gold', 4.2, 1);"
+  "INSERT INTO evidence_type (id, title, bronze, silver, gold, builtin, position) VALUES"
+  "  ('coc-evidence-quantitative', 'Quantitative data', 'Baseline established',"
+  "   'Demonstrated trend or shift', 'Sustained for 12 months or more', 1, 0),"
+  "  ('coc-evidence-patient-experience', 'Patient experience', 'PREOMs reviewed',"
+  "   'Positive measurable change', 'Sustained excellence', 1, 1),"
+  "  ('coc-evidence-staff-experience', 'Staff experience', 'Engagement evidence',"
+  "   'Two or more indicators improved', 'Sustained improvement', 1, 2),"
+  "  ('coc-evidence-coproduction', 'Co-production', 'Experts by experience involved',"
+  "   'An expert by experience co-leads an element', 'Embedded in governance', 1, 3),"
+  "  ('coc-evidence-governance', 'Governance', 'Divisional reporting',"
+  "   'Committee-level reporting', 'Influences trust policy', 1, 4),"
+  "  ('coc-evidence-qi-method', 'QI method', 'QI tools used', 'Sustained measurable change',"
+  "   'Continuous improvement culture', 1, 5);";
+
 static const TandemMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
@@ -523,6 +684,7 @@ static const TandemMigration migrations[] = {
   { 4, schema_v4 },
   { 5, schema_v5 },
   { 6, schema_v6 },
+  { 7, schema_v7 },
 };
 
 /* Tables that are bookkeeping, not entities a person edits: the change log,

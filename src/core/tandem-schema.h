@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* "Tand" in ASCII: written to PRAGMA application_id of every project file. */
 #define TANDEM_APPLICATION_ID 0x54616E64
-#define TANDEM_SCHEMA_VERSION 6
+#define TANDEM_SCHEMA_VERSION 7
 
 typedef struct
 {

@@ -238,11 +238,12 @@ test_refuse_too_new (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(TandemProject) project = make_project (fixture);
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", TANDEM_SCHEMA_VERSION + 1);
   sqlite3 *db = NULL;
 
   g_clear_object (&project);
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, newer, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   assert_refused (fixture->path, TANDEM_PROJECT_ERROR_TOO_NEW, "newer version");
 }
