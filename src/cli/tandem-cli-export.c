@@ -14,6 +14,7 @@
 #include "tandem-cli-export-peer-support.h"
 #include "tandem-cli-export-sessions.h"
 #include "tandem-cli-export-session.h"
+#include "tandem-cli-standards.h"
 
 typedef struct
 {
@@ -29,6 +30,7 @@ static const ExportKind kinds[] = {
   { "sessions", tandem_cli_export_sessions, "sessions --team NAME [--from DATE] [--to DATE] --format pdf|md|txt|ics [--include-private] --output FILE PROJECT" },
   { "session", tandem_cli_export_session, "session (--id ID | --team NAME --date DATE [--time HH:MM]) --format pdf|md|txt|ics [--include-private] --output FILE PROJECT" },
   { "diagram", tandem_cli_export_diagram, "diagram --team NAME [--diagram NAME] --format pdf|png|svg [--paper a4|a3] [--poster] --output FILE PROJECT" },
+  { "standards", tandem_cli_export_standards, "standards --team NAME --format json --output FILE PROJECT" },
   { NULL, NULL, NULL }
 };
 

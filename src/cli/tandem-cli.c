@@ -21,6 +21,7 @@
 #include "tandem-cli-groups.h"
 #include "tandem-cli-programme.h"
 #include "tandem-cli-setup.h"
+#include "tandem-cli-standards.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
 
@@ -334,6 +335,8 @@ static const Command commands[] = {
     N_("Add a grouping (age band, sex…), relabel a group, or list them") },
   { "person", tandem_cli_person, "person add|list|edit|deactivate|merge|import",
     N_("Add, list, change, deactivate, merge or import a team's people") },
+  { "standards", tandem_cli_standards, "standards round|import|evidence|priority|panel …",
+    N_("Culture of Care standards: rounds, survey import, evidence, priorities, panels") },
   { "merge", tandem_cli_merge, "merge THEIRS INTO_MINE",
     N_("Bring another copy's changes into a project; conflicts are kept") },
   { "programme", tandem_cli_programme,

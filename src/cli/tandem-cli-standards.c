@@ -1,0 +1,803 @@
+/* tandem-cli-standards.c — Culture of Care standards on the command line: `standards round|import|evidence|priority|panel`, `export standards`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each command that changes the project is one undoable change; a bad
+ * value or row is refused (exit 2, every bad row named with its line)
+ * before anything is changed. `export standards` writes every figure of a
+ * team's standards as JSON from tandem_standards_report(), the one place
+ * they are worked out.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tandem-cli-common.h"
+#include "tandem-cli-output.h"
+#include "tandem-cli-standards.h"
+#include "tandem-enums.h"
+#include "tandem-export.h"
+#include "tandem-measure.h"
+#include "tandem-standards.h"
+#include "tandem-stored-enums.h"
+#include "tandem-table-import.h"
+#include "tandem-team.h"
+
+static const char standards_usage[] =
+  "standards round add --team NAME --date DATE [--headcount N] PROJECT\n"
+  "standards round list --team NAME PROJECT\n"
+  "standards import --team NAME --round DATE [--column \"STANDARD=COLUMN\"…] [--role-column NAME] FILE.csv PROJECT\n"
+  "standards evidence add --team NAME --standard NAME --type TYPE [--level bronze|silver|gold]\n"
+  "    (--measure NAME | --change-idea TITLE | --pdsa TITLE | --note TEXT | --reference PATH|URL) [--title TEXT] PROJECT\n"
+  "standards priority add|remove --team NAME --standard NAME PROJECT\n"
+  "standards priority link --team NAME --standard NAME --change-idea TITLE PROJECT\n"
+  "standards panel add --team NAME --date DATE --decision none|bronze|silver|gold [--members TEXT]\n"
+  "    [--conditions TEXT] [--next-review DATE] PROJECT";
+
+/* The project at @path and its team @team, or an exit status. */
+static int
+open_team (const char     *path,
+           const char     *team,
+           TandemProject **project,
+           char          **team_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (team == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("Say which team with --team NAME."));
+  *project = tandem_project_open (path, &error);
+  if (*project == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
+  *team_id = tandem_team_find (*project, team);
+  if (*team_id == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: there is no team called “%s”."), path,
+                            team);
+  return TANDEM_CLI_OK;
+}
+
+static GOptionContext *
+context_for (const char   *parameter,
+             const char   *summary,
+             GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+static int
+round_add (int    argc,
+           char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *team_id = NULL;
+  g_autofree char *id = NULL;
+  int headcount = 0, status = 0;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team"), "NAME" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The round's date (20/11/2026 or 2026-11-20)"), "DATE" },
+    { "headcount", 0, 0, G_OPTION_ARG_INT, &headcount, N_("The team's staff at the time"), "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = context_for ("PROJECT", _("Add a self-assessment round."),
+                                                   entries);
+
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (date == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("Give the round's date with --date."));
+  if ((status = open_team (argv[1], team, &project, &team_id)) != TANDEM_CLI_OK)
+    return status;
+  id = tandem_assessment_round_add (project, team_id, date, headcount, &error);
+  if (id == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[1], error->message);
+  printf (_("Added the self-assessment round of %s for %s\n"), date, team);
+  return TANDEM_CLI_OK;
+}
+
+static int
+round_list (int    argc,
+            char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(TandemStandardsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *team_id = NULL;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team"), "NAME" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = context_for ("PROJECT", _("List a team's self-assessment "
+                                                                "rounds with their figures."),
+                                                   entries);
+
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if ((status = open_team (argv[1], team, &project, &team_id)) != TANDEM_CLI_OK)
+    return status;
+  report = tandem_standards_report (project, team_id, &error);
+  if (report == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[1], error->message);
+  for (guint i = 0; i < report->rounds->len; i++)
+    {
+      const TandemRoundFigures *round = report->rounds->pdata[i];
+      g_autofree char *completion = isnan (round->completion)
+                                    ? g_strdup (_("headcount not known"))
+                                    : g_strdup_printf (_("%.0f%% of staff%s"), round->completion * 100,
+                                                       round->completion_met ? "" : _(", under 75%"));
+
+      printf (_("%s  %u staff, %u with lived experience (%s); average %.2f\n"), round->round->date,
+              round->n_staff, round->n_lived, completion, round->average);
+    }
+  return TANDEM_CLI_OK;
+}
+
+static int
+command_import (int    argc,
+                char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(TandemTable) table = NULL;
+  g_autoptr(TandemSurveyImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *round = NULL;
+  g_autofree char *role_column = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *team_id = NULL;
+  g_autofree char *round_id = NULL;
+  g_auto(GStrv) columns = NULL;
+  gsize length;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team"), "NAME" },
+    { "round", 0, 0, G_OPTION_ARG_STRING, &round, N_("The round's date"), "DATE" },
+    { "column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &columns,
+      N_("A standard's column, when it is not named after the standard (repeat for each)"),
+      "STANDARD=COLUMN" },
+    { "role-column", 0, 0, G_OPTION_ARG_STRING, &role_column,
+      N_("The column saying who answered (default “role”)"), "NAME" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    context_for ("FILE.csv PROJECT",
+                 _("Add a survey's responses to a self-assessment round: one row per respondent, "
+                   "a role column (staff, expert by experience, lived experience partner, carer) "
+                   "and a column per standard, scored 1 to 5."), entries);
+
+  if (!tandem_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+  if (round == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("Say which round with --round DATE."));
+  if (!g_file_get_contents (argv[1], &contents, &length, &error))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
+  table = tandem_table_parse (contents, (gssize) length, 0, &error);
+  if (table == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[1], error->message);
+  if ((status = open_team (argv[2], team, &project, &team_id)) != TANDEM_CLI_OK)
+    return status;
+  round_id = tandem_assessment_round_find (project, team_id, round, &error);
+  if (round_id == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[2], error->message);
+  import = tandem_standards_read_survey (project, table, (const char * const *) columns,
+                                         role_column, &error);
+  if (import == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[1], error->message);
+  for (guint i = 0; i < import->problems->len; i++)
+    {
+      const TandemImportProblem *problem = import->problems->pdata[i];
+
+      fprintf (stderr, _("%s: line %u: %s\n"), argv[1], problem->line, problem->reason);
+    }
+  if (import->problems->len > 0)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: nothing was imported: fix the rows above."),
+                            argv[1]);
+  if (!tandem_standards_save_survey (project, round_id, import, &error))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[2], error->message);
+  printf (ngettext ("Imported %u response into the round of %s\n",
+                    "Imported %u responses into the round of %s\n", import->responses->len),
+          import->responses->len, round);
+  return TANDEM_CLI_OK;
+}
+
+/* A change idea or PDSA cycle of the team's diagrams by its title. */
+static gboolean
+find_target (TandemProject  *project,
+             const char     *team_id,
+             const char     *title,
+             gboolean        pdsa,
+             char          **id,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) targets = tandem_measure_list_link_targets (project, team_id, error);
+
+  if (targets == NULL)
+    return FALSE;
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const TandemLinkTarget *target = targets->pdata[i];
+
+      if ((target->pdsa_id != NULL) == pdsa && g_strcmp0 (target->title, title) == 0)
+        {
+          *id = g_strdup (pdsa ? target->pdsa_id : target->node_id);
+          return TRUE;
+        }
+    }
+  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND,
+               pdsa ? _("The team has no PDSA cycle called “%s”.")
+                    : _("The team has no change idea called “%s”."), title);
+  return FALSE;
+}
+
+static char *
+find_team_measure (TandemProject  *project,
+                   const char     *team_id,
+                   const char     *name,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) measures = tandem_measure_list (project, team_id, error);
+
+  if (measures == NULL)
+    return NULL;
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const TandemMeasure *measure = measures->pdata[i];
+
+      if (g_strcmp0 (measure->name, name) == 0)
+        return g_strdup (measure->id);
+    }
+  g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND,
+               _("The team has no measure called “%s”."), name);
+  return NULL;
+}
+
+static int
+evidence_add (int    argc,
+              char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = NULL, *standard = NULL, *type = NULL, *level = NULL;
+  g_autofree char *measure = NULL, *idea = NULL, *pdsa = NULL, *note = NULL, *reference = NULL;
+  g_autofree char *title = NULL, *team_id = NULL, *id = NULL;
+  g_autofree char *measure_id = NULL, *node_id = NULL, *pdsa_id = NULL;
+  TandemEvidence evidence = { 0 };
+  int level_value = TANDEM_STANDARD_LEVEL_NONE, status = 0;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team"), "NAME" },
+    { "standard", 0, 0, G_OPTION_ARG_STRING, &standard, N_("The standard it evidences"), "NAME" },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type,
+      N_("The type of evidence (“Quantitative data”, “Co-production”…)"), "TYPE" },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level,
+      N_("bronze, silver or gold; a measure's is worked out from its chart if not given"), "LEVEL" },
+    { "measure", 0, 0, G_OPTION_ARG_STRING, &measure, N_("A measure of the team"), "NAME" },
+    { "change-idea", 0, 0, G_OPTION_ARG_STRING, &idea, N_("A change idea of the team's diagrams"), "TITLE" },
+    { "pdsa", 0, 0, G_OPTION_ARG_STRING, &pdsa, N_("A PDSA cycle of the team's diagrams"), "TITLE" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note or story, in words"), "TEXT" },
+    { "reference", 0, 0, G_OPTION_ARG_STRING, &reference,
+      N_("A file's path or a web address, kept by reference (never copied in)"), "PATH|URL" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("What to call it"), "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = context_for ("PROJECT", _("Link evidence to a standard."),
+                                                   entries);
+
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (standard == NULL || type == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Say which standard and type of evidence with --standard and --type."));
+  if (level != NULL && !tandem_stored_enum_from_word (TANDEM_TYPE_STANDARD_LEVEL, level, &level_value))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                            _("Unknown level “%s”: use bronze, silver or gold."), level);
+  if ((status = open_team (argv[1], team, &project, &team_id)) != TANDEM_CLI_OK)
+    return status;
+  if ((measure && (measure_id = find_team_measure (project, team_id, measure, &error)) == NULL) ||
+      (idea && !find_target (project, team_id, idea, FALSE, &node_id, &error)) ||
+      (pdsa && !find_target (project, team_id, pdsa, TRUE, &pdsa_id, &error)))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[1], error->message);
+  evidence.team_id = team_id;
+  evidence.standard_id = standard;
+  evidence.type_id = type;
+  evidence.level = level_value;
+  evidence.measure_id = measure_id;
+  evidence.node_id = node_id;
+  evidence.pdsa_id = pdsa_id;
+  evidence.note = note;
+  evidence.reference = reference;
+  evidence.title = title;
+  id = tandem_evidence_add (project, &evidence, &error);
+  if (id == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[1], error->message);
+  printf (_("Linked evidence to “%s”\n"), standard);
+  return TANDEM_CLI_OK;
+}
+
+static int
+priority (int    argc,
+          char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) priorities = NULL;
+  g_autoptr(TandemStandardsFramework) framework = NULL;
+  g_autofree char *team = NULL, *standard = NULL, *idea = NULL, *team_id = NULL;
+  g_autofree char *node_id = NULL;
+  const TandemStandard *found;
+  const char *verb = argc >= 2 ? argv[1] : "";
+  const char *priority_id = NULL;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team"), "NAME" },
+    { "standard", 0, 0, G_OPTION_ARG_STRING, &standard, N_("The standard"), "NAME" },
+    { "change-idea", 0, 0, G_OPTION_ARG_STRING, &idea,
+      N_("For link: a change idea of the team's diagrams"), "TITLE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    context_for ("add|remove|link PROJECT",
+                 _("Make a standard one of the team's 2–3 priorities, take it away, or link it to "
+                   "a change idea."), entries);
+
+  if (!tandem_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+  verb = argv[1];
+  if (!g_str_equal (verb, "add") && !g_str_equal (verb, "remove") && !g_str_equal (verb, "link"))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("Unknown “%s”: use add, remove or link."), verb);
+  if (standard == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("Say which standard with --standard."));
+  if ((status = open_team (argv[2], team, &project, &team_id)) != TANDEM_CLI_OK)
+    return status;
+  if (g_str_equal (verb, "add"))
+    {
+      g_autofree char *id = tandem_priority_add (project, team_id, standard, &error);
+
+      if (id == NULL)
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[2], error->message);
+      printf (_("“%s” is a priority of %s\n"), standard, team);
+      return TANDEM_CLI_OK;
+    }
+  if ((framework = tandem_standards_framework_load (project, &error)) == NULL ||
+      (priorities = tandem_priority_list (project, team_id, &error)) == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[2], error->message);
+  found = tandem_standards_framework_find (framework, standard);
+  for (guint i = 0; found && i < priorities->len; i++)
+    if (g_str_equal (((TandemPriority *) priorities->pdata[i])->standard_id, found->id))
+      priority_id = ((TandemPriority *) priorities->pdata[i])->id;
+  if (priority_id == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: “%s” is not a priority of %s."), argv[2],
+                            standard, team);
+  if (g_str_equal (verb, "remove"))
+    {
+      if (!tandem_priority_remove (project, priority_id, &error))
+        return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[2], error->message);
+      printf (_("“%s” is no longer a priority of %s\n"), standard, team);
+      return TANDEM_CLI_OK;
+    }
+  if (idea == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("Say which change idea with --change-idea."));
+  if (!find_target (project, team_id, idea, FALSE, &node_id, &error) ||
+      !tandem_priority_set_linked (project, priority_id, node_id, TRUE, &error))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[2], error->message);
+  printf (_("Linked “%s” to “%s”\n"), standard, idea);
+  return TANDEM_CLI_OK;
+}
+
+static int
+panel_add (int    argc,
+           char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = NULL, *date = NULL, *decision = NULL, *members = NULL;
+  g_autofree char *conditions = NULL, *next = NULL, *team_id = NULL, *id = NULL;
+  TandemPanelReview review = { 0 };
+  int decision_value = TANDEM_PANEL_DECISION_NONE, status = 0;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team"), "NAME" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The panel's date"), "DATE" },
+    { "decision", 0, 0, G_OPTION_ARG_STRING, &decision, N_("none, bronze, silver or gold"), "LEVEL" },
+    { "members", 0, 0, G_OPTION_ARG_STRING, &members, N_("Who sat on the panel"), "TEXT" },
+    { "conditions", 0, 0, G_OPTION_ARG_STRING, &conditions, N_("Conditions of the award"), "TEXT" },
+    { "next-review", 0, 0, G_OPTION_ARG_STRING, &next,
+      N_("The next review's date (default a year on)"), "DATE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = context_for ("PROJECT", _("Record a panel review."), entries);
+
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (date == NULL || decision == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Give the panel's date and decision with --date and --decision."));
+  if (!tandem_stored_enum_from_word (TANDEM_TYPE_PANEL_DECISION, decision, &decision_value))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                            _("Unknown decision “%s”: use none, bronze, silver or gold."), decision);
+  if ((status = open_team (argv[1], team, &project, &team_id)) != TANDEM_CLI_OK)
+    return status;
+  review.team_id = team_id;
+  review.date = date;
+  review.decision = decision_value;
+  review.members = members;
+  review.conditions = conditions;
+  review.next_review_on = next;
+  id = tandem_panel_review_add (project, &review, &error);
+  if (id == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[1], error->message);
+  printf (_("Recorded the panel review of %s for %s\n"), date, team);
+  return TANDEM_CLI_OK;
+}
+
+/**
+ * tandem_cli_standards:
+ * @argc: argument count, from “standards”
+ * @argv: arguments
+ *
+ * `tandem-cli standards round|import|evidence|priority|panel …`.
+ *
+ * Returns: the exit status: 0 done, 2 bad arguments or values
+ */
+int
+tandem_cli_standards (int    argc,
+                      char **argv)
+{
+  const char *what = argc >= 2 ? argv[1] : NULL;
+  const char *verb = argc >= 3 ? argv[2] : "";
+
+  if (what == NULL || g_str_equal (what, "--help") || g_str_equal (what, "-h"))
+    {
+      fprintf (what ? stdout : stderr, "%s\n%s\n", _("Usage:"), standards_usage);
+      return what ? TANDEM_CLI_OK : TANDEM_CLI_BAD_INPUT;
+    }
+  if (g_str_equal (what, "round") && g_str_equal (verb, "add"))
+    return round_add (argc - 2, argv + 2);
+  if (g_str_equal (what, "round") && g_str_equal (verb, "list"))
+    return round_list (argc - 2, argv + 2);
+  if (g_str_equal (what, "import"))
+    return command_import (argc - 1, argv + 1);
+  if (g_str_equal (what, "evidence") && g_str_equal (verb, "add"))
+    return evidence_add (argc - 2, argv + 2);
+  if (g_str_equal (what, "priority"))
+    return priority (argc - 1, argv + 1);
+  if (g_str_equal (what, "panel") && g_str_equal (verb, "add"))
+    return panel_add (argc - 2, argv + 2);
+  fprintf (stderr, "%s\n%s\n", _("Usage:"), standards_usage);
+  return TANDEM_CLI_BAD_INPUT;
+}
+
+/* ------------------------------------------------------------------------ */
+/* export standards --format json                                           */
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *name,
+          const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static const char *
+level_word (int level)
+{
+  return level == TANDEM_STANDARD_LEVEL_NONE ? NULL
+                                             : tandem_stored_enum_to_word (TANDEM_TYPE_STANDARD_LEVEL, level);
+}
+
+static void
+add_strings (JsonBuilder *builder,
+             const char  *name,
+             GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, strings->pdata[i]);
+  json_builder_end_array (builder);
+}
+
+static const char *
+standard_title (const TandemStandardsReport *report,
+                const char                  *id)
+{
+  const TandemStandard *standard = tandem_standards_framework_find (report->framework, id);
+
+  return standard ? standard->title : id;
+}
+
+static char *
+report_to_json (const TandemStandardsReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const TandemStandardsFramework *framework = report->framework;
+  const TandemStandardsLevel *level = report->level;
+
+  json_builder_begin_object (builder);
+  add_text (builder, "team", report->team_name);
+
+  json_builder_set_member_name (builder, "framework");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "standards");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < framework->standards->len; i++)
+    {
+      const TandemStandard *standard = framework->standards->pdata[i];
+
+      json_builder_begin_object (builder);
+      add_text (builder, "id", standard->id);
+      add_text (builder, "title", standard->title);
+      add_text (builder, "evidence_areas", standard->hints);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "scores");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (framework->words); i++)
+    json_builder_add_string_value (builder, framework->words[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "levels");
+  json_builder_begin_array (builder);
+  for (int i = 0; i < TANDEM_N_STANDARD_LEVELS; i++)
+    {
+      json_builder_begin_object (builder);
+      add_text (builder, "level", level_word (i));
+      add_number (builder, "threshold", framework->thresholds[i]);
+      json_builder_set_member_name (builder, "needs_sustained_outcomes");
+      json_builder_add_boolean_value (builder, framework->needs_sustained[i]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "evidence_types");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < framework->types->len; i++)
+    {
+      const TandemEvidenceType *type = framework->types->pdata[i];
+
+      json_builder_begin_object (builder);
+      add_text (builder, "id", type->id);
+      add_text (builder, "title", type->title);
+      for (int l = 0; l < TANDEM_N_STANDARD_LEVELS; l++)
+        add_text (builder, level_word (l), type->asks[l]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "rounds");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < report->rounds->len; r++)
+    {
+      const TandemRoundFigures *round = report->rounds->pdata[r];
+
+      json_builder_begin_object (builder);
+      add_text (builder, "date", round->round->date);
+      json_builder_set_member_name (builder, "headcount");
+      if (round->round->headcount > 0)
+        json_builder_add_int_value (builder, round->round->headcount);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "staff_responses");
+      json_builder_add_int_value (builder, round->n_staff);
+      json_builder_set_member_name (builder, "lived_experience_responses");
+      json_builder_add_int_value (builder, round->n_lived);
+      add_number (builder, "completion", round->completion);
+      json_builder_set_member_name (builder, "completion_met");
+      json_builder_add_boolean_value (builder, round->completion_met);
+      add_number (builder, "average", round->average);
+      add_text (builder, "average_word", tandem_standards_framework_word (framework, round->average));
+      json_builder_set_member_name (builder, "standards");
+      json_builder_begin_array (builder);
+      for (guint s = 0; s < round->standards->len; s++)
+        {
+          const TandemStandardFigures *one = round->standards->pdata[s];
+
+          json_builder_begin_object (builder);
+          add_text (builder, "standard", standard_title (report, one->standard_id));
+          json_builder_set_member_name (builder, "staff_n");
+          json_builder_add_int_value (builder, one->n_staff);
+          add_number (builder, "staff_mean", one->staff_mean);
+          json_builder_set_member_name (builder, "lived_experience_n");
+          json_builder_add_int_value (builder, one->n_lived);
+          add_number (builder, "lived_experience_mean", one->lived_mean);
+          add_number (builder, "gap", one->gap);
+          add_number (builder, "mean", one->mean);
+          add_text (builder, "word", tandem_standards_framework_word (framework, one->mean));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "level");
+  json_builder_begin_object (builder);
+  add_number (builder, "average", level->average);
+  add_text (builder, "level", level_word (level->level));
+  json_builder_set_member_name (builder, "sustained_outcomes");
+  json_builder_add_boolean_value (builder, level->sustained_outcomes);
+  add_text (builder, "next_level", level_word (level->next_level));
+  add_strings (builder, "missing", level->missing);
+  json_builder_set_member_name (builder, "standards_without_evidence");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < level->unevidenced->len; i++)
+    json_builder_add_string_value (builder, standard_title (report, level->unevidenced->pdata[i]));
+  json_builder_end_array (builder);
+  add_strings (builder, "escalations", level->escalations);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "priorities");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->priorities->len; i++)
+    {
+      const TandemPriority *one = report->priorities->pdata[i];
+
+      json_builder_begin_object (builder);
+      add_text (builder, "standard", standard_title (report, one->standard_id));
+      json_builder_set_member_name (builder, "linked_items");
+      json_builder_add_int_value (builder, one->node_ids->len);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "evidence");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->evidence->len; i++)
+    {
+      const TandemEvidenceItem *item = report->evidence->pdata[i];
+      const TandemEvidence *evidence = item->evidence;
+      const TandemEvidenceType *type = tandem_standards_framework_find_type (framework,
+                                                                            evidence->type_id);
+      const char *kind = evidence->measure_id ? "measure" : evidence->node_id ? "change_idea"
+                         : evidence->pdsa_id ? "pdsa_cycle" : evidence->session_id ? "coaching_session"
+                         : evidence->note ? "note" : "reference";
+
+      json_builder_begin_object (builder);
+      add_text (builder, "standard", standard_title (report, evidence->standard_id));
+      add_text (builder, "type", type ? type->title : evidence->type_id);
+      add_text (builder, "kind", kind);
+      add_text (builder, "what", item->what);
+      add_text (builder, "title", evidence->title);
+      add_text (builder, "level", level_word (item->level));
+      add_text (builder, "level_offered", level_word (evidence->level));
+      add_text (builder, "added_on", evidence->added_on);
+      if (item->judgement != NULL)
+        {
+          const TandemMeasureJudgement *j = item->judgement;
+
+          json_builder_set_member_name (builder, "chart");
+          json_builder_begin_object (builder);
+          add_text (builder, "verdict", tandem_measure_verdict_to_string (j->verdict));
+          json_builder_set_member_name (builder, "baseline");
+          json_builder_add_boolean_value (builder, j->baseline);
+          add_text (builder, "baseline_reason", j->baseline_reason);
+          json_builder_set_member_name (builder, "shift");
+          json_builder_add_boolean_value (builder, j->shift);
+          add_text (builder, "shift_reason", j->shift_reason);
+          add_text (builder, "signal_date", j->signal_date);
+          json_builder_set_member_name (builder, "sustained");
+          json_builder_add_boolean_value (builder, j->sustained);
+          add_text (builder, "sustained_reason", j->sustained_reason);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "panels");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->panels->len; i++)
+    {
+      const TandemPanelReview *panel = report->panels->pdata[i];
+
+      json_builder_begin_object (builder);
+      add_text (builder, "date", panel->date);
+      add_text (builder, "members", panel->members);
+      add_text (builder, "decision", tandem_stored_enum_to_word (TANDEM_TYPE_PANEL_DECISION,
+                                                                 panel->decision));
+      add_text (builder, "conditions", panel->conditions);
+      add_text (builder, "next_review_on", panel->next_review_on);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * tandem_cli_export_standards:
+ * @argc: argument count; argv[0] is “standards”
+ * @argv: the arguments
+ *
+ * `tandem-cli export standards --team NAME --format json --output FILE
+ * PROJECT`: every figure of the team's standards, for scripts.
+ *
+ * Returns: the exit status: 0, 1 if the file could not be written, 2 for
+ *   unusable input
+ */
+int
+tandem_cli_export_standards (int    argc,
+                             char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(TandemStandardsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = NULL, *format = NULL, *output = NULL, *team_id = NULL, *text = NULL;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team"), "NAME" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write, or - for standard output"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    context_for ("PROJECT", _("Export every figure of a team's Culture of Care standards: the "
+                              "means by group and the gaps, completion, the average, the level "
+                              "and what is missing, each piece of evidence with its verdict, the "
+                              "panel record."), entries);
+
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (team == NULL || output == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Say which team and where to write with --team and --output."));
+  if (format == NULL || !g_str_equal (format, "json"))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("“%s” is not a format of this export: use "
+                                                    "json."), format ? format : "");
+  if (tandem_cli_refuse_output (output, FALSE))
+    return TANDEM_CLI_BAD_INPUT;
+
+  /* The structural check runs while the figures are worked out; nothing is
+   * kept unless it passes (see tandem-cli-output.c). */
+  project = tandem_project_open_for_reading (argv[1], &error);
+  if (project == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
+  team_id = tandem_team_find (project, team);
+  if (team_id == NULL)
+    {
+      if (!tandem_cli_fail_if_damaged (project))
+        tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: there is no team called “%s”."), argv[1],
+                         team);
+      return TANDEM_CLI_BAD_INPUT;
+    }
+  report = tandem_standards_report (project, team_id, &error);
+  if (report == NULL)
+    return tandem_cli_fail_reading (project, error);
+  text = report_to_json (report);
+  if (!tandem_export_text (output, text, tandem_cli_confirm_intact, project, &error))
+    return tandem_cli_fail_reading (project, error);
+  return TANDEM_CLI_OK;
+}
