@@ -936,6 +936,189 @@ add_peer_roles (Sample     *s,
                         parkview_people->pdata[P_DANIEL], &kofi_role, &note));
 }
 
+/* Delderfield's Culture of Care self-assessment: two rounds six months
+ * apart, staff and people with lived experience scoring each standard 1 to
+ * 5. Staff rate the ward higher on Lived Experience and Choice than the
+ * experts by experience do: that gap is the conversation to have. The
+ * second round is a little better, most on the priorities. The means are
+ * what each group scores on average, before the spread of a survey. */
+static const struct
+{
+  const char *standard;
+  double      staff;
+  double      lived;
+  gboolean    priority;
+} delderfield_standards[] = {
+  { "coc-lived-experience", 3.5, 2.0, TRUE },
+  { "coc-safety", 3.0, 2.8, FALSE },
+  { "coc-relationships", 2.7, 2.3, TRUE },
+  { "coc-staff-support", 2.4, 2.6, FALSE },
+  { "coc-equality", 2.6, 2.2, FALSE },
+  { "coc-avoiding-harm", 2.8, 2.4, FALSE },
+  { "coc-needs-led", 2.8, 2.6, FALSE },
+  { "coc-choice", 3.4, 1.9, TRUE },
+  { "coc-environment", 2.6, 2.5, FALSE },
+  { "coc-things-to-do", 2.4, 2.1, FALSE },
+  { "coc-therapeutic-support", 2.6, 2.4, FALSE },
+  { "coc-transparency", 3.0, 2.6, FALSE },
+};
+
+#define DELDERFIELD_HEADCOUNT 24
+
+static void
+add_standards_round (Sample     *s,
+                     const char *team,
+                     const char *date,
+                     guint       n_staff,
+                     GPtrArray  *people,
+                     double      better,
+                     const char *choice_comment)
+{
+  g_autofree char *round = INSERT (s, "assessment_round",
+                                   { "team_id", TEXT (team) },
+                                   { "date", TEXT (_tandem_sample_date (s, date)) },
+                                   { "headcount", INT (DELDERFIELD_HEADCOUNT) });
+  /* four experts by experience, Marcus as the ward's lived experience
+   * partner and Yvonne as a carer */
+  const struct { const char *role; int person; } lived[] = {
+    { "expert_by_experience", -1 }, { "expert_by_experience", -1 },
+    { "expert_by_experience", -1 }, { "expert_by_experience", -1 },
+    { "lived_experience_partner", D_MARCUS }, { "carer", D_YVONNE },
+  };
+
+  for (guint r = 0; r < n_staff + G_N_ELEMENTS (lived); r++)
+    {
+      gboolean staff = r < n_staff;
+      const char *person = !staff && lived[r - n_staff].person >= 0
+                           ? people->pdata[lived[r - n_staff].person] : NULL;
+      g_autofree char *response = INSERT (s, "assessment_response",
+                                          { "round_id", TEXT (round) },
+                                          { "role", TEXT (staff ? "staff" : lived[r - n_staff].role) },
+                                          { "person_id", TEXT (person) },
+                                          { "position", REAL (r) });
+
+      for (guint i = 0; i < G_N_ELEMENTS (delderfield_standards); i++)
+        {
+          double mean = (staff ? delderfield_standards[i].staff : delderfield_standards[i].lived) +
+                        better * (delderfield_standards[i].priority ? 2 : 1);
+          int score = (int) floor (_tandem_sample_random_normal (s, mean, 0.7) + 0.5);
+          gboolean comment = r == n_staff && g_str_equal (delderfield_standards[i].standard,
+                                                          "coc-choice");
+
+          ADD (s, "assessment_score",
+               { "response_id", TEXT (response) },
+               { "standard_id", TEXT (delderfield_standards[i].standard) },
+               { "score", INT (CLAMP (score, 1, 5)) },
+               { "comment", TEXT (comment ? choice_comment : NULL) });
+        }
+    }
+}
+
+static void
+add_evidence (Sample     *s,
+              const char *team,
+              const char *standard,
+              const char *type,
+              const char *level,
+              const char *what,
+              const char *id,
+              const char *title)
+{
+  ADD (s, "standard_evidence",
+       { "team_id", TEXT (team) },
+       { "standard_id", TEXT (standard) },
+       { "type_id", TEXT (type) },
+       { "level", TEXT (level) },
+       { what, TEXT (id) },
+       { "title", TEXT (title) },
+       { "added_on", TEXT (_tandem_sample_date (s, "2026-11-02")) });
+}
+
+static void
+add_delderfield_standards (Sample     *s,
+                           const char *team,
+                           GPtrArray  *people,
+                           GPtrArray  *ideas,
+                           GPtrArray  *pdsas)
+{
+  GRand *shared = s->rand;
+  g_autoptr(GPtrArray) measures = NULL;
+  const struct { const char *standard; const char *ideas[3]; } priorities[] = {
+    { "coc-lived-experience", { ideas->pdata[IDEA_WHAT_MATTERS], ideas->pdata[IDEA_ABOUT_ME] } },
+    { "coc-choice", { ideas->pdata[IDEA_EASY_READ_RIGHTS] } },
+    { "coc-relationships", { ideas->pdata[IDEA_DEBRIEF], ideas->pdata[IDEA_HUDDLE] } },
+  };
+
+  if (s->error != NULL)
+    return;
+  /* a generator of their own, so that the rest of the sample is what it was */
+  s->rand = g_rand_new_with_seed (20260511);
+  add_standards_round (s, team, "2026-05-11", 17, people, 0,
+                       "Choice of food is good. Nobody explained my rights about leave until the "
+                       "second week.");
+  add_standards_round (s, team, "2026-11-09", 19, people, 0.25,
+                       "The easy-read rights leaflet helped. Choice about medication still "
+                       "depends on who is on shift.");
+  g_rand_free (s->rand);
+  s->rand = shared;
+
+  for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
+    {
+      g_autofree char *priority = INSERT (s, "priority_standard",
+                                          { "team_id", TEXT (team) },
+                                          { "standard_id", TEXT (priorities[i].standard) },
+                                          { "position", REAL (i) });
+
+      for (guint n = 0; n < G_N_ELEMENTS (priorities[i].ideas) && priorities[i].ideas[n]; n++)
+        ADD (s, "priority_link",
+             { "priority_id", TEXT (priority) },
+             { "node_id", TEXT (priorities[i].ideas[n]) });
+    }
+
+  measures = tandem_project_list_ids (s->project, "measure", "team_id", team, "position");
+  if (measures->len < 4)
+    return;
+  /* the measures' levels are worked out from their charts */
+  add_evidence (s, team, "coc-relationships", "coc-evidence-quantitative", NULL, "measure_id",
+                measures->pdata[0], NULL);
+  add_evidence (s, team, "coc-avoiding-harm", "coc-evidence-quantitative", NULL, "measure_id",
+                measures->pdata[0], NULL);
+  add_evidence (s, team, "coc-lived-experience", "coc-evidence-patient-experience", NULL,
+                "measure_id", measures->pdata[1], NULL);
+  add_evidence (s, team, "coc-things-to-do", "coc-evidence-quantitative", NULL, "measure_id",
+                measures->pdata[2], NULL);
+  add_evidence (s, team, "coc-staff-support", "coc-evidence-staff-experience", "bronze",
+                "measure_id", measures->pdata[3], "Sickness watched while the huddles began");
+  add_evidence (s, team, "coc-relationships", "coc-evidence-qi-method", "bronze", "node_id",
+                ideas->pdata[IDEA_HUDDLE], NULL);
+  add_evidence (s, team, "coc-safety", "coc-evidence-qi-method", "bronze", "pdsa_id",
+                pdsas->pdata[0], NULL);
+  add_evidence (s, team, "coc-equality", "coc-evidence-coproduction", "silver", "node_id",
+                ideas->pdata[IDEA_RP_REVIEW], "Marcus co-chairs the monthly review by ethnicity");
+  add_evidence (s, team, "coc-lived-experience", "coc-evidence-coproduction", "silver", "note",
+                "Marcus Bell, the ward's lived experience partner, co-led the “What matters to "
+                "me” conversations with the occupational therapist and now trains new staff in "
+                "them. Two former patients joined the community meeting as experts by "
+                "experience in September.", "What matters to me, co-led");
+  add_evidence (s, team, "coc-transparency", "coc-evidence-governance", "bronze", "reference",
+                "S:/Quality/Delderfield/Divisional quality report October 2026.pdf",
+                "Divisional quality report, October 2026");
+  add_evidence (s, team, "coc-choice", "coc-evidence-patient-experience", "bronze", "note",
+                "Easy-read rights leaflets reviewed with the community meeting: patients asked "
+                "for a version in Polish and one in Somali.", "Rights leaflets reviewed");
+
+  ADD (s, "panel_review",
+       { "team_id", TEXT (team) },
+       { "date", TEXT (_tandem_sample_date (s, "2026-11-16")) },
+       { "members", TEXT ("Helen Carver (associate director of nursing, chair); two experts by "
+                          "experience from the trust's panel; Ruth Ellison (QI coach); a "
+                          "matron from another division") },
+       { "decision", TEXT ("bronze") },
+       { "conditions", TEXT ("Evidence for Needs Led, Environment and Therapeutic Support by the "
+                             "next review; at least 75% of staff taking part in the next self-assessment.") },
+       { "next_review_on", TEXT (_tandem_sample_date (s, "2027-11-15")) });
+}
+
 void
 _tandem_sample_populate_ward (Sample *s)
 {
@@ -1041,6 +1224,9 @@ _tandem_sample_populate_ward (Sample *s)
                                        G_N_ELEMENTS (parkview_framework));
   add_peer_roles (s, teams->pdata[DELDERFIELD], teams->pdata[PARKVIEW], people[DELDERFIELD],
                   people[PARKVIEW]);
+
+  /* Culture of Care standards: Delderfield's self-assessment and evidence. */
+  add_delderfield_standards (s, teams->pdata[DELDERFIELD], people[DELDERFIELD], ideas, pdsas);
 
   for (guint i = 0; i < 4; i++)
     g_free (primaries[i]);

@@ -9,12 +9,14 @@
 #include <math.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tandem-breakdown.h"
 #include "tandem-clock.h"
 #include "tandem-defaults.h"
 #include "tandem-measure.h"
+#include "tandem-standards.h"
 #include "tandem-peer-support.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
@@ -348,6 +350,83 @@ assert_restrictive_by_ethnicity (TandemProject *project)
   g_assert_cmpfloat (black->lcl, >, 1);
 }
 
+/* Delderfield's Culture of Care self-assessment: two rounds six months
+ * apart, staff rating Lived Experience and Choice higher than the people
+ * with lived experience do; 75% of staff only the second time; Bronze, with
+ * what Silver needs; the restrictive-practice chart showing a shift; three
+ * priorities linked to the diagram; one panel review at Bronze. */
+static void
+assert_delderfield_standards (TandemProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+  g_autoptr(TandemStandardsReport) report = tandem_standards_report (project, teams->pdata[0],
+                                                                     &error);
+  const TandemRoundFigures *first, *second;
+  const TandemPanelReview *panel;
+  guint shifts = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->team_name, ==, "Delderfield Ward");
+  g_assert_cmpuint (report->rounds->len, ==, 2);
+  first = report->rounds->pdata[0];
+  second = report->rounds->pdata[1];
+  g_assert_cmpint (tandem_project_count (project, "assessment_round", NULL, NULL), ==, 2);
+  {
+    g_autoptr(GDate) a = g_date_new ();
+    g_autoptr(GDate) b = g_date_new ();
+    guint y, m, d;
+
+    g_assert_cmpint (sscanf (first->round->date, "%u-%u-%u", &y, &m, &d), ==, 3);
+    g_date_set_dmy (a, d, m, y);
+    g_assert_cmpint (sscanf (second->round->date, "%u-%u-%u", &y, &m, &d), ==, 3);
+    g_date_set_dmy (b, d, m, y);
+    g_assert_cmpint (g_date_days_between (a, b), ==, 182);
+  }
+  for (guint r = 0; r < 2; r++)
+    {
+      const TandemRoundFigures *round = report->rounds->pdata[r];
+
+      g_assert_cmpuint (round->n_lived, ==, 6);
+      for (guint i = 0; i < round->standards->len; i++)
+        {
+          const TandemStandardFigures *one = round->standards->pdata[i];
+
+          g_assert_cmpuint (one->n_staff + one->n_lived, ==, round->n_staff + round->n_lived);
+          if (g_str_equal (one->standard_id, "coc-lived-experience") ||
+              g_str_equal (one->standard_id, "coc-choice"))
+            g_assert_cmpfloat (one->gap, >, 1);
+        }
+    }
+  g_assert_false (first->completion_met);
+  g_assert_true (second->completion_met);
+  g_assert_cmpfloat (second->average, >, first->average);
+  g_assert_cmpint (report->level->level, ==, TANDEM_STANDARD_LEVEL_BRONZE);
+  g_assert_cmpuint (report->level->escalations->len, ==, 0);
+  g_assert_cmpuint (report->level->unevidenced->len, ==, 3);
+  g_assert_cmpuint (report->priorities->len, ==, 3);
+  for (guint i = 0; i < report->priorities->len; i++)
+    g_assert_cmpuint (((TandemPriority *) report->priorities->pdata[i])->node_ids->len, >=, 1);
+  g_assert_cmpuint (report->evidence->len, ==, 11);
+  for (guint i = 0; i < report->evidence->len; i++)
+    {
+      const TandemEvidenceItem *item = report->evidence->pdata[i];
+
+      g_assert_nonnull (item->what);
+      if (item->judgement != NULL && item->judgement->verdict == TANDEM_MEASURE_VERDICT_SHIFT)
+        {
+          g_assert_cmpstr (item->what, ==, "Restrictive practice incidents");
+          g_assert_cmpint (item->level, ==, TANDEM_STANDARD_LEVEL_SILVER);
+          shifts++;
+        }
+    }
+  g_assert_cmpuint (shifts, ==, 2);
+  g_assert_cmpuint (report->panels->len, ==, 1);
+  panel = report->panels->pdata[0];
+  g_assert_cmpint (panel->decision, ==, TANDEM_PANEL_DECISION_BRONZE);
+  g_assert_cmpstr (panel->date, <, panel->next_review_on);
+}
+
 static void
 test_ward (void)
 {
@@ -368,6 +447,7 @@ test_ward (void)
   g_assert_no_error (error);
   g_assert_false (tandem_project_can_undo (fixture.project));
   assert_restrictive_by_ethnicity (fixture.project);
+  assert_delderfield_standards (fixture.project);
 
   g_assert_cmpint (tandem_project_count (fixture.project, "equity_tag", NULL, NULL), ==, 12);
   g_assert_cmpint (tandem_project_count (fixture.project, "team", NULL, NULL), ==, 3);
@@ -675,6 +755,7 @@ test_ward_dated_from_today (void)
       g_assert_true (tandem_sample_populate (fixture.project, TANDEM_SAMPLE_WARD, &error));
       g_assert_no_error (error);
       assert_restrictive_by_ethnicity (fixture.project);
+      assert_delderfield_standards (fixture.project);
 
       /* Grace's supervision is as regular as ever: about twice a month. */
       {
