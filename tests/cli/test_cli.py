@@ -354,6 +354,97 @@ class CliTest(unittest.TestCase):
         self.assertIn("Age band\t\tNot known\t\tnot stated", listed)
         self.assertEqual(run("check", p).returncode, 0)
 
+    def test_standards(self):
+        p = self.path("Ward.tandem")
+        self.assertEqual(run("new", p).returncode, 0)
+        self.assertEqual(run("team", "add", "Oak", p).returncode, 0)
+        r = run("standards", "round", "add", "--team", "Oak", "--date", "04/05/2026",
+                "--headcount", "4", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("standards", "round", "add", "--team", "Oak", "--date", "2026-02-30", p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("“2026-02-30” is not a date", r.stderr)
+        # Every bad row by its line, and nothing imported.
+        bad = self.path("survey.csv")
+        with open(bad, "w") as f:
+            f.write("Role,Lived Experience,Safety,Choice\nStaff,4,3,5\nVisitor,3,3,3\n"
+                    "EbE,2,9,2\n")
+        r = run("standards", "import", "--team", "Oak", "--round", "2026-05-04", bad, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("survey.csv: line 3: “Visitor” is not a role", r.stderr)
+        self.assertIn("survey.csv: line 4: “Safety”: “9” is not a score from 1 to 5", r.stderr)
+        self.assertIn("nothing was imported", r.stderr)
+        with sqlite3.connect(p) as db:
+            self.assertEqual(db.execute("SELECT count(*) FROM assessment_response").fetchone()[0], 0)
+        good = self.path("good.csv")
+        with open(good, "w") as f:
+            f.write("Who,Q1,Q2\nStaff,4,3\nStaff,5,Strong\nStaff,4,3\nExpert by experience,2,3\n")
+        r = run("standards", "import", "--team", "Oak", "--round", "2026-05-04", "--role-column", "Who",
+                "--column", "Lived Experience=Q1", "--column", "Safety=Q2", good, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Imported 4 responses", r.stdout)
+        self.assertEqual(self.changes(p)[-1], "Import 4 self-assessment responses")
+        r = run("standards", "round", "list", "--team", "Oak", p)
+        self.assertIn("2026-05-04  3 staff, 1 with lived experience (75% of staff); average 3.50",
+                      r.stdout)
+        r = run("standards", "evidence", "add", "--team", "Oak", "--standard", "Safety", "--type",
+                "Governance", "--level", "bronze", "--reference", "S:/Quality/dashboard.pdf", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("standards", "evidence", "add", "--team", "Oak", "--standard", "Safety", "--type",
+                "Governance", "--note", "A story", p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("Say which level", r.stderr)
+        r = run("standards", "priority", "add", "--team", "Oak", "--standard", "choice", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("standards", "panel", "add", "--team", "Oak", "--date", "2026-06-01", "--decision",
+                "bronze", "--members", "Panel A", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("standards", "panel", "add", "--team", "Oak", "--date", "2026-06-01", "--decision",
+                "platinum", p)
+        self.assertEqual(r.returncode, 2)
+        out = self.path("standards.json")
+        r = run("export", "standards", "--team", "Oak", "--format", "json", "--output", out, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(out) as f:
+            data = json.load(f)
+        first = data["rounds"][0]
+        self.assertEqual(first["date"], "2026-05-04")
+        self.assertEqual(first["staff_responses"], 3)
+        self.assertTrue(first["completion_met"])
+        lived = first["standards"][0]
+        self.assertEqual(lived["standard"], "Lived Experience")
+        self.assertAlmostEqual(lived["staff_mean"], 13 / 3)
+        self.assertAlmostEqual(lived["lived_experience_mean"], 2)
+        self.assertAlmostEqual(lived["gap"], 13 / 3 - 2)
+        self.assertAlmostEqual(data["level"]["average"], (15 / 4 + 13 / 4) / 2)
+        self.assertEqual(data["level"]["level"], "silver")
+        self.assertEqual(len(data["level"]["standards_without_evidence"]), 11)
+        self.assertEqual(data["evidence"][0]["kind"], "reference")
+        self.assertEqual(data["evidence"][0]["what"], "S:/Quality/dashboard.pdf")
+        self.assertEqual(data["panels"][0]["next_review_on"], "2027-06-01")
+        self.assertEqual(data["priorities"][0]["standard"], "Choice")
+        r = run("export", "standards", "--team", "Oak", "--format", "pdf", "--output", out, p)
+        self.assertEqual(r.returncode, 2)
+        r = run("export", "standards", "--team", "Elm", "--format", "json", "--output", out, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no team called “Elm”", r.stderr)
+        self.assertEqual(run("check", p).returncode, 0)
+
+    def test_standards_sample_export(self):
+        p = self.path("Sample.tandem")
+        self.assertEqual(run("sample", p).returncode, 0)
+        out = self.path("delderfield.json")
+        r = run("export", "standards", "--team", "Delderfield Ward", "--format", "json",
+                "--output", out, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(out) as f:
+            data = json.load(f)
+        self.assertEqual(len(data["rounds"]), 2)
+        self.assertEqual(data["level"]["level"], "bronze")
+        charts = [e["chart"] for e in data["evidence"] if "chart" in e]
+        self.assertIn("shift", [c["verdict"] for c in charts])
+        self.assertEqual(data["panels"][0]["decision"], "bronze")
+
     def test_analyse_stdin(self):
         csv = "x,y\n" + "".join(f"2024-01-{d:02d},{v}\n" for d, v in
                                  zip(range(1, 21), [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 9, 10, 11, 10, 12, 11, 10, 12, 11, 13]))
