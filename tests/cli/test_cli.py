@@ -1120,8 +1120,8 @@ class CliTest(unittest.TestCase):
         and Mixed patients were restrained 3 times in it: fewer than 5."""
         p = self.path(name)
         for args in (("new", p), ("team", "add", "Oak", p),
-                     ("measure", "add", "Restraint", "--team", "Oak", p),
-                     ("measure", "add", "Falls", "--team", "Oak", p),
+                     ("measure", "add", "Restraint", "--team", "Oak", "--direction", "decrease", p),
+                     ("measure", "add", "Falls", "--team", "Oak", "--direction", "decrease", p),
                      ("measure", "breakdown", "--measure", "Restraint", "--team", "Oak",
                       "--grouping", "Ethnicity (broad groups)", "--denominator",
                       "occupied bed days", "--reference", "White", p)):
