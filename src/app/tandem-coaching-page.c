@@ -61,6 +61,7 @@ struct _TandemCoachingPage
   GtkWidget           *save_button;
   AdwPreferencesGroup *review_group;
   GtkListBox          *review_list;
+  char                *review_shown;    /* what review_list's rows show, to rebuild only on change */
   AdwEntryRow         *date_row;
   AdwEntryRow         *time_row;
   GtkSpinButton       *minutes_spin;
@@ -76,6 +77,7 @@ struct _TandemCoachingPage
   AdwComboRow         *confidence_row;
   AdwComboRow         *momentum_row;
   GtkListBox          *actions_list;
+  char                *actions_shown;   /* the same for actions_list */
   AdwEntryRow         *action_what_row;
   TandemPersonChooser *action_owner_chooser;
   AdwEntryRow         *action_due_row;
@@ -605,16 +607,20 @@ rating_model (void)
 }
 
 static void reload_editor_lists (TandemCoachingPage *self);
+static void save_after          (TandemCoachingPage *self,
+                                 guint               delay);
 
 /* One of a person's attendance buttons, one per stored status in the
  * enum's order: pressing one releases the others; none pressed is not
  * recorded. */
 static void
-attendance_toggled_cb (GtkToggleButton *button,
-                       gpointer         user_data)
+attendance_toggled_cb (GtkToggleButton    *button,
+                       TandemCoachingPage *self)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (button));
 
+  /* Saved at once, as every choice in the editor is. */
+  save_after (self, 0);
   if (!gtk_toggle_button_get_active (button))
     return;
   for (GtkWidget *other = gtk_widget_get_first_child (parent); other != NULL;
@@ -642,7 +648,8 @@ attendance_description (TandemAttendanceStatus  status,
 
 /* A person's attendance buttons, one per stored status. */
 static GtkWidget *
-attendance_buttons_new (const TandemAttendee *person)
+attendance_buttons_new (TandemCoachingPage   *self,
+                        const TandemAttendee *person)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (TANDEM_TYPE_ATTENDANCE_STATUS);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -658,7 +665,7 @@ attendance_buttons_new (const TandemAttendee *person)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       description, -1);
       gtk_widget_set_tooltip_text (button, description);
-      g_signal_connect (button, "toggled", G_CALLBACK (attendance_toggled_cb), NULL);
+      g_signal_connect (button, "toggled", G_CALLBACK (attendance_toggled_cb), self);
       gtk_box_append (GTK_BOX (box), button);
     }
   gtk_widget_add_css_class (box, "linked");
@@ -849,6 +856,38 @@ reviewed_row (TandemAction *action,
  * buttons, then those this session has reviewed, each with its outcome. A
  * button pressed shows its outcome on its row at once, and the keyboard
  * stays on that row. */
+/* What rows of @actions show, as one string: a list whose rows would show
+ * the same is left as it is, so that a save as the person works (which
+ * reloads the lists) never takes a row from under a click. */
+static void
+append_shown (GString    *shown,
+              GPtrArray  *actions,
+              const char *today)
+{
+  for (guint i = 0; actions != NULL && i < actions->len; i++)
+    {
+      TandemAction *action = actions->pdata[i];
+      g_autofree char *subtitle = describe_action (action, today);
+
+      g_string_append_printf (shown, "%s\x1f%s\x1f%s\x1f%d\x1e", action->id, action->what,
+                              subtitle, tandem_action_is_overdue (action, today));
+    }
+  g_string_append_c (shown, '\x1d');
+}
+
+/* Whether the list *@shown describes already shows @now; if not, @now is
+ * kept as what it will show. */
+static gboolean
+still_shown (char    **shown,
+             GString  *now)
+{
+  if (g_strcmp0 (*shown, now->str) == 0)
+    return TRUE;
+  g_free (*shown);
+  *shown = g_strdup (now->str);
+  return FALSE;
+}
+
 static void
 reload_review (TandemCoachingPage  *self,
                const TandemSession *session,
@@ -859,6 +898,7 @@ reload_review (TandemCoachingPage  *self,
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   g_autoptr(GPtrArray) review = NULL;
   g_autoptr(GPtrArray) reviewed = NULL;
+  g_autoptr(GString) shown = g_string_new (session->id);
   g_autofree char *focus_id = NULL;
 
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->review_list)))
@@ -874,6 +914,10 @@ reload_review (TandemCoachingPage  *self,
     }
   review = tandem_coaching_list_actions_to_review (project, session->team_id, session->starts_at, NULL);
   reviewed = tandem_coaching_list_reviewed_actions (project, self->session_id, NULL);
+  append_shown (shown, review, today);
+  append_shown (shown, reviewed, today);
+  if (still_shown (&self->review_shown, shown))
+    return;
   clear_list (self->review_list);
   for (guint i = 0; review && i < review->len; i++)
     gtk_list_box_append (self->review_list, review_row (self, review->pdata[i], today));
@@ -915,14 +959,19 @@ reload_editor_lists (TandemCoachingPage *self)
   g_autoptr(TandemSession) session = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autofree char *today = tandem_coaching_today ();
+  g_autoptr(GString) shown = NULL;
 
   session = tandem_coaching_get_session (project, self->session_id, &error);
   if (session == NULL)
     return;
 
   reload_review (self, session, today);
+  shown = g_string_new (session->id);
 
   actions = tandem_coaching_list_actions (project, self->session_id, NULL);
+  append_shown (shown, actions, today);
+  if (still_shown (&self->actions_shown, shown))
+    return;
   clear_list (self->actions_list);
   for (guint i = 0; actions && i < actions->len; i++)
     {
@@ -1082,7 +1131,7 @@ append_attendee_row (TandemCoachingPage *self,
                      TandemAttendee     *person)
 {
   g_autofree char *subtitle = NULL;
-  GtkWidget *box = attendance_buttons_new (person);
+  GtkWidget *box = attendance_buttons_new (self, person);
   AdwActionRow *row;
 
   subtitle = person->title && *person->title
@@ -1503,17 +1552,6 @@ kept_session_free (gpointer data)
   g_free (kept);
 }
 
-static char *
-plain_title (const char *mnemonic)
-{
-  g_autoptr(GString) title = g_string_new (NULL);
-
-  for (const char *c = mnemonic; *c; c++)
-    if (*c != '_')
-      g_string_append_c (title, *c);
-  return g_string_free (g_steal_pointer (&title), FALSE);
-}
-
 static void
 kept_response_cb (AdwMessageDialog   *dialog,
                   const char         *response,
@@ -1571,7 +1609,7 @@ session_vanished (TandemCoachingPage *self,
         continue;
       unsaved |= g_strcmp0 (now, tandem_shown_field_get_stored (GTK_WIDGET (self->text_views[i]))) != 0;
       {
-        g_autofree char *title = plain_title (_(texts[i].title));
+        g_autofree char *title = tandem_plain_without_mnemonic (_(texts[i].title));
         g_string_append_printf (text, "%s%s\n%s\n", text->len ? "\n" : "", title, now);
       }
       typed[i] = g_steal_pointer (&now);
@@ -2431,6 +2469,8 @@ tandem_coaching_page_dispose (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     if (lists[i])
       clear_list (lists[i]);
+  g_clear_pointer (&self->review_shown, g_free);
+  g_clear_pointer (&self->actions_shown, g_free);
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->templates_list)
     clear_list (self->templates_list);

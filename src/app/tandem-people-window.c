@@ -336,6 +336,9 @@ save_action (GtkWidget  *widget,
     message = g_strdup_printf (_("Saved “%s”"), name);
   g_clear_pointer (&self->shown, tandem_person_free);
   set_view (self, "list");
+  /* The keyboard goes back to the list (not to the toast), so one Escape
+   * closes the window as it does from the list. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->people_list));
   toast (self, message, FALSE);
 }
 

@@ -18,6 +18,7 @@
 
 #include "tandem-person.h"
 #include "tandem-person-chooser.h"
+#include "tandem-plain-text.h"
 
 /* Enough to choose from while typing; a longer name narrows it. */
 #define MAX_OFFERS 8
@@ -387,8 +388,14 @@ tandem_person_chooser_set_property (GObject      *object,
       self->title = g_value_dup_string (value);
       gtk_label_set_label (self->title_label, self->title ? self->title : "");
       gtk_widget_set_visible (GTK_WIDGET (self->title_label), self->title != NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      self->title ? self->title : _("Person"), -1);
+      {
+        /* The title may carry a mnemonic (Alt+O), which is not read out. */
+        g_autofree char *words = tandem_plain_without_mnemonic (self->title ? self->title
+                                                                            : _("Person"));
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
+      }
       break;
     case PROP_KEEPS_CHOICE:
       self->keeps_choice = g_value_get_boolean (value);

@@ -64,17 +64,29 @@ GtkWidget *
 tandem_plain_check_button_new (const char *label)
 {
   GtkWidget *check = gtk_check_button_new_with_mnemonic (label);
+  g_autofree char *words = tandem_plain_without_mnemonic (label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
+  return check;
+}
+
+/**
+ * tandem_plain_without_mnemonic:
+ * @label: words with an underline before their mnemonic (“Who will d_o it”)
+ *
+ * Returns: (transfer full): the words as shown: an underline marks the next
+ *   character, and two stand for one
+ */
+char *
+tandem_plain_without_mnemonic (const char *label)
+{
   g_autoptr(GString) words = g_string_new (NULL);
 
-  /* The words as shown: an underline marks the next character, and two
-   * stand for one. */
-  for (const char *c = label; *c; c++)
+  for (const char *c = label ? label : ""; *c; c++)
     {
       if (*c == '_' && c[1] != '\0')
         c++;
       g_string_append_c (words, *c);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  words->str, -1);
-  return check;
+  return g_string_free (g_steal_pointer (&words), FALSE);
 }

@@ -17,5 +17,6 @@ void      tandem_plain_group_set_title       (AdwPreferencesGroup *group,
 void      tandem_plain_group_set_description (AdwPreferencesGroup *group,
                                               const char          *description);
 GtkWidget *tandem_plain_check_button_new     (const char          *label);
+char      *tandem_plain_without_mnemonic     (const char          *label);
 
 G_END_DECLS

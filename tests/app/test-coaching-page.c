@@ -73,6 +73,20 @@ set_attendance (GtkWidget  *page,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
 }
 
+/* How many the file says were present at @session. */
+static guint
+count_present (TandemProject *project,
+               const char    *team,
+               const char    *session)
+{
+  g_autoptr(GPtrArray) attendees = tandem_coaching_list_attendees (project, team, session, NULL);
+  guint present = 0;
+
+  for (guint i = 0; attendees != NULL && i < attendees->len; i++)
+    present += ((TandemAttendee *) attendees->pdata[i])->status == TANDEM_ATTENDANCE_PRESENT;
+  return present;
+}
+
 static void
 click (GtkWidget *button)
 {
@@ -100,7 +114,7 @@ add_action (GtkWidget  *page,
             const char *owner,
             const char *due)
 {
-  GtkWidget *chooser = FIND (page, is_chooser_titled, "Who will do it");
+  GtkWidget *chooser = FIND (page, is_chooser_titled, "Who will d_o it");
   GtkEditable *entry = tandem_person_chooser_get_entry (TANDEM_PERSON_CHOOSER (chooser));
 
   set_row (page, "_What will be done", what);
@@ -178,6 +192,8 @@ test_journey (void)
   set_attendance (widget, "Marcus Bell", 1);
   set_attendance (widget, "Grace Mensah", 1);
   set_attendance (widget, "Helen Carver", 2);
+  /* Each tick is saved at once, with no Save pressed. */
+  WAIT_FOR (count_present (project, team, first) == 3);
   set_text_view (widget, "_Notes", "Agreed to try a weighted blanket in the sensory room.");
   g_assert_true (tandem_coaching_page_save (page));
   {
@@ -268,6 +284,12 @@ test_journey (void)
 
     g_assert_nonnull (done);
     g_assert_nonnull (carry);
+    /* A save as the person works (a date typed here) leaves the review's
+     * rows as they are: a click on Done is never taken from under the
+     * pointer by a rebuilt list. */
+    set_row (widget, "_Date", "21/11/2026");
+    g_assert_true (tandem_coaching_page_save (page));
+    g_assert_true (FIND (review, is_tooltip, "Mark “Order a weighted blanket” done") == done);
     /* The first was due yesterday: it stands out as overdue. */
     g_assert_nonnull (FIND (gtk_widget_get_ancestor (done, ADW_TYPE_ACTION_ROW), is_row_titled,
                             "Order a weighted blanket"));
