@@ -1239,10 +1239,7 @@ new_action (GtkWidget  *widget,
   for (guint i = 0; i < TANDEM_N_DIAGRAM_TEMPLATES; i++)
     {
       GtkWidget *check = tandem_plain_check_button_new (_(templates[i]));
-      GtkWidget *label = gtk_check_button_get_child (GTK_CHECK_BUTTON (check));
 
-      if (GTK_IS_LABEL (label))
-        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       if (i > 0)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), choices[0]);
       choices[i] = GTK_CHECK_BUTTON (check);

@@ -56,16 +56,23 @@ tandem_plain_group_set_description (AdwPreferencesGroup *group,
  *
  * GTK 4.8 names a check button made with a mnemonic by its words with the
  * underline in them (“_Lower is better”), and a screen reader reads that
- * mark out: this one is named by its words as shown.
+ * mark out: this one is named by its words as shown, and its words wrap.
  *
  * Returns: (transfer floating): a check button with the mnemonic
  */
 GtkWidget *
 tandem_plain_check_button_new (const char *label)
 {
-  GtkWidget *check = gtk_check_button_new_with_mnemonic (label);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *text = gtk_label_new_with_mnemonic (label);
   g_autofree char *words = tandem_plain_without_mnemonic (label);
 
+  /* Its own label, so that long words wrap in a narrow dialog. */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (text), check);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
   return check;
 }

@@ -104,8 +104,15 @@ static gboolean
 is_check_labelled (GtkWidget     *widget,
                    gconstpointer  data)
 {
-  return GTK_IS_CHECK_BUTTON (widget) &&
-         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+  GtkWidget *child;
+
+  if (!GTK_IS_CHECK_BUTTON (widget))
+    return FALSE;
+  /* Its words are its label, or a label of its own (which can wrap). */
+  child = gtk_check_button_get_child (GTK_CHECK_BUTTON (widget));
+  return g_strcmp0 (GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child))
+                                         : gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)),
+                    data) == 0;
 }
 
 /* The open window titled @title. */
