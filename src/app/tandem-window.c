@@ -23,6 +23,7 @@
 #include "tandem-peer-support-page.h"
 #include "tandem-people-window.h"
 #include "tandem-plain-text.h"
+#include "tandem-standards-page.h"
 #include "tandem-team.h"
 #include "tandem-team-dialog.h"
 #include "tandem-window.h"
@@ -51,6 +52,7 @@ struct _TandemWindow
   TandemPage           *measures_page;
   TandemPage           *coaching_page;
   TandemPage           *peer_support_page;
+  TandemPage           *standards_page;
   GMenu                *recent_submenu;
 
   GFile                *file;
@@ -129,7 +131,8 @@ static void
 update_pages (TandemWindow *self)
 {
   TandemPage *pages[] = { self->diagram_page, self->measures_page,
-                          self->coaching_page, self->peer_support_page };
+                          self->coaching_page, self->peer_support_page,
+                          self->standards_page };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -1177,6 +1180,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, measures_page);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, coaching_page);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, peer_support_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, standards_page);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, recent_submenu);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -1230,6 +1234,7 @@ tandem_window_init (TandemWindow *self)
   static const struct { guint key; const char *page; } pages[] = {
     { GDK_KEY_1, "diagram" }, { GDK_KEY_2, "measures" },
     { GDK_KEY_3, "coaching" }, { GDK_KEY_4, "peer-support" },
+    { GDK_KEY_5, "standards" },
   };
   GtkEventController *shortcuts;
 
@@ -1237,6 +1242,7 @@ tandem_window_init (TandemWindow *self)
   g_type_ensure (TANDEM_TYPE_MEASURES_PAGE);
   g_type_ensure (TANDEM_TYPE_COACHING_PAGE);
   g_type_ensure (TANDEM_TYPE_PEER_SUPPORT_PAGE);
+  g_type_ensure (TANDEM_TYPE_STANDARDS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   tandem_drop_down_name_button (self->team_dropdown);
 
@@ -1265,13 +1271,14 @@ tandem_window_init (TandemWindow *self)
                     self);
   {
     TandemPage *areas[] = { self->diagram_page, self->measures_page,
-                            self->coaching_page, self->peer_support_page };
+                            self->coaching_page, self->peer_support_page,
+                            self->standards_page };
 
     for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
       gtk_widget_set_layout_manager (GTK_WIDGET (areas[i]), tandem_page_layout_new ());
   }
 
-  /* Alt+1…4 switch pages, as in other GNOME apps with a view switcher. */
+  /* Alt+1…5 switch pages, as in other GNOME apps with a view switcher. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
