@@ -303,7 +303,7 @@ cell (GtkGrid    *grid,
                                                              : GTK_ACCESSIBLE_ROLE_CELL,
                                    "label", text, "xalign", column == 0 ? 0.0 : 0.5,
                                    "justify", column == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_CENTER,
-                                   "wrap", TRUE, "margin-start", 6, "margin-end", 6,
+                                   "wrap", FALSE, "margin-start", 6, "margin-end", 6,
                                    "margin-top", 3, "margin-bottom", 3, NULL);
 
   if (spoken)
