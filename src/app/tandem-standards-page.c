@@ -216,6 +216,18 @@ show_level (TandemStandardsPage *self)
   if (level->level == TANDEM_STANDARD_LEVEL_NONE)
     heading = g_strdup_printf (_("Below Bronze. Average score %.2f (%s)."), level->average,
                                tandem_standards_framework_word (report->framework, level->average));
+  else if (level->unevidenced->len > 0)
+    /* All twelve must be evidenced at every level: the scores alone are
+     * not the level. */
+    heading = g_strdup_printf (ngettext ("Scores reach %s (average %.2f, %s), but %u standard has "
+                                         "no evidence yet, and every one must be evidenced for "
+                                         "the level.",
+                                         "Scores reach %s (average %.2f, %s), but %u standards "
+                                         "have no evidence yet, and every one must be evidenced "
+                                         "for the level.", level->unevidenced->len),
+                               tandem_standard_level_get_label (level->level), level->average,
+                               tandem_standards_framework_word (report->framework, level->average),
+                               level->unevidenced->len);
   else
     heading = g_strdup_printf (_("Level reached: %s. Average score %.2f (%s)."),
                                tandem_standard_level_get_label (level->level), level->average,

@@ -21,7 +21,7 @@
 static TandemApplication *app;
 
 /* The sample's Delderfield Ward on 21 November 2026 (TANDEM_TEST_NOW). */
-#define SAMPLE_LEVEL "Level reached: Bronze. Average score 3.04 (Embedded)."
+#define SAMPLE_LEVEL "Scores reach Bronze (average 3.04, Embedded), but 3 standards have no evidence yet"
 #define SAMPLE_MISSING "• Evidence for Needs Led, Environment, Therapeutic Support: every standard must be evidenced"
 #define SAMPLE_GAP "• Choice: staff score it Strong, people with lived experience "
 #define SAMPLE_REMINDER "The next panel review is due on 2027-11-15."
