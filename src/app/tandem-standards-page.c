@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "tandem-clock.h"
+#include "tandem-date.h"
 #include "tandem-date-entry.h"
 #include "tandem-enum-row.h"
 #include "tandem-measure.h"
@@ -262,7 +263,8 @@ show_rounds (TandemStandardsPage *self)
   for (guint i = 0; i < report->rounds->len; i++)
     {
       const TandemRoundFigures *round = report->rounds->pdata[i];
-      g_autofree char *title = g_strdup_printf (_("Round of %s"), round->round->date);
+      g_autofree char *day = tandem_describe_date (round->round->date);
+      g_autofree char *title = g_strdup_printf (_("Round of %s"), day);
       g_autofree char *completion = NULL;
       g_autofree char *average = score_text (report->framework, round->average);
       g_autofree char *subtitle = NULL;
@@ -422,8 +424,9 @@ show_heatmap (TandemStandardsPage *self)
   for (guint r = 0; r < report->rounds->len; r++)
     {
       const TandemRoundFigures *round = report->rounds->pdata[r];
+      g_autofree char *day = tandem_describe_date (round->round->date);
 
-      cell (self->heatmap_grid, (int) r + 1, 0, round->round->date, NULL, TRUE);
+      cell (self->heatmap_grid, (int) r + 1, 0, day, NULL, TRUE);
     }
   for (guint s = 0; s < framework->standards->len; s++)
     {
@@ -437,6 +440,7 @@ show_heatmap (TandemStandardsPage *self)
           g_autofree char *text = NULL;
           g_autofree char *spoken = NULL;
           g_autofree char *css = NULL;
+          g_autofree char *day = tandem_describe_date (round->round->date);
           GtkWidget *label;
 
           for (guint i = 0; i < round->standards->len; i++)
@@ -450,10 +454,8 @@ show_heatmap (TandemStandardsPage *self)
                               : g_strdup_printf ("%.1f\n%s", mean,
                                                  tandem_standards_framework_word (framework, mean));
           spoken = isnan (mean)
-                   ? g_strdup_printf (_("%s, round of %s: not scored"), standard->title,
-                                      round->round->date)
-                   : g_strdup_printf (_("%s, round of %s: %.1f, %s"), standard->title,
-                                      round->round->date, mean,
+                   ? g_strdup_printf (_("%s, round of %s: not scored"), standard->title, day)
+                   : g_strdup_printf (_("%s, round of %s: %.1f, %s"), standard->title, day, mean,
                                       tandem_standards_framework_word (framework, mean));
           label = cell (self->heatmap_grid, (int) r + 1, (int) s + 1, text, spoken, FALSE);
           css = g_strdup_printf ("standards-score-%d",
@@ -560,7 +562,9 @@ show_panels (TandemStandardsPage *self)
   for (guint i = 0; i < report->panels->len; i++)
     {
       const TandemPanelReview *review = report->panels->pdata[i];
-      g_autofree char *title = g_strdup_printf (_("Panel of %s: %s"), review->date,
+      g_autofree char *day = tandem_describe_date (review->date);
+      g_autofree char *next = tandem_describe_date (review->next_review_on);
+      g_autofree char *title = g_strdup_printf (_("Panel of %s: %s"), day,
                                                 tandem_panel_decision_get_label (review->decision));
       g_autoptr(GString) subtitle = g_string_new (NULL);
 
@@ -569,7 +573,7 @@ show_panels (TandemStandardsPage *self)
       if (review->conditions && *review->conditions)
         g_string_append_printf (subtitle, _("Conditions: %s. "), review->conditions);
       if (review->next_review_on)
-        g_string_append_printf (subtitle, _("Next review: %s."), review->next_review_on);
+        g_string_append_printf (subtitle, _("Next review: %s."), next);
       append_row (self->panels, title, subtitle->len ? subtitle->str : NULL, NULL, NULL, NULL);
       latest = review;
     }
@@ -584,6 +588,7 @@ show_panels (TandemStandardsPage *self)
     {
       g_autoptr(GDateTime) now = NULL;
       g_autofree char *text = NULL;
+      g_autofree char *when = tandem_describe_date (latest->next_review_on);
       GDate due, on;
       int days;
 
@@ -596,15 +601,15 @@ show_panels (TandemStandardsPage *self)
         text = g_strdup_printf (ngettext ("The next panel review is past due: it was due on %s, %d "
                                           "day ago.",
                                           "The next panel review is past due: it was due on %s, %d "
-                                          "days ago.", -days), latest->next_review_on, -days);
+                                          "days ago.", -days), when, -days);
       else if (days == 0)
-        text = g_strdup_printf (_("The next panel review is due today, %s."), latest->next_review_on);
+        text = g_strdup_printf (_("The next panel review is due today, %s."), when);
       else if (days <= 90)
         text = g_strdup_printf (ngettext ("The next panel review is due soon: on %s, in %d day.",
                                           "The next panel review is due soon: on %s, in %d days.",
-                                          days), latest->next_review_on, days);
+                                          days), when, days);
       else
-        text = g_strdup_printf (_("The next panel review is due on %s."), latest->next_review_on);
+        text = g_strdup_printf (_("The next panel review is due on %s."), when);
       gtk_label_set_text (self->reminder_label, text);
     }
 }

@@ -24,7 +24,7 @@ static TandemApplication *app;
 #define SAMPLE_LEVEL "Scores reach Bronze (average 3.04, Embedded), but 3 standards have no evidence yet"
 #define SAMPLE_MISSING "• Evidence for Needs Led, Environment, Therapeutic Support: every standard must be evidenced"
 #define SAMPLE_GAP "• Choice: staff score it Strong, people with lived experience "
-#define SAMPLE_REMINDER "The next panel review is due on 2027-11-15."
+#define SAMPLE_REMINDER "The next panel review is due on 15 Nov 2027."
 
 static gboolean
 is_page (GtkWidget *widget, gconstpointer data)
@@ -211,7 +211,7 @@ test_new_project (void)
   g_assert_cmpint (((TandemPanelReview *) panels->pdata[0])->decision, ==, TANDEM_PANEL_DECISION_BRONZE);
   g_assert_cmpstr (((TandemPanelReview *) panels->pdata[0])->next_review_on, ==, "2026-12-01");
   WAIT_FOR (find_widget (GTK_WIDGET (page), label_starts_with,
-                         "The next panel review is due soon: on 2026-12-01, in 10 days.") != NULL);
+                         "The next panel review is due soon: on 1 Dec 2026, in 10 days.") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), row_subtitle_contains,
                                  "Members: Ana Lopes, Priya Shah. Conditions: Evidence for all twelve."));
   save_screenshot (GTK_WIDGET (page), "standards-new.png", 3);
