@@ -346,8 +346,10 @@ _tandem_project_insert_rows (TandemProject       *self,
 {
   const TandemEntity *info = _tandem_lookup_entity (entity, error);
   g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) select = NULL;
   g_autoptr(GString) rows = NULL;
   g_autoptr(TandemDbStmt) stmt = NULL;
+  g_autofree gint64 *rowids = NULL;
   guint8 random[256][16];
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
@@ -368,20 +370,11 @@ _tandem_project_insert_rows (TandemProject       *self,
   g_string_append (sql, ") VALUES (?1");
   for (guint i = 0; i < n_fields; i++)
     g_string_append_printf (sql, ", ?%u", i + 2);
-  /* Each row as it is stored, defaults and all, for the log. */
-  g_string_append (sql, ") RETURNING json_object (");
-  for (guint i = 0; i < info->columns->len; i++)
-    {
-      const char *column = g_ptr_array_index (info->columns, i);
-
-      g_string_append_printf (sql, "%s'%s', %s", i ? ", " : "", column, column);
-    }
   g_string_append_c (sql, ')');
   if ((stmt = _tandem_db_prepare (self, sql->str, error)) == NULL)
     return FALSE;
 
-  rows = g_string_sized_new ((gsize) n_rows * 160 + 2);
-  g_string_append_c (rows, '[');
+  rowids = g_new (gint64, n_rows);
   for (guint r = 0; r < n_rows; r++)
     {
       char id[37];
@@ -401,20 +394,10 @@ _tandem_project_insert_rows (TandemProject       *self,
       _tandem_db_bind_text_static (stmt, 1, id, 36);
       for (guint i = 0; i < n_fields; i++)
         _tandem_db_bind_typed (stmt, i + 2, &values[(gsize) r * n_fields + i]);
-      if (_tandem_db_step (self, stmt, error) != TANDEM_DB_ROW)
-        {
-          if (error != NULL && *error == NULL)
-            g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
-                         "a %s added gave nothing back", info->name);
-          return FALSE;
-        }
-      _tandem_db_assert_columns (stmt, 1);
-      if (r > 0)
-        g_string_append_c (rows, ',');
-      _tandem_db_append_column (rows, stmt, 0);
+      if (_tandem_db_step (self, stmt, error) == TANDEM_DB_FAILED)
+        return FALSE;
+      rowids[r] = _tandem_db_last_rowid (stmt);
     }
-  g_string_append_c (rows, ']');
-  /* Finish the last insert before anything else reads the table. */
   _tandem_db_rewind (stmt);
 
   /* See insert_row(): what a project is created with is not logged row by row. */
@@ -423,6 +406,53 @@ _tandem_project_insert_rows (TandemProject       *self,
       g_hash_table_add (self->touched, (gpointer) info->name);
       return _tandem_project_ensure_txn_row (self, error);
     }
+
+  /* Each row as it is stored, defaults and all, for the log, read back once
+   * they are all in: an INSERT … RETURNING would gather each row's answer in
+   * a temporary table of its own, which costs more than the insert. The
+   * rows come back in the order they were added, a run of consecutive
+   * rowids (usually all of them) at a time. */
+  select = g_string_new ("SELECT json_object (");
+  for (guint i = 0; i < info->columns->len; i++)
+    {
+      const char *column = g_ptr_array_index (info->columns, i);
+
+      g_string_append_printf (select, "%s'%s', %s", i ? ", " : "", column, column);
+    }
+  g_string_append_printf (select, ") FROM %s WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid",
+                          info->name);
+  rows = g_string_sized_new ((gsize) n_rows * 160 + 2);
+  g_string_append_c (rows, '[');
+  for (guint first = 0, last; first < n_rows; first = last + 1)
+    {
+      g_autoptr(TandemDbStmt) read = NULL;
+      TandemDbStep step;
+      guint r = first;
+
+      for (last = first; last + 1 < n_rows && rowids[last + 1] == rowids[last] + 1; last++)
+        ;
+      read = _tandem_db_query (self, error, select->str, "ll", rowids[first], rowids[last]);
+      if (read == NULL)
+        return FALSE;
+      while ((step = _tandem_db_step (self, read, error)) == TANDEM_DB_ROW && r <= last)
+        {
+          _tandem_db_assert_columns (read, 1);
+          if (r > 0)
+            g_string_append_c (rows, ',');
+          _tandem_db_append_column (rows, read, 0);
+          r++;
+        }
+      if (step == TANDEM_DB_FAILED)
+        return FALSE;
+      if (r != last + 1)
+        {
+          g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
+                       "%u of the %u %s rows added could not be read back",
+                       last + 1 - r, last + 1 - first, info->name);
+          return FALSE;
+        }
+    }
+  g_string_append_c (rows, ']');
   return log_added_rows (self, info, rows->str, error);
 }
 

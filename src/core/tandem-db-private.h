@@ -353,6 +353,13 @@ _tandem_db_rewind (TandemDbStmt *stmt)
   sqlite3_reset (stmt);
 }
 
+/* The rowid of the row the last INSERT on @stmt's connection added. */
+static inline gint64
+_tandem_db_last_rowid (TandemDbStmt *stmt)
+{
+  return sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+}
+
 /* Binds @length bytes of @text that outlive the statement's next step. */
 static inline void
 _tandem_db_bind_text_static (TandemDbStmt *stmt,
