@@ -113,8 +113,42 @@ make_date (guint year,
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31 ||
       !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return FALSE;
-  g_snprintf (date, 11, "%04u-%02u-%02u", year, month, day);
+  /* As "%04u-%02u-%02u" would write it, for a fraction of printf's cost on
+   * each of an import's thousands of rows. */
+  date[0] = (char) ('0' + year / 1000);
+  date[1] = (char) ('0' + year / 100 % 10);
+  date[2] = (char) ('0' + year / 10 % 10);
+  date[3] = (char) ('0' + year % 10);
+  date[4] = '-';
+  date[5] = (char) ('0' + month / 10);
+  date[6] = (char) ('0' + month % 10);
+  date[7] = '-';
+  date[8] = (char) ('0' + day / 10);
+  date[9] = (char) ('0' + day % 10);
+  date[10] = '\0';
   return TRUE;
+}
+
+/* @text without the spaces around it, as g_strstrip() leaves a copy: in
+ * @buffer when it fits (a date always does), else in *@heap. */
+static const char *
+strip_spaces (const char  *text,
+              char         buffer[64],
+              char       **heap)
+{
+  const char *start = text ? text : "";
+  gsize length;
+
+  while (g_ascii_isspace (*start))
+    start++;
+  length = strlen (start);
+  while (length > 0 && g_ascii_isspace (start[length - 1]))
+    length--;
+  if (length >= 64)
+    return *heap = g_strndup (start, length);
+  memcpy (buffer, start, length);
+  buffer[length] = '\0';
+  return buffer;
 }
 
 /* A two-digit year is this century's. */
@@ -214,7 +248,9 @@ tandem_parse_date (const char       *text,
                    TandemDateFormat  format,
                    char              date[11])
 {
-  g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
+  char buffer[64];
+  g_autofree char *heap = NULL;
+  const char *s = strip_spaces (text, buffer, &heap);
 
   if (format == TANDEM_DATE_AUTO)
     return read_date (s, TANDEM_DATE_ISO, DATE_OR_DATE_TIME, date) ||

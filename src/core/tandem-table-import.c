@@ -173,6 +173,9 @@ guess_date_format (const TandemTable *table,
           best_count = count;
           best = order[f];
         }
+      /* A format that reads every date cannot be beaten by a later one. */
+      if (best_count == table->rows->len - first)
+        break;
     }
   return best;
 }

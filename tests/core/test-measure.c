@@ -476,6 +476,8 @@ test_dates_strict (void)
     { "02/30/2026", TANDEM_DATE_MDY }, { "13/2026", TANDEM_DATE_MY },
     { "2026-003", TANDEM_DATE_MY }, { "0", TANDEM_DATE_EXCEL },
     { "46083x", TANDEM_DATE_EXCEL },
+    { "2020-01-25T10:30:00.000000000000000000000000000000000000000000000000000000000001Y",
+      TANDEM_DATE_AUTO },
   };
   static const struct { const char *text; TandemDateFormat format; const char *date; } good[] = {
     { "2020-02-29", TANDEM_DATE_ISO, "2020-02-29" }, { "2000-02-29", TANDEM_DATE_ISO, "2000-02-29" },
@@ -485,6 +487,11 @@ test_dates_strict (void)
     { "29/02/2024", TANDEM_DATE_DMY, "2024-02-29" }, { "29.2.24", TANDEM_DATE_DMY, "2024-02-29" },
     { "2/29/2024", TANDEM_DATE_MDY, "2024-02-29" }, { "12/2026", TANDEM_DATE_MY, "2026-12-01" },
     { "2020-02-29", TANDEM_DATE_AUTO, "2020-02-29" },
+    /* Longer than the text a date is read from in place. */
+    { "\t                                                                 2020-01-25 \n",
+      TANDEM_DATE_ISO, "2020-01-25" },
+    { "2020-01-25T10:30:00.000000000000000000000000000000000000000000000000000000000001Z",
+      TANDEM_DATE_AUTO, "2020-01-25" },
   };
   static const char * const bad_iso[] = {
     "2020-01-257", "2020-05-513", "2021-02-29", "2020-13-01", "2020-1-1x", "2020-1-01",
