@@ -410,11 +410,14 @@ check_structure_thread (gpointer data)
 
 /* Opens, validates and (if it is writable and older) migrates; never writes to
  * a file that fails a check. A caller that sets *read_only before the call
- * gets a connection that never writes, whatever the file allows. */
+ * gets a connection that never writes, whatever the file allows. The
+ * structural check is left out only for a file this process has just made
+ * (@made_here), which nothing else has written. */
 static sqlite3 *
 open_validated (const char  *path,
                 gboolean    *read_only,
                 GThread    **check_thread,
+                gboolean     made_here,
                 GError     **error)
 {
   FileHeader header = { 0 };
@@ -450,9 +453,9 @@ open_validated (const char  *path,
   sqlite3_busy_handler (db, busy_wait_cb, GUINT_TO_POINTER (default_busy_timeout));
   sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
 
-  if (check_thread != NULL)
+  if (check_thread != NULL && !made_here)
     *check_thread = g_thread_new ("tandem-check", check_structure_thread, g_strdup (path));
-  else if ((local_error = check_structure (db, path)) != NULL)
+  else if (!made_here && (local_error = check_structure (db, path)) != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       sqlite3_close (db);
@@ -566,7 +569,7 @@ open_checking_alongside (const char  *path,
   GThread *check_thread = NULL;
   sqlite3 *db;
 
-  db = open_validated (path, &read_only, &check_thread, &local_error);
+  db = open_validated (path, &read_only, &check_thread, FALSE, &local_error);
   if (db == NULL)
     {
       /* A damaged file can fail a later check first (its tables unreadable):
@@ -580,6 +583,29 @@ open_checking_alongside (const char  *path,
       return NULL;
     }
   return project_new_for_db (db, path, read_only, check_thread, error);
+}
+
+/* Opens a file that tandem_project_create() has just made, with every check
+ * of tandem_project_open() but the structural one: the file is this
+ * process's own work, synced or still under a name no one else knows, and
+ * reading it all back would cost as much as making it. @made: the file as
+ * it was made (its device and inode); if @path is another file by now, it
+ * is opened as any other. */
+static TandemProject *
+open_made_here (const char     *path,
+                const GStatBuf *made,
+                GError        **error)
+{
+  gboolean read_only = FALSE;
+  GStatBuf now;
+  sqlite3 *db;
+
+  if (g_stat (path, &now) != 0 || now.st_dev != made->st_dev || now.st_ino != made->st_ino)
+    return tandem_project_open (path, error);
+  db = open_validated (path, &read_only, NULL, TRUE, error);
+  if (db == NULL)
+    return NULL;
+  return project_new_for_db (db, path, read_only, NULL, error);
 }
 
 /**
@@ -871,6 +897,7 @@ tandem_project_create (const char  *path,
   const TandemMigration *steps;
   guint n_steps;
   sqlite3 *db = NULL;
+  GStatBuf made = { 0 };
   int fd, rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -903,6 +930,8 @@ tandem_project_create (const char  *path,
     umask (mask);
     fchmod (fd, 0666 & ~mask);
   }
+  if (fstat (fd, &made) != 0)
+    made.st_ino = 0;
   close (fd);
 
   rc = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE, NULL);
@@ -936,7 +965,7 @@ tandem_project_create (const char  *path,
   /* Every project starts with the equity tags and the peer-support framework,
    * added while it still has its temporary name. */
   {
-    g_autoptr(TandemProject) fresh = tandem_project_open (tmpl, &local_error);
+    g_autoptr(TandemProject) fresh = open_made_here (tmpl, &made, &local_error);
 
     if (fresh != NULL)
       sqlite3_exec (fresh->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
@@ -977,7 +1006,7 @@ tandem_project_create (const char  *path,
       return NULL;
     }
   g_unlink (tmpl);
-  return tandem_project_open (path, error);
+  return open_made_here (path, &made, error);
 }
 
 /* Whether @path is the project's own file under any name: the same path, a
@@ -1178,7 +1207,7 @@ tandem_project_check_file (const char *path,
 
   /* Opened as every command opens it, except that nothing is ever written:
    * not a replica id it lacks, not its journal mode. */
-  db = open_validated (path, &read_only, NULL, &error);
+  db = open_validated (path, &read_only, NULL, FALSE, &error);
   if (db == NULL)
     {
       add_problem (problems, "%s", error->message);
