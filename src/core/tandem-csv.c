@@ -87,9 +87,29 @@ tandem_csv_parse_number (const char *field,
               double     *value,
               gboolean   *out_of_range)
 {
-  g_autofree char *s = g_strstrip (g_strdup (field));
-  char *p = s;
+  /* A copy without the spaces around it, which the decimal comma is turned
+   * into a point in: on the stack when it fits, as numbers do. */
+  char buffer[64];
+  g_autofree char *heap = NULL;
+  const char *start = field;
+  gsize length;
+  char *s, *p;
   guint digits = 0;
+
+  while (g_ascii_isspace (*start))
+    start++;
+  length = strlen (start);
+  while (length > 0 && g_ascii_isspace (start[length - 1]))
+    length--;
+  if (length < sizeof buffer)
+    {
+      memcpy (buffer, start, length);
+      buffer[length] = '\0';
+      s = buffer;
+    }
+  else
+    s = heap = g_strndup (start, length);
+  p = s;
 
   *out_of_range = FALSE;
 

@@ -328,6 +328,12 @@ test_numbers (void)
   g_assert_false (tandem_parse_number ("1,000.5", FALSE, &v));
   g_assert_false (tandem_parse_number ("twelve", FALSE, &v));
   g_assert_false (tandem_parse_number ("inf", FALSE, &v));
+  /* Longer than the copy a number is usually read from. */
+  g_assert_true (tandem_parse_number ("\t 0000000000000000000000000000000000000000000000000000000000000002,5 ",
+                                      TRUE, &v));
+  g_assert_cmpfloat (v, ==, 2.5);
+  g_assert_false (tandem_parse_number ("0000000000000000000000000000000000000000000000000000000000000002,5x",
+                                       TRUE, &v));
 }
 
 /* A spreadsheet from a European desktop: BOM, semicolons, decimal commas,
