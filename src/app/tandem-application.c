@@ -13,6 +13,7 @@
 #include "tandem-help-window.h"
 #include "tandem-legibility.h"
 #include "tandem-preferences.h"
+#include "tandem-programme-window.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
 #include "tandem-window.h"
@@ -55,7 +56,7 @@ find_empty_window (TandemApplication *self)
   return NULL;
 }
 
-static void
+static TandemWindow *
 open_in_window (TandemApplication *self,
                 GFile             *file)
 {
@@ -70,6 +71,7 @@ open_in_window (TandemApplication *self,
         tandem_window_open_file (window, file);
     }
   gtk_window_present (GTK_WINDOW (window));
+  return window;
 }
 
 static void
@@ -151,6 +153,77 @@ open_recent_action_cb (GSimpleAction *action,
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
   open_in_window (user_data, file);
+}
+
+/* A team's file from a programme, shown with that team selected. */
+static void
+open_team_action_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  const char *path;
+  const char *team_id;
+  g_autoptr(GFile) file = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &path, &team_id);
+  file = g_file_new_for_path (path);
+  tandem_window_select_team (open_in_window (user_data, file), team_id);
+}
+
+static void
+open_programme_response_cb (GtkNativeDialog   *dialog,
+                            int                response,
+                            TandemApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+      if (paths->len > 1)
+        gtk_window_present (tandem_programme_window_new (GTK_APPLICATION (self),
+                                                         (const char * const *) paths->pdata));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* A programme is a folder of the teams' files (app.open-programme) or a
+ * list of them chosen one by one (app.open-programme-files). */
+static void
+open_programme_action_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  TandemApplication *self = user_data;
+  gboolean folder = g_str_equal (g_action_get_name (G_ACTION (action)), "open-programme");
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (folder ? _("Open a Programme’s Folder")
+                                               : _("Open a Programme’s Project Files"),
+                                        active_window (self),
+                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                               : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) filter = project_filter ();
+
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (open_programme_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -410,6 +483,9 @@ static const GActionEntry app_actions[] = {
   { "new-project", new_project_action_cb },
   { "open", open_action_cb },
   { "open-recent", open_recent_action_cb, "s" },
+  { "open-team", open_team_action_cb, "(ss)" },
+  { "open-programme", open_programme_action_cb },
+  { "open-programme-files", open_programme_action_cb },
   { "open-sample", open_sample_action_cb },
   { "preferences", preferences_action_cb },
   { "help", help_action_cb },

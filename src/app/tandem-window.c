@@ -1354,7 +1354,8 @@ tandem_window_get_team_id (TandemWindow *self)
  * @self: a window
  * @team_id: a team of its project
  *
- * Shows @team_id's work in every page.
+ * Shows @team_id's work in every page. A window still opening its file
+ * shows that team once the file is open.
  */
 void
 tandem_window_select_team (TandemWindow *self,
@@ -1362,6 +1363,13 @@ tandem_window_select_team (TandemWindow *self,
 {
   g_return_if_fail (TANDEM_IS_WINDOW (self));
 
+  if (self->project == NULL)
+    {
+      /* reload_teams () keeps the team named here when it can. */
+      g_free (self->team_id);
+      self->team_id = g_strdup (team_id);
+      return;
+    }
   for (guint i = 0; i < self->team_ids->len; i++)
     if (g_str_equal (self->team_ids->pdata[i], team_id))
       gtk_drop_down_set_selected (self->team_dropdown, i);

@@ -1,0 +1,506 @@
+/* tandem-programme-window.c — a programme's dashboard: the teams' files of a
+ * folder (or a list of files) read together on another thread, the totals in
+ * words, a table of teams that sorts by any figure, and the files that were
+ * not counted and why; the folder is watched, and a team opens in its own
+ * project window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-programme-item.h"
+#include "tandem-programme-window.h"
+
+struct _TandemProgrammeWindow
+{
+  AdwWindow         parent_instance;
+
+  AdwToastOverlay  *toast_overlay;
+  AdwWindowTitle   *window_title;
+  GtkStack         *stack;
+  GtkSpinner       *spinner;
+  AdwStatusPage    *empty_page;
+  AdwStatusPage    *error_page;
+  GtkLabel         *totals_label;
+  GtkLabel         *summary_label;
+  GtkColumnView    *column_view;
+  GtkWidget        *not_counted_box;
+  GtkListBox       *not_counted_list;
+
+  GStrv             paths;
+  GCancellable     *reading;
+  TandemProgramme  *programme;
+  GListStore       *teams;
+};
+
+G_DEFINE_FINAL_TYPE (TandemProgrammeWindow, tandem_programme_window, ADW_TYPE_WINDOW)
+
+static void
+show_toast (TandemProgrammeWindow *self,
+            const char            *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static char *
+describe_files (TandemProgrammeWindow       *self,
+                const TandemProgrammeTotals *totals)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, ngettext ("%u team", "%u teams", totals->n_teams),
+                          totals->n_teams);
+  g_string_append (text, " · ");
+  g_string_append_printf (text, ngettext ("%u file read", "%u files read", totals->n_read),
+                          totals->n_read);
+  if (totals->n_refused > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u refused", "%u refused", totals->n_refused),
+                              totals->n_refused);
+    }
+  if (totals->n_duplicates > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u copy counted once",
+                                              "%u copies counted once", totals->n_duplicates),
+                              totals->n_duplicates);
+    }
+  g_string_append (text, " · ");
+  /* TRANSLATORS: the report's dates; PDSA cycles and sessions count the 90
+   * days up to the second */
+  g_string_append_printf (text, _("%s to %s"), tandem_programme_get_from (self->programme),
+                          tandem_programme_get_to (self->programme));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkWidget *
+not_counted_row (const TandemProgrammeFile *file)
+{
+  g_autofree char *name = g_path_get_basename (file->path);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *state = gtk_label_new (file->state == TANDEM_PROGRAMME_FILE_REFUSED
+                                      ? _("Refused") : _("Copy"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), file->reason ? file->reason : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_tooltip_text (row, file->path);
+  gtk_widget_add_css_class (state, file->state == TANDEM_PROGRAMME_FILE_REFUSED
+                                     ? "error" : "dim-label");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), state);
+  return row;
+}
+
+/* Shows the programme's figures as they are now: after the first reading,
+ * and each time a watched file has been read again. */
+static void
+update_dashboard (TandemProgrammeWindow *self)
+{
+  GPtrArray *files = tandem_programme_get_files (self->programme);
+  const TandemProgrammeTotals *totals = tandem_programme_get_totals (self->programme);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *words = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
+  gboolean any_not_counted = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->not_counted_list))))
+    gtk_list_box_remove (self->not_counted_list, child);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const TandemProgrammeFile *file = files->pdata[i];
+
+      if (file->state == TANDEM_PROGRAMME_FILE_READ)
+        for (guint t = 0; t < file->teams->len; t++)
+          g_ptr_array_add (items, tandem_programme_item_new (file->teams->pdata[t]));
+      else
+        {
+          gtk_list_box_append (self->not_counted_list, not_counted_row (file));
+          any_not_counted = TRUE;
+        }
+    }
+  g_list_store_splice (self->teams, 0, g_list_model_get_n_items (G_LIST_MODEL (self->teams)),
+                       items->pdata, items->len);
+  gtk_widget_set_visible (self->not_counted_box, any_not_counted);
+
+  words = tandem_programme_describe_ideas (totals);
+  gtk_label_set_label (self->totals_label, words);
+  summary = describe_files (self, totals);
+  gtk_label_set_label (self->summary_label, summary);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "programme.export", files->len > 0);
+  gtk_stack_set_visible_child_name (self->stack, files->len > 0 ? "dashboard" : "empty");
+}
+
+static void
+programme_changed_cb (TandemProgramme       *programme,
+                      const char            *path,
+                      TandemProgrammeWindow *self)
+{
+  update_dashboard (self);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TandemProgramme *programme = tandem_programme_open ((const char * const *) task_data,
+                                                      NULL, NULL, &error);
+
+  if (programme == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, programme, g_object_unref);
+}
+
+static void
+read_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TandemProgrammeWindow *self = TANDEM_PROGRAMME_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProgramme) programme = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_task_get_cancellable (G_TASK (result)) != self->reading)
+    return;
+  g_clear_object (&self->reading);
+  gtk_spinner_stop (self->spinner);
+  if (programme == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  self->programme = g_steal_pointer (&programme);
+  g_signal_connect_object (self->programme, "changed", G_CALLBACK (programme_changed_cb),
+                           self, 0);
+  if (!tandem_programme_watch (self->programme, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Changes to the folder will not show: %s"),
+                                                error->message);
+      show_toast (self, title);
+    }
+  update_dashboard (self);
+}
+
+static void
+read_programme (TandemProgrammeWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->reading = g_cancellable_new ();
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "programme.export", FALSE);
+
+  task = g_task_new (self, self->reading, read_done_cb, NULL);
+  g_task_set_task_data (task, g_strdupv (self->paths), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/* A team's row opens its file in a project window of its own, at that team,
+ * the way the app opens any project. */
+static void
+row_activated_cb (GtkColumnView         *view,
+                  guint                  position,
+                  TandemProgrammeWindow *self)
+{
+  g_autoptr(TandemProgrammeItem) item =
+    g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+
+  if (item == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-team", "(ss)",
+                              tandem_programme_item_get_path (item),
+                              tandem_programme_item_get_team_id (item));
+}
+
+static void
+show_export_error (TandemProgrammeWindow *self,
+                   const char            *path,
+                   const char            *reason)
+{
+  g_autofree char *body = g_strdup_printf (_("“%s” could not be written: %s"), path, reason);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                              _("Could Not Export the Report"), body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response_cb (GtkNativeDialog       *dialog,
+                    int                    response,
+                    TandemProgrammeWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->programme != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file == NULL)
+    return;
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      show_export_error (self, name, _("reports can only be written to local folders."));
+      return;
+    }
+
+  text = g_str_has_suffix (path, ".json") ? tandem_programme_to_json (self->programme)
+                                          : tandem_programme_to_markdown (self->programme);
+  if (!g_file_set_contents (path, text, -1, &error))
+    show_export_error (self, path, error->message);
+  else
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *title = g_strdup_printf (_("The report was written to “%s”"), name);
+
+      show_toast (self, title);
+    }
+}
+
+static GtkFileFilter *
+report_filter (const char *name,
+               const char *pattern)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  return filter;
+}
+
+/* The report goes where a person keeps documents, unless they say otherwise;
+ * a name ending “.json” gets the figures for scripts, any other Markdown. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TandemProgrammeWindow *self = TANDEM_PROGRAMME_WINDOW (widget);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) folder = g_file_new_for_path (documents && g_file_test (documents,
+                                                                           G_FILE_TEST_IS_DIR)
+                                                 ? documents : g_get_home_dir ());
+  g_autoptr(GtkFileFilter) markdown = report_filter (_("Markdown report"), "*.md");
+  g_autoptr(GtkFileFilter) json = report_filter (_("JSON figures"), "*.json");
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export the Programme Report"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), json);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Programme report.md"));
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (tandem_programme_column_is_number (GPOINTER_TO_INT (column)))
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  column)
+{
+  TandemProgrammeItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = tandem_programme_item_dup_text (item, GPOINTER_TO_INT (column));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+add_columns (TandemProgrammeWindow *self)
+{
+  for (int i = 0; i < TANDEM_PROGRAMME_N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkExpression *expression =
+        gtk_property_expression_new (TANDEM_TYPE_PROGRAMME_ITEM, NULL,
+                                     tandem_programme_column_property (i));
+      GtkSorter *sorter = tandem_programme_column_is_number (i)
+                            ? GTK_SORTER (gtk_numeric_sorter_new (expression))
+                            : GTK_SORTER (gtk_string_sorter_new (expression));
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (tandem_programme_column_title (i), factory);
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, i == TANDEM_PROGRAMME_COLUMN_TEAM);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (sorter);
+    }
+}
+
+static void
+tandem_programme_window_dispose (GObject *object)
+{
+  TandemProgrammeWindow *self = TANDEM_PROGRAMME_WINDOW (object);
+
+  if (self->reading)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  if (self->programme)
+    g_signal_handlers_disconnect_by_data (self->programme, self);
+  g_clear_object (&self->programme);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_PROGRAMME_WINDOW);
+  G_OBJECT_CLASS (tandem_programme_window_parent_class)->dispose (object);
+}
+
+static void
+tandem_programme_window_finalize (GObject *object)
+{
+  TandemProgrammeWindow *self = TANDEM_PROGRAMME_WINDOW (object);
+
+  g_clear_pointer (&self->paths, g_strfreev);
+  g_clear_object (&self->teams);
+  G_OBJECT_CLASS (tandem_programme_window_parent_class)->finalize (object);
+}
+
+static void
+tandem_programme_window_class_init (TandemProgrammeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tandem_programme_window_dispose;
+  object_class->finalize = tandem_programme_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/tandemqi/Tandem/tandem-programme-window.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TandemProgrammeWindow, name)
+  CHILD (toast_overlay);
+  CHILD (window_title);
+  CHILD (stack);
+  CHILD (spinner);
+  CHILD (empty_page);
+  CHILD (error_page);
+  CHILD (totals_label);
+  CHILD (summary_label);
+  CHILD (column_view);
+  CHILD (not_counted_box);
+  CHILD (not_counted_list);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "programme.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tandem_programme_window_init (TandemProgrammeWindow *self)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_columns (self);
+  self->teams = g_list_store_new (TANDEM_TYPE_PROGRAMME_ITEM);
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->teams)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  {
+    g_autoptr(GtkSingleSelection) selection =
+      gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  }
+}
+
+/* The window's subtitle: the folder, or how many files were chosen. */
+static char *
+describe_paths (const char * const *paths)
+{
+  guint n = g_strv_length ((char **) paths);
+
+  if (n == 1)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[0]);
+
+      return g_file_get_parse_name (file);
+    }
+  return g_strdup_printf (ngettext ("%u project file", "%u project files", n), n);
+}
+
+/**
+ * tandem_programme_window_new:
+ * @application: the application
+ * @paths: (array zero-terminated=1): a folder of the teams' project files,
+ *   or the files themselves
+ *
+ * A window that reads @paths as a programme on another thread and shows
+ * its dashboard, following the folder as its files change.
+ *
+ * Returns: (transfer none): the window
+ */
+GtkWindow *
+tandem_programme_window_new (GtkApplication     *application,
+                             const char * const *paths)
+{
+  TandemProgrammeWindow *self;
+  g_autofree char *subtitle = NULL;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (paths != NULL && paths[0] != NULL, NULL);
+
+  self = g_object_new (TANDEM_TYPE_PROGRAMME_WINDOW, "application", application, NULL);
+  self->paths = g_strdupv ((char **) paths);
+  subtitle = describe_paths (paths);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  read_programme (self);
+  return GTK_WINDOW (self);
+}
+
+/**
+ * tandem_programme_window_get_programme:
+ * @self: a programme window
+ *
+ * Returns: (transfer none) (nullable): the programme, or %NULL while its
+ *   files are first read or if they could not be
+ */
+TandemProgramme *
+tandem_programme_window_get_programme (TandemProgrammeWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAMME_WINDOW (self), NULL);
+  return self->programme;
+}
