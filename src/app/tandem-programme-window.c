@@ -368,7 +368,11 @@ add_columns (TandemProgrammeWindow *self)
       column = gtk_column_view_column_new (tandem_programme_column_title (i), factory);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, i == TANDEM_PROGRAMME_COLUMN_TEAM);
+      /* The names are cut short only past a width that shows most whole. */
+      if (i == TANDEM_PROGRAMME_COLUMN_TEAM)
+        gtk_column_view_column_set_fixed_width (column, 200);
+      else if (i == TANDEM_PROGRAMME_COLUMN_FILE)
+        gtk_column_view_column_set_fixed_width (column, 170);
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (sorter);
     }

@@ -224,6 +224,57 @@ test_dashboard (Fixture       *f,
   g_assert_true (is_open (window));
 }
 
+/* A file of two teams opens at the one activated, not at its first. */
+static void
+test_open_team (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "two-teams", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *yew = NULL;
+  g_autofree char *ash = NULL;
+  GtkWindow *window;
+  GtkColumnView *view;
+  GListModel *rows;
+  TandemWindow *opened;
+  guint yew_row = G_MAXUINT;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  path = make_team_file (dir, "Trust.tandem", "Ash Ward", 1, 1, &ash);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TandemProject) project = tandem_project_open (path, &error);
+    g_autoptr(GPtrArray) teams = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (tandem_project_confirm_intact (project, &error));
+    tandem_project_set_author (project, "Ada Coach");
+    yew = add_team_or_die (project, "Yew Ward");
+    /* Ash Ward comes first in the file: a window on its own opens there. */
+    teams = tandem_team_list (project, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (((TandemTeam *) teams->pdata[0])->id, ==, ash);
+  }
+
+  window = open_programme (dir);
+  view = GTK_COLUMN_VIEW (FIND_TYPE (window, GTK_TYPE_COLUMN_VIEW));
+  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(TandemProgrammeItem) item = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (tandem_programme_item_get_team_id (item), yew))
+        yew_row = i;
+    }
+  g_assert_cmpuint (yew_row, <, 2);
+
+  g_signal_emit_by_name (view, "activate", yew_row);
+  WAIT_FOR ((opened = find_project_window (path)) != NULL &&
+            tandem_window_get_project (opened) != NULL);
+  g_assert_cmpstr (tandem_window_get_team_id (opened), ==, yew);
+}
+
 static void
 test_file_changed (Fixture       *f,
                    gconstpointer  data)
@@ -281,6 +332,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/programme-window/dashboard", test_dashboard);
+  ADD ("/programme-window/open-team", test_open_team);
   ADD ("/programme-window/file-changed", test_file_changed);
   ADD ("/programme-window/empty-folder", test_empty_folder);
   return test_run_app (app);
