@@ -208,15 +208,6 @@ tandem_programme_item_get_team_name (TandemProgrammeItem *self)
   return self->team;
 }
 
-/* The share of the team's change ideas tagged race equity, 0–1, or -1 if
- * it has none. */
-double
-tandem_programme_item_get_race_share (TandemProgrammeItem *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PROGRAMME_ITEM (self), -1.0);
-  return share (self->race_ideas, self->ideas);
-}
-
 /* The property @column sorts by. */
 const char *
 tandem_programme_column_property (TandemProgrammeColumn column)

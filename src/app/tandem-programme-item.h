@@ -36,7 +36,6 @@ TandemProgrammeItem *tandem_programme_item_new           (const TandemProgrammeT
 const char          *tandem_programme_item_get_path      (TandemProgrammeItem       *self);
 const char          *tandem_programme_item_get_team_id   (TandemProgrammeItem       *self);
 const char          *tandem_programme_item_get_team_name (TandemProgrammeItem       *self);
-double               tandem_programme_item_get_race_share (TandemProgrammeItem      *self);
 const char          *tandem_programme_column_property    (TandemProgrammeColumn      column);
 const char          *tandem_programme_column_title       (TandemProgrammeColumn      column);
 gboolean             tandem_programme_column_is_number   (TandemProgrammeColumn      column);
