@@ -16,6 +16,7 @@
 #include "tandem-cli-output.h"
 #include "tandem-cli-programme.h"
 #include "tandem-export.h"
+#include "tandem-programme-report.h"
 #include "tandem-programme.h"
 #include "tandem-sample.h"
 
@@ -31,10 +32,13 @@ programme_report (int    argc,
   g_autofree char *to = NULL;
   g_autofree char *output = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(TandemExportFonts) fonts = NULL;
   GPtrArray *files;
+  gboolean pdf;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("“md” (a report for a board paper) or “json” (every figure, for scripts)"), "FORMAT" },
+      N_("“pdf” (the report for the board, A4), “md” (the same report as text) or “json” "
+         "(every figure, for scripts)"), "FORMAT" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       N_("The first day the report covers, YYYY-MM-DD (default: a year before --to)"), "DATE" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
@@ -61,10 +65,14 @@ programme_report (int    argc,
       fprintf (stderr, "%s", help);
       return TANDEM_CLI_BAD_INPUT;
     }
-  if (format == NULL || (!g_str_equal (format, "md") && !g_str_equal (format, "json")))
+  if (format == NULL || (!g_str_equal (format, "pdf") && !g_str_equal (format, "md") &&
+                         !g_str_equal (format, "json")))
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
-                            _("Unknown or missing --format “%s”: use “md” or “json”."),
+                            _("Unknown or missing --format “%s”: use “pdf”, “md” or “json”."),
                             format ? format : "");
+  pdf = g_str_equal (format, "pdf");
+  if (pdf && tandem_cli_refuse_output (output, TRUE))
+    return TANDEM_CLI_BAD_INPUT;
 
   for (int i = 1; i < argc; i++)
     if (!g_file_test (argv[i], G_FILE_TEST_EXISTS))
@@ -72,6 +80,10 @@ programme_report (int    argc,
                               _("“%s” could not be found. Name the programme’s project files, "
                                 "or the folder that holds them."), argv[i]);
 
+  /* fontconfig's configuration is read while the files are (see
+   * tandem_export_prepare_fonts()). */
+  if (pdf)
+    fonts = tandem_export_prepare_fonts (TANDEM_EXPORT_PDF, 0, 0, 72, NULL, NULL);
   programme = tandem_programme_open ((const char * const *) argv + 1, from, to, &error);
   if (programme == NULL)
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
@@ -87,6 +99,18 @@ programme_report (int    argc,
         fprintf (stderr, _("tandem-cli: not in the report: %s\n"), file->reason);
     }
 
+  if (pdf)
+    {
+      tandem_export_fonts_install (g_steal_pointer (&fonts));
+      if (!tandem_programme_export_pdf (programme, NULL, output, NULL, NULL, &error))
+        return tandem_cli_fail (g_error_matches (error, TANDEM_EXPORT_ERROR,
+                                                 TANDEM_EXPORT_ERROR_PROJECT)
+                                ? TANDEM_CLI_BAD_INPUT : TANDEM_CLI_WRITE_ERROR,
+                                "%s", error->message);
+      if (!g_str_equal (output, "-"))
+        printf (_("Wrote %s\n"), output);
+      return TANDEM_CLI_OK;
+    }
   text = g_str_equal (format, "json") ? tandem_programme_to_json (programme)
                                       : tandem_programme_to_markdown (programme);
   if (!tandem_export_text (output, text, NULL, NULL, &error))
@@ -114,7 +138,7 @@ tandem_cli_programme (int    argc,
   if (argc >= 2 && g_str_equal (argv[1], "report"))
     return programme_report (argc - 1, argv + 1);
   return tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
-                          _("Usage: tandem-cli programme report --format md|json "
+                          _("Usage: tandem-cli programme report --format pdf|md|json "
                             "[--from DATE] [--to DATE] --output FILE FILE…|FOLDER"));
 }
 

@@ -340,7 +340,7 @@ static const Command commands[] = {
   { "merge", tandem_cli_merge, "merge THEIRS INTO_MINE",
     N_("Bring another copy's changes into a project; conflicts are kept") },
   { "programme", tandem_cli_programme,
-    "programme report --format md|json [--from D] [--to D] --output F FILE…|DIR",
+    "programme report --format pdf|md|json [--from D] [--to D] --output F FILE…|DIR",
     N_("Read teams' project files together into a programme report") },
 };
 
