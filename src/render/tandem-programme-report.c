@@ -544,6 +544,12 @@ missing_flow (TandemProgrammeDoc *doc,
         continue;
       tandem_flowing_text_add (flow, "", 4, FALSE, TEXT_INK);
       tandem_flowing_text_add (flow, team->name, 10.5, TRUE, TEXT_INK);
+      {
+        g_autofree char *file = g_filename_display_basename (team->file);
+        g_autofree char *source = g_strdup_printf (_("From the file “%s”."), file);
+
+        tandem_flowing_text_add (flow, source, 8.5, FALSE, QUIET_INK);
+      }
       for (guint i = 0; i < lines->len; i++)
         tandem_flowing_text_add (flow, lines->pdata[i], 9.5, FALSE, TEXT_INK);
       said += lines->len;
@@ -900,7 +906,7 @@ draw_team (const TandemProgrammeTeam *team,
         line = g_strdup_printf (_("%s: %s against %s, %s to %s: no ratio can be given"),
                                 ratio->measure, ratio->group, ratio->reference, ratio->from,
                                 ratio->to);
-      y += show (cr, line, MARGIN, y, w, 9, FALSE, TEXT_INK, PANGO_ALIGN_LEFT, TRUE) + 3;
+      y += show (cr, line, MARGIN, y, w, 9, FALSE, TEXT_INK, PANGO_ALIGN_LEFT, FALSE) + 3;
     }
 }
 
