@@ -82,10 +82,71 @@ class ProgrammeReportTest(unittest.TestCase):
         self.assertIn("“Minutes.tandem” could not be read", md)
         self.assertIn("A copy of the same project", md)
 
+    def pdf(self, *args):
+        """Runs the report as PDF; returns its pages' count and its text, one space a gap."""
+        out = os.path.join(self.tmp.name, "report.pdf")
+        r = run("programme", "report", "--format", "pdf", "--output", out, *args)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(out, r.stdout)
+        info = subprocess.run(["pdfinfo", out], capture_output=True, text=True, check=True).stdout
+        pages = int(next(line.split()[1] for line in info.splitlines()
+                         if line.startswith("Pages:")))
+        self.assertIn("595.276 x 841.89 pts (A4)", info)
+        text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True,
+                              check=True).stdout
+        return pages, " ".join(text.split())
+
+    def test_pdf_for_the_board(self):
+        self.make_folder()
+        report = json.loads(run("programme", "report", "--format", "json", "--from", "2025-11-22",
+                                "--to", "2026-11-21", "--output", "-", self.dir).stdout)
+        pages, text = self.pdf("--from", "2025-11-22", "--to", "2026-11-21", self.dir)
+
+        # A cover, the totals, the trends, a page per team, and what is missing.
+        teams = report["teams"]
+        self.assertEqual(len(teams), report["totals"]["teams"])
+        self.assertEqual(pages, 3 + len(teams) + 1)
+        self.assertIn("Evaluation report: 12 months Collaborative 22 Nov 2025 to 21 Nov 2026", text)
+        self.assertIn("{} teams".format(len(teams)), text)
+        # The totals sentence, word for word as the JSON has it.
+        self.assertIn(report["summary"] + ".", text)
+        self.assertIn("Programme totals", text)
+        self.assertIn("Trends by quarter", text)
+        self.assertIn("Share of new change ideas tagged race equity", text)
+        for team in teams:
+            self.assertIn(team["team"], text)
+            self.assertIn("{} change ideas; {} (".format(team["change_ideas"]["total"],
+                                                      team["change_ideas"]["race_equity"]), text)
+        self.assertIn("What is missing", text)
+        self.assertIn("“Minutes.tandem” could not be read", text)
+        self.assertIn("A copy of the same project", text)
+
+    def test_pdf_of_an_interim_report(self):
+        for name in ("North.tandem", "South.tandem", "West.tandem"):
+            self.assertEqual(run("sample", self.path(name)).returncode, 0)
+        pages, text = self.pdf("--from", "2026-05-22", "--to", "2026-11-21",
+                               *(self.path(n) for n in ("North.tandem", "South.tandem",
+                                                        "West.tandem")))
+        self.assertIn("Interim report: 6 months", text)
+        self.assertIn("from 3 project files: 3 read", text)
+        self.assertGreaterEqual(pages, 3 + 3 * 3 + 1)
+
+    def test_pdf_of_the_national_split(self):
+        split = os.path.join(self.tmp.name, "National")
+        r = run("sample", "--scale", "national", "--split", split)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Created 52 team files", r.stdout)
+        pages, text = self.pdf("--to", "2026-11-21", split)
+        self.assertIn("52 teams from 52 project files: 52 read", text)
+        self.assertGreaterEqual(pages, 3 + 52 + 1)
+        team_pages = text[:text.index("What is missing")]
+        for name in sorted(os.listdir(split)):
+            self.assertEqual(team_pages.count("From the file “{}”".format(name)), 1, name)
+
     def test_bad_input(self):
-        r = run("programme", "report", "--format", "pdf", "--output", "-", self.dir)
+        r = run("programme", "report", "--format", "docx", "--output", "-", self.dir)
         self.assertEqual(r.returncode, 2)
-        self.assertIn("md", r.stderr)
+        self.assertIn("“pdf”, “md” or “json”", r.stderr)
         r = run("programme", "report", "--format", "md", "--output", "-", self.dir)
         self.assertEqual(r.returncode, 2)
         self.assertIn("no project files", r.stderr)
