@@ -13,14 +13,17 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tandem-chart.h"
 #include "tandem-date.h"
 #include "tandem-flowing-text.h"
+#include "tandem-measure.h"
 #include "tandem-programme-report.h"
 
 #define MARGIN        42.0     /* points: about 15 mm */
 #define FOOTER        22.0
-#define ROW           15.0
+#define ROW           13.5
 #define SECTION_GAP   16.0
+#define CHART_SCALE   0.7      /* a team's key measure, drawn at 70% */
 #define TEXT_INK      0x1a1a1a
 #define QUIET_INK     0x595959
 #define HEADING_INK   0x1c5f9e
@@ -42,6 +45,8 @@ struct _TandemProgrammeDoc
   TandemProgramme   *programme;
   char              *name;
   GPtrArray         *teams;          /* const TandemProgrammeTeam *, not owned */
+  GHashTable        *charts;         /* "file\nteam id" → TandemChart of its key measure */
+  GHashTable        *chart_problems; /* "file\nteam id" → why it has none */
 
   /* for the page size last paginated */
   double             width;
@@ -278,11 +283,12 @@ share_bars (cairo_t            *cr,
             double              width)
 {
   double top = y;
-  double label_w = width * 0.38;
-  double figure_w = 86;
+  double label_w = width < 300 ? width * 0.45 : width * 0.38;
+  double figure_w = width < 300 ? 62 : 86;
   double bar_w = width - label_w - figure_w - 8;
 
-  y += show (cr, title, x, y, width, 9.5, TRUE, TEXT_INK, PANGO_ALIGN_LEFT, FALSE) + 4;
+  if (title != NULL)
+    y += show (cr, title, x, y, width, 9.5, TRUE, TEXT_INK, PANGO_ALIGN_LEFT, FALSE) + 4;
   if (n == 0)
     {
       y += show (cr, _("None recorded."), x, y, width, 9, FALSE, QUIET_INK, PANGO_ALIGN_LEFT,
@@ -344,21 +350,34 @@ ideas_by_level (cairo_t     *cr,
                      TANDEM_N_COPRODUCTION_LEVELS, whole, FALSE, x, y, width);
 }
 
+/* In one column, or two (the first half on the left, race equity at its
+ * top). */
 static double
 ideas_by_focus (cairo_t   *cr,
                 GPtrArray *names,
                 GArray    *counts,
                 guint      whole,
+                gboolean   two_columns,
                 double     x,
                 double     y,
                 double     width)
 {
+  const char *title = _("Equity focus of change ideas (an idea can have several)");
+  const char * const *labels = (const char * const *) names->pdata;
+  const guint *values = (const guint *) (void *) counts->data;
   gboolean race_first = names->len > 0 &&
                         g_strcmp0 (names->pdata[0], tandem_programme_race_tag_name ()) == 0;
+  guint left_n = (names->len + 1) / 2;
+  double half = (width - 16) / 2;
+  double title_h, left, right;
 
-  return share_bars (cr, _("Equity focus of change ideas (an idea can have several)"),
-                     (const char * const *) names->pdata, (const guint *) (void *) counts->data,
-                     names->len, whole, race_first, x, y, width);
+  if (!two_columns || names->len < 2)
+    return share_bars (cr, title, labels, values, names->len, whole, race_first, x, y, width);
+  title_h = show (cr, title, x, y, width, 9.5, TRUE, TEXT_INK, PANGO_ALIGN_LEFT, FALSE) + 4;
+  left = share_bars (cr, NULL, labels, values, left_n, whole, race_first, x, y + title_h, half);
+  right = share_bars (cr, NULL, labels + left_n, values + left_n, names->len - left_n, whole,
+                      FALSE, x + half + 16, y + title_h, half);
+  return title_h + MAX (left, right);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -587,6 +606,9 @@ tandem_programme_doc_new (TandemProgramme *programme,
   doc->programme = g_object_ref (programme);
   doc->name = name ? g_strdup (name) : programme_name (programme);
   doc->teams = g_ptr_array_new ();
+  doc->charts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) tandem_chart_free);
+  doc->chart_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   doc->missing_starts = g_array_new (FALSE, FALSE, sizeof (double));
   doc->missing_ends = g_array_new (FALSE, FALSE, sizeof (double));
   return doc;
@@ -602,10 +624,92 @@ tandem_programme_doc_free (gpointer data)
   g_object_unref (doc->programme);
   g_free (doc->name);
   g_ptr_array_unref (doc->teams);
+  g_hash_table_unref (doc->charts);
+  g_hash_table_unref (doc->chart_problems);
   g_clear_pointer (&doc->missing, tandem_flowing_text_free);
   g_array_unref (doc->missing_starts);
   g_array_unref (doc->missing_ends);
   g_free (doc);
+}
+
+static char *
+team_key (const TandemProgrammeTeam *team)
+{
+  return g_strconcat (team->file, "\n", team->team_id, NULL);
+}
+
+static void
+load_file_charts (TandemProgrammeDoc *doc,
+                  const char         *path,
+                  GPtrArray          *teams)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_chart_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  project = tandem_project_open_for_reading (path, &error);
+  if (project == NULL &&
+      g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_READ_ONLY))
+    {
+      g_clear_error (&error);
+      project = tandem_project_open_in_memory (path, &error);
+    }
+  for (guint t = 0; project != NULL && t < teams->len && error == NULL; t++)
+    {
+      const TandemProgrammeTeam *team = teams->pdata[t];
+      g_autoptr(GPtrArray) measures = tandem_measure_list (project, team->team_id, &error);
+      TandemMeasure *measure;
+
+      if (measures == NULL || measures->len == 0)
+        continue;
+      measure = tandem_measure_load (project, ((TandemMeasure *) measures->pdata[0])->id, &error);
+      if (measure == NULL)
+        break;
+      g_ptr_array_add (charts, tandem_chart_new (measure));
+      g_ptr_array_add (keys, team_key (team));
+      tandem_measure_unref (measure);
+    }
+  /* Nothing made from a file is kept unless its check passes. */
+  if (project != NULL && error == NULL)
+    tandem_project_confirm_intact (project, &error);
+  if (error != NULL)
+    {
+      for (guint t = 0; t < teams->len; t++)
+        g_hash_table_replace (doc->chart_problems, team_key (teams->pdata[t]),
+                              g_strdup (error->message));
+      return;
+    }
+  for (guint i = 0; i < charts->len; i++)
+    g_hash_table_replace (doc->charts, g_strdup (keys->pdata[i]), g_steal_pointer (&charts->pdata[i]));
+}
+
+/**
+ * tandem_programme_doc_load_charts:
+ * @doc: a document
+ * @cancellable: (nullable): stops between files
+ *
+ * Reads each team's key measure (its first) from its file again, read-only,
+ * so that the team's page draws its run chart. Without this the team pages
+ * have no chart; a file that cannot be read now says so on its teams'
+ * pages. It reads files: call it off the main thread in an app, then
+ * paginate again.
+ */
+void
+tandem_programme_doc_load_charts (TandemProgrammeDoc *doc,
+                                  GCancellable       *cancellable)
+{
+  GPtrArray *files = tandem_programme_get_files (doc->programme);
+
+  g_hash_table_remove_all (doc->charts);
+  g_hash_table_remove_all (doc->chart_problems);
+  for (guint i = 0; i < files->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      const TandemProgrammeFile *file = files->pdata[i];
+
+      if (file->state == TANDEM_PROGRAMME_FILE_READ && file->teams->len > 0)
+        load_file_charts (doc, file->path, file->teams);
+    }
 }
 
 /**
@@ -756,7 +860,8 @@ draw_totals (TandemProgrammeDoc *doc,
              FALSE) + 10;
   y += show (cr, sentence, MARGIN, y, w, 14, TRUE, TEXT_INK, PANGO_ALIGN_LEFT, FALSE) + 14;
   y += figures_table (cr, rows, MARGIN, y, w) + SECTION_GAP;
-  y += ideas_by_focus (cr, t->tag_names, t->tag_counts, t->n_ideas, MARGIN, y, w) + SECTION_GAP;
+  y += ideas_by_focus (cr, t->tag_names, t->tag_counts, t->n_ideas, FALSE, MARGIN, y, w)
+       + SECTION_GAP;
   y += ideas_by_status (cr, t->statuses, t->n_ideas, MARGIN, y, w) + SECTION_GAP;
   ideas_by_level (cr, t->levels, t->n_ideas, MARGIN, y, w);
 }
@@ -797,11 +902,15 @@ draw_trends (TandemProgrammeDoc *doc,
 }
 
 static void
-draw_team (const TandemProgrammeTeam *team,
+draw_team (TandemProgrammeDoc        *doc,
+           const TandemProgrammeTeam *team,
            cairo_t                   *cr,
            double                     width,
            double                     height)
 {
+  g_autofree char *key = team_key (team);
+  TandemChart *chart = g_hash_table_lookup (doc->charts, key);
+  const char *problem = g_hash_table_lookup (doc->chart_problems, key);
   g_autofree char *file = g_filename_display_basename (team->file);
   g_autofree char *source = g_strdup_printf (_("From the file “%s”."), file);
   g_autofree char *ideas = format_count (team->n_ideas);
@@ -870,7 +979,7 @@ draw_team (const TandemProgrammeTeam *team,
   y += show (cr, source, MARGIN, y, w, 8.5, FALSE, QUIET_INK, PANGO_ALIGN_LEFT, FALSE) + 12;
   y += show (cr, sentence, MARGIN, y, w, 13, TRUE, TEXT_INK, PANGO_ALIGN_LEFT, FALSE) + 10;
   y += figures_table (cr, rows, MARGIN, y, w) + SECTION_GAP;
-  y += ideas_by_focus (cr, team->tag_names, team->tag_counts, team->n_ideas, MARGIN, y, w)
+  y += ideas_by_focus (cr, team->tag_names, team->tag_counts, team->n_ideas, TRUE, MARGIN, y, w)
        + SECTION_GAP;
   {
     double left = ideas_by_status (cr, team->statuses, team->n_ideas, MARGIN, y, half);
@@ -883,30 +992,73 @@ draw_team (const TandemProgrammeTeam *team,
   if (team->ratios->len == 0)
     y += show (cr, _("No measure broken down by group with a reference group."), MARGIN, y, w,
                9, FALSE, QUIET_INK, PANGO_ALIGN_LEFT, FALSE);
+  /* Under each measure and its twelve months, a line per group. */
   for (guint i = 0; i < team->ratios->len; i++)
     {
       const TandemProgrammeRatio *ratio = team->ratios->pdata[i];
+      const TandemProgrammeRatio *before = i > 0 ? team->ratios->pdata[i - 1] : NULL;
+      gboolean new_measure = before == NULL || g_strcmp0 (before->measure, ratio->measure) != 0 ||
+                             g_strcmp0 (before->from, ratio->from) != 0 ||
+                             g_strcmp0 (before->to, ratio->to) != 0;
       g_autofree char *line = NULL;
 
-      if (y + 2 * ROW > bottom)
+      if (y + (new_measure ? 3.5 : 2.5) * ROW > bottom)
         {
           g_autofree char *more = g_strdup_printf (ngettext ("…and %u more: see the JSON report.",
                                                              "…and %u more: see the JSON report.",
                                                              team->ratios->len - i),
                                                    team->ratios->len - i);
 
-          show (cr, more, MARGIN, y, w, 9, FALSE, QUIET_INK, PANGO_ALIGN_LEFT, TRUE);
+          y += show (cr, more, MARGIN, y, w, 8.5, FALSE, QUIET_INK, PANGO_ALIGN_LEFT, TRUE);
           break;
         }
+      if (new_measure)
+        {
+          g_autofree char *about = g_strdup_printf (_("%s, %s to %s"), ratio->measure,
+                                                    ratio->from, ratio->to);
+
+          y += show (cr, about, MARGIN, y, w, 9, TRUE, TEXT_INK, PANGO_ALIGN_LEFT, TRUE) + 2;
+        }
       if (ratio->status == TANDEM_RATIO_ESTIMATED)
-        line = g_strdup_printf (_("%s: %s against %s, %s to %s: %.2f times (95%% interval %.2f "
-                                  "to %.2f)"), ratio->measure, ratio->group, ratio->reference,
-                                ratio->from, ratio->to, ratio->ratio, ratio->lcl, ratio->ucl);
+        line = g_strdup_printf (_("%s against %s: %.2f times (95%% interval %.2f to %.2f)"),
+                                ratio->group, ratio->reference, ratio->ratio, ratio->lcl,
+                                ratio->ucl);
       else
-        line = g_strdup_printf (_("%s: %s against %s, %s to %s: no ratio can be given"),
-                                ratio->measure, ratio->group, ratio->reference, ratio->from,
-                                ratio->to);
-      y += show (cr, line, MARGIN, y, w, 9, FALSE, TEXT_INK, PANGO_ALIGN_LEFT, FALSE) + 3;
+        line = g_strdup_printf (_("%s against %s: no ratio can be given"), ratio->group,
+                                ratio->reference);
+      y += show (cr, line, MARGIN + 10, y, w - 10, 8.5, FALSE, TEXT_INK, PANGO_ALIGN_LEFT, FALSE)
+           + 2;
+    }
+
+  /* The key measure's run chart, in what the equity of outcomes leaves. */
+  if (chart != NULL || problem != NULL)
+    {
+      double chart_h = MIN (230, bottom - y - SECTION_GAP - 24);
+
+      y += SECTION_GAP;
+      y += heading (cr, _("Key measure (the team’s first)"), MARGIN, y, w);
+      if (chart != NULL && chart_h >= 140)
+        {
+          cairo_save (cr);
+          /* Laid out as for a larger page and drawn smaller, so that its
+           * notes and axes keep their room. */
+          cairo_translate (cr, MARGIN, y);
+          cairo_scale (cr, CHART_SCALE, CHART_SCALE);
+          tandem_chart_draw (chart, cr, w / CHART_SCALE, chart_h / CHART_SCALE);
+          cairo_restore (cr);
+        }
+      else
+        {
+          g_autofree char *why = NULL;
+
+          if (problem != NULL)
+            why = g_strdup_printf (_("Its chart is not drawn here: %s"), problem);
+          else
+            why = g_strdup_printf (_("“%s”: its chart is not drawn here, as there is no room "
+                                     "left on the page; it is in the team’s file."),
+                                   tandem_chart_get_measure (chart)->name);
+          show (cr, why, MARGIN, y, w, 9, FALSE, QUIET_INK, PANGO_ALIGN_LEFT, FALSE);
+        }
     }
 }
 
@@ -949,7 +1101,7 @@ tandem_programme_doc_draw_page (cairo_t *cr,
   else if (page_nr == PAGE_TRENDS)
     draw_trends (doc, cr, width, height);
   else if (page_nr < N_FIXED_PAGES + doc->teams->len)
-    draw_team (doc->teams->pdata[page_nr - N_FIXED_PAGES], cr, width, height);
+    draw_team (doc, doc->teams->pdata[page_nr - N_FIXED_PAGES], cr, width, height);
   else
     {
       guint i = page_nr - N_FIXED_PAGES - doc->teams->len;
@@ -978,7 +1130,8 @@ tandem_programme_doc_draw_page (cairo_t *cr,
  * @confirm_data: for @confirm
  * @error: return location for an error
  *
- * Writes the programme's report as an A4 portrait PDF file.
+ * Writes the programme's report as an A4 portrait PDF file, with each
+ * team's key measure charted (see tandem_programme_doc_load_charts()).
  *
  * Returns: %TRUE if the file was written
  */
@@ -994,6 +1147,7 @@ tandem_programme_export_pdf (TandemProgramme          *programme,
   double width, height;
   guint n_pages;
 
+  tandem_programme_doc_load_charts (doc, NULL);
   tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &width, &height);
   n_pages = tandem_programme_doc_paginate (doc, width, height);
   return tandem_export_pages_confirmed (path, TANDEM_EXPORT_PDF, width, height, n_pages, 72,

@@ -22,6 +22,8 @@ void                tandem_programme_doc_free       (gpointer                 do
 guint               tandem_programme_doc_paginate   (TandemProgrammeDoc      *doc,
                                                      double                   width,
                                                      double                   height);
+void                tandem_programme_doc_load_charts (TandemProgrammeDoc    *doc,
+                                                     GCancellable            *cancellable);
 guint               tandem_programme_doc_get_n_teams (TandemProgrammeDoc     *doc);
 void                tandem_programme_doc_draw_page  (cairo_t                 *cr,
                                                      double                   width,

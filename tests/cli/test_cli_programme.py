@@ -117,6 +117,8 @@ class ProgrammeReportTest(unittest.TestCase):
             self.assertIn(team["team"], text)
             self.assertIn("{} change ideas; {} (".format(team["change_ideas"]["total"],
                                                       team["change_ideas"]["race_equity"]), text)
+        # Each team with measures has its first on its page.
+        self.assertIn("Key measure (the team’s first)", text)
         self.assertIn("What is missing", text)
         self.assertIn("“Minutes.tandem” could not be read", text)
         self.assertIn("A copy of the same project", text)
@@ -139,6 +141,8 @@ class ProgrammeReportTest(unittest.TestCase):
         pages, text = self.pdf("--to", "2026-11-21", split)
         self.assertIn("52 teams from 52 project files: 52 read", text)
         self.assertGreaterEqual(pages, 3 + 52 + 1)
+        # Key measures charted: the chart's own subtitle is on the pages.
+        self.assertIn("C chart (counts)", text)
         team_pages = text[:text.index("What is missing")]
         for name in sorted(os.listdir(split)):
             self.assertEqual(team_pages.count("From the file “{}”".format(name)), 1, name)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tandem-programme-report.h"
+#include "tandem-sample.h"
 #include "tandem-test-core-util.h"
 
 #define FROM "2025-11-22"
@@ -176,6 +177,64 @@ test_missing_flows_over_pages (Fixture       *fixture,
     g_assert_true (page_has_ink (doc, i));
 }
 
+static cairo_surface_t *
+draw_to_image (TandemProgrammeDoc *doc,
+               guint               page_nr)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  tandem_programme_doc_draw_page (cr, 595.276, 841.89, page_nr, doc);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Once the key measures are read, a team with measures has its first one's
+ * run chart on its page (drawn in the page's lower part); one without
+ * measures has the same page as before. */
+static void
+test_key_measure_charts (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(TandemProgramme) programme = NULL;
+  g_autoptr(TandemProgrammeDoc) doc = NULL;
+  g_autoptr(TandemProject) sample = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "Sample.tandem", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *before[2], *after[2];
+  gsize size;
+
+  sample = tandem_project_create (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_sample_populate (sample, TANDEM_SAMPLE_WARD, &error));
+  g_assert_no_error (error);
+  g_clear_object (&sample);
+  make_file (fixture, "Zeta.tandem", (const char *[]) { "Zeta Ward", NULL });
+
+  programme = open_folder (fixture);
+  doc = tandem_programme_doc_new (programme, NULL);
+  tandem_programme_doc_paginate (doc, 595.276, 841.89);
+  /* The sample's first team has measures; Zeta Ward, the last team, none. */
+  g_assert_cmpuint (tandem_programme_doc_get_n_teams (doc), ==, 3 + 1);
+  before[0] = draw_to_image (doc, 3);
+  before[1] = draw_to_image (doc, 3 + tandem_programme_doc_get_n_teams (doc) - 1);
+  tandem_programme_doc_load_charts (doc, NULL);
+  after[0] = draw_to_image (doc, 3);
+  after[1] = draw_to_image (doc, 3 + tandem_programme_doc_get_n_teams (doc) - 1);
+
+  size = (gsize) cairo_image_surface_get_stride (before[0]) * 842;
+  g_assert_true (memcmp (cairo_image_surface_get_data (before[0]),
+                         cairo_image_surface_get_data (after[0]), size) != 0);
+  g_assert_true (memcmp (cairo_image_surface_get_data (before[1]),
+                         cairo_image_surface_get_data (after[1]), size) == 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_surface_destroy (before[i]);
+      cairo_surface_destroy (after[i]);
+    }
+}
+
 /* The PDF file: A4 portrait, a page for each page of the document. */
 static void
 test_export_pdf (Fixture       *fixture,
@@ -215,6 +274,8 @@ main (int    argc,
               test_team_pages_differ, fixture_tear_down);
   g_test_add ("/programme-report/missing-flows-over-pages", Fixture, NULL, fixture_set_up,
               test_missing_flows_over_pages, fixture_tear_down);
+  g_test_add ("/programme-report/key-measure-charts", Fixture, NULL, fixture_set_up,
+              test_key_measure_charts, fixture_tear_down);
   g_test_add ("/programme-report/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf,
               fixture_tear_down);
   return g_test_run ();
