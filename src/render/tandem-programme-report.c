@@ -283,7 +283,7 @@ share_bars (cairo_t            *cr,
             double              width)
 {
   double top = y;
-  double label_w = width < 300 ? width * 0.45 : width * 0.38;
+  double label_w = width * (width < 300 ? 0.45 : 0.42);
   double figure_w = width < 300 ? 62 : 86;
   double bar_w = width - label_w - figure_w - 8;
 
