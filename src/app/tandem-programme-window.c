@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-export.h"
 #include "tandem-programme-item.h"
+#include "tandem-programme-report.h"
 #include "tandem-programme-window.h"
 
 struct _TandemProgrammeWindow
@@ -248,6 +250,7 @@ export_response_cb (GtkNativeDialog       *dialog,
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   if (response == GTK_RESPONSE_ACCEPT && self->programme != NULL)
     {
@@ -266,9 +269,17 @@ export_response_cb (GtkNativeDialog       *dialog,
       return;
     }
 
-  text = g_str_has_suffix (path, ".json") ? tandem_programme_to_json (self->programme)
-                                          : tandem_programme_to_markdown (self->programme);
-  if (!g_file_set_contents (path, text, -1, &error))
+  /* Through the one export writer, which never writes over a project and
+   * replaces the file only when all of it was written. */
+  if (g_str_has_suffix (path, ".pdf"))
+    ok = tandem_programme_export_pdf (self->programme, NULL, path, NULL, NULL, &error);
+  else
+    {
+      text = g_str_has_suffix (path, ".json") ? tandem_programme_to_json (self->programme)
+                                              : tandem_programme_to_markdown (self->programme);
+      ok = tandem_export_text (path, text, NULL, NULL, &error);
+    }
+  if (!ok)
     show_export_error (self, path, error->message);
   else
     {
@@ -291,7 +302,8 @@ report_filter (const char *name,
 }
 
 /* The report goes where a person keeps documents, unless they say otherwise;
- * a name ending “.json” gets the figures for scripts, any other Markdown. */
+ * a name ending “.pdf” gets the printed report, “.json” the figures for
+ * scripts, any other Markdown. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -302,6 +314,7 @@ export_action (GtkWidget  *widget,
   g_autoptr(GFile) folder = g_file_new_for_path (documents && g_file_test (documents,
                                                                            G_FILE_TEST_IS_DIR)
                                                  ? documents : g_get_home_dir ());
+  g_autoptr(GtkFileFilter) pdf = report_filter (_("PDF report"), "*.pdf");
   g_autoptr(GtkFileFilter) markdown = report_filter (_("Markdown report"), "*.md");
   g_autoptr(GtkFileFilter) json = report_filter (_("JSON figures"), "*.json");
   GtkFileChooserNative *dialog;
@@ -310,10 +323,11 @@ export_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), markdown);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), json);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Programme report.md"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Programme report.pdf"));
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
