@@ -6,7 +6,8 @@
  * value or row is refused (exit 2, every bad row named with its line)
  * before anything is changed. `export standards` writes every figure of a
  * team's standards as JSON from tandem_standards_report(), the one place
- * they are worked out.
+ * they are worked out, or the accreditation pack drawn from the same figures
+ * (tandem-standards-pack.c).
  */
 
 #include "config.h"
@@ -23,6 +24,7 @@
 #include "tandem-enums.h"
 #include "tandem-export.h"
 #include "tandem-measure.h"
+#include "tandem-standards-pack.h"
 #include "tandem-standards.h"
 #include "tandem-stored-enums.h"
 #include "tandem-table-import.h"
@@ -478,7 +480,7 @@ tandem_cli_standards (int    argc,
 }
 
 /* ------------------------------------------------------------------------ */
-/* export standards --format json                                           */
+/* export standards --format json|pdf|png|svg                               */
 
 static void
 add_number (JsonBuilder *builder,
@@ -741,8 +743,10 @@ report_to_json (const TandemStandardsReport *report)
  * @argc: argument count; argv[0] is “standards”
  * @argv: the arguments
  *
- * `tandem-cli export standards --team NAME --format json --output FILE
- * PROJECT`: every figure of the team's standards, for scripts.
+ * `tandem-cli export standards --team NAME --format json|pdf|png|svg
+ * --output FILE PROJECT`: every figure of the team's standards, for
+ * scripts (json), or the accreditation pack on A4 pages (pdf; png and svg
+ * hold its cover).
  *
  * Returns: the exit status: 0, 1 if the file could not be written, 2 for
  *   unusable input
@@ -755,30 +759,43 @@ tandem_cli_export_standards (int    argc,
   g_autoptr(TandemStandardsReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *team = NULL, *format = NULL, *output = NULL, *team_id = NULL, *text = NULL;
+  g_autoptr(TandemExportFonts) fonts = NULL;
+  TandemExportFormat drawn = TANDEM_EXPORT_PDF;
+  gboolean json;
+  double dpi = 150;
   int status = 0;
   GOptionEntry entries[] = {
     { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team"), "NAME" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json"), "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("json (every figure), pdf (the accreditation pack), or png or svg (its cover)"),
+      "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write, or - for standard output"), "FILE" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), "DPI" },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
     context_for ("PROJECT", _("Export every figure of a team's Culture of Care standards: the "
                               "means by group and the gaps, completion, the average, the level "
                               "and what is missing, each piece of evidence with its verdict, the "
-                              "panel record."), entries);
+                              "panel record; or the accreditation pack that draws them."),
+                 entries);
 
   if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
     return status;
   if (team == NULL || output == NULL)
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
                             _("Say which team and where to write with --team and --output."));
-  if (format == NULL || !g_str_equal (format, "json"))
+  json = format != NULL && g_str_equal (format, "json");
+  if (format == NULL || (!json && !tandem_export_format_from_string (format, &drawn)))
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("“%s” is not a format of this export: use "
-                                                    "json."), format ? format : "");
-  if (tandem_cli_refuse_output (output, FALSE))
+                                                    "json, pdf, png or svg."), format ? format : "");
+  if (tandem_cli_refuse_output (output, !json && drawn != TANDEM_EXPORT_SVG))
     return TANDEM_CLI_BAD_INPUT;
+  /* fontconfig's configuration is read while the project is opened and
+   * read (see tandem_export_prepare_fonts()). */
+  if (!json)
+    fonts = tandem_export_prepare_fonts (drawn, 0, 0, dpi, NULL, NULL);
 
   /* The structural check runs while the figures are worked out; nothing is
    * kept unless it passes (see tandem-cli-output.c). */
@@ -792,6 +809,14 @@ tandem_cli_export_standards (int    argc,
         tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: there is no team called “%s”."), argv[1],
                          team);
       return TANDEM_CLI_BAD_INPUT;
+    }
+  if (!json)
+    {
+      tandem_export_fonts_install (g_steal_pointer (&fonts));
+      if (!tandem_standards_pack_export (project, team_id, drawn, output, dpi,
+                                         tandem_cli_confirm_intact, project, &error))
+        return tandem_cli_fail_reading (project, error);
+      return TANDEM_CLI_OK;
     }
   report = tandem_standards_report (project, team_id, &error);
   if (report == NULL)

@@ -423,8 +423,9 @@ class CliTest(unittest.TestCase):
         self.assertEqual(data["evidence"][0]["what"], "S:/Quality/dashboard.pdf")
         self.assertEqual(data["panels"][0]["next_review_on"], "2027-06-01")
         self.assertEqual(data["priorities"][0]["standard"], "Choice")
-        r = run("export", "standards", "--team", "Oak", "--format", "pdf", "--output", out, p)
+        r = run("export", "standards", "--team", "Oak", "--format", "docx", "--output", out, p)
         self.assertEqual(r.returncode, 2)
+        self.assertIn("“docx” is not a format of this export: use json, pdf, png or svg", r.stderr)
         r = run("export", "standards", "--team", "Elm", "--format", "json", "--output", out, p)
         self.assertEqual(r.returncode, 2)
         self.assertIn("no team called “Elm”", r.stderr)
@@ -444,6 +445,65 @@ class CliTest(unittest.TestCase):
         charts = [e["chart"] for e in data["evidence"] if "chart" in e]
         self.assertIn("shift", [c["verdict"] for c in charts])
         self.assertEqual(data["panels"][0]["decision"], "bronze")
+
+    def test_standards_sample_pack(self):
+        p = self.path("Sample.tandem")
+        self.assertEqual(run("sample", p).returncode, 0)
+        out = self.path("delderfield.json")
+        r = run("export", "standards", "--team", "Delderfield Ward", "--format", "json",
+                "--output", out, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(out) as f:
+            data = json.load(f)
+        pdf = self.path("delderfield.pdf")
+        r = run("export", "standards", "--team", "Delderfield Ward", "--format", "pdf",
+                "--output", pdf, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = " ".join(subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
+                                       text=True, check=True).stdout.split())
+        self.assertIn("Culture of Care accreditation pack", text)
+        self.assertIn("Delderfield Ward", text)
+        self.assertIn("Level: Bronze (average %.2f" % data["level"]["average"], text)
+        for standard in data["framework"]["standards"]:
+            self.assertIn(standard["title"], text)
+        # The widest gap of the latest round, in words.
+        latest = data["rounds"][-1]["standards"]
+        widest = max((s for s in latest if s["gap"] is not None), key=lambda s: abs(s["gap"]))
+        self.assertRegex(text, r"%s: staff score it [0-9.]+ \(\w+\) and people with lived "
+                         r"experience [0-9.]+ \(\w+\): a gap of %.1f" %
+                         (widest["standard"], abs(widest["gap"])))
+        # Each linked measure's chart, titled by its measure, and its verdict's reasons.
+        measures = [e for e in data["evidence"] if e["kind"] == "measure"]
+        self.assertTrue(measures)
+        for e in measures:
+            self.assertGreaterEqual(text.count(e["what"]), 2, e["what"])
+            self.assertIn(e["chart"]["baseline_reason"].split()[0], text)
+        self.assertIn("Panel record", text)
+        self.assertIn(data["panels"][0]["date"], text)
+        # A PNG of the cover.
+        png = self.path("cover.png")
+        r = run("export", "standards", "--team", "Delderfield Ward", "--format", "png",
+                "--output", png, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(png, "rb") as f:
+            self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+
+    def test_standards_pack_new_project(self):
+        p = self.path("New.tandem")
+        self.assertEqual(run("new", p).returncode, 0)
+        self.assertEqual(run("team", "add", "Oak", p).returncode, 0)
+        pdf = self.path("oak.pdf")
+        r = run("export", "standards", "--team", "Oak", "--format", "pdf", "--output", pdf, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = " ".join(subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
+                                       text=True, check=True).stdout.split())
+        self.assertIn("Level: not yet assessed. The team has no self-assessment round", text)
+        self.assertIn("No self-assessment round yet", text)
+        self.assertIn("No evidence yet", text)
+        self.assertIn("No panel review yet.", text)
+        r = run("export", "standards", "--team", "Elm", "--format", "pdf", "--output", pdf, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no team called “Elm”", r.stderr)
 
     def test_analyse_stdin(self):
         csv = "x,y\n" + "".join(f"2024-01-{d:02d},{v}\n" for d, v in
