@@ -983,10 +983,10 @@ build (TandemStandardsPack *pack)
       heading (&b, _("Staff and lived-experience views"));
       add_gap_sentences (&b);
       add_block (&b, BLOCK_GAPS, NULL);
+      add_block (&b, BLOCK_BREAK, NULL);
     }
-  add_block (&b, BLOCK_BREAK, NULL);
 
-  say (&b, _("The standards"), BODY_SIZE * 1.5, TRUE, HEADING_INK);
+  heading (&b, _("The standards"));
   for (guint s = 0; s < report->framework->standards->len; s++)
     add_standard (&b, s);
 
