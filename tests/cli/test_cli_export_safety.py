@@ -31,6 +31,9 @@ EXPORTS = [
     (("session", "--id", "SESSION", "--format", "md"), "md"),
     (("session", "--id", "SESSION", "--format", "txt"), "txt"),
     (("session", "--id", "SESSION", "--format", "ics"), "ics"),
+    (("standards", "--team", TEAM, "--format", "pdf"), "pdf"),
+    (("standards", "--team", TEAM, "--format", "png"), "png"),
+    (("standards", "--team", TEAM, "--format", "json"), "json"),
 ]
 
 
@@ -187,7 +190,7 @@ class ExportSafetyTest(unittest.TestCase):
                 r = export(args, "-", self.project, cwd=self.dir)
                 self.assertEqual(r.returncode, 0, r.stderr.decode())
                 start = {"pdf": b"%PDF-", "png": b"\x89PNG", "svg": b"<?xml", "md": b"#",
-                         "txt": TEAM.encode(), "ics": b"BEGIN:VCALENDAR"}[ext]
+                         "txt": TEAM.encode(), "ics": b"BEGIN:VCALENDAR", "json": b"{"}[ext]
                 self.assertIn(start, r.stdout[:200])
         # Nothing else is said on standard output, and no file “-” is made.
         self.assertEqual(sorted(os.listdir(self.dir)), ["Ward.tandem"])
