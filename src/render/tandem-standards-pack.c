@@ -32,6 +32,7 @@
 #define TEXT_INK      0x1a1a1a
 #define HEADING_INK   0x1c5f9e
 #define QUIET_INK     0x555555
+#define SHORT_WHAT    300      /* characters of a note repeated in a later section */
 
 /* The heatmap */
 #define HEAT_TITLE    18.0
@@ -849,9 +850,23 @@ add_evidence_item (Builder                  *b,
                            ? g_strdup_printf (" (%s)", evidence->title) : g_strdup ("");
 
   if (with_standard)
-    sayf (b, BODY_SIZE, FALSE, TEXT_INK, _("• %s — %s%s: %s"),
-          standard_title (report, evidence->standard_id), item->what, title,
-          level_label (item->level));
+    {
+      const char *standard = standard_title (report, evidence->standard_id);
+      g_autofree char *what = NULL;
+
+      /* Given in full under its standard; here a long note is its start. */
+      if (g_utf8_strlen (item->what, -1) > SHORT_WHAT)
+        {
+          g_autofree char *start = g_utf8_substring (item->what, 0, SHORT_WHAT);
+          char *space = strrchr (start, ' ');
+
+          if (space != NULL && space > start + SHORT_WHAT / 2)
+            *space = '\0';
+          what = g_strdup_printf (_("%s… (in full under %s)"), start, standard);
+        }
+      sayf (b, BODY_SIZE, FALSE, TEXT_INK, _("• %s — %s%s: %s"), standard,
+            what ? what : item->what, title, level_label (item->level));
+    }
   else
     sayf (b, BODY_SIZE, FALSE, TEXT_INK, _("• %s — %s%s: %s"),
           type_title (report, evidence->type_id), item->what, title, level_label (item->level));

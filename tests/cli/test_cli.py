@@ -3,6 +3,7 @@
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -501,6 +502,23 @@ class CliTest(unittest.TestCase):
         self.assertIn("No self-assessment round yet", text)
         self.assertIn("No evidence yet", text)
         self.assertIn("No panel review yet.", text)
+        # A long note flows over pages whole under its standard; the governance
+        # section gives its start.
+        words = ["word%d" % i for i in range(2500)]
+        note = " ".join(words)[:19000].rsplit(" ", 1)[0]
+        r = run("standards", "evidence", "add", "--team", "Oak", "--standard", "Safety", "--type",
+                "Governance", "--level", "bronze", "--note", note, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("export", "standards", "--team", "Oak", "--format", "pdf", "--output", pdf, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = " ".join(subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
+                                       text=True, check=True).stdout.split())
+        # Every word, in order, once the pages' footers are taken out.
+        text = re.sub(r"Accreditation pack: Oak · page \d+ of \d+ ", "", text)
+        self.assertTrue(note in text, "the long note is not whole in the pack")
+        self.assertEqual(text.count(note.split()[-1]), 1)
+        self.assertEqual(text.count("word10 "), 2)
+        self.assertIn("… (in full under Safety): Bronze", text)
         r = run("export", "standards", "--team", "Elm", "--format", "pdf", "--output", pdf, p)
         self.assertEqual(r.returncode, 2)
         self.assertIn("no team called “Elm”", r.stderr)
