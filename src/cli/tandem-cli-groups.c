@@ -75,6 +75,21 @@ word_of (GType       type,
   return word == NULL || tandem_stored_enum_from_word (type, word, value);
 }
 
+/* Sets @project's small-number threshold and says what it means. */
+static int
+set_threshold (TandemProject *project,
+               const char    *path,
+               guint          threshold)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_breakdown_set_threshold (project, threshold, &error))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", path, error->message);
+  printf (_("The small-number threshold is %u: exports for sharing hide counts from 1 to %u "
+            "(“fewer than %u”)\n"), threshold, threshold, threshold + 1);
+  return 0;
+}
+
 /**
  * tandem_cli_measure_breakdown:
  * @argc: argument count, from “breakdown”
@@ -82,10 +97,12 @@ word_of (GType       type,
  *
  * `tandem-cli measure breakdown --measure NAME [--team TEAM] [--grouping NAME]
  * [--kind rate|proportion] [--per N] [--denominator TEXT]
- * [--domain access|experience|outcomes] [--reference GROUP] PROJECT`: breaks
- * a measure down by a grouping (Ethnicity unless told), or changes how.
- * Settings not given keep their values (or take the defaults: a rate per
- * 1,000, outcomes, no reference).
+ * [--domain access|experience|outcomes] [--reference GROUP] [--threshold N]
+ * PROJECT`: breaks a measure down by a grouping (Ethnicity unless told), or
+ * changes how. Settings not given keep their values (or take the defaults: a
+ * rate per 1,000, outcomes, no reference). `--threshold N` sets the
+ * project's small-number threshold, for every measure: with it alone, no
+ * measure is needed.
  *
  * Returns: the exit status: 0 saved, 2 bad arguments or values
  */
@@ -105,11 +122,13 @@ tandem_cli_measure_breakdown (int    argc,
   g_autofree char *denominator = NULL;
   g_autofree char *domain = NULL;
   g_autofree char *reference = NULL;
+  g_autofree char *threshold_text = NULL;
   g_autofree char *measure_id = NULL;
   g_autofree char *grouping_id = NULL;
   g_autofree char *reference_id = NULL;
   TandemBreakdown settings = { 0 };
   int kind_value = TANDEM_BREAKDOWN_RATE, domain_value = TANDEM_BREAKDOWN_OUTCOMES;
+  guint64 threshold = 0;
   int status = 0;
   GOptionEntry entries[] = {
     { "measure", 0, 0, G_OPTION_ARG_STRING, &name, N_("The measure's name"), "NAME" },
@@ -126,6 +145,8 @@ tandem_cli_measure_breakdown (int    argc,
       N_("access, experience or outcomes (the default)"), "DOMAIN" },
     { "reference", 0, 0, G_OPTION_ARG_STRING, &reference,
       N_("The group the others are compared with, by code or label"), "GROUP" },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING, &threshold_text,
+      N_("The project's small-number threshold: exports for sharing hide counts from 1 to N"), "N" },
     { NULL }
   };
 
@@ -134,7 +155,17 @@ tandem_cli_measure_breakdown (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
     return status;
-  if (name == NULL)
+  if (threshold_text != NULL &&
+      !g_ascii_string_to_unsigned (threshold_text, 10, 1, TANDEM_BREAKDOWN_MAX_THRESHOLD,
+                                   &threshold, NULL))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                            _("--threshold: “%s” is not a whole number from 1 to %u."),
+                            threshold_text, TANDEM_BREAKDOWN_MAX_THRESHOLD);
+  if (name == NULL && threshold_text == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Say which measure to break down with --measure NAME, "
+                              "or set --threshold N."));
+  if (name == NULL && (grouping || kind || per_text || denominator || domain || reference))
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
                             _("Say which measure to break down with --measure NAME."));
   if (!word_of (TANDEM_TYPE_BREAKDOWN_KIND, kind, &kind_value))
@@ -151,6 +182,8 @@ tandem_cli_measure_breakdown (int    argc,
   project = tandem_project_open (argv[1], &error);
   if (project == NULL)
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
+  if (name == NULL)
+    return set_threshold (project, argv[1], (guint) threshold);
   measure_id = tandem_cli_find_measure (project, name, team, &error);
   if (measure_id == NULL)
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[1], error->message);
@@ -192,7 +225,7 @@ tandem_cli_measure_breakdown (int    argc,
 
     printf (_("“%s” is broken down by %s\n"), name, grouping_name ? grouping_name : grouping_id);
   }
-  return 0;
+  return threshold_text ? set_threshold (project, argv[1], (guint) threshold) : 0;
 }
 
 /**

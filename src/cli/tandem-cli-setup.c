@@ -554,7 +554,8 @@ tandem_cli_measure (int    argc,
                      "       tandem-cli measure list [--team TEAM] PROJECT\n"
                      "       tandem-cli measure breakdown --measure NAME [--grouping NAME] [--kind rate|proportion]\n"
                      "                 [--per N] [--denominator TEXT] [--domain access|experience|outcomes]\n"
-                     "                 [--reference GROUP] PROJECT\n"
+                     "                 [--reference GROUP] [--threshold N] PROJECT\n"
+                     "       tandem-cli measure breakdown --threshold N PROJECT\n"
                      "Settings: --kind --chart --rules --direction --unit --frequency --target"),
                    argc, argv);
 }

@@ -1309,6 +1309,57 @@ class CliTest(unittest.TestCase):
         self.assertIn("Ward.tandem: “Falls” has no data by group yet", r.stderr)
         self.assertFalse(os.path.exists(out))
         self.assertEqual(read(p), before)
+
+    def test_measure_breakdown_threshold(self):
+        """measure breakdown --threshold N sets the project's small-number
+        threshold, as the app's Measures page does, with or without a
+        measure; every export for sharing then hides counts up to it."""
+        p = self.broken_down_project("Ward.tandem")
+
+        def threshold():
+            with sqlite3.connect("file:%s?mode=ro" % p, uri=True) as db:
+                row = db.execute("SELECT value FROM meta WHERE key = 'disparity_threshold'").fetchone()
+            return row[0] if row else None
+
+        hidden = self.path("hidden.pdf")
+
+        def mixed_hidden():
+            r = run("export", "chart", "--measure", "Restraint", "--view", "disparity",
+                    "--suppress", "--output", hidden, p)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            return "Mixed people had the event fewer than" in " ".join(self.pdf_text(hidden).split())
+
+        self.assertIsNone(threshold())
+        self.assertTrue(mixed_hidden())
+        # Mixed patients were restrained 3 times: a threshold of 2 shows them.
+        r = run("measure", "breakdown", "--threshold", "2", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("small-number threshold is 2", r.stdout)
+        self.assertIn("“fewer than 3”", r.stdout)
+        self.assertEqual(threshold(), "2")
+        self.assertFalse(mixed_hidden())
+        # With a measure, its other settings change too.
+        r = run("measure", "breakdown", "--measure", "Restraint", "--threshold", "3",
+                "--denominator", "bed days", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(threshold(), "3")
+        self.assertTrue(mixed_hidden())
+        with sqlite3.connect("file:%s?mode=ro" % p, uri=True) as db:
+            self.assertEqual(db.execute("SELECT denominator_name FROM measure_breakdown").fetchone()[0],
+                             "bed days")
+
+        before = read(p)
+        for args, words in [
+            (["--threshold", "0"], "--threshold: “0” is not a whole number from 1 to 99."),
+            (["--threshold", "100"], "--threshold: “100” is not a whole number from 1 to 99."),
+            (["--threshold", "few"], "--threshold: “few” is not a whole number from 1 to 99"),
+            (["--threshold", "2", "--kind", "rate"], "Say which measure to break down with --measure"),
+            ([], "Say which measure to break down with --measure NAME, or set --threshold N"),
+        ]:
+            r = run("measure", "breakdown", *args, p)
+            self.assertEqual(r.returncode, 2, (args, r.stderr))
+            self.assertIn(words, r.stderr, args)
+        self.assertEqual(read(p), before)
     # --- end export chart by group ---
 
 
