@@ -62,8 +62,8 @@ POLL = 0.1
 SAMPLE_TEAM = "Delderfield Ward"
 NEW_TEAM = "Willow Ward"    # typed key by key: keep it plain ASCII
 
-# The four areas, in the order of the view switcher and of the pages.
-AREAS = ["Diagram", "Measures", "Coaching", "Peer Support"]
+# The five areas, in the order of the view switcher and of the pages.
+AREAS = ["Diagram", "Measures", "Coaching", "Peer Support", "Standards"]
 
 
 class JourneyFailed(Exception):
@@ -439,6 +439,17 @@ def expected_pages(path, team_name):
     finally:
         db.close()
 
+    # The Standards page says what the latest round's scores reach, and,
+    # while a standard has no evidence, that the level waits for it.
+    try:
+        level = json.loads(cli("export", "standards", "--team", team_name, "--format", "json",
+                               "--output", "-", path).stdout)["level"]
+    except (json.JSONDecodeError, KeyError) as error:
+        fail(f"`tandem-cli export standards` did not give the level: {error}")
+    reached = level["level"].capitalize()
+    standards_words = (f"Scores reach {reached}" if level["standards_without_evidence"]
+                       else f"Level reached: {reached}")
+
     if ideas == 0 or points == 0 or sessions == 0:
         fail(f"the sample project's {team_name} has too little to check the pages with "
              f"(change ideas {ideas}, data points {points}, coaching sessions {sessions})")
@@ -453,6 +464,7 @@ def expected_pages(path, team_name):
                       f"Actions: {actions}, {still_open} still open."]),
         "Peer Support": ("Peer-Support Implementation",
                          [f"Peer-support roles: {roles}.", f"Framework items tracked: {tracked}."]),
+        "Standards": ("Culture of Care Standards", [standards_words]),
     }
 
 
@@ -658,10 +670,10 @@ def journey(app, sample_path):
     before = cli_info(sample_path)
     expected = expected_pages(sample_path, SAMPLE_TEAM)
 
-    switchers = wait_for("the view switcher (Diagram, Measures, Coaching, Peer Support)",
+    switchers = wait_for("the view switcher (Diagram, Measures, Coaching, Peer Support, Standards)",
                          lambda: view_switchers(frame))
     headings = [expected[area][0] for area in AREAS[1:]]
-    stack = wait_for(f"the pages of the four areas (with the headings {headings})",
+    stack = wait_for(f"the pages of the five areas (with the headings {headings})",
                      lambda: page_stack(frame, headings))
     for area in AREAS:
         visit_page(switchers, stack, area, *expected[area])

@@ -230,15 +230,27 @@ def choose_lived_experience(window):
                                      if n.name == LIVED_EXPERIENCE and ancestor(n, "scroll pane")
                                      and ancestor(n, "list item")), None))
     items = tj.find_all(ancestor(item, "list"), "list item")
-    for _ in range(len(items)):
-        if "FOCUSED" in tj.states(item):
-            break
-        focused = next((i for i, n in enumerate(items) if "FOCUSED" in tj.states(n)), None)
+    target = next(i for i, n in enumerate(items) if n == item)
+    # The open list has the keyboard on the choice shown (or on none yet):
+    # each Down moves it one on, and is waited for before the next.
+    def focused_index():
+        return next((i for i, n in enumerate(items) if "FOCUSED" in tj.states(n)), None)
+    # Polled for a moment: a list that opens with the keyboard on no item
+    # gets it on the first item with the first Down.
+    deadline = time.monotonic() + 5
+    focused = focused_index()
+    while focused is None and time.monotonic() < deadline:
+        time.sleep(tj.POLL)
+        focused = focused_index()
+    if focused is None:
+        focused = -1
+    tj.log(f"the open list has the keyboard on item {focused}; the choice is item {target}")
+    if focused > target:
+        tj.fail(f'the open list starts below "{LIVED_EXPERIENCE}"')
+    for step in range(focused + 1, target + 1):
         rawinput.pressKey("Down")
-        tj.wait_for("the arrow key to move down the list", lambda: any(
-            "FOCUSED" in tj.states(n) for n in items[focused + 1 if focused is not None else 0:]))
-    else:
-        tj.fail(f'the arrow keys never reached "{LIVED_EXPERIENCE}"')
+        tj.wait_for(f"the arrow key to reach item {step} of the list",
+                    lambda step=step: "FOCUSED" in tj.states(items[step]))
     rawinput.pressKey("Return")
     # The row shows what is chosen (its first list, outside the popup).
     tj.wait_for(f'"Takes part as" to show "{LIVED_EXPERIENCE}"',
