@@ -18,6 +18,7 @@
 
 #include "tandem-chart.h"
 #include "tandem-stored-enums.h"
+#include "tandem-render-text-private.h"
 
 typedef struct
 {
@@ -1030,55 +1031,9 @@ make_layout (cairo_t    *cr,
              gboolean    bold)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+  _tandem_render_set_font (layout, size, bold);
   return layout;
-}
-
-static void
-set_font (PangoLayout *layout,
-          double       size,
-          gboolean     bold)
-{
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-}
-
-/* Draws @text with its top left (align 0), centre (0.5) or right (1) at x, y;
- * returns its size. */
-static void
-draw_text (cairo_t     *cr,
-           PangoLayout *layout,
-           const char  *text,
-           double       x,
-           double       y,
-           double       align,
-           double      *out_w,
-           double      *out_h)
-{
-  int w, h;
-
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_size (layout, &w, &h);
-  if (out_w)
-    *out_w = (double) w / PANGO_SCALE;
-  if (out_h)
-    *out_h = (double) h / PANGO_SCALE;
-  if (cr)
-    {
-      cairo_move_to (cr, x - align * w / PANGO_SCALE, y);
-      pango_cairo_show_layout (cr, layout);
-    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1243,7 +1198,7 @@ draw_date_axis (TandemChart *chart,
   guint32 start = (guint32) ceil (chart->x_min), end = (guint32) floor (chart->x_max);
   guint32 last_year = 0;
 
-  draw_text (NULL, layout, "Sep 2026", 0, 0, 0, &label_w, NULL);
+  _tandem_render_draw_text (NULL, layout, "Sep 2026", 0, 0, 0, &label_w, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       double days = steps[i].months ? steps[i].months * 30.4 : steps[i].days;
@@ -1283,7 +1238,7 @@ draw_date_axis (TandemChart *chart,
           cairo_move_to (cr, x, chart->plot_y + chart->plot_h);
           cairo_line_to (cr, x, chart->plot_y + chart->plot_h + style->base * 0.35);
           cairo_stroke (cr);
-          draw_text (cr, layout, g_strstrip (buffer), x, label_y, 0.5, NULL, NULL);
+          _tandem_render_draw_text (cr, layout, g_strstrip (buffer), x, label_y, 0.5, NULL, NULL);
         }
       if (step.months)
         g_date_add_months (&date, step.months);
@@ -1307,7 +1262,7 @@ draw_index_axis (TandemChart *chart,
     {
       char buffer[32];
       double w;
-      draw_text (NULL, layout, tandem_spc_result_get_label (chart->result, i, buffer), 0, 0, 0,
+      _tandem_render_draw_text (NULL, layout, tandem_spc_result_get_label (chart->result, i, buffer), 0, 0, 0,
                  &w, NULL);
       label_w = MAX (label_w, w);
     }
@@ -1323,7 +1278,7 @@ draw_index_axis (TandemChart *chart,
       cairo_move_to (cr, x, chart->plot_y + chart->plot_h);
       cairo_line_to (cr, x, chart->plot_y + chart->plot_h + style->base * 0.35);
       cairo_stroke (cr);
-      draw_text (cr, layout, tandem_spc_result_get_label (chart->result, i, buffer), x, label_y,
+      _tandem_render_draw_text (cr, layout, tandem_spc_result_get_label (chart->result, i, buffer), x, label_y,
                  0.5, NULL, NULL);
     }
 }
@@ -1599,13 +1554,13 @@ draw_icon (cairo_t     *cr,
   set_rgb (cr, colour);
   cairo_set_line_width (cr, r * 0.16);
   cairo_stroke (cr);
-  set_font (layout, r * 0.95, TRUE);
+  _tandem_render_set_font (layout, r * 0.95, TRUE);
   {
     double h;
-    draw_text (NULL, layout, letter, 0, 0, 0, NULL, &h);
-    draw_text (cr, layout, letter, cx, cy - h / 2, 0.5, NULL, NULL);
+    _tandem_render_draw_text (NULL, layout, letter, 0, 0, 0, NULL, &h);
+    _tandem_render_draw_text (cr, layout, letter, cx, cy - h / 2, 0.5, NULL, NULL);
   }
-  set_font (layout, style->base * 0.8, FALSE);
+  _tandem_render_set_font (layout, style->base * 0.8, FALSE);
   set_rgb (cr, &style->ink);
   pango_layout_set_width (layout, (int) (r * 3.4 * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -1727,8 +1682,8 @@ draw_legend (TandemChart *chart,
   double cx = x, cy = y, line_h;
   double start_y = y;
 
-  set_font (layout, style->base * 0.85, FALSE);
-  draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &line_h);
+  _tandem_render_set_font (layout, style->base * 0.85, FALSE);
+  _tandem_render_draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &line_h);
   for (gsize i = 0; i < chart->result->n_points; i++)
     {
       TandemChartMarker m = tandem_chart_get_marker (chart, i);
@@ -1750,7 +1705,7 @@ draw_legend (TandemChart *chart,
 
       if (!present[k])
         continue;
-      draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
+      _tandem_render_draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
       if (cx > x && cx + style->radius * 4 + w > x + width)
         {
           cx = x;
@@ -1761,7 +1716,7 @@ draw_legend (TandemChart *chart,
           draw_marker (cr, style, items[k].marker, &style->dot, cx + style->radius * 1.6,
                        cy + line_h / 2, FALSE);
           set_rgb (cr, &style->ink);
-          draw_text (cr, layout, text, cx + style->radius * 3.6, cy, 0, NULL, NULL);
+          _tandem_render_draw_text (cr, layout, text, cx + style->radius * 3.6, cy, 0, NULL, NULL);
         }
       cx += style->radius * 3.6 + w + style->base * 1.2;
     }
@@ -1773,7 +1728,7 @@ draw_legend (TandemChart *chart,
       for (guint k = 0; k < 2; k++)
         {
           double w;
-          draw_text (NULL, layout, texts[k], 0, 0, 0, &w, NULL);
+          _tandem_render_draw_text (NULL, layout, texts[k], 0, 0, 0, &w, NULL);
           if (cx > x && cx + w > x + width)
             {
               cx = x;
@@ -1782,7 +1737,7 @@ draw_legend (TandemChart *chart,
           if (!measure_only)
             {
               set_rgb (cr, rgbs[k]);
-              draw_text (cr, layout, texts[k], cx, cy, 0, NULL, NULL);
+              _tandem_render_draw_text (cr, layout, texts[k], cx, cy, 0, NULL, NULL);
             }
           cx += w + style->base * 1.2;
         }
@@ -1793,7 +1748,7 @@ draw_legend (TandemChart *chart,
                            "every point outside the limits is");
       double w;
 
-      draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
+      _tandem_render_draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
       if (cx > x && cx + w > x + width)
         {
           cx = x;
@@ -1802,7 +1757,7 @@ draw_legend (TandemChart *chart,
       if (!measure_only)
         {
           set_rgb (cr, &style->ink);
-          draw_text (cr, layout, text, cx, cy, 0, NULL, NULL);
+          _tandem_render_draw_text (cr, layout, text, cx, cy, 0, NULL, NULL);
         }
     }
   cy += line_h * 1.3;
@@ -1837,7 +1792,7 @@ draw_legend (TandemChart *chart,
           strcpy (end, "…");
           cut = TRUE;
         }
-      draw_text (NULL, layout, text, 0, 0, 0, NULL, &h);
+      _tandem_render_draw_text (NULL, layout, text, 0, 0, 0, NULL, &h);
       if (h > left)
         {
           if (left < line_h)
@@ -1849,7 +1804,7 @@ draw_legend (TandemChart *chart,
           /* As many lines as fit, ending in an ellipsis. */
           pango_layout_set_height (layout, (int) (left * PANGO_SCALE));
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-          draw_text (NULL, layout, text, 0, 0, 0, NULL, &h);
+          _tandem_render_draw_text (NULL, layout, text, 0, 0, 0, NULL, &h);
           cut = TRUE;
           last = TRUE;
         }
@@ -1862,17 +1817,17 @@ draw_legend (TandemChart *chart,
           set_rgb (cr, &style->annotation);
           cairo_fill (cr);
           cairo_set_source_rgb (cr, 1, 1, 1);
-          set_font (layout, line_h * 0.62, TRUE);
+          _tandem_render_set_font (layout, line_h * 0.62, TRUE);
           {
             double nh;
-            draw_text (NULL, layout, number, 0, 0, 0, NULL, &nh);
+            _tandem_render_draw_text (NULL, layout, number, 0, 0, 0, NULL, &nh);
             pango_layout_set_width (layout, -1);
-            draw_text (cr, layout, number, x + r, cy + line_h / 2 - nh / 2, 0.5, NULL, NULL);
+            _tandem_render_draw_text (cr, layout, number, x + r, cy + line_h / 2 - nh / 2, 0.5, NULL, NULL);
             pango_layout_set_width (layout, (int) ((width - style->base * 2.2) * PANGO_SCALE));
           }
-          set_font (layout, style->base * 0.85, FALSE);
+          _tandem_render_set_font (layout, style->base * 0.85, FALSE);
           set_rgb (cr, &style->ink);
-          draw_text (cr, layout, text, x + style->base * 2.2, cy, 0, NULL, NULL);
+          _tandem_render_draw_text (cr, layout, text, x + style->base * 2.2, cy, 0, NULL, NULL);
         }
       pango_layout_set_height (layout, -1);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
@@ -1892,11 +1847,11 @@ draw_legend (TandemChart *chart,
                                                             chart->notes_cut),
                                                   chart->notes_cut);
 
-      set_font (layout, style->base * 0.85, TRUE);
+      _tandem_render_set_font (layout, style->base * 0.85, TRUE);
       if (!measure_only)
         {
           set_rgb (cr, &style->ink);
-          draw_text (cr, layout, warning, x, cy, 0, NULL, NULL);
+          _tandem_render_draw_text (cr, layout, warning, x, cy, 0, NULL, NULL);
         }
       cy += line_h * 1.3;
     }
@@ -1918,7 +1873,7 @@ draw_problem (TandemChart *chart,
   cairo_rectangle (cr, x, y, width, height);
   cairo_fill (cr);
   set_rgb (cr, &style->ink);
-  set_font (layout, style->base * 1.1, FALSE);
+  _tandem_render_set_font (layout, style->base * 1.1, FALSE);
   pango_layout_set_width (layout, (int) (MAX (width - style->base * 4, 10) * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
@@ -2031,19 +1986,19 @@ tandem_chart_draw (TandemChart *chart,
   {
     double text_w = width - 2 * m - (mdc ? icon_r * 7.5 : 0);
 
-    set_font (layout, style.base * 1.55, TRUE);
+    _tandem_render_set_font (layout, style.base * 1.55, TRUE);
     set_rgb (cr, &style.ink);
     pango_layout_set_width (layout, (int) (MAX (text_w, 50) * PANGO_SCALE));
     pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    draw_text (cr, layout, chart->measure->name, m, m, 0, NULL, &title_h);
+    _tandem_render_draw_text (cr, layout, chart->measure->name, m, m, 0, NULL, &title_h);
     subtitle = tandem_chart_dup_subtitle (chart);
-    set_font (layout, style.base * 0.95, FALSE);
+    _tandem_render_set_font (layout, style.base * 0.95, FALSE);
     cairo_set_source_rgb (cr, 0.33, 0.33, 0.33);
     if (style.mono)
       set_rgb (cr, &style.ink);
     pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
     pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-    draw_text (cr, layout, subtitle, m, m + title_h + style.base * 0.15, 0, NULL, &sub_h);
+    _tandem_render_draw_text (cr, layout, subtitle, m, m + title_h + style.base * 0.15, 0, NULL, &sub_h);
     pango_layout_set_width (layout, -1);
   }
   top = m + title_h + sub_h + style.base * 0.8;
@@ -2064,8 +2019,8 @@ tandem_chart_draw (TandemChart *chart,
   compute_ranges (chart);
 
   /* The y axis labels decide the left margin. */
-  set_font (layout, style.base * 0.85, FALSE);
-  draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &label_h);
+  _tandem_render_set_font (layout, style.base * 0.85, FALSE);
+  _tandem_render_draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &label_h);
   /* The notes under the chart may take up to half of what is left. */
   legend_room = MAX ((height - top - m - label_h * 3) / 2, label_h * 4);
   /* Whether the dots have room, and whether signals may crowd, judged on
@@ -2088,7 +2043,7 @@ tandem_chart_draw (TandemChart *chart,
     {
       g_autofree char *text = format_value (fabs (v) < ystep * 1e-9 ? 0 : v);
       double w;
-      draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
+      _tandem_render_draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
       axis_w = MAX (axis_w, w);
     }
   {
@@ -2100,7 +2055,7 @@ tandem_chart_draw (TandemChart *chart,
   /* Room on the right for the labels of the lines. */
   {
     double w;
-    draw_text (NULL, layout, "Target 100.0", 0, 0, 0, &w, NULL);
+    _tandem_render_draw_text (NULL, layout, "Target 100.0", 0, 0, 0, &w, NULL);
     right_w = w * 0.75 + style.base * 0.5;
   }
   chart->plot_w = width - chart->plot_x - m - right_w;
@@ -2126,7 +2081,7 @@ tandem_chart_draw (TandemChart *chart,
       cairo_line_to (cr, chart->plot_x + chart->plot_w, y);
       cairo_stroke (cr);
       set_rgb (cr, &style.ink);
-      draw_text (cr, layout, text, chart->plot_x - style.base * 0.4, y - label_h / 2, 1, NULL, NULL);
+      _tandem_render_draw_text (cr, layout, text, chart->plot_x - style.base * 0.4, y - label_h / 2, 1, NULL, NULL);
     }
   if (chart->measure->unit && *chart->measure->unit)
     {
@@ -2137,8 +2092,8 @@ tandem_chart_draw (TandemChart *chart,
       cairo_rotate (cr, -G_PI / 2);
       pango_layout_set_width (layout, (int) (chart->plot_h * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      draw_text (NULL, layout, chart->measure->unit, 0, 0, 0, &w, NULL);
-      draw_text (cr, layout, chart->measure->unit, 0, 0, 0.5, NULL, NULL);
+      _tandem_render_draw_text (NULL, layout, chart->measure->unit, 0, 0, 0, &w, NULL);
+      _tandem_render_draw_text (cr, layout, chart->measure->unit, 0, 0, 0.5, NULL, NULL);
       pango_layout_set_width (layout, -1);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
       cairo_restore (cr);
@@ -2182,15 +2137,15 @@ tandem_chart_draw (TandemChart *chart,
                         : chart->plot_x + chart->plot_w;
           const char *label = chart->phase_labels[k] ? chart->phase_labels[k] : _("Before");
 
-          set_font (layout, style.base * 0.8, FALSE);
+          _tandem_render_set_font (layout, style.base * 0.8, FALSE);
           pango_layout_set_width (layout, (int) (MAX (next - x - style.base * 0.6, 10) * PANGO_SCALE));
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
           set_rgb (cr, &style.ink);
-          draw_text (cr, layout, label, x + style.base * 0.3, chart->plot_y - label_h * 0.95, 0,
+          _tandem_render_draw_text (cr, layout, label, x + style.base * 0.3, chart->plot_y - label_h * 0.95, 0,
                      NULL, NULL);
           pango_layout_set_width (layout, -1);
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-          set_font (layout, style.base * 0.85, FALSE);
+          _tandem_render_set_font (layout, style.base * 0.85, FALSE);
         }
     }
 
@@ -2242,15 +2197,15 @@ tandem_chart_draw (TandemChart *chart,
           double x1 = to_x (chart, (chart->xv[last] + chart->xv[last + 1]) / 2);
           double w;
 
-          set_font (layout, style.base * 0.7, FALSE);
-          draw_text (NULL, layout, label, 0, 0, 0, &w, NULL);
+          _tandem_render_set_font (layout, style.base * 0.7, FALSE);
+          _tandem_render_draw_text (NULL, layout, label, 0, 0, 0, &w, NULL);
           if (x1 - x0 > w + style.base * 0.6)
             {
               set_rgb (cr, &style.ink);
-              draw_text (cr, layout, label, x0 + style.base * 0.3,
+              _tandem_render_draw_text (cr, layout, label, x0 + style.base * 0.3,
                          to_y (chart, r->phases[k].cl) - label_h * 1.05, 0, NULL, NULL);
             }
-          set_font (layout, style.base * 0.85, FALSE);
+          _tandem_render_set_font (layout, style.base * 0.85, FALSE);
         }
     }
 
@@ -2273,7 +2228,7 @@ tandem_chart_draw (TandemChart *chart,
     for (guint k = 0; k < G_N_ELEMENTS (lines); k++)
       values[k] = lines[k].v;
     decimals = shared_decimals (values, G_N_ELEMENTS (values));
-    set_font (layout, style.base * 0.75, FALSE);
+    _tandem_render_set_font (layout, style.base * 0.75, FALSE);
     for (guint k = 0; k < G_N_ELEMENTS (lines); k++)
       {
         g_autofree char *value = NULL;
@@ -2296,9 +2251,9 @@ tandem_chart_draw (TandemChart *chart,
           set_rgb (cr, &style.target);
         else
           set_rgb (cr, &style.ink);
-        draw_text (cr, layout, text, lx, y, 0, NULL, NULL);
+        _tandem_render_draw_text (cr, layout, text, lx, y, 0, NULL, NULL);
       }
-    set_font (layout, style.base * 0.85, FALSE);
+    _tandem_render_set_font (layout, style.base * 0.85, FALSE);
   }
 
   /* The target. */
@@ -2339,10 +2294,10 @@ tandem_chart_draw (TandemChart *chart,
       cairo_arc (cr, x, chart->plot_y + rr * 1.1, rr, 0, 2 * G_PI);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 1, 1, 1);
-      set_font (layout, label_h * 0.62, TRUE);
-      draw_text (NULL, layout, number, 0, 0, 0, NULL, &nh);
-      draw_text (cr, layout, number, x, chart->plot_y + rr * 1.1 - nh / 2, 0.5, NULL, NULL);
-      set_font (layout, style.base * 0.85, FALSE);
+      _tandem_render_set_font (layout, label_h * 0.62, TRUE);
+      _tandem_render_draw_text (NULL, layout, number, 0, 0, 0, NULL, &nh);
+      _tandem_render_draw_text (cr, layout, number, x, chart->plot_y + rr * 1.1 - nh / 2, 0.5, NULL, NULL);
+      _tandem_render_set_font (layout, style.base * 0.85, FALSE);
     }
 
   /* The data. */
@@ -2476,13 +2431,13 @@ draw_column (cairo_t    *cr,
   PangoLayout *layout = make_layout (cr, size * 1.1, TRUE);
   double h;
 
-  draw_text (cr, layout, heading, x, y, 0, NULL, &h);
-  set_font (layout, size, FALSE);
+  _tandem_render_draw_text (cr, layout, heading, x, y, 0, NULL, &h);
+  _tandem_render_set_font (layout, size, FALSE);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_height (layout, (int) (MAX (height - h - size * 0.4, size) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  draw_text (cr, layout, text, x, y + h + size * 0.4, 0, NULL, NULL);
+  _tandem_render_draw_text (cr, layout, text, x, y + h + size * 0.4, 0, NULL, NULL);
   g_object_unref (layout);
 }
 
@@ -2530,7 +2485,7 @@ tandem_chart_draw_sheet (cairo_t *cr,
       PangoLayout *layout = make_layout (cr, size, FALSE);
 
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      draw_text (cr, layout, header->str, 0, 0, 0, NULL, &header_h);
+      _tandem_render_draw_text (cr, layout, header->str, 0, 0, 0, NULL, &header_h);
       header_h += size * 0.5;
       g_object_unref (layout);
     }
@@ -2591,7 +2546,7 @@ tandem_chart_warm_fonts (PangoContext *context,
   style_init (&s, GPOINTER_TO_INT (style), width - 2 * margin);
   for (guint i = 0; i < G_N_ELEMENTS (fonts) && !g_cancellable_is_cancelled (cancellable); i++)
     {
-      set_font (layout, fonts[i].size > 0 ? s.base * fonts[i].size
+      _tandem_render_set_font (layout, fonts[i].size > 0 ? s.base * fonts[i].size
                                           : (double) label_h / PANGO_SCALE * 0.62, fonts[i].bold);
       pango_layout_set_text (layout, "Ag 0123456789", -1);
       pango_layout_get_size (layout, &w, &h);

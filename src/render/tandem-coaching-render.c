@@ -13,6 +13,7 @@
 
 #include "tandem-coaching-render.h"
 #include "tandem-flowing-text.h"
+#include "tandem-render-text-private.h"
 
 #define MARGIN       42.0     /* points: about 15 mm */
 #define FOOTER       22.0
@@ -96,28 +97,11 @@ doc_flow (TandemCoachingDoc *doc,
 }
 
 static PangoLayout *
-new_layout (cairo_t    *cr,
-            double      size,
-            double      width)
+new_layout (cairo_t *cr,
+            double   size,
+            double   width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* The same metrics on screen, on paper and in files. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  /* Sizes are in points, and so is the page. */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
-
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
+  return _tandem_render_page_layout_new (cr, size, FALSE, width);
 }
 
 static double

@@ -25,6 +25,7 @@
 #include "tandem-date.h"
 #include "tandem-disparity-text.h"
 #include "tandem-equity-chart.h"
+#include "tandem-render-text-private.h"
 
 typedef struct
 {
@@ -623,47 +624,6 @@ quarter_x (const TandemDisparityPeriod *period)
 /* ------------------------------------------------------------------------ */
 /* Text                                                                       */
 
-static void
-set_font (PangoLayout *layout,
-          double       size,
-          gboolean     bold)
-{
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-}
-
-/* Draws @text with its top left (align 0), centre (0.5) or right (1) at x,
- * y, unless @cr is NULL; gives its size. */
-static void
-draw_text (cairo_t     *cr,
-           PangoLayout *layout,
-           const char  *text,
-           double       x,
-           double       y,
-           double       align,
-           double      *out_w,
-           double      *out_h)
-{
-  int w, h;
-
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_size (layout, &w, &h);
-  if (out_w)
-    *out_w = (double) w / PANGO_SCALE;
-  if (out_h)
-    *out_h = (double) h / PANGO_SCALE;
-  if (cr)
-    {
-      cairo_move_to (cr, x - align * w / PANGO_SCALE, y);
-      pango_cairo_show_layout (cr, layout);
-    }
-}
-
 /* A paragraph wrapped at @width; returns its height. */
 static double
 draw_paragraph (cairo_t     *cr,
@@ -677,7 +637,7 @@ draw_paragraph (cairo_t     *cr,
 
   pango_layout_set_width (layout, (int) (MAX (width, 10) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  draw_text (cr, layout, text, x, y, 0, NULL, &h);
+  _tandem_render_draw_text (cr, layout, text, x, y, 0, NULL, &h);
   pango_layout_set_width (layout, -1);
   return h;
 }
@@ -942,7 +902,7 @@ draw_date_axis (TandemEquityChart *chart,
   GDate date;
   guint last_year = 0;
 
-  draw_text (NULL, layout, "Sep 2026", 0, 0, 0, &label_w, NULL);
+  _tandem_render_draw_text (NULL, layout, "Sep 2026", 0, 0, 0, &label_w, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (span / (steps[i] * 30.44) * label_w * 1.3 <= panel->w)
       {
@@ -970,10 +930,10 @@ draw_date_axis (TandemEquityChart *chart,
       cairo_line_to (cr, x, panel->y + panel->h + style->base * 0.3);
       cairo_stroke (cr);
       /* A label that would reach into the next panel is left off. */
-      draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
+      _tandem_render_draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
       if (x + w / 2 <= panel->x + panel->w + style->base * 0.3)
         {
-          draw_text (cr, layout, text, x, label_y, 0.5, NULL, NULL);
+          _tandem_render_draw_text (cr, layout, text, x, label_y, 0.5, NULL, NULL);
           last_year = g_date_get_year (&date);
         }
       g_date_add_months (&date, step);
@@ -1163,7 +1123,7 @@ draw_groups_panel (TandemEquityChart *chart,
   if (r == NULL)
     {
       set_rgb (cr, &style->muted);
-      set_font (layout, style->base * 0.8, FALSE);
+      _tandem_render_set_font (layout, style->base * 0.8, FALSE);
       draw_paragraph (cr, layout, panel->problem, panel->x + style->base * 0.5,
                       panel->y + style->base * 0.5, panel->w - style->base);
       return;
@@ -1185,9 +1145,9 @@ draw_groups_panel (TandemEquityChart *chart,
         {
           double h;
 
-          set_font (layout, style->base * 0.7, FALSE);
-          draw_text (NULL, layout, chart->names[reference->group], 0, 0, 0, NULL, &h);
-          draw_text (cr, layout, chart->names[reference->group], panel->x + panel->w,
+          _tandem_render_set_font (layout, style->base * 0.7, FALSE);
+          _tandem_render_draw_text (NULL, layout, chart->names[reference->group], 0, 0, 0, NULL, &h);
+          _tandem_render_draw_text (cr, layout, chart->names[reference->group], panel->x + panel->w,
                      to_y (chart, panel, end->cl) - h - style->thin * 2, 1, NULL, NULL);
         }
     }
@@ -1367,7 +1327,7 @@ draw_disparity_panel (TandemEquityChart *chart,
   }
   cairo_set_dash (cr, NULL, 0, 0);
 
-  set_font (layout, style->base * 0.7, FALSE);
+  _tandem_render_set_font (layout, style->base * 0.7, FALSE);
   for (guint q = 0; q < quarters->len; q++)
     {
       const TandemDisparityPeriod *period = quarters->pdata[q];
@@ -1384,7 +1344,7 @@ draw_disparity_panel (TandemEquityChart *chart,
         continue;
       /* A gap, and at its foot why: hidden small numbers, or no ratio. */
       set_rgb (cr, &style->muted);
-      draw_text (cr, layout, d->ratio_suppressed ? fewer : "–", x,
+      _tandem_render_draw_text (cr, layout, d->ratio_suppressed ? fewer : "–", x,
                  panel->y + panel->h - style->base * 1.1, 0.5, NULL, NULL);
     }
 }
@@ -1419,12 +1379,12 @@ draw_marks (TandemEquityChart *chart,
           cairo_line_to (cr, x, panel->y + panel->h);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
-          set_font (layout, style->base * 0.7, FALSE);
+          _tandem_render_set_font (layout, style->base * 0.7, FALSE);
           set_rgb (cr, &style->ink);
           pango_layout_set_width (layout, (int) (MAX (panel->x + panel->w - x - style->base * 0.4, 10)
                                                  * PANGO_SCALE));
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-          draw_text (cr, layout, mark->label, x + style->base * 0.25, panel->y + style->base * 0.15,
+          _tandem_render_draw_text (cr, layout, mark->label, x + style->base * 0.25, panel->y + style->base * 0.15,
                      0, NULL, NULL);
           pango_layout_set_width (layout, -1);
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
@@ -1446,9 +1406,9 @@ draw_marks (TandemEquityChart *chart,
           cairo_arc (cr, x, panel->y + rr * 1.1, rr, 0, 2 * G_PI);
           cairo_fill (cr);
           cairo_set_source_rgb (cr, 1, 1, 1);
-          set_font (layout, rr * 1.2, TRUE);
-          draw_text (NULL, layout, text, 0, 0, 0, NULL, &nh);
-          draw_text (cr, layout, text, x, panel->y + rr * 1.1 - nh / 2, 0.5, NULL, NULL);
+          _tandem_render_set_font (layout, rr * 1.2, TRUE);
+          _tandem_render_draw_text (NULL, layout, text, 0, 0, 0, NULL, &nh);
+          _tandem_render_draw_text (cr, layout, text, x, panel->y + rr * 1.1 - nh / 2, 0.5, NULL, NULL);
         }
     }
 }
@@ -1466,8 +1426,8 @@ draw_panel_title (TandemEquityChart *chart,
   double sample = style->base * 2.2, h;
   g_autofree char *name = NULL;
 
-  set_font (layout, style->base * 0.95, TRUE);
-  draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &h);
+  _tandem_render_set_font (layout, style->base * 0.95, TRUE);
+  _tandem_render_draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &h);
   set_rgb (cr, &style->data);
   cairo_set_line_width (cr, style->line);
   set_pattern (cr, style, index);
@@ -1483,7 +1443,7 @@ draw_panel_title (TandemEquityChart *chart,
   set_rgb (cr, &style->ink);
   pango_layout_set_width (layout, (int) (MAX (panel->w - sample - style->base * 0.5, 10) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  draw_text (cr, layout, name, panel->x + sample + style->base * 0.5, y, 0, NULL, NULL);
+  _tandem_render_draw_text (cr, layout, name, panel->x + sample + style->base * 0.5, y, 0, NULL, NULL);
   pango_layout_set_width (layout, -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
 }
@@ -1593,13 +1553,13 @@ draw_under (TandemEquityChart *chart,
       keys[n_keys++].text = g_strdup_printf (_("1: the same as %s"), reference);
     }
 
-  set_font (layout, style->base * 0.8, FALSE);
-  draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &line_h);
+  _tandem_render_set_font (layout, style->base * 0.8, FALSE);
+  _tandem_render_draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &line_h);
   for (guint k = 0; k < n_keys; k++)
     {
       double w;
 
-      draw_text (NULL, layout, keys[k].text, 0, 0, 0, &w, NULL);
+      _tandem_render_draw_text (NULL, layout, keys[k].text, 0, 0, 0, &w, NULL);
       if (cx > x && cx + symbol_w + w + style->base * 0.4 > x + width)
         {
           cx = x;
@@ -1609,7 +1569,7 @@ draw_under (TandemEquityChart *chart,
         {
           draw_key_symbol (cr, style, keys[k].kind, cx, cy + line_h / 2, symbol_w);
           set_rgb (cr, &style->ink);
-          draw_text (cr, layout, keys[k].text, cx + symbol_w + style->base * 0.4, cy, 0, NULL, NULL);
+          _tandem_render_draw_text (cr, layout, keys[k].text, cx + symbol_w + style->base * 0.4, cy, 0, NULL, NULL);
         }
       cx += symbol_w + w + style->base * 1.4;
       g_free (keys[k].text);
@@ -1681,7 +1641,7 @@ draw_under (TandemEquityChart *chart,
 
   if (chart->words && *chart->words)
     {
-      set_font (layout, style->base * 0.95, FALSE);
+      _tandem_render_set_font (layout, style->base * 0.95, FALSE);
       if (cr)
         set_rgb (cr, &style->ink);
       cy += line_h * 0.2;
@@ -1769,10 +1729,10 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
   /* Title and what is plotted. */
   label = axis_label (chart);
   set_rgb (cr, &style.ink);
-  set_font (layout, style.base * 1.55, TRUE);
+  _tandem_render_set_font (layout, style.base * 1.55, TRUE);
   pango_layout_set_width (layout, (int) (MAX (width - 2 * m, 50) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  draw_text (cr, layout, chart->title && *chart->title ? chart->title : _("By group"), m, m, 0,
+  _tandem_render_draw_text (cr, layout, chart->title && *chart->title ? chart->title : _("By group"), m, m, 0,
              NULL, &title_h);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   if (chart->view == TANDEM_EQUITY_VIEW_DISPARITY)
@@ -1788,7 +1748,7 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
     subtitle = g_strdup_printf (_("Rate %s, one panel per group, one scale · %s limits"),
                                 label, chart->options.kind == TANDEM_DISPARITY_RATE ? _("U chart")
                                                                                     : _("P chart"));
-  set_font (layout, style.base * 0.9, FALSE);
+  _tandem_render_set_font (layout, style.base * 0.9, FALSE);
   set_rgb (cr, &style.muted);
   draw_paragraph (cr, layout, subtitle, m, m + title_h + style.base * 0.1, width - 2 * m);
   sub_h = draw_paragraph (NULL, layout, subtitle, m, 0, width - 2 * m);
@@ -1826,16 +1786,16 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
   under_h = draw_under (chart, NULL, layout, &style, m, 0, width - 2 * m);
   bottom = height - m - under_h - style.base * 0.6;
 
-  set_font (layout, style.base * 0.8, FALSE);
-  draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &label_h);
-  set_font (layout, style.base * 0.95, TRUE);
-  draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &name_h);
+  _tandem_render_set_font (layout, style.base * 0.8, FALSE);
+  _tandem_render_draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &label_h);
+  _tandem_render_set_font (layout, style.base * 0.95, TRUE);
+  _tandem_render_draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &name_h);
   name_h += style.base * 0.35;
   gap_x = style.base * 1.6;
   gap_y = style.base * 0.8;
 
   /* The shared axis's labels decide the left margin. */
-  set_font (layout, style.base * 0.8, FALSE);
+  _tandem_render_set_font (layout, style.base * 0.8, FALSE);
   columns = choose_columns (n, width - 2 * m, MAX (bottom - top, style.base * 8), style.base * 17);
   rows = (n + columns - 1) / columns;
   cell_h = (MAX (bottom - top, style.base * 8) - (rows - 1) * gap_y) / rows;
@@ -1845,7 +1805,7 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
       g_autofree char *text = format_tick (g_array_index (ticks, double, t));
       double w;
 
-      draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
+      _tandem_render_draw_text (NULL, layout, text, 0, 0, 0, &w, NULL);
       axis_w = MAX (axis_w, w);
     }
   left = m + label_h * 1.4 + axis_w + style.base * 0.5;
@@ -1859,7 +1819,7 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
   pango_layout_set_width (layout, (int) (MAX (bottom - top, 10) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  draw_text (cr, layout, label, -(bottom - top) / 2, 0, 0, NULL, NULL);
+  _tandem_render_draw_text (cr, layout, label, -(bottom - top) / 2, 0, 0, NULL, NULL);
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
   pango_layout_set_width (layout, -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
@@ -1880,7 +1840,7 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
       draw_panel_title (chart, cr, layout, &style, p, cell_y);
 
       /* The grid, and the shared axis's labels on the first column. */
-      set_font (layout, style.base * 0.8, FALSE);
+      _tandem_render_set_font (layout, style.base * 0.8, FALSE);
       cairo_set_line_width (cr, style.thin * 0.8);
       for (guint t = 0; t < ticks->len; t++)
         {
@@ -1896,7 +1856,7 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
               g_autofree char *text = format_tick (v);
 
               set_rgb (cr, &style.ink);
-              draw_text (cr, layout, text, panel->x - style.base * 0.35, y - label_h / 2, 1, NULL,
+              _tandem_render_draw_text (cr, layout, text, panel->x - style.base * 0.35, y - label_h / 2, 1, NULL,
                          NULL);
             }
         }

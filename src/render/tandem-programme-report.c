@@ -18,6 +18,7 @@
 #include "tandem-flowing-text.h"
 #include "tandem-measure.h"
 #include "tandem-programme-report.h"
+#include "tandem-render-text-private.h"
 
 #define MARGIN        42.0     /* points: about 15 mm */
 #define FOOTER        22.0
@@ -166,26 +167,7 @@ new_layout (cairo_t *cr,
             gboolean bold,
             double   width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* The same metrics on screen, on paper and in files. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  /* Sizes are in points, and so is the page. */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
-
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (MAX (1, width) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
+  return _tandem_render_page_layout_new (cr, size, bold, MAX (1, width));
 }
 
 /* Text from its top left, wrapped to @width, or on one line cut short with

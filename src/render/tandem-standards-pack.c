@@ -22,6 +22,7 @@
 #include "tandem-flowing-text.h"
 #include "tandem-standards-pack.h"
 #include "tandem-team.h"
+#include "tandem-render-text-private.h"
 
 #define MARGIN        42.0     /* points: about 15 mm */
 #define FOOTER        22.0
@@ -245,27 +246,11 @@ score_bucket (double mean)
 }
 
 static PangoLayout *
-new_layout (cairo_t    *cr,
-            double      size,
-            gboolean    bold)
+new_layout (cairo_t  *cr,
+            double    size,
+            gboolean  bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* The same metrics on screen, on paper and in files. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
-
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  return layout;
+  return _tandem_render_page_layout_new (cr, size, bold, -1);
 }
 
 /* One line of text, cut with “…” to @width, centred on @y. */
