@@ -2598,28 +2598,14 @@ export_response_cb (GtkNativeDialog    *chooser,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      const char *paper_choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "paper");
-      const char *dpi_choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "dpi");
-      g_autoptr(GError) error = NULL;
       TandemExportFormat format = TANDEM_EXPORT_PDF;
-      TandemPaper paper = TANDEM_PAPER_A4;
-      const char *dot = path ? strrchr (path, '.') : NULL;
-      g_autofree char *ext = g_ascii_strdown (dot ? dot + 1 : "", -1);
+      TandemPaper paper;
+      double dpi;
+      g_autofree char *path = tandem_print_export_choice (GTK_FILE_CHOOSER (chooser), &format,
+                                                          &paper, &dpi);
+      g_autoptr(GError) error = NULL;
 
-      if (!tandem_export_format_from_string (ext, &format))
-        {
-          char *with = g_strconcat (path, ".pdf", NULL);
-          g_free (path);
-          path = with;
-          format = TANDEM_EXPORT_PDF;
-        }
-      if (paper_choice)
-        tandem_paper_from_string (paper_choice, &paper);
-      if (path && !tandem_measures_page_export_to (self, path, format, paper,
-                                                   dpi_choice ? g_ascii_strtod (dpi_choice, NULL) : 150,
-                                                   &error))
+      if (path && !tandem_measures_page_export_to (self, path, format, paper, dpi, &error))
         tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Export the Chart"), error);
     }
   g_object_unref (chooser);

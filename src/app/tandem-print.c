@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "tandem-print.h"
 #include "tandem-window.h"
@@ -464,4 +465,43 @@ run_job (GtkWindow              *parent,
   result = gtk_print_operation_run (operation, action, parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     done_cb (operation, result, parent);
+}
+
+/**
+ * tandem_print_export_choice:
+ * @chooser: a chart's Export file chooser, with its “paper” and “dpi” choices
+ * @format: (out): the format its name asks for (PDF for a name with no
+ *   ending Tandem writes, which then gets “.pdf”)
+ * @paper: (out): the paper chosen, A4 unless said
+ * @dpi: (out): a PNG's resolution, 150 unless said
+ *
+ * Reads what a person chose in a chart's Export dialog, the same way for
+ * every chart.
+ *
+ * Returns: (transfer full) (nullable): the file to write, or %NULL when the
+ *   place chosen is not a local file
+ */
+char *
+tandem_print_export_choice (GtkFileChooser     *chooser,
+                            TandemExportFormat *format,
+                            TandemPaper        *paper,
+                            double             *dpi)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  const char *paper_choice = gtk_file_chooser_get_choice (chooser, "paper");
+  const char *dpi_choice = gtk_file_chooser_get_choice (chooser, "dpi");
+  const char *dot = path ? strrchr (path, '.') : NULL;
+  g_autofree char *ext = g_ascii_strdown (dot ? dot + 1 : "", -1);
+
+  *paper = TANDEM_PAPER_A4;
+  if (paper_choice)
+    tandem_paper_from_string (paper_choice, paper);
+  *dpi = dpi_choice ? g_ascii_strtod (dpi_choice, NULL) : 150;
+  if (path != NULL && !tandem_export_format_from_string (ext, format))
+    {
+      *format = TANDEM_EXPORT_PDF;
+      return g_strconcat (path, ".pdf", NULL);
+    }
+  return g_steal_pointer (&path);
 }

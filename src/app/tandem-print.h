@@ -32,4 +32,9 @@ void tandem_print_preview (GtkWindow          *parent,
 
 char *tandem_print_proposed_uri (const char *job_name);
 
+char *tandem_print_export_choice (GtkFileChooser     *chooser,
+                                  TandemExportFormat *format,
+                                  TandemPaper        *paper,
+                                  double             *dpi);
+
 G_END_DECLS
