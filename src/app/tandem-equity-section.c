@@ -175,24 +175,6 @@ save_settings (TandemEquitySection   *self,
     }
 }
 
-/* The first group of @grouping_id that can be the reference (White
- * British, White; the first group of a grouping of the project's own). */
-static char *
-first_reference (TandemEquitySection *self,
-                 const char          *grouping_id)
-{
-  g_autoptr(GPtrArray) categories = tandem_grouping_list_categories (self->project, grouping_id, NULL);
-
-  for (guint i = 0; categories != NULL && i < categories->len; i++)
-    {
-      const TandemGroupCategory *category = categories->pdata[i];
-
-      if (!category->not_stated)
-        return g_strdup (category->id);
-    }
-  return NULL;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Showing the measure                                                        */
 
@@ -377,7 +359,7 @@ save_grouping_cb (gpointer data)
     {
       settings_from (self, &settings);
       settings.grouping_id = choice->grouping_id;
-      reference = first_reference (self, choice->grouping_id);
+      reference = tandem_grouping_default_reference (self->project, choice->grouping_id);
       settings.reference_id = reference;
       save_settings (self, &settings);
     }

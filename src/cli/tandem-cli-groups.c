@@ -100,7 +100,7 @@ set_threshold (TandemProject *project,
  * [--domain access|experience|outcomes] [--reference GROUP] [--threshold N]
  * PROJECT`: breaks a measure down by a grouping (Ethnicity unless told), or
  * changes how. Settings not given keep their values (or take the defaults: a
- * rate per 1,000, outcomes, no reference). `--threshold N` sets the
+ * rate per 1,000, outcomes, the grouping's first group as the reference). `--threshold N` sets the
  * project's small-number threshold, for every measure: with it alone, no
  * measure is needed.
  *
@@ -208,6 +208,10 @@ tandem_cli_measure_breakdown (int    argc,
     }
   else if (old != NULL && g_str_equal (old->grouping_id, grouping_id))
     reference_id = g_strdup (old->reference_id);
+  /* As the app does: the grouping's first group (White British, or White)
+   * until someone says otherwise. */
+  if (reference_id == NULL)
+    reference_id = tandem_grouping_default_reference (project, grouping_id);
 
   settings.measure_id = measure_id;
   settings.grouping_id = grouping_id;

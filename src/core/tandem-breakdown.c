@@ -255,6 +255,34 @@ tandem_grouping_find (TandemProject  *project,
 }
 
 /**
+ * tandem_grouping_default_reference:
+ * @project: a project
+ * @grouping_id: a grouping
+ *
+ * The group the others are compared with when no one has said: the
+ * grouping's first that may be one (White British, or White, for the built-in
+ * ethnicity groupings; never “Not stated”). The app and the CLI both use it.
+ *
+ * Returns: (transfer full) (nullable): its id, or %NULL when the grouping
+ *   has none or cannot be read
+ */
+char *
+tandem_grouping_default_reference (TandemProject *project,
+                                   const char    *grouping_id)
+{
+  g_autoptr(GPtrArray) categories = tandem_grouping_list_categories (project, grouping_id, NULL);
+
+  for (guint i = 0; categories != NULL && i < categories->len; i++)
+    {
+      const TandemGroupCategory *category = categories->pdata[i];
+
+      if (!category->not_stated)
+        return g_strdup (category->id);
+    }
+  return NULL;
+}
+
+/**
  * tandem_grouping_list_categories:
  * @project: a project
  * @grouping_id: a grouping

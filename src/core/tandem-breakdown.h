@@ -190,6 +190,8 @@ char             *tandem_grouping_add                (TandemProject           *p
                                                       const char * const      *labels,
                                                       const char              *not_stated_label,
                                                       GError                 **error);
+char             *tandem_grouping_default_reference  (TandemProject           *project,
+                                                     const char              *grouping_id);
 GPtrArray        *tandem_grouping_list_categories    (TandemProject           *project,
                                                       const char              *grouping_id,
                                                       GError                 **error);

@@ -578,6 +578,21 @@ class CliTest(unittest.TestCase):
             self.assertIn(words, r.stderr)
             self.assertNotIn("Usage:", r.stderr)
 
+    def test_measure_breakdown_default_reference(self):
+        """Without --reference the groups are compared with the grouping's first
+        group, as the app does (White for the broad groups), never with none."""
+        p = self.path("Ward.tandem")
+        for args in (["new", p], ["team", "add", "Oak", p],
+                     ["measure", "add", "Restraint", "--team", "Oak", "--direction", "decrease", p],
+                     ["measure", "breakdown", "--measure", "Restraint", "--grouping",
+                      "Ethnicity (broad groups)", p]):
+            r = run(*args)
+            self.assertEqual(r.returncode, 0, (args, r.stderr))
+        with sqlite3.connect(p) as db:
+            label = db.execute("SELECT c.label FROM measure_breakdown b JOIN grouping_category c"
+                               " ON c.id = b.reference_id").fetchone()
+        self.assertEqual(label, ("White",))
+
     def test_export_session(self):
         p, session_id, team, starts_at, secret_id = self._coaching_sample()
         env = dict(os.environ, TZ="UTC")
