@@ -767,7 +767,8 @@ tandem_cli_export_standards (int    argc,
   GOptionEntry entries[] = {
     { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team"), "NAME" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("json (every figure), pdf (the accreditation pack), or png or svg (its cover)"),
+      N_("json (every figure), pdf (the accreditation pack), or png or svg (its cover); "
+         "default: from the file name"),
       "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write, or - for standard output"), "FILE" },
@@ -783,11 +784,13 @@ tandem_cli_export_standards (int    argc,
 
   if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
     return status;
-  if (team == NULL || output == NULL)
+  if (team == NULL)
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
-                            _("Say which team and where to write with --team and --output."));
-  json = format != NULL && g_str_equal (format, "json");
-  if (format == NULL || (!json && !tandem_export_format_from_string (format, &drawn)))
+                            _("Say whose standards to export with --team NAME."));
+  if (!tandem_cli_output_and_format (output, &format, "json, pdf, png, svg", &status))
+    return status;
+  json = g_str_equal (format, "json");
+  if (!json && !tandem_export_format_from_string (format, &drawn))
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("“%s” is not a format of this export: use "
                                                     "json, pdf, png or svg."), format ? format : "");
   if (tandem_cli_refuse_output (output, !json && drawn != TANDEM_EXPORT_SVG))

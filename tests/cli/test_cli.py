@@ -559,7 +559,8 @@ class CliTest(unittest.TestCase):
         team = json.loads(run("info", "--json", p).stdout)["teams"][0]["name"]
         for args, out in [(["export", "peer-support", "--team", team], "ps.pdf"),
                           (["export", "diagram", "--team", team], "d.SVG"),
-                          (["export", "sessions", "--team", team], "log.md")]:
+                          (["export", "sessions", "--team", team], "log.md"),
+                          (["export", "standards", "--team", team], "pack.pdf")]:
             r = run(*args, "--output", self.path(out), p)
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertGreater(os.path.getsize(self.path(out)), 0)
