@@ -22,51 +22,12 @@
 #include "tandem-measure.h"
 #include "tandem-standards-import-dialog.h"
 #include "tandem-standards-page.h"
+#include "tandem-standards-priorities.h"
+#include "tandem-standards-response-dialog.h"
+#include "tandem-standards-row.h"
 #include "tandem-standards.h"
 
-/* ------------------------------------------------------------------------ */
-/* One row of a list: what it says, and the action its button runs         */
-
-#define TANDEM_TYPE_STANDARDS_ROW (tandem_standards_row_get_type ())
-G_DECLARE_FINAL_TYPE (TandemStandardsRow, tandem_standards_row, TANDEM, STANDARDS_ROW, GObject)
-
-struct _TandemStandardsRow
-{
-  GObject  parent_instance;
-
-  char    *title;
-  char    *subtitle;
-  char    *action;        /* nullable: the button's action */
-  char    *action_label;  /* its label */
-  char    *target;        /* the action's string parameter */
-};
-
-G_DEFINE_FINAL_TYPE (TandemStandardsRow, tandem_standards_row, G_TYPE_OBJECT)
-
-static void
-tandem_standards_row_finalize (GObject *object)
-{
-  TandemStandardsRow *self = TANDEM_STANDARDS_ROW (object);
-
-  g_free (self->title);
-  g_free (self->subtitle);
-  g_free (self->action);
-  g_free (self->action_label);
-  g_free (self->target);
-  G_OBJECT_CLASS (tandem_standards_row_parent_class)->finalize (object);
-}
-
-static void
-tandem_standards_row_class_init (TandemStandardsRowClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = tandem_standards_row_finalize;
-}
-
-static void
-tandem_standards_row_init (TandemStandardsRow *self)
-{
-}
-
+/* The rows of the lists (tandem-standards-row.c), by their old names here. */
 static void
 append_row (GListStore *store,
             const char *title,
@@ -75,42 +36,17 @@ append_row (GListStore *store,
             const char *action_label,
             const char *target)
 {
-  g_autoptr(TandemStandardsRow) row = g_object_new (TANDEM_TYPE_STANDARDS_ROW, NULL);
+  TandemStandardsRow *row = tandem_standards_row_new (title, subtitle, action, action_label, target);
 
-  row->title = g_strdup (title);
-  row->subtitle = g_strdup (subtitle);
-  row->action = g_strdup (action);
-  row->action_label = g_strdup (action_label);
-  row->target = g_strdup (target);
   g_list_store_append (store, row);
+  g_object_unref (row);
 }
 
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
-  TandemStandardsRow *row = item;
-  GtkWidget *widget = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), row->title);
-  if (row->subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), row->subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 0);
-  if (row->action)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (row->action_label);
-      g_autofree char *name = g_strdup_printf ("%s: %s", row->action_label, row->title);
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), row->action);
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                              g_variant_new_string (row->target));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-    }
-  return widget;
+  return tandem_standards_row_create_widget (item, user_data);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -131,8 +67,8 @@ struct _TandemStandardsPage
   GtkLabel               *gap_label;
   GtkGrid                *views_grid;
   GtkGrid                *heatmap_grid;
-  GtkLabel               *priorities_empty;
-  GtkListBox             *priorities_list;
+  TandemStandardsPriorities *priorities_section;
+  GtkWidget              *add_response_button;
   GtkLabel               *unevidenced_label;
   GtkListBox             *evidence_list;
   GtkWidget              *evidence_form;
@@ -152,7 +88,6 @@ struct _TandemStandardsPage
   TandemDateEntry        *panel_next;
 
   GListStore             *rounds;
-  GListStore             *priorities;
   GListStore             *evidence;
   GListStore             *panels;
   GtkStringList          *standard_names;
@@ -214,7 +149,10 @@ show_level (TandemStandardsPage *self)
                             "standard)."));
       return;
     }
-  if (level->level == TANDEM_STANDARD_LEVEL_NONE)
+  if (isnan (level->average))
+    heading = g_strdup (_("No level yet: the latest round has no scores. Add a response to it, or "
+                          "import the survey's responses."));
+  else if (level->level == TANDEM_STANDARD_LEVEL_NONE)
     heading = g_strdup_printf (_("Below Bronze. Average score %.2f (%s)."), level->average,
                                tandem_standards_framework_word (report->framework, level->average));
   else if (level->unevidenced->len > 0)
@@ -258,6 +196,7 @@ static void
 show_rounds (TandemStandardsPage *self)
 {
   const TandemStandardsReport *report = self->report;
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
 
   g_list_store_remove_all (self->rounds);
   for (guint i = 0; i < report->rounds->len; i++)
@@ -268,6 +207,10 @@ show_rounds (TandemStandardsPage *self)
       g_autofree char *completion = NULL;
       g_autofree char *average = score_text (report->framework, round->average);
       g_autofree char *subtitle = NULL;
+      g_autofree char *by_role = NULL;
+      g_autoptr(GPtrArray) responses = NULL;
+      g_autoptr(GPtrArray) children = NULL;
+      g_autoptr(TandemStandardsRow) row = NULL;
 
       if (isnan (round->completion))
         completion = g_strdup_printf (_("%u staff took part; the headcount is not known, so the 75%% "
@@ -285,10 +228,14 @@ show_rounds (TandemStandardsPage *self)
                                         round->n_staff, round->round->headcount,
                                         round->completion * 100, needed - (int) round->n_staff);
         }
-      subtitle = g_strdup_printf (_("%s. %u with lived experience. Average %s."), completion,
-                                  round->n_lived, average);
-      append_row (self->rounds, title, subtitle, "standards.import", _("_Import Responses…"),
-                  round->round->id);
+      responses = tandem_assessment_response_list (project, round->round->id, NULL);
+      by_role = tandem_standards_row_describe_responses (project, responses, &children);
+      subtitle = g_strdup_printf (_("%s. %u with lived experience. Average %s. %s"), completion,
+                                  round->n_lived, average, by_role);
+      /* Its responses before it is shown: the list makes its widget at once. */
+      row = tandem_standards_row_new (title, subtitle, NULL, NULL, round->round->id);
+      row->children = g_steal_pointer (&children);
+      g_list_store_append (self->rounds, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->rounds_empty), report->rounds->len == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->rounds_list), report->rounds->len > 0);
@@ -464,46 +411,6 @@ show_heatmap (TandemStandardsPage *self)
           gtk_widget_add_css_class (label, css);
         }
     }
-}
-
-static void
-show_priorities (TandemStandardsPage *self,
-                 GPtrArray           *targets)
-{
-  const TandemStandardsReport *report = self->report;
-
-  g_list_store_remove_all (self->priorities);
-  for (guint i = 0; i < report->priorities->len; i++)
-    {
-      const TandemPriority *priority = report->priorities->pdata[i];
-      g_autoptr(GString) linked = g_string_new (NULL);
-
-      for (guint n = 0; n < priority->node_ids->len; n++)
-        for (guint t = 0; targets && t < targets->len; t++)
-          {
-            const TandemLinkTarget *target = targets->pdata[t];
-
-            if (target->pdsa_id == NULL && g_str_equal (target->node_id, priority->node_ids->pdata[n]))
-              g_string_append_printf (linked, "%s%s", linked->len ? ", " : "", target->title);
-          }
-      {
-        g_autofree char *subtitle = linked->len
-                                    ? g_strdup_printf (_("Linked to the change ideas: %s"), linked->str)
-                                    : g_strdup (_("Not linked to a change idea yet"));
-
-        append_row (self->priorities, standard_title (report->framework, priority->standard_id),
-                    subtitle, NULL, NULL, NULL);
-      }
-    }
-  gtk_label_set_text (self->priorities_empty,
-                      report->priorities->len == 0
-                      ? _("No priority standards yet. After the self-assessment, choose two or three "
-                          "standards to work on (tandem-cli standards priority add).")
-                      : report->priorities->len < 2
-                      ? _("The improvement phase works on two or three priority standards.") : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->priorities_empty),
-                          report->priorities->len < 2);
-  gtk_widget_set_visible (GTK_WIDGET (self->priorities_list), report->priorities->len > 0);
 }
 
 static void
@@ -694,7 +601,6 @@ tandem_standards_page_reload (TandemPage *page)
 
   g_clear_pointer (&self->report, tandem_standards_report_free);
   g_list_store_remove_all (self->rounds);
-  g_list_store_remove_all (self->priorities);
   g_list_store_remove_all (self->evidence);
   g_list_store_remove_all (self->panels);
   if (project == NULL || team_id == NULL)
@@ -711,11 +617,13 @@ tandem_standards_page_reload (TandemPage *page)
   show_rounds (self);
   show_views (self);
   show_heatmap (self);
-  show_priorities (self, targets);
+  tandem_standards_priorities_show (self->priorities_section, project, self->report, editable);
   show_evidence (self);
   show_panels (self);
   fill_choices (self, project, team_id, targets);
   gtk_widget_set_sensitive (self->round_form, editable);
+  gtk_widget_set_visible (self->add_response_button, self->report->rounds->len > 0);
+  gtk_widget_set_sensitive (self->add_response_button, editable);
   gtk_widget_set_sensitive (self->panel_form, editable);
 }
 
@@ -746,6 +654,52 @@ add_round_action (GtkWidget  *widget,
                                     gtk_spin_button_get_value_as_int (self->headcount_spin), &error);
   if (id == NULL)
     tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Round"), error);
+}
+
+static void
+add_response_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (widget);
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *round_id = g_variant_get_string (parameter, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  TandemStandardsResponseDialog *dialog;
+
+  if (project == NULL || self->report == NULL || self->report->rounds->len == 0)
+    return;
+  /* No round named: the latest. */
+  if (*round_id == '\0')
+    round_id = ((TandemRoundFigures *) self->report->rounds->pdata[self->report->rounds->len - 1])
+               ->round->id;
+  dialog = tandem_standards_response_dialog_new (project, self->report->team_id, round_id, &error);
+  if (dialog == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add a Response"), error);
+      return;
+    }
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_response_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (widget);
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  if (project == NULL)
+    return;
+  if (!tandem_assessment_response_delete (project, g_variant_get_string (parameter, NULL), &error))
+    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Response"), error);
+  else
+    tandem_page_show_toast (TANDEM_PAGE (self), _("Response deleted"), TRUE);
 }
 
 static void
@@ -867,7 +821,6 @@ tandem_standards_page_finalize (GObject *object)
   TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (object);
 
   g_clear_object (&self->rounds);
-  g_clear_object (&self->priorities);
   g_clear_object (&self->evidence);
   g_clear_object (&self->panels);
   g_clear_object (&self->standard_names);
@@ -899,6 +852,7 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   page_class->reload = tandem_standards_page_reload;
 
   g_type_ensure (TANDEM_TYPE_DATE_ENTRY);
+  g_type_ensure (TANDEM_TYPE_STANDARDS_PRIORITIES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tandemqi/Tandem/tandem-standards-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, level_label);
@@ -912,8 +866,8 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, gap_label);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, views_grid);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, heatmap_grid);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, priorities_empty);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, priorities_list);
+  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, priorities_section);
+  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, add_response_button);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, unevidenced_label);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_form);
@@ -935,6 +889,9 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "standards.add-round", NULL, add_round_action);
   gtk_widget_class_install_action (widget_class, "standards.import", "s",
                                    tandem_standards_import_choose);
+  gtk_widget_class_install_action (widget_class, "standards.add-response", "s", add_response_action);
+  gtk_widget_class_install_action (widget_class, "standards.delete-response", "s",
+                                   delete_response_action);
   gtk_widget_class_install_action (widget_class, "standards.add-evidence", NULL, add_evidence_action);
   gtk_widget_class_install_action (widget_class, "standards.remove-evidence", "s",
                                    remove_evidence_action);
@@ -970,11 +927,9 @@ tandem_standards_page_init (TandemStandardsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rounds = g_list_store_new (TANDEM_TYPE_STANDARDS_ROW);
-  self->priorities = g_list_store_new (TANDEM_TYPE_STANDARDS_ROW);
   self->evidence = g_list_store_new (TANDEM_TYPE_STANDARDS_ROW);
   self->panels = g_list_store_new (TANDEM_TYPE_STANDARDS_ROW);
-  gtk_list_box_bind_model (self->rounds_list, G_LIST_MODEL (self->rounds), create_row_cb, NULL, NULL);
-  gtk_list_box_bind_model (self->priorities_list, G_LIST_MODEL (self->priorities), create_row_cb,
+  gtk_list_box_bind_model (self->rounds_list, G_LIST_MODEL (self->rounds), tandem_standards_row_create_round_widget,
                            NULL, NULL);
   gtk_list_box_bind_model (self->evidence_list, G_LIST_MODEL (self->evidence), create_row_cb, NULL,
                            NULL);

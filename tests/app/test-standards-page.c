@@ -1,6 +1,7 @@
 /* test-standards-page.c — the Standards page, in process: the sample's level
  * and gaps in words; on a new project a round, a survey imported through
- * its preview, the means, and a panel review
+ * its preview, the means, and a panel review; a response scored in its
+ * dialog and deleted; priorities added, linked and removed
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +13,10 @@
 
 #include "tandem-application.h"
 #include "tandem-date-entry.h"
+#include "tandem-diagram.h"
 #include "tandem-standards-page.h"
+#include "tandem-standards-priorities.h"
+#include "tandem-standards-response-dialog.h"
 #include "tandem-standards.h"
 #include "tandem-team.h"
 #include "tandem-test-util.h"
@@ -221,6 +225,226 @@ test_new_project (void)
   remove_tree (dir);
 }
 
+static gboolean
+is_check_labelled (GtkWidget *widget, gconstpointer data)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_CHECK_BUTTON (widget))
+    return FALSE;
+  child = gtk_check_button_get_child (GTK_CHECK_BUTTON (widget));
+  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), data) == 0;
+}
+
+static TandemStandardsResponseDialog *
+open_response_dialog (TandemWindow        *window,
+                      TandemStandardsPage *page,
+                      const char          *round_id)
+{
+  TandemStandardsResponseDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "standards.add-response", "s", round_id));
+  WAIT_FOR ((dialog = (TandemStandardsResponseDialog *)
+             find_toplevel (TANDEM_TYPE_STANDARDS_RESPONSE_DIALOG, GTK_WINDOW (window))) != NULL);
+  g_assert_cmpuint (tandem_standards_response_dialog_get_n_standards (dialog), ==, 12);
+  return dialog;
+}
+
+/* What is typed into a score, as the keyboard leaves it. */
+static void
+type_score (TandemStandardsResponseDialog *dialog,
+            guint                          index,
+            const char                    *typed)
+{
+  GtkSpinButton *spin = tandem_standards_response_dialog_get_score (dialog, index);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), typed);
+  gtk_spin_button_update (spin);
+}
+
+/* A new project with a round: a response scored in its dialog (nothing
+ * scored is refused, Escape cancels, Enter in the last comment saves), the
+ * level after it, a second response deleted; priorities added, a fourth
+ * refused, one linked to a change idea and one removed. */
+static void
+test_response_and_priorities (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) made = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-standards-entry-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Entry.tandem", NULL);
+  g_autofree char *team = NULL;
+  g_autofree char *round_id = NULL;
+  g_autofree char *diagram_id = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+  g_autofree char *idea = NULL;
+  g_autoptr(TandemDiagram) diagram = NULL;
+  g_autoptr(GPtrArray) responses = NULL;
+  g_autoptr(GPtrArray) priorities = NULL;
+  const TandemAssessmentResponse *response;
+  const TandemAssessmentScore *score;
+  TandemStandardsResponseDialog *dialog;
+  TandemWindow *window;
+  TandemProject *project;
+  TandemStandardsPage *page;
+  GtkWidget *section, *message, *check;
+  GtkDropDown *standards;
+
+  g_assert_no_error (error);
+  made = tandem_project_create (path, &error);
+  g_assert_no_error (error);
+  team = tandem_team_create (made, "Birch Ward", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  round_id = tandem_assessment_round_add (made, team, "2026-11-02", 4, &error);
+  g_assert_no_error (error);
+  diagram_id = tandem_diagram_create (made, team, "Calmer evenings", TANDEM_DIAGRAM_TEMPLATE_BLANK, &error);
+  g_assert_no_error (error);
+  diagram = tandem_diagram_load (made, diagram_id, &error);
+  g_assert_no_error (error);
+  primary = tandem_diagram_add_child (made, tandem_diagram_get_node (diagram, 0)->id, "Things to do", &error);
+  g_assert_no_error (error);
+  secondary = tandem_diagram_add_child (made, primary, "Evening activities", &error);
+  g_assert_no_error (error);
+  idea = tandem_diagram_add_child (made, secondary, "Music group on Tuesdays", &error);
+  g_assert_no_error (error);
+  g_clear_object (&made);
+
+  window = new_test_window (app, 1100, 900);
+  open_and_wait_for_project (window, path);
+  project = tandem_window_get_project (window);
+  tandem_window_select_team (window, team);
+  page = TANDEM_STANDARDS_PAGE (show_page (window));
+  WAIT_FOR (find_widget (GTK_WIDGET (page), row_subtitle_contains, "No responses yet.") != NULL);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), label_starts_with,
+                                 "No level yet: the latest round has no scores."));
+
+  /* Nothing scored: refused in words, nothing written. */
+  dialog = open_response_dialog (window, page, "");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "response.save", NULL));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), label_starts_with, "Nothing is scored yet"));
+  g_assert_cmpint (tandem_project_count (project, "assessment_response", NULL, NULL), ==, 0);
+
+  /* Scores typed as numbers or words, shown with their words; Enter in
+   * the last comment saves them as one response. */
+  type_score (dialog, 0, "strong");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tandem_standards_response_dialog_get_score (dialog, 0))),
+                   ==, "4 Strong");
+  type_score (dialog, 1, "5");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tandem_standards_response_dialog_get_score (dialog, 1))),
+                   ==, "5 Exemplar");
+  for (guint i = 2; i < 12; i++)
+    type_score (dialog, i, "3");
+  gtk_editable_set_text (tandem_standards_response_dialog_get_comment (dialog, 0), "  Ward round weekly ");
+  g_signal_emit_by_name (tandem_standards_response_dialog_get_comment (dialog, 11), "activate");
+  g_assert_null (dialog);
+  responses = tandem_assessment_response_list (project, round_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (responses->len, ==, 1);
+  response = responses->pdata[0];
+  g_assert_cmpint (response->role, ==, TANDEM_RESPONDENT_STAFF);
+  g_assert_null (response->person_id);
+  g_assert_cmpuint (response->scores->len, ==, 12);
+  score = response->scores->pdata[0];
+  g_assert_cmpstr (score->standard_id, ==, "coc-lived-experience");
+  g_assert_cmpint (score->score, ==, 4);
+  g_assert_cmpstr (score->comment, ==, "Ward round weekly");
+  g_assert_cmpint (((TandemAssessmentScore *) response->scores->pdata[1])->score, ==, 5);
+  g_assert_cmpint (((TandemAssessmentScore *) response->scores->pdata[11])->score, ==, 3);
+  /* (4 + 5 + 10 × 3) / 12 = 3.25 */
+  WAIT_FOR (find_widget (GTK_WIDGET (page), label_starts_with,
+                         "Scores reach Bronze (average 3.25, Embedded), but 12 standards have no evidence yet") != NULL);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), row_subtitle_contains, "1 response: 1 Staff."));
+  g_clear_pointer (&responses, g_ptr_array_unref);
+
+  /* Escape cancels: nothing written. */
+  dialog = open_response_dialog (window, page, round_id);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  type_score (dialog, 3, "2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "response.cancel", NULL));
+  g_assert_null (dialog);
+  g_assert_cmpint (tandem_project_count (project, "assessment_response", NULL, NULL), ==, 1);
+
+  /* A carer's response, saved as Ctrl+Enter does, then deleted from the round. */
+  dialog = open_response_dialog (window, page, round_id);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), is_type,
+                                                          GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN))),
+                              TANDEM_RESPONDENT_CARER);
+  type_score (dialog, 1, "developing");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "response.save", NULL));
+  g_assert_null (dialog);
+  WAIT_FOR (find_widget (GTK_WIDGET (page), row_subtitle_contains, "2 responses: 1 Staff, 1 Carer.") != NULL);
+  responses = tandem_assessment_response_list (project, round_id, &error);
+  g_assert_cmpuint (responses->len, ==, 2);
+  response = responses->pdata[1];
+  g_assert_cmpint (response->role, ==, TANDEM_RESPONDENT_CARER);
+  g_assert_cmpuint (response->scores->len, ==, 1);
+  g_assert_cmpstr (((TandemAssessmentScore *) response->scores->pdata[0])->standard_id, ==, "coc-safety");
+  g_assert_cmpint (((TandemAssessmentScore *) response->scores->pdata[0])->score, ==, 2);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_row_titled, "Carer: anonymous"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "standards.delete-response", "s", response->id));
+  g_assert_cmpint (tandem_project_count (project, "assessment_response", NULL, NULL), ==, 1);
+  WAIT_FOR (find_widget (GTK_WIDGET (page), row_subtitle_contains, "1 response: 1 Staff.") != NULL);
+
+  /* Priorities: chosen from the standards not yet chosen; a fourth refused. */
+  section = find_widget (GTK_WIDGET (page), is_type, GSIZE_TO_POINTER (TANDEM_TYPE_STANDARDS_PRIORITIES));
+  g_assert_nonnull (section);
+  g_assert_nonnull (find_widget (section, label_starts_with, "No priority standards yet."));
+  standards = GTK_DROP_DOWN (find_widget (section, is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN)));
+  gtk_drop_down_set_selected (standards, 1);  /* Safety */
+  g_assert_true (gtk_widget_activate_action (section, "priorities.add", NULL));
+  WAIT_FOR (find_widget (section, label_starts_with, "One priority standard so far: the framework asks "
+                                                     "for 2–3 priority standards.") != NULL);
+  gtk_drop_down_set_selected (standards, 0);  /* Lived Experience */
+  g_assert_true (gtk_widget_activate_action (section, "priorities.add", NULL));
+  WAIT_FOR (find_widget (section, label_starts_with, "2 priority standards, as the framework asks (2–3).") != NULL);
+  gtk_drop_down_set_selected (standards, 0);  /* Relationships, now first */
+  g_assert_true (gtk_widget_activate_action (section, "priorities.add", NULL));
+  priorities = tandem_priority_list (project, team, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (priorities->len, ==, 3);
+  g_assert_cmpstr (((TandemPriority *) priorities->pdata[0])->standard_id, ==, "coc-safety");
+  g_assert_cmpstr (((TandemPriority *) priorities->pdata[1])->standard_id, ==, "coc-lived-experience");
+  g_assert_cmpstr (((TandemPriority *) priorities->pdata[2])->standard_id, ==, "coc-relationships");
+  WAIT_FOR (find_widget (section, label_starts_with, "3 priority standards, as the framework asks (2–3).") != NULL);
+  gtk_drop_down_set_selected (standards, 0);
+  g_assert_true (gtk_widget_activate_action (section, "priorities.add", NULL));
+  WAIT_FOR ((message = GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)))) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==, "Could Not Add the Priority");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)),
+                            "the improvement phase works on two or three"));
+  gtk_window_destroy (GTK_WINDOW (message));
+  g_assert_cmpint (tandem_project_count (project, "priority_standard", NULL, NULL), ==, 3);
+
+  /* Linked to the change idea by ticking it in Safety's Link menu; shown by name. */
+  check = find_widget (section, is_check_labelled, "Change idea: Music group on Tuesdays");
+  g_assert_nonnull (check);
+  g_assert_nonnull (find_widget (section, is_check_labelled, "Primary driver: Things to do"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_clear_pointer (&priorities, g_ptr_array_unref);
+  priorities = tandem_priority_list (project, team, &error);
+  g_assert_cmpuint (((TandemPriority *) priorities->pdata[0])->node_ids->len, ==, 1);
+  g_assert_cmpstr (((TandemPriority *) priorities->pdata[0])->node_ids->pdata[0], ==, idea);
+  WAIT_FOR (find_widget (section, row_subtitle_contains, "Linked to Change idea: Music group on Tuesdays.") != NULL);
+  save_screenshot (GTK_WIDGET (page), "standards-priorities.png", 3);
+
+  /* Removed: the file has two left. */
+  g_assert_true (gtk_widget_activate_action (section, "priorities.remove", "s",
+                                             ((TandemPriority *) priorities->pdata[2])->id));
+  g_clear_pointer (&priorities, g_ptr_array_unref);
+  priorities = tandem_priority_list (project, team, &error);
+  g_assert_cmpuint (priorities->len, ==, 2);
+  g_assert_cmpstr (((TandemPriority *) priorities->pdata[1])->standard_id, ==, "coc-lived-experience");
+  WAIT_FOR (find_widget (section, label_starts_with, "2 priority standards, as the framework asks (2–3).") != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,5 +456,6 @@ main (int   argc,
 
   g_test_add_func ("/standards-page/sample", test_sample);
   g_test_add_func ("/standards-page/new-project", test_new_project);
+  g_test_add_func ("/standards-page/response-and-priorities", test_response_and_priorities);
   return test_run_app (app);
 }
