@@ -151,6 +151,30 @@ tandem_programme_ratio_free (TandemProgrammeRatio *ratio)
 }
 
 void
+tandem_programme_measure_link_free (TandemProgrammeMeasureLink *link)
+{
+  if (link == NULL)
+    return;
+  g_free (link->id);
+  g_free (link->name);
+  g_free (link);
+}
+
+/* Keeps where @measure stands, so that the figure it counts in can open it. */
+static void
+note_measure (TandemProgrammeTeam         *team,
+              const TandemMeasure         *measure,
+              TandemProgrammeMeasureState  state)
+{
+  TandemProgrammeMeasureLink *link = g_new0 (TandemProgrammeMeasureLink, 1);
+
+  link->id = g_strdup (measure->id);
+  link->name = g_strdup (measure->name);
+  link->state = state;
+  g_ptr_array_add (team->measure_links, link);
+}
+
+void
 tandem_programme_team_free (TandemProgrammeTeam *team)
 {
   if (team == NULL)
@@ -164,6 +188,7 @@ tandem_programme_team_free (TandemProgrammeTeam *team)
   g_clear_pointer (&team->tag_counts, g_array_unref);
   g_free (team->last_session);
   g_clear_pointer (&team->measures_without_data, g_ptr_array_unref);
+  g_clear_pointer (&team->measure_links, g_ptr_array_unref);
   g_clear_pointer (&team->ratios, g_ptr_array_unref);
   g_clear_pointer (&team->quarters, g_array_unref);
   g_free (team);
@@ -416,6 +441,9 @@ read_measures (TandemProject        *project,
         team->n_measures_improving++;
       else
         team->n_measures_no_signal++;
+      note_measure (team, measure, !recent ? TANDEM_PROGRAMME_MEASURE_NO_DATA
+                                   : improving ? TANDEM_PROGRAMME_MEASURE_IMPROVING
+                                   : TANDEM_PROGRAMME_MEASURE_NO_SIGNAL);
       read_ratios (project, team, measure);
       tandem_measure_unref (measure);
     }
@@ -503,6 +531,8 @@ tandem_programme_team_read (TandemProject  *project,
   team->tag_names = g_ptr_array_new_with_free_func (g_free);
   team->tag_counts = g_array_new (FALSE, TRUE, sizeof (guint));
   team->measures_without_data = g_ptr_array_new_with_free_func (g_free);
+  team->measure_links =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_programme_measure_link_free);
   team->ratios = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_programme_ratio_free);
   team->quarters = tandem_programme_quarters_new (from, to);
 

@@ -56,6 +56,22 @@ typedef struct
   double             ucl;
 } TandemProgrammeRatio;
 
+/* Where a team's measure stands in the 12 weeks up to the report's last day. */
+typedef enum
+{
+  TANDEM_PROGRAMME_MEASURE_IMPROVING,   /* a signal of improvement */
+  TANDEM_PROGRAMME_MEASURE_NO_SIGNAL,   /* data, but no signal of improvement */
+  TANDEM_PROGRAMME_MEASURE_NO_DATA,     /* no data */
+} TandemProgrammeMeasureState;
+
+/* One of a team's measures, for a figure that opens it. */
+typedef struct
+{
+  char                        *id;
+  char                        *name;
+  TandemProgrammeMeasureState  state;
+} TandemProgrammeMeasureLink;
+
 /* The figures of one team, as of the report's last day. */
 typedef struct
 {
@@ -85,6 +101,8 @@ typedef struct
   guint         n_measures_improving;  /* a signal of improvement in the last 12 weeks */
   guint         n_measures_no_signal;  /* data in the last 12 weeks but no signal */
   GPtrArray    *measures_without_data; /* char *: no data in the last 12 weeks */
+  GPtrArray    *measure_links;         /* TandemProgrammeMeasureLink, by position: the
+                                        * first is the team's key measure */
 
   guint         framework_applicable;  /* peer-support framework items that apply */
   guint         framework_in_place;
@@ -182,6 +200,7 @@ TandemProgrammeTeam         *tandem_programme_team_read       (TandemProject    
                                                                GError             **error);
 void                         tandem_programme_team_free       (TandemProgrammeTeam *team);
 void                         tandem_programme_ratio_free      (TandemProgrammeRatio *ratio);
+void                         tandem_programme_measure_link_free (TandemProgrammeMeasureLink *link);
 const char                  *tandem_programme_race_tag_name   (void);
 GArray                      *tandem_programme_quarters_new    (const char          *from,
                                                                const char          *to);
