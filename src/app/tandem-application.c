@@ -82,8 +82,19 @@ tandem_application_open (GApplication  *app,
 {
   TandemApplication *self = TANDEM_APPLICATION (app);
 
+  /* A folder is a programme: the teams' files in it (the folder a trust's
+   * file sharing syncs), in a programme window. */
   for (int i = 0; i < n_files; i++)
-    open_in_window (self, files[i]);
+    if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+      {
+        g_autofree char *path = g_file_get_path (files[i]);
+        const char *paths[] = { path, NULL };
+
+        if (path != NULL)
+          gtk_window_present (tandem_programme_window_new (GTK_APPLICATION (self), paths));
+      }
+    else
+      open_in_window (self, files[i]);
 }
 
 static void
@@ -155,7 +166,9 @@ open_recent_action_cb (GSimpleAction *action,
   open_in_window (user_data, file);
 }
 
-/* A team's file from a programme, shown with that team selected. */
+/* A team's file from a programme, shown with that team selected and, when
+ * a figure asks, at one of its pages ("" for none) and the item there ("" for
+ * none), as (file, team id, page, item id). */
 static void
 open_team_action_cb (GSimpleAction *action,
                      GVariant      *parameter,
@@ -163,11 +176,17 @@ open_team_action_cb (GSimpleAction *action,
 {
   const char *path;
   const char *team_id;
+  const char *page;
+  const char *item_id;
   g_autoptr(GFile) file = NULL;
+  TandemWindow *window;
 
-  g_variant_get (parameter, "(&s&s)", &path, &team_id);
+  g_variant_get (parameter, "(&s&s&s&s)", &path, &team_id, &page, &item_id);
   file = g_file_new_for_path (path);
-  tandem_window_select_team (open_in_window (user_data, file), team_id);
+  window = open_in_window (user_data, file);
+  tandem_window_select_team (window, team_id);
+  if (*page != '\0')
+    tandem_window_show_item (window, page, *item_id != '\0' ? item_id : NULL);
 }
 
 static void
@@ -483,7 +502,7 @@ static const GActionEntry app_actions[] = {
   { "new-project", new_project_action_cb },
   { "open", open_action_cb },
   { "open-recent", open_recent_action_cb, "s" },
-  { "open-team", open_team_action_cb, "(ss)" },
+  { "open-team", open_team_action_cb, "(ssss)" },
   { "open-programme", open_programme_action_cb },
   { "open-programme-files", open_programme_action_cb },
   { "open-sample", open_sample_action_cb },

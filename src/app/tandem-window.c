@@ -61,6 +61,8 @@ struct _TandemWindow
   GPtrArray            *team_ids;
   GtkStringList        *team_names;
   char                 *team_id;
+  char                 *pending_page;   /* tandem_window_show_item () before the file opened */
+  char                 *pending_item;
   gboolean              reloading;
   GtkWidget            *conflicts_banner;
   GtkWidget            *author_prompt;
@@ -192,6 +194,13 @@ reload_teams (TandemWindow *self)
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->team_id != NULL);
   update_pages (self);
   update_actions (self);
+  if (self->pending_page && self->team_id)
+    {
+      g_autofree char *page = g_steal_pointer (&self->pending_page);
+      g_autofree char *item = g_steal_pointer (&self->pending_item);
+
+      tandem_window_show_item (self, page, item);
+    }
 }
 
 static void
@@ -1149,6 +1158,8 @@ tandem_window_finalize (GObject *object)
   g_clear_pointer (&self->team_ids, g_ptr_array_unref);
   g_clear_object (&self->team_names);
   g_clear_pointer (&self->team_id, g_free);
+  g_clear_pointer (&self->pending_page, g_free);
+  g_clear_pointer (&self->pending_item, g_free);
   G_OBJECT_CLASS (tandem_window_parent_class)->finalize (object);
 }
 
@@ -1373,6 +1384,39 @@ tandem_window_select_team (TandemWindow *self,
   for (guint i = 0; i < self->team_ids->len; i++)
     if (g_str_equal (self->team_ids->pdata[i], team_id))
       gtk_drop_down_set_selected (self->team_dropdown, i);
+}
+
+/**
+ * tandem_window_show_item:
+ * @self: a window
+ * @page: the page to show: "diagram", "measures", "coaching",
+ *   "peer-support" or "standards"
+ * @item_id: (nullable): on the Measures page, the measure to show
+ *
+ * Shows @page of the team shown, at @item_id where there is one. A window
+ * still opening its file shows them once the file is open.
+ */
+void
+tandem_window_show_item (TandemWindow *self,
+                         const char   *page,
+                         const char   *item_id)
+{
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+  g_return_if_fail (page != NULL);
+
+  if (self->project == NULL || self->team_id == NULL)
+    {
+      g_free (self->pending_page);
+      self->pending_page = g_strdup (page);
+      g_free (self->pending_item);
+      self->pending_item = g_strdup (item_id);
+      return;
+    }
+  if (adw_view_stack_get_child_by_name (self->view_stack, page) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, page);
+  if (item_id != NULL && g_str_equal (page, "measures"))
+    tandem_measures_page_select_measure (TANDEM_MEASURES_PAGE (self->measures_page), item_id);
 }
 
 void

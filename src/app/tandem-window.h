@@ -26,6 +26,9 @@ gboolean       tandem_window_is_busy        (TandemWindow   *self);
 const char    *tandem_window_get_team_id    (TandemWindow   *self);
 void           tandem_window_select_team    (TandemWindow   *self,
                                              const char     *team_id);
+void           tandem_window_show_item      (TandemWindow   *self,
+                                             const char     *page,
+                                             const char     *item_id);
 void           tandem_window_set_author     (TandemWindow   *self,
                                              const char     *author);
 void           tandem_window_show_error     (TandemWindow   *self,
