@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tandem-programme-item.h"
+#include "tandem-project.h"
 
 struct _TandemProgrammeItem
 {
@@ -18,6 +20,8 @@ struct _TandemProgrammeItem
   char    *file;
   char    *team_id;
   char    *team;
+  char    *organisation;
+  char    *service_type;
   guint    ideas;
   guint    race_ideas;
   guint    coproduced_ideas;
@@ -31,6 +35,13 @@ struct _TandemProgrammeItem
   guint    measures_improving;
   guint    framework_applicable;
   guint    framework_in_place;
+  guint    measures_without_data;
+  GPtrArray *measure_links;      /* TandemProgrammeMeasureLink, by position */
+
+  /* The key measure's chart, read from the file when first shown. */
+  TandemChart  *chart;
+  char         *chart_problem;
+  gboolean      chart_loading;
 };
 
 /* One property per column, in the columns' order. */
@@ -48,6 +59,7 @@ enum
   PROP_LIVED_EXPERIENCE_SHARE,
   PROP_MEASURES_IMPROVING,
   PROP_PEER_SUPPORT_PROGRESS,
+  PROP_CHART,
   N_PROPS
 };
 
@@ -100,6 +112,7 @@ tandem_programme_item_get_property (GObject    *object,
     case PROP_PEER_SUPPORT_PROGRESS:
       g_value_set_double (value, share (self->framework_in_place, self->framework_applicable));
       break;
+    case PROP_CHART: g_value_set_pointer (value, self->chart); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -114,6 +127,11 @@ tandem_programme_item_finalize (GObject *object)
   g_free (self->file);
   g_free (self->team_id);
   g_free (self->team);
+  g_free (self->organisation);
+  g_free (self->service_type);
+  g_clear_pointer (&self->measure_links, g_ptr_array_unref);
+  g_clear_pointer (&self->chart, tandem_chart_free);
+  g_free (self->chart_problem);
   G_OBJECT_CLASS (tandem_programme_item_parent_class)->finalize (object);
 }
 
@@ -147,6 +165,9 @@ tandem_programme_item_class_init (TandemProgrammeItemClass *klass)
   properties[PROP_PEER_SUPPORT_PROGRESS] = g_param_spec_double ("peer-support-progress",
                                                                 NULL, NULL,
                                                                 -1.0, 1.0, -1.0, flags);
+  /* The key measure's chart (a TandemChart), once read; notified then. */
+  properties[PROP_CHART] = g_param_spec_pointer ("chart", NULL, NULL,
+                                                 flags | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -170,6 +191,8 @@ tandem_programme_item_new (const TandemProgrammeTeam *team)
   self->file = g_path_get_basename (team->file);
   self->team_id = g_strdup (team->team_id);
   self->team = g_strdup (team->name);
+  self->organisation = g_strdup (team->organisation);
+  self->service_type = g_strdup (team->service_type);
   self->ideas = team->n_ideas;
   self->race_ideas = team->n_race_ideas;
   self->coproduced_ideas = team->levels[TANDEM_COPRODUCTION_COPRODUCTION] +
@@ -184,6 +207,19 @@ tandem_programme_item_new (const TandemProgrammeTeam *team)
   self->measures_improving = team->n_measures_improving;
   self->framework_applicable = team->framework_applicable;
   self->framework_in_place = team->framework_in_place;
+  self->measures_without_data = team->measures_without_data->len;
+  self->measure_links =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_programme_measure_link_free);
+  for (guint i = 0; i < team->measure_links->len; i++)
+    {
+      const TandemProgrammeMeasureLink *from = team->measure_links->pdata[i];
+      TandemProgrammeMeasureLink *link = g_new0 (TandemProgrammeMeasureLink, 1);
+
+      link->id = g_strdup (from->id);
+      link->name = g_strdup (from->name);
+      link->state = from->state;
+      g_ptr_array_add (self->measure_links, link);
+    }
   return self;
 }
 
@@ -293,4 +329,257 @@ tandem_programme_item_dup_text (TandemProgrammeItem   *self,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+static gboolean
+folded_contains (const char *text,
+                 const char *folded)
+{
+  g_autofree char *folded_text = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded_text = g_utf8_casefold (text, -1);
+  return strstr (folded_text, folded) != NULL;
+}
+
+/**
+ * tandem_programme_item_matches:
+ * @self: a team's row
+ * @folded: what was searched for, folded with g_utf8_casefold()
+ *
+ * Returns: whether the team's name, organisation, service or file name
+ *   holds @folded (every team holds "")
+ */
+gboolean
+tandem_programme_item_matches (TandemProgrammeItem *self,
+                               const char          *folded)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAMME_ITEM (self), FALSE);
+  g_return_val_if_fail (folded != NULL, FALSE);
+
+  return *folded == '\0' ||
+         folded_contains (self->team, folded) ||
+         folded_contains (self->organisation, folded) ||
+         folded_contains (self->service_type, folded) ||
+         folded_contains (self->file, folded);
+}
+
+static gboolean
+unseen (TandemProgrammeItem *self)
+{
+  return self->days_since_session < 0 || self->days_since_session > TANDEM_PROGRAMME_UNSEEN_DAYS;
+}
+
+static gboolean
+without_data (TandemProgrammeItem *self)
+{
+  return self->measures == 0 || self->measures_without_data > 0;
+}
+
+/**
+ * tandem_programme_item_needs_attention:
+ * @self: a team's row
+ *
+ * Returns: whether the team has had no coaching session in the last 60
+ *   days, has overdue actions, or has a measure without data in the last
+ *   12 weeks (or no measures at all)
+ */
+gboolean
+tandem_programme_item_needs_attention (TandemProgrammeItem *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAMME_ITEM (self), FALSE);
+  return unseen (self) || self->overdue_actions > 0 || without_data (self);
+}
+
+/**
+ * tandem_programme_item_dup_attention:
+ * @self: a team's row
+ *
+ * Returns: (transfer full) (nullable): why the team needs attention, as
+ *   “No session in 60 days · 2 overdue actions”, or %NULL if it does not
+ */
+char *
+tandem_programme_item_dup_attention (TandemProgrammeItem *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (TANDEM_IS_PROGRAMME_ITEM (self), NULL);
+
+  if (self->days_since_session < 0)
+    g_string_append (text, _("No coaching session yet"));
+  else if (unseen (self))
+    g_string_append_printf (text, _("No session in %u days"), TANDEM_PROGRAMME_UNSEEN_DAYS);
+  if (self->overdue_actions > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u overdue action", "%u overdue actions",
+                                              self->overdue_actions), self->overdue_actions);
+    }
+  if (without_data (self))
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      if (self->measures == 0)
+        g_string_append (text, _("No measures"));
+      else
+        g_string_append_printf (text, ngettext ("%u measure without data in 12 weeks",
+                                                "%u measures without data in 12 weeks",
+                                                self->measures_without_data),
+                                self->measures_without_data);
+    }
+  if (text->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * tandem_programme_item_get_measure_links:
+ * @self: a team's row
+ *
+ * Returns: (transfer none) (element-type TandemProgrammeMeasureLink): the
+ *   team's measures by position, each with where it stands; the first is
+ *   its key measure
+ */
+GPtrArray *
+tandem_programme_item_get_measure_links (TandemProgrammeItem *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAMME_ITEM (self), NULL);
+  return self->measure_links;
+}
+
+/**
+ * tandem_programme_column_page:
+ * @column: one of the table's columns
+ *
+ * Returns: (nullable): the page of the team's window where the figure in
+ *   @column is made, or %NULL for the team's name and file
+ */
+const char *
+tandem_programme_column_page (TandemProgrammeColumn column)
+{
+  switch (column)
+    {
+    case TANDEM_PROGRAMME_COLUMN_IDEAS:
+    case TANDEM_PROGRAMME_COLUMN_RACE_SHARE:
+    case TANDEM_PROGRAMME_COLUMN_COPRODUCTION_SHARE:
+    case TANDEM_PROGRAMME_COLUMN_PDSA_RECENT:
+      return "diagram";
+    case TANDEM_PROGRAMME_COLUMN_SESSIONS_RECENT:
+    case TANDEM_PROGRAMME_COLUMN_ACTIONS:
+    case TANDEM_PROGRAMME_COLUMN_LIVED_EXPERIENCE_SHARE:
+      return "coaching";
+    case TANDEM_PROGRAMME_COLUMN_MEASURES_IMPROVING:
+      return "measures";
+    case TANDEM_PROGRAMME_COLUMN_PEER_SUPPORT_PROGRESS:
+      return "peer-support";
+    case TANDEM_PROGRAMME_COLUMN_TEAM:
+    case TANDEM_PROGRAMME_COLUMN_FILE:
+    case TANDEM_PROGRAMME_N_COLUMNS:
+    default:
+      return NULL;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The key measure's chart                                                  */
+
+static void
+chart_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  TandemProgrammeItem *self = source;
+  const TandemProgrammeMeasureLink *key = self->measure_links->pdata[0];
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemMeasure *measure = NULL;
+
+  /* Read-only, as the programme read it: a file from an older format is
+   * updated in memory, never on the shared drive. */
+  project = tandem_project_open_for_reading (self->path, &error);
+  if (project == NULL &&
+      g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_READ_ONLY))
+    {
+      g_clear_error (&error);
+      project = tandem_project_open_in_memory (self->path, &error);
+    }
+  if (project != NULL)
+    measure = tandem_measure_load (project, key->id, &error);
+  /* Nothing made from a file is shown unless its check passes. */
+  if (measure != NULL && !tandem_project_confirm_intact (project, &error))
+    g_clear_pointer (&measure, tandem_measure_unref);
+  if (measure == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, tandem_chart_new (measure), (GDestroyNotify) tandem_chart_free);
+  tandem_measure_unref (measure);
+}
+
+static void
+chart_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TandemProgrammeItem *self = TANDEM_PROGRAMME_ITEM (source);
+  g_autoptr(GError) error = NULL;
+
+  self->chart_loading = FALSE;
+  self->chart = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self->chart == NULL)
+    self->chart_problem = g_strdup (error->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+/**
+ * tandem_programme_item_load_chart:
+ * @self: a team's row
+ *
+ * Reads the team's key measure (its first) from its file on another
+ * thread, once, for a chart drawn small; #TandemProgrammeItem:chart is
+ * notified when it has been read, or could not be. A team without measures
+ * has no chart and nothing is read.
+ */
+void
+tandem_programme_item_load_chart (TandemProgrammeItem *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TANDEM_IS_PROGRAMME_ITEM (self));
+
+  if (self->chart || self->chart_problem || self->chart_loading || self->measure_links->len == 0)
+    return;
+  self->chart_loading = TRUE;
+  task = g_task_new (self, NULL, chart_done_cb, NULL);
+  g_task_run_in_thread (task, chart_thread);
+}
+
+/**
+ * tandem_programme_item_get_chart:
+ * @self: a team's row
+ *
+ * Returns: (transfer none) (nullable): the key measure's chart, once read
+ */
+TandemChart *
+tandem_programme_item_get_chart (TandemProgrammeItem *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAMME_ITEM (self), NULL);
+  return self->chart;
+}
+
+/**
+ * tandem_programme_item_get_chart_problem:
+ * @self: a team's row
+ *
+ * Returns: (nullable): why the key measure could not be read, if it could not
+ */
+const char *
+tandem_programme_item_get_chart_problem (TandemProgrammeItem *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAMME_ITEM (self), NULL);
+  return self->chart_problem;
 }

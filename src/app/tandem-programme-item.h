@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "tandem-chart.h"
 #include "tandem-programme.h"
 
 G_BEGIN_DECLS
@@ -41,5 +42,15 @@ const char          *tandem_programme_column_title       (TandemProgrammeColumn 
 gboolean             tandem_programme_column_is_number   (TandemProgrammeColumn      column);
 char                *tandem_programme_item_dup_text      (TandemProgrammeItem       *self,
                                                           TandemProgrammeColumn      column);
+gboolean             tandem_programme_item_matches       (TandemProgrammeItem       *self,
+                                                          const char                *folded);
+gboolean             tandem_programme_item_needs_attention (TandemProgrammeItem     *self);
+char                *tandem_programme_item_dup_attention (TandemProgrammeItem       *self);
+GPtrArray           *tandem_programme_item_get_measure_links (TandemProgrammeItem   *self);
+const char          *tandem_programme_column_page        (TandemProgrammeColumn      column);
+
+void                 tandem_programme_item_load_chart    (TandemProgrammeItem       *self);
+TandemChart         *tandem_programme_item_get_chart     (TandemProgrammeItem       *self);
+const char          *tandem_programme_item_get_chart_problem (TandemProgrammeItem   *self);
 
 G_END_DECLS

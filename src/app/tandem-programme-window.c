@@ -28,7 +28,11 @@ struct _TandemProgrammeWindow
   AdwStatusPage    *error_page;
   GtkLabel         *totals_label;
   GtkLabel         *summary_label;
+  GtkSearchEntry   *search_entry;
+  GtkToggleButton  *attention_button;
+  AdwViewStack     *view_stack;
   GtkColumnView    *column_view;
+  GtkGridView      *grid_view;
   GtkWidget        *not_counted_box;
   GtkListBox       *not_counted_list;
 
@@ -36,6 +40,9 @@ struct _TandemProgrammeWindow
   GCancellable     *reading;
   TandemProgramme  *programme;
   GListStore       *teams;
+  GtkFilterListModel *shown;      /* the teams the search and “Needs Attention” let through */
+  GtkCustomFilter  *filter;
+  char             *search;       /* what is searched for, casefolded */
 };
 
 G_DEFINE_FINAL_TYPE (TandemProgrammeWindow, tandem_programme_window, ADW_TYPE_WINDOW)
@@ -53,8 +60,15 @@ describe_files (TandemProgrammeWindow       *self,
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_string_append_printf (text, ngettext ("%u team", "%u teams", totals->n_teams),
-                          totals->n_teams);
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+  if (n_shown < totals->n_teams)
+    g_string_append_printf (text, ngettext ("Showing %u of %u team", "Showing %u of %u teams",
+                                            totals->n_teams),
+                            n_shown, totals->n_teams);
+  else
+    g_string_append_printf (text, ngettext ("%u team", "%u teams", totals->n_teams),
+                            totals->n_teams);
   g_string_append (text, " · ");
   g_string_append_printf (text, ngettext ("%u file read", "%u files read", totals->n_read),
                           totals->n_read);
@@ -98,6 +112,55 @@ not_counted_row (const TandemProgrammeFile *file)
   return row;
 }
 
+static void
+update_summary (TandemProgrammeWindow *self)
+{
+  g_autofree char *summary = NULL;
+
+  if (self->programme == NULL)
+    return;
+  summary = describe_files (self, tandem_programme_get_totals (self->programme));
+  gtk_label_set_label (self->summary_label, summary);
+}
+
+static gboolean
+filter_team (gpointer item,
+             gpointer user_data)
+{
+  TandemProgrammeWindow *self = user_data;
+
+  if (gtk_toggle_button_get_active (self->attention_button) &&
+      !tandem_programme_item_needs_attention (item))
+    return FALSE;
+  return tandem_programme_item_matches (item, self->search ? self->search : "");
+}
+
+static void
+search_changed_cb (TandemProgrammeWindow *self)
+{
+  g_free (self->search);
+  self->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+attention_toggled_cb (TandemProgrammeWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      gtk_toggle_button_get_active (self->attention_button)
+                        ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+static void
+shown_changed_cb (GListModel            *model,
+                  guint                  position,
+                  guint                  removed,
+                  guint                  added,
+                  TandemProgrammeWindow *self)
+{
+  update_summary (self);
+}
+
 /* Shows the programme's figures as they are now: after the first reading,
  * and each time a watched file has been read again. */
 static void
@@ -107,7 +170,6 @@ update_dashboard (TandemProgrammeWindow *self)
   const TandemProgrammeTotals *totals = tandem_programme_get_totals (self->programme);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *words = NULL;
-  g_autofree char *summary = NULL;
   GtkWidget *child;
   gboolean any_not_counted = FALSE;
 
@@ -133,8 +195,7 @@ update_dashboard (TandemProgrammeWindow *self)
 
   words = tandem_programme_describe_ideas (totals);
   gtk_label_set_label (self->totals_label, words);
-  summary = describe_files (self, totals);
-  gtk_label_set_label (self->summary_label, summary);
+  update_summary (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "programme.export", files->len > 0);
   gtk_stack_set_visible_child_name (self->stack, files->len > 0 ? "dashboard" : "empty");
@@ -211,8 +272,21 @@ read_programme (TandemProgrammeWindow *self)
   g_task_run_in_thread (task, read_thread);
 }
 
-/* A team's row opens its file in a project window of its own, at that team,
- * the way the app opens any project. */
+/* A team's file opens in a project window of its own, at that team, the
+ * way the app opens any project: at @page ("" for where it is) and the item
+ * there ("" for none). */
+static void
+open_team (TandemProgrammeWindow *self,
+           TandemProgrammeItem   *item,
+           const char            *page,
+           const char            *item_id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-team", "(ssss)",
+                              tandem_programme_item_get_path (item),
+                              tandem_programme_item_get_team_id (item), page, item_id);
+}
+
+/* A team's row opens its file at that team. */
 static void
 row_activated_cb (GtkColumnView         *view,
                   guint                  position,
@@ -223,9 +297,26 @@ row_activated_cb (GtkColumnView         *view,
 
   if (item == NULL)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-team", "(ss)",
-                              tandem_programme_item_get_path (item),
-                              tandem_programme_item_get_team_id (item));
+  open_team (self, item, "", "");
+}
+
+/* A chart opens its team at the measure it draws. */
+static void
+chart_activated_cb (GtkGridView           *view,
+                    guint                  position,
+                    TandemProgrammeWindow *self)
+{
+  g_autoptr(TandemProgrammeItem) item =
+    g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (view)), position);
+  GPtrArray *links;
+
+  if (item == NULL)
+    return;
+  links = tandem_programme_item_get_measure_links (item);
+  if (links->len == 0)
+    open_team (self, item, "measures", "");
+  else
+    open_team (self, item, "measures", ((TandemProgrammeMeasureLink *) links->pdata[0])->id);
 }
 
 static void
@@ -332,12 +423,29 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* A figure's cell: a link to where the team makes it. */
+static void
+figure_clicked_cb (GtkButton   *button,
+                   GtkListItem *list_item)
+{
+  TandemProgrammeItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                               TANDEM_TYPE_PROGRAMME_WINDOW);
+  TandemProgrammeColumn column =
+    GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "column"));
+
+  if (item != NULL && window != NULL)
+    open_team (TANDEM_PROGRAMME_WINDOW (window), item, tandem_programme_column_page (column), "");
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  column)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  const char *page = tandem_programme_column_page (GPOINTER_TO_INT (column));
+  GtkWidget *button;
 
   if (tandem_programme_column_is_number (GPOINTER_TO_INT (column)))
     {
@@ -349,7 +457,80 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
     }
-  gtk_list_item_set_child (list_item, label);
+  if (page == NULL)
+    {
+      gtk_list_item_set_child (list_item, label);
+      return;
+    }
+
+  /* The measures' figure is a menu of the team's measures, each opening the
+   * Measures page at it; every other figure opens the page it is made on. */
+  if (GPOINTER_TO_INT (column) == TANDEM_PROGRAMME_COLUMN_MEASURES_IMPROVING)
+    {
+      button = gtk_menu_button_new ();
+      gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
+    }
+  else
+    {
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      g_object_set_data (G_OBJECT (button), "column", column);
+      g_signal_connect (button, "clicked", G_CALLBACK (figure_clicked_cb), list_item);
+    }
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "programme-figure");
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_list_item_set_child (list_item, button);
+}
+
+static const char *
+page_title (const char *page)
+{
+  if (g_str_equal (page, "diagram"))
+    return _("Driver Diagram");
+  if (g_str_equal (page, "coaching"))
+    return _("Coaching");
+  if (g_str_equal (page, "measures"))
+    return _("Measures");
+  return _("Peer Support");
+}
+
+/* The team's measures, each with where it stands, as links to it. */
+static GMenuModel *
+measures_menu (TandemProgrammeItem *item)
+{
+  GMenu *menu = g_menu_new ();
+  GPtrArray *links = tandem_programme_item_get_measure_links (item);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const TandemProgrammeMeasureLink *link = links->pdata[i];
+      g_autoptr(GMenuItem) entry = NULL;
+      g_autofree char *label = NULL;
+
+      switch (link->state)
+        {
+        case TANDEM_PROGRAMME_MEASURE_IMPROVING:
+          /* TRANSLATORS: a measure's name, then where it stands */
+          label = g_strdup_printf (_("%s — improving"), link->name);
+          break;
+        case TANDEM_PROGRAMME_MEASURE_NO_SIGNAL:
+          label = g_strdup_printf (_("%s — no signal"), link->name);
+          break;
+        case TANDEM_PROGRAMME_MEASURE_NO_DATA:
+        default:
+          label = g_strdup_printf (_("%s — no data in 12 weeks"), link->name);
+          break;
+        }
+      entry = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (entry, "app.open-team",
+                                               g_variant_new ("(ssss)",
+                                                              tandem_programme_item_get_path (item),
+                                                              tandem_programme_item_get_team_id (item),
+                                                              "measures", link->id));
+      g_menu_append_item (menu, entry);
+    }
+  return G_MENU_MODEL (menu);
 }
 
 static void
@@ -359,8 +540,180 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   TandemProgrammeItem *item = gtk_list_item_get_item (list_item);
   g_autofree char *text = tandem_programme_item_dup_text (item, GPOINTER_TO_INT (column));
+  const char *page = tandem_programme_column_page (GPOINTER_TO_INT (column));
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *label = child;
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+  if (GTK_IS_BUTTON (child))
+    label = gtk_button_get_child (GTK_BUTTON (child));
+  else if (GTK_IS_MENU_BUTTON (child))
+    label = gtk_menu_button_get_child (GTK_MENU_BUTTON (child));
+  gtk_label_set_label (GTK_LABEL (label), text);
+
+  if (GPOINTER_TO_INT (column) == TANDEM_PROGRAMME_COLUMN_TEAM)
+    {
+      g_autofree char *attention = tandem_programme_item_dup_attention (item);
+
+      gtk_widget_set_tooltip_text (label, attention);
+    }
+  else if (GTK_IS_MENU_BUTTON (child))
+    {
+      g_autoptr(GMenuModel) menu = measures_menu (item);
+      /* TRANSLATORS: a tooltip; the team's name */
+      g_autofree char *tooltip = g_strdup_printf (_("Open one of %s’s measures"),
+                                                  tandem_programme_item_get_team_name (item));
+
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (child), menu);
+      gtk_widget_set_sensitive (child, g_menu_model_get_n_items (menu) > 0);
+      gtk_widget_set_tooltip_text (child, tooltip);
+    }
+  else if (page != NULL)
+    {
+      /* TRANSLATORS: a tooltip; the team's name, then a page of its window */
+      g_autofree char *tooltip = g_strdup_printf (_("Open %s at %s"),
+                                                  tandem_programme_item_get_team_name (item),
+                                                  page_title (page));
+
+      gtk_widget_set_tooltip_text (child, tooltip);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Small multiples: each team's key measure, drawn when its card is shown    */
+
+#define THUMB_WIDTH  260
+#define THUMB_HEIGHT 190
+
+static void
+draw_thumbnail (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  TandemProgrammeItem *item = g_object_get_data (G_OBJECT (area), "item");
+  TandemChart *chart = item ? tandem_programme_item_get_chart (item) : NULL;
+
+  if (chart == NULL)
+    return;
+  tandem_chart_set_style (chart, TANDEM_CHART_STYLE_SCREEN);
+  tandem_chart_set_text_scale (chart, 0.8);
+  tandem_chart_draw (chart, cr, width, height);
+}
+
+static void
+show_chart_state (GtkListItem *list_item)
+{
+  TandemProgrammeItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *area = g_object_get_data (G_OBJECT (box), "area");
+  GtkLabel *caption = g_object_get_data (G_OBJECT (box), "caption");
+  GPtrArray *links = tandem_programme_item_get_measure_links (item);
+  TandemChart *chart = tandem_programme_item_get_chart (item);
+  const char *problem = tandem_programme_item_get_chart_problem (item);
+
+  /* The chart carries its measure's name: the caption says why there is none. */
+  if (links->len == 0)
+    gtk_label_set_label (caption, _("No measures"));
+  else if (problem != NULL)
+    gtk_label_set_label (caption, problem);
+  gtk_widget_set_visible (GTK_WIDGET (caption), links->len == 0 || problem != NULL);
+  gtk_widget_set_visible (area, links->len > 0 && problem == NULL);
+  if (chart != NULL)
+    {
+      g_autofree char *summary = tandem_chart_dup_summary (chart);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (area),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+    }
+  gtk_widget_queue_draw (area);
+}
+
+static void
+chart_notify_cb (TandemProgrammeItem *item,
+                 GParamSpec          *pspec,
+                 GtkListItem         *list_item)
+{
+  if (gtk_list_item_get_item (list_item) == (gpointer) item)
+    show_chart_state (list_item);
+}
+
+static void
+card_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *team = gtk_label_new (NULL);
+  GtkWidget *attention = gtk_label_new (NULL);
+  GtkWidget *area = gtk_drawing_area_new ();
+  GtkWidget *caption = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (team), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (team), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (team, "heading");
+  gtk_label_set_xalign (GTK_LABEL (attention), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (attention), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (attention, "caption");
+  gtk_widget_add_css_class (attention, "warning");
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), THUMB_WIDTH);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), THUMB_HEIGHT);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_thumbnail, NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Key measure"), -1);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (caption), 36);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), team);
+  gtk_box_append (GTK_BOX (box), attention);
+  gtk_box_append (GTK_BOX (box), area);
+  gtk_box_append (GTK_BOX (box), caption);
+  g_object_set_data (G_OBJECT (box), "team", team);
+  g_object_set_data (G_OBJECT (box), "attention", attention);
+  g_object_set_data (G_OBJECT (box), "area", area);
+  g_object_set_data (G_OBJECT (box), "caption", caption);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* A card is drawn only once it is shown: its team's key measure is read
+ * then, on another thread, so that 52 teams open as fast as 3. */
+static void
+card_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  TandemProgrammeItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  g_autofree char *attention = tandem_programme_item_dup_attention (item);
+  GtkWidget *attention_label = g_object_get_data (G_OBJECT (box), "attention");
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "team"),
+                       tandem_programme_item_get_team_name (item));
+  gtk_label_set_label (GTK_LABEL (attention_label), attention ? attention : "");
+  gtk_widget_set_visible (attention_label, attention != NULL);
+  g_object_set_data (g_object_get_data (G_OBJECT (box), "area"), "item", item);
+  g_signal_connect_object (item, "notify::chart", G_CALLBACK (chart_notify_cb), list_item, 0);
+  show_chart_state (list_item);
+  tandem_programme_item_load_chart (item);
+}
+
+static void
+card_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  TandemProgrammeItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  g_object_set_data (g_object_get_data (G_OBJECT (box), "area"), "item", NULL);
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, chart_notify_cb, list_item);
 }
 
 static void
@@ -393,6 +746,16 @@ add_columns (TandemProgrammeWindow *self)
 }
 
 static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemProgrammeWindow *self = TANDEM_PROGRAMME_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 tandem_programme_window_dispose (GObject *object)
 {
   TandemProgrammeWindow *self = TANDEM_PROGRAMME_WINDOW (object);
@@ -413,7 +776,10 @@ tandem_programme_window_finalize (GObject *object)
   TandemProgrammeWindow *self = TANDEM_PROGRAMME_WINDOW (object);
 
   g_clear_pointer (&self->paths, g_strfreev);
+  g_clear_pointer (&self->search, g_free);
   g_clear_object (&self->teams);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->filter);
   G_OBJECT_CLASS (tandem_programme_window_parent_class)->finalize (object);
 }
 
@@ -437,13 +803,23 @@ tandem_programme_window_class_init (TandemProgrammeWindowClass *klass)
   CHILD (error_page);
   CHILD (totals_label);
   CHILD (summary_label);
+  CHILD (search_entry);
+  CHILD (attention_button);
+  CHILD (view_stack);
   CHILD (column_view);
+  CHILD (grid_view);
   CHILD (not_counted_box);
   CHILD (not_counted_list);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chart_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attention_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "programme.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "programme.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "programme.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -451,18 +827,32 @@ static void
 tandem_programme_window_init (TandemProgrammeWindow *self)
 {
   g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(GtkNoSelection) cards = NULL;
+  g_autoptr(GtkListItemFactory) card_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   add_columns (self);
   self->teams = g_list_store_new (TANDEM_TYPE_PROGRAMME_ITEM);
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->teams)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  {
-    g_autoptr(GtkSingleSelection) selection =
-      gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
 
-    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  }
+  /* One filter for both views: the table sorts what it lets through, the
+   * charts show it in the folder's order. */
+  self->filter = gtk_custom_filter_new (filter_team, self, NULL);
+  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->teams)),
+                                           GTK_FILTER (g_object_ref (self->filter)));
+  g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (shown_changed_cb), self, 0);
+
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->shown)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  g_signal_connect (card_factory, "setup", G_CALLBACK (card_setup_cb), NULL);
+  g_signal_connect (card_factory, "bind", G_CALLBACK (card_bind_cb), NULL);
+  g_signal_connect (card_factory, "unbind", G_CALLBACK (card_unbind_cb), NULL);
+  gtk_grid_view_set_factory (self->grid_view, card_factory);
+  cards = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (cards));
 }
 
 /* The window's subtitle: the folder, or how many files were chosen. */
