@@ -2,7 +2,9 @@
  * teams' files made here and one file that is not a project: a row per team,
  * the refused file with its reason, the totals in words, sorting by the
  * race-equity share, a team opened in its own window, a file changed on
- * disk, and an empty folder
+ * disk, an empty folder; the teams filtered by a search and by “Needs
+ * Attention”, figures that open the team where they are made, and each
+ * team's key measure charted
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +15,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tandem-coaching-page.h"
 #include "tandem-defaults.h"
+#include "tandem-measures-page.h"
 #include "tandem-programme-item.h"
 #include "tandem-programme-window.h"
 #include "tandem-team.h"
@@ -171,6 +175,51 @@ find_project_window (const char *path)
   return NULL;
 }
 
+
+/* Birch Ward is looked after: a coaching session ten days before the
+ * report's last day (TANDEM_TEST_NOW, 2026-11-21), no actions, and a measure
+ * with data in the last 12 weeks, “Falls”; a second, “Restraint”, has none
+ * since the spring. *@falls and *@restraint get the measures. */
+static void
+look_after_birch (Fixture  *f,
+                  char    **falls,
+                  char    **restraint)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) project = tandem_project_open (f->birch, &error);
+  static const char * const recent[] = { "2026-09-07", "2026-09-14", "2026-09-21",
+                                         "2026-09-28", "2026-10-05", "2026-10-12" };
+  static const char * const spring[] = { "2026-04-06", "2026-04-13", "2026-04-20",
+                                         "2026-04-27", "2026-05-04", "2026-05-11" };
+
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_confirm_intact (project, &error));
+  tandem_project_set_author (project, "Ada Coach");
+  g_free (insert_or_die (project, "coaching_session", (TandemField[]) {
+    { "team_id", tandem_value_text (f->birch_team) },
+    { "starts_at", tandem_value_text ("2026-11-11T10:00:00Z") } }, 2));
+  *falls = insert_or_die (project, "measure", (TandemField[]) {
+    { "team_id", tandem_value_text (f->birch_team) },
+    { "name", tandem_value_text ("Falls") },
+    { "position", tandem_value_double (0) } }, 3);
+  *restraint = insert_or_die (project, "measure", (TandemField[]) {
+    { "team_id", tandem_value_text (f->birch_team) },
+    { "name", tandem_value_text ("Restraint") },
+    { "position", tandem_value_double (1) } }, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (recent); i++)
+    {
+      g_free (insert_or_die (project, "data_point", (TandemField[]) {
+        { "measure_id", tandem_value_text (*falls) },
+        { "date", tandem_value_text (recent[i]) },
+        { "value", tandem_value_double (3 + i % 2) } }, 3));
+      /* …Restraint's, more than 12 weeks before the report's last day */
+      g_free (insert_or_die (project, "data_point", (TandemField[]) {
+        { "measure_id", tandem_value_text (*restraint) },
+        { "date", tandem_value_text (spring[i]) },
+        { "value", tandem_value_double (2) } }, 3));
+    }
+}
+
 static void
 test_dashboard (Fixture       *f,
                 gconstpointer  data)
@@ -321,6 +370,242 @@ test_empty_folder (Fixture       *f,
   save_screenshot (GTK_WIDGET (window), "programme-window-empty.png", 10);
 }
 
+
+/* The programme's teams as the table shows them, and the summary line. */
+static guint
+n_shown (GtkWindow *window)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (FIND_TYPE (window, GTK_TYPE_COLUMN_VIEW));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+}
+
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *falls = NULL;
+  g_autofree char *restraint = NULL;
+  GtkWindow *window;
+  GtkColumnView *view;
+  GtkGridView *grid;
+  GtkEditable *search;
+  GtkToggleButton *attention;
+  g_autofree char *order = NULL;
+
+  look_after_birch (f, &falls, &restraint);
+  window = open_programme (f->dir);
+  view = GTK_COLUMN_VIEW (FIND_TYPE (window, GTK_TYPE_COLUMN_VIEW));
+  grid = GTK_GRID_VIEW (FIND_TYPE (window, GTK_TYPE_GRID_VIEW));
+  search = GTK_EDITABLE (FIND_TYPE (window, GTK_TYPE_SEARCH_ENTRY));
+  attention = GTK_TOGGLE_BUTTON (FIND (window, is_button_labelled, "_Needs Attention"));
+  g_assert_nonnull (attention);
+  g_assert_cmpuint (n_shown (window), ==, 3);
+  g_assert_nonnull (FIND (window, label_starts_with, "3 teams · 3 files read"));
+
+  /* By the team's name, any case… */
+  gtk_editable_set_text (search, "BIRCH");
+  WAIT_FOR (n_shown (window) == 1);
+  order = dup_shown_order (view);
+  g_assert_cmpstr (order, ==, "Birch Ward");
+  g_assert_nonnull (FIND (window, label_starts_with, "Showing 1 of 3 teams · 3 files read"));
+  /* …the charts show the same teams… */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (grid))),
+                    ==, 1);
+  /* …by the file's name, and by the ward. */
+  gtk_editable_set_text (search, "cedar.tandem");
+  WAIT_FOR (n_shown (window) == 1 && g_str_equal ((g_free (order), order = dup_shown_order (view)),
+                                                  "Cedar Team"));
+  gtk_editable_set_text (search, "ward");
+  WAIT_FOR (n_shown (window) == 2);
+  gtk_editable_set_text (search, "");
+  WAIT_FOR (n_shown (window) == 3);
+  g_assert_nonnull (FIND (window, label_starts_with, "3 teams · 3 files read"));
+
+  /* Needs Attention: every team but Birch Ward, seen ten days ago with data
+   * for Falls — but Restraint has had none in 12 weeks. */
+  gtk_toggle_button_set_active (attention, TRUE);
+  g_assert_cmpuint (n_shown (window), ==, 3);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TandemProject) project = tandem_project_open (f->birch, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (tandem_project_confirm_intact (project, &error));
+    tandem_project_set_author (project, "Ada Coach");
+    g_free (insert_or_die (project, "data_point", (TandemField[]) {
+      { "measure_id", tandem_value_text (restraint) },
+      { "date", tandem_value_text ("2026-11-02") },
+      { "value", tandem_value_double (1) } }, 3));
+  }
+  /* The folder is watched: Birch's file changes, and Birch is looked after. */
+  WAIT_FOR (n_shown (window) == 2);
+  g_free (order);
+  order = dup_shown_order (view);
+  g_assert_cmpstr (order, ==, "Alder Ward,Cedar Team");
+  g_assert_nonnull (FIND (window, label_starts_with, "Showing 2 of 3 teams"));
+  /* The two filters together. */
+  gtk_editable_set_text (search, "alder");
+  WAIT_FOR (n_shown (window) == 1);
+  save_screenshot (GTK_WIDGET (window), "programme-window-filtered.png", 10);
+
+  /* Ctrl+F puts the keyboard in the search. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "programme.find", NULL));
+  WAIT_FOR (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (search))) ||
+            gtk_widget_is_focus (GTK_WIDGET (search)));
+}
+
+/* Each app.open-team the window asks for, as (file, team, page, item). */
+static void
+open_team_activated_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        GPtrArray     *asked)
+{
+  g_ptr_array_add (asked, g_variant_print (parameter, FALSE));
+}
+
+static TandemWindow *
+wait_for_project_window (const char *path)
+{
+  TandemWindow *opened;
+
+  WAIT_FOR ((opened = find_project_window (path)) != NULL &&
+            tandem_window_get_project (opened) != NULL);
+  return opened;
+}
+
+static void
+test_figure_links (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *falls = NULL;
+  g_autofree char *restraint = NULL;
+  g_autoptr(GPtrArray) asked = g_ptr_array_new_with_free_func (g_free);
+  GAction *open_team = g_action_map_lookup_action (G_ACTION_MAP (app), "open-team");
+  g_autofree char *expected = NULL;
+  GtkWindow *window;
+  GtkWidget *measures_button;
+  GtkWidget *coaching_button;
+  GMenuModel *menu;
+  g_autofree char *label = NULL;
+  g_autoptr(GVariant) target = NULL;
+  TandemWindow *opened;
+  GtkWidget *page;
+  gulong handler;
+
+  look_after_birch (f, &falls, &restraint);
+  window = open_programme (f->dir);
+  handler = g_signal_connect (open_team, "activate", G_CALLBACK (open_team_activated_cb), asked);
+
+  /* The measures' figure: a menu of Birch's measures, each where it stands. */
+  measures_button = FIND (window, is_tooltip, "Open one of Birch Ward’s measures");
+  g_assert_true (GTK_IS_MENU_BUTTON (measures_button));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (measures_button));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "Restraint — no data in 12 weeks");
+  g_free (label);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_true (g_str_has_prefix (label, "Falls — "));
+  g_assert_cmpstr (label, !=, "Falls — no data in 12 weeks");
+
+  /* Choosing Restraint opens Birch's file at the Measures page, at it. */
+  target = g_menu_model_get_item_attribute_value (menu, 1, G_MENU_ATTRIBUTE_TARGET, NULL);
+  g_assert_nonnull (target);
+  g_assert_true (gtk_widget_activate_action_variant (measures_button, "app.open-team", target));
+  g_assert_cmpuint (asked->len, ==, 1);
+  expected = g_strdup_printf ("('%s', '%s', 'measures', '%s')", f->birch, f->birch_team,
+                              restraint);
+  g_assert_cmpstr (asked->pdata[0], ==, expected);
+  opened = wait_for_project_window (f->birch);
+  page = FIND_TYPE (opened, TANDEM_TYPE_MEASURES_PAGE);
+  WAIT_FOR (gtk_widget_get_mapped (page) &&
+            g_strcmp0 (tandem_measures_page_get_measure_id (TANDEM_MEASURES_PAGE (page)),
+                       restraint) == 0);
+  g_assert_cmpstr (tandem_window_get_team_id (opened), ==, f->birch_team);
+
+  /* Overdue actions (and sessions) open the team's Coaching page. */
+  coaching_button = FIND (window, is_tooltip, "Open Birch Ward at Coaching");
+  g_assert_true (GTK_IS_BUTTON (coaching_button));
+  g_signal_emit_by_name (coaching_button, "clicked");
+  g_assert_cmpuint (asked->len, ==, 2);
+  g_free (expected);
+  expected = g_strdup_printf ("('%s', '%s', 'coaching', '')", f->birch, f->birch_team);
+  g_assert_cmpstr (asked->pdata[1], ==, expected);
+  page = FIND_TYPE (opened, TANDEM_TYPE_COACHING_PAGE);
+  WAIT_FOR (gtk_widget_get_mapped (page));
+  g_assert_true (find_project_window (f->birch) == opened);
+
+  g_signal_handler_disconnect (open_team, handler);
+}
+
+/* Each team's key measure drawn small, read only once its card is shown;
+ * a chart opens the team at that measure. */
+static void
+test_charts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *falls = NULL;
+  g_autofree char *restraint = NULL;
+  g_autoptr(GPtrArray) asked = g_ptr_array_new_with_free_func (g_free);
+  GAction *open_team = g_action_map_lookup_action (G_ACTION_MAP (app), "open-team");
+  g_autofree char *expected = NULL;
+  GtkWindow *window;
+  AdwViewStack *stack;
+  GtkGridView *grid;
+  GListModel *cards;
+  g_autoptr(TandemProgrammeItem) birch = NULL;
+  g_autoptr(TandemProgrammeItem) alder = NULL;
+  guint birch_card = G_MAXUINT;
+  gulong handler;
+
+  look_after_birch (f, &falls, &restraint);
+  window = open_programme (f->dir);
+  grid = GTK_GRID_VIEW (FIND_TYPE (window, GTK_TYPE_GRID_VIEW));
+  cards = G_LIST_MODEL (gtk_grid_view_get_model (grid));
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TandemProgrammeItem) item = g_list_model_get_item (cards, i);
+
+      if (g_str_equal (tandem_programme_item_get_team_name (item), "Birch Ward"))
+        birch_card = i;
+      else if (g_str_equal (tandem_programme_item_get_team_name (item), "Alder Ward"))
+        alder = g_object_ref (item);
+    }
+  g_assert_cmpuint (birch_card, <, 3);
+  birch = g_list_model_get_item (cards, birch_card);
+  /* Nothing is read for the charts until they are shown. */
+  g_assert_null (tandem_programme_item_get_chart (birch));
+
+  stack = ADW_VIEW_STACK (FIND_TYPE (window, ADW_TYPE_VIEW_STACK));
+  adw_view_stack_set_visible_child_name (stack, "charts");
+  WAIT_FOR (tandem_programme_item_get_chart (birch) != NULL);
+  g_assert_cmpstr (tandem_chart_get_measure (tandem_programme_item_get_chart (birch))->name,
+                   ==, "Falls");
+  g_assert_null (tandem_programme_item_get_chart_problem (birch));
+  /* Alder has no measures: its card says so, and nothing is read. */
+  g_assert_nonnull (FIND (window, is_label_text, "No measures"));
+  g_assert_null (tandem_programme_item_get_chart (alder));
+  save_screenshot (GTK_WIDGET (window), "programme-window-charts.png", 10);
+
+  handler = g_signal_connect (open_team, "activate", G_CALLBACK (open_team_activated_cb), asked);
+  g_signal_emit_by_name (grid, "activate", birch_card);
+  g_assert_cmpuint (asked->len, ==, 1);
+  expected = g_strdup_printf ("('%s', '%s', 'measures', '%s')", f->birch, f->birch_team, falls);
+  g_assert_cmpstr (asked->pdata[0], ==, expected);
+  g_signal_handler_disconnect (open_team, handler);
+  {
+    TandemWindow *opened = wait_for_project_window (f->birch);
+    GtkWidget *page = FIND_TYPE (opened, TANDEM_TYPE_MEASURES_PAGE);
+
+    WAIT_FOR (gtk_widget_get_mapped (page) &&
+              g_strcmp0 (tandem_measures_page_get_measure_id (TANDEM_MEASURES_PAGE (page)),
+                         falls) == 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,5 +623,8 @@ main (int   argc,
   ADD ("/programme-window/open-team", test_open_team);
   ADD ("/programme-window/file-changed", test_file_changed);
   ADD ("/programme-window/empty-folder", test_empty_folder);
+  ADD ("/programme-window/filter", test_filter);
+  ADD ("/programme-window/figure-links", test_figure_links);
+  ADD ("/programme-window/charts", test_charts);
   return test_run_app (app);
 }
