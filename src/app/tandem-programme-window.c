@@ -566,6 +566,10 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (child), menu);
       gtk_widget_set_sensitive (child, g_menu_model_get_n_items (menu) > 0);
       gtk_widget_set_tooltip_text (child, tooltip);
+      /* A screen reader says the figure, then where it leads. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
     }
   else if (page != NULL)
     {
@@ -575,6 +579,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
                                                   page_title (page));
 
       gtk_widget_set_tooltip_text (child, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
     }
 }
 
