@@ -507,6 +507,7 @@ measures_menu (TandemProgrammeItem *item)
       const TandemProgrammeMeasureLink *link = links->pdata[i];
       g_autoptr(GMenuItem) entry = NULL;
       g_autofree char *label = NULL;
+      GVariant *target;
 
       switch (link->state)
         {
@@ -522,12 +523,10 @@ measures_menu (TandemProgrammeItem *item)
           label = g_strdup_printf (_("%s — no data in 12 weeks"), link->name);
           break;
         }
+      target = g_variant_new ("(ssss)", tandem_programme_item_get_path (item),
+                              tandem_programme_item_get_team_id (item), "measures", link->id);
       entry = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (entry, "app.open-team",
-                                               g_variant_new ("(ssss)",
-                                                              tandem_programme_item_get_path (item),
-                                                              tandem_programme_item_get_team_id (item),
-                                                              "measures", link->id));
+      g_menu_item_set_action_and_target_value (entry, "app.open-team", target);
       g_menu_append_item (menu, entry);
     }
   return G_MENU_MODEL (menu);
