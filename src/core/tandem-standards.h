@@ -546,6 +546,7 @@ TandemStandardsReport *tandem_standards_report      (TandemProject  *project,
                                                      const char     *team_id,
                                                      GError        **error);
 void              tandem_standards_report_free      (TandemStandardsReport *report);
+char             *tandem_standards_report_to_json   (const TandemStandardsReport *report);
 
 const char       *tandem_respondent_role_get_label  (TandemRespondentRole role);
 const char       *tandem_standard_level_get_label   (TandemStandardLevel  level);
