@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "tandem-clock.h"
 #include "tandem-date.h"
@@ -21,6 +22,9 @@
 #include "tandem-enum-row.h"
 #include "tandem-measure.h"
 #include "tandem-standards-import-dialog.h"
+#include "tandem-print.h"
+#include "tandem-standards-evidence-dialog.h"
+#include "tandem-standards-pack.h"
 #include "tandem-standards-page.h"
 #include "tandem-standards-priorities.h"
 #include "tandem-standards-response-dialog.h"
@@ -72,10 +76,6 @@ struct _TandemStandardsPage
   GtkLabel               *unevidenced_label;
   GtkListBox             *evidence_list;
   GtkWidget              *evidence_form;
-  GtkDropDown            *evidence_standard;
-  GtkDropDown            *evidence_type;
-  GtkDropDown            *evidence_target;
-  GtkDropDown            *evidence_level;
   GtkLabel               *reminder_label;
   GtkListBox             *panels_list;
   GtkWidget              *panel_form;
@@ -90,12 +90,6 @@ struct _TandemStandardsPage
   GListStore             *rounds;
   GListStore             *evidence;
   GListStore             *panels;
-  GtkStringList          *standard_names;
-  GtkStringList          *type_names;
-  GtkStringList          *target_names;
-  GPtrArray              *standard_ids;
-  GPtrArray              *type_ids;
-  GPtrArray              *target_ids;    /* "m:" a measure's id, "n:" a change idea's */
 
   TandemStandardsReport  *report;
 };
@@ -413,6 +407,66 @@ show_heatmap (TandemStandardsPage *self)
     }
 }
 
+/* A web address, not a file's path (nor a Windows drive letter, “S:/…”). */
+static gboolean
+is_web_address (const char *reference)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (reference);
+
+  return (scheme != NULL && strlen (scheme) > 1 && !g_str_equal (scheme, "file")) ||
+         g_str_has_prefix (reference, "www.");
+}
+
+/* The path a file reference names on this computer. */
+static char *
+reference_path (const char *reference)
+{
+  if (g_str_has_prefix (reference, "file:"))
+    return g_filename_from_uri (reference, NULL, NULL);
+  return g_strdup (reference);
+}
+
+/* What a piece of evidence is, in words: its kind, then what it links to. */
+static char *
+describe_evidence (const TandemEvidenceItem *item,
+                   gboolean                 *is_file)
+{
+  const TandemEvidence *evidence = item->evidence;
+
+  *is_file = FALSE;
+  if (evidence->measure_id)
+    return g_strdup_printf (_("Measure: %s"), item->what);
+  if (evidence->node_id)
+    return g_strdup_printf (_("Change idea: %s"), item->what);
+  if (evidence->pdsa_id)
+    return g_strdup_printf (_("PDSA cycle: %s"), item->what);
+  if (evidence->session_id)
+    return g_strdup (item->what);
+  if (evidence->note)
+    return evidence->title ? g_strdup_printf (_("Note or story, “%s”: %s"), evidence->title, item->what)
+                           : g_strdup_printf (_("Note or story: %s"), item->what);
+  if (evidence->reference && is_web_address (evidence->reference))
+    return evidence->title ? g_strdup_printf (_("Web page, “%s”: %s"), evidence->title, evidence->reference)
+                           : g_strdup_printf (_("Web page: %s"), evidence->reference);
+  if (evidence->reference)
+    {
+      g_autofree char *path = reference_path (evidence->reference);
+      gboolean found = path != NULL && g_file_test (path, G_FILE_TEST_EXISTS);
+      g_autofree char *named = evidence->title
+                               ? g_strdup_printf (_("File (kept where it is), “%s”: %s"),
+                                                  evidence->title, evidence->reference)
+                               : g_strdup_printf (_("File (kept where it is): %s"),
+                                                  evidence->reference);
+
+      *is_file = TRUE;
+      return found ? g_steal_pointer (&named)
+                   : g_strdup_printf (_("%s. Not found on this computer: it may have been moved "
+                                        "or renamed, or be on a drive this computer cannot reach"),
+                                      named);
+    }
+  return g_strdup (item->what);
+}
+
 static void
 show_evidence (TandemStandardsPage *self)
 {
@@ -429,7 +483,10 @@ show_evidence (TandemStandardsPage *self)
       g_autofree char *title = g_strdup_printf ("%s: %s",
                                                 standard_title (framework, item->evidence->standard_id),
                                                 type ? type->title : item->evidence->type_id);
-      g_autoptr(GString) subtitle = g_string_new (item->what);
+      gboolean is_file;
+      g_autofree char *what = describe_evidence (item, &is_file);
+      g_autoptr(GString) subtitle = g_string_new (what);
+      g_autoptr(TandemStandardsRow) row = NULL;
 
       if (item->level == TANDEM_STANDARD_LEVEL_NONE)
         g_string_append (subtitle, _(". No level reached yet"));
@@ -442,8 +499,14 @@ show_evidence (TandemStandardsPage *self)
                                 item->judgement->sustained_reason);
       else
         g_string_append_c (subtitle, '.');
-      append_row (self->evidence, title, subtitle->str, "standards.remove-evidence", _("_Remove"),
-                  item->evidence->id);
+      row = tandem_standards_row_new (title, subtitle->str, "standards.remove-evidence", _("_Remove"),
+                     item->evidence->id);
+      if (item->evidence->reference)
+        {
+          row->extra_action = g_strdup ("standards.open-evidence");
+          row->extra_label = g_strdup (is_file ? _("_Open") : _("_Open in Browser"));
+        }
+      g_list_store_append (self->evidence, row);
     }
   if (report->level->unevidenced->len == 0)
     gtk_label_set_text (self->unevidenced_label, _("Every standard has evidence."));
@@ -522,74 +585,6 @@ show_panels (TandemStandardsPage *self)
 }
 
 static void
-fill_choices (TandemStandardsPage *self,
-              TandemProject       *project,
-              const char          *team_id,
-              GPtrArray           *targets)
-{
-  const TandemStandardsFramework *framework = self->report->framework;
-  g_autoptr(GPtrArray) measures = tandem_measure_list (project, team_id, NULL);
-  guint n;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->standard_names));
-  g_ptr_array_set_size (self->standard_ids, 0);
-  g_ptr_array_set_size (self->type_ids, 0);
-  g_ptr_array_set_size (self->target_ids, 0);
-  {
-    g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-    for (guint i = 0; i < framework->standards->len; i++)
-      {
-        const TandemStandard *standard = framework->standards->pdata[i];
-
-        g_ptr_array_add (names, standard->title);
-        g_ptr_array_add (self->standard_ids, g_strdup (standard->id));
-      }
-    g_ptr_array_add (names, NULL);
-    gtk_string_list_splice (self->standard_names, 0, n, (const char * const *) names->pdata);
-  }
-  {
-    g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-    for (guint i = 0; i < framework->types->len; i++)
-      {
-        const TandemEvidenceType *type = framework->types->pdata[i];
-
-        g_ptr_array_add (names, type->title);
-        g_ptr_array_add (self->type_ids, g_strdup (type->id));
-      }
-    g_ptr_array_add (names, NULL);
-    n = g_list_model_get_n_items (G_LIST_MODEL (self->type_names));
-    gtk_string_list_splice (self->type_names, 0, n, (const char * const *) names->pdata);
-  }
-  {
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-    for (guint i = 0; measures && i < measures->len; i++)
-      {
-        const TandemMeasure *measure = measures->pdata[i];
-
-        g_ptr_array_add (names, g_strdup_printf (_("Measure: %s"), measure->name));
-        g_ptr_array_add (self->target_ids, g_strconcat ("m:", measure->id, NULL));
-      }
-    for (guint i = 0; targets && i < targets->len; i++)
-      {
-        const TandemLinkTarget *target = targets->pdata[i];
-
-        if (target->pdsa_id != NULL)
-          continue;
-        g_ptr_array_add (names, g_strdup_printf (_("Change idea: %s"), target->title));
-        g_ptr_array_add (self->target_ids, g_strconcat ("n:", target->node_id, NULL));
-      }
-    g_ptr_array_add (names, NULL);
-    n = g_list_model_get_n_items (G_LIST_MODEL (self->target_names));
-    gtk_string_list_splice (self->target_names, 0, n, (const char * const *) names->pdata);
-  }
-  gtk_widget_set_sensitive (self->evidence_form,
-                            self->target_ids->len > 0 && tandem_page_get_editable (TANDEM_PAGE (self)));
-}
-
-static void
 tandem_standards_page_reload (TandemPage *page)
 {
   TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (page);
@@ -620,7 +615,7 @@ tandem_standards_page_reload (TandemPage *page)
   tandem_standards_priorities_show (self->priorities_section, project, self->report, editable);
   show_evidence (self);
   show_panels (self);
-  fill_choices (self, project, team_id, targets);
+  gtk_widget_set_sensitive (self->evidence_form, editable);
   gtk_widget_set_sensitive (self->round_form, editable);
   gtk_widget_set_visible (self->add_response_button, self->report->rounds->len > 0);
   gtk_widget_set_sensitive (self->add_response_button, editable);
@@ -709,35 +704,68 @@ add_evidence_action (GtkWidget  *widget,
 {
   TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (widget);
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  guint standard = gtk_drop_down_get_selected (self->evidence_standard);
-  guint type = gtk_drop_down_get_selected (self->evidence_type);
-  guint target = gtk_drop_down_get_selected (self->evidence_target);
+  const char *team_id = tandem_page_get_team_id (TANDEM_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  TandemStandardsEvidenceDialog *dialog;
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  TandemEvidence evidence = { 0 };
-  const char *target_id;
 
-  if (project == NULL || standard >= self->standard_ids->len || type >= self->type_ids->len ||
-      target >= self->target_ids->len)
+  if (project == NULL || team_id == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
     return;
-  target_id = self->target_ids->pdata[target];
-  evidence.team_id = (char *) tandem_page_get_team_id (TANDEM_PAGE (self));
-  evidence.standard_id = self->standard_ids->pdata[standard];
-  evidence.type_id = self->type_ids->pdata[type];
-  if (g_str_has_prefix (target_id, "m:"))
+  dialog = tandem_standards_evidence_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                 project, team_id, &error);
+  if (dialog == NULL)
     {
-      /* A measure's level is worked out from its chart. */
-      evidence.measure_id = (char *) target_id + 2;
-      evidence.level = TANDEM_STANDARD_LEVEL_NONE;
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add Evidence"), error);
+      return;
     }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "standards.open-evidence": a file by reference opened where it is, or a
+ * web address in the browser. A file that is not there says so. */
+static void
+open_evidence_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const TandemEvidence *evidence = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; self->report && i < self->report->evidence->len; i++)
+    {
+      const TandemEvidenceItem *item = self->report->evidence->pdata[i];
+
+      if (g_str_equal (item->evidence->id, id))
+        evidence = item->evidence;
+    }
+  if (evidence == NULL || evidence->reference == NULL)
+    return;
+  if (is_web_address (evidence->reference))
+    uri = g_str_has_prefix (evidence->reference, "www.")
+          ? g_strconcat ("https://", evidence->reference, NULL) : g_strdup (evidence->reference);
   else
     {
-      evidence.node_id = (char *) target_id + 2;
-      evidence.level = (int) gtk_drop_down_get_selected (self->evidence_level);
+      path = reference_path (evidence->reference);
+      if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("The file “%s” is not there: it may have been moved or renamed, or be on "
+                       "a drive this computer cannot reach. The evidence keeps the path it was "
+                       "given; once you know where the file is now, remove this evidence and "
+                       "add the file again."), evidence->reference);
+      else if ((uri = g_filename_to_uri (path, NULL, &error)) == NULL)
+        g_prefix_error (&error, "%s: ", evidence->reference);
     }
-  id = tandem_evidence_add (project, &evidence, &error);
-  if (id == NULL)
-    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Evidence"), error);
+  if (error != NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Open the Evidence"), error);
+      return;
+    }
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -804,6 +832,177 @@ add_panel_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Printing and exporting the accreditation pack                            */
+
+static char *
+pack_name (TandemStandardsPage *self)
+{
+  const char *team = self->report ? self->report->team_name : NULL;
+
+  return team ? g_strdup_printf (_("%s accreditation pack"), team)
+              : g_strdup (_("Accreditation pack"));
+}
+
+/**
+ * tandem_standards_page_print_to_pdf:
+ * @self: the page
+ * @path: (nullable): write straight to this PDF, or %NULL for the print dialog
+ *
+ * Prints the team's accreditation pack on A4, the pages the CLI's
+ * `export standards` writes, drawn by the same renderer.
+ */
+void
+tandem_standards_page_print_to_pdf (TandemStandardsPage *self,
+                                    const char          *path)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *team_id = tandem_page_get_team_id (TANDEM_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = pack_name (self);
+  TandemStandardsPack *pack;
+  double width, height;
+  guint n_pages;
+
+  g_return_if_fail (TANDEM_IS_STANDARDS_PAGE (self));
+  if (project == NULL || team_id == NULL)
+    return;
+  pack = tandem_standards_pack_new (project, team_id, &error);
+  if (pack == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Print the Pack"), error);
+      return;
+    }
+  tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &width, &height);
+  n_pages = tandem_standards_pack_paginate (pack, width, height);
+  tandem_print_pages (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, name, TANDEM_PAPER_A4,
+                      FALSE, n_pages, tandem_standards_pack_draw_page, pack,
+                      (GDestroyNotify) tandem_standards_pack_free, path);
+}
+
+static void
+tandem_standards_page_print (TandemPage *page)
+{
+  tandem_standards_page_print_to_pdf (TANDEM_STANDARDS_PAGE (page), NULL);
+}
+
+/**
+ * tandem_standards_page_export_to:
+ * @self: the page
+ * @path: the file to write
+ * @json: write every figure as JSON, as `tandem-cli export standards
+ *   --format json` does, rather than the pack's pages
+ * @format: PDF (every page), or PNG or SVG (the cover), unless @json
+ * @dpi: a PNG's resolution
+ * @error: return location for an error
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+tandem_standards_page_export_to (TandemStandardsPage  *self,
+                                 const char           *path,
+                                 gboolean              json,
+                                 TandemExportFormat    format,
+                                 double                dpi,
+                                 GError              **error)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+  const char *team_id = tandem_page_get_team_id (TANDEM_PAGE (self));
+  g_autoptr(TandemStandardsReport) report = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STANDARDS_PAGE (self), FALSE);
+  if (project == NULL || team_id == NULL)
+    {
+      g_set_error_literal (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_INVALID,
+                           _("Choose a team to export its accreditation pack."));
+      return FALSE;
+    }
+  if (!json)
+    return tandem_standards_pack_export (project, team_id, format, path, dpi, NULL, NULL, error);
+  report = tandem_standards_report (project, team_id, error);
+  if (report == NULL)
+    return FALSE;
+  text = tandem_standards_report_to_json (report);
+  return tandem_export_text (path, text, NULL, NULL, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog     *chooser,
+                    int                  response,
+                    TandemStandardsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *chosen = file ? g_file_get_path (file) : NULL;
+      g_autofree char *lower = chosen ? g_ascii_strdown (chosen, -1) : NULL;
+      gboolean json = lower && g_str_has_suffix (lower, ".json");
+      TandemExportFormat format = TANDEM_EXPORT_PDF;
+      TandemPaper paper;
+      double dpi;
+      g_autofree char *path = tandem_print_export_choice (GTK_FILE_CHOOSER (chooser), &format,
+                                                          &paper, &dpi);
+      g_autoptr(GError) error = NULL;
+
+      if (json)
+        {
+          g_free (path);
+          path = g_strdup (chosen);
+        }
+      if (path && !tandem_standards_page_export_to (self, path, json, format, dpi, &error))
+        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Export the Pack"), error);
+      else if (path)
+        tandem_page_show_toast (TANDEM_PAGE (self), _("Exported"), FALSE);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+tandem_standards_page_export (TandemPage *page)
+{
+  TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (page);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+  const char *dpi_ids[] = { "150", "300", "600", NULL };
+  const char *dpi_labels[] = { N_("150 dots per inch"), N_("300 dots per inch"),
+                               N_("600 dots per inch"), NULL };
+  const char *exts[] = { "pdf", "png", "svg", "json" };
+  const char *filter_names[] = { N_("PDF document (the whole pack)"), N_("PNG image (its cover)"),
+                                 N_("SVG drawing (its cover)"), N_("JSON (every figure, for scripts)") };
+
+  if (self->report == NULL)
+    return;
+  name = pack_name (self);
+  file_name = g_strdup_printf ("%s.pdf", name);
+  g_strdelimit (file_name, "/\\:", '-');
+  chooser = gtk_file_chooser_native_new (_("Export the Accreditation Pack"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *pattern = g_strdup_printf ("*.%s", exts[i]);
+
+      gtk_file_filter_set_name (filter, _(filter_names[i]));
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  for (guint i = 0; dpi_labels[i]; i++)
+    dpi_labels[i] = _(dpi_labels[i]);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "dpi", _("PNG resolution"), dpi_ids,
+                               dpi_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "dpi", "150");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------------ */
 
 static void
 tandem_standards_page_dispose (GObject *object)
@@ -823,12 +1022,6 @@ tandem_standards_page_finalize (GObject *object)
   g_clear_object (&self->rounds);
   g_clear_object (&self->evidence);
   g_clear_object (&self->panels);
-  g_clear_object (&self->standard_names);
-  g_clear_object (&self->type_names);
-  g_clear_object (&self->target_names);
-  g_clear_pointer (&self->standard_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->type_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->target_ids, g_ptr_array_unref);
   G_OBJECT_CLASS (tandem_standards_page_parent_class)->finalize (object);
 }
 
@@ -850,6 +1043,8 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   object_class->finalize = tandem_standards_page_finalize;
   page_class->entities = entities;
   page_class->reload = tandem_standards_page_reload;
+  page_class->print = tandem_standards_page_print;
+  page_class->export = tandem_standards_page_export;
 
   g_type_ensure (TANDEM_TYPE_DATE_ENTRY);
   g_type_ensure (TANDEM_TYPE_STANDARDS_PRIORITIES);
@@ -871,10 +1066,6 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, unevidenced_label);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_form);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_standard);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_type);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_target);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_level);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, reminder_label);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panels_list);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panel_form);
@@ -895,6 +1086,8 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "standards.add-evidence", NULL, add_evidence_action);
   gtk_widget_class_install_action (widget_class, "standards.remove-evidence", "s",
                                    remove_evidence_action);
+  gtk_widget_class_install_action (widget_class, "standards.open-evidence", "s",
+                                   open_evidence_action);
   gtk_widget_class_install_action (widget_class, "standards.add-panel", NULL, add_panel_action);
 }
 
@@ -909,21 +1102,10 @@ label_date_entry (GtkLabel        *label,
                                   label, NULL, -1);
 }
 
-static GtkStringList *
-choices (GtkDropDown *drop_down)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (list));
-  tandem_drop_down_name_button (drop_down);
-  return list;
-}
-
 static void
 tandem_standards_page_init (TandemStandardsPage *self)
 {
   g_autoptr(GtkStringList) decisions = NULL;
-  g_autoptr(GtkStringList) levels = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rounds = g_list_store_new (TANDEM_TYPE_STANDARDS_ROW);
@@ -934,19 +1116,6 @@ tandem_standards_page_init (TandemStandardsPage *self)
   gtk_list_box_bind_model (self->evidence_list, G_LIST_MODEL (self->evidence), create_row_cb, NULL,
                            NULL);
   gtk_list_box_bind_model (self->panels_list, G_LIST_MODEL (self->panels), create_row_cb, NULL, NULL);
-
-  self->standard_ids = g_ptr_array_new_with_free_func (g_free);
-  self->type_ids = g_ptr_array_new_with_free_func (g_free);
-  self->target_ids = g_ptr_array_new_with_free_func (g_free);
-  self->standard_names = choices (self->evidence_standard);
-  self->type_names = choices (self->evidence_type);
-  self->target_names = choices (self->evidence_target);
-
-  levels = gtk_string_list_new (NULL);
-  for (int i = 0; i < TANDEM_N_STANDARD_LEVELS; i++)
-    gtk_string_list_append (levels, tandem_standard_level_get_label (i));
-  gtk_drop_down_set_model (self->evidence_level, G_LIST_MODEL (levels));
-  tandem_drop_down_name_button (self->evidence_level);
 
   decisions = gtk_string_list_new (NULL);
   for (int i = TANDEM_PANEL_DECISION_NONE; i <= TANDEM_PANEL_DECISION_GOLD; i++)

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "tandem-export.h"
 #include "tandem-page.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,13 @@ GtkWindow *tandem_standards_page_open_import (TandemStandardsPage *self,
                                               const char          *file_name,
                                               const char          *text,
                                               gssize               length);
+void       tandem_standards_page_print_to_pdf (TandemStandardsPage *self,
+                                               const char          *path);
+gboolean   tandem_standards_page_export_to    (TandemStandardsPage  *self,
+                                               const char           *path,
+                                               gboolean              json,
+                                               TandemExportFormat    format,
+                                               double                dpi,
+                                               GError              **error);
 
 G_END_DECLS

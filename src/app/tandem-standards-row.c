@@ -25,6 +25,8 @@ tandem_standards_row_finalize (GObject *object)
   g_free (self->action);
   g_free (self->action_label);
   g_free (self->target);
+  g_free (self->extra_action);
+  g_free (self->extra_label);
   g_clear_pointer (&self->children, g_ptr_array_unref);
   G_OBJECT_CLASS (tandem_standards_row_parent_class)->finalize (object);
 }
@@ -67,6 +69,22 @@ tandem_standards_row_new (const char *title,
   return row;
 }
 
+static GtkWidget *
+suffix_button (const char *label,
+               const char *action,
+               const char *target,
+               const char *about)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  g_autofree char *name = g_strdup_printf ("%s: %s", label, about);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (target));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return button;
+}
+
 /**
  * tandem_standards_row_create_widget:
  * @item: a #TandemStandardsRow
@@ -86,36 +104,15 @@ tandem_standards_row_create_widget (gpointer item,
   if (row->subtitle)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), row->subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 0);
+  if (row->extra_action)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (widget),
+                               suffix_button (row->extra_label, row->extra_action,
+                                              row->target, row->title));
   if (row->action)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (row->action_label);
-      g_autofree char *name = g_strdup_printf ("%s: %s", row->action_label, row->title);
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), row->action);
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                              g_variant_new_string (row->target));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-    }
+    adw_action_row_add_suffix (ADW_ACTION_ROW (widget),
+                               suffix_button (row->action_label, row->action,
+                                              row->target, row->title));
   return widget;
-}
-
-static GtkWidget *
-suffix_button (const char *label,
-               const char *action,
-               const char *target,
-               const char *about)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-  g_autofree char *name = g_strdup_printf ("%s: %s", label, about);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (target));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return button;
 }
 
 /* A round: its buttons, and its responses to open out, each deletable. */

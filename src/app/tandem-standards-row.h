@@ -24,6 +24,8 @@ struct _TandemStandardsRow
   char      *action;        /* nullable: the button's action */
   char      *action_label;  /* its label */
   char      *target;        /* the action's string parameter */
+  char      *extra_action;  /* nullable: a second button's action, same parameter */
+  char      *extra_label;   /* its label */
   GPtrArray *children;      /* nullable: rows shown under it (a round's responses) */
 };
 

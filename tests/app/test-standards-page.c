@@ -10,9 +10,11 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "tandem-application.h"
 #include "tandem-date-entry.h"
+#include "tandem-standards-evidence-dialog.h"
 #include "tandem-diagram.h"
 #include "tandem-standards-page.h"
 #include "tandem-standards-priorities.h"
@@ -64,15 +66,35 @@ show_page (TandemWindow *window)
   return page;
 }
 
-/* The sample's Delderfield Ward: the level and the biggest gap in words. */
+/* The pages of a PDF: its page objects, not its page tree. */
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  g_assert_no_error (error);
+  for (gsize i = 0; i + 11 < length; i++)
+    if (memcmp (data + i, "/Type /Page", 11) == 0 && data[i + 11] != 's')
+      n++;
+  return n;
+}
+
+/* The sample's Delderfield Ward: the level and the biggest gap in words;
+ * the accreditation pack printed. */
 static void
 test_sample (void)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *team = NULL;
+  g_autofree char *pdf = NULL;
   TandemWindow *window;
   GtkWidget *page;
+  GStatBuf st;
 
   g_object_unref (create_sample_project ("tandem-standards-page-XXXXXX", "Sample.tandem", NULL,
                                          &dir, &path));
@@ -89,6 +111,15 @@ test_sample (void)
   g_assert_nonnull (find_widget (page, label_contains, SAMPLE_GAP));
   g_assert_nonnull (find_widget (page, label_starts_with, SAMPLE_REMINDER));
   save_screenshot (page, "standards-sample.png", 3);
+
+  /* Print (Ctrl+P's win.print reaches the page): the accreditation pack's
+   * pages, straight to a PDF. */
+  g_assert_true (tandem_page_can_print (TANDEM_PAGE (page)));
+  g_assert_true (tandem_page_can_export (TANDEM_PAGE (page)));
+  pdf = g_build_filename (dir, "pack.pdf", NULL);
+  tandem_standards_page_print_to_pdf (TANDEM_STANDARDS_PAGE (page), pdf);
+  WAIT_FOR (g_stat (pdf, &st) == 0 && st.st_size > 0);
+  g_assert_cmpuint (count_pdf_pages (pdf), >, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
@@ -445,6 +476,196 @@ test_response_and_priorities (void)
   remove_tree (dir);
 }
 
+static TandemStandardsEvidenceDialog *
+open_evidence_dialog (TandemWindow        *window,
+                      TandemStandardsPage *page)
+{
+  TandemStandardsEvidenceDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "standards.add-evidence", NULL));
+  WAIT_FOR ((dialog = (TandemStandardsEvidenceDialog *)
+             find_toplevel (TANDEM_TYPE_STANDARDS_EVIDENCE_DIALOG, GTK_WINDOW (window))) != NULL);
+  return dialog;
+}
+
+static const TandemEvidence *
+find_evidence (GPtrArray  *evidence,
+               const char *standard_id)
+{
+  for (guint i = 0; i < evidence->len; i++)
+    if (g_str_equal (((TandemEvidence *) evidence->pdata[i])->standard_id, standard_id))
+      return evidence->pdata[i];
+  g_error ("No evidence for %s", standard_id);
+}
+
+static gboolean
+is_message_with_body (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_MESSAGE_DIALOG (widget) &&
+         strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (widget)), data) != NULL;
+}
+
+/* Evidence of every kind through the Add Evidence dialog: a note typed in
+ * and a file by reference (its path kept, the file never copied in); an
+ * empty note or a path that is not there refused in the dialog, nothing
+ * written and nothing typed lost; Cancel writes nothing; a file that has
+ * gone says so when opened; the JSON export carries both. */
+static void
+test_evidence (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) made = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-standards-evidence-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Evidence.tandem", NULL);
+  g_autofree char *minutes = g_build_filename (dir, "Governance minutes.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "Not there.pdf", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "pack.json", NULL);
+  g_autofree char *team = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  TandemStandardsEvidenceDialog *dialog;
+  const TandemEvidence *note, *file;
+  TandemWindow *window;
+  TandemProject *project;
+  TandemStandardsPage *page;
+  GtkTextBuffer *buffer;
+  GtkWidget *label;
+  GtkWindow *message;
+  JsonArray *items;
+  guint n_notes = 0, n_references = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (minutes, "Quality committee, October.\n", -1, &error));
+  g_assert_no_error (error);
+  made = tandem_project_create (path, &error);
+  g_assert_no_error (error);
+  team = tandem_team_create (made, "Birch Ward", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&made);
+
+  window = new_test_window (app, 1100, 900);
+  open_and_wait_for_project (window, path);
+  project = tandem_window_get_project (window);
+  tandem_window_select_team (window, team);
+  page = TANDEM_STANDARDS_PAGE (show_page (window));
+  WAIT_FOR (find_widget (GTK_WIDGET (page), label_starts_with, "No self-assessment rounds yet.") != NULL);
+
+  /* Cancel writes nothing. */
+  dialog = open_evidence_dialog (window, page);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  tandem_standards_evidence_dialog_set_kind (dialog, TANDEM_EVIDENCE_KIND_NOTE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  WAIT_FOR (dialog == NULL);
+  g_assert_cmpint (tandem_project_count (project, "standard_evidence", NULL, NULL), ==, 0);
+
+  /* A note or story: refused while empty, then added as typed. */
+  dialog = open_evidence_dialog (window, page);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  tandem_standards_evidence_dialog_set_kind (dialog, TANDEM_EVIDENCE_KIND_NOTE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_row_titled,
+                                                          "_Standard")), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evidence.add", NULL));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), label_starts_with, "Type the note or story first."));
+  g_assert_cmpint (tandem_project_count (project, "standard_evidence", NULL, NULL), ==, 0);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (GTK_WIDGET (dialog), is_named,
+                                                                 "evidence-note")));
+  gtk_text_buffer_set_text (buffer, "  A patient asked for the rights leaflet in Polish; it was "
+                                    "ready the next week.  ", -1);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_named, "evidence-title")),
+                         "Rights leaflet in Polish");
+  save_screenshot (GTK_WIDGET (dialog), "standards-evidence-note.png", 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evidence.add", NULL));
+  WAIT_FOR (dialog == NULL);
+
+  /* A file by reference: a path that is not there is refused, naming it;
+   * the file's own path is kept. */
+  dialog = open_evidence_dialog (window, page);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  tandem_standards_evidence_dialog_set_kind (dialog, TANDEM_EVIDENCE_KIND_REFERENCE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_row_titled,
+                                                          "_Type of evidence")), 4);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_row_titled,
+                                                          "_Level offered at")), TANDEM_STANDARD_LEVEL_SILVER);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_named, "evidence-reference")),
+                         missing);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evidence.add", NULL));
+  g_assert_nonnull (dialog);
+  expected = g_strdup_printf ("There is no file “%s” on this computer", missing);
+  label = find_widget (GTK_WIDGET (dialog), label_starts_with, expected);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpint (tandem_project_count (project, "standard_evidence", NULL, NULL), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), is_named, "evidence-reference")),
+                         minutes);
+  save_screenshot (GTK_WIDGET (dialog), "standards-evidence-file.png", 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evidence.add", NULL));
+  WAIT_FOR (dialog == NULL);
+
+  evidence = tandem_evidence_list (project, team, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 2);
+  note = find_evidence (evidence, "coc-safety");
+  g_assert_cmpstr (note->note, ==, "A patient asked for the rights leaflet in Polish; it was ready "
+                                   "the next week.");
+  g_assert_cmpstr (note->title, ==, "Rights leaflet in Polish");
+  g_assert_cmpint (note->level, ==, TANDEM_STANDARD_LEVEL_BRONZE);
+  g_assert_null (note->reference);
+  file = find_evidence (evidence, "coc-lived-experience");
+  g_assert_cmpstr (file->reference, ==, minutes);
+  g_assert_cmpstr (file->type_id, ==, "coc-evidence-governance");
+  g_assert_cmpint (file->level, ==, TANDEM_STANDARD_LEVEL_SILVER);
+  g_assert_null (file->note);
+  g_assert_null (file->measure_id);
+
+  /* The rows say what each is; the file's offers Open. */
+  g_free (expected);
+  expected = g_strdup_printf ("File (kept where it is): %s. Supports Silver.", minutes);
+  WAIT_FOR (find_widget (GTK_WIDGET (page), row_subtitle_contains, expected) != NULL);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), row_subtitle_contains,
+                                 "Note or story, “Rights leaflet in Polish”: A patient asked"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_labelled, "_Open"));
+
+  /* A file that has gone says so, on the row and when opened. */
+  g_assert_cmpint (g_unlink (minutes), ==, 0);
+  g_assert_true (tandem_evidence_set_field (project, file->id, "title", TANDEM_UNCHECKED,
+                                            "October minutes", &error));
+  g_assert_no_error (error);
+  WAIT_FOR (find_widget (GTK_WIDGET (page), row_subtitle_contains, "Not found on this computer") != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "standards.open-evidence", "s",
+                                             file->id));
+  g_free (expected);
+  expected = g_strdup_printf ("The file “%s” is not there", minutes);
+  WAIT_FOR ((message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window))) != NULL);
+  g_assert_true (is_message_with_body (GTK_WIDGET (message), expected));
+  gtk_window_destroy (message);
+
+  /* Export as JSON: every piece of evidence, with its kind. */
+  g_assert_true (tandem_standards_page_export_to (page, json_path, TRUE, TANDEM_EXPORT_PDF, 150,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_file (parser, json_path, &error));
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "evidence");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      const char *kind = json_object_get_string_member (json_array_get_object_element (items, i),
+                                                        "kind");
+
+      n_notes += g_str_equal (kind, "note");
+      n_references += g_str_equal (kind, "reference");
+    }
+  g_assert_cmpuint (n_notes, ==, 1);
+  g_assert_cmpuint (n_references, ==, 1);
+  save_screenshot (GTK_WIDGET (page), "standards-evidence.png", 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,5 +678,6 @@ main (int   argc,
   g_test_add_func ("/standards-page/sample", test_sample);
   g_test_add_func ("/standards-page/new-project", test_new_project);
   g_test_add_func ("/standards-page/response-and-priorities", test_response_and_priorities);
+  g_test_add_func ("/standards-page/evidence", test_evidence);
   return test_run_app (app);
 }
