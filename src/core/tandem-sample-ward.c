@@ -706,6 +706,41 @@ add_restrictive_by_ethnicity (Sample       *s,
   s->rand = shared;
 }
 
+/* The care plan audit's earlier weeks, up to @until (a Julian day): a
+ * baseline of a quarter, then the "What matters to me" conversations from
+ * April 2025 lift it to about 45%, held for more than a year before the
+ * "About me" profiles (the improvement the standards count as sustained).
+ * Drawn from a generator of their own, so that the rest of the sample is
+ * what it was before they were added. */
+static void
+add_care_plans_history (Sample     *s,
+                        const char *measure,
+                        guint32     until,
+                        GPtrArray  *ideas)
+{
+  GRand *shared = s->rand;
+  guint32 first = _tandem_sample_day (s, "2025-01-06");
+  guint32 conversations = _tandem_sample_day (s, "2025-04-07");
+
+  s->rand = g_rand_new_with_seed (20250407);
+  for (guint32 day = first; day < until; day += 7)
+    {
+      int patients = _tandem_sample_random_int (s, 16, 20);
+      double p = day < conversations ? 0.25 : 0.45;
+
+      _tandem_sample_add_point (s, measure, day, _tandem_sample_random_binomial (s, patients, p), patients);
+    }
+  g_rand_free (s->rand);
+  s->rand = shared;
+  ADD (s, "phase",
+       { "measure_id", TEXT (measure) },
+       { "starts_on", TEXT (_tandem_sample_date (s, "2025-04-07")) },
+       { "label", TEXT ("\"What matters to me\" conversations") });
+  _tandem_sample_add_annotation (s, measure, _tandem_sample_date (s, "2025-04-07"),
+                                 "\"What matters to me\" conversations begin, co-led by Marcus",
+                                 ideas->pdata[IDEA_WHAT_MATTERS], NULL);
+}
+
 /* Four measures for Delderfield Ward. Restrictive practice really shifts down
  * once the twice-daily huddles start: the phase and the notes on the chart
  * mark it. */
@@ -751,6 +786,7 @@ add_delderfield_measures (Sample     *s,
   _tandem_sample_add_measure_link (s, restrictive, ideas->pdata[IDEA_RP_REVIEW]);
 
   care_plans = _tandem_sample_add_measure (s, team, &care_plans_measure, 1);
+  add_care_plans_history (s, care_plans, last - 7 * 39, ideas);
   for (guint w = 0; w < 40; w++)
     {
       guint32 day = last - 7 * (39 - w);
@@ -761,6 +797,10 @@ add_delderfield_measures (Sample     *s,
     }
   _tandem_sample_add_annotation (s, care_plans, _tandem_sample_date (s, "2026-05-04"), "\"About me\" profiles adopted",
                                  ideas->pdata[IDEA_ABOUT_ME], NULL);
+  ADD (s, "phase",
+       { "measure_id", TEXT (care_plans) },
+       { "starts_on", TEXT (_tandem_sample_date (s, "2026-05-04")) },
+       { "label", TEXT ("\"About me\" profiles") });
   _tandem_sample_add_measure_link (s, care_plans, ideas->pdata[IDEA_ABOUT_ME]);
   _tandem_sample_add_measure_link (s, care_plans, ideas->pdata[IDEA_WHAT_MATTERS]);
 
