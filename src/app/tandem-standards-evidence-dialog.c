@@ -61,7 +61,7 @@ static void
 kind_changed_cb (TandemStandardsEvidenceDialog *self)
 {
   static const char * const titles[N_LINKED_KINDS] = {
-    N_("_Measure"), N_("_Change idea"), N_("_PDSA cycle"), N_("_Coaching session"),
+    N_("_Measure"), N_("Change _idea"), N_("_PDSA cycle"), N_("Coachin_g session"),
   };
   TandemEvidenceKind kind = tandem_standards_evidence_dialog_get_kind (self);
   gboolean linked = kind < N_LINKED_KINDS;

@@ -559,9 +559,15 @@ test_evidence (void)
   WAIT_FOR (dialog == NULL);
   g_assert_cmpint (tandem_project_count (project, "standard_evidence", NULL, NULL), ==, 0);
 
-  /* A note or story: refused while empty, then added as typed. */
+  /* A note or story: refused while empty, then added as typed. (A
+   * coaching session, with none yet, says so and adds nothing.) */
   dialog = open_evidence_dialog (window, page);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  tandem_standards_evidence_dialog_set_kind (dialog, TANDEM_EVIDENCE_KIND_SESSION);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "evidence.add", NULL));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), label_starts_with,
+                                 "The team has no coaching sessions yet."));
+  g_assert_cmpint (tandem_project_count (project, "standard_evidence", NULL, NULL), ==, 0);
   tandem_standards_evidence_dialog_set_kind (dialog, TANDEM_EVIDENCE_KIND_NOTE);
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_row_titled,
                                                           "_Standard")), 1);
