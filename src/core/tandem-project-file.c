@@ -385,13 +385,120 @@ check_structure (sqlite3    *db,
   return error;
 }
 
+/* What a file is, as far as can be told without reading it through: where it
+ * is on the disk, its size, when it was last written and when its inode last
+ * changed (which no program can set back), and SQLite's header with its count
+ * of changes. A file that has a journal beside it has no version here: SQLite
+ * may change it when it next opens it. */
+typedef struct
+{
+  dev_t           dev;
+  ino_t           ino;
+  off_t           size;
+  struct timespec mtime;
+  struct timespec ctime;
+  guint8          header[100];
+} FileVersion;
+
+static gboolean
+get_file_version (const char  *path,
+                  FileVersion *version)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+  int fd;
+  gboolean ok;
+
+  memset (version, 0, sizeof *version);
+  if (g_file_test (journal, G_FILE_TEST_EXISTS) || g_file_test (wal, G_FILE_TEST_EXISTS))
+    return FALSE;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
+       read (fd, version->header, sizeof version->header) == sizeof version->header;
+  close (fd);
+  if (!ok)
+    return FALSE;
+  version->dev = st.st_dev;
+  version->ino = st.st_ino;
+  version->size = st.st_size;
+  version->mtime = st.st_mtim;
+  version->ctime = st.st_ctim;
+  return TRUE;
+}
+
+static gboolean
+same_file_version (const FileVersion *a,
+                   const FileVersion *b)
+{
+  return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+         a->mtime.tv_sec == b->mtime.tv_sec && a->mtime.tv_nsec == b->mtime.tv_nsec &&
+         a->ctime.tv_sec == b->ctime.tv_sec && a->ctime.tv_nsec == b->ctime.tv_nsec &&
+         memcmp (a->header, b->header, sizeof a->header) == 0;
+}
+
+/* The files this process has found structurally intact, by path: the
+ * version of each that was checked. Opening one again unchanged (a
+ * programme read a second time) skips reading it through; any write to it
+ * changes its version, and it is checked again. Bounded, since a programme
+ * may hold hundreds of files: when full it starts again. */
+#define MAX_INTACT_FILES 4096
+
+static GMutex intact_lock;
+static GHashTable *intact_files;
+
+static void
+remember_intact (const char        *path,
+                 const FileVersion *version)
+{
+  g_mutex_lock (&intact_lock);
+  if (intact_files == NULL || g_hash_table_size (intact_files) >= MAX_INTACT_FILES)
+    {
+      g_clear_pointer (&intact_files, g_hash_table_unref);
+      intact_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+  g_hash_table_insert (intact_files, g_strdup (path), g_memdup2 (version, sizeof *version));
+  g_mutex_unlock (&intact_lock);
+}
+
+static void
+forget_intact (const char *path)
+{
+  g_mutex_lock (&intact_lock);
+  if (intact_files != NULL)
+    g_hash_table_remove (intact_files, path);
+  g_mutex_unlock (&intact_lock);
+}
+
+static gboolean
+known_intact (const char *path)
+{
+  FileVersion now;
+  const FileVersion *checked;
+  gboolean known = FALSE;
+
+  if (!get_file_version (path, &now))
+    return FALSE;
+  g_mutex_lock (&intact_lock);
+  checked = intact_files ? g_hash_table_lookup (intact_files, path) : NULL;
+  known = checked != NULL && same_file_version (checked, &now);
+  g_mutex_unlock (&intact_lock);
+  return known;
+}
+
 static gpointer
 check_structure_thread (gpointer data)
 {
   g_autofree char *path = data;
   sqlite3 *db = NULL;
   GError *error = NULL;
+  FileVersion before, after;
+  gboolean versioned;
   int rc;
+
+  versioned = get_file_version (path, &before);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -405,6 +512,12 @@ check_structure_thread (gpointer data)
       error = check_structure (db, path);
     }
   sqlite3_close (db);
+  /* Remembered only if nothing wrote to the file while it was checked. */
+  if (error == NULL && versioned && get_file_version (path, &after) &&
+      same_file_version (&before, &after))
+    remember_intact (path, &before);
+  else
+    forget_intact (path);
   return error;
 }
 
@@ -454,7 +567,12 @@ open_validated (const char  *path,
   sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
 
   if (check_thread != NULL && !made_here)
-    *check_thread = g_thread_new ("tandem-check", check_structure_thread, g_strdup (path));
+    {
+      /* A file found intact before and not written since is not read
+       * through again. */
+      if (!known_intact (path))
+        *check_thread = g_thread_new ("tandem-check", check_structure_thread, g_strdup (path));
+    }
   else if (!made_here && (local_error = check_structure (db, path)) != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

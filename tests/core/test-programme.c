@@ -6,8 +6,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "tandem-defaults.h"
 #include "tandem-programme.h"
@@ -363,6 +366,75 @@ test_watch (Fixture       *fixture,
   g_assert_cmpuint (file_named (programme, "Osprey.tandem")->generation, ==, 1);
 }
 
+/* Scribbles over three pages in the middle of @path, in place, and sets its
+ * time of last change back: the same file, size and header as before, so
+ * that only its inode's change time tells. */
+static void
+damage_in_place (const char *path)
+{
+  guint8 junk[4096 * 3];
+  struct stat st;
+  struct timespec times[2];
+  int fd;
+
+  for (gsize i = 0; i < sizeof junk; i++)
+    junk[i] = (guint8) (i * 7919);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (fstat (fd, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 3 * (gint64) sizeof junk);
+  g_assert_cmpint (pwrite (fd, junk, sizeof junk, st.st_size / 3 / 4096 * 4096), ==, sizeof junk);
+  times[0] = st.st_atim;
+  times[1] = st.st_mtim;
+  g_assert_cmpint (futimens (fd, times), ==, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+}
+
+/* A file found intact once is not read through again while unchanged (a
+ * programme read a second time), but one damaged since is still refused
+ * with its reason, even with its size and time of last change as before. */
+static void
+test_damaged_after_reading (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *osprey = make_team_file (fixture->dir, "Osprey.tandem", "Osprey Ward", 60, 5);
+  g_autofree char *rydal = make_team_file (fixture->dir, "Rydal.tandem", "Rydal Ward", 5, 1);
+  const char *paths[] = { fixture->dir, NULL };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(TandemProgramme) programme = tandem_programme_open (paths, FROM, TO, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (tandem_programme_get_totals (programme)->n_read, ==, 2);
+      g_assert_cmpuint (tandem_programme_get_totals (programme)->n_ideas, ==, 65);
+    }
+
+  damage_in_place (osprey);
+  {
+    g_autoptr(TandemProject) project = tandem_project_open_for_reading (osprey, &error);
+
+    /* Opened, perhaps, but its check says what is wrong. */
+    if (project != NULL)
+      g_assert_false (tandem_project_confirm_intact (project, &error));
+    g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CORRUPT);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(TandemProgramme) programme = tandem_programme_open (paths, FROM, TO, &error);
+    const TandemProgrammeFile *file;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (tandem_programme_get_totals (programme)->n_read, ==, 1);
+    g_assert_cmpuint (tandem_programme_get_totals (programme)->n_refused, ==, 1);
+    file = file_named (programme, "Osprey.tandem");
+    g_assert_cmpint (file->state, ==, TANDEM_PROGRAMME_FILE_REFUSED);
+    g_assert_nonnull (strstr (file->reason, "Osprey.tandem"));
+    g_assert_nonnull (strstr (file->reason, "damaged"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +447,7 @@ main (int   argc,
   ADD ("/programme/folder", test_folder);
   ADD ("/programme/dates", test_dates);
   ADD ("/programme/watch", test_watch);
+  ADD ("/programme/damaged-after-reading", test_damaged_after_reading);
 
   return g_test_run ();
 }
