@@ -28,8 +28,17 @@ julian (const char *iso)
   GDate date;
   int y, m, d;
 
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy (d, m, y))
+  /* Read by hand: sscanf() was a third of the time taken by a team's
+   * figures, which look at thousands of dates. */
+  if (iso == NULL)
+    return 0;
+  for (guint i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? iso[i] != '-' : !g_ascii_isdigit (iso[i]))
+      return 0;
+  y = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+  m = (iso[5] - '0') * 10 + (iso[6] - '0');
+  d = (iso[8] - '0') * 10 + (iso[9] - '0');
+  if (!g_date_valid_dmy (d, m, y))
     return 0;
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, d, m, y);
