@@ -19,6 +19,7 @@
 
 #include "tandem-clock.h"
 #include "tandem-programme.h"
+#include "tandem-project-private.h"
 #include "tandem-team.h"
 
 /* How long a file is left to settle after it changes (a save, a sync) before
@@ -100,7 +101,8 @@ read_file (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) damage = NULL;
 
-  project = tandem_project_open_for_reading (path, &error);
+  /* Checked here, before reading: this is already one of several threads. */
+  project = _tandem_project_open_checked_for_reading (path, &error);
   if (project == NULL &&
       g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_READ_ONLY))
     {

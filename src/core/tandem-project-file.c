@@ -488,17 +488,31 @@ known_intact (const char *path)
   return known;
 }
 
+/* check_structure(), remembering a file found intact if nothing wrote to it
+ * while it was checked. */
+static GError *
+check_and_remember (sqlite3    *db,
+                    const char *path)
+{
+  FileVersion before, after;
+  gboolean versioned = get_file_version (path, &before);
+  GError *error = check_structure (db, path);
+
+  if (error == NULL && versioned && get_file_version (path, &after) &&
+      same_file_version (&before, &after))
+    remember_intact (path, &before);
+  else
+    forget_intact (path);
+  return error;
+}
+
 static gpointer
 check_structure_thread (gpointer data)
 {
   g_autofree char *path = data;
   sqlite3 *db = NULL;
   GError *error = NULL;
-  FileVersion before, after;
-  gboolean versioned;
   int rc;
-
-  versioned = get_file_version (path, &before);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -509,23 +523,18 @@ check_structure_thread (gpointer data)
       harden (db);
       sqlite3_busy_timeout (db, default_busy_timeout);
       sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
-      error = check_structure (db, path);
+      error = check_and_remember (db, path);
     }
   sqlite3_close (db);
-  /* Remembered only if nothing wrote to the file while it was checked. */
-  if (error == NULL && versioned && get_file_version (path, &after) &&
-      same_file_version (&before, &after))
-    remember_intact (path, &before);
-  else
-    forget_intact (path);
   return error;
 }
 
 /* Opens, validates and (if it is writable and older) migrates; never writes to
  * a file that fails a check. A caller that sets *read_only before the call
  * gets a connection that never writes, whatever the file allows. The
- * structural check is left out only for a file this process has just made
- * (@made_here), which nothing else has written. */
+ * structural check is left out only for a file this process has just made,
+ * which nothing else has written, or one found intact and unchanged since
+ * (@made_here). */
 static sqlite3 *
 open_validated (const char  *path,
                 gboolean    *read_only,
@@ -573,7 +582,7 @@ open_validated (const char  *path,
       if (!known_intact (path))
         *check_thread = g_thread_new ("tandem-check", check_structure_thread, g_strdup (path));
     }
-  else if (!made_here && (local_error = check_structure (db, path)) != NULL)
+  else if (!made_here && (local_error = check_and_remember (db, path)) != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       sqlite3_close (db);
@@ -776,6 +785,27 @@ tandem_project_open_for_reading (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   return open_checking_alongside (path, TRUE, error);
+}
+
+/* Opens a project only to read from it, as tandem_project_open_for_reading()
+ * does, but with its structural check made on this thread, on the same
+ * connection, before this returns (unless the file was found intact before
+ * and is unchanged): for a reader that already reads several files at once,
+ * one thread each (the programme), which a second thread per file would
+ * only slow down. */
+TandemProject *
+_tandem_project_open_checked_for_reading (const char  *path,
+                                          GError     **error)
+{
+  gboolean read_only = TRUE;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  db = open_validated (path, &read_only, NULL, known_intact (path), error);
+  if (db == NULL)
+    return NULL;
+  return project_new_for_db (db, path, read_only, NULL, error);
 }
 
 /**

@@ -92,6 +92,8 @@ gboolean _tandem_project_begin_full (TandemProject  *self,
 
 /* In tandem-project-file.c */
 char *_tandem_display_name (const char *path);
+TandemProject *_tandem_project_open_checked_for_reading (const char  *path,
+                                                         GError     **error);
 
 /* In tandem-change-log.c */
 char *_tandem_new_id (void);
