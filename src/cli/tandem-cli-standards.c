@@ -1,4 +1,4 @@
-/* tandem-cli-standards.c — Culture of Care standards on the command line: `standards round|import|evidence|priority|panel`, `export standards`
+/* tandem-cli-standards.c — Culture of Care standards on the command line: `standards round|import|evidence|priority|panel|teams`, `export standards`
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -24,6 +24,7 @@
 #include "tandem-export.h"
 #include "tandem-measure.h"
 #include "tandem-standards-pack.h"
+#include "tandem-standards-teams.h"
 #include "tandem-standards.h"
 #include "tandem-stored-enums.h"
 #include "tandem-table-import.h"
@@ -38,7 +39,8 @@ static const char standards_usage[] =
   "standards priority add|remove --team NAME --standard NAME PROJECT\n"
   "standards priority link --team NAME --standard NAME --change-idea TITLE PROJECT\n"
   "standards panel add --team NAME --date DATE --decision none|bronze|silver|gold [--members TEXT]\n"
-  "    [--conditions TEXT] [--next-review DATE] PROJECT";
+  "    [--conditions TEXT] [--next-review DATE] PROJECT\n"
+  "standards teams [--format md|json] [--output FILE] PROJECT";
 
 /* The project at @path and its team @team, or an exit status. */
 static int
@@ -441,6 +443,10 @@ panel_add (int    argc,
   return TANDEM_CLI_OK;
 }
 
+/* `standards teams`, with the JSON helpers of `export standards` below. */
+static int command_teams (int    argc,
+                          char **argv);
+
 /**
  * tandem_cli_standards:
  * @argc: argument count, from “standards”
@@ -474,6 +480,8 @@ tandem_cli_standards (int    argc,
     return priority (argc - 1, argv + 1);
   if (g_str_equal (what, "panel") && g_str_equal (verb, "add"))
     return panel_add (argc - 2, argv + 2);
+  if (g_str_equal (what, "teams"))
+    return command_teams (argc - 1, argv + 1);
   fprintf (stderr, "%s\n%s\n", _("Usage:"), standards_usage);
   return TANDEM_CLI_BAD_INPUT;
 }
@@ -568,6 +576,160 @@ tandem_cli_export_standards (int    argc,
   if (report == NULL)
     return tandem_cli_fail_reading (project, error);
   text = tandem_standards_report_to_json (report);
+  if (!tandem_export_text (output, text, tandem_cli_confirm_intact, project, &error))
+    return tandem_cli_fail_reading (project, error);
+  return TANDEM_CLI_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* standards teams --format md|json                                         */
+
+/* Text in a Markdown table's cell: nothing in it can end the cell or the
+ * row, or be read as markup. */
+static void
+append_cell (GString    *out,
+             const char *text)
+{
+  g_string_append (out, " ");
+  for (const char *p = text ? text : ""; *p; p++)
+    switch (*p)
+      {
+      case '&':
+        g_string_append (out, "&amp;");
+        break;
+      case '<':
+        g_string_append (out, "&lt;");
+        break;
+      case '>':
+        g_string_append (out, "&gt;");
+        break;
+      case '|': case '\\': case '`': case '*': case '_': case '[': case ']': case '#':
+        g_string_append_c (out, '\\');
+        g_string_append_c (out, *p);
+        break;
+      case '\r': case '\n':
+        g_string_append_c (out, ' ');
+        break;
+      default:
+        g_string_append_c (out, *p);
+      }
+  g_string_append (out, " |");
+}
+
+static char *
+score_words (const TandemStandardsFramework *framework,
+             double                          mean)
+{
+  if (isnan (mean))
+    return g_strdup (_("not scored"));
+  return g_strdup_printf ("%.1f %s", mean, tandem_standards_framework_word (framework, mean));
+}
+
+static const char *
+level_label (int level)
+{
+  return level == TANDEM_STANDARD_LEVEL_NONE ? _("below Bronze")
+                                             : tandem_standard_level_get_label (level);
+}
+
+/* Teams as rows (there may be fifty), the standards as columns. */
+static char *
+teams_to_markdown (const TandemStandardsTeams *teams)
+{
+  const TandemStandardsFramework *framework = teams->framework;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, "# %s\n\n", _("Culture of Care standards across the project"));
+  g_string_append (out, _("Each team's latest self-assessment round: each standard's mean score, "
+                          "the average of the standards' means and the level it reaches."));
+  g_string_append (out, "\n\n|");
+  append_cell (out, _("Team"));
+  append_cell (out, _("Round"));
+  append_cell (out, _("Staff taking part"));
+  append_cell (out, _("Average"));
+  append_cell (out, _("Level"));
+  for (guint s = 0; s < framework->standards->len; s++)
+    append_cell (out, ((TandemStandard *) framework->standards->pdata[s])->title);
+  g_string_append (out, "\n|");
+  for (guint c = 0; c < framework->standards->len + 5; c++)
+    g_string_append (out, c == 0 ? " --- |" : " ---: |");
+  for (guint t = 0; t < teams->teams->len; t++)
+    {
+      const TandemTeamStandards *team = teams->teams->pdata[t];
+      g_autofree char *completion = NULL;
+      g_autofree char *average = NULL;
+
+      g_string_append (out, "\n|");
+      append_cell (out, team->team_name);
+      if (team->round_id == NULL)
+        {
+          append_cell (out, _("no round yet"));
+          for (guint c = 0; c < framework->standards->len + 3; c++)
+            append_cell (out, "–");
+          continue;
+        }
+      append_cell (out, team->date);
+      completion = isnan (team->completion)
+                   ? g_strdup_printf (_("%u, headcount not known"), team->n_staff)
+                   : g_strdup_printf (_("%.0f%%%s"), team->completion * 100,
+                                      team->completion_met ? "" : _(", under 75%"));
+      append_cell (out, completion);
+      average = isnan (team->average) ? g_strdup (_("not scored"))
+                                      : g_strdup_printf ("%.2f", team->average);
+      append_cell (out, average);
+      append_cell (out, isnan (team->average) ? "–" : level_label (team->level));
+      for (guint s = 0; s < framework->standards->len; s++)
+        {
+          g_autofree char *mean = score_words (framework, team->means[s]);
+
+          append_cell (out, mean);
+        }
+    }
+  g_string_append_c (out, '\n');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static int
+command_teams (int    argc,
+               char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(TandemStandardsTeams) teams = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL, *output = NULL, *text = NULL;
+  gboolean json;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("md (a table, the default) or json (every figure, for scripts)"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write (default: standard output)"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    context_for ("PROJECT", _("Show every team's standards side by side: from each team's latest "
+                              "self-assessment round, each standard's mean score, the average, "
+                              "the level, and the staff taking part."), entries);
+
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (format != NULL && !g_str_equal (format, "md") && !g_str_equal (format, "json"))
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("“%s” is not a format of this command: use md "
+                                                    "or json."), format);
+  json = format != NULL && g_str_equal (format, "json");
+  if (output == NULL)
+    output = g_strdup ("-");
+  if (tandem_cli_refuse_output (output, FALSE))
+    return TANDEM_CLI_BAD_INPUT;
+  /* The structural check runs while the figures are worked out; nothing is
+   * kept unless it passes (see tandem-cli-output.c). */
+  project = tandem_project_open_for_reading (argv[1], &error);
+  if (project == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
+  teams = tandem_standards_teams (project, &error);
+  if (teams == NULL)
+    return tandem_cli_fail_reading (project, error);
+  text = json ? tandem_standards_teams_to_json (teams) : teams_to_markdown (teams);
   if (!tandem_export_text (output, text, tandem_cli_confirm_intact, project, &error))
     return tandem_cli_fail_reading (project, error);
   return TANDEM_CLI_OK;

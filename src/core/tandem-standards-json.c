@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "tandem-enums.h"
+#include "tandem-standards-teams.h"
 #include "tandem-standards.h"
 #include "tandem-stored-enums.h"
 
@@ -277,4 +278,79 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * tandem_standards_teams_to_json:
+ * @teams: every team's latest round
+ *
+ * Returns: (transfer full): the figures of tandem-cli standards teams as JSON
+ */
+char *
+tandem_standards_teams_to_json (const TandemStandardsTeams *teams)
+{
+  const TandemStandardsFramework *framework = teams->framework;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "standards");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < framework->standards->len; s++)
+    {
+      const TandemStandard *standard = framework->standards->pdata[s];
+
+      json_builder_begin_object (builder);
+      add_text (builder, "id", standard->id);
+      add_text (builder, "title", standard->title);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "teams");
+  json_builder_begin_array (builder);
+  for (guint t = 0; t < teams->teams->len; t++)
+    {
+      const TandemTeamStandards *team = teams->teams->pdata[t];
+
+      json_builder_begin_object (builder);
+      add_text (builder, "id", team->team_id);
+      add_text (builder, "name", team->team_name);
+      json_builder_set_member_name (builder, "round");
+      if (team->round_id == NULL)
+        json_builder_add_null_value (builder);
+      else
+        {
+          json_builder_begin_object (builder);
+          add_text (builder, "id", team->round_id);
+          add_text (builder, "date", team->date);
+          json_builder_set_member_name (builder, "headcount");
+          if (team->headcount > 0)
+            json_builder_add_int_value (builder, team->headcount);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "staff_responses");
+          json_builder_add_int_value (builder, team->n_staff);
+          json_builder_set_member_name (builder, "lived_experience_responses");
+          json_builder_add_int_value (builder, team->n_lived);
+          add_number (builder, "completion", team->completion);
+          json_builder_set_member_name (builder, "completion_met");
+          json_builder_add_boolean_value (builder, team->completion_met);
+          json_builder_end_object (builder);
+        }
+      add_number (builder, "average", team->average);
+      json_builder_set_member_name (builder, "standards_scored");
+      json_builder_add_int_value (builder, team->n_scored);
+      add_text (builder, "level", level_word (team->level));
+      json_builder_set_member_name (builder, "means");
+      json_builder_begin_object (builder);
+      for (guint s = 0; s < framework->standards->len; s++)
+        add_number (builder, ((TandemStandard *) framework->standards->pdata[s])->id,
+                    team->means[s]);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, TRUE);
 }

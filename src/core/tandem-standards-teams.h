@@ -65,6 +65,7 @@ typedef struct
 TandemStandardsTeams *tandem_standards_teams      (TandemProject         *project,
                                                    GError               **error);
 void                  tandem_standards_teams_free (TandemStandardsTeams  *teams);
+char                 *tandem_standards_teams_to_json (const TandemStandardsTeams *teams);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemStandardsTeams, tandem_standards_teams_free)
 

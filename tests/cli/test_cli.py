@@ -523,6 +523,66 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("no team called “Elm”", r.stderr)
 
+    def test_standards_teams(self):
+        p = self.path("Teams.tandem")
+        self.assertEqual(run("new", p).returncode, 0)
+        for team in ("Willow Ward", "Oak | Ward", "Ash"):
+            self.assertEqual(run("team", "add", team, p).returncode, 0)
+        r = run("standards", "round", "add", "--team", "Willow Ward", "--date", "2026-03-02",
+                "--headcount", "4", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        survey = self.path("survey.csv")
+        with open(survey, "w") as f:
+            f.write("Role,Safety,Lived Experience\nStaff,4,3\nStaff,3,4\nStaff,3,4\n"
+                    "Expert by experience,2,\n")
+        r = run("standards", "import", "--team", "Willow Ward", "--round", "2026-03-02",
+                "--role-column", "Role", survey, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("standards", "round", "add", "--team", "Oak | Ward", "--date", "2026-01-05", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+        r = run("standards", "teams", "--format", "json", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        data = json.loads(r.stdout)
+        self.assertEqual(len(data["standards"]), 12)
+        self.assertEqual([t["name"] for t in data["teams"]], ["Willow Ward", "Oak | Ward", "Ash"])
+        willow, oak, ash = data["teams"]
+        self.assertEqual(willow["round"]["date"], "2026-03-02")
+        self.assertEqual(willow["round"]["staff_responses"], 3)
+        self.assertEqual(willow["round"]["lived_experience_responses"], 1)
+        self.assertAlmostEqual(willow["round"]["completion"], 0.75)
+        self.assertTrue(willow["round"]["completion_met"])
+        self.assertAlmostEqual(willow["means"]["coc-safety"], 3.0)
+        self.assertAlmostEqual(willow["means"]["coc-lived-experience"], 11 / 3)
+        self.assertIsNone(willow["means"]["coc-choice"])
+        self.assertAlmostEqual(willow["average"], (3 + 11 / 3) / 2)
+        self.assertEqual(willow["standards_scored"], 2)
+        self.assertEqual(willow["level"], "bronze")
+        self.assertEqual(oak["round"]["date"], "2026-01-05")
+        self.assertIsNone(oak["round"]["headcount"])
+        self.assertIsNone(oak["average"])
+        self.assertIsNone(oak["level"])
+        self.assertIsNone(ash["round"])
+        self.assertEqual(ash["standards_scored"], 0)
+
+        r = run("standards", "teams", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("| Willow Ward | 2026-03-02 | 75% | 3.33 | Bronze | 3.7 Strong | 3.0 Embedded |"
+                      " not scored |", r.stdout)
+        self.assertIn("| Oak \\| Ward | 2026-01-05 | 0, headcount not known | not scored | – |",
+                      r.stdout)
+        self.assertIn("| Ash | no round yet | – |", r.stdout)
+
+        r = run("standards", "teams", "--format", "csv", p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("“csv” is not a format of this command", r.stderr)
+        missing = self.path("Missing.tandem")
+        r = run("standards", "teams", missing, p)
+        self.assertEqual(r.returncode, 2)
+        r = run("standards", "teams", missing)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("Missing.tandem", r.stderr)
+
     def test_analyse_stdin(self):
         csv = "x,y\n" + "".join(f"2024-01-{d:02d},{v}\n" for d, v in
                                  zip(range(1, 21), [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 9, 10, 11, 10, 12, 11, 10, 12, 11, 13]))
