@@ -29,6 +29,7 @@
 #include "tandem-standards-priorities.h"
 #include "tandem-standards-response-dialog.h"
 #include "tandem-standards-row.h"
+#include "tandem-standards-teams-section.h"
 #include "tandem-standards.h"
 
 /* The rows of the lists (tandem-standards-row.c), by their old names here. */
@@ -73,6 +74,7 @@ struct _TandemStandardsPage
   GtkGrid                *heatmap_grid;
   TandemStandardsPriorities *priorities_section;
   GtkWidget              *add_response_button;
+  TandemStandardsTeamsSection *teams_section;
   GtkLabel               *unevidenced_label;
   GtkListBox             *evidence_list;
   GtkWidget              *evidence_form;
@@ -613,6 +615,7 @@ tandem_standards_page_reload (TandemPage *page)
   show_views (self);
   show_heatmap (self);
   tandem_standards_priorities_show (self->priorities_section, project, self->report, editable);
+  tandem_standards_teams_section_show (self->teams_section, project, team_id);
   show_evidence (self);
   show_panels (self);
   gtk_widget_set_sensitive (self->evidence_form, editable);
@@ -1048,6 +1051,7 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
 
   g_type_ensure (TANDEM_TYPE_DATE_ENTRY);
   g_type_ensure (TANDEM_TYPE_STANDARDS_PRIORITIES);
+  g_type_ensure (TANDEM_TYPE_STANDARDS_TEAMS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tandemqi/Tandem/tandem-standards-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, level_label);
@@ -1063,6 +1067,7 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, heatmap_grid);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, priorities_section);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, add_response_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, teams_section);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, unevidenced_label);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_form);

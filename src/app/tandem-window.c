@@ -1044,6 +1044,16 @@ static const GActionEntry window_actions[] = {
   { "show-help-overlay", show_shortcuts_cb },
 };
 
+/* "win.select-team" with a team's id: how a page or a dialog shows another
+ * team without reaching for the window. */
+static void
+select_team_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  tandem_window_select_team (TANDEM_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 /* ------------------------------------------------------------------------ */
 /* Co-editing: merging a copy, conflicts, contributions                     */
 
@@ -1203,6 +1213,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-team", NULL, team_action);
   gtk_widget_class_install_action (widget_class, "win.team-people", NULL, team_people_action);
   gtk_widget_class_install_action (widget_class, "win.delete-team", NULL, delete_team_action);
+  gtk_widget_class_install_action (widget_class, "win.select-team", "s", select_team_action);
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.review-conflicts", NULL,
                                    review_conflicts_action);
