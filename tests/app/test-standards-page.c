@@ -19,6 +19,7 @@
 #include "tandem-standards-page.h"
 #include "tandem-standards-priorities.h"
 #include "tandem-standards-response-dialog.h"
+#include "tandem-standards-teams-section.h"
 #include "tandem-standards.h"
 #include "tandem-team.h"
 #include "tandem-test-util.h"
@@ -672,12 +673,120 @@ test_evidence (void)
   remove_tree (dir);
 }
 
+static gboolean
+is_team_button (GtkWidget *widget, gconstpointer data)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+  child = gtk_button_get_child (GTK_BUTTON (widget));
+  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), data) == 0;
+}
+
+static void
+add_scored_round (TandemProject *project,
+                  const char    *team,
+                  const int     *safety,
+                  guint          n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *round = tandem_assessment_round_add (project, team, "2026-05-04", 5, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TandemAssessmentResponse) response = tandem_assessment_response_new (TANDEM_RESPONDENT_STAFF);
+      g_autofree char *id = NULL;
+
+      tandem_assessment_response_add_score (response, "coc-safety", safety[i], NULL);
+      id = tandem_assessment_response_add (project, round, response, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* Across the project: each team's latest round beside the others, each
+ * cell read out with its standard and team, a team without a round said
+ * so; a team's name shows that team, and the grid stays as it was. */
+static void
+test_across_teams (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) made = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-standards-teams-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Teams.tandem", NULL);
+  g_autofree char *willow = NULL;
+  g_autofree char *oak = NULL;
+  g_autofree char *ash = NULL;
+  TandemWindow *window;
+  GtkWidget *page, *section, *cell, *button;
+
+  g_assert_no_error (error);
+  made = tandem_project_create (path, &error);
+  g_assert_no_error (error);
+  willow = tandem_team_create (made, "Willow Ward", NULL, NULL, NULL, &error);
+  oak = tandem_team_create (made, "Oak Ward", NULL, NULL, NULL, &error);
+  ash = tandem_team_create (made, "Ash Ward", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  add_scored_round (made, willow, (int[]) { 3, 3, 4, 4, 3 }, 5);
+  add_scored_round (made, oak, (int[]) { 2, 2 }, 2);
+  g_clear_object (&made);
+
+  window = new_test_window (app, 1100, 900);
+  open_and_wait_for_project (window, path);
+  tandem_window_select_team (window, oak);
+  page = show_page (window);
+  section = find_widget (page, is_type, GSIZE_TO_POINTER (TANDEM_TYPE_STANDARDS_TEAMS_SECTION));
+  g_assert_nonnull (section);
+
+  WAIT_FOR (find_widget (section, is_label_text, "3.4\nEmbedded") != NULL);
+  cell = find_widget (section, is_label_text, "3.4\nEmbedded");
+  gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Safety, Willow Ward: 3.4 Embedded");
+  cell = find_widget (section, is_label_text, "2.0\nDeveloping");
+  g_assert_nonnull (cell);
+  gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Safety, Oak Ward: 2.0 Developing");
+  g_assert_nonnull (find_widget (section, label_starts_with, "2 of 3 teams have a self-assessment round."));
+  cell = find_widget (section, is_label_text, "No self-assessment round yet");
+  g_assert_nonnull (cell);
+  gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Ash Ward: no self-assessment round yet");
+  /* with one standard scored, its mean is the average */
+  g_assert_nonnull (find_widget (section, is_label_text, "3.40\nBronze"));
+  g_assert_nonnull (find_widget (section, is_label_text, "2.00\nBelow Bronze"));
+
+  button = find_widget (section, is_team_button, "Oak Ward");
+  g_assert_nonnull (button);
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Oak Ward, the team shown");
+  button = find_widget (section, is_team_button, "Willow Ward");
+  g_assert_nonnull (button);
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Willow Ward");
+  g_assert_false (gtk_widget_has_css_class (gtk_button_get_child (GTK_BUTTON (button)), "accent"));
+  gtk_widget_activate (button);
+  WAIT_FOR (g_strcmp0 (tandem_page_get_team_id (TANDEM_PAGE (page)), willow) == 0);
+  /* the same button, now marked as the team shown */
+  g_assert_true (find_widget (section, is_team_button, "Willow Ward") == button);
+  g_assert_true (gtk_widget_has_css_class (gtk_button_get_child (GTK_BUTTON (button)), "accent"));
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Willow Ward, the team shown");
+  save_screenshot (page, "standards-across-teams.png", 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  remove_tree (dir);
+}
+
+
 int
 main (int   argc,
       char *argv[])
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   test_init (&argc, &argv);
+  /* What the cells read out is checked through GTK's own test backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   app = test_application_new ();
 
@@ -685,5 +794,6 @@ main (int   argc,
   g_test_add_func ("/standards-page/new-project", test_new_project);
   g_test_add_func ("/standards-page/response-and-priorities", test_response_and_priorities);
   g_test_add_func ("/standards-page/evidence", test_evidence);
+  g_test_add_func ("/standards-page/across-teams", test_across_teams);
   return test_run_app (app);
 }
