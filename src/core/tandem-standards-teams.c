@@ -116,13 +116,17 @@ read_means (TandemProject        *project,
 
       g_hash_table_insert (by_standard, standard->id, GUINT_TO_POINTER (s + 1));
     }
+  /* From each team's latest round to its responses to their scores, by
+   * their indexes (CROSS JOIN keeps that order): not every score in the
+   * file looked at with its round worked out again. */
   stmt = _tandem_db_query (project, error,
+                           "WITH latest (id) AS MATERIALIZED "
+                           "  (SELECT " LATEST_ROUND ("t.id") " FROM team t) "
                            "SELECT a.round_id, s.standard_id, sum (s.score), count (*) "
-                           "FROM assessment_round r "
-                           "JOIN assessment_response a ON a.round_id = r.id "
-                           "JOIN assessment_score s ON s.response_id = a.id "
-                           "WHERE r.id = " LATEST_ROUND ("r.team_id") " "
-                           "AND s.score BETWEEN 1 AND 5 "
+                           "FROM latest "
+                           "CROSS JOIN assessment_response a ON a.round_id = latest.id "
+                           "CROSS JOIN assessment_score s ON s.response_id = a.id "
+                           "WHERE s.score BETWEEN 1 AND 5 "
                            "GROUP BY a.round_id, s.standard_id", "");
   while (stmt != NULL && (step = _tandem_db_step (project, stmt, error)) == TANDEM_DB_ROW)
     {
