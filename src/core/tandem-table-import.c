@@ -258,11 +258,17 @@ row_free (gpointer data)
   g_free (row);
 }
 
-static void
-problem_free (gpointer data)
+/**
+ * tandem_import_problem_free:
+ * @problem: (nullable): a problem of an import
+ *
+ * Frees the problem and its reason.
+ */
+void
+tandem_import_problem_free (TandemImportProblem *problem)
 {
-  TandemImportProblem *problem = data;
-
+  if (problem == NULL)
+    return;
   g_free (problem->reason);
   g_free (problem);
 }
@@ -328,7 +334,7 @@ tandem_table_import (const TandemTable         *table,
   guint header_width = 0;
 
   import->rows = g_ptr_array_new_with_free_func (row_free);
-  import->problems = g_ptr_array_new_with_free_func (problem_free);
+  import->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_import_problem_free);
   import->date_format = options->date_format;
   if (import->date_format == TANDEM_DATE_AUTO)
     import->date_format = guess_date_format (table, options->has_header ? 1 : 0,

@@ -104,6 +104,7 @@ void          tandem_table_guess_options (const TandemTable        *table,
 TandemImport *tandem_table_import       (const TandemTable         *table,
                                          const TandemImportOptions *options);
 void          tandem_import_free        (TandemImport              *import);
+void          tandem_import_problem_free (TandemImportProblem      *problem);
 
 gboolean      tandem_parse_number       (const char                *text,
                                          gboolean                   decimal_comma,
