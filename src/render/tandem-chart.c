@@ -17,13 +17,11 @@
 #include <string.h>
 
 #include "tandem-chart.h"
+#include "tandem-chart-draw-private.h"
 #include "tandem-stored-enums.h"
 #include "tandem-render-text-private.h"
 
-typedef struct
-{
-  double r, g, b;
-} Rgb;
+typedef TandemRenderRgb Rgb;
 
 typedef struct
 {
@@ -80,12 +78,27 @@ static const Rgb NHS_ORANGE = { 0.85, 0.42, 0.0 };
 static const Rgb PURPLE = { 0.44, 0.19, 0.63 };
 static const Rgb BLACK = { 0, 0, 0 };
 
+/* The type and lines: see TandemRenderScale. */
+static const TandemRenderScale chart_scale = {
+  .type_per_a4 = 12.5, .print_min = 9, .type_max = 40,
+  .print_line = 0.16, .print_thin = 0.09, .print_radius = 0.34,
+  .contrast_line = 0.2, .contrast_thin = 0.12, .contrast_radius = 0.38,
+  .screen_radius = 3.6,
+};
+
 static void
 style_init (Style            *style,
             TandemChartStyle  which,
             double            width)
 {
+  TandemRenderSizes sizes;
+
   memset (style, 0, sizeof *style);
+  _tandem_render_sizes (&chart_scale, which, width, &sizes);
+  style->base = sizes.base;
+  style->line = sizes.line;
+  style->thin = sizes.thin;
+  style->radius = sizes.radius;
   style->ink = (Rgb) { 0.13, 0.13, 0.13 };
   style->faint = (Rgb) { 0.88, 0.88, 0.88 };
   style->data = (Rgb) { 0.35, 0.40, 0.47 };
@@ -98,19 +111,8 @@ style_init (Style            *style,
   style->neutral = PURPLE;
   style->annotation = (Rgb) { 0.25, 0.25, 0.25 };
 
-  switch (which)
+  if (which == TANDEM_CHART_STYLE_HIGH_CONTRAST)
     {
-    case TANDEM_CHART_STYLE_PRINT:
-      style->base = CLAMP (width / 842.0 * 12.5, 9, 40);
-      style->line = style->base * 0.16;
-      style->thin = style->base * 0.09;
-      style->radius = style->base * 0.34;
-      break;
-    case TANDEM_CHART_STYLE_HIGH_CONTRAST:
-      style->base = width > 1200 ? CLAMP (width / 842.0 * 12.5, 12, 40) : 13;
-      style->line = style->base * 0.2;
-      style->thin = style->base * 0.12;
-      style->radius = style->base * 0.38;
       style->ink = BLACK;
       style->faint = (Rgb) { 0.8, 0.8, 0.8 };
       style->data = BLACK;
@@ -123,22 +125,7 @@ style_init (Style            *style,
       style->neutral = BLACK;
       style->annotation = BLACK;
       style->mono = TRUE;
-      break;
-    case TANDEM_CHART_STYLE_SCREEN:
-    default:
-      style->base = 12;
-      style->line = 1.6;
-      style->thin = 1;
-      style->radius = 3.6;
-      break;
     }
-}
-
-static void
-set_rgb (cairo_t   *cr,
-         const Rgb *c)
-{
-  cairo_set_source_rgb (cr, c->r, c->g, c->b);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1049,41 +1036,20 @@ marker_path (cairo_t           *cr,
   switch (marker)
     {
     case TANDEM_CHART_MARKER_DIAMOND:
-      r *= 1.55;
-      cairo_move_to (cr, x, y - r);
-      cairo_line_to (cr, x + r, y);
-      cairo_line_to (cr, x, y + r);
-      cairo_line_to (cr, x - r, y);
-      cairo_close_path (cr);
+      _tandem_render_shape_path (cr, TANDEM_RENDER_SHAPE_DIAMOND, x, y, r * 1.55);
       break;
     case TANDEM_CHART_MARKER_TRIANGLE:
-      r *= 1.5;
-      cairo_move_to (cr, x, y - r);
-      cairo_line_to (cr, x + r * 0.95, y + r * 0.7);
-      cairo_line_to (cr, x - r * 0.95, y + r * 0.7);
-      cairo_close_path (cr);
+      _tandem_render_shape_path (cr, TANDEM_RENDER_SHAPE_TRIANGLE, x, y, r * 1.5);
       break;
     case TANDEM_CHART_MARKER_SQUARE:
-      r *= 1.15;
-      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
+      _tandem_render_shape_path (cr, TANDEM_RENDER_SHAPE_SQUARE, x, y, r * 1.15);
       break;
     case TANDEM_CHART_MARKER_STAR:
-      r *= 1.7;
-      for (int k = 0; k < 10; k++)
-        {
-          double a = -G_PI / 2 + k * G_PI / 5;
-          double rr = k % 2 ? r * 0.45 : r;
-          if (k == 0)
-            cairo_move_to (cr, x + rr * cos (a), y + rr * sin (a));
-          else
-            cairo_line_to (cr, x + rr * cos (a), y + rr * sin (a));
-        }
-      cairo_close_path (cr);
+      _tandem_render_shape_path (cr, TANDEM_RENDER_SHAPE_STAR, x, y, r * 1.7);
       break;
     case TANDEM_CHART_MARKER_DOT:
     case TANDEM_CHART_MARKER_RING:
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      _tandem_render_shape_path (cr, TANDEM_RENDER_SHAPE_CIRCLE, x, y, r);
       break;
     case TANDEM_CHART_MARKER_NONE:
     default:
@@ -1107,13 +1073,13 @@ draw_marker (cairo_t           *cr,
     {
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_fill_preserve (cr);
-      set_rgb (cr, colour);
+      _tandem_render_set_rgb (cr, colour);
       cairo_set_line_width (cr, style->thin * 1.6);
       cairo_stroke (cr);
     }
   else
     {
-      set_rgb (cr, colour);
+      _tandem_render_set_rgb (cr, colour);
       cairo_fill_preserve (cr);
       /* A white rim keeps a marker apart from the line through it. */
       cairo_set_source_rgb (cr, 1, 1, 1);
@@ -1124,25 +1090,6 @@ draw_marker (cairo_t           *cr,
 
 /* ------------------------------------------------------------------------ */
 /* Axes                                                                       */
-
-static double
-nice_step (double range,
-           double count)
-{
-  double raw = range / MAX (count, 1);
-  double mag = pow (10, floor (log10 (raw)));
-  double f = raw / mag;
-
-  if (f <= 1)
-    return mag;
-  if (f <= 2)
-    return 2 * mag;
-  if (f <= 2.5)
-    return 2.5 * mag;
-  if (f <= 5)
-    return 5 * mag;
-  return 10 * mag;
-}
 
 /* Whether every value plotted is a whole number. */
 static gboolean
@@ -1233,7 +1180,7 @@ draw_date_axis (TandemChart *chart,
       last_year = g_date_get_year (&date);
       if (g_date_strftime (buffer, sizeof buffer, format, &date) > 0)
         {
-          set_rgb (cr, &style->ink);
+          _tandem_render_set_rgb (cr, &style->ink);
           cairo_set_line_width (cr, style->thin);
           cairo_move_to (cr, x, chart->plot_y + chart->plot_h);
           cairo_line_to (cr, x, chart->plot_y + chart->plot_h + style->base * 0.35);
@@ -1266,14 +1213,14 @@ draw_index_axis (TandemChart *chart,
                  &w, NULL);
       label_w = MAX (label_w, w);
     }
-  every = (gsize) nice_step (n, MAX (chart->plot_w / (label_w * 1.4 + 1), 1));
+  every = (gsize) _tandem_render_nice_step (n, MAX (chart->plot_w / (label_w * 1.4 + 1), 1));
   every = MAX (every, 1);
   for (gsize i = 0; i < n; i += every)
     {
       char buffer[32];
       double x = to_x (chart, chart->xv[i]);
 
-      set_rgb (cr, &style->ink);
+      _tandem_render_set_rgb (cr, &style->ink);
       cairo_set_line_width (cr, style->thin);
       cairo_move_to (cr, x, chart->plot_y + chart->plot_h);
       cairo_line_to (cr, x, chart->plot_y + chart->plot_h + style->base * 0.35);
@@ -1551,7 +1498,7 @@ draw_icon (cairo_t     *cr,
   cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill_preserve (cr);
-  set_rgb (cr, colour);
+  _tandem_render_set_rgb (cr, colour);
   cairo_set_line_width (cr, r * 0.16);
   cairo_stroke (cr);
   _tandem_render_set_font (layout, r * 0.95, TRUE);
@@ -1561,7 +1508,7 @@ draw_icon (cairo_t     *cr,
     _tandem_render_draw_text (cr, layout, letter, cx, cy - h / 2, 0.5, NULL, NULL);
   }
   _tandem_render_set_font (layout, style->base * 0.8, FALSE);
-  set_rgb (cr, &style->ink);
+  _tandem_render_set_rgb (cr, &style->ink);
   pango_layout_set_width (layout, (int) (r * 3.4 * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_text (layout, caption, -1);
@@ -1715,7 +1662,7 @@ draw_legend (TandemChart *chart,
         {
           draw_marker (cr, style, items[k].marker, &style->dot, cx + style->radius * 1.6,
                        cy + line_h / 2, FALSE);
-          set_rgb (cr, &style->ink);
+          _tandem_render_set_rgb (cr, &style->ink);
           _tandem_render_draw_text (cr, layout, text, cx + style->radius * 3.6, cy, 0, NULL, NULL);
         }
       cx += style->radius * 3.6 + w + style->base * 1.2;
@@ -1736,7 +1683,7 @@ draw_legend (TandemChart *chart,
             }
           if (!measure_only)
             {
-              set_rgb (cr, rgbs[k]);
+              _tandem_render_set_rgb (cr, rgbs[k]);
               _tandem_render_draw_text (cr, layout, texts[k], cx, cy, 0, NULL, NULL);
             }
           cx += w + style->base * 1.2;
@@ -1756,7 +1703,7 @@ draw_legend (TandemChart *chart,
         }
       if (!measure_only)
         {
-          set_rgb (cr, &style->ink);
+          _tandem_render_set_rgb (cr, &style->ink);
           _tandem_render_draw_text (cr, layout, text, cx, cy, 0, NULL, NULL);
         }
     }
@@ -1814,7 +1761,7 @@ draw_legend (TandemChart *chart,
         {
           cairo_new_sub_path (cr);
           cairo_arc (cr, x + r, cy + line_h / 2, r, 0, 2 * G_PI);
-          set_rgb (cr, &style->annotation);
+          _tandem_render_set_rgb (cr, &style->annotation);
           cairo_fill (cr);
           cairo_set_source_rgb (cr, 1, 1, 1);
           _tandem_render_set_font (layout, line_h * 0.62, TRUE);
@@ -1826,7 +1773,7 @@ draw_legend (TandemChart *chart,
             pango_layout_set_width (layout, (int) ((width - style->base * 2.2) * PANGO_SCALE));
           }
           _tandem_render_set_font (layout, style->base * 0.85, FALSE);
-          set_rgb (cr, &style->ink);
+          _tandem_render_set_rgb (cr, &style->ink);
           _tandem_render_draw_text (cr, layout, text, x + style->base * 2.2, cy, 0, NULL, NULL);
         }
       pango_layout_set_height (layout, -1);
@@ -1850,7 +1797,7 @@ draw_legend (TandemChart *chart,
       _tandem_render_set_font (layout, style->base * 0.85, TRUE);
       if (!measure_only)
         {
-          set_rgb (cr, &style->ink);
+          _tandem_render_set_rgb (cr, &style->ink);
           _tandem_render_draw_text (cr, layout, warning, x, cy, 0, NULL, NULL);
         }
       cy += line_h * 1.3;
@@ -1872,7 +1819,7 @@ draw_problem (TandemChart *chart,
   cairo_set_source_rgb (cr, 0.97, 0.97, 0.97);
   cairo_rectangle (cr, x, y, width, height);
   cairo_fill (cr);
-  set_rgb (cr, &style->ink);
+  _tandem_render_set_rgb (cr, &style->ink);
   _tandem_render_set_font (layout, style->base * 1.1, FALSE);
   pango_layout_set_width (layout, (int) (MAX (width - style->base * 4, 10) * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -1987,7 +1934,7 @@ tandem_chart_draw (TandemChart *chart,
     double text_w = width - 2 * m - (mdc ? icon_r * 7.5 : 0);
 
     _tandem_render_set_font (layout, style.base * 1.55, TRUE);
-    set_rgb (cr, &style.ink);
+    _tandem_render_set_rgb (cr, &style.ink);
     pango_layout_set_width (layout, (int) (MAX (text_w, 50) * PANGO_SCALE));
     pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     _tandem_render_draw_text (cr, layout, chart->measure->name, m, m, 0, NULL, &title_h);
@@ -1995,7 +1942,7 @@ tandem_chart_draw (TandemChart *chart,
     _tandem_render_set_font (layout, style.base * 0.95, FALSE);
     cairo_set_source_rgb (cr, 0.33, 0.33, 0.33);
     if (style.mono)
-      set_rgb (cr, &style.ink);
+      _tandem_render_set_rgb (cr, &style.ink);
     pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
     pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
     _tandem_render_draw_text (cr, layout, subtitle, m, m + title_h + style.base * 0.15, 0, NULL, &sub_h);
@@ -2033,7 +1980,7 @@ tandem_chart_draw (TandemChart *chart,
   if (chart->plot_h < style.base * 4)
     chart->plot_h = style.base * 4;
 
-  ystep = nice_step (chart->y_max - chart->y_min, MAX (chart->plot_h / (style.base * 3.2), 2));
+  ystep = _tandem_render_nice_step (chart->y_max - chart->y_min, MAX (chart->plot_h / (style.base * 3.2), 2));
   /* Counts (incidents, patients) are labelled in whole numbers: no 2.5 or
    * 7.5 incidents on the axis. */
   if (ystep != floor (ystep) && values_are_whole (chart))
@@ -2076,11 +2023,11 @@ tandem_chart_draw (TandemChart *chart,
       g_autofree char *text = format_value (fabs (v) < ystep * 1e-9 ? 0 : v);
       double y = to_y (chart, v);
 
-      set_rgb (cr, &style.faint);
+      _tandem_render_set_rgb (cr, &style.faint);
       cairo_move_to (cr, chart->plot_x, y);
       cairo_line_to (cr, chart->plot_x + chart->plot_w, y);
       cairo_stroke (cr);
-      set_rgb (cr, &style.ink);
+      _tandem_render_set_rgb (cr, &style.ink);
       _tandem_render_draw_text (cr, layout, text, chart->plot_x - style.base * 0.4, y - label_h / 2, 1, NULL, NULL);
     }
   if (chart->measure->unit && *chart->measure->unit)
@@ -2100,7 +2047,7 @@ tandem_chart_draw (TandemChart *chart,
     }
 
   /* The plot's frame and x axis. */
-  set_rgb (cr, &style.ink);
+  _tandem_render_set_rgb (cr, &style.ink);
   cairo_set_line_width (cr, style.thin);
   cairo_move_to (cr, chart->plot_x, chart->plot_y);
   cairo_line_to (cr, chart->plot_x, chart->plot_y + chart->plot_h);
@@ -2121,7 +2068,7 @@ tandem_chart_draw (TandemChart *chart,
       if (k > 0)
         {
           double dash[] = { style.base * 0.4, style.base * 0.3 };
-          set_rgb (cr, &style.limits);
+          _tandem_render_set_rgb (cr, &style.limits);
           cairo_set_line_width (cr, style.thin * 1.2);
           cairo_set_dash (cr, dash, 2, 0);
           cairo_move_to (cr, x, chart->plot_y);
@@ -2140,7 +2087,7 @@ tandem_chart_draw (TandemChart *chart,
           _tandem_render_set_font (layout, style.base * 0.8, FALSE);
           pango_layout_set_width (layout, (int) (MAX (next - x - style.base * 0.6, 10) * PANGO_SCALE));
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-          set_rgb (cr, &style.ink);
+          _tandem_render_set_rgb (cr, &style.ink);
           _tandem_render_draw_text (cr, layout, label, x + style.base * 0.3, chart->plot_y - label_h * 0.95, 0,
                      NULL, NULL);
           pango_layout_set_width (layout, -1);
@@ -2157,7 +2104,7 @@ tandem_chart_draw (TandemChart *chart,
       double dash[] = { style.base * 0.5, style.base * 0.3 };
       gboolean runs = r->rules == TANDEM_SPC_RULES_ANHOEJ && phase->runs_signal;
 
-      set_rgb (cr, &style.limits);
+      _tandem_render_set_rgb (cr, &style.limits);
       cairo_set_line_width (cr, style.thin * 1.3);
       cairo_set_dash (cr, dash, 2, 0);
       draw_step_line (chart, cr, LINE_LCL, first, last);
@@ -2171,13 +2118,13 @@ tandem_chart_draw (TandemChart *chart,
         {
           double runs_dash[] = { style.base * 0.8, style.base * 0.35 };
           if (style.mono)
-            set_rgb (cr, &style.centre);
+            _tandem_render_set_rgb (cr, &style.centre);
           else
             cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
           cairo_set_dash (cr, runs_dash, 2, 0);
         }
       else
-        set_rgb (cr, &style.centre);
+        _tandem_render_set_rgb (cr, &style.centre);
       cairo_set_line_width (cr, style.thin * 1.5);
       draw_step_line (chart, cr, LINE_CL, first, last);
       cairo_stroke (cr);
@@ -2201,7 +2148,7 @@ tandem_chart_draw (TandemChart *chart,
           _tandem_render_draw_text (NULL, layout, label, 0, 0, 0, &w, NULL);
           if (x1 - x0 > w + style.base * 0.6)
             {
-              set_rgb (cr, &style.ink);
+              _tandem_render_set_rgb (cr, &style.ink);
               _tandem_render_draw_text (cr, layout, label, x0 + style.base * 0.3,
                          to_y (chart, r->phases[k].cl) - label_h * 1.05, 0, NULL, NULL);
             }
@@ -2248,9 +2195,9 @@ tandem_chart_draw (TandemChart *chart,
         value = format_fixed (lines[k].v, decimals);
         text = g_strdup_printf ("%s %s", lines[k].name, value);
         if (k == 3)
-          set_rgb (cr, &style.target);
+          _tandem_render_set_rgb (cr, &style.target);
         else
-          set_rgb (cr, &style.ink);
+          _tandem_render_set_rgb (cr, &style.ink);
         _tandem_render_draw_text (cr, layout, text, lx, y, 0, NULL, NULL);
       }
     _tandem_render_set_font (layout, style.base * 0.85, FALSE);
@@ -2262,7 +2209,7 @@ tandem_chart_draw (TandemChart *chart,
       double dash[] = { style.base * 0.15, style.base * 0.35 };
       double y = to_y (chart, r->target);
 
-      set_rgb (cr, &style.target);
+      _tandem_render_set_rgb (cr, &style.target);
       cairo_set_line_width (cr, style.thin * 2);
       cairo_set_dash (cr, dash, 2, 0);
       cairo_move_to (cr, chart->plot_x, y);
@@ -2282,7 +2229,7 @@ tandem_chart_draw (TandemChart *chart,
       if (i < 0)
         continue;
       x = to_x (chart, chart->xv[i]);
-      set_rgb (cr, &style.annotation);
+      _tandem_render_set_rgb (cr, &style.annotation);
       cairo_set_line_width (cr, style.thin);
       cairo_set_dash (cr, dash, 2, 0);
       cairo_move_to (cr, x, chart->plot_y + rr * 2.2);
@@ -2305,7 +2252,7 @@ tandem_chart_draw (TandemChart *chart,
   cairo_rectangle (cr, chart->plot_x - style.radius * 3, chart->plot_y - style.radius * 3,
                    chart->plot_w + style.radius * 6, chart->plot_h + style.radius * 6);
   cairo_clip (cr);
-  set_rgb (cr, &style.data);
+  _tandem_render_set_rgb (cr, &style.data);
   cairo_set_line_width (cr, style.line);
   switch (draw_data_line (chart, cr, px_per_unit))
     {
@@ -2366,12 +2313,7 @@ tandem_chart_draw_page (cairo_t *cr,
                         guint    page_nr,
                         gpointer chart)
 {
-  double margin = 10 * 72 / 25.4;
-
-  cairo_save (cr);
-  cairo_translate (cr, margin, margin);
-  tandem_chart_draw (chart, cr, width - 2 * margin, height - 2 * margin);
-  cairo_restore (cr);
+  _tandem_render_draw_on_page (cr, width, height, (TandemRenderDrawFunc) tandem_chart_draw, chart);
 }
 
 struct _TandemChartSheet

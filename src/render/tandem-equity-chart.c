@@ -22,15 +22,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tandem-chart-draw-private.h"
 #include "tandem-date.h"
 #include "tandem-disparity-text.h"
 #include "tandem-equity-chart.h"
 #include "tandem-render-text-private.h"
 
-typedef struct
-{
-  double r, g, b;
-} Rgb;
+typedef TandemRenderRgb Rgb;
 
 typedef struct
 {
@@ -98,12 +96,27 @@ struct _TandemEquityChart
 /* ------------------------------------------------------------------------ */
 /* Styles                                                                     */
 
+/* The type and lines: see TandemRenderScale. */
+static const TandemRenderScale equity_scale = {
+  .type_per_a4 = 11, .print_min = 8, .type_max = 36,
+  .print_line = 0.14, .print_thin = 0.08, .print_radius = 0.3,
+  .contrast_line = 0.18, .contrast_thin = 0.11, .contrast_radius = 0.34,
+  .screen_radius = 3.4,
+};
+
 static void
 style_init (Style            *style,
             TandemChartStyle  which,
             double            width)
 {
+  TandemRenderSizes sizes;
+
   memset (style, 0, sizeof *style);
+  _tandem_render_sizes (&equity_scale, which, width, &sizes);
+  style->base = sizes.base;
+  style->line = sizes.line;
+  style->thin = sizes.thin;
+  style->radius = sizes.radius;
   style->ink = (Rgb) { 0.13, 0.13, 0.13 };
   style->muted = (Rgb) { 0.38, 0.38, 0.38 };
   style->faint = (Rgb) { 0.88, 0.88, 0.88 };
@@ -113,40 +126,14 @@ style_init (Style            *style,
   style->band = (Rgb) { 0.78, 0.86, 0.94 };
   style->outside = (Rgb) { 0.85, 0.42, 0.0 };
 
-  switch (which)
+  if (which == TANDEM_CHART_STYLE_HIGH_CONTRAST)
     {
-    case TANDEM_CHART_STYLE_PRINT:
-      style->base = CLAMP (width / 842.0 * 11, 8, 36);
-      style->line = style->base * 0.14;
-      style->thin = style->base * 0.08;
-      style->radius = style->base * 0.3;
-      break;
-    case TANDEM_CHART_STYLE_HIGH_CONTRAST:
-      style->base = width > 1200 ? CLAMP (width / 842.0 * 11, 12, 36) : 13;
-      style->line = style->base * 0.18;
-      style->thin = style->base * 0.11;
-      style->radius = style->base * 0.34;
       style->ink = style->muted = style->data = style->limits = style->outside = (Rgb) { 0, 0, 0 };
       style->reference = (Rgb) { 0.7, 0.7, 0.7 };
       style->faint = (Rgb) { 0.8, 0.8, 0.8 };
       style->band = (Rgb) { 0.82, 0.82, 0.82 };
       style->mono = TRUE;
-      break;
-    case TANDEM_CHART_STYLE_SCREEN:
-    default:
-      style->base = 12;
-      style->line = 1.6;
-      style->thin = 1;
-      style->radius = 3.4;
-      break;
     }
-}
-
-static void
-set_rgb (cairo_t   *cr,
-         const Rgb *c)
-{
-  cairo_set_source_rgb (cr, c->r, c->g, c->b);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -682,97 +669,38 @@ axis_label (TandemEquityChart *chart)
 /* ------------------------------------------------------------------------ */
 /* Patterns: each group's own, besides its name                              */
 
-typedef enum
-{
-  SHAPE_CIRCLE,
-  SHAPE_SQUARE,
-  SHAPE_TRIANGLE,
-  SHAPE_DIAMOND,
-  SHAPE_STAR,
-  SHAPE_CROSS,
-  N_SHAPES
-} Shape;
-
 static void
-shape_path (cairo_t *cr,
-            Shape    shape,
-            double   x,
-            double   y,
-            double   r)
+shape_path (cairo_t           *cr,
+            TandemRenderShape  shape,
+            double             x,
+            double             y,
+            double             r)
 {
-  switch (shape)
-    {
-    case SHAPE_SQUARE:
-      r *= 0.9;
-      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-      break;
-    case SHAPE_TRIANGLE:
-      r *= 1.25;
-      cairo_move_to (cr, x, y - r);
-      cairo_line_to (cr, x + r * 0.95, y + r * 0.7);
-      cairo_line_to (cr, x - r * 0.95, y + r * 0.7);
-      cairo_close_path (cr);
-      break;
-    case SHAPE_DIAMOND:
-      r *= 1.3;
-      cairo_move_to (cr, x, y - r);
-      cairo_line_to (cr, x + r, y);
-      cairo_line_to (cr, x, y + r);
-      cairo_line_to (cr, x - r, y);
-      cairo_close_path (cr);
-      break;
-    case SHAPE_STAR:
-      r *= 1.45;
-      for (int k = 0; k < 10; k++)
-        {
-          double a = -G_PI / 2 + k * G_PI / 5;
-          double rr = k % 2 ? r * 0.45 : r;
+  /* each shape's size beside a circle of radius @r, by TandemRenderShape */
+  static const double scale[TANDEM_RENDER_N_SHAPES] = { 1, 0.9, 1.25, 1.3, 1.45, 1 };
 
-          if (k == 0)
-            cairo_move_to (cr, x + rr * cos (a), y + rr * sin (a));
-          else
-            cairo_line_to (cr, x + rr * cos (a), y + rr * sin (a));
-        }
-      cairo_close_path (cr);
-      break;
-    case SHAPE_CROSS:
-      {
-        double t = r * 0.4;
+  if (shape < TANDEM_RENDER_N_SHAPES)
+    r *= scale[shape];
+  _tandem_render_shape_path (cr, shape, x, y, r);
+}
 
-        cairo_move_to (cr, x - t, y - r);
-        cairo_line_to (cr, x + t, y - r);
-        cairo_line_to (cr, x + t, y - t);
-        cairo_line_to (cr, x + r, y - t);
-        cairo_line_to (cr, x + r, y + t);
-        cairo_line_to (cr, x + t, y + t);
-        cairo_line_to (cr, x + t, y + r);
-        cairo_line_to (cr, x - t, y + r);
-        cairo_line_to (cr, x - t, y + t);
-        cairo_line_to (cr, x - r, y + t);
-        cairo_line_to (cr, x - r, y - t);
-        cairo_line_to (cr, x - t, y - t);
-        cairo_close_path (cr);
-      }
-      break;
-    case SHAPE_CIRCLE:
-    case N_SHAPES:
-    default:
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      break;
-    }
+/* The shape of the group in place @index: each its own, round the six. */
+static TandemRenderShape
+group_shape (guint index)
+{
+  return (TandemRenderShape) (index % TANDEM_RENDER_N_SHAPES);
 }
 
 static void
-draw_shape (cairo_t     *cr,
-            const Style *style,
-            Shape        shape,
-            const Rgb   *colour,
-            double       x,
-            double       y)
+draw_shape (cairo_t           *cr,
+            const Style       *style,
+            TandemRenderShape  shape,
+            const Rgb         *colour,
+            double             x,
+            double             y)
 {
   shape_path (cr, shape, x, y, style->radius);
-  set_rgb (cr, colour);
+  _tandem_render_set_rgb (cr, colour);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, style->thin * 0.7);
@@ -804,25 +732,6 @@ set_pattern (cairo_t     *cr,
 
 /* ------------------------------------------------------------------------ */
 /* Axes                                                                       */
-
-static double
-nice_step (double range,
-           double count)
-{
-  double raw = range / MAX (count, 1);
-  double mag = pow (10, floor (log10 (raw)));
-  double f = raw / mag;
-
-  if (f <= 1)
-    return mag;
-  if (f <= 2)
-    return 2 * mag;
-  if (f <= 2.5)
-    return 2.5 * mag;
-  if (f <= 5)
-    return 5 * mag;
-  return 10 * mag;
-}
 
 static double
 to_x (TandemEquityChart *chart,
@@ -875,7 +784,7 @@ axis_ticks (TandemEquityChart *chart,
     }
 
   {
-    double step = nice_step (chart->v_max - chart->v_min, most);
+    double step = _tandem_render_nice_step (chart->v_max - chart->v_min, most);
 
     for (double v = ceil (chart->v_min / step) * step; v <= chart->v_max + step * 1e-9; v += step)
       {
@@ -924,7 +833,7 @@ draw_date_axis (TandemEquityChart *chart,
 
       double w;
 
-      set_rgb (cr, &style->ink);
+      _tandem_render_set_rgb (cr, &style->ink);
       cairo_set_line_width (cr, style->thin);
       cairo_move_to (cr, x, panel->y + panel->h);
       cairo_line_to (cr, x, panel->y + panel->h + style->base * 0.3);
@@ -1122,7 +1031,7 @@ draw_groups_panel (TandemEquityChart *chart,
 
   if (r == NULL)
     {
-      set_rgb (cr, &style->muted);
+      _tandem_render_set_rgb (cr, &style->muted);
       _tandem_render_set_font (layout, style->base * 0.8, FALSE);
       draw_paragraph (cr, layout, panel->problem, panel->x + style->base * 0.5,
                       panel->y + style->base * 0.5, panel->w - style->base);
@@ -1133,7 +1042,7 @@ draw_groups_panel (TandemEquityChart *chart,
     {
       const TandemSpcPoint *end = &reference->points[reference->result->n_points - 1];
 
-      set_rgb (cr, &style->reference);
+      _tandem_render_set_rgb (cr, &style->reference);
       cairo_set_line_width (cr, style->thin * 3.5);
       for (gsize k = 0; k < reference->result->n_phases; k++)
         {
@@ -1157,7 +1066,7 @@ draw_groups_panel (TandemEquityChart *chart,
       double dash[] = { style->base * 0.35, style->base * 0.25 };
       gsize first = r->phases[k].first - 1, last = r->phases[k].last - 1;
 
-      set_rgb (cr, &style->limits);
+      _tandem_render_set_rgb (cr, &style->limits);
       cairo_set_line_width (cr, style->thin);
       cairo_set_dash (cr, dash, 2, 0);
       step_line (chart, cr, panel, panel, LINE_LCL, first, last);
@@ -1165,14 +1074,14 @@ draw_groups_panel (TandemEquityChart *chart,
       step_line (chart, cr, panel, panel, LINE_UCL, first, last);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      set_rgb (cr, &style->ink);
+      _tandem_render_set_rgb (cr, &style->ink);
       cairo_set_line_width (cr, style->thin * 1.4);
       step_line (chart, cr, panel, panel, LINE_CL, first, last);
       cairo_stroke (cr);
     }
 
   /* The rates, in the group's own line; a hidden point breaks it. */
-  set_rgb (cr, &style->data);
+  _tandem_render_set_rgb (cr, &style->data);
   cairo_set_line_width (cr, style->line);
   set_pattern (cr, style, index);
   for (gsize i = 0; i < r->n_points; i++)
@@ -1207,12 +1116,12 @@ draw_groups_panel (TandemEquityChart *chart,
           /* Outside the limits: a ring around the point as well as colour. */
           cairo_new_sub_path (cr);
           cairo_arc (cr, x, to_y (chart, panel, p->y), style->radius * 2.2, 0, 2 * G_PI);
-          set_rgb (cr, &style->outside);
+          _tandem_render_set_rgb (cr, &style->outside);
           cairo_set_line_width (cr, style->thin * 1.5);
           cairo_stroke (cr);
         }
       if (r->n_points * style->radius * 2.4 <= panel->w || (p->signals & TANDEM_SPC_SIGNAL_OUTSIDE))
-        draw_shape (cr, style, (Shape) (index % N_SHAPES),
+        draw_shape (cr, style, group_shape (index),
                     (p->signals & TANDEM_SPC_SIGNAL_OUTSIDE) ? &style->outside : &style->data,
                     x, to_y (chart, panel, p->y));
     }
@@ -1234,7 +1143,7 @@ draw_disparity_panel (TandemEquityChart *chart,
   double half = style->radius * 1.2;
 
   /* The band, run by run of quarters with a ratio. */
-  set_rgb (cr, &style->band);
+  _tandem_render_set_rgb (cr, &style->band);
   for (guint q = 0; q < quarters->len;)
     {
       guint end = q;
@@ -1276,14 +1185,14 @@ draw_disparity_panel (TandemEquityChart *chart,
     }
 
   /* The line at 1: no difference. */
-  set_rgb (cr, &style->ink);
+  _tandem_render_set_rgb (cr, &style->ink);
   cairo_set_line_width (cr, style->thin * 2);
   cairo_move_to (cr, panel->x, to_y (chart, panel, 1));
   cairo_line_to (cr, panel->x + panel->w, to_y (chart, panel, 1));
   cairo_stroke (cr);
 
   /* Each interval's ends, the ratios joined in the group's own line. */
-  set_rgb (cr, &style->data);
+  _tandem_render_set_rgb (cr, &style->data);
   cairo_set_line_width (cr, style->thin);
   for (guint q = 0; q < quarters->len; q++)
     {
@@ -1336,14 +1245,14 @@ draw_disparity_panel (TandemEquityChart *chart,
 
       if (quarter_drawn (period, g))
         {
-          draw_shape (cr, style, (Shape) (index % N_SHAPES), &style->data, x,
+          draw_shape (cr, style, group_shape (index), &style->data, x,
                       to_y (chart, panel, d->ratio));
           continue;
         }
       if (!period->has_data[g])
         continue;
       /* A gap, and at its foot why: hidden small numbers, or no ratio. */
-      set_rgb (cr, &style->muted);
+      _tandem_render_set_rgb (cr, &style->muted);
       _tandem_render_draw_text (cr, layout, d->ratio_suppressed ? fewer : "–", x,
                  panel->y + panel->h - style->base * 1.1, 0.5, NULL, NULL);
     }
@@ -1372,7 +1281,7 @@ draw_marks (TandemEquityChart *chart,
         {
           double dash[] = { style->base * 0.4, style->base * 0.3 };
 
-          set_rgb (cr, &style->limits);
+          _tandem_render_set_rgb (cr, &style->limits);
           cairo_set_line_width (cr, style->thin * 1.3);
           cairo_set_dash (cr, dash, 2, 0);
           cairo_move_to (cr, x, panel->y);
@@ -1380,7 +1289,7 @@ draw_marks (TandemEquityChart *chart,
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
           _tandem_render_set_font (layout, style->base * 0.7, FALSE);
-          set_rgb (cr, &style->ink);
+          _tandem_render_set_rgb (cr, &style->ink);
           pango_layout_set_width (layout, (int) (MAX (panel->x + panel->w - x - style->base * 0.4, 10)
                                                  * PANGO_SCALE));
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -1395,7 +1304,7 @@ draw_marks (TandemEquityChart *chart,
           double rr = style->base * 0.5, nh;
           double dash[] = { style->base * 0.15, style->base * 0.25 };
 
-          set_rgb (cr, &style->muted);
+          _tandem_render_set_rgb (cr, &style->muted);
           cairo_set_line_width (cr, style->thin);
           cairo_set_dash (cr, dash, 2, 0);
           cairo_move_to (cr, x, panel->y + rr * 2.2);
@@ -1428,19 +1337,19 @@ draw_panel_title (TandemEquityChart *chart,
 
   _tandem_render_set_font (layout, style->base * 0.95, TRUE);
   _tandem_render_draw_text (NULL, layout, "Ag", 0, 0, 0, NULL, &h);
-  set_rgb (cr, &style->data);
+  _tandem_render_set_rgb (cr, &style->data);
   cairo_set_line_width (cr, style->line);
   set_pattern (cr, style, index);
   cairo_move_to (cr, panel->x, y + h / 2);
   cairo_line_to (cr, panel->x + sample, y + h / 2);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  draw_shape (cr, style, (Shape) (index % N_SHAPES), &style->data, panel->x + sample / 2, y + h / 2);
+  draw_shape (cr, style, group_shape (index), &style->data, panel->x + sample / 2, y + h / 2);
 
   name = panel->group == chart->options.reference
          ? g_strdup_printf (_("%s (reference)"), chart->names[panel->group])
          : g_strdup (chart->names[panel->group]);
-  set_rgb (cr, &style->ink);
+  _tandem_render_set_rgb (cr, &style->ink);
   pango_layout_set_width (layout, (int) (MAX (panel->w - sample - style->base * 0.5, 10) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   _tandem_render_draw_text (cr, layout, name, panel->x + sample + style->base * 0.5, y, 0, NULL, NULL);
@@ -1474,34 +1383,34 @@ draw_key_symbol (cairo_t     *cr,
   switch (kind)
     {
     case KEY_REFERENCE:
-      set_rgb (cr, &style->reference);
+      _tandem_render_set_rgb (cr, &style->reference);
       cairo_set_line_width (cr, style->thin * 3.5);
       break;
     case KEY_CENTRE:
-      set_rgb (cr, &style->ink);
+      _tandem_render_set_rgb (cr, &style->ink);
       cairo_set_line_width (cr, style->thin * 1.4);
       break;
     case KEY_LIMITS:
-      set_rgb (cr, &style->limits);
+      _tandem_render_set_rgb (cr, &style->limits);
       cairo_set_line_width (cr, style->thin);
       cairo_set_dash (cr, limit_dash, 2, 0);
       break;
     case KEY_OUTSIDE:
       cairo_new_sub_path (cr);
       cairo_arc (cr, x + w / 2, y, style->radius * 2.2, 0, 2 * G_PI);
-      set_rgb (cr, &style->outside);
+      _tandem_render_set_rgb (cr, &style->outside);
       cairo_set_line_width (cr, style->thin * 1.5);
       cairo_stroke (cr);
-      draw_shape (cr, style, SHAPE_CIRCLE, &style->outside, x + w / 2, y);
+      draw_shape (cr, style, TANDEM_RENDER_SHAPE_CIRCLE, &style->outside, x + w / 2, y);
       return;
     case KEY_BAND:
-      set_rgb (cr, &style->band);
+      _tandem_render_set_rgb (cr, &style->band);
       cairo_rectangle (cr, x, y - style->base * 0.4, w, style->base * 0.8);
       cairo_fill (cr);
       return;
     case KEY_ONE:
     default:
-      set_rgb (cr, &style->ink);
+      _tandem_render_set_rgb (cr, &style->ink);
       cairo_set_line_width (cr, style->thin * 2);
       break;
     }
@@ -1568,7 +1477,7 @@ draw_under (TandemEquityChart *chart,
       if (cr)
         {
           draw_key_symbol (cr, style, keys[k].kind, cx, cy + line_h / 2, symbol_w);
-          set_rgb (cr, &style->ink);
+          _tandem_render_set_rgb (cr, &style->ink);
           _tandem_render_draw_text (cr, layout, keys[k].text, cx + symbol_w + style->base * 0.4, cy, 0, NULL, NULL);
         }
       cx += symbol_w + w + style->base * 1.4;
@@ -1635,7 +1544,7 @@ draw_under (TandemEquityChart *chart,
   if (notes->len > 0)
     {
       if (cr)
-        set_rgb (cr, &style->muted);
+        _tandem_render_set_rgb (cr, &style->muted);
       cy += draw_paragraph (cr, layout, notes->str, x, cy, width) + line_h * 0.3;
     }
 
@@ -1643,7 +1552,7 @@ draw_under (TandemEquityChart *chart,
     {
       _tandem_render_set_font (layout, style->base * 0.95, FALSE);
       if (cr)
-        set_rgb (cr, &style->ink);
+        _tandem_render_set_rgb (cr, &style->ink);
       cy += line_h * 0.2;
       cy += draw_paragraph (cr, layout, chart->words, x, cy, width);
     }
@@ -1728,7 +1637,7 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
 
   /* Title and what is plotted. */
   label = axis_label (chart);
-  set_rgb (cr, &style.ink);
+  _tandem_render_set_rgb (cr, &style.ink);
   _tandem_render_set_font (layout, style.base * 1.55, TRUE);
   pango_layout_set_width (layout, (int) (MAX (width - 2 * m, 50) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -1749,7 +1658,7 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
                                 label, chart->options.kind == TANDEM_DISPARITY_RATE ? _("U chart")
                                                                                     : _("P chart"));
   _tandem_render_set_font (layout, style.base * 0.9, FALSE);
-  set_rgb (cr, &style.muted);
+  _tandem_render_set_rgb (cr, &style.muted);
   draw_paragraph (cr, layout, subtitle, m, m + title_h + style.base * 0.1, width - 2 * m);
   sub_h = draw_paragraph (NULL, layout, subtitle, m, 0, width - 2 * m);
   top = m + title_h + sub_h + style.base * 0.9;
@@ -1815,7 +1724,7 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
   cairo_save (cr);
   cairo_translate (cr, m, top + (bottom - top) / 2);
   cairo_rotate (cr, -G_PI / 2);
-  set_rgb (cr, &style.ink);
+  _tandem_render_set_rgb (cr, &style.ink);
   pango_layout_set_width (layout, (int) (MAX (bottom - top, 10) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -1847,7 +1756,7 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
           double v = g_array_index (ticks, double, t);
           double y = to_y (chart, panel, v);
 
-          set_rgb (cr, &style.faint);
+          _tandem_render_set_rgb (cr, &style.faint);
           cairo_move_to (cr, panel->x, y);
           cairo_line_to (cr, panel->x + panel->w, y);
           cairo_stroke (cr);
@@ -1855,12 +1764,12 @@ tandem_equity_chart_draw (TandemEquityChart *chart,
             {
               g_autofree char *text = format_tick (v);
 
-              set_rgb (cr, &style.ink);
+              _tandem_render_set_rgb (cr, &style.ink);
               _tandem_render_draw_text (cr, layout, text, panel->x - style.base * 0.35, y - label_h / 2, 1, NULL,
                          NULL);
             }
         }
-      set_rgb (cr, &style.ink);
+      _tandem_render_set_rgb (cr, &style.ink);
       cairo_set_line_width (cr, style.thin);
       cairo_move_to (cr, panel->x, panel->y);
       cairo_line_to (cr, panel->x, panel->y + panel->h);
@@ -1902,12 +1811,8 @@ tandem_equity_chart_draw_page (cairo_t *cr,
                                guint    page_nr,
                                gpointer chart)
 {
-  double margin = 10 * 72 / 25.4;
-
-  cairo_save (cr);
-  cairo_translate (cr, margin, margin);
-  tandem_equity_chart_draw (chart, cr, width - 2 * margin, height - 2 * margin);
-  cairo_restore (cr);
+  _tandem_render_draw_on_page (cr, width, height, (TandemRenderDrawFunc) tandem_equity_chart_draw,
+                               chart);
 }
 
 /* ------------------------------------------------------------------------ */
