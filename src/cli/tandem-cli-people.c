@@ -90,6 +90,39 @@ open_with_team (const char  *path,
   return g_steal_pointer (&project);
 }
 
+/* Parses a subcommand's options, then opens the project, which follows
+ * the other positional arguments, with the team its --team option named
+ * (in *@team once parsed). */
+static TandemProject *
+start (const char    *parameters,
+       const char    *summary,
+       GOptionEntry  *entries,
+       int           *argc,
+       char        ***argv,
+       int            n_positional,
+       char * const  *team,
+       gboolean       team_required,
+       char         **team_id,
+       int           *status)
+{
+  if (!parse (parameters, summary, entries, argc, argv, n_positional, status))
+    return NULL;
+  return open_with_team ((*argv)[n_positional], *team, team_required, team_id, status);
+}
+
+/* The way of taking part @text names into *@value, or a refusal in *@status. */
+static gboolean
+parse_taking_part (const char         *text,
+                   TandemTakingPartAs *value,
+                   int                *status)
+{
+  if (tandem_person_parse_taking_part_as (text, value))
+    return TRUE;
+  *status = tandem_cli_fail (2, _("“%s” is not a way of taking part: use none, lived-experience "
+                                  "partner, expert by experience, peer worker or carer."), text);
+  return FALSE;
+}
+
 static const char *
 describe (const TandemPerson *person,
           GString            *out)
@@ -141,12 +174,9 @@ person_add (int    argc,
     { NULL }
   };
 
-  if (!parse (_("NAME PROJECT"), _("Add a person to a team."), entries, &argc, &argv, 2, &status))
-    return status;
-  if (!tandem_person_parse_taking_part_as (o.taking_part_as, &details.taking_part_as))
-    return tandem_cli_fail (2, _("“%s” is not a way of taking part: use none, lived-experience partner, "
-                      "expert by experience, peer worker or carer."), o.taking_part_as);
-  if ((project = open_with_team (argv[2], o.team, TRUE, &team_id, &status)) == NULL)
+  if (!parse (_("NAME PROJECT"), _("Add a person to a team."), entries, &argc, &argv, 2, &status) ||
+      !parse_taking_part (o.taking_part_as, &details.taking_part_as, &status) ||
+      (project = open_with_team (argv[2], o.team, TRUE, &team_id, &status)) == NULL)
     return status;
 
   if (o.existing)
@@ -201,12 +231,10 @@ person_list (int    argc,
     { NULL }
   };
 
-  if (!parse (_("PROJECT"), _("List a team's people (or everyone in the project), active first, "
-                              "by name: name, role title, taking part as, organisation, contact, "
-                              "separated by tabs."),
-              entries, &argc, &argv, 1, &status))
-    return status;
-  if ((project = open_with_team (argv[1], o.team, FALSE, &team_id, &status)) == NULL)
+  if ((project = start (_("PROJECT"), _("List a team's people (or everyone in the project), "
+                                         "active first, by name: name, role title, taking part "
+                                         "as, organisation, contact, separated by tabs."),
+                        entries, &argc, &argv, 1, &o.team, FALSE, &team_id, &status)) == NULL)
     return status;
   if ((people = tandem_person_list (project, team_id, &error)) == NULL)
     return tandem_cli_fail (2, "%s", error->message);
@@ -256,9 +284,8 @@ person_edit (int    argc,
     edited.organisation = o.organisation;
   if (o.contact)
     edited.contact = o.contact;
-  if (o.taking_part_as && !tandem_person_parse_taking_part_as (o.taking_part_as, &edited.taking_part_as))
-    return tandem_cli_fail (2, _("“%s” is not a way of taking part: use none, lived-experience partner, "
-                      "expert by experience, peer worker or carer."), o.taking_part_as);
+  if (o.taking_part_as && !parse_taking_part (o.taking_part_as, &edited.taking_part_as, &status))
+    return status;
   if (!tandem_person_edit (project, shown, &edited, &error))
     return tandem_cli_fail (2, "%s", error->message);
   saved = tandem_person_get (project, id, NULL);
@@ -284,11 +311,10 @@ person_deactivate (int    argc,
     { NULL }
   };
 
-  if (!parse (_("NAME PROJECT"), _("Mark a person as no longer taking part. Everything that names "
-                                   "them stays; lists show them after the active."),
-              entries, &argc, &argv, 2, &status))
-    return status;
-  if ((project = open_with_team (argv[2], o.team, FALSE, &team_id, &status)) == NULL)
+  if ((project = start (_("NAME PROJECT"), _("Mark a person as no longer taking part. Everything "
+                                              "that names them stays; lists show them after the "
+                                              "active."),
+                        entries, &argc, &argv, 2, &o.team, FALSE, &team_id, &status)) == NULL)
     return status;
   if ((id = tandem_person_find (project, team_id, argv[1], &error)) == NULL ||
       !tandem_person_set_active (project, id, o.reactivate, &error) ||
@@ -320,12 +346,11 @@ person_merge (int    argc,
     { NULL }
   };
 
-  if (!parse (_("KEEP OTHER PROJECT"),
-              _("Merge two entries that are the same person: everything that names OTHER "
-                "(attendance, actions, change ideas, teams) moves to KEEP, and OTHER goes."),
-              entries, &argc, &argv, 3, &status))
-    return status;
-  if ((project = open_with_team (argv[3], o.team, FALSE, &team_id, &status)) == NULL)
+  if ((project = start (_("KEEP OTHER PROJECT"),
+                        _("Merge two entries that are the same person: everything that names "
+                          "OTHER (attendance, actions, change ideas, teams) moves to KEEP, and "
+                          "OTHER goes."),
+                        entries, &argc, &argv, 3, &o.team, FALSE, &team_id, &status)) == NULL)
     return status;
   if ((keep = tandem_person_find (project, team_id, argv[1], &error)) == NULL ||
       (other = tandem_person_find (project, team_id, argv[2], &error)) == NULL ||
