@@ -101,12 +101,8 @@ tandem_cli_export_peer_support (int    argc,
     {
       g_autoptr(TandemPeerSupportReport) report = NULL;
 
-      if ((team_id = tandem_team_find (project, team)) == NULL)
-        {
-          if (!tandem_cli_fail_if_damaged (project))
-            fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
-          return 2;
-        }
+      if ((team_id = tandem_cli_find_team_for_reading (project, team)) == NULL)
+        return 2;
       report = tandem_peer_support_report_new (project, team_id, today, &error);
       if (report == NULL)
         return tandem_cli_fail_reading (project, error);

@@ -13,6 +13,7 @@
 
 #include "tandem-cli-common.h"
 #include "tandem-cli-export-session.h"
+#include "tandem-cli-export-sessions.h"
 #include "tandem-cli-output.h"
 #include "tandem-coaching-render.h"
 #include "tandem-date.h"
@@ -140,8 +141,7 @@ tandem_cli_export_session (int    argc,
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The session's day, YYYY-MM-DD"), N_("DATE") },
     { "time", 0, 0, G_OPTION_ARG_STRING, &time,
       N_("The time it started, HH:MM, when the team had more than one that day"), N_("TIME") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, md, txt or ics (default: from the file name)"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, or - for standard output (a PDF only when it is not a terminal)"), N_("FILE") },
+    TANDEM_CLI_SESSIONS_OUTPUT_OPTIONS (format_name, output),
     { "include-private", 0, 0, G_OPTION_ARG_NONE, &include_private,
       N_("Export the session even if it is marked private"), NULL },
     { NULL }
@@ -163,13 +163,8 @@ tandem_cli_export_session (int    argc,
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
                             _("Say which session with --id ID, or with --team NAME and "
                               "--date DATE (not both)."));
-  if (!tandem_cli_output_and_format (output, &format_name, "pdf, md, txt, ics", &status))
+  if (!tandem_cli_sessions_format (output, &format_name, &format, &status))
     return status;
-  if (!tandem_sessions_format_from_string (format_name, &format))
-    {
-      fprintf (stderr, _("tandem-cli: “%s” is not a format: use pdf, md, txt or ics\n"), format_name);
-      return 2;
-    }
   if (date)
     {
       g_autoptr(GDate) valid = parse_date (date);
@@ -218,12 +213,8 @@ tandem_cli_export_session (int    argc,
     }
   else
     {
-      if ((team_id = tandem_team_find (project, team)) == NULL)
-        {
-          if (!tandem_cli_fail_if_damaged (project))
-            fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
-          return 2;
-        }
+      if ((team_id = tandem_cli_find_team_for_reading (project, team)) == NULL)
+        return 2;
       session_id = find_session (project, team_id, team, date, time, include_private);
       if (session_id == NULL)
         {

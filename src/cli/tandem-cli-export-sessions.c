@@ -28,6 +28,34 @@ valid_date (const char *text)
 }
 
 /**
+ * tandem_cli_sessions_format:
+ * @output: the --output given, or %NULL
+ * @format_name: (inout): the --format given, or %NULL to take it from
+ *   @output's name
+ * @format: (out): the format it names
+ * @status: (out): the exit status, when it returns %FALSE
+ *
+ * Reads the format of a sessions export, saying why on standard error when
+ * there is none.
+ *
+ * Returns: %TRUE with *@format set
+ */
+gboolean
+tandem_cli_sessions_format (const char            *output,
+                            char                 **format_name,
+                            TandemSessionsFormat  *format,
+                            int                   *status)
+{
+  if (!tandem_cli_output_and_format (output, format_name, "pdf, md, txt, ics", status))
+    return FALSE;
+  if (tandem_sessions_format_from_string (*format_name, format))
+    return TRUE;
+  *status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("“%s” is not a format: use pdf, md, txt or ics"),
+                             *format_name);
+  return FALSE;
+}
+
+/**
  * tandem_cli_export_sessions:
  * @argc: argument count; argv[0] is “sessions”
  * @argv: the arguments
@@ -53,8 +81,7 @@ tandem_cli_export_sessions (int    argc,
     { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team whose sessions to export"), N_("NAME") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first day, YYYY-MM-DD"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last day, YYYY-MM-DD"), N_("DATE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf, md, txt or ics (default: from the file name)"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, or - for standard output (a PDF only when it is not a terminal)"), N_("FILE") },
+    TANDEM_CLI_SESSIONS_OUTPUT_OPTIONS (format_name, output),
     { "include-private", 0, 0, G_OPTION_ARG_NONE, &include_private,
       N_("Include sessions marked private (left out by default)"), NULL },
     { NULL }
@@ -73,13 +100,8 @@ tandem_cli_export_sessions (int    argc,
   if (team == NULL)
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
                             _("Say whose sessions to export with --team NAME."));
-  if (!tandem_cli_output_and_format (output, &format_name, "pdf, md, txt, ics", &status))
+  if (!tandem_cli_sessions_format (output, &format_name, &format, &status))
     return status;
-  if (!tandem_sessions_format_from_string (format_name, &format))
-    {
-      fprintf (stderr, _("tandem-cli: “%s” is not a format: use pdf, md, txt or ics\n"), format_name);
-      return 2;
-    }
   if ((from && !valid_date (from)) || (to && !valid_date (to)))
     {
       fprintf (stderr, _("tandem-cli: give dates as YYYY-MM-DD, for example 2026-11-01\n"));
@@ -96,12 +118,8 @@ tandem_cli_export_sessions (int    argc,
       fprintf (stderr, "tandem-cli: %s\n", error->message);
       return 2;
     }
-  if ((team_id = tandem_team_find (project, team)) == NULL)
-    {
-      if (!tandem_cli_fail_if_damaged (project))
-        fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), team);
-      return 2;
-    }
+  if ((team_id = tandem_cli_find_team_for_reading (project, team)) == NULL)
+    return 2;
   if (!tandem_coaching_export_log_confirmed (project, team_id, from, to, include_private, format,
                                              output, tandem_cli_confirm_intact, project, &error))
     return tandem_cli_fail_reading (project, error);

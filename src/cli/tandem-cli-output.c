@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "tandem-cli-output.h"
+#include "tandem-team.h"
 
 /**
  * tandem_cli_confirm_intact:
@@ -52,6 +53,26 @@ tandem_cli_fail_if_damaged (TandemProject *project)
     return FALSE;
   fprintf (stderr, "tandem-cli: %s\n", damage->message);
   return TRUE;
+}
+
+/**
+ * tandem_cli_find_team_for_reading:
+ * @project: a #TandemProject opened for reading
+ * @name: the team's name, as the command line gave it
+ *
+ * Returns: (transfer full) (nullable): the id of the team called @name, or
+ *   %NULL having said why on standard error: the project is damaged, or it
+ *   has no such team
+ */
+char *
+tandem_cli_find_team_for_reading (TandemProject *project,
+                                  const char    *name)
+{
+  char *team_id = tandem_team_find (project, name);
+
+  if (team_id == NULL && !tandem_cli_fail_if_damaged (project))
+    fprintf (stderr, _("tandem-cli: the project has no team called “%s”\n"), name);
+  return team_id;
 }
 
 /**

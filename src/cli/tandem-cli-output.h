@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 gboolean tandem_cli_confirm_intact     (gpointer             project,
                                         GError             **error);
 gboolean tandem_cli_fail_if_damaged    (TandemProject       *project);
+char    *tandem_cli_find_team_for_reading (TandemProject     *project,
+                                           const char        *name);
 int      tandem_cli_fail_reading       (TandemProject       *project,
                                         const GError        *error);
 gboolean tandem_cli_refuse_output      (const char          *output,
