@@ -492,11 +492,7 @@ tandem_breakdown_read_table (TandemProject      *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (measure_id != NULL && table != NULL, NULL);
 
-  breakdown = tandem_breakdown_get (project, measure_id, error);
-  if (breakdown == NULL)
-    return NULL;
-  categories = tandem_grouping_list_categories (project, breakdown->grouping_id, error);
-  if (categories == NULL)
+  if (!_tandem_breakdown_get_with_categories (project, measure_id, &breakdown, &categories, error))
     return NULL;
 
   import->rows = g_ptr_array_new_with_free_func (row_free);
@@ -580,11 +576,7 @@ tandem_breakdown_save_rows (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (measure_id != NULL && rows != NULL, FALSE);
 
-  breakdown = tandem_breakdown_get (project, measure_id, error);
-  if (breakdown == NULL)
-    return FALSE;
-  categories = tandem_grouping_list_categories (project, breakdown->grouping_id, error);
-  if (categories == NULL)
+  if (!_tandem_breakdown_get_with_categories (project, measure_id, &breakdown, &categories, error))
     return FALSE;
   for (guint i = 0; i < categories->len; i++)
     g_hash_table_add (in_grouping, ((TandemGroupCategory *) categories->pdata[i])->id);

@@ -20,5 +20,10 @@ char                      *_tandem_breakdown_fold           (const char *text);
 const TandemGroupCategory *_tandem_breakdown_match_category (GPtrArray  *categories,
                                                              const char *text,
                                                              gboolean   *broad);
+gboolean                   _tandem_breakdown_get_with_categories (TandemProject    *project,
+                                                                  const char       *measure_id,
+                                                                  TandemBreakdown **breakdown,
+                                                                  GPtrArray       **categories,
+                                                                  GError          **error);
 
 G_END_DECLS

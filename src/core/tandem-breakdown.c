@@ -564,6 +564,23 @@ tandem_breakdown_get (TandemProject  *project,
   return g_ptr_array_steal_index (found, 0);
 }
 
+/* How the measure is broken down, into *@breakdown, and its grouping's
+ * categories, into *@categories (both freed by the caller); FALSE with
+ * @error set if either cannot be read. */
+gboolean
+_tandem_breakdown_get_with_categories (TandemProject    *project,
+                                       const char       *measure_id,
+                                       TandemBreakdown **breakdown,
+                                       GPtrArray       **categories,
+                                       GError          **error)
+{
+  *breakdown = tandem_breakdown_get (project, measure_id, error);
+  if (*breakdown == NULL)
+    return FALSE;
+  *categories = tandem_grouping_list_categories (project, (*breakdown)->grouping_id, error);
+  return *categories != NULL;
+}
+
 static gboolean
 set_if_changed (TandemProject  *project,
                 const char     *id,
@@ -832,11 +849,7 @@ tandem_breakdown_analyse (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (measure_id != NULL, NULL);
 
-  breakdown = tandem_breakdown_get (project, measure_id, error);
-  if (breakdown == NULL)
-    return NULL;
-  categories = tandem_grouping_list_categories (project, breakdown->grouping_id, error);
-  if (categories == NULL)
+  if (!_tandem_breakdown_get_with_categories (project, measure_id, &breakdown, &categories, error))
     return NULL;
   points = tandem_breakdown_list_points (project, measure_id, error);
   if (points == NULL)
