@@ -69,6 +69,8 @@ void   _tandem_render_shape_path     (cairo_t                 *cr,
                                       double                   r);
 double _tandem_render_nice_step      (double                   range,
                                       double                   count);
+char  *_tandem_render_format_julian  (guint32                  julian,
+                                      const char              *format);
 void   _tandem_render_draw_on_page   (cairo_t                 *cr,
                                       double                   width,
                                       double                   height,

@@ -135,6 +135,22 @@ _tandem_render_nice_step (double range,
   return 10 * mag;
 }
 
+/* Day @julian (1 January of year 1 is 1, as GDate counts) in strftime()'s
+ * @format; "" if it cannot be written. */
+char *
+_tandem_render_format_julian (guint32     julian,
+                              const char *format)
+{
+  GDate date;
+  char buffer[64];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
+    return g_strdup ("");
+  return g_strdup (buffer);
+}
+
 /* @draw's chart on a page of @width by @height points, with a margin of
  * 10 mm. */
 void

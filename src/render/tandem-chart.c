@@ -156,20 +156,6 @@ parse_iso (const char *s,
   return TRUE;
 }
 
-static char *
-format_julian (guint32     julian,
-               const char *format)
-{
-  GDate date;
-  char buffer[64];
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
-    return g_strdup ("");
-  return g_strdup (buffer);
-}
-
 /* "12 March 2026" for a date label, else the label itself. */
 static char *
 point_date (TandemChart *chart,
@@ -182,7 +168,7 @@ point_date (TandemChart *chart,
 
   if (parse_iso (label, &julian))
     {
-      g_autofree char *text = format_julian (julian, format);
+      g_autofree char *text = _tandem_render_format_julian (julian, format);
       /* Day numbers without a leading zero. */
       if (text[0] == '0')
         return g_strdup (text + 1);
@@ -870,7 +856,7 @@ summarise_phases (TandemChart *chart,
         }
       before_text = format_fixed (before, decimals);
       if (chart->phase_dates[k] && parse_iso (chart->phase_dates[k], &julian))
-        when = format_julian (julian, "%e %b %Y");
+        when = _tandem_render_format_julian (julian, "%e %b %Y");
       else
         when = point_date (chart, r->phases[k].first - 1, "%e %b %Y");
       g_strstrip (when);
@@ -971,8 +957,9 @@ tandem_chart_dup_summary (TandemChart *chart)
       g_autofree char *when = NULL;
       guint32 julian;
 
-      when = parse_iso (annotation->date, &julian) ? format_julian (julian, "%e %B %Y")
-                                                    : g_strdup (annotation->date);
+      when = parse_iso (annotation->date, &julian)
+             ? _tandem_render_format_julian (julian, "%e %B %Y")
+             : g_strdup (annotation->date);
       g_string_append_printf (text, _("%u. %s: %s.\n"), a + 1, g_strstrip (when), what);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -1725,8 +1712,9 @@ draw_legend (TandemChart *chart,
       double left = room - (cy - start_y) - line_h * 1.3;   /* a line kept for the warning */
       gboolean cut = FALSE, last = FALSE;
 
-      when = parse_iso (annotation->date, &julian) ? format_julian (julian, "%e %b %Y")
-                                                    : g_strdup (annotation->date);
+      when = parse_iso (annotation->date, &julian)
+             ? _tandem_render_format_julian (julian, "%e %b %Y")
+             : g_strdup (annotation->date);
       g_strstrip (when);
       {
         g_autofree char *what = annotation_label (annotation);

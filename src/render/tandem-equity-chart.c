@@ -157,18 +157,12 @@ julian_of (const char *text,
   return TRUE;
 }
 
+/* The day in @format, without the space "%e" leaves before 1 to 9. */
 static char *
 format_julian (guint32     julian,
                const char *format)
 {
-  GDate date;
-  char buffer[64];
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
-    return g_strdup ("");
-  return g_strdup (g_strstrip (buffer));
+  return g_strstrip (_tandem_render_format_julian (julian, format));
 }
 
 /* ------------------------------------------------------------------------ */
