@@ -110,6 +110,37 @@ tandem_cli_parse (GOptionContext  *context,
 }
 
 /**
+ * tandem_cli_parse_options:
+ * @parameters: the positional arguments, for the help (“NAME PROJECT”)
+ * @summary: what the command does, for the help
+ * @entries: (nullable): its options, %NULL-terminated
+ * @argc: (inout): its argument count
+ * @argv: (inout): its arguments; the positional ones are left
+ * @n_positional: how many positional arguments the command takes
+ * @status: (out): the exit status, when parsing fails
+ *
+ * tandem_cli_parse() for a command whose options are @entries.
+ *
+ * Returns: %TRUE if the command may go on
+ */
+gboolean
+tandem_cli_parse_options (const char     *parameters,
+                          const char     *summary,
+                          GOptionEntry   *entries,
+                          int            *argc,
+                          char         ***argv,
+                          int             n_positional,
+                          int            *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return tandem_cli_parse (context, argc, argv, n_positional, status);
+}
+
+/**
  * tandem_cli_output_and_format:
  * @output: (nullable): the --output given
  * @format_name: (inout) (nullable): the --format given; when it is %NULL,

@@ -33,6 +33,14 @@ gboolean tandem_cli_parse  (GOptionContext  *context,
                             int              n_positional,
                             int             *status);
 
+gboolean tandem_cli_parse_options (const char     *parameters,
+                                   const char     *summary,
+                                   GOptionEntry   *entries,
+                                   int            *argc,
+                                   char         ***argv,
+                                   int             n_positional,
+                                   int            *status);
+
 gboolean tandem_cli_output_and_format (const char  *output,
                                        char       **format_name,
                                        const char  *formats,

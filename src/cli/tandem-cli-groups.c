@@ -110,7 +110,6 @@ int
 tandem_cli_measure_breakdown (int    argc,
                               char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT");
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(TandemBreakdown) old = NULL;
   g_autoptr(GError) error = NULL;
@@ -150,10 +149,10 @@ tandem_cli_measure_breakdown (int    argc,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Break a measure down by group (ethnicity unless told), "
-                                           "or change how."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+  if (!tandem_cli_parse_options ("PROJECT",
+                                 _("Break a measure down by group (ethnicity unless told), "
+                                   "or change how."),
+                                 entries, &argc, &argv, 1, &status))
     return status;
   if (threshold_text != NULL &&
       !g_ascii_string_to_unsigned (threshold_text, 10, 1, TANDEM_BREAKDOWN_MAX_THRESHOLD,
@@ -250,7 +249,6 @@ int
 tandem_cli_import_groups (int    argc,
                           char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("groups CSV PROJECT");
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(TandemTable) table = NULL;
   g_autoptr(TandemBreakdownImport) import = NULL;
@@ -268,13 +266,12 @@ tandem_cli_import_groups (int    argc,
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Add a broken-down measure's data by group from a CSV file: "
-                                  "long (date, group, count, denominator) or wide (a date, then "
-                                  "a column per group, with a denominator column or one per "
-                                  "group). Set the breakdown first with “measure breakdown”."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!tandem_cli_parse (context, &argc, &argv, 3, &status))
+  if (!tandem_cli_parse_options ("groups CSV PROJECT",
+                                 _("Add a broken-down measure's data by group from a CSV file: "
+                                   "long (date, group, count, denominator) or wide (a date, then "
+                                   "a column per group, with a denominator column or one per "
+                                   "group). Set the breakdown first with “measure breakdown”."),
+                                 entries, &argc, &argv, 3, &status))
     return status;
   if (name == NULL)
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
@@ -319,7 +316,6 @@ static int
 grouping_add (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("NAME PROJECT");
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) groups = NULL;
@@ -333,9 +329,9 @@ grouping_add (int    argc,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Add a grouping of the project's own (age band, sex…)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!tandem_cli_parse (context, &argc, &argv, 2, &status))
+  if (!tandem_cli_parse_options ("NAME PROJECT",
+                                 _("Add a grouping of the project's own (age band, sex…)."),
+                                 entries, &argc, &argv, 2, &status))
     return status;
   project = tandem_project_open (argv[2], &error);
   if (project == NULL)
@@ -352,15 +348,15 @@ static int
 grouping_relabel (int    argc,
                   char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("GROUPING GROUP NEW_LABEL PROJECT");
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *grouping_id = NULL;
   g_autofree char *category_id = NULL;
   int status = 0;
 
-  g_option_context_set_summary (context, _("Change a group's label (its code stays)."));
-  if (!tandem_cli_parse (context, &argc, &argv, 4, &status))
+  if (!tandem_cli_parse_options ("GROUPING GROUP NEW_LABEL PROJECT",
+                                 _("Change a group's label (its code stays)."),
+                                 NULL, &argc, &argv, 4, &status))
     return status;
   project = tandem_project_open (argv[4], &error);
   if (project == NULL)
@@ -377,16 +373,15 @@ static int
 grouping_list (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT");
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GPtrArray) groupings = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  g_option_context_set_summary (context,
-                                _("List the groupings and their groups, one a line: grouping, "
-                                  "code, label, broad group, “not stated” if so, separated by tabs."));
-  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+  if (!tandem_cli_parse_options ("PROJECT",
+                                 _("List the groupings and their groups, one a line: grouping, "
+                                   "code, label, broad group, “not stated” if so, separated by tabs."),
+                                 NULL, &argc, &argv, 1, &status))
     return status;
   project = tandem_project_open_for_reading (argv[1], &error);
   if (project == NULL || !tandem_project_confirm_intact (project, &error))

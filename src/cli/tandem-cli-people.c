@@ -42,24 +42,6 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-/* Parses one subcommand's options, leaving PROJECT and the other positional
- * arguments in argv[1…]. */
-static gboolean
-parse (const char    *parameters,
-       const char    *summary,
-       GOptionEntry  *entries,
-       int           *argc,
-       char        ***argv,
-       int            n_positional,
-       int           *status)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
-
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return tandem_cli_parse (context, argc, argv, n_positional, status);
-}
-
 /* The project at @path, and the team named @team (if one is asked for). */
 static TandemProject *
 open_with_team (const char  *path,
@@ -105,7 +87,7 @@ start (const char    *parameters,
        char         **team_id,
        int           *status)
 {
-  if (!parse (parameters, summary, entries, argc, argv, n_positional, status))
+  if (!tandem_cli_parse_options (parameters, summary, entries, argc, argv, n_positional, status))
     return NULL;
   return open_with_team ((*argv)[n_positional], *team, team_required, team_id, status);
 }
@@ -174,7 +156,8 @@ person_add (int    argc,
     { NULL }
   };
 
-  if (!parse (_("NAME PROJECT"), _("Add a person to a team."), entries, &argc, &argv, 2, &status) ||
+  if (!tandem_cli_parse_options (_("NAME PROJECT"), _("Add a person to a team."), entries, &argc,
+                                 &argv, 2, &status) ||
       !parse_taking_part (o.taking_part_as, &details.taking_part_as, &status) ||
       (project = open_with_team (argv[2], o.team, TRUE, &team_id, &status)) == NULL)
     return status;
@@ -264,8 +247,9 @@ person_edit (int    argc,
     { NULL }
   };
 
-  if (!parse (_("NAME PROJECT"), _("Change a person's details; an empty value clears one."),
-              entries, &argc, &argv, 2, &status))
+  if (!tandem_cli_parse_options (_("NAME PROJECT"),
+                                 _("Change a person's details; an empty value clears one."),
+                                 entries, &argc, &argv, 2, &status))
     return status;
   if (!o.name && !o.role_title && !o.taking_part_as && !o.organisation && !o.contact)
     return tandem_cli_fail (2, "%s", _("Say what to change: --name, --role-title, --taking-part-as, "
@@ -379,11 +363,12 @@ person_import (int    argc,
     { NULL }
   };
 
-  if (!parse (_("CSV PROJECT"),
-              _("Add a list of people to a team from a CSV file with the columns name, role "
-                "title, taking part as, organisation and contact (in that order, or in any order "
-                "under a first row naming them). If any line is bad, nobody is added."),
-              entries, &argc, &argv, 2, &status))
+  if (!tandem_cli_parse_options (_("CSV PROJECT"),
+                                 _("Add a list of people to a team from a CSV file with the "
+                                   "columns name, role title, taking part as, organisation and "
+                                   "contact (in that order, or in any order under a first row "
+                                   "naming them). If any line is bad, nobody is added."),
+                                 entries, &argc, &argv, 2, &status))
     return status;
   if (!g_file_get_contents (argv[1], &contents, &length, &error))
     return tandem_cli_fail (2, "%s", error->message);

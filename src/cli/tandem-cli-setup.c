@@ -45,7 +45,6 @@ static int
 team_add (int    argc,
           char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("NAME PROJECT");
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *organisation = NULL;
@@ -61,9 +60,9 @@ team_add (int    argc,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Add a team to a project."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!tandem_cli_parse (context, &argc, &argv, 2, &status))
+  if (!tandem_cli_parse_options ("NAME PROJECT",
+                                 _("Add a team to a project."),
+                                 entries, &argc, &argv, 2, &status))
     return status;
   project = open_project (argv[2], TRUE);
   if (project == NULL)
@@ -82,15 +81,15 @@ static int
 team_rename (int    argc,
              char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("NAME NEW_NAME PROJECT");
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   g_autofree char *clash = NULL;
   int status = 0;
 
-  g_option_context_set_summary (context, _("Rename a team."));
-  if (!tandem_cli_parse (context, &argc, &argv, 3, &status))
+  if (!tandem_cli_parse_options ("NAME NEW_NAME PROJECT",
+                                 _("Rename a team."),
+                                 NULL, &argc, &argv, 3, &status))
     return status;
   project = open_project (argv[3], TRUE);
   if (project == NULL)
@@ -111,14 +110,14 @@ static int
 team_list (int    argc,
            char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT");
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  g_option_context_set_summary (context, _("List a project's teams, one a line."));
-  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+  if (!tandem_cli_parse_options ("PROJECT",
+                                 _("List a project's teams, one a line."),
+                                 NULL, &argc, &argv, 1, &status))
     return status;
   project = open_project (argv[1], FALSE);
   if (project == NULL)
@@ -426,7 +425,6 @@ static int
 measure_list (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT");
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GError) error = NULL;
@@ -437,12 +435,11 @@ measure_list (int    argc,
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("List measures, one a line: team, name, chart, rules, "
-                                  "direction, unit, frequency, target, number of points, "
-                                  "separated by tabs."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+  if (!tandem_cli_parse_options ("PROJECT",
+                                 _("List measures, one a line: team, name, chart, rules, "
+                                   "direction, unit, frequency, target, number of points, "
+                                   "separated by tabs."),
+                                 entries, &argc, &argv, 1, &status))
     return status;
   project = open_project (argv[1], FALSE);
   if (project == NULL)
