@@ -36,24 +36,6 @@ typedef struct
 } Command;
 
 
-/* Parses options for one command; leaves the positional arguments in argv. */
-static gboolean
-parse_options (const char    *parameter,
-               const char    *summary,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv,
-               int            n_positional,
-               int           *status)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
-
-  g_option_context_set_summary (context, summary);
-  if (entries)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return tandem_cli_parse (context, argc, argv, n_positional, status);
-}
-
 static int
 command_new (int    argc,
              char **argv)
@@ -62,8 +44,8 @@ command_new (int    argc,
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  if (!parse_options ("FILE", _("Create a new, empty project file."), NULL,
-                      &argc, &argv, 1, &status))
+  if (!tandem_cli_parse_options ("FILE", _("Create a new, empty project file."), NULL,
+                                 &argc, &argv, 1, &status))
     return status;
   project = tandem_project_create (argv[1], &error);
   if (project == NULL)
@@ -97,9 +79,9 @@ command_sample (int    argc,
   for (int i = 1; i < argc && !g_str_equal (argv[i], "--"); i++)
     splitting = splitting || g_str_equal (argv[i], "--split") ||
                 g_str_has_prefix (argv[i], "--split=");
-  if (!parse_options (splitting ? "" : "FILE",
-                      _("Create a project filled with realistic, invented sample data."),
-                      entries, &argc, &argv, splitting ? 0 : 1, &status))
+  if (!tandem_cli_parse_options (splitting ? "" : "FILE",
+                                 _("Create a project filled with realistic, invented sample data."),
+                                 entries, &argc, &argv, splitting ? 0 : 1, &status))
     return status;
   if (scale == NULL || g_str_equal (scale, "ward"))
     which = TANDEM_SAMPLE_WARD;
@@ -135,9 +117,11 @@ command_check (int    argc,
   TandemCheckResult result;
   int status = 0;
 
-  if (!parse_options ("FILE", _("Check a project file's integrity and structure without changing "
-                                "it. Exit status: 0 good, 1 problems found, 2 unusable."),
-                      NULL, &argc, &argv, 1, &status))
+  if (!tandem_cli_parse_options ("FILE",
+                                 _("Check a project file's integrity and structure without "
+                                   "changing it. Exit status: 0 good, 1 problems found, 2 "
+                                   "unusable."),
+                                 NULL, &argc, &argv, 1, &status))
     return status;
   result = tandem_project_check_file (argv[1], problems);
   for (guint i = 0; i < problems->len; i++)
@@ -192,9 +176,10 @@ command_info (int    argc,
     { NULL }
   };
 
-  if (!parse_options ("FILE", _("List a project's teams, each with its diagrams and measures, "
-                                "and count every kind of item."),
-                      entries, &argc, &argv, 1, &status))
+  if (!tandem_cli_parse_options ("FILE",
+                                 _("List a project's teams, each with its diagrams and "
+                                   "measures, and count every kind of item."),
+                                 entries, &argc, &argv, 1, &status))
     return status;
 
   project = tandem_project_open (argv[1], &error);
