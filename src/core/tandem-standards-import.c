@@ -31,15 +31,6 @@ typedef struct
   GPtrArray  *comments;    /* per column: the standard whose comments it holds, or NULL */
 } Columns;
 
-static void
-problem_free (gpointer data)
-{
-  TandemImportProblem *problem = data;
-
-  g_free (problem->reason);
-  g_free (problem);
-}
-
 void
 tandem_survey_import_free (TandemSurveyImport *import)
 {
@@ -249,7 +240,7 @@ tandem_standards_read_survey (TandemProject      *project,
     return NULL;
   ok = map_columns (framework, table, columns, role_column, &map, error);
   import->responses = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_assessment_response_free);
-  import->problems = g_ptr_array_new_with_free_func (problem_free);
+  import->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_import_problem_free);
 
   for (guint r = 1; ok && r < table->rows->len; r++)
     {
