@@ -22,6 +22,8 @@
 #include "tandem-date.h"
 #include "tandem-date-entry.h"
 #include "tandem-diagram-canvas.h"
+#include "tandem-diagram-groups-window.h"
+#include "tandem-diagram-item.h"
 #include "tandem-diagram-layout.h"
 #include "tandem-diagram-page.h"
 #include "tandem-enum-row.h"
@@ -31,53 +33,6 @@
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
 #include "tandem-stored-enums.h"
-
-/* ------------------------------------------------------------------------ */
-/* One row of the outline: a node reached through one parent                */
-
-#define TANDEM_TYPE_DIAGRAM_ITEM (tandem_diagram_item_get_type ())
-G_DECLARE_FINAL_TYPE (TandemDiagramItem, tandem_diagram_item, TANDEM, DIAGRAM_ITEM, GObject)
-
-struct _TandemDiagramItem
-{
-  GObject        parent_instance;
-  TandemDiagram *diagram;
-  guint          node;
-  int            parent;   /* the parent it is listed under, or -1 */
-};
-
-G_DEFINE_FINAL_TYPE (TandemDiagramItem, tandem_diagram_item, G_TYPE_OBJECT)
-
-static void
-tandem_diagram_item_finalize (GObject *object)
-{
-  g_clear_object (&TANDEM_DIAGRAM_ITEM (object)->diagram);
-  G_OBJECT_CLASS (tandem_diagram_item_parent_class)->finalize (object);
-}
-
-static void
-tandem_diagram_item_class_init (TandemDiagramItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = tandem_diagram_item_finalize;
-}
-
-static void
-tandem_diagram_item_init (TandemDiagramItem *self)
-{
-}
-
-static TandemDiagramItem *
-item_new (TandemDiagram *diagram,
-          guint          node,
-          int            parent)
-{
-  TandemDiagramItem *item = g_object_new (TANDEM_TYPE_DIAGRAM_ITEM, NULL);
-
-  item->diagram = g_object_ref (diagram);
-  item->node = node;
-  item->parent = parent;
-  return item;
-}
 
 /* ------------------------------------------------------------------------ */
 /* The page                                                                 */
@@ -132,7 +87,7 @@ struct _TandemDiagramPage
   gboolean             filling_details;
   char                *expanded_pdsa;    /* the PDSA cycle open in the details */
   GSettings           *settings;
-  GtkWindow           *lists_window;     /* groups and equity tags, while open */
+  TandemDiagramGroupsWindow *lists_window;  /* groups and equity tags, while open */
   GtkWidget           *comments_heading;
   GtkWidget           *comments_panel;   /* kept across rebuilds of the details */
   TandemProject       *comments_project;
@@ -146,7 +101,6 @@ static void update_details (TandemDiagramPage *self);
 static void tandem_diagram_page_reload (TandemPage *page);
 static void row_expanded_cb (GtkTreeListRow *row, GParamSpec *pspec, TandemDiagramPage *self);
 static void show_error (TandemDiagramPage *self, const char *heading, const GError *error);
-static void fill_lists (TandemDiagramPage *self);
 
 static const TandemDiagramNode *
 selected_node (TandemDiagramPage *self)
@@ -263,7 +217,7 @@ child_model_cb (gpointer item,
                 gpointer user_data)
 {
   TandemDiagramItem *it = item;
-  const TandemDiagramNode *node = tandem_diagram_get_node (it->diagram, it->node);
+  const TandemDiagramNode *node = tandem_diagram_item_get_info (it);
   GListStore *store;
 
   /* Every branch can be unfolded here; whether it is, is the node's own
@@ -273,7 +227,9 @@ child_model_cb (gpointer item,
   store = g_list_store_new (TANDEM_TYPE_DIAGRAM_ITEM);
   for (guint c = 0; c < node->children->len; c++)
     {
-      g_autoptr(TandemDiagramItem) child = item_new (it->diagram, g_array_index (node->children, guint, c), it->node);
+      g_autoptr(TandemDiagramItem) child = tandem_diagram_item_new (tandem_diagram_item_get_diagram (it),
+                                                                    g_array_index (node->children, guint, c),
+                                                                    tandem_diagram_item_get_node (it));
       g_list_store_append (store, child);
     }
   return G_LIST_MODEL (store);
@@ -344,9 +300,9 @@ row_expanded_cb (GtkTreeListRow    *row,
   const TandemDiagramNode *node;
   FoldLater *later;
 
-  if (self->reloading || item == NULL || item->diagram != self->diagram)
+  if (self->reloading || item == NULL || tandem_diagram_item_get_diagram (item) != self->diagram)
     return;
-  node = tandem_diagram_get_node (item->diagram, item->node);
+  node = tandem_diagram_item_get_info (item);
   if (gtk_tree_list_row_get_expanded (row) == !node->collapsed)
     return;
   later = g_new0 (FoldLater, 1);
@@ -381,7 +337,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   GtkWidget *expander = gtk_list_item_get_child (list_item);
   TandemDiagramItem *item = gtk_tree_list_row_get_item (row);
-  g_autofree char *text = describe_node (item->diagram, tandem_diagram_get_node (item->diagram, item->node));
+  g_autofree char *text = describe_node (tandem_diagram_item_get_diagram (item), tandem_diagram_item_get_info (item));
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))), text);
@@ -430,9 +386,9 @@ outline_find (TandemDiagramPage *self,
     {
       g_autoptr(TandemDiagramItem) item = outline_item_at (self, i);
 
-      if (item && (int) item->node == node)
+      if (item && (int) tandem_diagram_item_get_node (item) == node)
         {
-          if (parent_node < 0 || item->parent == parent_node)
+          if (parent_node < 0 || tandem_diagram_item_get_parent (item) == parent_node)
             return i;
           if (fallback == GTK_INVALID_LIST_POSITION)
             fallback = i;
@@ -454,9 +410,10 @@ outline_selected_cb (GtkSingleSelection *selection,
   if (self->reloading || position == GTK_INVALID_LIST_POSITION ||
       (item = outline_item_at (self, position)) == NULL)
     return;
-  node = tandem_diagram_get_node (item->diagram, item->node);
-  if (item->parent >= 0)
-    parent = tandem_diagram_get_node (item->diagram, item->parent)->id;
+  node = tandem_diagram_item_get_info (item);
+  if (tandem_diagram_item_get_parent (item) >= 0)
+    parent = tandem_diagram_get_node (tandem_diagram_item_get_diagram (item),
+                                      tandem_diagram_item_get_parent (item))->id;
   if (g_strcmp0 (node->id, self->selected_id) == 0 && g_strcmp0 (parent, self->selected_parent) == 0)
     return;
   select_id (self, node->id, parent, FALSE);
@@ -473,7 +430,8 @@ rebuild_outline (TandemDiagramPage *self)
       root_nodes = tandem_diagram_get_roots (self->diagram);
       for (guint i = 0; i < root_nodes->len; i++)
         {
-          g_autoptr(TandemDiagramItem) item = item_new (self->diagram, g_array_index (root_nodes, guint, i), -1);
+          g_autoptr(TandemDiagramItem) item = tandem_diagram_item_new (self->diagram,
+                                                                       g_array_index (root_nodes, guint, i), -1);
           g_list_store_append (roots, item);
         }
     }
@@ -486,7 +444,7 @@ rebuild_outline (TandemDiagramPage *self)
       g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
       g_autoptr(TandemDiagramItem) item = row ? gtk_tree_list_row_get_item (row) : NULL;
 
-      if (item && !tandem_diagram_get_node (item->diagram, item->node)->collapsed &&
+      if (item && !tandem_diagram_item_get_info (item)->collapsed &&
           gtk_tree_list_row_is_expandable (row))
         gtk_tree_list_row_set_expanded (row, TRUE);
     }
@@ -1441,7 +1399,6 @@ typedef enum
 {
   LATER_NODE,
   LATER_PDSA,
-  LATER_GROUP,
 } LaterKind;
 
 typedef struct
@@ -1469,10 +1426,6 @@ set_later_cb (gpointer data)
       case LATER_PDSA:
         ok = tandem_diagram_set_pdsa_field (project, later->id, later->field, later->shown,
                                             later->value, &error);
-        break;
-      case LATER_GROUP:
-        ok = tandem_diagram_set_group_field (project, later->id, later->field, later->value, &error);
-        fill_lists (self);
         break;
       case LATER_NODE:
       default:
@@ -2591,302 +2544,28 @@ tandem_diagram_page_export (TandemPage *page)
 /* ------------------------------------------------------------------------ */
 /* Groups of primary drivers and the project's equity tags                  */
 
-static const struct
-{
-  const char *colour;
-  const char *name;
-} group_colours[] = {
-  { NULL, N_("Automatic") },
-  { "#1c71d8", N_("Blue") },
-  { "#26a269", N_("Green") },
-  { "#c64600", N_("Orange") },
-  { "#613583", N_("Purple") },
-  { "#a51d2d", N_("Red") },
-  { "#865e3c", N_("Brown") },
-  { "#5e5c64", N_("Grey") },
-};
-
-static void fill_lists (TandemDiagramPage *self);
-
 static void
-lists_done (TandemDiagramPage *self,
-            gboolean           ok,
-            const char        *heading,
-            GError            *error)
+lists_failed_cb (TandemDiagramGroupsWindow *window,
+                 const char                *heading,
+                 const GError              *error,
+                 TandemDiagramPage         *self)
 {
-  if (!ok)
-    show_error (self, heading, error);
-  fill_lists (self);
+  show_error (self, heading, error);
 }
 
 static void
-group_name_applied_cb (AdwEntryRow       *row,
-                       TandemDiagramPage *self)
+lists_toast_cb (TandemDiagramGroupsWindow *window,
+                const char                *title,
+                TandemDiagramPage         *self)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok = tandem_diagram_set_group_field (tandem_page_get_project (TANDEM_PAGE (self)),
-                                                g_object_get_data (G_OBJECT (row), "id"), "name",
-                                                gtk_editable_get_text (GTK_EDITABLE (row)), &error);
-
-  lists_done (self, ok, _("Could Not Rename the Group"), error);
-}
-
-static void
-group_colour_changed_cb (GtkDropDown       *dropdown,
-                         GParamSpec        *pspec,
-                         TandemDiagramPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (self->filling_details || selected >= G_N_ELEMENTS (group_colours))
-    return;
-  set_later (self, LATER_GROUP, g_object_get_data (G_OBJECT (dropdown), "id"), "colour",
-             group_colours[selected].colour, NULL);
-}
-
-static void
-group_delete_clicked_cb (GtkButton         *button,
-                         TandemDiagramPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok = tandem_diagram_delete_group (tandem_page_get_project (TANDEM_PAGE (self)),
-                                             g_object_get_data (G_OBJECT (button), "id"), &error);
-
-  if (ok)
-    tandem_page_show_toast (TANDEM_PAGE (self), _("Deleted the group: its drivers are in no group now"), TRUE);
-  lists_done (self, ok, _("Could Not Delete the Group"), error);
-}
-
-static void
-group_add_applied_cb (AdwEntryRow       *row,
-                      TandemDiagramPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = tandem_diagram_add_group (tandem_page_get_project (TANDEM_PAGE (self)), self->diagram_id,
-                                                  gtk_editable_get_text (GTK_EDITABLE (row)), NULL, &error);
-
-  lists_done (self, id != NULL, _("Could Not Add the Group"), error);
-}
-
-static void
-tag_rename_applied_cb (AdwEntryRow       *row,
-                       TandemDiagramPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok = tandem_equity_tag_rename (tandem_page_get_project (TANDEM_PAGE (self)),
-                                          g_object_get_data (G_OBJECT (row), "id"),
-                                          gtk_editable_get_text (GTK_EDITABLE (row)), &error);
-
-  lists_done (self, ok, _("Could Not Rename the Tag"), error);
-}
-
-static void
-remove_tag (TandemDiagramPage *self,
-            const char        *tag_id)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok = tandem_equity_tag_delete (tandem_page_get_project (TANDEM_PAGE (self)), tag_id, &error);
-
-  if (ok)
-    tandem_page_show_toast (TANDEM_PAGE (self), _("Removed the equity tag"), TRUE);
-  lists_done (self, ok, _("Could Not Remove the Tag"), error);
-}
-
-static void
-remove_tag_response_cb (AdwMessageDialog  *dialog,
-                        const char        *response,
-                        TandemDiagramPage *self)
-{
-  if (g_str_equal (response, "remove"))
-    remove_tag (self, g_object_get_data (G_OBJECT (dialog), "id"));
-}
-
-/* A tag in use is only removed once the person has been told where it is. */
-static void
-tag_remove_clicked_cb (GtkButton         *button,
-                       TandemDiagramPage *self)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *id = g_object_get_data (G_OBJECT (button), "id");
-  guint uses = tandem_equity_tag_count_uses (project, id);
-  g_autofree char *name = tandem_project_get_text (project, TANDEM_ENTITY_EQUITY_TAG, id,
-                                                   TANDEM_FIELD_EQUITY_TAG_NAME);
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-
-  if (uses == 0)
-    {
-      remove_tag (self, id);
-      return;
-    }
-  heading = g_strdup_printf (_("Remove “%s”?"), name ? name : "");
-  body = g_strdup_printf (ngettext ("It is on %u item. Removing it from the list takes it off that item "
-                                    "too, and out of the equity summary. You can undo this.",
-                                    "It is on %u items. Removing it from the list takes it off them "
-                                    "too, and out of the equity summary. You can undo this.", uses), uses);
-  dialog = message_dialog (self, heading, body, "remove", _("_Remove"));
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  if (self->lists_window)
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), self->lists_window);
-  g_object_set_data_full (G_OBJECT (dialog), "id", g_strdup (id), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (remove_tag_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-tag_add_applied_cb (AdwEntryRow       *row,
-                    TandemDiagramPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = tandem_equity_tag_add (tandem_page_get_project (TANDEM_PAGE (self)),
-                                               gtk_editable_get_text (GTK_EDITABLE (row)), &error);
-
-  lists_done (self, id != NULL, _("Could Not Add the Tag"), error);
-}
-
-static GtkWidget *
-delete_button (const char *tooltip,
-               const char *accessible,
-               const char *name,
-               const char *id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_widget_set_name (button, name);
-  g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
-  return button;
-}
-
-static GtkWidget *
-name_row (const char *title,
-          const char *text,
-          const char *name,
-          const char *id)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  gtk_widget_set_name (row, name);
-  if (id)
-    g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
-  return row;
-}
-
-/* (Re)fills the window of groups and tags from the file. */
-static void
-fill_lists (TandemDiagramPage *self)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  AdwPreferencesPage *page;
-  GtkWidget *groups, *tags, *row;
-  g_autoptr(TandemDiagram) diagram = NULL;
-  gboolean was = self->filling_details;
-
-  if (self->lists_window == NULL || project == NULL || self->diagram_id == NULL ||
-      (diagram = tandem_diagram_load (project, self->diagram_id, NULL)) == NULL)
-    return;
-  page = g_object_get_data (G_OBJECT (self->lists_window), "page");
-  if ((groups = g_object_get_data (G_OBJECT (self->lists_window), "groups")))
-    adw_preferences_page_remove (page, ADW_PREFERENCES_GROUP (groups));
-  if ((tags = g_object_get_data (G_OBJECT (self->lists_window), "tags")))
-    adw_preferences_page_remove (page, ADW_PREFERENCES_GROUP (tags));
-
-  self->filling_details = TRUE;
-  groups = group (_("Groups of primary drivers"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (groups),
-                                         _("Groups such as the programme’s “lenses” gather primary drivers "
-                                           "under a name and a colour stripe. Put a driver in a group from "
-                                           "its details."));
-  for (guint g = 0; g < tandem_diagram_get_n_groups (diagram); g++)
-    {
-      const TandemDiagramGroup *info = tandem_diagram_get_group (diagram, g);
-      guint uses = tandem_diagram_count_group_uses (project, info->id);
-      g_autofree char *title = g_strdup_printf (ngettext ("Group of %u primary driver",
-                                                          "Group of %u primary drivers", uses), uses);
-      g_autofree char *name = g_strdup_printf ("group:%s", info->id);
-      g_autofree char *colour_name = g_strdup_printf ("group-colour:%s", info->id);
-      g_autofree char *delete_name = g_strdup_printf ("group-delete:%s", info->id);
-      g_autofree char *colour_label = g_strdup_printf (_("Colour of “%s”"), info->name);
-      g_autofree char *delete_label = g_strdup_printf (_("Delete the group “%s”"), info->name);
-      const char *labels[G_N_ELEMENTS (group_colours) + 1] = { NULL };
-      GtkWidget *colours, *remove;
-      guint selected = 0;
-
-      for (guint c = 0; c < G_N_ELEMENTS (group_colours); c++)
-        {
-          labels[c] = _(group_colours[c].name);
-          if (g_strcmp0 (group_colours[c].colour, info->colour) == 0 ||
-              (info->colour && group_colours[c].colour && g_ascii_strcasecmp (group_colours[c].colour, info->colour) == 0))
-            selected = c;
-        }
-      row = name_row (title, info->name, name, info->id);
-      g_signal_connect (row, "apply", G_CALLBACK (group_name_applied_cb), self);
-      colours = gtk_drop_down_new_from_strings (labels);
-      tandem_drop_down_name_button (GTK_DROP_DOWN (colours));
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (colours), selected);
-      gtk_widget_set_valign (colours, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (colours, colour_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (colours), GTK_ACCESSIBLE_PROPERTY_LABEL, colour_label, -1);
-      gtk_widget_set_name (colours, colour_name);
-      g_object_set_data_full (G_OBJECT (colours), "id", g_strdup (info->id), g_free);
-      g_signal_connect (colours, "notify::selected", G_CALLBACK (group_colour_changed_cb), self);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), colours);
-      remove = delete_button (_("Delete Group"), delete_label, delete_name, info->id);
-      g_signal_connect (remove, "clicked", G_CALLBACK (group_delete_clicked_cb), self);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups), row);
-    }
-  row = name_row (_("New group: type its name, then Enter"), NULL, "group-add", NULL);
-  g_signal_connect (row, "apply", G_CALLBACK (group_add_applied_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups), row);
-
-  tags = group (_("Equity focus tags"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (tags),
-                                         _("The project’s list of who a change idea is meant to make things "
-                                           "fairer for. It is shared by every team and diagram in the project."));
-  for (guint t = 0; t < tandem_diagram_get_n_tags (diagram); t++)
-    {
-      const TandemDiagramTag *tag = tandem_diagram_get_tag (diagram, t);
-      guint uses = tandem_equity_tag_count_uses (project, tag->id);
-      g_autofree char *title = uses ? g_strdup_printf (ngettext ("On %u item", "On %u items", uses), uses)
-                                    : g_strdup (_("Not used yet"));
-      g_autofree char *name = g_strdup_printf ("tag-name:%s", tag->id);
-      g_autofree char *delete_name = g_strdup_printf ("tag-delete:%s", tag->id);
-      g_autofree char *delete_label = g_strdup_printf (_("Remove the tag “%s”"), tag->name);
-      GtkWidget *remove;
-
-      row = name_row (title, tag->name, name, tag->id);
-      g_signal_connect (row, "apply", G_CALLBACK (tag_rename_applied_cb), self);
-      remove = delete_button (_("Remove Tag"), delete_label, delete_name, tag->id);
-      g_signal_connect (remove, "clicked", G_CALLBACK (tag_remove_clicked_cb), self);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (tags), row);
-    }
-  row = name_row (_("New tag: type it, then Enter"), NULL, "tag-add", NULL);
-  g_signal_connect (row, "apply", G_CALLBACK (tag_add_applied_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (tags), row);
-
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (groups));
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (tags));
-  g_object_set_data (G_OBJECT (self->lists_window), "groups", groups);
-  g_object_set_data (G_OBJECT (self->lists_window), "tags", tags);
-  self->filling_details = was;
+  tandem_page_show_toast (TANDEM_PAGE (self), title, TRUE);
 }
 
 static void
 lists_window_destroyed_cb (GtkWidget         *window,
                            TandemDiagramPage *self)
 {
-  if (self->lists_window == GTK_WINDOW (window))
+  if (self->lists_window == TANDEM_DIAGRAM_GROUPS_WINDOW (window))
     self->lists_window = NULL;
 }
 
@@ -2904,7 +2583,6 @@ GtkWindow *
 tandem_diagram_page_show_lists (TandemDiagramPage *self)
 {
   GtkRoot *root;
-  GtkWidget *window, *page;
 
   g_return_val_if_fail (TANDEM_IS_DIAGRAM_PAGE (self), NULL);
   if (self->diagram == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
@@ -2912,23 +2590,19 @@ tandem_diagram_page_show_lists (TandemDiagramPage *self)
   if (self->lists_window == NULL)
     {
       root = gtk_widget_get_root (GTK_WIDGET (self));
-      window = adw_preferences_window_new ();
-      gtk_window_set_title (GTK_WINDOW (window), _("Groups and Equity Tags"));
-      adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
-      gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
-      if (GTK_IS_WINDOW (root))
-        gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-      gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-      gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-      page = adw_preferences_page_new ();
-      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-      g_object_set_data (G_OBJECT (window), "page", page);
-      g_signal_connect (window, "destroy", G_CALLBACK (lists_window_destroyed_cb), self);
-      self->lists_window = GTK_WINDOW (window);
+      self->lists_window = tandem_diagram_groups_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             tandem_page_get_project (TANDEM_PAGE (self)),
+                                                             self->diagram_id);
+      g_signal_connect (self->lists_window, "destroy", G_CALLBACK (lists_window_destroyed_cb), self);
+      g_signal_connect (self->lists_window, "failed", G_CALLBACK (lists_failed_cb), self);
+      g_signal_connect (self->lists_window, "toast", G_CALLBACK (lists_toast_cb), self);
     }
-  fill_lists (self);
-  gtk_window_present (self->lists_window);
-  return self->lists_window;
+  else if (g_strcmp0 (tandem_diagram_groups_window_get_diagram_id (self->lists_window), self->diagram_id) != 0)
+    tandem_diagram_groups_window_set_diagram_id (self->lists_window, self->diagram_id);
+  else
+    tandem_diagram_groups_window_reload (self->lists_window);
+  gtk_window_present (GTK_WINDOW (self->lists_window));
+  return GTK_WINDOW (self->lists_window);
 }
 
 static void
@@ -2977,7 +2651,7 @@ tandem_diagram_page_dispose (GObject *object)
   TandemDiagramPage *self = TANDEM_DIAGRAM_PAGE (object);
 
   if (self->lists_window)
-    gtk_window_destroy (self->lists_window);
+    gtk_window_destroy (GTK_WINDOW (self->lists_window));
   if (self->settings)
     g_signal_handlers_disconnect_by_func (self->settings, authorship_changed_cb, self);
   g_clear_object (&self->settings);
@@ -3295,5 +2969,5 @@ tandem_diagram_page_dup_outline_selection (TandemDiagramPage *self)
   position = gtk_single_selection_get_selected (self->selection);
   if (position == GTK_INVALID_LIST_POSITION || (item = outline_item_at (self, position)) == NULL)
     return NULL;
-  return g_strdup (tandem_diagram_get_node (item->diagram, item->node)->id);
+  return g_strdup (tandem_diagram_item_get_info (item)->id);
 }
