@@ -26,6 +26,7 @@
 #include "tandem-diagram-item.h"
 #include "tandem-diagram-layout.h"
 #include "tandem-diagram-page.h"
+#include "tandem-diagram-page-private.h"
 #include "tandem-enum-row.h"
 #include "tandem-legibility.h"
 #include "tandem-person-chooser.h"
@@ -37,73 +38,15 @@
 /* ------------------------------------------------------------------------ */
 /* The page                                                                 */
 
-typedef enum
-{
-  EDIT_NONE,
-  EDIT_RENAME,
-  EDIT_ADD_CHILD,
-  EDIT_ADD_SIBLING,
-} EditMode;
-
-struct _TandemDiagramPage
-{
-  TandemPage           parent_instance;
-
-  GtkStack            *stack;
-  GtkDropDown         *diagram_dropdown;
-  GtkToggleButton     *canvas_toggle;
-  GtkToggleButton     *outline_toggle;
-  GtkToggleButton     *focus_toggle;
-  GtkFlowBox          *toolbar;
-  GtkToggleButton     *details_toggle;
-  GtkLabel            *summary_label;
-  GtkLabel            *summary_detail;
-  AdwFlap             *flap;
-  GtkStack            *view_stack;
-  TandemDiagramCanvas *canvas;
-  GtkListView         *outline;
-  GtkBox              *details_box;
-  GtkOverlay          *view_overlay;
-  GtkWidget           *edit_box;
-  GtkLabel            *edit_heading;
-  GtkEntry            *edit_entry;
-
-  GtkStringList       *diagram_names;
-  GPtrArray           *diagram_ids;
-  char                *diagram_id;
-  TandemDiagram       *diagram;
-  TandemDiagramLayout *layout;
-  GtkTreeListModel    *tree;
-  GtkSingleSelection  *selection;
-
-  char                *selected_id;      /* the selected node */
-  char                *selected_parent;  /* the parent it was reached through, or NULL */
-  EditMode             edit_mode;
-  char                *edit_node;
-  char                *edit_shown;   /* the words a rename started from */
-  char                *edit_parent;
-  GtkWidget           *edit_return;      /* where the focus goes back to */
-  gboolean             reloading;
-  gboolean             filling_details;
-  char                *expanded_pdsa;    /* the PDSA cycle open in the details */
-  GSettings           *settings;
-  TandemDiagramGroupsWindow *lists_window;  /* groups and equity tags, while open */
-  GtkWidget           *comments_heading;
-  GtkWidget           *comments_panel;   /* kept across rebuilds of the details */
-  TandemProject       *comments_project;
-  gulong               comments_changed_id;
-};
-
 G_DEFINE_FINAL_TYPE (TandemDiagramPage, tandem_diagram_page, TANDEM_TYPE_PAGE)
 
-static void select_id (TandemDiagramPage *self, const char *id, const char *parent, gboolean focus_view);
 static void update_details (TandemDiagramPage *self);
 static void tandem_diagram_page_reload (TandemPage *page);
 static void row_expanded_cb (GtkTreeListRow *row, GParamSpec *pspec, TandemDiagramPage *self);
 static void show_error (TandemDiagramPage *self, const char *heading, const GError *error);
 
-static const TandemDiagramNode *
-selected_node (TandemDiagramPage *self)
+const TandemDiagramNode *
+_tandem_diagram_page_selected_node (TandemDiagramPage *self)
 {
   int i;
 
@@ -130,35 +73,6 @@ show_error (TandemDiagramPage *self,
             const GError      *error)
 {
   tandem_page_show_error (TANDEM_PAGE (self), heading, error);
-}
-
-static void
-update_actions (TandemDiagramPage *self)
-{
-  const TandemDiagramNode *node = selected_node (self);
-  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
-  gboolean has_team = tandem_page_get_team_id (TANDEM_PAGE (self)) != NULL;
-  gboolean has_node = editable && node != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.new", editable && has_team);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.add-child",
-                                 has_node && node->kind != TANDEM_NODE_CHANGE_IDEA);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.add-sibling", has_node);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.edit", has_node);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.delete", has_node);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.move-up", has_node);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.move-down", has_node);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.move-left",
-                                 has_node && node->kind >= TANDEM_NODE_SECONDARY);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.move-right",
-                                 has_node && node->kind != TANDEM_NODE_AIM && node->kind != TANDEM_NODE_CHANGE_IDEA);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.lists", editable && self->diagram != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.fold",
-                                 has_node && node->children->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.link",
-                                 has_node && node->kind != TANDEM_NODE_AIM);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.paste",
-                                 editable && self->diagram != NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -416,7 +330,7 @@ outline_selected_cb (GtkSingleSelection *selection,
                                       tandem_diagram_item_get_parent (item))->id;
   if (g_strcmp0 (node->id, self->selected_id) == 0 && g_strcmp0 (parent, self->selected_parent) == 0)
     return;
-  select_id (self, node->id, parent, FALSE);
+  _tandem_diagram_page_select_id (self, node->id, parent, FALSE);
 }
 
 static void
@@ -456,11 +370,11 @@ rebuild_outline (TandemDiagramPage *self)
 
 /* Selects a node in the canvas, the outline and the details. With
  * @focus_view, the keyboard focus goes to that row or box. */
-static void
-select_id (TandemDiagramPage *self,
-           const char        *id,
-           const char        *parent,
-           gboolean           focus_view)
+void
+_tandem_diagram_page_select_id (TandemDiagramPage *self,
+                                const char        *id,
+                                const char        *parent,
+                                gboolean           focus_view)
 {
   int node = self->diagram ? tandem_diagram_find_node (self->diagram, id) : -1;
   guint position;
@@ -502,7 +416,7 @@ select_id (TandemDiagramPage *self,
   if (focus_view)
     gtk_widget_grab_focus (active_view (self));
   update_details (self);
-  update_actions (self);
+  _tandem_diagram_page_update_actions (self);
 }
 
 static void
@@ -512,7 +426,7 @@ canvas_selection_changed_cb (TandemDiagramCanvas *canvas,
   int node = tandem_diagram_canvas_get_selected (canvas);
 
   if (node >= 0)
-    select_id (self, tandem_diagram_get_node (self->diagram, node)->id, NULL, FALSE);
+    _tandem_diagram_page_select_id (self, tandem_diagram_get_node (self->diagram, node)->id, NULL, FALSE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -623,11 +537,19 @@ tandem_diagram_page_reload (TandemPage *page)
   update_summary (self);
   self->reloading = FALSE;
 
-  select_id (self, keep_id, keep_parent, view_had_focus);
+  _tandem_diagram_page_select_id (self, keep_id, keep_parent, view_had_focus);
   if (self->selected_id == NULL && self->diagram && tandem_diagram_get_roots (self->diagram)->len > 0)
-    select_id (self, tandem_diagram_get_node (self->diagram,
-                 g_array_index (tandem_diagram_get_roots (self->diagram), guint, 0))->id, NULL, view_had_focus);
-  update_actions (self);
+    _tandem_diagram_page_select_id (self, tandem_diagram_get_node (self->diagram,
+                                                                   g_array_index (tandem_diagram_get_roots (self->diagram),
+                                                                                  guint, 0))->id,
+                                    NULL, view_had_focus);
+  _tandem_diagram_page_update_actions (self);
+}
+
+void
+_tandem_diagram_page_reload (TandemDiagramPage *self)
+{
+  tandem_diagram_page_reload (TANDEM_PAGE (self));
 }
 
 static void
@@ -650,12 +572,12 @@ diagram_selected_cb (GtkDropDown       *dropdown,
 /* ------------------------------------------------------------------------ */
 /* Editing words in place                                                   */
 
-static void
-open_editor (TandemDiagramPage *self,
-             EditMode           mode,
-             const char        *initial)
+void
+_tandem_diagram_page_open_editor (TandemDiagramPage *self,
+                                  EditMode           mode,
+                                  const char        *initial)
 {
-  const TandemDiagramNode *node = selected_node (self);
+  const TandemDiagramNode *node = _tandem_diagram_page_selected_node (self);
   g_autofree char *heading = NULL;
   GdkRectangle rect = { 0, 0, 1, 1 };
   double x = 0, y = 0;
@@ -809,10 +731,10 @@ edit_activated_cb (GtkEntry          *entry,
       /* A sibling is listed under the parent it was added beside. */
       if (n && n->parents->len > 0)
         parent = tandem_diagram_get_node (self->diagram, g_array_index (n->parents, guint, 0))->id;
-      select_id (self, new_id, parent, TRUE);
+      _tandem_diagram_page_select_id (self, new_id, parent, TRUE);
     }
   else
-    select_id (self, self->selected_id, self->selected_parent, TRUE);
+    _tandem_diagram_page_select_id (self, self->selected_id, self->selected_parent, TRUE);
 }
 
 static gboolean
@@ -826,96 +748,6 @@ edit_key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
   close_editor (self);
   return TRUE;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Commands                                                                 */
-
-static void
-delete_selected (TandemDiagramPage *self)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const TandemDiagramNode *node = selected_node (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *next = NULL;
-  guint n = 0;
-
-  if (node == NULL)
-    return;
-  id = g_strdup (node->id);
-  /* Afterwards, select the parent it was under. */
-  next = g_strdup (self->selected_parent);
-  if (!tandem_diagram_delete_node (project, id, &n, &error))
-    {
-      show_error (self, _("Could Not Delete"), error);
-      return;
-    }
-  title = n > 1 ? g_strdup_printf (ngettext ("Deleted %u item", "Deleted %u items", n), n)
-                : g_strdup (_("Deleted 1 item"));
-  select_id (self, next, NULL, TRUE);
-  tandem_page_show_toast (TANDEM_PAGE (self), title, TRUE);
-}
-
-static void
-move_selected (TandemDiagramPage *self,
-               int                delta)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->selected_id);
-  g_autofree char *parent = g_strdup (self->selected_parent);
-
-  if (id == NULL)
-    return;
-  if (!tandem_diagram_move_node (project, id, parent, delta, &error))
-    show_error (self, _("Could Not Move the Item"), error);
-  select_id (self, id, parent, TRUE);
-}
-
-static void
-shift_selected (TandemDiagramPage *self,
-                int                direction)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->selected_id);
-  g_autofree char *parent = g_strdup (self->selected_parent);
-  const TandemDiagramNode *node;
-  int n;
-
-  if (id == NULL)
-    return;
-  if (!tandem_diagram_shift_level (project, id, parent, direction, &error))
-    {
-      /* Not possible here: say why, without a dialog in the way of the keys. */
-      tandem_page_show_toast (TANDEM_PAGE (self), error->message, FALSE);
-      select_id (self, id, parent, TRUE);
-      return;
-    }
-  n = tandem_diagram_find_node (self->diagram, id);
-  node = n >= 0 ? tandem_diagram_get_node (self->diagram, n) : NULL;
-  g_clear_pointer (&parent, g_free);
-  if (node && node->parents->len > 0)
-    parent = g_strdup (tandem_diagram_get_node (self->diagram, g_array_index (node->parents, guint, 0))->id);
-  select_id (self, id, parent, TRUE);
-}
-
-static void
-fold_selected (TandemDiagramPage *self)
-{
-  const TandemDiagramNode *node = selected_node (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  if (node == NULL || node->children->len == 0)
-    return;
-  id = g_strdup (node->id);
-  if (!tandem_diagram_set_collapsed (tandem_page_get_project (TANDEM_PAGE (self)), id,
-                                     !node->collapsed, &error))
-    show_error (self, _("Could Not Fold the Branch"), error);
-  select_id (self, id, self->selected_parent, TRUE);
 }
 
 /* A box dropped onto a box in the column to its left goes under it, at the
@@ -970,7 +802,7 @@ drop_cb (TandemDiagramCanvas *canvas,
     return;
   if (!tandem_diagram_place_node (project, id, old_parent, new_parent, index, &error))
     show_error (self, _("Could Not Move the Item"), error);
-  select_id (self, id, new_parent, TRUE);
+  _tandem_diagram_page_select_id (self, id, new_parent, TRUE);
 }
 
 static void
@@ -978,7 +810,7 @@ node_activated_cb (TandemDiagramCanvas *canvas,
                    int                  node,
                    TandemDiagramPage   *self)
 {
-  open_editor (self, EDIT_RENAME, NULL);
+  _tandem_diagram_page_open_editor (self, EDIT_RENAME, NULL);
 }
 
 /* The keys of a mind-map app, in the canvas and in the outline alike. */
@@ -998,16 +830,18 @@ view_key_pressed_cb (GtkEventControllerKey *controller,
   if (self->diagram && mods == 0 && view == GTK_WIDGET (self->outline) &&
       (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Left || keyval == GDK_KEY_KP_Right))
     {
-      const TandemDiagramNode *node = selected_node (self);
+      const TandemDiagramNode *node = _tandem_diagram_page_selected_node (self);
       gboolean left = keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left;
 
       if (node && left && self->selected_parent)
-        select_id (self, self->selected_parent, NULL, TRUE);
+        _tandem_diagram_page_select_id (self, self->selected_parent, NULL, TRUE);
       else if (node && !left && node->children->len > 0 && !node->collapsed)
         {
           g_autofree char *parent = g_strdup (node->id);
-          select_id (self, tandem_diagram_get_node (self->diagram, g_array_index (node->children, guint, 0))->id,
-                     parent, TRUE);
+          _tandem_diagram_page_select_id (self,
+                                          tandem_diagram_get_node (self->diagram,
+                                                                   g_array_index (node->children, guint, 0))->id,
+                                          parent, TRUE);
         }
       return TRUE;
     }
@@ -1016,13 +850,13 @@ view_key_pressed_cb (GtkEventControllerKey *controller,
   if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down ||
                                    keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_KP_Down))
     {
-      move_selected (self, keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : +1);
+      _tandem_diagram_page_move_selected (self, keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : +1);
       return TRUE;
     }
   if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right ||
                                    keyval == GDK_KEY_KP_Left || keyval == GDK_KEY_KP_Right))
     {
-      shift_selected (self, keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left ? -1 : +1);
+      _tandem_diagram_page_shift_selected (self, keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left ? -1 : +1);
       return TRUE;
     }
   if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
@@ -1038,320 +872,35 @@ view_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Insert:
       if (mods != 0)
         return FALSE;
-      open_editor (self, EDIT_ADD_CHILD, NULL);
+      _tandem_diagram_page_open_editor (self, EDIT_ADD_CHILD, NULL);
       return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
-      open_editor (self, EDIT_ADD_SIBLING, NULL);
+      _tandem_diagram_page_open_editor (self, EDIT_ADD_SIBLING, NULL);
       return TRUE;
     case GDK_KEY_F2:
-      open_editor (self, EDIT_RENAME, NULL);
+      _tandem_diagram_page_open_editor (self, EDIT_RENAME, NULL);
       return TRUE;
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
-      delete_selected (self);
+      _tandem_diagram_page_delete_selected (self);
       return TRUE;
     case GDK_KEY_space:
-      fold_selected (self);
+      _tandem_diagram_page_fold_selected (self);
       return TRUE;
     default:
       break;
     }
   /* Typing a letter starts editing the words, as in a spreadsheet. */
   c = gdk_keyval_to_unicode (keyval);
-  if (c != 0 && g_unichar_isgraph (c) && selected_node (self) != NULL)
+  if (c != 0 && g_unichar_isgraph (c) && _tandem_diagram_page_selected_node (self) != NULL)
     {
       char text[7] = { 0 };
       g_unichar_to_utf8 (c, text);
-      open_editor (self, EDIT_RENAME, text);
+      _tandem_diagram_page_open_editor (self, EDIT_RENAME, text);
       return TRUE;
     }
   return FALSE;
-}
-
-static void
-item_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TandemDiagramPage *self = TANDEM_DIAGRAM_PAGE (widget);
-
-  if (g_str_equal (action_name, "diagram.add-child"))
-    open_editor (self, EDIT_ADD_CHILD, NULL);
-  else if (g_str_equal (action_name, "diagram.add-sibling"))
-    open_editor (self, EDIT_ADD_SIBLING, NULL);
-  else if (g_str_equal (action_name, "diagram.edit"))
-    open_editor (self, EDIT_RENAME, NULL);
-  else if (g_str_equal (action_name, "diagram.delete"))
-    delete_selected (self);
-  else if (g_str_equal (action_name, "diagram.move-up"))
-    move_selected (self, -1);
-  else if (g_str_equal (action_name, "diagram.move-down"))
-    move_selected (self, +1);
-  else if (g_str_equal (action_name, "diagram.move-left"))
-    shift_selected (self, -1);
-  else if (g_str_equal (action_name, "diagram.move-right"))
-    shift_selected (self, +1);
-  else if (g_str_equal (action_name, "diagram.fold"))
-    fold_selected (self);
-}
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TandemDiagramPage *self = TANDEM_DIAGRAM_PAGE (widget);
-
-  gtk_toggle_button_set_active (self->canvas_toggle, TRUE);
-  if (g_str_equal (action_name, "diagram.zoom-in"))
-    tandem_diagram_canvas_zoom_by (self->canvas, 1.25);
-  else if (g_str_equal (action_name, "diagram.zoom-out"))
-    tandem_diagram_canvas_zoom_by (self->canvas, 1 / 1.25);
-  else
-    tandem_diagram_canvas_zoom_to_fit (self->canvas);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Dialogs: new diagram, also link to, paste a list                         */
-
-static AdwMessageDialog *
-message_dialog (TandemDiagramPage *self,
-                const char        *heading,
-                const char        *body,
-                const char        *accept_id,
-                const char        *accept_label)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                                        heading, body));
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), accept_id, accept_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, accept_id, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, accept_id);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  return dialog;
-}
-
-static void
-new_diagram_response_cb (AdwMessageDialog  *dialog,
-                         const char        *response,
-                         TandemDiagramPage *self)
-{
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
-  GtkCheckButton **choices = g_object_get_data (G_OBJECT (dialog), "templates");
-  TandemDiagramTemplate template_ = TANDEM_DIAGRAM_TEMPLATE_BLANK;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  if (!g_str_equal (response, "create"))
-    return;
-  for (guint i = 0; i < TANDEM_N_DIAGRAM_TEMPLATES; i++)
-    if (gtk_check_button_get_active (choices[i]))
-      template_ = i;
-  id = tandem_diagram_create (tandem_page_get_project (TANDEM_PAGE (self)),
-                              tandem_page_get_team_id (TANDEM_PAGE (self)),
-                              gtk_editable_get_text (name), template_, &error);
-  if (id == NULL)
-    {
-      show_error (self, _("Could Not Make the Diagram"), error);
-      return;
-    }
-  g_free (self->diagram_id);
-  self->diagram_id = g_steal_pointer (&id);
-  g_clear_pointer (&self->selected_id, g_free);
-  g_clear_pointer (&self->selected_parent, g_free);
-  tandem_diagram_page_reload (TANDEM_PAGE (self));
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  TandemDiagramPage *self = TANDEM_DIAGRAM_PAGE (widget);
-  static const char * const templates[TANDEM_N_DIAGRAM_TEMPLATES] = {
-    N_("_Blank: just an aim to write"),
-    N_("_Mental Health Act programme: its aim and four primary drivers in two lenses"),
-    N_("_Culture of Care: the twelve standards as primary drivers"),
-  };
-  AdwMessageDialog *dialog = message_dialog (self, _("New Driver Diagram"),
-                                             _("Give the diagram a name and choose what it starts with."),
-                                             "create", _("C_reate"));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *name_label = gtk_label_new_with_mnemonic (_("_Name"));
-  GtkWidget *name = gtk_entry_new ();
-  GtkWidget *template_label = gtk_label_new (_("Start from"));
-  GtkCheckButton **choices = g_new0 (GtkCheckButton *, TANDEM_N_DIAGRAM_TEMPLATES);
-
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
-  gtk_label_set_xalign (GTK_LABEL (template_label), 0);
-  gtk_widget_set_margin_top (template_label, 6);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (name_label), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Diagram name"), -1);
-  gtk_editable_set_text (GTK_EDITABLE (name), _("Our driver diagram"));
-  gtk_entry_set_activates_default (GTK_ENTRY (name), TRUE);
-  gtk_box_append (GTK_BOX (box), name_label);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), template_label);
-  for (guint i = 0; i < TANDEM_N_DIAGRAM_TEMPLATES; i++)
-    {
-      GtkWidget *check = tandem_plain_check_button_new (_(templates[i]));
-
-      if (i > 0)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), choices[0]);
-      choices[i] = GTK_CHECK_BUTTON (check);
-      gtk_box_append (GTK_BOX (box), check);
-    }
-  gtk_check_button_set_active (choices[0], TRUE);
-  adw_message_dialog_set_extra_child (dialog, box);
-  g_object_set_data (G_OBJECT (dialog), "name", name);
-  g_object_set_data_full (G_OBJECT (dialog), "templates", choices, g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (new_diagram_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (name);
-}
-
-static void
-link_response_cb (AdwMessageDialog  *dialog,
-                  const char        *response,
-                  TandemDiagramPage *self)
-{
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "parents");
-  GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *child = g_strdup (g_object_get_data (G_OBJECT (dialog), "child"));
-
-  if (!g_str_equal (response, "link") || selected >= ids->len)
-    return;
-  if (!tandem_diagram_link (tandem_page_get_project (TANDEM_PAGE (self)), ids->pdata[selected], child, &error))
-    show_error (self, _("Could Not Link"), error);
-  else
-    tandem_page_show_toast (TANDEM_PAGE (self), _("Linked: now drawn once, with a connector from each"), FALSE);
-  select_id (self, child, NULL, TRUE);
-}
-
-static void
-link_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TandemDiagramPage *self = TANDEM_DIAGRAM_PAGE (widget);
-  const TandemDiagramNode *node = selected_node (self);
-  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  AdwMessageDialog *dialog;
-  GtkWidget *dropdown;
-  g_autofree char *body = NULL;
-
-  if (node == NULL || node->kind == TANDEM_NODE_AIM)
-    {
-      g_ptr_array_unref (ids);
-      return;
-    }
-  for (guint i = 0; i < tandem_diagram_get_n_nodes (self->diagram); i++)
-    {
-      const TandemDiagramNode *candidate = tandem_diagram_get_node (self->diagram, i);
-      gboolean already = FALSE;
-
-      for (guint p = 0; p < node->parents->len; p++)
-        already |= g_array_index (node->parents, guint, p) == i;
-      if (candidate->kind + 1 == node->kind && !already)
-        {
-          g_ptr_array_add (ids, g_strdup (candidate->id));
-          g_ptr_array_add (titles, g_strdup (candidate->title[0] ? candidate->title : _("(nothing written yet)")));
-        }
-    }
-  if (ids->len == 0)
-    {
-      tandem_page_show_toast (TANDEM_PAGE (self), _("It is already linked to everything it can be"), FALSE);
-      g_ptr_array_unref (ids);
-      return;
-    }
-  g_ptr_array_add (titles, NULL);
-  body = g_strdup_printf (_("“%s” will be drawn once, with a connector from each %s it serves."),
-                          node->title, tandem_node_kind_label (node->kind - 1));
-  dialog = message_dialog (self, _("Also Link To…"), body, "link", _("_Link"));
-  dropdown = gtk_drop_down_new_from_strings ((const char * const *) titles->pdata);
-  tandem_drop_down_name_button (GTK_DROP_DOWN (dropdown));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Also link to"), -1);
-  adw_message_dialog_set_extra_child (dialog, dropdown);
-  g_object_set_data (G_OBJECT (dialog), "parents", dropdown);
-  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "child", g_strdup (node->id), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (link_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-paste_response_cb (AdwMessageDialog  *dialog,
-                   const char        *response,
-                   TandemDiagramPage *self)
-{
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
-  g_autofree char *parent = g_strdup (g_object_get_data (G_OBJECT (dialog), "parent"));
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
-  guint n;
-
-  if (!g_str_equal (response, "paste"))
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  n = tandem_diagram_paste_outline (tandem_page_get_project (TANDEM_PAGE (self)), parent, text, &error);
-  if (n == 0)
-    {
-      show_error (self, _("Could Not Add the List"), error);
-      return;
-    }
-  {
-    g_autofree char *title = g_strdup_printf (ngettext ("Added %u item", "Added %u items", n), n);
-    tandem_page_show_toast (TANDEM_PAGE (self), title, TRUE);
-  }
-  select_id (self, parent, NULL, TRUE);
-}
-
-static void
-paste_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  TandemDiagramPage *self = TANDEM_DIAGRAM_PAGE (widget);
-  const TandemDiagramNode *node = selected_node (self);
-  AdwMessageDialog *dialog;
-  GtkWidget *scrolled, *view;
-  g_autofree char *body = NULL;
-
-  if (self->diagram == NULL)
-    return;
-  /* Under the selection, or under the aim; a change idea's list goes beside it. */
-  while (node && node->kind == TANDEM_NODE_CHANGE_IDEA && node->parents->len > 0)
-    node = tandem_diagram_get_node (self->diagram, g_array_index (node->parents, guint, 0));
-  if (node == NULL && tandem_diagram_get_roots (self->diagram)->len > 0)
-    node = tandem_diagram_get_node (self->diagram, g_array_index (tandem_diagram_get_roots (self->diagram), guint, 0));
-  if (node == NULL || node->kind == TANDEM_NODE_CHANGE_IDEA)
-    return;
-  body = g_strdup_printf (_("Type or paste a list, one item a line; indent a line (with spaces or a "
-                            "tab) to put it under the line above. The top lines go under “%s”."),
-                          node->title);
-  dialog = message_dialog (self, _("Paste a List"), body, "paste", _("_Add Items"));
-  view = gtk_text_view_new ();
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), TRUE);
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The list"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_widget_set_size_request (scrolled, 380, 200);
-  adw_message_dialog_set_extra_child (dialog, scrolled);
-  adw_message_dialog_set_default_response (dialog, NULL);
-  g_object_set_data (G_OBJECT (dialog), "buffer", gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
-  g_object_set_data_full (G_OBJECT (dialog), "parent", g_strdup (node->id), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (paste_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (view);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1669,7 +1218,7 @@ unlink_clicked_cb (GtkButton         *button,
   if (!tandem_diagram_unlink (tandem_page_get_project (TANDEM_PAGE (self)),
                               g_object_get_data (G_OBJECT (button), "parent"), id, &error))
     show_error (self, _("Could Not Remove the Link"), error);
-  select_id (self, id, NULL, FALSE);
+  _tandem_diagram_page_select_id (self, id, NULL, FALSE);
 }
 
 static void
@@ -1707,10 +1256,11 @@ add_pdsa_clicked_cb (GtkButton         *button,
     N_("Name of the test"), N_("Started on (YYYY-MM-DD, empty for today)"),
     N_("Plan: what we want to find out"), N_("Plan: what we predict will happen"),
   };
-  AdwMessageDialog *dialog = message_dialog (self, _("New PDSA Cycle"),
-                                             _("Plan a small test of this change idea. What happened, what "
-                                               "you learned and what you decided can be added as you go."),
-                                             "add", _("_Add"));
+  AdwMessageDialog *dialog =
+    _tandem_diagram_page_message_dialog (self, _("New PDSA Cycle"),
+                                         _("Plan a small test of this change idea. What happened, what "
+                                           "you learned and what you decided can be added as you go."),
+                                         "add", _("_Add"));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkEditable **entries = g_new0 (GtkEditable *, G_N_ELEMENTS (labels));
 
@@ -2018,7 +1568,7 @@ static void
 update_details (TandemDiagramPage *self)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const TandemDiagramNode *node = selected_node (self);
+  const TandemDiagramNode *node = _tandem_diagram_page_selected_node (self);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   g_autofree char *focus_name = NULL;
@@ -2374,10 +1924,11 @@ tandem_diagram_page_print (TandemPage *page)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (poster_sizes); i++)
     sizes[i] = _(poster_sizes[i].label);
-  dialog = message_dialog (self, _("Print the Diagram"),
-                           _("Fit the whole diagram on one page (A3 suggested), or print a poster "
-                             "across several pages to trim and join. The next window shows a preview."),
-                           "print", _("_Print…"));
+  dialog = _tandem_diagram_page_message_dialog (self, _("Print the Diagram"),
+                                                _("Fit the whole diagram on one page (A3 suggested), or print a "
+                                                  "poster across several pages to trim and join. The next window "
+                                                  "shows a preview."),
+                                                "print", _("_Print…"));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -2605,14 +2156,6 @@ tandem_diagram_page_show_lists (TandemDiagramPage *self)
   return GTK_WINDOW (self->lists_window);
 }
 
-static void
-lists_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  tandem_diagram_page_show_lists (TANDEM_DIAGRAM_PAGE (widget));
-}
-
 /* ------------------------------------------------------------------------ */
 /* Set-up                                                                   */
 
@@ -2624,7 +2167,7 @@ view_toggled_cb (GtkToggleButton   *button,
     return;
   gtk_stack_set_visible_child_name (self->view_stack, outline_shown (self) ? "outline" : "canvas");
   /* Choosing a view takes the keyboard there, ready to move and edit. */
-  select_id (self, self->selected_id, self->selected_parent, !self->reloading);
+  _tandem_diagram_page_select_id (self, self->selected_id, self->selected_parent, !self->reloading);
 }
 
 static void
@@ -2633,7 +2176,7 @@ focus_toggled_cb (GtkToggleButton   *button,
 {
   relayout (self);
   tandem_diagram_canvas_zoom_to_fit (self->canvas);
-  select_id (self, self->selected_id, self->selected_parent, FALSE);
+  _tandem_diagram_page_select_id (self, self->selected_id, self->selected_parent, FALSE);
 }
 
 static void
@@ -2642,7 +2185,7 @@ authorship_changed_cb (GSettings         *settings,
                        TandemDiagramPage *self)
 {
   relayout (self);
-  select_id (self, self->selected_id, self->selected_parent, FALSE);
+  _tandem_diagram_page_select_id (self, self->selected_id, self->selected_parent, FALSE);
 }
 
 static void
@@ -2685,6 +2228,9 @@ tandem_diagram_page_finalize (GObject *object)
   g_free (self->edit_shown);
   g_free (self->edit_parent);
   g_free (self->expanded_pdsa);
+  g_clear_pointer (&self->link_ids, g_ptr_array_unref);
+  g_free (self->link_child);
+  g_free (self->paste_parent);
   G_OBJECT_CLASS (tandem_diagram_page_parent_class)->finalize (object);
 }
 
@@ -2728,31 +2274,7 @@ tandem_diagram_page_class_init (TandemDiagramPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, edit_heading);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, edit_entry);
 
-  gtk_widget_class_install_action (widget_class, "diagram.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "diagram.add-child", NULL, item_action);
-  gtk_widget_class_install_action (widget_class, "diagram.add-sibling", NULL, item_action);
-  gtk_widget_class_install_action (widget_class, "diagram.edit", NULL, item_action);
-  gtk_widget_class_install_action (widget_class, "diagram.delete", NULL, item_action);
-  gtk_widget_class_install_action (widget_class, "diagram.move-up", NULL, item_action);
-  gtk_widget_class_install_action (widget_class, "diagram.move-down", NULL, item_action);
-  gtk_widget_class_install_action (widget_class, "diagram.fold", NULL, item_action);
-  gtk_widget_class_install_action (widget_class, "diagram.move-left", NULL, item_action);
-  gtk_widget_class_install_action (widget_class, "diagram.move-right", NULL, item_action);
-  gtk_widget_class_install_action (widget_class, "diagram.lists", NULL, lists_action);
-  gtk_widget_class_install_action (widget_class, "diagram.link", NULL, link_action);
-  gtk_widget_class_install_action (widget_class, "diagram.paste", NULL, paste_action);
-  gtk_widget_class_install_action (widget_class, "diagram.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "diagram.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "diagram.zoom-fit", NULL, zoom_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "diagram.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "diagram.zoom-fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "diagram.new", NULL);
-  /* F2 edits the selected item wherever the keyboard is on the page, not
-   * only once the canvas or the outline has been clicked. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "diagram.edit", NULL);
+  _tandem_diagram_page_class_actions_init (widget_class);
 }
 
 static void
@@ -2869,7 +2391,7 @@ tandem_diagram_page_init (TandemDiagramPage *self)
       }
   }
   update_details (self);
-  update_actions (self);
+  _tandem_diagram_page_update_actions (self);
 }
 
 /**
@@ -2923,7 +2445,7 @@ tandem_diagram_page_select (TandemDiagramPage *self,
                             const char        *node_id)
 {
   g_return_if_fail (TANDEM_IS_DIAGRAM_PAGE (self));
-  select_id (self, node_id, NULL, FALSE);
+  _tandem_diagram_page_select_id (self, node_id, NULL, FALSE);
 }
 
 /**
