@@ -77,6 +77,12 @@ struct _TandemDiagramPage
   char                *link_child;
   GtkTextBuffer       *paste_buffer;
   char                *paste_parent;
+  GtkEditable         *pdsa_entries[4];
+  char                *pdsa_node;
+  AdwComboRow         *print_layout;
+  AdwComboRow         *print_paper;
+  AdwComboRow         *print_orientation;
+  GtkSwitch           *print_authorship;
 };
 
 /* tandem-diagram-page.c */

@@ -1013,17 +1013,57 @@ set_later (TandemDiagramPage *self,
   g_idle_add_full (G_PRIORITY_HIGH_IDLE, set_later_cb, later, NULL);
 }
 
-static void
-combo_changed_cb (AdwComboRow       *row,
-                  GParamSpec        *pspec,
-                  TandemDiagramPage *self)
+/* What an editor in the details changes, carried by its signal handler:
+ * a PDSA cycle's or the node's field, or the tag, person, measure or parent
+ * it pairs the node with. */
+typedef struct
 {
-  const char *field = g_object_get_data (G_OBJECT (row), "field");
-  GPtrArray *values = g_object_get_data (G_OBJECT (row), "values");
+  TandemDiagramPage *page;
+  char              *id;
+  const char        *field;    /* interned */
+  GPtrArray         *values;   /* a drop-down's stored words, or NULL */
+} Target;
+
+static void
+target_free (gpointer  data,
+             GClosure *closure)
+{
+  Target *target = data;
+
+  g_free (target->id);
+  g_clear_pointer (&target->values, g_ptr_array_unref);
+  g_free (target);
+}
+
+static void
+connect_target (gpointer           widget,
+                const char        *signal,
+                GCallback          callback,
+                TandemDiagramPage *self,
+                const char        *id,
+                const char        *field,
+                GPtrArray         *values)   /* taken */
+{
+  Target *target = g_new0 (Target, 1);
+
+  target->page = self;
+  target->id = g_strdup (id);
+  target->field = field ? g_intern_string (field) : NULL;
+  target->values = values;
+  g_signal_connect_data (widget, signal, callback, target, target_free, 0);
+}
+
+static void
+combo_changed_cb (AdwComboRow *row,
+                  GParamSpec  *pspec,
+                  Target      *target)
+{
+  TandemDiagramPage *self = target->page;
   guint selected = adw_combo_row_get_selected (row);
 
-  if (selected < values->len && !self->filling_details && self->selected_id)
-    set_later (self, LATER_NODE, self->selected_id, field, values->pdata[selected], GTK_WIDGET (row));
+  if (selected < target->values->len && !self->filling_details && self->selected_id)
+    set_later (self, LATER_NODE, self->selected_id, target->field, target->values->pdata[selected],
+               GTK_WIDGET (row));
 }
 
 static GtkWidget *
@@ -1049,39 +1089,39 @@ combo_row (TandemDiagramPage *self,
   /* What it shows is this page's copy of the node, which another program
    * may have changed since: a choice is checked against the copy. */
   tandem_shown_field_remember_value (row, TANDEM_ENTITY_NODE, self->selected_id, field, current);
-  g_object_set_data (G_OBJECT (row), "field", (gpointer) g_intern_string (field));
-  g_object_set_data_full (G_OBJECT (row), "values", values, (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
+  connect_target (row, "notify::selected", G_CALLBACK (combo_changed_cb), self, NULL, field, values);
   g_ptr_array_unref (labels);
   return row;
 }
 
 static void
-tag_toggled_cb (GtkCheckButton    *check,
-                TandemDiagramPage *self)
+tag_toggled_cb (GtkCheckButton *check,
+                Target         *target)
 {
+  TandemDiagramPage *self = target->page;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (self->selected_id);
 
   if (self->filling_details || id == NULL)
     return;
   if (!tandem_diagram_set_tag (tandem_page_get_project (TANDEM_PAGE (self)), id,
-                               g_object_get_data (G_OBJECT (check), "other"),
+                               target->id,
                                gtk_check_button_get_active (check), &error))
     show_error (self, _("Could Not Change the Tag"), error);
 }
 
 static void
-coproducer_toggled_cb (GtkCheckButton    *check,
-                       TandemDiagramPage *self)
+coproducer_toggled_cb (GtkCheckButton *check,
+                       Target         *target)
 {
+  TandemDiagramPage *self = target->page;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (self->selected_id);
 
   if (self->filling_details || id == NULL)
     return;
   if (!tandem_diagram_set_coproducer (tandem_page_get_project (TANDEM_PAGE (self)), id,
-                                      g_object_get_data (G_OBJECT (check), "other"),
+                                      target->id,
                                       gtk_check_button_get_active (check), &error))
     show_error (self, _("Could Not Change Who Co-produced It"), error);
 }
@@ -1112,16 +1152,17 @@ coproducer_chosen_cb (TandemPersonChooser *chooser,
 }
 
 static void
-measure_toggled_cb (GtkCheckButton    *check,
-                    TandemDiagramPage *self)
+measure_toggled_cb (GtkCheckButton *check,
+                    Target         *target)
 {
+  TandemDiagramPage *self = target->page;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (self->selected_id);
 
   if (self->filling_details || id == NULL)
     return;
   if (!tandem_diagram_set_measure_link (tandem_page_get_project (TANDEM_PAGE (self)), id,
-                                        g_object_get_data (G_OBJECT (check), "other"),
+                                        target->id,
                                         gtk_check_button_get_active (check), &error))
     show_error (self, _("Could Not Link the Measure"), error);
 }
@@ -1147,17 +1188,15 @@ pair_check (TandemDiagramPage *self,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
   gtk_widget_set_sensitive (check, tandem_page_get_editable (TANDEM_PAGE (self)));
   gtk_widget_set_name (check, name);
-  g_object_set_data_full (G_OBJECT (check), "other", g_strdup (other_id), g_free);
-  g_signal_connect (check, "toggled", toggled, self);
+  connect_target (check, "toggled", toggled, self, other_id, NULL, NULL);
   return check;
 }
 
 static void
-entry_applied_cb (AdwEntryRow       *row,
-                  TandemDiagramPage *self)
+entry_applied_cb (AdwEntryRow *row,
+                  Target      *target)
 {
-  set_field (self, GTK_WIDGET (row), g_object_get_data (G_OBJECT (row), "field"),
-             gtk_editable_get_text (GTK_EDITABLE (row)));
+  set_field (target->page, GTK_WIDGET (row), target->field, gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
 static GtkWidget *
@@ -1173,8 +1212,7 @@ entry_row (TandemDiagramPage *self,
   /* The page's copy of the node: a save is checked against what it shows. */
   tandem_shown_field_fill_value (row, TANDEM_ENTITY_NODE, self->selected_id, field, value, value);
   gtk_widget_set_name (row, field);
-  g_object_set_data (G_OBJECT (row), "field", (gpointer) g_intern_string (field));
-  g_signal_connect (row, "apply", G_CALLBACK (entry_applied_cb), self);
+  connect_target (row, "apply", G_CALLBACK (entry_applied_cb), self, NULL, field, NULL);
   return row;
 }
 
@@ -1209,14 +1247,15 @@ text_row (const char *title,
 }
 
 static void
-unlink_clicked_cb (GtkButton         *button,
-                   TandemDiagramPage *self)
+unlink_clicked_cb (GtkButton *button,
+                   Target    *target)
 {
+  TandemDiagramPage *self = target->page;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (self->selected_id);
 
   if (!tandem_diagram_unlink (tandem_page_get_project (TANDEM_PAGE (self)),
-                              g_object_get_data (G_OBJECT (button), "parent"), id, &error))
+                              target->id, id, &error))
     show_error (self, _("Could Not Remove the Link"), error);
   _tandem_diagram_page_select_id (self, id, NULL, FALSE);
 }
@@ -1227,8 +1266,8 @@ pdsa_response_cb (AdwMessageDialog  *dialog,
                   TandemDiagramPage *self)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  GtkEditable **entries = g_object_get_data (G_OBJECT (dialog), "entries");
-  const char *node = g_object_get_data (G_OBJECT (dialog), "node");
+  GtkEditable **entries = self->pdsa_entries;
+  g_autofree char *node = g_steal_pointer (&self->pdsa_node);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
@@ -1262,8 +1301,9 @@ add_pdsa_clicked_cb (GtkButton         *button,
                                            "you learned and what you decided can be added as you go."),
                                          "add", _("_Add"));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkEditable **entries = g_new0 (GtkEditable *, G_N_ELEMENTS (labels));
+  GtkEditable **entries = self->pdsa_entries;
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (self->pdsa_entries));
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       GtkWidget *label = gtk_label_new (_(labels[i]));
@@ -1278,8 +1318,8 @@ add_pdsa_clicked_cb (GtkButton         *button,
     }
   gtk_editable_set_text (entries[0], _("First small test"));
   adw_message_dialog_set_extra_child (dialog, box);
-  g_object_set_data_full (G_OBJECT (dialog), "entries", entries, g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "node", g_strdup (self->selected_id), g_free);
+  g_free (self->pdsa_node);
+  self->pdsa_node = g_strdup (self->selected_id);
   g_signal_connect (dialog, "response", G_CALLBACK (pdsa_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1309,13 +1349,14 @@ find_named (GtkWidget  *widget,
 }
 
 static void
-pdsa_entry_applied_cb (AdwEntryRow       *row,
-                       TandemDiagramPage *self)
+pdsa_entry_applied_cb (AdwEntryRow *row,
+                       Target      *target)
 {
+  TandemDiagramPage *self = target->page;
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GError) error = NULL;
-  const char *pdsa = g_object_get_data (G_OBJECT (row), "pdsa");
-  const char *field = g_object_get_data (G_OBJECT (row), "field");
+  g_autofree char *pdsa = g_strdup (target->id);
+  const char *field = target->field;
 
   if (self->filling_details)
     return;
@@ -1328,41 +1369,44 @@ pdsa_entry_applied_cb (AdwEntryRow       *row,
 }
 
 static void
-pdsa_decision_changed_cb (AdwComboRow       *row,
-                          GParamSpec        *pspec,
-                          TandemDiagramPage *self)
+pdsa_decision_changed_cb (AdwComboRow *row,
+                          GParamSpec  *pspec,
+                          Target      *target)
 {
+  TandemDiagramPage *self = target->page;
   TandemValue word = tandem_enum_row_get_word (row, TANDEM_TYPE_ACT_DECISION, TANDEM_ACT_DECISION_NONE);
 
   if (self->filling_details || tandem_enum_row_get_value (row) < 0)
     return;
-  set_later (self, LATER_PDSA, g_object_get_data (G_OBJECT (row), "pdsa"), "act_decision", word.s,
-             GTK_WIDGET (row));
+  set_later (self, LATER_PDSA, target->id, "act_decision", word.s, GTK_WIDGET (row));
 }
 
 static void
-pdsa_delete_clicked_cb (GtkButton         *button,
-                        TandemDiagramPage *self)
+pdsa_delete_clicked_cb (GtkButton *button,
+                        Target    *target)
 {
+  TandemDiagramPage *self = target->page;
   g_autoptr(GError) error = NULL;
+  g_autofree char *pdsa = g_strdup (target->id);   /* the button goes with the reload */
 
-  if (!tandem_diagram_delete_pdsa (tandem_page_get_project (TANDEM_PAGE (self)),
-                                   g_object_get_data (G_OBJECT (button), "pdsa"), &error))
+  if (!tandem_diagram_delete_pdsa (tandem_page_get_project (TANDEM_PAGE (self)), pdsa, &error))
     show_error (self, _("Could Not Delete the PDSA Cycle"), error);
   else
     tandem_page_show_toast (TANDEM_PAGE (self), _("Deleted the PDSA cycle"), TRUE);
 }
 
 static void
-pdsa_expanded_cb (AdwExpanderRow    *row,
-                  GParamSpec        *pspec,
-                  TandemDiagramPage *self)
+pdsa_expanded_cb (AdwExpanderRow *row,
+                  GParamSpec     *pspec,
+                  Target         *target)
 {
+  TandemDiagramPage *self = target->page;
+
   if (self->filling_details)
     return;
   g_free (self->expanded_pdsa);
   self->expanded_pdsa = adw_expander_row_get_expanded (row)
-                        ? g_strdup (g_object_get_data (G_OBJECT (row), "pdsa")) : NULL;
+                        ? g_strdup (target->id) : NULL;
 }
 
 /* One PDSA cycle, folded to its name and dates; unfolded, every part of it
@@ -1407,9 +1451,8 @@ pdsa_row (TandemDiagramPage *self,
                                  cycle->title && *cycle->title ? cycle->title : _("Untitled test"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
   gtk_widget_set_name (row, name);
-  g_object_set_data_full (G_OBJECT (row), "pdsa", g_strdup (cycle->id), g_free);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_strcmp0 (self->expanded_pdsa, cycle->id) == 0);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (pdsa_expanded_cb), self);
+  connect_target (row, "notify::expanded", G_CALLBACK (pdsa_expanded_cb), self, cycle->id, NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
@@ -1424,9 +1467,7 @@ pdsa_row (TandemDiagramPage *self,
                                value);
       gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
       gtk_widget_set_name (entry, entry_name);
-      g_object_set_data_full (G_OBJECT (entry), "pdsa", g_strdup (cycle->id), g_free);
-      g_object_set_data (G_OBJECT (entry), "field", (gpointer) g_intern_static_string (parts[i].field));
-      g_signal_connect (entry, "apply", G_CALLBACK (pdsa_entry_applied_cb), self);
+      connect_target (entry, "apply", G_CALLBACK (pdsa_entry_applied_cb), self, cycle->id, parts[i].field, NULL);
       /* Dates typed day first or year-month-day, or chosen on a calendar. */
       if (g_str_has_suffix (parts[i].field, "_on") && editable)
         tandem_date_row_add_calendar (ADW_ENTRY_ROW (entry), TRUE);
@@ -1445,8 +1486,8 @@ pdsa_row (TandemDiagramPage *self,
           tandem_shown_field_remember_value (decision, TANDEM_ENTITY_PDSA_CYCLE, cycle->id,
                                              TANDEM_FIELD_PDSA_CYCLE_ACT_DECISION,
                                              cycle->act_decision);
-          g_object_set_data_full (G_OBJECT (decision), "pdsa", g_strdup (cycle->id), g_free);
-          g_signal_connect (decision, "notify::selected", G_CALLBACK (pdsa_decision_changed_cb), self);
+          connect_target (decision, "notify::selected", G_CALLBACK (pdsa_decision_changed_cb), self, cycle->id,
+                          NULL, NULL);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), decision);
         }
     }
@@ -1457,8 +1498,7 @@ pdsa_row (TandemDiagramPage *self,
   gtk_widget_set_margin_bottom (remove, 6);
   gtk_widget_set_margin_start (remove, 12);
   gtk_widget_set_sensitive (remove, editable);
-  g_object_set_data_full (G_OBJECT (remove), "pdsa", g_strdup (cycle->id), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (pdsa_delete_clicked_cb), self);
+  connect_target (remove, "clicked", G_CALLBACK (pdsa_delete_clicked_cb), self, cycle->id, NULL, NULL);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove);
   return row;
 }
@@ -1677,8 +1717,7 @@ update_details (TandemDiagramPage *self)
                                               _("Remove this link"), -1);
               gtk_widget_add_css_class (unlink, "flat");
               gtk_widget_set_name (unlink, name);
-              g_object_set_data_full (G_OBJECT (unlink), "parent", g_strdup (parent->id), g_free);
-              g_signal_connect (unlink, "clicked", G_CALLBACK (unlink_clicked_cb), self);
+              connect_target (unlink, "clicked", G_CALLBACK (unlink_clicked_cb), self, parent->id, NULL, NULL);
               adw_action_row_add_suffix (ADW_ACTION_ROW (row), unlink);
             }
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (links), row);
@@ -1889,10 +1928,10 @@ print_response_cb (AdwMessageDialog  *dialog,
                    const char        *response,
                    TandemDiagramPage *self)
 {
-  AdwComboRow *layout_row = g_object_get_data (G_OBJECT (dialog), "layout");
-  AdwComboRow *paper_row = g_object_get_data (G_OBJECT (dialog), "paper");
-  AdwComboRow *orientation_row = g_object_get_data (G_OBJECT (dialog), "orientation");
-  GtkSwitch *authorship = g_object_get_data (G_OBJECT (dialog), "authorship");
+  AdwComboRow *layout_row = g_steal_pointer (&self->print_layout);
+  AdwComboRow *paper_row = g_steal_pointer (&self->print_paper);
+  AdwComboRow *orientation_row = g_steal_pointer (&self->print_orientation);
+  GtkSwitch *authorship = g_steal_pointer (&self->print_authorship);
   guint size = MIN (adw_combo_row_get_selected (layout_row), G_N_ELEMENTS (poster_sizes) - 1);
   TandemPaper paper = adw_combo_row_get_selected (paper_row) == 1 ? TANDEM_PAPER_A3 : TANDEM_PAPER_A4;
   Orientation orientation = MIN (adw_combo_row_get_selected (orientation_row), ORIENTATION_PORTRAIT);
@@ -1951,10 +1990,10 @@ tandem_diagram_page_print (TandemPage *page)
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (authorship_row), authorship);
   gtk_list_box_append (GTK_LIST_BOX (list), authorship_row);
   adw_message_dialog_set_extra_child (dialog, list);
-  g_object_set_data (G_OBJECT (dialog), "authorship", authorship);
-  g_object_set_data (G_OBJECT (dialog), "layout", layout_row);
-  g_object_set_data (G_OBJECT (dialog), "paper", paper_row);
-  g_object_set_data (G_OBJECT (dialog), "orientation", orientation_row);
+  self->print_authorship = GTK_SWITCH (authorship);
+  self->print_layout = ADW_COMBO_ROW (layout_row);
+  self->print_paper = ADW_COMBO_ROW (paper_row);
+  self->print_orientation = ADW_COMBO_ROW (orientation_row);
   g_signal_connect (dialog, "response", G_CALLBACK (print_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -2231,6 +2270,7 @@ tandem_diagram_page_finalize (GObject *object)
   g_clear_pointer (&self->link_ids, g_ptr_array_unref);
   g_free (self->link_child);
   g_free (self->paste_parent);
+  g_free (self->pdsa_node);
   G_OBJECT_CLASS (tandem_diagram_page_parent_class)->finalize (object);
 }
 

@@ -892,6 +892,132 @@ test_lists (Fixture       *f,
   gtk_window_destroy (window);
 }
 
+/* Each dialog and each button of the details answers about the item it was
+ * opened for: also link to, remove the link, paste a list, a new PDSA
+ * cycle, an equity tag ticked, a status chosen. */
+static void
+test_dialogs (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemDiagram) d = load (f);
+  const TandemDiagramNode *idea = first_of_kind (d, TANDEM_NODE_CHANGE_IDEA);
+  g_autofree char *id = g_strdup (idea->id);
+  g_autofree char *parent = g_strdup (tandem_diagram_get_node (d, g_array_index (idea->parents, guint, 0))->id);
+  g_autofree char *other = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) cycles = NULL;
+  const char *tag = NULL;
+  guint n_nodes = tandem_diagram_get_n_nodes (d);
+  guint n_cycles;
+  GtkWindow *dialog = NULL;
+  GtkWidget *widget;
+
+  g_assert_cmpuint (idea->parents->len, ==, 1);
+  tandem_diagram_page_select (f->page, id);
+
+  /* Also link to: the first secondary driver offered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "diagram.link", NULL));
+  WAIT_FOR ((dialog = message_dialog ()) != NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "link");
+  gtk_window_destroy (dialog);
+  g_clear_object (&d);
+  d = load (f);
+  idea = tandem_diagram_get_node (d, tandem_diagram_find_node (d, id));
+  g_assert_cmpuint (idea->parents->len, ==, 2);
+  for (guint p = 0; p < idea->parents->len; p++)
+    if (!g_str_equal (tandem_diagram_get_node (d, g_array_index (idea->parents, guint, p))->id, parent))
+      other = g_strdup (tandem_diagram_get_node (d, g_array_index (idea->parents, guint, p))->id);
+  g_assert_nonnull (other);
+
+  /* Its details offer to remove each link; the new one goes. */
+  tandem_diagram_page_select (f->page, id);
+  name = g_strdup_printf ("unlink:%s", other);
+  g_signal_emit_by_name (named (GTK_WIDGET (f->page), name), "clicked");
+  g_clear_object (&d);
+  d = load (f);
+  idea = tandem_diagram_get_node (d, tandem_diagram_find_node (d, id));
+  g_assert_cmpuint (idea->parents->len, ==, 1);
+  g_assert_cmpstr (tandem_diagram_get_node (d, g_array_index (idea->parents, guint, 0))->id, ==, parent);
+
+  /* A list pasted beside a change idea goes under its parent. */
+  tandem_diagram_page_select (f->page, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "diagram.paste", NULL));
+  WAIT_FOR ((dialog = message_dialog ()) != NULL);
+  widget = find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (widget);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), "Night checks\nWeekend huddle\n", -1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "paste");
+  gtk_window_destroy (dialog);
+  g_clear_object (&d);
+  d = load (f);
+  g_assert_cmpuint (tandem_diagram_get_n_nodes (d), ==, n_nodes + 2);
+  {
+    const TandemDiagramNode *under = tandem_diagram_get_node (d, tandem_diagram_find_node (d, parent));
+    const char *last = tandem_diagram_get_node (d, g_array_index (under->children, guint,
+                                                                   under->children->len - 1))->title;
+    g_assert_cmpstr (last, ==, "Weekend huddle");
+  }
+
+  /* A new PDSA cycle, planned in its dialog. */
+  tandem_diagram_page_select (f->page, id);
+  cycles = tandem_diagram_list_pdsa (f->project, id);
+  n_cycles = cycles->len;
+  g_clear_pointer (&cycles, g_ptr_array_unref);
+  g_signal_emit_by_name (named (GTK_WIDGET (f->page), "add-pdsa"), "clicked");
+  WAIT_FOR ((dialog = message_dialog ()) != NULL);
+  widget = find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (widget);
+  gtk_editable_set_text (GTK_EDITABLE (widget), "Thursday test");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  gtk_window_destroy (dialog);
+  cycles = tandem_diagram_list_pdsa (f->project, id);
+  g_assert_cmpuint (cycles->len, ==, n_cycles + 1);
+  {
+    gboolean found = FALSE;
+    for (guint c = 0; c < cycles->len; c++)
+      found |= g_strcmp0 (((TandemPdsaSummary *) cycles->pdata[c])->title, "Thursday test") == 0;
+    g_assert_true (found);
+  }
+
+  /* An equity tag ticked, then a status chosen, from the details. */
+  idea = tandem_diagram_get_node (d, tandem_diagram_find_node (d, id));
+  for (guint t = 0; t < tandem_diagram_get_n_tags (d) && tag == NULL; t++)
+    {
+      gboolean on = FALSE;
+      for (guint i = 0; i < idea->tags->len; i++)
+        on |= g_array_index (idea->tags, guint, i) == t;
+      if (!on)
+        tag = tandem_diagram_get_tag (d, t)->id;
+    }
+  g_assert_nonnull (tag);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("tag:%s", tag);
+  tandem_diagram_page_select (f->page, id);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (named (GTK_WIDGET (f->page), name)), TRUE);
+  {
+    g_autoptr(TandemDiagram) now = load (f);
+    const TandemDiagramNode *n = tandem_diagram_get_node (now, tandem_diagram_find_node (now, id));
+    gboolean on = FALSE;
+    for (guint i = 0; i < n->tags->len; i++)
+      on |= g_str_equal (tandem_diagram_get_tag (now, g_array_index (n->tags, guint, i))->id, tag);
+    g_assert_true (on);
+  }
+  text = tandem_project_get_text (f->project, "node", id, "status");
+  widget = named (GTK_WIDGET (f->page), "status");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (widget), adw_combo_row_get_selected (ADW_COMBO_ROW (widget)) == 0 ? 1 : 0);
+  WAIT_FOR (!field_is (f, id, "status", text));
+
+  /* The print dialog, answered Cancel, prints nothing and leaves no trace. */
+  tandem_page_print (TANDEM_PAGE (f->page));
+  WAIT_FOR ((dialog = message_dialog ()) != NULL);
+  g_assert_nonnull (named (GTK_WIDGET (dialog), "print-authorship"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  g_assert_no_error (error);
+}
+
 /* Whether @needle is in @haystack, which may hold NUL bytes (a PDF). */
 static gboolean
 contains (const char *haystack,
@@ -1130,6 +1256,7 @@ main (int   argc,
   g_test_add ("/diagram-page/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/diagram-page/details-edit", Fixture, NULL, fixture_set_up, test_details_edit, fixture_tear_down);
   g_test_add ("/diagram-page/lists", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
+  g_test_add ("/diagram-page/dialogs", Fixture, NULL, fixture_set_up, test_dialogs, fixture_tear_down);
   g_test_add ("/diagram-page/export-layouts", Fixture, NULL, fixture_set_up, test_export_layouts, fixture_tear_down);
   g_test_add_func ("/diagram-page/invalid-utf8-titles", test_invalid_utf8_titles);
   return test_run_app (app);
