@@ -494,17 +494,34 @@ first_node_of_kind (Fixture           *fixture,
   g_assert_not_reached ();
 }
 
-/* Two of a drop-down row's values other than the one it shows: one for
- * the other program, one for this person. Which node comes first depends
- * on its id, so what it shows varies. */
+/* The words stored for each choice of a change idea's Status drop-down, in
+ * its order. */
+static GPtrArray *
+status_words (void)
+{
+  static GPtrArray *words;
+
+  if (words == NULL)
+    {
+      words = g_ptr_array_new ();
+      for (guint s = 1; s < TANDEM_N_IDEA_STATUSES; s++)
+        g_ptr_array_add (words, (gpointer) tandem_idea_status_to_string (s));
+    }
+  return words;
+}
+
+/* Two of the Status drop-down's values other than the one it shows: one
+ * for the other program, one for this person. Which node comes first
+ * depends on its id, so what it shows varies. */
 static void
 pick_other_values (GtkWidget *row,
                    guint     *theirs,
                    guint     *mine)
 {
-  GPtrArray *values = g_object_get_data (G_OBJECT (row), "values");
+  GPtrArray *values = status_words ();
   guint shown = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
 
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))), ==, values->len);
   *theirs = *mine = G_MAXUINT;
   for (guint v = 0; v < values->len; v++)
     if (v != shown && values->pdata[v] != NULL)
@@ -568,7 +585,7 @@ test_diagram_description (Fixture       *fixture,
   g_assert_true (ADW_IS_COMBO_ROW (row));
   before = g_object_ref (row);
   {
-    GPtrArray *values = g_object_get_data (G_OBJECT (before), "values");
+    GPtrArray *values = status_words ();
     guint theirs, other;
 
     pick_other_values (before, &theirs, &other);
@@ -614,7 +631,7 @@ test_diagram_stale_copy (Fixture       *fixture,
   tandem_diagram_page_select (page, idea);
   row = FIND (page, is_named, "status");
   g_assert_true (ADW_IS_COMBO_ROW (row));
-  values = g_object_get_data (G_OBJECT (row), "values");
+  values = status_words ();
   shown = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
   pick_other_values (row, &theirs, &mine);
   /* The rows (and their values) go with each rebuild of the pane. */
