@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-diagram.h"
+#include "tandem-enum-row.h"
 #include "tandem-page.h"
 #include "tandem-standards-priorities.h"
 
@@ -416,6 +417,7 @@ tandem_standards_priorities_init (TandemStandardsPriorities *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->standard_drop_down),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Standard to make a priority"), -1);
+  tandem_drop_down_name_button (self->standard_drop_down);
   gtk_box_append (GTK_BOX (self->form), GTK_WIDGET (self->standard_drop_down));
   add = gtk_button_new_with_mnemonic (_("Add _Priority"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "priorities.add");

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "tandem-date.h"
+#include "tandem-enum-row.h"
 #include "tandem-person-chooser.h"
 #include "tandem-standards-response-dialog.h"
 #include "tandem-standards.h"
@@ -292,6 +293,7 @@ tandem_standards_response_dialog_init (TandemStandardsResponseDialog *self)
   for (int role = TANDEM_RESPONDENT_STAFF; role <= TANDEM_RESPONDENT_CARER; role++)
     gtk_string_list_append (roles, tandem_respondent_role_get_label (role));
   gtk_drop_down_set_model (self->role_drop_down, G_LIST_MODEL (roles));
+  tandem_drop_down_name_button (self->role_drop_down);
   self->person = TANDEM_PERSON_CHOOSER (tandem_person_chooser_new (NULL, TRUE));
   gtk_box_prepend (self->person_box, GTK_WIDGET (self->person));
   gtk_label_set_mnemonic_widget (self->person_label,
