@@ -26,8 +26,12 @@
 #include "tandem-enum-row.h"
 #include "tandem-equity-overview.h"
 #include "tandem-equity-section.h"
+#include "tandem-link-target-drop-down.h"
+#include "tandem-measure-edit-dialog.h"
+#include "tandem-measure-import-dialog.h"
 #include "tandem-measure.h"
 #include "tandem-measures-page.h"
+#include "tandem-new-measure-dialog.h"
 #include "tandem-plain-text.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
@@ -94,6 +98,7 @@ struct _TandemMeasuresPage
   TandemEquitySection *equity_section;
   TandemEquityOverview *equity_overview;
   gboolean            showing_overview;
+  GtkWindow          *edit_dialog;
 
   GtkStringList      *data_ids;
   GtkSingleSelection *data_selection;
@@ -186,56 +191,6 @@ update_measure_from (TandemMeasuresPage *self,
     }
   tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Change the Measure"), error);
   return FALSE;
-}
-
-/* ------------------------------------------------------------------------ */
-/* The page's dialogs: Enter does the default action, Escape cancels          */
-
-static gboolean
-dialog_key_pressed_cb (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       gpointer               data)
-{
-  GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-  const char *const *actions = data;
-
-  state &= gtk_accelerator_get_default_mod_mask ();
-  if (state != 0)
-    return FALSE;
-  if (keyval == GDK_KEY_Escape)
-    return gtk_widget_activate_action (window, actions[1], NULL);
-  /* A tick box would take Enter as Space and change; Enter there is the
-   * dialog's default action, as in an entry.  Buttons and drop-downs keep
-   * Enter for themselves. */
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
-      focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_CHECK_BUTTON) != NULL)
-    {
-      GtkWidget *button = gtk_window_get_default_widget (GTK_WINDOW (window));
-
-      /* The default button is insensitive while its action is disabled. */
-      if (button != NULL && !gtk_widget_is_sensitive (button))
-        return TRUE;
-      return gtk_widget_activate_action (window, actions[0], NULL);
-    }
-  return FALSE;
-}
-
-/* Enter in @window does @accept (as its default widget, @button, does from
- * an entry), Escape does @cancel; both are actions of the window's group. */
-static void
-dialog_add_keys (GtkWindow          *window,
-                 GtkWidget          *button,
-                 const char * const *actions)
-{
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (dialog_key_pressed_cb), (gpointer) actions);
-  gtk_widget_add_controller (GTK_WIDGET (window), keys);
-  gtk_window_set_default_widget (window, button);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -627,194 +582,32 @@ delete_value_clicked_cb (TandemMeasuresPage *self)
 /* ------------------------------------------------------------------------ */
 /* Importing: a preview with every bad row, then one edit                     */
 
-typedef struct
-{
-  TandemMeasuresPage  *page;
-  char                *measure_id;
-  TandemTable         *table;
-  TandemImport        *import;
-  GtkWindow           *window;
-  GtkCheckButton      *header_check;
-  GtkDropDown         *date_column;
-  GtkDropDown         *value_column;
-  GtkDropDown         *denominator_column;
-  GtkDropDown         *note_column;
-  GtkDropDown         *date_format;
-  GtkCheckButton      *decimal_check;
-  GtkLabel            *preview;
-  GtkLabel            *problems;
-  GtkButton           *accept;
-  GSimpleAction       *accept_action;
-  gboolean             updating;
-} ImportDialog;
-
 static void
-import_dialog_free (gpointer data)
+import_failed_cb (TandemMeasuresPage *self,
+                  const char         *heading,
+                  const GError       *error)
 {
-  ImportDialog *dialog = data;
-
-  g_object_unref (dialog->page);
-  g_free (dialog->measure_id);
-  tandem_table_free (dialog->table);
-  tandem_import_free (dialog->import);
-  g_clear_object (&dialog->accept_action);
-  g_free (dialog);
-}
-
-static TandemImportOptions
-import_dialog_options (ImportDialog *dialog)
-{
-  TandemImportOptions options;
-
-  options.has_header = gtk_check_button_get_active (dialog->header_check);
-  options.date_column = (int) gtk_drop_down_get_selected (dialog->date_column);
-  options.value_column = (int) gtk_drop_down_get_selected (dialog->value_column);
-  options.denominator_column = (int) gtk_drop_down_get_selected (dialog->denominator_column) - 1;
-  options.note_column = (int) gtk_drop_down_get_selected (dialog->note_column) - 1;
-  options.date_format = (TandemDateFormat) gtk_drop_down_get_selected (dialog->date_format);
-  options.decimal_comma = gtk_check_button_get_active (dialog->decimal_check);
-  return options;
+  tandem_page_show_error (TANDEM_PAGE (self), heading, error);
 }
 
 static void
-import_dialog_update (ImportDialog *dialog)
+imported_cb (TandemMeasuresPage *self,
+             guint               n)
 {
-  TandemImportOptions options;
-  g_autoptr(GString) preview = g_string_new (NULL);
-  g_autoptr(GString) problems = g_string_new (NULL);
-  g_autofree char *button = NULL;
-  guint good, bad;
+  g_autofree char *toast = g_strdup_printf (ngettext ("%u value imported", "%u values imported", n), n);
 
-  if (dialog->updating)
-    return;
-  options = import_dialog_options (dialog);
-  g_clear_pointer (&dialog->import, tandem_import_free);
-  dialog->import = tandem_table_import (dialog->table, &options);
-  good = dialog->import->rows->len;
-  bad = dialog->import->problems->len;
-
-  g_string_append_printf (preview, ngettext ("%u row is ready to import.", "%u rows are ready to import.",
-                                             good), good);
-  for (guint i = 0; i < MIN (good, 6); i++)
-    {
-      const TandemImportRow *row = dialog->import->rows->pdata[i];
-      g_autofree char *date = nice_date (row->date);
-      g_autofree char *value = isnan (row->value) ? g_strdup (_("missing")) : format_number (row->value);
-
-      g_string_append_printf (preview, "\n%s: %s", date, value);
-      if (!isnan (row->denominator))
-        {
-          g_autofree char *n = format_number (row->denominator);
-          g_string_append_printf (preview, _(" out of %s"), n);
-        }
-      if (row->note)
-        g_string_append_printf (preview, " — %s", row->note);
-    }
-  if (good > 6)
-    g_string_append (preview, "\n…");
-  gtk_label_set_text (dialog->preview, preview->str);
-
-  if (bad > 0)
-    {
-      g_string_append_printf (problems, ngettext ("%u row cannot be imported:", "%u rows cannot be imported:",
-                                                  bad), bad);
-      for (guint i = 0; i < bad; i++)
-        {
-          const TandemImportProblem *problem = dialog->import->problems->pdata[i];
-          g_string_append_printf (problems, _("\nLine %u: %s"), problem->line, problem->reason);
-        }
-    }
-  gtk_label_set_text (dialog->problems, problems->str);
-  gtk_widget_set_visible (GTK_WIDGET (dialog->problems), bad > 0);
-
-  if (bad > 0)
-    button = g_strdup_printf (ngettext ("_Import %u Row, Leave Out the Bad Ones",
-                                        "_Import %u Rows, Leave Out the Bad Ones", good), good);
-  else
-    button = g_strdup_printf (ngettext ("_Import %u Row", "_Import %u Rows", good), good);
-  gtk_button_set_label (dialog->accept, button);
-  g_simple_action_set_enabled (dialog->accept_action, good > 0);
+  tandem_page_show_toast (TANDEM_PAGE (self), toast, TRUE);
 }
 
 static void
-import_option_changed_cb (GObject      *object,
-                          GParamSpec   *pspec,
-                          ImportDialog *dialog)
+present_dialog (TandemMeasuresPage *self,
+                GtkWindow          *dialog)
 {
-  import_dialog_update (dialog);
-}
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-static void
-import_accept_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       data)
-{
-  ImportDialog *dialog = data;
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (dialog->page));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  guint n = dialog->import->rows->len;
-
-  if (project == NULL || n == 0)
-    return;
-  label = g_strdup_printf (ngettext ("Import %u value", "Import %u values", n), n);
-  if (!tandem_import_save (project, dialog->measure_id, dialog->import, label, &error))
-    {
-      tandem_page_show_error (TANDEM_PAGE (dialog->page), _("Could Not Import the Values"), error);
-      return;
-    }
-  {
-    g_autofree char *toast = g_strdup_printf (ngettext ("%u value imported", "%u values imported", n), n);
-    tandem_page_show_toast (TANDEM_PAGE (dialog->page), toast, TRUE);
-  }
-  gtk_window_destroy (dialog->window);
-}
-
-static void
-import_cancel_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       data)
-{
-  ImportDialog *dialog = data;
-
-  gtk_window_destroy (dialog->window);
-}
-
-static GtkDropDown *
-column_drop_down (ImportDialog *dialog,
-                  GtkGrid      *grid,
-                  int           row,
-                  const char   *title,
-                  gboolean      with_none,
-                  int           selected)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *label = gtk_label_new_with_mnemonic (title);
-  GtkWidget *drop;
-  TandemImportOptions guess;
-
-  tandem_table_guess_options (dialog->table, &guess);
-  if (with_none)
-    gtk_string_list_append (names, _("None"));
-  for (guint c = 0; c < dialog->table->n_columns; c++)
-    {
-      const char *head = tandem_table_get_cell (dialog->table, 0, c);
-      g_autofree char *name = guess.has_header && *head
-                              ? g_strdup_printf (_("Column %u: %s"), c + 1, head)
-                              : g_strdup_printf (_("Column %u"), c + 1);
-      gtk_string_list_append (names, name);
-    }
-  drop = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  tandem_drop_down_name_button (GTK_DROP_DOWN (drop));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), (guint) (selected + (with_none ? 1 : 0)));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, drop, 1, row, 1, 1);
-  g_signal_connect (drop, "notify::selected", G_CALLBACK (import_option_changed_cb), dialog);
-  return GTK_DROP_DOWN (drop);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_window_present (dialog);
 }
 
 /**
@@ -836,141 +629,24 @@ tandem_measures_page_open_import (TandemMeasuresPage *self,
                                   const char         *text,
                                   gssize              length)
 {
-  static const GActionEntry actions[] = {
-    { "accept", import_accept_cb, NULL, NULL, NULL, { 0 } },
-    { "cancel", import_cancel_cb, NULL, NULL, NULL, { 0 } },
-  };
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(TandemTable) table = NULL;
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  ImportDialog *dialog;
-  TandemImportOptions guess;
-  GtkWidget *window, *box, *grid, *scroller, *buttons, *cancel, *header, *label;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const char *formats[] = {
-    N_("Work it out"), N_("2026-03-02 (year first)"), N_("02/03/2026 (day first)"),
-    N_("03/02/2026 (month first, US)"), N_("03/2026 (month and year)"),
-    N_("Spreadsheet day numbers (46083)"), NULL,
-  };
-  g_autoptr(GtkStringList) format_names = gtk_string_list_new (NULL);
+  TandemMeasureImportDialog *dialog;
 
   g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
-  if (self->measure_id == NULL)
+  if (self->measure_id == NULL || project == NULL)
     return NULL;
 
-  table = tandem_table_parse (text, length, 0, &error);
-  if (table == NULL)
+  dialog = tandem_measure_import_dialog_new (project, self->measure_id, text, length, &error);
+  if (dialog == NULL)
     {
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Read the Data"), error);
       return NULL;
     }
-
-  dialog = g_new0 (ImportDialog, 1);
-  dialog->page = g_object_ref (self);
-  dialog->measure_id = g_strdup (self->measure_id);
-  dialog->table = g_steal_pointer (&table);
-  tandem_table_guess_options (dialog->table, &guess);
-  dialog->updating = TRUE;
-
-  window = adw_window_new ();
-  dialog->window = GTK_WINDOW (window);
-  gtk_window_set_title (GTK_WINDOW (window), _("Import Values"));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 620);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  g_object_set_data_full (G_OBJECT (window), "tandem-import", dialog, import_dialog_free);
-
-  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), dialog);
-  dialog->accept_action = g_object_ref (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), "accept")));
-  gtk_widget_insert_action_group (window, "import", G_ACTION_GROUP (group));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
-
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_widget_set_margin_start (grid, 18);
-  gtk_widget_set_margin_end (grid, 18);
-  dialog->header_check = GTK_CHECK_BUTTON (tandem_plain_check_button_new (_("The first row _names the columns")));
-  gtk_check_button_set_active (dialog->header_check, guess.has_header);
-  g_signal_connect (dialog->header_check, "notify::active", G_CALLBACK (import_option_changed_cb), dialog);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->header_check), 0, 0, 2, 1);
-  dialog->date_column = column_drop_down (dialog, GTK_GRID (grid), 1, _("_Dates are in"), FALSE, guess.date_column);
-  dialog->value_column = column_drop_down (dialog, GTK_GRID (grid), 2, _("_Values are in"), FALSE, guess.value_column);
-  dialog->denominator_column = column_drop_down (dialog, GTK_GRID (grid), 3, _("D_enominators are in"), TRUE,
-                                                 guess.denominator_column);
-  dialog->note_column = column_drop_down (dialog, GTK_GRID (grid), 4, _("N_otes are in"), TRUE, guess.note_column);
-
-  for (guint i = 0; formats[i]; i++)
-    gtk_string_list_append (format_names, _(formats[i]));
-  label = gtk_label_new_with_mnemonic (_("Dates are _written as"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  dialog->date_format = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (format_names)), NULL));
-  tandem_drop_down_name_button (dialog->date_format);
-  gtk_drop_down_set_selected (dialog->date_format, guess.date_format);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->date_format));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (dialog->date_format), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  g_signal_connect (dialog->date_format, "notify::selected", G_CALLBACK (import_option_changed_cb), dialog);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 5, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->date_format), 1, 5, 1, 1);
-  dialog->decimal_check = GTK_CHECK_BUTTON (tandem_plain_check_button_new (_("Numbers have a decimal _comma (3,5)")));
-  gtk_check_button_set_active (dialog->decimal_check, guess.decimal_comma);
-  g_signal_connect (dialog->decimal_check, "notify::active", G_CALLBACK (import_option_changed_cb), dialog);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->decimal_check), 0, 6, 2, 1);
-  gtk_box_append (GTK_BOX (box), grid);
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_set_margin_start (scroller, 18);
-  gtk_widget_set_margin_end (scroller, 18);
-  {
-    GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-    dialog->problems = GTK_LABEL (gtk_label_new (NULL));
-    gtk_label_set_xalign (dialog->problems, 0);
-    gtk_label_set_wrap (dialog->problems, TRUE);
-    gtk_label_set_selectable (dialog->problems, TRUE);
-    gtk_widget_add_css_class (GTK_WIDGET (dialog->problems), "error");
-    gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->problems), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Rows that cannot be imported"), -1);
-    dialog->preview = GTK_LABEL (gtk_label_new (NULL));
-    gtk_label_set_xalign (dialog->preview, 0);
-    gtk_label_set_wrap (dialog->preview, TRUE);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Rows ready to import"), -1);
-    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (dialog->problems));
-    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (dialog->preview));
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), inner);
-  }
-  gtk_box_append (GTK_BOX (box), scroller);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (buttons, 18);
-  gtk_widget_set_margin_end (buttons, 18);
-  gtk_widget_set_margin_bottom (buttons, 18);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "import.cancel");
-  dialog->accept = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Import")));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (dialog->accept), "import.accept");
-  gtk_widget_add_css_class (GTK_WIDGET (dialog->accept), "suggested-action");
-  gtk_box_append (GTK_BOX (buttons), cancel);
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (dialog->accept));
-  gtk_box_append (GTK_BOX (box), buttons);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  {
-    static const char * const keys[] = { "import.accept", "import.cancel" };
-    dialog_add_keys (GTK_WINDOW (window), GTK_WIDGET (dialog->accept), keys);
-  }
-
-  dialog->updating = FALSE;
-  import_dialog_update (dialog);
-  gtk_window_present (GTK_WINDOW (window));
-  return GTK_WINDOW (window);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (import_failed_cb), self, G_CONNECT_SWAPPED);
+  present_dialog (self, GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 static void
@@ -1042,389 +718,29 @@ import_clicked_cb (TandemMeasuresPage *self)
 }
 
 /* ------------------------------------------------------------------------ */
-/* What a note or a measure can be linked to                                  */
-
-static void
-target_label_setup_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (data))
-    {
-      /* The button shows the choice in a line; the list shows it whole. */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 10);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-target_label_bind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  data)
-{
-  GtkStringObject *object = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      object ? gtk_string_object_get_string (object) : "");
-}
-
-static char *
-target_name (const TandemLinkTarget *target)
-{
-  if (target->pdsa_id)
-    return g_strdup_printf (_("PDSA cycle: %s"), target->title);
-  return g_strdup_printf (_("Change idea: %s"), target->title);
-}
-
-/* "Not linked", then every change idea of the team, each followed by its
- * PDSA cycles. */
-static GListModel *
-target_model (GPtrArray *targets)
-{
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (names, _("Not linked to a change"));
-  for (guint i = 0; targets && i < targets->len; i++)
-    {
-      g_autofree char *name = target_name (targets->pdata[i]);
-      gtk_string_list_append (names, name);
-    }
-  return G_LIST_MODEL (names);
-}
-
-static GtkDropDown *
-target_drop_down_new (GPtrArray  *targets,
-                      const char *accessible)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *drop = gtk_drop_down_new (target_model (targets), NULL);
-
-  tandem_drop_down_name_button (GTK_DROP_DOWN (drop));
-  g_signal_connect (factory, "setup", G_CALLBACK (target_label_setup_cb), GINT_TO_POINTER (TRUE));
-  g_signal_connect (factory, "bind", G_CALLBACK (target_label_bind_cb), NULL);
-  g_signal_connect (list_factory, "setup", G_CALLBACK (target_label_setup_cb), GINT_TO_POINTER (FALSE));
-  g_signal_connect (list_factory, "bind", G_CALLBACK (target_label_bind_cb), NULL);
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop), factory);
-  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop), list_factory);
-  g_object_unref (factory);
-  g_object_unref (list_factory);
-  gtk_widget_set_tooltip_text (drop, accessible);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  return GTK_DROP_DOWN (drop);
-}
-
-static guint
-target_position (GPtrArray  *targets,
-                 const char *node_id,
-                 const char *pdsa_id)
-{
-  for (guint i = 0; targets && i < targets->len && (node_id || pdsa_id); i++)
-    {
-      const TandemLinkTarget *target = targets->pdata[i];
-
-      if (pdsa_id ? g_strcmp0 (target->pdsa_id, pdsa_id) == 0
-                  : target->pdsa_id == NULL && g_strcmp0 (target->node_id, node_id) == 0)
-        return i + 1;
-    }
-  return 0;
-}
-
-static const TandemLinkTarget *
-target_at (GPtrArray *targets,
-           guint      position)
-{
-  if (targets == NULL || position == 0 || position == GTK_INVALID_LIST_POSITION ||
-      position > targets->len)
-    return NULL;
-  return targets->pdata[position - 1];
-}
-
-/* ------------------------------------------------------------------------ */
 /* Changing a phase or a note                                                 */
 
-typedef struct
-{
-  TandemMeasuresPage *page;
-  char               *measure_id;
-  TandemMeasure      *shown;      /* the measure as it was when the window opened */
-  char               *id;
-  gboolean            phase;
-  GtkWindow          *window;
-  TandemDateEntry    *date_entry;
-  GtkEntry           *text_entry;
-  GtkEntry           *freeze_entry;
-  GtkDropDown        *link_drop;
-  GPtrArray          *targets;
-  GtkLabel           *error_label;
-} EditDialog;
-
 static void
-edit_dialog_free (gpointer data)
+edit_conflict_cb (TandemMeasureEditDialog *dialog,
+                  const char              *field,
+                  const GError            *error,
+                  TandemMeasuresPage      *self)
 {
-  EditDialog *dialog = data;
-
-  g_object_unref (dialog->page);
-  g_free (dialog->measure_id);
-  g_clear_pointer (&dialog->shown, tandem_measure_unref);
-  g_free (dialog->id);
-  g_clear_pointer (&dialog->targets, g_ptr_array_unref);
-  g_free (dialog);
-}
-
-static void
-edit_dialog_fail (EditDialog *dialog,
-                  const char *message,
-                  GtkWidget  *focus)
-{
-  gtk_label_set_text (dialog->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (dialog->error_label), TRUE);
-  if (focus)
-    gtk_widget_grab_focus (focus);
-}
-
-static void
-edit_save_cb (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       data)
-{
-  EditDialog *dialog = data;
-  TandemMeasuresPage *self = dialog->page;
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (dialog->text_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  gboolean text_missing = *stripped == '\0';
-  char date[11];
-
-  if (project == NULL || self->measure == NULL || g_strcmp0 (self->measure_id, dialog->measure_id) != 0)
-    {
-      gtk_window_destroy (dialog->window);
-      return;
-    }
-  if (!tandem_date_entry_get_date (dialog->date_entry, date))
-    {
-      edit_dialog_fail (dialog, _("Type the date as 2026-03-02 or 02/03/2026 (day, month, year)."),
-                        GTK_WIDGET (dialog->date_entry));
-      return;
-    }
-  if (dialog->phase)
-    {
-      g_autofree char *freeze = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (dialog->freeze_entry))));
-      guint64 n = 0;
-
-      if (*freeze && !g_ascii_string_to_unsigned (freeze, 10, 2, 100000, &n, NULL))
-        {
-          edit_dialog_fail (dialog, _("The baseline is a number of points, 2 or more, or empty to use them all."),
-                            GTK_WIDGET (dialog->freeze_entry));
-          return;
-        }
-      /* Saved from what the window showed: a field someone else changed
-       * meanwhile is kept as a conflict, not written over. */
-      id = tandem_measure_save_phase (project, dialog->shown, dialog->id, date, stripped,
-                                      (int) n, &error);
-    }
-  else
-    {
-      const TandemLinkTarget *target = target_at (dialog->targets,
-                                                  gtk_drop_down_get_selected (dialog->link_drop));
-
-      text_missing = text_missing && target == NULL;
-      id = tandem_measure_save_note (project, dialog->shown, dialog->id, date, stripped,
-                                     target ? target->node_id : NULL, target ? target->pdsa_id : NULL,
-                                     &error);
-    }
-  if (id == NULL && g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
-    {
-      /* The rest is saved and what was typed is kept in the conflict. */
-      tandem_shown_field_report_conflict (TANDEM_PAGE (self), dialog->id,
-                                          dialog->phase ? "label" : "text", error);
-      gtk_window_destroy (dialog->window);
-      return;
-    }
-  if (id == NULL)
-    {
-      if (g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID))
-        edit_dialog_fail (dialog, error->message, text_missing ? GTK_WIDGET (dialog->text_entry)
-                                                               : GTK_WIDGET (dialog->date_entry));
-      else
-        tandem_page_show_error (TANDEM_PAGE (self), dialog->phase ? _("Could Not Change the Phase")
-                                                                  : _("Could Not Change the Note"), error);
-      return;
-    }
-  gtk_window_destroy (dialog->window);
-}
-
-static void
-edit_cancel_cb (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       data)
-{
-  EditDialog *dialog = data;
-
-  gtk_window_destroy (dialog->window);
-}
-
-static GtkEntry *
-edit_dialog_entry (GtkGrid    *grid,
-                   int         row,
-                   const char *title,
-                   const char *placeholder,
-                   const char *text)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (title);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, entry, 1, row, 1, 1);
-  return GTK_ENTRY (entry);
+  tandem_shown_field_report_conflict (TANDEM_PAGE (self), tandem_measure_edit_dialog_get_item_id (dialog),
+                                      field, error);
 }
 
 static GtkWindow *
-edit_dialog_open (TandemMeasuresPage *self,
-                  gboolean            phase,
-                  const char         *id,
-                  const char         *date,
-                  const char         *text,
-                  const char         *node_id,
-                  const char         *pdsa_id)
+edit_dialog_open (TandemMeasuresPage      *self,
+                  TandemMeasureEditDialog *dialog)
 {
-  static const GActionEntry actions[] = {
-    { "save", edit_save_cb, NULL, NULL, NULL, { 0 } },
-    { "cancel", edit_cancel_cb, NULL, NULL, NULL, { 0 } },
-  };
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  EditDialog *dialog = g_new0 (EditDialog, 1);
-  GtkWidget *window, *box, *grid, *buttons, *cancel, *save, *hint;
-  int row = 0;
-
-  dialog->page = g_object_ref (self);
-  dialog->measure_id = g_strdup (self->measure_id);
-  dialog->shown = tandem_measure_ref (self->measure);
-  dialog->id = g_strdup (id);
-  dialog->phase = phase;
-  dialog->targets = self->targets ? g_ptr_array_ref (self->targets) : NULL;
-
-  window = adw_window_new ();
-  dialog->window = GTK_WINDOW (window);
-  gtk_window_set_title (GTK_WINDOW (window), phase ? _("Change the Phase") : _("Change the Note"));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 520, -1);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  g_object_set_data_full (G_OBJECT (window), "tandem-edit", dialog, edit_dialog_free);
-  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), dialog);
-  gtk_widget_insert_action_group (window, "edit", G_ACTION_GROUP (group));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_widget_set_margin_start (grid, 18);
-  gtk_widget_set_margin_end (grid, 18);
-  {
-    GtkWidget *label = gtk_label_new_with_mnemonic (phase ? _("_Starts on") : _("_Date"));
-
-    dialog->date_entry = TANDEM_DATE_ENTRY (tandem_date_entry_new ());
-    tandem_date_entry_set_date (dialog->date_entry, date);
-    gtk_entry_set_activates_default (tandem_date_entry_get_entry (dialog->date_entry), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->date_entry));
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (tandem_date_entry_get_entry (dialog->date_entry)),
-                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-    gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
-    gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->date_entry), 1, row++, 1, 1);
-  }
-  dialog->text_entry = edit_dialog_entry (GTK_GRID (grid), row++,
-                                          phase ? _("_What changed") : _("_What happened"),
-                                          phase ? _("e.g. after the new observation policy")
-                                                : _("What happened (optional if linked)"), text);
-  if (phase)
-    {
-      g_autofree char *freeze = self->measure->freeze ? g_strdup_printf ("%u", self->measure->freeze)
-                                                      : NULL;
-
-      dialog->freeze_entry = edit_dialog_entry (GTK_GRID (grid), row++, _("_Baseline points"),
-                                                _("Every point"), freeze);
-      gtk_entry_set_input_purpose (dialog->freeze_entry, GTK_INPUT_PURPOSE_DIGITS);
-      hint = gtk_label_new (_("The limits of each phase come from its first N points (its baseline); "
-                              "leave it empty to use every point. It applies to every phase of the measure."));
-      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_label_set_width_chars (GTK_LABEL (hint), 40);
-      gtk_label_set_max_width_chars (GTK_LABEL (hint), 50);
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_grid_attach (GTK_GRID (grid), hint, 1, row++, 1, 1);
-    }
-  else
-    {
-      GtkWidget *label = gtk_label_new_with_mnemonic (_("_About"));
-
-      dialog->link_drop = target_drop_down_new (self->targets, _("The PDSA cycle or change idea the note is about"));
-      gtk_drop_down_set_selected (dialog->link_drop, target_position (self->targets, node_id, pdsa_id));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->link_drop));
-      gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->link_drop), 1, row++, 1, 1);
-    }
-  gtk_box_append (GTK_BOX (box), grid);
-
-  dialog->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (dialog->error_label, TRUE);
-  gtk_label_set_xalign (dialog->error_label, 0);
-  gtk_label_set_width_chars (dialog->error_label, 40);
-  gtk_label_set_max_width_chars (dialog->error_label, 50);
-  gtk_widget_set_margin_start (GTK_WIDGET (dialog->error_label), 18);
-  gtk_widget_set_margin_end (GTK_WIDGET (dialog->error_label), 18);
-  gtk_widget_add_css_class (GTK_WIDGET (dialog->error_label), "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("What to correct"), -1);
-  gtk_widget_set_visible (GTK_WIDGET (dialog->error_label), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->error_label));
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (buttons, 18);
-  gtk_widget_set_margin_end (buttons, 18);
-  gtk_widget_set_margin_bottom (buttons, 18);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "edit.cancel");
-  save = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "edit.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_box_append (GTK_BOX (buttons), cancel);
-  gtk_box_append (GTK_BOX (buttons), save);
-  gtk_box_append (GTK_BOX (box), buttons);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  {
-    static const char * const keys[] = { "edit.save", "edit.cancel" };
-    dialog_add_keys (GTK_WINDOW (window), save, keys);
-  }
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_grab_focus (GTK_WIDGET (dialog->text_entry));
-  return GTK_WINDOW (window);
+  g_signal_connect_object (dialog, "conflict", G_CALLBACK (edit_conflict_cb), self, 0);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (import_failed_cb), self, G_CONNECT_SWAPPED);
+  /* A window for another measure's phase or note is closed when the page
+   * leaves that measure (see load_measure()). */
+  g_set_weak_pointer (&self->edit_dialog, GTK_WINDOW (dialog));
+  present_dialog (self, GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 /**
@@ -1443,16 +759,18 @@ GtkWindow *
 tandem_measures_page_edit_phase (TandemMeasuresPage *self,
                                  const char         *phase_id)
 {
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+
   g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
 
-  if (self->measure == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
+  if (project == NULL || self->measure == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
     return NULL;
   for (guint i = 0; i < self->measure->phases->len; i++)
     {
       const TandemPhase *phase = self->measure->phases->pdata[i];
 
       if (g_strcmp0 (phase->id, phase_id) == 0)
-        return edit_dialog_open (self, TRUE, phase->id, phase->starts_on, phase->label, NULL, NULL);
+        return edit_dialog_open (self, tandem_measure_edit_dialog_new_for_phase (project, self->measure, phase));
     }
   return NULL;
 }
@@ -1473,17 +791,19 @@ GtkWindow *
 tandem_measures_page_edit_note (TandemMeasuresPage *self,
                                 const char         *note_id)
 {
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
+
   g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
 
-  if (self->measure == NULL || note_id == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
+  if (project == NULL || self->measure == NULL || note_id == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
     return NULL;
   for (guint i = 0; i < self->measure->annotations->len; i++)
     {
       const TandemAnnotation *note = self->measure->annotations->pdata[i];
 
       if (!note->from_link && g_strcmp0 (note->id, note_id) == 0)
-        return edit_dialog_open (self, FALSE, note->id, note->date, note->text,
-                                 note->node_id, note->pdsa_id);
+        return edit_dialog_open (self, tandem_measure_edit_dialog_new_for_note (project, self->measure, note,
+                                                                                self->targets));
     }
   return NULL;
 }
@@ -1609,7 +929,7 @@ add_annotation_clicked_cb (TandemMeasuresPage *self)
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->annotation_text_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  const TandemLinkTarget *target = target_at (self->targets,
+  const TandemLinkTarget *target = tandem_link_target_at (self->targets,
                                               gtk_drop_down_get_selected (self->annotation_link_drop));
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
@@ -1878,130 +1198,14 @@ screen_changed_cb (GtkSwitch          *sw,
 /* ------------------------------------------------------------------------ */
 /* Measures                                                                   */
 
-/* What a new measure counts or measures, and the chart that fits it. */
-static const struct
-{
-  const char     *label;
-  TandemSpcChart  chart;
-  const char     *unit;
-  double          multiply;
-} measure_shapes[] = {
-  { N_("Not sure yet: start with a run chart"), TANDEM_SPC_CHART_RUN, NULL, 1 },
-  { N_("A count of events (incidents, restraints, falls): C chart"), TANDEM_SPC_CHART_C, NULL, 1 },
-  { N_("Events per bed day, per patient…: U chart"), TANDEM_SPC_CHART_U, NULL, 1 },
-  { N_("How many out of how many (%): P chart"), TANDEM_SPC_CHART_P, "%", 100 },
-  { N_("A measurement (minutes, score, days): I chart"), TANDEM_SPC_CHART_I, NULL, 1 },
-};
-
-typedef struct
-{
-  TandemMeasuresPage *page;
-  char               *team_id;
-  GtkWindow          *window;
-  GtkEntry           *name_entry;
-  GtkCheckButton     *direction[3];
-  GtkDropDown        *shape;
-  GtkWidget          *create;
-  GSimpleAction      *create_action;
-} NewMeasureDialog;
-
-static const TandemSpcDirection new_measure_directions[] = {
-  TANDEM_SPC_DIRECTION_INCREASE, TANDEM_SPC_DIRECTION_DECREASE, TANDEM_SPC_DIRECTION_NEUTRAL,
-};
-
 static void
-new_measure_dialog_free (gpointer data)
+measure_created_cb (TandemMeasuresPage *self,
+                    const char         *id)
 {
-  NewMeasureDialog *dialog = data;
-
-  g_object_unref (dialog->page);
-  g_object_unref (dialog->create_action);
-  g_free (dialog->team_id);
-  g_free (dialog);
-}
-
-/* Create only with a name and an answer to which way is better. */
-static void
-new_measure_update (NewMeasureDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (dialog->name_entry))));
-  gboolean chosen = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (dialog->direction); i++)
-    chosen = chosen || gtk_check_button_get_active (dialog->direction[i]);
-  g_simple_action_set_enabled (dialog->create_action, chosen && *name != '\0');
-}
-
-static void
-new_measure_changed_cb (GObject          *object,
-                        GParamSpec       *pspec,
-                        NewMeasureDialog *dialog)
-{
-  new_measure_update (dialog);
-}
-
-static void
-new_measure_create_cb (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       data)
-{
-  NewMeasureDialog *dialog = data;
-  TandemMeasuresPage *self = dialog->page;
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (dialog->name_entry))));
-  guint shape = gtk_drop_down_get_selected (dialog->shape);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  int direction = -1;
-
-  for (guint i = 0; i < G_N_ELEMENTS (dialog->direction); i++)
-    if (gtk_check_button_get_active (dialog->direction[i]))
-      direction = (int) new_measure_directions[i];
-  if (project == NULL || direction < 0 || *name == '\0')
-    return;
-  if (shape >= G_N_ELEMENTS (measure_shapes))
-    shape = 0;
-  id = tandem_measure_add_set_up (project, dialog->team_id, name, (TandemSpcDirection) direction,
-                                  measure_shapes[shape].chart, measure_shapes[shape].unit,
-                                  measure_shapes[shape].multiply, &error);
-  if (id == NULL)
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add a Measure"), error);
-      return;
-    }
-  gtk_window_destroy (dialog->window);
   tandem_measures_page_select_measure (self, id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   /* The new measure waits for its data: the form is where to type them. */
   gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
-}
-
-static void
-new_measure_cancel_cb (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       data)
-{
-  NewMeasureDialog *dialog = data;
-
-  gtk_window_destroy (dialog->window);
-}
-
-/* A name nobody on the team has used yet: "New measure", "New measure 2"… */
-static char *
-unused_measure_name (GPtrArray *measures)
-{
-  for (guint n = 1; ; n++)
-    {
-      g_autofree char *candidate = n == 1 ? g_strdup (_("New measure"))
-                                          : g_strdup_printf (_("New measure %u"), n);
-      gboolean taken = FALSE;
-
-      for (guint i = 0; i < measures->len; i++)
-        if (g_strcmp0 (((TandemMeasure *) measures->pdata[i])->name, candidate) == 0)
-          taken = TRUE;
-      if (!taken)
-        return g_steal_pointer (&candidate);
-    }
 }
 
 /**
@@ -2020,138 +1224,25 @@ unused_measure_name (GPtrArray *measures)
 GtkWindow *
 tandem_measures_page_new_measure (TandemMeasuresPage *self)
 {
-  static const GActionEntry actions[] = {
-    { "create", new_measure_create_cb, NULL, NULL, NULL, { 0 } },
-    { "cancel", new_measure_cancel_cb, NULL, NULL, NULL, { 0 } },
-  };
-  static const char * const keys[] = { "new.create", "new.cancel" };
-  static const char *direction_labels[] = {
-    N_("_Higher is better (e.g. time in activities)"),
-    N_("_Lower is better (e.g. restraint, seclusion, incidents)"),
-    N_("_Neither: watch for any change"),
-  };
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GtkStringList) shapes = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) measures = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  NewMeasureDialog *dialog;
-  GtkWidget *window, *box, *grid, *label, *buttons, *cancel, *question;
-  int row = 0;
+  TandemNewMeasureDialog *dialog;
 
   g_return_val_if_fail (TANDEM_IS_MEASURES_PAGE (self), NULL);
 
   if (project == NULL || team == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
     return NULL;
-  measures = tandem_measure_list (project, team, &error);
-  if (measures == NULL)
+  dialog = tandem_new_measure_dialog_new (project, team, &error);
+  if (dialog == NULL)
     {
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add a Measure"), error);
       return NULL;
     }
-  name = unused_measure_name (measures);
-
-  dialog = g_new0 (NewMeasureDialog, 1);
-  dialog->page = g_object_ref (self);
-  dialog->team_id = g_strdup (team);
-  window = adw_window_new ();
-  dialog->window = GTK_WINDOW (window);
-  gtk_window_set_title (GTK_WINDOW (window), _("New Measure"));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 520, -1);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  g_object_set_data_full (G_OBJECT (window), "tandem-new-measure", dialog, new_measure_dialog_free);
-  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), dialog);
-  dialog->create_action = g_object_ref (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), "create")));
-  gtk_widget_insert_action_group (window, "new", G_ACTION_GROUP (group));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_widget_set_margin_start (grid, 18);
-  gtk_widget_set_margin_end (grid, 18);
-
-  label = gtk_label_new_with_mnemonic (_("_Name"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  dialog->name_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_editable_set_text (GTK_EDITABLE (dialog->name_entry), name);
-  gtk_entry_set_activates_default (dialog->name_entry, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (dialog->name_entry), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->name_entry));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (dialog->name_entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  g_signal_connect (dialog->name_entry, "notify::text", G_CALLBACK (new_measure_changed_cb), dialog);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->name_entry), 1, row++, 1, 1);
-
-  question = gtk_label_new (_("Which way is better?"));
-  gtk_label_set_xalign (GTK_LABEL (question), 0);
-  gtk_label_set_yalign (GTK_LABEL (question), 0);
-  gtk_grid_attach (GTK_GRID (grid), question, 0, row, 1, 1);
-  {
-    GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (choices), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                    question, NULL, -1);
-    for (guint i = 0; i < G_N_ELEMENTS (dialog->direction); i++)
-      {
-        dialog->direction[i] = GTK_CHECK_BUTTON (tandem_plain_check_button_new (_(direction_labels[i])));
-        if (i > 0)
-          gtk_check_button_set_group (dialog->direction[i], dialog->direction[0]);
-        g_signal_connect (dialog->direction[i], "notify::active", G_CALLBACK (new_measure_changed_cb), dialog);
-        gtk_box_append (GTK_BOX (choices), GTK_WIDGET (dialog->direction[i]));
-      }
-    gtk_grid_attach (GTK_GRID (grid), choices, 1, row++, 1, 1);
-  }
-
-  for (guint i = 0; i < G_N_ELEMENTS (measure_shapes); i++)
-    gtk_string_list_append (shapes, _(measure_shapes[i].label));
-  label = gtk_label_new_with_mnemonic (_("What it _counts"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  dialog->shape = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (shapes)), NULL));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (dialog->shape));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (dialog->shape), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (dialog->shape), _("What the measure counts or measures, "
-                                                             "which decides the chart that fits it"));
-  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (dialog->shape), 1, row++, 1, 1);
-  {
-    GtkWidget *hint = gtk_label_new (_("Each can be changed later in the measure’s settings."));
-
-    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (hint), 0);
-    gtk_widget_add_css_class (hint, "dim-label");
-    gtk_grid_attach (GTK_GRID (grid), hint, 1, row++, 1, 1);
-  }
-  gtk_box_append (GTK_BOX (box), grid);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (buttons, 18);
-  gtk_widget_set_margin_end (buttons, 18);
-  gtk_widget_set_margin_bottom (buttons, 18);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "new.cancel");
-  dialog->create = gtk_button_new_with_mnemonic (_("C_reate"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (dialog->create), "new.create");
-  gtk_widget_add_css_class (dialog->create, "suggested-action");
-  gtk_box_append (GTK_BOX (buttons), cancel);
-  gtk_box_append (GTK_BOX (buttons), dialog->create);
-  gtk_box_append (GTK_BOX (box), buttons);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  dialog_add_keys (GTK_WINDOW (window), dialog->create, keys);
-  new_measure_update (dialog);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_grab_focus (GTK_WIDGET (dialog->name_entry));
-  return GTK_WINDOW (window);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (measure_created_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (import_failed_cb), self, G_CONNECT_SWAPPED);
+  present_dialog (self, GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 static void
@@ -2301,6 +1392,12 @@ load_measure (TandemMeasuresPage *self)
       if (self->measure == NULL)
         g_clear_pointer (&self->measure_id, g_free);
     }
+  /* A phase or note window saves only onto the measure it came from. */
+  if (self->edit_dialog != NULL &&
+      (self->measure == NULL ||
+       g_strcmp0 (tandem_measure_edit_dialog_get_measure_id (TANDEM_MEASURE_EDIT_DIALOG (self->edit_dialog)),
+                  self->measure_id) != 0))
+    gtk_window_destroy (self->edit_dialog);
   if (self->measure == NULL)
     {
       if (!self->showing_overview)
@@ -2349,13 +1446,13 @@ load_measure (TandemMeasuresPage *self)
                                   self->measure_id);
   tandem_equity_section_set_measure (self->equity_section, project, self->measure_id, editable);
   {
-    const TandemLinkTarget *chosen = target_at (self->annotation_targets,
+    const TandemLinkTarget *chosen = tandem_link_target_at (self->annotation_targets,
                                                 gtk_drop_down_get_selected (self->annotation_link_drop));
-    g_autoptr(GListModel) model = target_model (self->targets);
+    g_autoptr(GListModel) model = tandem_link_target_model_new (self->targets);
 
     gtk_drop_down_set_model (self->annotation_link_drop, model);
     gtk_drop_down_set_selected (self->annotation_link_drop,
-                                chosen ? target_position (self->targets, chosen->node_id, chosen->pdsa_id) : 0);
+                                chosen ? tandem_link_target_position (self->targets, chosen->node_id, chosen->pdsa_id) : 0);
     g_clear_pointer (&self->annotation_targets, g_ptr_array_unref);
     self->annotation_targets = self->targets ? g_ptr_array_ref (self->targets) : NULL;
   }
@@ -2686,6 +1783,7 @@ tandem_measures_page_finalize (GObject *object)
   g_clear_pointer (&self->annotation_targets, g_ptr_array_unref);
   g_free (self->measure_id);
   g_free (self->summary);
+  g_clear_weak_pointer (&self->edit_dialog);
   G_OBJECT_CLASS (tandem_measures_page_parent_class)->finalize (object);
 }
 
@@ -2843,7 +1941,7 @@ tandem_measures_page_init (TandemMeasuresPage *self)
     GtkWidget *form = gtk_widget_get_parent (self->add_annotation_button);
     GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-    self->annotation_link_drop = target_drop_down_new (NULL, _("The PDSA cycle or change idea the note is about"));
+    self->annotation_link_drop = tandem_link_target_drop_down_new (NULL, _("The PDSA cycle or change idea the note is about"));
     gtk_widget_set_hexpand (self->add_annotation_button, TRUE);
     gtk_widget_set_halign (self->add_annotation_button, GTK_ALIGN_END);
     g_object_ref (self->add_annotation_button);
