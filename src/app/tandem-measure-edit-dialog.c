@@ -189,6 +189,16 @@ tandem_measure_edit_dialog_set_property (GObject      *object,
     }
 }
 
+/* The field to type in first has the focus once the window is shown. */
+static void
+tandem_measure_edit_dialog_show (GtkWidget *widget)
+{
+  TandemMeasureEditDialog *self = TANDEM_MEASURE_EDIT_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (tandem_measure_edit_dialog_parent_class)->show (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
+}
+
 static void
 tandem_measure_edit_dialog_dispose (GObject *object)
 {
@@ -219,6 +229,7 @@ tandem_measure_edit_dialog_class_init (TandemMeasureEditDialogClass *klass)
   object_class->set_property = tandem_measure_edit_dialog_set_property;
   object_class->dispose = tandem_measure_edit_dialog_dispose;
   object_class->finalize = tandem_measure_edit_dialog_finalize;
+  widget_class->show = tandem_measure_edit_dialog_show;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, TANDEM_TYPE_PROJECT,
@@ -300,7 +311,6 @@ edit_dialog_new (TandemProject *project,
   self->phase = phase;
   tandem_date_entry_set_date (self->date_entry, date);
   gtk_editable_set_text (GTK_EDITABLE (self->text_entry), text ? text : "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
   return self;
 }
 

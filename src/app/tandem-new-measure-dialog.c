@@ -195,6 +195,16 @@ tandem_new_measure_dialog_set_property (GObject      *object,
     }
 }
 
+/* The field to type in first has the focus once the window is shown. */
+static void
+tandem_new_measure_dialog_show (GtkWidget *widget)
+{
+  TandemNewMeasureDialog *self = TANDEM_NEW_MEASURE_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (tandem_new_measure_dialog_parent_class)->show (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
 static void
 tandem_new_measure_dialog_dispose (GObject *object)
 {
@@ -222,6 +232,7 @@ tandem_new_measure_dialog_class_init (TandemNewMeasureDialogClass *klass)
   object_class->set_property = tandem_new_measure_dialog_set_property;
   object_class->dispose = tandem_new_measure_dialog_dispose;
   object_class->finalize = tandem_new_measure_dialog_finalize;
+  widget_class->show = tandem_new_measure_dialog_show;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, TANDEM_TYPE_PROJECT,
@@ -304,7 +315,6 @@ tandem_new_measure_dialog_new (TandemProject  *project,
                        "team-id", team_id,
                        NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   return self;
 }
 
