@@ -583,7 +583,7 @@ delete_value_clicked_cb (TandemMeasuresPage *self)
 /* Importing: a preview with every bad row, then one edit                     */
 
 static void
-import_failed_cb (TandemMeasuresPage *self,
+dialog_failed_cb (TandemMeasuresPage *self,
                   const char         *heading,
                   const GError       *error)
 {
@@ -644,7 +644,7 @@ tandem_measures_page_open_import (TandemMeasuresPage *self,
       return NULL;
     }
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "failed", G_CALLBACK (import_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (dialog_failed_cb), self, G_CONNECT_SWAPPED);
   present_dialog (self, GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }
@@ -735,7 +735,7 @@ edit_dialog_open (TandemMeasuresPage      *self,
                   TandemMeasureEditDialog *dialog)
 {
   g_signal_connect_object (dialog, "conflict", G_CALLBACK (edit_conflict_cb), self, 0);
-  g_signal_connect_object (dialog, "failed", G_CALLBACK (import_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (dialog_failed_cb), self, G_CONNECT_SWAPPED);
   /* A window for another measure's phase or note is closed when the page
    * leaves that measure (see load_measure()). */
   g_set_weak_pointer (&self->edit_dialog, GTK_WINDOW (dialog));
@@ -1240,7 +1240,7 @@ tandem_measures_page_new_measure (TandemMeasuresPage *self)
       return NULL;
     }
   g_signal_connect_object (dialog, "created", G_CALLBACK (measure_created_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "failed", G_CALLBACK (import_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (dialog_failed_cb), self, G_CONNECT_SWAPPED);
   present_dialog (self, GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }
