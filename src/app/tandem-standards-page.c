@@ -648,6 +648,8 @@ add_round_action (GtkWidget  *widget,
       tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Round"), error);
       return;
     }
+  /* A headcount typed and not yet left (Alt+A adds at once) counts. */
+  gtk_spin_button_update (self->headcount_spin);
   id = tandem_assessment_round_add (project, tandem_page_get_team_id (TANDEM_PAGE (self)), date,
                                     gtk_spin_button_get_value_as_int (self->headcount_spin), &error);
   if (id == NULL)

@@ -131,7 +131,8 @@ tandem_standards_row_create_round_widget (gpointer item,
                                suffix_button (_("_Import Responses…"), "standards.import",
                                               row->target, row->title));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (widget),
-                               suffix_button (_("Add _Response…"), "standards.add-response",
+                               /* No mnemonic: Alt+R is the page's button for the latest round. */
+                               suffix_button (_("Add Response…"), "standards.add-response",
                                               row->target, row->title));
   for (guint i = 0; row->children && i < row->children->len; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (widget), tandem_standards_row_create_widget (row->children->pdata[i], NULL));
@@ -172,7 +173,8 @@ tandem_standards_row_describe_responses (TandemProject  *project,
                                          response->scores->len, sum / response->scores->len)
                       : g_strdup (_("Nothing scored"));
       row->action = g_strdup ("standards.delete-response");
-      row->action_label = g_strdup (_("_Delete"));
+      /* No mnemonic: one per response, and Alt+D is the round's date. */
+      row->action_label = g_strdup (_("Delete"));
       row->target = g_strdup (response->id);
       g_ptr_array_add (*rows, row);
     }
