@@ -132,6 +132,7 @@ show_level (TandemStandardsPage *self)
 {
   const TandemStandardsReport *report = self->report;
   const TandemStandardsLevel *level = report->level;
+  const TandemRoundFigures *latest = NULL;
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *heading = NULL;
 
@@ -145,6 +146,7 @@ show_level (TandemStandardsPage *self)
                             "standard)."));
       return;
     }
+  latest = report->rounds->pdata[report->rounds->len - 1];
   if (isnan (level->average))
     heading = g_strdup (_("No level yet: the latest round has no scores. Add a response to it, or "
                           "import the survey's responses."));
@@ -163,10 +165,29 @@ show_level (TandemStandardsPage *self)
                                tandem_standard_level_get_label (level->level), level->average,
                                tandem_standards_framework_word (report->framework, level->average),
                                level->unevidenced->len);
-  else
+  else if (latest->completion_met)
     heading = g_strdup_printf (_("Level reached: %s. Average score %.2f (%s)."),
                                tandem_standard_level_get_label (level->level), level->average,
                                tandem_standards_framework_word (report->framework, level->average));
+  else
+    heading = g_strdup_printf (_("Scores reach %s (average %.2f, %s), but the round does not "
+                                 "count yet."),
+                               tandem_standard_level_get_label (level->level), level->average,
+                               tandem_standards_framework_word (report->framework, level->average));
+  /* A round counts when 75% of the staff took part: said beside the level,
+   * not only in the list of what the next level needs. */
+  if (level->level != TANDEM_STANDARD_LEVEL_NONE && !isnan (level->average) &&
+      !latest->completion_met)
+    {
+      g_autofree char *count = isnan (latest->completion)
+        ? g_strdup (_("The round has no staff headcount, so the 75% rule cannot be checked."))
+        : g_strdup_printf (_("Only %.0f%% of the staff took part, and a round counts when 75%% do."),
+                           latest->completion * 100);
+      g_autofree char *both = g_strdup_printf ("%s %s", heading, count);
+
+      g_free (heading);
+      heading = g_steal_pointer (&both);
+    }
   gtk_label_set_text (self->level_label, heading);
 
   if (level->next_level != TANDEM_STANDARD_LEVEL_NONE && level->missing->len > 0)

@@ -389,6 +389,9 @@ test_response_and_priorities (void)
   WAIT_FOR (find_widget (GTK_WIDGET (page), label_starts_with,
                          "Scores reach Bronze (average 3.25, Embedded), but 12 standards have no evidence yet") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), row_subtitle_contains, "1 response: 1 Staff."));
+  /* One of the four staff: the 75% rule is said beside the level. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), label_contains,
+                                 "Only 25% of the staff took part, and a round counts when 75% do."));
   g_clear_pointer (&responses, g_ptr_array_unref);
 
   /* Escape cancels: nothing written. */
