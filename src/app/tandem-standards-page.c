@@ -522,12 +522,12 @@ show_evidence (TandemStandardsPage *self)
                                 item->judgement->sustained_reason);
       else
         g_string_append_c (subtitle, '.');
-      row = tandem_standards_row_new (title, subtitle->str, "standards.remove-evidence", _("_Remove"),
+      row = tandem_standards_row_new (title, subtitle->str, "standards.remove-evidence", _("Remove"),
                      item->evidence->id);
       if (item->evidence->reference)
         {
           row->extra_action = g_strdup ("standards.open-evidence");
-          row->extra_label = g_strdup (is_file ? _("_Open") : _("_Open in Browser"));
+          row->extra_label = g_strdup (is_file ? _("Open") : _("Open in Browser"));
         }
       g_list_store_append (self->evidence, row);
     }

@@ -193,7 +193,7 @@ priority_row (TandemStandardsPriorities      *self,
   const TandemStandard *standard = tandem_standards_framework_find (framework, priority->standard_id);
   const char *title = standard ? standard->title : priority->standard_id;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
+  GtkWidget *remove = gtk_button_new_with_mnemonic (_("Remove"));
   g_autofree char *remove_name = g_strdup_printf (_("Remove %s from the priorities"), title);
   g_autoptr(GString) linked = g_string_new (NULL);
 
@@ -419,7 +419,7 @@ tandem_standards_priorities_init (TandemStandardsPriorities *self)
                                   _("Standard to make a priority"), -1);
   tandem_drop_down_name_button (self->standard_drop_down);
   gtk_box_append (GTK_BOX (self->form), GTK_WIDGET (self->standard_drop_down));
-  add = gtk_button_new_with_mnemonic (_("Add _Priority"));
+  add = gtk_button_new_with_mnemonic (_("Add Pr_iority"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "priorities.add");
   gtk_box_append (GTK_BOX (self->form), add);
   gtk_widget_set_parent (self->form, GTK_WIDGET (self));

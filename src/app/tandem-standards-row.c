@@ -128,7 +128,7 @@ tandem_standards_row_create_round_widget (gpointer item,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (widget), row->subtitle);
   /* Each goes before the last added: Add Response comes first. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (widget),
-                               suffix_button (_("_Import Responses…"), "standards.import",
+                               suffix_button (_("Import Responses…"), "standards.import",
                                               row->target, row->title));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (widget),
                                /* No mnemonic: Alt+R is the page's button for the latest round. */

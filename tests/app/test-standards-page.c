@@ -635,7 +635,7 @@ test_evidence (void)
   WAIT_FOR (find_widget (GTK_WIDGET (page), row_subtitle_contains, expected) != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), row_subtitle_contains,
                                  "Note or story, “Rights leaflet in Polish”: A patient asked"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_labelled, "_Open"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_labelled, "Open"));
 
   /* A file that has gone says so, on the row and when opened. */
   g_assert_cmpint (g_unlink (minutes), ==, 0);
