@@ -1000,6 +1000,30 @@ tandem_project_confirm_intact_finish (TandemProject  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Writes @size bytes to @fd; FALSE with errno set if it cannot. */
+static gboolean
+write_all (int           fd,
+           const guint8 *bytes,
+           gsize         size)
+{
+  while (size > 0)
+    {
+      gssize n = write (fd, bytes, size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = EIO;
+          return FALSE;
+        }
+      bytes += n;
+      size -= (gsize) n;
+    }
+  return TRUE;
+}
+
 /* Writes what the kernel holds of @path to the disk. */
 static gboolean
 sync_file (const char  *path,
@@ -1040,10 +1064,7 @@ tandem_project_create (const char  *path,
   g_autofree char *created_at = _tandem_now_iso8601 ();
   g_autofree char *replica = _tandem_new_id ();
   g_autofree char *name = NULL;
-  g_autofree char *pragma = NULL;
   g_autoptr(GError) local_error = NULL;
-  const TandemMigration *steps;
-  guint n_steps;
   sqlite3 *db = NULL;
   GStatBuf made = { 0 };
   int fd, rc;
@@ -1080,7 +1101,24 @@ tandem_project_create (const char  *path,
   }
   if (fstat (fd, &made) != 0)
     made.st_ino = 0;
-  close (fd);
+  /* The file starts as the empty database of the current format, made at
+   * build time by the migrations (with the application id), not by running
+   * them again here. */
+  {
+    gsize size = 0;
+    g_autofree guint8 *image = tandem_schema_new_image (&size);
+    int saved = write_all (fd, image, size) ? 0 : errno;
+
+    close (fd);
+    if (saved != 0)
+      {
+        g_unlink (tmpl);
+        g_set_error (error, TANDEM_PROJECT_ERROR,
+                     saved == ENOSPC ? TANDEM_PROJECT_ERROR_DISK_FULL : TANDEM_PROJECT_ERROR_FAILED,
+                     _("“%s” could not be created: %s."), name, g_strerror (saved));
+        return NULL;
+      }
+  }
 
   rc = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
@@ -1088,16 +1126,14 @@ tandem_project_create (const char  *path,
       harden (db);
       /* Nothing is synced while the file has its temporary name: it is
        * synced once, whole, before it is given the real one. */
-      pragma = g_strdup_printf ("PRAGMA synchronous = OFF; PRAGMA application_id = %d; "
-                                "PRAGMA journal_mode = DELETE", (int) TANDEM_APPLICATION_ID);
-      rc = sqlite3_exec (db, pragma, NULL, NULL, NULL);
+      rc = sqlite3_exec (db, "PRAGMA synchronous = OFF; PRAGMA journal_mode = DELETE; BEGIN",
+                         NULL, NULL, NULL);
     }
-  steps = tandem_schema_get_migrations (&n_steps);
   if (rc != SQLITE_OK ||
-      !tandem_schema_migrate (db, steps, n_steps, &local_error) ||
       !set_meta (db, "replica_id", replica) ||
       !set_meta (db, "created_at", created_at) ||
-      !set_meta (db, "created_by_version", PACKAGE_VERSION))
+      !set_meta (db, "created_by_version", PACKAGE_VERSION) ||
+      (rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
     {
       g_set_error (error, TANDEM_PROJECT_ERROR,
                    (rc & 0xff) == SQLITE_FULL ? TANDEM_PROJECT_ERROR_DISK_FULL

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <string.h>
 
 #include "tandem-error.h"
 #include "tandem-schema.h"
@@ -974,6 +975,35 @@ schema_cache_build (void)
         }
     }
   return cache;
+}
+
+#include "tandem-schema-image.h"
+
+/**
+ * tandem_schema_new_image:
+ * @size: (out): the image's size in bytes
+ *
+ * The empty database of the current format, as running every migration on a
+ * new file with Tandem's application id makes it (tandem-schema-gen made it
+ * that way at build time): the same tables, indexes, triggers, format and
+ * rows, with no free pages. Writing it to a file is much quicker than
+ * running the migrations, which parse the whole schema again at every step.
+ *
+ * Returns: (transfer full): the bytes of the database; free with g_free()
+ */
+guint8 *
+tandem_schema_new_image (gsize *size)
+{
+  guint8 *image = g_malloc0 (TANDEM_SCHEMA_IMAGE_SIZE);
+  const unsigned char *bytes = tandem_schema_image_bytes;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tandem_schema_image_runs); i++)
+    {
+      memcpy (image + tandem_schema_image_runs[i].offset, bytes, tandem_schema_image_runs[i].length);
+      bytes += tandem_schema_image_runs[i].length;
+    }
+  *size = TANDEM_SCHEMA_IMAGE_SIZE;
+  return image;
 }
 #endif
 

@@ -49,6 +49,8 @@ gboolean               tandem_schema_migrate        (sqlite3               *db,
                                                      guint                  n_steps,
                                                      GError               **error);
 
+guint8                *tandem_schema_new_image      (gsize                 *size);
+
 const TandemEntity    *tandem_schema_lookup         (const char            *entity);
 gboolean               tandem_schema_has_column     (const TandemEntity    *entity,
                                                      const char            *column);

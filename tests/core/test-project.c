@@ -872,6 +872,152 @@ test_migrations (Fixture       *fixture,
   assert_refused (fixture->path, TANDEM_PROJECT_ERROR_TOO_NEW, NULL);
 }
 
+static int
+sort_strings (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Appends every row @sql returns to @out, one line each, sorted: the
+ * columns' types and values. */
+static void
+dump_rows (sqlite3    *db,
+           const char *sql,
+           GString    *out)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GString *line = g_string_new (NULL);
+
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          int type = sqlite3_column_type (stmt, c);
+
+          g_string_append_printf (line, "%d:", type);
+          if (type == SQLITE_BLOB)
+            {
+              const guint8 *blob = sqlite3_column_blob (stmt, c);
+
+              for (int i = 0; i < sqlite3_column_bytes (stmt, c); i++)
+                g_string_append_printf (line, "%02x", blob[i]);
+            }
+          else if (type != SQLITE_NULL)
+            g_string_append (line, (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (line, '|');
+        }
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  g_ptr_array_sort (lines, sort_strings);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *) g_ptr_array_index (lines, i));
+}
+
+/* A database's schema (every entry of sqlite_master but its root page), its
+ * format, application id and, with @rows, the rows of every table that is
+ * not virtual, table by table. */
+static char *
+dump_database (sqlite3  *db,
+               gboolean  rows)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  dump_rows (db, "SELECT type, name, tbl_name, sql FROM sqlite_master", out);
+  dump_rows (db, "PRAGMA user_version", out);
+  dump_rows (db, "PRAGMA application_id", out);
+  if (!rows)
+    return g_string_free (out, FALSE);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (tables->len, >, 50);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
+                                              (const char *) g_ptr_array_index (tables, i));
+
+      g_string_append_printf (out, "[%s]\n", (const char *) g_ptr_array_index (tables, i));
+      dump_rows (db, sql, out);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A new project starts from the image of the empty database made at build
+ * time, not by running the migrations: it must be exactly what running every
+ * migration from format 1 makes, tables, indexes, triggers and the rows the
+ * migrations insert. */
+static void
+test_create_from_image (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *migrated_path = g_build_filename (fixture->dir, "migrated.db", NULL);
+  g_autofree char *image_path = g_build_filename (fixture->dir, "image.db", NULL);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d", (int) TANDEM_APPLICATION_ID);
+  g_autofree guint8 *image = NULL;
+  g_autofree char *migrated_dump = NULL;
+  g_autofree char *migrated_schema = NULL;
+  g_autofree char *image_dump = NULL;
+  g_autofree char *created_schema = NULL;
+  g_autoptr(TandemProject) project = NULL;
+  const TandemMigration *steps;
+  guint n_steps;
+  gsize size = 0;
+  sqlite3 *db = NULL;
+
+  steps = tandem_schema_get_migrations (&n_steps);
+  g_assert_cmpint (sqlite3_open (migrated_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (tandem_schema_migrate (db, steps, n_steps, &error));
+  g_assert_no_error (error);
+  migrated_dump = dump_database (db, TRUE);
+  migrated_schema = dump_database (db, FALSE);
+  sqlite3_close (db);
+  /* What the migrations insert is there to compare: the evidence levels of
+   * the standards' frameworks, the search index's bookkeeping. */
+  g_assert_nonnull (strstr (migrated_dump, "coc-evidence-governance"));
+  g_assert_nonnull (strstr (migrated_dump, "coaching_search_seq"));
+
+  image = tandem_schema_new_image (&size);
+  g_assert_cmpuint (size % 4096, ==, 0);
+  g_assert_true (g_file_set_contents (image_path, (const char *) image, (gssize) size, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (image_path, &db), ==, SQLITE_OK);
+  {
+    g_autoptr(GString) verdict = g_string_new (NULL);
+
+    dump_rows (db, "PRAGMA integrity_check", verdict);
+    g_assert_cmpstr (verdict->str, ==, "3:ok|\n");
+  }
+  image_dump = dump_database (db, TRUE);
+  sqlite3_close (db);
+  g_assert_cmpstr (image_dump, ==, migrated_dump);
+
+  /* A project made by tandem_project_create() has that schema; its rows
+   * also hold the defaults it installs and its own identity. */
+  project = make_project (fixture);
+  g_clear_object (&project);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  created_schema = dump_database (db, FALSE);
+  sqlite3_close (db);
+  g_assert_cmpstr (created_schema, ==, migrated_schema);
+  project = tandem_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_confirm_intact (project, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_check_problems (Fixture       *fixture,
                      gconstpointer  data)
@@ -971,6 +1117,7 @@ main (int   argc,
   ADD ("/project/killed-writer", test_killed_writer);
   ADD ("/project/save-copy", test_save_copy);
   ADD ("/project/migrations", test_migrations);
+  ADD ("/project/create-from-image", test_create_from_image);
   ADD ("/project/check-problems", test_check_problems);
 
   return g_test_run ();
