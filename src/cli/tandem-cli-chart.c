@@ -316,6 +316,9 @@ measure_from_csv (Job *job)
   return g_steal_pointer (&measure);
 }
 
+/* Reads, analyses and draws one chart. @user_data: for a single chart, the
+ * TandemExportFonts * being prepared, installed here just before the
+ * drawing; NULL when the fonts were installed before (a pool of jobs). */
 static void
 run_job (gpointer data,
          gpointer user_data)
@@ -325,7 +328,6 @@ run_job (gpointer data,
   g_autoptr(TandemChart) chart = NULL;
   g_autoptr(GError) error = NULL;
 
-  (void) user_data;
   measure = measure_from_csv (job);
   if (measure == NULL)
     return;
@@ -337,6 +339,9 @@ run_job (gpointer data,
       return;
     }
   tandem_chart_set_style (chart, job->settings->style);
+  /* One chart: its fonts have loaded while its file was read and analysed. */
+  if (user_data != NULL)
+    tandem_export_fonts_install (g_steal_pointer ((TandemExportFonts **) user_data));
   if (!tandem_export_pages (job->output, job->settings->format, job->settings->width,
                             job->settings->height, 1, job->settings->dpi,
                             tandem_chart_draw_page, chart, &error))
@@ -540,10 +545,7 @@ tandem_cli_chart (int    argc,
     }
 
   if (jobs->len == 1)
-    {
-      tandem_export_fonts_install (g_steal_pointer (&fonts));
-      run_job (jobs->pdata[0], NULL);
-    }
+    run_job (jobs->pdata[0], &fonts);
   else
     {
       /* Each thread draws with fonts of its own (Pango's default font map
