@@ -203,6 +203,87 @@ tandem_programme_team_free (TandemProgrammeTeam *team)
   g_free (team);
 }
 
+static gpointer
+copy_string (gconstpointer src,
+             gpointer      data)
+{
+  return g_strdup (src);
+}
+
+static gpointer
+copy_measure_link (gconstpointer src,
+                   gpointer      data)
+{
+  const TandemProgrammeMeasureLink *link = src;
+  TandemProgrammeMeasureLink *copy = g_memdup2 (link, sizeof *link);
+
+  copy->id = g_strdup (link->id);
+  copy->name = g_strdup (link->name);
+  return copy;
+}
+
+static gpointer
+copy_ratio (gconstpointer src,
+            gpointer      data)
+{
+  const TandemProgrammeRatio *ratio = src;
+  TandemProgrammeRatio *copy = g_memdup2 (ratio, sizeof *ratio);
+
+  copy->measure = g_strdup (ratio->measure);
+  copy->group = g_strdup (ratio->group);
+  copy->reference = g_strdup (ratio->reference);
+  copy->from = g_strdup (ratio->from);
+  copy->to = g_strdup (ratio->to);
+  return copy;
+}
+
+static GArray *
+copy_array (GArray *array)
+{
+  GArray *copy = g_array_sized_new (FALSE, TRUE, g_array_get_element_size (array), array->len);
+
+  g_array_append_vals (copy, array->data, array->len);
+  return copy;
+}
+
+/**
+ * tandem_programme_team_copy:
+ * @team: a team's figures
+ *
+ * Returns: (transfer full): a copy of every one of them, sharing nothing
+ *   with @team
+ */
+TandemProgrammeTeam *
+tandem_programme_team_copy (const TandemProgrammeTeam *team)
+{
+  TandemProgrammeTeam *copy;
+
+  g_return_val_if_fail (team != NULL, NULL);
+
+  /* The numbers (and the retention, statuses and levels) as they are; then
+   * every pointer to a copy of its own. */
+  copy = g_memdup2 (team, sizeof *team);
+  copy->file = g_strdup (team->file);
+  copy->team_id = g_strdup (team->team_id);
+  copy->name = g_strdup (team->name);
+  copy->organisation = g_strdup (team->organisation);
+  copy->service_type = g_strdup (team->service_type);
+  copy->tag_names = g_ptr_array_copy (team->tag_names, copy_string, NULL);
+  g_ptr_array_set_free_func (copy->tag_names, g_free);
+  copy->tag_counts = copy_array (team->tag_counts);
+  copy->last_session = g_strdup (team->last_session);
+  copy->measures_without_data = g_ptr_array_copy (team->measures_without_data, copy_string,
+                                                  NULL);
+  g_ptr_array_set_free_func (copy->measures_without_data, g_free);
+  copy->measure_links = g_ptr_array_copy (team->measure_links, copy_measure_link, NULL);
+  g_ptr_array_set_free_func (copy->measure_links,
+                             (GDestroyNotify) tandem_programme_measure_link_free);
+  copy->ratios = g_ptr_array_copy (team->ratios, copy_ratio, NULL);
+  g_ptr_array_set_free_func (copy->ratios, (GDestroyNotify) tandem_programme_ratio_free);
+  copy->quarters = copy_array (team->quarters);
+  return copy;
+}
+
 static gboolean
 read_ideas (TandemProject        *project,
             TandemProgrammeTeam  *team,

@@ -198,6 +198,7 @@ TandemProgrammeTeam         *tandem_programme_team_read       (TandemProject    
                                                                const char          *from,
                                                                const char          *to,
                                                                GError             **error);
+TandemProgrammeTeam         *tandem_programme_team_copy       (const TandemProgrammeTeam *team);
 void                         tandem_programme_team_free       (TandemProgrammeTeam *team);
 void                         tandem_programme_ratio_free      (TandemProgrammeRatio *ratio);
 void                         tandem_programme_measure_link_free (TandemProgrammeMeasureLink *link);

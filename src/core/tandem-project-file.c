@@ -439,6 +439,23 @@ same_file_version (const FileVersion *a,
          memcmp (a->header, b->header, sizeof a->header) == 0;
 }
 
+/* What @path is now, as get_file_version() tells it, for a reader that
+ * keeps what it read from a file until the file changes (the programme):
+ * two versions of one file compare equal with g_bytes_equal() only if
+ * nothing wrote to it between them. %NULL if the file has no version (it
+ * is not there, or has a journal beside it). */
+GBytes *
+_tandem_project_dup_file_version (const char *path)
+{
+  FileVersion version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!get_file_version (path, &version))
+    return NULL;
+  return g_bytes_new (&version, sizeof version);
+}
+
 /* The files this process has found structurally intact, by path: the
  * version of each that was checked. Opening one again unchanged (a
  * programme read a second time) skips reading it through; any write to it

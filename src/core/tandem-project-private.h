@@ -94,6 +94,7 @@ gboolean _tandem_project_begin_full (TandemProject  *self,
 char *_tandem_display_name (const char *path);
 TandemProject *_tandem_project_open_checked_for_reading (const char  *path,
                                                          GError     **error);
+GBytes *_tandem_project_dup_file_version (const char *path);
 
 /* In tandem-change-log.c */
 char *_tandem_new_id (void);
