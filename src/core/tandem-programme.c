@@ -140,11 +140,145 @@ read_file (const char *path,
   return g_steal_pointer (&file);
 }
 
+static gpointer
+copy_team (gconstpointer src,
+           gpointer      data)
+{
+  return tandem_programme_team_copy (src);
+}
+
+static TandemProgrammeFile *
+programme_file_copy (const TandemProgrammeFile *file)
+{
+  TandemProgrammeFile *copy = g_memdup2 (file, sizeof *file);
+
+  copy->path = g_strdup (file->path);
+  copy->reason = g_strdup (file->reason);
+  copy->identity = g_strdup (file->identity);
+  copy->last_change = g_strdup (file->last_change);
+  copy->teams = g_ptr_array_copy (file->teams, copy_team, NULL);
+  g_ptr_array_set_free_func (copy->teams, (GDestroyNotify) tandem_programme_team_free);
+  return copy;
+}
+
+/* The files this process has read, by path: what was read from each, the
+ * version of the file it was read from and the days it was read for. A
+ * file read again unchanged, for the same days, on the same day (the
+ * figures look back from today when no last day is given), is not read
+ * again: a programme opened a second time reads only the files that
+ * changed. Bounded, as a programme may hold hundreds of files: when full it
+ * starts again. */
+#define MAX_REMEMBERED_FILES 4096
+
+typedef struct
+{
+  GBytes              *version;
+  char                *from;
+  char                *to;
+  char                *today;
+  TandemProgrammeFile *file;
+} Remembered;
+
+static GMutex remembered_lock;
+static GHashTable *remembered_files;
+
+static void
+remembered_free (Remembered *remembered)
+{
+  g_bytes_unref (remembered->version);
+  g_free (remembered->from);
+  g_free (remembered->to);
+  g_free (remembered->today);
+  programme_file_free (remembered->file);
+  g_free (remembered);
+}
+
+static TandemProgrammeFile *
+recall (const char *path,
+        GBytes     *version,
+        const char *from,
+        const char *to,
+        const char *today)
+{
+  TandemProgrammeFile *file = NULL;
+  const Remembered *remembered;
+
+  g_mutex_lock (&remembered_lock);
+  remembered = remembered_files ? g_hash_table_lookup (remembered_files, path) : NULL;
+  if (remembered != NULL && g_bytes_equal (remembered->version, version) &&
+      g_str_equal (remembered->from, from) && g_str_equal (remembered->to, to) &&
+      g_str_equal (remembered->today, today))
+    file = programme_file_copy (remembered->file);
+  g_mutex_unlock (&remembered_lock);
+  if (file != NULL)
+    file->reused = TRUE;
+  return file;
+}
+
+/* Keeps what was read from @file, if it was read and nothing wrote to the
+ * file while it was (@before and @after, its versions then, are the same);
+ * otherwise forgets what was kept. */
+static void
+remember (const TandemProgrammeFile *file,
+          GBytes                    *before,
+          GBytes                    *after,
+          const char                *from,
+          const char                *to,
+          const char                *today)
+{
+  Remembered *remembered = NULL;
+
+  if (file->state == TANDEM_PROGRAMME_FILE_READ && before != NULL && after != NULL &&
+      g_bytes_equal (before, after))
+    {
+      remembered = g_new0 (Remembered, 1);
+      remembered->version = g_bytes_ref (before);
+      remembered->from = g_strdup (from);
+      remembered->to = g_strdup (to);
+      remembered->today = g_strdup (today);
+      remembered->file = programme_file_copy (file);
+    }
+  g_mutex_lock (&remembered_lock);
+  if (remembered_files == NULL ||
+      (remembered != NULL && g_hash_table_size (remembered_files) >= MAX_REMEMBERED_FILES))
+    {
+      g_clear_pointer (&remembered_files, g_hash_table_unref);
+      remembered_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) remembered_free);
+    }
+  if (remembered != NULL)
+    g_hash_table_insert (remembered_files, g_strdup (file->path), remembered);
+  else
+    g_hash_table_remove (remembered_files, file->path);
+  g_mutex_unlock (&remembered_lock);
+}
+
+/* read_file(), or what was read from @path before if it is unchanged and
+ * @from, @to and @today are the same. */
+static TandemProgrammeFile *
+read_or_recall (const char *path,
+                const char *from,
+                const char *to,
+                const char *today)
+{
+  g_autoptr(GBytes) before = _tandem_project_dup_file_version (path);
+  g_autoptr(GBytes) after = NULL;
+  TandemProgrammeFile *file = NULL;
+
+  if (before != NULL && (file = recall (path, before, from, to, today)) != NULL)
+    return file;
+  file = read_file (path, from, to);
+  after = _tandem_project_dup_file_version (path);
+  remember (file, before, after, from, to, today);
+  return file;
+}
+
 typedef struct
 {
   GPtrArray  *files;
   const char *from;
   const char *to;
+  const char *today;
 } ReadAll;
 
 static void
@@ -154,7 +288,7 @@ read_job (gpointer data,
   ReadAll *all = user_data;
   guint index = GPOINTER_TO_UINT (data) - 1;
   TandemProgrammeFile *slot = all->files->pdata[index];
-  TandemProgrammeFile *file = read_file (slot->path, all->from, all->to);
+  TandemProgrammeFile *file = read_or_recall (slot->path, all->from, all->to, all->today);
 
   /* Each job writes its own slot only. */
   file->generation = slot->generation + 1;
@@ -455,7 +589,8 @@ add_folder (TandemProgramme  *self,
 static void
 read_files (TandemProgramme *self)
 {
-  ReadAll all = { self->files, self->from, self->to };
+  g_autofree char *today = tandem_clock_dup_today ();
+  ReadAll all = { self->files, self->from, self->to, today };
   guint n_threads = MAX (1, MIN ((guint) g_get_num_processors (), self->files->len));
   GThreadPool *pool;
 
@@ -636,6 +771,7 @@ tandem_programme_reread (TandemProgramme *self,
                          const char      *path)
 {
   g_autofree char *canonical = NULL;
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (TANDEM_IS_PROGRAMME (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -648,7 +784,8 @@ tandem_programme_reread (TandemProgramme *self,
       replace_file (self, canonical, NULL);
       return TRUE;
     }
-  replace_file (self, canonical, read_file (canonical, self->from, self->to));
+  today = tandem_clock_dup_today ();
+  replace_file (self, canonical, read_or_recall (canonical, self->from, self->to, today));
   return TRUE;
 }
 
@@ -660,6 +797,7 @@ typedef struct
   char *path;
   char *from;
   char *to;
+  char *today;
 } Reread;
 
 static void
@@ -668,6 +806,7 @@ reread_free (Reread *reread)
   g_free (reread->path);
   g_free (reread->from);
   g_free (reread->to);
+  g_free (reread->today);
   g_free (reread);
 }
 
@@ -682,7 +821,8 @@ reread_thread (GTask        *task,
   if (!g_file_test (reread->path, G_FILE_TEST_EXISTS))
     g_task_return_pointer (task, NULL, NULL);
   else
-    g_task_return_pointer (task, read_file (reread->path, reread->from, reread->to),
+    g_task_return_pointer (task, read_or_recall (reread->path, reread->from, reread->to,
+                                                 reread->today),
                            (GDestroyNotify) programme_file_free);
 }
 
@@ -733,6 +873,7 @@ settled_cb (gpointer data)
   reread->path = g_strdup (settling->path);
   reread->from = g_strdup (self->from);
   reread->to = g_strdup (self->to);
+  reread->today = tandem_clock_dup_today ();
   task = g_task_new (self, self->cancellable, reread_cb, NULL);
   g_task_set_task_data (task, reread, (GDestroyNotify) reread_free);
   g_task_run_in_thread (task, reread_thread);

@@ -127,6 +127,9 @@ typedef struct
   gint64                    n_changes;     /* how many changes it records */
   gboolean                  older_format;  /* read through an update made in memory */
   guint                     generation;    /* how many times it has been read */
+  gboolean                  reused;        /* its figures kept from an earlier read in
+                                            * this process, the file unchanged since
+                                            * and the day the same */
   GPtrArray                *teams;         /* TandemProgrammeTeam; empty unless read */
 } TandemProgrammeFile;
 

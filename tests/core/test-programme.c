@@ -8,12 +8,15 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tandem-clock.h"
 #include "tandem-defaults.h"
 #include "tandem-programme.h"
+#include "tandem-sample.h"
 #include "tandem-schema.h"
 #include "tandem-team.h"
 #include "tandem-test-core-util.h"
@@ -366,6 +369,228 @@ test_watch (Fixture       *fixture,
   g_assert_cmpuint (file_named (programme, "Osprey.tandem")->generation, ==, 1);
 }
 
+static void
+assert_same_strings (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (a->pdata[i], ==, b->pdata[i]);
+}
+
+static void
+assert_same_double (double a,
+                    double b)
+{
+  if (isnan (a))
+    g_assert_true (isnan (b));
+  else
+    g_assert_cmpfloat (a, ==, b);
+}
+
+/* Every one of two teams' figures is the same, and none is shared. */
+static void
+assert_same_team (const TandemProgrammeTeam *a,
+                  const TandemProgrammeTeam *b)
+{
+  g_assert_true (a != b);
+  g_assert_cmpstr (a->file, ==, b->file);
+  g_assert_cmpstr (a->team_id, ==, b->team_id);
+  g_assert_cmpstr (a->name, ==, b->name);
+  g_assert_cmpstr (a->organisation, ==, b->organisation);
+  g_assert_cmpstr (a->service_type, ==, b->service_type);
+  g_assert_cmpuint (a->n_ideas, ==, b->n_ideas);
+  for (guint i = 0; i < TANDEM_N_IDEA_STATUSES; i++)
+    g_assert_cmpuint (a->statuses[i], ==, b->statuses[i]);
+  for (guint i = 0; i < TANDEM_N_COPRODUCTION_LEVELS; i++)
+    g_assert_cmpuint (a->levels[i], ==, b->levels[i]);
+  g_assert_cmpuint (a->n_tagged, ==, b->n_tagged);
+  g_assert_true (a->tag_names != b->tag_names);
+  assert_same_strings (a->tag_names, b->tag_names);
+  g_assert_true (a->tag_counts != b->tag_counts);
+  g_assert_cmpuint (a->tag_counts->len, ==, b->tag_counts->len);
+  for (guint i = 0; i < a->tag_counts->len; i++)
+    g_assert_cmpuint (g_array_index (a->tag_counts, guint, i), ==,
+                      g_array_index (b->tag_counts, guint, i));
+  g_assert_cmpuint (a->n_race_ideas, ==, b->n_race_ideas);
+
+  g_assert_cmpuint (a->n_pdsa_recent, ==, b->n_pdsa_recent);
+  g_assert_cmpuint (a->n_sessions_recent, ==, b->n_sessions_recent);
+  g_assert_cmpuint (a->n_sessions_recent_le, ==, b->n_sessions_recent_le);
+  g_assert_cmpstr (a->last_session, ==, b->last_session);
+  g_assert_true (a->last_session == NULL || a->last_session != b->last_session);
+  g_assert_cmpint (a->days_since_session, ==, b->days_since_session);
+  g_assert_cmpuint (a->n_open_actions, ==, b->n_open_actions);
+  g_assert_cmpuint (a->n_overdue_actions, ==, b->n_overdue_actions);
+
+  g_assert_cmpuint (a->n_measures, ==, b->n_measures);
+  g_assert_cmpuint (a->n_measures_improving, ==, b->n_measures_improving);
+  g_assert_cmpuint (a->n_measures_no_signal, ==, b->n_measures_no_signal);
+  g_assert_true (a->measures_without_data != b->measures_without_data);
+  assert_same_strings (a->measures_without_data, b->measures_without_data);
+  g_assert_true (a->measure_links != b->measure_links);
+  g_assert_cmpuint (a->measure_links->len, ==, b->measure_links->len);
+  for (guint i = 0; i < a->measure_links->len; i++)
+    {
+      const TandemProgrammeMeasureLink *x = a->measure_links->pdata[i];
+      const TandemProgrammeMeasureLink *y = b->measure_links->pdata[i];
+
+      g_assert_true (x != y);
+      g_assert_cmpstr (x->id, ==, y->id);
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpint (x->state, ==, y->state);
+    }
+
+  g_assert_cmpuint (a->framework_applicable, ==, b->framework_applicable);
+  g_assert_cmpuint (a->framework_in_place, ==, b->framework_in_place);
+  g_assert_cmpuint (a->peer_roles, ==, b->peer_roles);
+  g_assert_cmpuint (a->peer_vacancies, ==, b->peer_vacancies);
+  g_assert_cmpuint (a->supervision_behind, ==, b->supervision_behind);
+  g_assert_cmpuint (a->supervision_records, ==, b->supervision_records);
+  for (guint i = 0; i < G_N_ELEMENTS (a->retention); i++)
+    {
+      g_assert_cmpuint (a->retention[i].years, ==, b->retention[i].years);
+      g_assert_cmpuint (a->retention[i].eligible, ==, b->retention[i].eligible);
+      g_assert_cmpuint (a->retention[i].retained, ==, b->retention[i].retained);
+      assert_same_double (a->retention[i].benchmark, b->retention[i].benchmark);
+    }
+
+  g_assert_true (a->ratios != b->ratios);
+  g_assert_cmpuint (a->ratios->len, ==, b->ratios->len);
+  for (guint i = 0; i < a->ratios->len; i++)
+    {
+      const TandemProgrammeRatio *x = a->ratios->pdata[i];
+      const TandemProgrammeRatio *y = b->ratios->pdata[i];
+
+      g_assert_true (x != y);
+      g_assert_cmpstr (x->measure, ==, y->measure);
+      g_assert_cmpstr (x->group, ==, y->group);
+      g_assert_cmpstr (x->reference, ==, y->reference);
+      g_assert_cmpstr (x->from, ==, y->from);
+      g_assert_cmpstr (x->to, ==, y->to);
+      g_assert_cmpint (x->status, ==, y->status);
+      assert_same_double (x->ratio, y->ratio);
+      assert_same_double (x->lcl, y->lcl);
+      assert_same_double (x->ucl, y->ucl);
+    }
+
+  g_assert_true (a->quarters != b->quarters);
+  g_assert_cmpuint (a->quarters->len, ==, b->quarters->len);
+  for (guint i = 0; i < a->quarters->len; i++)
+    {
+      const TandemProgrammeQuarter *x = &g_array_index (a->quarters, TandemProgrammeQuarter, i);
+      const TandemProgrammeQuarter *y = &g_array_index (b->quarters, TandemProgrammeQuarter, i);
+
+      g_assert_cmpint (x->year, ==, y->year);
+      g_assert_cmpint (x->quarter, ==, y->quarter);
+      g_assert_cmpstr (x->from, ==, y->from);
+      g_assert_cmpstr (x->to, ==, y->to);
+      g_assert_cmpuint (x->new_ideas, ==, y->new_ideas);
+      g_assert_cmpuint (x->new_race_ideas, ==, y->new_race_ideas);
+      g_assert_cmpuint (x->pdsa_started, ==, y->pdsa_started);
+      g_assert_cmpuint (x->sessions, ==, y->sessions);
+      g_assert_cmpuint (x->sessions_with_lived_experience, ==,
+                        y->sessions_with_lived_experience);
+    }
+}
+
+static void
+set_clock (const char *iso)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (now);
+  tandem_clock_set_now (now);
+}
+
+/* A programme opened again keeps the figures of each file that has not
+ * changed (the same, figure by figure, as reading it afresh) and reads
+ * again only the file that has; on another day, every file is read again. */
+static void
+test_unchanged_not_read_again (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *wards = g_build_filename (fixture->dir, "Wards.tandem", NULL);
+  g_autofree char *rydal = make_team_file (fixture->dir, "Rydal.tandem", "Rydal Ward", 2, 0);
+  g_autoptr(TandemProgramme) first = NULL;
+  g_autoptr(TandemProgramme) second = NULL;
+  g_autoptr(TandemProgramme) third = NULL;
+  g_autoptr(TandemProgramme) fourth = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { fixture->dir, NULL };
+  const TandemProgrammeFile *fresh, *kept;
+  guint n_ratios = 0, n_links = 0, n_sessions = 0;
+
+  set_clock ("2026-11-21T12:00:00Z");
+  {
+    g_autoptr(TandemProject) project = tandem_project_create (wards, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+    g_assert_no_error (error);
+  }
+
+  first = tandem_programme_open (paths, FROM, TO, &error);
+  g_assert_no_error (error);
+  g_assert_false (file_named (first, "Wards.tandem")->reused);
+  g_assert_false (file_named (first, "Rydal.tandem")->reused);
+
+  second = tandem_programme_open (paths, FROM, TO, &error);
+  g_assert_no_error (error);
+  fresh = file_named (first, "Wards.tandem");
+  kept = file_named (second, "Wards.tandem");
+  g_assert_true (kept->reused);
+  g_assert_true (file_named (second, "Rydal.tandem")->reused);
+  g_assert_cmpint (kept->state, ==, TANDEM_PROGRAMME_FILE_READ);
+  g_assert_cmpstr (kept->path, ==, fresh->path);
+  g_assert_cmpstr (kept->identity, ==, fresh->identity);
+  g_assert_cmpstr (kept->last_change, ==, fresh->last_change);
+  g_assert_cmpint (kept->n_changes, ==, fresh->n_changes);
+  g_assert_cmpint (kept->older_format, ==, fresh->older_format);
+  g_assert_cmpuint (kept->teams->len, ==, 3);
+  g_assert_cmpuint (kept->teams->len, ==, fresh->teams->len);
+  for (guint t = 0; t < kept->teams->len; t++)
+    {
+      const TandemProgrammeTeam *team = kept->teams->pdata[t];
+
+      assert_same_team (fresh->teams->pdata[t], team);
+      n_ratios += team->ratios->len;
+      n_links += team->measure_links->len;
+      n_sessions += team->n_sessions_recent;
+    }
+  /* The sample has figures of every kind to copy. */
+  g_assert_cmpuint (n_links, >, 0);
+  g_assert_cmpuint (n_sessions, >, 0);
+  g_test_message ("ratios compared: %u", n_ratios);
+  g_assert_cmpuint (tandem_programme_get_totals (second)->n_ideas, ==,
+                    tandem_programme_get_totals (first)->n_ideas);
+
+  /* Rydal changes: it alone is read again. */
+  {
+    g_autoptr(TandemProject) project = tandem_project_open (rydal, &error);
+    g_autofree char *team = tandem_team_find (project, "Rydal Ward");
+
+    g_assert_no_error (error);
+    add_idea (project, team, "idea", TRUE, NULL);
+  }
+  third = tandem_programme_open (paths, FROM, TO, &error);
+  g_assert_no_error (error);
+  g_assert_false (file_named (third, "Rydal.tandem")->reused);
+  g_assert_true (file_named (third, "Wards.tandem")->reused);
+  g_assert_cmpuint (((TandemProgrammeTeam *) file_named (third, "Rydal.tandem")
+                     ->teams->pdata[0])->n_ideas, ==, 3);
+  g_assert_cmpuint (tandem_programme_get_totals (third)->n_ideas, ==,
+                    tandem_programme_get_totals (first)->n_ideas + 1);
+
+  /* The next day, the figures that look back from today are read again. */
+  set_clock ("2026-11-22T09:00:00Z");
+  fourth = tandem_programme_open (paths, FROM, TO, &error);
+  set_clock ("2026-11-21T12:00:00Z");
+  g_assert_no_error (error);
+  g_assert_false (file_named (fourth, "Rydal.tandem")->reused);
+  g_assert_false (file_named (fourth, "Wards.tandem")->reused);
+}
+
 /* Scribbles over three pages in the middle of @path, in place, and sets its
  * time of last change back: the same file, size and header as before, so
  * that only its inode's change time tells. */
@@ -409,6 +634,7 @@ test_damaged_after_reading (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_cmpuint (tandem_programme_get_totals (programme)->n_read, ==, 2);
       g_assert_cmpuint (tandem_programme_get_totals (programme)->n_ideas, ==, 65);
+      g_assert_cmpint (file_named (programme, "Osprey.tandem")->reused, ==, i == 1);
     }
 
   damage_in_place (osprey);
@@ -448,6 +674,7 @@ main (int   argc,
   ADD ("/programme/dates", test_dates);
   ADD ("/programme/watch", test_watch);
   ADD ("/programme/damaged-after-reading", test_damaged_after_reading);
+  ADD ("/programme/unchanged-not-read-again", test_unchanged_not_read_again);
 
   return g_test_run ();
 }
