@@ -43,19 +43,21 @@ typedef struct
   TandemProject *theirs;
 } Fixture;
 
+/* The peer-support page names each editor after what it edits. */
 static gboolean
 is_role_title_row (GtkWidget *widget, gconstpointer data)
 {
+  g_autofree char *key = g_strdup_printf ("title:%s", (const char *) data);
   return ADW_IS_ENTRY_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Post title") == 0 &&
-         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "role-id"), data) == 0;
+         g_strcmp0 (gtk_widget_get_name (widget), key) == 0;
 }
 
 static gboolean
 is_status_dropdown (GtkWidget *widget, gconstpointer data)
 {
-  return GTK_IS_DROP_DOWN (widget) &&
-         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "item-id"), data) == 0;
+  g_autofree char *key = g_strdup_printf ("status:%s", (const char *) data);
+  return GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_name (widget), key) == 0;
 }
 
 static void

@@ -25,24 +25,25 @@ is_page (GtkWidget *widget, gconstpointer data)
   return TANDEM_IS_PEER_SUPPORT_PAGE (widget);
 }
 
+/* The page names each editor after what it edits ("status:ITEM",
+ * "hours:ROLE"…), which is also how it finds it again after a rebuild. */
 static gboolean
 is_status_of (GtkWidget *widget, gconstpointer data)
 {
-  return GTK_IS_DROP_DOWN (widget) &&
-         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "item-id"), data) == 0;
+  g_autofree char *key = g_strdup_printf ("status:%s", (const char *) data);
+  return GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_name (widget), key) == 0;
 }
 
 static gboolean
 is_entry_row_for (GtkWidget *widget, gconstpointer data)
 {
-  const char *key = g_object_get_data (G_OBJECT (widget), "tandem-key");
-  return ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (key, data) == 0;
+  return ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
 }
 
 static gboolean
 has_key (GtkWidget *widget, gconstpointer data)
 {
-  return g_strcmp0 (g_object_get_data (G_OBJECT (widget), "tandem-key"), data) == 0;
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
 }
 
 /* How many of a role's supervision records have a row on the page. */
