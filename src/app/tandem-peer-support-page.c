@@ -1,6 +1,7 @@
 /* tandem-peer-support-page.c — the peer-support implementation tracker:
  * progress, the framework's checklist, peer roles and supervision, and the
- * coach's view of every team
+ * coach's view of every team (the checklist, roles and timeline are widgets
+ * of their own, TandemPeerSection; the page reads the file and rebuilds them)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +10,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 
 #include "tandem-legibility.h"
 #include "tandem-peer-checklist.h"
