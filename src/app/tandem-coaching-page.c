@@ -11,6 +11,7 @@
 
 #include "tandem-clock.h"
 #include "tandem-coaching-page.h"
+#include "tandem-coaching-templates-dialog.h"
 #include "tandem-date-entry.h"
 #include "tandem-comments-panel.h"
 #include "tandem-date.h"
@@ -99,7 +100,7 @@ struct _TandemCoachingPage
   GPtrArray           *links;           /* TandemSessionLink, as in links_list */
   GPtrArray           *link_checks;     /* GtkCheckButton per link */
   GPtrArray           *templates;       /* TandemCoachingTemplate */
-  GtkListBox          *templates_list;  /* in the Your Templates dialog, while open */
+  TandemCoachingTemplatesDialog *templates_dialog;  /* Your Templates, while open */
   TandemAttendance    *team_attendance;
   TandemAttendance    *caseload_attendance;
   char                *return_view;     /* where clearing a search goes back to */
@@ -2211,106 +2212,22 @@ save_template_clicked_cb (GtkButton          *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Your Templates: rename one in place (Enter or the tick applies), or
- * delete it with Undo in a toast. */
+/* Your Templates: what the dialog did is told as the page tells its own. */
 static void
-template_renamed_cb (AdwEntryRow        *row,
-                     TandemCoachingPage *self)
+templates_changed_cb (TandemCoachingTemplatesDialog *dialog,
+                      const char                    *message,
+                      TandemCoachingPage            *self)
 {
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *id = g_object_get_data (G_OBJECT (row), "template-id");
-  g_autoptr(GError) error = NULL;
-
-  if (project == NULL || id == NULL)
-    return;
-  if (!tandem_coaching_rename_template (project, id, gtk_editable_get_text (GTK_EDITABLE (row)),
-                                        &error))
-    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Rename the Template"), error);
-  else
-    tandem_page_show_toast (TANDEM_PAGE (self), _("Template renamed"), TRUE);
+  tandem_page_show_toast (TANDEM_PAGE (self), message, TRUE);
 }
 
 static void
-template_delete_clicked_cb (GtkButton          *button,
-                            TandemCoachingPage *self)
+templates_failed_cb (TandemCoachingTemplatesDialog *dialog,
+                     const char                    *title,
+                     const GError                  *error,
+                     TandemCoachingPage            *self)
 {
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *id = g_object_get_data (G_OBJECT (button), "template-id");
-  const char *name = g_object_get_data (G_OBJECT (button), "template-name");
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (project == NULL || id == NULL)
-    return;
-  /* Copied: the row that holds them goes with the list. */
-  title = g_strdup_printf (_("Template “%s” deleted"), name);
-  if (!tandem_coaching_delete_template (project, id, &error))
-    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Template"), error);
-  else
-    tandem_page_show_toast (TANDEM_PAGE (self), title, TRUE);
-}
-
-static void
-fill_templates_list (TandemCoachingPage *self)
-{
-  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
-  guint n = 0;
-
-  if (self->templates_list == NULL)
-    return;
-  clear_list (self->templates_list);
-  for (guint i = 0; self->templates && i < self->templates->len; i++)
-    {
-      TandemCoachingTemplate *template_ = self->templates->pdata[i];
-      GtkWidget *row, *button;
-      g_autofree char *delete_label = NULL;
-
-      if (template_->id == NULL)
-        continue;
-      n++;
-      row = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Template name"));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (row), template_->name);
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      gtk_editable_set_editable (GTK_EDITABLE (row), editable);
-      g_object_set_data_full (G_OBJECT (row), "template-id", g_strdup (template_->id), g_free);
-      g_signal_connect_object (row, "apply", G_CALLBACK (template_renamed_cb), self, 0);
-
-      delete_label = g_strdup_printf (_("Delete “%s”"), template_->name);
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, delete_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      delete_label, -1);
-      gtk_widget_set_sensitive (button, editable);
-      g_object_set_data_full (G_OBJECT (button), "template-id", g_strdup (template_->id), g_free);
-      g_object_set_data_full (G_OBJECT (button), "template-name", g_strdup (template_->name), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (template_delete_clicked_cb), self, 0);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
-      gtk_list_box_append (self->templates_list, row);
-    }
-  if (n == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     _("No templates of your own. Save a session as a template "
-                                       "to start new sessions from it."));
-      gtk_list_box_append (self->templates_list, row);
-    }
-}
-
-/* Rows are taken out before their list goes (see dispose). */
-static void
-templates_dialog_response_cb (AdwMessageDialog   *dialog,
-                              const char         *response,
-                              TandemCoachingPage *self)
-{
-  if (self->templates_list)
-    clear_list (self->templates_list);
-  self->templates_list = NULL;
+  tandem_page_show_error (TANDEM_PAGE (self), title, error);
 }
 
 static void
@@ -2319,33 +2236,19 @@ manage_templates_activated (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog, *list, *scrolled;
 
-  if (self->templates_list != NULL)
+  if (self->templates_dialog != NULL || project == NULL)
     return;
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Your Templates"),
-                                   _("Rename a template and press Enter, or delete it. Sessions "
-                                     "started from a template keep their words."));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Your templates"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  self->templates_list = GTK_LIST_BOX (list);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (templates_dialog_response_cb), self, 0);
-  fill_templates_list (self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  self->templates_dialog = tandem_coaching_templates_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                 project);
+  g_object_add_weak_pointer (G_OBJECT (self->templates_dialog), (gpointer *) &self->templates_dialog);
+  tandem_coaching_templates_dialog_set_editable (self->templates_dialog,
+                                                 tandem_page_get_editable (TANDEM_PAGE (self)));
+  g_signal_connect_object (self->templates_dialog, "changed", G_CALLBACK (templates_changed_cb), self, 0);
+  g_signal_connect_object (self->templates_dialog, "failed", G_CALLBACK (templates_failed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (self->templates_dialog));
 }
 
 static gboolean
@@ -2386,7 +2289,8 @@ update_templates (TandemCoachingPage *self,
       g_menu_append_section (menu, _("Your Templates"), G_MENU_MODEL (own));
     }
   adw_split_button_set_menu_model (self->new_button, G_MENU_MODEL (menu));
-  fill_templates_list (self);
+  if (self->templates_dialog)
+    tandem_coaching_templates_dialog_reload (self->templates_dialog);
 }
 
 static void
@@ -2402,6 +2306,8 @@ tandem_coaching_page_reload (TandemPage *page)
   gtk_widget_set_sensitive (self->save_button, editable);
   gtk_widget_set_sensitive (self->delete_button, editable);
   gtk_widget_set_sensitive (self->template_button, editable);
+  if (self->templates_dialog)
+    tandem_coaching_templates_dialog_set_editable (self->templates_dialog, editable);
   if (project == NULL || team == NULL)
     {
       if (self->session_id && !self->saving)
@@ -2472,9 +2378,8 @@ tandem_coaching_page_dispose (GObject *object)
   g_clear_pointer (&self->review_shown, g_free);
   g_clear_pointer (&self->actions_shown, g_free);
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->templates_list)
-    clear_list (self->templates_list);
-  self->templates_list = NULL;
+  if (self->templates_dialog)
+    gtk_window_destroy (GTK_WINDOW (self->templates_dialog));
   g_clear_pointer (&self->people_choices, g_ptr_array_unref);
   g_clear_pointer (&self->link_checks, g_ptr_array_unref);
   G_OBJECT_CLASS (tandem_coaching_page_parent_class)->dispose (object);
