@@ -11,6 +11,7 @@
 
 #include "tandem-clock.h"
 #include "tandem-coaching-page.h"
+#include "tandem-coaching-search.h"
 #include "tandem-coaching-templates-dialog.h"
 #include "tandem-date-entry.h"
 #include "tandem-comments-panel.h"
@@ -89,8 +90,7 @@ struct _TandemCoachingPage
   GtkListBox          *teams_list;
   GtkDrawingArea      *caseload_chart;
 
-  AdwPreferencesGroup *search_group;
-  GtkListBox          *search_list;
+  TandemCoachingSearch *search;
 
   char                *session_id;      /* the session in the editor */
   char                *session_team;
@@ -512,49 +512,10 @@ draw_chart_cb (GtkDrawingArea *area,
 static void
 run_search (TandemCoachingPage *self)
 {
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autofree char *description = NULL;
-
-  if (project == NULL)
-    return;
-  hits = tandem_coaching_search (project, text, 100, &error);
-  clear_list (self->search_list);
-  if (hits == NULL)
-    {
-      tandem_plain_group_set_description (self->search_group, error->message);
-      return;
-    }
-  for (guint i = 0; i < hits->len; i++)
-    {
-      TandemSearchHit *hit = hits->pdata[i];
-      g_autofree char *day = local_date (hit->starts_at);
-      g_autofree char *title = g_strdup_printf ("%s · %s · %s%s", hit->team_name, day,
-                                                hit->is_action ? _("Action") : _("Session"),
-                                                hit->private ? _(" · Private") : "");
-      g_autofree char *escaped = g_markup_escape_text (title, -1);
-      g_autofree char *snippet = tandem_coaching_snippet_markup (hit->snippet);
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      adw_action_row_set_subtitle (row, snippet);
-      adw_action_row_set_subtitle_lines (row, 3);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), hit->session_id != NULL);
-      if (hit->session_id)
-        {
-          adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
-          g_object_set_data_full (G_OBJECT (row), "session-id", g_strdup (hit->session_id), g_free);
-          g_object_set_data_full (G_OBJECT (row), "team-id", g_strdup (hit->team_id), g_free);
-        }
-      gtk_list_box_append (self->search_list, GTK_WIDGET (row));
-    }
-  description = hits->len == 0 ? g_strdup_printf (_("Nothing found for “%s”."), text)
-                               : g_strdup_printf (ngettext ("%u result, best first, across every team.",
-                                                            "%u results, best first, across every team.",
-                                                            hits->len), hits->len);
-  tandem_plain_group_set_description (self->search_group, description);
+  tandem_coaching_search_set_project (self->search, tandem_page_get_project (TANDEM_PAGE (self)));
+  tandem_coaching_search_set_text (self->search,
+                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  tandem_coaching_search_run (self->search);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2055,19 +2016,36 @@ caseload_toggled_cb (GtkToggleButton    *button,
 }
 
 static void
-session_activated_cb (GtkListBox         *list,
-                      GtkListBoxRow      *row,
-                      TandemCoachingPage *self)
+open_found_session (TandemCoachingPage *self,
+                    const char         *session_id,
+                    const char         *team_id)
 {
-  const char *session = g_object_get_data (G_OBJECT (row), "session-id");
-  g_autofree char *team = g_strdup (g_object_get_data (G_OBJECT (row), "team-id"));
-  g_autofree char *id = g_strdup (session);
+  g_autofree char *team = g_strdup (team_id);
+  g_autofree char *id = g_strdup (session_id);
 
   if (id == NULL)
     return;
   if (g_strcmp0 (team, tandem_page_get_team_id (TANDEM_PAGE (self))) != 0)
     select_team (self, team);
   tandem_coaching_page_open_session (self, id);
+}
+
+static void
+session_activated_cb (GtkListBox         *list,
+                      GtkListBoxRow      *row,
+                      TandemCoachingPage *self)
+{
+  open_found_session (self, g_object_get_data (G_OBJECT (row), "session-id"),
+                      g_object_get_data (G_OBJECT (row), "team-id"));
+}
+
+static void
+search_session_activated_cb (TandemCoachingSearch *search,
+                             const char           *session_id,
+                             const char           *team_id,
+                             TandemCoachingPage   *self)
+{
+  open_found_session (self, session_id, team_id);
 }
 
 static void
@@ -2367,7 +2345,7 @@ tandem_coaching_page_dispose (GObject *object)
   TandemCoachingPage *self = TANDEM_COACHING_PAGE (object);
   GtkListBox *lists[] = { self->open_list, self->sessions_list, self->review_list,
                           self->people_list, self->actions_list, self->links_list,
-                          self->upcoming_list, self->teams_list, self->search_list };
+                          self->upcoming_list, self->teams_list };
 
   /* Rows go first, removed from their lists: libadwaita 1.2's rows complain
    * when disposed along with their list. AdwBin then drops its child, the
@@ -2417,6 +2395,7 @@ tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
   TandemPageClass *page_class = TANDEM_PAGE_CLASS (klass);
 
   g_type_ensure (TANDEM_TYPE_PERSON_CHOOSER);
+  g_type_ensure (TANDEM_TYPE_COACHING_SEARCH);
 
   object_class->dispose = tandem_coaching_page_dispose;
   object_class->finalize = tandem_coaching_page_finalize;
@@ -2465,12 +2444,12 @@ tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
   CHILD (upcoming_list);
   CHILD (teams_list);
   CHILD (caseload_chart);
-  CHILD (search_group);
-  CHILD (search_list);
+  CHILD (search);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, caseload_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, session_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_session_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, team_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
