@@ -10,9 +10,7 @@
 #include <string.h>
 
 #include "tandem-clock.h"
-#include "tandem-coaching-page.h"
-#include "tandem-coaching-search.h"
-#include "tandem-coaching-templates-dialog.h"
+#include "tandem-coaching-page-private.h"
 #include "tandem-date-entry.h"
 #include "tandem-comments-panel.h"
 #include "tandem-date.h"
@@ -22,13 +20,10 @@
 #include "tandem-person.h"
 #include "tandem-person-chooser.h"
 #include "tandem-plain-text.h"
-#include "tandem-print.h"
 #include "tandem-shown-field.h"
 #include "tandem-window.h"
 #include "tandem-wrap-layout.h"
 
-#define N_TEXTS 4
-#define CHART_MONTHS 12
 /* The editor saves as the person types: a pause this long, the end of a
  * paragraph or leaving a field makes one change, so that Undo takes back
  * what was written since, not a single keystroke. */
@@ -41,73 +36,6 @@ static const struct { const char *field; const char *title; } texts[N_TEXTS] = {
   { "agreements", N_("A_greements") },
 };
 
-struct _TandemCoachingPage
-{
-  TandemPage           parent_instance;
-
-  GtkLabel            *summary_label;
-  GtkSearchEntry      *search_entry;
-  GtkToggleButton     *caseload_button;
-  AdwSplitButton      *new_button;
-  GtkStack            *stack;
-
-  AdwPreferencesGroup *open_group;
-  GtkListBox          *open_list;
-  GtkListBox          *sessions_list;
-  GtkDrawingArea      *team_chart;
-  GtkLabel            *team_chart_text;
-
-  GtkLabel            *session_title;
-  GtkWidget           *template_button;
-  GtkWidget           *delete_button;
-  GtkWidget           *save_button;
-  AdwPreferencesGroup *review_group;
-  GtkListBox          *review_list;
-  char                *review_shown;    /* what review_list's rows show, to rebuild only on change */
-  AdwEntryRow         *date_row;
-  AdwEntryRow         *time_row;
-  GtkSpinButton       *minutes_spin;
-  AdwComboRow         *kind_row;
-  AdwEntryRow         *own_kind_row;
-  GtkSwitch           *online_switch;
-  AdwEntryRow         *coach_row;
-  GtkSwitch           *private_switch;
-  GtkListBox          *people_list;
-  TandemPersonChooser *attendee_chooser;
-  GtkBox              *texts_box;
-  GtkTextView         *text_views[N_TEXTS];
-  AdwComboRow         *confidence_row;
-  AdwComboRow         *momentum_row;
-  GtkListBox          *actions_list;
-  char                *actions_shown;   /* the same for actions_list */
-  AdwEntryRow         *action_what_row;
-  TandemPersonChooser *action_owner_chooser;
-  AdwEntryRow         *action_due_row;
-  GtkListBox          *links_list;
-  TandemCommentsPanel *comments_panel;  /* the session's comment threads */
-
-  GtkListBox          *upcoming_list;
-  GtkListBox          *teams_list;
-  GtkDrawingArea      *caseload_chart;
-
-  TandemCoachingSearch *search;
-
-  char                *session_id;      /* the session in the editor */
-  char                *session_team;
-  GPtrArray           *kinds;           /* stored kinds, as in kind_row */
-  GPtrArray           *people;          /* TandemAttendee, as in people_list */
-  GPtrArray           *people_choices;  /* attendance buttons' box per person */
-  GPtrArray           *links;           /* TandemSessionLink, as in links_list */
-  GPtrArray           *link_checks;     /* GtkCheckButton per link */
-  GPtrArray           *templates;       /* TandemCoachingTemplate */
-  TandemCoachingTemplatesDialog *templates_dialog;  /* Your Templates, while open */
-  TandemAttendance    *team_attendance;
-  TandemAttendance    *caseload_attendance;
-  char                *return_view;     /* where clearing a search goes back to */
-  guint                save_source;     /* a save waiting for a pause in typing */
-  gboolean             filling;         /* the form is being filled from the file */
-  gboolean             saving;
-};
 
 G_DEFINE_FINAL_TYPE (TandemCoachingPage, tandem_coaching_page, TANDEM_TYPE_PAGE)
 
@@ -275,8 +203,8 @@ select_team (TandemCoachingPage *self,
     tandem_page_set_team_id (TANDEM_PAGE (self), team_id);
 }
 
-static char *
-month_now (void)
+char *
+_tandem_coaching_page_month_now (void)
 {
   g_autoptr(GDateTime) now = tandem_clock_now_local ();
 
@@ -383,7 +311,7 @@ reload_team (TandemCoachingPage *self,
   g_autoptr(GPtrArray) open = tandem_coaching_list_actions_to_review (project, team, NULL, &error);
   g_autoptr(GPtrArray) sessions = tandem_coaching_list_sessions (project, team, NULL, NULL, TRUE, &error);
   g_autofree char *today = tandem_coaching_today ();
-  g_autofree char *month = month_now ();
+  g_autofree char *month = _tandem_coaching_page_month_now ();
 
   clear_list (self->open_list);
   for (guint i = 0; open && i < open->len; i++)
@@ -425,7 +353,7 @@ reload_caseload (TandemCoachingPage *self,
                  TandemProject      *project)
 {
   g_autofree char *now = tandem_coaching_now ();
-  g_autofree char *month = month_now ();
+  g_autofree char *month = _tandem_coaching_page_month_now ();
   g_autoptr(GPtrArray) teams = tandem_coaching_caseload (project, now, NULL);
   g_autoptr(GPtrArray) upcoming = tandem_coaching_list_upcoming (project, now, 20, NULL);
 
@@ -1702,272 +1630,7 @@ watch_leaving (TandemCoachingPage *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Printing and exporting                                                   */
-
-static TandemCoachingDoc *
-make_doc (TandemCoachingPage  *self,
-          gboolean             include_private,
-          GError             **error)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
-  g_autofree char *today = tandem_coaching_today ();
-  g_autofree char *name = NULL;
-  g_autofree char *month = month_now ();
-  GPtrArray *records;
-  TandemAttendance *attendance;
-
-  if (self->session_id)
-    {
-      TandemSessionRecord *record = tandem_coaching_session_record (project, self->session_id,
-                                                                    today, error);
-      return record ? tandem_coaching_doc_new_record (record) : NULL;
-    }
-  records = tandem_coaching_log_records (project, team, NULL, NULL, include_private, today, error);
-  if (records == NULL)
-    return NULL;
-  attendance = tandem_coaching_attendance (project, team, month, CHART_MONTHS, include_private, error);
-  if (attendance == NULL)
-    {
-      g_ptr_array_unref (records);
-      return NULL;
-    }
-  name = tandem_project_get_text (project, TANDEM_ENTITY_TEAM, team, TANDEM_FIELD_TEAM_NAME);
-  return tandem_coaching_doc_new_log (records, name ? name : "", attendance);
-}
-
-static gboolean
-has_private (TandemCoachingPage *self)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
-  g_autoptr(GPtrArray) all = tandem_coaching_list_sessions (project, team, NULL, NULL, TRUE, NULL);
-  g_autoptr(GPtrArray) shared = tandem_coaching_list_sessions (project, team, NULL, NULL, FALSE, NULL);
-
-  return all && shared && all->len != shared->len;
-}
-
-static void
-print_with (TandemCoachingPage *self,
-            gboolean            include_private)
-{
-  g_autoptr(GError) error = NULL;
-  TandemCoachingDoc *doc = make_doc (self, include_private, &error);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  double width, height;
-  guint n_pages;
-
-  if (doc == NULL)
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Print"), error);
-      return;
-    }
-  tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &width, &height);
-  n_pages = tandem_coaching_doc_paginate (doc, width, height);
-  tandem_print_pages (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                      self->session_id ? _("Coaching session record") : _("Coaching log"),
-                      TANDEM_PAPER_A4, FALSE, n_pages, tandem_coaching_doc_draw_page, doc,
-                      tandem_coaching_doc_free, NULL);
-}
-
-typedef void (*PrivateChoiceFunc) (TandemCoachingPage *self, gboolean include_private);
-
-static void
-private_response_cb (AdwMessageDialog   *dialog,
-                     const char         *response,
-                     TandemCoachingPage *self)
-{
-  PrivateChoiceFunc then = g_object_get_data (G_OBJECT (dialog), "then");
-
-  if (g_str_equal (response, "cancel"))
-    return;
-  then (self, g_str_equal (response, "include"));
-}
-
-/* Sharing a log that holds private sessions: ask first, leaving them out
- * unless the coach chooses otherwise. */
-static void
-ask_private (TandemCoachingPage *self,
-             PrivateChoiceFunc   then)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  if (self->session_id != NULL || !has_private (self))
-    {
-      then (self, self->session_id != NULL);
-      return;
-    }
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Include Private Sessions?"),
-                                   _("Some of this team's sessions are marked private. Their notes "
-                                     "may be sensitive. Leave them out unless everyone who will see "
-                                     "this may read them."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "include", _("_Include Them"),
-                                    "leave-out", _("_Leave Them Out"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "leave-out",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "leave-out");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "then", then);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (private_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static TandemSessionsFormat
-format_for_path (const char *path)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".txt") ||
-      g_str_has_suffix (lower, ".markdown"))
-    return TANDEM_SESSIONS_MARKDOWN;
-  if (g_str_has_suffix (lower, ".ics"))
-    return TANDEM_SESSIONS_ICS;
-  return TANDEM_SESSIONS_PDF;
-}
-
-static void
-export_response_cb (GtkNativeDialog    *dialog,
-                    int                 response,
-                    TandemCoachingPage *self)
-{
-  gboolean include_private = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "private"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path && !tandem_coaching_page_export_to_file (self, path, include_private, &error))
-        tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Export"), error);
-      else if (path)
-        tandem_page_show_toast (TANDEM_PAGE (self), _("Exported"), FALSE);
-    }
-  g_object_unref (dialog);
-  /* Give the keyboard back to the project window. */
-  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
-    gtk_window_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  g_object_unref (self);
-}
-
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
-  g_object_unref (filter);
-}
-
-static void
-export_with (TandemCoachingPage *self,
-             gboolean            include_private)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *team_name = tandem_project_get_text (project, TANDEM_ENTITY_TEAM, team,
-                                                        TANDEM_FIELD_TEAM_NAME);
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
-
-  if (self->session_id)
-    {
-      g_autofree char *starts = tandem_project_get_text (project, TANDEM_ENTITY_COACHING_SESSION,
-                                                         self->session_id,
-                                                         TANDEM_FIELD_COACHING_SESSION_STARTS_AT);
-      g_autofree char *day = g_strndup (starts ? starts : "", 10);
-      name = g_strdup_printf (_("%s coaching %s.pdf"), team_name ? team_name : "", day);
-    }
-  else
-    name = g_strdup_printf (_("%s coaching log.pdf"), team_name ? team_name : "");
-
-  chooser = gtk_file_chooser_native_new (self->session_id ? _("Export Session Record")
-                                                          : _("Export Coaching Log"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF, Markdown or calendar (.pdf, .md, .ics)"), "*");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF document"), "*.pdf");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown, for email"), "*.md");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Calendar (iCalendar)"), "*.ics");
-  g_object_set_data (G_OBJECT (chooser), "private", GINT_TO_POINTER (include_private));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* ------------------------------------------------------------------------ */
 /* Callbacks                                                                */
-
-static void
-new_session_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *team = tandem_page_get_team_id (TANDEM_PAGE (self));
-  const char *which = g_variant_get_string (parameter, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = tandem_clock_now_local ();
-  g_autoptr(GDateTime) hour = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *starts_at = NULL;
-  g_autofree char *previous = NULL;
-  g_autofree char *id = NULL;
-  g_autoptr(TandemSession) last = NULL;
-  TandemCoachingTemplate base = { 0 };
-  const TandemCoachingTemplate *chosen = NULL;
-
-  if (project == NULL || team == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
-    return;
-  if (self->session_id && !save_editor (self))
-    return;
-
-  hour = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                g_date_time_get_day_of_month (now), g_date_time_get_hour (now), 0, 0);
-  utc = g_date_time_to_utc (hour);
-  starts_at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-
-  /* Start like the team's last session (most teams keep a rhythm), with the
-   * template's prompts. */
-  previous = tandem_coaching_find_previous (project, team, NULL);
-  last = previous ? tandem_coaching_get_session (project, previous, NULL) : NULL;
-  if (which && *which && self->templates)
-    {
-      guint64 index = g_ascii_strtoull (which, NULL, 10);
-      if (index < self->templates->len)
-        chosen = self->templates->pdata[index];
-    }
-  if (chosen)
-    base = *chosen;
-  if (base.kind == NULL && last)
-    base.kind = last->kind;
-  if (base.minutes <= 0 && last)
-    {
-      base.minutes = last->minutes;
-      base.online = last->online;
-    }
-
-  id = tandem_coaching_log_session (project, team, starts_at, &base, &error);
-  if (id == NULL)
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Log the Session"), error);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  tandem_coaching_page_open_session (self, id);
-  gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
-}
 
 static void
 search_changed_cb (GtkSearchEntry     *entry,
@@ -2190,55 +1853,6 @@ save_template_clicked_cb (GtkButton          *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Your Templates: what the dialog did is told as the page tells its own. */
-static void
-templates_changed_cb (TandemCoachingTemplatesDialog *dialog,
-                      const char                    *message,
-                      TandemCoachingPage            *self)
-{
-  tandem_page_show_toast (TANDEM_PAGE (self), message, TRUE);
-}
-
-static void
-templates_failed_cb (TandemCoachingTemplatesDialog *dialog,
-                     const char                    *title,
-                     const GError                  *error,
-                     TandemCoachingPage            *self)
-{
-  tandem_page_show_error (TANDEM_PAGE (self), title, error);
-}
-
-static void
-manage_templates_activated (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->templates_dialog != NULL || project == NULL)
-    return;
-  self->templates_dialog = tandem_coaching_templates_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                                 project);
-  g_object_add_weak_pointer (G_OBJECT (self->templates_dialog), (gpointer *) &self->templates_dialog);
-  tandem_coaching_templates_dialog_set_editable (self->templates_dialog,
-                                                 tandem_page_get_editable (TANDEM_PAGE (self)));
-  g_signal_connect_object (self->templates_dialog, "changed", G_CALLBACK (templates_changed_cb), self, 0);
-  g_signal_connect_object (self->templates_dialog, "failed", G_CALLBACK (templates_failed_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (self->templates_dialog));
-}
-
-static gboolean
-focus_search (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
-{
-  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
-
-  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
 /* ------------------------------------------------------------------------ */
 /* TandemPage                                                               */
 
@@ -2320,26 +1934,6 @@ tandem_coaching_page_reload (TandemPage *page)
 }
 
 static void
-tandem_coaching_page_print (TandemPage *page)
-{
-  TandemCoachingPage *self = TANDEM_COACHING_PAGE (page);
-
-  if (self->session_id && !save_editor (self))
-    return;
-  ask_private (self, print_with);
-}
-
-static void
-tandem_coaching_page_export (TandemPage *page)
-{
-  TandemCoachingPage *self = TANDEM_COACHING_PAGE (page);
-
-  if (self->session_id && !save_editor (self))
-    return;
-  ask_private (self, export_with);
-}
-
-static void
 tandem_coaching_page_dispose (GObject *object)
 {
   TandemCoachingPage *self = TANDEM_COACHING_PAGE (object);
@@ -2401,8 +1995,8 @@ tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
   object_class->finalize = tandem_coaching_page_finalize;
   page_class->entities = entities;
   page_class->reload = tandem_coaching_page_reload;
-  page_class->print = tandem_coaching_page_print;
-  page_class->export = tandem_coaching_page_export;
+  page_class->print = _tandem_coaching_page_print;
+  page_class->export = _tandem_coaching_page_export;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tandemqi/Tandem/tandem-coaching-page.ui");
@@ -2458,10 +2052,7 @@ tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_template_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendee_chosen_cb);
 
-  gtk_widget_class_install_action (widget_class, "coaching.new-session", "s", new_session_activated);
-  gtk_widget_class_install_action (widget_class, "coaching.manage-templates", NULL,
-                                   manage_templates_activated);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search, NULL);
+  _tandem_coaching_page_class_actions_init (klass);
 }
 
 static void
@@ -2529,6 +2120,19 @@ tandem_coaching_page_init (TandemCoachingPage *self)
                                           _("Start a session from a template"), -1);
       }
   set_view (self, "team");
+}
+
+static TandemSessionsFormat
+format_for_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".txt") ||
+      g_str_has_suffix (lower, ".markdown"))
+    return TANDEM_SESSIONS_MARKDOWN;
+  if (g_str_has_suffix (lower, ".ics"))
+    return TANDEM_SESSIONS_ICS;
+  return TANDEM_SESSIONS_PDF;
 }
 
 /* ------------------------------------------------------------------------ */
