@@ -488,6 +488,96 @@ test_templates_and_comments (void)
   remove_tree (dir);
 }
 
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkFileChooser *chooser = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (GTK_IS_FILE_CHOOSER_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      chooser = l->data;
+  g_list_free (toplevels);
+  return chooser;
+}
+
+static gboolean
+chooser_is_at (GtkFileChooser *chooser,
+               const char     *path)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL && g_strcmp0 (g_file_peek_path (file), path) == 0;
+}
+
+/* Exporting a log that holds a private session asks first, and the answer
+ * reaches the file: left out, the session's words are not in it. */
+static void
+test_export_private_choice (void)
+{
+  static const char * const choices[] = { "leave-out", "include" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  TandemWindow *window;
+  TandemProject *project;
+  TandemCoachingPage *page;
+  const char *session;
+  g_autofree char *cwd = g_get_current_dir ();
+
+  g_object_unref (create_sample_project ("tandem-coaching-page-XXXXXX", "Sample.tandem", NULL,
+                                         &dir, &path));
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  window = new_test_window (app, 0, 0);
+  open_and_wait_for_project (window, path);
+  project = tandem_window_get_project (window);
+  page = TANDEM_COACHING_PAGE (FIND (window, is_page, NULL));
+  sessions = tandem_coaching_list_sessions (project, tandem_window_get_team_id (window), NULL, NULL,
+                                            TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, >, 1);
+  session = ((TandemSession *) sessions->pdata[0])->id;
+  g_assert_true (tandem_project_begin (project, "Private", &error));
+  g_assert_true (tandem_project_update (project, "coaching_session", session, "notes",
+                                        tandem_value_text ("Zebra crossing drill"), &error));
+  g_assert_true (tandem_project_update (project, "coaching_session", session, "private",
+                                        tandem_value_int (1), &error));
+  g_assert_true (tandem_project_commit (project, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.md", choices[i]);
+      g_autofree char *file_path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      GtkWidget *dialog = NULL;
+      GtkFileChooser *chooser = NULL;
+
+      tandem_page_export (TANDEM_PAGE (page));
+      WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                       "Include Private Sessions?");
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), choices[i]);
+      WAIT_FOR ((chooser = find_file_chooser ()) != NULL);
+      /* The chooser starts in the folder the program runs in. */
+      gtk_file_chooser_set_current_name (chooser, name);
+      WAIT_FOR (chooser_is_at (chooser, file_path));
+      click (FIND (chooser, is_button_labelled, "_Export"));
+      WAIT_FOR (g_file_test (file_path, G_FILE_TEST_EXISTS));
+      g_assert_true (g_file_get_contents (file_path, &contents, NULL, &error));
+      if (i == 0)
+        g_assert_null (strstr (contents, "Zebra crossing drill"));
+      else
+        g_assert_nonnull (strstr (contents, "Zebra crossing drill"));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,5 +590,6 @@ main (int   argc,
 
   g_test_add_func ("/coaching-page/journey", test_journey);
   g_test_add_func ("/coaching-page/templates-and-comments", test_templates_and_comments);
+  g_test_add_func ("/coaching-page/export-private-choice", test_export_private_choice);
   return test_run_app (app);
 }
