@@ -117,6 +117,7 @@ test_lists_own (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (fixture, 0))), ==, "Ward round prep");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (fixture, 1))), ==, "Team huddle");
   g_assert_nonnull (FIND (fixture->dialog, is_tooltip, "Delete “Team huddle”"));
+  save_screenshot (GTK_WIDGET (fixture->dialog), "coaching-templates-dialog.png", 20);
 }
 
 /* Enter in a row renames its template in the file; the trash button deletes
@@ -193,6 +194,7 @@ test_read_only_and_empty (Fixture       *fixture,
   g_assert_nonnull (FIND (fixture->dialog, is_row_titled,
                           "No templates of your own. Save a session as a template to start new "
                           "sessions from it."));
+  save_screenshot (GTK_WIDGET (fixture->dialog), "coaching-templates-dialog-empty.png", 20);
 }
 
 int
