@@ -7,52 +7,31 @@
  * Every figure comes from tandem_standards_report(), the one place they
  * are worked out (the CLI's JSON and the accreditation pack use it too).
  * The lists are list models of small items bound to list boxes; the
- * buttons are actions of the page.
+ * buttons are actions of the page, or of the section they are in: the
+ * priorities, evidence and panel reviews are section widgets of their own
+ * (tandem-standards-priorities.c, -evidence-section.c, -panels-section.c),
+ * each shown again from the same report on every reload.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
-#include "tandem-clock.h"
 #include "tandem-date.h"
 #include "tandem-date-entry.h"
-#include "tandem-enum-row.h"
 #include "tandem-measure.h"
 #include "tandem-standards-import-dialog.h"
 #include "tandem-print.h"
-#include "tandem-standards-evidence-dialog.h"
+#include "tandem-standards-evidence-section.h"
 #include "tandem-standards-pack.h"
 #include "tandem-standards-page.h"
+#include "tandem-standards-panels-section.h"
 #include "tandem-standards-priorities.h"
 #include "tandem-standards-response-dialog.h"
 #include "tandem-standards-row.h"
 #include "tandem-standards-teams-section.h"
 #include "tandem-standards.h"
-
-/* The rows of the lists (tandem-standards-row.c), by their old names here. */
-static void
-append_row (GListStore *store,
-            const char *title,
-            const char *subtitle,
-            const char *action,
-            const char *action_label,
-            const char *target)
-{
-  TandemStandardsRow *row = tandem_standards_row_new (title, subtitle, action, action_label, target);
-
-  g_list_store_append (store, row);
-  g_object_unref (row);
-}
-
-static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
-{
-  return tandem_standards_row_create_widget (item, user_data);
-}
 
 /* ------------------------------------------------------------------------ */
 /* The page                                                                 */
@@ -75,23 +54,10 @@ struct _TandemStandardsPage
   TandemStandardsPriorities *priorities_section;
   GtkWidget              *add_response_button;
   TandemStandardsTeamsSection *teams_section;
-  GtkLabel               *unevidenced_label;
-  GtkListBox             *evidence_list;
-  GtkWidget              *evidence_form;
-  GtkLabel               *reminder_label;
-  GtkListBox             *panels_list;
-  GtkWidget              *panel_form;
-  GtkLabel               *panel_date_label;
-  TandemDateEntry        *panel_date;
-  GtkEntry               *panel_members;
-  GtkDropDown            *panel_decision;
-  GtkEntry               *panel_conditions;
-  GtkLabel               *panel_next_label;
-  TandemDateEntry        *panel_next;
+  TandemStandardsEvidenceSection *evidence_section;
+  TandemStandardsPanelsSection *panels_section;
 
   GListStore             *rounds;
-  GListStore             *evidence;
-  GListStore             *panels;
 
   TandemStandardsReport  *report;
 };
@@ -114,17 +80,6 @@ standard_title (const TandemStandardsFramework *framework,
   const TandemStandard *standard = tandem_standards_framework_find (framework, id);
 
   return standard ? standard->title : id;
-}
-
-static char *
-join_titles (const TandemStandardsFramework *framework,
-             GPtrArray                      *ids)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "", standard_title (framework, ids->pdata[i]));
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static void
@@ -430,183 +385,6 @@ show_heatmap (TandemStandardsPage *self)
     }
 }
 
-/* A web address, not a file's path (nor a Windows drive letter, “S:/…”). */
-static gboolean
-is_web_address (const char *reference)
-{
-  g_autofree char *scheme = g_uri_parse_scheme (reference);
-
-  return (scheme != NULL && strlen (scheme) > 1 && !g_str_equal (scheme, "file")) ||
-         g_str_has_prefix (reference, "www.");
-}
-
-/* The path a file reference names on this computer. */
-static char *
-reference_path (const char *reference)
-{
-  if (g_str_has_prefix (reference, "file:"))
-    return g_filename_from_uri (reference, NULL, NULL);
-  return g_strdup (reference);
-}
-
-/* What a piece of evidence is, in words: its kind, then what it links to. */
-static char *
-describe_evidence (const TandemEvidenceItem *item,
-                   gboolean                 *is_file)
-{
-  const TandemEvidence *evidence = item->evidence;
-
-  *is_file = FALSE;
-  if (evidence->measure_id)
-    return g_strdup_printf (_("Measure: %s"), item->what);
-  if (evidence->node_id)
-    return g_strdup_printf (_("Change idea: %s"), item->what);
-  if (evidence->pdsa_id)
-    return g_strdup_printf (_("PDSA cycle: %s"), item->what);
-  if (evidence->session_id)
-    return g_strdup (item->what);
-  if (evidence->note)
-    return evidence->title ? g_strdup_printf (_("Note or story, “%s”: %s"), evidence->title, item->what)
-                           : g_strdup_printf (_("Note or story: %s"), item->what);
-  if (evidence->reference && is_web_address (evidence->reference))
-    return evidence->title ? g_strdup_printf (_("Web page, “%s”: %s"), evidence->title, evidence->reference)
-                           : g_strdup_printf (_("Web page: %s"), evidence->reference);
-  if (evidence->reference)
-    {
-      g_autofree char *path = reference_path (evidence->reference);
-      gboolean found = path != NULL && g_file_test (path, G_FILE_TEST_EXISTS);
-      g_autofree char *named = evidence->title
-                               ? g_strdup_printf (_("File (kept where it is), “%s”: %s"),
-                                                  evidence->title, evidence->reference)
-                               : g_strdup_printf (_("File (kept where it is): %s"),
-                                                  evidence->reference);
-
-      *is_file = TRUE;
-      return found ? g_steal_pointer (&named)
-                   : g_strdup_printf (_("%s. Not found on this computer: it may have been moved "
-                                        "or renamed, or be on a drive this computer cannot reach"),
-                                      named);
-    }
-  return g_strdup (item->what);
-}
-
-static void
-show_evidence (TandemStandardsPage *self)
-{
-  const TandemStandardsReport *report = self->report;
-  const TandemStandardsFramework *framework = report->framework;
-  g_autofree char *unevidenced = join_titles (framework, report->level->unevidenced);
-
-  g_list_store_remove_all (self->evidence);
-  for (guint i = 0; i < report->evidence->len; i++)
-    {
-      const TandemEvidenceItem *item = report->evidence->pdata[i];
-      const TandemEvidenceType *type = tandem_standards_framework_find_type (framework,
-                                                                            item->evidence->type_id);
-      g_autofree char *title = g_strdup_printf ("%s: %s",
-                                                standard_title (framework, item->evidence->standard_id),
-                                                type ? type->title : item->evidence->type_id);
-      gboolean is_file;
-      g_autofree char *what = describe_evidence (item, &is_file);
-      g_autoptr(GString) subtitle = g_string_new (what);
-      g_autoptr(TandemStandardsRow) row = NULL;
-
-      if (item->level == TANDEM_STANDARD_LEVEL_NONE)
-        g_string_append (subtitle, _(". No level reached yet"));
-      else
-        g_string_append_printf (subtitle, _(". Supports %s"),
-                                tandem_standard_level_get_label (item->level));
-      if (item->judgement)
-        g_string_append_printf (subtitle, _(". From its chart: %s %s %s"),
-                                item->judgement->baseline_reason, item->judgement->shift_reason,
-                                item->judgement->sustained_reason);
-      else
-        g_string_append_c (subtitle, '.');
-      row = tandem_standards_row_new (title, subtitle->str, "standards.remove-evidence", _("Remove"),
-                     item->evidence->id);
-      if (item->evidence->reference)
-        {
-          row->extra_action = g_strdup ("standards.open-evidence");
-          row->extra_label = g_strdup (is_file ? _("Open") : _("Open in Browser"));
-        }
-      g_list_store_append (self->evidence, row);
-    }
-  if (report->level->unevidenced->len == 0)
-    gtk_label_set_text (self->unevidenced_label, _("Every standard has evidence."));
-  else
-    {
-      g_autofree char *text = g_strdup_printf (_("No evidence yet for %u of the %u standards (all "
-                                                 "must be evidenced): %s."),
-                                               report->level->unevidenced->len,
-                                               framework->standards->len, unevidenced);
-      gtk_label_set_text (self->unevidenced_label, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->evidence_list), report->evidence->len > 0);
-}
-
-static void
-show_panels (TandemStandardsPage *self)
-{
-  const TandemStandardsReport *report = self->report;
-  const TandemPanelReview *latest = NULL;
-  g_autofree char *today = tandem_clock_dup_today ();
-
-  g_list_store_remove_all (self->panels);
-  for (guint i = 0; i < report->panels->len; i++)
-    {
-      const TandemPanelReview *review = report->panels->pdata[i];
-      g_autofree char *day = tandem_describe_date (review->date);
-      g_autofree char *next = tandem_describe_date (review->next_review_on);
-      g_autofree char *title = g_strdup_printf (_("Panel of %s: %s"), day,
-                                                tandem_panel_decision_get_label (review->decision));
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-
-      if (review->members && *review->members)
-        g_string_append_printf (subtitle, _("Members: %s. "), review->members);
-      if (review->conditions && *review->conditions)
-        g_string_append_printf (subtitle, _("Conditions: %s. "), review->conditions);
-      if (review->next_review_on)
-        g_string_append_printf (subtitle, _("Next review: %s."), next);
-      append_row (self->panels, title, subtitle->len ? subtitle->str : NULL, NULL, NULL, NULL);
-      latest = review;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->panels_list), report->panels->len > 0);
-  if (latest == NULL)
-    gtk_label_set_text (self->reminder_label,
-                        _("No panel review yet. Once the self-assessment is done and the evidence "
-                          "gathered, record the panel's decision here."));
-  else if (latest->next_review_on == NULL)
-    gtk_label_set_text (self->reminder_label, _("The latest panel set no next review date."));
-  else
-    {
-      g_autoptr(GDateTime) now = NULL;
-      g_autofree char *text = NULL;
-      g_autofree char *when = tandem_describe_date (latest->next_review_on);
-      GDate due, on;
-      int days;
-
-      g_date_clear (&due, 1);
-      g_date_clear (&on, 1);
-      g_date_set_parse (&due, latest->next_review_on);
-      g_date_set_parse (&on, today);
-      days = g_date_valid (&due) && g_date_valid (&on) ? g_date_days_between (&on, &due) : 0;
-      if (days < 0)
-        text = g_strdup_printf (ngettext ("The next panel review is past due: it was due on %s, %d "
-                                          "day ago.",
-                                          "The next panel review is past due: it was due on %s, %d "
-                                          "days ago.", -days), when, -days);
-      else if (days == 0)
-        text = g_strdup_printf (_("The next panel review is due today, %s."), when);
-      else if (days <= 90)
-        text = g_strdup_printf (ngettext ("The next panel review is due soon: on %s, in %d day.",
-                                          "The next panel review is due soon: on %s, in %d days.",
-                                          days), when, days);
-      else
-        text = g_strdup_printf (_("The next panel review is due on %s."), when);
-      gtk_label_set_text (self->reminder_label, text);
-    }
-}
-
 static void
 tandem_standards_page_reload (TandemPage *page)
 {
@@ -619,11 +397,13 @@ tandem_standards_page_reload (TandemPage *page)
 
   g_clear_pointer (&self->report, tandem_standards_report_free);
   g_list_store_remove_all (self->rounds);
-  g_list_store_remove_all (self->evidence);
-  g_list_store_remove_all (self->panels);
+  if (project != NULL && team_id != NULL)
+    self->report = tandem_standards_report (project, team_id, &error);
+  /* With no team, or its figures unreadable, these two sections empty. */
+  tandem_standards_evidence_section_show (self->evidence_section, project, self->report, editable);
+  tandem_standards_panels_section_show (self->panels_section, project, self->report, editable);
   if (project == NULL || team_id == NULL)
     return;
-  self->report = tandem_standards_report (project, team_id, &error);
   if (self->report == NULL)
     {
       gtk_label_set_text (self->level_label, _("Could not read the team's standards"));
@@ -637,13 +417,9 @@ tandem_standards_page_reload (TandemPage *page)
   show_heatmap (self);
   tandem_standards_priorities_show (self->priorities_section, project, self->report, editable);
   tandem_standards_teams_section_show (self->teams_section, project, team_id);
-  show_evidence (self);
-  show_panels (self);
-  gtk_widget_set_sensitive (self->evidence_form, editable);
   gtk_widget_set_sensitive (self->round_form, editable);
   gtk_widget_set_visible (self->add_response_button, self->report->rounds->len > 0);
   gtk_widget_set_sensitive (self->add_response_button, editable);
-  gtk_widget_set_sensitive (self->panel_form, editable);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -721,140 +497,6 @@ delete_response_action (GtkWidget  *widget,
     tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Response"), error);
   else
     tandem_page_show_toast (TANDEM_PAGE (self), _("Response deleted"), TRUE);
-}
-
-static void
-add_evidence_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (widget);
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *team_id = tandem_page_get_team_id (TANDEM_PAGE (self));
-  GtkRoot *root = gtk_widget_get_root (widget);
-  TandemStandardsEvidenceDialog *dialog;
-  g_autoptr(GError) error = NULL;
-
-  if (project == NULL || team_id == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
-    return;
-  dialog = tandem_standards_evidence_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                 project, team_id, &error);
-  if (dialog == NULL)
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add Evidence"), error);
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* "standards.open-evidence": a file by reference opened where it is, or a
- * web address in the browser. A file that is not there says so. */
-static void
-open_evidence_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  const TandemEvidence *evidence = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; self->report && i < self->report->evidence->len; i++)
-    {
-      const TandemEvidenceItem *item = self->report->evidence->pdata[i];
-
-      if (g_str_equal (item->evidence->id, id))
-        evidence = item->evidence;
-    }
-  if (evidence == NULL || evidence->reference == NULL)
-    return;
-  if (is_web_address (evidence->reference))
-    uri = g_str_has_prefix (evidence->reference, "www.")
-          ? g_strconcat ("https://", evidence->reference, NULL) : g_strdup (evidence->reference);
-  else
-    {
-      path = reference_path (evidence->reference);
-      if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("The file “%s” is not there: it may have been moved or renamed, or be on "
-                       "a drive this computer cannot reach. The evidence keeps the path it was "
-                       "given; once you know where the file is now, remove this evidence and "
-                       "add the file again."), evidence->reference);
-      else if ((uri = g_filename_to_uri (path, NULL, &error)) == NULL)
-        g_prefix_error (&error, "%s: ", evidence->reference);
-    }
-  if (error != NULL)
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Open the Evidence"), error);
-      return;
-    }
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
-}
-
-static void
-remove_evidence_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (widget);
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GError) error = NULL;
-
-  if (project == NULL)
-    return;
-  if (!tandem_evidence_delete (project, g_variant_get_string (parameter, NULL), &error))
-    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Remove the Evidence"), error);
-  else
-    tandem_page_show_toast (TANDEM_PAGE (self), _("Evidence removed"), TRUE);
-}
-
-static void
-add_panel_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (widget);
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *next_text = gtk_editable_get_text (GTK_EDITABLE (tandem_date_entry_get_entry (self->panel_next)));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  TandemPanelReview review = { 0 };
-  char date[11], next[11];
-
-  if (project == NULL)
-    return;
-  if (!tandem_date_entry_get_date (self->panel_date, date))
-    g_set_error_literal (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                         _("Give the panel's date, such as 20/11/2026."));
-  else if (*next_text && !tandem_date_entry_get_date (self->panel_next, next))
-    g_set_error (&error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                 _("“%s” is not a date: give the next review's date, such as 20/11/2027."), next_text);
-  if (error)
-    {
-      tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Panel Review"), error);
-      return;
-    }
-  review.team_id = (char *) tandem_page_get_team_id (TANDEM_PAGE (self));
-  review.date = date;
-  review.members = (char *) gtk_editable_get_text (GTK_EDITABLE (self->panel_members));
-  review.decision = gtk_drop_down_get_selected (self->panel_decision);
-  review.conditions = (char *) gtk_editable_get_text (GTK_EDITABLE (self->panel_conditions));
-  review.next_review_on = *next_text ? next : NULL;
-  if (review.members[0] == '\0')
-    review.members = NULL;
-  if (review.conditions[0] == '\0')
-    review.conditions = NULL;
-  id = tandem_panel_review_add (project, &review, &error);
-  if (id == NULL)
-    tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Panel Review"), error);
-  else
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->panel_members), "");
-      gtk_editable_set_text (GTK_EDITABLE (self->panel_conditions), "");
-    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1046,8 +688,6 @@ tandem_standards_page_finalize (GObject *object)
   TandemStandardsPage *self = TANDEM_STANDARDS_PAGE (object);
 
   g_clear_object (&self->rounds);
-  g_clear_object (&self->evidence);
-  g_clear_object (&self->panels);
   G_OBJECT_CLASS (tandem_standards_page_parent_class)->finalize (object);
 }
 
@@ -1075,6 +715,8 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   g_type_ensure (TANDEM_TYPE_DATE_ENTRY);
   g_type_ensure (TANDEM_TYPE_STANDARDS_PRIORITIES);
   g_type_ensure (TANDEM_TYPE_STANDARDS_TEAMS_SECTION);
+  g_type_ensure (TANDEM_TYPE_STANDARDS_EVIDENCE_SECTION);
+  g_type_ensure (TANDEM_TYPE_STANDARDS_PANELS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tandemqi/Tandem/tandem-standards-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, level_label);
@@ -1091,19 +733,8 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, priorities_section);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, add_response_button);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, teams_section);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, unevidenced_label);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_list);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_form);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, reminder_label);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panels_list);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panel_form);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panel_date_label);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panel_date);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panel_members);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panel_decision);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panel_conditions);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panel_next_label);
-  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panel_next);
+  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, evidence_section);
+  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panels_section);
 
   gtk_widget_class_install_action (widget_class, "standards.add-round", NULL, add_round_action);
   gtk_widget_class_install_action (widget_class, "standards.import", "s",
@@ -1111,12 +742,6 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "standards.add-response", "s", add_response_action);
   gtk_widget_class_install_action (widget_class, "standards.delete-response", "s",
                                    delete_response_action);
-  gtk_widget_class_install_action (widget_class, "standards.add-evidence", NULL, add_evidence_action);
-  gtk_widget_class_install_action (widget_class, "standards.remove-evidence", "s",
-                                   remove_evidence_action);
-  gtk_widget_class_install_action (widget_class, "standards.open-evidence", "s",
-                                   open_evidence_action);
-  gtk_widget_class_install_action (widget_class, "standards.add-panel", NULL, add_panel_action);
 }
 
 static void
@@ -1133,30 +758,11 @@ label_date_entry (GtkLabel        *label,
 static void
 tandem_standards_page_init (TandemStandardsPage *self)
 {
-  g_autoptr(GtkStringList) decisions = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rounds = g_list_store_new (TANDEM_TYPE_STANDARDS_ROW);
-  self->evidence = g_list_store_new (TANDEM_TYPE_STANDARDS_ROW);
-  self->panels = g_list_store_new (TANDEM_TYPE_STANDARDS_ROW);
   gtk_list_box_bind_model (self->rounds_list, G_LIST_MODEL (self->rounds), tandem_standards_row_create_round_widget,
                            NULL, NULL);
-  gtk_list_box_bind_model (self->evidence_list, G_LIST_MODEL (self->evidence), create_row_cb, NULL,
-                           NULL);
-  gtk_list_box_bind_model (self->panels_list, G_LIST_MODEL (self->panels), create_row_cb, NULL, NULL);
-
-  decisions = gtk_string_list_new (NULL);
-  for (int i = TANDEM_PANEL_DECISION_NONE; i <= TANDEM_PANEL_DECISION_GOLD; i++)
-    gtk_string_list_append (decisions, tandem_panel_decision_get_label (i));
-  gtk_drop_down_set_model (self->panel_decision, G_LIST_MODEL (decisions));
-  tandem_drop_down_name_button (self->panel_decision);
-
-  gtk_widget_set_name (GTK_WIDGET (self->panel_date), "panel-date");
-  gtk_widget_set_name (GTK_WIDGET (self->panel_next), "panel-next");
-  gtk_widget_set_name (GTK_WIDGET (self->panel_decision), "panel-decision");
   label_date_entry (self->round_date_label, self->round_date);
-  label_date_entry (self->panel_date_label, self->panel_date);
-  label_date_entry (self->panel_next_label, self->panel_next);
   gtk_label_set_text (self->rounds_empty,
                       _("No self-assessment rounds yet. Add the first: its date and the team's staff "
                         "headcount, then import the survey's responses."));

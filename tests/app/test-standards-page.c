@@ -15,8 +15,10 @@
 #include "tandem-application.h"
 #include "tandem-date-entry.h"
 #include "tandem-standards-evidence-dialog.h"
+#include "tandem-standards-evidence-section.h"
 #include "tandem-diagram.h"
 #include "tandem-standards-page.h"
+#include "tandem-standards-panels-section.h"
 #include "tandem-standards-priorities.h"
 #include "tandem-standards-response-dialog.h"
 #include "tandem-standards-teams-section.h"
@@ -65,6 +67,18 @@ show_page (TandemWindow *window)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK)),
                                          "standards");
   return page;
+}
+
+/* The page's section of @type: the evidence and panel reviews' actions
+ * are the sections'. */
+static GtkWidget *
+section (gpointer page,
+         GType    type)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (page), is_type, GSIZE_TO_POINTER (type));
+
+  g_assert_nonnull (widget);
+  return widget;
 }
 
 /* The pages of a PDF: its page objects, not its page tree. */
@@ -238,7 +252,8 @@ test_new_project (void)
                                                     "Conditions")), "Evidence for all twelve");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (page), is_named, "panel-decision")),
                               TANDEM_PANEL_DECISION_BRONZE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "standards.add-panel", NULL));
+  g_assert_true (gtk_widget_activate_action (section (page, TANDEM_TYPE_STANDARDS_PANELS_SECTION),
+                                             "standards.add-panel", NULL));
   panels = tandem_panel_review_list (project, team, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (panels->len, ==, 1);
@@ -486,7 +501,8 @@ open_evidence_dialog (TandemWindow        *window,
 {
   TandemStandardsEvidenceDialog *dialog;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "standards.add-evidence", NULL));
+  g_assert_true (gtk_widget_activate_action (section (page, TANDEM_TYPE_STANDARDS_EVIDENCE_SECTION),
+                                             "standards.add-evidence", NULL));
   WAIT_FOR ((dialog = (TandemStandardsEvidenceDialog *)
              find_toplevel (TANDEM_TYPE_STANDARDS_EVIDENCE_DIALOG, GTK_WINDOW (window))) != NULL);
   return dialog;
@@ -643,8 +659,8 @@ test_evidence (void)
                                             "October minutes", &error));
   g_assert_no_error (error);
   WAIT_FOR (find_widget (GTK_WIDGET (page), row_subtitle_contains, "Not found on this computer") != NULL);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "standards.open-evidence", "s",
-                                             file->id));
+  g_assert_true (gtk_widget_activate_action (section (page, TANDEM_TYPE_STANDARDS_EVIDENCE_SECTION),
+                                             "standards.open-evidence", "s", file->id));
   g_free (expected);
   expected = g_strdup_printf ("The file “%s” is not there", minutes);
   WAIT_FOR ((message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window))) != NULL);
