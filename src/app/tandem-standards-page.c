@@ -20,7 +20,6 @@
 
 #include "tandem-date.h"
 #include "tandem-date-entry.h"
-#include "tandem-measure.h"
 #include "tandem-standards-import-dialog.h"
 #include "tandem-print.h"
 #include "tandem-standards-evidence-section.h"
@@ -392,7 +391,6 @@ tandem_standards_page_reload (TandemPage *page)
   TandemProject *project = tandem_page_get_project (page);
   const char *team_id = tandem_page_get_team_id (page);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) targets = NULL;
   gboolean editable = tandem_page_get_editable (page);
 
   g_clear_pointer (&self->report, tandem_standards_report_free);
@@ -410,7 +408,6 @@ tandem_standards_page_reload (TandemPage *page)
       gtk_label_set_text (self->level_detail, error->message);
       return;
     }
-  targets = tandem_measure_list_link_targets (project, team_id, NULL);
   show_level (self);
   show_rounds (self);
   show_views (self);
