@@ -19,7 +19,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "tandem-application.h"
 #include "tandem-breakdown.h"
 #include "tandem-enum-row.h"
 #include "tandem-enums.h"
@@ -885,15 +884,7 @@ tandem_equity_section_print_to_pdf (TandemEquitySection *self,
 static void
 print_clicked_cb (TandemEquitySection *self)
 {
-  GApplication *app = g_application_get_default ();
-  GSettings *settings = TANDEM_IS_APPLICATION (app)
-                        ? tandem_application_get_settings (TANDEM_APPLICATION (app)) : NULL;
-  g_autofree char *name = settings ? g_settings_get_string (settings, "default-paper-size") : NULL;
-  TandemPaper paper = TANDEM_PAPER_A4;
-
-  if (name == NULL || !tandem_paper_from_string (name, &paper))
-    paper = TANDEM_PAPER_A4;
-  tandem_equity_section_print_to_pdf (self, paper, NULL);
+  tandem_equity_section_print_to_pdf (self, tandem_print_default_paper (), NULL);
 }
 
 /**

@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "tandem-application.h"
 #include "tandem-chart-view.h"
 #include "tandem-chart.h"
 #include "tandem-checked-edit.h"
@@ -1644,16 +1643,8 @@ tandem_measures_page_print_to_pdf (TandemMeasuresPage *self,
 static void
 tandem_measures_page_print (TandemPage *page)
 {
-  GApplication *app = g_application_get_default ();
-  GSettings *settings = TANDEM_IS_APPLICATION (app)
-                        ? tandem_application_get_settings (TANDEM_APPLICATION (app)) : NULL;
-  g_autofree char *name = settings ? g_settings_get_string (settings, "default-paper-size") : NULL;
-  TandemPaper paper = TANDEM_PAPER_A4;
-
   /* The paper people chose in Preferences, as the diagram's printing does. */
-  if (name == NULL || !tandem_paper_from_string (name, &paper))
-    paper = TANDEM_PAPER_A4;
-  tandem_measures_page_print_to_pdf (TANDEM_MEASURES_PAGE (page), paper, NULL);
+  tandem_measures_page_print_to_pdf (TANDEM_MEASURES_PAGE (page), tandem_print_default_paper (), NULL);
 }
 
 /**

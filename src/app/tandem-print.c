@@ -505,3 +505,32 @@ tandem_print_export_choice (GtkFileChooser     *chooser,
     }
   return g_steal_pointer (&path);
 }
+
+/**
+ * tandem_print_default_paper:
+ *
+ * Reads the paper size people chose in Preferences from the application's
+ * settings schema (when it is installed), without asking the application
+ * object, so that a page can print on its own.
+ *
+ * Returns: the chosen paper, or A4 when none is set or the schema is missing
+ */
+TandemPaper
+tandem_print_default_paper (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *name = NULL;
+  TandemPaper paper = TANDEM_PAPER_A4;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return TANDEM_PAPER_A4;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  name = g_settings_get_string (settings, "default-paper-size");
+  if (!tandem_paper_from_string (name, &paper))
+    paper = TANDEM_PAPER_A4;
+  return paper;
+}

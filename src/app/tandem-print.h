@@ -37,4 +37,6 @@ char *tandem_print_export_choice (GtkFileChooser     *chooser,
                                   TandemPaper        *paper,
                                   double             *dpi);
 
+TandemPaper tandem_print_default_paper (void);
+
 G_END_DECLS

@@ -237,6 +237,20 @@ press_escape (GtkWindow *window)
   return FALSE;
 }
 
+/* Pages read the paper chosen in Preferences from the settings themselves,
+ * not from the application: the choice is seen at once. */
+static void
+test_default_paper (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_set_string (settings, "default-paper-size", "a3");
+  g_assert_cmpint (tandem_print_default_paper (), ==, TANDEM_PAPER_A3);
+  g_settings_set_string (settings, "default-paper-size", "a4");
+  g_assert_cmpint (tandem_print_default_paper (), ==, TANDEM_PAPER_A4);
+  g_settings_reset (settings, "default-paper-size");
+}
+
 static void
 test_preview (void)
 {
@@ -284,5 +298,6 @@ main (int   argc,
   g_test_add_func ("/print/is-export", test_print_is_export);
   g_test_add_func ("/print/proposed-file", test_proposed_file);
   g_test_add_func ("/print/preview", test_preview);
+  g_test_add_func ("/print/default-paper", test_default_paper);
   return g_test_run ();
 }
