@@ -26,6 +26,7 @@
 #include "tandem-equity-overview.h"
 #include "tandem-equity-section.h"
 #include "tandem-link-target-drop-down.h"
+#include "tandem-measure-data-table.h"
 #include "tandem-measure-edit-dialog.h"
 #include "tandem-measure-import-dialog.h"
 #include "tandem-measure.h"
@@ -63,7 +64,7 @@ struct _TandemMeasuresPage
   GtkButton          *delete_value_button;
   GtkButton          *paste_button;
   GtkButton          *import_button;
-  GtkColumnView      *data_view;
+  TandemMeasureDataTable *data_table;
   GtkListBox         *phase_list;
   TandemDateEntry    *phase_date_entry;
   GtkEntry           *phase_label_entry;
@@ -98,11 +99,6 @@ struct _TandemMeasuresPage
   TandemEquityOverview *equity_overview;
   gboolean            showing_overview;
   GtkWindow          *edit_dialog;
-
-  GtkStringList      *data_ids;
-  GtkSingleSelection *data_selection;
-  GHashTable         *point_by_id;
-  GtkColumnViewColumn *denominator_column;
 
   char               *measure_id;
   TandemMeasure      *measure;
@@ -195,160 +191,23 @@ update_measure_from (TandemMeasuresPage *self,
 /* ------------------------------------------------------------------------ */
 /* The data table                                                             */
 
-typedef enum
-{
-  COLUMN_DATE,
-  COLUMN_VALUE,
-  COLUMN_DENOMINATOR,
-  COLUMN_NOTE,
-  COLUMN_EXCLUDED,
-} DataColumn;
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (data) == COLUMN_NOTE ? 0 : 1);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
-{
-  TandemMeasuresPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  GtkStringObject *object = gtk_list_item_get_item (item);
-  const TandemDataPoint *point = g_hash_table_lookup (self->point_by_id,
-                                                      gtk_string_object_get_string (object));
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  g_autofree char *text = NULL;
-
-  if (point == NULL)
-    {
-      gtk_label_set_text (label, "");
-      return;
-    }
-  switch ((DataColumn) GPOINTER_TO_INT (data))
-    {
-    case COLUMN_DATE:
-      text = nice_date (point->date);
-      break;
-    case COLUMN_VALUE:
-      text = isnan (point->value) ? g_strdup (_("missing")) : format_number (point->value);
-      break;
-    case COLUMN_DENOMINATOR:
-      text = format_number (point->denominator);
-      break;
-    case COLUMN_NOTE:
-      text = g_strdup (point->note ? point->note : "");
-      break;
-    case COLUMN_EXCLUDED:
-      text = g_strdup (point->excluded ? _("left out") : "");
-      break;
-    default:
-      text = g_strdup ("");
-    }
-  gtk_label_set_text (label, text);
-}
-
-static GtkColumnViewColumn *
-add_column (TandemMeasuresPage *self,
-            const char         *title,
-            DataColumn          which,
-            gboolean            expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "page", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (which));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (which));
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_append_column (self->data_view, column);
-  g_object_unref (column);
-  return column;
-}
-
-static const TandemDataPoint *selected_point (TandemMeasuresPage *self);
-static void delete_value_clicked_cb (TandemMeasuresPage *self);
 static void paste_clicked_cb (TandemMeasuresPage *self);
-
-/* Focus on the first thing that takes it after (or before) @widget, in the
- * order Tab goes: the table is one stop, however many rows it has. */
-static gboolean
-focus_past (GtkWidget        *widget,
-            GtkDirectionType  direction)
-{
-  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
-
-  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    for (GtkWidget *sibling = forward ? gtk_widget_get_next_sibling (w) : gtk_widget_get_prev_sibling (w);
-         sibling != NULL;
-         sibling = forward ? gtk_widget_get_next_sibling (sibling) : gtk_widget_get_prev_sibling (sibling))
-      if (gtk_widget_get_visible (sibling) && gtk_widget_child_focus (sibling, direction))
-        return TRUE;
-  return FALSE;
-}
-
-/* The table by keyboard: the arrow keys choose a value (and fill the form),
- * Enter goes to the form to change it, Delete deletes it, Ctrl+V pastes
- * cells from a spreadsheet, Tab leaves it. */
-static gboolean
-data_key_pressed_cb (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     TandemMeasuresPage    *self)
-{
-  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
-
-  state &= gtk_accelerator_get_default_mod_mask ();
-  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab) &&
-      (state & ~GDK_SHIFT_MASK) == 0)
-    {
-      gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK);
-      GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->data_view),
-                                                     GTK_TYPE_SCROLLED_WINDOW);
-
-      focus_past (scroller ? scroller : GTK_WIDGET (self->data_view),
-                  back ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
-      return TRUE;
-    }
-  if ((keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete) && state == 0 &&
-      editable && selected_point (self) != NULL)
-    {
-      delete_value_clicked_cb (self);
-      return TRUE;
-    }
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0 &&
-      selected_point (self) != NULL)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
-      return TRUE;
-    }
-  if ((keyval == GDK_KEY_v || keyval == GDK_KEY_V) && state == GDK_CONTROL_MASK && editable &&
-      self->measure_id != NULL)
-    {
-      paste_clicked_cb (self);
-      return TRUE;
-    }
-  return FALSE;
-}
 
 static const TandemDataPoint *
 selected_point (TandemMeasuresPage *self)
 {
-  GtkStringObject *object = gtk_single_selection_get_selected_item (self->data_selection);
+  TandemMeasureValue *chosen = tandem_measure_data_table_get_selected (self->data_table);
 
-  if (object == NULL)
+  if (chosen == NULL || self->measure == NULL)
     return NULL;
-  return g_hash_table_lookup (self->point_by_id, gtk_string_object_get_string (object));
+  for (guint i = 0; i < self->measure->points->len; i++)
+    {
+      const TandemDataPoint *point = self->measure->points->pdata[i];
+
+      if (g_strcmp0 (point->id, tandem_measure_value_get_id (chosen)) == 0)
+        return point;
+    }
+  return NULL;
 }
 
 static void
@@ -576,6 +435,40 @@ delete_value_clicked_cb (TandemMeasuresPage *self)
     tandem_page_show_toast (TANDEM_PAGE (self), _("Value deleted"), TRUE);
   else
     tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Value"), error);
+}
+
+/* Enter in the data table: the form, to change the chosen value. */
+static void
+edit_value_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TandemMeasuresPage *self = TANDEM_MEASURES_PAGE (widget);
+
+  if (selected_point (self) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+}
+
+static void
+delete_value_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TandemMeasuresPage *self = TANDEM_MEASURES_PAGE (widget);
+
+  if (tandem_page_get_editable (TANDEM_PAGE (self)))
+    delete_value_clicked_cb (self);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TandemMeasuresPage *self = TANDEM_MEASURES_PAGE (widget);
+
+  if (tandem_page_get_editable (TANDEM_PAGE (self)) && self->measure_id != NULL)
+    paste_clicked_cb (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1376,14 +1269,8 @@ load_measure (TandemMeasuresPage *self)
 {
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
   g_autoptr(GError) error = NULL;
-  g_autofree char *selected_id = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  const TandemDataPoint *selected;
   gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
-  guint restore = GTK_INVALID_LIST_POSITION;
 
-  selected = self->measure ? selected_point (self) : NULL;
-  selected_id = selected ? g_strdup (selected->id) : NULL;
   g_clear_pointer (&self->measure, tandem_measure_unref);
   if (project && self->measure_id)
     {
@@ -1420,21 +1307,9 @@ load_measure (TandemMeasuresPage *self)
   }
 
   /* The data: the table keeps its selection by id across reloads. */
-  g_hash_table_remove_all (self->point_by_id);
-  for (guint i = 0; i < self->measure->points->len; i++)
-    {
-      TandemDataPoint *point = self->measure->points->pdata[i];
-      g_hash_table_insert (self->point_by_id, point->id, point);
-      g_ptr_array_add (ids, point->id);
-      if (selected_id && g_str_equal (point->id, selected_id))
-        restore = i;
-    }
-  g_ptr_array_add (ids, NULL);
-  gtk_string_list_splice (self->data_ids, 0, g_list_model_get_n_items (G_LIST_MODEL (self->data_ids)),
-                          (const char * const *) ids->pdata);
-  gtk_single_selection_set_selected (self->data_selection, restore);
-  gtk_column_view_column_set_visible (self->denominator_column,
-                                      tandem_spc_chart_needs_n (self->measure->chart));
+  tandem_measure_data_table_set_editable (self->data_table, editable);
+  tandem_measure_data_table_set_points (self->data_table, self->measure->points,
+                                        tandem_spc_chart_needs_n (self->measure->chart));
   /* The flow box's own child holds the entry: hide that, so no gap is left. */
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->denominator_entry)),
                           tandem_spc_chart_needs_n (self->measure->chart));
@@ -1764,9 +1639,6 @@ tandem_measures_page_finalize (GObject *object)
 {
   TandemMeasuresPage *self = TANDEM_MEASURES_PAGE (object);
 
-  g_clear_object (&self->data_ids);
-  g_clear_object (&self->data_selection);
-  g_clear_pointer (&self->point_by_id, g_hash_table_unref);
   g_clear_pointer (&self->measure, tandem_measure_unref);
   g_clear_pointer (&self->link_rows, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_ptr_array_unref);
@@ -1798,8 +1670,12 @@ tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
   page_class->export = tandem_measures_page_export;
 
   gtk_widget_class_install_action (widget_class, "equity.show-measure", "s", show_measure_action);
+  gtk_widget_class_install_action (widget_class, "measures.edit-value", NULL, edit_value_action);
+  gtk_widget_class_install_action (widget_class, "measures.delete-value", NULL, delete_value_action);
+  gtk_widget_class_install_action (widget_class, "measures.paste", NULL, paste_action);
   g_type_ensure (TANDEM_TYPE_CHART_VIEW);
   g_type_ensure (TANDEM_TYPE_DATE_ENTRY);
+  g_type_ensure (TANDEM_TYPE_MEASURE_DATA_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tandemqi/Tandem/tandem-measures-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TandemMeasuresPage, name)
   CHILD (leaflet);
@@ -1823,7 +1699,7 @@ tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
   CHILD (delete_value_button);
   CHILD (paste_button);
   CHILD (import_button);
-  CHILD (data_view);
+  CHILD (data_table);
   CHILD (phase_list);
   CHILD (phase_date_entry);
   CHILD (phase_label_entry);
@@ -1867,29 +1743,8 @@ tandem_measures_page_init (TandemMeasuresPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->point_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->data_ids = gtk_string_list_new (NULL);
-  self->data_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->data_ids)));
-  gtk_single_selection_set_autoselect (self->data_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->data_selection, TRUE);
-  gtk_column_view_set_model (self->data_view, GTK_SELECTION_MODEL (self->data_selection));
-  g_signal_connect_swapped (self->data_selection, "selection-changed",
+  g_signal_connect_swapped (self->data_table, "notify::selected",
                             G_CALLBACK (data_selection_changed_cb), self);
-  add_column (self, _("Date"), COLUMN_DATE, FALSE);
-  add_column (self, _("Value"), COLUMN_VALUE, FALSE);
-  self->denominator_column = add_column (self, _("Out of"), COLUMN_DENOMINATOR, FALSE);
-  add_column (self, _("Note"), COLUMN_NOTE, TRUE);
-  add_column (self, _("Calculations"), COLUMN_EXCLUDED, FALSE);
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (data_key_pressed_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->data_view), keys);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->data_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    _("Arrow keys choose a value, Enter changes it, Delete deletes it, "
-                                      "Ctrl+V pastes cells from a spreadsheet"), -1);
-  }
 
   tandem_enum_row_set_model (self->kind_row, TANDEM_TYPE_MEASURE_KIND,
                              TANDEM_ENUM_LABEL_FUNC (tandem_measure_kind_get_label));
@@ -2081,7 +1936,7 @@ tandem_measures_page_select_measure (TandemMeasuresPage *self,
     return;
   g_free (self->measure_id);
   self->measure_id = g_strdup (measure_id);
-  gtk_single_selection_set_selected (self->data_selection, GTK_INVALID_LIST_POSITION);
+  tandem_measure_data_table_unselect (self->data_table);
   self->loading = TRUE;
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->measure_list)); row;
        row = gtk_widget_get_next_sibling (row))

@@ -12,6 +12,7 @@
 
 #include "tandem-application.h"
 #include "tandem-measure.h"
+#include "tandem-measure-data-table.h"
 #include "tandem-chart-view.h"
 #include "tandem-comments-panel.h"
 #include "tandem-date-entry.h"
@@ -525,6 +526,14 @@ test_edit_values (Fixture       *fixture,
   selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (table));
   n = g_list_model_get_n_items (G_LIST_MODEL (selection));
   g_assert_cmpuint (n, ==, before + 1);
+  {
+    /* The rows are the values, as items. */
+    g_autoptr(TandemMeasureValue) last = g_list_model_get_item (G_LIST_MODEL (selection), n - 1);
+
+    g_assert_cmpstr (tandem_measure_value_get_date (last), ==, "2026-11-23");
+    g_assert_cmpfloat (tandem_measure_value_get_value (last), ==, 4.5);
+    g_assert_cmpstr (tandem_measure_value_get_note (last), ==, "Flu on the ward");
+  }
   gtk_single_selection_set_selected (selection, n - 1);
   g_assert_cmpstr (gtk_editable_get_text (find_entry (GTK_WIDGET (fixture->page), "Value")), ==, "4.5");
   gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Value"), "6");
@@ -904,7 +913,10 @@ test_table_tab (Fixture       *fixture,
 
   tandem_measures_page_select_measure (fixture->page, sickness);
   table = find_widget_of_type (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW);
-  scroller = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+  /* the table's own widget, its scrolled window inside */
+  scroller = gtk_widget_get_ancestor (table, TANDEM_TYPE_MEASURE_DATA_TABLE);
+  g_assert_nonnull (gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (gtk_widget_is_ancestor (gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW), scroller));
   selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
   gtk_single_selection_set_selected (selection, 0);
   gtk_widget_grab_focus (table);
