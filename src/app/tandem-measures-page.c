@@ -216,8 +216,8 @@ data_selection_changed_cb (TandemMeasuresPage *self)
   const TandemDataPoint *point = selected_point (self);
   gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_value_button), point != NULL && editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_value_button), point != NULL && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.save-value", point != NULL && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.delete-value", point != NULL && editable);
   if (point == NULL || self->loading)
     return;
   {
@@ -703,17 +703,19 @@ tandem_measures_page_edit_note (TandemMeasuresPage *self,
 /* ------------------------------------------------------------------------ */
 /* Phases and notes on the chart                                              */
 
+/* measures.delete-phase and measures.delete-note, with the id. */
 static void
-delete_child_clicked_cb (GtkButton          *button,
-                         TandemMeasuresPage *self)
+delete_child_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
+  TandemMeasuresPage *self = TANDEM_MEASURES_PAGE (widget);
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *entity = g_object_get_data (G_OBJECT (button), "entity");
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "id"));
+  g_autofree char *id = g_variant_dup_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
-  gboolean phase = g_strcmp0 (entity, TANDEM_ENTITY_PHASE) == 0;
+  gboolean phase = g_str_equal (action_name, "measures.delete-phase");
 
-  if (project == NULL || id == NULL)
+  if (project == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
     return;
   if (phase ? tandem_measure_delete_phase (project, id, &error)
             : tandem_measure_delete_note (project, id, &error))
@@ -722,14 +724,16 @@ delete_child_clicked_cb (GtkButton          *button,
     tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete"), error);
 }
 
+/* measures.edit-phase and measures.edit-note, with the id. */
 static void
-edit_child_cb (GtkWidget          *widget,
-               TandemMeasuresPage *self)
+edit_child_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  const char *entity = g_object_get_data (G_OBJECT (widget), "entity");
-  const char *id = g_object_get_data (G_OBJECT (widget), "id");
+  TandemMeasuresPage *self = TANDEM_MEASURES_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
 
-  if (g_strcmp0 (entity, TANDEM_ENTITY_PHASE) == 0)
+  if (g_str_equal (action_name, "measures.edit-phase"))
     tandem_measures_page_edit_phase (self, id);
   else
     tandem_measures_page_edit_note (self, id);
@@ -747,15 +751,18 @@ child_row (TandemMeasuresPage *self,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
+  gboolean phase;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (id == NULL)
     return row;
-  g_object_set_data (G_OBJECT (row), "entity", (gpointer) entity);
-  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
+  phase = g_strcmp0 (entity, TANDEM_ENTITY_PHASE) == 0;
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), editable);
-  g_signal_connect (row, "activated", G_CALLBACK (edit_child_cb), self);
+  /* Read-only, the row is not a button at all (and is not greyed out). */
+  if (editable)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (row), phase ? "measures.edit-phase" : "measures.edit-note");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", id);
 
   for (guint k = 0; k < 2; k++)
     {
@@ -768,11 +775,10 @@ child_row (TandemMeasuresPage *self,
       gtk_widget_set_tooltip_text (button, label);
       gtk_widget_add_css_class (button, "flat");
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      gtk_widget_set_sensitive (button, editable);
-      g_object_set_data (G_OBJECT (button), "entity", (gpointer) entity);
-      g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (k == 0 ? (GCallback) edit_child_cb
-                                                              : (GCallback) delete_child_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button),
+                                      k == 0 ? (phase ? "measures.edit-phase" : "measures.edit-note")
+                                             : (phase ? "measures.delete-phase" : "measures.delete-note"));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   return row;
@@ -866,15 +872,19 @@ set_linked (TandemMeasuresPage *self,
 }
 
 static void
-unlink_clicked_cb (GtkButton          *button,
-                   TandemMeasuresPage *self)
+unlink_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  set_linked (self, g_object_get_data (G_OBJECT (button), "id"), FALSE);
+  set_linked (TANDEM_MEASURES_PAGE (widget), g_variant_get_string (parameter, NULL), FALSE);
 }
 
 static void
-link_add_clicked_cb (TandemMeasuresPage *self)
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  TandemMeasuresPage *self = TANDEM_MEASURES_PAGE (widget);
   guint i = adw_combo_row_get_selected (self->link_add_row);
 
   if (self->unlinked == NULL || i == GTK_INVALID_LIST_POSITION || i >= self->unlinked->len)
@@ -924,9 +934,8 @@ fill_links (TandemMeasuresPage *self)
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Unlink the Change Idea"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      gtk_widget_set_sensitive (button, editable);
-      g_object_set_data_full (G_OBJECT (button), "id", g_strdup (link->node_id), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (unlink_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "measures.unlink");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", link->node_id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (self->link_group, row);
       g_ptr_array_add (self->link_rows, row);
@@ -1375,15 +1384,21 @@ load_measure (TandemMeasuresPage *self)
 
   {
     GtkWidget *editors[] = {
-      GTK_WIDGET (self->add_value_button), GTK_WIDGET (self->paste_button),
-      GTK_WIDGET (self->import_button), GTK_WIDGET (self->name_row), GTK_WIDGET (self->kind_row),
+      GTK_WIDGET (self->name_row), GTK_WIDGET (self->kind_row),
       GTK_WIDGET (self->definition_row), GTK_WIDGET (self->unit_row), GTK_WIDGET (self->direction_row),
       GTK_WIDGET (self->target_row), GTK_WIDGET (self->frequency_row), GTK_WIDGET (self->chart_row),
       GTK_WIDGET (self->rules_row), GTK_WIDGET (self->freeze_row), GTK_WIDGET (self->multiply_row),
       GTK_WIDGET (self->screen_switch), GTK_WIDGET (self->annotation_link_drop),
     };
+    static const char * const actions[] = {
+      "measures.add-value", "measures.paste", "measures.import", "measures.edit-phase",
+      "measures.delete-phase", "measures.edit-note", "measures.delete-note", "measures.unlink",
+    };
+
     for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
       gtk_widget_set_sensitive (editors[i], editable);
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], editable);
   }
   self->loading = FALSE;
   data_selection_changed_cb (self);
@@ -1458,7 +1473,7 @@ tandem_measures_page_reload (TandemPage *page)
     counts = g_strjoin (" ", a, b, NULL);
   }
   gtk_label_set_text (self->description, counts);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_measure_button), tandem_page_get_editable (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.add-measure", tandem_page_get_editable (page));
   load_measure (self);
   if (self->showing_overview)
     tandem_equity_overview_set_team (self->equity_overview, project, team);
@@ -1650,6 +1665,30 @@ tandem_measures_page_finalize (GObject *object)
   G_OBJECT_CLASS (tandem_measures_page_parent_class)->finalize (object);
 }
 
+/* The page's buttons, each an action with no parameter: shortcuts, menus
+ * and tests take the same path as a click. */
+static void
+button_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  static const struct { const char *name; void (*run) (TandemMeasuresPage *self); } buttons[] = {
+    { "measures.add-measure", add_measure_clicked_cb },
+    { "measures.back", back_clicked_cb },
+    { "measures.add-value", add_value_clicked_cb },
+    { "measures.save-value", save_value_clicked_cb },
+    { "measures.import", import_clicked_cb },
+    { "measures.add-phase", add_phase_clicked_cb },
+    { "measures.add-note", add_annotation_clicked_cb },
+    { "measures.delete-measure", delete_measure_clicked_cb },
+    { "measures.show-equity-overview", tandem_measures_page_show_equity_overview },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (g_str_equal (buttons[i].name, action_name))
+      buttons[i].run (TANDEM_MEASURES_PAGE (widget));
+}
+
 static void
 tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
 {
@@ -1673,6 +1712,21 @@ tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "measures.edit-value", NULL, edit_value_action);
   gtk_widget_class_install_action (widget_class, "measures.delete-value", NULL, delete_value_action);
   gtk_widget_class_install_action (widget_class, "measures.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "measures.add-measure", NULL, button_action);
+  gtk_widget_class_install_action (widget_class, "measures.back", NULL, button_action);
+  gtk_widget_class_install_action (widget_class, "measures.add-value", NULL, button_action);
+  gtk_widget_class_install_action (widget_class, "measures.save-value", NULL, button_action);
+  gtk_widget_class_install_action (widget_class, "measures.import", NULL, button_action);
+  gtk_widget_class_install_action (widget_class, "measures.add-phase", NULL, button_action);
+  gtk_widget_class_install_action (widget_class, "measures.add-note", NULL, button_action);
+  gtk_widget_class_install_action (widget_class, "measures.delete-measure", NULL, button_action);
+  gtk_widget_class_install_action (widget_class, "measures.show-equity-overview", NULL, button_action);
+  gtk_widget_class_install_action (widget_class, "measures.link", NULL, link_action);
+  gtk_widget_class_install_action (widget_class, "measures.unlink", "s", unlink_action);
+  gtk_widget_class_install_action (widget_class, "measures.edit-phase", "s", edit_child_action);
+  gtk_widget_class_install_action (widget_class, "measures.edit-note", "s", edit_child_action);
+  gtk_widget_class_install_action (widget_class, "measures.delete-phase", "s", delete_child_action);
+  gtk_widget_class_install_action (widget_class, "measures.delete-note", "s", delete_child_action);
   g_type_ensure (TANDEM_TYPE_CHART_VIEW);
   g_type_ensure (TANDEM_TYPE_DATE_ENTRY);
   g_type_ensure (TANDEM_TYPE_MEASURE_DATA_TABLE);
@@ -1722,19 +1776,9 @@ tandem_measures_page_class_init (TandemMeasuresPageClass *klass)
   CHILD (annotation_group);
   CHILD (add_annotation_button);
 #undef CHILD
-  gtk_widget_class_bind_template_callback (widget_class, add_measure_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, contrast_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, point_focused_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_value_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_value_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_value_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, paste_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_phase_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_annotation_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_row_applied_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_measure_clicked_cb);
 }
 
 static void
@@ -1745,6 +1789,9 @@ tandem_measures_page_init (TandemMeasuresPage *self)
 
   g_signal_connect_swapped (self->data_table, "notify::selected",
                             G_CALLBACK (data_selection_changed_cb), self);
+  /* Nothing is chosen in the table yet. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.save-value", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.delete-value", FALSE);
 
   tandem_enum_row_set_model (self->kind_row, TANDEM_TYPE_MEASURE_KIND,
                              TANDEM_ENUM_LABEL_FUNC (tandem_measure_kind_get_label));
@@ -1811,7 +1858,7 @@ tandem_measures_page_init (TandemMeasuresPage *self)
   self->link_add_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Link")));
   gtk_widget_set_valign (GTK_WIDGET (self->link_add_button), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_add_button), _("Link the Chosen Change Idea"));
-  g_signal_connect_swapped (self->link_add_button, "clicked", G_CALLBACK (link_add_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->link_add_button), "measures.link");
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->link_add_row), GTK_WIDGET (self->link_add_button));
   adw_preferences_group_add (self->link_group, GTK_WIDGET (self->link_add_row));
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->settings_group)),
@@ -1845,8 +1892,7 @@ tandem_measures_page_init (TandemMeasuresPage *self)
     gtk_widget_set_margin_start (button, 12);
     gtk_widget_set_margin_end (button, 12);
     gtk_widget_set_margin_top (button, 6);
-    g_signal_connect_swapped (button, "clicked", G_CALLBACK (tandem_measures_page_show_equity_overview),
-                              self);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "measures.show-equity-overview");
     gtk_box_insert_child_after (GTK_BOX (self->sidebar), button,
                                 gtk_widget_get_prev_sibling (GTK_WIDGET (self->add_measure_button)));
   }

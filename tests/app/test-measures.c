@@ -901,6 +901,50 @@ test_table_keys (Fixture       *fixture,
   g_assert_cmpint (count_points (fixture, sickness), ==, before);
 }
 
+/* The page's buttons are actions: a value added, a phase started and
+ * deleted by its id, without looking for any button. */
+static void
+test_actions (Fixture       *fixture,
+              gconstpointer  data)
+{
+  TandemProject *project = tandem_window_get_project (fixture->window);
+  g_autofree char *sickness = measure_id (fixture, "Staff sickness");
+  g_autoptr(TandemMeasure) measure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *phase_id = NULL;
+  guint phases;
+  gint64 before;
+
+  tandem_measures_page_select_measure (fixture->page, sickness);
+  before = count_points (fixture, sickness);
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Date, e.g. 2026-03-02"), "2026-11-23");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Value"), "5");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "measures.add-value", NULL));
+  g_assert_cmpint (count_points (fixture, sickness), ==, before + 1);
+
+  measure = tandem_measure_load (project, sickness, &error);
+  g_assert_no_error (error);
+  phases = measure->phases->len;
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "Starts on"), "2026-11-23");
+  gtk_editable_set_text (find_entry (GTK_WIDGET (fixture->page), "What changed"), "New rota");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "measures.add-phase", NULL));
+  g_clear_pointer (&measure, tandem_measure_unref);
+  measure = tandem_measure_load (project, sickness, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (measure->phases->len, ==, phases + 1);
+  for (guint i = 0; i < measure->phases->len; i++)
+    if (g_strcmp0 (((TandemPhase *) measure->phases->pdata[i])->label, "New rota") == 0)
+      phase_id = g_strdup (((TandemPhase *) measure->phases->pdata[i])->id);
+  g_assert_nonnull (phase_id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "measures.delete-phase", "s",
+                                             phase_id));
+  g_clear_pointer (&measure, tandem_measure_unref);
+  measure = tandem_measure_load (project, sickness, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (measure->phases->len, ==, phases);
+}
+
 /* The table is one Tab stop: Tab from a row leaves the table, whatever
  * the number of rows, and Shift+Tab goes back before it. */
 static void
@@ -1075,6 +1119,7 @@ main (int   argc,
   g_test_add ("/measures/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
   g_test_add ("/measures/settings-choices", Fixture, NULL, fixture_set_up, test_settings_choices,
               fixture_tear_down);
+  g_test_add ("/measures/actions", Fixture, NULL, fixture_set_up, test_actions, fixture_tear_down);
   g_test_add ("/measures/print", Fixture, NULL, fixture_set_up, test_print_and_export, fixture_tear_down);
   g_test_add ("/measures/export-refuses-project", Fixture, NULL, fixture_set_up,
               test_export_refuses_project, fixture_tear_down);
