@@ -100,6 +100,9 @@ struct _TandemMeasuresPage
   gboolean            showing_overview;
   GtkWindow          *edit_dialog;
 
+  GtkStringList      *measure_ids;   /* the list's items: the team's measures, by id */
+  GHashTable         *measure_names; /* id -> name, for the list's rows */
+
   char               *measure_id;
   TandemMeasure      *measure;
   char               *summary;
@@ -1167,12 +1170,53 @@ delete_measure_clicked_cb (TandemMeasuresPage *self)
     tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Delete the Measure"), error);
 }
 
+/* The id of the measure a row of the list shows: its item's string. */
+static const char *
+row_measure_id (TandemMeasuresPage *self,
+                GtkListBoxRow      *row)
+{
+  int i = gtk_list_box_row_get_index (row);
+
+  return i < 0 ? NULL : gtk_string_list_get_string (self->measure_ids, (guint) i);
+}
+
+static GtkWidget *
+create_measure_row (gpointer item,
+                    gpointer data)
+{
+  TandemMeasuresPage *self = data;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (g_hash_table_lookup (self->measure_names,
+                                                         gtk_string_object_get_string (item)));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  return row;
+}
+
+/* Chooses the row of @measure_id in the list, if it is there. */
+static gboolean
+select_measure_row (TandemMeasuresPage *self,
+                    const char         *measure_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->measure_ids));
+
+  for (guint i = 0; measure_id != NULL && i < n; i++)
+    if (g_str_equal (gtk_string_list_get_string (self->measure_ids, i), measure_id))
+      {
+        gtk_list_box_select_row (self->measure_list, gtk_list_box_get_row_at_index (self->measure_list, (int) i));
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static void
 measure_row_activated_cb (GtkListBox         *list,
                           GtkListBoxRow      *row,
                           TandemMeasuresPage *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "id");
+  const char *id = row_measure_id (self, row);
 
   if (self->loading)
     return;
@@ -1187,7 +1231,7 @@ measure_row_selected_cb (GtkListBox         *list,
 {
   if (self->loading || row == NULL)
     return;
-  tandem_measures_page_select_measure (self, g_object_get_data (G_OBJECT (row), "id"));
+  tandem_measures_page_select_measure (self, row_measure_id (self, row));
 }
 
 static void
@@ -1413,7 +1457,7 @@ tandem_measures_page_reload (TandemPage *page)
   g_autoptr(GPtrArray) measures = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *counts = NULL;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   gint64 points = 0;
   gboolean found = FALSE;
 
@@ -1434,27 +1478,20 @@ tandem_measures_page_reload (TandemPage *page)
     }
 
   self->loading = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->measure_list))))
-    gtk_list_box_remove (self->measure_list, child);
+  g_hash_table_remove_all (self->measure_names);
   for (guint i = 0; i < measures->len; i++)
     {
       TandemMeasure *measure = measures->pdata[i];
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *label = gtk_label_new (measure->name);
 
       points += tandem_project_count (project, TANDEM_ENTITY_DATA_POINT,
                                       TANDEM_FIELD_DATA_POINT_MEASURE_ID, measure->id);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "id", g_strdup (measure->id), g_free);
-      gtk_list_box_append (self->measure_list, row);
-      if (g_strcmp0 (measure->id, self->measure_id) == 0)
-        {
-          gtk_list_box_select_row (self->measure_list, GTK_LIST_BOX_ROW (row));
-          found = TRUE;
-        }
+      g_hash_table_insert (self->measure_names, g_strdup (measure->id), g_strdup (measure->name));
+      g_ptr_array_add (ids, measure->id);
     }
+  g_ptr_array_add (ids, NULL);
+  gtk_string_list_splice (self->measure_ids, 0, g_list_model_get_n_items (G_LIST_MODEL (self->measure_ids)),
+                          (const char * const *) ids->pdata);
+  found = select_measure_row (self, self->measure_id);
   if (!found)
     {
       g_free (self->measure_id);
@@ -1659,6 +1696,8 @@ tandem_measures_page_finalize (GObject *object)
   g_clear_pointer (&self->targets, g_ptr_array_unref);
   g_clear_pointer (&self->unlinked, g_ptr_array_unref);
   g_clear_pointer (&self->annotation_targets, g_ptr_array_unref);
+  g_clear_object (&self->measure_ids);
+  g_clear_pointer (&self->measure_names, g_hash_table_unref);
   g_free (self->measure_id);
   g_free (self->summary);
   g_clear_weak_pointer (&self->edit_dialog);
@@ -1810,6 +1849,9 @@ tandem_measures_page_init (TandemMeasuresPage *self)
   g_signal_connect (self->chart_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
   g_signal_connect (self->rules_row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
   g_signal_connect (self->screen_switch, "notify::active", G_CALLBACK (screen_changed_cb), self);
+  self->measure_ids = gtk_string_list_new (NULL);
+  self->measure_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gtk_list_box_bind_model (self->measure_list, G_LIST_MODEL (self->measure_ids), create_measure_row, self, NULL);
   g_signal_connect (self->measure_list, "row-activated", G_CALLBACK (measure_row_activated_cb), self);
   {
     gpointer form[] = { self->date_entry, self->value_entry, self->denominator_entry, self->note_entry };
@@ -1984,10 +2026,7 @@ tandem_measures_page_select_measure (TandemMeasuresPage *self,
   self->measure_id = g_strdup (measure_id);
   tandem_measure_data_table_unselect (self->data_table);
   self->loading = TRUE;
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->measure_list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "id"), measure_id) == 0)
-      gtk_list_box_select_row (self->measure_list, GTK_LIST_BOX_ROW (row));
+  select_measure_row (self, measure_id);
   self->loading = FALSE;
   load_measure (self);
 }
