@@ -23,6 +23,7 @@
 #include "tandem-diagram-page.h"
 #include "tandem-diagram.h"
 #include "tandem-measure.h"
+#include "tandem-measure-data-table.h"
 #include "tandem-measures-page.h"
 #include "tandem-merge.h"
 #include "tandem-peer-support-page.h"
@@ -439,14 +440,14 @@ test_measure_data_note (Fixture       *fixture,
   g_autofree char *typed = NULL;
   GtkColumnView *view = GTK_COLUMN_VIEW (FIND_TYPE (page, GTK_TYPE_COLUMN_VIEW));
   GtkSelectionModel *selection = gtk_column_view_get_model (view);
-  GtkStringObject *chosen;
+  TandemMeasureValue *chosen;
   GtkWidget *note_entry, *button;
   g_autofree char *point = NULL;
 
   show_view (fixture, "measures");
   gtk_selection_model_select_item (selection, 0, TRUE);
   chosen = g_list_model_get_item (G_LIST_MODEL (selection), 0);
-  point = g_strdup (gtk_string_object_get_string (chosen));
+  point = g_strdup (tandem_measure_value_get_id (chosen));
   g_object_unref (chosen);
   note_entry = GTK_WIDGET (find_entry (GTK_WIDGET (page), "Note (optional)"));
   g_assert_nonnull (note_entry);
