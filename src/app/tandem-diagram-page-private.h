@@ -10,6 +10,7 @@
 #include "tandem-diagram-layout.h"
 #include "tandem-diagram-page.h"
 #include "tandem-diagram.h"
+#include "tandem-node-details.h"
 
 G_BEGIN_DECLS
 
@@ -38,7 +39,7 @@ struct _TandemDiagramPage
   GtkStack            *view_stack;
   TandemDiagramCanvas *canvas;
   GtkListView         *outline;
-  GtkBox              *details_box;
+  TandemNodeDetails   *details;
   GtkOverlay          *view_overlay;
   GtkWidget           *edit_box;
   GtkLabel            *edit_heading;
@@ -60,12 +61,8 @@ struct _TandemDiagramPage
   char                *edit_parent;
   GtkWidget           *edit_return;      /* where the focus goes back to */
   gboolean             reloading;
-  gboolean             filling_details;
-  char                *expanded_pdsa;    /* the PDSA cycle open in the details */
   GSettings           *settings;
   TandemDiagramGroupsWindow *lists_window;  /* groups and equity tags, while open */
-  GtkWidget           *comments_heading;
-  GtkWidget           *comments_panel;   /* kept across rebuilds of the details */
   TandemProject       *comments_project;
   gulong               comments_changed_id;
 
@@ -77,8 +74,6 @@ struct _TandemDiagramPage
   char                *link_child;
   GtkTextBuffer       *paste_buffer;
   char                *paste_parent;
-  GtkEditable         *pdsa_entries[4];
-  char                *pdsa_node;
   AdwComboRow         *print_layout;
   AdwComboRow         *print_paper;
   AdwComboRow         *print_orientation;

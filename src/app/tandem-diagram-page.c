@@ -15,12 +15,9 @@
 
 #include <glib/gi18n.h>
 
-#include "tandem-application.h"
 #include "tandem-clock.h"
-#include "tandem-comments-panel.h"
 #include "tandem-comments.h"
 #include "tandem-date.h"
-#include "tandem-date-entry.h"
 #include "tandem-diagram-canvas.h"
 #include "tandem-diagram-groups-window.h"
 #include "tandem-diagram-item.h"
@@ -29,7 +26,7 @@
 #include "tandem-diagram-page-private.h"
 #include "tandem-enum-row.h"
 #include "tandem-legibility.h"
-#include "tandem-person-chooser.h"
+#include "tandem-node-details.h"
 #include "tandem-plain-text.h"
 #include "tandem-print.h"
 #include "tandem-shown-field.h"
@@ -449,13 +446,6 @@ static void
 comments_changed_cb (TandemProject     *project,
                      const char        *entity,
                      TandemDiagramPage *self)
-{
-  refresh_comment_counts (self);
-}
-
-static void
-panel_changed_cb (TandemCommentsPanel *panel,
-                  TandemDiagramPage   *self)
 {
   refresh_comment_counts (self);
 }
@@ -906,923 +896,61 @@ view_key_pressed_cb (GtkEventControllerKey *controller,
 /* ------------------------------------------------------------------------ */
 /* The details pane                                                         */
 
-/* After a save from the details pane failed: a conflict is reported (what
- * was typed is kept in it) and the editor shows the value that stands. */
 static void
-details_save_failed (TandemDiagramPage *self,
-                     GtkWidget         *editor,
-                     const char        *id,
-                     const char        *field,
-                     const GError      *error)
+update_details (TandemDiagramPage *self)
+{
+  tandem_node_details_show (self->details, tandem_page_get_project (TANDEM_PAGE (self)), self->diagram,
+                            self->selected_id, tandem_page_get_editable (TANDEM_PAGE (self)));
+}
+
+static void
+details_failed_cb (TandemNodeDetails *details,
+                   const char        *heading,
+                   const GError      *error,
+                   TandemDiagramPage *self)
+{
+  show_error (self, heading, error);
+}
+
+/* A conflict with another program's change is reported (what was typed is
+ * kept in it); the pane then shows the value that stands. */
+static gboolean
+details_save_failed_cb (TandemNodeDetails *details,
+                        GtkWidget         *editor,
+                        const char        *id,
+                        const char        *field,
+                        const GError      *error,
+                        TandemDiagramPage *self)
 {
   if (tandem_shown_field_take_conflict (TANDEM_PAGE (self), editor, id, field, error))
-    update_details (self);
-  else
-    show_error (self, _("Could Not Save the Change"), error);
-}
-
-/* A detail typed in @editor, checked against what it showed: another
- * program's change to the same detail is kept, not written over. */
-static void
-set_field (TandemDiagramPage *self,
-           GtkWidget         *editor,
-           const char        *field,
-           const char        *value)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->selected_id);
-
-  if (self->filling_details || id == NULL)
-    return;
-  if (tandem_diagram_set_field (project, id, field, tandem_shown_field_get_stored (editor), value,
-                                &error))
-    tandem_shown_field_saved (editor, project);
-  else
-    details_save_failed (self, editor, id, field, error);
-}
-
-/* A choice from a drop-down is saved once the drop-down has finished with
- * it: saving rebuilds the details, drop-down and all. */
-typedef enum
-{
-  LATER_NODE,
-  LATER_PDSA,
-} LaterKind;
-
-typedef struct
-{
-  TandemDiagramPage *page;
-  LaterKind          kind;
-  char              *id;
-  const char        *field;     /* interned */
-  char              *value;
-  char              *shown;     /* what the drop-down showed, as stored */
-} SetLater;
-
-static gboolean
-set_later_cb (gpointer data)
-{
-  SetLater *later = data;
-  TandemDiagramPage *self = later->page;
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  if (project && tandem_page_get_editable (TANDEM_PAGE (self)))
-    switch (later->kind)
-      {
-      case LATER_PDSA:
-        ok = tandem_diagram_set_pdsa_field (project, later->id, later->field, later->shown,
-                                            later->value, &error);
-        break;
-      case LATER_NODE:
-      default:
-        ok = tandem_diagram_set_field (project, later->id, later->field, later->shown,
-                                       later->value, &error);
-        break;
-      }
-  if (!ok)
-    details_save_failed (self, NULL, later->id, later->field, error);
-  g_object_unref (later->page);
-  g_free (later->id);
-  g_free (later->shown);
-  g_free (later->value);
-  g_free (later);
-  return G_SOURCE_REMOVE;
+    return TRUE;
+  show_error (self, _("Could Not Save the Change"), error);
+  return FALSE;
 }
 
 static void
-set_later (TandemDiagramPage *self,
-           LaterKind          kind,
-           const char        *id,
-           const char        *field,
-           const char        *value,
-           GtkWidget         *editor)
+details_toast_cb (TandemNodeDetails *details,
+                  const char        *title,
+                  TandemDiagramPage *self)
 {
-  SetLater *later = g_new0 (SetLater, 1);
-
-  later->shown = editor ? g_strdup (tandem_shown_field_get_stored (editor)) : NULL;
-  later->page = g_object_ref (self);
-  later->kind = kind;
-  later->id = g_strdup (id);
-  later->field = g_intern_string (field);
-  later->value = g_strdup (value);
-  /* Ahead of drawing: at the default idle priority a busy frame clock (a
-   * slow machine, an animation) can hold the save back for seconds. */
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, set_later_cb, later, NULL);
-}
-
-/* What an editor in the details changes, carried by its signal handler:
- * a PDSA cycle's or the node's field, or the tag, person, measure or parent
- * it pairs the node with. */
-typedef struct
-{
-  TandemDiagramPage *page;
-  char              *id;
-  const char        *field;    /* interned */
-  GPtrArray         *values;   /* a drop-down's stored words, or NULL */
-} Target;
-
-static void
-target_free (gpointer  data,
-             GClosure *closure)
-{
-  Target *target = data;
-
-  g_free (target->id);
-  g_clear_pointer (&target->values, g_ptr_array_unref);
-  g_free (target);
+  tandem_page_show_toast (TANDEM_PAGE (self), title, TRUE);
 }
 
 static void
-connect_target (gpointer           widget,
-                const char        *signal,
-                GCallback          callback,
-                TandemDiagramPage *self,
-                const char        *id,
-                const char        *field,
-                GPtrArray         *values)   /* taken */
+details_select_node_cb (TandemNodeDetails *details,
+                        const char        *node_id,
+                        TandemDiagramPage *self)
 {
-  Target *target = g_new0 (Target, 1);
+  g_autofree char *id = g_strdup (node_id);
 
-  target->page = self;
-  target->id = g_strdup (id);
-  target->field = field ? g_intern_string (field) : NULL;
-  target->values = values;
-  g_signal_connect_data (widget, signal, callback, target, target_free, 0);
-}
-
-static void
-combo_changed_cb (AdwComboRow *row,
-                  GParamSpec  *pspec,
-                  Target      *target)
-{
-  TandemDiagramPage *self = target->page;
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (selected < target->values->len && !self->filling_details && self->selected_id)
-    set_later (self, LATER_NODE, self->selected_id, target->field, target->values->pdata[selected],
-               GTK_WIDGET (row));
-}
-
-static GtkWidget *
-combo_row (TandemDiagramPage *self,
-           const char        *title,
-           const char        *field,
-           GPtrArray         *labels,     /* NULL-terminated; taken */
-           GPtrArray         *values,     /* taken; NULL entries clear the field */
-           const char        *current)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) labels->pdata);
-  guint selected = 0;
-
-  for (guint i = 0; i < values->len; i++)
-    if (g_strcmp0 (values->pdata[i], current) == 0)
-      selected = i;
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  gtk_widget_set_name (row, field);
-  /* What it shows is this page's copy of the node, which another program
-   * may have changed since: a choice is checked against the copy. */
-  tandem_shown_field_remember_value (row, TANDEM_ENTITY_NODE, self->selected_id, field, current);
-  connect_target (row, "notify::selected", G_CALLBACK (combo_changed_cb), self, NULL, field, values);
-  g_ptr_array_unref (labels);
-  return row;
-}
-
-static void
-tag_toggled_cb (GtkCheckButton *check,
-                Target         *target)
-{
-  TandemDiagramPage *self = target->page;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->selected_id);
-
-  if (self->filling_details || id == NULL)
-    return;
-  if (!tandem_diagram_set_tag (tandem_page_get_project (TANDEM_PAGE (self)), id,
-                               target->id,
-                               gtk_check_button_get_active (check), &error))
-    show_error (self, _("Could Not Change the Tag"), error);
-}
-
-static void
-coproducer_toggled_cb (GtkCheckButton *check,
-                       Target         *target)
-{
-  TandemDiagramPage *self = target->page;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->selected_id);
-
-  if (self->filling_details || id == NULL)
-    return;
-  if (!tandem_diagram_set_coproducer (tandem_page_get_project (TANDEM_PAGE (self)), id,
-                                      target->id,
-                                      gtk_check_button_get_active (check), &error))
-    show_error (self, _("Could Not Change Who Co-produced It"), error);
-}
-
-/* Someone chosen (or added to the team by the chooser) as having proposed
- * the selected change idea. */
-static void
-proposed_by_chosen_cb (TandemPersonChooser *chooser,
-                       const char          *person_id,
-                       TandemDiagramPage   *self)
-{
-  set_field (self, GTK_WIDGET (chooser), TANDEM_FIELD_NODE_PROPOSED_BY, person_id);
-}
-
-static void
-coproducer_chosen_cb (TandemPersonChooser *chooser,
-                      const char          *person_id,
-                      TandemDiagramPage   *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->selected_id);
-
-  if (self->filling_details || id == NULL || person_id == NULL)
-    return;
-  if (!tandem_diagram_set_coproducer (tandem_page_get_project (TANDEM_PAGE (self)), id, person_id,
-                                      TRUE, &error))
-    show_error (self, _("Could Not Change Who Co-produced It"), error);
-}
-
-static void
-measure_toggled_cb (GtkCheckButton *check,
-                    Target         *target)
-{
-  TandemDiagramPage *self = target->page;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->selected_id);
-
-  if (self->filling_details || id == NULL)
-    return;
-  if (!tandem_diagram_set_measure_link (tandem_page_get_project (TANDEM_PAGE (self)), id,
-                                        target->id,
-                                        gtk_check_button_get_active (check), &error))
-    show_error (self, _("Could Not Link the Measure"), error);
-}
-
-/* A check box that pairs the selected node with a tag, a person or a measure. */
-static GtkWidget *
-pair_check (TandemDiagramPage *self,
-            const char        *label,
-            const char        *name,
-            const char        *kind,
-            const char        *other_id,
-            gboolean           on,
-            GCallback          toggled)
-{
-  GtkWidget *check = gtk_check_button_new_with_label (label);
-  GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (check));
-
-  if (GTK_IS_LABEL (child))
-    {
-      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-      gtk_label_set_use_markup (GTK_LABEL (child), FALSE);
-    }
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
-  gtk_widget_set_sensitive (check, tandem_page_get_editable (TANDEM_PAGE (self)));
-  gtk_widget_set_name (check, name);
-  connect_target (check, "toggled", toggled, self, other_id, NULL, NULL);
-  return check;
-}
-
-static void
-entry_applied_cb (AdwEntryRow *row,
-                  Target      *target)
-{
-  set_field (target->page, GTK_WIDGET (row), target->field, gtk_editable_get_text (GTK_EDITABLE (row)));
-}
-
-static GtkWidget *
-entry_row (TandemDiagramPage *self,
-           const char        *title,
-           const char        *field,
-           const char        *value)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  /* The page's copy of the node: a save is checked against what it shows. */
-  tandem_shown_field_fill_value (row, TANDEM_ENTITY_NODE, self->selected_id, field, value, value);
-  gtk_widget_set_name (row, field);
-  connect_target (row, "apply", G_CALLBACK (entry_applied_cb), self, NULL, field, NULL);
-  return row;
-}
-
-/* A time from the change log, in the person's time zone. */
-static char *
-local_time (const char *iso)
-{
-  g_autoptr(GDateTime) at = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
-  char *text;
-
-  if (iso == NULL)
-    return NULL;
-  if (local == NULL)
-    return g_strdup (iso);
-  text = g_date_time_format (local, "%e %b %Y %H:%M");
-  return g_strstrip (text);
-}
-
-static GtkWidget *
-text_row (const char *title,
-          const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  /* People's words, not markup: "Patients & carers" must show as typed. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
-
-static void
-unlink_clicked_cb (GtkButton *button,
-                   Target    *target)
-{
-  TandemDiagramPage *self = target->page;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->selected_id);
-
-  if (!tandem_diagram_unlink (tandem_page_get_project (TANDEM_PAGE (self)),
-                              target->id, id, &error))
-    show_error (self, _("Could Not Remove the Link"), error);
   _tandem_diagram_page_select_id (self, id, NULL, FALSE);
 }
 
 static void
-pdsa_response_cb (AdwMessageDialog  *dialog,
-                  const char        *response,
-                  TandemDiagramPage *self)
+details_comments_changed_cb (TandemNodeDetails *details,
+                             TandemDiagramPage *self)
 {
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  GtkEditable **entries = self->pdsa_entries;
-  g_autofree char *node = g_steal_pointer (&self->pdsa_node);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  if (!g_str_equal (response, "add"))
-    return;
-  /* The cycle and its plan are one change, so one undo takes them away. */
-  id = tandem_diagram_plan_pdsa (project, node, gtk_editable_get_text (entries[0]),
-                                 gtk_editable_get_text (entries[1]), gtk_editable_get_text (entries[2]),
-                                 gtk_editable_get_text (entries[3]), &error);
-  if (id == NULL)
-    {
-      show_error (self, _("Could Not Add the PDSA Cycle"), error);
-      return;
-    }
-  g_free (self->expanded_pdsa);
-  self->expanded_pdsa = g_steal_pointer (&id);
-  update_details (self);
-}
-
-static void
-add_pdsa_clicked_cb (GtkButton         *button,
-                     TandemDiagramPage *self)
-{
-  static const char * const labels[] = {
-    N_("Name of the test"), N_("Started on (YYYY-MM-DD, empty for today)"),
-    N_("Plan: what we want to find out"), N_("Plan: what we predict will happen"),
-  };
-  AdwMessageDialog *dialog =
-    _tandem_diagram_page_message_dialog (self, _("New PDSA Cycle"),
-                                         _("Plan a small test of this change idea. What happened, what "
-                                           "you learned and what you decided can be added as you go."),
-                                         "add", _("_Add"));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkEditable **entries = self->pdsa_entries;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (self->pdsa_entries));
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      GtkWidget *label = gtk_label_new (_(labels[i]));
-      GtkWidget *entry = gtk_entry_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _(labels[i]), -1);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), entry);
-      entries[i] = GTK_EDITABLE (entry);
-    }
-  gtk_editable_set_text (entries[0], _("First small test"));
-  adw_message_dialog_set_extra_child (dialog, box);
-  g_free (self->pdsa_node);
-  self->pdsa_node = g_strdup (self->selected_id);
-  g_signal_connect (dialog, "response", G_CALLBACK (pdsa_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-group (const char *title)
-{
-  GtkWidget *g = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
-  return g;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-pdsa_entry_applied_cb (AdwEntryRow *row,
-                       Target      *target)
-{
-  TandemDiagramPage *self = target->page;
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *pdsa = g_strdup (target->id);
-  const char *field = target->field;
-
-  if (self->filling_details)
-    return;
-  if (tandem_diagram_set_pdsa_field (project, pdsa, field,
-                                     tandem_shown_field_get_stored (GTK_WIDGET (row)),
-                                     gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    tandem_shown_field_saved (GTK_WIDGET (row), project);
-  else
-    details_save_failed (self, GTK_WIDGET (row), pdsa, field, error);
-}
-
-static void
-pdsa_decision_changed_cb (AdwComboRow *row,
-                          GParamSpec  *pspec,
-                          Target      *target)
-{
-  TandemDiagramPage *self = target->page;
-  TandemValue word = tandem_enum_row_get_word (row, TANDEM_TYPE_ACT_DECISION, TANDEM_ACT_DECISION_NONE);
-
-  if (self->filling_details || tandem_enum_row_get_value (row) < 0)
-    return;
-  set_later (self, LATER_PDSA, target->id, "act_decision", word.s, GTK_WIDGET (row));
-}
-
-static void
-pdsa_delete_clicked_cb (GtkButton *button,
-                        Target    *target)
-{
-  TandemDiagramPage *self = target->page;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *pdsa = g_strdup (target->id);   /* the button goes with the reload */
-
-  if (!tandem_diagram_delete_pdsa (tandem_page_get_project (TANDEM_PAGE (self)), pdsa, &error))
-    show_error (self, _("Could Not Delete the PDSA Cycle"), error);
-  else
-    tandem_page_show_toast (TANDEM_PAGE (self), _("Deleted the PDSA cycle"), TRUE);
-}
-
-static void
-pdsa_expanded_cb (AdwExpanderRow *row,
-                  GParamSpec     *pspec,
-                  Target         *target)
-{
-  TandemDiagramPage *self = target->page;
-
-  if (self->filling_details)
-    return;
-  g_free (self->expanded_pdsa);
-  self->expanded_pdsa = adw_expander_row_get_expanded (row)
-                        ? g_strdup (target->id) : NULL;
-}
-
-/* One PDSA cycle, folded to its name and dates; unfolded, every part of it
- * to edit: plan, do, study, act. */
-static GtkWidget *
-pdsa_row (TandemDiagramPage *self,
-          TandemPdsaSummary *cycle)
-{
-  static const struct { const char *field; const char *title; } parts[] = {
-    { "title", N_("Name of the test") },
-    { "started_on", N_("Started on") },
-    { "ended_on", N_("Ended on") },
-    { "plan_objective", N_("Plan: what we want to find out") },
-    { "plan_questions", N_("Plan: our questions") },
-    { "plan_predictions", N_("Plan: what we predict will happen") },
-    { "plan_logistics", N_("Plan: who, what, when, where") },
-    { "do_notes", N_("Do: what happened") },
-    { "study_notes", N_("Study: what we learned, against the predictions") },
-    { "act_notes", N_("Act: the next step or cycle") },
-  };
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  gboolean editable = tandem_page_get_editable (TANDEM_PAGE (self));
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *decision, *remove;
-  g_autofree char *when = NULL;
-  g_autofree char *started = NULL;
-  g_autofree char *ended = NULL;
-  g_autofree char *name = g_strdup_printf ("pdsa:%s", cycle->id);
-  int selected = TANDEM_ACT_DECISION_NONE;
-
-  tandem_stored_enum_from_word (TANDEM_TYPE_ACT_DECISION, cycle->act_decision, &selected);
-  started = tandem_describe_date (cycle->started_on);
-  ended = tandem_describe_date (cycle->ended_on);
-  when = g_strdup_printf ("%s%s%s%s%s", started ? started : "", ended ? " – " : "",
-                          ended ? ended : "",
-                          selected ? _(" · decided: ") : "",
-                          selected == TANDEM_ACT_DECISION_ADOPT ? _("adopt")
-                          : selected == TANDEM_ACT_DECISION_ADAPT ? _("adapt")
-                          : selected == TANDEM_ACT_DECISION_ABANDON ? _("abandon") : "");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 cycle->title && *cycle->title ? cycle->title : _("Untitled test"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
-  gtk_widget_set_name (row, name);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_strcmp0 (self->expanded_pdsa, cycle->id) == 0);
-  connect_target (row, "notify::expanded", G_CALLBACK (pdsa_expanded_cb), self, cycle->id, NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      GtkWidget *entry = adw_entry_row_new ();
-      g_autofree char *value = tandem_project_get_text (project, TANDEM_ENTITY_PDSA_CYCLE,
-                                                        cycle->id, parts[i].field);
-      g_autofree char *entry_name = g_strdup_printf ("pdsa:%s:%s", cycle->id, parts[i].field);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(parts[i].title));
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
-      tandem_shown_field_fill (entry, project, TANDEM_ENTITY_PDSA_CYCLE, cycle->id, parts[i].field,
-                               value);
-      gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
-      gtk_widget_set_name (entry, entry_name);
-      connect_target (entry, "apply", G_CALLBACK (pdsa_entry_applied_cb), self, cycle->id, parts[i].field, NULL);
-      /* Dates typed day first or year-month-day, or chosen on a calendar. */
-      if (g_str_has_suffix (parts[i].field, "_on") && editable)
-        tandem_date_row_add_calendar (ADW_ENTRY_ROW (entry), TRUE);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
-      if (g_str_equal (parts[i].field, "study_notes"))
-        {
-          g_autofree char *decision_name = g_strdup_printf ("pdsa:%s:act_decision", cycle->id);
-
-          decision = adw_combo_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (decision), _("Act: adopt, adapt or abandon"));
-          tandem_enum_row_set_model (ADW_COMBO_ROW (decision), TANDEM_TYPE_ACT_DECISION,
-                                     TANDEM_ENUM_LABEL_FUNC (tandem_act_decision_get_label));
-          tandem_enum_row_set_value (ADW_COMBO_ROW (decision), selected);
-          gtk_widget_set_sensitive (decision, editable);
-          gtk_widget_set_name (decision, decision_name);
-          tandem_shown_field_remember_value (decision, TANDEM_ENTITY_PDSA_CYCLE, cycle->id,
-                                             TANDEM_FIELD_PDSA_CYCLE_ACT_DECISION,
-                                             cycle->act_decision);
-          connect_target (decision, "notify::selected", G_CALLBACK (pdsa_decision_changed_cb), self, cycle->id,
-                          NULL, NULL);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), decision);
-        }
-    }
-  remove = gtk_button_new_with_mnemonic (_("_Delete This Cycle"));
-  gtk_widget_add_css_class (remove, "destructive-action");
-  gtk_widget_set_halign (remove, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (remove, 6);
-  gtk_widget_set_margin_bottom (remove, 6);
-  gtk_widget_set_margin_start (remove, 12);
-  gtk_widget_set_sensitive (remove, editable);
-  connect_target (remove, "clicked", G_CALLBACK (pdsa_delete_clicked_cb), self, cycle->id, NULL, NULL);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove);
-  return row;
-}
-
-static void
-fill_change_idea (TandemDiagramPage       *self,
-                  const TandemDiagramNode *node,
-                  GtkWidget               *details)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autoptr(GPtrArray) coproducers = tandem_diagram_list_coproducers (project, node->id);
-  g_autoptr(GPtrArray) pdsa = tandem_diagram_list_pdsa (project, node->id);
-  GPtrArray *labels, *values;
-  GtkWidget *tags, *cycles, *credit, *button, *chooser;
-
-  labels = g_ptr_array_new ();
-  values = g_ptr_array_new_with_free_func (g_free);
-  for (guint s = 1; s < TANDEM_N_IDEA_STATUSES; s++)
-    {
-      g_ptr_array_add (labels, (gpointer) tandem_idea_status_label (s));
-      g_ptr_array_add (values, g_strdup (tandem_idea_status_to_string (s)));
-    }
-  g_ptr_array_add (labels, NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (details),
-                             combo_row (self, _("Status"), "status", labels, values,
-                                        tandem_idea_status_to_string (node->status)));
-
-  labels = g_ptr_array_new ();
-  values = g_ptr_array_new_with_free_func (g_free);
-  for (guint l = 0; l < TANDEM_N_COPRODUCTION_LEVELS; l++)
-    {
-      g_ptr_array_add (labels, (gpointer) tandem_coproduction_label (l));
-      g_ptr_array_add (values, g_strdup (tandem_coproduction_to_string (l)));
-    }
-  g_ptr_array_add (labels, NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (details),
-                             combo_row (self, _("Co-production level"), "coproduction_level", labels, values,
-                                        tandem_coproduction_to_string (node->level)));
-
-  chooser = tandem_person_chooser_new (_("Proposed by"), TRUE);
-  tandem_person_chooser_set_team (TANDEM_PERSON_CHOOSER (chooser), project,
-                                  tandem_diagram_get_team_id (self->diagram));
-  tandem_person_chooser_set_person_id (TANDEM_PERSON_CHOOSER (chooser), node->proposed_by);
-  gtk_widget_set_name (chooser, "proposed_by");
-  gtk_widget_set_sensitive (chooser, tandem_page_get_editable (TANDEM_PAGE (self)));
-  gtk_widget_set_margin_top (chooser, 12);
-  /* What it shows is this page's copy of the node: a choice is checked
-   * against the copy. */
-  tandem_shown_field_remember_value (chooser, TANDEM_ENTITY_NODE, self->selected_id,
-                                     TANDEM_FIELD_NODE_PROPOSED_BY, node->proposed_by);
-  g_signal_connect (chooser, "person-chosen", G_CALLBACK (proposed_by_chosen_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), chooser);
-
-  /* Those credited, each unticked to take the credit back; anyone else is
-   * found by typing their name. */
-  credit = group (_("Co-produced with"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (credit),
-                                         _("Everyone who shaped this change idea, staff and lived-experience partners alike."));
-  for (guint c = 0; c < coproducers->len; c++)
-    {
-      TandemNamedItem *person = coproducers->pdata[c];
-      g_autofree char *name = g_strdup_printf ("coproducer:%s", person->id);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (credit),
-                                 pair_check (self, person->name, name, TANDEM_ENTITY_PERSON,
-                                             person->id, TRUE, G_CALLBACK (coproducer_toggled_cb)));
-    }
-  chooser = tandem_person_chooser_new (_("Add someone who co-produced it"), FALSE);
-  tandem_person_chooser_set_team (TANDEM_PERSON_CHOOSER (chooser), project,
-                                  tandem_diagram_get_team_id (self->diagram));
-  gtk_widget_set_name (chooser, "coproducer-chooser");
-  gtk_widget_set_sensitive (chooser, tandem_page_get_editable (TANDEM_PAGE (self)));
-  gtk_widget_set_margin_top (chooser, 6);
-  g_signal_connect (chooser, "person-chosen", G_CALLBACK (coproducer_chosen_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (credit), chooser);
-  gtk_box_append (self->details_box, credit);
-
-  tags = group (_("Equity focus"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (tags),
-                                         _("Who this change idea is meant to make things fairer for."));
-  for (guint t = 0; t < tandem_diagram_get_n_tags (self->diagram); t++)
-    {
-      const TandemDiagramTag *tag = tandem_diagram_get_tag (self->diagram, t);
-      gboolean on = FALSE;
-      g_autofree char *name = g_strdup_printf ("tag:%s", tag->id);
-
-      for (guint i = 0; i < node->tags->len; i++)
-        on |= g_array_index (node->tags, guint, i) == t;
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (tags),
-                                 pair_check (self, tag->name, name, "tag", tag->id, on, G_CALLBACK (tag_toggled_cb)));
-    }
-  gtk_box_append (self->details_box, tags);
-
-  cycles = group (_("PDSA cycles"));
-  for (guint c = 0; c < pdsa->len; c++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (cycles), pdsa_row (self, pdsa->pdata[c]));
-  button = gtk_button_new_with_mnemonic (_("Add _PDSA Cycle…"));
-  gtk_widget_set_name (button, "add-pdsa");
-  gtk_widget_set_margin_top (button, 6);
-  gtk_widget_set_sensitive (button, tandem_page_get_editable (TANDEM_PAGE (self)));
-  g_signal_connect (button, "clicked", G_CALLBACK (add_pdsa_clicked_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (cycles), button);
-  gtk_box_append (self->details_box, cycles);
-}
-
-static void
-update_details (TandemDiagramPage *self)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const TandemDiagramNode *node = _tandem_diagram_page_selected_node (self);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  g_autofree char *focus_name = NULL;
-  GtkWidget *child, *details, *title, *kind_label, *button;
-  g_autofree char *kind = NULL;
-  g_autoptr(GHashTable) typing = NULL;
-  int cursor = -1;
-
-  /* Keep the keyboard focus on the same control when the pane is rebuilt. */
-  for (GtkWidget *w = focus; w && w != GTK_WIDGET (self->details_box); w = gtk_widget_get_parent (w))
-    if (gtk_widget_get_parent (w) == NULL)
-      {
-        focus = NULL;
-        break;
-      }
-  if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->details_box)))
-    for (GtkWidget *w = focus; w && w != GTK_WIDGET (self->details_box) && focus_name == NULL;
-         w = gtk_widget_get_parent (w))
-      if (g_strcmp0 (gtk_widget_get_name (w), G_OBJECT_TYPE_NAME (w)) != 0)
-        focus_name = g_strdup (gtk_widget_get_name (w));
-
-  /* What is being typed survives the rebuild, with where the cursor was. */
-  typing = tandem_shown_field_save_typing (GTK_WIDGET (self->details_box));
-  if (focus_name && GTK_IS_EDITABLE (focus))
-    cursor = gtk_editable_get_position (GTK_EDITABLE (focus));
-
-  self->filling_details = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_box))))
-    gtk_box_remove (self->details_box, child);
-
-  if (node == NULL || project == NULL)
-    {
-      GtkWidget *hint = gtk_label_new (_("Select an item to see its details."));
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_box_append (self->details_box, hint);
-      self->filling_details = FALSE;
-      return;
-    }
-
-  kind = g_strdup (tandem_node_kind_label (node->kind));
-  kind[0] = g_ascii_toupper (kind[0]);
-  kind_label = gtk_label_new (kind);
-  gtk_label_set_xalign (GTK_LABEL (kind_label), 0);
-  gtk_widget_add_css_class (kind_label, "heading");
-  gtk_box_append (self->details_box, kind_label);
-  title = gtk_label_new (node->title[0] ? node->title : _("(nothing written yet)"));
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (title), TRUE);
-  gtk_box_append (self->details_box, title);
-  button = gtk_button_new_with_mnemonic (_("_Edit Words (F2)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "diagram.edit");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_name (button, "edit-words");
-  gtk_box_append (self->details_box, button);
-
-  details = group (_("Details"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (details),
-                             entry_row (self, _("Description"), "description", node->description));
-  if (node->kind == TANDEM_NODE_AIM)
-    {
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), entry_row (self, _("What"), "aim_what", node->aim_what));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), entry_row (self, _("For whom"), "aim_who", node->aim_who));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (details),
-                                 entry_row (self, _("How much"), "aim_how_much", node->aim_how_much));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (details),
-                                 entry_row (self, _("By when"), "aim_by_when", node->aim_by_when));
-    }
-  if (node->kind == TANDEM_NODE_PRIMARY && tandem_diagram_get_n_groups (self->diagram) > 0)
-    {
-      GPtrArray *labels = g_ptr_array_new ();
-      GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
-
-      g_ptr_array_add (labels, (gpointer) _("No group"));
-      g_ptr_array_add (values, NULL);
-      for (guint g = 0; g < tandem_diagram_get_n_groups (self->diagram); g++)
-        {
-          g_ptr_array_add (labels, tandem_diagram_get_group (self->diagram, g)->name);
-          g_ptr_array_add (values, g_strdup (tandem_diagram_get_group (self->diagram, g)->id));
-        }
-      g_ptr_array_add (labels, NULL);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (details),
-                                 combo_row (self, _("Group"), "group_id", labels, values,
-                                            node->group >= 0 ? tandem_diagram_get_group (self->diagram, node->group)->id : NULL));
-    }
-  gtk_box_append (self->details_box, details);
-  if (node->kind == TANDEM_NODE_CHANGE_IDEA)
-    fill_change_idea (self, node, details);
-
-  if (node->parents->len > 0)
-    {
-      GtkWidget *links = group (_("Serves"));
-      for (guint p = 0; p < node->parents->len; p++)
-        {
-          const TandemDiagramNode *parent = tandem_diagram_get_node (self->diagram, g_array_index (node->parents, guint, p));
-          GtkWidget *row = text_row (parent->title, NULL);
-
-          if (node->parents->len > 1 && tandem_page_get_editable (TANDEM_PAGE (self)))
-            {
-              GtkWidget *unlink = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-              g_autofree char *name = g_strdup_printf ("unlink:%s", parent->id);
-
-              gtk_widget_set_valign (unlink, GTK_ALIGN_CENTER);
-              gtk_widget_set_tooltip_text (unlink, _("Remove This Link"));
-              gtk_accessible_update_property (GTK_ACCESSIBLE (unlink), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                              _("Remove this link"), -1);
-              gtk_widget_add_css_class (unlink, "flat");
-              gtk_widget_set_name (unlink, name);
-              connect_target (unlink, "clicked", G_CALLBACK (unlink_clicked_cb), self, parent->id, NULL, NULL);
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row), unlink);
-            }
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (links), row);
-        }
-      button = gtk_button_new_with_mnemonic (_("Also _Link To…"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "diagram.link");
-      gtk_widget_set_margin_top (button, 6);
-      gtk_widget_set_name (button, "also-link");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (links), button);
-      gtk_box_append (self->details_box, links);
-    }
-
-  {
-    g_autoptr(GPtrArray) linked_now = tandem_diagram_list_measures (project, node->id);
-    g_autoptr(GPtrArray) measures = tandem_project_list_ids (project, TANDEM_ENTITY_MEASURE,
-                                                             TANDEM_FIELD_MEASURE_TEAM_ID,
-                                                             tandem_diagram_get_team_id (self->diagram),
-                                                             TANDEM_FIELD_MEASURE_POSITION);
-    GtkWidget *linked = group (_("Linked measures"));
-
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (linked),
-                                           measures->len > 0
-                                           ? _("The measures that show whether this is making a difference.")
-                                           : _("The team has no measures yet: add them in Measures."));
-    for (guint m = 0; m < measures->len; m++)
-      {
-        const char *measure = measures->pdata[m];
-        g_autofree char *measure_name = tandem_project_get_text (project, TANDEM_ENTITY_MEASURE,
-                                                                 measure, TANDEM_FIELD_MEASURE_NAME);
-        g_autofree char *name = g_strdup_printf ("measure:%s", measure);
-        gboolean on = FALSE;
-
-        for (guint l = 0; l < linked_now->len; l++)
-          on |= g_strcmp0 (((TandemNamedItem *) linked_now->pdata[l])->id, measure) == 0;
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (linked),
-                                   pair_check (self, measure_name ? measure_name : "", name,
-                                               TANDEM_ENTITY_MEASURE,
-                                               measure, on, G_CALLBACK (measure_toggled_cb)));
-      }
-    gtk_box_append (self->details_box, linked);
-  }
-
-  {
-    g_autoptr(GPtrArray) history = tandem_diagram_node_history (project, node->id);
-    g_autoptr(GHashTable) authorship = tandem_diagram_authorship (project, self->diagram_id);
-    TandemAuthorship *credit = g_hash_table_lookup (authorship, node->id);
-    GtkWidget *changes = group (_("History"));
-
-    /* Who added it and who last changed it, before the whole story. */
-    if (credit && credit->added_by)
-      {
-        g_autofree char *when = local_time (credit->added_at);
-        GtkWidget *row = text_row (_("Added by"), NULL);
-        g_autofree char *subtitle = g_strdup_printf ("%s%s%s", credit->added_by, when ? " · " : "",
-                                                     when ? when : "");
-
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        gtk_widget_set_name (row, "added-by");
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (changes), row);
-      }
-    {
-      g_autofree char *when = credit ? local_time (credit->changed_at) : NULL;
-      GtkWidget *row = text_row (_("Last changed by"), NULL);
-      g_autofree char *subtitle = credit && credit->changed_by
-                                  ? g_strdup_printf ("%s%s%s", credit->changed_by, when ? " · " : "",
-                                                     when ? when : "")
-                                  : g_strdup (_("Not changed since it was added"));
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_name (row, "changed-by");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (changes), row);
-    }
-
-    for (guint h = 0; h < history->len && h < 12; h++)
-      {
-        TandemHistoryEntry *entry = history->pdata[h];
-        g_autofree char *when = local_time (entry->at);
-
-        {
-          g_autofree char *subtitle = g_strdup_printf ("%s%s%s", entry->author ? entry->author : "",
-                                                       when ? " · " : "", when ? when : "");
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (changes), text_row (entry->label, subtitle));
-        }
-      }
-    gtk_box_append (self->details_box, changes);
-  }
-
-  gtk_box_append (self->details_box, self->comments_heading);
-  gtk_box_append (self->details_box, self->comments_panel);
-  tandem_comments_panel_set_item (TANDEM_COMMENTS_PANEL (self->comments_panel), project,
-                                  TANDEM_ENTITY_NODE, node->id);
-  tandem_shown_field_restore_typing (GTK_WIDGET (self->details_box), typing);
-  self->filling_details = FALSE;
-
-  if (focus_name)
-    {
-      GtkWidget *again = find_named (GTK_WIDGET (self->details_box), focus_name);
-      if (again)
-        {
-          gtk_widget_grab_focus (again);
-          /* Focusing selects everything: the next key would replace it. */
-          if (cursor >= 0 && GTK_IS_EDITABLE (again))
-            gtk_editable_set_position (GTK_EDITABLE (again), cursor);
-        }
-    }
+  refresh_comment_counts (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2240,11 +1368,6 @@ tandem_diagram_page_dispose (GObject *object)
   if (self->comments_project)
     g_clear_signal_handler (&self->comments_changed_id, self->comments_project);
   g_clear_object (&self->comments_project);
-  if (self->comments_panel)
-    tandem_comments_panel_set_item (TANDEM_COMMENTS_PANEL (self->comments_panel), NULL,
-                                    TANDEM_ENTITY_NODE, NULL);
-  g_clear_object (&self->comments_panel);
-  g_clear_object (&self->comments_heading);
 
   g_clear_object (&self->layout);
   g_clear_object (&self->diagram);
@@ -2266,11 +1389,9 @@ tandem_diagram_page_finalize (GObject *object)
   g_free (self->edit_node);
   g_free (self->edit_shown);
   g_free (self->edit_parent);
-  g_free (self->expanded_pdsa);
   g_clear_pointer (&self->link_ids, g_ptr_array_unref);
   g_free (self->link_child);
   g_free (self->paste_parent);
-  g_free (self->pdsa_node);
   G_OBJECT_CLASS (tandem_diagram_page_parent_class)->finalize (object);
 }
 
@@ -2294,6 +1415,7 @@ tandem_diagram_page_class_init (TandemDiagramPageClass *klass)
   page_class->export = tandem_diagram_page_export;
 
   g_type_ensure (TANDEM_TYPE_DIAGRAM_CANVAS);
+  g_type_ensure (TANDEM_TYPE_NODE_DETAILS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tandemqi/Tandem/tandem-diagram-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, diagram_dropdown);
@@ -2308,11 +1430,17 @@ tandem_diagram_page_class_init (TandemDiagramPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, canvas);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, outline);
-  gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, details_box);
+  gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, details);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, view_overlay);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, edit_box);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, edit_heading);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, edit_entry);
+
+  gtk_widget_class_bind_template_callback (widget_class, details_failed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_save_failed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_select_node_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_comments_changed_cb);
 
   _tandem_diagram_page_class_actions_init (widget_class);
 }
@@ -2415,18 +1543,16 @@ tandem_diagram_page_init (TandemDiagramPage *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (edit_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->edit_entry), keys);
-  self->comments_heading = g_object_ref_sink (gtk_label_new (_("Comments")));
-  gtk_label_set_xalign (GTK_LABEL (self->comments_heading), 0);
-  gtk_widget_add_css_class (self->comments_heading, "heading");
-  self->comments_panel = g_object_ref_sink (tandem_comments_panel_new ());
-  gtk_widget_set_name (self->comments_panel, "comments");
-  g_signal_connect (self->comments_panel, "changed", G_CALLBACK (panel_changed_cb), self);
   {
-    GApplication *app = g_application_get_default ();
+    /* The page's own view of the application's settings: the same keys,
+     * kept by the same backend, so a change in Preferences reaches it. */
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)
+                                               : NULL;
 
-    if (TANDEM_IS_APPLICATION (app) && tandem_application_get_settings (TANDEM_APPLICATION (app)))
+    if (schema)
       {
-        self->settings = g_object_ref (tandem_application_get_settings (TANDEM_APPLICATION (app)));
+        self->settings = g_settings_new (APPLICATION_ID);
         g_signal_connect (self->settings, "changed::show-authorship", G_CALLBACK (authorship_changed_cb), self);
       }
   }
