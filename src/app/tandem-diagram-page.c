@@ -1543,21 +1543,33 @@ tandem_diagram_page_init (TandemDiagramPage *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (edit_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->edit_entry), keys);
-  {
-    /* The page's own view of the application's settings: the same keys,
-     * kept by the same backend, so a change in Preferences reaches it. */
-    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)
-                                               : NULL;
-
-    if (schema)
-      {
-        self->settings = g_settings_new (APPLICATION_ID);
-        g_signal_connect (self->settings, "changed::show-authorship", G_CALLBACK (authorship_changed_cb), self);
-      }
-  }
   update_details (self);
   _tandem_diagram_page_update_actions (self);
+}
+
+/**
+ * tandem_diagram_page_set_settings:
+ * @self: a diagram page
+ * @settings: (nullable): the application's settings (who added what is
+ *   shown when "show-authorship" is on; "default-paper-size" for printing)
+ *
+ * Given by the window that holds the page, so that the page does not ask
+ * the application for them.
+ */
+void
+tandem_diagram_page_set_settings (TandemDiagramPage *self,
+                                  GSettings         *settings)
+{
+  g_return_if_fail (TANDEM_IS_DIAGRAM_PAGE (self));
+
+  if (self->settings == settings)
+    return;
+  if (self->settings)
+    g_signal_handlers_disconnect_by_func (self->settings, authorship_changed_cb, self);
+  g_set_object (&self->settings, settings);
+  if (self->settings)
+    g_signal_connect (self->settings, "changed::show-authorship", G_CALLBACK (authorship_changed_cb), self);
+  relayout (self);
 }
 
 /**

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TandemDiagramPage, tandem_diagram_page, TANDEM, DIAGRAM_PAGE, TandemPage)
 
+void        tandem_diagram_page_set_settings    (TandemDiagramPage *self,
+                                                 GSettings         *settings);
 GtkWidget  *tandem_diagram_page_get_canvas      (TandemDiagramPage *self);
 GtkWidget  *tandem_diagram_page_get_outline     (TandemDiagramPage *self);
 const char *tandem_diagram_page_get_selected_id (TandemDiagramPage *self);

@@ -1332,6 +1332,7 @@ tandem_window_new (GtkApplication *application)
   TandemWindow *self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
   GSettings *settings = tandem_application_get_settings (TANDEM_APPLICATION (application));
 
+  tandem_diagram_page_set_settings (TANDEM_DIAGRAM_PAGE (self->diagram_page), settings);
   if (settings)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
