@@ -694,9 +694,27 @@ add_cover (Builder *b)
   else if (level->level == TANDEM_STANDARD_LEVEL_NONE)
     sayf (b, 14, TRUE, TEXT_INK, _("Level: below Bronze (average %.2f in the round of %s)"),
           level->average, latest->round->date);
-  else
+  else if (level->unevidenced->len == 0 && latest->completion_met)
     sayf (b, 14, TRUE, TEXT_INK, _("Level: %s (average %.2f in the round of %s)"),
           tandem_standard_level_get_label (level->level), level->average, latest->round->date);
+  else
+    {
+      /* The scores alone are not the level: every standard must be
+       * evidenced, and the round must count (75% of the staff). */
+      sayf (b, 14, TRUE, TEXT_INK, _("Scores reach %s (average %.2f in the round of %s), "
+                                     "not yet the level"),
+            tandem_standard_level_get_label (level->level), level->average, latest->round->date);
+      if (level->unevidenced->len > 0)
+        sayf (b, BODY_SIZE, FALSE, TEXT_INK,
+              ngettext ("%u standard has no evidence yet, and every standard must be evidenced "
+                        "at every level.",
+                        "%u standards have no evidence yet, and every standard must be evidenced "
+                        "at every level.", level->unevidenced->len),
+              level->unevidenced->len);
+      if (!latest->completion_met)
+        say (b, _("Fewer than 75% of the staff took part in the latest round, or its headcount "
+                  "is not known, so the round does not count yet."), BODY_SIZE, FALSE, TEXT_INK);
+    }
   if (latest != NULL)
     say (b, level->sustained_outcomes
             ? _("Sustained outcomes: shown by a linked measure's chart.")

@@ -464,7 +464,14 @@ class CliTest(unittest.TestCase):
                                        text=True, check=True).stdout.split())
         self.assertIn("Culture of Care accreditation pack", text)
         self.assertIn("Delderfield Ward", text)
-        self.assertIn("Level: Bronze (average %.2f" % data["level"]["average"], text)
+        # Scores reach Bronze, but not every standard is evidenced: the
+        # cover does not call it the level.
+        self.assertIn("Scores reach Bronze (average %.2f" % data["level"]["average"], text)
+        self.assertIn("not yet the level", text)
+        self.assertNotIn("Level: Bronze", text)
+        unevidenced = len(data["level"]["standards_without_evidence"])
+        self.assertGreater(unevidenced, 0)
+        self.assertIn("%d standards have no evidence yet" % unevidenced, text)
         for standard in data["framework"]["standards"]:
             self.assertIn(standard["title"], text)
         # The widest gap of the latest round, in words.
