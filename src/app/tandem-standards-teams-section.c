@@ -302,8 +302,9 @@ tandem_standards_teams_section_init (TandemStandardsTeamsSection *self)
   self->headers = g_ptr_array_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Across the Project"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
-                                         _("Every team's latest round side by side: its level, "
-                                           "then each standard's mean score, the number, its word "
+                                         _("Every team's latest round side by side: the level its "
+                                           "scores reach (evidence aside), then each standard's "
+                                           "mean score, the number, its word "
                                            "and a shade, darker for a higher score. Choose a "
                                            "team's name to show its standards."));
   self->summary = GTK_LABEL (g_object_new (GTK_TYPE_LABEL, "xalign", 0.0, "wrap", TRUE, NULL));
@@ -403,7 +404,7 @@ tandem_standards_teams_section_show (TandemStandardsTeamsSection *self,
   for (guint r = 0; r < teams->framework->standards->len + HEADER_ROWS; r++)
     g_ptr_array_add (rows, gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL));
   row_title (self, rows, 0, _("Standard"), TRUE);
-  row_title (self, rows, 1, _("Level"), FALSE);
+  row_title (self, rows, 1, _("Scores reach"), FALSE);
   row_title (self, rows, 2, _("Latest round"), FALSE);
   for (guint s = 0; s < teams->framework->standards->len; s++)
     row_title (self, rows, (int) s + HEADER_ROWS,

@@ -641,13 +641,14 @@ teams_to_markdown (const TandemStandardsTeams *teams)
 
   g_string_append_printf (out, "# %s\n\n", _("Culture of Care standards across the project"));
   g_string_append (out, _("Each team's latest self-assessment round: each standard's mean score, "
-                          "the average of the standards' means and the level it reaches."));
+                          "the average of the standards' means and the level the scores reach, before the "
+                          "evidence every level also needs (see export standards for a team)."));
   g_string_append (out, "\n\n|");
   append_cell (out, _("Team"));
   append_cell (out, _("Round"));
   append_cell (out, _("Staff taking part"));
   append_cell (out, _("Average"));
-  append_cell (out, _("Level"));
+  append_cell (out, _("Scores reach"));
   for (guint s = 0; s < framework->standards->len; s++)
     append_cell (out, ((TandemStandard *) framework->standards->pdata[s])->title);
   g_string_append (out, "\n|");
