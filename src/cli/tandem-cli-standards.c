@@ -1,8 +1,9 @@
-/* tandem-cli-standards.c — Culture of Care standards on the command line: `standards round|import|evidence|priority|panel|teams`, `export standards`
+/* tandem-cli-standards.c — Culture of Care standards on the command line: `standards round|import|evidence|priority|panel|teams|framework`, `export standards`
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each command that changes the project is one undoable change; a bad
+ * Each command that changes the project is one undoable change (`standards
+ * framework set` one for each thing it changes); a bad
  * value or row is refused (exit 2, every bad row named with its line)
  * before anything is changed. `export standards` writes every figure of a
  * team's standards as JSON from tandem_standards_report(), the one place
@@ -16,6 +17,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tandem-cli-common.h"
 #include "tandem-cli-output.h"
@@ -40,7 +42,10 @@ static const char standards_usage[] =
   "standards priority link --team NAME --standard NAME --change-idea TITLE PROJECT\n"
   "standards panel add --team NAME --date DATE --decision none|bronze|silver|gold [--members TEXT]\n"
   "    [--conditions TEXT] [--next-review DATE] PROJECT\n"
-  "standards teams [--format md|json] [--output FILE] PROJECT";
+  "standards teams [--format md|json] [--output FILE] PROJECT\n"
+  "standards framework PROJECT\n"
+  "standards framework set [--threshold bronze|silver|gold=AVERAGE…] [--word SCORE=WORD…]\n"
+  "    [--standard NAME (--title TEXT | --hints TEXT)…] PROJECT";
 
 /* The project at @path and its team @team, or an exit status. */
 static int
@@ -443,6 +448,313 @@ panel_add (int    argc,
   return TANDEM_CLI_OK;
 }
 
+/* `standards framework`: what the file holds, as a trust adapted it. */
+static int
+framework_show (int    argc,
+                char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(TandemStandardsFramework) framework = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    context_for ("PROJECT", _("Show the framework the project holds: the standards with their "
+                              "evidence areas, the words of the scores and the average each level "
+                              "needs."), entries);
+
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  project = tandem_project_open (argv[1], &error);
+  if (project == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
+  framework = tandem_standards_framework_load (project, &error);
+  if (framework == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[1], error->message);
+  printf ("%s\n", _("Standards:"));
+  for (guint i = 0; i < framework->standards->len; i++)
+    {
+      const TandemStandard *standard = framework->standards->pdata[i];
+
+      if (standard->hints != NULL)
+        printf ("  %s — %s\n", standard->title, standard->hints);
+      else
+        printf ("  %s\n", standard->title);
+    }
+  printf ("%s\n", _("Scores:"));
+  for (guint i = 0; i < G_N_ELEMENTS (framework->words); i++)
+    printf ("  %u %s\n", i + TANDEM_STANDARDS_SCORE_MIN, framework->words[i]);
+  printf ("%s\n", _("Levels:"));
+  for (int i = 0; i < TANDEM_N_STANDARD_LEVELS; i++)
+    if (framework->needs_sustained[i])
+      printf (_("  %s: an average of %.2f or more, and sustained outcomes\n"),
+              tandem_standard_level_get_label (i), framework->thresholds[i]);
+    else
+      printf (_("  %s: an average of %.2f or more\n"), tandem_standard_level_get_label (i),
+              framework->thresholds[i]);
+  return TANDEM_CLI_OK;
+}
+
+/* “NAME=VALUE” split at its first “=”, both sides stripped. */
+static gboolean
+split_pair (const char  *pair,
+            char       **name,
+            char       **value)
+{
+  const char *equals = strchr (pair, '=');
+
+  if (equals == NULL)
+    return FALSE;
+  *name = g_strstrip (g_strndup (pair, equals - pair));
+  *value = g_strstrip (g_strdup (equals + 1));
+  return **name != '\0';
+}
+
+static gboolean
+parse_thresholds (char   **given,
+                  double   thresholds[TANDEM_N_STANDARD_LEVELS],
+                  gboolean changed[TANDEM_N_STANDARD_LEVELS],
+                  int     *status)
+{
+  for (guint i = 0; given != NULL && given[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL, *number = NULL, *word = NULL;
+      char *end = NULL;
+      int level = 0;
+      double value;
+
+      if (!split_pair (given[i], &name, &number))
+        {
+          *status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                                     _("“%s”: give a level and its average, as in bronze=2.5."),
+                                     given[i]);
+          return FALSE;
+        }
+      word = g_ascii_strdown (name, -1);
+      if (!tandem_stored_enum_from_word (TANDEM_TYPE_STANDARD_LEVEL, word, &level))
+        {
+          *status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                                     _("Unknown level “%s”: use bronze, silver or gold."), name);
+          return FALSE;
+        }
+      value = g_ascii_strtod (number, &end);
+      if (*number == '\0' || end == NULL || *end != '\0' || !isfinite (value) ||
+          value < TANDEM_STANDARDS_SCORE_MIN || value > TANDEM_STANDARDS_SCORE_MAX)
+        {
+          *status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                                     _("“%s” is not an average for %s: give a number from 1 to 5."),
+                                     number, tandem_standard_level_get_label (level));
+          return FALSE;
+        }
+      if (changed[level])
+        {
+          *status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s is given more than once."),
+                                     tandem_standard_level_get_label (level));
+          return FALSE;
+        }
+      thresholds[level] = value;
+      changed[level] = TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_words (char   **given,
+             char    *words[TANDEM_STANDARDS_SCORE_MAX],
+             int     *status)
+{
+  for (guint i = 0; given != NULL && given[i] != NULL; i++)
+    {
+      g_autofree char *number = NULL, *word = NULL;
+      char *end = NULL;
+      gint64 score;
+
+      if (!split_pair (given[i], &number, &word) || *word == '\0')
+        {
+          *status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                                     _("“%s”: give a score and its word, as in 3=Embedded."),
+                                     given[i]);
+          return FALSE;
+        }
+      score = g_ascii_strtoll (number, &end, 10);
+      if (end == NULL || *end != '\0' || score < TANDEM_STANDARDS_SCORE_MIN ||
+          score > TANDEM_STANDARDS_SCORE_MAX)
+        {
+          *status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                                     _("“%s” is not a score: scores are 1 to 5."), number);
+          return FALSE;
+        }
+      if (words[score - 1] != NULL)
+        {
+          *status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                                     _("The word for %d is given more than once."), (int) score);
+          return FALSE;
+        }
+      words[score - 1] = g_steal_pointer (&word);
+    }
+  return TRUE;
+}
+
+static char *
+standard_names (const TandemStandardsFramework *framework)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < framework->standards->len; i++)
+    g_string_append_printf (names, "%s%s", i ? ", " : "",
+                            ((TandemStandard *) framework->standards->pdata[i])->title);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Makes one of the changes of `standards framework set`; @done counts them. */
+static gboolean
+apply (gboolean  ok,
+       guint    *done)
+{
+  if (ok)
+    (*done)++;
+  return ok;
+}
+
+/* `standards framework set`: every value is checked before anything is
+ * changed; should the file still refuse one, the changes already made are
+ * undone, so the file is as it was. */
+static int
+framework_set (int    argc,
+               char **argv)
+{
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(TandemStandardsFramework) framework = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) thresholds = NULL, words = NULL, standards = NULL;
+  g_autofree char *title = NULL, *hints = NULL;
+  char *new_words[TANDEM_STANDARDS_SCORE_MAX] = { NULL };
+  double wanted[TANDEM_N_STANDARD_LEVELS];
+  gboolean changed[TANDEM_N_STANDARD_LEVELS] = { FALSE };
+  const TandemStandard *standard = NULL;
+  g_autofree char *standard_id = NULL;
+  guint done = 0;
+  gboolean ok = TRUE;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "threshold", 0, 0, G_OPTION_ARG_STRING_ARRAY, &thresholds,
+      N_("The average a level needs, 1 to 5, rising from Bronze to Gold (bronze=2.5)"),
+      "LEVEL=AVERAGE" },
+    { "word", 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, N_("The word of a score (3=Embedded)"),
+      "SCORE=WORD" },
+    { "standard", 0, 0, G_OPTION_ARG_STRING_ARRAY, &standards,
+      N_("The standard to rename or to give evidence areas"), "NAME" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The standard's new name"), "TEXT" },
+    { "hints", 0, 0, G_OPTION_ARG_STRING, &hints,
+      N_("The standard's evidence areas (empty for none)"), "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    context_for ("PROJECT", _("Adapt the framework: the levels' averages, the scores' words, a "
+                              "standard's name and evidence areas."), entries);
+
+  if (!tandem_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if ((title != NULL || hints != NULL) && standards == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Say which standard to change with --standard."));
+  if (thresholds == NULL && words == NULL && standards == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Say what to change: --threshold, --word, or --standard with "
+                              "--title or --hints."));
+  if (standards != NULL && g_strv_length (standards) > 1)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Change one standard at a time: give --standard once."));
+  if (standards != NULL && title == NULL && hints == NULL)
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s",
+                            _("Say what to change of the standard with --title or --hints."));
+  if (title != NULL && *g_strstrip (title) == '\0')
+    return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", _("A standard's name cannot be empty."));
+  if (!parse_words (words, new_words, &status))
+    goto out;
+  project = tandem_project_open (argv[1], &error);
+  if (project == NULL)
+    {
+      status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
+      goto out;
+    }
+  if ((framework = tandem_standards_framework_load (project, &error)) == NULL)
+    {
+      status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s: %s", argv[1], error->message);
+      goto out;
+    }
+  memcpy (wanted, framework->thresholds, sizeof wanted);
+  if (!parse_thresholds (thresholds, wanted, changed, &status))
+    goto out;
+  for (int i = 1; i < TANDEM_N_STANDARD_LEVELS; i++)
+    if (wanted[i] <= wanted[i - 1])
+      {
+        status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                                  _("%s: the averages must rise from Bronze to Silver to Gold: "
+                                    "%.2f, %.2f and %.2f do not."), argv[1],
+                                  wanted[0], wanted[1], wanted[2]);
+        goto out;
+      }
+  if (standards != NULL)
+    {
+      standard = tandem_standards_framework_find (framework, standards[0]);
+      if (standard == NULL)
+        {
+          g_autofree char *names = standard_names (framework);
+
+          status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT,
+                                    _("%s: there is no standard called “%s”. The standards are "
+                                      "%s."), argv[1], standards[0], names);
+          goto out;
+        }
+      standard_id = g_strdup (standard->id);
+    }
+
+  /* Lowered levels from the bottom up, then raised ones from the top down:
+   * each step keeps the averages rising, as the file requires. */
+  for (int i = 0; ok && i < TANDEM_N_STANDARD_LEVELS; i++)
+    if (changed[i] && wanted[i] < framework->thresholds[i])
+      ok = apply (tandem_standards_set_threshold (project, i, TANDEM_UNCHECKED, wanted[i], &error),
+                  &done);
+  for (int i = TANDEM_N_STANDARD_LEVELS - 1; ok && i >= 0; i--)
+    if (changed[i] && wanted[i] > framework->thresholds[i])
+      ok = apply (tandem_standards_set_threshold (project, i, TANDEM_UNCHECKED, wanted[i], &error),
+                  &done);
+  for (int i = 0; ok && i < TANDEM_STANDARDS_SCORE_MAX; i++)
+    if (new_words[i] != NULL && g_strcmp0 (new_words[i], framework->words[i]) != 0)
+      ok = apply (tandem_standards_set_score_word (project, i + TANDEM_STANDARDS_SCORE_MIN,
+                                                   TANDEM_UNCHECKED, new_words[i], &error),
+                  &done);
+  if (ok && title != NULL && g_strcmp0 (title, standard->title) != 0)
+    ok = apply (tandem_standard_set_field (project, standard_id, TANDEM_FIELD_STANDARD_TITLE,
+                                           TANDEM_UNCHECKED, title, &error), &done);
+  if (ok && hints != NULL)
+    ok = apply (tandem_standard_set_field (project, standard_id, TANDEM_FIELD_STANDARD_HINTS,
+                                           TANDEM_UNCHECKED, hints, &error), &done);
+  if (!ok)
+    {
+      g_autoptr(GError) undo_error = NULL;
+
+      for (guint i = 0; i < done && undo_error == NULL; i++)
+        tandem_project_undo (project, &undo_error);
+      status = tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: %s Nothing was changed."), argv[1],
+                                error->message);
+      if (undo_error != NULL)
+        fprintf (stderr, _("%s: the changes made before could not be taken back: %s\n"), argv[1],
+                 undo_error->message);
+      goto out;
+    }
+  printf (g_dngettext (GETTEXT_PACKAGE, "Changed %u thing of the framework\n",
+                       "Changed %u things of the framework\n", done), done);
+  status = TANDEM_CLI_OK;
+out:
+  for (guint i = 0; i < G_N_ELEMENTS (new_words); i++)
+    g_free (new_words[i]);
+  return status;
+}
+
 /* `standards teams`, with the JSON helpers of `export standards` below. */
 static int command_teams (int    argc,
                           char **argv);
@@ -452,7 +764,7 @@ static int command_teams (int    argc,
  * @argc: argument count, from “standards”
  * @argv: arguments
  *
- * `tandem-cli standards round|import|evidence|priority|panel …`.
+ * `tandem-cli standards round|import|evidence|priority|panel|teams|framework …`.
  *
  * Returns: the exit status: 0 done, 2 bad arguments or values
  */
@@ -482,6 +794,10 @@ tandem_cli_standards (int    argc,
     return panel_add (argc - 2, argv + 2);
   if (g_str_equal (what, "teams"))
     return command_teams (argc - 1, argv + 1);
+  if (g_str_equal (what, "framework") && g_str_equal (verb, "set"))
+    return framework_set (argc - 2, argv + 2);
+  if (g_str_equal (what, "framework"))
+    return framework_show (argc - 1, argv + 1);
   fprintf (stderr, "%s\n%s\n", _("Usage:"), standards_usage);
   return TANDEM_CLI_BAD_INPUT;
 }

@@ -590,6 +590,97 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("Missing.tandem", r.stderr)
 
+    def test_standards_framework(self):
+        p = self.path("Framework.tandem")
+        self.assertEqual(run("new", p).returncode, 0)
+        self.assertEqual(run("team", "add", "Willow Ward", p).returncode, 0)
+        r = run("standards", "round", "add", "--team", "Willow Ward", "--date", "2026-03-02",
+                "--headcount", "4", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        survey = self.path("survey.csv")
+        with open(survey, "w") as f:
+            f.write("Role,Safety,Lived Experience\nStaff,4,3\nStaff,3,4\nStaff,3,3\n")
+        r = run("standards", "import", "--team", "Willow Ward", "--round", "2026-03-02",
+                "--role-column", "Role", survey, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+        r = run("standards", "framework", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("  Safety — A safe-care dashboard; learning from PSIRF; safeguarding\n", r.stdout)
+        self.assertIn("  3 Embedded\n", r.stdout)
+        self.assertIn("  Bronze: an average of 2.50 or more\n", r.stdout)
+        self.assertIn("  Silver: an average of 3.50 or more\n", r.stdout)
+        self.assertIn("  Gold: an average of 4.20 or more, and sustained outcomes\n", r.stdout)
+        shipped = r.stdout
+        # An average of 3.33 is Bronze by the shipped framework.
+        self.assertEqual(json.loads(run("standards", "teams", "--format", "json", p).stdout)
+                         ["teams"][0]["level"], "bronze")
+
+        # Bad values are refused (exit 2), naming what is wrong, and nothing changes.
+        changes = self.changes(p)
+        for args, message in [
+                (["--threshold", "platinum=3"], "Unknown level “platinum”: use bronze, silver or gold"),
+                (["--threshold", "bronze=abc"], "“abc” is not an average for Bronze"),
+                (["--threshold", "gold=5.5"], "“5.5” is not an average for Gold: give a number from 1 to 5"),
+                (["--threshold", "bronze=3.6"], "Framework.tandem: the averages must rise from Bronze "
+                                                "to Silver to Gold: 3.60, 3.50 and 4.20 do not"),
+                (["--word", "6=Great"], "“6” is not a score: scores are 1 to 5"),
+                (["--word", "3="], "give a score and its word, as in 3=Embedded"),
+                (["--standard", "Kindness", "--title", "K"],
+                 "Framework.tandem: there is no standard called “Kindness”. The standards are "
+                 "Lived Experience, Safety, Relationships,"),
+                (["--title", "Safety first"], "Say which standard to change with --standard"),
+                ([], "Say what to change")]:
+            r = run("standards", "framework", "set", *args, p)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn(message, r.stderr)
+        self.assertEqual(self.changes(p), changes)
+        # A value only the file refuses (a name too long), after one that was
+        # fine: that one is taken back too.
+        r = run("standards", "framework", "set", "--word", "2=Growing", "--standard", "Safety",
+                "--title", "x" * 300, p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("Framework.tandem: The standard’s name is too long", r.stderr)
+        self.assertIn("Nothing was changed.", r.stderr)
+        self.assertEqual(run("standards", "framework", p).stdout, shipped)
+
+        # Silver above the shipped Gold: Gold is raised first, so each step holds.
+        r = run("standards", "framework", "set", "--threshold", "silver=4.3", "--threshold",
+                "GOLD=4.6", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("standards", "framework", "set", "--threshold", "silver=3.3", "--threshold",
+                "bronze=2.6", "--word", "3=Established", "--standard", "safety", "--title",
+                "Safety and security", "--standard", "", p)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("Change one standard at a time", r.stderr)
+        r = run("standards", "framework", "set", "--threshold", "silver=3.3", "--threshold",
+                "bronze=2.6", "--word", "3=Established", "--standard", "safety", "--title",
+                "Safety and security", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.changes(p)[-4:], ["Change a level’s threshold"] * 2 +
+                         ["Change a score’s word", "Rename standard"])
+        r = run("standards", "framework", p)
+        self.assertIn("  Bronze: an average of 2.60 or more\n", r.stdout)
+        self.assertIn("  Silver: an average of 3.30 or more\n", r.stdout)
+        self.assertIn("  Gold: an average of 4.60 or more, and sustained outcomes\n", r.stdout)
+        self.assertIn("  3 Established\n", r.stdout)
+        self.assertIn("  Safety and security — A safe-care dashboard", r.stdout)
+
+        teams = json.loads(run("standards", "teams", "--format", "json", p).stdout)
+        self.assertEqual(teams["teams"][0]["level"], "silver")
+        out = self.path("standards.json")
+        r = run("export", "standards", "--team", "Willow Ward", "--format", "json", "--output", out, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(out) as f:
+            data = json.load(f)
+        self.assertEqual(data["framework"]["scores"][2], "Established")
+        self.assertEqual([level["threshold"] for level in data["framework"]["levels"]], [2.6, 3.3, 4.6])
+        self.assertEqual(data["framework"]["standards"][1]["title"], "Safety and security")
+        self.assertEqual(data["level"]["level"], "silver")
+        safety = [s for s in data["rounds"][0]["standards"] if s["standard"] == "Safety and security"]
+        self.assertEqual(safety[0]["word"], "Established")
+        self.assertEqual(run("check", p).returncode, 0)
+
     def test_analyse_stdin(self):
         csv = "x,y\n" + "".join(f"2024-01-{d:02d},{v}\n" for d, v in
                                  zip(range(1, 21), [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 9, 10, 11, 10, 12, 11, 10, 12, 11, 13]))
