@@ -23,6 +23,7 @@
 #include "tandem-standards-import-dialog.h"
 #include "tandem-print.h"
 #include "tandem-standards-evidence-section.h"
+#include "tandem-standards-framework-dialog.h"
 #include "tandem-standards-pack.h"
 #include "tandem-standards-page.h"
 #include "tandem-standards-panels-section.h"
@@ -417,6 +418,7 @@ tandem_standards_page_reload (TandemPage *page)
   gtk_widget_set_sensitive (self->round_form, editable);
   gtk_widget_set_visible (self->add_response_button, self->report->rounds->len > 0);
   gtk_widget_set_sensitive (self->add_response_button, editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "standards.framework", editable);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -448,6 +450,29 @@ add_round_action (GtkWidget  *widget,
                                     gtk_spin_button_get_value_as_int (self->headcount_spin), &error);
   if (id == NULL)
     tandem_page_show_error (TANDEM_PAGE (self), _("Could Not Add the Round"), error);
+}
+
+/* "standards.framework": the framework the trust adapts, in its own window. */
+static void
+framework_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (widget));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  TandemStandardsFrameworkDialog *dialog;
+
+  if (project == NULL || !tandem_page_get_editable (TANDEM_PAGE (widget)))
+    return;
+  dialog = tandem_standards_framework_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  project, &error);
+  if (dialog == NULL)
+    {
+      tandem_page_show_error (TANDEM_PAGE (widget), _("Could Not Read the Framework"), error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -734,6 +759,7 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, panels_section);
 
   gtk_widget_class_install_action (widget_class, "standards.add-round", NULL, add_round_action);
+  gtk_widget_class_install_action (widget_class, "standards.framework", NULL, framework_action);
   gtk_widget_class_install_action (widget_class, "standards.import", "s",
                                    tandem_standards_import_choose);
   gtk_widget_class_install_action (widget_class, "standards.add-response", "s", add_response_action);

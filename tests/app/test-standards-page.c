@@ -1,7 +1,8 @@
 /* test-standards-page.c — the Standards page, in process: the sample's level
  * and gaps in words; on a new project a round, a survey imported through
  * its preview, the means, and a panel review; a response scored in its
- * dialog and deleted; priorities added, linked and removed
+ * dialog and deleted; priorities added, linked and removed; the framework
+ * adapted in its own window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 #include "tandem-date-entry.h"
 #include "tandem-standards-evidence-dialog.h"
 #include "tandem-standards-evidence-section.h"
+#include "tandem-standards-framework-dialog.h"
 #include "tandem-diagram.h"
 #include "tandem-standards-page.h"
 #include "tandem-standards-panels-section.h"
@@ -797,6 +799,142 @@ test_across_teams (void)
   remove_tree (dir);
 }
 
+static TandemStandardsFrameworkDialog *
+open_framework_dialog (TandemWindow        *window,
+                       TandemStandardsPage *page)
+{
+  TandemStandardsFrameworkDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "standards.framework", NULL));
+  WAIT_FOR ((dialog = (TandemStandardsFrameworkDialog *)
+             find_toplevel (TANDEM_TYPE_STANDARDS_FRAMEWORK_DIALOG, GTK_WINDOW (window))) != NULL);
+  return dialog;
+}
+
+static void
+type_threshold (TandemStandardsFrameworkDialog *dialog,
+                int                             level,
+                const char                     *typed)
+{
+  GtkSpinButton *spin = tandem_standards_framework_dialog_get_threshold (dialog, level);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), typed);
+  gtk_spin_button_update (spin);
+}
+
+/* The framework through its own window: it shows the file's; Cancel writes
+ * nothing; levels that do not rise are refused in the window with nothing
+ * written and nothing typed lost; Save writes the averages, a score's word
+ * and a standard's name, and the page's level follows them. */
+static void
+test_framework (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) made = NULL;
+  g_autoptr(TandemStandardsFramework) framework = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-standards-framework-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Framework.tandem", NULL);
+  g_autofree char *team = NULL;
+  g_autofree char *round = NULL;
+  const char *two[] = { "coc-safety", "coc-lived-experience" };
+  const int scores[][2] = { { 4, 3 }, { 3, 4 }, { 3, 3 } };
+  TandemStandardsFrameworkDialog *dialog;
+  TandemWindow *window;
+  TandemProject *project;
+  TandemStandardsPage *page;
+  GtkWidget *label;
+  g_autofree char *last_change = NULL;
+  g_autofree char *now_last = NULL;
+
+  g_assert_no_error (error);
+  made = tandem_project_create (path, &error);
+  g_assert_no_error (error);
+  team = tandem_team_create (made, "Birch Ward", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  round = tandem_assessment_round_add (made, team, "2026-03-02", 3, &error);
+  g_assert_no_error (error);
+  /* an average of 3.33: Bronze as shipped */
+  for (guint r = 0; r < G_N_ELEMENTS (scores); r++)
+    {
+      g_autoptr(TandemAssessmentResponse) response = tandem_assessment_response_new (TANDEM_RESPONDENT_STAFF);
+      g_autofree char *id = NULL;
+
+      for (guint s = 0; s < G_N_ELEMENTS (two); s++)
+        tandem_assessment_response_add_score (response, two[s], scores[r][s], NULL);
+      id = tandem_assessment_response_add (made, round, response, &error);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&made);
+
+  window = new_test_window (app, 1100, 900);
+  open_and_wait_for_project (window, path);
+  project = tandem_window_get_project (window);
+  tandem_window_select_team (window, team);
+  page = TANDEM_STANDARDS_PAGE (show_page (window));
+  WAIT_FOR (find_widget (GTK_WIDGET (page), label_starts_with, "Scores reach Bronze (average 3.33, Embedded)") != NULL);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_labelled, "Framework…"));
+  last_change = tandem_project_dup_undo_label (project);
+
+  /* Cancel writes nothing. */
+  dialog = open_framework_dialog (window, page);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpfloat (gtk_spin_button_get_value (tandem_standards_framework_dialog_get_threshold (dialog, TANDEM_STANDARD_LEVEL_GOLD)), ==, 4.2);
+  g_assert_cmpstr (gtk_editable_get_text (tandem_standards_framework_dialog_get_word (dialog, 3)), ==, "Embedded");
+  g_assert_cmpstr (gtk_editable_get_text (tandem_standards_framework_dialog_get_title (dialog, 1)), ==, "Safety");
+  gtk_editable_set_text (tandem_standards_framework_dialog_get_word (dialog, 3), "Something");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  WAIT_FOR (dialog == NULL);
+  g_free (now_last);
+  now_last = tandem_project_dup_undo_label (project);
+  g_assert_cmpstr (now_last, ==, last_change);
+
+  /* Levels that do not rise, and an empty word, are refused in the window. */
+  dialog = open_framework_dialog (window, page);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  type_threshold (dialog, TANDEM_STANDARD_LEVEL_SILVER, "2.40");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "framework.save", NULL));
+  label = find_widget (GTK_WIDGET (dialog), label_starts_with,
+                       "The averages must rise from Bronze to Silver to Gold: 2.50, 2.40 and 4.20 do not.");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (dialog);
+  type_threshold (dialog, TANDEM_STANDARD_LEVEL_SILVER, "3.30");
+  g_assert_false (gtk_widget_get_visible (label));
+  gtk_editable_set_text (tandem_standards_framework_dialog_get_word (dialog, 2), "  ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "framework.save", NULL));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), label_starts_with,
+                                 "Give the word for 2: it cannot be empty."));
+  g_free (now_last);
+  now_last = tandem_project_dup_undo_label (project);
+  g_assert_cmpstr (now_last, ==, last_change);
+
+  /* Saved: Silver lowered, Gold raised, a word, a name. */
+  gtk_editable_set_text (tandem_standards_framework_dialog_get_word (dialog, 2), "Developing");
+  type_threshold (dialog, TANDEM_STANDARD_LEVEL_GOLD, "4.60");
+  type_threshold (dialog, TANDEM_STANDARD_LEVEL_SILVER, "3.30");
+  gtk_editable_set_text (tandem_standards_framework_dialog_get_word (dialog, 3), "Established");
+  gtk_editable_set_text (tandem_standards_framework_dialog_get_title (dialog, 1), "Safety and security");
+  save_screenshot (GTK_WIDGET (dialog), "standards-framework.png", 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "framework.save", NULL));
+  WAIT_FOR (dialog == NULL);
+  framework = tandem_standards_framework_load (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (framework->thresholds[TANDEM_STANDARD_LEVEL_BRONZE], 2.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (framework->thresholds[TANDEM_STANDARD_LEVEL_SILVER], 3.3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (framework->thresholds[TANDEM_STANDARD_LEVEL_GOLD], 4.6, 1e-9);
+  g_assert_cmpstr (framework->words[1], ==, "Developing");
+  g_assert_cmpstr (framework->words[2], ==, "Established");
+  g_assert_cmpstr (((TandemStandard *) framework->standards->pdata[1])->title, ==, "Safety and security");
+  g_free (now_last);
+  now_last = tandem_project_dup_undo_label (project);
+  g_assert_cmpstr (now_last, ==, "Rename standard");
+  WAIT_FOR (find_widget (GTK_WIDGET (page), label_starts_with, "Scores reach Silver (average 3.33, Established)") != NULL);
+  save_screenshot (GTK_WIDGET (window), "standards-framework-page.png", 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  remove_tree (dir);
+}
 
 int
 main (int   argc,
@@ -814,5 +952,6 @@ main (int   argc,
   g_test_add_func ("/standards-page/response-and-priorities", test_response_and_priorities);
   g_test_add_func ("/standards-page/evidence", test_evidence);
   g_test_add_func ("/standards-page/across-teams", test_across_teams);
+  g_test_add_func ("/standards-page/framework", test_framework);
   return test_run_app (app);
 }
