@@ -21,7 +21,6 @@
 #include "tandem-person-chooser.h"
 #include "tandem-plain-text.h"
 #include "tandem-shown-field.h"
-#include "tandem-window.h"
 #include "tandem-wrap-layout.h"
 
 /* The editor saves as the person types: a pause this long, the end of a
@@ -183,23 +182,13 @@ mark_overdue (AdwActionRow *row)
   adw_action_row_add_prefix (row, box);
 }
 
-static TandemWindow *
-get_window (TandemCoachingPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return TANDEM_IS_WINDOW (root) ? TANDEM_WINDOW (root) : NULL;
-}
-
+/* Another team is shown by the window's own action; a page on its own
+ * (in tests) shows it itself. */
 static void
 select_team (TandemCoachingPage *self,
              const char         *team_id)
 {
-  TandemWindow *window = get_window (self);
-
-  if (window)
-    tandem_window_select_team (window, team_id);
-  else
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.select-team", "s", team_id))
     tandem_page_set_team_id (TANDEM_PAGE (self), team_id);
 }
 
