@@ -255,6 +255,42 @@ tandem_drop_down_name_button (GtkDropDown *drop_down)
 }
 
 /**
+ * tandem_enter_on_check_button:
+ * @window: the window a key controller watches
+ * @keyval: the key pressed
+ * @state: its modifiers
+ * @default_button: the window's default button
+ * @action: the action it runs
+ *
+ * A tick box would take Enter as Space and change; Enter there is the
+ * window's default action, as in an entry.  Buttons and drop-downs keep
+ * Enter for themselves.  For a key controller's ::key-pressed.
+ *
+ * Returns: whether the key was taken
+ */
+gboolean
+tandem_enter_on_check_button (GtkWidget       *window,
+                              guint            keyval,
+                              GdkModifierType  state,
+                              GtkWidget       *default_button,
+                              const char      *action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_CHECK_BUTTON) != NULL)
+    {
+      /* The default button is insensitive while its action is disabled. */
+      if (!gtk_widget_is_sensitive (default_button))
+        return TRUE;
+      return gtk_widget_activate_action (window, action, NULL);
+    }
+  return FALSE;
+}
+
+/**
  * tandem_enum_drop_down_get_value:
  * @drop_down: a drop-down made by tandem_enum_drop_down_new()
  *

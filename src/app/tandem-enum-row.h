@@ -37,5 +37,10 @@ int         tandem_enum_drop_down_get_value (GtkDropDown         *drop_down);
 void        tandem_enum_drop_down_set_value (GtkDropDown         *drop_down,
                                              int                  value);
 void        tandem_drop_down_name_button    (GtkDropDown         *drop_down);
+gboolean    tandem_enter_on_check_button    (GtkWidget           *window,
+                                             guint                keyval,
+                                             GdkModifierType      state,
+                                             GtkWidget           *default_button,
+                                             const char          *action);
 
 G_END_DECLS

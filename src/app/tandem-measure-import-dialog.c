@@ -194,28 +194,15 @@ option_changed_cb (TandemMeasureImportDialog *self)
   update_preview (self);
 }
 
-/* A tick box would take Enter as Space and change; Enter there is the
- * dialog's default action, as in an entry.  Buttons and drop-downs keep
- * Enter for themselves. */
+/* Enter on a tick box is the window's default action. */
 static gboolean
 key_pressed_cb (TandemMeasureImportDialog *self,
                 guint                      keyval,
                 guint                      keycode,
                 GdkModifierType            state)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
-    return FALSE;
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
-      focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_CHECK_BUTTON) != NULL)
-    {
-      /* The default button is insensitive while its action is disabled. */
-      if (!gtk_widget_is_sensitive (GTK_WIDGET (self->accept)))
-        return TRUE;
-      return gtk_widget_activate_action (GTK_WIDGET (self), "import.accept", NULL);
-    }
-  return FALSE;
+  return tandem_enter_on_check_button (GTK_WIDGET (self), keyval, state, GTK_WIDGET (self->accept),
+                                       "import.accept");
 }
 
 static void
