@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tandem-json-private.h"
 #include "tandem-programme.h"
 
 /* ------------------------------------------------------------------------ */
@@ -105,18 +106,6 @@ member_uint (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-static void
-member_text (JsonBuilder *builder,
-             const char  *name,
-             const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* A share from 0 to 1, null when there is nothing to take it of. */
 static void
 member_share (JsonBuilder *builder,
@@ -129,18 +118,6 @@ member_share (JsonBuilder *builder,
     json_builder_add_null_value (builder);
   else
     json_builder_add_double_value (builder, (double) part / whole);
-}
-
-static void
-member_number (JsonBuilder *builder,
-               const char  *name,
-               double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
 }
 
 static void
@@ -183,7 +160,7 @@ add_ideas (JsonBuilder *builder,
       guint count = g_array_index (tag_counts, guint, i);
 
       json_builder_begin_object (builder);
-      member_text (builder, "focus", tag_names->pdata[i]);
+      _tandem_json_member_text (builder, "focus", tag_names->pdata[i]);
       member_uint (builder, "count", count);
       member_share (builder, "share", count, n_ideas);
       json_builder_end_object (builder);
@@ -205,7 +182,7 @@ add_retention (JsonBuilder           *builder,
       member_uint (builder, "eligible", retention[y].eligible);
       member_uint (builder, "retained", retention[y].retained);
       member_share (builder, "share", retention[y].retained, retention[y].eligible);
-      member_number (builder, "benchmark_percent", retention[y].benchmark);
+      _tandem_json_member_number (builder, "benchmark_percent", retention[y].benchmark);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -224,8 +201,8 @@ add_quarters (JsonBuilder *builder,
       json_builder_begin_object (builder);
       member_uint (builder, "year", q->year);
       member_uint (builder, "quarter", q->quarter);
-      member_text (builder, "from", q->from);
-      member_text (builder, "to", q->to);
+      _tandem_json_member_text (builder, "from", q->from);
+      _tandem_json_member_text (builder, "to", q->to);
       member_uint (builder, "new_change_ideas", q->new_ideas);
       member_uint (builder, "new_race_equity_ideas", q->new_race_ideas);
       member_share (builder, "new_race_equity_share", q->new_race_ideas, q->new_ideas);
@@ -244,10 +221,10 @@ add_team (JsonBuilder               *builder,
           const TandemProgrammeTeam *team)
 {
   json_builder_begin_object (builder);
-  member_text (builder, "file", team->file);
-  member_text (builder, "team", team->name);
-  member_text (builder, "organisation", team->organisation);
-  member_text (builder, "service_type", team->service_type);
+  _tandem_json_member_text (builder, "file", team->file);
+  _tandem_json_member_text (builder, "team", team->name);
+  _tandem_json_member_text (builder, "organisation", team->organisation);
+  _tandem_json_member_text (builder, "service_type", team->service_type);
   add_ideas (builder, team->n_ideas, team->statuses, team->levels, team->n_tagged,
              team->n_race_ideas, team->tag_names, team->tag_counts);
   member_uint (builder, "pdsa_cycles_last_90_days", team->n_pdsa_recent);
@@ -258,7 +235,7 @@ add_team (JsonBuilder               *builder,
   member_uint (builder, "sessions_with_lived_experience", team->n_sessions_recent_le);
   member_share (builder, "lived_experience_share", team->n_sessions_recent_le,
                 team->n_sessions_recent);
-  member_text (builder, "last_session", team->last_session);
+  _tandem_json_member_text (builder, "last_session", team->last_session);
   json_builder_set_member_name (builder, "days_since_session");
   if (team->days_since_session < 0)
     json_builder_add_null_value (builder);
@@ -300,15 +277,15 @@ add_team (JsonBuilder               *builder,
       const TandemProgrammeRatio *ratio = team->ratios->pdata[i];
 
       json_builder_begin_object (builder);
-      member_text (builder, "measure", ratio->measure);
-      member_text (builder, "group", ratio->group);
-      member_text (builder, "reference", ratio->reference);
-      member_text (builder, "from", ratio->from);
-      member_text (builder, "to", ratio->to);
-      member_text (builder, "status", ratio_word (ratio->status));
-      member_number (builder, "ratio", ratio->ratio);
-      member_number (builder, "lcl", ratio->lcl);
-      member_number (builder, "ucl", ratio->ucl);
+      _tandem_json_member_text (builder, "measure", ratio->measure);
+      _tandem_json_member_text (builder, "group", ratio->group);
+      _tandem_json_member_text (builder, "reference", ratio->reference);
+      _tandem_json_member_text (builder, "from", ratio->from);
+      _tandem_json_member_text (builder, "to", ratio->to);
+      _tandem_json_member_text (builder, "status", ratio_word (ratio->status));
+      _tandem_json_member_number (builder, "ratio", ratio->ratio);
+      _tandem_json_member_number (builder, "lcl", ratio->lcl);
+      _tandem_json_member_number (builder, "ucl", ratio->ucl);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -344,9 +321,9 @@ tandem_programme_to_json (TandemProgramme *self)
   summary = tandem_programme_describe_ideas (totals);
 
   json_builder_begin_object (builder);
-  member_text (builder, "from", tandem_programme_get_from (self));
-  member_text (builder, "to", tandem_programme_get_to (self));
-  member_text (builder, "summary", summary);
+  _tandem_json_member_text (builder, "from", tandem_programme_get_from (self));
+  _tandem_json_member_text (builder, "to", tandem_programme_get_to (self));
+  _tandem_json_member_text (builder, "summary", summary);
 
   json_builder_set_member_name (builder, "files");
   json_builder_begin_array (builder);
@@ -355,9 +332,9 @@ tandem_programme_to_json (TandemProgramme *self)
       const TandemProgrammeFile *file = files->pdata[i];
 
       json_builder_begin_object (builder);
-      member_text (builder, "path", file->path);
-      member_text (builder, "state", state_word (file->state));
-      member_text (builder, "reason", file->reason);
+      _tandem_json_member_text (builder, "path", file->path);
+      _tandem_json_member_text (builder, "state", state_word (file->state));
+      _tandem_json_member_text (builder, "reason", file->reason);
       json_builder_set_member_name (builder, "older_format");
       json_builder_add_boolean_value (builder, file->older_format);
       json_builder_set_member_name (builder, "teams");

@@ -9,33 +9,10 @@
 #include <math.h>
 
 #include "tandem-enums.h"
+#include "tandem-json-private.h"
 #include "tandem-standards-teams.h"
 #include "tandem-standards.h"
 #include "tandem-stored-enums.h"
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
-add_text (JsonBuilder *builder,
-          const char  *name,
-          const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
 
 static const char *
 level_word (int level)
@@ -86,7 +63,7 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
   const TandemStandardsLevel *level = report->level;
 
   json_builder_begin_object (builder);
-  add_text (builder, "team", report->team_name);
+  _tandem_json_member_text (builder, "team", report->team_name);
 
   json_builder_set_member_name (builder, "framework");
   json_builder_begin_object (builder);
@@ -97,9 +74,9 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
       const TandemStandard *standard = framework->standards->pdata[i];
 
       json_builder_begin_object (builder);
-      add_text (builder, "id", standard->id);
-      add_text (builder, "title", standard->title);
-      add_text (builder, "evidence_areas", standard->hints);
+      _tandem_json_member_text (builder, "id", standard->id);
+      _tandem_json_member_text (builder, "title", standard->title);
+      _tandem_json_member_text (builder, "evidence_areas", standard->hints);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -113,8 +90,8 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
   for (int i = 0; i < TANDEM_N_STANDARD_LEVELS; i++)
     {
       json_builder_begin_object (builder);
-      add_text (builder, "level", level_word (i));
-      add_number (builder, "threshold", framework->thresholds[i]);
+      _tandem_json_member_text (builder, "level", level_word (i));
+      _tandem_json_member_number (builder, "threshold", framework->thresholds[i]);
       json_builder_set_member_name (builder, "needs_sustained_outcomes");
       json_builder_add_boolean_value (builder, framework->needs_sustained[i]);
       json_builder_end_object (builder);
@@ -127,10 +104,10 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
       const TandemEvidenceType *type = framework->types->pdata[i];
 
       json_builder_begin_object (builder);
-      add_text (builder, "id", type->id);
-      add_text (builder, "title", type->title);
+      _tandem_json_member_text (builder, "id", type->id);
+      _tandem_json_member_text (builder, "title", type->title);
       for (int l = 0; l < TANDEM_N_STANDARD_LEVELS; l++)
-        add_text (builder, level_word (l), type->asks[l]);
+        _tandem_json_member_text (builder, level_word (l), type->asks[l]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -143,7 +120,7 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
       const TandemRoundFigures *round = report->rounds->pdata[r];
 
       json_builder_begin_object (builder);
-      add_text (builder, "date", round->round->date);
+      _tandem_json_member_text (builder, "date", round->round->date);
       json_builder_set_member_name (builder, "headcount");
       if (round->round->headcount > 0)
         json_builder_add_int_value (builder, round->round->headcount);
@@ -153,11 +130,11 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
       json_builder_add_int_value (builder, round->n_staff);
       json_builder_set_member_name (builder, "lived_experience_responses");
       json_builder_add_int_value (builder, round->n_lived);
-      add_number (builder, "completion", round->completion);
+      _tandem_json_member_number (builder, "completion", round->completion);
       json_builder_set_member_name (builder, "completion_met");
       json_builder_add_boolean_value (builder, round->completion_met);
-      add_number (builder, "average", round->average);
-      add_text (builder, "average_word", tandem_standards_framework_word (framework, round->average));
+      _tandem_json_member_number (builder, "average", round->average);
+      _tandem_json_member_text (builder, "average_word", tandem_standards_framework_word (framework, round->average));
       json_builder_set_member_name (builder, "standards");
       json_builder_begin_array (builder);
       for (guint s = 0; s < round->standards->len; s++)
@@ -165,16 +142,16 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
           const TandemStandardFigures *one = round->standards->pdata[s];
 
           json_builder_begin_object (builder);
-          add_text (builder, "standard", standard_title (report, one->standard_id));
+          _tandem_json_member_text (builder, "standard", standard_title (report, one->standard_id));
           json_builder_set_member_name (builder, "staff_n");
           json_builder_add_int_value (builder, one->n_staff);
-          add_number (builder, "staff_mean", one->staff_mean);
+          _tandem_json_member_number (builder, "staff_mean", one->staff_mean);
           json_builder_set_member_name (builder, "lived_experience_n");
           json_builder_add_int_value (builder, one->n_lived);
-          add_number (builder, "lived_experience_mean", one->lived_mean);
-          add_number (builder, "gap", one->gap);
-          add_number (builder, "mean", one->mean);
-          add_text (builder, "word", tandem_standards_framework_word (framework, one->mean));
+          _tandem_json_member_number (builder, "lived_experience_mean", one->lived_mean);
+          _tandem_json_member_number (builder, "gap", one->gap);
+          _tandem_json_member_number (builder, "mean", one->mean);
+          _tandem_json_member_text (builder, "word", tandem_standards_framework_word (framework, one->mean));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -184,11 +161,11 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
 
   json_builder_set_member_name (builder, "level");
   json_builder_begin_object (builder);
-  add_number (builder, "average", level->average);
-  add_text (builder, "level", level_word (level->level));
+  _tandem_json_member_number (builder, "average", level->average);
+  _tandem_json_member_text (builder, "level", level_word (level->level));
   json_builder_set_member_name (builder, "sustained_outcomes");
   json_builder_add_boolean_value (builder, level->sustained_outcomes);
-  add_text (builder, "next_level", level_word (level->next_level));
+  _tandem_json_member_text (builder, "next_level", level_word (level->next_level));
   add_strings (builder, "missing", level->missing);
   json_builder_set_member_name (builder, "standards_without_evidence");
   json_builder_begin_array (builder);
@@ -205,7 +182,7 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
       const TandemPriority *one = report->priorities->pdata[i];
 
       json_builder_begin_object (builder);
-      add_text (builder, "standard", standard_title (report, one->standard_id));
+      _tandem_json_member_text (builder, "standard", standard_title (report, one->standard_id));
       json_builder_set_member_name (builder, "linked_items");
       json_builder_add_int_value (builder, one->node_ids->len);
       json_builder_end_object (builder);
@@ -225,31 +202,31 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
                          : evidence->note ? "note" : "reference";
 
       json_builder_begin_object (builder);
-      add_text (builder, "standard", standard_title (report, evidence->standard_id));
-      add_text (builder, "type", type ? type->title : evidence->type_id);
-      add_text (builder, "kind", kind);
-      add_text (builder, "what", item->what);
-      add_text (builder, "title", evidence->title);
-      add_text (builder, "level", level_word (item->level));
-      add_text (builder, "level_offered", level_word (evidence->level));
-      add_text (builder, "added_on", evidence->added_on);
+      _tandem_json_member_text (builder, "standard", standard_title (report, evidence->standard_id));
+      _tandem_json_member_text (builder, "type", type ? type->title : evidence->type_id);
+      _tandem_json_member_text (builder, "kind", kind);
+      _tandem_json_member_text (builder, "what", item->what);
+      _tandem_json_member_text (builder, "title", evidence->title);
+      _tandem_json_member_text (builder, "level", level_word (item->level));
+      _tandem_json_member_text (builder, "level_offered", level_word (evidence->level));
+      _tandem_json_member_text (builder, "added_on", evidence->added_on);
       if (item->judgement != NULL)
         {
           const TandemMeasureJudgement *j = item->judgement;
 
           json_builder_set_member_name (builder, "chart");
           json_builder_begin_object (builder);
-          add_text (builder, "verdict", tandem_measure_verdict_to_string (j->verdict));
+          _tandem_json_member_text (builder, "verdict", tandem_measure_verdict_to_string (j->verdict));
           json_builder_set_member_name (builder, "baseline");
           json_builder_add_boolean_value (builder, j->baseline);
-          add_text (builder, "baseline_reason", j->baseline_reason);
+          _tandem_json_member_text (builder, "baseline_reason", j->baseline_reason);
           json_builder_set_member_name (builder, "shift");
           json_builder_add_boolean_value (builder, j->shift);
-          add_text (builder, "shift_reason", j->shift_reason);
-          add_text (builder, "signal_date", j->signal_date);
+          _tandem_json_member_text (builder, "shift_reason", j->shift_reason);
+          _tandem_json_member_text (builder, "signal_date", j->signal_date);
           json_builder_set_member_name (builder, "sustained");
           json_builder_add_boolean_value (builder, j->sustained);
-          add_text (builder, "sustained_reason", j->sustained_reason);
+          _tandem_json_member_text (builder, "sustained_reason", j->sustained_reason);
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
@@ -263,12 +240,12 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
       const TandemPanelReview *panel = report->panels->pdata[i];
 
       json_builder_begin_object (builder);
-      add_text (builder, "date", panel->date);
-      add_text (builder, "members", panel->members);
-      add_text (builder, "decision", tandem_stored_enum_to_word (TANDEM_TYPE_PANEL_DECISION,
+      _tandem_json_member_text (builder, "date", panel->date);
+      _tandem_json_member_text (builder, "members", panel->members);
+      _tandem_json_member_text (builder, "decision", tandem_stored_enum_to_word (TANDEM_TYPE_PANEL_DECISION,
                                                                  panel->decision));
-      add_text (builder, "conditions", panel->conditions);
-      add_text (builder, "next_review_on", panel->next_review_on);
+      _tandem_json_member_text (builder, "conditions", panel->conditions);
+      _tandem_json_member_text (builder, "next_review_on", panel->next_review_on);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -301,8 +278,8 @@ tandem_standards_teams_to_json (const TandemStandardsTeams *teams)
       const TandemStandard *standard = framework->standards->pdata[s];
 
       json_builder_begin_object (builder);
-      add_text (builder, "id", standard->id);
-      add_text (builder, "title", standard->title);
+      _tandem_json_member_text (builder, "id", standard->id);
+      _tandem_json_member_text (builder, "title", standard->title);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -313,16 +290,16 @@ tandem_standards_teams_to_json (const TandemStandardsTeams *teams)
       const TandemTeamStandards *team = teams->teams->pdata[t];
 
       json_builder_begin_object (builder);
-      add_text (builder, "id", team->team_id);
-      add_text (builder, "name", team->team_name);
+      _tandem_json_member_text (builder, "id", team->team_id);
+      _tandem_json_member_text (builder, "name", team->team_name);
       json_builder_set_member_name (builder, "round");
       if (team->round_id == NULL)
         json_builder_add_null_value (builder);
       else
         {
           json_builder_begin_object (builder);
-          add_text (builder, "id", team->round_id);
-          add_text (builder, "date", team->date);
+          _tandem_json_member_text (builder, "id", team->round_id);
+          _tandem_json_member_text (builder, "date", team->date);
           json_builder_set_member_name (builder, "headcount");
           if (team->headcount > 0)
             json_builder_add_int_value (builder, team->headcount);
@@ -332,19 +309,19 @@ tandem_standards_teams_to_json (const TandemStandardsTeams *teams)
           json_builder_add_int_value (builder, team->n_staff);
           json_builder_set_member_name (builder, "lived_experience_responses");
           json_builder_add_int_value (builder, team->n_lived);
-          add_number (builder, "completion", team->completion);
+          _tandem_json_member_number (builder, "completion", team->completion);
           json_builder_set_member_name (builder, "completion_met");
           json_builder_add_boolean_value (builder, team->completion_met);
           json_builder_end_object (builder);
         }
-      add_number (builder, "average", team->average);
+      _tandem_json_member_number (builder, "average", team->average);
       json_builder_set_member_name (builder, "standards_scored");
       json_builder_add_int_value (builder, team->n_scored);
-      add_text (builder, "level", level_word (team->level));
+      _tandem_json_member_text (builder, "level", level_word (team->level));
       json_builder_set_member_name (builder, "means");
       json_builder_begin_object (builder);
       for (guint s = 0; s < framework->standards->len; s++)
-        add_number (builder, ((TandemStandard *) framework->standards->pdata[s])->id,
+        _tandem_json_member_number (builder, ((TandemStandard *) framework->standards->pdata[s])->id,
                     team->means[s]);
       json_builder_end_object (builder);
       json_builder_end_object (builder);
