@@ -136,8 +136,8 @@ read_means (TandemProject        *project,
       gint64 n;
 
       _tandem_db_assert_columns (stmt, 4);
-      round_id = (const char *) sqlite3_column_text (stmt, 0);
-      standard_id = (const char *) sqlite3_column_text (stmt, 1);
+      round_id = _tandem_db_column_peek (stmt, 0);
+      standard_id = _tandem_db_column_peek (stmt, 1);
       n = _tandem_db_column_int (stmt, 3);
       team = round_id ? g_hash_table_lookup (by_round, round_id) : NULL;
       s = standard_id ? GPOINTER_TO_UINT (g_hash_table_lookup (by_standard, standard_id)) : 0;
