@@ -311,7 +311,7 @@ static const Command commands[] = {
   { "analyse", tandem_cli_analyse, "analyse [OPTIONS] FILE.csv|-",
     N_("Analyse a measure's data as a run or SPC chart; JSON out") },
   { "chart", tandem_cli_chart, "chart [OPTIONS] CSV… (--output FILE | --output-dir DIR)",
-    N_("Draw a CSV file's run or SPC chart as PDF, PNG or SVG, no project needed") },
+    N_("Draw a CSV file's chart as PDF, PNG or SVG, no project needed") },
   { "export", tandem_cli_export, "export KIND [OPTIONS] PROJECT",
     N_("Export charts, diagrams, sessions or summaries as PDF, PNG or SVG") },
   { "import", command_import, "import data|groups --measure NAME CSV PROJECT",
@@ -321,7 +321,7 @@ static const Command commands[] = {
   { "person", tandem_cli_person, "person add|list|edit|deactivate|merge|import",
     N_("Add, list, change, deactivate, merge or import a team's people") },
   { "standards", tandem_cli_standards, "standards round|import|evidence|priority|panel|teams|framework …",
-    N_("Culture of Care standards: rounds, survey import, evidence, priorities, panels, all teams side by side, the framework a trust adapts") },
+    N_("Culture of Care standards: rounds, surveys, evidence, framework") },
   { "merge", tandem_cli_merge, "merge THEIRS INTO_MINE",
     N_("Bring another copy's changes into a project; conflicts are kept") },
   { "programme", tandem_cli_programme,
@@ -329,13 +329,26 @@ static const Command commands[] = {
     N_("Read teams' project files together into a programme report") },
 };
 
+#define USAGE_COLUMN 30
+
 static void
 print_usage (FILE *stream)
 {
   fprintf (stream, "%s\n\n", _("Usage: tandem-cli COMMAND [OPTIONS…] ARGUMENTS"));
   fprintf (stream, "%s\n", _("Commands:"));
+  /* Columns are counted in characters, not bytes (“…” is three bytes); a
+   * usage too long for its column has its summary on the next line. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-42s %s\n", commands[i].usage, _(commands[i].summary));
+    {
+      glong width = g_utf8_strlen (commands[i].usage, -1);
+
+      if (width <= USAGE_COLUMN)
+        fprintf (stream, "  %s%*s %s\n", commands[i].usage, (int) (USAGE_COLUMN - width), "",
+                 _(commands[i].summary));
+      else
+        fprintf (stream, "  %s\n  %*s %s\n", commands[i].usage, USAGE_COLUMN, "",
+                 _(commands[i].summary));
+    }
   fprintf (stream, "\n%s\n", _("Run “tandem-cli COMMAND --help” for a command’s options."));
 }
 

@@ -127,6 +127,23 @@ class CliTest(unittest.TestCase):
         self.assertFalse(os.path.exists(self.path("x.tandem")))
         self.assertEqual(run("--help").returncode, 0)
 
+    def test_help_summaries_line_up(self):
+        # Every command's summary starts in the same column, counted in
+        # characters ("…" is one), and fits a terminal of 100 columns.
+        lines = run("--help").stdout.splitlines()
+        commands = lines[lines.index("Commands:") + 1:]
+        commands = commands[:commands.index("")]
+        starts = set()
+        for line in commands:
+            self.assertLessEqual(len(line), 100, line)
+            if line.startswith("    "):
+                starts.add(len(line) - len(line.lstrip()))
+            else:
+                usage_end = line.find("  ", 2)
+                if usage_end > 0:
+                    starts.add(usage_end + len(line[usage_end:]) - len(line[usage_end:].lstrip()))
+        self.assertEqual(len(starts), 1, starts)
+
     def test_export_chart_from_damaged_file(self):
         # The structural check runs while the chart is drawn; a damaged file
         # must still leave no chart behind, and say why.
