@@ -148,6 +148,15 @@ compare_rows (gconstpointer a,
   return x->line < y->line ? -1 : x->line > y->line;
 }
 
+static gboolean
+rows_in_order (GPtrArray *rows)
+{
+  for (guint i = 1; i < rows->len; i++)
+    if (compare_rows (&rows->pdata[i - 1], &rows->pdata[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* The annotations file: date,text a row, a header row allowed. */
 static gboolean
 read_annotations (Job           *job,
@@ -262,8 +271,10 @@ measure_from_csv (Job *job)
   measure->multiply = settings->options.multiply;
 
   /* The chart's points are its dates, in order; rows on one date are one
-   * subgroup, as in a project. */
-  g_ptr_array_sort (import->rows, compare_rows);
+   * subgroup, as in a project. A CSV is usually in order already: then the
+   * sort (a tenth of the analysis at 10,000 rows) is not needed. */
+  if (!rows_in_order (import->rows))
+    g_ptr_array_sort (import->rows, compare_rows);
   for (guint i = 0; i < import->rows->len; i++)
     {
       const TandemImportRow *row = import->rows->pdata[i];

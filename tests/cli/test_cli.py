@@ -199,6 +199,21 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertTrue(r.stdout.startswith("<?xml"))
 
+    def test_chart_rows_out_of_order(self):
+        # Rows in any order give the chart of the same rows in date order.
+        csv = self.write_weeks("in order.csv", 40)
+        with open(csv) as f:
+            header, *rows = f.read().splitlines()
+        shuffled = self.path("shuffled.csv")
+        with open(shuffled, "w") as f:
+            f.write("\n".join([header] + rows[20:] + rows[:20][::-1]) + "\n")
+        charts = []
+        for name in (csv, shuffled):
+            r = run("chart", name, "--title", "Falls", "--chart", "i", "-o", "-", "--format", "svg")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            charts.append(r.stdout)
+        self.assertEqual(charts[0], charts[1])
+
     def test_chart_output_dir(self):
         a = self.write_weeks("ward a.csv", 30)
         b = self.write_weeks("ward b.csv", 40)
