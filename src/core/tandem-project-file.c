@@ -551,12 +551,15 @@ check_structure_thread (gpointer data)
  * gets a connection that never writes, whatever the file allows. The
  * structural check is left out only for a file this process has just made,
  * which nothing else has written, or one found intact and unchanged since
- * (@made_here). */
+ * (@made_here). The check of its tables is left out only for the file
+ * tandem_project_create() has just written from the current format's empty
+ * database (@created). */
 static sqlite3 *
 open_validated (const char  *path,
                 gboolean    *read_only,
                 GThread    **check_thread,
                 gboolean     made_here,
+                gboolean     created,
                 GError     **error)
 {
   FileHeader header = { 0 };
@@ -606,7 +609,8 @@ open_validated (const char  *path,
       return NULL;
     }
 
-  if (user_version == TANDEM_SCHEMA_VERSION && !tandem_schema_verify (db, &local_error))
+  if (user_version == TANDEM_SCHEMA_VERSION && !created &&
+      !tandem_schema_verify (db, &local_error))
     {
       set_open_error (error, TANDEM_PROJECT_ERROR_NOT_TANDEM, path, local_error->message);
       sqlite3_close (db);
@@ -713,7 +717,7 @@ open_checking_alongside (const char  *path,
   GThread *check_thread = NULL;
   sqlite3 *db;
 
-  db = open_validated (path, &read_only, &check_thread, FALSE, &local_error);
+  db = open_validated (path, &read_only, &check_thread, FALSE, FALSE, &local_error);
   if (db == NULL)
     {
       /* A damaged file can fail a later check first (its tables unreadable):
@@ -730,9 +734,11 @@ open_checking_alongside (const char  *path,
 }
 
 /* Opens a file that tandem_project_create() has just made, with every check
- * of tandem_project_open() but the structural one: the file is this
- * process's own work, synced or still under a name no one else knows, and
- * reading it all back would cost as much as making it. @made: the file as
+ * of tandem_project_open() but the structural one and that of its tables:
+ * the file is this process's own work, written from the current format's
+ * empty database (whose tables test-project checks), synced or still under a
+ * name no one else knows, and reading it all back would cost as much as
+ * making it (the tables' check a fifth of `tandem-cli new`). @made: the file as
  * it was made (its device and inode); if @path is another file by now, it
  * is opened as any other. */
 static TandemProject *
@@ -746,7 +752,7 @@ open_made_here (const char     *path,
 
   if (g_stat (path, &now) != 0 || now.st_dev != made->st_dev || now.st_ino != made->st_ino)
     return tandem_project_open (path, error);
-  db = open_validated (path, &read_only, NULL, TRUE, error);
+  db = open_validated (path, &read_only, NULL, TRUE, TRUE, error);
   if (db == NULL)
     return NULL;
   return project_new_for_db (db, path, read_only, NULL, error);
@@ -819,7 +825,7 @@ _tandem_project_open_checked_for_reading (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  db = open_validated (path, &read_only, NULL, known_intact (path), error);
+  db = open_validated (path, &read_only, NULL, known_intact (path), FALSE, error);
   if (db == NULL)
     return NULL;
   return project_new_for_db (db, path, read_only, NULL, error);
@@ -1408,7 +1414,7 @@ tandem_project_check_file (const char *path,
 
   /* Opened as every command opens it, except that nothing is ever written:
    * not a replica id it lacks, not its journal mode. */
-  db = open_validated (path, &read_only, NULL, FALSE, &error);
+  db = open_validated (path, &read_only, NULL, FALSE, FALSE, &error);
   if (db == NULL)
     {
       add_problem (problems, "%s", error->message);

@@ -1117,8 +1117,8 @@ tandem_schema_verify (sqlite3  *db,
     int rc;
 
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      g_hash_table_add (present, g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 0),
-                                                  sqlite3_column_text (stmt, 1)));
+      g_hash_table_add (present, g_strconcat ((const char *) sqlite3_column_text (stmt, 0), "\x1f",
+                                              (const char *) sqlite3_column_text (stmt, 1), NULL));
     if (rc != SQLITE_DONE)
       {
         g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_FAILED,
@@ -1133,7 +1133,7 @@ tandem_schema_verify (sqlite3  *db,
         for (guint c = 0; ok && c < entity->columns->len; c++)
           {
             const char *column = g_ptr_array_index (entity->columns, c);
-            g_autofree char *key = g_strdup_printf ("%s\x1f%s", entity->name, column);
+            g_autofree char *key = g_strconcat (entity->name, "\x1f", column, NULL);
 
             if (!g_hash_table_contains (present, key))
               {

@@ -1000,6 +1000,10 @@ test_create_from_image (Fixture       *fixture,
     dump_rows (db, "PRAGMA integrity_check", verdict);
     g_assert_cmpstr (verdict->str, ==, "3:ok|\n");
   }
+  /* tandem_project_create() opens the file it writes from the image without
+   * checking its tables again: they must be Tandem's. */
+  g_assert_true (tandem_schema_verify (db, &error));
+  g_assert_no_error (error);
   image_dump = dump_database (db, TRUE);
   sqlite3_close (db);
   g_assert_cmpstr (image_dump, ==, migrated_dump);
