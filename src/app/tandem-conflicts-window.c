@@ -113,15 +113,19 @@ value_column (const char *heading,
 /* ------------------------------------------------------------------------ */
 /* Callbacks                                                                */
 
+/* conflict.keep (conflict id, whether to keep theirs): a row's Keep buttons. */
 static void
-keep_clicked_cb (GtkButton             *button,
-                 TandemConflictsWindow *self)
+keep_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "conflict-id"));
-  gboolean keep_theirs = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "keep-theirs"));
+  TandemConflictsWindow *self = TANDEM_CONFLICTS_WINDOW (widget);
+  g_autofree char *id = NULL;
+  gboolean keep_theirs;
   g_autoptr(GError) error = NULL;
 
-  if (self->project == NULL || id == NULL)
+  g_variant_get (parameter, "(sb)", &id, &keep_theirs);
+  if (self->project == NULL)
     return;
   if (!tandem_project_resolve_conflict (self->project, id, keep_theirs, &error))
     {
@@ -217,11 +221,10 @@ conflict_row (TandemConflictsWindow *self,
 
     gtk_widget_set_tooltip_text (keep_mine, mine_tip);
     gtk_widget_set_tooltip_text (keep_theirs, theirs_tip);
-    g_object_set_data_full (G_OBJECT (keep_mine), "conflict-id", g_strdup (conflict->id), g_free);
-    g_object_set_data_full (G_OBJECT (keep_theirs), "conflict-id", g_strdup (conflict->id), g_free);
-    g_object_set_data (G_OBJECT (keep_theirs), "keep-theirs", GINT_TO_POINTER (TRUE));
-    g_signal_connect (keep_mine, "clicked", G_CALLBACK (keep_clicked_cb), self);
-    g_signal_connect (keep_theirs, "clicked", G_CALLBACK (keep_clicked_cb), self);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (keep_mine), "conflict.keep");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (keep_mine), "(sb)", conflict->id, FALSE);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (keep_theirs), "conflict.keep");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (keep_theirs), "(sb)", conflict->id, TRUE);
     gtk_box_append (GTK_BOX (buttons), keep_mine);
     gtk_box_append (GTK_BOX (buttons), keep_theirs);
   }
@@ -272,6 +275,7 @@ tandem_conflicts_window_class_init (TandemConflictsWindowClass *klass)
     g_signal_new ("resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  gtk_widget_class_install_action (widget_class, "conflict.keep", "(sb)", keep_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
