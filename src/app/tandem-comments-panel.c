@@ -46,6 +46,50 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TandemCommentsPanel, tandem_comments_panel, ADW_TYPE_BIN)
 
+/* One thread's widgets, shared by the handlers of its buttons, entry and
+ * expander; each handler holds a reference, so it goes with the last. */
+typedef struct
+{
+  TandemCommentsPanel *panel;      /* owns the thread's widgets */
+  char                *id;
+  gboolean             resolved;
+  GtkWidget           *reply_box;
+  GtkWidget           *reply_entry;
+} Thread;
+
+static void
+thread_clear (gpointer data)
+{
+  Thread *thread = data;
+
+  g_free (thread->id);
+}
+
+static void
+thread_unref (Thread *thread)
+{
+  g_rc_box_release_full (thread, thread_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Thread, thread_unref)
+
+static void
+thread_release (gpointer  data,
+                GClosure *closure)
+{
+  thread_unref (data);
+}
+
+static void
+thread_connect (Thread     *thread,
+                gpointer    instance,
+                const char *signal,
+                GCallback   callback)
+{
+  g_signal_connect_data (instance, signal, callback, g_rc_box_acquire (thread),
+                         thread_release, 0);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 
@@ -151,79 +195,75 @@ add_text_changed_cb (GtkEditable         *editable,
 }
 
 static void
-send_reply (TandemCommentsPanel *self,
-            GtkWidget           *entry)
+send_reply (Thread *thread)
 {
-  const char *thread_id = g_object_get_data (G_OBJECT (entry), "thread-id");
+  TandemCommentsPanel *self = thread->panel;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
-  if (!is_editable (self) || thread_id == NULL)
+  if (!is_editable (self))
     return;
-  id = tandem_comments_reply (self->project, thread_id,
-                              gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  id = tandem_comments_reply (self->project, thread->id,
+                              gtk_editable_get_text (GTK_EDITABLE (thread->reply_entry)), &error);
   if (id == NULL)
     {
       show_error (self, _("Could not add the reply"), error);
       return;
     }
   clear_error (self);
-  g_hash_table_remove (self->drafts, thread_id);
-  g_hash_table_remove (self->replying, thread_id);
+  g_hash_table_remove (self->drafts, thread->id);
+  g_hash_table_remove (self->replying, thread->id);
   reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
-reply_activated_cb (GtkEntry            *entry,
-                    TandemCommentsPanel *self)
+reply_activated_cb (GtkEntry *entry,
+                    Thread   *thread)
 {
-  send_reply (self, GTK_WIDGET (entry));
+  send_reply (thread);
 }
 
 static void
-send_clicked_cb (GtkButton           *button,
-                 TandemCommentsPanel *self)
+send_clicked_cb (GtkButton *button,
+                 Thread    *thread)
 {
-  send_reply (self, g_object_get_data (G_OBJECT (button), "entry"));
+  send_reply (thread);
 }
 
 static void
-reply_text_changed_cb (GtkEditable         *editable,
-                       TandemCommentsPanel *self)
+reply_text_changed_cb (GtkEditable *editable,
+                       Thread      *thread)
 {
-  const char *thread_id = g_object_get_data (G_OBJECT (editable), "thread-id");
-
-  g_hash_table_insert (self->drafts, g_strdup (thread_id),
+  g_hash_table_insert (thread->panel->drafts, g_strdup (thread->id),
                        g_strdup (gtk_editable_get_text (editable)));
 }
 
 static void
-reply_clicked_cb (GtkButton           *button,
-                  TandemCommentsPanel *self)
+reply_clicked_cb (GtkButton *button,
+                  Thread    *thread)
 {
-  const char *thread_id = g_object_get_data (G_OBJECT (button), "thread-id");
-  GtkWidget *reply_box = g_object_get_data (G_OBJECT (button), "reply-box");
-  GtkWidget *entry = g_object_get_data (G_OBJECT (button), "entry");
-  gboolean open = !gtk_widget_get_visible (reply_box);
+  TandemCommentsPanel *self = thread->panel;
+  gboolean open = !gtk_widget_get_visible (thread->reply_box);
 
   if (open)
-    g_hash_table_add (self->replying, g_strdup (thread_id));
+    g_hash_table_add (self->replying, g_strdup (thread->id));
   else
-    g_hash_table_remove (self->replying, thread_id);
-  gtk_widget_set_visible (reply_box, open);
+    g_hash_table_remove (self->replying, thread->id);
+  gtk_widget_set_visible (thread->reply_box, open);
   if (open)
-    gtk_widget_grab_focus (entry);
+    gtk_widget_grab_focus (thread->reply_entry);
 }
 
 static void
-resolve_clicked_cb (GtkButton           *button,
-                    TandemCommentsPanel *self)
+resolve_clicked_cb (GtkButton *button,
+                    Thread    *thread)
 {
-  const char *thread_id = g_object_get_data (G_OBJECT (button), "thread-id");
-  gboolean resolve = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "resolve"));
+  TandemCommentsPanel *self = thread->panel;
+  gboolean resolve = !thread->resolved;
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (thread_id);
+  /* The reload below lets go of this thread's widgets, and of @thread. */
+  g_autofree char *id = g_strdup (thread->id);
 
   if (!is_editable (self))
     return;
@@ -243,16 +283,14 @@ resolve_clicked_cb (GtkButton           *button,
 }
 
 static void
-expander_toggled_cb (GtkExpander         *expander,
-                     GParamSpec          *pspec,
-                     TandemCommentsPanel *self)
+expander_toggled_cb (GtkExpander *expander,
+                     GParamSpec  *pspec,
+                     Thread      *thread)
 {
-  const char *thread_id = g_object_get_data (G_OBJECT (expander), "thread-id");
-
   if (gtk_expander_get_expanded (expander))
-    g_hash_table_add (self->expanded, g_strdup (thread_id));
+    g_hash_table_add (thread->panel->expanded, g_strdup (thread->id));
   else
-    g_hash_table_remove (self->expanded, thread_id);
+    g_hash_table_remove (thread->panel->expanded, thread->id);
 }
 
 static void
@@ -312,6 +350,7 @@ static GtkWidget *
 thread_widget (TandemCommentsPanel *self,
                const TandemComment *thread)
 {
+  g_autoptr(Thread) shared = NULL;
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *reply_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -322,6 +361,13 @@ thread_widget (TandemCommentsPanel *self,
                                                                       : _("Re_solve"));
   gboolean editable = is_editable (self);
   const char *draft = g_hash_table_lookup (self->drafts, thread->id);
+
+  shared = g_rc_box_new0 (Thread);
+  shared->panel = self;
+  shared->id = g_strdup (thread->id);
+  shared->resolved = thread->resolved;
+  shared->reply_box = reply_box;
+  shared->reply_entry = reply_entry;
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_set_margin_bottom (card, 6);
@@ -340,14 +386,12 @@ thread_widget (TandemCommentsPanel *self,
     gtk_widget_set_hexpand (reply_entry, TRUE);
     gtk_entry_set_placeholder_text (GTK_ENTRY (reply_entry), _("Write a reply…"));
     set_label (reply_entry, _("Reply"));
-    g_object_set_data_full (G_OBJECT (reply_entry), "thread-id", g_strdup (thread->id), g_free);
     if (draft)
       gtk_editable_set_text (GTK_EDITABLE (reply_entry), draft);
-    g_signal_connect (reply_entry, "activate", G_CALLBACK (reply_activated_cb), self);
-    g_signal_connect (reply_entry, "changed", G_CALLBACK (reply_text_changed_cb), self);
+    thread_connect (shared, reply_entry, "activate", G_CALLBACK (reply_activated_cb));
+    thread_connect (shared, reply_entry, "changed", G_CALLBACK (reply_text_changed_cb));
     gtk_widget_set_tooltip_text (send, _("Send the reply"));
-    g_object_set_data (G_OBJECT (send), "entry", reply_entry);
-    g_signal_connect (send, "clicked", G_CALLBACK (send_clicked_cb), self);
+    thread_connect (shared, send, "clicked", G_CALLBACK (send_clicked_cb));
     gtk_box_append (GTK_BOX (reply_box), reply_entry);
     gtk_box_append (GTK_BOX (reply_box), send);
     gtk_widget_set_margin_top (reply_box, 6);
@@ -363,13 +407,8 @@ thread_widget (TandemCommentsPanel *self,
     gtk_widget_set_tooltip_text (reply, _("Reply to this comment"));
     gtk_widget_set_tooltip_text (resolve, thread->resolved ? _("Reopen this comment")
                                                            : _("Mark this comment as resolved"));
-    g_object_set_data_full (G_OBJECT (reply), "thread-id", g_strdup (thread->id), g_free);
-    g_object_set_data (G_OBJECT (reply), "reply-box", reply_box);
-    g_object_set_data (G_OBJECT (reply), "entry", reply_entry);
-    g_object_set_data_full (G_OBJECT (resolve), "thread-id", g_strdup (thread->id), g_free);
-    g_object_set_data (G_OBJECT (resolve), "resolve", GINT_TO_POINTER (!thread->resolved));
-    g_signal_connect (reply, "clicked", G_CALLBACK (reply_clicked_cb), self);
-    g_signal_connect (resolve, "clicked", G_CALLBACK (resolve_clicked_cb), self);
+    thread_connect (shared, reply, "clicked", G_CALLBACK (reply_clicked_cb));
+    thread_connect (shared, resolve, "clicked", G_CALLBACK (resolve_clicked_cb));
     gtk_widget_set_visible (reply, !thread->resolved);
     gtk_box_append (GTK_BOX (buttons), reply);
     gtk_box_append (GTK_BOX (buttons), resolve);
@@ -401,8 +440,7 @@ thread_widget (TandemCommentsPanel *self,
     gtk_expander_set_child (GTK_EXPANDER (expander), card);
     gtk_expander_set_expanded (GTK_EXPANDER (expander),
                                g_hash_table_contains (self->expanded, thread->id));
-    g_object_set_data_full (G_OBJECT (expander), "thread-id", g_strdup (thread->id), g_free);
-    g_signal_connect (expander, "notify::expanded", G_CALLBACK (expander_toggled_cb), self);
+    thread_connect (shared, expander, "notify::expanded", G_CALLBACK (expander_toggled_cb));
     gtk_widget_set_margin_bottom (expander, 6);
     gtk_widget_set_margin_top (card, 6);
     return expander;
