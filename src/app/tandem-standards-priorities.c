@@ -120,15 +120,30 @@ set_linked (TandemStandardsPriorities *self,
                 error);
 }
 
+/* What one tick box of a Link menu links. */
+typedef struct
+{
+  TandemStandardsPriorities *self;   /* owns the menu */
+  char                      *priority_id;
+  char                      *node_id;
+} Link;
+
+static void
+link_free (gpointer  data,
+           GClosure *closure)
+{
+  Link *link = data;
+
+  g_free (link->priority_id);
+  g_free (link->node_id);
+  g_free (link);
+}
+
 static void
 link_toggled_cb (GtkCheckButton *check,
-                 gpointer        user_data)
+                 Link           *link)
 {
-  TandemStandardsPriorities *self = user_data;
-
-  set_linked (self, g_object_get_data (G_OBJECT (check), "tandem-priority"),
-              g_object_get_data (G_OBJECT (check), "tandem-node"),
-              gtk_check_button_get_active (check));
+  set_linked (link->self, link->priority_id, link->node_id, gtk_check_button_get_active (check));
 }
 
 static GtkWidget *
@@ -151,6 +166,7 @@ link_menu (TandemStandardsPriorities *self,
       const Node *node = self->nodes->pdata[i];
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *label = gtk_label_new (node->name);
+      Link *link = g_new0 (Link, 1);
       gboolean linked = FALSE;
 
       /* Long titles wrap rather than widen the menu past the window. */
@@ -165,9 +181,10 @@ link_menu (TandemStandardsPriorities *self,
       for (guint n = 0; n < priority->node_ids->len; n++)
         linked |= g_str_equal (priority->node_ids->pdata[n], node->id);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), linked);
-      g_object_set_data_full (G_OBJECT (check), "tandem-priority", g_strdup (priority->id), g_free);
-      g_object_set_data_full (G_OBJECT (check), "tandem-node", g_strdup (node->id), g_free);
-      g_signal_connect (check, "toggled", G_CALLBACK (link_toggled_cb), self);
+      link->self = self;
+      link->priority_id = g_strdup (priority->id);
+      link->node_id = g_strdup (node->id);
+      g_signal_connect_data (check, "toggled", G_CALLBACK (link_toggled_cb), link, link_free, 0);
       gtk_box_append (GTK_BOX (box), check);
     }
   if (self->nodes->len == 0)
