@@ -17,12 +17,14 @@
 typedef struct
 {
   TandemStandardsPage *page;
+  GtkWindow           *window;   /* the preview; this goes with it */
   char                *round_id;
   TandemSurveyImport  *import;
 } ImportDialog;
 
 static void
-import_dialog_free (gpointer data)
+import_dialog_free (gpointer  data,
+                    GObject  *window)
 {
   ImportDialog *dialog = data;
 
@@ -37,8 +39,7 @@ import_accept_cb (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  GtkWindow *window = user_data;
-  ImportDialog *dialog = g_object_get_data (G_OBJECT (window), "tandem-import");
+  ImportDialog *dialog = user_data;
   TandemProject *project = tandem_page_get_project (TANDEM_PAGE (dialog->page));
   g_autoptr(GError) error = NULL;
 
@@ -49,7 +50,7 @@ import_accept_cb (GSimpleAction *action,
       tandem_page_show_error (TANDEM_PAGE (dialog->page), _("Could Not Import the Responses"), error);
       return;
     }
-  gtk_window_destroy (window);
+  gtk_window_destroy (dialog->window);
 }
 
 static void
@@ -57,7 +58,9 @@ import_cancel_cb (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (user_data));
+  ImportDialog *dialog = user_data;
+
+  gtk_window_destroy (dialog->window);
 }
 
 static GtkWidget *
@@ -194,8 +197,9 @@ tandem_standards_page_open_import (TandemStandardsPage *self,
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 560);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  g_object_set_data_full (G_OBJECT (window), "tandem-import", dialog, import_dialog_free);
-  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), window);
+  dialog->window = GTK_WINDOW (window);
+  g_object_weak_ref (G_OBJECT (window), import_dialog_free, dialog);
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), dialog);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group),
                                                                             "accept")),
                                dialog->import->problems->len == 0 &&
@@ -251,13 +255,21 @@ tandem_standards_page_open_import (TandemStandardsPage *self,
   return GTK_WINDOW (window);
 }
 
+/* The page and round a file is being chosen for. */
+typedef struct
+{
+  TandemStandardsPage *page;
+  char                *round_id;
+} ImportChoice;
+
 static void
 import_file_response_cb (GtkNativeDialog *chooser,
                          int              response,
                          gpointer         user_data)
 {
-  TandemStandardsPage *self = user_data;
-  const char *round_id = g_object_get_data (G_OBJECT (chooser), "tandem-round");
+  ImportChoice *choice = user_data;
+  TandemStandardsPage *self = choice->page;
+  const char *round_id = choice->round_id;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -273,7 +285,9 @@ import_file_response_cb (GtkNativeDialog *chooser,
         tandem_standards_page_open_import (self, round_id, name, contents, (gssize) length);
     }
   g_object_unref (chooser);
-  g_object_unref (self);
+  g_object_unref (choice->page);
+  g_free (choice->round_id);
+  g_free (choice);
 }
 
 /**
@@ -293,12 +307,13 @@ tandem_standards_import_choose (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  ImportChoice *choice = g_new0 (ImportChoice, 1);
 
   chooser = gtk_file_chooser_native_new (_("Import Responses from a Survey's CSV File"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  g_object_set_data_full (G_OBJECT (chooser), "tandem-round",
-                          g_variant_dup_string (parameter, NULL), g_free);
+  choice->page = TANDEM_STANDARDS_PAGE (g_object_ref (widget));
+  choice->round_id = g_variant_dup_string (parameter, NULL);
   gtk_file_filter_set_name (filter, _("Spreadsheet text (CSV, TSV)"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_filter_add_pattern (filter, "*.CSV");
@@ -306,6 +321,6 @@ tandem_standards_import_choose (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_file_response_cb), g_object_ref (widget));
+  g_signal_connect (chooser, "response", G_CALLBACK (import_file_response_cb), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
