@@ -165,14 +165,29 @@ preview_free (Preview *preview)
 }
 
 static void
+preview_free_notify (gpointer  data,
+                     GObject  *window)
+{
+  preview_free (data);
+}
+
+/* What one of the preview window's drawing areas shows. */
+typedef struct
+{
+  Preview *preview;   /* the window's */
+  guint    page;
+} PreviewPage;
+
+static void
 draw_preview_page_cb (GtkDrawingArea *area,
                       cairo_t        *cr,
                       int             width,
                       int             height,
                       gpointer        data)
 {
-  Preview *preview = g_object_get_data (G_OBJECT (area), "preview");
-  guint page = GPOINTER_TO_UINT (data);
+  PreviewPage *shown = data;
+  Preview *preview = shown->preview;
+  guint page = shown->page;
   double paper_width = gtk_page_setup_get_paper_width (preview->setup, GTK_UNIT_POINTS);
   double paper_height = gtk_page_setup_get_paper_height (preview->setup, GTK_UNIT_POINTS);
   double scale = MIN (width / paper_width, height / paper_height);
@@ -229,6 +244,7 @@ preview_window_new (GtkWindow *parent,
   for (guint i = 0; i < MAX (1, preview->job->n_pages); i++)
     {
       GtkWidget *area = gtk_drawing_area_new ();
+      PreviewPage *shown = g_new0 (PreviewPage, 1);
       g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, MAX (1, preview->job->n_pages));
 
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), shown_width);
@@ -239,9 +255,9 @@ preview_window_new (GtkWindow *parent,
       gtk_widget_set_focusable (area, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       gtk_widget_set_tooltip_text (area, label);
-      g_object_set_data (G_OBJECT (area), "preview", preview);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_preview_page_cb,
-                                      GUINT_TO_POINTER (i), NULL);
+      shown->preview = preview;
+      shown->page = i;
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_preview_page_cb, shown, g_free);
       gtk_box_append (GTK_BOX (pages), area);
     }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), pages);
@@ -250,8 +266,7 @@ preview_window_new (GtkWindow *parent,
   adw_window_set_content (ADW_WINDOW (window), box);
 
   tandem_close_on_escape (window);
-  g_object_set_data_full (G_OBJECT (window), "tandem-print-preview", preview,
-                          (GDestroyNotify) preview_free);
+  g_object_weak_ref (G_OBJECT (window), preview_free_notify, preview);
   return GTK_WINDOW (window);
 }
 
