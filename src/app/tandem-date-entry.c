@@ -64,7 +64,8 @@ typedef struct
 } CalendarChoice;
 
 static void
-calendar_choice_free (gpointer data)
+calendar_choice_free (gpointer  data,
+                      GClosure *closure)
 {
   CalendarChoice *choice = data;
 
@@ -138,9 +139,9 @@ tandem_date_calendar_button_new (GtkEditable *target,
   choice->calendar = GTK_CALENDAR (gtk_calendar_new ());
   g_signal_connect_swapped (choice->calendar, "day-selected", G_CALLBACK (day_selected_cb), choice);
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (choice->calendar));
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (popover_shown_cb), choice);
-  g_object_set_data_full (G_OBJECT (button), "tandem-calendar-choice", choice,
-                          calendar_choice_free);
+  /* The choice goes with the popover, after the calendar inside it. */
+  g_signal_connect_data (popover, "show", G_CALLBACK (popover_shown_cb), choice,
+                         calendar_choice_free, G_CONNECT_SWAPPED);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
