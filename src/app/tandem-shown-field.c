@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tandem-merge.h"
 #include "tandem-plain-text.h"
@@ -36,18 +37,32 @@ typedef struct
   gboolean  released; /* the next fill replaces whatever is there */
 } Shown;
 
+/* Forgets what was shown, as if nothing had been. */
 static void
-shown_free (gpointer data)
+shown_clear (Shown *shown)
 {
-  Shown *shown = data;
-
   g_free (shown->key);
   g_free (shown->stored);
   g_free (shown->display);
   g_free (shown->typed);
   g_free (shown->pending_stored);
   g_free (shown->pending_display);
-  g_free (shown);
+  memset (shown, 0, sizeof *shown);
+}
+
+static void
+shown_free (gpointer data)
+{
+  shown_clear (data);
+  g_free (data);
+}
+
+/* The editors are the pages' own entries, rows, text views and drop-downs,
+ * of many classes: what one showed rides on it, under one key. */
+static Shown *
+shown_lookup (GtkWidget *editor)
+{
+  return g_object_get_data (G_OBJECT (editor), SHOWN_KEY);
 }
 
 static char *
@@ -133,7 +148,7 @@ focus_left_cb (GtkEventControllerFocus *controller,
                gpointer                 data)
 {
   GtkWidget *editor = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  Shown *shown = g_object_get_data (G_OBJECT (editor), SHOWN_KEY);
+  Shown *shown = shown_lookup (editor);
   g_autofree char *now = editor_dup_text (editor);
 
   if (shown == NULL || !shown->pending ||
@@ -199,7 +214,7 @@ tandem_shown_field_fill_value (GtkWidget  *editor,
                                const char *stored,
                                const char *text)
 {
-  Shown *shown = g_object_get_data (G_OBJECT (editor), SHOWN_KEY);
+  Shown *shown = shown_lookup (editor);
   g_autofree char *key = make_key (entity, id, field);
   g_autofree char *now = editor_dup_text (editor);
 
@@ -215,7 +230,7 @@ tandem_shown_field_fill_value (GtkWidget  *editor,
       return FALSE;
     }
   tandem_shown_field_remember_value (editor, entity, id, field, stored);
-  shown = g_object_get_data (G_OBJECT (editor), SHOWN_KEY);
+  shown = shown_lookup (editor);
   shown->display = g_strdup (text ? text : "");
   editor_set_text (editor, text);
   return TRUE;
@@ -263,20 +278,27 @@ tandem_shown_field_remember_value (GtkWidget  *editor,
                                    const char *field,
                                    const char *stored)
 {
-  Shown *shown = g_new0 (Shown, 1);
+  Shown *shown = shown_lookup (editor);
+  /* Copied first: @stored may be what the editor showed until now. */
+  g_autofree char *key = make_key (entity, id, field);
+  g_autofree char *copy = g_strdup (stored);
 
-  shown->key = make_key (entity, id, field);
-  shown->stored = g_strdup (stored);
-  g_object_set_data_full (G_OBJECT (editor), SHOWN_KEY, shown, shown_free);
-  if ((GTK_IS_EDITABLE (editor) || GTK_IS_TEXT_VIEW (editor)) &&
-      g_object_get_data (G_OBJECT (editor), "tandem-shown-focus") == NULL)
+  if (shown == NULL)
     {
-      GtkEventController *focus = gtk_event_controller_focus_new ();
+      shown = g_new0 (Shown, 1);
+      g_object_set_data_full (G_OBJECT (editor), SHOWN_KEY, shown, shown_free);
+      if (GTK_IS_EDITABLE (editor) || GTK_IS_TEXT_VIEW (editor))
+        {
+          GtkEventController *focus = gtk_event_controller_focus_new ();
 
-      g_signal_connect (focus, "leave", G_CALLBACK (focus_left_cb), NULL);
-      gtk_widget_add_controller (editor, focus);
-      g_object_set_data (G_OBJECT (editor), "tandem-shown-focus", focus);
+          g_signal_connect (focus, "leave", G_CALLBACK (focus_left_cb), NULL);
+          gtk_widget_add_controller (editor, focus);
+        }
     }
+  else
+    shown_clear (shown);
+  shown->key = g_steal_pointer (&key);
+  shown->stored = g_steal_pointer (&copy);
 }
 
 /**
@@ -290,7 +312,7 @@ tandem_shown_field_remember_value (GtkWidget  *editor,
 const char *
 tandem_shown_field_get_stored (GtkWidget *editor)
 {
-  Shown *shown = g_object_get_data (G_OBJECT (editor), SHOWN_KEY);
+  Shown *shown = shown_lookup (editor);
 
   return shown ? shown->stored : NULL;
 }
@@ -305,7 +327,7 @@ tandem_shown_field_get_stored (GtkWidget *editor)
 gboolean
 tandem_shown_field_is_edited (GtkWidget *editor)
 {
-  return shown_is_edited (editor, g_object_get_data (G_OBJECT (editor), SHOWN_KEY));
+  return shown_is_edited (editor, shown_lookup (editor));
 }
 
 /**
@@ -318,7 +340,7 @@ tandem_shown_field_is_edited (GtkWidget *editor)
 gboolean
 tandem_shown_field_is_changed (GtkWidget *editor)
 {
-  Shown *shown = g_object_get_data (G_OBJECT (editor), SHOWN_KEY);
+  Shown *shown = shown_lookup (editor);
   g_autofree char *now = editor_dup_text (editor);
 
   return shown != NULL && g_strcmp0 (now ? now : "", shown->display ? shown->display : "") != 0;
@@ -336,7 +358,7 @@ void
 tandem_shown_field_saved (GtkWidget     *editor,
                           TandemProject *project)
 {
-  Shown *shown = g_object_get_data (G_OBJECT (editor), SHOWN_KEY);
+  Shown *shown = shown_lookup (editor);
   g_auto(GStrv) parts = shown ? g_strsplit (shown->key, "\x1f", 3) : NULL;
 
   if (parts == NULL || g_strv_length (parts) != 3)
@@ -360,7 +382,7 @@ tandem_shown_field_saved (GtkWidget     *editor,
 void
 tandem_shown_field_release (GtkWidget *editor)
 {
-  Shown *shown = g_object_get_data (G_OBJECT (editor), SHOWN_KEY);
+  Shown *shown = shown_lookup (editor);
 
   if (shown)
     shown->released = TRUE;
@@ -370,7 +392,7 @@ static void
 save_typing (GtkWidget  *widget,
              GHashTable *typing)
 {
-  Shown *shown = g_object_get_data (G_OBJECT (widget), SHOWN_KEY);
+  Shown *shown = shown_lookup (widget);
 
   if (shown && shown->display && shown_is_edited (widget, shown))
     {
@@ -397,7 +419,7 @@ save_typing (GtkWidget  *widget,
 gboolean
 tandem_shown_field_is_released (GtkWidget *editor)
 {
-  Shown *shown = g_object_get_data (G_OBJECT (editor), SHOWN_KEY);
+  Shown *shown = shown_lookup (editor);
 
   return shown != NULL && shown->released;
 }
@@ -434,7 +456,7 @@ void
 tandem_shown_field_restore_typing (GtkWidget  *container,
                                    GHashTable *typing)
 {
-  Shown *shown = g_object_get_data (G_OBJECT (container), SHOWN_KEY);
+  Shown *shown = shown_lookup (container);
   Shown *saved = shown ? g_hash_table_lookup (typing, shown->key) : NULL;
 
   if (saved)
