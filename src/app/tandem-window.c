@@ -26,54 +26,13 @@
 #include "tandem-standards-page.h"
 #include "tandem-team.h"
 #include "tandem-team-dialog.h"
-#include "tandem-window.h"
-
-#define RECENT_LIMIT 8
-
-struct _TandemWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkDropDown          *team_dropdown;
-  GtkWidget            *undo_button;
-  GtkWidget            *redo_button;
-  GtkRevealer          *read_only_revealer;
-  GtkStack             *main_stack;
-  GtkStack             *project_stack;
-  AdwViewStack         *view_stack;
-  GtkLabel             *opening_label;
-  GtkSpinner           *opening_spinner;
-  AdwPreferencesGroup  *recent_group;
-  GtkListBox           *recent_list;
-  GtkWidget            *new_project_button;
-  TandemPage           *diagram_page;
-  TandemPage           *measures_page;
-  TandemPage           *coaching_page;
-  TandemPage           *peer_support_page;
-  TandemPage           *standards_page;
-  GMenu                *recent_submenu;
-
-  GFile                *file;
-  TandemProject        *project;
-  GCancellable         *opening;
-  GPtrArray            *team_ids;
-  GtkStringList        *team_names;
-  char                 *team_id;
-  char                 *pending_page;   /* tandem_window_show_item () before the file opened */
-  char                 *pending_item;
-  gboolean              reloading;
-  GtkWidget            *conflicts_banner;
-  GtkWidget            *author_prompt;
-  gboolean              fullscreen_before_workshop;
-  gboolean              only_for_file;  /* made to open one file: not kept if it fails */
-};
+#include "tandem-recent-list.h"
+#include "tandem-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static TandemPage *
-visible_page (TandemWindow *self)
+TandemPage *
+_tandem_window_get_visible_page (TandemWindow *self)
 {
   GtkWidget *child;
 
@@ -83,50 +42,6 @@ visible_page (TandemWindow *self)
   return TANDEM_IS_PAGE (child) ? TANDEM_PAGE (child) : NULL;
 }
 
-static void
-update_actions (TandemWindow *self)
-{
-  gboolean has_project = self->project != NULL;
-  gboolean editable = has_project && !tandem_project_get_read_only (self->project);
-  gboolean has_team = self->team_id != NULL;
-  g_autofree char *undo_label = NULL;
-  g_autofree char *redo_label = NULL;
-  g_autofree char *undo_tip = NULL;
-  g_autofree char *redo_tip = NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 has_project && tandem_project_can_undo (self->project));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 has_project && tandem_project_can_redo (self->project));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_project);
-  {
-    TandemPage *page = visible_page (self);
-
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
-                                   page != NULL && tandem_page_can_print (page));
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
-                                   page != NULL && tandem_page_can_export (page));
-  }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-team", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-team", editable && has_team);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.team-people", editable && has_team);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-team", editable && has_team);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.contributions", has_project);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-conflicts", editable);
-
-  gtk_widget_set_visible (self->undo_button, editable);
-  gtk_widget_set_visible (self->redo_button, editable);
-  gtk_widget_set_visible (GTK_WIDGET (self->team_dropdown),
-                          has_project && self->team_ids->len > 0);
-
-  if (has_project && (undo_label = tandem_project_dup_undo_label (self->project)))
-    undo_tip = g_strdup_printf (_("Undo “%s”"), undo_label);
-  if (has_project && (redo_label = tandem_project_dup_redo_label (self->project)))
-    redo_tip = g_strdup_printf (_("Redo “%s”"), redo_label);
-  gtk_widget_set_tooltip_text (self->undo_button, undo_tip ? undo_tip : _("Undo"));
-  gtk_widget_set_tooltip_text (self->redo_button, redo_tip ? redo_tip : _("Redo"));
-}
 
 /* Every page shows the selected team of the open project. */
 static void
@@ -193,7 +108,7 @@ reload_teams (TandemWindow *self)
   gtk_stack_set_visible_child_name (self->project_stack, self->team_id ? "team" : "no-teams");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->team_id != NULL);
   update_pages (self);
-  update_actions (self);
+  _tandem_window_update_actions (self);
   if (self->pending_page && self->team_id)
     {
       g_autofree char *page = g_steal_pointer (&self->pending_page);
@@ -215,7 +130,7 @@ team_selected_cb (GtkDropDown  *dropdown,
   g_free (self->team_id);
   self->team_id = g_strdup (self->team_ids->pdata[selected]);
   update_pages (self);
-  update_actions (self);
+  _tandem_window_update_actions (self);
 }
 
 static void
@@ -227,7 +142,7 @@ project_changed_cb (TandemProject *project,
   if (g_str_equal (entity, TANDEM_ENTITY_TEAM))
     reload_teams (self);
   else
-    update_actions (self);
+    _tandem_window_update_actions (self);
 }
 
 static void
@@ -235,7 +150,7 @@ project_undo_state_cb (TandemProject *project,
                        GParamSpec    *pspec,
                        TandemWindow  *self)
 {
-  update_actions (self);
+  _tandem_window_update_actions (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -261,142 +176,17 @@ tandem_window_show_error (TandemWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-show_toast (TandemWindow *self,
-            const char   *title,
-            const char   *button_label,
-            const char   *action)
-{
-  AdwToast *toast = tandem_plain_toast_new (title);
-
-  if (button_label)
-    {
-      adw_toast_set_button_label (toast, button_label);
-      adw_toast_set_action_name (toast, action);
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
 
 /* ------------------------------------------------------------------------ */
 /* Recent projects                                                          */
-
-static gboolean
-is_project_item (GtkRecentInfo *info)
-{
-  const char *uri = gtk_recent_info_get_uri (info);
-
-  return g_str_has_prefix (uri, "file:") && g_str_has_suffix (uri, ".tandem");
-}
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
-  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
-  GDateTime *ma = gtk_recent_info_get_modified (ia);
-  GDateTime *mb = gtk_recent_info_get_modified (ib);
-
-  return g_date_time_compare (mb, ma);
-}
-
-static void
-recent_row_activated_cb (AdwActionRow *row,
-                         TandemWindow *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-recent", "s", uri);
-}
-
-static void
-reload_recent (TandemWindow *self)
-{
-  GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-  GList *all = gtk_recent_manager_get_items (manager);
-  GtkWidget *child;
-  guint shown = 0;
-
-  for (GList *l = all; l; l = l->next)
-    {
-      if (is_project_item (l->data))
-        g_ptr_array_add (items, gtk_recent_info_ref (l->data));
-    }
-  g_list_free_full (all, (GDestroyNotify) gtk_recent_info_unref);
-  g_ptr_array_sort (items, compare_recent);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
-    gtk_list_box_remove (self->recent_list, child);
-  g_menu_remove_all (self->recent_submenu);
-
-  for (guint i = 0; i < items->len && shown < RECENT_LIMIT; i++)
-    {
-      GtkRecentInfo *info = items->pdata[i];
-      const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GFile) file = g_file_new_for_uri (uri);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-      if (g_str_has_suffix (name, ".tandem"))
-        name[strlen (name) - strlen (".tandem")] = '\0';
-      /* File and folder names as they are, “R&D” included, not markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder ? folder : "");
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
-      g_signal_connect (row, "activated", G_CALLBACK (recent_row_activated_cb), self);
-      gtk_list_box_append (self->recent_list, row);
-
-      {
-        g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
-        g_menu_item_set_action_and_target_value (item, "app.open-recent",
-                                                 g_variant_new_string (uri));
-        g_menu_append_item (self->recent_submenu, item);
-      }
-      shown++;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
-}
 
 static void
 recent_changed_cb (GtkRecentManager *manager,
                    TandemWindow     *self)
 {
-  reload_recent (self);
-}
+  guint shown = tandem_recent_list_fill (self->recent_list, self->recent_submenu);
 
-static void
-remember_recent (GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  GtkRecentData data = { 0 };
-
-  data.mime_type = (char *) "application/x-tandem-project";
-  data.app_name = (char *) "Tandem";
-  data.app_exec = (char *) "tandem %f";
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
-static void
-forget_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    char             *uri)
-{
-  if (g_str_equal (response, "forget"))
-    gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
-}
-
-static void
-free_uri (gpointer  data,
-          GClosure *closure)
-{
-  g_free (data);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -474,7 +264,6 @@ show_open_error (TandemWindow *self,
                  const GError *error)
 {
   GtkWidget *dialog;
-  g_autofree char *uri = g_file_get_uri (file);
   GtkWindow *parent = GTK_WINDOW (self);
 
   gtk_stack_set_visible_child_name (self->main_stack,
@@ -494,14 +283,8 @@ show_open_error (TandemWindow *self,
                                    error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  if (g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND) &&
-      gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri))
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "forget",
-                                       _("_Remove From Recent Projects"));
-      g_signal_connect_data (dialog, "response", G_CALLBACK (forget_response_cb),
-                             g_steal_pointer (&uri), free_uri, 0);
-    }
+  if (g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_NOT_FOUND))
+    tandem_recent_list_offer_forget (ADW_MESSAGE_DIALOG (dialog), file);
   gtk_window_present (GTK_WINDOW (dialog));
   if (parent != GTK_WINDOW (self))
     gtk_window_destroy (GTK_WINDOW (self));
@@ -579,7 +362,7 @@ open_done_cb (GObject      *source,
       return;
     }
 
-  remember_recent (file);
+  tandem_recent_list_remember (file);
   set_project (self, file, project);
   tandem_project_confirm_intact_async (project, NULL, intact_cb, g_object_ref (self));
 }
@@ -637,53 +420,6 @@ tandem_window_open_file (TandemWindow *self,
   g_task_run_in_thread (task, open_thread);
 }
 
-/* ------------------------------------------------------------------------ */
-/* Actions                                                                  */
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TandemWindow *self = TANDEM_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  gboolean undo = g_str_equal (action_name, "win.undo");
-
-  /* The words typed last are a change of their own, the first to undo. */
-  if (self->project == NULL ||
-      !tandem_coaching_page_save_typing (TANDEM_COACHING_PAGE (self->coaching_page)))
-    return;
-  label = undo ? tandem_project_dup_undo_label (self->project)
-               : tandem_project_dup_redo_label (self->project);
-  if (!(undo ? tandem_project_undo (self->project, &error)
-             : tandem_project_redo (self->project, &error)))
-    {
-      tandem_window_show_error (self, undo ? _("Could Not Undo") : _("Could Not Redo"), error);
-      return;
-    }
-  {
-    g_autofree char *title = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"),
-                                              label ? label : "");
-    show_toast (self, title, NULL, NULL);
-  }
-}
-
-static void
-page_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TandemPage *page = visible_page (TANDEM_WINDOW (widget));
-
-  if (page == NULL)
-    return;
-  if (g_str_equal (action_name, "win.print"))
-    tandem_page_print (page);
-  else
-    tandem_page_export (page);
-}
-
 /* Only the page in front is measured and laid out (see TandemPageLayout);
  * the one coming into view is measured afresh. */
 static void
@@ -704,298 +440,7 @@ visible_page_changed_cb (AdwViewStack *stack,
                          TandemWindow *self)
 {
   measure_visible_page (self);
-  update_actions (self);
-}
-
-static void
-save_copy_response_cb (GtkNativeDialog *dialog,
-                       int              response,
-                       TandemWindow    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->project)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      /* The choice is there only when the project has private sessions. */
-      gboolean without_private =
-        g_object_get_data (G_OBJECT (dialog), "offers-private") != NULL &&
-        g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "private"), "true") == 0;
-
-      if (path && !g_str_has_suffix (path, ".tandem"))
-        {
-          char *with_suffix = g_strconcat (path, ".tandem", NULL);
-          g_free (path);
-          path = with_suffix;
-        }
-      if (path == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("Copies can only be saved in local folders."));
-      if (error == NULL &&
-          (without_private
-             ? tandem_coaching_save_copy_without_private (self->project, path, &error)
-             : tandem_project_save_copy (self->project, path, &error)))
-        {
-          g_autofree char *name = g_path_get_basename (path);
-          g_autofree char *title = g_strdup_printf (_("Saved a copy as “%s”"), name);
-          g_autoptr(GFile) copy = g_file_new_for_path (path);
-
-          remember_recent (copy);
-          show_toast (self, title, NULL, NULL);
-        }
-      else
-        tandem_window_show_error (self, _("Could Not Save a Copy"), error);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-save_copy_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TandemWindow *self = TANDEM_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autofree char *title = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->project == NULL)
-    return;
-  title = tandem_project_dup_title (self->project);
-  /* Translators: the suggested file name of a copy; %s is the project's name. */
-  name = g_strdup_printf (_("%s (copy).tandem"), title);
-  dialog = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  if (tandem_coaching_count_private (self->project) > 0)
-    {
-      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "private",
-                                   _("Leave out private coaching sessions"), NULL, NULL);
-      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "private", "true");
-      g_object_set_data (G_OBJECT (dialog), "offers-private", GINT_TO_POINTER (TRUE));
-    }
-  g_signal_connect (dialog, "response", G_CALLBACK (save_copy_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-team_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TandemWindow *self = TANDEM_WINDOW (widget);
-  gboolean edit = g_str_equal (action_name, "win.edit-team");
-  TandemTeamDialog *dialog;
-
-  if (self->project == NULL || (edit && self->team_id == NULL))
-    return;
-  dialog = tandem_team_dialog_new (GTK_WINDOW (self), self->project, edit ? self->team_id : NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-team_people_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  TandemWindow *self = TANDEM_WINDOW (widget);
-
-  if (self->project == NULL || self->team_id == NULL)
-    return;
-  gtk_window_present (GTK_WINDOW (tandem_people_window_new (GTK_WINDOW (self), self->project,
-                                                            self->team_id)));
-}
-
-/* What deleting a team takes with it, in words: “2 diagrams, 4 measures
- * and 12 coaching sessions”, or NULL if it has no work yet. */
-static char *
-describe_team_work (TandemProject *project,
-                    const char    *team_id)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  gint64 n;
-
-  if ((n = tandem_project_count (project, TANDEM_ENTITY_DIAGRAM, "team_id", team_id)) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " diagram",
-                                                       "%" G_GINT64_FORMAT " diagrams", n), n));
-  if ((n = tandem_project_count (project, TANDEM_ENTITY_MEASURE, "team_id", team_id)) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " measure",
-                                                       "%" G_GINT64_FORMAT " measures", n), n));
-  if ((n = tandem_project_count (project, TANDEM_ENTITY_COACHING_SESSION, "team_id", team_id)) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " coaching session",
-                                                       "%" G_GINT64_FORMAT " coaching sessions", n), n));
-  if ((n = tandem_project_count (project, TANDEM_ENTITY_ACTION, "team_id", team_id)) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " action",
-                                                       "%" G_GINT64_FORMAT " actions", n), n));
-  if ((n = tandem_project_count (project, TANDEM_ENTITY_PEER_ROLE, "team_id", team_id)) > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " peer-worker role",
-                                                       "%" G_GINT64_FORMAT " peer-worker roles", n), n));
-  if (parts->len == 0)
-    return NULL;
-  if (parts->len == 1)
-    return g_strdup (parts->pdata[0]);
-  {
-    g_autoptr(GString) text = g_string_new (NULL);
-
-    for (guint i = 0; i + 1 < parts->len; i++)
-      g_string_append_printf (text, "%s%s", i ? ", " : "", (char *) parts->pdata[i]);
-    /* Translators: the end of a list, “2 diagrams, 4 measures and 12 sessions” */
-    g_string_append_printf (text, _(" and %s"), (char *) parts->pdata[parts->len - 1]);
-    return g_string_free (g_steal_pointer (&text), FALSE);
-  }
-}
-
-static void
-delete_team_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         TandemWindow     *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (dialog), "team-id");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-
-  if (!g_str_equal (response, "delete") || self->project == NULL ||
-      !tandem_project_exists (self->project, TANDEM_ENTITY_TEAM, id))
-    return;
-  name = tandem_project_get_text (self->project, TANDEM_ENTITY_TEAM, id, TANDEM_FIELD_TEAM_NAME);
-  if (!tandem_team_delete (self->project, id, &error))
-    {
-      tandem_window_show_error (self, _("Could Not Delete the Team"), error);
-      return;
-    }
-  title = g_strdup_printf (_("Deleted “%s” and all its work"), name ? name : "");
-  show_toast (self, title, _("_Undo"), "win.undo");
-}
-
-/* One key must not remove a ward's whole work: ask, naming what goes. */
-static void
-delete_team_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  TandemWindow *self = TANDEM_WINDOW (widget);
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *work = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (self->project == NULL || self->team_id == NULL)
-    return;
-  tandem_coaching_page_save_typing (TANDEM_COACHING_PAGE (self->coaching_page));
-  name = tandem_project_get_text (self->project, TANDEM_ENTITY_TEAM, self->team_id,
-                                  TANDEM_FIELD_TEAM_NAME);
-  work = describe_team_work (self->project, self->team_id);
-  heading = g_strdup_printf (_("Delete “%s”?"), name ? name : "");
-  body = work ? g_strdup_printf (_("This deletes the team with all its work: %s. Undo brings "
-                                   "it all back."), work)
-              : g_strdup (_("The team has no work recorded yet. Undo brings it back."));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete Team"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "team-id", g_strdup (self->team_id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_team_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* ------------------------------------------------------------------------ */
-/* Workshop mode: full screen, large type, optionally high contrast         */
-
-/* The keyboard shortcuts window is built each time it is asked for and
- * destroyed when closed, instead of GtkApplication's hidden one kept for each
- * window: GTK 4.8's accessibility code crashes when a screen reader asks for
- * a window's children while a hidden, never-mapped window sits in the list. */
-/* GTK 4.8 leaves three controls of the shortcuts window without a name a
- * screen reader can say: its search button and field, and the section menu. */
-static void
-name_shortcuts_controls (GtkWidget *widget)
-{
-  const char *label = NULL;
-
-  if (GTK_IS_SEARCH_ENTRY (widget))
-    label = _("Search shortcuts");
-  else if (GTK_IS_MENU_BUTTON (widget))
-    label = _("Choose which shortcuts to show");
-  else if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
-    label = _("Search");
-  if (label != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    name_shortcuts_controls (child);
-}
-
-static void
-show_shortcuts_cb (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  GtkApplicationWindow *self = user_data;
-  g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/org/tandemqi/Tandem/tandem-shortcuts-window.ui");
-  GtkShortcutsWindow *shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
-                                                                              "shortcuts_window"));
-
-  /* Setting it as the help overlay lets it show each action's own keys. */
-  gtk_application_window_set_help_overlay (self, shortcuts);
-  gtk_window_set_hide_on_close (GTK_WINDOW (shortcuts), FALSE);
-  name_shortcuts_controls (GTK_WIDGET (shortcuts));
-  gtk_window_present (GTK_WINDOW (shortcuts));
-}
-
-static void
-workshop_contrast_changed_cb (GSimpleAction *action,
-                              GVariant      *state,
-                              gpointer       user_data)
-{
-  TandemWindow *self = TANDEM_WINDOW (user_data);
-
-  g_simple_action_set_state (action, state);
-  if (g_variant_get_boolean (state))
-    gtk_widget_add_css_class (GTK_WIDGET (self), TANDEM_HIGH_CONTRAST_CLASS);
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), TANDEM_HIGH_CONTRAST_CLASS);
-  tandem_legibility_redraw (GTK_WIDGET (self));
-}
-
-static void
-workshop_mode_changed_cb (GSimpleAction *action,
-                          GVariant      *state,
-                          gpointer       user_data)
-{
-  TandemWindow *self = TANDEM_WINDOW (user_data);
-  GtkWindow *window = GTK_WINDOW (self);
-  GAction *contrast = g_action_map_lookup_action (G_ACTION_MAP (self), "workshop-high-contrast");
-  gboolean on = g_variant_get_boolean (state);
-
-  g_simple_action_set_state (action, state);
-  if (on == gtk_widget_has_css_class (GTK_WIDGET (self), TANDEM_WORKSHOP_CLASS))
-    return;
-  if (on)
-    {
-      self->fullscreen_before_workshop = gtk_window_is_fullscreen (window);
-      gtk_widget_add_css_class (GTK_WIDGET (self), TANDEM_WORKSHOP_CLASS);
-      gtk_window_fullscreen (window);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self), TANDEM_WORKSHOP_CLASS);
-      g_action_change_state (contrast, g_variant_new_boolean (FALSE));
-      if (!self->fullscreen_before_workshop)
-        gtk_window_unfullscreen (window);
-    }
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (contrast), on);
-  tandem_legibility_redraw (GTK_WIDGET (self));
+  _tandem_window_update_actions (self);
 }
 
 /* The team selector's button shortens a long team name in a narrow window;
@@ -1036,69 +481,6 @@ team_label_factory (gboolean ellipsize)
   g_signal_connect (factory, "setup", G_CALLBACK (team_label_setup_cb), GINT_TO_POINTER (ellipsize));
   g_signal_connect (factory, "bind", G_CALLBACK (team_label_bind_cb), GINT_TO_POINTER (ellipsize));
   return factory;
-}
-
-static const GActionEntry window_actions[] = {
-  { "workshop-mode", NULL, NULL, "false", workshop_mode_changed_cb },
-  { "workshop-high-contrast", NULL, NULL, "false", workshop_contrast_changed_cb },
-  { "show-help-overlay", show_shortcuts_cb },
-};
-
-/* "win.select-team" with a team's id: how a page or a dialog shows another
- * team without reaching for the window. */
-static void
-select_team_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  tandem_window_select_team (TANDEM_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-/* ------------------------------------------------------------------------ */
-/* Co-editing: merging a copy, conflicts, contributions                     */
-
-static void
-merge_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  TandemWindow *self = TANDEM_WINDOW (widget);
-
-  if (self->project && !tandem_project_get_read_only (self->project))
-    tandem_merge_dialog_present (GTK_WINDOW (self), self->project);
-}
-
-static void
-conflicts_resolved_cb (TandemConflictsWindow *conflicts,
-                       TandemWindow          *self)
-{
-  tandem_conflicts_banner_update (TANDEM_CONFLICTS_BANNER (self->conflicts_banner));
-}
-
-static void
-review_conflicts_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  TandemWindow *self = TANDEM_WINDOW (widget);
-  GtkWindow *conflicts;
-
-  if (self->project == NULL)
-    return;
-  conflicts = tandem_conflicts_window_new (GTK_WINDOW (self), self->project);
-  g_signal_connect_object (conflicts, "resolved", G_CALLBACK (conflicts_resolved_cb), self, 0);
-  gtk_window_present (conflicts);
-}
-
-static void
-contributions_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  TandemWindow *self = TANDEM_WINDOW (widget);
-
-  if (self->project)
-    gtk_window_present (tandem_contributions_window_new (GTK_WINDOW (self), self->project, NULL));
 }
 
 static gboolean
@@ -1204,62 +586,12 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, standards_page);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, recent_submenu);
 
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.new-team", NULL, team_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-team", NULL, team_action);
-  gtk_widget_class_install_action (widget_class, "win.team-people", NULL, team_people_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-team", NULL, delete_team_action);
-  gtk_widget_class_install_action (widget_class, "win.select-team", "s", select_team_action);
-  gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
-  gtk_widget_class_install_action (widget_class, "win.review-conflicts", NULL,
-                                   review_conflicts_action);
-  gtk_widget_class_install_action (widget_class, "win.contributions", NULL, contributions_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.save-copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.new-team", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.workshop-mode", NULL);
-}
-
-static void
-view_shortcut (TandemWindow *self,
-               const char   *name)
-{
-  if (self->team_id)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
-}
-
-static gboolean
-page_shortcut_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  view_shortcut (TANDEM_WINDOW (widget), g_variant_get_string (args, NULL));
-  return TRUE;
+  _tandem_window_class_actions_init (klass);
 }
 
 static void
 tandem_window_init (TandemWindow *self)
 {
-  static const struct { guint key; const char *page; } pages[] = {
-    { GDK_KEY_1, "diagram" }, { GDK_KEY_2, "measures" },
-    { GDK_KEY_3, "coaching" }, { GDK_KEY_4, "peer-support" },
-    { GDK_KEY_5, "standards" },
-  };
-  GtkEventController *shortcuts;
-
   g_type_ensure (TANDEM_TYPE_DIAGRAM_PAGE);
   g_type_ensure (TANDEM_TYPE_MEASURES_PAGE);
   g_type_ensure (TANDEM_TYPE_COACHING_PAGE);
@@ -1300,29 +632,14 @@ tandem_window_init (TandemWindow *self)
       gtk_widget_set_layout_manager (GTK_WIDGET (areas[i]), tandem_page_layout_new ());
   }
 
-  /* Alt+1…5 switch pages, as in other GNOME apps with a view switcher. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (pages[i].key, GDK_ALT_MASK),
-                                                gtk_callback_action_new (page_shortcut_cb, NULL, NULL));
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (pages[i].page));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
-    }
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-
-  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
-                                   G_N_ELEMENTS (window_actions), self);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
-                                 G_ACTION_MAP (self), "workshop-high-contrast")), FALSE);
+  _tandem_window_actions_init (self);
 
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect (gtk_recent_manager_get_default (), "changed",
                     G_CALLBACK (recent_changed_cb), self);
-  reload_recent (self);
+  recent_changed_cb (NULL, self);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
-  update_actions (self);
+  _tandem_window_update_actions (self);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
@@ -1439,7 +756,7 @@ tandem_window_set_author (TandemWindow *self,
   if (self->project)
     {
       tandem_project_set_author (self->project, author);
-      update_actions (self);
+      _tandem_window_update_actions (self);
     }
 }
 
