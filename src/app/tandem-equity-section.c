@@ -17,16 +17,15 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
 #include "tandem-breakdown.h"
 #include "tandem-enum-row.h"
 #include "tandem-enums.h"
+#include "tandem-equity-import-dialog.h"
 #include "tandem-equity-measure.h"
 #include "tandem-equity-section.h"
 #include "tandem-page.h"
 #include "tandem-print.h"
-#include "tandem-table-import.h"
 
 struct _TandemEquitySection
 {
@@ -502,168 +501,25 @@ view_toggled_cb (TandemEquitySection *self)
 /* ------------------------------------------------------------------------ */
 /* Importing: the groups found and every refused row, then one change         */
 
-typedef struct
-{
-  TandemEquitySection   *section;
-  char                  *measure_id;
-  TandemBreakdownImport *import;
-  GtkWindow             *window;
-  GSimpleAction         *accept_action;
-} ImportDialog;
-
 static void
-import_dialog_free (gpointer data)
+import_imported_cb (TandemEquityImportDialog *dialog,
+                    guint                     n,
+                    TandemEquitySection      *self)
 {
-  ImportDialog *dialog = data;
+  g_autofree char *toast = g_strdup_printf (ngettext ("%u row by group imported",
+                                                      "%u rows by group imported", n), n);
 
-  g_object_unref (dialog->section);
-  g_free (dialog->measure_id);
-  tandem_breakdown_import_free (dialog->import);
-  g_clear_object (&dialog->accept_action);
-  g_free (dialog);
-}
-
-static void
-import_accept_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       data)
-{
-  ImportDialog *dialog = data;
-  TandemEquitySection *self = dialog->section;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  guint n = dialog->import->rows->len;
-
-  if (self->project == NULL || n == 0 || dialog->import->problems->len > 0)
-    return;
-  label = g_strdup_printf (ngettext ("Import %u row by group", "Import %u rows by group", n), n);
-  if (!tandem_breakdown_save_rows (self->project, dialog->measure_id, dialog->import->rows, label,
-                                   &error))
-    {
-      show_error (self, _("Could Not Import the Data by Group"), error);
-      return;
-    }
   if (page_of (self) != NULL)
-    {
-      g_autofree char *toast = g_strdup_printf (ngettext ("%u row by group imported",
-                                                          "%u rows by group imported", n), n);
-
-      tandem_page_show_toast (page_of (self), toast, TRUE);
-    }
-  gtk_window_destroy (dialog->window);
+    tandem_page_show_toast (page_of (self), toast, TRUE);
 }
 
 static void
-import_cancel_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       data)
+import_failed_cb (TandemEquityImportDialog *dialog,
+                  const char               *heading,
+                  const GError             *error,
+                  TandemEquitySection      *self)
 {
-  ImportDialog *dialog = data;
-
-  gtk_window_destroy (dialog->window);
-}
-
-/* Enter imports (when it may), Escape cancels, wherever the focus is. */
-static gboolean
-import_key_pressed_cb (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       gpointer               data)
-{
-  GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
-    return FALSE;
-  if (keyval == GDK_KEY_Escape)
-    return gtk_widget_activate_action (window, "import.cancel", NULL);
-  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
-    {
-      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-      /* Cancel, focused, keeps Enter for itself. */
-      if (focus != NULL && GTK_IS_BUTTON (focus) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), "import.cancel") == 0)
-        return FALSE;
-      gtk_widget_activate_action (window, "import.accept", NULL);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* What the preview says: the groups found with their rows, the periods,
- * and every refused row by its line. */
-static void
-describe_import (TandemEquitySection         *self,
-                 const TandemBreakdownImport *import,
-                 GString                     *found,
-                 GString                     *refused)
-{
-  g_autoptr(GPtrArray) categories = tandem_grouping_list_categories (self->project,
-                                                                     self->breakdown->grouping_id,
-                                                                     NULL);
-  g_autoptr(GHashTable) rows_of = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *first = NULL, *last = NULL;
-  guint n = import->rows->len;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const TandemBreakdownRow *row = import->rows->pdata[i];
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (rows_of, row->category_id));
-
-      g_hash_table_insert (rows_of, row->category_id, GUINT_TO_POINTER (count + 1));
-      if (first == NULL || strcmp (row->date, first) < 0)
-        first = row->date;
-      if (last == NULL || strcmp (row->date, last) > 0)
-        last = row->date;
-    }
-  g_string_append_printf (found, ngettext ("%u row by group, from a %s table",
-                                           "%u rows by group, from a %s table", n),
-                          n, import->wide ? _("wide") : _("long"));
-  if (first != NULL)
-    g_string_append_printf (found, _(", dated %s to %s"), first, last);
-  g_string_append_printf (found, ngettext (", for %u group:", ", for %u groups:",
-                                           g_hash_table_size (rows_of)),
-                          g_hash_table_size (rows_of));
-  for (guint i = 0; categories != NULL && i < categories->len; i++)
-    {
-      const TandemGroupCategory *category = categories->pdata[i];
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (rows_of, category->id));
-
-      if (count > 0)
-        g_string_append_printf (found, ngettext ("\n%s: %u row", "\n%s: %u rows", count),
-                                category->label, count);
-    }
-
-  if (import->problems->len > 0)
-    {
-      g_string_append_printf (refused, ngettext ("%u row is refused, so nothing will be imported "
-                                                 "until it is put right in the file:",
-                                                 "%u rows are refused, so nothing will be imported "
-                                                 "until they are put right in the file:",
-                                                 import->problems->len),
-                              import->problems->len);
-      for (guint i = 0; i < import->problems->len; i++)
-        {
-          const TandemImportProblem *problem = import->problems->pdata[i];
-
-          g_string_append_printf (refused, _("\nLine %u: %s"), problem->line, problem->reason);
-        }
-    }
-}
-
-static GtkWidget *
-preview_label (const char *text,
-               const char *accessible)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return label;
+  show_error (self, heading, error);
 }
 
 /**
@@ -688,106 +544,27 @@ tandem_equity_section_open_import (TandemEquitySection *self,
                                    gssize               length,
                                    const char          *file_name)
 {
-  static const GActionEntry actions[] = {
-    { "accept", import_accept_cb, NULL, NULL, NULL, { 0 } },
-    { "cancel", import_cancel_cb, NULL, NULL, NULL, { 0 } },
-  };
   g_autoptr(GError) error = NULL;
-  g_autoptr(TandemTable) table = NULL;
-  g_autoptr(TandemBreakdownImport) import = NULL;
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GString) found = g_string_new (NULL);
-  g_autoptr(GString) refused = g_string_new (NULL);
-  g_autofree char *title = NULL;
-  g_autofree char *accept_label = NULL;
-  ImportDialog *dialog;
-  GtkWidget *window, *box, *scroller, *inner, *buttons, *cancel, *accept, *label;
-  GtkEventController *keys;
-  guint good;
+  TandemEquityImportDialog *dialog;
 
   g_return_val_if_fail (TANDEM_IS_EQUITY_SECTION (self), NULL);
   if (self->project == NULL || self->measure_id == NULL || self->breakdown == NULL)
     return NULL;
 
-  table = tandem_table_parse (text, length, 0, &error);
-  if (table != NULL)
-    import = tandem_breakdown_read_table (self->project, self->measure_id, table, &error);
-  if (import == NULL)
+  dialog = tandem_equity_import_dialog_new (self->project, self->measure_id,
+                                            self->breakdown->grouping_id, text, length,
+                                            file_name, &error);
+  if (dialog == NULL)
     {
-      g_autoptr(GError) named = g_error_new (error->domain, error->code, "%s: %s", file_name,
-                                             error->message);
-
-      show_error (self, _("Could Not Read the Data by Group"), named);
+      show_error (self, _("Could Not Read the Data by Group"), error);
       return NULL;
     }
-  describe_import (self, import, found, refused);
-  good = import->problems->len == 0 ? import->rows->len : 0;
-
-  dialog = g_new0 (ImportDialog, 1);
-  dialog->section = g_object_ref (self);
-  dialog->measure_id = g_strdup (self->measure_id);
-  dialog->import = g_steal_pointer (&import);
-
-  window = adw_window_new ();
-  dialog->window = GTK_WINDOW (window);
-  title = g_strdup_printf (_("Import “%s” by Group"), file_name);
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 520);
   if (window_of (self) != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (window), window_of (self));
-  g_object_set_data_full (G_OBJECT (window), "tandem-import-groups", dialog, import_dialog_free);
-
-  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), dialog);
-  dialog->accept_action = g_object_ref (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group),
-                                                                                     "accept")));
-  g_simple_action_set_enabled (dialog->accept_action, good > 0);
-  gtk_widget_insert_action_group (window, "import", G_ACTION_GROUP (group));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_set_margin_start (scroller, 18);
-  gtk_widget_set_margin_end (scroller, 18);
-  inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  if (refused->len > 0)
-    {
-      label = preview_label (refused->str, _("Rows that are refused"));
-      gtk_widget_add_css_class (label, "error");
-      gtk_box_append (GTK_BOX (inner), label);
-    }
-  gtk_box_append (GTK_BOX (inner), preview_label (found->str, _("Groups found")));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), inner);
-  gtk_box_append (GTK_BOX (box), scroller);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (buttons, 18);
-  gtk_widget_set_margin_end (buttons, 18);
-  gtk_widget_set_margin_bottom (buttons, 18);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "import.cancel");
-  accept_label = good > 0 ? g_strdup_printf (ngettext ("_Import %u Row", "_Import %u Rows", good), good)
-                          : g_strdup (_("_Import"));
-  accept = gtk_button_new_with_mnemonic (accept_label);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (accept), "import.accept");
-  gtk_widget_add_css_class (accept, "suggested-action");
-  gtk_box_append (GTK_BOX (buttons), cancel);
-  gtk_box_append (GTK_BOX (buttons), accept);
-  gtk_box_append (GTK_BOX (box), buttons);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_set_default_widget (GTK_WINDOW (window), accept);
-  /* Focus on a button, not in the preview's text (which would be selected). */
-  gtk_window_set_focus (GTK_WINDOW (window), good > 0 ? accept : cancel);
-
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (import_key_pressed_cb), NULL);
-  gtk_widget_add_controller (window, keys);
-
-  gtk_window_present (GTK_WINDOW (window));
-  return GTK_WINDOW (window);
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), window_of (self));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_imported_cb), self, 0);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (import_failed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 static void
