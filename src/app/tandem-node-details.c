@@ -14,11 +14,10 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-change-idea-details.h"
 #include "tandem-comments-panel.h"
 #include "tandem-diagram.h"
 #include "tandem-node-details.h"
-#include "tandem-pdsa-row.h"
-#include "tandem-person-chooser.h"
 #include "tandem-shown-field.h"
 #include "tandem-stored-enums.h"
 
@@ -33,13 +32,9 @@ struct _TandemNodeDetails
   char           *node_id;
   gboolean        editable;
   gboolean        filling_details;
-  char           *expanded_pdsa;    /* the PDSA cycle open in the details */
+  GtkWidget      *change_idea;      /* kept across refills */
   GtkWidget      *comments_heading;
   GtkWidget      *comments_panel;   /* kept across refills */
-
-  /* The New PDSA Cycle dialog's parts, while it is open (it is modal). */
-  GtkEditable    *pdsa_entries[4];
-  char           *pdsa_node;
 };
 
 G_DEFINE_FINAL_TYPE (TandemNodeDetails, tandem_node_details, ADW_TYPE_BIN)
@@ -97,24 +92,6 @@ selected_node (TandemNodeDetails *self)
   return tandem_diagram_get_node (self->diagram, i);
 }
 
-static AdwMessageDialog *
-message_dialog (TandemNodeDetails *self,
-                const char        *heading,
-                const char        *body,
-                const char        *accept_id,
-                const char        *accept_label)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                                        heading, body));
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), accept_id, accept_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, accept_id, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, accept_id);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  return dialog;
-}
-
 /* After a save from the details pane failed: a conflict is reported (what
  * was typed is kept in it) and the editor shows the value that stands. */
 static void
@@ -156,16 +133,9 @@ set_field (TandemNodeDetails *self,
 
 /* A choice from a drop-down is saved once the drop-down has finished with
  * it: saving rebuilds the details, drop-down and all. */
-typedef enum
-{
-  LATER_NODE,
-  LATER_PDSA,
-} LaterKind;
-
 typedef struct
 {
   TandemNodeDetails *page;
-  LaterKind          kind;
   char              *id;
   const char        *field;     /* interned */
   char              *value;
@@ -182,18 +152,8 @@ set_later_cb (gpointer data)
   gboolean ok = TRUE;
 
   if (project && self->editable)
-    switch (later->kind)
-      {
-      case LATER_PDSA:
-        ok = tandem_diagram_set_pdsa_field (project, later->id, later->field, later->shown,
-                                            later->value, &error);
-        break;
-      case LATER_NODE:
-      default:
-        ok = tandem_diagram_set_field (project, later->id, later->field, later->shown,
-                                       later->value, &error);
-        break;
-      }
+    ok = tandem_diagram_set_field (project, later->id, later->field, later->shown,
+                                   later->value, &error);
   if (!ok)
     details_save_failed (self, NULL, later->id, later->field, error);
   g_object_unref (later->page);
@@ -206,7 +166,6 @@ set_later_cb (gpointer data)
 
 static void
 set_later (TandemNodeDetails *self,
-           LaterKind          kind,
            const char        *id,
            const char        *field,
            const char        *value,
@@ -216,7 +175,6 @@ set_later (TandemNodeDetails *self,
 
   later->shown = editor ? g_strdup (tandem_shown_field_get_stored (editor)) : NULL;
   later->page = g_object_ref (self);
-  later->kind = kind;
   later->id = g_strdup (id);
   later->field = g_intern_string (field);
   later->value = g_strdup (value);
@@ -274,7 +232,7 @@ combo_changed_cb (AdwComboRow *row,
   guint selected = adw_combo_row_get_selected (row);
 
   if (selected < target->values->len && !self->filling_details && self->node_id)
-    set_later (self, LATER_NODE, self->node_id, target->field, target->values->pdata[selected],
+    set_later (self, self->node_id, target->field, target->values->pdata[selected],
                GTK_WIDGET (row));
 }
 
@@ -304,63 +262,6 @@ combo_row (TandemNodeDetails *self,
   connect_target (row, "notify::selected", G_CALLBACK (combo_changed_cb), self, NULL, field, values);
   g_ptr_array_unref (labels);
   return row;
-}
-
-static void
-tag_toggled_cb (GtkCheckButton *check,
-                Target         *target)
-{
-  TandemNodeDetails *self = target->page;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->node_id);
-
-  if (self->filling_details || id == NULL)
-    return;
-  if (!tandem_diagram_set_tag (self->project, id,
-                               target->id,
-                               gtk_check_button_get_active (check), &error))
-    show_error (self, _("Could Not Change the Tag"), error);
-}
-
-static void
-coproducer_toggled_cb (GtkCheckButton *check,
-                       Target         *target)
-{
-  TandemNodeDetails *self = target->page;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->node_id);
-
-  if (self->filling_details || id == NULL)
-    return;
-  if (!tandem_diagram_set_coproducer (self->project, id,
-                                      target->id,
-                                      gtk_check_button_get_active (check), &error))
-    show_error (self, _("Could Not Change Who Co-produced It"), error);
-}
-
-/* Someone chosen (or added to the team by the chooser) as having proposed
- * the selected change idea. */
-static void
-proposed_by_chosen_cb (TandemPersonChooser *chooser,
-                       const char          *person_id,
-                       TandemNodeDetails   *self)
-{
-  set_field (self, GTK_WIDGET (chooser), TANDEM_FIELD_NODE_PROPOSED_BY, person_id);
-}
-
-static void
-coproducer_chosen_cb (TandemPersonChooser *chooser,
-                      const char          *person_id,
-                      TandemNodeDetails   *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup (self->node_id);
-
-  if (self->filling_details || id == NULL || person_id == NULL)
-    return;
-  if (!tandem_diagram_set_coproducer (self->project, id, person_id,
-                                      TRUE, &error))
-    show_error (self, _("Could Not Change Who Co-produced It"), error);
 }
 
 static void
@@ -472,70 +373,6 @@ unlink_clicked_cb (GtkButton *button,
   g_signal_emit (self, signals[SELECT_NODE], 0, id);
 }
 
-static void
-pdsa_response_cb (AdwMessageDialog  *dialog,
-                  const char        *response,
-                  TandemNodeDetails *self)
-{
-  TandemProject *project = self->project;
-  GtkEditable **entries = self->pdsa_entries;
-  g_autofree char *node = g_steal_pointer (&self->pdsa_node);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  if (!g_str_equal (response, "add"))
-    return;
-  /* The cycle and its plan are one change, so one undo takes them away. */
-  id = tandem_diagram_plan_pdsa (project, node, gtk_editable_get_text (entries[0]),
-                                 gtk_editable_get_text (entries[1]), gtk_editable_get_text (entries[2]),
-                                 gtk_editable_get_text (entries[3]), &error);
-  if (id == NULL)
-    {
-      show_error (self, _("Could Not Add the PDSA Cycle"), error);
-      return;
-    }
-  g_free (self->expanded_pdsa);
-  self->expanded_pdsa = g_steal_pointer (&id);
-  tandem_node_details_refresh (self);
-}
-
-static void
-add_pdsa_clicked_cb (GtkButton         *button,
-                     TandemNodeDetails *self)
-{
-  static const char * const labels[] = {
-    N_("Name of the test"), N_("Started on (YYYY-MM-DD, empty for today)"),
-    N_("Plan: what we want to find out"), N_("Plan: what we predict will happen"),
-  };
-  AdwMessageDialog *dialog =
-    message_dialog (self, _("New PDSA Cycle"),
-                                         _("Plan a small test of this change idea. What happened, what "
-                                           "you learned and what you decided can be added as you go."),
-                                         "add", _("_Add"));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkEditable **entries = self->pdsa_entries;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (self->pdsa_entries));
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      GtkWidget *label = gtk_label_new (_(labels[i]));
-      GtkWidget *entry = gtk_entry_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _(labels[i]), -1);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), entry);
-      entries[i] = GTK_EDITABLE (entry);
-    }
-  gtk_editable_set_text (entries[0], _("First small test"));
-  adw_message_dialog_set_extra_child (dialog, box);
-  g_free (self->pdsa_node);
-  self->pdsa_node = g_strdup (self->node_id);
-  g_signal_connect (dialog, "response", G_CALLBACK (pdsa_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static GtkWidget *
 group (const char *title)
 {
@@ -560,84 +397,42 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
-static gboolean
-pdsa_save_failed_cb (TandemPdsaRow     *row,
-                     GtkWidget         *editor,
-                     const char        *pdsa_id,
-                     const char        *field,
-                     const GError      *error,
-                     TandemNodeDetails *self)
-{
-  details_save_failed (self, editor, pdsa_id, field, error);
-  return TRUE;
-}
-
 static void
-pdsa_decision_chosen_cb (TandemPdsaRow     *row,
-                         const char        *word,
-                         GtkWidget         *editor,
-                         TandemNodeDetails *self)
-{
-  if (self->filling_details)
-    return;
-  set_later (self, LATER_PDSA, tandem_pdsa_row_get_pdsa_id (row), "act_decision", word, editor);
-}
-
-static void
-pdsa_failed_cb (TandemPdsaRow     *row,
-                const char        *heading,
-                const GError      *error,
-                TandemNodeDetails *self)
+change_idea_failed_cb (TandemChangeIdeaDetails *change_idea,
+                       const char              *heading,
+                       const GError            *error,
+                       TandemNodeDetails       *self)
 {
   show_error (self, heading, error);
 }
 
 static void
-pdsa_toast_cb (TandemPdsaRow     *row,
-               const char        *title,
-               TandemNodeDetails *self)
+change_idea_save_failed_cb (TandemChangeIdeaDetails *change_idea,
+                            GtkWidget               *editor,
+                            const char              *id,
+                            const char              *field,
+                            const GError            *error,
+                            TandemNodeDetails       *self)
+{
+  details_save_failed (self, editor, id, field, error);
+}
+
+static void
+change_idea_toast_cb (TandemChangeIdeaDetails *change_idea,
+                      const char              *title,
+                      TandemNodeDetails       *self)
 {
   g_signal_emit (self, signals[TOAST], 0, title);
 }
 
-static void
-pdsa_expanded_cb (AdwExpanderRow    *row,
-                  GParamSpec        *pspec,
-                  TandemNodeDetails *self)
-{
-  if (self->filling_details)
-    return;
-  g_free (self->expanded_pdsa);
-  self->expanded_pdsa = adw_expander_row_get_expanded (row)
-                        ? g_strdup (tandem_pdsa_row_get_pdsa_id (TANDEM_PDSA_ROW (row))) : NULL;
-}
-
-/* One PDSA cycle, open if it was open before the pane was filled again. */
-static GtkWidget *
-pdsa_row (TandemNodeDetails *self,
-          TandemPdsaSummary *cycle)
-{
-  GtkWidget *row = tandem_pdsa_row_new (self->project, cycle->id, self->editable);
-
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_strcmp0 (self->expanded_pdsa, cycle->id) == 0);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (pdsa_expanded_cb), self);
-  g_signal_connect (row, "save-failed", G_CALLBACK (pdsa_save_failed_cb), self);
-  g_signal_connect (row, "decision-chosen", G_CALLBACK (pdsa_decision_chosen_cb), self);
-  g_signal_connect (row, "failed", G_CALLBACK (pdsa_failed_cb), self);
-  g_signal_connect (row, "toast", G_CALLBACK (pdsa_toast_cb), self);
-  return row;
-}
-
+/* A change idea's status and co-production level, among its details; its
+ * people, equity focus and PDSA cycles follow in a part of their own. */
 static void
 fill_change_idea (TandemNodeDetails       *self,
                   const TandemDiagramNode *node,
                   GtkWidget               *details)
 {
-  TandemProject *project = self->project;
-  g_autoptr(GPtrArray) coproducers = tandem_diagram_list_coproducers (project, node->id);
-  g_autoptr(GPtrArray) pdsa = tandem_diagram_list_pdsa (project, node->id);
   GPtrArray *labels, *values;
-  GtkWidget *tags, *cycles, *credit, *button, *chooser;
 
   labels = g_ptr_array_new ();
   values = g_ptr_array_new_with_free_func (g_free);
@@ -663,70 +458,9 @@ fill_change_idea (TandemNodeDetails       *self,
                              combo_row (self, _("Co-production level"), "coproduction_level", labels, values,
                                         tandem_coproduction_to_string (node->level)));
 
-  chooser = tandem_person_chooser_new (_("Proposed by"), TRUE);
-  tandem_person_chooser_set_team (TANDEM_PERSON_CHOOSER (chooser), project,
-                                  tandem_diagram_get_team_id (self->diagram));
-  tandem_person_chooser_set_person_id (TANDEM_PERSON_CHOOSER (chooser), node->proposed_by);
-  gtk_widget_set_name (chooser, "proposed_by");
-  gtk_widget_set_sensitive (chooser, self->editable);
-  gtk_widget_set_margin_top (chooser, 12);
-  /* What it shows is this page's copy of the node: a choice is checked
-   * against the copy. */
-  tandem_shown_field_remember_value (chooser, TANDEM_ENTITY_NODE, self->node_id,
-                                     TANDEM_FIELD_NODE_PROPOSED_BY, node->proposed_by);
-  g_signal_connect (chooser, "person-chosen", G_CALLBACK (proposed_by_chosen_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), chooser);
-
-  /* Those credited, each unticked to take the credit back; anyone else is
-   * found by typing their name. */
-  credit = group (_("Co-produced with"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (credit),
-                                         _("Everyone who shaped this change idea, staff and lived-experience partners alike."));
-  for (guint c = 0; c < coproducers->len; c++)
-    {
-      TandemNamedItem *person = coproducers->pdata[c];
-      g_autofree char *name = g_strdup_printf ("coproducer:%s", person->id);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (credit),
-                                 pair_check (self, person->name, name, TANDEM_ENTITY_PERSON,
-                                             person->id, TRUE, G_CALLBACK (coproducer_toggled_cb)));
-    }
-  chooser = tandem_person_chooser_new (_("Add someone who co-produced it"), FALSE);
-  tandem_person_chooser_set_team (TANDEM_PERSON_CHOOSER (chooser), project,
-                                  tandem_diagram_get_team_id (self->diagram));
-  gtk_widget_set_name (chooser, "coproducer-chooser");
-  gtk_widget_set_sensitive (chooser, self->editable);
-  gtk_widget_set_margin_top (chooser, 6);
-  g_signal_connect (chooser, "person-chosen", G_CALLBACK (coproducer_chosen_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (credit), chooser);
-  gtk_box_append (self->box, credit);
-
-  tags = group (_("Equity focus"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (tags),
-                                         _("Who this change idea is meant to make things fairer for."));
-  for (guint t = 0; t < tandem_diagram_get_n_tags (self->diagram); t++)
-    {
-      const TandemDiagramTag *tag = tandem_diagram_get_tag (self->diagram, t);
-      gboolean on = FALSE;
-      g_autofree char *name = g_strdup_printf ("tag:%s", tag->id);
-
-      for (guint i = 0; i < node->tags->len; i++)
-        on |= g_array_index (node->tags, guint, i) == t;
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (tags),
-                                 pair_check (self, tag->name, name, "tag", tag->id, on, G_CALLBACK (tag_toggled_cb)));
-    }
-  gtk_box_append (self->box, tags);
-
-  cycles = group (_("PDSA cycles"));
-  for (guint c = 0; c < pdsa->len; c++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (cycles), pdsa_row (self, pdsa->pdata[c]));
-  button = gtk_button_new_with_mnemonic (_("Add _PDSA Cycle…"));
-  gtk_widget_set_name (button, "add-pdsa");
-  gtk_widget_set_margin_top (button, 6);
-  gtk_widget_set_sensitive (button, self->editable);
-  g_signal_connect (button, "clicked", G_CALLBACK (add_pdsa_clicked_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (cycles), button);
-  gtk_box_append (self->box, cycles);
+  tandem_change_idea_details_show (TANDEM_CHANGE_IDEA_DETAILS (self->change_idea), self->project,
+                                   self->diagram, node->id, self->editable);
+  gtk_box_append (self->box, self->change_idea);
 }
 
 /**
@@ -974,6 +708,7 @@ tandem_node_details_dispose (GObject *object)
     tandem_comments_panel_set_item (TANDEM_COMMENTS_PANEL (self->comments_panel), NULL, NULL, NULL);
   g_clear_object (&self->comments_panel);
   g_clear_object (&self->comments_heading);
+  g_clear_object (&self->change_idea);
   g_clear_object (&self->project);
   g_clear_object (&self->diagram);
   G_OBJECT_CLASS (tandem_node_details_parent_class)->dispose (object);
@@ -985,8 +720,6 @@ tandem_node_details_finalize (GObject *object)
   TandemNodeDetails *self = TANDEM_NODE_DETAILS (object);
 
   g_free (self->node_id);
-  g_free (self->expanded_pdsa);
-  g_free (self->pdsa_node);
   G_OBJECT_CLASS (tandem_node_details_parent_class)->finalize (object);
 }
 
@@ -1133,7 +866,6 @@ tandem_node_details_class_init (TandemNodeDetailsClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tandemqi/Tandem/tandem-node-details.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemNodeDetails, box);
-  g_type_ensure (TANDEM_TYPE_PDSA_ROW);
 }
 
 static void
@@ -1147,6 +879,10 @@ tandem_node_details_init (TandemNodeDetails *self)
   self->comments_panel = g_object_ref_sink (tandem_comments_panel_new ());
   gtk_widget_set_name (self->comments_panel, "comments");
   g_signal_connect (self->comments_panel, "changed", G_CALLBACK (panel_changed_cb), self);
+  self->change_idea = g_object_ref_sink (tandem_change_idea_details_new ());
+  g_signal_connect (self->change_idea, "failed", G_CALLBACK (change_idea_failed_cb), self);
+  g_signal_connect (self->change_idea, "save-failed", G_CALLBACK (change_idea_save_failed_cb), self);
+  g_signal_connect (self->change_idea, "toast", G_CALLBACK (change_idea_toast_cb), self);
   tandem_node_details_refresh (self);
 }
 
