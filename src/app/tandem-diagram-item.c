@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "tandem-diagram-item.h"
 
 struct _TandemDiagramItem
@@ -25,6 +27,7 @@ enum
   PROP_DIAGRAM,
   PROP_NODE,
   PROP_PARENT,
+  PROP_DESCRIPTION,
   N_PROPS
 };
 
@@ -50,6 +53,9 @@ tandem_diagram_item_get_property (GObject    *object,
       break;
     case PROP_PARENT:
       g_value_set_int (value, self->parent);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_take_string (value, tandem_diagram_item_dup_description (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -105,6 +111,16 @@ tandem_diagram_item_class_init (TandemDiagramItemClass *klass)
   properties[PROP_PARENT] =
     g_param_spec_int ("parent", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * TandemDiagramItem:description:
+   *
+   * What the outline's row says of the node: its kind and words, and for a
+   * change idea its status and equity focus; its group, its other parents
+   * and what its folding hides.
+   */
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -167,4 +183,40 @@ tandem_diagram_item_get_info (TandemDiagramItem *self)
 {
   g_return_val_if_fail (TANDEM_IS_DIAGRAM_ITEM (self), NULL);
   return tandem_diagram_get_node (self->diagram, self->node);
+}
+
+/**
+ * tandem_diagram_item_dup_description:
+ * @self: an item
+ *
+ * Returns: (transfer full): the words of #TandemDiagramItem:description
+ */
+char *
+tandem_diagram_item_dup_description (TandemDiagramItem *self)
+{
+  const TandemDiagramNode *node;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *kind = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_DIAGRAM_ITEM (self), NULL);
+  node = tandem_diagram_get_node (self->diagram, self->node);
+  kind = g_strdup (tandem_node_kind_label (node->kind));
+  kind[0] = g_ascii_toupper (kind[0]);
+  g_string_append_printf (text, "%s: %s", kind, node->title[0] ? node->title : _("(nothing written yet)"));
+  if (node->kind == TANDEM_NODE_CHANGE_IDEA)
+    {
+      g_string_append_printf (text, _(" — %s"), tandem_idea_status_label (node->status));
+      for (guint t = 0; t < node->tags->len; t++)
+        g_string_append_printf (text, t == 0 ? _("; equity focus: %s") : ", %s",
+                                tandem_diagram_get_tag (self->diagram, g_array_index (node->tags, guint, t))->name);
+    }
+  if (node->group >= 0)
+    g_string_append_printf (text, _(" (%s)"), tandem_diagram_get_group (self->diagram, node->group)->name);
+  if (node->parents->len > 1)
+    g_string_append_printf (text, ngettext (" — also under %u other", " — also under %u others",
+                                            node->parents->len - 1), node->parents->len - 1);
+  if (node->collapsed && node->children->len > 0)
+    g_string_append_printf (text, ngettext (" — folded, %u item hidden", " — folded, %u items hidden",
+                                            node->children->len), node->children->len);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

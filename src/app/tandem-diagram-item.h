@@ -22,5 +22,6 @@ TandemDiagram           *tandem_diagram_item_get_diagram (TandemDiagramItem *sel
 guint                    tandem_diagram_item_get_node    (TandemDiagramItem *self);
 int                      tandem_diagram_item_get_parent  (TandemDiagramItem *self);
 const TandemDiagramNode *tandem_diagram_item_get_info    (TandemDiagramItem *self);
+char                    *tandem_diagram_item_dup_description (TandemDiagramItem *self);
 
 G_END_DECLS
