@@ -8,6 +8,7 @@
 #include "tandem-diagram-canvas.h"
 #include "tandem-diagram-groups-window.h"
 #include "tandem-diagram-layout.h"
+#include "tandem-diagram-outline.h"
 #include "tandem-diagram-page.h"
 #include "tandem-diagram.h"
 #include "tandem-node-details.h"
@@ -38,7 +39,7 @@ struct _TandemDiagramPage
   AdwFlap             *flap;
   GtkStack            *view_stack;
   TandemDiagramCanvas *canvas;
-  GtkListView         *outline;
+  TandemDiagramOutline *outline;
   TandemNodeDetails   *details;
   GtkOverlay          *view_overlay;
   GtkWidget           *edit_box;
@@ -50,8 +51,6 @@ struct _TandemDiagramPage
   char                *diagram_id;
   TandemDiagram       *diagram;
   TandemDiagramLayout *layout;
-  GtkTreeListModel    *tree;
-  GtkSingleSelection  *selection;
 
   char                *selected_id;      /* the selected node */
   char                *selected_parent;  /* the parent it was reached through, or NULL */

@@ -22,6 +22,7 @@
 #include "tandem-diagram-groups-window.h"
 #include "tandem-diagram-item.h"
 #include "tandem-diagram-layout.h"
+#include "tandem-diagram-outline.h"
 #include "tandem-diagram-page.h"
 #include "tandem-diagram-page-private.h"
 #include "tandem-enum-row.h"
@@ -39,7 +40,6 @@ G_DEFINE_FINAL_TYPE (TandemDiagramPage, tandem_diagram_page, TANDEM_TYPE_PAGE)
 
 static void update_details (TandemDiagramPage *self);
 static void tandem_diagram_page_reload (TandemPage *page);
-static void row_expanded_cb (GtkTreeListRow *row, GParamSpec *pspec, TandemDiagramPage *self);
 static void show_error (TandemDiagramPage *self, const char *heading, const GError *error);
 
 const TandemDiagramNode *
@@ -123,203 +123,16 @@ update_summary (TandemDiagramPage *self)
 /* ------------------------------------------------------------------------ */
 /* The outline                                                              */
 
-static GListModel *
-child_model_cb (gpointer item,
-                gpointer user_data)
-{
-  TandemDiagramItem *it = item;
-  const TandemDiagramNode *node = tandem_diagram_item_get_info (it);
-  GListStore *store;
-
-  /* Every branch can be unfolded here; whether it is, is the node's own
-   * (saved) folding, the same on the canvas. */
-  if (node->children->len == 0)
-    return NULL;
-  store = g_list_store_new (TANDEM_TYPE_DIAGRAM_ITEM);
-  for (guint c = 0; c < node->children->len; c++)
-    {
-      g_autoptr(TandemDiagramItem) child = tandem_diagram_item_new (tandem_diagram_item_get_diagram (it),
-                                                                    g_array_index (node->children, guint, c),
-                                                                    tandem_diagram_item_get_node (it));
-      g_list_store_append (store, child);
-    }
-  return G_LIST_MODEL (store);
-}
-
-static char *
-describe_node (TandemDiagram           *diagram,
-               const TandemDiagramNode *node)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  char *kind = g_strdup (tandem_node_kind_label (node->kind));
-
-  kind[0] = g_ascii_toupper (kind[0]);
-  g_string_append_printf (text, "%s: %s", kind, node->title[0] ? node->title : _("(nothing written yet)"));
-  g_free (kind);
-  if (node->kind == TANDEM_NODE_CHANGE_IDEA)
-    {
-      g_string_append_printf (text, _(" — %s"), tandem_idea_status_label (node->status));
-      for (guint t = 0; t < node->tags->len; t++)
-        g_string_append_printf (text, t == 0 ? _("; equity focus: %s") : ", %s",
-                                tandem_diagram_get_tag (diagram, g_array_index (node->tags, guint, t))->name);
-    }
-  if (node->group >= 0)
-    g_string_append_printf (text, _(" (%s)"), tandem_diagram_get_group (diagram, node->group)->name);
-  if (node->parents->len > 1)
-    g_string_append_printf (text, ngettext (" — also under %u other", " — also under %u others",
-                                            node->parents->len - 1), node->parents->len - 1);
-  if (node->collapsed && node->children->len > 0)
-    g_string_append_printf (text, ngettext (" — folded, %u item hidden", " — folded, %u items hidden",
-                                            node->children->len), node->children->len);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-typedef struct
-{
-  TandemDiagramPage *page;
-  char              *id;
-  gboolean           collapsed;
-} FoldLater;
-
-static gboolean
-fold_later_cb (gpointer data)
-{
-  FoldLater *later = data;
-  g_autoptr(GError) error = NULL;
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (later->page));
-
-  if (project && tandem_page_get_editable (TANDEM_PAGE (later->page)) &&
-      !tandem_diagram_set_collapsed (project, later->id, later->collapsed, &error))
-    show_error (later->page, _("Could Not Fold the Branch"), error);
-  else if (project && !tandem_page_get_editable (TANDEM_PAGE (later->page)))
-    tandem_diagram_page_reload (TANDEM_PAGE (later->page));
-  g_object_unref (later->page);
-  g_free (later->id);
-  g_free (later);
-  return G_SOURCE_REMOVE;
-}
-
-/* Unfolding or folding a row (its expander, or the list's keys) folds the
- * node itself, so the canvas follows. It is saved after the list has
- * finished with the row, since saving rebuilds the outline. */
 static void
-row_expanded_cb (GtkTreeListRow    *row,
-                 GParamSpec        *pspec,
-                 TandemDiagramPage *self)
-{
-  g_autoptr(TandemDiagramItem) item = gtk_tree_list_row_get_item (row);
-  const TandemDiagramNode *node;
-  FoldLater *later;
-
-  if (self->reloading || item == NULL || tandem_diagram_item_get_diagram (item) != self->diagram)
-    return;
-  node = tandem_diagram_item_get_info (item);
-  if (gtk_tree_list_row_get_expanded (row) == !node->collapsed)
-    return;
-  later = g_new0 (FoldLater, 1);
-  later->page = g_object_ref (self);
-  later->id = g_strdup (node->id);
-  later->collapsed = !gtk_tree_list_row_get_expanded (row);
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, fold_later_cb, later, NULL);
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_margin_top (label, 4);
-  gtk_widget_set_margin_bottom (label, 4);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
-  gtk_list_item_set_child (list_item, expander);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  TandemDiagramItem *item = gtk_tree_list_row_get_item (row);
-  g_autofree char *text = describe_node (tandem_diagram_item_get_diagram (item), tandem_diagram_item_get_info (item));
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander))), text);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (row_expanded_cb), user_data);
-  g_object_unref (item);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-
-  if (row)
-    g_signal_handlers_disconnect_by_func (row, row_expanded_cb, user_data);
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item)), NULL);
-}
-
-static TandemDiagramItem *
-outline_item_at (TandemDiagramPage *self,
-                 guint              position)
-{
-  g_autoptr(GtkTreeListRow) row = NULL;
-
-  if (self->tree == NULL)
-    return NULL;
-  row = gtk_tree_list_model_get_row (self->tree, position);
-  return row ? gtk_tree_list_row_get_item (row) : NULL;
-}
-
-static guint
-outline_find (TandemDiagramPage *self,
-              const char        *id,
-              const char        *parent)
-{
-  guint n, fallback = GTK_INVALID_LIST_POSITION;
-  int node, parent_node;
-
-  if (self->tree == NULL || self->diagram == NULL ||
-      (node = tandem_diagram_find_node (self->diagram, id)) < 0)
-    return GTK_INVALID_LIST_POSITION;
-  parent_node = tandem_diagram_find_node (self->diagram, parent);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TandemDiagramItem) item = outline_item_at (self, i);
-
-      if (item && (int) tandem_diagram_item_get_node (item) == node)
-        {
-          if (parent_node < 0 || tandem_diagram_item_get_parent (item) == parent_node)
-            return i;
-          if (fallback == GTK_INVALID_LIST_POSITION)
-            fallback = i;
-        }
-    }
-  return fallback;
-}
-
-static void
-outline_selected_cb (GtkSingleSelection *selection,
-                     GParamSpec         *pspec,
-                     TandemDiagramPage  *self)
+outline_selected_cb (TandemDiagramOutline *outline,
+                     GParamSpec           *pspec,
+                     TandemDiagramPage    *self)
 {
   g_autoptr(TandemDiagramItem) item = NULL;
-  guint position = gtk_single_selection_get_selected (selection);
   const TandemDiagramNode *node;
   const char *parent = NULL;
 
-  if (self->reloading || position == GTK_INVALID_LIST_POSITION ||
-      (item = outline_item_at (self, position)) == NULL)
+  if (self->reloading || (item = tandem_diagram_outline_dup_selected_item (outline)) == NULL)
     return;
   node = tandem_diagram_item_get_info (item);
   if (tandem_diagram_item_get_parent (item) >= 0)
@@ -330,36 +143,22 @@ outline_selected_cb (GtkSingleSelection *selection,
   _tandem_diagram_page_select_id (self, node->id, parent, FALSE);
 }
 
+/* Unfolding or folding a row (its expander, or the list's keys) folds the
+ * node itself, so the canvas follows. */
 static void
-rebuild_outline (TandemDiagramPage *self)
+outline_node_folded_cb (TandemDiagramOutline *outline,
+                        const char           *id,
+                        gboolean              collapsed,
+                        TandemDiagramPage    *self)
 {
-  g_autoptr(GListStore) roots = g_list_store_new (TANDEM_TYPE_DIAGRAM_ITEM);
-  GArray *root_nodes;
+  g_autoptr(GError) error = NULL;
+  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
 
-  if (self->diagram)
-    {
-      root_nodes = tandem_diagram_get_roots (self->diagram);
-      for (guint i = 0; i < root_nodes->len; i++)
-        {
-          g_autoptr(TandemDiagramItem) item = tandem_diagram_item_new (self->diagram,
-                                                                       g_array_index (root_nodes, guint, i), -1);
-          g_list_store_append (roots, item);
-        }
-    }
-  g_clear_object (&self->tree);
-  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&roots)), FALSE, FALSE,
-                                        child_model_cb, NULL, NULL);
-  /* Unfold what is unfolded on the canvas; rows appear below as it goes. */
-  for (guint i = 0; self->diagram && i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
-      g_autoptr(TandemDiagramItem) item = row ? gtk_tree_list_row_get_item (row) : NULL;
-
-      if (item && !tandem_diagram_item_get_info (item)->collapsed &&
-          gtk_tree_list_row_is_expandable (row))
-        gtk_tree_list_row_set_expanded (row, TRUE);
-    }
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+  if (project && tandem_page_get_editable (TANDEM_PAGE (self)) &&
+      !tandem_diagram_set_collapsed (project, id, collapsed, &error))
+    show_error (self, _("Could Not Fold the Branch"), error);
+  else if (project && !tandem_page_get_editable (TANDEM_PAGE (self)))
+    tandem_diagram_page_reload (TANDEM_PAGE (self));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -374,7 +173,6 @@ _tandem_diagram_page_select_id (TandemDiagramPage *self,
                                 gboolean           focus_view)
 {
   int node = self->diagram ? tandem_diagram_find_node (self->diagram, id) : -1;
-  guint position;
 
   if (node < 0)
     id = parent = NULL;
@@ -397,19 +195,13 @@ _tandem_diagram_page_select_id (TandemDiagramPage *self,
     }
 
   tandem_diagram_canvas_set_selected (self->canvas, node);
-  position = outline_find (self, self->selected_id, self->selected_parent);
-  if (position != GTK_INVALID_LIST_POSITION &&
-      position != gtk_single_selection_get_selected (self->selection))
-    {
-      gboolean was = self->reloading;
+  {
+    gboolean was = self->reloading;
 
-      self->reloading = TRUE;
-      gtk_single_selection_set_selected (self->selection, position);
-      self->reloading = was;
-    }
-  if (position != GTK_INVALID_LIST_POSITION)
-    /* Also moves the list's keyboard focus to the row (GTK 4.8). */
-    gtk_widget_activate_action (GTK_WIDGET (self->outline), "list.scroll-to-item", "u", position);
+    self->reloading = TRUE;
+    tandem_diagram_outline_select (self->outline, self->selected_id, self->selected_parent);
+    self->reloading = was;
+  }
   if (focus_view)
     gtk_widget_grab_focus (active_view (self));
   update_details (self);
@@ -523,7 +315,7 @@ tandem_diagram_page_reload (TandemPage *page)
     }
   gtk_stack_set_visible_child_name (self->stack, self->diagram ? "diagram" : "empty");
   relayout (self);
-  rebuild_outline (self);
+  tandem_diagram_outline_set_diagram (self->outline, self->diagram);
   update_summary (self);
   self->reloading = FALSE;
 
@@ -636,7 +428,7 @@ _tandem_diagram_page_open_editor (TandemDiagramPage *self,
       p = GRAPHENE_POINT_INIT (x, y);
     else
       {
-        GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (self->outline));
+        GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (tandem_diagram_outline_get_list_view (self->outline)));
 
         if (row && gtk_widget_compute_point (row, overlay,
                                              &GRAPHENE_POINT_INIT (32, gtk_widget_get_height (row)), &p))
@@ -1371,8 +1163,6 @@ tandem_diagram_page_dispose (GObject *object)
 
   g_clear_object (&self->layout);
   g_clear_object (&self->diagram);
-  g_clear_object (&self->tree);
-  g_clear_object (&self->selection);
   G_OBJECT_CLASS (tandem_diagram_page_parent_class)->dispose (object);
 }
 
@@ -1415,6 +1205,7 @@ tandem_diagram_page_class_init (TandemDiagramPageClass *klass)
   page_class->export = tandem_diagram_page_export;
 
   g_type_ensure (TANDEM_TYPE_DIAGRAM_CANVAS);
+  g_type_ensure (TANDEM_TYPE_DIAGRAM_OUTLINE);
   g_type_ensure (TANDEM_TYPE_NODE_DETAILS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tandemqi/Tandem/tandem-diagram-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, stack);
@@ -1436,6 +1227,8 @@ tandem_diagram_page_class_init (TandemDiagramPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, edit_heading);
   gtk_widget_class_bind_template_child (widget_class, TandemDiagramPage, edit_entry);
 
+  gtk_widget_class_bind_template_callback (widget_class, outline_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outline_node_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, details_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, details_save_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, details_toast_cb);
@@ -1505,23 +1298,11 @@ tandem_diagram_page_init (TandemDiagramPage *self)
   factory = name_factory (FALSE);
   gtk_drop_down_set_list_factory (self->diagram_dropdown, factory);
   g_object_unref (factory);
-  factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (self->diagram_dropdown, "notify::selected", G_CALLBACK (diagram_selected_cb), self);
   /* The toolbar wraps in a flow box; its boxes are no Tab stops of their own. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toolbar)); child;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
-
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (outline_selected_cb), self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  gtk_list_view_set_factory (self->outline, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->outline, GTK_SELECTION_MODEL (self->selection));
 
   /* The same keys in the outline (before the list's own) and on the canvas. */
   keys = gtk_event_controller_key_new ();
@@ -1595,7 +1376,7 @@ GtkWidget *
 tandem_diagram_page_get_outline (TandemDiagramPage *self)
 {
   g_return_val_if_fail (TANDEM_IS_DIAGRAM_PAGE (self), NULL);
-  return GTK_WIDGET (self->outline);
+  return GTK_WIDGET (tandem_diagram_outline_get_list_view (self->outline));
 }
 
 /**
@@ -1663,11 +1444,9 @@ char *
 tandem_diagram_page_dup_outline_selection (TandemDiagramPage *self)
 {
   g_autoptr(TandemDiagramItem) item = NULL;
-  guint position;
 
   g_return_val_if_fail (TANDEM_IS_DIAGRAM_PAGE (self), NULL);
-  position = gtk_single_selection_get_selected (self->selection);
-  if (position == GTK_INVALID_LIST_POSITION || (item = outline_item_at (self, position)) == NULL)
+  if ((item = tandem_diagram_outline_dup_selected_item (self->outline)) == NULL)
     return NULL;
   return g_strdup (tandem_diagram_item_get_info (item)->id);
 }
