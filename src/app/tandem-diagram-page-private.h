@@ -89,6 +89,14 @@ void                     _tandem_diagram_page_open_editor     (TandemDiagramPage
                                                                EditMode           mode,
                                                                const char        *initial);
 void                     _tandem_diagram_page_reload          (TandemDiagramPage *self);
+GtkWidget               *_tandem_diagram_page_active_view     (TandemDiagramPage *self);
+
+/* tandem-diagram-page-editor.c */
+void                     _tandem_diagram_page_editor_init     (TandemDiagramPage *self);
+
+/* tandem-diagram-page-print.c */
+void                     _tandem_diagram_page_print           (TandemPage        *page);
+void                     _tandem_diagram_page_export          (TandemPage        *page);
 
 /* tandem-diagram-page-actions.c */
 void                     _tandem_diagram_page_class_actions_init (GtkWidgetClass *widget_class);

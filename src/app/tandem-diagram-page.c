@@ -15,7 +15,6 @@
 
 #include <glib/gi18n.h>
 
-#include "tandem-clock.h"
 #include "tandem-comments.h"
 #include "tandem-date.h"
 #include "tandem-diagram-canvas.h"
@@ -26,10 +25,8 @@
 #include "tandem-diagram-page.h"
 #include "tandem-diagram-page-private.h"
 #include "tandem-enum-row.h"
-#include "tandem-legibility.h"
 #include "tandem-node-details.h"
 #include "tandem-plain-text.h"
-#include "tandem-print.h"
 #include "tandem-shown-field.h"
 #include "tandem-stored-enums.h"
 
@@ -58,8 +55,8 @@ outline_shown (TandemDiagramPage *self)
   return gtk_toggle_button_get_active (self->outline_toggle);
 }
 
-static GtkWidget *
-active_view (TandemDiagramPage *self)
+GtkWidget *
+_tandem_diagram_page_active_view (TandemDiagramPage *self)
 {
   return outline_shown (self) ? GTK_WIDGET (self->outline) : GTK_WIDGET (self->canvas);
 }
@@ -203,7 +200,7 @@ _tandem_diagram_page_select_id (TandemDiagramPage *self,
     self->reloading = was;
   }
   if (focus_view)
-    gtk_widget_grab_focus (active_view (self));
+    gtk_widget_grab_focus (_tandem_diagram_page_active_view (self));
   update_details (self);
   _tandem_diagram_page_update_actions (self);
 }
@@ -349,250 +346,6 @@ diagram_selected_cb (GtkDropDown       *dropdown,
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->selected_parent, g_free);
   tandem_diagram_page_reload (TANDEM_PAGE (self));
-}
-
-/* ------------------------------------------------------------------------ */
-/* Editing words in place                                                   */
-
-void
-_tandem_diagram_page_open_editor (TandemDiagramPage *self,
-                                  EditMode           mode,
-                                  const char        *initial)
-{
-  const TandemDiagramNode *node = _tandem_diagram_page_selected_node (self);
-  g_autofree char *heading = NULL;
-  GdkRectangle rect = { 0, 0, 1, 1 };
-  double x = 0, y = 0;
-
-  if (node == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
-    return;
-  if (mode == EDIT_ADD_CHILD && node->kind == TANDEM_NODE_CHANGE_IDEA)
-    {
-      tandem_page_show_toast (TANDEM_PAGE (self),
-                              _("Change ideas are the last column: add a PDSA cycle in the details"),
-                              FALSE);
-      return;
-    }
-  switch (mode)
-    {
-    case EDIT_ADD_CHILD:
-      heading = g_strdup_printf (_("New %s under “%s”"), tandem_node_kind_label (node->kind + 1),
-                                 node->title);
-      break;
-    case EDIT_ADD_SIBLING:
-      heading = node->kind == TANDEM_NODE_AIM
-                ? g_strdup_printf (_("New %s under “%s”"), tandem_node_kind_label (TANDEM_NODE_PRIMARY), node->title)
-                : g_strdup_printf (_("New %s below “%s”"), tandem_node_kind_label (node->kind), node->title);
-      break;
-    case EDIT_RENAME:
-    case EDIT_NONE:
-    default:
-      heading = g_strdup_printf (_("Words of this %s"), tandem_node_kind_label (node->kind));
-      break;
-    }
-  if (g_utf8_strlen (heading, -1) > 120)
-    {
-      char *end = g_utf8_offset_to_pointer (heading, 117);
-      *end = '\0';
-      {
-        char *longer = g_strconcat (heading, "…”", NULL);
-        g_free (heading);
-        heading = longer;
-      }
-    }
-
-  self->edit_mode = mode;
-  g_free (self->edit_node);
-  self->edit_node = g_strdup (node->id);
-  g_free (self->edit_shown);
-  self->edit_shown = g_strdup (node->title);
-  g_free (self->edit_parent);
-  self->edit_parent = g_strdup (self->selected_parent);
-  self->edit_return = active_view (self);
-  gtk_label_set_text (self->edit_heading, heading);
-  gtk_editable_set_text (GTK_EDITABLE (self->edit_entry),
-                         initial ? initial : mode == EDIT_RENAME ? node->title : "");
-
-  /* In place: just under the box on the canvas, or under the row in the outline. */
-  {
-    GtkWidget *overlay = GTK_WIDGET (self->view_overlay);
-    int width = gtk_widget_get_width (overlay), height = gtk_widget_get_height (overlay);
-    graphene_point_t p = GRAPHENE_POINT_INIT (width / 4.0, height / 4.0);
-    int box_width;
-
-    if (!outline_shown (self))
-      tandem_diagram_canvas_set_selected (self->canvas, tandem_diagram_find_node (self->diagram, node->id));
-    if (!outline_shown (self) &&
-        tandem_diagram_canvas_get_node_rect (self->canvas, tandem_diagram_find_node (self->diagram, node->id), &rect) &&
-        gtk_widget_translate_coordinates (GTK_WIDGET (self->canvas), overlay, rect.x, rect.y + rect.height + 4, &x, &y))
-      p = GRAPHENE_POINT_INIT (x, y);
-    else
-      {
-        GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (tandem_diagram_outline_get_list_view (self->outline)));
-
-        if (row && gtk_widget_compute_point (row, overlay,
-                                             &GRAPHENE_POINT_INIT (32, gtk_widget_get_height (row)), &p))
-          p.y += 2;
-      }
-    box_width = MIN (420, MAX (200, width - 16));
-    gtk_widget_set_size_request (self->edit_box, box_width, -1);
-    gtk_widget_set_margin_start (self->edit_box, CLAMP ((int) p.x, 8, MAX (8, width - box_width - 8)));
-    gtk_widget_set_margin_top (self->edit_box, CLAMP ((int) p.y, 8, MAX (8, height - 130)));
-  }
-  /* The entry itself is hidden between edits too, so that screen readers
-   * (and tests that look for text fields) do not meet an idle one. */
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_entry), TRUE);
-  gtk_widget_set_visible (self->edit_box, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->edit_entry));
-  gtk_editable_set_position (GTK_EDITABLE (self->edit_entry), -1);
-}
-
-static void
-close_editor (TandemDiagramPage *self)
-{
-  GtkWidget *back = self->edit_return;
-
-  self->edit_mode = EDIT_NONE;
-  self->edit_return = NULL;
-  gtk_widget_set_visible (self->edit_box, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_entry), FALSE);
-  if (back)
-    gtk_widget_grab_focus (back);
-}
-
-static void
-edit_activated_cb (GtkEntry          *entry,
-                   TandemDiagramPage *self)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_id = NULL;
-  gboolean ok;
-
-  switch (self->edit_mode)
-    {
-    case EDIT_ADD_CHILD:
-      ok = (new_id = tandem_diagram_add_child (project, self->edit_node, text, &error)) != NULL;
-      break;
-    case EDIT_ADD_SIBLING:
-      ok = (new_id = tandem_diagram_add_sibling (project, self->edit_node, self->edit_parent,
-                                                 text, &error)) != NULL;
-      break;
-    case EDIT_RENAME:
-      ok = tandem_diagram_set_title (project, self->edit_node, self->edit_shown, text, &error);
-      if (!ok && g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
-        {
-          /* Both versions are kept for a person to choose (the window's
-           * banner offers them): nothing typed is lost, so the editor closes. */
-          show_error (self, _("Someone Else Changed These Words"), error);
-          self->edit_return = NULL;
-          close_editor (self);
-          return;
-        }
-      break;
-    case EDIT_NONE:
-    default:
-      ok = TRUE;
-      break;
-    }
-  if (!ok)
-    {
-      /* The popover stays open with what was typed. */
-      show_error (self, _("Could Not Save the Words"), error);
-      return;
-    }
-  self->edit_return = NULL;
-  close_editor (self);
-  if (new_id)
-    {
-      const char *parent = self->edit_node;
-      int node = tandem_diagram_find_node (self->diagram, new_id);
-      const TandemDiagramNode *n = node >= 0 ? tandem_diagram_get_node (self->diagram, node) : NULL;
-
-      /* A sibling is listed under the parent it was added beside. */
-      if (n && n->parents->len > 0)
-        parent = tandem_diagram_get_node (self->diagram, g_array_index (n->parents, guint, 0))->id;
-      _tandem_diagram_page_select_id (self, new_id, parent, TRUE);
-    }
-  else
-    _tandem_diagram_page_select_id (self, self->selected_id, self->selected_parent, TRUE);
-}
-
-static gboolean
-edit_key_pressed_cb (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     TandemDiagramPage     *self)
-{
-  if (keyval != GDK_KEY_Escape)
-    return FALSE;
-  close_editor (self);
-  return TRUE;
-}
-
-/* A box dropped onto a box in the column to its left goes under it, at the
- * end; dropped above or below a box of its own column, it goes just there,
- * under that box's parent. */
-static void
-drop_cb (TandemDiagramCanvas *canvas,
-         int                  node_index,
-         int                  target_index,
-         int                  place,
-         TandemDiagramPage   *self)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  const TandemDiagramNode *node, *target, *parent;
-  g_autofree char *id = NULL;
-  g_autofree char *old_parent = NULL;
-  g_autofree char *new_parent = NULL;
-  g_autoptr(GError) error = NULL;
-  guint index = G_MAXUINT;
-
-  if (!tandem_page_get_editable (TANDEM_PAGE (self)) || self->diagram == NULL ||
-      node_index < 0 || target_index < 0 ||
-      (guint) MAX (node_index, target_index) >= tandem_diagram_get_n_nodes (self->diagram))
-    return;
-  node = tandem_diagram_get_node (self->diagram, node_index);
-  target = tandem_diagram_get_node (self->diagram, target_index);
-  id = g_strdup (node->id);
-  if (g_strcmp0 (self->selected_id, node->id) == 0 && self->selected_parent)
-    old_parent = g_strdup (self->selected_parent);
-  else if (node->parents->len > 0)
-    old_parent = g_strdup (tandem_diagram_get_node (self->diagram, g_array_index (node->parents, guint, 0))->id);
-  if (place == TANDEM_DROP_ONTO)
-    new_parent = g_strdup (target->id);
-  else if (target->parents->len > 0)
-    {
-      guint i = 0;
-
-      parent = tandem_diagram_get_node (self->diagram, g_array_index (target->parents, guint, 0));
-      new_parent = g_strdup (parent->id);
-      /* Counted without the dragged box, as tandem_diagram_place_node() does. */
-      for (guint c = 0; c < parent->children->len; c++)
-        {
-          guint child = g_array_index (parent->children, guint, c);
-
-          if ((int) child == target_index)
-            index = i + (place == TANDEM_DROP_AFTER ? 1 : 0);
-          if ((int) child != node_index)
-            i++;
-        }
-    }
-  if (new_parent == NULL)
-    return;
-  if (!tandem_diagram_place_node (project, id, old_parent, new_parent, index, &error))
-    show_error (self, _("Could Not Move the Item"), error);
-  _tandem_diagram_page_select_id (self, id, new_parent, TRUE);
-}
-
-static void
-node_activated_cb (TandemDiagramCanvas *canvas,
-                   int                  node,
-                   TandemDiagramPage   *self)
-{
-  _tandem_diagram_page_open_editor (self, EDIT_RENAME, NULL);
 }
 
 /* The keys of a mind-map app, in the canvas and in the outline alike. */
@@ -746,312 +499,6 @@ details_comments_changed_cb (TandemNodeDetails *details,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Printing and exporting                                                   */
-
-/* The layouts offered for printing and exporting: one page, or a poster. */
-static const struct
-{
-  const char *id;
-  guint       columns, rows;
-  const char *label;
-} poster_sizes[] = {
-  { "one", 1, 1, N_("Whole diagram on one page") },
-  { "2x1", 2, 1, N_("Poster, 2 pages side by side") },
-  { "2x2", 2, 2, N_("Poster, 2 × 2 pages") },
-  { "3x2", 3, 2, N_("Poster, 3 × 2 pages") },
-  { "3x3", 3, 3, N_("Poster, 3 × 3 pages") },
-};
-
-typedef enum
-{
-  ORIENTATION_BEST,
-  ORIENTATION_LANDSCAPE,
-  ORIENTATION_PORTRAIT,
-} Orientation;
-
-static gboolean
-authorship_shown (TandemDiagramPage *self)
-{
-  return self->settings && g_settings_get_boolean (self->settings, "show-authorship");
-}
-
-static TandemDiagramPages *
-make_pages (TandemDiagramPage *self,
-            guint              columns,
-            guint              rows,
-            gboolean           authorship)
-{
-  TandemProject *project = tandem_page_get_project (TANDEM_PAGE (self));
-  g_autofree char *team = tandem_project_get_text (project, TANDEM_ENTITY_TEAM,
-                                                   tandem_page_get_team_id (TANDEM_PAGE (self)),
-                                                   TANDEM_FIELD_TEAM_NAME);
-  g_autoptr(GDateTime) now = tandem_clock_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%e %B %Y");
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", team ? team : "", g_strstrip (date));
-  g_autoptr(GHashTable) credits = authorship ? tandem_diagram_authorship (project, self->diagram_id) : NULL;
-  g_autoptr(TandemDiagramLayout) layout = tandem_diagram_layout_new_full (self->diagram, NULL, credits);
-  TandemDiagramPages *pages = tandem_diagram_pages_new (layout, tandem_diagram_get_name (self->diagram), subtitle,
-                                                        columns, rows);
-
-  /* On paper as on screen: high contrast when the system or the chart style asks. */
-  tandem_diagram_pages_set_high_contrast (pages, tandem_legibility_get_high_contrast (GTK_WIDGET (self)));
-  return pages;
-}
-
-/* Landscape or portrait: as asked, or whichever prints the diagram larger. */
-static gboolean
-choose_landscape (TandemDiagramPage *self,
-                  TandemPaper        paper,
-                  Orientation        orientation,
-                  guint              columns,
-                  guint              rows)
-{
-  g_autoptr(TandemDiagramLayout) layout = NULL;
-  double width, height;
-
-  if (orientation != ORIENTATION_BEST)
-    return orientation == ORIENTATION_LANDSCAPE;
-  layout = tandem_diagram_layout_new (self->diagram, NULL);
-  tandem_paper_get_size (paper, FALSE, &width, &height);
-  return tandem_diagram_pages_prefer_landscape (layout, width, height, columns, rows);
-}
-
-static TandemPaper
-default_paper (TandemDiagramPage *self)
-{
-  g_autofree char *name = self->settings ? g_settings_get_string (self->settings, "default-paper-size") : NULL;
-  TandemPaper paper = TANDEM_PAPER_A3;
-
-  if (name && !tandem_paper_from_string (name, &paper))
-    paper = TANDEM_PAPER_A3;
-  return paper;
-}
-
-static GtkWidget *
-choice_row (const char  *title,
-            const char  *name,
-            const char **labels,
-            guint        selected)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) list = gtk_string_list_new (labels);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  gtk_widget_set_name (row, name);
-  return row;
-}
-
-static void
-print_response_cb (AdwMessageDialog  *dialog,
-                   const char        *response,
-                   TandemDiagramPage *self)
-{
-  AdwComboRow *layout_row = g_steal_pointer (&self->print_layout);
-  AdwComboRow *paper_row = g_steal_pointer (&self->print_paper);
-  AdwComboRow *orientation_row = g_steal_pointer (&self->print_orientation);
-  GtkSwitch *authorship = g_steal_pointer (&self->print_authorship);
-  guint size = MIN (adw_combo_row_get_selected (layout_row), G_N_ELEMENTS (poster_sizes) - 1);
-  TandemPaper paper = adw_combo_row_get_selected (paper_row) == 1 ? TANDEM_PAPER_A3 : TANDEM_PAPER_A4;
-  Orientation orientation = MIN (adw_combo_row_get_selected (orientation_row), ORIENTATION_PORTRAIT);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  TandemDiagramPages *pages;
-  gboolean landscape;
-
-  if (!g_str_equal (response, "print") || self->diagram == NULL)
-    return;
-  pages = make_pages (self, poster_sizes[size].columns, poster_sizes[size].rows,
-                      gtk_switch_get_active (authorship));
-  landscape = choose_landscape (self, paper, orientation, poster_sizes[size].columns, poster_sizes[size].rows);
-  tandem_print_pages (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, tandem_diagram_get_name (self->diagram),
-                      paper, landscape, tandem_diagram_pages_get_n_pages (pages), tandem_diagram_draw_page, pages,
-                      (GDestroyNotify) tandem_diagram_pages_free, NULL);
-}
-
-static void
-tandem_diagram_page_print (TandemPage *page)
-{
-  TandemDiagramPage *self = TANDEM_DIAGRAM_PAGE (page);
-  const char *sizes[G_N_ELEMENTS (poster_sizes) + 1] = { NULL };
-  const char *papers[] = { "A4", "A3", NULL };
-  const char *orientations[] = { _("Whichever prints it larger"), _("Landscape"), _("Portrait"), NULL };
-  AdwMessageDialog *dialog;
-  GtkWidget *list, *layout_row, *paper_row, *orientation_row, *authorship_row, *authorship;
-
-  if (self->diagram == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (poster_sizes); i++)
-    sizes[i] = _(poster_sizes[i].label);
-  dialog = _tandem_diagram_page_message_dialog (self, _("Print the Diagram"),
-                                                _("Fit the whole diagram on one page (A3 suggested), or print a "
-                                                  "poster across several pages to trim and join. The next window "
-                                                  "shows a preview."),
-                                                "print", _("_Print…"));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  layout_row = choice_row (_("Layout"), "print-layout", sizes, 0);
-  paper_row = choice_row (_("Paper"), "print-paper", papers, default_paper (self) == TANDEM_PAPER_A3 ? 1 : 0);
-  orientation_row = choice_row (_("Orientation"), "print-orientation", orientations, ORIENTATION_BEST);
-  gtk_list_box_append (GTK_LIST_BOX (list), layout_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), paper_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), orientation_row);
-  /* As on the canvas, by default (Preferences: "Show who added what"). */
-  authorship_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (authorship_row), _("Show who added each item"));
-  authorship = gtk_switch_new ();
-  gtk_switch_set_active (GTK_SWITCH (authorship), authorship_shown (self));
-  gtk_widget_set_valign (authorship, GTK_ALIGN_CENTER);
-  gtk_widget_set_name (authorship, "print-authorship");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (authorship), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Show who added each item"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (authorship_row), authorship);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (authorship_row), authorship);
-  gtk_list_box_append (GTK_LIST_BOX (list), authorship_row);
-  adw_message_dialog_set_extra_child (dialog, list);
-  self->print_authorship = GTK_SWITCH (authorship);
-  self->print_layout = ADW_COMBO_ROW (layout_row);
-  self->print_paper = ADW_COMBO_ROW (paper_row);
-  self->print_orientation = ADW_COMBO_ROW (orientation_row);
-  g_signal_connect (dialog, "response", G_CALLBACK (print_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/**
- * tandem_diagram_page_export_to:
- * @self: a diagram page
- * @path: the file to write; .png or .svg for a picture, otherwise PDF
- * @layout: "one", "2x1", "2x2", "3x2" or "3x3"
- * @paper: A4 or A3
- * @orientation: "best", "landscape" or "portrait"
- * @error: return location for an error
- *
- * Exports the shown diagram, as the Export dialog does with its choices. A
- * PNG or SVG holds one page, so a poster is written as a PDF only.
- *
- * Returns: whether the file was written
- */
-gboolean
-tandem_diagram_page_export_to (TandemDiagramPage  *self,
-                               const char         *path,
-                               const char         *layout,
-                               TandemPaper         paper,
-                               const char         *orientation,
-                               GError            **error)
-{
-  g_autoptr(TandemDiagramPages) pages = NULL;
-  TandemExportFormat format = TANDEM_EXPORT_PDF;
-  Orientation o = ORIENTATION_BEST;
-  guint size = 0;
-  double width, height;
-  gboolean landscape;
-
-  g_return_val_if_fail (TANDEM_IS_DIAGRAM_PAGE (self), FALSE);
-  if (self->diagram == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no diagram to export."));
-      return FALSE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (poster_sizes); i++)
-    if (g_strcmp0 (layout, poster_sizes[i].id) == 0)
-      size = i;
-  if (g_strcmp0 (orientation, "landscape") == 0)
-    o = ORIENTATION_LANDSCAPE;
-  else if (g_strcmp0 (orientation, "portrait") == 0)
-    o = ORIENTATION_PORTRAIT;
-  if (g_str_has_suffix (path, ".png"))
-    format = TANDEM_EXPORT_PNG;
-  else if (g_str_has_suffix (path, ".svg"))
-    format = TANDEM_EXPORT_SVG;
-  if (format != TANDEM_EXPORT_PDF)
-    size = 0;   /* a PNG or SVG holds one page */
-  pages = make_pages (self, poster_sizes[size].columns, poster_sizes[size].rows, authorship_shown (self));
-  landscape = choose_landscape (self, paper, o, poster_sizes[size].columns, poster_sizes[size].rows);
-  tandem_paper_get_size (paper, landscape, &width, &height);
-  return tandem_export_pages (path, format, width, height, tandem_diagram_pages_get_n_pages (pages), 150,
-                              tandem_diagram_draw_page, pages, error);
-}
-
-static void
-export_response_cb (GtkNativeDialog   *dialog,
-                    int                response,
-                    TandemDiagramPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->diagram)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      const char *layout = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "layout");
-      const char *paper = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "paper");
-      const char *orientation = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "orientation");
-      g_autoptr(GError) error = NULL;
-
-      if (path && !g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".png") &&
-          !g_str_has_suffix (path, ".svg"))
-        {
-          char *with_suffix = g_strconcat (path, ".pdf", NULL);
-          g_free (path);
-          path = with_suffix;
-        }
-      if (path == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("Tandem can only export to local folders."));
-      if (error == NULL &&
-          tandem_diagram_page_export_to (self, path, layout,
-                                         g_strcmp0 (paper, "a4") == 0 ? TANDEM_PAPER_A4 : TANDEM_PAPER_A3,
-                                         orientation, &error))
-        {
-          g_autofree char *name = g_path_get_basename (path);
-          g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
-          tandem_page_show_toast (TANDEM_PAGE (self), title, FALSE);
-        }
-      else
-        show_error (self, _("Could Not Export the Diagram"), error);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-tandem_diagram_page_export (TandemPage *page)
-{
-  TandemDiagramPage *self = TANDEM_DIAGRAM_PAGE (page);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const char *ids[G_N_ELEMENTS (poster_sizes) + 1] = { NULL };
-  const char *labels[G_N_ELEMENTS (poster_sizes) + 1] = { NULL };
-  const char *paper_ids[] = { "a4", "a3", NULL };
-  const char *paper_labels[] = { "A4", "A3", NULL };
-  const char *orientation_ids[] = { "best", "landscape", "portrait", NULL };
-  const char *orientation_labels[] = { _("Whichever is larger"), _("Landscape"), _("Portrait"), NULL };
-  GtkFileChooserNative *dialog;
-  g_autofree char *name = NULL;
-
-  if (self->diagram == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (poster_sizes); i++)
-    {
-      ids[i] = poster_sizes[i].id;
-      labels[i] = _(poster_sizes[i].label);
-    }
-  dialog = gtk_file_chooser_native_new (_("Export the Diagram"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  name = g_strdup_printf ("%s.pdf", tandem_diagram_get_name (self->diagram));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  /* Translators: a poster has several pages, so only a PDF can hold it. */
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "layout", _("Layout (posters: PDF only)"), ids, labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "layout", "one");
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "paper", _("Paper"), paper_ids, paper_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "paper", default_paper (self) == TANDEM_PAPER_A3 ? "a3" : "a4");
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "orientation", _("Orientation"),
-                               orientation_ids, orientation_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "orientation", "best");
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* ------------------------------------------------------------------------ */
 /* Groups of primary drivers and the project's equity tags                  */
 
 static void
@@ -1201,8 +648,8 @@ tandem_diagram_page_class_init (TandemDiagramPageClass *klass)
   object_class->finalize = tandem_diagram_page_finalize;
   page_class->entities = entities;
   page_class->reload = tandem_diagram_page_reload;
-  page_class->print = tandem_diagram_page_print;
-  page_class->export = tandem_diagram_page_export;
+  page_class->print = _tandem_diagram_page_print;
+  page_class->export = _tandem_diagram_page_export;
 
   g_type_ensure (TANDEM_TYPE_DIAGRAM_CANVAS);
   g_type_ensure (TANDEM_TYPE_DIAGRAM_OUTLINE);
@@ -1314,16 +761,10 @@ tandem_diagram_page_init (TandemDiagramPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->canvas), keys);
 
   g_signal_connect (self->canvas, "selection-changed", G_CALLBACK (canvas_selection_changed_cb), self);
-  g_signal_connect (self->canvas, "node-activated", G_CALLBACK (node_activated_cb), self);
-  g_signal_connect (self->canvas, "node-dropped", G_CALLBACK (drop_cb), self);
   g_signal_connect (self->canvas_toggle, "toggled", G_CALLBACK (view_toggled_cb), self);
   g_signal_connect (self->outline_toggle, "toggled", G_CALLBACK (view_toggled_cb), self);
   g_signal_connect (self->focus_toggle, "toggled", G_CALLBACK (focus_toggled_cb), self);
-
-  g_signal_connect (self->edit_entry, "activate", G_CALLBACK (edit_activated_cb), self);
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (edit_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->edit_entry), keys);
+  _tandem_diagram_page_editor_init (self);
   update_details (self);
   _tandem_diagram_page_update_actions (self);
 }
