@@ -13,8 +13,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "tandem-enums.h"
 #include "tandem-json-private.h"
 #include "tandem-programme.h"
+#include "tandem-stored-enums.h"
 
 /* ------------------------------------------------------------------------ */
 /* Words                                                                    */
@@ -65,6 +67,85 @@ tandem_programme_describe_ideas (const TandemProgrammeTotals *totals)
                                     "%s change ideas; %s (%s) focus on race equity",
                                     totals->n_ideas),
                           ideas, race, share);
+}
+
+/**
+ * tandem_programme_describe_standards:
+ * @totals: a programme's totals
+ *
+ * Returns: (transfer full): the teams' Standards levels in words: “5 of 12
+ *   teams at Bronze or above (3 Bronze, 1 Silver, 1 Gold); 8 with a
+ *   self-assessment round”. A level counts only from a round in which at
+ *   least 75% of the staff took part.
+ */
+char *
+tandem_programme_describe_standards (const TandemProgrammeTotals *totals)
+{
+  guint at_level = 0;
+
+  for (guint l = 0; l < TANDEM_N_STANDARD_LEVELS; l++)
+    at_level += totals->n_teams_at_level[l];
+  /* TRANSLATORS: teams at a level, all teams, then how many at each level and with a round */
+  return g_strdup_printf (ngettext ("%u of %u team at Bronze or above (%u Bronze, %u Silver, "
+                                    "%u Gold); %u with a self-assessment round",
+                                    "%u of %u teams at Bronze or above (%u Bronze, %u Silver, "
+                                    "%u Gold); %u with a self-assessment round",
+                                    totals->n_teams),
+                          at_level, totals->n_teams,
+                          totals->n_teams_at_level[TANDEM_STANDARD_LEVEL_BRONZE],
+                          totals->n_teams_at_level[TANDEM_STANDARD_LEVEL_SILVER],
+                          totals->n_teams_at_level[TANDEM_STANDARD_LEVEL_GOLD],
+                          totals->n_teams_with_standards);
+}
+
+/**
+ * tandem_programme_list_standards:
+ * @self: a programme
+ *
+ * Returns: (transfer container) (element-type TandemProgrammeStandardScore):
+ *   the standards of every team's framework, each once (by id) in the order
+ *   first met, with the name first met: the heatmap's columns. Their means
+ *   are NAN.
+ */
+GPtrArray *
+tandem_programme_list_standards (TandemProgramme *self)
+{
+  GPtrArray *columns =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_programme_standard_score_free);
+  GPtrArray *files;
+
+  g_return_val_if_fail (TANDEM_IS_PROGRAMME (self), columns);
+  files = tandem_programme_get_files (self);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const TandemProgrammeFile *file = files->pdata[i];
+
+      if (file->state != TANDEM_PROGRAMME_FILE_READ)
+        continue;
+      for (guint t = 0; t < file->teams->len; t++)
+        {
+          const TandemProgrammeTeam *team = file->teams->pdata[t];
+
+          for (guint s = 0; team->standards != NULL && s < team->standards->scores->len; s++)
+            {
+              const TandemProgrammeStandardScore *score = team->standards->scores->pdata[s];
+              TandemProgrammeStandardScore *column;
+              gboolean seen = FALSE;
+
+              for (guint c = 0; c < columns->len && !seen; c++)
+                seen = g_str_equal (((TandemProgrammeStandardScore *) columns->pdata[c])->id,
+                                    score->id);
+              if (seen)
+                continue;
+              column = g_new0 (TandemProgrammeStandardScore, 1);
+              column->id = g_strdup (score->id);
+              column->title = g_strdup (score->title);
+              column->mean = NAN;
+              g_ptr_array_add (columns, column);
+            }
+        }
+    }
+  return columns;
 }
 
 static const char *
@@ -216,6 +297,52 @@ add_quarters (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* A team's Standards level and heatmap row; null with no round. */
+static void
+add_standards (JsonBuilder                    *builder,
+               const TandemProgrammeStandards *standards)
+{
+  json_builder_set_member_name (builder, "standards");
+  if (standards == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  _tandem_json_member_text (builder, "round_date", standards->date);
+  member_uint (builder, "staff_responses", standards->n_staff);
+  json_builder_set_member_name (builder, "headcount");
+  if (standards->headcount > 0)
+    json_builder_add_int_value (builder, standards->headcount);
+  else
+    json_builder_add_null_value (builder);
+  if (standards->headcount > 0)
+    member_share (builder, "completion", standards->n_staff, (guint) standards->headcount);
+  else
+    member_share (builder, "completion", 0, 0);
+  json_builder_set_member_name (builder, "round_counts");
+  json_builder_add_boolean_value (builder, standards->counts);
+  _tandem_json_member_number (builder, "average", standards->average);
+  _tandem_json_member_text (builder, "level",
+                            standards->level == TANDEM_STANDARD_LEVEL_NONE ? NULL
+                            : tandem_stored_enum_to_word (TANDEM_TYPE_STANDARD_LEVEL, standards->level));
+  json_builder_set_member_name (builder, "heatmap");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < standards->scores->len; s++)
+    {
+      const TandemProgrammeStandardScore *score = standards->scores->pdata[s];
+
+      json_builder_begin_object (builder);
+      _tandem_json_member_text (builder, "standard_id", score->id);
+      _tandem_json_member_text (builder, "standard", score->title);
+      _tandem_json_member_number (builder, "mean", score->mean);
+      _tandem_json_member_text (builder, "word", score->word);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 static void
 add_team (JsonBuilder               *builder,
           const TandemProgrammeTeam *team)
@@ -290,6 +417,7 @@ add_team (JsonBuilder               *builder,
     }
   json_builder_end_array (builder);
 
+  add_standards (builder, team->standards);
   add_quarters (builder, team->quarters);
   json_builder_end_object (builder);
 }
@@ -377,6 +505,12 @@ tandem_programme_to_json (TandemProgramme *self)
   member_uint (builder, "roles_supervised_less_than_expected", totals->supervision_behind);
   member_uint (builder, "supervision_records", totals->supervision_records);
   add_retention (builder, totals->retention);
+  member_uint (builder, "teams_with_a_standards_round", totals->n_teams_with_standards);
+  json_builder_set_member_name (builder, "teams_at_standards_level");
+  json_builder_begin_object (builder);
+  for (guint l = 0; l < TANDEM_N_STANDARD_LEVELS; l++)
+    member_uint (builder, tandem_stored_enum_to_word (TANDEM_TYPE_STANDARD_LEVEL, (int) l), totals->n_teams_at_level[l]);
+  json_builder_end_object (builder);
   add_quarters (builder, totals->quarters);
   json_builder_end_object (builder);
 
@@ -509,6 +643,12 @@ append_team (GString                   *out,
                                  "expected.\n"),
                           team->framework_in_place, team->framework_applicable, framework,
                           team->peer_roles, team->peer_vacancies, team->supervision_behind);
+  if (team->standards != NULL)
+    {
+      g_autofree char *level = tandem_programme_describe_level (team->standards);
+
+      g_string_append_printf (out, _("- Standards level: %s.\n"), level);
+    }
   for (guint i = 0; i < team->ratios->len; i++)
     {
       const TandemProgrammeRatio *ratio = team->ratios->pdata[i];
@@ -526,6 +666,70 @@ append_team (GString                   *out,
                                        "no ratio can be given (%s).\n"),
                                 measure, group, reference, ratio->from, ratio->to,
                                 ratio_word (ratio->status));
+    }
+  g_string_append (out, "\n");
+}
+
+/* The teams × the standards, each cell a team's mean and its word; only
+ * the teams with a self-assessment round. */
+static void
+append_heatmap (GString         *out,
+                TandemProgramme *self)
+{
+  g_autoptr(GPtrArray) columns = tandem_programme_list_standards (self);
+  GPtrArray *files = tandem_programme_get_files (self);
+
+  if (columns->len == 0)
+    return;
+  g_string_append_printf (out, "## %s\n\n", _("Standards heatmap"));
+  g_string_append_printf (out, "%s\n\n", _("Each team’s latest self-assessment round: its level, "
+                                            "then each standard’s mean score (1 to 5) and its "
+                                            "word. Teams without a round are not listed."));
+  g_string_append_printf (out, "| %s | %s |", _("Team"), _("Level"));
+  for (guint c = 0; c < columns->len; c++)
+    {
+      g_autofree char *title = md (((TandemProgrammeStandardScore *) columns->pdata[c])->title);
+
+      g_string_append_printf (out, " %s |", title);
+    }
+  g_string_append (out, "\n|---|---|");
+  for (guint c = 0; c < columns->len; c++)
+    g_string_append (out, "--:|");
+  g_string_append (out, "\n");
+  for (guint i = 0; i < files->len; i++)
+    {
+      const TandemProgrammeFile *file = files->pdata[i];
+
+      if (file->state != TANDEM_PROGRAMME_FILE_READ)
+        continue;
+      for (guint t = 0; t < file->teams->len; t++)
+        {
+          const TandemProgrammeTeam *team = file->teams->pdata[t];
+          g_autofree char *name = NULL;
+
+          if (team->standards == NULL)
+            continue;
+          name = md (team->name);
+          g_string_append_printf (out, "| %s | %s%s |", name,
+                                  tandem_programme_level_word (team->standards),
+                                  team->standards->counts ? "" : _(" (round under 75%)"));
+          for (guint c = 0; c < columns->len; c++)
+            {
+              const TandemProgrammeStandardScore *column = columns->pdata[c];
+              const TandemProgrammeStandardScore *score =
+                tandem_programme_standards_find (team->standards, column->id);
+
+              if (score == NULL || isnan (score->mean))
+                g_string_append (out, " – |");
+              else
+                {
+                  g_autofree char *word = md (score->word);
+
+                  g_string_append_printf (out, " %.1f %s |", score->mean, word);
+                }
+            }
+          g_string_append (out, "\n");
+        }
     }
   g_string_append (out, "\n");
 }
@@ -667,6 +871,14 @@ tandem_programme_to_markdown (TandemProgramme *self)
                             totals->peer_roles, totals->peer_vacancies,
                             totals->supervision_behind);
   }
+  if (totals->n_teams_with_standards > 0)
+    {
+      g_autofree char *standards = tandem_programme_describe_standards (totals);
+
+      /* The list above ends with a blank line: this item joins it. */
+      g_string_truncate (out, out->len - 1);
+      g_string_append_printf (out, _("- Standards: %s.\n\n"), standards);
+    }
 
   g_string_append_printf (out, "### %s\n\n| %s | %s | %s |\n|---|--:|--:|\n",
                           _("Equity focus of change ideas"), _("Focus"), _("Change ideas"),
@@ -688,6 +900,8 @@ tandem_programme_to_markdown (TandemProgramme *self)
 
   g_string_append_printf (out, "## %s\n\n", _("Trends by quarter"));
   append_quarters (out, totals->quarters);
+
+  append_heatmap (out, self);
 
   g_string_append_printf (out, "## %s\n\n", _("Teams"));
   for (guint i = 0; i < files->len; i++)

@@ -8,12 +8,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "tandem-breakdown.h"
 #include "tandem-coaching.h"
+#include "tandem-date.h"
 #include "tandem-defaults.h"
 #include "tandem-measure.h"
 #include "tandem-programme.h"
@@ -184,6 +186,167 @@ note_measure (TandemProgrammeTeam         *team,
 }
 
 void
+tandem_programme_standard_score_free (TandemProgrammeStandardScore *score)
+{
+  if (score == NULL)
+    return;
+  g_free (score->id);
+  g_free (score->title);
+  g_free (score->word);
+  g_free (score);
+}
+
+static void
+standards_free (TandemProgrammeStandards *standards)
+{
+  if (standards == NULL)
+    return;
+  g_free (standards->date);
+  g_clear_pointer (&standards->scores, g_ptr_array_unref);
+  g_free (standards);
+}
+
+static gpointer
+copy_standard_score (gconstpointer src,
+                     gpointer      data)
+{
+  const TandemProgrammeStandardScore *score = src;
+  TandemProgrammeStandardScore *copy = g_memdup2 (score, sizeof *score);
+
+  copy->id = g_strdup (score->id);
+  copy->title = g_strdup (score->title);
+  copy->word = g_strdup (score->word);
+  return copy;
+}
+
+static TandemProgrammeStandards *
+standards_copy (const TandemProgrammeStandards *standards)
+{
+  TandemProgrammeStandards *copy;
+
+  if (standards == NULL)
+    return NULL;
+  copy = g_memdup2 (standards, sizeof *standards);
+  copy->date = g_strdup (standards->date);
+  copy->scores = g_ptr_array_copy (standards->scores, copy_standard_score, NULL);
+  g_ptr_array_set_free_func (copy->scores, (GDestroyNotify) tandem_programme_standard_score_free);
+  return copy;
+}
+
+/**
+ * tandem_programme_team_set_standards:
+ * @team: a team's figures
+ * @framework: the framework of the team's file
+ * @standards: (nullable): the team's column of tandem_standards_teams()
+ *
+ * Keeps the team's Standards level and each standard's average from its
+ * latest self-assessment round; a team with no round keeps none.
+ */
+void
+tandem_programme_team_set_standards (TandemProgrammeTeam            *team,
+                                     const TandemStandardsFramework *framework,
+                                     const TandemTeamStandards      *standards)
+{
+  TandemProgrammeStandards *kept;
+
+  g_return_if_fail (team != NULL && framework != NULL);
+
+  g_clear_pointer (&team->standards, standards_free);
+  if (standards == NULL || standards->round_id == NULL)
+    return;
+  kept = g_new0 (TandemProgrammeStandards, 1);
+  kept->date = g_strdup (standards->date);
+  kept->n_staff = standards->n_staff;
+  kept->headcount = standards->headcount;
+  kept->counts = standards->completion_met;
+  kept->average = standards->average;
+  kept->level = standards->level;
+  kept->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_programme_standard_score_free);
+  for (guint s = 0; s < framework->standards->len; s++)
+    {
+      const TandemStandard *standard = framework->standards->pdata[s];
+      TandemProgrammeStandardScore *score = g_new0 (TandemProgrammeStandardScore, 1);
+
+      score->id = g_strdup (standard->id);
+      score->title = g_strdup (standard->title);
+      score->mean = standards->means[s];
+      score->word = g_strdup (tandem_standards_framework_word (framework, score->mean));
+      g_ptr_array_add (kept->scores, score);
+    }
+  team->standards = kept;
+}
+
+/**
+ * tandem_programme_standards_find:
+ * @standards: (nullable): a team's standards
+ * @standard_id: a standard's id
+ *
+ * Returns: (nullable): the team's average for that standard, %NULL if the
+ *   team has no round or its framework has no such standard
+ */
+const TandemProgrammeStandardScore *
+tandem_programme_standards_find (const TandemProgrammeStandards *standards,
+                                 const char                     *standard_id)
+{
+  for (guint s = 0; standards != NULL && s < standards->scores->len; s++)
+    {
+      const TandemProgrammeStandardScore *score = standards->scores->pdata[s];
+
+      if (g_str_equal (score->id, standard_id))
+        return score;
+    }
+  return NULL;
+}
+
+/**
+ * tandem_programme_level_word:
+ * @standards: (nullable): a team's standards
+ *
+ * Returns: (nullable): the level its latest round reaches in a word
+ *   (“Silver”, “No level yet”), %NULL for a team with no round
+ */
+const char *
+tandem_programme_level_word (const TandemProgrammeStandards *standards)
+{
+  if (standards == NULL)
+    return NULL;
+  return standards->level == TANDEM_STANDARD_LEVEL_NONE
+         ? _("No level yet") : tandem_standard_level_get_label (standards->level);
+}
+
+/**
+ * tandem_programme_describe_level:
+ * @standards: (nullable): a team's standards
+ *
+ * Returns: (transfer full) (nullable): the level its latest round reaches
+ *   (“Silver”, “No level yet”), the round's date and whether it counts
+ *   (“Silver — round of 12 March 2026, 9 of 10 staff”), or %NULL for a team
+ *   with no round
+ */
+char *
+tandem_programme_describe_level (const TandemProgrammeStandards *standards)
+{
+  const char *level = tandem_programme_level_word (standards);
+  g_autofree char *day = NULL;
+
+  if (standards == NULL)
+    return NULL;
+  day = tandem_describe_date (standards->date);
+  if (standards->headcount <= 0)
+    /* TRANSLATORS: a Standards level, the round's date, how many staff took part */
+    return g_strdup_printf (ngettext ("%s — round of %s, %u staff, headcount not known, so it does not count",
+                                      "%s — round of %s, %u staff, headcount not known, so it does not count",
+                                      standards->n_staff),
+                            level, day, standards->n_staff);
+  if (!standards->counts)
+    /* TRANSLATORS: a Standards level, the round's date, staff who took part of the headcount */
+    return g_strdup_printf (_("%s — round of %s, %u of %d staff, under 75%%, so it does not count"),
+                            level, day, standards->n_staff, standards->headcount);
+  return g_strdup_printf (_("%s — round of %s, %u of %d staff"), level, day, standards->n_staff,
+                          standards->headcount);
+}
+
+void
 tandem_programme_team_free (TandemProgrammeTeam *team)
 {
   if (team == NULL)
@@ -200,6 +363,7 @@ tandem_programme_team_free (TandemProgrammeTeam *team)
   g_clear_pointer (&team->measure_links, g_ptr_array_unref);
   g_clear_pointer (&team->ratios, g_ptr_array_unref);
   g_clear_pointer (&team->quarters, g_array_unref);
+  standards_free (team->standards);
   g_free (team);
 }
 
@@ -281,6 +445,7 @@ tandem_programme_team_copy (const TandemProgrammeTeam *team)
   copy->ratios = g_ptr_array_copy (team->ratios, copy_ratio, NULL);
   g_ptr_array_set_free_func (copy->ratios, (GDestroyNotify) tandem_programme_ratio_free);
   copy->quarters = copy_array (team->quarters);
+  copy->standards = standards_copy (team->standards);
   return copy;
 }
 

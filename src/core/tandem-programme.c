@@ -98,6 +98,7 @@ read_file (const char *path,
   g_autoptr(TandemProgrammeFile) file = programme_file_new (path);
   g_autoptr(TandemProject) project = NULL;
   g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(TandemStandardsTeams) standards = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) damage = NULL;
 
@@ -120,13 +121,24 @@ read_file (const char *path,
                                                 &file->n_changes, &error);
   if (error == NULL)
     teams = tandem_team_list (project, &error);
+  /* Every team's standards at once: two queries for the whole file. */
+  if (error == NULL)
+    standards = tandem_standards_teams (project, &error);
   for (guint i = 0; teams != NULL && i < teams->len && error == NULL; i++)
     {
       const TandemTeam *team = teams->pdata[i];
       TandemProgrammeTeam *figures = tandem_programme_team_read (project, team->id, from, to,
                                                                  &error);
-      if (figures != NULL)
-        g_ptr_array_add (file->teams, figures);
+      if (figures == NULL)
+        continue;
+      for (guint s = 0; standards != NULL && s < standards->teams->len; s++)
+        {
+          const TandemTeamStandards *column = standards->teams->pdata[s];
+
+          if (g_str_equal (column->team_id, team->id))
+            tandem_programme_team_set_standards (figures, standards->framework, column);
+        }
+      g_ptr_array_add (file->teams, figures);
     }
 
   /* A damaged file can fail a read before its check ends: the check's
@@ -426,6 +438,14 @@ add_team (TandemProgrammeTotals     *totals,
       totals->retention[y].benchmark = team->retention[y].benchmark;
       totals->retention[y].eligible += team->retention[y].eligible;
       totals->retention[y].retained += team->retention[y].retained;
+    }
+
+  if (team->standards != NULL)
+    {
+      totals->n_teams_with_standards++;
+      if (team->standards->counts && team->standards->level >= 0 &&
+          team->standards->level < TANDEM_N_STANDARD_LEVELS)
+        totals->n_teams_at_level[team->standards->level]++;
     }
 
   for (guint q = 0; q < totals->quarters->len && q < team->quarters->len; q++)

@@ -11,6 +11,7 @@
 #include "tandem-diagram.h"
 #include "tandem-disparity.h"
 #include "tandem-peer-support.h"
+#include "tandem-standards-teams.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,29 @@ typedef struct
   TandemProgrammeMeasureState  state;
 } TandemProgrammeMeasureLink;
 
+/* One standard's average in a team's latest self-assessment round: a cell
+ * of the programme's heatmap. */
+typedef struct
+{
+  char   *id;                   /* the standard's id, the same in every file */
+  char   *title;                /* its name in the team's file */
+  double  mean;                 /* everyone's mean score, NAN if no one scored it */
+  char   *word;                 /* the framework's word for it, NULL if not scored */
+} TandemProgrammeStandardScore;
+
+/* A team's Standards level from its latest self-assessment round, as the
+ * Standards page's "Across the Project" works it out. */
+typedef struct
+{
+  char       *date;             /* the round's date */
+  guint       n_staff;          /* staff who took part */
+  int         headcount;        /* 0 if not known */
+  gboolean    counts;           /* at least 75% of the staff took part */
+  double      average;          /* the mean of the standards' means, NAN if none scored */
+  int         level;            /* a TandemStandardLevel, or TANDEM_STANDARD_LEVEL_NONE */
+  GPtrArray  *scores;           /* TandemProgrammeStandardScore, in the framework's order */
+} TandemProgrammeStandards;
+
 /* The figures of one team, as of the report's last day. */
 typedef struct
 {
@@ -114,6 +138,8 @@ typedef struct
 
   GPtrArray    *ratios;                /* TandemProgrammeRatio */
   GArray       *quarters;              /* TandemProgrammeQuarter */
+
+  TandemProgrammeStandards *standards; /* NULL: no self-assessment round */
 } TandemProgrammeTeam;
 
 /* One file of the programme. */
@@ -171,6 +197,10 @@ typedef struct
   guint         supervision_records;
   TandemRetention retention[3];
 
+  guint         n_teams_with_standards; /* with a self-assessment round */
+  guint         n_teams_at_level[3];   /* at Bronze, Silver, Gold (by TandemStandardLevel),
+                                        * in a round that counts (75% took part) */
+
   GArray       *quarters;              /* TandemProgrammeQuarter */
 } TandemProgrammeTotals;
 
@@ -201,6 +231,16 @@ TandemProgrammeTeam         *tandem_programme_team_read       (TandemProject    
                                                                const char          *from,
                                                                const char          *to,
                                                                GError             **error);
+void                         tandem_programme_team_set_standards (TandemProgrammeTeam *team,
+                                                               const TandemStandardsFramework *framework,
+                                                               const TandemTeamStandards *standards);
+char                        *tandem_programme_describe_standards (const TandemProgrammeTotals *totals);
+char                        *tandem_programme_describe_level  (const TandemProgrammeStandards *standards);
+const char                  *tandem_programme_level_word      (const TandemProgrammeStandards *standards);
+const TandemProgrammeStandardScore *tandem_programme_standards_find (const TandemProgrammeStandards *standards,
+                                                               const char          *standard_id);
+void                         tandem_programme_standard_score_free (TandemProgrammeStandardScore *score);
+GPtrArray                   *tandem_programme_list_standards  (TandemProgramme     *self);
 TandemProgrammeTeam         *tandem_programme_team_copy       (const TandemProgrammeTeam *team);
 void                         tandem_programme_team_free       (TandemProgrammeTeam *team);
 void                         tandem_programme_ratio_free      (TandemProgrammeRatio *ratio);
