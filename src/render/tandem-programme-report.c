@@ -19,12 +19,16 @@
 #include "tandem-measure.h"
 #include "tandem-programme-report.h"
 #include "tandem-render-text-private.h"
+#include "tandem-standards-pack.h"
 
 #define MARGIN        42.0     /* points: about 15 mm */
 #define FOOTER        22.0
 #define ROW           13.5
 #define SECTION_GAP   16.0
 #define CHART_SCALE   0.7      /* a team's key measure, drawn at 70% */
+#define HEAT_ROW      16.0     /* a team's row of the standards heatmap */
+#define HEAT_HEADER   96.0     /* the standards' names, turned upright */
+#define HEAT_TOP      (60.0 + HEAT_HEADER)  /* the title and note above the rows */
 #define TEXT_INK      0x1a1a1a
 #define QUIET_INK     0x595959
 #define HEADING_INK   0x1c5f9e
@@ -52,6 +56,10 @@ struct _TandemProgrammeDoc
   /* for the page size last paginated */
   double             width;
   double             height;
+  GPtrArray         *heat_teams;     /* const TandemProgrammeTeam * with a standards round */
+  GPtrArray         *heat_columns;   /* TandemProgrammeStandardScore: the standards */
+  guint              heat_rows;      /* teams on each heatmap page */
+  guint              heat_pages;
   TandemFlowingText *missing;
   GArray            *missing_starts; /* of double: layout y at the top of each page */
   GArray            *missing_ends;
@@ -588,6 +596,7 @@ tandem_programme_doc_new (TandemProgramme *programme,
   doc->programme = g_object_ref (programme);
   doc->name = name ? g_strdup (name) : programme_name (programme);
   doc->teams = g_ptr_array_new ();
+  doc->heat_teams = g_ptr_array_new ();
   doc->charts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) tandem_chart_free);
   doc->chart_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -606,6 +615,8 @@ tandem_programme_doc_free (gpointer data)
   g_object_unref (doc->programme);
   g_free (doc->name);
   g_ptr_array_unref (doc->teams);
+  g_ptr_array_unref (doc->heat_teams);
+  g_clear_pointer (&doc->heat_columns, g_ptr_array_unref);
   g_hash_table_unref (doc->charts);
   g_hash_table_unref (doc->chart_problems);
   g_clear_pointer (&doc->missing, tandem_flowing_text_free);
@@ -701,8 +712,9 @@ tandem_programme_doc_load_charts (TandemProgrammeDoc *doc,
  * @height: the page height, in points
  *
  * Lays the report out for pages of this size (A4 portrait is what it is
- * made for): three pages, one per team, and what is missing over as many
- * pages as it takes.
+ * made for): three pages, the teams × standards heatmap over as many pages
+ * as it takes (none if no team has a self-assessment round), one page per
+ * team, and what is missing over as many pages as it takes.
  *
  * Returns: how many pages it takes
  */
@@ -716,14 +728,25 @@ tandem_programme_doc_paginate (TandemProgrammeDoc *doc,
   guint missing_pages;
 
   g_ptr_array_set_size (doc->teams, 0);
+  g_ptr_array_set_size (doc->heat_teams, 0);
   for (guint i = 0; i < files->len; i++)
     {
       const TandemProgrammeFile *file = files->pdata[i];
 
       if (file->state == TANDEM_PROGRAMME_FILE_READ)
         for (guint t = 0; t < file->teams->len; t++)
-          g_ptr_array_add (doc->teams, file->teams->pdata[t]);
+          {
+            const TandemProgrammeTeam *team = file->teams->pdata[t];
+
+            g_ptr_array_add (doc->teams, (gpointer) team);
+            if (team->standards != NULL)
+              g_ptr_array_add (doc->heat_teams, (gpointer) team);
+          }
     }
+  g_clear_pointer (&doc->heat_columns, g_ptr_array_unref);
+  doc->heat_columns = tandem_programme_list_standards (doc->programme);
+  doc->heat_rows = (guint) MAX (1, (body - HEAT_TOP) / HEAT_ROW);
+  doc->heat_pages = (doc->heat_teams->len + doc->heat_rows - 1) / doc->heat_rows;
 
   doc->width = width;
   doc->height = height;
@@ -731,7 +754,7 @@ tandem_programme_doc_paginate (TandemProgrammeDoc *doc,
   doc->missing = missing_flow (doc, width - 2 * MARGIN);
   missing_pages = tandem_flowing_text_paginate (doc->missing, body, body, doc->missing_starts,
                                                 doc->missing_ends);
-  doc->n_pages = N_FIXED_PAGES + doc->teams->len + missing_pages;
+  doc->n_pages = N_FIXED_PAGES + doc->heat_pages + doc->teams->len + missing_pages;
   return doc->n_pages;
 }
 
@@ -740,12 +763,25 @@ tandem_programme_doc_paginate (TandemProgrammeDoc *doc,
  * @doc: a document, paginated
  *
  * Returns: how many teams have a page of their own (the pages after the
- *   first three)
+ *   first three and the heatmap's)
  */
 guint
 tandem_programme_doc_get_n_teams (TandemProgrammeDoc *doc)
 {
   return doc->teams->len;
+}
+
+/**
+ * tandem_programme_doc_get_first_team_page:
+ * @doc: a document, paginated
+ *
+ * Returns: the page of the first team's own, from 0: after the cover, the
+ *   totals, the trends and the heatmap's pages
+ */
+guint
+tandem_programme_doc_get_first_team_page (TandemProgrammeDoc *doc)
+{
+  return N_FIXED_PAGES + doc->heat_pages;
 }
 
 static void
@@ -825,6 +861,8 @@ draw_totals (TandemProgrammeDoc *doc,
                                            t->framework_in_place, t->framework_applicable,
                                            framework, t->peer_roles, t->peer_vacancies,
                                            t->supervision_behind);
+  g_autofree char *standards = t->n_teams_with_standards > 0
+                               ? tandem_programme_describe_standards (t) : NULL;
   const char *rows[] = {
     _("Teams"), teams,
     _("PDSA cycles started in the last 90 days"), pdsa,
@@ -833,6 +871,8 @@ draw_totals (TandemProgrammeDoc *doc,
     _("Actions"), actions,
     _("Measures"), measures,
     _("Peer support"), peer,
+    /* Last: with no team's standards round, the table ends here. */
+    _("Standards"), standards,
     NULL, NULL
   };
   double w = width - 2 * MARGIN;
@@ -881,6 +921,95 @@ draw_trends (TandemProgrammeDoc *doc,
                  y + (p / 2) * (panel_h + gap), panel_w, panel_h);
   y += 3 * panel_h + 2 * gap + 10;
   show (cr, dates->str, MARGIN, y, w, 8, FALSE, QUIET_INK, PANGO_ALIGN_LEFT, FALSE);
+}
+
+/* One page of the teams × standards heatmap: each team's latest round,
+ * its level and each standard's mean, written in its cell over the shade
+ * the standards pack uses (the number is always there, never the shade
+ * alone). */
+static void
+draw_heatmap (TandemProgrammeDoc *doc,
+              guint               page,
+              cairo_t            *cr,
+              double              width)
+{
+  GPtrArray *columns = doc->heat_columns;
+  double w = width - 2 * MARGIN;
+  double name_w = 118, level_w = 66;
+  double cell_w = (w - name_w - level_w) / MAX (1, columns->len);
+  double y = MARGIN;
+  guint first = page * doc->heat_rows;
+  guint last = MIN (first + doc->heat_rows, doc->heat_teams->len);
+  gboolean any_not_counting = FALSE;
+
+  y += show (cr, page == 0 ? _("Standards heatmap") : _("Standards heatmap (continued)"),
+             MARGIN, y, w, 16, TRUE, HEADING_INK, PANGO_ALIGN_LEFT, FALSE) + 4;
+  show (cr, _("Each team’s latest self-assessment round: the level its average reaches, then "
+              "each standard’s mean score from 1 to 5 (darker is higher; “–” not scored). "
+              "Teams without a round are not listed."),
+        MARGIN, y, w, 8.5, FALSE, QUIET_INK, PANGO_ALIGN_LEFT, FALSE);
+  y = MARGIN + 60;
+
+  /* The standards' names, upright over their columns. */
+  show (cr, _("Team"), MARGIN, y + HEAT_HEADER - 14, name_w, 9, TRUE, TEXT_INK,
+        PANGO_ALIGN_LEFT, TRUE);
+  show (cr, _("Level"), MARGIN + name_w, y + HEAT_HEADER - 14, level_w, 9, TRUE, TEXT_INK,
+        PANGO_ALIGN_LEFT, TRUE);
+  for (guint c = 0; c < columns->len; c++)
+    {
+      const TandemProgrammeStandardScore *column = columns->pdata[c];
+
+      cairo_save (cr);
+      cairo_translate (cr, MARGIN + name_w + level_w + c * cell_w + (cell_w - 11) / 2,
+                       y + HEAT_HEADER - 3);
+      cairo_rotate (cr, -G_PI / 2);
+      show (cr, column->title, 0, 0, HEAT_HEADER - 6, 8.5, TRUE, TEXT_INK, PANGO_ALIGN_LEFT,
+            TRUE);
+      cairo_restore (cr);
+    }
+  y += HEAT_HEADER;
+
+  for (guint t = first; t < last; t++)
+    {
+      const TandemProgrammeTeam *team = doc->heat_teams->pdata[t];
+      g_autofree char *level = g_strdup_printf ("%s%s",
+                                                tandem_programme_level_word (team->standards),
+                                                team->standards->counts ? "" : " *");
+
+      any_not_counting |= !team->standards->counts;
+      if ((t - first) % 2 == 1)
+        {
+          set_ink (cr, 0xf3f3f3);
+          cairo_rectangle (cr, MARGIN, y, name_w + level_w, HEAT_ROW);
+          cairo_fill (cr);
+        }
+      show (cr, team->name, MARGIN + 2, y + 2, name_w - 4, 8.5, FALSE, TEXT_INK,
+            PANGO_ALIGN_LEFT, TRUE);
+      show (cr, level, MARGIN + name_w, y + 2, level_w - 2, 8.5, TRUE, TEXT_INK,
+            PANGO_ALIGN_LEFT, TRUE);
+      for (guint c = 0; c < columns->len; c++)
+        {
+          const TandemProgrammeStandardScore *score =
+            tandem_programme_standards_find (team->standards,
+                                             ((TandemProgrammeStandardScore *) columns->pdata[c])->id);
+          double mean = score ? score->mean : NAN;
+          double x = MARGIN + name_w + level_w + c * cell_w;
+          double rgb[3];
+          gboolean light = tandem_standards_heat_colour (mean, rgb);
+          g_autofree char *number = isnan (mean) ? g_strdup ("–") : g_strdup_printf ("%.1f", mean);
+
+          cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+          cairo_rectangle (cr, x + 0.5, y + 0.5, cell_w - 1, HEAT_ROW - 1);
+          cairo_fill (cr);
+          show (cr, number, x, y + 2, cell_w, 8.5, FALSE, light ? 0xffffff : TEXT_INK,
+                PANGO_ALIGN_CENTER, TRUE);
+        }
+      y += HEAT_ROW;
+    }
+  if (any_not_counting)
+    show (cr, _("* Under 75% of the staff took part in that round (or the headcount is not "
+                "known), so it does not count towards the level."),
+          MARGIN, y + 8, w, 8.5, FALSE, QUIET_INK, PANGO_ALIGN_LEFT, FALSE);
 }
 
 static void
@@ -932,6 +1061,7 @@ draw_team (TandemProgrammeDoc        *doc,
                                            team->framework_in_place, team->framework_applicable,
                                            framework, team->peer_roles, team->peer_vacancies,
                                            team->supervision_behind);
+  g_autofree char *level = tandem_programme_describe_level (team->standards);
   const char *rows[] = {
     _("Change ideas with an equity focus"), tagged,
     _("PDSA cycles started in the last 90 days"), pdsa,
@@ -940,6 +1070,8 @@ draw_team (TandemProgrammeDoc        *doc,
     _("Actions"), actions,
     _("Measures"), measures,
     _("Peer support"), peer,
+    /* Last: a team without a standards round ends the table here. */
+    _("Standards level"), level,
     NULL, NULL
   };
   double w = width - 2 * MARGIN;
@@ -1082,11 +1214,14 @@ tandem_programme_doc_draw_page (cairo_t *cr,
     draw_totals (doc, cr, width);
   else if (page_nr == PAGE_TRENDS)
     draw_trends (doc, cr, width, height);
-  else if (page_nr < N_FIXED_PAGES + doc->teams->len)
-    draw_team (doc, doc->teams->pdata[page_nr - N_FIXED_PAGES], cr, width, height);
+  else if (page_nr < N_FIXED_PAGES + doc->heat_pages)
+    draw_heatmap (doc, page_nr - N_FIXED_PAGES, cr, width);
+  else if (page_nr < N_FIXED_PAGES + doc->heat_pages + doc->teams->len)
+    draw_team (doc, doc->teams->pdata[page_nr - N_FIXED_PAGES - doc->heat_pages], cr, width,
+               height);
   else
     {
-      guint i = page_nr - N_FIXED_PAGES - doc->teams->len;
+      guint i = page_nr - N_FIXED_PAGES - doc->heat_pages - doc->teams->len;
 
       tandem_flowing_text_draw (doc->missing, cr, MARGIN, MARGIN,
                                 g_array_index (doc->missing_starts, double, i),

@@ -25,6 +25,7 @@ guint               tandem_programme_doc_paginate   (TandemProgrammeDoc      *do
 void                tandem_programme_doc_load_charts (TandemProgrammeDoc    *doc,
                                                      GCancellable            *cancellable);
 guint               tandem_programme_doc_get_n_teams (TandemProgrammeDoc     *doc);
+guint               tandem_programme_doc_get_first_team_page (TandemProgrammeDoc *doc);
 void                tandem_programme_doc_draw_page  (cairo_t                 *cr,
                                                      double                   width,
                                                      double                   height,

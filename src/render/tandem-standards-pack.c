@@ -245,6 +245,30 @@ score_bucket (double mean)
   return CLAMP (whole, TANDEM_STANDARDS_SCORE_MIN, TANDEM_STANDARDS_SCORE_MAX) - 1;
 }
 
+/**
+ * tandem_standards_heat_colour:
+ * @mean: a standard's mean score, or NAN
+ * @rgb: (out) (array fixed-size=3): the heatmap's shade for it, from light
+ *   (Emerging) to dark (Exemplar); a light grey for NAN
+ *
+ * Returns: whether text on that shade is to be white
+ */
+gboolean
+tandem_standards_heat_colour (double mean,
+                              double rgb[3])
+{
+  int bucket;
+
+  if (isnan (mean))
+    {
+      rgb[0] = rgb[1] = rgb[2] = 0.93;
+      return FALSE;
+    }
+  bucket = score_bucket (mean);
+  memcpy (rgb, heat_colours[bucket], sizeof heat_colours[bucket]);
+  return bucket >= 3;
+}
+
 static PangoLayout *
 new_layout (cairo_t  *cr,
             double    size,

@@ -42,6 +42,8 @@ gboolean             tandem_standards_pack_get_heatmap_place (TandemStandardsPac
                                                        double                 *y);
 
 guint                tandem_standards_heatmap_n_rounds (const TandemStandardsReport *report);
+gboolean             tandem_standards_heat_colour     (double                  mean,
+                                                       double                  rgb[3]);
 double               tandem_standards_heatmap_height  (const TandemStandardsReport *report);
 void                 tandem_standards_draw_heatmap    (cairo_t                *cr,
                                                        double                  width,

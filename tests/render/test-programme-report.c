@@ -9,10 +9,12 @@
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "tandem-programme-report.h"
 #include "tandem-sample.h"
+#include "tandem-standards-pack.h"
 #include "tandem-test-core-util.h"
 
 #define FROM "2025-11-22"
@@ -203,6 +205,7 @@ test_key_measure_charts (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "Sample.tandem", NULL);
   g_autoptr(GError) error = NULL;
   cairo_surface_t *before[2], *after[2];
+  guint first;
   gsize size;
 
   sample = tandem_project_create (path, &error);
@@ -217,11 +220,12 @@ test_key_measure_charts (Fixture       *fixture,
   tandem_programme_doc_paginate (doc, 595.276, 841.89);
   /* The sample's first team has measures; Zeta Ward, the last team, none. */
   g_assert_cmpuint (tandem_programme_doc_get_n_teams (doc), ==, 3 + 1);
-  before[0] = draw_to_image (doc, 3);
-  before[1] = draw_to_image (doc, 3 + tandem_programme_doc_get_n_teams (doc) - 1);
+  first = tandem_programme_doc_get_first_team_page (doc);
+  before[0] = draw_to_image (doc, first);
+  before[1] = draw_to_image (doc, first + tandem_programme_doc_get_n_teams (doc) - 1);
   tandem_programme_doc_load_charts (doc, NULL);
-  after[0] = draw_to_image (doc, 3);
-  after[1] = draw_to_image (doc, 3 + tandem_programme_doc_get_n_teams (doc) - 1);
+  after[0] = draw_to_image (doc, first);
+  after[1] = draw_to_image (doc, first + tandem_programme_doc_get_n_teams (doc) - 1);
 
   size = (gsize) cairo_image_surface_get_stride (before[0]) * 842;
   g_assert_true (memcmp (cairo_image_surface_get_data (before[0]),
@@ -233,6 +237,81 @@ test_key_measure_charts (Fixture       *fixture,
       cairo_surface_destroy (before[i]);
       cairo_surface_destroy (after[i]);
     }
+}
+
+/* Whether @surface has a pixel of this colour (give or take the rounding
+ * of one step in a channel). */
+static gboolean
+has_colour (cairo_surface_t *surface,
+            const double     rgb[3])
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 pixel = *(guint32 *) (void *) (data + y * stride + x * 4);
+        gboolean near = TRUE;
+
+        for (int c = 0; c < 3 && near; c++)
+          near = fabs ((double) ((pixel >> (16 - 8 * c)) & 0xff) - rgb[c] * 255) <= 1.01;
+        if (near)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Teams with a self-assessment round get the heatmap's page, after the
+ * trends and before the teams' own, its cells shaded as the standards pack
+ * shades them; a team without a round is not on it. Many teams take more
+ * heatmap pages. */
+static void
+test_heatmap_pages (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TandemProgramme) programme = NULL;
+  g_autoptr(TandemProgrammeDoc) doc = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "North.tandem", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *page;
+  double high[3], low[3];
+  guint n_pages;
+
+  {
+    g_autoptr(TandemProject) project = tandem_project_create (path, &error);
+    g_autoptr(TandemAssessmentResponse) response =
+      tandem_assessment_response_new (TANDEM_RESPONDENT_STAFF);
+    g_autofree char *ash = NULL;
+    g_autofree char *round = NULL;
+    g_autofree char *id = NULL;
+
+    g_assert_no_error (error);
+    ash = add_team_or_die (project, "Ash Ward");
+    g_free (add_team_or_die (project, "Birch Ward"));
+    round = tandem_assessment_round_add (project, ash, "2026-06-01", 1, &error);
+    g_assert_no_error (error);
+    tandem_assessment_response_add_score (response, "coc-safety", 4, NULL);
+    tandem_assessment_response_add_score (response, "coc-choice", 1, NULL);
+    id = tandem_assessment_response_add (project, round, response, &error);
+    g_assert_no_error (error);
+  }
+
+  programme = open_folder (fixture);
+  doc = tandem_programme_doc_new (programme, NULL);
+  n_pages = tandem_programme_doc_paginate (doc, 595.276, 841.89);
+  g_assert_cmpuint (tandem_programme_doc_get_first_team_page (doc), ==, 3 + 1);
+  g_assert_cmpuint (n_pages, ==, 3 + 1 + 2 + 1);
+  g_assert_true (tandem_standards_heat_colour (4.0, high));
+  g_assert_false (tandem_standards_heat_colour (1.0, low));
+  page = draw_to_image (doc, 3);
+  g_assert_true (has_colour (page, high));
+  g_assert_true (has_colour (page, low));
+  cairo_surface_destroy (page);
+  /* The trends page before it has neither. */
+  page = draw_to_image (doc, 2);
+  g_assert_false (has_colour (page, high));
+  cairo_surface_destroy (page);
 }
 
 /* The PDF file: A4 portrait, a page for each page of the document. */
@@ -276,6 +355,8 @@ main (int    argc,
               test_missing_flows_over_pages, fixture_tear_down);
   g_test_add ("/programme-report/key-measure-charts", Fixture, NULL, fixture_set_up,
               test_key_measure_charts, fixture_tear_down);
+  g_test_add ("/programme-report/heatmap-pages", Fixture, NULL, fixture_set_up,
+              test_heatmap_pages, fixture_tear_down);
   g_test_add ("/programme-report/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf,
               fixture_tear_down);
   return g_test_run ();
