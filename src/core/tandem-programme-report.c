@@ -712,7 +712,7 @@ append_heatmap (GString         *out,
           name = md (team->name);
           g_string_append_printf (out, "| %s | %s%s |", name,
                                   tandem_programme_level_word (team->standards),
-                                  team->standards->counts ? "" : _(" (round under 75%)"));
+                                  team->standards->counts ? "" : _(" (round does not count)"));
           for (guint c = 0; c < columns->len; c++)
             {
               const TandemProgrammeStandardScore *column = columns->pdata[c];

@@ -102,10 +102,15 @@ class ProgrammeReportTest(unittest.TestCase):
                                 "--to", "2026-11-21", "--output", "-", self.dir).stdout)
         pages, text = self.pdf("--from", "2025-11-22", "--to", "2026-11-21", self.dir)
 
-        # A cover, the totals, the trends, a page per team, and what is missing.
+        # A cover, the totals, the trends, the standards heatmap (some of the
+        # sample's teams have self-assessment rounds), a page per team, and
+        # what is missing.
         teams = report["teams"]
         self.assertEqual(len(teams), report["totals"]["teams"])
-        self.assertEqual(pages, 3 + len(teams) + 1)
+        self.assertTrue(any(team["standards"] is not None for team in teams))
+        self.assertEqual(pages, 3 + 1 + len(teams) + 1)
+        self.assertIn("Standards heatmap", text)
+        self.assertIn("Standards level", text)
         self.assertIn("Evaluation report: 12 months Collaborative 22 Nov 2025 to 21 Nov 2026", text)
         self.assertIn("{} teams".format(len(teams)), text)
         # The totals sentence, word for word as the JSON has it.
@@ -146,6 +151,65 @@ class ProgrammeReportTest(unittest.TestCase):
         team_pages = text[:text.index("What is missing")]
         for name in sorted(os.listdir(split)):
             self.assertEqual(team_pages.count("From the file “{}”".format(name)), 1, name)
+
+    def test_standards_level_and_heatmap(self):
+        """Each team's Standards level and heatmap row are its own, as
+        `standards teams` gives them; a team without a round has none."""
+        p = self.path("Ward.tandem")
+        self.assertEqual(run("new", p).returncode, 0)
+        for team in ("Willow Ward", "Oak Ward", "Ash"):
+            self.assertEqual(run("team", "add", team, p).returncode, 0)
+        r = run("standards", "round", "add", "--team", "Willow Ward", "--date", "2026-03-02",
+                "--headcount", "4", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        survey = os.path.join(self.tmp.name, "survey.csv")
+        with open(survey, "w") as f:
+            f.write("Role,Safety,Lived Experience\nStaff,4,3\nStaff,3,4\nStaff,3,4\n"
+                    "Expert by experience,2,\n")
+        r = run("standards", "import", "--team", "Willow Ward", "--round", "2026-03-02",
+                "--role-column", "Role", survey, p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("standards", "round", "add", "--team", "Oak Ward", "--date", "2026-01-05", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+        r = run("standards", "teams", "--format", "json", p)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        own = {t["name"]: t for t in json.loads(r.stdout)["teams"]}
+        r = run("programme", "report", "--format", "json", "--from", "2026-01-01", "--to",
+                "2026-11-21", "--output", "-", self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        data = json.loads(r.stdout)
+        teams = {t["team"]: t for t in data["teams"]}
+        self.assertIsNone(teams["Ash"]["standards"])
+        for name in ("Willow Ward", "Oak Ward"):
+            mine, theirs = teams[name]["standards"], own[name]
+            self.assertEqual(mine["round_date"], theirs["round"]["date"])
+            self.assertEqual(mine["round_counts"], theirs["round"]["completion_met"])
+            self.assertEqual(mine["level"], theirs["level"])
+            self.assertEqual(mine["staff_responses"], theirs["round"]["staff_responses"])
+            self.assertEqual(len(mine["heatmap"]), 12)
+            for cell in mine["heatmap"]:
+                if theirs["means"][cell["standard_id"]] is None:
+                    self.assertIsNone(cell["mean"])
+                else:
+                    self.assertAlmostEqual(cell["mean"], theirs["means"][cell["standard_id"]])
+        self.assertEqual(teams["Willow Ward"]["standards"]["level"], "bronze")
+        self.assertAlmostEqual(teams["Willow Ward"]["standards"]["completion"], 0.75)
+        self.assertEqual(data["totals"]["teams_with_a_standards_round"], 2)
+        self.assertEqual(data["totals"]["teams_at_standards_level"],
+                         {"bronze": 1, "silver": 0, "gold": 0})
+
+        r = run("programme", "report", "--format", "md", "--from", "2026-01-01", "--to",
+                "2026-11-21", "--output", "-", self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("- Standards: 1 of 3 teams at Bronze or above (1 Bronze, 0 Silver, 0 Gold);"
+                      " 2 with a self-assessment round.", r.stdout)
+        self.assertIn("## Standards heatmap", r.stdout)
+        self.assertIn("| Willow Ward | Bronze | 3.7 Strong | 3.0 Embedded |", r.stdout)
+        self.assertIn("| Oak Ward | No level yet (round does not count) | – |", r.stdout)
+        self.assertNotIn("| Ash |", r.stdout)
+        self.assertIn("- Standards level: Bronze — round of 2 Mar 2026, 3 of 4 staff.",
+                      r.stdout)
 
     def test_bad_input(self):
         r = run("programme", "report", "--format", "docx", "--output", "-", self.dir)
