@@ -37,6 +37,7 @@ struct _TandemProgrammeItem
   guint    framework_in_place;
   guint    measures_without_data;
   GPtrArray *measure_links;      /* TandemProgrammeMeasureLink, by position */
+  TandemProgrammeStandards *standards; /* NULL: no self-assessment round */
 
   /* The key measure's chart, read from the file when first shown. */
   TandemChart  *chart;
@@ -59,6 +60,7 @@ enum
   PROP_LIVED_EXPERIENCE_SHARE,
   PROP_MEASURES_IMPROVING,
   PROP_PEER_SUPPORT_PROGRESS,
+  PROP_STANDARDS_LEVEL,
   PROP_CHART,
   N_PROPS
 };
@@ -83,6 +85,17 @@ format_share (guint part,
   if (whole == 0)
     return g_strdup (C_("no figure", "—"));
   return g_strdup_printf ("%.1f%%", 100.0 * part / whole);
+}
+
+/* The level as a number to sort by: Gold highest, a round that does not
+ * count just below the same level in one that does, “No level yet” below
+ * Bronze, and a team with no round last. */
+static double
+standards_rank (TandemProgrammeItem *self)
+{
+  if (self->standards == NULL)
+    return -2.0;
+  return self->standards->level + (self->standards->counts ? 0.5 : 0.0);
 }
 
 static void
@@ -112,6 +125,7 @@ tandem_programme_item_get_property (GObject    *object,
     case PROP_PEER_SUPPORT_PROGRESS:
       g_value_set_double (value, share (self->framework_in_place, self->framework_applicable));
       break;
+    case PROP_STANDARDS_LEVEL: g_value_set_double (value, standards_rank (self)); break;
     case PROP_CHART: g_value_set_pointer (value, self->chart); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -130,6 +144,7 @@ tandem_programme_item_finalize (GObject *object)
   g_free (self->organisation);
   g_free (self->service_type);
   g_clear_pointer (&self->measure_links, g_ptr_array_unref);
+  g_clear_pointer (&self->standards, tandem_programme_standards_free);
   g_clear_pointer (&self->chart, tandem_chart_free);
   g_free (self->chart_problem);
   G_OBJECT_CLASS (tandem_programme_item_parent_class)->finalize (object);
@@ -165,6 +180,8 @@ tandem_programme_item_class_init (TandemProgrammeItemClass *klass)
   properties[PROP_PEER_SUPPORT_PROGRESS] = g_param_spec_double ("peer-support-progress",
                                                                 NULL, NULL,
                                                                 -1.0, 1.0, -1.0, flags);
+  properties[PROP_STANDARDS_LEVEL] = g_param_spec_double ("standards-level", NULL, NULL,
+                                                          -2.0, 3.0, -2.0, flags);
   /* The key measure's chart (a TandemChart), once read; notified then. */
   properties[PROP_CHART] = g_param_spec_pointer ("chart", NULL, NULL,
                                                  flags | G_PARAM_EXPLICIT_NOTIFY);
@@ -220,6 +237,7 @@ tandem_programme_item_new (const TandemProgrammeTeam *team)
       link->state = from->state;
       g_ptr_array_add (self->measure_links, link);
     }
+  self->standards = tandem_programme_standards_copy (team->standards);
   return self;
 }
 
@@ -251,7 +269,7 @@ tandem_programme_column_property (TandemProgrammeColumn column)
   static const char * const names[TANDEM_PROGRAMME_N_COLUMNS] = {
     "team", "file", "ideas", "race-share", "coproduction-share", "pdsa-recent",
     "sessions-recent", "overdue-actions", "lived-experience-share", "measures-improving",
-    "peer-support-progress",
+    "peer-support-progress", "standards-level",
   };
 
   g_return_val_if_fail (column < TANDEM_PROGRAMME_N_COLUMNS, NULL);
@@ -274,6 +292,7 @@ tandem_programme_column_title (TandemProgrammeColumn column)
     case TANDEM_PROGRAMME_COLUMN_LIVED_EXPERIENCE_SHARE: return _("Lived experience");
     case TANDEM_PROGRAMME_COLUMN_MEASURES_IMPROVING: return _("Measures improving");
     case TANDEM_PROGRAMME_COLUMN_PEER_SUPPORT_PROGRESS: return _("Peer-support framework");
+    case TANDEM_PROGRAMME_COLUMN_STANDARDS_LEVEL: return _("Standards level");
     case TANDEM_PROGRAMME_N_COLUMNS:
     default:
       g_return_val_if_reached (NULL);
@@ -283,7 +302,17 @@ tandem_programme_column_title (TandemProgrammeColumn column)
 gboolean
 tandem_programme_column_is_number (TandemProgrammeColumn column)
 {
-  return column != TANDEM_PROGRAMME_COLUMN_TEAM && column != TANDEM_PROGRAMME_COLUMN_FILE;
+  return column != TANDEM_PROGRAMME_COLUMN_TEAM && column != TANDEM_PROGRAMME_COLUMN_FILE &&
+         column != TANDEM_PROGRAMME_COLUMN_STANDARDS_LEVEL;
+}
+
+/* Whether @column's property is a number: the figures, and the Standards
+ * level (shown in words, sorted by rank). */
+gboolean
+tandem_programme_column_sorts_by_number (TandemProgrammeColumn column)
+{
+  return tandem_programme_column_is_number (column) ||
+         column == TANDEM_PROGRAMME_COLUMN_STANDARDS_LEVEL;
 }
 
 /**
@@ -325,6 +354,15 @@ tandem_programme_item_dup_text (TandemProgrammeItem   *self,
       /* TRANSLATORS: framework items in place of those that apply, as “4 of 10” */
       return g_strdup_printf (_("%u of %u"), self->framework_in_place,
                               self->framework_applicable);
+    case TANDEM_PROGRAMME_COLUMN_STANDARDS_LEVEL:
+      /* Nothing for a team without a self-assessment round. */
+      if (self->standards == NULL)
+        return g_strdup ("");
+      if (!self->standards->counts)
+        /* TRANSLATORS: a Standards level from a round under 75% of the staff */
+        return g_strdup_printf (_("%s (does not count)"),
+                                tandem_programme_level_word (self->standards));
+      return g_strdup (tandem_programme_level_word (self->standards));
     case TANDEM_PROGRAMME_N_COLUMNS:
     default:
       g_return_val_if_reached (NULL);
@@ -348,8 +386,8 @@ folded_contains (const char *text,
  * @self: a team's row
  * @folded: what was searched for, folded with g_utf8_casefold()
  *
- * Returns: whether the team's name, organisation, service or file name
- *   holds @folded (every team holds "")
+ * Returns: whether the team's name, organisation, service, file name or
+ *   Standards level holds @folded (every team holds "")
  */
 gboolean
 tandem_programme_item_matches (TandemProgrammeItem *self,
@@ -362,7 +400,8 @@ tandem_programme_item_matches (TandemProgrammeItem *self,
          folded_contains (self->team, folded) ||
          folded_contains (self->organisation, folded) ||
          folded_contains (self->service_type, folded) ||
-         folded_contains (self->file, folded);
+         folded_contains (self->file, folded) ||
+         folded_contains (tandem_programme_level_word (self->standards), folded);
 }
 
 static gboolean
@@ -450,6 +489,20 @@ tandem_programme_item_get_measure_links (TandemProgrammeItem *self)
 }
 
 /**
+ * tandem_programme_item_get_standards:
+ * @self: a team's row
+ *
+ * Returns: (nullable): the team's Standards level and heatmap row, %NULL
+ *   if it has no self-assessment round
+ */
+const TandemProgrammeStandards *
+tandem_programme_item_get_standards (TandemProgrammeItem *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAMME_ITEM (self), NULL);
+  return self->standards;
+}
+
+/**
  * tandem_programme_column_page:
  * @column: one of the table's columns
  *
@@ -474,6 +527,8 @@ tandem_programme_column_page (TandemProgrammeColumn column)
       return "measures";
     case TANDEM_PROGRAMME_COLUMN_PEER_SUPPORT_PROGRESS:
       return "peer-support";
+    case TANDEM_PROGRAMME_COLUMN_STANDARDS_LEVEL:
+      return "standards";
     case TANDEM_PROGRAMME_COLUMN_TEAM:
     case TANDEM_PROGRAMME_COLUMN_FILE:
     case TANDEM_PROGRAMME_N_COLUMNS:

@@ -30,6 +30,7 @@ typedef enum
   TANDEM_PROGRAMME_COLUMN_LIVED_EXPERIENCE_SHARE,
   TANDEM_PROGRAMME_COLUMN_MEASURES_IMPROVING,
   TANDEM_PROGRAMME_COLUMN_PEER_SUPPORT_PROGRESS,
+  TANDEM_PROGRAMME_COLUMN_STANDARDS_LEVEL,
   TANDEM_PROGRAMME_N_COLUMNS,
 } TandemProgrammeColumn;
 
@@ -40,6 +41,7 @@ const char          *tandem_programme_item_get_team_name (TandemProgrammeItem   
 const char          *tandem_programme_column_property    (TandemProgrammeColumn      column);
 const char          *tandem_programme_column_title       (TandemProgrammeColumn      column);
 gboolean             tandem_programme_column_is_number   (TandemProgrammeColumn      column);
+gboolean             tandem_programme_column_sorts_by_number (TandemProgrammeColumn  column);
 char                *tandem_programme_item_dup_text      (TandemProgrammeItem       *self,
                                                           TandemProgrammeColumn      column);
 gboolean             tandem_programme_item_matches       (TandemProgrammeItem       *self,
@@ -47,6 +49,7 @@ gboolean             tandem_programme_item_matches       (TandemProgrammeItem   
 gboolean             tandem_programme_item_needs_attention (TandemProgrammeItem     *self);
 char                *tandem_programme_item_dup_attention (TandemProgrammeItem       *self);
 GPtrArray           *tandem_programme_item_get_measure_links (TandemProgrammeItem   *self);
+const TandemProgrammeStandards *tandem_programme_item_get_standards (TandemProgrammeItem *self);
 const char          *tandem_programme_column_page        (TandemProgrammeColumn      column);
 
 void                 tandem_programme_item_load_chart    (TandemProgrammeItem       *self);

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "tandem-export.h"
+#include "tandem-programme-card.h"
+#include "tandem-programme-heatmap.h"
 #include "tandem-programme-item.h"
 #include "tandem-programme-report.h"
 #include "tandem-programme-window.h"
@@ -33,6 +35,7 @@ struct _TandemProgrammeWindow
   AdwViewStack     *view_stack;
   GtkColumnView    *column_view;
   GtkGridView      *grid_view;
+  TandemProgrammeHeatmap *heatmap;
   GtkWidget        *not_counted_box;
   GtkListBox       *not_counted_list;
 
@@ -424,18 +427,23 @@ export_action (GtkWidget  *widget,
 }
 
 /* A figure's cell: a link to where the team makes it. */
-static void
-figure_clicked_cb (GtkButton   *button,
-                   GtkListItem *list_item)
+typedef struct
 {
-  TandemProgrammeItem *item = gtk_list_item_get_item (list_item);
+  GtkListItem           *list_item;
+  TandemProgrammeColumn  column;
+} FigureLink;
+
+static void
+figure_clicked_cb (GtkButton  *button,
+                   FigureLink *link)
+{
+  TandemProgrammeItem *item = gtk_list_item_get_item (link->list_item);
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (button),
                                                TANDEM_TYPE_PROGRAMME_WINDOW);
-  TandemProgrammeColumn column =
-    GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "column"));
 
   if (item != NULL && window != NULL)
-    open_team (TANDEM_PROGRAMME_WINDOW (window), item, tandem_programme_column_page (column), "");
+    open_team (TANDEM_PROGRAMME_WINDOW (window), item, tandem_programme_column_page (link->column),
+               "");
 }
 
 static void
@@ -472,10 +480,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
+      FigureLink *link = g_new0 (FigureLink, 1);
+
+      link->list_item = list_item;
+      link->column = GPOINTER_TO_INT (column);
       button = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (button), label);
-      g_object_set_data (G_OBJECT (button), "column", column);
-      g_signal_connect (button, "clicked", G_CALLBACK (figure_clicked_cb), list_item);
+      g_signal_connect_data (button, "clicked", G_CALLBACK (figure_clicked_cb), link,
+                             (GClosureNotify) (void (*) (void)) g_free, 0);
     }
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "programme-figure");
@@ -492,6 +504,8 @@ page_title (const char *page)
     return _("Coaching");
   if (g_str_equal (page, "measures"))
     return _("Measures");
+  if (g_str_equal (page, "standards"))
+    return _("Standards");
   return _("Peer Support");
 }
 
@@ -570,6 +584,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
     }
+  else if (page != NULL && *text == '\0')
+    /* A figure the team does not have (no standards round): nothing, not a link. */
+    gtk_widget_set_visible (child, FALSE);
   else if (page != NULL)
     {
       /* TRANSLATORS: a tooltip; the team's name, then a page of its window */
@@ -577,6 +594,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
                                                   tandem_programme_item_get_team_name (item),
                                                   page_title (page));
 
+      gtk_widget_set_visible (child, TRUE);
       gtk_widget_set_tooltip_text (child, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, text,
@@ -587,126 +605,21 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 /* ------------------------------------------------------------------------ */
 /* Small multiples: each team's key measure, drawn when its card is shown    */
 
-#define THUMB_WIDTH  260
-#define THUMB_HEIGHT 190
-
-static void
-draw_thumbnail (GtkDrawingArea *area,
-                cairo_t        *cr,
-                int             width,
-                int             height,
-                gpointer        user_data)
-{
-  TandemProgrammeItem *item = g_object_get_data (G_OBJECT (area), "item");
-  TandemChart *chart = item ? tandem_programme_item_get_chart (item) : NULL;
-
-  if (chart == NULL)
-    return;
-  tandem_chart_set_style (chart, TANDEM_CHART_STYLE_SCREEN);
-  tandem_chart_set_text_scale (chart, 0.8);
-  tandem_chart_draw (chart, cr, width, height);
-}
-
-static void
-show_chart_state (GtkListItem *list_item)
-{
-  TandemProgrammeItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *area = g_object_get_data (G_OBJECT (box), "area");
-  GtkLabel *caption = g_object_get_data (G_OBJECT (box), "caption");
-  GPtrArray *links = tandem_programme_item_get_measure_links (item);
-  TandemChart *chart = tandem_programme_item_get_chart (item);
-  const char *problem = tandem_programme_item_get_chart_problem (item);
-
-  /* The chart carries its measure's name: the caption says why there is none. */
-  if (links->len == 0)
-    gtk_label_set_label (caption, _("No measures"));
-  else if (problem != NULL)
-    gtk_label_set_label (caption, problem);
-  gtk_widget_set_visible (GTK_WIDGET (caption), links->len == 0 || problem != NULL);
-  gtk_widget_set_visible (area, links->len > 0 && problem == NULL);
-  if (chart != NULL)
-    {
-      g_autofree char *summary = tandem_chart_dup_summary (chart);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (area),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
-    }
-  gtk_widget_queue_draw (area);
-}
-
-static void
-chart_notify_cb (TandemProgrammeItem *item,
-                 GParamSpec          *pspec,
-                 GtkListItem         *list_item)
-{
-  if (gtk_list_item_get_item (list_item) == (gpointer) item)
-    show_chart_state (list_item);
-}
-
 static void
 card_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *team = gtk_label_new (NULL);
-  GtkWidget *attention = gtk_label_new (NULL);
-  GtkWidget *area = gtk_drawing_area_new ();
-  GtkWidget *caption = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (team), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (team), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (team, "heading");
-  gtk_label_set_xalign (GTK_LABEL (attention), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (attention), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (attention, "caption");
-  gtk_widget_add_css_class (attention, "warning");
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), THUMB_WIDTH);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), THUMB_HEIGHT);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_thumbnail, NULL, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Key measure"), -1);
-  gtk_label_set_xalign (GTK_LABEL (caption), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (caption), 36);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_box_append (GTK_BOX (box), team);
-  gtk_box_append (GTK_BOX (box), attention);
-  gtk_box_append (GTK_BOX (box), area);
-  gtk_box_append (GTK_BOX (box), caption);
-  g_object_set_data (G_OBJECT (box), "team", team);
-  g_object_set_data (G_OBJECT (box), "attention", attention);
-  g_object_set_data (G_OBJECT (box), "area", area);
-  g_object_set_data (G_OBJECT (box), "caption", caption);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, tandem_programme_card_new ());
 }
 
-/* A card is drawn only once it is shown: its team's key measure is read
- * then, on another thread, so that 52 teams open as fast as 3. */
 static void
 card_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  TandemProgrammeItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  g_autofree char *attention = tandem_programme_item_dup_attention (item);
-  GtkWidget *attention_label = g_object_get_data (G_OBJECT (box), "attention");
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "team"),
-                       tandem_programme_item_get_team_name (item));
-  gtk_label_set_label (GTK_LABEL (attention_label), attention ? attention : "");
-  gtk_widget_set_visible (attention_label, attention != NULL);
-  g_object_set_data (g_object_get_data (G_OBJECT (box), "area"), "item", item);
-  g_signal_connect_object (item, "notify::chart", G_CALLBACK (chart_notify_cb), list_item, 0);
-  show_chart_state (list_item);
-  tandem_programme_item_load_chart (item);
+  tandem_programme_card_bind (TANDEM_PROGRAMME_CARD (gtk_list_item_get_child (list_item)),
+                              gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -714,12 +627,7 @@ card_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  TandemProgrammeItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-
-  g_object_set_data (g_object_get_data (G_OBJECT (box), "area"), "item", NULL);
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, chart_notify_cb, list_item);
+  tandem_programme_card_unbind (TANDEM_PROGRAMME_CARD (gtk_list_item_get_child (list_item)));
 }
 
 static void
@@ -731,7 +639,7 @@ add_columns (TandemProgrammeWindow *self)
       GtkExpression *expression =
         gtk_property_expression_new (TANDEM_TYPE_PROGRAMME_ITEM, NULL,
                                      tandem_programme_column_property (i));
-      GtkSorter *sorter = tandem_programme_column_is_number (i)
+      GtkSorter *sorter = tandem_programme_column_sorts_by_number (i)
                             ? GTK_SORTER (gtk_numeric_sorter_new (expression))
                             : GTK_SORTER (gtk_string_sorter_new (expression));
       g_autoptr(GtkColumnViewColumn) column = NULL;
@@ -798,6 +706,7 @@ tandem_programme_window_class_init (TandemProgrammeWindowClass *klass)
   object_class->dispose = tandem_programme_window_dispose;
   object_class->finalize = tandem_programme_window_finalize;
 
+  g_type_ensure (TANDEM_TYPE_PROGRAMME_HEATMAP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tandemqi/Tandem/tandem-programme-window.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TandemProgrammeWindow, name)
@@ -814,6 +723,7 @@ tandem_programme_window_class_init (TandemProgrammeWindowClass *klass)
   CHILD (view_stack);
   CHILD (column_view);
   CHILD (grid_view);
+  CHILD (heatmap);
   CHILD (not_counted_box);
   CHILD (not_counted_list);
 #undef CHILD
@@ -859,6 +769,7 @@ tandem_programme_window_init (TandemProgrammeWindow *self)
   gtk_grid_view_set_factory (self->grid_view, card_factory);
   cards = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (cards));
+  tandem_programme_heatmap_set_model (self->heatmap, G_LIST_MODEL (self->shown));
 }
 
 /* The window's subtitle: the folder, or how many files were chosen. */

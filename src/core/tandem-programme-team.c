@@ -196,8 +196,8 @@ tandem_programme_standard_score_free (TandemProgrammeStandardScore *score)
   g_free (score);
 }
 
-static void
-standards_free (TandemProgrammeStandards *standards)
+void
+tandem_programme_standards_free (TandemProgrammeStandards *standards)
 {
   if (standards == NULL)
     return;
@@ -219,8 +219,14 @@ copy_standard_score (gconstpointer src,
   return copy;
 }
 
-static TandemProgrammeStandards *
-standards_copy (const TandemProgrammeStandards *standards)
+/**
+ * tandem_programme_standards_copy:
+ * @standards: (nullable): a team's standards
+ *
+ * Returns: (transfer full) (nullable): a copy sharing nothing with @standards
+ */
+TandemProgrammeStandards *
+tandem_programme_standards_copy (const TandemProgrammeStandards *standards)
 {
   TandemProgrammeStandards *copy;
 
@@ -251,7 +257,7 @@ tandem_programme_team_set_standards (TandemProgrammeTeam            *team,
 
   g_return_if_fail (team != NULL && framework != NULL);
 
-  g_clear_pointer (&team->standards, standards_free);
+  g_clear_pointer (&team->standards, tandem_programme_standards_free);
   if (standards == NULL || standards->round_id == NULL)
     return;
   kept = g_new0 (TandemProgrammeStandards, 1);
@@ -363,7 +369,7 @@ tandem_programme_team_free (TandemProgrammeTeam *team)
   g_clear_pointer (&team->measure_links, g_ptr_array_unref);
   g_clear_pointer (&team->ratios, g_ptr_array_unref);
   g_clear_pointer (&team->quarters, g_array_unref);
-  standards_free (team->standards);
+  tandem_programme_standards_free (team->standards);
   g_free (team);
 }
 
@@ -445,7 +451,7 @@ tandem_programme_team_copy (const TandemProgrammeTeam *team)
   copy->ratios = g_ptr_array_copy (team->ratios, copy_ratio, NULL);
   g_ptr_array_set_free_func (copy->ratios, (GDestroyNotify) tandem_programme_ratio_free);
   copy->quarters = copy_array (team->quarters);
-  copy->standards = standards_copy (team->standards);
+  copy->standards = tandem_programme_standards_copy (team->standards);
   return copy;
 }
 

@@ -240,6 +240,8 @@ const char                  *tandem_programme_level_word      (const TandemProgr
 const TandemProgrammeStandardScore *tandem_programme_standards_find (const TandemProgrammeStandards *standards,
                                                                const char          *standard_id);
 void                         tandem_programme_standard_score_free (TandemProgrammeStandardScore *score);
+TandemProgrammeStandards    *tandem_programme_standards_copy  (const TandemProgrammeStandards *standards);
+void                         tandem_programme_standards_free  (TandemProgrammeStandards *standards);
 GPtrArray                   *tandem_programme_list_standards  (TandemProgramme     *self);
 TandemProgrammeTeam         *tandem_programme_team_copy       (const TandemProgrammeTeam *team);
 void                         tandem_programme_team_free       (TandemProgrammeTeam *team);

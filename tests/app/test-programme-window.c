@@ -18,8 +18,10 @@
 #include "tandem-coaching-page.h"
 #include "tandem-defaults.h"
 #include "tandem-measures-page.h"
+#include "tandem-programme-heatmap.h"
 #include "tandem-programme-item.h"
 #include "tandem-programme-window.h"
+#include "tandem-standards.h"
 #include "tandem-team.h"
 #include "tandem-test-util.h"
 #include "tandem-window.h"
@@ -606,6 +608,154 @@ test_charts (Fixture       *f,
   }
 }
 
+/* A self-assessment round of @team in @path: one staff response scoring
+ * Safety @score, of @headcount staff. */
+static void
+add_standards_round (const char *path,
+                     const char *team_name,
+                     int         headcount,
+                     int         score)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) project = tandem_project_open (path, &error);
+  g_autoptr(TandemAssessmentResponse) response =
+    tandem_assessment_response_new (TANDEM_RESPONDENT_STAFF);
+  g_autofree char *team = NULL;
+  g_autofree char *round = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_confirm_intact (project, &error));
+  tandem_project_set_author (project, "Ada Coach");
+  team = tandem_team_find (project, team_name);
+  g_assert_nonnull (team);
+  round = tandem_assessment_round_add (project, team, "2026-06-01", headcount, &error);
+  g_assert_no_error (error);
+  tandem_assessment_response_add_score (response, "coc-safety", score, NULL);
+  id = tandem_assessment_response_add (project, round, response, &error);
+  g_assert_no_error (error);
+}
+
+/* The level the team's own Standards report gives it, in a word. */
+static const char *
+own_level (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProject) project = tandem_project_open (path, &error);
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(TandemStandardsReport) report = NULL;
+
+  g_assert_no_error (error);
+  teams = tandem_team_list (project, &error);
+  g_assert_no_error (error);
+  report = tandem_standards_report (project, ((TandemTeam *) teams->pdata[0])->id, &error);
+  g_assert_no_error (error);
+  return report->level->level == TANDEM_STANDARD_LEVEL_NONE
+         ? "No level yet" : tandem_standard_level_get_label (report->level->level);
+}
+
+/* The Standards level column: each team's level, in words, sorted by it
+ * and searched for; nothing for a team without a round; and the heatmap
+ * of the teams that have one, a team opening at its Standards page. */
+static void
+test_standards (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) asked = g_ptr_array_new_with_free_func (g_free);
+  GAction *open_team = g_action_map_lookup_action (G_ACTION_MAP (app), "open-team");
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *folded = NULL;
+  const char *alder_level;
+  GtkColumnView *view;
+  GtkWindow *window;
+  GtkWidget *heatmap;
+  GtkWidget *button;
+  GListModel *model;
+  gulong handler;
+
+  /* Alder: its only staff member scores Safety 5, so the round counts;
+   * Birch: one of ten staff, so it does not; Cedar: no round. */
+  add_standards_round (f->alder, "Alder Ward", 1, 5);
+  add_standards_round (f->birch, "Birch Ward", 10, 2);
+  alder_level = own_level (f->alder);
+  g_assert_cmpstr (alder_level, !=, "No level yet");
+
+  window = open_programme (f->dir);
+  view = GTK_COLUMN_VIEW (FIND_TYPE (window, GTK_TYPE_COLUMN_VIEW));
+  column = g_list_model_get_item (gtk_column_view_get_columns (view),
+                                  TANDEM_PROGRAMME_COLUMN_STANDARDS_LEVEL);
+  g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "Standards level");
+
+  /* The level in words as the team's own report has it; nothing for Cedar. */
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TandemProgrammeItem) item = g_list_model_get_item (model, i);
+      g_autofree char *text =
+        tandem_programme_item_dup_text (item, TANDEM_PROGRAMME_COLUMN_STANDARDS_LEVEL);
+      const char *name = tandem_programme_item_get_team_name (item);
+
+      if (g_str_equal (name, "Alder Ward"))
+        g_assert_cmpstr (text, ==, alder_level);
+      else if (g_str_equal (name, "Birch Ward"))
+        g_assert_cmpstr (text, ==, "No level yet (does not count)");
+      else
+        g_assert_cmpstr (text, ==, "");
+    }
+  g_assert_nonnull (FIND (window, is_label_text, alder_level));
+  g_assert_nonnull (FIND (window, is_label_text, "No level yet (does not count)"));
+
+  /* Sorted by level: the highest first, a team without a round last, and
+   * back the other way. */
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+  order = dup_shown_order (view);
+  g_assert_cmpstr (order, ==, "Alder Ward,Birch Ward,Cedar Team");
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+  g_free (order);
+  order = dup_shown_order (view);
+  g_assert_cmpstr (order, ==, "Cedar Team,Birch Ward,Alder Ward");
+
+  /* Searched for like the other words of a team. */
+  folded = g_utf8_strdown (alder_level, -1);
+  gtk_editable_set_text (GTK_EDITABLE (FIND_TYPE (window, GTK_TYPE_SEARCH_ENTRY)), folded);
+  WAIT_FOR (n_shown (window) == 1);
+  g_free (order);
+  order = dup_shown_order (view);
+  g_assert_cmpstr (order, ==, "Alder Ward");
+  gtk_editable_set_text (GTK_EDITABLE (FIND_TYPE (window, GTK_TYPE_SEARCH_ENTRY)), "");
+  WAIT_FOR (n_shown (window) == 3);
+
+  /* The heatmap: Alder and Birch, each standard's mean on its shade with
+   * its word; Cedar not in it. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (FIND_TYPE (window, ADW_TYPE_VIEW_STACK)),
+                                         "standards");
+  heatmap = FIND_TYPE (window, TANDEM_TYPE_PROGRAMME_HEATMAP);
+  WAIT_FOR (gtk_widget_get_mapped (heatmap));
+  g_assert_nonnull (FIND (heatmap, is_tooltip, "Open Alder Ward at Standards"));
+  g_assert_nonnull (FIND (heatmap, is_tooltip, "Open Birch Ward at Standards"));
+  g_assert_null (FIND (heatmap, is_tooltip, "Open Cedar Team at Standards"));
+  g_assert_nonnull (FIND (heatmap, label_starts_with, "5.0\n"));
+  g_assert_nonnull (FIND (heatmap, label_starts_with, "2.0\n"));
+  g_assert_nonnull (FIND (heatmap, label_starts_with,
+                          "Each team’s latest self-assessment round: 2 of the 3 teams"));
+  save_screenshot (GTK_WIDGET (window), "programme-window-standards.png", 10);
+
+  handler = g_signal_connect (open_team, "activate", G_CALLBACK (open_team_activated_cb), asked);
+  button = FIND (heatmap, is_tooltip, "Open Alder Ward at Standards");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (asked->len, ==, 1);
+  g_assert_true (g_str_has_prefix (asked->pdata[0], "('"));
+  g_assert_nonnull (strstr (asked->pdata[0], "Alder.tandem"));
+  g_assert_nonnull (strstr (asked->pdata[0], "'standards', '')"));
+  g_signal_handler_disconnect (open_team, handler);
+
+  /* The search narrows the heatmap too. */
+  gtk_editable_set_text (GTK_EDITABLE (FIND_TYPE (window, GTK_TYPE_SEARCH_ENTRY)), "birch");
+  WAIT_FOR (FIND (heatmap, is_tooltip, "Open Alder Ward at Standards") == NULL);
+  g_assert_nonnull (FIND (heatmap, is_tooltip, "Open Birch Ward at Standards"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,5 +776,6 @@ main (int   argc,
   ADD ("/programme-window/filter", test_filter);
   ADD ("/programme-window/figure-links", test_figure_links);
   ADD ("/programme-window/charts", test_charts);
+  ADD ("/programme-window/standards", test_standards);
   return test_run_app (app);
 }
