@@ -27,7 +27,7 @@
 #define SECTION_GAP   16.0
 #define CHART_SCALE   0.7      /* a team's key measure, drawn at 70% */
 #define HEAT_ROW      16.0     /* a team's row of the standards heatmap */
-#define HEAT_HEADER   96.0     /* the standards' names, turned upright */
+#define HEAT_HEADER   112.0    /* the standards' names, turned upright */
 #define HEAT_TOP      (60.0 + HEAT_HEADER)  /* the title and note above the rows */
 #define TEXT_INK      0x1a1a1a
 #define QUIET_INK     0x595959
