@@ -29,10 +29,11 @@ make_doc (TandemCoachingPage  *self,
   GPtrArray *records;
   TandemAttendance *attendance;
 
-  if (self->session_id)
+  if (tandem_coaching_page_get_session_id (self))
     {
-      TandemSessionRecord *record = tandem_coaching_session_record (project, self->session_id,
-                                                                    today, error);
+      TandemSessionRecord *record =
+        tandem_coaching_session_record (project, tandem_coaching_page_get_session_id (self),
+                                        today, error);
       return record ? tandem_coaching_doc_new_record (record) : NULL;
     }
   records = tandem_coaching_log_records (project, team, NULL, NULL, include_private, today, error);
@@ -77,7 +78,8 @@ print_with (TandemCoachingPage *self,
   tandem_paper_get_size (TANDEM_PAPER_A4, FALSE, &width, &height);
   n_pages = tandem_coaching_doc_paginate (doc, width, height);
   tandem_print_pages (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                      self->session_id ? _("Coaching session record") : _("Coaching log"),
+                      tandem_coaching_page_get_session_id (self) ? _("Coaching session record")
+                                                                 : _("Coaching log"),
                       TANDEM_PAPER_A4, FALSE, n_pages, tandem_coaching_doc_draw_page, doc,
                       tandem_coaching_doc_free, NULL);
 }
@@ -103,9 +105,9 @@ ask_private (TandemCoachingPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  if (self->session_id != NULL || !has_private (self))
+  if (tandem_coaching_page_get_session_id (self) != NULL || !has_private (self))
     {
-      then (self, self->session_id != NULL);
+      then (self, tandem_coaching_page_get_session_id (self) != NULL);
       return;
     }
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -176,10 +178,10 @@ export_with (TandemCoachingPage *self,
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
-  if (self->session_id)
+  if (tandem_coaching_page_get_session_id (self))
     {
       g_autofree char *starts = tandem_project_get_text (project, TANDEM_ENTITY_COACHING_SESSION,
-                                                         self->session_id,
+                                                         tandem_coaching_page_get_session_id (self),
                                                          TANDEM_FIELD_COACHING_SESSION_STARTS_AT);
       g_autofree char *day = g_strndup (starts ? starts : "", 10);
       name = g_strdup_printf (_("%s coaching %s.pdf"), team_name ? team_name : "", day);
@@ -187,8 +189,8 @@ export_with (TandemCoachingPage *self,
   else
     name = g_strdup_printf (_("%s coaching log.pdf"), team_name ? team_name : "");
 
-  chooser = gtk_file_chooser_native_new (self->session_id ? _("Export Session Record")
-                                                          : _("Export Coaching Log"),
+  chooser = gtk_file_chooser_native_new (tandem_coaching_page_get_session_id (self)
+                                         ? _("Export Session Record") : _("Export Coaching Log"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -227,7 +229,7 @@ new_session_activated (GtkWidget  *widget,
 
   if (project == NULL || team == NULL || !tandem_page_get_editable (TANDEM_PAGE (self)))
     return;
-  if (self->session_id && !tandem_coaching_page_save (self))
+  if (tandem_coaching_page_get_session_id (self) && !tandem_coaching_page_save (self))
     return;
 
   hour = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
@@ -263,7 +265,7 @@ new_session_activated (GtkWidget  *widget,
     }
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   tandem_coaching_page_open_session (self, id);
-  gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+  tandem_session_editor_focus_date (self->editor);
 }
 
 /* Your Templates: what the dialog did is told as the page tells its own. */
@@ -320,7 +322,7 @@ _tandem_coaching_page_print (TandemPage *page)
 {
   TandemCoachingPage *self = TANDEM_COACHING_PAGE (page);
 
-  if (self->session_id && !tandem_coaching_page_save (self))
+  if (tandem_coaching_page_get_session_id (self) && !tandem_coaching_page_save (self))
     return;
   ask_private (self, print_with);
 }
@@ -330,7 +332,7 @@ _tandem_coaching_page_export (TandemPage *page)
 {
   TandemCoachingPage *self = TANDEM_COACHING_PAGE (page);
 
-  if (self->session_id && !tandem_coaching_page_save (self))
+  if (tandem_coaching_page_get_session_id (self) && !tandem_coaching_page_save (self))
     return;
   ask_private (self, export_with);
 }
