@@ -9,20 +9,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "tandem-checked-edit.h"
-#include "tandem-clock.h"
 #include "tandem-coaching.h"
 #include "tandem-coaching-render.h"
 #include "tandem-coaching-rows.h"
 #include "tandem-comments-panel.h"
 #include "tandem-date.h"
 #include "tandem-date-entry.h"
-#include "tandem-page.h"
 #include "tandem-person-chooser.h"
-#include "tandem-plain-text.h"
 #include "tandem-session-editor-private.h"
 #include "tandem-shown-field.h"
 
