@@ -303,21 +303,6 @@ tandem_session_attendance_get_choices (TandemSessionAttendance *self)
   return choices;
 }
 
-/**
- * tandem_session_attendance_choose:
- * @self: the attendance
- * @person_id: a person
- *
- * Marks @person_id present, as choosing them in the chooser does.
- */
-void
-tandem_session_attendance_choose (TandemSessionAttendance *self,
-                                  const char              *person_id)
-{
-  g_return_if_fail (TANDEM_IS_SESSION_ATTENDANCE (self));
-  attendee_chosen_cb (self->attendee_chooser, person_id, self);
-}
-
 static void
 tandem_session_attendance_dispose (GObject *object)
 {

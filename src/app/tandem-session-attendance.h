@@ -26,7 +26,5 @@ void       tandem_session_attendance_reread      (TandemSessionAttendance *self,
                                                   const char              *session_id);
 void       tandem_session_attendance_clear       (TandemSessionAttendance *self);
 GArray    *tandem_session_attendance_get_choices (TandemSessionAttendance *self);
-void       tandem_session_attendance_choose      (TandemSessionAttendance *self,
-                                                  const char              *person_id);
 
 G_END_DECLS
