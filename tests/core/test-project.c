@@ -716,6 +716,7 @@ test_killed_writer (Fixture       *fixture,
   g_autoptr(TandemProject) project = make_project (fixture);
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
+  g_autofree char *id_path = NULL;
   g_autofree char *name = NULL;
   int status = 0;
   pid_t child;
@@ -745,7 +746,8 @@ test_killed_writer (Fixture       *fixture,
   g_assert_cmpint (waitpid (child, &status, 0), ==, child);
   g_assert_true (WIFSIGNALED (status));
 
-  g_file_get_contents (g_build_filename (fixture->dir, "id", NULL), &kept, NULL, &error);
+  id_path = g_build_filename (fixture->dir, "id", NULL);
+  g_file_get_contents (id_path, &kept, NULL, &error);
   g_assert_no_error (error);
   project = tandem_project_open (fixture->path, &error);
   g_assert_no_error (error);

@@ -642,10 +642,12 @@ test_undo_redo (Fixture       *fixture,
                                        (int[]) { 3, 4, 2 });
   g_autofree char *priority = NULL;
   g_autofree char *panel = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *next_review = NULL;
   TandemPanelReview review = { 0 };
 
-  g_assert_cmpstr (tandem_project_get_text (fixture->project, "assessment_round", round, "date"),
-                   ==, "2026-11-20");
+  date = tandem_project_get_text (fixture->project, "assessment_round", round, "date");
+  g_assert_cmpstr (date, ==, "2026-11-20");
   g_assert_null (tandem_assessment_round_add (fixture->project, fixture->team, "2026-11-20", 3,
                                               &error));
   g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
@@ -677,8 +679,9 @@ test_undo_redo (Fixture       *fixture,
   review.conditions = (char *) "Evidence for Environment by the next review";
   panel = tandem_panel_review_add (fixture->project, &review, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (tandem_project_get_text (fixture->project, "panel_review", panel,
-                                            "next_review_on"), ==, "2027-11-20");
+  next_review = tandem_project_get_text (fixture->project, "panel_review", panel,
+                                         "next_review_on");
+  g_assert_cmpstr (next_review, ==, "2027-11-20");
   assert_undo_label (fixture->project, "Record the panel review of 20 Nov 2026");
   g_assert_true (tandem_panel_review_set_field (fixture->project, panel, "decision", "bronze",
                                                 "silver", &error));
