@@ -263,14 +263,21 @@ tandem_chart_free (TandemChart *chart)
 {
   if (chart == NULL)
     return;
+  /* Per phase and nullable, the first always NULL: not a NULL-terminated
+   * vector. */
+  for (gsize k = 0; chart->phase_labels && k < chart->result->n_phases; k++)
+    {
+      g_free (chart->phase_labels[k]);
+      g_free (chart->phase_dates[k]);
+    }
+  g_free (chart->phase_labels);
+  g_free (chart->phase_dates);
   tandem_measure_unref (chart->measure);
   g_clear_pointer (&chart->result, tandem_spc_result_free);
   g_free (chart->problem);
   g_free (chart->points);
   g_free (chart->xv);
   g_free (chart->annotation_point);
-  g_strfreev (chart->phase_labels);
-  g_strfreev (chart->phase_dates);
   g_free (chart->marker_drawn);
   g_free (chart);
 }
