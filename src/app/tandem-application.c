@@ -494,6 +494,10 @@ legibility_changed_cb (GObject           *object,
                        gpointer           unused,
                        TandemApplication *self)
 {
+  g_autofree char *style = self->settings ? g_settings_get_string (self->settings, "chart-style")
+                                           : NULL;
+
+  tandem_legibility_set_chart_style (style);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     tandem_legibility_redraw (l->data);
 }
@@ -588,6 +592,7 @@ tandem_application_startup (GApplication *app)
                         G_CALLBACK (author_changed_cb), self);
       g_signal_connect (self->settings, "changed::chart-style",
                         G_CALLBACK (legibility_changed_cb), self);
+      legibility_changed_cb (NULL, NULL, self);
     }
   else
     {

@@ -14,24 +14,35 @@
 
 #include <pango/pangocairo.h>
 
-#include "tandem-application.h"
 #include "tandem-legibility.h"
 
 #define DEFAULT_FONT_POINTS 11.0
 #define WORKSHOP_CHART_SCALE 1.5
 
-/* Preferences → Chart style: "standard", "workshop" or "high-contrast". */
-static gboolean
-chart_style_is (GtkWidget  *widget,
-                const char *style)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  GSettings *settings = TANDEM_IS_APPLICATION (app)
-                          ? tandem_application_get_settings (TANDEM_APPLICATION (app)) : NULL;
-  g_autofree char *value = settings ? g_settings_get_string (settings, "chart-style") : NULL;
+/* Preferences → Chart style: "standard", "workshop" or "high-contrast",
+ * as the application last said (it owns the settings). */
+static char *chart_style;
 
-  return g_strcmp0 (value, style) == 0;
+/**
+ * tandem_legibility_set_chart_style:
+ * @style: (nullable): Preferences' chart style, or %NULL for the standard one
+ *
+ * Says which chart style Preferences has chosen, for every drawing in the
+ * process. The application calls it when its settings load and change, then
+ * redraws its windows with tandem_legibility_redraw(); nothing here reaches
+ * back to the application.
+ */
+void
+tandem_legibility_set_chart_style (const char *style)
+{
+  g_free (chart_style);
+  chart_style = g_strdup (style);
+}
+
+static gboolean
+chart_style_is (const char *style)
+{
+  return g_strcmp0 (chart_style, style) == 0;
 }
 
 static double
@@ -77,7 +88,7 @@ tandem_legibility_get_text_scale (GtkWidget *widget)
     normal_px = DEFAULT_FONT_POINTS * 96 / 72.0;
   if (widget_px <= 0)
     widget_px = normal_px;
-  return CLAMP (widget_px / normal_px * (chart_style_is (widget, "workshop") ? WORKSHOP_CHART_SCALE : 1),
+  return CLAMP (widget_px / normal_px * (chart_style_is ("workshop") ? WORKSHOP_CHART_SCALE : 1),
                 0.5, 4.0);
 }
 
@@ -143,7 +154,7 @@ tandem_legibility_get_high_contrast (GtkWidget *widget)
   root = gtk_widget_get_root (widget);
   if (root && gtk_widget_has_css_class (GTK_WIDGET (root), TANDEM_HIGH_CONTRAST_CLASS))
     return TRUE;
-  return chart_style_is (widget, "high-contrast");
+  return chart_style_is ("high-contrast");
 }
 
 #define STALE_KEY "tandem-legibility-stale"

@@ -19,5 +19,6 @@ gboolean tandem_legibility_get_workshop      (GtkWidget *widget);
 gboolean tandem_legibility_get_high_contrast (GtkWidget *widget);
 void     tandem_legibility_redraw            (GtkWidget *widget);
 void     tandem_legibility_catch_up          (GtkWidget *widget);
+void     tandem_legibility_set_chart_style   (const char *style);
 
 G_END_DECLS
