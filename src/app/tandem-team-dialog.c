@@ -11,7 +11,6 @@
 #include "tandem-enum-row.h"
 #include "tandem-team.h"
 #include "tandem-team-dialog.h"
-#include "tandem-window.h"
 
 struct _TandemTeamDialog
 {
@@ -84,8 +83,9 @@ save_action (GtkWidget  *widget,
     {
       new_id = tandem_team_create (self->project, name, organisation, service, ward, &error);
       ok = new_id != NULL;
-      if (ok && TANDEM_IS_WINDOW (parent))
-        tandem_window_select_team (TANDEM_WINDOW (parent), new_id);
+      /* The window shows the new team; the dialog does not reach into it. */
+      if (ok && parent != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.select-team", "s", new_id);
     }
   else if (self->shown == NULL)
     {
@@ -107,9 +107,16 @@ save_action (GtkWidget  *widget,
       if (!ok && g_error_matches (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_CONFLICT))
         {
           /* The rest is saved and what was typed is kept in the conflict. */
-          if (TANDEM_IS_WINDOW (parent))
-            tandem_window_show_error (TANDEM_WINDOW (parent), _("Someone Else Changed This Team"),
-                                      error);
+          if (parent != NULL)
+            {
+              GtkWidget *dialog = adw_message_dialog_new (parent,
+                                                          _("Someone Else Changed This Team"),
+                                                          error->message);
+
+              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+              adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+              gtk_window_present (GTK_WINDOW (dialog));
+            }
           gtk_window_destroy (GTK_WINDOW (self));
           return;
         }
