@@ -18,6 +18,7 @@
 #include "tandem-help-window.h"
 #include "tandem-merge-dialog.h"
 #include "tandem-sample.h"
+#include "tandem-team.h"
 #include "tandem-team-dialog.h"
 #include "tandem-test-util.h"
 #include "tandem-window.h"
@@ -809,6 +810,31 @@ is_toast_titled (GtkWidget *widget, gconstpointer data)
 /* Names with markup's special characters are shown as typed in toasts
  * (libadwaita 1.2 reads a toast's title as markup): a team's, and a merged
  * file's in the Undo toast. */
+/* New Team adds the team and the window shows it, through win.select-team
+ * (the dialog does not call the window). */
+static void
+test_new_team (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TandemProject *project;
+  GtkWindow *dialog;
+  GtkWidget *name_row;
+  g_autofree char *heron = NULL;
+
+  open_and_wait_for_project (fixture->window, fixture->path);
+  project = tandem_window_get_project (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-team", NULL));
+  WAIT_FOR ((dialog = find_toplevel (TANDEM_TYPE_TEAM_DIALOG, GTK_WINDOW (fixture->window))) != NULL);
+  name_row = FIND (dialog, is_row_titled, "Team name");
+  g_assert_nonnull (name_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Heron Ward");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "team.save", NULL));
+  WAIT_FOR (find_toplevel (TANDEM_TYPE_TEAM_DIALOG, GTK_WINDOW (fixture->window)) == NULL);
+  heron = tandem_team_find (project, "Heron Ward");
+  g_assert_nonnull (heron);
+  g_assert_cmpstr (tandem_window_get_team_id (fixture->window), ==, heron);
+}
+
 static void
 test_toast_names (Fixture       *fixture,
                   gconstpointer  data)
@@ -919,6 +945,8 @@ main (int   argc,
   app = test_application_new ();
 
   g_test_add ("/window/open-sample", Fixture, NULL, fixture_set_up, test_open_sample,
+              fixture_tear_down);
+  g_test_add ("/window/new-team", Fixture, NULL, fixture_set_up, test_new_team,
               fixture_tear_down);
   g_test_add ("/window/toast-names", Fixture, NULL, fixture_set_up, test_toast_names,
               fixture_tear_down);
