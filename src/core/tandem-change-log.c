@@ -319,100 +319,222 @@ log_added_rows (TandemProject       *self,
   return TRUE;
 }
 
-/**
- * _tandem_project_insert_rows:
- * @self: a project, within a change (tandem_change_begin())
- * @entity: the kind of item
- * @fields: the columns every row sets; the rest take their defaults
- * @n_fields: how many
- * @values: @n_rows × @n_fields values, row after row
- * @n_rows: how many rows
- * @error: return location for an error
- *
- * Adds many items of one kind at once, each with a new unique id, through
- * one prepared statement, and logs them as one entry (see log_added_rows()).
- * On an error some rows may be in: the caller rolls its change back.
- *
- * Returns: %TRUE if every row was added and logged
- */
-gboolean
-_tandem_project_insert_rows (TandemProject       *self,
-                             const char          *entity,
-                             const char * const  *fields,
-                             guint                n_fields,
-                             const TandemValue   *values,
-                             guint                n_rows,
-                             GError             **error)
+/* The ids of rows added together: one random UUID whose last 48 bits count
+ * up from a random start below 2^47, so that the rows' ids sort in the order
+ * they are added and the primary key's B-tree grows at its end rather than
+ * splitting pages all through it. Each is still a version 4 UUID; two
+ * batches share ids only if 74 random bits and their ranges coincide. */
+typedef struct
 {
-  const TandemEntity *info = _tandem_lookup_entity (entity, error);
-  g_autoptr(GString) sql = NULL;
-  g_autoptr(GString) select = NULL;
-  g_autoptr(GString) rows = NULL;
-  g_autoptr(TandemDbStmt) stmt = NULL;
-  g_autofree gint64 *rowids = NULL;
-  guint8 random[256][16];
+  guint8  bytes[16];
+  guint64 start;
+} BatchIds;
 
-  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (self->depth > 0, FALSE);
+static void
+batch_ids_init (BatchIds *ids)
+{
+  if (!random_bytes (ids->bytes, sizeof ids->bytes))
+    /* As _tandem_new_id() falls back to GLib's generator. */
+    for (guint j = 0; j < sizeof ids->bytes; j += 4)
+      {
+        guint32 v = g_random_int ();
+        memcpy (&ids->bytes[j], &v, 4);
+      }
+  ids->bytes[10] &= 0x7f;
+  ids->start = 0;
+  for (guint j = 10; j < 16; j++)
+    ids->start = (ids->start << 8) | ids->bytes[j];
+}
 
-  if (info == NULL)
-    return FALSE;
-  if (n_rows == 0)
+/* The id of the batch's row @r, in @out. */
+static void
+batch_id (BatchIds *ids,
+          guint     r,
+          char      out[37])
+{
+  guint64 n = ids->start + r;
+
+  for (int j = 15; j >= 10; j--, n >>= 8)
+    ids->bytes[j] = n & 0xff;
+  format_id (ids->bytes, out);
+}
+
+/* Whether @dflt, a column's default as PRAGMA table_info gives it, is the
+ * same for every row: no default, NULL, a number or a quoted string. */
+static gboolean
+constant_default (const char *dflt)
+{
+  gsize len = dflt ? strlen (dflt) : 0;
+  char *end = NULL;
+
+  if (dflt == NULL || g_ascii_strcasecmp (dflt, "NULL") == 0)
     return TRUE;
-  sql = g_string_new (NULL);
-  g_string_append_printf (sql, "INSERT INTO %s (id", info->name);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      if (!_tandem_check_field (info, fields[i], error))
-        return FALSE;
-      g_string_append_printf (sql, ", %s", fields[i]);
-    }
-  g_string_append (sql, ") VALUES (?1");
-  for (guint i = 0; i < n_fields; i++)
-    g_string_append_printf (sql, ", ?%u", i + 2);
-  g_string_append_c (sql, ')');
-  if ((stmt = _tandem_db_prepare (self, sql->str, error)) == NULL)
-    return FALSE;
+  if (len >= 2 && dflt[0] == '\'' && dflt[len - 1] == '\'')
+    return TRUE;
+  g_ascii_strtod (dflt, &end);
+  return len > 0 && end == dflt + len;
+}
 
-  rowids = g_new (gint64, n_rows);
+/* How each column of the batch's rows is logged: its place in the values
+ * (-1 for the id, -2 for a column left to its default), its affinity, and
+ * for a default, its value as JSON; @key is its name as the JSON key, with
+ * the comma before it. */
+typedef struct
+{
+  char *key;
+  int   field;
+  char  affinity;
+  char *fixed;
+} LoggedColumn;
+
+static void
+logged_columns_free (LoggedColumn *columns,
+                     guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (columns[i].key);
+      g_free (columns[i].fixed);
+    }
+  g_free (columns);
+}
+
+/* The batch's rows as log_added_rows() logs them, made from the values
+ * bound, as the rows read back would give them (see
+ * _tandem_db_append_json_stored()) without reading them. Sets *@made to
+ * %FALSE, without an error, when some value might be stored other than as
+ * bound, or a default might differ from row to row: the rows are then read
+ * back (read_rows_back()). */
+static gboolean
+rows_from_values (TandemProject       *self,
+                  const TandemEntity  *info,
+                  const char * const  *fields,
+                  guint                n_fields,
+                  const TandemValue   *values,
+                  guint                n_rows,
+                  BatchIds            *ids,
+                  gint64               first_rowid,
+                  GString             *rows,
+                  gboolean            *made,
+                  GError             **error)
+{
+  guint n_columns = info->columns->len;
+  LoggedColumn *columns = g_new0 (LoggedColumn, n_columns);
+  g_autoptr(GString) defaults = g_string_new ("SELECT 0");
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  TandemDbStep step = TANDEM_DB_FAILED;
+  gboolean ok = FALSE;
+
+  *made = FALSE;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const char *column = g_ptr_array_index (info->columns, c);
+
+      columns[c].key = g_strdup_printf ("%s\"%s\":", c > 0 ? "," : "", column);
+      columns[c].field = g_str_equal (column, "id") ? -1 : -2;
+      for (guint i = 0; i < n_fields && columns[c].field == -2; i++)
+        if (g_str_equal (fields[i], column))
+          columns[c].field = i;
+      if (columns[c].field == -2)
+        g_string_append_printf (defaults, ", json_quote (%s)", column);
+    }
+  g_string_append_printf (defaults, " FROM %s WHERE rowid = ?1", info->name);
+
+  /* Each column's affinity, and whether what is left to its default is the
+   * same in every row. */
+  stmt = _tandem_db_query (self, error, "SELECT name, type, dflt_value FROM pragma_table_info (?1)",
+                           "s", info->name);
+  while (stmt != NULL && (step = _tandem_db_step (self, stmt, error)) == TANDEM_DB_ROW)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *type = NULL;
+      g_autofree char *dflt = NULL;
+
+      _tandem_db_assert_columns (stmt, 3);
+      name = _tandem_db_column_text (stmt, 0);
+      type = _tandem_db_column_text (stmt, 1);
+      dflt = _tandem_db_column_text (stmt, 2);
+      for (guint c = 0; c < n_columns; c++)
+        if (g_str_equal (name, g_ptr_array_index (info->columns, c)))
+          {
+            columns[c].affinity = _tandem_db_affinity (type);
+            if (columns[c].field == -2 && !constant_default (dflt))
+              {
+                ok = TRUE;
+                goto done;
+              }
+          }
+    }
+  if (step != TANDEM_DB_DONE)
+    goto done;
+  g_clear_pointer (&stmt, _tandem_db_release);
+
+  /* The defaults as the first row has them. */
+  stmt = _tandem_db_query (self, error, defaults->str, "l", first_rowid);
+  if (stmt == NULL || (step = _tandem_db_step (self, stmt, error)) == TANDEM_DB_FAILED)
+    goto done;
+  if (step == TANDEM_DB_DONE)
+    {
+      ok = TRUE;  /* not there to be read: read_rows_back() will say so */
+      goto done;
+    }
+  for (guint c = 0, d = 1; c < n_columns; c++)
+    if (columns[c].field == -2)
+      columns[c].fixed = _tandem_db_column_text (stmt, d++);
+  g_clear_pointer (&stmt, _tandem_db_release);
+
+  g_string_append_c (rows, '[');
   for (guint r = 0; r < n_rows; r++)
     {
+      const TandemValue *row = &values[(gsize) r * n_fields];
       char id[37];
 
-      if (r % G_N_ELEMENTS (random) == 0 &&
-          !random_bytes ((guint8 *) random, MIN (n_rows - r, G_N_ELEMENTS (random)) * 16))
-        /* As _tandem_new_id() falls back to GLib's generator. */
-        for (guint i = 0; i < G_N_ELEMENTS (random); i++)
-          for (guint j = 0; j < 16; j += 4)
+      g_string_append (rows, r > 0 ? ",{" : "{");
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_string_append (rows, columns[c].key);
+          if (columns[c].field == -1)
             {
-              guint32 v = g_random_int ();
-              memcpy (&random[i][j], &v, 4);
+              batch_id (ids, r, id);
+              g_string_append_c (rows, '"');
+              g_string_append_len (rows, id, 36);
+              g_string_append_c (rows, '"');
             }
-      format_id (random[r % G_N_ELEMENTS (random)], id);
-
-      _tandem_db_rewind (stmt);
-      _tandem_db_bind_text_static (stmt, 1, id, 36);
-      for (guint i = 0; i < n_fields; i++)
-        _tandem_db_bind_typed (stmt, i + 2, &values[(gsize) r * n_fields + i]);
-      if (_tandem_db_step (self, stmt, error) == TANDEM_DB_FAILED)
-        return FALSE;
-      rowids[r] = _tandem_db_last_rowid (stmt);
+          else if (columns[c].field == -2)
+            g_string_append (rows, columns[c].fixed ? columns[c].fixed : "null");
+          else if (!_tandem_db_append_json_stored (rows, &row[columns[c].field], columns[c].affinity))
+            {
+              g_string_truncate (rows, 0);
+              ok = TRUE;
+              goto done;
+            }
+        }
+      g_string_append_c (rows, '}');
     }
-  _tandem_db_rewind (stmt);
+  g_string_append_c (rows, ']');
+  *made = TRUE;
+  ok = TRUE;
 
-  /* See insert_row(): what a project is created with is not logged row by row. */
-  if (g_str_equal (self->txn_kind, "create"))
-    {
-      g_hash_table_add (self->touched, (gpointer) info->name);
-      return _tandem_project_ensure_txn_row (self, error);
-    }
+done:
+  logged_columns_free (columns, n_columns);
+  return ok;
+}
 
-  /* Each row as it is stored, defaults and all, for the log, read back once
-   * they are all in: an INSERT … RETURNING would gather each row's answer in
-   * a temporary table of its own, which costs more than the insert. The
-   * rows come back in the order they were added, a run of consecutive
-   * rowids (usually all of them) at a time. */
-  select = g_string_new ("SELECT json_object (");
+/* The batch's rows, as log_added_rows() logs them, read back once they are
+ * all in: an INSERT … RETURNING would gather each row's answer in a temporary
+ * table of its own, which costs more than the insert. The rows come back in
+ * the order they were added, a run of consecutive rowids (usually all of
+ * them) at a time. */
+static gboolean
+read_rows_back (TandemProject       *self,
+                const TandemEntity  *info,
+                const gint64        *rowids,
+                guint                n_rows,
+                GString             *rows,
+                GError             **error)
+{
+  g_autoptr(GString) select = g_string_new ("SELECT json_object (");
+
   for (guint i = 0; i < info->columns->len; i++)
     {
       const char *column = g_ptr_array_index (info->columns, i);
@@ -421,7 +543,6 @@ _tandem_project_insert_rows (TandemProject       *self,
     }
   g_string_append_printf (select, ") FROM %s WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid",
                           info->name);
-  rows = g_string_sized_new ((gsize) n_rows * 160 + 2);
   g_string_append_c (rows, '[');
   for (guint first = 0, last; first < n_rows; first = last + 1)
     {
@@ -453,6 +574,95 @@ _tandem_project_insert_rows (TandemProject       *self,
         }
     }
   g_string_append_c (rows, ']');
+  return TRUE;
+}
+
+/**
+ * _tandem_project_insert_rows:
+ * @self: a project, within a change (tandem_change_begin())
+ * @entity: the kind of item
+ * @fields: the columns every row sets; the rest take their defaults
+ * @n_fields: how many
+ * @values: @n_rows × @n_fields values, row after row
+ * @n_rows: how many rows
+ * @error: return location for an error
+ *
+ * Adds many items of one kind at once, each with a new unique id (ids that
+ * sort in the order the rows are given, see BatchIds), through one prepared
+ * statement, and logs them as one entry (see log_added_rows()). On an error
+ * some rows may be in: the caller rolls its change back.
+ *
+ * Returns: %TRUE if every row was added and logged
+ */
+gboolean
+_tandem_project_insert_rows (TandemProject       *self,
+                             const char          *entity,
+                             const char * const  *fields,
+                             guint                n_fields,
+                             const TandemValue   *values,
+                             guint                n_rows,
+                             GError             **error)
+{
+  const TandemEntity *info = _tandem_lookup_entity (entity, error);
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) rows = NULL;
+  g_autoptr(TandemDbStmt) stmt = NULL;
+  g_autofree gint64 *rowids = NULL;
+  gboolean made = FALSE;
+  BatchIds ids;
+
+  g_return_val_if_fail (TANDEM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (info == NULL)
+    return FALSE;
+  if (n_rows == 0)
+    return TRUE;
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "INSERT INTO %s (id", info->name);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (!_tandem_check_field (info, fields[i], error))
+        return FALSE;
+      g_string_append_printf (sql, ", %s", fields[i]);
+    }
+  g_string_append (sql, ") VALUES (?1");
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (sql, ", ?%u", i + 2);
+  g_string_append_c (sql, ')');
+  if ((stmt = _tandem_db_prepare (self, sql->str, error)) == NULL)
+    return FALSE;
+
+  batch_ids_init (&ids);
+  rowids = g_new (gint64, n_rows);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      char id[37];
+
+      batch_id (&ids, r, id);
+      _tandem_db_rewind (stmt);
+      _tandem_db_bind_text_static (stmt, 1, id, 36);
+      for (guint i = 0; i < n_fields; i++)
+        _tandem_db_bind_typed (stmt, i + 2, &values[(gsize) r * n_fields + i]);
+      if (_tandem_db_step (self, stmt, error) == TANDEM_DB_FAILED)
+        return FALSE;
+      rowids[r] = _tandem_db_last_rowid (stmt);
+    }
+  _tandem_db_rewind (stmt);
+
+  /* See insert_row(): what a project is created with is not logged row by row. */
+  if (g_str_equal (self->txn_kind, "create"))
+    {
+      g_hash_table_add (self->touched, (gpointer) info->name);
+      return _tandem_project_ensure_txn_row (self, error);
+    }
+
+  /* Each row as it is stored, defaults and all, for the log. */
+  rows = g_string_sized_new ((gsize) n_rows * 160 + 2);
+  if (!rows_from_values (self, info, fields, n_fields, values, n_rows, &ids, rowids[0], rows, &made,
+                         error) ||
+      (!made && !read_rows_back (self, info, rowids, n_rows, rows, error)))
+    return FALSE;
   return log_added_rows (self, info, rows->str, error);
 }
 

@@ -331,6 +331,10 @@ const char    *_tandem_db_value_text         (TandemDbValue     *value);
 gint64         _tandem_db_value_int          (TandemDbValue     *value);
 char          *_tandem_db_value_dup_text     (TandemDbValue     *value);
 gboolean       _tandem_db_failed_as_duplicate (TandemProject    *project);
+char           _tandem_db_affinity           (const char        *declared_type);
+gboolean       _tandem_db_append_json_stored (GString           *out,
+                                              const TandemValue *value,
+                                              char               affinity);
 
 TandemDbStep   _tandem_db_step_value         (TandemProject     *project,
                                               TandemDbStmt      *stmt,

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "tandem-db-private.h"
@@ -218,4 +219,118 @@ _tandem_db_field_value (TandemProject  *project,
   g_autoptr(TandemDbStmt) stmt = _tandem_db_query (project, error, sql, "s", id);
 
   return _tandem_db_step_value (project, stmt, value, error);
+}
+
+/* The affinity SQLite gives a column declared as @declared_type, by its
+ * rules: 'i' integer, 't' text, 'b' blob (none), 'r' real, 'n' numeric. */
+char
+_tandem_db_affinity (const char *declared_type)
+{
+  g_autofree char *type = g_ascii_strup (declared_type ? declared_type : "", -1);
+
+  if (strstr (type, "INT") != NULL)
+    return 'i';
+  if (strstr (type, "CHAR") != NULL || strstr (type, "CLOB") != NULL || strstr (type, "TEXT") != NULL)
+    return 't';
+  if (strstr (type, "BLOB") != NULL || type[0] == '\0')
+    return 'b';
+  if (strstr (type, "REAL") != NULL || strstr (type, "FLOA") != NULL || strstr (type, "DOUB") != NULL)
+    return 'r';
+  return 'n';
+}
+
+/* @text as json_object() and json_quote() give a text value. */
+static void
+append_json_text (GString    *out,
+                  const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  g_string_append_c (out, '"');
+  for (const guchar *c = (const guchar *) text; *c != '\0'; c++)
+    {
+      if (*c == '"' || *c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *c);
+        }
+      else if (*c < 0x20)
+        {
+          g_string_append_c (out, '\\');
+          switch (*c)
+            {
+            case '\b': g_string_append_c (out, 'b'); break;
+            case '\t': g_string_append_c (out, 't'); break;
+            case '\n': g_string_append_c (out, 'n'); break;
+            case '\f': g_string_append_c (out, 'f'); break;
+            case '\r': g_string_append_c (out, 'r'); break;
+            default:
+              g_string_append (out, "u00");
+              g_string_append_c (out, hex[*c >> 4]);
+              g_string_append_c (out, hex[*c & 0x0f]);
+              break;
+            }
+        }
+      else
+        g_string_append_c (out, *c);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * _tandem_db_append_json_stored:
+ * @out: where to append
+ * @value: a value about to be bound and stored
+ * @affinity: its column's, as _tandem_db_affinity() gives it
+ *
+ * Appends @value as json_object() would give it once stored in that column
+ * and read back, byte for byte, so that a row need not be read back to be
+ * logged. Only where storing keeps the value as it is bound: text in a text
+ * or untyped column, a finite real number in a real column, a whole number
+ * in an integer or numeric one, and NULL anywhere.
+ *
+ * Returns: %TRUE if appended; %FALSE (nothing appended) if storing might
+ *   change the value, when the row is to be read back instead
+ */
+gboolean
+_tandem_db_append_json_stored (GString           *out,
+                               const TandemValue *value,
+                               char               affinity)
+{
+  char number[100];
+
+  switch (value->type)
+    {
+    case TANDEM_VALUE_NULL:
+      g_string_append (out, "null");
+      return TRUE;
+    case TANDEM_VALUE_TEXT:
+      if (value->s == NULL)
+        g_string_append (out, "null");
+      else if (affinity == 't' || affinity == 'b')
+        append_json_text (out, value->s);
+      else
+        return FALSE;
+      return TRUE;
+    case TANDEM_VALUE_DOUBLE:
+      if (isnan (value->d))
+        {
+          /* SQLite binds NaN as NULL. */
+          g_string_append (out, "null");
+          return TRUE;
+        }
+      if (affinity != 'r' || !isfinite (value->d))
+        return FALSE;
+      /* A whole number is stored as an integer and read back positive: -0.0 comes back 0.0. */
+      sqlite3_snprintf (sizeof number, number, "%!0.15g", value->d == 0 ? 0.0 : value->d);
+      g_string_append (out, number);
+      return TRUE;
+    case TANDEM_VALUE_INT:
+      if (affinity != 'i' && affinity != 'n')
+        return FALSE;
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, value->i);
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }

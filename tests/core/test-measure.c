@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tandem-change.h"
 #include "tandem-contributions.h"
 #include "tandem-csv.h"
 #include "tandem-measure.h"
@@ -869,6 +870,119 @@ test_import_save_random_rowids (Fixture       *fixture,
   g_assert_cmpint (tandem_project_count (fixture->project, "data_point", NULL, NULL), ==, 301);
 }
 
+/* The rows of an import are logged as they are stored: each row of the log
+ * entry is, byte for byte, what SQLite's json_object() gives for the row in
+ * the table, for text that needs escaping and numbers of every size. */
+static void
+test_import_save_logged_as_stored (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const char * const fields[] = { "measure_id", "date", "value", "denominator", "note" };
+  static const char * const notes[] = {
+    "plain", "a \"quoted\" word", "back\\slash", "two\nlines\r\n", "tab\there", "\x01\x1f\x7f",
+    "Zoë’s ✓ 😀", "", NULL, "\b\f",
+  };
+  static const double numbers[] = {
+    0.1, -0.0, 0.0, 1e20, 1e-7, 1.0 / 3, 123456789.123456789, -2.5, 5, 1e300, NAN, 4.9e-324,
+  };
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autoptr(GError) error = NULL;
+  TandemValue values[G_N_ELEMENTS (numbers)][G_N_ELEMENTS (fields)];
+  g_autofree char *dates[G_N_ELEMENTS (numbers)] = { NULL };
+
+  for (guint r = 0; r < G_N_ELEMENTS (numbers); r++)
+    {
+      dates[r] = g_strdup_printf ("2026-01-%02u", r + 1);
+      values[r][0] = tandem_value_text (fixture->measure);
+      values[r][1] = tandem_value_text (dates[r]);
+      values[r][2] = tandem_value_double (numbers[r]);
+      values[r][3] = r % 2 ? tandem_value_null () : tandem_value_double (numbers[G_N_ELEMENTS (numbers) - 1 - r]);
+      values[r][4] = tandem_value_text (notes[r % G_N_ELEMENTS (notes)]);
+    }
+  g_assert_true (tandem_change_begin (&change, fixture->project, "Import", &error));
+  g_assert_true (_tandem_project_insert_rows (fixture->project, "data_point", fields, G_N_ELEMENTS (fields),
+                                              &values[0][0], G_N_ELEMENTS (numbers), &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_change_commit (&change, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_or_die (fixture->project,
+                                 "SELECT count (*) FROM json_each ((SELECT new_value FROM change_log "
+                                 "ORDER BY seq DESC LIMIT 1)) r JOIN data_point p "
+                                 "ON p.id = json_extract (r.value, '$.id') "
+                                 "AND r.value = json_object ('id', p.id, 'measure_id', p.measure_id, "
+                                 "'date', p.date, 'value', p.value, 'denominator', p.denominator, "
+                                 "'note', p.note, 'excluded', p.excluded)"), ==, G_N_ELEMENTS (numbers));
+}
+
+/* The ids of the rows an import adds sort in the order of its rows (so that
+ * the table's index of ids grows at its end), and are unique, well-formed
+ * version 4 UUIDs; a second import's ids are not the first's. */
+static void
+test_import_save_ids_in_order (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemImport) import = import_of_days (1000);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (tandem_import_save (fixture->project, fixture->measure, import, "Import", &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (count_or_die (fixture->project, "SELECT count (DISTINCT id) FROM data_point"), ==, 2000);
+  g_assert_cmpint (count_or_die (fixture->project,
+                                 "SELECT count (*) FROM data_point WHERE length (id) = 36 "
+                                 "AND NOT id GLOB '*[^0-9a-f-]*' AND substr (id, 9, 1) = '-' "
+                                 "AND substr (id, 14, 1) = '-' AND substr (id, 15, 1) = '4' "
+                                 "AND substr (id, 19, 1) = '-' AND substr (id, 20, 1) IN ('8', '9', 'a', 'b') "
+                                 "AND substr (id, 24, 1) = '-'"), ==, 2000);
+  /* Within each import, a later date (a later row) has a larger id. */
+  g_assert_cmpint (count_or_die (fixture->project,
+                                 "SELECT count (*) FROM (SELECT id, lag (id) OVER (PARTITION BY "
+                                 "rowid > 1000 ORDER BY date) AS before FROM data_point) "
+                                 "WHERE before IS NOT NULL AND before >= id"), ==, 0);
+  g_assert_cmpint (count_or_die (fixture->project,
+                                 "SELECT count (DISTINCT substr (id, 1, 23)) FROM data_point"), ==, 2);
+}
+
+/* A 10,000-point import into a measure that already has points: undo
+ * leaves the measure exactly as it was, redo as it was after. */
+static void
+test_import_save_undo_exact (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemImport) first = import_of_days (50);
+  g_autoptr(TandemImport) many = import_of_days (10000);
+  g_autofree char *before = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_true (tandem_import_save (fixture->project, fixture->measure, first, "Import 50", &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_update (fixture->project, "measure", fixture->measure, "unit",
+                                        tandem_value_text ("beds"), &error));
+  g_assert_no_error (error);
+  before = points_text (fixture->project);
+  g_assert_true (tandem_import_save (fixture->project, fixture->measure, many, "Import 10000", &error));
+  g_assert_no_error (error);
+  imported = points_text (fixture->project);
+  g_assert_cmpint (tandem_project_count (fixture->project, "data_point", NULL, NULL), ==, 10050);
+
+  g_assert_true (tandem_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  undone = points_text (fixture->project);
+  g_assert_cmpstr (undone, ==, before);
+  assert_undo_label (fixture->project, "Change measure");
+  g_assert_true (tandem_project_redo (fixture->project, &error));
+  g_assert_no_error (error);
+  redone = points_text (fixture->project);
+  g_assert_cmpstr (redone, ==, imported);
+  g_assert_cmpint (tandem_project_check_file (fixture->path, NULL), ==, TANDEM_CHECK_GOOD);
+}
+
 /* An import that fails part-way, in its rows or in its log, leaves nothing:
  * no point, no history, the same thing to undo. */
 static void
@@ -1430,5 +1544,11 @@ main (int   argc,
               test_import_save_random_rowids, fixture_tear_down);
   g_test_add ("/import/save-fails", Fixture, NULL, fixture_set_up, test_import_save_fails,
               fixture_tear_down);
+  g_test_add ("/import/save-logged-as-stored", Fixture, NULL, fixture_set_up,
+              test_import_save_logged_as_stored, fixture_tear_down);
+  g_test_add ("/import/save-ids-in-order", Fixture, NULL, fixture_set_up,
+              test_import_save_ids_in_order, fixture_tear_down);
+  g_test_add ("/import/save-undo-exact", Fixture, NULL, fixture_set_up,
+              test_import_save_undo_exact, fixture_tear_down);
   return g_test_run ();
 }

@@ -1531,6 +1531,78 @@ test_import (Fixture       *fixture,
   g_assert_cmpint (tandem_project_count (mine, "data_point", NULL, NULL), ==, 2000);
 }
 
+/* @n weekly values of one measure from @first, saved as one import. */
+static void
+import_weeks (TandemProject *project,
+              const char    *measure,
+              GDateDay       first,
+              guint          n)
+{
+  g_autoptr(GString) text = g_string_new ("date,value,note\n");
+  g_autoptr(GDate) day = g_date_new_dmy (first, G_DATE_JANUARY, 2022);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTable) table = NULL;
+  g_autoptr(TandemImport) import = NULL;
+  TandemImportOptions options;
+
+  for (guint i = 0; i < n; i++, g_date_add_days (day, 7))
+    g_string_append_printf (text, "%04u-%02u-%02u,%u.5,\"day %u, \"\"as read\"\"\"\n",
+                            g_date_get_year (day), g_date_get_month (day), g_date_get_day (day),
+                            i % 13, first);
+  table = tandem_table_parse (text->str, -1, 0, &error);
+  g_assert_no_error (error);
+  tandem_table_guess_options (table, &options);
+  import = tandem_table_import (table, &options);
+  g_assert_cmpuint (import->rows->len, ==, n);
+  g_assert_true (tandem_import_save (project, measure, import, "Import", &error));
+  g_assert_no_error (error);
+}
+
+/* Both copies import into the same measure: each merge brings the other's
+ * points, with their ids and values, both files check, and undoing a merge
+ * takes back only the points it brought. */
+static void
+test_import_both (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *team = NULL, *priya = NULL, *tom = NULL;
+  g_autoptr(TandemProject) mine = make_pair (fixture, &team, &priya, &tom);
+  g_autoptr(TandemProject) theirs = open_project (fixture->theirs, "Sam Peer");
+  g_autoptr(GHashTable) theirs_rows = NULL;
+  g_autoptr(GHashTable) mine_rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *measure = NULL;
+  TandemMergeSummary summary;
+
+  measure = tandem_measure_add (theirs, team, "Incidents", &error);
+  g_assert_no_error (error);
+  g_clear_object (&theirs);
+  g_assert_true (merge (mine, fixture->theirs, &summary));
+  theirs = open_project (fixture->theirs, "Sam Peer");
+
+  import_weeks (mine, measure, 3, 1500);
+  import_weeks (theirs, measure, 4, 1200);
+  g_clear_object (&theirs);
+
+  g_assert_true (merge (mine, fixture->theirs, &summary));
+  g_assert_cmpuint (summary.inserted, ==, 1200);
+  g_assert_cmpint (tandem_project_count (mine, "data_point", "measure_id", measure), ==, 2700);
+  g_assert_cmpint (tandem_project_check_file (fixture->mine, NULL), ==, TANDEM_CHECK_GOOD);
+
+  theirs = open_project (fixture->theirs, "Sam Peer");
+  g_assert_true (merge (theirs, fixture->mine, &summary));
+  g_assert_cmpuint (summary.inserted, ==, 1500);
+  mine_rows = dump_rows (mine);
+  theirs_rows = dump_rows (theirs);
+  g_assert_cmpuint (assert_same_rows (mine_rows, theirs_rows, NULL), >, 2700 * 6);
+  g_assert_cmpint (tandem_project_check_file (fixture->theirs, NULL), ==, TANDEM_CHECK_GOOD);
+
+  undo_redo (mine, TRUE);
+  g_assert_cmpint (tandem_project_count (mine, "data_point", "measure_id", measure), ==, 1500);
+  g_assert_cmpint (count_or_die (mine, "SELECT count (*) FROM data_point WHERE note LIKE 'day 3,%'"),
+                   ==, 1500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1557,6 +1629,7 @@ main (int   argc,
   ADD ("/merge/values-compare", test_values_compare);
   ADD ("/merge/locked", test_locked);
   ADD ("/merge/import", test_import);
+  ADD ("/merge/import-both", test_import_both);
   g_test_add_func ("/merge/locked-reads", test_locked_reads);
 
   return g_test_run ();
