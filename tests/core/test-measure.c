@@ -913,6 +913,38 @@ test_import_save_logged_as_stored (Fixture       *fixture,
                                  "AND r.value = json_object ('id', p.id, 'measure_id', p.measure_id, "
                                  "'date', p.date, 'value', p.value, 'denominator', p.denominator, "
                                  "'note', p.note, 'excluded', p.excluded)"), ==, G_N_ELEMENTS (numbers));
+
+  /* Values SQLite changes as it stores them (text in a real column, a whole
+   * number in a real one) are read back for the log as stored. */
+  {
+    static const char * const some_fields[] = { "measure_id", "date", "value", "denominator" };
+    TandemValue changed[2][G_N_ELEMENTS (some_fields)] = {
+      { tandem_value_text (fixture->measure), tandem_value_text ("2026-03-01"),
+        tandem_value_text ("12"), tandem_value_int (7) },
+      { tandem_value_text (fixture->measure), tandem_value_text ("2026-03-02"),
+        tandem_value_text ("twelve"), tandem_value_double (2) },
+    };
+    g_auto(TandemChange) again = TANDEM_CHANGE_INIT;
+
+    g_assert_true (tandem_change_begin (&again, fixture->project, "Import", &error));
+    g_assert_true (_tandem_project_insert_rows (fixture->project, "data_point", some_fields,
+                                                G_N_ELEMENTS (some_fields), &changed[0][0], 2, &error));
+    g_assert_no_error (error);
+    g_assert_true (tandem_change_commit (&again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count_or_die (fixture->project,
+                                   "SELECT count (*) FROM json_each ((SELECT new_value FROM change_log "
+                                   "ORDER BY seq DESC LIMIT 1)) r JOIN data_point p "
+                                   "ON p.id = json_extract (r.value, '$.id') "
+                                   "AND r.value = json_object ('id', p.id, 'measure_id', p.measure_id, "
+                                   "'date', p.date, 'value', p.value, 'denominator', p.denominator, "
+                                   "'note', p.note, 'excluded', p.excluded)"), ==, 2);
+    g_assert_cmpint (count_or_die (fixture->project,
+                                   "SELECT json_extract (new_value, '$[0].value') = 12.0 "
+                                   "AND json_extract (new_value, '$[0].denominator') = 7.0 "
+                                   "AND instr (new_value, '\"denominator\":7.0') > 0 "
+                                   "FROM change_log ORDER BY seq DESC LIMIT 1"), ==, 1);
+  }
 }
 
 /* The ids of the rows an import adds sort in the order of its rows (so that
