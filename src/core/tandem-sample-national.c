@@ -717,6 +717,141 @@ add_national_peer_support (Sample     *s,
                                     m % 2 ? PICK (s, _tandem_sample_group_supervision_notes) : PICK (s, _tandem_sample_supervision_notes));
 }
 
+/* The Culture of Care collaborative: twelve of the teams also work to the
+ * standards. Each took part in a self-assessment round in the last few
+ * months, half of them a baseline six months before as well: staff score
+ * each standard 1 to 5, and so do people with lived experience (the
+ * team's lived experience partner, an expert by experience or two and a
+ * carer), who mostly score the ward lower. The teams are chosen to spread
+ * across the levels (no level yet, Bronze, Silver), and two rounds fall
+ * short of the 75% of staff a round needs to count. */
+static const char * const coc_standards[] = {
+  "coc-lived-experience", "coc-safety", "coc-relationships", "coc-staff-support",
+  "coc-equality", "coc-avoiding-harm", "coc-needs-led", "coc-choice", "coc-environment",
+  "coc-things-to-do", "coc-therapeutic-support", "coc-transparency",
+};
+
+static const struct
+{
+  guint    team;          /* which of the 52 */
+  double   staff;         /* the staff's mean score in the latest round */
+  double   gap;           /* how much lower people with lived experience score */
+  int      headcount;     /* staff on the ward */
+  int      n_staff;       /* of them, who answered the latest round */
+  gboolean baseline;      /* a round six months before as well */
+} standards_teams[] = {
+  { 1, 3.0, 0.8, 22, 19, TRUE },
+  { 4, 2.3, 0.4, 30, 17, FALSE },       /* 57%: does not count */
+  { 6, 3.9, 0.6, 18, 16, TRUE },
+  { 9, 2.9, 0.9, 26, 21, FALSE },
+  { 13, 3.4, 1.0, 24, 20, TRUE },
+  { 17, 2.1, 0.3, 20, 16, TRUE },
+  { 22, 3.8, 0.5, 28, 18, FALSE },      /* 64%: does not count */
+  { 26, 3.1, 0.7, 16, 13, FALSE },
+  { 31, 2.4, 0.8, 21, 17, TRUE },
+  { 37, 4.0, 0.4, 19, 17, TRUE },
+  { 42, 3.3, 0.6, 25, 20, FALSE },
+  { 48, 2.95, 1.2, 23, 18, TRUE },
+};
+
+static const char * const standards_comments[] = {
+  "Staff are kind, but nobody explained my rights until the second week.",
+  "The evening activities have made a real difference to the weekends.",
+  "Choice about medication still depends on who is on shift.",
+  "I felt listened to at the community meeting, less so at ward round.",
+  "The new quiet room is used and valued.",
+  "Carers are told more than before, but still late.",
+};
+
+static void
+add_national_round (Sample     *s,
+                    const char *team,
+                    GPtrArray  *people,
+                    guint32     day,
+                    int         headcount,
+                    int         n_staff,
+                    double      staff_mean,
+                    double      gap,
+                    const double offsets[G_N_ELEMENTS (coc_standards)])
+{
+  /* people of the team with lived experience: the partner, the expert by
+   * experience and the carer representative, then one who answered
+   * without a name */
+  static const struct { const char *role; int person; } lived[] = {
+    { "lived_experience_partner", 8 }, { "expert_by_experience", 10 }, { "carer", 11 },
+    { "expert_by_experience", -1 },
+  };
+  g_autofree char *round = NULL;
+  char date[11];
+  guint n_lived = (guint) _tandem_sample_random_int (s, 3, G_N_ELEMENTS (lived));
+  guint commented = (guint) _tandem_sample_random_int (s, 0, G_N_ELEMENTS (coc_standards) - 1);
+  const char *comment = PICK (s, standards_comments);
+
+  _tandem_sample_format_date (day, date);
+  round = INSERT (s, "assessment_round",
+                  { "team_id", TEXT (team) },
+                  { "date", TEXT (date) },
+                  { "headcount", INT (headcount) });
+  for (guint r = 0; r < (guint) n_staff + n_lived; r++)
+    {
+      gboolean staff = r < (guint) n_staff;
+      const char *person = !staff && lived[r - n_staff].person >= 0
+                           ? people->pdata[lived[r - n_staff].person] : NULL;
+      g_autofree char *response = INSERT (s, "assessment_response",
+                                          { "round_id", TEXT (round) },
+                                          { "role", TEXT (staff ? "staff" : lived[r - n_staff].role) },
+                                          { "person_id", TEXT (person) },
+                                          { "position", REAL (r) });
+
+      for (guint i = 0; i < G_N_ELEMENTS (coc_standards); i++)
+        {
+          double mean = (staff ? staff_mean : staff_mean - gap) + offsets[i];
+          int score = (int) floor (_tandem_sample_random_normal (s, mean, 0.7) + 0.5);
+
+          ADD (s, "assessment_score",
+               { "response_id", TEXT (response) },
+               { "standard_id", TEXT (coc_standards[i]) },
+               { "score", INT (CLAMP (score, 1, 5)) },
+               { "comment", TEXT (r == (guint) n_staff && i == commented ? comment : NULL) });
+        }
+    }
+}
+
+static void
+add_national_standards (Sample     *s,
+                        guint       team_index,
+                        const char *team,
+                        GPtrArray  *people)
+{
+  GRand *shared = s->rand;
+  guint32 latest;
+  double offsets[G_N_ELEMENTS (coc_standards)];
+  guint k;
+
+  for (k = 0; k < G_N_ELEMENTS (standards_teams); k++)
+    if (standards_teams[k].team == team_index)
+      break;
+  if (k == G_N_ELEMENTS (standards_teams) || s->error != NULL)
+    return;
+
+  /* a generator of their own, so that the rest of the sample is what it was */
+  s->rand = g_rand_new_with_seed (20260511 + team_index);
+  /* each team stronger on some standards than others */
+  for (guint i = 0; i < G_N_ELEMENTS (coc_standards); i++)
+    offsets[i] = _tandem_sample_random_normal (s, 0, 0.35);
+  /* the latest round on a Monday between four and sixteen weeks ago */
+  latest = _tandem_sample_day (s, LAST_MONDAY) - 7 * (4 + team_index % 13);
+  if (standards_teams[k].baseline)
+    add_national_round (s, team, people, latest - 182, standards_teams[k].headcount,
+                        standards_teams[k].n_staff - 2, standards_teams[k].staff - 0.3,
+                        standards_teams[k].gap, offsets);
+  add_national_round (s, team, people, latest, standards_teams[k].headcount,
+                      standards_teams[k].n_staff, standards_teams[k].staff,
+                      standards_teams[k].gap, offsets);
+  g_rand_free (s->rand);
+  s->rand = shared;
+}
+
 void
 _tandem_sample_populate_national (Sample *s)
 {
@@ -767,6 +902,7 @@ _tandem_sample_populate_national (Sample *s)
       add_national_sessions (s, team, t, people);
       add_national_measures (s, team, ideas);
       add_national_peer_support (s, team);
+      add_national_standards (s, t, team, people);
     }
 
   g_assert (s->error != NULL || (race_left == 0 && ideas_left == 0));

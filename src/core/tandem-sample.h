@@ -15,8 +15,9 @@ G_BEGIN_DECLS
  *   measures, coaching records and a peer-support tracker: the sample project
  *   people open to see what Tandem does
  * @TANDEM_SAMPLE_NATIONAL: a national programme of 52 teams, 3,424 change
- *   ideas, 2,600 coaching sessions and 520 measures: for benchmarks and for
- *   trying Tandem at full scale
+ *   ideas, 2,600 coaching sessions and 520 measures, 12 of the teams with
+ *   Culture of Care self-assessment rounds: for benchmarks and for trying
+ *   Tandem at full scale
  */
 typedef enum
 {

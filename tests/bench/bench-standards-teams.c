@@ -2,10 +2,10 @@
  * national sample: every team's latest self-assessment round at once
  *
  * Budget (issue 17): under 50 ms for the national sample's 52 teams. The
- * sample has no rounds of its own outside the ward sample, so each team
- * but every ninth is given two rounds six months apart, of 10 to 24
- * respondents scoring all twelve standards (a few left unanswered), before
- * the figures are timed.
+ * sample gives only 12 of its teams rounds, so each team but every ninth
+ * is given two more rounds six months apart, of 10 to 24 respondents
+ * scoring all twelve standards (a few left unanswered), before the figures
+ * are timed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -17,6 +17,7 @@
 #include "tandem-defaults.h"
 #include "tandem-measure.h"
 #include "tandem-standards.h"
+#include "tandem-standards-teams.h"
 #include "tandem-peer-support.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
@@ -602,6 +603,55 @@ test_ward (void)
   fixture_close (&fixture);
 }
 
+/* The national sample's Culture of Care collaborative: twelve teams with
+ * self-assessment rounds (half with a baseline before), staff and people
+ * with lived experience scoring every standard; their levels spread from
+ * none to Silver, and at least one latest round under the 75% of staff
+ * that makes it count. */
+static void
+assert_national_standards (TandemProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStandardsTeams) figures = tandem_standards_teams (project, &error);
+  guint with_round = 0, short_of_staff = 0;
+  guint at_level[TANDEM_N_STANDARD_LEVELS] = { 0, };
+  guint no_level = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (figures);
+  g_assert_cmpuint (figures->teams->len, ==, 52);
+  for (guint t = 0; t < figures->teams->len; t++)
+    {
+      const TandemTeamStandards *team = figures->teams->pdata[t];
+
+      if (team->round_id == NULL)
+        continue;
+      with_round++;
+      g_assert_cmpuint (team->n_staff, >=, 10);
+      g_assert_cmpuint (team->n_lived, >=, 3);
+      g_assert_cmpuint (team->n_scored, ==, 12);
+      g_assert_cmpfloat (team->average, >=, 1.0);
+      g_assert_cmpfloat (team->average, <=, 5.0);
+      if (!team->completion_met)
+        short_of_staff++;
+      if (team->level == TANDEM_STANDARD_LEVEL_NONE)
+        no_level++;
+      else
+        at_level[team->level]++;
+    }
+  g_assert_cmpuint (with_round, ==, 12);
+  g_assert_cmpuint (short_of_staff, >=, 1);
+  g_assert_cmpuint (short_of_staff, <, 12);
+  g_assert_cmpuint (no_level, >=, 1);
+  g_assert_cmpuint (at_level[TANDEM_STANDARD_LEVEL_BRONZE], >=, 1);
+  g_assert_cmpuint (at_level[TANDEM_STANDARD_LEVEL_SILVER], >=, 1);
+  g_assert_cmpint (tandem_project_count (project, "assessment_round", NULL, NULL), >, 12);
+  g_assert_cmpint (tandem_project_count (project, "assessment_response", "role", "staff"),
+                   >, 12 * 10);
+  g_assert_cmpint (tandem_project_count (project, "assessment_response", "role",
+                                         "lived_experience_partner"), >, 12);
+}
+
 static void
 test_national (void)
 {
@@ -642,6 +692,8 @@ test_national (void)
   assert_links_within_diagrams (fixture.project, &shared_secondaries, &shared_ideas);
   g_assert_cmpuint (shared_secondaries, >, 52);
   g_assert_cmpuint (shared_ideas, >, 500);
+
+  assert_national_standards (fixture.project);
 
   g_assert_finalize_object (g_steal_pointer (&fixture.project));
   g_assert_cmpint (g_stat (fixture.path, &buf), ==, 0);
