@@ -197,6 +197,14 @@ update_dashboard (TandemProgrammeWindow *self)
   gtk_widget_set_visible (self->not_counted_box, any_not_counted);
 
   words = tandem_programme_describe_ideas (totals);
+  if (totals->n_teams_with_standards > 0)
+    {
+      g_autofree char *standards = tandem_programme_describe_standards (totals);
+      char *both = g_strconcat (words, "\n", standards, NULL);
+
+      g_free (words);
+      words = both;
+    }
   gtk_label_set_label (self->totals_label, words);
   update_summary (self);
 

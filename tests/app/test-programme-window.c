@@ -687,6 +687,12 @@ test_standards (Fixture       *f,
                                   TANDEM_PROGRAMME_COLUMN_STANDARDS_LEVEL);
   g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "Standards level");
 
+  /* The headline: the change ideas, then the teams at each level. */
+  g_assert_nonnull (FIND (window, is_label_text,
+                          "11 change ideas; 3 (27.3%) focus on race equity\n"
+                          "1 of 3 teams at Bronze or above (0 Bronze, 1 Silver, 0 Gold); "
+                          "2 with a self-assessment round"));
+
   /* The level in words as the team's own report has it; nothing for Cedar. */
   model = G_LIST_MODEL (gtk_column_view_get_model (view));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
