@@ -5,8 +5,9 @@
  * page's “Across the Project” (the number and its word on the score's
  * shade, never the shade alone), each cell read out as “Safety, Willow
  * Ward: 3.4 Embedded”. The teams are the table's: the same search and
- * “Needs Attention” let them through. The grid is built anew when they
- * change.
+ * “Needs Attention” let them through. The grid is built when the heatmap
+ * is shown, and anew when they change while it is shown; what changes while
+ * it is hidden waits until it is shown again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +27,7 @@ struct _TandemProgrammeHeatmap
   GtkLabel   *summary;
   GtkGrid    *grid;
   GListModel *teams;        /* TandemProgrammeItem */
+  gboolean    stale;        /* the grid is not the teams': build it when shown */
 };
 
 G_DEFINE_FINAL_TYPE (TandemProgrammeHeatmap, tandem_programme_heatmap, GTK_TYPE_BOX)
@@ -152,6 +154,7 @@ rebuild (TandemProgrammeHeatmap *self)
   guint n, with = 0;
   int row = 1;
 
+  self->stale = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   if (self->teams == NULL)
@@ -206,6 +209,16 @@ rebuild (TandemProgrammeHeatmap *self)
     }
 }
 
+/* Builds the grid now if it is shown, or when it next is. */
+static void
+update (TandemProgrammeHeatmap *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->stale = TRUE;
+}
+
 static void
 teams_changed_cb (GListModel             *teams,
                   guint                   position,
@@ -213,7 +226,18 @@ teams_changed_cb (GListModel             *teams,
                   guint                   added,
                   TandemProgrammeHeatmap *self)
 {
-  rebuild (self);
+  update (self);
+}
+
+static void
+tandem_programme_heatmap_map (GtkWidget *widget)
+{
+  TandemProgrammeHeatmap *self = TANDEM_PROGRAMME_HEATMAP (widget);
+
+  /* before its children are mapped, so that it is shown as it is */
+  if (self->stale)
+    rebuild (self);
+  GTK_WIDGET_CLASS (tandem_programme_heatmap_parent_class)->map (widget);
 }
 
 static void
@@ -231,6 +255,7 @@ static void
 tandem_programme_heatmap_class_init (TandemProgrammeHeatmapClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = tandem_programme_heatmap_dispose;
+  GTK_WIDGET_CLASS (klass)->map = tandem_programme_heatmap_map;
 }
 
 static void
@@ -265,7 +290,8 @@ tandem_programme_heatmap_init (TandemProgrammeHeatmap *self)
  * @self: a heatmap
  * @teams: (nullable): the teams to show, #TandemProgrammeItem
  *
- * Shows @teams' standards, and follows them as they change.
+ * Shows @teams' standards, and follows them as they change: the grid is
+ * built when the heatmap is shown, not while it is hidden.
  */
 void
 tandem_programme_heatmap_set_model (TandemProgrammeHeatmap *self,
@@ -278,5 +304,5 @@ tandem_programme_heatmap_set_model (TandemProgrammeHeatmap *self,
   g_set_object (&self->teams, teams);
   if (teams != NULL)
     g_signal_connect (teams, "items-changed", G_CALLBACK (teams_changed_cb), self);
-  rebuild (self);
+  update (self);
 }

@@ -685,6 +685,12 @@ test_standards (Fixture       *f,
   view = GTK_COLUMN_VIEW (FIND_TYPE (window, GTK_TYPE_COLUMN_VIEW));
   column = g_list_model_get_item (gtk_column_view_get_columns (view),
                                   TANDEM_PROGRAMME_COLUMN_STANDARDS_LEVEL);
+
+
+  /* The heatmap is not built while its view is hidden. */
+  heatmap = FIND_TYPE (window, TANDEM_TYPE_PROGRAMME_HEATMAP);
+  g_assert_false (gtk_widget_get_mapped (heatmap));
+  g_assert_null (FIND (heatmap, is_tooltip, "Open Alder Ward at Standards"));
   g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "Standards level");
 
   /* The headline: the change ideas, then the teams at each level. */
@@ -736,7 +742,6 @@ test_standards (Fixture       *f,
    * its word; Cedar not in it. */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (FIND_TYPE (window, ADW_TYPE_VIEW_STACK)),
                                          "standards");
-  heatmap = FIND_TYPE (window, TANDEM_TYPE_PROGRAMME_HEATMAP);
   WAIT_FOR (gtk_widget_get_mapped (heatmap));
   g_assert_nonnull (FIND (heatmap, is_tooltip, "Open Alder Ward at Standards"));
   g_assert_nonnull (FIND (heatmap, is_tooltip, "Open Birch Ward at Standards"));
@@ -759,6 +764,20 @@ test_standards (Fixture       *f,
   /* The search narrows the heatmap too. */
   gtk_editable_set_text (GTK_EDITABLE (FIND_TYPE (window, GTK_TYPE_SEARCH_ENTRY)), "birch");
   WAIT_FOR (FIND (heatmap, is_tooltip, "Open Alder Ward at Standards") == NULL);
+  g_assert_nonnull (FIND (heatmap, is_tooltip, "Open Birch Ward at Standards"));
+
+  /* Hidden again, it waits: the search cleared brings Alder back only
+   * when the Standards view is shown again. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (FIND_TYPE (window, ADW_TYPE_VIEW_STACK)),
+                                         "table");
+  WAIT_FOR (!gtk_widget_get_mapped (heatmap));
+  gtk_editable_set_text (GTK_EDITABLE (FIND_TYPE (window, GTK_TYPE_SEARCH_ENTRY)), "");
+  WAIT_FOR (n_shown (window) == 3);
+  g_assert_null (FIND (heatmap, is_tooltip, "Open Alder Ward at Standards"));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (FIND_TYPE (window, ADW_TYPE_VIEW_STACK)),
+                                         "standards");
+  WAIT_FOR (gtk_widget_get_mapped (heatmap));
+  g_assert_nonnull (FIND (heatmap, is_tooltip, "Open Alder Ward at Standards"));
   g_assert_nonnull (FIND (heatmap, is_tooltip, "Open Birch Ward at Standards"));
 }
 
