@@ -148,6 +148,9 @@ class ProgrammeReportTest(unittest.TestCase):
         self.assertGreaterEqual(pages, 3 + 52 + 1)
         # Key measures charted: the chart's own subtitle is on the pages.
         self.assertIn("C chart (counts)", text)
+        # The sample's Culture of Care collaborative: its totals and heatmap.
+        self.assertIn("12 with a self-assessment round", text)
+        self.assertIn("Standards heatmap", text)
         team_pages = text[:text.index("What is missing")]
         for name in sorted(os.listdir(split)):
             self.assertEqual(team_pages.count("From the file “{}”".format(name)), 1, name)
