@@ -1105,6 +1105,31 @@ tandem_measure_set_linked (TandemProject  *project,
   return ok && tandem_change_commit (&change, error);
 }
 
+/* Adds a measure after the team's others as one undoable change (“Add a
+ * measure”); the last of @fields is left for its position, counted inside
+ * the change. */
+static char *
+insert_measure (TandemProject  *project,
+                const char     *team_id,
+                TandemField    *fields,
+                guint           n_fields,
+                GError        **error)
+{
+  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
+  g_autofree char *id = NULL;
+
+  g_assert (g_strcmp0 (fields[n_fields - 1].field, "position") == 0);
+
+  if (!tandem_change_begin (&change, project, _("Add a measure"), error))
+    return NULL;
+  fields[n_fields - 1].value =
+    tandem_value_double (tandem_project_count (project, "measure", "team_id", team_id));
+  id = tandem_project_insert (project, "measure", fields, n_fields, error);
+  if (id == NULL || !tandem_change_commit (&change, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
 /**
  * tandem_measure_add:
  * @project: a project
@@ -1123,27 +1148,16 @@ tandem_measure_add (TandemProject  *project,
                     const char     *name,
                     GError        **error)
 {
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  g_autofree char *id = NULL;
+  TandemField fields[] = {
+    { "team_id", tandem_value_text (team_id) },
+    { "name", tandem_value_text (name) },
+    { "position", tandem_value_null () },
+  };
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (team_id != NULL && name != NULL, NULL);
 
-  if (!tandem_change_begin (&change, project, _("Add a measure"), error))
-    return NULL;
-  {
-    TandemField fields[] = {
-      { "team_id", tandem_value_text (team_id) },
-      { "name", tandem_value_text (name) },
-      { "position", tandem_value_double (tandem_project_count (project, "measure", "team_id",
-                                                               team_id)) },
-    };
-
-    id = tandem_project_insert (project, "measure", fields, G_N_ELEMENTS (fields), error);
-  }
-  if (id == NULL || !tandem_change_commit (&change, error))
-    return NULL;
-  return g_steal_pointer (&id);
+  return insert_measure (project, team_id, fields, G_N_ELEMENTS (fields), error);
 }
 
 /**
@@ -1173,8 +1187,15 @@ tandem_measure_add_set_up (TandemProject       *project,
                            double               multiply,
                            GError             **error)
 {
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  g_autofree char *id = NULL;
+  TandemField fields[] = {
+    { "team_id", tandem_value_text (team_id) },
+    { "name", tandem_value_text (name) },
+    { "direction", tandem_value_text (tandem_spc_direction_to_string (direction)) },
+    { "chart_type", tandem_value_text (tandem_spc_chart_to_string (chart)) },
+    { "unit", unit && *unit ? tandem_value_text (unit) : tandem_value_null () },
+    { "multiply", tandem_value_double (multiply) },
+    { "position", tandem_value_null () },
+  };
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (team_id != NULL && name != NULL, NULL);
@@ -1182,25 +1203,7 @@ tandem_measure_add_set_up (TandemProject       *project,
   g_return_val_if_fail (tandem_spc_chart_to_string (chart) != NULL, NULL);
   g_return_val_if_fail (multiply > 0, NULL);
 
-  if (!tandem_change_begin (&change, project, _("Add a measure"), error))
-    return NULL;
-  {
-    TandemField fields[] = {
-      { "team_id", tandem_value_text (team_id) },
-      { "name", tandem_value_text (name) },
-      { "direction", tandem_value_text (tandem_spc_direction_to_string (direction)) },
-      { "chart_type", tandem_value_text (tandem_spc_chart_to_string (chart)) },
-      { "unit", unit && *unit ? tandem_value_text (unit) : tandem_value_null () },
-      { "multiply", tandem_value_double (multiply) },
-      { "position", tandem_value_double (tandem_project_count (project, "measure", "team_id",
-                                                               team_id)) },
-    };
-
-    id = tandem_project_insert (project, "measure", fields, G_N_ELEMENTS (fields), error);
-  }
-  if (id == NULL || !tandem_change_commit (&change, error))
-    return NULL;
-  return g_steal_pointer (&id);
+  return insert_measure (project, team_id, fields, G_N_ELEMENTS (fields), error);
 }
 
 /**
@@ -1368,8 +1371,6 @@ tandem_measure_add_value (TandemProject  *project,
                           gboolean        excluded,
                           GError        **error)
 {
-  g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
-  g_autofree char *id = NULL;
   TandemField fields[] = {
     { "measure_id", tandem_value_text (measure_id) },
     { "date", tandem_value_text (date) },
@@ -1382,12 +1383,8 @@ tandem_measure_add_value (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
   g_return_val_if_fail (measure_id != NULL && date != NULL, NULL);
 
-  if (!tandem_change_begin (&change, project, _("Add a value"), error))
-    return NULL;
-  id = tandem_project_insert (project, "data_point", fields, G_N_ELEMENTS (fields), error);
-  if (id == NULL || !tandem_change_commit (&change, error))
-    return NULL;
-  return g_steal_pointer (&id);
+  return _tandem_db_insert_change (project, _("Add a value"), "data_point", fields,
+                                   G_N_ELEMENTS (fields), error);
 }
 
 /**
