@@ -17,8 +17,13 @@
 #include "tandem-person.h"
 #include "tandem-team.h"
 
+/* A subcommand's options, with what it opened and how it ends. */
 typedef struct
 {
+  TandemProject *project;
+  char          *team_id;
+  GError        *error;
+  int            status;
   char     *team;
   char     *name;
   char     *role_title;
@@ -32,6 +37,9 @@ typedef struct
 static void
 options_clear (Options *options)
 {
+  g_clear_object (&options->project);
+  g_free (options->team_id);
+  g_clear_error (&options->error);
   g_free (options->team);
   g_free (options->name);
   g_free (options->role_title);
@@ -139,14 +147,10 @@ person_add (int    argc,
             char **argv)
 {
   g_auto(Options) o = { 0 };
-  g_autoptr(TandemProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *team_id = NULL;
   g_autofree char *id = NULL;
   g_autoptr(GString) line = g_string_new (NULL);
   g_autoptr(TandemPerson) added = NULL;
   TandemPerson details = { 0 };
-  int status = 0;
   GOptionEntry entries[] = {
     { "team", 0, 0, G_OPTION_ARG_STRING, &o.team, N_("The team they join"), "TEAM" },
     DETAIL_OPTIONS (o),
@@ -157,31 +161,31 @@ person_add (int    argc,
   };
 
   if (!tandem_cli_parse_options (_("NAME PROJECT"), _("Add a person to a team."), entries, &argc,
-                                 &argv, 2, &status) ||
-      !parse_taking_part (o.taking_part_as, &details.taking_part_as, &status) ||
-      (project = open_with_team (argv[2], o.team, TRUE, &team_id, &status)) == NULL)
-    return status;
+                                 &argv, 2, &o.status) ||
+      !parse_taking_part (o.taking_part_as, &details.taking_part_as, &o.status) ||
+      (o.project = open_with_team (argv[2], o.team, TRUE, &o.team_id, &o.status)) == NULL)
+    return o.status;
 
   if (o.existing)
     {
       if (o.role_title || o.taking_part_as || o.organisation || o.contact)
         return tandem_cli_fail (2, "%s", _("--existing adds someone as they are: change their details with "
                                 "“person edit”."));
-      if ((id = tandem_person_find (project, NULL, argv[1], &error)) == NULL ||
-          !tandem_person_add_to_team (project, id, team_id, &error))
-        return tandem_cli_fail (2, "%s", error->message);
-      added = tandem_person_get (project, id, NULL);
+      if ((id = tandem_person_find (o.project, NULL, argv[1], &o.error)) == NULL ||
+          !tandem_person_add_to_team (o.project, id, o.team_id, &o.error))
+        return tandem_cli_fail (2, "%s", o.error->message);
+      added = tandem_person_get (o.project, id, NULL);
       printf (_("Added %s to %s\n"), added ? added->name : argv[1], o.team);
       return 0;
     }
 
   {
-    g_autoptr(GPtrArray) team_people = tandem_person_list (project, team_id, &error);
+    g_autoptr(GPtrArray) team_people = tandem_person_list (o.project, o.team_id, &o.error);
     g_autofree char *same = NULL;
 
     if (team_people == NULL)
-      return tandem_cli_fail (2, "%s", error->message);
-    same = tandem_person_find (project, team_id, argv[1], NULL);
+      return tandem_cli_fail (2, "%s", o.error->message);
+    same = tandem_person_find (o.project, o.team_id, argv[1], NULL);
     for (guint i = 0; same != NULL && i < team_people->len; i++)
       if (g_str_equal (((TandemPerson *) team_people->pdata[i])->id, same))
         return tandem_cli_fail (2, _("%s already has someone called “%s”: change their details with "
@@ -191,9 +195,9 @@ person_add (int    argc,
   details.role_title = o.role_title;
   details.organisation = o.organisation;
   details.contact = o.contact;
-  if ((id = tandem_person_add (project, team_id, &details, &error)) == NULL)
-    return tandem_cli_fail (2, "%s", error->message);
-  added = tandem_person_get (project, id, NULL);
+  if ((id = tandem_person_add (o.project, o.team_id, &details, &o.error)) == NULL)
+    return tandem_cli_fail (2, "%s", o.error->message);
+  added = tandem_person_get (o.project, id, NULL);
   printf (_("Added to %s: %s\n"), o.team, added ? describe (added, line) : argv[1]);
   return 0;
 }
@@ -203,24 +207,20 @@ person_list (int    argc,
              char **argv)
 {
   g_auto(Options) o = { 0 };
-  g_autoptr(TandemProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *team_id = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GString) line = g_string_new (NULL);
-  int status = 0;
   GOptionEntry entries[] = {
     { "team", 0, 0, G_OPTION_ARG_STRING, &o.team, N_("Only this team's people"), "TEAM" },
     { NULL }
   };
 
-  if ((project = start (_("PROJECT"), _("List a team's people (or everyone in the project), "
+  if ((o.project = start (_("PROJECT"), _("List a team's people (or everyone in the project), "
                                          "active first, by name: name, role title, taking part "
                                          "as, organisation, contact, separated by tabs."),
-                        entries, &argc, &argv, 1, &o.team, FALSE, &team_id, &status)) == NULL)
-    return status;
-  if ((people = tandem_person_list (project, team_id, &error)) == NULL)
-    return tandem_cli_fail (2, "%s", error->message);
+                        entries, &argc, &argv, 1, &o.team, FALSE, &o.team_id, &o.status)) == NULL)
+    return o.status;
+  if ((people = tandem_person_list (o.project, o.team_id, &o.error)) == NULL)
+    return tandem_cli_fail (2, "%s", o.error->message);
   for (guint i = 0; i < people->len; i++)
     printf ("%s\n", describe (people->pdata[i], line));
   return 0;
@@ -231,15 +231,11 @@ person_edit (int    argc,
              char **argv)
 {
   g_auto(Options) o = { 0 };
-  g_autoptr(TandemProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *team_id = NULL;
   g_autofree char *id = NULL;
   g_autoptr(TandemPerson) shown = NULL;
   g_autoptr(TandemPerson) saved = NULL;
   g_autoptr(GString) line = g_string_new (NULL);
   TandemPerson edited;
-  int status = 0;
   GOptionEntry entries[] = {
     { "team", 0, 0, G_OPTION_ARG_STRING, &o.team, N_("The team to look for NAME in first"), "TEAM" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &o.name, N_("A new name"), "NAME" },
@@ -249,16 +245,16 @@ person_edit (int    argc,
 
   if (!tandem_cli_parse_options (_("NAME PROJECT"),
                                  _("Change a person's details; an empty value clears one."),
-                                 entries, &argc, &argv, 2, &status))
-    return status;
+                                 entries, &argc, &argv, 2, &o.status))
+    return o.status;
   if (!o.name && !o.role_title && !o.taking_part_as && !o.organisation && !o.contact)
     return tandem_cli_fail (2, "%s", _("Say what to change: --name, --role-title, --taking-part-as, "
                             "--organisation or --contact."));
-  if ((project = open_with_team (argv[2], o.team, FALSE, &team_id, &status)) == NULL)
-    return status;
-  if ((id = tandem_person_find (project, team_id, argv[1], &error)) == NULL ||
-      (shown = tandem_person_get (project, id, &error)) == NULL)
-    return tandem_cli_fail (2, "%s", error->message);
+  if ((o.project = open_with_team (argv[2], o.team, FALSE, &o.team_id, &o.status)) == NULL)
+    return o.status;
+  if ((id = tandem_person_find (o.project, o.team_id, argv[1], &o.error)) == NULL ||
+      (shown = tandem_person_get (o.project, id, &o.error)) == NULL)
+    return tandem_cli_fail (2, "%s", o.error->message);
   edited = *shown;
   if (o.name)
     edited.name = o.name;
@@ -268,11 +264,11 @@ person_edit (int    argc,
     edited.organisation = o.organisation;
   if (o.contact)
     edited.contact = o.contact;
-  if (o.taking_part_as && !parse_taking_part (o.taking_part_as, &edited.taking_part_as, &status))
-    return status;
-  if (!tandem_person_edit (project, shown, &edited, &error))
-    return tandem_cli_fail (2, "%s", error->message);
-  saved = tandem_person_get (project, id, NULL);
+  if (o.taking_part_as && !parse_taking_part (o.taking_part_as, &edited.taking_part_as, &o.status))
+    return o.status;
+  if (!tandem_person_edit (o.project, shown, &edited, &o.error))
+    return tandem_cli_fail (2, "%s", o.error->message);
+  saved = tandem_person_get (o.project, id, NULL);
   printf (_("Changed: %s\n"), saved ? describe (saved, line) : argv[1]);
   return 0;
 }
@@ -282,12 +278,8 @@ person_deactivate (int    argc,
                    char **argv)
 {
   g_auto(Options) o = { 0 };
-  g_autoptr(TandemProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *team_id = NULL;
   g_autofree char *id = NULL;
   g_autoptr(TandemPerson) person = NULL;
-  int status = 0;
   GOptionEntry entries[] = {
     { "team", 0, 0, G_OPTION_ARG_STRING, &o.team, N_("The team to look for NAME in first"), "TEAM" },
     { "reactivate", 0, 0, G_OPTION_ARG_NONE, &o.reactivate,
@@ -295,15 +287,15 @@ person_deactivate (int    argc,
     { NULL }
   };
 
-  if ((project = start (_("NAME PROJECT"), _("Mark a person as no longer taking part. Everything "
+  if ((o.project = start (_("NAME PROJECT"), _("Mark a person as no longer taking part. Everything "
                                               "that names them stays; lists show them after the "
                                               "active."),
-                        entries, &argc, &argv, 2, &o.team, FALSE, &team_id, &status)) == NULL)
-    return status;
-  if ((id = tandem_person_find (project, team_id, argv[1], &error)) == NULL ||
-      !tandem_person_set_active (project, id, o.reactivate, &error) ||
-      (person = tandem_person_get (project, id, &error)) == NULL)
-    return tandem_cli_fail (2, "%s", error->message);
+                        entries, &argc, &argv, 2, &o.team, FALSE, &o.team_id, &o.status)) == NULL)
+    return o.status;
+  if ((id = tandem_person_find (o.project, o.team_id, argv[1], &o.error)) == NULL ||
+      !tandem_person_set_active (o.project, id, o.reactivate, &o.error) ||
+      (person = tandem_person_get (o.project, id, &o.error)) == NULL)
+    return tandem_cli_fail (2, "%s", o.error->message);
   if (o.reactivate)
     printf (_("%s is active\n"), person->name);
   else
@@ -316,32 +308,28 @@ person_merge (int    argc,
               char **argv)
 {
   g_auto(Options) o = { 0 };
-  g_autoptr(TandemProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *team_id = NULL;
   g_autofree char *keep = NULL;
   g_autofree char *other = NULL;
   g_autoptr(TandemPerson) kept = NULL;
   g_autoptr(TandemPerson) gone = NULL;
-  int status = 0;
   GOptionEntry entries[] = {
     { "team", 0, 0, G_OPTION_ARG_STRING, &o.team, N_("The team to look for the names in first"),
       "TEAM" },
     { NULL }
   };
 
-  if ((project = start (_("KEEP OTHER PROJECT"),
+  if ((o.project = start (_("KEEP OTHER PROJECT"),
                         _("Merge two entries that are the same person: everything that names "
                           "OTHER (attendance, actions, change ideas, teams) moves to KEEP, and "
                           "OTHER goes."),
-                        entries, &argc, &argv, 3, &o.team, FALSE, &team_id, &status)) == NULL)
-    return status;
-  if ((keep = tandem_person_find (project, team_id, argv[1], &error)) == NULL ||
-      (other = tandem_person_find (project, team_id, argv[2], &error)) == NULL ||
-      (kept = tandem_person_get (project, keep, &error)) == NULL ||
-      (gone = tandem_person_get (project, other, &error)) == NULL ||
-      !tandem_person_merge (project, keep, other, &error))
-    return tandem_cli_fail (2, "%s", error->message);
+                        entries, &argc, &argv, 3, &o.team, FALSE, &o.team_id, &o.status)) == NULL)
+    return o.status;
+  if ((keep = tandem_person_find (o.project, o.team_id, argv[1], &o.error)) == NULL ||
+      (other = tandem_person_find (o.project, o.team_id, argv[2], &o.error)) == NULL ||
+      (kept = tandem_person_get (o.project, keep, &o.error)) == NULL ||
+      (gone = tandem_person_get (o.project, other, &o.error)) == NULL ||
+      !tandem_person_merge (o.project, keep, other, &o.error))
+    return tandem_cli_fail (2, "%s", o.error->message);
   printf (_("Merged “%s” into “%s”\n"), gone->name, kept->name);
   return 0;
 }
@@ -351,13 +339,9 @@ person_import (int    argc,
                char **argv)
 {
   g_auto(Options) o = { 0 };
-  g_autoptr(TandemProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *team_id = NULL;
   g_autofree char *contents = NULL;
   g_auto(TandemPersonImport) import = { 0 };
   gsize length;
-  int status = 0;
   GOptionEntry entries[] = {
     { "team", 0, 0, G_OPTION_ARG_STRING, &o.team, N_("The team they join"), "TEAM" },
     { NULL }
@@ -368,15 +352,15 @@ person_import (int    argc,
                                    "columns name, role title, taking part as, organisation and "
                                    "contact (in that order, or in any order under a first row "
                                    "naming them). If any line is bad, nobody is added."),
-                                 entries, &argc, &argv, 2, &status))
-    return status;
-  if (!g_file_get_contents (argv[1], &contents, &length, &error))
-    return tandem_cli_fail (2, "%s", error->message);
-  if ((project = open_with_team (argv[2], o.team, TRUE, &team_id, &status)) == NULL)
-    return status;
-  if (!tandem_person_import_csv (project, team_id, contents, (gssize) length, argv[1], &import,
-                                 &error))
-    return tandem_cli_fail (2, "%s", error->message);
+                                 entries, &argc, &argv, 2, &o.status))
+    return o.status;
+  if (!g_file_get_contents (argv[1], &contents, &length, &o.error))
+    return tandem_cli_fail (2, "%s", o.error->message);
+  if ((o.project = open_with_team (argv[2], o.team, TRUE, &o.team_id, &o.status)) == NULL)
+    return o.status;
+  if (!tandem_person_import_csv (o.project, o.team_id, contents, (gssize) length, argv[1], &import,
+                                 &o.error))
+    return tandem_cli_fail (2, "%s", o.error->message);
   for (guint i = 0; i < import.already->len; i++)
     printf (_("%s: %s is already in %s: left as they are\n"), argv[1],
             (const char *) import.already->pdata[i], o.team);
