@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "tandem-diagram.h"
 #include "tandem-sample.h"
 
 GtkWidget *
@@ -245,6 +246,44 @@ create_sample_project (const char  *dir_template,
   if (author != NULL)
     tandem_project_set_author (project, author);
   g_assert_true (tandem_sample_populate (project, TANDEM_SAMPLE_WARD, &error));
+  g_assert_no_error (error);
+  return project;
+}
+
+TandemProject *
+create_diagram_project (const char  *dir_template,
+                        const char  *file_name,
+                        char       **dir,
+                        char       **path,
+                        char       **diagram,
+                        char       **idea)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+  g_autoptr(TandemDiagram) d = NULL;
+  TandemProject *project;
+  TandemField fields[] = { { "name", tandem_value_text ("Willow Ward") } };
+
+  *dir = g_dir_make_tmp (dir_template, &error);
+  g_assert_no_error (error);
+  *path = g_build_filename (*dir, file_name, NULL);
+  project = tandem_project_create (*path, &error);
+  g_assert_no_error (error);
+  tandem_project_set_author (project, "Ada Coach");
+  team = insert_or_die (project, "team", fields, G_N_ELEMENTS (fields));
+  *diagram = tandem_diagram_create (project, team, "Fewer restraints",
+                                    TANDEM_DIAGRAM_TEMPLATE_BLANK, &error);
+  g_assert_no_error (error);
+  d = tandem_diagram_load (project, *diagram, &error);
+  g_assert_no_error (error);
+  primary = tandem_diagram_add_child (project, tandem_diagram_get_node (d, 0)->id, "Calmer wards",
+                                      &error);
+  g_assert_no_error (error);
+  secondary = tandem_diagram_add_child (project, primary, "Staff know the patients", &error);
+  g_assert_no_error (error);
+  *idea = tandem_diagram_add_child (project, secondary, "Safety huddle", &error);
   g_assert_no_error (error);
   return project;
 }

@@ -105,6 +105,17 @@ TandemProject *create_sample_project (const char  *dir_template,
                                       const char  *author,
                                       char       **dir,
                                       char       **path);
+/* Makes a temporary folder from @dir_template (in *@dir) and in it a new
+ * project @file_name (in *@path), written as “Ada Coach”, with one team,
+ * Willow Ward, and a blank diagram “Fewer restraints” (in *@diagram) whose
+ * aim leads through “Calmer wards” and “Staff know the patients” to the
+ * change idea “Safety huddle” (in *@idea). Returns the project, still open. */
+TandemProject *create_diagram_project (const char  *dir_template,
+                                       const char  *file_name,
+                                       char       **dir,
+                                       char       **path,
+                                       char       **diagram,
+                                       char       **idea);
 /* A new project window of @app, referenced, sized @width × @height if @width
  * is above 0, and presented. */
 TandemWindow  *new_test_window       (TandemApplication *app,

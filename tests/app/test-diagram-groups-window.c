@@ -50,31 +50,9 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *team = NULL;
-  g_autofree char *primary = NULL;
-  g_autofree char *secondary = NULL;
-  g_autoptr(TandemDiagram) d = NULL;
 
-  f->dir = g_dir_make_tmp ("tandem-groups-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "groups.tandem", NULL);
-  f->project = tandem_project_create (f->path, &error);
-  g_assert_no_error (error);
-  tandem_project_set_author (f->project, "Ada Coach");
-  {
-    TandemField fields[] = { { "name", tandem_value_text ("Willow Ward") } };
-    team = insert_or_die (f->project, "team", fields, 1);
-  }
-  f->diagram = tandem_diagram_create (f->project, team, "Fewer restraints", TANDEM_DIAGRAM_TEMPLATE_BLANK, &error);
-  g_assert_no_error (error);
-  d = tandem_diagram_load (f->project, f->diagram, &error);
-  g_assert_no_error (error);
-  primary = tandem_diagram_add_child (f->project, tandem_diagram_get_node (d, 0)->id, "Calmer wards", &error);
-  g_assert_no_error (error);
-  secondary = tandem_diagram_add_child (f->project, primary, "Staff know the patients", &error);
-  g_assert_no_error (error);
-  f->idea = tandem_diagram_add_child (f->project, secondary, "Safety huddle", &error);
-  g_assert_no_error (error);
+  f->project = create_diagram_project ("tandem-groups-window-XXXXXX", "groups.tandem", &f->dir, &f->path,
+                                       &f->diagram, &f->idea);
 
   f->toasts = g_ptr_array_new_with_free_func (g_free);
   f->window = g_object_ref (tandem_diagram_groups_window_new (NULL, f->project, f->diagram));

@@ -70,31 +70,9 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *team = NULL;
-  g_autofree char *primary = NULL;
-  g_autofree char *secondary = NULL;
-  g_autoptr(TandemDiagram) d = NULL;
 
-  f->dir = g_dir_make_tmp ("tandem-node-details-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "details.tandem", NULL);
-  f->project = tandem_project_create (f->path, &error);
-  g_assert_no_error (error);
-  tandem_project_set_author (f->project, "Ada Coach");
-  {
-    TandemField fields[] = { { "name", tandem_value_text ("Willow Ward") } };
-    team = insert_or_die (f->project, "team", fields, 1);
-  }
-  f->diagram = tandem_diagram_create (f->project, team, "Fewer restraints", TANDEM_DIAGRAM_TEMPLATE_BLANK, &error);
-  g_assert_no_error (error);
-  d = tandem_diagram_load (f->project, f->diagram, &error);
-  g_assert_no_error (error);
-  primary = tandem_diagram_add_child (f->project, tandem_diagram_get_node (d, 0)->id, "Calmer wards", &error);
-  g_assert_no_error (error);
-  secondary = tandem_diagram_add_child (f->project, primary, "Staff know the patients", &error);
-  g_assert_no_error (error);
-  f->idea = tandem_diagram_add_child (f->project, secondary, "Safety huddle", &error);
-  g_assert_no_error (error);
+  f->project = create_diagram_project ("tandem-node-details-XXXXXX", "details.tandem", &f->dir, &f->path,
+                                       &f->diagram, &f->idea);
   f->pdsa = tandem_diagram_plan_pdsa (f->project, f->idea, "Huddle on one shift", "2026-11-02",
                                       "Does a huddle fit in", "It takes five minutes", &error);
   g_assert_no_error (error);
