@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "tandem-diagram.h"
+#include "tandem-measure.h"
 #include "tandem-sample.h"
 
 GtkWidget *
@@ -286,6 +287,43 @@ create_diagram_project (const char  *dir_template,
   *idea = tandem_diagram_add_child (project, secondary, "Safety huddle", &error);
   g_assert_no_error (error);
   return project;
+}
+
+gboolean
+press_binding (GtkWidget *widget,
+               guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) pressed = gtk_keyval_trigger_new (keyval, 0);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), pressed))
+            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                    gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return handled;
+}
+
+TandemMeasure *
+load_measure (TandemProject *project,
+              const char    *id)
+{
+  g_autoptr(GError) error = NULL;
+  TandemMeasure *measure = tandem_measure_load (project, id, &error);
+
+  g_assert_no_error (error);
+  return measure;
 }
 
 TandemWindow *

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "tandem-application.h"
+#include "tandem-measure.h"
 #include "tandem-project.h"
 #include "tandem-test-core-util.h"
 #include "tandem-window.h"
@@ -116,6 +117,13 @@ TandemProject *create_diagram_project (const char  *dir_template,
                                        char       **path,
                                        char       **diagram,
                                        char       **idea);
+/* Presses @keyval on @widget through the key bindings of its class; TRUE if
+ * one handled it. */
+gboolean       press_binding         (GtkWidget     *widget,
+                                      guint          keyval);
+/* The measure @id of @project, which must load. */
+TandemMeasure *load_measure          (TandemProject *project,
+                                      const char    *id);
 /* A new project window of @app, referenced, sized @width × @height if @width
  * is above 0, and presented. */
 TandemWindow  *new_test_window       (TandemApplication *app,

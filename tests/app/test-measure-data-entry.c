@@ -21,17 +21,6 @@ count_failed_cb (TandemMeasureDataEntry *entry,
   (*failed)++;
 }
 
-static TandemMeasure *
-load (TandemProject *project,
-      const char    *id)
-{
-  g_autoptr(GError) error = NULL;
-  TandemMeasure *measure = tandem_measure_load (project, id, &error);
-
-  g_assert_no_error (error);
-  return measure;
-}
-
 /* A value typed is added, the date moves on a week for the next; a bad
  * value is refused with the text kept; a value shown is changed and deleted. */
 static void
@@ -52,7 +41,7 @@ test_add_change_delete (void)
   g_object_ref_sink (entry);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (entry));
   g_signal_connect (entry, "failed", G_CALLBACK (count_failed_cb), &failed);
-  measure = load (project, id);
+  measure = load_measure (project, id);
   tandem_measure_data_entry_set_measure (entry, project, measure, TRUE);
   date = GTK_EDITABLE (FIND (entry, is_entry_with_placeholder, "Date, e.g. 2026-03-02"));
   value = GTK_EDITABLE (FIND (entry, is_entry_with_placeholder, "Value"));
@@ -66,7 +55,7 @@ test_add_change_delete (void)
   g_assert_cmpstr (gtk_editable_get_text (date), ==, "2026-11-30");
   g_assert_cmpstr (gtk_editable_get_text (value), ==, "");
   g_clear_pointer (&measure, tandem_measure_unref);
-  measure = load (project, id);
+  measure = load_measure (project, id);
   g_assert_cmpuint (measure->points->len, ==, 1);
   g_assert_cmpfloat (((TandemDataPoint *) measure->points->pdata[0])->value, ==, 4.5);
 
@@ -82,12 +71,12 @@ test_add_change_delete (void)
   gtk_editable_set_text (value, "6");
   g_assert_true (tandem_measure_data_entry_save (entry));
   g_clear_pointer (&measure, tandem_measure_unref);
-  measure = load (project, id);
+  measure = load_measure (project, id);
   g_assert_cmpfloat (((TandemDataPoint *) measure->points->pdata[0])->value, ==, 6);
 
   g_assert_true (tandem_measure_data_entry_delete (entry));
   g_clear_pointer (&measure, tandem_measure_unref);
-  measure = load (project, id);
+  measure = load_measure (project, id);
   g_assert_cmpuint (measure->points->len, ==, 0);
 
   tandem_measure_data_entry_set_measure (entry, NULL, NULL, FALSE);

@@ -14,33 +14,6 @@
 
 static const char *table = "Date\tValue\n02/11/2026\t5\n09/11/2026\tn/a\n16/11/2026\t7\n";
 
-/* Presses @keyval on @widget through the key bindings of its class. */
-static gboolean
-press_binding (GtkWidget *widget,
-               guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) pressed = gtk_keyval_trigger_new (keyval, 0);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), pressed))
-            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                    gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return handled;
-}
-
 static gint64
 count_points (TandemProject *project,
               const char    *measure_id)

@@ -21,17 +21,6 @@ count_failed_cb (TandemMeasureNotes *notes,
   (*failed)++;
 }
 
-static TandemMeasure *
-load (TandemProject *project,
-      const char    *id)
-{
-  g_autoptr(GError) error = NULL;
-  TandemMeasure *measure = tandem_measure_load (project, id, &error);
-
-  g_assert_no_error (error);
-  return measure;
-}
-
 /* A phase and a note typed are added and listed, each row with its edit
  * and delete buttons named for a screen reader; a bad date is refused;
  * deleting a phase takes its row away. */
@@ -62,7 +51,7 @@ test_add_and_delete (void)
   g_object_ref_sink (notes);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (notes));
   g_signal_connect (notes, "failed", G_CALLBACK (count_failed_cb), &failed);
-  measure = load (project, id);
+  measure = load_measure (project, id);
   tandem_measure_notes_set_measure (notes, project, measure, NULL, TRUE);
 
   gtk_editable_set_text (GTK_EDITABLE (FIND (notes, is_entry_with_placeholder, "Starts on")), "31/02/2026");
@@ -77,7 +66,7 @@ test_add_and_delete (void)
   g_assert_nonnull (note);
 
   g_clear_pointer (&measure, tandem_measure_unref);
-  measure = load (project, id);
+  measure = load_measure (project, id);
   tandem_measure_notes_set_measure (notes, project, measure, NULL, TRUE);
   phases = GTK_LIST_BOX (gtk_widget_get_ancestor (FIND (notes, is_row_titled, "New rota"), GTK_TYPE_LIST_BOX));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (phases)));
@@ -86,7 +75,7 @@ test_add_and_delete (void)
 
   g_assert_true (tandem_measure_notes_delete (notes, TRUE, phase));
   g_clear_pointer (&measure, tandem_measure_unref);
-  measure = load (project, id);
+  measure = load_measure (project, id);
   g_assert_cmpuint (measure->phases->len, ==, 0);
   tandem_measure_notes_set_measure (notes, project, measure, NULL, TRUE);
   g_assert_null (FIND (notes, is_row_titled, "New rota"));

@@ -28,17 +28,6 @@ count_stale_cb (TandemMeasureSettings *settings,
   (*stale)++;
 }
 
-static TandemMeasure *
-load (TandemProject *project,
-      const char    *id)
-{
-  g_autoptr(GError) error = NULL;
-  TandemMeasure *measure = tandem_measure_load (project, id, &error);
-
-  g_assert_no_error (error);
-  return measure;
-}
-
 /* The rows show the measure; a name applied is saved, an empty one and a
  * bad target refused; the Making Data Count rules on a run chart are
  * refused and the rows shown again; read-only, nothing can be changed. */
@@ -61,7 +50,7 @@ test_rows (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (settings));
   g_signal_connect (settings, "failed", G_CALLBACK (count_failed_cb), &failed);
   g_signal_connect (settings, "stale", G_CALLBACK (count_stale_cb), &stale);
-  measure = load (project, id);
+  measure = load_measure (project, id);
   tandem_measure_settings_set_measure (settings, project, measure, NULL, TRUE);
   name = FIND (settings, is_row_titled, "Name");
   target = FIND (settings, is_row_titled, "Target (optional)");
@@ -75,7 +64,7 @@ test_rows (void)
   gtk_editable_set_text (GTK_EDITABLE (name), "Incidents of harm");
   g_signal_emit_by_name (name, "apply");
   g_clear_pointer (&measure, tandem_measure_unref);
-  measure = load (project, id);
+  measure = load_measure (project, id);
   g_assert_cmpstr (measure->name, ==, "Incidents of harm");
 
   gtk_editable_set_text (GTK_EDITABLE (name), " ");
