@@ -17,6 +17,7 @@
 #include "tandem-clock.h"
 #include "tandem-date.h"
 #include "tandem-diagram-edit-private.h"
+#include "tandem-field-label-private.h"
 
 static char *
 insert_node (TandemProject  *project,
@@ -440,7 +441,7 @@ set_field (TandemProject  *project,
            const char     *value,
            GError        **error)
 {
-  static const struct { const char *field; const char *label; } fields[] = {
+  static const TandemFieldLabel fields[] = {
     { "description", N_("Change description") },
     { "status", N_("Change status") },
     { "coproduction_level", N_("Change co-production level") },
@@ -455,16 +456,10 @@ set_field (TandemProject  *project,
   TandemNodeKind kind;
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_strcmp0 (fields[i].field, field) == 0)
-      label = _(fields[i].label);
+  label = _tandem_field_label (fields, G_N_ELEMENTS (fields), field,
+                               "a driver diagram item has no detail", error);
   if (label == NULL)
-    {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                   "a driver diagram item has no detail called “%s”", field ? field : "");
-      return FALSE;
-    }
+    return FALSE;
   if (!node_info (project, node_id, &kind, NULL, error))
     return FALSE;
   if (value != NULL && *value == '\0')
@@ -961,7 +956,7 @@ set_pdsa_field (TandemProject  *project,
                 const char     *value,
                 GError        **error)
 {
-  static const struct { const char *field; const char *label; } fields[] = {
+  static const TandemFieldLabel fields[] = {
     { "title", N_("Rename PDSA cycle") },
     { "started_on", N_("Change when the test started") },
     { "ended_on", N_("Change when the test ended") },
@@ -978,15 +973,10 @@ set_pdsa_field (TandemProject  *project,
   char day[11];
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_strcmp0 (fields[i].field, field) == 0)
-      label = _(fields[i].label);
+  label = _tandem_field_label (fields, G_N_ELEMENTS (fields), field,
+                               "a PDSA cycle has no part", error);
   if (label == NULL)
-    {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                   "a PDSA cycle has no part called “%s”", field ? field : "");
-      return FALSE;
-    }
+    return FALSE;
   if (!tandem_project_exists (project, "pdsa_cycle", pdsa_id))
     {
       g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,

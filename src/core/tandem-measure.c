@@ -21,6 +21,7 @@
 #include "tandem-error.h"
 #include "tandem-measure.h"
 #include "tandem-db-private.h"
+#include "tandem-field-label-private.h"
 
 #define MEASURE_COLUMNS \
   "id, team_id, name, kind, definition, unit, direction, target, frequency, " \
@@ -1254,7 +1255,7 @@ tandem_measure_set_field (TandemProject  *project,
                           TandemValue     value,
                           GError        **error)
 {
-  static const struct { const char *field; const char *label; } fields[] = {
+  static const TandemFieldLabel fields[] = {
     { "name", N_("Rename a measure") },
     { "definition", N_("Change how a measure is defined") },
     { "unit", N_("Change a measure's unit") },
@@ -1276,15 +1277,10 @@ tandem_measure_set_field (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (measure_id != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_strcmp0 (fields[i].field, field) == 0)
-      label = _(fields[i].label);
+  label = _tandem_field_label (fields, G_N_ELEMENTS (fields), field,
+                               "a measure has no setting", error);
   if (label == NULL)
-    {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                   "a measure has no setting called “%s”", field ? field : "");
-      return FALSE;
-    }
+    return FALSE;
   if (!tandem_change_begin (&change, project, label, error))
     return FALSE;
   ok = tandem_project_update_fields (project, "measure", measure_id, &edit, 1, &conflict, error);

@@ -229,6 +229,37 @@ test_templates (Fixture       *f,
   g_assert_cmpint (tandem_project_count (f->project, "node", "diagram_id", culture), ==, 0);
 }
 
+/* A detail of a node or part of a PDSA cycle the setters do not change is
+ * refused by name, and nothing is saved. */
+static void
+test_unknown_detail (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *diagram = tandem_diagram_create (f->project, f->team, "D", TANDEM_DIAGRAM_TEMPLATE_BLANK, NULL);
+  g_autoptr(TandemDiagram) d = load (f, diagram);
+  const char *aim = tandem_diagram_get_node (d, 0)->id;
+  g_autofree char *idea = tandem_diagram_add_child (f->project, aim, "Huddles", &error);
+  g_autofree char *pdsa = NULL;
+
+  g_assert_no_error (error);
+  pdsa = tandem_diagram_plan_pdsa (f->project, idea, "Huddle on one shift", "2026-11-02", NULL, NULL,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_false (tandem_diagram_set_field (f->project, aim, "colour", TANDEM_UNCHECKED, "red", &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "a driver diagram item has no detail called “colour”");
+  g_clear_error (&error);
+  g_assert_false (tandem_diagram_set_pdsa_field (f->project, pdsa, "colour", TANDEM_UNCHECKED, "red",
+                                                 &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "a PDSA cycle has no part called “colour”");
+  g_clear_error (&error);
+  g_assert_true (tandem_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_false (tandem_project_exists (f->project, "pdsa_cycle", pdsa));
+}
+
 static void
 test_add_edit_delete (Fixture       *f,
                       gconstpointer  data)
@@ -1182,6 +1213,8 @@ main (int   argc,
 
   g_test_add ("/diagram/load-sample", Fixture, "sample", fixture_set_up, test_load_sample, fixture_tear_down);
   g_test_add ("/diagram/templates", Fixture, NULL, fixture_set_up, test_templates, fixture_tear_down);
+  g_test_add ("/diagram/unknown-detail", Fixture, NULL, fixture_set_up, test_unknown_detail,
+              fixture_tear_down);
   g_test_add ("/diagram/add-edit-delete", Fixture, NULL, fixture_set_up, test_add_edit_delete, fixture_tear_down);
   g_test_add ("/diagram/move-reparent-collapse", Fixture, NULL, fixture_set_up,
               test_move_reparent_collapse, fixture_tear_down);

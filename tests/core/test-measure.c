@@ -94,6 +94,30 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->measure);
 }
 
+/* A setting the setter does not change is refused by name, and nothing is
+ * saved. */
+static void
+test_unknown_setting (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_false (tandem_measure_set_field (fixture->project, fixture->measure, "colour",
+                                            TANDEM_UNCHECKED, tandem_value_text ("red"), &error));
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "a measure has no setting called “colour”");
+  g_clear_error (&error);
+  name = tandem_project_get_text (fixture->project, "measure", fixture->measure, "name");
+  g_assert_cmpstr (name, ==, "Falls");
+  g_clear_pointer (&name, g_free);
+  g_assert_true (tandem_measure_set_field (fixture->project, fixture->measure, "name", "Falls",
+                                           tandem_value_text ("Falls at night"), &error));
+  g_assert_no_error (error);
+  name = tandem_project_get_text (fixture->project, "measure", fixture->measure, "name");
+  g_assert_cmpstr (name, ==, "Falls at night");
+}
+
 static void
 test_load (Fixture       *fixture,
            gconstpointer  data)
@@ -1552,6 +1576,8 @@ main (int   argc,
 
   g_test_add ("/measure/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/measure/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
+  g_test_add ("/measure/unknown-setting", Fixture, NULL, fixture_set_up, test_unknown_setting,
+              fixture_tear_down);
   g_test_add ("/measure/analyse-floor", Fixture, NULL, fixture_set_up, test_analyse_floor, fixture_tear_down);
   g_test_add ("/measure/analyse", Fixture, NULL, fixture_set_up, test_analyse, fixture_tear_down);
   g_test_add_func ("/measure/sample", test_sample);
