@@ -71,6 +71,21 @@ show_page (TandemWindow *window)
   return page;
 }
 
+/* A new window on @path, on the standards page of @team_id (the window in
+ * *@window, its project in *@project). */
+static TandemStandardsPage *
+open_standards_page (const char     *path,
+                     const char     *team_id,
+                     TandemWindow  **window,
+                     TandemProject **project)
+{
+  *window = new_test_window (app, 1100, 900);
+  open_and_wait_for_project (*window, path);
+  *project = tandem_window_get_project (*window);
+  tandem_window_select_team (*window, team_id);
+  return TANDEM_STANDARDS_PAGE (show_page (*window));
+}
+
 /* The page's section of @type: the evidence and panel reviews' actions
  * are the sections'. */
 static GtkWidget *
@@ -177,11 +192,7 @@ test_new_project (void)
   g_assert_no_error (error);
   g_clear_object (&made);
 
-  window = new_test_window (app, 1100, 900);
-  open_and_wait_for_project (window, path);
-  project = tandem_window_get_project (window);
-  tandem_window_select_team (window, team);
-  page = TANDEM_STANDARDS_PAGE (show_page (window));
+  page = open_standards_page (path, team, &window, &project);
 
   WAIT_FOR (find_widget (GTK_WIDGET (page), label_starts_with, "No self-assessment rounds yet.") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), label_starts_with, "No panel review yet."));
@@ -299,16 +310,22 @@ open_response_dialog (TandemWindow        *window,
   return dialog;
 }
 
-/* What is typed into a score, as the keyboard leaves it. */
+/* What is typed into @spin, as the keyboard leaves it. */
+static void
+type_into_spin (GtkSpinButton *spin,
+                const char    *typed)
+{
+  gtk_editable_set_text (GTK_EDITABLE (spin), typed);
+  gtk_spin_button_update (spin);
+}
+
+/* What is typed into a score. */
 static void
 type_score (TandemStandardsResponseDialog *dialog,
             guint                          index,
             const char                    *typed)
 {
-  GtkSpinButton *spin = tandem_standards_response_dialog_get_score (dialog, index);
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), typed);
-  gtk_spin_button_update (spin);
+  type_into_spin (tandem_standards_response_dialog_get_score (dialog, index), typed);
 }
 
 /* A new project with a round: a response scored in its dialog (nothing
@@ -359,11 +376,7 @@ test_response_and_priorities (void)
   g_assert_no_error (error);
   g_clear_object (&made);
 
-  window = new_test_window (app, 1100, 900);
-  open_and_wait_for_project (window, path);
-  project = tandem_window_get_project (window);
-  tandem_window_select_team (window, team);
-  page = TANDEM_STANDARDS_PAGE (show_page (window));
+  page = open_standards_page (path, team, &window, &project);
   WAIT_FOR (find_widget (GTK_WIDGET (page), row_subtitle_contains, "No responses yet.") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), label_starts_with,
                                  "No level yet: the latest round has no scores."));
@@ -566,11 +579,7 @@ test_evidence (void)
   g_assert_no_error (error);
   g_clear_object (&made);
 
-  window = new_test_window (app, 1100, 900);
-  open_and_wait_for_project (window, path);
-  project = tandem_window_get_project (window);
-  tandem_window_select_team (window, team);
-  page = TANDEM_STANDARDS_PAGE (show_page (window));
+  page = open_standards_page (path, team, &window, &project);
   WAIT_FOR (find_widget (GTK_WIDGET (page), label_starts_with, "No self-assessment rounds yet.") != NULL);
 
   /* Cancel writes nothing. */
@@ -816,10 +825,7 @@ type_threshold (TandemStandardsFrameworkDialog *dialog,
                 int                             level,
                 const char                     *typed)
 {
-  GtkSpinButton *spin = tandem_standards_framework_dialog_get_threshold (dialog, level);
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), typed);
-  gtk_spin_button_update (spin);
+  type_into_spin (tandem_standards_framework_dialog_get_threshold (dialog, level), typed);
 }
 
 /* The framework through its own window: it shows the file's; Cancel writes
@@ -866,11 +872,7 @@ test_framework (void)
     }
   g_clear_object (&made);
 
-  window = new_test_window (app, 1100, 900);
-  open_and_wait_for_project (window, path);
-  project = tandem_window_get_project (window);
-  tandem_window_select_team (window, team);
-  page = TANDEM_STANDARDS_PAGE (show_page (window));
+  page = open_standards_page (path, team, &window, &project);
   WAIT_FOR (find_widget (GTK_WIDGET (page), label_starts_with, "Scores reach Bronze (average 3.33, Embedded)") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_labelled, "Framework…"));
   last_change = tandem_project_dup_undo_label (project);
