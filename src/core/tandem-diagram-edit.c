@@ -526,14 +526,43 @@ tandem_diagram_set_collapsed (TandemProject  *project,
                        "collapsed", FALSE, NULL, tandem_value_int (collapsed ? 1 : 0), error);
 }
 
-static gboolean set_pair (TandemProject  *project,
-                          const char     *table,
-                          const char     *node_id,
-                          const char     *other_field,
-                          const char     *other_id,
-                          gboolean        on,
-                          const char     *label,
-                          GError        **error);
+/* Adds or removes the row of @table that pairs @node_id with @other_id. */
+static gboolean
+set_pair (TandemProject  *project,
+          const char     *table,
+          const char     *node_id,
+          const char     *other_field,
+          const char     *other_id,
+          gboolean        on,
+          const char     *label,
+          GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE node_id = ?1 AND %s = ?2",
+                                          table, other_field);
+  g_autofree char *existing = NULL;
+  TandemNodeKind kind;
+
+  if (!node_info (project, node_id, &kind, NULL, error))
+    return FALSE;
+  if (other_id == NULL)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
+                           _("This item no longer exists: someone may have deleted it."));
+      return FALSE;
+    }
+  if (!_tandem_db_query_text (project, error, &existing, NULL, sql, "ss", node_id, other_id))
+    return FALSE;
+  if ((existing != NULL) == on)
+    return TRUE;
+  if (on)
+    {
+      TandemField fields[] = { { "node_id", TEXT (node_id) }, { other_field, TEXT (other_id) } };
+      g_autofree char *id = insert_one (project, label, table, fields, G_N_ELEMENTS (fields), error);
+
+      return id != NULL;
+    }
+  return _tandem_db_delete (project, table, existing, label, error);
+}
 
 /**
  * tandem_diagram_set_tag:
@@ -810,44 +839,6 @@ tandem_diagram_paste_outline (TandemProject  *project,
 
 /* ------------------------------------------------------------------------ */
 /* Co-producers, linked measures, PDSA cycles                               */
-
-/* Adds or removes the row of @table that pairs @node_id with @other_id. */
-static gboolean
-set_pair (TandemProject  *project,
-          const char     *table,
-          const char     *node_id,
-          const char     *other_field,
-          const char     *other_id,
-          gboolean        on,
-          const char     *label,
-          GError        **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE node_id = ?1 AND %s = ?2",
-                                          table, other_field);
-  g_autofree char *existing = NULL;
-  TandemNodeKind kind;
-
-  if (!node_info (project, node_id, &kind, NULL, error))
-    return FALSE;
-  if (other_id == NULL)
-    {
-      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                           _("This item no longer exists: someone may have deleted it."));
-      return FALSE;
-    }
-  if (!_tandem_db_query_text (project, error, &existing, NULL, sql, "ss", node_id, other_id))
-    return FALSE;
-  if ((existing != NULL) == on)
-    return TRUE;
-  if (on)
-    {
-      TandemField fields[] = { { "node_id", TEXT (node_id) }, { other_field, TEXT (other_id) } };
-      g_autofree char *id = insert_one (project, label, table, fields, G_N_ELEMENTS (fields), error);
-
-      return id != NULL;
-    }
-  return _tandem_db_delete (project, table, existing, label, error);
-}
 
 /**
  * tandem_diagram_set_coproducer:
