@@ -50,44 +50,48 @@ void tandem_peer_section_done           (gpointer                       self,
                                          gboolean                       undo);
 void tandem_peer_section_request_reload (gpointer                       self);
 
-/* Where the person was in a section, kept across its rebuilds: the widget
- * each key named, the expander rows left open, and what to focus next. A
- * widget's key is its name, so the GTK Inspector and the tests see it. */
-typedef struct
-{
-  GHashTable *keyed;        /* key → widget, for the last build */
-  GHashTable *expanded;     /* keys of expander rows left open */
-  char       *focus_after;  /* a key to focus after the next build */
-  char       *pending;      /* the key to focus once this build is done */
-  gboolean    building;
-} TandemPeerPlace;
+/* What a section's list models hold: one row's worth of the report, as
+ * properties the row binds to. A subclass installs its properties with
+ * tandem_peer_item_class_install(); the first is the "id" that finds the
+ * item again in the next report. Setting a property to what it holds
+ * already notifies nothing, so that a reload changes only what changed. */
+#define TANDEM_TYPE_PEER_ITEM (tandem_peer_item_get_type ())
 
-void            tandem_peer_place_init        (TandemPeerPlace *place);
-void            tandem_peer_place_clear       (TandemPeerPlace *place);
-void            tandem_peer_place_remember    (TandemPeerPlace *place,
-                                               GtkWidget       *widget,
-                                               const char      *key);
-void            tandem_peer_place_begin       (TandemPeerPlace *place,
-                                               GtkWidget       *section);
-void            tandem_peer_place_restore     (TandemPeerPlace *place);
-void            tandem_peer_place_focus_after (TandemPeerPlace *place,
-                                               const char      *key);
-gboolean        tandem_peer_place_toggle      (TandemPeerPlace *place,
-                                               const char      *key);
-AdwExpanderRow *tandem_peer_place_expander    (TandemPeerPlace *place,
-                                               const char      *key,
-                                               const char      *title);
-GtkWidget      *tandem_peer_place_entry_row   (TandemPeerPlace *place,
-                                               const char      *title,
-                                               const char      *text,
-                                               const char      *key,
-                                               gboolean         editable);
-GtkWidget      *tandem_peer_place_field_row   (TandemPeerPlace *place,
-                                               const char      *title,
-                                               const char      *text,
-                                               const char      *key,
-                                               gboolean         editable);
-GtkWidget      *tandem_peer_date_row          (GtkWidget       *row);
-void            tandem_peer_clear_list        (GtkListBox      *list);
+G_DECLARE_DERIVABLE_TYPE (TandemPeerItem, tandem_peer_item, TANDEM, PEER_ITEM, GObject)
+
+struct _TandemPeerItemClass
+{
+  GObjectClass parent_class;
+
+  guint        n_properties;
+};
+
+void        tandem_peer_item_class_install (TandemPeerItemClass  *klass,
+                                            GParamSpec          **pspecs,
+                                            guint                 n_pspecs);
+const char *tandem_peer_item_get_id        (TandemPeerItem       *self);
+const char *tandem_peer_item_get_string    (TandemPeerItem       *self,
+                                            const char           *name);
+int         tandem_peer_item_get_int       (TandemPeerItem       *self,
+                                            const char           *name);
+gboolean    tandem_peer_item_get_boolean   (TandemPeerItem       *self,
+                                            const char           *name);
+GListStore *tandem_peer_item_get_children  (TandemPeerItem       *self);
+void        tandem_peer_store_sync         (GListStore           *store,
+                                            GPtrArray            *items);
+
+AdwExpanderRow *tandem_peer_expander       (const char           *key,
+                                            const char           *title);
+GtkWidget      *tandem_peer_entry_row      (const char           *title,
+                                            const char           *text,
+                                            const char           *key,
+                                            gboolean              editable);
+GtkWidget      *tandem_peer_field_row      (const char           *title,
+                                            const char           *text,
+                                            const char           *key,
+                                            gboolean              editable);
+GtkWidget      *tandem_peer_date_row       (GtkWidget            *row);
+GtkWidget      *tandem_peer_find_named     (GtkWidget            *root,
+                                            const char           *name);
 
 G_END_DECLS

@@ -13,6 +13,41 @@
 
 #define MAX_EVENTS_SHOWN 100
 
+/* A row of the timeline: an event, the line that says there are none, or
+ * the line that offers them all (which has a button). */
+#define TANDEM_TYPE_TIMELINE_ITEM (tandem_timeline_item_get_type ())
+G_DECLARE_FINAL_TYPE (TandemTimelineItem, tandem_timeline_item, TANDEM, TIMELINE_ITEM,
+                      TandemPeerItem)
+
+struct _TandemTimelineItem
+{
+  TandemPeerItem parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TandemTimelineItem, tandem_timeline_item, TANDEM_TYPE_PEER_ITEM)
+
+static void
+tandem_timeline_item_class_init (TandemTimelineItemClass *klass)
+{
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamSpec *pspecs[] = {
+    NULL,
+    g_param_spec_string ("id", NULL, NULL, NULL, flags),
+    g_param_spec_string ("title", NULL, NULL, NULL, flags),
+    g_param_spec_string ("subtitle", NULL, NULL, NULL, flags),
+    g_param_spec_string ("icon", NULL, NULL, NULL, flags),
+    g_param_spec_string ("month", NULL, NULL, NULL, flags),
+    g_param_spec_string ("button-label", NULL, NULL, NULL, flags),
+  };
+
+  tandem_peer_item_class_install (TANDEM_PEER_ITEM_CLASS (klass), pspecs, G_N_ELEMENTS (pspecs));
+}
+
+static void
+tandem_timeline_item_init (TandemTimelineItem *self)
+{
+}
+
 struct _TandemPeerTimeline
 {
   GtkBox                         parent_instance;
@@ -21,9 +56,10 @@ struct _TandemPeerTimeline
 
   TandemProject                 *project;  /* the page's, while it shows this */
   const TandemPeerSupportReport *report;   /* the page's, until the next set_report */
-  gboolean                       shown;    /* built only while it is shown */
-  GPtrArray                     *months;   /* each row's month, by its index */
-  TandemPeerPlace                place;
+  char                          *team_id;  /* the team the rows were made for */
+  gboolean                       shown;    /* filled only while it is shown */
+  gboolean                       all;      /* every event is shown, not the latest */
+  GListStore                    *events;   /* TandemTimelineItem */
 };
 
 static void tandem_peer_timeline_section_init (TandemPeerSectionInterface *iface);
@@ -56,8 +92,12 @@ month_at (TandemPeerTimeline *self,
           GtkListBoxRow      *row)
 {
   int index = row ? gtk_list_box_row_get_index (row) : -1;
+  g_autoptr(TandemPeerItem) item = NULL;
 
-  return index >= 0 && (guint) index < self->months->len ? self->months->pdata[index] : NULL;
+  if (index < 0 || (item = g_list_model_get_item (G_LIST_MODEL (self->events), index)) == NULL)
+    return NULL;
+  /* The store holds the item: the string outlives this reference. */
+  return tandem_peer_item_get_string (item, "month");
 }
 
 /* Months as headers, so that a long timeline reads like a diary. */
@@ -100,79 +140,94 @@ month_of (const char *iso)
 static void
 show_all_events_clicked_cb (TandemPeerTimeline *self)
 {
-  tandem_peer_place_toggle (&self->place, "all-events");
-  tandem_peer_place_focus_after (&self->place, "all-events");
+  self->all = !self->all;
   tandem_peer_section_request_reload (self);
 }
 
-static void
-clear_timeline (TandemPeerTimeline *self)
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
 {
-  tandem_peer_clear_list (self->timeline_list);
-  g_ptr_array_set_size (self->months, 0);
+  TandemPeerTimeline *self = user_data;
+  GtkWidget *row = adw_action_row_new ();
+  const char *icon_name = tandem_peer_item_get_string (item, "icon");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (item, "title", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (item, "subtitle", row, "subtitle", G_BINDING_SYNC_CREATE);
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  if (tandem_peer_item_get_string (item, "button-label") != NULL)
+    {
+      GtkWidget *button = gtk_button_new ();
+
+      gtk_widget_set_name (button, "all-events");
+      g_object_bind_property (item, "button-label", button, "label", G_BINDING_SYNC_CREATE);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (show_all_events_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  return row;
+}
+
+static TandemPeerItem *
+event_item_new (const TandemTimelineEvent *event)
+{
+  g_autofree char *date = tandem_peer_support_format_date (event->date);
+  g_autofree char *subtitle = event->author
+    /* Translators: a date, and who recorded the change then. */
+    ? g_strdup_printf (_("%s, recorded by %s"), date, event->author)
+    : g_strdup (date);
+  g_autofree char *month = month_of (event->date);
+  g_autofree char *id = g_strdup_printf ("%d:%s:%s:%s:%s", event->kind, event->date,
+                                         event->at ? event->at : "",
+                                         event->subject_id ? event->subject_id : "", event->text);
+
+  return g_object_new (TANDEM_TYPE_TIMELINE_ITEM, "id", id, "title", event->text,
+                       "subtitle", subtitle, "icon", timeline_icon (event->kind), "month", month,
+                       NULL);
 }
 
 static void
-append_row (TandemPeerTimeline *self,
-            GtkWidget          *row,
-            char               *month)
+update_timeline (TandemPeerTimeline *self)
 {
-  g_ptr_array_add (self->months, month);
-  gtk_list_box_append (self->timeline_list, row);
-}
-
-static void
-build_timeline (TandemPeerTimeline *self)
-{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
   guint n_shown;
 
-  clear_timeline (self);
-  /* Built only while it is shown: hundreds of rows nobody is looking at
-   * would slow every rebuild and the accessibility tree. */
+  /* Filled only while it is shown: hundreds of rows nobody is looking at
+   * would slow every update and the accessibility tree. */
   if (self->report == NULL || self->project == NULL || !self->shown)
-    return;
+    {
+      g_list_store_remove_all (self->events);
+      return;
+    }
   events = tandem_peer_support_timeline (self->project, self->report->team_id, &error);
   if (events == NULL)
     {
       g_warning ("Could not read the timeline: %s", error->message);
+      g_list_store_remove_all (self->events);
       return;
     }
   if (events->len == 0)
     {
       g_autofree char *text = tandem_peer_support_describe_timeline (events, 0);
-      GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      append_row (self, row, NULL);
-      return;
+      g_ptr_array_add (items, g_object_new (TANDEM_TYPE_TIMELINE_ITEM, "id", "no-events",
+                                            "title", text, NULL));
     }
 
-  n_shown = g_hash_table_contains (self->place.expanded, "all-events")
-            ? events->len : MIN (events->len, MAX_EVENTS_SHOWN);
+  n_shown = self->all ? events->len : MIN (events->len, MAX_EVENTS_SHOWN);
   for (guint i = 0; i < n_shown; i++)
-    {
-      const TandemTimelineEvent *event = events->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (timeline_icon (event->kind));
-      g_autofree char *date = tandem_peer_support_format_date (event->date);
-      g_autofree char *subtitle = event->author
-        /* Translators: a date, and who recorded the change then. */
-        ? g_strdup_printf (_("%s, recorded by %s"), date, event->author)
-        : g_strdup (date);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->text);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      append_row (self, row, month_of (event->date));
-    }
+    g_ptr_array_add (items, event_item_new (events->pdata[i]));
   if (events->len > MAX_EVENTS_SHOWN)
     {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button;
       gboolean all = n_shown == events->len;
       g_autofree char *text = all
         ? g_strdup_printf (ngettext ("All %u event is shown.", "All %u events are shown.",
@@ -183,14 +238,10 @@ build_timeline (TandemPeerTimeline *self)
         : g_strdup_printf (ngettext ("Show All %u Event", "Show All %u Events", events->len),
                            events->len);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      button = gtk_button_new_with_label (label);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_signal_connect_swapped (button, "clicked", G_CALLBACK (show_all_events_clicked_cb), self);
-      tandem_peer_place_remember (&self->place, button, "all-events");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      append_row (self, row, NULL);
+      g_ptr_array_add (items, g_object_new (TANDEM_TYPE_TIMELINE_ITEM, "id", "all-events",
+                                            "title", text, "button-label", label, NULL));
     }
+  tandem_peer_store_sync (self->events, items);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -204,6 +255,10 @@ tandem_peer_timeline_set_report (TandemPeerSection             *section,
 {
   TandemPeerTimeline *self = TANDEM_PEER_TIMELINE (section);
 
+  if (project != self->project || g_strcmp0 (report ? report->team_id : NULL, self->team_id) != 0)
+    g_list_store_remove_all (self->events);
+  g_free (self->team_id);
+  self->team_id = g_strdup (report ? report->team_id : NULL);
   self->project = project;
   self->report = report;
 }
@@ -211,16 +266,12 @@ tandem_peer_timeline_set_report (TandemPeerSection             *section,
 static void
 tandem_peer_timeline_rebuild (TandemPeerSection *section)
 {
-  TandemPeerTimeline *self = TANDEM_PEER_TIMELINE (section);
-
-  tandem_peer_place_begin (&self->place, GTK_WIDGET (self));
-  build_timeline (self);
+  update_timeline (TANDEM_PEER_TIMELINE (section));
 }
 
 static void
 tandem_peer_timeline_restore (TandemPeerSection *section)
 {
-  tandem_peer_place_restore (&TANDEM_PEER_TIMELINE (section)->place);
 }
 
 static void
@@ -236,10 +287,10 @@ tandem_peer_timeline_dispose (GObject *object)
 {
   TandemPeerTimeline *self = TANDEM_PEER_TIMELINE (object);
 
-  if (self->timeline_list != NULL)
-    clear_timeline (self);
-  g_clear_pointer (&self->months, g_ptr_array_unref);
-  tandem_peer_place_clear (&self->place);
+  if (self->events != NULL)
+    g_list_store_remove_all (self->events);
+  g_clear_object (&self->events);
+  g_clear_pointer (&self->team_id, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_PEER_TIMELINE);
   G_OBJECT_CLASS (tandem_peer_timeline_parent_class)->dispose (object);
 }
@@ -259,9 +310,10 @@ tandem_peer_timeline_class_init (TandemPeerTimelineClass *klass)
 static void
 tandem_peer_timeline_init (TandemPeerTimeline *self)
 {
-  self->months = g_ptr_array_new_with_free_func (g_free);
-  tandem_peer_place_init (&self->place);
+  self->events = g_list_store_new (TANDEM_TYPE_PEER_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_bind_model (self->timeline_list, G_LIST_MODEL (self->events), create_row_cb, self,
+                           NULL);
   gtk_list_box_set_header_func (self->timeline_list, timeline_header_cb, self, NULL);
 }
 
@@ -284,7 +336,7 @@ tandem_peer_timeline_new (void)
  * @self: the timeline
  * @shown: whether the person is looking at it
  *
- * The timeline is built on arrival and dropped on leaving.
+ * The timeline is filled on arrival and emptied on leaving.
  */
 void
 tandem_peer_timeline_set_shown (TandemPeerTimeline *self,
@@ -294,7 +346,5 @@ tandem_peer_timeline_set_shown (TandemPeerTimeline *self,
   if (self->shown == shown)
     return;
   self->shown = shown;
-  tandem_peer_place_begin (&self->place, GTK_WIDGET (self));
-  build_timeline (self);
-  tandem_peer_place_restore (&self->place);
+  update_timeline (self);
 }

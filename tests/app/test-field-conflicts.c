@@ -754,7 +754,7 @@ first_role (Fixture *fixture)
   return g_strdup (roles->pdata[0]);
 }
 
-/* Peer support: a role's title, in the rebuilt roles list. */
+/* Peer support: a role's title, in the roles list changed in place. */
 static void
 test_peer_role_title (Fixture       *fixture,
                       gconstpointer  data)
@@ -780,10 +780,15 @@ test_peer_role_title (Fixture       *fixture,
   g_assert_true (tandem_peer_support_set_role_field (fixture->theirs, role, "title", TANDEM_UNCHECKED,
                                                      "Senior peer support worker", &error));
   g_assert_no_error (error);
-  WAIT_FOR (gtk_widget_get_parent (before) == NULL);
-  g_object_unref (before);
+  /* The refresh changes the role's row in place: its heading shows their
+   * title, and the field being typed in is the same one, still focused,
+   * still holding the typing. */
+  WAIT_FOR (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (before, ADW_TYPE_EXPANDER_ROW))),
+                       "Senior peer support worker") == 0);
   row = FIND (page, is_role_title_row, role);
-  g_assert_nonnull (row);
+  g_assert_true (row == before);
+  g_object_unref (before);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (row)), row));
   typed = editor_text (row);
   g_assert_cmpstr (typed, ==, "Peer worker (nights)");
 
@@ -795,6 +800,15 @@ test_peer_role_title (Fixture       *fixture,
 }
 
 static gboolean
+editor_shows (GtkWidget  *editor,
+              const char *text)
+{
+  g_autofree char *now = editor_text (editor);
+
+  return g_strcmp0 (now, text) == 0;
+}
+
+static gboolean
 is_show_all_button (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_BUTTON (widget) &&
@@ -802,7 +816,7 @@ is_show_all_button (GtkWidget *widget, gconstpointer data)
                            gtk_button_get_label (GTK_BUTTON (widget)) : "", "Show All");
 }
 
-/* Peer support: "Show All" rebuilds the rows; before this window's next
+/* Peer support: "Show All" reads the file again; before this window's next
  * look at the file they show what the file holds, not the page's old copy,
  * so a save from them is checked against what the person sees. */
 static void
@@ -838,7 +852,7 @@ test_peer_stale_copy (Fixture       *fixture,
   g_assert_no_error (error);
   /* No main loop turn in between: the window has not looked at the file. */
   g_signal_emit_by_name (show_all, "clicked");
-  WAIT_FOR (gtk_widget_get_parent (before) == NULL);
+  WAIT_FOR (editor_shows (before, "Senior peer support worker"));
   g_object_unref (before);
   row = FIND (page, is_role_title_row, role);
   g_assert_nonnull (row);

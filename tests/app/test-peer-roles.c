@@ -170,6 +170,40 @@ test_edit_and_delete (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_failed, ==, 0);
 }
 
+/* An edit changes the role's item, not its rows: after the file changed
+ * and the section is given the new report, the field typed in is the same
+ * widget as before, with the keyboard still in it and its words shown. */
+static void
+test_focus_stays (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = tandem_peer_support_add_role (fixture->project, fixture->team,
+                                                       "Peer worker (days)", &error);
+  GtkWidget *band, *row;
+
+  g_assert_no_error (error);
+  reload (fixture);
+  band = named (fixture, "band", id);
+  g_assert_true (ADW_IS_ENTRY_ROW (band));
+  row = gtk_widget_get_ancestor (band, ADW_TYPE_EXPANDER_ROW);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  WAIT_FOR (gtk_widget_get_mapped (band));
+  g_assert_true (gtk_widget_grab_focus (band));
+  gtk_editable_set_text (GTK_EDITABLE (band), "4");
+  g_signal_emit_by_name (band, "entry-activated");
+  {
+    g_autofree char *saved = tandem_project_get_text (fixture->project, "peer_role", id, "band");
+    g_assert_cmpstr (saved, ==, "4");
+  }
+
+  reload (fixture);
+  g_assert_true (named (fixture, "band", id) == band);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), band));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (band)), ==, "4");
+  g_assert_cmpuint (fixture->n_failed, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +213,8 @@ main (int   argc,
   test_init (&argc, &argv);
   g_test_add ("/peer-roles/add-role", Fixture, NULL, fixture_set_up, test_add_role, fixture_tear_down);
   g_test_add ("/peer-roles/edit-and-delete", Fixture, NULL, fixture_set_up, test_edit_and_delete,
+              fixture_tear_down);
+  g_test_add ("/peer-roles/focus-stays", Fixture, NULL, fixture_set_up, test_focus_stays,
               fixture_tear_down);
   return g_test_run ();
 }
