@@ -52,8 +52,6 @@ tandem_role_item_class_init (TandemRoleItemClass *klass)
     g_param_spec_string ("expected-supervision-per-month", NULL, NULL, NULL, flags),
     g_param_spec_boolean ("paired", NULL, NULL, FALSE, flags),
     g_param_spec_boolean ("vacancy", NULL, NULL, FALSE, flags),
-    g_param_spec_int ("records-total", NULL, NULL, 0, G_MAXINT, 0, flags),
-    g_param_spec_int ("records-shown", NULL, NULL, 0, G_MAXINT, 0, flags),
   };
 
   tandem_peer_item_class_install (TANDEM_PEER_ITEM_CLASS (klass), pspecs, G_N_ELEMENTS (pspecs));
@@ -64,7 +62,8 @@ tandem_role_item_init (TandemRoleItem *self)
 {
 }
 
-/* A supervision or training record in its role's row. */
+/* A supervision or training record in its role's row; or, with a
+ * "button-label", the line that offers them all or the latest again. */
 #define TANDEM_TYPE_RECORD_ITEM (tandem_record_item_get_type ())
 G_DECLARE_FINAL_TYPE (TandemRecordItem, tandem_record_item, TANDEM, RECORD_ITEM, TandemPeerItem)
 
@@ -84,6 +83,7 @@ tandem_record_item_class_init (TandemRecordItemClass *klass)
     g_param_spec_string ("id", NULL, NULL, NULL, flags),
     g_param_spec_string ("title", NULL, NULL, NULL, flags),
     g_param_spec_string ("note", NULL, NULL, NULL, flags),
+    g_param_spec_string ("button-label", NULL, NULL, NULL, flags),
   };
 
   tandem_peer_item_class_install (TANDEM_PEER_ITEM_CLASS (klass), pspecs, G_N_ELEMENTS (pspecs));
@@ -583,7 +583,20 @@ record_row_cb (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_bind_property (record, "title", row, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (record, "note", row, "subtitle", G_BINDING_SYNC_CREATE);
-  if (self->editable)
+  if (tandem_peer_item_get_string (record, "button-label") != NULL)
+    {
+      /* Its id is "all-records:ROLE". */
+      const char *id = tandem_peer_item_get_id (record);
+      GtkWidget *button = gtk_button_new ();
+
+      gtk_widget_set_name (button, id);
+      g_object_bind_property (record, "button-label", button, "label", G_BINDING_SYNC_CREATE);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect_data (button, "clicked", G_CALLBACK (show_all_records_clicked_cb),
+                             role_field_new (self, strchr (id, ':') + 1, NULL), role_field_free, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  else if (self->editable)
     {
       GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
       g_autofree char *delete_key = g_strdup_printf ("record:%s", tandem_peer_item_get_id (record));
@@ -603,42 +616,15 @@ record_row_cb (gpointer item,
   return row;
 }
 
-/* How many of the role's records are shown, and the button that shows all
- * of them or the latest again. */
-static void
-records_counted_cb (TandemPeerItem *role,
-                    GParamSpec     *pspec,
-                    GtkButton      *button)
-{
-  GtkWidget *more = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
-  guint total = tandem_peer_item_get_int (role, "records-total");
-  guint shown = tandem_peer_item_get_int (role, "records-shown");
-  gboolean all = shown == total;
-  g_autofree char *text = all
-    ? g_strdup_printf (ngettext ("All %u record is shown, newest first.",
-                                 "All %u records are shown, newest first.", total), total)
-    : g_strdup_printf (_("The latest %u of %u records are shown."), shown, total);
-  g_autofree char *label = all
-    ? g_strdup_printf (_("Show the Latest %u"), (guint) MAX_RECORDS_SHOWN)
-    : g_strdup_printf (ngettext ("Show All %u Record", "Show All %u Records", total), total);
-
-  gtk_widget_set_visible (more, total > MAX_RECORDS_SHOWN);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), text);
-  gtk_button_set_label (button, label);
-}
-
 static GtkWidget *
 role_row (TandemPeerRoles *self,
           TandemPeerItem  *role)
 {
   const char *id = tandem_peer_item_get_id (role);
   g_autofree char *key = g_strdup_printf ("role:%s", id);
-  g_autofree char *all_key = g_strdup_printf ("all-records:%s", id);
   AdwExpanderRow *row = tandem_peer_expander (key, tandem_peer_item_get_string (role, "title"));
   GtkWidget *records = gtk_list_box_new ();
   GtkWidget *records_row = gtk_list_box_row_new ();
-  GtkWidget *more = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new ();
 
   g_object_bind_property (role, "title", row, "title", G_BINDING_DEFAULT);
   g_object_bind_property (role, "subtitle", row, "subtitle", G_BINDING_SYNC_CREATE);
@@ -673,18 +659,6 @@ role_row (TandemPeerRoles *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (records_row), FALSE);
   gtk_widget_set_focusable (records_row, FALSE);
   adw_expander_row_add_row (row, records_row);
-
-  gtk_widget_set_name (button, all_key);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_data (button, "clicked", G_CALLBACK (show_all_records_clicked_cb),
-                         role_field_new (self, id, NULL), role_field_free, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (more), button);
-  adw_expander_row_add_row (row, more);
-  records_counted_cb (role, NULL, GTK_BUTTON (button));
-  g_signal_connect_object (role, "notify::records-total", G_CALLBACK (records_counted_cb),
-                           button, 0);
-  g_signal_connect_object (role, "notify::records-shown", G_CALLBACK (records_counted_cb),
-                           button, 0);
 
   if (self->editable)
     {
@@ -763,8 +737,6 @@ role_item_new (TandemPeerRoles      *self,
                                        "expected-supervision-per-month", expected,
                                        "paired", role->paired,
                                        "vacancy", role->vacancy,
-                                       "records-total", (int) total,
-                                       "records-shown", (int) shown,
                                        NULL);
   GListStore *children = tandem_peer_item_get_children (item);
 
@@ -773,6 +745,22 @@ role_item_new (TandemPeerRoles      *self,
       g_autoptr(TandemPeerItem) record = record_item_new (records->pdata[i]);
 
       g_list_store_append (children, record);
+    }
+  if (total > MAX_RECORDS_SHOWN)
+    {
+      g_autoptr(TandemPeerItem) more = NULL;
+      g_autofree char *id = g_strdup_printf ("all-records:%s", role->id);
+      g_autofree char *text = shown == total
+        ? g_strdup_printf (ngettext ("All %u record is shown, newest first.",
+                                     "All %u records are shown, newest first.", total), total)
+        : g_strdup_printf (_("The latest %u of %u records are shown."), shown, total);
+      g_autofree char *label = shown == total
+        ? g_strdup_printf (_("Show the Latest %u"), (guint) MAX_RECORDS_SHOWN)
+        : g_strdup_printf (ngettext ("Show All %u Record", "Show All %u Records", total), total);
+
+      more = g_object_new (TANDEM_TYPE_RECORD_ITEM, "id", id, "title", text, "button-label", label,
+                           NULL);
+      g_list_store_append (children, more);
     }
   return item;
 }
