@@ -12,6 +12,7 @@
 
 #include "tandem-coaching.h"
 #include "tandem-coaching-caseload.h"
+#include "tandem-coaching-item.h"
 #include "tandem-coaching-render.h"
 #include "tandem-coaching-rows.h"
 
@@ -23,8 +24,8 @@ struct _TandemCoachingCaseload
   GtkListBox       *teams_list;
   GtkDrawingArea   *caseload_chart;
 
-  GPtrArray        *upcoming;    /* TandemSession, one per row of upcoming_list */
-  GPtrArray        *teams;       /* TandemCaseloadTeam, one per row of teams_list */
+  GListStore       *upcoming;    /* TandemCoachingItem, shown by upcoming_list */
+  GListStore       *teams;       /* TandemCoachingItem, shown by teams_list */
   TandemAttendance *attendance;
 };
 
@@ -37,40 +38,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TandemCoachingCaseload, tandem_coaching_caseload, ADW_TYPE_BIN)
-
-static AdwActionRow *
-team_row (const TandemCaseloadTeam *team)
-{
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  AdwActionRow *row;
-
-  if (team->last_seen == NULL)
-    g_string_append (subtitle, _("Not seen yet"));
-  else
-    {
-      g_autofree char *day = _tandem_coaching_local_date (team->last_seen);
-      g_string_append_printf (subtitle, ngettext ("Last seen %d day ago (%s)",
-                                                  "Last seen %d days ago (%s)",
-                                                  team->days_since_seen),
-                              team->days_since_seen, day);
-    }
-  if (team->next_session)
-    {
-      g_autofree char *day = _tandem_coaching_local_date (team->next_session);
-      g_string_append_printf (subtitle, _(" · next session %s"), day);
-    }
-  g_string_append_printf (subtitle, ngettext (" · %u open action", " · %u open actions",
-                                              team->n_open), team->n_open);
-  if (team->n_overdue)
-    g_string_append_printf (subtitle, _(", %u overdue"), team->n_overdue);
-
-  row = _tandem_coaching_text_row (team->team_name, subtitle->str);
-  if (team->n_overdue)
-    _tandem_coaching_mark_overdue (row);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
-  return row;
-}
 
 /**
  * tandem_coaching_caseload_reload:
@@ -85,23 +52,24 @@ tandem_coaching_caseload_reload (TandemCoachingCaseload *self,
 {
   g_autofree char *now = tandem_coaching_now ();
   g_autofree char *month = _tandem_coaching_month_now ();
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) upcoming = NULL;
+  g_autoptr(GPtrArray) team_items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) upcoming_items = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_if_fail (TANDEM_IS_COACHING_CASELOAD (self));
 
-  _tandem_coaching_clear_list (self->teams_list);
-  g_clear_pointer (&self->teams, g_ptr_array_unref);
-  self->teams = tandem_coaching_caseload (project, now, NULL);
-  for (guint i = 0; self->teams && i < self->teams->len; i++)
-    gtk_list_box_append (self->teams_list, GTK_WIDGET (team_row (self->teams->pdata[i])));
+  teams = tandem_coaching_caseload (project, now, NULL);
+  for (guint i = 0; teams && i < teams->len; i++)
+    g_ptr_array_add (team_items, tandem_coaching_item_new_team (teams->pdata[i]));
+  tandem_coaching_item_store_update (self->teams, team_items);
 
-  _tandem_coaching_clear_list (self->upcoming_list);
-  g_clear_pointer (&self->upcoming, g_ptr_array_unref);
-  self->upcoming = tandem_coaching_list_upcoming (project, now, 20, NULL);
-  for (guint i = 0; self->upcoming && i < self->upcoming->len; i++)
-    gtk_list_box_append (self->upcoming_list,
-                         _tandem_coaching_session_row (self->upcoming->pdata[i], TRUE));
-  if (self->upcoming && self->upcoming->len == 0)
-    _tandem_coaching_add_placeholder (self->upcoming_list, _("No sessions booked ahead."));
+  upcoming = tandem_coaching_list_upcoming (project, now, 20, NULL);
+  for (guint i = 0; upcoming && i < upcoming->len; i++)
+    g_ptr_array_add (upcoming_items, tandem_coaching_item_new_session (upcoming->pdata[i], TRUE));
+  if (upcoming && upcoming->len == 0)
+    g_ptr_array_add (upcoming_items, tandem_coaching_item_new_placeholder (_("No sessions booked ahead.")));
+  tandem_coaching_item_store_update (self->upcoming, upcoming_items);
 
   g_clear_pointer (&self->attendance, tandem_attendance_free);
   self->attendance = tandem_coaching_attendance (project, NULL, month, CHART_MONTHS, TRUE, NULL);
@@ -126,7 +94,7 @@ guint
 tandem_coaching_caseload_get_n_teams (TandemCoachingCaseload *self)
 {
   g_return_val_if_fail (TANDEM_IS_COACHING_CASELOAD (self), 0);
-  return self->teams ? self->teams->len : 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->teams));
 }
 
 /**
@@ -140,11 +108,13 @@ const char *
 tandem_coaching_caseload_get_team_id (TandemCoachingCaseload *self,
                                       guint                   position)
 {
+  g_autoptr(TandemCoachingItem) item = NULL;
+
   g_return_val_if_fail (TANDEM_IS_COACHING_CASELOAD (self), NULL);
 
-  if (self->teams == NULL || position >= self->teams->len)
-    return NULL;
-  return ((TandemCaseloadTeam *) self->teams->pdata[position])->team_id;
+  item = g_list_model_get_item (G_LIST_MODEL (self->teams), position);
+  /* The store holds the item, and so its id, after this reference goes. */
+  return item ? tandem_coaching_item_get_id (item) : NULL;
 }
 
 static void
@@ -152,14 +122,12 @@ upcoming_activated_cb (GtkListBox             *list,
                        GtkListBoxRow          *row,
                        TandemCoachingCaseload *self)
 {
-  guint i = (guint) gtk_list_box_row_get_index (row);
-  TandemSession *session;
+  g_autoptr(TandemCoachingItem) item = tandem_coaching_item_store_get (G_LIST_MODEL (self->upcoming), row);
 
   /* The placeholder row has no session. */
-  if (self->upcoming == NULL || i >= self->upcoming->len)
-    return;
-  session = self->upcoming->pdata[i];
-  g_signal_emit (self, signals[SESSION_ACTIVATED], 0, session->id, session->team_id);
+  if (item != NULL && tandem_coaching_item_get_id (item) != NULL)
+    g_signal_emit (self, signals[SESSION_ACTIVATED], 0, tandem_coaching_item_get_id (item),
+                   tandem_coaching_item_get_team_id (item));
 }
 
 static void
@@ -167,8 +135,9 @@ team_activated_cb (GtkListBox             *list,
                    GtkListBoxRow          *row,
                    TandemCoachingCaseload *self)
 {
-  guint i = (guint) gtk_list_box_row_get_index (row);
-  g_autofree char *team = g_strdup (tandem_coaching_caseload_get_team_id (self, i));
+  g_autoptr(TandemCoachingItem) item = tandem_coaching_item_store_get (G_LIST_MODEL (self->teams), row);
+  /* Whoever hears it may reload the caseload, and the item with it. */
+  g_autofree char *team = item ? g_strdup (tandem_coaching_item_get_id (item)) : NULL;
 
   if (team != NULL)
     g_signal_emit (self, signals[TEAM_ACTIVATED], 0, team);
@@ -194,9 +163,9 @@ tandem_coaching_caseload_dispose (GObject *object)
   /* Rows go first, removed from their lists: libadwaita 1.2's rows complain
    * when disposed along with their list. */
   if (self->teams_list)
-    _tandem_coaching_clear_list (self->teams_list);
+    gtk_list_box_bind_model (self->teams_list, NULL, NULL, NULL, NULL);
   if (self->upcoming_list)
-    _tandem_coaching_clear_list (self->upcoming_list);
+    gtk_list_box_bind_model (self->upcoming_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_COACHING_CASELOAD);
   G_OBJECT_CLASS (tandem_coaching_caseload_parent_class)->dispose (object);
 }
@@ -206,8 +175,8 @@ tandem_coaching_caseload_finalize (GObject *object)
 {
   TandemCoachingCaseload *self = TANDEM_COACHING_CASELOAD (object);
 
-  g_clear_pointer (&self->upcoming, g_ptr_array_unref);
-  g_clear_pointer (&self->teams, g_ptr_array_unref);
+  g_clear_object (&self->upcoming);
+  g_clear_object (&self->teams);
   g_clear_pointer (&self->attendance, tandem_attendance_free);
   G_OBJECT_CLASS (tandem_coaching_caseload_parent_class)->finalize (object);
 }
@@ -252,6 +221,12 @@ static void
 tandem_coaching_caseload_init (TandemCoachingCaseload *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->upcoming = g_list_store_new (TANDEM_TYPE_COACHING_ITEM);
+  self->teams = g_list_store_new (TANDEM_TYPE_COACHING_ITEM);
+  gtk_list_box_bind_model (self->upcoming_list, G_LIST_MODEL (self->upcoming),
+                           tandem_coaching_item_create_row, NULL, NULL);
+  gtk_list_box_bind_model (self->teams_list, G_LIST_MODEL (self->teams),
+                           tandem_coaching_item_create_row, NULL, NULL);
   gtk_drawing_area_set_draw_func (self->caseload_chart, draw_chart_cb, self, NULL);
 }
 

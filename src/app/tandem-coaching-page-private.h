@@ -40,7 +40,8 @@ struct _TandemCoachingPage
   TandemCoachingCaseload *caseload;
   TandemCoachingSearch *search;
 
-  GPtrArray           *sessions;        /* TandemSession, as in sessions_list */
+  GListStore          *open_actions;    /* TandemCoachingItem, shown by open_list */
+  GListStore          *sessions;        /* TandemCoachingItem, shown by sessions_list */
   GPtrArray           *templates;       /* TandemCoachingTemplate */
   TandemCoachingTemplatesDialog *templates_dialog;  /* Your Templates, while open */
   TandemAttendance    *team_attendance;

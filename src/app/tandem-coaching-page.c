@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tandem-coaching-caseload.h"
+#include "tandem-coaching-item.h"
 #include "tandem-coaching-page-private.h"
 #include "tandem-coaching-render.h"
 #include "tandem-coaching-rows.h"
@@ -79,27 +80,24 @@ reload_team (TandemCoachingPage *self,
   g_autofree char *today = tandem_coaching_today ();
   g_autofree char *month = _tandem_coaching_page_month_now ();
 
-  _tandem_coaching_clear_list (self->open_list);
-  for (guint i = 0; open && i < open->len; i++)
-    {
-      TandemAction *action = open->pdata[i];
-      g_autofree char *subtitle = _tandem_coaching_describe_action (action, today);
-      AdwActionRow *row = _tandem_coaching_text_row (action->what, subtitle);
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (tandem_action_is_overdue (action, today))
-        _tandem_coaching_mark_overdue (row);
-      gtk_list_box_append (self->open_list, GTK_WIDGET (row));
-    }
-  if (open && open->len == 0)
-    _tandem_coaching_add_placeholder (self->open_list, _("No open actions."));
+    for (guint i = 0; open && i < open->len; i++)
+      g_ptr_array_add (items, tandem_coaching_item_new_action (open->pdata[i], today));
+    if (open && open->len == 0)
+      g_ptr_array_add (items, tandem_coaching_item_new_placeholder (_("No open actions.")));
+    tandem_coaching_item_store_update (self->open_actions, items);
+  }
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  _tandem_coaching_clear_list (self->sessions_list);
-  for (guint i = 0; sessions && i < sessions->len; i++)
-    gtk_list_box_append (self->sessions_list, _tandem_coaching_session_row (sessions->pdata[i], FALSE));
-  g_clear_pointer (&self->sessions, g_ptr_array_unref);
-  self->sessions = g_steal_pointer (&sessions);
-  if (self->sessions && self->sessions->len == 0)
-    _tandem_coaching_add_placeholder (self->sessions_list, _("No sessions yet. Choose New Session to log one."));
+    for (guint i = 0; sessions && i < sessions->len; i++)
+      g_ptr_array_add (items, tandem_coaching_item_new_session (sessions->pdata[i], FALSE));
+    if (sessions && sessions->len == 0)
+      g_ptr_array_add (items, tandem_coaching_item_new_placeholder (_("No sessions yet. Choose New Session to log one.")));
+    tandem_coaching_item_store_update (self->sessions, items);
+  }
 
   g_clear_pointer (&self->team_attendance, tandem_attendance_free);
   self->team_attendance = tandem_coaching_attendance (project, team, month, CHART_MONTHS, TRUE, NULL);
@@ -216,14 +214,12 @@ session_activated_cb (GtkListBox         *list,
                       GtkListBoxRow      *row,
                       TandemCoachingPage *self)
 {
-  guint i = (guint) gtk_list_box_row_get_index (row);
-  TandemSession *session;
+  g_autoptr(TandemCoachingItem) item = tandem_coaching_item_store_get (G_LIST_MODEL (self->sessions), row);
 
   /* The placeholder row has no session. */
-  if (self->sessions == NULL || i >= self->sessions->len)
-    return;
-  session = self->sessions->pdata[i];
-  open_found_session (self, session->id, session->team_id);
+  if (item != NULL && tandem_coaching_item_get_id (item) != NULL)
+    open_found_session (self, tandem_coaching_item_get_id (item),
+                        tandem_coaching_item_get_team_id (item));
 }
 
 static void
@@ -323,7 +319,7 @@ tandem_coaching_page_dispose (GObject *object)
    * template's box. */
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     if (lists[i])
-      _tandem_coaching_clear_list (lists[i]);
+      gtk_list_box_bind_model (lists[i], NULL, NULL, NULL, NULL);
   if (self->templates_dialog)
     gtk_window_destroy (GTK_WINDOW (self->templates_dialog));
   G_OBJECT_CLASS (tandem_coaching_page_parent_class)->dispose (object);
@@ -335,7 +331,8 @@ tandem_coaching_page_finalize (GObject *object)
   TandemCoachingPage *self = TANDEM_COACHING_PAGE (object);
 
   g_free (self->return_view);
-  g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->open_actions);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->team_attendance, tandem_attendance_free);
   G_OBJECT_CLASS (tandem_coaching_page_parent_class)->finalize (object);
@@ -395,6 +392,12 @@ static void
 tandem_coaching_page_init (TandemCoachingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->open_actions = g_list_store_new (TANDEM_TYPE_COACHING_ITEM);
+  self->sessions = g_list_store_new (TANDEM_TYPE_COACHING_ITEM);
+  gtk_list_box_bind_model (self->open_list, G_LIST_MODEL (self->open_actions),
+                           tandem_coaching_item_create_row, NULL, NULL);
+  gtk_list_box_bind_model (self->sessions_list, G_LIST_MODEL (self->sessions),
+                           tandem_coaching_item_create_row, NULL, NULL);
   gtk_drawing_area_set_draw_func (self->team_chart, draw_chart_cb, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coaching.new-session", FALSE);
   /* AdwSplitButton 1.2 gives its arrow a tooltip but no accessible name. */

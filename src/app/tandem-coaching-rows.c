@@ -118,39 +118,6 @@ _tandem_coaching_mark_overdue (AdwActionRow *row)
   adw_action_row_add_prefix (row, box);
 }
 
-GtkWidget *
-_tandem_coaching_session_row (TandemSession *session,
-                              gboolean       with_team)
-{
-  g_autofree char *when = tandem_coaching_format_when (session->starts_at, session->minutes);
-  g_autofree char *title = with_team ? g_strdup_printf ("%s — %s", session->team_name, when)
-                                     : g_strdup (when);
-  g_autoptr(GString) subtitle = g_string_new (tandem_coaching_kind_label (session->kind));
-  AdwActionRow *row;
-
-  g_string_append_printf (subtitle, " · %s", session->online ? _("Online") : _("In person"));
-  g_string_append_printf (subtitle, ngettext (" · %u present", " · %u present", session->n_present),
-                          session->n_present);
-  if (session->lived_experience_present)
-    g_string_append (subtitle, _(" · lived experience present"));
-  g_string_append_printf (subtitle, ngettext (" · %u action", " · %u actions", session->n_actions),
-                          session->n_actions);
-  if (session->n_open_actions)
-    g_string_append_printf (subtitle, _(", %u open"), session->n_open_actions);
-
-  row = _tandem_coaching_text_row (title, subtitle->str);
-  adw_action_row_set_subtitle_lines (row, 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  if (session->private)
-    {
-      GtkWidget *label = gtk_label_new (_("Private"));
-      gtk_widget_add_css_class (label, "dim-label");
-      adw_action_row_add_suffix (row, label);
-    }
-  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
-  return GTK_WIDGET (row);
-}
-
 char *
 _tandem_coaching_chart_text (const TandemAttendance *attendance)
 {

@@ -23,8 +23,6 @@ char         *_tandem_coaching_local_date      (const char             *iso);
 char         *_tandem_coaching_describe_action (const TandemAction     *action,
                                                 const char             *today);
 void          _tandem_coaching_mark_overdue    (AdwActionRow           *row);
-GtkWidget    *_tandem_coaching_session_row     (TandemSession          *session,
-                                                gboolean                with_team);
 void          _tandem_coaching_append_shown    (GString                *shown,
                                                 GPtrArray              *actions,
                                                 const char             *today);

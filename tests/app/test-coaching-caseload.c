@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "tandem-coaching.h"
 #include "tandem-coaching-caseload.h"
@@ -123,6 +124,78 @@ test_rows (void)
   free_tmp (&dir, &path);
 }
 
+/* A reload after one edit keeps every row and changes the words of the
+ * rows it touched: an action added to a team booked ahead shows in its team
+ * row and its session row, which stay the same widgets (so focus on them
+ * stays too), and the other team's row is left alone. */
+static void
+test_edit_keeps_rows (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  TandemProject *project = create_project_in_tmp ("tandem-caseload-XXXXXX", "caseload.tandem",
+                                                  &dir, &path);
+  g_autofree char *oak = add_team_or_die (project, "Oak House");
+  g_autofree char *willow = add_team_or_die (project, "Willow Ward");
+  g_autofree char *past = NULL;
+  g_autofree char *ahead = NULL;
+  g_autofree char *action = NULL;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) session_row = NULL;
+  g_autoptr(GtkWidget) willow_row = NULL;
+  g_autoptr(GtkWidget) oak_row = NULL;
+  g_autofree char *oak_before = NULL;
+  g_autofree char *willow_before = NULL;
+  g_autofree char *session_before = NULL;
+  GtkWidget *window = gtk_window_new ();
+  TandemCoachingCaseload *caseload = TANDEM_COACHING_CASELOAD (tandem_coaching_caseload_new ());
+
+  past = tandem_coaching_log_session (project, willow, "2026-11-10T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  ahead = tandem_coaching_log_session (project, oak, "2026-11-25T14:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+
+  g_object_ref_sink (caseload);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (caseload));
+  gtk_window_present (GTK_WINDOW (window));
+  tandem_coaching_caseload_reload (caseload, project);
+  collect_lists (GTK_WIDGET (caseload), lists);
+  g_assert_cmpuint (lists->len, ==, 2);
+
+  /* Not seen for longest first: Oak House (never seen), then Willow Ward. */
+  g_assert_cmpstr (tandem_coaching_caseload_get_team_id (caseload, 0), ==, oak);
+  session_row = g_object_ref (GTK_WIDGET (gtk_list_box_get_row_at_index (lists->pdata[0], 0)));
+  oak_row = g_object_ref (GTK_WIDGET (gtk_list_box_get_row_at_index (lists->pdata[1], 0)));
+  willow_row = g_object_ref (GTK_WIDGET (gtk_list_box_get_row_at_index (lists->pdata[1], 1)));
+  session_before = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (session_row)));
+  oak_before = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (oak_row)));
+  willow_before = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (willow_row)));
+  g_assert_nonnull (strstr (session_before, "0 actions"));
+  g_assert_nonnull (strstr (oak_before, "0 open actions"));
+
+  action = tandem_coaching_add_action (project, ahead, "Bring the leaflets", NULL, "2026-12-15", &error);
+  g_assert_no_error (error);
+  tandem_coaching_caseload_reload (caseload, project);
+
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (lists->pdata[0], 0)) == session_row);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (lists->pdata[1], 0)) == oak_row);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (lists->pdata[1], 1)) == willow_row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (session_row)), "1 action, 1 open"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (oak_row)), "1 open action"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (willow_row)), ==, willow_before);
+
+  g_clear_object (&session_row);
+  g_clear_object (&oak_row);
+  g_clear_object (&willow_row);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (caseload);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (project);
+  free_tmp (&dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +205,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/coaching-caseload/rows", test_rows);
+  g_test_add_func ("/coaching-caseload/edit-keeps-rows", test_edit_keeps_rows);
 
   return g_test_run ();
 }
