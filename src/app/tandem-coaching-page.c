@@ -40,17 +40,18 @@ _tandem_coaching_page_month_now (void)
 /* ------------------------------------------------------------------------ */
 /* The team: open actions, sessions, attendance                             */
 
+/* @open: the team's open actions, which the page lists too */
 static void
 update_summary (TandemCoachingPage *self,
                 TandemProject      *project,
-                const char         *team)
+                const char         *team,
+                GPtrArray          *open,
+                const char         *today)
 {
   gint64 sessions = tandem_project_count (project, TANDEM_ENTITY_COACHING_SESSION,
                                           TANDEM_FIELD_COACHING_SESSION_TEAM_ID, team);
   gint64 actions = tandem_project_count (project, TANDEM_ENTITY_ACTION,
                                          TANDEM_FIELD_ACTION_TEAM_ID, team);
-  g_autoptr(GPtrArray) open = tandem_coaching_list_actions_to_review (project, team, NULL, NULL);
-  g_autofree char *today = tandem_coaching_today ();
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
@@ -80,6 +81,7 @@ reload_team (TandemCoachingPage *self,
   g_autofree char *today = tandem_coaching_today ();
   g_autofree char *month = _tandem_coaching_page_month_now ();
 
+  update_summary (self, project, team, open, today);
   {
     g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -299,7 +301,6 @@ tandem_coaching_page_reload (TandemPage *page)
   if (project == NULL || team == NULL)
     return;
 
-  update_summary (self, project, team);
   update_templates (self, project);
   reload_team (self, project, team);
   if (g_strcmp0 (visible, "caseload") == 0)
