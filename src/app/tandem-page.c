@@ -15,6 +15,7 @@ typedef struct
   TandemProject *project;
   char          *team_id;
   gulong         changed_id;
+  gboolean       stale;  /* out of sight when it should have reloaded */
 } TandemPagePrivate;
 
 enum {
@@ -28,13 +29,46 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TandemPage, tandem_page, ADW_TYPE_BIN)
 
+/* Shows the project and team afresh, now. */
+static void
+reload_now (TandemPage *self)
+{
+  TandemPagePrivate *priv = tandem_page_get_instance_private (self);
+  TandemPageClass *klass = TANDEM_PAGE_GET_CLASS (self);
+
+  priv->stale = FALSE;
+  if (klass->reload)
+    klass->reload (self);
+}
+
+/* A page out of sight in a window on screen (another page in front) shows
+ * the project afresh when it comes into view, not before: a team switch or
+ * an edit reloads the page in front only. A page with no window on screen
+ * (nothing is in front) reloads at once. */
 static void
 reload (TandemPage *self)
 {
-  TandemPageClass *klass = TANDEM_PAGE_GET_CLASS (self);
+  TandemPagePrivate *priv = tandem_page_get_instance_private (self);
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  if (klass->reload)
-    klass->reload (self);
+  if (parent != NULL && gtk_widget_get_mapped (parent) && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+  reload_now (self);
+}
+
+/* Coming into view: a page out of date reloads before its rows are mapped,
+ * so the first frame shows the current team and data. */
+static void
+tandem_page_map (GtkWidget *widget)
+{
+  TandemPagePrivate *priv = tandem_page_get_instance_private (TANDEM_PAGE (widget));
+
+  if (priv->stale)
+    reload_now (TANDEM_PAGE (widget));
+  GTK_WIDGET_CLASS (tandem_page_parent_class)->map (widget);
 }
 
 static void
@@ -120,11 +154,13 @@ static void
 tandem_page_class_init (TandemPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tandem_page_dispose;
   object_class->finalize = tandem_page_finalize;
   object_class->get_property = tandem_page_get_property;
   object_class->set_property = tandem_page_set_property;
+  widget_class->map = tandem_page_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, TANDEM_TYPE_PROJECT,
@@ -213,6 +249,39 @@ tandem_page_set_team_id (TandemPage *self,
 }
 
 /**
+ * tandem_page_get_stale:
+ * @self: a page
+ *
+ * Returns: whether the page, out of sight, has yet to show a change of its
+ *   project or team (it will when it comes into view)
+ */
+gboolean
+tandem_page_get_stale (TandemPage *self)
+{
+  TandemPagePrivate *priv = tandem_page_get_instance_private (self);
+
+  g_return_val_if_fail (TANDEM_IS_PAGE (self), FALSE);
+  return priv->stale;
+}
+
+/**
+ * tandem_page_ensure_current:
+ * @self: a page
+ *
+ * Reloads the page now if it is out of date (out of sight when its project
+ * or team changed), as before printing or exporting what it shows.
+ */
+void
+tandem_page_ensure_current (TandemPage *self)
+{
+  TandemPagePrivate *priv = tandem_page_get_instance_private (self);
+
+  g_return_if_fail (TANDEM_IS_PAGE (self));
+  if (priv->stale)
+    reload_now (self);
+}
+
+/**
  * tandem_page_get_editable:
  * @self: a page
  *
@@ -285,14 +354,18 @@ tandem_page_can_print (TandemPage *self)
  * tandem_page_print:
  * @self: a page
  *
- * Prints what the page shows, with the print dialog and its preview.
+ * Prints what the page shows, with the print dialog and its preview; a
+ * page out of date reloads first.
  */
 void
 tandem_page_print (TandemPage *self)
 {
   g_return_if_fail (TANDEM_IS_PAGE (self));
   if (tandem_page_can_print (self))
-    TANDEM_PAGE_GET_CLASS (self)->print (self);
+    {
+      tandem_page_ensure_current (self);
+      TANDEM_PAGE_GET_CLASS (self)->print (self);
+    }
 }
 
 gboolean
@@ -306,12 +379,16 @@ tandem_page_can_export (TandemPage *self)
  * tandem_page_export:
  * @self: a page
  *
- * Exports what the page shows to a file the person chooses.
+ * Exports what the page shows to a file the person chooses; a page out of
+ * date reloads first.
  */
 void
 tandem_page_export (TandemPage *self)
 {
   g_return_if_fail (TANDEM_IS_PAGE (self));
   if (tandem_page_can_export (self))
-    TANDEM_PAGE_GET_CLASS (self)->export (self);
+    {
+      tandem_page_ensure_current (self);
+      TANDEM_PAGE_GET_CLASS (self)->export (self);
+    }
 }

@@ -19,7 +19,8 @@ G_DECLARE_DERIVABLE_TYPE (TandemPage, tandem_page, TANDEM, PAGE, AdwBin)
  * TandemPageClass:
  * @reload: show the current project and team afresh; called when either
  *   changes and when the project reports a change to one of the page's
- *   @entities (NULL-terminated, set in class_init)
+ *   @entities (NULL-terminated, set in class_init); a page out of sight
+ *   in a window on screen reloads when it comes into view instead
  * @print: print what the page shows (the window's Print…, Ctrl+P), or %NULL
  * @export: export what the page shows to a file (Export…, Ctrl+E), or %NULL
  */
@@ -43,6 +44,8 @@ const char    *tandem_page_get_team_id   (TandemPage    *self);
 void           tandem_page_set_team_id   (TandemPage    *self,
                                           const char    *team_id);
 gboolean       tandem_page_get_editable  (TandemPage    *self);
+gboolean       tandem_page_get_stale     (TandemPage    *self);
+void           tandem_page_ensure_current (TandemPage   *self);
 gboolean       tandem_page_can_print     (TandemPage    *self);
 void           tandem_page_print         (TandemPage    *self);
 gboolean       tandem_page_can_export    (TandemPage    *self);

@@ -167,6 +167,7 @@ test_journey (void)
   teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
   team = tandem_window_get_team_id (window);
   g_assert_cmpstr (team, ==, teams->pdata[0]);
+  tandem_window_show_item (window, "coaching", NULL);
   page = TANDEM_COACHING_PAGE (FIND (window, is_page, NULL));
   widget = GTK_WIDGET (page);
   g_assert_nonnull (page);
@@ -437,6 +438,7 @@ test_templates_and_comments (void)
   window = new_test_window (app, 0, 0);
   open_and_wait_for_project (window, path);
   project = tandem_window_get_project (window);
+  tandem_window_show_item (window, "coaching", NULL);
   page = TANDEM_COACHING_PAGE (FIND (window, is_page, NULL));
   widget = GTK_WIDGET (page);
 
@@ -532,6 +534,7 @@ test_export_private_choice (void)
   window = new_test_window (app, 0, 0);
   open_and_wait_for_project (window, path);
   project = tandem_window_get_project (window);
+  tandem_window_show_item (window, "coaching", NULL);
   page = TANDEM_COACHING_PAGE (FIND (window, is_page, NULL));
   sessions = tandem_coaching_list_sessions (project, tandem_window_get_team_id (window), NULL, NULL,
                                             TRUE, &error);

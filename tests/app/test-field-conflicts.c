@@ -149,6 +149,16 @@ show_view (Fixture    *fixture,
                                          name);
 }
 
+/* The measure the measures page shows, once in view (a page out of sight
+ * shows the project afresh when it comes into view). */
+static const char *
+shown_measure_id (Fixture            *fixture,
+                  TandemMeasuresPage *page)
+{
+  show_view (fixture, "measures");
+  return tandem_measures_page_get_measure_id (page);
+}
+
 static void
 count_refresh (guint *refreshes)
 {
@@ -170,7 +180,7 @@ test_measure_name (Fixture       *fixture,
 
   g_assert_nonnull (page);
   show_view (fixture, "measures");
-  measure = g_strdup (tandem_measures_page_get_measure_id (page));
+  measure = g_strdup (shown_measure_id (fixture, page));
   g_assert_nonnull (measure);
   name_row = FIND (page, is_row_titled, "Name");
   g_assert_true (ADW_IS_ENTRY_ROW (name_row));
@@ -261,7 +271,7 @@ test_measure_choices (Fixture       *fixture,
 
   g_assert_nonnull (page);
   show_view (fixture, "measures");
-  measure = g_strdup (tandem_measures_page_get_measure_id (page));
+  measure = g_strdup (shown_measure_id (fixture, page));
   g_assert_nonnull (measure);
   kind_row = FIND (page, is_row_titled, "Kind of measure");
   chart_row = FIND (page, is_row_titled, "Chart");
@@ -325,7 +335,7 @@ test_left_alone (Fixture       *fixture,
 {
   TandemMeasuresPage *page = TANDEM_MEASURES_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_MEASURES_PAGE));
   g_autoptr(GError) error = NULL;
-  g_autofree char *measure = g_strdup (tandem_measures_page_get_measure_id (page));
+  g_autofree char *measure = NULL;
   g_autofree char *before = NULL;
   g_autofree char *stored = NULL;
   GtkWidget *unit_row = FIND (page, is_row_titled, "Unit, e.g. incidents or %");
@@ -334,6 +344,7 @@ test_left_alone (Fixture       *fixture,
 
   g_assert_true (ADW_IS_ENTRY_ROW (unit_row));
   show_view (fixture, "measures");
+  measure = g_strdup (shown_measure_id (fixture, page));
   gtk_widget_grab_focus (unit_row);
   before = editor_text (unit_row);
   g_signal_connect_swapped (fixture->mine, "changed", G_CALLBACK (count_refresh), &refreshes);
@@ -385,7 +396,7 @@ test_measure_phase_label (Fixture       *fixture,
                           gconstpointer  data)
 {
   TandemMeasuresPage *page = TANDEM_MEASURES_PAGE (FIND_TYPE (fixture->window, TANDEM_TYPE_MEASURES_PAGE));
-  g_autofree char *measure_id = g_strdup (tandem_measures_page_get_measure_id (page));
+  g_autofree char *measure_id = g_strdup (shown_measure_id (fixture, page));
   g_autoptr(TandemMeasure) measure = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *phase = NULL;

@@ -140,6 +140,9 @@ fixture_set_up (Fixture       *fixture,
                                          &fixture->dir, &fixture->path));
   fixture->window = new_test_window (app, 1100, 800);
   open_and_wait_for_project (fixture->window, fixture->path);
+  /* In view, as a person would have it: a page out of sight reloads only
+   * when it comes into view. */
+  tandem_window_show_item (fixture->window, "measures", NULL);
   fixture->page = TANDEM_MEASURES_PAGE (find_widget_of_type (GTK_WIDGET (fixture->window),
                                                              TANDEM_TYPE_MEASURES_PAGE));
   g_assert_nonnull (fixture->page);

@@ -100,6 +100,7 @@ open_new_session (char              **dir,
                                          dir, path));
   window = new_test_window (app, 0, 0);
   open_and_wait_for_project (window, *path);
+  tandem_window_show_item (window, "coaching", NULL);
   *page = TANDEM_COACHING_PAGE (FIND (window, is_page, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (*page), "coaching.new-session", "s", ""));
   g_assert_cmpstr (tandem_coaching_page_get_view (*page), ==, "session");

@@ -119,6 +119,7 @@ test_page (void)
   team = teams->pdata[0];
   tandem_window_select_team (window, team);
 
+  tandem_window_show_item (window, "peer-support", NULL);
   page = find_widget (GTK_WIDGET (window), is_page, NULL);
   g_assert_nonnull (page);
   g_assert_true (tandem_page_can_print (TANDEM_PAGE (page)));
@@ -330,6 +331,7 @@ test_words_as_typed (void)
   window = new_test_window (app, 0, 0);
   open_and_wait_for_project (window, path);
   tandem_window_select_team (window, teams->pdata[0]);
+  tandem_window_show_item (window, "peer-support", NULL);
   page = find_widget (GTK_WIDGET (window), is_page, NULL);
   g_assert_nonnull (page);
   WAIT_FOR (find_widget (page, is_label_text, note) != NULL);
@@ -382,11 +384,9 @@ test_role_form_by_keyboard (void)
   project = tandem_window_get_project (window);
   teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
   tandem_window_select_team (window, teams->pdata[0]);
+  tandem_window_show_item (window, "peer-support", NULL);
   page = find_widget (GTK_WIDGET (window), is_page, NULL);
   g_assert_nonnull (page);
-  /* On screen, as a person would have it. */
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK)),
-                                         "peer-support");
 
   WAIT_FOR (find_widget (page, is_button_labelled, "_Add Peer Role") != NULL &&
             gtk_widget_get_sensitive (find_widget (page, is_button_labelled, "_Add Peer Role")));

@@ -462,6 +462,7 @@ test_chooser_in_coaching (Fixture       *f,
   guint present = 0;
 
   g_assert_nonnull (page);
+  tandem_window_show_item (f->window, "coaching", NULL);
   g_assert_true (gtk_widget_activate_action (page, "coaching.new-session", "s", ""));
   session = tandem_coaching_page_get_session_id (TANDEM_COACHING_PAGE (page));
   g_assert_nonnull (session);
