@@ -1096,6 +1096,58 @@ test_export_refuses_project (Fixture       *fixture,
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
 }
 
+/* A team switch and an edit made while the page is out of sight show as it
+ * comes into view: the new team's measures, the one just added among them
+ * (another team, which may have had none). */
+static void
+test_shown_after_team_switch (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  TandemProject *project = tandem_window_get_project (fixture->window);
+  TandemPage *page = TANDEM_PAGE (fixture->page);
+  g_autofree char *shown = g_strdup (tandem_measures_page_get_measure_id (fixture->page));
+  g_autofree char *added = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *other = NULL;
+  gboolean of_other = FALSE;
+
+  teams = tandem_team_list (project, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < teams->len && other == NULL; i++)
+    {
+      TandemTeam *team = teams->pdata[i];
+
+      if (g_str_equal (team->id, tandem_window_get_team_id (fixture->window)))
+        continue;
+      other = team->id;
+    }
+  g_assert_nonnull (other);
+  measures = tandem_measure_list (project, other, &error);
+  g_assert_no_error (error);
+
+  tandem_window_show_item (fixture->window, "diagram", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-team", "s",
+                                             other));
+  added = tandem_measure_add (project, other, "Time to first contact", &error);
+  g_assert_no_error (error);
+  /* Out of sight, the page has yet to show either. */
+  g_assert_true (tandem_page_get_stale (page));
+  g_assert_cmpstr (tandem_measures_page_get_measure_id (fixture->page), ==, shown);
+  g_assert_null (FIND (fixture->page, is_label_text, "Time to first contact"));
+
+  tandem_window_show_item (fixture->window, "measures", NULL);
+  g_assert_false (tandem_page_get_stale (page));
+  g_assert_cmpstr (tandem_page_get_team_id (page), ==, other);
+  of_other = g_strcmp0 (added, tandem_measures_page_get_measure_id (fixture->page)) == 0;
+  for (guint i = 0; i < measures->len; i++)
+    of_other |= g_str_equal (((TandemMeasure *) measures->pdata[i])->id,
+                             tandem_measures_page_get_measure_id (fixture->page));
+  g_assert_true (of_other);
+  WAIT_FOR (FIND (fixture->page, mapped_label_starts_with, "Time to first contact") != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1126,5 +1178,7 @@ main (int   argc,
   g_test_add ("/measures/print", Fixture, NULL, fixture_set_up, test_print_and_export, fixture_tear_down);
   g_test_add ("/measures/export-refuses-project", Fixture, NULL, fixture_set_up,
               test_export_refuses_project, fixture_tear_down);
+  g_test_add ("/measures/shown-after-team-switch", Fixture, NULL, fixture_set_up,
+              test_shown_after_team_switch, fixture_tear_down);
   return test_run_app (app);
 }
