@@ -453,35 +453,47 @@ tandem_measure_data_table_set_points (TandemMeasureDataTable *self,
 {
   TandemMeasureValue *selected;
   g_autofree char *selected_id = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   guint restore = GTK_INVALID_LIST_POSITION;
-  guint n_old;
+  guint n_old, common, i = 0;
 
   g_return_if_fail (TANDEM_IS_MEASURE_DATA_TABLE (self));
 
   selected = tandem_measure_data_table_get_selected (self);
   selected_id = selected ? g_strdup (selected->id) : NULL;
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->values));
-  /* Only the rows that differ are replaced: an edit redraws its row. */
-  for (guint i = 0; i < MAX (n_old, points->len); i++)
+  items = g_ptr_array_new_full (points->len, g_object_unref);
+  for (guint k = 0; k < points->len; k++)
     {
-      g_autoptr(TandemMeasureValue) old = i < n_old ? g_list_model_get_item (G_LIST_MODEL (self->values), i)
-                                                    : NULL;
-      g_autoptr(TandemMeasureValue) item = i < points->len ? tandem_measure_value_new (points->pdata[i]) : NULL;
+      TandemMeasureValue *item = tandem_measure_value_new (points->pdata[k]);
 
-      if (selected_id && item && g_str_equal (item->id, selected_id))
-        restore = i;
-      if (old && item && same_value (old, item))
-        continue;
-      if (i >= points->len)
-        {
-          g_list_store_splice (self->values, i, n_old - i, NULL, 0);
-          break;
-        }
-      if (old)
-        g_list_store_splice (self->values, i, 1, (gpointer *) &item, 1);
-      else
-        g_list_store_append (self->values, item);
+      if (selected_id && g_str_equal (item->id, selected_id))
+        restore = k;
+      g_ptr_array_add (items, item);
     }
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->values));
+  common = MIN (n_old, items->len);
+  /* Only the rows that differ are replaced, each run of them in one change:
+   * an edit redraws its row, another measure replaces all its rows at once
+   * (row by row, the view would rebind rows once per row). */
+  while (i < common)
+    {
+      guint run = i;
+
+      for (; i < common; i++)
+        {
+          g_autoptr(TandemMeasureValue) old = g_list_model_get_item (G_LIST_MODEL (self->values), i);
+
+          if (same_value (old, items->pdata[i]))
+            break;
+        }
+      if (i > run)
+        g_list_store_splice (self->values, run, i - run, items->pdata + run, i - run);
+      else
+        i++;
+    }
+  if (n_old != items->len)
+    g_list_store_splice (self->values, common, n_old - common, items->pdata + common,
+                         items->len - common);
   gtk_single_selection_set_selected (self->selection, restore);
   gtk_column_view_column_set_visible (self->denominator_column, show_denominator);
 }
