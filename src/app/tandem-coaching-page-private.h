@@ -43,6 +43,7 @@ struct _TandemCoachingPage
   GListStore          *open_actions;    /* TandemCoachingItem, shown by open_list */
   GListStore          *sessions;        /* TandemCoachingItem, shown by sessions_list */
   GPtrArray           *templates;       /* TandemCoachingTemplate */
+  char                *templates_shown; /* the ids and names the menu was made from */
   TandemCoachingTemplatesDialog *templates_dialog;  /* Your Templates, while open */
   TandemAttendance    *team_attendance;
   TandemCoachingPrivateChoice private_choice;  /* what to do after Include Private Sessions? */

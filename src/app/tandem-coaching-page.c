@@ -259,11 +259,34 @@ static void
 update_templates (TandemCoachingPage *self,
                   TandemProject      *project)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) own = g_menu_new ();
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) own = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
 
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   self->templates = tandem_coaching_list_templates (project);
+  /* Templates belong to the project, not the team: a team switch leaves
+   * the menu as it is (making its popover again is most of the cost). */
+  for (guint i = 0; i < self->templates->len; i++)
+    {
+      TandemCoachingTemplate *template_ = self->templates->pdata[i];
+
+      g_string_append_printf (shown, "%s\x1f%s\x1e", template_->id ? template_->id : "",
+                              template_->name);
+    }
+  if (g_strcmp0 (shown->str, self->templates_shown) != 0)
+    {
+      g_free (self->templates_shown);
+      self->templates_shown = g_strdup (shown->str);
+    }
+  else
+    {
+      if (self->templates_dialog)
+        tandem_coaching_templates_dialog_reload (self->templates_dialog);
+      return;
+    }
+  menu = g_menu_new ();
+  own = g_menu_new ();
   g_menu_append (menu, _("Blank Session"), "coaching.new-session('')");
   for (guint i = 0; i < self->templates->len; i++)
     {
@@ -335,6 +358,7 @@ tandem_coaching_page_finalize (GObject *object)
   g_clear_object (&self->sessions);
   g_clear_object (&self->open_actions);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->templates_shown, g_free);
   g_clear_pointer (&self->team_attendance, tandem_attendance_free);
   G_OBJECT_CLASS (tandem_coaching_page_parent_class)->finalize (object);
 }
