@@ -935,7 +935,7 @@ draw_heatmap (TandemProgrammeDoc *doc,
 {
   GPtrArray *columns = doc->heat_columns;
   double w = width - 2 * MARGIN;
-  double name_w = 118, level_w = 66;
+  double name_w = 110, level_w = 80;  /* "No level yet *" whole in bold */
   double cell_w = (w - name_w - level_w) / MAX (1, columns->len);
   double y = MARGIN;
   guint first = page * doc->heat_rows;
