@@ -476,6 +476,118 @@ team_label_factory (gboolean ellipsize)
   return factory;
 }
 
+/* The team selector and the page switcher share the header bar.  GTK 4.8's
+ * GtkCenterBox (AdwHeaderBar 1.2 lays out its start, title and end with one)
+ * gives the title up to its natural width before the sides get more than
+ * their minimum, and AdwViewSwitcherTitle's natural width is its wide
+ * switcher's (about 770 pixels), which it shows only when given all of it.
+ * In a window a little narrower than that plus the sides, the title took the
+ * room, showed its narrow switcher in it anyway, and the team's name was cut
+ * to the selector's minimum ("Will…" at 1100 pixels).  So the header bar,
+ * before it is laid out, offers the title no more than leaves the team
+ * selector its natural width; the title falls back to its narrow switcher
+ * (or to the window's title, the switcher moving to the bottom bar) a little
+ * sooner.  Minimum widths, and so the window's, are unchanged. */
+#define TITLE_CAP_KEY "tandem-title-cap"
+
+static void
+title_bin_measure (GtkWidget      *bin,
+                   GtkOrientation  orientation,
+                   int             for_size,
+                   int            *minimum,
+                   int            *natural,
+                   int            *minimum_baseline,
+                   int            *natural_baseline)
+{
+  int cap = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (bin), TITLE_CAP_KEY));
+
+  gtk_widget_measure (adw_bin_get_child (ADW_BIN (bin)), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && cap > 0)
+    *natural = MAX (*minimum, MIN (*natural, cap));
+}
+
+static void
+bin_measure (GtkWidget      *bin,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  gtk_widget_measure (adw_bin_get_child (ADW_BIN (bin)), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+bin_allocate (GtkWidget *bin,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (bin)), width, height, baseline, NULL);
+}
+
+static int
+natural_width (GtkWidget *widget,
+               int       *minimum)
+{
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, minimum, &natural, NULL, NULL);
+  return natural;
+}
+
+/* The width the title can have with the start at its natural width: what
+ * GtkCenterBox needs, (room - title) / 2 and room - title - end's minimum
+ * both at least the start's natural width; 0 for no limit. */
+static int
+title_cap (GtkWidget *header_bar,
+           GtkWidget *title_bin,
+           int        width)
+{
+  GtkWidget *center_box = gtk_widget_get_parent (title_bin);
+  GtkWidget *start, *end;
+  int start_natural, end_minimum, end_natural, bar, title, sides, cap;
+
+  if (!GTK_IS_CENTER_BOX (center_box))
+    return 0;
+  start = gtk_center_box_get_start_widget (GTK_CENTER_BOX (center_box));
+  end = gtk_center_box_get_end_widget (GTK_CENTER_BOX (center_box));
+  if (start == NULL || end == NULL)
+    return 0;
+  start_natural = natural_width (start, NULL);
+  end_natural = natural_width (end, &end_minimum);
+  /* The header bar's natural width is the title's, twice the wider side's,
+   * and padding and spacing, which are all that is left of it here. */
+  bar = natural_width (header_bar, NULL);
+  title = natural_width (title_bin, NULL);
+  sides = bar - title - 2 * MAX (start_natural, end_natural);
+  cap = width - sides - MAX (2 * start_natural, start_natural + end_minimum);
+  if (cap >= natural_width (adw_bin_get_child (ADW_BIN (title_bin)), NULL))
+    return 0;
+  return MAX (cap, 1);
+}
+
+static void
+header_bin_allocate (GtkWidget *bin,
+                     int        width,
+                     int        height,
+                     int        baseline)
+{
+  GtkWidget *header_bar = adw_bin_get_child (ADW_BIN (bin));
+  GtkWidget *title_bin = adw_header_bar_get_title_widget (ADW_HEADER_BAR (header_bar));
+  int cap = title_cap (header_bar, title_bin, width);
+
+  if (cap != GPOINTER_TO_INT (g_object_get_data (G_OBJECT (title_bin), TITLE_CAP_KEY)))
+    {
+      g_object_set_data (G_OBJECT (title_bin), TITLE_CAP_KEY, GINT_TO_POINTER (cap));
+      gtk_widget_queue_resize (title_bin);
+    }
+  gtk_widget_allocate (header_bar, width, height, baseline, NULL);
+}
+
 static gboolean
 close_request_cb (GtkWindow *window,
                   gpointer   user_data)
@@ -592,6 +704,15 @@ tandem_window_init (TandemWindow *self)
   g_type_ensure (TANDEM_TYPE_STANDARDS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   tandem_drop_down_name_button (self->team_dropdown);
+  {
+    GtkWidget *title_bin = gtk_widget_get_parent (GTK_WIDGET (self->switcher_title));
+    GtkWidget *header_bar = gtk_widget_get_ancestor (title_bin, ADW_TYPE_HEADER_BAR);
+
+    gtk_widget_set_layout_manager (title_bin, gtk_custom_layout_new (NULL, title_bin_measure,
+                                                                     bin_allocate));
+    gtk_widget_set_layout_manager (gtk_widget_get_parent (header_bar),
+                                   gtk_custom_layout_new (NULL, bin_measure, header_bin_allocate));
+  }
 
   /* Under the read-only bar: changes waiting for a decision. */
   self->conflicts_banner = tandem_conflicts_banner_new ();

@@ -465,6 +465,65 @@ test_narrow (Fixture       *fixture,
   g_object_set (settings, "gtk-decoration-layout", old_layout, NULL);
 }
 
+/* The team selector's name, on show in the header bar (not in its list). */
+static gboolean
+is_team_button_label (GtkWidget *widget, gconstpointer data)
+{
+  return is_label_text (widget, data) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) != NULL &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) != NULL &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL;
+}
+
+/* In a window 1100 pixels wide the team selector shows a short name
+ * ("Willow", once cut to "Will…") and a long one whole: the header bar has
+ * the room. */
+static void
+test_team_selector_width (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *names[] = { "Willow", "Kent and Medway GAU", "Delderfield Ward" };
+  char *ids[G_N_ELEMENTS (names)] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *header_bar;
+
+  {
+    g_autoptr(TandemProject) project = tandem_project_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 2; i++)
+      {
+        TandemField f[] = { { "name", tandem_value_text (names[i]) } };
+
+        ids[i] = tandem_project_insert (project, "team", f, 1, &error);
+        g_assert_no_error (error);
+      }
+  }
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
+  open_and_wait_for_project (fixture->window, fixture->path);
+  ids[2] = tandem_team_find (tandem_window_get_project (fixture->window), names[2]);
+  g_assert_nonnull (ids[2]);
+  header_bar = find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+  WAIT_FOR (gtk_widget_get_width (header_bar) > 1000);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *label = NULL;
+      int natural = 0;
+
+      tandem_window_select_team (fixture->window, ids[i]);
+      WAIT_FOR ((label = FIND (fixture->window, is_team_button_label, names[i])) != NULL &&
+                gtk_widget_get_width (label) > 0);
+      /* Wait for the layout to settle at the name's natural width (it
+       * settled at five characters' before). */
+      WAIT_FOR ((gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                                     NULL, NULL),
+                 gtk_widget_get_width (label) >= natural));
+      g_test_message ("\"%s\": %d pixels of %d", names[i], gtk_widget_get_width (label), natural);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_free (ids[i]);
+}
+
 /* A row's buttons: on one line where they fit, one above the other where
  * not; never wider than the widest. */
 static void
@@ -963,6 +1022,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_set_up, test_narrow,
               fixture_tear_down);
+  g_test_add ("/window/team-selector-width", Fixture, NULL, fixture_set_up,
+              test_team_selector_width, fixture_tear_down);
   g_test_add ("/window/large-text", Fixture, NULL, fixture_set_up, test_large_text,
               fixture_tear_down);
   g_test_add ("/window/high-contrast", Fixture, NULL, fixture_set_up, test_high_contrast,
