@@ -42,6 +42,10 @@ struct _TandemCoachingPage
 
   GListStore          *open_actions;    /* TandemCoachingItem, shown by open_list */
   GListStore          *sessions;        /* TandemCoachingItem, shown by sessions_list */
+  GtkSliceListModel   *sessions_shown;  /* the first of them, which have rows so far */
+  char                *sessions_team;   /* the team they are of */
+  guint                grow_tick;       /* the tick callback that gives the rest rows */
+  gboolean             grow_drawn;      /* a frame was drawn since the list was cut */
   GPtrArray           *templates;       /* TandemCoachingTemplate */
   char                *templates_shown; /* the ids and names the menu was made from */
   TandemCoachingTemplatesDialog *templates_dialog;  /* Your Templates, while open */

@@ -70,6 +70,53 @@ update_summary (TandemCoachingPage *self,
   }
 }
 
+/* A team's rows, each measured word by word, are most of a team switch's
+ * first frame: a new team's list starts with the rows a window can show at
+ * once, and the rest follow a batch a frame, after that frame is drawn. */
+#define SESSIONS_FIRST 12
+#define SESSIONS_BATCH 12
+
+static gboolean
+grow_sessions_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
+  guint size = gtk_slice_list_model_get_size (self->sessions_shown);
+
+  /* The first tick comes before the frame with the first rows. */
+  if (!self->grow_drawn)
+    {
+      self->grow_drawn = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  if (size >= g_list_model_get_n_items (G_LIST_MODEL (self->sessions)))
+    {
+      gtk_slice_list_model_set_size (self->sessions_shown, G_MAXUINT);
+      self->grow_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->sessions_shown, size + SESSIONS_BATCH);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Before @team's sessions replace another team's: only the first rows are
+ * made now. The same team's sessions keep their rows (and the focus). */
+static void
+cut_sessions (TandemCoachingPage *self,
+              const char         *team)
+{
+  if (g_strcmp0 (team, self->sessions_team) == 0)
+    return;
+  g_free (self->sessions_team);
+  self->sessions_team = g_strdup (team);
+  gtk_slice_list_model_set_size (self->sessions_shown, SESSIONS_FIRST);
+  self->grow_drawn = FALSE;
+  if (self->grow_tick == 0)
+    self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_sessions_cb,
+                                                    NULL, NULL);
+}
+
 static void
 reload_team (TandemCoachingPage *self,
              TandemProject      *project,
@@ -98,6 +145,7 @@ reload_team (TandemCoachingPage *self,
       g_ptr_array_add (items, tandem_coaching_item_new_session (sessions->pdata[i], FALSE));
     if (sessions && sessions->len == 0)
       g_ptr_array_add (items, tandem_coaching_item_new_placeholder (_("No sessions yet. Choose New Session to log one.")));
+    cut_sessions (self, team);
     tandem_coaching_item_store_update (self->sessions, items);
   }
 
@@ -346,6 +394,11 @@ tandem_coaching_page_dispose (GObject *object)
       gtk_list_box_bind_model (lists[i], NULL, NULL, NULL, NULL);
   if (self->templates_dialog)
     gtk_window_destroy (GTK_WINDOW (self->templates_dialog));
+  if (self->grow_tick)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_tick);
+      self->grow_tick = 0;
+    }
   G_OBJECT_CLASS (tandem_coaching_page_parent_class)->dispose (object);
 }
 
@@ -355,6 +408,8 @@ tandem_coaching_page_finalize (GObject *object)
   TandemCoachingPage *self = TANDEM_COACHING_PAGE (object);
 
   g_free (self->return_view);
+  g_free (self->sessions_team);
+  g_clear_object (&self->sessions_shown);
   g_clear_object (&self->sessions);
   g_clear_object (&self->open_actions);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
@@ -421,7 +476,9 @@ tandem_coaching_page_init (TandemCoachingPage *self)
   self->sessions = g_list_store_new (TANDEM_TYPE_COACHING_ITEM);
   gtk_list_box_bind_model (self->open_list, G_LIST_MODEL (self->open_actions),
                            tandem_coaching_item_create_row, NULL, NULL);
-  gtk_list_box_bind_model (self->sessions_list, G_LIST_MODEL (self->sessions),
+  self->sessions_shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sessions)),
+                                                   0, G_MAXUINT);
+  gtk_list_box_bind_model (self->sessions_list, G_LIST_MODEL (self->sessions_shown),
                            tandem_coaching_item_create_row, NULL, NULL);
   gtk_drawing_area_set_draw_func (self->team_chart, draw_chart_cb, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coaching.new-session", FALSE);
