@@ -14,6 +14,7 @@
 #include "tandem-application.h"
 #include "tandem-coaching.h"
 #include "tandem-coaching-page.h"
+#include "tandem-coaching-text.h"
 #include "tandem-comments.h"
 #include "tandem-comments-panel.h"
 #include "tandem-person-chooser.h"
@@ -581,6 +582,77 @@ test_export_private_choice (void)
   remove_tree (dir);
 }
 
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n))
+    n++;
+  return n;
+}
+
+/* A team with many sessions: a team switch makes rows for the first of
+ * them at once and the rest after the first frame; in the end every
+ * session has its row, in order. */
+static void
+test_long_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  TandemWindow *window;
+  TandemProject *project;
+  GtkWidget *list;
+  guint n_rows;
+
+  g_object_unref (create_sample_project ("tandem-coaching-page-XXXXXX", "Sample.tandem", NULL,
+                                         &dir, &path));
+  window = new_test_window (app, 0, 0);
+  open_and_wait_for_project (window, path);
+  project = tandem_window_get_project (window);
+  teams = tandem_project_list_ids (project, "team", NULL, NULL, "position");
+  tandem_window_show_item (window, "coaching", NULL);
+  g_assert_true (tandem_project_begin (project, "Many sessions", &error));
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *starts_at = g_strdup_printf ("2026-06-%02uT10:00:00Z", 1 + i % 28);
+      g_autofree char *id = NULL;
+      TandemField fields[] = {
+        { "team_id", tandem_value_text (teams->pdata[1]) },
+        { "starts_at", tandem_value_text (starts_at) },
+        { "minutes", tandem_value_int (60) },
+        { "kind", tandem_value_text ("executive") },
+      };
+
+      id = tandem_project_insert (project, "coaching_session", fields, G_N_ELEMENTS (fields), &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (tandem_project_commit (project, &error));
+  sessions = tandem_coaching_list_sessions (project, teams->pdata[1], NULL, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, >, 40);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-team", "s",
+                                             teams->pdata[1]));
+  list = FIND (FIND (window, is_group_titled, "Sessions"), is_shown_list, NULL);
+  n_rows = count_rows (list);
+  g_assert_cmpuint (n_rows, >, 0);
+  g_assert_cmpuint (n_rows, <, sessions->len);
+  WAIT_FOR (count_rows (list) == sessions->len);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      g_autofree char *when = tandem_coaching_format_when (((TandemSession *) sessions->pdata[i])->starts_at,
+                                                           ((TandemSession *) sessions->pdata[i])->minutes);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, when);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,5 +666,6 @@ main (int   argc,
   g_test_add_func ("/coaching-page/journey", test_journey);
   g_test_add_func ("/coaching-page/templates-and-comments", test_templates_and_comments);
   g_test_add_func ("/coaching-page/export-private-choice", test_export_private_choice);
+  g_test_add_func ("/coaching-page/long-list", test_long_list);
   return test_run_app (app);
 }
