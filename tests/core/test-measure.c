@@ -912,13 +912,13 @@ test_import_save_logged_as_stored (Fixture       *fixture,
   g_auto(TandemChange) change = TANDEM_CHANGE_INIT;
   g_autoptr(GError) error = NULL;
   TandemValue values[G_N_ELEMENTS (numbers)][G_N_ELEMENTS (fields)];
-  g_autofree char *dates[G_N_ELEMENTS (numbers)] = { NULL };
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
 
   for (guint r = 0; r < G_N_ELEMENTS (numbers); r++)
     {
-      dates[r] = g_strdup_printf ("2026-01-%02u", r + 1);
+      g_ptr_array_add (dates, g_strdup_printf ("2026-01-%02u", r + 1));
       values[r][0] = tandem_value_text (fixture->measure);
-      values[r][1] = tandem_value_text (dates[r]);
+      values[r][1] = tandem_value_text (dates->pdata[r]);
       values[r][2] = tandem_value_double (numbers[r]);
       values[r][3] = r % 2 ? tandem_value_null () : tandem_value_double (numbers[G_N_ELEMENTS (numbers) - 1 - r]);
       values[r][4] = tandem_value_text (notes[r % G_N_ELEMENTS (notes)]);
