@@ -242,19 +242,24 @@ describe_team_work (TandemProject *project,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   gint64 n;
 
-  if ((n = tandem_project_count (project, TANDEM_ENTITY_DIAGRAM, "team_id", team_id)) > 0)
+  if ((n = tandem_project_count (project, TANDEM_ENTITY_DIAGRAM,
+                                  TANDEM_FIELD_DIAGRAM_TEAM_ID, team_id)) > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " diagram",
                                                        "%" G_GINT64_FORMAT " diagrams", n), n));
-  if ((n = tandem_project_count (project, TANDEM_ENTITY_MEASURE, "team_id", team_id)) > 0)
+  if ((n = tandem_project_count (project, TANDEM_ENTITY_MEASURE,
+                                  TANDEM_FIELD_MEASURE_TEAM_ID, team_id)) > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " measure",
                                                        "%" G_GINT64_FORMAT " measures", n), n));
-  if ((n = tandem_project_count (project, TANDEM_ENTITY_COACHING_SESSION, "team_id", team_id)) > 0)
+  if ((n = tandem_project_count (project, TANDEM_ENTITY_COACHING_SESSION,
+                                  TANDEM_FIELD_COACHING_SESSION_TEAM_ID, team_id)) > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " coaching session",
                                                        "%" G_GINT64_FORMAT " coaching sessions", n), n));
-  if ((n = tandem_project_count (project, TANDEM_ENTITY_ACTION, "team_id", team_id)) > 0)
+  if ((n = tandem_project_count (project, TANDEM_ENTITY_ACTION,
+                                  TANDEM_FIELD_ACTION_TEAM_ID, team_id)) > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " action",
                                                        "%" G_GINT64_FORMAT " actions", n), n));
-  if ((n = tandem_project_count (project, TANDEM_ENTITY_PEER_ROLE, "team_id", team_id)) > 0)
+  if ((n = tandem_project_count (project, TANDEM_ENTITY_PEER_ROLE,
+                                  TANDEM_FIELD_PEER_ROLE_TEAM_ID, team_id)) > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " peer-worker role",
                                                        "%" G_GINT64_FORMAT " peer-worker roles", n), n));
   if (parts->len == 0)

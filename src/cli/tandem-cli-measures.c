@@ -224,9 +224,9 @@ set_direction (TandemProject       *project,
                GError             **error)
 {
   g_autofree char *shown = tandem_project_get_text (project, TANDEM_ENTITY_MEASURE, id,
-                                                    "direction");
+                                                    TANDEM_FIELD_MEASURE_DIRECTION);
 
-  return tandem_measure_set_field (project, id, "direction", shown,
+  return tandem_measure_set_field (project, id, TANDEM_FIELD_MEASURE_DIRECTION, shown,
                                    tandem_value_text (tandem_spc_direction_to_string (direction)),
                                    error);
 }

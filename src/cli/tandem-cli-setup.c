@@ -100,7 +100,7 @@ team_rename (int    argc,
   clash = tandem_team_find (project, argv[2]);
   if (clash != NULL && !g_str_equal (clash, id))
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, _("%s: there is already a team called “%s”"), argv[3], argv[2]);
-  if (!tandem_team_set_field (project, id, "name", TANDEM_UNCHECKED, argv[2], &error))
+  if (!tandem_team_set_field (project, id, TANDEM_FIELD_TEAM_NAME, TANDEM_UNCHECKED, argv[2], &error))
     return tandem_cli_fail (TANDEM_CLI_BAD_INPUT, "%s", error->message);
   printf (_("Renamed team “%s” to “%s”\n"), argv[1], g_strstrip (argv[2]));
   return 0;
@@ -294,7 +294,7 @@ save_settings (TandemProject  *project,
   if (chart_given)
     {
       g_autofree char *shown = tandem_project_get_text (project, TANDEM_ENTITY_MEASURE, id,
-                                                        "chart_type");
+                                                        TANDEM_FIELD_MEASURE_CHART_TYPE);
 
       if (!tandem_measure_set_chart (project, id, shown, chart, error))
         return FALSE;

@@ -22,6 +22,7 @@
 #include "tandem-cli-programme.h"
 #include "tandem-cli-setup.h"
 #include "tandem-cli-standards.h"
+#include "tandem-diagram.h"
 #include "tandem-project.h"
 #include "tandem-sample.h"
 
@@ -149,16 +150,20 @@ static const struct { const char *entity; const char *label; } counted[] = {
   { TANDEM_ENTITY_COMMENT, N_("comments") },
 };
 
+/* The names of a team's diagrams or measures, in their order: both
+ * entities have the same team, position and name columns. */
 static GPtrArray *
 names_of (TandemProject *project,
           const char    *entity,
           const char    *team_id)
 {
-  g_autoptr(GPtrArray) ids = tandem_project_list_ids (project, entity, "team_id", team_id, "position");
+  g_autoptr(GPtrArray) ids = tandem_project_list_ids (project, entity, TANDEM_FIELD_DIAGRAM_TEAM_ID,
+                                                      team_id, TANDEM_FIELD_DIAGRAM_POSITION);
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < ids->len; i++)
-    g_ptr_array_add (names, tandem_project_get_text (project, entity, ids->pdata[i], "name"));
+    g_ptr_array_add (names, tandem_project_get_text (project, entity, ids->pdata[i],
+                                                     TANDEM_FIELD_DIAGRAM_NAME));
   return names;
 }
 
@@ -244,7 +249,8 @@ command_info (int    argc,
       json_builder_set_member_name (builder, "change_idea");
       json_builder_add_int_value (builder,
                                   tandem_project_count (project, TANDEM_ENTITY_NODE,
-                                                        TANDEM_FIELD_NODE_KIND, "change_idea"));
+                                                        TANDEM_FIELD_NODE_KIND,
+                                                        tandem_node_kind_to_string (TANDEM_NODE_CHANGE_IDEA)));
       json_builder_end_object (builder);
       json_builder_end_object (builder);
 
@@ -284,7 +290,7 @@ command_info (int    argc,
             tandem_project_count (project, counted[i].entity, NULL, NULL));
   printf ("  %-30s %8" G_GINT64_FORMAT "\n", _("change ideas"),
           tandem_project_count (project, TANDEM_ENTITY_NODE, TANDEM_FIELD_NODE_KIND,
-                                "change_idea"));
+                                tandem_node_kind_to_string (TANDEM_NODE_CHANGE_IDEA)));
   return 0;
 }
 
