@@ -120,14 +120,46 @@ be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* Reads the first @size bytes of @path (zeros past its end) through SQLite's
+ * own file, never a descriptor of ours: closing any descriptor of a file
+ * gives up every POSIX lock this process holds on it, a write lock of one
+ * of its connections included (SQLite's "how to corrupt", 2.2), whereas
+ * SQLite keeps a file open while another of its connections in the process
+ * holds a lock on it. Opening a connection reads nothing; xRead() reads only
+ * bytes. Returns 0, or the system's error number. */
+static int
+read_start_of_file (const char *path,
+                    guint8     *bytes,
+                    gsize       size)
+{
+  sqlite3_file *file = NULL;
+  sqlite3 *db = NULL;
+  int rc, saved = 0;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
+    rc = SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xRead (file, bytes, (int) size, 0);
+  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
+    {
+      saved = db != NULL ? sqlite3_system_errno (db) : 0;
+      if (saved == 0)
+        saved = EIO;
+    }
+  sqlite3_close (db);
+  return saved;
+}
+
 static gboolean
 read_header (const char  *path,
              FileHeader  *header,
              GError     **error)
 {
   GStatBuf st;
-  int fd;
-  gssize got;
+  int saved;
 
   if (g_stat (path, &st) != 0)
     {
@@ -143,20 +175,13 @@ read_header (const char  *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  saved = read_start_of_file (path, header->bytes, sizeof header->bytes);
+  if (saved != 0)
     {
-      set_open_error (error, TANDEM_PROJECT_ERROR_FAILED, path, g_strerror (errno));
+      set_open_error (error, TANDEM_PROJECT_ERROR_FAILED, path, g_strerror (saved));
       return FALSE;
     }
-  got = read (fd, header->bytes, sizeof header->bytes);
-  close (fd);
-  if (got < 0)
-    {
-      set_open_error (error, TANDEM_PROJECT_ERROR_FAILED, path, g_strerror (errno));
-      return FALSE;
-    }
-  header->n_bytes = got;
+  header->n_bytes = MIN ((gsize) st.st_size, sizeof header->bytes);
   header->size = st.st_size;
   return TRUE;
 }
@@ -406,20 +431,14 @@ get_file_version (const char  *path,
 {
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  struct stat st;
-  int fd;
-  gboolean ok;
+  GStatBuf st;
 
   memset (version, 0, sizeof *version);
   if (g_file_test (journal, G_FILE_TEST_EXISTS) || g_file_test (wal, G_FILE_TEST_EXISTS))
     return FALSE;
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    return FALSE;
-  ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
-       read (fd, version->header, sizeof version->header) == sizeof version->header;
-  close (fd);
-  if (!ok)
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+      (gsize) st.st_size < sizeof version->header ||
+      read_start_of_file (path, version->header, sizeof version->header) != 0)
     return FALSE;
   version->dev = st.st_dev;
   version->ino = st.st_ino;

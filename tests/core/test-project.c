@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -1095,6 +1096,72 @@ test_open_for_reading (Fixture       *fixture,
   g_free (copy);
 }
 
+/* Whether another process can take the write lock of @path now (it must not
+ * while this process holds a lock on it). The child asks the system, not
+ * SQLite: a forked child inherits SQLite's record of this process's locks. */
+static gboolean
+another_process_can_write (const char *path)
+{
+  int status = 0;
+  pid_t child = fork ();
+
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      /* SQLite's reserved byte, just after its pending byte at 1 GiB. */
+      struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+                            .l_start = 0x40000001, .l_len = 1 };
+      int fd = open (path, O_RDWR);
+
+      if (fd < 0 || fcntl (fd, F_GETLK, &lock) != 0)
+        _exit (2);
+      _exit (lock.l_type == F_UNLCK ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), !=, 2);
+  return WEXITSTATUS (status) == 0;
+}
+
+/* POSIX locks belong to a process and a file, and closing any descriptor of
+ * the file gives them all up (SQLite's "how to corrupt" 2.2): looking at a
+ * file's version, or opening it a second time as a programme reads its team
+ * files, must not take the locks of a connection in this process that is
+ * writing it. */
+static void
+test_version_keeps_locks (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TandemProject) project = make_project (fixture);
+  g_autoptr(TandemProject) second = NULL;
+  g_autoptr(GBytes) version = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *writer = NULL;
+
+  g_clear_object (&project);
+  g_assert_true (another_process_can_write (fixture->path));
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &writer, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  /* The write lock taken, nothing written yet (so there is no journal). */
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (another_process_can_write (fixture->path));
+
+  version = _tandem_project_dup_file_version (fixture->path);
+  g_assert_nonnull (version);
+  g_assert_false (another_process_can_write (fixture->path));
+
+  second = tandem_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_project_confirm_intact (second, &error));
+  g_assert_no_error (error);
+  g_clear_object (&second);
+  g_assert_false (another_process_can_write (fixture->path));
+
+  g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+  g_assert_true (another_process_can_write (fixture->path));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1120,6 +1187,7 @@ main (int   argc,
   ADD ("/project/delete-with-children", test_delete_with_children);
   ADD ("/project/bad-values", test_bad_values);
   ADD ("/project/two-connections", test_two_connections);
+  ADD ("/project/version-keeps-locks", test_version_keeps_locks);
   ADD ("/project/killed-writer", test_killed_writer);
   ADD ("/project/save-copy", test_save_copy);
   ADD ("/project/migrations", test_migrations);
