@@ -2,13 +2,30 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The accessibility walk: every control a person can use has a name.
 
-Start Tandem on the sample project and walk the whole accessibility tree of
-the project window (all four pages are built, so all are walked), then of the
-Preferences window and the help window. Any interactive element (button,
-toggle, check box, combo box, text field, tab, slider, spin button, link,
-menu item) without an accessible name — or named only after its widget
-type, such as "GtkMenuButton" — is a control a screen-reader user cannot
-find, and fails the test with the path to it.
+Start Tandem on the sample project and walk its accessibility tree the way a
+screen-reader user goes through it. The project window is walked on its
+Diagram page; then each of the five pages is chosen from the view switcher
+(its "page tab" nodes) and walked once its content is there, with the thing
+a person works on opened so that its detail pane is walked too:
+
+- Diagram: the Outline view, and a change idea chosen in it (its details:
+  people, equity focus, PDSA cycles);
+- Measures: the first measure (its chart, data, notes and settings);
+- Coaching: the list of sessions, then the newest session opened in the
+  session editor (attendance, review and actions);
+- Peer Support: each of its views (Progress, Checklist, Roles, Timeline,
+  All Teams) chosen from its own switcher, then the page walked once;
+- Standards: the page with its rounds, panels and evidence.
+
+Then the Preferences, Help, Keyboard Shortcuts and People windows, opened
+from the main menu, and the project window again in workshop mode. Only
+what is on screen is walked: a node that is not VISIBLE (a page or view not
+shown) is skipped with everything under it.
+
+Any interactive element (button, toggle, check box, combo box, text field,
+tab, slider, spin button, link, menu item) without an accessible name — or
+named only after its widget type, such as "GtkMenuButton" — is a control a
+screen-reader user cannot find, and fails the test with the path to it.
 
 Runs like the journey (see test_journey.py, whose helpers it uses).
 """
@@ -46,7 +63,8 @@ def path_of(node):
 
 def unnamed_controls(root):
     """Breadth-first walk, one D-Bus round trip a node (GTK 4.8 keeps no
-    AT-SPI cache)."""
+    AT-SPI cache). A node that is not VISIBLE is not on screen, nor is
+    anything under it: its subtree is skipped."""
     problems = []
     seen = 0
     queue = collections.deque([root])
@@ -54,8 +72,10 @@ def unnamed_controls(root):
         node = queue.popleft()
         seen += 1
         try:
+            if "VISIBLE" not in J.states(node):
+                continue
             role = node.roleName
-            if role in INTERACTIVE and "VISIBLE" in J.states(node):
+            if role in INTERACTIVE:
                 name = (node.name or "").strip()
                 if not name and not any(n.strip() for n in J.labelled_by(node)) \
                         or TYPE_NAME.match(name):
@@ -72,6 +92,121 @@ def walk(what, window):
     return [f"{what}: {p}" for p in problems]
 
 
+def label_starting(root, prefix):
+    return J.find_first(root, "label", None, lambda n: (n.name or "").startswith(prefix))
+
+
+def shown(node):
+    return "VISIBLE" in J.states(node)
+
+
+def choose_page(frame, area, page_type, ready_what, ready):
+    """Chooses @area with its tab in the view switcher, as a screen-reader
+    user does, and returns its page (the node named @page_type) once
+    @ready(page) says its content is there."""
+    switcher = J.wait_for("the view switcher", lambda: J.visible_view_switcher(frame))
+    tab = J.wait_for(f'the "{area}" tab', lambda: J.find_one(switcher, "page tab", area))
+    J.click(tab, f'the view switcher tab "{area}"')
+    J.wait_for(f'the "{area}" tab to be selected', lambda: "SELECTED" in J.states(tab))
+    page = J.wait_for(f"the {area} page",
+                      lambda: J.find_first(frame, "filler", page_type, shown))
+    J.wait_for(f"the {area} page to show {ready_what}", lambda: ready(page))
+    return page
+
+
+def press_until(key, what, probe, limit=30):
+    """Presses @key until @probe() gives something, looking for half a
+    second after each press (GTK answers over the accessibility bus)."""
+    import time
+    from dogtail import rawinput
+    for _ in range(limit):
+        deadline = time.monotonic() + 0.5
+        while time.monotonic() < deadline:
+            found = probe()
+            if found:
+                return found
+            time.sleep(J.POLL)
+        rawinput.pressKey(key)
+    J.fail(f"{limit} presses of {key} never reached {what}")
+
+
+def button_called(root, name):
+    """A clickable button, toggle or tab called @name under @root."""
+    for role in ("push button", "toggle button", "page tab"):
+        node = J.find_first(root, role, name, lambda n: "click" in n.actions)
+        if node is not None:
+            return node
+    return None
+
+
+def diagram_page(frame):
+    """The Outline view, and a change idea chosen in it: its details pane."""
+    page = J.wait_for("the Diagram page",
+                      lambda: J.find_first(frame, "filler", "TandemDiagramPage"))
+    outline_button = J.wait_for('the "Outline" button',
+                                lambda: next((n for n in J.find_all(page, "toggle button")
+                                              + J.find_all(page, "push button")
+                                              if (n.name or "").endswith("Outline")
+                                              and "click" in n.actions), None))
+    J.click(outline_button, 'the "Outline" button')
+    J.wait_for('the list "Diagram outline"', lambda: J.find_one(page, "list", "Diagram outline"))
+    # Choosing the Outline takes the keyboard into it, on the aim: Down to
+    # the first change idea, whose details have the most to walk.
+    press_until("Down", "a change idea's details",
+                lambda: J.find_first(page, "label", "PDSA cycles", shown))
+    return walk("Diagram page: the outline and a change idea's details", page)
+
+
+def measures_page(frame):
+    """The first measure, chosen when the page opens: its chart, data, notes
+    and settings, one below the other."""
+    page = choose_page(frame, "Measures", "TandemMeasuresPage", "the first measure's chart",
+                       lambda p: J.find_first(p, "label", "What the Chart Shows", shown))
+    return walk("Measures page and its first measure", page)
+
+
+def coaching_page(frame):
+    """The list of sessions, then the newest session in the editor."""
+    from dogtail import rawinput
+    page = choose_page(frame, "Coaching", "TandemCoachingPage", "its sessions",
+                       lambda p: J.find_first(p, "list", "Sessions"))
+    problems = walk("Coaching page: its sessions", page)
+    sessions = J.find_first(page, "list", "Sessions")
+    row = J.wait_for("the newest session in the list",
+                     lambda: J.find_first(sessions, "list item"))
+    # Tab to the row, as a keyboard user does, and open it with Enter.
+    press_until("Tab", "the newest session", lambda: "FOCUSED" in J.states(row), limit=80)
+    rawinput.pressKey("Return")
+    J.wait_for("the session editor (the session's title)",
+               lambda: label_starting(page, J.SAMPLE_TEAM + " \u2014 "))
+    problems += walk("Coaching page: a session in the editor", page)
+    back = J.wait_for('the "Back to the sessions" button',
+                      lambda: button_called(page, "Back to the sessions"))
+    J.click(back, 'the "Back to the sessions" button')
+    return problems
+
+
+def peer_support_page(frame):
+    """Each of the page's views, chosen from its own switcher, then the page
+    walked once: GTK 4.8 keeps every view of its stack VISIBLE, so one walk
+    covers them all, each built by its visit."""
+    page = choose_page(frame, "Peer Support", "TandemPeerSupportPage", "its progress",
+                       lambda p: J.find_first(p, "label", "Peer-Support Implementation", shown))
+    for view in ("Checklist", "Roles", "Timeline", "All Teams"):
+        button = J.wait_for(f'the "{view}" view button', lambda: button_called(page, view))
+        J.click(button, f'the "{view}" view button')
+        J.wait_for(f'the "{view}" view to be chosen',
+                   lambda: J.states(button) & {"CHECKED", "PRESSED", "SELECTED"})
+    return walk("Peer Support page, its five views", page)
+
+
+def standards_page(frame):
+    """The rounds, the panels and the evidence."""
+    page = choose_page(frame, "Standards", "TandemStandardsPage", "its rounds",
+                       lambda p: label_starting(p, "Round of "))
+    return walk("Standards page", page)
+
+
 def journey(app):
     from dogtail import rawinput
 
@@ -84,6 +219,14 @@ def journey(app):
     J.wait_for("the team selector", lambda: J.find_first(frame, "combo box", "Team"),
                timeout=J.START_WAIT)
     problems = walk("project window", frame)
+    # Keys (Down, Tab, Enter) go to the window under the pointer: there is
+    # no window manager to give the keyboard to the project window.
+    J.point_at(frame, "the project window")
+    problems += diagram_page(frame)
+    problems += measures_page(frame)
+    problems += coaching_page(frame)
+    problems += peer_support_page(frame)
+    problems += standards_page(frame)
 
     def other_window(title):
         return next((w for w in app_node.children if w.name == title), None)
