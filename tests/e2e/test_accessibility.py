@@ -18,9 +18,10 @@ a person works on opened so that its detail pane is walked too:
 - Standards: the page with its rounds, panels and evidence.
 
 Then the Preferences, Help, Keyboard Shortcuts and People windows, opened
-from the main menu, and the project window again in workshop mode. Only
-what is on screen is walked: a node that is not VISIBLE (a page or view not
-shown) is skipped with everything under it.
+from the main menu, and the project window again in workshop mode. A node
+that is not VISIBLE (a hidden widget, a page not yet loaded) is skipped with
+everything under it. (GTK 4.8 keeps the views of a stack VISIBLE when not
+shown, so a page once loaded is walked again with the whole window.)
 
 Any interactive element (button, toggle, check box, combo box, text field,
 tab, slider, spin button, link, menu item) without an accessible name — or
