@@ -242,7 +242,7 @@ const TandemHelpBlock tandem_help_guide[] = {
   { TANDEM_HELP_BULLET,
     N_("Ctrl+N new project, Ctrl+O open, Shift+Ctrl+S save a copy, Ctrl+W close the "
        "window, Ctrl+Q quit.") },
-  { TANDEM_HELP_BULLET, N_("Alt+1 to Alt+4 switch between the pages.") },
+  { TANDEM_HELP_BULLET, N_("Alt+1 to Alt+5 switch between the pages.") },
   { TANDEM_HELP_BULLET, N_("Ctrl+Z undo, Shift+Ctrl+Z redo, Ctrl+P print, Ctrl+E export.") },
   { TANDEM_HELP_BULLET, N_("F11 workshop mode, F1 this help, Ctrl+, preferences.") },
 
