@@ -9,13 +9,73 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tandem-render-text-private.h"
+
+/* The family "Sans" stands for on one font map, while the map is unchanged. */
+typedef struct
+{
+  guint  serial;
+  char  *family;
+} SansFamily;
+
+static void
+sans_family_free (gpointer data)
+{
+  SansFamily *sans = data;
+
+  g_free (sans->family);
+  g_free (sans);
+}
+
+/* The family of the font that @font (in “Sans”) loads on @layout's font
+ * map, found once per map: a layout in that family draws in the same font,
+ * and Pango loads fewer fonts. Pango finds a font's metrics with a layout in
+ * the font's own family (“DejaVu Sans”, not “Sans”): for each size, asking
+ * for “Sans” made fontconfig match and sort fonts twice (each time on two
+ * threads of its own), asking for the family itself once. %NULL keeps
+ * “Sans”: no font found, or a family name that would read as a list. */
+static char *
+sans_family (PangoLayout                *layout,
+             const PangoFontDescription *font)
+{
+  static GMutex lock;
+  PangoContext *context = pango_layout_get_context (layout);
+  PangoFontMap *map = pango_context_get_font_map (context);
+  SansFamily *sans;
+  char *family = NULL;
+
+  if (map == NULL)
+    return NULL;
+  g_mutex_lock (&lock);
+  sans = g_object_get_data (G_OBJECT (map), "tandem-sans-family");
+  if (sans == NULL || sans->serial != pango_font_map_get_serial (map))
+    {
+      g_autoptr(PangoFont) loaded = pango_context_load_font (context, font);
+      PangoFontDescription *described = loaded ? pango_font_describe (loaded) : NULL;
+      const char *name = described ? pango_font_description_get_family (described) : NULL;
+
+      sans = g_new0 (SansFamily, 1);
+      sans->serial = pango_font_map_get_serial (map);
+      if (name != NULL && *name != '\0' && strchr (name, ',') == NULL)
+        sans->family = g_strdup (name);
+      g_clear_pointer (&described, pango_font_description_free);
+      g_object_set_data_full (G_OBJECT (map), "tandem-sans-family", sans, sans_family_free);
+    }
+  family = g_strdup (sans->family);
+  g_mutex_unlock (&lock);
+  return family;
+}
 
 /**
  * _tandem_render_set_font:
  * @layout: a layout
  * @size: the size, in the drawing's units
  * @bold: whether bold
+ *
+ * Sets the font to Sans, as the family it stands for on @layout's font map
+ * (see sans_family()).
  */
 void
 _tandem_render_set_font (PangoLayout *layout,
@@ -23,10 +83,14 @@ _tandem_render_set_font (PangoLayout *layout,
                          gboolean     bold)
 {
   PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  g_autofree char *family = NULL;
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  family = sans_family (layout, font);
+  if (family != NULL)
+    pango_font_description_set_family (font, family);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
 }

@@ -5,12 +5,14 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "tandem-chart.h"
 #include "tandem-export.h"
+#include "tandem-render-text-private.h"
 
 static void
 add (TandemMeasure *measure,
@@ -743,6 +745,52 @@ test_long_note (void)
   cairo_surface_destroy (surface);
 }
 
+/* Charts set their text in the family “Sans” stands for on the font map (so
+ * that Pango loads fewer fonts): the text draws in the very font “Sans”
+ * loads, in each size and weight. */
+static void
+test_text_in_sans (void)
+{
+  static const struct { double size; gboolean bold; } fonts[] = {
+    { 9.9, FALSE }, { 8.7, FALSE }, { 16.6, TRUE }, { 18.1, TRUE },
+  };
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, 842, 595);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
+    {
+      g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+      PangoFontDescription *sans = pango_font_description_from_string ("Sans");
+      g_autoptr(PangoFont) expected = NULL;
+      PangoFontDescription *want, *got;
+      PangoLayoutRun *run;
+
+      pango_font_description_set_absolute_size (sans, fonts[i].size * PANGO_SCALE);
+      if (fonts[i].bold)
+        pango_font_description_set_weight (sans, PANGO_WEIGHT_BOLD);
+      expected = pango_context_load_font (pango_layout_get_context (layout), sans);
+      g_assert_nonnull (expected);
+      want = pango_font_describe_with_absolute_size (expected);
+
+      _tandem_render_set_font (layout, fonts[i].size, fonts[i].bold);
+      pango_layout_set_text (layout, "Ag 0123", -1);
+      run = pango_layout_get_line_readonly (layout, 0)->runs->data;
+      got = pango_font_describe_with_absolute_size (run->item->analysis.font);
+      g_assert_cmpstr (pango_font_description_get_family (got), ==,
+                       pango_font_description_get_family (want));
+      g_assert_true (pango_font_description_equal (got, want));
+      /* the family itself, not “Sans” */
+      g_assert_cmpstr (pango_font_description_get_family (pango_layout_get_font_description (layout)),
+                       ==, pango_font_description_get_family (want));
+
+      pango_font_description_free (got);
+      pango_font_description_free (want);
+      pango_font_description_free (sans);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,5 +812,6 @@ main (int   argc,
   g_test_add_func ("/chart/no-data", test_no_data);
   g_test_add_func ("/chart/pages", test_pages);
   g_test_add_func ("/chart/long-note", test_long_note);
+  g_test_add_func ("/chart/text-in-sans", test_text_in_sans);
   return g_test_run ();
 }
