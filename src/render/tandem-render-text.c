@@ -13,11 +13,13 @@
 
 #include "tandem-render-text-private.h"
 
-/* The family "Sans" stands for on one font map, while the map is unchanged. */
+/* The family "Sans" stands for on one font map, while the map is unchanged,
+ * in one language. */
 typedef struct
 {
-  guint  serial;
-  char  *family;
+  guint          serial;
+  PangoLanguage *language;
+  char          *family;
 } SansFamily;
 
 static void
@@ -30,7 +32,7 @@ sans_family_free (gpointer data)
 }
 
 /* The family of the font that @font (in “Sans”) loads on @layout's font
- * map, found once per map: a layout in that family draws in the same font,
+ * map, found once per map and language: a layout in that family draws in the same font,
  * and Pango loads fewer fonts. Pango finds a font's metrics with a layout in
  * the font's own family (“DejaVu Sans”, not “Sans”): for each size, asking
  * for “Sans” made fontconfig match and sort fonts twice (each time on two
@@ -43,6 +45,7 @@ sans_family (PangoLayout                *layout,
   static GMutex lock;
   PangoContext *context = pango_layout_get_context (layout);
   PangoFontMap *map = pango_context_get_font_map (context);
+  PangoLanguage *language = pango_context_get_language (context);
   SansFamily *sans;
   char *family = NULL;
 
@@ -50,7 +53,8 @@ sans_family (PangoLayout                *layout,
     return NULL;
   g_mutex_lock (&lock);
   sans = g_object_get_data (G_OBJECT (map), "tandem-sans-family");
-  if (sans == NULL || sans->serial != pango_font_map_get_serial (map))
+  if (sans == NULL || sans->serial != pango_font_map_get_serial (map) ||
+      sans->language != language)
     {
       g_autoptr(PangoFont) loaded = pango_context_load_font (context, font);
       PangoFontDescription *described = loaded ? pango_font_describe (loaded) : NULL;
@@ -58,6 +62,7 @@ sans_family (PangoLayout                *layout,
 
       sans = g_new0 (SansFamily, 1);
       sans->serial = pango_font_map_get_serial (map);
+      sans->language = language;
       if (name != NULL && *name != '\0' && strchr (name, ',') == NULL)
         sans->family = g_strdup (name);
       g_clear_pointer (&described, pango_font_description_free);
