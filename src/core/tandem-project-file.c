@@ -17,6 +17,8 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tandem-defaults.h"
@@ -524,19 +526,351 @@ known_intact (const char *path)
   return known;
 }
 
+/* ------------------------------------------------------------------------ */
+/* The files this machine has found intact, across processes                */
+
+static gboolean write_all (int           fd,
+                           const guint8 *bytes,
+                           gsize         size);
+
+/* A file this user's Tandem wrote or checked (its structure and its tables),
+ * and that nothing has written since, is not checked again by the next
+ * command or window that opens it: the memory above, kept in the user's
+ * cache folder. An entry is the file's path and version (device, inode,
+ * size, modification and inode-change times to the nanosecond, and SQLite's
+ * header with its count of changes), read again before it is trusted: any
+ * difference and the file is checked as any other. Only files on a local
+ * disk are remembered, where the times come from this machine's clock, and
+ * only once that clock has moved past the file's last change, so that a
+ * later write cannot leave the same times (see settled()). The memory is
+ * small (oldest dropped), replaced whole and atomically, and one that cannot
+ * be read or makes no sense is ignored. */
+#define CHECKED_MEMORY_HEADER "tandem-checked-files 1"
+#define MAX_CHECKED_MEMORY 64
+
+static guint n_full_checks;
+
+/* How many times this process has read a file through for its structure
+ * (the check that remembered files skip); for tests. */
+guint
+_tandem_project_get_n_full_checks (void)
+{
+  return g_atomic_int_get (&n_full_checks);
+}
+
+static char *
+checked_memory_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "tandem", "checked-files", NULL);
+}
+
+static char *
+file_version_line (const char        *path,
+                   const FileVersion *version)
+{
+  g_autofree char *header = g_malloc (2 * sizeof version->header + 1);
+  g_autofree char *escaped = g_strescape (path, NULL);
+
+  for (gsize i = 0; i < sizeof version->header; i++)
+    g_snprintf (header + 2 * i, 3, "%02x", version->header[i]);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT
+                          " %" G_GINT64_FORMAT " %ld %" G_GINT64_FORMAT " %ld %s %s",
+                          (guint64) version->dev, (guint64) version->ino,
+                          (gint64) version->size,
+                          (gint64) version->mtime.tv_sec, (long) version->mtime.tv_nsec,
+                          (gint64) version->ctime.tv_sec, (long) version->ctime.tv_nsec,
+                          header, escaped);
+}
+
+/* The path an entry is for (escaped), after its eight numbers and header;
+ * %NULL if it has not that many. */
+static const char *
+entry_path (const char *line)
+{
+  for (int field = 0; field < 8 && line != NULL; field++)
+    {
+      line = strchr (line, ' ');
+      line = line ? line + 1 : NULL;
+    }
+  return line;
+}
+
+/* The memory's entries, oldest first, as lines (file_version_line()); empty
+ * if it cannot be read or is not one. */
+static GPtrArray *
+read_checked_memory (void)
+{
+  g_autofree char *memory_path = checked_memory_path ();
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_free);
+  gsize length = 0;
+
+  if (!g_file_get_contents (memory_path, &contents, &length, NULL) ||
+      length > 64 * 1024 || strlen (contents) != length ||
+      !g_str_has_prefix (contents, CHECKED_MEMORY_HEADER "\n"))
+    return entries;
+  lines = g_strsplit (contents + strlen (CHECKED_MEMORY_HEADER "\n"), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (entries, g_strdup (lines[i]));
+  if (entries->len > MAX_CHECKED_MEMORY)
+    g_ptr_array_set_size (entries, 0);
+  return entries;
+}
+
+static gboolean
+checked_memory_holds (const char        *path,
+                      const FileVersion *version)
+{
+  g_autoptr(GPtrArray) entries = read_checked_memory ();
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *line = file_version_line (absolute, version);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (strcmp (g_ptr_array_index (entries, i), line) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @path is on a disk of this machine, whose files' times come from
+ * its own clock. */
+static gboolean
+on_local_disk (const char *path)
+{
+  struct statfs fs;
+
+  if (statfs (path, &fs) != 0)
+    return FALSE;
+  switch ((unsigned long) fs.f_type)
+    {
+    case 0xEF53:      /* ext2, ext3, ext4 */
+    case 0x58465342:  /* xfs */
+    case 0x9123683E:  /* btrfs */
+    case 0x01021994:  /* tmpfs */
+    case 0xF2F52010:  /* f2fs */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+timespec_after (const struct timespec *a,
+                const struct timespec *b)
+{
+  return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec > b->tv_nsec);
+}
+
+/* Whether @path is still at @version once the clock that stamps its times
+ * has moved past them, waiting for that for at most a few of its ticks: a
+ * write in the tick of the last one could leave every time as it was. */
+static gboolean
+settled (const char        *path,
+         const FileVersion *version)
+{
+  struct timespec tick = { 0, 0 };
+  FileVersion now;
+
+  clock_getres (CLOCK_REALTIME_COARSE, &tick);
+  for (int tries = 0; tries < 4; tries++)
+    {
+      struct timespec clock_now;
+
+      clock_gettime (CLOCK_REALTIME_COARSE, &clock_now);
+      if (timespec_after (&clock_now, &version->ctime) &&
+          timespec_after (&clock_now, &version->mtime))
+        return get_file_version (path, &now) && same_file_version (&now, version);
+      g_usleep (MAX (tick.tv_nsec / 1000, 1000));
+    }
+  return FALSE;
+}
+
+/* Adds @path at @version (found intact, structure and tables) to the
+ * memory, in place of what it held for @path. */
+static void
+remember_checked (const char        *path,
+                  const FileVersion *version)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) contents = NULL;
+  g_autofree char *memory_path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *tmpl = NULL;
+  gboolean written;
+  int fd;
+
+  if (!on_local_disk (path) || checked_memory_holds (path, version) || !settled (path, version))
+    return;
+  entries = read_checked_memory ();
+  absolute = g_canonicalize_filename (path, NULL);
+  line = file_version_line (absolute, version);
+  for (guint i = entries->len; i-- > 0;)
+    if (g_strcmp0 (entry_path (g_ptr_array_index (entries, i)), entry_path (line)) == 0)
+      g_ptr_array_remove_index (entries, i);
+  while (entries->len >= MAX_CHECKED_MEMORY)
+    g_ptr_array_remove_index (entries, 0);
+  g_ptr_array_add (entries, g_steal_pointer (&line));
+
+  contents = g_string_new (CHECKED_MEMORY_HEADER "\n");
+  for (guint i = 0; i < entries->len; i++)
+    g_string_append_printf (contents, "%s\n", (char *) g_ptr_array_index (entries, i));
+  /* Replaced by a rename, never synced: a memory lost or cut short in a
+   * crash holds no version of any file there is now, or is ignored. */
+  memory_path = checked_memory_path ();
+  dir = g_path_get_dirname (memory_path);
+  tmpl = g_strconcat (memory_path, ".XXXXXX", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0 || (fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0600)) < 0)
+    return;
+  written = write_all (fd, (const guint8 *) contents->str, contents->len);
+  if (close (fd) != 0 || !written || g_rename (tmpl, memory_path) != 0)
+    {
+      g_unlink (tmpl);
+      return;
+    }
+  g_debug ("Remembered “%s” as checked", path);
+}
+
+/* get_file_version() for the file of @db, read through the connection's
+ * own file: opening and closing the file again would take every lock this
+ * process holds on it (POSIX locks go with any descriptor closed), so a
+ * connection in a change or reading reads it so. On the connection's
+ * thread only. */
+static gboolean
+get_db_file_version (sqlite3     *db,
+                     const char  *path,
+                     FileVersion *version)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3_file *file = NULL;
+  GStatBuf st;
+
+  memset (version, 0, sizeof *version);
+  if (g_file_test (journal, G_FILE_TEST_EXISTS) || g_file_test (wal, G_FILE_TEST_EXISTS) ||
+      sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL ||
+      file->pMethods->xRead (file, version->header, sizeof version->header, 0) != SQLITE_OK ||
+      g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return FALSE;
+  version->dev = st.st_dev;
+  version->ino = st.st_ino;
+  version->size = st.st_size;
+  version->mtime = st.st_mtim;
+  version->ctime = st.st_ctim;
+  return TRUE;
+}
+
+/* SQLite's count of changes to a file, from its header. */
+static guint32
+change_counter (const FileVersion *version)
+{
+  return (guint32) version->header[24] << 24 | (guint32) version->header[25] << 16 |
+         (guint32) version->header[26] << 8 | (guint32) version->header[27];
+}
+
+static gboolean
+is_file_version (GBytes            *bytes,
+                 const FileVersion *version)
+{
+  return bytes != NULL && g_bytes_get_size (bytes) == sizeof *version &&
+         same_file_version (g_bytes_get_data (bytes, NULL), version);
+}
+
+/* The check on the second thread of a project has passed: if it checked the
+ * file as the project opened it (whose tables were checked then), that
+ * version is intact, and remembered. */
+static void
+note_checked_alongside (TandemProject *self)
+{
+  FileVersion checked;
+  gboolean known;
+
+  if (self->opened_version == NULL)
+    return;
+  g_mutex_lock (&intact_lock);
+  known = intact_files != NULL &&
+          g_hash_table_lookup (intact_files, self->path) != NULL;
+  if (known)
+    checked = *(const FileVersion *) g_hash_table_lookup (intact_files, self->path);
+  g_mutex_unlock (&intact_lock);
+  if (!known || !is_file_version (self->opened_version, &checked))
+    return;
+  g_clear_pointer (&self->intact_version, g_bytes_unref);
+  self->intact_version = g_bytes_ref (self->opened_version);
+  /* Remembered when closed: looking at the file now could take the locks
+   * of a connection in use. */
+  self->remember_on_close = TRUE;
+}
+
+/* A change has begun (the file is locked against other writers): whether
+ * the file is still the version known intact. */
+void
+_tandem_project_note_begin (TandemProject *self)
+{
+  FileVersion now;
+
+  self->began_intact = self->intact_version != NULL &&
+                       get_db_file_version (self->db, self->path, &now) &&
+                       is_file_version (self->intact_version, &now);
+}
+
+/* A change was committed: if the file was intact when it began and is now
+ * the very next version (SQLite counted one change, ours), it is intact
+ * still, and remembered when the project closes. */
+void
+_tandem_project_note_commit (TandemProject *self)
+{
+  const FileVersion *before;
+  FileVersion now;
+
+  if (self->began_intact && get_db_file_version (self->db, self->path, &now) &&
+      (before = g_bytes_get_data (self->intact_version, NULL),
+       change_counter (&now) == change_counter (before) + 1))
+    {
+      g_bytes_unref (self->intact_version);
+      self->intact_version = g_bytes_new (&now, sizeof now);
+      self->remember_on_close = TRUE;
+    }
+  else
+    g_clear_pointer (&self->intact_version, g_bytes_unref);
+  self->began_intact = FALSE;
+}
+
+/* The project's connection is closed: a file this process wrote and knows
+ * intact, unchanged since, is remembered. */
+void
+_tandem_project_note_closed (TandemProject *self)
+{
+  FileVersion now;
+
+  if (self->remember_on_close && self->intact_version != NULL &&
+      get_file_version (self->path, &now) && is_file_version (self->intact_version, &now))
+    remember_checked (self->path, &now);
+}
+
 /* check_structure(), remembering a file found intact if nothing wrote to it
- * while it was checked. */
+ * while it was checked (then *@checked, unless %NULL, is what it checked). */
 static GError *
-check_and_remember (sqlite3    *db,
-                    const char *path)
+check_and_remember (sqlite3     *db,
+                    const char  *path,
+                    FileVersion *checked)
 {
   FileVersion before, after;
   gboolean versioned = get_file_version (path, &before);
-  GError *error = check_structure (db, path);
+  GError *error;
 
+  g_atomic_int_inc (&n_full_checks);
+  error = check_structure (db, path);
   if (error == NULL && versioned && get_file_version (path, &after) &&
       same_file_version (&before, &after))
-    remember_intact (path, &before);
+    {
+      remember_intact (path, &before);
+      if (checked != NULL)
+        *checked = before;
+    }
   else
     forget_intact (path);
   return error;
@@ -559,7 +893,7 @@ check_structure_thread (gpointer data)
       harden (db);
       sqlite3_busy_timeout (db, default_busy_timeout);
       sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
-      error = check_and_remember (db, path);
+      error = check_and_remember (db, path, NULL);
     }
   sqlite3_close (db);
   return error;
@@ -579,9 +913,12 @@ open_validated (const char  *path,
                 GThread    **check_thread,
                 gboolean     made_here,
                 gboolean     created,
+                GBytes     **intact,
                 GError     **error)
 {
   FileHeader header = { 0 };
+  FileVersion seen, checked;
+  gboolean remembered = FALSE, versioned = FALSE, checked_here = FALSE;
   sqlite3 *db = NULL;
   g_autoptr(GError) local_error = NULL;
   int user_version = 0;
@@ -590,6 +927,18 @@ open_validated (const char  *path,
   if (!read_header (path, &header, error) ||
       !check_header (path, &header, &user_version, error))
     return NULL;
+
+  /* A file of the current format that this machine has checked or written,
+   * unchanged since, is checked no more (neither its structure nor its
+   * tables). */
+  if (intact != NULL)
+    versioned = get_file_version (path, &seen);
+  if (versioned && !made_here && user_version == TANDEM_SCHEMA_VERSION &&
+      checked_memory_holds (path, &seen))
+    {
+      g_debug ("“%s” is unchanged since it was checked", path);
+      remembered = made_here = created = TRUE;
+    }
 
   /* A current file may be read while its structure is checked on a second
    * thread, since nothing is written to it until the check has passed. An
@@ -621,11 +970,15 @@ open_validated (const char  *path,
       if (!known_intact (path))
         *check_thread = g_thread_new ("tandem-check", check_structure_thread, g_strdup (path));
     }
-  else if (!made_here && (local_error = check_and_remember (db, path)) != NULL)
+  else if (!made_here)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      sqlite3_close (db);
-      return NULL;
+      if ((local_error = check_and_remember (db, path, &checked)) != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          sqlite3_close (db);
+          return NULL;
+        }
+      checked_here = versioned && same_file_version (&checked, &seen);
     }
 
   if (user_version == TANDEM_SCHEMA_VERSION && !created &&
@@ -676,6 +1029,16 @@ open_validated (const char  *path,
         g_free (first_row_text (db, "PRAGMA journal_mode = DELETE", NULL));
     }
   sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", NULL, NULL, NULL);
+
+  /* What is known intact as it opens: a file remembered, made here or
+   * checked here, if opening it wrote nothing. */
+  if (intact != NULL && versioned && (remembered || (made_here && created) || checked_here))
+    {
+      FileVersion now;
+
+      if (get_file_version (path, &now) && same_file_version (&now, &seen))
+        *intact = g_bytes_new (&seen, sizeof seen);
+    }
   return db;
 }
 
@@ -684,6 +1047,7 @@ project_new_for_db (sqlite3     *db,
                     const char  *path,
                     gboolean     read_only,
                     GThread     *check_thread,
+                    GBytes      *intact,
                     GError     **error)
 {
   g_autoptr(TandemProject) self = g_object_new (TANDEM_TYPE_PROJECT, NULL);
@@ -693,6 +1057,7 @@ project_new_for_db (sqlite3     *db,
   self->path = g_strdup (path);
   self->read_only = read_only;
   self->check_thread = check_thread;
+  self->intact_version = intact;
 
   replica = first_row_text (db, "SELECT value FROM meta WHERE key = 'replica_id'", NULL);
   if (replica == NULL)
@@ -734,9 +1099,13 @@ open_checking_alongside (const char  *path,
 {
   g_autoptr(GError) local_error = NULL;
   GThread *check_thread = NULL;
+  GBytes *intact = NULL;
+  TandemProject *self;
+  FileVersion seen;
+  gboolean versioned = get_file_version (path, &seen);
   sqlite3 *db;
 
-  db = open_validated (path, &read_only, &check_thread, FALSE, FALSE, &local_error);
+  db = open_validated (path, &read_only, &check_thread, FALSE, FALSE, &intact, &local_error);
   if (db == NULL)
     {
       /* A damaged file can fail a later check first (its tables unreadable):
@@ -749,7 +1118,11 @@ open_checking_alongside (const char  *path,
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  return project_new_for_db (db, path, read_only, check_thread, error);
+  self = project_new_for_db (db, path, read_only, check_thread, intact, error);
+  /* What its check on the second thread is to find intact. */
+  if (self != NULL && check_thread != NULL && versioned)
+    self->opened_version = g_bytes_new (&seen, sizeof seen);
+  return self;
 }
 
 /* Opens a file that tandem_project_create() has just made, with every check
@@ -768,13 +1141,19 @@ open_made_here (const char     *path,
   gboolean read_only = FALSE;
   GStatBuf now;
   sqlite3 *db;
+  GBytes *intact = NULL;
+  TandemProject *self;
 
   if (g_stat (path, &now) != 0 || now.st_dev != made->st_dev || now.st_ino != made->st_ino)
     return tandem_project_open (path, error);
-  db = open_validated (path, &read_only, NULL, TRUE, TRUE, error);
+  db = open_validated (path, &read_only, NULL, TRUE, TRUE, &intact, error);
   if (db == NULL)
     return NULL;
-  return project_new_for_db (db, path, read_only, NULL, error);
+  self = project_new_for_db (db, path, read_only, NULL, intact, error);
+  /* This process's own work: remembered as checked once it is closed. */
+  if (self != NULL)
+    self->remember_on_close = TRUE;
+  return self;
 }
 
 /**
@@ -840,14 +1219,20 @@ _tandem_project_open_checked_for_reading (const char  *path,
                                           GError     **error)
 {
   gboolean read_only = TRUE;
+  GBytes *intact = NULL;
+  TandemProject *self;
   sqlite3 *db;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  db = open_validated (path, &read_only, NULL, known_intact (path), FALSE, error);
+  db = open_validated (path, &read_only, NULL, known_intact (path), FALSE, &intact, error);
   if (db == NULL)
     return NULL;
-  return project_new_for_db (db, path, read_only, NULL, error);
+  self = project_new_for_db (db, path, read_only, NULL, intact, error);
+  /* Checked here: the next reader need not check it. */
+  if (self != NULL && self->intact_version != NULL)
+    self->remember_on_close = TRUE;
+  return self;
 }
 
 /**
@@ -944,7 +1329,7 @@ tandem_project_open_in_memory (const char  *path,
       return NULL;
     }
   sqlite3_exec (db, "PRAGMA query_only = 1; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  return project_new_for_db (db, path, TRUE, NULL, error);
+  return project_new_for_db (db, path, TRUE, NULL, NULL, error);
 }
 
 /**
@@ -967,7 +1352,11 @@ tandem_project_confirm_intact (TandemProject  *self,
 
   g_mutex_lock (&self->check_lock);
   if (self->check_thread != NULL)
-    self->check_error = g_thread_join (g_steal_pointer (&self->check_thread));
+    {
+      self->check_error = g_thread_join (g_steal_pointer (&self->check_thread));
+      if (self->check_error == NULL)
+        note_checked_alongside (self);
+    }
   /* Another program writing while the check read says nothing about the
    * file: check again now, and if it is still busy, ask again next time. */
   if (g_error_matches (self->check_error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_LOCKED))
@@ -1210,6 +1599,8 @@ tandem_project_create (const char  *path,
                      local_error ? local_error->message : "");
         return NULL;
       }
+    /* Under its temporary name, it is not worth remembering. */
+    fresh->remember_on_close = FALSE;
   }
 
   /* The one sync: the whole file reaches the disk before its name does. */
@@ -1433,13 +1824,13 @@ tandem_project_check_file (const char *path,
 
   /* Opened as every command opens it, except that nothing is ever written:
    * not a replica id it lacks, not its journal mode. */
-  db = open_validated (path, &read_only, NULL, FALSE, FALSE, &error);
+  db = open_validated (path, &read_only, NULL, FALSE, FALSE, NULL, &error);
   if (db == NULL)
     {
       add_problem (problems, "%s", error->message);
       return TANDEM_CHECK_UNUSABLE;
     }
-  project = project_new_for_db (db, path, TRUE, NULL, NULL);
+  project = project_new_for_db (db, path, TRUE, NULL, NULL, NULL);
 
   if (_tandem_project_check_content (project, problems) > 0)
     found = TRUE;

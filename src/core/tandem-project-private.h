@@ -76,6 +76,10 @@ struct _TandemProject
   GThread     *check_thread; /* a structural check still running, see tandem_project_open() */
   GError      *check_error;  /* what it found, once joined */
   GMutex       check_lock;   /* one joiner at a time: a change, or confirm_intact_async */
+  GBytes      *opened_version;  /* the file as it opened, while its check runs alongside */
+  GBytes      *intact_version;  /* the file's version known intact, or NULL */
+  gboolean     began_intact;    /* the change under way began on it */
+  gboolean     remember_on_close;  /* this process wrote it: remember it when closed */
 };
 
 /* In tandem-db.c */
@@ -95,6 +99,10 @@ char *_tandem_display_name (const char *path);
 TandemProject *_tandem_project_open_checked_for_reading (const char  *path,
                                                          GError     **error);
 GBytes *_tandem_project_dup_file_version (const char *path);
+void _tandem_project_note_begin (TandemProject *self);
+void _tandem_project_note_commit (TandemProject *self);
+void _tandem_project_note_closed (TandemProject *self);
+guint _tandem_project_get_n_full_checks (void);
 
 /* In tandem-change-log.c */
 char *_tandem_new_id (void);

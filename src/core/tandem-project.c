@@ -120,6 +120,7 @@ _tandem_project_begin_full (TandemProject  *self,
       self->depth = 0;
       return FALSE;
     }
+  _tandem_project_note_begin (self);
 
   self->txn_id = 0;
   g_free (self->txn_label);
@@ -221,8 +222,10 @@ tandem_project_commit (TandemProject  *self,
       _tandem_db_exec (self, "ROLLBACK", NULL);
       g_hash_table_remove_all (self->touched);
       self->txn_id = 0;
+      g_clear_pointer (&self->intact_version, g_bytes_unref);
       return FALSE;
     }
+  _tandem_project_note_commit (self);
 
   can_undo = tandem_project_can_undo (self);
   can_redo = tandem_project_can_redo (self);
@@ -446,6 +449,9 @@ tandem_project_finalize (GObject *object)
     tandem_project_rollback (self);
   g_hash_table_destroy (self->statements);
   _tandem_db_close (self->db);
+  _tandem_project_note_closed (self);
+  g_clear_pointer (&self->opened_version, g_bytes_unref);
+  g_clear_pointer (&self->intact_version, g_bytes_unref);
   g_free (self->path);
   g_free (self->author);
   g_free (self->replica_id);

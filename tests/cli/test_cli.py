@@ -163,6 +163,45 @@ class CliTest(unittest.TestCase):
         self.assertEqual([n for n in os.listdir(self.dir) if n.startswith(".tandem-export")], [])
         self.assertEqual(read(p), bytes(data))
 
+    def test_unchanged_file_not_checked_again(self):
+        # A chain of commands: each finds the file as the last one left it
+        # and does not check it again; another program's change, or bytes
+        # changed in place, and it is checked (and refused if damaged).
+        env = dict(os.environ, G_MESSAGES_DEBUG="Tandem-File")
+        skipped = "is unchanged since it was checked"
+
+        def debug_run(*args):
+            r = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120, env=env)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            return r.stdout  # (GLib writes debug messages there)
+
+        p = self.path("Ward.tandem")
+        csv = self.write_weeks("falls.csv", 30)
+        debug_run("new", p)
+        for args in (["team", "add", "Ward", p],
+                     ["measure", "add", "Falls", "--team", "Ward", "--direction", "decrease", p],
+                     ["import", "data", "--measure", "Falls", csv, p],
+                     ["export", "chart", "--measure", "Falls", "-o", self.path("falls.pdf"), p]):
+            self.assertIn(skipped, debug_run(*args), args)
+
+        with sqlite3.connect(p) as db:
+            db.execute("UPDATE team SET name = 'Ward 2'")
+        db.close()
+        self.assertNotIn(skipped, debug_run("info", p))
+        self.assertIn(skipped, debug_run("info", p))
+
+        data = bytearray(read(p))
+        middle = len(data) // 3
+        data[middle:middle + 4096 * 3] = bytes((i * 7919) & 0xFF for i in range(4096 * 3))
+        with open(p, "r+b") as f:
+            f.write(data)
+        r = subprocess.run([CLI, "export", "chart", "--measure", "Falls", "-o", self.path("again.pdf"), p],
+                           capture_output=True, text=True, timeout=120, env=env)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertNotIn(skipped, r.stdout)
+        self.assertIn("damaged", r.stderr)
+        self.assertFalse(os.path.exists(self.path("again.pdf")))
+
     def write_weeks(self, name, n, start="2024-01-01"):
         """A CSV of n weekly values, as a spreadsheet saves it."""
         import datetime
