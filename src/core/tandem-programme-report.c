@@ -178,27 +178,19 @@ ratio_word (TandemRatioStatus status)
 /* ------------------------------------------------------------------------ */
 /* JSON                                                                     */
 
+/* A count for each word, as an object keyed by the words. */
 static void
-member_uint (JsonBuilder *builder,
-             const char  *name,
-             guint        value)
+add_counts (JsonBuilder  *builder,
+            const char   *name,
+            const char  **words,
+            const guint  *counts,
+            guint         n)
 {
   json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-/* A share from 0 to 1, null when there is nothing to take it of. */
-static void
-member_share (JsonBuilder *builder,
-              const char  *name,
-              guint        part,
-              guint        whole)
-{
-  json_builder_set_member_name (builder, name);
-  if (whole == 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, (double) part / whole);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n; i++)
+    _tandem_json_members (builder, TANDEM_JSON_INT (words[i], counts[i]), NULL);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -211,40 +203,44 @@ add_ideas (JsonBuilder *builder,
            GPtrArray   *tag_names,
            GArray      *tag_counts)
 {
-  json_builder_set_member_name (builder, "change_ideas");
-  json_builder_begin_object (builder);
-  member_uint (builder, "total", n_ideas);
-  json_builder_set_member_name (builder, "by_status");
-  json_builder_begin_object (builder);
+  const char *status_words[TANDEM_N_IDEA_STATUSES];
+  const char *level_words[TANDEM_N_COPRODUCTION_LEVELS];
+
   for (guint i = 0; i < TANDEM_N_IDEA_STATUSES; i++)
     {
       const char *word = tandem_idea_status_to_string (i);
-      member_uint (builder, word ? word : "none", statuses[i]);
+
+      status_words[i] = word ? word : "none";
     }
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "by_coproduction_level");
-  json_builder_begin_object (builder);
   for (guint i = 0; i < TANDEM_N_COPRODUCTION_LEVELS; i++)
     {
       const char *word = tandem_coproduction_to_string (i);
-      member_uint (builder, word ? word : "not_recorded", levels[i]);
+
+      level_words[i] = word ? word : "not_recorded";
     }
-  json_builder_end_object (builder);
-  member_uint (builder, "tagged", n_tagged);
-  member_share (builder, "tagged_share", n_tagged, n_ideas);
-  member_uint (builder, "race_equity", n_race);
-  member_share (builder, "race_equity_share", n_race, n_ideas);
+  json_builder_set_member_name (builder, "change_ideas");
+  json_builder_begin_object (builder);
+  _tandem_json_members (builder, TANDEM_JSON_INT ("total", n_ideas), NULL);
+  add_counts (builder, "by_status", status_words, statuses, TANDEM_N_IDEA_STATUSES);
+  add_counts (builder, "by_coproduction_level", level_words, levels,
+              TANDEM_N_COPRODUCTION_LEVELS);
+  _tandem_json_members (builder,
+                        TANDEM_JSON_INT ("tagged", n_tagged),
+                        TANDEM_JSON_SHARE ("tagged_share", n_tagged, n_ideas),
+                        TANDEM_JSON_INT ("race_equity", n_race),
+                        TANDEM_JSON_SHARE ("race_equity_share", n_race, n_ideas),
+                        NULL);
   json_builder_set_member_name (builder, "by_equity_focus");
   json_builder_begin_array (builder);
   for (guint i = 0; i < tag_names->len; i++)
     {
       guint count = g_array_index (tag_counts, guint, i);
 
-      json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "focus", tag_names->pdata[i]);
-      member_uint (builder, "count", count);
-      member_share (builder, "share", count, n_ideas);
-      json_builder_end_object (builder);
+      _tandem_json_object (builder, NULL,
+                           TANDEM_JSON_TEXT ("focus", tag_names->pdata[i]),
+                           TANDEM_JSON_INT ("count", count),
+                           TANDEM_JSON_SHARE ("share", count, n_ideas),
+                           NULL);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -257,15 +253,13 @@ add_retention (JsonBuilder           *builder,
   json_builder_set_member_name (builder, "retention");
   json_builder_begin_array (builder);
   for (guint y = 0; y < 3; y++)
-    {
-      json_builder_begin_object (builder);
-      member_uint (builder, "years", retention[y].years);
-      member_uint (builder, "eligible", retention[y].eligible);
-      member_uint (builder, "retained", retention[y].retained);
-      member_share (builder, "share", retention[y].retained, retention[y].eligible);
-      _tandem_json_member_number (builder, "benchmark_percent", retention[y].benchmark);
-      json_builder_end_object (builder);
-    }
+    _tandem_json_object (builder, NULL,
+                         TANDEM_JSON_INT ("years", retention[y].years),
+                         TANDEM_JSON_INT ("eligible", retention[y].eligible),
+                         TANDEM_JSON_INT ("retained", retention[y].retained),
+                         TANDEM_JSON_SHARE ("share", retention[y].retained, retention[y].eligible),
+                         TANDEM_JSON_NUMBER ("benchmark_percent", retention[y].benchmark),
+                         NULL);
   json_builder_end_array (builder);
 }
 
@@ -279,22 +273,53 @@ add_quarters (JsonBuilder *builder,
     {
       const TandemProgrammeQuarter *q = &g_array_index (quarters, TandemProgrammeQuarter, i);
 
-      json_builder_begin_object (builder);
-      member_uint (builder, "year", q->year);
-      member_uint (builder, "quarter", q->quarter);
-      _tandem_json_member_text (builder, "from", q->from);
-      _tandem_json_member_text (builder, "to", q->to);
-      member_uint (builder, "new_change_ideas", q->new_ideas);
-      member_uint (builder, "new_race_equity_ideas", q->new_race_ideas);
-      member_share (builder, "new_race_equity_share", q->new_race_ideas, q->new_ideas);
-      member_uint (builder, "pdsa_cycles_started", q->pdsa_started);
-      member_uint (builder, "coaching_sessions", q->sessions);
-      member_uint (builder, "sessions_with_lived_experience", q->sessions_with_lived_experience);
-      member_share (builder, "lived_experience_share", q->sessions_with_lived_experience,
-                    q->sessions);
-      json_builder_end_object (builder);
+      _tandem_json_object (builder, NULL,
+                           TANDEM_JSON_INT ("year", (guint) q->year),
+                           TANDEM_JSON_INT ("quarter", (guint) q->quarter),
+                           TANDEM_JSON_TEXT ("from", q->from),
+                           TANDEM_JSON_TEXT ("to", q->to),
+                           TANDEM_JSON_INT ("new_change_ideas", q->new_ideas),
+                           TANDEM_JSON_INT ("new_race_equity_ideas", q->new_race_ideas),
+                           TANDEM_JSON_SHARE ("new_race_equity_share", q->new_race_ideas,
+                                              q->new_ideas),
+                           TANDEM_JSON_INT ("pdsa_cycles_started", q->pdsa_started),
+                           TANDEM_JSON_INT ("coaching_sessions", q->sessions),
+                           TANDEM_JSON_INT ("sessions_with_lived_experience",
+                                            q->sessions_with_lived_experience),
+                           TANDEM_JSON_SHARE ("lived_experience_share",
+                                              q->sessions_with_lived_experience, q->sessions),
+                           NULL);
     }
   json_builder_end_array (builder);
+}
+
+/* The peer-support figures, written alike for a team and for the totals:
+ * the totals' names of the roles and vacancies have @prefix "peer_". */
+static void
+add_peer_support (JsonBuilder           *builder,
+                  const char            *prefix,
+                  guint                  applicable,
+                  guint                  in_place,
+                  guint                  roles,
+                  guint                  vacancies,
+                  guint                  supervision_behind,
+                  guint                  supervision_records,
+                  const TandemRetention  retention[3])
+{
+  g_autofree char *roles_name = g_strconcat (prefix, "roles", NULL);
+  g_autofree char *vacancies_name = g_strconcat (prefix, "vacancies", NULL);
+
+  _tandem_json_members (builder,
+                        TANDEM_JSON_INT ("framework_items_applicable", applicable),
+                        TANDEM_JSON_INT ("framework_items_in_place", in_place),
+                        TANDEM_JSON_SHARE ("framework_progress", in_place, applicable),
+                        TANDEM_JSON_INT (roles_name, roles),
+                        TANDEM_JSON_INT (vacancies_name, vacancies),
+                        TANDEM_JSON_INT ("roles_supervised_less_than_expected",
+                                         supervision_behind),
+                        TANDEM_JSON_INT ("supervision_records", supervision_records),
+                        NULL);
+  add_retention (builder, retention);
 }
 
 /* A team's Standards level and heatmap row; null with no round. */
@@ -309,35 +334,32 @@ add_standards (JsonBuilder                    *builder,
       return;
     }
   json_builder_begin_object (builder);
-  _tandem_json_member_text (builder, "round_date", standards->date);
-  member_uint (builder, "staff_responses", standards->n_staff);
-  json_builder_set_member_name (builder, "headcount");
-  if (standards->headcount > 0)
-    json_builder_add_int_value (builder, standards->headcount);
-  else
-    json_builder_add_null_value (builder);
-  if (standards->headcount > 0)
-    member_share (builder, "completion", standards->n_staff, (guint) standards->headcount);
-  else
-    member_share (builder, "completion", 0, 0);
-  json_builder_set_member_name (builder, "round_counts");
-  json_builder_add_boolean_value (builder, standards->counts);
-  _tandem_json_member_number (builder, "average", standards->average);
-  _tandem_json_member_text (builder, "level",
-                            standards->level == TANDEM_STANDARD_LEVEL_NONE ? NULL
-                            : tandem_stored_enum_to_word (TANDEM_TYPE_STANDARD_LEVEL, standards->level));
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("round_date", standards->date),
+                        TANDEM_JSON_INT ("staff_responses", standards->n_staff),
+                        TANDEM_JSON_INT_IF ("headcount", standards->headcount > 0,
+                                            standards->headcount),
+                        TANDEM_JSON_SHARE ("completion", standards->n_staff,
+                                           standards->headcount > 0 ? standards->headcount : 0),
+                        TANDEM_JSON_BOOL ("round_counts", standards->counts),
+                        TANDEM_JSON_NUMBER ("average", standards->average),
+                        TANDEM_JSON_TEXT ("level", standards->level == TANDEM_STANDARD_LEVEL_NONE
+                                          ? NULL
+                                          : tandem_stored_enum_to_word (TANDEM_TYPE_STANDARD_LEVEL,
+                                                                        standards->level)),
+                        NULL);
   json_builder_set_member_name (builder, "heatmap");
   json_builder_begin_array (builder);
   for (guint s = 0; s < standards->scores->len; s++)
     {
       const TandemProgrammeStandardScore *score = standards->scores->pdata[s];
 
-      json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "standard_id", score->id);
-      _tandem_json_member_text (builder, "standard", score->title);
-      _tandem_json_member_number (builder, "mean", score->mean);
-      _tandem_json_member_text (builder, "word", score->word);
-      json_builder_end_object (builder);
+      _tandem_json_object (builder, NULL,
+                           TANDEM_JSON_TEXT ("standard_id", score->id),
+                           TANDEM_JSON_TEXT ("standard", score->title),
+                           TANDEM_JSON_NUMBER ("mean", score->mean),
+                           TANDEM_JSON_TEXT ("word", score->word),
+                           NULL);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -348,35 +370,38 @@ add_team (JsonBuilder               *builder,
           const TandemProgrammeTeam *team)
 {
   json_builder_begin_object (builder);
-  _tandem_json_member_text (builder, "file", team->file);
-  _tandem_json_member_text (builder, "team", team->name);
-  _tandem_json_member_text (builder, "organisation", team->organisation);
-  _tandem_json_member_text (builder, "service_type", team->service_type);
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("file", team->file),
+                        TANDEM_JSON_TEXT ("team", team->name),
+                        TANDEM_JSON_TEXT ("organisation", team->organisation),
+                        TANDEM_JSON_TEXT ("service_type", team->service_type),
+                        NULL);
   add_ideas (builder, team->n_ideas, team->statuses, team->levels, team->n_tagged,
              team->n_race_ideas, team->tag_names, team->tag_counts);
-  member_uint (builder, "pdsa_cycles_last_90_days", team->n_pdsa_recent);
+  _tandem_json_members (builder,
+                        TANDEM_JSON_INT ("pdsa_cycles_last_90_days", team->n_pdsa_recent),
+                        NULL);
 
-  json_builder_set_member_name (builder, "coaching");
-  json_builder_begin_object (builder);
-  member_uint (builder, "sessions_last_90_days", team->n_sessions_recent);
-  member_uint (builder, "sessions_with_lived_experience", team->n_sessions_recent_le);
-  member_share (builder, "lived_experience_share", team->n_sessions_recent_le,
-                team->n_sessions_recent);
-  _tandem_json_member_text (builder, "last_session", team->last_session);
-  json_builder_set_member_name (builder, "days_since_session");
-  if (team->days_since_session < 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_int_value (builder, team->days_since_session);
-  member_uint (builder, "open_actions", team->n_open_actions);
-  member_uint (builder, "overdue_actions", team->n_overdue_actions);
-  json_builder_end_object (builder);
+  _tandem_json_object (builder, "coaching",
+                       TANDEM_JSON_INT ("sessions_last_90_days", team->n_sessions_recent),
+                       TANDEM_JSON_INT ("sessions_with_lived_experience",
+                                        team->n_sessions_recent_le),
+                       TANDEM_JSON_SHARE ("lived_experience_share", team->n_sessions_recent_le,
+                                          team->n_sessions_recent),
+                       TANDEM_JSON_TEXT ("last_session", team->last_session),
+                       TANDEM_JSON_INT_IF ("days_since_session", team->days_since_session >= 0,
+                                           team->days_since_session),
+                       TANDEM_JSON_INT ("open_actions", team->n_open_actions),
+                       TANDEM_JSON_INT ("overdue_actions", team->n_overdue_actions),
+                       NULL);
 
   json_builder_set_member_name (builder, "measures");
   json_builder_begin_object (builder);
-  member_uint (builder, "total", team->n_measures);
-  member_uint (builder, "improving_last_12_weeks", team->n_measures_improving);
-  member_uint (builder, "no_signal_last_12_weeks", team->n_measures_no_signal);
+  _tandem_json_members (builder,
+                        TANDEM_JSON_INT ("total", team->n_measures),
+                        TANDEM_JSON_INT ("improving_last_12_weeks", team->n_measures_improving),
+                        TANDEM_JSON_INT ("no_signal_last_12_weeks", team->n_measures_no_signal),
+                        NULL);
   json_builder_set_member_name (builder, "without_data_last_12_weeks");
   json_builder_begin_array (builder);
   for (guint i = 0; i < team->measures_without_data->len; i++)
@@ -386,15 +411,9 @@ add_team (JsonBuilder               *builder,
 
   json_builder_set_member_name (builder, "peer_support");
   json_builder_begin_object (builder);
-  member_uint (builder, "framework_items_applicable", team->framework_applicable);
-  member_uint (builder, "framework_items_in_place", team->framework_in_place);
-  member_share (builder, "framework_progress", team->framework_in_place,
-                team->framework_applicable);
-  member_uint (builder, "roles", team->peer_roles);
-  member_uint (builder, "vacancies", team->peer_vacancies);
-  member_uint (builder, "roles_supervised_less_than_expected", team->supervision_behind);
-  member_uint (builder, "supervision_records", team->supervision_records);
-  add_retention (builder, team->retention);
+  add_peer_support (builder, "", team->framework_applicable, team->framework_in_place,
+                    team->peer_roles, team->peer_vacancies, team->supervision_behind,
+                    team->supervision_records, team->retention);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "equity_of_outcomes");
@@ -403,17 +422,17 @@ add_team (JsonBuilder               *builder,
     {
       const TandemProgrammeRatio *ratio = team->ratios->pdata[i];
 
-      json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "measure", ratio->measure);
-      _tandem_json_member_text (builder, "group", ratio->group);
-      _tandem_json_member_text (builder, "reference", ratio->reference);
-      _tandem_json_member_text (builder, "from", ratio->from);
-      _tandem_json_member_text (builder, "to", ratio->to);
-      _tandem_json_member_text (builder, "status", ratio_word (ratio->status));
-      _tandem_json_member_number (builder, "ratio", ratio->ratio);
-      _tandem_json_member_number (builder, "lcl", ratio->lcl);
-      _tandem_json_member_number (builder, "ucl", ratio->ucl);
-      json_builder_end_object (builder);
+      _tandem_json_object (builder, NULL,
+                           TANDEM_JSON_TEXT ("measure", ratio->measure),
+                           TANDEM_JSON_TEXT ("group", ratio->group),
+                           TANDEM_JSON_TEXT ("reference", ratio->reference),
+                           TANDEM_JSON_TEXT ("from", ratio->from),
+                           TANDEM_JSON_TEXT ("to", ratio->to),
+                           TANDEM_JSON_TEXT ("status", ratio_word (ratio->status)),
+                           TANDEM_JSON_NUMBER ("ratio", ratio->ratio),
+                           TANDEM_JSON_NUMBER ("lcl", ratio->lcl),
+                           TANDEM_JSON_NUMBER ("ucl", ratio->ucl),
+                           NULL);
     }
   json_builder_end_array (builder);
 
@@ -442,6 +461,7 @@ tandem_programme_to_json (TandemProgramme *self)
   g_autofree char *summary = NULL;
   const TandemProgrammeTotals *totals;
   GPtrArray *files;
+  const char *level_words[TANDEM_N_STANDARD_LEVELS];
 
   g_return_val_if_fail (TANDEM_IS_PROGRAMME (self), NULL);
   totals = tandem_programme_get_totals (self);
@@ -449,9 +469,11 @@ tandem_programme_to_json (TandemProgramme *self)
   summary = tandem_programme_describe_ideas (totals);
 
   json_builder_begin_object (builder);
-  _tandem_json_member_text (builder, "from", tandem_programme_get_from (self));
-  _tandem_json_member_text (builder, "to", tandem_programme_get_to (self));
-  _tandem_json_member_text (builder, "summary", summary);
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("from", tandem_programme_get_from (self)),
+                        TANDEM_JSON_TEXT ("to", tandem_programme_get_to (self)),
+                        TANDEM_JSON_TEXT ("summary", summary),
+                        NULL);
 
   json_builder_set_member_name (builder, "files");
   json_builder_begin_array (builder);
@@ -460,11 +482,12 @@ tandem_programme_to_json (TandemProgramme *self)
       const TandemProgrammeFile *file = files->pdata[i];
 
       json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "path", file->path);
-      _tandem_json_member_text (builder, "state", state_word (file->state));
-      _tandem_json_member_text (builder, "reason", file->reason);
-      json_builder_set_member_name (builder, "older_format");
-      json_builder_add_boolean_value (builder, file->older_format);
+      _tandem_json_members (builder,
+                            TANDEM_JSON_TEXT ("path", file->path),
+                            TANDEM_JSON_TEXT ("state", state_word (file->state)),
+                            TANDEM_JSON_TEXT ("reason", file->reason),
+                            TANDEM_JSON_BOOL ("older_format", file->older_format),
+                            NULL);
       json_builder_set_member_name (builder, "teams");
       json_builder_begin_array (builder);
       for (guint t = 0; t < file->teams->len; t++)
@@ -477,40 +500,46 @@ tandem_programme_to_json (TandemProgramme *self)
 
   json_builder_set_member_name (builder, "totals");
   json_builder_begin_object (builder);
-  member_uint (builder, "files", totals->n_files);
-  member_uint (builder, "files_read", totals->n_read);
-  member_uint (builder, "files_refused", totals->n_refused);
-  member_uint (builder, "copies_counted_once", totals->n_duplicates);
-  member_uint (builder, "teams", totals->n_teams);
+  _tandem_json_members (builder,
+                        TANDEM_JSON_INT ("files", totals->n_files),
+                        TANDEM_JSON_INT ("files_read", totals->n_read),
+                        TANDEM_JSON_INT ("files_refused", totals->n_refused),
+                        TANDEM_JSON_INT ("copies_counted_once", totals->n_duplicates),
+                        TANDEM_JSON_INT ("teams", totals->n_teams),
+                        NULL);
   add_ideas (builder, totals->n_ideas, totals->statuses, totals->levels, totals->n_tagged,
              totals->n_race_ideas, totals->tag_names, totals->tag_counts);
-  member_uint (builder, "pdsa_cycles_last_90_days", totals->n_pdsa_recent);
-  member_uint (builder, "coaching_sessions_last_90_days", totals->n_sessions_recent);
-  member_uint (builder, "sessions_with_lived_experience", totals->n_sessions_recent_le);
-  member_share (builder, "lived_experience_share", totals->n_sessions_recent_le,
-                totals->n_sessions_recent);
-  member_uint (builder, "teams_without_a_session_in_60_days", totals->n_teams_unseen);
-  member_uint (builder, "open_actions", totals->n_open_actions);
-  member_uint (builder, "overdue_actions", totals->n_overdue_actions);
-  member_uint (builder, "measures", totals->n_measures);
-  member_uint (builder, "measures_improving_last_12_weeks", totals->n_measures_improving);
-  member_uint (builder, "measures_no_signal_last_12_weeks", totals->n_measures_no_signal);
-  member_uint (builder, "measures_without_data_last_12_weeks", totals->n_measures_without_data);
-  member_uint (builder, "framework_items_applicable", totals->framework_applicable);
-  member_uint (builder, "framework_items_in_place", totals->framework_in_place);
-  member_share (builder, "framework_progress", totals->framework_in_place,
-                totals->framework_applicable);
-  member_uint (builder, "peer_roles", totals->peer_roles);
-  member_uint (builder, "peer_vacancies", totals->peer_vacancies);
-  member_uint (builder, "roles_supervised_less_than_expected", totals->supervision_behind);
-  member_uint (builder, "supervision_records", totals->supervision_records);
-  add_retention (builder, totals->retention);
-  member_uint (builder, "teams_with_a_standards_round", totals->n_teams_with_standards);
-  json_builder_set_member_name (builder, "teams_at_standards_level");
-  json_builder_begin_object (builder);
+  _tandem_json_members (builder,
+                        TANDEM_JSON_INT ("pdsa_cycles_last_90_days", totals->n_pdsa_recent),
+                        TANDEM_JSON_INT ("coaching_sessions_last_90_days",
+                                         totals->n_sessions_recent),
+                        TANDEM_JSON_INT ("sessions_with_lived_experience",
+                                         totals->n_sessions_recent_le),
+                        TANDEM_JSON_SHARE ("lived_experience_share", totals->n_sessions_recent_le,
+                                           totals->n_sessions_recent),
+                        TANDEM_JSON_INT ("teams_without_a_session_in_60_days",
+                                         totals->n_teams_unseen),
+                        TANDEM_JSON_INT ("open_actions", totals->n_open_actions),
+                        TANDEM_JSON_INT ("overdue_actions", totals->n_overdue_actions),
+                        TANDEM_JSON_INT ("measures", totals->n_measures),
+                        TANDEM_JSON_INT ("measures_improving_last_12_weeks",
+                                         totals->n_measures_improving),
+                        TANDEM_JSON_INT ("measures_no_signal_last_12_weeks",
+                                         totals->n_measures_no_signal),
+                        TANDEM_JSON_INT ("measures_without_data_last_12_weeks",
+                                         totals->n_measures_without_data),
+                        NULL);
+  add_peer_support (builder, "peer_", totals->framework_applicable, totals->framework_in_place,
+                    totals->peer_roles, totals->peer_vacancies, totals->supervision_behind,
+                    totals->supervision_records, totals->retention);
+  _tandem_json_members (builder,
+                        TANDEM_JSON_INT ("teams_with_a_standards_round",
+                                         totals->n_teams_with_standards),
+                        NULL);
   for (guint l = 0; l < TANDEM_N_STANDARD_LEVELS; l++)
-    member_uint (builder, tandem_stored_enum_to_word (TANDEM_TYPE_STANDARD_LEVEL, (int) l), totals->n_teams_at_level[l]);
-  json_builder_end_object (builder);
+    level_words[l] = tandem_stored_enum_to_word (TANDEM_TYPE_STANDARD_LEVEL, (int) l);
+  add_counts (builder, "teams_at_standards_level", level_words, totals->n_teams_at_level,
+              TANDEM_N_STANDARD_LEVELS);
   add_quarters (builder, totals->quarters);
   json_builder_end_object (builder);
 
