@@ -42,6 +42,27 @@ standard_title (const TandemStandardsReport *report,
   return standard ? standard->title : id;
 }
 
+/* A round's responses and completion, written alike in a team's report and
+ * in every team's latest round. */
+static void
+add_round (JsonBuilder *builder,
+           const char  *date,
+           int          headcount,
+           guint        n_staff,
+           guint        n_lived,
+           double       completion,
+           gboolean     completion_met)
+{
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("date", date),
+                        TANDEM_JSON_INT_IF ("headcount", headcount > 0, headcount),
+                        TANDEM_JSON_INT ("staff_responses", n_staff),
+                        TANDEM_JSON_INT ("lived_experience_responses", n_lived),
+                        TANDEM_JSON_NUMBER ("completion", completion),
+                        TANDEM_JSON_BOOL ("completion_met", completion_met),
+                        NULL);
+}
+
 /**
  * tandem_standards_report_to_json:
  * @report: a team's standards report
@@ -63,7 +84,7 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
   const TandemStandardsLevel *level = report->level;
 
   json_builder_begin_object (builder);
-  _tandem_json_member_text (builder, "team", report->team_name);
+  _tandem_json_members (builder, TANDEM_JSON_TEXT ("team", report->team_name), NULL);
 
   json_builder_set_member_name (builder, "framework");
   json_builder_begin_object (builder);
@@ -73,11 +94,11 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
     {
       const TandemStandard *standard = framework->standards->pdata[i];
 
-      json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "id", standard->id);
-      _tandem_json_member_text (builder, "title", standard->title);
-      _tandem_json_member_text (builder, "evidence_areas", standard->hints);
-      json_builder_end_object (builder);
+      _tandem_json_object (builder, NULL,
+                           TANDEM_JSON_TEXT ("id", standard->id),
+                           TANDEM_JSON_TEXT ("title", standard->title),
+                           TANDEM_JSON_TEXT ("evidence_areas", standard->hints),
+                           NULL);
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "scores");
@@ -88,14 +109,12 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
   json_builder_set_member_name (builder, "levels");
   json_builder_begin_array (builder);
   for (int i = 0; i < TANDEM_N_STANDARD_LEVELS; i++)
-    {
-      json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "level", level_word (i));
-      _tandem_json_member_number (builder, "threshold", framework->thresholds[i]);
-      json_builder_set_member_name (builder, "needs_sustained_outcomes");
-      json_builder_add_boolean_value (builder, framework->needs_sustained[i]);
-      json_builder_end_object (builder);
-    }
+    _tandem_json_object (builder, NULL,
+                         TANDEM_JSON_TEXT ("level", level_word (i)),
+                         TANDEM_JSON_NUMBER ("threshold", framework->thresholds[i]),
+                         TANDEM_JSON_BOOL ("needs_sustained_outcomes",
+                                           framework->needs_sustained[i]),
+                         NULL);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "evidence_types");
   json_builder_begin_array (builder);
@@ -104,8 +123,10 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
       const TandemEvidenceType *type = framework->types->pdata[i];
 
       json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "id", type->id);
-      _tandem_json_member_text (builder, "title", type->title);
+      _tandem_json_members (builder,
+                            TANDEM_JSON_TEXT ("id", type->id),
+                            TANDEM_JSON_TEXT ("title", type->title),
+                            NULL);
       for (int l = 0; l < TANDEM_N_STANDARD_LEVELS; l++)
         _tandem_json_member_text (builder, level_word (l), type->asks[l]);
       json_builder_end_object (builder);
@@ -120,39 +141,33 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
       const TandemRoundFigures *round = report->rounds->pdata[r];
 
       json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "date", round->round->date);
-      json_builder_set_member_name (builder, "headcount");
-      if (round->round->headcount > 0)
-        json_builder_add_int_value (builder, round->round->headcount);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "staff_responses");
-      json_builder_add_int_value (builder, round->n_staff);
-      json_builder_set_member_name (builder, "lived_experience_responses");
-      json_builder_add_int_value (builder, round->n_lived);
-      _tandem_json_member_number (builder, "completion", round->completion);
-      json_builder_set_member_name (builder, "completion_met");
-      json_builder_add_boolean_value (builder, round->completion_met);
-      _tandem_json_member_number (builder, "average", round->average);
-      _tandem_json_member_text (builder, "average_word", tandem_standards_framework_word (framework, round->average));
+      add_round (builder, round->round->date, round->round->headcount, round->n_staff,
+                 round->n_lived, round->completion, round->completion_met);
+      _tandem_json_members (builder,
+                            TANDEM_JSON_NUMBER ("average", round->average),
+                            TANDEM_JSON_TEXT ("average_word",
+                                              tandem_standards_framework_word (framework,
+                                                                               round->average)),
+                            NULL);
       json_builder_set_member_name (builder, "standards");
       json_builder_begin_array (builder);
       for (guint s = 0; s < round->standards->len; s++)
         {
           const TandemStandardFigures *one = round->standards->pdata[s];
 
-          json_builder_begin_object (builder);
-          _tandem_json_member_text (builder, "standard", standard_title (report, one->standard_id));
-          json_builder_set_member_name (builder, "staff_n");
-          json_builder_add_int_value (builder, one->n_staff);
-          _tandem_json_member_number (builder, "staff_mean", one->staff_mean);
-          json_builder_set_member_name (builder, "lived_experience_n");
-          json_builder_add_int_value (builder, one->n_lived);
-          _tandem_json_member_number (builder, "lived_experience_mean", one->lived_mean);
-          _tandem_json_member_number (builder, "gap", one->gap);
-          _tandem_json_member_number (builder, "mean", one->mean);
-          _tandem_json_member_text (builder, "word", tandem_standards_framework_word (framework, one->mean));
-          json_builder_end_object (builder);
+          _tandem_json_object (builder, NULL,
+                               TANDEM_JSON_TEXT ("standard",
+                                                 standard_title (report, one->standard_id)),
+                               TANDEM_JSON_INT ("staff_n", one->n_staff),
+                               TANDEM_JSON_NUMBER ("staff_mean", one->staff_mean),
+                               TANDEM_JSON_INT ("lived_experience_n", one->n_lived),
+                               TANDEM_JSON_NUMBER ("lived_experience_mean", one->lived_mean),
+                               TANDEM_JSON_NUMBER ("gap", one->gap),
+                               TANDEM_JSON_NUMBER ("mean", one->mean),
+                               TANDEM_JSON_TEXT ("word",
+                                                 tandem_standards_framework_word (framework,
+                                                                                  one->mean)),
+                               NULL);
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
@@ -161,11 +176,12 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
 
   json_builder_set_member_name (builder, "level");
   json_builder_begin_object (builder);
-  _tandem_json_member_number (builder, "average", level->average);
-  _tandem_json_member_text (builder, "level", level_word (level->level));
-  json_builder_set_member_name (builder, "sustained_outcomes");
-  json_builder_add_boolean_value (builder, level->sustained_outcomes);
-  _tandem_json_member_text (builder, "next_level", level_word (level->next_level));
+  _tandem_json_members (builder,
+                        TANDEM_JSON_NUMBER ("average", level->average),
+                        TANDEM_JSON_TEXT ("level", level_word (level->level)),
+                        TANDEM_JSON_BOOL ("sustained_outcomes", level->sustained_outcomes),
+                        TANDEM_JSON_TEXT ("next_level", level_word (level->next_level)),
+                        NULL);
   add_strings (builder, "missing", level->missing);
   json_builder_set_member_name (builder, "standards_without_evidence");
   json_builder_begin_array (builder);
@@ -181,11 +197,10 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
     {
       const TandemPriority *one = report->priorities->pdata[i];
 
-      json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "standard", standard_title (report, one->standard_id));
-      json_builder_set_member_name (builder, "linked_items");
-      json_builder_add_int_value (builder, one->node_ids->len);
-      json_builder_end_object (builder);
+      _tandem_json_object (builder, NULL,
+                           TANDEM_JSON_TEXT ("standard", standard_title (report, one->standard_id)),
+                           TANDEM_JSON_INT ("linked_items", one->node_ids->len),
+                           NULL);
     }
   json_builder_end_array (builder);
 
@@ -202,32 +217,32 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
                          : evidence->note ? "note" : "reference";
 
       json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "standard", standard_title (report, evidence->standard_id));
-      _tandem_json_member_text (builder, "type", type ? type->title : evidence->type_id);
-      _tandem_json_member_text (builder, "kind", kind);
-      _tandem_json_member_text (builder, "what", item->what);
-      _tandem_json_member_text (builder, "title", evidence->title);
-      _tandem_json_member_text (builder, "level", level_word (item->level));
-      _tandem_json_member_text (builder, "level_offered", level_word (evidence->level));
-      _tandem_json_member_text (builder, "added_on", evidence->added_on);
+      _tandem_json_members (builder,
+                            TANDEM_JSON_TEXT ("standard",
+                                              standard_title (report, evidence->standard_id)),
+                            TANDEM_JSON_TEXT ("type", type ? type->title : evidence->type_id),
+                            TANDEM_JSON_TEXT ("kind", kind),
+                            TANDEM_JSON_TEXT ("what", item->what),
+                            TANDEM_JSON_TEXT ("title", evidence->title),
+                            TANDEM_JSON_TEXT ("level", level_word (item->level)),
+                            TANDEM_JSON_TEXT ("level_offered", level_word (evidence->level)),
+                            TANDEM_JSON_TEXT ("added_on", evidence->added_on),
+                            NULL);
       if (item->judgement != NULL)
         {
           const TandemMeasureJudgement *j = item->judgement;
 
-          json_builder_set_member_name (builder, "chart");
-          json_builder_begin_object (builder);
-          _tandem_json_member_text (builder, "verdict", tandem_measure_verdict_to_string (j->verdict));
-          json_builder_set_member_name (builder, "baseline");
-          json_builder_add_boolean_value (builder, j->baseline);
-          _tandem_json_member_text (builder, "baseline_reason", j->baseline_reason);
-          json_builder_set_member_name (builder, "shift");
-          json_builder_add_boolean_value (builder, j->shift);
-          _tandem_json_member_text (builder, "shift_reason", j->shift_reason);
-          _tandem_json_member_text (builder, "signal_date", j->signal_date);
-          json_builder_set_member_name (builder, "sustained");
-          json_builder_add_boolean_value (builder, j->sustained);
-          _tandem_json_member_text (builder, "sustained_reason", j->sustained_reason);
-          json_builder_end_object (builder);
+          _tandem_json_object (builder, "chart",
+                               TANDEM_JSON_TEXT ("verdict",
+                                                 tandem_measure_verdict_to_string (j->verdict)),
+                               TANDEM_JSON_BOOL ("baseline", j->baseline),
+                               TANDEM_JSON_TEXT ("baseline_reason", j->baseline_reason),
+                               TANDEM_JSON_BOOL ("shift", j->shift),
+                               TANDEM_JSON_TEXT ("shift_reason", j->shift_reason),
+                               TANDEM_JSON_TEXT ("signal_date", j->signal_date),
+                               TANDEM_JSON_BOOL ("sustained", j->sustained),
+                               TANDEM_JSON_TEXT ("sustained_reason", j->sustained_reason),
+                               NULL);
         }
       json_builder_end_object (builder);
     }
@@ -239,14 +254,15 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
     {
       const TandemPanelReview *panel = report->panels->pdata[i];
 
-      json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "date", panel->date);
-      _tandem_json_member_text (builder, "members", panel->members);
-      _tandem_json_member_text (builder, "decision", tandem_stored_enum_to_word (TANDEM_TYPE_PANEL_DECISION,
-                                                                 panel->decision));
-      _tandem_json_member_text (builder, "conditions", panel->conditions);
-      _tandem_json_member_text (builder, "next_review_on", panel->next_review_on);
-      json_builder_end_object (builder);
+      _tandem_json_object (builder, NULL,
+                           TANDEM_JSON_TEXT ("date", panel->date),
+                           TANDEM_JSON_TEXT ("members", panel->members),
+                           TANDEM_JSON_TEXT ("decision",
+                                             tandem_stored_enum_to_word (TANDEM_TYPE_PANEL_DECISION,
+                                                                         panel->decision)),
+                           TANDEM_JSON_TEXT ("conditions", panel->conditions),
+                           TANDEM_JSON_TEXT ("next_review_on", panel->next_review_on),
+                           NULL);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -277,10 +293,10 @@ tandem_standards_teams_to_json (const TandemStandardsTeams *teams)
     {
       const TandemStandard *standard = framework->standards->pdata[s];
 
-      json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "id", standard->id);
-      _tandem_json_member_text (builder, "title", standard->title);
-      json_builder_end_object (builder);
+      _tandem_json_object (builder, NULL,
+                           TANDEM_JSON_TEXT ("id", standard->id),
+                           TANDEM_JSON_TEXT ("title", standard->title),
+                           NULL);
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "teams");
@@ -290,34 +306,26 @@ tandem_standards_teams_to_json (const TandemStandardsTeams *teams)
       const TandemTeamStandards *team = teams->teams->pdata[t];
 
       json_builder_begin_object (builder);
-      _tandem_json_member_text (builder, "id", team->team_id);
-      _tandem_json_member_text (builder, "name", team->team_name);
+      _tandem_json_members (builder,
+                            TANDEM_JSON_TEXT ("id", team->team_id),
+                            TANDEM_JSON_TEXT ("name", team->team_name),
+                            NULL);
       json_builder_set_member_name (builder, "round");
       if (team->round_id == NULL)
         json_builder_add_null_value (builder);
       else
         {
           json_builder_begin_object (builder);
-          _tandem_json_member_text (builder, "id", team->round_id);
-          _tandem_json_member_text (builder, "date", team->date);
-          json_builder_set_member_name (builder, "headcount");
-          if (team->headcount > 0)
-            json_builder_add_int_value (builder, team->headcount);
-          else
-            json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "staff_responses");
-          json_builder_add_int_value (builder, team->n_staff);
-          json_builder_set_member_name (builder, "lived_experience_responses");
-          json_builder_add_int_value (builder, team->n_lived);
-          _tandem_json_member_number (builder, "completion", team->completion);
-          json_builder_set_member_name (builder, "completion_met");
-          json_builder_add_boolean_value (builder, team->completion_met);
+          _tandem_json_members (builder, TANDEM_JSON_TEXT ("id", team->round_id), NULL);
+          add_round (builder, team->date, team->headcount, team->n_staff, team->n_lived,
+                     team->completion, team->completion_met);
           json_builder_end_object (builder);
         }
-      _tandem_json_member_number (builder, "average", team->average);
-      json_builder_set_member_name (builder, "standards_scored");
-      json_builder_add_int_value (builder, team->n_scored);
-      _tandem_json_member_text (builder, "level", level_word (team->level));
+      _tandem_json_members (builder,
+                            TANDEM_JSON_NUMBER ("average", team->average),
+                            TANDEM_JSON_INT ("standards_scored", team->n_scored),
+                            TANDEM_JSON_TEXT ("level", level_word (team->level)),
+                            NULL);
       json_builder_set_member_name (builder, "means");
       json_builder_begin_object (builder);
       for (guint s = 0; s < framework->standards->len; s++)
