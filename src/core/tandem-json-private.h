@@ -82,5 +82,6 @@ void _tandem_json_members (JsonBuilder *builder,
 void _tandem_json_object  (JsonBuilder *builder,
                            const char  *name,
                            ...) G_GNUC_NULL_TERMINATED;
+char *_tandem_json_to_text (JsonBuilder *builder);
 
 G_END_DECLS

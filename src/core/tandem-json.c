@@ -116,3 +116,18 @@ _tandem_json_object (JsonBuilder *builder,
   va_end (args);
   json_builder_end_object (builder);
 }
+
+/**
+ * _tandem_json_to_text:
+ * @builder: a builder whose root value is complete
+ *
+ * Returns: (transfer full): the builder's root as JSON text, pretty
+ *   printed (two spaces an indent, “key” : value)
+ */
+char *
+_tandem_json_to_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  return json_to_string (root, TRUE);
+}

@@ -456,8 +456,6 @@ char *
 tandem_programme_to_json (TandemProgramme *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *summary = NULL;
   const TandemProgrammeTotals *totals;
   GPtrArray *files;
@@ -557,10 +555,7 @@ tandem_programme_to_json (TandemProgramme *self)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  return _tandem_json_to_text (builder);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -78,8 +78,6 @@ char *
 tandem_standards_report_to_json (const TandemStandardsReport *report)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   const TandemStandardsFramework *framework = report->framework;
   const TandemStandardsLevel *level = report->level;
 
@@ -267,10 +265,7 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  return _tandem_json_to_text (builder);
 }
 
 /**
@@ -284,7 +279,6 @@ tandem_standards_teams_to_json (const TandemStandardsTeams *teams)
 {
   const TandemStandardsFramework *framework = teams->framework;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "standards");
@@ -336,6 +330,5 @@ tandem_standards_teams_to_json (const TandemStandardsTeams *teams)
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, TRUE);
+  return _tandem_json_to_text (builder);
 }

@@ -93,6 +93,21 @@ test_json_object (void)
                    "\"chart\":{\"shift\":true,\"word\":\"Strong\"},\"last\":1}");
 }
 
+/* The text the writers return: pretty printed, as their files have been. */
+static void
+test_json_to_text (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *text = NULL;
+
+  _tandem_json_object (builder, NULL,
+                       TANDEM_JSON_TEXT ("team", "Oak"),
+                       TANDEM_JSON_SHARE ("share", 1, 2),
+                       NULL);
+  text = _tandem_json_to_text (builder);
+  g_assert_cmpstr (text, ==, "{\n  \"team\" : \"Oak\",\n  \"share\" : 0.5\n}");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -101,5 +116,6 @@ main (int   argc,
   g_test_add_func ("/json/members/each-kind", test_json_members_each_kind);
   g_test_add_func ("/json/members/nulls", test_json_members_nulls);
   g_test_add_func ("/json/object", test_json_object);
+  g_test_add_func ("/json/to-text", test_json_to_text);
   return g_test_run ();
 }
