@@ -21,9 +21,15 @@
 /* ------------------------------------------------------------------------ */
 /* Words                                                                    */
 
-/* 3424 as “3,424”, the way a board paper writes it. */
-static char *
-format_count (guint n)
+/**
+ * tandem_programme_format_count:
+ * @n: a count
+ *
+ * Returns: (transfer full): @n the way a board paper writes it: 3424 as
+ *   “3,424”
+ */
+char *
+tandem_programme_format_count (guint n)
 {
   g_autofree char *digits = g_strdup_printf ("%u", n);
   GString *text = g_string_new (NULL);
@@ -38,10 +44,17 @@ format_count (guint n)
   return g_string_free (text, FALSE);
 }
 
-/* “6.5%”, or “–” when there is nothing to take a share of. */
-static char *
-format_share (guint part,
-              guint whole)
+/**
+ * tandem_programme_format_share:
+ * @part: a count
+ * @whole: what it is a part of
+ *
+ * Returns: (transfer full): @part's share of @whole in percent, “6.5%”, or
+ *   “–” when there is nothing to take a share of
+ */
+char *
+tandem_programme_format_share (guint part,
+                               guint whole)
 {
   if (whole == 0)
     return g_strdup ("–");
@@ -59,9 +72,9 @@ format_share (guint part,
 char *
 tandem_programme_describe_ideas (const TandemProgrammeTotals *totals)
 {
-  g_autofree char *ideas = format_count (totals->n_ideas);
-  g_autofree char *race = format_count (totals->n_race_ideas);
-  g_autofree char *share = format_share (totals->n_race_ideas, totals->n_ideas);
+  g_autofree char *ideas = tandem_programme_format_count (totals->n_ideas);
+  g_autofree char *race = tandem_programme_format_count (totals->n_race_ideas);
+  g_autofree char *share = tandem_programme_format_share (totals->n_race_ideas, totals->n_ideas);
 
   return g_strdup_printf (ngettext ("%s change idea; %s (%s) focus on race equity",
                                     "%s change ideas; %s (%s) focus on race equity",
@@ -582,8 +595,8 @@ append_share_row (GString    *out,
                   guint       part,
                   guint       whole)
 {
-  g_autofree char *count = format_count (part);
-  g_autofree char *share = format_share (part, whole);
+  g_autofree char *count = tandem_programme_format_count (part);
+  g_autofree char *share = tandem_programme_format_share (part, whole);
   g_autofree char *safe = md (label);
 
   g_string_append_printf (out, "| %s | %s | %s |\n", safe, count, share);
@@ -600,8 +613,8 @@ append_quarters (GString *out,
   for (guint i = 0; i < quarters->len; i++)
     {
       const TandemProgrammeQuarter *q = &g_array_index (quarters, TandemProgrammeQuarter, i);
-      g_autofree char *race = format_share (q->new_race_ideas, q->new_ideas);
-      g_autofree char *le = format_share (q->sessions_with_lived_experience, q->sessions);
+      g_autofree char *race = tandem_programme_format_share (q->new_race_ideas, q->new_ideas);
+      g_autofree char *le = tandem_programme_format_share (q->sessions_with_lived_experience, q->sessions);
 
       g_string_append_printf (out, "| %d Q%d (%s to %s) | %u | %u (%s) | %u | %u | %u (%s) |\n",
                               q->year, q->quarter, q->from, q->to, q->new_ideas,
@@ -618,9 +631,9 @@ append_team (GString                   *out,
   g_autofree char *name = md (team->name);
   g_autofree char *file = g_filename_display_basename (team->file);
   g_autofree char *safe_file = md (file);
-  g_autofree char *race = format_share (team->n_race_ideas, team->n_ideas);
-  g_autofree char *le = format_share (team->n_sessions_recent_le, team->n_sessions_recent);
-  g_autofree char *framework = format_share (team->framework_in_place, team->framework_applicable);
+  g_autofree char *race = tandem_programme_format_share (team->n_race_ideas, team->n_ideas);
+  g_autofree char *le = tandem_programme_format_share (team->n_sessions_recent_le, team->n_sessions_recent);
+  g_autofree char *framework = tandem_programme_format_share (team->framework_in_place, team->framework_applicable);
 
   g_string_append_printf (out, "### %s\n\n", name);
   if (team->organisation || team->service_type)
@@ -870,8 +883,8 @@ tandem_programme_to_markdown (TandemProgramme *self)
   g_string_append_printf (out, "## %s\n\n", _("Programme totals"));
   g_string_append_printf (out, "**%s.**\n\n", summary);
   {
-    g_autofree char *le = format_share (totals->n_sessions_recent_le, totals->n_sessions_recent);
-    g_autofree char *framework = format_share (totals->framework_in_place,
+    g_autofree char *le = tandem_programme_format_share (totals->n_sessions_recent_le, totals->n_sessions_recent);
+    g_autofree char *framework = tandem_programme_format_share (totals->framework_in_place,
                                                totals->framework_applicable);
 
     g_string_append_printf (out, _("- PDSA cycles started in the last 90 days: %u.\n"),

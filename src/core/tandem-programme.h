@@ -221,6 +221,9 @@ gboolean                     tandem_programme_reread          (TandemProgramme  
 gboolean                     tandem_programme_watch           (TandemProgramme     *self,
                                                                GError             **error);
 
+char                        *tandem_programme_format_count    (guint                n);
+char                        *tandem_programme_format_share    (guint                part,
+                                                               guint                whole);
 char                        *tandem_programme_describe_ideas  (const TandemProgrammeTotals *totals);
 char                        *tandem_programme_to_json         (TandemProgramme     *self);
 char                        *tandem_programme_to_markdown     (TandemProgramme     *self);

@@ -69,33 +69,6 @@ struct _TandemProgrammeDoc
 /* ------------------------------------------------------------------------ */
 /* Words and numbers                                                        */
 
-/* 3424 as “3,424”, as a board paper writes it. */
-static char *
-format_count (guint n)
-{
-  g_autofree char *digits = g_strdup_printf ("%u", n);
-  GString *text = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (text, ',');
-      g_string_append_c (text, digits[i]);
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* “6.5%”, or “–” when there is nothing to take a share of. */
-static char *
-format_share (guint part,
-              guint whole)
-{
-  if (whole == 0)
-    return g_strdup ("–");
-  return g_strdup_printf ("%.1f%%", 100.0 * part / whole);
-}
-
 static gboolean
 parse_day (const char *iso,
            GDate      *date)
@@ -288,8 +261,8 @@ share_bars (cairo_t            *cr,
   for (guint i = 0; i < n; i++, y += ROW)
     {
       gboolean bold = bold_first && i == 0;
-      g_autofree char *count = format_count (counts[i]);
-      g_autofree char *share = format_share (counts[i], whole);
+      g_autofree char *count = tandem_programme_format_count (counts[i]);
+      g_autofree char *share = tandem_programme_format_share (counts[i], whole);
       g_autofree char *figure = g_strdup_printf ("%s (%s)", count, share);
 
       show (cr, labels[i], x, y + 1, label_w - 6, 8.5, bold, TEXT_INK, PANGO_ALIGN_LEFT, TRUE);
@@ -406,11 +379,11 @@ trend_value (const TandemProgrammeQuarter *q,
     }
   if (trend == TREND_RACE_SHARE || trend == TREND_LE_SHARE)
     {
-      *label = format_share (part, whole);
+      *label = tandem_programme_format_share (part, whole);
       *value = whole ? 100.0 * part / whole : 0;
       return whole > 0;
     }
-  *label = format_count (count);
+  *label = tandem_programme_format_count (count);
   *value = count;
   return TRUE;
 }
@@ -837,8 +810,8 @@ draw_totals (TandemProgrammeDoc *doc,
   const TandemProgrammeTotals *t = tandem_programme_get_totals (doc->programme);
   g_autofree char *summary = tandem_programme_describe_ideas (t);
   g_autofree char *sentence = g_strconcat (summary, ".", NULL);
-  g_autofree char *le = format_share (t->n_sessions_recent_le, t->n_sessions_recent);
-  g_autofree char *framework = format_share (t->framework_in_place, t->framework_applicable);
+  g_autofree char *le = tandem_programme_format_share (t->n_sessions_recent_le, t->n_sessions_recent);
+  g_autofree char *framework = tandem_programme_format_share (t->framework_in_place, t->framework_applicable);
   g_autofree char *teams = g_strdup_printf (_("%u, from %u files (%u read, %u not read, %u "
                                               "copies counted once)"),
                                             t->n_teams, t->n_files, t->n_read, t->n_refused,
@@ -1024,18 +997,18 @@ draw_team (TandemProgrammeDoc        *doc,
   const char *problem = g_hash_table_lookup (doc->chart_problems, key);
   g_autofree char *file = g_filename_display_basename (team->file);
   g_autofree char *source = g_strdup_printf (_("From the file “%s”."), file);
-  g_autofree char *ideas = format_count (team->n_ideas);
-  g_autofree char *race = format_count (team->n_race_ideas);
-  g_autofree char *race_share = format_share (team->n_race_ideas, team->n_ideas);
+  g_autofree char *ideas = tandem_programme_format_count (team->n_ideas);
+  g_autofree char *race = tandem_programme_format_count (team->n_race_ideas);
+  g_autofree char *race_share = tandem_programme_format_share (team->n_race_ideas, team->n_ideas);
   g_autofree char *sentence = g_strdup_printf (ngettext ("%s change idea; %s (%s) focus on race "
                                                          "equity.",
                                                          "%s change ideas; %s (%s) focus on race "
                                                          "equity.", team->n_ideas),
                                                ideas, race, race_share);
-  g_autofree char *tagged_share = format_share (team->n_tagged, team->n_ideas);
+  g_autofree char *tagged_share = tandem_programme_format_share (team->n_tagged, team->n_ideas);
   g_autofree char *tagged = g_strdup_printf ("%u (%s)", team->n_tagged, tagged_share);
   g_autofree char *pdsa = g_strdup_printf ("%u", team->n_pdsa_recent);
-  g_autofree char *le = format_share (team->n_sessions_recent_le, team->n_sessions_recent);
+  g_autofree char *le = tandem_programme_format_share (team->n_sessions_recent_le, team->n_sessions_recent);
   g_autofree char *sessions = g_strdup_printf (_("%u; %u (%s) with lived experience present"),
                                                team->n_sessions_recent,
                                                team->n_sessions_recent_le, le);
@@ -1053,7 +1026,7 @@ draw_team (TandemProgrammeDoc        *doc,
                                                team->n_measures, team->n_measures_improving,
                                                team->n_measures_no_signal,
                                                team->measures_without_data->len);
-  g_autofree char *framework = format_share (team->framework_in_place,
+  g_autofree char *framework = tandem_programme_format_share (team->framework_in_place,
                                              team->framework_applicable);
   g_autofree char *peer = g_strdup_printf (_("%u of %u framework items in place (%s); %u peer "
                                              "roles, %u vacancies; %u supervised less often "
