@@ -347,9 +347,12 @@ tandem_conflicts_window_new (GtkWindow     *parent,
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
+  /* Closed with the project window: left open, it would keep the project
+   * open (and stop seeing other programs' edits) after the person closed it. */
   self = g_object_new (TANDEM_TYPE_CONFLICTS_WINDOW,
                        "transient-for", parent,
                        "modal", FALSE,
+                       "destroy-with-parent", TRUE,
                        NULL);
   self->project = g_object_ref (project);
   self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (project_changed_cb), self);

@@ -404,7 +404,9 @@ tandem_contributions_window_new (GtkWindow     *parent,
 
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  self = g_object_new (TANDEM_TYPE_CONTRIBUTIONS_WINDOW, "transient-for", parent, NULL);
+  /* Closed with the project window, which it would otherwise keep open. */
+  self = g_object_new (TANDEM_TYPE_CONTRIBUTIONS_WINDOW, "transient-for", parent,
+                       "destroy-with-parent", TRUE, NULL);
   self->project = g_object_ref (project);
   reload_scopes (self, diagram_id);
   g_signal_connect (self->scope_dropdown, "notify::selected", G_CALLBACK (scope_selected_cb),

@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "tandem-coaching-page-private.h"
+#include "tandem-conflicts-window.h"
+#include "tandem-contributions-window.h"
 #include "tandem-diagram.h"
 #include "tandem-diagram-page-private.h"
 #include "tandem-measures-page-private.h"
@@ -405,6 +407,40 @@ test_people_and_preferences (void)
   remove_tree (dir);
 }
 
+/* The windows that do not block the project window (Contributions, and
+ * Conflicts, which win.review-conflicts opens when there are some), still
+ * open when it closes, close with it and free the project with them. */
+static void
+test_windows_left_open (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  Watches watches = { 0 };
+  TandemWindow *window;
+  GtkWindow *contributions, *conflicts;
+
+  g_object_unref (create_sample_project ("tandem-lifecycle-windows-XXXXXX", "Sample.tandem", NULL,
+                                         &dir, &path));
+  window = new_test_window (app, 1100, 800);
+  open_and_wait_for_project (window, path);
+  watch (&watches, tandem_window_get_project (window), "the project");
+  watch_pages (&watches, window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.contributions", NULL));
+  WAIT_FOR ((contributions = find_toplevel (TANDEM_TYPE_CONTRIBUTIONS_WINDOW, GTK_WINDOW (window))) != NULL &&
+            gtk_widget_get_mapped (GTK_WIDGET (contributions)));
+  watch (&watches, contributions, "the Contributions window");
+  conflicts = tandem_conflicts_window_new (GTK_WINDOW (window), tandem_window_get_project (window));
+  gtk_window_present (conflicts);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (conflicts)));
+  watch (&watches, conflicts, "the Conflicts window");
+  run_until_idle ();
+
+  confirm_intact (window);
+  close_and_assert_freed (window, &watches);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,5 +452,6 @@ main (int   argc,
   g_test_add_func ("/window-lifecycle/new-project", test_new_project);
   g_test_add_func ("/window-lifecycle/empty-team", test_empty_team);
   g_test_add_func ("/window-lifecycle/people-and-preferences", test_people_and_preferences);
+  g_test_add_func ("/window-lifecycle/windows-left-open", test_windows_left_open);
   return test_run_app (app);
 }
