@@ -368,7 +368,8 @@ test_empty_team (void)
 }
 
 /* The team's People window and Preferences, each opened and closed over
- * the project window, are freed with it (and the project with them). */
+ * the project window, are freed (and the project with the window); People,
+ * opened again and left open, closes with the window. */
 static void
 test_people_and_preferences (void)
 {
@@ -401,6 +402,13 @@ test_people_and_preferences (void)
   run_until_idle ();
   gtk_window_close (preferences);
   WAIT_FOR (!is_open (preferences));
+
+  /* People again, left open this time: it closes with the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.team-people", NULL));
+  WAIT_FOR ((people = find_toplevel (TANDEM_TYPE_PEOPLE_WINDOW, GTK_WINDOW (window))) != NULL &&
+            gtk_widget_get_mapped (GTK_WIDGET (people)));
+  watch (&watches, people, "the People window left open");
+  run_until_idle ();
 
   confirm_intact (window);
   close_and_assert_freed (window, &watches);
