@@ -83,9 +83,8 @@ run_until_idle (void)
 
 /* Closes @window as its close button does, drops the test's reference, and
  * asserts that once the main loop has run idle everything watched has been
- * freed. Work on another thread
- * that holds the window (the file's structural check) has ended before:
- * the test confirmed the file intact. */
+ * freed. The work on another thread that holds the window (the file's
+ * structural check) has ended before: the test confirmed the file intact. */
 static void
 close_and_assert_freed (TandemWindow *window,
                         Watches      *watches)
@@ -236,7 +235,9 @@ test_sample (void)
   g_assert_cmpuint (tandem_diagram_get_n_nodes (diagram), >, 1);
   node_id = tandem_diagram_get_node (diagram, 1)->id;
   tandem_diagram_page_select (TANDEM_DIAGRAM_PAGE (page), node_id);
-  WAIT_FOR (g_strcmp0 (tandem_diagram_page_get_selected_id (TANDEM_DIAGRAM_PAGE (page)), node_id) == 0);
+  WAIT_FOR (g_strcmp0 (tandem_diagram_page_get_selected_id (TANDEM_DIAGRAM_PAGE (page)), node_id) == 0 &&
+            gtk_widget_get_mapped (GTK_WIDGET (TANDEM_DIAGRAM_PAGE (page)->details)));
+  watch (&watches, TANDEM_DIAGRAM_PAGE (page)->details, "the diagram box's details");
   run_until_idle ();
   /* The outline, and back; then the diagram's lists, left open. */
   tandem_diagram_page_show_outline (TANDEM_DIAGRAM_PAGE (page), TRUE);
