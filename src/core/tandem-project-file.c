@@ -122,6 +122,23 @@ be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* Reads the first @size bytes of @db's file (zeros past its end) through
+ * its own SQLite file. Returns an SQLite result code. */
+static int
+read_db_start (sqlite3 *db,
+               guint8  *bytes,
+               gsize    size)
+{
+  sqlite3_file *file = NULL;
+  int rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+
+  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
+    rc = SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xRead (file, bytes, (int) size, 0);
+  return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_OK : rc;
+}
+
 /* Reads the first @size bytes of @path (zeros past its end) through SQLite's
  * own file, never a descriptor of ours: closing any descriptor of a file
  * gives up every POSIX lock this process holds on it, a write lock of one
@@ -134,18 +151,13 @@ read_start_of_file (const char *path,
                     guint8     *bytes,
                     gsize       size)
 {
-  sqlite3_file *file = NULL;
   sqlite3 *db = NULL;
   int rc, saved = 0;
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
-  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
-    rc = SQLITE_CANTOPEN;
-  if (rc == SQLITE_OK)
-    rc = file->pMethods->xRead (file, bytes, (int) size, 0);
-  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
+    rc = read_db_start (db, bytes, size);
+  if (rc != SQLITE_OK)
     {
       saved = db != NULL ? sqlite3_system_errno (db) : 0;
       if (saved == 0)
@@ -427,9 +439,12 @@ typedef struct
   guint8          header[100];
 } FileVersion;
 
+/* What @path is now, its header read through @db's own file, or (%NULL)
+ * through a connection of its own: see read_start_of_file(). */
 static gboolean
-get_file_version (const char  *path,
-                  FileVersion *version)
+get_version_through (sqlite3     *db,
+                     const char  *path,
+                     FileVersion *version)
 {
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -439,8 +454,10 @@ get_file_version (const char  *path,
   if (g_file_test (journal, G_FILE_TEST_EXISTS) || g_file_test (wal, G_FILE_TEST_EXISTS))
     return FALSE;
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
-      (gsize) st.st_size < sizeof version->header ||
-      read_start_of_file (path, version->header, sizeof version->header) != 0)
+      (gsize) st.st_size < sizeof version->header)
+    return FALSE;
+  if (db != NULL ? read_db_start (db, version->header, sizeof version->header) != SQLITE_OK
+                 : read_start_of_file (path, version->header, sizeof version->header) != 0)
     return FALSE;
   version->dev = st.st_dev;
   version->ino = st.st_ino;
@@ -448,6 +465,13 @@ get_file_version (const char  *path,
   version->mtime = st.st_mtim;
   version->ctime = st.st_ctim;
   return TRUE;
+}
+
+static gboolean
+get_file_version (const char  *path,
+                  FileVersion *version)
+{
+  return get_version_through (NULL, path, version);
 }
 
 static gboolean
@@ -734,33 +758,14 @@ remember_checked (const char        *path,
 }
 
 /* get_file_version() for the file of @db, read through the connection's
- * own file: opening and closing the file again would take every lock this
- * process holds on it (POSIX locks go with any descriptor closed), so a
- * connection in a change or reading reads it so. On the connection's
- * thread only. */
+ * own file rather than a connection of its own (cheaper, and it sees what
+ * the connection's change wrote). On the connection's thread only. */
 static gboolean
 get_db_file_version (sqlite3     *db,
                      const char  *path,
                      FileVersion *version)
 {
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  sqlite3_file *file = NULL;
-  GStatBuf st;
-
-  memset (version, 0, sizeof *version);
-  if (g_file_test (journal, G_FILE_TEST_EXISTS) || g_file_test (wal, G_FILE_TEST_EXISTS) ||
-      sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
-      file == NULL || file->pMethods == NULL ||
-      file->pMethods->xRead (file, version->header, sizeof version->header, 0) != SQLITE_OK ||
-      g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    return FALSE;
-  version->dev = st.st_dev;
-  version->ino = st.st_ino;
-  version->size = st.st_size;
-  version->mtime = st.st_mtim;
-  version->ctime = st.st_ctim;
-  return TRUE;
+  return get_version_through (db, path, version);
 }
 
 /* SQLite's count of changes to a file, from its header. */
