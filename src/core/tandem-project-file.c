@@ -864,12 +864,12 @@ check_and_remember (sqlite3     *db,
                     FileVersion *checked)
 {
   FileVersion before, after;
-  gboolean versioned = get_file_version (path, &before);
+  gboolean versioned = get_db_file_version (db, path, &before);
   GError *error;
 
   g_atomic_int_inc (&n_full_checks);
   error = check_structure (db, path);
-  if (error == NULL && versioned && get_file_version (path, &after) &&
+  if (error == NULL && versioned && get_db_file_version (db, path, &after) &&
       same_file_version (&before, &after))
     {
       remember_intact (path, &before);
@@ -1225,7 +1225,6 @@ _tandem_project_open_checked_for_reading (const char  *path,
 {
   gboolean read_only = TRUE;
   GBytes *intact = NULL;
-  TandemProject *self;
   sqlite3 *db;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1233,11 +1232,9 @@ _tandem_project_open_checked_for_reading (const char  *path,
   db = open_validated (path, &read_only, NULL, known_intact (path), FALSE, &intact, error);
   if (db == NULL)
     return NULL;
-  self = project_new_for_db (db, path, read_only, NULL, intact, error);
-  /* Checked here: the next reader need not check it. */
-  if (self != NULL && self->intact_version != NULL)
-    self->remember_on_close = TRUE;
-  return self;
+  /* Not remembered across processes: a programme reads many files (more
+   * than the memory holds), and keeps what it read itself. */
+  return project_new_for_db (db, path, read_only, NULL, intact, error);
 }
 
 /**

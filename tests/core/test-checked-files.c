@@ -109,6 +109,30 @@ test_changed_elsewhere_checked (Fixture       *fixture,
   g_assert_cmpuint (checks_to_open (fixture->path), ==, 0);
 }
 
+/* A programme reads many files, more than the memory holds, and keeps what
+ * it read itself: what it checks is not written to the memory. */
+static void
+test_programme_reads_not_remembered (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *memory = memory_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(TandemProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  guint checks = _tandem_project_get_n_full_checks ();
+
+  run_sql_on_file (fixture->path, "UPDATE team SET name = 'Ward Z'");
+  g_assert_true (g_file_get_contents (memory, &before, NULL, NULL));
+  project = _tandem_project_open_checked_for_reading (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  g_clear_object (&project);
+  g_assert_cmpuint (_tandem_project_get_n_full_checks () - checks, ==, 1);
+  g_assert_true (g_file_get_contents (memory, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Bytes changed in place, keeping the file's size and SQLite's count of
  * changes: checked again, and refused as damaged. */
 static void
@@ -209,6 +233,8 @@ main (int   argc,
               fixture_set_up, test_unchanged_not_checked_again, fixture_tear_down);
   g_test_add ("/checked-files/changed-elsewhere-checked", Fixture, NULL,
               fixture_set_up, test_changed_elsewhere_checked, fixture_tear_down);
+  g_test_add ("/checked-files/programme-reads-not-remembered", Fixture, NULL,
+              fixture_set_up, test_programme_reads_not_remembered, fixture_tear_down);
   g_test_add ("/checked-files/byte-edit-refused", Fixture, NULL,
               fixture_set_up, test_byte_edit_refused, fixture_tear_down);
   g_test_add ("/checked-files/damaged-index-refused", Fixture, NULL,
