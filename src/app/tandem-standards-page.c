@@ -51,6 +51,7 @@ struct _TandemStandardsPage
   GtkLabel               *gap_label;
   GtkGrid                *views_grid;
   GtkGrid                *heatmap_grid;
+  GtkWidget              *heatmap_empty_label;
   TandemStandardsPriorities *priorities_section;
   GtkWidget              *add_response_button;
   TandemStandardsTeamsSection *teams_section;
@@ -337,6 +338,7 @@ show_heatmap (TandemStandardsPage *self)
 
   clear_grid (self->heatmap_grid);
   gtk_widget_set_visible (GTK_WIDGET (self->heatmap_grid), report->rounds->len > 0);
+  gtk_widget_set_visible (self->heatmap_empty_label, report->rounds->len == 0);
   if (report->rounds->len == 0)
     return;
   cell (self->heatmap_grid, 0, 0, _("Standard"), NULL, TRUE);
@@ -752,6 +754,7 @@ tandem_standards_page_class_init (TandemStandardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, gap_label);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, views_grid);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, heatmap_grid);
+  gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, heatmap_empty_label);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, priorities_section);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, add_response_button);
   gtk_widget_class_bind_template_child (widget_class, TandemStandardsPage, teams_section);

@@ -196,6 +196,9 @@ test_new_project (void)
 
   WAIT_FOR (find_widget (GTK_WIDGET (page), label_starts_with, "No self-assessment rounds yet.") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), label_starts_with, "No panel review yet."));
+  widget = find_widget (GTK_WIDGET (page), label_starts_with, "The heatmap appears once");
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_visible (widget));
 
   /* Add Round: the date as typed, and the headcount. */
   widget = find_widget (GTK_WIDGET (page), is_type, GSIZE_TO_POINTER (TANDEM_TYPE_DATE_ENTRY));
@@ -251,6 +254,8 @@ test_new_project (void)
                                  "Safety: staff score it Exemplar, people with lived experience Developing (4.5 against 2.0)."));
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_text, "4.5 Exemplar"));
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_text, "+2.5"));
+  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (page), label_starts_with,
+                                                      "The heatmap appears once")));
 
   /* A panel review, and the reminder from the clock seam (21 November 2026). */
   gtk_editable_set_text (GTK_EDITABLE (tandem_date_entry_get_entry (
