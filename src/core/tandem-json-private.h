@@ -1,6 +1,6 @@
 /* tandem-json-private.h — the members core's JSON writers share: text and
- * numbers that are null when there is none, and several members of any
- * kind written in one call
+ * numbers that are null when there is none, several members of any kind
+ * written in one call, and named arrays of objects or of strings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -77,11 +77,31 @@ _tandem_json_text_arg (const char *value)
 #define TANDEM_JSON_SHARE(name, part, whole) \
   (const char *) (name), TANDEM_JSON_KIND_SHARE, (guint) (part), (guint) (whole)
 
+/*
+ * TandemJsonWriteFunc:
+ * @builder: a builder inside the object of one element
+ * @item: the element
+ * @data: what the caller of _tandem_json_array() gave for every element
+ *
+ * Writes one element's members; the object around them is the array's.
+ */
+typedef void (*TandemJsonWriteFunc) (JsonBuilder   *builder,
+                                     gconstpointer  item,
+                                     gconstpointer  data);
+
 void _tandem_json_members (JsonBuilder *builder,
                            ...) G_GNUC_NULL_TERMINATED;
 void _tandem_json_object  (JsonBuilder *builder,
                            const char  *name,
                            ...) G_GNUC_NULL_TERMINATED;
+void _tandem_json_array   (JsonBuilder         *builder,
+                           const char          *name,
+                           GPtrArray           *items,
+                           TandemJsonWriteFunc  write,
+                           gconstpointer        data);
+void _tandem_json_strings (JsonBuilder *builder,
+                           const char  *name,
+                           GPtrArray   *strings);
 char *_tandem_json_to_text (JsonBuilder *builder);
 
 G_END_DECLS

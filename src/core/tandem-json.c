@@ -1,5 +1,6 @@
-/* tandem-json.c — several members of a JSON object written in one call, for
- * core's JSON writers (tandem-json-private.h)
+/* tandem-json.c — several members of a JSON object written in one call, and
+ * named arrays of objects or strings, for core's JSON writers
+ * (tandem-json-private.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -115,6 +116,55 @@ _tandem_json_object (JsonBuilder *builder,
   add_members (builder, args);
   va_end (args);
   json_builder_end_object (builder);
+}
+
+/**
+ * _tandem_json_array:
+ * @builder: a builder inside an object
+ * @name: the member the array is the value of
+ * @items: the elements, in the order to write them
+ * @write: writes one element's members
+ * @data: given to @write with each element
+ *
+ * Writes a named array with an object for each of @items, its members
+ * written by @write; an empty array when there are none.
+ */
+void
+_tandem_json_array (JsonBuilder         *builder,
+                    const char          *name,
+                    GPtrArray           *items,
+                    TandemJsonWriteFunc  write,
+                    gconstpointer        data)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      json_builder_begin_object (builder);
+      write (builder, items->pdata[i], data);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/**
+ * _tandem_json_strings:
+ * @builder: a builder inside an object
+ * @name: the member the array is the value of
+ * @strings: the strings, in the order to write them
+ *
+ * Writes a named array of @strings.
+ */
+void
+_tandem_json_strings (JsonBuilder *builder,
+                      const char  *name,
+                      GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, strings->pdata[i]);
+  json_builder_end_array (builder);
 }
 
 /**

@@ -93,6 +93,60 @@ test_json_object (void)
                    "\"chart\":{\"shift\":true,\"word\":\"Strong\"},\"last\":1}");
 }
 
+/* One element of test_json_array(): its members, with the unit @data
+ * gives every element. */
+static void
+write_reading (JsonBuilder   *builder,
+               gconstpointer  item,
+               gconstpointer  data)
+{
+  const char *name = item;
+
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("name", name),
+                        TANDEM_JSON_TEXT ("unit", data),
+                        NULL);
+}
+
+/* A named array of an object per element, in order; an empty one is []
+ * and its writer is never called. */
+static void
+test_json_array (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) readings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  g_ptr_array_add (readings, (gpointer) "Falls");
+  g_ptr_array_add (readings, (gpointer) "Restraint");
+  json_builder_begin_object (builder);
+  _tandem_json_array (builder, "measures", readings, write_reading, "per week");
+  _tandem_json_array (builder, "empty", none, write_reading, NULL);
+  _tandem_json_members (builder, TANDEM_JSON_INT ("after", 2), NULL);
+  assert_object (builder,
+                 "{\"measures\":[{\"name\":\"Falls\",\"unit\":\"per week\"},"
+                   "{\"name\":\"Restraint\",\"unit\":\"per week\"}],"
+                   "\"empty\":[],\"after\":2}");
+}
+
+/* A named array of strings, in order, and an empty one. */
+static void
+test_json_strings (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  g_ptr_array_add (missing, (gpointer) "Safety");
+  g_ptr_array_add (missing, (gpointer) "Lived \"Experience\"");
+  json_builder_begin_object (builder);
+  _tandem_json_strings (builder, "missing", missing);
+  _tandem_json_strings (builder, "escalations", none);
+  assert_object (builder,
+                 "{\"missing\":[\"Safety\",\"Lived \\\"Experience\\\"\"],"
+                   "\"escalations\":[]}");
+}
+
 /* The text the writers return: pretty printed, as their files have been. */
 static void
 test_json_to_text (void)
@@ -116,6 +170,8 @@ main (int   argc,
   g_test_add_func ("/json/members/each-kind", test_json_members_each_kind);
   g_test_add_func ("/json/members/nulls", test_json_members_nulls);
   g_test_add_func ("/json/object", test_json_object);
+  g_test_add_func ("/json/array", test_json_array);
+  g_test_add_func ("/json/strings", test_json_strings);
   g_test_add_func ("/json/to-text", test_json_to_text);
   return g_test_run ();
 }
