@@ -335,6 +335,22 @@ add_peer_support (JsonBuilder           *builder,
   add_retention (builder, retention);
 }
 
+/* A standard's mean in a team's heatmap row (_tandem_json_array()). */
+static void
+write_score (JsonBuilder   *builder,
+             gconstpointer  item,
+             gconstpointer  data)
+{
+  const TandemProgrammeStandardScore *score = item;
+
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("standard_id", score->id),
+                        TANDEM_JSON_TEXT ("standard", score->title),
+                        TANDEM_JSON_NUMBER ("mean", score->mean),
+                        TANDEM_JSON_TEXT ("word", score->word),
+                        NULL);
+}
+
 /* A team's Standards level and heatmap row; null with no round. */
 static void
 add_standards (JsonBuilder                    *builder,
@@ -361,21 +377,29 @@ add_standards (JsonBuilder                    *builder,
                                           : tandem_stored_enum_to_word (TANDEM_TYPE_STANDARD_LEVEL,
                                                                         standards->level)),
                         NULL);
-  json_builder_set_member_name (builder, "heatmap");
-  json_builder_begin_array (builder);
-  for (guint s = 0; s < standards->scores->len; s++)
-    {
-      const TandemProgrammeStandardScore *score = standards->scores->pdata[s];
-
-      _tandem_json_object (builder, NULL,
-                           TANDEM_JSON_TEXT ("standard_id", score->id),
-                           TANDEM_JSON_TEXT ("standard", score->title),
-                           TANDEM_JSON_NUMBER ("mean", score->mean),
-                           TANDEM_JSON_TEXT ("word", score->word),
-                           NULL);
-    }
-  json_builder_end_array (builder);
+  _tandem_json_array (builder, "heatmap", standards->scores, write_score, NULL);
   json_builder_end_object (builder);
+}
+
+/* A group's outcome against the reference group's (_tandem_json_array()). */
+static void
+write_ratio (JsonBuilder   *builder,
+             gconstpointer  item,
+             gconstpointer  data)
+{
+  const TandemProgrammeRatio *ratio = item;
+
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("measure", ratio->measure),
+                        TANDEM_JSON_TEXT ("group", ratio->group),
+                        TANDEM_JSON_TEXT ("reference", ratio->reference),
+                        TANDEM_JSON_TEXT ("from", ratio->from),
+                        TANDEM_JSON_TEXT ("to", ratio->to),
+                        TANDEM_JSON_TEXT ("status", ratio_word (ratio->status)),
+                        TANDEM_JSON_NUMBER ("ratio", ratio->ratio),
+                        TANDEM_JSON_NUMBER ("lcl", ratio->lcl),
+                        TANDEM_JSON_NUMBER ("ucl", ratio->ucl),
+                        NULL);
 }
 
 static void
@@ -415,11 +439,7 @@ add_team (JsonBuilder               *builder,
                         TANDEM_JSON_INT ("improving_last_12_weeks", team->n_measures_improving),
                         TANDEM_JSON_INT ("no_signal_last_12_weeks", team->n_measures_no_signal),
                         NULL);
-  json_builder_set_member_name (builder, "without_data_last_12_weeks");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < team->measures_without_data->len; i++)
-    json_builder_add_string_value (builder, team->measures_without_data->pdata[i]);
-  json_builder_end_array (builder);
+  _tandem_json_strings (builder, "without_data_last_12_weeks", team->measures_without_data);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "peer_support");
@@ -429,29 +449,34 @@ add_team (JsonBuilder               *builder,
                     team->supervision_records, team->retention);
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "equity_of_outcomes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < team->ratios->len; i++)
-    {
-      const TandemProgrammeRatio *ratio = team->ratios->pdata[i];
-
-      _tandem_json_object (builder, NULL,
-                           TANDEM_JSON_TEXT ("measure", ratio->measure),
-                           TANDEM_JSON_TEXT ("group", ratio->group),
-                           TANDEM_JSON_TEXT ("reference", ratio->reference),
-                           TANDEM_JSON_TEXT ("from", ratio->from),
-                           TANDEM_JSON_TEXT ("to", ratio->to),
-                           TANDEM_JSON_TEXT ("status", ratio_word (ratio->status)),
-                           TANDEM_JSON_NUMBER ("ratio", ratio->ratio),
-                           TANDEM_JSON_NUMBER ("lcl", ratio->lcl),
-                           TANDEM_JSON_NUMBER ("ucl", ratio->ucl),
-                           NULL);
-    }
-  json_builder_end_array (builder);
+  _tandem_json_array (builder, "equity_of_outcomes", team->ratios, write_ratio, NULL);
 
   add_standards (builder, team->standards);
   add_quarters (builder, team->quarters);
   json_builder_end_object (builder);
+}
+
+/* A file the programme was given: read, refused with the reason, or a copy
+ * counted once, and the names of the teams read from it. */
+static void
+write_file (JsonBuilder   *builder,
+            gconstpointer  item,
+            gconstpointer  data)
+{
+  const TandemProgrammeFile *file = item;
+
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("path", file->path),
+                        TANDEM_JSON_TEXT ("state", state_word (file->state)),
+                        TANDEM_JSON_TEXT ("reason", file->reason),
+                        TANDEM_JSON_BOOL ("older_format", file->older_format),
+                        NULL);
+  json_builder_set_member_name (builder, "teams");
+  json_builder_begin_array (builder);
+  for (guint t = 0; t < file->teams->len; t++)
+    json_builder_add_string_value (builder,
+                                   ((TandemProgrammeTeam *) file->teams->pdata[t])->name);
+  json_builder_end_array (builder);
 }
 
 /**
@@ -486,28 +511,7 @@ tandem_programme_to_json (TandemProgramme *self)
                         TANDEM_JSON_TEXT ("summary", summary),
                         NULL);
 
-  json_builder_set_member_name (builder, "files");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < files->len; i++)
-    {
-      const TandemProgrammeFile *file = files->pdata[i];
-
-      json_builder_begin_object (builder);
-      _tandem_json_members (builder,
-                            TANDEM_JSON_TEXT ("path", file->path),
-                            TANDEM_JSON_TEXT ("state", state_word (file->state)),
-                            TANDEM_JSON_TEXT ("reason", file->reason),
-                            TANDEM_JSON_BOOL ("older_format", file->older_format),
-                            NULL);
-      json_builder_set_member_name (builder, "teams");
-      json_builder_begin_array (builder);
-      for (guint t = 0; t < file->teams->len; t++)
-        json_builder_add_string_value (builder,
-                                       ((TandemProgrammeTeam *) file->teams->pdata[t])->name);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  _tandem_json_array (builder, "files", files, write_file, NULL);
 
   json_builder_set_member_name (builder, "totals");
   json_builder_begin_object (builder);

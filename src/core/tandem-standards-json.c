@@ -21,18 +21,6 @@ level_word (int level)
                                              : tandem_stored_enum_to_word (TANDEM_TYPE_STANDARD_LEVEL, level);
 }
 
-static void
-add_strings (JsonBuilder *builder,
-             const char  *name,
-             GPtrArray   *strings)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < strings->len; i++)
-    json_builder_add_string_value (builder, strings->pdata[i]);
-  json_builder_end_array (builder);
-}
-
 static const char *
 standard_title (const TandemStandardsReport *report,
                 const char                  *id)
@@ -61,6 +49,146 @@ add_round (JsonBuilder *builder,
                         TANDEM_JSON_NUMBER ("completion", completion),
                         TANDEM_JSON_BOOL ("completion_met", completion_met),
                         NULL);
+}
+
+/* The elements that are more than one _tandem_json_object() of members,
+ * written by _tandem_json_array(); those of a team's report are given the
+ * report, to name the standards. */
+
+static void
+write_evidence_type (JsonBuilder   *builder,
+                     gconstpointer  item,
+                     gconstpointer  data)
+{
+  const TandemEvidenceType *type = item;
+
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("id", type->id),
+                        TANDEM_JSON_TEXT ("title", type->title),
+                        NULL);
+  for (int l = 0; l < TANDEM_N_STANDARD_LEVELS; l++)
+    _tandem_json_member_text (builder, level_word (l), type->asks[l]);
+}
+
+static void
+write_round_figures (JsonBuilder   *builder,
+                     gconstpointer  item,
+                     gconstpointer  data)
+{
+  const TandemRoundFigures *round = item;
+  const TandemStandardsReport *report = data;
+
+  add_round (builder, round->round->date, round->round->headcount, round->n_staff,
+             round->n_lived, round->completion, round->completion_met);
+  _tandem_json_members (builder,
+                        TANDEM_JSON_NUMBER ("average", round->average),
+                        TANDEM_JSON_TEXT ("average_word",
+                                          tandem_standards_framework_word (report->framework,
+                                                                           round->average)),
+                        NULL);
+  json_builder_set_member_name (builder, "standards");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < round->standards->len; s++)
+    {
+      const TandemStandardFigures *one = round->standards->pdata[s];
+
+      _tandem_json_object (builder, NULL,
+                           TANDEM_JSON_TEXT ("standard",
+                                             standard_title (report, one->standard_id)),
+                           TANDEM_JSON_INT ("staff_n", one->n_staff),
+                           TANDEM_JSON_NUMBER ("staff_mean", one->staff_mean),
+                           TANDEM_JSON_INT ("lived_experience_n", one->n_lived),
+                           TANDEM_JSON_NUMBER ("lived_experience_mean", one->lived_mean),
+                           TANDEM_JSON_NUMBER ("gap", one->gap),
+                           TANDEM_JSON_NUMBER ("mean", one->mean),
+                           TANDEM_JSON_TEXT ("word",
+                                             tandem_standards_framework_word (report->framework,
+                                                                              one->mean)),
+                           NULL);
+    }
+  json_builder_end_array (builder);
+}
+
+/* A piece of evidence, what it is, and what its chart shows if it is a
+ * measure's. */
+static void
+write_evidence (JsonBuilder   *builder,
+                gconstpointer  element,
+                gconstpointer  data)
+{
+  const TandemEvidenceItem *item = element;
+  const TandemStandardsReport *report = data;
+  const TandemEvidence *evidence = item->evidence;
+  const TandemEvidenceType *type = tandem_standards_framework_find_type (report->framework,
+                                                                        evidence->type_id);
+  const char *kind = evidence->measure_id ? "measure" : evidence->node_id ? "change_idea"
+                     : evidence->pdsa_id ? "pdsa_cycle" : evidence->session_id ? "coaching_session"
+                     : evidence->note ? "note" : "reference";
+
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("standard",
+                                          standard_title (report, evidence->standard_id)),
+                        TANDEM_JSON_TEXT ("type", type ? type->title : evidence->type_id),
+                        TANDEM_JSON_TEXT ("kind", kind),
+                        TANDEM_JSON_TEXT ("what", item->what),
+                        TANDEM_JSON_TEXT ("title", evidence->title),
+                        TANDEM_JSON_TEXT ("level", level_word (item->level)),
+                        TANDEM_JSON_TEXT ("level_offered", level_word (evidence->level)),
+                        TANDEM_JSON_TEXT ("added_on", evidence->added_on),
+                        NULL);
+  if (item->judgement != NULL)
+    {
+      const TandemMeasureJudgement *j = item->judgement;
+
+      _tandem_json_object (builder, "chart",
+                           TANDEM_JSON_TEXT ("verdict",
+                                             tandem_measure_verdict_to_string (j->verdict)),
+                           TANDEM_JSON_BOOL ("baseline", j->baseline),
+                           TANDEM_JSON_TEXT ("baseline_reason", j->baseline_reason),
+                           TANDEM_JSON_BOOL ("shift", j->shift),
+                           TANDEM_JSON_TEXT ("shift_reason", j->shift_reason),
+                           TANDEM_JSON_TEXT ("signal_date", j->signal_date),
+                           TANDEM_JSON_BOOL ("sustained", j->sustained),
+                           TANDEM_JSON_TEXT ("sustained_reason", j->sustained_reason),
+                           NULL);
+    }
+}
+
+/* A team's latest round in every team's figures; given the framework. */
+static void
+write_team_standards (JsonBuilder   *builder,
+                      gconstpointer  item,
+                      gconstpointer  data)
+{
+  const TandemTeamStandards *team = item;
+  const TandemStandardsFramework *framework = data;
+
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("id", team->team_id),
+                        TANDEM_JSON_TEXT ("name", team->team_name),
+                        NULL);
+  json_builder_set_member_name (builder, "round");
+  if (team->round_id == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      _tandem_json_members (builder, TANDEM_JSON_TEXT ("id", team->round_id), NULL);
+      add_round (builder, team->date, team->headcount, team->n_staff, team->n_lived,
+                 team->completion, team->completion_met);
+      json_builder_end_object (builder);
+    }
+  _tandem_json_members (builder,
+                        TANDEM_JSON_NUMBER ("average", team->average),
+                        TANDEM_JSON_INT ("standards_scored", team->n_scored),
+                        TANDEM_JSON_TEXT ("level", level_word (team->level)),
+                        NULL);
+  json_builder_set_member_name (builder, "means");
+  json_builder_begin_object (builder);
+  for (guint s = 0; s < framework->standards->len; s++)
+    _tandem_json_member_number (builder, ((TandemStandard *) framework->standards->pdata[s])->id,
+                                team->means[s]);
+  json_builder_end_object (builder);
 }
 
 /**
@@ -114,63 +242,10 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
                                            framework->needs_sustained[i]),
                          NULL);
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "evidence_types");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < framework->types->len; i++)
-    {
-      const TandemEvidenceType *type = framework->types->pdata[i];
-
-      json_builder_begin_object (builder);
-      _tandem_json_members (builder,
-                            TANDEM_JSON_TEXT ("id", type->id),
-                            TANDEM_JSON_TEXT ("title", type->title),
-                            NULL);
-      for (int l = 0; l < TANDEM_N_STANDARD_LEVELS; l++)
-        _tandem_json_member_text (builder, level_word (l), type->asks[l]);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  _tandem_json_array (builder, "evidence_types", framework->types, write_evidence_type, NULL);
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "rounds");
-  json_builder_begin_array (builder);
-  for (guint r = 0; r < report->rounds->len; r++)
-    {
-      const TandemRoundFigures *round = report->rounds->pdata[r];
-
-      json_builder_begin_object (builder);
-      add_round (builder, round->round->date, round->round->headcount, round->n_staff,
-                 round->n_lived, round->completion, round->completion_met);
-      _tandem_json_members (builder,
-                            TANDEM_JSON_NUMBER ("average", round->average),
-                            TANDEM_JSON_TEXT ("average_word",
-                                              tandem_standards_framework_word (framework,
-                                                                               round->average)),
-                            NULL);
-      json_builder_set_member_name (builder, "standards");
-      json_builder_begin_array (builder);
-      for (guint s = 0; s < round->standards->len; s++)
-        {
-          const TandemStandardFigures *one = round->standards->pdata[s];
-
-          _tandem_json_object (builder, NULL,
-                               TANDEM_JSON_TEXT ("standard",
-                                                 standard_title (report, one->standard_id)),
-                               TANDEM_JSON_INT ("staff_n", one->n_staff),
-                               TANDEM_JSON_NUMBER ("staff_mean", one->staff_mean),
-                               TANDEM_JSON_INT ("lived_experience_n", one->n_lived),
-                               TANDEM_JSON_NUMBER ("lived_experience_mean", one->lived_mean),
-                               TANDEM_JSON_NUMBER ("gap", one->gap),
-                               TANDEM_JSON_NUMBER ("mean", one->mean),
-                               TANDEM_JSON_TEXT ("word",
-                                                 tandem_standards_framework_word (framework,
-                                                                                  one->mean)),
-                               NULL);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  _tandem_json_array (builder, "rounds", report->rounds, write_round_figures, report);
 
   json_builder_set_member_name (builder, "level");
   json_builder_begin_object (builder);
@@ -180,13 +255,13 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
                         TANDEM_JSON_BOOL ("sustained_outcomes", level->sustained_outcomes),
                         TANDEM_JSON_TEXT ("next_level", level_word (level->next_level)),
                         NULL);
-  add_strings (builder, "missing", level->missing);
+  _tandem_json_strings (builder, "missing", level->missing);
   json_builder_set_member_name (builder, "standards_without_evidence");
   json_builder_begin_array (builder);
   for (guint i = 0; i < level->unevidenced->len; i++)
     json_builder_add_string_value (builder, standard_title (report, level->unevidenced->pdata[i]));
   json_builder_end_array (builder);
-  add_strings (builder, "escalations", level->escalations);
+  _tandem_json_strings (builder, "escalations", level->escalations);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "priorities");
@@ -201,51 +276,7 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
                            NULL);
     }
   json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "evidence");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->evidence->len; i++)
-    {
-      const TandemEvidenceItem *item = report->evidence->pdata[i];
-      const TandemEvidence *evidence = item->evidence;
-      const TandemEvidenceType *type = tandem_standards_framework_find_type (framework,
-                                                                            evidence->type_id);
-      const char *kind = evidence->measure_id ? "measure" : evidence->node_id ? "change_idea"
-                         : evidence->pdsa_id ? "pdsa_cycle" : evidence->session_id ? "coaching_session"
-                         : evidence->note ? "note" : "reference";
-
-      json_builder_begin_object (builder);
-      _tandem_json_members (builder,
-                            TANDEM_JSON_TEXT ("standard",
-                                              standard_title (report, evidence->standard_id)),
-                            TANDEM_JSON_TEXT ("type", type ? type->title : evidence->type_id),
-                            TANDEM_JSON_TEXT ("kind", kind),
-                            TANDEM_JSON_TEXT ("what", item->what),
-                            TANDEM_JSON_TEXT ("title", evidence->title),
-                            TANDEM_JSON_TEXT ("level", level_word (item->level)),
-                            TANDEM_JSON_TEXT ("level_offered", level_word (evidence->level)),
-                            TANDEM_JSON_TEXT ("added_on", evidence->added_on),
-                            NULL);
-      if (item->judgement != NULL)
-        {
-          const TandemMeasureJudgement *j = item->judgement;
-
-          _tandem_json_object (builder, "chart",
-                               TANDEM_JSON_TEXT ("verdict",
-                                                 tandem_measure_verdict_to_string (j->verdict)),
-                               TANDEM_JSON_BOOL ("baseline", j->baseline),
-                               TANDEM_JSON_TEXT ("baseline_reason", j->baseline_reason),
-                               TANDEM_JSON_BOOL ("shift", j->shift),
-                               TANDEM_JSON_TEXT ("shift_reason", j->shift_reason),
-                               TANDEM_JSON_TEXT ("signal_date", j->signal_date),
-                               TANDEM_JSON_BOOL ("sustained", j->sustained),
-                               TANDEM_JSON_TEXT ("sustained_reason", j->sustained_reason),
-                               NULL);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
+  _tandem_json_array (builder, "evidence", report->evidence, write_evidence, report);
   json_builder_set_member_name (builder, "panels");
   json_builder_begin_array (builder);
   for (guint i = 0; i < report->panels->len; i++)
@@ -293,42 +324,7 @@ tandem_standards_teams_to_json (const TandemStandardsTeams *teams)
                            NULL);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "teams");
-  json_builder_begin_array (builder);
-  for (guint t = 0; t < teams->teams->len; t++)
-    {
-      const TandemTeamStandards *team = teams->teams->pdata[t];
-
-      json_builder_begin_object (builder);
-      _tandem_json_members (builder,
-                            TANDEM_JSON_TEXT ("id", team->team_id),
-                            TANDEM_JSON_TEXT ("name", team->team_name),
-                            NULL);
-      json_builder_set_member_name (builder, "round");
-      if (team->round_id == NULL)
-        json_builder_add_null_value (builder);
-      else
-        {
-          json_builder_begin_object (builder);
-          _tandem_json_members (builder, TANDEM_JSON_TEXT ("id", team->round_id), NULL);
-          add_round (builder, team->date, team->headcount, team->n_staff, team->n_lived,
-                     team->completion, team->completion_met);
-          json_builder_end_object (builder);
-        }
-      _tandem_json_members (builder,
-                            TANDEM_JSON_NUMBER ("average", team->average),
-                            TANDEM_JSON_INT ("standards_scored", team->n_scored),
-                            TANDEM_JSON_TEXT ("level", level_word (team->level)),
-                            NULL);
-      json_builder_set_member_name (builder, "means");
-      json_builder_begin_object (builder);
-      for (guint s = 0; s < framework->standards->len; s++)
-        _tandem_json_member_number (builder, ((TandemStandard *) framework->standards->pdata[s])->id,
-                    team->means[s]);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  _tandem_json_array (builder, "teams", teams->teams, write_team_standards, framework);
   json_builder_end_object (builder);
   return _tandem_json_to_text (builder);
 }
