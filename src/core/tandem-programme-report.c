@@ -335,22 +335,6 @@ add_peer_support (JsonBuilder           *builder,
   add_retention (builder, retention);
 }
 
-/* A standard's mean in a team's heatmap row (_tandem_json_array()). */
-static void
-write_score (JsonBuilder   *builder,
-             gconstpointer  item,
-             gconstpointer  data)
-{
-  const TandemProgrammeStandardScore *score = item;
-
-  _tandem_json_members (builder,
-                        TANDEM_JSON_TEXT ("standard_id", score->id),
-                        TANDEM_JSON_TEXT ("standard", score->title),
-                        TANDEM_JSON_NUMBER ("mean", score->mean),
-                        TANDEM_JSON_TEXT ("word", score->word),
-                        NULL);
-}
-
 /* A team's Standards level and heatmap row; null with no round. */
 static void
 add_standards (JsonBuilder                    *builder,
@@ -377,29 +361,21 @@ add_standards (JsonBuilder                    *builder,
                                           : tandem_stored_enum_to_word (TANDEM_TYPE_STANDARD_LEVEL,
                                                                         standards->level)),
                         NULL);
-  _tandem_json_array (builder, "heatmap", standards->scores, write_score, NULL);
+  json_builder_set_member_name (builder, "heatmap");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < standards->scores->len; s++)
+    {
+      const TandemProgrammeStandardScore *score = standards->scores->pdata[s];
+
+      _tandem_json_object (builder, NULL,
+                           TANDEM_JSON_TEXT ("standard_id", score->id),
+                           TANDEM_JSON_TEXT ("standard", score->title),
+                           TANDEM_JSON_NUMBER ("mean", score->mean),
+                           TANDEM_JSON_TEXT ("word", score->word),
+                           NULL);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
-}
-
-/* A group's outcome against the reference group's (_tandem_json_array()). */
-static void
-write_ratio (JsonBuilder   *builder,
-             gconstpointer  item,
-             gconstpointer  data)
-{
-  const TandemProgrammeRatio *ratio = item;
-
-  _tandem_json_members (builder,
-                        TANDEM_JSON_TEXT ("measure", ratio->measure),
-                        TANDEM_JSON_TEXT ("group", ratio->group),
-                        TANDEM_JSON_TEXT ("reference", ratio->reference),
-                        TANDEM_JSON_TEXT ("from", ratio->from),
-                        TANDEM_JSON_TEXT ("to", ratio->to),
-                        TANDEM_JSON_TEXT ("status", ratio_word (ratio->status)),
-                        TANDEM_JSON_NUMBER ("ratio", ratio->ratio),
-                        TANDEM_JSON_NUMBER ("lcl", ratio->lcl),
-                        TANDEM_JSON_NUMBER ("ucl", ratio->ucl),
-                        NULL);
 }
 
 static void
@@ -449,7 +425,25 @@ add_team (JsonBuilder               *builder,
                     team->supervision_records, team->retention);
   json_builder_end_object (builder);
 
-  _tandem_json_array (builder, "equity_of_outcomes", team->ratios, write_ratio, NULL);
+  json_builder_set_member_name (builder, "equity_of_outcomes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < team->ratios->len; i++)
+    {
+      const TandemProgrammeRatio *ratio = team->ratios->pdata[i];
+
+      _tandem_json_object (builder, NULL,
+                           TANDEM_JSON_TEXT ("measure", ratio->measure),
+                           TANDEM_JSON_TEXT ("group", ratio->group),
+                           TANDEM_JSON_TEXT ("reference", ratio->reference),
+                           TANDEM_JSON_TEXT ("from", ratio->from),
+                           TANDEM_JSON_TEXT ("to", ratio->to),
+                           TANDEM_JSON_TEXT ("status", ratio_word (ratio->status)),
+                           TANDEM_JSON_NUMBER ("ratio", ratio->ratio),
+                           TANDEM_JSON_NUMBER ("lcl", ratio->lcl),
+                           TANDEM_JSON_NUMBER ("ucl", ratio->ucl),
+                           NULL);
+    }
+  json_builder_end_array (builder);
 
   add_standards (builder, team->standards);
   add_quarters (builder, team->quarters);
