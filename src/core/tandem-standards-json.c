@@ -51,9 +51,36 @@ add_round (JsonBuilder *builder,
                         NULL);
 }
 
-/* The elements that are more than one _tandem_json_object() of members,
- * written by _tandem_json_array(); those of a team's report are given the
- * report, to name the standards. */
+/* The elements written by _tandem_json_array(): a standard, which both
+ * writers give, and those that are more than one _tandem_json_object() of
+ * members. Those of a team's report are given the report, to name the
+ * standards. */
+
+static void
+write_standard (JsonBuilder   *builder,
+                gconstpointer  item,
+                gconstpointer  data)
+{
+  const TandemStandard *standard = item;
+
+  _tandem_json_members (builder,
+                        TANDEM_JSON_TEXT ("id", standard->id),
+                        TANDEM_JSON_TEXT ("title", standard->title),
+                        NULL);
+}
+
+/* A standard in a team's report's framework: also where its evidence is
+ * found. */
+static void
+write_framework_standard (JsonBuilder   *builder,
+                          gconstpointer  item,
+                          gconstpointer  data)
+{
+  const TandemStandard *standard = item;
+
+  write_standard (builder, standard, data);
+  _tandem_json_members (builder, TANDEM_JSON_TEXT ("evidence_areas", standard->hints), NULL);
+}
 
 static void
 write_evidence_type (JsonBuilder   *builder,
@@ -214,19 +241,7 @@ tandem_standards_report_to_json (const TandemStandardsReport *report)
 
   json_builder_set_member_name (builder, "framework");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "standards");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < framework->standards->len; i++)
-    {
-      const TandemStandard *standard = framework->standards->pdata[i];
-
-      _tandem_json_object (builder, NULL,
-                           TANDEM_JSON_TEXT ("id", standard->id),
-                           TANDEM_JSON_TEXT ("title", standard->title),
-                           TANDEM_JSON_TEXT ("evidence_areas", standard->hints),
-                           NULL);
-    }
-  json_builder_end_array (builder);
+  _tandem_json_array (builder, "standards", framework->standards, write_framework_standard, NULL);
   json_builder_set_member_name (builder, "scores");
   json_builder_begin_array (builder);
   for (guint i = 0; i < G_N_ELEMENTS (framework->words); i++)
@@ -312,18 +327,7 @@ tandem_standards_teams_to_json (const TandemStandardsTeams *teams)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "standards");
-  json_builder_begin_array (builder);
-  for (guint s = 0; s < framework->standards->len; s++)
-    {
-      const TandemStandard *standard = framework->standards->pdata[s];
-
-      _tandem_json_object (builder, NULL,
-                           TANDEM_JSON_TEXT ("id", standard->id),
-                           TANDEM_JSON_TEXT ("title", standard->title),
-                           NULL);
-    }
-  json_builder_end_array (builder);
+  _tandem_json_array (builder, "standards", framework->standards, write_standard, NULL);
   _tandem_json_array (builder, "teams", teams->teams, write_team_standards, framework);
   json_builder_end_object (builder);
   return _tandem_json_to_text (builder);
