@@ -290,15 +290,18 @@ action_status_value (TandemActionStatus status)
 /* ------------------------------------------------------------------------ */
 /* Sessions                                                                 */
 
-#define SESSION_COLUMNS \
-  "s.id, s.team_id, t.name, s.starts_at, s.minutes, s.kind, s.online, s.coach, " \
+/* A session's row as session_shape reads it; a query goes on with its
+ * WHERE. */
+#define SESSION_SELECT \
+  "SELECT s.id, s.team_id, t.name, s.starts_at, s.minutes, s.kind, s.online, s.coach, " \
   "s.check_in, s.notes, s.advice, s.agreements, s.confidence, s.momentum, s.private, " \
   "(SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.status = 'present'), " \
   "(SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.status = 'apologies'), " \
   "EXISTS (SELECT 1 FROM attendance a JOIN person p ON p.id = a.person_id " \
   "        WHERE a.session_id = s.id AND a.status = 'present' AND " LIVED_EXPERIENCE "), " \
   "(SELECT count(*) FROM action x WHERE x.session_id = s.id), " \
-  "(SELECT count(*) FROM action x WHERE x.session_id = s.id AND x.status = 'open') "
+  "(SELECT count(*) FROM action x WHERE x.session_id = s.id AND x.status = 'open') " \
+  "FROM coaching_session s JOIN team t ON t.id = s.team_id "
 
 /**
  * tandem_coaching_list_sessions:
@@ -324,8 +327,7 @@ tandem_coaching_list_sessions (TandemProject  *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
   return _tandem_db_list (project, error, &session_shape,
-                          "SELECT " SESSION_COLUMNS
-                          "FROM coaching_session s JOIN team t ON t.id = s.team_id "
+                          SESSION_SELECT
                           "WHERE (?1 IS NULL OR s.team_id = ?1) "
                           "AND (?2 IS NULL OR substr (s.starts_at, 1, 10) >= ?2) "
                           "AND (?3 IS NULL OR substr (s.starts_at, 1, 10) <= ?3) "
@@ -352,8 +354,7 @@ tandem_coaching_get_session (TandemProject  *project,
 
   return _tandem_db_get (project, error, &session_shape,
                          _("The coaching session is no longer in the project."),
-                         "SELECT " SESSION_COLUMNS
-                         "FROM coaching_session s JOIN team t ON t.id = s.team_id "
+                         SESSION_SELECT
                          "WHERE s.id = ?1", "s", session_id);
 }
 
@@ -390,11 +391,11 @@ tandem_coaching_list_attendees (TandemProject  *project,
                           "ss", team_id, session_id);
 }
 
-#define ACTION_COLUMNS \
-  "x.id, x.team_id, x.session_id, s.starts_at, x.what, x.owner_id, p.name, x.due_on, " \
-  "x.status, x.closed_on, x.reason, x.carried_from, c.id, c.due_on "
-/* An action is carried forward by at most one copy. */
-#define ACTION_FROM \
+/* An action's row as action_shape reads it; a query goes on with its WHERE.
+ * An action is carried forward by at most one copy. */
+#define ACTION_SELECT \
+  "SELECT x.id, x.team_id, x.session_id, s.starts_at, x.what, x.owner_id, p.name, x.due_on, " \
+  "x.status, x.closed_on, x.reason, x.carried_from, c.id, c.due_on " \
   "FROM action x LEFT JOIN coaching_session s ON s.id = x.session_id " \
   "LEFT JOIN person p ON p.id = x.owner_id " \
   "LEFT JOIN action c ON c.id = (SELECT min (id) FROM action WHERE carried_from = x.id) "
@@ -414,7 +415,7 @@ tandem_coaching_list_actions (TandemProject  *project,
                               GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  return _tandem_db_list (project, error, &action_shape, "SELECT " ACTION_COLUMNS ACTION_FROM
+  return _tandem_db_list (project, error, &action_shape, ACTION_SELECT
                           "WHERE x.session_id = ?1 ORDER BY x.rowid", "s", session_id);
 }
 
@@ -438,7 +439,7 @@ tandem_coaching_list_actions_to_review (TandemProject  *project,
                                         GError        **error)
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
-  return _tandem_db_list (project, error, &action_shape, "SELECT " ACTION_COLUMNS ACTION_FROM
+  return _tandem_db_list (project, error, &action_shape, ACTION_SELECT
                           "WHERE x.team_id = ?1 AND x.status = 'open' "
                           "AND (?2 IS NULL OR s.starts_at IS NULL OR s.starts_at < ?2) "
                           "ORDER BY x.due_on IS NULL, x.due_on, s.starts_at, x.rowid",
@@ -471,7 +472,7 @@ tandem_coaching_list_reviewed_actions (TandemProject  *project,
                                 "next AS (SELECT min (n.starts_at) AS starts_at "
                                 "         FROM coaching_session n, this "
                                 "         WHERE n.team_id = this.team_id AND n.starts_at > this.starts_at) "
-                                "SELECT " ACTION_COLUMNS ACTION_FROM ", this, next "
+                                ACTION_SELECT ", this, next "
                                 "WHERE x.team_id = this.team_id AND x.status <> 'open' "
                                 "AND (s.starts_at IS NULL OR s.starts_at < this.starts_at) "
                                 "AND x.closed_on >= substr (this.starts_at, 1, 10) "
@@ -643,8 +644,7 @@ tandem_coaching_list_upcoming (TandemProject  *project,
 {
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), NULL);
 
-  return _tandem_db_list (project, error, &session_shape, "SELECT " SESSION_COLUMNS
-                          "FROM coaching_session s JOIN team t ON t.id = s.team_id "
+  return _tandem_db_list (project, error, &session_shape, SESSION_SELECT
                           "WHERE s.starts_at > ?1 ORDER BY s.starts_at LIMIT ?2",
                           "si", now, (int) MIN (limit, G_MAXINT));
 }
