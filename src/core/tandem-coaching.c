@@ -26,6 +26,10 @@
  * it alone); a person from a file older than taking_part_as by the older
  * field. */
 #define LIVED_EXPERIENCE "(p.taking_part_as IS NOT NULL OR p.brings_lived_experience = 1)"
+/* Whether someone who brings lived experience was present at session s. */
+#define LIVED_EXPERIENCE_PRESENT \
+  "EXISTS (SELECT 1 FROM attendance a JOIN person p ON p.id = a.person_id " \
+  "        WHERE a.session_id = s.id AND a.status = 'present' AND " LIVED_EXPERIENCE ")"
 
 static const char * const builtin_kinds[] = {
   TANDEM_SESSION_KIND_EXECUTIVE,
@@ -297,8 +301,7 @@ action_status_value (TandemActionStatus status)
   "s.check_in, s.notes, s.advice, s.agreements, s.confidence, s.momentum, s.private, " \
   "(SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.status = 'present'), " \
   "(SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.status = 'apologies'), " \
-  "EXISTS (SELECT 1 FROM attendance a JOIN person p ON p.id = a.person_id " \
-  "        WHERE a.session_id = s.id AND a.status = 'present' AND " LIVED_EXPERIENCE "), " \
+  LIVED_EXPERIENCE_PRESENT ", " \
   "(SELECT count(*) FROM action x WHERE x.session_id = s.id), " \
   "(SELECT count(*) FROM action x WHERE x.session_id = s.id AND x.status = 'open') " \
   "FROM coaching_session s JOIN team t ON t.id = s.team_id "
@@ -1137,9 +1140,7 @@ tandem_coaching_attendance (TandemProject  *project,
 
   stmt = _tandem_db_query (project, error,
                            "SELECT s.team_id, substr (s.starts_at, 1, 7) AS month, count(*), "
-                           "  sum (EXISTS (SELECT 1 FROM attendance a JOIN person p ON p.id = a.person_id "
-                           "       WHERE a.session_id = s.id AND a.status = 'present' AND "
-                           LIVED_EXPERIENCE ")) "
+                           "  sum (" LIVED_EXPERIENCE_PRESENT ") "
                            "FROM coaching_session s "
                            "WHERE (?1 IS NULL OR s.team_id = ?1) "
                            "AND substr (s.starts_at, 1, 7) BETWEEN ?2 AND ?3 "
