@@ -656,11 +656,13 @@ tandem_coaching_list_upcoming (TandemProject  *project,
 /* Editing: every change through the project, logged and undoable           */
 
 /* The first row of @sql (with @types bound) as @n_texts texts, each NULL if
- * there is no row: FALSE only if the read failed. The read is over when this
+ * there is no row: FALSE if the read failed, or if there is no row and @gone
+ * (when not NULL) is the message that says so. The read is over when this
  * returns, so that a change can follow. */
 static gboolean
 query_texts (TandemProject  *project,
              GError        **error,
+             const char     *gone,
              char          **texts,
              guint           n_texts,
              const char     *sql,
@@ -683,6 +685,11 @@ query_texts (TandemProject  *project,
       _tandem_db_assert_columns (stmt, (int) n_texts);
       for (guint i = 0; i < n_texts; i++)
         texts[i] = _tandem_db_column_text (stmt, (int) i);
+    }
+  else if (step == TANDEM_DB_DONE && gone != NULL)
+    {
+      g_set_error_literal (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID, gone);
+      return FALSE;
     }
   return step != TANDEM_DB_FAILED;
 }
@@ -761,7 +768,7 @@ tandem_coaching_set_attendance (TandemProject           *project,
   g_return_val_if_fail (TANDEM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (word != NULL || status == TANDEM_ATTENDANCE_NOT_RECORDED, FALSE);
 
-  if (!query_texts (project, error, row, 2, "SELECT id, status FROM attendance "
+  if (!query_texts (project, error, NULL, row, 2, "SELECT id, status FROM attendance "
                     "WHERE session_id = ?1 AND person_id = ?2", "ss", session_id, person_id))
     return FALSE;
   id = row[0];
@@ -912,15 +919,10 @@ tandem_coaching_add_action (TandemProject  *project,
 
   if (due_on != NULL && !tandem_read_typed_date (due_on, due, error))
     return NULL;
-  if (!query_texts (project, error, &team_id, 1,
+  if (!query_texts (project, error, _("The coaching session is no longer in the project."),
+                    &team_id, 1,
                     "SELECT team_id FROM coaching_session WHERE id = ?1", "s", session_id))
     return NULL;
-  if (team_id == NULL)
-    {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                   _("The coaching session is no longer in the project."));
-      return NULL;
-    }
   return add_open_action (project, _("Add action"), team_id, session_id, what, owner_id,
                           due_on ? due : NULL, NULL, error);
 }
@@ -1038,15 +1040,9 @@ tandem_coaching_carry_forward (TandemProject  *project,
 
   if (!tandem_read_typed_date (due_on, due, error))
     return NULL;
-  if (!query_texts (project, error, row, 3,
+  if (!query_texts (project, error, _("The action is no longer in the project."), row, 3,
                     "SELECT team_id, what, owner_id FROM action WHERE id = ?1", "s", action_id))
     return NULL;
-  if (row[0] == NULL || row[1] == NULL)
-    {
-      g_set_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID,
-                   _("The action is no longer in the project."));
-      return NULL;
-    }
   reason = g_strdup_printf (_("Carried forward to %s"), due);
 
   /* Closing the action and adding its copy are one change. */
