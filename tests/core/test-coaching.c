@@ -1551,6 +1551,43 @@ test_reviewed_record (Fixture       *fixture,
   g_assert_null (strstr (text, "dropped: Carried forward"));
 }
 
+/* An action added to a session someone has just deleted, or an action
+ * carried forward after it was deleted, is refused in words and changes
+ * nothing. */
+static void
+test_gone (Fixture       *fixture,
+           gconstpointer  data)
+{
+  TandemProject *project = fixture->project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = add_team (project, "Calder Ward");
+  g_autofree char *first = NULL, *second = NULL, *action = NULL, *added = NULL, *copy = NULL;
+  gint64 actions;
+
+  first = tandem_coaching_log_session (project, team, "2026-11-04T10:00:00Z", NULL, &error);
+  second = tandem_coaching_log_session (project, team, "2026-11-18T10:00:00Z", NULL, &error);
+  g_assert_no_error (error);
+  action = tandem_coaching_add_action (project, first, "Book the quiet room", NULL, "2026-11-11",
+                                       &error);
+  g_assert_no_error (error);
+
+  g_assert_true (tandem_coaching_delete_action (project, action, &error));
+  actions = tandem_project_count (project, "action", NULL, NULL);
+  copy = tandem_coaching_carry_forward (project, action, second, "2026-12-09", "2026-11-18", &error);
+  g_assert_null (copy);
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The action is no longer in the project.");
+  g_clear_error (&error);
+
+  g_assert_true (tandem_coaching_delete_session (project, second, &error));
+  added = tandem_coaching_add_action (project, second, "Ask carers about visiting", NULL, NULL,
+                                      &error);
+  g_assert_null (added);
+  g_assert_error (error, TANDEM_PROJECT_ERROR, TANDEM_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The coaching session is no longer in the project.");
+  g_assert_cmpint (tandem_project_count (project, "action", NULL, NULL), ==, actions);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1575,6 +1612,7 @@ main (int   argc,
   ADD ("/coaching/typed-edits", test_typed_edits);
   ADD ("/coaching/attendance-status", test_attendance_status);
   ADD ("/coaching/locked", test_locked);
+  g_test_add ("/coaching/gone", Fixture, NULL, fixture_set_up, test_gone, fixture_tear_down);
   g_test_add ("/coaching/locked/templates", Fixture, GUINT_TO_POINTER (0), fixture_set_up,
               test_locked_quiet_read, fixture_tear_down);
   g_test_add ("/coaching/locked/kinds", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
