@@ -139,25 +139,66 @@ read_db_start (sqlite3 *db,
   return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_OK : rc;
 }
 
-/* Reads the first @size bytes of @path (zeros past its end) through SQLite's
- * own file, never a descriptor of ours: closing any descriptor of a file
- * gives up every POSIX lock this process holds on it, a write lock of one
- * of its connections included (SQLite's "how to corrupt", 2.2), whereas
- * SQLite keeps a file open while another of its connections in the process
- * holds a lock on it. Opening a connection reads nothing; xRead() reads only
- * bytes. Returns 0, or the system's error number. */
+/* Reads the first @size bytes of @path (zeros past its end), and its size
+ * (unless @file_size is %NULL), through SQLite's own file, never a
+ * descriptor of ours: closing any descriptor of a file gives up every POSIX
+ * lock this process holds on it, a write lock of one of its connections
+ * included (SQLite's "how to corrupt", 2.2), whereas SQLite keeps a file
+ * open while another of its connections in the process holds a lock on it.
+ * Both are read under a shared lock, as SQLite reads, so that a writer in
+ * the middle of a commit (the header already counting pages not yet
+ * written) is waited for, up to the busy timeout, rather than taken for a
+ * file cut short (for @wait_ms at the most). Opening a connection reads
+ * nothing; xRead() reads only bytes. Returns 0, EBUSY if a writer kept the
+ * file, or the system's error number. */
 static int
 read_start_of_file (const char *path,
                     guint8     *bytes,
-                    gsize       size)
+                    gsize       size,
+                    gint64     *file_size,
+                    guint       wait_ms)
 {
+  gint64 give_up = g_get_monotonic_time () + (gint64) wait_ms * 1000;
+  sqlite3_file *file = NULL;
   sqlite3 *db = NULL;
+  gboolean locked = FALSE;
   int rc, saved = 0;
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
-    rc = read_db_start (db, bytes, size);
-  if (rc != SQLITE_OK)
+    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
+    rc = SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK)
+    {
+      int lock;
+
+      /* A file system without locks is read as it is. */
+      while ((lock = file->pMethods->xLock (file, SQLITE_LOCK_SHARED)) == SQLITE_BUSY &&
+             g_get_monotonic_time () < give_up)
+        g_usleep (2000);
+      locked = lock == SQLITE_OK;
+      if (lock == SQLITE_BUSY)
+        rc = SQLITE_BUSY;
+    }
+  if (rc == SQLITE_OK)
+    {
+      rc = file->pMethods->xRead (file, bytes, (int) size, 0);
+      if (rc == SQLITE_IOERR_SHORT_READ)
+        rc = SQLITE_OK;
+    }
+  if (rc == SQLITE_OK && file_size != NULL)
+    {
+      sqlite3_int64 n = 0;
+
+      rc = file->pMethods->xFileSize (file, &n);
+      *file_size = n;
+    }
+  if (locked)
+    file->pMethods->xUnlock (file, SQLITE_LOCK_NONE);
+  if (rc == SQLITE_BUSY)
+    saved = EBUSY;
+  else if (rc != SQLITE_OK)
     {
       saved = db != NULL ? sqlite3_system_errno (db) : 0;
       if (saved == 0)
@@ -173,6 +214,7 @@ read_header (const char  *path,
              GError     **error)
 {
   GStatBuf st;
+  gint64 size = 0;
   int saved;
 
   if (g_stat (path, &st) != 0)
@@ -189,14 +231,20 @@ read_header (const char  *path,
       return FALSE;
     }
 
-  saved = read_start_of_file (path, header->bytes, sizeof header->bytes);
+  saved = read_start_of_file (path, header->bytes, sizeof header->bytes, &size,
+                              default_busy_timeout);
+  if (saved == EBUSY)
+    {
+      set_open_error (error, TANDEM_PROJECT_ERROR_LOCKED, path, NULL);
+      return FALSE;
+    }
   if (saved != 0)
     {
       set_open_error (error, TANDEM_PROJECT_ERROR_FAILED, path, g_strerror (saved));
       return FALSE;
     }
-  header->n_bytes = MIN ((gsize) st.st_size, sizeof header->bytes);
-  header->size = st.st_size;
+  header->n_bytes = MIN ((gsize) size, sizeof header->bytes);
+  header->size = size;
   return TRUE;
 }
 
@@ -457,7 +505,7 @@ get_version_through (sqlite3     *db,
       (gsize) st.st_size < sizeof version->header)
     return FALSE;
   if (db != NULL ? read_db_start (db, version->header, sizeof version->header) != SQLITE_OK
-                 : read_start_of_file (path, version->header, sizeof version->header) != 0)
+                 : read_start_of_file (path, version->header, sizeof version->header, NULL, 0) != 0)
     return FALSE;
   version->dev = st.st_dev;
   version->ino = st.st_ino;

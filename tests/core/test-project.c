@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1162,6 +1163,65 @@ test_version_keeps_locks (Fixture       *fixture,
   g_assert_true (another_process_can_write (fixture->path));
 }
 
+/* Another program in the middle of a commit: its header already counts pages
+ * it has not yet written. Opening the file then waits for the commit, as
+ * SQLite does, rather than calling the file cut short. The writer is a
+ * child process that holds the file's exclusive lock with the header so
+ * changed, and puts it back after a moment. */
+static void
+test_open_during_commit (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(TandemProject) project = make_project (fixture);
+  g_autoptr(GError) error = NULL;
+  int ready[2], go[2], status = 0;
+  char byte = 0;
+  pid_t child;
+
+  g_clear_object (&project);
+  g_assert_cmpint (pipe (ready), ==, 0);
+  g_assert_cmpint (pipe (go), ==, 0);
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      /* Its own descriptor, kept open to the end: closing it would give up
+       * the lock SQLite takes below. */
+      int fd = open (fixture->path, O_RDWR);
+      guint8 header[100], changed[100];
+      sqlite3 *db = NULL;
+
+      if (fd < 0 || pread (fd, header, sizeof header, 0) != sizeof header ||
+          sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (2);
+      memcpy (changed, header, sizeof header);
+      changed[28] = 0x7f;   /* far more pages than the file holds */
+      if (pwrite (fd, changed, sizeof changed, 0) != sizeof changed ||
+          write (ready[1], "r", 1) != 1 || read (go[0], &byte, 1) != 1)
+        _exit (3);
+      g_usleep (300 * 1000);
+      if (pwrite (fd, header, sizeof header, 0) != sizeof header ||
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (4);
+      _exit (0);
+    }
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+  g_assert_cmpint (write (go[1], "g", 1), ==, 1);
+  project = tandem_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  g_assert_true (tandem_project_confirm_intact (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  close (ready[0]);
+  close (ready[1]);
+  close (go[0]);
+  close (go[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1188,6 +1248,7 @@ main (int   argc,
   ADD ("/project/bad-values", test_bad_values);
   ADD ("/project/two-connections", test_two_connections);
   ADD ("/project/version-keeps-locks", test_version_keeps_locks);
+  ADD ("/project/open-during-commit", test_open_during_commit);
   ADD ("/project/killed-writer", test_killed_writer);
   ADD ("/project/save-copy", test_save_copy);
   ADD ("/project/migrations", test_migrations);
