@@ -385,6 +385,24 @@ def click(node, what):
     node.doActionNamed("click")
 
 
+def click_until(node, what, done, what_done, tries=3, each=5):
+    """Clicks @node and waits for @done; if nothing happened after @each
+    seconds, clicks again (at most @tries times), as a person would. GTK 4.8
+    starts a button's click only once the button is realized, and a button in
+    a view just switched to may not be yet: its AT-SPI click is then lost
+    (the app never hears it), while a person's click, which comes later,
+    lands. Use only where a second click cannot do the thing twice: @done
+    must tell the first click's effect from the second's."""
+    for attempt in range(tries):
+        click(node, what)
+        try:
+            return wait_for(what_done, done, timeout=each)
+        except JourneyFailed:
+            if attempt == tries - 1:
+                raise
+            log(f"nothing came of {what}: clicking again")
+
+
 # --------------------------------------------------------------------------
 # What the file says
 

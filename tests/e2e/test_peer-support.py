@@ -105,15 +105,15 @@ def journey(app, sample_path):
     for n in (1, 2):
         add = J.wait_for('the "Add Peer Role" button',
                          lambda: J.find_first(roles_view, "push button", "Add Peer Role"))
-        J.click(add, 'the "Add Peer Role" button')
-        J.wait_for(f"{n} new peer role(s) in the file",
-                   lambda: file_counts(sample_path)[0] == roles0 + n)
+        J.click_until(add, 'the "Add Peer Role" button',
+                      lambda: file_counts(sample_path)[0] == roles0 + n,
+                      f"{n} new peer role(s) in the file")
         records = J.wait_for(f'{roles0 + n} "Add Record" buttons',
                              lambda: (lambda b: b if len(b) == roles0 + n else None)(
                                  J.find_all(roles_view, "push button", "Add Record")))
-        J.click(records[-1], 'the new role\'s "Add Record" button')
-        J.wait_for(f"{n} new supervision record(s) in the file",
-                   lambda: file_counts(sample_path)[1] == records0 + n)
+        J.click_until(records[-1], 'the new role\'s "Add Record" button',
+                      lambda: file_counts(sample_path)[1] == records0 + n,
+                      f"{n} new supervision record(s) in the file")
     J.screenshot("peer-support-roles")
 
     # Mark an item as in place, with the keyboard in its status drop-down.
