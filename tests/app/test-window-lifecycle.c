@@ -368,6 +368,18 @@ test_empty_team (void)
   remove_tree (dir);
 }
 
+/* The window of @type over @window, once it is on screen. */
+static GtkWindow *
+wait_for_window (TandemWindow *window,
+                 GType         type)
+{
+  GtkWindow *found = NULL;
+
+  WAIT_FOR ((found = find_toplevel (type, GTK_WINDOW (window))) != NULL &&
+            gtk_widget_get_mapped (GTK_WIDGET (found)));
+  return found;
+}
+
 /* The team's People window and Preferences, each opened and closed over
  * the project window, are freed (and the project with the window); People,
  * opened again and left open, closes with the window. */
@@ -387,8 +399,7 @@ test_people_and_preferences (void)
   watch (&watches, tandem_window_get_project (window), "the project");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.team-people", NULL));
-  WAIT_FOR ((people = find_toplevel (TANDEM_TYPE_PEOPLE_WINDOW, GTK_WINDOW (window))) != NULL &&
-            gtk_widget_get_mapped (GTK_WIDGET (people)));
+  people = wait_for_window (window, TANDEM_TYPE_PEOPLE_WINDOW);
   watch (&watches, people, "the People window");
   run_until_idle ();
   gtk_window_close (people);
@@ -396,8 +407,7 @@ test_people_and_preferences (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  WAIT_FOR ((preferences = find_toplevel (ADW_TYPE_WINDOW, GTK_WINDOW (window))) != NULL &&
-            gtk_widget_get_mapped (GTK_WIDGET (preferences)));
+  preferences = wait_for_window (window, ADW_TYPE_WINDOW);
   g_assert_cmpstr (gtk_window_get_title (preferences), ==, "Preferences");
   watch (&watches, preferences, "the Preferences window");
   run_until_idle ();
@@ -406,8 +416,7 @@ test_people_and_preferences (void)
 
   /* People again, left open this time: it closes with the window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.team-people", NULL));
-  WAIT_FOR ((people = find_toplevel (TANDEM_TYPE_PEOPLE_WINDOW, GTK_WINDOW (window))) != NULL &&
-            gtk_widget_get_mapped (GTK_WIDGET (people)));
+  people = wait_for_window (window, TANDEM_TYPE_PEOPLE_WINDOW);
   watch (&watches, people, "the People window left open");
   run_until_idle ();
 
@@ -436,8 +445,7 @@ test_windows_left_open (void)
   watch_pages (&watches, window);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.contributions", NULL));
-  WAIT_FOR ((contributions = find_toplevel (TANDEM_TYPE_CONTRIBUTIONS_WINDOW, GTK_WINDOW (window))) != NULL &&
-            gtk_widget_get_mapped (GTK_WIDGET (contributions)));
+  contributions = wait_for_window (window, TANDEM_TYPE_CONTRIBUTIONS_WINDOW);
   watch (&watches, contributions, "the Contributions window");
   conflicts = tandem_conflicts_window_new (GTK_WINDOW (window), tandem_window_get_project (window));
   gtk_window_present (conflicts);
